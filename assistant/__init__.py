@@ -1,0 +1,1 @@
+"""Co-sell Copilot: the assistant, its settings, and its three doors (CLI, HTTP API, Slack)."""

@@ -1,0 +1,374 @@
+"""`cosell`: the command line (CLI.md). Thin: parse, call one service function, render.
+
+Every command takes `--as USER_ID` (default: the local operator, admin) and `--json` (exactly one JSON
+object on stdout, errors included). Exit codes: 0 done, 1 internal, 2 bad input, 3 ingest rejections,
+4 forbidden.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import typer
+from rich.console import Console
+
+from assistant.errors import CosellError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Co-sell Copilot: answers for partner ecosystems.")
+users_app = typer.Typer(no_args_is_help=True, help="Users and API keys.")
+drafts_app = typer.Typer(no_args_is_help=True, help="Saved drafts and their approval.")
+export_app = typer.Typer(no_args_is_help=True, help="Write an import folder from a CRM.")
+map_app = typer.Typer(no_args_is_help=True, help="Corrections to account mapping.")
+app.add_typer(users_app, name="users")
+app.add_typer(drafts_app, name="drafts")
+app.add_typer(export_app, name="export")
+app.add_typer(map_app, name="map-corrections")
+
+console = Console()
+err_console = Console(stderr=True)
+log = logging.getLogger("cosell")
+
+AS_OPT = typer.Option(None, "--as", help="Act as this user (users.csv). Default: the local operator (admin).")
+JSON_OPT = typer.Option(False, "--json", help="Print exactly one JSON object.")
+
+
+def _context():
+    from assistant.context import AppContext
+
+    return AppContext()
+
+
+def _scope(ctx, user_id: str | None):
+    from retrieval.scope import Scope, scope_for_user
+
+    return Scope.operator() if user_id is None else scope_for_user(ctx.store, user_id)
+
+
+def _emit(result: Any, as_json: bool, render: Callable[[dict], None] | None) -> dict:
+    data = result.model_dump(mode="json") if hasattr(result, "model_dump") else result
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+    elif render is not None:
+        render(data)
+    else:
+        console.print_json(data=data)
+    return data
+
+
+def run_command(as_json: bool, user_id: str | None, call: Callable, render: Callable | None = None,
+                exit_code_of: Callable[[dict], int] | None = None) -> None:
+    """Build the context, resolve the user, call the service, render, and exit with the right code."""
+    ctx = None
+    try:
+        ctx = _context()
+        scope = _scope(ctx, user_id)
+        data = _emit(call(ctx, scope), as_json, render)
+        code = exit_code_of(data) if exit_code_of else 0
+    except CosellError as exc:
+        code = exc.exit_code
+        _error(as_json, exc.to_json(), exc.message)
+    except Exception as exc:  # a bug: traceback in the log, a short message to the user
+        log.exception("internal error")
+        code = 1
+        _error(as_json, {"error": {"code": "internal", "message": f"internal error: {exc}"}}, f"internal error: {exc}")
+    finally:
+        if ctx is not None:
+            ctx.close()
+    raise typer.Exit(code)
+
+
+def _error(as_json: bool, payload: dict, message: str) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(payload) + "\n")
+    else:
+        err_console.print(f"[bold red]error:[/] {message}")
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+@app.command()
+def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."),
+           reset: bool = typer.Option(False, "--reset", help="Start from empty."),
+           strict: bool = typer.Option(False, "--strict", help="Load nothing if anything is rejected."),
+           as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Load a folder in the import format into COSELL_HOME."""
+    from assistant import render
+
+    def call(ctx, scope):
+        from retrieval.ingest import ingest_folder
+
+        scope.require("ingest")
+        with render.progress_bar(enabled=not as_json and sys.stderr.isatty()) as progress:
+            return ingest_folder(ctx, folder, reset=reset, strict=strict, progress=progress)
+
+    run_command(as_json, user, call, render.ingest, exit_code_of=lambda d: 3 if d.get("rejected") else 0)
+
+
+@app.command()
+def search(query: str, k: int = typer.Option(5, "--k", min=1, max=100), as_json: bool = JSON_OPT,
+           user: Optional[str] = AS_OPT) -> None:
+    """Search the enablement content you may see."""
+    from assistant import render
+
+    def call(ctx, scope):
+        from tools.search import search_content
+
+        return search_content(ctx, scope, query, k=k)
+
+    run_command(as_json, user, call, render.search)
+
+
+@app.command()
+def ask(question: str, thread: Optional[str] = typer.Option(None, "--thread", help="Continue a conversation."),
+        as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Ask the assistant a question in natural language."""
+    from assistant import render
+
+    def call(ctx, scope):
+        from assistant.agent import ask as ask_service
+
+        return ask_service(ctx, scope, question, thread_id=thread)
+
+    run_command(as_json, user, call, render.ask)
+
+
+@app.command("map")
+def map_cmd(partner_id: str, as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Account mapping: the accounts we share with a partner."""
+    from assistant import render
+
+    def call(ctx, scope):
+        from tools.account_mapping import map_accounts
+
+        return map_accounts(ctx, scope, partner_id)
+
+    run_command(as_json, user, call, render.mapping)
+
+
+def _correction(decision: str, partner_id: str, row_key: str, account_id: str, comment: str | None,
+                as_json: bool, user: str | None) -> None:
+    def call(ctx, scope):
+        from tools.account_mapping import record_correction
+
+        return record_correction(ctx, scope, partner_id, row_key, account_id, decision, comment)
+
+    run_command(as_json, user, call)
+
+
+@map_app.command("confirm")
+def map_confirm(partner_id: str, row_key: str, account_id: str, comment: Optional[str] = typer.Option(None),
+                as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Confirm that a partner row (row_key, shown in `map --json`) is our account."""
+    _correction("confirmed", partner_id, row_key, account_id, comment, as_json, user)
+
+
+@map_app.command("reject")
+def map_reject(partner_id: str, row_key: str, account_id: str, comment: Optional[str] = typer.Option(None),
+               as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Reject a proposed match between a partner row and our account."""
+    _correction("rejected", partner_id, row_key, account_id, comment, as_json, user)
+
+
+@app.command()
+def match(opportunity_id: str, top: int = typer.Option(5, "--top", min=1, max=50), as_json: bool = JSON_OPT,
+          user: Optional[str] = AS_OPT) -> None:
+    """Rank partners for a deal, with reasons and conflicts."""
+    from assistant import render
+
+    def call(ctx, scope):
+        from tools.partner_match import match_partners
+
+        return match_partners(ctx, scope, opportunity_id, top=top)
+
+    run_command(as_json, user, call, render.match)
+
+
+@app.command("register-check")
+def register_check(partner: str = typer.Option(..., "--partner"), account: Optional[str] = typer.Option(None, "--account", help="Account name as the partner writes it."),
+                   domain: Optional[str] = typer.Option(None, "--domain"),
+                   products: Optional[str] = typer.Option(None, "--products", help="';' separated"),
+                   amount: Optional[float] = typer.Option(None, "--amount"),
+                   country: Optional[str] = typer.Option(None, "--country"),
+                   as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Check a proposed deal registration for duplicates and conflicts."""
+    from assistant import render
+
+    def call(ctx, scope):
+        from tools.registration_check import RegistrationProposal, check_registration
+
+        items = [p.strip() for p in (products or "").split(";") if p.strip()]
+        proposal = RegistrationProposal(partner_id=partner, account_name=account, domain=domain, products=items,
+                                        amount=amount, country=country)
+        return check_registration(ctx, scope, proposal)
+
+    run_command(as_json, user, call, render.register_check)
+
+
+@app.command()
+def nba(partner: Optional[str] = typer.Option(None, "--partner"), opportunity: Optional[str] = typer.Option(None, "--opportunity"),
+        as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Next best actions for a partner or a deal, with their evidence."""
+    from assistant import render
+
+    def call(ctx, scope):
+        from assistant.errors import BadInput
+        from tools.next_best_action import next_best_actions
+
+        if bool(partner) == bool(opportunity):
+            raise BadInput("give exactly one of --partner or --opportunity")
+        return next_best_actions(ctx, scope, partner_id=partner, opportunity_id=opportunity)
+
+    run_command(as_json, user, call, render.nba)
+
+
+@app.command()
+def draft(partner: str = typer.Option(..., "--partner"), kit: str = typer.Option(..., "--kit"),
+          locale: str = typer.Option(..., "--locale"), channel: str = typer.Option(..., "--channel", help="email|social|landing"),
+          account: Optional[str] = typer.Option(None, "--account"), as_json: bool = JSON_OPT,
+          user: Optional[str] = AS_OPT) -> None:
+    """A co-branded, localised draft from a campaign kit, with its checks."""
+    from assistant import render
+
+    def call(ctx, scope):
+        from assistant.errors import BadInput
+        from tools.content_drafts import draft_content
+
+        if channel not in ("email", "social", "landing"):
+            raise BadInput(f"--channel must be one of email, social, landing (got '{channel}')")
+        return draft_content(ctx, scope, partner, kit, locale, channel, account_id=account)
+
+    run_command(as_json, user, call, render.draft)
+
+
+@drafts_app.command("list")
+def drafts_list(partner: Optional[str] = typer.Option(None, "--partner"), status: Optional[str] = typer.Option(None, "--status"),
+                as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Saved drafts you may see."""
+    from assistant import render
+
+    def call(ctx, scope):
+        from tools.content_drafts import list_drafts
+
+        return list_drafts(ctx, scope, partner_id=partner, status=status)
+
+    run_command(as_json, user, call, render.drafts)
+
+
+def _review(draft_id: str, decision: str, comment: str | None, as_json: bool, user: str | None) -> None:
+    def call(ctx, scope):
+        from tools.content_drafts import review_draft
+
+        return review_draft(ctx, scope, draft_id, decision, comment)
+
+    run_command(as_json, user, call)
+
+
+@drafts_app.command("approve")
+def drafts_approve(draft_id: str, comment: Optional[str] = typer.Option(None, "--comment"), as_json: bool = JSON_OPT,
+                   user: Optional[str] = AS_OPT) -> None:
+    """Approve a draft."""
+    _review(draft_id, "approved", comment, as_json, user)
+
+
+@drafts_app.command("reject")
+def drafts_reject(draft_id: str, comment: str = typer.Option(..., "--comment"), as_json: bool = JSON_OPT,
+                  user: Optional[str] = AS_OPT) -> None:
+    """Reject a draft (a comment is required)."""
+    _review(draft_id, "rejected", comment, as_json, user)
+
+
+@users_app.command("key")
+def users_key(user_id: str, as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Issue an API key for a user (printed once; only its hash is stored)."""
+
+    def call(ctx, scope):
+        from retrieval.scope import issue_api_key
+
+        scope.require("users_key")
+        return {"user_id": user_id, "key": issue_api_key(ctx.store, user_id)}
+
+    run_command(as_json, user, call, lambda d: console.print(d["key"]))
+
+
+@export_app.command("salesforce")
+def export_salesforce(out: Path, instance_url: str = typer.Option(..., envvar="COSELL_SALESFORCE_INSTANCE_URL"),
+                      session_id: str = typer.Option(..., envvar="COSELL_SALESFORCE_SESSION_ID"),
+                      as_json: bool = JSON_OPT) -> None:
+    """Write an import folder from Salesforce (Account, Opportunity, Partner, OpportunityPartner)."""
+
+    def call(ctx, scope):
+        from connectors.registry import get_connector
+
+        return get_connector("salesforce").export(out, instance_url=instance_url, session_id=session_id)
+
+    run_command(as_json, None, call)
+
+
+@export_app.command("hubspot")
+def export_hubspot(out: Path, access_token: str = typer.Option(..., envvar="COSELL_HUBSPOT_ACCESS_TOKEN"),
+                   as_json: bool = JSON_OPT) -> None:
+    """Write an import folder from HubSpot (companies, deals)."""
+
+    def call(ctx, scope):
+        from connectors.registry import get_connector
+
+        return get_connector("hubspot").export(out, access_token=access_token)
+
+    run_command(as_json, None, call)
+
+
+@app.command("eval")
+def eval_cmd(suite: Optional[list[str]] = typer.Option(None, "--suite", help="Run only these suites."),
+             as_json: bool = JSON_OPT) -> None:
+    """Run the project's evaluation suites and print their metrics."""
+
+    def call(ctx, scope):
+        from evals.runner import run_suites
+
+        return run_suites(suite)
+
+    run_command(as_json, None, call, exit_code_of=lambda d: 0)
+
+
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")) -> None:
+    """The HTTP API, the Slack endpoint and the web chat page."""
+    import uvicorn
+
+    from assistant.api import create_app
+    from assistant.context import AppContext
+
+    uvicorn.run(create_app(AppContext()), host=host, port=port, log_level="info")
+
+
+@app.command()
+def slack() -> None:
+    """Slack over Socket Mode (needs COSELL_SLACK_APP_TOKEN and COSELL_SLACK_BOT_TOKEN)."""
+    from assistant.context import AppContext
+    from assistant.slack import run_socket_mode
+
+    try:
+        run_socket_mode(AppContext())
+    except CosellError as exc:
+        err_console.print(f"[bold red]error:[/] {exc.message}")
+        raise typer.Exit(exc.exit_code)
+
+
+def main() -> None:
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    logging.basicConfig(level=os.environ.get("COSELL_LOG_LEVEL", "WARNING"), stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

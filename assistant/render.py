@@ -1,0 +1,134 @@
+"""Human rendering of service results for the terminal (the `--json` output is the contract)."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+console = Console()
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator:
+    """Yields a `progress(phase, done, total)` callback (a no-op when not on a terminal)."""
+    if not enabled:
+        yield None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(phase: str, done: int, total: int) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(phase, total=total)
+            bar.update(tasks[phase], completed=done, total=total)
+
+        yield update
+
+
+def ingest(d: dict) -> None:
+    counts = ", ".join(f"{k} {d[k]}" for k in ("partners", "accounts", "opportunities", "partner_accounts",
+                                               "partner_activity", "users", "documents", "chunks", "campaign_kits"))
+    console.print(f"[bold]Loaded[/] {counts}  (embedded {d.get('embedded_documents', 0)} documents)")
+    rejected = d.get("rejected") or []
+    if rejected:
+        table = Table("file", "line", "column", "message", title=f"{len(rejected)} rejected")
+        for r in rejected[:200]:
+            table.add_row(r["file"], str(r.get("line") or ""), r.get("column") or "", r["message"])
+        console.print(table)
+        if len(rejected) > 200:
+            console.print(f"... and {len(rejected) - 200} more (use --json for all)")
+
+
+def search(d: dict) -> None:
+    if not d["results"]:
+        console.print("No results in the content you may see.")
+    for i, r in enumerate(d["results"], 1):
+        console.print(f"[bold]{i}. {r['title']}[/]  [dim]{r['source']}  score {r['score']:.2f}[/]")
+        console.print("   " + r["text"][:300].replace("\n", " "))
+
+
+def ask(d: dict) -> None:
+    console.print(d["answer"])
+    if d.get("citations"):
+        console.print("\n[bold]Sources[/]")
+        for c in d["citations"]:
+            console.print(f"  - {c['title']} [dim]({c['source']})[/]")
+    if d.get("tools"):
+        console.print("[dim]Tools: " + ", ".join(t["name"] for t in d["tools"]) + "[/]")
+
+
+def mapping(d: dict) -> None:
+    table = Table("our population", "partner population", "accounts", title=f"Account mapping with {d['partner_id']}")
+    for s in d["summary"]:
+        table.add_row(s["vendor_population"], s["partner_population"], str(s["count"]))
+    console.print(table)
+    overlaps = d.get("overlaps") or []
+    if not overlaps:
+        console.print("[dim]No overlapping accounts are shared with you at row level.[/]")
+        return
+    rows = Table("account", "partner's name", "ours", "theirs", "conf.", "why", "do")
+    for o in overlaps[:50]:
+        rows.add_row(o["account_name"], o["partner_account_name"], ";".join(o["vendor_populations"]),
+                     o["partner_population"], f"{o['confidence']:.2f}", "; ".join(o.get("evidence", [])),
+                     o.get("signal") or "")
+    console.print(rows)
+    if len(overlaps) > 50:
+        console.print(f"... and {len(overlaps) - 50} more (use --json)")
+
+
+def match(d: dict) -> None:
+    console.print(f"[bold]Partners for {d['opportunity_id']}[/]")
+    for i, p in enumerate(d["partners"], 1):
+        console.print(f"{i}. [bold]{p['name']}[/] ({p['partner_id']})  score {p['score']:.2f}")
+        for reason in p["reasons"]:
+            console.print(f"   + {reason}")
+        for conflict in p["conflicts"]:
+            console.print(f"   [red]! {conflict}[/]")
+
+
+def register_check(d: dict) -> None:
+    console.print(f"[bold]Verdict:[/] {d.get('verdict')}")
+    if d.get("account_match"):
+        m = d["account_match"]
+        console.print(f"Account: {m.get('account_name')} ({m.get('account_id')}), confidence {m.get('confidence')}")
+    for dup in d.get("duplicates", []):
+        console.print(f" - possible duplicate {dup.get('opportunity_id') or ''}: " + "; ".join(dup.get("reasons", [])))
+    for c in d.get("conflicts", []):
+        console.print(f" [red]! {c}[/]")
+
+
+def nba(d: dict) -> None:
+    health = d.get("health")
+    if health:
+        console.print(f"[bold]Partner health {health.get('score')}/100[/]")
+    if not d["actions"]:
+        console.print("No actions right now.")
+    for a in d["actions"]:
+        console.print(f"{a['priority']}. [bold]{a['title']}[/]")
+        console.print(f"   {a['why']}")
+        for e in a["evidence"]:
+            console.print(f"   [dim]- {e}[/]")
+        for c in a.get("content", []):
+            console.print(f"   [cyan]> {c['title']}[/]")
+
+
+def draft(d: dict) -> None:
+    if d.get("subject"):
+        console.print(f"[bold]Subject:[/] {d['subject']}")
+    console.print(d["body"])
+    console.print()
+    for c in d["checks"]:
+        mark = "[green]pass[/]" if c["passed"] else "[red]FAIL[/]"
+        console.print(f"{mark} {c['name']} {c.get('detail') or ''}")
+
+
+def drafts(d: dict) -> None:
+    items = d.get("drafts", [])
+    table = Table("draft", "partner", "kit", "locale", "channel", "status")
+    for x in items:
+        table.add_row(x["draft_id"], x["partner_id"], x["kit_id"], x["locale"], x["channel"], x["status"])
+    console.print(table)

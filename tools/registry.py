@@ -1,0 +1,60 @@
+"""The one registry of assistant tools. Built-in tools register exactly as a plugin would:
+
+    @register_tool("match_partners", args=MatchArgs)
+    def match_partners_tool(ctx, scope, args: MatchArgs) -> MatchResult: ...
+
+The docstring is the description the LLM sees; `args` (a pydantic model) is the typed schema. The
+deterministic engine, the LLM engine, the CLI and the API all call the same functions.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from pydantic import BaseModel
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    name: str
+    description: str
+    args: type[BaseModel]
+    func: Callable[..., BaseModel]  # (ctx, scope, args) -> pydantic result
+
+    def json_schema(self) -> dict[str, Any]:
+        return self.args.model_json_schema()
+
+
+_TOOLS: dict[str, ToolSpec] = {}
+BUILTIN_MODULES = (
+    "tools.search",
+    "tools.account_mapping",
+    "tools.partner_match",
+    "tools.next_best_action",
+    "tools.content_drafts",
+)
+
+
+def register_tool(name: str, args: type[BaseModel]) -> Callable:
+    def decorator(func: Callable) -> Callable:
+        description = " ".join((func.__doc__ or name).split())
+        _TOOLS[name] = ToolSpec(name=name, description=description, args=args, func=func)
+        return func
+
+    return decorator
+
+
+def load_builtin_tools() -> None:
+    for module in BUILTIN_MODULES:
+        importlib.import_module(module)
+
+
+def get_tool(name: str) -> ToolSpec:
+    load_builtin_tools()
+    return _TOOLS[name]
+
+
+def all_tools() -> dict[str, ToolSpec]:
+    load_builtin_tools()
+    return dict(_TOOLS)
