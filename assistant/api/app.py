@@ -1,0 +1,67 @@
+"""The app factory: `create_app(ctx)` builds the whole HTTP surface from one AppContext.
+
+Tests build the real app around a context on a temp store; `cosell serve` runs it with uvicorn.
+Errors a user can cause are `{"error": {"code", "message"}}` with the status of their CosellError
+(401, 403, 404, 422); bugs are 500 with a short message, the traceback goes to the log.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from assistant.context import AppContext
+from assistant.errors import CosellError
+
+log = logging.getLogger(__name__)
+WEB_DIR = Path(__file__).resolve().parent.parent / "web"
+
+
+def create_app(ctx: AppContext) -> FastAPI:
+    from assistant.api import ask, routes
+    from assistant.slack import mount_slack
+
+    app = FastAPI(title="Co-sell Copilot", version="0.1.0",
+                  description="Account mapping, partner matching, next best actions, co-branded drafts and "
+                              "enablement search for a vendor's partner ecosystem. Authenticate with "
+                              "`Authorization: Bearer <key>` (keys: `cosell users key USER_ID`).")
+    app.state.ctx = ctx
+    _error_handlers(app)
+    app.include_router(ask.router)
+    app.include_router(routes.router)
+    mount_slack(app, ctx)
+
+    @app.get("/healthz", tags=["ops"], summary="Liveness")
+    def healthz() -> dict:
+        return {"status": "ok", "engine": "llm" if ctx.settings.llm_enabled else "deterministic"}
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(WEB_DIR / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+    return app
+
+
+def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(CosellError)
+    def cosell_error(request: Request, exc: CosellError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.http_status == 401 else None
+        return JSONResponse(exc.to_json(), status_code=exc.http_status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors())
+        return JSONResponse({"error": {"code": "bad_input", "message": problems or "invalid request"},
+                             "detail": jsonable_encoder(exc.errors())}, status_code=422)
+
+    @app.exception_handler(Exception)
+    def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("internal error on %s %s", request.method, request.url.path)
+        return JSONResponse({"error": {"code": "internal", "message": f"internal error: {type(exc).__name__}"}},
+                            status_code=500)

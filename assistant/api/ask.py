@@ -1,0 +1,45 @@
+"""POST /v1/ask: the assistant over HTTP, as JSON or as server-sent events.
+
+Streaming (`"stream": true` or `Accept: text/event-stream`) sends one `tool` event per tool call as it
+happens, then an `answer` event with the same JSON as the non-streaming reply (or an `error` event).
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field
+
+from assistant.agent import MAX_QUESTION_CHARS, AskResponse, ask
+from assistant.api.deps import current_scope, get_ctx
+from assistant.context import AppContext
+from assistant.threads import load_thread
+from retrieval.scope import Scope
+
+router = APIRouter(prefix="/v1", tags=["assistant"])
+
+
+class AskBody(BaseModel):
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS)
+    thread_id: str | None = Field(None, max_length=256, description="Continue this conversation.")
+    stream: bool = Field(False, description="Answer as server-sent events (tool events, then the answer).")
+
+
+def sse(events: Iterator[tuple[str, dict]]) -> Iterator[str]:
+    for name, data in events:
+        yield f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False, default=str)}\n\n"
+
+
+@router.post("/ask", response_model=AskResponse, summary="Ask the assistant (cosell ask)",
+             responses={200: {"content": {"text/event-stream": {}}, "description": "JSON, or SSE when streaming"}})
+def ask_endpoint(body: AskBody, request: Request, ctx: AppContext = Depends(get_ctx),
+                 scope: Scope = Depends(current_scope)):
+    wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
+    if not wants_stream:
+        return ask(ctx, scope, body.question, thread_id=body.thread_id).model_dump(mode="json")
+    load_thread(ctx, scope, body.thread_id)  # someone else's thread: a 403 now, not an event later
+    events = ask(ctx, scope, body.question, thread_id=body.thread_id, stream=True)
+    return StreamingResponse(sse(events), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})

@@ -1,0 +1,23 @@
+"""Request dependencies: the AppContext the app was built with, and the caller's Scope from the bearer key."""
+from __future__ import annotations
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from assistant.context import AppContext
+from assistant.errors import Unauthenticated
+from retrieval.scope import Scope, scope_for_api_key
+
+# auto_error=False: a missing or malformed header becomes our own 401 JSON error, not FastAPI's 403
+bearer = HTTPBearer(auto_error=False, description="An API key issued with `cosell users key USER_ID`.")
+
+
+def get_ctx(request: Request) -> AppContext:
+    return request.app.state.ctx
+
+
+def current_scope(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Scope:
+    """The caller, from `Authorization: Bearer <key>`; 401 without a valid key."""
+    if credentials is None:
+        raise Unauthenticated("missing API key (Authorization: Bearer <key>)")
+    return scope_for_api_key(get_ctx(request).store, credentials.credentials)

@@ -1,0 +1,159 @@
+"""The /v1 routes: the CLI's commands over HTTP, same payloads as `--json` (CLI.md "HTTP API").
+
+Thin: parse, call one service function (a tool), return its JSON. Endpoints are plain `def`, so the
+blocking work runs in FastAPI's threadpool. Permissions are the tools' (ScopedRecords), as on the CLI.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, Field
+
+from assistant.api.deps import current_scope, get_ctx
+from assistant.context import AppContext
+from assistant.errors import BadInput
+from retrieval.scope import Scope
+
+router = APIRouter(prefix="/v1")
+Ctx = Depends(get_ctx)
+Caller = Depends(current_scope)
+
+
+def as_json(result: Any) -> Any:
+    if isinstance(result, BaseModel):
+        return result.model_dump(mode="json")
+    if isinstance(result, (list, tuple)):
+        return [as_json(item) for item in result]
+    return result
+
+
+@router.get("/search", tags=["content"], summary="Search the enablement content you may see (cosell search)")
+def search(q: str = Query(..., min_length=1, max_length=2000), k: int = Query(5, ge=1, le=100),
+           ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
+    from tools.search import search_content
+
+    return as_json(search_content(ctx, scope, q, k=k))
+
+
+@router.get("/partners/{partner_id}/overlaps", tags=["account mapping"], summary="Account mapping (cosell map)")
+def overlaps(partner_id: str, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
+    from tools.account_mapping import map_accounts
+
+    return as_json(map_accounts(ctx, scope, partner_id))
+
+
+class CorrectionBody(BaseModel):
+    row_key: str = Field(..., min_length=1, description="The partner row (`row_key` in the overlaps).")
+    account_id: str = Field(..., min_length=1)
+    decision: Literal["confirmed", "rejected"]
+    comment: str | None = None
+
+
+@router.post("/partners/{partner_id}/overlaps/corrections", tags=["account mapping"],
+             summary="Confirm or reject an account match (cosell map-corrections)")
+def overlap_correction(partner_id: str, body: CorrectionBody, ctx: AppContext = Ctx, scope: Scope = Caller) -> Any:
+    from tools.account_mapping import record_correction
+
+    return as_json(record_correction(ctx, scope, partner_id, body.row_key, body.account_id, body.decision,
+                                     body.comment))
+
+
+@router.get("/opportunities/{opportunity_id}/partner-matches", tags=["partner matching"],
+            summary="Rank partners for a deal (cosell match)")
+def partner_matches(opportunity_id: str, top: int = Query(5, ge=1, le=50), ctx: AppContext = Ctx,
+                    scope: Scope = Caller) -> dict:
+    from tools.partner_match import match_partners
+
+    return as_json(match_partners(ctx, scope, opportunity_id, top=top))
+
+
+@router.get("/partners/{partner_id}/next-best-actions", tags=["next best actions"],
+            summary="Next best actions for a partner (cosell nba --partner)")
+def partner_nba(partner_id: str, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
+    from tools.next_best_action import next_best_actions
+
+    return as_json(next_best_actions(ctx, scope, partner_id=partner_id))
+
+
+@router.get("/opportunities/{opportunity_id}/next-best-actions", tags=["next best actions"],
+            summary="Next best actions for a deal (cosell nba --opportunity)")
+def opportunity_nba(opportunity_id: str, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
+    from tools.next_best_action import next_best_actions
+
+    return as_json(next_best_actions(ctx, scope, opportunity_id=opportunity_id))
+
+
+class RegistrationBody(BaseModel):
+    partner_id: str = Field(..., min_length=1)
+    account_name: str | None = Field(None, description="The account as the partner writes it.")
+    domain: str | None = None
+    products: list[str] = Field(default_factory=list)
+    amount: float | None = None
+    country: str | None = None
+
+
+@router.post("/deal-registrations/check", tags=["partner matching"],
+             summary="Check a proposed deal registration (cosell register-check)")
+def registration_check(body: RegistrationBody, ctx: AppContext = Ctx, scope: Scope = Caller) -> Any:
+    try:
+        from tools.registration_check import RegistrationProposal, check_registration
+    except ImportError:  # HELPERS.md places it in partner_match
+        from tools.partner_match import RegistrationProposal, check_registration  # type: ignore[no-redef]
+
+    return as_json(check_registration(ctx, scope, RegistrationProposal(**body.model_dump())))
+
+
+class DraftBody(BaseModel):
+    partner_id: str = Field(..., min_length=1)
+    kit_id: str = Field(..., min_length=1)
+    locale: str = Field(..., min_length=2, description="BCP 47 tag: de, pt-BR, fr-CA ...")
+    channel: Literal["email", "social", "landing"]
+    account_id: str | None = None
+
+
+@router.post("/drafts", tags=["drafts"], summary="A co-branded, localised draft (cosell draft)")
+def create_draft(body: DraftBody, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
+    from tools.content_drafts import draft_content
+
+    return as_json(draft_content(ctx, scope, body.partner_id, body.kit_id, body.locale, body.channel,
+                                 account_id=body.account_id))
+
+
+@router.get("/drafts", tags=["drafts"], summary="Saved drafts you may see (cosell drafts list)")
+def get_drafts(partner_id: str | None = None, status: Literal["pending", "approved", "rejected"] | None = None,
+               ctx: AppContext = Ctx, scope: Scope = Caller) -> Any:
+    from tools.content_drafts import list_drafts
+
+    return as_json(list_drafts(ctx, scope, partner_id=partner_id, status=status))
+
+
+class ReviewBody(BaseModel):
+    comment: str | None = None
+
+
+@router.post("/drafts/{draft_id}/{action}", tags=["drafts"], summary="Approve or reject a draft")
+def review(draft_id: str, action: Literal["approve", "reject"], body: ReviewBody | None = None,
+           ctx: AppContext = Ctx, scope: Scope = Caller) -> Any:
+    from tools.content_drafts import review_draft
+
+    comment = body.comment if body else None
+    if action == "reject" and not (comment or "").strip():
+        raise BadInput("rejecting a draft needs a comment")
+    decision = "approved" if action == "approve" else "rejected"
+    return as_json(review_draft(ctx, scope, draft_id, decision, comment))
+
+
+class IngestBody(BaseModel):
+    path: str = Field(..., min_length=1, description="An import folder on the server (DATA.md).")
+    reset: bool = False
+    strict: bool = False
+
+
+@router.post("/ingest", tags=["admin"], summary="Load an import folder (cosell ingest; admin)")
+def ingest(body: IngestBody, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
+    from retrieval.ingest import ingest_folder
+
+    scope.require("ingest")
+    return as_json(ingest_folder(ctx, Path(body.path), reset=body.reset, strict=body.strict))

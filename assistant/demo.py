@@ -1,0 +1,76 @@
+"""`make demo`: after generating and ingesting the demo ecosystem, show the main job in the terminal.
+
+1. The same search as three users, showing what each may see.
+2. The assistant answering the three user stories as three different users: a partner seller's
+   programme question, a channel manager's deal-partner match, a marketer's localised draft.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.rule import Rule
+
+console = Console()
+
+SEARCH = "how long is my deal registration protected"
+STORIES = [
+    ("u-ps-alpine", "How long is my deal registration protected, and what happens when it expires?"),
+    ("u-cm-1", "Which partners should we bring into the Acme renewal?"),
+    ("u-mkt-1", "Draft the lakehouse campaign in German for Alpine IT as an email"),
+]
+
+
+def _search_as_three_users(ctx) -> None:
+    from retrieval.scope import Scope, scope_for_user
+    from tools.search import search_content
+
+    console.print(Rule(f"Search: \"{SEARCH}\" as three users"))
+    for user_id in ("u-admin", "u-ps-alpine", "u-mkt-1"):
+        scope = scope_for_user(ctx.store, user_id) if user_id != "u-admin" else Scope.operator()
+        results = search_content(ctx, scope, SEARCH, k=4).results
+        lines = [f"{r.score:.2f}  {r.title}  [dim]{r.source}[/]" for r in results]
+        console.print(Panel("\n".join(lines) or "(nothing)", title=f"{user_id} ({scope.role})", expand=False))
+
+
+def _stories(ctx) -> None:
+    from assistant.agent import ask
+    from retrieval.scope import scope_for_user
+
+    for user_id, question in STORIES:
+        scope = scope_for_user(ctx.store, user_id)
+        console.print(Rule(f"{user_id} ({scope.role}) asks"))
+        console.print(f"[bold]> {question}[/]")
+        response = ask(ctx, scope, question)
+        console.print(response.answer)
+        for c in response.citations[:4]:
+            console.print(f"  [dim]source: {c.title} ({c.source})[/]")
+        if response.tools:
+            console.print("  [dim]tools: " + ", ".join(f"{t.name}({t.arguments})" for t in response.tools) + "[/]")
+
+
+def main(argv: list[str]) -> int:
+    from assistant.config import Settings
+    from assistant.context import AppContext
+
+    folder = Path(argv[0]) if argv else None
+    today = (folder / "truth" / "today.txt").read_text().strip() if folder else None
+    if today and not os.environ.get("COSELL_TODAY"):
+        os.environ["COSELL_TODAY"] = today
+    ctx = AppContext(Settings())
+    try:
+        _search_as_three_users(ctx)
+        _stories(ctx)
+    finally:
+        ctx.close()
+    console.print(Rule("Next"))
+    console.print("Try: .venv/bin/cosell ask \"what should I do next on the Acme deal?\" --as u-cm-1  "
+                  "(COSELL_HOME=.cosell-demo/home), or `make serve` and open http://127.0.0.1:8000/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,104 @@
+"""`/cosell match OPP_ID | map PARTNER_ID | nba --partner ID | nba --opportunity ID |
+draft --partner P --kit K --locale L --channel C [--account A]`, like the CLI; anything else is a question.
+
+`parse_command` is pure (tested on its own); `run_command` calls the same tool functions as the CLI and
+renders with `assistant.answers`, so the result reads as it does in `cosell ask`.
+"""
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass, field
+
+from assistant import answers
+from assistant.context import AppContext
+from assistant.errors import BadInput
+from retrieval.scope import Scope
+
+USAGE = ("Usage: `/cosell match OPP_ID [--top N]` · `/cosell map PARTNER_ID` · "
+         "`/cosell nba --partner ID` or `--opportunity ID` · "
+         "`/cosell draft --partner P --kit K --locale de --channel email|social|landing [--account A]` · "
+         "or ask a question: `/cosell how do I register a deal?`")
+OPTIONS = {"--top": "top", "--partner": "partner", "--opportunity": "opportunity", "--kit": "kit",
+           "--locale": "locale", "--channel": "channel", "--account": "account"}
+
+
+@dataclass
+class Command:
+    name: str  # match | map | nba | draft | ask | help
+    positional: list[str] = field(default_factory=list)
+    options: dict[str, str] = field(default_factory=dict)
+    text: str = ""
+
+
+def parse_command(text: str) -> Command:
+    text = (text or "").strip()
+    if not text or text.lower() in ("help", "-h", "--help"):
+        return Command("help")
+    try:
+        words = shlex.split(text)
+    except ValueError as exc:
+        raise BadInput(f"cannot parse the command: {exc}") from None
+    name = words[0].lower()
+    if name not in ("match", "map", "nba", "draft"):
+        return Command("ask", text=text)
+    command = Command(name, text=text)
+    rest = iter(words[1:])
+    for word in rest:
+        if word.startswith("--"):
+            key, _, value = word.partition("=")
+            if key not in OPTIONS:
+                raise BadInput(f"unknown option {key} for {name}")
+            command.options[OPTIONS[key]] = value or next(rest, "")
+            if not command.options[OPTIONS[key]]:
+                raise BadInput(f"{key} needs a value")
+        else:
+            command.positional.append(word)
+    return command
+
+
+def run_command(ctx: AppContext, scope: Scope, command: Command) -> str:
+    """Run a parsed match/map/nba/draft command; its answer as text."""
+    opts, pos = command.options, command.positional
+    if command.name == "match":
+        from tools.partner_match import match_partners
+
+        opp = _one(pos, "match needs an opportunity id: /cosell match OPP_ID")
+        top = int(opts.get("top", answers.PAGE)) if str(opts.get("top", "5")).isdigit() else answers.PAGE
+        return answers.match_answer(_json(match_partners(ctx, scope, opp, top=top)), opp, size=top)
+    if command.name == "map":
+        from tools.account_mapping import map_accounts
+
+        partner = _one(pos, "map needs a partner id: /cosell map PARTNER_ID")
+        return answers.mapping_answer(_json(map_accounts(ctx, scope, partner)), partner)[0]
+    if command.name == "nba":
+        from tools.next_best_action import next_best_actions
+
+        partner, opp = opts.get("partner"), opts.get("opportunity")
+        if bool(partner) == bool(opp):
+            raise BadInput("give exactly one of --partner or --opportunity")
+        data = _json(next_best_actions(ctx, scope, partner_id=partner, opportunity_id=opp))
+        return answers.nba_answer(data, partner or opp or "")
+    return _draft(ctx, scope, opts)
+
+
+def _draft(ctx: AppContext, scope: Scope, opts: dict[str, str]) -> str:
+    from tools.content_drafts import draft_content
+
+    missing = [f"--{k}" for k in ("partner", "kit", "locale", "channel") if not opts.get(k)]
+    if missing:
+        raise BadInput(f"draft needs {', '.join(missing)}")
+    if opts["channel"] not in ("email", "social", "landing"):
+        raise BadInput(f"--channel must be one of email, social, landing (got '{opts['channel']}')")
+    data = _json(draft_content(ctx, scope, opts["partner"], opts["kit"], opts["locale"], opts["channel"],
+                               account_id=opts.get("account")))
+    return answers.draft_answer(data, opts["partner"])
+
+
+def _one(positional: list[str], message: str) -> str:
+    if len(positional) != 1:
+        raise BadInput(message)
+    return positional[0]
+
+
+def _json(result) -> dict:
+    return result.model_dump(mode="json") if hasattr(result, "model_dump") else dict(result)

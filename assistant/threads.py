@@ -1,0 +1,90 @@
+"""Conversation state per thread, persisted in the `threads` table.
+
+A thread belongs to the user who started it: another user presenting its id is refused (no leak of
+messages or of the subjects discussed). State holds what follow-ups need: the last intent and its
+arguments, how many results were shown, and a pending question with its candidates.
+"""
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from assistant.context import AppContext
+from assistant.errors import BadInput, Forbidden
+from retrieval.records import Thread
+from retrieval.scope import Scope
+
+MAX_MESSAGES = 40  # older messages are dropped: the state carries what follow-ups need
+
+
+class Candidate(BaseModel):
+    id: str
+    label: str
+
+
+class Pending(BaseModel):
+    """A question we asked back: which of these did you mean?"""
+
+    intent: str
+    slot: str  # the argument being resolved: partner_id | opportunity_id | account_id | kit_id
+    candidates: list[Candidate]
+    arguments: dict[str, Any] = Field(default_factory=dict)  # what was already resolved
+
+
+class ThreadState(BaseModel):
+    last_intent: str | None = None
+    last_arguments: dict[str, Any] = Field(default_factory=dict)
+    shown: int = 0  # results already shown for the last intent (for "and who else?")
+    pending: Pending | None = None
+
+
+class ConversationThread(BaseModel):
+    thread_id: str
+    user_id: str
+    messages: list[dict[str, Any]] = Field(default_factory=list)
+    state: ThreadState = Field(default_factory=ThreadState)
+    is_new: bool = True
+
+    def history(self) -> list[dict[str, str]]:
+        """user/assistant messages, oldest first (for the LLM engine)."""
+        return [{"role": m["role"], "content": m["content"]} for m in self.messages if m.get("role")]
+
+    def add(self, role: str, content: str, **extra: Any) -> None:
+        self.messages.append({"role": role, "content": content, **extra})
+        del self.messages[:-MAX_MESSAGES]
+
+
+def new_thread_id() -> str:
+    return "t_" + uuid.uuid4().hex[:20]
+
+
+def load_thread(ctx: AppContext, scope: Scope, thread_id: str | None) -> ConversationThread:
+    """The caller's thread `thread_id`, or a new one. Someone else's thread is Forbidden."""
+    if thread_id is None:
+        return ConversationThread(thread_id=new_thread_id(), user_id=scope.user_id)
+    if not thread_id.strip() or len(thread_id) > 256:
+        raise BadInput("thread_id must be 1 to 256 characters")
+    with ctx.store.session() as session:
+        row = session.get(Thread, thread_id)
+        if row is None:  # a client may choose its own id (Slack uses channel + thread_ts)
+            return ConversationThread(thread_id=thread_id, user_id=scope.user_id)
+        if row.user_id != scope.user_id:
+            raise Forbidden(f"thread '{thread_id}' belongs to another user")
+        state = ThreadState.model_validate(row.state or {})
+        return ConversationThread(thread_id=thread_id, user_id=row.user_id, messages=list(row.messages or []),
+                                  state=state, is_new=False)
+
+
+def save_thread(ctx: AppContext, thread: ConversationThread) -> None:
+    with ctx.store.session() as session:
+        row = session.get(Thread, thread.thread_id)
+        if row is None:
+            row = Thread(thread_id=thread.thread_id, user_id=thread.user_id)
+            session.add(row)
+        elif row.user_id != thread.user_id:  # raced with another user creating the same id
+            raise Forbidden(f"thread '{thread.thread_id}' belongs to another user")
+        row.messages = list(thread.messages)
+        row.state = thread.state.model_dump(mode="json")
+    thread.is_new = False

@@ -1,0 +1,39 @@
+"""`cosell eval` / `make eval`: run every evaluation suite and print one JSON report.
+
+Each suite is a module with `run() -> dict` returning its metrics, thresholds and `passed`. A regression
+is a score below its threshold, not a flaky test.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+import traceback
+
+log = logging.getLogger(__name__)
+
+SUITES = {
+    "routing": "evals.routing",
+    "handbook": "evals.handbook",
+    "account_mapping": "evals.account_mapping",
+    "partner_match": "evals.partner_match",
+    "scifact": "evals.scifact",
+}
+
+
+def run_suites(names: list[str] | None = None) -> dict:
+    report: dict = {"suites": {}}
+    for name in names or list(SUITES):
+        if name not in SUITES:
+            report["suites"][name] = {"error": f"unknown suite (known: {', '.join(SUITES)})", "passed": False}
+            continue
+        started = time.perf_counter()
+        try:
+            result = importlib.import_module(SUITES[name]).run()
+        except Exception as exc:  # one broken suite must not hide the others' numbers
+            log.error("suite %s failed:\n%s", name, traceback.format_exc())
+            result = {"error": repr(exc), "passed": False}
+        result["seconds"] = round(time.perf_counter() - started, 1)
+        report["suites"][name] = result
+    report["passed"] = all(s.get("passed", False) for s in report["suites"].values())
+    return report

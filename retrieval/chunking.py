@@ -1,0 +1,232 @@
+"""Heading-aware chunking of Markdown-ish text.
+
+Each chunk stays under one heading path ("Deal registration > Rules"), is at most `max_tokens`
+cl100k tokens *including* the "title > heading path" line that is prepended before embedding and
+BM25 indexing (MiniLM reads 256 word pieces and ignores the rest), and never cuts a table row or a
+sentence. A table is kept whole when it fits; a longer one is split between rows and each part repeats
+the table's header. Consecutive chunks of one section overlap by up to `overlap_tokens` (whole
+sentences) so a fact cut at a boundary is still found.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from retrieval.tokens import count_tokens
+
+MAX_TOKENS = 200
+OVERLAP_TOKENS = 40
+MIN_TOKENS = 60  # a section shorter than this is merged with the next one when both fit
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|\n]+(\s\|\s[^|\n]*)+$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_LONG_URL = re.compile(r"(https?://[^\s)?#]+)[?#][^\s)]{40,}")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[A-Z0-9*_`])|(?<=[。！？])")
+
+
+@dataclass
+class ChunkDraft:
+    ordinal: int
+    heading: str | None
+    text: str
+    token_count: int
+
+
+@dataclass
+class _Section:
+    path: list[str]
+    blocks: list[tuple[str, str]] = field(default_factory=list)  # (kind: para|table|code, text)
+
+
+def context_line(title: str | None, heading: str | None) -> str:
+    """The line prepended to a chunk for embedding and BM25: where the text comes from."""
+    parts = [p for p in ((title or "").strip(), (heading or "").strip()) if p]
+    return " > ".join(parts)
+
+
+def contextual_text(title: str | None, heading: str | None, text: str) -> str:
+    line = context_line(title, heading)
+    return f"{line}\n{text}" if line else text
+
+
+def _sections(text: str) -> list[_Section]:
+    """Split into sections by headings (ignoring `#` inside code fences), then into blocks."""
+    sections = [_Section(path=[])]
+    stack: list[tuple[int, str]] = []
+    lines: list[str] = []
+    in_fence = False
+
+    def flush() -> None:
+        sections[-1].blocks.extend(_blocks(lines))
+        lines.clear()
+
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        match = None if in_fence else _HEADING.match(line)
+        if match:
+            flush()
+            level = len(match.group(1))
+            stack = [(lvl, title) for lvl, title in stack if lvl < level] + [(level, match.group(2).strip())]
+            sections.append(_Section(path=[title for _, title in stack]))
+        else:
+            lines.append(line)
+    flush()
+    return [s for s in sections if s.blocks]
+
+
+def _blocks(lines: list[str]) -> list[tuple[str, str]]:
+    """Paragraphs (blank-line separated), tables (consecutive `|` rows) and fenced code blocks."""
+    blocks: list[tuple[str, str]] = []
+    current: list[str] = []
+    kind = "para"
+    in_fence = False
+
+    def close() -> None:
+        nonlocal current, kind
+        body = "\n".join(current).strip()
+        if body:
+            blocks.append((kind, body))
+        current, kind = [], "para"
+
+    for line in lines:
+        if _FENCE.match(line):
+            if not in_fence:
+                close()
+                kind = "code"
+            current.append(line)
+            in_fence = not in_fence
+            if not in_fence:
+                close()
+            continue
+        if in_fence:
+            current.append(line)
+            continue
+        is_row = bool(_TABLE_ROW.match(line))
+        if is_row and kind != "table":
+            close()
+            kind = "table"
+        elif not is_row and kind == "table":
+            close()
+        if not line.strip():
+            close()
+            continue
+        current.append(line)
+    close()
+    return blocks
+
+
+def _split_sentences(text: str) -> list[str]:
+    parts = [p.strip() for p in _SENTENCE_END.split(text)]
+    return [p for p in parts if p]
+
+
+def _pieces(kind: str, body: str, budget: int) -> list[str]:
+    """A block cut into pieces of at most `budget` tokens: whole rows, whole sentences (or words)."""
+    if count_tokens(body) <= budget:
+        return [body]
+    if kind == "table":
+        rows = body.split("\n")
+        header = rows[:2] if len(rows) > 1 and _TABLE_RULE.match(rows[1]) else rows[:1]
+        return _pack(rows[len(header):], budget, "\n", prefix="\n".join(header))
+    if kind == "code":
+        return _pack(body.split("\n"), budget, "\n")
+    units: list[str] = []
+    for line in body.split("\n"):  # list items and lines first, then sentences
+        units.extend(_split_sentences(line) if count_tokens(line) > budget else [line])
+    return _pack(units, budget, "\n" if "\n" in body else " ")
+
+
+def _pack(units: list[str], budget: int, sep: str, prefix: str = "") -> list[str]:
+    pieces: list[str] = []
+    current: list[str] = [prefix] if prefix else []
+    used = count_tokens(prefix)
+    base = used
+    for unit in units:
+        size = count_tokens(unit) + 1
+        if size + base > budget:  # a single over-long unit (a run-on sentence): cut it by words
+            unit_parts = _pack(unit.split(" "), budget - base, " ") if " " in unit else _cut(unit, budget - base)
+        else:
+            unit_parts = [unit]
+        for part in unit_parts:
+            part_size = count_tokens(part) + 1
+            if used + part_size > budget and len(current) > (1 if prefix else 0):
+                pieces.append(sep.join(current))
+                current, used = ([prefix] if prefix else []), base
+            current.append(part)
+            used += part_size
+    if len(current) > (1 if prefix else 0):
+        pieces.append(sep.join(current))
+    return pieces
+
+
+def _cut(word: str, budget: int) -> list[str]:
+    """A single token-heavy word (a URL, a hash) cut into pieces of `budget` tokens."""
+    from retrieval.tokens import get_encoding
+
+    enc = get_encoding()
+    ids = enc.encode(word, disallowed_special=())
+    step = max(8, budget - 2)
+    return [enc.decode(ids[i : i + step]) for i in range(0, len(ids), step)]
+
+
+def _tail_overlap(text: str, overlap_tokens: int) -> str:
+    """The last whole sentences of `text` that fit in `overlap_tokens` (never a table row)."""
+    if overlap_tokens <= 0 or text.lstrip().startswith("|"):
+        return ""
+    tail: list[str] = []
+    used = 0
+    for sentence in reversed(_split_sentences(text.split("\n")[-1])):
+        size = count_tokens(sentence)
+        if used + size > overlap_tokens:
+            break
+        tail.insert(0, sentence)
+        used += size
+    return " ".join(tail) if len(tail) < len(_split_sentences(text)) else ""
+
+
+def chunk_text(title: str | None, text: str, max_tokens: int = MAX_TOKENS,
+               overlap_tokens: int = OVERLAP_TOKENS, min_tokens: int = MIN_TOKENS) -> list[ChunkDraft]:
+    """Chunks of one document, in reading order."""
+    drafts: list[tuple[str | None, str]] = []
+    text = _LONG_URL.sub(r"\1", text)  # tracking query strings carry no meaning and eat the token budget
+    for section in _sections(text):
+        heading = " > ".join(section.path) or None
+        budget = max(32, max_tokens - count_tokens(context_line(title, heading)) - 1)
+        pieces = [p for kind, body in section.blocks for p in _pieces(kind, body, budget)]
+        current: list[str] = []
+        used = 0
+        for piece in pieces:
+            size = count_tokens(piece) + 1
+            if current and used + size > budget:
+                drafts.append((heading, "\n\n".join(current)))
+                overlap = _tail_overlap(current[-1], overlap_tokens)
+                current, used = ([overlap], count_tokens(overlap) + 1) if overlap else ([], 0)
+                if current and used + size > budget:
+                    current, used = [], 0
+            current.append(piece)
+            used += size
+        if current:
+            drafts.append((heading, "\n\n".join(current)))
+    drafts = _merge_small(title, drafts, max_tokens, min_tokens)
+    return [ChunkDraft(i, heading, body, count_tokens(body)) for i, (heading, body) in enumerate(drafts)]
+
+
+def _merge_small(title: str | None, drafts: list[tuple[str | None, str]], max_tokens: int,
+                 min_tokens: int) -> list[tuple[str | None, str]]:
+    """A tiny section joins the next one (whose heading is kept inline as text) when both fit."""
+    merged: list[tuple[str | None, str]] = []
+    for heading, body in drafts:
+        if merged:
+            prev_heading, prev_body = merged[-1]
+            prev_size = count_tokens(contextual_text(title, prev_heading, prev_body))
+            if prev_heading != heading and prev_size < min_tokens:
+                leaf = (heading or "").split(" > ")[-1]
+                combined = f"{prev_body}\n\n{leaf}\n{body}" if leaf else f"{prev_body}\n\n{body}"
+                if count_tokens(contextual_text(title, prev_heading, combined)) <= max_tokens:
+                    merged[-1] = (prev_heading, combined)
+                    continue
+        merged.append((heading, body))
+    return merged

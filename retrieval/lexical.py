@@ -1,0 +1,117 @@
+"""BM25 over chunks (bm25s) with a tokeniser that works for English and Japanese.
+
+Tokenisation: Unicode NFKC (full-width letters and digits become ASCII), case folding, punctuation
+dropped, English stop words dropped and words stemmed (Snowball, via PyStemmer when installed).
+Runs of Han / Hiragana / Katakana / Hangul characters have no spaces, so they become overlapping
+character bigrams (the classic CJK analyser); measured against fugashi+unidic-lite on the handbook
+questions, bigrams were as good and need no 249 MB dictionary.
+
+Scores are computed for every chunk and then multiplied by the caller's mask (visibility and filters)
+*before* the top k is taken, so a filtered-out chunk can never take a place in the result.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import numpy as np
+
+K1 = 1.2
+B = 0.75
+
+_WORD = re.compile(
+    r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]+"
+    r"|[^\W_]+",
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]")
+# bm25s' English list plus the question words that carry no topic ("how do I ...?").
+STOPWORDS = frozenset(
+    "a an and are as at be but by for if in into is it no not of on or such that the their then there "
+    "these they this to was will with what which who whom how when where why do does did can could "
+    "should would i we you my our your me us am been being have has had its".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    try:
+        import Stemmer  # PyStemmer: C Snowball stemmers
+
+        return Stemmer.Stemmer("english").stemWord
+    except ImportError:  # pragma: no cover - optional dependency
+        return None
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    stem = _stemmer()
+    return stem(word) if stem else word
+
+
+def tokenize(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
+    """Lower-cased, stemmed words; CJK runs as character bigrams."""
+    tokens: list[str] = []
+    for run in _WORD.findall(unicodedata.normalize("NFKC", text).casefold()):
+        if _CJK.match(run):
+            if len(run) == 1:
+                tokens.append(run)
+            else:
+                tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+        elif run not in stopwords:
+            tokens.append(_stem(run) if run.isascii() else run)
+    return tokens
+
+
+class LexicalIndex:
+    """bm25s over a fixed list of tokenised chunks, with an absolute 0..1 score for each hit.
+
+    The score of a chunk divided by the query's best possible score (every query term present,
+    saturated) says what share of the query's weight the chunk matches: comparable across queries.
+    """
+
+    def __init__(self, corpus_tokens: Sequence[list[str]], k1: float = K1, b: float = B):
+        import bm25s
+
+        self.size = len(corpus_tokens)
+        self.k1 = k1
+        self._bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")
+        # An empty corpus or empty chunk still needs one token for bm25s.
+        self._bm25.index([list(t) or [""] for t in corpus_tokens] or [[""]], show_progress=False)
+        df: Counter[str] = Counter()
+        for tokens in corpus_tokens:
+            df.update(set(tokens))
+        n = max(1, self.size)
+        self._idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    def max_score(self, query_tokens: Iterable[str]) -> float:
+        return sum(self._idf.get(t, 0.0) for t in query_tokens)
+
+    def scores(self, query_tokens: list[str], mask: np.ndarray | None = None) -> np.ndarray:
+        """BM25 of every chunk (zeros where the mask is False)."""
+        known = [t for t in query_tokens if t in self._idf]
+        if not known or self.size == 0:
+            return np.zeros(self.size, dtype=np.float32)
+        scores = np.asarray(self._bm25.get_scores(known), dtype=np.float32)[: self.size]
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0).astype(np.float32)
+        return scores
+
+    def top(self, query_tokens: list[str], k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(position, normalised score) of the k best chunks that pass the mask, best first."""
+        scores = self.scores(query_tokens, mask)
+        best = self.max_score(query_tokens) or 1.0
+        return [(i, min(1.0, s / best)) for i, s in top_k(scores, k)]
+
+
+def top_k(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """Positions and values of the k largest positive scores, best first."""
+    if k <= 0 or scores.size == 0:
+        return []
+    k = min(k, scores.size)
+    idx = np.argpartition(-scores, k - 1)[:k]
+    idx = idx[np.argsort(-scores[idx], kind="stable")]
+    return [(int(i), float(scores[i])) for i in idx if scores[i] > 0]

@@ -1,0 +1,49 @@
+"""A throwaway PostgreSQL 15 server in a temp dir (Debian's binaries; initdb refuses root, so run as nobody)."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _as_nobody(cmd: list[str]) -> list[str]:
+    return cmd if os.geteuid() != 0 else ["runuser", "-u", "nobody", "--", *cmd]
+
+
+@contextmanager
+def throwaway_postgres() -> Iterator[str]:
+    """Yields a SQLAlchemy URL of a fresh database; the server is stopped and removed afterwards."""
+    tmp = Path(tempfile.mkdtemp(prefix="cosell-pg-"))
+    os.chmod(tmp, 0o777)
+    if os.geteuid() == 0:
+        shutil.chown(tmp, "nobody")
+    port = _free_port()
+    data = tmp / "db"
+    subprocess.run(_as_nobody([str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "cosell"]),
+                   check=True, capture_output=True)
+    opts = f"-p {port} -k {tmp} -c listen_addresses="
+    subprocess.run(_as_nobody([str(PG_BIN / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(tmp / "log"),
+                               "-w", "start"]), check=True, capture_output=True)
+    try:
+        deadline = time.time() + 30
+        while not (tmp / f".s.PGSQL.{port}").exists() and time.time() < deadline:
+            time.sleep(0.1)
+        yield f"postgresql+psycopg://cosell@/postgres?host={tmp}&port={port}"
+    finally:
+        subprocess.run(_as_nobody([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+                       capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)

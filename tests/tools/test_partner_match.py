@@ -1,0 +1,212 @@
+"""Partner-to-deal matching on small, hand-built records in a real store (tmp_path)."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import numpy as np
+import pytest
+
+from assistant.config import Settings
+from assistant.context import AppContext
+from assistant.errors import Forbidden, NotFound
+from retrieval import records as R
+from retrieval.scope import Scope
+from tools import match_features as mf
+from tools.match_model import MIN_EXAMPLES, MatchModel
+from tools.partner_match import MatchEngine, get_engine, match_partners
+
+TODAY = dt.date(2026, 3, 31)
+ADMIN = Scope.operator()
+_ids = itertools.count(1)
+
+
+def partner(pid: str, name: str, **kw) -> R.Partner:
+    base = dict(type="reseller", tier="gold", countries=["DE"], industries=["Financial Services"],
+                competencies=["Lakehouse"], certified_staff={}, languages=["en"], description="")
+    return R.Partner(partner_id=pid, name=name, **{**base, **kw})
+
+
+def deal(account: str, stage: str, partner_id: str | None = None, products=("Lakehouse",),
+         created: dt.date = dt.date(2025, 1, 10), closed: dt.date | None = dt.date(2025, 3, 1), **kw) -> R.Opportunity:
+    n = next(_ids)
+    return R.Opportunity(opportunity_id=kw.pop("opportunity_id", f"OPP-{n:04d}"), account_id=account,
+                         name=kw.pop("name", f"Deal {n}"), stage=stage, amount=100000.0, created_on=created,
+                         close_date=closed, products=list(products), partner_id=partner_id,
+                         partner_role="sourced" if partner_id else None, **kw)
+
+
+def history(partner_id: str, won: int, lost: int, account: str = "A-HIST") -> list[R.Opportunity]:
+    """Closed deals spread over 2024-2025, so each one's past holds the earlier ones."""
+    stages = ["closed_won"] * won + ["closed_lost"] * lost
+    days = [int(d) for d in np.linspace(0, 600, len(stages))] if stages else []
+    start = dt.date(2024, 1, 1)
+    return [deal(account, stage, partner_id, created=start + dt.timedelta(days=d),
+                 closed=start + dt.timedelta(days=d + 20)) for stage, d in zip(stages, days)]
+
+
+def make_ctx(tmp_path, rows: list) -> AppContext:
+    ctx = AppContext(Settings(home=tmp_path / "home", today=TODAY))
+    accounts = [
+        R.Account(account_id="A-ACME", name="Acme Corporation", domain="acme.com", industry="Financial Services",
+                  country="DE", status="customer"),
+        R.Account(account_id="A-HIST", name="Hist Bank", domain="histbank.de", industry="Financial Services",
+                  country="DE", status="customer"),
+    ]
+    users = [
+        R.User(user_id="u-cm", name="CM", role="channel_manager"),
+        R.User(user_id="u-mk", name="MK", role="marketer"),
+        R.User(user_id="u-ps", name="PS", role="partner_seller", partner_id="P-STRONG"),
+    ]
+    with ctx.store.session() as session:
+        session.add_all(accounts + users + rows)
+    return ctx
+
+
+def target(**kw) -> R.Opportunity:
+    return deal("A-ACME", "proposal", opportunity_id="OPP-T", name="Acme Corporation lakehouse renewal",
+                created=dt.date(2026, 3, 1), closed=dt.date(2026, 6, 30),
+                description="Renewal of the lakehouse platform for risk reporting", **kw)
+
+
+@pytest.fixture()
+def ctx(tmp_path):
+    rows = [
+        partner("P-STRONG", "Strong Partners GmbH", certified_staff={"Lakehouse": 12},
+                description="Lakehouse migrations and risk reporting for banks"),
+        partner("P-WEAK", "Weak Partners AG"),
+        partner("P-NOAUTH", "Streaming Only Ltd", competencies=["Streaming"], tier="platinum"),
+        partner("P-FR", "France Only SA", countries=["FR"], tier="platinum"),
+        *history("P-STRONG", 7, 2), *history("P-WEAK", 1, 4),
+        R.PartnerAccount(row_key="k1", partner_id="P-STRONG", account_name="ACME Corp.", domain="acme.com",
+                         country="DE", status="customer"),
+        *[R.PartnerActivity(partner_id="P-STRONG", month=m, portal_logins=v) for m, v in
+          [("2025-09", 30), ("2025-10", 30), ("2025-11", 40), ("2025-12", 40), ("2026-01", 40), ("2026-02", 40)]],
+        target(),
+    ]
+    context = make_ctx(tmp_path, rows)
+    yield context
+    context.close()
+
+
+def test_strong_relevant_history_outranks_weak(ctx):
+    result = match_partners(ctx, ADMIN, "OPP-T", top=4)
+    ids = [p.partner_id for p in result.partners]
+    assert ids.index("P-STRONG") < ids.index("P-WEAK")
+    assert result.model == "cold_start"  # 14 historical deals < MIN_EXAMPLES
+    assert all(0.0 <= p.score <= 1.0 for p in result.partners)
+    assert result.model_dump(mode="json")["opportunity_id"] == "OPP-T"
+
+
+def test_explanations_quote_the_numbers(ctx):
+    strong = match_partners(ctx, ADMIN, "OPP-T").partners[0]
+    assert strong.partner_id == "P-STRONG"
+    words = " | ".join(strong.reasons + [c.reason or "" for c in strong.contributions])
+    assert "Won 7 of 9 Financial Services deals" in words
+    assert "Won 7 of 9 Lakehouse deals" in words
+    assert "12 staff certified on Lakehouse" in words
+    assert "Sells in DE" in words
+    assert "Customer relationship with Acme Corporation (account mapping, confidence" in words
+    assert "Engagement up 20% over the last 3 months" in words
+    assert strong.conflicts == []
+
+
+def test_ineligible_partners_are_flagged_and_ranked_last(ctx):
+    partners = match_partners(ctx, ADMIN, "OPP-T", top=4).partners
+    by_id = {p.partner_id: p for p in partners}
+    assert "Not authorised for Lakehouse" in by_id["P-NOAUTH"].conflicts
+    assert "Does not sell in DE" in by_id["P-FR"].conflicts
+    assert not by_id["P-NOAUTH"].eligible and not by_id["P-FR"].eligible
+    eligible_flags = [p.eligible for p in partners]
+    assert eligible_flags == sorted(eligible_flags, reverse=True)  # platinum tier does not lift them
+    assert max(by_id["P-NOAUTH"].score, by_id["P-FR"].score) < min(by_id["P-STRONG"].score, by_id["P-WEAK"].score)
+
+
+def test_conflicts_registration_by_another_partner_and_open_deal_at_account(tmp_path):
+    rows = [
+        partner("P-STRONG", "Strong Partners GmbH"), partner("P-REG", "Registered Reseller"),
+        target(registered_by="P-REG", partner_id="P-REG"),
+        deal("A-ACME", "negotiation", "P-STRONG", opportunity_id="OPP-OTHER", created=dt.date(2026, 2, 1),
+             closed=dt.date(2026, 5, 1)),
+    ]
+    ctx = make_ctx(tmp_path, rows)
+    try:
+        by_id = {p.partner_id: p for p in match_partners(ctx, ADMIN, "OPP-T").partners}
+    finally:
+        ctx.close()
+    assert "Deal registered by Registered Reseller (approved registration)" in by_id["P-STRONG"].conflicts
+    assert any(c.startswith("Engaged on another open deal at Acme Corporation (OPP-OTHER")
+               for c in by_id["P-STRONG"].conflicts)
+    assert by_id["P-REG"].conflicts == []
+    assert by_id["P-REG"].reasons[0] == "Registered this deal (approved registration)"
+
+
+def test_smoothing_two_of_two_does_not_beat_forty_of_fifty():
+    lift = mf.smoothed_lift(np.array([2.0, 40.0, 9.0]), np.array([2.0, 50.0, 10.0]), 0.4)
+    assert lift[1] > lift[0] and lift[2] > lift[0]
+
+
+def test_smoothing_in_the_ranking(tmp_path):
+    rows = [partner("P-LUCKY", "Lucky Two"), partner("P-PROVEN", "Proven Forty"),
+            *history("P-LUCKY", 2, 0), *history("P-PROVEN", 40, 10), target()]
+    ctx = make_ctx(tmp_path, rows)
+    try:
+        result = match_partners(ctx, ADMIN, "OPP-T")
+    finally:
+        ctx.close()
+    assert [p.partner_id for p in result.partners][:2] == ["P-PROVEN", "P-LUCKY"]
+    assert result.model == "learned"  # 52 historical deals >= MIN_EXAMPLES
+    assert "Won 40 of 50 Financial Services deals" in result.partners[0].reasons
+
+
+def test_learned_model_prefers_the_partner_history_chose(tmp_path):
+    """Past deals went to the partner with the relationship and the industry: the model learns it."""
+    rows = [partner("P-A", "Alpha", industries=["Retail"]), partner("P-B", "Beta"), partner("P-C", "Gamma"),
+            *history("P-B", 25, 10), *history("P-A", 2, 3), target()]
+    ctx = make_ctx(tmp_path, rows)
+    try:
+        result = match_partners(ctx, ADMIN, "OPP-T")
+        engine = get_engine(ctx)
+    finally:
+        ctx.close()
+    assert engine.model.kind == "learned" and engine.model.n_deals >= MIN_EXAMPLES
+    assert result.partners[0].partner_id == "P-B"
+
+
+@pytest.mark.parametrize("user", ["u-mk", "u-ps"])
+def test_forbidden_for_marketer_and_partner_seller(ctx, user):
+    from retrieval.scope import scope_for_user
+
+    with pytest.raises(Forbidden):
+        match_partners(ctx, scope_for_user(ctx.store, user), "OPP-T")
+
+
+def test_unknown_opportunity_is_not_found(ctx):
+    with pytest.raises(NotFound):
+        match_partners(ctx, ADMIN, "OPP-NOPE")
+
+
+def test_registered_as_a_tool(ctx):
+    from tools import registry
+    from tools.partner_match import MatchArgs
+
+    spec = registry._TOOLS["match_partners"]
+    assert spec.args is MatchArgs and "partners" in spec.description
+    out = spec.func(ctx, Scope("u-cm", "channel_manager"), MatchArgs(opportunity_id="OPP-T", top=2))
+    assert len(out.partners) == 2
+
+
+def test_no_leakage_of_the_deals_own_partner_in_history():
+    """Scoring a closed deal as of its creation: its own outcome is not in the history it sees."""
+    partners = [partner("P-X", "X"), partner("P-Y", "Y")]
+    accounts = [R.Account(account_id="A-1", name="One", industry="Financial Services", country="DE",
+                          status="customer")]
+    own = deal("A-1", "closed_won", "P-X", created=dt.date(2025, 5, 1), closed=dt.date(2025, 6, 1))
+    eco = mf.Ecosystem.from_rows(partners, accounts, [own])
+    matrix = mf.PartnerMatrix(eco)
+    rec = mf.DealRec.of(own)
+    state = mf.history_as_of(matrix, eco, dt.date(2025, 7, 1))  # after the close: counted in the state
+    signals = mf.deal_signals(matrix, state, rec.masked(), eco.accounts["A-1"], exclude=rec)
+    assert signals.ind_n.sum() == 0 and signals.account_wins.sum() == 0
+    engine = MatchEngine.build(eco, TODAY, MatchModel.cold_start())
+    assert engine.match(rec.masked(), top=2)[0].partner_id in {"P-X", "P-Y"}

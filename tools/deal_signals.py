@@ -1,0 +1,267 @@
+"""The rules for one opportunity. Each returns a `Signal` with its evidence, or None when it does not fire.
+
+Impact = amount x P(stage) x urgency (see tools.next_best_action). Closed deals get no actions.
+"Days in stage" is days since `last_activity_on` (else `created_on`): the import format has no
+stage-change date. "Typical" is the median (and 75th percentile) of that number over the vendor's open
+deals in the same stage (all open deals when a stage has fewer than 5).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from assistant.errors import CosellError
+from retrieval.records import Document, Opportunity
+from retrieval.scope import Scope, ScopedRecords
+from tools.next_best_action import ContentRef, Signal, VendorBaselines, days_quiet, is_open, money
+from tools.partner_health import parse_certified
+
+if TYPE_CHECKING:
+    from assistant.context import AppContext
+
+log = logging.getLogger(__name__)
+
+URGENCY = {"competitor_mentioned": 1.2, "no_partner": 1.0, "uncertified_products": 0.8, "enablement_content": 0.3}
+# Named competitors besides the battlecards' (vendor.yaml `competitors` adds more). Well-known platform
+# vendors only: a name that is also a common word would flag innocent descriptions.
+DEFAULT_COMPETITORS = ("Snowflake", "Databricks", "Teradata", "Cloudera", "Palantir", "Informatica")
+MATCH_SUGGESTIONS = 3
+
+
+class DealContext:
+    """What every rule needs about one deal, computed once."""
+
+    def __init__(self, ctx: AppContext, scope: Scope, rec: ScopedRecords, opp: Opportunity, b: VendorBaselines):
+        self.ctx, self.scope, self.rec, self.opp, self.b = ctx, scope, rec, opp, b
+        self.today: dt.date = b.today
+        self.amount = opp.amount or b.median_amount or 1.0
+        self.value = self.amount * b.probability(opp.stage)  # amount x P(stage)
+        self.amount_text = money(opp.amount, opp.currency) if opp.amount else "unknown amount"
+        self.products = [p for p in opp.products or [] if p and p.strip()]
+
+    def partner_name(self, partner_id: str) -> str:
+        name = self.rec.partner_names().get(partner_id)
+        return f"{name} ({partner_id})" if name else partner_id
+
+
+def stalled_deal(d: DealContext) -> Signal | None:
+    quiet = days_quiet(d.opp, d.today)
+    typical = d.b.typical_for(d.opp.stage, exclude=quiet)
+    if quiet is None or typical is None:
+        return None
+    threshold = max(typical.p75, 2 * typical.median, 7)
+    if quiet < threshold:
+        return None
+    since = d.opp.last_activity_on or d.opp.created_on
+    what = "activity logged" if d.opp.last_activity_on else "activity logged since it was created"
+    urgency = min(max(quiet / max(2 * typical.median, 1), 1.0), 2.0)
+    return Signal(
+        kind="stalled_deal",
+        title=f"Re-engage {d.opp.name}: no activity for {quiet} days in {d.opp.stage}",
+        why=f"Open {d.opp.stage} deals here typically go {typical.median:.0f} days without activity; this "
+            f"{d.amount_text} deal has been quiet for {quiet}.",
+        evidence=[f"No {what} for {quiet} days (last on {since.isoformat()}), stage {d.opp.stage}",
+                  (f"Typical for other open {d.opp.stage} deals: {typical.median:.0f} days (median of {typical.count}; "
+                  f"75% within {typical.p75:.0f})")],
+        impact=d.value * urgency,
+        content_query=f"{d.opp.stage} stage playbook re-engage stalled deal {' '.join(d.products)}",
+        content_products=d.products,
+    )
+
+
+def close_date_passed(d: DealContext) -> Signal | None:
+    close = d.opp.close_date
+    if close is None or close >= d.today:
+        return None
+    overdue = (d.today - close).days
+    return Signal(
+        kind="close_date_passed",
+        title=f"Update the close date of {d.opp.name}: it passed {overdue} days ago",
+        why=f"The {d.amount_text} deal is still in {d.opp.stage} after its expected close date, so the "
+            f"forecast is wrong until the date or the stage is fixed.",
+        evidence=[f"Expected close date {close.isoformat()} passed {overdue} days ago; stage is still {d.opp.stage}"],
+        impact=d.value * (1.0 + min(overdue / 90, 1.0)),
+        content_query=f"closing plan {d.opp.stage} {' '.join(d.products)}",
+        content_products=d.products,
+    )
+
+
+def registration_expiring(d: DealContext) -> Signal | None:
+    settings = d.ctx.settings
+    if not d.opp.registered_by or d.opp.created_on is None:
+        return None
+    ends = d.opp.created_on + dt.timedelta(days=settings.registration_protection_days)
+    left = (ends - d.today).days
+    window = settings.registration_expiry_warning_days
+    if not 0 <= left <= window:
+        return None
+    who = d.partner_name(d.opp.registered_by)
+    return Signal(
+        kind="registration_expiring",
+        title=f"Registration on {d.opp.name} expires in {left} days: close, advance or extend it",
+        why=f"{who}'s deal registration protects this {d.amount_text} deal only until {ends.isoformat()}.",
+        evidence=[f"Registered by {who}; protection ends {ends.isoformat()} ({left} days left)",
+                  (f"Deal created on {d.opp.created_on.isoformat()}; registrations protect for "
+                  f"{settings.registration_protection_days} days; stage is {d.opp.stage}")],
+        impact=d.value * (1.5 + 0.5 * (1 - left / max(window, 1))),
+        content_query="deal registration policy protection period extension",
+    )
+
+
+def no_partner_engaged(d: DealContext) -> Signal | None:
+    if d.opp.partner_id or d.opp.registered_by or not d.scope.can("match"):
+        return None
+    evidence = [f"No partner is engaged or registered on this {d.amount_text} deal in {d.opp.stage}"]
+    evidence += _match_suggestions(d)
+    return Signal(
+        kind="no_partner",
+        title=f"Bring a partner into {d.opp.name}",
+        why="No partner works this deal; partner-engaged deals get local reach and delivery capacity.",
+        evidence=evidence,
+        impact=d.value * URGENCY["no_partner"],
+        content_query=f"co-sell engage partner {' '.join(d.products)}",
+        content_products=d.products,
+    )
+
+
+def _match_suggestions(d: DealContext) -> list[str]:
+    try:  # tools.partner_match is optional here: without it the action still stands, without names
+        from tools.partner_match import match_partners
+
+        found = match_partners(d.ctx, d.scope, d.opp.opportunity_id, top=MATCH_SUGGESTIONS)
+    except CosellError:
+        raise
+    except Exception:
+        log.warning("partner matching unavailable for %s", d.opp.opportunity_id, exc_info=True)
+        return []
+    out = []
+    for m in list(getattr(found, "partners", []) or [])[:MATCH_SUGGESTIONS]:
+        reasons = "; ".join(list(getattr(m, "reasons", []) or [])[:2])
+        out.append(f"Suggested partner: {m.name} ({m.partner_id}), match score {m.score:.2f}"
+                   + (f": {reasons}" if reasons else ""))
+    return out
+
+
+def uncertified_products(d: DealContext) -> Signal | None:
+    pid = d.opp.partner_id or d.opp.registered_by
+    if not pid or not d.products:
+        return None
+    try:
+        partner = d.rec.partner(pid)
+    except CosellError:  # another partner's data: a partner seller may not read it
+        return None
+    certified = parse_certified(partner.certified_staff)
+    gaps = [p for p in d.products if certified.get(p.strip().lower(), (p, 0))[1] <= 0]
+    if not gaps:
+        return None
+    competencies = {c.strip().lower() for c in partner.competencies or []}
+    have = ", ".join(f"{name} {n}" for name, n in certified.values() if n > 0) or "none"
+    evidence = [(f"Deal products: {', '.join(d.products)}; {partner.name} has 0 certified staff for "
+                f"{', '.join(gaps)} (certified staff: {have})")]
+    unauthorised = [g for g in gaps if g.strip().lower() not in competencies]
+    if unauthorised:
+        evidence.append(f"{', '.join(unauthorised)} not among {partner.name}'s competencies")
+    return Signal(
+        kind="uncertified_products",
+        title=f"Get {partner.name} certified on {', '.join(gaps)} for {d.opp.name}",
+        why=f"The partner engaged on this {d.amount_text} deal has nobody certified on {', '.join(gaps)}.",
+        evidence=evidence,
+        impact=d.value * URGENCY["uncertified_products"],
+        content_query=f"{' '.join(gaps)} certification training",
+        content_products=gaps,
+    )
+
+
+def competitor_names(ctx: AppContext, rec: ScopedRecords) -> dict[str, Document | None]:
+    """Competitor name -> its battlecard (None when only named in vendor.yaml or the default list)."""
+    names: dict[str, Document | None] = {}
+    for doc in rec.session.scalars(select(Document).where(Document.kind == "battlecard")):
+        for name in _battlecard_competitors(doc, ctx.vendor().get("name") or ""):
+            names.setdefault(name, doc)
+    for name in list(ctx.vendor().get("competitors") or []) + list(DEFAULT_COMPETITORS):
+        names.setdefault(str(name).strip(), None)
+    own = (ctx.vendor().get("name") or "").strip().lower()
+    return {n: d for n, d in names.items() if n and n.lower() != own}
+
+
+_VS = re.compile(r"\b(?:vs\.?|versus|against|compared (?:to|with)|competing with|compete with|beating)\s+(.+)$", re.IGNORECASE)
+
+
+def _battlecard_competitors(doc: Document, vendor_name: str) -> list[str]:
+    attrs = doc.attributes or {}
+    named = attrs.get("competitor") or attrs.get("competitors")
+    if named:
+        return [named] if isinstance(named, str) else [str(n) for n in named]
+    title = doc.title or ""
+    m = _VS.search(title)
+    name = m.group(1) if m else re.sub(r"(?i)\bbattle\s*card\b", "", title)
+    if vendor_name:
+        name = re.sub(re.escape(vendor_name), "", name, flags=re.IGNORECASE)
+    name = re.sub(r"\(.*?\)|\s[-–—|:]\s.*$", "", name)  # "(2026)", " - how to win"
+    name = name.strip(" :-–—|,.")
+    return [name] if 2 <= len(name) <= 60 else []
+
+
+def competitor_mentioned(d: DealContext) -> Signal | None:
+    text = d.opp.description or ""
+    if not text:
+        return None
+    for name, doc in competitor_names(d.ctx, d.rec).items():
+        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+        if not m:
+            continue
+        snippet = text[max(m.start() - 60, 0): m.end() + 60].strip()
+        shared = [ContentRef(doc_id=doc.doc_id, title=doc.title)] if doc and d.scope.may_read_content(
+            doc.visibility or ["internal"]) else []
+        return Signal(
+            kind="competitor_mentioned",
+            title=f"Prepare for {name} on {d.opp.name}",
+            why=f"The deal notes mention {name}; position against it before it sets the terms of this "
+                f"{d.amount_text} deal.",
+            evidence=[f"Description mentions {name}: \"{snippet}\"",
+                      f"{d.amount_text} deal in {d.opp.stage}, expected to close "
+                      f"{d.opp.close_date.isoformat() if d.opp.close_date else 'on no set date'}"]
+            + ([f"Battlecard to share: {shared[0].title}"] if shared else []),
+            impact=d.value * URGENCY["competitor_mentioned"],
+            content=shared,
+        )
+    return None
+
+
+def enablement_content(d: DealContext) -> Signal | None:
+    industry = None
+    try:
+        industry = d.rec.account(d.opp.account_id).industry
+    except CosellError:
+        pass
+    topic = " ".join(filter(None, [d.opp.stage, *d.products, industry]))
+    where = f" ({industry})" if industry else ""
+    return Signal(
+        kind="enablement_content",
+        title=f"Use the enablement content for {d.opp.stage} on {d.opp.name}",
+        why="Material that fits this deal's stage, products and industry.",
+        evidence=[f"{d.amount_text} deal in {d.opp.stage} for {', '.join(d.products) or 'no listed products'}{where}"],
+        impact=d.value * URGENCY["enablement_content"],
+        content_query=f"{topic} playbook",
+        content_products=d.products,
+        content_industries=[industry] if industry else [],
+    )
+
+
+RULES: tuple[Callable[[DealContext], Signal | None], ...] = (
+    registration_expiring, close_date_passed, stalled_deal, competitor_mentioned, no_partner_engaged,
+    uncertified_products, enablement_content,
+)
+
+
+def opportunity_signals(ctx: AppContext, scope: Scope, rec: ScopedRecords, opp: Opportunity,
+                        baselines: VendorBaselines) -> list[Signal]:
+    if not is_open(opp):
+        return []
+    d = DealContext(ctx, scope, rec, opp, baselines)
+    return [s for s in (rule(d) for rule in RULES) if s is not None]

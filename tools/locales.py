@@ -1,0 +1,170 @@
+"""BCP 47 locale tags: validation, canonical casing, resolution against a kit's locales (DATA.md).
+
+Resolution is RFC 4647 "lookup": the exact tag, then the tag with its last subtag removed, repeatedly
+(`de-AT` -> `de`, `pt-BR` -> `pt`, `zh-Hant-TW` -> `zh-Hant` -> `zh`), then vendor.yaml's
+`default_locale` the same way; a sibling of the same language (`en-GB` for `en-US`) beats another
+language. `fill_placeholders` fills a kit's `{name}` placeholders. The few words a draft needs when a value is unknown (a neutral
+salutation, "your team") live here too, per language, so a draft never mixes languages.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from pydantic import BaseModel
+
+from assistant.errors import BadInput
+
+# language (2-3 letters; 4-8 are registered-but-rare, accepted), optional script, region, variants.
+_TAG = re.compile(
+    r"^(?P<lang>[A-Za-z]{2,3}|[A-Za-z]{5,8})"
+    r"(?:-(?P<script>[A-Za-z]{4}))?"
+    r"(?:-(?P<region>[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?P<rest>(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*)$"
+)
+
+LANGUAGE_NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese",
+    "it": "Italian", "nl": "Dutch", "ja": "Japanese", "zh": "Chinese", "ko": "Korean",
+    "sv": "Swedish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian Bokmål", "fi": "Finnish",
+    "pl": "Polish", "cs": "Czech", "tr": "Turkish", "ru": "Russian", "ar": "Arabic", "he": "Hebrew",
+    "hi": "Hindi", "id": "Indonesian", "th": "Thai", "vi": "Vietnamese", "uk": "Ukrainian",
+}
+
+# Filled into `{first_name}` (the recipient is unknown when a draft is made, see content_drafts) and
+# `{account}` when no account is given. "" for a salutation means "drop the name" ("Bonjour {first_name},"
+# -> "Bonjour,"), which reads naturally in most languages; a kit's locale block may override both with
+# `generic_first_name` / `generic_account`.
+GENERIC_FIRST_NAME = {
+    "en": "there", "de": "zusammen", "fr": "", "es": "", "pt": "", "it": "", "nl": "",
+    "ja": "ご担当者", "zh": "", "ko": "고객",
+}
+GENERIC_ACCOUNT = {
+    "en": "your team", "de": "Ihr Team", "fr": "votre équipe", "es": "su equipo", "pt": "sua equipe",
+    "it": "il vostro team", "nl": "uw team", "ja": "貴社", "zh": "贵公司", "ko": "귀사",
+    "sv": "ert team", "da": "jeres team", "pl": "Twój zespół", "fi": "tiiminne",
+}
+GENERIC_INDUSTRY = {
+    "en": "your industry", "de": "Ihre Branche", "fr": "votre secteur", "es": "su sector",
+    "pt": "seu setor", "it": "il vostro settore", "nl": "uw sector", "ja": "貴社の業界",
+    "zh": "贵行业", "ko": "귀사의 업계",
+}
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_EMPTY = "\x00"  # marks a placeholder filled with "" so the space before it can be removed
+
+
+class LocaleResolution(BaseModel):
+    requested: str  # canonical form of the requested tag
+    resolved: str  # the kit's locale key that was used (as spelled in the kit)
+    kind: str  # exact | language | default
+    detail: str
+
+    @property
+    def same_language(self) -> bool:
+        return language_of(self.requested) == language_of(self.resolved)
+
+
+def canonical_tag(tag: str) -> str:
+    """`PT-br` -> `pt-BR`, `zh-hant-tw` -> `zh-Hant-TW`; BadInput for anything that is not BCP 47."""
+    text = (tag or "").strip().replace("_", "-")
+    match = _TAG.match(text)
+    if not match:
+        raise BadInput(f"invalid locale tag '{tag}' (expected BCP 47, e.g. 'de', 'pt-BR', 'fr-CA')")
+    parts = [match["lang"].lower()]
+    if match["script"]:
+        parts.append(match["script"].title())
+    if match["region"]:
+        parts.append(match["region"].upper())
+    parts += [v.lower() for v in match["rest"].split("-") if v]
+    return "-".join(parts)
+
+
+def language_of(tag: str) -> str:
+    return canonical_tag(tag).split("-")[0]
+
+
+def language_name(tag: str) -> str:
+    lang = language_of(tag)
+    return LANGUAGE_NAMES.get(lang, lang)
+
+
+def _lookup_chain(tag: str) -> list[str]:
+    parts = canonical_tag(tag).split("-")
+    return ["-".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def _find(available: dict[str, str], tag: str) -> str | None:
+    for candidate in _lookup_chain(tag):
+        if candidate.lower() in available:
+            return available[candidate.lower()]
+    return None
+
+
+def _same_language(available: dict[str, str], tag: str) -> str | None:
+    """A sibling of the same language (`en-GB` for a kit that only has `en-US`): better than another language."""
+    lang = language_of(tag)
+    siblings = sorted(key for low, key in available.items() if low.split("-")[0] == lang)
+    return siblings[0] if siblings else None
+
+
+def resolve_locale(requested: str, available: Iterable[str], default: str, kit_id: str = "") -> LocaleResolution:
+    """The kit locale to use for `requested`. BadInput when neither it nor the default resolves."""
+    wanted = canonical_tag(requested)
+    by_lower: dict[str, str] = {}
+    for key in available:
+        try:
+            by_lower.setdefault(canonical_tag(key).lower(), key)
+        except BadInput:
+            continue  # a malformed key in a kit cannot be requested anyway
+    exact = by_lower.get(wanted.lower())
+    if exact is not None:
+        return LocaleResolution(requested=wanted, resolved=exact, kind="exact", detail=f"{wanted} found in kit")
+    found = _find(by_lower, wanted) or _same_language(by_lower, wanted)
+    if found is not None:
+        return LocaleResolution(requested=wanted, resolved=found, kind="language",
+                                detail=f"{wanted} not in kit; used {found}")
+    found = _find(by_lower, default) or _same_language(by_lower, default)
+    have = ", ".join(sorted(by_lower.values())) or "none"
+    if found is None:
+        raise BadInput(f"campaign kit '{kit_id}' has no locale for '{wanted}' nor for the default locale "
+                       f"'{default}' (it has: {have})")
+    return LocaleResolution(requested=wanted, resolved=found, kind="default",
+                            detail=f"{wanted} not in kit (has {have}); used the default locale {found}")
+
+
+def generic_word(table: dict[str, str], tag: str) -> str | None:
+    """The per-language neutral word, or None when we have none for this language."""
+    return table.get(language_of(tag))
+
+
+# langdetect speaks ISO 639-1 codes, with zh split by script and Norwegian as `no`.
+_LANGDETECT_ALIASES = {"nb": "no", "nn": "no", "iw": "he", "tl": "tl", "fil": "tl"}
+
+
+def langdetect_code(tag: str) -> str:
+    canon = canonical_tag(tag)
+    lang = canon.split("-")[0]
+    if lang == "zh":
+        traditional = any(p in ("Hant", "TW", "HK", "MO") for p in canon.split("-")[1:])
+        return "zh-tw" if traditional else "zh-cn"
+    return _LANGDETECT_ALIASES.get(lang, lang)
+
+
+def fill_placeholders(template: str, values: dict[str, str], generic: set[str]) -> str:
+    """Replace `{name}` placeholders; unknown ones stay visible. A generic word opening a sentence is capitalised."""
+    def replace(match: re.Match) -> str:
+        key = match.group(1)
+        if key not in values:
+            return match.group(0)
+        value = values[key]
+        if not value:
+            return _EMPTY
+        before = template[:match.start()].rstrip(" \t")
+        if key in generic and (not before or before[-1] in ".!?\n"):
+            value = value[0].upper() + value[1:]
+        return value
+
+    filled = _PLACEHOLDER.sub(replace, template or "")
+    return re.sub(r"[ \t]*\x00", "", filled)

@@ -1,0 +1,547 @@
+"""Signals for partner-to-deal matching, computed for every partner at once with numpy.
+
+Three layers, so serving, training and the backtest share one code path (no train/serve skew):
+- `Ecosystem`: a plain in-memory snapshot of the records matching needs (built from the store, or
+  from anything with the DATA.md attribute names, e.g. an import bundle).
+- `PartnerMatrix`: the partners' static attributes as matrices (competencies, countries, industries,
+  languages, certified staff, activity per month, TF-IDF of descriptions); built once per data version.
+- `HistoryState`: what was known AS OF a date: deals closed before it (wins/involvements per industry,
+  product, account) and deals open at it (load). `HistorySweep` advances it through time, so a
+  training example or a backtest deal only ever sees its own past.
+
+`deal_signals(matrix, state, deal, account)` turns one deal into a (partners x FEATURES) matrix plus the
+raw numbers the explanations quote. Per-deal work is column lookups and one sparse product: O(partners).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+from collections.abc import Iterable
+
+import numpy as np
+
+FEATURES = (
+    "authorised", "geography", "industry", "certified", "relationship", "account_history",
+    "industry_history", "product_history", "experience", "engagement", "load", "tier", "language",
+    "semantic",
+)
+F = {name: i for i, name in enumerate(FEATURES)}
+TIERS = {"registered": 0, "silver": 1, "gold": 2, "platinum": 3}
+CLOSED = ("closed_won", "closed_lost")
+PRIOR_STRENGTH = 10.0  # the beta prior counts as this many deals at the vendor-wide win rate
+DEFAULT_WIN_RATE = 0.3  # vendor-wide rate before any partner deal has closed
+POPULATION_WEIGHT = {"customer": 1.0, "open_opportunity": 0.8, "prospect": 0.4}
+
+# The main business language of a country (for "partner languages include the account's language").
+_MAIN_LANGUAGE = dict(item.split(":") for item in (
+    "US:en GB:en IE:en CA:en AU:en NZ:en ZA:en IN:en SG:en NG:en KE:en PH:en DE:de AT:de CH:de LI:de "
+    "FR:fr BE:fr LU:fr MC:fr ES:es MX:es AR:es CO:es CL:es PE:es VE:es UY:es EC:es PT:pt BR:pt AO:pt "
+    "IT:it NL:nl SE:sv NO:no DK:da FI:fi IS:is PL:pl CZ:cs SK:sk HU:hu RO:ro BG:bg GR:el TR:tr RU:ru "
+    "UA:uk JP:ja CN:zh TW:zh HK:zh KR:ko VN:vi TH:th ID:id MY:ms IL:he AE:ar SA:ar EG:ar QA:ar MA:ar "
+    "HR:hr SI:sl RS:sr EE:et LV:lv LT:lt"
+).split())
+
+
+def main_language(country: str | None) -> str | None:
+    return _MAIN_LANGUAGE.get((country or "").upper())
+
+
+def _low(values: Iterable[Any] | None) -> tuple[str, ...]:
+    return tuple(str(v).strip().casefold() for v in (values or ()) if str(v).strip())
+
+
+def _activity_points(row: Any) -> float:
+    """One number per partner-month: logins, plus trainings, registrations and certifications weighted
+    up because each is rarer and means more than a login."""
+    def get(name: str) -> float:
+        return float(getattr(row, name, None) or 0)
+
+    return (get("portal_logins") + 2 * get("trainings_completed") + 3 * get("deals_registered")
+            + 3 * get("certifications_earned"))
+
+
+# --- the snapshot ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartnerRec:
+    partner_id: str
+    name: str
+    tier: str = "registered"
+    countries: tuple[str, ...] = ()
+    industries: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()
+    certified_staff: dict[str, int] = field(default_factory=dict)
+    languages: tuple[str, ...] = ()
+    description: str = ""
+    joined_on: dt.date | None = None
+    brand_name: str | None = None
+
+    @classmethod
+    def of(cls, row: Any) -> PartnerRec:
+        staff = getattr(row, "certified_staff", None) or {}
+        text = " ".join(filter(None, [getattr(row, "description", None), getattr(row, "tagline", None)]))
+        return cls(row.partner_id, row.name, (row.tier or "registered").casefold(),
+                   tuple(c.upper() for c in row.countries or ()), tuple(row.industries or ()),
+                   tuple(row.competencies or ()), {str(k): int(v or 0) for k, v in dict(staff).items()},
+                   tuple(row.languages or ()), text, getattr(row, "joined_on", None),
+                   getattr(row, "brand_name", None))
+
+
+@dataclass(frozen=True)
+class AccountRec:
+    account_id: str
+    name: str
+    industry: str | None = None
+    country: str | None = None
+    domain: str | None = None
+    status: str = "prospect"
+
+    @classmethod
+    def of(cls, row: Any) -> AccountRec:
+        return cls(row.account_id, row.name, row.industry, (row.country or "").upper() or None,
+                   row.domain, row.status)
+
+
+@dataclass(frozen=True)
+class DealRec:
+    opportunity_id: str
+    account_id: str
+    name: str = ""
+    stage: str = "prospecting"
+    amount: float | None = None
+    created_on: dt.date | None = None
+    close_date: dt.date | None = None
+    products: tuple[str, ...] = ()
+    partner_id: str | None = None
+    registered_by: str | None = None
+    description: str = ""
+
+    @classmethod
+    def of(cls, row: Any) -> DealRec:
+        return cls(row.opportunity_id, row.account_id, row.name, row.stage, row.amount, row.created_on,
+                   row.close_date, tuple(row.products or ()), row.partner_id or None,
+                   row.registered_by or None, row.description or "")
+
+    @property
+    def is_closed(self) -> bool:
+        return self.stage in CLOSED
+
+    @property
+    def won(self) -> bool:
+        return self.stage == "closed_won"
+
+    def masked(self) -> DealRec:
+        """The deal as a matcher must see it when its answer is being predicted (backtests)."""
+        return replace(self, partner_id=None, registered_by=None)
+
+    def opened(self) -> dt.date:
+        return self.created_on or self.close_date or dt.date.min
+
+    def closed(self) -> dt.date:
+        return self.close_date or self.created_on or dt.date.min
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A partner-side relationship with one of the vendor's accounts (from account mapping)."""
+
+    partner_id: str
+    account_id: str
+    population: str
+    confidence: float
+    evidence: str = ""
+
+
+@dataclass
+class Ecosystem:
+    partners: list[PartnerRec]
+    accounts: dict[str, AccountRec]
+    deals: list[DealRec]
+    activity: dict[str, dict[str, float]] = field(default_factory=dict)  # partner -> month -> points
+    relations: list[Relation] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.deals_by_account: dict[str, list[DealRec]] = {}
+        for deal in self.deals:
+            self.deals_by_account.setdefault(deal.account_id, []).append(deal)
+        self.deal_by_id = {d.opportunity_id: d for d in self.deals}
+
+    @classmethod
+    def from_rows(cls, partners: Iterable[Any], accounts: Iterable[Any], deals: Iterable[Any],
+                  activity: Iterable[Any] = (), relations: Iterable[Relation] = ()) -> Ecosystem:
+        points: dict[str, dict[str, float]] = {}
+        for row in activity:
+            points.setdefault(row.partner_id, {})[str(row.month)[:7]] = _activity_points(row)
+        return cls([PartnerRec.of(p) for p in partners], {a.account_id: AccountRec.of(a) for a in accounts},
+                   [DealRec.of(d) for d in deals], points, list(relations))
+
+
+# --- static partner matrices ----------------------------------------------------------------------
+
+
+def _month_number(value: str | dt.date) -> int:
+    if isinstance(value, dt.date):
+        return value.year * 12 + value.month - 1
+    year, month = str(value)[:7].split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def _vocab(values: Iterable[str]) -> dict[str, int]:
+    return {v: i for i, v in enumerate(sorted(set(values)))}
+
+
+class PartnerMatrix:
+    """Partners' static attributes as arrays, one row per partner (built once per data version)."""
+
+    def __init__(self, eco: Ecosystem):
+        self.partners = eco.partners
+        self.ids = [p.partner_id for p in eco.partners]
+        self.index = {pid: i for i, pid in enumerate(self.ids)}
+        self.names = [p.name for p in eco.partners]
+        self.tier = np.array([TIERS.get(p.tier, 0) for p in eco.partners], dtype=np.float64)
+        # not yet a partner on a day before this (ordinal; 0 = unknown, always a partner)
+        self.joined = np.array([p.joined_on.toordinal() if p.joined_on else 0 for p in eco.partners])
+        accounts = eco.accounts.values()
+        self.products = _vocab([c for p in eco.partners for c in _low(p.competencies)]
+                               + [k for p in eco.partners for k in _low(p.certified_staff)]
+                               + [x for d in eco.deals for x in _low(d.products)])
+        self.industries = _vocab([i for p in eco.partners for i in _low(p.industries)]
+                                 + list(_low(a.industry for a in accounts)))
+        self.countries = _vocab([c for p in eco.partners for c in p.countries]
+                                + [a.country for a in accounts if a.country])
+        self.languages = _vocab([t.split("-")[0] for p in eco.partners for t in _low(p.languages)])
+        self.comp = self._flags([_low(p.competencies) for p in eco.partners], self.products)
+        self.country = self._flags([p.countries for p in eco.partners], self.countries)
+        self.industry = self._flags([_low(p.industries) for p in eco.partners], self.industries)
+        self.lang = self._flags([[t.split("-")[0] for t in _low(p.languages)] for p in eco.partners],
+                                self.languages)
+        self.cert = np.zeros((len(self.ids), len(self.products)))
+        for i, p in enumerate(eco.partners):
+            for name, count in p.certified_staff.items():
+                if name.casefold() in self.products:
+                    self.cert[i, self.products[name.casefold()]] += count
+        self._build_activity(eco)
+        self._build_text(eco)
+        self._build_relations(eco)
+
+    def _flags(self, rows: list[Iterable[str]], vocab: dict[str, int]) -> np.ndarray:
+        out = np.zeros((len(rows), max(len(vocab), 1)), dtype=bool)
+        for i, values in enumerate(rows):
+            for v in values:
+                if v in vocab:
+                    out[i, vocab[v]] = True
+        return out
+
+    def _build_activity(self, eco: Ecosystem) -> None:
+        months = [_month_number(m) for per in eco.activity.values() for m in per]
+        self.month0 = min(months) if months else 0
+        self.activity = np.zeros((len(self.ids), (max(months) - self.month0 + 1) if months else 1))
+        for pid, per in eco.activity.items():
+            if pid in self.index:
+                for month, points in per.items():
+                    self.activity[self.index[pid], _month_number(month) - self.month0] = points
+
+    def _build_text(self, eco: Ecosystem) -> None:
+        """TF-IDF of the partners' descriptions. Partner names are cut from every text first: a deal that
+        says "Sourced by X" names its partner, which is not solution fit (and would leak in backtests)."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.name_phrases = {words for p in eco.partners for name in (p.name, p.brand_name)
+                             if (words := _name_words(name))}
+        self.longest_name = max((len(w) for w in self.name_phrases), default=0)
+        docs = [self.without_names(p.description) for p in eco.partners]
+        self.vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1,
+                                          token_pattern=r"(?u)\b[^\W\d_][\w-]+\b")
+        try:
+            self.text = self.vectorizer.fit_transform(docs).tocsr()
+        except ValueError:  # no descriptions at all: semantic fit is zero for everyone
+            self.vectorizer, self.text = None, None
+
+    def _build_relations(self, eco: Ecosystem) -> None:
+        """account -> (partner rows, strength); strength = confidence x how close the relationship is."""
+        best: dict[tuple[str, int], Relation] = {}
+        for rel in eco.relations:
+            i = self.index.get(rel.partner_id)
+            if i is None:
+                continue
+            key = (rel.account_id, i)
+            if key not in best or _strength(rel) > _strength(best[key]):
+                best[key] = rel
+        self.relations: dict[str, dict[int, Relation]] = {}
+        for (account_id, i), rel in best.items():
+            self.relations.setdefault(account_id, {})[i] = rel
+
+    def without_names(self, text: str) -> str:
+        """The text's words, minus every partner name or brand name phrase (longest match first)."""
+        words, out, i = _WORD.findall(text.casefold()), [], 0
+        while i < len(words):
+            for n in range(min(self.longest_name, len(words) - i), 0, -1):
+                if tuple(words[i:i + n]) in self.name_phrases:
+                    i += n
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return " ".join(out)
+
+    def deal_text(self, deal: DealRec) -> str:
+        return self.without_names(" ".join([deal.name, deal.description, " ".join(deal.products)]))
+
+    def product_columns(self, products: Iterable[str]) -> list[int]:
+        return [col for _, col in self.product_pairs(products)]
+
+    def product_pairs(self, products: Iterable[str]) -> list[tuple[str, int]]:
+        """(name as the deal spells it, column) for each distinct known product."""
+        pairs: dict[int, str] = {}
+        for name in products or ():
+            col = self.products.get(str(name).strip().casefold())
+            if col is not None:
+                pairs.setdefault(col, str(name).strip())
+        return [(name, col) for col, name in pairs.items()]
+
+    def activity_window(self, as_of: dt.date) -> tuple[np.ndarray, np.ndarray]:
+        """(last 3 complete months, the 3 months before them) of activity points per partner."""
+        end = _month_number(as_of) - self.month0  # the current month is incomplete: excluded
+
+        def window(lo: int, hi: int) -> np.ndarray:
+            lo, hi = max(lo, 0), min(hi, self.activity.shape[1])
+            return self.activity[:, lo:hi].sum(axis=1) if hi > lo else np.zeros(len(self.ids))
+
+        return window(end - 3, end), window(end - 6, end - 3)
+
+
+_WORD = re.compile(r"[^\W_]+")
+_LEGAL_TAIL = {"inc", "corp", "corporation", "llc", "ltd", "limited", "plc", "gmbh", "ag", "sa", "sas", "srl",
+               "spa", "bv", "nv", "ab", "as", "oy", "kk", "pty", "co", "se", "kg"}
+
+
+def _name_words(name: str | None) -> tuple[str, ...]:
+    """A partner name as words, without a trailing legal form ("Alpine IT GmbH" -> ("alpine", "it"))."""
+    words = _WORD.findall((name or "").casefold())
+    while len(words) > 1 and words[-1] in _LEGAL_TAIL:
+        words.pop()
+    return tuple(words)
+
+
+def _strength(rel: Relation) -> float:
+    return float(rel.confidence) * POPULATION_WEIGHT.get(rel.population, 0.3)
+
+
+# --- what was known as of a date ------------------------------------------------------------------
+
+
+class HistoryState:
+    """Counters over deals closed before `as_of` and deals open at it (partner rows x columns)."""
+
+    def __init__(self, matrix: PartnerMatrix, accounts: dict[str, AccountRec]):
+        n, n_ind, n_prod = len(matrix.ids), len(matrix.industries), len(matrix.products)
+        self.matrix, self.accounts = matrix, accounts
+        self.as_of = dt.date.min
+        self.ind_w, self.ind_n = np.zeros((n, max(n_ind, 1))), np.zeros((n, max(n_ind, 1)))
+        self.prod_w, self.prod_n = np.zeros((n, max(n_prod, 1))), np.zeros((n, max(n_prod, 1)))
+        self.tot_w, self.tot_n, self.load = np.zeros(n), np.zeros(n), np.zeros(n)
+        self.account_wins: dict[str, dict[int, int]] = {}
+        self.global_w = self.global_n = 0
+
+    def _columns(self, deal: DealRec) -> tuple[int | None, list[int]]:
+        account = self.accounts.get(deal.account_id)
+        industry = self.matrix.industries.get((account.industry or "").casefold()) if account else None
+        return industry, self.matrix.product_columns(deal.products)
+
+    def apply_close(self, deal: DealRec, sign: int = 1) -> None:
+        i = self.matrix.index.get(deal.partner_id or "")
+        if i is None:
+            return
+        won = sign * int(deal.won)
+        industry, products = self._columns(deal)
+        if industry is not None:
+            self.ind_w[i, industry] += won
+            self.ind_n[i, industry] += sign
+        self.prod_w[i, products] += won
+        self.prod_n[i, products] += sign
+        self.tot_w[i] += won
+        self.tot_n[i] += sign
+        self.global_w += won
+        self.global_n += sign
+        self.load[i] -= sign
+        if deal.won:
+            wins = self.account_wins.setdefault(deal.account_id, {})
+            wins[i] = wins.get(i, 0) + sign
+
+    def apply_open(self, deal: DealRec, sign: int = 1) -> None:
+        i = self.matrix.index.get(deal.partner_id or "")
+        if i is not None:
+            self.load[i] += sign
+
+    def counts(self, deal: DealRec) -> tuple[bool, bool]:
+        """(is the deal open at as_of, is it closed before as_of) in this state's accounting."""
+        opened = deal.opened() < self.as_of
+        closed = deal.is_closed and deal.closed() < self.as_of
+        return opened and not closed, opened and closed
+
+    @property
+    def base_rate(self) -> float:
+        return (self.global_w + PRIOR_STRENGTH * DEFAULT_WIN_RATE) / (self.global_n + PRIOR_STRENGTH)
+
+
+class HistorySweep:
+    """Moves a `HistoryState` forward in time; `advance(t)` applies every event dated before t."""
+
+    def __init__(self, matrix: PartnerMatrix, eco: Ecosystem):
+        self.state = HistoryState(matrix, eco.accounts)
+        events = []
+        for deal in eco.deals:
+            if deal.partner_id and deal.partner_id in matrix.index:
+                events.append((deal.opened(), 0, deal))
+                if deal.is_closed:
+                    events.append((deal.closed(), 1, deal))
+        events.sort(key=lambda e: (e[0], e[1]))
+        self._events, self._next = events, 0
+
+    def advance(self, as_of: dt.date) -> HistoryState:
+        if as_of < self.state.as_of:
+            raise ValueError("a history sweep only moves forward")
+        while self._next < len(self._events) and self._events[self._next][0] < as_of:
+            _, kind, deal = self._events[self._next]
+            (self.state.apply_close if kind else self.state.apply_open)(deal)
+            self._next += 1
+        self.state.as_of = as_of
+        return self.state
+
+
+def history_as_of(matrix: PartnerMatrix, eco: Ecosystem, as_of: dt.date) -> HistoryState:
+    return HistorySweep(matrix, eco).advance(as_of)
+
+
+# --- one deal against every partner --------------------------------------------------------------
+
+
+@dataclass
+class DealSignals:
+    """The feature matrix for one deal (partners x FEATURES) and the raw numbers behind it."""
+
+    deal: DealRec
+    account: AccountRec | None
+    X: np.ndarray
+    eligible: np.ndarray  # authorised for every product and selling in the account's country
+    authorised: np.ndarray
+    sells: np.ndarray
+    product_cols: list[int]
+    product_names: list[str]  # parallel to product_cols
+    ind_w: np.ndarray
+    ind_n: np.ndarray
+    prod_w: np.ndarray  # partners x product_cols
+    prod_n: np.ndarray
+    account_wins: np.ndarray
+    tot_n: np.ndarray
+    last3: np.ndarray
+    prior3: np.ndarray
+    load: np.ndarray
+    cert: np.ndarray
+    semantic: np.ndarray
+    base_rate: float
+    relations: dict[int, Relation]
+
+
+def smoothed_lift(wins: np.ndarray, n: np.ndarray, base_rate: float) -> np.ndarray:
+    """Beta-smoothed win rate minus the vendor-wide rate: 2 of 2 is weak evidence, 40 of 50 strong."""
+    return (wins + PRIOR_STRENGTH * base_rate) / (n + PRIOR_STRENGTH) - base_rate
+
+
+def _fit(flags: np.ndarray, vocab: dict[str, int], value: str | None, n: int) -> np.ndarray:
+    """1 where the partner has the value, 0 where not, 0.5 for everyone when the value is unknown."""
+    if not value:
+        return np.full(n, 0.5)
+    col = vocab.get(value)
+    return flags[:, col].astype(float) if col is not None else np.zeros(n)
+
+
+def _semantic(matrix: PartnerMatrix, deal: DealRec) -> np.ndarray:
+    if matrix.vectorizer is None:
+        return np.zeros(len(matrix.ids))
+    query = matrix.vectorizer.transform([matrix.deal_text(deal)])
+    return np.asarray((matrix.text @ query.T).todense()).ravel()
+
+
+def _history_slices(state: HistoryState, deal: DealRec, exclude: DealRec | None):
+    """Copies of the counters this deal's features read, minus the excluded deal's own part."""
+    matrix, n = state.matrix, len(state.matrix.ids)
+    industry, cols = state._columns(deal)
+    ind_w = state.ind_w[:, industry].copy() if industry is not None else np.zeros(n)
+    ind_n = state.ind_n[:, industry].copy() if industry is not None else np.zeros(n)
+    prod_w, prod_n = state.prod_w[:, cols].copy(), state.prod_n[:, cols].copy()
+    tot_n, load = state.tot_n.copy(), state.load.copy()
+    wins = np.zeros(n)
+    for i, count in state.account_wins.get(deal.account_id, {}).items():
+        wins[i] = count
+    p = matrix.index.get(exclude.partner_id or "") if exclude else None
+    if p is not None:
+        is_open, is_closed = state.counts(exclude)
+        if is_open:
+            load[p] -= 1
+        if is_closed:
+            own_industry, own_cols = state._columns(exclude)
+            won = int(exclude.won)
+            if own_industry == industry and industry is not None:
+                ind_w[p] -= won
+                ind_n[p] -= 1
+            for j, col in enumerate(cols):
+                if col in own_cols:
+                    prod_w[p, j] -= won
+                    prod_n[p, j] -= 1
+            tot_n[p] -= 1
+            if exclude.account_id == deal.account_id:
+                wins[p] -= won
+    return ind_w, ind_n, prod_w, prod_n, tot_n, np.maximum(load, 0), wins
+
+
+def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, account: AccountRec | None,
+                 exclude: DealRec | None = None) -> DealSignals:
+    """Features of every partner for `deal`, as of `state.as_of`. `exclude` (default: the deal itself)
+    is removed from the history and the load, so a deal never explains itself."""
+    n = len(matrix.ids)
+    pairs = matrix.product_pairs(deal.products)
+    cols = [col for _, col in pairs]
+    wanted = set(_low(deal.products))
+    covered = matrix.comp[:, cols].sum(axis=1) if cols else np.zeros(n)
+    authorised_frac = covered / len(wanted) if wanted else np.ones(n)
+    country = account.country if account else None
+    geography = _fit(matrix.country, matrix.countries, country, n)
+    industry_name = (account.industry or "").casefold() if account else None
+    industry = _fit(matrix.industry, matrix.industries, industry_name, n)
+    language = _fit(matrix.lang, matrix.languages, main_language(country), n)
+    ind_w, ind_n, prod_w, prod_n, tot_n, load, wins = _history_slices(state, deal, exclude or deal)
+    base = state.base_rate
+    last3, prior3 = matrix.activity_window(state.as_of - dt.timedelta(days=1))  # as_of itself is excluded
+    cert = matrix.cert[:, cols].sum(axis=1) if cols else np.zeros(n)
+    relations = matrix.relations.get(deal.account_id, {})
+    relationship = np.zeros(n)
+    for i, rel in relations.items():
+        relationship[i] = _strength(rel)
+    semantic = _semantic(matrix, deal)
+    columns = {
+        "authorised": authorised_frac,
+        "geography": geography,
+        "industry": industry,
+        "certified": np.minimum(np.log1p(cert) / np.log1p(20), 1.0),
+        "relationship": relationship,
+        "account_history": np.minimum(np.log1p(wins) / np.log1p(5), 1.0),
+        "industry_history": smoothed_lift(ind_w, ind_n, base),
+        "product_history": smoothed_lift(prod_w.sum(axis=1), prod_n.sum(axis=1), base),
+        "experience": np.minimum(np.log1p(tot_n) / np.log1p(100), 1.0),
+        "engagement": np.tanh((last3 - prior3) / np.maximum(prior3, 1.0)),
+        "load": np.minimum(np.log1p(load) / np.log1p(20), 1.0),
+        "tier": matrix.tier / 3.0,
+        "language": language,
+        "semantic": semantic,
+    }
+    X = np.column_stack([columns[name] for name in FEATURES])
+    authorised = authorised_frac >= 1.0 - 1e-9
+    sells = geography > 0.0
+    partner_then = matrix.joined <= state.as_of.toordinal()  # a partner by then (backtests, training)
+    return DealSignals(deal, account, X, authorised & sells & partner_then, authorised, sells, cols, [p for p, _ in pairs],
+                       ind_w, ind_n, prod_w, prod_n, wins, tot_n, last3, prior3, load, cert, semantic, base,
+                       relations)

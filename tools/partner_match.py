@@ -1,0 +1,330 @@
+"""`cosell match`: which partners to bring into a deal, ranked, with reasons and conflicts.
+
+The service reads the deal through the caller's `ScopedRecords` (permission and NotFound decided there),
+then scores every partner with a `MatchEngine`: the ecosystem snapshot, the partner matrices and the
+model learned from the vendor's history (tools/match_model.py), built once per data version and day and
+cached in the process. Signals are in tools/match_features.py. Vendor-wide records are read with
+`Scope.system()` to build the engine; the caller only ever gets partner names, scores and reasons, and
+only admins and channel managers may match (CLI.md).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from pydantic import BaseModel, Field
+from sqlalchemy import String, cast, func, select
+
+from assistant.context import AppContext
+from retrieval import records as R
+from retrieval.scope import Scope
+from tools import match_features as mf
+from tools.match_model import MatchModel, top_rows, train_model
+from tools.registration_check import (  # check_registration is re-exported: HELPERS.md names it here
+    RegistrationCheckResponse,
+    RegistrationProposal,
+    check_registration,
+    normalise_names,
+    registrable_domains,
+)
+from tools.registry import register_tool
+
+log = logging.getLogger(__name__)
+__all__ = ["MatchArgs", "MatchEngine", "MatchResponse", "PartnerMatch", "RegistrationCheckResponse",
+           "RegistrationProposal", "check_registration", "get_engine", "match_partners"]
+
+
+class MatchArgs(BaseModel):
+    opportunity_id: str = Field(description="The opportunity (deal) id, e.g. OPP-0042.")
+    top: int = Field(5, ge=1, le=50, description="How many partners to return.")
+
+
+class Contribution(BaseModel):
+    signal: str
+    value: float = Field(description="The feature value (0..1; history and engagement are -1..1).")
+    contribution: float = Field(description="Effect on the score's logit vs the average eligible partner.")
+    reason: str | None = None
+
+
+class PartnerMatch(BaseModel):
+    partner_id: str
+    name: str
+    score: float
+    eligible: bool
+    reasons: list[str]
+    conflicts: list[str]
+    contributions: list[Contribution] = Field(default_factory=list)
+
+
+class MatchResponse(BaseModel):
+    opportunity_id: str
+    model: str = Field("learned", description="learned, or cold_start (too little history: hand-set weights)")
+    partners: list[PartnerMatch]
+
+
+# --- the engine: everything that depends only on the data version and the day ---------------------
+
+
+@dataclass
+class MatchEngine:
+    eco: mf.Ecosystem
+    matrix: mf.PartnerMatrix
+    model: MatchModel
+    state: mf.HistoryState  # as of the end of today
+    today: dt.date
+    protection_days: int = 90
+
+    @classmethod
+    def build(cls, eco: mf.Ecosystem, today: dt.date, model: MatchModel | None = None,
+              protection_days: int = 90) -> MatchEngine:
+        matrix = mf.PartnerMatrix(eco)
+        as_of = today + dt.timedelta(days=1)  # everything dated today has happened
+        model = model or train_model(eco, matrix, as_of)
+        return cls(eco, matrix, model, mf.history_as_of(matrix, eco, as_of), today, protection_days)
+
+    def match(self, deal: mf.DealRec, top: int = 5) -> list[PartnerMatch]:
+        account = self.eco.accounts.get(deal.account_id)
+        signals = mf.deal_signals(self.matrix, self.state, deal, account)
+        rows, scores = top_rows(self.model, signals, top)
+        if not len(rows):
+            return []
+        eligible = signals.eligible
+        reference = signals.X[eligible].mean(axis=0) if eligible.any() else signals.X.mean(axis=0)
+        contributions = self.model.contributions(signals.X[rows], reference)
+        return [self._explain(signals, int(i), float(scores[i]), contributions[k])
+                for k, i in enumerate(rows)]
+
+    def _explain(self, signals: mf.DealSignals, i: int, score: float, contrib: np.ndarray) -> PartnerMatch:
+        texts = signal_texts(self.matrix, signals, i)
+        order = np.argsort(-contrib, kind="stable")
+        reasons = [texts[mf.FEATURES[j]] for j in order
+                   if contrib[j] > 0.05 and texts.get(mf.FEATURES[j])][:5]
+        deal, pid = signals.deal, self.matrix.ids[i]
+        if deal.registered_by == pid:
+            reasons.insert(0, "Registered this deal (approved registration)")
+        elif deal.partner_id == pid:
+            reasons.insert(0, "Already engaged on this deal")
+        contributions = [
+            Contribution(signal=name, value=round(float(signals.X[i, j]), 3),
+                         contribution=round(float(contrib[j]), 3), reason=texts.get(name))
+            for j, name in enumerate(mf.FEATURES)]
+        contributions.sort(key=lambda c: -c.contribution)
+        return PartnerMatch(partner_id=pid, name=self.matrix.names[i], score=round(score, 3),
+                            eligible=bool(signals.eligible[i]), reasons=reasons,
+                            conflicts=self._conflicts(signals, i), contributions=contributions)
+
+    def _conflicts(self, signals: mf.DealSignals, i: int) -> list[str]:
+        deal, account, pid = signals.deal, signals.account, self.matrix.ids[i]
+        conflicts = []
+        if deal.registered_by and deal.registered_by != pid:
+            owner = self.eco_partner_name(deal.registered_by)
+            expires = (deal.created_on or self.today) + dt.timedelta(days=self.protection_days)
+            note = "" if expires >= self.today else f", protection ended {expires.isoformat()}"
+            conflicts.append(f"Deal registered by {owner} (approved registration{note})")
+        known = self.matrix.products
+        missing = [p for p in dict.fromkeys(deal.products)
+                   if p.casefold() not in known or not self.matrix.comp[i, known[p.casefold()]]]
+        if missing:
+            conflicts.append(f"Not authorised for {_join(missing)}")
+        if account and account.country and not signals.sells[i]:
+            conflicts.append(f"Does not sell in {account.country}")
+        others = [d.opportunity_id for d in self.eco.deals_by_account.get(deal.account_id, [])
+                  if d.partner_id == pid and not d.is_closed and d.opportunity_id != deal.opportunity_id]
+        if others:
+            name = account.name if account else deal.account_id
+            conflicts.append(f"Engaged on another open deal at {name} ({', '.join(others[:3])})")
+        return conflicts
+
+    def eco_partner_name(self, partner_id: str) -> str:
+        i = self.matrix.index.get(partner_id)
+        return self.matrix.names[i] if i is not None else partner_id
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _pct(value: float) -> str:
+    return f"{round(abs(value) * 100)}%"
+
+
+_RELATION_WORDS = {
+    "customer": "Customer relationship with {}",
+    "open_opportunity": "Open opportunity with {} in the partner's CRM",
+    "prospect": "{} is a prospect in the partner's CRM",
+}
+
+
+def _plural(n: float, word: str) -> str:
+    return f"{int(n)} {word}{'' if int(n) == 1 else 's'}"
+
+
+def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[str, str | None]:
+    """Each signal of partner row `i` in words a channel manager can check, with the numbers."""
+    from tools.locales import LANGUAGE_NAMES
+
+    deal, account = s.deal, s.account
+    x = dict(zip(mf.FEATURES, s.X[i]))
+    where = account.name if account else deal.account_id
+    country, industry = (account.country, account.industry) if account else (None, None)
+    products = list(dict.fromkeys(deal.products))
+    staff = [(int(matrix.cert[i, col]), name) for name, col in matrix.product_pairs(products)
+             if matrix.cert[i, col] > 0]
+    by_product = [f"Won {int(s.prod_w[i, j])} of {int(s.prod_n[i, j])} {name} deals"
+                  for j, name in enumerate(s.product_names) if s.prod_n[i, j] > 0]
+    rel = s.relations.get(i)
+    lang = mf.main_language(country)
+    return {
+        "authorised": f"Authorised for {_join(products)}" if products and s.authorised[i] else None,
+        "geography": f"Sells in {country}" if country and s.sells[i] else None,
+        "industry": f"Serves {industry}" if industry and x["industry"] == 1 else None,
+        "certified": ", ".join(f"{n} staff certified on {p}" for n, p in staff) or None,
+        "relationship": (_RELATION_WORDS.get(rel.population, "Relationship with {}").format(where)
+                         + f" (account mapping, confidence {rel.confidence:.2f})") if rel else None,
+        "account_history": f"Won {_plural(s.account_wins[i], 'earlier deal')} at {where}"
+        if s.account_wins[i] > 0 else None,
+        "industry_history": f"Won {int(s.ind_w[i])} of {int(s.ind_n[i])} {industry} deals"
+        if industry and s.ind_n[i] > 0 else None,
+        "product_history": "; ".join(by_product) or None,
+        "experience": f"{_plural(s.tot_n[i], 'partner deal')} closed with us" if s.tot_n[i] > 0 else None,
+        "engagement": _engagement_text(float(s.last3[i]), float(s.prior3[i])),
+        "load": f"{_plural(s.load[i], 'open deal')} engaged at the moment",
+        "tier": f"{matrix.partners[i].tier.capitalize()} tier",
+        "language": f"Works in {LANGUAGE_NAMES.get(lang, lang)} ({lang}), the main language of {country}"
+        if lang and x["language"] == 1 else None,
+        "semantic": (f"Description matches the deal (text similarity {s.semantic[i]:.2f}: "
+                     f"{', '.join(shared_terms(matrix, deal, i))})") if s.semantic[i] > 0 else None,
+    }
+
+
+def _engagement_text(last3: float, prior3: float) -> str | None:
+    if prior3 <= 0:
+        return "Engagement picked up over the last 3 months (none in the 3 before)" if last3 > 0 else None
+    change = (last3 - prior3) / prior3
+    if abs(change) < 0.05:
+        return "Engagement steady over the last 3 months"
+    return f"Engagement {'up' if change > 0 else 'down'} {_pct(change)} over the last 3 months"
+
+
+def shared_terms(matrix: mf.PartnerMatrix, deal: mf.DealRec, i: int, k: int = 3) -> list[str]:
+    """The words that make the partner's description match the deal, strongest first."""
+    if matrix.vectorizer is None:
+        return []
+    query = matrix.vectorizer.transform([matrix.deal_text(deal)])
+    product = matrix.text[i].multiply(query).tocoo()
+    names = matrix.vectorizer.get_feature_names_out()
+    ranked = sorted(zip(product.data, product.col), reverse=True)[:k]
+    return [str(names[c]) for _, c in ranked]
+
+
+# --- loading from the store, per data version -----------------------------------------------------
+
+
+def _text_size(column):
+    return func.sum(func.length(cast(column, String)))
+
+
+def data_version(store: R.RecordStore) -> str:
+    """A cheap fingerprint of everything matching reads (SQL aggregates, no row scan in Python)."""
+    opp, partner, account = R.Opportunity, R.Partner, R.Account
+    queries = [
+        select(func.count(), func.max(opp.created_on), func.max(opp.close_date), func.sum(opp.amount),
+               *map(_text_size, (opp.partner_id, opp.registered_by, opp.stage, opp.products, opp.account_id))),
+        select(func.count(), *map(_text_size, (partner.name, partner.tier, partner.countries, partner.industries,
+                                               partner.competencies, partner.certified_staff, partner.languages,
+                                               partner.description))),
+        select(func.count(), *map(_text_size, (account.name, account.industry, account.country, account.domain))),
+        select(func.count(), func.max(R.PartnerActivity.month), func.sum(R.PartnerActivity.portal_logins)),
+        select(func.count(), _text_size(R.PartnerAccount.account_name), _text_size(R.PartnerAccount.status)),
+        select(func.count(), func.max(R.MatchCorrection.decided_at)),
+    ]
+    with store.session() as session:
+        parts = [tuple(session.execute(q).one()) for q in queries]
+    parts.append(store.get_meta("records_version"))  # if ingest ever records a version, it counts too
+    return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
+
+
+def load_ecosystem(ctx: AppContext) -> mf.Ecosystem:
+    """Every record matching needs, read as the system (aggregated into scores, never shown as rows)."""
+    with ctx.records(Scope.system()) as rec:
+        activity = list(rec.session.scalars(select(R.PartnerActivity)))
+        eco = mf.Ecosystem.from_rows(rec.partners(), rec.accounts(), rec.opportunities(), activity)
+        partner_accounts = list(rec.session.scalars(select(R.PartnerAccount)))
+    eco.relations = load_relations(ctx, eco, partner_accounts)
+    return eco
+
+
+def load_relations(ctx: AppContext, eco: mf.Ecosystem, partner_accounts: list) -> list[mf.Relation]:
+    """Account mapping's relationships; if that module fails, exact name/domain matches (degraded)."""
+    try:
+        from tools.account_mapping import account_relationships
+
+        return [mf.Relation(r.partner_id, r.account_id, str(r.partner_population), float(r.confidence),
+                            _evidence(r.evidence)) for r in account_relationships(ctx)]
+    except Exception:
+        log.warning("account mapping unavailable; matching uses exact name/domain matches", exc_info=True)
+    by_key: dict[str, str] = {}
+    accounts = list(eco.accounts.values())
+    for keys in (registrable_domains([a.domain for a in accounts]), normalise_names([a.name for a in accounts])):
+        for account, key in zip(accounts, keys):
+            if key:
+                by_key.setdefault(key, account.account_id)
+    domains = registrable_domains([row.domain for row in partner_accounts])
+    names = normalise_names([row.account_name for row in partner_accounts])
+    out = []
+    for row, domain, name in zip(partner_accounts, domains, names):
+        account_id = by_key.get(domain or "") or by_key.get(name or "")
+        if account_id:
+            confidence = 0.95 if domain and by_key.get(domain) else 0.85
+            out.append(mf.Relation(row.partner_id, account_id, row.status, confidence, "exact name/domain"))
+    return out
+
+
+def _evidence(value) -> str:
+    return "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value or "")
+
+
+_ENGINES: dict[tuple, MatchEngine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def get_engine(ctx: AppContext) -> MatchEngine:
+    """The engine for the store's current data version and today (cached per process; model on disk)."""
+    today = ctx.today()
+    key = (ctx.store.url, data_version(ctx.store), today)
+    with _ENGINES_LOCK:
+        engine = _ENGINES.get(key)
+        if engine is None:
+            eco = load_ecosystem(ctx)
+            path = ctx.settings.home_dir / "cache" / f"match-model-{key[1]}-{today.isoformat()}.json"
+            model = MatchModel.load(path)
+            engine = MatchEngine.build(eco, today, model, ctx.settings.registration_protection_days)
+            if model is None:
+                engine.model.save(path)
+            _ENGINES.clear()  # one data version at a time: an old one is never asked for again
+            _ENGINES[key] = engine
+        return engine
+
+
+def match_partners(ctx: AppContext, scope: Scope, opportunity_id: str, top: int = 5) -> MatchResponse:
+    """Rank partners for a deal, best first, each with reasons and conflicts (CLI.md `cosell match`)."""
+    scope.require("match")
+    with ctx.records(scope) as rec:
+        deal = mf.DealRec.of(rec.opportunity(opportunity_id))
+    engine = get_engine(ctx)
+    return MatchResponse(opportunity_id=deal.opportunity_id, model=engine.model.kind,
+                         partners=engine.match(deal, top))
+
+
+@register_tool("match_partners", args=MatchArgs)
+def match_partners_tool(ctx: AppContext, scope: Scope, args: MatchArgs) -> MatchResponse:
+    """Rank the vendor's partners for one opportunity (deal) id, best first. Each partner comes with a
+    score (0..1), the reasons in plain words (relationship with the account, wins in the industry and on
+    the products, certified staff, territory, engagement) and conflicts (another partner's approved
+    registration, not authorised for a product, not selling in the account's country). Use it when asked
+    which partners to bring into a deal. Admins and channel managers only."""
+    return match_partners(ctx, scope, args.opportunity_id, args.top)
