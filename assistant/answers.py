@@ -23,7 +23,7 @@ def match_answer(data: dict, deal_label: str, start: int = 0, size: int = PAGE) 
     if not partners:
         return (f"No more partners ranked for {deal_label}." if start else
                 f"No partner is a good fit for {deal_label} (none is authorised for its products and country).")
-    head = "More partners" if start else "Partners to bring into"
+    head = "More partners for" if start else "Partners to bring into"
     lines = [f"{head} {deal_label}, best first:"]
     for i, p in enumerate(partners, start + 1):
         lines.append(f"{i}. {p.get('name', p.get('partner_id'))} ({p.get('partner_id')}), score {_pct(p.get('score'))}")

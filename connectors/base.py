@@ -4,6 +4,7 @@ A connector declares its settings as a pydantic model (each field documented), s
 and connectors/README.md all describe the same options. `export_to_folder(out_dir, **settings)`
 validates the settings, then calls `export`. See connectors/README.md for adding one.
 """
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -20,6 +21,12 @@ def bad_input(message: str) -> Exception:
     except ImportError:  # pragma: no cover - the package used on its own, without the app
         return ValueError(message)
     return BadInput(message)
+
+
+def count_note(what: str, examples: list[str], limit: int = 3) -> str:
+    """One summary line for many similar cases: `what: 12 (e.g. 'a', 'b', 'c', ...)`."""
+    shown = ", ".join(repr(e) for e in examples[:limit]) + (", ..." if len(examples) > limit else "")
+    return f"{what}: {len(examples)} (e.g. {shown})"
 
 
 class ConnectorSettings(BaseModel):
@@ -50,7 +57,9 @@ class Connector(ABC):
         try:
             parsed = self.Settings(**settings)
         except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors())
+            problems = "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors()
+            )
             raise bad_input(f"{self.name} settings: {problems}") from exc
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
@@ -63,5 +72,8 @@ class Connector(ABC):
     @classmethod
     def settings_help(cls) -> dict[str, str]:
         """Setting name -> description, for CLI help and the README."""
-        return {name: info.description or "" for name, info in cls.Settings.model_fields.items()
-                if not (info.json_schema_extra or {}).get("internal")}
+        return {
+            name: info.description or ""
+            for name, info in cls.Settings.model_fields.items()
+            if not (info.json_schema_extra or {}).get("internal")
+        }

@@ -1,4 +1,5 @@
 """Read campaigns/*.yaml into CampaignKits. A kit with any problem is one rejection of its file."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,8 +26,11 @@ def read_campaigns(root: Path, rejected: list[Rejection]) -> list[CampaignKit]:
     folder = root / "campaigns"
     if not folder.is_dir():
         return []
-    paths = sorted(p for p in folder.iterdir()
-                   if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in (".yaml", ".yml"))
+    paths = sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in (".yaml", ".yml")
+    )
     kits: list[CampaignKit] = []
     first_source: dict[str, str] = {}
     for path in paths:
@@ -34,8 +38,9 @@ def read_campaigns(root: Path, rejected: list[Rejection]) -> list[CampaignKit]:
         try:
             kit = parse_kit(_load_yaml(path), source)
             if kit.kit_id in first_source:
-                raise KitError(f"duplicate kit_id {kit.kit_id!r} (first in {first_source[kit.kit_id]})",
-                               field="kit_id")
+                raise KitError(
+                    f"duplicate kit_id {kit.kit_id!r} (first in {first_source[kit.kit_id]})", field="kit_id"
+                )
         except KitError as exc:
             rejected.append(Rejection(file=source, line=exc.line, column=exc.field, message=str(exc)))
             continue
@@ -88,7 +93,9 @@ def _texts(key: str, value: Any, split: bool) -> list[str]:
         return []
     if isinstance(value, str):
         return f.split_list(value) if split else ([value.strip()] if value.strip() else [])
-    if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+    if isinstance(value, list) and all(
+        isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
+    ):
         return [str(v).strip() for v in value if str(v).strip()]
     raise KitError(f"{key} must be a list of texts", field=key)
 
@@ -97,15 +104,19 @@ def _locales(value: Any) -> dict[str, dict[str, str]]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise KitError("locales must be a mapping of language tags to channel texts (en: {email_subject: ...})",
-                       field="locales")
+        raise KitError(
+            "locales must be a mapping of language tags to channel texts (en: {email_subject: ...})",
+            field="locales",
+        )
     out: dict[str, dict[str, str]] = {}
     for raw_tag, texts in value.items():
         # YAML 1.1 reads a bare `no:` (Norwegian) as False
         tag_text = "no" if raw_tag is False else str(raw_tag).strip()
         tag = f.normalise_locale(tag_text)
         if tag is None or isinstance(raw_tag, bool) and raw_tag:
-            raise KitError(f"locales: {tag_text!r} is not a BCP 47 language tag like de or pt-BR", field="locales")
+            raise KitError(
+                f"locales: {tag_text!r} is not a BCP 47 language tag like de or pt-BR", field="locales"
+            )
         if tag in out:
             raise KitError(f"locales: {tag!r} appears twice", field="locales")
         if not isinstance(texts, dict):

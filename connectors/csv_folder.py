@@ -3,6 +3,7 @@
 Reading rejects each faulty row or file with a reason and still loads every valid row; the
 per-file work is in `csv_table`, content/ in `documents`, campaigns/ in `campaigns`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -43,9 +44,11 @@ from connectors.registry import register_connector
 
 def _opportunity_rules(refs: References) -> Rules:
     def rules(row: dict[str, Any]) -> Problems:
-        found = [refs.check("account_id", row["account_id"], "accounts.csv"),
-                 refs.check("partner_id", row.get("partner_id"), "partners.csv"),
-                 refs.check("registered_by", row.get("registered_by"), "partners.csv")]
+        found = [
+            refs.check("account_id", row["account_id"], "accounts.csv"),
+            refs.check("partner_id", row.get("partner_id"), "partners.csv"),
+            refs.check("registered_by", row.get("registered_by"), "partners.csv"),
+        ]
         if row.get("partner_id") and not row.get("partner_role"):
             found.append(("partner_role", "partner_role is required when partner_id is set"))
         return [p for p in found if p]
@@ -68,7 +71,9 @@ def _partner_account_rules(refs: References) -> Rules:
         problem = refs.check("partner_id", row["partner_id"], "partners.csv")
         if problem:
             return [problem]
-        key = partner_account_key(row["partner_id"], row["account_name"], row.get("domain"), row.get("country"))
+        key = partner_account_key(
+            row["partner_id"], row["account_name"], row.get("domain"), row.get("country")
+        )
         seen[key] = count = seen.get(key, 0) + 1  # an exact repeat gets `#2`, `#3`: stable across runs
         row["row_key"] = key if count == 1 else f"{key}#{count}"
         return []
@@ -107,18 +112,25 @@ def read_vendor(root: Path, rejected: list[Rejection]) -> VendorConfig:
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        rejected.append(Rejection(file=path.name, line=line, message=f"not valid YAML or UTF-8: {_short(exc)}"))
+        rejected.append(
+            Rejection(file=path.name, line=line, message=f"not valid YAML or UTF-8: {_short(exc)}")
+        )
         return VendorConfig()
     if data is None:
         return VendorConfig()
     if not isinstance(data, dict):
-        rejected.append(Rejection(file=path.name, line=1, message="must be a mapping of settings (name: ...)"))
+        rejected.append(
+            Rejection(file=path.name, line=1, message="must be a mapping of settings (name: ...)")
+        )
         return VendorConfig()
     values, problems = _vendor_values({str(k): v for k, v in data.items()})
     if problems:
         column = problems[0][0] if len(problems) == 1 else None
-        rejected.append(Rejection(file=path.name, column=column,
-                                  message="; ".join(m for _, m in problems) + " (defaults used)"))
+        rejected.append(
+            Rejection(
+                file=path.name, column=column, message="; ".join(m for _, m in problems) + " (defaults used)"
+            )
+        )
     return VendorConfig(**values)
 
 
@@ -181,15 +193,25 @@ def read_import_folder(path: Path, *, on_progress: Callable[[str], None] | None 
     campaign_kits = read_campaigns(root, rejected)
     # model_construct: every record above is already validated; re-validating would double the time
     return ImportBundle.model_construct(
-        vendor=vendor, partners=partners, accounts=accounts, opportunities=opportunities,
-        partner_accounts=partner_accounts, partner_activity=partner_activity, users=users,
-        documents=documents, campaign_kits=campaign_kits, rejected=rejected)
+        vendor=vendor,
+        partners=partners,
+        accounts=accounts,
+        opportunities=opportunities,
+        partner_accounts=partner_accounts,
+        partner_activity=partner_activity,
+        users=users,
+        documents=documents,
+        campaign_kits=campaign_kits,
+        rejected=rejected,
+    )
 
 
 # --- writing a folder -------------------------------------------------------------------------------
 
 
-def write_import_folder(out_dir: Path, tables: dict[type[ImportRecord], Iterable[ImportRecord]]) -> dict[str, int]:
+def write_import_folder(
+    out_dir: Path, tables: dict[type[ImportRecord], Iterable[ImportRecord]]
+) -> dict[str, int]:
     """Write records as CSVs in the import format; returns rows written per file.
 
     partners.csv, accounts.csv and opportunities.csv are always written (header only when empty), so
@@ -207,8 +229,10 @@ def write_import_folder(out_dir: Path, tables: dict[type[ImportRecord], Iterable
             writer = csv.writer(handle)
             writer.writerow(names + extra)
             for record in records:
-                writer.writerow([format_cell(getattr(record, n)) for n in names]
-                                + [format_cell(record.attributes.get(k)) for k in extra])
+                writer.writerow(
+                    [format_cell(getattr(record, n)) for n in names]
+                    + [format_cell(record.attributes.get(k)) for k in extra]
+                )
         written[model.file_name] = len(records)
     return written
 
@@ -234,8 +258,10 @@ def format_cell(value: Any) -> str:
 
 
 class CsvFolderSettings(ConnectorSettings):
-    path: Path = Field(description="The import folder to read (DATA.md); its valid rows are re-written, "
-                                   "normalised, into the output folder with content/, campaigns/ and vendor.yaml copied.")
+    path: Path = Field(
+        description="The import folder to read (DATA.md); its valid rows are re-written, "
+        "normalised, into the output folder with content/, campaigns/ and vendor.yaml copied."
+    )
 
 
 @register_connector("csv_folder")
@@ -253,9 +279,17 @@ class CsvFolderConnector(Connector):
         if source.resolve() == out_dir.resolve():
             raise bad_input("the output folder must differ from the folder read")
         bundle = read_import_folder(source)
-        files = write_import_folder(out_dir, {
-            Partner: bundle.partners, Account: bundle.accounts, Opportunity: bundle.opportunities,
-            PartnerAccount: bundle.partner_accounts, PartnerActivity: bundle.partner_activity, User: bundle.users})
+        files = write_import_folder(
+            out_dir,
+            {
+                Partner: bundle.partners,
+                Account: bundle.accounts,
+                Opportunity: bundle.opportunities,
+                PartnerAccount: bundle.partner_accounts,
+                PartnerActivity: bundle.partner_activity,
+                User: bundle.users,
+            },
+        )
         for name in ("content", "campaigns"):
             if (source / name).is_dir():
                 shutil.copytree(source / name, out_dir / name, dirs_exist_ok=True)

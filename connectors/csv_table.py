@@ -3,6 +3,7 @@
 Parsers are looked up once per header, records are built without re-validation, and the physical
 line where each record starts is tracked (csv's `line_num` is where it ends).
 """
+
 from __future__ import annotations
 
 import csv
@@ -19,11 +20,13 @@ Problems = list[tuple[str | None, str]]  # (column, message)
 Rules = Callable[[dict[str, Any]], Problems]
 
 
-def _physical_lines(handle: Any, bad: set[int]) -> Iterator[str]:
-    """Yield lines, noting which ones held bytes that are not UTF-8 (they reject only their record)."""
+def _physical_lines(handle: Any, bad: dict[int, str]) -> Iterator[str]:
+    """Yield lines, noting those a record must not be loaded from: bytes that are not UTF-8, NUL bytes."""
     for number, line in enumerate(handle, start=1):
         if not line.isascii() and _UNDECODABLE.search(line):
-            bad.add(number)
+            bad[number] = "row is not valid UTF-8 text (bad bytes); re-save the file as UTF-8"
+        elif "\x00" in line:  # a database text column refuses NUL, so refuse it here, by row
+            bad[number] = "row contains a NUL byte (binary data?)"
         yield line
 
 
@@ -85,7 +88,7 @@ class TableReader:
 
     def _rows(self, path: Path) -> Iterator[tuple[int, dict[str, Any], Problems]]:
         """(line, parsed cells, problems) per non-blank record; problems empty when every cell is valid."""
-        bad: set[int] = set()
+        bad: dict[int, str] = {}
         with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
             reader = csv.reader(_physical_lines(handle, bad))
             plan = self._plan(reader, bad)
@@ -104,16 +107,20 @@ class TableReader:
                 if not row or not any(row):
                     continue
                 end = reader.line_num
-                if bad and any(n in bad for n in range(start, end + 1)):
-                    self.reject(start, None, "row is not valid UTF-8 text (bad bytes); re-save the file as UTF-8")
-                    continue
+                if bad:
+                    reason = next((bad[n] for n in range(start, end + 1) if n in bad), None)
+                    if reason:
+                        self.reject(start, None, reason)
+                        continue
                 if len(row) != width and (len(row) > width or end > start):
                     span = f" (lines {start}-{end}: check the quotes)" if end > start else ""
                     self.reject(start, None, f"row has {len(row)} cells, the header has {width}{span}")
                     continue
                 yield _parse_cells(row, cells, extras, start)
 
-    def _plan(self, reader: Any, bad: set[int]) -> tuple[list[tuple], list[tuple[int, str]], int] | None:
+    def _plan(
+        self, reader: Any, bad: dict[int, str]
+    ) -> tuple[list[tuple], list[tuple[int, str]], int] | None:
         """Match the header to the model's columns once; None (file rejected) when it cannot be used."""
         try:
             header = next(reader)
@@ -139,14 +146,18 @@ class TableReader:
             cells.append((column.name, index, column.required, column.parse, column.many, column.default))
         missing = [c.name for c in self.model.columns if c.required and c.name not in seen]
         if missing:
-            self.reject(1, missing[0] if len(missing) == 1 else None,
-                        f"missing required column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+            self.reject(
+                1,
+                missing[0] if len(missing) == 1 else None,
+                f"missing required column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}",
+            )
             return None
         return cells, extras, len(header)
 
 
-def _parse_cells(row: list[str], cells: list[tuple], extras: list[tuple[int, str]],
-                 line: int) -> tuple[int, dict[str, Any], Problems]:
+def _parse_cells(
+    row: list[str], cells: list[tuple], extras: list[tuple[int, str]], line: int
+) -> tuple[int, dict[str, Any], Problems]:
     values: dict[str, Any] = {"line": line}
     problems: Problems = []
     size = len(row)

@@ -3,6 +3,7 @@
 Formats: Markdown and text (with optional YAML front matter), HTML, PDF, DOCX. A file that cannot
 be read as its format, or whose front matter is invalid, is one rejection; the rest still loads.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,7 +22,9 @@ from connectors.models import DOCUMENT_KINDS, DocumentRecord, Rejection
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".pdf", ".docx"}
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
+)
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _SETEXT_HEADING = re.compile(r"^(\S.*)\r?\n(?:=+|-+)[ \t]*$", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -93,8 +96,13 @@ def read_document(path: Path, content_root: Path, known_partners: set[str]) -> D
     digest = hashlib.sha256(raw)
     digest.update(json.dumps(meta, sort_keys=True, default=str).encode("utf-8"))
     relative = path.relative_to(content_root).as_posix()
-    return DocumentRecord(doc_id=relative, source=f"content/{relative}", text=text.strip(),
-                          content_hash=digest.hexdigest(), **meta)
+    return DocumentRecord(
+        doc_id=relative,
+        source=f"content/{relative}",
+        text=text.strip(),
+        content_hash=digest.hexdigest(),
+        **meta,
+    )
 
 
 # --- formats -------------------------------------------------------------------------------------
@@ -126,7 +134,7 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         data = {}
     if not isinstance(data, dict):
         raise DocumentError("front matter must be a mapping of fields (title: ...)", line=2)
-    return {str(k): v for k, v in data.items()}, text[match.end():]
+    return {str(k): v for k, v in data.items()}, text[match.end() :]
 
 
 def _html_text(raw: bytes) -> tuple[str | None, str]:
@@ -225,10 +233,14 @@ def parse_visibility(value: Any, known_partners: set[str]) -> list[str]:
         prefix, _, partner_id = item.partition(":")
         partner_id = partner_id.strip()
         if prefix.strip().lower() != "partner" or not partner_id:
-            raise DocumentError("visibility must be internal, partners or partner:<id>[;partner:<id>...] "
-                                f"(got {item!r})", field="visibility")
+            raise DocumentError(
+                f"visibility must be internal, partners or partner:<id>[;partner:<id>...] (got {item!r})",
+                field="visibility",
+            )
         if partner_id not in known_partners:
-            raise DocumentError(f"visibility: partner {partner_id!r} not found in partners.csv", field="visibility")
+            raise DocumentError(
+                f"visibility: partner {partner_id!r} not found in partners.csv", field="visibility"
+            )
         out.append(f"partner:{partner_id}")
     return list(dict.fromkeys(out))
 

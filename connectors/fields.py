@@ -5,6 +5,7 @@ cell. A parser raises `ValueError` whose message is the user-facing rejection te
 "status must be one of customer, prospect, former_customer (got 'client')". Parsers are built once
 per column, so the per-row path of a million-row file stays a few dict lookups and regex matches.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,9 +26,12 @@ _COLOR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
 _CURRENCY = re.compile(r"[A-Za-z]{3}\Z")
 _HOST = re.compile(r"[^\s./:@\\]+(?:\.[^\s./:@\\]+)+\Z")
-# RFC 5646 language tag, syntax only: language[-extlang][-script][-region](-variant)*(-extension)*[-x-private]
+# RFC 5646 language tag, syntax only:
+#   language[-extlang][-script][-region](-variant)*(-extension)*[-x-private].
+# The primary language is 2-3 letters: the 4-8 letter forms are reserved and unused, and allowing them
+# would accept `english` or `german` as tags.
 _BCP47 = re.compile(
-    r"(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"
+    r"(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}"
     r"(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?"
     r"(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*"
     r"(?:-[\da-wy-z](?:-[a-z\d]{2,8})+)*"
@@ -59,7 +63,7 @@ def check_country(text: str) -> str | None:
 
 
 def normalise_locale(text: str) -> str | None:
-    """Canonical case for a BCP 47 tag (`pt-br` -> `pt-BR`, `zh-hant-tw` -> `zh-Hant-TW`), None if malformed."""
+    """Canonical case for a BCP 47 tag (`pt-br` -> `pt-BR`, `zh-hant-tw` -> `zh-Hant-TW`), or None."""
     if not _BCP47.match(text):
         return None
     parts = text.split("-")
@@ -231,7 +235,9 @@ def certified_staff(column: str) -> Parser:
             name, sep, count = item.rpartition(":")
             name, count = name.strip(), count.strip()
             if not sep or not name or not (count.isascii() and count.isdigit()):
-                raise ValueError(f"{column} must be a ';' list of competency:count like Lakehouse:12 (got {item!r})")
+                raise ValueError(
+                    f"{column} must be a ';' list of competency:count like Lakehouse:12 (got {item!r})"
+                )
             out[name] = int(count)
         return out
 

@@ -4,6 +4,7 @@ Every table model lists its `columns` (required flag and parser from `connectors
 reader uses them cell by cell for speed; building a model directly (as the Salesforce and HubSpot
 connectors do) runs the same parsers through a `before` validator, so both paths normalise alike.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,18 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from connectors import fields as f
 
-PARTNER_TYPES = ("reseller", "var", "distributor", "system_integrator", "isv", "msp", "referral",
-                 "influencer", "marketplace", "consultancy")
+PARTNER_TYPES = (
+    "reseller",
+    "var",
+    "distributor",
+    "system_integrator",
+    "isv",
+    "msp",
+    "referral",
+    "influencer",
+    "marketplace",
+    "consultancy",
+)
 PARTNER_TIERS = ("registered", "silver", "gold", "platinum")
 SHARING = ("none", "counts", "accounts")
 ACCOUNT_STATUSES = ("customer", "prospect", "former_customer")
@@ -101,7 +112,9 @@ class Partner(ImportRecord):
         Column("type", required=True, parse=f.enum("type", PARTNER_TYPES)),
         Column("tier", required=True, parse=f.enum("tier", PARTNER_TIERS)),
         Column("website", parse=f.domain("website")),
-        Column("countries", parse=f.list_of("countries", f.check_country, "ISO 3166-1 alpha-2 codes"), many=list),
+        Column(
+            "countries", parse=f.list_of("countries", f.check_country, "ISO 3166-1 alpha-2 codes"), many=list
+        ),
         Column("industries", parse=f.list_of("industries"), many=list),
         Column("competencies", parse=f.list_of("competencies"), many=list),
         Column("certified_staff", parse=f.certified_staff("certified_staff"), many=dict),
@@ -282,7 +295,14 @@ class User(ImportRecord):
     locale: str | None = None
 
 
-TABLES: tuple[type[ImportRecord], ...] = (Partner, Account, Opportunity, PartnerAccount, PartnerActivity, User)
+TABLES: tuple[type[ImportRecord], ...] = (
+    Partner,
+    Account,
+    Opportunity,
+    PartnerAccount,
+    PartnerActivity,
+    User,
+)
 
 
 class VendorConfig(BaseModel):
@@ -345,6 +365,14 @@ class ImportBundle(BaseModel):
 
     def counts(self) -> dict[str, int]:
         """Loaded records per kind, as `cosell ingest` reports them."""
-        kinds = ("partners", "accounts", "opportunities", "partner_accounts", "partner_activity", "users",
-                 "documents", "campaign_kits")
+        kinds = (
+            "partners",
+            "accounts",
+            "opportunities",
+            "partner_accounts",
+            "partner_activity",
+            "users",
+            "documents",
+            "campaign_kits",
+        )
         return {kind: len(getattr(self, kind)) for kind in kinds}

@@ -5,6 +5,7 @@ uses; a separate package can also advertise one under the entry-point group `cos
 (the module is imported, its decorator registers it). Nothing is imported until a connector is asked
 for, so `import connectors.registry` stays cheap.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -32,7 +33,9 @@ def register_connector(name: str) -> Callable[[C], C]:
     def decorate(cls: C) -> C:
         existing = _REGISTRY.get(name)
         if existing is not None and existing.__qualname__ != cls.__qualname__:
-            raise ValueError(f"connector name {name!r} is already taken by {existing.__module__}.{existing.__qualname__}")
+            raise ValueError(
+                f"connector name {name!r} is already taken by {existing.__module__}.{existing.__qualname__}"
+            )
         cls.name = name
         _REGISTRY[name] = cls
         return cls
@@ -72,5 +75,7 @@ def get_connector(name: str) -> Connector:
 def available_connectors() -> list[ConnectorInfo]:
     """Every registered connector with its one-line description and documented settings."""
     _load()
-    return [ConnectorInfo(name=name, description=cls.description, settings=cls.settings_help())
-            for name, cls in sorted(_REGISTRY.items())]
+    return [
+        ConnectorInfo(name=name, description=cls.description, settings=cls.settings_help())
+        for name, cls in sorted(_REGISTRY.items())
+    ]

@@ -10,6 +10,7 @@ Mapping (each choice is noted in the export summary when it changes or drops som
 - OpportunityPartner (primary first) -> partner_id/partner_role; Partner (account to account) ->
   partner_accounts rows.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,38 +21,88 @@ from typing import Any
 from pydantic import Field, SecretStr
 
 from connectors import fields as f
-from connectors.base import Connector, ConnectorSettings, ExportSummary, bad_input
+from connectors.base import Connector, ConnectorSettings, ExportSummary, bad_input, count_note
 from connectors.countries import country_code_for
 from connectors.csv_folder import write_import_folder
 from connectors.models import PARTNER_TIERS, Account, Opportunity, Partner, PartnerAccount
 from connectors.registry import register_connector
 
-ACCOUNT_FIELDS = ["Id", "Name", "Type", "Industry", "Website", "BillingCountry", "NumberOfEmployees",
-                  "AnnualRevenue", "Description", "Owner.Email"]
-OPPORTUNITY_FIELDS = ["Id", "AccountId", "Name", "StageName", "Amount", "CloseDate", "CreatedDate",
-                      "LastActivityDate", "IsClosed", "IsWon", "Description"]
-PARTNER_SOQL = "SELECT Id, AccountFromId, AccountToId, Role, IsPrimary FROM Partner WHERE AccountFromId != null"
+ACCOUNT_FIELDS = [
+    "Id",
+    "Name",
+    "Type",
+    "Industry",
+    "Website",
+    "BillingCountry",
+    "NumberOfEmployees",
+    "AnnualRevenue",
+    "Description",
+    "Owner.Email",
+]
+OPPORTUNITY_FIELDS = [
+    "Id",
+    "AccountId",
+    "Name",
+    "StageName",
+    "Amount",
+    "CloseDate",
+    "CreatedDate",
+    "LastActivityDate",
+    "IsClosed",
+    "IsWon",
+    "Description",
+]
+PARTNER_SOQL = (
+    "SELECT Id, AccountFromId, AccountToId, Role, IsPrimary FROM Partner WHERE AccountFromId != null"
+)
 OPPORTUNITY_PARTNER_SOQL = "SELECT Id, OpportunityId, AccountToId, Role, IsPrimary FROM OpportunityPartner"
 
 # Account.Type values (lower-case, letters only) that mean "a partner of ours", and the DATA.md type.
 PARTNER_ACCOUNT_TYPES = {
-    "partner": "referral", "channelpartnerreseller": "reseller", "reseller": "reseller", "var": "var",
-    "valueaddedreseller": "var", "integrator": "system_integrator", "systemintegrator": "system_integrator",
-    "installationpartner": "system_integrator", "technologypartner": "isv", "isv": "isv",
-    "distributor": "distributor", "msp": "msp", "managedserviceprovider": "msp", "consultant": "consultancy",
-    "consultancy": "consultancy", "marketplace": "marketplace", "referralpartner": "referral",
+    "partner": "referral",
+    "channelpartnerreseller": "reseller",
+    "reseller": "reseller",
+    "var": "var",
+    "valueaddedreseller": "var",
+    "integrator": "system_integrator",
+    "systemintegrator": "system_integrator",
+    "installationpartner": "system_integrator",
+    "technologypartner": "isv",
+    "isv": "isv",
+    "distributor": "distributor",
+    "msp": "msp",
+    "managedserviceprovider": "msp",
+    "consultant": "consultancy",
+    "consultancy": "consultancy",
+    "marketplace": "marketplace",
+    "referralpartner": "referral",
 }
 STAGES = {
-    "prospecting": "prospecting", "qualification": "qualification", "needsanalysis": "qualification",
-    "valueproposition": "qualification", "iddecisionmakers": "qualification",
-    "perceptionanalysis": "qualification", "proposalpricequote": "proposal", "proposal": "proposal",
-    "negotiationreview": "negotiation", "negotiation": "negotiation", "closedwon": "closed_won",
+    "prospecting": "prospecting",
+    "qualification": "qualification",
+    "needsanalysis": "qualification",
+    "valueproposition": "qualification",
+    "iddecisionmakers": "qualification",
+    "perceptionanalysis": "qualification",
+    "proposalpricequote": "proposal",
+    "proposal": "proposal",
+    "negotiationreview": "negotiation",
+    "negotiation": "negotiation",
+    "closedwon": "closed_won",
     "closedlost": "closed_lost",
 }
 # OpportunityPartner.Role -> partner_role: who fulfils the order, who brought the deal, who helped.
-ROLES = {"varreseller": "fulfillment", "reseller": "fulfillment", "distributor": "fulfillment",
-         "dealer": "fulfillment", "supplier": "fulfillment", "referral": "sourced", "sourced": "sourced",
-         "broker": "sourced", "dealregistration": "sourced"}
+ROLES = {
+    "varreseller": "fulfillment",
+    "reseller": "fulfillment",
+    "distributor": "fulfillment",
+    "dealer": "fulfillment",
+    "supplier": "fulfillment",
+    "referral": "sourced",
+    "sourced": "sourced",
+    "broker": "sourced",
+    "dealregistration": "sourced",
+}
 _EMPTY = {"", "n/a", "na", "none", "-", "null"}
 
 
@@ -61,12 +112,19 @@ def _key(text: Any) -> str:
 
 class SalesforceSettings(ConnectorSettings):
     instance_url: str | None = Field(None, description="Your org's URL, e.g. https://acme.my.salesforce.com")
-    session_id: SecretStr | None = Field(None, description="An OAuth access token or session id for the REST API")
+    session_id: SecretStr | None = Field(
+        None, description="An OAuth access token or session id for the REST API"
+    )
     api_version: str = Field("59.0", description="Salesforce REST API version")
     partner_tier_field: str | None = Field(
-        None, description="Account field holding the partner tier (e.g. Tier__c); without it tiers are 'registered'")
-    http_session: Any = Field(None, description="A requests.Session to send requests with (proxies, tests)",
-                              json_schema_extra={"internal": True})
+        None,
+        description="Account field holding the partner tier (e.g. Tier__c); without it, tier 'registered'",
+    )
+    http_session: Any = Field(
+        None,
+        description="A requests.Session to send requests with (proxies, tests)",
+        json_schema_extra={"internal": True},
+    )
 
 
 @register_connector("salesforce")
@@ -79,28 +137,50 @@ class SalesforceConnector(Connector):
             raise bad_input("salesforce needs instance_url and session_id (an OAuth access token)")
         from simple_salesforce import Salesforce
 
-        client = Salesforce(instance_url=settings.instance_url, session_id=settings.session_id.get_secret_value(),
-                            version=settings.api_version, session=settings.http_session)
+        client = Salesforce(
+            instance_url=settings.instance_url,
+            session_id=settings.session_id.get_secret_value(),
+            version=settings.api_version,
+            session=settings.http_session,
+        )
         return export_to_folder(client, out_dir, partner_tier_field=settings.partner_tier_field)
 
 
-def export_to_folder(client: Any, out_dir: Path | str, *, partner_tier_field: str | None = None) -> ExportSummary:
+def export_to_folder(
+    client: Any, out_dir: Path | str, *, partner_tier_field: str | None = None
+) -> ExportSummary:
     """Query the org through `client` (a simple_salesforce.Salesforce) and write an import folder."""
     out = Path(out_dir)
     notes: list[str] = []
     account_fields = ACCOUNT_FIELDS + ([partner_tier_field] if partner_tier_field else [])
-    sf_accounts = list(_query(client, f"SELECT {', '.join(account_fields)} FROM Account", notes, required=True))
-    sf_opps = list(_query(client, f"SELECT {', '.join(OPPORTUNITY_FIELDS)} FROM Opportunity", notes, required=True))
+    sf_accounts = list(
+        _query(client, f"SELECT {', '.join(account_fields)} FROM Account", notes, required=True)
+    )
+    sf_opps = list(
+        _query(client, f"SELECT {', '.join(OPPORTUNITY_FIELDS)} FROM Opportunity", notes, required=True)
+    )
     links = list(_query(client, OPPORTUNITY_PARTNER_SOQL, notes, required=False))
     relations = list(_query(client, PARTNER_SOQL, notes, required=False))
 
     partners = {a["Id"]: p for a in sf_accounts if (p := map_partner(a, partner_tier_field))}
-    if any(not o.get("AccountId") for o in sf_opps):
-        notes.append(f"{sum(not o.get('AccountId') for o in sf_opps)} opportunities without an account were left out")
-    opportunities = [map_opportunity(o, _deal_partner(o["Id"], links, partners)) for o in sf_opps if o.get("AccountId")]
+    no_account = [o["Id"] for o in sf_opps if not o.get("AccountId")]
+    if no_account:
+        notes.append(count_note("opportunities left out because they have no account", no_account))
+    links_by_deal: dict[str, list[dict[str, Any]]] = {}
+    for link in links:
+        if link.get("AccountToId") in partners:
+            links_by_deal.setdefault(link.get("OpportunityId"), []).append(link)
+    opportunities = [
+        map_opportunity(o, _deal_partner(links_by_deal.get(o["Id"], [])))
+        for o in sf_opps
+        if o.get("AccountId")
+    ]
     with_deals = {o.account_id for o in opportunities}
     won = {o.account_id for o in opportunities if o.stage == "closed_won"}
-    accounts = [map_account(a, notes, won) for a in sf_accounts if a["Id"] not in partners or a["Id"] in with_deals]
+    accounts = [map_account(a, won) for a in sf_accounts if a["Id"] not in partners or a["Id"] in with_deals]
+    unknown = [a.attributes["billing_country"] for a in accounts if "billing_country" in a.attributes]
+    if unknown:
+        notes.append(count_note("countries not recognised, kept in the billing_country column", unknown))
     also = len([a for a in accounts if a.account_id in partners])
     if also:
         notes.append(f"{also} partner accounts with opportunities were also written to accounts.csv")
@@ -110,8 +190,10 @@ def export_to_folder(client: Any, out_dir: Path | str, *, partner_tier_field: st
         notes.append(f"{len(orphans)} opportunities whose account could not be read were left out")
     opportunities = [o for o in opportunities if o.account_id in known]
     shared = map_partner_accounts(relations, partners, {a.account_id: a for a in accounts}, opportunities)
-    files = write_import_folder(out, {Partner: partners.values(), Account: accounts, Opportunity: opportunities,
-                                      PartnerAccount: shared})
+    files = write_import_folder(
+        out,
+        {Partner: partners.values(), Account: accounts, Opportunity: opportunities, PartnerAccount: shared},
+    )
     return ExportSummary(connector="salesforce", out_dir=str(out), files=files, notes=notes)
 
 
@@ -127,8 +209,9 @@ def _query(client: Any, soql: str, notes: list[str], required: bool) -> Iterator
         if status == 401 or isinstance(exc, SalesforceAuthenticationFailed):
             raise bad_input("Salesforce refused the session: get a new access token (session_id)") from exc
         if required:
-            raise bad_input(f"Salesforce query failed ({soql.split(' FROM ')[1].split()[0]}): "
-                            f"{_sf_message(exc)}") from exc
+            raise bad_input(
+                f"Salesforce query failed ({soql.split(' FROM ')[1].split()[0]}): {_sf_message(exc)}"
+            ) from exc
         notes.append(f"skipped {soql.split(' FROM ')[1].split()[0]}: {_sf_message(exc)}")
     except RequestException as exc:
         raise bad_input(f"cannot reach Salesforce: {exc.__class__.__name__}") from exc
@@ -172,14 +255,19 @@ def map_partner(record: dict[str, Any], tier_field: str | None = None) -> Partne
     tier = _key(record.get(tier_field)) if tier_field else ""
     country = country_code_for(_clean(record.get("BillingCountry")))
     return Partner(
-        partner_id=record["Id"], name=_clean(record.get("Name")) or record["Id"], type=partner_type,
-        tier=tier if tier in PARTNER_TIERS else "registered", website=_domain(record.get("Website")),
-        countries=[country] if country else [], industries=[i for i in [_clean(record.get("Industry"))] if i],
+        partner_id=record["Id"],
+        name=_clean(record.get("Name")) or record["Id"],
+        type=partner_type,
+        tier=tier if tier in PARTNER_TIERS else "registered",
+        website=_domain(record.get("Website")),
+        countries=[country] if country else [],
+        industries=[i for i in [_clean(record.get("Industry"))] if i],
         description=_text(record.get("Description")),
-        attributes={"salesforce_type": str(record.get("Type"))})
+        attributes={"salesforce_type": str(record.get("Type"))},
+    )
 
 
-def map_account(record: dict[str, Any], notes: list[str], won: set[str]) -> Account:
+def map_account(record: dict[str, Any], won: set[str]) -> Account:
     """Account.Type -> status: customers, former customers, everything else a prospect."""
     kind = _key(record.get("Type"))
     if kind in PARTNER_ACCOUNT_TYPES:
@@ -192,16 +280,23 @@ def map_account(record: dict[str, Any], notes: list[str], won: set[str]) -> Acco
         status = "prospect"
     raw_country = _clean(record.get("BillingCountry"))
     country = country_code_for(raw_country)
-    if raw_country and not country:
-        notes.append(f"account {record['Id']}: country {raw_country!r} not recognised, left empty")
     owner = record.get("Owner") or {}
     email = _clean(owner.get("Email")) if isinstance(owner, dict) else None
     attributes = {"salesforce_type": str(record["Type"])} if record.get("Type") else {}
+    if raw_country and not country:
+        attributes["billing_country"] = raw_country
     return Account(
-        account_id=record["Id"], name=_clean(record.get("Name")) or record["Id"], domain=_domain(record.get("Website")),
-        industry=_clean(record.get("Industry")), country=country, employees=record.get("NumberOfEmployees"),
-        annual_revenue=record.get("AnnualRevenue"), status=status,
-        owner_email=email if email and f.check_email(email) else None, attributes=attributes)
+        account_id=record["Id"],
+        name=_clean(record.get("Name")) or record["Id"],
+        domain=_domain(record.get("Website")),
+        industry=_clean(record.get("Industry")),
+        country=country,
+        employees=record.get("NumberOfEmployees"),
+        annual_revenue=record.get("AnnualRevenue"),
+        status=status,
+        owner_email=email if email and f.check_email(email) else None,
+        attributes=attributes,
+    )
 
 
 def map_stage(stage_name: Any, is_closed: Any = None, is_won: Any = None) -> str:
@@ -210,44 +305,71 @@ def map_stage(stage_name: Any, is_closed: Any = None, is_won: Any = None) -> str
     stage = STAGES.get(_key(stage_name))
     if stage is None and is_closed is None:  # no flags (older API, partial query): read the name
         name = _key(stage_name)
-        stage = "closed_won" if "closed" in name and "won" in name else ("closed_lost" if "closed" in name else None)
+        stage = (
+            "closed_won"
+            if "closed" in name and "won" in name
+            else ("closed_lost" if "closed" in name else None)
+        )
     return stage or "prospecting"
 
 
 def map_opportunity(record: dict[str, Any], partner: tuple[str, str] | None) -> Opportunity:
     stage = map_stage(record.get("StageName"), record.get("IsClosed"), record.get("IsWon"))
     return Opportunity(
-        opportunity_id=record["Id"], account_id=record["AccountId"], name=_clean(record.get("Name")) or record["Id"],
-        stage=stage, amount=record.get("Amount"), created_on=_date(record.get("CreatedDate")),
-        close_date=_date(record.get("CloseDate")), last_activity_on=_date(record.get("LastActivityDate")),
-        partner_id=partner[0] if partner else None, partner_role=partner[1] if partner else None,
+        opportunity_id=record["Id"],
+        account_id=record["AccountId"],
+        name=_clean(record.get("Name")) or record["Id"],
+        stage=stage,
+        amount=record.get("Amount"),
+        created_on=_date(record.get("CreatedDate")),
+        close_date=_date(record.get("CloseDate")),
+        last_activity_on=_date(record.get("LastActivityDate")),
+        partner_id=partner[0] if partner else None,
+        partner_role=partner[1] if partner else None,
         description=_text(record.get("Description")),
-        attributes={"salesforce_stage": str(record.get("StageName") or "")})
+        attributes={"salesforce_stage": str(record.get("StageName") or "")},
+    )
 
 
-def _deal_partner(opportunity_id: str, links: list[dict[str, Any]], partners: dict[str, Partner]) -> tuple[str, str] | None:
-    """The opportunity's partner: the primary OpportunityPartner if any, else the first one."""
-    mine = [link for link in links if link.get("OpportunityId") == opportunity_id and link.get("AccountToId") in partners]
-    if not mine:
+def _deal_partner(links: list[dict[str, Any]]) -> tuple[str, str] | None:
+    """The deal's partner (account, role): its primary OpportunityPartner, else the first one."""
+    if not links:
         return None
-    link = min(mine, key=lambda item: not item.get("IsPrimary"))  # the primary one, else the first
+    link = min(links, key=lambda item: not item.get("IsPrimary"))
     return link["AccountToId"], ROLES.get(_key(link.get("Role")), "influenced")
 
 
-def map_partner_accounts(relations: Iterable[dict[str, Any]], partners: dict[str, Partner],
-                         accounts: dict[str, Account], opportunities: list[Opportunity]) -> list[PartnerAccount]:
+def map_partner_accounts(
+    relations: Iterable[dict[str, Any]],
+    partners: dict[str, Partner],
+    accounts: dict[str, Account],
+    opportunities: list[Opportunity],
+) -> list[PartnerAccount]:
     """Partner records (account -> partner account) as what each partner works on; Salesforce also
     stores each relation reversed, so only the direction that ends at a partner is kept."""
-    open_deals = {(o.partner_id, o.account_id) for o in opportunities
-                  if o.partner_id and o.stage not in ("closed_won", "closed_lost")}
+    open_deals = {
+        (o.partner_id, o.account_id)
+        for o in opportunities
+        if o.partner_id and o.stage not in ("closed_won", "closed_lost")
+    }
     rows: dict[tuple[str, str], PartnerAccount] = {}
     for relation in relations:
         partner_id, account_id = relation.get("AccountToId"), relation.get("AccountFromId")
         account = accounts.get(account_id)
-        if partner_id not in partners or account is None or account_id in partners or (partner_id, account_id) in rows:
+        if (
+            partner_id not in partners
+            or account is None
+            or account_id in partners
+            or (partner_id, account_id) in rows
+        ):
             continue
         status = "open_opportunity" if (partner_id, account_id) in open_deals else "customer"
         rows[(partner_id, account_id)] = PartnerAccount(
-            partner_id=partner_id, account_name=account.name, domain=account.domain, country=account.country,
-            status=status, attributes={"salesforce_role": str(relation.get("Role") or ""), "account_id": account_id})
+            partner_id=partner_id,
+            account_name=account.name,
+            domain=account.domain,
+            country=account.country,
+            status=status,
+            attributes={"salesforce_role": str(relation.get("Role") or ""), "account_id": account_id},
+        )
     return list(rows.values())

@@ -7,13 +7,13 @@ Files ship as package data (pyproject: `"*" = ["*.md", ...]`), so an installed c
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_prompt(name: str) -> str:
     """The prompt file `<name>.md`; a name is letters, digits and `_` only (no paths)."""
     if not _NAME.match(name):

@@ -11,14 +11,23 @@ Scores are computed for every chunk and then multiplied by the caller's mask (vi
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import math
+import os
 import re
+import shutil
+import tempfile
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable, Sequence
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 K1 = 1.2
 B = 0.75
@@ -73,19 +82,36 @@ class LexicalIndex:
     saturated) says what share of the query's weight the chunk matches: comparable across queries.
     """
 
-    def __init__(self, corpus_tokens: Sequence[list[str]], k1: float = K1, b: float = B):
+    def __init__(self, bm25, idf: dict[str, float], size: int):
+        self._bm25 = bm25
+        self._idf = idf
+        self.size = size
+
+    @classmethod
+    def build(cls, corpus_tokens: Sequence[list[str]], k1: float = K1, b: float = B) -> "LexicalIndex":
         import bm25s
 
-        self.size = len(corpus_tokens)
-        self.k1 = k1
-        self._bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")
-        # An empty corpus or empty chunk still needs one token for bm25s.
-        self._bm25.index([list(t) or [""] for t in corpus_tokens] or [[""]], show_progress=False)
+        bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")
+        # bm25s needs at least one token per chunk and one chunk.
+        bm25.index([list(t) or [""] for t in corpus_tokens] or [[""]], show_progress=False)
         df: Counter[str] = Counter()
         for tokens in corpus_tokens:
             df.update(set(tokens))
-        n = max(1, self.size)
-        self._idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        n = max(1, len(corpus_tokens))
+        idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        return cls(bm25, idf, len(corpus_tokens))
+
+    def save(self, folder: Path) -> None:
+        self._bm25.save(str(folder), show_progress=False)
+        (folder / "idf.json").write_text(json.dumps({"size": self.size, "idf": self._idf}, ensure_ascii=False))
+
+    @classmethod
+    def load(cls, folder: Path) -> "LexicalIndex":
+        import bm25s
+
+        meta = json.loads((folder / "idf.json").read_text())
+        bm25 = bm25s.BM25.load(str(folder), mmap=False, show_progress=False, verbosity=0)
+        return cls(bm25, meta["idf"], int(meta["size"]))
 
     def max_score(self, query_tokens: Iterable[str]) -> float:
         return sum(self._idf.get(t, 0.0) for t in query_tokens)
@@ -100,11 +126,43 @@ class LexicalIndex:
             scores = np.where(mask, scores, 0.0).astype(np.float32)
         return scores
 
-    def top(self, query_tokens: list[str], k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """(position, normalised score) of the k best chunks that pass the mask, best first."""
-        scores = self.scores(query_tokens, mask)
+    def normalised_scores(self, query_tokens: list[str], mask: np.ndarray | None = None) -> np.ndarray:
+        """Every chunk's share (0..1) of the query's best possible BM25 score."""
         best = self.max_score(query_tokens) or 1.0
-        return [(i, min(1.0, s / best)) for i, s in top_k(scores, k)]
+        return np.minimum(self.scores(query_tokens, mask) / best, 1.0)
+
+
+def load_or_build(cache_dir: Path | None, fingerprint_parts: Sequence[str],
+                  build_tokens: Callable[[], list[list[str]]]) -> LexicalIndex:
+    """The BM25 index for exactly these chunk versions: from the cache when it has them, else built
+    (tokenising is the slow part) and cached. Only the newest entry is kept."""
+    digest = hashlib.sha1("\x1e".join(fingerprint_parts).encode()).hexdigest()[:24]
+    folder = Path(cache_dir) / digest if cache_dir else None
+    if folder is not None and (folder / "idf.json").exists():
+        try:
+            return LexicalIndex.load(folder)
+        except Exception:  # a damaged cache is rebuilt
+            log.warning("lexical cache %s unreadable; rebuilding", folder, exc_info=True)
+    index = LexicalIndex.build(build_tokens())
+    if folder is not None:
+        try:
+            _store(index, Path(cache_dir), digest)
+        except OSError:  # the cache is an optimisation only
+            log.warning("could not write the lexical cache in %s", cache_dir, exc_info=True)
+    return index
+
+
+def _store(index: LexicalIndex, cache_dir: Path, digest: str) -> None:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=cache_dir, prefix=".tmp-"))
+    index.save(tmp)
+    try:
+        os.replace(tmp, cache_dir / digest)
+    except OSError:  # another process stored it first
+        shutil.rmtree(tmp, ignore_errors=True)
+    for old in cache_dir.iterdir():
+        if old.name != digest and not old.name.startswith(".tmp-"):
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def top_k(scores: np.ndarray, k: int) -> list[tuple[int, float]]:

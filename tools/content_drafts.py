@@ -23,6 +23,7 @@ import datetime as dt
 import html as htmlmod
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -31,12 +32,21 @@ from sqlalchemy import select, update
 
 from assistant.context import AppContext
 from assistant.errors import BadInput, Forbidden, NotFound
-from retrieval.records import CampaignKitRow, DraftRow
+from retrieval.records import CampaignKitRow, DraftRow, Partner
 from retrieval.scope import Scope, ScopedRecords
 from tools import draft_llm
 from tools.draft_checks import Check, CheckSubject, check_locale, html_to_text, run_checks
-from tools.locales import (GENERIC_ACCOUNT, GENERIC_FIRST_NAME, GENERIC_INDUSTRY, LocaleResolution,
-                           canonical_tag, fill_placeholders, language_of, resolve_locale)
+from tools.locales import (
+    FORMAL_FIRST_NAME,
+    GENERIC_ACCOUNT,
+    GENERIC_FIRST_NAME,
+    GENERIC_INDUSTRY,
+    LocaleResolution,
+    canonical_tag,
+    fill_placeholders,
+    language_of,
+    resolve_locale,
+)
 from tools.registry import register_tool
 
 CHANNELS = ("email", "social", "landing")
@@ -141,7 +151,8 @@ def _pick_industry(account_industry: str | None, partner_industries: list[str], 
     return (shared or kit_inds or partner_industries or [None])[0]
 
 
-def _load(ctx: AppContext, scope: Scope, partner_id: str, kit_id: str, account_id: str | None) -> tuple[_Who, dict]:
+def _load(ctx: AppContext, scope: Scope, partner_id: str, kit_id: str,
+          account_id: str | None) -> tuple[_Who, dict]:
     vendor = ctx.vendor()
     with ctx.records(scope) as rec:
         partner = rec.partner(partner_id)
@@ -149,19 +160,21 @@ def _load(ctx: AppContext, scope: Scope, partner_id: str, kit_id: str, account_i
         kit_row = rec.session.get(CampaignKitRow, kit_id)
         if kit_row is None:
             raise NotFound(f"unknown campaign kit '{kit_id}'")
-        # The validated kit; keys the connector does not model (proof_points_by_industry, glossary) are in `raw`.
+        # The validated kit; keys the connector does not model (proof_points_by_industry...) are in `raw`.
         data = dict(kit_row.data or {})
         kit = {**(data.get("raw") or {}), **{k: v for k, v in data.items() if v not in (None, [], {})}}
-        contact = partner.contact_email if partner.contact_email and _EMAIL.match(partner.contact_email) else None
-        color = partner.brand_color if partner.brand_color and _HEX.match(partner.brand_color) else DEFAULT_COLOR
+        contact = partner.contact_email if _EMAIL.match(partner.contact_email or "") else None
+        color = partner.brand_color if _HEX.match(partner.brand_color or "") else DEFAULT_COLOR
         who = _Who(
             partner_id=partner.partner_id, partner_name=partner.name,
             brand=(partner.brand_name or partner.name).strip(), vendor=str(vendor.get("name") or "Vendor"),
             tagline=(partner.tagline or "").strip() or None, color=color.upper(),
-            link=f"mailto:{contact}" if contact else _site_url(vendor.get("website")) or _site_url(partner.website),
+            link=(f"mailto:{contact}" if contact
+                  else _site_url(vendor.get("website")) or _site_url(partner.website)),
             contact=contact or vendor.get("website") or partner.website,
             account_name=account.name if account else None,
-            industry=_pick_industry(account.industry if account else None, list(partner.industries or []), kit),
+            industry=_pick_industry(account.industry if account else None, list(partner.industries or []),
+                                    kit),
             source_lang=language_of(str(vendor.get("default_locale") or "en")),
             products=[str(p) for p in kit.get("products") or []],
         )
@@ -171,8 +184,9 @@ def _load(ctx: AppContext, scope: Scope, partner_id: str, kit_id: str, account_i
 def _other_partner_names(ctx: AppContext, partner_id: str, own: set[str]) -> list[str]:
     """Names of every other partner; read as the system: used only to flag them, never shown."""
     with ctx.records(Scope.system()) as rec:
-        names = {n.strip() for p in rec.partners() if p.partner_id != partner_id
-                 for n in (p.name, p.brand_name) if n and n.strip()}
+        # Two columns, not whole Partner rows (descriptions, JSON lists): this runs for every draft.
+        rows = rec.session.execute(select(Partner.partner_id, Partner.name, Partner.brand_name))
+        names = {n.strip() for pid, *pair in rows if pid != partner_id for n in pair if n and n.strip()}
     return sorted(n for n in names if n.casefold() not in own)
 
 
@@ -200,13 +214,15 @@ def _overlap(text: str, industry: str | None) -> int:
     if not industry:
         return 0
     words = set(re.findall(r"[a-z]+", industry.casefold()))
-    words |= {w for stem, extra in _INDUSTRY_WORDS.items() if stem in industry.casefold() for w in extra.split()}
+    words |= {w for stem, extra in _INDUSTRY_WORDS.items() if stem in industry.casefold()
+              for w in extra.split()}
     tokens = re.findall(r"[a-z-]+", text.casefold())
     return sum(1 for t in tokens if any(t.rstrip("s")[:5] == w.rstrip("s")[:5] for w in words if len(w) > 2))
 
 
-def _values(kit: dict, block: dict, who: _Who, lang: str, proof: str | None) -> tuple[dict[str, str], set[str]]:
-    generic: set[str] = set()
+def _filler(kit: dict, block: dict, who: _Who, lang: str,
+            proof: str | None) -> tuple[Callable[[str], str], dict]:
+    """A function filling a template's placeholders for this draft, and the values it uses."""
     values: dict[str, str] = {"partner": who.brand, "vendor": who.vendor}
     optional = {
         "first_name": block.get("generic_first_name", GENERIC_FIRST_NAME.get(lang)),
@@ -216,14 +232,21 @@ def _values(kit: dict, block: dict, who: _Who, lang: str, proof: str | None) -> 
         "tagline": who.tagline,
         "proof_point": proof,
     }
-    generic |= {"first_name"} | ({"account"} if not who.account_name else set())
+    generic = {"first_name"} | ({"account"} if not who.account_name else set())
     generic |= {"industry"} if not who.industry else set()
+    formal = {} if "generic_first_name" in block else {"first_name": FORMAL_FIRST_NAME.get(lang, {})}
     # A value we cannot give (no word for this language) leaves the placeholder visible: a failed check.
     values.update({k: str(v) for k, v in optional.items() if v is not None})
+
+    def fill(template: str) -> str:
+        return fill_placeholders(template, values, generic, formal)
+
     cta = block.get("call_to_action") or kit.get("call_to_action")
     if cta:
-        values["call_to_action"] = fill_placeholders(str(cta), values, generic)
-    return values, generic
+        values["call_to_action"] = fill(str(cta))
+    if proof:
+        values["proof_point"] = fill(proof)
+    return fill, values
 
 
 def _insert_paragraph(body: str, paragraph: str) -> str:
@@ -236,15 +259,16 @@ def _insert_paragraph(body: str, paragraph: str) -> str:
 
 def _compose(kit: dict, block: dict, channel: str, who: _Who, lang: str) -> draft_llm.DraftText:
     """The kit's locale block, filled for this partner and account: the parts an LLM may later change."""
-    proof = _pick_proof_point([block, kit], who.industry)
-    values, generic = _values(kit, block, who, lang, proof)
-    if proof:
-        proof = values["proof_point"] = fill_placeholders(proof, values, generic)
+    fill_text, values = _filler(kit, block, who, lang, _pick_proof_point([block, kit], who.industry))
+    proof = values.get("proof_point")
     # We weave a proof point in ourselves only if it is in the draft's language (from the locale block, or
     # kit-level text in the kit's language); a template asking for {proof_point} gets one regardless.
     own = block.get("proof_points") or block.get("proof_points_by_industry")
     proof = proof if (own or lang == who.source_lang) else None
-    fill = lambda key: fill_placeholders(str(block.get(key) or ""), values, generic)  # noqa: E731
+
+    def fill(key: str) -> str:
+        return fill_text(str(block.get(key) or ""))
+
     disclaimer = fill("disclaimer").strip() or None
     if channel == "email":
         body = fill("email_body").strip()
@@ -258,7 +282,8 @@ def _compose(kit: dict, block: dict, channel: str, who: _Who, lang: str) -> draf
                                call_to_action=cta.strip() or None, proof_point=proof)
 
 
-def _assemble(text: draft_llm.DraftText, channel: str, who: _Who, lang: str) -> tuple[str | None, str, str | None]:
+def _assemble(text: draft_llm.DraftText, channel: str, who: _Who,
+              lang: str) -> tuple[str | None, str, str | None]:
     """(subject, body, html) as sent: the tagline signs emails, the disclaimer closes every draft."""
     closing = [text.disclaimer] if text.disclaimer and text.disclaimer not in text.body else []
     if channel == "email":
@@ -273,26 +298,31 @@ def _assemble(text: draft_llm.DraftText, channel: str, who: _Who, lang: str) -> 
     return None, body, _render_landing(text, who, lang)
 
 
+def _esc(text: str) -> str:
+    """HTML-escaped text (quotes too: also safe inside attributes), line breaks kept."""
+    return htmlmod.escape(text, quote=True).replace("\n", "<br>")
+
+
 def _render_landing(text: draft_llm.DraftText, who: _Who, lang: str) -> str:
     """A snippet safe to embed: every value escaped, no script or handlers, only the validated colour."""
-    e = lambda s: htmlmod.escape(s, quote=True).replace("\n", "<br>")  # noqa: E731
     r, g, b = (int(who.color[i:i + 2], 16) for i in (1, 3, 5))
-    ink = "#000000" if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else "#FFFFFF"  # readable on the brand colour
-    out = [f'<section class="cosell-landing" lang="{e(lang)}" style="border-top:4px solid {who.color};padding:16px">',
-           f'<h2 style="color:{who.color}">{e(who.brand)} &amp; {e(who.vendor)}</h2>']
+    ink = "#000000" if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else "#FFFFFF"  # readable on the colour
+    out = [(f'<section class="cosell-landing" lang="{_esc(lang)}" '
+            f'style="border-top:4px solid {who.color};padding:16px">'),
+           f'<h2 style="color:{who.color}">{_esc(who.brand)} &amp; {_esc(who.vendor)}</h2>']
     if who.tagline:
-        out.append(f'<p class="cosell-tagline"><em>{e(who.tagline)}</em></p>')
-    out += [f"<p>{e(p.strip())}</p>" for p in text.body.split("\n\n") if p.strip()]
+        out.append(f'<p class="cosell-tagline"><em>{_esc(who.tagline)}</em></p>')
+    out += [f"<p>{_esc(p.strip())}</p>" for p in text.body.split("\n\n") if p.strip()]
     if text.proof_point:
         out.append(f'<blockquote style="border-left:4px solid {who.color};margin:0;padding-left:12px">'
-                   f"{e(text.proof_point)}</blockquote>")
+                   f"{_esc(text.proof_point)}</blockquote>")
     if text.call_to_action and who.link:
-        out.append(f'<p><a href="{e(who.link)}" rel="noopener" style="background:{who.color};color:{ink};'
-                   f'padding:8px 16px;text-decoration:none">{e(text.call_to_action)}</a></p>')
+        out.append(f'<p><a href="{_esc(who.link)}" rel="noopener" style="background:{who.color};color:{ink};'
+                   f'padding:8px 16px;text-decoration:none">{_esc(text.call_to_action)}</a></p>')
     elif text.call_to_action:
-        out.append(f"<p><strong>{e(text.call_to_action)}</strong></p>")
+        out.append(f"<p><strong>{_esc(text.call_to_action)}</strong></p>")
     if text.disclaimer:
-        out.append(f'<p class="cosell-disclaimer"><small>{e(text.disclaimer)}</small></p>')
+        out.append(f'<p class="cosell-disclaimer"><small>{_esc(text.disclaimer)}</small></p>')
     return "\n".join(out + ["</section>"])
 
 
@@ -313,7 +343,8 @@ def _checked(text: draft_llm.DraftText, channel: str, who: _Who, locale: str, ot
     assembled = _assemble(text, channel, who, locale)
     subject, body, html = assembled
     own = [t for t in (who.partner_name, who.account_name) if t]
-    neutral = own + [who.brand, who.vendor, who.tagline or "", who.industry or "", who.contact or ""] + who.products
+    neutral = own + [who.brand, who.vendor, who.tagline or "", who.industry or "", who.contact or ""]
+    neutral += who.products
     checks = run_checks(CheckSubject(
         channel=channel, subject=subject, body=body, html=html, locale=locale, disclaimer=disclaimer,
         partner_brand=who.brand, vendor_name=who.vendor, own_terms=own, other_partners=others,
@@ -335,8 +366,8 @@ def _with_llm(ctx: AppContext, kit: dict, who: _Who, channel: str, resolution: L
     """Rewrite (same language) or translate (the kit lacks the language); keep it only if it passes."""
     translate = not resolution.same_language
     target = resolution.requested if translate else resolution.resolved
-    terms = [who.brand, who.partner_name, who.vendor, who.account_name, who.tagline, who.contact, *who.products,
-             *_as_list(kit.get("glossary")), *_as_list(kit.get("trademarks"))]
+    terms = [who.brand, who.partner_name, who.vendor, who.account_name, who.tagline, who.contact,
+             *who.products, *_as_list(kit.get("glossary")), *_as_list(kit.get("trademarks"))]
     brief = draft_llm.DraftBrief(
         partner=who.brand, vendor=who.vendor, channel=channel, locale=target,
         audience=str(kit.get("audience") or ""), objective=str(kit.get("objective") or ""),
@@ -345,7 +376,7 @@ def _with_llm(ctx: AppContext, kit: dict, who: _Who, channel: str, resolution: L
     assembled: dict[str, tuple] = {}
 
     def check(out: draft_llm.DraftText) -> list[Check]:
-        # A translated disclaimer replaces the kit's; a dropped one is looked for in the source wording: fails.
+        # A translated disclaimer replaces the kit's; a dropped one is sought in the source wording: fails.
         disclaimer = out.disclaimer if translate and out.disclaimer else kit_text.disclaimer
         assembled["text"], checks = _checked(out, channel, who, target, others, disclaimer)
         return [check_locale(resolution, translated=translate)] + checks
@@ -362,7 +393,7 @@ def _with_llm(ctx: AppContext, kit: dict, who: _Who, channel: str, resolution: L
 def draft_content(ctx: AppContext, scope: Scope, partner_id: str, kit_id: str, locale: str | None = None,
                   channel: str = "email", account_id: str | None = None, save: bool = True,
                   use_llm: bool = True) -> DraftResponse:
-    """A co-branded, localised draft of one kit for one partner (and account), checked and saved as pending."""
+    """A co-branded, localised draft of a kit for a partner (and account), checked, saved as pending."""
     scope.require("draft")
     channel = (channel or "").strip().lower()
     if channel not in CHANNELS:
@@ -380,7 +411,8 @@ def draft_content(ctx: AppContext, scope: Scope, partner_id: str, kit_id: str, l
     others = _other_partner_names(ctx, partner_id, own)
     kit_text = _compose(kit, block, channel, who, language_of(resolution.resolved))
     assembled, checks = _checked(kit_text, channel, who, resolution.resolved, others, kit_text.disclaimer)
-    outcome = _Outcome(assembled=assembled, checks=[check_locale(resolution)] + checks, locale=resolution.resolved)
+    outcome = _Outcome(assembled=assembled, checks=[check_locale(resolution), *checks],
+                       locale=resolution.resolved)
     if use_llm and ctx.settings.llm_enabled:
         outcome = _with_llm(ctx, kit, who, channel, resolution, kit_text, others, outcome)
     subject, body, html = outcome.assembled
@@ -428,7 +460,8 @@ def _may_see(rec: ScopedRecords, row: DraftRow) -> None:
     if not row.account_id:
         return
     if rec.scope.role == "marketer":
-        raise Forbidden(f"user '{rec.scope.user_id}' (marketer) may not see draft '{row.draft_id}' for an account")
+        raise Forbidden(f"user '{rec.scope.user_id}' (marketer) may not see draft '{row.draft_id}' "
+                        "(it names an account)")
     try:
         rec.account(row.account_id)
     except NotFound:  # the account left the CRM since: only internal users keep seeing the draft
@@ -476,8 +509,10 @@ def get_draft(ctx: AppContext, scope: Scope, draft_id: str) -> Draft:
 _DECISIONS = {"approved": "approved", "approve": "approved", "rejected": "rejected", "reject": "rejected"}
 
 
-def review_draft(ctx: AppContext, scope: Scope, draft_id: str, decision: str, comment: str | None = None) -> Draft:
-    """Approve or reject a pending draft. A rejection, or approving a draft that failed checks, needs a comment."""
+def review_draft(ctx: AppContext, scope: Scope, draft_id: str, decision: str,
+                 comment: str | None = None) -> Draft:
+    """Approve or reject a pending draft. A rejection, or approving a draft that failed checks, needs a
+    comment."""
     scope.require("review_drafts")
     status = _DECISIONS.get((decision or "").strip().lower())
     if status is None:
@@ -496,7 +531,7 @@ def review_draft(ctx: AppContext, scope: Scope, draft_id: str, decision: str, co
         done = session.execute(
             update(DraftRow).where(DraftRow.draft_id == draft_id, DraftRow.status == "pending").values(
                 status=status, reviewed_by=scope.user_id, review_comment=comment,
-                reviewed_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
+                reviewed_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
         if done.rowcount != 1:
             raise BadInput(f"draft '{draft_id}' was reviewed by someone else just now")
     return get_draft(ctx, scope, draft_id)

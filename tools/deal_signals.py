@@ -2,8 +2,9 @@
 
 Impact = amount x P(stage) x urgency (see tools.next_best_action). Closed deals get no actions.
 "Days in stage" is days since `last_activity_on` (else `created_on`): the import format has no
-stage-change date. "Typical" is the median (and 75th percentile) of that number over the vendor's open
-deals in the same stage (all open deals when a stage has fewer than 5).
+stage-change date. "Typical" is the distribution of that number over the vendor's OTHER open deals in
+the same stage (all open deals when a stage has fewer than 5); a deal is stalled above Tukey's fence
+(Q3 + 1.5 x IQR, at least 7 days): unusual for this vendor, not merely slower than most.
 """
 from __future__ import annotations
 
@@ -54,8 +55,7 @@ def stalled_deal(d: DealContext) -> Signal | None:
     typical = d.b.typical_for(d.opp.stage, exclude=quiet)
     if quiet is None or typical is None:
         return None
-    threshold = max(typical.p75, 2 * typical.median, 7)
-    if quiet < threshold:
+    if quiet <= max(typical.outlier_above, 7):
         return None
     since = d.opp.last_activity_on or d.opp.created_on
     what = "activity logged" if d.opp.last_activity_on else "activity logged since it was created"
@@ -66,8 +66,8 @@ def stalled_deal(d: DealContext) -> Signal | None:
         why=f"Open {d.opp.stage} deals here typically go {typical.median:.0f} days without activity; this "
             f"{d.amount_text} deal has been quiet for {quiet}.",
         evidence=[f"No {what} for {quiet} days (last on {since.isoformat()}), stage {d.opp.stage}",
-                  (f"Typical for other open {d.opp.stage} deals: {typical.median:.0f} days (median of {typical.count}; "
-                  f"75% within {typical.p75:.0f})")],
+                  (f"Typical for other open {d.opp.stage} deals: {typical.median:.0f} days (median of "
+                  f"{typical.count}; 75% within {typical.p75:.0f}; over {typical.outlier_above:.0f} is unusual)")],
         impact=d.value * urgency,
         content_query=f"{d.opp.stage} stage playbook re-engage stalled deal {' '.join(d.products)}",
         content_products=d.products,
@@ -199,12 +199,22 @@ def _battlecard_competitors(doc: Document, vendor_name: str) -> list[str]:
         return [named] if isinstance(named, str) else [str(n) for n in named]
     title = doc.title or ""
     m = _VS.search(title)
-    name = m.group(1) if m else re.sub(r"(?i)\bbattle\s*card\b", "", title)
+    name = m.group(1) if m else re.sub(r"(?i)\bbattle\s*card\b\s*[:|\-–—]?\s*", "", title)
     if vendor_name:
         name = re.sub(re.escape(vendor_name), "", name, flags=re.IGNORECASE)
-    name = re.sub(r"\(.*?\)|\s[-–—|:]\s.*$", "", name)  # "(2026)", " - how to win"
+    name = re.sub(r"\(.*?\)|\s*[:|]\s.*$|\s[-–—]\s.*$", "", name)  # "(2026)", ": how to win", " - 2026"
     name = name.strip(" :-–—|,.")
     return [name] if 2 <= len(name) <= 60 else []
+
+
+def _snippet(text: str, start: int, end: int, width: int = 70) -> str:
+    """The mention with some context, cut at word boundaries."""
+    lo, hi = max(start - width, 0), min(end + width, len(text))
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return ("..." if lo > 0 else "") + " ".join(text[lo:hi].split()) + ("..." if hi < len(text) else "")
 
 
 def competitor_mentioned(d: DealContext) -> Signal | None:
@@ -215,7 +225,7 @@ def competitor_mentioned(d: DealContext) -> Signal | None:
         m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
         if not m:
             continue
-        snippet = text[max(m.start() - 60, 0): m.end() + 60].strip()
+        snippet = _snippet(text, m.start(), m.end())
         shared = [ContentRef(doc_id=doc.doc_id, title=doc.title)] if doc and d.scope.may_read_content(
             doc.visibility or ["internal"]) else []
         return Signal(
@@ -224,8 +234,8 @@ def competitor_mentioned(d: DealContext) -> Signal | None:
             why=f"The deal notes mention {name}; position against it before it sets the terms of this "
                 f"{d.amount_text} deal.",
             evidence=[f"Description mentions {name}: \"{snippet}\"",
-                      f"{d.amount_text} deal in {d.opp.stage}, expected to close "
-                      f"{d.opp.close_date.isoformat() if d.opp.close_date else 'on no set date'}"]
+                      (f"{d.amount_text} deal in {d.opp.stage}, expected to close "
+                      f"{d.opp.close_date.isoformat() if d.opp.close_date else 'on no set date'}")]
             + ([f"Battlecard to share: {shared[0].title}"] if shared else []),
             impact=d.value * URGENCY["competitor_mentioned"],
             content=shared,
@@ -257,6 +267,8 @@ RULES: tuple[Callable[[DealContext], Signal | None], ...] = (
     registration_expiring, close_date_passed, stalled_deal, competitor_mentioned, no_partner_engaged,
     uncertified_products, enablement_content,
 )
+# The deal rules a partner's own view repeats for each of its open deals: the ones with a clock running.
+URGENT_RULES = (registration_expiring, close_date_passed, stalled_deal)
 
 
 def opportunity_signals(ctx: AppContext, scope: Scope, rec: ScopedRecords, opp: Opportunity,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from pydantic import BaseModel, ValidationError
 
@@ -75,6 +75,7 @@ def _system_prompt(name: str, text: DraftText, brief: DraftBrief, source_locale:
     values = {
         **{k: str(v) for k, v in brief.model_dump().items() if k != "glossary"},
         "account": brief.account or "not named (write for any company in the audience)",
+        "industry": brief.industry or "not specified",
         "glossary": ", ".join(f'"{t}"' for t in brief.glossary) or "(none)",
         "language": language_name(brief.locale),
         "source_language": language_name(source_locale or brief.locale),
@@ -115,15 +116,16 @@ def improve_draft(settings: Settings, text: DraftText, brief: DraftBrief, source
         else:
             out = rewrite_draft(settings, text, brief)
     except LlmFailure as exc:
-        return LlmVerdict(kept=None, check=Check(name=name, passed=False, detail=f"{exc.detail}; kept the kit's text"),
-                          checks=[])
+        failure = Check(name=name, passed=False, detail=f"{exc.detail}; kept the kit's text")
+        return LlmVerdict(kept=None, check=failure, checks=[])
     checks = run_checks(out) + [check_glossary(text.joined(), out.joined(), brief.glossary)]
     failed = [c for c in checks if not c.passed]
     if failed:
         why = "; ".join(f"{c.name}: {c.detail}" for c in failed)
-        return LlmVerdict(kept=None, checks=checks,
-                          check=Check(name=name, passed=False, detail=f"the LLM's text failed {why}; kept the kit's text"))
-    return LlmVerdict(kept=out, checks=checks, check=Check(name=name, passed=True, detail="kept the LLM's text"))
+        failure = Check(name=name, passed=False, detail=f"the LLM's text failed {why}; kept the kit's text")
+        return LlmVerdict(kept=None, check=failure, checks=checks)
+    kept = Check(name=name, passed=True, detail="kept the LLM's text")
+    return LlmVerdict(kept=out, check=kept, checks=checks)
 
 
 def _ask(settings: Settings, system: str, text: DraftText) -> DraftText:

@@ -214,7 +214,7 @@ def prepare(frame: pl.DataFrame) -> Prepared:
     )
     ids = df.select(pl.col("tokens").list.eval(pl.element().hash(seed=7) | 1).list.head(TOKENS_PER_NAME)
                     .list.concat(pad).list.head(TOKENS_PER_NAME).list.to_array(TOKENS_PER_NAME))
-    hashes = df.select(_hash(pl.col("dom")), _hash(pl.col("dom_label")), _hash(pl.col("country")))
+    hashes = df.select(_hash(pl.col(c)).alias(c) for c in ("dom", "dom_label", "country"))
     return Prepared(
         frame=df, norm=df["norm"].to_numpy().astype(object), compact=df["compact"].to_numpy().astype(object),
         token_ids=ids.to_series().to_numpy().astype(np.uint64).reshape(df.height, TOKENS_PER_NAME),

@@ -3,13 +3,14 @@
 Resolution is RFC 4647 "lookup": the exact tag, then the tag with its last subtag removed, repeatedly
 (`de-AT` -> `de`, `pt-BR` -> `pt`, `zh-Hant-TW` -> `zh-Hant` -> `zh`), then vendor.yaml's
 `default_locale` the same way; a sibling of the same language (`en-GB` for `en-US`) beats another
-language. `fill_placeholders` fills a kit's `{name}` placeholders. The few words a draft needs when a value is unknown (a neutral
-salutation, "your team") live here too, per language, so a draft never mixes languages.
+language. `fill_placeholders` fills a kit's `{name}` placeholders; the few words a draft needs when a
+value is unknown (a neutral salutation, "your team") live here too, per language, so that a draft never
+mixes languages.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from pydantic import BaseModel
 
@@ -38,6 +39,12 @@ LANGUAGE_NAMES = {
 GENERIC_FIRST_NAME = {
     "en": "there", "de": "zusammen", "fr": "", "es": "", "pt": "", "it": "", "nl": "",
     "ja": "ご担当者", "zh": "", "ko": "고객",
+}
+# A formal salutation does not take the casual word ("Dear there"): the word before `{first_name}` ->
+# what to write instead.
+FORMAL_FIRST_NAME = {
+    "en": {"dear": "Sir or Madam"},
+    "de": {"geehrte": "Damen und Herren", "liebe": "Kolleginnen und Kollegen"},
 }
 GENERIC_ACCOUNT = {
     "en": "your team", "de": "Ihr Team", "fr": "votre équipe", "es": "su equipo", "pt": "sua equipe",
@@ -103,13 +110,14 @@ def _find(available: dict[str, str], tag: str) -> str | None:
 
 
 def _same_language(available: dict[str, str], tag: str) -> str | None:
-    """A sibling of the same language (`en-GB` for a kit that only has `en-US`): better than another language."""
+    """A sibling of the same language (`en-GB` for a kit with only `en-US`): better than another language."""
     lang = language_of(tag)
     siblings = sorted(key for low, key in available.items() if low.split("-")[0] == lang)
     return siblings[0] if siblings else None
 
 
-def resolve_locale(requested: str, available: Iterable[str], default: str, kit_id: str = "") -> LocaleResolution:
+def resolve_locale(requested: str, available: Iterable[str], default: str,
+                   kit_id: str = "") -> LocaleResolution:
     """The kit locale to use for `requested`. BadInput when neither it nor the default resolves."""
     wanted = canonical_tag(requested)
     by_lower: dict[str, str] = {}
@@ -120,7 +128,8 @@ def resolve_locale(requested: str, available: Iterable[str], default: str, kit_i
             continue  # a malformed key in a kit cannot be requested anyway
     exact = by_lower.get(wanted.lower())
     if exact is not None:
-        return LocaleResolution(requested=wanted, resolved=exact, kind="exact", detail=f"{wanted} found in kit")
+        return LocaleResolution(requested=wanted, resolved=exact, kind="exact",
+                                detail=f"{wanted} found in kit")
     found = _find(by_lower, wanted) or _same_language(by_lower, wanted)
     if found is not None:
         return LocaleResolution(requested=wanted, resolved=found, kind="language",
@@ -152,16 +161,21 @@ def langdetect_code(tag: str) -> str:
     return _LANGDETECT_ALIASES.get(lang, lang)
 
 
-def fill_placeholders(template: str, values: dict[str, str], generic: set[str]) -> str:
-    """Replace `{name}` placeholders; unknown ones stay visible. A generic word opening a sentence is capitalised."""
+def fill_placeholders(template: str, values: dict[str, str], generic: set[str],
+                      after_word: dict[str, dict[str, str]] | None = None) -> str:
+    """Replace `{name}` placeholders; unknown ones stay visible. A generic word opening a sentence is
+    capitalised; `after_word[name][word]` replaces a generic value after that word (see FORMAL_FIRST_NAME)."""
     def replace(match: re.Match) -> str:
         key = match.group(1)
         if key not in values:
             return match.group(0)
         value = values[key]
+        before = template[:match.start()].rstrip(" \t")
+        if key in generic and after_word and key in after_word:
+            previous = re.search(r"(\w+)\W*$", before)
+            value = after_word[key].get(previous.group(1).casefold(), value) if previous else value
         if not value:
             return _EMPTY
-        before = template[:match.start()].rstrip(" \t")
         if key in generic and (not before or before[-1] in ".!?\n"):
             value = value[0].upper() + value[1:]
         return value

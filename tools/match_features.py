@@ -22,11 +22,15 @@ from collections.abc import Iterable
 
 import numpy as np
 
-FEATURES = (
+SIGNALS = (
     "authorised", "geography", "industry", "certified", "relationship", "account_history",
-    "industry_history", "product_history", "experience", "engagement", "load", "tier", "language",
-    "semantic",
+    "industry_history", "product_history", "industry_wins", "product_wins", "country_wins", "experience",
+    "engagement", "load", "tier", "language", "semantic",
 )
+# DATA.md's partner types, one indicator each: how often each kind of partner is brought in is learned
+PARTNER_TYPES = ("reseller", "var", "distributor", "system_integrator", "isv", "msp", "referral", "influencer",
+                 "marketplace", "consultancy")
+FEATURES = SIGNALS + tuple(f"type:{t}" for t in PARTNER_TYPES)
 F = {name: i for i, name in enumerate(FEATURES)}
 TIERS = {"registered": 0, "silver": 1, "gold": 2, "platinum": 3}
 CLOSED = ("closed_won", "closed_lost")
@@ -70,6 +74,7 @@ class PartnerRec:
     partner_id: str
     name: str
     tier: str = "registered"
+    type: str = "reseller"
     countries: tuple[str, ...] = ()
     industries: tuple[str, ...] = ()
     competencies: tuple[str, ...] = ()
@@ -83,7 +88,7 @@ class PartnerRec:
     def of(cls, row: Any) -> PartnerRec:
         staff = getattr(row, "certified_staff", None) or {}
         text = " ".join(filter(None, [getattr(row, "description", None), getattr(row, "tagline", None)]))
-        return cls(row.partner_id, row.name, (row.tier or "registered").casefold(),
+        return cls(row.partner_id, row.name, (row.tier or "registered").casefold(), (row.type or "").casefold(),
                    tuple(c.upper() for c in row.countries or ()), tuple(row.industries or ()),
                    tuple(row.competencies or ()), {str(k): int(v or 0) for k, v in dict(staff).items()},
                    tuple(row.languages or ()), text, getattr(row, "joined_on", None),
@@ -153,6 +158,7 @@ class Relation:
     population: str
     confidence: float
     evidence: str = ""
+    known_from: dt.date | None = None  # the partner's row was last updated then (None: known now)
 
 
 @dataclass
@@ -203,6 +209,8 @@ class PartnerMatrix:
         self.names = [p.name for p in eco.partners]
         self.tier = np.array([TIERS.get(p.tier, 0) for p in eco.partners], dtype=np.float64)
         # not yet a partner on a day before this (ordinal; 0 = unknown, always a partner)
+        self.type = np.array([[p.type == t for t in PARTNER_TYPES] for p in eco.partners], dtype=float)
+        self.type = self.type.reshape(len(self.ids), len(PARTNER_TYPES))
         self.joined = np.array([p.joined_on.toordinal() if p.joined_on else 0 for p in eco.partners])
         accounts = eco.accounts.values()
         self.products = _vocab([c for p in eco.partners for c in _low(p.competencies)]
@@ -273,6 +281,12 @@ class PartnerMatrix:
         self.relations: dict[str, dict[int, Relation]] = {}
         for (account_id, i), rel in best.items():
             self.relations.setdefault(account_id, {})[i] = rel
+        self.first_involvement: dict[tuple[int, str], dt.date] = {}  # (partner row, account) -> first deal
+        for deal in eco.deals:
+            i = self.index.get(deal.partner_id or "")
+            if i is not None:
+                key = (i, deal.account_id)
+                self.first_involvement[key] = min(deal.opened(), self.first_involvement.get(key, dt.date.max))
 
     def without_names(self, text: str) -> str:
         """The text's words, minus every partner name or brand name phrase (longest match first)."""
@@ -332,36 +346,41 @@ def _strength(rel: Relation) -> float:
 
 # --- what was known as of a date ------------------------------------------------------------------
 
+GROUPS = ("industry", "product", "country")  # history is counted per partner and per value of each
+
 
 class HistoryState:
-    """Counters over deals closed before `as_of` and deals open at it (partner rows x columns)."""
+    """Counters over deals closed before `as_of` and deals open at it (partner rows x group values)."""
 
     def __init__(self, matrix: PartnerMatrix, accounts: dict[str, AccountRec]):
-        n, n_ind, n_prod = len(matrix.ids), len(matrix.industries), len(matrix.products)
+        n = len(matrix.ids)
         self.matrix, self.accounts = matrix, accounts
         self.as_of = dt.date.min
-        self.ind_w, self.ind_n = np.zeros((n, max(n_ind, 1))), np.zeros((n, max(n_ind, 1)))
-        self.prod_w, self.prod_n = np.zeros((n, max(n_prod, 1))), np.zeros((n, max(n_prod, 1)))
+        sizes = {"industry": len(matrix.industries), "product": len(matrix.products),
+                 "country": len(matrix.countries)}
+        self.wins = {g: np.zeros((n, max(sizes[g], 1))) for g in GROUPS}
+        self.seen = {g: np.zeros((n, max(sizes[g], 1))) for g in GROUPS}
         self.tot_w, self.tot_n, self.load = np.zeros(n), np.zeros(n), np.zeros(n)
         self.account_wins: dict[str, dict[int, int]] = {}
         self.global_w = self.global_n = 0
 
-    def _columns(self, deal: DealRec) -> tuple[int | None, list[int]]:
+    def columns(self, deal: DealRec) -> dict[str, list[int]]:
+        """The deal's column in each group (its account's industry and country, its products)."""
         account = self.accounts.get(deal.account_id)
         industry = self.matrix.industries.get((account.industry or "").casefold()) if account else None
-        return industry, self.matrix.product_columns(deal.products)
+        country = self.matrix.countries.get(account.country or "") if account else None
+        return {"industry": [] if industry is None else [industry],
+                "product": self.matrix.product_columns(deal.products),
+                "country": [] if country is None else [country]}
 
     def apply_close(self, deal: DealRec, sign: int = 1) -> None:
         i = self.matrix.index.get(deal.partner_id or "")
         if i is None:
             return
         won = sign * int(deal.won)
-        industry, products = self._columns(deal)
-        if industry is not None:
-            self.ind_w[i, industry] += won
-            self.ind_n[i, industry] += sign
-        self.prod_w[i, products] += won
-        self.prod_n[i, products] += sign
+        for group, cols in self.columns(deal).items():
+            self.wins[group][i, cols] += won
+            self.seen[group][i, cols] += sign
         self.tot_w[i] += won
         self.tot_n[i] += sign
         self.global_w += won
@@ -426,23 +445,17 @@ class DealSignals:
     deal: DealRec
     account: AccountRec | None
     X: np.ndarray
-    eligible: np.ndarray  # authorised for every product and selling in the account's country
+    eligible: np.ndarray  # authorised for every product, selling in the country, a partner by then
     authorised: np.ndarray
     sells: np.ndarray
-    product_cols: list[int]
-    product_names: list[str]  # parallel to product_cols
-    ind_w: np.ndarray
-    ind_n: np.ndarray
-    prod_w: np.ndarray  # partners x product_cols
-    prod_n: np.ndarray
+    product_names: list[str]  # the deal's known products, in the order of hist["product"] columns
+    hist: dict[str, tuple[np.ndarray, np.ndarray]]  # group -> (wins, deals): partners x the deal's columns
     account_wins: np.ndarray
     tot_n: np.ndarray
     last3: np.ndarray
     prior3: np.ndarray
     load: np.ndarray
-    cert: np.ndarray
     semantic: np.ndarray
-    base_rate: float
     relations: dict[int, Relation]
 
 
@@ -466,82 +479,84 @@ def _semantic(matrix: PartnerMatrix, deal: DealRec) -> np.ndarray:
     return np.asarray((matrix.text @ query.T).todense()).ravel()
 
 
-def _history_slices(state: HistoryState, deal: DealRec, exclude: DealRec | None):
+def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None):
     """Copies of the counters this deal's features read, minus the excluded deal's own part."""
-    matrix, n = state.matrix, len(state.matrix.ids)
-    industry, cols = state._columns(deal)
-    ind_w = state.ind_w[:, industry].copy() if industry is not None else np.zeros(n)
-    ind_n = state.ind_n[:, industry].copy() if industry is not None else np.zeros(n)
-    prod_w, prod_n = state.prod_w[:, cols].copy(), state.prod_n[:, cols].copy()
-    tot_n, load = state.tot_n.copy(), state.load.copy()
-    wins = np.zeros(n)
+    n, cols = len(state.matrix.ids), state.columns(deal)
+    hist = {g: (state.wins[g][:, cols[g]].copy(), state.seen[g][:, cols[g]].copy()) for g in GROUPS}
+    tot_n, load, wins = state.tot_n.copy(), state.load.copy(), np.zeros(n)
     for i, count in state.account_wins.get(deal.account_id, {}).items():
         wins[i] = count
-    p = matrix.index.get(exclude.partner_id or "") if exclude else None
+    p = state.matrix.index.get(exclude.partner_id or "") if exclude else None
     if p is not None:
         is_open, is_closed = state.counts(exclude)
-        if is_open:
-            load[p] -= 1
+        load[p] -= is_open
         if is_closed:
-            own_industry, own_cols = state._columns(exclude)
-            won = int(exclude.won)
-            if own_industry == industry and industry is not None:
-                ind_w[p] -= won
-                ind_n[p] -= 1
-            for j, col in enumerate(cols):
-                if col in own_cols:
-                    prod_w[p, j] -= won
-                    prod_n[p, j] -= 1
+            own = state.columns(exclude)
+            for g in GROUPS:
+                for j, col in enumerate(cols[g]):
+                    if col in own[g]:
+                        hist[g][0][p, j] -= exclude.won
+                        hist[g][1][p, j] -= 1
             tot_n[p] -= 1
-            if exclude.account_id == deal.account_id:
-                wins[p] -= won
-    return ind_w, ind_n, prod_w, prod_n, tot_n, np.maximum(load, 0), wins
+            wins[p] -= exclude.won and exclude.account_id == deal.account_id
+    return hist, tot_n, np.maximum(load, 0), wins
+
+
+def _relationship(matrix: PartnerMatrix, deal: DealRec, as_of: dt.date) -> tuple[np.ndarray, dict[int, Relation]]:
+    """Account-mapping relationships known at `as_of`: the partner's row was updated before then, or the
+    partner already worked a deal at the account (a relationship a deal created is not its cause)."""
+    strength, known = np.zeros(len(matrix.ids)), {}
+    for i, rel in matrix.relations.get(deal.account_id, {}).items():
+        first = matrix.first_involvement.get((i, deal.account_id))
+        if (rel.known_from is None or rel.known_from < as_of) or (first is not None and first < as_of):
+            strength[i], known[i] = _strength(rel), rel
+    return strength, known
+
+
+def _volume(counts: np.ndarray) -> np.ndarray:
+    return np.minimum(np.log1p(np.maximum(counts, 0)) / np.log1p(30), 1.0)
 
 
 def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, account: AccountRec | None,
                  exclude: DealRec | None = None) -> DealSignals:
     """Features of every partner for `deal`, as of `state.as_of`. `exclude` (default: the deal itself)
     is removed from the history and the load, so a deal never explains itself."""
-    n = len(matrix.ids)
+    n, as_of = len(matrix.ids), state.as_of
     pairs = matrix.product_pairs(deal.products)
     cols = [col for _, col in pairs]
     wanted = set(_low(deal.products))
     covered = matrix.comp[:, cols].sum(axis=1) if cols else np.zeros(n)
     authorised_frac = covered / len(wanted) if wanted else np.ones(n)
     country = account.country if account else None
-    geography = _fit(matrix.country, matrix.countries, country, n)
     industry_name = (account.industry or "").casefold() if account else None
-    industry = _fit(matrix.industry, matrix.industries, industry_name, n)
-    language = _fit(matrix.lang, matrix.languages, main_language(country), n)
-    ind_w, ind_n, prod_w, prod_n, tot_n, load, wins = _history_slices(state, deal, exclude or deal)
+    hist, tot_n, load, wins = _history(state, deal, exclude or deal)
     base = state.base_rate
-    last3, prior3 = matrix.activity_window(state.as_of - dt.timedelta(days=1))  # as_of itself is excluded
-    cert = matrix.cert[:, cols].sum(axis=1) if cols else np.zeros(n)
-    relations = matrix.relations.get(deal.account_id, {})
-    relationship = np.zeros(n)
-    for i, rel in relations.items():
-        relationship[i] = _strength(rel)
+    last3, prior3 = matrix.activity_window(as_of - dt.timedelta(days=1))  # as_of itself is excluded
+    relationship, relations = _relationship(matrix, deal, as_of)
     semantic = _semantic(matrix, deal)
+    total = {g: (w.sum(axis=1), s.sum(axis=1)) for g, (w, s) in hist.items()}
     columns = {
         "authorised": authorised_frac,
-        "geography": geography,
-        "industry": industry,
-        "certified": np.minimum(np.log1p(cert) / np.log1p(20), 1.0),
+        "geography": _fit(matrix.country, matrix.countries, country, n),
+        "industry": _fit(matrix.industry, matrix.industries, industry_name, n),
+        "certified": np.minimum(np.log1p(matrix.cert[:, cols].sum(axis=1)) / np.log1p(20), 1.0),
         "relationship": relationship,
         "account_history": np.minimum(np.log1p(wins) / np.log1p(5), 1.0),
-        "industry_history": smoothed_lift(ind_w, ind_n, base),
-        "product_history": smoothed_lift(prod_w.sum(axis=1), prod_n.sum(axis=1), base),
+        "industry_history": smoothed_lift(*total["industry"], base),
+        "product_history": smoothed_lift(*total["product"], base),
+        "industry_wins": _volume(total["industry"][0]),
+        "product_wins": _volume(total["product"][0]),
+        "country_wins": _volume(total["country"][0]),
         "experience": np.minimum(np.log1p(tot_n) / np.log1p(100), 1.0),
         "engagement": np.tanh((last3 - prior3) / np.maximum(prior3, 1.0)),
         "load": np.minimum(np.log1p(load) / np.log1p(20), 1.0),
         "tier": matrix.tier / 3.0,
-        "language": language,
+        "language": _fit(matrix.lang, matrix.languages, main_language(country), n),
         "semantic": semantic,
     }
-    X = np.column_stack([columns[name] for name in FEATURES])
+    X = np.column_stack([columns[name] for name in SIGNALS] + [matrix.type])
     authorised = authorised_frac >= 1.0 - 1e-9
-    sells = geography > 0.0
-    partner_then = matrix.joined <= state.as_of.toordinal()  # a partner by then (backtests, training)
-    return DealSignals(deal, account, X, authorised & sells & partner_then, authorised, sells, cols, [p for p, _ in pairs],
-                       ind_w, ind_n, prod_w, prod_n, wins, tot_n, last3, prior3, load, cert, semantic, base,
-                       relations)
+    sells = columns["geography"] > 0.0
+    partner_then = matrix.joined <= as_of.toordinal()  # a partner by then (backtests, training)
+    return DealSignals(deal, account, X, authorised & sells & partner_then, authorised, sells,
+                       [p for p, _ in pairs], hist, wins, tot_n, last3, prior3, load, semantic, relations)

@@ -38,7 +38,8 @@ from tools.match_features import FEATURES, DealSignals, Ecosystem, HistorySweep,
 log = logging.getLogger(__name__)
 
 MIN_EXAMPLES = 30
-NEGATIVES = 24  # sampled negatives per training deal
+ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
+OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too
 MAX_TRAIN_DEALS = 3000  # the most recent; older history still feeds the features through the sweep
 LOST_WEIGHT = 0.5
 INELIGIBLE_FACTOR = 0.25
@@ -136,9 +137,10 @@ def training_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
         positive = matrix.index[deal.partner_id]
         eligible = np.flatnonzero(signals.eligible)
         eligible = eligible[eligible != positive]
-        half = min(NEGATIVES // 2, len(eligible))
-        negatives = set(rng.choice(eligible, size=half, replace=False).tolist()) if half else set()
-        others = rng.choice(n, size=min(NEGATIVES - half, n), replace=False)
+        if len(eligible) > ELIGIBLE_NEGATIVES:
+            eligible = rng.choice(eligible, size=ELIGIBLE_NEGATIVES, replace=False)
+        negatives = set(eligible.tolist())
+        others = rng.choice(n, size=min(OTHER_NEGATIVES, n), replace=False)
         negatives.update(int(i) for i in others if i != positive)
         picked = [positive, *sorted(negatives)]
         rows.append(signals.X[picked])

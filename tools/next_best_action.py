@@ -119,6 +119,7 @@ class Signal:
     content_products: list[str] = field(default_factory=list)
     content_industries: list[str] = field(default_factory=list)
     content: list[ContentRef] = field(default_factory=list)
+    subject_id: str | None = None  # set when a partner's view repeats one of its deals' actions
 
 
 # --- small shared helpers --------------------------------------------------------------------------
@@ -171,8 +172,14 @@ def in_trailing_year(day: dt.date | None, today: dt.date) -> bool:
 @dataclass
 class Typical:
     median: float
+    p25: float
     p75: float
     count: int
+
+    @property
+    def outlier_above(self) -> float:
+        """Tukey's fence: above Q3 + 1.5 x IQR a value is unusual for this distribution."""
+        return self.p75 + 1.5 * (self.p75 - self.p25)
 
 
 @dataclass
@@ -207,7 +214,9 @@ class VendorBaselines:
 
 
 def _typical(values: list[float]) -> Typical | None:
-    return Typical(statistics.median(values), quantile(values, 0.75), len(values)) if values else None
+    if not values:
+        return None
+    return Typical(statistics.median(values), quantile(values, 0.25), quantile(values, 0.75), len(values))
 
 
 def vendor_baselines(ctx: AppContext) -> VendorBaselines:
@@ -252,6 +261,11 @@ def _median_mdf_use(activity: Iterable[PartnerActivity]) -> float | None:
 
 
 def _days_to_first_deal(partners: list[Partner], opps: list[Opportunity]) -> list[float]:
+    """Only partners that joined after the data starts: for older ones the first deal is not observed."""
+    starts = [o.created_on for o in opps if o.created_on]
+    if not starts:
+        return []
+    data_start = min(starts)
     first: dict[str, dt.date] = {}
     for opp in opps:
         if not opp.created_on:
@@ -260,7 +274,7 @@ def _days_to_first_deal(partners: list[Partner], opps: list[Opportunity]) -> lis
             if pid not in first or opp.created_on < first[pid]:
                 first[pid] = opp.created_on
     return [max((first[p.partner_id] - p.joined_on).days, 0)
-            for p in partners if p.joined_on and p.partner_id in first]
+            for p in partners if p.joined_on and p.joined_on >= data_start and p.partner_id in first]
 
 
 def _partner_pipelines(partners: list[Partner], opps: list[Opportunity], vendor: dict) -> list[float]:
@@ -343,7 +357,7 @@ def rank_actions(ctx: AppContext, scope: Scope, subject_id: str, signals: list[S
         if s.kind == "enablement_content" and not content:
             continue  # its evidence is the content itself
         actions.append(Action(title=s.title, why=s.why, priority=len(actions) + 1, evidence=s.evidence,
-                              content=content, kind=s.kind, impact=round(s.impact, 2), subject_id=subject_id))
+                              content=content, kind=s.kind, impact=round(s.impact, 2), subject_id=s.subject_id or subject_id))
     return actions
 
 

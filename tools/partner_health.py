@@ -6,8 +6,9 @@ at least 3 of them),
 MDF = M-6..M-1 (the trailing 2 quarters), won/lost deals = closed in the trailing 365 days.
 
 Health = sum of weight x component score (each 0-100); a component without data scores a neutral 50:
-- engagement (0.20): recent vs baseline monthly average of portal logins, trainings and registrations;
-  100 x the mean of min(recent / baseline, 1) over the metrics with a baseline.
+- engagement (0.20): recent vs baseline monthly average of portal logins (weight 0.5), trainings (0.25)
+  and registrations (0.25); 100 x the weighted mean of min(recent / baseline, 1) over the metrics with a
+  baseline.
 - pipeline (0.20): percentile of the partner's weighted open pipeline (amount x P(stage)) among all partners.
 - win_rate (0.20): won / (won + lost) over 12 months, 60 at the vendor's own win rate, 100 at 5/3 of it.
 - certifications (0.15): share of the products in its open deals (else its competencies) with certified staff.
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 WEIGHTS = {"engagement": 0.20, "pipeline": 0.20, "win_rate": 0.20, "certifications": 0.15, "mdf": 0.10,
            "psat": 0.15}
 NEUTRAL = 50.0
+# Portal logins are the broadest sign of engagement; trainings and registrations are sparser counts.
+ENGAGEMENT_WEIGHTS = {"portal_logins": 0.5, "trainings_completed": 0.25, "deals_registered": 0.25}
 TREND_METRICS = {"portal_logins": "Portal logins", "trainings_completed": "Trainings completed",
                  "deals_registered": "Deals registered", "psat": "PSAT"}
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -202,12 +205,12 @@ def partner_value(m: PartnerMetrics, b: VendorBaselines) -> float:
 
 
 def _engagement(m: PartnerMetrics) -> tuple[float, str]:
-    parts = [(t, min(t.recent / t.baseline, 1.0)) for k, t in m.trends.items()
-             if k != "psat" and t.baseline and t.recent is not None]
+    parts = [(t, ENGAGEMENT_WEIGHTS[k], min(t.recent / t.baseline, 1.0)) for k, t in m.trends.items()
+             if k in ENGAGEMENT_WEIGHTS and t.baseline and t.recent is not None]
     if not parts:
         return NEUTRAL, "no activity baseline yet"
-    detail = "; ".join(f"{t.label} {t.recent:.1f}/month vs {t.baseline:.1f} before" for t, _ in parts)
-    return 100 * statistics.fmean(r for _, r in parts), detail
+    detail = "; ".join(f"{t.label} {t.recent:.1f}/month vs {t.baseline:.1f} before" for t, _, _ in parts)
+    return 100 * sum(w * r for _, w, r in parts) / sum(w for _, w, _ in parts), detail
 
 
 def _pipeline(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:

@@ -100,19 +100,17 @@ class MatchEngine:
 
     def _explain(self, signals: mf.DealSignals, i: int, score: float, contrib: np.ndarray) -> PartnerMatch:
         texts = signal_texts(self.matrix, signals, i)
-        order = np.argsort(-contrib, kind="stable")
-        reasons = [texts[mf.FEATURES[j]] for j in order
-                   if contrib[j] > 0.05 and texts.get(mf.FEATURES[j])][:5]
+        named = _by_signal(signals.X[i], contrib)
+        ranked = sorted(named.items(), key=lambda kv: -kv[1][1])
+        reasons = list(dict.fromkeys(texts[name] for name, (_, c) in ranked  # rate and volume share a text
+                                     if c > 0.05 and texts.get(name)))[:5]
         deal, pid = signals.deal, self.matrix.ids[i]
         if deal.registered_by == pid:
             reasons.insert(0, "Registered this deal (approved registration)")
         elif deal.partner_id == pid:
             reasons.insert(0, "Already engaged on this deal")
-        contributions = [
-            Contribution(signal=name, value=round(float(signals.X[i, j]), 3),
-                         contribution=round(float(contrib[j]), 3), reason=texts.get(name))
-            for j, name in enumerate(mf.FEATURES)]
-        contributions.sort(key=lambda c: -c.contribution)
+        contributions = [Contribution(signal=name, value=round(value, 3), contribution=round(c, 3),
+                                      reason=texts.get(name)) for name, (value, c) in ranked]
         return PartnerMatch(partner_id=pid, name=self.matrix.names[i], score=round(score, 3),
                             eligible=bool(signals.eligible[i]), reasons=reasons,
                             conflicts=self._conflicts(signals, i), contributions=contributions)
@@ -144,6 +142,14 @@ class MatchEngine:
         return self.matrix.names[i] if i is not None else partner_id
 
 
+def _by_signal(x: np.ndarray, contrib: np.ndarray) -> dict[str, tuple[float, float]]:
+    """signal -> (value, contribution); the partner-type indicators fold into one `type` signal."""
+    out = {name: (float(x[j]), float(contrib[j])) for j, name in enumerate(mf.SIGNALS)}
+    types = slice(len(mf.SIGNALS), len(mf.FEATURES))
+    out["type"] = (1.0, float(contrib[types].sum()))
+    return out
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -168,14 +174,17 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
     from tools.locales import LANGUAGE_NAMES
 
     deal, account = s.deal, s.account
-    x = dict(zip(mf.FEATURES, s.X[i]))
+    x = dict(zip(mf.SIGNALS, s.X[i]))
     where = account.name if account else deal.account_id
     country, industry = (account.country, account.industry) if account else (None, None)
     products = list(dict.fromkeys(deal.products))
     staff = [(int(matrix.cert[i, col]), name) for name, col in matrix.product_pairs(products)
              if matrix.cert[i, col] > 0]
-    by_product = [f"Won {int(s.prod_w[i, j])} of {int(s.prod_n[i, j])} {name} deals"
-                  for j, name in enumerate(s.product_names) if s.prod_n[i, j] > 0]
+    (ind_w, ind_n), (prod_w, prod_n), (cty_w, cty_n) = (s.hist[g] for g in ("industry", "product", "country"))
+    by_product = "; ".join(f"Won {int(prod_w[i, j])} of {int(prod_n[i, j])} {name} deals"
+                           for j, name in enumerate(s.product_names) if prod_n[i, j] > 0) or None
+    by_industry = (f"Won {int(ind_w[i].sum())} of {int(ind_n[i].sum())} {industry} deals"
+                   if industry and ind_n[i].sum() > 0 else None)
     rel = s.relations.get(i)
     lang = mf.main_language(country)
     return {
@@ -187,13 +196,17 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
                          + f" (account mapping, confidence {rel.confidence:.2f})") if rel else None,
         "account_history": f"Won {_plural(s.account_wins[i], 'earlier deal')} at {where}"
         if s.account_wins[i] > 0 else None,
-        "industry_history": f"Won {int(s.ind_w[i])} of {int(s.ind_n[i])} {industry} deals"
-        if industry and s.ind_n[i] > 0 else None,
-        "product_history": "; ".join(by_product) or None,
+        "industry_history": by_industry,
+        "product_history": by_product,
+        "industry_wins": by_industry,
+        "product_wins": by_product,
+        "country_wins": f"Won {int(cty_w[i].sum())} of {int(cty_n[i].sum())} deals in {country}"
+        if country and cty_n[i].sum() > 0 else None,
         "experience": f"{_plural(s.tot_n[i], 'partner deal')} closed with us" if s.tot_n[i] > 0 else None,
         "engagement": _engagement_text(float(s.last3[i]), float(s.prior3[i])),
         "load": f"{_plural(s.load[i], 'open deal')} engaged at the moment",
         "tier": f"{matrix.partners[i].tier.capitalize()} tier",
+        "type": f"Partner type: {matrix.partners[i].type.replace('_', ' ')}",
         "language": f"Works in {LANGUAGE_NAMES.get(lang, lang)} ({lang}), the main language of {country}"
         if lang and x["language"] == 1 else None,
         "semantic": (f"Description matches the deal (text similarity {s.semantic[i]:.2f}: "
@@ -280,7 +293,8 @@ def load_relations(ctx: AppContext, eco: mf.Ecosystem, partner_accounts: list) -
         account_id = by_key.get(domain or "") or by_key.get(name or "")
         if account_id:
             confidence = 0.95 if domain and by_key.get(domain) else 0.85
-            out.append(mf.Relation(row.partner_id, account_id, row.status, confidence, "exact name/domain"))
+            out.append(mf.Relation(row.partner_id, account_id, row.status, confidence, "exact name/domain",
+                                   row.updated_on))
     return out
 
 

@@ -2,8 +2,9 @@
 
 Thresholds are relative to the data, never fixed counts:
 - engagement decline: a metric's average over the last 3 complete months is at least 40% below the
-  partner's own baseline (the 12 months before), AND below baseline - 2 x sd / sqrt(3), so that ordinary
-  month-to-month noise (a partner with one training a month) does not fire.
+  partner's own baseline (the 12 months before), AND more than 3 standard errors below it (the monthly sd
+  taken at least as sqrt(mean), the Poisson sd of a count), so that ordinary month-to-month noise (a
+  partner with one training a month) does not fire.
 - PSAT drop: the same comparison, at least 1 point and 2 x sd / sqrt(3) below the baseline.
 - unused MDF: under the trailing 2 quarters, spent / allocated below min(50%, 0.6 x the vendor's median).
 - certification gap: a product of an open deal with no certified staff.
@@ -12,6 +13,7 @@ Thresholds are relative to the data, never fixed counts:
   first deal (90 days when fewer than 5 partners can tell).
 - overlapping accounts: the partner reports a customer or open opportunity at one of our accounts with no
   opportunity that engages it (account mapping).
+- its own open deals with a clock running (tools.deal_signals.URGENT_RULES), at most 3.
 Impact estimates are in tools.next_best_action's docstring.
 """
 from __future__ import annotations
@@ -38,6 +40,7 @@ MDF_MAX_USE = 0.5
 FIRST_DEAL_DEFAULT_DAYS = 90
 NEW_PARTNER_DAYS = 365
 OVERLAP_CAP = 10
+DEAL_ACTIONS = 3
 _PARTNER_SIDE = ("customer", "open_opportunity")
 
 
@@ -49,7 +52,14 @@ class PartnerContext:
 
 
 def _noise_floor(sd: float) -> float:
+    """How far a 3-month average may fall from the baseline by chance: 2 standard errors."""
     return 2 * sd / math.sqrt(3)
+
+
+def _count_noise_floor(sd: float, mean: float) -> float:
+    """For monthly counts: 3 standard errors, the sd at least Poisson's sqrt(mean) (1 training a month
+    that becomes 0 is chance; 42 logins that become 5 is not)."""
+    return 3 * max(sd, math.sqrt(mean)) / math.sqrt(3)
 
 
 def engagement_decline(p: PartnerContext) -> Signal | None:
@@ -58,7 +68,7 @@ def engagement_decline(p: PartnerContext) -> Signal | None:
         t = p.m.trends[key]
         if t.baseline is None or t.recent is None:
             continue
-        if t.drop >= DECLINE_MIN_DROP and t.baseline - t.recent > _noise_floor(t.baseline_sd):
+        if t.drop >= DECLINE_MIN_DROP and t.baseline - t.recent > _count_noise_floor(t.baseline_sd, t.baseline):
             drops.append(t.drop)
             values = ", ".join(f"{v:g}" for v in t.recent_values)
             evidence.append(f"{t.label} fell from {t.baseline:.0f} to {t.recent:.0f} a month over the last 3 months "
@@ -130,7 +140,7 @@ def certification_gaps(p: PartnerContext) -> Signal | None:
     for product, deals in sorted(deals_by_gap.items(), key=lambda kv: -sum(o.amount or 0 for o in kv[1])):
         total = sum(o.amount or 0.0 for o in deals)
         ids = ", ".join(o.opportunity_id for o in deals[:5]) + (", ..." if len(deals) > 5 else "")
-        evidence.append(f"{product} is in {len(deals)} open deals worth {money(total)} ({ids}); "
+        evidence.append(f"{product} is in {len(deals)} open deal{'s' if len(deals) > 1 else ''} worth {money(total)} ({ids}); "
                         f"0 certified staff for {product}")
         affected.update({o.opportunity_id: o for o in deals})
     gaps = list(deals_by_gap)
@@ -147,7 +157,8 @@ def certification_gaps(p: PartnerContext) -> Signal | None:
 
 def _check_text(c: TierCheck) -> str:
     fmt = money if c.metric in MONEY_METRICS else (lambda v: f"{v:,.0f}")
-    return f"{METRIC_WORDS.get(c.metric, c.metric)}: {fmt(c.value)} ({c.tier} requires {fmt(c.minimum)})"
+    words = METRIC_WORDS.get(c.metric, c.metric)
+    return f"{words[:1].upper()}{words[1:]}: {fmt(c.value)} ({c.tier} requires {fmt(c.minimum)})"
 
 
 def tier_change(p: PartnerContext) -> Signal | None:
@@ -246,7 +257,22 @@ RULES: tuple[Callable[[PartnerContext], Signal | None], ...] = (
 )
 
 
+def deals_needing_attention(p: PartnerContext) -> list[Signal]:
+    """The partner's own open deals with a clock running (registration expiring, close date passed,
+    stalled), the most valuable first, at most DEAL_ACTIONS of them: same rules and impact as `nba --opportunity`."""
+    from tools.deal_signals import URGENT_RULES, DealContext
+
+    found = []
+    for opp in p.m.open_deals:
+        d = DealContext(p.ctx, p.scope, p.rec, opp, p.b)
+        for signal in (rule(d) for rule in URGENT_RULES):
+            if signal is not None:
+                signal.subject_id = opp.opportunity_id
+                found.append(signal)
+    return sorted(found, key=lambda s: -s.impact)[:DEAL_ACTIONS]
+
+
 def partner_signals(ctx: AppContext, scope: Scope, rec: ScopedRecords, metrics: PartnerMetrics,
                     baselines: VendorBaselines) -> list[Signal]:
     p = PartnerContext(ctx, scope, rec, metrics, baselines)
-    return [s for s in (rule(p) for rule in RULES) if s is not None]
+    return [s for s in (rule(p) for rule in RULES) if s is not None] + deals_needing_attention(p)

@@ -57,40 +57,40 @@ def parse_command(text: str) -> Command:
 
 
 def run_command(ctx: AppContext, scope: Scope, command: Command) -> str:
-    """Run a parsed match/map/nba/draft command; its answer as text."""
+    """Run a parsed match/map/nba/draft command through the tool registry; its answer as text."""
+    from assistant.agent import invoke_tool
+
     opts, pos = command.options, command.positional
     if command.name == "match":
-        from tools.partner_match import match_partners
-
         opp = _one(pos, "match needs an opportunity id: /cosell match OPP_ID")
-        top = int(opts.get("top", answers.PAGE)) if str(opts.get("top", "5")).isdigit() else answers.PAGE
-        return answers.match_answer(_json(match_partners(ctx, scope, opp, top=top)), opp, size=top)
+        top = int(opts["top"]) if opts.get("top", "").isdigit() else answers.PAGE
+        data = invoke_tool(ctx, scope, "match_partners", {"opportunity_id": opp, "top": top})
+        return answers.match_answer(data, opp, size=top)
     if command.name == "map":
-        from tools.account_mapping import map_accounts
-
         partner = _one(pos, "map needs a partner id: /cosell map PARTNER_ID")
-        return answers.mapping_answer(_json(map_accounts(ctx, scope, partner)), partner)[0]
+        return answers.mapping_answer(invoke_tool(ctx, scope, "map_accounts", {"partner_id": partner}), partner)[0]
     if command.name == "nba":
-        from tools.next_best_action import next_best_actions
-
         partner, opp = opts.get("partner"), opts.get("opportunity")
+        if not partner and not opp and len(pos) == 1:
+            raise BadInput("say which: /cosell nba --partner ID or /cosell nba --opportunity ID")
         if bool(partner) == bool(opp):
             raise BadInput("give exactly one of --partner or --opportunity")
-        data = _json(next_best_actions(ctx, scope, partner_id=partner, opportunity_id=opp))
+        data = invoke_tool(ctx, scope, "next_best_actions", {"partner_id": partner, "opportunity_id": opp})
         return answers.nba_answer(data, partner or opp or "")
     return _draft(ctx, scope, opts)
 
 
 def _draft(ctx: AppContext, scope: Scope, opts: dict[str, str]) -> str:
-    from tools.content_drafts import draft_content
+    from assistant.agent import invoke_tool
 
     missing = [f"--{k}" for k in ("partner", "kit", "locale", "channel") if not opts.get(k)]
     if missing:
         raise BadInput(f"draft needs {', '.join(missing)}")
     if opts["channel"] not in ("email", "social", "landing"):
         raise BadInput(f"--channel must be one of email, social, landing (got '{opts['channel']}')")
-    data = _json(draft_content(ctx, scope, opts["partner"], opts["kit"], opts["locale"], opts["channel"],
-                               account_id=opts.get("account")))
+    data = invoke_tool(ctx, scope, "draft_content", {
+        "partner_id": opts["partner"], "kit_id": opts["kit"], "locale": opts["locale"],
+        "channel": opts["channel"], "account_id": opts.get("account")})
     return answers.draft_answer(data, opts["partner"])
 
 
@@ -98,7 +98,3 @@ def _one(positional: list[str], message: str) -> str:
     if len(positional) != 1:
         raise BadInput(message)
     return positional[0]
-
-
-def _json(result) -> dict:
-    return result.model_dump(mode="json") if hasattr(result, "model_dump") else dict(result)

@@ -9,12 +9,15 @@ registration within 14 days of expiry) so that those are exactly the planted one
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import random
 
+from evals.demo.accounts import SPECIAL_ACCOUNTS
 from evals.demo.names import COMPETITORS, PRODUCTS
 from evals.demo.world import AccountRec, OppRec, PartnerRec, World, lognormal, rng
 
+SPECIAL_NAMES = tuple(spec[0] for spec in SPECIAL_ACCOUNTS)
 OPEN_STAGES = ("prospecting", "qualification", "proposal", "negotiation")
 OPEN_STAGE_WEIGHTS = (0.22, 0.28, 0.28, 0.22)
 OPEN_AGE = {"prospecting": (5, 60), "qualification": (15, 120), "proposal": (30, 180), "negotiation": (45, 240)}
@@ -59,12 +62,14 @@ def build_opportunities(world: World) -> None:
     r = rng(world.seed, "deals")
     total = max(int(round(2800 * world.scale)), 150)
     n_open = int(round(total * 0.13))
-    acc_weights = [math.pow(a.employees, 0.3) for a in world.accounts]
+    # The demo accounts (Acme, Northstar Foods) get only their planted history, nothing random.
+    acc_weights = list(itertools.accumulate(
+        0.0 if a.name in SPECIAL_NAMES else math.pow(a.employees, 0.3) for a in world.accounts))
     wins: dict[str, list[dt.date]] = {}
     pace = Pace(world.today - dt.timedelta(days=1095), world.scale)
     closed = sorted((_closed_dates(r, world.today) for _ in range(total - n_open)), key=lambda d: d[0])
     for created, closed_on in closed:
-        acc = r.choices(world.accounts, weights=acc_weights)[0]
+        acc = r.choices(world.accounts, cum_weights=acc_weights)[0]
         won = r.random() < 0.42
         opp = _deal(r, world, acc, created, "won" if won else "lost", wins, pace)
         opp.stage = "closed_won" if won else "closed_lost"
@@ -79,7 +84,7 @@ def build_opportunities(world: World) -> None:
         stage = r.choices(OPEN_STAGES, weights=OPEN_STAGE_WEIGHTS)[0]
         age = r.randint(*OPEN_AGE[stage])
         created = world.today - dt.timedelta(days=age)
-        acc = r.choices(world.accounts, weights=acc_weights)[0]
+        acc = r.choices(world.accounts, cum_weights=acc_weights)[0]
         opp = _deal(r, world, acc, created, "open", wins)
         opp.stage = stage
         opp.last_activity_on = world.today - dt.timedelta(days=r.randint(0, min(NATURAL_MAX_IDLE_DAYS, age)))

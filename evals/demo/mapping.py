@@ -123,13 +123,14 @@ def _partner_items(world: World, namer: CompanyNamer, r: random.Random, p: Partn
 def _pick_known_accounts(world: World, r: random.Random, p: PartnerRec, count: int,
                          history: dict[tuple[str, str], str], skip: set[str]) -> list[AccountRec]:
     """Weighted sampling without replacement (Efraimidis-Spirakis keys): history first, then fit."""
+    fit = {i: sum(p.skill(i, x) for x in p.competencies) / max(1, len(p.competencies)) for i in INDUSTRIES}
     keyed = []
     for acc in world.accounts:
         if acc.name in skip:
             continue
         local = acc.country in p.countries
-        fit = sum(p.skill(acc.industry, x) for x in p.competencies) / max(1, len(p.competencies))
-        w = (1.0 if local else 0.04) * (0.3 + fit) * (25.0 if (p.partner_id, acc.account_id) in history else 1.0)
+        w = (1.0 if local else 0.04) * (0.3 + fit[acc.industry]) * (
+            25.0 if (p.partner_id, acc.account_id) in history else 1.0)
         keyed.append((math.log(r.random() or 1e-12) / w, acc.account_id, acc))
     keyed.sort(key=lambda k: -k[0])
     return [acc for _k, _id, acc in keyed[:count]]

@@ -23,7 +23,7 @@ COUNTRY_NAMES = {
 
 # Fixed facts the planted situations and demos rely on (merged with the seeded draws).
 MUST_COMPETENCIES = {
-    "alpine": ("Lakehouse", "Governance"), "sakura": ("Lakehouse", "AI Studio"),
+    "alpine": ("Lakehouse", "Governance", "AI Studio"), "sakura": ("Lakehouse", "AI Studio", "Streaming"),
     "keystone": ("Lakehouse", "Governance"), "cascade": ("Streaming",), "orion": ("Streaming",),
     "kingsbridge": ("Lakehouse",), "lonestar": ("Lakehouse", "AI Studio"), "fathom": ("Observability",),
     "lattice": ("Governance",), "ledgerline": ("Lakehouse",), "thames": ("Lakehouse",), "maple": ("Lakehouse",),

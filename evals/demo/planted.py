@@ -21,6 +21,7 @@ from evals.demo.world import (
     rng,
 )
 
+IN_GOOD_STANDING = ("alpine", "sakura", "keystone", "kingsbridge")
 DAYS_IN_STAGE_DEFINITION = (
     "opportunities.csv has no stage-change date: days in stage = today - last_activity_on "
     "(created_on when last_activity_on is empty)")
@@ -74,6 +75,14 @@ def _plant_acme(world: World, r: random.Random) -> None:
                                "reporting. Procurement through Keystone Data. Signed a 2-year agreement.")
     _engage(first, keystone, "fulfillment")
     world.opportunities.append(first)
+    northstar = special_account(world.accounts, "Northstar Foods Inc.")
+    won = OppRec(account_id=northstar.account_id, name="Northstar Foods - Streaming new platform",
+                 stage="closed_won", amount=145000.0, created_on=world.today - dt.timedelta(days=470),
+                 close_date=world.today - dt.timedelta(days=401), last_activity_on=world.today - dt.timedelta(days=401),
+                 products=["Streaming"], planted="northstar_history",
+                 description="Stream plant and distribution-centre events into the analytics platform. Signed a "
+                             "3-year agreement.")
+    world.opportunities.append(won)
     renewal = _open(world, acme, "Acme renewal", "negotiation", 240000.0, age=62, idle=3, close_in=46,
                     products=["Lakehouse", "Governance"], planted="acme_renewal",
                     description="Renewal of the 2-year Lakehouse agreement, expanding to Governance for the "
@@ -166,6 +175,13 @@ def settle_tiers(world: World) -> None:
             m["won_deals_12m"] < rules["min_won_deals_12m"] + 1:
         _add_support_win(world, r, star, used)
     _set_certified(star, int(rules["min_certified_staff"]) + 2)
+    for key in IN_GOOD_STANDING:  # demo partners should not look like demotion cases
+        p = world.partner(key)
+        while not meets(tier_metrics(world, p), p.tier):
+            if p.certified_total < TIER_RULES[p.tier]["min_certified_staff"]:
+                _set_certified(p, int(TIER_RULES[p.tier]["min_certified_staff"]) + 1)
+            else:
+                _add_support_win(world, r, p, used)
     for p in world.partners:
         nxt = next_tier(p.tier)
         if p is star or nxt is None or not meets(tier_metrics(world, p), nxt):

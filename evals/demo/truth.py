@@ -34,8 +34,15 @@ def write_truth(out: Path, world: World, activity_rows: list[dict[str, str]], ma
         "partner_skills.json": partner_skills(world),
     }
     for name, data in files.items():
-        (folder / name).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (folder / name).write_text(_dumps(data), encoding="utf-8")
     return ["truth/today.txt", *(f"truth/{n}" for n in files)]
+
+
+def _dumps(data: object) -> str:
+    """Indented JSON, except that a long list holds one record per line (readable, diffable, fast)."""
+    if isinstance(data, list):
+        return "[\n" + ",\n".join(json.dumps(x, ensure_ascii=False) for x in data) + "\n]\n"
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
 def planted(world: World, activity_rows: list[dict[str, str]], users: list[dict[str, str]]) -> dict:

@@ -279,6 +279,11 @@ def test_japanese_gets_a_polite_generic_addressee(ctx):
     assert failed(draft) == {}
 
 
+def test_a_formal_salutation_gets_a_formal_generic(tmp_path):
+    ctx = build_ctx(tmp_path, kits=(_kit_with(email_body="Dear {first_name},\n\n{partner} and {vendor} help."),))
+    assert draft_content(ctx, ADMIN, "P-1", "bad", "en", "email").body.startswith("Dear Sir or Madam,\n\n")
+
+
 def test_empty_generic_salutation_leaves_no_stray_space(ctx):
     assert draft_content(ctx, ADMIN, "P-1", "lakehouse", "fr", "email").body.startswith("Bonjour,\n\nContoso et")
 
@@ -426,7 +431,7 @@ def test_approval_workflow(ctx):
     mine = draft_content(ctx, SELLER, "P-1", "lakehouse", "en", "email", account_id="A-1")
     other = draft_content(ctx, ADMIN, "P-2", "lakehouse", "de", "social")
     plain = draft_content(ctx, MKT, "P-1", "lakehouse", "en", "social")
-    ids = lambda scope, **kw: {d.draft_id for d in list_drafts(ctx, scope, **kw).drafts}  # noqa: E731
+    ids = lambda scope, **kw: {d.draft_id for d in list_drafts(ctx, scope, **kw).drafts}
     assert ids(ADMIN) == ids(CM) == {mine.draft_id, other.draft_id, plain.draft_id}
     assert ids(SELLER) == {mine.draft_id, plain.draft_id}
     assert ids(MKT) == {other.draft_id, plain.draft_id}  # marketers see no account's draft

@@ -80,6 +80,10 @@ def test_fill_placeholders_is_safe_and_leaves_unknowns_visible():
     values = {"partner": "Contoso", "first_name": "", "account": "your team"}
     assert fill_placeholders("Hi {first_name}, {partner} and {unknown}", values, set()) == "Hi, Contoso and {unknown}"
     assert fill_placeholders("{account} wins. Also {account}.", values, {"account"}) == "Your team wins. Also your team."
+    formal = {"first_name": {"dear": "Sir or Madam"}}
+    values["first_name"] = "there"
+    assert fill_placeholders("Dear {first_name}, hi {first_name}", values, {"first_name"}, formal) == (
+        "Dear Sir or Madam, hi there")
     # nothing format_map would evaluate
     assert fill_placeholders("{partner.__class__} {partner!r} {0} {", values, set()) == "{partner.__class__} {partner!r} {0} {"
 
@@ -186,9 +190,10 @@ def test_glossary():
 
 
 def test_run_checks_picks_the_channel_checks():
-    base = dict(subject=None, body="Contoso and Northwind Data help your team with reporting every single day.",
-                html=None, locale="en", disclaimer=None, partner_brand="Contoso", vendor_name="Northwind Data")
-    names = lambda **kw: [c.name for c in run_checks(CheckSubject(**{**base, **kw}))]  # noqa: E731
+    base = {"subject": None, "body": "Contoso and Northwind Data help your team with reporting every single day.",
+            "html": None, "locale": "en", "disclaimer": None, "partner_brand": "Contoso",
+            "vendor_name": "Northwind Data"}
+    names = lambda **kw: [c.name for c in run_checks(CheckSubject(**{**base, **kw}))]
     common = ["disclaimer_present", "both_brands_named", "no_leftover_placeholder", "no_other_partner_named"]
     assert names(channel="email", subject="Hi") == common + ["subject_length", "language"]
     assert names(channel="social") == common + ["social_length", "language"]

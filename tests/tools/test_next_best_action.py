@@ -36,8 +36,8 @@ def ago(days: int) -> dt.date:
 
 
 def partner(pid: str, **kw) -> R.Partner:
-    base = dict(name=f"Partner {pid}", type="reseller", tier="registered", competencies=["Lakehouse"],
-                certified_staff={"Lakehouse": 4}, account_sharing="accounts", joined_on=dt.date(2020, 1, 1))
+    base = {"name": f"Partner {pid}", "type": "reseller", "tier": "registered", "competencies": ["Lakehouse"],
+            "certified_staff": {"Lakehouse": 4}, "account_sharing": "accounts", "joined_on": dt.date(2020, 1, 1)}
     return R.Partner(partner_id=pid, **{**base, **kw})
 
 
@@ -332,8 +332,8 @@ def pctx(ctx, no_helpers):
     """Partners with activity: P1 healthy, P3 logins collapsed and PSAT fell, P4 MDF unspent, P5 new, no deal,
     P6 promotion-eligible, P7 gold on paper only."""
     logins_p3 = [40, 44, 42, 41, 43, 42, 40, 44, 42, 41, 43, 42, 6, 5, 4]
-    ok = dict(portal_logins=flat(30, 15), trainings_completed=flat(2, 15), deals_registered=flat(1, 15),
-              mdf_allocated=flat(2000.0, 15), mdf_spent=flat(1800.0, 15), psat=flat(8.0, 15))
+    ok = {"portal_logins": flat(30, 15), "trainings_completed": flat(2, 15), "deals_registered": flat(1, 15),
+          "mdf_allocated": flat(2000.0, 15), "mdf_spent": flat(1800.0, 15), "psat": flat(8.0, 15)}
     rows = [
         partner("P3", name="Gamma IT", tier="registered"),
         partner("P4", name="Delta Group"),
@@ -386,7 +386,7 @@ def test_tier_promotion_and_demotion(pctx):
     up = action(nba(pctx, partner_id="P6"), "tier_promotion")
     assert up.title == "Promote Zeta Data from silver to gold"
     assert any("$960,000 (gold requires $750,000)" in e for e in up.evidence)
-    assert any("won deals" in e and "6 (gold requires 5)" in e for e in up.evidence)
+    assert any("Won deals" in e and "6 (gold requires 5)" in e for e in up.evidence)
     down = action(nba(pctx, partner_id="P7"), "tier_demotion")
     assert "qualifies for registered" in down.title and len(down.evidence) == 3
 
@@ -395,7 +395,7 @@ def test_certification_gap_against_pipeline(ctx):
     with ctx.store.session() as s:
         s.get(R.Partner, "P1").certified_staff = {"Lakehouse": 4}
     a = action(nba(ctx, partner_id="P1"), "certification_gap")
-    assert a.evidence[0].startswith("Streaming is in 1 open deals worth $50,000 (O-CERT)")
+    assert a.evidence[0].startswith("Streaming is in 1 open deal worth $50,000 (O-CERT)")
 
 
 def test_overlapping_accounts_without_joint_deal(ctx, no_helpers):
@@ -412,9 +412,16 @@ def test_overlapping_accounts_without_joint_deal(ctx, no_helpers):
     assert len(seller.evidence) == 1  # vendor account_sharing is `counts`: no account names for the partner
 
 
-def test_healthy_partner_has_no_partner_actions(pctx):
-    with pctx.store.session() as s:  # P1: steady activity, certified for its pipeline, no overlaps
-        for oid in ("O-CERT",):
+def test_partner_view_repeats_its_urgent_deals(ctx):
+    r = nba(ctx, partner_id="P1")
+    urgent = {a.subject_id: a.kind for a in r.actions if a.subject_id != "P1"}
+    assert urgent == {"O-STALL": "stalled_deal", "O-CLOSE": "close_date_passed", "O-REG": "registration_expiring"}
+    assert all(a.subject_id == "P1" for a in r.actions if a.kind == "certification_gap")
+
+
+def test_healthy_partner_has_no_actions(pctx):
+    with pctx.store.session() as s:  # P1: steady activity, no deal in trouble, certified for its pipeline
+        for oid in ("O-CERT", "O-STALL", "O-CLOSE", "O-REG"):
             s.delete(s.get(R.Opportunity, oid))
     r = nba(pctx, partner_id="P1")
     assert r.actions == [] and r.health is not None and r.health.partner_id == "P1"

@@ -207,6 +207,6 @@ def test_no_leakage_of_the_deals_own_partner_in_history():
     rec = mf.DealRec.of(own)
     state = mf.history_as_of(matrix, eco, dt.date(2025, 7, 1))  # after the close: counted in the state
     signals = mf.deal_signals(matrix, state, rec.masked(), eco.accounts["A-1"], exclude=rec)
-    assert signals.ind_n.sum() == 0 and signals.account_wins.sum() == 0
+    assert signals.hist["industry"][1].sum() == 0 and signals.account_wins.sum() == 0
     engine = MatchEngine.build(eco, TODAY, MatchModel.cold_start())
     assert engine.match(rec.masked(), top=2)[0].partner_id in {"P-X", "P-Y"}

@@ -1,0 +1,252 @@
+"""ContentService: enablement documents -> chunks -> embeddings -> chroma + SQL, and search over them.
+
+Sync is idempotent and crash-safe. SQL is the truth: a document's `indexed_hash` is set, in the same
+transaction that replaces its `chunks` rows, only *after* chroma holds the vectors of those chunks
+(deterministic ids `{doc_id}#{ordinal}`). A kill at any moment leaves the previous version searchable
+(its rows are still committed); a rerun sees `indexed_hash != content_hash` and redoes the document,
+overwriting the same ids. Vectors no SQL chunk references (left by a crash, or by a document that
+shrank) are swept, and chunks whose vector is missing from chroma are re-indexed.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from pydantic import BaseModel
+from sqlalchemy import delete, select
+
+from retrieval.chunking import MAX_TOKENS, OVERLAP_TOKENS, chunk_text, contextual_text
+from retrieval.index import VectorIndex, chunk_metadata
+from retrieval.records import Chunk, Document, RecordStore
+from retrieval.search import Filters, Hit, HybridSearcher
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int], None]
+BATCH_CHUNKS = 256  # chunks embedded, upserted and committed together
+_META_FIELDS = ("source", "kind", "visibility", "products", "industries", "locale", "updated_on", "attributes")
+
+
+class SyncStats(BaseModel):
+    documents: int = 0  # documents in the index after the sync
+    chunks: int = 0
+    embedded_documents: int = 0  # (re-)chunked and (re-)embedded by this sync
+    embedded_chunks: int = 0
+    removed_documents: int = 0
+
+
+@dataclass
+class _Prepared:
+    doc: Any  # a connectors.models.DocumentRecord, or anything shaped like one
+    chunk_ids: list[str]
+    headings: list[str | None]
+    texts: list[str]
+    token_counts: list[int]
+    metadata: dict[str, Any]
+
+
+def _doc_metadata(doc: Any) -> dict[str, Any]:
+    return chunk_metadata(doc.doc_id, list(doc.visibility or []), doc.kind, doc.locale,
+                          list(doc.products or []), list(doc.industries or []))
+
+
+def _document_row(doc: Any) -> dict[str, Any]:
+    return {
+        "doc_id": doc.doc_id, "source": doc.source, "title": doc.title, "kind": doc.kind or "other",
+        "visibility": list(doc.visibility or []), "products": list(doc.products or []),
+        "industries": list(doc.industries or []), "locale": doc.locale, "updated_on": doc.updated_on,
+        "content_hash": doc.content_hash, "indexed_hash": doc.content_hash,
+        "attributes": dict(getattr(doc, "attributes", None) or {}),
+    }
+
+
+class ContentService:
+    """Owns the embedder, the vector index and the hybrid searcher of one process."""
+
+    def __init__(self, settings, store: RecordStore, embedder=None, max_tokens: int = MAX_TOKENS,
+                 overlap_tokens: int = OVERLAP_TOKENS):
+        self.settings = settings
+        self.store = store
+        self.max_tokens = max_tokens
+        self.overlap_tokens = overlap_tokens
+        self._embedder = embedder
+        self._index: VectorIndex | None = None
+        self._searcher: HybridSearcher | None = None
+        self._lock = threading.RLock()
+
+    # --- lazily built parts -------------------------------------------------------------------
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from retrieval.embeddings import Embedder
+
+            self._embedder = Embedder(self.settings.embedding_model_path, self.settings.embedding_batch_size,
+                                      self.settings.torch_threads)
+        return self._embedder
+
+    @property
+    def index(self) -> VectorIndex:
+        if self._index is None:
+            from retrieval.embeddings import CosellEmbeddingFunction
+
+            self._index = VectorIndex(self.settings, CosellEmbeddingFunction(embedder=self.embedder))
+        return self._index
+
+    @property
+    def searcher(self) -> HybridSearcher:
+        if self._searcher is None:
+            self._searcher = HybridSearcher(self.store, self.index, self.embedder,
+                                            cache_dir=self.settings.home_dir / "lexical")
+        return self._searcher
+
+    # --- sync -----------------------------------------------------------------------------------
+    def sync_documents(self, docs: Sequence[Any], progress: ProgressFn | None = None) -> SyncStats:
+        """Make the index hold exactly `docs` (see the module docstring for the guarantees)."""
+        with self._lock:
+            wanted = {doc.doc_id: doc for doc in docs}  # the last record of a repeated id wins
+            stored = self._stored_documents()
+            missing_vectors = self._sweep_vectors()
+            removed = sorted(set(stored) - set(wanted))
+            self._remove(removed)
+            to_index, meta_only = [], []
+            for doc_id, doc in wanted.items():
+                row = stored.get(doc_id)
+                if row is None or row["indexed_hash"] != doc.content_hash or row["title"] != doc.title \
+                        or doc_id in missing_vectors:
+                    to_index.append(doc)
+                elif any(row[f] != _document_row(doc)[f] for f in _META_FIELDS):
+                    meta_only.append(doc)
+            embedded_chunks = self._index_documents(to_index, progress)
+            self._update_metadata(meta_only)
+            if to_index or removed:
+                self._sweep_vectors()  # ids of documents that shrank or of a crashed earlier run
+            documents, chunks = self.store.count(Document), self.store.count(Chunk)
+            return SyncStats(documents=documents, chunks=chunks, embedded_documents=len(to_index),
+                             embedded_chunks=embedded_chunks, removed_documents=len(removed))
+
+    def _stored_documents(self) -> dict[str, dict[str, Any]]:
+        with self.store.session() as session:
+            rows = session.scalars(select(Document)).all()
+            return {r.doc_id: {"indexed_hash": r.indexed_hash, "title": r.title,
+                               **{f: getattr(r, f) for f in _META_FIELDS}} for r in rows}
+
+    def _sql_chunk_ids(self) -> dict[str, str]:
+        with self.store.session() as session:
+            return dict(session.execute(select(Chunk.chunk_id, Chunk.doc_id)).all())
+
+    def _sweep_vectors(self) -> set[str]:
+        """Delete vectors no SQL chunk references; return documents whose chunks lack a vector."""
+        sql_chunks = self._sql_chunk_ids()
+        in_chroma = set(self.index.iter_ids())
+        orphans = sorted(in_chroma - set(sql_chunks))
+        if orphans:
+            log.info("removing %d orphan vectors", len(orphans))
+            self.index.delete(orphans)
+        return {doc_id for chunk_id, doc_id in sql_chunks.items() if chunk_id not in in_chroma}
+
+    def _remove(self, doc_ids: list[str]) -> None:
+        """SQL first (the documents stop being served at once), then their vectors."""
+        if not doc_ids:
+            return
+        old_chunk_ids: list[str] = []
+        with self.store.session() as session:
+            for start in range(0, len(doc_ids), 500):
+                part = doc_ids[start : start + 500]
+                old_chunk_ids += session.scalars(select(Chunk.chunk_id).where(Chunk.doc_id.in_(part))).all()
+                session.execute(delete(Chunk).where(Chunk.doc_id.in_(part)))
+                session.execute(delete(Document).where(Document.doc_id.in_(part)))
+            self.store.bump_content_version(session)
+        self.index.delete(old_chunk_ids)
+
+    def _prepare(self, doc: Any) -> _Prepared:
+        drafts = chunk_text(doc.title, doc.text or "", self.max_tokens, self.overlap_tokens)
+        return _Prepared(
+            doc=doc, chunk_ids=[f"{doc.doc_id}#{d.ordinal}" for d in drafts], headings=[d.heading for d in drafts],
+            texts=[d.text for d in drafts], token_counts=[d.token_count for d in drafts],
+            metadata=_doc_metadata(doc),
+        )
+
+    def _index_documents(self, docs: list[Any], progress: ProgressFn | None) -> int:
+        total, done, embedded = len(docs), 0, 0
+        batch: list[_Prepared] = []
+        for doc in docs:
+            batch.append(self._prepare(doc))
+            if sum(len(p.chunk_ids) for p in batch) >= BATCH_CHUNKS:
+                embedded += self._commit_batch(batch)
+                done += len(batch)
+                batch = []
+                if progress:
+                    progress(done, total)
+        if batch:
+            embedded += self._commit_batch(batch)
+            done += len(batch)
+        if progress:
+            progress(done, total)
+        return embedded
+
+    def _commit_batch(self, batch: list[_Prepared]) -> int:
+        texts = [contextual_text(p.doc.title, h, t) for p in batch for h, t in zip(p.headings, p.texts)]
+        ids = [cid for p in batch for cid in p.chunk_ids]
+        metadatas = [p.metadata for p in batch for _ in p.chunk_ids]
+        if ids:
+            vectors = self.embedder.embed_texts(texts)
+            self.index.upsert(ids, vectors, metadatas)
+        self._after_upsert(ids)  # a seam for the crash tests
+        stale: list[str] = []
+        with self.store.session() as session:
+            for p in batch:
+                old = set(session.scalars(select(Chunk.chunk_id).where(Chunk.doc_id == p.doc.doc_id)).all())
+                stale += sorted(old - set(p.chunk_ids))
+                session.execute(delete(Chunk).where(Chunk.doc_id == p.doc.doc_id))
+                session.merge(Document(**_document_row(p.doc)))
+                session.flush()
+                session.add_all([
+                    Chunk(chunk_id=cid, doc_id=p.doc.doc_id, ordinal=i, heading=h, text=t, token_count=n)
+                    for i, (cid, h, t, n) in enumerate(zip(p.chunk_ids, p.headings, p.texts, p.token_counts))
+                ])
+            self.store.bump_content_version(session)
+        if stale:
+            self.index.delete(stale)
+        return len(ids)
+
+    def _after_upsert(self, chunk_ids: list[str]) -> None:
+        """Called between the vector upsert and the SQL commit (tests raise here to simulate a kill)."""
+
+    def _update_metadata(self, docs: list[Any]) -> None:
+        """Visibility or other metadata changed but not the text: no re-embedding, chroma first."""
+        for doc in docs:
+            with self.store.session() as session:
+                chunk_ids = session.scalars(select(Chunk.chunk_id).where(Chunk.doc_id == doc.doc_id)).all()
+            if chunk_ids:
+                self.index.update_metadata(list(chunk_ids), [_doc_metadata(doc)] * len(chunk_ids))
+            with self.store.session() as session:
+                session.merge(Document(**_document_row(doc)))
+                self.store.bump_content_version(session)
+
+    # --- search and lifecycle ---------------------------------------------------------------
+    def search(self, query: str, k: int = 5, allowed_visibility: Sequence[str] | None = None,
+               kinds: Sequence[str] | None = None, products: Sequence[str] | None = None,
+               industries: Sequence[str] | None = None, locale: str | None = None,
+               max_per_doc: int | None = None) -> list[Hit]:
+        """Best chunks first. `allowed_visibility=None` means everything; otherwise a chunk is visible
+        when any of its visibility tags is in the list (applied inside both retrievers)."""
+        filters = Filters.build(allowed_visibility, kinds, products, industries, locale)
+        return self.searcher.search(query, k, filters, max_per_doc=max_per_doc)
+
+    def reset(self) -> None:
+        """Drop every document, chunk and vector."""
+        with self._lock:
+            with self.store.session() as session:
+                session.execute(delete(Chunk))
+                session.execute(delete(Document))
+                self.store.bump_content_version(session)
+            self.index.reset()
+            if self._searcher is not None:
+                self._searcher.invalidate()
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+        self._searcher = None

@@ -1,0 +1,241 @@
+"""Hybrid search over chunks: BM25 (in memory, per process) fused with dense vectors (chroma).
+
+The lexical side is a snapshot of the SQL `chunks` table, rebuilt (or loaded from its cache in
+COSELL_HOME) whenever `store.content_version()` moves, so a running server sees a concurrent ingest.
+Filters (visibility first) are applied inside both retrievers: a mask on the BM25 scores before the
+top k, a `where` clause on the nearest-neighbour search. The rows returned are read back from SQL and
+checked once more against the asker's visibility, so text is only ever quoted from the committed row.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from retrieval.chunking import contextual_text
+from retrieval.index import VectorIndex, language, where_clause
+from retrieval.lexical import LexicalIndex, load_or_build, tokenize, top_k
+from retrieval.records import Chunk, Document, RecordStore
+
+log = logging.getLogger(__name__)
+
+# Fusion, chosen by measurement on SciFact train queries (see evals/scifact.py): a weighted sum of the
+# dense cosine and the absolute BM25 share beat reciprocal-rank fusion and both retrievers alone.
+DENSE_WEIGHT = 0.5
+CANDIDATES = 100  # per retriever, before fusion
+
+
+class Hit(BaseModel):
+    doc_id: str
+    chunk_id: str
+    title: str
+    source: str
+    score: float = Field(description="0..1, higher is better")
+    text: str
+    heading: str | None = None
+    visibility: list[str] = Field(default_factory=list)
+    kind: str = "other"
+    locale: str | None = None
+
+
+@dataclass(frozen=True)
+class Filters:
+    allowed_visibility: tuple[str, ...] | None = None  # None: everything
+    kinds: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+    industries: tuple[str, ...] = ()
+    locale: str | None = None
+
+    @classmethod
+    def build(cls, allowed_visibility: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
+              products: Sequence[str] | None = None, industries: Sequence[str] | None = None,
+              locale: str | None = None) -> "Filters":
+        low = lambda values: tuple(sorted({v.strip().lower() for v in values or () if v and v.strip()}))  # noqa: E731
+        return cls(
+            allowed_visibility=None if allowed_visibility is None else tuple(sorted(set(allowed_visibility))),
+            kinds=low(kinds), products=low(products), industries=low(industries),
+            locale=language(locale) or None,
+        )
+
+    def admits(self, visibility: Sequence[str], kind: str | None, products: Sequence[str],
+               industries: Sequence[str], locale: str | None) -> bool:
+        if self.allowed_visibility is not None and not set(visibility) & set(self.allowed_visibility):
+            return False
+        if self.kinds and (kind or "other").lower() not in self.kinds:
+            return False
+        if self.products and not {p.lower() for p in products} & set(self.products):
+            return False
+        if self.industries and not {i.lower() for i in industries} & set(self.industries):
+            return False
+        return not self.locale or language(locale) == self.locale
+
+    def where(self) -> dict | None:
+        return where_clause(self.allowed_visibility, self.kinds, self.products, self.industries, self.locale)
+
+
+@dataclass
+class _DocMeta:
+    visibility: tuple[str, ...]
+    kind: str
+    products: tuple[str, ...]
+    industries: tuple[str, ...]
+    locale: str | None
+
+
+class Snapshot:
+    """The committed chunks of one content version: ids, per-document metadata, the BM25 index."""
+
+    def __init__(self, version: int, chunk_ids: list[str], chunk_doc: np.ndarray, docs: list[_DocMeta],
+                 lexical: LexicalIndex):
+        self.version = version
+        self.chunk_ids = chunk_ids
+        self.position = {cid: i for i, cid in enumerate(chunk_ids)}
+        self.chunk_doc = chunk_doc  # chunk position -> document position
+        self.docs = docs
+        self.lexical = lexical
+        self._masks: dict[Filters, np.ndarray] = {}
+
+    def mask(self, filters: Filters) -> np.ndarray | None:
+        """Chunks the filters admit (None: all of them)."""
+        if filters == Filters():
+            return None
+        cached = self._masks.get(filters)
+        if cached is None:
+            doc_ok = np.array([filters.admits(d.visibility, d.kind, d.products, d.industries, d.locale)
+                               for d in self.docs] + [False], dtype=bool)
+            cached = doc_ok[self.chunk_doc] if len(self.chunk_doc) else np.zeros(0, dtype=bool)
+            if len(self._masks) > 256:
+                self._masks.clear()
+            self._masks[filters] = cached
+        return cached
+
+
+def load_snapshot(store: RecordStore, cache_dir, version: int) -> Snapshot:
+    stmt = (
+        select(Chunk.chunk_id, Chunk.doc_id, Chunk.heading, Chunk.text, Document.title, Document.visibility,
+               Document.kind, Document.products, Document.industries, Document.locale, Document.indexed_hash)
+        .join(Document, Document.doc_id == Chunk.doc_id)
+        .order_by(Chunk.chunk_id)
+    )
+    with store.session() as session:
+        rows = session.execute(stmt).all()
+    doc_pos: dict[str, int] = {}
+    docs: list[_DocMeta] = []
+    chunk_doc = np.zeros(len(rows), dtype=np.int32)
+    for i, row in enumerate(rows):
+        pos = doc_pos.get(row.doc_id)
+        if pos is None:
+            pos = doc_pos[row.doc_id] = len(docs)
+            docs.append(_DocMeta(tuple(row.visibility or ()), row.kind or "other", tuple(row.products or ()),
+                                 tuple(row.industries or ()), row.locale))
+        chunk_doc[i] = pos
+    chunk_ids = [row.chunk_id for row in rows]
+    fingerprint_parts = [f"{row.chunk_id}\x1f{row.indexed_hash}" for row in rows]
+    lexical = load_or_build(
+        cache_dir, fingerprint_parts,
+        lambda: [tokenize(contextual_text(row.title, row.heading, row.text)) for row in rows],
+    )
+    return Snapshot(version, chunk_ids, chunk_doc, docs, lexical)
+
+
+class HybridSearcher:
+    """Per-process search state; thread-safe; refreshes itself when the content version moves."""
+
+    def __init__(self, store: RecordStore, index: VectorIndex, embedder, cache_dir=None,
+                 dense_weight: float = DENSE_WEIGHT, candidates: int = CANDIDATES):
+        self.store = store
+        self.index = index
+        self.embedder = embedder
+        self.cache_dir = cache_dir
+        self.dense_weight = dense_weight
+        self.candidates = candidates
+        self._snapshot: Snapshot | None = None
+        self._lock = threading.Lock()
+
+    def snapshot(self) -> Snapshot:
+        version = self.store.content_version()
+        current = self._snapshot
+        if current is not None and current.version == version:
+            return current
+        with self._lock:
+            if self._snapshot is None or self._snapshot.version != version:
+                self._snapshot = load_snapshot(self.store, self.cache_dir, version)
+            return self._snapshot
+
+    def invalidate(self) -> None:
+        self._snapshot = None
+
+    def search(self, query: str, k: int = 5, filters: Filters | None = None,
+               max_per_doc: int | None = None) -> list[Hit]:
+        filters = filters or Filters()
+        if not query.strip() or k <= 0 or filters.allowed_visibility == ():
+            return []
+        snap = self.snapshot()
+        if not snap.chunk_ids:
+            return []
+        mask = snap.mask(filters)
+        if mask is not None and not mask.any():
+            return []
+        n = max(self.candidates, k * 4)
+        lexical = snap.lexical.top(tokenize(query), n, mask)
+        dense = self._dense(query, n, filters, snap, mask)
+        fused = fuse(lexical, dense, self.dense_weight)
+        return self._rows(snap, fused, k, filters, max_per_doc)
+
+    def _dense(self, query: str, n: int, filters: Filters, snap: Snapshot,
+               mask: np.ndarray | None) -> list[tuple[int, float]]:
+        if self.dense_weight <= 0:
+            return []
+        vector = self.embedder.embed_query(query)
+        out = []
+        for chunk_id, similarity in self.index.query(vector, n, filters.where()):
+            pos = snap.position.get(chunk_id)  # vectors of an uncommitted ingest are not served
+            if pos is not None and (mask is None or mask[pos]):
+                out.append((pos, max(0.0, similarity)))
+        return out
+
+    def _rows(self, snap: Snapshot, fused: list[tuple[int, float]], k: int, filters: Filters,
+              max_per_doc: int | None) -> list[Hit]:
+        picked: list[tuple[str, float]] = []
+        per_doc: dict[int, int] = {}
+        for pos, score in fused:
+            doc = int(snap.chunk_doc[pos])
+            if max_per_doc and per_doc.get(doc, 0) >= max_per_doc:
+                continue
+            per_doc[doc] = per_doc.get(doc, 0) + 1
+            picked.append((snap.chunk_ids[pos], score))
+            if len(picked) >= k:
+                break
+        if not picked:
+            return []
+        stmt = (select(Chunk, Document).join(Document, Document.doc_id == Chunk.doc_id)
+                .where(Chunk.chunk_id.in_([cid for cid, _ in picked])))
+        with self.store.session() as session:
+            rows = {chunk.chunk_id: (chunk, doc) for chunk, doc in session.execute(stmt).all()}
+        hits = []
+        for chunk_id, score in picked:
+            if chunk_id not in rows:
+                continue  # removed since the snapshot
+            chunk, doc = rows[chunk_id]
+            # The last word on permissions is the committed row, not the snapshot or chroma's copy.
+            if not filters.admits(doc.visibility or [], doc.kind, doc.products or [], doc.industries or [], doc.locale):
+                continue
+            hits.append(Hit(doc_id=doc.doc_id, chunk_id=chunk_id, title=doc.title, source=doc.source,
+                            score=round(min(1.0, max(0.0, score)), 4), text=chunk.text, heading=chunk.heading,
+                            visibility=list(doc.visibility or []), kind=doc.kind or "other", locale=doc.locale))
+        return hits
+
+
+def fuse(lexical: list[tuple[int, float]], dense: list[tuple[int, float]], dense_weight: float) -> list[tuple[int, float]]:
+    """Weighted sum of the two 0..1 scores; a chunk missing from one list scores 0 there."""
+    scores: dict[int, float] = {}
+    for pos, score in lexical:
+        scores[pos] = (1.0 - dense_weight) * score
+    for pos, score in dense:
+        scores[pos] = scores.get(pos, 0.0) + dense_weight * score
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))

@@ -1,0 +1,28 @@
+"""Fixtures for the assistant's tests: a small world in a temp store, fake tools, API keys."""
+from __future__ import annotations
+
+import pytest
+
+from tests.assistant import world
+
+
+@pytest.fixture()
+def world_ctx(tmp_path):
+    ctx = world.build_world(tmp_path / "home")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture()
+def fake_tools(monkeypatch):
+    """The registry holds the fake tools only; returns the list of calls they record."""
+    world.register_fake_tools(monkeypatch)
+    world.install_fake_tool_modules(monkeypatch)
+    return world.CALLS
+
+
+@pytest.fixture()
+def api_keys(world_ctx):
+    from retrieval.scope import issue_api_key
+
+    return {u: issue_api_key(world_ctx.store, u) for u in ("u-admin", "u-cm", "u-mkt", "u-ps1", "u-ps2")}
