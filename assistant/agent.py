@@ -111,15 +111,6 @@ def invoke_tool(ctx: AppContext, scope: Scope, name: str, arguments: dict[str, A
     return result.model_dump(mode="json") if isinstance(result, BaseModel) else dict(result)
 
 
-def answer_content(ctx: AppContext, scope: Scope, question: str) -> dict | None:
-    """`tools.search.answer_from_content` (an extractive answer with citations) when it is installed."""
-    try:
-        from tools.search import answer_from_content
-    except ImportError:
-        return None
-    return answer_from_content(ctx, scope, question).model_dump(mode="json")
-
-
 # --- the service ---------------------------------------------------------------------------------
 
 

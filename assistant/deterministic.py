@@ -12,10 +12,12 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from assistant import answers, router
-from assistant.agent import AskResponse, Turn, answer_content, forbidden_message
+from assistant.agent import AskResponse, Turn, forbidden_message
 from assistant.errors import Forbidden, NotFound
 from assistant.resolver import Mentions, Resolver, fold
-from assistant.threads import Candidate, Pending
+from assistant.context import AppContext
+from assistant.threads import Candidate, ConversationThread, Pending
+from retrieval.scope import Scope
 
 MAX_CANDIDATES = 5
 
@@ -51,9 +53,20 @@ def run_deterministic(turn: Turn) -> AskResponse:
         if mentions.entities or mentions.locale or mentions.channel:
             base = state.last_arguments if state.last_intent == "draft" else {}
             return execute(turn, resolver, plan(turn, resolver, state.last_intent, mentions, base))
+    return execute(turn, resolver, plan_fresh(turn, resolver))
+
+
+def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
+    """The plan for a question on its own (no follow-up): also what `evals/routing.py` measures."""
     mentions = resolver.find(turn.question)
-    intent = router.choose_intent(turn.question, mentions.kinds(), has_subject_default=turn.scope.is_partner)
-    return execute(turn, resolver, plan(turn, resolver, intent, mentions))
+    intent = router.choose_intent(turn.question, mentions.kinds())
+    return plan(turn, resolver, intent, mentions)
+
+
+def plan_question(ctx: AppContext, scope: Scope, question: str) -> Plan:
+    """Route and resolve a question without calling any tool (no thread, nothing saved)."""
+    turn = Turn(ctx, scope, question, ConversationThread(thread_id="eval", user_id=scope.user_id))
+    return plan_fresh(turn, Resolver(ctx, scope))
 
 
 def pick_candidate(question: str, candidates: list[Candidate]) -> str | None:
@@ -174,8 +187,9 @@ def _plan_draft(turn: Turn, resolver: Resolver, mentions: Mentions, base: dict) 
 
 
 def _default_locale(turn: Turn, resolver: Resolver, p: Plan) -> str:
-    """The asker's locale, else the partner's first language, else the vendor's default."""
-    if turn.scope.locale:
+    """A partner seller's own locale; else the partner's first language (the draft is for the partner's
+    customers), else the asker's locale, else the vendor's default."""
+    if turn.scope.is_partner and turn.scope.locale:
         return turn.scope.locale
     partner_id = p.arguments.get("partner_id")
     if partner_id:
@@ -186,7 +200,7 @@ def _default_locale(turn: Turn, resolver: Resolver, p: Plan) -> str:
                 return languages[0]
         except (Forbidden, NotFound):
             pass  # the tool will say so
-    return str(turn.ctx.vendor().get("default_locale") or "en")
+    return turn.scope.locale or str(turn.ctx.vendor().get("default_locale") or "en")
 
 
 # --- execution -----------------------------------------------------------------------------------
@@ -243,14 +257,12 @@ def _partner_label(resolver: Resolver, partner_id: str) -> str:
 
 
 def _search(turn: Turn, query: str, start: int) -> tuple[str, int]:
-    k = start + answers.PAGE
-    content = None if start else answer_content(turn.ctx, turn.scope, query)
-    if content is not None:
-        turn.record("search_content", {"query": query})
-        turn.cite(content.get("citations") or [])
-        return str(content.get("answer") or answers.search_answer([])), answers.PAGE
-    data = turn.call("search_content", {"query": query, "k": k})
+    """The search tool's extractive answer and citations when it gives one; else the best passages."""
+    data = turn.call("search_content", {"query": query, "k": start + answers.PAGE})
     results = (data.get("results") or [])[start:]
+    if data.get("answer") and not start:
+        turn.cite(data.get("citations") or answers.citations_from_search(results))
+        return str(data["answer"]), answers.PAGE
     turn.cite(answers.citations_from_search(results))
     return answers.search_answer(results), answers.PAGE
 

@@ -123,7 +123,8 @@ def execute_call(turn: Turn, name: str, arguments: dict[str, Any]) -> Any:
 
 
 def _collect_citations(turn: Turn, name: str, data: dict) -> None:
-    if name == "search_content":
+    if name == "search_content":  # the extractive answer's sources first, then the passages returned
+        turn.cite(data.get("citations") or [])
         turn.cite(answers.citations_from_search(data.get("results") or []))
     elif name == "next_best_actions":
         from assistant.deterministic import content_citations

@@ -7,15 +7,19 @@ words in several languages. Several equally good candidates are returned as such
 """
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from assistant.context import AppContext
-from retrieval.records import CampaignKitRow, Opportunity
+from retrieval.records import Account, CampaignKitRow, Opportunity, Partner
 from retrieval.scope import Scope
 
 LEGAL_SUFFIXES = {
@@ -107,8 +111,16 @@ def fold(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Words of a question; CJK characters stand alone so a Latin name inside Japanese is still a word."""
     text = re.sub(r"([\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])", r" \1 ", fold(text))
-    words = re.findall(r"[\w&][\w&'’.\-]*", text)
-    return [re.sub(r"('s|’s|[.'’\-]+)$", "", w) for w in words if re.sub(r"[.'’\-]", "", w)]
+    out = []
+    for word in re.findall(r"[\w&][\w&'’.\-]*", text):
+        word = re.sub(r"('s|’s|[.'’\-]+)$", "", word)
+        if not re.sub(r"[.'’\-]", "", word):
+            continue
+        if "-" in word and not re.search(r"\d", word):  # "Lakehouse-Kampagne": two words; "OPP-0042" stays
+            out += [w for w in word.split("-") if w]
+        else:
+            out.append(word)
+    return out
 
 
 def name_aliases(name: str, extra: tuple[str, ...] = ()) -> list[tuple[str, float]]:
@@ -139,10 +151,12 @@ class NameIndex:
 
     def __init__(self) -> None:
         self.rows: list[tuple[str, str, str, str, float]] = []
+        self.aliases: list[str] = []
 
     def add(self, kind: str, id_: str, label: str, aliases: list[tuple[str, float]]) -> None:
         for alias, penalty in aliases:
             self.rows.append((kind, id_, label, alias, penalty))
+            self.aliases.append(alias)
 
     def match(self, words: list[str], max_n: int = 6) -> list[Entity]:
         grams, spans = [], []
@@ -155,8 +169,7 @@ class NameIndex:
                 spans.append((i, i + n))
         if not grams or not self.rows:
             return []
-        aliases = [row[3] for row in self.rows]
-        matrix = process.cdist(grams, aliases, scorer=fuzz.ratio, score_cutoff=85, workers=1)
+        matrix = process.cdist(grams, self.aliases, scorer=fuzz.ratio, score_cutoff=85, workers=1)
         best: dict[tuple[str, str], Entity] = {}
         rows_idx, cols_idx = matrix.nonzero()
         for g, a in zip(rows_idx.tolist(), cols_idx.tolist()):
@@ -182,41 +195,104 @@ def _non_overlapping(found: list[Entity]) -> list[Entity]:
     return kept
 
 
+@dataclass(frozen=True)
+class Deal:
+    """What resolution needs of a deal (plain data: cached across requests and threads)."""
+
+    opportunity_id: str
+    account_id: str
+    name: str
+    stage: str
+    last_activity_on: dt.date | None
+
+
+@dataclass
+class Catalogue:
+    """Everything one class of asker may name. Built once per data version and visibility class."""
+
+    index: NameIndex = field(default_factory=NameIndex)
+    foreign: NameIndex = field(default_factory=NameIndex)  # other partners' names (partner sellers)
+    opportunities: dict[str, Deal] = field(default_factory=dict)
+    account_names: dict[str, str] = field(default_factory=dict)
+    partner_names: dict[str, str] = field(default_factory=dict)
+    kits: dict[str, str] = field(default_factory=dict)
+
+
+_CATALOGUES: OrderedDict[tuple, Catalogue] = OrderedDict()
+_CATALOGUE_LOCK = threading.Lock()
+
+
+def _visibility_class(scope: Scope) -> tuple:
+    """Askers who may name exactly the same records share a catalogue."""
+    if scope.is_partner:
+        return ("partner", scope.partner_id)
+    return ("records",) if scope.can("records") else ("no-records",)
+
+
+def data_fingerprint(ctx: AppContext) -> str:
+    """Cheap SQL aggregates that change whenever a nameable record or its visibility does."""
+    o, a, p, k = Opportunity, Account, Partner, CampaignKitRow
+    size = lambda c: func.sum(func.length(c))  # noqa: E731
+    queries = [select(func.count(), size(o.name), size(o.account_id), size(o.stage), size(o.partner_id),
+                      size(o.registered_by)),
+               select(func.count(), size(a.name)), select(func.count(), size(p.name), size(p.brand_name)),
+               select(func.count(), size(k.name), size(k.kit_id))]
+    with ctx.store.session() as session:
+        parts = [tuple(session.execute(q).one()) for q in queries]
+    return hashlib.sha1(repr(parts).encode()).hexdigest()
+
+
+def catalogue_for(ctx: AppContext, scope: Scope) -> Catalogue:
+    key = (ctx.store.url, _visibility_class(scope), data_fingerprint(ctx))
+    with _CATALOGUE_LOCK:
+        if key in _CATALOGUES:
+            _CATALOGUES.move_to_end(key)
+            return _CATALOGUES[key]
+    built = _build_catalogue(ctx, scope)
+    with _CATALOGUE_LOCK:
+        _CATALOGUES[key] = built
+        while len(_CATALOGUES) > 64:
+            _CATALOGUES.popitem(last=False)
+    return built
+
+
+def _build_catalogue(ctx: AppContext, scope: Scope) -> Catalogue:
+    cat = Catalogue()
+    with ctx.records(scope) as rec:
+        for p in rec.partners():
+            cat.partner_names[p.partner_id] = p.name
+            cat.index.add("partner", p.partner_id, p.name, name_aliases(p.name, (p.brand_name or "",)))
+        if scope.can("records"):
+            for acc in rec.accounts():
+                cat.account_names[acc.account_id] = acc.name
+                cat.index.add("account", acc.account_id, acc.name, name_aliases(acc.name))
+            for o in rec.opportunities():
+                cat.opportunities[o.opportunity_id] = Deal(o.opportunity_id, o.account_id, o.name, o.stage,
+                                                           o.last_activity_on or o.created_on)
+                cat.index.add("opportunity", o.opportunity_id, o.name, [(" ".join(tokens(o.name)), 0.0)])
+        kits = rec.session.execute(select(CampaignKitRow.kit_id, CampaignKitRow.name, CampaignKitRow.data)).all()
+    for kit_id, name, data in kits:  # campaign kits are the vendor's material: anyone may draft from them
+        cat.kits[kit_id] = name
+        products = [(" ".join(tokens(str(p))), 2.0) for p in (data or {}).get("products") or []]
+        cat.index.add("kit", kit_id, name, name_aliases(name, (kit_id.replace("-", " "),)) + products)
+    if scope.is_partner:  # partner names are public; to say "not yours" instead of guessing
+        with ctx.records(Scope.system()) as rec:
+            for p in rec.partners():
+                if p.partner_id != scope.partner_id:
+                    cat.foreign.add("partner", p.partner_id, p.name, name_aliases(p.name, (p.brand_name or "",)))
+    return cat
+
+
 class Resolver:
-    """Resolves names for one asker. Build once per turn (reads are scoped at construction)."""
+    """Resolves names for one asker, over the catalogue of what they may see."""
 
     def __init__(self, ctx: AppContext, scope: Scope):
         self.ctx = ctx
         self.scope = scope
-        self.index = NameIndex()
-        self.opportunities: dict[str, Opportunity] = {}
-        self.account_names: dict[str, str] = {}
-        self.partner_names: dict[str, str] = {}
-        self.kits: dict[str, str] = {}
-        self._foreign = NameIndex()
-        self._load()
-
-    def _load(self) -> None:
-        with self.ctx.records(self.scope) as rec:
-            for p in rec.partners():
-                self.partner_names[p.partner_id] = p.name
-                self.index.add("partner", p.partner_id, p.name, name_aliases(p.name, (p.brand_name or "",)))
-            if self.scope.can("records"):
-                for a in rec.accounts():
-                    self.account_names[a.account_id] = a.name
-                    self.index.add("account", a.account_id, a.name, name_aliases(a.name))
-                for o in rec.opportunities():
-                    self.opportunities[o.opportunity_id] = o
-                    self.index.add("opportunity", o.opportunity_id, o.name, [(" ".join(tokens(o.name)), 0.0)])
-            kits = rec.session.execute(select(CampaignKitRow.kit_id, CampaignKitRow.name)).all()
-        for kit_id, name in kits:
-            self.kits[kit_id] = name
-            self.index.add("kit", kit_id, name, name_aliases(name, (kit_id.replace("-", " "),)))
-        if self.scope.is_partner:  # partner names are public; to say "not yours" instead of guessing
-            with self.ctx.records(Scope.system()) as rec:
-                for p in rec.partners():
-                    if p.partner_id != self.scope.partner_id:
-                        self._foreign.add("partner", p.partner_id, p.name, name_aliases(p.name, (p.brand_name or "",)))
+        cat = catalogue_for(ctx, scope)
+        self.index, self._foreign = cat.index, cat.foreign
+        self.opportunities, self.account_names = cat.opportunities, cat.account_names
+        self.partner_names, self.kits = cat.partner_names, cat.kits
 
     # --- finding mentions ------------------------------------------------------------------------
 
@@ -253,8 +329,6 @@ class Resolver:
             return "kit"
         if not re.search(r"\d", raw) or not re.search(r"[A-Za-z]", raw) or not re.search(r"[-_]", raw):
             return None
-        from retrieval.records import Account, Partner
-
         with self.ctx.store.session() as session:  # existence only, to pick the tool; never shown
             for kind, model in (("opportunity", Opportunity), ("partner", Partner), ("account", Account)):
                 if session.get(model, raw) is not None:
@@ -294,13 +368,13 @@ class Resolver:
             return []
         return [o.opportunity_id for o in self._rank_deals(deals, mentions.words)]
 
-    def _rank_deals(self, deals: list[Opportunity], words: list[str]) -> list[Opportunity]:
+    def _rank_deals(self, deals: list[Deal], words: list[str]) -> list[Deal]:
         """Open deals first, then those whose name shares words with the question, latest activity first."""
         asked = {w for w in words if w not in STOPWORDS or w in ("renewal", "expansion")}
 
-        def key(opp: Opportunity):
+        def key(opp: Deal):
             overlap = len(asked & set(tokens(opp.name)))
-            recent = (opp.last_activity_on or opp.created_on)
+            recent = opp.last_activity_on
             return (opp.stage in OPEN_STAGES, overlap, recent.toordinal() if recent else 0)
 
         return sorted(deals, key=key, reverse=True)

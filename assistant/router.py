@@ -35,7 +35,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\baccounts?\b.{0,30}\b(share|shared|in common|overlap)", 3), (r"\bshare\b.{0,25}\bwith\b", 2),
         (r"\boverlap", 3), (r"\baccount[- ]mapping\b|\bmap (the |our )?accounts\b|\bmapping\b", 3),
         (r"\b(mutual|common|joint|shared) (customers|accounts|clients)\b", 3), (r"\bin common with\b", 3),
-        (r"\bmap\b", 1), (r"gemeinsame\w* (kunden|accounts|konten)|überschneid", 3),
+        (r"\bmap\b", 1), (r"\b(customers|accounts|clients)\b.{0,30}\balso\b", 3), (r"gemeinsame\w* (kunden|accounts|konten)|überschneid", 3),
         (r"(comptes|clients) (en )?commun|chevauchement", 3), (r"(cuentas|clientes) en común|solapamiento", 3),
         (r"(contas|clientes) em comum|sobreposição", 3), (r"共通の(顧客|アカウント)|重複|アカウントマッピング", 3),
     ],
@@ -44,6 +44,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bbring (in|into|on)\b", 2), (r"\b(best|right|ideal|top|suitable) partners?\b", 3),
         (r"\bpartners? (for|on|to help with) (the|this|my|our)\b", 2), (r"\brecommend\w* (a |some )?partners?\b", 3),
         (r"\bmatch\w*\b", 2), (r"\binvolve\b", 1), (r"\brank\w* partners\b", 3), (r"\bwho can help\b", 2),
+        (r"\b(strongest|good|strong|qualified) partners?\b", 3), (r"\bneed (a |some )?partners?\b", 3),
+        (r"\bpull (in|into)\b", 2), (r"\bwhich (si|sis|reseller|var|msp|integrator|distributor|consultancy)s?\b", 3),
+        (r"\bco-?sell\b", 1),
         (r"\bwelche\w* partner|passende\w* partner|\bpartner für\b", 3), (r"\bquels? partenaires?|partenaire idéal", 3),
         (r"\bqué (socio|partner)|\bmejor(es)? (socio|partner)", 3), (r"\bqual(is)? parceiro", 3),
         (r"どのパートナー|最適なパートナー|パートナーを(推薦|提案)", 3),
@@ -52,7 +55,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bwhat should (i|we) do\b", 3), (r"\bdo next\b|\bnext steps?\b|\bnext best\b|\bnext actions?\b", 3),
         (r"\bhow (is|are|'s)\b.{1,40}\b(doing|going|performing|tracking)\b", 3), (r"\bhealth\b", 2),
         (r"\bwhat now\b|\bfocus on\b|\bpriorit", 1), (r"\bstalled\b|\bstuck\b|\bat risk\b", 1),
-        (r"\brecommended actions?\b|\bactions? (for|on)\b", 2),
+        (r"\brecommended actions?\b|\bactions? (for|on)\b", 2), (r"\bmove\b.{0,40}\bforward\b|\bunblock", 3),
         (r"nächsten? schritt|was sollten? (ich|wir)|wie läuft|wie steht", 3),
         (r"prochaines? étapes?|que (dois|devrais|devons)|comment va", 3),
         (r"(próximos?|siguientes?) pasos?|qué (debo|debería|deberíamos) hacer|cómo va", 3),
@@ -115,23 +118,26 @@ def score_intents(question: str) -> IntentScores:
 
 
 PARTNER_WORD = re.compile(r"partner|partenaire|socio|parceiro|パートナー", re.I)
-DEAL_WORD = re.compile(r"\b(deal|deals|opportunit\w*|renewal|expansion|pipeline|opp)\b|\bangebot|\bgeschäft|"
+DEAL_WORD = re.compile(r"\b(deal|deals|opportunit\w*|renewal|expansion|upsell|pilot|migration|proof of value|"
+                       r"pipeline|opp)\b|\bangebot|\bgeschäft|"
                        r"\baffaire|\boportunidad|\bnegócio|案件|商談", re.I)
+PERSONAL = re.compile(r"\b(my|our|i|we|me|us|mein\w*|unser\w*|mes|nos|notre|mis|nuestr\w*|meu|minha|nosso)\b")
 ACCOUNTS_WORD = re.compile(r"\baccounts?\b|\bcustomers?\b|\bkunden|\bclients?\b|\bclientes\b|顧客", re.I)
 
 
-def choose_intent(question: str, kinds: set[str], has_subject_default: bool = False) -> str:
+def choose_intent(question: str, kinds: set[str]) -> str:
     """The intent of a question, given the kinds of things it names ("partner", "opportunity", "account",
-    "kit", "locale", "channel"). `has_subject_default`: the asker has an implicit subject (a partner seller's
-    own partner), so subject-less nba/map questions still make sense."""
+    "kit", "locale", "channel"), as found by the resolver."""
     scores = score_intents(question)
     intent, score = scores.best()
     text = normalise(question)
     if intent == "search" or score == 0:
         return _intent_from_kinds(text, kinds, scores)
-    named_subject = bool(kinds & {"partner", "opportunity", "account"}) or has_subject_default
-    if intent == "nba" and not named_subject and scores.scores.get("search", 0) and not DEAL_WORD.search(text):
-        return "search"  # "what are the next steps to become a gold partner?" is a programme question
+    named_subject = bool(kinds & {"partner", "opportunity", "account"})
+    if (intent == "nba" and not named_subject and scores.scores.get("search", 0) and not DEAL_WORD.search(text)
+            and not PERSONAL.search(text)):
+        # "what are the next steps to become a gold partner?" is a programme question, even for a seller
+        return "search"
     if intent == "match" and "partner" in kinds and "opportunity" not in kinds and "account" not in kinds:
         # "which partners ..." naming only a partner: about that partner, not a deal
         return "map" if scores.scores.get("map") else ("nba" if scores.scores.get("nba") else intent)
@@ -144,9 +150,10 @@ def _intent_from_kinds(text: str, kinds: set[str], scores: IntentScores) -> str:
     """No clear cue: the kinds of things named decide (works for any language)."""
     if "kit" in kinds and ("partner" in kinds or "locale" in kinds or "channel" in kinds):
         return "draft"
-    if "opportunity" in kinds and PARTNER_WORD.search(text):
+    about_deal = "opportunity" in kinds or ("account" in kinds and DEAL_WORD.search(text))
+    if about_deal and PARTNER_WORD.search(text):
         return "match"
-    if "opportunity" in kinds:
+    if about_deal:
         return "nba"
     if "partner" in kinds and ACCOUNTS_WORD.search(text):
         return "map"

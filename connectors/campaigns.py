@@ -69,7 +69,7 @@ def parse_kit(data: Any, source: str) -> CampaignKit:
     if kit_id is None or isinstance(kit_id, (bool, list, dict)) or not str(kit_id).strip():
         raise KitError("kit_id is required", field="kit_id")
     kit_id = str(kit_id).strip()
-    values: dict[str, Any] = {"kit_id": kit_id, "source": source, "raw": data}
+    values: dict[str, Any] = {"kit_id": kit_id, "source": source, "raw": f.json_safe(data)}
     for key in _TEXT_FIELDS:
         values[key] = _text(key, data.get(key))
     values["name"] = values["name"] or kit_id

@@ -7,8 +7,10 @@ line where each record starts is tracked (csv's `line_num` is where it ends).
 from __future__ import annotations
 
 import csv
+import gc
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,19 @@ def _physical_lines(handle: Any, bad: dict[int, str]) -> Iterator[str]:
         elif "\x00" in line:  # a database text column refuses NUL, so refuse it here, by row
             bad[number] = "row contains a NUL byte (binary data?)"
         yield line
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Records hold no reference cycles, yet a million new objects trigger ever longer full
+    collections: pausing the cycle collector saves a quarter of the time of a large file."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class References:
@@ -64,6 +79,10 @@ class TableReader:
             if self.file in REQUIRED_FILES:
                 self.reject(None, None, "required file is missing")
             return []
+        with _cyclic_gc_paused():
+            return self._read(path, rules)
+
+    def _read(self, path: Path, rules: Rules | None) -> list[Any]:
         records: list[Any] = []
         keys = self.model.key_columns
         construct = _record_builder(self.model)

@@ -91,6 +91,8 @@ def read_document(path: Path, content_root: Path, known_partners: set[str]) -> D
         raise
     except Exception as exc:  # parsers raise many types on corrupt files; a bad file must never crash ingest
         raise DocumentError(f"cannot be read as {suffix[1:].upper()}: {_short(exc)}") from exc
+    # one newline convention for chunking; NUL (possible in PDF text) is refused by database text columns
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     meta = _metadata(front, known_partners)
     meta["title"] = meta.get("title") or _first_heading(text) or format_title or path.stem
     digest = hashlib.sha256(raw)
@@ -214,7 +216,7 @@ def _metadata(front: dict[str, Any], known_partners: set[str]) -> dict[str, Any]
             raise DocumentError(str(exc), field=key) from exc
     for key in ("products", "industries"):
         meta[key] = _front_list(key, front.get(key))
-    meta["attributes"] = {k: _json_safe(v) for k, v in front.items() if k not in _KNOWN_FIELDS}
+    meta["attributes"] = {k: f.json_safe(v) for k, v in front.items() if k not in _KNOWN_FIELDS}
     return meta
 
 
@@ -277,18 +279,6 @@ def _first_heading(text: str) -> str | None:
     if not found:
         return None
     return min(found, key=lambda m: m.start()).group(1).strip() or None
-
-
-def _json_safe(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, list):
-        return [_json_safe(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _json_safe(v) for k, v in value.items()}
-    return str(value)
 
 
 def _short(exc: Exception) -> str:

@@ -242,3 +242,16 @@ def certified_staff(column: str) -> Parser:
         return out
 
     return parse
+
+
+def json_safe(value: Any) -> Any:
+    """YAML values as JSON can store them: dates as ISO text, keys as text."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, list):
+        return [json_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    return str(value)

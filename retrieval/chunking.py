@@ -123,42 +123,57 @@ def _split_sentences(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _pieces(kind: str, body: str, budget: int) -> list[str]:
-    """A block cut into pieces of at most `budget` tokens: whole rows, whole sentences (or words)."""
-    if count_tokens(body) <= budget:
-        return [body]
+@dataclass
+class _Unit:
+    sep: str  # joins it to the previous unit: "\n\n" new block, "\n" new line, " " next sentence
+    text: str
+    tokens: int
+    overlappable: bool  # a prose sentence may be repeated in the next chunk; a table row may not
+
+
+def _units(kind: str, body: str, budget: int) -> list[_Unit]:
+    """A block as units of at most `budget` tokens: the whole block when it fits, else its lines,
+    sentences or words (prose and code) or groups of rows that repeat the table's header."""
+    size = count_tokens(body)
+    if size <= budget:
+        return [_Unit("\n\n", body, size, kind == "para")]
     if kind == "table":
         rows = body.split("\n")
         header = rows[:2] if len(rows) > 1 and _TABLE_RULE.match(rows[1]) else rows[:1]
-        return _pack(rows[len(header):], budget, "\n", prefix="\n".join(header))
+        groups = _pack(rows[len(header):], budget, "\n", prefix="\n".join(header))
+        return [_Unit("\n\n", g, count_tokens(g), False) for g in groups]
     if kind == "code":
-        return _pack(body.split("\n"), budget, "\n")
-    units: list[str] = []
-    for line in body.split("\n"):  # list items and lines first, then sentences
-        units.extend(_split_sentences(line) if count_tokens(line) > budget else [line])
-    return _pack(units, budget, "\n" if "\n" in body else " ")
+        return [_Unit("\n\n", g, count_tokens(g), False) for g in _pack(body.split("\n"), budget, "\n")]
+    units: list[_Unit] = []
+    for line_no, line in enumerate(body.split("\n")):
+        pieces = [line] if count_tokens(line) <= budget else _split_sentences(line)
+        for piece_no, piece in enumerate(pieces):
+            parts = _pack(piece.split(" "), budget, " ") if count_tokens(piece) > budget else [piece]
+            for part_no, part in enumerate(parts):
+                sep = " " if piece_no or part_no else ("\n" if line_no else "\n\n")
+                units.append(_Unit(sep, part, count_tokens(part), True))
+    return units
 
 
 def _pack(units: list[str], budget: int, sep: str, prefix: str = "") -> list[str]:
+    """Consecutive units joined into groups of at most `budget` tokens (each group after `prefix`)."""
     pieces: list[str] = []
-    current: list[str] = [prefix] if prefix else []
-    used = count_tokens(prefix)
-    base = used
+    base = count_tokens(prefix) + 1 if prefix else 0
+    current: list[str] = []
+    used = base
     for unit in units:
         size = count_tokens(unit) + 1
-        if size + base > budget:  # a single over-long unit (a run-on sentence): cut it by words
-            unit_parts = _pack(unit.split(" "), budget - base, " ") if " " in unit else _cut(unit, budget - base)
-        else:
-            unit_parts = [unit]
-        for part in unit_parts:
+        parts = [unit] if size + base <= budget else (
+            _pack(unit.split(" "), budget - base, " ") if " " in unit.strip() else _cut(unit, budget - base))
+        for part in parts:
             part_size = count_tokens(part) + 1
-            if used + part_size > budget and len(current) > (1 if prefix else 0):
-                pieces.append(sep.join(current))
-                current, used = ([prefix] if prefix else []), base
+            if current and used + part_size > budget:
+                pieces.append(sep.join(([prefix] if prefix else []) + current))
+                current, used = [], base
             current.append(part)
             used += part_size
-    if len(current) > (1 if prefix else 0):
-        pieces.append(sep.join(current))
+    if current:
+        pieces.append(sep.join(([prefix] if prefix else []) + current))
     return pieces
 
 
@@ -172,19 +187,39 @@ def _cut(word: str, budget: int) -> list[str]:
     return [enc.decode(ids[i : i + step]) for i in range(0, len(ids), step)]
 
 
-def _tail_overlap(text: str, overlap_tokens: int) -> str:
-    """The last whole sentences of `text` that fit in `overlap_tokens` (never a table row)."""
-    if overlap_tokens <= 0 or text.lstrip().startswith("|"):
-        return ""
-    tail: list[str] = []
+def _join(units: list[_Unit]) -> str:
+    return "".join((u.sep if i else "") + u.text for i, u in enumerate(units)).strip()
+
+
+def _overlap(units: list[_Unit], overlap_tokens: int) -> list[_Unit]:
+    """The trailing prose sentences of a chunk, up to `overlap_tokens`, never the whole chunk."""
+    tail: list[_Unit] = []
     used = 0
-    for sentence in reversed(_split_sentences(text.split("\n")[-1])):
-        size = count_tokens(sentence)
-        if used + size > overlap_tokens:
+    for unit in reversed(units[1:]):
+        if not unit.overlappable or used + unit.tokens + 1 > overlap_tokens:
             break
-        tail.insert(0, sentence)
+        tail.insert(0, unit)
+        used += unit.tokens + 1
+    return tail
+
+
+def _pack_section(units: list[_Unit], budget: int, overlap_tokens: int) -> list[str]:
+    chunks: list[str] = []
+    current: list[_Unit] = []
+    used = 0
+    for unit in units:
+        size = unit.tokens + 1
+        if current and used + size > budget:
+            chunks.append(_join(current))
+            current = _overlap(current, overlap_tokens)
+            used = sum(u.tokens + 1 for u in current)
+            if used + size > budget:
+                current, used = [], 0
+        current.append(unit)
         used += size
-    return " ".join(tail) if len(tail) < len(_split_sentences(text)) else ""
+    if current:
+        chunks.append(_join(current))
+    return chunks
 
 
 def chunk_text(title: str | None, text: str, max_tokens: int = MAX_TOKENS,
@@ -195,21 +230,8 @@ def chunk_text(title: str | None, text: str, max_tokens: int = MAX_TOKENS,
     for section in _sections(text):
         heading = " > ".join(section.path) or None
         budget = max(32, max_tokens - count_tokens(context_line(title, heading)) - 1)
-        pieces = [p for kind, body in section.blocks for p in _pieces(kind, body, budget)]
-        current: list[str] = []
-        used = 0
-        for piece in pieces:
-            size = count_tokens(piece) + 1
-            if current and used + size > budget:
-                drafts.append((heading, "\n\n".join(current)))
-                overlap = _tail_overlap(current[-1], overlap_tokens)
-                current, used = ([overlap], count_tokens(overlap) + 1) if overlap else ([], 0)
-                if current and used + size > budget:
-                    current, used = [], 0
-            current.append(piece)
-            used += size
-        if current:
-            drafts.append((heading, "\n\n".join(current)))
+        units = [u for kind, body in section.blocks for u in _units(kind, body, budget)]
+        drafts += [(heading, body) for body in _pack_section(units, budget, overlap_tokens)]
     drafts = _merge_small(title, drafts, max_tokens, min_tokens)
     return [ChunkDraft(i, heading, body, count_tokens(body)) for i, (heading, body) in enumerate(drafts)]
 

@@ -66,7 +66,9 @@ class Embedder:
     @property
     def dimension(self) -> int:
         if self._dimension is None:
-            self._dimension = int(self.model.get_sentence_embedding_dimension())
+            model = self.model
+            getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+            self._dimension = int(getter())
         return self._dimension
 
     @property

@@ -182,9 +182,9 @@ class HybridSearcher:
         if mask is not None and not mask.any():
             return []
         n = max(self.candidates, k * 4)
-        lexical = snap.lexical.top(tokenize(query), n, mask)
+        lexical = snap.lexical.normalised_scores(tokenize(query), mask)
         dense = self._dense(query, n, filters, snap, mask)
-        fused = fuse(lexical, dense, self.dense_weight)
+        fused = fuse(lexical, top_k(lexical, n), dense, self.dense_weight)
         return self._rows(snap, fused, k, filters, max_per_doc)
 
     def _dense(self, query: str, n: int, filters: Filters, snap: Snapshot,
@@ -231,11 +231,14 @@ class HybridSearcher:
         return hits
 
 
-def fuse(lexical: list[tuple[int, float]], dense: list[tuple[int, float]], dense_weight: float) -> list[tuple[int, float]]:
-    """Weighted sum of the two 0..1 scores; a chunk missing from one list scores 0 there."""
-    scores: dict[int, float] = {}
-    for pos, score in lexical:
-        scores[pos] = (1.0 - dense_weight) * score
-    for pos, score in dense:
-        scores[pos] = scores.get(pos, 0.0) + dense_weight * score
-    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+def fuse(lexical: np.ndarray, lexical_top: list[tuple[int, float]], dense: list[tuple[int, float]],
+         dense_weight: float) -> list[tuple[int, float]]:
+    """Weighted sum of the dense cosine and the BM25 share (both 0..1) over the union of both candidate
+    lists. BM25 is known for every chunk; a chunk outside the dense list gets the lowest similarity
+    seen there (an upper bound of its true similarity, so lexical matches are not punished twice)."""
+    similarity = dict(dense)
+    floor = min(similarity.values()) if similarity else 0.0
+    candidates = set(similarity) | {pos for pos, _ in lexical_top}
+    scored = [(pos, dense_weight * similarity.get(pos, floor) + (1.0 - dense_weight) * float(lexical[pos]))
+              for pos in candidates]
+    return sorted(scored, key=lambda item: (-item[1], item[0]))

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-URGENCY = {"competitor_mentioned": 1.2, "no_partner": 1.0, "uncertified_products": 0.8, "enablement_content": 0.3}
+URGENCY = {"competitor_mentioned": 1.2, "no_partner": 1.0, "uncertified_products": 0.8,
+           "enablement_content": 0.3}
 # Named competitors besides the battlecards' (vendor.yaml `competitors` adds more). Well-known platform
 # vendors only: a name that is also a common word would flag innocent descriptions.
 DEFAULT_COMPETITORS = ("Snowflake", "Databricks", "Teradata", "Cloudera", "Palantir", "Informatica")
@@ -37,7 +38,8 @@ MATCH_SUGGESTIONS = 3
 class DealContext:
     """What every rule needs about one deal, computed once."""
 
-    def __init__(self, ctx: AppContext, scope: Scope, rec: ScopedRecords, opp: Opportunity, b: VendorBaselines):
+    def __init__(self, ctx: AppContext, scope: Scope, rec: ScopedRecords, opp: Opportunity,
+                 b: VendorBaselines):
         self.ctx, self.scope, self.rec, self.opp, self.b = ctx, scope, rec, opp, b
         self.today: dt.date = b.today
         self.amount = opp.amount or b.median_amount or 1.0
@@ -67,9 +69,11 @@ def stalled_deal(d: DealContext) -> Signal | None:
             f"{d.amount_text} deal has been quiet for {quiet}.",
         evidence=[f"No {what} for {quiet} days (last on {since.isoformat()}), stage {d.opp.stage}",
                   (f"Typical for other open {d.opp.stage} deals: {typical.median:.0f} days (median of "
-                  f"{typical.count}; 75% within {typical.p75:.0f}; over {typical.outlier_above:.0f} is unusual)")],
+                  f"{typical.count}; 75% within {typical.p75:.0f}; "
+                  f"over {typical.outlier_above:.0f} is unusual)")],
         impact=d.value * urgency,
         content_query=f"{d.opp.stage} stage playbook re-engage stalled deal {' '.join(d.products)}",
+        content_kinds=["playbook", "case_study"],
         content_products=d.products,
     )
 
@@ -84,9 +88,11 @@ def close_date_passed(d: DealContext) -> Signal | None:
         title=f"Update the close date of {d.opp.name}: it passed {overdue} days ago",
         why=f"The {d.amount_text} deal is still in {d.opp.stage} after its expected close date, so the "
             f"forecast is wrong until the date or the stage is fixed.",
-        evidence=[f"Expected close date {close.isoformat()} passed {overdue} days ago; stage is still {d.opp.stage}"],
+        evidence=[(f"Expected close date {close.isoformat()} passed {overdue} days ago; "
+                  f"stage is still {d.opp.stage}")],
         impact=d.value * (1.0 + min(overdue / 90, 1.0)),
         content_query=f"closing plan {d.opp.stage} {' '.join(d.products)}",
+        content_kinds=["playbook", "case_study"],
         content_products=d.products,
     )
 
@@ -110,6 +116,7 @@ def registration_expiring(d: DealContext) -> Signal | None:
                   f"{settings.registration_protection_days} days; stage is {d.opp.stage}")],
         impact=d.value * (1.5 + 0.5 * (1 - left / max(window, 1))),
         content_query="deal registration policy protection period extension",
+        content_kinds=["policy"],
     )
 
 
@@ -125,6 +132,7 @@ def no_partner_engaged(d: DealContext) -> Signal | None:
         evidence=evidence,
         impact=d.value * URGENCY["no_partner"],
         content_query=f"co-sell engage partner {' '.join(d.products)}",
+        content_kinds=["policy", "playbook"],
         content_products=d.products,
     )
 
@@ -134,9 +142,10 @@ def _match_suggestions(d: DealContext) -> list[str]:
         from tools.partner_match import match_partners
 
         found = match_partners(d.ctx, d.scope, d.opp.opportunity_id, top=MATCH_SUGGESTIONS)
-    except CosellError:
-        raise
-    except Exception:
+    except ImportError:  # not installed in this deployment
+        log.info("tools.%s is not available", "partner_match")
+        return []
+    except Exception:  # a failure there must not take the deal's other actions down with it
         log.warning("partner matching unavailable for %s", d.opp.opportunity_id, exc_info=True)
         return []
     out = []
@@ -173,6 +182,7 @@ def uncertified_products(d: DealContext) -> Signal | None:
         evidence=evidence,
         impact=d.value * URGENCY["uncertified_products"],
         content_query=f"{' '.join(gaps)} certification training",
+        content_kinds=["training", "playbook"],
         content_products=gaps,
     )
 
@@ -189,7 +199,8 @@ def competitor_names(ctx: AppContext, rec: ScopedRecords) -> dict[str, Document 
     return {n: d for n, d in names.items() if n and n.lower() != own}
 
 
-_VS = re.compile(r"\b(?:vs\.?|versus|against|compared (?:to|with)|competing with|compete with|beating)\s+(.+)$", re.IGNORECASE)
+_VS = re.compile(r"\b(?:vs\.?|versus|against|compared (?:to|with)|compet(?:ing|e) with|beating)\s+(.+)$",
+                 re.IGNORECASE)
 
 
 def _battlecard_competitors(doc: Document, vendor_name: str) -> list[str]:
@@ -255,9 +266,11 @@ def enablement_content(d: DealContext) -> Signal | None:
         kind="enablement_content",
         title=f"Use the enablement content for {d.opp.stage} on {d.opp.name}",
         why="Material that fits this deal's stage, products and industry.",
-        evidence=[f"{d.amount_text} deal in {d.opp.stage} for {', '.join(d.products) or 'no listed products'}{where}"],
+        evidence=[(f"{d.amount_text} deal in {d.opp.stage} for "
+                  f"{', '.join(d.products) or 'no listed products'}{where}")],
         impact=d.value * URGENCY["enablement_content"],
         content_query=f"{topic} playbook",
+        content_kinds=["playbook", "case_study", "training"],
         content_products=d.products,
         content_industries=[industry] if industry else [],
     )

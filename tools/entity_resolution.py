@@ -10,7 +10,7 @@ with features -> `explain(...)` turns a pair's features into sentences a person 
 """
 from __future__ import annotations
 
-import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 MATCH_THRESHOLD = 0.80  # tuned on labelled pairs (evals/account_mapping.py); below it a pair is not a match
 KEEP_THRESHOLD = 0.50  # candidates kept per row (a rejected best lets the next one through if >= MATCH)
@@ -28,9 +29,13 @@ SN_WINDOW = 2  # sorted-neighbourhood: vendor names either side of a partner nam
 # --- names -----------------------------------------------------------------------------------------
 
 _LETTERS = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+# Words CRMs commonly abbreviate (after punctuation is gone: "Ins." is "ins").
 _ABBREVIATIONS = {"intl": "international", "natl": "national", "mfg": "manufacturing", "svcs": "services",
-                  "grp": "group", "hldgs": "holdings", "hldg": "holding", "assoc": "associates",
-                  "bros": "brothers", "ctr": "center", "centre": "center", "univ": "university", "st": "saint"}
+                  "svc": "service", "grp": "group", "hldgs": "holdings", "hldg": "holding", "assoc": "associates",
+                  "bros": "brothers", "ctr": "center", "centre": "center", "univ": "university", "st": "saint",
+                  "sys": "systems", "comms": "communications", "ins": "insurance", "fin": "financial",
+                  "dist": "distribution", "pharma": "pharmaceuticals", "labs": "laboratories", "tech": "technology",
+                  "mgmt": "management"}
 _CONJUNCTIONS = ("and", "und", "et", "en", "og", "och")
 
 
@@ -49,12 +54,15 @@ _LEGAL_ANYWHERE = [_letters(f) for f in (
     "kabushiki kaisha", "kabushiki gaisha", "yugen kaisha", "godo kaisha", "societe anonyme",
     "societe par actions simplifiee", "societa per azioni", "societa a responsabilita limitata",
     "sociedad anonima", "sociedad limitada", "aktiebolag", "aktieselskab", "anpartsselskab",
-    "osakeyhtio", "anonim sirketi", "public limited company", "proprietary", "private"]
+    "osakeyhtio", "anonim sirketi", "public limited company", "designated activity company"]
 # Forms that are also ordinary words or initials: only removed at the end of a name (never its only word).
 _LEGAL_END = [_letters(f) for f in (
     "co", "cie", "sa", "se", "as", "ab", "oy", "ag", "kg", "spa", "sas", "sl", "slu", "sc", "lp", "cv",
-    "asa", "publ", "sro", "kft", "zrt", "doo", "ooo", "oao", "zao", "pjsc", "jsc", "ehf", "sa de cv",
-    "s de rl", "nl")] + ["company", "gesellschaft"]
+    "asa", "publ", "sro", "kft", "zrt", "doo", "ooo", "oao", "zao", "pjsc", "jsc", "ehf", "dac", "na")] + [
+    "company", "gesellschaft", "private", "proprietary", "sa de cv", "sab de cv", "s de rl", "s de rl de cv",
+    "de cv", "s en c"]
+# Long legal words a typo does not hide ('Corporatoon'): a last word this close to one is dropped.
+_LEGAL_WORDS = ("corporation", "incorporated", "limited", "company", "aktiengesellschaft", "gesellschaft")
 _LEGAL_START = ["the", "ab", "nv", "bv", "oy"]
 
 
@@ -62,29 +70,84 @@ def _alternation(forms: list[str]) -> str:
     return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
 
 
-def normalize_names_expr(col: pl.Expr) -> pl.Expr:
-    """Case, accents, punctuation, '&'/and/und/et, legal forms in many languages, a leading 'The'."""
-    base = (col.fill_null("").str.normalize("NFKD").str.replace_all(r"\p{M}", "").str.to_lowercase()
-            .str.replace_many(list(_LETTERS), list(_LETTERS.values()))
-            .str.replace_all(r"['’‘`´]", "")
-            .str.replace_all(r"\b(\w)\.", "${1}")  # s.p.a. -> spa, i.b.m. -> ibm
-            .str.replace_all(r"(\w)&(\w)", "${1}${2}")  # at&t -> att
-            .str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars())
-    for short, long in _ABBREVIATIONS.items():
-        base = base.str.replace_all(rf"\b{short}\b", long)
-    words = base.str.replace_all(rf"\b{_alternation(list(_CONJUNCTIONS))}\b", " ")
-    words = words.str.replace_all(r"\s+", " ").str.strip_chars()
-    core = words.str.replace_all(rf"\b{_alternation(_LEGAL_ANYWHERE)}\b", " ")
-    core = core.str.replace_all(r"\s+", " ").str.strip_chars()
-    core = core.str.replace(rf"^{_alternation(_LEGAL_START)} ", "")
-    core = core.str.replace(rf"(?: {_alternation(_LEGAL_END)})+$", "")
+def _spaced_map(col: pl.Expr, mapping: dict[str, str]) -> pl.Expr:
+    """Whole-word replacement in one Aho-Corasick pass (twice, for adjacent words)."""
+    keys, values = [f" {k} " for k in mapping], [f" {v} " for v in mapping.values()]
+    padded = pl.lit(" ") + col + pl.lit(" ")
+    return padded.str.replace_many(keys, values).str.replace_many(keys, values).str.strip_chars()
+
+
+def _clean_lazy(names: pl.Series) -> pl.LazyFrame:
+    """Case, accents, apostrophes, '&' inside a word (at&t), punctuation to spaces."""
+    return pl.DataFrame({"n": names}).lazy().select(
+        pl.col("n").fill_null("").str.normalize("NFKD").str.replace_all(r"\p{M}", "").str.to_lowercase()
+        .str.replace_many(list(_LETTERS), list(_LETTERS.values()))
+        .str.replace_all(r"['’‘`´]", "")
+        .str.replace_all(r"(\w)&(\w)", "${1}${2}")
+        .str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars())
+
+
+_SINGLE_LETTER_RUN = re.compile(r"(?<!\S)\w(?: \w(?!\S))+")
+
+
+def _join_initials(cleaned: pl.Series) -> pl.Series:
+    """'s p a' -> 'spa', 'n v philips' -> 'nv philips', 'u s philips' -> 'us philips': dotted or spaced
+    initials become one word. Few names have them, so the regex callback runs on those (distinct) only."""
+    has = cleaned.str.contains(r"(?:^| )\w \w(?: |$)")
+    if not has.any():
+        return cleaned
+    distinct = cleaned.filter(has).unique()
+    joined = [_SINGLE_LETTER_RUN.sub(lambda m: m.group().replace(" ", ""), x) for x in distinct.to_list()]
+    return cleaned.replace(distinct, pl.Series(joined, dtype=pl.String))
+
+
+def _core_lazy(cleaned: pl.Series) -> pl.LazyFrame:
+    """Abbreviations, conjunctions, then legal forms: anywhere, at the start, at the end."""
+    conjunctions = {w: "" for w in _CONJUNCTIONS}
+    df = pl.DataFrame({"base": cleaned}).lazy().with_columns(_spaced_map(pl.col("base"), _ABBREVIATIONS))
+    df = df.with_columns(_spaced_map(pl.col("base"), conjunctions).str.replace_all(" +", " ").alias("words"))
+    core = (pl.col("words").str.replace_all(rf"(?-u:\b){_alternation(_LEGAL_ANYWHERE)}(?-u:\b)", " ")
+            .str.replace_all(" +", " ").str.strip_chars()
+            .str.replace(rf"^{_alternation(_LEGAL_START)} ", "")
+            .str.replace(rf"(?: {_alternation(_LEGAL_END)})+$", ""))
+    df = df.with_columns(core.alias("core"))
     # A name that is nothing but legal words ("Limited Co") keeps its words rather than vanishing.
-    return (pl.when(core != "").then(core).when(words != "").then(words).otherwise(base))
+    return df.select(pl.when(pl.col("core") != "").then(pl.col("core"))
+                     .when(pl.col("words") != "").then(pl.col("words")).otherwise(pl.col("base"))
+                     .alias("norm"))
+
+
+def _in_slices(values: pl.Series, stage) -> pl.Series:
+    """Run a lazy stage over slices of a long series in parallel (polars runs each on its own thread)."""
+    step = max(50_000, -(-len(values) // 8))
+    parts = pl.collect_all([stage(values.slice(i, step)) for i in range(0, max(len(values), 1), step)])
+    return pl.concat([part.to_series() for part in parts])
+
+
+def normalize_names(names: pl.Series) -> pl.Series:
+    """Case, accents, punctuation, initials, '&'/and/und/et, abbreviations, legal forms in many
+    languages, a leading 'The'."""
+    cleaned = _join_initials(_in_slices(names.cast(pl.String), _clean_lazy))
+    return _drop_misspelt_legal_word(_in_slices(cleaned, _core_lazy))
+
+
+def _drop_misspelt_legal_word(norm: pl.Series) -> pl.Series:
+    """'morrison health corporatoon' -> 'morrison health': a last word one edit from a long legal word.
+    Checked once per distinct last word, so it costs little at any scale."""
+    last = norm.str.extract(r" (\S+)$", 1)
+    words = last.drop_nulls().unique()
+    words = words.filter(words.str.len_chars() >= 6)
+    if words.is_empty():
+        return norm
+    distance = process.cdist(words.to_list(), _LEGAL_WORDS, scorer=OSA.distance, workers=-1)
+    misspelt = words.filter(pl.Series(distance.min(axis=1) <= 1))
+    return pl.DataFrame({"n": norm, "last": last}).select(
+        pl.when(pl.col("last").is_in(misspelt.implode())).then(pl.col("n").str.replace(r" \S+$", ""))
+        .otherwise(pl.col("n")))["n"]
 
 
 def normalize_name(name: str | None) -> str:
-    return pl.DataFrame({"n": [name or ""]}, schema={"n": pl.String}).select(
-        normalize_names_expr(pl.col("n")))["n"][0]
+    return normalize_names(pl.Series([name or ""], dtype=pl.String))[0]
 
 
 def _stem_expr(col: pl.Expr) -> pl.Expr:
@@ -135,44 +198,53 @@ def _tail(host: pl.Expr, k: int) -> pl.Expr:
 
 
 def _in(col: pl.Expr, values: frozenset[str]) -> pl.Expr:
-    return col.is_in(list(values)).fill_null(False)
+    return col.is_in(_series(values)).fill_null(False)
 
 
-def domain_columns(col: pl.Expr) -> list[pl.Expr]:
+@cache
+def _series(values: frozenset[str]) -> pl.Series:
+    return pl.Series(sorted(values), dtype=pl.String)
+
+
+def reduce_domains(values: pl.Series) -> pl.DataFrame:
     """`dom` (registrable domain per the ICANN suffix list, or null if generic/hosted/invalid) and
-    `dom_label` (its name without the suffix: acme.co.uk -> acme), from a domain, URL or email."""
+    `dom_label` (its name without the suffix: acme.co.uk -> acme), from domains, URLs or emails.
+    Staged columns so each step is computed once (the suffix list has ~7k rules)."""
     rules = _suffix_rules()
-    host = (col.fill_null("").str.to_lowercase().str.strip_chars()
-            .str.replace(r"^.*@", "").str.replace(r"^[a-z][a-z0-9+.\-]*://", "").str.replace(r"^[^/]*@", "")
-            .str.replace(r"[/?#\\].*$", "").str.replace(r":\d*$", "").str.strip_chars_end(".")
-            .str.replace(r"^www\d*\.", ""))
-    valid = host.str.contains(r"^[\p{L}\p{M}\p{N}\-_]+(?:\.[\p{L}\p{M}\p{N}\-_]+)+$")
-    labels = host.str.count_matches(r"\.") + 1
-    tails = {k: _tail(host, k) for k in range(1, 6)}
+    df = pl.DataFrame({"raw": values.cast(pl.String)}).with_columns(
+        pl.col("raw").fill_null("").str.to_lowercase().str.strip_chars()
+        .str.replace(r"^.*@", "").str.replace(r"^[a-z][a-z0-9+.\-]*://", "").str.replace(r"^[^/]*@", "")
+        .str.replace(r"[/?#\\].*$", "").str.replace(r":\d*$", "").str.strip_chars_end(".")
+        .str.replace(r"^www\d*\.", "").alias("host"))
+    host = pl.col("host")
+    df = df.with_columns(
+        host.str.contains(r"^[\p{L}\p{M}\p{N}\-_]+(?:\.[\p{L}\p{M}\p{N}\-_]+)+$").alias("valid"),
+        (host.str.count_matches(r"\.") + 1).alias("labels"),
+        *[_tail(host, k).alias(f"t{k}") for k in range(1, 6)])
+    df = df.with_columns(
+        *[(_in(pl.col(f"t{k}"), rules["plain"]) | (_in(pl.col(f"t{k - 1}"), rules["wild"])
+                                                 & ~_in(pl.col(f"t{k}"), rules["exceptions"]))).alias(f"pub{k}")
+          for k in range(2, 5)],
+        *[_in(pl.col(f"t{k}"), rules["exceptions"]).alias(f"exc{k}") for k in range(2, 5)],
+        pl.any_horizontal(_in(pl.col(f"t{k}"), rules["hosted"]) for k in range(2, 5)).alias("hosted"))
     suffix_len = pl.lit(1)
-    for k in range(2, 5):
-        is_public = _in(tails[k], rules["plain"]) | (_in(tails[k - 1], rules["wild"])
-                                                     & ~_in(tails[k], rules["exceptions"]))
-        suffix_len = pl.when(is_public & (labels >= k)).then(k).otherwise(suffix_len)
+    for k in range(2, 5):  # the longest matching rule wins
+        suffix_len = pl.when(pl.col(f"pub{k}") & (pl.col("labels") >= k)).then(k).otherwise(suffix_len)
     for k in range(2, 5):  # an exception rule (!city.kawasaki.jp) makes that name registrable
-        suffix_len = pl.when(_in(tails[k], rules["exceptions"])).then(k - 1).otherwise(suffix_len)
-    hosted = pl.lit(False)
-    for k in range(2, 5):
-        hosted = hosted | _in(tails[k], rules["hosted"])
-    registrable = pl.lit(None, dtype=pl.String)
-    for k in range(1, 5):
-        registrable = pl.when(suffix_len == k).then(tails[k + 1]).otherwise(registrable)
-    label = registrable.str.extract(r"^([^.]+)", 1)
-    keep = (valid & (labels > suffix_len) & ~hosted & ~_in(registrable, GENERIC_DOMAINS)
-            & ~_in(label, GENERIC_LABELS)).fill_null(False)
-    dom = pl.when(keep).then(registrable).otherwise(None)
-    return [dom.alias("dom"), pl.when(keep).then(label).otherwise(None).alias("dom_label")]
+        suffix_len = pl.when(pl.col(f"exc{k}")).then(k - 1).otherwise(suffix_len)
+    df = df.with_columns(suffix_len.alias("slen"))
+    df = df.with_columns(pl.coalesce(pl.when(pl.col("slen") == k).then(pl.col(f"t{k + 1}"))
+                                     for k in range(1, 5)).alias("reg"))
+    df = df.with_columns(pl.col("reg").str.extract(r"^([^.]+)", 1).alias("label"))
+    keep = (pl.col("valid") & (pl.col("labels") > pl.col("slen")) & ~pl.col("hosted")
+            & ~_in(pl.col("reg"), GENERIC_DOMAINS) & ~_in(pl.col("label"), GENERIC_LABELS)).fill_null(False)
+    return df.select(pl.when(keep).then(pl.col("reg")).alias("dom"),
+                     pl.when(keep).then(pl.col("label")).alias("dom_label"))
 
 
 def registrable_domain(value: str | None) -> str | None:
     """'https://www.Acme.co.uk:8080/about' -> 'acme.co.uk'; generic mail/hosting domains -> None."""
-    frame = pl.DataFrame({"d": [value]}, schema={"d": pl.String})
-    return frame.select(domain_columns(pl.col("d")))["dom"][0]
+    return reduce_domains(pl.Series([value], dtype=pl.String))["dom"][0]
 
 
 # --- prepared sides --------------------------------------------------------------------------------
@@ -180,19 +252,26 @@ def registrable_domain(value: str | None) -> str | None:
 
 @dataclass
 class Prepared:
-    """One side, normalised once: the frame (key, name, norm, compact, dom, dom_label, country, tokens)
-    plus numpy views used in bulk scoring."""
+    """One side normalised once: `frame` (key, name, norm, compact, dom, dom_label, country, tokens) and
+    numpy views for bulk scoring (token/domain/country ids are 64-bit hashes, 0 = missing)."""
 
     frame: pl.DataFrame
-    norm: np.ndarray  # object array of normalised names
-    compact: np.ndarray  # normalised name without spaces
-    token_ids: np.ndarray  # (n, TOKENS_PER_NAME) uint64 token hashes, 0 = padding
-    dom_id: np.ndarray  # uint64 hash of dom, 0 = none
+    norm: np.ndarray  # object arrays of str, as rapidfuzz wants them
+    compact: np.ndarray
+    token_ids: np.ndarray  # (n, TOKENS_PER_NAME)
+    dom_id: np.ndarray
     label_id: np.ndarray
+    label_len: np.ndarray
     country_id: np.ndarray
+    number_id: np.ndarray  # the numbers in the name ('Office 14'): different numbers, different entities
 
     def __len__(self) -> int:
         return self.frame.height
+
+    def take(self, rows: np.ndarray) -> "Prepared":
+        return Prepared(self.frame[rows], self.norm[rows], self.compact[rows], self.token_ids[rows],
+                        self.dom_id[rows], self.label_id[rows], self.label_len[rows], self.country_id[rows],
+                        self.number_id[rows])
 
 
 def _hash(col: pl.Expr) -> pl.Expr:
@@ -200,22 +279,236 @@ def _hash(col: pl.Expr) -> pl.Expr:
 
 
 def prepare(frame: pl.DataFrame) -> Prepared:
-    """`frame` has columns key, name, domain, country (strings; domain/country may be null)."""
+    """`frame` has string columns key, name, domain, country (domain and country may be null)."""
     pad = pl.lit([0] * TOKENS_PER_NAME, dtype=pl.List(pl.UInt64))
     df = frame.select(
-        pl.col("key").cast(pl.String), pl.col("name").cast(pl.String),
-        normalize_names_expr(pl.col("name").cast(pl.String)).alias("norm"),
-        *domain_columns(pl.col("domain").cast(pl.String)),
+        pl.col("key").cast(pl.String), pl.col("name").cast(pl.String).fill_null(""),
         pl.col("country").cast(pl.String).str.strip_chars().str.to_uppercase().replace("", None).alias("country"),
-    ).with_columns(
+    ).hstack([normalize_names(frame["name"]).alias("norm")]).hstack(reduce_domains(frame["domain"]))
+    df = df.with_columns(
         pl.col("norm").str.replace_all(" ", "").alias("compact"),
-        pl.col("norm").str.split(" ").list.eval(_stem_expr(pl.element())).list.unique(maintain_order=True)
-        .list.eval(pl.element().filter(pl.element() != "")).alias("tokens"),
-    )
-    ids = df.select(pl.col("tokens").list.eval(pl.element().hash(seed=7) | 1).list.head(TOKENS_PER_NAME)
-                    .list.concat(pad).list.head(TOKENS_PER_NAME).list.to_array(TOKENS_PER_NAME))
-    hashes = df.select(_hash(pl.col(c)).alias(c) for c in ("dom", "dom_label", "country"))
+        pl.col("norm").str.split(" ").list.eval(_stem_expr(pl.element()).filter(pl.element() != ""))
+        .list.unique(maintain_order=True).alias("tokens"))
+    arrays = df.select(
+        pl.col("tokens").list.eval(pl.element().hash(seed=7) | 1).list.concat(pad).list.head(TOKENS_PER_NAME)
+        .list.to_array(TOKENS_PER_NAME).alias("ids"),
+        *[_hash(pl.col(c)).alias(c) for c in ("dom", "dom_label", "country")],
+        pl.col("dom_label").str.len_chars().fill_null(0).alias("label_len"),
+        _hash(pl.col("tokens").list.eval(pl.element().filter(pl.element().str.contains(r"^\d+$"))).list.sort()
+              .list.join(" ").replace("", None)).alias("numbers"))
     return Prepared(
         frame=df, norm=df["norm"].to_numpy().astype(object), compact=df["compact"].to_numpy().astype(object),
-        token_ids=ids.to_series().to_numpy().astype(np.uint64).reshape(df.height, TOKENS_PER_NAME),
-        dom_id=hashes[:, 0].to_numpy(), label_id=hashes[:, 1].to_numpy(), country_id=hashes[:, 2].to_numpy())
+        token_ids=arrays["ids"].to_numpy().astype(np.uint64).reshape(df.height, TOKENS_PER_NAME),
+        dom_id=arrays["dom"].to_numpy(), label_id=arrays["dom_label"].to_numpy(),
+        label_len=arrays["label_len"].to_numpy(), country_id=arrays["country"].to_numpy(),
+        number_id=arrays["numbers"].to_numpy())
+
+
+def prepare_records(keys: list[str], names: list[str], domains: list[str | None],
+                    countries: list[str | None]) -> Prepared:
+    return prepare(pl.DataFrame({"key": keys, "name": names, "domain": domains, "country": countries},
+                                schema={c: pl.String for c in ("key", "name", "domain", "country")}))
+
+
+# --- token rarity ----------------------------------------------------------------------------------
+
+
+@dataclass
+class TokenStats:
+    """Inverse document frequency of name tokens over BOTH sides: a word shared by many companies
+    ('global', 'systems') says little; a rare one ('northstar') says a lot."""
+
+    ids: np.ndarray  # sorted token hashes
+    idf: np.ndarray
+    vendor_df: np.ndarray  # how many vendor names hold the token (block sizes)
+
+    def lookup(self, token_ids: np.ndarray, values: np.ndarray) -> np.ndarray:
+        pos = np.clip(np.searchsorted(self.ids, token_ids), 0, max(len(self.ids) - 1, 0))
+        found = (token_ids != 0) & (self.ids[pos] == token_ids) if len(self.ids) else token_ids != 0
+        return np.where(found, values[pos] if len(values) else 0, 0)
+
+
+def token_stats(vendor: Prepared, partner: Prepared) -> TokenStats:
+    v_tokens, p_tokens = vendor.token_ids[vendor.token_ids != 0], partner.token_ids[partner.token_ids != 0]
+    ids, counts = np.unique(np.concatenate([v_tokens, p_tokens]), return_counts=True)
+    total = len(vendor) + len(partner)
+    idf = np.log((total + 1) / counts).astype(np.float32) + 0.1
+    v_ids, v_counts = np.unique(v_tokens, return_counts=True)
+    vendor_df = np.zeros(len(ids), np.int64)
+    vendor_df[np.searchsorted(ids, v_ids)] = v_counts
+    return TokenStats(ids=ids, idf=idf, vendor_df=vendor_df)
+
+
+# --- blocking: which pairs are worth scoring -------------------------------------------------------
+
+
+def _join(v_rows: np.ndarray, v_keys: np.ndarray, p_rows: np.ndarray, p_keys: np.ndarray,
+          cap: int = BLOCK_CAP) -> pl.DataFrame:
+    """Pairs sharing a key, skipping keys held by more than `cap` vendor records (too common to tell)."""
+    v = pl.DataFrame({"v": v_rows, "k": v_keys}).filter(pl.col("k") != 0)
+    v = v.filter(pl.len().over("k") <= cap)
+    p = pl.DataFrame({"p": p_rows, "k": p_keys}).filter(pl.col("k") != 0)
+    return p.join(v, on="k", how="inner").select(pl.col("v").cast(pl.Int64), pl.col("p").cast(pl.Int64))
+
+
+def _pair_keys(ids: np.ndarray, a: int, b: int) -> np.ndarray:
+    lo, hi = np.minimum(ids[:, a], ids[:, b]), np.maximum(ids[:, a], ids[:, b])
+    keys = lo * np.uint64(0x9E3779B97F4A7C15) ^ hi
+    return np.where((lo == 0) | (hi == 0), np.uint64(0), keys | np.uint64(1))
+
+
+def _by_rarity(side: Prepared, stats: TokenStats) -> np.ndarray:
+    """Token ids of each name, rarest first (padding last)."""
+    df = stats.lookup(side.token_ids, stats.vendor_df + 1).astype(np.float64)
+    df[side.token_ids == 0] = np.inf
+    order = np.argsort(df, axis=1, kind="stable")
+    return np.take_along_axis(side.token_ids, order, axis=1)
+
+
+def candidate_pairs(vendor: Prepared, partner: Prepared, stats: TokenStats) -> pl.DataFrame:
+    """Blocking: same domain name, same compact name, a shared rare word (or rare pair of words), and
+    sorted-neighbourhood on the compact name (typos, spacing). Returns unique (v, p) row pairs."""
+    nv, np_ = len(vendor), len(partner)
+    vr, pr = np.arange(nv), np.arange(np_)
+    v_rare, p_rare = _by_rarity(vendor, stats), _by_rarity(partner, stats)
+    compact_ids = [side.frame["compact"].hash(seed=3).to_numpy() | 1 for side in (vendor, partner)]
+    parts = [
+        _join(vr, vendor.label_id, pr, partner.label_id),
+        _join(vr, compact_ids[0], pr, compact_ids[1]),
+        _join(np.repeat(vr, TOKENS_PER_NAME), vendor.token_ids.ravel(), np.repeat(pr, 2), p_rare[:, :2].ravel()),
+    ]
+    v_pairs = np.stack([_pair_keys(v_rare, a, b) for a in range(4) for b in range(a + 1, 4)], axis=1)
+    parts.append(_join(np.repeat(vr, v_pairs.shape[1]), v_pairs.ravel(), pr, _pair_keys(p_rare, 0, 1)))
+    if nv:  # sorted neighbourhood: the vendor names either side of each partner name in sort order
+        order = vendor.frame["compact"].arg_sort().to_numpy()
+        sorted_names = vendor.frame["compact"].gather(order)
+        pos = sorted_names.search_sorted(partner.frame["compact"]).to_numpy().astype(np.int64)
+        for offset in range(-SN_WINDOW, SN_WINDOW):
+            at = np.clip(pos + offset, 0, nv - 1)
+            parts.append(pl.DataFrame({"v": order[at].astype(np.int64), "p": pr.astype(np.int64)}))
+    return pl.concat(parts).unique().sort("p", "v")
+
+
+# --- scoring ---------------------------------------------------------------------------------------
+
+DOMAIN_NONE, DOMAIN_SAME, DOMAIN_VARIANT, DOMAIN_DIFFERENT = 0, 1, 2, 3
+COUNTRY_UNKNOWN, COUNTRY_SAME, COUNTRY_DIFFERENT = 0, 1, 2
+
+
+def _token_overlap(vendor: Prepared, partner: Prepared, v: np.ndarray, p: np.ndarray,
+                   stats: TokenStats) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """IDF weight of the words both names share, and of the words only one side has."""
+    a, b = vendor.token_ids[v], partner.token_ids[p]
+    wa, wb = stats.lookup(a, stats.idf), stats.lookup(b, stats.idf)
+    eq = (a[:, :, None] == b[:, None, :]) & (a[:, :, None] != 0)
+    shared = (wa * eq.any(2)).sum(1)
+    return shared, wa.sum(1) - shared, wb.sum(1) - (wb * eq.any(1)).sum(1)
+
+
+def _typo_only(vendor: Prepared, partner: Prepared, v: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """For pairs whose unmatched words differ on both sides: are those words misspellings of each
+    other ('brocades'/'brocdes') rather than different words ('bank'/'foods')?"""
+    out = np.zeros(len(v), bool)
+    v_tokens, p_tokens = vendor.frame["tokens"].gather(v).to_list(), partner.frame["tokens"].gather(p).to_list()
+    for i, (vt, pt) in enumerate(zip(v_tokens, p_tokens)):
+        va, pa = " ".join(sorted(set(vt) - set(pt))), " ".join(sorted(set(pt) - set(vt)))
+        slips = 1 if max(len(va), len(pa)) < 10 else 2  # a swap, a dropped, doubled or wrong letter
+        out[i] = OSA.distance(va, pa, score_cutoff=slips + 1) <= slips
+    return out
+
+
+def score_pairs(vendor: Prepared, partner: Prepared, pairs: pl.DataFrame, stats: TokenStats,
+                chunk: int = 1_000_000) -> pl.DataFrame:
+    """Confidence 0..0.99 per pair (1.0 is kept for a person's confirmation) with the features behind it."""
+    frames = []
+    for start in range(0, pairs.height, chunk):
+        v, p = pairs["v"][start:start + chunk].to_numpy(), pairs["p"][start:start + chunk].to_numpy()
+        ts = process.cpdist(vendor.norm[v], partner.norm[p], scorer=fuzz.token_sort_ratio, workers=-1) / 100
+        cr = process.cpdist(vendor.compact[v], partner.compact[p], scorer=fuzz.ratio, workers=-1) / 100
+        char = np.maximum(ts, cr)
+        shared, only_v, only_p = _token_overlap(vendor, partner, v, p, stats)
+        tok = shared / np.maximum(shared + only_v + only_p, 1e-6)
+        # Close spelling alone is not enough when each side has a word the other lacks ('Moser'/'Mosel',
+        # 'Ostsee'/'Mosel Versicherungsgruppe'): then the words' rarity decides, unless they are a typo.
+        name = np.where(char >= 0.9, char, (char + tok) / 2)
+        band = np.flatnonzero((only_v > 0) & (only_p > 0) & (char >= 0.75))
+        if len(band):
+            typo = _typo_only(vendor, partner, v[band], p[band])
+            name[band[typo]] = char[band[typo]]
+            name[band[~typo]] = (char[band[~typo]] + tok[band[~typo]]) / 2
+        name = np.where(vendor.number_id[v] != partner.number_id[p], np.minimum(name, 0.7), name)
+        conf, domain, country = _combine(vendor, partner, v, p, name)
+        keep = conf >= KEEP_THRESHOLD
+        frames.append(pl.DataFrame({"v": v[keep], "p": p[keep], "confidence": conf[keep].astype(np.float32),
+                                    "name_sim": name[keep].astype(np.float32),
+                                    "domain": domain[keep], "country": country[keep]}))
+    return pl.concat(frames) if frames else pl.DataFrame(
+        schema={"v": pl.Int64, "p": pl.Int64, "confidence": pl.Float32, "name_sim": pl.Float32,
+                "domain": pl.Int8, "country": pl.Int8})
+
+
+def _combine(vendor: Prepared, partner: Prepared, v: np.ndarray, p: np.ndarray,
+             name: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Name similarity, then domain and country evidence. A shared registrable domain is the strongest
+    single signal; the same name under another suffix (acme.de / acme.com) is weaker; two different
+    company domains count against the pair. Without a domain a name alone reaches at most 0.95."""
+    vd, pd_ = vendor.dom_id[v], partner.dom_id[p]
+    same = (vd != 0) & (vd == pd_)
+    variant = ~same & (vendor.label_id[v] != 0) & (vendor.label_id[v] == partner.label_id[p])
+    different = (vd != 0) & (pd_ != 0) & ~same & ~variant
+    domain = np.select([same, variant, different], [DOMAIN_SAME, DOMAIN_VARIANT, DOMAIN_DIFFERENT], 0)
+    vc, pc = vendor.country_id[v], partner.country_id[p]
+    known = (vc != 0) & (pc != 0)
+    country = np.where(known, np.where(vc == pc, COUNTRY_SAME, COUNTRY_DIFFERENT), COUNTRY_UNKNOWN)
+    conf = 0.95 * name
+    conf = np.where(same, np.maximum(conf, 0.80 + 0.19 * name), conf)
+    # A long domain name under another suffix (brunnen-maschinenbau.de / .com) is nearly as specific as
+    # the same domain; a short one (delta.de / delta.com) only adds to the name.
+    long_label = vendor.label_len[v] >= 8
+    conf = np.where(variant & long_label, np.maximum(conf, 0.75 + 0.19 * name), conf)
+    conf = np.where(variant & ~long_label, np.minimum(conf + 0.10, 0.97), conf)
+    # Two different company domains: fine for an identical name (companies own several), damning otherwise.
+    conf = np.where(different, conf - np.where(vendor.norm[v] == partner.norm[p], 0.10, 0.20), conf)
+    conf = conf + np.select([country == COUNTRY_SAME, country == COUNTRY_DIFFERENT], [0.03, -0.10], 0.0)
+    return np.clip(conf, 0.0, 0.99), domain.astype(np.int8), country.astype(np.int8)
+
+
+def match_sides(vendor: Prepared, partner: Prepared, stats: TokenStats | None = None,
+                keep: int = 3) -> pl.DataFrame:
+    """The `keep` best vendor candidates per partner row (rank 0 = best; ties go to the smaller vendor
+    key, so results do not depend on input order), each with confidence >= KEEP_THRESHOLD."""
+    stats = stats or token_stats(vendor, partner)
+    scored = score_pairs(vendor, partner, candidate_pairs(vendor, partner, stats), stats)
+    key_rank = vendor.frame["key"].rank("ordinal").to_numpy()
+    scored = scored.with_columns(pl.Series("key_rank", key_rank[scored["v"].to_numpy()]))
+    return (scored.sort(["p", "confidence", "key_rank"], descending=[False, True, False])
+            .with_columns(pl.int_range(pl.len()).over("p").alias("rank"))
+            .filter(pl.col("rank") < keep).drop("key_rank"))
+
+
+# --- explanation -----------------------------------------------------------------------------------
+
+
+def explain(vendor: Prepared, partner: Prepared, v: int, p: int, name_sim: float, domain: int,
+            country: int) -> list[str]:
+    """The evidence for one pair, in sentences a person can check against both records."""
+    vf, pf = vendor.frame.row(v, named=True), partner.frame.row(p, named=True)
+    out = []
+    if domain == DOMAIN_SAME:
+        out.append(f"same registrable domain {vf['dom']}")
+    elif domain == DOMAIN_VARIANT:
+        out.append(f"same domain name under another suffix ({pf['dom']} / {vf['dom']}): weaker evidence")
+    elif domain == DOMAIN_DIFFERENT:
+        out.append(f"different domains ({pf['dom']} / {vf['dom']})")
+    if vf["norm"] == pf["norm"]:
+        out.append(f"same name once legal forms and punctuation are removed ('{vf['norm']}')")
+    else:
+        out.append(f"name {name_sim:.2f} similar ('{pf['name']}' / '{vf['name']}')")
+        only = sorted(set(pf["tokens"]) ^ set(vf["tokens"]))
+        if only and name_sim < 0.9:  # above that the differences are spelling, not words
+            out.append("words on one side only: " + ", ".join(only[:6]))
+    if country == COUNTRY_SAME:
+        out.append(f"same country {vf['country']}")
+    elif country == COUNTRY_DIFFERENT:
+        out.append(f"different countries ({pf['country']} / {vf['country']})")
+    return out

@@ -24,7 +24,8 @@ import numpy as np
 
 SIGNALS = (
     "authorised", "geography", "industry", "certified", "relationship", "account_history",
-    "industry_history", "product_history", "industry_wins", "product_wins", "country_wins", "experience",
+    "industry_history", "product_history", "industry_wins", "product_wins", "country_wins", "industry_share",
+    "product_share", "country_share", "overall_share", "experience",
     "engagement", "load", "tier", "language", "semantic",
 )
 # DATA.md's partner types, one indicator each: how often each kind of partner is brought in is learned
@@ -304,6 +305,17 @@ class PartnerMatrix:
     def deal_text(self, deal: DealRec) -> str:
         return self.without_names(" ".join([deal.name, deal.description, " ".join(deal.products)]))
 
+    def eligible_for(self, products: Iterable[str], country: str | None, on: dt.date) -> np.ndarray:
+        """Partners authorised for every product, selling in the country (if known), partners by `on`."""
+        wanted, cols = set(_low(products)), self.product_columns(products)
+        ok = self.joined <= on.toordinal()
+        if wanted:
+            ok = ok & (self.comp[:, cols].sum(axis=1) == len(wanted)) if len(cols) == len(wanted) else ok & False
+        if country:
+            col = self.countries.get(country)
+            ok = ok & self.country[:, col] if col is not None else ok & False
+        return ok
+
     def product_columns(self, products: Iterable[str]) -> list[int]:
         return [col for _, col in self.product_pairs(products)]
 
@@ -360,7 +372,9 @@ class HistoryState:
                  "country": len(matrix.countries)}
         self.wins = {g: np.zeros((n, max(sizes[g], 1))) for g in GROUPS}
         self.seen = {g: np.zeros((n, max(sizes[g], 1))) for g in GROUPS}
-        self.tot_w, self.tot_n, self.load = np.zeros(n), np.zeros(n), np.zeros(n)
+        # expected wins had every won deal gone to one of the partners eligible for it at random
+        self.fair = {g: np.zeros((n, max(sizes[g], 1))) for g in GROUPS}
+        self.tot_w, self.tot_n, self.load, self.tot_fair = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
         self.account_wins: dict[str, dict[int, int]] = {}
         self.global_w = self.global_n = 0
 
@@ -389,6 +403,17 @@ class HistoryState:
         if deal.won:
             wins = self.account_wins.setdefault(deal.account_id, {})
             wins[i] = wins.get(i, 0) + sign
+            share, columns = self.fair_share(deal)
+            for group, cols in columns.items():
+                self.fair[group][:, cols] += sign * share[:, None]
+            self.tot_fair += sign * share
+
+    def fair_share(self, deal: DealRec) -> tuple[np.ndarray, dict[str, list[int]]]:
+        """Each partner's chance of a won deal under a random pick among those eligible for it."""
+        account = self.accounts.get(deal.account_id)
+        eligible = self.matrix.eligible_for(deal.products, account.country if account else None, deal.opened())
+        count = eligible.sum()
+        return (eligible / count if count else eligible.astype(float)), self.columns(deal)
 
     def apply_open(self, deal: DealRec, sign: int = 1) -> None:
         i = self.matrix.index.get(deal.partner_id or "")
@@ -464,6 +489,12 @@ def smoothed_lift(wins: np.ndarray, n: np.ndarray, base_rate: float) -> np.ndarr
     return (wins + PRIOR_STRENGTH * base_rate) / (n + PRIOR_STRENGTH) - base_rate
 
 
+def share_lift(wins: np.ndarray, fair: np.ndarray) -> np.ndarray:
+    """log of (wins + 1) / (fair share + 1), scaled to -1..1: a partner that won 12 deals where a random
+    pick among the eligible partners would have given it 4 is strong; one prior win keeps 1 of 1 modest."""
+    return np.clip(np.log((np.maximum(wins, 0) + 1.0) / (np.maximum(fair, 0) + 1.0)), -3.0, 3.0) / 3.0
+
+
 def _fit(flags: np.ndarray, vocab: dict[str, int], value: str | None, n: int) -> np.ndarray:
     """1 where the partner has the value, 0 where not, 0.5 for everyone when the value is unknown."""
     if not value:
@@ -482,8 +513,10 @@ def _semantic(matrix: PartnerMatrix, deal: DealRec) -> np.ndarray:
 def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None):
     """Copies of the counters this deal's features read, minus the excluded deal's own part."""
     n, cols = len(state.matrix.ids), state.columns(deal)
-    hist = {g: (state.wins[g][:, cols[g]].copy(), state.seen[g][:, cols[g]].copy()) for g in GROUPS}
+    hist = {g: (state.wins[g][:, cols[g]].copy(), state.seen[g][:, cols[g]].copy(),
+                state.fair[g][:, cols[g]].copy()) for g in GROUPS}
     tot_n, load, wins = state.tot_n.copy(), state.load.copy(), np.zeros(n)
+    tot = (state.tot_w.copy(), state.tot_fair.copy())
     for i, count in state.account_wins.get(deal.account_id, {}).items():
         wins[i] = count
     p = state.matrix.index.get(exclude.partner_id or "") if exclude else None
@@ -492,14 +525,18 @@ def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None):
         load[p] -= is_open
         if is_closed:
             own = state.columns(exclude)
+            share = state.fair_share(exclude)[0] if exclude.won else np.zeros(n)
             for g in GROUPS:
                 for j, col in enumerate(cols[g]):
                     if col in own[g]:
                         hist[g][0][p, j] -= exclude.won
                         hist[g][1][p, j] -= 1
+                        hist[g][2][:, j] -= share
             tot_n[p] -= 1
+            tot[0][p] -= exclude.won
+            tot[1][:] -= share
             wins[p] -= exclude.won and exclude.account_id == deal.account_id
-    return hist, tot_n, np.maximum(load, 0), wins
+    return hist, tot, tot_n, np.maximum(load, 0), wins
 
 
 def _relationship(matrix: PartnerMatrix, deal: DealRec, as_of: dt.date) -> tuple[np.ndarray, dict[int, Relation]]:
@@ -529,12 +566,12 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
     authorised_frac = covered / len(wanted) if wanted else np.ones(n)
     country = account.country if account else None
     industry_name = (account.industry or "").casefold() if account else None
-    hist, tot_n, load, wins = _history(state, deal, exclude or deal)
+    hist, (tot_w, tot_fair), tot_n, load, wins = _history(state, deal, exclude or deal)
     base = state.base_rate
     last3, prior3 = matrix.activity_window(as_of - dt.timedelta(days=1))  # as_of itself is excluded
     relationship, relations = _relationship(matrix, deal, as_of)
     semantic = _semantic(matrix, deal)
-    total = {g: (w.sum(axis=1), s.sum(axis=1)) for g, (w, s) in hist.items()}
+    total = {g: (w.sum(axis=1), s.sum(axis=1), fair.sum(axis=1)) for g, (w, s, fair) in hist.items()}
     columns = {
         "authorised": authorised_frac,
         "geography": _fit(matrix.country, matrix.countries, country, n),
@@ -542,8 +579,12 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
         "certified": np.minimum(np.log1p(matrix.cert[:, cols].sum(axis=1)) / np.log1p(20), 1.0),
         "relationship": relationship,
         "account_history": np.minimum(np.log1p(wins) / np.log1p(5), 1.0),
-        "industry_history": smoothed_lift(*total["industry"], base),
-        "product_history": smoothed_lift(*total["product"], base),
+        "industry_history": smoothed_lift(*total["industry"][:2], base),
+        "product_history": smoothed_lift(*total["product"][:2], base),
+        "industry_share": share_lift(total["industry"][0], total["industry"][2]),
+        "product_share": share_lift(total["product"][0], total["product"][2]),
+        "country_share": share_lift(total["country"][0], total["country"][2]),
+        "overall_share": share_lift(tot_w, tot_fair),
         "industry_wins": _volume(total["industry"][0]),
         "product_wins": _volume(total["product"][0]),
         "country_wins": _volume(total["country"][0]),

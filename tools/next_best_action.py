@@ -22,7 +22,9 @@ Expected impact (the ranking score; `priority` 1 = highest impact), in the deal'
   dollar) x vendor win rate; certification gap sum of amount x P(stage) of the affected deals x 0.8;
   tier promotion or demotion won revenue (12 months) / 4; slow first deal one typical deal x
   min(days since joining / typical days to a first deal, 2); overlapping accounts without a joint deal
-  min(accounts, 10) x median amount x P(prospecting).
+  min(accounts, 10) x median amount x P(prospecting) x 0.5 (a standing opportunity: no clock running).
+- A partner's view also repeats its own deals' expiring registrations, passed close dates and stalls
+  (at most 3), each with its deal impact and the deal as `subject_id`.
 
 Vendor-wide aggregates (typical days in stage, median amount, win rate, MDF use, days to a first deal,
 the distribution of partners' pipelines) are read with `Scope.system()`; only those numbers leave it.
@@ -70,7 +72,8 @@ class Action(BaseModel):
     why: str
     priority: int = Field(description="1 = most important (highest expected impact)")
     evidence: list[str] = Field(description="facts from the data, with numbers, behind the action")
-    content: list[ContentRef] = Field(default_factory=list, description="enablement content the asker may see")
+    content: list[ContentRef] = Field(default_factory=list,
+                                      description="enablement content the asker may see")
     kind: str = Field(description="the rule that fired, e.g. stalled_deal, engagement_decline")
     impact: float = Field(description="expected-impact score used for the ranking (see module docstring)")
     subject_id: str = Field(description="the opportunity or partner the action is about")
@@ -118,6 +121,7 @@ class Signal:
     content_query: str | None = None
     content_products: list[str] = field(default_factory=list)
     content_industries: list[str] = field(default_factory=list)
+    content_kinds: list[str] = field(default_factory=list)  # document kinds that fit (playbook, policy, ...)
     content: list[ContentRef] = field(default_factory=list)
     subject_id: str | None = None  # set when a partner's view repeats one of its deals' actions
 
@@ -133,23 +137,10 @@ def money(amount: float | None, currency: str | None = "USD") -> str:
     return f"{_SYMBOLS[code]}{value}" if code in _SYMBOLS else f"{code} {value}"
 
 
-def quantile(values: list[float], q: float) -> float:
-    """Linear-interpolated quantile of a non-empty list."""
-    xs = sorted(values)
-    pos = (len(xs) - 1) * q
-    lo = int(pos)
-    hi = min(lo + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
-
-
 def stage_probability(stage: str, vendor: dict | None = None) -> float:
     table = {**STAGE_PROBABILITY, **{str(k).lower(): float(v) for k, v in
                                      ((vendor or {}).get("stage_probabilities") or {}).items()}}
     return table.get((stage or "").lower(), 0.1)
-
-
-def involves(opp: Opportunity, partner_id: str) -> bool:
-    return partner_id in (opp.partner_id, opp.registered_by)
 
 
 def is_open(opp: Opportunity) -> bool:
@@ -189,7 +180,7 @@ class VendorBaselines:
     stage_days: dict[str, list[float]]  # days in stage of the open deals, per stage
     median_amount: float
     win_rate: float
-    median_mdf_use: float | None  # spent / allocated over the trailing 6 complete months, median over partners
+    median_mdf_use: float | None  # spent / allocated, trailing 6 complete months, median over partners
     first_deal_days: Typical | None
     partner_values: list[float]  # each partner's weighted open pipeline, for percentiles (no ids)
 
@@ -216,18 +207,18 @@ class VendorBaselines:
 def _typical(values: list[float]) -> Typical | None:
     if not values:
         return None
-    return Typical(statistics.median(values), quantile(values, 0.25), quantile(values, 0.75), len(values))
+    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
+    return Typical(median, q1, q3, len(values))
 
 
 def vendor_baselines(ctx: AppContext) -> VendorBaselines:
     from tools.partner_health import mdf_months  # the same window the MDF rule uses
 
     today, vendor = ctx.today(), ctx.vendor()
-    with ctx.store.session() as session:  # system-level read: aggregates only
-        opps = list(session.scalars(select(Opportunity)))
-        partners = list(session.scalars(select(Partner)))
-        window = mdf_months(today)
-        activity = list(session.scalars(select(PartnerActivity).where(PartnerActivity.month.in_(window))))
+    with ctx.records(Scope.system()) as rec:  # vendor-wide: only the aggregates below leave this function
+        opps, partners = rec.opportunities(), rec.partners()
+        window = PartnerActivity.month.in_(mdf_months(today))
+        activity = list(rec.session.scalars(select(PartnerActivity).where(window)))
     by_stage: dict[str, list[float]] = {}
     for opp in filter(is_open, opps):
         quiet = days_quiet(opp, today)
@@ -291,7 +282,8 @@ def _partner_pipelines(partners: list[Partner], opps: list[Opportunity], vendor:
 
 class ContentLookup(Protocol):
     def __call__(self, query: str, k: int, *, allowed_visibility: list[str] | None,
-                 products: list[str] | None = None, industries: list[str] | None = None) -> list[ContentRef]: ...
+                 products: list[str] | None = None, industries: list[str] | None = None,
+                 kinds: list[str] | None = None) -> list[ContentRef]: ...
 
 
 def _field(hit: Any, name: str) -> Any:
@@ -302,62 +294,86 @@ def default_content_lookup(ctx: AppContext) -> ContentLookup:
     """Retrieval through `ctx.content.search` (visibility filtered there); content is an extra, so a
     failure to search (no index yet) leaves actions without content instead of failing them."""
 
-    def lookup(query: str, k: int, *, allowed_visibility: list[str] | None,
-               products: list[str] | None = None, industries: list[str] | None = None) -> list[ContentRef]:
-        try:
-            found = ctx.content.search(query, k, allowed_visibility=allowed_visibility,
-                                       products=products or None, industries=industries or None)
-        except Exception:
-            log.warning("content lookup failed for %r", query, exc_info=True)
+    failed = False  # one failure is enough: the rest of this request goes without content
+
+    def lookup(query: str, k: int, *, allowed_visibility: list[str] | None, products: list[str] | None = None,
+               industries: list[str] | None = None, kinds: list[str] | None = None) -> list[ContentRef]:
+        nonlocal failed
+        if failed:
             return []
-        hits = found.get("results", []) if isinstance(found, dict) else getattr(found, "results", found)
-        return [ContentRef(doc_id=str(_field(h, "doc_id")), title=str(_field(h, "title") or _field(h, "doc_id")))
+        try:
+            hits = ctx.content.search(query, k, allowed_visibility=allowed_visibility, kinds=kinds or None,
+                                      products=products or None, industries=industries or None, max_per_doc=1)
+        except Exception:  # degrade to no content, keep the actions
+            failed = True
+            log.warning("content lookup failed for %r; actions go without content", query, exc_info=True)
+            return []
+        return [ContentRef(doc_id=str(_field(h, "doc_id")),
+                           title=str(_field(h, "title") or _field(h, "doc_id")))
                 for h in hits or [] if _field(h, "doc_id")]
 
     return lookup
 
 
-def _readable(ctx: AppContext, scope: Scope, refs: list[ContentRef]) -> list[ContentRef]:
-    """Keep known documents the asker may read, once each (defence in depth behind the search filter)."""
-    if not refs:
-        return []
-    with ctx.store.session() as session:
-        docs = {d.doc_id: d for d in session.scalars(select(Document).where(
-            Document.doc_id.in_([r.doc_id for r in refs])))}
-    out: list[ContentRef] = []
-    for ref in refs:
-        doc = docs.get(ref.doc_id)
-        if doc is not None and scope.may_read_content(doc.visibility or ["internal"]) and ref not in out:
-            out.append(ContentRef(doc_id=doc.doc_id, title=doc.title or ref.title))
-    return out
+@dataclass
+class ContentPicker:
+    """Chooses the content shown with each action: only documents the asker may read, and partner-scoped
+    documents (visibility `partner:X` only) only when the subject involves partner X."""
 
+    ctx: AppContext
+    scope: Scope
+    lookup: ContentLookup
+    partners: set[str] = field(default_factory=set)  # the partners the subject involves
 
-def _content_for(ctx: AppContext, scope: Scope, signal: Signal, lookup: ContentLookup) -> list[ContentRef]:
-    refs = list(signal.content)
-    if signal.content_query:
-        found = lookup(signal.content_query, CONTENT_PER_ACTION, allowed_visibility=scope.allowed_visibility(),
-                       products=signal.content_products or None, industries=signal.content_industries or None)
-        if not found and signal.content_industries:  # nothing for this industry: the products alone
-            found = lookup(signal.content_query, CONTENT_PER_ACTION, allowed_visibility=scope.allowed_visibility(),
-                           products=signal.content_products or None, industries=None)
-        refs += found
-    return _readable(ctx, scope, refs)[: max(CONTENT_PER_ACTION, len(signal.content))]
+    def for_signal(self, signal: Signal) -> list[ContentRef]:
+        """The signal's own content, then retrieval: strict filters first, loosened when nothing fits."""
+        refs = self._fitting(signal.content)
+        if signal.content_query:
+            s = signal
+            attempts = [(s.content_kinds, s.content_industries), (s.content_kinds, []), ([], [])]
+            for i, (kinds, industries) in enumerate(attempts):
+                if (kinds, industries) in attempts[:i]:
+                    continue
+                found = self._fitting(self.lookup(
+                    s.content_query, CONTENT_PER_ACTION + 2, allowed_visibility=self.scope.allowed_visibility(),
+                    products=s.content_products or None, industries=industries or None, kinds=kinds or None))
+                if found:
+                    refs += [r for r in found if r not in refs]
+                    break
+        return refs[: max(CONTENT_PER_ACTION, len(signal.content))]
+
+    def _fitting(self, refs: list[ContentRef]) -> list[ContentRef]:
+        """Known documents that fit, once each (defence in depth behind the search's own filter)."""
+        if not refs:
+            return []
+        with self.ctx.store.session() as session:
+            docs = {d.doc_id: d for d in session.scalars(select(Document).where(
+                Document.doc_id.in_([r.doc_id for r in refs])))}
+        out: list[ContentRef] = []
+        for ref in refs:
+            doc = docs.get(ref.doc_id)
+            tags = (doc.visibility or ["internal"]) if doc is not None else []
+            scoped = [t.split(":", 1)[1] for t in tags if t.startswith("partner:")]
+            for_subject = len(scoped) < len(tags) or bool(self.partners & set(scoped))
+            if doc is not None and self.scope.may_read_content(tags) and for_subject and ref not in out:
+                out.append(ContentRef(doc_id=doc.doc_id, title=doc.title or ref.title))
+        return out
 
 
 # --- the service -----------------------------------------------------------------------------------
 
 
-def rank_actions(ctx: AppContext, scope: Scope, subject_id: str, signals: list[Signal],
-                 lookup: ContentLookup) -> list[Action]:
+def rank_actions(subject_id: str, signals: list[Signal], content: ContentPicker) -> list[Action]:
     """Highest expected impact first; ties keep the rule order. No evidence, no action."""
     kept = sorted((s for s in signals if s.evidence), key=lambda s: -s.impact)
     actions: list[Action] = []
     for s in kept:
-        content = _content_for(ctx, scope, s, lookup)
-        if s.kind == "enablement_content" and not content:
-            continue  # its evidence is the content itself
+        refs = content.for_signal(s)
+        if s.kind == "enablement_content" and not refs:
+            continue  # the content is the point of this one
         actions.append(Action(title=s.title, why=s.why, priority=len(actions) + 1, evidence=s.evidence,
-                              content=content, kind=s.kind, impact=round(s.impact, 2), subject_id=s.subject_id or subject_id))
+                              content=refs, kind=s.kind, impact=round(s.impact, 2),
+                              subject_id=s.subject_id or subject_id))
     return actions
 
 
@@ -377,14 +393,16 @@ def next_best_actions(ctx: AppContext, scope: Scope, partner_id: str | None = No
         with ctx.records(scope) as rec:
             opp = rec.opportunity(opportunity_id)
             signals = deal_signals.opportunity_signals(ctx, scope, rec, opp, baselines)
+        picker = ContentPicker(ctx, scope, lookup, {opp.partner_id, opp.registered_by} - {None})
         return NbaResponse(subject_type="opportunity", subject_id=opp.opportunity_id,
-                           actions=rank_actions(ctx, scope, opp.opportunity_id, signals, lookup))
+                           actions=rank_actions(opp.opportunity_id, signals, picker))
     with ctx.records(scope) as rec:
         metrics = health.partner_metrics(rec, partner_id, baselines)
         signals = partner_signals.partner_signals(ctx, scope, rec, metrics, baselines)
         score = health.health_from_metrics(metrics, baselines)
+    picker = ContentPicker(ctx, scope, lookup, {metrics.partner_id})
     return NbaResponse(subject_type="partner", subject_id=metrics.partner_id,
-                       actions=rank_actions(ctx, scope, metrics.partner_id, signals, lookup), health=score)
+                       actions=rank_actions(metrics.partner_id, signals, picker), health=score)
 
 
 def partner_health(ctx: AppContext, scope: Scope, partner_id: str) -> HealthScore:

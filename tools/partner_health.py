@@ -76,7 +76,8 @@ def month_label(month: str) -> str:
 
 
 def span_label(months: list[str]) -> str:
-    return month_label(months[0]) if len(months) == 1 else f"{month_label(months[0])}-{month_label(months[-1])}"
+    first, last = month_label(months[0]), month_label(months[-1])
+    return first if first == last else f"{first}-{last}"
 
 
 # --- metrics ---------------------------------------------------------------------------------------
@@ -126,11 +127,13 @@ class PartnerMetrics:
 
     @property
     def won_12m(self) -> list[Opportunity]:
-        return [o for o in self.deals if o.stage == "closed_won" and in_trailing_year(o.close_date, self.today)]
+        return [o for o in self.deals
+                if o.stage == "closed_won" and in_trailing_year(o.close_date, self.today)]
 
     @property
     def lost_12m(self) -> list[Opportunity]:
-        return [o for o in self.deals if o.stage == "closed_lost" and in_trailing_year(o.close_date, self.today)]
+        return [o for o in self.deals
+                if o.stage == "closed_lost" and in_trailing_year(o.close_date, self.today)]
 
     @property
     def won_revenue_12m(self) -> float:
@@ -221,7 +224,8 @@ def _pipeline(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:
     below = sum(v < mine for v in values)
     ties = sum(v == mine for v in values)
     pct = 100 * (below + 0.5 * ties) / len(values)
-    return pct, f"weighted open pipeline {mine:,.0f} across {len(m.open_deals)} open deals (percentile {pct:.0f})"
+    return pct, (f"weighted open pipeline {mine:,.0f} across {len(m.open_deals)} open deals "
+                 f"(percentile {pct:.0f} among partners)")
 
 
 def _win_rate(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:
@@ -250,7 +254,8 @@ def _mdf(m: PartnerMetrics) -> tuple[float, str]:
     if m.mdf_allocated <= 0:
         return NEUTRAL, "no MDF allocated in the last 2 quarters"
     use = min(m.mdf_spent / m.mdf_allocated, 1.0)
-    return 100 * use, f"spent {m.mdf_spent:,.0f} of {m.mdf_allocated:,.0f} MDF ({use:.0%}) in {span_label(m.mdf_window)}"
+    return 100 * use, (f"spent {m.mdf_spent:,.0f} of {m.mdf_allocated:,.0f} MDF ({use:.0%}) "
+                       f"in {span_label(m.mdf_window)}")
 
 
 def _psat(m: PartnerMetrics) -> tuple[float, str]:

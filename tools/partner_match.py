@@ -180,7 +180,7 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
     products = list(dict.fromkeys(deal.products))
     staff = [(int(matrix.cert[i, col]), name) for name, col in matrix.product_pairs(products)
              if matrix.cert[i, col] > 0]
-    (ind_w, ind_n), (prod_w, prod_n), (cty_w, cty_n) = (s.hist[g] for g in ("industry", "product", "country"))
+    (ind_w, ind_n, _), (prod_w, prod_n, _), (cty_w, cty_n, _) = (s.hist[g] for g in ("industry", "product", "country"))
     by_product = "; ".join(f"Won {int(prod_w[i, j])} of {int(prod_n[i, j])} {name} deals"
                            for j, name in enumerate(s.product_names) if prod_n[i, j] > 0) or None
     by_industry = (f"Won {int(ind_w[i].sum())} of {int(ind_n[i].sum())} {industry} deals"

@@ -23,7 +23,6 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from assistant.errors import CosellError
 from retrieval.scope import Scope, ScopedRecords
 from tools.next_best_action import MDF_PIPELINE_PER_DOLLAR, Signal, VendorBaselines, money
 from tools.partner_health import PartnerMetrics, partner_value, span_label
@@ -40,12 +39,14 @@ MDF_MAX_USE = 0.5
 FIRST_DEAL_DEFAULT_DAYS = 90
 NEW_PARTNER_DAYS = 365
 OVERLAP_CAP = 10
+STANDING_OPPORTUNITY = 0.5  # an opportunity with no clock running ranks below a change that needs a reply
 DEAL_ACTIONS = 3
 _PARTNER_SIDE = ("customer", "open_opportunity")
 
 
 class PartnerContext:
-    def __init__(self, ctx: AppContext, scope: Scope, rec: ScopedRecords, m: PartnerMetrics, b: VendorBaselines):
+    def __init__(self, ctx: AppContext, scope: Scope, rec: ScopedRecords, m: PartnerMetrics,
+                 b: VendorBaselines):
         self.ctx, self.scope, self.rec, self.m, self.b = ctx, scope, rec, m, b
         self.name = m.partner.name
         self.value = partner_value(m, b)
@@ -68,10 +69,12 @@ def engagement_decline(p: PartnerContext) -> Signal | None:
         t = p.m.trends[key]
         if t.baseline is None or t.recent is None:
             continue
-        if t.drop >= DECLINE_MIN_DROP and t.baseline - t.recent > _count_noise_floor(t.baseline_sd, t.baseline):
+        noise = _count_noise_floor(t.baseline_sd, t.baseline)
+        if t.drop >= DECLINE_MIN_DROP and t.baseline - t.recent > noise:
             drops.append(t.drop)
             values = ", ".join(f"{v:g}" for v in t.recent_values)
-            evidence.append(f"{t.label} fell from {t.baseline:.0f} to {t.recent:.0f} a month over the last 3 months "
+            evidence.append(f"{t.label} fell from {t.baseline:.0f} to {t.recent:.0f} a month over the last "
+                            f"3 months "
                             f"({span_label(t.recent_months)}: {values}; monthly average "
                             f"{span_label(t.baseline_months)}: {t.baseline:.1f}; -{t.drop:.0%})")
     if not drops:
@@ -84,6 +87,7 @@ def engagement_decline(p: PartnerContext) -> Signal | None:
         evidence=evidence,
         impact=p.value * max(drops),
         content_query="partner portal onboarding enablement programme benefits",
+        content_kinds=["training", "policy"],
     )
 
 
@@ -98,7 +102,8 @@ def psat_drop(p: PartnerContext) -> Signal | None:
         kind="psat_drop",
         title=f"Find out why {p.name}'s satisfaction dropped",
         why="Partner satisfaction fell well below its usual level; unhappy partners drift to other vendors.",
-        evidence=[(f"PSAT fell from {t.baseline:.1f} to {t.recent:.1f} (average of {span_label(t.recent_months)} "
+        evidence=[(f"PSAT fell from {t.baseline:.1f} to {t.recent:.1f} "
+                   f"(average of {span_label(t.recent_months)} "
                   f"vs {span_label(t.baseline_months)})")],
         impact=p.value * t.drop,
         content_query="partner programme support escalation",
@@ -121,10 +126,12 @@ def unused_mdf(p: PartnerContext) -> Signal | None:
         title=f"Plan {p.name}'s unspent MDF ({money(unspent)})",
         why=f"{p.name} used {use:.0%} of its marketing development funds in the last 2 quarters; unspent "
             f"funds are pipeline that is not being built.",
-        evidence=[(f"MDF over the last 2 quarters ({span_label(p.m.mdf_window)}): {money(allocated)} allocated, "
+        evidence=[(f"MDF over the last 2 quarters ({span_label(p.m.mdf_window)}): "
+                   f"{money(allocated)} allocated, "
                   f"{money(spent)} spent, {money(unspent)} unspent ({use:.0%} used{norm})")],
         impact=unspent * MDF_PIPELINE_PER_DOLLAR * p.b.win_rate,
         content_query="MDF market development funds campaign kit claim",
+        content_kinds=["policy"],
     )
 
 
@@ -140,7 +147,8 @@ def certification_gaps(p: PartnerContext) -> Signal | None:
     for product, deals in sorted(deals_by_gap.items(), key=lambda kv: -sum(o.amount or 0 for o in kv[1])):
         total = sum(o.amount or 0.0 for o in deals)
         ids = ", ".join(o.opportunity_id for o in deals[:5]) + (", ..." if len(deals) > 5 else "")
-        evidence.append(f"{product} is in {len(deals)} open deal{'s' if len(deals) > 1 else ''} worth {money(total)} ({ids}); "
+        plural = "s" if len(deals) > 1 else ""
+        evidence.append(f"{product} is in {len(deals)} open deal{plural} worth {money(total)} ({ids}); "
                         f"0 certified staff for {product}")
         affected.update({o.opportunity_id: o for o in deals})
     gaps = list(deals_by_gap)
@@ -149,8 +157,10 @@ def certification_gaps(p: PartnerContext) -> Signal | None:
         title=f"Certify {p.name} on {', '.join(gaps)}",
         why=f"{p.name} sells {', '.join(gaps)} in its open pipeline without certified staff for it.",
         evidence=evidence,
-        impact=sum((o.amount or p.b.median_amount) * p.b.probability(o.stage) for o in affected.values()) * 0.8,
+        impact=0.8 * sum((o.amount or p.b.median_amount) * p.b.probability(o.stage)
+                         for o in affected.values()),
         content_query=f"{' '.join(gaps)} certification training",
+        content_kinds=["training", "playbook"],
         content_products=gaps,
     )
 
@@ -179,7 +189,9 @@ def tier_change(p: PartnerContext) -> Signal | None:
     if not evidence:
         return None
     return Signal(kind=f"tier_{direction}", title=title, why=why, evidence=evidence,
-                  impact=p.m.won_revenue_12m / 4, content_query="partner programme tiers requirements benefits")
+                  impact=p.m.won_revenue_12m / 4,
+                  content_query="partner programme tiers requirements benefits",
+                  content_kinds=["policy"])
 
 
 def slow_first_deal(p: PartnerContext) -> Signal | None:
@@ -191,16 +203,19 @@ def slow_first_deal(p: PartnerContext) -> Signal | None:
     limit = typical.p75 if typical and typical.count >= 5 else FIRST_DEAL_DEFAULT_DAYS
     if not limit < days <= NEW_PARTNER_DAYS:
         return None
-    norm = (f"partners typically land a first deal within {typical.median:.0f} days (median of {typical.count}; "
+    norm = (f"partners typically land a first deal within {typical.median:.0f} days "
+            f"(median of {typical.count}; "
             f"75% within {typical.p75:.0f})" if typical and typical.count >= 5
             else f"expected within {FIRST_DEAL_DEFAULT_DAYS} days")
     return Signal(
         kind="slow_first_deal",
         title=f"Help {p.name} land its first deal",
         why=f"{p.name} joined {days} days ago and has not engaged on or registered a deal yet.",
-        evidence=[f"Joined on {joined.isoformat()} ({days} days ago) with no engaged or registered deal; {norm}"],
+        evidence=[(f"Joined on {joined.isoformat()} ({days} days ago) with no engaged or registered deal; "
+                  f"{norm}")],
         impact=p.b.typical_deal_value() * min(days / max(limit, 1), 2.0),
         content_query="new partner onboarding first deal registration",
+        content_kinds=["training", "policy"],
     )
 
 
@@ -220,9 +235,10 @@ def overlapping_accounts(p: PartnerContext) -> Signal | None:
         from tools.account_mapping import account_relationships
 
         relationships = account_relationships(p.ctx, partner_ids=[p.m.partner_id])
-    except CosellError:
-        raise
-    except Exception:
+    except ImportError:  # not installed in this deployment
+        log.info("tools.%s is not available", "account_mapping")
+        return None
+    except Exception:  # a failure there must not take the partner's other actions down with it
         log.warning("account mapping unavailable for %s", p.m.partner_id, exc_info=True)
         return None
     joint = {o.account_id for o in p.m.deals}
@@ -246,8 +262,10 @@ def overlapping_accounts(p: PartnerContext) -> Signal | None:
         title=f"Plan joint pursuits with {p.name} on {len(targets)} shared accounts",
         why=f"{p.name} already works these accounts; none of our opportunities there involves it.",
         evidence=evidence,
-        impact=min(len(targets), OVERLAP_CAP) * p.b.median_amount * p.b.probability("prospecting"),
+        impact=min(len(targets), OVERLAP_CAP) * p.b.median_amount * p.b.probability("prospecting")
+        * STANDING_OPPORTUNITY,
         content_query="account mapping co-sell joint account planning",
+        content_kinds=["playbook", "policy"],
     )
 
 
@@ -259,7 +277,8 @@ RULES: tuple[Callable[[PartnerContext], Signal | None], ...] = (
 
 def deals_needing_attention(p: PartnerContext) -> list[Signal]:
     """The partner's own open deals with a clock running (registration expiring, close date passed,
-    stalled), the most valuable first, at most DEAL_ACTIONS of them: same rules and impact as `nba --opportunity`."""
+    stalled), the most valuable first, at most DEAL_ACTIONS of them: the rules and impact of
+    `nba --opportunity`."""
     from tools.deal_signals import URGENT_RULES, DealContext
 
     found = []

@@ -126,12 +126,15 @@ def load_tier_rules(vendor: Mapping[str, Any] | None, default: Mapping[str, Any]
     return rules
 
 
-def _checks(tier: str, rules: Mapping[str, list[Requirement]], metrics: Mapping[str, float]) -> list[TierCheck]:
+Rules = Mapping[str, list[Requirement]]
+
+
+def _checks(tier: str, rules: Rules, metrics: Mapping[str, float]) -> list[TierCheck]:
     return [TierCheck(tier, r.metric, r.minimum, float(metrics.get(r.metric, 0.0) or 0.0))
             for r in rules.get(tier, [])]
 
 
-def qualified_tier(rules: Mapping[str, list[Requirement]], metrics: Mapping[str, float]) -> str:
+def qualified_tier(rules: Rules, metrics: Mapping[str, float]) -> str:
     """The highest configured tier whose every minimum is met (tiers are cumulative, lowest first)."""
     best = "registered"
     for tier in TIER_ORDER[1:]:
@@ -144,7 +147,7 @@ def qualified_tier(rules: Mapping[str, list[Requirement]], metrics: Mapping[str,
     return best
 
 
-def assess_tier(current: str, rules: Mapping[str, list[Requirement]], metrics: Mapping[str, float]) -> TierAssessment:
+def assess_tier(current: str, rules: Rules, metrics: Mapping[str, float]) -> TierAssessment:
     current = (current or "registered").lower()
     qualified = qualified_tier(rules, metrics)
     above = TIER_ORDER[tier_rank(current) + 1] if tier_rank(current) + 1 < len(TIER_ORDER) else None

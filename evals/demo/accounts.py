@@ -106,7 +106,7 @@ def build_accounts(seed: int, scale: float) -> tuple[list[AccountRec], CompanyNa
     for name, core, suffix, domain, industry, country, employees in SPECIAL_ACCOUNTS:
         namer.reserve(core, domain, country)
         accounts.append(_account(r, "", name, core, suffix, domain, industry, country, employees))
-    target = max(int(round(1850 * scale)), 60)
+    target = max(round(1850 * scale), 60)
     codes = list(COUNTRIES)
     weights = [COUNTRIES[c].weight for c in codes]
     industries = list(INDUSTRIES)

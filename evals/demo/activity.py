@@ -10,8 +10,17 @@ import datetime as dt
 import random
 
 from evals.demo.partner_list import PLANTED_KEYS
-from evals.demo.world import OppRec, PartnerRec, World, lognormal, money, month_key, poisson, rng
-from evals.demo.world import last_complete_months
+from evals.demo.world import (
+    OppRec,
+    PartnerRec,
+    World,
+    last_complete_months,
+    lognormal,
+    money,
+    month_key,
+    poisson,
+    rng,
+)
 
 MONTHS = 18
 SEASON = {1: 1.05, 2: 1.0, 3: 1.1, 4: 1.0, 5: 1.0, 6: 1.05, 7: 0.88, 8: 0.8, 9: 1.1, 10: 1.1, 11: 1.05, 12: 0.78}
@@ -57,7 +66,7 @@ def _partner_rows(r: random.Random, p: PartnerRec, months: list[str],
     certs_left = max(0, round(p.certified_total * r.uniform(0.3, 0.5)))
     rows = []
     for i, month in enumerate(months):
-        y, m = int(month[:4]), int(month[5:])
+        m = int(month[5:])
         t = i / max(1, MONTHS - 1)
         onboarding = 1.5 if i < 3 and len(months) < MONTHS else 1.0
         noise = lognormal(r, 1.0, 0.05 if collapse else 0.1)

@@ -60,8 +60,8 @@ TYPE_PACE = {"influencer": 0.2, "referral": 0.5, "isv": 0.7}
 
 def build_opportunities(world: World) -> None:
     r = rng(world.seed, "deals")
-    total = max(int(round(2800 * world.scale)), 150)
-    n_open = int(round(total * 0.13))
+    total = max(round(2800 * world.scale), 150)
+    n_open = round(total * 0.13)
     # The demo accounts (Acme, Northstar Foods) get only their planted history, nothing random.
     acc_weights = list(itertools.accumulate(
         0.0 if a.name in SPECIAL_NAMES else math.pow(a.employees, 0.3) for a in world.accounts))
@@ -115,6 +115,8 @@ def _closed_dates(r: random.Random, today: dt.date) -> tuple[dt.date, dt.date]:
     created = today - dt.timedelta(days=int(1095 - t * (1095 - 20)))
     cycle = int(min(320, max(10, lognormal(r, 70, 0.55))))
     cycle = max(1, min(cycle, (today - created).days - 1))
+    if (today - created).days - cycle == 365:
+        cycle += 1  # never exactly a year ago: "trailing 12 months" must not depend on boundary inclusion
     return created, created + dt.timedelta(days=cycle)
 
 

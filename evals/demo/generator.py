@@ -21,7 +21,7 @@ from evals.demo.activity import build_activity
 from evals.demo.content import write_campaigns, write_content
 from evals.demo.deals import assign_statuses, build_opportunities, number_opportunities
 from evals.demo.mapping import build_partner_accounts
-from evals.demo.partners import describe_partners, build_partners
+from evals.demo.partners import build_partners, describe_partners
 from evals.demo.planted import plant_deals, settle_tiers
 from evals.demo.truth import write_truth
 from evals.demo.users import build_users

@@ -60,7 +60,7 @@ def _row_counts(world: World) -> dict[str, int]:
     raw = {p.partner_id: BASE_ROWS[p.tier] * TYPE_ROWS.get(p.type, 1.0) * lognormal(r, 1.0, 0.25)
            for p in world.partners}
     factor = ROWS_AT_FULL_SCALE * world.scale / sum(raw.values())
-    return {pid: max(8, int(round(n * factor))) for pid, n in raw.items()}
+    return {pid: max(8, round(n * factor)) for pid, n in raw.items()}
 
 
 def _history(world: World) -> dict[tuple[str, str], str]:

@@ -106,7 +106,8 @@ def _draw_profile(p: PartnerRec, r: random.Random) -> None:
     if "en" not in langs and p.type != "influencer":
         langs.append("en")
     p.languages = langs
-    p.brand_color = "#{:02X}{:02X}{:02X}".format(r.randint(10, 200), r.randint(30, 190), r.randint(40, 220))
+    red, green, blue = r.randint(10, 200), r.randint(30, 190), r.randint(40, 220)
+    p.brand_color = f"#{red:02X}{green:02X}{blue:02X}"
     p.tagline = r.choice(TAGLINES)
     p.contact_email = f"{r.choice(['partners', 'marketing', 'hello', 'alliances'])}@{p.website}"
     p.account_sharing = FIXED_SHARING.get(p.key) or r.choices(
@@ -127,16 +128,21 @@ def _draw_hidden_skill(p: PartnerRec, r: random.Random) -> None:
 # --- the partner's self-description (free text for semantic matching) --------------------------------
 
 PRODUCT_WORK = {
-    "Lakehouse": ("migrated a legacy data warehouse to Northwind Lakehouse", "consolidated finance and sales "
-                  "reporting on a lakehouse", "replaced nightly batch ETL with an open-table lakehouse"),
-    "Streaming": ("built real-time event pipelines on Northwind Streaming", "moved order and sensor events to "
-                  "sub-second streaming", "replaced a brittle message bus with managed streaming"),
-    "Governance": ("rolled out a data catalogue with lineage and access policies", "automated GDPR and audit "
-                   "evidence with Northwind Governance", "introduced data contracts and column-level masking"),
-    "AI Studio": ("put demand-forecasting models into production with AI Studio", "built a retrieval-augmented "
-                  "assistant on governed data", "industrialised MLOps for dozens of models"),
-    "Observability": ("set up end-to-end data pipeline observability", "cut data incidents with freshness and "
-                      "volume monitors", "brought pipeline SLAs under 24/7 managed monitoring"),
+    "Lakehouse": ("migrated a legacy data warehouse to Northwind Lakehouse",
+                  "consolidated finance and sales reporting on a lakehouse",
+                  "replaced nightly batch ETL with an open-table lakehouse"),
+    "Streaming": ("built real-time event pipelines on Northwind Streaming",
+                  "moved order and sensor events to sub-second streaming",
+                  "replaced a brittle message bus with managed streaming"),
+    "Governance": ("rolled out a data catalogue with lineage and access policies",
+                   "automated GDPR and audit evidence with Northwind Governance",
+                   "introduced data contracts and column-level masking"),
+    "AI Studio": ("put demand-forecasting models into production with AI Studio",
+                  "built a retrieval-augmented assistant on governed data",
+                  "industrialised MLOps for dozens of models"),
+    "Observability": ("set up end-to-end data pipeline observability",
+                      "cut data incidents with freshness and volume monitors",
+                      "brought pipeline SLAs under 24/7 managed monitoring"),
 }
 INDUSTRY_CLIENTS = {
     "Financial Services": ("a regional bank", "a private bank", "an asset manager"),
@@ -154,9 +160,17 @@ INDUSTRY_CLIENTS = {
     "Logistics": ("a freight forwarder", "a parcel carrier", "a port operator"),
     "Technology": ("a SaaS company", "a software vendor", "a payments start-up"),
 }
-OUTCOMES = ("cutting report latency from hours to minutes", "reducing platform cost by {n}%",
-            "going live in {w} weeks", "retiring {n} legacy data marts", "halving data incidents",
-            "giving {n}0 analysts self-service access", "passing the regulator's audit without findings")
+OUTCOMES = {
+    "Lakehouse": ("cutting report latency from hours to minutes", "reducing platform cost by {p}%",
+                  "retiring {n} legacy data marts", "going live in {w} weeks"),
+    "Streaming": ("bringing event latency under one second", "retiring a self-managed message bus",
+                  "going live in {w} weeks"),
+    "Governance": ("passing the regulator's audit without findings",
+                   "answering lineage requests in days instead of weeks", "cutting access to personal data by {p}%"),
+    "AI Studio": ("putting {n} models into production", "cutting manual work by {p}%", "going live in {w} weeks"),
+    "Observability": ("halving data incidents", "meeting freshness objectives on 98% of days",
+                      "going live in {w} weeks"),
+}
 
 
 def describe(p: PartnerRec, r: random.Random) -> str:
@@ -164,14 +178,20 @@ def describe(p: PartnerRec, r: random.Random) -> str:
     where = _join([COUNTRY_NAMES[c] for c in p.countries[:6]])
     industries = _join([i.lower() if i not in ("Public Sector",) else "public-sector" for i in p.industries])
     practices = _join([f"Northwind {c}" for c in p.competencies])
-    parts = [f"{p.name} is a {TYPE_PHRASE[p.type]} based in {p.city}, serving {industries} organisations "
-             f"in {where}.", f"Practice areas: {practices}."]
+    phrase = TYPE_PHRASE[p.type]
+    article = "an" if phrase[0] in "aeiou" else "a"
+    intro = f"{p.name} is {article} {phrase} based in {p.city}, serving {industries} organisations in {where}."
+    parts = [intro, f"Practice areas: {practices}."]
     refs = []
-    for (industry, product), _ in top[: 2 if p.type in ("influencer", "referral") else 3]:
-        work = r.choice(PRODUCT_WORK[product])
-        outcome = r.choice(OUTCOMES).format(n=r.randint(2, 6), w=r.randint(6, 16))
-        refs.append(f"for {r.choice(INDUSTRY_CLIENTS[industry])} we {work}, {outcome}")
-    if refs:
+    if p.type in ("influencer", "referral"):  # they introduce and advise; they do not implement
+        for (industry, product), _ in top[:2]:
+            refs.append(f"introduced {r.choice(INDUSTRY_CLIENTS[industry])} to Northwind {product}")
+        parts.append("Recent introductions: " + "; ".join(refs) + ".")
+    else:
+        for (industry, product), _ in top[:3]:
+            outcome = r.choice(OUTCOMES[product]).format(n=r.randint(3, 9), w=r.randint(6, 16),
+                                                         p=r.randint(15, 45))
+            refs.append(f"for {r.choice(INDUSTRY_CLIENTS[industry])} we {r.choice(PRODUCT_WORK[product])}, {outcome}")
         parts.append("References: " + "; ".join(refs) + ".")
     staff = p.certified_total
     if staff:

@@ -199,9 +199,6 @@ def register_fake_tools(monkeypatch) -> None:
                              ("next_best_actions", next_best_actions, NbaArgs),
                              ("draft_content", draft_content, DraftArgs)):
         registry.register_tool(name, args=args)(_registered(func, args))
-    import assistant.agent
-
-    monkeypatch.setattr(assistant.agent, "answer_content", lambda ctx, scope, q: None)
     CALLS.clear()
 
 

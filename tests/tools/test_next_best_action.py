@@ -16,6 +16,7 @@ from retrieval.scope import Scope
 from tools.next_best_action import (
     STAGE_PROBABILITY,
     Action,
+    ContentPicker,
     ContentRef,
     Signal,
     next_best_actions,
@@ -37,13 +38,15 @@ def ago(days: int) -> dt.date:
 
 def partner(pid: str, **kw) -> R.Partner:
     base = {"name": f"Partner {pid}", "type": "reseller", "tier": "registered", "competencies": ["Lakehouse"],
-            "certified_staff": {"Lakehouse": 4}, "account_sharing": "accounts", "joined_on": dt.date(2020, 1, 1)}
+            "certified_staff": {"Lakehouse": 4}, "account_sharing": "accounts",
+            "joined_on": dt.date(2020, 1, 1)}
     return R.Partner(partner_id=pid, **{**base, **kw})
 
 
-def deal(oid: str, stage: str = "proposal", quiet: int = 3, partner_id: str | None = "P2", amount: float = 50_000,
-         products=("Lakehouse",), close_in: int = 30, created: int = 40, **kw) -> R.Opportunity:
-    return R.Opportunity(opportunity_id=oid, account_id=kw.pop("account_id", "A1"), name=kw.pop("name", f"Deal {oid}"),
+def deal(oid: str, stage: str = "proposal", quiet: int = 3, partner_id: str | None = "P2",
+         amount: float = 50_000, products=("Lakehouse",), close_in: int = 30, created: int = 40,
+         **kw) -> R.Opportunity:
+    return R.Opportunity(opportunity_id=oid, account_id=kw.pop("account_id", "A1"), name=f"Deal {oid}",
                          stage=stage, amount=amount, created_on=ago(created), close_date=ago(-close_in),
                          last_activity_on=ago(quiet), products=list(products), partner_id=partner_id,
                          partner_role="sourced" if partner_id else None, **kw)
@@ -54,7 +57,7 @@ def activity(pid: str, months: list[str], **series) -> list[R.PartnerActivity]:
             for i, m in enumerate(months)]
 
 
-MONTHS = [f"{y}-{m:02d}" for y, m in [(2024, 12)] + [(2025, i) for i in range(1, 13)] + [(2026, 1), (2026, 2)]]
+MONTHS = ["2024-12", *[f"2025-{m:02d}" for m in range(1, 13)], "2026-01", "2026-02"]
 assert len(MONTHS) == 15  # baseline = the first 12, recent = the last 3 (today is 2026-03-15)
 
 
@@ -64,9 +67,9 @@ class ContentStub:
     def __init__(self, refs: list[ContentRef]):
         self.refs, self.calls = refs, []
 
-    def __call__(self, query, k, *, allowed_visibility, products=None, industries=None):
+    def __call__(self, query, k, *, allowed_visibility, products=None, industries=None, kinds=None):
         self.calls.append({"query": query, "k": k, "allowed_visibility": allowed_visibility,
-                           "products": products, "industries": industries})
+                           "products": products, "industries": industries, "kinds": kinds})
         return list(self.refs)
 
 
@@ -77,7 +80,8 @@ def no_helpers(monkeypatch):
 
     def match_partners(ctx, scope, opportunity_id, top=5):
         scope.require("match")
-        m = types.SimpleNamespace(partner_id="P2", name="Partner P2", score=0.81, reasons=["Sells Lakehouse in DE"])
+        m = types.SimpleNamespace(partner_id="P2", name="Partner P2", score=0.81,
+                                  reasons=["Sells Lakehouse in DE"])
         return types.SimpleNamespace(opportunity_id=opportunity_id, partners=[m])
 
     match.match_partners = match_partners
@@ -108,8 +112,8 @@ def ctx(tmp_path, no_helpers):
         deal("O-CERT", partner_id="P1", products=("Lakehouse", "Streaming", "Governance")),
         deal("O-COMP", description="The bank is also evaluating Polar Warehouse for the reporting layer."),
         deal("O-WON", stage="closed_won", partner_id="P1", close_in=-10),
-        R.Document(doc_id="bc-polar", source="content/battlecards/polar.md", title="Battlecard: Polar Warehouse",
-                   kind="battlecard", visibility=["internal"], content_hash="h1"),
+        R.Document(doc_id="bc-polar", source="content/battlecards/polar.md", kind="battlecard",
+                   title="Battlecard: Polar Warehouse", visibility=["internal"], content_hash="h1"),
         R.Document(doc_id="play", source="content/playbooks/proposal.md", title="Proposal playbook",
                    kind="playbook", visibility=["partners"], content_hash="h2"),
         R.Document(doc_id="pricing", source="content/internal/pricing.md", title="Internal pricing",
@@ -141,7 +145,7 @@ def action(response, kind: str) -> Action:
 
 def test_stalled_deal_compares_with_other_deals_in_the_stage(ctx):
     a = action(nba(ctx, opportunity_id="O-STALL"), "stalled_deal")
-    others = sorted(FILLER_QUIET + [5, 3, 3, 3])  # fillers, O-OK, O-NOP, O-CERT, O-COMP: the other proposal deals
+    others = sorted(FILLER_QUIET + [5, 3, 3, 3])  # other proposal deals: fillers, O-OK, -NOP, -CERT, -COMP
     median = (others[5] + others[6]) / 2
     assert "60 days" in a.evidence[0] and ago(60).isoformat() in a.evidence[0]
     assert f"{median:.0f} days (median of {len(others)}" in a.evidence[1]
@@ -214,7 +218,9 @@ def test_healthy_deal_gets_only_enablement_content(ctx):
     a = r.actions[0]
     assert "$200,000 deal in proposal for Lakehouse (Financial Services)" in a.evidence[0]
     assert a.content == [ContentRef(doc_id="play", title="Proposal playbook")]
-    assert stub.calls[0]["products"] == ["Lakehouse"] and stub.calls[0]["industries"] == ["Financial Services"]
+    first = stub.calls[0]
+    assert first["products"] == ["Lakehouse"] and first["industries"] == ["Financial Services"]
+    assert first["kinds"] == ["playbook", "case_study", "training"]
 
 
 def test_healthy_deal_without_content_has_no_actions(ctx):
@@ -233,11 +239,13 @@ def test_actions_ranked_by_impact_and_all_carry_numbers(ctx):
         o = s.get(R.Opportunity, "O-STALL")
         o.close_date, o.registered_by, o.created_on = ago(5), "P1", ago(85)
         o.description = "Polar Warehouse is in the running."
-    r = nba(ctx, stub=ContentStub([ContentRef(doc_id="play", title="Proposal playbook")]), opportunity_id="O-STALL")
+    stub = ContentStub([ContentRef(doc_id="play", title="Proposal playbook")])
+    r = nba(ctx, stub=stub, opportunity_id="O-STALL")
     assert len(r.actions) >= 4
     assert [a.priority for a in r.actions] == list(range(1, len(r.actions) + 1))
     assert [a.impact for a in r.actions] == sorted((a.impact for a in r.actions), reverse=True)
-    assert {"stalled_deal", "registration_expiring", "close_date_passed", "competitor_mentioned"} <= set(kinds(r))
+    assert {"stalled_deal", "registration_expiring", "close_date_passed",
+            "competitor_mentioned"} <= set(kinds(r))
     assert r.actions[-1].kind == "enablement_content"  # the lowest urgency factor
     for a in r.actions:
         assert a.evidence and any(ch.isdigit() for ch in " ".join(a.evidence)) and a.subject_id == "O-STALL"
@@ -245,7 +253,7 @@ def test_actions_ranked_by_impact_and_all_carry_numbers(ctx):
 
 def test_no_action_without_evidence(ctx):
     signals = [Signal("a", "A", "why", [], impact=10.0), Signal("b", "B", "why", ["2 things"], impact=1.0)]
-    actions = rank_actions(ctx, ADMIN, "X", signals, ContentStub([]))
+    actions = rank_actions("X", signals, ContentPicker(ctx, ADMIN, ContentStub([])))
     assert [(a.kind, a.priority) for a in actions] == [("b", 1)]
 
 
@@ -298,15 +306,27 @@ def test_partner_seller_gets_no_match_suggestions(ctx):
 
 
 def test_content_only_what_the_asker_may_see(ctx):
-    refs = [ContentRef(doc_id="play", title="Proposal playbook"), ContentRef(doc_id="pricing", title="Internal"),
-            ContentRef(doc_id="ghost", title="Not in the store")]
+    refs = [ContentRef(doc_id="play", title="Proposal playbook"),
+            ContentRef(doc_id="pricing", title="Internal"), ContentRef(doc_id="ghost", title="Not stored")]
     seller_stub, admin_stub = ContentStub(refs), ContentStub(refs)
     seller = nba(ctx, SELLER_P1, stub=seller_stub, opportunity_id="O-STALL")
     admin = nba(ctx, ADMIN, stub=admin_stub, opportunity_id="O-STALL")
-    assert seller_stub.calls and all(c["allowed_visibility"] == ["partners", "partner:P1"] for c in seller_stub.calls)
+    assert seller_stub.calls
+    assert all(c["allowed_visibility"] == ["partners", "partner:P1"] for c in seller_stub.calls)
     assert admin_stub.calls and all(c["allowed_visibility"] is None for c in admin_stub.calls)
     assert {c.doc_id for a in seller.actions for c in a.content} == {"play"}
     assert {c.doc_id for a in admin.actions for c in a.content} == {"play", "pricing"}
+
+
+def test_partner_scoped_content_only_for_that_partners_subjects(ctx):
+    with ctx.store.session() as s:
+        s.add(R.Document(doc_id="plan-p2", source="content/partners/p2.md", title="Joint plan with P2",
+                         kind="playbook", visibility=["partner:P2"], content_hash="h4"))
+    stub = ContentStub([ContentRef(doc_id="plan-p2", title="Joint plan with P2")])
+    about_p2 = nba(ctx, stub=stub, opportunity_id="O-COMP")  # P2's deal
+    about_p1 = nba(ctx, stub=stub, opportunity_id="O-STALL")  # P1's deal: the admin may read it, not for P1
+    assert "plan-p2" in {c.doc_id for a in about_p2.actions for c in a.content}
+    assert not [c for a in about_p1.actions for c in a.content]
 
 
 def test_registered_tool(ctx, monkeypatch):
@@ -315,7 +335,10 @@ def test_registered_tool(ctx, monkeypatch):
     monkeypatch.setattr(registry, "BUILTIN_MODULES", ("tools.next_best_action",))  # the others have own tests
     spec = registry.get_tool("next_best_actions")
     assert set(spec.args.model_fields) == {"partner_id", "opportunity_id"}
-    monkeypatch.setattr(AppContext, "content", property(lambda self: (_ for _ in ()).throw(RuntimeError("no index"))))
+    def no_index(self):
+        raise RuntimeError("no index")
+
+    monkeypatch.setattr(AppContext, "content", property(no_index))
     result = spec.func(ctx, ADMIN, spec.args(opportunity_id="O-CLOSE"))
     assert "close_date_passed" in kinds(result)  # content failing degrades to no content, not no actions
 
@@ -373,7 +396,8 @@ def test_psat_drop(pctx):
 
 def test_unused_mdf_with_amounts(pctx):
     a = action(nba(pctx, partner_id="P4"), "unused_mdf")
-    assert "$60,000 allocated, $6,000 spent, $54,000 unspent (10% used; partners typically use 90%)" in a.evidence[0]
+    assert ("$60,000 allocated, $6,000 spent, $54,000 unspent (10% used; partners typically use 90%)"
+            in a.evidence[0])
     assert "Sep 2025-Feb 2026" in a.evidence[0]
 
 
@@ -402,8 +426,8 @@ def test_overlapping_accounts_without_joint_deal(ctx, no_helpers):
     no_helpers.relationships = [
         {"partner_id": "P1", "account_id": "A2", "account_name": "Globex", "partner_population": "customer",
          "vendor_populations": ["open_opportunity"]},
-        {"partner_id": "P1", "account_id": "A1", "account_name": "Acme Bank", "partner_population": "customer",
-         "vendor_populations": ["customer"]},  # P1 already has deals at A1
+        {"partner_id": "P1", "account_id": "A1", "account_name": "Acme Bank",  # P1 already has deals at A1
+         "partner_population": "customer", "vendor_populations": ["customer"]},
     ]
     a = action(nba(ctx, partner_id="P1"), "overlapping_accounts")
     assert a.evidence[0].startswith("1 of our accounts where Alpha Partners reports")
@@ -415,7 +439,8 @@ def test_overlapping_accounts_without_joint_deal(ctx, no_helpers):
 def test_partner_view_repeats_its_urgent_deals(ctx):
     r = nba(ctx, partner_id="P1")
     urgent = {a.subject_id: a.kind for a in r.actions if a.subject_id != "P1"}
-    assert urgent == {"O-STALL": "stalled_deal", "O-CLOSE": "close_date_passed", "O-REG": "registration_expiring"}
+    assert urgent == {"O-STALL": "stalled_deal", "O-CLOSE": "close_date_passed",
+                      "O-REG": "registration_expiring"}
     assert all(a.subject_id == "P1" for a in r.actions if a.kind == "certification_gap")
 
 

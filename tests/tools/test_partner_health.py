@@ -12,11 +12,17 @@ from retrieval import records as R
 from retrieval.scope import Scope
 from tools import next_best_action
 from tools.partner_health import WEIGHTS, baseline_months, mdf_months, partner_health, recent_months
-from tools.tier_rules import DEFAULT_TIER_RULES, assess_tier, canonical_metric, load_tier_rules, qualified_tier
+from tools.tier_rules import (
+    DEFAULT_TIER_RULES,
+    assess_tier,
+    canonical_metric,
+    load_tier_rules,
+    qualified_tier,
+)
 
 TODAY = dt.date(2026, 3, 15)
 ADMIN = Scope.operator()
-MONTHS = [f"{y}-{m:02d}" for y, m in [(2024, 12)] + [(2025, i) for i in range(1, 13)] + [(2026, 1), (2026, 2)]]
+MONTHS = ["2024-12", *[f"2025-{m:02d}" for m in range(1, 13)], "2026-01", "2026-02"]
 
 
 # --- windows ---------------------------------------------------------------------------------------
@@ -56,14 +62,15 @@ def test_rules_from_vendor_yaml_and_defaults():
         ("won_revenue_12m", 500000), ("won_deals_12m", 4), ("certified_staff", 6)}
     default = load_tier_rules({})
     assert {r.metric for r in default["silver"]} == set(DEFAULT_TIER_RULES["silver"])
-    odd = load_tier_rules({"tier_rules": {"gold": {"min_won_revenue_12m": "lots", "colour": 3}, "diamond": {}}})
+    odd = load_tier_rules({"tier_rules": {"gold": {"min_won_revenue_12m": "lots", "colour": 3},
+                                          "diamond": {}}})
     assert odd == {"gold": []}
 
 
 def test_qualified_tier_is_cumulative():
     rules = load_tier_rules(GENERATOR_STYLE)
     metrics = {"won_revenue_12m": 2_000_000, "won_deals_12m": 12, "certified_staff": 5}
-    assert qualified_tier(rules, metrics) == "silver"  # platinum's money, but gold's certifications are missing
+    assert qualified_tier(rules, metrics) == "silver"  # platinum's money, gold's certifications missing
     assert qualified_tier(rules, {**metrics, "certified_staff": 20}) == "platinum"
 
 
@@ -88,7 +95,8 @@ def rows_for(pid: str, logins: list[int], psat: list[float], spent: float = 900.
             for i, m in enumerate(MONTHS)]
 
 
-def deal(oid: str, pid: str, stage: str, amount: float, close: dt.date, products=("Lakehouse",)) -> R.Opportunity:
+def deal(oid: str, pid: str, stage: str, amount: float, close: dt.date,
+         products=("Lakehouse",)) -> R.Opportunity:
     return R.Opportunity(opportunity_id=oid, account_id="A1", name=oid, stage=stage, amount=amount,
                          created_on=dt.date(2025, 6, 1), close_date=close, last_activity_on=TODAY,
                          products=list(products), partner_id=pid, partner_role="sourced")
@@ -102,15 +110,18 @@ def ctx(tmp_path):
     with ctx.store.session() as s:
         s.add_all([
             R.Account(account_id="A1", name="Acme", status="customer"),
-            R.Partner(partner_id="GOOD", name="Good", certified_staff={"Lakehouse": 5, "Streaming": 2}, **common),
+            R.Partner(partner_id="GOOD", name="Good", certified_staff={"Lakehouse": 5, "Streaming": 2},
+                      **common),
             R.Partner(partner_id="WEAK", name="Weak", certified_staff={"Lakehouse": 1}, **common),
             R.Partner(partner_id="NEW", name="New", **common),
             *rows_for("GOOD", [40] * 15, [8.5] * 15),
             *rows_for("WEAK", [40] * 12 + [4, 4, 4], [8.0] * 12 + [5.0] * 3, spent=200.0),
-            deal("G1", "GOOD", "negotiation", 500_000, future), deal("G2", "GOOD", "closed_won", 100_000, past),
-            deal("G3", "GOOD", "closed_won", 100_000, past), deal("G4", "GOOD", "closed_lost", 100_000, past),
+            deal("G1", "GOOD", "negotiation", 500_000, future),
+            deal("G2", "GOOD", "closed_won", 100_000, past), deal("G3", "GOOD", "closed_won", 100_000, past),
+            deal("G4", "GOOD", "closed_lost", 100_000, past),
             deal("W1", "WEAK", "prospecting", 20_000, future, products=("Streaming",)),
-            deal("W2", "WEAK", "closed_lost", 100_000, past), deal("W3", "WEAK", "closed_lost", 100_000, past),
+            deal("W2", "WEAK", "closed_lost", 100_000, past),
+            deal("W3", "WEAK", "closed_lost", 100_000, past),
             deal("W4", "WEAK", "closed_won", 100_000, past),
         ])
     yield ctx
@@ -160,6 +171,7 @@ def test_health_permissions(ctx):
 
 
 def test_health_in_nba_and_in_the_service_module(ctx):
-    response = next_best_action.next_best_actions(ctx, ADMIN, partner_id="WEAK", content_lookup=lambda *a, **k: [])
+    response = next_best_action.next_best_actions(ctx, ADMIN, partner_id="WEAK",
+                                                   content_lookup=lambda *a, **k: [])
     assert response.health == next_best_action.partner_health(ctx, ADMIN, "WEAK")
     assert response.model_dump(mode="json")["health"]["components"][0]["name"] == "engagement"

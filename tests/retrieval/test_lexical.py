@@ -1,0 +1,36 @@
+"""The BM25 tokeniser (English stemming, CJK bigrams) and masked scoring."""
+from __future__ import annotations
+
+import numpy as np
+
+from retrieval.lexical import LexicalIndex, load_or_build, tokenize
+
+
+def test_english_is_lowercased_stemmed_and_stopwords_dropped():
+    assert tokenize("The Partners, registering DEALS!") == ["partner", "regist", "deal"]
+
+
+def test_japanese_runs_become_bigrams_and_fullwidth_is_normalised():
+    assert tokenize("案件登録") == ["案件", "件登", "登録"]
+    assert tokenize("ＧｉｔＬａｂのパートナー") == ["gitlab", "のパ", "パー", "ート", "トナ", "ナー"]
+    assert tokenize("山") == ["山"]
+
+
+def test_mask_is_applied_before_top_k():
+    docs = [tokenize(t) for t in ["deal registration rules", "deal registration rules too", "unrelated"]]
+    index = LexicalIndex.build(docs)
+    scores = index.normalised_scores(tokenize("deal registration"), mask=np.array([False, True, True]))
+    assert scores[0] == 0 and scores[1] > 0 and scores[2] == 0
+    assert 0 < scores.max() <= 1
+
+
+def test_cache_round_trip(tmp_path):
+    corpus = [tokenize("alpha beta"), tokenize("beta gamma")]
+    built = []
+    first = load_or_build(tmp_path, ["a", "b"], lambda: built.append(1) or corpus)
+    second = load_or_build(tmp_path, ["a", "b"], lambda: built.append(1) or corpus)
+    assert built == [1]  # the second came from the cache
+    query = tokenize("gamma")
+    assert np.allclose(first.scores(query), second.scores(query))
+    load_or_build(tmp_path, ["a", "c"], lambda: corpus)
+    assert len([p for p in tmp_path.iterdir() if not p.name.startswith(".")]) == 1  # only the newest kept

@@ -1,0 +1,89 @@
+"""tools/search.py: `cosell search` JSON, extractive answers, the registered assistant tool, permissions."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from assistant.config import Settings
+from assistant.context import AppContext
+from assistant.errors import BadInput
+from retrieval.scope import Scope
+from tools.registry import get_tool
+from tools.search import SearchArgs, answer_from_content, search_content
+
+INTERNAL = "Internal pricing note: the floor discount for Ultimate renewals is 35 percent."
+POLICY = ("# Deal registration\n\nPartners register opportunities in the partner portal. Approved deal "
+          "registrations expire 90 days after approval.\n\n## Margins\n\n| Track | Margin |\n|---|---|\n"
+          "| Select | 20% |\n| Open | 10% |")
+P2 = "Account plan for partner P-002: the renewal discount agreed with Acme is 35 percent."
+
+
+def _doc(doc_id, text, visibility):
+    from connectors.models import DocumentRecord
+
+    return DocumentRecord(doc_id=doc_id, source=f"content/{doc_id}", title=doc_id.split("/")[-1].split(".")[0],
+                          visibility=visibility, text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                          updated_on=dt.date(2026, 1, 1))
+
+
+@pytest.fixture(scope="module")
+def ctx(tmp_path_factory):
+    context = AppContext(Settings(home=tmp_path_factory.mktemp("search-home")))
+    context.content.sync_documents([
+        _doc("policies/deal-reg.md", POLICY, ["partners"]),
+        _doc("internal/pricing.md", f"# Pricing\n\n{INTERNAL}", ["internal"]),
+        _doc("partners/p2.md", f"# Plan\n\n{P2}", ["partner:P-002"]),
+    ])
+    yield context
+    context.close()
+
+
+SELLER = Scope("s1", "partner_seller", partner_id="P-001")
+ADMIN = Scope.operator()
+
+
+def test_search_json_contract(ctx):
+    response = search_content(ctx, ADMIN, "deal registration expiry", k=2)
+    data = response.model_dump(mode="json")
+    first = data["results"][0]
+    assert {"doc_id", "chunk_id", "title", "source", "score", "text"} <= set(first)
+    assert first["doc_id"] == "policies/deal-reg.md" and first["source"] == "content/policies/deal-reg.md"
+    assert 0 <= first["score"] <= 1 and len(data["results"]) <= 2
+
+
+def test_partner_seller_search_and_answer_never_leak(ctx):
+    for query in (INTERNAL, P2, "floor discount for Ultimate renewals 35 percent"):
+        results = search_content(ctx, SELLER, query, k=10).results
+        assert {r.doc_id for r in results} <= {"policies/deal-reg.md"}
+        answer = answer_from_content(ctx, SELLER, query)
+        assert "35 percent" not in answer.answer
+        assert all(c.doc_id == "policies/deal-reg.md" for c in answer.citations)
+    assert search_content(ctx, ADMIN, INTERNAL, k=1).results[0].doc_id == "internal/pricing.md"
+
+
+def test_extractive_answer_and_not_found(ctx):
+    answer = answer_from_content(ctx, SELLER, "How long is an approved deal registration valid?")
+    assert answer.found and "90 days" in answer.answer
+    assert answer.citations[0].source == "content/policies/deal-reg.md"
+    row = answer_from_content(ctx, ADMIN, "What margin do Select partners earn?")
+    assert row.found and "20%" in row.answer
+    missing = answer_from_content(ctx, ADMIN, "What is the dress code for the annual sales kickoff party?")
+    assert not missing.found and missing.answer == "I could not find this in the enablement content."
+
+
+def test_registered_tool_returns_answer_and_results(ctx):
+    spec = get_tool("search_content")
+    assert spec.args is SearchArgs and "enablement content" in spec.description
+    result = spec.func(ctx, SELLER, SearchArgs(query="When do approved registrations expire?", k=3))
+    data = result.model_dump(mode="json")
+    assert data["found"] and "90 days" in data["answer"]
+    assert data["results"] and all(r["doc_id"] == "policies/deal-reg.md" for r in data["results"])
+
+
+def test_bad_input(ctx):
+    with pytest.raises(BadInput):
+        search_content(ctx, ADMIN, "   ")
+    with pytest.raises(BadInput):
+        search_content(ctx, ADMIN, "x", k=0)
