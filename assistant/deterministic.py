@@ -13,9 +13,9 @@ from rapidfuzz import fuzz
 
 from assistant import answers, router
 from assistant.agent import AskResponse, Turn, forbidden_message
+from assistant.context import AppContext
 from assistant.errors import Forbidden, NotFound
 from assistant.resolver import Mentions, Resolver, fold
-from assistant.context import AppContext
 from assistant.threads import Candidate, ConversationThread, Pending
 from retrieval.scope import Scope
 

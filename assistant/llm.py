@@ -94,7 +94,7 @@ def load_prompt(name: str) -> str:
     return load(name)
 
 
-def build_chat_model(settings: Settings) -> "BaseChatModel":
+def build_chat_model(settings: Settings) -> BaseChatModel:
     """LangChain's ChatOpenAI against any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, llama.cpp)."""
     if not settings.llm_base_url:
         raise LLMUnavailable("COSELL_LLM_BASE_URL is not set")

@@ -70,14 +70,15 @@ def mapping(d: dict) -> None:
     if not overlaps:
         console.print("[dim]No overlapping accounts are shared with you at row level.[/]")
         return
-    rows = Table("account", "partner's name", "ours", "theirs", "conf.", "why", "do")
-    for o in overlaps[:50]:
-        rows.add_row(o["account_name"], o["partner_account_name"], ";".join(o["vendor_populations"]),
-                     o["partner_population"], f"{o['confidence']:.2f}", "; ".join(o.get("evidence", [])),
-                     o.get("signal") or "")
-    console.print(rows)
-    if len(overlaps) > 50:
-        console.print(f"... and {len(overlaps) - 50} more (use --json)")
+    console.print(f"[bold]{len(overlaps)} overlapping accounts[/] (first 30)")
+    for o in overlaps[:30]:
+        console.print(f"- [bold]{o['account_name']}[/] ({o['account_id']}, ours: {', '.join(o['vendor_populations'])})"
+                      f" = their '{o['partner_account_name']}' ({o['partner_population']}), confidence "
+                      f"{o['confidence']:.2f}" + (f"  -> {o['signal']}" if o.get("signal") else ""))
+        if o.get("evidence"):
+            console.print("  [dim]" + "; ".join(o["evidence"]) + "[/]")
+    if len(overlaps) > 30:
+        console.print(f"... and {len(overlaps) - 30} more (use --json)")
 
 
 def match(d: dict) -> None:

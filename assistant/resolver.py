@@ -29,14 +29,7 @@ LEGAL_SUFFIXES = {
 }
 # Words that never make a name on their own (a partner called "Data" must be named in full).
 STOPWORDS = set(
-    "the a an and or of for to in on at with by from is are was be do does did we i you my our your their "
-    "what which who whom how why when where should could would can may might will shall about into onto "
-    "this that these those it its me us them please tell show give find get next best deal deals account "
-    "accounts partner partners customer customers opportunity opportunity's renewal expansion new data cloud "
-    "digital systems solutions services consulting analytics software group email e-mail post page landing "
-    "draft campaign kit german english french spanish japanese portuguese italian dutch other else more "
-    "share shared overlap doing health help bring match do else also any some all one two first second "
-    "der die das und mit für von ein eine le la les des du et pour avec el los las y con por para o e".split())
+    ["the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "at", "with", "by", "from", "is", "are", "was", "be", "do", "does", "did", "we", "i", "you", "my", "our", "your", "their", "what", "which", "who", "whom", "how", "why", "when", "where", "should", "could", "would", "can", "may", "might", "will", "shall", "about", "into", "onto", "this", "that", "these", "those", "it", "its", "me", "us", "them", "please", "tell", "show", "give", "find", "get", "next", "best", "deal", "deals", "account", "accounts", "partner", "partners", "customer", "customers", "opportunity", "opportunity's", "renewal", "expansion", "new", "data", "cloud", "digital", "systems", "solutions", "services", "consulting", "analytics", "software", "group", "email", "e-mail", "post", "page", "landing", "draft", "campaign", "kit", "german", "english", "french", "spanish", "japanese", "portuguese", "italian", "dutch", "other", "else", "more", "share", "shared", "overlap", "doing", "health", "help", "bring", "match", "do", "else", "also", "any", "some", "all", "one", "two", "first", "second", "der", "die", "das", "und", "mit", "für", "von", "ein", "eine", "le", "la", "les", "des", "du", "et", "pour", "avec", "el", "los", "las", "y", "con", "por", "para", "o", "e"])
 OPEN_STAGES = ("prospecting", "qualification", "proposal", "negotiation")
 
 LANGUAGES: list[tuple[str, str]] = [  # (pattern on the normalised question, BCP 47 tag); specific first
@@ -58,13 +51,13 @@ LANGUAGES: list[tuple[str, str]] = [  # (pattern on the normalised question, BCP
     (r"\bkorean\b|한국어|韓国語", "ko"), (r"\bchinese\b|中文|中国語", "zh"), (r"\bhindi\b", "hi"),
     (r"\benglish\b|\benglisch\b|\banglais\b|\binglés\b|\binglês\b|英語", "en"),
 ]
-LOCALE_TAG = re.compile(r"(?<![\w-])([a-z]{2})[-_]([a-z]{2}|hans|hant)(?![\w-])", re.I)
+LOCALE_TAG = re.compile(r"(?<![\w-])([a-z]{2})[-_]([a-z]{2}|hans|hant)(?![\w-])", re.IGNORECASE)
 CHANNELS: list[tuple[str, str]] = [
     (r"landing[- ]?page|\blanding\b|web ?page|webseite|página de destino|ランディングページ", "landing"),
     (r"linkedin|\bsocial\b|\btweet\b|\bpost\b|\bx post\b|soziale|réseaux sociaux|redes sociales|ソーシャル", "social"),
     (r"e-?mail|\bmail\b|courriel|correo|メール", "email"),
 ]
-MY_DEAL = re.compile(r"\b(my|our)\s+(\w+\s+)?(deal|deals|opportunit\w*|renewal)\b|\bmein\w* (deal|geschäft)\b", re.I)
+MY_DEAL = re.compile(r"\b(my|our)\s+(\w+\s+)?(deal|deals|opportunit\w*|renewal)\b|\bmein\w* (deal|geschäft)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -232,7 +225,7 @@ def _visibility_class(scope: Scope) -> tuple:
 def data_fingerprint(ctx: AppContext) -> str:
     """Cheap SQL aggregates that change whenever a nameable record or its visibility does."""
     o, a, p, k = Opportunity, Account, Partner, CampaignKitRow
-    size = lambda c: func.sum(func.length(c))  # noqa: E731
+    size = lambda c: func.sum(func.length(c))
     queries = [select(func.count(), size(o.name), size(o.account_id), size(o.stage), size(o.partner_id),
                       size(o.registered_by)),
                select(func.count(), size(a.name)), select(func.count(), size(p.name), size(p.brand_name)),
@@ -305,7 +298,10 @@ class Resolver:
         mentions.channel = find_channel(question)
         mentions.my_deal = bool(MY_DEAL.search(question))
         if self.scope.is_partner and not mentions.of("partner"):
-            mentions.foreign_partner = any(e.score >= 95 for e in self._foreign.match(words))
+            taken = [e.span for e in mentions.entities]
+            mentions.foreign_partner = any(  # a full name (no first-word alias), not part of a visible name
+                e.score >= 100 and not any(e.span[0] < b and a < e.span[1] for a, b in taken)
+                for e in self._foreign.match(words))
         return mentions
 
     def _ids(self, question: str) -> list[Entity]:

@@ -117,12 +117,12 @@ def score_intents(question: str) -> IntentScores:
     return result
 
 
-PARTNER_WORD = re.compile(r"partner|partenaire|socio|parceiro|パートナー", re.I)
+PARTNER_WORD = re.compile(r"partner|partenaire|socio|parceiro|パートナー", re.IGNORECASE)
 DEAL_WORD = re.compile(r"\b(deal|deals|opportunit\w*|renewal|expansion|upsell|pilot|migration|proof of value|"
                        r"pipeline|opp)\b|\bangebot|\bgeschäft|"
-                       r"\baffaire|\boportunidad|\bnegócio|案件|商談", re.I)
+                       r"\baffaire|\boportunidad|\bnegócio|案件|商談", re.IGNORECASE)
 PERSONAL = re.compile(r"\b(my|our|i|we|me|us|mein\w*|unser\w*|mes|nos|notre|mis|nuestr\w*|meu|minha|nosso)\b")
-ACCOUNTS_WORD = re.compile(r"\baccounts?\b|\bcustomers?\b|\bkunden|\bclients?\b|\bclientes\b|顧客", re.I)
+ACCOUNTS_WORD = re.compile(r"\baccounts?\b|\bcustomers?\b|\bkunden|\bclients?\b|\bclientes\b|顧客", re.IGNORECASE)
 
 
 def choose_intent(question: str, kinds: set[str]) -> str:

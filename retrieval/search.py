@@ -191,9 +191,13 @@ class HybridSearcher:
                mask: np.ndarray | None) -> list[tuple[int, float]]:
         if self.dense_weight <= 0:
             return []
-        vector = self.embedder.embed_query(query)
+        try:
+            neighbours = self.index.query(self.embedder.embed_query(query), n, filters.where())
+        except Exception:  # a Chroma server down must not take search down: BM25 still answers
+            log.warning("dense search failed; answering from BM25 only", exc_info=True)
+            return []
         out = []
-        for chunk_id, similarity in self.index.query(vector, n, filters.where()):
+        for chunk_id, similarity in neighbours:
             pos = snap.position.get(chunk_id)  # vectors of an uncommitted ingest are not served
             if pos is not None and (mask is None or mask[pos]):
                 out.append((pos, max(0.0, similarity)))

@@ -19,8 +19,8 @@ from sqlalchemy import select
 from assistant.errors import CosellError
 from retrieval.records import Document, Opportunity
 from retrieval.scope import Scope, ScopedRecords
-from tools.next_best_action import ContentRef, Signal, VendorBaselines, days_quiet, is_open, money
-from tools.partner_health import parse_certified
+from tools.next_best_action import ContentRef, Signal, days_quiet, is_open, money
+from tools.partner_health import VendorBaselines, parse_certified
 
 if TYPE_CHECKING:
     from assistant.context import AppContext

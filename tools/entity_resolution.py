@@ -21,9 +21,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 MATCH_THRESHOLD = 0.80  # tuned on labelled pairs (evals/account_mapping.py); below it a pair is not a match
-KEEP_THRESHOLD = 0.50  # candidates kept per row (a rejected best lets the next one through if >= MATCH)
+KEEP_THRESHOLD = 0.70  # candidates kept per row: the next best after a rejection, near misses to review
 BLOCK_CAP = 40  # a blocking key shared by more vendor records than this is too common to block on
-TOKENS_PER_NAME = 8
+TOKENS_PER_NAME = 6  # words per name used for token matching (after legal forms are gone, few have more)
 SN_WINDOW = 2  # sorted-neighbourhood: vendor names either side of a partner name (typos, spacing)
 
 # --- names -----------------------------------------------------------------------------------------
@@ -104,7 +104,7 @@ def _join_initials(cleaned: pl.Series) -> pl.Series:
 def _core_lazy(cleaned: pl.Series) -> pl.LazyFrame:
     """Abbreviations, conjunctions, then legal forms: anywhere, at the start, at the end."""
     conjunctions = {w: "" for w in _CONJUNCTIONS}
-    df = pl.DataFrame({"base": cleaned}).lazy().with_columns(_spaced_map(pl.col("base"), _ABBREVIATIONS))
+    df = pl.DataFrame({"base": cleaned}).lazy().with_columns(_spaced_map(pl.col("base"), _ABBREVIATIONS).alias("base"))
     df = df.with_columns(_spaced_map(pl.col("base"), conjunctions).str.replace_all(" +", " ").alias("words"))
     core = (pl.col("words").str.replace_all(rf"(?-u:\b){_alternation(_LEGAL_ANYWHERE)}(?-u:\b)", " ")
             .str.replace_all(" +", " ").str.strip_chars()
@@ -257,8 +257,10 @@ class Prepared:
 
     frame: pl.DataFrame
     norm: np.ndarray  # object arrays of str, as rapidfuzz wants them
+    sorted_norm: np.ndarray  # words in alphabetical order (token-sort similarity without re-sorting)
     compact: np.ndarray
     token_ids: np.ndarray  # (n, TOKENS_PER_NAME)
+    norm_id: np.ndarray
     dom_id: np.ndarray
     label_id: np.ndarray
     label_len: np.ndarray
@@ -269,13 +271,17 @@ class Prepared:
         return self.frame.height
 
     def take(self, rows: np.ndarray) -> "Prepared":
-        return Prepared(self.frame[rows], self.norm[rows], self.compact[rows], self.token_ids[rows],
-                        self.dom_id[rows], self.label_id[rows], self.label_len[rows], self.country_id[rows],
+        return Prepared(self.frame[rows], self.norm[rows], self.sorted_norm[rows], self.compact[rows],
+                        self.token_ids[rows], self.norm_id[rows], self.dom_id[rows], self.label_id[rows], self.label_len[rows], self.country_id[rows],
                         self.number_id[rows])
 
 
 def _hash(col: pl.Expr) -> pl.Expr:
     return pl.when(col.is_null()).then(pl.lit(0, pl.UInt64)).otherwise(col.hash(seed=7) | 1)
+
+
+def _objects(values: pl.Series) -> np.ndarray:
+    return np.array(values.to_list(), dtype=object)
 
 
 def prepare(frame: pl.DataFrame) -> Prepared:
@@ -292,14 +298,16 @@ def prepare(frame: pl.DataFrame) -> Prepared:
     arrays = df.select(
         pl.col("tokens").list.eval(pl.element().hash(seed=7) | 1).list.concat(pad).list.head(TOKENS_PER_NAME)
         .list.to_array(TOKENS_PER_NAME).alias("ids"),
-        *[_hash(pl.col(c)).alias(c) for c in ("dom", "dom_label", "country")],
+        *[_hash(pl.col(c)).alias(c) for c in ("norm", "dom", "dom_label", "country")],
         pl.col("dom_label").str.len_chars().fill_null(0).alias("label_len"),
-        _hash(pl.col("tokens").list.eval(pl.element().filter(pl.element().str.contains(r"^\d+$"))).list.sort()
+        _hash(pl.col("tokens").list.eval(pl.element().filter(pl.element().str.contains(r"^\d+$")))
               .list.join(" ").replace("", None)).alias("numbers"))
+    norm = _objects(df["norm"])
     return Prepared(
-        frame=df, norm=df["norm"].to_numpy().astype(object), compact=df["compact"].to_numpy().astype(object),
+        frame=df, norm=norm, compact=_objects(df["compact"]),
+        sorted_norm=np.array([" ".join(sorted(n.split(" "))) for n in norm], dtype=object),
         token_ids=arrays["ids"].to_numpy().astype(np.uint64).reshape(df.height, TOKENS_PER_NAME),
-        dom_id=arrays["dom"].to_numpy(), label_id=arrays["dom_label"].to_numpy(),
+        norm_id=arrays["norm"].to_numpy(), dom_id=arrays["dom"].to_numpy(), label_id=arrays["dom_label"].to_numpy(),
         label_len=arrays["label_len"].to_numpy(), country_id=arrays["country"].to_numpy(),
         number_id=arrays["numbers"].to_numpy())
 
@@ -318,75 +326,102 @@ class TokenStats:
     """Inverse document frequency of name tokens over BOTH sides: a word shared by many companies
     ('global', 'systems') says little; a rare one ('northstar') says a lot."""
 
-    ids: np.ndarray  # sorted token hashes
-    idf: np.ndarray
-    vendor_df: np.ndarray  # how many vendor names hold the token (block sizes)
+    ids: np.ndarray  # sorted token hashes: a token's vocabulary index is its position + 1 (0 = none)
+    words: np.ndarray  # the token per vocabulary index (words[0] = '')
+    idf: np.ndarray  # per vocabulary index (idf[0] = 0)
+    vendor_df: np.ndarray  # vendor names holding the token (block sizes), per vocabulary index
 
-    def lookup(self, token_ids: np.ndarray, values: np.ndarray) -> np.ndarray:
-        pos = np.clip(np.searchsorted(self.ids, token_ids), 0, max(len(self.ids) - 1, 0))
-        found = (token_ids != 0) & (self.ids[pos] == token_ids) if len(self.ids) else token_ids != 0
-        return np.where(found, values[pos] if len(values) else 0, 0)
+    def index(self, token_ids: np.ndarray) -> np.ndarray:
+        if not len(self.ids):
+            return np.zeros(token_ids.shape, np.int32)
+        pos = np.clip(np.searchsorted(self.ids, token_ids), 0, len(self.ids) - 1)
+        return np.where((token_ids != 0) & (self.ids[pos] == token_ids), pos + 1, 0).astype(np.int32)
 
 
 def token_stats(vendor: Prepared, partner: Prepared) -> TokenStats:
-    v_tokens, p_tokens = vendor.token_ids[vendor.token_ids != 0], partner.token_ids[partner.token_ids != 0]
-    ids, counts = np.unique(np.concatenate([v_tokens, p_tokens]), return_counts=True)
-    total = len(vendor) + len(partner)
-    idf = np.log((total + 1) / counts).astype(np.float32) + 0.1
-    v_ids, v_counts = np.unique(v_tokens, return_counts=True)
-    vendor_df = np.zeros(len(ids), np.int64)
-    vendor_df[np.searchsorted(ids, v_ids)] = v_counts
-    return TokenStats(ids=ids, idf=idf, vendor_df=vendor_df)
+    def document_frequency(side: Prepared, name: str) -> pl.DataFrame:
+        return (side.frame.select(pl.col("tokens").list.head(TOKENS_PER_NAME)).explode("tokens")
+                .drop_nulls().group_by("tokens").len(name=name))
+
+    counts = (document_frequency(vendor, "v").join(document_frequency(partner, "p"), on="tokens", how="full",
+                                                   coalesce=True)
+              .fill_null(0).with_columns((pl.col("tokens").hash(seed=7) | 1).alias("id")).sort("id"))
+    total = (counts["v"] + counts["p"]).to_numpy()
+    idf = np.log((len(vendor) + len(partner) + 1) / np.maximum(total, 1)) + 0.1
+    return TokenStats(ids=counts["id"].to_numpy(), words=np.array([""] + counts["tokens"].to_list(), dtype=object),
+                      idf=np.r_[0.0, idf].astype(np.float32), vendor_df=np.r_[0, counts["v"].to_numpy()])
+
+
+@dataclass
+class _Side:
+    """A prepared side seen through the token statistics of one matching run."""
+
+    prep: Prepared
+    tok: np.ndarray  # (n, TOKENS_PER_NAME) vocabulary indices, 0 = padding
+    weight: np.ndarray  # idf per token
+    total: np.ndarray  # idf sum per name
+    rare: np.ndarray  # tokens rarest first (by vendor block size), padding last
+
+    @classmethod
+    def of(cls, prep: Prepared, stats: TokenStats) -> "_Side":
+        tok = stats.index(prep.token_ids)
+        weight = stats.idf[tok]
+        size = np.where(tok == 0, np.iinfo(np.int64).max, stats.vendor_df[tok])
+        rare = np.take_along_axis(tok, np.argsort(size, axis=1, kind="stable"), axis=1)
+        return cls(prep, tok, weight, weight.sum(1), rare)
 
 
 # --- blocking: which pairs are worth scoring -------------------------------------------------------
 
 
 def _join(v_rows: np.ndarray, v_keys: np.ndarray, p_rows: np.ndarray, p_keys: np.ndarray,
-          cap: int = BLOCK_CAP) -> pl.DataFrame:
-    """Pairs sharing a key, skipping keys held by more than `cap` vendor records (too common to tell)."""
-    v = pl.DataFrame({"v": v_rows, "k": v_keys}).filter(pl.col("k") != 0)
-    v = v.filter(pl.len().over("k") <= cap)
-    p = pl.DataFrame({"p": p_rows, "k": p_keys}).filter(pl.col("k") != 0)
-    return p.join(v, on="k", how="inner").select(pl.col("v").cast(pl.Int64), pl.col("p").cast(pl.Int64))
+          cap: int = BLOCK_CAP) -> tuple[np.ndarray, np.ndarray]:
+    """(v, p) pairs sharing a non-zero key, skipping keys held by more than `cap` vendor records (too
+    common to tell anything). Sort + binary search, so memory stays linear in the output."""
+    keep = v_keys != 0
+    order = np.argsort(v_keys[keep], kind="stable")
+    vk, vr = v_keys[keep][order], v_rows[keep][order]
+    start = np.flatnonzero(np.r_[True, vk[1:] != vk[:-1]]) if len(vk) else np.empty(0, np.int64)
+    uniq, counts = vk[start], np.diff(np.r_[start, len(vk)])
+    keep = p_keys != 0
+    pk, pr = p_keys[keep], p_rows[keep]
+    if not len(uniq) or not len(pk):
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    pos = np.clip(np.searchsorted(uniq, pk), 0, len(uniq) - 1)
+    hit = (uniq[pos] == pk) & (counts[pos] <= cap)
+    pos, pr = pos[hit], pr[hit]
+    sizes = counts[pos]
+    offsets = np.repeat(start[pos] - (np.cumsum(sizes) - sizes), sizes) + np.arange(sizes.sum())
+    return vr[offsets].astype(np.int64), np.repeat(pr, sizes).astype(np.int64)
 
 
-def _pair_keys(ids: np.ndarray, a: int, b: int) -> np.ndarray:
-    lo, hi = np.minimum(ids[:, a], ids[:, b]), np.maximum(ids[:, a], ids[:, b])
-    keys = lo * np.uint64(0x9E3779B97F4A7C15) ^ hi
-    return np.where((lo == 0) | (hi == 0), np.uint64(0), keys | np.uint64(1))
+def _pair_keys(tok: np.ndarray, a: int, b: int) -> np.ndarray:
+    lo = np.minimum(tok[:, a], tok[:, b]).astype(np.int64)
+    hi = np.maximum(tok[:, a], tok[:, b]).astype(np.int64)
+    return np.where(lo == 0, 0, (lo << 32) | hi)
 
 
-def _by_rarity(side: Prepared, stats: TokenStats) -> np.ndarray:
-    """Token ids of each name, rarest first (padding last)."""
-    df = stats.lookup(side.token_ids, stats.vendor_df + 1).astype(np.float64)
-    df[side.token_ids == 0] = np.inf
-    order = np.argsort(df, axis=1, kind="stable")
-    return np.take_along_axis(side.token_ids, order, axis=1)
-
-
-def candidate_pairs(vendor: Prepared, partner: Prepared, stats: TokenStats) -> pl.DataFrame:
+def candidate_pairs(vendor: _Side, partner: _Side) -> tuple[np.ndarray, np.ndarray]:
     """Blocking: same domain name, same compact name, a shared rare word (or rare pair of words), and
-    sorted-neighbourhood on the compact name (typos, spacing). Returns unique (v, p) row pairs."""
-    nv, np_ = len(vendor), len(partner)
+    sorted-neighbourhood on the compact name (typos, spacing). Unique (v, p) row pairs, sorted by p."""
+    nv, np_ = len(vendor.prep), len(partner.prep)
     vr, pr = np.arange(nv), np.arange(np_)
-    v_rare, p_rare = _by_rarity(vendor, stats), _by_rarity(partner, stats)
-    compact_ids = [side.frame["compact"].hash(seed=3).to_numpy() | 1 for side in (vendor, partner)]
+    compact = [side.prep.frame["compact"].hash(seed=3).to_numpy() | 1 for side in (vendor, partner)]
     parts = [
-        _join(vr, vendor.label_id, pr, partner.label_id),
-        _join(vr, compact_ids[0], pr, compact_ids[1]),
-        _join(np.repeat(vr, TOKENS_PER_NAME), vendor.token_ids.ravel(), np.repeat(pr, 2), p_rare[:, :2].ravel()),
+        _join(vr, vendor.prep.label_id, pr, partner.prep.label_id),
+        _join(vr, compact[0], pr, compact[1]),
+        _join(np.repeat(vr, TOKENS_PER_NAME), vendor.tok.ravel(), np.repeat(pr, 2), partner.rare[:, :2].ravel()),
     ]
-    v_pairs = np.stack([_pair_keys(v_rare, a, b) for a in range(4) for b in range(a + 1, 4)], axis=1)
-    parts.append(_join(np.repeat(vr, v_pairs.shape[1]), v_pairs.ravel(), pr, _pair_keys(p_rare, 0, 1)))
+    v_pairs = np.stack([_pair_keys(vendor.rare, a, b) for a in range(4) for b in range(a + 1, 4)], axis=1)
+    parts.append(_join(np.repeat(vr, v_pairs.shape[1]), v_pairs.ravel(), pr, _pair_keys(partner.rare, 0, 1)))
     if nv:  # sorted neighbourhood: the vendor names either side of each partner name in sort order
-        order = vendor.frame["compact"].arg_sort().to_numpy()
-        sorted_names = vendor.frame["compact"].gather(order)
-        pos = sorted_names.search_sorted(partner.frame["compact"]).to_numpy().astype(np.int64)
+        order = vendor.prep.frame["compact"].arg_sort().to_numpy()
+        pos = vendor.prep.frame["compact"].gather(order).search_sorted(partner.prep.frame["compact"]).to_numpy()
         for offset in range(-SN_WINDOW, SN_WINDOW):
-            at = np.clip(pos + offset, 0, nv - 1)
-            parts.append(pl.DataFrame({"v": order[at].astype(np.int64), "p": pr.astype(np.int64)}))
-    return pl.concat(parts).unique().sort("p", "v")
+            parts.append((order[np.clip(pos.astype(np.int64) + offset, 0, nv - 1)].astype(np.int64), pr))
+    keys = np.sort(np.concatenate([p * max(nv, 1) + v for v, p in parts]))
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+    return keys % max(nv, 1), keys // max(nv, 1)
 
 
 # --- scoring ---------------------------------------------------------------------------------------
@@ -395,56 +430,89 @@ DOMAIN_NONE, DOMAIN_SAME, DOMAIN_VARIANT, DOMAIN_DIFFERENT = 0, 1, 2, 3
 COUNTRY_UNKNOWN, COUNTRY_SAME, COUNTRY_DIFFERENT = 0, 1, 2
 
 
-def _token_overlap(vendor: Prepared, partner: Prepared, v: np.ndarray, p: np.ndarray,
-                   stats: TokenStats) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """IDF weight of the words both names share, and of the words only one side has."""
-    a, b = vendor.token_ids[v], partner.token_ids[p]
-    wa, wb = stats.lookup(a, stats.idf), stats.lookup(b, stats.idf)
+def _token_overlap(vendor: _Side, partner: _Side, v: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, ...]:
+    """IDF weight of the words both names share and of the words only one side has; and, where a side
+    has exactly one unmatched word, that word (vocabulary index), else 0 (none) or -1 (several)."""
+    a, b = vendor.tok[v], partner.tok[p]
     eq = (a[:, :, None] == b[:, None, :]) & (a[:, :, None] != 0)
-    shared = (wa * eq.any(2)).sum(1)
-    return shared, wa.sum(1) - shared, wb.sum(1) - (wb * eq.any(1)).sum(1)
+    in_b, in_a = eq.any(2), eq.any(1)
+    shared = (vendor.weight[v] * in_b).sum(1)
+    only_v, only_p = vendor.total[v] - shared, partner.total[p] - (partner.weight[p] * in_a).sum(1)
+    lone = []
+    for tok, matched in ((a, in_b), (b, in_a)):
+        unmatched = (tok != 0) & ~matched
+        count = unmatched.sum(1)
+        word = tok[np.arange(len(tok)), unmatched.argmax(1)]
+        lone.append(np.where(count == 1, word, np.where(count == 0, 0, -1)))
+    return shared, only_v, only_p, lone[0], lone[1]
 
 
-def _typo_only(vendor: Prepared, partner: Prepared, v: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """For pairs whose unmatched words differ on both sides: are those words misspellings of each
-    other ('brocades'/'brocdes') rather than different words ('bank'/'foods')?"""
+def _is_slip(a: list[str], b: list[str]) -> np.ndarray:
+    """Is `b` a misspelling of `a` (one swap, dropped, doubled or wrong letter; two in long words)?"""
+    distance = process.cpdist(a, b, scorer=OSA.distance, workers=-1)
+    longest = np.maximum([len(x) for x in a], [len(x) for x in b])
+    return distance <= np.where(longest < 10, 1, 2)
+
+
+def _typos(vendor: _Side, partner: _Side, stats: TokenStats, v: np.ndarray, p: np.ndarray,
+           lone_v: np.ndarray, lone_p: np.ndarray) -> np.ndarray:
+    """For pairs whose unmatched words differ on both sides: are they misspellings of each other
+    ('brocades'/'brocdes') rather than different words ('bank'/'foods')? One word each: vectorised;
+    several: compared as sorted phrases."""
     out = np.zeros(len(v), bool)
-    v_tokens, p_tokens = vendor.frame["tokens"].gather(v).to_list(), partner.frame["tokens"].gather(p).to_list()
-    for i, (vt, pt) in enumerate(zip(v_tokens, p_tokens)):
-        va, pa = " ".join(sorted(set(vt) - set(pt))), " ".join(sorted(set(pt) - set(vt)))
-        slips = 1 if max(len(va), len(pa)) < 10 else 2  # a swap, a dropped, doubled or wrong letter
-        out[i] = OSA.distance(va, pa, score_cutoff=slips + 1) <= slips
+    single = np.flatnonzero((lone_v > 0) & (lone_p > 0))
+    out[single] = _is_slip(list(stats.words[lone_v[single]]), list(stats.words[lone_p[single]]))
+    several = np.flatnonzero((lone_v < 0) | (lone_p < 0))
+    if len(several):
+        vt = vendor.prep.frame["tokens"].gather(v[several]).to_list()
+        pt = partner.prep.frame["tokens"].gather(p[several]).to_list()
+        out[several] = _is_slip([" ".join(sorted(set(x) - set(y))) for x, y in zip(vt, pt)],
+                                [" ".join(sorted(set(y) - set(x))) for x, y in zip(vt, pt)])
     return out
 
 
-def score_pairs(vendor: Prepared, partner: Prepared, pairs: pl.DataFrame, stats: TokenStats,
-                chunk: int = 1_000_000) -> pl.DataFrame:
-    """Confidence 0..0.99 per pair (1.0 is kept for a person's confirmation) with the features behind it."""
-    frames = []
-    for start in range(0, pairs.height, chunk):
-        v, p = pairs["v"][start:start + chunk].to_numpy(), pairs["p"][start:start + chunk].to_numpy()
-        ts = process.cpdist(vendor.norm[v], partner.norm[p], scorer=fuzz.token_sort_ratio, workers=-1) / 100
-        cr = process.cpdist(vendor.compact[v], partner.compact[p], scorer=fuzz.ratio, workers=-1) / 100
-        char = np.maximum(ts, cr)
-        shared, only_v, only_p = _token_overlap(vendor, partner, v, p, stats)
-        tok = shared / np.maximum(shared + only_v + only_p, 1e-6)
-        # Close spelling alone is not enough when each side has a word the other lacks ('Moser'/'Mosel',
-        # 'Ostsee'/'Mosel Versicherungsgruppe'): then the words' rarity decides, unless they are a typo.
-        name = np.where(char >= 0.9, char, (char + tok) / 2)
-        band = np.flatnonzero((only_v > 0) & (only_p > 0) & (char >= 0.75))
-        if len(band):
-            typo = _typo_only(vendor, partner, v[band], p[band])
-            name[band[typo]] = char[band[typo]]
-            name[band[~typo]] = (char[band[~typo]] + tok[band[~typo]]) / 2
-        name = np.where(vendor.number_id[v] != partner.number_id[p], np.minimum(name, 0.7), name)
-        conf, domain, country = _combine(vendor, partner, v, p, name)
+def _spelling(vendor: Prepared, partner: Prepared, v: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """The better of the token-sorted ratio and the space-free ratio ('gist brocades' / 'gistbrocades')."""
+    ts = process.cpdist(vendor.sorted_norm[v], partner.sorted_norm[p], scorer=fuzz.ratio, workers=-1)
+    return np.maximum(ts, process.cpdist(vendor.compact[v], partner.compact[p], scorer=fuzz.ratio, workers=-1)) / 100
+
+
+def _name_similarity(vendor: _Side, partner: _Side, stats: TokenStats, v: np.ndarray, p: np.ndarray,
+                     char: np.ndarray) -> np.ndarray:
+    """Spelling tempered by which words are shared: close spelling alone is not enough when each side
+    has a word the other lacks ('Moser'/'Mosel' Verlag, 'Ostsee'/'Mosel' Versicherungsgruppe); then the
+    words' rarity decides, unless the words are a typo."""
+    vp, pp = vendor.prep, partner.prep
+    shared, only_v, only_p, lone_v, lone_p = _token_overlap(vendor, partner, v, p)
+    tok = shared / np.maximum(shared + only_v + only_p, 1e-6)
+    name = np.where(char >= 0.9, char, (char + tok) / 2)
+    both = np.flatnonzero((only_v > 0) & (only_p > 0) & (char >= 0.75))
+    if len(both):
+        typo = _typos(vendor, partner, stats, v[both], p[both], lone_v[both], lone_p[both])
+        name[both] = np.where(typo, char[both], (char[both] + tok[both]) / 2)
+    return np.where(vp.number_id[v] != pp.number_id[p], np.minimum(name, 0.7), name)
+
+
+def score_pairs(vendor: _Side, partner: _Side, stats: TokenStats, v_all: np.ndarray, p_all: np.ndarray,
+                chunk: int = 500_000) -> pl.DataFrame:
+    """Confidence 0..0.99 per pair (1.0 is kept for a person's confirmation) with the features behind it;
+    pairs under KEEP_THRESHOLD are dropped. Chunked so memory stays flat at any scale."""
+    frames = [pl.DataFrame(schema={"v": pl.Int64, "p": pl.Int64, "confidence": pl.Float32,
+                                   "name_sim": pl.Float32, "domain": pl.Int8, "country": pl.Int8})]
+    for start in range(0, len(v_all), chunk):
+        v, p = v_all[start:start + chunk], p_all[start:start + chunk]
+        char = _spelling(vendor.prep, partner.prep, v, p)
+        # Word-level checks only lower a score, so skip pairs that cannot reach KEEP even at best.
+        best, _, _ = _combine(vendor.prep, partner.prep, v, p, np.where(char >= 0.9, char, (char + 1) / 2))
+        live = best >= KEEP_THRESHOLD
+        v, p, char = v[live], p[live], char[live]
+        name = _name_similarity(vendor, partner, stats, v, p, char)
+        conf, domain, country = _combine(vendor.prep, partner.prep, v, p, name)
         keep = conf >= KEEP_THRESHOLD
         frames.append(pl.DataFrame({"v": v[keep], "p": p[keep], "confidence": conf[keep].astype(np.float32),
                                     "name_sim": name[keep].astype(np.float32),
                                     "domain": domain[keep], "country": country[keep]}))
-    return pl.concat(frames) if frames else pl.DataFrame(
-        schema={"v": pl.Int64, "p": pl.Int64, "confidence": pl.Float32, "name_sim": pl.Float32,
-                "domain": pl.Int8, "country": pl.Int8})
+    return pl.concat(frames)
 
 
 def _combine(vendor: Prepared, partner: Prepared, v: np.ndarray, p: np.ndarray,
@@ -468,7 +536,7 @@ def _combine(vendor: Prepared, partner: Prepared, v: np.ndarray, p: np.ndarray,
     conf = np.where(variant & long_label, np.maximum(conf, 0.75 + 0.19 * name), conf)
     conf = np.where(variant & ~long_label, np.minimum(conf + 0.10, 0.97), conf)
     # Two different company domains: fine for an identical name (companies own several), damning otherwise.
-    conf = np.where(different, conf - np.where(vendor.norm[v] == partner.norm[p], 0.10, 0.20), conf)
+    conf = np.where(different, conf - np.where(vendor.norm_id[v] == partner.norm_id[p], 0.10, 0.20), conf)
     conf = conf + np.select([country == COUNTRY_SAME, country == COUNTRY_DIFFERENT], [0.03, -0.10], 0.0)
     return np.clip(conf, 0.0, 0.99), domain.astype(np.int8), country.astype(np.int8)
 
@@ -478,7 +546,8 @@ def match_sides(vendor: Prepared, partner: Prepared, stats: TokenStats | None = 
     """The `keep` best vendor candidates per partner row (rank 0 = best; ties go to the smaller vendor
     key, so results do not depend on input order), each with confidence >= KEEP_THRESHOLD."""
     stats = stats or token_stats(vendor, partner)
-    scored = score_pairs(vendor, partner, candidate_pairs(vendor, partner, stats), stats)
+    v_side, p_side = _Side.of(vendor, stats), _Side.of(partner, stats)
+    scored = score_pairs(v_side, p_side, stats, *candidate_pairs(v_side, p_side))
     key_rank = vendor.frame["key"].rank("ordinal").to_numpy()
     scored = scored.with_columns(pl.Series("key_rank", key_rank[scored["v"].to_numpy()]))
     return (scored.sort(["p", "confidence", "key_rank"], descending=[False, True, False])

@@ -245,13 +245,14 @@ class PartnerMatrix:
         return out
 
     def _build_activity(self, eco: Ecosystem) -> None:
-        months = [_month_number(m) for per in eco.activity.values() for m in per]
-        self.month0 = min(months) if months else 0
-        self.activity = np.zeros((len(self.ids), (max(months) - self.month0 + 1) if months else 1))
+        numbers = {m: _month_number(m) for per in eco.activity.values() for m in per}
+        self.month0 = min(numbers.values()) if numbers else 0
+        self.activity = np.zeros((len(self.ids), (max(numbers.values()) - self.month0 + 1) if numbers else 1))
         for pid, per in eco.activity.items():
             if pid in self.index:
+                row = self.index[pid]
                 for month, points in per.items():
-                    self.activity[self.index[pid], _month_number(month) - self.month0] = points
+                    self.activity[row, numbers[month] - self.month0] = points
 
     def _build_text(self, eco: Ecosystem) -> None:
         """TF-IDF of the partners' descriptions. Partner names are cut from every text first: a deal that
@@ -260,14 +261,34 @@ class PartnerMatrix:
 
         self.name_phrases = {words for p in eco.partners for name in (p.name, p.brand_name)
                              if (words := _name_words(name))}
+        self.name_starts = {words[0] for words in self.name_phrases}
         self.longest_name = max((len(w) for w in self.name_phrases), default=0)
         docs = [self.without_names(p.description) for p in eco.partners]
-        self.vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1,
-                                          token_pattern=r"(?u)\b[^\W\d_][\w-]+\b")
+        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1,
+                                     token_pattern=r"(?u)\b[^\W\d_][\w-]+\b")
         try:
-            self.text = self.vectorizer.fit_transform(docs).tocsr()
+            self.text = vectorizer.fit_transform(docs).tocsc()  # columns: a query touches a few terms
         except ValueError:  # no descriptions at all: semantic fit is zero for everyone
-            self.vectorizer, self.text = None, None
+            self.text = None
+            return
+        self.analyze = vectorizer.build_analyzer()
+        self.vocabulary, self.idf = vectorizer.vocabulary_, vectorizer.idf_
+        self.terms = vectorizer.get_feature_names_out()
+
+    def query(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(term columns, weights) of a text, as TfidfVectorizer.transform would give (sublinear tf x idf,
+        L2-normalised), without its per-call overhead."""
+        if self.text is None:
+            return np.zeros(0, dtype=int), np.zeros(0)
+        counts: dict[int, int] = {}
+        for token in self.analyze(text):
+            col = self.vocabulary.get(token)
+            if col is not None:
+                counts[col] = counts.get(col, 0) + 1
+        cols = np.fromiter(counts, dtype=int, count=len(counts))
+        weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * self.idf[cols]
+        norm = np.linalg.norm(weights)
+        return cols, (weights / norm if norm else weights)
 
     def _build_relations(self, eco: Ecosystem) -> None:
         """account -> (partner rows, strength); strength = confidence x how close the relationship is."""
@@ -293,6 +314,10 @@ class PartnerMatrix:
         """The text's words, minus every partner name or brand name phrase (longest match first)."""
         words, out, i = _WORD.findall(text.casefold()), [], 0
         while i < len(words):
+            if words[i] not in self.name_starts:
+                out.append(words[i])
+                i += 1
+                continue
             for n in range(min(self.longest_name, len(words) - i), 0, -1):
                 if tuple(words[i:i + n]) in self.name_phrases:
                     i += n
@@ -404,9 +429,11 @@ class HistoryState:
             wins = self.account_wins.setdefault(deal.account_id, {})
             wins[i] = wins.get(i, 0) + sign
             share, columns = self.fair_share(deal)
+            rows = np.flatnonzero(share)  # only the eligible partners change: O(eligible), not O(partners)
             for group, cols in columns.items():
-                self.fair[group][:, cols] += sign * share[:, None]
-            self.tot_fair += sign * share
+                for col in cols:
+                    self.fair[group][rows, col] += sign * share[rows]
+            self.tot_fair[rows] += sign * share[rows]
 
     def fair_share(self, deal: DealRec) -> tuple[np.ndarray, dict[str, list[int]]]:
         """Each partner's chance of a won deal under a random pick among those eligible for it."""
@@ -504,10 +531,11 @@ def _fit(flags: np.ndarray, vocab: dict[str, int], value: str | None, n: int) ->
 
 
 def _semantic(matrix: PartnerMatrix, deal: DealRec) -> np.ndarray:
-    if matrix.vectorizer is None:
+    """Cosine of TF-IDF vectors (partner descriptions are L2-normalised rows)."""
+    cols, weights = matrix.query(matrix.deal_text(deal))
+    if not len(cols):
         return np.zeros(len(matrix.ids))
-    query = matrix.vectorizer.transform([matrix.deal_text(deal)])
-    return np.asarray((matrix.text @ query.T).todense()).ravel()
+    return np.asarray(matrix.text[:, cols] @ weights).ravel()
 
 
 def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None):

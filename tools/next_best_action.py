@@ -27,14 +27,13 @@ Expected impact (the ranking score; `priority` 1 = highest impact), in the deal'
   (at most 3), each with its deal impact and the deal as `subject_id`.
 
 Vendor-wide aggregates (typical days in stage, median amount, win rate, MDF use, days to a first deal,
-the distribution of partners' pipelines) are read with `Scope.system()`; only those numbers leave it.
+the distribution of partners' pipelines) are computed in `tools.partner_health.vendor_baselines` with
+`Scope.system()`; only those numbers leave it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import statistics
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -42,7 +41,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from assistant.errors import BadInput
-from retrieval.records import Document, Opportunity, Partner, PartnerActivity
+from retrieval.records import Document, Opportunity
 from retrieval.scope import Scope
 from tools.registry import register_tool
 
@@ -57,6 +56,41 @@ STAGE_PROBABILITY = {"prospecting": 0.1, "qualification": 0.2, "proposal": 0.4, 
 DEFAULT_WIN_RATE = 0.25  # when the vendor has too few closed deals to measure its own
 MDF_PIPELINE_PER_DOLLAR = 5.0  # a common MDF programme target: $5 of pipeline per MDF dollar
 CONTENT_PER_ACTION = 2
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# --- months (M = today's month; M-1 is the last complete month) ------------------------------------
+
+
+def months_back(today: dt.date, first: int, last: int) -> list[str]:
+    """Months M-last .. M-first (M = today's month), oldest first: months_back(t, 1, 3) = the last 3."""
+    out = []
+    for delta in range(last, first - 1, -1):
+        index = today.year * 12 + today.month - 1 - delta
+        out.append(f"{index // 12:04d}-{index % 12 + 1:02d}")
+    return out
+
+
+def recent_months(today: dt.date) -> list[str]:
+    return months_back(today, 1, 3)
+
+
+def baseline_months(today: dt.date) -> list[str]:
+    return months_back(today, 4, 15)
+
+
+def mdf_months(today: dt.date) -> list[str]:
+    return months_back(today, 1, 6)
+
+
+def month_label(month: str) -> str:
+    year, mon = month.split("-")
+    return f"{_MONTH_NAMES[int(mon) - 1]} {year}"
+
+
+def span_label(months: list[str]) -> str:
+    first, last = month_label(months[0]), month_label(months[-1])
+    return first if first == last else f"{first}-{last}"
 
 
 # --- results (CLI.md `nba --json`) ----------------------------------------------------------------
@@ -157,126 +191,6 @@ def in_trailing_year(day: dt.date | None, today: dt.date) -> bool:
     return day is not None and today - dt.timedelta(days=365) < day <= today
 
 
-# --- vendor-wide aggregates (Scope.system(): only numbers leave this function) ----------------------
-
-
-@dataclass
-class Typical:
-    median: float
-    p25: float
-    p75: float
-    count: int
-
-    @property
-    def outlier_above(self) -> float:
-        """Tukey's fence: above Q3 + 1.5 x IQR a value is unusual for this distribution."""
-        return self.p75 + 1.5 * (self.p75 - self.p25)
-
-
-@dataclass
-class VendorBaselines:
-    today: dt.date
-    vendor: dict
-    stage_days: dict[str, list[float]]  # days in stage of the open deals, per stage
-    median_amount: float
-    win_rate: float
-    median_mdf_use: float | None  # spent / allocated, trailing 6 complete months, median over partners
-    first_deal_days: Typical | None
-    partner_values: list[float]  # each partner's weighted open pipeline, for percentiles (no ids)
-
-    def typical_for(self, stage: str, exclude: float | None = None) -> Typical | None:
-        """Days in stage of the OTHER open deals in this stage (all open deals when fewer than 5)."""
-        def without(values: list[float]) -> list[float]:
-            values = list(values)
-            if exclude is not None and exclude in values:
-                values.remove(exclude)
-            return values
-
-        same = without(self.stage_days.get(stage, []))
-        if len(same) >= 5:
-            return _typical(same)
-        return _typical(without([d for v in self.stage_days.values() for d in v]))
-
-    def typical_deal_value(self) -> float:
-        return max(self.median_amount * self.win_rate, 1.0)
-
-    def probability(self, stage: str) -> float:
-        return stage_probability(stage, self.vendor)
-
-
-def _typical(values: list[float]) -> Typical | None:
-    if not values:
-        return None
-    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
-    return Typical(median, q1, q3, len(values))
-
-
-def vendor_baselines(ctx: AppContext) -> VendorBaselines:
-    from tools.partner_health import mdf_months  # the same window the MDF rule uses
-
-    today, vendor = ctx.today(), ctx.vendor()
-    with ctx.records(Scope.system()) as rec:  # vendor-wide: only the aggregates below leave this function
-        opps, partners = rec.opportunities(), rec.partners()
-        window = PartnerActivity.month.in_(mdf_months(today))
-        activity = list(rec.session.scalars(select(PartnerActivity).where(window)))
-    by_stage: dict[str, list[float]] = {}
-    for opp in filter(is_open, opps):
-        quiet = days_quiet(opp, today)
-        if quiet is not None:
-            by_stage.setdefault(opp.stage, []).append(quiet)
-    amounts = [o.amount for o in opps if o.amount]
-    closed = [o for o in opps if o.stage in CLOSED_STAGES and in_trailing_year(o.close_date, today)]
-    if len(closed) < 20:
-        closed = [o for o in opps if o.stage in CLOSED_STAGES]
-    won = sum(o.stage == "closed_won" for o in closed)
-    return VendorBaselines(
-        today=today,
-        vendor=vendor,
-        stage_days=by_stage,
-        median_amount=statistics.median(amounts) if amounts else 0.0,
-        win_rate=won / len(closed) if len(closed) >= 5 else DEFAULT_WIN_RATE,
-        median_mdf_use=_median_mdf_use(activity),
-        first_deal_days=_typical(_days_to_first_deal(partners, opps)),
-        partner_values=_partner_pipelines(partners, opps, vendor),
-    )
-
-
-def _median_mdf_use(activity: Iterable[PartnerActivity]) -> float | None:
-    allocated: dict[str, float] = {}
-    spent: dict[str, float] = {}
-    for row in activity:
-        allocated[row.partner_id] = allocated.get(row.partner_id, 0.0) + (row.mdf_allocated or 0.0)
-        spent[row.partner_id] = spent.get(row.partner_id, 0.0) + (row.mdf_spent or 0.0)
-    uses = [min(spent[p] / a, 1.0) for p, a in allocated.items() if a > 0]
-    return statistics.median(uses) if uses else None
-
-
-def _days_to_first_deal(partners: list[Partner], opps: list[Opportunity]) -> list[float]:
-    """Only partners that joined after the data starts: for older ones the first deal is not observed."""
-    starts = [o.created_on for o in opps if o.created_on]
-    if not starts:
-        return []
-    data_start = min(starts)
-    first: dict[str, dt.date] = {}
-    for opp in opps:
-        if not opp.created_on:
-            continue
-        for pid in {opp.partner_id, opp.registered_by} - {None}:
-            if pid not in first or opp.created_on < first[pid]:
-                first[pid] = opp.created_on
-    return [max((first[p.partner_id] - p.joined_on).days, 0)
-            for p in partners if p.joined_on and p.joined_on >= data_start and p.partner_id in first]
-
-
-def _partner_pipelines(partners: list[Partner], opps: list[Opportunity], vendor: dict) -> list[float]:
-    values = {p.partner_id: 0.0 for p in partners}
-    for opp in filter(is_open, opps):
-        for pid in {opp.partner_id, opp.registered_by} - {None}:
-            if pid in values:
-                values[pid] += (opp.amount or 0.0) * stage_probability(opp.stage, vendor)
-    return sorted(values.values())
-
-
 # --- content the asker may see ---------------------------------------------------------------------
 
 
@@ -328,22 +242,23 @@ class ContentPicker:
     def for_signal(self, signal: Signal) -> list[ContentRef]:
         """The signal's own content, then retrieval: strict filters first, loosened when nothing fits."""
         refs = self._fitting(signal.content)
-        if signal.content_query:
-            s = signal
-            attempts = [(s.content_kinds, s.content_industries), (s.content_kinds, []), ([], [])]
-            for i, (kinds, industries) in enumerate(attempts):
-                if (kinds, industries) in attempts[:i]:
-                    continue
-                found = self._fitting(self.lookup(
-                    s.content_query, CONTENT_PER_ACTION + 2, allowed_visibility=self.scope.allowed_visibility(),
-                    products=s.content_products or None, industries=industries or None, kinds=kinds or None))
-                if found:
-                    refs += [r for r in found if r not in refs]
-                    break
+        s, allowed = signal, self.scope.allowed_visibility()
+        attempts = [(s.content_kinds, s.content_industries), (s.content_kinds, []), ([], [])]
+        for i, (kinds, industries) in enumerate(attempts if s.content_query else []):
+            if (kinds, industries) in attempts[:i]:
+                continue
+            hits = self.lookup(s.content_query, CONTENT_PER_ACTION + 2, allowed_visibility=allowed,
+                               products=s.content_products or None, industries=industries or None,
+                               kinds=kinds or None)
+            found = self._fitting(hits)
+            if found:
+                refs += [r for r in found if r not in refs]
+                break
         return refs[: max(CONTENT_PER_ACTION, len(signal.content))]
 
     def _fitting(self, refs: list[ContentRef]) -> list[ContentRef]:
-        """Known documents that fit, once each (defence in depth behind the search's own filter)."""
+        """Known documents that fit, once each and once per title (a translation adds nothing here);
+        defence in depth behind the search's own visibility filter."""
         if not refs:
             return []
         with self.ctx.store.session() as session:
@@ -355,7 +270,8 @@ class ContentPicker:
             tags = (doc.visibility or ["internal"]) if doc is not None else []
             scoped = [t.split(":", 1)[1] for t in tags if t.startswith("partner:")]
             for_subject = len(scoped) < len(tags) or bool(self.partners & set(scoped))
-            if doc is not None and self.scope.may_read_content(tags) and for_subject and ref not in out:
+            same = any(r.doc_id == ref.doc_id or r.title == (doc.title if doc else None) for r in out)
+            if doc is not None and self.scope.may_read_content(tags) and for_subject and not same:
                 out.append(ContentRef(doc_id=doc.doc_id, title=doc.title or ref.title))
         return out
 
@@ -388,7 +304,7 @@ def next_best_actions(ctx: AppContext, scope: Scope, partner_id: str | None = No
     from tools import partner_health as health
 
     lookup = content_lookup or default_content_lookup(ctx)
-    baselines = vendor_baselines(ctx)
+    baselines = health.vendor_baselines(ctx)
     if opportunity_id:
         with ctx.records(scope) as rec:
             opp = rec.opportunity(opportunity_id)

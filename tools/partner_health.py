@@ -1,17 +1,24 @@
-"""A partner's trailing metrics (shared with the partner rules) and its health score, 0-100.
+"""The numbers behind next-best actions: vendor-wide baselines, one partner's trailing metrics, and the
+partner health score (0-100).
+
+Vendor-wide baselines (`vendor_baselines`, read with `Scope.system()`, aggregates only): days in stage of
+open deals per stage, median deal amount, win rate, median MDF use, days from joining to a first deal,
+and the distribution of partners' weighted open pipelines.
 
 Windows, relative to "today" (`ctx.today()`; month M is today's month, M-1 the last complete month):
 recent = M-3..M-1 (the last 3 complete months), baseline = M-15..M-4 (the partner's own prior 12 months,
-at least 3 of them),
-MDF = M-6..M-1 (the trailing 2 quarters), won/lost deals = closed in the trailing 365 days.
+at least 3 of them), MDF = M-6..M-1 (the trailing 2 quarters), won/lost deals = closed in the trailing
+365 days.
 
 Health = sum of weight x component score (each 0-100); a component without data scores a neutral 50:
 - engagement (0.20): recent vs baseline monthly average of portal logins (weight 0.5), trainings (0.25)
   and registrations (0.25); 100 x the weighted mean of min(recent / baseline, 1) over the metrics with a
   baseline.
-- pipeline (0.20): percentile of the partner's weighted open pipeline (amount x P(stage)) among all partners.
+- pipeline (0.20): percentile of the partner's weighted open pipeline (amount x P(stage)) among all
+  partners.
 - win_rate (0.20): won / (won + lost) over 12 months, 60 at the vendor's own win rate, 100 at 5/3 of it.
-- certifications (0.15): share of the products in its open deals (else its competencies) with certified staff.
+- certifications (0.15): share of the products in its open deals (else its competencies) with certified
+  staff.
 - mdf (0.10): spent / allocated over the trailing 2 quarters.
 - psat (0.15): 10 x the average PSAT of the last 3 complete months.
 """
@@ -20,17 +27,28 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from sqlalchemy import select
 
 from retrieval.records import Opportunity, Partner, PartnerActivity
 from retrieval.scope import Scope, ScopedRecords
 from tools.next_best_action import (
+    CLOSED_STAGES,
+    DEFAULT_WIN_RATE,
     HealthComponent,
     HealthScore,
-    VendorBaselines,
+    baseline_months,
+    days_quiet,
     in_trailing_year,
     is_open,
+    mdf_months,
+    months_back,
+    recent_months,
+    span_label,
+    stage_probability,
 )
 
 if TYPE_CHECKING:
@@ -43,44 +61,127 @@ NEUTRAL = 50.0
 ENGAGEMENT_WEIGHTS = {"portal_logins": 0.5, "trainings_completed": 0.25, "deals_registered": 0.25}
 TREND_METRICS = {"portal_logins": "Portal logins", "trainings_completed": "Trainings completed",
                  "deals_registered": "Deals registered", "psat": "PSAT"}
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-# --- months ----------------------------------------------------------------------------------------
+# --- vendor-wide aggregates (Scope.system(): only numbers leave this function) ----------------------
 
 
-def months_back(today: dt.date, first: int, last: int) -> list[str]:
-    """Months M-last .. M-first (M = today's month), oldest first: months_back(t, 1, 3) = the last 3."""
-    out = []
-    for delta in range(last, first - 1, -1):
-        index = today.year * 12 + today.month - 1 - delta
-        out.append(f"{index // 12:04d}-{index % 12 + 1:02d}")
-    return out
+@dataclass
+class Typical:
+    median: float
+    p25: float
+    p75: float
+    count: int
+
+    @property
+    def outlier_above(self) -> float:
+        """Tukey's fence: above Q3 + 1.5 x IQR a value is unusual for this distribution."""
+        return self.p75 + 1.5 * (self.p75 - self.p25)
 
 
-def recent_months(today: dt.date) -> list[str]:
-    return months_back(today, 1, 3)
+@dataclass
+class VendorBaselines:
+    today: dt.date
+    vendor: dict
+    stage_days: dict[str, list[float]]  # days in stage of the open deals, per stage
+    median_amount: float
+    win_rate: float
+    median_mdf_use: float | None  # spent / allocated, trailing 6 complete months, median over partners
+    first_deal_days: Typical | None
+    partner_values: list[float]  # each partner's weighted open pipeline, for percentiles (no ids)
+
+    def typical_for(self, stage: str, exclude: float | None = None) -> Typical | None:
+        """Days in stage of the OTHER open deals in this stage (all open deals when fewer than 5)."""
+        def without(values: list[float]) -> list[float]:
+            values = list(values)
+            if exclude is not None and exclude in values:
+                values.remove(exclude)
+            return values
+
+        same = without(self.stage_days.get(stage, []))
+        if len(same) >= 5:
+            return _typical(same)
+        return _typical(without([d for v in self.stage_days.values() for d in v]))
+
+    def typical_deal_value(self) -> float:
+        return max(self.median_amount * self.win_rate, 1.0)
+
+    def probability(self, stage: str) -> float:
+        return stage_probability(stage, self.vendor)
 
 
-def baseline_months(today: dt.date) -> list[str]:
-    return months_back(today, 4, 15)
+def _typical(values: list[float]) -> Typical | None:
+    if not values:
+        return None
+    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
+    return Typical(median, q1, q3, len(values))
 
 
-def mdf_months(today: dt.date) -> list[str]:
-    return months_back(today, 1, 6)
+def vendor_baselines(ctx: AppContext) -> VendorBaselines:
+    today, vendor = ctx.today(), ctx.vendor()
+    with ctx.records(Scope.system()) as rec:  # vendor-wide: only the aggregates below leave this function
+        opps, partners = rec.opportunities(), rec.partners()
+        window = PartnerActivity.month.in_(mdf_months(today))
+        activity = list(rec.session.scalars(select(PartnerActivity).where(window)))
+    by_stage: dict[str, list[float]] = {}
+    for opp in filter(is_open, opps):
+        quiet = days_quiet(opp, today)
+        if quiet is not None:
+            by_stage.setdefault(opp.stage, []).append(quiet)
+    amounts = [o.amount for o in opps if o.amount]
+    closed = [o for o in opps if o.stage in CLOSED_STAGES and in_trailing_year(o.close_date, today)]
+    if len(closed) < 20:
+        closed = [o for o in opps if o.stage in CLOSED_STAGES]
+    won = sum(o.stage == "closed_won" for o in closed)
+    return VendorBaselines(
+        today=today,
+        vendor=vendor,
+        stage_days=by_stage,
+        median_amount=statistics.median(amounts) if amounts else 0.0,
+        win_rate=won / len(closed) if len(closed) >= 5 else DEFAULT_WIN_RATE,
+        median_mdf_use=_median_mdf_use(activity),
+        first_deal_days=_typical(_days_to_first_deal(partners, opps)),
+        partner_values=_partner_pipelines(partners, opps, vendor),
+    )
 
 
-def month_label(month: str) -> str:
-    year, mon = month.split("-")
-    return f"{_MONTH_NAMES[int(mon) - 1]} {year}"
+def _median_mdf_use(activity: Iterable[PartnerActivity]) -> float | None:
+    allocated: dict[str, float] = {}
+    spent: dict[str, float] = {}
+    for row in activity:
+        allocated[row.partner_id] = allocated.get(row.partner_id, 0.0) + (row.mdf_allocated or 0.0)
+        spent[row.partner_id] = spent.get(row.partner_id, 0.0) + (row.mdf_spent or 0.0)
+    uses = [min(spent[p] / a, 1.0) for p, a in allocated.items() if a > 0]
+    return statistics.median(uses) if uses else None
 
 
-def span_label(months: list[str]) -> str:
-    first, last = month_label(months[0]), month_label(months[-1])
-    return first if first == last else f"{first}-{last}"
+def _days_to_first_deal(partners: list[Partner], opps: list[Opportunity]) -> list[float]:
+    """Only partners that joined after the data starts: for older ones the first deal is not observed."""
+    starts = [o.created_on for o in opps if o.created_on]
+    if not starts:
+        return []
+    data_start = min(starts)
+    first: dict[str, dt.date] = {}
+    for opp in opps:
+        if not opp.created_on:
+            continue
+        for pid in {opp.partner_id, opp.registered_by} - {None}:
+            if pid not in first or opp.created_on < first[pid]:
+                first[pid] = opp.created_on
+    return [max((first[p.partner_id] - p.joined_on).days, 0)
+            for p in partners if p.joined_on and p.joined_on >= data_start and p.partner_id in first]
 
 
-# --- metrics ---------------------------------------------------------------------------------------
+def _partner_pipelines(partners: list[Partner], opps: list[Opportunity], vendor: dict) -> list[float]:
+    values = {p.partner_id: 0.0 for p in partners}
+    for opp in filter(is_open, opps):
+        for pid in {opp.partner_id, opp.registered_by} - {None}:
+            if pid in values:
+                values[pid] += (opp.amount or 0.0) * stage_probability(opp.stage, vendor)
+    return sorted(values.values())
+
+
+# --- one partner's metrics ---------------------------------------------------------------------------
 
 
 @dataclass
@@ -276,8 +377,6 @@ def health_from_metrics(m: PartnerMetrics, b: VendorBaselines) -> HealthScore:
 
 def partner_health(ctx: AppContext, scope: Scope, partner_id: str) -> HealthScore:
     """The health score of one partner, within the asker's permissions (nba rules: P only for P's sellers)."""
-    from tools.next_best_action import vendor_baselines
-
     scope.require("nba")
     baselines = vendor_baselines(ctx)
     with ctx.records(scope) as rec:

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import logging
 import threading
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -225,13 +226,12 @@ def _engagement_text(last3: float, prior3: float) -> str | None:
 
 def shared_terms(matrix: mf.PartnerMatrix, deal: mf.DealRec, i: int, k: int = 3) -> list[str]:
     """The words that make the partner's description match the deal, strongest first."""
-    if matrix.vectorizer is None:
+    cols, weights = matrix.query(matrix.deal_text(deal))
+    if not len(cols):
         return []
-    query = matrix.vectorizer.transform([matrix.deal_text(deal)])
-    product = matrix.text[i].multiply(query).tocoo()
-    names = matrix.vectorizer.get_feature_names_out()
-    ranked = sorted(zip(product.data, product.col), reverse=True)[:k]
-    return [str(names[c]) for _, c in ranked]
+    mine = np.asarray(matrix.text[i, cols].todense()).ravel() * weights
+    best = np.argsort(-mine)[:k]
+    return [str(matrix.terms[cols[j]]) for j in best if mine[j] > 0]
 
 
 # --- loading from the store, per data version -----------------------------------------------------
@@ -255,29 +255,39 @@ def data_version(store: R.RecordStore) -> str:
         select(func.count(), _text_size(R.PartnerAccount.account_name), _text_size(R.PartnerAccount.status)),
         select(func.count(), func.max(R.MatchCorrection.decided_at)),
     ]
+    recorded = store.get_meta("records_version")  # if ingest records a version, no table scan is needed
     with store.session() as session:
-        parts = [tuple(session.execute(q).one()) for q in queries]
-    parts.append(store.get_meta("records_version"))  # if ingest ever records a version, it counts too
+        parts = [tuple(session.execute(q).one()) for q in (queries[-1:] if recorded else queries)]
+    parts.append(recorded)
     return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
+
+
+def _rows(session, model) -> list:
+    """Plain rows (attribute access by column name): far cheaper than ORM objects at 100k rows."""
+    return list(session.execute(select(model.__table__)).all())
 
 
 def load_ecosystem(ctx: AppContext) -> mf.Ecosystem:
     """Every record matching needs, read as the system (aggregated into scores, never shown as rows)."""
     with ctx.records(Scope.system()) as rec:
-        activity = list(rec.session.scalars(select(R.PartnerActivity)))
-        eco = mf.Ecosystem.from_rows(rec.partners(), rec.accounts(), rec.opportunities(), activity)
-        partner_accounts = list(rec.session.scalars(select(R.PartnerAccount)))
+        rec.scope.require("records")
+        eco = mf.Ecosystem.from_rows(_rows(rec.session, R.Partner), _rows(rec.session, R.Account),
+                                     _rows(rec.session, R.Opportunity), _rows(rec.session, R.PartnerActivity))
+        partner_accounts = _rows(rec.session, R.PartnerAccount)
     eco.relations = load_relations(ctx, eco, partner_accounts)
     return eco
 
 
 def load_relations(ctx: AppContext, eco: mf.Ecosystem, partner_accounts: list) -> list[mf.Relation]:
-    """Account mapping's relationships; if that module fails, exact name/domain matches (degraded)."""
+    """Account mapping's relationships, each known from its partner row's `updated_on`; if account
+    mapping fails, exact name/domain matches (degraded, logged)."""
+    updated = {row.row_key: row.updated_on for row in partner_accounts}
     try:
         from tools.account_mapping import account_relationships
 
         return [mf.Relation(r.partner_id, r.account_id, str(r.partner_population), float(r.confidence),
-                            _evidence(r.evidence)) for r in account_relationships(ctx)]
+                            _evidence(r.evidence), updated.get(getattr(r, "row_key", ""), None))
+                for r in account_relationships(ctx)]
     except Exception:
         log.warning("account mapping unavailable; matching uses exact name/domain matches", exc_info=True)
     by_key: dict[str, str] = {}
@@ -302,14 +312,25 @@ def _evidence(value) -> str:
     return "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value or "")
 
 
+VERSION_TTL_S = 3.0  # a data version is re-checked at most this often per store (an ingest shows after it)
+_VERSIONS: dict[str, tuple[float, str]] = {}
 _ENGINES: dict[tuple, MatchEngine] = {}
 _ENGINES_LOCK = threading.Lock()
+
+
+def current_version(store: R.RecordStore) -> str:
+    now = time.monotonic()
+    seen = _VERSIONS.get(store.url)
+    if seen is None or now - seen[0] >= VERSION_TTL_S:
+        seen = (now, data_version(store))
+        _VERSIONS[store.url] = seen
+    return seen[1]
 
 
 def get_engine(ctx: AppContext) -> MatchEngine:
     """The engine for the store's current data version and today (cached per process; model on disk)."""
     today = ctx.today()
-    key = (ctx.store.url, data_version(ctx.store), today)
+    key = (ctx.store.url, current_version(ctx.store), today)
     with _ENGINES_LOCK:
         engine = _ENGINES.get(key)
         if engine is None:

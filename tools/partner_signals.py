@@ -24,8 +24,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from retrieval.scope import Scope, ScopedRecords
-from tools.next_best_action import MDF_PIPELINE_PER_DOLLAR, Signal, VendorBaselines, money
-from tools.partner_health import PartnerMetrics, partner_value, span_label
+from tools.next_best_action import MDF_PIPELINE_PER_DOLLAR, Signal, money, span_label
+from tools.partner_health import PartnerMetrics, VendorBaselines, partner_value
 from tools.tier_rules import METRIC_WORDS, MONEY_METRICS, TierCheck, assess_tier, load_tier_rules
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ happens, then an `answer` event with the same JSON as the non-streaming reply (o
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse

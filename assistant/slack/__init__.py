@@ -9,13 +9,13 @@ if TYPE_CHECKING:
     from assistant.context import AppContext
 
 
-def mount_slack(api: "FastAPI", ctx: "AppContext") -> None:
+def mount_slack(api: FastAPI, ctx: AppContext) -> None:
     from assistant.slack.http import mount_slack as mount
 
     mount(api, ctx)
 
 
-def run_socket_mode(ctx: "AppContext") -> None:
+def run_socket_mode(ctx: AppContext) -> None:
     from assistant.slack.app import run_socket_mode as run
 
     run(ctx)

@@ -1,7 +1,8 @@
 """`POST /slack/events` in the FastAPI app: Slack's Events API, interactivity and slash commands.
 
 Bolt's dispatch is synchronous; it runs in the threadpool so the event loop never waits on it. The
-Bolt app is built on the first request (Slack may not be configured at all).
+Bolt app is built with the FastAPI app when Slack is configured; without a signing secret the route
+answers 503 (Slack is optional).
 """
 from __future__ import annotations
 
@@ -39,3 +40,5 @@ def mount_slack(api: FastAPI, ctx: AppContext) -> None:
         return to_starlette_response(response)
 
     api.state.slack_app = bolt
+    if ctx.settings.slack_signing_secret:
+        bolt()  # configured: build now, so the first event is acknowledged as fast as the others

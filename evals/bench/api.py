@@ -50,7 +50,7 @@ def _percentile(values: list[float], q: float) -> float:
 class _SlackSink(BaseHTTPRequestHandler):
     """Accepts chat.postMessage and answers ok (the bench measures acks, not replies)."""
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         body = b'{"ok": true, "ts": "1.0"}'
         self.send_response(200)

@@ -29,7 +29,7 @@ TOKEN = re.compile(r"@@([A-Z_]+)(?::([^@]+))?@@")
 def write_content(out: Path, world: World, corpus: Path = HANDBOOK_CORPUS) -> int:
     """Write every document under out/content; returns how many were written."""
     content = out / "content"
-    if content.exists():
+    if content.exists() and _generated_before(out):
         shutil.rmtree(content)  # a re-run must not leave stale documents behind
     count = write_handbook(content / "gitlab-handbook", corpus)
     for source in sorted((ASSETS / "content").rglob("*")):
@@ -43,13 +43,18 @@ def write_content(out: Path, world: World, corpus: Path = HANDBOOK_CORPUS) -> in
 
 def write_campaigns(out: Path) -> int:
     folder = out / "campaigns"
-    if folder.exists():
+    if folder.exists() and _generated_before(out):
         shutil.rmtree(folder)
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
     kits = sorted((ASSETS / "campaigns").glob("*.yaml"))
     for kit in kits:
         shutil.copyfile(kit, folder / kit.name)
     return len(kits)
+
+
+def _generated_before(out: Path) -> bool:
+    """Only a folder this generator wrote (it has truth/today.txt) is cleaned before writing again."""
+    return (out / "truth" / "today.txt").is_file()
 
 
 # --- the GitLab handbook -----------------------------------------------------------------------------

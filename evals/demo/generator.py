@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 
 from evals.demo.accounts import CompanyNamer, build_accounts, special_account
 from evals.demo.activity import build_activity
@@ -55,6 +55,7 @@ class GenerationSummary(BaseModel):
     known_ids: dict[str, str]
     truth_files: list[str]
 
+    @computed_field  # the value to export as COSELL_TODAY when using this data
     @property
     def cosell_today(self) -> str:
         return self.today.isoformat()

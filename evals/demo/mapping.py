@@ -129,7 +129,7 @@ def _pick_known_accounts(world: World, r: random.Random, p: PartnerRec, count: i
         if acc.name in skip:
             continue
         local = acc.country in p.countries
-        w = (1.0 if local else 0.04) * (0.3 + fit[acc.industry]) * (
+        w = (1.0 if local else 0.005) * (0.3 + fit[acc.industry]) * (
             25.0 if (p.partner_id, acc.account_id) in history else 1.0)
         keyed.append((math.log(r.random() or 1e-12) / w, acc.account_id, acc))
     keyed.sort(key=lambda k: -k[0])

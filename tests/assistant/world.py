@@ -190,7 +190,7 @@ def _registered(func, args_model):
 
 def register_fake_tools(monkeypatch) -> None:
     """Replace the registry's contents with the fakes (the real modules are not imported)."""
-    import tools.registry as registry
+    from tools import registry
 
     monkeypatch.setattr(registry, "_TOOLS", {})
     monkeypatch.setattr(registry, "load_builtin_tools", lambda: None)

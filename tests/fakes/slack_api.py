@@ -28,7 +28,7 @@ class FakeSlack:
             def log_message(self, *args: Any) -> None:
                 pass
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 raw = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
                 if "json" in (self.headers.get("Content-Type") or ""):
                     body = json.loads(raw or "{}")
@@ -78,10 +78,10 @@ class FakeSlack:
                 self._cond.wait(left)
             return [c for c in self.calls if c["method"] == method]
 
-    def __enter__(self) -> "FakeSlack":
+    def __enter__(self) -> FakeSlack:
         self.thread.start()
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()

@@ -21,8 +21,8 @@ from tools.next_best_action import (
     Signal,
     next_best_actions,
     rank_actions,
-    vendor_baselines,
 )
+from tools.partner_health import vendor_baselines
 
 TODAY = dt.date(2026, 3, 15)
 ADMIN = Scope.operator()

@@ -11,7 +11,8 @@ from assistant.errors import Forbidden, NotFound
 from retrieval import records as R
 from retrieval.scope import Scope
 from tools import next_best_action
-from tools.partner_health import WEIGHTS, baseline_months, mdf_months, partner_health, recent_months
+from tools.next_best_action import baseline_months, mdf_months, recent_months
+from tools.partner_health import WEIGHTS, partner_health
 from tools.tier_rules import (
     DEFAULT_TIER_RULES,
     assess_tier,

@@ -1,0 +1,180 @@
+"""Account-mapping scale: 1,000,000 vendor accounts x 1,000,000 partner rows over 20 partners.
+
+    python -m evals.bench mapping            (or: python -m evals.bench.mapping [N])
+
+Goal: 1M x 1M mapped in <= 60 s with peak memory <= 4 GB on 2 cores. Generation is vectorised (numpy +
+polars) and not counted. "ingest" is loading both sides into the matcher's frames (normalising names
+and domains); "map" is blocking + scoring + choosing one account per row, through the same functions
+`map_accounts` uses (`tools.account_mapping.match_frames` = `er.prepare` + `er.match_sides`, then
+`choose`). CPU seconds are reported beside wall seconds: on a shared machine wall time includes waiting.
+
+The synthetic world: company names are a brand word (invented from syllables, shared by several
+companies: natural hard negatives such as 'Kalora Foods' / 'Kalora Bank') plus an industry noun and a
+legal suffix of the country; 40% of partner rows are our accounts spelled another way (case, suffix
+dropped or changed, a typo, www/URL/country-TLD/missing domain, missing country), 60% are not ours.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+
+import numpy as np
+import polars as pl
+import psutil
+
+SYLLABLES = ("ka", "lo", "ra", "mi", "ven", "tor", "sa", "ne", "bri", "do", "lu", "mar", "qui", "zen", "ta",
+             "ro", "fel", "is", "on", "ar", "vel", "cor", "dan", "ember", "sol", "vi", "gra", "nor", "wes", "ty",
+             "hal", "pen", "ri", "ko", "mun", "ste", "ber", "al", "fin", "gor", "ly", "ox", "pra", "sen", "ul")
+NOUNS = ("Logistics", "Foods", "Bank", "Systems", "Analytics", "Health", "Energy", "Capital", "Media", "Motors",
+         "Insurance", "Retail", "Pharma Labs", "Software", "Consulting", "Textiles", "Marine", "Construction",
+         "Solar", "Security", "Telecom", "Airlines", "Hotels", "Realty", "Chemicals", "Robotics", "Dental",
+         "Farms", "Travel", "Studios", "Home & Garden", "Machine Works", "Credit Union", "Wealth Partners",
+         "Biotech", "Mining", "Packaging", "Publishing", "Semiconductors", "Water")
+COUNTRIES = (("US", ".com", ("Inc.", "Corp.", "LLC", "Corporation")), ("GB", ".co.uk", ("Ltd", "plc", "Limited")),
+             ("DE", ".de", ("GmbH", "AG", "GmbH & Co. KG")), ("FR", ".fr", ("SAS", "SA", "SARL")),
+             ("NL", ".nl", ("B.V.", "N.V.")), ("ES", ".es", ("S.A.", "S.L.")), ("IT", ".it", ("S.p.A.", "S.r.l.")),
+             ("JP", ".co.jp", ("K.K.", "Co., Ltd.")), ("AU", ".com.au", ("Pty Ltd",)), ("SE", ".se", ("AB",)),
+             ("BR", ".com.br", ("Ltda.",)), ("CA", ".ca", ("Inc.", "Ltd.")))
+SUFFIX_SWAP = {"Inc.": "Incorporated", "Corp.": "Corporation", "Corporation": "Corp", "LLC": "L.L.C.",
+               "Ltd": "Limited", "Limited": "Ltd.", "plc": "PLC", "GmbH": "G.m.b.H.", "AG": "Aktiengesellschaft",
+               "SAS": "S.A.S.", "SA": "S.A.", "B.V.": "BV", "N.V.": "NV", "S.A.": "SA", "S.L.": "SL",
+               "S.p.A.": "SpA", "K.K.": "Kabushiki Kaisha", "Pty Ltd": "Pty. Limited", "AB": "Aktiebolag",
+               "Ltda.": "Ltda", "Ltd.": "Limited", "GmbH & Co. KG": "GmbH & Co KG", "SARL": "S.A.R.L.",
+               "S.r.l.": "Srl", "Co., Ltd.": "Co Ltd"}
+
+
+def _brands(rng: np.random.Generator, count: int) -> np.ndarray:
+    n = len(SYLLABLES)
+    parts = rng.integers(0, n, size=(count * 2, 3))
+    words = pl.Series([SYLLABLES[i] for i in parts[:, 0]]) + pl.Series([SYLLABLES[i] for i in parts[:, 1]]) \
+        + pl.Series(np.where(rng.random(count * 2) < 0.5, np.array(SYLLABLES, dtype=object)[parts[:, 2]], ""))
+    return words.str.to_titlecase().unique(maintain_order=True).head(count).to_numpy()
+
+
+def companies(rng: np.random.Generator, n: int) -> pl.DataFrame:
+    """`n` distinct companies: name, domain, country, and the parts variations are made from."""
+    brands = _brands(rng, max(1000, n // 6))
+    combos = np.unique(rng.integers(0, len(brands) * len(NOUNS), size=int(n * 1.3)))
+    combos = rng.permutation(combos)[:n]
+    brand, noun = combos // len(NOUNS), combos % len(NOUNS)
+    country = rng.integers(0, len(COUNTRIES), size=len(combos))
+    suffix_pick = rng.integers(0, 4, size=len(combos))
+    suffix = np.array([COUNTRIES[c][2][s % len(COUNTRIES[c][2])] for c, s in zip(country, suffix_pick)], dtype=object)
+    core = pl.Series(brands[brand]) + " " + pl.Series(np.array(NOUNS, dtype=object)[noun])
+    tld = pl.Series(np.where(rng.random(len(combos)) < 0.3, ".com",
+                             np.array([c[1] for c in COUNTRIES], dtype=object)[country]))
+    slug = core.str.to_lowercase().str.replace_all("&", "and").str.replace_all(" ", "")
+    return pl.DataFrame({"core": core, "suffix": pl.Series(suffix), "name": core + " " + pl.Series(suffix),
+                         "slug": slug, "domain": slug + tld,
+                         "country": pl.Series(np.array([c[0] for c in COUNTRIES], dtype=object)[country])})
+
+
+def _vary(rng: np.random.Generator, rows: pl.DataFrame) -> pl.DataFrame:
+    """How another CRM spells the same companies (vectorised)."""
+    n = rows.height
+    name_kind = rng.choice(6, size=n, p=[0.35, 0.12, 0.18, 0.15, 0.12, 0.08])
+    pos = (rng.random(n) * (rows["core"].str.len_chars().to_numpy() - 2)).astype(np.int64) + 1
+    typo = rows["core"].str.slice(0, pl.Series(pos)) + rows["core"].str.slice(pl.Series(pos + 1))
+    swapped = rows["suffix"].replace(SUFFIX_SWAP)
+    name = pl.select(pl.when(pl.Series(name_kind == 1)).then(rows["name"].str.to_uppercase())
+                     .when(pl.Series(name_kind == 2)).then(rows["core"])
+                     .when(pl.Series(name_kind == 3)).then(rows["core"] + " " + swapped)
+                     .when(pl.Series(name_kind == 4)).then(typo + " " + rows["suffix"])
+                     .when(pl.Series(name_kind == 5)).then(rows["name"].str.to_lowercase())
+                     .otherwise(rows["name"])).to_series()
+    dom_kind = rng.choice(5, size=n, p=[0.45, 0.12, 0.08, 0.25, 0.10])
+    other_tld = pl.Series(np.where(rows["domain"].str.ends_with(".com").to_numpy(), ".de", ".com"))
+    domain = pl.select(pl.when(pl.Series(dom_kind == 1)).then("www." + rows["domain"])
+                       .when(pl.Series(dom_kind == 2)).then("https://www." + rows["domain"] + "/en/")
+                       .when(pl.Series(dom_kind == 3)).then(pl.lit(None, pl.String))
+                       .when(pl.Series(dom_kind == 4)).then(rows["slug"] + other_tld)
+                       .otherwise(rows["domain"])).to_series()
+    country = pl.select(pl.when(pl.Series(rng.random(n) < 0.15)).then(pl.lit(None, pl.String))
+                        .otherwise(rows["country"])).to_series()
+    return pl.DataFrame({"name": name, "domain": domain, "country": country})
+
+
+def synthetic(n_accounts: int, n_rows: int, n_partners: int = 20, seed: int = 7
+              ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(accounts: key,name,domain,country; rows: key,partner_id,name,domain,country,truth)."""
+    rng = np.random.default_rng(seed)
+    n_ours = int(n_rows * 0.4)
+    world = companies(rng, n_accounts + (n_rows - n_ours))
+    ours, others = world.head(n_accounts), world.slice(n_accounts)
+    accounts = ours.select(pl.format("A-{}", pl.int_range(pl.len()).cast(pl.String).str.zfill(7)).alias("key"),
+                           "name", "domain", "country")
+    picked = rng.integers(0, n_accounts, size=n_ours)
+    varied = _vary(rng, ours[picked])
+    rows = pl.concat([
+        varied.with_columns(truth=accounts["key"].gather(picked)),
+        others.select("name", pl.when(pl.Series(rng.random(others.height) < 0.25)).then(None)
+                      .otherwise(pl.col("domain")).alias("domain"), "country")
+        .with_columns(truth=pl.lit(None, pl.String)),
+    ]).sample(fraction=1.0, shuffle=True, seed=seed)
+    partner = pl.Series(rng.integers(1, n_partners + 1, size=rows.height)).cast(pl.String).str.zfill(3)
+    rows = rows.with_columns(partner_id="P-" + partner, key=pl.format("R-{}", pl.int_range(pl.len())))
+    return accounts, rows.select("key", "partner_id", "name", "domain", "country", "truth")
+
+
+class _PeakRss:
+    """Samples this process's resident memory every 50 ms (numpy/polars/Rust allocations included)."""
+
+    def __init__(self) -> None:
+        self.peak = psutil.Process().memory_info().rss
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        proc = psutil.Process()
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, proc.memory_info().rss)
+
+    def __enter__(self) -> "_PeakRss":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _timed(fn):
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn()
+    return result, round(time.perf_counter() - wall, 2), round(time.process_time() - cpu, 2)
+
+
+def run(n: int = 1_000_000, n_partners: int = 20) -> dict:
+    from tools import entity_resolution as er
+    from tools.account_mapping import _Matched, choose
+
+    (accounts, rows), gen_s, _ = _timed(lambda: synthetic(n, n, n_partners))
+    with _PeakRss() as rss:
+        (vendor, partner), ingest_s, ingest_cpu = _timed(lambda: (er.prepare(accounts), er.prepare(rows)))
+        stats = er.token_stats(vendor, partner)
+        one = np.flatnonzero((rows["partner_id"] == "P-001").to_numpy())
+        _, one_s, one_cpu = _timed(lambda: er.match_sides(vendor, partner.take(one), stats))
+        candidates, all_s, all_cpu = _timed(lambda: er.match_sides(vendor, partner, stats))
+        chosen, choose_s, choose_cpu = _timed(lambda: choose(_Matched(vendor, partner, candidates)))
+    truth = rows.select("key", "truth")
+    joined = truth.join(chosen.select(pl.col("row_key").alias("key"), "account_id"), on="key", how="left")
+    tp = joined.filter(pl.col("account_id") == pl.col("truth")).height
+    predicted, actual = joined["account_id"].is_not_null().sum(), joined["truth"].is_not_null().sum()
+    map_all_s = round(all_s + choose_s, 2)
+    return {
+        "accounts": accounts.height, "partner_rows": rows.height, "partners": n_partners,
+        "generate_s": gen_s, "ingest_s": ingest_s, "ingest_cpu_s": ingest_cpu,
+        "map_one_partner_s": one_s, "map_one_partner_cpu_s": one_cpu, "one_partner_rows": len(one),
+        "map_all_s": map_all_s, "map_all_cpu_s": round(all_cpu + choose_cpu, 2),
+        "ingest_plus_map_all_s": round(ingest_s + map_all_s, 2),
+        "candidates_kept": candidates.height, "matched_rows": chosen.height,
+        "precision": round(tp / max(predicted, 1), 4), "recall": round(tp / max(actual, 1), 4),
+        "peak_rss_mb": round(rss.peak / 2**20), "cores": psutil.cpu_count(),
+        "goal_s": 60, "goal_peak_rss_mb": 4096,
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000), indent=2))

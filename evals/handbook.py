@@ -1,0 +1,175 @@
+"""Handbook eval: retrieval and extractive answers over the GitLab channel handbook (EN + JA).
+
+The 36 pages of shared/data/gitlab-channel-handbook/corpus.jsonl are ingested as enablement documents
+(doc id `<lang>:<path>`, visible to partners) into a temporary COSELL_HOME through the real
+ContentService, then every question of evals/handbook_questions.yaml is asked through the real tools:
+  * recall@5: a chunk of a right page (either language) is among the 5 results of `search_content`;
+  * answer-contains: `answer_from_content` answered and quoted the expected text;
+  * not-found: unanswerable questions got the honest "could not find" answer.
+Run: `.venv/bin/python -m evals.handbook [--quick]`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(os.environ.get("COSELL_SHARED_DATA", "/work/shared/data")) / "gitlab-channel-handbook" / "corpus.jsonl"
+QUESTIONS = Path(__file__).with_name("handbook_questions.yaml")
+SHORT_PATHS = {
+    "program-guide": "resellers/channel-program-guide/_index.md",
+    "mdf": "resellers/channel-program-guide/mdf.md",
+    "working": "resellers/channel-working-with-gitlab/index.md",
+    "channel-ops": "sales/field-operations/channel-operations/_index.md",
+    "partner-faq": "sales/field-operations/channel-operations/partner-faq.md",
+    "sales-faq": "sales/field-operations/channel-operations/sales-faq.md",
+    "champions": "resellers/partner-champions-program/_index.md",
+    "training": "resellers/training.md",
+    "tools": "resellers/channel-tools-resources.md",
+    "implementation": "resellers/partner-enablement/partner-implementation-services.md",
+    "migration": "resellers/partner-enablement/partner-migration-services.md",
+    "alliances": "alliances/_index.md",
+    "services": "resellers/services/_index.md",
+}
+THRESHOLDS = {"recall_at_5": 0.90, "answer_contains_rate": 0.70, "not_found_rate": 0.75}
+
+
+def full_path(short: str) -> str:
+    return "content/handbook/" + SHORT_PATHS.get(short, short)
+
+
+def load_documents(path: Path = DATA) -> list[Any]:
+    """The corpus records as DocumentRecords (doc id `<lang>:<path>`, partners may read them)."""
+    from connectors.models import DocumentRecord
+
+    docs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        docs.append(DocumentRecord(
+            doc_id=rec["id"], source=rec.get("url") or rec["path"], title=rec["title"], kind="other",
+            visibility=["partners"], locale=rec.get("lang"), text=rec["text"],
+            content_hash=hashlib.sha256(rec["text"].encode("utf-8")).hexdigest(),
+            attributes={"path": rec["path"]},
+        ))
+    return docs
+
+
+def load_questions(path: Path = QUESTIONS) -> list[dict]:
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for case in cases:
+        case.setdefault("lang", "en")
+        case.setdefault("style", "literal")
+        case.setdefault("answerable", True)
+        alts = case.get("answer_contains") or []
+        case["answer_contains"] = [alts] if isinstance(alts, str) else list(alts)
+        case["paths"] = [full_path(p) for p in case.get("paths") or []]
+    return cases
+
+
+def _page(doc_id: str) -> str:
+    return doc_id.split(":", 1)[1] if ":" in doc_id else doc_id
+
+
+def _contains(answer: str, alternatives: list[str]) -> bool:
+    low = " ".join(answer.split()).lower()
+    return any(" ".join(a.split()).lower() in low for a in alternatives)
+
+
+def evaluate(ctx, cases: list[dict]) -> dict:
+    """Ask every case through the real tools; per-case records plus aggregate metrics."""
+    from retrieval.scope import Scope
+    from tools.search import answer_from_content, search_content
+
+    scope = Scope("eval-partner", "partner_seller", partner_id="P-EVAL")  # content is visible to partners
+    records, latencies = [], []
+    for case in cases:
+        start = time.perf_counter()
+        results = search_content(ctx, scope, case["question"], k=5).results
+        answer = answer_from_content(ctx, scope, case["question"])
+        latencies.append(time.perf_counter() - start)
+        pages = [_page(r.doc_id) for r in results]
+        records.append({
+            "id": case["id"], "lang": case["lang"], "style": case["style"], "answerable": case["answerable"],
+            "hit_at_5": bool(set(pages) & set(case["paths"])) if case["answerable"] else None,
+            "found": answer.found, "score": answer.score,
+            "contains": _contains(answer.answer, case["answer_contains"]) if case["answerable"] else None,
+            "answer": answer.answer[:300], "top_pages": pages[:3],
+        })
+    return {"records": records, "metrics": _metrics(records, latencies)}
+
+
+def _rate(values: list[bool]) -> float:
+    return round(sum(values) / len(values), 4) if values else 0.0
+
+
+def _metrics(records: list[dict], latencies: list[float]) -> dict:
+    answerable = [r for r in records if r["answerable"]]
+    unanswerable = [r for r in records if not r["answerable"]]
+    metrics: dict[str, Any] = {
+        "questions": len(records),
+        "recall_at_5": _rate([r["hit_at_5"] for r in answerable]),
+        "answer_contains_rate": _rate([r["found"] and r["contains"] for r in answerable]),
+        "answered_rate": _rate([r["found"] for r in answerable]),
+        "not_found_rate": _rate([not r["found"] for r in unanswerable]),
+        "ask_latency_p50_ms": round(1000 * sorted(latencies)[len(latencies) // 2], 1) if latencies else 0.0,
+    }
+    for name, subset in (("en_literal", [r for r in answerable if r["lang"] == "en" and r["style"] == "literal"]),
+                         ("en_paraphrase", [r for r in answerable if r["lang"] == "en" and r["style"] == "paraphrase"]),
+                         ("ja", [r for r in answerable if r["lang"] == "ja"])):
+        metrics[f"recall_at_5_{name}"] = _rate([r["hit_at_5"] for r in subset])
+        metrics[f"answer_contains_{name}"] = _rate([r["found"] and r["contains"] for r in subset])
+    metrics["best_threshold"] = calibrate(records)
+    return metrics
+
+
+def calibrate(records: list[dict]) -> dict:
+    """The found-threshold that would maximise correct decisions (answer when answerable and the quote
+    is right, refuse when unanswerable): reported to re-tune retrieval.extractive.FOUND_THRESHOLD."""
+    best = {"threshold": 0.0, "accuracy": -1.0}
+    for t in sorted({round(r["score"], 3) for r in records} | {0.0}):
+        ok = [(r["score"] >= t) == bool(r["answerable"]) for r in records]
+        acc = sum(ok) / len(ok)
+        if acc > best["accuracy"]:
+            best = {"threshold": t, "accuracy": round(acc, 4)}
+    return best
+
+
+def run(quick: bool = False) -> dict:
+    """Ingest the handbook into a temporary home and score the question set."""
+    from assistant.config import Settings
+    from assistant.context import AppContext
+
+    cases = load_questions()
+    docs = load_documents()
+    if quick:  # the English pages only, and the questions about them
+        docs = [d for d in docs if d.locale == "en"]
+        cases = [c for c in cases if c["lang"] == "en"]
+    with tempfile.TemporaryDirectory(prefix="cosell-handbook-") as home:
+        ctx = AppContext(Settings(home=Path(home), database_url=None, chroma_url=None))
+        try:
+            start = time.perf_counter()
+            stats = ctx.content.sync_documents(docs)
+            ingest_s = time.perf_counter() - start
+            result = evaluate(ctx, cases)
+        finally:
+            ctx.close()
+    metrics = result["metrics"] | {"documents": stats.documents, "chunks": stats.chunks,
+                                   "ingest_seconds": round(ingest_s, 1)}
+    passed = all(metrics[k] >= v for k, v in THRESHOLDS.items())
+    failures = [r for r in result["records"] if (r["answerable"] and not (r["hit_at_5"] and r["found"] and r["contains"]))
+                or (not r["answerable"] and r["found"])]
+    return {"suite": "handbook", "metrics": metrics, "thresholds": THRESHOLDS, "passed": passed,
+            "failures": failures}
+
+
+if __name__ == "__main__":
+    report = run(quick="--quick" in sys.argv)
+    json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+    print()
