@@ -42,8 +42,9 @@ def mapping_answer(data: dict, partner_label: str, start: int = 0, size: int = 1
         if not rows:
             return f"No more shared accounts with {partner_label}.", False
         return "\n".join([f"More accounts shared with {partner_label}:"] + [_overlap_line(o) for o in rows]), False
-    lines = [f"Account mapping with {partner_label}: {total} overlapping account cells"
-             f" ({len(overlaps)} accounts listed for you)."]
+    lines = [f"Account mapping with {partner_label}: {len(overlaps)} shared accounts listed for you."
+             if overlaps else f"Account mapping with {partner_label}:",
+             "Shared accounts by population (ours × theirs):"]
     for s in sorted(summary, key=lambda s: -int(s.get("count", 0)))[:8]:
         lines.append(f"- our {s.get('vendor_population', '?').replace('_', ' ')} × their "
                      f"{s.get('partner_population', '?').replace('_', ' ')}: {s.get('count', 0)}")
@@ -98,11 +99,12 @@ def draft_answer(data: dict, partner_label: str) -> str:
     return "\n".join(lines)
 
 
-def search_answer(results: list[dict], size: int = 3) -> str:
+def search_answer(results: list[dict], size: int = 3, direct: bool = True) -> str:
     """An extractive answer when the search tool gives passages only: the best passages, quoted."""
     if not results:
         return "I found nothing about that in the content you may see."
-    lines = ["From the enablement content:"]
+    lines = ["From the enablement content:" if direct else
+             "I found no passage that answers this directly; the closest ones:"]
     for r in results[:size]:
         lines.append(f"- {snippet(r.get('text', ''), 300)} [{r.get('title', r.get('doc_id'))}]")
     return "\n".join(lines)

@@ -260,11 +260,11 @@ def _search(turn: Turn, query: str, start: int) -> tuple[str, int]:
     """The search tool's extractive answer and citations when it gives one; else the best passages."""
     data = turn.call("search_content", {"query": query, "k": start + answers.PAGE})
     results = (data.get("results") or [])[start:]
-    if data.get("answer") and not start:
+    if data.get("answer") and data.get("found", True) and not start:
         turn.cite(data.get("citations") or answers.citations_from_search(results))
         return str(data["answer"]), answers.PAGE
-    turn.cite(answers.citations_from_search(results))
-    return answers.search_answer(results), answers.PAGE
+    turn.cite(answers.citations_from_search(results))  # no direct answer: the closest passages, quoted
+    return answers.search_answer(results, direct=start > 0 or "found" not in data), answers.PAGE
 
 
 def content_citations(turn: Turn, data: dict) -> list[dict]:

@@ -126,7 +126,8 @@ def name_aliases(name: str, extra: tuple[str, ...] = ()) -> list[tuple[str, floa
         full = " ".join(words)
         aliases.setdefault(full, 0.0)
         core = list(words)
-        while len(core) > 1 and core[-1].replace(".", "") in LEGAL_SUFFIXES:
+        # legal suffixes, and the single letters of "A/S" or "S. A."
+        while len(core) > 1 and (core[-1].replace(".", "") in LEGAL_SUFFIXES or len(core[-1]) == 1):
             core.pop()
         aliases.setdefault(" ".join(core), 0.0)
         first = core[0] if core else ""

@@ -149,9 +149,11 @@ class VectorIndex:
     def count(self) -> int:
         return int(self.collection.count())
 
-    def query(self, embedding: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) of the n nearest chunks that satisfy `where`, nearest first."""
-        total = self.count()
+    def query(self, embedding: np.ndarray, n: int, where: dict[str, Any] | None = None,
+              total: int | None = None) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the n nearest chunks that satisfy `where`, nearest first.
+        `total` (the number of vectors, when the caller knows it) saves a round trip."""
+        total = self.count() if total is None else total
         if total == 0 or n <= 0:
             return []
         result = self.collection.query(query_embeddings=[embedding], n_results=min(n, total), where=where,

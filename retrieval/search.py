@@ -192,7 +192,8 @@ class HybridSearcher:
         if self.dense_weight <= 0:
             return []
         try:
-            neighbours = self.index.query(self.embedder.embed_query(query), n, filters.where())
+            neighbours = self.index.query(self.embedder.embed_query(query), n, filters.where(),
+                                          total=len(snap.chunk_ids))
         except Exception:  # a Chroma server down must not take search down: BM25 still answers
             log.warning("dense search failed; answering from BM25 only", exc_info=True)
             return []

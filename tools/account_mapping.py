@@ -230,7 +230,8 @@ def apply_corrections(candidates: pl.DataFrame, row_keys: pl.Series, account_ids
                  .with_columns(confidence=pl.lit(1.0, pl.Float32)))
     best = best.with_columns(decided_by=pl.lit(None, pl.String), decided_at=pl.lit(None, pl.Datetime("us")))
     columns = ["row_key", "account_id", "confidence", "name_sim", "domain", "country", "decided_by", "decided_at"]
-    return pl.concat([confirmed.select(columns), best.select(columns)], how="vertical_relaxed").sort("row_key")
+    return (pl.concat([confirmed.select(columns), best.select(columns)], how="vertical_relaxed")
+            .with_columns(pl.col("confidence").cast(pl.Float64).round(3)).sort("row_key"))
 
 
 def _corrections_frame(corrections: list[MatchCorrection]) -> pl.DataFrame:

@@ -44,7 +44,7 @@ class DealContext:
         self.today: dt.date = b.today
         self.amount = opp.amount or b.median_amount or 1.0
         self.value = self.amount * b.probability(opp.stage)  # amount x P(stage)
-        self.amount_text = money(opp.amount, opp.currency) if opp.amount else "unknown amount"
+        self.amount_text = money(opp.amount, opp.currency) if opp.amount else "unpriced"
         self.products = [p for p in opp.products or [] if p and p.strip()]
 
     def partner_name(self, partner_id: str) -> str:
@@ -60,14 +60,16 @@ def stalled_deal(d: DealContext) -> Signal | None:
     if quiet <= max(typical.outlier_above, 7):
         return None
     since = d.opp.last_activity_on or d.opp.created_on
-    what = "activity logged" if d.opp.last_activity_on else "activity logged since it was created"
+    quiet_text = (f"No activity logged for {quiet} days (last on {since.isoformat()})"
+                  if d.opp.last_activity_on
+                  else f"No activity logged since it was created on {since.isoformat()} ({quiet} days)")
     urgency = min(max(quiet / max(2 * typical.median, 1), 1.0), 2.0)
     return Signal(
         kind="stalled_deal",
         title=f"Re-engage {d.opp.name}: no activity for {quiet} days in {d.opp.stage}",
         why=f"Open {d.opp.stage} deals here typically go {typical.median:.0f} days without activity; this "
             f"{d.amount_text} deal has been quiet for {quiet}.",
-        evidence=[f"No {what} for {quiet} days (last on {since.isoformat()}), stage {d.opp.stage}",
+        evidence=[f"{quiet_text}, stage {d.opp.stage}",
                   (f"Typical for other open {d.opp.stage} deals: {typical.median:.0f} days (median of "
                   f"{typical.count}; 75% within {typical.p75:.0f}; "
                   f"over {typical.outlier_above:.0f} is unusual)")],
@@ -110,7 +112,8 @@ def registration_expiring(d: DealContext) -> Signal | None:
     return Signal(
         kind="registration_expiring",
         title=f"Registration on {d.opp.name} expires in {left} days: close, advance or extend it",
-        why=f"{who}'s deal registration protects this {d.amount_text} deal only until {ends.isoformat()}.",
+        why=f"The deal registration by {who} protects this {d.amount_text} deal only until "
+            f"{ends.isoformat()}.",
         evidence=[f"Registered by {who}; protection ends {ends.isoformat()} ({left} days left)",
                   (f"Deal created on {d.opp.created_on.isoformat()}; registrations protect for "
                   f"{settings.registration_protection_days} days; stage is {d.opp.stage}")],
@@ -230,28 +233,32 @@ def _snippet(text: str, start: int, end: int, width: int = 70) -> str:
 
 def competitor_mentioned(d: DealContext) -> Signal | None:
     text = d.opp.description or ""
-    if not text:
-        return None
-    for name, doc in competitor_names(d.ctx, d.rec).items():
+    found = []  # (position, name, battlecard)
+    for name, doc in competitor_names(d.ctx, d.rec).items() if text else []:
         m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
-        if not m:
-            continue
-        snippet = _snippet(text, m.start(), m.end())
-        shared = [ContentRef(doc_id=doc.doc_id, title=doc.title)] if doc and d.scope.may_read_content(
-            doc.visibility or ["internal"]) else []
-        return Signal(
-            kind="competitor_mentioned",
-            title=f"Prepare for {name} on {d.opp.name}",
-            why=f"The deal notes mention {name}; position against it before it sets the terms of this "
-                f"{d.amount_text} deal.",
-            evidence=[f"Description mentions {name}: \"{snippet}\"",
-                      (f"{d.amount_text} deal in {d.opp.stage}, expected to close "
-                      f"{d.opp.close_date.isoformat() if d.opp.close_date else 'on no set date'}")]
-            + ([f"Battlecard to share: {shared[0].title}"] if shared else []),
-            impact=d.value * URGENCY["competitor_mentioned"],
-            content=shared,
-        )
-    return None
+        if m:
+            found.append((m.start(), m.end(), name, doc))
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    names = [name for _, _, name, _ in found]
+    evidence = [f"Description mentions {name}: \"{_snippet(text, start, end)}\""
+                for start, end, name, _ in found]
+    evidence.append(f"{d.amount_text} deal in {d.opp.stage}, expected to close "
+                    f"{d.opp.close_date.isoformat() if d.opp.close_date else 'on no set date'}")
+    # a battlecard is shared only with those who may read it; the others just get the name
+    shared = [ContentRef(doc_id=doc.doc_id, title=doc.title) for _, _, _, doc in found
+              if doc is not None and d.scope.may_read_content(doc.visibility or ["internal"])]
+    evidence += [f"Battlecard to share: {ref.title}" for ref in shared]
+    return Signal(
+        kind="competitor_mentioned",
+        title=f"Prepare for {' and '.join(names)} on {d.opp.name}",
+        why=f"The deal notes mention {' and '.join(names)}; position against it before it sets the terms of "
+            f"this {d.amount_text} deal.",
+        evidence=evidence,
+        impact=d.value * URGENCY["competitor_mentioned"],
+        content=list({ref.doc_id: ref for ref in shared}.values()),
+    )
 
 
 def enablement_content(d: DealContext) -> Signal | None:

@@ -92,13 +92,20 @@ _SINGLE_LETTER_RUN = re.compile(r"(?<!\S)\w(?: \w(?!\S))+")
 
 def _join_initials(cleaned: pl.Series) -> pl.Series:
     """'s p a' -> 'spa', 'n v philips' -> 'nv philips', 'u s philips' -> 'us philips': dotted or spaced
-    initials become one word. Few names have them, so the regex callback runs on those (distinct) only."""
-    has = cleaned.str.contains(r"(?:^| )\w \w(?: |$)")
-    if not has.any():
-        return cleaned
-    distinct = cleaned.filter(has).unique()
-    joined = [_SINGLE_LETTER_RUN.sub(lambda m: m.group().replace(" ", ""), x) for x in distinct.to_list()]
-    return cleaned.replace(distinct, pl.Series(joined, dtype=pl.String))
+    initials become one word. Runs of 2 to 4 letters in polars; longer runs (rare) by a regex callback."""
+    letter = r"(\p{L}|\p{N})"
+    joined = pl.select(pl.lit(" ") + cleaned + pl.lit(" ")).to_series()
+    for run in (4, 3, 2):
+        pattern = " " + " ".join([letter] * run) + " "
+        joined = joined.str.replace_all(pattern, " " + "".join(f"${{{i}}}" for i in range(1, run + 1)) + " ")
+    joined = joined.str.strip_chars()
+    longer = cleaned.str.contains(r"(?:^| )\w \w \w \w \w(?: |$)")
+    if not longer.any():
+        return joined
+    distinct = cleaned.filter(longer).unique()
+    fixed = [_SINGLE_LETTER_RUN.sub(lambda m: m.group().replace(" ", ""), x) for x in distinct.to_list()]
+    return pl.select(pl.when(longer).then(cleaned.replace(distinct, pl.Series(fixed, dtype=pl.String)))
+                     .otherwise(joined)).to_series()
 
 
 def _core_lazy(cleaned: pl.Series) -> pl.LazyFrame:
@@ -374,25 +381,37 @@ class _Side:
 # --- blocking: which pairs are worth scoring -------------------------------------------------------
 
 
-def _join(v_rows: np.ndarray, v_keys: np.ndarray, p_rows: np.ndarray, p_keys: np.ndarray,
-          cap: int = BLOCK_CAP) -> tuple[np.ndarray, np.ndarray]:
-    """(v, p) pairs sharing a non-zero key, skipping keys held by more than `cap` vendor records (too
-    common to tell anything). Sort + binary search, so memory stays linear in the output."""
-    keep = v_keys != 0
-    order = np.argsort(v_keys[keep], kind="stable")
-    vk, vr = v_keys[keep][order], v_rows[keep][order]
-    start = np.flatnonzero(np.r_[True, vk[1:] != vk[:-1]]) if len(vk) else np.empty(0, np.int64)
-    uniq, counts = vk[start], np.diff(np.r_[start, len(vk)])
-    keep = p_keys != 0
-    pk, pr = p_keys[keep], p_rows[keep]
-    if not len(uniq) or not len(pk):
-        return np.empty(0, np.int64), np.empty(0, np.int64)
-    pos = np.clip(np.searchsorted(uniq, pk), 0, len(uniq) - 1)
-    hit = (uniq[pos] == pk) & (counts[pos] <= cap)
-    pos, pr = pos[hit], pr[hit]
-    sizes = counts[pos]
-    offsets = np.repeat(start[pos] - (np.cumsum(sizes) - sizes), sizes) + np.arange(sizes.sum())
-    return vr[offsets].astype(np.int64), np.repeat(pr, sizes).astype(np.int64)
+@dataclass
+class _Keys:
+    """Vendor rows grouped by one blocking key, sorted for binary search."""
+
+    keys: np.ndarray  # distinct non-zero keys, sorted
+    start: np.ndarray  # where each key's rows begin in `rows`
+    count: np.ndarray
+    rows: np.ndarray
+
+    @classmethod
+    def of(cls, rows: np.ndarray, keys: np.ndarray) -> "_Keys":
+        keep = keys != 0
+        order = np.argsort(keys[keep], kind="stable")
+        sorted_keys, sorted_rows = keys[keep][order], rows[keep][order]
+        start = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]) if len(sorted_keys) else \
+            np.empty(0, np.int64)
+        return cls(sorted_keys[start], start, np.diff(np.r_[start, len(sorted_keys)]), sorted_rows)
+
+    def probe(self, p_rows: np.ndarray, p_keys: np.ndarray, cap: int = BLOCK_CAP) -> tuple[np.ndarray, np.ndarray]:
+        """(v, p) pairs sharing a key, skipping keys held by more than `cap` vendor records (too common
+        to tell anything). Memory stays linear in the output."""
+        keep = p_keys != 0
+        pk, pr = p_keys[keep], p_rows[keep]
+        if not len(self.keys) or not len(pk):
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        pos = np.clip(np.searchsorted(self.keys, pk), 0, len(self.keys) - 1)
+        hit = (self.keys[pos] == pk) & (self.count[pos] <= cap)
+        pos, pr = pos[hit], pr[hit]
+        sizes = self.count[pos]
+        offsets = np.repeat(self.start[pos] - (np.cumsum(sizes) - sizes), sizes) + np.arange(sizes.sum())
+        return self.rows[offsets].astype(np.int64), np.repeat(pr, sizes).astype(np.int64)
 
 
 def _pair_keys(tok: np.ndarray, a: int, b: int) -> np.ndarray:
@@ -401,27 +420,52 @@ def _pair_keys(tok: np.ndarray, a: int, b: int) -> np.ndarray:
     return np.where(lo == 0, 0, (lo << 32) | hi)
 
 
-def candidate_pairs(vendor: _Side, partner: _Side) -> tuple[np.ndarray, np.ndarray]:
+def _compact_ids(side: Prepared) -> np.ndarray:
+    return side.frame["compact"].hash(seed=3).to_numpy() | 1
+
+
+@dataclass
+class VendorIndex:
+    """The vendor side ready for matching: token view and blocking keys, built once and reused for
+    every partner (one partner's rows are then matched in a fraction of a second)."""
+
+    side: _Side
+    label: _Keys
+    compact: _Keys
+    token: _Keys
+    token_pair: _Keys
+    sn_order: np.ndarray  # vendor rows in compact-name order (sorted neighbourhood)
+    sn_names: pl.Series
+    key_rank: np.ndarray  # rank of the vendor key: ties go to the smaller key
+
+    @classmethod
+    def of(cls, vendor: Prepared, stats: TokenStats) -> "VendorIndex":
+        side = _Side.of(vendor, stats)
+        rows = np.arange(len(vendor))
+        pairs = np.stack([_pair_keys(side.rare, a, b) for a in range(4) for b in range(a + 1, 4)], axis=1)
+        order = vendor.frame["compact"].arg_sort().to_numpy()
+        return cls(side=side, label=_Keys.of(rows, vendor.label_id), compact=_Keys.of(rows, _compact_ids(vendor)),
+                   token=_Keys.of(np.repeat(rows, TOKENS_PER_NAME), side.tok.ravel()),
+                   token_pair=_Keys.of(np.repeat(rows, pairs.shape[1]), pairs.ravel()),
+                   sn_order=order, sn_names=vendor.frame["compact"].gather(order),
+                   key_rank=vendor.frame["key"].rank("ordinal").to_numpy())
+
+
+def candidate_pairs(index: VendorIndex, partner: _Side) -> tuple[np.ndarray, np.ndarray]:
     """Blocking: same domain name, same compact name, a shared rare word (or rare pair of words), and
     sorted-neighbourhood on the compact name (typos, spacing). Unique (v, p) row pairs, sorted by p."""
-    nv, np_ = len(vendor.prep), len(partner.prep)
-    vr, pr = np.arange(nv), np.arange(np_)
-    compact = [side.prep.frame["compact"].hash(seed=3).to_numpy() | 1 for side in (vendor, partner)]
-    parts = [
-        _join(vr, vendor.prep.label_id, pr, partner.prep.label_id),
-        _join(vr, compact[0], pr, compact[1]),
-        _join(np.repeat(vr, TOKENS_PER_NAME), vendor.tok.ravel(), np.repeat(pr, 2), partner.rare[:, :2].ravel()),
-    ]
-    v_pairs = np.stack([_pair_keys(vendor.rare, a, b) for a in range(4) for b in range(a + 1, 4)], axis=1)
-    parts.append(_join(np.repeat(vr, v_pairs.shape[1]), v_pairs.ravel(), pr, _pair_keys(partner.rare, 0, 1)))
-    if nv:  # sorted neighbourhood: the vendor names either side of each partner name in sort order
-        order = vendor.prep.frame["compact"].arg_sort().to_numpy()
-        pos = vendor.prep.frame["compact"].gather(order).search_sorted(partner.prep.frame["compact"]).to_numpy()
+    nv = max(len(index.sn_order), 1)
+    pr = np.arange(len(partner.prep))
+    parts = [index.label.probe(pr, partner.prep.label_id), index.compact.probe(pr, _compact_ids(partner.prep)),
+             index.token.probe(np.repeat(pr, 2), partner.rare[:, :2].ravel()),
+             index.token_pair.probe(pr, _pair_keys(partner.rare, 0, 1))]
+    if len(index.sn_order):  # the vendor names either side of each partner name in sort order
+        pos = index.sn_names.search_sorted(partner.prep.frame["compact"]).to_numpy().astype(np.int64)
         for offset in range(-SN_WINDOW, SN_WINDOW):
-            parts.append((order[np.clip(pos.astype(np.int64) + offset, 0, nv - 1)].astype(np.int64), pr))
-    keys = np.sort(np.concatenate([p * max(nv, 1) + v for v, p in parts]))
+            parts.append((index.sn_order[np.clip(pos + offset, 0, nv - 1)].astype(np.int64), pr))
+    keys = np.sort(np.concatenate([p * nv + v for v, p in parts]))
     keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
-    return keys % max(nv, 1), keys // max(nv, 1)
+    return keys % nv, keys // nv
 
 
 # --- scoring ---------------------------------------------------------------------------------------
@@ -472,7 +516,8 @@ def _typos(vendor: _Side, partner: _Side, stats: TokenStats, v: np.ndarray, p: n
 
 
 def _spelling(vendor: Prepared, partner: Prepared, v: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """The better of the token-sorted ratio and the space-free ratio ('gist brocades' / 'gistbrocades')."""
+    """The better of the token-sorted ratio and the space-free ratio ('gist brocades' / 'gistbrocades';
+    also a typo in the first word, which upsets the sorted order: 'wrta wodociagi')."""
     ts = process.cpdist(vendor.sorted_norm[v], partner.sorted_norm[p], scorer=fuzz.ratio, workers=-1)
     return np.maximum(ts, process.cpdist(vendor.compact[v], partner.compact[p], scorer=fuzz.ratio, workers=-1)) / 100
 
@@ -501,6 +546,9 @@ def score_pairs(vendor: _Side, partner: _Side, stats: TokenStats, v_all: np.ndar
                                    "name_sim": pl.Float32, "domain": pl.Int8, "country": pl.Int8})]
     for start in range(0, len(v_all), chunk):
         v, p = v_all[start:start + chunk], p_all[start:start + chunk]
+        # Domains and countries alone can rule a pair out (different domains and countries): skip those.
+        ceiling, _, _ = _combine(vendor.prep, partner.prep, v, p, np.ones(len(v)))
+        v, p = v[ceiling >= KEEP_THRESHOLD], p[ceiling >= KEEP_THRESHOLD]
         char = _spelling(vendor.prep, partner.prep, v, p)
         # Word-level checks only lower a score, so skip pairs that cannot reach KEEP even at best.
         best, _, _ = _combine(vendor.prep, partner.prep, v, p, np.where(char >= 0.9, char, (char + 1) / 2))
@@ -541,15 +589,16 @@ def _combine(vendor: Prepared, partner: Prepared, v: np.ndarray, p: np.ndarray,
     return np.clip(conf, 0.0, 0.99), domain.astype(np.int8), country.astype(np.int8)
 
 
-def match_sides(vendor: Prepared, partner: Prepared, stats: TokenStats | None = None,
-                keep: int = 3) -> pl.DataFrame:
+def match_sides(vendor: Prepared, partner: Prepared, stats: TokenStats | None = None, keep: int = 3,
+                index: VendorIndex | None = None) -> pl.DataFrame:
     """The `keep` best vendor candidates per partner row (rank 0 = best; ties go to the smaller vendor
-    key, so results do not depend on input order), each with confidence >= KEEP_THRESHOLD."""
+    key, so results do not depend on input order), each with confidence >= KEEP_THRESHOLD. Pass the
+    `stats` and `index` of the whole ecosystem when matching one partner's rows at a time."""
     stats = stats or token_stats(vendor, partner)
-    v_side, p_side = _Side.of(vendor, stats), _Side.of(partner, stats)
-    scored = score_pairs(v_side, p_side, stats, *candidate_pairs(v_side, p_side))
-    key_rank = vendor.frame["key"].rank("ordinal").to_numpy()
-    scored = scored.with_columns(pl.Series("key_rank", key_rank[scored["v"].to_numpy()]))
+    index = index or VendorIndex.of(vendor, stats)
+    p_side = _Side.of(partner, stats)
+    scored = score_pairs(index.side, p_side, stats, *candidate_pairs(index, p_side))
+    scored = scored.with_columns(pl.Series("key_rank", index.key_rank[scored["v"].to_numpy()]))
     return (scored.sort(["p", "confidence", "key_rank"], descending=[False, True, False])
             .with_columns(pl.int_range(pl.len()).over("p").alias("rank"))
             .filter(pl.col("rank") < keep).drop("key_rank"))

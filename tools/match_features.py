@@ -271,6 +271,7 @@ class PartnerMatrix:
         except ValueError:  # no descriptions at all: semantic fit is zero for everyone
             self.text = None
             return
+        self.text_rows = self.text.tocsr()  # rows: the words one partner shares with a deal
         self.analyze = vectorizer.build_analyzer()
         self.vocabulary, self.idf = vectorizer.vocabulary_, vectorizer.idf_
         self.terms = vectorizer.get_feature_names_out()
@@ -395,10 +396,11 @@ class HistoryState:
         self.as_of = dt.date.min
         sizes = {"industry": len(matrix.industries), "product": len(matrix.products),
                  "country": len(matrix.countries)}
-        self.wins = {g: np.zeros((n, max(sizes[g], 1))) for g in GROUPS}
-        self.seen = {g: np.zeros((n, max(sizes[g], 1))) for g in GROUPS}
+        # value x partner (a deal reads whole rows: contiguous), per group
+        self.wins = {g: np.zeros((max(sizes[g], 1), n)) for g in GROUPS}
+        self.seen = {g: np.zeros((max(sizes[g], 1), n)) for g in GROUPS}
         # expected wins had every won deal gone to one of the partners eligible for it at random
-        self.fair = {g: np.zeros((n, max(sizes[g], 1))) for g in GROUPS}
+        self.fair = {g: np.zeros((max(sizes[g], 1), n)) for g in GROUPS}
         self.tot_w, self.tot_n, self.load, self.tot_fair = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
         self.account_wins: dict[str, dict[int, int]] = {}
         self.global_w = self.global_n = 0
@@ -418,8 +420,8 @@ class HistoryState:
             return
         won = sign * int(deal.won)
         for group, cols in self.columns(deal).items():
-            self.wins[group][i, cols] += won
-            self.seen[group][i, cols] += sign
+            self.wins[group][cols, i] += won
+            self.seen[group][cols, i] += sign
         self.tot_w[i] += won
         self.tot_n[i] += sign
         self.global_w += won
@@ -432,7 +434,7 @@ class HistoryState:
             rows = np.flatnonzero(share)  # only the eligible partners change: O(eligible), not O(partners)
             for group, cols in columns.items():
                 for col in cols:
-                    self.fair[group][rows, col] += sign * share[rows]
+                    self.fair[group][col, rows] += sign * share[rows]
             self.tot_fair[rows] += sign * share[rows]
 
     def fair_share(self, deal: DealRec) -> tuple[np.ndarray, dict[str, list[int]]]:
@@ -500,8 +502,9 @@ class DealSignals:
     eligible: np.ndarray  # authorised for every product, selling in the country, a partner by then
     authorised: np.ndarray
     sells: np.ndarray
-    product_names: list[str]  # the deal's known products, in the order of hist["product"] columns
-    hist: dict[str, tuple[np.ndarray, np.ndarray]]  # group -> (wins, deals): partners x the deal's columns
+    product_names: list[str]  # the deal's known products, in the order of hist["product"] rows
+    hist: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]  # group -> (wins, deals, fair share):
+    # each (the deal's values in the group) x partners
     account_wins: np.ndarray
     tot_n: np.ndarray
     last3: np.ndarray
@@ -541,8 +544,7 @@ def _semantic(matrix: PartnerMatrix, deal: DealRec) -> np.ndarray:
 def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None):
     """Copies of the counters this deal's features read, minus the excluded deal's own part."""
     n, cols = len(state.matrix.ids), state.columns(deal)
-    hist = {g: (state.wins[g][:, cols[g]].copy(), state.seen[g][:, cols[g]].copy(),
-                state.fair[g][:, cols[g]].copy()) for g in GROUPS}
+    hist = {g: (state.wins[g][cols[g]], state.seen[g][cols[g]], state.fair[g][cols[g]]) for g in GROUPS}
     tot_n, load, wins = state.tot_n.copy(), state.load.copy(), np.zeros(n)
     tot = (state.tot_w.copy(), state.tot_fair.copy())
     for i, count in state.account_wins.get(deal.account_id, {}).items():
@@ -557,9 +559,9 @@ def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None):
             for g in GROUPS:
                 for j, col in enumerate(cols[g]):
                     if col in own[g]:
-                        hist[g][0][p, j] -= exclude.won
-                        hist[g][1][p, j] -= 1
-                        hist[g][2][:, j] -= share
+                        hist[g][0][j, p] -= exclude.won
+                        hist[g][1][j, p] -= 1
+                        hist[g][2][j] -= share
             tot_n[p] -= 1
             tot[0][p] -= exclude.won
             tot[1][:] -= share
@@ -599,7 +601,7 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
     last3, prior3 = matrix.activity_window(as_of - dt.timedelta(days=1))  # as_of itself is excluded
     relationship, relations = _relationship(matrix, deal, as_of)
     semantic = _semantic(matrix, deal)
-    total = {g: (w.sum(axis=1), s.sum(axis=1), fair.sum(axis=1)) for g, (w, s, fair) in hist.items()}
+    total = {g: (w.sum(axis=0), s.sum(axis=0), fair.sum(axis=0)) for g, (w, s, fair) in hist.items()}
     columns = {
         "authorised": authorised_frac,
         "geography": _fit(matrix.country, matrix.countries, country, n),

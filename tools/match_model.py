@@ -41,6 +41,7 @@ MIN_EXAMPLES = 30
 ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
 OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too
 MAX_TRAIN_DEALS = 3000  # the most recent; older history still feeds the features through the sweep
+TRAIN_BUDGET = 3_000_000  # deals x partners scored while training: 3,000 deals at 1,000 partners, 300 at 10,000
 LOST_WEIGHT = 0.5
 INELIGIBLE_FACTOR = 0.25
 
@@ -120,7 +121,8 @@ def _training_deals(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date) -> l
     deals = [d for d in eco.deals if d.is_closed and d.partner_id in matrix.index
              and d.closed() < cutoff and d.account_id in eco.accounts]
     deals.sort(key=lambda d: (d.opened(), d.opportunity_id))
-    return deals[-MAX_TRAIN_DEALS:]
+    limit = min(MAX_TRAIN_DEALS, max(TRAIN_BUDGET // max(len(matrix.ids), 1), 4 * MIN_EXAMPLES))
+    return deals[-limit:]
 
 
 def training_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,

@@ -130,11 +130,11 @@ class NbaResponse(BaseModel):
     subject_type: str = Field(description="partner or opportunity")
     subject_id: str
     actions: list[Action]
-    health: HealthScore | None = None
+    health: HealthScore | None = Field(None, description="for a partner: its health score")
 
 
 class NbaArgs(BaseModel):
-    """Exactly one of the two."""
+    """A partner (its actions and health score) or a deal (its actions): exactly one of the two."""
 
     partner_id: str | None = Field(None, description="a partner id, e.g. P-007")
     opportunity_id: str | None = Field(None, description="an opportunity id, e.g. OPP-0042")

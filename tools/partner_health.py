@@ -113,8 +113,9 @@ class VendorBaselines:
 def _typical(values: list[float]) -> Typical | None:
     if not values:
         return None
-    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
-    return Typical(median, q1, q3, len(values))
+    q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
+    # the upper median: always a value some deal actually has ("typically 12 days")
+    return Typical(statistics.median_high(values), q1, q3, len(values))
 
 
 def vendor_baselines(ctx: AppContext) -> VendorBaselines:

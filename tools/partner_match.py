@@ -182,10 +182,10 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
     staff = [(int(matrix.cert[i, col]), name) for name, col in matrix.product_pairs(products)
              if matrix.cert[i, col] > 0]
     (ind_w, ind_n, _), (prod_w, prod_n, _), (cty_w, cty_n, _) = (s.hist[g] for g in ("industry", "product", "country"))
-    by_product = "; ".join(f"Won {int(prod_w[i, j])} of {int(prod_n[i, j])} {name} deals"
-                           for j, name in enumerate(s.product_names) if prod_n[i, j] > 0) or None
-    by_industry = (f"Won {int(ind_w[i].sum())} of {int(ind_n[i].sum())} {industry} deals"
-                   if industry and ind_n[i].sum() > 0 else None)
+    by_product = "; ".join(f"Won {int(prod_w[j, i])} of {int(prod_n[j, i])} {name} deals"
+                           for j, name in enumerate(s.product_names) if prod_n[j, i] > 0) or None
+    by_industry = (f"Won {int(ind_w[:, i].sum())} of {int(ind_n[:, i].sum())} {industry} deals"
+                   if industry and ind_n[:, i].sum() > 0 else None)
     rel = s.relations.get(i)
     lang = mf.main_language(country)
     return {
@@ -201,8 +201,8 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
         "product_history": by_product,
         "industry_wins": by_industry,
         "product_wins": by_product,
-        "country_wins": f"Won {int(cty_w[i].sum())} of {int(cty_n[i].sum())} deals in {country}"
-        if country and cty_n[i].sum() > 0 else None,
+        "country_wins": f"Won {int(cty_w[:, i].sum())} of {int(cty_n[:, i].sum())} deals in {country}"
+        if country and cty_n[:, i].sum() > 0 else None,
         "experience": f"{_plural(s.tot_n[i], 'partner deal')} closed with us" if s.tot_n[i] > 0 else None,
         "engagement": _engagement_text(float(s.last3[i]), float(s.prior3[i])),
         "load": f"{_plural(s.load[i], 'open deal')} engaged at the moment",
@@ -229,7 +229,7 @@ def shared_terms(matrix: mf.PartnerMatrix, deal: mf.DealRec, i: int, k: int = 3)
     cols, weights = matrix.query(matrix.deal_text(deal))
     if not len(cols):
         return []
-    mine = np.asarray(matrix.text[i, cols].todense()).ravel() * weights
+    mine = np.asarray(matrix.text_rows[i][:, cols].todense()).ravel() * weights
     best = np.argsort(-mine)[:k]
     return [str(matrix.terms[cols[j]]) for j in best if mine[j] > 0]
 

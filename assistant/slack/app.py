@@ -40,7 +40,8 @@ def build_bolt_app(ctx: AppContext, socket_mode: bool = False) -> App:
     secret = _secret(settings.slack_signing_secret)
     if not socket_mode and not secret:
         raise BadInput("COSELL_SLACK_SIGNING_SECRET is not set: Slack requests cannot be verified")
-    client = WebClient(token=token, base_url=settings.slack_api_url or WebClient.BASE_URL, timeout=10)
+    # no token on the app's client: Bolt makes a per-request client (same base_url) from `authorize`
+    client = WebClient(base_url=settings.slack_api_url or WebClient.BASE_URL, timeout=10)
 
     def authorize(enterprise_id: str | None = None, team_id: str | None = None, **_: Any) -> AuthorizeResult:
         return AuthorizeResult(enterprise_id=enterprise_id, team_id=team_id, bot_token=token)

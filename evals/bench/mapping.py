@@ -16,6 +16,7 @@ dropped or changed, a typo, www/URL/country-TLD/missing domain, missing country)
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 import time
@@ -46,17 +47,19 @@ SUFFIX_SWAP = {"Inc.": "Incorporated", "Corp.": "Corporation", "Corporation": "C
 
 
 def _brands(rng: np.random.Generator, count: int) -> np.ndarray:
-    n = len(SYLLABLES)
-    parts = rng.integers(0, n, size=(count * 2, 3))
-    words = pl.Series([SYLLABLES[i] for i in parts[:, 0]]) + pl.Series([SYLLABLES[i] for i in parts[:, 1]]) \
-        + pl.Series(np.where(rng.random(count * 2) < 0.5, np.array(SYLLABLES, dtype=object)[parts[:, 2]], ""))
+    """`count` distinct invented brand words of two to four syllables."""
+    syllables = np.array(SYLLABLES, dtype=object)
+    parts = rng.integers(0, len(syllables), size=(count * 2, 4))
+    optional = [np.where(rng.random(count * 2) < 0.5, syllables[parts[:, i]], "") for i in (2, 3)]
+    words = (pl.Series(syllables[parts[:, 0]]) + pl.Series(syllables[parts[:, 1]]) + pl.Series(optional[0])
+             + pl.Series(optional[1]))
     return words.str.to_titlecase().unique(maintain_order=True).head(count).to_numpy()
 
 
 def companies(rng: np.random.Generator, n: int) -> pl.DataFrame:
     """`n` distinct companies: name, domain, country, and the parts variations are made from."""
     brands = _brands(rng, max(1000, n // 6))
-    combos = np.unique(rng.integers(0, len(brands) * len(NOUNS), size=int(n * 1.3)))
+    combos = np.unique(rng.integers(0, len(brands) * len(NOUNS), size=int(n * 1.5)))
     combos = rng.permutation(combos)[:n]
     brand, noun = combos // len(NOUNS), combos % len(NOUNS)
     country = rng.integers(0, len(COUNTRIES), size=len(combos))
@@ -146,17 +149,26 @@ def _timed(fn):
     return result, round(time.perf_counter() - wall, 2), round(time.process_time() - cpu, 2)
 
 
+def _ingest(accounts: pl.DataFrame, rows: pl.DataFrame):
+    """Both sides into the matcher's frames: normalised, token statistics, the vendor's blocking index."""
+    from tools import entity_resolution as er
+
+    vendor, partner = er.prepare(accounts), er.prepare(rows)
+    stats = er.token_stats(vendor, partner)
+    return vendor, partner, stats, er.VendorIndex.of(vendor, stats)
+
+
 def run(n: int = 1_000_000, n_partners: int = 20) -> dict:
     from tools import entity_resolution as er
     from tools.account_mapping import _Matched, choose
 
     (accounts, rows), gen_s, _ = _timed(lambda: synthetic(n, n, n_partners))
+    load_before = os.getloadavg()[0]
     with _PeakRss() as rss:
-        (vendor, partner), ingest_s, ingest_cpu = _timed(lambda: (er.prepare(accounts), er.prepare(rows)))
-        stats = er.token_stats(vendor, partner)
+        (vendor, partner, stats, index), ingest_s, ingest_cpu = _timed(lambda: _ingest(accounts, rows))
         one = np.flatnonzero((rows["partner_id"] == "P-001").to_numpy())
-        _, one_s, one_cpu = _timed(lambda: er.match_sides(vendor, partner.take(one), stats))
-        candidates, all_s, all_cpu = _timed(lambda: er.match_sides(vendor, partner, stats))
+        _, one_s, one_cpu = _timed(lambda: er.match_sides(vendor, partner.take(one), stats, index=index))
+        candidates, all_s, all_cpu = _timed(lambda: er.match_sides(vendor, partner, stats, index=index))
         chosen, choose_s, choose_cpu = _timed(lambda: choose(_Matched(vendor, partner, candidates)))
     truth = rows.select("key", "truth")
     joined = truth.join(chosen.select(pl.col("row_key").alias("key"), "account_id"), on="key", how="left")
@@ -172,6 +184,7 @@ def run(n: int = 1_000_000, n_partners: int = 20) -> dict:
         "candidates_kept": candidates.height, "matched_rows": chosen.height,
         "precision": round(tp / max(predicted, 1), 4), "recall": round(tp / max(actual, 1), 4),
         "peak_rss_mb": round(rss.peak / 2**20), "cores": psutil.cpu_count(),
+        "load_average_before": round(load_before, 1), "load_average_after": round(os.getloadavg()[0], 1),
         "goal_s": 60, "goal_peak_rss_mb": 4096,
     }
 

@@ -13,9 +13,10 @@ def test_case_file_covers_every_tool_and_mostly_names_things():
     assert len(cases) >= 60
     assert {c["tool"] for c in cases} == TOOLS
     for case in cases:
-        assert set(case) <= {"question", "as", "tool", "arguments", "candidates"} and case["question"] and case["as"]
+        assert set(case) <= {"question", "as", "tool", "arguments", "candidates", "pick"}
+        assert case["question"] and case["as"]
     with_args = [c for c in cases if c.get("arguments")]
-    by_name = [c for c in with_args if not re.search(r"\b(P|OPP|A)-\d+", c["question"])]
+    by_name = [c for c in with_args if not re.search(r"\b(P|OPP|A)-\d+|\{deal\.id\}", c["question"])]
     assert len(by_name) >= len(with_args) / 2
 
 

@@ -78,7 +78,9 @@ def test_mention_is_acknowledged_before_it_is_answered(slack_client, slack):
 def test_mention_is_answered_in_the_thread_with_blocks(slack_client, slack):
     body = event("<@UBOT> Which partners should we bring into the Acme renewal?")
     assert post_event(slack_client, body).status_code == 200
-    call = slack.wait_for("chat.postMessage")[0]["body"]
+    posted = slack.wait_for("chat.postMessage")[0]
+    assert posted["authorization"] == "Bearer xoxb-test"  # the bot token, from `authorize`
+    call = posted["body"]
     assert call["channel"] == "C1" and call["thread_ts"] == "1700000000.000100"
     kinds = [b["type"] for b in call["blocks"]]
     assert kinds[0] == "section" and kinds[-1] == "actions"

@@ -39,7 +39,8 @@ class FakeSlack:
                         body[key] = json.loads(body[key])
                 method = "response_url" if self.path.startswith("/response/") else self.path.split("/api/")[-1]
                 with fake._cond:
-                    fake.calls.append({"method": method, "body": body, "path": self.path})
+                    fake.calls.append({"method": method, "body": body, "path": self.path,
+                                       "authorization": self.headers.get("Authorization")})
                     fake._cond.notify_all()
                 payload = {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
                 data = json.dumps(payload).encode()

@@ -36,6 +36,15 @@ def test_month_windows_end_with_the_last_complete_month():
     assert recent_months(dt.date(2026, 1, 1)) == ["2025-10", "2025-11", "2025-12"]
 
 
+def test_typical_uses_the_upper_median_and_tukeys_fence():
+    from tools.partner_health import _typical
+
+    t = _typical([10, 12, 2, 4, 6, 8])
+    assert (t.median, t.count) == (8, 6)  # a value some deal has, not 7
+    assert t.outlier_above == pytest.approx(t.p75 + 1.5 * (t.p75 - t.p25))
+    assert _typical([5]).median == 5 and _typical([]) is None
+
+
 # --- tier rules ------------------------------------------------------------------------------------
 
 
