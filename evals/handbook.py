@@ -16,8 +16,9 @@ import os
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -141,6 +142,23 @@ def calibrate(records: list[dict]) -> dict:
     return best
 
 
+@contextmanager
+def _home(name: str) -> Iterator[Path]:
+    """COSELL_EVAL_HOME keeps the ingested handbook between runs (sync is idempotent); else a temp dir."""
+    keep = os.environ.get("COSELL_EVAL_HOME")
+    if keep:
+        path = Path(keep) / f"handbook-{name}"
+        path.mkdir(parents=True, exist_ok=True)
+        yield path
+    else:
+        with tempfile.TemporaryDirectory(prefix="cosell-handbook-") as tmp:
+            yield Path(tmp)
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"handbook: indexed {done}/{total} documents", file=sys.stderr, flush=True)
+
+
 def run(quick: bool = False) -> dict:
     """Ingest the handbook into a temporary home and score the question set."""
     from assistant.config import Settings
@@ -151,11 +169,11 @@ def run(quick: bool = False) -> dict:
     if quick:  # the English pages only, and the questions about them
         docs = [d for d in docs if d.locale == "en"]
         cases = [c for c in cases if c["lang"] == "en"]
-    with tempfile.TemporaryDirectory(prefix="cosell-handbook-") as home:
-        ctx = AppContext(Settings(home=Path(home), database_url=None, chroma_url=None))
+    with _home("quick" if quick else "full") as home:
+        ctx = AppContext(Settings(home=home, database_url=None, chroma_url=None))
         try:
             start = time.perf_counter()
-            stats = ctx.content.sync_documents(docs)
+            stats = ctx.content.sync_documents(docs, progress=_progress)
             ingest_s = time.perf_counter() - start
             result = evaluate(ctx, cases)
         finally:

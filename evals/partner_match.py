@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from tools import match_features as mf
-from tools.match_model import MatchModel, rank, train_model
+from tools.match_model import HistoryState, HistorySweep, MatchModel, rank, train_model
 
 HIT3_MARGIN = 0.15
 METHODS = ("model", "random_eligible", "highest_tier", "most_wins")
@@ -47,7 +47,7 @@ def expected_metrics(key: np.ndarray, winner: int) -> dict[str, float]:
     }
 
 
-def method_keys(model: MatchModel, signals: mf.DealSignals, state: mf.HistoryState, matrix: mf.PartnerMatrix,
+def method_keys(model: MatchModel, signals: mf.DealSignals, state: HistoryState, matrix: mf.PartnerMatrix,
                 exclude: mf.DealRec) -> dict[str, np.ndarray]:
     """Sort keys (higher = better) of the model and the baselines for one deal."""
     eligible = signals.eligible.astype(float)
@@ -87,7 +87,7 @@ def backtest(eco: mf.Ecosystem, cases: list[dict], test_start: dt.date,
     train_s = time.perf_counter() - started
     todo = sorted((c for c in cases if c["opportunity_id"] in eco.deal_by_id),
                   key=lambda c: (eco.deal_by_id[c["opportunity_id"]].opened(), c["opportunity_id"]))
-    sweep = mf.HistorySweep(matrix, eco)
+    sweep = HistorySweep(matrix, eco)
     methods = METHODS + (("oracle",) if skills else ())
     totals = {m: {"hit@1": 0.0, "hit@3": 0.0, "ndcg@5": 0.0} for m in methods}
     winner_eligible = 0

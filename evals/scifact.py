@@ -96,6 +96,11 @@ def _home() -> Iterator[Path]:
             yield Path(tmp)
 
 
+def _progress(done: int, total: int) -> None:
+    if done == total or done % 500 < 60:
+        print(f"scifact: indexed {done}/{total} documents", file=sys.stderr, flush=True)
+
+
 def rank_documents(service, queries: dict[str, str], qrels: dict, depth: int = 100) -> dict[str, list[str]]:
     """Documents ranked by their best chunk (one hit per document)."""
     return {qid: [hit.doc_id for hit in service.search(queries[qid], k=depth, max_per_doc=1)] for qid in qrels}
@@ -115,7 +120,7 @@ def run(quick: bool = False) -> dict:
         service = ContentService(settings, store)
         try:
             start = time.perf_counter()
-            stats = service.sync_documents(as_documents(corpus))
+            stats = service.sync_documents(as_documents(corpus), progress=_progress)
             ingest_s = time.perf_counter() - start
             metrics: dict[str, Any] = {"documents": stats.documents, "chunks": stats.chunks,
                                        "embedded_chunks": stats.embedded_chunks, "ingest_seconds": round(ingest_s, 1)}

@@ -37,7 +37,10 @@ def load_model(path: str, threads: int | None = None):
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         import torch
+        import transformers
         from sentence_transformers import SentenceTransformer
+
+        transformers.utils.logging.disable_progress_bar()  # no "Loading weights" bars in CLI output
 
         # Two cores serve both the web server and the model: use them all for the matrix maths, but
         # say so explicitly, since torch's own default differs between builds.

@@ -40,8 +40,8 @@ CLOSED_STAGES = ("closed_won", "closed_lost")
 # (signal, test on (vendor populations, partner population), reason); the first that applies wins.
 SIGNALS = (
     ("intro_request", lambda v, p: p == "customer" and "open_opportunity" in v,
-     "{partner} has {account} as a customer and we have an open opportunity there: ask {partner} for an "
-     "introduction"),
+     ("{partner} has {account} as a customer and we have an open opportunity there: ask {partner} for an "
+      "introduction")),
     ("referral_target", lambda v, p: p == "customer" and "prospect" in v,
      "{account} is our prospect and a customer of {partner}: ask {partner} for a referral"),
     ("joint_account_plan", lambda v, p: p == "customer" and "customer" in v,
@@ -51,8 +51,8 @@ SIGNALS = (
     ("win_back", lambda v, p: p == "customer" and "former_customer" in v,
      "{account} is a former customer of ours and a customer of {partner}: a win-back with {partner}"),
     ("awareness", lambda v, p: True,
-     "{partner} lists {account} as {partner_population}; for us it is {vendor_populations}: keep each other "
-     "informed"),
+     ("{partner} lists {account} as {partner_population}; for us it is {vendor_populations}: keep each other "
+      "informed")),
 )
 
 
@@ -133,16 +133,32 @@ class _Data:
     corrections: list[MatchCorrection]
 
     def match_fingerprint(self) -> str:
-        digest = hashlib.blake2b(digest_size=16)
-        for table in (self.accounts, self.rows):
-            for row in table:
-                digest.update("\x1f".join("" if x is None else str(x) for x in row[:5]).encode() + b"\x1e")
-            digest.update(b"\x1d")
-        return digest.hexdigest()
+        """What the matching depends on: ids, names, domains and countries on both sides."""
+        return _digest([[(a[0], a[1], a[2], a[3]) for a in self.accounts],
+                        [(r[0], r[2], r[3], r[4]) for r in self.rows]])
+
+    def fingerprint(self) -> str:
+        """Everything a relationship shows: also statuses, open deals, partner names, corrections."""
+        corrections = [(c.partner_id, c.row_key, c.account_id, c.decision, c.decided_by, c.decided_at)
+                       for c in self.corrections]
+        return _digest([self.accounts, self.rows, sorted(self.open_accounts), sorted(self.partner_names.items()),
+                        sorted(corrections, key=str)])
+
+
+def _digest(tables: list[list]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for table in tables:
+        for row in table:
+            digest.update("\x1f".join("" if x is None else str(x) for x in row).encode() + b"\x1e")
+        digest.update(b"\x1d")
+    return digest.hexdigest()
 
 
 def _read(ctx: AppContext) -> _Data:
-    with ctx.store.session() as session:
+    """Everything matching needs, vendor-wide (`Scope.system()`): matching must see every account even
+    when a partner seller asks. Only the rules in `map_accounts` decide what leaves this module."""
+    with ctx.records(Scope.system()) as rec:
+        session = rec.session  # column reads: ORM objects for a million rows would be slow
         accounts = [tuple(r) for r in session.execute(select(
             Account.account_id, Account.name, Account.domain, Account.country, Account.status
         ).order_by(Account.account_id))]
@@ -161,15 +177,25 @@ def _read(ctx: AppContext) -> _Data:
 
 
 @dataclass
-class _Matched:
+class Matched:
     vendor: er.Prepared
     partner: er.Prepared
     candidates: pl.DataFrame  # p, v, rank, confidence, name_sim, domain, country
 
 
 _LOCK = threading.Lock()
-_CACHE: OrderedDict[str, _Matched] = OrderedDict()
+_CACHE: OrderedDict[str, Matched] = OrderedDict()  # matching runs, by data fingerprint
+_RELATIONS: OrderedDict[str, dict[str, list[Relationship]]] = OrderedDict()  # explained, per partner
 _CACHE_SIZE = 2
+
+
+def _remember(cache: OrderedDict, key: str, value):
+    with _LOCK:
+        cache[key] = value
+        cache.move_to_end(key)
+        while len(cache) > _CACHE_SIZE:
+            cache.popitem(last=False)
+    return value
 
 
 def _frame(rows: list[tuple], columns: tuple[int, int, int, int]) -> pl.DataFrame:
@@ -178,14 +204,14 @@ def _frame(rows: list[tuple], columns: tuple[int, int, int, int]) -> pl.DataFram
     return pl.DataFrame(data, schema={n: pl.String for n in names})
 
 
-def match_frames(accounts: pl.DataFrame, rows: pl.DataFrame) -> _Matched:
+def match_frames(accounts: pl.DataFrame, rows: pl.DataFrame) -> Matched:
     """The matcher core on two frames of key, name, domain, country (vendor accounts; partner rows of
     every partner at once, so word rarity is measured over the whole ecosystem)."""
     vendor, partner = er.prepare(accounts), er.prepare(rows)
-    return _Matched(vendor, partner, er.match_sides(vendor, partner))
+    return Matched(vendor, partner, er.match_sides(vendor, partner))
 
 
-def choose(matched: _Matched, corrections: pl.DataFrame | None = None) -> pl.DataFrame:
+def choose(matched: Matched, corrections: pl.DataFrame | None = None) -> pl.DataFrame:
     """The chosen account per partner row (see `apply_corrections`)."""
     if corrections is None:
         corrections = _corrections_frame([])
@@ -193,18 +219,13 @@ def choose(matched: _Matched, corrections: pl.DataFrame | None = None) -> pl.Dat
                              corrections)
 
 
-def _matched(ctx: AppContext, data: _Data) -> _Matched:
+def _matched(ctx: AppContext, data: _Data) -> Matched:
     key = f"{ctx.store.url}|{data.match_fingerprint()}"
     with _LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-    matched = match_frames(_frame(data.accounts, (0, 1, 2, 3)), _frame(data.rows, (0, 2, 3, 4)))
-    with _LOCK:
-        _CACHE[key] = matched
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return matched
+    return _remember(_CACHE, key, match_frames(_frame(data.accounts, (0, 1, 2, 3)), _frame(data.rows, (0, 2, 3, 4))))
 
 
 def apply_corrections(candidates: pl.DataFrame, row_keys: pl.Series, account_ids: pl.Series,
@@ -255,20 +276,31 @@ def _vendor_populations(status: str, account_id: str, open_accounts: set[str]) -
 
 
 def account_relationships(ctx: AppContext, partner_ids: list[str] | None = None) -> list[Relationship]:
-    """Every matched (partner row, vendor account) pair, system-level, with evidence and co-sell signal.
-    Callers show these only within their own scope."""
+    """Every matched (partner row, vendor account) pair, system-level, with evidence and co-sell signal,
+    grouped by partner. Callers show these only within their own scope. Cached by data fingerprint."""
     data = _read(ctx)
-    matched = _matched(ctx, data)
-    wanted = set(partner_ids) if partner_ids is not None else None
+    key = f"{ctx.store.url}|{data.fingerprint()}"
+    with _LOCK:
+        by_partner = _RELATIONS.get(key)
+    by_partner = by_partner if by_partner is not None else _remember(_RELATIONS, key, {})
+    wanted = sorted(set(partner_ids) if partner_ids is not None else {r[1] for r in data.rows})
+    missing = {p for p in wanted if p not in by_partner}
+    if missing:
+        computed = _relationships(data, _matched(ctx, data), missing)
+        for pid in missing:
+            by_partner[pid] = computed.get(pid, [])
+    return [rel for pid in wanted for rel in by_partner[pid]]
+
+
+def _relationships(data: _Data, matched: Matched, partner_ids: set[str]) -> dict[str, list[Relationship]]:
     rows = {r[0]: r for r in data.rows}
     accounts = {a[0]: a for a in data.accounts}
     v_index = {k: i for i, k in enumerate(matched.vendor.frame["key"].to_list())}
     p_index = {k: i for i, k in enumerate(matched.partner.frame["key"].to_list())}
-    chosen = choose(matched, _corrections_frame(data.corrections))
-    out = []
-    for c in chosen.iter_rows(named=True):
+    out: dict[str, list[Relationship]] = {}
+    for c in choose(matched, _corrections_frame(data.corrections)).iter_rows(named=True):
         row, account = rows[c["row_key"]], accounts[c["account_id"]]
-        if wanted is not None and row[1] not in wanted:
+        if row[1] not in partner_ids:
             continue
         if c["decided_by"]:
             evidence = [f"confirmed by {c['decided_by']} on {c['decided_at'].date().isoformat()}"]
@@ -277,9 +309,9 @@ def account_relationships(ctx: AppContext, partner_ids: list[str] | None = None)
                                   c["name_sim"], c["domain"], c["country"])
         populations = _vendor_populations(account[4], account[0], data.open_accounts)
         signal, reason = signal_for(populations, row[5], data.partner_names.get(row[1], row[1]), account[1])
-        out.append(Relationship(
+        out.setdefault(row[1], []).append(Relationship(
             partner_id=row[1], account_id=account[0], partner_population=row[5],
-            confidence=round(float(c["confidence"]), 3), evidence=evidence, signal=signal, signal_reason=reason,
+            confidence=float(c["confidence"]), evidence=evidence, signal=signal, signal_reason=reason,
             row_key=row[0], account_name=account[1], partner_account_name=row[2], vendor_populations=populations))
     return out
 
@@ -318,9 +350,9 @@ def row_visibility(scope: Scope, partner_sharing: str | None, vendor_sharing: st
     return Sharing(partner_side=partner_side, vendor_side="all", rows_shown=shown, note=note)
 
 
-_SIGNAL_ORDER = {name: i for i, (name, _, _) in enumerate(
-    sorted(SIGNALS, key=lambda s: ("intro_request", "co_sell", "referral_target", "joint_account_plan",
-                                   "win_back", "awareness").index(s[0])))}
+# Most actionable first in `overlaps`.
+_SIGNAL_ORDER = {name: i for i, name in enumerate(
+    ("intro_request", "co_sell", "referral_target", "joint_account_plan", "win_back", "awareness"))}
 
 
 def map_accounts(ctx: AppContext, scope: Scope, partner_id: str) -> MappingResponse:
@@ -371,7 +403,7 @@ def record_correction(ctx: AppContext, scope: Scope, partner_id: str, row_key: s
         saved = session.merge(MatchCorrection(
             partner_id=partner_id, row_key=row_key, account_id=account_id, decision=decision,
             decided_by=scope.user_id, comment=comment,
-            decided_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)))
+            decided_at=dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)))
         session.flush()
         return _correction(saved)
 

@@ -11,7 +11,7 @@ with features -> `explain(...)` turns a pair's features into sentences a person 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 
@@ -157,6 +157,11 @@ def normalize_name(name: str | None) -> str:
     return normalize_names(pl.Series([name or ""], dtype=pl.String))[0]
 
 
+def normalize_names_expr(col: pl.Expr) -> pl.Expr:
+    """`normalize_names` as a polars expression, for callers building their own frames."""
+    return col.map_batches(normalize_names, return_dtype=pl.String)
+
+
 def _stem_expr(col: pl.Expr) -> pl.Expr:
     """Plural-insensitive tokens for matching only (technologies ~ technology, electronics ~ electronic)."""
     return col.str.replace(r"^(\w{3,})ies$", "${1}y").str.replace(r"^(\w{3,}[^s\W])s$", "${1}")
@@ -249,6 +254,12 @@ def reduce_domains(values: pl.Series) -> pl.DataFrame:
                      pl.when(keep).then(pl.col("label")).alias("dom_label"))
 
 
+def domain_columns(col: pl.Expr) -> list[pl.Expr]:
+    """`reduce_domains` as polars expressions: `dom` and `dom_label`."""
+    return [col.map_batches(lambda s, name=name: reduce_domains(s)[name], return_dtype=pl.String).alias(name)
+            for name in ("dom", "dom_label")]
+
+
 def registrable_domain(value: str | None) -> str | None:
     """'https://www.Acme.co.uk:8080/about' -> 'acme.co.uk'; generic mail/hosting domains -> None."""
     return reduce_domains(pl.Series([value], dtype=pl.String))["dom"][0]
@@ -263,9 +274,8 @@ class Prepared:
     numpy views for bulk scoring (token/domain/country ids are 64-bit hashes, 0 = missing)."""
 
     frame: pl.DataFrame
-    norm: np.ndarray  # object arrays of str, as rapidfuzz wants them
-    sorted_norm: np.ndarray  # words in alphabetical order (token-sort similarity without re-sorting)
-    compact: np.ndarray
+    sorted_norm: np.ndarray  # object arrays of str, as rapidfuzz wants them; words in alphabetical order
+    compact: np.ndarray  # (token-sort similarity without re-sorting per pair) and without spaces
     token_ids: np.ndarray  # (n, TOKENS_PER_NAME)
     norm_id: np.ndarray
     dom_id: np.ndarray
@@ -277,10 +287,9 @@ class Prepared:
     def __len__(self) -> int:
         return self.frame.height
 
-    def take(self, rows: np.ndarray) -> "Prepared":
-        return Prepared(self.frame[rows], self.norm[rows], self.sorted_norm[rows], self.compact[rows],
-                        self.token_ids[rows], self.norm_id[rows], self.dom_id[rows], self.label_id[rows], self.label_len[rows], self.country_id[rows],
-                        self.number_id[rows])
+    def take(self, rows: np.ndarray) -> Prepared:
+        """The same side restricted to some rows (e.g. one partner's)."""
+        return Prepared(**{f.name: getattr(self, f.name)[rows] for f in fields(self)})
 
 
 def _hash(col: pl.Expr) -> pl.Expr:
@@ -309,10 +318,9 @@ def prepare(frame: pl.DataFrame) -> Prepared:
         pl.col("dom_label").str.len_chars().fill_null(0).alias("label_len"),
         _hash(pl.col("tokens").list.eval(pl.element().filter(pl.element().str.contains(r"^\d+$")))
               .list.join(" ").replace("", None)).alias("numbers"))
-    norm = _objects(df["norm"])
     return Prepared(
-        frame=df, norm=norm, compact=_objects(df["compact"]),
-        sorted_norm=np.array([" ".join(sorted(n.split(" "))) for n in norm], dtype=object),
+        frame=df, compact=_objects(df["compact"]),
+        sorted_norm=np.array([" ".join(sorted(n.split(" "))) for n in df["norm"].to_list()], dtype=object),
         token_ids=arrays["ids"].to_numpy().astype(np.uint64).reshape(df.height, TOKENS_PER_NAME),
         norm_id=arrays["norm"].to_numpy(), dom_id=arrays["dom"].to_numpy(), label_id=arrays["dom_label"].to_numpy(),
         label_len=arrays["label_len"].to_numpy(), country_id=arrays["country"].to_numpy(),
@@ -370,7 +378,7 @@ class _Side:
     rare: np.ndarray  # tokens rarest first (by vendor block size), padding last
 
     @classmethod
-    def of(cls, prep: Prepared, stats: TokenStats) -> "_Side":
+    def of(cls, prep: Prepared, stats: TokenStats) -> _Side:
         tok = stats.index(prep.token_ids)
         weight = stats.idf[tok]
         size = np.where(tok == 0, np.iinfo(np.int64).max, stats.vendor_df[tok])
@@ -391,7 +399,7 @@ class _Keys:
     rows: np.ndarray
 
     @classmethod
-    def of(cls, rows: np.ndarray, keys: np.ndarray) -> "_Keys":
+    def of(cls, rows: np.ndarray, keys: np.ndarray) -> _Keys:
         keep = keys != 0
         order = np.argsort(keys[keep], kind="stable")
         sorted_keys, sorted_rows = keys[keep][order], rows[keep][order]
@@ -439,7 +447,7 @@ class VendorIndex:
     key_rank: np.ndarray  # rank of the vendor key: ties go to the smaller key
 
     @classmethod
-    def of(cls, vendor: Prepared, stats: TokenStats) -> "VendorIndex":
+    def of(cls, vendor: Prepared, stats: TokenStats) -> VendorIndex:
         side = _Side.of(vendor, stats)
         rows = np.arange(len(vendor))
         pairs = np.stack([_pair_keys(side.rare, a, b) for a in range(4) for b in range(a + 1, 4)], axis=1)
@@ -607,6 +615,23 @@ def match_sides(vendor: Prepared, partner: Prepared, stats: TokenStats | None = 
 # --- explanation -----------------------------------------------------------------------------------
 
 
+_PLURAL = (re.compile(r"^(\w{3,})ies$"), r"\1y"), (re.compile(r"^(\w{3,}[^s\W])s$"), r"\1")
+
+
+def _stem(word: str) -> str:
+    """`_stem_expr` for one word (used in explanations; tests keep the two in step)."""
+    for pattern, replacement in _PLURAL:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _differing_words(ours: str, theirs: str) -> list[str]:
+    """Words of either normalised name whose stem the other name lacks."""
+    words = [ours.split(" "), theirs.split(" ")]
+    stems = [{_stem(w) for w in ws} for ws in words]
+    return sorted({w for i in (0, 1) for w in words[i] if w and _stem(w) not in stems[1 - i]})
+
+
 def explain(vendor: Prepared, partner: Prepared, v: int, p: int, name_sim: float, domain: int,
             country: int) -> list[str]:
     """The evidence for one pair, in sentences a person can check against both records."""
@@ -617,16 +642,16 @@ def explain(vendor: Prepared, partner: Prepared, v: int, p: int, name_sim: float
     elif domain == DOMAIN_VARIANT:
         out.append(f"same domain name under another suffix ({pf['dom']} / {vf['dom']}): weaker evidence")
     elif domain == DOMAIN_DIFFERENT:
-        out.append(f"different domains ({pf['dom']} / {vf['dom']})")
+        out.append(f"different domains ({pf['dom']} at the partner / {vf['dom']} ours)")
     if vf["norm"] == pf["norm"]:
         out.append(f"same name once legal forms and punctuation are removed ('{vf['norm']}')")
     else:
-        out.append(f"name {name_sim:.2f} similar ('{pf['name']}' / '{vf['name']}')")
-        only = sorted(set(pf["tokens"]) ^ set(vf["tokens"]))
-        if only and name_sim < 0.9:  # above that the differences are spelling, not words
-            out.append("words on one side only: " + ", ".join(only[:6]))
+        out.append(f"name {name_sim:.2f} similar ('{pf['name']}' at the partner / '{vf['name']}' ours)")
+        differing = _differing_words(vf["norm"], pf["norm"])
+        if differing and name_sim < 0.9:  # above that the differences are spelling, not words
+            out.append("words in one name only: " + ", ".join(differing[:6]))
     if country == COUNTRY_SAME:
         out.append(f"same country {vf['country']}")
     elif country == COUNTRY_DIFFERENT:
-        out.append(f"different countries ({pf['country']} / {vf['country']})")
+        out.append(f"different countries ({pf['country']} at the partner / {vf['country']} ours)")
     return out

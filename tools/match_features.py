@@ -5,9 +5,8 @@ Three layers, so serving, training and the backtest share one code path (no trai
   from anything with the DATA.md attribute names, e.g. an import bundle).
 - `PartnerMatrix`: the partners' static attributes as matrices (competencies, countries, industries,
   languages, certified staff, activity per month, TF-IDF of descriptions); built once per data version.
-- `HistoryState`: what was known AS OF a date: deals closed before it (wins/involvements per industry,
-  product, account) and deals open at it (load). `HistorySweep` advances it through time, so a
-  training example or a backtest deal only ever sees its own past.
+- the history (`tools.match_model.HistoryState`): what was known AS OF a date, advanced through time by a
+  sweep so that a training example or a backtest deal only ever sees its own past.
 
 `deal_signals(matrix, state, deal, account)` turns one deal into a (partners x FEATURES) matrix plus the
 raw numbers the explanations quote. Per-deal work is column lookups and one sparse product: O(partners).
@@ -17,15 +16,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Iterable
 
 import numpy as np
 
+if TYPE_CHECKING:  # the as-of history lives with the model it keeps honest
+    from tools.match_model import HistoryState
+
 SIGNALS = (
-    "authorised", "geography", "industry", "certified", "relationship", "account_history",
-    "industry_history", "product_history", "industry_wins", "product_wins", "country_wins", "industry_share",
-    "product_share", "country_share", "overall_share", "experience",
+    "authorised", "geography", "industry", "certified", "relationship", "account_history", "industry_history",
+    "product_history", "industry_share", "product_share", "country_share", "overall_share", "experience",
     "engagement", "load", "tier", "language", "semantic",
 )
 # DATA.md's partner types, one indicator each: how often each kind of partner is brought in is learned
@@ -382,114 +383,9 @@ def _strength(rel: Relation) -> float:
     return float(rel.confidence) * POPULATION_WEIGHT.get(rel.population, 0.3)
 
 
-# --- what was known as of a date ------------------------------------------------------------------
+# --- one deal against every partner --------------------------------------------------------------
 
 GROUPS = ("industry", "product", "country")  # history is counted per partner and per value of each
-
-
-class HistoryState:
-    """Counters over deals closed before `as_of` and deals open at it (partner rows x group values)."""
-
-    def __init__(self, matrix: PartnerMatrix, accounts: dict[str, AccountRec]):
-        n = len(matrix.ids)
-        self.matrix, self.accounts = matrix, accounts
-        self.as_of = dt.date.min
-        sizes = {"industry": len(matrix.industries), "product": len(matrix.products),
-                 "country": len(matrix.countries)}
-        # value x partner (a deal reads whole rows: contiguous), per group
-        self.wins = {g: np.zeros((max(sizes[g], 1), n)) for g in GROUPS}
-        self.seen = {g: np.zeros((max(sizes[g], 1), n)) for g in GROUPS}
-        # expected wins had every won deal gone to one of the partners eligible for it at random
-        self.fair = {g: np.zeros((max(sizes[g], 1), n)) for g in GROUPS}
-        self.tot_w, self.tot_n, self.load, self.tot_fair = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
-        self.account_wins: dict[str, dict[int, int]] = {}
-        self.global_w = self.global_n = 0
-
-    def columns(self, deal: DealRec) -> dict[str, list[int]]:
-        """The deal's column in each group (its account's industry and country, its products)."""
-        account = self.accounts.get(deal.account_id)
-        industry = self.matrix.industries.get((account.industry or "").casefold()) if account else None
-        country = self.matrix.countries.get(account.country or "") if account else None
-        return {"industry": [] if industry is None else [industry],
-                "product": self.matrix.product_columns(deal.products),
-                "country": [] if country is None else [country]}
-
-    def apply_close(self, deal: DealRec, sign: int = 1) -> None:
-        i = self.matrix.index.get(deal.partner_id or "")
-        if i is None:
-            return
-        won = sign * int(deal.won)
-        for group, cols in self.columns(deal).items():
-            self.wins[group][cols, i] += won
-            self.seen[group][cols, i] += sign
-        self.tot_w[i] += won
-        self.tot_n[i] += sign
-        self.global_w += won
-        self.global_n += sign
-        self.load[i] -= sign
-        if deal.won:
-            wins = self.account_wins.setdefault(deal.account_id, {})
-            wins[i] = wins.get(i, 0) + sign
-            share, columns = self.fair_share(deal)
-            rows = np.flatnonzero(share)  # only the eligible partners change: O(eligible), not O(partners)
-            for group, cols in columns.items():
-                for col in cols:
-                    self.fair[group][col, rows] += sign * share[rows]
-            self.tot_fair[rows] += sign * share[rows]
-
-    def fair_share(self, deal: DealRec) -> tuple[np.ndarray, dict[str, list[int]]]:
-        """Each partner's chance of a won deal under a random pick among those eligible for it."""
-        account = self.accounts.get(deal.account_id)
-        eligible = self.matrix.eligible_for(deal.products, account.country if account else None, deal.opened())
-        count = eligible.sum()
-        return (eligible / count if count else eligible.astype(float)), self.columns(deal)
-
-    def apply_open(self, deal: DealRec, sign: int = 1) -> None:
-        i = self.matrix.index.get(deal.partner_id or "")
-        if i is not None:
-            self.load[i] += sign
-
-    def counts(self, deal: DealRec) -> tuple[bool, bool]:
-        """(is the deal open at as_of, is it closed before as_of) in this state's accounting."""
-        opened = deal.opened() < self.as_of
-        closed = deal.is_closed and deal.closed() < self.as_of
-        return opened and not closed, opened and closed
-
-    @property
-    def base_rate(self) -> float:
-        return (self.global_w + PRIOR_STRENGTH * DEFAULT_WIN_RATE) / (self.global_n + PRIOR_STRENGTH)
-
-
-class HistorySweep:
-    """Moves a `HistoryState` forward in time; `advance(t)` applies every event dated before t."""
-
-    def __init__(self, matrix: PartnerMatrix, eco: Ecosystem):
-        self.state = HistoryState(matrix, eco.accounts)
-        events = []
-        for deal in eco.deals:
-            if deal.partner_id and deal.partner_id in matrix.index:
-                events.append((deal.opened(), 0, deal))
-                if deal.is_closed:
-                    events.append((deal.closed(), 1, deal))
-        events.sort(key=lambda e: (e[0], e[1]))
-        self._events, self._next = events, 0
-
-    def advance(self, as_of: dt.date) -> HistoryState:
-        if as_of < self.state.as_of:
-            raise ValueError("a history sweep only moves forward")
-        while self._next < len(self._events) and self._events[self._next][0] < as_of:
-            _, kind, deal = self._events[self._next]
-            (self.state.apply_close if kind else self.state.apply_open)(deal)
-            self._next += 1
-        self.state.as_of = as_of
-        return self.state
-
-
-def history_as_of(matrix: PartnerMatrix, eco: Ecosystem, as_of: dt.date) -> HistoryState:
-    return HistorySweep(matrix, eco).advance(as_of)
-
-
-# --- one deal against every partner --------------------------------------------------------------
 
 
 @dataclass
@@ -507,6 +403,8 @@ class DealSignals:
     # each (the deal's values in the group) x partners
     account_wins: np.ndarray
     tot_n: np.ndarray
+    total_wins: np.ndarray
+    total_fair: np.ndarray  # expected wins under a random pick among the eligible (see HistoryState.fair)
     last3: np.ndarray
     prior3: np.ndarray
     load: np.ndarray
@@ -580,10 +478,6 @@ def _relationship(matrix: PartnerMatrix, deal: DealRec, as_of: dt.date) -> tuple
     return strength, known
 
 
-def _volume(counts: np.ndarray) -> np.ndarray:
-    return np.minimum(np.log1p(np.maximum(counts, 0)) / np.log1p(30), 1.0)
-
-
 def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, account: AccountRec | None,
                  exclude: DealRec | None = None) -> DealSignals:
     """Features of every partner for `deal`, as of `state.as_of`. `exclude` (default: the deal itself)
@@ -615,9 +509,6 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
         "product_share": share_lift(total["product"][0], total["product"][2]),
         "country_share": share_lift(total["country"][0], total["country"][2]),
         "overall_share": share_lift(tot_w, tot_fair),
-        "industry_wins": _volume(total["industry"][0]),
-        "product_wins": _volume(total["product"][0]),
-        "country_wins": _volume(total["country"][0]),
         "experience": np.minimum(np.log1p(tot_n) / np.log1p(100), 1.0),
         "engagement": np.tanh((last3 - prior3) / np.maximum(prior3, 1.0)),
         "load": np.minimum(np.log1p(load) / np.log1p(20), 1.0),
@@ -630,4 +521,5 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
     sells = columns["geography"] > 0.0
     partner_then = matrix.joined <= as_of.toordinal()  # a partner by then (backtests, training)
     return DealSignals(deal, account, X, authorised & sells & partner_then, authorised, sells,
-                       [p for p, _ in pairs], hist, wins, tot_n, last3, prior3, load, semantic, relations)
+                       [p for p, _ in pairs], hist, wins, tot_n, tot_w, tot_fair, last3, prior3, load, semantic,
+                       relations)

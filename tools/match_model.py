@@ -33,10 +33,23 @@ from pathlib import Path
 
 import numpy as np
 
-from tools.match_features import FEATURES, DealSignals, Ecosystem, HistorySweep, PartnerMatrix, deal_signals
+from tools.match_features import (
+    DEFAULT_WIN_RATE,
+    FEATURES,
+    GROUPS,
+    PRIOR_STRENGTH,
+    SIGNALS,
+    AccountRec,
+    DealRec,
+    DealSignals,
+    Ecosystem,
+    PartnerMatrix,
+    deal_signals,
+)
 
 log = logging.getLogger(__name__)
 
+MODEL_VERSION = 4  # bump when features or training change: cached models of older versions are ignored
 MIN_EXAMPLES = 30
 ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
 OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too
@@ -48,6 +61,7 @@ INELIGIBLE_FACTOR = 0.25
 COLD_START_WEIGHTS = {
     "authorised": 2.0, "geography": 1.5, "relationship": 1.5, "industry_history": 2.0,
     "product_history": 2.0, "account_history": 1.0, "semantic": 1.0, "industry": 0.8, "certified": 0.6,
+    "industry_share": 1.0, "product_share": 1.0, "country_share": 1.0, "overall_share": 0.5,
     "experience": 0.5, "engagement": 0.4, "tier": 0.4, "language": 0.3, "load": -0.3,
 }
 COLD_START_INTERCEPT = -4.0
@@ -94,6 +108,113 @@ class MatchModel:
         except (OSError, ValueError, TypeError):
             return None
         return model if model.features == list(FEATURES) else None
+
+
+# --- what was known as of a date (deal history: wins, fair shares, load) ------------------------------------------------------------------
+
+class HistoryState:
+    """Counters over deals closed before `as_of` and deals open at it (partner rows x group values)."""
+
+    def __init__(self, matrix: PartnerMatrix, accounts: dict[str, AccountRec]):
+        n = len(matrix.ids)
+        self.matrix, self.accounts = matrix, accounts
+        self.as_of = dt.date.min
+        sizes = {"industry": len(matrix.industries), "product": len(matrix.products),
+                 "country": len(matrix.countries)}
+        # value x partner (a deal reads whole rows: contiguous), per group
+        self.wins = {g: np.zeros((max(sizes[g], 1), n)) for g in GROUPS}
+        self.seen = {g: np.zeros((max(sizes[g], 1), n)) for g in GROUPS}
+        # expected wins had every won deal gone to one of the partners eligible for it at random
+        self.fair = {g: np.zeros((max(sizes[g], 1), n)) for g in GROUPS}
+        self.tot_w, self.tot_n, self.load, self.tot_fair = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
+        self.account_wins: dict[str, dict[int, int]] = {}
+        self.global_w = self.global_n = 0
+
+    def columns(self, deal: DealRec) -> dict[str, list[int]]:
+        """The deal's column in each group (its account's industry and country, its products)."""
+        account = self.accounts.get(deal.account_id)
+        industry = self.matrix.industries.get((account.industry or "").casefold()) if account else None
+        country = self.matrix.countries.get(account.country or "") if account else None
+        return {"industry": [] if industry is None else [industry],
+                "product": self.matrix.product_columns(deal.products),
+                "country": [] if country is None else [country]}
+
+    def apply_close(self, deal: DealRec, sign: int = 1) -> None:
+        i = self.matrix.index.get(deal.partner_id or "")
+        if i is None:
+            return
+        won = sign * int(deal.won)
+        for group, cols in self.columns(deal).items():
+            self.wins[group][cols, i] += won
+            self.seen[group][cols, i] += sign
+        self.tot_w[i] += won
+        self.tot_n[i] += sign
+        self.global_w += won
+        self.global_n += sign
+        self.load[i] -= sign
+        if deal.won:
+            wins = self.account_wins.setdefault(deal.account_id, {})
+            wins[i] = wins.get(i, 0) + sign
+            share, columns = self.fair_share(deal)
+            rows = np.flatnonzero(share)  # only the eligible partners change: O(eligible), not O(partners)
+            for group, cols in columns.items():
+                for col in cols:
+                    self.fair[group][col, rows] += sign * share[rows]
+            self.tot_fair[rows] += sign * share[rows]
+
+    def fair_share(self, deal: DealRec) -> tuple[np.ndarray, dict[str, list[int]]]:
+        """Each partner's chance of a won deal under a random pick among those eligible for it."""
+        account = self.accounts.get(deal.account_id)
+        eligible = self.matrix.eligible_for(deal.products, account.country if account else None, deal.opened())
+        count = eligible.sum()
+        return (eligible / count if count else eligible.astype(float)), self.columns(deal)
+
+    def apply_open(self, deal: DealRec, sign: int = 1) -> None:
+        i = self.matrix.index.get(deal.partner_id or "")
+        if i is not None:
+            self.load[i] += sign
+
+    def counts(self, deal: DealRec) -> tuple[bool, bool]:
+        """(is the deal open at as_of, is it closed before as_of) in this state's accounting."""
+        opened = deal.opened() < self.as_of
+        closed = deal.is_closed and deal.closed() < self.as_of
+        return opened and not closed, opened and closed
+
+    @property
+    def base_rate(self) -> float:
+        return (self.global_w + PRIOR_STRENGTH * DEFAULT_WIN_RATE) / (self.global_n + PRIOR_STRENGTH)
+
+
+class HistorySweep:
+    """Moves a `HistoryState` forward in time; `advance(t)` applies every event dated before t."""
+
+    def __init__(self, matrix: PartnerMatrix, eco: Ecosystem):
+        self.state = HistoryState(matrix, eco.accounts)
+        events = []
+        for deal in eco.deals:
+            if deal.partner_id and deal.partner_id in matrix.index:
+                events.append((deal.opened(), 0, deal))
+                if deal.is_closed:
+                    events.append((deal.closed(), 1, deal))
+        events.sort(key=lambda e: (e[0], e[1]))
+        self._events, self._next = events, 0
+
+    def advance(self, as_of: dt.date) -> HistoryState:
+        if as_of < self.state.as_of:
+            raise ValueError("a history sweep only moves forward")
+        while self._next < len(self._events) and self._events[self._next][0] < as_of:
+            _, kind, deal = self._events[self._next]
+            (self.state.apply_close if kind else self.state.apply_open)(deal)
+            self._next += 1
+        self.state.as_of = as_of
+        return self.state
+
+
+def history_as_of(matrix: PartnerMatrix, eco: Ecosystem, as_of: dt.date) -> HistoryState:
+    return HistorySweep(matrix, eco).advance(as_of)
+
+
+# --- ranking and training ------------------------------------------------------------------------
 
 
 def rank(model: MatchModel, signals: DealSignals) -> tuple[np.ndarray, np.ndarray]:
@@ -153,23 +274,51 @@ def training_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
     return np.vstack(rows), np.asarray(labels), np.asarray(weights), len(deals)
 
 
+# Signals where more is better by design: their learned weight may not go below zero, so an explanation
+# never credits a partner for a weakness (correlated features otherwise trade signs). Load and the partner
+# types are free.
+MONOTONE = frozenset(SIGNALS) - {"load"}
+PRIOR_PULL = 1.0  # L2 pull of the learned weights toward the hand-set ones (standardised units)
+
+
+def fit_logistic(Z: np.ndarray, y: np.ndarray, weights: np.ndarray, lower: np.ndarray,
+                 prior: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weighted logistic regression with lower bounds on coefficients and an L2 pull toward `prior`
+    (scipy L-BFGS-B; scikit-learn's LogisticRegression cannot bound coefficients)."""
+    from scipy.optimize import minimize
+    from scipy.special import expit
+
+    d = Z.shape[1]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:d], theta[d]
+        z = Z @ w + b
+        residual = weights * (expit(z) - y)
+        value = float(np.sum(weights * (np.logaddexp(0.0, z) - y * z)) + 0.5 * PRIOR_PULL * np.sum((w - prior) ** 2))
+        return value, np.append(Z.T @ residual + PRIOR_PULL * (w - prior), residual.sum())
+
+    start = np.append(np.maximum(prior, lower), 0.0)
+    bounds = [(lo if np.isfinite(lo) else None, None) for lo in lower] + [(None, None)]
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 2000})
+    return result.x[:d], float(result.x[d])
+
+
 def train_model(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date, seed: int = 0) -> MatchModel:
     """Learn from deals closed before `cutoff`; hand-set weights when there is too little history."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-
     X, y, weights, n_deals = training_set(eco, matrix, cutoff, seed)
     if n_deals < MIN_EXAMPLES or len(set(y.tolist())) < 2:
         log.info("partner match: %d training deals before %s, using cold-start weights", n_deals, cutoff)
         return MatchModel.cold_start(n_deals, cutoff)
-    scaler = StandardScaler().fit(X)
-    scale = np.where(scaler.scale_ > 1e-9, scaler.scale_, 1.0)
-    clf = LogisticRegression(C=1.0, max_iter=2000)
-    clf.fit((X - scaler.mean_) / scale, y, sample_weight=weights)
-    if not np.abs(clf.coef_[0]).max() > 1e-6:  # nothing varied in the examples: they teach nothing
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    varies = scale > 1e-9
+    if not varies.any():  # nothing varied in the examples: they teach nothing
         log.info("partner match: %d training deals carry no signal, using cold-start weights", n_deals)
         return MatchModel.cold_start(n_deals, cutoff)
-    coef = clf.coef_[0] / scale  # back to raw features: scoring needs no scaler
-    intercept = float(clf.intercept_[0] - np.dot(coef, scaler.mean_))
+    scale = np.where(varies, scale, 1.0)
+    prior = np.asarray(MatchModel.cold_start().weights) * scale
+    lower = np.array([0.0 if name in MONOTONE else -np.inf for name in FEATURES])
+    coef, intercept = fit_logistic((X - mean) / scale, y, weights, lower, prior)
+    coef = np.where(varies, coef / scale, 0.0)  # back to raw features: scoring needs no scaler
+    intercept -= float(np.dot(coef, mean))
     return MatchModel([round(float(c), 6) for c in coef], round(intercept, 6), "learned", n_deals, len(y),
                       cutoff.isoformat())

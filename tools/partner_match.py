@@ -24,7 +24,7 @@ from assistant.context import AppContext
 from retrieval import records as R
 from retrieval.scope import Scope
 from tools import match_features as mf
-from tools.match_model import MatchModel, top_rows, train_model
+from tools.match_model import MODEL_VERSION, HistoryState, MatchModel, history_as_of, top_rows, train_model
 from tools.registration_check import (  # check_registration is re-exported: HELPERS.md names it here
     RegistrationCheckResponse,
     RegistrationProposal,
@@ -75,7 +75,7 @@ class MatchEngine:
     eco: mf.Ecosystem
     matrix: mf.PartnerMatrix
     model: MatchModel
-    state: mf.HistoryState  # as of the end of today
+    state: HistoryState  # as of the end of today
     today: dt.date
     protection_days: int = 90
 
@@ -85,7 +85,7 @@ class MatchEngine:
         matrix = mf.PartnerMatrix(eco)
         as_of = today + dt.timedelta(days=1)  # everything dated today has happened
         model = model or train_model(eco, matrix, as_of)
-        return cls(eco, matrix, model, mf.history_as_of(matrix, eco, as_of), today, protection_days)
+        return cls(eco, matrix, model, history_as_of(matrix, eco, as_of), today, protection_days)
 
     def match(self, deal: mf.DealRec, top: int = 5) -> list[PartnerMatch]:
         account = self.eco.accounts.get(deal.account_id)
@@ -192,17 +192,19 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
         "authorised": f"Authorised for {_join(products)}" if products and s.authorised[i] else None,
         "geography": f"Sells in {country}" if country and s.sells[i] else None,
         "industry": f"Serves {industry}" if industry and x["industry"] == 1 else None,
-        "certified": ", ".join(f"{n} staff certified on {p}" for n, p in staff) or None,
+        "certified": (f"{staff[0][0]} staff certified on {staff[0][1]}"
+                      + "".join(f", {n} on {p}" for n, p in staff[1:])) if staff else None,
         "relationship": (_RELATION_WORDS.get(rel.population, "Relationship with {}").format(where)
                          + f" (account mapping, confidence {rel.confidence:.2f})") if rel else None,
         "account_history": f"Won {_plural(s.account_wins[i], 'earlier deal')} at {where}"
         if s.account_wins[i] > 0 else None,
         "industry_history": by_industry,
         "product_history": by_product,
-        "industry_wins": by_industry,
-        "product_wins": by_product,
-        "country_wins": f"Won {int(cty_w[:, i].sum())} of {int(cty_n[:, i].sum())} deals in {country}"
+        "industry_share": by_industry,
+        "product_share": by_product,
+        "country_share": f"Won {int(cty_w[:, i].sum())} of {int(cty_n[:, i].sum())} deals in {country}"
         if country and cty_n[:, i].sum() > 0 else None,
+        "overall_share": _fair_share_text(s.total_wins[i], s.total_fair[i]),
         "experience": f"{_plural(s.tot_n[i], 'partner deal')} closed with us" if s.tot_n[i] > 0 else None,
         "engagement": _engagement_text(float(s.last3[i]), float(s.prior3[i])),
         "load": f"{_plural(s.load[i], 'open deal')} engaged at the moment",
@@ -213,6 +215,13 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
         "semantic": (f"Description matches the deal (text similarity {s.semantic[i]:.2f}: "
                      f"{', '.join(shared_terms(matrix, deal, i))})") if s.semantic[i] > 0 else None,
     }
+
+
+def _fair_share_text(wins: float, fair: float) -> str | None:
+    if wins <= 0 or fair <= 0:
+        return None
+    return (f"Won {_plural(wins, 'deal')} with us, {wins / fair:.1f}x its fair share of the won deals "
+            f"it could have taken")
 
 
 def _engagement_text(last3: float, prior3: float) -> str | None:
@@ -335,7 +344,8 @@ def get_engine(ctx: AppContext) -> MatchEngine:
         engine = _ENGINES.get(key)
         if engine is None:
             eco = load_ecosystem(ctx)
-            path = ctx.settings.home_dir / "cache" / f"match-model-{key[1]}-{today.isoformat()}.json"
+            name = f"match-model-v{MODEL_VERSION}-{key[1]}-{today.isoformat()}.json"
+            path = ctx.settings.home_dir / "cache" / name
             model = MatchModel.load(path)
             engine = MatchEngine.build(eco, today, model, ctx.settings.registration_protection_days)
             if model is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections import defaultdict
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import polars as pl
 from pydantic import BaseModel, Field
@@ -71,7 +71,7 @@ class PrivateMappingResult(BaseModel):
 
 def _digest(secret: bytes, kind: str, value: str) -> str:
     # The kind is part of the message so a name can never collide with a domain of the same text.
-    return hmac.new(secret, f"{kind}\x1f{value}".encode("utf-8"), hashlib.sha256).hexdigest()
+    return hmac.new(secret, f"{kind}\x1f{value}".encode(), hashlib.sha256).hexdigest()
 
 
 def hash_rows(rows: Sequence[PartyRow | dict], secret: str | bytes) -> list[HashedRow]:
@@ -111,13 +111,13 @@ def match_hashed(vendor_hashed: Sequence[HashedRow], partner_hashed: Sequence[Ha
     indexes = {kind: _index(vendor_hashed, f"{kind}_hash") for kind in STRENGTH}
     matches = []
     for row in partner_hashed:
-        for kind in STRENGTH:  # strongest evidence first
+        for kind, strength in STRENGTH.items():  # strongest evidence first
             value = getattr(row, f"{kind}_hash")
             candidates = indexes[kind].get(value) if value else None
             if candidates:
                 best = min(candidates, key=lambda c: c.ref)
                 matches.append(PrivateMatch(vendor_ref=best.ref, partner_ref=row.ref, evidence=kind,
-                                            confidence=STRENGTH[kind], vendor_populations=best.populations,
+                                            confidence=strength, vendor_populations=best.populations,
                                             partner_populations=row.populations))
                 break
     cells: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -48,10 +48,16 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 class _SlackSink(BaseHTTPRequestHandler):
-    """Accepts chat.postMessage and answers ok (the bench measures acks, not replies)."""
+    """Accepts chat.postMessage, answers ok, and notes when each Slack thread got its answer."""
 
-    def do_POST(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+    posted: dict[str, float] = {}
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        try:
+            _SlackSink.posted[json.loads(raw or b"{}").get("thread_ts") or ""] = time.perf_counter()
+        except ValueError:
+            pass
         body = b'{"ok": true, "ts": "1.0"}'
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -110,23 +116,44 @@ def _slack_acks(base: str) -> dict:
 
     verifier = SignatureVerifier(SIGNING_SECRET)
     acks: list[float] = []
+    sent: dict[str, float] = {}
     with httpx.Client(base_url=base, timeout=30) as http:
         for i in range(SLACK_EVENTS):
+            thread_ts = f"1700000000.{i:06d}"
             body = json.dumps({"type": "event_callback", "team_id": "T1", "event_id": f"EvBench{i}",
                                "event": {"type": "app_mention", "user": "U09UHSLKG0", "channel": "C1",
-                                         "text": f"<@UBOT> {QUESTIONS[i % len(QUESTIONS)][1]}",
-                                         "ts": f"1700000000.{i:06d}"}})
+                                         "text": f"<@UBOT> {QUESTIONS[i % len(QUESTIONS)][1]}", "ts": thread_ts}})
             ts = str(int(time.time()))
             headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": ts,
                        "X-Slack-Signature": verifier.generate_signature(timestamp=ts, body=body)}
-            started = time.perf_counter()
+            started = sent[thread_ts] = time.perf_counter()
             response = http.post("/slack/events", content=body, headers=headers)
             acks.append((time.perf_counter() - started) * 1000)
             if response.status_code != 200:
                 raise RuntimeError(f"Slack event not acknowledged: {response.status_code} {response.text[:200]}")
             time.sleep(0.05)  # events arrive spaced out, while earlier answers are still being computed
+    deadline = time.monotonic() + 300  # let the answers arrive (the workers finish) before shutting down
+    while set(sent) - set(_SlackSink.posted) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    answered = [(_SlackSink.posted[ts] - t0) * 1000 for ts, t0 in sent.items() if ts in _SlackSink.posted]
     return {"slack_events": len(acks), "slack_ack_p50_ms": round(statistics.median(acks), 1),
-            "slack_ack_p95_ms": round(_percentile(acks, 0.95), 1), "slack_ack_max_ms": round(max(acks), 1)}
+            "slack_ack_p95_ms": round(_percentile(acks, 0.95), 1), "slack_ack_max_ms": round(max(acks), 1),
+            "slack_answered": len(answered),
+            "slack_answer_p50_ms": round(statistics.median(answered), 1) if answered else None}
+
+
+def _ask_single(base: str, keys: dict[str, str]) -> dict:
+    """One client, each question three times: where the time goes, per tool."""
+    per_tool: dict[str, list[float]] = {}
+    with httpx.Client(base_url=base, timeout=300) as http:
+        for _ in range(3):
+            for user, question in QUESTIONS:
+                started = time.perf_counter()
+                body = http.post("/v1/ask", json={"question": question},
+                                 headers={"Authorization": f"Bearer {keys[user]}"}).json()
+                tool = (body.get("tools") or [{"name": "none"}])[0]["name"]
+                per_tool.setdefault(tool, []).append((time.perf_counter() - started) * 1000)
+    return {"ask_single_client_median_ms": {k: round(statistics.median(v), 1) for k, v in per_tool.items()}}
 
 
 def run(ctx=None) -> dict:
@@ -160,7 +187,7 @@ def _bench(base_settings) -> dict:
         with httpx.Client(base_url=base, timeout=300) as http:  # warm-up: models, indexes, caches
             for user, question in QUESTIONS:
                 http.post("/v1/ask", json={"question": question}, headers={"Authorization": f"Bearer {keys[user]}"})
-        result = {**_ask_load(base, keys), **_slack_acks(base)}
+        result = {**_ask_single(base, keys), **_ask_load(base, keys), **_slack_acks(base)}
     finally:
         server.should_exit = True
         thread.join(15)

@@ -20,6 +20,7 @@ import os
 import sys
 import threading
 import time
+from typing import Self
 
 import numpy as np
 import polars as pl
@@ -134,7 +135,7 @@ class _PeakRss:
         while not self._stop.wait(0.05):
             self.peak = max(self.peak, proc.memory_info().rss)
 
-    def __enter__(self) -> "_PeakRss":
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -160,7 +161,7 @@ def _ingest(accounts: pl.DataFrame, rows: pl.DataFrame):
 
 def run(n: int = 1_000_000, n_partners: int = 20) -> dict:
     from tools import entity_resolution as er
-    from tools.account_mapping import _Matched, choose
+    from tools.account_mapping import Matched, choose
 
     (accounts, rows), gen_s, _ = _timed(lambda: synthetic(n, n, n_partners))
     load_before = os.getloadavg()[0]
@@ -169,7 +170,7 @@ def run(n: int = 1_000_000, n_partners: int = 20) -> dict:
         one = np.flatnonzero((rows["partner_id"] == "P-001").to_numpy())
         _, one_s, one_cpu = _timed(lambda: er.match_sides(vendor, partner.take(one), stats, index=index))
         candidates, all_s, all_cpu = _timed(lambda: er.match_sides(vendor, partner, stats, index=index))
-        chosen, choose_s, choose_cpu = _timed(lambda: choose(_Matched(vendor, partner, candidates)))
+        chosen, choose_s, choose_cpu = _timed(lambda: choose(Matched(vendor, partner, candidates)))
     truth = rows.select("key", "truth")
     joined = truth.join(chosen.select(pl.col("row_key").alias("key"), "account_id"), on="key", how="left")
     tp = joined.filter(pl.col("account_id") == pl.col("truth")).height

@@ -69,8 +69,11 @@ def test_reset_starts_from_empty(ctx, tmp_path):
 def _indexed_docs(db: Path) -> int:
     import sqlite3
 
-    with sqlite3.connect(db) as con:
-        return con.execute("select count(*) from documents where indexed_hash is not null").fetchone()[0]
+    try:
+        with sqlite3.connect(db) as con:
+            return con.execute("select count(*) from documents where indexed_hash is not null").fetchone()[0]
+    except sqlite3.OperationalError:  # the store is still being created
+        return 0
 
 
 def test_killed_ingest_leaves_previous_state_and_rerun_completes(tmp_path):

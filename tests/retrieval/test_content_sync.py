@@ -136,3 +136,13 @@ def test_reset_drops_everything(make_service):
     assert service.search("deal registration") == []
     sql, chroma, docs = _state(service)
     assert not sql and not chroma and not docs
+
+
+def test_a_running_searcher_sees_another_process_ingest(make_service):
+    server = make_service()
+    server.sync_documents(_docs()[:1])
+    assert all(h.doc_id != "programs/mdf.md" for h in server.search("marketing development funds", k=5))
+    progress = []
+    make_service().sync_documents(_docs(), progress=lambda done, total: progress.append((done, total)))
+    assert progress[-1] == (2, 2)  # only the two new documents were indexed
+    assert server.search("marketing development funds")[0].doc_id == "programs/mdf.md"

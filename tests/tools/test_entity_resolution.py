@@ -125,3 +125,16 @@ def test_blocking_scales_beyond_a_quadratic_scan():
     truth = dict(zip(rows["key"].to_list(), rows["truth"].to_list()))
     correct = sum(1 for r in chosen.iter_rows(named=True) if truth[r["row_key"]] == r["account_id"])
     assert correct / chosen.height > 0.98 and correct / sum(1 for t in truth.values() if t) > 0.95
+
+
+def test_the_explanation_stemmer_agrees_with_the_matcher():
+    words = ["technologies", "technology", "electronics", "philips", "glass", "bus", "analytics", "ies", "sys",
+             "companies", "series", "business", "news", "hughes"]
+    vectorised = pl.select(er._stem_expr(pl.lit(pl.Series(words)))).to_series().to_list()
+    assert [er._stem(w) for w in words] == vectorised
+
+
+def test_expression_forms_for_other_tools():
+    frame = pl.DataFrame({"n": ["ACME Corp.", None], "d": ["https://www.acme.co.uk/x", "bob@gmail.com"]})
+    out = frame.select(er.normalize_names_expr(pl.col("n")).alias("norm"), *er.domain_columns(pl.col("d")))
+    assert out.rows() == [("acme", "acme.co.uk", "acme"), ("", None, None)]

@@ -13,7 +13,7 @@ from assistant.errors import Forbidden, NotFound
 from retrieval import records as R
 from retrieval.scope import Scope
 from tools import match_features as mf
-from tools.match_model import MIN_EXAMPLES, MatchModel
+from tools.match_model import MIN_EXAMPLES, MatchModel, history_as_of
 from tools.partner_match import MatchEngine, get_engine, match_partners
 
 TODAY = dt.date(2026, 3, 31)
@@ -205,7 +205,7 @@ def test_no_leakage_of_the_deals_own_partner_in_history():
     eco = mf.Ecosystem.from_rows(partners, accounts, [own])
     matrix = mf.PartnerMatrix(eco)
     rec = mf.DealRec.of(own)
-    state = mf.history_as_of(matrix, eco, dt.date(2025, 7, 1))  # after the close: counted in the state
+    state = history_as_of(matrix, eco, dt.date(2025, 7, 1))  # after the close: counted in the state
     signals = mf.deal_signals(matrix, state, rec.masked(), eco.accounts["A-1"], exclude=rec)
     assert signals.hist["industry"][1].sum() == 0 and signals.account_wins.sum() == 0
     engine = MatchEngine.build(eco, TODAY, MatchModel.cold_start())
