@@ -6,6 +6,7 @@ tool, `assistant.resolver` turns names into ids, `assistant.answers` writes the 
 `COSELL_LLM_BASE_URL` is set, the LLM engine (`assistant.llm_agent`), which falls back to the
 deterministic one on any failure and says so. Tools always run with the asker's scope.
 """
+
 from __future__ import annotations
 
 import logging
@@ -48,7 +49,9 @@ class AskResponse(BaseModel):
     engine: Literal["deterministic", "llm"] = "deterministic"
     withheld: bool = Field(False, description="Something was not shown because the asker may not see it.")
     notes: list[str] = Field(default_factory=list)
-    candidates: list[Candidate] = Field(default_factory=list, description="Choices when the question was ambiguous.")
+    candidates: list[Candidate] = Field(
+        default_factory=list, description="Choices when the question was ambiguous."
+    )
     intent: str | None = None
 
 
@@ -83,16 +86,33 @@ class Turn:
                 known.add(c["doc_id"])
                 self.citations.append(c)
 
-    def response(self, answer: str, engine: str = "deterministic", intent: str | None = None,
-                 candidates: list[Candidate] | None = None) -> AskResponse:
-        return AskResponse(answer=answer, citations=[Citation(**_citation_fields(c)) for c in self.citations],
-                           tools=self.tools, thread_id=self.thread.thread_id, engine=engine,
-                           withheld=self.withheld, notes=self.notes, candidates=candidates or [], intent=intent)
+    def response(
+        self,
+        answer: str,
+        engine: str = "deterministic",
+        intent: str | None = None,
+        candidates: list[Candidate] | None = None,
+    ) -> AskResponse:
+        return AskResponse(
+            answer=answer,
+            citations=[Citation(**_citation_fields(c)) for c in self.citations],
+            tools=self.tools,
+            thread_id=self.thread.thread_id,
+            engine=engine,
+            withheld=self.withheld,
+            notes=self.notes,
+            candidates=candidates or [],
+            intent=intent,
+        )
 
 
 def _citation_fields(c: dict) -> dict:
-    return {"doc_id": str(c["doc_id"]), "title": str(c.get("title") or c["doc_id"]),
-            "source": str(c.get("source") or ""), "snippet": str(c.get("snippet") or c.get("text") or "")[:600]}
+    return {
+        "doc_id": str(c["doc_id"]),
+        "title": str(c.get("title") or c["doc_id"]),
+        "source": str(c.get("source") or ""),
+        "snippet": str(c.get("snippet") or c.get("text") or "")[:600],
+    }
 
 
 def invoke_tool(ctx: AppContext, scope: Scope, name: str, arguments: dict[str, Any]) -> dict:
@@ -115,8 +135,14 @@ def invoke_tool(ctx: AppContext, scope: Scope, name: str, arguments: dict[str, A
 # --- the service ---------------------------------------------------------------------------------
 
 
-def ask(ctx: AppContext, scope: Scope, question: str, thread_id: str | None = None, stream: bool = False,
-        emit: Emit | None = None) -> AskResponse | Iterator[tuple[str, dict]]:
+def ask(
+    ctx: AppContext,
+    scope: Scope,
+    question: str,
+    thread_id: str | None = None,
+    stream: bool = False,
+    emit: Emit | None = None,
+) -> AskResponse | Iterator[tuple[str, dict]]:
     """Answer `question` for `scope`, continuing `thread_id` if given.
 
     With `stream=True`, returns an iterator of `(event, data)`: a `tool` event per tool call, then one
@@ -132,12 +158,16 @@ def ask(ctx: AppContext, scope: Scope, question: str, thread_id: str | None = No
     thread = load_thread(ctx, scope, thread_id)
     response = _answer(ctx, scope, question, thread, emit)
     thread.add("user", question)
-    thread.add("assistant", response.answer, tools=[t.model_dump() for t in response.tools], engine=response.engine)
+    thread.add(
+        "assistant", response.answer, tools=[t.model_dump() for t in response.tools], engine=response.engine
+    )
     save_thread(ctx, thread)
     return response
 
 
-def _answer(ctx: AppContext, scope: Scope, question: str, thread: ConversationThread, emit: Emit | None) -> AskResponse:
+def _answer(
+    ctx: AppContext, scope: Scope, question: str, thread: ConversationThread, emit: Emit | None
+) -> AskResponse:
     if ctx.settings.llm_enabled:
         from assistant.llm_agent import run_llm_turn
 
@@ -148,14 +178,18 @@ def _answer(ctx: AppContext, scope: Scope, question: str, thread: ConversationTh
         except Exception as exc:  # the model failed: the built-in engine answers, and says so
             log.warning("LLM engine failed, falling back to the deterministic engine: %r", exc)
             response = deterministic_turn(Turn(ctx, scope, question, thread, emit))
-            note = f"The language model was unavailable ({type(exc).__name__}); answered by the built-in engine."
+            note = (
+                f"The language model was unavailable ({type(exc).__name__}); answered by the built-in engine."
+            )
             response.notes.append(note)
             response.answer = f"{response.answer}\n\n({note})"
             return response
     return deterministic_turn(Turn(ctx, scope, question, thread, emit))
 
 
-def _stream(ctx: AppContext, scope: Scope, question: str, thread_id: str | None) -> Iterator[tuple[str, dict]]:
+def _stream(
+    ctx: AppContext, scope: Scope, question: str, thread_id: str | None
+) -> Iterator[tuple[str, dict]]:
     """Run the turn in a worker thread; yield its tool events as they happen, then the answer."""
     events: queue.Queue = queue.Queue()
     done = object()

@@ -4,6 +4,7 @@ A turn is one of: an answer to our own question back ("the second one"), a follo
 else?", "what about Globex?"), or a fresh question. Permissions are checked before a tool is called,
 so a forbidden request is refused politely without touching the data; the tools check again anyway.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -79,7 +80,12 @@ def pick_candidate(question: str, candidates: list[Candidate]) -> str | None:
         if fold(c.id) == text or fold(c.id) in text.split():
             return c.id
     scored = sorted(((fuzz.partial_ratio(text, fold(c.label)), c.id) for c in candidates), reverse=True)
-    if scored and len(text) >= 4 and scored[0][0] >= 85 and (len(scored) == 1 or scored[0][0] - scored[1][0] >= 8):
+    if (
+        scored
+        and len(text) >= 4
+        and scored[0][0] >= 85
+        and (len(scored) == 1 or scored[0][0] - scored[1][0] >= 8)
+    ):
         return scored[0][1]
     return None
 
@@ -92,8 +98,11 @@ def plan(turn: Turn, resolver: Resolver, intent: str, mentions: Mentions, base: 
     if capability and not turn.scope.can(capability):
         return Plan(intent, refusal=forbidden_message(turn.scope, intent=intent))
     if turn.scope.is_partner and mentions.foreign_partner and intent in ("map", "nba", "draft"):
-        return Plan(intent, refusal="Sorry, you may only see your own organisation's data, so I did not look "
-                                    "up the other partner you named.")
+        return Plan(
+            intent,
+            refusal="Sorry, you may only see your own organisation's data, so I did not look "
+            "up the other partner you named.",
+        )
     if intent == "search":
         return Plan("search", {"query": turn.question})
     if intent == "map":
@@ -110,8 +119,12 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
     if partners:
         tied = [e for e in partners if e.score >= partners[0].score - 2 and e.span == partners[0].span]
         if len(tied) > 1:
-            return _ask_back(p, "partner_id", "Which partner do you mean?",
-                             [Candidate(id=e.id, label=f"{e.label} [{e.id}]") for e in tied])
+            return _ask_back(
+                p,
+                "partner_id",
+                "Which partner do you mean?",
+                [Candidate(id=e.id, label=f"{e.label} [{e.id}]") for e in tied],
+            )
         p.arguments["partner_id"] = partners[0].id
     elif turn.scope.is_partner:
         p.arguments["partner_id"] = turn.scope.partner_id
@@ -172,7 +185,9 @@ def _plan_draft(turn: Turn, resolver: Resolver, mentions: Mentions, base: dict) 
     if kits:
         tied = [e for e in kits if e.score >= kits[0].score - 2]
         if len(tied) > 1:
-            return _ask_back(p, "kit_id", "Which campaign kit?", [Candidate(id=e.id, label=e.label) for e in tied])
+            return _ask_back(
+                p, "kit_id", "Which campaign kit?", [Candidate(id=e.id, label=e.label) for e in tied]
+            )
         p.arguments["kit_id"] = kits[0].id
     elif "kit_id" not in p.arguments:
         if len(resolver.kits) == 1:
@@ -212,7 +227,9 @@ def execute(turn: Turn, resolver: Resolver, p: Plan, start: int = 0) -> AskRespo
         turn.withheld = True
         return turn.response(p.refusal, intent=p.intent)
     if p.question:
-        state.pending = Pending(intent=p.intent, slot=p.slot or "", candidates=p.candidates, arguments=p.arguments)
+        state.pending = Pending(
+            intent=p.intent, slot=p.slot or "", candidates=p.candidates, arguments=p.arguments
+        )
         return turn.response(p.question, intent=p.intent, candidates=p.candidates)
     try:
         text, shown = _run(turn, resolver, p, start)
@@ -241,11 +258,16 @@ def _run(turn: Turn, resolver: Resolver, p: Plan, start: int) -> tuple[str, int]
         turn.withheld = turn.withheld or withheld
         return text, 10
     if p.intent == "nba":
-        data = turn.call("next_best_actions", {"partner_id": args.get("partner_id"),
-                                               "opportunity_id": args.get("opportunity_id")})
+        data = turn.call(
+            "next_best_actions",
+            {"partner_id": args.get("partner_id"), "opportunity_id": args.get("opportunity_id")},
+        )
         turn.cite(content_citations(turn, data))
-        label = (resolver.deal_label(args["opportunity_id"]) if args.get("opportunity_id")
-                 else _partner_label(resolver, args["partner_id"]))
+        label = (
+            resolver.deal_label(args["opportunity_id"])
+            if args.get("opportunity_id")
+            else _partner_label(resolver, args["partner_id"])
+        )
         return answers.nba_answer(data, label, start), answers.PAGE
     data = turn.call("draft_content", args)
     return answers.draft_answer(data, _partner_label(resolver, args["partner_id"])), 1
@@ -275,15 +297,26 @@ def content_citations(turn: Turn, data: dict) -> list[dict]:
     if not items:
         return []
     with turn.ctx.store.session() as session:
-        sources = {d.doc_id: d.source for d in session.query(Document).filter(
-            Document.doc_id.in_([c["doc_id"] for c in items]))}
-    return [{"doc_id": c["doc_id"], "title": c.get("title") or c["doc_id"], "source": sources.get(c["doc_id"], ""),
-             "snippet": c.get("snippet", "")} for c in items]
+        sources = {
+            d.doc_id: d.source
+            for d in session.query(Document).filter(Document.doc_id.in_([c["doc_id"] for c in items]))
+        }
+    return [
+        {
+            "doc_id": c["doc_id"],
+            "title": c.get("title") or c["doc_id"],
+            "source": sources.get(c["doc_id"], ""),
+            "snippet": c.get("snippet", ""),
+        }
+        for c in items
+    ]
 
 
 def more(turn: Turn, resolver: Resolver) -> AskResponse:
-    """"and who else?": the next page of the last intent's results."""
+    """ "and who else?": the next page of the last intent's results."""
     state = turn.thread.state
     if state.last_intent in (None, "draft"):
-        return turn.response("There is nothing more to show; ask me a new question.", intent=state.last_intent)
+        return turn.response(
+            "There is nothing more to show; ask me a new question.", intent=state.last_intent
+        )
     return execute(turn, resolver, Plan(state.last_intent, dict(state.last_arguments)), start=state.shown)

@@ -3,6 +3,7 @@
 The deterministic engine needs none of this; it is used only when `COSELL_LLM_BASE_URL` is set.
 Everything heavy (langchain, openai) is imported inside functions so `import assistant.llm` is free.
 """
+
 from __future__ import annotations
 
 import json

@@ -6,6 +6,7 @@ taken from the tool results actually returned, never from the model's text. Hist
 are trimmed to `settings.llm_context_tokens`. Any failure raises, and `assistant.agent` falls back to
 the deterministic engine.
 """
+
 from __future__ import annotations
 
 import logging
@@ -43,21 +44,37 @@ def tool_schemas() -> list[dict[str, Any]]:
     from tools.registry import all_tools
 
     specs = [spec for name, spec in all_tools().items() if name in TOOL_INTENT]
-    schemas = [{"type": "function", "function": {"name": s.name, "description": s.description,
-                                                  "parameters": s.json_schema()}} for s in specs]
-    schemas.append({"type": "function", "function": {
-        "name": FIND_RECORDS,
-        "description": "Find the ids of partners, accounts, deals (opportunities) and campaign kits by name, "
-                       "among the records the user may see.",
-        "parameters": FindRecordsArgs.model_json_schema()}})
+    schemas = [
+        {
+            "type": "function",
+            "function": {"name": s.name, "description": s.description, "parameters": s.json_schema()},
+        }
+        for s in specs
+    ]
+    schemas.append(
+        {
+            "type": "function",
+            "function": {
+                "name": FIND_RECORDS,
+                "description": "Find the ids of partners, accounts, deals (opportunities) and campaign kits by name, "
+                "among the records the user may see.",
+                "parameters": FindRecordsArgs.model_json_schema(),
+            },
+        }
+    )
     return schemas
 
 
 def system_prompt(turn: Turn) -> str:
     scope = turn.scope
     partner = f", works for partner {scope.partner_id}" if scope.partner_id else ""
-    values = {"{vendor}": str(turn.ctx.vendor().get("name") or "the vendor"), "{user}": scope.name or scope.user_id,
-              "{role}": scope.role, "{partner}": partner, "{today}": turn.ctx.today().isoformat()}
+    values = {
+        "{vendor}": str(turn.ctx.vendor().get("name") or "the vendor"),
+        "{user}": scope.name or scope.user_id,
+        "{role}": scope.role,
+        "{partner}": partner,
+        "{today}": turn.ctx.today().isoformat(),
+    }
     text = load_prompt("assistant_system")
     for key, value in values.items():
         text = text.replace(key, value)
@@ -73,7 +90,9 @@ def run_llm_turn(turn: Turn) -> AskResponse:
     window = settings.llm_context_tokens - ANSWER_RESERVE_TOKENS
     history = trim_history(turn.thread.history(), max(0, (window - count_tokens(system)) // 3))
     messages: list[Any] = [SystemMessage(system)]
-    messages += [HumanMessage(m["content"]) if m["role"] == "user" else AIMessage(m["content"]) for m in history]
+    messages += [
+        HumanMessage(m["content"]) if m["role"] == "user" else AIMessage(m["content"]) for m in history
+    ]
     messages.append(HumanMessage(turn.question))
     intent = None
     for _ in range(MAX_ROUNDS):

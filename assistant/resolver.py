@@ -23,18 +23,29 @@ from retrieval.records import Account, CampaignKitRow, Opportunity, Partner
 from retrieval.scope import Scope
 
 LEGAL_SUFFIXES = {
-    "inc", "corp", "corporation", "llc", "ltd", "limited", "gmbh", "ag", "sa", "plc", "co", "company", "kg",
-    "se", "sas", "sarl", "sl", "srl", "spa", "bv", "nv", "ab", "as", "asa", "oy", "oyj", "kk", "pty", "pvt", "lda",
-    "ltda", "dac", "llp", "aps", "sp", "zoo", "de", "cv", "rl", "group", "holdings",
+    "inc", "corp", "corporation", "llc", "ltd", "limited", "gmbh", "ag", "sa", "plc", "co", "company",
+    "kg", "se", "sas", "sarl", "sl", "srl", "spa", "bv", "nv", "ab", "as", "asa", "oy", "oyj", "kk", "pty",
+    "pvt", "lda", "ltda", "dac", "llp", "aps", "sp", "zoo", "de", "cv", "rl", "group", "holdings",
 }
 # Words that never make a name on their own (a partner called "Data" must be named in full).
-STOPWORDS = set(
-    ["the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "at", "with", "by", "from", "is", "are", "was", "be", "do", "does", "did", "we", "i", "you", "my", "our", "your", "their", "what", "which", "who", "whom", "how", "why", "when", "where", "should", "could", "would", "can", "may", "might", "will", "shall", "about", "into", "onto", "this", "that", "these", "those", "it", "its", "me", "us", "them", "please", "tell", "show", "give", "find", "get", "next", "best", "deal", "deals", "account", "accounts", "partner", "partners", "customer", "customers", "opportunity", "opportunity's", "renewal", "expansion", "new", "data", "cloud", "digital", "systems", "solutions", "services", "consulting", "analytics", "software", "group", "email", "e-mail", "post", "page", "landing", "draft", "campaign", "kit", "german", "english", "french", "spanish", "japanese", "portuguese", "italian", "dutch", "other", "else", "more", "share", "shared", "overlap", "doing", "health", "help", "bring", "match", "do", "else", "also", "any", "some", "all", "one", "two", "first", "second", "der", "die", "das", "und", "mit", "für", "von", "ein", "eine", "le", "la", "les", "des", "du", "et", "pour", "avec", "el", "los", "las", "y", "con", "por", "para", "o", "e"])
+_STOPWORDS = """
+the a an and or of for to in on at with by from is are was be do does did we i you my our your their
+what which who whom how why when where should could would can may might will shall about into onto
+this that these those it its me us them please tell show give find get next best deal deals account
+accounts partner partners customer customers opportunity opportunity's renewal expansion new data cloud
+digital systems solutions services consulting analytics software group email e-mail post page landing
+draft campaign kit german english french spanish japanese portuguese italian dutch other else more
+share shared overlap doing health help bring match also any some all one two first second
+der die das und mit für von ein eine le la les des du et pour avec el los las y con por para o e
+"""
+STOPWORDS = frozenset(_STOPWORDS.split())
+KNOWN_LANGUAGES = {"de", "en", "fr", "es", "pt", "it", "nl", "ja", "zh", "sv", "pl", "da", "nb", "fi", "ko",
+                   "hi"}
 OPEN_STAGES = ("prospecting", "qualification", "proposal", "negotiation")
 
 LANGUAGES: list[tuple[str, str]] = [  # (pattern on the normalised question, BCP 47 tag); specific first
-    (r"brazilian portuguese|portuguese \(brazil\)|português do brasil|português brasileiro|brasilianisch|"
-     r"portugais brésilien|portugués de brasil|ブラジルポルトガル語", "pt-BR"),
+    ((r"brazilian portuguese|portuguese \(brazil\)|português do brasil|português brasileiro|brasilianisch|"
+      r"portugais brésilien|portugués de brasil|ブラジルポルトガル語"), "pt-BR"),
     (r"canadian french|french \(canada\)|français canadien|québécois", "fr-CA"),
     (r"swiss german|schweizerdeutsch", "de-CH"), (r"austrian german|österreichisch", "de-AT"),
     (r"british english|uk english", "en-GB"), (r"american english|us english", "en-US"),
@@ -54,10 +65,11 @@ LANGUAGES: list[tuple[str, str]] = [  # (pattern on the normalised question, BCP
 LOCALE_TAG = re.compile(r"(?<![\w-])([a-z]{2})[-_]([a-z]{2}|hans|hant)(?![\w-])", re.IGNORECASE)
 CHANNELS: list[tuple[str, str]] = [
     (r"landing[- ]?page|\blanding\b|web ?page|webseite|página de destino|ランディングページ", "landing"),
-    (r"linkedin|\bsocial\b|\btweet\b|\bpost\b|\bx post\b|soziale|réseaux sociaux|redes sociales|ソーシャル", "social"),
+    (r"linkedin|\bsocial\b|\btweet\b|\bpost\b|soziale|réseaux sociaux|redes sociales|ソーシャル", "social"),
     (r"e-?mail|\bmail\b|courriel|correo|メール", "email"),
 ]
-MY_DEAL = re.compile(r"\b(my|our)\s+(\w+\s+)?(deal|deals|opportunit\w*|renewal)\b|\bmein\w* (deal|geschäft)\b", re.IGNORECASE)
+MY_DEAL = re.compile(r"\b(my|our)\s+(\w+\s+)?(deal|deals|opportunit\w*|renewal)\b"
+                     r"|\bmein\w* (deal|geschäft)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -226,7 +238,10 @@ def _visibility_class(scope: Scope) -> tuple:
 def data_fingerprint(ctx: AppContext) -> str:
     """Cheap SQL aggregates that change whenever a nameable record or its visibility does."""
     o, a, p, k = Opportunity, Account, Partner, CampaignKitRow
-    size = lambda c: func.sum(func.length(c))
+
+    def size(column):
+        return func.sum(func.length(column))
+
     queries = [select(func.count(), size(o.name), size(o.account_id), size(o.stage), size(o.partner_id),
                       size(o.registered_by)),
                select(func.count(), size(a.name)), select(func.count(), size(p.name), size(p.brand_name)),
@@ -264,7 +279,8 @@ def _build_catalogue(ctx: AppContext, scope: Scope) -> Catalogue:
                 cat.opportunities[o.opportunity_id] = Deal(o.opportunity_id, o.account_id, o.name, o.stage,
                                                            o.last_activity_on or o.created_on)
                 cat.index.add("opportunity", o.opportunity_id, o.name, [(" ".join(tokens(o.name)), 0.0)])
-        kits = rec.session.execute(select(CampaignKitRow.kit_id, CampaignKitRow.name, CampaignKitRow.data)).all()
+        kit_columns = (CampaignKitRow.kit_id, CampaignKitRow.name, CampaignKitRow.data)
+        kits = rec.session.execute(select(*kit_columns)).all()
     for kit_id, name, data in kits:  # campaign kits are the vendor's material: anyone may draft from them
         cat.kits[kit_id] = name
         products = [(" ".join(tokens(str(p))), 2.0) for p in (data or {}).get("products") or []]
@@ -273,7 +289,8 @@ def _build_catalogue(ctx: AppContext, scope: Scope) -> Catalogue:
         with ctx.records(Scope.system()) as rec:
             for p in rec.partners():
                 if p.partner_id != scope.partner_id:
-                    cat.foreign.add("partner", p.partner_id, p.name, name_aliases(p.name, (p.brand_name or "",)))
+                    aliases = name_aliases(p.name, (p.brand_name or "",))
+                    cat.foreign.add("partner", p.partner_id, p.name, aliases)
     return cat
 
 
@@ -312,7 +329,8 @@ class Resolver:
         for raw in re.findall(r"[A-Za-z0-9][A-Za-z0-9_.\-]*[A-Za-z0-9]", question):
             kind = self._kind_of_id(raw)
             if kind:
-                found.append(Entity(kind, raw if kind != "kit" else raw.lower(), self._label(kind, raw), 200.0))
+                id_ = raw.lower() if kind == "kit" else raw
+                found.append(Entity(kind, id_, self._label(kind, raw), 200.0))
         return found
 
     def _kind_of_id(self, raw: str) -> str | None:
@@ -406,8 +424,7 @@ def _dedupe(entities: list[Entity]) -> list[Entity]:
 def find_locale(question: str) -> str | None:
     """"German" / "auf Deutsch" -> de, "Brazilian Portuguese" -> pt-BR, an explicit tag like fr-CA."""
     tag = LOCALE_TAG.search(question)
-    if tag and tag.group(1).lower() in {"de", "en", "fr", "es", "pt", "it", "nl", "ja", "zh", "sv", "pl", "da",
-                                        "nb", "fi", "ko", "hi"}:
+    if tag and tag.group(1).lower() in KNOWN_LANGUAGES:
         region = tag.group(2)
         return f"{tag.group(1).lower()}-{region.upper() if len(region) == 2 else region.title()}"
     text = fold(question)

@@ -24,8 +24,10 @@ INTENT_CAPABILITY = {"map": "map", "match": "match", "nba": "nba", "draft": "dra
 # (pattern, weight). Patterns run on the lower-cased, NFKC-normalised question.
 CUES: dict[str, list[tuple[str, float]]] = {
     "draft": [
-        (r"\bdraft\b|\bdrafts?\s+(an?|the|me)\b", 3), (r"\b(write|compose|prepare|create)\b.{0,40}\b(e-?mail|post|"
-         r"landing|campaign|message|copy|invite|invitation)", 3), (r"\bco-?brand", 2), (r"\blocali[sz]e\b", 2),
+        (r"\bdraft\b|\bdrafts?\s+(an?|the|me)\b", 3),
+        ((r"\b(write|compose|prepare|create)\b.{0,40}"
+          r"\b(e-?mail|post|landing|campaign|message|copy|invite|invitation)"), 3),
+        (r"\bco-?brand", 2), (r"\blocali[sz]e\b", 2),
         (r"\bentwurf|\bentwirf|\bschreib|\berstell", 3), (r"\brédig|\bbrouillon|\bécri[rstv]", 3),
         (r"\bredact|\bborrador|\bescrib", 3), (r"\brascunho|\bescrev|\bredij", 3),
         (r"下書き|ドラフト|書いて|作成して", 3), (r"\blinkedin\b|\bsocial post\b|\blanding page\b", 1),
@@ -35,24 +37,30 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\baccounts?\b.{0,30}\b(share|shared|in common|overlap)", 3), (r"\bshare\b.{0,25}\bwith\b", 2),
         (r"\boverlap", 3), (r"\baccount[- ]mapping\b|\bmap (the |our )?accounts\b|\bmapping\b", 3),
         (r"\b(mutual|common|joint|shared) (customers|accounts|clients)\b", 3), (r"\bin common with\b", 3),
-        (r"\bmap\b", 1), (r"\b(customers|accounts|clients)\b.{0,30}\balso\b", 3), (r"gemeinsame\w* (kunden|accounts|konten)|überschneid", 3),
-        (r"(comptes|clients) (en )?commun|chevauchement", 3), (r"(cuentas|clientes) en común|solapamiento", 3),
-        (r"(contas|clientes) em comum|sobreposição", 3), (r"共通の(顧客|アカウント)|重複|アカウントマッピング", 3),
+        (r"\bmap\b", 1), (r"\b(customers|accounts|clients)\b.{0,30}\balso\b", 3),
+        (r"gemeinsame\w* (kunden|accounts|konten)|überschneid", 3),
+        (r"(comptes|clients) (en )?commun|chevauchement", 3),
+        (r"(cuentas|clientes) en común|solapamiento", 3),
+        (r"(contas|clientes) em comum|sobreposição", 3),
+        (r"共通の(顧客|アカウント)|重複|アカウントマッピング", 3),
     ],
     "match": [
         (r"\b(which|what) partners?\b", 2), (r"\bwho should\b.{0,30}\b(help|bring|work|involve|partner)", 3),
         (r"\bbring (in|into|on)\b", 2), (r"\b(best|right|ideal|top|suitable) partners?\b", 3),
-        (r"\bpartners? (for|on|to help with) (the|this|my|our)\b", 2), (r"\brecommend\w* (a |some )?partners?\b", 3),
+        (r"\bpartners? (for|on|to help with) (the|this|my|our)\b", 2),
+        (r"\brecommend\w* (a |some )?partners?\b", 3),
         (r"\bmatch\w*\b", 2), (r"\binvolve\b", 1), (r"\brank\w* partners\b", 3), (r"\bwho can help\b", 2),
         (r"\b(strongest|good|strong|qualified) partners?\b", 3), (r"\bneed (a |some )?partners?\b", 3),
-        (r"\bpull (in|into)\b", 2), (r"\bwhich (si|sis|reseller|var|msp|integrator|distributor|consultancy)s?\b", 3),
-        (r"\bco-?sell\b", 1),
-        (r"\bwelche\w* partner|passende\w* partner|\bpartner für\b", 3), (r"\bquels? partenaires?|partenaire idéal", 3),
+        (r"\bpull (in|into)\b", 2), (r"\bco-?sell\b", 1),
+        (r"\bwhich (si|sis|reseller|var|msp|integrator|distributor|consultancy)s?\b", 3),
+        (r"\bwelche\w* partner|passende\w* partner|\bpartner für\b", 3),
+        (r"\bquels? partenaires?|partenaire idéal", 3),
         (r"\bqué (socio|partner)|\bmejor(es)? (socio|partner)", 3), (r"\bqual(is)? parceiro", 3),
         (r"どのパートナー|最適なパートナー|パートナーを(推薦|提案)", 3),
     ],
     "nba": [
-        (r"\bwhat should (i|we) do\b", 3), (r"\bdo next\b|\bnext steps?\b|\bnext best\b|\bnext actions?\b", 3),
+        (r"\bwhat should (i|we) do\b", 3),
+        (r"\bdo next\b|\bnext steps?\b|\bnext best\b|\bnext actions?\b", 3),
         (r"\bhow (is|are|'s)\b.{1,40}\b(doing|going|performing|tracking)\b", 3), (r"\bhealth\b", 2),
         (r"\bwhat now\b|\bfocus on\b|\bpriorit", 1), (r"\bstalled\b|\bstuck\b|\bat risk\b", 1),
         (r"\brecommended actions?\b|\bactions? (for|on)\b", 2), (r"\bmove\b.{0,40}\bforward\b|\bunblock", 3),
@@ -78,13 +86,14 @@ ABOUT_RE = re.compile(
     r"^\W*(und )?(was ist mit|wie ist es mit|und für) (?P<s3>.+?)\W*$|^\W*et (pour|avec) (?P<s4>.+?)\W*$|"
     r"^\W*(y|e) (para|con|com) (?P<s5>.+?)\W*$|^\W*(?P<s6>.+?)(は|の場合)は?(どう|どうですか)\W*$")
 ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
-    "erste": 1, "zweite": 2, "dritte": 3, "premier": 1, "première": 1, "deuxième": 2, "second.": 2, "troisième": 3,
-    "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3, "1つ目": 1, "2つ目": 2,
-    "3つ目": 3,
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "erste": 1, "zweite": 2, "dritte": 3, "premier": 1, "première": 1,
+    "deuxième": 2, "troisième": 3, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2,
+    "tercero": 3, "tercera": 3, "1つ目": 1, "2つ目": 2, "3つ目": 3,
 }
-CHOICE_RE = re.compile(r"^\W*(the |die |der |das |le |la |el |o |a )?(?P<w>\w+)( one| option| choice| deal| partner)?"
-                       r"\W*$|^\W*(number|option|#|no\.?|nr\.?)\s*(?P<n>\d)\W*$|^\W*(?P<d>\d)\W*$")
+CHOICE_RE = re.compile(r"^\W*(the |die |der |das |le |la |el |o |a )?(?P<w>\w+)"
+                       r"( one| option| choice| deal| partner)?\W*$"
+                       r"|^\W*(number|option|#|no\.?|nr\.?)\s*(?P<n>\d)\W*$|^\W*(?P<d>\d)\W*$")
 LAST_RE = re.compile(r"^\W*(the )?last( one)?\W*$")
 
 
@@ -122,7 +131,8 @@ DEAL_WORD = re.compile(r"\b(deal|deals|opportunit\w*|renewal|expansion|upsell|pi
                        r"pipeline|opp)\b|\bangebot|\bgeschäft|"
                        r"\baffaire|\boportunidad|\bnegócio|案件|商談", re.IGNORECASE)
 PERSONAL = re.compile(r"\b(my|our|i|we|me|us|mein\w*|unser\w*|mes|nos|notre|mis|nuestr\w*|meu|minha|nosso)\b")
-ACCOUNTS_WORD = re.compile(r"\baccounts?\b|\bcustomers?\b|\bkunden|\bclients?\b|\bclientes\b|顧客", re.IGNORECASE)
+ACCOUNTS_WORD = re.compile(r"\baccounts?\b|\bcustomers?\b|\bkunden|\bclients?\b|\bclientes\b|顧客",
+                           re.IGNORECASE)
 
 
 def choose_intent(question: str, kinds: set[str]) -> str:
@@ -134,8 +144,9 @@ def choose_intent(question: str, kinds: set[str]) -> str:
     if intent == "search" or score == 0:
         return _intent_from_kinds(text, kinds, scores)
     named_subject = bool(kinds & {"partner", "opportunity", "account"})
-    if (intent == "nba" and not named_subject and scores.scores.get("search", 0) and not DEAL_WORD.search(text)
-            and not PERSONAL.search(text)):
+    programme_like = (scores.scores.get("search", 0) and not DEAL_WORD.search(text)
+                      and not PERSONAL.search(text))
+    if intent == "nba" and not named_subject and programme_like:
         # "what are the next steps to become a gold partner?" is a programme question, even for a seller
         return "search"
     if intent == "match" and "partner" in kinds and "opportunity" not in kinds and "account" not in kinds:

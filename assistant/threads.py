@@ -4,6 +4,7 @@ A thread belongs to the user who started it: another user presenting its id is r
 messages or of the subjects discussed). State holds what follow-ups need: the last intent and its
 arguments, how many results were shown, and a pending question with its candidates.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -73,8 +74,13 @@ def load_thread(ctx: AppContext, scope: Scope, thread_id: str | None) -> Convers
         if row.user_id != scope.user_id:
             raise Forbidden(f"thread '{thread_id}' belongs to another user")
         state = ThreadState.model_validate(row.state or {})
-        return ConversationThread(thread_id=thread_id, user_id=row.user_id, messages=list(row.messages or []),
-                                  state=state, is_new=False)
+        return ConversationThread(
+            thread_id=thread_id,
+            user_id=row.user_id,
+            messages=list(row.messages or []),
+            state=state,
+            is_new=False,
+        )
 
 
 def save_thread(ctx: AppContext, thread: ConversationThread) -> None:

@@ -66,7 +66,8 @@ def method_keys(model: MatchModel, signals: mf.DealSignals, state: HistoryState,
     }
 
 
-def oracle_key(skills: dict, matrix: mf.PartnerMatrix, deal: mf.DealRec, account: mf.AccountRec) -> np.ndarray:
+def oracle_key(skills: dict, matrix: mf.PartnerMatrix, deal: mf.DealRec,
+               account: mf.AccountRec) -> np.ndarray:
     """The demo generator's hidden pick weight (capacity x skill x country skill), without its per-deal noise:
     a ceiling for any model, not a baseline (no real vendor has it)."""
     key = np.zeros(len(matrix.ids))
@@ -95,7 +96,8 @@ def backtest(eco: mf.Ecosystem, cases: list[dict], test_start: dt.date,
     for case in todo:
         deal = eco.deal_by_id[case["opportunity_id"]]
         state = sweep.advance(deal.opened())
-        signals = mf.deal_signals(matrix, state, deal.masked(), eco.accounts.get(deal.account_id), exclude=deal)
+        account = eco.accounts.get(deal.account_id)
+        signals = mf.deal_signals(matrix, state, deal.masked(), account, exclude=deal)
         winner = matrix.index[case["winner_partner_id"]]
         winner_eligible += bool(signals.eligible[winner])
         keys = method_keys(model, signals, state, matrix, deal)
@@ -109,7 +111,8 @@ def backtest(eco: mf.Ecosystem, cases: list[dict], test_start: dt.date,
     return {"cases": len(todo), "winner_eligible": round(winner_eligible / n, 4), "results": results,
             "model": {"kind": model.kind, "training_deals": model.n_deals, "training_rows": model.n_rows,
                       "weights": dict(zip(mf.FEATURES, model.weights))},
-            "train_s": round(train_s, 2), "score_ms_per_deal": round(1000 * (time.perf_counter() - started) / n, 2)}
+            "train_s": round(train_s, 2),
+            "score_ms_per_deal": round(1000 * (time.perf_counter() - started) / n, 2)}
 
 
 def load_demo(folder: Path, home: Path, today: dt.date) -> mf.Ecosystem:

@@ -7,6 +7,7 @@ are named directly. Nothing is executed: `assistant.deterministic.plan_question`
 it would before calling the tool. Metrics: routing accuracy (the tool, or no tool for a refusal or a
 question back) and argument accuracy (every expected id), each against a threshold of 0.95.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,10 +23,12 @@ CASES = Path(__file__).with_name("routing_questions.yaml")
 THRESHOLDS = {"routing_accuracy": 0.95, "argument_accuracy": 0.95}
 MAX_SKIPPED = 0.1  # cases whose slots the demo cannot fill; more than this and the suite fails
 OPEN = ("prospecting", "qualification", "proposal", "negotiation")
-SUFFIX = re.compile(r"\s+(Inc\.|Corporation|LLC|Corp\.|Co\.|Ltd\.?|plc|Limited|LLP|DAC|Pty Ltd|Pvt Ltd|GmbH & Co\. KG|"
-                    r"GmbH|AG|SE|SA|SAS|SARL|S\.A\.|S\.L\.|S\.A\. de C\.V\.|S\. de R\.L\. de C\.V\.|Lda\.|Ltda\.|"
-                    r"S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|NV|BV|AB|AS|ASA|A/S|ApS|Oy|Oyj|Sp\. z o\.o\.|K\.K\.|"
-                    r"Co\., Ltd\.|S\.à r\.l\.)$")
+SUFFIX = re.compile(
+    r"\s+(Inc\.|Corporation|LLC|Corp\.|Co\.|Ltd\.?|plc|Limited|LLP|DAC|Pty Ltd|Pvt Ltd|GmbH & Co\. KG|"
+    r"GmbH|AG|SE|SA|SAS|SARL|S\.A\.|S\.L\.|S\.A\. de C\.V\.|S\. de R\.L\. de C\.V\.|Lda\.|Ltda\.|"
+    r"S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|NV|BV|AB|AS|ASA|A/S|ApS|Oy|Oyj|Sp\. z o\.o\.|K\.K\.|"
+    r"Co\., Ltd\.|S\.à r\.l\.)$"
+)
 
 
 def load_cases(path: Path = CASES) -> list[dict[str, Any]]:
@@ -86,10 +89,21 @@ def _deal_pools(ctx: AppContext, user_id: str) -> dict[str, list[dict[str, Any]]
     def core(account_id: str) -> str:
         return SUFFIX.sub("", accounts.get(account_id, account_id)).strip()
 
-    lone = [{"id": d[0].opportunity_id, "name": d[0].name, "account": core(a), "product": (d[0].products or [""])[0]}
-            for a, d in sorted(by_account.items()) if len(d) == 1 and " - " in d[0].name]
-    multi = [{"account": core(a), "ids": sorted(o.opportunity_id for o in d)}
-             for a, d in sorted(by_account.items()) if len(d) > 1]
+    lone = [
+        {
+            "id": d[0].opportunity_id,
+            "name": d[0].name,
+            "account": core(a),
+            "product": (d[0].products or [""])[0],
+        }
+        for a, d in sorted(by_account.items())
+        if len(d) == 1 and " - " in d[0].name
+    ]
+    multi = [
+        {"account": core(a), "ids": sorted(o.opportunity_id for o in d)}
+        for a, d in sorted(by_account.items())
+        if len(d) > 1
+    ]
     return {"lone_open_deal": lone, "multi_open_account": multi}
 
 
@@ -139,10 +153,17 @@ def score_case(ctx: AppContext, case: dict[str, Any], names: dict) -> dict[str, 
     expected_candidates = {_ref(c, names) for c in case.get("candidates") or []}
     if expected_candidates:
         args_ok = tool is None and expected_candidates <= {c.id for c in plan.candidates}
-    return {"question": case["question"], "as": case["as"], "expected_tool": case.get("tool"), "tool": tool,
-            "routing_ok": tool == case.get("tool"), "has_arguments": bool(expected_args or expected_candidates),
-            "arguments_ok": args_ok, "expected_arguments": expected_args or sorted(expected_candidates),
-            "arguments": got_args if expected_args else [c.id for c in plan.candidates]}
+    return {
+        "question": case["question"],
+        "as": case["as"],
+        "expected_tool": case.get("tool"),
+        "tool": tool,
+        "routing_ok": tool == case.get("tool"),
+        "has_arguments": bool(expected_args or expected_candidates),
+        "arguments_ok": args_ok,
+        "expected_arguments": expected_args or sorted(expected_candidates),
+        "arguments": got_args if expected_args else [c.id for c in plan.candidates],
+    }
 
 
 def evaluate(ctx: AppContext, cases: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -167,10 +188,16 @@ def evaluate(ctx: AppContext, cases: list[dict[str, Any]] | None = None) -> dict
         "by_tool": _by_tool(results),
     }
     failures = [r for r in results if not r["routing_ok"] or (r["has_arguments"] and not r["arguments_ok"])]
-    passed = (all(metrics[k] >= v for k, v in THRESHOLDS.items())
-              and len(skipped) <= MAX_SKIPPED * max(1, len(cases)))
-    return {**metrics, "thresholds": THRESHOLDS, "failures": failures[:25], "skipped_cases": skipped[:25],
-            "passed": passed}
+    passed = all(metrics[k] >= v for k, v in THRESHOLDS.items()) and len(skipped) <= MAX_SKIPPED * max(
+        1, len(cases)
+    )
+    return {
+        **metrics,
+        "thresholds": THRESHOLDS,
+        "failures": failures[:25],
+        "skipped_cases": skipped[:25],
+        "passed": passed,
+    }
 
 
 def _by_tool(results: list[dict[str, Any]]) -> dict[str, dict[str, float]]:

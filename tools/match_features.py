@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
-from collections.abc import Iterable
 
 import numpy as np
 
@@ -30,8 +30,8 @@ SIGNALS = (
     "engagement", "load", "tier", "language", "semantic",
 )
 # DATA.md's partner types, one indicator each: how often each kind of partner is brought in is learned
-PARTNER_TYPES = ("reseller", "var", "distributor", "system_integrator", "isv", "msp", "referral", "influencer",
-                 "marketplace", "consultancy")
+PARTNER_TYPES = ("reseller", "var", "distributor", "system_integrator", "isv", "msp", "referral",
+                 "influencer", "marketplace", "consultancy")
 FEATURES = SIGNALS + tuple(f"type:{t}" for t in PARTNER_TYPES)
 F = {name: i for i, name in enumerate(FEATURES)}
 TIERS = {"registered": 0, "silver": 1, "gold": 2, "platinum": 3}
@@ -90,7 +90,8 @@ class PartnerRec:
     def of(cls, row: Any) -> PartnerRec:
         staff = getattr(row, "certified_staff", None) or {}
         text = " ".join(filter(None, [getattr(row, "description", None), getattr(row, "tagline", None)]))
-        return cls(row.partner_id, row.name, (row.tier or "registered").casefold(), (row.type or "").casefold(),
+        return cls(row.partner_id, row.name, (row.tier or "registered").casefold(),
+                   (row.type or "").casefold(),
                    tuple(c.upper() for c in row.countries or ()), tuple(row.industries or ()),
                    tuple(row.competencies or ()), {str(k): int(v or 0) for k, v in dict(staff).items()},
                    tuple(row.languages or ()), text, getattr(row, "joined_on", None),
@@ -210,9 +211,9 @@ class PartnerMatrix:
         self.index = {pid: i for i, pid in enumerate(self.ids)}
         self.names = [p.name for p in eco.partners]
         self.tier = np.array([TIERS.get(p.tier, 0) for p in eco.partners], dtype=np.float64)
-        # not yet a partner on a day before this (ordinal; 0 = unknown, always a partner)
         self.type = np.array([[p.type == t for t in PARTNER_TYPES] for p in eco.partners], dtype=float)
         self.type = self.type.reshape(len(self.ids), len(PARTNER_TYPES))
+        # not yet a partner on a day before this (ordinal; 0 = unknown, always a partner)
         self.joined = np.array([p.joined_on.toordinal() if p.joined_on else 0 for p in eco.partners])
         accounts = eco.accounts.values()
         self.products = _vocab([c for p in eco.partners for c in _low(p.competencies)]
@@ -261,7 +262,8 @@ class PartnerMatrix:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         self.name_phrases = {words for p in eco.partners for name in (p.name, p.brand_name)
-                             if (words := _name_words(name))}
+                             for words in (_name_words(name), tuple(_WORD.findall((name or "").casefold())))
+                             if words}
         self.name_starts = {words[0] for words in self.name_phrases}
         self.longest_name = max((len(w) for w in self.name_phrases), default=0)
         docs = [self.without_names(p.description) for p in eco.partners]
@@ -288,7 +290,8 @@ class PartnerMatrix:
             if col is not None:
                 counts[col] = counts.get(col, 0) + 1
         cols = np.fromiter(counts, dtype=int, count=len(counts))
-        weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * self.idf[cols]
+        tf = np.fromiter(counts.values(), dtype=float, count=len(counts))
+        weights = (1.0 + np.log(tf)) * self.idf[cols]
         norm = np.linalg.norm(weights)
         return cols, (weights / norm if norm else weights)
 
@@ -316,28 +319,33 @@ class PartnerMatrix:
         """The text's words, minus every partner name or brand name phrase (longest match first)."""
         words, out, i = _WORD.findall(text.casefold()), [], 0
         while i < len(words):
-            if words[i] not in self.name_starts:
-                out.append(words[i])
-                i += 1
-                continue
-            for n in range(min(self.longest_name, len(words) - i), 0, -1):
-                if tuple(words[i:i + n]) in self.name_phrases:
-                    i += n
-                    break
+            n = self._name_at(words, i) if words[i] in self.name_starts else 0
+            if n:
+                i += n
             else:
                 out.append(words[i])
                 i += 1
         return " ".join(out)
 
+    def _name_at(self, words: list[str], i: int) -> int:
+        for n in range(min(self.longest_name, len(words) - i), 0, -1):
+            if tuple(words[i:i + n]) in self.name_phrases:
+                return n
+        return 0
+
     def deal_text(self, deal: DealRec) -> str:
-        return self.without_names(" ".join([deal.name, deal.description, " ".join(deal.products)]))
+        """What the deal needs, in words: a sentence naming a partner ("Procurement through X.") says who
+        is involved, not what fits, so it is dropped (in backtests it would give the answer away)."""
+        kept = [s for s in _SENTENCE.split(deal.description or "") if self.without_names(s) == _words(s)]
+        return self.without_names(" ".join([deal.name, *kept, " ".join(deal.products)]))
 
     def eligible_for(self, products: Iterable[str], country: str | None, on: dt.date) -> np.ndarray:
         """Partners authorised for every product, selling in the country (if known), partners by `on`."""
         wanted, cols = set(_low(products)), self.product_columns(products)
         ok = self.joined <= on.toordinal()
         if wanted:
-            ok = ok & (self.comp[:, cols].sum(axis=1) == len(wanted)) if len(cols) == len(wanted) else ok & False
+            covered = self.comp[:, cols].sum(axis=1) == len(wanted)
+            ok = ok & covered if len(cols) == len(wanted) else ok & False
         if country:
             col = self.countries.get(country)
             ok = ok & self.country[:, col] if col is not None else ok & False
@@ -367,8 +375,13 @@ class PartnerMatrix:
 
 
 _WORD = re.compile(r"[^\W_]+")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _LEGAL_TAIL = {"inc", "corp", "corporation", "llc", "ltd", "limited", "plc", "gmbh", "ag", "sa", "sas", "srl",
                "spa", "bv", "nv", "ab", "as", "oy", "kk", "pty", "co", "se", "kg"}
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _name_words(name: str | None) -> tuple[str, ...]:
@@ -467,7 +480,8 @@ def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None):
     return hist, tot, tot_n, np.maximum(load, 0), wins
 
 
-def _relationship(matrix: PartnerMatrix, deal: DealRec, as_of: dt.date) -> tuple[np.ndarray, dict[int, Relation]]:
+def _relationship(matrix: PartnerMatrix, deal: DealRec,
+                  as_of: dt.date) -> tuple[np.ndarray, dict[int, Relation]]:
     """Account-mapping relationships known at `as_of`: the partner's row was updated before then, or the
     partner already worked a deal at the account (a relationship a deal created is not its cause)."""
     strength, known = np.zeros(len(matrix.ids)), {}
@@ -521,5 +535,5 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
     sells = columns["geography"] > 0.0
     partner_then = matrix.joined <= as_of.toordinal()  # a partner by then (backtests, training)
     return DealSignals(deal, account, X, authorised & sells & partner_then, authorised, sells,
-                       [p for p, _ in pairs], hist, wins, tot_n, tot_w, tot_fair, last3, prior3, load, semantic,
-                       relations)
+                       [p for p, _ in pairs], hist, wins, tot_n, tot_w, tot_fair, last3, prior3, load,
+                       semantic, relations)

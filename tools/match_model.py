@@ -1,27 +1,35 @@
-"""The partner-to-deal model, learned from the vendor's own history.
+"""The partner-to-deal model, learned from the vendor's own history, and the as-of history it learns from.
+
+History as of a date (`HistoryState`, advanced by `HistorySweep`): per partner, the deals closed before
+the date (wins and deals per industry, product, country and account; the expected wins under a random
+pick among the partners eligible for each won deal, its "fair share") and the deals open at it (load).
 
 Training examples: each closed deal with a partner involved that closed before the cutoff date. Its
-partner is the positive; negatives are other partners sampled for the same deal, half among those
-eligible for it (authorised for its products, selling in its country: the cases a ranker must really
-separate) and half from everyone. Features come from `tools.match_features` AS OF the deal's
-`created_on` (a `HistorySweep`), so historical performance only counts deals closed before that day and
-the deal never explains itself. Won deals weigh 1, lost deals `LOST_WEIGHT` (a partner brought into a
-lost deal was still the vendor's choice, but a weaker lesson).
+partner is the positive; negatives are the other partners eligible for it (authorised for its products,
+selling in its country, a partner by then: the choice a ranker must really make; a sample of
+`ELIGIBLE_NEGATIVES` if more) and `OTHER_NEGATIVES` from everyone. Features are computed AS OF the
+deal's created_on (the sweep), with the deal's own partner masked, so history only counts deals closed
+before that day and the deal never explains itself. Won deals weigh 1, lost deals `LOST_WEIGHT` (the
+partner of a lost deal was still the vendor's choice, but a weaker lesson).
 
-Model: logistic regression (scikit-learn) on standardised features, stored as weights on the raw
-features so scoring a deal is one matrix-vector product over all partners. A score (0..1) is the
-model's probability that this partner is the one for the deal; an ineligible partner's score is
-multiplied by `INELIGIBLE_FACTOR` and it is ranked after every eligible partner.
+Model: logistic regression on standardised features (scipy L-BFGS-B: scikit-learn's cannot bound
+coefficients), with the weights of more-is-better signals kept >= 0 (`MONOTONE`, so an explanation
+never credits a weakness) and an L2 pull toward the hand-set weights below, so a signal the history
+says nothing about keeps its prior. Weights are stored on the raw features: scoring a deal is one
+matrix-vector product over all partners. A score (0..1) is the model's probability that the partner is
+the one for the deal; an ineligible partner's score is multiplied by `INELIGIBLE_FACTOR` and it ranks
+after every eligible partner.
 
-Cold start: with fewer than `MIN_EXAMPLES` (30) training deals the learned weights would be noise, so
-hand-set weights are used instead (logit units, features as in match_features):
+Cold start: with fewer than `MIN_EXAMPLES` (30) training deals, or none that vary, the hand-set weights
+are used as they are (logit units, features as in tools/match_features.py; partner types 0):
     authorised 2.0, geography 1.5, relationship 1.5, industry_history 2.0, product_history 2.0,
-    account_history 1.0, semantic 1.0, industry 0.8, certified 0.6, experience 0.5, engagement 0.4,
-    tier 0.4, language 0.3, load -0.3; intercept -4.0.
+    industry_share 1.0, product_share 1.0, country_share 1.0, overall_share 0.5, account_history 1.0,
+    semantic 1.0, industry 0.8, certified 0.6, experience 0.5, engagement 0.4, tier 0.4, language 0.3,
+    load -0.3; intercept -4.0.
 They encode the programme's rules (authorisation and territory first), then relationships and proven
 results, then the softer signals.
 
-A trained model is cached as JSON under COSELL_HOME/cache/ per data version and cutoff.
+A trained model is cached as JSON under COSELL_HOME/cache/ per model version, data version and day.
 """
 from __future__ import annotations
 
@@ -54,7 +62,7 @@ MIN_EXAMPLES = 30
 ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
 OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too
 MAX_TRAIN_DEALS = 3000  # the most recent; older history still feeds the features through the sweep
-TRAIN_BUDGET = 3_000_000  # deals x partners scored while training: 3,000 deals at 1,000 partners, 300 at 10,000
+TRAIN_BUDGET = 3_000_000  # deals x partners scored in training: 3,000 deals at 1,000 partners, 300 at 10,000
 LOST_WEIGHT = 0.5
 INELIGIBLE_FACTOR = 0.25
 
@@ -89,7 +97,9 @@ class MatchModel:
         return np.asarray(self.weights, dtype=np.float64)
 
     def scores(self, X: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(X @ self.w + self.intercept)))
+        from scipy.special import expit
+
+        return expit(X @ self.w + self.intercept)
 
     def contributions(self, X: np.ndarray, reference: np.ndarray) -> np.ndarray:
         """Logit contribution of each feature against a reference partner (rows x features)."""
@@ -110,10 +120,11 @@ class MatchModel:
         return model if model.features == list(FEATURES) else None
 
 
-# --- what was known as of a date (deal history: wins, fair shares, load) ------------------------------------------------------------------
+# --- what was known as of a date -----------------------------------------------------------------
+
 
 class HistoryState:
-    """Counters over deals closed before `as_of` and deals open at it (partner rows x group values)."""
+    """Counters over deals closed before `as_of` and deals open at it (group values x partners)."""
 
     def __init__(self, matrix: PartnerMatrix, accounts: dict[str, AccountRec]):
         n = len(matrix.ids)
@@ -165,7 +176,8 @@ class HistoryState:
     def fair_share(self, deal: DealRec) -> tuple[np.ndarray, dict[str, list[int]]]:
         """Each partner's chance of a won deal under a random pick among those eligible for it."""
         account = self.accounts.get(deal.account_id)
-        eligible = self.matrix.eligible_for(deal.products, account.country if account else None, deal.opened())
+        country = account.country if account else None
+        eligible = self.matrix.eligible_for(deal.products, country, deal.opened())
         count = eligible.sum()
         return (eligible / count if count else eligible.astype(float)), self.columns(deal)
 
@@ -294,7 +306,8 @@ def fit_logistic(Z: np.ndarray, y: np.ndarray, weights: np.ndarray, lower: np.nd
         w, b = theta[:d], theta[d]
         z = Z @ w + b
         residual = weights * (expit(z) - y)
-        value = float(np.sum(weights * (np.logaddexp(0.0, z) - y * z)) + 0.5 * PRIOR_PULL * np.sum((w - prior) ** 2))
+        value = float(np.sum(weights * (np.logaddexp(0.0, z) - y * z))
+                      + 0.5 * PRIOR_PULL * np.sum((w - prior) ** 2))
         return value, np.append(Z.T @ residual + PRIOR_PULL * (w - prior), residual.sum())
 
     start = np.append(np.maximum(prior, lower), 0.0)

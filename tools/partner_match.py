@@ -120,7 +120,7 @@ class MatchEngine:
         deal, account, pid = signals.deal, signals.account, self.matrix.ids[i]
         conflicts = []
         if deal.registered_by and deal.registered_by != pid:
-            owner = self.eco_partner_name(deal.registered_by)
+            owner = self.partner_name(deal.registered_by)
             expires = (deal.created_on or self.today) + dt.timedelta(days=self.protection_days)
             note = "" if expires >= self.today else f", protection ended {expires.isoformat()}"
             conflicts.append(f"Deal registered by {owner} (approved registration{note})")
@@ -131,6 +131,9 @@ class MatchEngine:
             conflicts.append(f"Not authorised for {_join(missing)}")
         if account and account.country and not signals.sells[i]:
             conflicts.append(f"Does not sell in {account.country}")
+        joined = self.matrix.partners[i].joined_on
+        if joined and joined > self.today:
+            conflicts.append(f"Not a partner yet (joins on {joined.isoformat()})")
         others = [d.opportunity_id for d in self.eco.deals_by_account.get(deal.account_id, [])
                   if d.partner_id == pid and not d.is_closed and d.opportunity_id != deal.opportunity_id]
         if others:
@@ -138,7 +141,7 @@ class MatchEngine:
             conflicts.append(f"Engaged on another open deal at {name} ({', '.join(others[:3])})")
         return conflicts
 
-    def eco_partner_name(self, partner_id: str) -> str:
+    def partner_name(self, partner_id: str) -> str:
         i = self.matrix.index.get(partner_id)
         return self.matrix.names[i] if i is not None else partner_id
 
@@ -181,7 +184,7 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
     products = list(dict.fromkeys(deal.products))
     staff = [(int(matrix.cert[i, col]), name) for name, col in matrix.product_pairs(products)
              if matrix.cert[i, col] > 0]
-    (ind_w, ind_n, _), (prod_w, prod_n, _), (cty_w, cty_n, _) = (s.hist[g] for g in ("industry", "product", "country"))
+    (ind_w, ind_n, _), (prod_w, prod_n, _), (cty_w, cty_n, _) = (s.hist[g] for g in mf.GROUPS)
     by_product = "; ".join(f"Won {int(prod_w[j, i])} of {int(prod_n[j, i])} {name} deals"
                            for j, name in enumerate(s.product_names) if prod_n[j, i] > 0) or None
     by_industry = (f"Won {int(ind_w[:, i].sum())} of {int(ind_n[:, i].sum())} {industry} deals"
@@ -255,11 +258,14 @@ def data_version(store: R.RecordStore) -> str:
     opp, partner, account = R.Opportunity, R.Partner, R.Account
     queries = [
         select(func.count(), func.max(opp.created_on), func.max(opp.close_date), func.sum(opp.amount),
-               *map(_text_size, (opp.partner_id, opp.registered_by, opp.stage, opp.products, opp.account_id))),
-        select(func.count(), *map(_text_size, (partner.name, partner.tier, partner.countries, partner.industries,
-                                               partner.competencies, partner.certified_staff, partner.languages,
-                                               partner.description))),
-        select(func.count(), *map(_text_size, (account.name, account.industry, account.country, account.domain))),
+               *map(_text_size, (opp.partner_id, opp.registered_by, opp.stage, opp.products, opp.account_id,
+                                 opp.name, opp.description))),
+        select(func.count(), *map(_text_size, (
+            partner.name, partner.tier, partner.type, partner.countries, partner.industries,
+            partner.competencies, partner.certified_staff, partner.languages, partner.description,
+            partner.joined_on))),
+        select(func.count(), *map(_text_size, (account.name, account.industry, account.country,
+                                               account.domain))),
         select(func.count(), func.max(R.PartnerActivity.month), func.sum(R.PartnerActivity.portal_logins)),
         select(func.count(), _text_size(R.PartnerAccount.account_name), _text_size(R.PartnerAccount.status)),
         select(func.count(), func.max(R.MatchCorrection.decided_at)),
@@ -301,7 +307,8 @@ def load_relations(ctx: AppContext, eco: mf.Ecosystem, partner_accounts: list) -
         log.warning("account mapping unavailable; matching uses exact name/domain matches", exc_info=True)
     by_key: dict[str, str] = {}
     accounts = list(eco.accounts.values())
-    for keys in (registrable_domains([a.domain for a in accounts]), normalise_names([a.name for a in accounts])):
+    keyed = (registrable_domains([a.domain for a in accounts]), normalise_names([a.name for a in accounts]))
+    for keys in keyed:
         for account, key in zip(accounts, keys):
             if key:
                 by_key.setdefault(key, account.account_id)

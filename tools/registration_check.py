@@ -96,7 +96,7 @@ def normalise_names(names: list[str | None]) -> list[str]:
 
         frame = pl.DataFrame({"n": [n or "" for n in names]}, schema={"n": pl.String})
         return [v or "" for v in frame.select(normalize_names_expr(pl.col("n")))["n"].to_list()]
-    except Exception:  # noqa: S110 - the shared module is optional; ours is a fine fallback
+    except Exception:  # noqa: BLE001 - the shared module is optional; ours is a fine fallback
         return [_own_normalise(n) if n and n.strip() else "" for n in names]
 
 
@@ -129,7 +129,7 @@ def registrable_domains(values: list[str | None]) -> list[str | None]:
 
         frame = pl.DataFrame({"d": list(values)}, schema={"d": pl.String})
         return frame.select(domain_columns(pl.col("d")))["dom"].to_list()
-    except Exception:  # noqa: S110
+    except Exception:  # noqa: BLE001 - as above
         return [_own_domain(v) for v in values]
 
 

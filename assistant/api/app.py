@@ -4,6 +4,7 @@ Tests build the real app around a context on a temp store; `cosell serve` runs i
 Errors a user can cause are `{"error": {"code", "message"}}` with the status of their CosellError
 (401, 403, 404, 422); bugs are 500 with a short message, the traceback goes to the log.
 """
+
 from __future__ import annotations
 
 import logging
@@ -26,10 +27,13 @@ def create_app(ctx: AppContext) -> FastAPI:
     from assistant.api import ask, routes
     from assistant.slack import mount_slack
 
-    app = FastAPI(title="Co-sell Copilot", version="0.1.0",
-                  description="Account mapping, partner matching, next best actions, co-branded drafts and "
-                              "enablement search for a vendor's partner ecosystem. Authenticate with "
-                              "`Authorization: Bearer <key>` (keys: `cosell users key USER_ID`).")
+    app = FastAPI(
+        title="Co-sell Copilot",
+        version="0.1.0",
+        description="Account mapping, partner matching, next best actions, co-branded drafts and "
+        "enablement search for a vendor's partner ecosystem. Authenticate with "
+        "`Authorization: Bearer <key>` (keys: `cosell users key USER_ID`).",
+    )
     app.state.ctx = ctx
     _error_handlers(app)
     app.include_router(ask.router)
@@ -56,12 +60,21 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors())
-        return JSONResponse({"error": {"code": "bad_input", "message": problems or "invalid request"},
-                             "detail": jsonable_encoder(exc.errors())}, status_code=422)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors()
+        )
+        return JSONResponse(
+            {
+                "error": {"code": "bad_input", "message": problems or "invalid request"},
+                "detail": jsonable_encoder(exc.errors()),
+            },
+            status_code=422,
+        )
 
     @app.exception_handler(Exception)
     def internal_error(request: Request, exc: Exception) -> JSONResponse:
         log.exception("internal error on %s %s", request.method, request.url.path)
-        return JSONResponse({"error": {"code": "internal", "message": f"internal error: {type(exc).__name__}"}},
-                            status_code=500)
+        return JSONResponse(
+            {"error": {"code": "internal", "message": f"internal error: {type(exc).__name__}"}},
+            status_code=500,
+        )

@@ -3,6 +3,7 @@
 Streaming (`"stream": true` or `Accept: text/event-stream`) sends one `tool` event per tool call as it
 happens, then an `answer` event with the same JSON as the non-streaming reply (or an `error` event).
 """
+
 from __future__ import annotations
 
 import json
@@ -32,14 +33,22 @@ def sse(events: Iterator[tuple[str, dict]]) -> Iterator[str]:
         yield f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False, default=str)}\n\n"
 
 
-@router.post("/ask", response_model=AskResponse, summary="Ask the assistant (cosell ask)",
-             responses={200: {"content": {"text/event-stream": {}}, "description": "JSON, or SSE when streaming"}})
-def ask_endpoint(body: AskBody, request: Request, ctx: AppContext = Depends(get_ctx),
-                 scope: Scope = Depends(current_scope)):
+@router.post(
+    "/ask",
+    response_model=AskResponse,
+    summary="Ask the assistant (cosell ask)",
+    responses={200: {"content": {"text/event-stream": {}}, "description": "JSON, or SSE when streaming"}},
+)
+def ask_endpoint(
+    body: AskBody, request: Request, ctx: AppContext = Depends(get_ctx), scope: Scope = Depends(current_scope)
+):
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
     if not wants_stream:
         return ask(ctx, scope, body.question, thread_id=body.thread_id).model_dump(mode="json")
     load_thread(ctx, scope, body.thread_id)  # someone else's thread: a 403 now, not an event later
     events = ask(ctx, scope, body.question, thread_id=body.thread_id, stream=True)
-    return StreamingResponse(sse(events), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    return StreamingResponse(
+        sse(events),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

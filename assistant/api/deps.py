@@ -1,4 +1,5 @@
 """Request dependencies: the AppContext the app was built with, and the caller's Scope from the bearer key."""
+
 from __future__ import annotations
 
 from fastapi import Depends, Request
@@ -16,7 +17,9 @@ def get_ctx(request: Request) -> AppContext:
     return request.app.state.ctx
 
 
-def current_scope(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Scope:
+def current_scope(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
+) -> Scope:
     """The caller, from `Authorization: Bearer <key>`; 401 without a valid key."""
     if credentials is None:
         raise Unauthenticated("missing API key (Authorization: Bearer <key>)")

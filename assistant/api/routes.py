@@ -3,6 +3,7 @@
 Thin: parse, call one service function (a tool), return its JSON. Endpoints are plain `def`, so the
 blocking work runs in FastAPI's threadpool. Permissions are the tools' (ScopedRecords), as on the CLI.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,14 +31,20 @@ def as_json(result: Any) -> Any:
 
 
 @router.get("/search", tags=["content"], summary="Search the enablement content you may see (cosell search)")
-def search(q: str = Query(..., min_length=1, max_length=2000), k: int = Query(5, ge=1, le=100),
-           ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
+def search(
+    q: str = Query(..., min_length=1, max_length=2000),
+    k: int = Query(5, ge=1, le=100),
+    ctx: AppContext = Ctx,
+    scope: Scope = Caller,
+) -> dict:
     from tools.search import search_content
 
     return as_json(search_content(ctx, scope, q, k=k))
 
 
-@router.get("/partners/{partner_id}/overlaps", tags=["account mapping"], summary="Account mapping (cosell map)")
+@router.get(
+    "/partners/{partner_id}/overlaps", tags=["account mapping"], summary="Account mapping (cosell map)"
+)
 def overlaps(partner_id: str, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
     from tools.account_mapping import map_accounts
 
@@ -51,34 +58,50 @@ class CorrectionBody(BaseModel):
     comment: str | None = None
 
 
-@router.post("/partners/{partner_id}/overlaps/corrections", tags=["account mapping"],
-             summary="Confirm or reject an account match (cosell map-corrections)")
-def overlap_correction(partner_id: str, body: CorrectionBody, ctx: AppContext = Ctx, scope: Scope = Caller) -> Any:
+@router.post(
+    "/partners/{partner_id}/overlaps/corrections",
+    tags=["account mapping"],
+    summary="Confirm or reject an account match (cosell map-corrections)",
+)
+def overlap_correction(
+    partner_id: str, body: CorrectionBody, ctx: AppContext = Ctx, scope: Scope = Caller
+) -> Any:
     from tools.account_mapping import record_correction
 
-    return as_json(record_correction(ctx, scope, partner_id, body.row_key, body.account_id, body.decision,
-                                     body.comment))
+    return as_json(
+        record_correction(ctx, scope, partner_id, body.row_key, body.account_id, body.decision, body.comment)
+    )
 
 
-@router.get("/opportunities/{opportunity_id}/partner-matches", tags=["partner matching"],
-            summary="Rank partners for a deal (cosell match)")
-def partner_matches(opportunity_id: str, top: int = Query(5, ge=1, le=50), ctx: AppContext = Ctx,
-                    scope: Scope = Caller) -> dict:
+@router.get(
+    "/opportunities/{opportunity_id}/partner-matches",
+    tags=["partner matching"],
+    summary="Rank partners for a deal (cosell match)",
+)
+def partner_matches(
+    opportunity_id: str, top: int = Query(5, ge=1, le=50), ctx: AppContext = Ctx, scope: Scope = Caller
+) -> dict:
     from tools.partner_match import match_partners
 
     return as_json(match_partners(ctx, scope, opportunity_id, top=top))
 
 
-@router.get("/partners/{partner_id}/next-best-actions", tags=["next best actions"],
-            summary="Next best actions for a partner (cosell nba --partner)")
+@router.get(
+    "/partners/{partner_id}/next-best-actions",
+    tags=["next best actions"],
+    summary="Next best actions for a partner (cosell nba --partner)",
+)
 def partner_nba(partner_id: str, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
     from tools.next_best_action import next_best_actions
 
     return as_json(next_best_actions(ctx, scope, partner_id=partner_id))
 
 
-@router.get("/opportunities/{opportunity_id}/next-best-actions", tags=["next best actions"],
-            summary="Next best actions for a deal (cosell nba --opportunity)")
+@router.get(
+    "/opportunities/{opportunity_id}/next-best-actions",
+    tags=["next best actions"],
+    summary="Next best actions for a deal (cosell nba --opportunity)",
+)
 def opportunity_nba(opportunity_id: str, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
     from tools.next_best_action import next_best_actions
 
@@ -94,8 +117,11 @@ class RegistrationBody(BaseModel):
     country: str | None = None
 
 
-@router.post("/deal-registrations/check", tags=["partner matching"],
-             summary="Check a proposed deal registration (cosell register-check)")
+@router.post(
+    "/deal-registrations/check",
+    tags=["partner matching"],
+    summary="Check a proposed deal registration (cosell register-check)",
+)
 def registration_check(body: RegistrationBody, ctx: AppContext = Ctx, scope: Scope = Caller) -> Any:
     try:
         from tools.registration_check import RegistrationProposal, check_registration
@@ -117,13 +143,20 @@ class DraftBody(BaseModel):
 def create_draft(body: DraftBody, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
     from tools.content_drafts import draft_content
 
-    return as_json(draft_content(ctx, scope, body.partner_id, body.kit_id, body.locale, body.channel,
-                                 account_id=body.account_id))
+    return as_json(
+        draft_content(
+            ctx, scope, body.partner_id, body.kit_id, body.locale, body.channel, account_id=body.account_id
+        )
+    )
 
 
 @router.get("/drafts", tags=["drafts"], summary="Saved drafts you may see (cosell drafts list)")
-def get_drafts(partner_id: str | None = None, status: Literal["pending", "approved", "rejected"] | None = None,
-               ctx: AppContext = Ctx, scope: Scope = Caller) -> Any:
+def get_drafts(
+    partner_id: str | None = None,
+    status: Literal["pending", "approved", "rejected"] | None = None,
+    ctx: AppContext = Ctx,
+    scope: Scope = Caller,
+) -> Any:
     from tools.content_drafts import list_drafts
 
     return as_json(list_drafts(ctx, scope, partner_id=partner_id, status=status))
@@ -134,8 +167,13 @@ class ReviewBody(BaseModel):
 
 
 @router.post("/drafts/{draft_id}/{action}", tags=["drafts"], summary="Approve or reject a draft")
-def review(draft_id: str, action: Literal["approve", "reject"], body: ReviewBody | None = None,
-           ctx: AppContext = Ctx, scope: Scope = Caller) -> Any:
+def review(
+    draft_id: str,
+    action: Literal["approve", "reject"],
+    body: ReviewBody | None = None,
+    ctx: AppContext = Ctx,
+    scope: Scope = Caller,
+) -> Any:
     from tools.content_drafts import review_draft
 
     comment = body.comment if body else None

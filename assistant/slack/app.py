@@ -5,6 +5,7 @@ Built without network (STACK.md): our own WebClient (base_url from settings, so 
 Requests are verified with the signing secret (bad signature -> 401). Events are acknowledged at once
 and answered in a worker thread; an event id is answered once, even when Slack retries it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -26,8 +27,10 @@ from retrieval.scope import scope_for_slack_user
 
 log = logging.getLogger(__name__)
 MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
-NOT_SET_UP = ("Sorry, I can't answer you yet: your Slack account is not linked to a Co-sell Copilot user. "
-              "Ask an administrator to add your Slack user id ({slack_user}) to users.csv.")
+NOT_SET_UP = (
+    "Sorry, I can't answer you yet: your Slack account is not linked to a Co-sell Copilot user. "
+    "Ask an administrator to add your Slack user id ({slack_user}) to users.csv."
+)
 
 
 def _secret(value) -> str | None:
@@ -46,9 +49,15 @@ def build_bolt_app(ctx: AppContext, socket_mode: bool = False) -> App:
     def authorize(enterprise_id: str | None = None, team_id: str | None = None, **_: Any) -> AuthorizeResult:
         return AuthorizeResult(enterprise_id=enterprise_id, team_id=team_id, bot_token=token)
 
-    app = App(client=client, signing_secret=secret, authorize=authorize, token_verification_enabled=False,
-              request_verification_enabled=not socket_mode, process_before_response=False,
-              listener_executor=ThreadPoolExecutor(max_workers=8, thread_name_prefix="slack"))
+    app = App(
+        client=client,
+        signing_secret=secret,
+        authorize=authorize,
+        token_verification_enabled=False,
+        request_verification_enabled=not socket_mode,
+        process_before_response=False,
+        listener_executor=ThreadPoolExecutor(max_workers=8, thread_name_prefix="slack"),
+    )
     register_listeners(app, ctx)
     return app
 
@@ -115,8 +124,13 @@ def answer_event(ctx: AppContext, client: WebClient, event: dict, body: dict) ->
         _post(client, channel, thread_ts, NOT_SET_UP.format(slack_user=slack_user))
         return
     if not question:
-        _post(client, channel, thread_ts, "Ask me about partners, deals, account mapping, drafts or the "
-                                          "programme, for example: which partners should we bring into the Acme deal?")
+        _post(
+            client,
+            channel,
+            thread_ts,
+            "Ask me about partners, deals, account mapping, drafts or the "
+            "programme, for example: which partners should we bring into the Acme deal?",
+        )
         return
     thread_id = slack_thread_id(body, channel, thread_ts, scope.user_id)
     try:
@@ -129,7 +143,9 @@ def answer_event(ctx: AppContext, client: WebClient, event: dict, body: dict) ->
         _post(client, channel, thread_ts, "Sorry, something went wrong on my side while answering.")
         return
     rendered = blocks.answer_blocks(response, thread_id, slack_user, in_channel=in_channel)
-    client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=response["answer"][:3000], blocks=rendered)
+    client.chat_postMessage(
+        channel=channel, thread_ts=thread_ts, text=response["answer"][:3000], blocks=rendered
+    )
 
 
 def _post(client: WebClient, channel: str, thread_ts: str | None, text: str) -> None:
@@ -147,7 +163,9 @@ def answer_command(ctx: AppContext, command: dict, respond) -> None:
             return  # the usage was the acknowledgement
         scope = scope_for_slack_user(ctx.store, slack_user)
         if parsed.name == "ask":
-            thread_id = f"slack:{command.get('team_id', '')}:{command.get('channel_id', '')}:cmd:{scope.user_id}"
+            thread_id = (
+                f"slack:{command.get('team_id', '')}:{command.get('channel_id', '')}:cmd:{scope.user_id}"
+            )
             response = ask(ctx, scope, parsed.text, thread_id=thread_id).model_dump(mode="json")
             rendered = blocks.answer_blocks(response, thread_id, slack_user)
             respond(text=response["answer"][:3000], blocks=rendered, response_type="ephemeral")
@@ -155,7 +173,9 @@ def answer_command(ctx: AppContext, command: dict, respond) -> None:
         text = run_command(ctx, scope, parsed)
         respond(text=text[:3000], blocks=blocks.text_blocks(text), response_type="ephemeral")
     except CosellError as exc:
-        message = NOT_SET_UP.format(slack_user=slack_user) if exc.http_status == 401 else f"Sorry: {exc.message}"
+        message = (
+            NOT_SET_UP.format(slack_user=slack_user) if exc.http_status == 401 else f"Sorry: {exc.message}"
+        )
         respond(text=message, response_type="ephemeral")
     except Exception:
         log.exception("Slack command failed")
@@ -172,8 +192,14 @@ def record_feedback(ctx: AppContext, body: dict, action: dict) -> None:
     channel = (body.get("channel") or {}).get("id", "")
     value = "up" if action.get("action_id") == blocks.FEEDBACK_UP else "down"
     with ctx.store.session() as session:
-        session.add(Feedback(user_id=user_id, thread_id=action.get("value"), value=value,
-                             message_ref=f"{channel}:{message.get('ts') or message.get('message_ts', '')}"))
+        session.add(
+            Feedback(
+                user_id=user_id,
+                thread_id=action.get("value"),
+                value=value,
+                message_ref=f"{channel}:{message.get('ts') or message.get('message_ts', '')}",
+            )
+        )
 
 
 def run_socket_mode(ctx: AppContext) -> None:
@@ -187,4 +213,3 @@ def run_socket_mode(ctx: AppContext) -> None:
 
     handler = SocketModeHandler(build_bolt_app(ctx, socket_mode=True), _secret(settings.slack_app_token))
     handler.start()
-

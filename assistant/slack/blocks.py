@@ -3,6 +3,7 @@
 Slack's mrkdwn treats `&`, `<` and `>` as control characters: everything from data is escaped, so a
 name or a passage cannot ping @channel or forge a link.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -40,19 +41,24 @@ def context(*texts: str) -> dict[str, Any]:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": t} for t in texts[:10]]}
 
 
-def answer_blocks(response: dict, thread_id: str, asker_slack_id: str | None = None,
-                  in_channel: bool = False) -> list[dict[str, Any]]:
+def answer_blocks(
+    response: dict, thread_id: str, asker_slack_id: str | None = None, in_channel: bool = False
+) -> list[dict[str, Any]]:
     """An AskResponse (as JSON): the answer, its sources, the tools used, what was withheld, feedback."""
     blocks = sections(response.get("answer", ""))
     citations = response.get("citations") or []
     if citations:
-        items = [f"{i}. *{escape(c['title'])}* ({escape(c.get('source') or c['doc_id'])})"
-                 for i, c in enumerate(citations[:8], 1)]
+        items = [
+            f"{i}. *{escape(c['title'])}* ({escape(c.get('source') or c['doc_id'])})"
+            for i, c in enumerate(citations[:8], 1)
+        ]
         blocks.append(context("*Sources*\n" + "\n".join(items)))
     tools = response.get("tools") or []
     if tools:
-        used = ", ".join(f"`{t['name']}`" + (f" ({escape(_args(t.get('arguments') or {}))})" if t.get("arguments")
-                                             else "") for t in tools)
+        used = ", ".join(
+            f"`{t['name']}`" + (f" ({escape(_args(t.get('arguments') or {}))})" if t.get("arguments") else "")
+            for t in tools
+        )
         blocks.append(context(f"Tools used: {used}"))
     notes = [escape(n) for n in response.get("notes") or []]
     if response.get("withheld"):
@@ -73,11 +79,18 @@ def _args(arguments: dict) -> str:
 
 def feedback_actions(thread_id: str) -> dict[str, Any]:
     def button(label: str, action_id: str) -> dict[str, Any]:
-        return {"type": "button", "text": {"type": "plain_text", "text": label, "emoji": True},
-                "action_id": action_id, "value": thread_id[:2000]}
+        return {
+            "type": "button",
+            "text": {"type": "plain_text", "text": label, "emoji": True},
+            "action_id": action_id,
+            "value": thread_id[:2000],
+        }
 
-    return {"type": "actions", "block_id": "cosell_feedback",
-            "elements": [button("👍", FEEDBACK_UP), button("👎", FEEDBACK_DOWN)]}
+    return {
+        "type": "actions",
+        "block_id": "cosell_feedback",
+        "elements": [button("👍", FEEDBACK_UP), button("👎", FEEDBACK_DOWN)],
+    }
 
 
 def text_blocks(text: str, note: str | None = None) -> list[dict[str, Any]]:

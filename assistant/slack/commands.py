@@ -4,6 +4,7 @@ draft --partner P --kit K --locale L --channel C [--account A]`, like the CLI; a
 `parse_command` is pure (tested on its own); `run_command` calls the same tool functions as the CLI and
 renders with `assistant.answers`, so the result reads as it does in `cosell ask`.
 """
+
 from __future__ import annotations
 
 import shlex
@@ -14,12 +15,21 @@ from assistant.context import AppContext
 from assistant.errors import BadInput
 from retrieval.scope import Scope
 
-USAGE = ("Usage: `/cosell match OPP_ID [--top N]` · `/cosell map PARTNER_ID` · "
-         "`/cosell nba --partner ID` or `--opportunity ID` · "
-         "`/cosell draft --partner P --kit K --locale de --channel email|social|landing [--account A]` · "
-         "or ask a question: `/cosell how do I register a deal?`")
-OPTIONS = {"--top": "top", "--partner": "partner", "--opportunity": "opportunity", "--kit": "kit",
-           "--locale": "locale", "--channel": "channel", "--account": "account"}
+USAGE = (
+    "Usage: `/cosell match OPP_ID [--top N]` · `/cosell map PARTNER_ID` · "
+    "`/cosell nba --partner ID` or `--opportunity ID` · "
+    "`/cosell draft --partner P --kit K --locale de --channel email|social|landing [--account A]` · "
+    "or ask a question: `/cosell how do I register a deal?`"
+)
+OPTIONS = {
+    "--top": "top",
+    "--partner": "partner",
+    "--opportunity": "opportunity",
+    "--kit": "kit",
+    "--locale": "locale",
+    "--channel": "channel",
+    "--account": "account",
+}
 
 
 @dataclass
@@ -68,7 +78,9 @@ def run_command(ctx: AppContext, scope: Scope, command: Command) -> str:
         return answers.match_answer(data, opp, size=top)
     if command.name == "map":
         partner = _one(pos, "map needs a partner id: /cosell map PARTNER_ID")
-        return answers.mapping_answer(invoke_tool(ctx, scope, "map_accounts", {"partner_id": partner}), partner)[0]
+        return answers.mapping_answer(
+            invoke_tool(ctx, scope, "map_accounts", {"partner_id": partner}), partner
+        )[0]
     if command.name == "nba":
         partner, opp = opts.get("partner"), opts.get("opportunity")
         if not partner and not opp and len(pos) == 1:
@@ -88,9 +100,18 @@ def _draft(ctx: AppContext, scope: Scope, opts: dict[str, str]) -> str:
         raise BadInput(f"draft needs {', '.join(missing)}")
     if opts["channel"] not in ("email", "social", "landing"):
         raise BadInput(f"--channel must be one of email, social, landing (got '{opts['channel']}')")
-    data = invoke_tool(ctx, scope, "draft_content", {
-        "partner_id": opts["partner"], "kit_id": opts["kit"], "locale": opts["locale"],
-        "channel": opts["channel"], "account_id": opts.get("account")})
+    data = invoke_tool(
+        ctx,
+        scope,
+        "draft_content",
+        {
+            "partner_id": opts["partner"],
+            "kit_id": opts["kit"],
+            "locale": opts["locale"],
+            "channel": opts["channel"],
+            "account_id": opts.get("account"),
+        },
+    )
     return answers.draft_answer(data, opts["partner"])
 
 

@@ -4,6 +4,7 @@ Bolt's dispatch is synchronous; it runs in the threadpool so the event loop neve
 Bolt app is built with the FastAPI app when Slack is configured; without a signing secret the route
 answers 503 (Slack is optional).
 """
+
 from __future__ import annotations
 
 import threading
@@ -32,8 +33,15 @@ def mount_slack(api: FastAPI, ctx: AppContext) -> None:
         from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 
         if not ctx.settings.slack_signing_secret:
-            return JSONResponse({"error": {"code": "bad_input", "message": "Slack is not configured "
-                                           "(COSELL_SLACK_SIGNING_SECRET)"}}, status_code=503)
+            return JSONResponse(
+                {
+                    "error": {
+                        "code": "bad_input",
+                        "message": "Slack is not configured (COSELL_SLACK_SIGNING_SECRET)",
+                    }
+                },
+                status_code=503,
+            )
         body = await request.body()
         app = await run_in_threadpool(bolt)
         response = await run_in_threadpool(app.dispatch, to_bolt_request(request, body))

@@ -20,7 +20,8 @@ from sqlalchemy import insert
 PARTNERS, ACCOUNTS, DEALS, PARTNER_ACCOUNTS, QUERIES = 10_000, 20_000, 60_000, 30_000, 200
 GOAL_MS = 100.0
 TODAY = dt.date(2026, 6, 30)
-PRODUCTS = ["Lakehouse", "Streaming", "Governance", "AI Studio", "Observability", "Catalog", "Sharing", "Search"]
+PRODUCTS = ["Lakehouse", "Streaming", "Governance", "AI Studio", "Observability", "Catalog", "Sharing",
+            "Search"]
 INDUSTRIES = ["Financial Services", "Insurance", "Retail", "Manufacturing", "Healthcare", "Public Sector",
               "Telecommunications", "Energy", "Logistics", "Technology", "Media", "Automotive"]
 COUNTRIES = ["US", "GB", "DE", "FR", "NL", "ES", "IT", "SE", "JP", "BR", "CA", "AU", "IN", "SG", "CH", "AT"]
@@ -61,7 +62,8 @@ def _deals(r: random.Random, partners: list[dict]) -> list[dict]:
         rows.append(dict(
             opportunity_id=f"OPP-{i:06d}", account_id=f"A-{r.randrange(ACCOUNTS):05d}", name=f"Deal {i}",
             stage=stage, amount=float(r.randint(10, 500) * 1000), currency="USD", created_on=created,
-            close_date=created + dt.timedelta(days=r.randint(20, 200)) if closed else TODAY + dt.timedelta(days=60),
+            close_date=(created + dt.timedelta(days=r.randint(20, 200))) if closed
+            else TODAY + dt.timedelta(days=60),
             products=r.sample(PRODUCTS, r.randint(1, 2)), partner_id=partner,
             partner_role="sourced" if partner else None, registered_by=None,
             description=" ".join(r.choices(WORDS, k=25)), attributes={}))

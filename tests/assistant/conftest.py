@@ -1,4 +1,5 @@
 """Fixtures for the assistant's tests: a small world in a temp store, fake tools, API keys."""
+
 from __future__ import annotations
 
 import pytest

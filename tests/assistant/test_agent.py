@@ -1,4 +1,5 @@
 """The deterministic engine end to end on the small world, with fake tools behind the real registry."""
+
 from __future__ import annotations
 
 import pytest
@@ -78,14 +79,24 @@ def test_follow_ups_who_else_and_what_about(world_ctx, fake_tools):
 
 def test_draft_arguments_from_words(world_ctx, fake_tools):
     cm = as_user(world_ctx, "u-cm")
-    response = ask(world_ctx, cm, "Draft the lakehouse campaign in Brazilian Portuguese for Alpine IT as a LinkedIn post")
-    assert response.tools[0].arguments == {"partner_id": "P-001", "kit_id": "lakehouse-modernisation",
-                                           "locale": "pt-BR", "channel": "social"}
+    response = ask(
+        world_ctx, cm, "Draft the lakehouse campaign in Brazilian Portuguese for Alpine IT as a LinkedIn post"
+    )
+    assert response.tools[0].arguments == {
+        "partner_id": "P-001",
+        "kit_id": "lakehouse-modernisation",
+        "locale": "pt-BR",
+        "channel": "social",
+    }
     ask_kit = ask(world_ctx, cm, "Write an email for Alpine IT")
     assert {c.id for c in ask_kit.candidates} == {"lakehouse-modernisation", "streaming-starter"}
     chosen = ask(world_ctx, cm, "streaming starter", thread_id=ask_kit.thread_id)
-    assert chosen.tools[0].arguments == {"partner_id": "P-001", "kit_id": "streaming-starter", "locale": "de",
-                                         "channel": "email"}  # Alpine IT works in German
+    assert chosen.tools[0].arguments == {
+        "partner_id": "P-001",
+        "kit_id": "streaming-starter",
+        "locale": "de",
+        "channel": "email",
+    }  # Alpine IT works in German
     german = ask(world_ctx, cm, "what about Thames Data Partners?", thread_id=chosen.thread_id)
     assert german.tools[0].arguments["partner_id"] == "P-002"
     assert german.tools[0].arguments["kit_id"] == "streaming-starter"

@@ -1,4 +1,5 @@
 """The HTTP API through the real app factory: auth, the route table, errors, permissions, SSE."""
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,15 @@ def test_health_docs_and_page(client):
     assert client.get("/healthz").json() == {"status": "ok", "engine": "deterministic"}
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/v1/ask", "/v1/search", "/v1/partners/{partner_id}/overlaps", "/v1/drafts", "/v1/ingest",
-                 "/v1/opportunities/{opportunity_id}/partner-matches", "/v1/deal-registrations/check"):
+    for path in (
+        "/v1/ask",
+        "/v1/search",
+        "/v1/partners/{partner_id}/overlaps",
+        "/v1/drafts",
+        "/v1/ingest",
+        "/v1/opportunities/{opportunity_id}/partner-matches",
+        "/v1/deal-registrations/check",
+    ):
         assert path in paths
     page = client.get("/")
     assert page.status_code == 200 and "Co-sell Copilot" in page.text
@@ -41,23 +49,34 @@ def test_401_without_or_with_a_bad_key(client):
 
 
 def test_ask_json_and_thread(client, api_keys):
-    first = client.post("/v1/ask", json={"question": "Which partners should we bring into the Acme renewal?"},
-                        headers=auth(api_keys, "u-cm"))
+    first = client.post(
+        "/v1/ask",
+        json={"question": "Which partners should we bring into the Acme renewal?"},
+        headers=auth(api_keys, "u-cm"),
+    )
     body = first.json()
     assert first.status_code == 200 and body["engine"] == "deterministic"
     assert body["tools"] == [{"name": "match_partners", "arguments": {"opportunity_id": "OPP-001", "top": 5}}]
     assert set(body) >= {"answer", "citations", "tools", "thread_id", "withheld"}
-    more = client.post("/v1/ask", json={"question": "and who else?", "thread_id": body["thread_id"]},
-                       headers=auth(api_keys, "u-cm"))
+    more = client.post(
+        "/v1/ask",
+        json={"question": "and who else?", "thread_id": body["thread_id"]},
+        headers=auth(api_keys, "u-cm"),
+    )
     assert more.json()["tools"][0]["arguments"]["top"] == 10
-    stolen = client.post("/v1/ask", json={"question": "and who else?", "thread_id": body["thread_id"]},
-                         headers=auth(api_keys, "u-ps1"))
+    stolen = client.post(
+        "/v1/ask",
+        json={"question": "and who else?", "thread_id": body["thread_id"]},
+        headers=auth(api_keys, "u-ps1"),
+    )
     assert stolen.status_code == 403
 
 
 def test_ask_streams_server_sent_events(client, api_keys):
-    for kwargs in ({"json": {"question": "How is Alpine IT doing?", "stream": True}},
-                   {"json": {"question": "How is Alpine IT doing?"}, "headers": {"Accept": "text/event-stream"}}):
+    for kwargs in (
+        {"json": {"question": "How is Alpine IT doing?", "stream": True}},
+        {"json": {"question": "How is Alpine IT doing?"}, "headers": {"Accept": "text/event-stream"}},
+    ):
         headers = {**auth(api_keys, "u-cm"), **kwargs.pop("headers", {})}
         with client.stream("POST", "/v1/ask", headers=headers, **kwargs) as response:
             assert response.headers["content-type"].startswith("text/event-stream")
@@ -72,18 +91,30 @@ def test_422_for_bad_bodies(client, api_keys):
     headers = auth(api_keys, "u-cm")
     assert client.post("/v1/ask", json={"question": ""}, headers=headers).status_code == 422
     assert client.post("/v1/ask", content=b"not json", headers=headers).status_code == 422
-    bad = client.post("/v1/drafts", json={"partner_id": "P-001", "kit_id": "k", "locale": "de", "channel": "fax"},
-                      headers=headers)
+    bad = client.post(
+        "/v1/drafts",
+        json={"partner_id": "P-001", "kit_id": "k", "locale": "de", "channel": "fax"},
+        headers=headers,
+    )
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "bad_input"
     assert client.get("/v1/search", headers=headers).status_code == 422
-    assert client.get("/v1/opportunities/OPP-001/partner-matches", params={"top": 0}, headers=headers).status_code == 422
+    assert (
+        client.get(
+            "/v1/opportunities/OPP-001/partner-matches", params={"top": 0}, headers=headers
+        ).status_code
+        == 422
+    )
     assert client.post("/v1/drafts/D-1/reject", json={}, headers=headers).status_code == 422
 
 
 def test_404_for_unknown_ids(client, api_keys):
     headers = auth(api_keys, "u-cm")
-    for path in ("/v1/partners/P-999/overlaps", "/v1/opportunities/OPP-999/partner-matches",
-                 "/v1/partners/P-999/next-best-actions", "/v1/opportunities/OPP-999/next-best-actions"):
+    for path in (
+        "/v1/partners/P-999/overlaps",
+        "/v1/opportunities/OPP-999/partner-matches",
+        "/v1/partners/P-999/next-best-actions",
+        "/v1/opportunities/OPP-999/next-best-actions",
+    ):
         response = client.get(path, headers=headers)
         assert response.status_code == 404, path
         assert response.json()["error"]["code"] == "bad_input"
@@ -92,50 +123,87 @@ def test_404_for_unknown_ids(client, api_keys):
 
 def test_routes_return_the_tools_json(client, api_keys):
     headers = auth(api_keys, "u-cm")
-    assert client.get("/v1/search", params={"q": "deal registration", "k": 2}, headers=headers).json()["results"]
+    assert client.get("/v1/search", params={"q": "deal registration", "k": 2}, headers=headers).json()[
+        "results"
+    ]
     assert client.get("/v1/partners/P-002/overlaps", headers=headers).json()["partner_id"] == "P-002"
-    matches = client.get("/v1/opportunities/OPP-001/partner-matches", params={"top": 2}, headers=headers).json()
+    matches = client.get(
+        "/v1/opportunities/OPP-001/partner-matches", params={"top": 2}, headers=headers
+    ).json()
     assert len(matches["partners"]) == 2
     assert client.get("/v1/opportunities/OPP-001/next-best-actions", headers=headers).json()["actions"]
-    draft = client.post("/v1/drafts", json={"partner_id": "P-001", "kit_id": "lakehouse-modernisation",
-                                            "locale": "de", "channel": "email"}, headers=headers).json()
+    draft = client.post(
+        "/v1/drafts",
+        json={"partner_id": "P-001", "kit_id": "lakehouse-modernisation", "locale": "de", "channel": "email"},
+        headers=headers,
+    ).json()
     assert draft["body"] == "Hallo <b>zusammen</b>"
     assert client.get("/v1/drafts", headers=headers).json() == {"drafts": []}
     approved = client.post("/v1/drafts/D-1/approve", json={"comment": "ok"}, headers=headers).json()
     assert approved["status"] == "approved"
-    fix = client.post("/v1/partners/P-002/overlaps/corrections", headers=headers,
-                      json={"row_key": "r1", "account_id": "A-002", "decision": "confirmed"})
+    fix = client.post(
+        "/v1/partners/P-002/overlaps/corrections",
+        headers=headers,
+        json={"row_key": "r1", "account_id": "A-002", "decision": "confirmed"},
+    )
     assert fix.status_code == 200 and fix.json()["decision"] == "confirmed"
-    check = client.post("/v1/deal-registrations/check", json={"partner_id": "P-001", "account_name": "Acme"},
-                        headers=headers)
+    check = client.post(
+        "/v1/deal-registrations/check", json={"partner_id": "P-001", "account_name": "Acme"}, headers=headers
+    )
     assert check.status_code == 200
 
 
 def test_partner_seller_cannot_reach_another_partner_through_any_route(client, api_keys):
     headers = auth(api_keys, "u-ps1")
-    gets = ["/v1/partners/P-002/overlaps", "/v1/partners/P-002/next-best-actions",
-            "/v1/opportunities/OPP-003/next-best-actions", "/v1/opportunities/OPP-001/partner-matches",
-            "/v1/drafts?partner_id=P-002"]
+    gets = [
+        "/v1/partners/P-002/overlaps",
+        "/v1/partners/P-002/next-best-actions",
+        "/v1/opportunities/OPP-003/next-best-actions",
+        "/v1/opportunities/OPP-001/partner-matches",
+        "/v1/drafts?partner_id=P-002",
+    ]
     for path in gets:
         assert client.get(path, headers=headers).status_code == 403, path
-    posts = [("/v1/drafts", {"partner_id": "P-002", "kit_id": "lakehouse-modernisation", "locale": "en",
-                             "channel": "email"}),
-             ("/v1/drafts", {"partner_id": "P-001", "kit_id": "lakehouse-modernisation", "locale": "en",
-                             "channel": "email", "account_id": "A-002"}),
-             ("/v1/partners/P-002/overlaps/corrections", {"row_key": "r1", "account_id": "A-002",
-                                                          "decision": "rejected"}),
-             ("/v1/deal-registrations/check", {"partner_id": "P-002", "account_name": "Acme"}),
-             ("/v1/ingest", {"path": "/tmp"})]
+    posts = [
+        (
+            "/v1/drafts",
+            {"partner_id": "P-002", "kit_id": "lakehouse-modernisation", "locale": "en", "channel": "email"},
+        ),
+        (
+            "/v1/drafts",
+            {
+                "partner_id": "P-001",
+                "kit_id": "lakehouse-modernisation",
+                "locale": "en",
+                "channel": "email",
+                "account_id": "A-002",
+            },
+        ),
+        (
+            "/v1/partners/P-002/overlaps/corrections",
+            {"row_key": "r1", "account_id": "A-002", "decision": "rejected"},
+        ),
+        ("/v1/deal-registrations/check", {"partner_id": "P-002", "account_name": "Acme"}),
+        ("/v1/ingest", {"path": "/tmp"}),
+    ]
     for path, body in posts:
         response = client.post(path, json=body, headers=headers)
         assert response.status_code == 403, path
         assert response.json()["error"]["code"] == "forbidden"
     assert client.get("/v1/partners/P-001/overlaps", headers=headers).status_code == 200
-    for question in ("Which accounts do we share with P-002?", "Which accounts do we share with Thames Data Partners?",
-                     "What should I do next on OPP-003?", "Which partners should we bring into the Globex deal?"):
+    for question in (
+        "Which accounts do we share with P-002?",
+        "Which accounts do we share with Thames Data Partners?",
+        "What should I do next on OPP-003?",
+        "Which partners should we bring into the Globex deal?",
+    ):
         body = client.post("/v1/ask", json={"question": question}, headers=headers).json()
-        assert body["withheld"] and "Globex" not in body["answer"] and "GLOBEX" not in body["answer"], question
-    search = client.get("/v1/search", params={"q": "deal registration MDF account plan", "k": 10}, headers=headers)
+        assert body["withheld"] and "Globex" not in body["answer"] and "GLOBEX" not in body["answer"], (
+            question
+        )
+    search = client.get(
+        "/v1/search", params={"q": "deal registration MDF account plan", "k": 10}, headers=headers
+    )
     assert "partners/thames-plan.md" not in {r["doc_id"] for r in search.json()["results"]}
 
 
@@ -149,7 +217,12 @@ def test_ingest_is_admin_only_and_passes_its_options(client, api_keys, monkeypat
         return {"partners": 1, "rejected": []}
 
     monkeypatch.setattr(retrieval.ingest, "ingest_folder", fake_ingest)
-    response = client.post("/v1/ingest", json={"path": str(tmp_path), "reset": True}, headers=auth(api_keys, "u-admin"))
+    response = client.post(
+        "/v1/ingest", json={"path": str(tmp_path), "reset": True}, headers=auth(api_keys, "u-admin")
+    )
     assert response.status_code == 200 and response.json()["partners"] == 1
     assert seen == {"path": tmp_path, "reset": True, "strict": False}
-    assert client.post("/v1/ingest", json={"path": str(tmp_path)}, headers=auth(api_keys, "u-cm")).status_code == 403
+    assert (
+        client.post("/v1/ingest", json={"path": str(tmp_path)}, headers=auth(api_keys, "u-cm")).status_code
+        == 403
+    )

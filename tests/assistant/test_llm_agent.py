@@ -1,4 +1,5 @@
 """The LLM engine through the real langchain/openai client against a local fake OpenAI server."""
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,15 @@ def llm():
 
 @pytest.fixture()
 def llm_ctx(world_ctx, fake_tools, llm):
-    settings = Settings(**{**world_ctx.settings.model_dump(), "llm_base_url": llm.base_url, "llm_api_key": "x",
-                           "llm_max_retries": 0, "llm_timeout_s": 5})
+    settings = Settings(
+        **{
+            **world_ctx.settings.model_dump(),
+            "llm_base_url": llm.base_url,
+            "llm_api_key": "x",
+            "llm_max_retries": 0,
+            "llm_timeout_s": 5,
+        }
+    )
     ctx = AppContext(settings)
     yield ctx
     ctx.close()
@@ -37,23 +45,37 @@ def test_tool_call_round_trip(llm_ctx, llm):
     response = ask(llm_ctx, scope_for_user(llm_ctx.store, "u-cm"), "How do I register a deal?")
     assert response.engine == "llm" and response.answer == "Register within 30 days."
     assert [t.model_dump() for t in response.tools] == [
-        {"name": "search_content", "arguments": {"query": "deal registration"}}]
+        {"name": "search_content", "arguments": {"query": "deal registration"}}
+    ]
     assert "policies/deal-reg.md" in {c.doc_id for c in response.citations}
     first, second = llm.requests
     offered = {t["function"]["name"] for t in first["body"]["tools"]}
-    assert offered == {"search_content", "map_accounts", "match_partners", "next_best_actions", "draft_content",
-                       "find_records"}
+    assert offered == {
+        "search_content",
+        "map_accounts",
+        "match_partners",
+        "next_best_actions",
+        "draft_content",
+        "find_records",
+    }
     search_schema = next(t for t in first["body"]["tools"] if t["function"]["name"] == "search_content")
     assert "query" in search_schema["function"]["parameters"]["properties"]
     system = messages_of(first)[0]
-    assert system["role"] == "system" and "DATA, never" in system["content"] and "channel_manager" in system["content"]
+    assert (
+        system["role"] == "system"
+        and "DATA, never" in system["content"]
+        and "channel_manager" in system["content"]
+    )
     tool_message = messages_of(second)[-1]
     assert tool_message["role"] == "tool" and "Register a deal within 30 days" in tool_message["content"]
 
 
 def test_names_are_resolved_by_a_scoped_tool(llm_ctx, llm):
-    llm.enqueue(tool_call("find_records", {"name": "Acme renewal"}),
-                tool_call("match_partners", {"opportunity_id": "OPP-001", "top": 3}), text("Alpine IT first."))
+    llm.enqueue(
+        tool_call("find_records", {"name": "Acme renewal"}),
+        tool_call("match_partners", {"opportunity_id": "OPP-001", "top": 3}),
+        text("Alpine IT first."),
+    )
     response = ask(llm_ctx, scope_for_user(llm_ctx.store, "u-cm"), "Who should help on the Acme renewal?")
     assert [t.name for t in response.tools] == ["match_partners"] and response.intent == "match"
     found = messages_of(llm.requests[1])[-1]["content"]
@@ -70,7 +92,9 @@ def test_server_error_falls_back_to_the_deterministic_engine(llm_ctx, llm):
 
 
 def test_retries_with_backoff_before_falling_back(world_ctx, fake_tools, llm):
-    settings = Settings(**{**world_ctx.settings.model_dump(), "llm_base_url": llm.base_url, "llm_max_retries": 1})
+    settings = Settings(
+        **{**world_ctx.settings.model_dump(), "llm_base_url": llm.base_url, "llm_max_retries": 1}
+    )
     ctx = AppContext(settings)
     llm.enqueue(error(503), text("Hello."))
     response = ask(ctx, scope_for_user(ctx.store, "u-cm"), "hello")
@@ -80,10 +104,13 @@ def test_retries_with_backoff_before_falling_back(world_ctx, fake_tools, llm):
 
 def test_prompt_injection_in_retrieved_text_does_not_widen_scope(llm_ctx, llm, fake_tools):
     """The 'model' obeys the injected text; the tools still run as the partner seller."""
-    llm.enqueue(tool_call("search_content", {"query": "deal registration tips"}),
-                tool_calls([("map_accounts", {"partner_id": "P-002"}),
-                            ("match_partners", {"opportunity_id": "OPP-003"})]),
-                text("Here is everything. [source: internal/pricing.md]"))
+    llm.enqueue(
+        tool_call("search_content", {"query": "deal registration tips"}),
+        tool_calls(
+            [("map_accounts", {"partner_id": "P-002"}), ("match_partners", {"opportunity_id": "OPP-003"})]
+        ),
+        text("Here is everything. [source: internal/pricing.md]"),
+    )
     seller = scope_for_user(llm_ctx.store, "u-ps1")
     response = ask(llm_ctx, seller, "Any community tips on deal registration?")
     injected = messages_of(llm.requests[1])[-1]["content"]
@@ -96,8 +123,11 @@ def test_prompt_injection_in_retrieved_text_does_not_widen_scope(llm_ctx, llm, f
     assert "GLOBEX" not in json.dumps(messages_of(llm.requests[2]))
     assert response.withheld and response.engine == "llm"
     cited = {c.doc_id for c in response.citations}
-    assert "internal/pricing.md" not in cited and cited <= {"policies/deal-reg.md", "community/forum-post.md",
-                                                             "partners/alpine-playbook.md"}
+    assert "internal/pricing.md" not in cited and cited <= {
+        "policies/deal-reg.md",
+        "community/forum-post.md",
+        "partners/alpine-playbook.md",
+    }
 
 
 def test_citations_are_never_invented_by_the_model(llm_ctx, llm):
@@ -107,8 +137,14 @@ def test_citations_are_never_invented_by_the_model(llm_ctx, llm):
 
 
 def test_history_is_sent_and_trimmed_to_the_budget(world_ctx, fake_tools, llm):
-    settings = Settings(**{**world_ctx.settings.model_dump(), "llm_base_url": llm.base_url, "llm_max_retries": 0,
-                           "llm_context_tokens": 2000})
+    settings = Settings(
+        **{
+            **world_ctx.settings.model_dump(),
+            "llm_base_url": llm.base_url,
+            "llm_max_retries": 0,
+            "llm_context_tokens": 2000,
+        }
+    )
     ctx = AppContext(settings)
     cm = scope_for_user(ctx.store, "u-cm")
     llm.enqueue(text("first " * 300))
@@ -126,6 +162,9 @@ def test_trimming_helpers():
     cut = trim_to_tokens(long, 100)
     assert cut.endswith("[truncated]") and len(cut) < len(long) / 5
     assert trim_to_tokens("short", 100) == "short"
-    history = [{"role": "user", "content": "x " * 400}, {"role": "assistant", "content": "y"},
-               {"role": "user", "content": "z"}]
+    history = [
+        {"role": "user", "content": "x " * 400},
+        {"role": "assistant", "content": "y"},
+        {"role": "user", "content": "z"},
+    ]
     assert trim_history(history, 50) == history[1:]

@@ -1,4 +1,5 @@
 """Routing and name resolution as pure functions, and the deterministic engine on the small world."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,22 +9,25 @@ from assistant.resolver import Resolver, find_channel, find_locale, name_aliases
 from retrieval.scope import scope_for_user
 
 
-@pytest.mark.parametrize("question, kinds, expected", [
-    ("What is our deal registration policy?", set(), "search"),
-    ("How do I register a deal?", set(), "search"),
-    ("パートナープログラムの特典は何ですか?", set(), "search"),
-    ("Which accounts do we share with Alpine IT?", {"partner"}, "map"),
-    ("Show the account overlap with P-002", {"partner"}, "map"),
-    ("Welche gemeinsamen Kunden haben wir mit Alpine IT?", {"partner"}, "map"),
-    ("Which partners should we bring into the Acme renewal?", {"account"}, "match"),
-    ("Who should help on OPP-0042?", {"opportunity"}, "match"),
-    ("What should I do next on the Acme deal?", {"account"}, "nba"),
-    ("How is Alpine IT doing?", {"partner"}, "nba"),
-    ("Draft the lakehouse campaign in German for Alpine IT", {"kit", "partner", "locale"}, "draft"),
-    ("Rédige un e-mail pour Alpine IT", {"partner", "channel"}, "draft"),
-    ("OPP-0042 に最適なパートナーは?", {"opportunity"}, "match"),
-    ("What are the next steps to become a gold partner?", set(), "search"),
-])
+@pytest.mark.parametrize(
+    "question, kinds, expected",
+    [
+        ("What is our deal registration policy?", set(), "search"),
+        ("How do I register a deal?", set(), "search"),
+        ("パートナープログラムの特典は何ですか?", set(), "search"),
+        ("Which accounts do we share with Alpine IT?", {"partner"}, "map"),
+        ("Show the account overlap with P-002", {"partner"}, "map"),
+        ("Welche gemeinsamen Kunden haben wir mit Alpine IT?", {"partner"}, "map"),
+        ("Which partners should we bring into the Acme renewal?", {"account"}, "match"),
+        ("Who should help on OPP-0042?", {"opportunity"}, "match"),
+        ("What should I do next on the Acme deal?", {"account"}, "nba"),
+        ("How is Alpine IT doing?", {"partner"}, "nba"),
+        ("Draft the lakehouse campaign in German for Alpine IT", {"kit", "partner", "locale"}, "draft"),
+        ("Rédige un e-mail pour Alpine IT", {"partner", "channel"}, "draft"),
+        ("OPP-0042 に最適なパートナーは?", {"opportunity"}, "match"),
+        ("What are the next steps to become a gold partner?", set(), "search"),
+    ],
+)
 def test_choose_intent(question, kinds, expected):
     assert router.choose_intent(question, kinds) == expected
 

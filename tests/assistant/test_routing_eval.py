@@ -1,4 +1,5 @@
 """The routing eval: its case file is well-formed, and its scorer works (on the small world)."""
+
 from __future__ import annotations
 
 import re
@@ -22,16 +23,32 @@ def test_case_file_covers_every_tool_and_mostly_names_things():
 
 def test_scorer_on_the_small_world(world_ctx):
     cases = [
-        {"question": "Which partners should we bring into the Acme renewal?", "as": "u-cm", "tool": "match_partners",
-         "arguments": {"opportunity_id": "@opp:Acme Corporation - Lakehouse renewal"}},
-        {"question": "How is Alpine IT doing?", "as": "u-cm", "tool": "next_best_actions",
-         "arguments": {"partner_id": "P-001"}},
+        {
+            "question": "Which partners should we bring into the Acme renewal?",
+            "as": "u-cm",
+            "tool": "match_partners",
+            "arguments": {"opportunity_id": "@opp:Acme Corporation - Lakehouse renewal"},
+        },
+        {
+            "question": "How is Alpine IT doing?",
+            "as": "u-cm",
+            "tool": "next_best_actions",
+            "arguments": {"partner_id": "P-001"},
+        },
         {"question": "How do I register a deal?", "as": "u-ps1", "tool": "search_content"},
         {"question": "Which partners should we bring into the Acme renewal?", "as": "u-ps1", "tool": None},
-        {"question": "Which partners should help on the Acme deal?", "as": "u-cm", "tool": None,
-         "candidates": ["OPP-001", "OPP-002"]},
-        {"question": "Draft the lakehouse kit for Alpine IT", "as": "u-mkt", "tool": "draft_content",
-         "arguments": {"partner_id": "P-002"}},  # wrong on purpose: counted as an argument failure
+        {
+            "question": "Which partners should help on the Acme deal?",
+            "as": "u-cm",
+            "tool": None,
+            "candidates": ["OPP-001", "OPP-002"],
+        },
+        {
+            "question": "Draft the lakehouse kit for Alpine IT",
+            "as": "u-mkt",
+            "tool": "draft_content",
+            "arguments": {"partner_id": "P-002"},
+        },  # wrong on purpose: counted as an argument failure
     ]
     report = evaluate(world_ctx, cases)
     assert report["cases"] == 6 and report["routing_accuracy"] == 1.0

@@ -1,4 +1,5 @@
 """Slack through signed HTTP requests to the real FastAPI app; the Web API is a local fake server."""
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,11 @@ def slack():
 
 @pytest.fixture()
 def slack_client(world_ctx, fake_tools, slack):
-    ctx = AppContext(settings_with(world_ctx, slack_signing_secret=SECRET, slack_bot_token="xoxb-test",
-                                   slack_api_url=slack.api_url))
+    ctx = AppContext(
+        settings_with(
+            world_ctx, slack_signing_secret=SECRET, slack_bot_token="xoxb-test", slack_api_url=slack.api_url
+        )
+    )
     with TestClient(create_app(ctx)) as client:
         yield client
     ctx.close()
@@ -46,18 +50,38 @@ def signed(body: str, secret: str = SECRET, **extra: str) -> dict:
     return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature, **extra}
 
 
-def event(text: str, user: str = "UCM", event_id: str = "Ev1", channel: str = "C1", channel_type: str = "channel",
-          kind: str = "app_mention", **more) -> str:
-    payload = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": event_id,
-               "event_time": int(time.time()), "event": {"type": kind, "user": user, "text": text, "channel": channel,
-                                                         "channel_type": channel_type, "ts": "1700000000.000100",
-                                                         **more}}
+def event(
+    text: str,
+    user: str = "UCM",
+    event_id: str = "Ev1",
+    channel: str = "C1",
+    channel_type: str = "channel",
+    kind: str = "app_mention",
+    **more,
+) -> str:
+    payload = {
+        "type": "event_callback",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "event": {
+            "type": kind,
+            "user": user,
+            "text": text,
+            "channel": channel,
+            "channel_type": channel_type,
+            "ts": "1700000000.000100",
+            **more,
+        },
+    }
     return json.dumps(payload)
 
 
 def post_event(client, body: str, **headers: str):
-    return client.post("/slack/events", content=body,
-                       headers={"Content-Type": "application/json", **signed(body, **headers)})
+    return client.post(
+        "/slack/events", content=body, headers={"Content-Type": "application/json", **signed(body, **headers)}
+    )
 
 
 def test_mention_is_acknowledged_before_it_is_answered(slack_client, slack):
@@ -85,9 +109,14 @@ def test_mention_is_answered_in_the_thread_with_blocks(slack_client, slack):
     kinds = [b["type"] for b in call["blocks"]]
     assert kinds[0] == "section" and kinds[-1] == "actions"
     assert "Alpine IT" in call["blocks"][0]["text"]["text"]
-    tools_context = [b for b in call["blocks"] if b["type"] == "context" and "Tools used" in b["elements"][0]["text"]]
+    tools_context = [
+        b for b in call["blocks"] if b["type"] == "context" and "Tools used" in b["elements"][0]["text"]
+    ]
     assert "match_partners" in tools_context[0]["elements"][0]["text"]
-    assert {e["action_id"] for e in call["blocks"][-1]["elements"]} == {"cosell_feedback_up", "cosell_feedback_down"}
+    assert {e["action_id"] for e in call["blocks"][-1]["elements"]} == {
+        "cosell_feedback_up",
+        "cosell_feedback_down",
+    }
 
 
 def test_sources_are_listed_and_escaped(slack_client, slack):
@@ -102,7 +131,9 @@ def test_a_retried_event_is_not_answered_twice(slack_client, slack):
     body = event("<@UBOT> How is Alpine IT doing?", event_id="EvRetry")
     assert post_event(slack_client, body).status_code == 200
     slack.wait_for("chat.postMessage")
-    retry = post_event(slack_client, body, **{"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    retry = post_event(
+        slack_client, body, **{"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    )
     assert retry.status_code == 200
     time.sleep(0.5)
     assert len(slack.of("chat.postMessage")) == 1
@@ -111,7 +142,9 @@ def test_a_retried_event_is_not_answered_twice(slack_client, slack):
 def test_bad_signature_is_401(slack_client, slack):
     body = event("<@UBOT> hi")
     headers = signed(body, secret="another-secret")
-    response = slack_client.post("/slack/events", content=body, headers={"Content-Type": "application/json", **headers})
+    response = slack_client.post(
+        "/slack/events", content=body, headers={"Content-Type": "application/json", **headers}
+    )
     assert response.status_code == 401
     stale = {"X-Slack-Request-Timestamp": "1531420618", "X-Slack-Signature": VECTOR["expected_signature"]}
     assert slack_client.post("/slack/events", content=body, headers=stale).status_code == 401
@@ -124,7 +157,9 @@ def test_slack_documented_signing_vector(world_ctx, fake_tools, monkeypatch):
     character of the signature is a 401."""
     import slack_sdk.signature
 
-    monkeypatch.setattr(slack_sdk.signature.Clock, "now", lambda self: float(VECTOR["headers"]["X-Slack-Request-Timestamp"]))
+    monkeypatch.setattr(
+        slack_sdk.signature.Clock, "now", lambda self: float(VECTOR["headers"]["X-Slack-Request-Timestamp"])
+    )
     ctx = AppContext(settings_with(world_ctx, slack_signing_secret=VECTOR["signing_secret"]))
     headers = {**VECTOR["headers"], "Content-Type": "application/x-www-form-urlencoded"}
     with TestClient(create_app(ctx)) as client:
@@ -142,10 +177,14 @@ def test_unmapped_user_is_told_why(slack_client, slack):
 
 
 def test_direct_message_is_answered_and_bot_messages_ignored(slack_client, slack):
-    post_event(slack_client, event("I am a bot", kind="message", channel="D1", channel_type="im", event_id="EvB",
-                                   bot_id="B1"))
-    post_event(slack_client, event("How is Alpine IT doing?", kind="message", channel="D1", channel_type="im",
-                                   event_id="EvDM"))
+    post_event(
+        slack_client,
+        event("I am a bot", kind="message", channel="D1", channel_type="im", event_id="EvB", bot_id="B1"),
+    )
+    post_event(
+        slack_client,
+        event("How is Alpine IT doing?", kind="message", channel="D1", channel_type="im", event_id="EvDM"),
+    )
     calls = slack.wait_for("chat.postMessage")
     time.sleep(0.3)
     assert len(slack.of("chat.postMessage")) == 1 and calls[0]["body"]["channel"] == "D1"
@@ -153,47 +192,91 @@ def test_direct_message_is_answered_and_bot_messages_ignored(slack_client, slack
 
 
 def test_in_a_channel_withheld_information_is_said(slack_client, slack):
-    post_event(slack_client, event("<@UBOT> Which accounts do we share with Thames Data Partners?", user="US1",
-                                   event_id="EvW"))
+    post_event(
+        slack_client,
+        event("<@UBOT> Which accounts do we share with Thames Data Partners?", user="US1", event_id="EvW"),
+    )
     blocks = json.dumps(slack.wait_for("chat.postMessage")[0]["body"]["blocks"])
     assert "withheld because <@US1> may not see it" in blocks and "Answered with <@US1>" in blocks
     assert "GLOBEX" not in blocks
 
 
 def command_body(text: str, user: str, response_url: str) -> str:
-    return urlencode({"token": "x", "team_id": "T1", "channel_id": "C1", "user_id": user, "command": "/cosell",
-                      "text": text, "response_url": response_url, "trigger_id": "1.2.3"})
+    return urlencode(
+        {
+            "token": "x",
+            "team_id": "T1",
+            "channel_id": "C1",
+            "user_id": user,
+            "command": "/cosell",
+            "text": text,
+            "response_url": response_url,
+            "trigger_id": "1.2.3",
+        }
+    )
 
 
 def test_slash_command_like_the_cli(slack_client, slack):
     body = command_body("match OPP-001 --top 2", "UCM", slack.response_url("m"))
-    response = slack_client.post("/slack/events", content=body,
-                                 headers={"Content-Type": "application/x-www-form-urlencoded", **signed(body)})
+    response = slack_client.post(
+        "/slack/events",
+        content=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded", **signed(body)},
+    )
     assert response.status_code == 200 and "Working on it" in response.text
     reply = slack.wait_for("response_url")[0]["body"]
-    assert reply["response_type"] == "ephemeral" and "1. Alpine IT" in reply["text"] and "3." not in reply["text"]
+    assert (
+        reply["response_type"] == "ephemeral"
+        and "1. Alpine IT" in reply["text"]
+        and "3." not in reply["text"]
+    )
     denied = command_body("match OPP-001", "US1", slack.response_url("d"))
-    slack_client.post("/slack/events", content=denied,
-                      headers={"Content-Type": "application/x-www-form-urlencoded", **signed(denied)})
+    slack_client.post(
+        "/slack/events",
+        content=denied,
+        headers={"Content-Type": "application/x-www-form-urlencoded", **signed(denied)},
+    )
     assert "may not match partners" in slack.wait_for("response_url", 2)[1]["body"]["text"]
 
 
 def test_slash_command_parsing():
     assert parse_command("").name == "help"
-    cmd = parse_command('draft --partner P-001 --kit lakehouse-modernisation --locale de --channel=social')
-    assert cmd.options == {"partner": "P-001", "kit": "lakehouse-modernisation", "locale": "de", "channel": "social"}
+    cmd = parse_command("draft --partner P-001 --kit lakehouse-modernisation --locale de --channel=social")
+    assert cmd.options == {
+        "partner": "P-001",
+        "kit": "lakehouse-modernisation",
+        "locale": "de",
+        "channel": "social",
+    }
     assert parse_command("nba --opportunity OPP-1").options == {"opportunity": "OPP-1"}
     assert parse_command("how do I register a deal?").name == "ask"
 
 
 def test_feedback_buttons_are_stored(slack_client, slack, world_ctx):
-    payload = {"type": "block_actions", "team": {"id": "T1"}, "user": {"id": "UCM"}, "api_app_id": "A1",
-               "channel": {"id": "C1"}, "message": {"ts": "1700000000.000200"}, "container": {"type": "message"},
-               "trigger_id": "1", "actions": [{"action_id": "cosell_feedback_down", "block_id": "cosell_feedback",
-                                               "value": "slack:T1:C1:1700000000.000100:u-cm", "type": "button"}]}
+    payload = {
+        "type": "block_actions",
+        "team": {"id": "T1"},
+        "user": {"id": "UCM"},
+        "api_app_id": "A1",
+        "channel": {"id": "C1"},
+        "message": {"ts": "1700000000.000200"},
+        "container": {"type": "message"},
+        "trigger_id": "1",
+        "actions": [
+            {
+                "action_id": "cosell_feedback_down",
+                "block_id": "cosell_feedback",
+                "value": "slack:T1:C1:1700000000.000100:u-cm",
+                "type": "button",
+            }
+        ],
+    }
     body = urlencode({"payload": json.dumps(payload)})
-    response = slack_client.post("/slack/events", content=body,
-                                 headers={"Content-Type": "application/x-www-form-urlencoded", **signed(body)})
+    response = slack_client.post(
+        "/slack/events",
+        content=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded", **signed(body)},
+    )
     assert response.status_code == 200
     deadline = time.time() + 5
     while time.time() < deadline:
@@ -202,7 +285,9 @@ def test_feedback_buttons_are_stored(slack_client, slack, world_ctx):
             if rows:
                 break
         time.sleep(0.05)
-    assert [(r.user_id, r.value, r.thread_id) for r in rows] == [("u-cm", "down", "slack:T1:C1:1700000000.000100:u-cm")]
+    assert [(r.user_id, r.value, r.thread_id) for r in rows] == [
+        ("u-cm", "down", "slack:T1:C1:1700000000.000100:u-cm")
+    ]
     assert rows[0].message_ref == "C1:1700000000.000200"
 
 

@@ -1,4 +1,5 @@
 """The chat page in headless Chromium (Debian's /usr/bin/chromium) against a real uvicorn server."""
+
 from __future__ import annotations
 
 import socket
@@ -40,8 +41,10 @@ def server(world_ctx, fake_tools):
 def browser():
     """One browser for the module (launching takes seconds); a fresh context per test."""
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         yield browser
         browser.close()
 
@@ -87,7 +90,9 @@ def test_chat_with_sources_tools_and_follow_ups(page, api_keys, fake_tools):
     expect(buttons).to_have_count(2)
     buttons.nth(1).click()
     expect(page.locator(".message.assistant")).to_have_count(4, timeout=15000)
-    expect(page.locator(".message.assistant").last.locator(".answer")).to_contain_text("Partners to bring into")
+    expect(page.locator(".message.assistant").last.locator(".answer")).to_contain_text(
+        "Partners to bring into"
+    )
 
 
 def test_data_is_escaped_never_run(page, api_keys):

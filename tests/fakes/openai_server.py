@@ -10,6 +10,7 @@
 Replies: `text(...)`, `tool_call(name, args)` / `tool_calls([...])`, `error(status)`. When the queue is
 empty the server answers 500, so a test that forgets a reply fails loudly (and exercises fallback).
 """
+
 from __future__ import annotations
 
 import json
@@ -43,13 +44,20 @@ def _completion(reply: dict, model: str) -> dict:
         message["content"] = reply["content"]
     else:
         message["tool_calls"] = [
-            {"id": f"call_{uuid.uuid4().hex[:12]}", "type": "function",
-             "function": {"name": name, "arguments": json.dumps(args)}}
-            for name, args in reply["calls"]]
+            {
+                "id": f"call_{uuid.uuid4().hex[:12]}",
+                "type": "function",
+                "function": {"name": name, "arguments": json.dumps(args)},
+            }
+            for name, args in reply["calls"]
+        ]
         finish = "tool_calls"
     return {
-        "id": f"chatcmpl-{uuid.uuid4().hex[:12]}", "object": "chat.completion", "created": int(time.time()),
-        "model": model, "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
+        "id": f"chatcmpl-{uuid.uuid4().hex[:12]}",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
         "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
     }
 
@@ -75,7 +83,9 @@ class FakeOpenAI:
                 if not self.path.endswith("/chat/completions"):
                     reply = error(404, f"unknown path {self.path}")
                 if reply["kind"] == "error":
-                    self._send(reply["status"], {"error": {"message": reply["message"], "type": "server_error"}})
+                    self._send(
+                        reply["status"], {"error": {"message": reply["message"], "type": "server_error"}}
+                    )
                     return
                 self._send(200, _completion(reply, body.get("model", "fake")))
 

@@ -8,6 +8,7 @@
 `api_url` ends with `/api/` as slack_sdk's WebClient expects; POSTs to `/response/...` are recorded
 as method "response_url".
 """
+
 from __future__ import annotations
 
 import json
@@ -37,10 +38,18 @@ class FakeSlack:
                 for key in ("blocks", "attachments"):  # form posts carry JSON strings
                     if isinstance(body.get(key), str):
                         body[key] = json.loads(body[key])
-                method = "response_url" if self.path.startswith("/response/") else self.path.split("/api/")[-1]
+                method = (
+                    "response_url" if self.path.startswith("/response/") else self.path.split("/api/")[-1]
+                )
                 with fake._cond:
-                    fake.calls.append({"method": method, "body": body, "path": self.path,
-                                       "authorization": self.headers.get("Authorization")})
+                    fake.calls.append(
+                        {
+                            "method": method,
+                            "body": body,
+                            "path": self.path,
+                            "authorization": self.headers.get("Authorization"),
+                        }
+                    )
                     fake._cond.notify_all()
                 payload = {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
                 data = json.dumps(payload).encode()

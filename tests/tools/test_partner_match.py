@@ -28,7 +28,8 @@ def partner(pid: str, name: str, **kw) -> R.Partner:
 
 
 def deal(account: str, stage: str, partner_id: str | None = None, products=("Lakehouse",),
-         created: dt.date = dt.date(2025, 1, 10), closed: dt.date | None = dt.date(2025, 3, 1), **kw) -> R.Opportunity:
+         created: dt.date = dt.date(2025, 1, 10), closed: dt.date | None = dt.date(2025, 3, 1),
+         **kw) -> R.Opportunity:
     n = next(_ids)
     return R.Opportunity(opportunity_id=kw.pop("opportunity_id", f"OPP-{n:04d}"), account_id=account,
                          name=kw.pop("name", f"Deal {n}"), stage=stage, amount=100000.0, created_on=created,
@@ -48,8 +49,8 @@ def history(partner_id: str, won: int, lost: int, account: str = "A-HIST") -> li
 def make_ctx(tmp_path, rows: list) -> AppContext:
     ctx = AppContext(Settings(home=tmp_path / "home", today=TODAY))
     accounts = [
-        R.Account(account_id="A-ACME", name="Acme Corporation", domain="acme.com", industry="Financial Services",
-                  country="DE", status="customer"),
+        R.Account(account_id="A-ACME", name="Acme Corporation", domain="acme.com",
+                  industry="Financial Services", country="DE", status="customer"),
         R.Account(account_id="A-HIST", name="Hist Bank", domain="histbank.de", industry="Financial Services",
                   country="DE", status="customer"),
     ]
@@ -81,7 +82,8 @@ def ctx(tmp_path):
         R.PartnerAccount(row_key="k1", partner_id="P-STRONG", account_name="ACME Corp.", domain="acme.com",
                          country="DE", status="customer"),
         *[R.PartnerActivity(partner_id="P-STRONG", month=m, portal_logins=v) for m, v in
-          [("2025-09", 30), ("2025-10", 30), ("2025-11", 40), ("2025-12", 40), ("2026-01", 40), ("2026-02", 40)]],
+          [("2025-09", 30), ("2025-10", 30), ("2025-11", 40),  # prior 3 months: 100 logins
+           ("2025-12", 40), ("2026-01", 40), ("2026-02", 40)]],  # last 3 complete months: 120 (+20%)
         target(),
     ]
     context = make_ctx(tmp_path, rows)
@@ -119,7 +121,8 @@ def test_ineligible_partners_are_flagged_and_ranked_last(ctx):
     assert not by_id["P-NOAUTH"].eligible and not by_id["P-FR"].eligible
     eligible_flags = [p.eligible for p in partners]
     assert eligible_flags == sorted(eligible_flags, reverse=True)  # platinum tier does not lift them
-    assert max(by_id["P-NOAUTH"].score, by_id["P-FR"].score) < min(by_id["P-STRONG"].score, by_id["P-WEAK"].score)
+    ineligible = max(by_id["P-NOAUTH"].score, by_id["P-FR"].score)
+    assert ineligible < min(by_id["P-STRONG"].score, by_id["P-WEAK"].score)
 
 
 def test_conflicts_registration_by_another_partner_and_open_deal_at_account(tmp_path):

@@ -23,11 +23,11 @@ def _partner(pid: str, name: str, **kw) -> R.Partner:
     return R.Partner(partner_id=pid, name=name, **{**base, **kw})
 
 
-def _deal(oid: str, account: str, stage: str = "proposal", products=("Lakehouse",), created=dt.date(2026, 2, 1),
-          **kw) -> R.Opportunity:
+def _deal(oid: str, account: str, stage: str = "proposal", products=("Lakehouse",),
+          created=dt.date(2026, 2, 1), **kw) -> R.Opportunity:
     return R.Opportunity(opportunity_id=oid, account_id=account, name=f"{oid} deal", stage=stage,
-                         amount=kw.pop("amount", 120000.0), created_on=created, close_date=dt.date(2026, 6, 1),
-                         products=list(products), **kw)
+                         amount=kw.pop("amount", 120000.0), created_on=created,
+                         close_date=dt.date(2026, 6, 1), products=list(products), **kw)
 
 
 @pytest.fixture()
@@ -36,8 +36,8 @@ def ctx(tmp_path):
     rows = [
         _partner("P-MINE", "My Reseller"), _partner("P-RIVAL", "Rival Integrators GmbH"),
         _partner("P-NARROW", "Narrow Ltd", competencies=["Governance"], countries=["FR"]),
-        R.Account(account_id="A-ACME", name="Acme Corporation", domain="acme.com", industry="Financial Services",
-                  country="DE", status="customer"),
+        R.Account(account_id="A-ACME", name="Acme Corporation", domain="acme.com",
+                  industry="Financial Services", country="DE", status="customer"),
         R.Account(account_id="A-GLOBEX", name="Globex Industries", domain="globex.io", industry="Retail",
                   country="US", status="prospect"),
         _deal("OPP-RIVAL", "A-ACME", partner_id="P-RIVAL", partner_role="sourced", registered_by="P-RIVAL"),
@@ -86,8 +86,8 @@ def test_expired_registration_and_other_products_are_not_conflicts(ctx):
 
 def test_new_account_is_clear(ctx):
     result = check_registration(ctx, ADMIN, RegistrationProposal(
-        partner_id="P-MINE", account_name="Initech Software", domain="initech.example", products=["Lakehouse"],
-        country="US"))
+        partner_id="P-MINE", account_name="Initech Software", domain="initech.example",
+        products=["Lakehouse"], country="US"))
     assert result.account_match is None and result.duplicates == [] and result.verdict == "clear"
 
 
