@@ -175,7 +175,8 @@ def _answer(
             return run_llm_turn(Turn(ctx, scope, question, thread, emit))
         except CosellError:
             raise
-        except Exception as exc:  # the model failed: the built-in engine answers, and says so
+        # any failure of the model: the built-in engine answers, and says so
+        except Exception as exc:  # noqa: BLE001
             log.warning("LLM engine failed, falling back to the deterministic engine: %r", exc)
             response = deterministic_turn(Turn(ctx, scope, question, thread, emit))
             note = (

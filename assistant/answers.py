@@ -25,7 +25,8 @@ def match_answer(data: dict, deal_label: str, start: int = 0, size: int = PAGE) 
         return (
             f"No more partners ranked for {deal_label}."
             if start
-            else f"No partner is a good fit for {deal_label} (none is authorised for its products and country)."
+            else f"No partner is a good fit for {deal_label} (none is authorised for its products and "
+            "country)."
         )
     head = "More partners for" if start else "Partners to bring into"
     lines = [f"{head} {deal_label}, best first:"]
@@ -79,7 +80,8 @@ def _overlap_line(o: dict) -> str:
     theirs = (o.get("partner_population") or "?").replace("_", " ")
     evidence = "; ".join(o.get("evidence") or [])
     line = (
-        f"- {o.get('account_name') or o.get('partner_account_name')} ({o.get('account_id', '-')}): ours {ours}, "
+        f"- {o.get('account_name') or o.get('partner_account_name')} ({o.get('account_id', '-')}): "
+        f"ours {ours}, "
         f'theirs {theirs} as "{o.get("partner_account_name", "")}", confidence {_pct(o.get("confidence"))}'
     )
     return line + (f" — {evidence}" if evidence else "")

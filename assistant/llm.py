@@ -36,7 +36,8 @@ def _counter():
 
         counter("probe")  # fails here, once, if the offline encoding cannot be set up
         return counter
-    except Exception:  # missing module or encoding: an estimate is good enough for budgeting
+    # missing module or encoding: an estimate is good enough for budgeting
+    except Exception:  # noqa: BLE001
         log.info("retrieval.tokens unavailable; estimating tokens as len/4")
         return lambda text: (len(text) + 3) // 4
 

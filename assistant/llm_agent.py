@@ -56,7 +56,8 @@ def tool_schemas() -> list[dict[str, Any]]:
             "type": "function",
             "function": {
                 "name": FIND_RECORDS,
-                "description": "Find the ids of partners, accounts, deals (opportunities) and campaign kits by name, "
+                "description": "Find the ids of partners, accounts, deals (opportunities) and campaign kits "
+                "by name, "
                 "among the records the user may see.",
                 "parameters": FindRecordsArgs.model_json_schema(),
             },

@@ -27,6 +27,7 @@ NOT_FOUND = "I could not find this in the enablement content."
 FOUND_THRESHOLD = 0.42
 W_LEXICAL, W_DENSE, W_RETRIEVAL = 0.45, 0.40, 0.15
 MAX_UNITS = 3
+DENSE_UNITS = 24
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[A-Z0-9*_`])|(?<=[。！？])")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _HTML = re.compile(r"<[^>]+>")
@@ -72,6 +73,7 @@ def split_units(text: str) -> list[str]:
     units: list[str] = []
     lines = [line.strip() for line in text.split("\n")]
     header: list[str] | None = None
+    lead_in = ""
     for i, line in enumerate(lines):
         if not line:
             header = None
@@ -90,9 +92,11 @@ def split_units(text: str) -> list[str]:
             continue
         header = None
         if line.startswith(("- ", "* ", "+ ")) or re.match(r"\d+\.\s", line):
-            units.append(line)
+            # "Open Partners:" above a list says whom "- Up to 10 users" is about: keep it with the item.
+            units.append(f"{lead_in} {line[2:].strip()}" if lead_in else line)
         else:
             units.extend(s for s in _SENTENCE.split(line) if s.strip())
+            lead_in = clean(line) if clean(line).endswith((":", "：")) and len(line) < 120 else ""
     return [u for u in (clean(u) for u in units) if len(u) >= 3]
 
 
@@ -109,6 +113,16 @@ def _weights(terms: Sequence[str], units_terms: Sequence[set[str]]) -> dict[str,
     return {t: math.log(1 + (n + 1) / (1 + sum(t in u for u in units_terms))) for t in set(terms)}
 
 
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith(("?", "？"))
+
+
+def is_cjk(text: str) -> bool:
+    """Mostly Chinese/Japanese/Korean: MiniLM (English) embeddings say little about such text."""
+    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return cjk * 3 >= len(text.replace(" ", "")) > 0
+
+
 def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: float = FOUND_THRESHOLD,
                      max_units: int = MAX_UNITS) -> ContentAnswer:
     """Pick the units of `hits` (best first, as from ContentService.search) that answer `question`."""
@@ -120,9 +134,11 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     units_terms = [set(tokenize(f"{u.context} {u.text}")) for u in units]
     weights = _weights(q_terms, units_terms)
     lexical = np.array([_coverage(q_terms, terms, weights) for terms in units_terms])
-    dense = _dense_scores(question, units, embedder)
     prior = np.array([float(getattr(hits[u.hit_rank], "score", 0.0)) for u in units])
-    combined = W_LEXICAL * lexical + W_DENSE * dense + W_RETRIEVAL * prior
+    w_dense = 0.0 if is_cjk(question) else W_DENSE
+    w_lexical = W_LEXICAL + (W_DENSE - w_dense)
+    dense = _dense_scores(question, units, embedder, w_lexical * lexical + W_RETRIEVAL * prior) if w_dense else 0.0
+    combined = _answers_follow_questions(units, w_lexical * lexical + w_dense * dense + W_RETRIEVAL * prior)
     best = int(np.argmax(combined))
     if combined[best] < threshold:
         return ContentAnswer(answer=NOT_FOUND, found=False, score=round(float(combined[best]), 4))
@@ -130,12 +146,35 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     return _compose(hits, units, chosen, float(combined[best]))
 
 
-def _dense_scores(question: str, units: list[_Unit], embedder) -> np.ndarray:
+def _answers_follow_questions(units: list[_Unit], scores: np.ndarray) -> np.ndarray:
+    """An FAQ's question line matches the asker's question best but is not the answer: it passes its
+    score on to the two units after it (the answer) and is never quoted itself."""
+    out = scores.copy()
+    for i, unit in enumerate(units):
+        if not _is_question(unit.text):
+            continue
+        for j in range(i + 1, min(i + 3, len(units))):
+            if units[j].hit_rank == unit.hit_rank and not _is_question(units[j].text):
+                out[j] = max(out[j], scores[i] * (0.95 if j == i + 1 else 0.85))
+        out[i] = 0.0
+    return out
+
+
+def _dense_scores(question: str, units: list[_Unit], embedder, rough: np.ndarray,
+                  limit: int = DENSE_UNITS) -> np.ndarray:
+    """Embedding similarity for the `limit` units that score best without it (embedding every unit of
+    six chunks costs more than the answer is worth); the others get 0."""
+    scores = np.zeros(len(units))
     if embedder is None:
-        return np.zeros(len(units))
-    vectors = embedder.embed_texts([f"{u.context}: {u.text}" if u.context else u.text for u in units])
+        return scores
+    picked = [int(i) for i in np.argsort(-rough)[:limit]]
+    # The unit right after a question line is usually its answer: embed it too.
+    picked += [i + 1 for i in picked if _is_question(units[i].text) and i + 1 < len(units) and i + 1 not in picked]
+    vectors = embedder.embed_texts([f"{units[i].context}: {units[i].text}" if units[i].context else units[i].text
+                                    for i in picked])
     query = embedder.embed_query(question)
-    return np.clip(vectors @ query, 0.0, 1.0)
+    scores[picked] = np.clip(vectors @ query, 0.0, 1.0)
+    return scores
 
 
 def _choose(units: list[_Unit], combined: np.ndarray, best: int, max_units: int) -> list[int]:

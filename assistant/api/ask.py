@@ -9,15 +9,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from assistant.agent import MAX_QUESTION_CHARS, AskResponse, ask
-from assistant.api.deps import current_scope, get_ctx
-from assistant.context import AppContext
+from assistant.api.deps import CallerDep, CtxDep
 from assistant.threads import load_thread
-from retrieval.scope import Scope
 
 router = APIRouter(prefix="/v1", tags=["assistant"])
 
@@ -39,9 +37,7 @@ def sse(events: Iterator[tuple[str, dict]]) -> Iterator[str]:
     summary="Ask the assistant (cosell ask)",
     responses={200: {"content": {"text/event-stream": {}}, "description": "JSON, or SSE when streaming"}},
 )
-def ask_endpoint(
-    body: AskBody, request: Request, ctx: AppContext = Depends(get_ctx), scope: Scope = Depends(current_scope)
-):
+def ask_endpoint(body: AskBody, request: Request, ctx: CtxDep, scope: CallerDep):
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
     if not wants_stream:
         return ask(ctx, scope, body.question, thread_id=body.thread_id).model_dump(mode="json")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
@@ -18,9 +20,14 @@ def get_ctx(request: Request) -> AppContext:
 
 
 def current_scope(
-    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> Scope:
     """The caller, from `Authorization: Bearer <key>`; 401 without a valid key."""
     if credentials is None:
         raise Unauthenticated("missing API key (Authorization: Bearer <key>)")
     return scope_for_api_key(get_ctx(request).store, credentials.credentials)
+
+
+# what the endpoints declare: `ctx: CtxDep, scope: CallerDep`
+CtxDep = Annotated[AppContext, Depends(get_ctx)]
+CallerDep = Annotated[Scope, Depends(current_scope)]

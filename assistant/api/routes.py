@@ -7,19 +7,15 @@ blocking work runs in FastAPI's threadpool. Permissions are the tools' (ScopedRe
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from assistant.api.deps import current_scope, get_ctx
-from assistant.context import AppContext
+from assistant.api.deps import CallerDep, CtxDep
 from assistant.errors import BadInput
-from retrieval.scope import Scope
 
 router = APIRouter(prefix="/v1")
-Ctx = Depends(get_ctx)
-Caller = Depends(current_scope)
 
 
 def as_json(result: Any) -> Any:
@@ -32,10 +28,10 @@ def as_json(result: Any) -> Any:
 
 @router.get("/search", tags=["content"], summary="Search the enablement content you may see (cosell search)")
 def search(
-    q: str = Query(..., min_length=1, max_length=2000),
-    k: int = Query(5, ge=1, le=100),
-    ctx: AppContext = Ctx,
-    scope: Scope = Caller,
+    ctx: CtxDep,
+    scope: CallerDep,
+    q: Annotated[str, Query(min_length=1, max_length=2000)],
+    k: Annotated[int, Query(ge=1, le=100)] = 5,
 ) -> dict:
     from tools.search import search_content
 
@@ -45,7 +41,7 @@ def search(
 @router.get(
     "/partners/{partner_id}/overlaps", tags=["account mapping"], summary="Account mapping (cosell map)"
 )
-def overlaps(partner_id: str, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
+def overlaps(partner_id: str, ctx: CtxDep, scope: CallerDep) -> dict:
     from tools.account_mapping import map_accounts
 
     return as_json(map_accounts(ctx, scope, partner_id))
@@ -64,7 +60,7 @@ class CorrectionBody(BaseModel):
     summary="Confirm or reject an account match (cosell map-corrections)",
 )
 def overlap_correction(
-    partner_id: str, body: CorrectionBody, ctx: AppContext = Ctx, scope: Scope = Caller
+    partner_id: str, body: CorrectionBody, ctx: CtxDep, scope: CallerDep
 ) -> Any:
     from tools.account_mapping import record_correction
 
@@ -79,7 +75,7 @@ def overlap_correction(
     summary="Rank partners for a deal (cosell match)",
 )
 def partner_matches(
-    opportunity_id: str, top: int = Query(5, ge=1, le=50), ctx: AppContext = Ctx, scope: Scope = Caller
+    opportunity_id: str, ctx: CtxDep, scope: CallerDep, top: Annotated[int, Query(ge=1, le=50)] = 5
 ) -> dict:
     from tools.partner_match import match_partners
 
@@ -91,7 +87,7 @@ def partner_matches(
     tags=["next best actions"],
     summary="Next best actions for a partner (cosell nba --partner)",
 )
-def partner_nba(partner_id: str, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
+def partner_nba(partner_id: str, ctx: CtxDep, scope: CallerDep) -> dict:
     from tools.next_best_action import next_best_actions
 
     return as_json(next_best_actions(ctx, scope, partner_id=partner_id))
@@ -102,7 +98,7 @@ def partner_nba(partner_id: str, ctx: AppContext = Ctx, scope: Scope = Caller) -
     tags=["next best actions"],
     summary="Next best actions for a deal (cosell nba --opportunity)",
 )
-def opportunity_nba(opportunity_id: str, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
+def opportunity_nba(opportunity_id: str, ctx: CtxDep, scope: CallerDep) -> dict:
     from tools.next_best_action import next_best_actions
 
     return as_json(next_best_actions(ctx, scope, opportunity_id=opportunity_id))
@@ -122,7 +118,7 @@ class RegistrationBody(BaseModel):
     tags=["partner matching"],
     summary="Check a proposed deal registration (cosell register-check)",
 )
-def registration_check(body: RegistrationBody, ctx: AppContext = Ctx, scope: Scope = Caller) -> Any:
+def registration_check(body: RegistrationBody, ctx: CtxDep, scope: CallerDep) -> Any:
     try:
         from tools.registration_check import RegistrationProposal, check_registration
     except ImportError:  # HELPERS.md places it in partner_match
@@ -140,7 +136,7 @@ class DraftBody(BaseModel):
 
 
 @router.post("/drafts", tags=["drafts"], summary="A co-branded, localised draft (cosell draft)")
-def create_draft(body: DraftBody, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
+def create_draft(body: DraftBody, ctx: CtxDep, scope: CallerDep) -> dict:
     from tools.content_drafts import draft_content
 
     return as_json(
@@ -152,10 +148,10 @@ def create_draft(body: DraftBody, ctx: AppContext = Ctx, scope: Scope = Caller) 
 
 @router.get("/drafts", tags=["drafts"], summary="Saved drafts you may see (cosell drafts list)")
 def get_drafts(
+    ctx: CtxDep,
+    scope: CallerDep,
     partner_id: str | None = None,
     status: Literal["pending", "approved", "rejected"] | None = None,
-    ctx: AppContext = Ctx,
-    scope: Scope = Caller,
 ) -> Any:
     from tools.content_drafts import list_drafts
 
@@ -170,9 +166,9 @@ class ReviewBody(BaseModel):
 def review(
     draft_id: str,
     action: Literal["approve", "reject"],
+    ctx: CtxDep,
+    scope: CallerDep,
     body: ReviewBody | None = None,
-    ctx: AppContext = Ctx,
-    scope: Scope = Caller,
 ) -> Any:
     from tools.content_drafts import review_draft
 
@@ -190,7 +186,7 @@ class IngestBody(BaseModel):
 
 
 @router.post("/ingest", tags=["admin"], summary="Load an import folder (cosell ingest; admin)")
-def ingest(body: IngestBody, ctx: AppContext = Ctx, scope: Scope = Caller) -> dict:
+def ingest(body: IngestBody, ctx: CtxDep, scope: CallerDep) -> dict:
     from retrieval.ingest import ingest_folder
 
     scope.require("ingest")

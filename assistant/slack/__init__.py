@@ -1,4 +1,5 @@
-"""Slack: a Bolt app served at `POST /slack/events` by `cosell serve`, or over Socket Mode (`cosell slack`)."""
+"""Slack: a Bolt app served at `POST /slack/events` by `cosell serve`, or over Socket Mode
+(`cosell slack`)."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 
@@ -45,15 +46,15 @@ def _free_port() -> int:
 
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 class _SlackSink(BaseHTTPRequestHandler):
     """Accepts chat.postMessage, answers ok, and notes when each Slack thread got its answer."""
 
-    posted: dict[str, float] = {}
+    posted: ClassVar[dict[str, float]] = {}
 
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_POST(self) -> None:
         raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         try:
             _SlackSink.posted[json.loads(raw or b"{}").get("thread_ts") or ""] = time.perf_counter()

@@ -15,7 +15,7 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs
 
 
@@ -88,7 +88,7 @@ class FakeSlack:
                 self._cond.wait(left)
             return [c for c in self.calls if c["method"] == method]
 
-    def __enter__(self) -> FakeSlack:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
