@@ -51,7 +51,7 @@ def run_deterministic(turn: Turn) -> AskResponse:
     subject = router.about_subject(turn.question)
     if subject and state.last_intent:
         mentions = resolver.find(subject)
-        if mentions.entities or mentions.locale or mentions.channel:
+        if mentions.entities or mentions.locale or mentions.channel or mentions.foreign_partner:
             base = state.last_arguments if state.last_intent == "draft" else {}
             return execute(turn, resolver, plan(turn, resolver, state.last_intent, mentions, base))
     return execute(turn, resolver, plan_fresh(turn, resolver))

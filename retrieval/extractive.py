@@ -19,7 +19,7 @@ from typing import Sequence
 import numpy as np
 from pydantic import BaseModel, Field
 
-from retrieval.lexical import tokenize
+from retrieval.lexical import is_cjk, tokenize
 
 NOT_FOUND = "I could not find this in the enablement content."
 # Calibrated on evals/handbook_questions.yaml (see evals/handbook.py): the answer is given when the best
@@ -115,12 +115,6 @@ def _weights(terms: Sequence[str], units_terms: Sequence[set[str]]) -> dict[str,
 
 def _is_question(text: str) -> bool:
     return text.rstrip().endswith(("?", "？"))
-
-
-def is_cjk(text: str) -> bool:
-    """Mostly Chinese/Japanese/Korean: MiniLM (English) embeddings say little about such text."""
-    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
-    return cjk * 3 >= len(text.replace(" ", "")) > 0
 
 
 def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: float = FOUND_THRESHOLD,

@@ -59,6 +59,12 @@ def _stem(word: str) -> str:
     return stem(word) if stem else word
 
 
+def is_cjk(text: str) -> bool:
+    """Mostly Chinese/Japanese/Korean text (MiniLM, an English model, says little about it)."""
+    letters = [ch for ch in text if ch.isalnum()]
+    return bool(letters) and sum(bool(_CJK.match(ch)) for ch in letters) * 3 >= len(letters)
+
+
 def tokenize(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     """Lower-cased, stemmed words; CJK runs as character bigrams."""
     tokens: list[str] = []

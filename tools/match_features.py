@@ -33,7 +33,6 @@ SIGNALS = (
 PARTNER_TYPES = ("reseller", "var", "distributor", "system_integrator", "isv", "msp", "referral",
                  "influencer", "marketplace", "consultancy")
 FEATURES = SIGNALS + tuple(f"type:{t}" for t in PARTNER_TYPES)
-F = {name: i for i, name in enumerate(FEATURES)}
 TIERS = {"registered": 0, "silver": 1, "gold": 2, "platinum": 3}
 CLOSED = ("closed_won", "closed_lost")
 PRIOR_STRENGTH = 10.0  # the beta prior counts as this many deals at the vendor-wide win rate

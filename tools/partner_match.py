@@ -3,9 +3,17 @@
 The service reads the deal through the caller's `ScopedRecords` (permission and NotFound decided there),
 then scores every partner with a `MatchEngine`: the ecosystem snapshot, the partner matrices and the
 model learned from the vendor's history (tools/match_model.py), built once per data version and day and
-cached in the process. Signals are in tools/match_features.py. Vendor-wide records are read with
-`Scope.system()` to build the engine; the caller only ever gets partner names, scores and reasons, and
-only admins and channel managers may match (CLI.md).
+cached in the process (the learned weights also on disk, so a new CLI process does not retrain). The
+data version is a fingerprint of SQL aggregates, re-checked at most every `VERSION_TTL_S` seconds.
+Signals are in tools/match_features.py. Vendor-wide records are read with `Scope.system()` to build the
+engine; the caller only ever gets partner names, scores and reasons, and only admins and channel managers
+may match (CLI.md).
+
+Each partner: `score` (0..1), `eligible` (authorised for every product, sells in the account's country),
+`reasons` (the signals that lift it most above the average eligible partner, in words with numbers),
+`conflicts` (another partner's approved registration on the deal, missing authorisation, wrong country,
+engaged on another open deal at the account) and `contributions` (every signal: value, logit effect,
+words). Ineligible partners rank after every eligible one, with a reduced score.
 """
 from __future__ import annotations
 

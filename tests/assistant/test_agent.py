@@ -45,6 +45,10 @@ def test_seller_cannot_reach_another_partner_by_name_or_id(world_ctx, fake_tools
     assert all(c["args"].get("partner_id") != "P-002" or c["user"] == "u-ps1" for c in fake_tools)
     deal = ask(world_ctx, seller, "What should I do next on OPP-003?")  # Thames' deal
     assert deal.withheld and "Globex" not in deal.answer
+    own = ask(world_ctx, seller, "Which accounts do we share with Northwind?")
+    assert own.tools[0].arguments == {"partner_id": "P-001"}
+    other = ask(world_ctx, seller, "what about Thames Data Partners?", thread_id=own.thread_id)
+    assert other.withheld and not other.tools
 
 
 def test_seller_resolves_only_their_own_deals(world_ctx, fake_tools):
