@@ -7,6 +7,7 @@ so a forbidden request is refused politely without touching the data; the tools 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,8 +160,11 @@ def _ask_back(p: Plan, slot: str, question: str, candidates: list[Candidate]) ->
 def _plan_nba(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan:
     p = Plan("nba")
     about_deal = bool(mentions.of("opportunity") or mentions.of("account") or mentions.my_deal)
-    if not about_deal and router.DEAL_WORD.search(turn.question) and not mentions.of("partner"):
-        about_deal = turn.scope.is_partner or bool(mentions.of("account"))
+    whole_pipeline = re.search(r"\b(pipeline|deals)\b", turn.question, re.IGNORECASE)
+    if about_deal and whole_pipeline and not (mentions.of("opportunity") or mentions.of("account")):
+        about_deal = False  # "my pipeline", "my deals": the partner's view covers all of them
+    elif not about_deal and router.DEAL_WORD.search(turn.question) and not mentions.of("partner"):
+        about_deal = (turn.scope.is_partner and not whole_pipeline) or bool(mentions.of("account"))
     if about_deal:
         return _with_deal(turn, resolver, p, mentions, required=True)
     return _with_partner(turn, resolver, p, mentions)

@@ -41,6 +41,13 @@ der die das und mit für von ein eine le la les des du et pour avec el los las y
 STOPWORDS = frozenset(_STOPWORDS.split())
 KNOWN_LANGUAGES = {"de", "en", "fr", "es", "pt", "it", "nl", "ja", "zh", "sv", "pl", "da", "nb", "fi", "ko",
                    "hi"}
+# Too generic to name a partner on their own ("Integration", "Distribution").
+_GENERIC_NAME_WORDS = """
+integration distribution marketplace consultancy technologies technology solutions network networks
+referral management information international consulting analytics digital global media partner
+company companhia groupe group systems services software
+"""
+GENERIC_NAME_WORDS = frozenset(_GENERIC_NAME_WORDS.split())
 OPEN_STAGES = ("prospecting", "qualification", "proposal", "negotiation")
 
 LANGUAGES: list[tuple[str, str]] = [  # (pattern on the normalised question, BCP 47 tag); specific first
@@ -146,6 +153,17 @@ def name_aliases(name: str, extra: tuple[str, ...] = ()) -> list[tuple[str, floa
         if len(core) > 1 and len(first) >= 4 and first not in STOPWORDS and not first.isdigit():
             aliases.setdefault(first, 4.0)  # "Acme" for "Acme Industries", below an exact core name
     return [(a, p) for a, p in aliases.items() if a and a not in STOPWORDS]
+
+
+def partner_aliases(name: str, brand_name: str | None) -> list[tuple[str, float]]:
+    """A partner's name aliases, plus its distinctive longer words ("Paulista" for "Companhia Paulista de
+    Integração de Dados"): partners are few and people shorten their names."""
+    aliases = name_aliases(name, (brand_name or "",))
+    known = {a for a, _ in aliases}
+    words = {w for w in tokens(f"{name} {brand_name or ''}") if len(w) >= 6}
+    extra = sorted(w for w in words - known if w not in STOPWORDS and w not in GENERIC_NAME_WORDS
+                   and w not in LEGAL_SUFFIXES and not any(ch.isdigit() for ch in w))
+    return aliases + [(w, 6.0) for w in extra]
 
 
 def _threshold(alias: str) -> float:
@@ -270,7 +288,7 @@ def _build_catalogue(ctx: AppContext, scope: Scope) -> Catalogue:
     with ctx.records(scope) as rec:
         for p in rec.partners():
             cat.partner_names[p.partner_id] = p.name
-            cat.index.add("partner", p.partner_id, p.name, name_aliases(p.name, (p.brand_name or "",)))
+            cat.index.add("partner", p.partner_id, p.name, partner_aliases(p.name, p.brand_name))
         if scope.can("records"):
             for acc in rec.accounts():
                 cat.account_names[acc.account_id] = acc.name

@@ -85,6 +85,7 @@ def _contains(answer: str, alternatives: list[str]) -> bool:
 
 def evaluate(ctx, cases: list[dict]) -> dict:
     """Ask every case through the real tools; per-case records plus aggregate metrics."""
+    from retrieval.extractive import FOUND_THRESHOLD, NOT_FOUND
     from retrieval.scope import Scope
     from tools.search import answer_from_content, search_content
 
@@ -93,15 +94,20 @@ def evaluate(ctx, cases: list[dict]) -> dict:
     for case in cases:
         start = time.perf_counter()
         results = search_content(ctx, scope, case["question"], k=5).results
-        answer = answer_from_content(ctx, scope, case["question"])
+        # Threshold 0 gives the best candidate quote and its score, so the found-threshold can be
+        # calibrated from one run; the decision below is the one the tool makes with its threshold.
+        candidate = answer_from_content(ctx, scope, case["question"], threshold=0.0)
         latencies.append(time.perf_counter() - start)
+        found = candidate.found and candidate.score >= FOUND_THRESHOLD
         pages = [_page(r.doc_id) for r in results]
         records.append({
             "id": case["id"], "lang": case["lang"], "style": case["style"], "answerable": case["answerable"],
             "hit_at_5": bool(set(pages) & set(case["paths"])) if case["answerable"] else None,
-            "found": answer.found, "score": answer.score,
-            "contains": _contains(answer.answer, case["answer_contains"]) if case["answerable"] else None,
-            "answer": answer.answer[:300], "top_pages": pages[:3],
+            "found": found, "score": candidate.score,
+            "candidate_contains": _contains(candidate.answer, case["answer_contains"]) if case["answerable"] else None,
+            "contains": found and _contains(candidate.answer, case["answer_contains"]) if case["answerable"] else None,
+            "answer": (candidate.answer if found else NOT_FOUND)[:300], "candidate": candidate.answer[:300],
+            "top_pages": pages[:3],
         })
     return {"records": records, "metrics": _metrics(records, latencies)}
 
@@ -131,14 +137,14 @@ def _metrics(records: list[dict], latencies: list[float]) -> dict:
 
 
 def calibrate(records: list[dict]) -> dict:
-    """The found-threshold that would maximise correct decisions (answer when answerable and the quote
-    is right, refuse when unanswerable): reported to re-tune retrieval.extractive.FOUND_THRESHOLD."""
+    """The found-threshold that maximises correct outcomes (a right quote for an answerable question, a
+    "not found" for an unanswerable one): reported to re-tune retrieval.extractive.FOUND_THRESHOLD."""
     best = {"threshold": 0.0, "accuracy": -1.0}
-    for t in sorted({round(r["score"], 3) for r in records} | {0.0}):
-        ok = [(r["score"] >= t) == bool(r["answerable"]) for r in records]
-        acc = sum(ok) / len(ok)
-        if acc > best["accuracy"]:
-            best = {"threshold": t, "accuracy": round(acc, 4)}
+    for t in sorted({round(r["score"], 4) for r in records} | {0.0, 1.0}):
+        ok = [(r["score"] >= t and r["candidate_contains"]) if r["answerable"] else r["score"] < t for r in records]
+        accuracy = sum(ok) / len(ok)
+        if accuracy > best["accuracy"]:
+            best = {"threshold": t, "accuracy": round(accuracy, 4)}
     return best
 
 

@@ -76,13 +76,17 @@ def search_content(ctx: AppContext, scope: Scope, query: str, k: int = 5, kinds:
     ])
 
 
-def answer_from_content(ctx: AppContext, scope: Scope, question: str) -> ContentAnswer:
+def answer_from_content(ctx: AppContext, scope: Scope, question: str,
+                        threshold: float | None = None) -> ContentAnswer:
     """An extractive answer: the sentences or table rows of the visible content that answer the question,
-    with their citations; "I could not find this in the enablement content." when nothing does."""
+    with their citations; "I could not find this in the enablement content." when nothing does.
+    `threshold` overrides the calibrated confidence needed to answer (evals use 0 to see every candidate)."""
     question = _check_query(question)
     hits = ctx.content.search(question, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility(),
                               max_per_doc=3)
-    return answer_from_hits(question, hits, embedder=ctx.content.embedder)
+    if threshold is None:
+        return answer_from_hits(question, hits, embedder=ctx.content.embedder)
+    return answer_from_hits(question, hits, embedder=ctx.content.embedder, threshold=threshold)
 
 
 @register_tool("search_content", args=SearchArgs)

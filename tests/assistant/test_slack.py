@@ -136,7 +136,8 @@ def test_a_retried_event_is_not_answered_twice(slack_client, slack):
     )
     assert retry.status_code == 200
     # a later, different event is answered; by then the retry has long been handled (and dropped)
-    post_event(slack_client, event("<@UBOT> How is Alpine IT doing?", event_id="EvAfter", ts="1700000000.000300"))
+    later = event("<@UBOT> How is Alpine IT doing?", event_id="EvAfter", ts="1700000000.000300")
+    post_event(slack_client, later)
     calls = slack.wait_for("chat.postMessage", 2)
     time.sleep(0.3)
     assert len(slack.of("chat.postMessage")) == 2
