@@ -235,6 +235,10 @@ class ContentService:
         filters = Filters.build(allowed_visibility, kinds, products, industries, locale)
         return self.searcher.search(query, k, filters, max_per_doc=max_per_doc)
 
+    def vector_count(self) -> int:
+        """Vectors in the index (equals the SQL chunk count after a completed sync: no orphans)."""
+        return self.index.count()
+
     def reset(self) -> None:
         """Drop every document, chunk and vector."""
         with self._lock:

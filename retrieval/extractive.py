@@ -25,6 +25,8 @@ NOT_FOUND = "I could not find this in the enablement content."
 # Calibrated on evals/handbook_questions.yaml (see evals/handbook.py): the answer is given when the best
 # unit's combined score reaches FOUND_THRESHOLD.
 FOUND_THRESHOLD = 0.42
+# Japanese (CJK) questions are scored without MiniLM (an English model), so their scores run lower.
+FOUND_THRESHOLD_CJK = 0.2
 W_LEXICAL, W_DENSE, W_RETRIEVAL = 0.45, 0.40, 0.15
 MAX_UNITS = 3
 DENSE_UNITS = 24
@@ -117,9 +119,11 @@ def _is_question(text: str) -> bool:
     return text.rstrip().endswith(("?", "？"))
 
 
-def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: float = FOUND_THRESHOLD,
+def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: float | None = None,
                      max_units: int = MAX_UNITS) -> ContentAnswer:
     """Pick the units of `hits` (best first, as from ContentService.search) that answer `question`."""
+    if threshold is None:
+        threshold = FOUND_THRESHOLD_CJK if is_cjk(question) else FOUND_THRESHOLD
     units = [_Unit(rank, i, u, " > ".join(p for p in (h.title, h.heading) if p))
              for rank, h in enumerate(hits) for i, u in enumerate(split_units(h.text))]
     q_terms = tokenize(question)
@@ -172,9 +176,14 @@ def _dense_scores(question: str, units: list[_Unit], embedder, rough: np.ndarray
 
 
 def _choose(units: list[_Unit], combined: np.ndarray, best: int, max_units: int) -> list[int]:
-    """The best unit, plus its close neighbours in the same chunk that also score well."""
+    """The best unit, plus its close neighbours in the same chunk that also score well. A best unit that
+    introduces a list ("... must complete the following:") is quoted with the items that follow it."""
     chosen = [best]
     anchor = units[best]
+    if anchor.text.rstrip().endswith((":", "：")):
+        following = [j for j in range(best + 1, min(best + max_units, len(units)))
+                     if units[j].hit_rank == anchor.hit_rank]
+        return sorted(chosen + following[: max_units - 1])
     for i in np.argsort(-combined):
         i = int(i)
         if len(chosen) >= max_units:

@@ -8,6 +8,7 @@ not see never takes a place in the result.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any, Iterator, Sequence
 from urllib.parse import urlparse
 
@@ -15,6 +16,7 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
+_CLIENT_LOCK = threading.RLock()
 HNSW = {"space": "cosine", "ef_search": 100}  # ef_search 10 (chroma's default) misses neighbours
 
 
@@ -74,6 +76,10 @@ class VectorIndex:
     # --- connection ----------------------------------------------------------------------------
     @property
     def client(self):
+        with _CLIENT_LOCK:  # chromadb's client construction is not thread-safe (first concurrent searches)
+            return self._make_client()
+
+    def _make_client(self):
         if self._client is None:
             import chromadb
             from chromadb.config import Settings as ChromaSettings
@@ -94,6 +100,10 @@ class VectorIndex:
 
     @property
     def collection(self):
+        with _CLIENT_LOCK:
+            return self._get_collection()
+
+    def _get_collection(self):
         if self._collection is None:
             self._collection = self.client.get_or_create_collection(
                 self.settings.chroma_collection,

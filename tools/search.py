@@ -84,8 +84,6 @@ def answer_from_content(ctx: AppContext, scope: Scope, question: str,
     question = _check_query(question)
     hits = ctx.content.search(question, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility(),
                               max_per_doc=3)
-    if threshold is None:
-        return answer_from_hits(question, hits, embedder=ctx.content.embedder)
     return answer_from_hits(question, hits, embedder=ctx.content.embedder, threshold=threshold)
 
 
