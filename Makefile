@@ -33,7 +33,7 @@ demo: install
 	COSELL_HOME=.cosell-demo/home $(BIN)/python -m assistant.demo $(DEMO_DIR)
 
 test: install system-deps
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest -q tests
 
 serve: install
 	$(BIN)/cosell serve

@@ -21,9 +21,10 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 DATA = Path(os.environ.get("COSELL_SHARED_DATA", "/work/shared/data")) / "beir-scifact"
 BASELINES = {"bm25_beir": 0.665, "bm25s": 0.687, "all_minilm_l6_v2": 0.645}

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -22,11 +22,13 @@ from pydantic import BaseModel, Field
 from retrieval.lexical import is_cjk, tokenize
 
 NOT_FOUND = "I could not find this in the enablement content."
-# Calibrated on evals/handbook_questions.yaml (see evals/handbook.py): the answer is given when the best
-# unit's combined score reaches FOUND_THRESHOLD.
-FOUND_THRESHOLD = 0.42
+# Calibrated on evals/handbook_questions.yaml (evals/handbook.py reports the best threshold per run).
+# Measured there: the best candidate quote holds the expected text for only ~half the English questions,
+# so the threshold trades answered questions against honest refusals; improving the quoting is the
+# next step (e.g. a reranker, when one can be shipped offline).
+FOUND_THRESHOLD = 0.37
 # Japanese (CJK) questions are scored without MiniLM (an English model), so their scores run lower.
-FOUND_THRESHOLD_CJK = 0.2
+FOUND_THRESHOLD_CJK = 0.28
 W_LEXICAL, W_DENSE, W_RETRIEVAL = 0.45, 0.40, 0.15
 MAX_UNITS = 3
 DENSE_UNITS = 24

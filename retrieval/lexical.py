@@ -21,9 +21,9 @@ import shutil
 import tempfile
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -37,9 +37,7 @@ _WORD = re.compile(f"[{_CJK_CHARS}]+|[^\\W_{_CJK_CHARS}]+")
 _CJK = re.compile(f"[{_CJK_CHARS}]")
 # bm25s' English list plus the question words that carry no topic ("how do I ...?").
 STOPWORDS = frozenset(
-    "a an and are as at be but by for if in into is it no not of on or such that the their then there "
-    "these they this to was will with what which who whom how when where why do does did can could "
-    "should would i we you my our your me us am been being have has had its".split()
+    ["a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with", "what", "which", "who", "whom", "how", "when", "where", "why", "do", "does", "did", "can", "could", "should", "would", "i", "we", "you", "my", "our", "your", "me", "us", "am", "been", "being", "have", "has", "had", "its"]
 )
 
 
@@ -92,7 +90,7 @@ class LexicalIndex:
         self.size = size
 
     @classmethod
-    def build(cls, corpus_tokens: Sequence[list[str]], k1: float = K1, b: float = B) -> "LexicalIndex":
+    def build(cls, corpus_tokens: Sequence[list[str]], k1: float = K1, b: float = B) -> LexicalIndex:
         import bm25s
 
         bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")
@@ -110,7 +108,7 @@ class LexicalIndex:
         (folder / "idf.json").write_text(json.dumps({"size": self.size, "idf": self._idf}, ensure_ascii=False))
 
     @classmethod
-    def load(cls, folder: Path) -> "LexicalIndex":
+    def load(cls, folder: Path) -> LexicalIndex:
         import bm25s
 
         meta = json.loads((folder / "idf.json").read_text())

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -57,8 +57,8 @@ class Filters:
     @classmethod
     def build(cls, allowed_visibility: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
               products: Sequence[str] | None = None, industries: Sequence[str] | None = None,
-              locale: str | None = None) -> "Filters":
-        low = lambda values: tuple(sorted({v.strip().lower() for v in values or () if v and v.strip()}))  # noqa: E731
+              locale: str | None = None) -> Filters:
+        low = lambda values: tuple(sorted({v.strip().lower() for v in values or () if v and v.strip()}))
         return cls(
             allowed_visibility=None if allowed_visibility is None else tuple(sorted(set(allowed_visibility))),
             kinds=low(kinds), products=low(products), industries=low(industries),

@@ -139,6 +139,12 @@ def _name_pattern(name: str) -> re.Pattern | None:
     return re.compile(_B_BEFORE + re.escape(name).replace(r"\ ", r"\s+") + _B_AFTER, re.IGNORECASE)
 
 
+def _looks_like_a_name(matched: str, name: str) -> bool:
+    """A brand made of common words ("Atelier Données") in all lower case is ordinary prose
+    ("un atelier données temps réel"), not the partner's name."""
+    return name.islower() or any(ch.isupper() for ch in matched)
+
+
 def check_other_partners(text: str, other_partners: Iterable[str], own_terms: Iterable[str]) -> Check:
     masked = text
     for term in sorted({t for t in own_terms if t}, key=len, reverse=True):
@@ -148,7 +154,7 @@ def check_other_partners(text: str, other_partners: Iterable[str], own_terms: It
     for other in other_partners:
         for variant in _name_variants(other or ""):
             pattern = _name_pattern(variant) if variant.casefold() not in own else None
-            if pattern and pattern.search(masked):
+            if pattern and any(_looks_like_a_name(m.group(0), variant) for m in pattern.finditer(masked)):
                 found.append(other)
                 break
     if found:
