@@ -16,7 +16,7 @@ from rich.rule import Rule
 
 console = Console()
 
-SEARCH = "how long is my deal registration protected"
+SEARCH = "how do we win against Polar Warehouse on price"
 STORIES = [
     ("u-ps-alpine", "How long is my deal registration protected, and what happens when it expires?"),
     ("u-cm-1", "Which partners should we bring into the Acme renewal?"),
