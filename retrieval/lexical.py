@@ -93,6 +93,8 @@ class LexicalIndex:
     def build(cls, corpus_tokens: Sequence[list[str]], k1: float = K1, b: float = B) -> LexicalIndex:
         import bm25s
 
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets DEBUG on import
+
         bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")
         # bm25s needs at least one token per chunk and one chunk.
         bm25.index([list(t) or [""] for t in corpus_tokens] or [[""]], show_progress=False)
@@ -110,6 +112,8 @@ class LexicalIndex:
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
         import bm25s
+
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets DEBUG on import
 
         meta = json.loads((folder / "idf.json").read_text())
         bm25 = bm25s.BM25.load(str(folder), mmap=False, show_progress=False, verbosity=0)
