@@ -99,11 +99,10 @@ def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."
     from assistant import render
 
     def call(ctx, scope):
-        from retrieval.ingest import ingest_folder
+        from retrieval.ingest import ingest_as
 
-        scope.require("ingest")
         with render.progress_bar(enabled=not as_json and sys.stderr.isatty()) as progress:
-            return ingest_folder(ctx, folder, reset=reset, strict=strict, progress=progress)
+            return ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress)
 
     run_command(as_json, user, call, render.ingest, exit_code_of=lambda d: 3 if d.get("rejected") else 0)
 
@@ -286,10 +285,9 @@ def users_key(user_id: str, as_json: bool = JSON_OPT, user: Optional[str] = AS_O
     """Issue an API key for a user (printed once; only its hash is stored)."""
 
     def call(ctx, scope):
-        from retrieval.scope import issue_api_key
+        from retrieval.scope import issue_api_key_as
 
-        scope.require("users_key")
-        return {"user_id": user_id, "key": issue_api_key(ctx.store, user_id)}
+        return {"user_id": user_id, "key": issue_api_key_as(scope, ctx.store, user_id)}
 
     run_command(as_json, user, call, lambda d: console.print(d["key"]))
 

@@ -18,6 +18,7 @@ from sqlalchemy import delete, insert
 from assistant.context import AppContext
 from assistant.errors import BadInput
 from retrieval import records as R
+from retrieval.scope import Scope
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,13 @@ def reset_stores(ctx: AppContext) -> None:
         session.execute(delete(R.CampaignKitRow))
         session.execute(delete(R.Meta).where(R.Meta.key.in_(("vendor", "records_version"))))
     ctx.content.reset()
+
+
+def ingest_as(ctx: AppContext, scope: Scope, folder: Path, reset: bool = False, strict: bool = False,
+              progress: ProgressFn | None = None) -> IngestResult:
+    """The entry point for every interface: only admins may ingest."""
+    scope.require("ingest")
+    return ingest_folder(ctx, folder, reset=reset, strict=strict, progress=progress)
 
 
 def ingest_folder(ctx: AppContext, folder: Path, reset: bool = False, strict: bool = False,

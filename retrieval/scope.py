@@ -146,6 +146,12 @@ def issue_api_key(store: RecordStore, user_id: str) -> str:
     return key
 
 
+def issue_api_key_as(scope: Scope, store: RecordStore, user_id: str) -> str:
+    """The entry point for every interface: only admins issue keys."""
+    scope.require("users_key")
+    return issue_api_key(store, user_id)
+
+
 def scope_for_api_key(store: RecordStore, key: str | None) -> Scope:
     if not key:
         raise Unauthenticated("missing API key (Authorization: Bearer <key>)")

@@ -187,7 +187,6 @@ class IngestBody(BaseModel):
 
 @router.post("/ingest", tags=["admin"], summary="Load an import folder (cosell ingest; admin)")
 def ingest(body: IngestBody, ctx: CtxDep, scope: CallerDep) -> dict:
-    from retrieval.ingest import ingest_folder
+    from retrieval.ingest import ingest_as
 
-    scope.require("ingest")
-    return as_json(ingest_folder(ctx, Path(body.path), reset=body.reset, strict=body.strict))
+    return as_json(ingest_as(ctx, scope, Path(body.path), reset=body.reset, strict=body.strict))

@@ -212,7 +212,7 @@ def test_ingest_is_admin_only_and_passes_its_options(client, api_keys, monkeypat
 
     seen = {}
 
-    def fake_ingest(ctx, path, reset=False, strict=False):
+    def fake_ingest(ctx, path, reset=False, strict=False, progress=None):
         seen.update(path=path, reset=reset, strict=strict)
         return {"partners": 1, "rejected": []}
 
