@@ -120,12 +120,12 @@ def load_demo(folder: Path, home: Path, today: dt.date) -> mf.Ecosystem:
     from assistant.config import Settings
     from assistant.context import AppContext
     from connectors.csv_folder import read_import_folder
-    from retrieval.ingest import _replace_structured
+    from retrieval.ingest import replace_records
     from tools.partner_match import load_ecosystem
 
     ctx = AppContext(Settings(home=home, today=today))
     try:
-        _replace_structured(ctx, read_import_folder(folder))  # records only: documents are not needed here
+        replace_records(ctx, read_import_folder(folder))  # records only: documents are not needed here
         return load_ecosystem(ctx)
     finally:
         ctx.close()

@@ -64,8 +64,9 @@ def _row(record: BaseModel, model: type[R.Base]) -> dict[str, Any]:
     return {name: data.get(name) for name in columns if name in data}
 
 
-def _replace_structured(ctx: AppContext, bundle: Any) -> None:
-    """Replace every structured table and the vendor/kits in one transaction."""
+def replace_records(ctx: AppContext, bundle: Any) -> None:
+    """Replace every structured table and the vendor/kits in one transaction (no documents: evals and
+    tools that only need records call this directly; `ingest_folder` adds the content)."""
     with ctx.store.session() as session:
         for attr, model in _TABLES:
             session.execute(delete(model))
@@ -114,7 +115,7 @@ def ingest_folder(ctx: AppContext, folder: Path, reset: bool = False, strict: bo
         return IngestResult(rejected=rejected)
     if reset:
         reset_stores(ctx)
-    _replace_structured(ctx, bundle)
+    replace_records(ctx, bundle)
     sync_progress = (lambda done, total: progress("embedding", done, total)) if progress else None
     stats = ctx.content.sync_documents(bundle.documents, progress=sync_progress)
     return IngestResult(
