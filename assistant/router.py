@@ -1,15 +1,22 @@
 """Deterministic intent routing: which tool answers a question, without a language model.
 
-Cue phrases in several languages score each intent; the kinds of things the question names (a deal,
-a partner, an account, a campaign kit, found by `assistant.resolver`) are language-independent cues
-that break ties. Anything else is a content question for `search_content`. Pure functions: tested on
-their own and measured by `evals/routing.py`.
+Cue phrases in several languages (`assistant.intent_cues`) score each intent; the kinds of things the
+question names (a deal, a partner, an account, a campaign kit, found by `assistant.resolver` in the
+data) are language-independent cues that decide when the wording alone does not, and veto an intent
+whose subject is missing (ranking partners needs a deal). Anything else is a content question for
+`search_content`. Pure functions: tested on their own and measured by `evals/routing.py`.
 """
+
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
+
+from assistant.intent_cues import PARTNER_TYPES, IntentScores, normalise, score_intents
+
+__all__ = [
+    "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
+    "is_change_request", "is_more", "normalise", "score_intents",
+]  # fmt: skip
 
 INTENT_TOOL = {
     "search": "search_content",
@@ -20,197 +27,195 @@ INTENT_TOOL = {
 }
 # the permission each tool needs (retrieval.scope.CAPABILITIES); search has none of its own
 INTENT_CAPABILITY = {"map": "map", "match": "match", "nba": "nba", "draft": "draft"}
+CHANGE_ANSWER = (
+    "I can only look things up and draft content; I cannot change partners, accounts, deals or users. "
+    "Please make that change in the source system (or the import files) and re-ingest."
+)
 
-# (pattern, weight). Patterns run on the lower-cased, NFKC-normalised question.
-CUES: dict[str, list[tuple[str, float]]] = {
-    "draft": [
-        (r"\bdraft\b|\bdrafts?\s+(an?|the|me)\b", 3),
-        ((r"\b(write|compose|prepare|create)\b.{0,40}"
-          r"\b(e-?mail|post|landing|campaign|message|copy|invite|invitation)"), 3),
-        (r"\bco-?brand", 2), (r"\blocali[sz]e\b", 2),
-        (r"\bentwurf|\bentwirf|\bschreib|\berstell", 3), (r"\brédig|\bbrouillon|\bécri[rstv]", 3),
-        (r"\bredact|\bborrador|\bescrib", 3), (r"\brascunho|\bescrev|\bredij", 3),
-        (r"下書き|ドラフト|書いて|作成して", 3), (r"\blinkedin\b|\bsocial post\b|\blanding page\b", 1),
-        (r"\bcampaign\b|\bkampagne|\bcampagne|\bcampaña|\bcampanha|キャンペーン", 1),
-    ],
-    "map": [
-        (r"\baccounts?\b.{0,30}\b(share|shared|in common|overlap)", 3), (r"\bshare\b.{0,25}\bwith\b", 2),
-        (r"\boverlap", 3), (r"\baccount[- ]mapping\b|\bmap (the |our )?accounts\b|\bmapping\b", 3),
-        (r"\b(mutual|common|joint|shared) (customers|accounts|clients)\b", 3), (r"\bin common with\b", 3),
-        (r"\bmap\b", 1), (r"\b(customers|accounts|clients)\b.{0,30}\balso\b", 3), (r"\bintroduc", 2),
-        (r"gemeinsame\w* (kunden|accounts|konten)|überschneid", 3),
-        (r"(comptes|clients) (en )?commun|chevauchement", 3),
-        (r"(cuentas|clientes) en común|solapamiento", 3),
-        (r"(contas|clientes) em comum|sobreposição", 3),
-        (r"共通の(顧客|アカウント)|重複|アカウントマッピング", 3),
-    ],
-    "match": [
-        (r"\b(which|what) partners?\b", 2), (r"\bwho should\b.{0,30}\b(help|bring|work|involve|partner)", 3),
-        (r"\bbring (in|into|on)\b", 2), (r"\b(best|right|ideal|top|suitable) partners?\b", 3),
-        (r"\bpartners? (for|on|to help with) (the|this|my|our)\b", 2),
-        (r"\brecommend\w* (a |some )?partners?\b", 3),
-        (r"\bmatch\w*\b", 2), (r"\binvolve\b", 1), (r"\brank\w* partners\b", 3), (r"\bwho can help\b", 2),
-        (r"\b(strongest|good|strong|qualified) partners?\b", 3), (r"\bneed (a |some )?partners?\b", 3),
-        (r"\bpull (in|into)\b", 2), (r"\bco-?sell\b", 1),
-        (r"\b(suggest|propose)\b.{0,20}\b(partners?|resellers?|sis?|integrators?|vars?|msps?)\b", 3),
-        (r"\bwhich (si|sis|reseller|var|msp|integrator|distributor|consultancy)s?\b", 3),
-        (r"\bwelche\w* partner|passende\w* partner|\bpartner für\b", 3),
-        (r"\bquels? partenaires?|partenaire idéal", 3),
-        (r"\bqué (socio|partner)|\bmejor(es)? (socio|partner)", 3), (r"\bqual(is)? parceiro", 3),
-        (r"どのパートナー|最適なパートナー|パートナーを(推薦|提案)", 3),
-    ],
-    "nba": [
-        (r"\bwhat should (i|we) do\b", 3),
-        (r"\bdo next\b|\bnext steps?\b|\bnext best\b|\bnext actions?\b", 3),
-        (r"\bhow (is|are|'s)\b.{1,40}\b(doing|going|performing|tracking)\b", 3), (r"\bhealth\b", 2),
-        (r"\bwhat now\b|\bfocus on\b|\bpriorit", 1), (r"\bstalled\b|\bstuck\b|\bat risk\b", 1),
-        (r"\b(my|our) pipeline\b|\bstatus of (my|our)\b", 3),
-        (r"\brecommended actions?\b|\bactions? (for|on)\b", 2), (r"\bmove\b.{0,40}\bforward\b|\bunblock", 3),
-        (r"nächsten? schritt|was sollten? (ich|wir)|wie läuft|wie steht", 3),
-        (r"prochaines? étapes?|que (dois|devrais|devons)|comment va", 3),
-        (r"(próximos?|siguientes?) pasos?|qué (debo|debería|deberíamos) hacer|cómo va", 3),
-        (r"próximos? passos?|o que devo fazer", 3), (r"次に何|次のアクション|次の一手|何をすべき", 3),
-    ],
-    "search": [
-        (r"\bpolicy|\bpolic(ies|y)|\bprogram(me)?\b|\brules?\b|\brequirements?\b|\bhow (do|can|to)\b", 1),
-        (r"\bwhat (is|are)\b|\bexplain\b|\bmdf\b|\bcertification|\btier\b|\bplaybook|\bbattlecard", 1),
-        (r"\bdeal registration\b|\bregister a deal\b|\bdiscount|\brebate|\bonboarding\b|\btraining\b", 1),
-    ],
-}
-
-# Follow-up shapes, checked before anything else when the thread has state.
-MORE_RE = re.compile(
-    r"^\W*(and |so )?(who|what|which ones?|anyone|any\w*) (else|more|other)\W*$|^\W*(show |give me )?(some )?"
-    r"more\W*$|^\W*(next|other) ones\W*$|^\W*others\W*$|^\W*und wer noch\W*$|^\W*weitere\W*$|"
-    r"^\W*(d'autres|qui d'autre)\W*$|^\W*(otros|quién más)\W*$|^\W*(他には|ほかには)\W*$")
-ABOUT_RE = re.compile(
-    r"^\W*(and |but |ok,? |okay,? )?(what|how) about (?P<s1>.+?)\W*$|^\W*and (for|with|on) (?P<s2>.+?)\W*$|"
-    r"^\W*(und )?(was ist mit|wie ist es mit|und für) (?P<s3>.+?)\W*$|^\W*et (pour|avec) (?P<s4>.+?)\W*$|"
-    r"^\W*(y|e) (para|con|com) (?P<s5>.+?)\W*$|^\W*(?P<s6>.+?)(は|の場合)は?(どう|どうですか)\W*$")
-ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "5th": 5, "erste": 1, "zweite": 2, "dritte": 3, "premier": 1, "première": 1,
-    "deuxième": 2, "troisième": 3, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2,
-    "tercero": 3, "tercera": 3, "1つ目": 1, "2つ目": 2, "3つ目": 3,
-}
-CHOICE_RE = re.compile(r"^\W*(the |die |der |das |le |la |el |o |a )?(?P<w>\w+)"
-                       r"( one| option| choice| deal| partner)?\W*$"
-                       r"|^\W*(number|option|#|no\.?|nr\.?)\s*(?P<n>\d)\W*$|^\W*(?P<d>\d)\W*$")
-LAST_RE = re.compile(r"^\W*(the )?last( one)?\W*$")
-
-
-def normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower().strip()
-
-
-@dataclass
-class IntentScores:
-    scores: dict[str, float] = field(default_factory=dict)
-    cues: dict[str, list[str]] = field(default_factory=dict)
-
-    def best(self) -> tuple[str, float]:
-        if not self.scores:
-            return "search", 0.0
-        order = ["draft", "map", "match", "nba", "search"]  # ties: the more specific tool wins
-        intent = max(order, key=lambda i: (self.scores.get(i, 0.0), -order.index(i)))
-        return intent, self.scores.get(intent, 0.0)
-
-
-def score_intents(question: str) -> IntentScores:
-    text = normalise(question)
-    result = IntentScores()
-    for intent, patterns in CUES.items():
-        for pattern, weight in patterns:
-            found = re.search(pattern, text)
-            if found:
-                result.scores[intent] = result.scores.get(intent, 0.0) + weight
-                result.cues.setdefault(intent, []).append(found.group(0))
-    return result
-
-
-PARTNER_WORD = re.compile(r"partner|partenaire|socio|parceiro|パートナー", re.IGNORECASE)
-DEAL_WORD = re.compile(r"\b(deal|deals|opportunit\w*|renewal|expansion|upsell|pilot|migration|proof of value|"
-                       r"pipeline|opp)\b|\bangebot|\bgeschäft|"
-                       r"\baffaire|\boportunidad|\bnegócio|案件|商談", re.IGNORECASE)
+PARTNER_WORD = re.compile(rf"\b({PARTNER_TYPES})\b|パートナー", re.IGNORECASE)
+# One deal ("the Globex deal", "my opp"); "deals" and "pipeline" stay in so that the engine can tell the whole
+# pipeline apart. Plural forms like "opps" are deliberately absent: "which of my opps are at risk?" is the
+# seller's whole pipeline, not a question back about which deal. Used on the raw question by the engine.
+DEAL_WORD = re.compile(r"\b(deal|deals|opportunity|renewal|expansion|upsell|pilot|migration|proof of value|"
+                       r"pipeline|opp|oppty)\b|\bangebot|\bgeschäft|"
+                       r"\baffaire|\boportunidad|\bnegócio|案件|商談", re.IGNORECASE)  # fmt: skip
+# Any mention of deals, on the normalised question (for routing).
+DEALS_ANY = re.compile(r"\b(deals?|opportunit\w*|renewals?|expansions?|upsells?|pilots?|migrations?|"
+                       r"proof of value|pipeline)\b|\bangebot|\bgeschäft|\baffaire|\boportunidad|\bnegócio|"
+                       r"案件|商談")  # fmt: skip
 PERSONAL = re.compile(r"\b(my|our|i|we|me|us|mein\w*|unser\w*|mes|nos|notre|mis|nuestr\w*|meu|minha|nosso)\b")
-ACCOUNTS_WORD = re.compile(r"\baccounts?\b|\bcustomers?\b|\bkunden|\bclients?\b|\bclientes\b|顧客",
-                           re.IGNORECASE)
+ACCOUNTS_WORD = re.compile(r"\baccounts?\b|\bcustomers?\b|\bkunden|\bclients?\b|\bclientes\b|\blogos\b|"
+                           r"顧客",
+                           re.IGNORECASE)  # fmt: skip
+# "delete partner P-012", "change Initech's tier to gold": the assistant reads, it does not write.
+CHANGE_RE = re.compile(
+    r"^\W*(please |can you |could you |pls )?(delete|remove|update|change|edit|modify|rename|reassign|"
+    r"deactivate|promote|demote|downgrade|upgrade|close|set|mark|move|register|submit|approve|reject|"
+    r"assign)\b.{0,60}\b(partners?|accounts?|"
+    r"deals?|opportunit\w*|tiers?|records?|users?|owners?|stages?|amounts?|status|close dates?|to (gold|"
+    r"silver|platinum|registered|closed))\b"
+)
+
+
+def is_change_request(question: str) -> bool:
+    """A request to change data, which no tool does (the engine should refuse it politely)."""
+    text = normalise(question)
+    return bool(CHANGE_RE.search(text)) and not re.search(r"\b(how|what|why|when|who|can i|may i)\b", text)
 
 
 def choose_intent(question: str, kinds: set[str]) -> str:
     """The intent of a question, given the kinds of things it names ("partner", "opportunity", "account",
     "kit", "locale", "channel"), as found by the resolver."""
-    scores = score_intents(question)
-    intent, score = scores.best()
     text = normalise(question)
-    if intent == "search" or score == 0:
-        return _intent_from_kinds(text, kinds, scores)
+    if is_change_request(question):
+        return "search"  # nothing to call; see is_change_request for the refusal
+    scores = score_intents(question)
+    order = ["draft", "map", "match", "nba", "search"]  # ties: the more specific tool wins
+    ranked = sorted(order, key=lambda i: (-scores.of(i), order.index(i)))
+    for intent in ranked:
+        if scores.of(intent) <= 0 or intent == "search":
+            break
+        chosen = _fits(intent, text, kinds, scores)
+        if chosen:
+            return chosen
+    return _intent_from_kinds(text, kinds, scores)
+
+
+def _fits(intent: str, text: str, kinds: set[str], scores: IntentScores) -> str | None:
+    """`intent` if the question has what it needs (or the intent it really means); None to try the next."""
     named_subject = bool(kinds & {"partner", "opportunity", "account"})
-    programme_like = (scores.scores.get("search", 0) and not DEAL_WORD.search(text)
-                      and not PERSONAL.search(text))
-    if intent == "nba" and not named_subject and programme_like:
-        # "what are the next steps to become a gold partner?" is a programme question, even for a seller
-        return "search"
-    if intent == "match" and "partner" in kinds and "opportunity" not in kinds and "account" not in kinds:
-        # "which partners ..." naming only a partner: about that partner, not a deal
-        return "map" if scores.scores.get("map") else ("nba" if scores.scores.get("nba") else intent)
-    if intent == "draft" and scores.scores.get("draft", 0) <= 1 and not kinds & {"kit", "locale", "channel"}:
-        return _intent_from_kinds(text, kinds, scores)  # a bare "campaign" word is not a draft request
-    return intent
+    deal_named = bool(kinds & {"opportunity", "account"})
+    if intent == "draft":  # a verb, a channel or language, or a kit for a partner; a bare "campaign" is not
+        strong = scores.of("draft") >= 2 or kinds & {"locale", "channel"} or {"kit", "partner"} <= kinds
+        return "draft" if strong and scores.of("draft") >= 1 else None
+    if intent == "match":
+        if "partner" in kinds and not deal_named:
+            # "which partners ..." naming only a partner: about that partner, not a deal
+            return "map" if scores.of("map") else ("nba" if scores.of("nba") else None)
+        if not deal_named and not DEALS_ANY.search(text):
+            return None  # "which partner tier ...": no deal to rank partners for
+        return "match"
+    if intent == "nba":
+        programme_like = scores.of("search") and not DEALS_ANY.search(text) and not PERSONAL.search(text)
+        if not named_subject and programme_like and scores.of("nba") < 3 + scores.of("search"):
+            return None  # "what are the next steps to become a gold partner?" is a programme question
+        return "nba"
+    if intent == "map":
+        return "map" if scores.of("map") >= 2 or "partner" in kinds else None
+    return None
 
 
 def _intent_from_kinds(text: str, kinds: set[str], scores: IntentScores) -> str:
     """No clear cue: the kinds of things named decide (works for any language)."""
     if "kit" in kinds and ("partner" in kinds or "locale" in kinds or "channel" in kinds):
         return "draft"
-    about_deal = "opportunity" in kinds or ("account" in kinds and DEAL_WORD.search(text))
+    if "channel" in kinds and "partner" in kinds and not scores.of("search"):
+        return "draft"  # "social copy for Initech"
+    deal_named = "opportunity" in kinds or "account" in kinds
+    about_deal = "opportunity" in kinds or ("account" in kinds and DEALS_ANY.search(text))
+    if deal_named and PARTNER_WORD.search(text) and not scores.of("search"):
+        return "match"  # "Globex: which SI?", "Globex — quem é o melhor parceiro?"
     if about_deal and PARTNER_WORD.search(text):
         return "match"
     if about_deal:
         return "nba"
-    if "partner" in kinds and ACCOUNTS_WORD.search(text):
+    weak_search = scores.of("search") < 1  # only "what is", "how do": no content subject
+    if "partner" in kinds and ACCOUNTS_WORD.search(text) and weak_search:
         return "map"
-    if "partner" in kinds and not scores.scores.get("search"):
+    if "partner" in kinds and weak_search:
         return "nba"
+    if "account" in kinds and not scores.of("search"):
+        return "nba"  # "Globex?" on its own: where that account's deal stands
+    if PERSONAL.search(text) and DEALS_ANY.search(text) and not scores.of("search"):
+        return "nba"  # "my deals": where the asker's deals stand
     return "search"
 
 
 # --- follow-ups --------------------------------------------------------------------------------------
 
+# Follow-up shapes, checked before anything else when the thread has state.
+MORE_RE = re.compile(
+    r"^\W*(and |so )?(who|what|which ones?|anyone|any\w*) (else|more|other)\W*$|^\W*(show |give me )?(some )?"
+    r"more\W*$|^\W*(next|other) ones\W*$|^\W*others\W*$|^\W*und wer noch\W*$|^\W*weitere\W*$|"
+    r"^\W*(d'autres|qui d'autre)\W*$|^\W*(otros|quién más)\W*$|^\W*(他には|ほかには)\W*$"
+)
+_TAIL = r"(?: (?:please|pls|too|instead|then|as well|bitte|svp|por favor))*\W*$"
+ABOUT_RE = [
+    re.compile(p + _TAIL)
+    for p in (
+        r"^\W*(?:and |but |ok,? |okay,? |so )?(?:what|how) about (?P<s>.+?)",
+        r"^\W*(?:and|also|now|then|ok,? now)(?: also)? (?:for|with|on|in|as|into) (?P<s>.+?)",
+        r"^\W*(?:the )?same(?: thing| one| draft| again| email)?(?: but)? (?:for|in|as|with|on) (?P<s>.+?)",
+        r"^\W*(?:try|do|redo|make|write) (?:it|this|that|one)?\s*(?:for|in|as|with) (?P<s>.+?)",
+        r"^\W*(?:and )?(?:in|as|for) (?P<s>.+?) instead",
+        r"^\W*(?:now )?(?:in|as) (?P<s>.+?)",
+        r"^\W*and (?P<s>[^ ].{0,40}?)\?",
+        r"^\W*(?:und )?(?:was ist mit|wie ist es mit|und für|dasselbe (?:auf|für|als)) (?P<s>.+?)",
+        r"^\W*(?:et (?:pour|avec)|la même chose (?:en|pour)) (?P<s>.+?)",
+        r"^\W*(?:(?:y|e) (?:para|con|com)|lo mismo (?:en|para)|o mesmo (?:em|para)) (?P<s>.+?)",
+        r"^\W*(?P<s>.+?)(?:は|の場合は?|でも)(?:どう|どうですか)\W*",
+    )
+]
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "erste": 1, "zweite": 2, "dritte": 3, "premier": 1, "première": 1,
+    "deuxième": 2, "troisième": 3, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2,
+    "tercero": 3, "tercera": 3, "1つ目": 1, "2つ目": 2, "3つ目": 3,
+}  # fmt: skip
+CHOICE_RE = re.compile(r"^\W*(the |die |der |das |le |la |el |o |a )?(?P<w>\w+)"
+                       r"( one| option| choice| deal| partner)?\W*$"
+                       r"|^\W*(number|option|#|no\.?|nr\.?)\s*(?P<n>\d)\W*$|^\W*(?P<d>\d)\W*$")  # fmt: skip
+LAST_RE = re.compile(r"^\W*(the )?last( one)?\W*$")
+
 
 def is_more(question: str) -> bool:
-    """"and who else?", "more", "others?": the next results of the last intent."""
+    """ "and who else?", "more", "others?": the next results of the last intent."""
     return bool(MORE_RE.match(normalise(question)))
 
 
 def about_subject(question: str) -> str | None:
-    """"what about Globex?" -> "Globex": the last intent with a new subject."""
-    found = ABOUT_RE.match(normalise(question))
-    if not found:
-        return None
-    subject = next((v for k, v in found.groupdict().items() if v), None)
-    if subject is None or len(subject.split()) > 6:
-        return None
-    return re.sub(r"^(the|die|der|le|la|el)\s+", "", subject).strip() or None
+    """ "what about Globex?" -> "globex", "same thing in French" -> "french", "now as a LinkedIn post" ->
+    "a linkedin post": the last intent with a new subject (the engine resolves it, else starts afresh)."""
+    text = normalise(question)
+    for pattern in ABOUT_RE:
+        found = pattern.match(text)
+        if found:
+            subject = found.group("s").strip(" ?!.,")
+            if subject and len(subject.split()) <= 6:
+                return re.sub(r"^(the|die|der|le|la|el)\s+", "", subject).strip() or None
+            return None
+    return None
 
 
-def choice_index(question: str, n_candidates: int) -> int | None:
-    """"the second one", "2", "#3", "the last one" -> a 0-based index into the candidates asked about."""
+def choice_index(question: str, n_candidates: int, labels: list[str] | None = None) -> int | None:
+    """ "the second one", "2", "#3", "the last one" -> a 0-based index into the candidates asked about;
+    with `labels`, also "the security one": the only candidate whose label has the reply's words."""
     text = normalise(question)
     if LAST_RE.match(text):
         return n_candidates - 1 if n_candidates else None
     found = CHOICE_RE.match(text)
-    if not found:
-        return None
+    index = _ordinal(found) if found else None
+    if index is None and labels:
+        index = _by_label_words(text, labels)
+    return index if index is not None and 0 <= index < n_candidates else None
+
+
+def _ordinal(found: re.Match) -> int | None:
     number = found.group("n") or found.group("d")
     if number:
-        index = int(number) - 1
-    else:
-        word = found.group("w")
-        if word.isdigit():
-            index = int(word) - 1
-        elif word in ORDINALS:
-            index = ORDINALS[word] - 1
-        else:
-            return None
-    return index if 0 <= index < n_candidates else None
+        return int(number) - 1
+    word = found.group("w")
+    if word.isdigit():
+        return int(word) - 1
+    return ORDINALS[word] - 1 if word in ORDINALS else None
+
+
+def _by_label_words(text: str, labels: list[str]) -> int | None:
+    from assistant.name_index import STOPWORDS, tokens
+
+    asked = {w for w in tokens(text) if w not in STOPWORDS}
+    label_words = [set(tokens(label)) for label in labels]
+    common = set.intersection(*label_words) if label_words else set()
+    hits = [len((asked & words) - common) for words in label_words]
+    best = max(hits, default=0)
+    return hits.index(best) if best > 0 and hits.count(best) == 1 else None

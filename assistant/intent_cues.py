@@ -1,0 +1,176 @@
+"""Cue phrases that say which tool a question wants, in several languages, and the text clean-up before
+them (Slack markup, chat abbreviations). Only the vocabulary of the job (deals, partners, drafts,
+overlaps, next steps) appears here, never a name from an ecosystem: names are the resolver's, from the data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+# Chat shorthand -> the word the cues know. Applied to whole words of the lower-cased question.
+ABBREVIATIONS = {
+    "opp": "opportunity", "opps": "opportunities", "oppty": "opportunity", "oppy": "opportunity",
+    "acct": "account", "accts": "accounts", "acc": "account", "accs": "accounts", "cust": "customer",
+    "custs": "customers", "reg": "registration", "regs": "registrations", "w/": "with", "w/o": "without",
+    "pls": "please", "plz": "please", "shld": "should", "shd": "should", "u": "you", "ur": "your",
+    "r": "are", "rec": "recommendation", "recs": "recommendations", "nxt": "next", "wht": "what",
+    "whats": "what is", "hows": "how is", "whos": "who is", "whats's": "what is", "abt": "about",
+    "msg": "message", "nba": "next best action",
+    "nbas": "next best actions", "mgmt": "management", "pipe": "pipeline", "q": "question",
+}  # fmt: skip
+_ABBREV_RE = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in ABBREVIATIONS) + r")(?![\w/])")
+
+PARTNER_TYPES = (r"partners?|resellers?|var|vars|sis?|system integrators?|integrators?|msps?|"
+                 r"distributors?|distis?|consultanc(y|ies)|isvs?|channel partners?|referral partners?|"
+                 r"partenaires?|revendeurs?|intégrateurs?|socios?|parceiros?|revendedores?|"
+                 r"integradores?|パートナー|販売店|sier")  # fmt: skip
+P = rf"(?:{PARTNER_TYPES})"
+
+# (pattern, weight) per intent, on the normalised question.
+CUES: dict[str, list[tuple[str, float]]] = {
+    "draft": [
+        (r"\bdraft\b|\bdrafts?\s+(an?|the|me)\b", 3),
+        ((r"\b(write|compose|prepare|create|make|generate|put together|produce|need|want|give me)\b.{0,40}"
+          r"\b(e-?mail|post|landing|campaign|message|copy|invite|invitation|tweet|newsletter|blurb|"
+          r"announcement|outreach)"), 3),
+        (r"\bco-?brand", 2), (r"\blocali[sz]e\b|\btranslate\b.{0,30}\b(kit|campaign|e-?mail|post)", 2),
+        (r"\bentwurf|\bentwirf|\bschreib|\berstell", 3), (r"\brédig|\bbrouillon|\bécri[rstv]", 3),
+        (r"\bredact|\bborrador|\bescrib", 3), (r"\brascunho|\bescrev|\bredij", 3),
+        (r"下書き|ドラフト|書いて|作成して|作って", 3),
+        (r"\blinkedin\b|\bsocial (media )?post\b|\blanding page\b|\btweet\b|\bnewsletter\b|\bcopy\b", 1),
+        (r"\bcampaign\b|\bkampagne|\bcampagne|\bcampaña|\bcampanha|キャンペーン", 1),
+        (r"\b(same|it|that|this)\b.{0,20}\b(in|as|auf|en|em)\b", 0.5),
+    ],
+    "map": [
+        (r"\baccounts?\b.{0,30}\b(share|shared|in common|overlap)", 3), (r"\bshare\b.{0,25}\bwith\b", 2),
+        (r"\boverlap", 3), (r"\baccount[- ]mapping\b|\bmap (the |our )?accounts\b|\bmapping\b", 3),
+        (r"\b(mutual|common|joint|shared|overlapping) (customers|accounts|clients|logos)\b", 3),
+        (r"\bin common\b", 3), (r"\bwe both\b|\bboth (sell|work|have)\b", 2),
+        (r"\bmap\b", 1), (r"\b(customers|accounts|clients)\b.{0,40}\b(also|too|as well)\b", 3),
+        (r"\b(customers|accounts|clients)\b.{0,40}\b(work with|sell to|know|have)\b", 1),
+        (r"\bintroduc", 2), (r"\bwhite ?space\b|\bcross-?sell (list|opportunities)\b", 2),
+        (r"\bteilen\b.{0,20}\bmit\b|\bpartageons\b|\bcompartimos\b|\bcompartilhamos\b", 2),
+        (r"gemeinsame\w* (kunden|accounts|konten)|überschneid|\bgemeinsam\b", 3),
+        (r"(comptes|clients) (en )?commun|chevauchement", 3),
+        (r"(cuentas|clientes) en común|solapamiento", 3),
+        (r"(contas|clientes) em comum|sobreposição", 3),
+        (r"共通の(顧客|アカウント)|共通顧客|重複|アカウントマッピング", 3),
+    ],
+    "match": [
+        (rf"\b(which|what|any) {P}\b", 2),
+        (r"\bwho\b.{0,30}\b(help|bring|work|involve|partner|take|co-?sell)", 2),
+        (r"\bwho (should|could|can|would)\b", 1),
+        (r"\b(bring|pull|loop|rope) (in|into|on)\b|\bteam up\b|\battach\b", 2),
+        (rf"\b(best|right|ideal|top|suitable|strongest|good|strong|qualified|recommended|ideal) {P}\b", 3),
+        (rf"\b{P} (for|on|to help with|to bring into|to work on|that could|who could)\b", 2),
+        (rf"\brecommend\w* (a |some |any )?{P}\b|\b{P} (recommendations|suggestions|shortlist)\b", 3),
+        (r"\bmatch\w*\b", 2), (r"\binvolve\b|\bengage\b", 1),
+        (rf"\b(rank|shortlist|suggest|propose)\w* .{{0,10}}{P}", 3),
+        (r"\bwho can help\b|\bwho('s| is) (best|better) (placed|positioned|suited)\b|\bbest placed\b", 3),
+        (rf"\bneed (a |some |an? )?{P}\b|\bfind (me |us )?(a |some )?{P}\b", 3),
+        (r"\bco-?sell\b|\bcould take\b|\bhelp (us )?(win|close)\b", 1), (r"\bwho else\b", 2),
+        (r"\b(could|can|would|should)\b.{0,40}\bhelp (on|with|us)\b", 2),
+        (r"\bwelche\w* partner|passende\w* partner|\bpartner für\b|\bwer (kann|könnte|sollte)\b", 3),
+        (r"\bquels? partenaires?|partenaire idéal|\bpartenaire pour\b|\bqui (peut|pourrait)\b", 3),
+        (r"\bqué (socio|partner)|\bmejor(es)? (socio|partner)|\bsocios? para\b", 3),
+        (r"\bqual(is)? (é o |e o )?(melhor )?parceiro|\bmelhor(es)? parceiro|\bparceiros? para\b", 3),
+        (r"どのパートナー|最適なパートナー|パートナーを(推薦|提案)|合うパートナー|おすすめのパートナー", 3),
+    ],
+    "nba": [
+        (r"\bwhat (should|do|can|must) (i|we)\b.{0,20}\bdo\b|\bwhat (should|shall) (i|we)\b", 3),
+        (r"\bwhat('s| is)? (now|next)\b|\bdo next\b|\bnext steps?\b|\bnext best\b|\bnext actions?\b", 3),
+        (r"\bhow (is|are|am|'s)\b.{0,40}\b(doing|going|performing|tracking|trending|looking)\b", 3),
+        (r"\bhealth\b|\bhealthy\b", 2), (r"\bfocus on\b|\bpriorit|\bto-?dos?\b|\baction items?\b", 2),
+        (r"\bstalled\b|\bstuck\b|\brisks?\b|\bslipp|\bquiet\b|\bneeds? attention\b|\bexpir", 1),
+        (r"\b(my|our) pipeline\b|\bstatus of (my|our)\b|\bpipeline review\b", 3),
+        (r"\brecommended actions?\b|\bactions? (for|on)\b|\badvice\b|\bwhat would you do\b", 2),
+        (r"\bmove\b.{0,40}\bforward\b|\bunblock|\bget .{0,20}back on track\b|\bre-?engage\b", 3),
+        (r"nächsten? schritt|was sollten? (ich|wir)|was (tun|mache ich)|wie läuft|wie steht", 3),
+        (r"prochaines? étapes?|que (dois|devrais|devons|faire)|comment va", 3),
+        (r"(próximos?|siguientes?) pasos?|qué (debo|debería|deberíamos|hago|hacemos)|cómo va", 3),
+        (r"próximos? passos?|o que (devo|devemos|fazer|faço)|como (está|vai)", 3),
+        (r"次に何|次のアクション|次のステップ|次の一手|何をすべき|どうすれば|どうしたら", 3),
+    ],
+    "search": [
+        (r"\bpolic(y|ies)\b|\bprogram(me)?\b|\brules?\b|\brequirements?\b", 1),
+        (r"\bhow (do|can|to|does)\b|\bwhat (is|are|does)\b", 0.5),  # weak: also opens other questions
+        (r"\bexplain\b|\bmdf\b|\bcertificat|\btiers?\b|\bplaybook|\bbattle ?card", 1),
+        (r"\bregist(er|ration)\b|\bdiscount|\brebate|\bonboard|\btraining\b|\bguide\b|\bfaq\b", 1),
+        (r"\bpositioning\b|\bposition (against|vs)|\bagainst\b|\bvs\.?\b|\bcompetit|\bobjection", 1),
+        (r"\bproof points?\b|\bcase stud|\breferences?\b|\btalking points\b|\bpitch\b|\bdeck\b", 1),
+        (r"\bescalat|\bsupport\b|\brelease notes\b|\bwhat's new\b|\bwhat is new\b|\btips\b|\bplan\b", 1),
+        (r"\bintegrat(e|es|ion) with\b|\bdocument|\bwhere (can|do) i\b|\bclaim\b|\bbenefits?\b", 1),
+        ((r"wie (kann|registriere|funktioniert)|comment (fonctionne|faire)|cómo (funciona|registro)|"
+          r"como (funciona|registro)|方法|とは|について"), 1),
+    ],
+}  # fmt: skip
+
+
+# The job's key words, for typo repair ("overlpa" -> "overlap", "pipline" -> "pipeline"). Six letters or
+# more only: shorter words are too close to other real words.
+_CUE_VOCABULARY = """overlap overlaps overlapping mapping accounts account customers customer clients common
+    mutual shared partner partners reseller resellers integrator integrators distributor recommend recommended
+    recommendations suggest shortlist strongest suitable opportunity opportunities pipeline draft write
+    compose prepare create generate linkedin landing campaign newsletter invitation announcement outreach
+    localise localize translate actions action health healthy doing performing tracking priorities
+    prioritise prioritize stalled risks unblock forward policy policies program programme requirements
+    registration register certification certified playbook battlecard discount rebate onboarding training
+    positioning competitor competitors escalate escalation support release integrate document benefits
+    should which next steps"""
+CUE_VOCABULARY = frozenset(_CUE_VOCABULARY.split())
+
+
+def normalise(text: str) -> str:
+    """Lower case, NFKC, Slack markup removed, chat shorthand expanded ("opp" -> "opportunity"), typos in
+    the job's key words repaired."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"<[@#!][^>]*>", " ", text)  # <@U123>, <#C123|channel>: not part of the question
+    text = re.sub(r"<(https?://[^|>]*)(\|[^>]*)?>", " ", text)
+    text = text.replace("’", "'")
+    text = _ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+    text = re.sub(r"[a-z]{6,}", lambda m: _repair(m.group(0)), text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=4096)
+def _repair(word: str) -> str:
+    if word in CUE_VOCABULARY:
+        return word
+    best = process.extractOne(word, CUE_VOCABULARY, scorer=fuzz.ratio, score_cutoff=85)
+    return best[0] if best else word
+
+
+@dataclass
+class IntentScores:
+    scores: dict[str, float] = field(default_factory=dict)
+    cues: dict[str, list[str]] = field(default_factory=dict)
+
+    def best(self) -> tuple[str, float]:
+        if not self.scores:
+            return "search", 0.0
+        order = ["draft", "map", "match", "nba", "search"]  # ties: the more specific tool wins
+        intent = max(order, key=lambda i: (self.scores.get(i, 0.0), -order.index(i)))
+        return intent, self.scores.get(intent, 0.0)
+
+    def of(self, intent: str) -> float:
+        return self.scores.get(intent, 0.0)
+
+
+_COMPILED = {intent: [(re.compile(p), w) for p, w in patterns] for intent, patterns in CUES.items()}
+
+
+def score_intents(question: str) -> IntentScores:
+    text = normalise(question)
+    result = IntentScores()
+    for intent, patterns in _COMPILED.items():
+        for pattern, weight in patterns:
+            found = pattern.search(text)
+            if found:
+                result.scores[intent] = result.scores.get(intent, 0.0) + weight
+                result.cues.setdefault(intent, []).append(found.group(0))
+    return result
