@@ -11,6 +11,7 @@ import uuid
 from typing import Any
 
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
 
 from assistant.context import AppContext
 from assistant.errors import BadInput, Forbidden
@@ -18,6 +19,7 @@ from retrieval.records import Thread
 from retrieval.scope import Scope
 
 MAX_MESSAGES = 40  # older messages are dropped: the state carries what follow-ups need
+MAX_STORED_CHARS = 4000  # per message in the stored history
 
 
 class Candidate(BaseModel):
@@ -84,6 +86,19 @@ def load_thread(ctx: AppContext, scope: Scope, thread_id: str | None) -> Convers
 
 
 def save_thread(ctx: AppContext, thread: ConversationThread) -> None:
+    """One small write per turn: a new thread is inserted without reading first (most asks start one);
+    an existing one is rewritten (at most MAX_MESSAGES messages of at most MAX_STORED_CHARS each)."""
+    messages = [_stored(m) for m in thread.messages]
+    state = thread.state.model_dump(mode="json")
+    if thread.is_new:
+        try:
+            with ctx.store.session() as session:
+                session.add(Thread(thread_id=thread.thread_id, user_id=thread.user_id, messages=messages,
+                                   state=state))
+            thread.is_new = False
+            return
+        except IntegrityError:  # a client-chosen id created meanwhile (a retried Slack event): update it
+            pass
     with ctx.store.session() as session:
         row = session.get(Thread, thread.thread_id)
         if row is None:
@@ -91,6 +106,14 @@ def save_thread(ctx: AppContext, thread: ConversationThread) -> None:
             session.add(row)
         elif row.user_id != thread.user_id:  # raced with another user creating the same id
             raise Forbidden(f"thread '{thread.thread_id}' belongs to another user")
-        row.messages = list(thread.messages)
-        row.state = thread.state.model_dump(mode="json")
+        row.messages = messages
+        row.state = state
     thread.is_new = False
+
+
+def _stored(message: dict[str, Any]) -> dict[str, Any]:
+    """Long answers (a landing page draft) are cut in the history: follow-ups need the state, not the text."""
+    content = message.get("content")
+    if isinstance(content, str) and len(content) > MAX_STORED_CHARS:
+        return {**message, "content": content[:MAX_STORED_CHARS] + " …"}
+    return message

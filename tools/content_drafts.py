@@ -183,11 +183,15 @@ def _load(ctx: AppContext, scope: Scope, partner_id: str, kit_id: str,
 
 def _other_partner_names(ctx: AppContext, partner_id: str, own: set[str]) -> list[str]:
     """Names of every other partner; read as the system: used only to flag them, never shown."""
+    rows = ctx.cached("partner_name_rows", lambda: _partner_name_rows(ctx))  # per records version
+    names = {n.strip() for pid, *pair in rows if pid != partner_id for n in pair if n and n.strip()}
+    return sorted(n for n in names if n.casefold() not in own)
+
+
+def _partner_name_rows(ctx: AppContext) -> list[tuple]:
     with ctx.records(Scope.system()) as rec:
         # Two columns, not whole Partner rows (descriptions, JSON lists): this runs for every draft.
-        rows = rec.session.execute(select(Partner.partner_id, Partner.name, Partner.brand_name))
-        names = {n.strip() for pid, *pair in rows if pid != partner_id for n in pair if n and n.strip()}
-    return sorted(n for n in names if n.casefold() not in own)
+        return [tuple(r) for r in rec.session.execute(select(Partner.partner_id, Partner.name, Partner.brand_name))]
 
 
 def _as_list(value) -> list[str]:

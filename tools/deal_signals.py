@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -190,15 +191,32 @@ def uncertified_products(d: DealContext) -> Signal | None:
     )
 
 
-def competitor_names(ctx: AppContext, rec: ScopedRecords) -> dict[str, Document | None]:
-    """Competitor name -> its battlecard (None when only named in vendor.yaml or the default list)."""
-    names: dict[str, Document | None] = {}
-    for doc in rec.session.scalars(select(Document).where(Document.kind == "battlecard")):
-        for name in _battlecard_competitors(doc, ctx.vendor().get("name") or ""):
-            names.setdefault(name, doc)
-    for name in list(ctx.vendor().get("competitors") or []) + list(DEFAULT_COMPETITORS):
+@dataclass(frozen=True)
+class Battlecard:
+    doc_id: str
+    title: str
+    visibility: tuple[str, ...]
+
+
+def competitor_names(ctx: AppContext) -> dict[str, Battlecard | None]:
+    """Competitor name -> its battlecard (None when only named in vendor.yaml or the default list).
+    Vendor-wide and the same for every asker (who may read a battlecard is decided by the caller), so
+    cached per records and content version."""
+    stamp = ctx.store.content_version()
+    return ctx.cached("competitor_names", lambda: _competitor_names(ctx), stamp=stamp)
+
+
+def _competitor_names(ctx: AppContext) -> dict[str, Battlecard | None]:
+    vendor = ctx.vendor()
+    names: dict[str, Battlecard | None] = {}
+    with ctx.store.session() as session:  # every battlecard: the caller decides who may read one
+        for doc in session.scalars(select(Document).where(Document.kind == "battlecard")):
+            card = Battlecard(doc.doc_id, doc.title, tuple(doc.visibility or ["internal"]))
+            for name in _battlecard_competitors(doc, vendor.get("name") or ""):
+                names.setdefault(name, card)
+    for name in list(vendor.get("competitors") or []) + list(DEFAULT_COMPETITORS):
         names.setdefault(str(name).strip(), None)
-    own = (ctx.vendor().get("name") or "").strip().lower()
+    own = (vendor.get("name") or "").strip().lower()
     return {n: d for n, d in names.items() if n and n.lower() != own}
 
 
@@ -234,7 +252,7 @@ def _snippet(text: str, start: int, end: int, width: int = 70) -> str:
 def competitor_mentioned(d: DealContext) -> Signal | None:
     text = d.opp.description or ""
     found = []  # (position, name, battlecard)
-    for name, doc in competitor_names(d.ctx, d.rec).items() if text else []:
+    for name, doc in competitor_names(d.ctx).items() if text else []:
         m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
         if m:
             found.append((m.start(), m.end(), name, doc))
@@ -248,7 +266,7 @@ def competitor_mentioned(d: DealContext) -> Signal | None:
                     f"{d.opp.close_date.isoformat() if d.opp.close_date else 'on no set date'}")
     # a battlecard is shared only with those who may read it; the others just get the name
     shared = [ContentRef(doc_id=doc.doc_id, title=doc.title) for _, _, _, doc in found
-              if doc is not None and d.scope.may_read_content(doc.visibility or ["internal"])]
+              if doc is not None and d.scope.may_read_content(doc.visibility)]
     evidence += [f"Battlecard to share: {ref.title}" for ref in shared]
     return Signal(
         kind="competitor_mentioned",

@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -204,10 +206,19 @@ def _field(hit: Any, name: str) -> Any:
     return hit.get(name) if isinstance(hit, dict) else getattr(hit, name, None)
 
 
+LOOKUP_CACHE_SIZE = 4096
+_LOOKUPS: OrderedDict[tuple, list[ContentRef]] = OrderedDict()  # retrieval results, per content version
+_LOOKUPS_LOCK = threading.Lock()
+
+
 def default_content_lookup(ctx: AppContext) -> ContentLookup:
     """Retrieval through `ctx.content.search` (visibility filtered there); content is an extra, so a
-    failure to search (no index yet) leaves actions without content instead of failing them."""
+    failure to search (no index yet) leaves actions without content instead of failing them.
 
+    Results are remembered per content version and per visibility (the rules' queries repeat across deals
+    and partners: "proposal stage playbook ..."), so one asker's results never reach another kind of asker.
+    """
+    version = (ctx.store.url, ctx.store.content_version())
     failed = False  # one failure is enough: the rest of this request goes without content
 
     def lookup(query: str, k: int, *, allowed_visibility: list[str] | None, products: list[str] | None = None,
@@ -215,6 +226,12 @@ def default_content_lookup(ctx: AppContext) -> ContentLookup:
         nonlocal failed
         if failed:
             return []
+        visibility = None if allowed_visibility is None else tuple(sorted(allowed_visibility))
+        key = (version, query, k, visibility, tuple(products or ()), tuple(industries or ()), tuple(kinds or ()))
+        with _LOOKUPS_LOCK:
+            if key in _LOOKUPS:
+                _LOOKUPS.move_to_end(key)
+                return list(_LOOKUPS[key])
         try:
             hits = ctx.content.search(query, k, allowed_visibility=allowed_visibility, kinds=kinds or None,
                                       products=products or None, industries=industries or None, max_per_doc=1)
@@ -222,11 +239,45 @@ def default_content_lookup(ctx: AppContext) -> ContentLookup:
             failed = True
             log.warning("content lookup failed for %r; actions go without content", query, exc_info=True)
             return []
-        return [ContentRef(doc_id=str(_field(h, "doc_id")),
-                           title=str(_field(h, "title") or _field(h, "doc_id")))
+        refs = [ContentRef(doc_id=str(_field(h, "doc_id")), title=str(_field(h, "title") or _field(h, "doc_id")))
                 for h in hits or [] if _field(h, "doc_id")]
+        with _LOOKUPS_LOCK:
+            _LOOKUPS[key] = refs
+            while len(_LOOKUPS) > LOOKUP_CACHE_SIZE:
+                _LOOKUPS.popitem(last=False)
+        return list(refs)
 
     return lookup
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    doc_id: str
+    title: str | None
+    source: str
+    visibility: tuple[str, ...]
+
+
+_DOCUMENTS: dict[tuple, dict[str, DocumentInfo]] = {}  # per store and content version: the latest only
+
+
+def document_index(ctx: AppContext) -> dict[str, DocumentInfo]:
+    """Every document's title, source and visibility, read once per content version (every change to
+    documents bumps it). A store whose documents were written by hand (version 0) is read every time."""
+    version = ctx.store.content_version()
+    key = (ctx.store.url, version)
+    if version and key in _DOCUMENTS:
+        return _DOCUMENTS[key]
+    columns = (Document.doc_id, Document.title, Document.source, Document.visibility)
+    with ctx.store.session() as session:
+        docs = {d: DocumentInfo(d, t, s or "", tuple(v or ["internal"]))
+                for d, t, s, v in session.execute(select(*columns))}
+    if version:
+        with _LOOKUPS_LOCK:
+            for old in [k for k in _DOCUMENTS if k[0] == ctx.store.url]:
+                del _DOCUMENTS[old]
+            _DOCUMENTS[key] = docs
+    return docs
 
 
 @dataclass
@@ -238,6 +289,7 @@ class ContentPicker:
     scope: Scope
     lookup: ContentLookup
     partners: set[str] = field(default_factory=set)  # the partners the subject involves
+    docs: dict[str, DocumentInfo] | None = None  # document_index(), read on first use
 
     def for_signal(self, signal: Signal) -> list[ContentRef]:
         """The signal's own content, then retrieval: strict filters first, loosened when nothing fits."""
@@ -261,13 +313,12 @@ class ContentPicker:
         defence in depth behind the search's own visibility filter."""
         if not refs:
             return []
-        with self.ctx.store.session() as session:
-            docs = {d.doc_id: d for d in session.scalars(select(Document).where(
-                Document.doc_id.in_([r.doc_id for r in refs])))}
+        if self.docs is None:
+            self.docs = document_index(self.ctx)
         out: list[ContentRef] = []
         for ref in refs:
-            doc = docs.get(ref.doc_id)
-            tags = (doc.visibility or ["internal"]) if doc is not None else []
+            doc = self.docs.get(ref.doc_id)
+            tags = list(doc.visibility) if doc is not None else []
             scoped = [t.split(":", 1)[1] for t in tags if t.startswith("partner:")]
             for_subject = len(scoped) < len(tags) or bool(self.partners & set(scoped))
             same = any(r.doc_id == ref.doc_id or r.title == (doc.title if doc else None) for r in out)

@@ -110,6 +110,10 @@ class VendorBaselines:
         return stage_probability(stage, self.vendor)
 
 
+_OPP_COLUMNS = (Opportunity.stage, Opportunity.amount, Opportunity.close_date, Opportunity.created_on,
+                Opportunity.last_activity_on, Opportunity.partner_id, Opportunity.registered_by)
+
+
 def _typical(values: list[float]) -> Typical | None:
     if not values:
         return None
@@ -119,11 +123,20 @@ def _typical(values: list[float]) -> Typical | None:
 
 
 def vendor_baselines(ctx: AppContext) -> VendorBaselines:
+    """The vendor-wide aggregates, computed once per records version and day (`ctx.cached`): they read
+    every deal, and they hold no row a caller could be refused."""
+    return ctx.cached("vendor_baselines", lambda: compute_vendor_baselines(ctx))
+
+
+def compute_vendor_baselines(ctx: AppContext) -> VendorBaselines:
     today, vendor = ctx.today(), ctx.vendor()
     with ctx.records(Scope.system()) as rec:  # vendor-wide: only the aggregates below leave this function
-        opps, partners = rec.opportunities(), rec.partners()
+        session = rec.session  # plain rows: only numbers are needed, ORM objects for every deal are slow
+        opps = list(session.execute(select(*_OPP_COLUMNS)).all())
+        partners = list(session.execute(select(Partner.partner_id, Partner.joined_on)).all())
         window = PartnerActivity.month.in_(mdf_months(today))
-        activity = list(rec.session.scalars(select(PartnerActivity).where(window)))
+        activity = list(session.execute(select(
+            PartnerActivity.partner_id, PartnerActivity.mdf_allocated, PartnerActivity.mdf_spent).where(window)))
     by_stage: dict[str, list[float]] = {}
     for opp in filter(is_open, opps):
         quiet = days_quiet(opp, today)
@@ -146,7 +159,7 @@ def vendor_baselines(ctx: AppContext) -> VendorBaselines:
     )
 
 
-def _median_mdf_use(activity: Iterable[PartnerActivity]) -> float | None:
+def _median_mdf_use(activity: Iterable) -> float | None:
     allocated: dict[str, float] = {}
     spent: dict[str, float] = {}
     for row in activity:
@@ -156,7 +169,7 @@ def _median_mdf_use(activity: Iterable[PartnerActivity]) -> float | None:
     return statistics.median(uses) if uses else None
 
 
-def _days_to_first_deal(partners: list[Partner], opps: list[Opportunity]) -> list[float]:
+def _days_to_first_deal(partners: list, opps: list) -> list[float]:
     """Only partners that joined after the data starts: for older ones the first deal is not observed."""
     starts = [o.created_on for o in opps if o.created_on]
     if not starts:
@@ -173,7 +186,7 @@ def _days_to_first_deal(partners: list[Partner], opps: list[Opportunity]) -> lis
             for p in partners if p.joined_on and p.joined_on >= data_start and p.partner_id in first]
 
 
-def _partner_pipelines(partners: list[Partner], opps: list[Opportunity], vendor: dict) -> list[float]:
+def _partner_pipelines(partners: list, opps: list, vendor: dict) -> list[float]:
     values = {p.partner_id: 0.0 for p in partners}
     for opp in filter(is_open, opps):
         for pid in {opp.partner_id, opp.registered_by} - {None}:

@@ -23,6 +23,9 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import func, select
+
+from retrieval.records import MatchCorrection, Partner
 from retrieval.scope import Scope, ScopedRecords
 from tools.next_best_action import MDF_PIPELINE_PER_DOLLAR, Signal, money, span_label
 from tools.partner_health import PartnerMetrics, VendorBaselines, partner_value
@@ -230,11 +233,41 @@ def _may_name_accounts(p: PartnerContext) -> bool:
     return (p.m.partner.account_sharing or "counts") == "accounts"
 
 
+def corrections_stamp(ctx: AppContext) -> tuple:
+    """Changes whenever a channel manager confirms or rejects an account match (they change mapping)."""
+    with ctx.store.session() as session:
+        return tuple(session.execute(select(func.count(), func.max(MatchCorrection.decided_at))).one())
+
+
+def partner_relationships(ctx: AppContext, partner_id: str) -> list:
+    """Account mapping's system-level relationships of one partner, cached per records version and
+    corrections (reading and fingerprinting every partner row costs ~100 ms a call). The caller decides
+    what of them the asker sees (`_may_name_accounts`), on every call."""
+    from tools.account_mapping import account_relationships
+
+    return ctx.cached("account_relationships", lambda: account_relationships(ctx, partner_ids=[partner_id]),
+                      key=partner_id, stamp=corrections_stamp(ctx))
+
+
+def warm_partner_relationships(ctx: AppContext) -> None:
+    """Fill `partner_relationships` for every partner from one vendor-wide call (server warm-up)."""
+    from tools.account_mapping import account_relationships
+
+    version, stamp = ctx.records_version(), corrections_stamp(ctx)  # read first: a change meanwhile wins
+    by_partner: dict[str, list] = {}
+    for rel in account_relationships(ctx):
+        by_partner.setdefault(_get(rel, "partner_id"), []).append(rel)
+    with ctx.store.session() as session:
+        partner_ids = session.scalars(select(Partner.partner_id)).all()
+    if ctx.records_version() != version:  # an ingest while we computed: leave it to the requests
+        return
+    for pid in partner_ids:
+        ctx.cached("account_relationships", lambda pid=pid: by_partner.get(pid, []), key=pid, stamp=stamp)
+
+
 def overlapping_accounts(p: PartnerContext) -> Signal | None:
     try:  # account mapping is optional here: no mapping, no action
-        from tools.account_mapping import account_relationships
-
-        relationships = account_relationships(p.ctx, partner_ids=[p.m.partner_id])
+        relationships = partner_relationships(p.ctx, p.m.partner_id)
     except ImportError:  # not installed in this deployment
         log.info("tools.%s is not available", "account_mapping")
         return None

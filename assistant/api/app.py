@@ -1,6 +1,9 @@
 """The app factory: `create_app(ctx)` builds the whole HTTP surface from one AppContext.
 
-Tests build the real app around a context on a temp store; `cosell serve` runs it with uvicorn.
+Tests build the real app around a context on a temp store; `cosell serve` runs it with uvicorn
+(`uvicorn --factory assistant.api.app:app_from_env` builds the context from COSELL_* settings, e.g. for
+several worker processes). At start the app warms its expensive lazy pieces in the background
+(assistant/api/warmup.py); it answers meanwhile, and `/healthz` says when it is ready.
 Errors a user can cause are `{"error": {"code", "message"}}` with the status of their CosellError
 (401, 403, 404, 422); bugs are 500 with a short message, the traceback goes to the log.
 """
@@ -8,6 +11,8 @@ Errors a user can cause are `{"error": {"code", "message"}}` with the status of 
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -23,11 +28,24 @@ log = logging.getLogger(__name__)
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 
 
-def create_app(ctx: AppContext) -> FastAPI:
+def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
+    """The HTTP API around `ctx`. `warm_up`: build the expensive lazy pieces in the background at start."""
     from assistant.api import ask, routes
+    from assistant.api.warmup import Warmup
     from assistant.slack import mount_slack
 
+    warmup = Warmup(ctx, steps=None if warm_up else [])
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warmup.start()  # returns at once: readiness never blocks startup
+        try:
+            yield
+        finally:
+            warmup.stop()  # the context may be closed next: no step may still be using it
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Co-sell Copilot",
         version="0.1.0",
         description="Account mapping, partner matching, next best actions, co-branded drafts and "
@@ -35,14 +53,16 @@ def create_app(ctx: AppContext) -> FastAPI:
         "`Authorization: Bearer <key>` (keys: `cosell users key USER_ID`).",
     )
     app.state.ctx = ctx
+    app.state.warmup = warmup
     _error_handlers(app)
     app.include_router(ask.router)
     app.include_router(routes.router)
     mount_slack(app, ctx)
 
-    @app.get("/healthz", tags=["ops"], summary="Liveness")
-    def healthz() -> dict:
-        return {"status": "ok", "engine": "llm" if ctx.settings.llm_enabled else "deterministic"}
+    @app.get("/healthz", tags=["ops"], summary="Liveness, and readiness (`ready`: the warm-up is done)")
+    async def healthz() -> dict:  # async: answers even when every worker thread is busy
+        return {"status": "ok", "engine": "llm" if ctx.settings.llm_enabled else "deterministic",
+                "ready": warmup.ready.is_set(), "warmup": warmup.status()}
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
@@ -50,6 +70,11 @@ def create_app(ctx: AppContext) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app on the settings of the environment (COSELL_*): `uvicorn --factory assistant.api.app:app_from_env`."""
+    return create_app(AppContext())
 
 
 def _error_handlers(app: FastAPI) -> None:

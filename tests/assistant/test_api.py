@@ -21,7 +21,9 @@ def auth(keys, user):
 
 
 def test_health_docs_and_page(client):
-    assert client.get("/healthz").json() == {"status": "ok", "engine": "deterministic"}
+    health = client.get("/healthz").json()
+    assert health["status"] == "ok" and health["engine"] == "deterministic"
+    assert isinstance(health["ready"], bool) and "steps" in health["warmup"]
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     for path in (

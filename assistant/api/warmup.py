@@ -1,0 +1,145 @@
+"""Warm-up at server start: build the expensive lazy pieces in a background thread, so the first users do
+not pay seconds for them (the embedding model, the vector and BM25 indexes, the matching engine, account
+mapping, the vendor-wide aggregates, the name catalogues, the language profiles of the draft checks).
+
+Started by the app's lifespan (`cosell serve`, uvicorn, `with TestClient(app)`); the server answers at
+once, and `GET /healthz` says `"ready": true` when the warm-up is done. A step that fails is logged and
+skipped: a request would build the same piece on demand (and say what is wrong). Only what exists is
+warmed: no content, no model; records never ingested (no records version), no record caches.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import select
+
+from assistant.context import AppContext
+from retrieval.scope import Scope
+
+log = logging.getLogger(__name__)
+
+
+def _has_content(ctx: AppContext) -> bool:
+    from retrieval.records import Chunk
+
+    return ctx.store.count(Chunk) > 0
+
+
+def warm_content(ctx: AppContext) -> None:
+    """Embedding model, vector index and BM25 index: one search loads them all."""
+    if _has_content(ctx):
+        ctx.content.search("deal registration", 1)
+        ctx.content.search("deal registration", 1, allowed_visibility=["partners"])
+
+
+def warm_baselines(ctx: AppContext) -> None:
+    from tools.partner_health import vendor_baselines
+
+    vendor_baselines(ctx)
+
+
+def warm_match_engine(ctx: AppContext) -> None:
+    from tools.partner_match import get_engine
+
+    get_engine(ctx)
+
+
+def warm_account_mapping(ctx: AppContext) -> None:
+    """Matching of every partner's rows against our accounts (the first `map`/`nba` otherwise pays it)."""
+    from tools.partner_signals import warm_partner_relationships
+
+    warm_partner_relationships(ctx)
+
+
+def warm_catalogues(ctx: AppContext) -> None:
+    """What askers may name: one catalogue for internal users, one per partner with sellers."""
+    from assistant.resolver import catalogue_for
+    from retrieval.records import User
+
+    catalogue_for(ctx, Scope.system())
+    with ctx.store.session() as session:
+        partners = session.scalars(select(User.partner_id).where(
+            User.role == "partner_seller", User.partner_id.is_not(None)).distinct()).all()
+    for partner_id in partners:
+        catalogue_for(ctx, Scope(f"warmup-{partner_id}", "partner_seller", partner_id=partner_id))
+
+
+def warm_draft_checks(ctx: AppContext) -> None:
+    """langdetect loads its ~50 language profiles on first use (~1.5 s)."""
+    from tools.draft_checks import check_language
+
+    check_language("Dies ist ein kurzer Text über Daten, Partner und gemeinsame Kunden.", "de")
+
+
+# (name, step, needs ingested records)
+STEPS: list[tuple[str, Callable[[AppContext], None], bool]] = [
+    ("content", warm_content, False),
+    ("vendor_baselines", warm_baselines, True),
+    ("name_catalogues", warm_catalogues, True),
+    ("match_engine", warm_match_engine, True),
+    ("account_mapping", warm_account_mapping, True),
+    ("draft_checks", warm_draft_checks, False),
+]
+
+
+class Warmup:
+    """The background warm-up of one app; `status()` is what /healthz shows."""
+
+    def __init__(self, ctx: AppContext, steps: list[tuple[str, Callable[[AppContext], None], bool]] | None = None):
+        self.ctx = ctx
+        self.steps = STEPS if steps is None else steps
+        self.done: dict[str, Any] = {}  # step -> milliseconds, or "failed: ..." / "skipped"
+        self.ready = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.seconds: float | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self.run, name="cosell-warmup", daemon=True)
+        self._thread.start()
+
+    def run(self) -> None:
+        started = time.perf_counter()
+        try:
+            ingested = self._ingested()
+            for name, step, needs_records in self.steps:
+                if self._stop.is_set():
+                    break
+                if needs_records and not ingested:
+                    self.done[name] = "skipped"
+                    continue
+                self._step(name, step)
+        finally:
+            self.seconds = round(time.perf_counter() - started, 2)
+            self.ready.set()
+            log.info("warm-up finished in %ss: %s", self.seconds, self.done)
+
+    def _ingested(self) -> bool:
+        try:
+            return self.ctx.records_version() is not None
+        except Exception:  # an unreachable store: every request will say so; nothing to warm
+            log.warning("warm-up: the store is not readable", exc_info=True)
+            return False
+
+    def _step(self, name: str, step: Callable[[AppContext], None]) -> None:
+        t0 = time.perf_counter()
+        try:
+            step(self.ctx)
+            self.done[name] = round((time.perf_counter() - t0) * 1000)
+        except Exception as exc:  # warm-up is best effort: the request path reports the same error
+            self.done[name] = f"failed: {type(exc).__name__}"
+            log.warning("warm-up step %s failed", name, exc_info=True)
+
+    def stop(self, timeout: float = 60.0) -> None:
+        """Let the current step finish (it may hold the store) and skip the rest."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def status(self) -> dict[str, Any]:
+        return {"ready": self.ready.is_set(), "seconds": self.seconds, "steps": dict(self.done)}
+
