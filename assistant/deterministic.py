@@ -60,6 +60,8 @@ def run_deterministic(turn: Turn) -> AskResponse:
 
 def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     """The plan for a question on its own (no follow-up): also what `evals/routing.py` measures."""
+    if router.is_change_request(turn.question):  # no tool changes data: say so instead of searching
+        return Plan("search", refusal=router.CHANGE_ANSWER)
     mentions = resolver.find(turn.question)
     intent = router.choose_intent(turn.question, mentions.kinds())
     return plan(turn, resolver, intent, mentions)
@@ -73,7 +75,7 @@ def plan_question(ctx: AppContext, scope: Scope, question: str) -> Plan:
 
 def pick_candidate(question: str, candidates: list[Candidate]) -> str | None:
     """The candidate a reply designates: by position, by id, or by (most of) its name."""
-    index = router.choice_index(question, len(candidates))
+    index = router.choice_index(question, len(candidates), [c.label for c in candidates])
     if index is not None:
         return candidates[index].id
     text = fold(question).strip(" ?!.")
