@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -333,14 +334,23 @@ def eval_cmd(suite: Optional[list[str]] = typer.Option(None, "--suite", help="Ru
 
 
 @app.command()
-def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")) -> None:
+def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port"),
+          workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                      help="Server processes (one per core: each uses about one core).")) -> None:
     """The HTTP API, the Slack endpoint and the web chat page."""
     import uvicorn
 
-    from assistant.api import create_app
-    from assistant.context import AppContext
+    if workers == 1:
+        from assistant.api import create_app
+        from assistant.context import AppContext
 
-    uvicorn.run(create_app(AppContext()), host=host, port=port, log_level="info")
+        uvicorn.run(create_app(AppContext()), host=host, port=port, log_level="info")
+        return
+    # Several processes share COSELL_HOME (SQLite in WAL mode, chroma read-only while serving); each
+    # builds its own app from the environment. One torch thread per process: they would fight otherwise.
+    os.environ.setdefault("COSELL_TORCH_THREADS", "1")
+    uvicorn.run("assistant.api.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="info")
 
 
 @app.command()
@@ -357,8 +367,6 @@ def slack() -> None:
 
 
 def main() -> None:
-    import os
-
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")

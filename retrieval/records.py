@@ -276,7 +276,8 @@ class RecordStore:
 
     def __init__(self, url: str):
         self.url = url
-        kwargs: dict[str, Any] = {"future": True}
+        # Sized for the API's thread pool: 20 concurrent asks must not queue for a connection.
+        kwargs: dict[str, Any] = {"future": True, "pool_size": 20, "max_overflow": 20}
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
