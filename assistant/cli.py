@@ -16,6 +16,7 @@ from typing import Any, Callable, Optional
 import typer
 from rich.console import Console
 
+from assistant.cli_private_mapping import private_mapping_app
 from assistant.errors import CosellError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Co-sell Copilot: answers for partner ecosystems.")
@@ -27,6 +28,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(drafts_app, name="drafts")
 app.add_typer(export_app, name="export")
 app.add_typer(map_app, name="map-corrections")
+app.add_typer(private_mapping_app, name="map-private")
 
 console = Console()
 err_console = Console(stderr=True)

@@ -1,8 +1,9 @@
 """Account mapping: the accounts we share with each partner, why each match was made, and what to do.
 
 Matching is system-level (every vendor account against every partner row, read with `Scope.system()`)
-and cached in memory by a fingerprint of the data it used, so repeated calls are fast. What a caller
-sees is decided afterwards, here and only here (CLI.md, "Who may see what"):
+and cached per records version (`ctx.cached`: ingest's `records_version`) and corrections, so a
+repeated call reads no table. What a caller sees is decided afterwards, here and only here (CLI.md,
+"Who may see what"):
 
 - `summary` always counts every matched pair, whoever asks (it reveals no account);
 - `overlaps` (the rows) are shown to admins and channel managers when the partner's `account_sharing`
@@ -10,27 +11,34 @@ sees is decided afterwards, here and only here (CLI.md, "Who may see what"):
   With `counts` or `none` the rows are withheld; `none` therefore differs from `counts` only in intent
   (the summary stays complete, as CLI.md says), and `sharing` in the response says which rule applied.
 
-A person's corrections (confirm / reject, stored in `match_corrections`, keyed by the partner row's
-stable `row_key`) are applied before the matcher's own choice.
+A person's corrections (confirm / reject, `tools.mapping_corrections`) are applied before the
+matcher's own choice.
 """
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import polars as pl
 from pydantic import BaseModel, Field
-from sqlalchemy import delete, select
+from sqlalchemy import func, select
 
 from assistant.context import AppContext
-from assistant.errors import BadInput, NotFound
-from retrieval.records import Account, MatchCorrection, Opportunity, Partner, PartnerAccount
+from retrieval.records import Account, MatchCorrection, Meta, Opportunity, Partner, PartnerAccount
 from retrieval.scope import Scope
 from tools import entity_resolution as er
+from tools.mapping_corrections import (  # re-exported: the CLI and the API call them from here
+    CORRECTIONS_VERSION,
+    Correction,
+    CorrectionList,
+    apply_corrections,
+    corrections_frame,
+    list_corrections,
+    record_correction,
+)
 from tools.registry import register_tool
+
+__all__ = ["Correction", "CorrectionList", "MappingResponse", "Relationship", "account_relationships",
+           "apply_corrections", "choose", "list_corrections", "map_accounts", "match_frames", "record_correction"]
 
 VENDOR_POPULATIONS = ("customer", "open_opportunity", "prospect", "former_customer")
 PARTNER_POPULATIONS = ("customer", "open_opportunity", "prospect")
@@ -107,20 +115,6 @@ class Relationship(BaseModel):
     vendor_populations: list[str] = Field(default_factory=list)
 
 
-class Correction(BaseModel):
-    partner_id: str
-    row_key: str
-    account_id: str
-    decision: str
-    decided_by: str
-    comment: str | None = None
-    decided_at: dt.datetime
-
-
-class CorrectionList(BaseModel):
-    corrections: list[Correction]
-
-
 # --- reading the data (system-level; nothing read here is shown without the rules below) -----------
 
 
@@ -131,27 +125,7 @@ class _Data:
     open_accounts: set[str]
     partner_names: dict[str, str]
     corrections: list[MatchCorrection]
-
-    def match_fingerprint(self) -> str:
-        """What the matching depends on: ids, names, domains and countries on both sides."""
-        return _digest([[(a[0], a[1], a[2], a[3]) for a in self.accounts],
-                        [(r[0], r[2], r[3], r[4]) for r in self.rows]])
-
-    def fingerprint(self) -> str:
-        """Everything a relationship shows: also statuses, open deals, partner names, corrections."""
-        corrections = [(c.partner_id, c.row_key, c.account_id, c.decision, c.decided_by, c.decided_at)
-                       for c in self.corrections]
-        return _digest([self.accounts, self.rows, sorted(self.open_accounts), sorted(self.partner_names.items()),
-                        sorted(corrections, key=str)])
-
-
-def _digest(tables: list[list]) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for table in tables:
-        for row in table:
-            digest.update("\x1f".join("" if x is None else str(x) for x in row).encode() + b"\x1e")
-        digest.update(b"\x1d")
-    return digest.hexdigest()
+    version: str | None  # the records_version these rows were read under (None: never ingested)
 
 
 def _read(ctx: AppContext) -> _Data:
@@ -170,10 +144,22 @@ def _read(ctx: AppContext) -> _Data:
             Opportunity.stage.not_in(CLOSED_STAGES)).distinct()))
         names = dict(session.execute(select(Partner.partner_id, Partner.name)).all())
         corrections = list(session.scalars(select(MatchCorrection)))
-    return _Data(accounts, rows, open_accounts, names, corrections)
+        version = (session.scalar(select(Meta.value).where(Meta.key == "records_version")) or {}).get("id")
+    return _Data(accounts, rows, open_accounts, names, corrections, version)
+
+
+def _corrections_stamp(ctx: AppContext) -> tuple:
+    """Changes with every correction: the version each one writes, and the table's count and latest
+    time (for corrections written some other way). Read without a table scan."""
+    with ctx.store.session() as session:
+        count, latest = session.execute(select(func.count(), func.max(MatchCorrection.decided_at))).one()
+    return ctx.store.get_meta(CORRECTIONS_VERSION).get("id"), count, latest
 
 
 # --- matching, cached ------------------------------------------------------------------------------
+# `ctx.cached` keys every value by ingest's `records_version` (read without a table scan); what also
+# depends on corrections adds their stamp. A store never ingested (records written by hand) is never
+# cached: nothing would tell us it changed.
 
 
 @dataclass
@@ -181,21 +167,6 @@ class Matched:
     vendor: er.Prepared
     partner: er.Prepared
     candidates: pl.DataFrame  # p, v, rank, confidence, name_sim, domain, country
-
-
-_LOCK = threading.Lock()
-_CACHE: OrderedDict[str, Matched] = OrderedDict()  # matching runs, by data fingerprint
-_RELATIONS: OrderedDict[str, dict[str, list[Relationship]]] = OrderedDict()  # explained, per partner
-_CACHE_SIZE = 2
-
-
-def _remember(cache: OrderedDict, key: str, value):
-    with _LOCK:
-        cache[key] = value
-        cache.move_to_end(key)
-        while len(cache) > _CACHE_SIZE:
-            cache.popitem(last=False)
-    return value
 
 
 def _frame(rows: list[tuple], columns: tuple[int, int, int, int]) -> pl.DataFrame:
@@ -207,58 +178,25 @@ def _frame(rows: list[tuple], columns: tuple[int, int, int, int]) -> pl.DataFram
 def match_frames(accounts: pl.DataFrame, rows: pl.DataFrame) -> Matched:
     """The matcher core on two frames of key, name, domain, country (vendor accounts; partner rows of
     every partner at once, so word rarity is measured over the whole ecosystem)."""
-    vendor, partner = er.prepare(accounts), er.prepare(rows)
+    vendor, partner = er.prepare_sides(accounts, rows)
     return Matched(vendor, partner, er.match_sides(vendor, partner))
 
 
 def choose(matched: Matched, corrections: pl.DataFrame | None = None) -> pl.DataFrame:
     """The chosen account per partner row (see `apply_corrections`)."""
     if corrections is None:
-        corrections = _corrections_frame([])
+        corrections = corrections_frame([])
     return apply_corrections(matched.candidates, matched.partner.frame["key"], matched.vendor.frame["key"],
                              corrections)
 
 
 def _matched(ctx: AppContext, data: _Data) -> Matched:
-    key = f"{ctx.store.url}|{data.match_fingerprint()}"
-    with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
-    return _remember(_CACHE, key, match_frames(_frame(data.accounts, (0, 1, 2, 3)), _frame(data.rows, (0, 2, 3, 4))))
-
-
-def apply_corrections(candidates: pl.DataFrame, row_keys: pl.Series, account_ids: pl.Series,
-                      corrections: pl.DataFrame) -> pl.DataFrame:
-    """One vendor account per partner row: a confirmed pair first (confidence 1.0), else the best
-    candidate that was not rejected, if it clears MATCH_THRESHOLD. `corrections` has row_key,
-    account_id, decision, decided_by, decided_at; returns row_key, account_id, confidence, name_sim,
-    domain, country, decided_by, decided_at (null unless confirmed)."""
-    cand = candidates.with_columns(row_key=row_keys.gather(candidates["p"]),
-                                   account_id=account_ids.gather(candidates["v"]))
-    rejected = corrections.filter(pl.col("decision") == "rejected").select("row_key", "account_id")
-    confirmed = (corrections.filter(pl.col("decision") == "confirmed")
-                 .filter(pl.col("row_key").is_in(row_keys.implode()) & pl.col("account_id").is_in(account_ids.implode()))
-                 .sort("decided_at", descending=True).unique("row_key", keep="first")
-                 .select("row_key", "account_id", "decided_by", "decided_at"))
-    best = (cand.join(rejected, on=["row_key", "account_id"], how="anti")
-            .join(confirmed.select("row_key"), on="row_key", how="anti")
-            .filter(pl.col("confidence") >= er.MATCH_THRESHOLD)
-            .sort("rank").unique("row_key", keep="first")
-            .select("row_key", "account_id", "confidence", "name_sim", "domain", "country"))
-    confirmed = (confirmed.join(cand.select("row_key", "account_id", "name_sim", "domain", "country"),
-                                on=["row_key", "account_id"], how="left")
-                 .with_columns(confidence=pl.lit(1.0, pl.Float32)))
-    best = best.with_columns(decided_by=pl.lit(None, pl.String), decided_at=pl.lit(None, pl.Datetime("us")))
-    columns = ["row_key", "account_id", "confidence", "name_sim", "domain", "country", "decided_by", "decided_at"]
-    return (pl.concat([confirmed.select(columns), best.select(columns)], how="vertical_relaxed")
-            .with_columns(pl.col("confidence").cast(pl.Float64).round(3)).sort("row_key"))
-
-
-def _corrections_frame(corrections: list[MatchCorrection]) -> pl.DataFrame:
-    schema = {"row_key": pl.String, "account_id": pl.String, "decision": pl.String, "decided_by": pl.String,
-              "decided_at": pl.Datetime("us")}
-    return pl.DataFrame([{k: getattr(c, k) for k in schema} for c in corrections], schema=schema)
+    """The matching run of this records version (corrections do not change it: they apply after). The
+    stamp is the version `data` was read under, so a run and the rows it indexes always go together,
+    even when an ingest lands between two reads."""
+    return ctx.cached("account_mapping.matched", lambda: match_frames(_frame(data.accounts, (0, 1, 2, 3)),
+                                                                      _frame(data.rows, (0, 2, 3, 4))),
+                      stamp=data.version)
 
 
 def signal_for(vendor_populations: list[str], partner_population: str, partner: str,
@@ -277,36 +215,43 @@ def _vendor_populations(status: str, account_id: str, open_accounts: set[str]) -
 
 def account_relationships(ctx: AppContext, partner_ids: list[str] | None = None) -> list[Relationship]:
     """Every matched (partner row, vendor account) pair, system-level, with evidence and co-sell signal,
-    grouped by partner. Callers show these only within their own scope. Cached by data fingerprint."""
-    data = _read(ctx)
-    key = f"{ctx.store.url}|{data.fingerprint()}"
-    with _LOCK:
-        by_partner = _RELATIONS.get(key)
-    by_partner = by_partner if by_partner is not None else _remember(_RELATIONS, key, {})
+    grouped by partner. Callers show these only within their own scope. Cached per records version and
+    corrections: while neither an ingest nor a correction changed anything, nothing is read again."""
+    stamp = _corrections_stamp(ctx)
+    data = ctx.cached("account_mapping.data", lambda: _read(ctx), stamp=stamp)
     wanted = sorted(set(partner_ids) if partner_ids is not None else {r[1] for r in data.rows})
-    missing = {p for p in wanted if p not in by_partner}
-    if missing:
-        computed = _relationships(data, _matched(ctx, data), missing)
-        for pid in missing:
-            by_partner[pid] = computed.get(pid, [])
-    return [rel for pid in wanted for rel in by_partner[pid]]
+    computed: dict[str, list[Relationship]] = {}
+
+    def explained(pid: str) -> list[Relationship]:
+        if not computed:  # the first partner not cached yet: explain every partner still missing at once
+            computed.update(_relationships(data, _matched(ctx, data), set(wanted)))
+        return computed.get(pid, [])
+
+    return [rel for pid in wanted
+            for rel in ctx.cached("account_mapping.relationships", lambda pid=pid: explained(pid), key=pid,
+                                  stamp=(stamp, data.version))]
+
+
+def _chosen_rows(data: _Data, matched: Matched, partner_ids: set[str]) -> pl.DataFrame:
+    """The chosen pairs of some partners' rows, with each side's row number in the matcher's frames
+    (`p` is also the row's place in `data.rows`, which the partner frame was built from)."""
+    rows = (matched.partner.frame.select(pl.col("key").alias("row_key")).with_row_index("p")
+            .with_columns(pl.Series("partner_id", [r[1] for r in data.rows], pl.String))
+            .filter(pl.col("partner_id").is_in(sorted(partner_ids))).drop("partner_id"))
+    accounts = matched.vendor.frame.select(pl.col("key").alias("account_id")).with_row_index("v")
+    return (choose(matched, corrections_frame(data.corrections)).join(rows, on="row_key", how="inner")
+            .join(accounts, on="account_id", how="left"))
 
 
 def _relationships(data: _Data, matched: Matched, partner_ids: set[str]) -> dict[str, list[Relationship]]:
-    rows = {r[0]: r for r in data.rows}
-    accounts = {a[0]: a for a in data.accounts}
-    v_index = {k: i for i, k in enumerate(matched.vendor.frame["key"].to_list())}
-    p_index = {k: i for i, k in enumerate(matched.partner.frame["key"].to_list())}
     out: dict[str, list[Relationship]] = {}
-    for c in choose(matched, _corrections_frame(data.corrections)).iter_rows(named=True):
-        row, account = rows[c["row_key"]], accounts[c["account_id"]]
-        if row[1] not in partner_ids:
-            continue
+    for c in _chosen_rows(data, matched, partner_ids).iter_rows(named=True):
+        row, account = data.rows[c["p"]], data.accounts[c["v"]]  # both frames follow the read order
         if c["decided_by"]:
             evidence = [f"confirmed by {c['decided_by']} on {c['decided_at'].date().isoformat()}"]
         else:
-            evidence = er.explain(matched.vendor, matched.partner, v_index[c["account_id"]], p_index[c["row_key"]],
-                                  c["name_sim"], c["domain"], c["country"])
+            evidence = er.explain(matched.vendor, matched.partner, c["v"], c["p"], c["name_sim"], c["domain"],
+                                  c["country"])
         populations = _vendor_populations(account[4], account[0], data.open_accounts)
         signal, reason = signal_for(populations, row[5], data.partner_names.get(row[1], row[1]), account[1])
         out.setdefault(row[1], []).append(Relationship(
@@ -375,54 +320,6 @@ def map_accounts(ctx: AppContext, scope: Scope, partner_id: str) -> MappingRespo
                     for r in ordered]
     return MappingResponse(partner_id=partner_id, summary=summarize(relationships), overlaps=overlaps,
                            sharing=sharing)
-
-
-# --- corrections -----------------------------------------------------------------------------------
-
-DECISIONS = ("confirmed", "rejected")
-
-
-def record_correction(ctx: AppContext, scope: Scope, partner_id: str, row_key: str, account_id: str,
-                      decision: str, comment: str | None = None) -> Correction:
-    """A person confirms or rejects one (partner row, account) pair; applied before the matcher's choice.
-    Confirming a row's account replaces an earlier confirmation of another account for that row."""
-    scope.require("correct_matches")
-    if decision not in DECISIONS:
-        raise BadInput(f"decision must be one of {', '.join(DECISIONS)}, not '{decision}'")
-    with ctx.records(scope) as rec:
-        rec.partner(partner_id)
-        row = rec.session.get(PartnerAccount, row_key)
-        if row is None or row.partner_id != partner_id:
-            raise NotFound(f"unknown partner account row '{row_key}' for partner '{partner_id}'")
-        rec.account(account_id)
-        session = rec.session
-        if decision == "confirmed":
-            session.execute(delete(MatchCorrection).where(
-                MatchCorrection.partner_id == partner_id, MatchCorrection.row_key == row_key,
-                MatchCorrection.decision == "confirmed", MatchCorrection.account_id != account_id))
-        saved = session.merge(MatchCorrection(
-            partner_id=partner_id, row_key=row_key, account_id=account_id, decision=decision,
-            decided_by=scope.user_id, comment=comment,
-            decided_at=dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)))
-        session.flush()
-        return _correction(saved)
-
-
-def list_corrections(ctx: AppContext, scope: Scope, partner_id: str | None = None) -> CorrectionList:
-    scope.require("correct_matches")
-    with ctx.records(scope) as rec:
-        stmt = select(MatchCorrection).order_by(MatchCorrection.partner_id, MatchCorrection.row_key,
-                                                MatchCorrection.account_id)
-        if partner_id is not None:
-            rec.partner(partner_id)
-            stmt = stmt.where(MatchCorrection.partner_id == partner_id)
-        return CorrectionList(corrections=[_correction(c) for c in rec.session.scalars(stmt)])
-
-
-def _correction(row: MatchCorrection) -> Correction:
-    return Correction(partner_id=row.partner_id, row_key=row.row_key, account_id=row.account_id,
-                      decision=row.decision, decided_by=row.decided_by, comment=row.comment,
-                      decided_at=row.decided_at)
 
 
 # --- the assistant's tool --------------------------------------------------------------------------

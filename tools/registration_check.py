@@ -20,10 +20,7 @@ the seller needs to know the registration will not go through; its stage and pro
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -33,12 +30,10 @@ from assistant.context import AppContext
 from assistant.errors import BadInput
 from retrieval import records as R
 from retrieval.scope import Scope
+from tools import entity_resolution as er
 
 MATCH_THRESHOLD = 0.8  # below this the proposed account is treated as new
 CERTAIN_MATCH = 0.9  # below this a match is shown but the verdict is at least `review`
-LEGAL_FORMS = frozenset(
-    "inc incorporated corp corporation co company llc llp ltd limited plc gmbh mbh ag kg se sa sas sarl srl "
-    "spa bv nv ab as asa oy oyj kk pty pvt lp the".split())
 
 
 class RegistrationProposal(BaseModel):
@@ -76,65 +71,11 @@ class RegistrationCheckResponse(BaseModel):
     verdict: Literal["clear", "review", "conflict"]
 
 
-# --- names and domains (tools.entity_resolution when the account-mapping helper provides it) --------
+# --- names and domains: the account-mapping normaliser, so a registration and a mapping agree ---------
 
-
-def _own_normalise(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name.casefold().replace("&", " and "))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    tokens = re.sub(r"[^a-z0-9]+", " ", text).split()
-    kept = [t for t in tokens if t not in LEGAL_FORMS]
-    return " ".join(kept or tokens)
-
-
-def normalise_names(names: list[str | None]) -> list[str]:
-    """Names as entity resolution compares them (bulk: one polars pass when the shared module is there)."""
-    try:
-        import polars as pl
-
-        from tools.entity_resolution import normalize_names_expr
-
-        frame = pl.DataFrame({"n": [n or "" for n in names]}, schema={"n": pl.String})
-        return [v or "" for v in frame.select(normalize_names_expr(pl.col("n")))["n"].to_list()]
-    except Exception:  # noqa: BLE001 - the shared module is optional; ours is a fine fallback
-        return [_own_normalise(n) if n and n.strip() else "" for n in names]
-
-
-def normalise_name(name: str | None) -> str:
-    return normalise_names([name])[0]
-
-
-@lru_cache(maxsize=1)
-def _psl():
-    from publicsuffixlist import PublicSuffixList
-
-    return PublicSuffixList()
-
-
-def _own_domain(value: str | None) -> str | None:
-    if not value or not value.strip():
-        return None
-    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value.strip().casefold()).split("/")[0].split(":")[0]
-    host = host.split("@")[-1].strip(".").removeprefix("www.")
-    return _psl().privatesuffix(host) or None
-
-
-def registrable_domains(values: list[str | None]) -> list[str | None]:
-    """'https://www.shop.acme.co.uk/x' -> 'acme.co.uk' (generic mail/hosting domains -> None when the
-    shared entity-resolution module is there)."""
-    try:
-        import polars as pl
-
-        from tools.entity_resolution import domain_columns
-
-        frame = pl.DataFrame({"d": list(values)}, schema={"d": pl.String})
-        return frame.select(domain_columns(pl.col("d")))["dom"].to_list()
-    except Exception:  # noqa: BLE001 - as above
-        return [_own_domain(v) for v in values]
-
-
-def registrable_domain(value: str | None) -> str | None:
-    return registrable_domains([value])[0]
+# Kept under these names for tools/partner_match.py, which imports them from here.
+normalise_names = er.normalize_name_list
+registrable_domains = er.registrable_domain_list
 
 
 def match_account(accounts: list[R.Account], name: str | None, domain: str | None,
@@ -142,19 +83,19 @@ def match_account(accounts: list[R.Account], name: str | None, domain: str | Non
     """The vendor account a proposal most likely means, with a confidence and the evidence."""
     from rapidfuzz import fuzz, process
 
-    wanted_domain = registrable_domain(domain)
-    wanted_name = normalise_name(name)
+    wanted_domain = er.registrable_domain(domain)
+    wanted_name = er.normalize_name(name)
     best: tuple[R.Account, float, list[str]] | None = None
-    domains = registrable_domains([a.domain for a in accounts]) if wanted_domain else []
+    domains = er.registrable_domain_list([a.domain for a in accounts]) if wanted_domain else []
     by_domain = [a for a, d in zip(accounts, domains) if d == wanted_domain]
     if by_domain:
         account = by_domain[0]
         evidence = [f"same domain ({wanted_domain})"]
-        if wanted_name and normalise_name(account.name) == wanted_name:
+        if wanted_name and er.normalize_name(account.name) == wanted_name:
             evidence.append(f"same name after normalisation ('{name}' ~ '{account.name}')")
         best = (account, 0.99 if len(evidence) > 1 else 0.97, evidence)
     elif wanted_name:
-        names = normalise_names([a.name for a in accounts])
+        names = er.normalize_name_list([a.name for a in accounts])
         hit = process.extractOne(wanted_name, names, scorer=fuzz.token_sort_ratio)
         if hit:
             _, ratio, index = hit

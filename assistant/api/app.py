@@ -30,7 +30,7 @@ WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 
 def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     """The HTTP API around `ctx`. `warm_up`: build the expensive lazy pieces in the background at start."""
-    from assistant.api import ask, routes
+    from assistant.api import ask, private_mapping, routes
     from assistant.api.warmup import Warmup
     from assistant.slack import mount_slack
 
@@ -57,6 +57,7 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     _error_handlers(app)
     app.include_router(ask.router)
     app.include_router(routes.router)
+    app.include_router(private_mapping.router)
     mount_slack(app, ctx)
 
     @app.get("/healthz", tags=["ops"], summary="Liveness, and readiness (`ready`: the warm-up is done)")

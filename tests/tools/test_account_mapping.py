@@ -121,19 +121,30 @@ def test_the_assistant_tool_is_registered(ctx):
     assert _shown(result) == EXPECTED and "Account mapping" in spec.description
 
 
-def test_relationships_are_system_level_and_cached(ctx):
+def test_relationships_are_system_level_and_cached_per_records_version(ctx, monkeypatch):
+    runs = []
+    real = am.match_frames
+    monkeypatch.setattr(am, "match_frames", lambda *a: runs.append(1) or real(*a))
     every = am.account_relationships(ctx)
     assert {r.partner_id for r in every} == {"P1", "P2", "P3"} and len(every) == 3 * len(EXPECTED)
     only = am.account_relationships(ctx, ["P2"])
     assert {(r.row_key, r.account_id, r.signal) for r in only} == {
         (f"P2-{k}", a, s) for k, (a, s) in EXPECTED.items()}
-    cached = len(am._CACHE)
+    assert len(runs) == 2  # never ingested: nothing tells us the records did not change, so no cache
+    ctx.store.set_meta("records_version", {"id": "v1"})  # what ingest writes with the records
     am.account_relationships(ctx)
-    assert len(am._CACHE) == cached  # same data, same fingerprint: no new matching run
+    am.account_relationships(ctx, ["P1"])
+    am.map_accounts(ctx, ADMIN, "P1")
+    assert len(runs) == 3  # one run for the version; nothing read or matched again
+    am.record_correction(ctx, CM, "P1", "P1-r8", "A7", "rejected")
+    assert "P1-r8" not in {r.row_key for r in am.account_relationships(ctx, ["P1"])}  # a correction shows at once
+    assert len(runs) == 3  # corrections apply after matching: no new run
     with ctx.store.session() as s:
         pied_piper = s.get(Account, "A7")
         pied_piper.name, pied_piper.domain = "Pied Piper", "piedpiper.com"
-    assert "P1-r8" not in {r.row_key for r in am.account_relationships(ctx, ["P1"])}  # data changed: re-matched
+    ctx.store.set_meta("records_version", {"id": "v2"})  # a re-ingest
+    assert "P2-r8" not in {r.row_key for r in am.account_relationships(ctx, ["P2"])}  # re-matched
+    assert len(runs) == 4
 
 
 def test_corrections_apply_first_and_survive_reingest(ctx):

@@ -52,7 +52,7 @@ def test_registrable_domain(raw, expected):
 def test_domain_reduction_agrees_with_the_public_suffix_list():
     """The vectorised reduction gives publicsuffixlist's answer (ICANN section) for every kind of rule."""
     psl = PublicSuffixList(only_icann=True)
-    rules = er._suffix_rules()
+    rules = er.suffix_rules()
     sample = sorted(rules["plain"])[::25] + ["x." + w for w in sorted(rules["wild"])] + sorted(rules["exceptions"])
     hosts = [prefix + rule for rule in sample for prefix in ("acme.", "a.b.")]
     got = er.reduce_domains(pl.Series(hosts))["dom"].to_list()
@@ -119,7 +119,7 @@ def test_blocking_scales_beyond_a_quadratic_scan():
     accounts, rows = synthetic(2000, 2000, n_partners=4)
     v, p = er.prepare(accounts), er.prepare(rows.drop("partner_id", "truth"))
     stats = er.token_stats(v, p)
-    pairs_v, _ = er.candidate_pairs(er.VendorIndex.of(v, stats), er._Side.of(p, stats))
+    pairs_v, _ = er.candidate_pairs(er.VendorIndex.of(v, stats), er.Side.of(p, stats))
     assert len(pairs_v) < 20 * 2000
     chosen = choose(match_frames(accounts, rows.drop("partner_id", "truth")))
     truth = dict(zip(rows["key"].to_list(), rows["truth"].to_list()))
@@ -130,8 +130,8 @@ def test_blocking_scales_beyond_a_quadratic_scan():
 def test_the_explanation_stemmer_agrees_with_the_matcher():
     words = ["technologies", "technology", "electronics", "philips", "glass", "bus", "analytics", "ies", "sys",
              "companies", "series", "business", "news", "hughes"]
-    vectorised = pl.select(er._stem_expr(pl.lit(pl.Series(words)))).to_series().to_list()
-    assert [er._stem(w) for w in words] == vectorised
+    vectorised = pl.select(er.stem_expr(pl.lit(pl.Series(words)))).to_series().to_list()
+    assert [er.stem(w) for w in words] == vectorised
 
 
 def test_expression_forms_for_other_tools():

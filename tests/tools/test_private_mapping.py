@@ -7,7 +7,7 @@ import hmac
 import pytest
 
 from assistant.config import Settings
-from assistant.errors import BadInput
+from assistant.errors import BadInput, Forbidden
 from tools.private_mapping import PartyRow, hash_rows, match_hashed
 
 SECRET = "a-shared-secret-of-32-bytes-long!"
@@ -69,3 +69,91 @@ def test_below_the_minimum_overlap_only_counts_are_released():
 def test_different_keys_never_match():
     result = match_hashed(hash_rows(VENDOR, SECRET), hash_rows(PARTNER, SECRET[::-1]), min_overlap=1)
     assert result.overlap == 0 and result.summary == []
+
+
+# --- the copilot as broker (tools.private_mapping service functions) --------------------------------
+
+from retrieval.scope import Scope
+from tests.tools import mapping_world as world
+from tools.private_mapping import (
+    HashedFile,
+    hash_partner_csv,
+    hash_vendor_accounts,
+    partner_rows_from_csv,
+    private_overlaps,
+    publish_vendor_digests,
+    read_secret,
+)
+
+CM, MARKETER = Scope("u-cm", "channel_manager"), Scope("u-mkt", "marketer")
+SELLER = Scope("u-p1", "partner_seller", "P1")
+
+
+@pytest.fixture()
+def broker(tmp_path):
+    ctx = world.build(tmp_path / "home")
+    partner = hash_partner_csv(world.write_partner_csv(tmp_path / "pa.csv"), world.SECRET)
+    vendor = hash_vendor_accounts(ctx, CM, world.SECRET)
+    yield ctx, partner, vendor
+    ctx.close()
+
+
+def test_partner_csv_rows_are_referenced_by_line_and_validated(tmp_path):
+    partner_id, rows = partner_rows_from_csv(world.write_partner_csv(tmp_path / "pa.csv"))
+    assert partner_id == "P1" and [r.ref for r in rows[:2]] == ["line-2", "line-3"]
+    assert rows[0].populations == ["customer"] and rows[6].domain is None
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("partner_id,account_name,status\nP1,Acme,customer\nP2,Globex,customer\n", encoding="utf-8")
+    with pytest.raises(BadInput, match="--partner"):
+        partner_rows_from_csv(mixed)
+    assert [r.name for r in partner_rows_from_csv(mixed, "P2")[1]] == ["Globex"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("account_name,status\nAcme,customer\nGlobex,friend\n", encoding="utf-8")
+    with pytest.raises(BadInput, match="line 3, column status"):
+        partner_rows_from_csv(bad)
+    (tmp_path / "short.key").write_bytes(b"short\n")
+    with pytest.raises(BadInput, match="shorter than 16 bytes"):
+        read_secret(tmp_path / "short.key")
+
+
+def test_vendor_digests_carry_populations_and_only_internal_users_make_them(broker):
+    ctx, _, vendor = broker
+    populations = {r.ref: r.populations for r in vendor.rows}
+    assert populations["A-104"] == ["open_opportunity", "prospect"] and populations["A-103"] == ["former_customer"]
+    for scope in (SELLER, MARKETER):
+        with pytest.raises(Forbidden):
+            hash_vendor_accounts(ctx, scope, world.SECRET)
+
+
+def test_the_broker_releases_rows_only_above_the_minimum_and_within_the_sharing_rules(broker):
+    ctx, partner, vendor = broker
+    with pytest.raises(BadInput, match="not published"):
+        private_overlaps(ctx, CM, "P1", partner.rows)
+    publish_vendor_digests(ctx, CM, "P1", vendor)
+    full = private_overlaps(ctx, CM, "P1", partner.rows)  # P1 shares accounts with the vendor's users
+    assert full.released == "rows" and full.overlap == 7 and len(full.matches) == 7
+    assert {m.vendor_ref for m in full.matches} == {a for a, *_ in world.ACCOUNTS}
+    few = private_overlaps(ctx, CM, "P1", partner.rows[:3])
+    assert few.released == "counts" and few.matches == [] and few.overlap == 3 and "minimum" in few.note
+    seller = private_overlaps(ctx, SELLER, "P1", partner.rows)  # vendor.yaml shares only counts
+    assert seller.released == "counts" and seller.matches == [] and sum(c.count for c in seller.summary) >= 7
+    world.set_vendor_sharing(ctx, "accounts")
+    assert private_overlaps(ctx, SELLER, "P1", partner.rows).released == "rows"
+
+
+def test_who_may_use_the_broker(broker):
+    ctx, partner, vendor = broker
+    publish_vendor_digests(ctx, CM, "P1", vendor)
+    for scope, pid in ((MARKETER, "P1"), (Scope("u-p2", "partner_seller", "P2"), "P1")):
+        with pytest.raises(Forbidden):
+            private_overlaps(ctx, scope, pid, partner.rows)
+    with pytest.raises(Forbidden):  # a partner never supplies (or sees) the vendor's digests
+        private_overlaps(ctx, SELLER, "P1", partner.rows, vendor_rows=vendor.rows)
+    for scope in (SELLER, MARKETER):
+        with pytest.raises(Forbidden):
+            publish_vendor_digests(ctx, scope, "P1", vendor)
+    with pytest.raises(BadInput, match="partner's digests"):
+        publish_vendor_digests(ctx, CM, "P1", HashedFile(party="partner", rows=partner.rows))
+    odd = partner.rows[0].model_copy(update={"populations": ["best_friend"]})
+    with pytest.raises(BadInput, match="unknown population"):
+        private_overlaps(ctx, CM, "P1", [odd])

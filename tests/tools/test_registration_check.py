@@ -11,15 +11,21 @@ from assistant.context import AppContext
 from assistant.errors import BadInput, Forbidden, NotFound
 from retrieval import records as R
 from retrieval.scope import Scope, scope_for_user
-from tools.registration_check import RegistrationProposal, check_registration, normalise_name
+from tools.entity_resolution import normalize_name
+from tools.registration_check import (
+    RegistrationProposal,
+    check_registration,
+    normalise_names,
+    registrable_domains,
+)
 
 TODAY = dt.date(2026, 3, 31)
 ADMIN = Scope.operator()
 
 
 def _partner(pid: str, name: str, **kw) -> R.Partner:
-    base = dict(type="reseller", tier="gold", countries=["DE", "US"], industries=["Financial Services"],
-                competencies=["Lakehouse", "Streaming"], certified_staff={}, languages=["en"])
+    base = {"type": "reseller", "tier": "gold", "countries": ["DE", "US"], "industries": ["Financial Services"],
+            "competencies": ["Lakehouse", "Streaming"], "certified_staff": {}, "languages": ["en"]}
     return R.Partner(partner_id=pid, name=name, **{**base, **kw})
 
 
@@ -56,7 +62,10 @@ def ctx(tmp_path):
 def test_fuzzy_name_finds_the_account_and_the_duplicate(ctx):
     result = check_registration(ctx, ADMIN, RegistrationProposal(
         partner_id="P-MINE", account_name="ACME Corp.", products=["lakehouse"], amount=125000.0))
-    assert normalise_name("ACME Corp.") == normalise_name("Acme Corporation")
+    assert normalize_name("ACME Corp.") == normalize_name("Acme Corporation")
+    # partner_match imports the list forms from here: the same functions as entity resolution
+    assert normalise_names(["ACME Corp.", None]) == ["acme", ""]
+    assert registrable_domains(["https://www.acme.co.uk/x", "bob@gmail.com"]) == ["acme.co.uk", None]
     assert result.account_match.account_id == "A-ACME" and result.account_match.confidence >= 0.9
     assert [d.opportunity_id for d in result.duplicates] == ["OPP-RIVAL"]
     dup = result.duplicates[0]
