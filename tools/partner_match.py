@@ -32,13 +32,12 @@ from assistant.context import AppContext
 from retrieval import records as R
 from retrieval.scope import Scope
 from tools import match_features as mf
+from tools.entity_resolution import normalize_name_list, registrable_domain_list
 from tools.match_model import MODEL_VERSION, HistoryState, MatchModel, history_as_of, top_rows, train_model
 from tools.registration_check import (  # check_registration is re-exported: HELPERS.md names it here
     RegistrationCheckResponse,
     RegistrationProposal,
     check_registration,
-    normalise_names,
-    registrable_domains,
 )
 from tools.registry import register_tool
 
@@ -315,13 +314,13 @@ def load_relations(ctx: AppContext, eco: mf.Ecosystem, partner_accounts: list) -
         log.warning("account mapping unavailable; matching uses exact name/domain matches", exc_info=True)
     by_key: dict[str, str] = {}
     accounts = list(eco.accounts.values())
-    keyed = (registrable_domains([a.domain for a in accounts]), normalise_names([a.name for a in accounts]))
+    keyed = (registrable_domain_list([a.domain for a in accounts]), normalize_name_list([a.name for a in accounts]))
     for keys in keyed:
         for account, key in zip(accounts, keys):
             if key:
                 by_key.setdefault(key, account.account_id)
-    domains = registrable_domains([row.domain for row in partner_accounts])
-    names = normalise_names([row.account_name for row in partner_accounts])
+    domains = registrable_domain_list([row.domain for row in partner_accounts])
+    names = normalize_name_list([row.account_name for row in partner_accounts])
     out = []
     for row, domain, name in zip(partner_accounts, domains, names):
         account_id = by_key.get(domain or "") or by_key.get(name or "")

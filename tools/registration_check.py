@@ -73,10 +73,6 @@ class RegistrationCheckResponse(BaseModel):
 
 # --- names and domains: the account-mapping normaliser, so a registration and a mapping agree ---------
 
-# Kept under these names for tools/partner_match.py, which imports them from here.
-normalise_names = er.normalize_name_list
-registrable_domains = er.registrable_domain_list
-
 
 def match_account(accounts: list[R.Account], name: str | None, domain: str | None,
                   country: str | None) -> tuple[R.Account, float, list[str]] | None:

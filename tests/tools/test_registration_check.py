@@ -11,12 +11,11 @@ from assistant.context import AppContext
 from assistant.errors import BadInput, Forbidden, NotFound
 from retrieval import records as R
 from retrieval.scope import Scope, scope_for_user
+from tools import entity_resolution as er
 from tools.entity_resolution import normalize_name
 from tools.registration_check import (
     RegistrationProposal,
     check_registration,
-    normalise_names,
-    registrable_domains,
 )
 
 TODAY = dt.date(2026, 3, 31)
@@ -64,8 +63,8 @@ def test_fuzzy_name_finds_the_account_and_the_duplicate(ctx):
         partner_id="P-MINE", account_name="ACME Corp.", products=["lakehouse"], amount=125000.0))
     assert normalize_name("ACME Corp.") == normalize_name("Acme Corporation")
     # partner_match imports the list forms from here: the same functions as entity resolution
-    assert normalise_names(["ACME Corp.", None]) == ["acme", ""]
-    assert registrable_domains(["https://www.acme.co.uk/x", "bob@gmail.com"]) == ["acme.co.uk", None]
+    assert er.normalize_name_list(["ACME Corp.", None]) == ["acme", ""]
+    assert er.registrable_domain_list(["https://www.acme.co.uk/x", "bob@gmail.com"]) == ["acme.co.uk", None]
     assert result.account_match.account_id == "A-ACME" and result.account_match.confidence >= 0.9
     assert [d.opportunity_id for d in result.duplicates] == ["OPP-RIVAL"]
     dup = result.duplicates[0]
