@@ -6,6 +6,9 @@ ContentService, then every question of evals/handbook_questions.yaml is asked th
   * recall@5: a chunk of a right page (either language) is among the 5 results of `search_content`;
   * answer-contains: `answer_from_content` answered and quoted the expected text;
   * not-found: unanswerable questions got the honest "could not find" answer.
+The same metrics are reported for evals/handbook_questions_heldout.yaml (`metrics["heldout"]`): questions
+written before the answerer was tuned and never tuned against, so a gap between the two shows overfitting.
+Thresholds apply to the main set only.
 Run: `.venv/bin/python -m evals.handbook [--quick]`.
 """
 from __future__ import annotations
@@ -25,6 +28,8 @@ import yaml
 
 DATA = Path(os.environ.get("COSELL_SHARED_DATA", "/work/shared/data")) / "gitlab-channel-handbook" / "corpus.jsonl"
 QUESTIONS = Path(__file__).with_name("handbook_questions.yaml")
+# Written before the answerer was tuned and never tuned against: its gap to the main set shows overfitting.
+HELDOUT = Path(__file__).with_name("handbook_questions_heldout.yaml")
 SHORT_PATHS = {
     "program-guide": "resellers/channel-program-guide/_index.md",
     "mdf": "resellers/channel-program-guide/mdf.md",
@@ -40,9 +45,10 @@ SHORT_PATHS = {
     "alliances": "alliances/_index.md",
     "services": "resellers/services/_index.md",
 }
-# recall@5 is the product target; the other two are regression guards at the measured level (the
-# extractive quoting is the weak part: see the report in the docstring of retrieval/extractive.py).
-THRESHOLDS = {"recall_at_5": 0.90, "answer_contains_rate": 0.35, "not_found_rate": 0.75}
+# The product targets on the main set: every unanswerable question gets "not found", and answers quote
+# the expected text. The held-out set is reported beside it (metrics["heldout"]) and gates nothing: it
+# shows how much of the main set's score is tuning.
+THRESHOLDS = {"recall_at_5": 0.90, "answer_contains_rate": 0.58, "not_found_rate": 1.0}
 
 
 def full_path(short: str) -> str:
@@ -91,17 +97,20 @@ def evaluate(ctx, cases: list[dict]) -> dict:
     from retrieval.extractive import FOUND_THRESHOLD, FOUND_THRESHOLD_CJK, NOT_FOUND
     from retrieval.lexical import is_cjk
     from retrieval.scope import Scope
-    from tools.search import answer_from_content, search_content
+    from tools.search import ANSWER_CANDIDATES, answer_for_hits
 
     scope = Scope("eval-partner", "partner_seller", partner_id="P-EVAL")  # content is visible to partners
     records, latencies = [], []
     for case in cases:
         start = time.perf_counter()
-        results = search_content(ctx, scope, case["question"], k=5).results
-        # Threshold 0 gives the best candidate quote and its score, so the found-threshold can be
-        # calibrated from one run; the decision below is the one the tool makes with its threshold.
-        candidate = answer_from_content(ctx, scope, case["question"], threshold=0.0)
+        # What the assistant's search tool does (tools.search.search_and_answer): one search serves the
+        # passages and the answer. A threshold below any score gives the best candidate quote and its
+        # confidence, so the found-threshold can be calibrated from one run; the decision below is the
+        # one the tool makes with its threshold.
+        hits = ctx.content.search(case["question"], k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility())
+        candidate = answer_for_hits(ctx, case["question"], hits, threshold=-9.0)
         latencies.append(time.perf_counter() - start)
+        results = hits[:5]
         threshold = FOUND_THRESHOLD_CJK if is_cjk(case["question"]) else FOUND_THRESHOLD
         found = candidate.found and candidate.score >= threshold
         pages = [_page(r.doc_id) for r in results]
@@ -176,11 +185,12 @@ def run(quick: bool = False) -> dict:
     from assistant.config import Settings
     from assistant.context import AppContext
 
-    cases = load_questions()
+    cases, heldout = load_questions(), load_questions(HELDOUT)
     docs = load_documents()
     if quick:  # the English pages only, and the questions about them
         docs = [d for d in docs if d.locale == "en"]
         cases = [c for c in cases if c["lang"] == "en"]
+        heldout = [c for c in heldout if c["lang"] == "en"]
     with _home("quick" if quick else "full") as home:
         ctx = AppContext(Settings(home=home, database_url=None, chroma_url=None))
         try:
@@ -188,15 +198,20 @@ def run(quick: bool = False) -> dict:
             stats = ctx.content.sync_documents(docs, progress=_progress)
             ingest_s = time.perf_counter() - start
             result = evaluate(ctx, cases)
+            held = evaluate(ctx, heldout)
         finally:
             ctx.close()
     metrics = result["metrics"] | {"documents": stats.documents, "chunks": stats.chunks,
-                                   "ingest_seconds": round(ingest_s, 1)}
+                                   "ingest_seconds": round(ingest_s, 1), "heldout": held["metrics"]}
     passed = all(metrics[k] >= v for k, v in THRESHOLDS.items())
-    failures = [r for r in result["records"] if (r["answerable"] and not (r["hit_at_5"] and r["found"] and r["contains"]))
-                or (not r["answerable"] and r["found"])]
     return {"suite": "handbook", "metrics": metrics, "thresholds": THRESHOLDS, "passed": passed,
-            "failures": [r["id"] for r in failures], "cases": result["records"]}
+            "failures": _failures(result["records"]), "heldout_failures": _failures(held["records"]),
+            "cases": result["records"], "heldout_cases": held["records"]}
+
+
+def _failures(records: list[dict]) -> list[str]:
+    return [r["id"] for r in records if (r["answerable"] and not (r["hit_at_5"] and r["found"] and r["contains"]))
+            or (not r["answerable"] and r["found"])]
 
 
 if __name__ == "__main__":

@@ -252,3 +252,110 @@ def _merge_small(title: str | None, drafts: list[tuple[str | None, str]], max_to
                     continue
         merged.append((heading, body))
     return merged
+
+
+# --- answer units -----------------------------------------------------------------------------
+# The extractive answerer quotes units of a chunk: prose sentences, list items (long ones split into
+# sentences) and table rows. Each keeps its character span in the chunk text, so a vector can be
+# pooled for it from the chunk's own token embeddings at ingest (see retrieval/embeddings.py).
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_HTML = re.compile(r"<[^>]+>")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_RULE_LINE = re.compile(r"^\|?[\s:|-]+\|?$")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[A-Z0-9*_`])|(?<=[。！？])")
+_END_PUNCT = (".", "!", "?", ":", ";", "。", "！", "？", "：", ")", "）")
+
+
+@dataclass(frozen=True)
+class TextUnit:
+    text: str  # cleaned (links to their text, no markup): what is quoted
+    start: int  # character span in the chunk text
+    end: int
+    kind: str  # sentence | item | row | lead (a sentence introducing the list or table after it)
+    context: str = ""  # what it is about beyond the headings: its list's lead-in, or a bold label above it
+    lead: int | None = None  # index (in this list of units) of the lead-in of its list or table
+
+
+def clean(text: str) -> str:
+    """Markdown links to their text, HTML tags and emphasis marks dropped, whitespace collapsed."""
+    text = _LINK.sub(r"\1", text)
+    text = _HTML.sub(" ", text)
+    text = re.sub(r"(\*\*|__|`|^>\s*)", "", text)
+    return " ".join(text.split())
+
+
+def _sentence_spans(line: str, offset: int) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_SPLIT.finditer(line):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(line)))
+    return [(offset + a, offset + b) for a, b in spans if line[a:b].strip()]
+
+
+def _is_subheading(line: str, next_line: str | None) -> bool:
+    """A short line without closing punctuation that introduces more text (a bold label, a heading kept
+    inline by `_merge_small`): context for what follows, not an answer."""
+    text = clean(line.lstrip("#").strip())
+    return bool(next_line) and len(text.split()) <= 8 and len(text) <= 80 and not text.endswith(_END_PUNCT)
+
+
+def text_units(text: str) -> list[TextUnit]:
+    """The quotable units of a chunk, in reading order. A table row is rendered with its column names
+    ("Tier: Select; Margin: 20%") so that it makes sense on its own; list markers are dropped."""
+    units: list[TextUnit] = []
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        lines.append((raw, pos))
+        pos += len(raw) + 1
+    header: list[str] | None = None
+    lead, label = None, ""
+    in_item = False  # inside a list item: its lines up to the next blank line continue it
+    for i, (raw, offset) in enumerate(lines):
+        line = raw.strip()
+        start = offset + len(raw) - len(raw.lstrip())
+        nxt = next((l.strip() for l, _ in lines[i + 1:] if l.strip()), None)
+        if not line:
+            header, in_item = None, False
+            continue
+        if line.startswith("|") or (header is not None and " | " in line):
+            if _RULE_LINE.fullmatch(line):
+                continue
+            cells = [clean(c) for c in line.strip("|").split("|")]
+            if header is None and nxt is not None and _RULE_LINE.fullmatch(nxt):
+                header = cells
+                continue
+            if header and len(header) == len(cells):
+                row = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, cells) if c)
+            else:
+                row = " | ".join(c for c in cells if c)
+            if len(row) >= 3:
+                context = units[lead].text if lead is not None else label
+                units.append(TextUnit(row, start, offset + len(raw), "row", context, lead))
+            continue
+        header = None
+        item = _ITEM.match(raw)
+        # An indented line under a list item, or any line before the next blank one, continues it.
+        continuing = item is None and (in_item or (raw[:1] in " \t" and bool(units) and units[-1].lead is not None))
+        if item is None and not continuing and _is_subheading(line, nxt):
+            label, lead = clean(line.lstrip("#").strip()), None
+            continue
+        in_item = item is not None or continuing
+        in_list = in_item and (item is not None or bool(units) and units[-1].lead is not None)
+        body_start = offset + (item.end() if item else len(raw) - len(raw.lstrip()))
+        body = text[body_start : offset + len(raw)]
+        context = (units[lead].text if lead is not None and in_list else "") or label
+        # A list or a table right after a sentence is what that sentence introduces.
+        introduces = nxt is not None and (nxt.startswith("|") or bool(_ITEM.match(nxt))) and not in_list
+        spans = _sentence_spans(body, body_start)
+        for n, (a, b) in enumerate(spans):
+            sentence = clean(text[a:b])
+            if len(sentence) < 3:
+                continue
+            is_lead = len(sentence) < 240 and (sentence.endswith((":", "：")) or introduces)
+            kind = "lead" if is_lead else ("item" if item and n == 0 else "sentence")
+            units.append(TextUnit(sentence, a, b, kind, context, lead if in_list else None))
+        if not in_list:
+            last = units[-1] if units else None
+            lead = len(units) - 1 if last is not None and last.kind == "lead" and last.end > offset else None
+    return units

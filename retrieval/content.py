@@ -9,17 +9,23 @@ shrank) are swept, and chunks whose vector is missing from chroma are re-indexed
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import delete, select
 
-from retrieval.chunking import MAX_TOKENS, OVERLAP_TOKENS, chunk_text, contextual_text
+import numpy as np
+
+from retrieval.chunking import MAX_TOKENS, OVERLAP_TOKENS, chunk_text, context_line, contextual_text, text_units
 from retrieval.index import VectorIndex, chunk_metadata
+from retrieval.lexical import is_cjk
 from retrieval.records import Chunk, Document, RecordStore
 from retrieval.search import Filters, Hit, HybridSearcher
 
@@ -27,6 +33,9 @@ log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
 BATCH_CHUNKS = 256  # chunks embedded, upserted and committed together
+UNIT_CACHE_CHUNKS = 4096  # chunks whose unit vectors are kept decoded in memory (~1.5 KB per unit)
+MIN_VOCABULARY_CHUNKS = 300  # see vocabulary()
+UNITS_VERSION = "u1"  # bump when `text_units` changes: stored unit vectors then no longer line up
 _META_FIELDS = ("source", "kind", "visibility", "products", "industries", "locale", "updated_on", "attributes")
 
 
@@ -63,6 +72,52 @@ def _document_row(doc: Any) -> dict[str, Any]:
     }
 
 
+# --- unit vectors ---------------------------------------------------------------------------
+# The extractive answerer compares the question with every sentence / row of the retrieved chunks.
+# Their vectors are pooled at ingest from the chunk's own forward pass (no extra model time) and kept
+# in the chunk's chroma metadata, int8-quantised (~400 bytes a unit): they live, move and are deleted
+# with the chunk's vector, in the embedded store and on a Chroma server alike. `unit_key` ties them to
+# the chunk text and the unit splitter, so a stale entry is never used.
+def unit_key(title: str | None, heading: str | None, text: str, dim: int) -> str:
+    """Names what the unit vectors were pooled from: the splitter version, the model's width, and the
+    chunk as embedded (its title and headings are part of the context every token saw)."""
+    digest = hashlib.sha1(contextual_text(title, heading, text).encode("utf-8")).hexdigest()[:16]
+    return f"{UNITS_VERSION}:{dim}:{digest}"
+
+
+def encode_units(vectors: np.ndarray) -> str:
+    scale = np.abs(vectors).max(axis=1).astype(np.float16)
+    scale[scale == 0] = 1.0  # a zero vector (a unit past the model's window) stays zero
+    quantised = np.round(vectors / scale.astype(np.float32)[:, None] * 127).astype(np.int8)
+    return base64.b64encode(scale.tobytes() + quantised.tobytes()).decode("ascii")
+
+
+def decode_units(blob: str, dim: int) -> np.ndarray:
+    raw = base64.b64decode(blob)
+    n = len(raw) // (dim + 2)
+    scale = np.frombuffer(raw[: 2 * n], dtype=np.float16).astype(np.float32)
+    quantised = np.frombuffer(raw[2 * n : 2 * n + n * dim], dtype=np.int8).reshape(n, dim).astype(np.float32)
+    return quantised * (scale / 127)[:, None]
+
+
+def _spans(title: str | None, heading: str | None, text: str) -> list[tuple[int, int]]:
+    """Character spans of the chunk's units inside `contextual_text(title, heading, text)`."""
+    line = context_line(title, heading)
+    shift = len(line) + 1 if line else 0
+    return [(u.start + shift, u.end + shift) for u in text_units(text)]
+
+
+def pool_unit_vectors(embedder, hits: Sequence[Hit]) -> dict[str, np.ndarray]:
+    """Unit vectors computed now (the slow path: a forward pass over each chunk). CJK chunks get none:
+    MiniLM is an English model and the answerer scores Japanese lexically."""
+    todo = [h for h in hits if not is_cjk(h.text)]
+    if embedder is None or not todo:
+        return {}
+    _, pooled = embedder.embed_with_spans([contextual_text(h.title, h.heading, h.text) for h in todo],
+                                          [_spans(h.title, h.heading, h.text) for h in todo])
+    return {h.chunk_id: v for h, v in zip(todo, pooled)}
+
+
 class ContentService:
     """Owns the embedder, the vector index and the hybrid searcher of one process."""
 
@@ -76,30 +131,40 @@ class ContentService:
         self._index: VectorIndex | None = None
         self._searcher: HybridSearcher | None = None
         self._lock = threading.RLock()
+        self._build_lock = threading.RLock()
+        self._units: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()  # (chunk id, unit key) -> vectors
+        self._units_lock = threading.Lock()
 
     # --- lazily built parts -------------------------------------------------------------------
+    # Built once, on first use; the lock only guards construction (20 first requests at once build one).
     @property
     def embedder(self):
         if self._embedder is None:
-            from retrieval.embeddings import Embedder
+            with self._build_lock:
+                if self._embedder is None:
+                    from retrieval.embeddings import Embedder
 
-            self._embedder = Embedder(self.settings.embedding_model_path, self.settings.embedding_batch_size,
-                                      self.settings.torch_threads)
+                    self._embedder = Embedder(self.settings.embedding_model_path,
+                                              self.settings.embedding_batch_size, self.settings.torch_threads)
         return self._embedder
 
     @property
     def index(self) -> VectorIndex:
         if self._index is None:
-            from retrieval.embeddings import CosellEmbeddingFunction
+            with self._build_lock:
+                if self._index is None:
+                    from retrieval.embeddings import CosellEmbeddingFunction
 
-            self._index = VectorIndex(self.settings, CosellEmbeddingFunction(embedder=self.embedder))
+                    self._index = VectorIndex(self.settings, CosellEmbeddingFunction(embedder=self.embedder))
         return self._index
 
     @property
     def searcher(self) -> HybridSearcher:
         if self._searcher is None:
-            self._searcher = HybridSearcher(self.store, self.index, self.embedder,
-                                            cache_dir=self.settings.home_dir / "lexical")
+            with self._build_lock:
+                if self._searcher is None:
+                    self._searcher = HybridSearcher(self.store, self.index, self.embedder,
+                                                    cache_dir=self.settings.home_dir / "lexical")
         return self._searcher
 
     # --- sync -----------------------------------------------------------------------------------
@@ -190,9 +255,15 @@ class ContentService:
     def _commit_batch(self, batch: list[_Prepared]) -> int:
         texts = [contextual_text(p.doc.title, h, t) for p in batch for h, t in zip(p.headings, p.texts)]
         ids = [cid for p in batch for cid in p.chunk_ids]
-        metadatas = [p.metadata for p in batch for _ in p.chunk_ids]
+        metadatas = [dict(p.metadata) for p in batch for _ in p.chunk_ids]
         if ids:
-            vectors = self.embedder.embed_texts(texts)
+            spans = [[] if is_cjk(t) else _spans(p.doc.title, h, t)
+                     for p in batch for h, t in zip(p.headings, p.texts)]
+            vectors, pooled = self.embedder.embed_with_spans(texts, spans)
+            dim = vectors.shape[1]
+            for meta, text, units in zip(metadatas, texts, pooled):
+                if len(units):  # keyed on the contextual text: title, headings and chunk
+                    meta["unit_key"], meta["unit_vectors"] = unit_key(None, None, text, dim), encode_units(units)
             self.index.upsert(ids, vectors, metadatas)
         self._after_upsert(ids)  # a seam for the crash tests
         stale: list[str] = []
@@ -235,6 +306,53 @@ class ContentService:
         when any of its visibility tags is in the list (applied inside both retrievers)."""
         filters = Filters.build(allowed_visibility, kinds, products, industries, locale)
         return self.searcher.search(query, k, filters, max_per_doc=max_per_doc)
+
+    def unit_vectors(self, hits: Sequence[Hit]) -> Mapping[str, np.ndarray]:
+        """Vectors of the `text_units` of each hit's chunk: from memory, else from the chunk's chroma
+        metadata, else pooled now (chunks indexed before unit vectors existed). Keyed by chunk id AND
+        the hash of the very text the hit carries, so they always match what is quoted; they are
+        content vectors only, never answers, so sharing them between askers leaks nothing."""
+        dim = self.embedder.dimension
+        keys = {h.chunk_id: unit_key(h.title, h.heading, h.text, dim) for h in hits if not is_cjk(h.text)}
+        found: dict[str, np.ndarray] = {}
+        with self._units_lock:
+            for chunk_id, key in keys.items():
+                cached = self._units.get((chunk_id, key))
+                if cached is not None:
+                    self._units.move_to_end((chunk_id, key))
+                    found[chunk_id] = cached
+        missing = [cid for cid in keys if cid not in found]
+        if missing:
+            found.update(self._stored_units(missing, keys, dim))
+            late = [h for h in hits if h.chunk_id in keys and h.chunk_id not in found]
+            found.update(pool_unit_vectors(self.embedder, late))
+            with self._units_lock:
+                for cid in missing:
+                    if cid in found:
+                        self._units[(cid, keys[cid])] = found[cid].astype(np.float16)
+                while len(self._units) > UNIT_CACHE_CHUNKS:
+                    self._units.popitem(last=False)
+        return found
+
+    def _stored_units(self, chunk_ids: list[str], keys: Mapping[str, str], dim: int) -> dict[str, np.ndarray]:
+        try:
+            got = self.index.collection.get(ids=chunk_ids, include=["metadatas"])
+        except Exception:  # a Chroma server down: the vectors are pooled locally instead
+            log.warning("could not read unit vectors from the vector index", exc_info=True)
+            return {}
+        out = {}
+        for chunk_id, meta in zip(got["ids"], got["metadatas"] or []):
+            if meta and meta.get("unit_key") == keys.get(chunk_id) and meta.get("unit_vectors"):
+                out[chunk_id] = decode_units(meta["unit_vectors"], dim)
+        return out
+
+    def vocabulary(self) -> Callable[[str], tuple[float, bool]]:
+        """term -> (its IDF over the indexed chunks, whether any chunk uses it at all), from one snapshot.
+        Below MIN_VOCABULARY_CHUNKS chunks the vocabulary is too narrow for an unused word to mean
+        anything, and every term counts as used."""
+        lexical = self.searcher.snapshot().lexical
+        narrow = lexical.size < MIN_VOCABULARY_CHUNKS
+        return lambda term: (lexical.idf(term), narrow or lexical.knows(term))
 
     def vector_count(self) -> int:
         """Vectors in the index (equals the SQL chunk count after a completed sync: no orphans)."""

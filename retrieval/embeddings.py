@@ -4,12 +4,23 @@ The model is loaded once per process (a module-level cache keyed by its path) an
 vectors are L2-normalised so a dot product is the cosine similarity. `CosellEmbeddingFunction` is the
 same embedder in chroma's shape, registered so another process can reopen the collection; we still
 pass vectors explicitly on add and query so chroma never embeds anything itself.
+
+Queries take another road when it is available: the same model exported once to ONNX (checked against
+torch before use, cached per machine) and run by onnxruntime with the model's own `tokenizer.json` on
+one thread: ~7 ms against ~16-20 ms for torch on this 2-core machine, with no torch import in a
+process that only searches. Without the `onnx` package (export) or on any mismatch, torch serves.
 """
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
+import tempfile
 import threading
+import warnings
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,9 +29,14 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
+log = logging.getLogger(__name__)
+
 _MODELS: dict[str, Any] = {}
 _LOAD_LOCK = threading.Lock()
-_QUERY_LOCK = threading.Lock()
+# Tokenisers keep mutable padding/truncation state: tokenising is serialised (well under a
+# millisecond); the forward passes themselves run concurrently.
+_TOKENIZE_LOCK = threading.Lock()
+QUERY_CACHE_SIZE = 2048  # query vectors kept per process (~3 MB); the same question is embedded once
 
 
 def default_model_path() -> str:
@@ -38,31 +54,158 @@ def load_model(path: str, threads: int | None = None):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a wrong path fails at once instead of hanging
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        import torch
         import transformers
         from sentence_transformers import SentenceTransformer
 
         transformers.utils.logging.disable_progress_bar()  # no "Loading weights" bars in CLI output
-
-        # Two cores serve both the web server and the model: use them all for the matrix maths, but
-        # say so explicitly, since torch's own default differs between builds.
-        torch.set_num_threads(max(1, threads or os.cpu_count() or 1))
+        _set_threads(threads)
         model = SentenceTransformer(path, device="cpu", local_files_only=True)
         model.eval()
         _MODELS[path] = model
         return model
 
 
+def _set_threads(threads: int | None) -> None:
+    """torch's intra-op thread count is process-wide. Batches (ingest) use every core; a single short
+    query runs on ONE thread: 16-26 ms against 300-490 ms with two threads on a busy 2-core machine
+    (OpenMP threads wait on each other), and two queries then run side by side. Only speed depends on
+    the setting, so it is switched without holding a lock across the forward pass."""
+    import torch
+
+    wanted = max(1, threads or os.cpu_count() or 1)
+    if torch.get_num_threads() != wanted:
+        torch.set_num_threads(wanted)
+
+
+def model_cache_dir() -> Path:
+    """COSELL_MODEL_CACHE when set, else a per-user temp directory: the ONNX export of a model is the
+    same for every COSELL_HOME on the machine, so tests and homes share one."""
+    configured = os.environ.get("COSELL_MODEL_CACHE")
+    uid = os.getuid() if hasattr(os, "getuid") else "u"
+    return Path(configured) if configured else Path(tempfile.gettempdir()) / f"cosell-models-{uid}"
+
+
+class OnnxQueryModel:
+    """Query vectors from the ONNX export: tokenizers + onnxruntime, one intra-op thread per call (calls
+    from several threads run side by side; both libraries are thread-safe for inference)."""
+
+    def __init__(self, onnx_path: Path, model_path: str, max_tokens: int):
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        self._session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+        self._tokenizer = Tokenizer.from_file(str(Path(model_path) / "tokenizer.json"))
+        self._tokenizer.no_padding()  # the file pads to 128: one text needs no padding
+        self._tokenizer.enable_truncation(max_tokens)
+        self.dimension = int(self._session.get_outputs()[0].shape[-1])
+
+    def embed(self, text: str) -> np.ndarray:
+        encoding = self._tokenizer.encode(text.strip())
+        feed = {"input_ids": np.array([encoding.ids], dtype=np.int64),
+                "attention_mask": np.array([encoding.attention_mask], dtype=np.int64),
+                "token_type_ids": np.array([encoding.type_ids], dtype=np.int64)}
+        return self._session.run(None, feed)[0][0].astype(np.float32)
+
+
+_QUERY_MODELS: dict[str, OnnxQueryModel | None] = {}
+_PROBES = ["How long is an approved deal registration protected?", "パートナープログラムの特典は何ですか?",
+           "Which distributor handles US public sector orders in the region?"]
+
+
+def query_model(model_path: str) -> OnnxQueryModel | None:
+    """The ONNX query model of `model_path`, exported and verified on first use (None: use torch)."""
+    with _LOAD_LOCK:
+        if model_path in _QUERY_MODELS:
+            return _QUERY_MODELS[model_path]
+    try:
+        model = _load_or_export(model_path)
+    except Exception:  # onnx not installed, an unusual model, a read-only disk: torch still works
+        log.info("ONNX query model unavailable for %s; queries use torch", model_path, exc_info=True)
+        model = None
+    with _LOAD_LOCK:
+        return _QUERY_MODELS.setdefault(model_path, model)
+
+
+def _load_or_export(model_path: str) -> OnnxQueryModel:
+    weights = sorted(Path(model_path).glob("*.safetensors")) + sorted(Path(model_path).glob("*.bin"))
+    stamp = "|".join(f"{w.name}:{w.stat().st_size}" for w in weights)
+    import onnxruntime
+
+    digest = hashlib.sha1(f"{Path(model_path).resolve()}|{stamp}|{onnxruntime.__version__}".encode()).hexdigest()[:16]
+    target = model_cache_dir() / f"query-{digest}.onnx"
+    if not target.exists():
+        _export(model_path, target)
+    return OnnxQueryModel(target, model_path, _max_tokens(model_path))
+
+
+def _max_tokens(model_path: str) -> int:
+    import json
+
+    config = Path(model_path) / "sentence_bert_config.json"
+    return int(json.loads(config.read_text()).get("max_seq_length", 256)) if config.exists() else 256
+
+
+def _export(model_path: str, target: Path) -> None:
+    """Export the transformer + mean pooling + normalisation, and keep the file only if it gives the
+    torch model's vectors (a model with other modules, e.g. a Dense layer, fails here and keeps torch)."""
+    import torch
+
+    model = load_model(model_path)
+    transformer = model[0].auto_model
+
+    class _Pooled(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.transformer = transformer
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            tokens = self.transformer(input_ids=input_ids, attention_mask=attention_mask,
+                                      token_type_ids=token_type_ids).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
+            pooled = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(pooled, dim=-1)
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}")
+    features = model.preprocess([_PROBES[0]])
+    inputs = tuple(features[k] for k in ("input_ids", "attention_mask", "token_type_ids"))
+    axes = {"b": 0, "s": 1}
+    with torch.inference_mode(False), torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tracer warnings about Python control flow: checked below instead
+        torch.onnx.export(_Pooled().eval(), inputs, str(tmp), input_names=["input_ids", "attention_mask", "token_type_ids"],
+                          output_names=["embedding"], opset_version=17, dynamo=False,
+                          dynamic_axes={n: {axes["b"]: "batch", axes["s"]: "tokens"} for n in
+                                        ("input_ids", "attention_mask", "token_type_ids")} | {"embedding": {0: "batch"}})
+    try:
+        candidate = OnnxQueryModel(tmp, model_path, _max_tokens(model_path))
+        reference = model.encode(_PROBES, normalize_embeddings=True, show_progress_bar=False)
+        agreement = min(float(candidate.embed(p) @ r) for p, r in zip(_PROBES, reference))
+        if agreement < 0.9999:
+            raise ValueError(f"ONNX export disagrees with torch (cosine {agreement:.5f})")
+        os.replace(tmp, target)  # atomic: another process never loads a half-written file
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 class Embedder:
     """Texts -> normalised float32 vectors. Counts calls so tests can prove nothing was re-embedded."""
 
-    def __init__(self, model_path: str | None = None, batch_size: int = 64, threads: int | None = None):
+    def __init__(self, model_path: str | None = None, batch_size: int = 64, threads: int | None = None,
+                 query_cache_size: int = QUERY_CACHE_SIZE, onnx_queries: bool = True):
         self.model_path = model_path or default_model_path()
         self.batch_size = batch_size
         self.threads = threads
-        self.calls = 0  # embed_texts calls (documents); queries are counted apart
+        self.calls = 0  # embed_texts / embed_with_spans calls (documents); queries are counted apart
         self.texts_embedded = 0
+        self.queries_embedded = 0  # cache misses of embed_query
         self._dimension: int | None = None
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries_lock = threading.Lock()
+        self._query_cache_size = query_cache_size
+        self.onnx_queries = onnx_queries
 
     @property
     def model(self):
@@ -71,6 +214,10 @@ class Embedder:
     @property
     def dimension(self) -> int:
         if self._dimension is None:
+            fast = query_model(self.model_path) if self.onnx_queries else None
+            if fast is not None:  # known without loading torch
+                self._dimension = fast.dimension
+                return self._dimension
             model = self.model
             getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
             self._dimension = int(getter())
@@ -81,40 +228,99 @@ class Embedder:
         """Word pieces the model reads; text past this is ignored, hence chunking."""
         return int(getattr(self.model, "max_seq_length", 256) or 256)
 
+    def _forward(self, texts: list[str], offsets: bool = False) -> tuple[dict, list | None]:
+        """One forward pass over stripped texts: token embeddings, the normalised sentence embedding,
+        the attention mask and, when asked, each token's character offsets."""
+        import torch
+
+        model = self.model
+        with _TOKENIZE_LOCK:
+            features = model.preprocess(texts)
+            spans = model.tokenizer(texts, return_offsets_mapping=True, truncation=True,
+                                    max_length=model.max_seq_length)["offset_mapping"] if offsets else None
+        with torch.inference_mode():
+            return model(features), spans
+
+    def _batches(self, texts: Sequence[str]):
+        """Index groups of similar length: little padding inside a batch, markedly faster on CPU."""
+        _set_threads(self.threads)
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        for start in range(0, len(texts), self.batch_size):
+            yield start, order[start : start + self.batch_size]
+
     def embed_texts(self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None) -> np.ndarray:
         self.calls += 1
         self.texts_embedded += len(texts)
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        # Sorting by length keeps padding small inside each batch: markedly faster on CPU.
-        order = np.argsort([-len(t) for t in texts], kind="stable")
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(texts), self.batch_size):
-            idx = order[start : start + self.batch_size]
-            vectors = self.model.encode(
-                [texts[i] for i in idx], batch_size=self.batch_size, normalize_embeddings=True,
-                convert_to_numpy=True, show_progress_bar=False,
-            )
-            out[idx] = vectors.astype(np.float32, copy=False)
+        for start, idx in self._batches(texts):
+            result, _ = self._forward([texts[i].strip() for i in idx])
+            out[idx] = result["sentence_embedding"].float().numpy()
             if progress:
                 progress(min(start + self.batch_size, len(texts)), len(texts))
         return out
 
-    def embed_query(self, text: str) -> np.ndarray:
-        """One short text on ONE torch thread: measured 16-26 ms against 300-490 ms with two threads on
-        a busy 2-core machine (OpenMP threads wait on each other); batches keep the configured count."""
-        import torch
+    def embed_with_spans(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]],
+                         progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Each text's vector (as `embed_texts`) AND a vector for each of its character spans, pooled
+        from the same forward pass ("late chunking"): the mean of the span's contextual token
+        embeddings, normalised. Costs no extra model time. A span past the model's 256 word pieces gets
+        a zero vector: callers treat it as unknown."""
+        self.calls += 1
+        self.texts_embedded += len(texts)
+        dim = self.dimension
+        out = np.zeros((len(texts), dim), dtype=np.float32)
+        pooled = [np.zeros((len(s), dim), dtype=np.float32) for s in spans]
+        for start, idx in self._batches(texts):
+            result, offsets = self._forward([texts[i].strip() for i in idx], offsets=True)
+            out[idx] = result["sentence_embedding"].float().numpy()
+            for j, i in enumerate(idx):
+                length = int(result["attention_mask"][j].sum())  # the batch is padded to its longest text
+                tokens = result["token_embeddings"][j, :length].float().numpy()
+                lead = len(texts[i]) - len(texts[i].lstrip())  # offsets are in the stripped text
+                pooled[i] = pool_spans(tokens, offsets[j], spans[i], lead)
+            if progress:
+                progress(min(start + self.batch_size, len(texts)), len(texts))
+        return out, pooled
 
-        model = self.model
-        with _QUERY_LOCK:
-            threads = torch.get_num_threads()
-            torch.set_num_threads(1)
-            try:
-                vector = model.encode([text], normalize_embeddings=True, convert_to_numpy=True,
-                                      show_progress_bar=False)
-            finally:
-                torch.set_num_threads(threads)
-        return vector[0].astype(np.float32, copy=False)
+    def embed_query(self, text: str) -> np.ndarray:
+        """One short text on one thread (ONNX when available, else torch), remembered (bounded LRU): a
+        question is embedded once for the search and the answer, a repeated one not at all. Read-only."""
+        with self._queries_lock:
+            cached = self._queries.get(text)
+            if cached is not None:
+                self._queries.move_to_end(text)
+                return cached
+        fast = query_model(self.model_path) if self.onnx_queries else None
+        if fast is not None:
+            vector = fast.embed(text)
+        else:
+            _set_threads(1)
+            result, _ = self._forward([text.strip()])
+            vector = result["sentence_embedding"][0].float().numpy().astype(np.float32, copy=True)
+        vector.flags.writeable = False  # shared between threads and callers
+        with self._queries_lock:
+            self.queries_embedded += 1
+            self._queries[text] = vector
+            while len(self._queries) > self._query_cache_size:
+                self._queries.popitem(last=False)
+        return vector
+
+
+def pool_spans(tokens: np.ndarray, offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]],
+               shift: int = 0) -> np.ndarray:
+    """Normalised mean of the token vectors lying inside each character span (zeros when none do).
+    `offsets` are the tokens' (start, end) characters, (0, 0) for special tokens; `shift` is added."""
+    vectors = np.zeros((len(spans), tokens.shape[1]), dtype=np.float32)
+    if len(offsets) != len(tokens):  # the tokeniser and the model disagree: no alignment, no span vectors
+        return vectors
+    starts = np.array([a + shift if b > a else -1 for a, b in offsets])
+    ends = np.array([b + shift for _, b in offsets])
+    for k, (a, b) in enumerate(spans):
+        inside = (starts >= a) & (ends <= b) & (starts >= 0)
+        if inside.any():
+            v = tokens[inside].mean(axis=0)
+            vectors[k] = v / (np.linalg.norm(v) or 1.0)
+    return vectors
 
 
 @register_embedding_function

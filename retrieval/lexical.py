@@ -57,10 +57,13 @@ def _stem(word: str) -> str:
     return stem(word) if stem else word
 
 
+_LETTER = re.compile(r"[^\W_]")
+
+
 def is_cjk(text: str) -> bool:
     """Mostly Chinese/Japanese/Korean text (MiniLM, an English model, says little about it)."""
-    letters = [ch for ch in text if ch.isalnum()]
-    return bool(letters) and sum(bool(_CJK.match(ch)) for ch in letters) * 3 >= len(letters)
+    letters = len(_LETTER.findall(text))
+    return bool(letters) and len(_CJK.findall(text)) * 3 >= letters
 
 
 def tokenize(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
@@ -75,6 +78,33 @@ def tokenize(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
         elif run not in stopwords:
             tokens.append(_stem(run) if run.isascii() else run)
     return tokens
+
+
+# --- terms for scoring answer sentences (retrieval/extractive.py) -------------------------------
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50",
+                                                       "sixty": "60", "ninety": "90", "hundred": "100"}
+_NUMBER_RE = re.compile(r"\b(%s)\b" % "|".join(_NUMBER_WORDS))
+# "how long / how many ..." ask for a kind of answer (see extractive.answer_kind), not about a topic.
+_HOW_WORDS = re.compile(r"\bhow (long|many|much|often|soon|quickly|fast|early|far|old|large|big|frequently|late)\b")
+_QUESTION_FILLER = frozenset(["happen", "get", "mean", "need", "pleas", "tell", "know", "exist", "ani", "someon",
+                              "anyon", "someth", "kind", "type", "way"])
+_CJK_QUESTION = re.compile("何|どの|どれ|どんな|いつ|いくら|誰|ですか|ますか")
+_HIRAGANA = re.compile("^[\u3040-\u309f]+$")
+
+
+def answer_terms(text: str, question: bool = False) -> list[str]:
+    """`tokenize` tuned for matching a question against candidate answer sentences: number words as
+    digits ("ten days" matches "10 days"), CJK bigrams made only of hiragana (particles, verb endings)
+    dropped, and for a question its question words ("how long", "何", "ですか") and filler verbs
+    dropped, so only what the question is about is matched."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if question:
+        text = _CJK_QUESTION.sub(" ", _HOW_WORDS.sub("how", text))
+    text = _NUMBER_RE.sub(lambda m: _NUMBER_WORDS[m.group(1)], text)
+    terms = [t for t in tokenize(text) if not _HIRAGANA.match(t)]
+    return [t for t in terms if t not in _QUESTION_FILLER] if question else terms
 
 
 class LexicalIndex:
@@ -118,6 +148,14 @@ class LexicalIndex:
         meta = json.loads((folder / "idf.json").read_text())
         bm25 = bm25s.BM25.load(str(folder), mmap=False, show_progress=False, verbosity=0)
         return cls(bm25, meta["idf"], int(meta["size"]))
+
+    def idf(self, token: str) -> float:
+        """The token's IDF; a token no chunk contains weighs as one that a single chunk contains."""
+        known = self._idf.get(token)
+        return known if known is not None else math.log(1 + (self.size + 0.5) / 0.5)
+
+    def knows(self, token: str) -> bool:
+        return token in self._idf
 
     def max_score(self, query_tokens: Iterable[str]) -> float:
         return sum(self._idf.get(t, 0.0) for t in query_tokens)

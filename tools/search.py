@@ -13,12 +13,13 @@ from assistant.context import AppContext
 from assistant.errors import BadInput
 from retrieval.extractive import Citation, ContentAnswer, answer_from_hits
 from retrieval.scope import Scope
+from retrieval.search import Hit
 from tools.registry import register_tool
 
 __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
-           "answer_from_content", "search_content"]
+           "answer_for_hits", "answer_from_content", "search_and_answer", "search_content"]
 
-ANSWER_CANDIDATES = 6  # chunks read when composing an extractive answer
+ANSWER_CANDIDATES = 12  # chunks whose sentences compete for an extractive answer
 MAX_K = 50
 
 
@@ -69,11 +70,24 @@ def search_content(ctx: AppContext, scope: Scope, query: str, k: int = 5, kinds:
         raise BadInput(f"k must be between 1 and {MAX_K}, got {k}")
     hits = ctx.content.search(query, k=k, allowed_visibility=scope.allowed_visibility(), kinds=kinds,
                               products=products, industries=industries, locale=locale)
+    return _response(hits)
+
+
+def _response(hits: list[Hit]) -> SearchResponse:
     return SearchResponse(results=[
         SearchResult(doc_id=h.doc_id, chunk_id=h.chunk_id, title=h.title, source=h.source, score=h.score,
                      text=h.text, heading=h.heading)
         for h in hits
     ])
+
+
+def answer_for_hits(ctx: AppContext, question: str, hits: list[Hit], threshold: float | None) -> ContentAnswer:
+    """The extractive answer from hits already filtered for the asker (never a cache across askers:
+    the unit vectors reused here are keyed by chunk and text, and only ever scored)."""
+    content = ctx.content
+    return answer_from_hits(question, hits[:ANSWER_CANDIDATES], embedder=content.embedder, threshold=threshold,
+                            unit_vectors=content.unit_vectors(hits[:ANSWER_CANDIDATES]),
+                            term_idf=content.vocabulary())
 
 
 def answer_from_content(ctx: AppContext, scope: Scope, question: str,
@@ -82,9 +96,21 @@ def answer_from_content(ctx: AppContext, scope: Scope, question: str,
     with their citations; "I could not find this in the enablement content." when nothing does.
     `threshold` overrides the calibrated confidence needed to answer (evals use 0 to see every candidate)."""
     question = _check_query(question)
-    hits = ctx.content.search(question, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility(),
-                              max_per_doc=3)
-    return answer_from_hits(question, hits, embedder=ctx.content.embedder, threshold=threshold)
+    hits = ctx.content.search(question, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility())
+    return answer_for_hits(ctx, question, hits, threshold)
+
+
+def search_and_answer(ctx: AppContext, scope: Scope, args: SearchArgs,
+                      threshold: float | None = None) -> SearchToolResult:
+    """ONE hybrid search serves both the passages (the first k) and the answer (the first
+    ANSWER_CANDIDATES), with the asker's visibility and the filters applied inside retrieval."""
+    query = _check_query(args.query)
+    hits = ctx.content.search(query, k=max(args.k, ANSWER_CANDIDATES), allowed_visibility=scope.allowed_visibility(),
+                              kinds=args.kinds, products=args.products, industries=args.industries,
+                              locale=args.locale)
+    answer = answer_for_hits(ctx, query, hits, threshold)
+    return SearchToolResult(results=_response(hits[: args.k]).results, answer=answer.answer, found=answer.found,
+                            citations=answer.citations)
 
 
 @register_tool("search_content", args=SearchArgs)
@@ -92,9 +118,4 @@ def search_content_tool(ctx: AppContext, scope: Scope, args: SearchArgs) -> Sear
     """Search the vendor's enablement content (partner programme policies, deal registration rules,
     playbooks, battlecards, training) that this user may see. Returns a short extractive answer quoting
     the content with citations (or says it is not there), plus the best passages."""
-    query = _check_query(args.query)
-    answer = answer_from_content(ctx, scope, query)
-    found = search_content(ctx, scope, query, k=args.k, kinds=args.kinds, products=args.products,
-                           industries=args.industries, locale=args.locale)
-    return SearchToolResult(results=found.results, answer=answer.answer, found=answer.found,
-                            citations=answer.citations)
+    return search_and_answer(ctx, scope, args)

@@ -33,6 +33,11 @@ class CountingEmbedder:
         self.texts += len(texts)
         return self.inner.embed_texts(texts)
 
+    def embed_with_spans(self, texts, spans, progress=None):
+        self.calls += 1
+        self.texts += len(texts)
+        return self.inner.embed_with_spans(texts, spans)
+
     def embed_query(self, text):
         return self.inner.embed_query(text)
 

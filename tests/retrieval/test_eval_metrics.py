@@ -29,3 +29,19 @@ def test_handbook_question_set_meets_its_brief():
     assert len({c["id"] for c in cases}) == len(cases)
     known = {"content/handbook/" + p for p in SHORT_PATHS.values()}
     assert all(set(c["paths"]) <= known for c in answerable)
+
+
+def test_heldout_question_set_meets_its_brief():
+    """Written before tuning and never tuned against: >= 20 questions, >= 5 Japanese, >= 4 unanswerable,
+    ids distinct from the main set, every path a page of the corpus."""
+    import json
+
+    from evals.handbook import DATA, HELDOUT
+
+    cases = load_questions(HELDOUT)
+    assert len(cases) >= 20
+    assert sum(c["lang"] == "ja" for c in cases) >= 5
+    assert sum(not c["answerable"] for c in cases) >= 4
+    assert not {c["id"] for c in cases} & {c["id"] for c in load_questions()}
+    pages = {json.loads(line)["path"] for line in DATA.read_text(encoding="utf-8").splitlines()}
+    assert all(c["paths"] and set(c["paths"]) <= pages and c["answer_contains"] for c in cases if c["answerable"])

@@ -34,3 +34,14 @@ def test_cache_round_trip(tmp_path):
     assert np.allclose(first.scores(query), second.scores(query))
     load_or_build(tmp_path, ["a", "c"], lambda: corpus)
     assert len([p for p in tmp_path.iterdir() if not p.name.startswith(".")]) == 1  # only the newest kept
+
+
+def test_answer_terms_keep_what_a_question_is_about():
+    from retrieval.lexical import answer_terms
+
+    assert answer_terms("How long is a Letter of Authorization valid after ten days?", question=True) == \
+        ["letter", "author", "valid", "after", "10", "day"]
+    assert "10" in answer_terms("within 10 business days") and "10" in answer_terms("within ten business days")
+    japanese = answer_terms("MDF の申請はイベント開始の何日前までですか？", question=True)
+    assert "申請" in japanese and "開始" in japanese
+    assert not {"です", "すか", "まで"} & set(japanese)  # particles and endings carry no topic

@@ -1,0 +1,126 @@
+"""The content question's hot path: one search per question, unit vectors from ingest, cached query
+vectors, the ONNX query model, and permissions that hold under concurrent askers."""
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pytest
+
+from assistant.config import Settings
+from assistant.context import AppContext
+from retrieval.content import decode_units, pool_unit_vectors
+from retrieval.scope import Scope
+from retrieval.search import Hit
+from tests.retrieval.conftest import make_doc
+from tools.search import SearchArgs, search_and_answer, search_content
+
+POLICY = ("# Deal registration\n\nPartners register opportunities in the partner portal. Approved deal "
+          "registrations expire 90 days after approval.\n\n## Protection\n\n- The portal warns you 14 days before "
+          "a registration expires.\n- One extension of 30 days can be requested.")
+PLAYBOOK = "# Lakehouse playbook\n\nLead with the migration assessment. Approved pilots run for 30 days."
+SECRET = "# Pricing\n\nInternal pricing note: the floor discount for Ultimate renewals is 35 percent."
+SELLER = Scope("s1", "partner_seller", partner_id="P-001")
+ADMIN = Scope.operator()
+
+
+@pytest.fixture(scope="module")
+def ctx(tmp_path_factory):
+    context = AppContext(Settings(home=tmp_path_factory.mktemp("search-path")))
+    context.content.sync_documents([
+        make_doc("policies/deal-reg.md", POLICY, title="Deal registration policy", kind="policy"),
+        make_doc("playbooks/lakehouse.md", PLAYBOOK, title="Lakehouse playbook", kind="playbook"),
+        make_doc("internal/pricing.md", SECRET, title="Pricing", visibility=("internal",)),
+    ])
+    yield context
+    context.close()
+
+
+def test_one_search_serves_the_passages_and_the_answer(ctx, monkeypatch):
+    expected = search_content(ctx, SELLER, "How long do approved registrations last?", k=2).results
+    calls = []
+    real = ctx.content.search
+    monkeypatch.setattr(ctx.content, "search", lambda *a, **kw: calls.append(kw) or real(*a, **kw))
+    embedded = ctx.content.embedder.queries_embedded
+    result = search_and_answer(ctx, SELLER, SearchArgs(query="How long do approved registrations last?", k=2))
+    assert len(calls) == 1 and calls[0]["allowed_visibility"] == SELLER.allowed_visibility()
+    assert [r.chunk_id for r in result.results] == [r.chunk_id for r in expected]
+    assert result.found and "90 days" in result.answer
+    assert ctx.content.embedder.queries_embedded == embedded  # the query vector was cached by the first call
+
+
+def test_the_answer_respects_the_filters(ctx):
+    result = search_and_answer(ctx, ADMIN, SearchArgs(query="How long do approved pilots run?", kinds=["policy"]))
+    assert all(r.doc_id == "policies/deal-reg.md" for r in result.results)
+    assert all(c.doc_id == "policies/deal-reg.md" for c in result.citations)
+
+
+def test_unit_vectors_are_stored_at_ingest_and_never_recomputed(ctx):
+    hits = ctx.content.search("registration extension", k=3)
+    stored = ctx.content.index.collection.get(ids=[h.chunk_id for h in hits], include=["metadatas"])
+    assert all(m.get("unit_vectors") and m.get("unit_key") for m in stored["metadatas"])
+    calls = ctx.content.embedder.calls
+    served = ctx.content.unit_vectors(hits)
+    assert ctx.content.embedder.calls == calls  # read from the chunk metadata, not the model
+    fresh = pool_unit_vectors(ctx.content.embedder, hits)
+    for hit in hits:
+        assert served[hit.chunk_id].shape == fresh[hit.chunk_id].shape
+        assert np.allclose(served[hit.chunk_id], fresh[hit.chunk_id], atol=0.02)  # int8 storage
+    # Text that differs from what was indexed never gets the stored vectors (keyed by content hash).
+    changed = Hit(**(hits[0].model_dump() | {"text": hits[0].text + " One more sentence here."}))
+    assert len(ctx.content.unit_vectors([changed])[changed.chunk_id]) == len(fresh[hits[0].chunk_id]) + 1
+
+
+def test_int8_unit_vectors_round_trip():
+    from retrieval.content import encode_units
+
+    vectors = np.random.default_rng(1).normal(size=(4, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors[2] = 0.0  # a unit past the model's window
+    decoded = decode_units(encode_units(vectors), 384)
+    assert np.abs(decoded - vectors).max() < 0.01 and not decoded[2].any()
+
+
+def test_query_vectors_are_cached_and_bounded(embedder):
+    from retrieval.embeddings import Embedder
+
+    small = Embedder(query_cache_size=2)
+    first = small.embed_query("how long is protection?")
+    assert small.embed_query("how long is protection?") is first and small.queries_embedded == 1
+    small.embed_query("b")
+    small.embed_query("c")
+    small.embed_query("how long is protection?")
+    assert small.queries_embedded == 4  # evicted, embedded again
+    with pytest.raises(ValueError):
+        first[0] = 1.0  # shared between threads: read-only
+
+
+def test_onnx_query_model_agrees_with_torch(embedder):
+    from retrieval.embeddings import Embedder, query_model
+
+    assert query_model(embedder.model_path) is not None
+    torch_only = Embedder(onnx_queries=False)
+    for text in ("How long is an approved registration protected?", "MDF の最低申請金額はいくらですか？"):
+        assert float(embedder.embed_query(text) @ torch_only.embed_query(text)) > 0.9999
+
+
+def test_concurrent_askers_never_see_each_others_content(ctx):
+    """20 threads, a partner seller and an admin asking about the internal note at once: the seller never
+    gets it, and every answer equals the one given to the same asker alone."""
+    question = "What is the floor discount for Ultimate renewals?"
+    alone = {s.role: search_and_answer(ctx, s, SearchArgs(query=question)) for s in (SELLER, ADMIN)}
+    assert "35 percent" in alone["admin"].answer and "35 percent" not in alone["partner_seller"].answer
+    barrier = threading.Barrier(20)
+
+    def ask(i: int):
+        scope = SELLER if i % 2 else ADMIN
+        barrier.wait()
+        return scope.role, search_and_answer(ctx, scope, SearchArgs(query=question))
+
+    with ThreadPoolExecutor(20) as pool:
+        results = list(pool.map(ask, range(20)))
+    for role, result in results:
+        assert result.model_dump() == alone[role].model_dump()
+        if role == "partner_seller":
+            assert all(r.doc_id != "internal/pricing.md" for r in result.results)
