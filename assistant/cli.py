@@ -337,11 +337,15 @@ def eval_cmd(suite: Optional[list[str]] = typer.Option(None, "--suite", help="Ru
 
 @app.command()
 def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port"),
-          workers: int = typer.Option(1, "--workers", min=1, max=64,
-                                      help="Server processes (one per core: each uses about one core).")) -> None:
+          workers: Optional[int] = typer.Option(None, "--workers", min=1, max=64,
+                                                help="Server processes. Default: COSELL_SERVE_WORKERS, else "
+                                                     "one per core (each uses about one core).")) -> None:
     """The HTTP API, the Slack endpoint and the web chat page."""
     import uvicorn
 
+    from assistant.config import Settings
+
+    workers = workers or Settings().serve_workers or os.cpu_count() or 1
     if workers == 1:
         from assistant.api import create_app
         from assistant.context import AppContext

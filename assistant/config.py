@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     )
     embedding_batch_size: int = Field(64, description="Texts embedded per batch.")
     torch_threads: int | None = Field(None, description="torch CPU threads; default: number of cores.")
+    serve_workers: int | None = Field(
+        None, ge=1, description="`cosell serve` processes; default: one per core (each uses about one core)."
+    )
 
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1.")
     llm_model: str = Field("gpt-4o-mini", description="Model name sent to the endpoint.")
