@@ -46,11 +46,28 @@ class DealContext:
         self.amount = opp.amount or b.median_amount or 1.0
         self.value = self.amount * b.probability(opp.stage)  # amount x P(stage)
         self.amount_text = money(opp.amount, opp.currency) if opp.amount else "unpriced"
+        self.deal_text = f"{self.amount_text} deal in {opp.stage}"  # "$120,000 deal in proposal"
         self.products = [p for p in opp.products or [] if p and p.strip()]
+        self.products_text = " ".join(self.products)
 
     def partner_name(self, partner_id: str) -> str:
         name = self.rec.partner_names().get(partner_id)
         return f"{name} ({partner_id})" if name else partner_id
+
+    def signal(self, kind: str, title: str, why: str, evidence: list[str], *, urgency: float | None = None,
+               query: str | None = None, kinds: tuple[str, ...] = (), products: list[str] | None = None,
+               **more) -> Signal:
+        """A signal about this deal. Impact = amount x P(stage) x urgency (`URGENCY[kind]` unless the rule
+        computes its own); content is sought with `query`, of `kinds`, for the deal's products unless
+        the rule names others."""
+        if products is None:
+            products = self.products if query else []
+        return Signal(kind=kind, title=title, why=why, evidence=evidence,
+                      impact=self.value * (URGENCY[kind] if urgency is None else urgency),
+                      content_query=query, content_kinds=list(kinds), content_products=products, **more)
+
+
+_PLAYBOOKS = ("playbook", "case_study")
 
 
 def stalled_deal(d: DealContext) -> Signal | None:
@@ -64,20 +81,17 @@ def stalled_deal(d: DealContext) -> Signal | None:
     quiet_text = (f"No activity logged for {quiet} days (last on {since.isoformat()})"
                   if d.opp.last_activity_on
                   else f"No activity logged since it was created on {since.isoformat()} ({quiet} days)")
-    urgency = min(max(quiet / max(2 * typical.median, 1), 1.0), 2.0)
-    return Signal(
-        kind="stalled_deal",
+    return d.signal(
+        "stalled_deal",
         title=f"Re-engage {d.opp.name}: no activity for {quiet} days in {d.opp.stage}",
         why=f"Open {d.opp.stage} deals here typically go {typical.median:.0f} days without activity; this "
             f"{d.amount_text} deal has been quiet for {quiet}.",
         evidence=[f"{quiet_text}, stage {d.opp.stage}",
                   (f"Typical for other open {d.opp.stage} deals: {typical.median:.0f} days (median of "
-                  f"{typical.count}; 75% within {typical.p75:.0f}; "
-                  f"over {typical.outlier_above:.0f} is unusual)")],
-        impact=d.value * urgency,
-        content_query=f"{d.opp.stage} stage playbook re-engage stalled deal {' '.join(d.products)}",
-        content_kinds=["playbook", "case_study"],
-        content_products=d.products,
+                   f"{typical.count}; 75% within {typical.p75:.0f}; "
+                   f"over {typical.outlier_above:.0f} is unusual)")],
+        urgency=min(max(quiet / max(2 * typical.median, 1), 1.0), 2.0),
+        query=f"{d.opp.stage} stage playbook re-engage stalled deal {d.products_text}", kinds=_PLAYBOOKS,
     )
 
 
@@ -86,17 +100,15 @@ def close_date_passed(d: DealContext) -> Signal | None:
     if close is None or close >= d.today:
         return None
     overdue = (d.today - close).days
-    return Signal(
-        kind="close_date_passed",
+    return d.signal(
+        "close_date_passed",
         title=f"Update the close date of {d.opp.name}: it passed {overdue} days ago",
         why=f"The {d.amount_text} deal is still in {d.opp.stage} after its expected close date, so the "
             f"forecast is wrong until the date or the stage is fixed.",
         evidence=[(f"Expected close date {close.isoformat()} passed {overdue} days ago; "
-                  f"stage is still {d.opp.stage}")],
-        impact=d.value * (1.0 + min(overdue / 90, 1.0)),
-        content_query=f"closing plan {d.opp.stage} {' '.join(d.products)}",
-        content_kinds=["playbook", "case_study"],
-        content_products=d.products,
+                   f"stage is still {d.opp.stage}")],
+        urgency=1.0 + min(overdue / 90, 1.0),
+        query=f"closing plan {d.opp.stage} {d.products_text}", kinds=_PLAYBOOKS,
     )
 
 
@@ -110,34 +122,30 @@ def registration_expiring(d: DealContext) -> Signal | None:
     if not 0 <= left <= window:
         return None
     who = d.partner_name(d.opp.registered_by)
-    return Signal(
-        kind="registration_expiring",
+    return d.signal(
+        "registration_expiring",
         title=f"Registration on {d.opp.name} expires in {left} days: close, advance or extend it",
         why=f"The deal registration by {who} protects this {d.amount_text} deal only until "
             f"{ends.isoformat()}.",
         evidence=[f"Registered by {who}; protection ends {ends.isoformat()} ({left} days left)",
                   (f"Deal created on {d.opp.created_on.isoformat()}; registrations protect for "
-                  f"{settings.registration_protection_days} days; stage is {d.opp.stage}")],
-        impact=d.value * (1.5 + 0.5 * (1 - left / max(window, 1))),
-        content_query="deal registration policy protection period extension",
-        content_kinds=["policy"],
+                   f"{settings.registration_protection_days} days; stage is {d.opp.stage}")],
+        urgency=1.5 + 0.5 * (1 - left / max(window, 1)),
+        query="deal registration policy protection period extension", kinds=("policy",),
+        products=[],  # the policy is the same for every product
     )
 
 
 def no_partner_engaged(d: DealContext) -> Signal | None:
     if d.opp.partner_id or d.opp.registered_by or not d.scope.can("match"):
         return None
-    evidence = [f"No partner is engaged or registered on this {d.amount_text} deal in {d.opp.stage}"]
-    evidence += _match_suggestions(d)
-    return Signal(
-        kind="no_partner",
+    evidence = [f"No partner is engaged or registered on this {d.deal_text}", *_match_suggestions(d)]
+    return d.signal(
+        "no_partner",
         title=f"Bring a partner into {d.opp.name}",
         why="No partner works this deal; partner-engaged deals get local reach and delivery capacity.",
         evidence=evidence,
-        impact=d.value * URGENCY["no_partner"],
-        content_query=f"co-sell engage partner {' '.join(d.products)}",
-        content_kinds=["policy", "playbook"],
-        content_products=d.products,
+        query=f"co-sell engage partner {d.products_text}", kinds=("policy", "playbook"),
     )
 
 
@@ -179,15 +187,12 @@ def uncertified_products(d: DealContext) -> Signal | None:
     unauthorised = [g for g in gaps if g.strip().lower() not in competencies]
     if unauthorised:
         evidence.append(f"{', '.join(unauthorised)} not among {partner.name}'s competencies")
-    return Signal(
-        kind="uncertified_products",
+    return d.signal(
+        "uncertified_products",
         title=f"Get {partner.name} certified on {', '.join(gaps)} for {d.opp.name}",
         why=f"The partner engaged on this {d.amount_text} deal has nobody certified on {', '.join(gaps)}.",
         evidence=evidence,
-        impact=d.value * URGENCY["uncertified_products"],
-        content_query=f"{' '.join(gaps)} certification training",
-        content_kinds=["training", "playbook"],
-        content_products=gaps,
+        query=f"{' '.join(gaps)} certification training", kinds=("training", "playbook"), products=gaps,
     )
 
 
@@ -262,19 +267,18 @@ def competitor_mentioned(d: DealContext) -> Signal | None:
     names = [name for _, _, name, _ in found]
     evidence = [f"Description mentions {name}: \"{_snippet(text, start, end)}\""
                 for start, end, name, _ in found]
-    evidence.append(f"{d.amount_text} deal in {d.opp.stage}, expected to close "
+    evidence.append(f"{d.deal_text}, expected to close "
                     f"{d.opp.close_date.isoformat() if d.opp.close_date else 'on no set date'}")
     # a battlecard is shared only with those who may read it; the others just get the name
     shared = [ContentRef(doc_id=doc.doc_id, title=doc.title) for _, _, _, doc in found
               if doc is not None and d.scope.may_read_content(doc.visibility)]
     evidence += [f"Battlecard to share: {ref.title}" for ref in shared]
-    return Signal(
-        kind="competitor_mentioned",
+    return d.signal(
+        "competitor_mentioned",
         title=f"Prepare for {' and '.join(names)} on {d.opp.name}",
         why=f"The deal notes mention {' and '.join(names)}; position against it before it sets the terms of "
             f"this {d.amount_text} deal.",
         evidence=evidence,
-        impact=d.value * URGENCY["competitor_mentioned"],
         content=list({ref.doc_id: ref for ref in shared}.values()),
     )
 
@@ -287,16 +291,12 @@ def enablement_content(d: DealContext) -> Signal | None:
         pass
     topic = " ".join(filter(None, [d.opp.stage, *d.products, industry]))
     where = f" ({industry})" if industry else ""
-    return Signal(
-        kind="enablement_content",
+    return d.signal(
+        "enablement_content",
         title=f"Use the enablement content for {d.opp.stage} on {d.opp.name}",
         why="Material that fits this deal's stage, products and industry.",
-        evidence=[(f"{d.amount_text} deal in {d.opp.stage} for "
-                  f"{', '.join(d.products) or 'no listed products'}{where}")],
-        impact=d.value * URGENCY["enablement_content"],
-        content_query=f"{topic} playbook",
-        content_kinds=["playbook", "case_study", "training"],
-        content_products=d.products,
+        evidence=[f"{d.deal_text} for {', '.join(d.products) or 'no listed products'}{where}"],
+        query=f"{topic} playbook", kinds=(*_PLAYBOOKS, "training"),
         content_industries=[industry] if industry else [],
     )
 

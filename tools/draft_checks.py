@@ -10,25 +10,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
 from tools.locales import LocaleResolution, langdetect_code, language_name
+from tools.partner_names import OtherPartners
 
 SUBJECT_MAX = 90
 SOCIAL_MAX = 600
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
-# Latin letters and digits: a name must not continue into one. CJK text has no spaces, so `\b` would
-# miss "Contoso株式会社"; this boundary finds it.
-_B_BEFORE = r"(?<![0-9A-Za-z\u00C0-\u024F])"
-_B_AFTER = r"(?![0-9A-Za-z\u00C0-\u024F])"
-_LEGAL_SUFFIX = re.compile(
-    r"[\s,]+(?:inc|ltd|llc|gmbh|ag|sa|s\.a|bv|b\.v|nv|plc|pty|corp|corporation|co|kk|srl|sas|oy|ab|as)\.?$",
-    re.IGNORECASE,
-)
-_COMMON_SHORT = {"and", "the", "for", "one", "all", "new", "pro", "net", "it", "we", "us", "go", "on", "in",
-                 "ai"}
 _URL = re.compile(r"(?:https?://|www\.)\S+|mailto:\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
@@ -71,7 +63,7 @@ class CheckSubject:
     partner_brand: str
     vendor_name: str
     own_terms: list[str] = field(default_factory=list)  # our names (masked before looking for others)
-    other_partners: list[str] = field(default_factory=list)
+    other_partners: OtherPartners | list[str] = field(default_factory=list)
     neutral_terms: list[str] = field(default_factory=list)  # brands, products: ignored by the language check
 
     def visible_text(self) -> str:
@@ -120,46 +112,19 @@ def check_placeholders(text: str) -> Check:
     return Check(name="no_leftover_placeholder", passed=True)
 
 
-def _name_variants(name: str) -> set[str]:
-    name = " ".join(name.split())
-    variants = {name}
-    bare = _LEGAL_SUFFIX.sub("", name).strip()
-    if len(bare) >= 4:
-        variants.add(bare)
-    return variants
-
-
-@lru_cache(maxsize=4096)
-def _name_pattern(name: str) -> re.Pattern | None:
-    if len(name) < 4:
-        # Short names ("IBM", "Arc") are matched only in their exact case, and never if a common word.
-        if name.casefold() in _COMMON_SHORT or name.islower() or len(name) < 2:
-            return None
-        return re.compile(_B_BEFORE + re.escape(name) + _B_AFTER)
-    return re.compile(_B_BEFORE + re.escape(name).replace(r"\ ", r"\s+") + _B_AFTER, re.IGNORECASE)
-
-
-def _looks_like_a_name(matched: str, name: str) -> bool:
-    """A brand made of common words ("Atelier Données") in all lower case is ordinary prose
-    ("un atelier données temps réel"), not the partner's name."""
-    return name.islower() or any(ch.isupper() for ch in matched)
-
-
-def check_other_partners(text: str, other_partners: Iterable[str], own_terms: Iterable[str]) -> Check:
+def check_other_partners(text: str, other_partners: OtherPartners | Iterable[str],
+                         own_terms: Iterable[str]) -> Check:
+    """Fails when the text names another partner (tools.partner_names has the rules). Pass an
+    `OtherPartners` built once per name set: a plain list is indexed on every call."""
+    own_terms = [t for t in own_terms if t]
     masked = text
-    for term in sorted({t for t in own_terms if t}, key=len, reverse=True):
+    for term in sorted(set(own_terms), key=len, reverse=True):
         masked = re.sub(re.escape(term), " ", masked, flags=re.IGNORECASE)
-    own = {t.casefold() for t in own_terms if t}
-    found: list[str] = []
-    for other in other_partners:
-        for variant in _name_variants(other or ""):
-            pattern = _name_pattern(variant) if variant.casefold() not in own else None
-            if pattern and any(_looks_like_a_name(m.group(0), variant) for m in pattern.finditer(masked)):
-                found.append(other)
-                break
+    others = other_partners if isinstance(other_partners, OtherPartners) else OtherPartners.of(other_partners)
+    found = others.mentioned(masked, own_terms)
     if found:
         return Check(name="no_other_partner_named", passed=False,
-                     detail="names another partner: " + ", ".join(sorted(set(found))))
+                     detail="names another partner: " + ", ".join(found))
     return Check(name="no_other_partner_named", passed=True)
 
 
@@ -205,6 +170,26 @@ def _script_check(text: str, expected: str) -> Check | None:
     return Check(name="language", passed=ok, detail="" if ok else f"expected {expected}: {what}")
 
 
+class _Guess(NamedTuple):
+    lang: str
+    prob: float
+
+
+@lru_cache(maxsize=2048)
+def _detect_languages(cleaned: str) -> tuple[_Guess, ...] | None:
+    """langdetect's guesses, best first (None: no language features). Remembered: with a fixed seed the
+    same text gets the same guesses, and drafts of one kit for different partners mostly differ only in
+    the names `_strip_for_detection` removes, so most texts were seen before (a detection is ~10 ms)."""
+    from langdetect import DetectorFactory, detect_langs  # imported lazily: loads ~50 profiles
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0  # deterministic: same text, same verdict
+    try:
+        return tuple(_Guess(g.lang, g.prob) for g in detect_langs(cleaned))
+    except LangDetectException:
+        return None
+
+
 def check_language(text: str, locale: str, neutral_terms: Iterable[str] = ()) -> Check:
     expected = langdetect_code(locale)
     cleaned = _strip_for_detection(text, neutral_terms)
@@ -217,13 +202,8 @@ def check_language(text: str, locale: str, neutral_terms: Iterable[str] = ()) ->
     letters = sum(ch.isalpha() for ch in cleaned)
     if letters < 12:
         return Check(name="language", passed=True, detail="too little text to check")
-    from langdetect import DetectorFactory, detect_langs  # imported lazily: loads ~50 profiles
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0  # deterministic: same text, same verdict
-    try:
-        guesses = detect_langs(cleaned)
-    except LangDetectException:
+    guesses = _detect_languages(cleaned)
+    if guesses is None:
         return Check(name="language", passed=True, detail="no language features to check")
     top = guesses[0]
     p_expected = sum(g.prob for g in guesses if g.lang.split("-")[0] == expected.split("-")[0])
