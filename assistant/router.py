@@ -96,6 +96,8 @@ def _fits(intent: str, text: str, kinds: set[str], scores: IntentScores) -> str 
             return None  # "which partner tier ...": no deal to rank partners for
         return "match"
     if intent == "nba":
+        if not named_subject and scores.of("nba") < 2 and scores.of("search") >= scores.of("nba"):
+            return None  # a weak cue ("expires") in a programme question: "what happens when my reg expires?"
         programme_like = scores.of("search") and not DEALS_ANY.search(text) and not PERSONAL.search(text)
         if not named_subject and programme_like and scores.of("nba") < 3 + scores.of("search"):
             return None  # "what are the next steps to become a gold partner?" is a programme question

@@ -7,6 +7,8 @@ their own `partner:P` chunks, whatever the query says. Retrieved text is quoted,
 """
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, Field
 
 from assistant.context import AppContext
@@ -81,13 +83,45 @@ def _response(hits: list[Hit]) -> SearchResponse:
     ])
 
 
+# "How long is X protected, and what happens when it expires?": two questions, each answered on its own.
+_SECOND_QUESTION = re.compile(
+    r"\?\s+(?=\S)|,?\s+(?:and|also|plus)\s+(?=(?:what|how|when|who|why|where|which|can|do|does|is|are)\b)",
+    re.IGNORECASE)
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions inside one message (at most 3); a part of fewer than 3 words stays with the previous."""
+    parts: list[str] = []
+    for piece in _SECOND_QUESTION.split(question):
+        piece = piece.strip(" ,;")
+        if parts and len(piece.split()) < 3:
+            parts[-1] = f"{parts[-1]} {piece}"
+        elif piece:
+            parts.append(piece)
+    return parts[:3] or [question]
+
+
 def answer_for_hits(ctx: AppContext, question: str, hits: list[Hit], threshold: float | None) -> ContentAnswer:
     """The extractive answer from hits already filtered for the asker (never a cache across askers:
-    the unit vectors reused here are keyed by chunk and text, and only ever scored)."""
+    the unit vectors reused here are keyed by chunk and text, and only ever scored). A message holding
+    several questions gets the quote answering each, from the same hits."""
     content = ctx.content
-    return answer_from_hits(question, hits[:ANSWER_CANDIDATES], embedder=content.embedder, threshold=threshold,
-                            unit_vectors=content.unit_vectors(hits[:ANSWER_CANDIDATES]),
-                            term_idf=content.vocabulary())
+    candidates = hits[:ANSWER_CANDIDATES]
+    vectors, vocabulary = content.unit_vectors(candidates), content.vocabulary()
+    answers = [answer_from_hits(part, candidates, embedder=content.embedder, threshold=threshold,
+                                unit_vectors=vectors, term_idf=vocabulary)
+               for part in question_parts(question)]
+    found = [a for a in answers if a.found]
+    if len(answers) == 1 or not found:
+        return answers[0] if len(answers) == 1 else max(answers, key=lambda a: a.score)
+    texts: list[str] = []
+    citations: list[Citation] = []
+    for answer in found:
+        if answer.answer not in texts:
+            texts.append(answer.answer)
+        citations += [c for c in answer.citations if c not in citations]
+    return ContentAnswer(answer="\n".join(texts), citations=citations, found=True,
+                         score=max(a.score for a in found))
 
 
 def answer_from_content(ctx: AppContext, scope: Scope, question: str,

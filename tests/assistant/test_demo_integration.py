@@ -75,3 +75,15 @@ def test_seller_cannot_reach_another_partner_with_the_real_tools(demo_ctx, deals
         ):
             body = client.post("/v1/ask", json={"question": question}, headers=headers).json()
             assert body["withheld"], (question, body["answer"])
+
+
+def test_the_demo_stories_reach_their_tools(demo_ctx):
+    """`make demo`'s three user stories, as the demo asks them: each reaches its tool and answers."""
+    from assistant.demo import STORIES
+
+    expected = ["search_content", "match_partners", "draft_content"]
+    for (user, question), tool in zip(STORIES, expected, strict=True):
+        response = ask(demo_ctx, scope_for_user(demo_ctx.store, user), question)
+        assert [t.name for t in response.tools] == [tool], (question, response.answer[:300])
+    seller = ask(demo_ctx, scope_for_user(demo_ctx.store, STORIES[0][0]), STORIES[0][1])
+    assert "90" in seller.answer and seller.citations, seller.answer

@@ -153,3 +153,13 @@ def test_choice_by_the_words_that_tell_candidates_apart():
 def test_deal_word_is_one_deal_not_the_pipeline():
     assert router.DEAL_WORD.search("what's next on my opp") and router.DEAL_WORD.search("the Globex deal")
     assert not router.DEAL_WORD.search("which of my opps are at risk?")
+
+
+def test_programme_question_with_a_weak_deal_cue_stays_a_content_question():
+    # The partner seller's headline question: "expires" alone must not turn it into "which deal?".
+    from assistant import router as _router
+
+    assert _router.choose_intent("How long is my deal registration protected, and what happens when it expires?",
+                                 set()) == "search"
+    assert _router.choose_intent("what happens when my deal registration expires?", set()) == "search"
+    assert _router.choose_intent("which of my deals are expiring?", set()) == "nba"

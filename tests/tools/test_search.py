@@ -87,3 +87,12 @@ def test_bad_input(ctx):
         search_content(ctx, ADMIN, "   ")
     with pytest.raises(BadInput):
         search_content(ctx, ADMIN, "x", k=0)
+
+
+def test_a_message_with_two_questions_is_split_into_both():
+    from tools.search import question_parts
+
+    assert question_parts("How long is my deal registration protected, and what happens when it expires?") == [
+        "How long is my deal registration protected", "what happens when it expires?"]
+    assert question_parts("Can I register? And do I need approval?") == ["Can I register", "And do I need approval?"]
+    assert question_parts("How do I register a deal and a renewal?") == ["How do I register a deal and a renewal?"]
