@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from assistant.context import AppContext
 from assistant.errors import BadInput
 from retrieval.extractive import Citation, ContentAnswer, answer_from_hits
+from retrieval.lexical import is_cjk
 from retrieval.scope import Scope
 from retrieval.search import Hit
 from tools.registry import register_tool
@@ -101,12 +102,42 @@ def question_parts(question: str) -> list[str]:
     return parts[:3] or [question]
 
 
+def question_language(question: str) -> str | None:
+    """The question's language when it is clear: by script for CJK, else langdetect when it is sure
+    (short questions are often not, and then nothing is assumed)."""
+    if is_cjk(question):
+        return "ja" if re.search(r"[\u3040-\u30ff]", question) else ("ko" if re.search(r"[\uac00-\ud7af]", question)
+                                                                  else "zh")
+    if len(question.split()) < 4:
+        return None
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        best = detect_langs(question)[0]
+    except LangDetectException:
+        return None
+    return best.lang.split("-")[0] if best.prob >= 0.9 else None
+
+
+def same_language(question: str, hits: list[Hit]) -> list[Hit]:
+    """Quote from content in the question's language when the candidates include some (an English
+    question is not answered with a line of the French translation); otherwise from all of them."""
+    locales = {(h.locale or "").split("-")[0].lower() for h in hits}
+    if len(locales) < 2:
+        return hits
+    language = question_language(question)
+    kept = [h for h in hits if (h.locale or "").split("-")[0].lower() == language]
+    return kept or hits
+
+
 def answer_for_hits(ctx: AppContext, question: str, hits: list[Hit], threshold: float | None) -> ContentAnswer:
     """The extractive answer from hits already filtered for the asker (never a cache across askers:
     the unit vectors reused here are keyed by chunk and text, and only ever scored). A message holding
     several questions gets the quote answering each, from the same hits."""
     content = ctx.content
-    candidates = hits[:ANSWER_CANDIDATES]
+    candidates = same_language(question, hits[:ANSWER_CANDIDATES])
     vectors, vocabulary = content.unit_vectors(candidates), content.vocabulary()
     answers = [answer_from_hits(part, candidates, embedder=content.embedder, threshold=threshold,
                                 unit_vectors=vectors, term_idf=vocabulary)

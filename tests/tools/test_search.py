@@ -96,3 +96,17 @@ def test_a_message_with_two_questions_is_split_into_both():
         "How long is my deal registration protected", "what happens when it expires?"]
     assert question_parts("Can I register? And do I need approval?") == ["Can I register", "And do I need approval?"]
     assert question_parts("How do I register a deal and a renewal?") == ["How do I register a deal and a renewal?"]
+
+
+def test_quotes_come_from_content_in_the_question_language_when_there_is_some():
+    from retrieval.search import Hit
+    from tools.search import same_language
+
+    def hit(i: int, locale: str | None) -> Hit:
+        return Hit(doc_id=f"d{i}", chunk_id=f"c{i}", title="t", source="s", score=1.0, text="x", locale=locale)
+
+    mixed = [hit(1, "fr"), hit(2, "en"), hit(3, "en-GB")]
+    english = "How do I claim my marketing development funds back?"
+    assert [h.doc_id for h in same_language(english, mixed)] == ["d2", "d3"]
+    assert same_language("案件登録の保護期間は何日ですか？", mixed) == mixed  # no Japanese candidate: all kept
+    assert same_language("MDF?", mixed) == mixed  # too short to tell: all kept
