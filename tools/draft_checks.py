@@ -8,13 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from html.parser import HTMLParser
-from typing import NamedTuple
 
 from pydantic import BaseModel
 
-from tools.locales import LocaleResolution, langdetect_code, language_name
+from tools.locales import LocaleResolution, detect_languages, langdetect_code, language_name
 from tools.partner_names import OtherPartners
 
 SUBJECT_MAX = 90
@@ -170,26 +168,6 @@ def _script_check(text: str, expected: str) -> Check | None:
     return Check(name="language", passed=ok, detail="" if ok else f"expected {expected}: {what}")
 
 
-class _Guess(NamedTuple):
-    lang: str
-    prob: float
-
-
-@lru_cache(maxsize=2048)
-def _detect_languages(cleaned: str) -> tuple[_Guess, ...] | None:
-    """langdetect's guesses, best first (None: no language features). Remembered: with a fixed seed the
-    same text gets the same guesses, and drafts of one kit for different partners mostly differ only in
-    the names `_strip_for_detection` removes, so most texts were seen before (a detection is ~10 ms)."""
-    from langdetect import DetectorFactory, detect_langs  # imported lazily: loads ~50 profiles
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0  # deterministic: same text, same verdict
-    try:
-        return tuple(_Guess(g.lang, g.prob) for g in detect_langs(cleaned))
-    except LangDetectException:
-        return None
-
-
 def check_language(text: str, locale: str, neutral_terms: Iterable[str] = ()) -> Check:
     expected = langdetect_code(locale)
     cleaned = _strip_for_detection(text, neutral_terms)
@@ -202,7 +180,7 @@ def check_language(text: str, locale: str, neutral_terms: Iterable[str] = ()) ->
     letters = sum(ch.isalpha() for ch in cleaned)
     if letters < 12:
         return Check(name="language", passed=True, detail="too little text to check")
-    guesses = _detect_languages(cleaned)
+    guesses = detect_languages(cleaned)
     if guesses is None:
         return Check(name="language", passed=True, detail="no language features to check")
     top = guesses[0]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -182,3 +184,23 @@ def fill_placeholders(template: str, values: dict[str, str], generic: set[str],
 
     filled = _PLACEHOLDER.sub(replace, template or "")
     return re.sub(r"[ \t]*\x00", "", filled)
+
+
+class Guess(NamedTuple):
+    lang: str
+    prob: float
+
+
+@lru_cache(maxsize=2048)
+def detect_languages(cleaned: str) -> tuple[Guess, ...] | None:
+    """langdetect's guesses, best first (None: no language features). Remembered: with a fixed seed the
+    same text gets the same guesses, and drafts of one kit for different partners mostly differ only in
+    the names the draft check strips, so most texts were seen before (a detection is ~10 ms)."""
+    from langdetect import DetectorFactory, detect_langs  # imported lazily: loads ~50 profiles
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0  # deterministic: same text, same verdict
+    try:
+        return tuple(Guess(g.lang, g.prob) for g in detect_langs(cleaned))
+    except LangDetectException:
+        return None

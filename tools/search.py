@@ -17,6 +17,7 @@ from retrieval.extractive import Citation, ContentAnswer, answer_from_hits
 from retrieval.lexical import is_cjk
 from retrieval.scope import Scope
 from retrieval.search import Hit
+from tools.locales import detect_languages
 from tools.registry import register_tool
 
 __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
@@ -110,15 +111,10 @@ def question_language(question: str) -> str | None:
                                                                   else "zh")
     if len(question.split()) < 4:
         return None
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0
-    try:
-        best = detect_langs(question)[0]
-    except LangDetectException:
+    guesses = detect_languages(question)
+    if not guesses:
         return None
-    return best.lang.split("-")[0] if best.prob >= 0.9 else None
+    return guesses[0].lang.split("-")[0] if guesses[0].prob >= 0.9 else None
 
 
 def same_language(question: str, hits: list[Hit]) -> list[Hit]:
