@@ -18,7 +18,7 @@ from assistant.agent import AskResponse, Turn, forbidden_message
 from assistant.context import AppContext
 from assistant.errors import Forbidden, NotFound
 from assistant.resolver import Mentions, Resolver, fold
-from assistant.threads import Candidate, ConversationThread, Pending
+from assistant.threads import Candidate, ConversationThread, Pending, ThreadState
 from retrieval.scope import Scope
 
 MAX_CANDIDATES = 5
@@ -34,43 +34,74 @@ class Plan:
     slot: str | None = None
     candidates: list[Candidate] = field(default_factory=list)
     refusal: str | None = None
+    reply: str | None = None  # an answer that needs no tool ("there is nothing more to show")
+    start: int = 0  # the first result to show: further down for "and who else?"
 
 
 def run_deterministic(turn: Turn) -> AskResponse:
-    state = turn.thread.state
     resolver = Resolver(turn.ctx, turn.scope)
+    return execute(turn, resolver, _plan_turn(turn, resolver))
+
+
+def plan_turn(ctx: AppContext, scope: Scope, question: str, thread: ConversationThread | None = None) -> Plan:
+    """The tool and arguments (or the question back, or the refusal) the engine would give `question` in
+    `thread` (a new thread if None), without calling any tool or changing the thread; `remember` then
+    advances the thread as carrying the plan out would. What `evals/routing.py` measures."""
+    thread = thread or ConversationThread(thread_id="plan", user_id=scope.user_id)
+    turn = Turn(ctx, scope, question, thread)
+    return _plan_turn(turn, Resolver(ctx, scope))
+
+
+def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
+    """An answer to our question back, "and who else?", "what about X?", or else a fresh question."""
+    state = turn.thread.state
     if state.pending:
-        pending, state.pending = state.pending, None
+        pending = state.pending
         chosen = pick_candidate(turn.question, pending.candidates)
         if chosen is not None:
             base = {**pending.arguments, pending.slot: chosen}
             if pending.intent == "draft":  # the kit or partner is now known: finish the draft's arguments
-                return execute(turn, resolver, _plan_draft(turn, resolver, Mentions(), base))
-            return execute(turn, resolver, Plan(pending.intent, base))
+                return _plan_draft(turn, resolver, Mentions(), base)
+            return Plan(pending.intent, base)
     if state.last_intent and router.is_more(turn.question):
-        return more(turn, resolver)
+        return _plan_more(state)
     subject = router.about_subject(turn.question)
     if subject and state.last_intent:
         mentions = resolver.find(subject)
         if mentions.entities or mentions.locale or mentions.channel or mentions.foreign_partner:
             base = state.last_arguments if state.last_intent == "draft" else {}
-            return execute(turn, resolver, plan(turn, resolver, state.last_intent, mentions, base))
-    return execute(turn, resolver, plan_fresh(turn, resolver))
+            return plan(turn, resolver, state.last_intent, mentions, base)
+    return plan_fresh(turn, resolver)
+
+
+def _plan_more(state: ThreadState) -> Plan:
+    """ "and who else?": the next page of the last intent's results (a draft has no next page)."""
+    intent = state.last_intent or "search"
+    if intent == "draft":
+        return Plan(intent, reply="There is nothing more to show; ask me a new question.")
+    return Plan(intent, dict(state.last_arguments), start=state.shown)
+
+
+def remember(thread: ConversationThread, p: Plan, shown: int = 0) -> None:
+    """Advance `thread` past a turn planned as `p`: our question back (if any) awaits its answer, and a
+    tool's results (`shown` of them) are what the next follow-up refers to."""
+    state = thread.state
+    state.pending = None  # answered, or dropped for a new question
+    if p.question:
+        state.pending = Pending(
+            intent=p.intent, slot=p.slot or "", candidates=p.candidates, arguments=p.arguments
+        )
+    elif not (p.refusal or p.reply):
+        state.last_intent, state.last_arguments, state.shown = p.intent, p.arguments, p.start + shown
 
 
 def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
-    """The plan for a question on its own (no follow-up): also what `evals/routing.py` measures."""
+    """The plan for a question on its own (no follow-up)."""
     if router.is_change_request(turn.question):  # no tool changes data: say so instead of searching
         return Plan("search", refusal=router.CHANGE_ANSWER)
     mentions = resolver.find(turn.question)
     intent = router.choose_intent(turn.question, mentions.kinds())
     return plan(turn, resolver, intent, mentions)
-
-
-def plan_question(ctx: AppContext, scope: Scope, question: str) -> Plan:
-    """Route and resolve a question without calling any tool (no thread, nothing saved)."""
-    turn = Turn(ctx, scope, question, ConversationThread(thread_id="eval", user_id=scope.user_id))
-    return plan_fresh(turn, Resolver(ctx, scope))
 
 
 def pick_candidate(question: str, candidates: list[Candidate]) -> str | None:
@@ -227,30 +258,28 @@ def _default_locale(turn: Turn, resolver: Resolver, p: Plan) -> str:
 # --- execution -----------------------------------------------------------------------------------
 
 
-def execute(turn: Turn, resolver: Resolver, p: Plan, start: int = 0) -> AskResponse:
-    state = turn.thread.state
-    if p.refusal:
-        turn.withheld = True
-        return turn.response(p.refusal, intent=p.intent)
-    if p.question:
-        state.pending = Pending(
-            intent=p.intent, slot=p.slot or "", candidates=p.candidates, arguments=p.arguments
-        )
-        return turn.response(p.question, intent=p.intent, candidates=p.candidates)
+def execute(turn: Turn, resolver: Resolver, p: Plan) -> AskResponse:
+    """Carry out `p`: ask back, refuse or call its tool; then advance the thread (`remember`)."""
+    without_tool = p.refusal or p.question or p.reply
+    if without_tool:
+        remember(turn.thread, p)
+        turn.withheld = turn.withheld or bool(p.refusal)
+        return turn.response(without_tool, intent=p.intent, candidates=p.candidates)
+    turn.thread.state.pending = None  # a new question: drop our question back, if any
     try:
-        text, shown = _run(turn, resolver, p, start)
+        text, shown = _run(turn, resolver, p)
     except Forbidden as exc:
         turn.withheld = True
         return turn.response(forbidden_message(turn.scope, exc), intent=p.intent)
     except NotFound as exc:
         return turn.response(f"I could not find that: {exc.message}.", intent=p.intent)
-    state.last_intent, state.last_arguments, state.shown = p.intent, p.arguments, start + shown
+    remember(turn.thread, p, shown)
     return turn.response(text, intent=p.intent)
 
 
-def _run(turn: Turn, resolver: Resolver, p: Plan, start: int) -> tuple[str, int]:
+def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     """Call the tool; (answer text, results shown)."""
-    args = p.arguments
+    args, start = p.arguments, p.start
     if p.intent == "search":
         return _search(turn, args["query"], start)
     if p.intent == "match":
@@ -292,7 +321,8 @@ def _search(turn: Turn, query: str, start: int) -> tuple[str, int]:
         turn.cite(data.get("citations") or answers.citations_from_search(results))
         return str(data["answer"]), answers.PAGE
     turn.cite(answers.citations_from_search(results))  # no direct answer: the closest passages, quoted
-    return answers.search_answer(results, direct=start > 0 or "found" not in data), answers.PAGE
+    return answers.search_answer(results, direct=start > 0 or "found" not in data,
+                                 closest=None if start else data.get("closest")), answers.PAGE
 
 
 def content_citations(turn: Turn, data: dict) -> list[dict]:
@@ -316,13 +346,3 @@ def content_citations(turn: Turn, data: dict) -> list[dict]:
         }
         for c in items
     ]
-
-
-def more(turn: Turn, resolver: Resolver) -> AskResponse:
-    """ "and who else?": the next page of the last intent's results."""
-    state = turn.thread.state
-    if state.last_intent in (None, "draft"):
-        return turn.response(
-            "There is nothing more to show; ask me a new question.", intent=state.last_intent
-        )
-    return execute(turn, resolver, Plan(state.last_intent, dict(state.last_arguments)), start=state.shown)

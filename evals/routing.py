@@ -7,21 +7,21 @@ Three case sets, each scored on its own and each held to the thresholds:
 - `final` (routing_final.yaml): written after the last change to the rules, as a last check; never tuned on.
 The tuned set alone would overstate accuracy on questions nobody has seen yet, hence the other two.
 
-Nothing is executed: `assistant.deterministic.plan_question` routes and resolves as it would before
-calling the tool; a follow-up (`after:` earlier turns) goes through the real thread logic with the tool
-calls stubbed out. Metrics: routing accuracy (the tool, or no tool for a refusal or a question back) and
-argument accuracy (every expected id).
+Nothing is executed: `assistant.deterministic.plan_turn` routes and resolves as the engine does before
+calling the tool; a follow-up (`after:` earlier turns) is planned in a thread advanced past those turns
+by `assistant.deterministic.remember`, as the engine advances it. Metrics: routing accuracy (the tool,
+or no tool for a refusal or a question back) and argument accuracy (every expected id).
 """
 
 from __future__ import annotations
 
 import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 from assistant.context import AppContext
+from assistant.deterministic import Plan, plan_turn, remember
+from assistant.threads import ConversationThread
 from evals.routing_cases import HERE, _names, _ref, expand_case, load_cases, prepare_demo_ctx
 
 CASE_SETS = {
@@ -36,41 +36,15 @@ MAX_SKIPPED = 0.1  # cases whose slots the demo cannot fill; more than this and 
 __all__ = ["CASE_SETS", "evaluate", "evaluate_sets", "load_cases", "prepare_demo_ctx", "run"]
 
 
-@contextmanager
-def _tools_stubbed():
-    """Run the engine's follow-up logic for real, but record plans instead of calling tools."""
-    from assistant import deterministic
-
-    plans: list[Any] = []
-    real_execute = deterministic.execute
-
-    def capture(turn, resolver, p, start=0):
-        plans.append(p)
-        return real_execute(turn, resolver, p, start)
-
-    with (
-        mock.patch.object(deterministic, "execute", capture),
-        mock.patch.object(deterministic, "_run", lambda *a, **k: ("", 0)),
-    ):
-        yield plans
-
-
-def plan_for(ctx: AppContext, user_id: str, question: str, after: list[str] | None = None):
+def plan_for(ctx: AppContext, user_id: str, question: str, after: list[str] | None = None) -> Plan:
     """The engine's plan for `question` asked by `user_id`, after the earlier turns `after` in a thread."""
-    from assistant.agent import Turn
-    from assistant.deterministic import plan_question, run_deterministic
-    from assistant.threads import ConversationThread
     from retrieval.scope import scope_for_user
 
     scope = scope_for_user(ctx.store, user_id)
-    if not after:
-        return plan_question(ctx, scope, question)
     thread = ConversationThread(thread_id="eval", user_id=user_id)
-    with _tools_stubbed() as plans:
-        for text in [*after, question]:
-            plans.clear()
-            run_deterministic(Turn(ctx, scope, text, thread))
-    return plans[-1] if plans else None
+    for text in after or []:  # each earlier turn as if its tool had answered
+        remember(thread, plan_turn(ctx, scope, text, thread))
+    return plan_turn(ctx, scope, question, thread)
 
 
 def _same(key: str, expected: Any, got: Any) -> bool:
@@ -83,16 +57,13 @@ def score_case(ctx: AppContext, case: dict[str, Any], names: dict) -> dict[str, 
     from assistant.router import INTENT_TOOL
 
     plan = plan_for(ctx, case["as"], case["question"], case.get("after"))
-    if plan is None or plan.refusal or plan.question:
-        tool = None
-    else:
-        tool = INTENT_TOOL.get(plan.intent)
+    tool = None if plan.refusal or plan.question or plan.reply else INTENT_TOOL.get(plan.intent)
     expected_args = {k: _ref(v, names) for k, v in (case.get("arguments") or {}).items()}
-    got_args = {k: (plan.arguments.get(k) if plan else None) for k in expected_args}
+    got_args = {k: plan.arguments.get(k) for k in expected_args}
     args_ok = tool == case.get("tool") and all(_same(k, v, got_args[k]) for k, v in expected_args.items())
     expected_candidates = {_ref(c, names) for c in case.get("candidates") or []}
     if expected_candidates:
-        args_ok = tool is None and plan is not None and expected_candidates <= {c.id for c in plan.candidates}
+        args_ok = tool is None and expected_candidates <= {c.id for c in plan.candidates}
     return {
         "question": case["question"],
         "as": case["as"],
@@ -102,7 +73,7 @@ def score_case(ctx: AppContext, case: dict[str, Any], names: dict) -> dict[str, 
         "has_arguments": bool(expected_args or expected_candidates),
         "arguments_ok": args_ok,
         "expected_arguments": expected_args or sorted(expected_candidates),
-        "arguments": got_args if expected_args else [c.id for c in (plan.candidates if plan else [])],
+        "arguments": got_args if expected_args else [c.id for c in plan.candidates],
     }
 
 

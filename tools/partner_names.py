@@ -4,7 +4,7 @@ The rules (what counts as a mention) are the regexes of `name_pattern`: a name i
 but a Latin letter or digit (CJK text has no spaces: "Contoso株式会社" names Contoso), names of 4 characters or
 more match in any case with any whitespace between their words, shorter ones ("IBM") only in their exact
 case and never when a common word, and a lower-case mention of a brand made of common words is prose
-(`looks_like_a_name`).
+(`looks_like_a_name`; a name with no upper case letters, such as a CJK one, is never taken for prose).
 
 One regex per name cost ~1 ms a draft at 65 partners and ~8 s at 10,000 (their ~15,000 patterns
 outgrow every regex cache, so each draft compiled them all again). So `NameIndex` files every name
@@ -86,8 +86,9 @@ def name_pattern(variant: str) -> re.Pattern | None:
 
 def looks_like_a_name(matched: str, name: str) -> bool:
     """A brand made of common words ("Atelier Données") in all lower case is ordinary prose
-    ("un atelier données temps réel"), not the partner's name."""
-    return name.islower() or any(ch.isupper() for ch in matched)
+    ("un atelier données temps réel"), not the partner's name. Upper case is the only tell, so a name
+    without any (all lower case, or in a script without case: "富士通") is its name wherever found."""
+    return not any(ch.isupper() for ch in name) or any(ch.isupper() for ch in matched)
 
 
 def names_in(text: str, variant: str) -> bool:

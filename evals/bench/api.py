@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,18 +36,14 @@ from typing import ClassVar
 
 import httpx
 
+from evals.bench.ports import free_port
+
 CONCURRENCY = 20
 WARM_PASSES = 3
 SLACK_EVENTS = 40
 SLACK_USER = "U09UHSLKG0"  # u-cm-1 in the demo's users.csv
 SIGNING_SECRET = "bench-signing-secret"
 TARGETS = {"ask_warm_p50_ms": 300, "slack_ack_p95_ms": 100}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _pct(values: list[float], q: float) -> float | None:
@@ -197,7 +192,7 @@ def _env(settings, slack_api_url: str) -> dict[str, str]:
 
 
 def _start_server(settings, slack_api_url: str, workers: int) -> tuple[str, subprocess.Popen, dict]:
-    port = _free_port()
+    port = free_port()
     cmd = [sys.executable, "-m", "uvicorn", "assistant.api.app:app_from_env", "--factory", "--host",
            "127.0.0.1", "--port", str(port), "--log-level", "warning", "--workers", str(workers)]
     started = time.perf_counter()

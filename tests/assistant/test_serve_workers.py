@@ -4,7 +4,6 @@ the permission table."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,13 +12,8 @@ from pathlib import Path
 import httpx
 import psutil
 
+from evals.bench.ports import free_port
 from retrieval.scope import issue_api_key
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_healthy(base: str, proc: subprocess.Popen, timeout: float = 120.0) -> None:
@@ -39,7 +33,7 @@ def test_two_worker_processes_serve_with_permissions(world_ctx, tmp_path):
     marketer = issue_api_key(world_ctx.store, "u-mkt")
     manager = issue_api_key(world_ctx.store, "u-cm")
     home = Path(world_ctx.settings.home)
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "COSELL_HOME": str(home), "COSELL_TODAY": str(world_ctx.today()),
            "HF_HUB_OFFLINE": "1"}
     cli = Path(sys.executable).with_name("cosell")

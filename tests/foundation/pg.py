@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -11,13 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from evals.bench.ports import free_port
+
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _as_nobody(cmd: list[str]) -> list[str]:
@@ -31,7 +26,7 @@ def throwaway_postgres() -> Iterator[str]:
     os.chmod(tmp, 0o777)
     if os.geteuid() == 0:
         shutil.chown(tmp, "nobody")
-    port = _free_port()
+    port = free_port()
     data = tmp / "db"
     subprocess.run(_as_nobody([str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "cosell"]),
                    check=True, capture_output=True)

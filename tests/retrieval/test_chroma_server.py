@@ -1,7 +1,6 @@
 """The same ContentService against a Chroma server (a team's setup): `chroma run` in a subprocess."""
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -10,19 +9,14 @@ from pathlib import Path
 import httpx
 import pytest
 
+from evals.bench.ports import free_port
 from tests.retrieval.conftest import make_doc
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
 def chroma_server(tmp_path):
     chroma = Path(sys.executable).parent / "chroma"
-    port = _free_port()
+    port = free_port()
     log = open(tmp_path / "chroma.log", "wb")
     proc = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1",
                              "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)

@@ -31,7 +31,8 @@ def one_regex_per_name(text: str, others: list[str], own_terms: list[str]) -> li
     for other in others:
         for variant in name_variants(other or ""):
             pattern = name_pattern(variant) if variant.casefold() not in own else None
-            if pattern and any(variant.islower() or any(ch.isupper() for ch in m.group(0))
+            prose_unless_upper = any(ch.isupper() for ch in variant)  # "富士通" has no case: always a name
+            if pattern and any(not prose_unless_upper or any(ch.isupper() for ch in m.group(0))
                                for m in pattern.finditer(masked)):
                 found.append(other)
                 break
@@ -134,7 +135,8 @@ def test_the_index_agrees_with_one_regex_per_name():
     ("Fabrikam株式会社と提携", ["Fabrikam Ltd"]),  # CJK text has no spaces
     ("Партнёр РОМАШКА СОФТ поможет", ["Ромашка Софт"]),  # no Latin letters: found by its characters
     ("Партнёр Ромашка-Софт", []),
-    ("富士通と提携", []),  # today's rule: a name without upper case letters "is prose" (see the report)
+    ("富士通と提携", ["富士通"]),  # a name in a script without case is never prose
+    ("富士山の見える会議室で提携を議論", []),  # shares its first characters only
     ("We use IBM tools", ["IBM"]),
     ("We use ibm tools", []),
     ("un atelier données temps réel", []),  # a brand made of common words, in prose
@@ -147,6 +149,21 @@ def test_rules(text, found):
               "Kafka Works"]
     assert one_regex_per_name(text, others, []) == found  # the rule, as it always was
     assert detail(text, others) == ("names another partner: " + ", ".join(found) if found else "")
+
+
+def test_a_co_branded_draft_naming_a_partner_whose_name_has_no_case_is_flagged():
+    index = NameIndex([("Alpine IT", "P-001"), ("富士通", "P-002"), ("Ромашка Софт", "P-003")])
+    for_alpine = OtherPartners(index, "P-001", frozenset({"alpine it"}))
+    draft = ("お客様各位\n\nAlpine IT は富士通と共同で、データ基盤の移行を支援します。\n"
+             "ご相談は marketing@alpine-it.jp まで。")
+    assert one_regex_per_name(draft, ["富士通", "Ромашка Софт"], ["Alpine IT"]) == ["富士通"]
+    assert check_other_partners(draft, for_alpine, ["Alpine IT"]).detail == "names another partner: 富士通"
+    ordinary = ("お客様各位\n\nAlpine IT は富士山のふもとで、通常のデータ基盤の移行を支援します。\n"
+                "富士 通信 のように語が離れていれば名前ではありません。")
+    assert one_regex_per_name(ordinary, ["富士通", "Ромашка Софт"], ["Alpine IT"]) == []
+    assert check_other_partners(ordinary, for_alpine, ["Alpine IT"]).passed
+    for_fujitsu = OtherPartners(index, "P-002", frozenset({"富士通"}))
+    assert check_other_partners(draft, for_fujitsu, ["富士通"]).detail == "names another partner: Alpine IT"
 
 
 def test_own_names_and_names_we_share_are_not_other_partners():
