@@ -128,8 +128,9 @@ def draft_answer(data: dict, partner_label: str) -> str:
     return "\n".join(lines)
 
 
-def search_answer(results: list[dict], size: int = 3, direct: bool = True) -> str:
-    """An extractive answer when the search tool gives passages only: the best passages, quoted."""
+def search_answer(results: list[dict], size: int = 3, direct: bool = True, closest: str | None = None) -> str:
+    """An extractive answer when the search tool gives passages only: the best passages, quoted. With
+    `closest` (the search tool's best quote that did not score as an answer) it leads, labelled as such."""
     if not results:
         return "I found nothing about that in the content you may see."
     lines = [
@@ -137,6 +138,9 @@ def search_answer(results: list[dict], size: int = 3, direct: bool = True) -> st
         if direct
         else "I found no passage that answers this directly; the closest ones:"
     ]
+    if closest and not direct:
+        lines.append(f"- {snippet(closest, 400)}")
+        size -= 1
     for r in results[:size]:
         lines.append(f"- {snippet(r.get('text', ''), 300)} [{r.get('title', r.get('doc_id'))}]")
     return "\n".join(lines)

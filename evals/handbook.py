@@ -7,7 +7,9 @@ ContentService, then every question of evals/handbook_questions.yaml is asked th
   * answer-contains: `answer_from_content` answered and quoted the expected text;
   * not-found: unanswerable questions got the honest "could not find" answer.
 The same metrics are reported for evals/handbook_questions_heldout.yaml (`metrics["heldout"]`): questions
-written before the answerer was tuned and never tuned against, so a gap between the two shows overfitting.
+written before the answerer was tuned and never tuned against, so a gap between the two shows overfitting;
+and for evals/handbook_questions_final.yaml (`metrics["final"]`), written blind, half of them near-topic
+questions the handbook cannot answer.
 Thresholds apply to the main set only.
 Run: `.venv/bin/python -m evals.handbook [--quick]`.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -30,6 +33,13 @@ DATA = Path(os.environ.get("COSELL_SHARED_DATA", "/work/shared/data")) / "gitlab
 QUESTIONS = Path(__file__).with_name("handbook_questions.yaml")
 # Written before the answerer was tuned and never tuned against: its gap to the main set shows overfitting.
 HELDOUT = Path(__file__).with_name("handbook_questions_heldout.yaml")
+# Written blind in session 3 (by someone who had not seen the answerer), mostly near-topic unanswerables:
+# the harshest test of "not found". Reported as metrics["final"]; gates nothing.
+FINAL = Path(__file__).with_name("handbook_questions_final.yaml")
+# Written blind later in session 3, after the answerer was changed on what `final` showed: the honest
+# measure of those changes. Reported as metrics["blind2"]; gates nothing.
+BLIND2 = Path(__file__).with_name("handbook_questions_blind2.yaml")
+REPORTED = {"heldout": HELDOUT, "final": FINAL, "blind2": BLIND2}
 SHORT_PATHS = {
     "program-guide": "resellers/channel-program-guide/_index.md",
     "mdf": "resellers/channel-program-guide/mdf.md",
@@ -45,14 +55,17 @@ SHORT_PATHS = {
     "alliances": "alliances/_index.md",
     "services": "resellers/services/_index.md",
 }
-# The product targets on the main set: every unanswerable question gets "not found", and answers quote
-# the expected text. The held-out set is reported beside it (metrics["heldout"]) and gates nothing: it
-# shows how much of the main set's score is tuning.
-THRESHOLDS = {"recall_at_5": 0.90, "answer_contains_rate": 0.58, "not_found_rate": 1.0}
+# The product targets on the main set: the right page in the top 5, every unanswerable question gets
+# "not found", a quote given as the answer is right (precision first: a wrong quote with a citation
+# misleads more than "not found"), and the right text is on screen (as the answer or as the closest
+# passage) for most answerable questions. The other sets are reported beside it and gate nothing: they
+# show how much of the main set's score is tuning.
+THRESHOLDS = {"recall_at_5": 0.90, "not_found_rate": 1.0, "answer_precision": 0.90, "shown_rate": 0.60}
 
 
 def full_path(short: str) -> str:
-    return "content/handbook/" + SHORT_PATHS.get(short, short)
+    path = SHORT_PATHS.get(short, short)
+    return path if path.startswith("content/") else "content/handbook/" + path
 
 
 def load_documents(path: Path = DATA) -> list[Any]:
@@ -74,7 +87,7 @@ def load_documents(path: Path = DATA) -> list[Any]:
 def load_questions(path: Path = QUESTIONS) -> list[dict]:
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))
     for case in cases:
-        case.setdefault("lang", "en")
+        case.setdefault("lang", "ja" if re.search(r"[\u3040-\u30ff]", case["question"]) else "en")
         case.setdefault("style", "literal")
         case.setdefault("answerable", True)
         alts = case.get("answer_contains") or []
@@ -94,7 +107,9 @@ def _contains(answer: str, alternatives: list[str]) -> bool:
 
 def evaluate(ctx, cases: list[dict]) -> dict:
     """Ask every case through the real tools; per-case records plus aggregate metrics."""
-    from retrieval.extractive import FOUND_THRESHOLD, FOUND_THRESHOLD_CJK, NOT_FOUND
+    from retrieval.extractive import (
+        CLOSEST_THRESHOLD, CLOSEST_THRESHOLD_CJK, FOUND_THRESHOLD, FOUND_THRESHOLD_CJK, NOT_FOUND,
+    )
     from retrieval.lexical import is_cjk
     from retrieval.scope import Scope
     from tools.search import ANSWER_CANDIDATES, answer_for_hits
@@ -111,8 +126,10 @@ def evaluate(ctx, cases: list[dict]) -> dict:
         candidate = answer_for_hits(ctx, case["question"], hits, threshold=-9.0)
         latencies.append(time.perf_counter() - start)
         results = hits[:5]
-        threshold = FOUND_THRESHOLD_CJK if is_cjk(case["question"]) else FOUND_THRESHOLD
+        cjk = is_cjk(case["question"])
+        threshold = FOUND_THRESHOLD_CJK if cjk else FOUND_THRESHOLD
         found = candidate.found and candidate.score >= threshold
+        closest = not found and candidate.score >= (CLOSEST_THRESHOLD_CJK if cjk else CLOSEST_THRESHOLD)
         pages = [_page(r.doc_id) for r in results]
         records.append({
             "id": case["id"], "lang": case["lang"], "style": case["style"], "answerable": case["answerable"],
@@ -120,6 +137,8 @@ def evaluate(ctx, cases: list[dict]) -> dict:
             "found": found, "score": candidate.score,
             "candidate_contains": _contains(candidate.answer, case["answer_contains"]) if case["answerable"] else None,
             "contains": found and _contains(candidate.answer, case["answer_contains"]) if case["answerable"] else None,
+            "closest_contains": closest and _contains(candidate.answer, case["answer_contains"])
+            if case["answerable"] else None,
             "answer": (candidate.answer if found else NOT_FOUND)[:300], "candidate": candidate.answer[:300],
             "top_pages": pages[:3],
         })
@@ -138,6 +157,10 @@ def _metrics(records: list[dict], latencies: list[float]) -> dict:
         "recall_at_5": _rate([r["hit_at_5"] for r in answerable]),
         "answer_contains_rate": _rate([r["found"] and r["contains"] for r in answerable]),
         "answered_rate": _rate([r["found"] for r in answerable]),
+        "answer_precision": _rate([r["contains"] for r in answerable if r["found"]]),
+        "shown_rate": _rate([bool(r["contains"] or r["closest_contains"]) for r in answerable]),
+        # not answered, but the closest passage shown (labelled as such) quotes the answer
+        "closest_contains_rate": _rate([bool(r["closest_contains"]) for r in answerable]),
         "not_found_rate": _rate([not r["found"] for r in unanswerable]),
         "ask_latency_p50_ms": round(1000 * sorted(latencies)[len(latencies) // 2], 1) if latencies else 0.0,
     }
@@ -155,6 +178,8 @@ def calibrate(records: list[dict]) -> dict:
     """The found-threshold that maximises correct outcomes (a right quote for an answerable question, a
     "not found" for an unanswerable one): reported to re-tune retrieval.extractive.FOUND_THRESHOLD."""
     best = {"threshold": 0.0, "accuracy": -1.0}
+    if not records:
+        return best
     for t in sorted({round(r["score"], 4) for r in records} | {0.0, 1.0}):
         ok = [(r["score"] >= t and r["candidate_contains"]) if r["answerable"] else r["score"] < t for r in records]
         accuracy = sum(ok) / len(ok)
@@ -185,12 +210,13 @@ def run(quick: bool = False) -> dict:
     from assistant.config import Settings
     from assistant.context import AppContext
 
-    cases, heldout = load_questions(), load_questions(HELDOUT)
+    cases = load_questions()
+    others = {name: load_questions(path) for name, path in REPORTED.items()}
     docs = load_documents()
     if quick:  # the English pages only, and the questions about them
         docs = [d for d in docs if d.locale == "en"]
         cases = [c for c in cases if c["lang"] == "en"]
-        heldout = [c for c in heldout if c["lang"] == "en"]
+        others = {name: [c for c in cs if c["lang"] == "en"] for name, cs in others.items()}
     with _home("quick" if quick else "full") as home:
         ctx = AppContext(Settings(home=home, database_url=None, chroma_url=None))
         try:
@@ -198,15 +224,19 @@ def run(quick: bool = False) -> dict:
             stats = ctx.content.sync_documents(docs, progress=_progress)
             ingest_s = time.perf_counter() - start
             result = evaluate(ctx, cases)
-            held = evaluate(ctx, heldout)
+            reported = {name: evaluate(ctx, cs) for name, cs in others.items()}
         finally:
             ctx.close()
     metrics = result["metrics"] | {"documents": stats.documents, "chunks": stats.chunks,
-                                   "ingest_seconds": round(ingest_s, 1), "heldout": held["metrics"]}
+                                   "ingest_seconds": round(ingest_s, 1)}
+    metrics |= {name: r["metrics"] for name, r in reported.items()}
     passed = all(metrics[k] >= v for k, v in THRESHOLDS.items())
-    return {"suite": "handbook", "metrics": metrics, "thresholds": THRESHOLDS, "passed": passed,
-            "failures": _failures(result["records"]), "heldout_failures": _failures(held["records"]),
-            "cases": result["records"], "heldout_cases": held["records"]}
+    report = {"suite": "handbook", "metrics": metrics, "thresholds": THRESHOLDS, "passed": passed,
+              "failures": _failures(result["records"]), "cases": result["records"]}
+    for name, r in reported.items():
+        report[f"{name}_failures"] = _failures(r["records"])
+        report[f"{name}_cases"] = r["records"]
+    return report
 
 
 def _failures(records: list[dict]) -> list[str]:

@@ -15,6 +15,7 @@ from assistant.context import AppContext
 from assistant.errors import BadInput
 from retrieval.extractive import Citation, ContentAnswer, answer_from_hits
 from retrieval.lexical import is_cjk
+from retrieval.multilingual import similarities
 from retrieval.scope import Scope
 from retrieval.search import Hit
 from tools.locales import detect_languages
@@ -56,6 +57,7 @@ class SearchToolResult(SearchResponse):
     answer: str
     found: bool
     citations: list[Citation] = Field(default_factory=list)
+    closest: str | None = Field(None, description="when not found: the nearest quote, which may not answer")
 
 
 def _check_query(text: str) -> str:
@@ -136,7 +138,7 @@ def answer_for_hits(ctx: AppContext, question: str, hits: list[Hit], threshold: 
     candidates = same_language(question, hits[:ANSWER_CANDIDATES])
     vectors, vocabulary = content.unit_vectors(candidates), content.vocabulary()
     answers = [answer_from_hits(part, candidates, embedder=content.embedder, threshold=threshold,
-                                unit_vectors=vectors, term_idf=vocabulary)
+                                unit_vectors=vectors, term_idf=vocabulary, multilingual=similarities)
                for part in question_parts(question)]
     found = [a for a in answers if a.found]
     if len(answers) == 1 or not found:
@@ -171,7 +173,7 @@ def search_and_answer(ctx: AppContext, scope: Scope, args: SearchArgs,
                               locale=args.locale)
     answer = answer_for_hits(ctx, query, hits, threshold)
     return SearchToolResult(results=_response(hits[: args.k]).results, answer=answer.answer, found=answer.found,
-                            citations=answer.citations)
+                            citations=answer.citations, closest=answer.closest)
 
 
 @register_tool("search_content", args=SearchArgs)

@@ -1,6 +1,8 @@
 """Extractive answers: the sentence that answers, with its citation; an honest not-found otherwise."""
 from __future__ import annotations
 
+import pytest
+
 from retrieval.chunking import clean, text_units
 from retrieval.extractive import NOT_FOUND, answer_from_hits, answer_kind, split_units
 from retrieval.lexical import answer_terms as terms_of
@@ -68,9 +70,65 @@ def test_answer_kind_prefers_units_holding_a_duration_or_number(embedder):
             "It lasts 60 days.")
     assert answer_kind("How long does registration protection last?") == "duration"
     assert answer_kind("How many seats do we get?") == "number"
-    assert answer_kind("何日で失効しますか？") == "duration" and answer_kind("Who approves it?") is None
+    assert answer_kind("何日で失効しますか？") == "duration" and answer_kind("Why was it rejected?") is None
     answer = answer_from_hits("How long does registration protection last?", [_hit(text)], embedder)
     assert "60 days" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What referral fee percentage do we get paid?", "percent"),
+    ("値引き率は何％になりますか？", "percent"),
+    ("How much does it cost to sit the exam?", "money"),
+    ("MDF の最低申請金額はいくらですか？", "money"),
+    ("In which city is the summit held?", "named"),
+    ("Who approves MDF requests?", "named"),
+    ("What is the maximum number of days for an extension?", "duration"),
+    ("What is the maximum file size?", "number"),
+    ("What margin do Select partners earn?", "rate"),
+])
+def test_answer_kinds(question, kind):
+    assert answer_kind(question) == kind
+
+
+# Near-topic questions the text cannot answer: every topic word is there, the kind of answer is not.
+NEAR_TOPIC = ("Referral partners earn a referral fee on approved referral registrations. "
+              "The Summit celebrates the partner award winners every year. "
+              "Once price files are updated, Partner Support uploads the files to the Partner Portal 30 days "
+              "before the quarter. The exam costs money, but the courses are free.")
+
+
+@pytest.mark.parametrize("question", [
+    "What referral fee percentage do we get on an approved referral registration?",
+    "In which city is the Summit held where the award winners are celebrated?",
+    "What is the maximum size of the files Partner Support uploads to the Partner Portal?",
+    "How much does the exam cost?",
+])
+def test_near_topic_question_without_the_kind_of_answer_is_not_found(embedder, question):
+    answer = answer_from_hits(question, [_hit(NEAR_TOPIC)], embedder)
+    assert not answer.found and answer.answer == NOT_FOUND
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What referral fee percentage do we get?", "10%"),
+    ("In which city is the Summit held?", "Lisbon"),
+    ("How much does the exam cost?", "$150"),
+])
+def test_the_same_questions_are_answered_when_the_answer_is_there(embedder, question, expected):
+    text = NEAR_TOPIC + " The referral fee is 10% of the first-year contract value. The Summit is held in " \
+                        "Lisbon. The exam costs $150 per attempt."
+    answer = answer_from_hits(question, [_hit(text)], embedder)
+    assert expected in answer.answer or expected in (answer.closest or "")
+    if answer.found:
+        assert expected in answer.answer
+
+
+def test_a_near_miss_is_shown_as_the_closest_passage_not_as_the_answer(embedder):
+    text = ("Partners that registered a deal keep it for a quarter of a year, after which the channel team "
+            "reviews whether the registration still holds.")
+    answer = answer_from_hits("How long is my deal registration protected?", [_hit(text)], embedder,
+                              threshold=5.0)  # no score reaches it: never the answer
+    assert not answer.found and answer.answer == NOT_FOUND
+    assert answer.closest and "quarter of a year" in answer.closest
 
 
 def test_number_words_match_digits(embedder):
