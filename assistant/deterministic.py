@@ -193,7 +193,8 @@ def _ask_back(p: Plan, slot: str, question: str, candidates: list[Candidate]) ->
 def _plan_nba(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan:
     p = Plan("nba")
     about_deal = bool(mentions.of("opportunity") or mentions.of("account") or mentions.my_deal)
-    whole_pipeline = re.search(r"\b(pipeline|deals)\b", turn.question, re.IGNORECASE)
+    whole_pipeline = re.search(r"\b(pipeline|deals|registrations|regs|opportunities|opps|renewals)\b|"
+                               r"\b(any|which|all) of (my|our)\b", turn.question, re.IGNORECASE)
     if about_deal and whole_pipeline and not (mentions.of("opportunity") or mentions.of("account")):
         about_deal = False  # "my pipeline", "my deals": the partner's view covers all of them
     elif not about_deal and router.DEAL_WORD.search(turn.question) and not mentions.of("partner"):

@@ -88,6 +88,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bhealth\b|\bhealthy\b", 2), (r"\bfocus on\b|\bpriorit|\bto-?dos?\b|\baction items?\b", 2),
         (r"\bstalled\b|\bstuck\b|\brisks?\b|\bslipp|\bquiet\b|\bneeds? attention\b|\bexpir", 1),
         (r"\b(my|our) pipeline\b|\bstatus of (my|our)\b|\bpipeline review\b", 3),
+        # the asker's own records in some state ("any of my registrations expiring?"), not a rule about them
+        (r"\b(any|which|all) (of )?(my|our) (deal )?(registrations|regs|deals|opportunit(y|ies)|renewals)\b|"
+         r"\b(my|our) (deal )?(registrations|regs|deals|opportunities|renewals) (that )?(are |is )?"
+         r"(expir|stall|stuck|at risk|slipp|closing|overdue|quiet)|\b(which|what) (deal )?(registrations|deals|"
+         r"opportunities|renewals) (are |is )?(expir|stall|stuck|at risk|slipp|overdue)", 3),
         (r"\brecommended actions?\b|\bactions? (for|on)\b|\badvice\b|\bwhat would you do\b", 2),
         (r"\bmove\b.{0,40}\bforward\b|\bunblock|\bget .{0,20}back on track\b|\bre-?engage\b", 3),
         (r"nächsten? schritt|was sollten? (ich|wir)|was (tun|mache ich)|wie läuft|wie steht", 3),
@@ -119,7 +124,7 @@ _CUE_VOCABULARY = """overlap overlaps overlapping mapping accounts account custo
     compose prepare create generate linkedin landing campaign newsletter invitation announcement outreach
     localise localize translate actions action health healthy doing performing tracking priorities
     prioritise prioritize stalled risks unblock forward policy policies program programme requirements
-    registration register certification certified playbook battlecard discount rebate onboarding training
+    registration registrations renewals register certification certified playbook battlecard discount rebate onboarding training
     positioning competitor competitors escalate escalation support release integrate document benefits
     should which next steps"""
 CUE_VOCABULARY = frozenset(_CUE_VOCABULARY.split())
