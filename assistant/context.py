@@ -1,15 +1,18 @@
 """Build everything from settings, once per process; heavy parts (embedding model, vector index) lazily.
 
-`ctx.cached(name, build)` keeps results that depend only on the structured records (vendor-wide
-aggregates, system-level computations) for as long as the records do not change: ingest stamps every
-load with a new meta `records_version`, and `today` is part of the key. Cache system-level values only,
-never a caller's view: scope filters are applied after the cache, on every call.
+`ctx.cached(name, build)` is the one place where the process keeps results that depend on the structured
+records (vendor-wide aggregates, system-level computations, per-visibility catalogues) for as long as the
+records do not change: ingest stamps every load with a new meta `records_version`, and `today` is part of
+the key. Cache system-level values, or values per visibility class, never one caller's view: scope filters
+are applied after the cache, on every call. A cache whose `key` varies (per partner, per query) passes
+`max_entries`, so it stays bounded (least recently used first out).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -18,7 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy import select
 
 from assistant.config import Settings
-from retrieval.records import Meta, RecordStore
+from retrieval.records import RECORDS_VERSION, Meta, RecordStore
 from retrieval.scope import Scope, ScopedRecords
 
 if TYPE_CHECKING:  # imported lazily: chromadb and torch are heavy
@@ -26,7 +29,7 @@ if TYPE_CHECKING:  # imported lazily: chromadb and torch are heavy
 
 DEFAULT_VENDOR = {"name": "Vendor", "website": None, "default_locale": "en", "account_sharing": "counts"}
 T = TypeVar("T")
-_RECORDS_VERSION = select(Meta.value).where(Meta.key == "records_version")
+_RECORDS_VERSION = select(Meta.value).where(Meta.key == RECORDS_VERSION)
 
 
 class AppContext:
@@ -35,8 +38,9 @@ class AppContext:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self._lock = threading.Lock()
-        self._cache: dict[Hashable, tuple[Hashable, object]] = {}  # key -> (stamp, value)
-        self._building: dict[Hashable, threading.Lock] = {}  # one builder per key; the others wait for it
+        # name -> key -> (stamp, value), least recently used first
+        self._cache: dict[str, OrderedDict[Hashable, tuple[Hashable, object]]] = {}
+        self._building: dict[tuple, threading.Lock] = {}  # one builder per (name, key); the others wait
 
     @cached_property
     def store(self) -> RecordStore:
@@ -67,9 +71,11 @@ class AppContext:
             value = connection.execute(_RECORDS_VERSION).scalar()
         return (value or {}).get("id")
 
-    def cached(self, name: str, build: Callable[[], T], *, key: Hashable = (), stamp: Hashable = ()) -> T:
+    def cached(self, name: str, build: Callable[[], T], *, key: Hashable = (), stamp: Hashable = (),
+               max_entries: int | None = None) -> T:
         """`build()`, computed once per records version, today, `key` and `stamp` (anything else the value
         depends on, e.g. a corrections count), then shared by every request and thread of this process.
+        `max_entries` bounds how many keys of `name` are kept (the least recently used go first).
 
         A store without a records version (built by hand, not by ingest) is never cached: nothing would
         tell us that it changed. Values are shared: callers must not mutate them.
@@ -78,16 +84,32 @@ class AppContext:
         if version is None:
             return build()
         full_stamp = (version, self.today(), stamp)
-        cache_key = (name, key)
         with self._lock:
-            builder = self._building.setdefault(cache_key, threading.Lock())
-        with builder:  # 20 threads asking for the same cold value: one computes it, the others reuse it
-            hit = self._cache.get(cache_key)
-            if hit is not None and hit[0] == full_stamp:
+            entries = self._cache.setdefault(name, OrderedDict())
+            if (hit := self._fresh(entries, key, full_stamp)) is not None:
                 return hit[1]  # type: ignore[return-value]
+            builder = self._building.setdefault((name, key), threading.Lock())
+        with builder:  # 20 threads asking for the same cold value: one computes it, the others reuse it
+            with self._lock:
+                if (hit := self._fresh(entries, key, full_stamp)) is not None:
+                    return hit[1]  # type: ignore[return-value]
             value = build()
-            self._cache[cache_key] = (full_stamp, value)
+            with self._lock:
+                entries[key] = (full_stamp, value)
+                entries.move_to_end(key)
+                while max_entries is not None and len(entries) > max(max_entries, 1):
+                    evicted, _ = entries.popitem(last=False)
+                    self._building.pop((name, evicted), None)  # at worst a concurrent duplicate build
             return value
+
+    @staticmethod
+    def _fresh(entries: OrderedDict, key: Hashable, full_stamp: tuple) -> tuple | None:
+        """The entry of `key` if it was built under `full_stamp` (marked as just used); else None."""
+        hit = entries.get(key)
+        if hit is None or hit[0] != full_stamp:
+            return None
+        entries.move_to_end(key)
+        return hit
 
     @contextmanager
     def records(self, scope: Scope) -> Iterator[ScopedRecords]:

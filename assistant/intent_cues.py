@@ -24,6 +24,13 @@ ABBREVIATIONS = {
     "nbas": "next best actions", "mgmt": "management", "pipe": "pipeline", "q": "question",
 }  # fmt: skip
 _ABBREV_RE = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in ABBREVIATIONS) + r")(?![\w/])")
+_ABBREV_ANY_CASE = re.compile(_ABBREV_RE.pattern, re.IGNORECASE)
+
+
+def expand_shorthand(text: str) -> str:
+    """The text with chat shorthand written out ("my reg" -> "my registration"), other words untouched:
+    content spells its words in full, so a search for "reg" finds little."""
+    return _ABBREV_ANY_CASE.sub(lambda m: ABBREVIATIONS[m.group(1).lower()], text)
 
 PARTNER_TYPES = (r"partners?|resellers?|var|vars|sis?|system integrators?|integrators?|msps?|"
                  r"distributors?|distis?|consultanc(y|ies)|isvs?|channel partners?|referral partners?|"

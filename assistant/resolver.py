@@ -10,13 +10,10 @@ languages and channels are `assistant.draft_options`'.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from assistant import deal_hints
 from assistant.context import AppContext
@@ -87,8 +84,7 @@ class Catalogue:
     by_number: dict[int, list[str]] = field(default_factory=dict)  # 2477 -> ["OPP-2477"]
 
 
-_CATALOGUES: OrderedDict[tuple, Catalogue] = OrderedDict()
-_CATALOGUE_LOCK = threading.Lock()
+CATALOGUES_KEPT = 64  # visibility classes: internal users, no-records users, and one per partner with sellers
 
 
 def _visibility_class(scope: Scope) -> tuple:
@@ -98,39 +94,10 @@ def _visibility_class(scope: Scope) -> tuple:
     return ("records",) if scope.can("records") else ("no-records",)
 
 
-def data_fingerprint(ctx: AppContext) -> str:
-    """The stamp ingest writes with every load (one read); for a store filled another way, cheap SQL
-    aggregates that change whenever a nameable record or its visibility does."""
-    version = ctx.store.get_meta("records_version").get("id")
-    if version:
-        return f"v:{version}"
-    o, a, p, k = Opportunity, Account, Partner, CampaignKitRow
-
-    def size(column):
-        return func.sum(func.length(column))
-
-    queries = [select(func.count(), size(o.name), size(o.account_id), size(o.stage), size(o.partner_id),
-                      size(o.registered_by), func.sum(o.amount)),
-               select(func.count(), size(a.name)), select(func.count(), size(p.name), size(p.brand_name)),
-               select(func.count(), size(k.name), size(k.kit_id))]  # fmt: skip
-    with ctx.store.session() as session:
-        parts = [tuple(session.execute(q).one()) for q in queries]
-    parts.append((str(ctx.vendor().get("name") or ""),))
-    return hashlib.sha1(repr(parts).encode()).hexdigest()
-
-
 def catalogue_for(ctx: AppContext, scope: Scope) -> Catalogue:
-    key = (ctx.store.url, _visibility_class(scope), data_fingerprint(ctx))
-    with _CATALOGUE_LOCK:
-        if key in _CATALOGUES:
-            _CATALOGUES.move_to_end(key)
-            return _CATALOGUES[key]
-    built = _build_catalogue(ctx, scope)
-    with _CATALOGUE_LOCK:
-        _CATALOGUES[key] = built
-        while len(_CATALOGUES) > 64:
-            _CATALOGUES.popitem(last=False)
-    return built
+    """The catalogue of the asker's visibility class, built once per records version (`ctx.cached`)."""
+    return ctx.cached("resolver.catalogue", lambda: _build_catalogue(ctx, scope),
+                      key=_visibility_class(scope), max_entries=CATALOGUES_KEPT)
 
 
 def _build_catalogue(ctx: AppContext, scope: Scope) -> Catalogue:

@@ -108,7 +108,11 @@ def _contains(answer: str, alternatives: list[str]) -> bool:
 def evaluate(ctx, cases: list[dict]) -> dict:
     """Ask every case through the real tools; per-case records plus aggregate metrics."""
     from retrieval.extractive import (
-        CLOSEST_THRESHOLD, CLOSEST_THRESHOLD_CJK, FOUND_THRESHOLD, FOUND_THRESHOLD_CJK, NOT_FOUND,
+        CLOSEST_THRESHOLD,
+        CLOSEST_THRESHOLD_CJK,
+        FOUND_THRESHOLD,
+        FOUND_THRESHOLD_CJK,
+        NOT_FOUND,
     )
     from retrieval.lexical import is_cjk
     from retrieval.scope import Scope

@@ -8,7 +8,6 @@ in the vector index: a rerun after a kill finishes the job without duplicates or
 from __future__ import annotations
 
 import logging
-import uuid
 from pathlib import Path
 from typing import Any, Callable
 
@@ -80,8 +79,8 @@ def replace_records(ctx: AppContext, bundle: Any) -> None:
         vendor = bundle.vendor.model_dump(mode="json")
         vendor.update(vendor.pop("extra", None) or {})
         ctx.store.set_meta("vendor", vendor, session=session)
-        # Lets in-memory caches in any process (matching engine) see that records changed, without a scan.
-        ctx.store.set_meta("records_version", {"id": uuid.uuid4().hex}, session=session)
+        # Lets in-memory caches in any process (`ctx.cached`) see that records changed, without a scan.
+        ctx.store.bump_records_version(session)
 
 
 def reset_stores(ctx: AppContext) -> None:
@@ -89,7 +88,7 @@ def reset_stores(ctx: AppContext) -> None:
         for _, model in _TABLES:
             session.execute(delete(model))
         session.execute(delete(R.CampaignKitRow))
-        session.execute(delete(R.Meta).where(R.Meta.key.in_(("vendor", "records_version"))))
+        session.execute(delete(R.Meta).where(R.Meta.key.in_(("vendor", R.RECORDS_VERSION))))
     ctx.content.reset()
 
 

@@ -7,6 +7,7 @@ Reads that a user triggers go through `retrieval.scope.ScopedRecords`, never str
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -184,6 +185,8 @@ class Chunk(Base):
 
 # --- the copilot's own state ----------------------------------------------------------------------
 
+RECORDS_VERSION = "records_version"  # meta key: a new id with every change to the records (ingest)
+
 
 class Meta(Base):
     """Key/value state: vendor.yaml, content version counter, ingest bookkeeping."""
@@ -310,6 +313,12 @@ class RecordStore:
                 s.merge(Meta(key=key, value=value))
         else:
             session.merge(Meta(key=key, value=value))
+
+    def bump_records_version(self, session: Session | None = None) -> None:
+        """Mark the structured records as changed: a new meta `records_version`, which `AppContext.cached`
+        keys every cached value on. Ingest calls it with every load; so must anything else that writes
+        partners, accounts, deals, users or campaign kits (a store never stamped is never cached)."""
+        self.set_meta(RECORDS_VERSION, {"id": uuid.uuid4().hex}, session=session)
 
     def content_version(self) -> int:
         """Bumped whenever chunks change, so in-memory search indexes in other processes refresh."""

@@ -20,18 +20,18 @@ from dataclasses import dataclass
 
 import polars as pl
 from pydantic import BaseModel, Field
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from assistant.context import AppContext
 from retrieval.records import Account, MatchCorrection, Meta, Opportunity, Partner, PartnerAccount
 from retrieval.scope import Scope
 from tools import entity_resolution as er
 from tools.mapping_corrections import (  # re-exported: the CLI and the API call them from here
-    CORRECTIONS_VERSION,
     Correction,
     CorrectionList,
     apply_corrections,
     corrections_frame,
+    corrections_stamp,
     list_corrections,
     record_correction,
 )
@@ -148,14 +148,6 @@ def _read(ctx: AppContext) -> _Data:
     return _Data(accounts, rows, open_accounts, names, corrections, version)
 
 
-def _corrections_stamp(ctx: AppContext) -> tuple:
-    """Changes with every correction: the version each one writes, and the table's count and latest
-    time (for corrections written some other way). Read without a table scan."""
-    with ctx.store.session() as session:
-        count, latest = session.execute(select(func.count(), func.max(MatchCorrection.decided_at))).one()
-    return ctx.store.get_meta(CORRECTIONS_VERSION).get("id"), count, latest
-
-
 # --- matching, cached ------------------------------------------------------------------------------
 # `ctx.cached` keys every value by ingest's `records_version` (read without a table scan); what also
 # depends on corrections adds their stamp. A store never ingested (records written by hand) is never
@@ -217,7 +209,7 @@ def account_relationships(ctx: AppContext, partner_ids: list[str] | None = None)
     """Every matched (partner row, vendor account) pair, system-level, with evidence and co-sell signal,
     grouped by partner. Callers show these only within their own scope. Cached per records version and
     corrections: while neither an ingest nor a correction changed anything, nothing is read again."""
-    stamp = _corrections_stamp(ctx)
+    stamp = corrections_stamp(ctx)
     data = ctx.cached("account_mapping.data", lambda: _read(ctx), stamp=stamp)
     wanted = sorted(set(partner_ids) if partner_ids is not None else {r[1] for r in data.rows})
     computed: dict[str, list[Relationship]] = {}

@@ -11,7 +11,7 @@ import uuid
 
 import polars as pl
 from pydantic import BaseModel
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from assistant.context import AppContext
 from assistant.errors import BadInput, NotFound
@@ -21,6 +21,15 @@ from tools.er_scoring import MATCH_THRESHOLD
 
 DECISIONS = ("confirmed", "rejected")
 CORRECTIONS_VERSION = "match_corrections_version"  # meta key, changed with every correction
+
+
+def corrections_stamp(ctx: AppContext) -> tuple:
+    """Changes with every confirmed or rejected account match (they change mapping, relationships and
+    matching): the version each correction writes, and the table's count and latest time (for
+    corrections written some other way). Read without a table scan."""
+    with ctx.store.session() as session:
+        count, latest = session.execute(select(func.count(), func.max(MatchCorrection.decided_at))).one()
+    return ctx.store.get_meta(CORRECTIONS_VERSION).get("id"), count, latest
 
 
 class Correction(BaseModel):

@@ -251,7 +251,8 @@ def top_rows(model: MatchModel, signals: DealSignals, k: int) -> tuple[np.ndarra
 
 
 def _training_deals(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date) -> list:
-    deals = [d for d in eco.deals if d.is_closed and d.partner_id in matrix.index
+    # A closed deal with no date at all (DATA.md makes both optional) cannot be placed in the history.
+    deals = [d for d in eco.deals if d.is_closed and d.partner_id in matrix.index and (d.created_on or d.close_date)
              and d.closed() < cutoff and d.account_id in eco.accounts]
     deals.sort(key=lambda d: (d.opened(), d.opportunity_id))
     limit = min(MAX_TRAIN_DEALS, max(TRAIN_BUDGET // max(len(matrix.ids), 1), 4 * MIN_EXAMPLES))

@@ -35,7 +35,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -206,20 +205,24 @@ def _field(hit: Any, name: str) -> Any:
     return hit.get(name) if isinstance(hit, dict) else getattr(hit, name, None)
 
 
-LOOKUP_CACHE_SIZE = 4096
-_LOOKUPS: OrderedDict[tuple, list[ContentRef]] = OrderedDict()  # retrieval results, per content version
-_LOOKUPS_LOCK = threading.Lock()
+LOOKUP_CACHE_SIZE = 4096  # retrieval results kept (`ctx.cached`, least recently used first out)
 
 
 def default_content_lookup(ctx: AppContext) -> ContentLookup:
     """Retrieval through `ctx.content.search` (visibility filtered there); content is an extra, so a
     failure to search (no index yet) leaves actions without content instead of failing them.
 
-    Results are remembered per content version and per visibility (the rules' queries repeat across deals
-    and partners: "proposal stage playbook ..."), so one asker's results never reach another kind of asker.
+    Results are remembered per content version and per visibility (`ctx.cached`; the rules' queries repeat
+    across deals and partners: "proposal stage playbook ..."), so one asker's results never reach another
+    kind of asker.
     """
-    version = (ctx.store.url, ctx.store.content_version())
+    content_version = ctx.store.content_version()
     failed = False  # one failure is enough: the rest of this request goes without content
+
+    def search(query: str, k: int, **filters) -> tuple[ContentRef, ...]:
+        hits = ctx.content.search(query, k, max_per_doc=1, **filters)
+        found = [(str(_field(h, "doc_id")), _field(h, "title")) for h in hits or [] if _field(h, "doc_id")]
+        return tuple(ContentRef(doc_id=doc_id, title=str(title or doc_id)) for doc_id, title in found)
 
     def lookup(query: str, k: int, *, allowed_visibility: list[str] | None, products: list[str] | None = None,
                industries: list[str] | None = None, kinds: list[str] | None = None) -> list[ContentRef]:
@@ -227,24 +230,16 @@ def default_content_lookup(ctx: AppContext) -> ContentLookup:
         if failed:
             return []
         visibility = None if allowed_visibility is None else tuple(sorted(allowed_visibility))
-        key = (version, query, k, visibility, tuple(products or ()), tuple(industries or ()), tuple(kinds or ()))
-        with _LOOKUPS_LOCK:
-            if key in _LOOKUPS:
-                _LOOKUPS.move_to_end(key)
-                return list(_LOOKUPS[key])
+        key = (query, k, visibility, tuple(products or ()), tuple(industries or ()), tuple(kinds or ()))
+        filters = {"allowed_visibility": allowed_visibility, "kinds": kinds or None,
+                   "products": products or None, "industries": industries or None}
         try:
-            hits = ctx.content.search(query, k, allowed_visibility=allowed_visibility, kinds=kinds or None,
-                                      products=products or None, industries=industries or None, max_per_doc=1)
+            refs = ctx.cached("nba.content_lookup", lambda: search(query, k, **filters), key=key,
+                              stamp=content_version, max_entries=LOOKUP_CACHE_SIZE)
         except Exception:  # degrade to no content, keep the actions
             failed = True
             log.warning("content lookup failed for %r; actions go without content", query, exc_info=True)
             return []
-        refs = [ContentRef(doc_id=str(_field(h, "doc_id")), title=str(_field(h, "title") or _field(h, "doc_id")))
-                for h in hits or [] if _field(h, "doc_id")]
-        with _LOOKUPS_LOCK:
-            _LOOKUPS[key] = refs
-            while len(_LOOKUPS) > LOOKUP_CACHE_SIZE:
-                _LOOKUPS.popitem(last=False)
         return list(refs)
 
     return lookup
@@ -259,6 +254,7 @@ class DocumentInfo:
 
 
 _DOCUMENTS: dict[tuple, dict[str, DocumentInfo]] = {}  # per store and content version: the latest only
+_DOCUMENTS_LOCK = threading.Lock()
 
 
 def document_index(ctx: AppContext) -> dict[str, DocumentInfo]:
@@ -273,7 +269,7 @@ def document_index(ctx: AppContext) -> dict[str, DocumentInfo]:
         docs = {d: DocumentInfo(d, t, s or "", tuple(v or ["internal"]))
                 for d, t, s, v in session.execute(select(*columns))}
     if version:
-        with _LOOKUPS_LOCK:
+        with _DOCUMENTS_LOCK:
             for old in [k for k in _DOCUMENTS if k[0] == ctx.store.url]:
                 del _DOCUMENTS[old]
             _DOCUMENTS[key] = docs

@@ -2,9 +2,9 @@
 
 The service reads the deal through the caller's `ScopedRecords` (permission and NotFound decided there),
 then scores every partner with a `MatchEngine`: the ecosystem snapshot, the partner matrices and the
-model learned from the vendor's history (tools/match_model.py), built once per data version and day and
-cached in the process (the learned weights also on disk, so a new CLI process does not retrain). The
-data version is a fingerprint of SQL aggregates, re-checked at most every `VERSION_TTL_S` seconds.
+model learned from the vendor's history (tools/match_model.py), built once per records version,
+account-match corrections and day, and cached in the process with `ctx.cached` (the learned weights also
+on disk, so a new CLI process does not retrain).
 Signals are in tools/match_features.py. Vendor-wide records are read with `Scope.system()` to build the
 engine; the caller only ever gets partner names, scores and reasons, and only admins and channel managers
 may match (CLI.md).
@@ -20,19 +20,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import threading
-import time
 from dataclasses import dataclass
 
 import numpy as np
 from pydantic import BaseModel, Field
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import select
 
 from assistant.context import AppContext
 from retrieval import records as R
 from retrieval.scope import Scope
 from tools import match_features as mf
 from tools.entity_resolution import normalize_name_list, registrable_domain_list
+from tools.mapping_corrections import corrections_stamp
 from tools.match_model import MODEL_VERSION, HistoryState, MatchModel, history_as_of, top_rows, train_model
 from tools.registration_check import (  # check_registration is re-exported: HELPERS.md names it here
     RegistrationCheckResponse,
@@ -253,35 +252,7 @@ def shared_terms(matrix: mf.PartnerMatrix, deal: mf.DealRec, i: int, k: int = 3)
     return [str(matrix.terms[cols[j]]) for j in best if mine[j] > 0]
 
 
-# --- loading from the store, per data version -----------------------------------------------------
-
-
-def _text_size(column):
-    return func.sum(func.length(cast(column, String)))
-
-
-def data_version(store: R.RecordStore) -> str:
-    """A cheap fingerprint of everything matching reads (SQL aggregates, no row scan in Python)."""
-    opp, partner, account = R.Opportunity, R.Partner, R.Account
-    queries = [
-        select(func.count(), func.max(opp.created_on), func.max(opp.close_date), func.sum(opp.amount),
-               *map(_text_size, (opp.partner_id, opp.registered_by, opp.stage, opp.products, opp.account_id,
-                                 opp.name, opp.description))),
-        select(func.count(), *map(_text_size, (
-            partner.name, partner.tier, partner.type, partner.countries, partner.industries,
-            partner.competencies, partner.certified_staff, partner.languages, partner.description,
-            partner.joined_on))),
-        select(func.count(), *map(_text_size, (account.name, account.industry, account.country,
-                                               account.domain))),
-        select(func.count(), func.max(R.PartnerActivity.month), func.sum(R.PartnerActivity.portal_logins)),
-        select(func.count(), _text_size(R.PartnerAccount.account_name), _text_size(R.PartnerAccount.status)),
-        select(func.count(), func.max(R.MatchCorrection.decided_at)),
-    ]
-    recorded = store.get_meta("records_version")  # if ingest records a version, no table scan is needed
-    with store.session() as session:
-        parts = [tuple(session.execute(q).one()) for q in (queries[-1:] if recorded else queries)]
-    parts.append(recorded)
-    return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
+# --- loading from the store, per records version ---------------------------------------------------
 
 
 def _rows(session, model) -> list:
@@ -335,38 +306,26 @@ def _evidence(value) -> str:
     return "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value or "")
 
 
-VERSION_TTL_S = 3.0  # a data version is re-checked at most this often per store (an ingest shows after it)
-_VERSIONS: dict[str, tuple[float, str]] = {}
-_ENGINES: dict[tuple, MatchEngine] = {}
-_ENGINES_LOCK = threading.Lock()
-
-
-def current_version(store: R.RecordStore) -> str:
-    now = time.monotonic()
-    seen = _VERSIONS.get(store.url)
-    if seen is None or now - seen[0] >= VERSION_TTL_S:
-        seen = (now, data_version(store))
-        _VERSIONS[store.url] = seen
-    return seen[1]
-
-
 def get_engine(ctx: AppContext) -> MatchEngine:
-    """The engine for the store's current data version and today (cached per process; model on disk)."""
-    today = ctx.today()
-    key = (ctx.store.url, current_version(ctx.store), today)
-    with _ENGINES_LOCK:
-        engine = _ENGINES.get(key)
-        if engine is None:
-            eco = load_ecosystem(ctx)
-            name = f"match-model-v{MODEL_VERSION}-{key[1]}-{today.isoformat()}.json"
-            path = ctx.settings.home_dir / "cache" / name
-            model = MatchModel.load(path)
-            engine = MatchEngine.build(eco, today, model, ctx.settings.registration_protection_days)
-            if model is None:
-                engine.model.save(path)
-            _ENGINES.clear()  # one data version at a time: an old one is never asked for again
-            _ENGINES[key] = engine
-        return engine
+    """The engine of the records version, the corrections and today (`ctx.cached`: one per process; the
+    learned model also on disk). A store never ingested has no version: its engine is built every call."""
+    corrections = corrections_stamp(ctx)
+    return ctx.cached("partner_match.engine", lambda: _build_engine(ctx, corrections), stamp=corrections)
+
+
+def _build_engine(ctx: AppContext, corrections: tuple) -> MatchEngine:
+    today, version = ctx.today(), ctx.records_version()  # the version before the data: never newer than it
+    eco = load_ecosystem(ctx)
+    path = None
+    if version is not None:  # a model on disk is only reused for data that says it did not change
+        digest = hashlib.sha1(repr((version, corrections)).encode()).hexdigest()[:16]
+        name = f"match-model-v{MODEL_VERSION}-{digest}-{today.isoformat()}.json"
+        path = ctx.settings.home_dir / "cache" / name
+    model = MatchModel.load(path) if path is not None else None
+    engine = MatchEngine.build(eco, today, model, ctx.settings.registration_protection_days)
+    if path is not None and model is None:
+        engine.model.save(path)
+    return engine
 
 
 def match_partners(ctx: AppContext, scope: Scope, opportunity_id: str, top: int = 5) -> MatchResponse:

@@ -23,10 +23,11 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from retrieval.records import MatchCorrection, Partner
+from retrieval.records import Partner
 from retrieval.scope import Scope, ScopedRecords
+from tools.mapping_corrections import corrections_stamp
 from tools.next_best_action import MDF_PIPELINE_PER_DOLLAR, Signal, money, span_label
 from tools.partner_health import PartnerMetrics, VendorBaselines, partner_value
 from tools.tier_rules import METRIC_WORDS, MONEY_METRICS, TierCheck, assess_tier, load_tier_rules
@@ -231,12 +232,6 @@ def _may_name_accounts(p: PartnerContext) -> bool:
     if p.scope.is_partner:
         return p.b.vendor.get("account_sharing") == "accounts"
     return (p.m.partner.account_sharing or "counts") == "accounts"
-
-
-def corrections_stamp(ctx: AppContext) -> tuple:
-    """Changes whenever a channel manager confirms or rejects an account match (they change mapping)."""
-    with ctx.store.session() as session:
-        return tuple(session.execute(select(func.count(), func.max(MatchCorrection.decided_at))).one())
 
 
 def partner_relationships(ctx: AppContext, partner_id: str) -> list:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from assistant.context import AppContext
 from assistant.errors import BadInput
+from assistant.intent_cues import expand_shorthand
 from retrieval.extractive import Citation, ContentAnswer, answer_from_hits
 from retrieval.lexical import is_cjk
 from retrieval.multilingual import similarities
@@ -61,10 +62,11 @@ class SearchToolResult(SearchResponse):
 
 
 def _check_query(text: str) -> str:
+    """The query as searched: stripped, chat shorthand written out ("reg" -> "registration")."""
     text = (text or "").strip()
     if not text:
         raise BadInput("the search query is empty")
-    return text
+    return expand_shorthand(text)
 
 
 def search_content(ctx: AppContext, scope: Scope, query: str, k: int = 5, kinds: list[str] | None = None,

@@ -80,4 +80,5 @@ def build_other_world(home) -> AppContext:
                                    data={"products": products}))  # fmt: skip
         for uid, role, pid, locale in USERS:
             s.add(R.User(user_id=uid, name=uid, role=role, partner_id=pid, locale=locale))
+        ctx.store.bump_records_version(s)  # as ingest does: the records' caches key on it
     return ctx

@@ -13,7 +13,6 @@ from assistant.context import AppContext
 from assistant.errors import Forbidden
 from retrieval import records as R
 from retrieval.scope import Scope
-from tools import next_best_action as nba_module
 from tools.next_best_action import default_content_lookup, next_best_actions
 from tools.partner_health import vendor_baselines
 
@@ -202,8 +201,7 @@ class FakeContent:
                 if allowed_visibility is None or set(tags) & set(allowed_visibility)]
 
 
-def test_content_lookups_are_cached_per_visibility_and_content_version(ctx, monkeypatch):
-    monkeypatch.setattr(nba_module, "_LOOKUPS", type(nba_module._LOOKUPS)())
+def test_content_lookups_are_cached_per_visibility_and_content_version(ctx):
     fake = FakeContent()
     ctx.__dict__["_content"] = fake
     lookup = default_content_lookup(ctx)

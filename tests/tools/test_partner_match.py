@@ -162,18 +162,31 @@ def test_smoothing_in_the_ranking(tmp_path):
     assert "Won 40 of 50 Financial Services deals" in result.partners[0].reasons
 
 
+def match_target(tmp_path, rows: list) -> tuple:
+    """The ranking for OPP-T over `rows`, and the engine that made it."""
+    ctx = make_ctx(tmp_path, rows)
+    try:
+        return match_partners(ctx, ADMIN, "OPP-T"), get_engine(ctx)
+    finally:
+        ctx.close()
+
+
 def test_learned_model_prefers_the_partner_history_chose(tmp_path):
     """Past deals went to the partner with the relationship and the industry: the model learns it."""
     rows = [partner("P-A", "Alpha", industries=["Retail"]), partner("P-B", "Beta"), partner("P-C", "Gamma"),
             *history("P-B", 25, 10), *history("P-A", 2, 3), target()]
-    ctx = make_ctx(tmp_path, rows)
-    try:
-        result = match_partners(ctx, ADMIN, "OPP-T")
-        engine = get_engine(ctx)
-    finally:
-        ctx.close()
+    result, engine = match_target(tmp_path, rows)
     assert engine.model.kind == "learned" and engine.model.n_deals >= MIN_EXAMPLES
     assert result.partners[0].partner_id == "P-B"
+
+
+def test_a_closed_deal_without_any_date_is_left_out_of_training(tmp_path):
+    """DATA.md makes created_on and close_date optional: such a deal cannot be placed in the history
+    (it used to stop the engine with "date value out of range")."""
+    rows = [partner("P-A", "Alpha"), partner("P-B", "Beta"), *history("P-B", 25, 10),
+            deal("A-HIST", "closed_won", "P-A", created=None, closed=None), target()]
+    result, engine = match_target(tmp_path, rows)
+    assert engine.model.kind == "learned" and result.partners[0].partner_id == "P-B"
 
 
 @pytest.mark.parametrize("user", ["u-mk", "u-ps"])

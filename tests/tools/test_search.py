@@ -110,3 +110,13 @@ def test_quotes_come_from_content_in_the_question_language_when_there_is_some():
     assert [h.doc_id for h in same_language(english, mixed)] == ["d2", "d3"]
     assert same_language("案件登録の保護期間は何日ですか？", mixed) == mixed  # no Japanese candidate: all kept
     assert same_language("MDF?", mixed) == mixed  # too short to tell: all kept
+
+
+def test_chat_shorthand_is_written_out_before_searching(ctx):
+    """"reg" is how sellers type it; the policy says "registration": both read the same."""
+    short = answer_from_content(ctx, SELLER, "How long is my reg valid?")
+    full = answer_from_content(ctx, SELLER, "How long is my registration valid?")
+    assert short.found and "90 days" in short.answer and short.score == full.score
+    short_hits = search_content(ctx, SELLER, "when do regs expire", k=3).results
+    full_hits = search_content(ctx, SELLER, "when do registrations expire", k=3).results
+    assert [(h.chunk_id, h.score) for h in short_hits] == [(h.chunk_id, h.score) for h in full_hits]
