@@ -24,13 +24,17 @@ ABBREVIATIONS = {
     "nbas": "next best actions", "mgmt": "management", "pipe": "pipeline", "q": "question",
 }  # fmt: skip
 _ABBREV_RE = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in ABBREVIATIONS) + r")(?![\w/])")
-_ABBREV_ANY_CASE = re.compile(_ABBREV_RE.pattern, re.IGNORECASE)
+# The shorthand that is never also a real word or a common acronym ("pipe", "rec", "ACC", "Q" are left):
+# safe to write out in a content search.
+SEARCH_SHORTHAND = ("opp", "opps", "oppty", "oppy", "acct", "accts", "reg", "regs", "w/", "w/o", "mgmt")
+_SEARCH_SHORTHAND_RE = re.compile(
+    r"(?<![\w/])(" + "|".join(re.escape(k) for k in SEARCH_SHORTHAND) + r")(?![\w/])", re.IGNORECASE)
 
 
 def expand_shorthand(text: str) -> str:
-    """The text with chat shorthand written out ("my reg" -> "my registration"), other words untouched:
-    content spells its words in full, so a search for "reg" finds little."""
-    return _ABBREV_ANY_CASE.sub(lambda m: ABBREVIATIONS[m.group(1).lower()], text)
+    """The text with unambiguous chat shorthand written out ("my reg" -> "my registration"), other words
+    untouched: content spells its words in full, so a search for "reg" finds little."""
+    return _SEARCH_SHORTHAND_RE.sub(lambda m: ABBREVIATIONS[m.group(1).lower()], text)
 
 PARTNER_TYPES = (r"partners?|resellers?|var|vars|sis?|system integrators?|integrators?|msps?|"
                  r"distributors?|distis?|consultanc(y|ies)|isvs?|channel partners?|referral partners?|"

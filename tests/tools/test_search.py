@@ -120,3 +120,10 @@ def test_chat_shorthand_is_written_out_before_searching(ctx):
     short_hits = search_content(ctx, SELLER, "when do regs expire", k=3).results
     full_hits = search_content(ctx, SELLER, "when do registrations expire", k=3).results
     assert [(h.chunk_id, h.score) for h in short_hits] == [(h.chunk_id, h.score) for h in full_hits]
+
+
+def test_only_unambiguous_shorthand_is_written_out():
+    from assistant.intent_cues import expand_shorthand
+
+    assert expand_shorthand("Q3 opp w/o a REG") == "Q3 opportunity without a registration"
+    assert expand_shorthand("ACC inhibitors and the data pipe") == "ACC inhibitors and the data pipe"
