@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from retrieval.chunking import contextual_text
 from retrieval.index import VectorIndex, language, where_clause
-from retrieval.lexical import LexicalIndex, is_cjk, load_or_build, tokenize, top_k
+from retrieval.lexical import TOKENIZER_VERSION, LexicalIndex, is_cjk, load_or_build, tokenize, top_k
 from retrieval.records import Chunk, Document, RecordStore
 
 log = logging.getLogger(__name__)
@@ -139,7 +139,7 @@ def load_snapshot(store: RecordStore, cache_dir, version: int) -> Snapshot:
                                  tuple(row.industries or ()), row.locale))
         chunk_doc[i] = pos
     chunk_ids = [row.chunk_id for row in rows]
-    fingerprint_parts = [f"{row.chunk_id}\x1f{row.indexed_hash}" for row in rows]
+    fingerprint_parts = [TOKENIZER_VERSION] + [f"{row.chunk_id}\x1f{row.indexed_hash}" for row in rows]
     lexical = load_or_build(
         cache_dir, fingerprint_parts,
         lambda: [tokenize(contextual_text(row.title, row.heading, row.text)) for row in rows],

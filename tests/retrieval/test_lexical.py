@@ -45,3 +45,21 @@ def test_answer_terms_keep_what_a_question_is_about():
     japanese = answer_terms("MDF の申請はイベント開始の何日前までですか？", question=True)
     assert "申請" in japanese and "開始" in japanese
     assert not {"です", "すか", "まで"} & set(japanese)  # particles and endings carry no topic
+
+
+def test_a_new_tokeniser_rebuilds_the_stored_index(make_service, monkeypatch):
+    """The stored BM25 index is keyed by the tokeniser's version too: after an upgrade that tokenises
+    differently, the old index (old tokens) is not searched with new query tokens."""
+    from retrieval import search as search_module
+    from tests.retrieval.conftest import make_doc
+
+    service = make_service()
+    service.sync_documents([make_doc("p/reg.md", "Approved registrations expire after ninety days.")])
+    service.search("registrations expire", k=1)
+    lexical_dir = next(p for p in service.settings.home.rglob("lexical") if p.is_dir())
+    before = {p.name for p in lexical_dir.iterdir() if not p.name.startswith(".")}
+    monkeypatch.setattr(search_module, "TOKENIZER_VERSION", "tokenizer-next")
+    rebuilt = make_service()  # another process, after the upgrade
+    assert rebuilt.search("registrations expire", k=1)[0].doc_id == "p/reg.md"
+    after = {p.name for p in lexical_dir.iterdir() if not p.name.startswith(".")}
+    assert before and after and before != after
