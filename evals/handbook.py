@@ -105,8 +105,10 @@ def _contains(answer: str, alternatives: list[str]) -> bool:
     return any(" ".join(a.split()).lower() in low for a in alternatives)
 
 
-def evaluate(ctx, cases: list[dict]) -> dict:
-    """Ask every case through the real tools; per-case records plus aggregate metrics."""
+def evaluate(ctx, cases: list[dict], scope=None, page=None) -> dict:
+    """Ask every case through the real tools; per-case records plus aggregate metrics. `scope` asks (by
+    default a partner seller: the handbook is visible to partners); `page(hit)` names the page a hit is
+    on, as the cases' `paths` do (by default its doc id without the `<lang>:` prefix)."""
     from retrieval.extractive import (
         CLOSEST_THRESHOLD,
         CLOSEST_THRESHOLD_CJK,
@@ -116,9 +118,10 @@ def evaluate(ctx, cases: list[dict]) -> dict:
     )
     from retrieval.lexical import is_cjk
     from retrieval.scope import Scope
-    from tools.search import ANSWER_CANDIDATES, answer_for_hits
+    from tools.search import ANSWER_CANDIDATES, answer_for_hits, search_query
 
-    scope = Scope("eval-partner", "partner_seller", partner_id="P-EVAL")  # content is visible to partners
+    scope = scope or Scope("eval-partner", "partner_seller", partner_id="P-EVAL")
+    page = page or (lambda hit: _page(hit.doc_id))
     records, latencies = [], []
     for case in cases:
         start = time.perf_counter()
@@ -126,15 +129,16 @@ def evaluate(ctx, cases: list[dict]) -> dict:
         # passages and the answer. A threshold below any score gives the best candidate quote and its
         # confidence, so the found-threshold can be calibrated from one run; the decision below is the
         # one the tool makes with its threshold.
-        hits = ctx.content.search(case["question"], k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility())
-        candidate = answer_for_hits(ctx, case["question"], hits, threshold=-9.0)
+        query = search_query(case["question"])
+        hits = ctx.content.search(query, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility())
+        candidate = answer_for_hits(ctx, query, hits, threshold=-9.0)
         latencies.append(time.perf_counter() - start)
         results = hits[:5]
         cjk = is_cjk(case["question"])
         threshold = FOUND_THRESHOLD_CJK if cjk else FOUND_THRESHOLD
         found = candidate.found and candidate.score >= threshold
         closest = not found and candidate.score >= (CLOSEST_THRESHOLD_CJK if cjk else CLOSEST_THRESHOLD)
-        pages = [_page(r.doc_id) for r in results]
+        pages = [page(r) for r in results]
         records.append({
             "id": case["id"], "lang": case["lang"], "style": case["style"], "answerable": case["answerable"],
             "hit_at_5": bool(set(pages) & set(case["paths"])) if case["answerable"] else None,

@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 SUITES = {
     "routing": "evals.routing",
     "handbook": "evals.handbook",
+    "demo_content": "evals.demo_content",
     "account_mapping": "evals.account_mapping",
     "partner_match": "evals.partner_match",
     "scifact": "evals.scifact",

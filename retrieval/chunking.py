@@ -300,14 +300,38 @@ def _is_subheading(line: str, next_line: str | None) -> bool:
     return bool(next_line) and len(text.split()) <= 8 and len(text) <= 80 and not text.endswith(_END_PUNCT)
 
 
+def _logical_lines(text: str) -> list[tuple[str, int]]:
+    """(line, offset) as a reader sees them: a paragraph or a list item hard-wrapped over several lines
+    (common in markdown kept in git) is one line, so its sentences are not cut where the text wraps. A
+    line continues the one before unless either is a table row or a heading, it starts a new list item,
+    or the one before is a short label line (`_is_subheading`)."""
+    lines: list[tuple[str, int]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if lines and line and _continues(lines[-1][0], raw):
+            start = lines[-1][1]
+            lines[-1] = (text[start : pos + len(raw)], start)
+        else:
+            lines.append((raw, pos))
+        pos += len(raw) + 1
+    return lines
+
+
+def _continues(before: str, raw: str) -> bool:
+    last = before.rsplit("\n", 1)[-1].strip()  # the physical line just before
+    line = raw.strip()
+    if not last or last.startswith(("|", "#")) or line.startswith(("|", "#")) or _ITEM.match(raw):
+        return False
+    label = not _ITEM.match(before) and _is_subheading(last, line)  # a list item is never a label
+    return not _RULE_LINE.fullmatch(line) and not label
+
+
 def text_units(text: str) -> list[TextUnit]:
     """The quotable units of a chunk, in reading order. A table row is rendered with its column names
     ("Tier: Select; Margin: 20%") so that it makes sense on its own; list markers are dropped."""
     units: list[TextUnit] = []
-    lines, pos = [], 0
-    for raw in text.split("\n"):
-        lines.append((raw, pos))
-        pos += len(raw) + 1
+    lines = _logical_lines(text)
     header: list[str] | None = None
     lead, label = None, ""
     in_item = False  # inside a list item: its lines up to the next blank line continue it

@@ -35,7 +35,7 @@ ProgressFn = Callable[[int, int], None]
 BATCH_CHUNKS = 256  # chunks embedded, upserted and committed together
 UNIT_CACHE_CHUNKS = 4096  # chunks whose unit vectors are kept decoded in memory (~1.5 KB per unit)
 MIN_VOCABULARY_CHUNKS = 300  # see vocabulary()
-UNITS_VERSION = "u1"  # bump when `text_units` changes: stored unit vectors then no longer line up
+UNITS_VERSION = "u2"  # bump when `text_units` changes: stored unit vectors then no longer line up
 _META_FIELDS = ("source", "kind", "visibility", "products", "industries", "locale", "updated_on", "attributes")
 
 

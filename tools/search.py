@@ -23,7 +23,7 @@ from tools.locales import detect_languages
 from tools.registry import register_tool
 
 __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
-           "answer_for_hits", "answer_from_content", "search_and_answer", "search_content"]
+           "answer_for_hits", "answer_from_content", "search_and_answer", "search_content", "search_query"]
 
 ANSWER_CANDIDATES = 12  # chunks whose sentences compete for an extractive answer
 MAX_K = 50
@@ -61,7 +61,7 @@ class SearchToolResult(SearchResponse):
     closest: str | None = Field(None, description="when not found: the nearest quote, which may not answer")
 
 
-def _check_query(text: str) -> str:
+def search_query(text: str) -> str:
     """The query as searched: stripped, chat shorthand written out ("reg" -> "registration")."""
     text = (text or "").strip()
     if not text:
@@ -73,7 +73,7 @@ def search_content(ctx: AppContext, scope: Scope, query: str, k: int = 5, kinds:
                    products: list[str] | None = None, industries: list[str] | None = None,
                    locale: str | None = None) -> SearchResponse:
     """The k best passages the asker may see, best first (CLI.md `cosell search`)."""
-    query = _check_query(query)
+    query = search_query(query)
     if not 1 <= k <= MAX_K:
         raise BadInput(f"k must be between 1 and {MAX_K}, got {k}")
     hits = ctx.content.search(query, k=k, allowed_visibility=scope.allowed_visibility(), kinds=kinds,
@@ -160,7 +160,7 @@ def answer_from_content(ctx: AppContext, scope: Scope, question: str,
     """An extractive answer: the sentences or table rows of the visible content that answer the question,
     with their citations; "I could not find this in the enablement content." when nothing does.
     `threshold` overrides the calibrated confidence needed to answer (evals use 0 to see every candidate)."""
-    question = _check_query(question)
+    question = search_query(question)
     hits = ctx.content.search(question, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility())
     return answer_for_hits(ctx, question, hits, threshold)
 
@@ -169,7 +169,7 @@ def search_and_answer(ctx: AppContext, scope: Scope, args: SearchArgs,
                       threshold: float | None = None) -> SearchToolResult:
     """ONE hybrid search serves both the passages (the first k) and the answer (the first
     ANSWER_CANDIDATES), with the asker's visibility and the filters applied inside retrieval."""
-    query = _check_query(args.query)
+    query = search_query(args.query)
     hits = ctx.content.search(query, k=max(args.k, ANSWER_CANDIDATES), allowed_visibility=scope.allowed_visibility(),
                               kinds=args.kinds, products=args.products, industries=args.industries,
                               locale=args.locale)

@@ -69,7 +69,7 @@ def test_answer_kind_prefers_units_holding_a_duration_or_number(embedder):
     text = ("Registration protection is granted to the registering partner by the channel team after review. "
             "It lasts 60 days.")
     assert answer_kind("How long does registration protection last?") == "duration"
-    assert answer_kind("How many seats do we get?") == "number"
+    assert answer_kind("How many seats do we get?") == "count"
     assert answer_kind("何日で失効しますか？") == "duration" and answer_kind("Why was it rejected?") is None
     answer = answer_from_hits("How long does registration protection last?", [_hit(text)], embedder)
     assert "60 days" in answer.answer
@@ -177,10 +177,26 @@ def test_unit_spans_point_into_the_chunk_text():
     text = ("Intro sentence one. Intro sentence two:\n- item [one](http://x) here\n  continued line.\n\n"
             "**Label**\n| A | B |\n|---|---|\n| x | y |\n1. numbered")
     units = text_units(text)
-    # every sentence of the paragraph that introduces a list may be quoted with its items
-    assert [u.kind for u in units] == ["lead", "lead", "item", "sentence", "row", "item"]
-    assert units[2].lead == 1 and units[3].lead == 1 and units[2].context == "Intro sentence two:"
-    assert units[4].text == "A: x; B: y" and units[4].context == "Label"
+    # every sentence of the paragraph that introduces a list may be quoted with its items; the item's
+    # wrapped second line is part of the item
+    assert [u.kind for u in units] == ["lead", "lead", "item", "row", "item"]
+    assert units[2].text == "item one here continued line."
+    assert units[2].lead == 1 and units[2].context == "Intro sentence two:"
+    assert units[3].text == "A: x; B: y" and units[3].context == "Label"
     for unit in units:
         if unit.kind != "row":
             assert clean(text[unit.start:unit.end]) == unit.text
+
+
+def test_a_hard_wrapped_paragraph_is_quoted_in_whole_sentences():
+    """Markdown kept in git is often wrapped at ~100 characters: a sentence must not end at the wrap."""
+    text = ("Pricing follows throughput; most customers start under USD 4,000 per\n"
+            "month and grow with their event volume. Budgets are reviewed every quarter\n"
+            "with the customer's finance team.\n\n"
+            "**Escalation**\n"
+            "Severity 1 tickets are answered within 2 business hours.")
+    units = [u.text for u in text_units(text)]
+    assert units == ["Pricing follows throughput; most customers start under USD 4,000 per month and grow with "
+                     "their event volume.", "Budgets are reviewed every quarter with the customer's finance team.",
+                     "Severity 1 tickets are answered within 2 business hours."]
+    assert text_units(text)[2].context == "Escalation"  # a label line still labels what follows
