@@ -68,8 +68,9 @@ E5_LEVEL = 0.85
 W_ABSENT_CJK = 0.5  # character bigrams across particles are often "absent": they say less than words
 
 _DURATION_Q = re.compile(
-    r"\b(how (long|soon|quickly|fast|early|late|often|frequently)|how far (ahead|in advance)|when|until when|"
-    r"by when|what time|what date|deadline|how many (days|weeks|months|hours|years))\b|"
+    # "when" asks for a time at the start of a question ("When do ...?"), not in "what happens when ..."
+    r"^\W*when\b|\b(how (long|soon|quickly|fast|early|late|often|frequently)|how far (ahead|in advance)|"
+    r"until when|by when|what time|what date|deadline|how many (days|weeks|months|hours|years))\b|"
     r"何日|何営業日|どのくらい|どれくらい|いつ|何時間|期間|何か月|何ヶ月|何年|何週", re.I)
 _NUMBER_Q = re.compile(
     r"\b(how (many|much|large|big)|what (percentage|portion|share|proportion|amount|number)|minimum|maximum|"
@@ -104,7 +105,7 @@ _NAME_TOKEN = re.compile(r"[A-Z][\w&'.-]*[A-Za-z0-9]|[A-Z]|[\w.+-]+@[\w-]+\.[\w.
 _NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
                      r"thirty|once|twice|half|single|double)\b", re.I)
 _DURATION = re.compile(
-    r"\b\d+(st|nd|rd|th)\b|\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"\b\d+(st|nd|rd|th)\b|(?-i:\bMay\b)|\b(january|february|march|april|june|july|august|september|october|november|"
     r"december|monday|tuesday|wednesday|thursday|friday|end of|beginning of|start of|q[1-4]|fy\d\d)\b|"
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|thirty)[- ]?(business |calendar |"
     r"working )?(day|week|month|year|hour|minute|quarter)s?\b|\b(annual|annually|quarterly|monthly|weekly|daily|"

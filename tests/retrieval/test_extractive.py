@@ -200,3 +200,10 @@ def test_a_hard_wrapped_paragraph_is_quoted_in_whole_sentences():
                      "their event volume.", "Budgets are reviewed every quarter with the customer's finance team.",
                      "Severity 1 tickets are answered within 2 business hours."]
     assert text_units(text)[2].context == "Escalation"  # a label line still labels what follows
+
+
+def test_the_verb_may_is_not_the_month():
+    from retrieval.extractive import _has_kind
+
+    assert not _has_kind("The opportunity may be worked with another partner.", "duration")
+    assert _has_kind("Awards are announced in May each year.", "duration")
