@@ -107,6 +107,20 @@ def question_parts(question: str) -> list[str]:
     return parts[:3] or [question]
 
 
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.IGNORECASE)
+_ASKING = re.compile(r"\bhow \w+\b|\b(what|which|who|whom|whose|when|where|why|how)\b|[?？]", re.IGNORECASE)
+
+
+def with_antecedents(parts: list[str]) -> list[str]:
+    """Later questions of one message that say "it" / "they" get the first question's subject words
+    appended ("what happens when it expires?" after "how long is my registration protected" is about the
+    registration), without its question words, so they do not change the kind of answer asked for."""
+    if len(parts) < 2:
+        return parts
+    subject = " ".join(_ASKING.sub(" ", parts[0]).split())
+    return [parts[0]] + [f"{p} ({subject})" if subject and _PRONOUN.search(p) else p for p in parts[1:]]
+
+
 def question_language(question: str) -> str | None:
     """The question's language when it is clear: by script for CJK, else langdetect when it is sure
     (short questions are often not, and then nothing is assumed)."""
@@ -141,7 +155,7 @@ def answer_for_hits(ctx: AppContext, question: str, hits: list[Hit], threshold: 
     vectors, vocabulary = content.unit_vectors(candidates), content.vocabulary()
     answers = [answer_from_hits(part, candidates, embedder=content.embedder, threshold=threshold,
                                 unit_vectors=vectors, term_idf=vocabulary, multilingual=similarities)
-               for part in question_parts(question)]
+               for part in with_antecedents(question_parts(question))]
     found = [a for a in answers if a.found]
     if len(answers) == 1 or not found:
         return answers[0] if len(answers) == 1 else max(answers, key=lambda a: a.score)

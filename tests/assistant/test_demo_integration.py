@@ -87,3 +87,5 @@ def test_the_demo_stories_reach_their_tools(demo_ctx):
         assert [t.name for t in response.tools] == [tool], (question, response.answer[:300])
     seller = ask(demo_ctx, scope_for_user(demo_ctx.store, STORIES[0][0]), STORIES[0][1])
     assert "90" in seller.answer and seller.citations, seller.answer
+    # "... and what happens when it expires?": "it" is the registration, and the answer says what happens
+    assert "lapses" in seller.answer, seller.answer

@@ -128,3 +128,13 @@ def test_only_unambiguous_shorthand_is_written_out():
 
     assert expand_shorthand("Q3 opp w/o a REG") == "Q3 opportunity without a registration"
     assert expand_shorthand("ACC inhibitors and the data pipe") == "ACC inhibitors and the data pipe"
+
+
+def test_a_later_question_saying_it_gets_the_first_questions_subject():
+    from tools.search import question_parts, with_antecedents
+
+    parts = with_antecedents(question_parts("How long is my deal registration protected, and what happens when "
+                                            "it expires?"))
+    assert parts == ["How long is my deal registration protected",
+                     "what happens when it expires? (is my deal registration protected)"]
+    assert with_antecedents(["How do I claim MDF?", "Who approves claims?"])[1] == "Who approves claims?"
