@@ -23,12 +23,17 @@ ABBREVIATIONS = {
     "msg": "message", "nba": "next best action",
     "nbas": "next best actions", "mgmt": "management", "pipe": "pipeline", "q": "question",
 }  # fmt: skip
-_ABBREV_RE = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in ABBREVIATIONS) + r")(?![\w/])")
+
+
+def _whole_words(words, flags: int = 0) -> re.Pattern:
+    return re.compile(r"(?<![\w/])(" + "|".join(re.escape(w) for w in words) + r")(?![\w/])", flags)
+
+
+_ABBREV_RE = _whole_words(ABBREVIATIONS)
 # The shorthand that is never also a real word or a common acronym ("pipe", "rec", "ACC", "Q" are left):
 # safe to write out in a content search.
 SEARCH_SHORTHAND = ("opp", "opps", "oppty", "oppy", "acct", "accts", "reg", "regs", "w/", "w/o", "mgmt")
-_SEARCH_SHORTHAND_RE = re.compile(
-    r"(?<![\w/])(" + "|".join(re.escape(k) for k in SEARCH_SHORTHAND) + r")(?![\w/])", re.IGNORECASE)
+_SEARCH_SHORTHAND_RE = _whole_words(SEARCH_SHORTHAND, re.IGNORECASE)
 
 
 def expand_shorthand(text: str) -> str:

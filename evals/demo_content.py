@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +31,10 @@ def evaluate_home(ctx) -> dict[str, Any]:
 
 
 def run() -> dict[str, Any]:
-    from evals.routing_cases import prepare_demo_ctx
+    from evals.routing_cases import generated_demo
 
-    with tempfile.TemporaryDirectory(prefix="cosell-demo-content-") as tmp:
-        ctx = prepare_demo_ctx(Path(tmp))
-        try:
-            return evaluate_home(ctx)
-        finally:
-            ctx.close()
+    with generated_demo("cosell-demo-content-") as ctx:
+        return evaluate_home(ctx)
 
 
 if __name__ == "__main__":

@@ -109,14 +109,7 @@ def evaluate(ctx, cases: list[dict], scope=None, page=None) -> dict:
     """Ask every case through the real tools; per-case records plus aggregate metrics. `scope` asks (by
     default a partner seller: the handbook is visible to partners); `page(hit)` names the page a hit is
     on, as the cases' `paths` do (by default its doc id without the `<lang>:` prefix)."""
-    from retrieval.extractive import (
-        CLOSEST_THRESHOLD,
-        CLOSEST_THRESHOLD_CJK,
-        FOUND_THRESHOLD,
-        FOUND_THRESHOLD_CJK,
-        NOT_FOUND,
-    )
-    from retrieval.lexical import is_cjk
+    from retrieval.extractive import NOT_FOUND, thresholds
     from retrieval.scope import Scope
     from tools.search import ANSWER_CANDIDATES, answer_for_hits, search_query
 
@@ -134,10 +127,12 @@ def evaluate(ctx, cases: list[dict], scope=None, page=None) -> dict:
         candidate = answer_for_hits(ctx, query, hits, threshold=-9.0)
         latencies.append(time.perf_counter() - start)
         results = hits[:5]
-        cjk = is_cjk(case["question"])
-        threshold = FOUND_THRESHOLD_CJK if cjk else FOUND_THRESHOLD
-        found = candidate.found and candidate.score >= threshold
-        closest = not found and candidate.score >= (CLOSEST_THRESHOLD_CJK if cjk else CLOSEST_THRESHOLD)
+        answer_at, closest_at = thresholds(query)
+        found = candidate.found and candidate.score >= answer_at
+        # the quote the tool shows as the closest passage (a quote lacking the kind of answer asked for is
+        # never the answer, so it comes back as `closest` even with the low threshold used here)
+        quote = candidate.answer if candidate.found else candidate.closest or ""
+        closest = not found and candidate.score >= closest_at
         pages = [page(r) for r in results]
         records.append({
             "id": case["id"], "lang": case["lang"], "style": case["style"], "answerable": case["answerable"],
@@ -145,7 +140,7 @@ def evaluate(ctx, cases: list[dict], scope=None, page=None) -> dict:
             "found": found, "score": candidate.score,
             "candidate_contains": _contains(candidate.answer, case["answer_contains"]) if case["answerable"] else None,
             "contains": found and _contains(candidate.answer, case["answer_contains"]) if case["answerable"] else None,
-            "closest_contains": closest and _contains(candidate.answer, case["answer_contains"])
+            "closest_contains": closest and _contains(quote, case["answer_contains"])
             if case["answerable"] else None,
             "answer": (candidate.answer if found else NOT_FOUND)[:300], "candidate": candidate.answer[:300],
             "top_pages": pages[:3],

@@ -15,14 +15,13 @@ or no tool for a refusal or a question back) and argument accuracy (every expect
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from assistant.context import AppContext
 from assistant.deterministic import Plan, plan_turn, remember
 from assistant.threads import ConversationThread
-from evals.routing_cases import HERE, _names, _ref, expand_case, load_cases, prepare_demo_ctx
+from evals.routing_cases import HERE, _names, _ref, expand_case, generated_demo, load_cases, prepare_demo_ctx
 
 CASE_SETS = {
     "tuned": HERE / "routing_questions.yaml",
@@ -139,12 +138,8 @@ def run(ctx: AppContext | None = None) -> dict[str, Any]:
     """The suite for `cosell eval`: on `ctx` if given, else on a freshly generated and ingested demo."""
     if ctx is not None:
         return evaluate_sets(ctx)
-    with tempfile.TemporaryDirectory(prefix="cosell-routing-") as tmp:
-        demo = prepare_demo_ctx(Path(tmp))
-        try:
-            return evaluate_sets(demo)
-        finally:
-            demo.close()
+    with generated_demo("cosell-routing-") as demo:
+        return evaluate_sets(demo)
 
 
 if __name__ == "__main__":

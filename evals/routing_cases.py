@@ -8,6 +8,9 @@ exact name (the open one first). Used by `evals/routing.py`.
 from __future__ import annotations
 
 import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +44,17 @@ def prepare_demo_ctx(tmp: Path) -> AppContext:
     ctx = AppContext(Settings(home=Path(tmp) / "home", today=today))
     ingest_folder(ctx, folder)
     return ctx
+
+
+@contextmanager
+def generated_demo(prefix: str = "cosell-demo-") -> Iterator[AppContext]:
+    """A freshly generated and ingested demo in a temporary folder, closed and removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        ctx = prepare_demo_ctx(Path(tmp))
+        try:
+            yield ctx
+        finally:
+            ctx.close()
 
 
 def _names(ctx: AppContext) -> dict[str, dict[str, list[str]]]:

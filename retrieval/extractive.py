@@ -9,11 +9,13 @@ instructions. Each unit (`retrieval.chunking.text_units`) is scored against the 
     its chunk's contextual token embeddings (so it knows its headings and neighbours);
   * the chunk's retrieval score, and the best neighbouring unit (an answer often follows the sentence
     that names the topic);
-  * the kind of answer asked for: "how long / when / 何日" wants a duration or date, "how many / how
-    much / いくら" a number; units that have none are pushed down, units that have one up.
+  * the kind of answer asked for (`answer_kind`): a duration, a percentage, an amount, a count, a name
+    the question does not say...; units that have none are pushed down, units that have one up;
+  * for Japanese questions, a second opinion from multilingual-e5 on the best units.
 The confidence of the best unit, less the share of the question's terms the content never uses at all
-(a topic the content does not cover), decides between quoting and "not found". Thresholds are
-calibrated on evals/handbook_questions.yaml; evals/handbook.py reports a held-out set beside it.
+(a topic the content does not cover), decides between the answer, "not found" with the closest passage
+shown as such, and plain "not found" (`thresholds`); a quote without the percentage, amount or count
+asked for is never the answer. Thresholds are measured with evals/handbook.py and evals/demo_content.py.
 """
 from __future__ import annotations
 
@@ -48,7 +50,8 @@ CLOSEST_THRESHOLD_CJK = 0.10
 W_LEXICAL, W_DENSE, W_RETRIEVAL, W_NEIGHBOUR = 0.35, 0.50, 0.20, 0.20
 CONTEXT_MATCH = 0.6  # a question term found only in the unit's headings or lead-in counts this much
 KIND_BONUS = 0.10  # added when a unit holds the kind of answer asked for, subtracted when it does not
-# A percentage or an amount of money is asked for in so many words, and a unit without one cannot answer.
+# Subtracted instead of KIND_BONUS when a unit lacks a kind asked for in so many words (a percentage, an
+# amount, a count, a name): such a unit cannot answer.
 KIND_STRICT = 0.30
 STRICT_KINDS = ("percent", "money", "named", "count")
 # A quote without the percentage, amount or count asked for is never given as the answer, however well it
@@ -72,10 +75,8 @@ _DURATION_Q = re.compile(
     r"^\W*when\b|\b(how (long|soon|quickly|fast|early|late|often|frequently)|how far (ahead|in advance)|"
     r"until when|by when|what time|what date|deadline|how many (days|weeks|months|hours|years))\b|"
     r"何日|何営業日|どのくらい|どれくらい|いつ|何時間|期間|何か月|何ヶ月|何年|何週", re.I)
-_NUMBER_Q = re.compile(
-    r"\b(how (many|much|large|big)|what (percentage|portion|share|proportion|amount|number)|minimum|maximum|"
-    r"limit)\b|何名|何人|いくら|何パーセント|何%|最大|最低|何文字|何件|何回|何個|何社|何枚|何本|何台|何度|"
-    r"いくつ", re.I)
+# A number of some other kind (percentages, amounts and counts are recognised before it: `answer_kind`).
+_NUMBER_Q = re.compile(r"\b(how (much|large|big)|what number|minimum|maximum|limit)\b|最大|最低|何文字|何度", re.I)
 # "How many": a count, and a quote without one (or "unlimited") cannot answer it.
 _COUNT_Q = re.compile(r"\bhow many\b|\b(maximum|minimum|max|min) (number|count)\b|\bwhat number of\b|"
                       r"何名|何人|何件|何回|何個|何社|何枚|何本|何台|いくつ", re.I)
@@ -172,11 +173,20 @@ def answer_kind(question: str) -> str | None:
         return "rate"
     if _NAMED_Q.search(question):
         return "named"
-    if _NUMBER_Q.search(question) or _COUNT_Q.search(question):
+    count = bool(_COUNT_Q.search(question))
+    if count or _NUMBER_Q.search(question):
         if _TIME_UNIT.search(question):
             return "duration"
-        return "count" if _COUNT_Q.search(question) else "number"
+        return "count" if count else "number"
     return None
+
+
+def thresholds(question: str) -> tuple[float, float]:
+    """(the confidence a quote needs to be the answer, the confidence it needs to be shown as the closest
+    passage) for this question: Japanese questions are scored on their own scale."""
+    if is_cjk(question):
+        return FOUND_THRESHOLD_CJK, CLOSEST_THRESHOLD_CJK
+    return FOUND_THRESHOLD, CLOSEST_THRESHOLD
 
 
 def _names_something_new(text: str, question: str) -> bool:
@@ -204,8 +214,7 @@ def _has_kind(text: str, kind: str, question: str = "") -> bool:
     return bool(_NUMBER.search(_OPENING_ONCE.sub(" ", _DURATION.sub(" ", text))))
 
 
-def _kind_scores(units: list[_Unit], question: str) -> np.ndarray:
-    kind = answer_kind(question)
+def _kind_scores(units: list[_Unit], kind: str | None, question: str) -> np.ndarray:
     if kind is None:
         return np.zeros(len(units))
     missing = KIND_STRICT if kind in STRICT_KINDS else KIND_BONUS
@@ -226,8 +235,9 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     whether the content uses it at all (`ContentService.vocabulary()`). `multilingual` scores a question
     against passages in any language (`retrieval.multilingual.similarities`); CJK questions use it."""
     cjk = is_cjk(question)
+    answer_at, closest_at = thresholds(question)
     if threshold is None:
-        threshold = FOUND_THRESHOLD_CJK if cjk else FOUND_THRESHOLD
+        threshold = answer_at
     prepared = [_prepare(h.title, h.heading, h.text) for h in hits]
     units = [_Unit(rank, i, u, own, around) for rank, p in enumerate(prepared)
              for i, (u, own, around) in enumerate(zip(*p))]
@@ -241,7 +251,8 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     prior = np.array([float(getattr(hits[u.hit_rank], "score", 0.0)) / top for u in units])
     w_dense = 0.0 if cjk else W_DENSE
     base = (W_LEXICAL + W_DENSE - w_dense) * lexical + w_dense * dense + W_RETRIEVAL * prior
-    combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, question)
+    kind = answer_kind(question)
+    combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question)
     combined = _answers_follow_questions(units, combined)
     if cjk and multilingual is not None:
         combined = _second_opinion(question, hits, units, combined, multilingual)
@@ -250,12 +261,10 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     confidence = (float(combined[best]) - (W_ABSENT_CJK if cjk else W_ABSENT) * absent
                   - W_ABSENT_NAME * _absent_name(question, term_idf))
     chosen = _choose(units, combined, best, max_units)
-    answer = _compose(hits, units, chosen, confidence)
-    kind = answer_kind(question)
     lacks_kind = kind in GATED_KINDS and not any(_has_kind(units[i].text, kind, question) for i in chosen)
     if confidence >= threshold and not lacks_kind:
-        return answer
-    closest = answer.answer if confidence >= (CLOSEST_THRESHOLD_CJK if cjk else CLOSEST_THRESHOLD) else None
+        return _compose(hits, units, chosen, confidence)
+    closest = _compose(hits, units, chosen, confidence).answer if confidence >= closest_at else None
     return ContentAnswer(answer=NOT_FOUND, found=False, score=round(confidence, 4), closest=closest)
 
 

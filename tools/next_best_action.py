@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -253,27 +252,18 @@ class DocumentInfo:
     visibility: tuple[str, ...]
 
 
-_DOCUMENTS: dict[tuple, dict[str, DocumentInfo]] = {}  # per store and content version: the latest only
-_DOCUMENTS_LOCK = threading.Lock()
-
-
 def document_index(ctx: AppContext) -> dict[str, DocumentInfo]:
-    """Every document's title, source and visibility, read once per content version (every change to
-    documents bumps it). A store whose documents were written by hand (version 0) is read every time."""
+    """Every document's title, source and visibility, read once per content version (`ctx.cached`; every
+    change to documents bumps it). A store whose documents were written by hand (version 0) is read every
+    time."""
+    def read() -> dict[str, DocumentInfo]:
+        columns = (Document.doc_id, Document.title, Document.source, Document.visibility)
+        with ctx.store.session() as session:
+            return {d: DocumentInfo(d, t, s or "", tuple(v or ["internal"]))
+                    for d, t, s, v in session.execute(select(*columns))}
+
     version = ctx.store.content_version()
-    key = (ctx.store.url, version)
-    if version and key in _DOCUMENTS:
-        return _DOCUMENTS[key]
-    columns = (Document.doc_id, Document.title, Document.source, Document.visibility)
-    with ctx.store.session() as session:
-        docs = {d: DocumentInfo(d, t, s or "", tuple(v or ["internal"]))
-                for d, t, s, v in session.execute(select(*columns))}
-    if version:
-        with _DOCUMENTS_LOCK:
-            for old in [k for k in _DOCUMENTS if k[0] == ctx.store.url]:
-                del _DOCUMENTS[old]
-            _DOCUMENTS[key] = docs
-    return docs
+    return ctx.cached("nba.documents", read, stamp=version) if version else read()
 
 
 @dataclass

@@ -173,7 +173,8 @@ def answer_from_content(ctx: AppContext, scope: Scope, question: str,
                         threshold: float | None = None) -> ContentAnswer:
     """An extractive answer: the sentences or table rows of the visible content that answer the question,
     with their citations; "I could not find this in the enablement content." when nothing does.
-    `threshold` overrides the calibrated confidence needed to answer (evals use 0 to see every candidate)."""
+    `threshold` overrides the calibrated confidence needed to answer (evals pass one below any score to see
+    every candidate and its confidence)."""
     question = search_query(question)
     hits = ctx.content.search(question, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility())
     return answer_for_hits(ctx, question, hits, threshold)
