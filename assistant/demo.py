@@ -26,7 +26,7 @@ STORIES = [
 
 def _search_as_three_users(ctx) -> None:
     from retrieval.scope import Scope, scope_for_user
-    from tools.search import search_content
+    from tools.search.service import search_content
 
     console.print(Rule(f"Search: \"{SEARCH}\" as three users"))
     for user_id in ("u-admin", "u-ps-alpine", "u-mkt-1"):
@@ -37,7 +37,7 @@ def _search_as_three_users(ctx) -> None:
 
 
 def _stories(ctx) -> None:
-    from assistant.agent import ask
+    from assistant.engine.agent import ask
     from retrieval.scope import scope_for_user
 
     for user_id, question in STORIES:
@@ -53,8 +53,8 @@ def _stories(ctx) -> None:
 
 
 def main(argv: list[str]) -> int:
-    from assistant.config import Settings
-    from assistant.context import AppContext
+    from assistant.core.config import Settings
+    from assistant.engine.context import AppContext
 
     folder = Path(argv[0]) if argv else None
     today = (folder / "truth" / "today.txt").read_text().strip() if folder else None

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 def bad_input(message: str) -> Exception:
     """The shared user-error type (exit 2, HTTP 422): a clear message, no traceback."""
     try:
-        from assistant.errors import BadInput
+        from assistant.core.errors import BadInput
     except ImportError:  # pragma: no cover - the package used on its own, without the app
         return ValueError(message)
     return BadInput(message)

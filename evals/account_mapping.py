@@ -1,7 +1,7 @@
 """Account-mapping quality: precision, recall and F1 of the matcher against labelled pairs, beside a
 baseline that links on an exact normalised domain or an exact normalised name.
 
-Two suites, both through the production matcher core (`tools.account_mapping.match_frames` + `choose`):
+Two suites, both through the production matcher core (`tools.account_mapping.service.match_frames` + `choose`):
 
 - demo: the Northwind demo ecosystem (`evals.demo.generator`), whose truth names, for every
   partner_accounts.csv row, the vendor account it is or null (not ours, or a hard negative).
@@ -26,8 +26,8 @@ from pathlib import Path
 
 import polars as pl
 
-from tools import entity_resolution as er
-from tools.account_mapping import choose, match_frames
+from tools.account_mapping import entity_resolution as er
+from tools.account_mapping.service import choose, match_frames
 
 PATSTAT = Path(__file__).resolve().parents[2] / "shared" / "data" / "er-patstat-company-names"
 THRESHOLDS = {"demo_f1": 0.95}

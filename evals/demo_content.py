@@ -39,8 +39,8 @@ def run() -> dict[str, Any]:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1:
-        from assistant.config import Settings
-        from assistant.context import AppContext
+        from assistant.core.config import Settings
+        from assistant.engine.context import AppContext
 
         home_ctx = AppContext(Settings(home=Path(sys.argv[1])))
         try:

@@ -111,14 +111,14 @@ def evaluate(ctx, cases: list[dict], scope=None, page=None) -> dict:
     on, as the cases' `paths` do (by default its doc id without the `<lang>:` prefix)."""
     from retrieval.extractive import NOT_FOUND, thresholds
     from retrieval.scope import Scope
-    from tools.search import ANSWER_CANDIDATES, answer_for_hits, search_query
+    from tools.search.service import ANSWER_CANDIDATES, answer_for_hits, search_query
 
     scope = scope or Scope("eval-partner", "partner_seller", partner_id="P-EVAL")
     page = page or (lambda hit: _page(hit.doc_id))
     records, latencies = [], []
     for case in cases:
         start = time.perf_counter()
-        # What the assistant's search tool does (tools.search.search_and_answer): one search serves the
+        # What the assistant's search tool does (tools.search.service.search_and_answer): one search serves the
         # passages and the answer. A threshold below any score gives the best candidate quote and its
         # confidence, so the found-threshold can be calibrated from one run; the decision below is the
         # one the tool makes with its threshold.
@@ -210,8 +210,8 @@ def _progress(done: int, total: int) -> None:
 
 def run(quick: bool = False) -> dict:
     """Ingest the handbook into a temporary home and score the question set."""
-    from assistant.config import Settings
-    from assistant.context import AppContext
+    from assistant.core.config import Settings
+    from assistant.engine.context import AppContext
 
     cases = load_questions()
     others = {name: load_questions(path) for name, path in REPORTED.items()}

@@ -1,7 +1,7 @@
 """Partner-match backtest: does the model learned from older deals pick the partner that won newer ones?
 
 Data: the demo ecosystem (`evals.demo.generator`), its structured records loaded into a temporary store
-(no documents, no embeddings), then read into memory once (`tools.partner_match.load_ecosystem`, the
+(no documents, no embeddings), then read into memory once (`tools.partner_match.service.load_ecosystem`, the
 same code path as serving, account mapping included). Test cases: `truth/match_backtest.json`, the
 closed_won deals with a partner whose close date is in the last ~6 months; the deal's partner is the
 winner.
@@ -28,8 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
-from tools import match_features as mf
-from tools.match_model import HistoryState, HistorySweep, MatchModel, rank, train_model
+from tools.partner_match import features as mf
+from tools.partner_match.model import HistoryState, HistorySweep, MatchModel, rank, train_model
 
 HIT3_MARGIN = 0.15
 METHODS = ("model", "random_eligible", "highest_tier", "most_wins")
@@ -117,11 +117,11 @@ def backtest(eco: mf.Ecosystem, cases: list[dict], test_start: dt.date,
 
 def load_demo(folder: Path, home: Path, today: dt.date) -> mf.Ecosystem:
     """The demo's structured records in a temporary store, read back as serving reads them."""
-    from assistant.config import Settings
-    from assistant.context import AppContext
+    from assistant.core.config import Settings
+    from assistant.engine.context import AppContext
     from connectors.csv_folder import read_import_folder
     from retrieval.ingest import replace_records
-    from tools.partner_match import load_ecosystem
+    from tools.partner_match.service import load_ecosystem
 
     ctx = AppContext(Settings(home=home, today=today))
     try:

@@ -7,9 +7,9 @@ Three case sets, each scored on its own and each held to the thresholds:
 - `final` (routing_final.yaml): written after the last change to the rules, as a last check; never tuned on.
 The tuned set alone would overstate accuracy on questions nobody has seen yet, hence the other two.
 
-Nothing is executed: `assistant.deterministic.plan_turn` routes and resolves as the engine does before
+Nothing is executed: `assistant.engine.deterministic.plan_turn` routes and resolves as the engine does before
 calling the tool; a follow-up (`after:` earlier turns) is planned in a thread advanced past those turns
-by `assistant.deterministic.remember`, as the engine advances it. Metrics: routing accuracy (the tool,
+by `assistant.engine.deterministic.remember`, as the engine advances it. Metrics: routing accuracy (the tool,
 or no tool for a refusal or a question back) and argument accuracy (every expected id).
 """
 
@@ -18,9 +18,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from assistant.context import AppContext
-from assistant.deterministic import Plan, plan_turn, remember
-from assistant.threads import ConversationThread
+from assistant.engine.context import AppContext
+from assistant.engine.deterministic import Plan, plan_turn, remember
+from assistant.engine.threads import ConversationThread
 from evals.routing_cases import HERE, _names, _ref, expand_case, generated_demo, load_cases, prepare_demo_ctx
 
 CASE_SETS = {
@@ -53,7 +53,7 @@ def _same(key: str, expected: Any, got: Any) -> bool:
 
 
 def score_case(ctx: AppContext, case: dict[str, Any], names: dict) -> dict[str, Any]:
-    from assistant.router import INTENT_TOOL
+    from assistant.engine.router import INTENT_TOOL
 
     plan = plan_for(ctx, case["as"], case["question"], case.get("after"))
     tool = None if plan.refusal or plan.question or plan.reply else INTENT_TOOL.get(plan.intent)
@@ -147,7 +147,7 @@ if __name__ == "__main__":
     import sys
 
     if len(sys.argv) > 1:  # python -m evals.routing COSELL_HOME TODAY: on an ingested demo home
-        from assistant.config import Settings
+        from assistant.core.config import Settings
 
         home_ctx = AppContext(Settings(home=Path(sys.argv[1]), today=sys.argv[2]))
         print(json.dumps(evaluate_sets(home_ctx), indent=2, ensure_ascii=False))

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from assistant.context import AppContext
+from assistant.engine.context import AppContext
 
 HERE = Path(__file__).parent
 OPEN = ("prospecting", "qualification", "proposal", "negotiation")
@@ -34,7 +34,7 @@ def load_cases(path: Path = HERE / "routing_questions.yaml") -> list[dict[str, A
 
 def prepare_demo_ctx(tmp: Path) -> AppContext:
     """Generate the demo ecosystem into `tmp` and ingest it into a COSELL_HOME there."""
-    from assistant.config import Settings
+    from assistant.core.config import Settings
     from evals.demo.generator import generate
     from retrieval.ingest import ingest_folder
 

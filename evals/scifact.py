@@ -108,7 +108,7 @@ def rank_documents(service, queries: dict[str, str], qrels: dict, depth: int = 1
 
 
 def run(quick: bool = False) -> dict:
-    from assistant.config import Settings
+    from assistant.core.config import Settings
     from retrieval.content import ContentService
     from retrieval.records import RecordStore
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from retrieval.tokens import count_tokens
+from assistant.core.tokens import count_tokens
 
 MAX_TOKENS = 200
 OVERLAP_TOKENS = 40
@@ -179,7 +179,7 @@ def _pack(units: list[str], budget: int, sep: str, prefix: str = "") -> list[str
 
 def _cut(word: str, budget: int) -> list[str]:
     """A single token-heavy word (a URL, a hash) cut into pieces of `budget` tokens."""
-    from retrieval.tokens import get_encoding
+    from assistant.core.tokens import get_encoding
 
     enc = get_encoding()
     ids = enc.encode(word, disallowed_special=())

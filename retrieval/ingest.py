@@ -14,8 +14,8 @@ from typing import Any, Callable
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, insert
 
-from assistant.context import AppContext
-from assistant.errors import BadInput
+from assistant.engine.context import AppContext
+from assistant.core.errors import BadInput
 from retrieval import records as R
 from retrieval.scope import Scope
 

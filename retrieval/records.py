@@ -275,7 +275,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 class RecordStore:
-    """Owns the engine and sessions. One per process (see `assistant.context`)."""
+    """Owns the engine and sessions. One per process (see `assistant.engine.context`)."""
 
     def __init__(self, url: str):
         self.url = url

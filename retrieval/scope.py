@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from assistant.errors import BadInput, Forbidden, NotFound, Unauthenticated
+from assistant.core.errors import BadInput, Forbidden, NotFound, Unauthenticated
 from retrieval.records import (
     Account,
     ApiKey,

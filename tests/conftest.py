@@ -36,8 +36,8 @@ def demo_today(demo_folder) -> str:
 @pytest.fixture(scope="session")
 def demo_home(tmp_path_factory, demo_folder, demo_today) -> Path:
     """A COSELL_HOME with the demo ingested (shared, read-only for tests)."""
-    from assistant.config import Settings
-    from assistant.context import AppContext
+    from assistant.core.config import Settings
+    from assistant.engine.context import AppContext
     from retrieval.ingest import ingest_folder
 
     home = tmp_path_factory.mktemp("demo-home")
@@ -50,8 +50,8 @@ def demo_home(tmp_path_factory, demo_folder, demo_today) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_ctx(demo_home, demo_today):
-    from assistant.config import Settings
-    from assistant.context import AppContext
+    from assistant.core.config import Settings
+    from assistant.engine.context import AppContext
 
     ctx = AppContext(Settings(home=demo_home, today=demo_today))
     yield ctx

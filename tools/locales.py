@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel
 
-from assistant.errors import BadInput
+from assistant.core.errors import BadInput
 
 # language (2-3 letters; 4-8 are registered-but-rare, accepted), optional script, region, variants.
 _TAG = re.compile(

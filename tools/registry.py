@@ -28,11 +28,11 @@ class ToolSpec:
 
 _TOOLS: dict[str, ToolSpec] = {}
 BUILTIN_MODULES = (
-    "tools.search",
-    "tools.account_mapping",
-    "tools.partner_match",
-    "tools.next_best_action",
-    "tools.content_drafts",
+    "tools.search.service",
+    "tools.account_mapping.service",
+    "tools.partner_match.service",
+    "tools.next_best_action.service",
+    "tools.content_drafts.service",
 )
 
 

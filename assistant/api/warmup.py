@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from assistant.context import AppContext
+from assistant.engine.context import AppContext
 from retrieval.scope import Scope
 
 log = logging.getLogger(__name__)
@@ -37,27 +37,27 @@ def warm_content(ctx: AppContext) -> None:
 
 
 def warm_baselines(ctx: AppContext) -> None:
-    from tools.partner_health import vendor_baselines
+    from tools.next_best_action.partner_health import vendor_baselines
 
     vendor_baselines(ctx)
 
 
 def warm_match_engine(ctx: AppContext) -> None:
-    from tools.partner_match import get_engine
+    from tools.partner_match.service import get_engine
 
     get_engine(ctx)
 
 
 def warm_account_mapping(ctx: AppContext) -> None:
     """Matching of every partner's rows against our accounts (the first `map`/`nba` otherwise pays it)."""
-    from tools.partner_signals import warm_partner_relationships
+    from tools.next_best_action.partner_signals import warm_partner_relationships
 
     warm_partner_relationships(ctx)
 
 
 def warm_catalogues(ctx: AppContext) -> None:
     """What askers may name: one catalogue for internal users, one per partner with sellers."""
-    from assistant.resolver import catalogue_for
+    from assistant.engine.resolver import catalogue_for
     from retrieval.records import User
 
     catalogue_for(ctx, Scope.system())
@@ -70,7 +70,7 @@ def warm_catalogues(ctx: AppContext) -> None:
 
 def warm_draft_checks(ctx: AppContext) -> None:
     """langdetect loads its ~50 language profiles on first use (~1.5 s)."""
-    from tools.draft_checks import check_language
+    from tools.content_drafts.checks import check_language
 
     check_language("Dies ist ein kurzer Text über Daten, Partner und gemeinsame Kunden.", "de")
 

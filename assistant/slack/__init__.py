@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-    from assistant.context import AppContext
+    from assistant.engine.context import AppContext
 
 
 def mount_slack(api: FastAPI, ctx: AppContext) -> None:

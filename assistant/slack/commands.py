@@ -2,7 +2,7 @@
 draft --partner P --kit K --locale L --channel C [--account A]`, like the CLI; anything else is a question.
 
 `parse_command` is pure (tested on its own); `run_command` calls the same tool functions as the CLI and
-renders with `assistant.answers`, so the result reads as it does in `cosell ask`.
+renders with `assistant.engine.answers`, so the result reads as it does in `cosell ask`.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass, field
 
-from assistant import answers
-from assistant.context import AppContext
-from assistant.errors import BadInput
+from assistant.engine import answers
+from assistant.engine.context import AppContext
+from assistant.core.errors import BadInput
 from retrieval.scope import Scope
 
 USAGE = (
@@ -68,7 +68,7 @@ def parse_command(text: str) -> Command:
 
 def run_command(ctx: AppContext, scope: Scope, command: Command) -> str:
     """Run a parsed match/map/nba/draft command through the tool registry; its answer as text."""
-    from assistant.agent import invoke_tool
+    from assistant.engine.agent import invoke_tool
 
     opts, pos = command.options, command.positional
     if command.name == "match":
@@ -93,7 +93,7 @@ def run_command(ctx: AppContext, scope: Scope, command: Command) -> str:
 
 
 def _draft(ctx: AppContext, scope: Scope, opts: dict[str, str]) -> str:
-    from assistant.agent import invoke_tool
+    from assistant.engine.agent import invoke_tool
 
     missing = [f"--{k}" for k in ("partner", "kit", "locale", "channel") if not opts.get(k)]
     if missing:

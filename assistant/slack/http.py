@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from assistant.context import AppContext
+from assistant.engine.context import AppContext
 
 
 def mount_slack(api: FastAPI, ctx: AppContext) -> None:

@@ -345,7 +345,7 @@ def run(ctx=None, workers: int | None = None) -> dict:
 
 
 def _bench(settings, workers: int) -> dict:
-    from assistant.context import AppContext
+    from assistant.engine.context import AppContext
     from retrieval.scope import issue_api_key
 
     ctx = AppContext(settings)

@@ -10,8 +10,8 @@ import psutil
 
 
 def run() -> dict:
-    from assistant.config import Settings
-    from assistant.context import AppContext
+    from assistant.core.config import Settings
+    from assistant.engine.context import AppContext
     from evals.demo.generator import generate
     from retrieval.ingest import ingest_folder
 

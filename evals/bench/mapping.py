@@ -5,7 +5,7 @@
 Goal: 1M x 1M mapped in <= 60 s with peak memory <= 4 GB on 2 cores. Generation is vectorised (numpy +
 polars) and not counted. "ingest" is loading both sides into the matcher's frames (normalising names
 and domains, word statistics, the vendor's blocking index); "map" is blocking + scoring + choosing one
-account per row, through the same functions `map_accounts` uses (`tools.account_mapping.match_frames`
+account per row, through the same functions `map_accounts` uses (`tools.account_mapping.service.match_frames`
 = `er.prepare_sides` + `er.match_sides`, then `choose`). CPU seconds (all threads) are reported beside
 wall seconds, with the load average: on a shared machine wall time includes waiting for a core.
 
@@ -153,7 +153,7 @@ def _timed(fn):
 
 def _ingest(accounts: pl.DataFrame, rows: pl.DataFrame):
     """Both sides into the matcher's frames: normalised, token statistics, the vendor's blocking index."""
-    from tools import entity_resolution as er
+    from tools.account_mapping import entity_resolution as er
 
     vendor, partner = er.prepare_sides(accounts, rows)
     stats = er.token_stats(vendor, partner)
@@ -161,8 +161,8 @@ def _ingest(accounts: pl.DataFrame, rows: pl.DataFrame):
 
 
 def run(n: int = 1_000_000, n_partners: int = 20) -> dict:
-    from tools import entity_resolution as er
-    from tools.account_mapping import Matched, choose
+    from tools.account_mapping import entity_resolution as er
+    from tools.account_mapping.service import Matched, choose
 
     (accounts, rows), gen_s, _ = _timed(lambda: synthetic(n, n, n_partners))
     load_before = os.getloadavg()[0]

@@ -102,12 +102,12 @@ def build_store(ctx) -> list[str]:
 
 
 def run() -> dict:
-    from assistant.config import Settings
-    from assistant.context import AppContext
+    from assistant.core.config import Settings
+    from assistant.engine.context import AppContext
     from retrieval.scope import Scope
-    from tools.partner_match import match_partners
+    from tools.partner_match.service import match_partners
 
-    logging.getLogger("tools.partner_match").setLevel(logging.ERROR)
+    logging.getLogger("tools.partner_match.service").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:
         ctx = AppContext(Settings(home=Path(tmp), today=TODAY))
         started = time.perf_counter()

@@ -97,7 +97,7 @@ def _time_queries(service, questions: list[str], allowed) -> dict:
 
 
 def run() -> dict:
-    from assistant.config import Settings
+    from assistant.core.config import Settings
     from evals.handbook import load_documents, load_questions
     from retrieval.content import ContentService
     from retrieval.records import RecordStore

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.config import Settings
-from assistant.context import AppContext
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
 from retrieval import records as R
 
 TODAY = dt.date(2027, 5, 3)

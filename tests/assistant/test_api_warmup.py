@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 
 from assistant.api import create_app
 from assistant.api.warmup import Warmup
-from assistant.errors import Forbidden
-from assistant.threads import MAX_STORED_CHARS, ConversationThread, load_thread, save_thread
+from assistant.core.errors import Forbidden
+from assistant.engine.threads import MAX_STORED_CHARS, ConversationThread, load_thread, save_thread
 from retrieval.scope import Scope
 
 

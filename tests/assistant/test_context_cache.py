@@ -9,17 +9,17 @@ import time
 
 import pytest
 
-from assistant import resolver
-from assistant.config import Settings
-from assistant.context import AppContext
-from assistant.resolver import catalogue_for
+from assistant.engine import resolver
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
+from assistant.engine.resolver import catalogue_for
 from retrieval import records as R
 from retrieval.ingest import ingest_folder
 from retrieval.scope import Scope
 from tests.assistant import world
 from tests.foundation.folders import PARTNERS, write_folder
-from tools import next_best_action
-from tools.partner_match import get_engine
+from tools.next_best_action import service as next_best_action
+from tools.partner_match.service import get_engine
 
 TODAY = dt.date(2026, 3, 1)
 SYSTEM = Scope.system()
@@ -75,7 +75,7 @@ def test_a_hand_written_change_shows_once_the_version_is_bumped(stamped):
 
 
 def test_the_engine_follows_corrections_as_well(stamped, monkeypatch):
-    from tools import partner_match
+    from tools.partner_match import service as partner_match
 
     built = []
     monkeypatch.setattr(partner_match, "_build_engine", lambda ctx, stamp: built.append(stamp) or object())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.agent import ask
+from assistant.engine.agent import ask
 from assistant.api import create_app
 from retrieval.scope import Scope, issue_api_key, scope_for_user
 

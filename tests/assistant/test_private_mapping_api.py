@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from assistant.api import create_app
 from retrieval.scope import Scope, issue_api_key
 from tests.tools import mapping_world as world
-from tools.private_mapping import hash_partner_csv, hash_vendor_accounts
+from tools.private_mapping.service import hash_partner_csv, hash_vendor_accounts
 
 
 @pytest.fixture()

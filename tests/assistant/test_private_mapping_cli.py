@@ -8,7 +8,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from assistant.cli_private_mapping import private_mapping_app
+from assistant.cli.private_mapping import private_mapping_app
 from tests.tools import mapping_world as world
 
 cosell = typer.Typer()

@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
-from assistant import deal_hints
-from assistant.deal_hints import Deal
-from assistant.name_index import NameIndex, acronym, name_aliases, partner_aliases, tokens, upper_words
-from assistant.resolver import Resolver, kit_aliases
+from assistant.engine import deal_hints
+from assistant.engine.deal_hints import Deal
+from assistant.engine.name_index import NameIndex, acronym, name_aliases, partner_aliases, tokens, upper_words
+from assistant.engine.resolver import Resolver, kit_aliases
 from retrieval.scope import scope_for_user
 from tests.assistant.other_world import build_other_world
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import router
-from assistant.resolver import Resolver, find_channel, find_locale, name_aliases, tokens
+from assistant.engine import router
+from assistant.engine.resolver import Resolver, find_channel, find_locale, name_aliases, tokens
 from retrieval.scope import scope_for_user
 
 
@@ -157,7 +157,7 @@ def test_deal_word_is_one_deal_not_the_pipeline():
 
 def test_programme_question_with_a_weak_deal_cue_stays_a_content_question():
     # The partner seller's headline question: "expires" alone must not turn it into "which deal?".
-    from assistant import router as _router
+    from assistant.engine import router as _router
 
     assert _router.choose_intent("How long is my deal registration protected, and what happens when it expires?",
                                  set()) == "search"

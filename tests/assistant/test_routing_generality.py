@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.name_index import GENERIC_NAME_WORDS, LEGAL_SUFFIXES, STOPWORDS, tokens
+from assistant.engine.name_index import GENERIC_NAME_WORDS, LEGAL_SUFFIXES, STOPWORDS, tokens
 from evals.routing import THRESHOLDS, evaluate, load_cases
 from tests.assistant.other_world import build_other_world
 

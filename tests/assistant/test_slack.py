@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from slack_sdk.signature import SignatureVerifier
 
 from assistant.api import create_app
-from assistant.config import Settings
-from assistant.context import AppContext
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
 from assistant.slack.commands import parse_command
 from retrieval.records import Feedback
 from tests.fakes.slack_api import FakeSlack
@@ -299,7 +299,7 @@ def test_feedback_buttons_are_stored(slack_client, slack, world_ctx):
 def test_url_verification_and_socket_mode_needs_a_token(slack_client, world_ctx):
     body = json.dumps({"type": "url_verification", "challenge": "abc123", "token": "x"})
     assert post_event(slack_client, body).json() == {"challenge": "abc123"}
-    from assistant.errors import BadInput
+    from assistant.core.errors import BadInput
     from assistant.slack import run_socket_mode
 
     with pytest.raises(BadInput, match="COSELL_SLACK_APP_TOKEN"):

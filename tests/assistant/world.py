@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from assistant.config import Settings
-from assistant.context import AppContext
-from assistant.errors import NotFound
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
+from assistant.core.errors import NotFound
 from retrieval import records as R
 from retrieval.scope import Scope
 
@@ -373,7 +373,7 @@ def register_fake_tools(monkeypatch) -> None:
 
 
 def install_fake_tool_modules(monkeypatch) -> None:
-    """The tool modules the API imports (tools.search, ...), as fakes with the same function signatures."""
+    """The tool modules the API imports (tools.search.service, ...), as fakes with the same function signatures."""
 
     def module(name: str, **funcs: Any) -> None:
         mod = types.ModuleType(name)
@@ -406,18 +406,18 @@ def install_fake_tool_modules(monkeypatch) -> None:
             raise NotFound(f"unknown draft '{draft_id}'")
         return Result(draft_id=draft_id, status=decision, review_comment=comment)
 
-    module("tools.search", search_content=as_model(search_content))
-    module("tools.account_mapping", map_accounts=as_model(map_accounts), record_correction=record_correction)
+    module("tools.search.service", search_content=as_model(search_content))
+    module("tools.account_mapping.service", map_accounts=as_model(map_accounts), record_correction=record_correction)
     module(
-        "tools.partner_match",
+        "tools.partner_match.service",
         match_partners=as_model(match_partners),
         check_registration=check_registration,
         RegistrationProposal=Result,
     )
-    module("tools.registration_check", check_registration=check_registration, RegistrationProposal=Result)
-    module("tools.next_best_action", next_best_actions=as_model(next_best_actions))
+    module("tools.partner_match.registration_check", check_registration=check_registration, RegistrationProposal=Result)
+    module("tools.next_best_action.service", next_best_actions=as_model(next_best_actions))
     module(
-        "tools.content_drafts",
+        "tools.content_drafts.service",
         draft_content=as_model(draft_content),
         list_drafts=list_drafts,
         review_draft=review_draft,

@@ -438,7 +438,7 @@ def test_empty_file_and_duplicate_header_column(tmp_path):
 
 
 def test_folder_that_does_not_exist_is_bad_input(tmp_path):
-    from assistant.errors import BadInput
+    from assistant.core.errors import BadInput
 
     with pytest.raises(BadInput, match="import folder not found"):
         read_import_folder(tmp_path / "nope")

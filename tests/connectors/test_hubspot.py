@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.errors import BadInput
+from assistant.core.errors import BadInput
 from connectors.csv_folder import read_import_folder
 from connectors.registry import get_connector
 from tests.connectors.fakes import RecordedHubSpot

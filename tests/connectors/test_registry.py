@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import BadInput
+from assistant.core.errors import BadInput
 from connectors import registry
 from connectors.base import Connector, ConnectorSettings, ExportSummary
 from connectors.csv_folder import read_import_folder, write_import_folder

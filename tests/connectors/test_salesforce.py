@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from simple_salesforce import Salesforce
 
-from assistant.errors import BadInput
+from assistant.core.errors import BadInput
 from connectors import salesforce
 from connectors.csv_folder import read_import_folder
 from connectors.registry import get_connector

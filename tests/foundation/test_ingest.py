@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from assistant.config import Settings
-from assistant.context import AppContext
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
 from retrieval import records as R
 from retrieval.ingest import ingest_folder
 from tests.foundation.folders import ACCOUNTS, write_folder

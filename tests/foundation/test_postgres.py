@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.errors import Forbidden
+from assistant.core.errors import Forbidden
 from retrieval import records as R
 from retrieval.scope import Scope, ScopedRecords, issue_api_key, scope_for_api_key
 from tests.foundation.pg import throwaway_postgres

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.errors import BadInput, Forbidden, NotFound, Unauthenticated
+from assistant.core.errors import BadInput, Forbidden, NotFound, Unauthenticated
 from retrieval import records as R
 from retrieval.scope import (
     Scope,

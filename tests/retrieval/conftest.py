@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from assistant.config import Settings
+from assistant.core.config import Settings
 from retrieval.records import RecordStore
 
 

@@ -5,7 +5,7 @@ import hashlib
 import os
 
 from retrieval.chunking import chunk_text, context_line, contextual_text
-from retrieval.tokens import count_tokens, install_offline_encodings
+from assistant.core.tokens import count_tokens, install_offline_encodings
 
 DOC = """Intro paragraph about the partner programme.
 

@@ -8,13 +8,13 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from assistant.config import Settings
-from assistant.context import AppContext
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
 from retrieval.content import decode_units, pool_unit_vectors
 from retrieval.scope import Scope
 from retrieval.search import Hit
 from tests.retrieval.conftest import make_doc
-from tools.search import SearchArgs, search_and_answer, search_content
+from tools.search.service import SearchArgs, search_and_answer, search_content
 
 POLICY = ("# Deal registration\n\nPartners register opportunities in the partner portal. Approved deal "
           "registrations expire 90 days after approval.\n\n## Protection\n\n- The portal warns you 14 days before "

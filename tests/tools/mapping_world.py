@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from assistant.config import Settings
-from assistant.context import AppContext
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
 from retrieval import records as R
 
 PARTNERS = [("P1", "Alpine IT", "accounts"), ("P2", "Thames Data", "counts"), ("P3", "Sakura Systems", "none")]

@@ -4,12 +4,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import delete
 
-from assistant.config import Settings
-from assistant.context import AppContext
-from assistant.errors import BadInput, Forbidden, NotFound
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
+from assistant.core.errors import BadInput, Forbidden, NotFound
 from retrieval.records import Account, MatchCorrection, Opportunity, Partner, PartnerAccount
 from retrieval.scope import Scope
-from tools import account_mapping as am
+from tools.account_mapping import service as am
 
 ADMIN = Scope("u-admin", "admin")
 CM = Scope("u-cm", "channel_manager")

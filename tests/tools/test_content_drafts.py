@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from assistant.config import Settings
-from assistant.context import AppContext
-from assistant.errors import BadInput, Forbidden, NotFound
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
+from assistant.core.errors import BadInput, Forbidden, NotFound
 from retrieval import records as R
 from retrieval.scope import Scope
-from tools.content_drafts import (
+from tools.content_drafts.service import (
     DraftResponse,
     available_channels,
     draft_content,
@@ -25,7 +25,7 @@ from tools.content_drafts import (
     list_drafts,
     review_draft,
 )
-from tools.draft_checks import html_to_text
+from tools.content_drafts.checks import html_to_text
 
 VENDOR = {"name": "Northwind Data", "website": "northwind.example", "default_locale": "en"}
 DISCLAIMER_EN = "Northwind Data and the Northwind Data logo are trademarks of Northwind Data Inc."
@@ -477,7 +477,7 @@ def test_save_false_stores_nothing(ctx):
 
 
 def test_registered_as_an_assistant_tool(ctx):
-    from tools.content_drafts import DraftArgs
+    from tools.content_drafts.service import DraftArgs
     from tools.registry import _TOOLS
 
     spec = _TOOLS["draft_content"]

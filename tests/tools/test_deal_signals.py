@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from tools.deal_signals import URGENCY, DealContext
+from tools.next_best_action.deal_signals import URGENCY, DealContext
 
 
 def deal(**fields) -> DealContext:

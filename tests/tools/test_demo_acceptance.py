@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.scope import Scope
-from tools.next_best_action import next_best_actions
+from tools.next_best_action.service import next_best_actions
 
 
 def top3(ctx, **subject) -> list[dict]:
@@ -76,7 +76,7 @@ def test_partner_seller_gets_no_content_they_may_not_see(demo_ctx, demo_truth):
 
 def test_every_kit_locale_channel_drafts_cleanly(demo_ctx):
     from retrieval import records as R
-    from tools.content_drafts import draft_content
+    from tools.content_drafts.service import draft_content
 
     with demo_ctx.store.session() as s:
         kits = [(k.kit_id, list(k.data["locales"])) for k in s.query(R.CampaignKitRow)]

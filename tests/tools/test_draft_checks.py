@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.errors import BadInput
-from tools.draft_checks import (
+from assistant.core.errors import BadInput
+from tools.content_drafts.checks import (
     CheckSubject,
     check_both_brands,
     check_disclaimer,

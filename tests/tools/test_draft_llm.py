@@ -10,12 +10,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from assistant.config import Settings
-from assistant.context import AppContext
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
 from prompts import load_prompt
 from retrieval import records as R
 from retrieval.scope import Scope
-from tools.content_drafts import draft_content
+from tools.content_drafts.service import draft_content
 
 ADMIN = Scope("u-admin", "admin")
 DISCLAIMER = "Northwind Data and the Northwind Data logo are trademarks of Northwind Data Inc."

@@ -5,8 +5,8 @@ import polars as pl
 import pytest
 from publicsuffixlist import PublicSuffixList
 
-from tools import entity_resolution as er
-from tools.account_mapping import choose, match_frames
+from tools.account_mapping import entity_resolution as er
+from tools.account_mapping.service import choose, match_frames
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -6,8 +6,11 @@ import polars as pl
 import pytest
 from publicsuffixlist import PublicSuffixList
 
-from tools import entity_resolution as er
-from tools import er_blocking, er_prepare, er_scoring, name_normalise
+from tools.account_mapping import entity_resolution as er
+from tools.account_mapping import er_blocking
+from tools.account_mapping import er_prepare
+from tools.account_mapping import er_scoring
+from tools.account_mapping import name_normalise
 
 
 def test_hash_index_gives_dense_ids_and_zero_for_unknown_keys():

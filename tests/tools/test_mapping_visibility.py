@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from assistant.agent import ask
+from assistant.engine.agent import ask
 from assistant.api import create_app
 from assistant.cli import app as cosell
 from retrieval.scope import issue_api_key, scope_for_user

@@ -3,18 +3,18 @@ depends on), and nothing cached for one asker reaches another kind of asker."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import types
 
 import pytest
 
-from assistant.config import Settings
-from assistant.context import AppContext
-from assistant.errors import Forbidden
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
+from assistant.core.errors import Forbidden
 from retrieval import records as R
 from retrieval.scope import Scope
-from tools.next_best_action import default_content_lookup, next_best_actions
-from tools.partner_health import vendor_baselines
+from tools.next_best_action.service import default_content_lookup, next_best_actions
+from tools.next_best_action.partner_health import vendor_baselines
+from tools.next_best_action import deal_signals, partner_signals
 
 TODAY = dt.date(2026, 3, 15)
 ADMIN = Scope.operator()
@@ -52,17 +52,17 @@ def fakes(monkeypatch):
         "P2": [{"partner_id": "P2", "account_id": "A1", "account_name": "Acme Bank", "partner_population": "customer",
                 "vendor_populations": ["customer"]}],
     }
-    mapping = types.ModuleType("tools.account_mapping")
+    mapping = types.ModuleType("tools.account_mapping.service")
 
     def account_relationships(ctx, partner_ids=None):
         calls.append(tuple(partner_ids or ()))
         return [r for pid in partner_ids or relationships for r in relationships.get(pid, [])]
 
     mapping.account_relationships = account_relationships
-    match = types.ModuleType("tools.partner_match")
+    match = types.ModuleType("tools.partner_match.service")
     match.match_partners = lambda ctx, scope, opportunity_id, top=5: types.SimpleNamespace(partners=[])
-    monkeypatch.setitem(sys.modules, "tools.account_mapping", mapping)
-    monkeypatch.setitem(sys.modules, "tools.partner_match", match)
+    monkeypatch.setattr(partner_signals, "account_mapping", mapping)
+    monkeypatch.setattr(deal_signals, "partner_match", match)
     return calls
 
 
@@ -220,7 +220,7 @@ def test_content_lookups_are_cached_per_visibility_and_content_version(ctx):
 
 
 def test_document_visibility_is_read_again_when_content_changes(ctx):
-    from tools.next_best_action import ContentPicker, ContentRef, Signal
+    from tools.next_best_action.service import ContentPicker, ContentRef, Signal
 
     with ctx.store.session() as session:
         session.add(R.Document(doc_id="play", source="content/play.md", title="Partner playbook",
@@ -241,7 +241,7 @@ def test_document_visibility_is_read_again_when_content_changes(ctx):
 
 
 def test_warm_up_fills_the_relationships_of_every_partner_at_once(ctx, fakes):
-    from tools.partner_signals import partner_relationships, warm_partner_relationships
+    from tools.next_best_action.partner_signals import partner_relationships, warm_partner_relationships
 
     warm_partner_relationships(ctx)
     assert fakes == [()]  # one vendor-wide call

@@ -3,26 +3,20 @@ quiet on a healthy subject, ranks by impact, and respects who is asking."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import types
 
 import pytest
 
-from assistant.config import Settings
-from assistant.context import AppContext
-from assistant.errors import BadInput, Forbidden, NotFound
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
+from assistant.core.errors import BadInput, Forbidden, NotFound
 from retrieval import records as R
 from retrieval.scope import Scope
-from tools.next_best_action import (
-    STAGE_PROBABILITY,
-    Action,
-    ContentPicker,
-    ContentRef,
-    Signal,
-    next_best_actions,
-    rank_actions,
-)
-from tools.partner_health import vendor_baselines
+from tools.next_best_action.service import ContentPicker, next_best_actions, rank_actions
+from tools.next_best_action.types import Action, ContentRef, Signal
+from tools.types import STAGE_PROBABILITY
+from tools.next_best_action.partner_health import vendor_baselines
+from tools.next_best_action import deal_signals, partner_signals
 
 TODAY = dt.date(2026, 3, 15)
 ADMIN = Scope.operator()
@@ -76,7 +70,7 @@ class ContentStub:
 @pytest.fixture()
 def no_helpers(monkeypatch):
     """Partner matching and account mapping replaced by small fakes (their own tests cover them)."""
-    match = types.ModuleType("tools.partner_match")
+    match = types.ModuleType("tools.partner_match.service")
 
     def match_partners(ctx, scope, opportunity_id, top=5):
         scope.require("match")
@@ -85,12 +79,12 @@ def no_helpers(monkeypatch):
         return types.SimpleNamespace(opportunity_id=opportunity_id, partners=[m])
 
     match.match_partners = match_partners
-    mapping = types.ModuleType("tools.account_mapping")
+    mapping = types.ModuleType("tools.account_mapping.service")
     mapping.relationships = []
     mapping.account_relationships = lambda ctx, partner_ids=None: [
         r for r in mapping.relationships if partner_ids is None or r["partner_id"] in partner_ids]
-    monkeypatch.setitem(sys.modules, "tools.partner_match", match)
-    monkeypatch.setitem(sys.modules, "tools.account_mapping", mapping)
+    monkeypatch.setattr(deal_signals, "partner_match", match)
+    monkeypatch.setattr(partner_signals, "account_mapping", mapping)
     return mapping
 
 
@@ -180,8 +174,8 @@ def test_no_partner_suggests_matches_for_internal_users(ctx):
 
 
 def test_no_partner_degrades_without_matching(ctx, monkeypatch):
-    broken = types.ModuleType("tools.partner_match")  # no match_partners: the import fails
-    monkeypatch.setitem(sys.modules, "tools.partner_match", broken)
+    broken = types.ModuleType("tools.partner_match.service")  # no match_partners: the import fails
+    monkeypatch.setattr(deal_signals, "partner_match", broken)
     a = action(nba(ctx, opportunity_id="O-NOP"), "no_partner")
     assert len(a.evidence) == 1
 
@@ -214,7 +208,7 @@ def test_competitor_named_but_internal_battlecard_not_shared_with_partner_seller
     ("Battlecard", []),
 ])
 def test_competitor_names_from_battlecard_titles(title, names):
-    from tools.deal_signals import _battlecard_competitors
+    from tools.next_best_action.deal_signals import _battlecard_competitors
 
     assert _battlecard_competitors(R.Document(title=title, attributes={}), "Northwind Data") == names
 
@@ -355,7 +349,7 @@ def test_partner_scoped_content_only_for_that_partners_subjects(ctx):
 def test_registered_tool(ctx, monkeypatch):
     from tools import registry
 
-    monkeypatch.setattr(registry, "BUILTIN_MODULES", ("tools.next_best_action",))  # the others have own tests
+    monkeypatch.setattr(registry, "BUILTIN_MODULES", ("tools.next_best_action.service",))  # the others have own tests
     spec = registry.get_tool("next_best_actions")
     assert set(spec.args.model_fields) == {"partner_id", "opportunity_id"}
     def no_index(self):

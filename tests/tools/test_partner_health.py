@@ -2,20 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import types
 
 import pytest
 
-from assistant.config import Settings
-from assistant.context import AppContext
-from assistant.errors import Forbidden, NotFound
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
+from assistant.core.errors import Forbidden, NotFound
 from retrieval import records as R
 from retrieval.scope import Scope
-from tools import next_best_action
-from tools.next_best_action import baseline_months, mdf_months, recent_months
-from tools.partner_health import WEIGHTS, partner_health
-from tools.tier_rules import (
+from tools.next_best_action import service as next_best_action
+from tools.types import baseline_months, mdf_months, recent_months
+from tools.next_best_action.partner_health import WEIGHTS, partner_health
+from tools.next_best_action import partner_signals
+from tools.next_best_action.tier_rules import (
     DEFAULT_TIER_RULES,
     assess_tier,
     canonical_metric,
@@ -39,7 +39,7 @@ def test_month_windows_end_with_the_last_complete_month():
 
 
 def test_typical_uses_the_upper_median_and_tukeys_fence():
-    from tools.partner_health import _typical
+    from tools.next_best_action.partner_health import _typical
 
     t = _typical([10, 12, 2, 4, 6, 8])
     assert (t.median, t.count) == (8, 6)  # a value some deal has, not 7
@@ -183,9 +183,9 @@ def test_health_permissions(ctx):
 
 
 def test_health_in_nba_and_in_the_service_module(ctx, monkeypatch):
-    mapping = types.ModuleType("tools.account_mapping")  # no overlaps: account mapping has its own tests
+    mapping = types.ModuleType("tools.account_mapping.service")  # no overlaps: account mapping has its own tests
     mapping.account_relationships = lambda ctx, partner_ids=None: []
-    monkeypatch.setitem(sys.modules, "tools.account_mapping", mapping)
+    monkeypatch.setattr(partner_signals, "account_mapping", mapping)
     response = next_best_action.next_best_actions(ctx, ADMIN, partner_id="WEAK",
                                                    content_lookup=lambda *a, **k: [])
     assert response.health == next_best_action.partner_health(ctx, ADMIN, "WEAK")

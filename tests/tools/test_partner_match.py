@@ -7,14 +7,14 @@ import itertools
 import numpy as np
 import pytest
 
-from assistant.config import Settings
-from assistant.context import AppContext
-from assistant.errors import Forbidden, NotFound
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
+from assistant.core.errors import Forbidden, NotFound
 from retrieval import records as R
 from retrieval.scope import Scope
-from tools import match_features as mf
-from tools.match_model import MIN_EXAMPLES, MatchModel, history_as_of
-from tools.partner_match import MatchEngine, get_engine, match_partners
+from tools.partner_match import features as mf
+from tools.partner_match.model import MIN_EXAMPLES, MatchModel, history_as_of
+from tools.partner_match.service import MatchEngine, get_engine, match_partners
 
 TODAY = dt.date(2026, 3, 31)
 ADMIN = Scope.operator()
@@ -204,7 +204,7 @@ def test_unknown_opportunity_is_not_found(ctx):
 
 def test_registered_as_a_tool(ctx):
     from tools import registry
-    from tools.partner_match import MatchArgs
+    from tools.partner_match.service import MatchArgs
 
     spec = registry._TOOLS["match_partners"]
     assert spec.args is MatchArgs and "partners" in spec.description

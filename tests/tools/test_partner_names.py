@@ -1,4 +1,4 @@
-"""Other partners' names in a draft (tools.partner_names): the index finds what one regex per name finds,
+"""Other partners' names in a draft (tools.content_drafts.partner_names): the index finds what one regex per name finds,
 at 10,000 partners, with the same rules (exact case for short names, prose is not a brand, own terms)."""
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import time
 import pytest
 
 from tests.tools.partner_name_world import partner_names
-from tools.draft_checks import check_other_partners
-from tools.partner_names import (
+from tools.content_drafts.checks import check_other_partners
+from tools.content_drafts.partner_names import (
     _LETTERS,
     CASE_TWINS,
     NameIndex,

@@ -6,9 +6,9 @@ import hmac
 
 import pytest
 
-from assistant.config import Settings
-from assistant.errors import BadInput, Forbidden
-from tools.private_mapping import PartyRow, hash_rows, match_hashed
+from assistant.core.config import Settings
+from assistant.core.errors import BadInput, Forbidden
+from tools.private_mapping.service import PartyRow, hash_rows, match_hashed
 
 SECRET = "a-shared-secret-of-32-bytes-long!"
 
@@ -71,11 +71,11 @@ def test_different_keys_never_match():
     assert result.overlap == 0 and result.summary == []
 
 
-# --- the copilot as broker (tools.private_mapping service functions) --------------------------------
+# --- the copilot as broker (tools.private_mapping.service service functions) --------------------------------
 
 from retrieval.scope import Scope
 from tests.tools import mapping_world as world
-from tools.private_mapping import (
+from tools.private_mapping.service import (
     HashedFile,
     hash_partner_csv,
     hash_vendor_accounts,

@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from assistant.config import Settings
-from assistant.context import AppContext
-from assistant.errors import BadInput, Forbidden, NotFound
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
+from assistant.core.errors import BadInput, Forbidden, NotFound
 from retrieval import records as R
 from retrieval.scope import Scope, scope_for_user
-from tools import entity_resolution as er
-from tools.entity_resolution import normalize_name
-from tools.registration_check import (
+from tools.account_mapping import entity_resolution as er
+from tools.account_mapping.entity_resolution import normalize_name
+from tools.partner_match.registration_check import (
     RegistrationProposal,
     check_registration,
 )

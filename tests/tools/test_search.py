@@ -6,12 +6,12 @@ import hashlib
 
 import pytest
 
-from assistant.config import Settings
-from assistant.context import AppContext
-from assistant.errors import BadInput
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
+from assistant.core.errors import BadInput
 from retrieval.scope import Scope
 from tools.registry import get_tool
-from tools.search import SearchArgs, answer_from_content, search_content
+from tools.search.service import SearchArgs, answer_from_content, search_content
 
 INTERNAL = "Internal pricing note: the floor discount for Ultimate renewals is 35 percent."
 POLICY = ("# Deal registration\n\nPartners register opportunities in the partner portal. Approved deal "
@@ -91,7 +91,7 @@ def test_bad_input(ctx):
 
 
 def test_a_message_with_two_questions_is_split_into_both():
-    from tools.search import question_parts
+    from tools.search.service import question_parts
 
     assert question_parts("How long is my deal registration protected, and what happens when it expires?") == [
         "How long is my deal registration protected", "what happens when it expires?"]
@@ -101,7 +101,7 @@ def test_a_message_with_two_questions_is_split_into_both():
 
 def test_quotes_come_from_content_in_the_question_language_when_there_is_some():
     from retrieval.search import Hit
-    from tools.search import same_language
+    from tools.search.service import same_language
 
     def hit(i: int, locale: str | None) -> Hit:
         return Hit(doc_id=f"d{i}", chunk_id=f"c{i}", title="t", source="s", score=1.0, text="x", locale=locale)
@@ -124,14 +124,14 @@ def test_chat_shorthand_is_written_out_before_searching(ctx):
 
 
 def test_only_unambiguous_shorthand_is_written_out():
-    from assistant.intent_cues import expand_shorthand
+    from assistant.engine.intent_cues import expand_shorthand
 
     assert expand_shorthand("Q3 opp w/o a REG") == "Q3 opportunity without a registration"
     assert expand_shorthand("ACC inhibitors and the data pipe") == "ACC inhibitors and the data pipe"
 
 
 def test_a_later_question_saying_it_gets_the_first_questions_subject():
-    from tools.search import question_parts, with_antecedents
+    from tools.search.service import question_parts, with_antecedents
 
     parts = with_antecedents(question_parts("How long is my deal registration protected, and what happens when "
                                             "it expires?"))

@@ -1,0 +1,331 @@
+"""`cosell`: the command line (CLI.md). Thin: parse, call one service function, render.
+
+Every command takes `--as USER_ID` (default: the local operator, admin) and `--json` (exactly one JSON
+object on stdout, errors included). Exit codes: 0 done, 1 internal, 2 bad input, 3 ingest rejections,
+4 forbidden.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from assistant.cli import common
+from assistant.cli.private_mapping import private_mapping_app
+from assistant.core.errors import CosellError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Co-sell Copilot: answers for partner ecosystems.")
+users_app = typer.Typer(no_args_is_help=True, help="Users and API keys.")
+drafts_app = typer.Typer(no_args_is_help=True, help="Saved drafts and their approval.")
+export_app = typer.Typer(no_args_is_help=True, help="Write an import folder from a CRM.")
+map_app = typer.Typer(no_args_is_help=True, help="Corrections to account mapping.")
+app.add_typer(users_app, name="users")
+app.add_typer(drafts_app, name="drafts")
+app.add_typer(export_app, name="export")
+app.add_typer(map_app, name="map-corrections")
+app.add_typer(private_mapping_app, name="map-private")
+
+console, err_console = common.console, common.err_console
+AS_OPT, JSON_OPT = common.AS_OPT, common.JSON_OPT
+_context, _scope, _emit, run_command = common.context, common.scope, common.emit, common.run_command
+log = logging.getLogger("cosell")
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+@app.command()
+def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."),
+           reset: bool = typer.Option(False, "--reset", help="Start from empty."),
+           strict: bool = typer.Option(False, "--strict", help="Load nothing if anything is rejected."),
+           as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Load a folder in the import format into COSELL_HOME."""
+    from assistant.engine import render
+
+    def call(ctx, scope):
+        from retrieval.ingest import ingest_as
+
+        with render.progress_bar(enabled=not as_json and sys.stderr.isatty()) as progress:
+            return ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress)
+
+    run_command(as_json, user, call, render.ingest, exit_code_of=lambda d: 3 if d.get("rejected") else 0)
+
+
+@app.command()
+def search(query: str, k: int = typer.Option(5, "--k", min=1, max=100), as_json: bool = JSON_OPT,
+           user: Optional[str] = AS_OPT) -> None:
+    """Search the enablement content you may see."""
+    from assistant.engine import render
+
+    def call(ctx, scope):
+        from tools.search.service import search_content
+
+        return search_content(ctx, scope, query, k=k)
+
+    run_command(as_json, user, call, render.search)
+
+
+@app.command()
+def ask(question: str, thread: Optional[str] = typer.Option(None, "--thread", help="Continue a conversation."),
+        as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Ask the assistant a question in natural language."""
+    from assistant.engine import render
+
+    def call(ctx, scope):
+        from assistant.engine.agent import ask as ask_service
+
+        return ask_service(ctx, scope, question, thread_id=thread)
+
+    run_command(as_json, user, call, render.ask)
+
+
+@app.command("map")
+def map_cmd(partner_id: str, as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Account mapping: the accounts we share with a partner."""
+    from assistant.engine import render
+
+    def call(ctx, scope):
+        from tools.account_mapping.service import map_accounts
+
+        return map_accounts(ctx, scope, partner_id)
+
+    run_command(as_json, user, call, render.mapping)
+
+
+def _correction(decision: str, partner_id: str, row_key: str, account_id: str, comment: str | None,
+                as_json: bool, user: str | None) -> None:
+    def call(ctx, scope):
+        from tools.account_mapping.service import record_correction
+
+        return record_correction(ctx, scope, partner_id, row_key, account_id, decision, comment)
+
+    run_command(as_json, user, call)
+
+
+@map_app.command("confirm")
+def map_confirm(partner_id: str, row_key: str, account_id: str, comment: Optional[str] = typer.Option(None),
+                as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Confirm that a partner row (row_key, shown in `map --json`) is our account."""
+    _correction("confirmed", partner_id, row_key, account_id, comment, as_json, user)
+
+
+@map_app.command("reject")
+def map_reject(partner_id: str, row_key: str, account_id: str, comment: Optional[str] = typer.Option(None),
+               as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Reject a proposed match between a partner row and our account."""
+    _correction("rejected", partner_id, row_key, account_id, comment, as_json, user)
+
+
+@app.command()
+def match(opportunity_id: str, top: int = typer.Option(5, "--top", min=1, max=50), as_json: bool = JSON_OPT,
+          user: Optional[str] = AS_OPT) -> None:
+    """Rank partners for a deal, with reasons and conflicts."""
+    from assistant.engine import render
+
+    def call(ctx, scope):
+        from tools.partner_match.service import match_partners
+
+        return match_partners(ctx, scope, opportunity_id, top=top)
+
+    run_command(as_json, user, call, render.match)
+
+
+@app.command("register-check")
+def register_check(partner: str = typer.Option(..., "--partner"), account: Optional[str] = typer.Option(None, "--account", help="Account name as the partner writes it."),
+                   domain: Optional[str] = typer.Option(None, "--domain"),
+                   products: Optional[str] = typer.Option(None, "--products", help="';' separated"),
+                   amount: Optional[float] = typer.Option(None, "--amount"),
+                   country: Optional[str] = typer.Option(None, "--country"),
+                   as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Check a proposed deal registration for duplicates and conflicts."""
+    from assistant.engine import render
+
+    def call(ctx, scope):
+        from tools.partner_match.registration_check import RegistrationProposal, check_registration
+
+        items = [p.strip() for p in (products or "").split(";") if p.strip()]
+        proposal = RegistrationProposal(partner_id=partner, account_name=account, domain=domain, products=items,
+                                        amount=amount, country=country)
+        return check_registration(ctx, scope, proposal)
+
+    run_command(as_json, user, call, render.register_check)
+
+
+@app.command()
+def nba(partner: Optional[str] = typer.Option(None, "--partner"), opportunity: Optional[str] = typer.Option(None, "--opportunity"),
+        as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Next best actions for a partner or a deal, with their evidence."""
+    from assistant.engine import render
+
+    def call(ctx, scope):
+        from assistant.core.errors import BadInput
+        from tools.next_best_action.service import next_best_actions
+
+        if bool(partner) == bool(opportunity):
+            raise BadInput("give exactly one of --partner or --opportunity")
+        return next_best_actions(ctx, scope, partner_id=partner, opportunity_id=opportunity)
+
+    run_command(as_json, user, call, render.nba)
+
+
+@app.command()
+def draft(partner: str = typer.Option(..., "--partner"), kit: str = typer.Option(..., "--kit"),
+          locale: str = typer.Option(..., "--locale"), channel: str = typer.Option(..., "--channel", help="email|social|landing"),
+          account: Optional[str] = typer.Option(None, "--account"), as_json: bool = JSON_OPT,
+          user: Optional[str] = AS_OPT) -> None:
+    """A co-branded, localised draft from a campaign kit, with its checks."""
+    from assistant.engine import render
+
+    def call(ctx, scope):
+        from assistant.core.errors import BadInput
+        from tools.content_drafts.service import draft_content
+
+        if channel not in ("email", "social", "landing"):
+            raise BadInput(f"--channel must be one of email, social, landing (got '{channel}')")
+        return draft_content(ctx, scope, partner, kit, locale, channel, account_id=account)
+
+    run_command(as_json, user, call, render.draft)
+
+
+@drafts_app.command("list")
+def drafts_list(partner: Optional[str] = typer.Option(None, "--partner"), status: Optional[str] = typer.Option(None, "--status"),
+                as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Saved drafts you may see."""
+    from assistant.engine import render
+
+    def call(ctx, scope):
+        from tools.content_drafts.service import list_drafts
+
+        return list_drafts(ctx, scope, partner_id=partner, status=status)
+
+    run_command(as_json, user, call, render.drafts)
+
+
+def _review(draft_id: str, decision: str, comment: str | None, as_json: bool, user: str | None) -> None:
+    def call(ctx, scope):
+        from tools.content_drafts.service import review_draft
+
+        return review_draft(ctx, scope, draft_id, decision, comment)
+
+    run_command(as_json, user, call)
+
+
+@drafts_app.command("approve")
+def drafts_approve(draft_id: str, comment: Optional[str] = typer.Option(None, "--comment"), as_json: bool = JSON_OPT,
+                   user: Optional[str] = AS_OPT) -> None:
+    """Approve a draft."""
+    _review(draft_id, "approved", comment, as_json, user)
+
+
+@drafts_app.command("reject")
+def drafts_reject(draft_id: str, comment: str = typer.Option(..., "--comment"), as_json: bool = JSON_OPT,
+                  user: Optional[str] = AS_OPT) -> None:
+    """Reject a draft (a comment is required)."""
+    _review(draft_id, "rejected", comment, as_json, user)
+
+
+@users_app.command("key")
+def users_key(user_id: str, as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+    """Issue an API key for a user (printed once; only its hash is stored)."""
+
+    def call(ctx, scope):
+        from retrieval.scope import issue_api_key_as
+
+        return {"user_id": user_id, "key": issue_api_key_as(scope, ctx.store, user_id)}
+
+    run_command(as_json, user, call, lambda d: console.print(d["key"]))
+
+
+@export_app.command("salesforce")
+def export_salesforce(out: Path, instance_url: str = typer.Option(..., envvar="COSELL_SALESFORCE_INSTANCE_URL"),
+                      session_id: str = typer.Option(..., envvar="COSELL_SALESFORCE_SESSION_ID"),
+                      as_json: bool = JSON_OPT) -> None:
+    """Write an import folder from Salesforce (Account, Opportunity, Partner, OpportunityPartner)."""
+
+    def call(ctx, scope):
+        from connectors.registry import get_connector
+
+        return get_connector("salesforce").export(out, instance_url=instance_url, session_id=session_id)
+
+    run_command(as_json, None, call)
+
+
+@export_app.command("hubspot")
+def export_hubspot(out: Path, access_token: str = typer.Option(..., envvar="COSELL_HUBSPOT_ACCESS_TOKEN"),
+                   as_json: bool = JSON_OPT) -> None:
+    """Write an import folder from HubSpot (companies, deals)."""
+
+    def call(ctx, scope):
+        from connectors.registry import get_connector
+
+        return get_connector("hubspot").export(out, access_token=access_token)
+
+    run_command(as_json, None, call)
+
+
+@app.command("eval")
+def eval_cmd(suite: Optional[list[str]] = typer.Option(None, "--suite", help="Run only these suites."),
+             as_json: bool = JSON_OPT) -> None:
+    """Run the project's evaluation suites and print their metrics."""
+
+    def call(ctx, scope):
+        from evals.runner import run_suites
+
+        return run_suites(suite)
+
+    run_command(as_json, None, call, exit_code_of=lambda d: 0)
+
+
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port"),
+          workers: Optional[int] = typer.Option(None, "--workers", min=1, max=64,
+                                                help="Server processes. Default: COSELL_SERVE_WORKERS, else "
+                                                     "one per core (each uses about one core).")) -> None:
+    """The HTTP API, the Slack endpoint and the web chat page."""
+    import uvicorn
+
+    from assistant.core.config import Settings
+
+    workers = workers or Settings().serve_workers or os.cpu_count() or 1
+    if workers == 1:
+        from assistant.api import create_app
+        from assistant.engine.context import AppContext
+
+        uvicorn.run(create_app(AppContext()), host=host, port=port, log_level="info")
+        return
+    # Several processes share COSELL_HOME (SQLite in WAL mode, chroma read-only while serving); each
+    # builds its own app from the environment. One torch thread per process: they would fight otherwise.
+    os.environ.setdefault("COSELL_TORCH_THREADS", "1")
+    uvicorn.run("assistant.api.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="info")
+
+
+@app.command()
+def slack() -> None:
+    """Slack over Socket Mode (needs COSELL_SLACK_APP_TOKEN and COSELL_SLACK_BOT_TOKEN)."""
+    from assistant.engine.context import AppContext
+    from assistant.slack import run_socket_mode
+
+    try:
+        run_socket_mode(AppContext())
+    except CosellError as exc:
+        err_console.print(f"[bold red]error:[/] {exc.message}")
+        raise typer.Exit(exc.exit_code)
+
+
+def main() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    logging.basicConfig(level=os.environ.get("COSELL_LOG_LEVEL", "WARNING"), stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

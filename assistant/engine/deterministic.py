@@ -1,0 +1,351 @@
+"""The deterministic engine (no language model): route, resolve names, call one tool, compose the answer.
+
+A turn is one of: an answer to our own question back ("the second one"), a follow-up ("and who
+else?", "what about Globex?"), or a fresh question. Permissions are checked before a tool is called,
+so a forbidden request is refused politely without touching the data; the tools check again anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from assistant.engine import answers
+
+from assistant.engine import router
+from assistant.engine.agent import AskResponse, Turn, forbidden_message
+from assistant.engine.context import AppContext
+from assistant.core.errors import Forbidden, NotFound
+from assistant.engine.resolver import Mentions, Resolver, fold
+from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
+from retrieval.scope import Scope
+
+MAX_CANDIDATES = 5
+
+
+@dataclass
+class Plan:
+    """What to do: call `intent`'s tool with `arguments`, or ask back (`question`, `candidates`)."""
+
+    intent: str
+    arguments: dict[str, Any] = field(default_factory=dict)
+    question: str | None = None
+    slot: str | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    refusal: str | None = None
+    reply: str | None = None  # an answer that needs no tool ("there is nothing more to show")
+    start: int = 0  # the first result to show: further down for "and who else?"
+
+
+def run_deterministic(turn: Turn) -> AskResponse:
+    resolver = Resolver(turn.ctx, turn.scope)
+    return execute(turn, resolver, _plan_turn(turn, resolver))
+
+
+def plan_turn(ctx: AppContext, scope: Scope, question: str, thread: ConversationThread | None = None) -> Plan:
+    """The tool and arguments (or the question back, or the refusal) the engine would give `question` in
+    `thread` (a new thread if None), without calling any tool or changing the thread; `remember` then
+    advances the thread as carrying the plan out would. What `evals/routing.py` measures."""
+    thread = thread or ConversationThread(thread_id="plan", user_id=scope.user_id)
+    turn = Turn(ctx, scope, question, thread)
+    return _plan_turn(turn, Resolver(ctx, scope))
+
+
+def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
+    """An answer to our question back, "and who else?", "what about X?", or else a fresh question."""
+    state = turn.thread.state
+    if state.pending:
+        pending = state.pending
+        chosen = pick_candidate(turn.question, pending.candidates)
+        if chosen is not None:
+            base = {**pending.arguments, pending.slot: chosen}
+            if pending.intent == "draft":  # the kit or partner is now known: finish the draft's arguments
+                return _plan_draft(turn, resolver, Mentions(), base)
+            return Plan(pending.intent, base)
+    if state.last_intent and router.is_more(turn.question):
+        return _plan_more(state)
+    subject = router.about_subject(turn.question)
+    if subject and state.last_intent:
+        mentions = resolver.find(subject)
+        if mentions.entities or mentions.locale or mentions.channel or mentions.foreign_partner:
+            base = state.last_arguments if state.last_intent == "draft" else {}
+            return plan(turn, resolver, state.last_intent, mentions, base)
+    return plan_fresh(turn, resolver)
+
+
+def _plan_more(state: ThreadState) -> Plan:
+    """ "and who else?": the next page of the last intent's results (a draft has no next page)."""
+    intent = state.last_intent or "search"
+    if intent == "draft":
+        return Plan(intent, reply="There is nothing more to show; ask me a new question.")
+    return Plan(intent, dict(state.last_arguments), start=state.shown)
+
+
+def remember(thread: ConversationThread, p: Plan, shown: int = 0) -> None:
+    """Advance `thread` past a turn planned as `p`: our question back (if any) awaits its answer, and a
+    tool's results (`shown` of them) are what the next follow-up refers to."""
+    state = thread.state
+    state.pending = None  # answered, or dropped for a new question
+    if p.question:
+        state.pending = Pending(
+            intent=p.intent, slot=p.slot or "", candidates=p.candidates, arguments=p.arguments
+        )
+    elif not (p.refusal or p.reply):
+        state.last_intent, state.last_arguments, state.shown = p.intent, p.arguments, p.start + shown
+
+
+def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
+    """The plan for a question on its own (no follow-up)."""
+    if router.is_change_request(turn.question):  # no tool changes data: say so instead of searching
+        return Plan("search", refusal=router.CHANGE_ANSWER)
+    mentions = resolver.find(turn.question)
+    intent = router.choose_intent(turn.question, mentions.kinds())
+    return plan(turn, resolver, intent, mentions)
+
+
+def pick_candidate(question: str, candidates: list[Candidate]) -> str | None:
+    """The candidate a reply designates: by position, by id, or by (most of) its name."""
+    index = router.choice_index(question, len(candidates), [c.label for c in candidates])
+    if index is not None:
+        return candidates[index].id
+    text = fold(question).strip(" ?!.")
+    for c in candidates:
+        if fold(c.id) == text or fold(c.id) in text.split():
+            return c.id
+    scored = sorted(((fuzz.partial_ratio(text, fold(c.label)), c.id) for c in candidates), reverse=True)
+    if (
+        scored
+        and len(text) >= 4
+        and scored[0][0] >= 85
+        and (len(scored) == 1 or scored[0][0] - scored[1][0] >= 8)
+    ):
+        return scored[0][1]
+    return None
+
+
+# --- planning: intent + mentions -> arguments or a question back ---------------------------------
+
+
+def plan(turn: Turn, resolver: Resolver, intent: str, mentions: Mentions, base: dict | None = None) -> Plan:
+    capability = router.INTENT_CAPABILITY.get(intent)
+    if capability and not turn.scope.can(capability):
+        return Plan(intent, refusal=forbidden_message(turn.scope, intent=intent))
+    if turn.scope.is_partner and mentions.foreign_partner and intent in ("map", "nba", "draft"):
+        return Plan(
+            intent,
+            refusal="Sorry, you may only see your own organisation's data, so I did not look "
+            "up the other partner you named.",
+        )
+    if intent == "search":
+        return Plan("search", {"query": turn.question})
+    if intent == "map":
+        return _with_partner(turn, resolver, Plan("map"), mentions)
+    if intent == "match":
+        return _with_deal(turn, resolver, Plan("match", {"top": answers.PAGE}), mentions, required=True)
+    if intent == "nba":
+        return _plan_nba(turn, resolver, mentions)
+    return _plan_draft(turn, resolver, mentions, base or {})
+
+
+def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -> Plan:
+    partners = mentions.of("partner")
+    if partners:
+        tied = [e for e in partners if e.score >= partners[0].score - 2 and e.span == partners[0].span]
+        if len(tied) > 1:
+            return _ask_back(
+                p,
+                "partner_id",
+                "Which partner do you mean?",
+                [Candidate(id=e.id, label=f"{e.label} [{e.id}]") for e in tied],
+            )
+        p.arguments["partner_id"] = partners[0].id
+    elif turn.scope.is_partner:
+        p.arguments["partner_id"] = turn.scope.partner_id
+    else:
+        p.question = "Which partner do you mean? Name it or give its id (for example P-001)."
+        p.slot = "partner_id"
+    return p
+
+
+def _with_deal(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions, required: bool) -> Plan:
+    deals = resolver.deals_for(mentions)
+    best = resolver.best_deal(deals, mentions.words) if deals else None
+    if best:
+        p.arguments["opportunity_id"] = best
+        return p
+    if deals:
+        candidates = [Candidate(id=d, label=resolver.deal_label(d)) for d in deals[:MAX_CANDIDATES]]
+        return _ask_back(p, "opportunity_id", "Which deal do you mean?", candidates)
+    if required:
+        p.question = "Which deal do you mean? Name the account or give the opportunity id."
+        p.slot = "opportunity_id"
+    return p
+
+
+def _ask_back(p: Plan, slot: str, question: str, candidates: list[Candidate]) -> Plan:
+    p.slot, p.candidates = slot, candidates
+    lines = [question] + [f"{i}. {c.label}" for i, c in enumerate(candidates, 1)]
+    p.question = "\n".join(lines) + "\nReply with the number, the name or the id."
+    return p
+
+
+def _plan_nba(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan:
+    p = Plan("nba")
+    about_deal = bool(mentions.of("opportunity") or mentions.of("account") or mentions.my_deal)
+    whole_pipeline = re.search(r"\b(pipeline|deals|registrations|regs|opportunities|opps|renewals)\b|"
+                               r"\b(any|which|all) of (my|our)\b", turn.question, re.IGNORECASE)
+    if about_deal and whole_pipeline and not (mentions.of("opportunity") or mentions.of("account")):
+        about_deal = False  # "my pipeline", "my deals": the partner's view covers all of them
+    elif not about_deal and router.DEAL_WORD.search(turn.question) and not mentions.of("partner"):
+        about_deal = (turn.scope.is_partner and not whole_pipeline) or bool(mentions.of("account"))
+    if about_deal:
+        return _with_deal(turn, resolver, p, mentions, required=True)
+    return _with_partner(turn, resolver, p, mentions)
+
+
+def _plan_draft(turn: Turn, resolver: Resolver, mentions: Mentions, base: dict) -> Plan:
+    keep = ("kit_id", "locale", "channel", "partner_id", "account_id")
+    p = Plan("draft", {k: v for k, v in base.items() if k in keep and v is not None})
+    if mentions.channel:
+        p.arguments["channel"] = mentions.channel
+    if mentions.locale:
+        p.arguments["locale"] = mentions.locale
+    if mentions.of("account"):
+        p.arguments["account_id"] = mentions.of("account")[0].id
+    if mentions.of("partner") or "partner_id" not in p.arguments:
+        if mentions.of("partner") and not mentions.of("account"):
+            p.arguments.pop("account_id", None)  # a new partner: the last account was that partner's
+        p = _with_partner(turn, resolver, p, mentions)
+        if p.question:
+            return p
+    kits = mentions.of("kit")
+    if kits:
+        tied = [e for e in kits if e.score >= kits[0].score - 2]
+        if len(tied) > 1:
+            return _ask_back(
+                p, "kit_id", "Which campaign kit?", [Candidate(id=e.id, label=e.label) for e in tied]
+            )
+        p.arguments["kit_id"] = kits[0].id
+    elif "kit_id" not in p.arguments:
+        if len(resolver.kits) == 1:
+            p.arguments["kit_id"] = next(iter(resolver.kits))
+        else:
+            kits_c = [Candidate(id=k, label=f"{n} [{k}]") for k, n in sorted(resolver.kits.items())][:8]
+            return _ask_back(p, "kit_id", "Which campaign kit should the draft use?", kits_c)
+    p.arguments.setdefault("channel", "email")
+    if not p.arguments.get("locale"):
+        p.arguments["locale"] = _default_locale(turn, resolver, p)
+    return p
+
+
+def _default_locale(turn: Turn, resolver: Resolver, p: Plan) -> str:
+    """A partner seller's own locale; else the partner's first language (the draft is for the partner's
+    customers), else the asker's locale, else the vendor's default."""
+    if turn.scope.is_partner and turn.scope.locale:
+        return turn.scope.locale
+    partner_id = p.arguments.get("partner_id")
+    if partner_id:
+        try:
+            with turn.ctx.records(turn.scope) as rec:
+                languages = rec.partner(partner_id).languages or []
+            if languages:
+                return languages[0]
+        except (Forbidden, NotFound):
+            pass  # the tool will say so
+    return turn.scope.locale or str(turn.ctx.vendor().get("default_locale") or "en")
+
+
+# --- execution -----------------------------------------------------------------------------------
+
+
+def execute(turn: Turn, resolver: Resolver, p: Plan) -> AskResponse:
+    """Carry out `p`: ask back, refuse or call its tool; then advance the thread (`remember`)."""
+    without_tool = p.refusal or p.question or p.reply
+    if without_tool:
+        remember(turn.thread, p)
+        turn.withheld = turn.withheld or bool(p.refusal)
+        return turn.response(without_tool, intent=p.intent, candidates=p.candidates)
+    turn.thread.state.pending = None  # a new question: drop our question back, if any
+    try:
+        text, shown = _run(turn, resolver, p)
+    except Forbidden as exc:
+        turn.withheld = True
+        return turn.response(forbidden_message(turn.scope, exc), intent=p.intent)
+    except NotFound as exc:
+        return turn.response(f"I could not find that: {exc.message}.", intent=p.intent)
+    remember(turn.thread, p, shown)
+    return turn.response(text, intent=p.intent)
+
+
+def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
+    """Call the tool; (answer text, results shown)."""
+    args, start = p.arguments, p.start
+    if p.intent == "search":
+        return _search(turn, args["query"], start)
+    if p.intent == "match":
+        top = max(int(args.get("top") or answers.PAGE), start + answers.PAGE)
+        data = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top})
+        label = resolver.deal_label(args["opportunity_id"])
+        return answers.match_answer(data, label, start), answers.PAGE
+    if p.intent == "map":
+        data = turn.call("map_accounts", {"partner_id": args["partner_id"]})
+        text, withheld = answers.mapping_answer(data, _partner_label(resolver, args["partner_id"]), start)
+        turn.withheld = turn.withheld or withheld
+        return text, 10
+    if p.intent == "nba":
+        data = turn.call(
+            "next_best_actions",
+            {"partner_id": args.get("partner_id"), "opportunity_id": args.get("opportunity_id")},
+        )
+        turn.cite(content_citations(turn, data))
+        label = (
+            resolver.deal_label(args["opportunity_id"])
+            if args.get("opportunity_id")
+            else _partner_label(resolver, args["partner_id"])
+        )
+        return answers.nba_answer(data, label, start), answers.PAGE
+    data = turn.call("draft_content", args)
+    return answers.draft_answer(data, _partner_label(resolver, args["partner_id"])), 1
+
+
+def _partner_label(resolver: Resolver, partner_id: str) -> str:
+    name = resolver.partner_names.get(partner_id)
+    return f"{name} ({partner_id})" if name else partner_id
+
+
+def _search(turn: Turn, query: str, start: int) -> tuple[str, int]:
+    """The search tool's extractive answer and citations when it gives one; else the best passages."""
+    data = turn.call("search_content", {"query": query, "k": start + answers.PAGE})
+    results = (data.get("results") or [])[start:]
+    if data.get("answer") and data.get("found", True) and not start:
+        turn.cite(data.get("citations") or answers.citations_from_search(results))
+        return str(data["answer"]), answers.PAGE
+    turn.cite(answers.citations_from_search(results))  # no direct answer: the closest passages, quoted
+    return answers.search_answer(results, direct=start > 0 or "found" not in data,
+                                 closest=None if start else data.get("closest")), answers.PAGE
+
+
+def content_citations(turn: Turn, data: dict) -> list[dict]:
+    """Content an nba result recommends, with its source path (only ids the tool returned)."""
+    from retrieval.records import Document
+
+    items = [c for a in data.get("actions") or [] for c in a.get("content") or [] if c.get("doc_id")]
+    if not items:
+        return []
+    with turn.ctx.store.session() as session:
+        sources = {
+            d.doc_id: d.source
+            for d in session.query(Document).filter(Document.doc_id.in_([c["doc_id"] for c in items]))
+        }
+    return [
+        {
+            "doc_id": c["doc_id"],
+            "title": c.get("title") or c["doc_id"],
+            "source": sources.get(c["doc_id"], ""),
+            "snippet": c.get("snippet", ""),
+        }
+        for c in items
+    ]

@@ -1,0 +1,170 @@
+"""The LLM engine: a tool-calling loop over the registry's tools with LangChain's ChatOpenAI.
+
+The model chooses tools and writes the answer; it never gets more than the asker could: every tool
+runs with the asker's scope, names are resolved by a scoped `find_records` tool, and citations are
+taken from the tool results actually returned, never from the model's text. History and tool outputs
+are trimmed to `settings.llm_context_tokens`. Any failure raises, and `assistant.engine.agent` falls back to
+the deterministic engine.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from assistant.engine import answers
+
+from assistant.engine import router
+from assistant.engine.agent import AskResponse, Turn, forbidden_message
+from assistant.core.errors import CosellError, Forbidden
+from assistant.core.llm import (
+    ANSWER_RESERVE_TOKENS,
+    LLMUnavailable,
+    build_chat_model,
+    count_tokens,
+    dumps_for_model,
+    load_prompt,
+    trim_history,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_ROUNDS = 5  # tool-calling rounds before we give up (and fall back)
+FIND_RECORDS = "find_records"
+TOOL_INTENT = {tool: intent for intent, tool in router.INTENT_TOOL.items()}
+
+
+class FindRecordsArgs(BaseModel):
+    name: str = Field(..., description="A partner, account, deal or campaign-kit name as the user wrote it.")
+
+
+def tool_schemas() -> list[dict[str, Any]]:
+    """OpenAI tool definitions: the registry's tools (schema from the args model, description from the
+    docstring) plus `find_records`."""
+    from tools.registry import all_tools
+
+    specs = [spec for name, spec in all_tools().items() if name in TOOL_INTENT]
+    schemas = [
+        {
+            "type": "function",
+            "function": {"name": s.name, "description": s.description, "parameters": s.json_schema()},
+        }
+        for s in specs
+    ]
+    schemas.append(
+        {
+            "type": "function",
+            "function": {
+                "name": FIND_RECORDS,
+                "description": "Find the ids of partners, accounts, deals (opportunities) and campaign kits "
+                "by name, "
+                "among the records the user may see.",
+                "parameters": FindRecordsArgs.model_json_schema(),
+            },
+        }
+    )
+    return schemas
+
+
+def system_prompt(turn: Turn) -> str:
+    scope = turn.scope
+    partner = f", works for partner {scope.partner_id}" if scope.partner_id else ""
+    values = {
+        "{vendor}": str(turn.ctx.vendor().get("name") or "the vendor"),
+        "{user}": scope.name or scope.user_id,
+        "{role}": scope.role,
+        "{partner}": partner,
+        "{today}": turn.ctx.today().isoformat(),
+    }
+    text = load_prompt("assistant_system")
+    for key, value in values.items():
+        text = text.replace(key, value)
+    return text
+
+
+def run_llm_turn(turn: Turn) -> AskResponse:
+    from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
+
+    settings = turn.ctx.settings
+    model = build_chat_model(settings).bind_tools(tool_schemas())
+    system = system_prompt(turn)
+    window = settings.llm_context_tokens - ANSWER_RESERVE_TOKENS
+    history = trim_history(turn.thread.history(), max(0, (window - count_tokens(system)) // 3))
+    messages: list[Any] = [SystemMessage(system)]
+    messages += [
+        HumanMessage(m["content"]) if m["role"] == "user" else AIMessage(m["content"]) for m in history
+    ]
+    messages.append(HumanMessage(turn.question))
+    intent = None
+    for _ in range(MAX_ROUNDS):
+        reply = model.invoke(messages)
+        messages.append(reply)
+        if not reply.tool_calls:
+            answer = _text(reply.content)
+            if not answer:
+                raise LLMUnavailable("the model returned an empty answer")
+            return turn.response(answer, engine="llm", intent=intent)
+        used = sum(count_tokens(_text(m.content)) for m in messages)
+        budget = max(128, (window - used) // (2 * len(reply.tool_calls)))
+        for call in reply.tool_calls:
+            intent = intent or TOOL_INTENT.get(call["name"])
+            output = execute_call(turn, call["name"], call.get("args") or {})
+            messages.append(ToolMessage(content=dumps_for_model(output, budget), tool_call_id=call["id"]))
+    raise LLMUnavailable(f"no answer after {MAX_ROUNDS} tool rounds")
+
+
+def _text(content: Any) -> str:
+    if isinstance(content, str):
+        return content.strip()
+    parts = [p.get("text", "") if isinstance(p, dict) else str(p) for p in content or []]
+    return "".join(parts).strip()
+
+
+def execute_call(turn: Turn, name: str, arguments: dict[str, Any]) -> Any:
+    """Run one tool call for the model, with the asker's scope. Errors go back to the model as data."""
+    if name == FIND_RECORDS:
+        return find_records(turn, str(arguments.get("name", "")))
+    if name not in TOOL_INTENT:
+        return {"error": f"unknown tool '{name}'"}
+    intent = TOOL_INTENT[name]
+    capability = router.INTENT_CAPABILITY.get(intent)
+    if capability and not turn.scope.can(capability):
+        turn.withheld = True
+        return {"error": forbidden_message(turn.scope, intent=intent)}
+    try:
+        data = turn.call(name, arguments)
+    except Forbidden as exc:
+        turn.withheld = True
+        return {"error": f"forbidden: {exc.message}"}
+    except CosellError as exc:
+        return {"error": exc.message}
+    _collect_citations(turn, name, data)
+    return data
+
+
+def _collect_citations(turn: Turn, name: str, data: dict) -> None:
+    if name == "search_content":  # the extractive answer's sources first, then the passages returned
+        turn.cite(data.get("citations") or [])
+        turn.cite(answers.citations_from_search(data.get("results") or []))
+    elif name == "next_best_actions":
+        from assistant.engine.deterministic import content_citations
+
+        turn.cite(content_citations(turn, data))
+    elif name == "map_accounts" and data.get("summary") and not data.get("overlaps"):
+        turn.withheld = True  # counts only: the rows are withheld by the sharing settings
+
+
+def find_records(turn: Turn, name: str) -> dict:
+    """Scoped name lookup for the model (the same resolver as the deterministic engine)."""
+    from assistant.engine.resolver import Resolver
+
+    resolver = Resolver(turn.ctx, turn.scope)
+    mentions = resolver.find(name)
+    found = [{"kind": e.kind, "id": e.id, "name": e.label} for e in mentions.entities[:8]]
+    deals = resolver.deals_for(mentions) if mentions.of("account") else []
+    found += [{"kind": "opportunity", "id": d, "name": resolver.deal_label(d)} for d in deals[:5]]
+    if not found:
+        return {"found": [], "note": "nothing by that name among the records this user may see"}
+    return {"found": found}

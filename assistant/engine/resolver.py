@@ -1,0 +1,300 @@
+"""Names in a question -> ids, over what the asker may see.
+
+Partners, accounts, deals and campaign kits come from the data (partners.csv, accounts.csv,
+opportunities.csv, campaigns/), never from a list in the code, and are matched by
+`assistant.engine.name_index`. Accounts and deals come from `ScopedRecords`, so a partner seller resolves only
+their own deals and accounts, and a marketer resolves none. Several equally good candidates are returned
+as such: the engine asks back. Which of an account's deals is meant is `assistant.engine.deal_hints`' job;
+languages and channels are `assistant.engine.draft_options`'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from assistant.engine import deal_hints
+from assistant.engine.context import AppContext
+from assistant.engine.deal_hints import OPEN_STAGES, Deal
+from assistant.engine.draft_options import find_channel, find_locale
+from assistant.engine.name_index import (
+    GENERIC_NAME_WORDS,
+    LEGAL_SUFFIXES,
+    STOPWORDS,
+    Entity,
+    NameIndex,
+    fold,
+    name_aliases,
+    partner_aliases,
+    tokens,
+    upper_words,
+)
+from retrieval.records import Account, CampaignKitRow, Opportunity, Partner
+from retrieval.scope import Scope
+
+__all__ = [
+    "OPEN_STAGES", "Deal", "Entity", "Mentions", "Resolver", "find_channel", "find_locale", "fold",
+    "name_aliases", "partner_aliases", "tokens",
+]  # fmt: skip
+
+# "my deal" (one of the asker's deals, which one to be found); "my deals" is the whole pipeline instead.
+MY_DEAL = re.compile(r"\b(my|our)\s+(\w+\s+)?(deal|opportunity|opp|oppty|renewal)\b"
+                     r"|\bmein\w* (deal|geschäft)\b", re.IGNORECASE)  # fmt: skip
+# Words of a kit's name that say nothing about which kit ("Zero Trust launch" is the "Zero Trust" kit).
+_KIT_GENERIC = (
+    "launch campaign kit programme program accelerator series toolkit and with in for the of a to new edition"
+)
+KIT_GENERIC = frozenset(_KIT_GENERIC.split() + ["q1", "q2", "q3", "q4", "fy"])
+
+
+@dataclass
+class Mentions:
+    entities: list[Entity] = field(default_factory=list)
+    locale: str | None = None
+    channel: str | None = None
+    my_deal: bool = False
+    foreign_partner: bool = False  # names a partner the asker may not reach (partner sellers)
+    words: list[str] = field(default_factory=list)  # the question's tokens (for deal-name scoring)
+
+    def of(self, kind: str) -> list[Entity]:
+        return [e for e in self.entities if e.kind == kind]
+
+    def kinds(self) -> set[str]:
+        kinds = {e.kind for e in self.entities}
+        if self.locale:
+            kinds.add("locale")
+        if self.channel:
+            kinds.add("channel")
+        return kinds
+
+
+@dataclass
+class Catalogue:
+    """Everything one class of asker may name. Built once per data version and visibility class."""
+
+    index: NameIndex = field(default_factory=NameIndex)
+    foreign: NameIndex = field(default_factory=NameIndex)  # other partners' names (partner sellers)
+    opportunities: dict[str, Deal] = field(default_factory=dict)
+    account_names: dict[str, str] = field(default_factory=dict)
+    partner_names: dict[str, str] = field(default_factory=dict)
+    kits: dict[str, str] = field(default_factory=dict)
+    ignore: frozenset[str] = frozenset()  # the vendor's own name: "we", never a partner or an account
+    by_number: dict[int, list[str]] = field(default_factory=dict)  # 2477 -> ["OPP-2477"]
+
+
+CATALOGUES_KEPT = 64  # visibility classes: internal users, no-records users, and one per partner with sellers
+
+
+def _visibility_class(scope: Scope) -> tuple:
+    """Askers who may name exactly the same records share a catalogue."""
+    if scope.is_partner:
+        return ("partner", scope.partner_id)
+    return ("records",) if scope.can("records") else ("no-records",)
+
+
+def catalogue_for(ctx: AppContext, scope: Scope) -> Catalogue:
+    """The catalogue of the asker's visibility class, built once per records version (`ctx.cached`)."""
+    return ctx.cached("resolver.catalogue", lambda: _build_catalogue(ctx, scope),
+                      key=_visibility_class(scope), max_entries=CATALOGUES_KEPT)
+
+
+def _build_catalogue(ctx: AppContext, scope: Scope) -> Catalogue:
+    cat = Catalogue()
+    vendor = str(ctx.vendor().get("name") or "")
+    cat.ignore = frozenset(w for w in tokens(vendor) if w not in LEGAL_SUFFIXES)
+    with ctx.records(scope) as rec:
+        for p in rec.partners():
+            cat.partner_names[p.partner_id] = p.name
+            cat.index.add("partner", p.partner_id, p.name, partner_aliases(p.name, p.brand_name))
+            cat.index.add_acronym("partner", p.partner_id, p.name, p.name)
+        if scope.can("records"):
+            _add_records(cat, rec)
+        kit_columns = (CampaignKitRow.kit_id, CampaignKitRow.name, CampaignKitRow.data)
+        kits = rec.session.execute(select(*kit_columns)).all()
+    for kit_id, name, data in kits:  # campaign kits are the vendor's material: anyone may draft from them
+        cat.kits[kit_id] = name
+        cat.index.add("kit", kit_id, name, kit_aliases(kit_id, name, (data or {}).get("products") or []))
+    if scope.is_partner:  # partner names are public; to say "not yours" instead of guessing
+        with ctx.records(Scope.system()) as rec:
+            for p in rec.partners():
+                if p.partner_id != scope.partner_id:
+                    cat.foreign.add("partner", p.partner_id, p.name, partner_aliases(p.name, p.brand_name))
+    return cat
+
+
+def _add_records(cat: Catalogue, rec) -> None:
+    for acc in rec.accounts():
+        cat.account_names[acc.account_id] = acc.name
+        cat.index.add("account", acc.account_id, acc.name, name_aliases(acc.name))
+    parts: dict[str, list[str]] = {}
+    for o in rec.opportunities():
+        cat.opportunities[o.opportunity_id] = Deal(
+            o.opportunity_id, o.account_id, o.name, o.stage, o.last_activity_on or o.created_on,
+            o.amount, tuple(o.products or ()), bool(o.registered_by),
+        )  # fmt: skip
+        cat.index.add("opportunity", o.opportunity_id, o.name, [(" ".join(tokens(o.name)), 0.0)])
+        for part in deal_hints.deal_parts(o.name, cat.account_names.get(o.account_id, "")):
+            parts.setdefault(part, []).append(o.opportunity_id)
+        number = deal_hints.id_number(o.opportunity_id)
+        if number is not None:
+            cat.by_number.setdefault(number, []).append(o.opportunity_id)
+    for part, ids in parts.items():  # "the EDR rollout": only where it names one deal the asker may see
+        if len(ids) == 1:
+            cat.index.add("opportunity", ids[0], cat.opportunities[ids[0]].name, [(part, 3.0)])
+
+
+def kit_aliases(kit_id: str, name: str, products: list) -> list[tuple[str, float]]:
+    """A kit's name and id, its products, and the distinctive part of its name ("Zero Trust" for "Zero Trust
+    launch"): people name a kit by what it promotes."""
+    aliases = name_aliases(name, (kit_id.replace("-", " ").replace("_", " "),))
+    aliases += [(" ".join(tokens(str(p))), 2.0) for p in products if str(p).strip()]
+    aliases += [(w, 3.0) for p in products for w in tokens(str(p)) if len(w) >= 3 and not w.isdigit()
+                and w not in STOPWORDS and w not in GENERIC_NAME_WORDS]  # "SIEM" of "Beacon SIEM" # fmt: skip
+    for raw, shortest in ((name, 5), (kit_id.replace("-", " ").replace("_", " "), 3)):  # ids are terse
+        words = [w for w in tokens(raw) if w not in KIT_GENERIC]
+        if words and len(words) < len(tokens(raw)):
+            aliases.append((" ".join(words), 2.0))
+        aliases += [(w, 3.0) for w in words if len(w) >= shortest and not w.isdigit()
+                    and w not in STOPWORDS and w not in GENERIC_NAME_WORDS]  # fmt: skip
+    seen: dict[str, float] = {}
+    for alias, penalty in aliases:
+        if alias and (alias not in seen or penalty < seen[alias]):
+            seen[alias] = penalty
+    return list(seen.items())
+
+
+class Resolver:
+    """Resolves names for one asker, over the catalogue of what they may see."""
+
+    def __init__(self, ctx: AppContext, scope: Scope):
+        self.ctx = ctx
+        self.scope = scope
+        cat = catalogue_for(ctx, scope)
+        self._cat = cat
+        self.index, self._foreign = cat.index, cat.foreign
+        self.opportunities, self.account_names = cat.opportunities, cat.account_names
+        self.partner_names, self.kits = cat.partner_names, cat.kits
+
+    # --- finding mentions ------------------------------------------------------------------------
+
+    def find(self, question: str) -> Mentions:
+        words = tokens(question)
+        mentions = Mentions(words=words)
+        named = [w if w not in self._cat.ignore else "" for w in words]  # the vendor is "us", not a name
+        found = self._ids(question) + self._numbered(words) + self.index.match(named, upper_words(question))
+        mentions.entities = _dedupe(found)
+        mentions.locale = find_locale(question)
+        mentions.channel = find_channel(question)
+        mentions.my_deal = bool(MY_DEAL.search(question))
+        if self.scope.is_partner and not mentions.of("partner"):
+            mentions.foreign_partner = self._names_foreign_partner(question, named, mentions)
+        return mentions
+
+    def _names_foreign_partner(self, question: str, words: list[str], mentions: Mentions) -> bool:
+        """Another partner, named in full, or by a nickname typed with a capital ("Initech"), and not part
+        of a name the asker may see (their own account "Initech Water")."""
+        taken = [e.span for e in mentions.entities]
+        capitalised = {w for raw in re.findall(r"\b[A-Z][\w'’-]*", question) for w in tokens(raw)}
+        for e in self._foreign.match(words):
+            if any(e.span[0] < b and a < e.span[1] for a, b in taken):
+                continue
+            full_name = not e.nickname and e.score >= 95
+            nickname = (
+                e.nickname and e.score >= 94 and all(w in capitalised for w in words[e.span[0] : e.span[1]])
+            )
+            if full_name or nickname:
+                return True
+        return False
+
+    def _ids(self, question: str) -> list[Entity]:
+        """Ids typed as such (`OPP-0042`, `P-007`, `zero-trust-launch`), visible or not: the tool
+        then decides (an id the asker may not reach is refused there, like on the CLI)."""
+        found = []
+        for raw in re.findall(r"[A-Za-z0-9][A-Za-z0-9_.\-]*[A-Za-z0-9]", question):
+            kind = self._kind_of_id(raw)
+            if kind:
+                id_ = raw.lower() if kind == "kit" else raw
+                found.append(Entity(kind, id_, self._label(kind, raw), 200.0))
+        return found
+
+    def _numbered(self, words: list[str]) -> list[Entity]:
+        """ "opp 2477", "deal #2477": a visible opportunity whose id carries that number."""
+        found = []
+        for number in deal_hints.number_refs(words):
+            for opp_id in self._cat.by_number.get(number, []):
+                found.append(Entity("opportunity", opp_id, self.opportunities[opp_id].name, 150.0))
+        return found
+
+    def _kind_of_id(self, raw: str) -> str | None:
+        if raw in self.partner_names:
+            return "partner"
+        if raw in self.opportunities:
+            return "opportunity"
+        if raw in self.account_names:
+            return "account"
+        if raw.lower() in self.kits and "-" in raw:
+            return "kit"
+        if not re.search(r"\d", raw) or not re.search(r"[A-Za-z]", raw) or not re.search(r"[-_]", raw):
+            return None
+        with self.ctx.store.session() as session:  # existence only, to pick the tool; never shown
+            for kind, model in (("opportunity", Opportunity), ("partner", Partner), ("account", Account)):
+                if session.get(model, raw) is not None:
+                    return kind
+        return None
+
+    def _label(self, kind: str, id_: str) -> str:
+        if kind == "partner":
+            return self.partner_names.get(id_, id_)
+        if kind == "opportunity" and id_ in self.opportunities:
+            return self.opportunities[id_].name
+        if kind == "account":
+            return self.account_names.get(id_, id_)
+        return self.kits.get(id_.lower(), id_)
+
+    # --- deals -----------------------------------------------------------------------------------
+
+    def deal_label(self, opp_id: str) -> str:
+        opp = self.opportunities.get(opp_id)
+        if opp is None:
+            return opp_id
+        account = self.account_names.get(opp.account_id, opp.account_id)
+        return f"{opp.name} ({account}, {opp.stage.replace('_', ' ')}) [{opp_id}]"
+
+    def deals_for(self, mentions: Mentions) -> list[str]:
+        """Candidate deals for a question, best first: named deals, else deals at named accounts, else
+        (for "my deal") the asker's own open deals."""
+        named = [e.id for e in mentions.of("opportunity")]
+        if named:
+            return named
+        accounts = {e.id for e in mentions.of("account")}
+        if accounts:
+            deals = [o for o in self.opportunities.values() if o.account_id in accounts]
+        elif mentions.my_deal or self.scope.is_partner:
+            deals = list(self.opportunities.values())
+        else:
+            return []
+        ranked = deal_hints.rank(deals, mentions.words)
+        open_ = [o for o in ranked if o.stage in OPEN_STAGES]
+        if open_ and not deal_hints.wants_closed(mentions.words):
+            ranked = open_  # a closed deal only when asked for ("the deal we lost")
+        return [o.opportunity_id for o in ranked]
+
+    def best_deal(self, candidates: list[str], words: list[str]) -> str | None:
+        """One deal when the question singles it out; None when the asker must choose."""
+        if len(candidates) == 1:
+            return candidates[0]
+        deals = [self.opportunities[c] for c in candidates if c in self.opportunities]
+        if len(deals) != len(candidates):
+            return candidates[0] if candidates else None
+        return deal_hints.single_out(deals, words)
+
+
+def _dedupe(entities: list[Entity]) -> list[Entity]:
+    seen: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        key = (e.kind, e.id)
+        if key not in seen or e.score > seen[key].score:
+            seen[key] = e
+    return sorted(seen.values(), key=lambda e: -e.score)

@@ -1,0 +1,223 @@
+"""Deterministic intent routing: which tool answers a question, without a language model.
+
+Cue phrases in several languages (`assistant.engine.intent_cues`) score each intent; the kinds of things the
+question names (a deal, a partner, an account, a campaign kit, found by `assistant.engine.resolver` in the
+data) are language-independent cues that decide when the wording alone does not, and veto an intent
+whose subject is missing (ranking partners needs a deal). Anything else is a content question for
+`search_content`. Pure functions: tested on their own and measured by `evals/routing.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.engine.intent_cues import PARTNER_TYPES, IntentScores, normalise, score_intents
+
+__all__ = [
+    "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
+    "is_change_request", "is_more", "normalise", "score_intents",
+]  # fmt: skip
+
+INTENT_TOOL = {
+    "search": "search_content",
+    "map": "map_accounts",
+    "match": "match_partners",
+    "nba": "next_best_actions",
+    "draft": "draft_content",
+}
+# the permission each tool needs (retrieval.scope.CAPABILITIES); search has none of its own
+INTENT_CAPABILITY = {"map": "map", "match": "match", "nba": "nba", "draft": "draft"}
+CHANGE_ANSWER = (
+    "I can only look things up and draft content; I cannot change partners, accounts, deals or users. "
+    "Please make that change in the source system (or the import files) and re-ingest."
+)
+
+PARTNER_WORD = re.compile(rf"\b({PARTNER_TYPES})\b|パートナー", re.IGNORECASE)
+# One deal ("the Globex deal", "my opp"); "deals" and "pipeline" stay in so that the engine can tell the whole
+# pipeline apart. Plural forms like "opps" are deliberately absent: "which of my opps are at risk?" is the
+# seller's whole pipeline, not a question back about which deal. Used on the raw question by the engine.
+DEAL_WORD = re.compile(r"\b(deal|deals|opportunity|renewal|expansion|upsell|pilot|migration|proof of value|"
+                       r"pipeline|opp|oppty)\b|\bangebot|\bgeschäft|"
+                       r"\baffaire|\boportunidad|\bnegócio|案件|商談", re.IGNORECASE)  # fmt: skip
+# Any mention of deals, on the normalised question (for routing).
+DEALS_ANY = re.compile(r"\b(deals?|opportunit\w*|renewals?|expansions?|upsells?|pilots?|migrations?|"
+                       r"proof of value|pipeline)\b|\bangebot|\bgeschäft|\baffaire|\boportunidad|\bnegócio|"
+                       r"案件|商談")  # fmt: skip
+PERSONAL = re.compile(r"\b(my|our|i|we|me|us|mein\w*|unser\w*|mes|nos|notre|mis|nuestr\w*|meu|minha|nosso)\b")
+ACCOUNTS_WORD = re.compile(r"\baccounts?\b|\bcustomers?\b|\bkunden|\bclients?\b|\bclientes\b|\blogos\b|"
+                           r"顧客",
+                           re.IGNORECASE)  # fmt: skip
+# "delete partner P-012", "change Initech's tier to gold": the assistant reads, it does not write.
+CHANGE_RE = re.compile(
+    r"^\W*(please |can you |could you |pls )?(delete|remove|update|change|edit|modify|rename|reassign|"
+    r"deactivate|promote|demote|downgrade|upgrade|close|set|mark|move|register|submit|approve|reject|"
+    r"assign)\b.{0,60}\b(partners?|accounts?|"
+    r"deals?|opportunit\w*|tiers?|records?|users?|owners?|stages?|amounts?|status|close dates?|to (gold|"
+    r"silver|platinum|registered|closed))\b"
+)
+
+
+def is_change_request(question: str) -> bool:
+    """A request to change data, which no tool does (the engine should refuse it politely)."""
+    text = normalise(question)
+    return bool(CHANGE_RE.search(text)) and not re.search(r"\b(how|what|why|when|who|can i|may i)\b", text)
+
+
+def choose_intent(question: str, kinds: set[str]) -> str:
+    """The intent of a question, given the kinds of things it names ("partner", "opportunity", "account",
+    "kit", "locale", "channel"), as found by the resolver."""
+    text = normalise(question)
+    if is_change_request(question):
+        return "search"  # nothing to call; see is_change_request for the refusal
+    scores = score_intents(question)
+    order = ["draft", "map", "match", "nba", "search"]  # ties: the more specific tool wins
+    ranked = sorted(order, key=lambda i: (-scores.of(i), order.index(i)))
+    for intent in ranked:
+        if scores.of(intent) <= 0 or intent == "search":
+            break
+        chosen = _fits(intent, text, kinds, scores)
+        if chosen:
+            return chosen
+    return _intent_from_kinds(text, kinds, scores)
+
+
+def _fits(intent: str, text: str, kinds: set[str], scores: IntentScores) -> str | None:
+    """`intent` if the question has what it needs (or the intent it really means); None to try the next."""
+    named_subject = bool(kinds & {"partner", "opportunity", "account"})
+    deal_named = bool(kinds & {"opportunity", "account"})
+    if intent == "draft":  # a verb, a channel or language, or a kit for a partner; a bare "campaign" is not
+        strong = scores.of("draft") >= 2 or kinds & {"locale", "channel"} or {"kit", "partner"} <= kinds
+        return "draft" if strong and scores.of("draft") >= 1 else None
+    if intent == "match":
+        if "partner" in kinds and not deal_named:
+            # "which partners ..." naming only a partner: about that partner, not a deal
+            return "map" if scores.of("map") else ("nba" if scores.of("nba") else None)
+        if not deal_named and not DEALS_ANY.search(text):
+            return None  # "which partner tier ...": no deal to rank partners for
+        return "match"
+    if intent == "nba":
+        if not named_subject and scores.of("nba") < 2 and scores.of("search") >= scores.of("nba"):
+            return None  # a weak cue ("expires") in a programme question: "what happens when my reg expires?"
+        programme_like = scores.of("search") and not DEALS_ANY.search(text) and not PERSONAL.search(text)
+        if not named_subject and programme_like and scores.of("nba") < 3 + scores.of("search"):
+            return None  # "what are the next steps to become a gold partner?" is a programme question
+        return "nba"
+    if intent == "map":
+        return "map" if scores.of("map") >= 2 or "partner" in kinds else None
+    return None
+
+
+def _intent_from_kinds(text: str, kinds: set[str], scores: IntentScores) -> str:
+    """No clear cue: the kinds of things named decide (works for any language)."""
+    if "kit" in kinds and ("partner" in kinds or "locale" in kinds or "channel" in kinds):
+        return "draft"
+    if "channel" in kinds and "partner" in kinds and not scores.of("search"):
+        return "draft"  # "social copy for Initech"
+    deal_named = "opportunity" in kinds or "account" in kinds
+    about_deal = "opportunity" in kinds or ("account" in kinds and DEALS_ANY.search(text))
+    if deal_named and PARTNER_WORD.search(text) and not scores.of("search"):
+        return "match"  # "Globex: which SI?", "Globex — quem é o melhor parceiro?"
+    if about_deal and PARTNER_WORD.search(text):
+        return "match"
+    if about_deal:
+        return "nba"
+    weak_search = scores.of("search") < 1  # only "what is", "how do": no content subject
+    if "partner" in kinds and ACCOUNTS_WORD.search(text) and weak_search:
+        return "map"
+    if "partner" in kinds and weak_search:
+        return "nba"
+    if "account" in kinds and not scores.of("search"):
+        return "nba"  # "Globex?" on its own: where that account's deal stands
+    if PERSONAL.search(text) and DEALS_ANY.search(text) and not scores.of("search"):
+        return "nba"  # "my deals": where the asker's deals stand
+    return "search"
+
+
+# --- follow-ups --------------------------------------------------------------------------------------
+
+# Follow-up shapes, checked before anything else when the thread has state.
+MORE_RE = re.compile(
+    r"^\W*(and |so )?(who|what|which ones?|anyone|any\w*) (else|more|other)\W*$|^\W*(show |give me )?(some )?"
+    r"more\W*$|^\W*(next|other) ones\W*$|^\W*others\W*$|^\W*und wer noch\W*$|^\W*weitere\W*$|"
+    r"^\W*(d'autres|qui d'autre)\W*$|^\W*(otros|quién más)\W*$|^\W*(他には|ほかには)\W*$"
+)
+_TAIL = r"(?: (?:please|pls|too|instead|then|as well|bitte|svp|por favor))*\W*$"
+ABOUT_RE = [
+    re.compile(p + _TAIL)
+    for p in (
+        r"^\W*(?:and |but |ok,? |okay,? |so )?(?:what|how) about (?P<s>.+?)",
+        r"^\W*(?:and|also|now|then|ok,? now)(?: also)? (?:for|with|on|in|as|into) (?P<s>.+?)",
+        r"^\W*(?:the )?same(?: thing| one| draft| again| email)?(?: but)? (?:for|in|as|with|on) (?P<s>.+?)",
+        r"^\W*(?:try|do|redo|make|write) (?:it|this|that|one)?\s*(?:for|in|as|with) (?P<s>.+?)",
+        r"^\W*(?:and )?(?:in|as|for) (?P<s>.+?) instead",
+        r"^\W*(?:now )?(?:in|as) (?P<s>.+?)",
+        r"^\W*and (?P<s>[^ ].{0,40}?)\?",
+        r"^\W*(?:und )?(?:was ist mit|wie ist es mit|und für|dasselbe (?:auf|für|als)) (?P<s>.+?)",
+        r"^\W*(?:et (?:pour|avec)|la même chose (?:en|pour)) (?P<s>.+?)",
+        r"^\W*(?:(?:y|e) (?:para|con|com)|lo mismo (?:en|para)|o mesmo (?:em|para)) (?P<s>.+?)",
+        r"^\W*(?P<s>.+?)(?:は|の場合は?|でも)(?:どう|どうですか)\W*",
+    )
+]
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "erste": 1, "zweite": 2, "dritte": 3, "premier": 1, "première": 1,
+    "deuxième": 2, "troisième": 3, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2,
+    "tercero": 3, "tercera": 3, "1つ目": 1, "2つ目": 2, "3つ目": 3,
+}  # fmt: skip
+CHOICE_RE = re.compile(r"^\W*(the |die |der |das |le |la |el |o |a )?(?P<w>\w+)"
+                       r"( one| option| choice| deal| partner)?\W*$"
+                       r"|^\W*(number|option|#|no\.?|nr\.?)\s*(?P<n>\d)\W*$|^\W*(?P<d>\d)\W*$")  # fmt: skip
+LAST_RE = re.compile(r"^\W*(the )?last( one)?\W*$")
+
+
+def is_more(question: str) -> bool:
+    """ "and who else?", "more", "others?": the next results of the last intent."""
+    return bool(MORE_RE.match(normalise(question)))
+
+
+def about_subject(question: str) -> str | None:
+    """ "what about Globex?" -> "globex", "same thing in French" -> "french", "now as a LinkedIn post" ->
+    "a linkedin post": the last intent with a new subject (the engine resolves it, else starts afresh)."""
+    text = normalise(question)
+    for pattern in ABOUT_RE:
+        found = pattern.match(text)
+        if found:
+            subject = found.group("s").strip(" ?!.,")
+            if subject and len(subject.split()) <= 6:
+                return re.sub(r"^(the|die|der|le|la|el)\s+", "", subject).strip() or None
+            return None
+    return None
+
+
+def choice_index(question: str, n_candidates: int, labels: list[str] | None = None) -> int | None:
+    """ "the second one", "2", "#3", "the last one" -> a 0-based index into the candidates asked about;
+    with `labels`, also "the security one": the only candidate whose label has the reply's words."""
+    text = normalise(question)
+    if LAST_RE.match(text):
+        return n_candidates - 1 if n_candidates else None
+    found = CHOICE_RE.match(text)
+    index = _ordinal(found) if found else None
+    if index is None and labels:
+        index = _by_label_words(text, labels)
+    return index if index is not None and 0 <= index < n_candidates else None
+
+
+def _ordinal(found: re.Match) -> int | None:
+    number = found.group("n") or found.group("d")
+    if number:
+        return int(number) - 1
+    word = found.group("w")
+    if word.isdigit():
+        return int(word) - 1
+    return ORDINALS[word] - 1 if word in ORDINALS else None
+
+
+def _by_label_words(text: str, labels: list[str]) -> int | None:
+    from assistant.engine.name_index import STOPWORDS, tokens
+
+    asked = {w for w in tokens(text) if w not in STOPWORDS}
+    label_words = [set(tokens(label)) for label in labels]
+    common = set.intersection(*label_words) if label_words else set()
+    hits = [len((asked & words) - common) for words in label_words]
+    best = max(hits, default=0)
+    return hits.index(best) if best > 0 and hits.count(best) == 1 else None

@@ -1,0 +1,1 @@
+"""account mapping: entered through `service.py`."""

@@ -1,0 +1,1 @@
+"""content drafts: entered through `service.py`."""

@@ -1,0 +1,292 @@
+"""The checks every campaign draft is returned with (and that an LLM rewrite must pass again).
+
+Each check is a pure function returning `Check(name, passed, detail)`; the detail says what is wrong
+in words a marketer can act on. `run_checks` applies the ones that fit the channel.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from pydantic import BaseModel
+
+from tools.locales import LocaleResolution, detect_languages, langdetect_code, language_name
+from tools.content_drafts.partner_names import OtherPartners
+
+SUBJECT_MAX = 90
+SOCIAL_MAX = 600
+PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|mailto:\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+# langdetect 1.0.9's profiles; other languages cannot be checked offline.
+_DETECTABLE = {
+    "af", "ar", "bg", "bn", "ca", "cs", "cy", "da", "de", "el", "en", "es", "et", "fa", "fi", "fr", "gu",
+    "he", "hi", "hr", "hu", "id", "it", "ja", "kn", "ko", "lt", "lv", "mk", "ml", "mr", "ne", "nl", "no",
+    "pa", "pl", "pt", "ro", "ru", "sk", "sl", "so", "sq", "sv", "sw", "ta", "te", "th", "tl", "tr", "uk",
+    "ur", "vi", "zh-cn", "zh-tw"
+}
+
+_SAFE_TAGS = {"section", "div", "h2", "h3", "p", "em", "strong", "small", "blockquote", "a", "br", "span"}
+_BLOCK_TAGS = {"section", "div", "h2", "h3", "p", "blockquote"}
+_SAFE_ATTRS = {"style", "class", "lang", "href", "rel"}
+_STYLE_DECL = re.compile(r"^\s*[a-z-]+\s*:\s*[#\w\s.%,-]+$")
+_STYLE_BAD = re.compile(r"url|expression|javascript|@import", re.IGNORECASE)
+_HEX_ANY = re.compile(r"#[0-9A-Za-z]+")
+_HEX_OK = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+class Check(BaseModel):
+    name: str
+    passed: bool
+    detail: str = ""
+
+
+@dataclass
+class CheckSubject:
+    """What the checks look at: the draft's text and what it must (not) contain."""
+
+    channel: str
+    subject: str | None
+    body: str
+    html: str | None
+    locale: str  # the language the text must be in
+    disclaimer: str | None  # must appear, when the locale has one
+    partner_brand: str
+    vendor_name: str
+    own_terms: list[str] = field(default_factory=list)  # our names (masked before looking for others)
+    other_partners: OtherPartners | list[str] = field(default_factory=list)
+    neutral_terms: list[str] = field(default_factory=list)  # brands, products: ignored by the language check
+
+    def visible_text(self) -> str:
+        parts = [self.subject or "", self.body]
+        if self.html:
+            parts.append(html_to_text(self.html))
+        return "\n".join(p for p in parts if p)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def check_locale(resolution: LocaleResolution, translated: bool = False) -> Check:
+    """Informational when the language matches; failed when the draft is not in the requested language."""
+    if translated:
+        return Check(name="locale_resolved", passed=True,
+                     detail=f"{resolution.requested} not in kit; translated from {resolution.resolved}")
+    if resolution.kind == "exact":
+        return Check(name="locale_resolved", passed=True, detail="")
+    return Check(name="locale_resolved", passed=resolution.same_language, detail=resolution.detail)
+
+
+def check_disclaimer(text: str, disclaimer: str | None) -> Check:
+    if not disclaimer or not disclaimer.strip():
+        return Check(name="disclaimer_present", passed=True, detail="this locale has no disclaimer")
+    if _squash(disclaimer) in _squash(text):
+        return Check(name="disclaimer_present", passed=True)
+    return Check(name="disclaimer_present", passed=False,
+                 detail=f"the disclaimer is missing or altered: '{disclaimer.strip()[:120]}'")
+
+
+def check_both_brands(text: str, partner_brand: str, vendor_name: str) -> Check:
+    folded = text.casefold()
+    missing = [n for n in (partner_brand, vendor_name) if n and n.casefold() not in folded]
+    if missing:
+        return Check(name="both_brands_named", passed=False, detail="not named: " + ", ".join(missing))
+    return Check(name="both_brands_named", passed=True)
+
+
+def check_placeholders(text: str) -> Check:
+    leftovers = sorted(set(PLACEHOLDER.findall(text)))
+    if leftovers:
+        return Check(name="no_leftover_placeholder", passed=False,
+                     detail="unfilled: " + ", ".join(leftovers))
+    return Check(name="no_leftover_placeholder", passed=True)
+
+
+def check_other_partners(text: str, other_partners: OtherPartners | Iterable[str],
+                         own_terms: Iterable[str]) -> Check:
+    """Fails when the text names another partner (tools.content_drafts.partner_names has the rules). Pass an
+    `OtherPartners` built once per name set: a plain list is indexed on every call."""
+    own_terms = [t for t in own_terms if t]
+    masked = text
+    for term in sorted(set(own_terms), key=len, reverse=True):
+        masked = re.sub(re.escape(term), " ", masked, flags=re.IGNORECASE)
+    others = other_partners if isinstance(other_partners, OtherPartners) else OtherPartners.of(other_partners)
+    found = others.mentioned(masked, own_terms)
+    if found:
+        return Check(name="no_other_partner_named", passed=False,
+                     detail="names another partner: " + ", ".join(found))
+    return Check(name="no_other_partner_named", passed=True)
+
+
+def check_subject_length(subject: str | None) -> Check:
+    length = len(subject or "")
+    if not subject or not subject.strip():
+        return Check(name="subject_length", passed=False, detail="the email has no subject")
+    if length > SUBJECT_MAX:
+        return Check(name="subject_length", passed=False,
+                     detail=f"subject is {length} characters (max {SUBJECT_MAX})")
+    return Check(name="subject_length", passed=True, detail=f"{length} characters")
+
+
+def check_social_length(body: str) -> Check:
+    if len(body) > SOCIAL_MAX:
+        return Check(name="social_length", passed=False,
+                     detail=f"post is {len(body)} characters (max {SOCIAL_MAX})")
+    return Check(name="social_length", passed=True, detail=f"{len(body)} characters")
+
+
+def _strip_for_detection(text: str, neutral_terms: Iterable[str]) -> str:
+    text = PLACEHOLDER.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _EMAIL.sub(" ", text)
+    text = _DOMAIN.sub(" ", text)
+    for term in sorted({t for t in neutral_terms if t and t.strip()}, key=len, reverse=True):
+        text = re.sub(re.escape(term), " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"[\d_]+", " ", text)
+    return " ".join(text.split())
+
+
+def _script_check(text: str, expected: str) -> Check | None:
+    """ja/zh/ko by script: more reliable than n-gram statistics on short marketing copy."""
+    kana, han, hangul = bool(_KANA.search(text)), bool(_HAN.search(text)), bool(_HANGUL.search(text))
+    if expected == "ja":
+        ok, what = kana, "no kana (hiragana/katakana) found"
+    elif expected.startswith("zh"):
+        ok, what = han and not kana, "no Chinese characters found" if not han else "contains Japanese kana"
+    elif expected == "ko":
+        ok, what = hangul, "no Hangul found"
+    else:
+        return None
+    return Check(name="language", passed=ok, detail="" if ok else f"expected {expected}: {what}")
+
+
+def check_language(text: str, locale: str, neutral_terms: Iterable[str] = ()) -> Check:
+    expected = langdetect_code(locale)
+    cleaned = _strip_for_detection(text, neutral_terms)
+    by_script = _script_check(cleaned, expected)
+    if by_script is not None:
+        return by_script
+    if expected not in _DETECTABLE:
+        return Check(name="language", passed=True,
+                     detail=f"{language_name(locale)} cannot be checked offline")
+    letters = sum(ch.isalpha() for ch in cleaned)
+    if letters < 12:
+        return Check(name="language", passed=True, detail="too little text to check")
+    guesses = detect_languages(cleaned)
+    if guesses is None:
+        return Check(name="language", passed=True, detail="no language features to check")
+    top = guesses[0]
+    p_expected = sum(g.prob for g in guesses if g.lang.split("-")[0] == expected.split("-")[0])
+    short = len(cleaned.split()) < 12
+    if top.lang.split("-")[0] == expected.split("-")[0] or p_expected >= 0.2 or (short and top.prob < 0.9):
+        return Check(name="language", passed=True, detail="" if not short else "short text; checked loosely")
+    return Check(name="language", passed=False,
+                 detail=f"text looks like {top.lang} ({top.prob:.2f}), expected {expected}")
+
+
+class _HtmlAudit(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in _SAFE_TAGS:
+            self.problems.append(f"tag <{tag}> is not allowed")
+        for name, value in attrs:
+            value = value or ""
+            if name not in _SAFE_ATTRS:
+                self.problems.append(f"attribute {name} on <{tag}> is not allowed")
+            elif name == "href" and not re.match(r"^(https?://|mailto:)[^\s\"'<>]+$", value, re.IGNORECASE):
+                self.problems.append(f"link {value[:60]!r} is not http(s) or mailto")
+            elif name == "style":
+                self.problems.extend(_style_problems(value))
+
+        if tag == "br":
+            self.text.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCK_TAGS:
+            self.text.append("\n\n")
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def handle_comment(self, data):
+        self.problems.append("HTML comments are not allowed")
+
+    def handle_decl(self, decl):
+        self.problems.append("declarations are not allowed")
+
+    def handle_pi(self, data):
+        self.problems.append("processing instructions are not allowed")
+
+
+def _style_problems(style: str) -> list[str]:
+    problems = []
+    for decl in filter(None, (d.strip() for d in style.split(";"))):
+        if not _STYLE_DECL.match(decl) or _STYLE_BAD.search(decl):
+            problems.append(f"style {decl[:60]!r} is not allowed")
+        problems += [f"colour {c} is not #RRGGBB" for c in _HEX_ANY.findall(decl) if not _HEX_OK.match(c)]
+    return problems
+
+
+def html_to_text(html: str) -> str:
+    """The text a reader sees, paragraphs separated by a blank line."""
+    audit = _HtmlAudit()
+    audit.feed(html)
+    audit.close()
+    lines = (" ".join(line.split()) for line in "".join(audit.text).split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def check_html_safe(html: str | None) -> Check:
+    if html is None:
+        return Check(name="html_safe", passed=False, detail="no HTML was produced")
+    audit = _HtmlAudit()
+    audit.feed(html)
+    audit.close()
+    problems = list(audit.problems)
+    if re.search(r"<\s*script", html, re.IGNORECASE):  # escaped text cannot contain "<"
+        problems.append("a script element in the markup")
+    if problems:
+        return Check(name="html_safe", passed=False, detail="; ".join(dict.fromkeys(problems)))
+    return Check(name="html_safe", passed=True)
+
+
+def check_glossary(source: str, output: str, glossary: Iterable[str]) -> Check:
+    """Every glossary term the source used must come back unchanged (product names, brands...)."""
+    missing = [t for t in glossary if t and t.casefold() in source.casefold() and t not in output]
+    if missing:
+        return Check(name="glossary_kept", passed=False, detail="changed or dropped: " + ", ".join(missing))
+    return Check(name="glossary_kept", passed=True)
+
+
+def run_checks(s: CheckSubject) -> list[Check]:
+    """The content checks for one draft, in a stable order (locale_resolved is added by the caller)."""
+    text = s.visible_text()
+    checks = [
+        check_disclaimer(text, s.disclaimer),
+        check_both_brands(text, s.partner_brand, s.vendor_name),
+        check_placeholders(text if not s.html else text + s.html),
+        check_other_partners(text, s.other_partners, s.own_terms + [s.partner_brand, s.vendor_name]),
+    ]
+    if s.channel == "email":
+        checks.append(check_subject_length(s.subject))
+    if s.channel == "social":
+        checks.append(check_social_length(s.body))
+    checks.append(check_language("\n".join(filter(None, [s.subject, s.body])), s.locale, s.neutral_terms))
+    if s.channel == "landing":
+        checks.append(check_html_safe(s.html))
+    return checks

@@ -1,0 +1,250 @@
+"""Co-branded, localised campaign drafts from campaign kits (DATA.md campaigns/), checked, approved.
+
+`draft_content` fills a kit's locale block for one partner (and account), renders the channel, runs the
+checks (tools.content_drafts.checks) and saves the draft as `pending` for review. With an LLM configured the
+filled draft is rewritten for the audience, or translated when the kit lacks the language; the LLM's
+text is kept only if every check passes again, otherwise the kit's text is returned with the reasons.
+
+The parts: tools.content_drafts.render fills and renders the kit's text, tools.content_drafts.checks checks it (with
+tools.content_drafts.partner_names for other partners' names), tools.content_drafts.llm_rewrite rewrites or translates it and
+tools.content_drafts.store keeps saved drafts and their approval; this module puts them together.
+
+Decisions worth knowing:
+- `{first_name}`: the recipient is unknown when a draft is made (one draft goes to many people), so it
+  becomes a neutral salutation per language (tools.locales.GENERIC_FIRST_NAME: "Hi there,",
+  "Hallo zusammen,", "Bonjour,"); a locale block may set `generic_first_name` / `generic_account`.
+- Placeholders are replaced by a regex over `{name}` (tools.locales.fill_placeholders), not
+  `str.format_map`: format_map would also evaluate `{partner.__class__}` or `{partner:>99999}` from a
+  kit and raises on a stray brace. Unknown placeholders stay visible and fail `no_leftover_placeholder`.
+  Besides DATA.md's placeholders, `{proof_point}` and `{tagline}` are filled too.
+- Kit-level texts (proof points) are taken to be in vendor.yaml's default language: they are woven into
+  a draft of another language only where its template asks for `{proof_point}`, so a draft never mixes
+  languages by our doing. A saved landing draft stores its HTML in `drafts.body`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from assistant.core.errors import BadInput, Forbidden, NotFound
+from retrieval.records import CampaignKitRow, Partner
+from retrieval.scope import Scope
+from tools.content_drafts import llm_rewrite as draft_llm
+from tools.content_drafts.checks import Check, CheckSubject, check_locale, run_checks
+from tools.content_drafts.render import (
+    CHANNELS,
+    Parties,
+    as_list,
+    assemble,
+    available_channels,
+    compose,
+    require_channel,
+)
+from tools.content_drafts.store import Draft, DraftList, get_draft, list_drafts, review_draft, save_draft
+from tools.locales import LocaleResolution, canonical_tag, language_of, resolve_locale
+from tools.content_drafts.partner_names import NameIndex, OtherPartners
+from tools.registry import register_tool
+from tools.context import ToolContext
+
+# The public names of the draft feature, wherever they live (callers import them from here).
+__all__ = ["CHANNELS", "Draft", "DraftArgs", "DraftList", "DraftResponse", "available_channels",
+           "draft_content", "draft_content_tool", "get_draft", "list_drafts", "review_draft"]
+
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_SITE = re.compile(r"^(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:/[A-Za-z0-9._~/-]*)?$")
+DEFAULT_COLOR = "#1F2937"
+
+
+class DraftResponse(BaseModel):
+    """CLI.md `draft` payload, plus the workflow fields."""
+
+    kit_id: str
+    partner_id: str
+    account_id: str | None = None
+    locale: str = Field(description="The requested locale tag (canonical casing).")
+    resolved_locale: str = Field(description="The locale the text is in (kit locale used, or translation).")
+    channel: str
+    subject: str | None
+    body: str
+    html: str | None = Field(None, description="Landing only: an HTML snippet safe to embed.")
+    checks: list[Check]
+    passed: bool = Field(description="True when every check passed.")
+    text_source: Literal["kit", "llm_rewrite", "llm_translation"] = "kit"
+    llm_checks: list[Check] = Field(default_factory=list,
+                                    description="Checks of the LLM's text when it was not kept.")
+    draft_id: str | None = None
+    status: Literal["pending", "unsaved"] = "unsaved"
+
+
+def _site_url(site: str | None) -> str | None:
+    if not site or not _SITE.match(site.strip()):
+        return None
+    site = site.strip()
+    return site if site.startswith(("http://", "https://")) else f"https://{site}"
+
+
+def _pick_industry(account_industry: str | None, partner_industries: list[str], kit: dict) -> str | None:
+    if account_industry:
+        return account_industry
+    kit_inds = [str(i) for i in kit.get("industries") or []]
+    wanted = {i.casefold() for i in kit_inds}
+    shared = [i for i in partner_industries if i.casefold() in wanted]
+    return (shared or kit_inds or partner_industries or [None])[0]
+
+
+def _load(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str,
+          account_id: str | None) -> tuple[Parties, dict]:
+    vendor = ctx.vendor()
+    with ctx.records(scope) as rec:
+        partner = rec.partner(partner_id)
+        account = rec.account(account_id) if account_id else None
+        kit_row = rec.session.get(CampaignKitRow, kit_id)
+        if kit_row is None:
+            raise NotFound(f"unknown campaign kit '{kit_id}'")
+        # The validated kit; keys the connector does not model (proof_points_by_industry...) are in `raw`.
+        data = dict(kit_row.data or {})
+        kit = {**(data.get("raw") or {}), **{k: v for k, v in data.items() if v not in (None, [], {})}}
+        contact = partner.contact_email if _EMAIL.match(partner.contact_email or "") else None
+        color = partner.brand_color if _HEX.match(partner.brand_color or "") else DEFAULT_COLOR
+        who = Parties(
+            partner_id=partner.partner_id, partner_name=partner.name,
+            brand=(partner.brand_name or partner.name).strip(), vendor=str(vendor.get("name") or "Vendor"),
+            tagline=(partner.tagline or "").strip() or None, color=color.upper(),
+            link=(f"mailto:{contact}" if contact
+                  else _site_url(vendor.get("website")) or _site_url(partner.website)),
+            contact=contact or vendor.get("website") or partner.website,
+            account_name=account.name if account else None,
+            industry=_pick_industry(account.industry if account else None, list(partner.industries or []),
+                                    kit),
+            source_lang=language_of(str(vendor.get("default_locale") or "en")),
+            products=[str(p) for p in kit.get("products") or []],
+        )
+    return who, kit
+
+
+def _other_partners(ctx: ToolContext, partner_id: str, own: set[str]) -> OtherPartners:
+    """Every other partner's names; read as the system: used only to flag them, never shown. Indexed
+    once per records version (tools.content_drafts.partner_names): the check then costs the same at 10,000 partners."""
+    index = ctx.cached("partner_name_index", lambda: NameIndex(_partner_names(ctx)))
+    return OtherPartners(index, partner_id, frozenset(own))
+
+
+def _partner_names(ctx: ToolContext) -> list[tuple[str, str]]:
+    """(name, partner id) for every partner's name and brand name."""
+    with ctx.records(Scope.system()) as rec:
+        # Three columns, not whole Partner rows (descriptions, JSON lists).
+        rows = rec.session.execute(select(Partner.partner_id, Partner.name, Partner.brand_name))
+        return [(n.strip(), pid) for pid, *pair in rows for n in pair if n and n.strip()]
+
+
+def _checked(text: draft_llm.DraftText, channel: str, who: Parties, locale: str, others: OtherPartners,
+             disclaimer: str | None) -> tuple[tuple[str | None, str, str | None], list[Check]]:
+    assembled = assemble(text, channel, who, locale)
+    subject, body, html = assembled
+    own = [t for t in (who.partner_name, who.account_name) if t]
+    neutral = own + [who.brand, who.vendor, who.tagline or "", who.industry or "", who.contact or ""]
+    neutral += who.products
+    checks = run_checks(CheckSubject(
+        channel=channel, subject=subject, body=body, html=html, locale=locale, disclaimer=disclaimer,
+        partner_brand=who.brand, vendor_name=who.vendor, own_terms=own, other_partners=others,
+        neutral_terms=neutral))
+    return assembled, checks
+
+
+@dataclass
+class _Outcome:
+    assembled: tuple[str | None, str, str | None]
+    checks: list[Check]
+    locale: str
+    source: str = "kit"
+    llm_checks: list[Check] = field(default_factory=list)
+
+
+def _with_llm(ctx: ToolContext, kit: dict, who: Parties, channel: str, resolution: LocaleResolution,
+              kit_text: draft_llm.DraftText, others: OtherPartners, kept: _Outcome) -> _Outcome:
+    """Rewrite (same language) or translate (the kit lacks the language); keep it only if it passes."""
+    translate = not resolution.same_language
+    target = resolution.requested if translate else resolution.resolved
+    terms = [who.brand, who.partner_name, who.vendor, who.account_name, who.tagline, who.contact,
+             *who.products, *as_list(kit.get("glossary")), *as_list(kit.get("trademarks"))]
+    brief = draft_llm.DraftBrief(
+        partner=who.brand, vendor=who.vendor, channel=channel, locale=target,
+        audience=str(kit.get("audience") or ""), objective=str(kit.get("objective") or ""),
+        account=who.account_name or "", industry=who.industry or "",
+        glossary=draft_llm.build_glossary(terms, kit_text.joined()))
+    assembled: dict[str, tuple] = {}
+
+    def check(out: draft_llm.DraftText) -> list[Check]:
+        # A translated disclaimer replaces the kit's; a dropped one is sought in the source wording: fails.
+        disclaimer = out.disclaimer if translate and out.disclaimer else kit_text.disclaimer
+        assembled["text"], checks = _checked(out, channel, who, target, others, disclaimer)
+        return [check_locale(resolution, translated=translate)] + checks
+
+    verdict = draft_llm.improve_draft(ctx.settings, kit_text, brief, resolution.resolved, translate, check)
+    if verdict.kept is None:
+        kept.checks.append(verdict.check)
+        kept.llm_checks = verdict.checks
+        return kept
+    return _Outcome(assembled=assembled["text"], checks=verdict.checks + [verdict.check], locale=target,
+                    source=verdict.check.name)
+
+
+def draft_content(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str, locale: str | None = None,
+                  channel: str = "email", account_id: str | None = None, save: bool = True,
+                  use_llm: bool = True) -> DraftResponse:
+    """A co-branded, localised draft of a kit for a partner (and account), checked, saved as pending."""
+    scope.require("draft")
+    channel = (channel or "").strip().lower()
+    if channel not in CHANNELS:
+        raise BadInput(f"unknown channel '{channel}' (expected email, social or landing)")
+    if account_id and scope.role == "marketer":
+        raise Forbidden(f"user '{scope.user_id}' (marketer) may draft only without an account")
+    default_locale = str(ctx.vendor().get("default_locale") or "en")
+    requested = canonical_tag(locale or scope.locale or default_locale)
+    who, kit = _load(ctx, scope, partner_id, kit_id, account_id)
+    locales = kit.get("locales") or {}
+    resolution = resolve_locale(requested, locales.keys(), default_locale, kit_id)
+    block = locales.get(resolution.resolved) or {}
+    require_channel(kit_id, resolution.resolved, block, channel)
+    own = {n.casefold() for n in (who.brand, who.partner_name)}
+    others = _other_partners(ctx, partner_id, own)
+    kit_text = compose(kit, block, channel, who, language_of(resolution.resolved))
+    assembled, checks = _checked(kit_text, channel, who, resolution.resolved, others, kit_text.disclaimer)
+    outcome = _Outcome(assembled=assembled, checks=[check_locale(resolution), *checks],
+                       locale=resolution.resolved)
+    if use_llm and ctx.settings.llm_enabled:
+        outcome = _with_llm(ctx, kit, who, channel, resolution, kit_text, others, outcome)
+    subject, body, html = outcome.assembled
+    response = DraftResponse(
+        kit_id=kit_id, partner_id=partner_id, account_id=account_id, locale=requested,
+        resolved_locale=outcome.locale, channel=channel, subject=subject, body=body, html=html,
+        checks=outcome.checks, passed=all(c.passed for c in outcome.checks), text_source=outcome.source,
+        llm_checks=outcome.llm_checks)
+    if save:
+        response.draft_id = save_draft(ctx, scope, response)
+        response.status = "pending"
+    return response
+
+
+# --- the assistant tool ---------------------------------------------------------------------------
+
+
+class DraftArgs(BaseModel):
+    partner_id: str = Field(description="The partner whose brand the draft carries, e.g. P-007.")
+    kit_id: str = Field(description="The campaign kit to draft from.")
+    channel: Literal["email", "social", "landing"] = Field("email", description="What to write.")
+    locale: str | None = Field(None, description="BCP 47 tag, e.g. de or pt-BR; default: the user's locale.")
+    account_id: str | None = Field(None, description="Personalise for this account (optional).")
+
+
+@register_tool("draft_content", args=DraftArgs)
+def draft_content_tool(ctx: ToolContext, scope: Scope, args: DraftArgs) -> DraftResponse:
+    """Write a co-branded, localised draft (email, social post or landing-page snippet) from a campaign
+    kit for a partner, optionally personalised for an account. Returns the text with the checks it
+    passed or failed (disclaimer, both brands, language, ...) and saves it for approval."""
+    return draft_content(ctx, scope, args.partner_id, args.kit_id, args.locale, args.channel, args.account_id)

@@ -1,0 +1,156 @@
+"""Saved drafts and their approval workflow: save as pending, list, read, approve or reject.
+
+Who may see a draft is decided here, where drafts are read (CLI.md permissions of `draft`): a partner
+seller sees their own partner's drafts, and a draft naming an account only whoever may read the account.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel
+from sqlalchemy import select, update
+
+from assistant.core.errors import BadInput, Forbidden, NotFound
+from retrieval.records import DraftRow
+from retrieval.scope import Scope, ScopedRecords
+from tools.content_drafts.checks import Check, html_to_text
+from tools.context import ToolContext
+
+if TYPE_CHECKING:
+    from tools.content_drafts.service import DraftResponse
+
+
+class Draft(BaseModel):
+    """A saved draft in the approval workflow."""
+
+    draft_id: str
+    kit_id: str
+    partner_id: str
+    account_id: str | None
+    locale: str
+    channel: str
+    subject: str | None
+    body: str
+    html: str | None
+    checks: list[Check]
+    passed: bool
+    status: Literal["pending", "approved", "rejected"]
+    created_by: str
+    created_at: dt.datetime
+    reviewed_by: str | None = None
+    review_comment: str | None = None
+    reviewed_at: dt.datetime | None = None
+
+
+class DraftList(BaseModel):
+    drafts: list[Draft]
+
+
+def save_draft(ctx: ToolContext, scope: Scope, draft: DraftResponse) -> str:
+    """Saves the draft as `pending` for review and returns its id. A landing draft is stored as its HTML."""
+    draft_id = "DR-" + secrets.token_hex(6).upper()
+    with ctx.store.session() as session:
+        session.add(DraftRow(
+            draft_id=draft_id, kit_id=draft.kit_id, partner_id=draft.partner_id, account_id=draft.account_id,
+            locale=draft.resolved_locale, channel=draft.channel, subject=draft.subject,
+            body=draft.html if draft.channel == "landing" and draft.html else draft.body,
+            checks=[c.model_dump() for c in draft.checks], status="pending", created_by=scope.user_id))
+    return draft_id
+
+
+def _to_draft(row: DraftRow) -> Draft:
+    checks = [Check(**c) for c in row.checks or []]
+    landing = row.channel == "landing"
+    return Draft(
+        draft_id=row.draft_id, kit_id=row.kit_id, partner_id=row.partner_id, account_id=row.account_id,
+        locale=row.locale, channel=row.channel, subject=row.subject,
+        body=html_to_text(row.body) if landing else row.body, html=row.body if landing else None,
+        checks=checks, passed=all(c.passed for c in checks), status=row.status, created_by=row.created_by,
+        created_at=row.created_at, reviewed_by=row.reviewed_by, review_comment=row.review_comment,
+        reviewed_at=row.reviewed_at)
+
+
+def _may_see(rec: ScopedRecords, row: DraftRow) -> None:
+    """Raises Forbidden unless the user may see this draft: own partner's only for partner sellers, and
+    a draft naming an account only for whoever may read that account (marketers read no accounts)."""
+    rec.scope.require_partner(row.partner_id)
+    if not row.account_id:
+        return
+    if rec.scope.role == "marketer":
+        raise Forbidden(f"user '{rec.scope.user_id}' (marketer) may not see draft '{row.draft_id}' "
+                        "(it names an account)")
+    try:
+        rec.account(row.account_id)
+    except NotFound:  # the account left the CRM since: only internal users keep seeing the draft
+        if not rec.scope.is_internal:
+            raise Forbidden(f"user '{rec.scope.user_id}' may not see draft '{row.draft_id}'") from None
+
+
+def _visible(rec: ScopedRecords, row: DraftRow) -> bool:
+    try:
+        _may_see(rec, row)
+        return True
+    except Forbidden:
+        return False
+
+
+def list_drafts(ctx: ToolContext, scope: Scope, partner_id: str | None = None, status: str | None = None,
+                limit: int = 200) -> DraftList:
+    """Drafts the user may see, newest first."""
+    scope.require("draft")
+    if status is not None and status not in ("pending", "approved", "rejected"):
+        raise BadInput(f"unknown draft status '{status}' (pending, approved or rejected)")
+    stmt = select(DraftRow).order_by(DraftRow.created_at.desc(), DraftRow.draft_id)
+    if scope.is_partner:
+        scope.require_partner(partner_id or scope.partner_id or "")
+        partner_id = scope.partner_id
+    if partner_id:
+        stmt = stmt.where(DraftRow.partner_id == partner_id)
+    if status:
+        stmt = stmt.where(DraftRow.status == status)
+    with ctx.records(scope) as rec:
+        rows = [r for r in rec.session.scalars(stmt) if _visible(rec, r)]
+        return DraftList(drafts=[_to_draft(r) for r in rows[:limit]])
+
+
+def get_draft(ctx: ToolContext, scope: Scope, draft_id: str) -> Draft:
+    scope.require("draft")
+    with ctx.records(scope) as rec:
+        row = rec.session.get(DraftRow, draft_id)
+        if row is None:
+            raise NotFound(f"unknown draft '{draft_id}'")
+        _may_see(rec, row)
+        return _to_draft(row)
+
+
+_DECISIONS = {"approved": "approved", "approve": "approved", "rejected": "rejected", "reject": "rejected"}
+
+
+def review_draft(ctx: ToolContext, scope: Scope, draft_id: str, decision: str,
+                 comment: str | None = None) -> Draft:
+    """Approve or reject a pending draft. A rejection, or approving a draft that failed checks, needs a
+    comment."""
+    scope.require("review_drafts")
+    status = _DECISIONS.get((decision or "").strip().lower())
+    if status is None:
+        raise BadInput(f"unknown decision '{decision}' (approved or rejected)")
+    comment = (comment or "").strip() or None
+    draft = get_draft(ctx, scope, draft_id)
+    if draft.status != "pending":
+        raise BadInput(f"draft '{draft_id}' was already {draft.status} by {draft.reviewed_by}")
+    if status == "rejected" and not comment:
+        raise BadInput("a rejection needs a comment saying what to change")
+    if status == "approved" and not draft.passed and not comment:
+        failed = ", ".join(c.name for c in draft.checks if not c.passed)
+        raise BadInput(f"draft '{draft_id}' failed checks ({failed}): approving it needs a comment")
+    with ctx.store.session() as session:
+        # Conditional update: two reviewers at once cannot both decide the same draft.
+        done = session.execute(
+            update(DraftRow).where(DraftRow.draft_id == draft_id, DraftRow.status == "pending").values(
+                status=status, reviewed_by=scope.user_id, review_comment=comment,
+                reviewed_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+        if done.rowcount != 1:
+            raise BadInput(f"draft '{draft_id}' was reviewed by someone else just now")
+    return get_draft(ctx, scope, draft_id)

@@ -1,0 +1,1 @@
+"""next best action: entered through `service.py`."""

@@ -1,0 +1,312 @@
+"""The rules for one opportunity. Each returns a `Signal` with its evidence, or None when it does not fire.
+
+Impact = amount x P(stage) x urgency (see tools.next_best_action.service). Closed deals get no actions.
+"Days in stage" is days since `last_activity_on` (else `created_on`): the import format has no
+stage-change date. "Typical" is the distribution of that number over the vendor's OTHER open deals in
+the same stage (all open deals when a stage has fewer than 5); a deal is stalled above Tukey's fence
+(Q3 + 1.5 x IQR, at least 7 days): unusual for this vendor, not merely slower than most.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from assistant.core.errors import CosellError
+from retrieval.records import Document, Opportunity
+from retrieval.scope import Scope, ScopedRecords
+from tools.next_best_action.types import Signal
+from tools.partner_match import service as partner_match
+from tools.types import ContentRef, days_quiet, is_open, money
+from tools.next_best_action.partner_health import VendorBaselines, parse_certified
+from tools.context import ToolContext
+
+
+log = logging.getLogger(__name__)
+
+URGENCY = {"competitor_mentioned": 1.2, "no_partner": 1.0, "uncertified_products": 0.8,
+           "enablement_content": 0.3}
+# Named competitors besides the battlecards' (vendor.yaml `competitors` adds more). Well-known platform
+# vendors only: a name that is also a common word would flag innocent descriptions.
+DEFAULT_COMPETITORS = ("Snowflake", "Databricks", "Teradata", "Cloudera", "Palantir", "Informatica")
+MATCH_SUGGESTIONS = 3
+
+
+class DealContext:
+    """What every rule needs about one deal, computed once."""
+
+    def __init__(self, ctx: ToolContext, scope: Scope, rec: ScopedRecords, opp: Opportunity,
+                 b: VendorBaselines):
+        self.ctx, self.scope, self.rec, self.opp, self.b = ctx, scope, rec, opp, b
+        self.today: dt.date = b.today
+        self.amount = opp.amount or b.median_amount or 1.0
+        self.value = self.amount * b.probability(opp.stage)  # amount x P(stage)
+        self.amount_text = money(opp.amount, opp.currency) if opp.amount else "unpriced"
+        self.deal_text = f"{self.amount_text} deal in {opp.stage}"  # "$120,000 deal in proposal"
+        self.products = [p for p in opp.products or [] if p and p.strip()]
+        self.products_text = " ".join(self.products)
+
+    def partner_name(self, partner_id: str) -> str:
+        name = self.rec.partner_names().get(partner_id)
+        return f"{name} ({partner_id})" if name else partner_id
+
+    def signal(self, kind: str, title: str, why: str, evidence: list[str], *, urgency: float | None = None,
+               query: str | None = None, kinds: tuple[str, ...] = (), products: list[str] | None = None,
+               **more) -> Signal:
+        """A signal about this deal. Impact = amount x P(stage) x urgency (`URGENCY[kind]` unless the rule
+        computes its own); content is sought with `query`, of `kinds`, for the deal's products unless
+        the rule names others."""
+        if products is None:
+            products = self.products if query else []
+        return Signal(kind=kind, title=title, why=why, evidence=evidence,
+                      impact=self.value * (URGENCY[kind] if urgency is None else urgency),
+                      content_query=query, content_kinds=list(kinds), content_products=products, **more)
+
+
+_PLAYBOOKS = ("playbook", "case_study")
+
+
+def stalled_deal(d: DealContext) -> Signal | None:
+    quiet = days_quiet(d.opp, d.today)
+    typical = d.b.typical_for(d.opp.stage, exclude=quiet)
+    if quiet is None or typical is None:
+        return None
+    if quiet <= max(typical.outlier_above, 7):
+        return None
+    since = d.opp.last_activity_on or d.opp.created_on
+    quiet_text = (f"No activity logged for {quiet} days (last on {since.isoformat()})"
+                  if d.opp.last_activity_on
+                  else f"No activity logged since it was created on {since.isoformat()} ({quiet} days)")
+    return d.signal(
+        "stalled_deal",
+        title=f"Re-engage {d.opp.name}: no activity for {quiet} days in {d.opp.stage}",
+        why=f"Open {d.opp.stage} deals here typically go {typical.median:.0f} days without activity; this "
+            f"{d.amount_text} deal has been quiet for {quiet}.",
+        evidence=[f"{quiet_text}, stage {d.opp.stage}",
+                  (f"Typical for other open {d.opp.stage} deals: {typical.median:.0f} days (median of "
+                   f"{typical.count}; 75% within {typical.p75:.0f}; "
+                   f"over {typical.outlier_above:.0f} is unusual)")],
+        urgency=min(max(quiet / max(2 * typical.median, 1), 1.0), 2.0),
+        query=f"{d.opp.stage} stage playbook re-engage stalled deal {d.products_text}", kinds=_PLAYBOOKS,
+    )
+
+
+def close_date_passed(d: DealContext) -> Signal | None:
+    close = d.opp.close_date
+    if close is None or close >= d.today:
+        return None
+    overdue = (d.today - close).days
+    return d.signal(
+        "close_date_passed",
+        title=f"Update the close date of {d.opp.name}: it passed {overdue} days ago",
+        why=f"The {d.amount_text} deal is still in {d.opp.stage} after its expected close date, so the "
+            f"forecast is wrong until the date or the stage is fixed.",
+        evidence=[(f"Expected close date {close.isoformat()} passed {overdue} days ago; "
+                   f"stage is still {d.opp.stage}")],
+        urgency=1.0 + min(overdue / 90, 1.0),
+        query=f"closing plan {d.opp.stage} {d.products_text}", kinds=_PLAYBOOKS,
+    )
+
+
+def registration_expiring(d: DealContext) -> Signal | None:
+    settings = d.ctx.settings
+    if not d.opp.registered_by or d.opp.created_on is None:
+        return None
+    ends = d.opp.created_on + dt.timedelta(days=settings.registration_protection_days)
+    left = (ends - d.today).days
+    window = settings.registration_expiry_warning_days
+    if not 0 <= left <= window:
+        return None
+    who = d.partner_name(d.opp.registered_by)
+    return d.signal(
+        "registration_expiring",
+        title=f"Registration on {d.opp.name} expires in {left} days: close, advance or extend it",
+        why=f"The deal registration by {who} protects this {d.amount_text} deal only until "
+            f"{ends.isoformat()}.",
+        evidence=[f"Registered by {who}; protection ends {ends.isoformat()} ({left} days left)",
+                  (f"Deal created on {d.opp.created_on.isoformat()}; registrations protect for "
+                   f"{settings.registration_protection_days} days; stage is {d.opp.stage}")],
+        urgency=1.5 + 0.5 * (1 - left / max(window, 1)),
+        query="deal registration policy protection period extension", kinds=("policy",),
+        products=[],  # the policy is the same for every product
+    )
+
+
+def no_partner_engaged(d: DealContext) -> Signal | None:
+    if d.opp.partner_id or d.opp.registered_by or not d.scope.can("match"):
+        return None
+    evidence = [f"No partner is engaged or registered on this {d.deal_text}", *_match_suggestions(d)]
+    return d.signal(
+        "no_partner",
+        title=f"Bring a partner into {d.opp.name}",
+        why="No partner works this deal; partner-engaged deals get local reach and delivery capacity.",
+        evidence=evidence,
+        query=f"co-sell engage partner {d.products_text}", kinds=("policy", "playbook"),
+    )
+
+
+def _match_suggestions(d: DealContext) -> list[str]:
+    try:
+        found = partner_match.match_partners(d.ctx, d.scope, d.opp.opportunity_id, top=MATCH_SUGGESTIONS)
+    except Exception:  # a failure there must not take the deal's other actions down with it
+        log.warning("partner matching unavailable for %s", d.opp.opportunity_id, exc_info=True)
+        return []
+    out = []
+    for m in list(getattr(found, "partners", []) or [])[:MATCH_SUGGESTIONS]:
+        reasons = "; ".join(list(getattr(m, "reasons", []) or [])[:2])
+        out.append(f"Suggested partner: {m.name} ({m.partner_id}), match score {m.score:.2f}"
+                   + (f": {reasons}" if reasons else ""))
+    return out
+
+
+def uncertified_products(d: DealContext) -> Signal | None:
+    pid = d.opp.partner_id or d.opp.registered_by
+    if not pid or not d.products:
+        return None
+    try:
+        partner = d.rec.partner(pid)
+    except CosellError:  # another partner's data: a partner seller may not read it
+        return None
+    certified = parse_certified(partner.certified_staff)
+    gaps = [p for p in d.products if certified.get(p.strip().lower(), (p, 0))[1] <= 0]
+    if not gaps:
+        return None
+    competencies = {c.strip().lower() for c in partner.competencies or []}
+    have = ", ".join(f"{name} {n}" for name, n in certified.values() if n > 0) or "none"
+    evidence = [(f"Deal products: {', '.join(d.products)}; {partner.name} has 0 certified staff for "
+                f"{', '.join(gaps)} (certified staff: {have})")]
+    unauthorised = [g for g in gaps if g.strip().lower() not in competencies]
+    if unauthorised:
+        evidence.append(f"{', '.join(unauthorised)} not among {partner.name}'s competencies")
+    return d.signal(
+        "uncertified_products",
+        title=f"Get {partner.name} certified on {', '.join(gaps)} for {d.opp.name}",
+        why=f"The partner engaged on this {d.amount_text} deal has nobody certified on {', '.join(gaps)}.",
+        evidence=evidence,
+        query=f"{' '.join(gaps)} certification training", kinds=("training", "playbook"), products=gaps,
+    )
+
+
+@dataclass(frozen=True)
+class Battlecard:
+    doc_id: str
+    title: str
+    visibility: tuple[str, ...]
+
+
+def competitor_names(ctx: ToolContext) -> dict[str, Battlecard | None]:
+    """Competitor name -> its battlecard (None when only named in vendor.yaml or the default list).
+    Vendor-wide and the same for every asker (who may read a battlecard is decided by the caller), so
+    cached per records and content version."""
+    stamp = ctx.store.content_version()
+    return ctx.cached("competitor_names", lambda: _competitor_names(ctx), stamp=stamp)
+
+
+def _competitor_names(ctx: ToolContext) -> dict[str, Battlecard | None]:
+    vendor = ctx.vendor()
+    names: dict[str, Battlecard | None] = {}
+    with ctx.store.session() as session:  # every battlecard: the caller decides who may read one
+        for doc in session.scalars(select(Document).where(Document.kind == "battlecard")):
+            card = Battlecard(doc.doc_id, doc.title, tuple(doc.visibility or ["internal"]))
+            for name in _battlecard_competitors(doc, vendor.get("name") or ""):
+                names.setdefault(name, card)
+    for name in list(vendor.get("competitors") or []) + list(DEFAULT_COMPETITORS):
+        names.setdefault(str(name).strip(), None)
+    own = (vendor.get("name") or "").strip().lower()
+    return {n: d for n, d in names.items() if n and n.lower() != own}
+
+
+_VS = re.compile(r"\b(?:vs\.?|versus|against|compared (?:to|with)|compet(?:ing|e) with|beating)\s+(.+)$",
+                 re.IGNORECASE)
+
+
+def _battlecard_competitors(doc: Document, vendor_name: str) -> list[str]:
+    attrs = doc.attributes or {}
+    named = attrs.get("competitor") or attrs.get("competitors")
+    if named:
+        return [named] if isinstance(named, str) else [str(n) for n in named]
+    title = doc.title or ""
+    m = _VS.search(title)
+    name = m.group(1) if m else re.sub(r"(?i)\bbattle\s*card\b\s*[:|\-–—]?\s*", "", title)
+    if vendor_name:
+        name = re.sub(re.escape(vendor_name), "", name, flags=re.IGNORECASE)
+    name = re.sub(r"\(.*?\)|\s*[:|]\s.*$|\s[-–—]\s.*$", "", name)  # "(2026)", ": how to win", " - 2026"
+    name = name.strip(" :-–—|,.")
+    return [name] if 2 <= len(name) <= 60 else []
+
+
+def _snippet(text: str, start: int, end: int, width: int = 70) -> str:
+    """The mention with some context, cut at word boundaries."""
+    lo, hi = max(start - width, 0), min(end + width, len(text))
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return ("..." if lo > 0 else "") + " ".join(text[lo:hi].split()) + ("..." if hi < len(text) else "")
+
+
+def competitor_mentioned(d: DealContext) -> Signal | None:
+    text = d.opp.description or ""
+    found = []  # (position, name, battlecard)
+    for name, doc in competitor_names(d.ctx).items() if text else []:
+        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+        if m:
+            found.append((m.start(), m.end(), name, doc))
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    names = [name for _, _, name, _ in found]
+    evidence = [f"Description mentions {name}: \"{_snippet(text, start, end)}\""
+                for start, end, name, _ in found]
+    evidence.append(f"{d.deal_text}, expected to close "
+                    f"{d.opp.close_date.isoformat() if d.opp.close_date else 'on no set date'}")
+    # a battlecard is shared only with those who may read it; the others just get the name
+    shared = [ContentRef(doc_id=doc.doc_id, title=doc.title) for _, _, _, doc in found
+              if doc is not None and d.scope.may_read_content(doc.visibility)]
+    evidence += [f"Battlecard to share: {ref.title}" for ref in shared]
+    return d.signal(
+        "competitor_mentioned",
+        title=f"Prepare for {' and '.join(names)} on {d.opp.name}",
+        why=f"The deal notes mention {' and '.join(names)}; position against it before it sets the terms of "
+            f"this {d.amount_text} deal.",
+        evidence=evidence,
+        content=list({ref.doc_id: ref for ref in shared}.values()),
+    )
+
+
+def enablement_content(d: DealContext) -> Signal | None:
+    industry = None
+    try:
+        industry = d.rec.account(d.opp.account_id).industry
+    except CosellError:
+        pass
+    topic = " ".join(filter(None, [d.opp.stage, *d.products, industry]))
+    where = f" ({industry})" if industry else ""
+    return d.signal(
+        "enablement_content",
+        title=f"Use the enablement content for {d.opp.stage} on {d.opp.name}",
+        why="Material that fits this deal's stage, products and industry.",
+        evidence=[f"{d.deal_text} for {', '.join(d.products) or 'no listed products'}{where}"],
+        query=f"{topic} playbook", kinds=(*_PLAYBOOKS, "training"),
+        content_industries=[industry] if industry else [],
+    )
+
+
+RULES: tuple[Callable[[DealContext], Signal | None], ...] = (
+    registration_expiring, close_date_passed, stalled_deal, competitor_mentioned, no_partner_engaged,
+    uncertified_products, enablement_content,
+)
+# The deal rules a partner's own view repeats for each of its open deals: the ones with a clock running.
+URGENT_RULES = (registration_expiring, close_date_passed, stalled_deal)
+
+
+def opportunity_signals(ctx: ToolContext, scope: Scope, rec: ScopedRecords, opp: Opportunity,
+                        baselines: VendorBaselines) -> list[Signal]:
+    if not is_open(opp):
+        return []
+    d = DealContext(ctx, scope, rec, opp, baselines)
+    return [s for s in (rule(d) for rule in RULES) if s is not None]

@@ -1,0 +1,393 @@
+"""The numbers behind next-best actions: vendor-wide baselines, one partner's trailing metrics, and the
+partner health score (0-100).
+
+Vendor-wide baselines (`vendor_baselines`, read with `Scope.system()`, aggregates only): days in stage of
+open deals per stage, median deal amount, win rate, median MDF use, days from joining to a first deal,
+and the distribution of partners' weighted open pipelines.
+
+Windows, relative to "today" (`ctx.today()`; month M is today's month, M-1 the last complete month):
+recent = M-3..M-1 (the last 3 complete months), baseline = M-15..M-4 (the partner's own prior 12 months,
+at least 3 of them), MDF = M-6..M-1 (the trailing 2 quarters), won/lost deals = closed in the trailing
+365 days.
+
+Health = sum of weight x component score (each 0-100); a component without data scores a neutral 50:
+- engagement (0.20): recent vs baseline monthly average of portal logins (weight 0.5), trainings (0.25)
+  and registrations (0.25); 100 x the weighted mean of min(recent / baseline, 1) over the metrics with a
+  baseline.
+- pipeline (0.20): percentile of the partner's weighted open pipeline (amount x P(stage)) among all
+  partners.
+- win_rate (0.20): won / (won + lost) over 12 months, 60 at the vendor's own win rate, 100 at 5/3 of it.
+- certifications (0.15): share of the products in its open deals (else its competencies) with certified
+  staff.
+- mdf (0.10): spent / allocated over the trailing 2 quarters.
+- psat (0.15): 10 x the average PSAT of the last 3 complete months.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from retrieval.records import Opportunity, Partner, PartnerActivity
+from retrieval.scope import Scope, ScopedRecords
+from tools.context import ToolContext
+from tools.next_best_action.types import DEFAULT_WIN_RATE, HealthComponent, HealthScore
+from tools.types import (
+    CLOSED_STAGES,
+    baseline_months,
+    days_quiet,
+    in_trailing_year,
+    is_open,
+    mdf_months,
+    months_back,
+    recent_months,
+    span_label,
+    stage_probability,
+)
+
+
+WEIGHTS = {"engagement": 0.20, "pipeline": 0.20, "win_rate": 0.20, "certifications": 0.15, "mdf": 0.10,
+           "psat": 0.15}
+NEUTRAL = 50.0
+# Portal logins are the broadest sign of engagement; trainings and registrations are sparser counts.
+ENGAGEMENT_WEIGHTS = {"portal_logins": 0.5, "trainings_completed": 0.25, "deals_registered": 0.25}
+TREND_METRICS = {"portal_logins": "Portal logins", "trainings_completed": "Trainings completed",
+                 "deals_registered": "Deals registered", "psat": "PSAT"}
+
+
+# --- vendor-wide aggregates (Scope.system(): only numbers leave this function) ----------------------
+
+
+@dataclass
+class Typical:
+    median: float
+    p25: float
+    p75: float
+    count: int
+
+    @property
+    def outlier_above(self) -> float:
+        """Tukey's fence: above Q3 + 1.5 x IQR a value is unusual for this distribution."""
+        return self.p75 + 1.5 * (self.p75 - self.p25)
+
+
+@dataclass
+class VendorBaselines:
+    today: dt.date
+    vendor: dict
+    stage_days: dict[str, list[float]]  # days in stage of the open deals, per stage
+    median_amount: float
+    win_rate: float
+    median_mdf_use: float | None  # spent / allocated, trailing 6 complete months, median over partners
+    first_deal_days: Typical | None
+    partner_values: list[float]  # each partner's weighted open pipeline, for percentiles (no ids)
+
+    def typical_for(self, stage: str, exclude: float | None = None) -> Typical | None:
+        """Days in stage of the OTHER open deals in this stage (all open deals when fewer than 5)."""
+        def without(values: list[float]) -> list[float]:
+            values = list(values)
+            if exclude is not None and exclude in values:
+                values.remove(exclude)
+            return values
+
+        same = without(self.stage_days.get(stage, []))
+        if len(same) >= 5:
+            return _typical(same)
+        return _typical(without([d for v in self.stage_days.values() for d in v]))
+
+    def typical_deal_value(self) -> float:
+        return max(self.median_amount * self.win_rate, 1.0)
+
+    def probability(self, stage: str) -> float:
+        return stage_probability(stage, self.vendor)
+
+
+_OPP_COLUMNS = (Opportunity.stage, Opportunity.amount, Opportunity.close_date, Opportunity.created_on,
+                Opportunity.last_activity_on, Opportunity.partner_id, Opportunity.registered_by)
+
+
+def _typical(values: list[float]) -> Typical | None:
+    if not values:
+        return None
+    q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
+    # the upper median: always a value some deal actually has ("typically 12 days")
+    return Typical(statistics.median_high(values), q1, q3, len(values))
+
+
+def vendor_baselines(ctx: ToolContext) -> VendorBaselines:
+    """The vendor-wide aggregates, computed once per records version and day (`ctx.cached`): they read
+    every deal, and they hold no row a caller could be refused."""
+    return ctx.cached("vendor_baselines", lambda: compute_vendor_baselines(ctx))
+
+
+def compute_vendor_baselines(ctx: ToolContext) -> VendorBaselines:
+    today, vendor = ctx.today(), ctx.vendor()
+    with ctx.records(Scope.system()) as rec:  # vendor-wide: only the aggregates below leave this function
+        session = rec.session  # plain rows: only numbers are needed, ORM objects for every deal are slow
+        opps = list(session.execute(select(*_OPP_COLUMNS)).all())
+        partners = list(session.execute(select(Partner.partner_id, Partner.joined_on)).all())
+        window = PartnerActivity.month.in_(mdf_months(today))
+        activity = list(session.execute(select(
+            PartnerActivity.partner_id, PartnerActivity.mdf_allocated, PartnerActivity.mdf_spent).where(window)))
+    by_stage: dict[str, list[float]] = {}
+    for opp in filter(is_open, opps):
+        quiet = days_quiet(opp, today)
+        if quiet is not None:
+            by_stage.setdefault(opp.stage, []).append(quiet)
+    amounts = [o.amount for o in opps if o.amount]
+    closed = [o for o in opps if o.stage in CLOSED_STAGES and in_trailing_year(o.close_date, today)]
+    if len(closed) < 20:
+        closed = [o for o in opps if o.stage in CLOSED_STAGES]
+    won = sum(o.stage == "closed_won" for o in closed)
+    return VendorBaselines(
+        today=today,
+        vendor=vendor,
+        stage_days=by_stage,
+        median_amount=statistics.median(amounts) if amounts else 0.0,
+        win_rate=won / len(closed) if len(closed) >= 5 else DEFAULT_WIN_RATE,
+        median_mdf_use=_median_mdf_use(activity),
+        first_deal_days=_typical(_days_to_first_deal(partners, opps)),
+        partner_values=_partner_pipelines(partners, opps, vendor),
+    )
+
+
+def _median_mdf_use(activity: Iterable) -> float | None:
+    allocated: dict[str, float] = {}
+    spent: dict[str, float] = {}
+    for row in activity:
+        allocated[row.partner_id] = allocated.get(row.partner_id, 0.0) + (row.mdf_allocated or 0.0)
+        spent[row.partner_id] = spent.get(row.partner_id, 0.0) + (row.mdf_spent or 0.0)
+    uses = [min(spent[p] / a, 1.0) for p, a in allocated.items() if a > 0]
+    return statistics.median(uses) if uses else None
+
+
+def _days_to_first_deal(partners: list, opps: list) -> list[float]:
+    """Only partners that joined after the data starts: for older ones the first deal is not observed."""
+    starts = [o.created_on for o in opps if o.created_on]
+    if not starts:
+        return []
+    data_start = min(starts)
+    first: dict[str, dt.date] = {}
+    for opp in opps:
+        if not opp.created_on:
+            continue
+        for pid in {opp.partner_id, opp.registered_by} - {None}:
+            if pid not in first or opp.created_on < first[pid]:
+                first[pid] = opp.created_on
+    return [max((first[p.partner_id] - p.joined_on).days, 0)
+            for p in partners if p.joined_on and p.joined_on >= data_start and p.partner_id in first]
+
+
+def _partner_pipelines(partners: list, opps: list, vendor: dict) -> list[float]:
+    values = {p.partner_id: 0.0 for p in partners}
+    for opp in filter(is_open, opps):
+        for pid in {opp.partner_id, opp.registered_by} - {None}:
+            if pid in values:
+                values[pid] += (opp.amount or 0.0) * stage_probability(opp.stage, vendor)
+    return sorted(values.values())
+
+
+# --- one partner's metrics ---------------------------------------------------------------------------
+
+
+@dataclass
+class Trend:
+    """Monthly averages of one activity metric: the last 3 complete months vs the partner's baseline."""
+
+    metric: str
+    label: str
+    recent: float | None
+    baseline: float | None
+    baseline_sd: float
+    recent_months: list[str]  # the months with a value
+    baseline_months: list[str]
+    recent_values: list[float] = field(default_factory=list)
+
+    @property
+    def drop(self) -> float:
+        """Relative fall from the baseline (0.86 = down 86%); 0 when it did not fall or is unknown."""
+        if not self.baseline or self.recent is None:
+            return 0.0
+        return max(0.0, (self.baseline - self.recent) / self.baseline)
+
+
+@dataclass
+class PartnerMetrics:
+    partner: Partner
+    today: dt.date
+    deals: list[Opportunity]  # every deal the partner is engaged on or registered
+    trends: dict[str, Trend]
+    mdf_allocated: float
+    mdf_spent: float
+    mdf_window: list[str]
+    certified: dict[str, tuple[str, int]]  # lower-cased competency -> (as written, certified staff)
+    registrations_12m: int = 0
+    vendor: dict = field(default_factory=dict)
+
+    @property
+    def partner_id(self) -> str:
+        return self.partner.partner_id
+
+    @property
+    def open_deals(self) -> list[Opportunity]:
+        return [o for o in self.deals if is_open(o)]
+
+    @property
+    def won_12m(self) -> list[Opportunity]:
+        return [o for o in self.deals
+                if o.stage == "closed_won" and in_trailing_year(o.close_date, self.today)]
+
+    @property
+    def lost_12m(self) -> list[Opportunity]:
+        return [o for o in self.deals
+                if o.stage == "closed_lost" and in_trailing_year(o.close_date, self.today)]
+
+    @property
+    def won_revenue_12m(self) -> float:
+        return sum(o.amount or 0.0 for o in self.won_12m)
+
+    @property
+    def certified_total(self) -> int:
+        return sum(count for _, count in self.certified.values())
+
+    def certified_for(self, product: str) -> int:
+        return self.certified.get(product.strip().lower(), (product, 0))[1]
+
+    def tier_metrics(self) -> dict[str, float]:
+        return {"won_revenue_12m": self.won_revenue_12m, "won_deals_12m": len(self.won_12m),
+                "certified_staff": self.certified_total, "deals_registered_12m": self.registrations_12m}
+
+
+def _count(value) -> int:
+    try:
+        return max(int(float(value)), 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def parse_certified(certified_staff: dict | None) -> dict[str, tuple[str, int]]:
+    return {str(k).strip().lower(): (str(k).strip(), _count(v)) for k, v in (certified_staff or {}).items()}
+
+
+def _trend(rows: dict[str, PartnerActivity], metric: str, today: dt.date) -> Trend:
+    def values(months: list[str]) -> tuple[list[float], list[str]]:
+        got = [(m, getattr(rows[m], metric)) for m in months if m in rows]
+        got = [(m, float(v)) for m, v in got if v is not None]
+        return [v for _, v in got], [m for m, _ in got]
+
+    recent, recent_m = values(recent_months(today))
+    base, base_m = values(baseline_months(today))
+    return Trend(metric, TREND_METRICS[metric],
+                 recent=statistics.fmean(recent) if len(recent) >= 2 else None,
+                 baseline=statistics.fmean(base) if len(base) >= 3 else None,
+                 baseline_sd=statistics.pstdev(base) if len(base) >= 2 else 0.0,
+                 recent_months=recent_m, baseline_months=base_m, recent_values=recent)
+
+
+def partner_metrics(rec: ScopedRecords, partner_id: str, baselines: VendorBaselines) -> PartnerMetrics:
+    """Everything the partner rules and the health score need, read within the asker's scope."""
+    partner = rec.partner(partner_id)  # NotFound / Forbidden
+    today = baselines.today
+    rows = {r.month: r for r in rec.partner_activity(partner_id)}
+    window = mdf_months(today)
+    year = months_back(today, 1, 12)
+    return PartnerMetrics(
+        partner=partner,
+        today=today,
+        deals=rec.opportunities(partner_id=partner_id),
+        trends={m: _trend(rows, m, today) for m in TREND_METRICS},
+        mdf_allocated=sum(rows[m].mdf_allocated or 0.0 for m in window if m in rows),
+        mdf_spent=sum(rows[m].mdf_spent or 0.0 for m in window if m in rows),
+        mdf_window=window,
+        certified=parse_certified(partner.certified_staff),
+        registrations_12m=sum(rows[m].deals_registered or 0 for m in year if m in rows),
+        vendor=baselines.vendor,
+    )
+
+
+def partner_value(m: PartnerMetrics, b: VendorBaselines) -> float:
+    """V: weighted open pipeline + a quarter of the trailing year's won revenue, at least one typical deal."""
+    pipeline = sum((o.amount or 0.0) * b.probability(o.stage) for o in m.open_deals)
+    return max(pipeline + m.won_revenue_12m / 4, b.typical_deal_value())
+
+
+# --- the health score ------------------------------------------------------------------------------
+
+
+def _engagement(m: PartnerMetrics) -> tuple[float, str]:
+    parts = [(t, ENGAGEMENT_WEIGHTS[k], min(t.recent / t.baseline, 1.0)) for k, t in m.trends.items()
+             if k in ENGAGEMENT_WEIGHTS and t.baseline and t.recent is not None]
+    if not parts:
+        return NEUTRAL, "no activity baseline yet"
+    detail = "; ".join(f"{t.label} {t.recent:.1f}/month vs {t.baseline:.1f} before" for t, _, _ in parts)
+    return 100 * sum(w * r for _, w, r in parts) / sum(w for _, w, _ in parts), detail
+
+
+def _pipeline(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:
+    mine = sum((o.amount or 0.0) * b.probability(o.stage) for o in m.open_deals)
+    values = b.partner_values
+    if not values:
+        return NEUTRAL, "no partner pipeline to compare with"
+    below = sum(v < mine for v in values)
+    ties = sum(v == mine for v in values)
+    pct = 100 * (below + 0.5 * ties) / len(values)
+    return pct, (f"weighted open pipeline {mine:,.0f} across {len(m.open_deals)} open deals "
+                 f"(percentile {pct:.0f} among partners)")
+
+
+def _win_rate(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:
+    won, lost = len(m.won_12m), len(m.lost_12m)
+    if won + lost == 0:
+        return NEUTRAL, "no deal closed in the last 12 months"
+    rate = won / (won + lost)
+    score = min(100.0, 60.0 * rate / b.win_rate) if b.win_rate > 0 else NEUTRAL
+    return score, f"won {won} of {won + lost} closed deals ({rate:.0%}; vendor {b.win_rate:.0%})"
+
+
+def _certifications(m: PartnerMetrics) -> tuple[float, str]:
+    products = {p.strip().lower(): p for o in m.open_deals for p in o.products or []}
+    basis = "products in its open deals"
+    if not products:
+        products = {c.strip().lower(): c for c in m.partner.competencies or []}
+        basis = "its competencies"
+    if not products:
+        return NEUTRAL, "no products in its pipeline or competencies"
+    covered = [p for key, p in products.items() if m.certified_for(key) > 0]
+    return (100 * len(covered) / len(products),
+            f"certified staff for {len(covered)} of {len(products)} {basis}")
+
+
+def _mdf(m: PartnerMetrics) -> tuple[float, str]:
+    if m.mdf_allocated <= 0:
+        return NEUTRAL, "no MDF allocated in the last 2 quarters"
+    use = min(m.mdf_spent / m.mdf_allocated, 1.0)
+    return 100 * use, (f"spent {m.mdf_spent:,.0f} of {m.mdf_allocated:,.0f} MDF ({use:.0%}) "
+                       f"in {span_label(m.mdf_window)}")
+
+
+def _psat(m: PartnerMetrics) -> tuple[float, str]:
+    t = m.trends["psat"]
+    if t.recent is None:
+        return NEUTRAL, "no PSAT in the last 3 months"
+    return max(0.0, min(100.0, 10 * t.recent)), f"PSAT {t.recent:.1f}/10 over {span_label(t.recent_months)}"
+
+
+def health_from_metrics(m: PartnerMetrics, b: VendorBaselines) -> HealthScore:
+    scored = {"engagement": _engagement(m), "pipeline": _pipeline(m, b), "win_rate": _win_rate(m, b),
+              "certifications": _certifications(m), "mdf": _mdf(m), "psat": _psat(m)}
+    components = [HealthComponent(name=name, score=round(score, 1), weight=WEIGHTS[name], detail=detail)
+                  for name, (score, detail) in scored.items()]
+    total = sum(WEIGHTS[name] * score for name, (score, _) in scored.items())
+    return HealthScore(partner_id=m.partner_id, score=math.floor(total + 0.5), components=components)
+
+
+def partner_health(ctx: ToolContext, scope: Scope, partner_id: str) -> HealthScore:
+    """The health score of one partner, within the asker's permissions (nba rules: P only for P's sellers)."""
+    scope.require("nba")
+    baselines = vendor_baselines(ctx)
+    with ctx.records(scope) as rec:
+        return health_from_metrics(partner_metrics(rec, partner_id, baselines), baselines)

@@ -1,0 +1,1 @@
+"""partner match: entered through `service.py`."""

@@ -1,0 +1,228 @@
+"""The partner-to-deal model, learned from the vendor's own history, and the as-of history it learns from.
+
+History as of a date (`HistoryState`, advanced by `HistorySweep`): per partner, the deals closed before
+the date (wins and deals per industry, product, country and account; the expected wins under a random
+pick among the partners eligible for each won deal, its "fair share") and the deals open at it (load).
+
+Training examples: each closed deal with a partner involved that closed before the cutoff date. Its
+partner is the positive; negatives are the other partners eligible for it (authorised for its products,
+selling in its country, a partner by then: the choice a ranker must really make; a sample of
+`ELIGIBLE_NEGATIVES` if more) and `OTHER_NEGATIVES` from everyone. Features are computed AS OF the
+deal's created_on (the sweep), with the deal's own partner masked, so history only counts deals closed
+before that day and the deal never explains itself. Won deals weigh 1, lost deals `LOST_WEIGHT` (the
+partner of a lost deal was still the vendor's choice, but a weaker lesson).
+
+Model: logistic regression on standardised features (scipy L-BFGS-B: scikit-learn's cannot bound
+coefficients), with the weights of more-is-better signals kept >= 0 (`MONOTONE`, so an explanation
+never credits a weakness) and an L2 pull toward the hand-set weights below, so a signal the history
+says nothing about keeps its prior. Weights are stored on the raw features: scoring a deal is one
+matrix-vector product over all partners. A score (0..1) is the model's probability that the partner is
+the one for the deal; an ineligible partner's score is multiplied by `INELIGIBLE_FACTOR` and it ranks
+after every eligible partner.
+
+Cold start: with fewer than `MIN_EXAMPLES` (30) training deals, or none that vary, the hand-set weights
+are used as they are (logit units, features as in tools/match_features.py; partner types 0):
+    authorised 2.0, geography 1.5, relationship 1.5, industry_history 2.0, product_history 2.0,
+    industry_share 1.0, product_share 1.0, country_share 1.0, overall_share 0.5, account_history 1.0,
+    semantic 1.0, industry 0.8, certified 0.6, experience 0.5, engagement 0.4, tier 0.4, language 0.3,
+    load -0.3; intercept -4.0.
+They encode the programme's rules (authorisation and territory first), then relationships and proven
+results, then the softer signals.
+
+A trained model is cached as JSON under COSELL_HOME/cache/ per model version, data version and day.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from tools.partner_match.features import (
+    FEATURES,
+    SIGNALS,
+    DealSignals,
+    Ecosystem,
+    PartnerMatrix,
+    deal_signals,
+)
+
+log = logging.getLogger(__name__)
+
+MODEL_VERSION = 4  # bump when features or training change: cached models of older versions are ignored
+MIN_EXAMPLES = 30
+ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
+OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too
+MAX_TRAIN_DEALS = 3000  # the most recent; older history still feeds the features through the sweep
+TRAIN_BUDGET = 3_000_000  # deals x partners scored in training: 3,000 deals at 1,000 partners, 300 at 10,000
+LOST_WEIGHT = 0.5
+INELIGIBLE_FACTOR = 0.25
+
+COLD_START_WEIGHTS = {
+    "authorised": 2.0, "geography": 1.5, "relationship": 1.5, "industry_history": 2.0,
+    "product_history": 2.0, "account_history": 1.0, "semantic": 1.0, "industry": 0.8, "certified": 0.6,
+    "industry_share": 1.0, "product_share": 1.0, "country_share": 1.0, "overall_share": 0.5,
+    "experience": 0.5, "engagement": 0.4, "tier": 0.4, "language": 0.3, "load": -0.3,
+}
+COLD_START_INTERCEPT = -4.0
+
+
+@dataclass
+class MatchModel:
+    """Logistic weights on the raw features of `tools.partner_match.features.FEATURES`."""
+
+    weights: list[float]
+    intercept: float
+    kind: str  # learned | cold_start
+    n_deals: int = 0
+    n_rows: int = 0
+    cutoff: str | None = None
+    features: list[str] = field(default_factory=lambda: list(FEATURES))
+
+    @classmethod
+    def cold_start(cls, n_deals: int = 0, cutoff: dt.date | None = None) -> MatchModel:
+        weights = [COLD_START_WEIGHTS.get(name, 0.0) for name in FEATURES]
+        return cls(weights, COLD_START_INTERCEPT, "cold_start", n_deals, 0, cutoff and cutoff.isoformat())
+
+    @property
+    def w(self) -> np.ndarray:
+        return np.asarray(self.weights, dtype=np.float64)
+
+    def scores(self, X: np.ndarray) -> np.ndarray:
+        from scipy.special import expit
+
+        return expit(X @ self.w + self.intercept)
+
+    def contributions(self, X: np.ndarray, reference: np.ndarray) -> np.ndarray:
+        """Logit contribution of each feature against a reference partner (rows x features)."""
+        return (X - reference) * self.w
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self)))
+        tmp.replace(path)  # atomic: a concurrent reader sees the old file or the new one
+
+    @classmethod
+    def load(cls, path: Path) -> MatchModel | None:
+        try:
+            model = cls(**json.loads(path.read_text()))
+        except (OSError, ValueError, TypeError):
+            return None
+        return model if model.features == list(FEATURES) else None
+from tools.partner_match.history import HistoryState, HistorySweep, history_as_of  # noqa: F401  re-exported
+
+
+# --- ranking and training ------------------------------------------------------------------------
+
+
+def rank(model: MatchModel, signals: DealSignals) -> tuple[np.ndarray, np.ndarray]:
+    """(partner rows best first, scores). Eligible partners first, then by score, then by row."""
+    scores = model.scores(signals.X)
+    scores = np.where(signals.eligible, scores, scores * INELIGIBLE_FACTOR)
+    order = np.lexsort((np.arange(len(scores)), -scores, ~signals.eligible))
+    return order, scores
+
+
+def top_rows(model: MatchModel, signals: DealSignals, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The best k rows without sorting everyone (argpartition: O(partners))."""
+    scores = model.scores(signals.X)
+    scores = np.where(signals.eligible, scores, scores * INELIGIBLE_FACTOR)
+    key = scores + signals.eligible * 2.0  # scores are < 1: every eligible partner sorts first
+    k = min(k, len(key))
+    if k <= 0:
+        return np.array([], dtype=int), scores
+    best = np.argpartition(-key, k - 1)[:k]
+    best = best[np.lexsort((best, -key[best]))]
+    return best, scores
+
+
+def _training_deals(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date) -> list:
+    # A closed deal with no date at all (DATA.md makes both optional) cannot be placed in the history.
+    deals = [d for d in eco.deals if d.is_closed and d.partner_id in matrix.index and (d.created_on or d.close_date)
+             and d.closed() < cutoff and d.account_id in eco.accounts]
+    deals.sort(key=lambda d: (d.opened(), d.opportunity_id))
+    limit = min(MAX_TRAIN_DEALS, max(TRAIN_BUDGET // max(len(matrix.ids), 1), 4 * MIN_EXAMPLES))
+    return deals[-limit:]
+
+
+def training_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
+                 seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """(X, y, sample weights, deals used): one positive and NEGATIVES negatives per deal."""
+    rng = np.random.default_rng(seed)
+    deals = _training_deals(eco, matrix, cutoff)
+    sweep = HistorySweep(matrix, eco)
+    n = len(matrix.ids)
+    rows, labels, weights = [], [], []
+    for deal in deals:
+        state = sweep.advance(deal.opened())
+        signals = deal_signals(matrix, state, deal.masked(), eco.accounts[deal.account_id], exclude=deal)
+        positive = matrix.index[deal.partner_id]
+        eligible = np.flatnonzero(signals.eligible)
+        eligible = eligible[eligible != positive]
+        if len(eligible) > ELIGIBLE_NEGATIVES:
+            eligible = rng.choice(eligible, size=ELIGIBLE_NEGATIVES, replace=False)
+        negatives = set(eligible.tolist())
+        others = rng.choice(n, size=min(OTHER_NEGATIVES, n), replace=False)
+        negatives.update(int(i) for i in others if i != positive)
+        picked = [positive, *sorted(negatives)]
+        rows.append(signals.X[picked])
+        labels.extend([1] + [0] * (len(picked) - 1))
+        weights.extend([1.0 if deal.won else LOST_WEIGHT] * len(picked))
+    if not rows:
+        return np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0), 0
+    return np.vstack(rows), np.asarray(labels), np.asarray(weights), len(deals)
+
+
+# Signals where more is better by design: their learned weight may not go below zero, so an explanation
+# never credits a partner for a weakness (correlated features otherwise trade signs). Load and the partner
+# types are free.
+MONOTONE = frozenset(SIGNALS) - {"load"}
+PRIOR_PULL = 1.0  # L2 pull of the learned weights toward the hand-set ones (standardised units)
+
+
+def fit_logistic(Z: np.ndarray, y: np.ndarray, weights: np.ndarray, lower: np.ndarray,
+                 prior: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weighted logistic regression with lower bounds on coefficients and an L2 pull toward `prior`
+    (scipy L-BFGS-B; scikit-learn's LogisticRegression cannot bound coefficients)."""
+    from scipy.optimize import minimize
+    from scipy.special import expit
+
+    d = Z.shape[1]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:d], theta[d]
+        z = Z @ w + b
+        residual = weights * (expit(z) - y)
+        value = float(np.sum(weights * (np.logaddexp(0.0, z) - y * z))
+                      + 0.5 * PRIOR_PULL * np.sum((w - prior) ** 2))
+        return value, np.append(Z.T @ residual + PRIOR_PULL * (w - prior), residual.sum())
+
+    start = np.append(np.maximum(prior, lower), 0.0)
+    bounds = [(lo if np.isfinite(lo) else None, None) for lo in lower] + [(None, None)]
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 2000})
+    return result.x[:d], float(result.x[d])
+
+
+def train_model(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date, seed: int = 0) -> MatchModel:
+    """Learn from deals closed before `cutoff`; hand-set weights when there is too little history."""
+    X, y, weights, n_deals = training_set(eco, matrix, cutoff, seed)
+    if n_deals < MIN_EXAMPLES or len(set(y.tolist())) < 2:
+        log.info("partner match: %d training deals before %s, using cold-start weights", n_deals, cutoff)
+        return MatchModel.cold_start(n_deals, cutoff)
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    varies = scale > 1e-9
+    if not varies.any():  # nothing varied in the examples: they teach nothing
+        log.info("partner match: %d training deals carry no signal, using cold-start weights", n_deals)
+        return MatchModel.cold_start(n_deals, cutoff)
+    scale = np.where(varies, scale, 1.0)
+    prior = np.asarray(MatchModel.cold_start().weights) * scale
+    lower = np.array([0.0 if name in MONOTONE else -np.inf for name in FEATURES])
+    coef, intercept = fit_logistic((X - mean) / scale, y, weights, lower, prior)
+    coef = np.where(varies, coef / scale, 0.0)  # back to raw features: scoring needs no scaler
+    intercept -= float(np.dot(coef, mean))
+    return MatchModel([round(float(c), 6) for c in coef], round(intercept, 6), "learned", n_deals, len(y),
+                      cutoff.isoformat())

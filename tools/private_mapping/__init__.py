@@ -1,0 +1,1 @@
+"""private mapping: entered through `service.py`."""

@@ -1,0 +1,1 @@
+"""search: entered through `service.py`."""

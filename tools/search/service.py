@@ -1,0 +1,201 @@
+"""`cosell search` and the content half of `cosell ask`: retrieval over the enablement content the
+asker may see, and an extractive answer with citations.
+
+Permissions are applied inside retrieval: every read is `ctx.content.search(...,
+allowed_visibility=scope.allowed_visibility())`, so a partner seller only ever gets `partners` and
+their own `partner:P` chunks, whatever the query says. Retrieved text is quoted, never obeyed.
+"""
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from assistant.core.errors import BadInput
+from assistant.engine.intent_cues import expand_shorthand
+from retrieval.extractive import Citation, ContentAnswer, answer_from_hits
+from retrieval.lexical import is_cjk
+from retrieval.multilingual import similarities
+from retrieval.scope import Scope
+from retrieval.search import Hit
+from tools.locales import detect_languages
+from tools.registry import register_tool
+from tools.context import ToolContext
+
+__all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
+           "answer_for_hits", "answer_from_content", "search_and_answer", "search_content", "search_query"]
+
+ANSWER_CANDIDATES = 12  # chunks whose sentences compete for an extractive answer
+MAX_K = 50
+
+
+class SearchArgs(BaseModel):
+    query: str = Field(description="What to look for in the enablement content (policies, playbooks, guides).")
+    k: int = Field(5, ge=1, le=MAX_K, description="How many passages to return.")
+    kinds: list[str] | None = Field(None, description="Only these kinds: playbook, battlecard, policy, ...")
+    products: list[str] | None = Field(None, description="Only content about these products.")
+    industries: list[str] | None = Field(None, description="Only content for these industries.")
+    locale: str | None = Field(None, description="Only content in this language, e.g. 'ja'.")
+
+
+class SearchResult(BaseModel):
+    doc_id: str
+    chunk_id: str
+    title: str
+    source: str
+    score: float
+    text: str
+    heading: str | None = None
+
+
+class SearchResponse(BaseModel):
+    results: list[SearchResult] = Field(default_factory=list)
+
+
+class SearchToolResult(SearchResponse):
+    """What the assistant gets: an extractive answer (or an honest not-found) and the passages."""
+
+    answer: str
+    found: bool
+    citations: list[Citation] = Field(default_factory=list)
+    closest: str | None = Field(None, description="when not found: the nearest quote, which may not answer")
+
+
+def search_query(text: str) -> str:
+    """The query as searched: stripped, chat shorthand written out ("reg" -> "registration")."""
+    text = (text or "").strip()
+    if not text:
+        raise BadInput("the search query is empty")
+    return expand_shorthand(text)
+
+
+def search_content(ctx: ToolContext, scope: Scope, query: str, k: int = 5, kinds: list[str] | None = None,
+                   products: list[str] | None = None, industries: list[str] | None = None,
+                   locale: str | None = None) -> SearchResponse:
+    """The k best passages the asker may see, best first (CLI.md `cosell search`)."""
+    query = search_query(query)
+    if not 1 <= k <= MAX_K:
+        raise BadInput(f"k must be between 1 and {MAX_K}, got {k}")
+    hits = ctx.content.search(query, k=k, allowed_visibility=scope.allowed_visibility(), kinds=kinds,
+                              products=products, industries=industries, locale=locale)
+    return _response(hits)
+
+
+def _response(hits: list[Hit]) -> SearchResponse:
+    return SearchResponse(results=[
+        SearchResult(doc_id=h.doc_id, chunk_id=h.chunk_id, title=h.title, source=h.source, score=h.score,
+                     text=h.text, heading=h.heading)
+        for h in hits
+    ])
+
+
+# "How long is X protected, and what happens when it expires?": two questions, each answered on its own.
+_SECOND_QUESTION = re.compile(
+    r"\?\s+(?=\S)|,?\s+(?:and|also|plus)\s+(?=(?:what|how|when|who|why|where|which|can|do|does|is|are)\b)",
+    re.IGNORECASE)
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions inside one message (at most 3); a part of fewer than 3 words stays with the previous."""
+    parts: list[str] = []
+    for piece in _SECOND_QUESTION.split(question):
+        piece = piece.strip(" ,;")
+        if parts and len(piece.split()) < 3:
+            parts[-1] = f"{parts[-1]} {piece}"
+        elif piece:
+            parts.append(piece)
+    return parts[:3] or [question]
+
+
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.IGNORECASE)
+_ASKING = re.compile(r"\bhow \w+\b|\b(what|which|who|whom|whose|when|where|why|how)\b|[?？]", re.IGNORECASE)
+
+
+def with_antecedents(parts: list[str]) -> list[str]:
+    """Later questions of one message that say "it" / "they" get the first question's subject words
+    appended ("what happens when it expires?" after "how long is my registration protected" is about the
+    registration), without its question words, so they do not change the kind of answer asked for."""
+    if len(parts) < 2:
+        return parts
+    subject = " ".join(_ASKING.sub(" ", parts[0]).split())
+    return [parts[0]] + [f"{p} ({subject})" if subject and _PRONOUN.search(p) else p for p in parts[1:]]
+
+
+def question_language(question: str) -> str | None:
+    """The question's language when it is clear: by script for CJK, else langdetect when it is sure
+    (short questions are often not, and then nothing is assumed)."""
+    if is_cjk(question):
+        return "ja" if re.search(r"[\u3040-\u30ff]", question) else ("ko" if re.search(r"[\uac00-\ud7af]", question)
+                                                                  else "zh")
+    if len(question.split()) < 4:
+        return None
+    guesses = detect_languages(question)
+    if not guesses:
+        return None
+    return guesses[0].lang.split("-")[0] if guesses[0].prob >= 0.9 else None
+
+
+def same_language(question: str, hits: list[Hit]) -> list[Hit]:
+    """Quote from content in the question's language when the candidates include some (an English
+    question is not answered with a line of the French translation); otherwise from all of them."""
+    locales = {(h.locale or "").split("-")[0].lower() for h in hits}
+    if len(locales) < 2:
+        return hits
+    language = question_language(question)
+    kept = [h for h in hits if (h.locale or "").split("-")[0].lower() == language]
+    return kept or hits
+
+
+def answer_for_hits(ctx: ToolContext, question: str, hits: list[Hit], threshold: float | None) -> ContentAnswer:
+    """The extractive answer from hits already filtered for the asker (never a cache across askers:
+    the unit vectors reused here are keyed by chunk and text, and only ever scored). A message holding
+    several questions gets the quote answering each, from the same hits."""
+    content = ctx.content
+    candidates = same_language(question, hits[:ANSWER_CANDIDATES])
+    vectors, vocabulary = content.unit_vectors(candidates), content.vocabulary()
+    answers = [answer_from_hits(part, candidates, embedder=content.embedder, threshold=threshold,
+                                unit_vectors=vectors, term_idf=vocabulary, multilingual=similarities)
+               for part in with_antecedents(question_parts(question))]
+    found = [a for a in answers if a.found]
+    if len(answers) == 1 or not found:
+        return answers[0] if len(answers) == 1 else max(answers, key=lambda a: a.score)
+    texts: list[str] = []
+    citations: list[Citation] = []
+    for answer in found:
+        if answer.answer not in texts:
+            texts.append(answer.answer)
+        citations += [c for c in answer.citations if c not in citations]
+    return ContentAnswer(answer="\n".join(texts), citations=citations, found=True,
+                         score=max(a.score for a in found))
+
+
+def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
+                        threshold: float | None = None) -> ContentAnswer:
+    """An extractive answer: the sentences or table rows of the visible content that answer the question,
+    with their citations; "I could not find this in the enablement content." when nothing does.
+    `threshold` overrides the calibrated confidence needed to answer (evals pass one below any score to see
+    every candidate and its confidence)."""
+    question = search_query(question)
+    hits = ctx.content.search(question, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility())
+    return answer_for_hits(ctx, question, hits, threshold)
+
+
+def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
+                      threshold: float | None = None) -> SearchToolResult:
+    """ONE hybrid search serves both the passages (the first k) and the answer (the first
+    ANSWER_CANDIDATES), with the asker's visibility and the filters applied inside retrieval."""
+    query = search_query(args.query)
+    hits = ctx.content.search(query, k=max(args.k, ANSWER_CANDIDATES), allowed_visibility=scope.allowed_visibility(),
+                              kinds=args.kinds, products=args.products, industries=args.industries,
+                              locale=args.locale)
+    answer = answer_for_hits(ctx, query, hits, threshold)
+    return SearchToolResult(results=_response(hits[: args.k]).results, answer=answer.answer, found=answer.found,
+                            citations=answer.citations, closest=answer.closest)
+
+
+@register_tool("search_content", args=SearchArgs)
+def search_content_tool(ctx: ToolContext, scope: Scope, args: SearchArgs) -> SearchToolResult:
+    """Search the vendor's enablement content (partner programme policies, deal registration rules,
+    playbooks, battlecards, training) that this user may see. Returns a short extractive answer quoting
+    the content with citations (or says it is not there), plus the best passages."""
+    return search_and_answer(ctx, scope, args)
