@@ -44,8 +44,10 @@ bench: install
 eval: install
 	$(BIN)/cosell eval
 
+# ruff (pinned in pyproject.toml) and the import contract: lower layers never import higher ones.
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf .cosell .cosell-demo

@@ -14,6 +14,12 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.rule import Rule
 
+from assistant.core.config import Settings
+from assistant.engine.agent import ask
+from assistant.engine.context import AppContext
+from retrieval.scope import Scope, scope_for_user
+from tools.search.service import search_content
+
 console = Console()
 
 SEARCH = "how do we win against Polar Warehouse on price"
@@ -25,8 +31,6 @@ STORIES = [
 
 
 def _search_as_three_users(ctx) -> None:
-    from retrieval.scope import Scope, scope_for_user
-    from tools.search.service import search_content
 
     console.print(Rule(f"Search: \"{SEARCH}\" as three users"))
     for user_id in ("u-admin", "u-ps-alpine", "u-mkt-1"):
@@ -37,8 +41,6 @@ def _search_as_three_users(ctx) -> None:
 
 
 def _stories(ctx) -> None:
-    from assistant.engine.agent import ask
-    from retrieval.scope import scope_for_user
 
     for user_id, question in STORIES:
         scope = scope_for_user(ctx.store, user_id)
@@ -53,8 +55,6 @@ def _stories(ctx) -> None:
 
 
 def main(argv: list[str]) -> int:
-    from assistant.core.config import Settings
-    from assistant.engine.context import AppContext
 
     folder = Path(argv[0]) if argv else None
     today = (folder / "truth" / "today.txt").read_text().strip() if folder else None

@@ -13,13 +13,11 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from assistant.core.errors import BadInput
+
 
 def bad_input(message: str) -> Exception:
     """The shared user-error type (exit 2, HTTP 422): a clear message, no traceback."""
-    try:
-        from assistant.core.errors import BadInput
-    except ImportError:  # pragma: no cover - the package used on its own, without the app
-        return ValueError(message)
     return BadInput(message)
 
 

@@ -113,7 +113,7 @@ def _locales(value: Any) -> dict[str, dict[str, str]]:
         # YAML 1.1 reads a bare `no:` (Norwegian) as False
         tag_text = "no" if raw_tag is False else str(raw_tag).strip()
         tag = f.normalise_locale(tag_text)
-        if tag is None or isinstance(raw_tag, bool) and raw_tag:
+        if tag is None or (isinstance(raw_tag, bool) and raw_tag):
             raise KitError(
                 f"locales: {tag_text!r} is not a BCP 47 language tag like de or pt-BR", field="locales"
             )

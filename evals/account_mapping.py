@@ -65,7 +65,7 @@ def baseline(accounts: pl.DataFrame, rows: pl.DataFrame) -> dict[str, str]:
 
 def _frame(keys: list[str], names: list[str], domains: list, countries: list) -> pl.DataFrame:
     return pl.DataFrame({"key": keys, "name": names, "domain": domains, "country": countries},
-                        schema={c: pl.String for c in ("key", "name", "domain", "country")})
+                        schema=dict.fromkeys(("key", "name", "domain", "country"), pl.String))
 
 
 # --- the demo ecosystem ----------------------------------------------------------------------------

@@ -66,7 +66,7 @@ def _names(ctx: AppContext) -> dict[str, dict[str, list[str]]]:
     out: dict[str, dict[str, list[str]]] = {"opp": {}, "account": {}}
     with ctx.store.session() as session:
         rows = session.execute(select(Opportunity.opportunity_id, Opportunity.name, Opportunity.stage)).all()
-        for id_, name, stage in sorted(rows, key=lambda r: r[2] in ("closed_won", "closed_lost")):
+        for id_, name, _stage in sorted(rows, key=lambda r: r[2] in ("closed_won", "closed_lost")):
             out["opp"].setdefault(name, []).append(id_)  # open deals first: "@opp:NAME" means the open one
         for id_, name in session.execute(select(Account.account_id, Account.name)):
             out["account"].setdefault(name, []).append(id_)

@@ -179,7 +179,7 @@ def _pack(units: list[str], budget: int, sep: str, prefix: str = "") -> list[str
 
 def _cut(word: str, budget: int) -> list[str]:
     """A single token-heavy word (a URL, a hash) cut into pieces of `budget` tokens."""
-    from assistant.core.tokens import get_encoding
+    from assistant.core.tokens import get_encoding  # heavy: tiktoken's encodings, only for an over-long word
 
     enc = get_encoding()
     ids = enc.encode(word, disallowed_special=())
@@ -365,7 +365,7 @@ def text_units(text: str) -> list[TextUnit]:
             label, lead = clean(line.lstrip("#").strip()), None
             continue
         in_item = item is not None or continuing
-        in_list = in_item and (item is not None or bool(units) and units[-1].lead is not None)
+        in_list = in_item and (item is not None or (bool(units) and units[-1].lead is not None))
         body_start = offset + (item.end() if item else len(raw) - len(raw.lstrip()))
         body = text[body_start : offset + len(raw)]
         context = (units[lead].text if lead is not None and in_list else "") or label

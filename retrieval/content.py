@@ -18,12 +18,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from pydantic import BaseModel
 from sqlalchemy import delete, select
 
-import numpy as np
-
-from retrieval.chunking import MAX_TOKENS, OVERLAP_TOKENS, chunk_text, context_line, contextual_text, text_units
+from retrieval.chunking import (
+    MAX_TOKENS,
+    OVERLAP_TOKENS,
+    chunk_text,
+    context_line,
+    contextual_text,
+    text_units,
+)
 from retrieval.index import VectorIndex, chunk_metadata
 from retrieval.lexical import is_cjk
 from retrieval.records import Chunk, Document, RecordStore
@@ -142,7 +148,9 @@ class ContentService:
         if self._embedder is None:
             with self._build_lock:
                 if self._embedder is None:
-                    from retrieval.embeddings import Embedder
+                    from retrieval.embeddings import (
+                        Embedder,  # heavy: torch and the model, loaded on first use
+                    )
 
                     self._embedder = Embedder(self.settings.embedding_model_path,
                                               self.settings.embedding_batch_size, self.settings.torch_threads)
@@ -153,7 +161,9 @@ class ContentService:
         if self._index is None:
             with self._build_lock:
                 if self._index is None:
-                    from retrieval.embeddings import CosellEmbeddingFunction
+                    from retrieval.embeddings import (
+                        CosellEmbeddingFunction,  # heavy: torch and the model, loaded on first use
+                    )
 
                     self._index = VectorIndex(self.settings, CosellEmbeddingFunction(embedder=self.embedder))
         return self._index

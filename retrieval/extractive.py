@@ -245,7 +245,7 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     if not units or not q_terms:
         return ContentAnswer(answer=NOT_FOUND, found=False)
     lexical = _lexical(q_terms, units)
-    dense = np.zeros(len(units)) if cjk or embedder is None and unit_vectors is None \
+    dense = np.zeros(len(units)) if cjk or (embedder is None and unit_vectors is None) \
         else _dense(question, hits, units, embedder, unit_vectors)
     top = max(float(getattr(h, "score", 0.0)) for h in hits) or 1.0
     prior = np.array([float(getattr(hits[u.hit_rank], "score", 0.0)) / top for u in units])
@@ -284,7 +284,7 @@ def _lexical(q_terms: list[str], units: list[_Unit]) -> np.ndarray:
 def _dense(question: str, hits: Sequence, units: list[_Unit], embedder,
            unit_vectors: Mapping[str, np.ndarray] | None) -> np.ndarray:
     if unit_vectors is None:
-        from retrieval.content import pool_unit_vectors
+        from retrieval.content import pool_unit_vectors  # heavy: chromadb, only when vectors must be pooled
 
         unit_vectors = pool_unit_vectors(embedder, hits)
     query = embedder.embed_query(question) if embedder is not None else None

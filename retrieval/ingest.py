@@ -8,18 +8,32 @@ in the vector index: a rerun after a kill finishes the job without duplicates or
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, insert
 
-from assistant.engine.context import AppContext
 from assistant.core.errors import BadInput
+from connectors.csv_folder import read_import_folder
 from retrieval import records as R
 from retrieval.scope import Scope
 
+if TYPE_CHECKING:  # heavy: chromadb and torch; the content service comes built with the context
+    from retrieval.content import ContentService
+
 log = logging.getLogger(__name__)
+
+
+class AppContext(Protocol):
+    """What ingest needs of the application context (the engine's `AppContext` has it): the stores."""
+
+    @property
+    def store(self) -> R.RecordStore: ...
+
+    @property
+    def content(self) -> ContentService: ...
 
 ProgressFn = Callable[[str, int, int], None]  # (phase, done, total)
 
@@ -101,7 +115,6 @@ def ingest_as(ctx: AppContext, scope: Scope, folder: Path, reset: bool = False, 
 
 def ingest_folder(ctx: AppContext, folder: Path, reset: bool = False, strict: bool = False,
                   progress: ProgressFn | None = None) -> IngestResult:
-    from connectors.csv_folder import read_import_folder
 
     folder = Path(folder)
     if not folder.is_dir():

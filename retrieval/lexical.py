@@ -90,8 +90,7 @@ def tokenize(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
 
 # --- terms for scoring answer sentences (retrieval/extractive.py) -------------------------------
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50",
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])} | {"thirty": "30", "forty": "40", "fifty": "50",
                                                        "sixty": "60", "ninety": "90", "hundred": "100"}
 _NUMBER_RE = re.compile(r"\b(%s)\b" % "|".join(_NUMBER_WORDS))
 # "how long / how many ..." ask for a kind of answer (see extractive.answer_kind), not about a topic.

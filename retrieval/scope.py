@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -67,12 +67,12 @@ class Scope:
     locale: str | None = None
 
     @classmethod
-    def operator(cls) -> "Scope":
+    def operator(cls) -> Scope:
         """The local operator of the CLI (no `--as`): admin."""
         return cls(user_id="operator", role="admin", name="Local operator")
 
     @classmethod
-    def system(cls) -> "Scope":
+    def system(cls) -> Scope:
         """For vendor-wide aggregates (e.g. typical days per stage). Callers expose aggregates only."""
         return cls(user_id="system", role="admin", name="System")
 

@@ -9,8 +9,9 @@ deterministic engine, the LLM engine, the CLI and the API all call the same func
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel
 

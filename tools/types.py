@@ -12,9 +12,25 @@ from pydantic import BaseModel
 
 from connectors.models import CLOSED_STAGES, OPEN_STAGES, STAGES
 
-__all__ = ["CLOSED_STAGES", "OPEN_STAGES", "STAGES", "STAGE_PROBABILITY", "LEGAL_SUFFIXES", "ContentRef",
-           "money", "stage_probability", "is_open", "days_quiet", "in_trailing_year", "months_back",
-           "recent_months", "baseline_months", "mdf_months", "month_label", "span_label"]
+__all__ = [
+    "CLOSED_STAGES",
+    "LEGAL_SUFFIXES",
+    "OPEN_STAGES",
+    "STAGES",
+    "STAGE_PROBABILITY",
+    "ContentRef",
+    "baseline_months",
+    "days_quiet",
+    "in_trailing_year",
+    "is_open",
+    "mdf_months",
+    "money",
+    "month_label",
+    "months_back",
+    "recent_months",
+    "span_label",
+    "stage_probability",
+]
 
 STAGE_PROBABILITY = {"prospecting": 0.1, "qualification": 0.2, "proposal": 0.4, "negotiation": 0.7,
                      "closed_won": 1.0, "closed_lost": 0.0}

@@ -21,8 +21,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from assistant.engine.context import AppContext
+from assistant.api import ask, private_mapping, routes
+from assistant.api.warmup import Warmup
 from assistant.core.errors import CosellError
+from assistant.engine.context import AppContext
 
 log = logging.getLogger(__name__)
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
@@ -30,9 +32,7 @@ WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 
 def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     """The HTTP API around `ctx`. `warm_up`: build the expensive lazy pieces in the background at start."""
-    from assistant.api import ask, private_mapping, routes
-    from assistant.api.warmup import Warmup
-    from assistant.slack import mount_slack
+    from assistant.slack import mount_slack  # heavy: slack_bolt, only when Slack is configured
 
     warmup = Warmup(ctx, steps=None if warm_up else [])
 

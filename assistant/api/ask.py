@@ -13,8 +13,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
-from assistant.engine.agent import MAX_QUESTION_CHARS, AskResponse, ask
 from assistant.api.deps import CallerDep, CtxDep
+from assistant.engine.agent import MAX_QUESTION_CHARS, AskResponse, ask
 from assistant.engine.threads import load_thread
 
 router = APIRouter(prefix="/v1", tags=["assistant"])

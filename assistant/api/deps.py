@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from assistant.engine.context import AppContext
 from assistant.core.errors import Unauthenticated
+from assistant.engine.context import AppContext
 from retrieval.scope import Scope, scope_for_api_key
 
 # auto_error=False: a missing or malformed header becomes our own 401 JSON error, not FastAPI's 403

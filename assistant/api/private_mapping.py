@@ -17,7 +17,8 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from assistant.api.deps import CallerDep, CtxDep
-from tools.private_mapping.service import HashedFile, HashedRow
+from tools.private_mapping.service import HashedFile, HashedRow, publish_vendor_digests
+from tools.private_mapping.service import private_overlaps as match
 
 router = APIRouter(prefix="/v1", tags=["account mapping"])
 
@@ -38,7 +39,6 @@ class VendorDigestsBody(BaseModel):
 @router.post("/partners/{partner_id}/private-overlaps",
              summary="Account mapping on keyed hashes (cosell map-private match)")
 def private_overlaps(partner_id: str, body: PrivateOverlapBody, ctx: CtxDep, scope: CallerDep) -> dict[str, Any]:
-    from tools.private_mapping.service import private_overlaps as match
 
     return match(ctx, scope, partner_id, body.rows, body.vendor_rows).model_dump(mode="json")
 
@@ -46,7 +46,6 @@ def private_overlaps(partner_id: str, body: PrivateOverlapBody, ctx: CtxDep, sco
 @router.put("/partners/{partner_id}/private-overlaps/vendor-digests",
             summary="Publish the vendor's digests for a partner (cosell map-private publish)")
 def vendor_digests(partner_id: str, body: VendorDigestsBody, ctx: CtxDep, scope: CallerDep) -> dict[str, Any]:
-    from tools.private_mapping.service import publish_vendor_digests
 
     digests = HashedFile(party="vendor", partner_id=partner_id, rows=body.rows)
     return publish_vendor_digests(ctx, scope, partner_id, digests).model_dump(mode="json")

@@ -14,6 +14,12 @@ from pydantic import BaseModel, Field
 
 from assistant.api.deps import CallerDep, CtxDep
 from assistant.core.errors import BadInput
+from retrieval.ingest import ingest_as
+from tools.account_mapping.service import map_accounts, record_correction
+from tools.content_drafts.service import draft_content, list_drafts, review_draft
+from tools.next_best_action.service import next_best_actions
+from tools.partner_match.service import RegistrationProposal, check_registration, match_partners
+from tools.search.service import search_content
 
 router = APIRouter(prefix="/v1")
 
@@ -33,7 +39,6 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=2000)],
     k: Annotated[int, Query(ge=1, le=100)] = 5,
 ) -> dict:
-    from tools.search.service import search_content
 
     return as_json(search_content(ctx, scope, q, k=k))
 
@@ -42,7 +47,6 @@ def search(
     "/partners/{partner_id}/overlaps", tags=["account mapping"], summary="Account mapping (cosell map)"
 )
 def overlaps(partner_id: str, ctx: CtxDep, scope: CallerDep) -> dict:
-    from tools.account_mapping.service import map_accounts
 
     return as_json(map_accounts(ctx, scope, partner_id))
 
@@ -62,7 +66,6 @@ class CorrectionBody(BaseModel):
 def overlap_correction(
     partner_id: str, body: CorrectionBody, ctx: CtxDep, scope: CallerDep
 ) -> Any:
-    from tools.account_mapping.service import record_correction
 
     return as_json(
         record_correction(ctx, scope, partner_id, body.row_key, body.account_id, body.decision, body.comment)
@@ -77,7 +80,6 @@ def overlap_correction(
 def partner_matches(
     opportunity_id: str, ctx: CtxDep, scope: CallerDep, top: Annotated[int, Query(ge=1, le=50)] = 5
 ) -> dict:
-    from tools.partner_match.service import match_partners
 
     return as_json(match_partners(ctx, scope, opportunity_id, top=top))
 
@@ -88,7 +90,6 @@ def partner_matches(
     summary="Next best actions for a partner (cosell nba --partner)",
 )
 def partner_nba(partner_id: str, ctx: CtxDep, scope: CallerDep) -> dict:
-    from tools.next_best_action.service import next_best_actions
 
     return as_json(next_best_actions(ctx, scope, partner_id=partner_id))
 
@@ -99,7 +100,6 @@ def partner_nba(partner_id: str, ctx: CtxDep, scope: CallerDep) -> dict:
     summary="Next best actions for a deal (cosell nba --opportunity)",
 )
 def opportunity_nba(opportunity_id: str, ctx: CtxDep, scope: CallerDep) -> dict:
-    from tools.next_best_action.service import next_best_actions
 
     return as_json(next_best_actions(ctx, scope, opportunity_id=opportunity_id))
 
@@ -119,11 +119,6 @@ class RegistrationBody(BaseModel):
     summary="Check a proposed deal registration (cosell register-check)",
 )
 def registration_check(body: RegistrationBody, ctx: CtxDep, scope: CallerDep) -> Any:
-    try:
-        from tools.partner_match.registration_check import RegistrationProposal, check_registration
-    except ImportError:  # HELPERS.md places it in partner_match
-        from tools.partner_match.service import RegistrationProposal, check_registration  # type: ignore[no-redef]
-
     return as_json(check_registration(ctx, scope, RegistrationProposal(**body.model_dump())))
 
 
@@ -137,7 +132,6 @@ class DraftBody(BaseModel):
 
 @router.post("/drafts", tags=["drafts"], summary="A co-branded, localised draft (cosell draft)")
 def create_draft(body: DraftBody, ctx: CtxDep, scope: CallerDep) -> dict:
-    from tools.content_drafts.service import draft_content
 
     return as_json(
         draft_content(
@@ -153,7 +147,6 @@ def get_drafts(
     partner_id: str | None = None,
     status: Literal["pending", "approved", "rejected"] | None = None,
 ) -> Any:
-    from tools.content_drafts.service import list_drafts
 
     return as_json(list_drafts(ctx, scope, partner_id=partner_id, status=status))
 
@@ -170,7 +163,6 @@ def review(
     scope: CallerDep,
     body: ReviewBody | None = None,
 ) -> Any:
-    from tools.content_drafts.service import review_draft
 
     comment = body.comment if body else None
     if action == "reject" and not (comment or "").strip():
@@ -187,6 +179,5 @@ class IngestBody(BaseModel):
 
 @router.post("/ingest", tags=["admin"], summary="Load an import folder (cosell ingest; admin)")
 def ingest(body: IngestBody, ctx: CtxDep, scope: CallerDep) -> dict:
-    from retrieval.ingest import ingest_as
 
     return as_json(ingest_as(ctx, scope, Path(body.path), reset=body.reset, strict=body.strict))

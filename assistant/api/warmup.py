@@ -18,13 +18,17 @@ from typing import Any
 from sqlalchemy import select
 
 from assistant.engine.context import AppContext
+from assistant.engine.resolver import catalogue_for
+from retrieval.records import Chunk, User
 from retrieval.scope import Scope
+from tools.content_drafts.service import check_language
+from tools.next_best_action.service import vendor_baselines, warm_partner_relationships
+from tools.partner_match.service import get_engine
 
 log = logging.getLogger(__name__)
 
 
 def _has_content(ctx: AppContext) -> bool:
-    from retrieval.records import Chunk
 
     return ctx.store.count(Chunk) > 0
 
@@ -37,28 +41,23 @@ def warm_content(ctx: AppContext) -> None:
 
 
 def warm_baselines(ctx: AppContext) -> None:
-    from tools.next_best_action.partner_health import vendor_baselines
 
     vendor_baselines(ctx)
 
 
 def warm_match_engine(ctx: AppContext) -> None:
-    from tools.partner_match.service import get_engine
 
     get_engine(ctx)
 
 
 def warm_account_mapping(ctx: AppContext) -> None:
     """Matching of every partner's rows against our accounts (the first `map`/`nba` otherwise pays it)."""
-    from tools.next_best_action.partner_signals import warm_partner_relationships
 
     warm_partner_relationships(ctx)
 
 
 def warm_catalogues(ctx: AppContext) -> None:
     """What askers may name: one catalogue for internal users, one per partner with sellers."""
-    from assistant.engine.resolver import catalogue_for
-    from retrieval.records import User
 
     catalogue_for(ctx, Scope.system())
     with ctx.store.session() as session:
@@ -70,7 +69,6 @@ def warm_catalogues(ctx: AppContext) -> None:
 
 def warm_draft_checks(ctx: AppContext) -> None:
     """langdetect loads its ~50 language profiles on first use (~1.5 s)."""
-    from tools.content_drafts.checks import check_language
 
     check_language("Dies ist ein kurzer Text über Daten, Partner und gemeinsame Kunden.", "de")
 

@@ -10,13 +10,23 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from assistant.cli import common
 from assistant.cli.private_mapping import private_mapping_app
-from assistant.core.errors import CosellError
+from assistant.core.config import Settings
+from assistant.core.errors import BadInput, CosellError
+from assistant.engine import render
+from assistant.engine.agent import ask as ask_service
+from assistant.engine.context import AppContext
+from retrieval.ingest import ingest_as
+from retrieval.scope import issue_api_key_as
+from tools.account_mapping.service import map_accounts, record_correction
+from tools.content_drafts.service import draft_content, list_drafts, review_draft
+from tools.next_best_action.service import next_best_actions
+from tools.partner_match.service import RegistrationProposal, check_registration, match_partners
+from tools.search.service import search_content
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Co-sell Copilot: answers for partner ecosystems.")
 users_app = typer.Typer(no_args_is_help=True, help="Users and API keys.")
@@ -42,12 +52,10 @@ log = logging.getLogger("cosell")
 def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."),
            reset: bool = typer.Option(False, "--reset", help="Start from empty."),
            strict: bool = typer.Option(False, "--strict", help="Load nothing if anything is rejected."),
-           as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+           as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Load a folder in the import format into COSELL_HOME."""
-    from assistant.engine import render
 
     def call(ctx, scope):
-        from retrieval.ingest import ingest_as
 
         with render.progress_bar(enabled=not as_json and sys.stderr.isatty()) as progress:
             return ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress)
@@ -57,12 +65,10 @@ def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."
 
 @app.command()
 def search(query: str, k: int = typer.Option(5, "--k", min=1, max=100), as_json: bool = JSON_OPT,
-           user: Optional[str] = AS_OPT) -> None:
+           user: str | None = AS_OPT) -> None:
     """Search the enablement content you may see."""
-    from assistant.engine import render
 
     def call(ctx, scope):
-        from tools.search.service import search_content
 
         return search_content(ctx, scope, query, k=k)
 
@@ -70,13 +76,11 @@ def search(query: str, k: int = typer.Option(5, "--k", min=1, max=100), as_json:
 
 
 @app.command()
-def ask(question: str, thread: Optional[str] = typer.Option(None, "--thread", help="Continue a conversation."),
-        as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+def ask(question: str, thread: str | None = typer.Option(None, "--thread", help="Continue a conversation."),
+        as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Ask the assistant a question in natural language."""
-    from assistant.engine import render
 
     def call(ctx, scope):
-        from assistant.engine.agent import ask as ask_service
 
         return ask_service(ctx, scope, question, thread_id=thread)
 
@@ -84,12 +88,10 @@ def ask(question: str, thread: Optional[str] = typer.Option(None, "--thread", he
 
 
 @app.command("map")
-def map_cmd(partner_id: str, as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+def map_cmd(partner_id: str, as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Account mapping: the accounts we share with a partner."""
-    from assistant.engine import render
 
     def call(ctx, scope):
-        from tools.account_mapping.service import map_accounts
 
         return map_accounts(ctx, scope, partner_id)
 
@@ -99,7 +101,6 @@ def map_cmd(partner_id: str, as_json: bool = JSON_OPT, user: Optional[str] = AS_
 def _correction(decision: str, partner_id: str, row_key: str, account_id: str, comment: str | None,
                 as_json: bool, user: str | None) -> None:
     def call(ctx, scope):
-        from tools.account_mapping.service import record_correction
 
         return record_correction(ctx, scope, partner_id, row_key, account_id, decision, comment)
 
@@ -107,27 +108,25 @@ def _correction(decision: str, partner_id: str, row_key: str, account_id: str, c
 
 
 @map_app.command("confirm")
-def map_confirm(partner_id: str, row_key: str, account_id: str, comment: Optional[str] = typer.Option(None),
-                as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+def map_confirm(partner_id: str, row_key: str, account_id: str, comment: str | None = typer.Option(None),
+                as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Confirm that a partner row (row_key, shown in `map --json`) is our account."""
     _correction("confirmed", partner_id, row_key, account_id, comment, as_json, user)
 
 
 @map_app.command("reject")
-def map_reject(partner_id: str, row_key: str, account_id: str, comment: Optional[str] = typer.Option(None),
-               as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+def map_reject(partner_id: str, row_key: str, account_id: str, comment: str | None = typer.Option(None),
+               as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Reject a proposed match between a partner row and our account."""
     _correction("rejected", partner_id, row_key, account_id, comment, as_json, user)
 
 
 @app.command()
 def match(opportunity_id: str, top: int = typer.Option(5, "--top", min=1, max=50), as_json: bool = JSON_OPT,
-          user: Optional[str] = AS_OPT) -> None:
+          user: str | None = AS_OPT) -> None:
     """Rank partners for a deal, with reasons and conflicts."""
-    from assistant.engine import render
 
     def call(ctx, scope):
-        from tools.partner_match.service import match_partners
 
         return match_partners(ctx, scope, opportunity_id, top=top)
 
@@ -135,17 +134,15 @@ def match(opportunity_id: str, top: int = typer.Option(5, "--top", min=1, max=50
 
 
 @app.command("register-check")
-def register_check(partner: str = typer.Option(..., "--partner"), account: Optional[str] = typer.Option(None, "--account", help="Account name as the partner writes it."),
-                   domain: Optional[str] = typer.Option(None, "--domain"),
-                   products: Optional[str] = typer.Option(None, "--products", help="';' separated"),
-                   amount: Optional[float] = typer.Option(None, "--amount"),
-                   country: Optional[str] = typer.Option(None, "--country"),
-                   as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+def register_check(partner: str = typer.Option(..., "--partner"), account: str | None = typer.Option(None, "--account", help="Account name as the partner writes it."),
+                   domain: str | None = typer.Option(None, "--domain"),
+                   products: str | None = typer.Option(None, "--products", help="';' separated"),
+                   amount: float | None = typer.Option(None, "--amount"),
+                   country: str | None = typer.Option(None, "--country"),
+                   as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Check a proposed deal registration for duplicates and conflicts."""
-    from assistant.engine import render
 
     def call(ctx, scope):
-        from tools.partner_match.registration_check import RegistrationProposal, check_registration
 
         items = [p.strip() for p in (products or "").split(";") if p.strip()]
         proposal = RegistrationProposal(partner_id=partner, account_name=account, domain=domain, products=items,
@@ -156,14 +153,11 @@ def register_check(partner: str = typer.Option(..., "--partner"), account: Optio
 
 
 @app.command()
-def nba(partner: Optional[str] = typer.Option(None, "--partner"), opportunity: Optional[str] = typer.Option(None, "--opportunity"),
-        as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+def nba(partner: str | None = typer.Option(None, "--partner"), opportunity: str | None = typer.Option(None, "--opportunity"),
+        as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Next best actions for a partner or a deal, with their evidence."""
-    from assistant.engine import render
 
     def call(ctx, scope):
-        from assistant.core.errors import BadInput
-        from tools.next_best_action.service import next_best_actions
 
         if bool(partner) == bool(opportunity):
             raise BadInput("give exactly one of --partner or --opportunity")
@@ -175,14 +169,11 @@ def nba(partner: Optional[str] = typer.Option(None, "--partner"), opportunity: O
 @app.command()
 def draft(partner: str = typer.Option(..., "--partner"), kit: str = typer.Option(..., "--kit"),
           locale: str = typer.Option(..., "--locale"), channel: str = typer.Option(..., "--channel", help="email|social|landing"),
-          account: Optional[str] = typer.Option(None, "--account"), as_json: bool = JSON_OPT,
-          user: Optional[str] = AS_OPT) -> None:
+          account: str | None = typer.Option(None, "--account"), as_json: bool = JSON_OPT,
+          user: str | None = AS_OPT) -> None:
     """A co-branded, localised draft from a campaign kit, with its checks."""
-    from assistant.engine import render
 
     def call(ctx, scope):
-        from assistant.core.errors import BadInput
-        from tools.content_drafts.service import draft_content
 
         if channel not in ("email", "social", "landing"):
             raise BadInput(f"--channel must be one of email, social, landing (got '{channel}')")
@@ -192,13 +183,11 @@ def draft(partner: str = typer.Option(..., "--partner"), kit: str = typer.Option
 
 
 @drafts_app.command("list")
-def drafts_list(partner: Optional[str] = typer.Option(None, "--partner"), status: Optional[str] = typer.Option(None, "--status"),
-                as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+def drafts_list(partner: str | None = typer.Option(None, "--partner"), status: str | None = typer.Option(None, "--status"),
+                as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Saved drafts you may see."""
-    from assistant.engine import render
 
     def call(ctx, scope):
-        from tools.content_drafts.service import list_drafts
 
         return list_drafts(ctx, scope, partner_id=partner, status=status)
 
@@ -207,7 +196,6 @@ def drafts_list(partner: Optional[str] = typer.Option(None, "--partner"), status
 
 def _review(draft_id: str, decision: str, comment: str | None, as_json: bool, user: str | None) -> None:
     def call(ctx, scope):
-        from tools.content_drafts.service import review_draft
 
         return review_draft(ctx, scope, draft_id, decision, comment)
 
@@ -215,25 +203,24 @@ def _review(draft_id: str, decision: str, comment: str | None, as_json: bool, us
 
 
 @drafts_app.command("approve")
-def drafts_approve(draft_id: str, comment: Optional[str] = typer.Option(None, "--comment"), as_json: bool = JSON_OPT,
-                   user: Optional[str] = AS_OPT) -> None:
+def drafts_approve(draft_id: str, comment: str | None = typer.Option(None, "--comment"), as_json: bool = JSON_OPT,
+                   user: str | None = AS_OPT) -> None:
     """Approve a draft."""
     _review(draft_id, "approved", comment, as_json, user)
 
 
 @drafts_app.command("reject")
 def drafts_reject(draft_id: str, comment: str = typer.Option(..., "--comment"), as_json: bool = JSON_OPT,
-                  user: Optional[str] = AS_OPT) -> None:
+                  user: str | None = AS_OPT) -> None:
     """Reject a draft (a comment is required)."""
     _review(draft_id, "rejected", comment, as_json, user)
 
 
 @users_app.command("key")
-def users_key(user_id: str, as_json: bool = JSON_OPT, user: Optional[str] = AS_OPT) -> None:
+def users_key(user_id: str, as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Issue an API key for a user (printed once; only its hash is stored)."""
 
     def call(ctx, scope):
-        from retrieval.scope import issue_api_key_as
 
         return {"user_id": user_id, "key": issue_api_key_as(scope, ctx.store, user_id)}
 
@@ -247,7 +234,7 @@ def export_salesforce(out: Path, instance_url: str = typer.Option(..., envvar="C
     """Write an import folder from Salesforce (Account, Opportunity, Partner, OpportunityPartner)."""
 
     def call(ctx, scope):
-        from connectors.registry import get_connector
+        from connectors.registry import get_connector  # heavy: the CRM clients, only for export
 
         return get_connector("salesforce").export(out, instance_url=instance_url, session_id=session_id)
 
@@ -260,7 +247,7 @@ def export_hubspot(out: Path, access_token: str = typer.Option(..., envvar="COSE
     """Write an import folder from HubSpot (companies, deals)."""
 
     def call(ctx, scope):
-        from connectors.registry import get_connector
+        from connectors.registry import get_connector  # heavy: the CRM clients, only for export
 
         return get_connector("hubspot").export(out, access_token=access_token)
 
@@ -268,7 +255,7 @@ def export_hubspot(out: Path, access_token: str = typer.Option(..., envvar="COSE
 
 
 @app.command("eval")
-def eval_cmd(suite: Optional[list[str]] = typer.Option(None, "--suite", help="Run only these suites."),
+def eval_cmd(suite: list[str] | None = typer.Option(None, "--suite", help="Run only these suites."),
              as_json: bool = JSON_OPT) -> None:
     """Run the project's evaluation suites and print their metrics."""
 
@@ -282,18 +269,16 @@ def eval_cmd(suite: Optional[list[str]] = typer.Option(None, "--suite", help="Ru
 
 @app.command()
 def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port"),
-          workers: Optional[int] = typer.Option(None, "--workers", min=1, max=64,
+          workers: int | None = typer.Option(None, "--workers", min=1, max=64,
                                                 help="Server processes. Default: COSELL_SERVE_WORKERS, else "
                                                      "one per core (each uses about one core).")) -> None:
     """The HTTP API, the Slack endpoint and the web chat page."""
     import uvicorn
 
-    from assistant.core.config import Settings
 
     workers = workers or Settings().serve_workers or os.cpu_count() or 1
     if workers == 1:
-        from assistant.api import create_app
-        from assistant.engine.context import AppContext
+        from assistant.api import create_app  # heavy: fastapi and the web app, only for serve
 
         uvicorn.run(create_app(AppContext()), host=host, port=port, log_level="info")
         return
@@ -307,14 +292,13 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
 @app.command()
 def slack() -> None:
     """Slack over Socket Mode (needs COSELL_SLACK_APP_TOKEN and COSELL_SLACK_BOT_TOKEN)."""
-    from assistant.engine.context import AppContext
-    from assistant.slack import run_socket_mode
+    from assistant.slack import run_socket_mode  # heavy: slack_bolt, only for this command
 
     try:
         run_socket_mode(AppContext())
     except CosellError as exc:
         err_console.print(f"[bold red]error:[/] {exc.message}")
-        raise typer.Exit(exc.exit_code)
+        raise typer.Exit(exc.exit_code) from None
 
 
 def main() -> None:

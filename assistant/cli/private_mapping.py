@@ -22,6 +22,14 @@ import typer
 
 from assistant.cli.common import run_command
 from assistant.core.errors import BadInput, CosellError
+from tools.private_mapping.service import (
+    HashedFile,
+    hash_partner_csv,
+    hash_vendor_accounts,
+    private_overlaps,
+    publish_vendor_digests,
+    read_secret,
+)
 
 private_mapping_app = typer.Typer(no_args_is_help=True, help="Account mapping on keyed hashes: neither side "
                                   "discloses names or domains.")
@@ -61,7 +69,6 @@ def read_digests(path: Path):
     """A digest file written by `hash` / `hash-accounts` (a bare list of rows is accepted too)."""
     from pydantic import ValidationError
 
-    from tools.private_mapping.service import HashedFile
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -97,7 +104,6 @@ def _offline(as_json: bool, call) -> None:
 def hash_csv(csv_file: Path = CSV_ARG, secret_file: Path = SECRET_OPT, partner: str | None = PARTNER_OPT,
              out: Path | None = OUT_OPT, as_json: bool = JSON_OPT) -> None:
     """The partner's side: hash its partner_accounts CSV with the shared secret (offline)."""
-    from tools.private_mapping.service import hash_partner_csv, read_secret
 
     _offline(as_json, lambda: _write(hash_partner_csv(csv_file, read_secret(secret_file), partner), out))
 
@@ -106,7 +112,6 @@ def hash_csv(csv_file: Path = CSV_ARG, secret_file: Path = SECRET_OPT, partner: 
 def hash_accounts(secret_file: Path = SECRET_OPT, out: Path | None = OUT_OPT, as_json: bool = JSON_OPT,
                   user: str | None = AS_OPT) -> None:
     """The vendor's side: hash the vendor's accounts (with populations) with the shared secret."""
-    from tools.private_mapping.service import hash_vendor_accounts, read_secret
 
     run_command(as_json, user, lambda ctx, scope: _write(hash_vendor_accounts(ctx, scope, read_secret(secret_file)),
                                                          out), _render_written)
@@ -116,7 +121,6 @@ def hash_accounts(secret_file: Path = SECRET_OPT, out: Path | None = OUT_OPT, as
 def publish(partner_id: str, digest_file: Path = VENDOR_FILE_ARG, as_json: bool = JSON_OPT,
             user: str | None = AS_OPT) -> None:
     """Give the broker the vendor's digests for one partner (they are never shown to the partner)."""
-    from tools.private_mapping.service import publish_vendor_digests
 
     run_command(as_json, user, lambda ctx, scope: publish_vendor_digests(ctx, scope, partner_id,
                                                                          read_digests(digest_file)))
@@ -126,7 +130,6 @@ def publish(partner_id: str, digest_file: Path = VENDOR_FILE_ARG, as_json: bool 
 def match(partner_id: str, digest_file: Path = PARTNER_FILE_ARG, vendor_digests: Path | None = VENDOR_DIGESTS_OPT,
           as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Match a partner's digests with the vendor's: counts, and matched references above the minimum."""
-    from tools.private_mapping.service import private_overlaps
 
     def call(ctx, scope):
         partner = read_digests(digest_file)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from assistant.core.config import Settings
+from prompts import load_prompt as load
 
 if TYPE_CHECKING:  # langchain is heavy: imported where used
     from langchain_core.language_models.chat_models import BaseChatModel
@@ -32,12 +33,14 @@ class LLMUnavailable(RuntimeError):
 def _counter():
     """cl100k_base through `assistant.core.tokens` (offline encoding set up there), else a len/4 estimate."""
     try:
-        from assistant.core.tokens import count_tokens as counter
+        from assistant.core.tokens import (
+            count_tokens as counter,  # heavy: tiktoken's encodings, on first count
+        )
 
         counter("probe")  # fails here, once, if the offline encoding cannot be set up
         return counter
     # missing module or encoding: an estimate is good enough for budgeting
-    except Exception:  # noqa: BLE001
+    except Exception:
         log.info("assistant.core.tokens unavailable; estimating tokens as len/4")
         return lambda text: (len(text) + 3) // 4
 
@@ -91,7 +94,6 @@ def dumps_for_model(data: Any, budget: int) -> str:
 
 def load_prompt(name: str) -> str:
     """A prompt template from `prompts/NAME.md` (the shared loader in `prompts`)."""
-    from prompts import load_prompt as load
 
     return load(name)
 

@@ -51,7 +51,7 @@ class AppContext:
         """Chunks, embeddings, vector index and hybrid search (loaded on first use)."""
         with self._lock:
             if "_content" not in self.__dict__:
-                from retrieval.content import ContentService
+                from retrieval.content import ContentService  # heavy: chromadb and torch, on first use
 
                 self.__dict__["_content"] = ContentService(self.settings, self.store)
             return self.__dict__["_content"]

@@ -13,14 +13,12 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from assistant.engine import answers
-
-from assistant.engine import router
-from assistant.engine.agent import AskResponse, Turn, forbidden_message
-from assistant.engine.context import AppContext
 from assistant.core.errors import Forbidden, NotFound
+from assistant.engine import answers, router
+from assistant.engine.context import AppContext
 from assistant.engine.resolver import Mentions, Resolver, fold
 from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
+from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
 from retrieval.scope import Scope
 
 MAX_CANDIDATES = 5
@@ -38,6 +36,15 @@ class Plan:
     refusal: str | None = None
     reply: str | None = None  # an answer that needs no tool ("there is nothing more to show")
     start: int = 0  # the first result to show: further down for "and who else?"
+
+
+class DeterministicEngine:
+    """Route, resolve names, call one tool, compose the answer: no language model."""
+
+    name = "deterministic"
+
+    def answer(self, turn: Turn) -> AskResponse:
+        return run_deterministic(turn)
 
 
 def run_deterministic(turn: Turn) -> AskResponse:
@@ -328,24 +335,3 @@ def _search(turn: Turn, query: str, start: int) -> tuple[str, int]:
                                  closest=None if start else data.get("closest")), answers.PAGE
 
 
-def content_citations(turn: Turn, data: dict) -> list[dict]:
-    """Content an nba result recommends, with its source path (only ids the tool returned)."""
-    from retrieval.records import Document
-
-    items = [c for a in data.get("actions") or [] for c in a.get("content") or [] if c.get("doc_id")]
-    if not items:
-        return []
-    with turn.ctx.store.session() as session:
-        sources = {
-            d.doc_id: d.source
-            for d in session.query(Document).filter(Document.doc_id.in_([c["doc_id"] for c in items]))
-        }
-    return [
-        {
-            "doc_id": c["doc_id"],
-            "title": c.get("title") or c["doc_id"],
-            "source": sources.get(c["doc_id"], ""),
-            "snippet": c.get("snippet", ""),
-        }
-        for c in items
-    ]

@@ -12,34 +12,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-# Chat shorthand -> the word the cues know. Applied to whole words of the lower-cased question.
-ABBREVIATIONS = {
-    "opp": "opportunity", "opps": "opportunities", "oppty": "opportunity", "oppy": "opportunity",
-    "acct": "account", "accts": "accounts", "acc": "account", "accs": "accounts", "cust": "customer",
-    "custs": "customers", "reg": "registration", "regs": "registrations", "w/": "with", "w/o": "without",
-    "pls": "please", "plz": "please", "shld": "should", "shd": "should", "u": "you", "ur": "your",
-    "r": "are", "rec": "recommendation", "recs": "recommendations", "nxt": "next", "wht": "what",
-    "whats": "what is", "hows": "how is", "whos": "who is", "whats's": "what is", "abt": "about",
-    "msg": "message", "nba": "next best action",
-    "nbas": "next best actions", "mgmt": "management", "pipe": "pipeline", "q": "question",
-}  # fmt: skip
+from tools.shorthand import ABBREVIATIONS, expand_shorthand, whole_words  # noqa: F401  re-exported
 
-
-def _whole_words(words, flags: int = 0) -> re.Pattern:
-    return re.compile(r"(?<![\w/])(" + "|".join(re.escape(w) for w in words) + r")(?![\w/])", flags)
-
-
-_ABBREV_RE = _whole_words(ABBREVIATIONS)
-# The shorthand that is never also a real word or a common acronym ("pipe", "rec", "ACC", "Q" are left):
-# safe to write out in a content search.
-SEARCH_SHORTHAND = ("opp", "opps", "oppty", "oppy", "acct", "accts", "reg", "regs", "w/", "w/o", "mgmt")
-_SEARCH_SHORTHAND_RE = _whole_words(SEARCH_SHORTHAND, re.IGNORECASE)
-
-
-def expand_shorthand(text: str) -> str:
-    """The text with unambiguous chat shorthand written out ("my reg" -> "my registration"), other words
-    untouched: content spells its words in full, so a search for "reg" finds little."""
-    return _SEARCH_SHORTHAND_RE.sub(lambda m: ABBREVIATIONS[m.group(1).lower()], text)
+_ABBREV_RE = whole_words(ABBREVIATIONS)
 
 PARTNER_TYPES = (r"partners?|resellers?|var|vars|sis?|system integrators?|integrators?|msps?|"
                  r"distributors?|distis?|consultanc(y|ies)|isvs?|channel partners?|referral partners?|"

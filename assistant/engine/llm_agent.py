@@ -14,10 +14,6 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from assistant.engine import answers
-
-from assistant.engine import router
-from assistant.engine.agent import AskResponse, Turn, forbidden_message
 from assistant.core.errors import CosellError, Forbidden
 from assistant.core.llm import (
     ANSWER_RESERVE_TOKENS,
@@ -28,6 +24,10 @@ from assistant.core.llm import (
     load_prompt,
     trim_history,
 )
+from assistant.engine import answers, router
+from assistant.engine.resolver import Resolver
+from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
+from tools.registry import all_tools
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,6 @@ class FindRecordsArgs(BaseModel):
 def tool_schemas() -> list[dict[str, Any]]:
     """OpenAI tool definitions: the registry's tools (schema from the args model, description from the
     docstring) plus `find_records`."""
-    from tools.registry import all_tools
 
     specs = [spec for name, spec in all_tools().items() if name in TOOL_INTENT]
     schemas = [
@@ -82,6 +81,15 @@ def system_prompt(turn: Turn) -> str:
     for key, value in values.items():
         text = text.replace(key, value)
     return text
+
+
+class LlmEngine:
+    """Tool calling through any OpenAI-compatible model; tools run with the asker's scope."""
+
+    name = "llm"
+
+    def answer(self, turn: Turn) -> AskResponse:
+        return run_llm_turn(turn)
 
 
 def run_llm_turn(turn: Turn) -> AskResponse:
@@ -149,8 +157,6 @@ def _collect_citations(turn: Turn, name: str, data: dict) -> None:
         turn.cite(data.get("citations") or [])
         turn.cite(answers.citations_from_search(data.get("results") or []))
     elif name == "next_best_actions":
-        from assistant.engine.deterministic import content_citations
-
         turn.cite(content_citations(turn, data))
     elif name == "map_accounts" and data.get("summary") and not data.get("overlaps"):
         turn.withheld = True  # counts only: the rows are withheld by the sharing settings
@@ -158,8 +164,6 @@ def _collect_citations(turn: Turn, name: str, data: dict) -> None:
 
 def find_records(turn: Turn, name: str) -> dict:
     """Scoped name lookup for the model (the same resolver as the deterministic engine)."""
-    from assistant.engine.resolver import Resolver
-
     resolver = Resolver(turn.ctx, turn.scope)
     mentions = resolver.find(name)
     found = [{"kind": e.kind, "id": e.id, "name": e.label} for e in mentions.entities[:8]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.engine.intent_cues import PARTNER_TYPES, IntentScores, normalise, score_intents
+from assistant.engine.name_index import STOPWORDS, tokens
 
 __all__ = [
     "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
@@ -213,7 +214,6 @@ def _ordinal(found: re.Match) -> int | None:
 
 
 def _by_label_words(text: str, labels: list[str]) -> int | None:
-    from assistant.engine.name_index import STOPWORDS, tokens
 
     asked = {w for w in tokens(text) if w not in STOPWORDS}
     label_words = [set(tokens(label)) for label in labels]

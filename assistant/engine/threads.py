@@ -13,8 +13,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
-from assistant.engine.context import AppContext
 from assistant.core.errors import BadInput, Forbidden
+from assistant.engine.context import AppContext
 from retrieval.records import Thread
 from retrieval.scope import Scope
 

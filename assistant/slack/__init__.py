@@ -12,13 +12,13 @@ if TYPE_CHECKING:
 
 
 def mount_slack(api: FastAPI, ctx: AppContext) -> None:
-    from assistant.slack.http import mount_slack as mount
+    from assistant.slack.http import mount_slack as mount  # heavy: slack_bolt, only when Slack is configured
 
     mount(api, ctx)
 
 
 def run_socket_mode(ctx: AppContext) -> None:
-    from assistant.slack.app import run_socket_mode as run
+    from assistant.slack.app import run_socket_mode as run  # heavy: slack_bolt, only for Socket Mode
 
     run(ctx)
 

@@ -18,8 +18,9 @@ from slack_bolt.authorization import AuthorizeResult
 from slack_sdk import WebClient
 from sqlalchemy.exc import IntegrityError
 
-from assistant.engine.context import AppContext
 from assistant.core.errors import BadInput, CosellError
+from assistant.engine.agent import ask
+from assistant.engine.context import AppContext
 from assistant.slack import blocks
 from assistant.slack.commands import USAGE, parse_command, run_command
 from retrieval.records import Feedback, SlackEventSeen
@@ -110,7 +111,6 @@ def slack_thread_id(body: dict, channel: str, thread_ts: str, user_id: str) -> s
 
 def answer_event(ctx: AppContext, client: WebClient, event: dict, body: dict) -> None:
     """A mention or a DM: ask as the mapped user, answer in the thread."""
-    from assistant.engine.agent import ask
 
     if not first_delivery(ctx, body.get("event_id")):
         return  # a retry of an event we already answered (X-Slack-Retry-Num)
@@ -154,7 +154,6 @@ def _post(client: WebClient, channel: str, thread_ts: str | None, text: str) -> 
 
 def answer_command(ctx: AppContext, command: dict, respond) -> None:
     """/cosell ...: the same result as the CLI, rendered, visible to the asker only."""
-    from assistant.engine.agent import ask
 
     slack_user = command.get("user_id", "")
     try:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass, field
 
-from assistant.engine import answers
-from assistant.engine.context import AppContext
 from assistant.core.errors import BadInput
+from assistant.engine import answers
+from assistant.engine.agent import invoke_tool
+from assistant.engine.context import AppContext
 from retrieval.scope import Scope
 
 USAGE = (
@@ -68,7 +69,6 @@ def parse_command(text: str) -> Command:
 
 def run_command(ctx: AppContext, scope: Scope, command: Command) -> str:
     """Run a parsed match/map/nba/draft command through the tool registry; its answer as text."""
-    from assistant.engine.agent import invoke_tool
 
     opts, pos = command.options, command.positional
     if command.name == "match":
@@ -93,7 +93,6 @@ def run_command(ctx: AppContext, scope: Scope, command: Command) -> str:
 
 
 def _draft(ctx: AppContext, scope: Scope, opts: dict[str, str]) -> str:
-    from assistant.engine.agent import invoke_tool
 
     missing = [f"--{k}" for k in ("partner", "kit", "locale", "channel") if not opts.get(k)]
     if missing:

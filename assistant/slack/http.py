@@ -23,7 +23,9 @@ def mount_slack(api: FastAPI, ctx: AppContext) -> None:
     def bolt():
         with lock:
             if "app" not in built:
-                from assistant.slack.app import build_bolt_app
+                from assistant.slack.app import (
+                    build_bolt_app,  # heavy: slack_bolt, built on the first Slack request
+                )
 
                 built["app"] = build_bolt_app(ctx)
             return built["app"]

@@ -282,7 +282,7 @@ def _summary(records: list[dict], wall: float) -> dict:
 def _single(base: str, keys: dict[str, str], pool: list[tuple[str, str, str]]) -> dict:
     records, _ = [], None
     with httpx.Client(base_url=base, timeout=300) as http:
-        for user, question, expected in pool:
+        for user, question, _expected in pool:
             started = time.perf_counter()
             body = http.post("/v1/ask", json={"question": question},
                              headers={"Authorization": f"Bearer {keys[user]}"}).json()

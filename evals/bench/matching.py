@@ -27,9 +27,7 @@ INDUSTRIES = ["Financial Services", "Insurance", "Retail", "Manufacturing", "Hea
 COUNTRIES = ["US", "GB", "DE", "FR", "NL", "ES", "IT", "SE", "JP", "BR", "CA", "AU", "IN", "SG", "CH", "AT"]
 TIERS = ["registered", "silver", "gold", "platinum"]
 TYPES = ["reseller", "var", "distributor", "system_integrator", "isv", "msp", "referral", "consultancy"]
-WORDS = ("migration warehouse lakehouse streaming realtime governance lineage catalogue compliance audit "
-         "forecasting mlops assistant observability pipelines dashboards finance banking retail supply chain "
-         "claims fraud telemetry iot analytics reporting cloud modernisation managed services").split()
+WORDS = ["migration", "warehouse", "lakehouse", "streaming", "realtime", "governance", "lineage", "catalogue", "compliance", "audit", "forecasting", "mlops", "assistant", "observability", "pipelines", "dashboards", "finance", "banking", "retail", "supply", "chain", "claims", "fraud", "telemetry", "iot", "analytics", "reporting", "cloud", "modernisation", "managed", "services"]
 
 
 def _partners(r: random.Random) -> list[dict]:

@@ -270,8 +270,8 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "APJ": ("yuki.sato", "arjun.mehta", "olivia.brown"),
 }
 REGION: dict[str, str] = {
-    **{c: "AMER" for c in ("US", "CA", "MX", "BR")},
-    **{c: "APJ" for c in ("JP", "IN", "AU", "NZ")},
+    **dict.fromkeys(("US", "CA", "MX", "BR"), "AMER"),
+    **dict.fromkeys(("JP", "IN", "AU", "NZ"), "APJ"),
 }
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.engine.agent import ask
 from assistant.core.errors import BadInput, Forbidden
+from assistant.engine.agent import ask
 from retrieval.records import Thread
 from retrieval.scope import scope_for_user
 

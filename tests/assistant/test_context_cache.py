@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from assistant.engine import resolver
 from assistant.core.config import Settings
+from assistant.engine import resolver
 from assistant.engine.context import AppContext
 from assistant.engine.resolver import catalogue_for
 from retrieval import records as R

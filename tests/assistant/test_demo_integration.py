@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.engine.agent import ask
 from assistant.api import create_app
+from assistant.engine.agent import ask
 from retrieval.scope import Scope, issue_api_key, scope_for_user
 
 SELLER = "u-ps-alpine"  # Alpine IT, P-001

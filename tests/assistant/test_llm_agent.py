@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from assistant.engine.agent import ask
 from assistant.core.config import Settings
-from assistant.engine.context import AppContext
 from assistant.core.llm import trim_history, trim_to_tokens
+from assistant.engine.agent import ask
+from assistant.engine.context import AppContext
 from retrieval.scope import scope_for_user
 from tests.fakes.openai_server import FakeOpenAI, error, text, tool_call, tool_calls
 

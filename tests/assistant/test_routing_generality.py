@@ -13,8 +13,8 @@ from tests.assistant.other_world import build_other_world
 
 HERE = Path(__file__).parent
 ROUTING_CODE = [
-    "assistant/router.py", "assistant/intent_cues.py", "assistant/resolver.py", "assistant/name_index.py",
-    "assistant/deal_hints.py", "assistant/draft_options.py",
+    "assistant/engine/router.py", "assistant/engine/intent_cues.py", "assistant/engine/resolver.py", "assistant/engine/name_index.py",
+    "assistant/engine/deal_hints.py", "assistant/engine/draft_options.py", "tools/shorthand.py",
 ]  # fmt: skip
 # English words that happen to be part of a demo partner's name; the code may use them as words.
 ORDINARY_WORDS = {"cross", "managed", "insight", "engineering", "metrics", "summit", "ridge", "coral",

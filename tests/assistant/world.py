@@ -13,8 +13,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from assistant.core.config import Settings
-from assistant.engine.context import AppContext
 from assistant.core.errors import NotFound
+from assistant.engine.context import AppContext
 from retrieval import records as R
 from retrieval.scope import Scope
 

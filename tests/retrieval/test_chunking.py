@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 import os
 
-from retrieval.chunking import chunk_text, context_line, contextual_text
 from assistant.core.tokens import count_tokens, install_offline_encodings
+from retrieval.chunking import chunk_text, context_line, contextual_text
 
 DOC = """Intro paragraph about the partner programme.
 

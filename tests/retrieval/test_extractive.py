@@ -163,8 +163,8 @@ def test_a_topic_the_content_never_mentions_is_not_found(embedder):
 
 def test_stored_unit_vectors_are_used_instead_of_the_model(embedder):
     """With unit vectors given (as ContentService stores them at ingest) nothing is embedded but the query."""
-    from tests.retrieval.conftest import CountingEmbedder
     from retrieval.content import pool_unit_vectors
+    from tests.retrieval.conftest import CountingEmbedder
 
     hits = [_hit(POLICY)]
     vectors = pool_unit_vectors(embedder, hits)

@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy import delete
 
 from assistant.core.config import Settings
-from assistant.engine.context import AppContext
 from assistant.core.errors import BadInput, Forbidden, NotFound
+from assistant.engine.context import AppContext
 from retrieval.records import Account, MatchCorrection, Opportunity, Partner, PartnerAccount
 from retrieval.scope import Scope
 from tools.account_mapping import service as am

@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy import select
 
 from assistant.core.config import Settings
-from assistant.engine.context import AppContext
 from assistant.core.errors import BadInput, Forbidden, NotFound
+from assistant.engine.context import AppContext
 from retrieval import records as R
 from retrieval.scope import Scope
+from tools.content_drafts.checks import html_to_text
 from tools.content_drafts.service import (
     DraftResponse,
     available_channels,
@@ -25,7 +26,6 @@ from tools.content_drafts.service import (
     list_drafts,
     review_draft,
 )
-from tools.content_drafts.checks import html_to_text
 
 VENDOR = {"name": "Northwind Data", "website": "northwind.example", "default_locale": "en"}
 DISCLAIMER_EN = "Northwind Data and the Northwind Data logo are trademarks of Northwind Data Inc."

@@ -67,7 +67,7 @@ def _match(vendor: list[tuple], partner: list[tuple]) -> dict[str, tuple[str, fl
     """partner key -> (vendor key, confidence) through the production core."""
     def frame(rows):
         return pl.DataFrame([dict(zip(("key", "name", "domain", "country"), r)) for r in rows],
-                            schema={c: pl.String for c in ("key", "name", "domain", "country")})
+                            schema=dict.fromkeys(("key", "name", "domain", "country"), pl.String))
     chosen = choose(match_frames(frame(vendor), frame(partner)))
     return {r["row_key"]: (r["account_id"], r["confidence"]) for r in chosen.iter_rows(named=True)}
 

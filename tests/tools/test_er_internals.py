@@ -7,10 +7,7 @@ import pytest
 from publicsuffixlist import PublicSuffixList
 
 from tools.account_mapping import entity_resolution as er
-from tools.account_mapping import er_blocking
-from tools.account_mapping import er_prepare
-from tools.account_mapping import er_scoring
-from tools.account_mapping import name_normalise
+from tools.account_mapping import er_blocking, er_prepare, er_scoring, name_normalise
 
 
 def test_hash_index_gives_dense_ids_and_zero_for_unknown_keys():
@@ -48,7 +45,7 @@ def test_the_spelling_bound_never_undercuts_the_spelling():
     alphabet = list("abcdeé ")
     names = ["".join(rng.choice(alphabet, rng.integers(0, 12))).strip() for _ in range(400)]
     frame = pl.DataFrame({"key": [str(i) for i in range(400)], "name": names, "domain": [None] * 400,
-                          "country": [None] * 400}, schema={c: pl.String for c in ("key", "name", "domain", "country")})
+                          "country": [None] * 400}, schema=dict.fromkeys(("key", "name", "domain", "country"), pl.String))
     side = er.prepare(frame)
     v, p = rng.integers(0, 400, 3000), rng.integers(0, 400, 3000)
     assert (er_scoring._spelling(side, side, v, p) <= er_scoring._spelling_bound(side, side, v, p)).all()

@@ -10,9 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from assistant.engine.agent import ask
 from assistant.api import create_app
 from assistant.cli import app as cosell
+from assistant.engine.agent import ask
 from retrieval.scope import issue_api_key, scope_for_user
 from tests.tools import mapping_world as world
 

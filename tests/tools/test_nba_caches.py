@@ -8,13 +8,13 @@ import types
 import pytest
 
 from assistant.core.config import Settings
-from assistant.engine.context import AppContext
 from assistant.core.errors import Forbidden
+from assistant.engine.context import AppContext
 from retrieval import records as R
 from retrieval.scope import Scope
-from tools.next_best_action.service import default_content_lookup, next_best_actions
-from tools.next_best_action.partner_health import vendor_baselines
 from tools.next_best_action import deal_signals, partner_signals
+from tools.next_best_action.partner_health import vendor_baselines
+from tools.next_best_action.service import default_content_lookup, next_best_actions
 
 TODAY = dt.date(2026, 3, 15)
 ADMIN = Scope.operator()

@@ -8,15 +8,15 @@ import types
 import pytest
 
 from assistant.core.config import Settings
-from assistant.engine.context import AppContext
 from assistant.core.errors import BadInput, Forbidden, NotFound
+from assistant.engine.context import AppContext
 from retrieval import records as R
 from retrieval.scope import Scope
+from tools.next_best_action import deal_signals, partner_signals
+from tools.next_best_action.partner_health import vendor_baselines
 from tools.next_best_action.service import ContentPicker, next_best_actions, rank_actions
 from tools.next_best_action.types import Action, ContentRef, Signal
 from tools.types import STAGE_PROBABILITY
-from tools.next_best_action.partner_health import vendor_baselines
-from tools.next_best_action import deal_signals, partner_signals
 
 TODAY = dt.date(2026, 3, 15)
 ADMIN = Scope.operator()

@@ -7,14 +7,13 @@ import types
 import pytest
 
 from assistant.core.config import Settings
-from assistant.engine.context import AppContext
 from assistant.core.errors import Forbidden, NotFound
+from assistant.engine.context import AppContext
 from retrieval import records as R
 from retrieval.scope import Scope
-from tools.next_best_action import service as next_best_action
-from tools.types import baseline_months, mdf_months, recent_months
-from tools.next_best_action.partner_health import WEIGHTS, partner_health
 from tools.next_best_action import partner_signals
+from tools.next_best_action import service as next_best_action
+from tools.next_best_action.partner_health import WEIGHTS, partner_health
 from tools.next_best_action.tier_rules import (
     DEFAULT_TIER_RULES,
     assess_tier,
@@ -22,6 +21,7 @@ from tools.next_best_action.tier_rules import (
     load_tier_rules,
     qualified_tier,
 )
+from tools.types import baseline_months, mdf_months, recent_months
 
 TODAY = dt.date(2026, 3, 15)
 ADMIN = Scope.operator()

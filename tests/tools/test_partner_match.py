@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from assistant.core.config import Settings
-from assistant.engine.context import AppContext
 from assistant.core.errors import Forbidden, NotFound
+from assistant.engine.context import AppContext
 from retrieval import records as R
 from retrieval.scope import Scope
 from tools.partner_match import features as mf

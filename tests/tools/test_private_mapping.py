@@ -8,7 +8,20 @@ import pytest
 
 from assistant.core.config import Settings
 from assistant.core.errors import BadInput, Forbidden
-from tools.private_mapping.service import PartyRow, hash_rows, match_hashed
+from retrieval.scope import Scope
+from tests.tools import mapping_world as world
+from tools.private_mapping.service import (
+    HashedFile,
+    PartyRow,
+    hash_partner_csv,
+    hash_rows,
+    hash_vendor_accounts,
+    match_hashed,
+    partner_rows_from_csv,
+    private_overlaps,
+    publish_vendor_digests,
+    read_secret,
+)
 
 SECRET = "a-shared-secret-of-32-bytes-long!"
 
@@ -73,17 +86,6 @@ def test_different_keys_never_match():
 
 # --- the copilot as broker (tools.private_mapping.service service functions) --------------------------------
 
-from retrieval.scope import Scope
-from tests.tools import mapping_world as world
-from tools.private_mapping.service import (
-    HashedFile,
-    hash_partner_csv,
-    hash_vendor_accounts,
-    partner_rows_from_csv,
-    private_overlaps,
-    publish_vendor_digests,
-    read_secret,
-)
 
 CM, MARKETER = Scope("u-cm", "channel_manager"), Scope("u-mkt", "marketer")
 SELLER = Scope("u-p1", "partner_seller", "P1")

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from assistant.core.config import Settings
-from assistant.engine.context import AppContext
 from assistant.core.errors import BadInput, Forbidden, NotFound
+from assistant.engine.context import AppContext
 from retrieval import records as R
 from retrieval.scope import Scope, scope_for_user
 from tools.account_mapping import entity_resolution as er

@@ -7,8 +7,8 @@ import hashlib
 import pytest
 
 from assistant.core.config import Settings
-from assistant.engine.context import AppContext
 from assistant.core.errors import BadInput
+from assistant.engine.context import AppContext
 from retrieval.scope import Scope
 from tools.registry import get_tool
 from tools.search.service import SearchArgs, answer_from_content, search_content

@@ -234,7 +234,7 @@ def prepare_sides(vendor: pl.DataFrame, partner: pl.DataFrame) -> tuple[Prepared
 def prepare_records(keys: list[str], names: list[str], domains: list[str | None],
                     countries: list[str | None]) -> Prepared:
     return prepare(pl.DataFrame({"key": keys, "name": names, "domain": domains, "country": countries},
-                                schema={c: pl.String for c in ("key", "name", "domain", "country")}))
+                                schema=dict.fromkeys(("key", "name", "domain", "country"), pl.String)))
 
 
 # --- word rarity -----------------------------------------------------------------------------------

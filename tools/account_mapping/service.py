@@ -34,8 +34,15 @@ from tools.account_mapping.corrections import (  # re-exported: the CLI and the 
     list_corrections,
     record_correction,
 )
-from tools.registry import register_tool
+from tools.account_mapping.entity_resolution import (  # noqa: F401  re-exported for partner matching and registrations
+    normalize_name,
+    normalize_name_list,
+    prepare,
+    registrable_domain,
+    registrable_domain_list,
+)
 from tools.context import ToolContext
+from tools.registry import register_tool
 
 __all__ = ["Correction", "CorrectionList", "MappingResponse", "Relationship", "account_relationships",
            "apply_corrections", "choose", "list_corrections", "map_accounts", "match_frames", "record_correction"]
@@ -164,7 +171,7 @@ class Matched:
 def _frame(rows: list[tuple], columns: tuple[int, int, int, int]) -> pl.DataFrame:
     names = ("key", "name", "domain", "country")
     data = {n: [r[i] for r in rows] for n, i in zip(names, columns)}
-    return pl.DataFrame(data, schema={n: pl.String for n in names})
+    return pl.DataFrame(data, schema=dict.fromkeys(names, pl.String))
 
 
 def match_frames(accounts: pl.DataFrame, rows: pl.DataFrame) -> Matched:

@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 
 from pydantic import BaseModel
 
-from tools.locales import LocaleResolution, detect_languages, langdetect_code, language_name
 from tools.content_drafts.partner_names import OtherPartners
+from tools.locales import LocaleResolution, detect_languages, langdetect_code, language_name
 
 SUBJECT_MAX = 90
 SOCIAL_MAX = 600

@@ -80,7 +80,7 @@ def _system_prompt(name: str, text: DraftText, brief: DraftBrief, source_locale:
         "language": language_name(brief.locale),
         "source_language": language_name(source_locale or brief.locale),
         "source_locale": source_locale or brief.locale,
-        "keys": json.dumps({k: "..." for k in text.as_prompt_fields()}, ensure_ascii=False),
+        "keys": json.dumps(dict.fromkeys(text.as_prompt_fields(), "..."), ensure_ascii=False),
         "subject_rule": "\n6. Keep the subject under 90 characters." if text.subject is not None else "",
     }
     return _render(load_prompt(name), values)

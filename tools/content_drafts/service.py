@@ -34,7 +34,8 @@ from assistant.core.errors import BadInput, Forbidden, NotFound
 from retrieval.records import CampaignKitRow, Partner
 from retrieval.scope import Scope
 from tools.content_drafts import llm_rewrite as draft_llm
-from tools.content_drafts.checks import Check, CheckSubject, check_locale, run_checks
+from tools.content_drafts.checks import Check, CheckSubject, check_language, check_locale, run_checks  # noqa: F401
+from tools.content_drafts.partner_names import NameIndex, OtherPartners
 from tools.content_drafts.render import (
     CHANNELS,
     Parties,
@@ -45,10 +46,10 @@ from tools.content_drafts.render import (
     require_channel,
 )
 from tools.content_drafts.store import Draft, DraftList, get_draft, list_drafts, review_draft, save_draft
-from tools.locales import LocaleResolution, canonical_tag, language_of, resolve_locale
-from tools.content_drafts.partner_names import NameIndex, OtherPartners
-from tools.registry import register_tool
+from tools.content_drafts.types import DraftResponse
 from tools.context import ToolContext
+from tools.locales import LocaleResolution, canonical_tag, language_of, resolve_locale
+from tools.registry import register_tool
 
 # The public names of the draft feature, wherever they live (callers import them from here).
 __all__ = ["CHANNELS", "Draft", "DraftArgs", "DraftList", "DraftResponse", "available_channels",
@@ -58,27 +59,6 @@ _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _SITE = re.compile(r"^(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:/[A-Za-z0-9._~/-]*)?$")
 DEFAULT_COLOR = "#1F2937"
-
-
-class DraftResponse(BaseModel):
-    """CLI.md `draft` payload, plus the workflow fields."""
-
-    kit_id: str
-    partner_id: str
-    account_id: str | None = None
-    locale: str = Field(description="The requested locale tag (canonical casing).")
-    resolved_locale: str = Field(description="The locale the text is in (kit locale used, or translation).")
-    channel: str
-    subject: str | None
-    body: str
-    html: str | None = Field(None, description="Landing only: an HTML snippet safe to embed.")
-    checks: list[Check]
-    passed: bool = Field(description="True when every check passed.")
-    text_source: Literal["kit", "llm_rewrite", "llm_translation"] = "kit"
-    llm_checks: list[Check] = Field(default_factory=list,
-                                    description="Checks of the LLM's text when it was not kept.")
-    draft_id: str | None = None
-    status: Literal["pending", "unsaved"] = "unsaved"
 
 
 def _site_url(site: str | None) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import BaseModel
 from sqlalchemy import select, update
@@ -16,10 +16,8 @@ from assistant.core.errors import BadInput, Forbidden, NotFound
 from retrieval.records import DraftRow
 from retrieval.scope import Scope, ScopedRecords
 from tools.content_drafts.checks import Check, html_to_text
+from tools.content_drafts.types import DraftResponse
 from tools.context import ToolContext
-
-if TYPE_CHECKING:
-    from tools.content_drafts.service import DraftResponse
 
 
 class Draft(BaseModel):

@@ -19,12 +19,11 @@ from sqlalchemy import select
 from assistant.core.errors import CosellError
 from retrieval.records import Document, Opportunity
 from retrieval.scope import Scope, ScopedRecords
+from tools.context import ToolContext
+from tools.next_best_action.partner_health import VendorBaselines, parse_certified
 from tools.next_best_action.types import Signal
 from tools.partner_match import service as partner_match
 from tools.types import ContentRef, days_quiet, is_open, money
-from tools.next_best_action.partner_health import VendorBaselines, parse_certified
-from tools.context import ToolContext
-
 
 log = logging.getLogger(__name__)
 

@@ -49,7 +49,6 @@ from tools.types import (
     stage_probability,
 )
 
-
 WEIGHTS = {"engagement": 0.20, "pipeline": 0.20, "win_rate": 0.20, "certifications": 0.15, "mdf": 0.10,
            "psat": 0.15}
 NEUTRAL = 50.0

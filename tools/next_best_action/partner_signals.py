@@ -29,13 +29,18 @@ from retrieval.records import Partner
 from retrieval.scope import Scope, ScopedRecords
 from tools.account_mapping import service as account_mapping  # a module reference: tests swap it
 from tools.account_mapping.service import corrections_stamp
+from tools.context import ToolContext
 from tools.next_best_action.deal_signals import URGENT_RULES, DealContext
+from tools.next_best_action.partner_health import PartnerMetrics, VendorBaselines, partner_value
+from tools.next_best_action.tier_rules import (
+    METRIC_WORDS,
+    MONEY_METRICS,
+    TierCheck,
+    assess_tier,
+    load_tier_rules,
+)
 from tools.next_best_action.types import MDF_PIPELINE_PER_DOLLAR, Signal
 from tools.types import money, span_label
-from tools.next_best_action.partner_health import PartnerMetrics, VendorBaselines, partner_value
-from tools.next_best_action.tier_rules import METRIC_WORDS, MONEY_METRICS, TierCheck, assess_tier, load_tier_rules
-from tools.context import ToolContext
-
 
 log = logging.getLogger(__name__)
 

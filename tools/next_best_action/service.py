@@ -41,12 +41,13 @@ from sqlalchemy import select
 from assistant.core.errors import BadInput
 from retrieval.records import Document
 from retrieval.scope import Scope
+from tools.context import ToolContext
 from tools.next_best_action import deal_signals, partner_signals
 from tools.next_best_action import partner_health as health
+from tools.next_best_action.partner_health import vendor_baselines  # noqa: F401  re-exported for the server warm-up
+from tools.next_best_action.partner_signals import warm_partner_relationships  # noqa: F401  re-exported
 from tools.next_best_action.types import Action, ContentRef, HealthScore, NbaArgs, NbaResponse, Signal
 from tools.registry import register_tool
-from tools.context import ToolContext
-
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from tools.types import ContentRef
 DEFAULT_WIN_RATE = 0.25  # when the vendor has too few closed deals to measure its own
 MDF_PIPELINE_PER_DOLLAR = 5.0  # a common MDF programme target: $5 of pipeline per MDF dollar
 
-__all__ = ["DEFAULT_WIN_RATE", "MDF_PIPELINE_PER_DOLLAR", "ContentRef", "Action", "HealthComponent", "HealthScore", "NbaResponse", "NbaArgs", "Signal"]
+__all__ = ["DEFAULT_WIN_RATE", "MDF_PIPELINE_PER_DOLLAR", "Action", "ContentRef", "HealthComponent", "HealthScore", "NbaArgs", "NbaResponse", "Signal"]
 
 
 # --- results (CLI.md `nba --json`) ----------------------------------------------------------------

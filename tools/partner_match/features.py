@@ -18,6 +18,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from tools.partner_match.history import HistoryState
+from tools.partner_match.matrix import (  # noqa: F401  re-exported: callers use `features as mf`
+    _LEGAL_TAIL,
+    _SENTENCE,
+    _WORD,
+    GROUPS,
+    PartnerMatrix,
+    _month_number,
+    _name_words,
+    _strength,
+    _vocab,
+    _words,
+)
+
 # The snapshot and the shared constants live in tools.partner_match.records; re-exported because callers use
 # `match_features as mf` for both.
 from tools.partner_match.records import (  # noqa: F401
@@ -36,20 +50,6 @@ from tools.partner_match.records import (  # noqa: F401
     Relation,
     _low,
     main_language,
-)
-
-from tools.partner_match.history import HistoryState
-from tools.partner_match.matrix import (  # noqa: F401  re-exported: callers use `features as mf`
-    GROUPS,
-    PartnerMatrix,
-    _LEGAL_TAIL,
-    _SENTENCE,
-    _WORD,
-    _month_number,
-    _name_words,
-    _strength,
-    _vocab,
-    _words,
 )
 
 # --- one deal against every partner --------------------------------------------------------------

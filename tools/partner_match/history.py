@@ -9,7 +9,6 @@ import numpy as np
 from tools.partner_match.matrix import GROUPS, PartnerMatrix
 from tools.partner_match.records import DEFAULT_WIN_RATE, PRIOR_STRENGTH, AccountRec, DealRec, Ecosystem
 
-
 # --- what was known as of a date -----------------------------------------------------------------
 
 

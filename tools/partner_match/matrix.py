@@ -28,8 +28,6 @@ from tools.partner_match.records import (  # noqa: F401
     main_language,
 )
 
-
-
 # --- static partner matrices ----------------------------------------------------------------------
 
 

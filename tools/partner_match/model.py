@@ -49,6 +49,7 @@ from tools.partner_match.features import (
     PartnerMatrix,
     deal_signals,
 )
+from tools.partner_match.history import HistoryState, HistorySweep, history_as_of  # noqa: F401  re-exported
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +114,6 @@ class MatchModel:
         except (OSError, ValueError, TypeError):
             return None
         return model if model.features == list(FEATURES) else None
-from tools.partner_match.history import HistoryState, HistorySweep, history_as_of  # noqa: F401  re-exported
-
 
 # --- ranking and training ------------------------------------------------------------------------
 

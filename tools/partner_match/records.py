@@ -26,13 +26,7 @@ DEFAULT_WIN_RATE = 0.3  # vendor-wide rate before any partner deal has closed
 POPULATION_WEIGHT = {"customer": 1.0, "open_opportunity": 0.8, "prospect": 0.4}
 
 # The main business language of a country (for "partner languages include the account's language").
-_MAIN_LANGUAGE = dict(item.split(":") for item in (
-    "US:en GB:en IE:en CA:en AU:en NZ:en ZA:en IN:en SG:en NG:en KE:en PH:en DE:de AT:de CH:de LI:de "
-    "FR:fr BE:fr LU:fr MC:fr ES:es MX:es AR:es CO:es CL:es PE:es VE:es UY:es EC:es PT:pt BR:pt AO:pt "
-    "IT:it NL:nl SE:sv NO:no DK:da FI:fi IS:is PL:pl CZ:cs SK:sk HU:hu RO:ro BG:bg GR:el TR:tr RU:ru "
-    "UA:uk JP:ja CN:zh TW:zh HK:zh KR:ko VN:vi TH:th ID:id MY:ms IL:he AE:ar SA:ar EG:ar QA:ar MA:ar "
-    "HR:hr SI:sl RS:sr EE:et LV:lv LT:lt"
-).split())
+_MAIN_LANGUAGE = dict(item.split(":") for item in ["US:en", "GB:en", "IE:en", "CA:en", "AU:en", "NZ:en", "ZA:en", "IN:en", "SG:en", "NG:en", "KE:en", "PH:en", "DE:de", "AT:de", "CH:de", "LI:de", "FR:fr", "BE:fr", "LU:fr", "MC:fr", "ES:es", "MX:es", "AR:es", "CO:es", "CL:es", "PE:es", "VE:es", "UY:es", "EC:es", "PT:pt", "BR:pt", "AO:pt", "IT:it", "NL:nl", "SE:sv", "NO:no", "DK:da", "FI:fi", "IS:is", "PL:pl", "CZ:cs", "SK:sk", "HU:hu", "RO:ro", "BG:bg", "GR:el", "TR:tr", "RU:ru", "UA:uk", "JP:ja", "CN:zh", "TW:zh", "HK:zh", "KR:ko", "VN:vi", "TH:th", "ID:id", "MY:ms", "IL:he", "AE:ar", "SA:ar", "EG:ar", "QA:ar", "MA:ar", "HR:hr", "SI:sl", "RS:sr", "EE:et", "LV:lv", "LT:lt"])
 
 
 def main_language(country: str | None) -> str | None:

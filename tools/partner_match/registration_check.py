@@ -29,7 +29,7 @@ from sqlalchemy import select
 from assistant.core.errors import BadInput
 from retrieval import records as R
 from retrieval.scope import Scope
-from tools.account_mapping import entity_resolution as er
+from tools.account_mapping import service as er  # names and domains normalised as account mapping does
 from tools.context import ToolContext
 
 MATCH_THRESHOLD = 0.8  # below this the proposed account is treated as new

@@ -28,17 +28,29 @@ from sqlalchemy import select
 
 from retrieval import records as R
 from retrieval.scope import Scope
+from tools.account_mapping.service import (
+    account_relationships,
+    corrections_stamp,
+    normalize_name_list,
+    registrable_domain_list,
+)
+from tools.context import ToolContext
+from tools.locales import LANGUAGE_NAMES
 from tools.partner_match import features as mf
-from tools.account_mapping.entity_resolution import normalize_name_list, registrable_domain_list
-from tools.account_mapping.corrections import corrections_stamp
-from tools.partner_match.model import MODEL_VERSION, HistoryState, MatchModel, history_as_of, top_rows, train_model
+from tools.partner_match.model import (
+    MODEL_VERSION,
+    HistoryState,
+    MatchModel,
+    history_as_of,
+    top_rows,
+    train_model,
+)
 from tools.partner_match.registration_check import (  # check_registration is re-exported: HELPERS.md names it here
     RegistrationCheckResponse,
     RegistrationProposal,
     check_registration,
 )
 from tools.registry import register_tool
-from tools.context import ToolContext
 
 log = logging.getLogger(__name__)
 __all__ = ["MatchArgs", "MatchEngine", "MatchResponse", "PartnerMatch", "RegistrationCheckResponse",
@@ -181,7 +193,6 @@ def _plural(n: float, word: str) -> str:
 
 def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[str, str | None]:
     """Each signal of partner row `i` in words a channel manager can check, with the numbers."""
-    from tools.locales import LANGUAGE_NAMES
 
     deal, account = s.deal, s.account
     x = dict(zip(mf.SIGNALS, s.X[i]))
@@ -276,10 +287,9 @@ def load_relations(ctx: ToolContext, eco: mf.Ecosystem, partner_accounts: list) 
     mapping fails, exact name/domain matches (degraded, logged)."""
     updated = {row.row_key: row.updated_on for row in partner_accounts}
     try:
-        from tools.account_mapping.service import account_relationships
 
         return [mf.Relation(r.partner_id, r.account_id, str(r.partner_population), float(r.confidence),
-                            _evidence(r.evidence), updated.get(getattr(r, "row_key", ""), None))
+                            _evidence(r.evidence), updated.get(getattr(r, "row_key", "")))
                 for r in account_relationships(ctx)]
     except Exception:
         log.warning("account mapping unavailable; matching uses exact name/domain matches", exc_info=True)

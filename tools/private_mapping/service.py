@@ -30,7 +30,8 @@ from sqlalchemy import select
 from assistant.core.errors import BadInput, Forbidden
 from retrieval.records import Account, Opportunity
 from retrieval.scope import Scope
-from tools.account_mapping import entity_resolution as er
+from tools.account_mapping import service as er  # names and domains normalised as account mapping does
+from tools.account_mapping.service import row_visibility
 from tools.context import ToolContext
 
 MIN_SECRET_BYTES = 16
@@ -98,7 +99,7 @@ def hash_rows(rows: Sequence[PartyRow | dict], secret: str | bytes) -> list[Hash
     parsed = [row if isinstance(row, PartyRow) else PartyRow.model_validate(row) for row in rows]
     frame = pl.DataFrame({"key": [r.ref for r in parsed], "name": [r.name for r in parsed],
                           "domain": [r.domain for r in parsed], "country": [r.country for r in parsed]},
-                         schema={c: pl.String for c in ("key", "name", "domain", "country")})
+                         schema=dict.fromkeys(("key", "name", "domain", "country"), pl.String))
     prepared = er.prepare(frame).frame
     out = []
     for row, norm, dom, country in zip(parsed, prepared["norm"], prepared["dom"], prepared["country"]):
@@ -284,7 +285,6 @@ def private_overlaps(ctx: ToolContext, scope: Scope, partner_id: str, partner_ro
     given by one of the vendor's users). Counts per population pair always; the matched references
     only at `mapping_min_overlap` overlapping accounts or more, and only as far as CLI.md's sharing
     rules for `map` let this caller see rows."""
-    from tools.account_mapping.service import row_visibility  # the one place those rules live
 
     scope.require("map")
     scope.require_partner(partner_id)

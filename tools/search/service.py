@@ -12,15 +12,15 @@ import re
 from pydantic import BaseModel, Field
 
 from assistant.core.errors import BadInput
-from assistant.engine.intent_cues import expand_shorthand
 from retrieval.extractive import Citation, ContentAnswer, answer_from_hits
 from retrieval.lexical import is_cjk
 from retrieval.multilingual import similarities
 from retrieval.scope import Scope
 from retrieval.search import Hit
+from tools.context import ToolContext
 from tools.locales import detect_languages
 from tools.registry import register_tool
-from tools.context import ToolContext
+from tools.shorthand import expand_shorthand
 
 __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
            "answer_for_hits", "answer_from_content", "search_and_answer", "search_content", "search_query"]

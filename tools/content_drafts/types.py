@@ -1,0 +1,29 @@
+"""What a draft is (CLI.md `draft --json`): shared by the service, the renderer and the store."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from tools.content_drafts.checks import Check
+
+
+class DraftResponse(BaseModel):
+    """CLI.md `draft` payload, plus the workflow fields."""
+
+    kit_id: str
+    partner_id: str
+    account_id: str | None = None
+    locale: str = Field(description="The requested locale tag (canonical casing).")
+    resolved_locale: str = Field(description="The locale the text is in (kit locale used, or translation).")
+    channel: str
+    subject: str | None
+    body: str
+    html: str | None = Field(None, description="Landing only: an HTML snippet safe to embed.")
+    checks: list[Check]
+    passed: bool = Field(description="True when every check passed.")
+    text_source: Literal["kit", "llm_rewrite", "llm_translation"] = "kit"
+    llm_checks: list[Check] = Field(default_factory=list,
+                                    description="Checks of the LLM's text when it was not kept.")
+    draft_id: str | None = None
+    status: Literal["pending", "unsaved"] = "unsaved"
