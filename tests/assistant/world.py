@@ -7,7 +7,6 @@ record every call with the scope it ran under (to prove the assistant never wide
 from __future__ import annotations
 
 import datetime as dt
-import types
 from typing import Any
 
 from pydantic import BaseModel
@@ -373,13 +372,7 @@ def register_fake_tools(monkeypatch) -> None:
 
 
 def install_fake_tool_modules(monkeypatch) -> None:
-    """The tool modules the API imports (tools.search.service, ...), as fakes with the same function signatures."""
-
-    def module(name: str, **funcs: Any) -> None:
-        mod = types.ModuleType(name)
-        for key, value in funcs.items():
-            setattr(mod, key, value)
-        monkeypatch.setitem(__import__("sys").modules, name, mod)
+    """The tool services the doors call (search_content, ...), as fakes with the same function signatures."""
 
     def as_model(func):
         return lambda *a, **kw: Result(**func(*a, **kw))
@@ -406,19 +399,18 @@ def install_fake_tool_modules(monkeypatch) -> None:
             raise NotFound(f"unknown draft '{draft_id}'")
         return Result(draft_id=draft_id, status=decision, review_comment=comment)
 
-    module("tools.search.service", search_content=as_model(search_content))
-    module("tools.account_mapping.service", map_accounts=as_model(map_accounts), record_correction=record_correction)
-    module(
-        "tools.partner_match.service",
-        match_partners=as_model(match_partners),
-        check_registration=check_registration,
-        RegistrationProposal=Result,
-    )
-    module("tools.partner_match.registration_check", check_registration=check_registration, RegistrationProposal=Result)
-    module("tools.next_best_action.service", next_best_actions=as_model(next_best_actions))
-    module(
-        "tools.content_drafts.service",
-        draft_content=as_model(draft_content),
-        list_drafts=list_drafts,
-        review_draft=review_draft,
-    )
+    fakes = {
+        "search_content": as_model(search_content), "map_accounts": as_model(map_accounts),
+        "record_correction": record_correction, "match_partners": as_model(match_partners),
+        "check_registration": check_registration, "RegistrationProposal": Result,
+        "next_best_actions": as_model(next_best_actions), "draft_content": as_model(draft_content),
+        "list_drafts": list_drafts, "review_draft": review_draft,
+    }
+    # The doors import the services' functions by name: swap those names where the doors look them up.
+    from assistant.api import routes
+    from assistant.cli import main as cli_main
+
+    for door in (routes, cli_main):
+        for name, fake in fakes.items():
+            if hasattr(door, name):
+                monkeypatch.setattr(door, name, fake)
