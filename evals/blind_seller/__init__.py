@@ -1,0 +1,1 @@
+"""Blind seller question set and scorer for Co-sell Copilot (see README.md)."""
