@@ -19,6 +19,7 @@ SUITES = {
     "account_mapping": "evals.account_mapping",
     "partner_match": "evals.partner_match",
     "scifact": "evals.scifact",
+    "blind_seller": "evals.blind_seller.suite",
 }
 
 

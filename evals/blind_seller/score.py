@@ -3,7 +3,7 @@
     python -m evals.blind_seller.score [--json] [--home DIR] [--only q001,q002] [--questions FILE]
 
 Starts `cosell serve` on a free port against a temporary copy of COSELL_HOME
-(default /work/main/.cosell-demo/home; the original is never modified), with
+(default .cosell-demo/home, what `make demo` builds; the original is never modified), with
 COSELL_TODAY=2026-11-15, issues one API key per user with `cosell users key USER --json`,
 and asks every question with POST /v1/ask, continuing threads with the previous
 turn's `thread_id`. Each answer is scored `right`, `confidently_wrong` or `weak`
@@ -33,7 +33,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 QUESTIONS = HERE / "questions.yaml"
-DEFAULT_HOME = Path("/work/main/.cosell-demo/home")
+DEFAULT_HOME = Path(__file__).resolve().parents[2] / ".cosell-demo" / "home"  
 TODAY = "2026-11-15"
 START_TIMEOUT = float(os.environ.get("BLIND_SELLER_START_TIMEOUT", "300"))
 ASK_TIMEOUT = float(os.environ.get("BLIND_SELLER_ASK_TIMEOUT", "180"))
