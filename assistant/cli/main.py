@@ -236,20 +236,22 @@ def export_salesforce(out: Path, instance_url: str = typer.Option(..., envvar="C
     def call(ctx, scope):
         from connectors.registry import get_connector  # heavy: the CRM clients, only for export
 
-        return get_connector("salesforce").export(out, instance_url=instance_url, session_id=session_id)
+        return get_connector("salesforce").export_to_folder(out, instance_url=instance_url, session_id=session_id)
 
     run_command(as_json, None, call)
 
 
 @export_app.command("hubspot")
 def export_hubspot(out: Path, access_token: str = typer.Option(..., envvar="COSELL_HUBSPOT_ACCESS_TOKEN"),
+                   base_url: str = typer.Option("https://api.hubapi.com", envvar="COSELL_HUBSPOT_BASE_URL",
+                                                help="API root (change only for a proxy)."),
                    as_json: bool = JSON_OPT) -> None:
     """Write an import folder from HubSpot (companies, deals)."""
 
     def call(ctx, scope):
         from connectors.registry import get_connector  # heavy: the CRM clients, only for export
 
-        return get_connector("hubspot").export(out, access_token=access_token)
+        return get_connector("hubspot").export_to_folder(out, access_token=access_token, base_url=base_url)
 
     run_command(as_json, None, call)
 
