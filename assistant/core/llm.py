@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.core.config import Settings
 from prompts import load_prompt as load
@@ -116,3 +116,49 @@ def build_chat_model(settings: Settings) -> BaseChatModel:
         # some OpenAI-compatible servers ignore max_completion_tokens (STACK.md)
         extra_body={"max_tokens": ANSWER_RESERVE_TOKENS},
     )
+
+
+# --- the one client ---------------------------------------------------------------------------------
+
+
+class ChatModel(Protocol):
+    """What the copilot asks of a language model; the agent and draft rewriting both go through it."""
+
+    def complete(self, system: str, user: str, *, temperature: float = 0.0) -> str:
+        """One system + user exchange; the model's text. Failures are `LLMUnavailable` with a reason."""
+
+    def with_tools(self, schemas: list[dict]) -> Any:
+        """A LangChain runnable that takes messages and may answer with tool calls (the agent loop)."""
+
+
+class OpenAICompatibleChat:
+    """`ChatModel` over any OpenAI-compatible endpoint, through LangChain's ChatOpenAI."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def complete(self, system: str, user: str, *, temperature: float = 0.0) -> str:
+        import openai  # heavy: only when an LLM is configured
+        from langchain_core.messages import HumanMessage, SystemMessage  # heavy: langchain
+
+        model = build_chat_model(self.settings).bind(temperature=temperature)
+        try:
+            reply = model.invoke([SystemMessage(content=system), HumanMessage(content=user)])
+        except openai.APITimeoutError:
+            raise LLMUnavailable(f"the LLM did not answer within {self.settings.llm_timeout_s:g}s") from None
+        except openai.APIStatusError as exc:
+            raise LLMUnavailable(f"the LLM endpoint answered HTTP {exc.status_code}") from None
+        except openai.APIConnectionError:
+            raise LLMUnavailable(f"could not reach the LLM endpoint {self.settings.llm_base_url}") from None
+        content = reply.content if isinstance(reply.content, str) else ""
+        if not content.strip():
+            raise LLMUnavailable("the LLM returned an empty answer")
+        return content
+
+    def with_tools(self, schemas: list[dict]) -> Any:
+        return build_chat_model(self.settings).bind_tools(schemas)
+
+
+def chat_model(settings: Settings) -> ChatModel:
+    """The configured chat model (one place to add another provider)."""
+    return OpenAICompatibleChat(settings)

@@ -18,7 +18,7 @@ from assistant.core.errors import CosellError, Forbidden
 from assistant.core.llm import (
     ANSWER_RESERVE_TOKENS,
     LLMUnavailable,
-    build_chat_model,
+    chat_model,
     count_tokens,
     dumps_for_model,
     load_prompt,
@@ -96,7 +96,7 @@ def run_llm_turn(turn: Turn) -> AskResponse:
     from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
 
     settings = turn.ctx.settings
-    model = build_chat_model(settings).bind_tools(tool_schemas())
+    model = chat_model(settings).with_tools(tool_schemas())
     system = system_prompt(turn)
     window = settings.llm_context_tokens - ANSWER_RESERVE_TOKENS
     history = trim_history(turn.thread.history(), max(0, (window - count_tokens(system)) // 3))

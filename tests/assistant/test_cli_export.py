@@ -23,7 +23,7 @@ from tests.connectors.fakes import RecordedHubSpot, RecordedSalesforce
 
 def _replay_server(fake):
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's naming)
+        def do_GET(self):
             url = f"http://{self.headers['Host']}{self.path}"
             prepared = requests.Request("GET", url, headers=dict(self.headers)).prepare()
             answer = fake.send(prepared)

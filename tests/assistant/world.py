@@ -358,6 +358,9 @@ def register_fake_tools(monkeypatch) -> None:
     """Replace the registry's contents with the fakes (the real modules are not imported)."""
     from tools import registry
 
+    # Import the real tool modules first: one imported later (lazily, by the code under test) would
+    # register its real tool into the patched registry over the fake.
+    registry.load_builtin_tools()
     monkeypatch.setattr(registry, "_TOOLS", {})
     monkeypatch.setattr(registry, "load_builtin_tools", lambda: None)
     for name, func, args in (

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pydantic import BaseModel, ValidationError
 
 from assistant.core.config import Settings
+from assistant.core.llm import LLMUnavailable, chat_model
 from prompts import load_prompt
 from tools.content_drafts.checks import PLACEHOLDER, Check, check_glossary
 from tools.locales import language_name
@@ -142,27 +143,10 @@ def _ask(settings: Settings, system: str, text: DraftText) -> DraftText:
 
 
 def _chat(settings: Settings, system: str, user: str) -> str:
-    import openai  # imported lazily: only drafts with an LLM configured need it
-
-    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "x"  # local servers accept any
-    client = openai.OpenAI(base_url=settings.llm_base_url, api_key=key, timeout=settings.llm_timeout_s,
-                           max_retries=settings.llm_max_retries)
     try:
-        response = client.chat.completions.create(
-            model=settings.llm_model, temperature=0.2,
-            messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
-        )
-    except openai.APITimeoutError:
-        raise LlmFailure(f"the LLM did not answer within {settings.llm_timeout_s:g}s") from None
-    except openai.APIStatusError as exc:
-        raise LlmFailure(f"the LLM endpoint answered HTTP {exc.status_code}") from None
-    except openai.APIConnectionError:
-        raise LlmFailure(f"could not reach the LLM endpoint {settings.llm_base_url}") from None
-    finally:
-        client.close()
-    if not response.choices or not response.choices[0].message.content:
-        raise LlmFailure("the LLM returned an empty answer")
-    return response.choices[0].message.content
+        return chat_model(settings).complete(system, user, temperature=0.2)
+    except LLMUnavailable as exc:
+        raise LlmFailure(str(exc)) from None
 
 
 def _parse_json(content: str) -> dict:
