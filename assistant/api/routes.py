@@ -16,7 +16,7 @@ from assistant.api.deps import CallerDep, CtxDep
 from assistant.core.errors import BadInput
 from retrieval.ingest import ingest_as
 from tools.account_mapping.service import map_accounts, record_correction
-from tools.content_drafts.service import draft_content, list_drafts, review_draft
+from tools.content_drafts.service import Channel, draft_content, list_drafts, review_draft
 from tools.next_best_action.service import next_best_actions
 from tools.partner_match.service import RegistrationProposal, check_registration, match_partners
 from tools.search.service import search_content
@@ -126,7 +126,7 @@ class DraftBody(BaseModel):
     partner_id: str = Field(..., min_length=1)
     kit_id: str = Field(..., min_length=1)
     locale: str = Field(..., min_length=2, description="BCP 47 tag: de, pt-BR, fr-CA ...")
-    channel: Literal["email", "social", "landing"]
+    channel: Channel
     account_id: str | None = None
 
 

@@ -16,7 +16,7 @@ import typer
 from assistant.cli import common
 from assistant.cli.private_mapping import private_mapping_app
 from assistant.core.config import Settings
-from assistant.core.errors import BadInput, CosellError
+from assistant.core.errors import CosellError
 from assistant.engine import render
 from assistant.engine.agent import ask as ask_service
 from assistant.engine.context import AppContext
@@ -158,9 +158,6 @@ def nba(partner: str | None = typer.Option(None, "--partner"), opportunity: str 
     """Next best actions for a partner or a deal, with their evidence."""
 
     def call(ctx, scope):
-
-        if bool(partner) == bool(opportunity):
-            raise BadInput("give exactly one of --partner or --opportunity")
         return next_best_actions(ctx, scope, partner_id=partner, opportunity_id=opportunity)
 
     run_command(as_json, user, call, render.nba)
@@ -174,9 +171,6 @@ def draft(partner: str = typer.Option(..., "--partner"), kit: str = typer.Option
     """A co-branded, localised draft from a campaign kit, with its checks."""
 
     def call(ctx, scope):
-
-        if channel not in ("email", "social", "landing"):
-            raise BadInput(f"--channel must be one of email, social, landing (got '{channel}')")
         return draft_content(ctx, scope, partner, kit, locale, channel, account_id=account)
 
     run_command(as_json, user, call, render.draft)

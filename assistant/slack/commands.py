@@ -85,8 +85,6 @@ def run_command(ctx: AppContext, scope: Scope, command: Command) -> str:
         partner, opp = opts.get("partner"), opts.get("opportunity")
         if not partner and not opp and len(pos) == 1:
             raise BadInput("say which: /cosell nba --partner ID or /cosell nba --opportunity ID")
-        if bool(partner) == bool(opp):
-            raise BadInput("give exactly one of --partner or --opportunity")
         data = invoke_tool(ctx, scope, "next_best_actions", {"partner_id": partner, "opportunity_id": opp})
         return answers.nba_answer(data, partner or opp or "")
     return _draft(ctx, scope, opts)
@@ -97,8 +95,6 @@ def _draft(ctx: AppContext, scope: Scope, opts: dict[str, str]) -> str:
     missing = [f"--{k}" for k in ("partner", "kit", "locale", "channel") if not opts.get(k)]
     if missing:
         raise BadInput(f"draft needs {', '.join(missing)}")
-    if opts["channel"] not in ("email", "social", "landing"):
-        raise BadInput(f"--channel must be one of email, social, landing (got '{opts['channel']}')")
     data = invoke_tool(
         ctx,
         scope,

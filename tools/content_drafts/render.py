@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.core.errors import BadInput
 from tools.content_drafts import llm_rewrite as draft_llm
+from tools.content_drafts.types import CHANNELS
 from tools.locales import (
     FORMAL_FIRST_NAME,
     GENERIC_ACCOUNT,
@@ -22,7 +23,6 @@ from tools.locales import (
     fill_placeholders,
 )
 
-CHANNELS = ("email", "social", "landing")
 _CHANNEL_FIELDS = {"email": ("email_subject", "email_body"), "social": ("social_post",),
                    "landing": ("landing_intro",)}
 # English keywords per industry: proof points rarely repeat the industry's own words ("bank" vs

@@ -37,7 +37,6 @@ from tools.content_drafts import llm_rewrite as draft_llm
 from tools.content_drafts.checks import Check, CheckSubject, check_language, check_locale, run_checks  # noqa: F401
 from tools.content_drafts.partner_names import NameIndex, OtherPartners
 from tools.content_drafts.render import (
-    CHANNELS,
     Parties,
     as_list,
     assemble,
@@ -46,13 +45,13 @@ from tools.content_drafts.render import (
     require_channel,
 )
 from tools.content_drafts.store import Draft, DraftList, get_draft, list_drafts, review_draft, save_draft
-from tools.content_drafts.types import DraftResponse
+from tools.content_drafts.types import CHANNELS, Channel, DraftResponse
 from tools.context import ToolContext
 from tools.locales import LocaleResolution, canonical_tag, language_of, resolve_locale
 from tools.registry import register_tool
 
 # The public names of the draft feature, wherever they live (callers import them from here).
-__all__ = ["CHANNELS", "Draft", "DraftArgs", "DraftList", "DraftResponse", "available_channels",
+__all__ = ["CHANNELS", "Channel", "Draft", "DraftArgs", "DraftList", "DraftResponse", "available_channels",
            "draft_content", "draft_content_tool", "get_draft", "list_drafts", "review_draft"]
 
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -181,7 +180,7 @@ def draft_content(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str, 
     scope.require("draft")
     channel = (channel or "").strip().lower()
     if channel not in CHANNELS:
-        raise BadInput(f"unknown channel '{channel}' (expected email, social or landing)")
+        raise BadInput(f"unknown channel '{channel}' (expected one of {', '.join(CHANNELS)})")
     if account_id and scope.role == "marketer":
         raise Forbidden(f"user '{scope.user_id}' (marketer) may draft only without an account")
     default_locale = str(ctx.vendor().get("default_locale") or "en")

@@ -1,11 +1,14 @@
 """What a draft is (CLI.md `draft --json`): shared by the service, the renderer and the store."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
 from tools.content_drafts.checks import Check
+
+Channel = Literal["email", "social", "landing"]  # the one list of draft channels (CLI, API, Slack, tool)
+CHANNELS: tuple[str, ...] = get_args(Channel)
 
 
 class DraftResponse(BaseModel):

@@ -201,7 +201,7 @@ def next_best_actions(ctx: ToolContext, scope: Scope, partner_id: str | None = N
     """Next best actions for one partner or one opportunity (exactly one), most important first."""
     scope.require("nba")
     if bool(partner_id) == bool(opportunity_id):
-        raise BadInput("give exactly one of partner_id or opportunity_id")
+        raise BadInput("give exactly one of a partner (--partner) or an opportunity (--opportunity)")
     lookup = content_lookup or default_content_lookup(ctx)
     baselines = health.vendor_baselines(ctx)
     if opportunity_id:
