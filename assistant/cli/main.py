@@ -20,7 +20,7 @@ from assistant.core.errors import CosellError
 from assistant.engine import render
 from assistant.engine.agent import ask as ask_service
 from assistant.engine.context import AppContext
-from retrieval.ingest import ingest_as
+from retrieval.ingest import ingest_as, records_a_reset_erases
 from retrieval.scope import issue_api_key_as
 from tools.account_mapping.service import map_accounts, record_correction
 from tools.content_drafts.service import draft_content, list_drafts, review_draft
@@ -56,7 +56,9 @@ def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."
     """Load a folder in the import format into COSELL_HOME."""
 
     def call(ctx, scope):
-
+        if reset and scope.can("ingest"):  # said first, on stderr: --json keeps one object on stdout
+            kept = ", ".join(f"{n} {t}" for t, n in records_a_reset_erases(ctx).items() if n) or "none yet"
+            err_console.print(f"--reset erases the records the copilot keeps too ({kept}).")
         with render.progress_bar(enabled=not as_json and sys.stderr.isatty()) as progress:
             return ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress)
 
