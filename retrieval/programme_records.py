@@ -117,6 +117,15 @@ class PartnerCandidateRow(Base):
     attributes: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+class OpportunityMdf(Base):
+    """opportunities.csv `mdf_activity_id`: which MDF activity sourced a deal (replaced by every ingest;
+    a table of its own so the deals table and stores made before it need no migration)."""
+
+    __tablename__ = "opportunity_mdf"
+    opportunity_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    mdf_activity_id: Mapped[str] = mapped_column(String(128), index=True)
+
+
 class AuditEntry(Base):
     """One change to a kept record: who, what, when, and the record before and after (JSON)."""
 
@@ -139,7 +148,7 @@ KEPT: tuple[tuple[str, type[Base], str], ...] = (
     ("mdf_activities", MdfActivityRow, "activity_id"),
 )
 _LINKS = ("opportunity_id", "account_id")
-ERASED_BY_RESET = (Registration, LeadRow, MdfActivityRow, PartnerCandidateRow, AuditEntry)
+ERASED_BY_RESET = (Registration, LeadRow, MdfActivityRow, PartnerCandidateRow, OpportunityMdf, AuditEntry)
 
 
 def snapshot(row: Base) -> dict[str, Any]:
@@ -195,6 +204,9 @@ def load_imported(session: Session, bundle: Any, protection_days: int) -> dict[s
     for candidate in getattr(bundle, "partner_candidates", None) or []:
         session.add(PartnerCandidateRow(**_values(candidate, PartnerCandidateRow)))
     counts["partner_candidates"] = len(getattr(bundle, "partner_candidates", None) or [])
+    session.execute(delete(OpportunityMdf))
+    session.add_all(OpportunityMdf(opportunity_id=o.opportunity_id, mdf_activity_id=o.mdf_activity_id)
+                    for o in getattr(bundle, "opportunities", None) or [] if getattr(o, "mdf_activity_id", None))
     session.flush()
     link_opportunities(session)
     return counts

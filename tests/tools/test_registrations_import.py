@@ -77,3 +77,11 @@ def test_ingest_upserts_imported_keeps_copilot_rows_and_reset_erases(tmp_path, c
 
 
 FILE_HEAD = "registration_id,partner_id,account_name,domain,country,products,status,submitted_on,decided_on\n"
+
+
+def test_deal_mdf_links_are_stored(tmp_path, ctx):
+    opps = ("opportunity_id,account_id,name,stage,mdf_activity_id\n"
+            "O-1,A-2,x,proposal,M-1\nO-2,A-2,y,proposal,\n")
+    ingest_folder(ctx, write_world(tmp_path / "in", {"opportunities.csv": opps}))
+    with ctx.store.session() as s:
+        assert [(r.opportunity_id, r.mdf_activity_id) for r in s.scalars(select(PR.OpportunityMdf))] == [("O-1", "M-1")]
