@@ -15,6 +15,7 @@ import typer
 
 from assistant.cli import common
 from assistant.cli.private_mapping import private_mapping_app
+from assistant.cli.registrations import audit_app, registrations_app
 from assistant.core.config import Settings
 from assistant.core.errors import CosellError
 from assistant.engine import render
@@ -38,6 +39,8 @@ app.add_typer(drafts_app, name="drafts")
 app.add_typer(export_app, name="export")
 app.add_typer(map_app, name="map-corrections")
 app.add_typer(private_mapping_app, name="map-private")
+app.add_typer(registrations_app, name="registrations")
+app.add_typer(audit_app, name="audit")
 
 console, err_console = common.console, common.err_console
 AS_OPT, JSON_OPT = common.AS_OPT, common.JSON_OPT
@@ -58,7 +61,7 @@ def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."
     def call(ctx, scope):
         if reset and scope.can("ingest"):  # said first, on stderr: --json keeps one object on stdout
             kept = ", ".join(f"{n} {t}" for t, n in records_a_reset_erases(ctx).items() if n) or "none yet"
-            err_console.print(f"--reset erases the records the copilot keeps too ({kept}).")
+            err_console.print(f"--reset erases the records the copilot keeps too ({kept}).", soft_wrap=True)
         with render.progress_bar(enabled=not as_json and sys.stderr.isatty()) as progress:
             return ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress)
 
