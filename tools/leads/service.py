@@ -68,27 +68,46 @@ def list_leads(ctx: ToolContext, scope: Scope, status: str | None = None) -> Lea
     return LeadList(leads=[r for r in rows if status is None or r.status == status])
 
 
-def resolve_account(session, company: str, domain: str | None) -> Account | None:
-    """Our account for the lead's company: the same registrable domain, else the same normalised name."""
-    wanted_domain, wanted_name = registrable_domain(domain), normalize_name(company)
-    by_name = None
-    for account in session.scalars(select(Account)):
-        if wanted_domain and registrable_domain(account.domain) == wanted_domain:
-            return account
-        if by_name is None and wanted_name and normalize_name(account.name) == wanted_name:
-            by_name = account
-    return by_name
+class CompanyIndex:
+    """Our accounts and the partners' shared accounts by registrable domain and normalised name (built
+    once per records version: `ctx.cached`)."""
+
+    def __init__(self, accounts: list, shared: list):
+        self.account_by_domain: dict[str, str] = {}
+        self.account_by_name: dict[str, str] = {}
+        for account_id, domain, name in accounts:
+            if domain and (key := registrable_domain(domain)):
+                self.account_by_domain.setdefault(key, account_id)
+            if key := normalize_name(name):
+                self.account_by_name.setdefault(key, account_id)
+        self.shared: dict[str, dict[str, str]] = {}  # domain or name key -> partner_id -> status
+        for partner_id, domain, name, status in shared:
+            for key in {registrable_domain(domain) if domain else None, normalize_name(name)} - {None, ""}:
+                self.shared.setdefault(key, {}).setdefault(partner_id, status)
+
+    def account_id(self, company: str, domain: str | None) -> str | None:
+        """Our account for the company: the same registrable domain, else the same normalised name."""
+        by_domain = self.account_by_domain.get(registrable_domain(domain) or "") if domain else None
+        return by_domain or self.account_by_name.get(normalize_name(company) or "")
+
+    def shared_by(self, company: str, domain: str | None) -> dict[str, str]:
+        """Partners listing the company among their shared accounts (partner_accounts.csv): id -> status."""
+        found: dict[str, str] = {}
+        for key in (registrable_domain(domain) if domain else None, normalize_name(company)):
+            for partner_id, status in self.shared.get(key or "", {}).items():
+                found.setdefault(partner_id, status)
+        return found
 
 
-def _shared_by(session, company: str, domain: str | None) -> dict[str, str]:
-    """Partners that list the company among their shared accounts (partner_accounts.csv): id -> status."""
-    wanted_domain, wanted_name = registrable_domain(domain), normalize_name(company)
-    found: dict[str, str] = {}
-    for row in session.scalars(select(PartnerAccount)):
-        if (wanted_domain and registrable_domain(row.domain) == wanted_domain) or (
-                wanted_name and normalize_name(row.account_name) == wanted_name):
-            found.setdefault(row.partner_id, row.status)
-    return found
+def company_index(ctx: ToolContext) -> CompanyIndex:
+    def build() -> CompanyIndex:
+        with ctx.store.session() as session:
+            accounts = session.execute(select(Account.account_id, Account.domain, Account.name)).all()
+            shared = session.execute(select(PartnerAccount.partner_id, PartnerAccount.domain,
+                                            PartnerAccount.account_name, PartnerAccount.status)).all()
+        return CompanyIndex(accounts, shared)
+
+    return ctx.cached("leads.company_index", build)
 
 
 def route_lead(ctx: ToolContext, scope: Scope, lead_id: str, top: int = 3) -> LeadRouting:
@@ -97,8 +116,10 @@ def route_lead(ctx: ToolContext, scope: Scope, lead_id: str, top: int = 3) -> Le
     at = now(ctx)
     with ctx.store.session() as session:
         lead = _lead(session, lead_id)
-        account = resolve_account(session, lead.company, lead.domain)
-        shared = _shared_by(session, lead.company, lead.domain)
+        index = company_index(ctx)
+        account_id = index.account_id(lead.company, lead.domain)
+        account = session.get(Account, account_id) if account_id else None
+        shared = index.shared_by(lead.company, lead.domain)
         excluded = list(lead.passed_by or [])
         if effective_status(lead, at) == "expired" and lead.partner_id:
             excluded.append(lead.partner_id)
@@ -141,7 +162,7 @@ def assign_lead(ctx: ToolContext, scope: Scope, lead_id: str, partner_id: str) -
     with ctx.records(scope) as rec:
         rec.partner(partner_id)  # NotFound for an unknown partner
         lead = _lead(rec.session, lead_id)
-        account = resolve_account(rec.session, lead.company, lead.domain)
+    account_id = company_index(ctx).account_id(lead.company, lead.domain)
     hours = accept_hours(ctx)
 
     def values(row: LeadRow, at: dt.datetime) -> dict:
@@ -155,7 +176,7 @@ def assign_lead(ctx: ToolContext, scope: Scope, lead_id: str, partner_id: str) -
             raise BadInput(f"partner {partner_id} already declined lead {lead_id} or let it expire")
         return {"status": "assigned", "partner_id": partner_id, "assigned_at": at, "responded_at": None,
                 "accept_by": at + dt.timedelta(hours=hours), "passed_by": passed, "reason": None,
-                "account_id": row.account_id or (account.account_id if account else None)}
+                "account_id": row.account_id or account_id}
 
     return _change(ctx, scope, lead_id, "assigned", values)
 
