@@ -26,12 +26,16 @@ from connectors.models import (
     SHARING,
     TABLES,
     Account,
+    DealRegistration,
     ImportBundle,
     ImportRecord,
+    Lead,
+    MdfActivity,
     Opportunity,
     Partner,
     PartnerAccount,
     PartnerActivity,
+    PartnerCandidate,
     Rejection,
     User,
     VendorConfig,
@@ -48,6 +52,7 @@ def _opportunity_rules(refs: References) -> Rules:
             refs.check("account_id", row["account_id"], "accounts.csv"),
             refs.check("partner_id", row.get("partner_id"), "partners.csv"),
             refs.check("registered_by", row.get("registered_by"), "partners.csv"),
+            refs.check("mdf_activity_id", row.get("mdf_activity_id"), "mdf_activities.csv"),
         ]
         if row.get("partner_id") and not row.get("partner_role"):
             found.append(("partner_role", "partner_role is required when partner_id is set"))
@@ -76,6 +81,18 @@ def _partner_account_rules(refs: References) -> Rules:
         )
         seen[key] = count = seen.get(key, 0) + 1  # an exact repeat gets `#2`, `#3`: stable across runs
         row["row_key"] = key if count == 1 else f"{key}#{count}"
+        return []
+
+    return rules
+
+
+def _registration_rules(refs: References) -> Rules:
+    def rules(row: dict[str, Any]) -> Problems:
+        problem = refs.check("partner_id", row["partner_id"], "partners.csv")
+        if problem:
+            return [problem]
+        if row["status"] == "approved" and not row.get("decided_on") and not row.get("expires_on"):
+            return [("decided_on", "an approved registration needs decided_on or expires_on")]
         return []
 
     return rules
@@ -140,6 +157,8 @@ def _vendor_values(data: dict[str, Any]) -> tuple[dict[str, Any], Problems]:
         "website": f.domain("website"),
         "default_locale": f.locale("default_locale"),
         "account_sharing": f.enum("account_sharing", SHARING),
+        "registration_protection_days": f.integer("registration_protection_days", 1),
+        "lead_accept_hours": f.integer("lead_accept_hours", 1),
     }
     values: dict[str, Any] = {"extra": {k: v for k, v in data.items() if k not in parsers}}
     problems: Problems = []
@@ -183,10 +202,15 @@ def read_import_folder(path: Path, *, on_progress: Callable[[str], None] | None 
 
     partners = table(Partner, _partner_rules)
     accounts = table(Account, None)
+    # MDF activities first: an opportunity's mdf_activity_id refers to them
+    mdf_activities = table(MdfActivity, _partner_ref_rule(refs))
     opportunities = table(Opportunity, _opportunity_rules(refs))
     partner_accounts = table(PartnerAccount, _partner_account_rules(refs))
     partner_activity = table(PartnerActivity, _partner_ref_rule(refs))
     users = table(User, _user_rules(refs))
+    leads = table(Lead, None)
+    deal_registrations = table(DealRegistration, _registration_rules(refs))
+    partner_candidates = table(PartnerCandidate, None)
     progress("content/")
     documents = read_documents(root, set(refs.accepted.get(Partner.file_name, {})), rejected)
     progress("campaigns/")
@@ -200,6 +224,10 @@ def read_import_folder(path: Path, *, on_progress: Callable[[str], None] | None 
         partner_accounts=partner_accounts,
         partner_activity=partner_activity,
         users=users,
+        leads=leads,
+        deal_registrations=deal_registrations,
+        mdf_activities=mdf_activities,
+        partner_candidates=partner_candidates,
         documents=documents,
         campaign_kits=campaign_kits,
         rejected=rejected,

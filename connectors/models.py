@@ -37,6 +37,9 @@ STAGES = OPEN_STAGES + CLOSED_STAGES  # the one list of stages (DATA.md); tools.
 PARTNER_ROLES = ("sourced", "influenced", "fulfillment")
 PARTNER_ACCOUNT_STATUSES = ("customer", "open_opportunity", "prospect")
 USER_ROLES = ("admin", "channel_manager", "marketer", "partner_seller")
+REGISTRATION_STATUSES = ("submitted", "approved", "rejected", "won", "lost")
+MDF_KINDS = ("event", "webinar", "digital", "content", "training", "other")
+MDF_STATUSES = ("requested", "approved", "rejected", "claimed", "paid")
 DOCUMENT_KINDS = ("playbook", "battlecard", "policy", "training", "case_study", "other")
 
 
@@ -198,6 +201,7 @@ class Opportunity(ImportRecord):
         Column("partner_id"),
         Column("partner_role", parse=f.enum("partner_role", PARTNER_ROLES)),
         Column("registered_by"),
+        Column("mdf_activity_id"),
         Column("description"),
     )
 
@@ -214,6 +218,7 @@ class Opportunity(ImportRecord):
     partner_id: str | None = None
     partner_role: str | None = None
     registered_by: str | None = None
+    mdf_activity_id: str | None = None
     description: str | None = None
 
 
@@ -297,6 +302,147 @@ class User(ImportRecord):
     locale: str | None = None
 
 
+# --- programme records (DATA.md "Programme records"): optional files the copilot also writes ---------
+
+
+class Lead(ImportRecord):
+    file_name: ClassVar[str] = "leads.csv"
+    key_columns: ClassVar[tuple[str, ...]] = ("lead_id",)
+    columns: ClassVar[tuple[Column, ...]] = _cols(
+        Column("lead_id", required=True),
+        Column("company", required=True),
+        Column("domain", parse=f.domain("domain")),
+        Column("country", parse=f.country("country")),
+        Column("industry"),
+        Column("products", parse=f.list_of("products"), many=list),
+        Column("employees", parse=f.integer("employees")),
+        Column("amount", parse=f.decimal("amount")),
+        Column("currency", parse=f.currency("currency"), default="USD"),
+        Column("source"),
+        Column("created_on", parse=f.date("created_on")),
+        Column("description"),
+    )
+
+    lead_id: str
+    company: str
+    domain: str | None = None
+    country: str | None = None
+    industry: str | None = None
+    products: list[str] = Field(default_factory=list)
+    employees: int | None = None
+    amount: float | None = None
+    currency: str = "USD"
+    source: str | None = None
+    created_on: dt.date | None = None
+    description: str | None = None
+
+
+class DealRegistration(ImportRecord):
+    file_name: ClassVar[str] = "deal_registrations.csv"
+    key_columns: ClassVar[tuple[str, ...]] = ("registration_id",)
+    columns: ClassVar[tuple[Column, ...]] = _cols(
+        Column("registration_id", required=True),
+        Column("partner_id", required=True),
+        Column("account_name", required=True),
+        Column("domain", parse=f.domain("domain")),
+        Column("country", parse=f.country("country")),
+        Column("products", parse=f.list_of("products"), many=list),
+        Column("amount", parse=f.decimal("amount")),
+        Column("currency", parse=f.currency("currency"), default="USD"),
+        Column("status", required=True, parse=f.enum("status", REGISTRATION_STATUSES)),
+        Column("submitted_on", required=True, parse=f.date("submitted_on")),
+        Column("decided_on", parse=f.date("decided_on")),
+        Column("expires_on", parse=f.date("expires_on")),
+        Column("opportunity_id"),
+        Column("reason"),
+    )
+
+    registration_id: str
+    partner_id: str
+    account_name: str
+    domain: str | None = None
+    country: str | None = None
+    products: list[str] = Field(default_factory=list)
+    amount: float | None = None
+    currency: str = "USD"
+    status: str
+    submitted_on: dt.date
+    decided_on: dt.date | None = None
+    expires_on: dt.date | None = None
+    opportunity_id: str | None = None
+    reason: str | None = None
+
+
+class MdfActivity(ImportRecord):
+    file_name: ClassVar[str] = "mdf_activities.csv"
+    key_columns: ClassVar[tuple[str, ...]] = ("activity_id",)
+    columns: ClassVar[tuple[Column, ...]] = _cols(
+        Column("activity_id", required=True),
+        Column("partner_id", required=True),
+        Column("name", required=True),
+        Column("kind", parse=f.enum("kind", MDF_KINDS)),
+        Column("status", required=True, parse=f.enum("status", MDF_STATUSES)),
+        Column("requested_amount", parse=f.decimal("requested_amount", 0)),
+        Column("approved_amount", parse=f.decimal("approved_amount", 0)),
+        Column("claimed_amount", parse=f.decimal("claimed_amount", 0)),
+        Column("paid_amount", parse=f.decimal("paid_amount", 0)),
+        Column("currency", parse=f.currency("currency"), default="USD"),
+        Column("requested_on", parse=f.date("requested_on")),
+        Column("start_on", parse=f.date("start_on")),
+        Column("end_on", parse=f.date("end_on")),
+        Column("kit_id"),
+        Column("leads", parse=f.integer("leads")),
+    )
+
+    activity_id: str
+    partner_id: str
+    name: str
+    kind: str | None = None
+    status: str
+    requested_amount: float | None = None
+    approved_amount: float | None = None
+    claimed_amount: float | None = None
+    paid_amount: float | None = None
+    currency: str = "USD"
+    requested_on: dt.date | None = None
+    start_on: dt.date | None = None
+    end_on: dt.date | None = None
+    kit_id: str | None = None
+    leads: int | None = None
+
+
+class PartnerCandidate(ImportRecord):
+    file_name: ClassVar[str] = "partner_candidates.csv"
+    key_columns: ClassVar[tuple[str, ...]] = ("candidate_id",)
+    columns: ClassVar[tuple[Column, ...]] = _cols(
+        Column("candidate_id", required=True),
+        Column("name", required=True),
+        Column("type", parse=f.enum("type", PARTNER_TYPES)),
+        Column("website", parse=f.domain("website")),
+        Column(
+            "countries", parse=f.list_of("countries", f.check_country, "ISO 3166-1 alpha-2 codes"), many=list
+        ),
+        Column("industries", parse=f.list_of("industries"), many=list),
+        Column("competencies", parse=f.list_of("competencies"), many=list),
+        Column("languages", parse=f.list_of("languages", f.normalise_locale, "BCP 47 tags"), many=list),
+        Column("description"),
+        Column("employees", parse=f.integer("employees")),
+        Column("source"),
+    )
+
+    candidate_id: str
+    name: str
+    type: str | None = None
+    website: str | None = None
+    countries: list[str] = Field(default_factory=list)
+    industries: list[str] = Field(default_factory=list)
+    competencies: list[str] = Field(default_factory=list)
+    languages: list[str] = Field(default_factory=list)
+    description: str | None = None
+    employees: int | None = None
+    source: str | None = None
+
+
 TABLES: tuple[type[ImportRecord], ...] = (
     Partner,
     Account,
@@ -304,6 +450,16 @@ TABLES: tuple[type[ImportRecord], ...] = (
     PartnerAccount,
     PartnerActivity,
     User,
+    Lead,
+    DealRegistration,
+    MdfActivity,
+    PartnerCandidate,
+)
+PROGRAMME_TABLES: tuple[tuple[str, type[ImportRecord]], ...] = (
+    ("leads", Lead),
+    ("deal_registrations", DealRegistration),
+    ("mdf_activities", MdfActivity),
+    ("partner_candidates", PartnerCandidate),
 )
 
 
@@ -314,6 +470,8 @@ class VendorConfig(BaseModel):
     website: str | None = None
     default_locale: str = "en"
     account_sharing: str = "counts"
+    registration_protection_days: int = 90
+    lead_accept_hours: int = 48
     extra: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -361,6 +519,10 @@ class ImportBundle(BaseModel):
     partner_accounts: list[PartnerAccount] = Field(default_factory=list)
     partner_activity: list[PartnerActivity] = Field(default_factory=list)
     users: list[User] = Field(default_factory=list)
+    leads: list[Lead] = Field(default_factory=list)
+    deal_registrations: list[DealRegistration] = Field(default_factory=list)
+    mdf_activities: list[MdfActivity] = Field(default_factory=list)
+    partner_candidates: list[PartnerCandidate] = Field(default_factory=list)
     documents: list[DocumentRecord] = Field(default_factory=list)
     campaign_kits: list[CampaignKit] = Field(default_factory=list)
     rejected: list[Rejection] = Field(default_factory=list)

@@ -17,6 +17,7 @@ from sqlalchemy import delete, insert
 
 from assistant.core.errors import BadInput
 from connectors.csv_folder import read_import_folder
+from retrieval import programme_records as PR
 from retrieval import records as R
 from retrieval.scope import Scope
 
@@ -55,6 +56,11 @@ class IngestResult(BaseModel):
     documents: int = 0
     chunks: int = 0
     campaign_kits: int = 0
+    leads: int = 0
+    deal_registrations: int = 0
+    mdf_activities: int = 0
+    partner_candidates: int = 0
+    erased: dict[str, int] | None = Field(None, description="--reset: the kept records erased, per table")
     embedded_documents: int = Field(0, description="documents (re-)embedded by this run")
     removed_documents: int = 0
     rejected: list[RejectedItem] = Field(default_factory=list)
@@ -93,6 +99,8 @@ def replace_records(ctx: AppContext, bundle: Any) -> None:
         vendor = bundle.vendor.model_dump(mode="json")
         vendor.update(vendor.pop("extra", None) or {})
         ctx.store.set_meta("vendor", vendor, session=session)
+        # Programme records: imported rows upserted by id, what the copilot made kept (one hook)
+        PR.load_imported(session, bundle, bundle.vendor.registration_protection_days)
         # Lets in-memory caches in any process (`ctx.cached`) see that records changed, without a scan.
         ctx.store.bump_records_version(session)
 
@@ -103,7 +111,14 @@ def reset_stores(ctx: AppContext) -> None:
             session.execute(delete(model))
         session.execute(delete(R.CampaignKitRow))
         session.execute(delete(R.Meta).where(R.Meta.key.in_(("vendor", R.RECORDS_VERSION))))
+        PR.erase_all(session)
     ctx.content.reset()
+
+
+def records_a_reset_erases(ctx: AppContext) -> dict[str, int]:
+    """The copilot's own records `ingest --reset` would erase, per table (said before it does)."""
+    with ctx.store.session() as session:
+        return PR.kept_counts(session)
 
 
 def ingest_as(ctx: AppContext, scope: Scope, folder: Path, reset: bool = False, strict: bool = False,
@@ -125,7 +140,9 @@ def ingest_folder(ctx: AppContext, folder: Path, reset: bool = False, strict: bo
     rejected = [RejectedItem(**r.model_dump()) for r in bundle.rejected]
     if strict and rejected:
         return IngestResult(rejected=rejected)
+    erased = None
     if reset:
+        erased = records_a_reset_erases(ctx)
         reset_stores(ctx)
     replace_records(ctx, bundle)
     sync_progress = (lambda done, total: progress("embedding", done, total)) if progress else None
@@ -140,6 +157,11 @@ def ingest_folder(ctx: AppContext, folder: Path, reset: bool = False, strict: bo
         documents=stats.documents,
         chunks=stats.chunks,
         campaign_kits=len(bundle.campaign_kits),
+        leads=len(bundle.leads),
+        deal_registrations=len(bundle.deal_registrations),
+        mdf_activities=len(bundle.mdf_activities),
+        partner_candidates=len(bundle.partner_candidates),
+        erased=erased,
         embedded_documents=stats.embedded_documents,
         removed_documents=stats.removed_documents,
         rejected=rejected,

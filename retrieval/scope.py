@@ -38,6 +38,11 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "draft": frozenset({"admin", "channel_manager", "marketer", "partner_seller"}),
     "review_drafts": frozenset({"admin", "channel_manager", "marketer"}),
     "correct_matches": frozenset({"admin", "channel_manager"}),
+    "registrations": frozenset({"admin", "channel_manager", "partner_seller"}),
+    "decide_registrations": frozenset({"admin", "channel_manager"}),
+    "leads": frozenset({"admin", "channel_manager", "partner_seller"}),  # list; accept/decline for P
+    "route_leads": frozenset({"admin", "channel_manager"}),
+    "audit": frozenset({"admin"}),
     "ingest": frozenset({"admin"}),
     "users_key": frozenset({"admin"}),
 }
@@ -51,6 +56,11 @@ CAPABILITY_WORDS = {
     "draft": "create drafts",
     "review_drafts": "approve or reject drafts",
     "correct_matches": "confirm or reject account matches",
+    "registrations": "see or submit deal registrations",
+    "decide_registrations": "approve, reject or extend deal registrations",
+    "leads": "see leads",
+    "route_leads": "route or assign leads",
+    "audit": "read the audit log",
     "ingest": "ingest data",
     "users_key": "issue API keys",
 }

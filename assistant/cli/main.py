@@ -14,13 +14,15 @@ from pathlib import Path
 import typer
 
 from assistant.cli import common
+from assistant.cli.leads import leads_app
 from assistant.cli.private_mapping import private_mapping_app
+from assistant.cli.registrations import audit_app, registrations_app
 from assistant.core.config import Settings
 from assistant.core.errors import CosellError
 from assistant.engine import render
 from assistant.engine.agent import ask as ask_service
 from assistant.engine.context import AppContext
-from retrieval.ingest import ingest_as
+from retrieval.ingest import ingest_as, records_a_reset_erases
 from retrieval.scope import issue_api_key_as
 from tools.account_mapping.service import map_accounts, record_correction
 from tools.content_drafts.service import draft_content, list_drafts, review_draft
@@ -38,6 +40,9 @@ app.add_typer(drafts_app, name="drafts")
 app.add_typer(export_app, name="export")
 app.add_typer(map_app, name="map-corrections")
 app.add_typer(private_mapping_app, name="map-private")
+app.add_typer(registrations_app, name="registrations")
+app.add_typer(audit_app, name="audit")
+app.add_typer(leads_app, name="leads")
 
 console, err_console = common.console, common.err_console
 AS_OPT, JSON_OPT = common.AS_OPT, common.JSON_OPT
@@ -56,7 +61,9 @@ def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."
     """Load a folder in the import format into COSELL_HOME."""
 
     def call(ctx, scope):
-
+        if reset and scope.can("ingest"):  # said first, on stderr: --json keeps one object on stdout
+            kept = ", ".join(f"{n} {t}" for t, n in records_a_reset_erases(ctx).items() if n) or "none yet"
+            err_console.print(f"--reset erases the records the copilot keeps too ({kept}).", soft_wrap=True)
         with render.progress_bar(enabled=not as_json and sys.stderr.isatty()) as progress:
             return ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress)
 

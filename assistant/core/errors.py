@@ -31,6 +31,12 @@ class NotFound(BadInput):
     http_status = 404
 
 
+class Conflict(BadInput):
+    """The record changed under the caller (another approval won): exit 2 on the CLI, 409 over HTTP."""
+
+    http_status = 409
+
+
 class Forbidden(CosellError):
     """The caller may not do this or reach this id (also for ids of another partner)."""
 

@@ -18,6 +18,7 @@ from assistant.core.errors import BadInput, CosellError
 from assistant.engine.context import AppContext
 from assistant.engine.deterministic import DeterministicEngine
 from assistant.engine.llm_agent import LlmEngine
+from assistant.engine.programme import answer_programme
 from assistant.engine.threads import ConversationThread, load_thread, save_thread
 from assistant.engine.turn import (  # noqa: F401  re-exported: the doors import the service's types from here
     MAX_QUESTION_CHARS,
@@ -114,6 +115,6 @@ def _stream(
 
 
 def deterministic_turn(turn: Turn) -> AskResponse:
-    return DeterministicEngine().answer(turn)
+    return answer_programme(turn) or DeterministicEngine().answer(turn)
 
 

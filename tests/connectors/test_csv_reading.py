@@ -229,6 +229,8 @@ def test_vendor_yaml_values_defaults_and_extra_keys(tmp_path):
         "website": "northwind.example",
         "default_locale": "pt-BR",
         "account_sharing": "counts",
+        "registration_protection_days": 90,
+        "lead_accept_hours": 48,
         "extra": {"tier_rules": {"gold": 10}},
     }
     assert read_import_folder(write_folder(tmp_path / "none")).vendor.name == "Vendor"
@@ -277,4 +279,5 @@ def test_a_row_with_a_nul_byte_is_rejected(tmp_path):
 def test_progress_is_reported_per_file(tmp_path):
     seen: list[str] = []
     read_import_folder(write_folder(tmp_path), on_progress=seen.append)
-    assert seen[:3] == ["partners.csv", "accounts.csv", "opportunities.csv"] and seen[-1] == "campaigns/"
+    assert seen[:4] == ["partners.csv", "accounts.csv", "mdf_activities.csv", "opportunities.csv"]
+    assert seen[-1] == "campaigns/"  # MDF activities before the deals that refer to them

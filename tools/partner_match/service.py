@@ -53,7 +53,8 @@ from tools.partner_match.registration_check import (  # check_registration is re
 from tools.registry import register_tool
 
 log = logging.getLogger(__name__)
-__all__ = ["MatchArgs", "MatchEngine", "MatchResponse", "PartnerMatch", "RegistrationCheckResponse",
+AccountRec, DealRec = mf.AccountRec, mf.DealRec  # a lead is ranked as a deal without history (tools.leads)
+__all__ = ["AccountRec", "DealRec", "MatchArgs", "MatchEngine", "MatchResponse", "PartnerMatch", "RegistrationCheckResponse",
            "RegistrationProposal", "check_registration", "get_engine", "match_partners"]
 
 
@@ -105,8 +106,9 @@ class MatchEngine:
         model = model or train_model(eco, matrix, as_of)
         return cls(eco, matrix, model, history_as_of(matrix, eco, as_of), today, protection_days)
 
-    def match(self, deal: mf.DealRec, top: int = 5) -> list[PartnerMatch]:
-        account = self.eco.accounts.get(deal.account_id)
+    def match(self, deal: mf.DealRec, top: int = 5, account: mf.AccountRec | None = None) -> list[PartnerMatch]:
+        """`account`: for a deal whose company is not (yet) one of our accounts, e.g. an inbound lead."""
+        account = account or self.eco.accounts.get(deal.account_id)
         signals = mf.deal_signals(self.matrix, self.state, deal, account)
         rows, scores = top_rows(self.model, signals, top)
         if not len(rows):

@@ -1,0 +1,96 @@
+"""Chat for the programme's workflows, before the general engine: "register a deal for ...", "which
+registrations are waiting?", "route lead L-1". Small English patterns; anything else returns None and
+the question goes on to the usual routing. The services decide permissions; their errors are answered
+in words, never raised past the turn."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from sqlalchemy import select
+
+from assistant.core.errors import CosellError
+from assistant.engine.turn import AskResponse, ToolUse, Turn
+from retrieval.records import Partner
+from tools.leads.service import route_lead
+from tools.registrations.service import SubmitRequest, list_registrations, submit_registration
+
+QUEUE_RE = re.compile(r"^\W*(?:which|what|any|show(?: me)?|list|are there|how many)\b(?!.*\b(?:how long|happens?|"
+                      r"policy|rules?|why)\b).*\bregistrations?\b.*\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|"
+                      r"reviewed?)|awaiting|queue|undecided)\b", re.IGNORECASE)
+REGISTER_RE = re.compile(r"^\W*(?:please |can you |could you |i want to |i'd like to |let's )?(?:register|submit)"
+                         r"(?: a| the| this| my| our| new)?(?: deal| registration| opportunity)?"
+                         r"(?: registration)? (?:for|at|with|on) (?P<rest>.+?)\W*$", re.IGNORECASE)
+ROUTE_RE = re.compile(r"\b(route|assign|which partners?|who should (?:get|take|work))\b.*\blead\s+"
+                      r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)|\blead\s+(?P<id2>[a-z0-9][\w-]*\d[\w-]*)\b.*\b(route|partners?)\b",
+                      re.IGNORECASE)
+SPLIT_RE = re.compile(r"\s+(?:for|with|on|interested in|about|in)\s+", re.IGNORECASE)
+
+
+def answer_programme(turn: Turn) -> AskResponse | None:
+    text = " ".join(turn.question.split())
+    handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse]]]] = [
+        (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route)]
+    for pattern, handler in handlers:
+        found = pattern.search(text)
+        if found:
+            try:
+                answer, tool = handler(turn, found)
+            except CosellError as exc:
+                answer, tool = f"I could not do that: {exc.message}", ToolUse(name=handler.__name__.strip("_"))
+            return AskResponse(answer=answer, tools=[tool], thread_id=turn.thread.thread_id,
+                               intent=tool.name)
+    return None
+
+
+def _products(turn: Turn, words: str) -> list[str]:
+    """Products named in the words: the competencies partners list (the vendor's product vocabulary)."""
+    with turn.ctx.store.session() as session:
+        known = {c for row in session.scalars(select(Partner.competencies)) for c in row or []}
+    return sorted(p for p in known if re.search(rf"\b{re.escape(p.lower())}\b", words))
+
+
+def _register(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
+    parts = SPLIT_RE.split(found.group("rest"), maxsplit=1)
+    account, tail = parts[0].strip(" ,"), (parts[1] if len(parts) > 1 else "")
+    products = _products(turn, tail.lower())
+    tool = ToolUse(name="submit_registration", arguments={"account_name": account, "products": products})
+    if not turn.scope.is_partner:
+        return ("Registrations are submitted for a partner: `cosell registrations submit --partner P "
+                f"--account \"{account}\"` (or POST /v1/registrations)."), tool
+    request = SubmitRequest(partner_id=turn.scope.partner_id, account_name=account, products=products)
+    reg = submit_registration(turn.ctx, turn.scope, request)
+    tool.arguments["partner_id"] = reg.partner_id
+    lines = [f"Submitted registration {reg.registration_id} for {reg.account_name}"
+             + (f" ({', '.join(reg.products)})" if reg.products else "") + f": check {reg.check.verdict}."]
+    lines += [f"- {f}" for f in reg.check.findings]
+    lines.append("A channel manager will approve or reject it.")
+    return "\n".join(lines), tool
+
+
+def _queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
+    waiting = list_registrations(turn.ctx, turn.scope, status="submitted").registrations
+    tool = ToolUse(name="list_registrations", arguments={"status": "submitted"})
+    if not waiting:
+        return "No registrations are waiting for a decision.", tool
+    lines = [f"{len(waiting)} registration{'s' if len(waiting) != 1 else ''} waiting, oldest first:"]
+    for r in waiting[:10]:
+        lines.append(f"- {r.registration_id} {r.partner_id}: {r.account_name}, {r.age_days} days old, "
+                     f"check {r.check.verdict}" + (f" ({r.check.findings[-1]})" if r.check.findings else ""))
+    return "\n".join(lines), tool
+
+
+def _route(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
+    original = found.group("id") or found.group("id2")
+    tool = ToolUse(name="route_lead", arguments={"lead_id": original})
+    routing = route_lead(turn.ctx, turn.scope, original)
+    if not routing.partners:
+        return f"No partner to suggest for lead {original}.", tool
+    lines = [f"Partners for lead {original}:"]
+    for i, p in enumerate(routing.partners, 1):
+        why = "; ".join(p.reasons[:3]) or "no strong signal"
+        lines.append(f"{i}. {p.name} ({p.partner_id}), score {p.score:.2f}: {why}"
+                     + (f" (but: {'; '.join(p.conflicts)})" if p.conflicts else ""))
+    if routing.excluded:
+        lines.append(f"Left out (declined or let it expire): {', '.join(routing.excluded)}")
+    return "\n".join(lines), tool

@@ -1,0 +1,86 @@
+"""Leads over the CLI: route with match's engine, assign, decline, expire, route again without those
+that passed, accept, and converted once the deal appears in a later ingest."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from tests.tools.programme_world import FILES, TODAY, write_world
+
+runner = CliRunner()
+CLEAN = {"deal_registrations.csv": None, "leads.csv":
+         "lead_id,company,domain,country,industry,products,employees,amount,created_on\n"
+         "L-1,Kronos Kliniken,kronos-kliniken.example,DE,Healthcare,Governance,4000,80000,2026-02-20\n"
+         "L-2,Lisboa Saude,lisboasaude.example,PT,Healthcare,Lakehouse,300,,2026-02-21\n"}
+
+
+def cli(*args: str) -> tuple[int, dict]:
+    result = runner.invoke(app, [*args, "--json"])
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stdout[:500]
+    return result.exit_code, json.loads(lines[0])
+
+
+@pytest.fixture()
+def env(tmp_path, monkeypatch):
+    folder = write_world(tmp_path / "import", CLEAN)
+    monkeypatch.setenv("COSELL_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("COSELL_TODAY", TODAY)
+    assert cli("ingest", str(folder))[0] == 0
+    return monkeypatch, folder
+
+
+def test_lead_lifecycle(env):
+    monkeypatch, folder = env
+    code, routed = cli("leads", "route", "L-1", "--as", "u-cm")
+    assert code == 0 and routed["account_id"] == "A-1"  # resolved to our account by domain
+    ranked = [p["partner_id"] for p in routed["partners"]]
+    assert set(ranked[:2]) == {"P-1", "P-2"}  # sell in DE, authorised for Governance, in healthcare
+    assert set(routed["partners"][0]) >= {"partner_id", "name", "score", "eligible", "reasons", "conflicts"}
+    p3 = next(p for p in routed["partners"] if p["partner_id"] == "P-3")
+    assert any("Not authorised for Governance" in c for c in p3["conflicts"])
+    assert cli("leads", "route", "L-1", "--as", "u-ps1")[0] == 4
+    code, lead = cli("leads", "assign", "L-1", "P-1", "--as", "u-cm")
+    assert code == 0 and lead["status"] == "assigned" and lead["partner_id"] == "P-1"
+    accept_by = dt.datetime.fromisoformat(lead["accept_by"])
+    assert accept_by - dt.datetime.fromisoformat(lead["assigned_at"]) == dt.timedelta(hours=24)
+    assert [x["lead_id"] for x in cli("leads", "list", "--as", "u-ps1")[1]["leads"]] == ["L-1"]
+    assert cli("leads", "list", "--as", "u-ps2")[1]["leads"] == []
+    assert cli("leads", "list", "--as", "u-mkt")[0] == 4
+    assert cli("leads", "accept", "L-1", "--as", "u-ps2")[0] == 4  # not their partner's lead
+    code, declined = cli("leads", "decline", "L-1", "--reason", "no capacity", "--as", "u-ps1")
+    assert code == 0 and declined["status"] == "declined" and declined["passed_by"] == ["P-1"]
+    again = cli("leads", "route", "L-1", "--as", "u-cm")[1]
+    assert "P-1" not in [p["partner_id"] for p in again["partners"]] and again["excluded"] == ["P-1"]
+    assert cli("leads", "assign", "L-1", "P-1", "--as", "u-cm")[0] == 2
+    assert cli("leads", "assign", "L-1", "P-2", "--as", "u-cm")[1]["status"] == "assigned"
+    monkeypatch.setenv("COSELL_TODAY", "2026-03-04")  # past the 24 hours
+    assert [x["lead_id"] for x in cli("leads", "list", "--status", "expired")[1]["leads"]] == ["L-1"]
+    code, err = cli("leads", "accept", "L-1", "--as", "u-ps2")
+    assert code == 2 and "expired" in err["error"]["message"]
+    third = cli("leads", "route", "L-1", "--as", "u-cm")[1]
+    assert third["excluded"] == ["P-1", "P-2"] and [p["partner_id"] for p in third["partners"]] == ["P-3"]
+    assert cli("leads", "assign", "L-1", "P-3", "--as", "u-cm")[1]["passed_by"] == ["P-1", "P-2"]
+    assert cli("leads", "accept", "L-1", "--as", "u-admin")[1]["status"] == "accepted"
+    # the deal appears in a later ingest: the lead is converted and linked
+    opps = FILES["opportunities.csv"] + "O-9,A-1,Kronos governance,qualification,Governance,2026-03-04,P-3,sourced,80000\n"
+    write_world(folder, {**CLEAN, "opportunities.csv": opps})
+    assert cli("ingest", str(folder))[0] == 0
+    converted = cli("leads", "list", "--status", "converted")[1]["leads"]
+    assert [(x["lead_id"], x["opportunity_id"]) for x in converted] == [("L-1", "O-9")]
+    log = cli("audit", "--record", "L-1")[1]["entries"]
+    assert [e["action"] for e in reversed(log)] == ["assigned", "declined", "assigned", "assigned", "accepted",
+                                                    "converted"]
+    assert log[-1]["user_id"] == "u-cm" and log[-1]["before"]["status"] == "new"
+
+
+def test_unknown_lead_and_partner_are_bad_input(env):
+    code, err = cli("leads", "route", "L-404")
+    assert code == 2 and "L-404" in err["error"]["message"]
+    code, err = cli("leads", "assign", "L-1", "P-404")
+    assert code == 2 and "P-404" in err["error"]["message"]
+    assert cli("leads", "list", "--status", "maybe")[0] == 2

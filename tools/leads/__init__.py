@@ -1,0 +1,1 @@
+"""Inbound leads routed to partners (CLI.md "Leads"); enter through `service`."""

@@ -1,0 +1,1 @@
+"""Deal registrations from submission to expiry (CLI.md "Deal registrations"); enter through `service`."""
