@@ -364,6 +364,9 @@ class ImportBundle(BaseModel):
     documents: list[DocumentRecord] = Field(default_factory=list)
     campaign_kits: list[CampaignKit] = Field(default_factory=list)
     rejected: list[Rejection] = Field(default_factory=list)
+    # ids of rejected rows per file (their stored versions are kept) and optional files refused whole
+    rejected_keys: dict[str, list[Any]] = Field(default_factory=dict)
+    failed_files: list[str] = Field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Loaded records per kind, as `cosell ingest` reports them."""
