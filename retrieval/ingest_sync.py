@@ -160,17 +160,17 @@ def check_removals(plan: SyncPlan, max_share: float) -> None:
 
 
 def check_admins_remain(session: Session, bundle: Any, plan: SyncPlan) -> None:
-    """Never remove every admin who holds an API key: that would lock every key out of the API."""
+    """Never leave no admin when admins hold API keys: every admin key would stop working as admin."""
     users = next((p for p in plan.tables if p.spec.attr == "users"), None)
-    if users is None or not users.removed:
+    if users is None or users.untouched:
         return
+    stored_admins = set(session.scalars(select(R.User.user_id).where(R.User.role == "admin")).all())
     keyed_admins = set(session.scalars(
-        select(R.User.user_id).where(R.User.role == "admin",
-                                     R.User.user_id.in_(select(R.ApiKey.user_id)))).all())
-    if not keyed_admins or not keyed_admins <= users.removed:
+        select(R.ApiKey.user_id).where(R.ApiKey.user_id.in_(stored_admins))).all()) if stored_admins else set()
+    if not keyed_admins:
         return
-    incoming_admins = [u for u in bundle.users if u.role == "admin"]
-    if not incoming_admins:
+    remaining = {u.user_id for u in bundle.users if u.role == "admin"} | (users.kept & stored_admins)
+    if not remaining:
         raise BadInput(
             f"users.csv would remove every admin ({', '.join(sorted(keyed_admins))}): their API keys would stop "
             "working. Add an admin row to users.csv. Nothing was changed."
