@@ -86,13 +86,17 @@ def replace_records(ctx: AppContext, bundle: Any, plan: SyncPlan | None = None) 
     tools that only need records call this directly; `ingest_folder` adds the content)."""
     with ctx.store.session() as session:
         apply_tables(session, bundle, plan or plan_sync(session, bundle))
-        session.execute(delete(R.CampaignKitRow))
+        refused = {r.file for r in bundle.rejected}
+        # a kit file that was refused keeps its stored kit, unless the kit id now comes from another file
+        session.execute(delete(R.CampaignKitRow).where(
+            R.CampaignKitRow.source.not_in(refused) | R.CampaignKitRow.kit_id.in_([k.kit_id for k in bundle.campaign_kits])))
         for kit in bundle.campaign_kits:
             data = kit.model_dump(mode="json")
             session.add(R.CampaignKitRow(kit_id=kit.kit_id, name=kit.name, source=kit.source, data=data))
-        vendor = bundle.vendor.model_dump(mode="json")
-        vendor.update(vendor.pop("extra", None) or {})
-        ctx.store.set_meta("vendor", vendor, session=session)
+        if not refused & {"vendor.yaml", "vendor.yml"}:  # a bad vendor.yaml keeps the stored settings
+            vendor = bundle.vendor.model_dump(mode="json")
+            vendor.update(vendor.pop("extra", None) or {})
+            ctx.store.set_meta("vendor", vendor, session=session)
         # Lets in-memory caches in any process (`ctx.cached`) see that records changed, without a scan.
         ctx.store.bump_records_version(session)
 

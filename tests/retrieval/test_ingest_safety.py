@@ -38,7 +38,10 @@ USERS = ("user_id,name,role,partner_id\nu-admin,Ada,admin,\nu-cm,Cem,channel_man
          + "".join(f"u-ps{i},Seller {i},partner_seller,P{i}\n" for i in range(1, 5)))
 DOCS = {f"content/doc-{i}.md": f"---\ntitle: Guide {i}\nvisibility: partners\n---\n# Guide {i}\n\n"
         f"Partner programme guide number {i} explains registration step {i}.\n" for i in range(1, 6)}
-BASELINE = {"partners.csv": PARTNERS, "accounts.csv": ACCOUNTS, "opportunities.csv": OPPORTUNITIES,
+KIT = ("kit_id: k1\nname: Kit one\nproducts: [Lakehouse]\nlocales:\n  en:\n    email_subject: Hi\n"
+       "    email_body: Hello {partner}\n")
+VENDOR = "name: Northwind\naccount_sharing: accounts\n"
+BASELINE = {"vendor.yaml": VENDOR, "campaigns/k1.yaml": KIT, "partners.csv": PARTNERS, "accounts.csv": ACCOUNTS, "opportunities.csv": OPPORTUNITIES,
             "partner_accounts.csv": PARTNER_ACCOUNTS, "partner_activity.csv": PARTNER_ACTIVITY,
             "users.csv": USERS, **DOCS}
 KEPT_MODELS = (R.CampaignKitRow, R.Document, R.Chunk, R.DraftRow, R.MatchCorrection, R.ApiKey, R.User)
@@ -74,6 +77,7 @@ def snapshot(ctx: AppContext) -> dict[str, tuple[int, str]]:
         for model in {*(t.model for t in TABLES), *KEPT_MODELS}:
             rows = sorted(repr(tuple(r)) for r in session.execute(select(model.__table__)).all())
             out[model.__tablename__] = (len(rows), hashlib.sha1("\n".join(rows).encode()).hexdigest())
+    out["vendor"] = (0, json.dumps(ctx.store.get_meta("vendor"), sort_keys=True))
     out["chroma"] = (ctx.content.vector_count(), "")
     return out
 
@@ -85,6 +89,7 @@ def baseline_home(tmp_path_factory, embedder) -> Path:
     try:
         result = ingest_folder(ctx, write(home.parent / "in"))
         assert not result.rejected and result.partners == 6 and result.documents == 5
+        assert result.campaign_kits == 1 and ctx.store.get_meta("vendor")["name"] == "Northwind"
         issue_api_key(ctx.store, "u-admin")
         with ctx.store.session() as session:
             session.add(R.DraftRow(draft_id="d-1", kit_id="k", partner_id="P1", locale="en", channel="email",
@@ -211,6 +216,8 @@ KEPT_CASES = {
                             {"documents": 1}),
     "document not UTF-8": ({"content/doc-4.md": _latin1("# Guide 4\n\nCafé\n")}, "content/doc-4.md",
                            {"documents": 1}),
+    "broken campaign kit": ({"campaigns/k1.yaml": "kit_id: k1\nname: [oops\n"}, "campaigns/k1.yaml", {}),
+    "bad vendor.yaml": ({"vendor.yaml": "name: [Northwind\n"}, "vendor.yaml", {}),
 }
 
 
