@@ -124,6 +124,8 @@ class TableReader:
             if problems:
                 for column, message in problems:
                     self.reject(line, column, message)
+                if not keys:  # a table keyed on its content (partner_accounts): the stored row it would be
+                    key = self.model.stored_key(values)
                 if key and key not in self.accepted:
                     self.refused.setdefault(key, line)
                 continue
