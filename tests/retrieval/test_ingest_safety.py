@@ -422,3 +422,18 @@ def test_api_removal_guard_and_allow_removals(api):
     assert snapshot(ctx) == before
     response = client.post("/v1/ingest", json={"path": "in", "allow_removals": True}, headers=headers)
     assert response.status_code == 200 and response.json()["removed"] == {"partner_activity": 6}
+
+
+def test_progress_off_a_terminal_is_a_line_with_an_estimate_every_few_seconds():
+    import io
+
+    from assistant.engine.render import progress_lines
+
+    now, out = [0.0], io.StringIO()
+    update = progress_lines(out, 10, clock=lambda: now[0])
+    update("embedding", 0, 100)
+    now[0] = 20
+    update("embedding", 10, 100)  # 20 s for 10 documents: 90 more take about 3 minutes
+    now[0] = 25
+    update("embedding", 12, 100)  # within 10 s of the last line: quiet
+    assert out.getvalue() == "embedding 10/100, about 3 min left\n"
