@@ -9,6 +9,7 @@ import yaml
 
 from connectors import fields as f
 from connectors.models import CampaignKit, Rejection
+from connectors.safe_files import unsafe_reason
 
 _TEXT_FIELDS = ("name", "objective", "audience", "call_to_action")
 
@@ -26,16 +27,22 @@ def read_campaigns(root: Path, rejected: list[Rejection]) -> list[CampaignKit]:
     folder = root / "campaigns"
     if not folder.is_dir():
         return []
+    if not folder.resolve().is_relative_to(root.resolve()):
+        rejected.append(Rejection(file="campaigns", message="campaigns/ is a link out of the import folder: skipped"))
+        return []
     paths = sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in (".yaml", ".yml")
+        if not p.is_dir() and not p.name.startswith(".") and p.suffix.lower() in (".yaml", ".yml")
     )
     kits: list[CampaignKit] = []
     first_source: dict[str, str] = {}
     for path in paths:
         source = path.relative_to(root).as_posix()
         try:
+            unsafe = unsafe_reason(root, path)  # links out of the folder, FIFOs: never opened
+            if unsafe:
+                raise KitError(unsafe)
             kit = parse_kit(_load_yaml(path), source)
             if kit.kit_id in first_source:
                 raise KitError(

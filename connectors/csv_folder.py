@@ -42,6 +42,7 @@ from connectors.models import (
     partner_account_key,
 )
 from connectors.registry import register_connector
+from connectors.safe_files import FileProblem
 
 # --- row rules that span files -------------------------------------------------------------------
 
@@ -183,8 +184,20 @@ def _short(exc: Exception) -> str:
 # --- the folder ------------------------------------------------------------------------------------
 
 
-def read_import_folder(path: Path, *, on_progress: Callable[[str], None] | None = None) -> ImportBundle:
-    """Read every file of an import folder. Raises BadInput only when the folder itself is missing."""
+def read_import_folder(
+    path: Path,
+    *,
+    on_progress: Callable[[str], None] | None = None,
+    stored: dict[str, set[Any]] | None = None,
+    max_document_bytes: int | None = None,
+) -> ImportBundle:
+    """Read every file of an import folder.
+
+    Raises BadInput when the folder is missing or a required file cannot be used as a whole (every
+    such file named). An optional file refused as a whole is a rejection, and its name is in
+    `bundle.failed_files` (its table must be kept, not emptied). `stored`: ids already in the store
+    per file name, so references to a kept record still resolve (see `References`).
+    """
     root = Path(path)
     if not root.exists():
         raise bad_input(f"import folder not found: {root}")
@@ -193,12 +206,22 @@ def read_import_folder(path: Path, *, on_progress: Callable[[str], None] | None 
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 26))  # long descriptions are legitimate
     progress = on_progress or (lambda _name: None)
     rejected: list[Rejection] = []
-    refs = References()
+    refs = References(stored)
+    fatal: list[FileProblem] = []
     vendor = read_vendor(root, rejected)
 
     def table(model: type[ImportRecord], rules: Rules | None) -> list[Any]:
         progress(model.file_name)
-        return TableReader(root, model, refs, rejected).read(rules)
+        try:
+            return TableReader(root, model, refs, rejected).read(rules)
+        except FileProblem as problem:
+            if model.file_name in REQUIRED_FILES:
+                fatal.append(problem)
+            else:
+                refs.failed_files.add(model.file_name)
+                rejected.append(Rejection(file=model.file_name, line=problem.line, column=problem.column,
+                                          message=f"{problem.message} (file not loaded; its stored rows are kept)"))
+            return []
 
     partners = table(Partner, _partner_rules)
     accounts = table(Account, None)
@@ -211,8 +234,13 @@ def read_import_folder(path: Path, *, on_progress: Callable[[str], None] | None 
     leads = table(Lead, None)
     deal_registrations = table(DealRegistration, _registration_rules(refs))
     partner_candidates = table(PartnerCandidate, None)
+    if fatal:
+        raise bad_input("; ".join(str(p) + (f" (line {p.line})" if p.line else "") for p in fatal)
+                        + ". Nothing was changed.")
     progress("content/")
-    documents = read_documents(root, set(refs.accepted.get(Partner.file_name, {})), rejected)
+    kept_partners = set(refs.rejected.get(Partner.file_name, {})) & set(refs.stored.get(Partner.file_name, ()))
+    known_partners = set(refs.accepted.get(Partner.file_name, {})) | kept_partners
+    documents = read_documents(root, known_partners, rejected, max_bytes=max_document_bytes)
     progress("campaigns/")
     campaign_kits = read_campaigns(root, rejected)
     # model_construct: every record above is already validated; re-validating would double the time
@@ -231,6 +259,8 @@ def read_import_folder(path: Path, *, on_progress: Callable[[str], None] | None 
         documents=documents,
         campaign_kits=campaign_kits,
         rejected=rejected,
+        rejected_keys={name: list(keys) for name, keys in refs.rejected.items() if keys},
+        failed_files=sorted(refs.failed_files),
     )
 
 

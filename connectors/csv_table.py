@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from connectors.models import ImportRecord, Rejection
+from connectors.safe_files import FileProblem, text_encoding, unsafe_reason
 
 REQUIRED_FILES = ("partners.csv", "accounts.csv", "opportunities.csv")
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by `surrogateescape`
@@ -46,18 +47,30 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 class References:
-    """Ids accepted (and rejected) so far, per file, with the line where each first appeared."""
+    """Ids accepted (and rejected) so far, per file, with the line where each first appeared.
 
-    def __init__(self) -> None:
+    `stored` holds the ids already in the store per file: a row that refers to an id whose new row was
+    rejected (or whose whole file was) still loads when the stored version is kept, so one bad cell
+    never takes the rows that depend on it down with it.
+    """
+
+    def __init__(self, stored: dict[str, set[Any]] | None = None) -> None:
         self.accepted: dict[str, dict[Any, int]] = {}
         self.rejected: dict[str, dict[Any, int]] = {}
+        self.stored = stored or {}
+        self.failed_files: set[str] = set()  # optional files refused as a whole: their table is kept
 
     def check(self, column: str, value: str | None, target: str) -> tuple[str, str] | None:
         if not value or value in self.accepted.get(target, {}):
             return None
         line = self.rejected.get(target, {}).get(value)
+        kept = value in self.stored.get(target, ())
+        if (line is not None or target in self.failed_files) and kept:
+            return None  # refers to the stored version, which this ingest keeps
         if line is not None:
             return column, f"{column} {value!r} was rejected in {target} (line {line})"
+        if target in self.failed_files:
+            return column, f"{column} {value!r} not found ({target} was rejected as a whole)"
         return column, f"{column} {value!r} not found in {target}"
 
 
@@ -74,19 +87,33 @@ class TableReader:
         self.rejected.append(Rejection(file=self.file, line=line, column=column, message=message))
 
     def read(self, rules: Rules | None = None) -> list[Any]:
+        """The valid records; raises FileProblem when the file cannot be used as a whole (missing when
+        required, not a regular file, wrong encoding or delimiter, broken header, or no rows in a required
+        file whose table the store already holds)."""
+        required = self.file in REQUIRED_FILES
         path = find_file(self.root, self.file)
         if path is None:
-            if self.file in REQUIRED_FILES:
-                self.reject(None, None, "required file is missing")
+            if required:
+                raise FileProblem(self.file, "required file is missing")
             return []
+        unsafe = unsafe_reason(self.root, path)
+        if unsafe:
+            raise FileProblem(self.file, unsafe)
+        encoding = text_encoding(path, self.file)
+        self.rows_seen = 0
         with _cyclic_gc_paused():
-            return self._read(path, rules)
+            records = self._read(path, rules, encoding)
+        if required and self.rows_seen == 0 and self.refs.stored.get(self.file):
+            # an export that went wrong, not a programme that lost every partner (`--reset` to start over)
+            raise FileProblem(self.file, f"has a header but no rows, and the store holds "
+                              f"{len(self.refs.stored[self.file])}: a required file must not be empty", line=2)
+        return records
 
-    def _read(self, path: Path, rules: Rules | None) -> list[Any]:
+    def _read(self, path: Path, rules: Rules | None, encoding: str) -> list[Any]:
         records: list[Any] = []
         keys = self.model.key_columns
         construct = _record_builder(self.model)
-        for line, values, problems in self._rows(path):
+        for line, values, problems in self._rows(path, encoding):
             key = values.get(keys[0]) if len(keys) == 1 else tuple(values.get(k) for k in keys)
             if not problems and rules is not None:
                 problems = rules(values)
@@ -97,6 +124,8 @@ class TableReader:
             if problems:
                 for column, message in problems:
                     self.reject(line, column, message)
+                if not keys:  # a table keyed on its content (partner_accounts): the stored row it would be
+                    key = self.model.stored_key(values)
                 if key and key not in self.accepted:
                     self.refused.setdefault(key, line)
                 continue
@@ -105,15 +134,12 @@ class TableReader:
             records.append(construct(values))
         return records
 
-    def _rows(self, path: Path) -> Iterator[tuple[int, dict[str, Any], Problems]]:
+    def _rows(self, path: Path, encoding: str) -> Iterator[tuple[int, dict[str, Any], Problems]]:
         """(line, parsed cells, problems) per non-blank record; problems empty when every cell is valid."""
         bad: dict[int, str] = {}
-        with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
+        with open(path, encoding=encoding, errors="surrogateescape", newline="") as handle:
             reader = csv.reader(_physical_lines(handle, bad))
-            plan = self._plan(reader, bad)
-            if plan is None:
-                return
-            cells, extras, width = plan
+            cells, extras, width = self._plan(reader, bad)
             while True:
                 start = reader.line_num + 1  # line_num is where the previous record ended
                 try:
@@ -121,10 +147,12 @@ class TableReader:
                 except StopIteration:
                     return
                 except csv.Error as exc:
+                    self.rows_seen += 1
                     self.reject(start, None, f"not readable as CSV: {exc}")
                     continue
                 if not row or not any(row):
                     continue
+                self.rows_seen += 1
                 end = reader.line_num
                 if bad:
                     reason = next((bad[n] for n in range(start, end + 1) if n in bad), None)
@@ -137,18 +165,14 @@ class TableReader:
                     continue
                 yield _parse_cells(row, cells, extras, start)
 
-    def _plan(
-        self, reader: Any, bad: dict[int, str]
-    ) -> tuple[list[tuple], list[tuple[int, str]], int] | None:
-        """Match the header to the model's columns once; None (file rejected) when it cannot be used."""
+    def _plan(self, reader: Any, bad: dict[int, str]) -> tuple[list[tuple], list[tuple[int, str]], int]:
+        """Match the header to the model's columns once; raises FileProblem when it cannot be used."""
         try:
             header = next(reader)
-        except (StopIteration, csv.Error):
-            self.reject(1, None, "file is empty: the first row must be the header")
-            return None
+        except (StopIteration, csv.Error) as exc:
+            raise FileProblem(self.file, "file is empty: the first row must be the header", line=1) from exc
         if 1 in bad:
-            self.reject(1, None, "header is not valid UTF-8 text; re-save the file as UTF-8")
-            return None
+            raise FileProblem(self.file, f"header: {bad[1]}", line=1)
         by_name = {column.name: column for column in self.model.columns}
         cells, extras, seen = [], [], set()
         for index, raw_name in enumerate(header):
@@ -159,19 +183,26 @@ class TableReader:
                     extras.append((index, name))
                 continue
             if column.name in seen:
-                self.reject(1, column.name, f"column {column.name!r} appears twice in the header")
-                return None
+                raise FileProblem(self.file, f"column {column.name!r} appears twice in the header",
+                                  column=column.name, line=1)
             seen.add(column.name)
             cells.append((column.name, index, column.required, column.parse, column.many, column.default))
         missing = [c.name for c in self.model.columns if c.required and c.name not in seen]
         if missing:
-            self.reject(
-                1,
-                missing[0] if len(missing) == 1 else None,
-                f"missing required column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}",
-            )
-            return None
+            raise FileProblem(self.file, _header_message(header, missing),
+                              column=missing[0] if len(missing) == 1 else None, line=1)
         return cells, extras, len(header)
+
+
+def _header_message(header: list[str], missing: list[str]) -> str:
+    """Names the likely cause: a file saved with `;` or tabs between cells reads as one column."""
+    if len(header) == 1:
+        for delimiter, label in ((";", "';' (semicolon)"), ("\t", "tab")):
+            if delimiter in header[0]:
+                return (f"cells are separated by {label}, not commas: the import format is comma-separated "
+                        "(DATA.md); re-save the file as CSV with commas")
+    plural = "s" if len(missing) > 1 else ""
+    return f"missing required column{plural}: {', '.join(missing)}"
 
 
 def _parse_cells(
@@ -239,9 +270,9 @@ def _duplicate_message(keys: tuple[str, ...], key: Any, first: int) -> str:
 def find_file(root: Path, name: str) -> Path | None:
     """The file by its exact name, else by a case-insensitive match (`Accounts.csv`)."""
     path = root / name
-    if path.is_file():
-        return path
+    if path.is_file() or path.is_symlink() or (path.exists() and not path.is_dir()):
+        return path  # a link or a FIFO is found here and refused by the caller, with its reason
     for candidate in root.iterdir():
-        if candidate.name.lower() == name and candidate.is_file():
+        if candidate.name.lower() == name and not candidate.is_dir():
             return candidate
     return None

@@ -19,6 +19,7 @@ import yaml
 
 from connectors import fields as f
 from connectors.models import DOCUMENT_KINDS, DocumentRecord, Rejection
+from connectors.safe_files import unsafe_reason
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".pdf", ".docx"}
@@ -42,15 +43,29 @@ class DocumentError(ValueError):
         self.line, self.field = line, field
 
 
-def read_documents(root: Path, known_partners: set[str], rejected: list[Rejection]) -> list[DocumentRecord]:
-    """Every supported file under root/content, any depth; hidden files and folders are skipped."""
+def read_documents(root: Path, known_partners: set[str], rejected: list[Rejection],
+                   max_bytes: int | None = None) -> list[DocumentRecord]:
+    """Every supported file under root/content, any depth; hidden files and folders are skipped.
+
+    Only regular files inside the import folder are read: a link out of it, a FIFO or a device is
+    rejected unopened, and so is a file larger than `max_bytes`."""
     content = root / "content"
     if not content.is_dir():
+        return []
+    if not content.resolve().is_relative_to(root.resolve()):
+        rejected.append(Rejection(file="content", message="content/ is a link out of the import folder: skipped"))
         return []
     documents = []
     for path in _content_files(content):
         source = path.relative_to(root).as_posix()
         try:
+            reason = unsafe_reason(root, path)
+            if reason:
+                raise DocumentError(reason)
+            size = path.stat().st_size
+            if max_bytes is not None and size > max_bytes:
+                raise DocumentError(f"{size / 2**20:.1f} MB is larger than the limit of {max_bytes / 2**20:g} MB "
+                                    "per document (COSELL_MAX_DOCUMENT_MB): skipped")
             documents.append(read_document(path, content, known_partners))
         except DocumentError as exc:
             rejected.append(Rejection(file=source, line=exc.line, column=exc.field, message=str(exc)))
@@ -61,6 +76,8 @@ def _content_files(content: Path) -> list[Path]:
     found = []
     for folder, subfolders, files in os.walk(content):
         subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        # os.walk does not enter linked folders; list them so the caller reports them as skipped
+        found += [Path(folder) / d for d in subfolders if os.path.islink(os.path.join(folder, d))]
         for name in files:
             # `~$x.docx` is Word's lock file, not content
             if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUFFIXES:

@@ -94,6 +94,11 @@ class ImportRecord(BaseModel):
     attributes: dict[str, str] = Field(default_factory=dict)
     line: int = 0
 
+    @classmethod
+    def stored_key(cls, values: dict[str, Any]) -> Any:
+        """For a table without key columns: the key a rejected row's stored version has (None: unknown)."""
+        return None
+
     @model_validator(mode="before")
     @classmethod
     def _normalise_columns(cls, data: Any) -> Any:
@@ -240,6 +245,13 @@ class PartnerAccount(ImportRecord):
     )
 
     row_key: str = ""  # sha1 of partner_id|account_name|domain|country; `#2`, `#3` for exact repeats
+
+    @classmethod
+    def stored_key(cls, values: dict[str, Any]) -> Any:
+        if not values.get("partner_id") or not values.get("account_name"):
+            return None
+        return partner_account_key(values["partner_id"], values["account_name"], values.get("domain"),
+                                   values.get("country"))
     partner_id: str
     account_name: str
     domain: str | None = None
@@ -526,6 +538,9 @@ class ImportBundle(BaseModel):
     documents: list[DocumentRecord] = Field(default_factory=list)
     campaign_kits: list[CampaignKit] = Field(default_factory=list)
     rejected: list[Rejection] = Field(default_factory=list)
+    # ids of rejected rows per file (their stored versions are kept) and optional files refused whole
+    rejected_keys: dict[str, list[Any]] = Field(default_factory=dict)
+    failed_files: list[str] = Field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Loaded records per kind, as `cosell ingest` reports them."""

@@ -178,13 +178,15 @@ class ContentService:
         return self._searcher
 
     # --- sync -----------------------------------------------------------------------------------
-    def sync_documents(self, docs: Sequence[Any], progress: ProgressFn | None = None) -> SyncStats:
-        """Make the index hold exactly `docs` (see the module docstring for the guarantees)."""
+    def sync_documents(self, docs: Sequence[Any], progress: ProgressFn | None = None,
+                       keep: set[str] | frozenset[str] = frozenset()) -> SyncStats:
+        """Make the index hold exactly `docs`, plus the stored documents in `keep` as they are (their new
+        file was rejected). See the module docstring for the guarantees."""
         with self._lock:
             wanted = {doc.doc_id: doc for doc in docs}  # the last record of a repeated id wins
             stored = self._stored_documents()
             missing_vectors = self._sweep_vectors()
-            removed = sorted(set(stored) - set(wanted))
+            removed = sorted(set(stored) - set(wanted) - set(keep))
             self._remove(removed)
             to_index, meta_only = [], []
             for doc_id, doc in wanted.items():

@@ -6,7 +6,6 @@ blocking work runs in FastAPI's threadpool. Permissions are the tools' (ScopedRe
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
@@ -14,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from assistant.api.deps import CallerDep, CtxDep
 from assistant.core.errors import BadInput
-from retrieval.ingest import ingest_as
+from retrieval.ingest import ingest_as, resolve_import_path
 from tools.account_mapping.service import map_accounts, record_correction
 from tools.content_drafts.service import Channel, draft_content, list_drafts, review_draft
 from tools.next_best_action.service import next_best_actions
@@ -172,12 +171,17 @@ def review(
 
 
 class IngestBody(BaseModel):
-    path: str = Field(..., min_length=1, description="An import folder on the server (DATA.md).")
+    path: str = Field(..., min_length=1, max_length=4096,
+                      description="An import folder under the server's COSELL_IMPORT_ROOT (DATA.md).")
     reset: bool = False
     strict: bool = False
+    allow_removals: bool = Field(False, description="Remove more than COSELL_MAX_REMOVAL_SHARE of a table "
+                                 "or of the documents (cosell ingest --allow-removals).")
 
 
 @router.post("/ingest", tags=["admin"], summary="Load an import folder (cosell ingest; admin)")
 def ingest(body: IngestBody, ctx: CtxDep, scope: CallerDep) -> dict:
-
-    return as_json(ingest_as(ctx, scope, Path(body.path), reset=body.reset, strict=body.strict))
+    scope.require("ingest")
+    folder = resolve_import_path(ctx.settings, body.path)
+    return as_json(ingest_as(ctx, scope, folder, reset=body.reset, strict=body.strict,
+                             allow_removals=body.allow_removals))

@@ -22,7 +22,7 @@ from assistant.core.errors import CosellError
 from assistant.engine import render
 from assistant.engine.agent import ask as ask_service
 from assistant.engine.context import AppContext
-from retrieval.ingest import ingest_as, records_a_reset_erases
+from retrieval.ingest import ingest_as, reset_notice
 from retrieval.scope import issue_api_key_as
 from tools.account_mapping.service import map_accounts, record_correction
 from tools.content_drafts.service import draft_content, list_drafts, review_draft
@@ -55,17 +55,21 @@ log = logging.getLogger("cosell")
 
 @app.command()
 def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."),
-           reset: bool = typer.Option(False, "--reset", help="Start from empty."),
+           reset: bool = typer.Option(False, "--reset", help="Start from empty: also erases drafts and "
+                                      "mapping corrections (the records the copilot keeps)."),
            strict: bool = typer.Option(False, "--strict", help="Load nothing if anything is rejected."),
+           allow_removals: bool = typer.Option(False, "--allow-removals", help="Remove more than "
+                                               "COSELL_MAX_REMOVAL_SHARE of a table or of the documents."),
            as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Load a folder in the import format into COSELL_HOME."""
 
     def call(ctx, scope):
-        if reset and scope.can("ingest"):  # said first, on stderr: --json keeps one object on stdout
-            kept = ", ".join(f"{n} {t}" for t, n in records_a_reset_erases(ctx).items() if n) or "none yet"
-            err_console.print(f"--reset erases the records the copilot keeps too ({kept}).", soft_wrap=True)
+        scope.require("ingest")
+        if reset:  # said first, on stderr: --json keeps one object on stdout
+            err_console.print(reset_notice(ctx), soft_wrap=True)
         with render.progress_bar(enabled=not as_json and sys.stderr.isatty()) as progress:
-            return ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress)
+            return ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress,
+                             allow_removals=allow_removals)
 
     run_command(as_json, user, call, render.ingest, exit_code_of=lambda d: 3 if d.get("rejected") else 0)
 

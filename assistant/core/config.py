@@ -62,6 +62,21 @@ class Settings(BaseSettings):
         5, description="Privacy-preserving mapping: below this many matches only counts are released."
     )
 
+    max_removal_share: float = Field(
+        0.2, ge=0, le=1,
+        description="An ingest that would remove more than this share of any table or of the documents "
+        "changes nothing and asks for `--allow-removals` (API: `allow_removals`).",
+    )
+    max_document_mb: float = Field(20, gt=0, description="Largest enablement document ingest reads (MB); "
+                                   "larger files are rejected.")
+    import_root: Path | None = Field(
+        None, description="`POST /v1/ingest` reads only folders under this directory; unset: ingest by path "
+        "over HTTP is refused (403).",
+    )
+    ingest_lock_wait_s: float = Field(
+        10, ge=0, description="How long an ingest waits for another one on the same COSELL_HOME before failing."
+    )
+
     @cached_property
     def home_dir(self) -> Path:
         self.home.mkdir(parents=True, exist_ok=True)

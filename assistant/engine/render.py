@@ -1,24 +1,29 @@
 """Human rendering of service results for the terminal (the `--json` output is the contract)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sys
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 console = Console()
 
 
 @contextmanager
-def progress_bar(enabled: bool) -> Iterator:
-    """Yields a `progress(phase, done, total)` callback (a no-op when not on a terminal)."""
+def progress_bar(enabled: bool, log_every_s: float = 10.0) -> Iterator:
+    """Yields a `progress(phase, done, total)` callback: a bar with the time left on a terminal; otherwise
+    (logs, `--json` runs) a line on stderr every `log_every_s` seconds once a phase takes that long."""
     if not enabled:
-        yield None
+        yield progress_lines(sys.stderr, log_every_s)
         return
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
+                  TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(), console=Console(stderr=True),
+                  transient=True) as bar:
         tasks: dict[str, TaskID] = {}
 
         def update(phase: str, done: int, total: int) -> None:
@@ -27,6 +32,25 @@ def progress_bar(enabled: bool) -> Iterator:
             bar.update(tasks[phase], completed=done, total=total)
 
         yield update
+
+
+def progress_lines(stream: TextIO, every_s: float, clock: Callable[[], float] = time.monotonic) -> Callable:
+    """`progress(phase, done, total)` writing `embedding 120/600, about 3 min left` at most every `every_s`."""
+    started: dict[str, float] = {}
+    last = [clock()]
+
+    def update(phase: str, done: int, total: int) -> None:
+        now = clock()
+        start = started.setdefault(phase, now)
+        if now - last[0] < every_s or done <= 0 or done >= total:
+            return
+        last[0] = now
+        left = (now - start) / done * (total - done)
+        estimate = f"about {left / 60:.0f} min left" if left >= 90 else f"about {left:.0f} s left"
+        stream.write(f"{phase} {done}/{total}, {estimate}\n")
+        stream.flush()
+
+    return update
 
 
 def ingest(d: dict) -> None:

@@ -209,21 +209,23 @@ def test_partner_seller_cannot_reach_another_partner_through_any_route(client, a
     assert "partners/thames-plan.md" not in {r["doc_id"] for r in search.json()["results"]}
 
 
-def test_ingest_is_admin_only_and_passes_its_options(client, api_keys, monkeypatch, tmp_path):
+def test_ingest_is_admin_only_and_passes_its_options(client, api_keys, monkeypatch, tmp_path, world_ctx):
     import retrieval.ingest
 
     seen = {}
 
-    def fake_ingest(ctx, path, reset=False, strict=False, progress=None):
-        seen.update(path=path, reset=reset, strict=strict)
+    def fake_ingest(ctx, path, reset=False, strict=False, progress=None, allow_removals=False):
+        seen.update(path=path, reset=reset, strict=strict, allow_removals=allow_removals)
         return {"partners": 1, "rejected": []}
 
     monkeypatch.setattr(retrieval.ingest, "ingest_folder", fake_ingest)
+    monkeypatch.setattr(world_ctx.settings, "import_root", tmp_path)
+    (tmp_path / "in").mkdir()
     response = client.post(
-        "/v1/ingest", json={"path": str(tmp_path), "reset": True}, headers=auth(api_keys, "u-admin")
+        "/v1/ingest", json={"path": "in", "reset": True, "allow_removals": True}, headers=auth(api_keys, "u-admin")
     )
     assert response.status_code == 200 and response.json()["partners"] == 1
-    assert seen == {"path": tmp_path, "reset": True, "strict": False}
+    assert seen == {"path": (tmp_path / "in").resolve(), "reset": True, "strict": False, "allow_removals": True}
     assert (
         client.post("/v1/ingest", json={"path": str(tmp_path)}, headers=auth(api_keys, "u-cm")).status_code
         == 403

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+import pytest
+
+from assistant.core.errors import BadInput
 from connectors.csv_folder import read_import_folder
 from connectors.models import Account, Opportunity, Partner, PartnerAccount, Rejection, partner_account_key
 from tests.connectors.folders import write_folder
@@ -31,28 +34,19 @@ def test_utf8_bom_is_accepted(tmp_path):
     assert bundle.rejected == [] and bundle.accounts[0].name == "Müller GmbH"
 
 
-def test_a_row_with_bad_bytes_rejects_only_that_row(tmp_path):
-    accounts = b"account_id,name,status\nA-1,Acme,customer\nA-2,M\xfcller (latin-1),customer\nA-3,Ok \xc3\xa9,prospect\n"
-    bundle = read_import_folder(write_folder(tmp_path, {"accounts.csv": accounts}))
-    assert bundle.rejected == [
-        Rejection(
-            file="accounts.csv",
-            line=3,
-            column=None,
-            message="row is not valid UTF-8 text (bad bytes); re-save the file as UTF-8",
-        )
-    ]
-    assert [a.name for a in bundle.accounts] == ["Acme", "Ok é"]
+def test_a_file_with_bytes_that_are_not_utf8_is_refused_whole_naming_the_encoding(tmp_path):
+    """Issue 15: a Latin-1 file used to load only its ASCII rows (and cascade); now it is refused whole."""
+    accounts = b"account_id,name,status\nA-1,Acme,customer\nA-2,M\xfcller (latin-1),customer\nA-3,Ok,prospect\n"
+    with pytest.raises(BadInput, match=r"accounts.csv: is not UTF-8 \(byte 0xFC .*Latin-1.*\(line 3\)"):
+        read_import_folder(write_folder(tmp_path, {"accounts.csv": accounts}))
 
 
-def test_bad_bytes_inside_a_multi_line_cell_reject_that_record(tmp_path):
-    accounts = b'account_id,name,status\nA-1,"two\nlines \xff",customer\nA-2,Beta,prospect\n'
-    bundle = read_import_folder(write_folder(tmp_path, {"accounts.csv": accounts}))
-    assert [(r.file, r.line, r.column) for r in bundle.rejected] == [
-        ("accounts.csv", 2, None),
-        ("opportunities.csv", 2, "account_id"),
-    ]  # the baseline deal is on A-1
-    assert [a.account_id for a in bundle.accounts] == ["A-2"]
+def test_an_optional_file_with_bad_bytes_is_one_file_rejection(tmp_path):
+    users = b'user_id,name,role\nU-1,"two\nlines \xff",admin\nU-2,Beta,admin\n'
+    bundle = read_import_folder(write_folder(tmp_path, {"users.csv": users}))
+    assert [(r.file, r.line) for r in bundle.rejected] == [("users.csv", 3)]
+    assert "not UTF-8" in bundle.rejected[0].message and bundle.failed_files == ["users.csv"]
+    assert bundle.users == [] and len(bundle.accounts) == 2
 
 
 def test_extra_columns_are_kept_verbatim_in_attributes(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.core.errors import BadInput
 from connectors.csv_folder import read_import_folder
 from connectors.models import Rejection
 from tests.connectors.folders import write_folder
@@ -361,36 +362,19 @@ def test_rule_rejects_row_with_exact_reason(tmp_path, case):
     assert getattr(bundle, table), "the valid rows of the file still load"
 
 
-def test_missing_required_column_rejects_the_file_at_line_1(tmp_path):
-    bundle = read_import_folder(write_folder(tmp_path, {"accounts.csv": "account_id,name\nA-1,Acme\n"}))
-    assert bundle.rejected[0] == Rejection(
-        file="accounts.csv", line=1, column="status", message="missing required column: status"
-    )
-    assert bundle.accounts == []
-    # the opportunity on A-1 is rejected too: its account was never loaded
-    assert bundle.rejected[1:] == [
-        Rejection(
-            file="opportunities.csv",
-            line=2,
-            column="account_id",
-            message="account_id 'A-1' not found in accounts.csv",
-        )
-    ]
+def test_missing_required_column_is_bad_input_naming_file_and_column(tmp_path):
+    with pytest.raises(BadInput, match=r"^accounts.csv: missing required column: status \(line 1\)"):
+        read_import_folder(write_folder(tmp_path, {"accounts.csv": "account_id,name\nA-1,Acme\n"}))
 
 
 def test_missing_required_columns_are_listed_together(tmp_path):
-    bundle = read_import_folder(write_folder(tmp_path, {"partners.csv": "partner_id,name\nP-1,Acme\n"}))
-    assert bundle.rejected == [
-        Rejection(file="partners.csv", line=1, column=None, message="missing required columns: type, tier")
-    ]
+    with pytest.raises(BadInput, match=r"partners.csv: missing required columns: type, tier"):
+        read_import_folder(write_folder(tmp_path, {"partners.csv": "partner_id,name\nP-1,Acme\n"}))
 
 
-def test_missing_required_file_is_one_rejection_and_the_rest_loads(tmp_path):
-    bundle = read_import_folder(write_folder(tmp_path, {"partners.csv": None}))
-    assert bundle.rejected == [
-        Rejection(file="partners.csv", line=None, column=None, message="required file is missing")
-    ]
-    assert len(bundle.accounts) == 2 and len(bundle.opportunities) == 1
+def test_missing_required_file_is_bad_input(tmp_path):
+    with pytest.raises(BadInput, match=r"partners.csv: required file is missing. Nothing was changed"):
+        read_import_folder(write_folder(tmp_path, {"partners.csv": None}))
 
 
 def test_reference_to_a_rejected_id_says_so(tmp_path):
@@ -423,7 +407,8 @@ def test_empty_file_and_duplicate_header_column(tmp_path):
         )
     )
     assert (
-        Rejection(file="users.csv", line=1, message="file is empty: the first row must be the header")
+        Rejection(file="users.csv", line=1, message="file is empty: the first row must be the header "
+                  "(file not loaded; its stored rows are kept)")
         in bundle.rejected
     )
     assert (
@@ -431,10 +416,11 @@ def test_empty_file_and_duplicate_header_column(tmp_path):
             file="partner_activity.csv",
             line=1,
             column="month",
-            message="column 'month' appears twice in the header",
+            message="column 'month' appears twice in the header (file not loaded; its stored rows are kept)",
         )
         in bundle.rejected
     )
+    assert bundle.failed_files == ["partner_activity.csv", "users.csv"]
 
 
 def test_folder_that_does_not_exist_is_bad_input(tmp_path):

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from assistant.core.config import Settings
+from assistant.core.errors import BadInput
 from assistant.engine.context import AppContext
 from retrieval import records as R
 from retrieval.ingest import ingest_folder
@@ -50,8 +51,12 @@ def test_second_ingest_embeds_nothing_and_removed_things_disappear(ctx, tmp_path
 
     (folder / "content" / "internal" / "pricing.md").unlink()
     (folder / "accounts.csv").write_text(ACCOUNTS.replace("A2,Globex GmbH,globex.de,Retail,DE,prospect\n", ""))
-    third = ingest_folder(ctx, folder)
+    with pytest.raises(BadInput, match=r"would remove 1 of 2 accounts .* --allow-removals"):
+        ingest_folder(ctx, folder)  # half the accounts: more than the default 20%, so nothing changes
+    assert ctx.store.count(R.Account) == 2 and ctx.store.count(R.Document) == 3
+    third = ingest_folder(ctx, folder, allow_removals=True)
     assert third.documents == 2 and third.removed_documents == 1
+    assert third.removed == {"accounts": 1, "opportunities": 1, "documents": 1}
     with ctx.store.session() as s:
         assert s.get(R.Document, "internal/pricing.md") is None
         assert s.scalar(select(func.count()).select_from(R.Chunk).where(R.Chunk.doc_id == "internal/pricing.md")) == 0
