@@ -1,7 +1,7 @@
 """Score the copilot on zoo worlds through its CLI, against baselines computed from the CSVs.
 
 `python -m evals.zoo.score [--world W] [--size small|full]` prints a readable table per world;
-`--json` prints the metrics. The CLI used is `python -m assistant.cli` from PYTHONPATH.
+`--json` prints one JSON line of metrics per world. The CLI used is `python -m assistant.cli` from PYTHONPATH.
 """
 from __future__ import annotations
 
@@ -374,12 +374,13 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    reports = [score_world(w, args.size, args.deals, args.per_kind, args.jobs) for w in args.world or DEFAULT_WORLDS]
-    if args.json:
-        print(json.dumps(reports, indent=1))
-    else:
-        for r in reports:
-            print_table(r)
+    for w in args.world or DEFAULT_WORLDS:  # each world as soon as it is scored
+        rep = score_world(w, args.size, args.deals, args.per_kind, args.jobs)
+        if args.json:
+            print(json.dumps(rep), flush=True)
+        else:
+            print_table(rep)
+            sys.stdout.flush()
 
 
 if __name__ == "__main__":
