@@ -20,6 +20,7 @@ SUITES = {
     "partner_match": "evals.partner_match",
     "scifact": "evals.scifact",
     "blind_seller": "evals.blind_seller.suite",
+    "zoo": "evals.zoo.suite",
 }
 
 
