@@ -32,7 +32,8 @@ from pydantic import BaseModel, Field
 from retrieval.chunking import TextUnit, clean, text_units
 from retrieval.lexical import answer_terms, is_cjk
 
-__all__ = ["NOT_FOUND", "Citation", "ContentAnswer", "answer_from_hits", "answer_kind", "clean", "split_units"]
+__all__ = ["NOT_FOUND", "Citation", "ContentAnswer", "answer_from_hits", "answer_kind", "clean", "readable_text",
+           "shorten", "split_units", "tidy"]
 
 NOT_FOUND = "I could not find this in the enablement content."
 # Precision first. A quote is given as THE answer only at this confidence. Over the English questions
@@ -156,6 +157,51 @@ def _prepare(title: str | None, heading: str | None, text: str) -> tuple[tuple, 
 def split_units(text: str) -> list[str]:
     """The quotable units of a chunk as text (see `retrieval.chunking.text_units`)."""
     return [u.text for u in text_units(text)]
+
+
+_MARKER = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
+_SPACE_BEFORE = re.compile(r"\s+([.,;:!?)])(?=\s|$)")
+
+
+def tidy(text: str) -> str:
+    """A cleaned unit as quoted: no list markers left at its start (nested `- - `), no space before
+    punctuation (where an HTML tag was), whitespace collapsed."""
+    text = " ".join(text.split())
+    while _MARKER.match(text):
+        text = _MARKER.sub("", text, count=1)
+    return _SPACE_BEFORE.sub(r"\1", text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut after a sentence or at a word boundary, never inside a word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    sentence = max(cut.rfind(". "), cut.rfind("; "), cut.rfind("。"))
+    if sentence >= limit // 2:
+        return cut[: sentence + 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > 0 else cut).rstrip(" ,;:") + "…"
+
+
+def readable_text(text: str, limit: int = 280) -> str:
+    """A chunk as a person reads it: its units (sentences, whole list items, table rows with their column
+    names; no Markdown or HTML), as many whole ones as fit in `limit` characters (at least one, shortened
+    at a word boundary when it alone is longer)."""
+    parts: list[str] = []
+    size = 0
+    for unit in text_units(text):
+        piece = tidy(unit.text)
+        if not piece:
+            continue
+        if parts and size + 1 + len(piece) > limit:
+            break
+        parts.append(piece)
+        size += len(piece) + 1
+    if not parts:
+        return shorten(clean(text), limit)
+    return shorten(" ".join(parts), limit)
 
 
 def answer_kind(question: str) -> str | None:
@@ -396,12 +442,12 @@ def _quote(units: list[_Unit], chosen: list[int]) -> str:
     """The chosen units in reading order; a list item is preceded by the sentence introducing its list."""
     first = units[chosen[0]]
     lead = first.unit.lead
-    parts = [units[i].text for i in chosen]
+    parts = [tidy(units[i].text) for i in chosen]
     if lead is not None and first.unit.kind in ("item", "row") and first.order - lead <= 12:
         lead_unit = next((units[j] for j in range(chosen[0] - 1, -1, -1)
                           if units[j].hit_rank == first.hit_rank and units[j].order == lead), None)
         if lead_unit is not None and lead_unit.text.endswith((":", "：")):
-            parts.insert(0, lead_unit.text)
+            parts.insert(0, tidy(lead_unit.text))
     return " ".join(parts)
 
 
@@ -412,8 +458,8 @@ def _compose(hits: Sequence, units: list[_Unit], chosen: list[int], score: float
         hit = hits[units[i].hit_rank]
         if any(c.doc_id == hit.doc_id for c in citations):
             continue
-        snippet = " ".join(units[j].text for j in chosen if hits[units[j].hit_rank].doc_id == hit.doc_id)
-        citations.append(Citation(doc_id=hit.doc_id, title=hit.title, source=hit.source, snippet=snippet[:500]))
+        snippet = " ".join(tidy(units[j].text) for j in chosen if hits[units[j].hit_rank].doc_id == hit.doc_id)
+        citations.append(Citation(doc_id=hit.doc_id, title=hit.title, source=hit.source, snippet=shorten(snippet, 500)))
     titles = "; ".join(c.title for c in citations)
     answer = f"{quoted} [{titles}]" if titles else quoted
     return ContentAnswer(answer=answer, citations=citations, found=True, score=round(score, 4))
