@@ -221,7 +221,8 @@ def _metadata(front: dict[str, Any], known_partners: set[str]) -> dict[str, Any]
     for key in ("products", "industries"):
         meta[key] = _front_list(key, front.get(key))
     meta["attributes"] = {k: f.json_safe(v) for k, v in front.items() if k not in _KNOWN_FIELDS}
-    meta["attributes"]["source"] = _content_source(front.get("source"))
+    if front.get("source") not in (None, ""):  # absent means programme (not stored: existing hashes stay)
+        meta["attributes"]["source"] = _content_source(front["source"])
     return meta
 
 

@@ -75,7 +75,10 @@ _DURATION_Q = re.compile(
     # "when" asks for a time at the start of a question ("When do ...?"), not in "what happens when ..."
     r"^\W*when\b|\b(how (long|soon|quickly|fast|early|late|often|frequently)|how far (ahead|in advance)|"
     r"until when|by when|what time|what date|deadline|how many (days|weeks|months|hours|years))\b|"
-    r"何日|何営業日|どのくらい|どれくらい|いつ|何時間|期間|何か月|何ヶ月|何年|何週", re.I)
+    r"何日|何営業日|どのくらい|どれくらい|いつ|何時間|期間|何か月|何ヶ月|何年|何週|"
+    # German, French, Spanish, Portuguese
+    r"^\W*(wann|quand|cuándo|quando)\b|\b(wie lange|bis wann|frist|combien de (temps|jours|semaines|mois)|"
+    r"jusqu'à quand|délai|cuánto tiempo|cuántos días|plazo|quanto tempo|quantos dias|prazo)\b", re.I)
 # A number of some other kind (percentages, amounts and counts are recognised before it: `answer_kind`).
 _NUMBER_Q = re.compile(r"\b(how (much|large|big)|what number|minimum|maximum|limit)\b|最大|最低|何文字|何度", re.I)
 # "How many": a count, and a quote without one (or "unlimited") cannot answer it.
@@ -92,7 +95,8 @@ _MONEY_Q = re.compile(
 # "What margin / discount / rebate ...": usually a percentage or an amount, but also a programme's name.
 _RATE_Q = re.compile(r"\b(what|which|how much) (margins?|discounts?|rebates?|commissions?|referral fees?)\b|"
                      r"(マージン|割引|値引き|リベート)は", re.I)
-_TIME_UNIT = re.compile(r"\b(days?|weeks?|months?|years?|hours?|minutes?|quarters?)\b|日|週|か月|ヶ月|時間", re.I)
+_TIME_UNIT = re.compile(r"\b(days?|weeks?|months?|years?|hours?|minutes?|quarters?|tagen?|wochen|monate?n?|"
+                        r"jours?|semaines?|mois|días?|dias?|semanas?|meses)\b|日|週|か月|ヶ月|時間", re.I)
 _PERCENT = re.compile(r"\d\s*(%|％)|\bpercent|パーセント|\bhalf\b|\d\s*割|半額", re.I)
 _MONEY = re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?[kKmM]?\s*(usd|eur|gbp|jpy|dollars?|euros?|円|ドル)|"
                     r"\b(free of charge|at no (additional |extra )?cost|no (additional |extra )?(cost|charge|fee))\b|"
@@ -112,7 +116,9 @@ _DURATION = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|thirty)[- ]?(business |calendar |"
     r"working )?(day|week|month|year|hour|minute|quarter)s?\b|\b(annual|annually|quarterly|monthly|weekly|daily|"
     r"yearly|once a|each (day|week|month|quarter|year)|per (day|week|month|quarter|year))\b|"
-    r"\d+\s*(日|週|か月|ヶ月|カ月|年|時間|営業日|営業時間|暦年)", re.I)
+    r"\d+\s*(日|週|か月|ヶ月|カ月|年|時間|営業日|営業時間|暦年)|"
+    r"\b\d+\s*(arbeitstagen?|tagen?|wochen|monate?n?|jours?( ouvrés)?|semaines?|mois|días?( hábiles)?|"
+    r"dias?( úteis)?|semanas?|meses)\b", re.I)
 
 
 class Citation(BaseModel):
