@@ -47,6 +47,11 @@ FOUND_THRESHOLD_CJK = 0.60
 # Between these and the thresholds above, the best quote is still shown, as the closest passage and not
 # as the answer (`ContentAnswer.closest`): a paraphrased question often lands there, rightly quoted.
 CLOSEST_THRESHOLD = 0.30
+# Questions in another language written in Latin script (German, French, Spanish, Portuguese) are scored
+# mostly on the multilingual second opinion, on a lower scale than English ones; a quote must still hold
+# the kind of answer asked for. Set from a handful of demo questions: answerable ones score 0.5 or more,
+# off-topic ones below 0.
+FOUND_THRESHOLD_FOREIGN = 0.45
 CLOSEST_THRESHOLD_CJK = 0.10
 W_LEXICAL, W_DENSE, W_RETRIEVAL, W_NEIGHBOUR = 0.35, 0.50, 0.20, 0.20
 CONTEXT_MATCH = 0.6  # a question term found only in the unit's headings or lead-in counts this much
@@ -233,11 +238,13 @@ def answer_kind(question: str) -> str | None:
     return None
 
 
-def thresholds(question: str) -> tuple[float, float]:
+def thresholds(question: str, foreign: bool = False) -> tuple[float, float]:
     """(the confidence a quote needs to be the answer, the confidence it needs to be shown as the closest
-    passage) for this question: Japanese questions are scored on their own scale."""
+    passage) for this question: Japanese questions, and `foreign` ones, are scored on their own scale."""
     if is_cjk(question):
         return FOUND_THRESHOLD_CJK, CLOSEST_THRESHOLD_CJK
+    if foreign:
+        return FOUND_THRESHOLD_FOREIGN, CLOSEST_THRESHOLD
     return FOUND_THRESHOLD, CLOSEST_THRESHOLD
 
 
@@ -280,14 +287,17 @@ def _is_question(text: str) -> bool:
 def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: float | None = None,
                      max_units: int = MAX_UNITS, unit_vectors: Mapping[str, np.ndarray] | None = None,
                      term_idf: Callable[[str], tuple[float, bool]] | None = None,
-                     multilingual: Callable[[str, Sequence[str]], np.ndarray | None] | None = None) -> ContentAnswer:
+                     multilingual: Callable[[str, Sequence[str]], np.ndarray | None] | None = None,
+                     foreign: bool = False) -> ContentAnswer:
     """Pick the units of `hits` (best first, as from ContentService.search) that answer `question`.
     `unit_vectors` maps a chunk id to the vectors of its `text_units` (stored at ingest); without them
     they are pooled here with `embedder`. `term_idf` gives a term's IDF over the whole content and
     whether the content uses it at all (`ContentService.vocabulary()`). `multilingual` scores a question
-    against passages in any language (`retrieval.multilingual.similarities`); CJK questions use it."""
+    against passages in any language (`retrieval.multilingual.similarities`); CJK questions use it, and so
+    do `foreign` ones (a language other than English, e.g. German: MiniLM and the English stemmer say less
+    about them, and words the English-heavy vocabulary lacks are weighed as for CJK)."""
     cjk = is_cjk(question)
-    answer_at, closest_at = thresholds(question)
+    answer_at, closest_at = thresholds(question, foreign)
     if threshold is None:
         threshold = answer_at
     prepared = [_prepare(h.title, h.heading, h.text) for h in hits]
@@ -306,14 +316,14 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     kind = answer_kind(question)
     combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question)
     combined = _answers_follow_questions(units, combined)
-    if cjk and multilingual is not None:
+    if (cjk or foreign) and multilingual is not None:
         combined = _second_opinion(question, hits, units, combined, multilingual)
     best = int(np.argmax(combined))
     absent = _absent_share(q_terms, term_idf)
-    confidence = (float(combined[best]) - (W_ABSENT_CJK if cjk else W_ABSENT) * absent
+    confidence = (float(combined[best]) - (W_ABSENT_CJK if cjk or foreign else W_ABSENT) * absent
                   - W_ABSENT_NAME * _absent_name(question, term_idf))
     chosen = _choose(units, combined, best, max_units)
-    lacks_kind = kind in GATED_KINDS and not any(_has_kind(units[i].text, kind, question) for i in chosen)
+    lacks_kind = kind in (GATED_KINDS + ("duration",) if foreign else GATED_KINDS) and not any(_has_kind(units[i].text, kind, question) for i in chosen)
     if confidence >= threshold and not lacks_kind:
         return _compose(hits, units, chosen, confidence)
     closest = _compose(hits, units, chosen, confidence).answer if confidence >= closest_at else None

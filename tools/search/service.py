@@ -12,7 +12,7 @@ import re
 from pydantic import BaseModel, Field
 
 from assistant.core.errors import BadInput
-from retrieval.extractive import Citation, ContentAnswer, answer_from_hits, readable_text
+from retrieval.extractive import NOT_FOUND, Citation, ContentAnswer, answer_from_hits, readable_text
 from retrieval.lexical import is_cjk
 from retrieval.multilingual import similarities
 from retrieval.scope import Scope
@@ -27,6 +27,9 @@ __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchR
 
 ANSWER_CANDIDATES = 12  # chunks whose sentences compete for an extractive answer
 MAX_K = 50
+# retrieved for an answer: deeper than ANSWER_CANDIDATES, so that reference material ranking high (set
+# aside unless asked about) does not crowd the vendor's own programme out of the candidates
+SEARCH_DEPTH = 2 * ANSWER_CANDIDATES
 
 
 class SearchArgs(BaseModel):
@@ -172,16 +175,14 @@ def _names_publisher(question: str, hit: Hit) -> bool:
 
 def whose_rule(question: str, hits: list[Hit]) -> tuple[list[Hit], bool]:
     """(the candidates to quote from, whether they are reference material). The vendor's own programme is
-    preferred; reference material (others' rules) is quoted only when the question names its publisher
-    or when no programme content was retrieved at all, and then it is labelled."""
-    programme = [h for h in hits if h.source_type != "reference"]
+    what answers; reference material (others' rules, e.g. a public handbook used as an example) is quoted
+    only when the question names its publisher, and then it is labelled. Quoting another company's rule
+    as the vendor's is the worst answer there is, so without the publisher named it is never quoted."""
     reference = [h for h in hits if h.source_type == "reference"]
     named = [h for h in reference if _names_publisher(question, h)]
     if named:
         return named, True
-    if programme:
-        return programme, False
-    return reference, bool(reference)
+    return [h for h in hits if h.source_type != "reference"], False
 
 
 def reference_label(hit: Hit, vendor: str | None) -> str:
@@ -205,7 +206,10 @@ def answer_for_hits(ctx: ToolContext, question: str, hits: list[Hit], threshold:
     quoted before reference material (`whose_rule`), in the asker's language (`same_language`), and of two
     programme documents that disagree (different numbers), the newer one."""
     vendor = _vendor(ctx)
-    pool, is_reference = whose_rule(question, hits[:ANSWER_CANDIDATES])
+    pool, is_reference = whose_rule(question, hits)
+    pool = pool[:ANSWER_CANDIDATES]
+    if not pool:
+        return ContentAnswer(answer=NOT_FOUND, found=False)
     candidates = same_language(question, pool, locale, vendor.get("default_locale") or "en")
     answer = _answer(ctx, question, candidates, threshold)
     if not is_reference:
@@ -251,8 +255,11 @@ def _prefer_newer(ctx: ToolContext, question: str, candidates: list[Hit], answer
 def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: float | None) -> ContentAnswer:
     content = ctx.content
     vectors, vocabulary = content.unit_vectors(candidates), content.vocabulary()
+    language = question_language(question)
+    foreign = language not in (None, "en") and not is_cjk(question)
     answers = [answer_from_hits(part, candidates, embedder=content.embedder, threshold=threshold,
-                                unit_vectors=vectors, term_idf=vocabulary, multilingual=similarities)
+                                unit_vectors=vectors, term_idf=vocabulary, multilingual=similarities,
+                                foreign=foreign)
                for part in with_antecedents(question_parts(question))]
     found = [a for a in answers if a.found]
     if len(answers) == 1 or not found:
@@ -274,7 +281,7 @@ def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
     `threshold` overrides the calibrated confidence needed to answer (evals pass one below any score to see
     every candidate and its confidence)."""
     question = search_query(question)
-    hits = ctx.content.search(question, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility())
+    hits = ctx.content.search(question, k=SEARCH_DEPTH, allowed_visibility=scope.allowed_visibility())
     return answer_for_hits(ctx, question, hits, threshold, locale=scope.locale)
 
 
@@ -283,7 +290,7 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
     """ONE hybrid search serves both the passages (the first k) and the answer (the first
     ANSWER_CANDIDATES), with the asker's visibility and the filters applied inside retrieval."""
     query = search_query(args.query)
-    hits = ctx.content.search(query, k=max(args.k, ANSWER_CANDIDATES), allowed_visibility=scope.allowed_visibility(),
+    hits = ctx.content.search(query, k=max(args.k, SEARCH_DEPTH), allowed_visibility=scope.allowed_visibility(),
                               kinds=args.kinds, products=args.products, industries=args.industries,
                               locale=args.locale)
     answer = answer_for_hits(ctx, query, hits, threshold, locale=scope.locale)
