@@ -33,6 +33,10 @@ _KIND_TEXT = f.enum("kind", DOCUMENT_KINDS)
 _LOCALE_TEXT = f.locale("locale")
 _DATE_TEXT = f.date("updated_on")
 _KNOWN_FIELDS = {"title", "kind", "visibility", "products", "industries", "locale", "updated_on"}
+# Whose rule a document states: the vendor's own `programme` (default) or `reference` material from others
+# (a distributor's, a marketplace's, a public handbook used as an example). Kept in `attributes["source"]`
+# (the record's `source` is its path); `publisher` names the owner of reference material in answers.
+CONTENT_SOURCES = ("programme", "reference")
 
 
 class DocumentError(ValueError):
@@ -234,7 +238,21 @@ def _metadata(front: dict[str, Any], known_partners: set[str]) -> dict[str, Any]
     for key in ("products", "industries"):
         meta[key] = _front_list(key, front.get(key))
     meta["attributes"] = {k: f.json_safe(v) for k, v in front.items() if k not in _KNOWN_FIELDS}
+    if front.get("source") not in (None, ""):  # absent means programme (not stored: existing hashes stay)
+        meta["attributes"]["source"] = _content_source(front["source"])
     return meta
+
+
+def _content_source(value: Any) -> str:
+    """`programme` (default) or `reference`; anything else is refused with the field named."""
+    if value in (None, ""):
+        return "programme"
+    text = str(value).strip().lower()
+    if text == "program":  # US spelling
+        text = "programme"
+    if text not in CONTENT_SOURCES:
+        raise DocumentError(f"source must be programme or reference (got {value!r})", field="source")
+    return text
 
 
 def parse_visibility(value: Any, known_partners: set[str]) -> list[str]:

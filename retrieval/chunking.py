@@ -276,6 +276,9 @@ class TextUnit:
     lead: int | None = None  # index (in this list of units) of the lead-in of its list or table
 
 
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
 def clean(text: str) -> str:
     """Markdown links to their text, HTML tags and emphasis marks dropped, whitespace collapsed."""
     text = _LINK.sub(r"\1", text)
@@ -297,6 +300,8 @@ def _is_subheading(line: str, next_line: str | None) -> bool:
     """A short line without closing punctuation that introduces more text (a bold label, a heading kept
     inline by `_merge_small`): context for what follows, not an answer."""
     text = clean(line.lstrip("#").strip())
+    if len(_CJK_CHAR.findall(text)) * 3 >= len(text):  # Japanese has no spaces: a wrapped line is long
+        return bool(next_line) and len(text) <= 24 and not text.endswith(_END_PUNCT)
     return bool(next_line) and len(text.split()) <= 8 and len(text) <= 80 and not text.endswith(_END_PUNCT)
 
 

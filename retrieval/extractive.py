@@ -32,7 +32,8 @@ from pydantic import BaseModel, Field
 from retrieval.chunking import TextUnit, clean, text_units
 from retrieval.lexical import answer_terms, is_cjk
 
-__all__ = ["NOT_FOUND", "Citation", "ContentAnswer", "answer_from_hits", "answer_kind", "clean", "split_units"]
+__all__ = ["NOT_FOUND", "Citation", "ContentAnswer", "answer_from_hits", "answer_kind", "clean", "readable_text",
+           "shorten", "split_units", "tidy"]
 
 NOT_FOUND = "I could not find this in the enablement content."
 # Precision first. A quote is given as THE answer only at this confidence. Over the English questions
@@ -46,6 +47,11 @@ FOUND_THRESHOLD_CJK = 0.60
 # Between these and the thresholds above, the best quote is still shown, as the closest passage and not
 # as the answer (`ContentAnswer.closest`): a paraphrased question often lands there, rightly quoted.
 CLOSEST_THRESHOLD = 0.30
+# Questions in another language written in Latin script (German, French, Spanish, Portuguese) are scored
+# mostly on the multilingual second opinion, on a lower scale than English ones; a quote must still hold
+# the kind of answer asked for. Set from a handful of demo questions: answerable ones score 0.5 or more,
+# off-topic ones below 0.
+FOUND_THRESHOLD_FOREIGN = 0.45
 CLOSEST_THRESHOLD_CJK = 0.10
 W_LEXICAL, W_DENSE, W_RETRIEVAL, W_NEIGHBOUR = 0.35, 0.50, 0.20, 0.20
 CONTEXT_MATCH = 0.6  # a question term found only in the unit's headings or lead-in counts this much
@@ -74,7 +80,10 @@ _DURATION_Q = re.compile(
     # "when" asks for a time at the start of a question ("When do ...?"), not in "what happens when ..."
     r"^\W*when\b|\b(how (long|soon|quickly|fast|early|late|often|frequently)|how far (ahead|in advance)|"
     r"until when|by when|what time|what date|deadline|how many (days|weeks|months|hours|years))\b|"
-    r"何日|何営業日|どのくらい|どれくらい|いつ|何時間|期間|何か月|何ヶ月|何年|何週", re.I)
+    r"何日|何営業日|どのくらい|どれくらい|いつ|何時間|期間|何か月|何ヶ月|何年|何週|"
+    # German, French, Spanish, Portuguese
+    r"^\W*(wann|quand|cuándo|quando)\b|\b(wie lange|bis wann|frist|combien de (temps|jours|semaines|mois)|"
+    r"jusqu'à quand|délai|cuánto tiempo|cuántos días|plazo|quanto tempo|quantos dias|prazo)\b", re.I)
 # A number of some other kind (percentages, amounts and counts are recognised before it: `answer_kind`).
 _NUMBER_Q = re.compile(r"\b(how (much|large|big)|what number|minimum|maximum|limit)\b|最大|最低|何文字|何度", re.I)
 # "How many": a count, and a quote without one (or "unlimited") cannot answer it.
@@ -91,7 +100,8 @@ _MONEY_Q = re.compile(
 # "What margin / discount / rebate ...": usually a percentage or an amount, but also a programme's name.
 _RATE_Q = re.compile(r"\b(what|which|how much) (margins?|discounts?|rebates?|commissions?|referral fees?)\b|"
                      r"(マージン|割引|値引き|リベート)は", re.I)
-_TIME_UNIT = re.compile(r"\b(days?|weeks?|months?|years?|hours?|minutes?|quarters?)\b|日|週|か月|ヶ月|時間", re.I)
+_TIME_UNIT = re.compile(r"\b(days?|weeks?|months?|years?|hours?|minutes?|quarters?|tagen?|wochen|monate?n?|"
+                        r"jours?|semaines?|mois|días?|dias?|semanas?|meses)\b|日|週|か月|ヶ月|時間", re.I)
 _PERCENT = re.compile(r"\d\s*(%|％)|\bpercent|パーセント|\bhalf\b|\d\s*割|半額", re.I)
 _MONEY = re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?[kKmM]?\s*(usd|eur|gbp|jpy|dollars?|euros?|円|ドル)|"
                     r"\b(free of charge|at no (additional |extra )?cost|no (additional |extra )?(cost|charge|fee))\b|"
@@ -111,7 +121,9 @@ _DURATION = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|thirty)[- ]?(business |calendar |"
     r"working )?(day|week|month|year|hour|minute|quarter)s?\b|\b(annual|annually|quarterly|monthly|weekly|daily|"
     r"yearly|once a|each (day|week|month|quarter|year)|per (day|week|month|quarter|year))\b|"
-    r"\d+\s*(日|週|か月|ヶ月|カ月|年|時間|営業日|営業時間|暦年)", re.I)
+    r"\d+\s*(日|週|か月|ヶ月|カ月|年|時間|営業日|営業時間|暦年)|"
+    r"\b\d+\s*(arbeitstagen?|tagen?|wochen|monate?n?|jours?( ouvrés)?|semaines?|mois|días?( hábiles)?|"
+    r"dias?( úteis)?|semanas?|meses)\b", re.I)
 
 
 class Citation(BaseModel):
@@ -158,6 +170,51 @@ def split_units(text: str) -> list[str]:
     return [u.text for u in text_units(text)]
 
 
+_MARKER = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
+_SPACE_BEFORE = re.compile(r"\s+([.,;:!?)])(?=\s|$)")
+
+
+def tidy(text: str) -> str:
+    """A cleaned unit as quoted: no list markers left at its start (nested `- - `), no space before
+    punctuation (where an HTML tag was), whitespace collapsed."""
+    text = " ".join(text.split())
+    while _MARKER.match(text):
+        text = _MARKER.sub("", text, count=1)
+    return _SPACE_BEFORE.sub(r"\1", text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut after a sentence or at a word boundary, never inside a word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    sentence = max(cut.rfind(". "), cut.rfind("; "), cut.rfind("。"))
+    if sentence >= limit // 2:
+        return cut[: sentence + 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > 0 else cut).rstrip(" ,;:") + "…"
+
+
+def readable_text(text: str, limit: int = 280) -> str:
+    """A chunk as a person reads it: its units (sentences, whole list items, table rows with their column
+    names; no Markdown or HTML), as many whole ones as fit in `limit` characters (at least one, shortened
+    at a word boundary when it alone is longer)."""
+    parts: list[str] = []
+    size = 0
+    for unit in text_units(text):
+        piece = tidy(unit.text)
+        if not piece:
+            continue
+        if parts and size + 1 + len(piece) > limit:
+            break
+        parts.append(piece)
+        size += len(piece) + 1
+    if not parts:
+        return shorten(clean(text), limit)
+    return shorten(" ".join(parts), limit)
+
+
 def answer_kind(question: str) -> str | None:
     """The kind of answer asked for: 'duration' (how long, when, 何日), 'percent' (what percentage,
     何パーセント), 'money' (what does it cost, いくら), 'rate' (what margin / discount: a percentage or an
@@ -181,11 +238,13 @@ def answer_kind(question: str) -> str | None:
     return None
 
 
-def thresholds(question: str) -> tuple[float, float]:
+def thresholds(question: str, foreign: bool = False) -> tuple[float, float]:
     """(the confidence a quote needs to be the answer, the confidence it needs to be shown as the closest
-    passage) for this question: Japanese questions are scored on their own scale."""
+    passage) for this question: Japanese questions, and `foreign` ones, are scored on their own scale."""
     if is_cjk(question):
         return FOUND_THRESHOLD_CJK, CLOSEST_THRESHOLD_CJK
+    if foreign:
+        return FOUND_THRESHOLD_FOREIGN, CLOSEST_THRESHOLD
     return FOUND_THRESHOLD, CLOSEST_THRESHOLD
 
 
@@ -228,14 +287,17 @@ def _is_question(text: str) -> bool:
 def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: float | None = None,
                      max_units: int = MAX_UNITS, unit_vectors: Mapping[str, np.ndarray] | None = None,
                      term_idf: Callable[[str], tuple[float, bool]] | None = None,
-                     multilingual: Callable[[str, Sequence[str]], np.ndarray | None] | None = None) -> ContentAnswer:
+                     multilingual: Callable[[str, Sequence[str]], np.ndarray | None] | None = None,
+                     foreign: bool = False) -> ContentAnswer:
     """Pick the units of `hits` (best first, as from ContentService.search) that answer `question`.
     `unit_vectors` maps a chunk id to the vectors of its `text_units` (stored at ingest); without them
     they are pooled here with `embedder`. `term_idf` gives a term's IDF over the whole content and
     whether the content uses it at all (`ContentService.vocabulary()`). `multilingual` scores a question
-    against passages in any language (`retrieval.multilingual.similarities`); CJK questions use it."""
+    against passages in any language (`retrieval.multilingual.similarities`); CJK questions use it, and so
+    do `foreign` ones (a language other than English, e.g. German: MiniLM and the English stemmer say less
+    about them, and words the English-heavy vocabulary lacks are weighed as for CJK)."""
     cjk = is_cjk(question)
-    answer_at, closest_at = thresholds(question)
+    answer_at, closest_at = thresholds(question, foreign)
     if threshold is None:
         threshold = answer_at
     prepared = [_prepare(h.title, h.heading, h.text) for h in hits]
@@ -254,14 +316,14 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     kind = answer_kind(question)
     combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question)
     combined = _answers_follow_questions(units, combined)
-    if cjk and multilingual is not None:
+    if (cjk or foreign) and multilingual is not None:
         combined = _second_opinion(question, hits, units, combined, multilingual)
     best = int(np.argmax(combined))
     absent = _absent_share(q_terms, term_idf)
-    confidence = (float(combined[best]) - (W_ABSENT_CJK if cjk else W_ABSENT) * absent
+    confidence = (float(combined[best]) - (W_ABSENT_CJK if cjk or foreign else W_ABSENT) * absent
                   - W_ABSENT_NAME * _absent_name(question, term_idf))
     chosen = _choose(units, combined, best, max_units)
-    lacks_kind = kind in GATED_KINDS and not any(_has_kind(units[i].text, kind, question) for i in chosen)
+    lacks_kind = kind in (GATED_KINDS + ("duration",) if foreign else GATED_KINDS) and not any(_has_kind(units[i].text, kind, question) for i in chosen)
     if confidence >= threshold and not lacks_kind:
         return _compose(hits, units, chosen, confidence)
     closest = _compose(hits, units, chosen, confidence).answer if confidence >= closest_at else None
@@ -396,12 +458,12 @@ def _quote(units: list[_Unit], chosen: list[int]) -> str:
     """The chosen units in reading order; a list item is preceded by the sentence introducing its list."""
     first = units[chosen[0]]
     lead = first.unit.lead
-    parts = [units[i].text for i in chosen]
+    parts = [tidy(units[i].text) for i in chosen]
     if lead is not None and first.unit.kind in ("item", "row") and first.order - lead <= 12:
         lead_unit = next((units[j] for j in range(chosen[0] - 1, -1, -1)
                           if units[j].hit_rank == first.hit_rank and units[j].order == lead), None)
         if lead_unit is not None and lead_unit.text.endswith((":", "：")):
-            parts.insert(0, lead_unit.text)
+            parts.insert(0, tidy(lead_unit.text))
     return " ".join(parts)
 
 
@@ -412,8 +474,8 @@ def _compose(hits: Sequence, units: list[_Unit], chosen: list[int], score: float
         hit = hits[units[i].hit_rank]
         if any(c.doc_id == hit.doc_id for c in citations):
             continue
-        snippet = " ".join(units[j].text for j in chosen if hits[units[j].hit_rank].doc_id == hit.doc_id)
-        citations.append(Citation(doc_id=hit.doc_id, title=hit.title, source=hit.source, snippet=snippet[:500]))
+        snippet = " ".join(tidy(units[j].text) for j in chosen if hits[units[j].hit_rank].doc_id == hit.doc_id)
+        citations.append(Citation(doc_id=hit.doc_id, title=hit.title, source=hit.source, snippet=shorten(snippet, 500)))
     titles = "; ".join(c.title for c in citations)
     answer = f"{quoted} [{titles}]" if titles else quoted
     return ContentAnswer(answer=answer, citations=citations, found=True, score=round(score, 4))

@@ -8,6 +8,7 @@ checked once more against the asker's visibility, so text is only ever quoted fr
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections.abc import Sequence
@@ -45,6 +46,10 @@ class Hit(BaseModel):
     visibility: list[str] = Field(default_factory=list)
     kind: str = "other"
     locale: str | None = None
+    # whose rule it is (front matter `source`): the vendor's `programme` or `reference` material from others
+    source_type: str = "programme"
+    publisher: str | None = None  # who publishes reference material (front matter `publisher`)
+    updated_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -242,7 +247,9 @@ class HybridSearcher:
                 continue
             hits.append(Hit(doc_id=doc.doc_id, chunk_id=chunk_id, title=doc.title, source=doc.source,
                             score=round(min(1.0, max(0.0, score)), 4), text=chunk.text, heading=chunk.heading,
-                            visibility=list(doc.visibility or []), kind=doc.kind or "other", locale=doc.locale))
+                            visibility=list(doc.visibility or []), kind=doc.kind or "other", locale=doc.locale,
+                            source_type=str((doc.attributes or {}).get("source") or "programme"),
+                            publisher=(doc.attributes or {}).get("publisher"), updated_on=doc.updated_on))
         return hits
 
 

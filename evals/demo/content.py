@@ -1,5 +1,8 @@
 """content/ and campaigns/: real GitLab channel handbook pages plus Northwind Data's own enablement and kits.
 
+The handbook pages are another company's rules: their front matter says `source: reference` (publisher
+GitLab Handbook), so answers prefer Northwind's own programme and label a handbook quote as reference.
+
 The handbook pages (CC BY-SA 4.0, EN and an unofficial JA translation) are written as Markdown with front
 matter and an attribution footer; their text is kept as it is, minus Hugo shortcode lines. Northwind's own
 documents and campaign kits are hand-written assets under `assets/`; a few tokens in them are filled from
@@ -77,8 +80,9 @@ def write_handbook(folder: Path, corpus: Path) -> int:
 def handbook_page(record: dict) -> str:
     lang = record["lang"]
     updated = record.get("translated_at", "")[:10] if lang == "ja" else HANDBOOK_EN_DATE
+    # another company's programme: reference material, labelled as such in answers, never Northwind's policy
     front = {"title": f"GitLab Handbook: {record['title']}", "kind": handbook_kind(record["path"]),
-             "visibility": "partners", "locale": lang,
+             "visibility": "partners", "source": "reference", "publisher": "GitLab Handbook", "locale": lang,
              "updated_on": dt.date.fromisoformat(updated or HANDBOOK_EN_DATE)}
     head = yaml.safe_dump(front, sort_keys=False, allow_unicode=True).strip()
     return f"---\n{head}\n---\n\n{strip_shortcodes(record['text']).strip()}\n\n{attribution(record)}\n"

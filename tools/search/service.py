@@ -12,7 +12,7 @@ import re
 from pydantic import BaseModel, Field
 
 from assistant.core.errors import BadInput
-from retrieval.extractive import Citation, ContentAnswer, answer_from_hits
+from retrieval.extractive import NOT_FOUND, Citation, ContentAnswer, answer_from_hits, readable_text
 from retrieval.lexical import is_cjk
 from retrieval.multilingual import similarities
 from retrieval.scope import Scope
@@ -27,6 +27,9 @@ __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchR
 
 ANSWER_CANDIDATES = 12  # chunks whose sentences compete for an extractive answer
 MAX_K = 50
+# retrieved for an answer: deeper than ANSWER_CANDIDATES, so that reference material ranking high (set
+# aside unless asked about) does not crowd the vendor's own programme out of the candidates
+SEARCH_DEPTH = 2 * ANSWER_CANDIDATES
 
 
 class SearchArgs(BaseModel):
@@ -46,6 +49,9 @@ class SearchResult(BaseModel):
     score: float
     text: str
     heading: str | None = None
+    source_type: str = Field("programme", description="whose rule it is: the vendor's programme or reference "
+                             "material from others (front matter `source`)")
+    publisher: str | None = None
 
 
 class SearchResponse(BaseModel):
@@ -81,10 +87,12 @@ def search_content(ctx: ToolContext, scope: Scope, query: str, k: int = 5, kinds
     return _response(hits)
 
 
-def _response(hits: list[Hit]) -> SearchResponse:
+def _response(hits: list[Hit], readable: bool = False) -> SearchResponse:
+    """The passages; `readable` renders each as a person reads it (no markup, whole items and rows)."""
     return SearchResponse(results=[
         SearchResult(doc_id=h.doc_id, chunk_id=h.chunk_id, title=h.title, source=h.source, score=h.score,
-                     text=h.text, heading=h.heading)
+                     text=readable_text(h.text) if readable else h.text, heading=h.heading,
+                     source_type=h.source_type, publisher=h.publisher)
         for h in hits
     ])
 
@@ -135,26 +143,123 @@ def question_language(question: str) -> str | None:
     return guesses[0].lang.split("-")[0] if guesses[0].prob >= 0.9 else None
 
 
-def same_language(question: str, hits: list[Hit]) -> list[Hit]:
-    """Quote from content in the question's language when the candidates include some (an English
-    question is not answered with a line of the French translation); otherwise from all of them."""
-    locales = {(h.locale or "").split("-")[0].lower() for h in hits}
+def _lang(locale: str | None) -> str:
+    return (locale or "").split("-")[0].lower()
+
+
+def same_language(question: str, hits: list[Hit], locale: str | None = None,
+                  fallback: str | None = "en") -> list[Hit]:
+    """Quote from content in the asker's language when the candidates include some: the question's
+    language when it is clear, else the asker's `locale` (users.csv). When there is none in that language,
+    content in `fallback` (the vendor's default language) is preferred to a third language (a Spanish
+    question is not answered from the French guide when an English one is there); otherwise all of them."""
+    locales = {_lang(h.locale) for h in hits}
     if len(locales) < 2:
         return hits
-    language = question_language(question)
-    kept = [h for h in hits if (h.locale or "").split("-")[0].lower() == language]
+    language = question_language(question) or _lang(locale) or None
+    if language is None:
+        return hits
+    kept = [h for h in hits if _lang(h.locale) == language]
+    if not kept and fallback:
+        kept = [h for h in hits if _lang(h.locale) in (_lang(fallback), "")]
     return kept or hits
 
 
-def answer_for_hits(ctx: ToolContext, question: str, hits: list[Hit], threshold: float | None) -> ContentAnswer:
+def _names_publisher(question: str, hit: Hit) -> bool:
+    """The question asks about the reference material itself ("what does the GitLab handbook say")."""
+    owner = hit.publisher or hit.title
+    words = {w for w in re.findall(r"\w{3,}", owner.casefold())} - {"the", "and", "handbook", "guide"}
+    asked = set(re.findall(r"\w{3,}", question.casefold()))
+    return bool(words & asked)
+
+
+def whose_rule(question: str, hits: list[Hit]) -> tuple[list[Hit], bool]:
+    """(the candidates to quote from, whether they are reference material). The vendor's own programme is
+    what answers; reference material (others' rules, e.g. a public handbook used as an example) is quoted
+    only when the question names its publisher, and then it is labelled. Quoting another company's rule
+    as the vendor's is the worst answer there is, so without the publisher named it is never quoted."""
+    reference = [h for h in hits if h.source_type == "reference"]
+    named = [h for h in reference if _names_publisher(question, h)]
+    if named:
+        return named, True
+    return [h for h in hits if h.source_type != "reference"], False
+
+
+def reference_label(hit: Hit, vendor: str | None) -> str:
+    owner = hit.publisher or hit.title
+    whose = f"{vendor}'s" if vendor else "the vendor's"
+    return f"Reference material ({owner}), not {whose} policy: "
+
+
+_NUMBERS = re.compile(r"\d[\d,.]*")
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.rstrip(".,") for n in _NUMBERS.findall(text)}
+
+
+def answer_for_hits(ctx: ToolContext, question: str, hits: list[Hit], threshold: float | None,
+                    locale: str | None = None) -> ContentAnswer:
     """The extractive answer from hits already filtered for the asker (never a cache across askers:
     the unit vectors reused here are keyed by chunk and text, and only ever scored). A message holding
-    several questions gets the quote answering each, from the same hits."""
+    several questions gets the quote answering each, from the same hits. The vendor's programme is
+    quoted before reference material (`whose_rule`), in the asker's language (`same_language`), and of two
+    programme documents that disagree (different numbers), the newer one."""
+    vendor = _vendor(ctx)
+    pool, is_reference = whose_rule(question, hits)
+    pool = pool[:ANSWER_CANDIDATES]
+    if not pool:
+        return ContentAnswer(answer=NOT_FOUND, found=False)
+    candidates = same_language(question, pool, locale, vendor.get("default_locale") or "en")
+    answer = _answer(ctx, question, candidates, threshold)
+    if not is_reference:
+        answer = _prefer_newer(ctx, question, candidates, answer, threshold)
+    if is_reference and (answer.found or answer.closest):
+        by_id = {h.doc_id: h for h in candidates}
+        cited = by_id.get(answer.citations[0].doc_id) if answer.citations else candidates[0]
+        label = reference_label(cited or candidates[0], vendor.get("name"))
+        if answer.found:
+            answer = answer.model_copy(update={"answer": label + answer.answer})
+        else:
+            answer = answer.model_copy(update={"closest": label + (answer.closest or "")})
+    return answer
+
+
+def _vendor(ctx: ToolContext) -> dict:
+    try:
+        return dict(ctx.vendor() or {})
+    except Exception:  # a context without vendor settings (tests, evals): no name to label with
+        return {}
+
+
+def _prefer_newer(ctx: ToolContext, question: str, candidates: list[Hit], answer: ContentAnswer,
+                  threshold: float | None) -> ContentAnswer:
+    """When a newer programme document among the candidates also answers, with other numbers, it wins:
+    of two documents that disagree, the newest states the rule."""
+    if not answer.found or not answer.citations:
+        return answer
+    dates = {h.doc_id: h.updated_on for h in candidates}
+    cited = dates.get(answer.citations[0].doc_id)
+    if cited is None:
+        return answer
+    newer = [h for h in candidates if h.updated_on is not None and h.updated_on > cited]
+    if not newer:
+        return answer
+    other = _answer(ctx, question, newer, threshold)
+    said, says = _numbers(answer.answer.rsplit(" [", 1)[0]), _numbers(other.answer.rsplit(" [", 1)[0])
+    if other.found and said and says and not (said & says):
+        return other
+    return answer
+
+
+def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: float | None) -> ContentAnswer:
     content = ctx.content
-    candidates = same_language(question, hits[:ANSWER_CANDIDATES])
     vectors, vocabulary = content.unit_vectors(candidates), content.vocabulary()
+    language = question_language(question)
+    foreign = language not in (None, "en") and not is_cjk(question)
     answers = [answer_from_hits(part, candidates, embedder=content.embedder, threshold=threshold,
-                                unit_vectors=vectors, term_idf=vocabulary, multilingual=similarities)
+                                unit_vectors=vectors, term_idf=vocabulary, multilingual=similarities,
+                                foreign=foreign)
                for part in with_antecedents(question_parts(question))]
     found = [a for a in answers if a.found]
     if len(answers) == 1 or not found:
@@ -176,8 +281,8 @@ def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
     `threshold` overrides the calibrated confidence needed to answer (evals pass one below any score to see
     every candidate and its confidence)."""
     question = search_query(question)
-    hits = ctx.content.search(question, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility())
-    return answer_for_hits(ctx, question, hits, threshold)
+    hits = ctx.content.search(question, k=SEARCH_DEPTH, allowed_visibility=scope.allowed_visibility())
+    return answer_for_hits(ctx, question, hits, threshold, locale=scope.locale)
 
 
 def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
@@ -185,12 +290,15 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
     """ONE hybrid search serves both the passages (the first k) and the answer (the first
     ANSWER_CANDIDATES), with the asker's visibility and the filters applied inside retrieval."""
     query = search_query(args.query)
-    hits = ctx.content.search(query, k=max(args.k, ANSWER_CANDIDATES), allowed_visibility=scope.allowed_visibility(),
+    hits = ctx.content.search(query, k=max(args.k, SEARCH_DEPTH), allowed_visibility=scope.allowed_visibility(),
                               kinds=args.kinds, products=args.products, industries=args.industries,
                               locale=args.locale)
-    answer = answer_for_hits(ctx, query, hits, threshold)
-    return SearchToolResult(results=_response(hits[: args.k]).results, answer=answer.answer, found=answer.found,
-                            citations=answer.citations, closest=answer.closest)
+    answer = answer_for_hits(ctx, query, hits, threshold, locale=scope.locale)
+    # the passages shown beside (or instead of) the answer: readable, the programme's own first; others'
+    # reference material only when the question is about it or nothing else was found
+    shown, _ = whose_rule(query, hits)
+    return SearchToolResult(results=_response(shown[: args.k], readable=True).results, answer=answer.answer,
+                            found=answer.found, citations=answer.citations, closest=answer.closest)
 
 
 @register_tool("search_content", args=SearchArgs)
