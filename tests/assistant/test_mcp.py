@@ -20,8 +20,8 @@ from mcp.client.stdio import StdioServerParameters
 from mcp.client.streamable_http import streamable_http_client
 
 from assistant.api import create_app
-from retrieval.scope import issue_api_key
 from evals.bench.ports import free_port
+from retrieval.scope import issue_api_key
 
 OTHER_PARTNER = ("Thames", "P-002", "OPP-003")  # u-ps1 is a seller of P-001; these belong to P-002
 
