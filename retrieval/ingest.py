@@ -124,7 +124,7 @@ def reset_stores(ctx: AppContext) -> dict[str, int]:
 
 def _kept_counts(session) -> dict[str, int]:
     """The copilot's own records, per table: drafts, corrections and the programme records."""
-    return {**copilot_record_counts(session), **PR.kept_counts(session)}
+    return {**copilot_record_counts(session), **{k: n for k, n in PR.kept_counts(session).items() if n}}
 
 
 def reset_notice(ctx: AppContext) -> str:
