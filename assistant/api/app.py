@@ -25,6 +25,7 @@ from assistant.api import ask, private_mapping, routes
 from assistant.api.warmup import Warmup
 from assistant.core.errors import CosellError
 from assistant.engine.context import AppContext
+from assistant.mcp import mount_mcp
 
 log = logging.getLogger(__name__)
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
@@ -40,7 +41,8 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         warmup.start()  # returns at once: readiness never blocks startup
         try:
-            yield
+            async with mcp_running():
+                yield
         finally:
             warmup.stop()  # the context may be closed next: no step may still be using it
 
@@ -59,6 +61,7 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.include_router(routes.router)
     app.include_router(private_mapping.router)
     mount_slack(app, ctx)
+    mcp_running = mount_mcp(app, ctx)
 
     @app.get("/healthz", tags=["ops"], summary="Liveness, and readiness (`ready`: the warm-up is done)")
     async def healthz() -> dict:  # async: answers even when every worker thread is busy

@@ -303,6 +303,21 @@ def slack() -> None:
         raise typer.Exit(exc.exit_code) from None
 
 
+@app.command("mcp")
+def mcp_stdio(user: str | None = AS_OPT) -> None:
+    """A Model Context Protocol server over stdio with this user's permissions (e.g. for Claude Desktop)."""
+    from assistant.mcp import run_stdio  # heavy: the MCP SDK, only for this command
+
+    ctx = AppContext()
+    try:
+        run_stdio(ctx, common.scope(ctx, user))
+    except CosellError as exc:
+        err_console.print(f"[bold red]error:[/] {exc.message}")
+        raise typer.Exit(exc.exit_code) from None
+    finally:
+        ctx.close()
+
+
 def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
