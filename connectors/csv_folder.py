@@ -42,7 +42,7 @@ from connectors.models import (
     partner_account_key,
 )
 from connectors.registry import register_connector
-from connectors.safe_files import FileProblem
+from connectors.safe_files import FileProblem, unsafe_reason
 
 # --- row rules that span files -------------------------------------------------------------------
 
@@ -125,6 +125,10 @@ def read_vendor(root: Path, rejected: list[Rejection]) -> VendorConfig:
         path = root / "vendor.yml"
         if not path.is_file():
             return VendorConfig()
+    unsafe = unsafe_reason(root, path)
+    if unsafe:
+        rejected.append(Rejection(file=path.name, message=unsafe))
+        return VendorConfig()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, yaml.YAMLError) as exc:

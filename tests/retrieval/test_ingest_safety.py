@@ -227,6 +227,16 @@ KEPT_CASES = {
 }
 
 
+def test_vendor_yaml_linking_out_of_the_folder_is_not_read(ctx, tmp_path):
+    folder = write(tmp_path / "in", {"vendor.yaml": None})
+    (tmp_path / "other.yaml").write_text("name: Someone else\n")
+    (folder / "vendor.yaml").symlink_to(tmp_path / "other.yaml")
+    before = snapshot(ctx)
+    result = ingest_folder(ctx, folder)
+    assert [(r.file, "outside the import folder" in r.message) for r in result.rejected] == [("vendor.yaml", True)]
+    assert snapshot(ctx) == before
+
+
 @pytest.mark.parametrize("case", KEPT_CASES.values(), ids=KEPT_CASES.keys())
 def test_rejected_row_or_file_keeps_its_stored_version(ctx, tmp_path, case):
     overrides, file, kept = case
