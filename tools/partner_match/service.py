@@ -144,7 +144,9 @@ class MatchEngine:
                                      if c > 0.05 and texts.get(name)))[:5]
         deal, pid = signals.deal, self.matrix.ids[i]
         if deal.registered_by == pid:
-            reasons.insert(0, "Registered this deal (approved registration)")
+            ended = self.protection_ended(deal)
+            reasons.insert(0, "Registered this deal (approved registration)" if ended is None else
+                           f"Registered this deal, but the registration LAPSED: protection ended {ended.isoformat()}")
         elif deal.partner_id == pid:
             reasons.insert(0, "Already engaged on this deal")
         contributions = [Contribution(signal=name, value=round(value, 3), contribution=round(c, 3),
@@ -158,9 +160,10 @@ class MatchEngine:
         conflicts = []
         if deal.registered_by and deal.registered_by != pid:
             owner = self.partner_name(deal.registered_by)
-            expires = (deal.created_on or self.today) + dt.timedelta(days=self.protection_days)
-            note = "" if expires >= self.today else f", protection ended {expires.isoformat()}"
-            conflicts.append(f"Deal registered by {owner} (approved registration{note})")
+            ended = self.protection_ended(deal)
+            conflicts.append(f"Deal registered by {owner} (approved registration)" if ended is None else
+                             f"Deal registered by {owner} (registration LAPSED: protection ended "
+                             f"{ended.isoformat()})")
         known = self.matrix.products
         missing = [p for p in dict.fromkeys(deal.products)
                    if p.casefold() not in known or not self.matrix.comp[i, known[p.casefold()]]]
@@ -177,6 +180,11 @@ class MatchEngine:
             name = account.name if account else deal.account_id
             conflicts.append(f"Engaged on another open deal at {name} ({', '.join(others[:3])})")
         return conflicts
+
+    def protection_ended(self, deal: mf.DealRec) -> dt.date | None:
+        """The day the deal's registration stopped protecting it, None while it still does."""
+        expires = (deal.created_on or self.today) + dt.timedelta(days=self.protection_days)
+        return expires if expires < self.today else None
 
     def partner_name(self, partner_id: str) -> str:
         i = self.matrix.index.get(partner_id)
