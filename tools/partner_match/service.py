@@ -140,8 +140,11 @@ class MatchEngine:
         texts = signal_texts(self.matrix, signals, i)
         named = _by_signal(signals.X[i], contrib)
         ranked = sorted(named.items(), key=lambda kv: -kv[1][1])
-        reasons = list(dict.fromkeys(texts[name] for name, (_, c) in ranked  # rate and volume share a text
-                                     if c > 0.05 and texts.get(name)))[:5]
+        reasons: list[str] = []
+        for name, (_, c) in ranked:  # rate and volume share a text; the segment rate quotes both counts
+            text = texts.get(name)
+            if c > 0.05 and text and not any(text in r for r in reasons) and len(reasons) < 5:
+                reasons = [r for r in reasons if r not in text] + [text]
         deal, pid = signals.deal, self.matrix.ids[i]
         if deal.registered_by == pid:
             ended = self.protection_ended(deal)
