@@ -55,28 +55,57 @@ def model_key(model: MatchModel, signals) -> np.ndarray:
 
 
 def test_deals(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) -> list[DealRec]:
-    """The most recent won partner deals closed before today (the backtest's answers), oldest first."""
-    won = [d for d in eco.deals if d.won and d.partner_id in matrix.index and d.close_date
-           and d.close_date < today and d.account_id in eco.accounts]
-    won.sort(key=lambda d: (d.closed(), d.opportunity_id))
-    size = min(max(int(len(won) * TEST_SHARE), MIN_TEST_DEALS), MAX_TEST_DEALS)
-    return won[-size:] if len(won) >= 2 * MIN_TEST_DEALS else []
+    """The most recent closed partner deals before today (won: the answers; lost: the lift), oldest first."""
+    closed = [d for d in eco.deals if d.is_closed and d.partner_id in matrix.index and d.close_date
+              and d.close_date < today and d.account_id in eco.accounts]
+    closed.sort(key=lambda d: (d.closed(), d.opportunity_id))
+    won = sum(d.won for d in closed)
+    share = min(max(int(won * TEST_SHARE), MIN_TEST_DEALS), MAX_TEST_DEALS) / max(won, 1)
+    size = int(len(closed) * share)
+    return closed[-size:] if won >= 2 * MIN_TEST_DEALS else []
 
 
 def backtest_models(eco: Ecosystem, matrix: PartnerMatrix, models: dict[str, MatchModel],
                     cases: list[DealRec]) -> dict[str, dict[str, float]]:
-    """Each model's mean hit@1, hit@3, NDCG@5 over `cases` (each scored as of its created_on)."""
+    """Each model's mean hit@1, hit@3, NDCG@5 of the winner over the won `cases`, and its `lift`: how much
+    more often the engaged partner is in its top 3 on won than on lost cases (a ranker that imitates whom
+    the vendor picks, winners and losers alike, has none). Each case is scored as of its created_on."""
     sweep = HistorySweep(matrix, eco)
-    totals = {name: {"hit@1": 0.0, "hit@3": 0.0, "ndcg@5": 0.0} for name in models}
+    totals = {name: {"hit@1": 0.0, "hit@3": 0.0, "ndcg@5": 0.0, "lost@3": 0.0} for name in models}
+    pct: dict[str, list[tuple[float, bool]]] = {name: [] for name in models}
+    won = sum(d.won for d in cases)
     for deal in sorted(cases, key=lambda d: (d.opened(), d.opportunity_id)):
         state = sweep.advance(deal.opened())
         signals = deal_signals(matrix, state, deal.masked(), eco.accounts.get(deal.account_id), exclude=deal)
-        winner = matrix.index[deal.partner_id]
+        engaged = matrix.index[deal.partner_id]
         for name, model in models.items():
-            for metric, value in expected_metrics(model_key(model, signals), winner).items():
-                totals[name][metric] += value
-    n = max(len(cases), 1)
-    return {name: {k: round(v / n, 4) for k, v in t.items()} | {"n": len(cases)} for name, t in totals.items()}
+            key = model_key(model, signals)
+            metrics = expected_metrics(key, engaged)
+            among = signals.eligible
+            pct[name].append((float((key[among] < key[engaged]).mean()) if among.any() else 0.5, deal.won))
+            if deal.won:
+                for metric, value in metrics.items():
+                    totals[name][metric] += value
+            else:
+                totals[name]["lost@3"] += metrics["hit@3"]
+    n, lost = max(won, 1), max(len(cases) - won, 1)
+    out = {}
+    for name, t in totals.items():
+        out[name] = {k: round(t[k] / n, 4) for k in ("hit@1", "hit@3", "ndcg@5")}
+        out[name]["lift"] = round(out[name]["hit@3"] - t["lost@3"] / lost, 4)
+        out[name]["auc"] = round(_auc(pct[name]), 4)
+        out[name]["n"] = won
+    return out
+
+
+def _auc(pairs: list[tuple[float, bool]]) -> float:
+    """P(a won deal's engaged partner ranks higher among the eligible than a lost deal's)."""
+    won = np.array([p for p, w in pairs if w])
+    lost = np.array([p for p, w in pairs if not w])
+    if not len(won) or not len(lost):
+        return 0.5
+    diff = won[:, None] - lost[None, :]
+    return float((diff > 0).mean() + 0.5 * (diff == 0).mean())
 
 
 def candidates(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date) -> dict[str, MatchModel]:
