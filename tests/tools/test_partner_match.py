@@ -161,6 +161,10 @@ def test_smoothing_in_the_ranking(tmp_path):
         ctx.close()
     assert [p.partner_id for p in result.partners][:2] == ["P-PROVEN", "P-LUCKY"]
     assert result.model in ("learned", "segment") and result.ranker.backtest["n"] >= 10
+    figures = result.ranker.candidates  # the one in use is the best of the candidates on the backtest
+    assert {"segment", "cold_start", "learned"} <= set(figures)
+    total = {name: f["hit@1"] + f["hit@3"] + f["ndcg@5"] for name, f in figures.items()}
+    assert total[result.model] == max(total.values())
     assert any("Won 40 of 50 Financial Services deals" in r for r in result.partners[0].reasons)
 
 

@@ -60,9 +60,14 @@ def test_deals(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) -> list[De
               and d.close_date < today and d.account_id in eco.accounts]
     closed.sort(key=lambda d: (d.closed(), d.opportunity_id))
     won = sum(d.won for d in closed)
-    share = min(max(int(won * TEST_SHARE), MIN_TEST_DEALS), MAX_TEST_DEALS) / max(won, 1)
-    size = int(len(closed) * share)
-    return closed[-size:] if won >= 2 * MIN_TEST_DEALS else []
+    if won < 2 * MIN_TEST_DEALS:
+        return []
+    size = min(max(int(won * TEST_SHARE), MIN_TEST_DEALS), MAX_TEST_DEALS)
+    start, seen = len(closed), 0
+    while seen < size:  # back from the newest until the window holds `size` won deals
+        start -= 1
+        seen += closed[start].won
+    return closed[start:]
 
 
 def backtest_models(eco: Ecosystem, matrix: PartnerMatrix, models: dict[str, MatchModel],
