@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import tempfile
 import time
 from pathlib import Path
@@ -30,25 +29,14 @@ import numpy as np
 
 from tools.partner_match import features as mf
 from tools.partner_match.model import HistoryState, HistorySweep, MatchModel, rank, train_model
+from tools.partner_match.selection import choose_ranker, expected_metrics, model_key
 
 HIT3_MARGIN = 0.15
-METHODS = ("model", "random_eligible", "highest_tier", "most_wins")
-
-
-def expected_metrics(key: np.ndarray, winner: int) -> dict[str, float]:
-    """hit@1, hit@3, NDCG@5 of `winner` when partners are sorted by `key` descending, ties at random."""
-    better = int((key > key[winner]).sum())
-    tied = int((key == key[winner]).sum())
-    ranks = range(better + 1, better + tied + 1)
-    return {
-        "hit@1": min(max(1 - better, 0), tied) / tied,
-        "hit@3": min(max(3 - better, 0), tied) / tied,
-        "ndcg@5": sum(1 / math.log2(r + 1) for r in ranks if r <= 5) / tied,
-    }
+METHODS = ("model", "segment", "chosen", "random_eligible", "highest_tier", "most_wins")
 
 
 def method_keys(model: MatchModel, signals: mf.DealSignals, state: HistoryState, matrix: mf.PartnerMatrix,
-                exclude: mf.DealRec) -> dict[str, np.ndarray]:
+                exclude: mf.DealRec, others: dict[str, MatchModel] | None = None) -> dict[str, np.ndarray]:
     """Sort keys (higher = better) of the model and the baselines for one deal."""
     eligible = signals.eligible.astype(float)
     order, _ = rank(model, signals)
@@ -59,11 +47,16 @@ def method_keys(model: MatchModel, signals: mf.DealSignals, state: HistoryState,
     if own is not None and state.counts(exclude)[1] and exclude.won:
         wins[own] -= 1
     return {
+        **{name: model_key_of(m, signals) for name, m in (others or {}).items()},
         "model": model_key,
         "random_eligible": eligible,
         "highest_tier": eligible * 10 + matrix.tier,
         "most_wins": eligible * 1e9 + wins,
     }
+
+
+def model_key_of(model: MatchModel, signals: mf.DealSignals) -> np.ndarray:
+    return model_key(model, signals)
 
 
 def oracle_key(skills: dict, matrix: mf.PartnerMatrix, deal: mf.DealRec,
@@ -86,6 +79,9 @@ def backtest(eco: mf.Ecosystem, cases: list[dict], test_start: dt.date,
     started = time.perf_counter()
     model = model or train_model(eco, matrix, test_start)
     train_s = time.perf_counter() - started
+    chosen = choose_ranker(eco, matrix, test_start - dt.timedelta(days=1))  # as the engine would, then
+    others = {"segment": MatchModel.segment(HistorySweep(matrix, eco).advance(test_start).base_rate),
+              "chosen": chosen}
     todo = sorted((c for c in cases if c["opportunity_id"] in eco.deal_by_id),
                   key=lambda c: (eco.deal_by_id[c["opportunity_id"]].opened(), c["opportunity_id"]))
     sweep = HistorySweep(matrix, eco)
@@ -100,7 +96,7 @@ def backtest(eco: mf.Ecosystem, cases: list[dict], test_start: dt.date,
         signals = mf.deal_signals(matrix, state, deal.masked(), account, exclude=deal)
         winner = matrix.index[case["winner_partner_id"]]
         winner_eligible += bool(signals.eligible[winner])
-        keys = method_keys(model, signals, state, matrix, deal)
+        keys = method_keys(model, signals, state, matrix, deal, others)
         if skills:
             keys["oracle"] = signals.eligible * 1e9 + oracle_key(skills, matrix, deal, signals.account)
         for method, key in keys.items():
@@ -111,6 +107,7 @@ def backtest(eco: mf.Ecosystem, cases: list[dict], test_start: dt.date,
     return {"cases": len(todo), "winner_eligible": round(winner_eligible / n, 4), "results": results,
             "model": {"kind": model.kind, "training_deals": model.n_deals, "training_rows": model.n_rows,
                       "weights": dict(zip(mf.FEATURES, model.weights))},
+            "chosen": {"name": chosen.kind, "backtest": chosen.backtest, "candidates": chosen.candidates},
             "train_s": round(train_s, 2),
             "score_ms_per_deal": round(1000 * (time.perf_counter() - started) / n, 2)}
 
@@ -147,8 +144,9 @@ def run() -> dict:
     cold = backtest(eco, truth["cases"], test_start, MatchModel.cold_start())
     report["cold_start_results"] = cold["results"]["model"]
     results = report["results"]
-    best_baseline = max(results[m]["hit@3"] for m in METHODS if m != "model")  # the oracle is no baseline
-    report["hit@3_margin"] = round(results["model"]["hit@3"] - best_baseline, 4)
+    best_baseline = max(results[m]["hit@3"] for m in METHODS  # the oracle is no baseline
+                        if m not in ("model", "segment", "chosen"))
+    report["hit@3_margin"] = round(results["chosen"]["hit@3"] - best_baseline, 4)
     report["thresholds"] = {"hit@3_margin": HIT3_MARGIN}
     report["passed"] = report["hit@3_margin"] >= HIT3_MARGIN
     return report

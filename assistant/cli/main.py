@@ -27,7 +27,12 @@ from retrieval.scope import issue_api_key_as
 from tools.account_mapping.service import map_accounts, record_correction
 from tools.content_drafts.service import draft_content, list_drafts, review_draft
 from tools.next_best_action.service import next_best_actions
-from tools.partner_match.service import RegistrationProposal, check_registration, match_partners
+from tools.partner_match.service import (
+    RegistrationProposal,
+    check_registration,
+    current_ranker,
+    match_partners,
+)
 from tools.search.service import search_content
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Co-sell Copilot: answers for partner ecosystems.")
@@ -134,14 +139,16 @@ def map_reject(partner_id: str, row_key: str, account_id: str, comment: str | No
 
 @app.command()
 def match(opportunity_id: str, top: int = typer.Option(5, "--top", min=1, max=50), as_json: bool = JSON_OPT,
-          user: str | None = AS_OPT) -> None:
+          user: str | None = AS_OPT,
+          explain: bool = typer.Option(False, "--explain", help="Also show the ranker in use and its backtest.")
+          ) -> None:
     """Rank partners for a deal, with reasons and conflicts."""
 
     def call(ctx, scope):
 
         return match_partners(ctx, scope, opportunity_id, top=top)
 
-    run_command(as_json, user, call, render.match)
+    run_command(as_json, user, call, lambda d: render.match(d, explain=explain))
 
 
 @app.command("register-check")
@@ -261,6 +268,15 @@ def export_hubspot(out: Path, access_token: str = typer.Option(..., envvar="COSE
     run_command(as_json, None, call)
 
 
+def match_ranker_here(ctx) -> dict | None:
+    """The ranker `cosell match` uses on this COSELL_HOME and its backtest (None: no records yet)."""
+    try:
+        return current_ranker(ctx).model_dump()
+    except CosellError as exc:
+        log.info("no match ranker on this home: %s", exc.message)
+        return None
+
+
 @app.command("eval")
 def eval_cmd(suite: list[str] | None = typer.Option(None, "--suite", help="Run only these suites."),
              as_json: bool = JSON_OPT) -> None:
@@ -269,7 +285,9 @@ def eval_cmd(suite: list[str] | None = typer.Option(None, "--suite", help="Run o
     def call(ctx, scope):
         from evals.runner import run_suites
 
-        return run_suites(suite)
+        report = run_suites(suite)
+        report["match_ranker"] = match_ranker_here(ctx)
+        return report
 
     run_command(as_json, None, call, exit_code_of=lambda d: 0)
 

@@ -105,8 +105,23 @@ def mapping(d: dict) -> None:
         console.print(f"... and {len(overlaps) - 30} more (use --json)")
 
 
-def match(d: dict) -> None:
+def ranker_line(r: dict | None) -> str:
+    """The ranker in use and its backtest on this COSELL_HOME, in one line."""
+    if not r:
+        return "Ranker: unknown"
+    b = r.get("backtest")
+    if not b:
+        return f"Ranker: {r['name']} (too little history for a backtest)"
+    others = ", ".join(f"{name} hit@3 {c['hit@3']:.2f}" for name, c in (r.get("candidates") or {}).items()
+                       if name != r["name"])
+    return (f"Ranker: {r['name']}, backtest on {b['n']} won deals since {b.get('test_from')}: hit@1 "
+            f"{b['hit@1']:.2f}, hit@3 {b['hit@3']:.2f}, NDCG@5 {b['ndcg@5']:.2f}" + (f" (vs {others})" if others else ""))
+
+
+def match(d: dict, explain: bool = False) -> None:
     console.print(f"[bold]Partners for {d['opportunity_id']}[/]")
+    if explain:
+        console.print(f"[dim]{ranker_line(d.get('ranker'))}[/]")
     for i, p in enumerate(d["partners"], 1):
         console.print(f"{i}. [bold]{p['name']}[/] ({p['partner_id']})  score {p['score']:.2f}")
         for reason in p["reasons"]:

@@ -474,3 +474,26 @@ def test_partner_actions_ranked_by_impact(pctx):
     assert [a.priority for a in r.actions] == list(range(1, len(r.actions) + 1))
     assert [a.impact for a in r.actions] == sorted((a.impact for a in r.actions), reverse=True)
     assert r.health is not None and 0 <= r.health.score <= 100
+
+
+def test_lapsed_registration_says_so_with_the_date_protection_ended(ctx):
+    with ctx.store.session() as s:
+        s.get(R.Opportunity, "O-REG").created_on = ago(139)
+    response = nba(ctx, opportunity_id="O-REG")
+    a = action(response, "registration_lapsed")
+    ended = ago(139) + dt.timedelta(days=90)
+    assert f"protection ended {ended.isoformat()} (49 days ago): LAPSED" in a.evidence[0]
+    assert "139 days ago" in a.evidence[1] and "registration_expiring" not in kinds(response)
+    assert a.priority == 1  # an urgent deal risk ranks above advice
+
+
+def test_stall_is_judged_against_the_stage_p90_not_only_its_outliers():
+    """The issue's shape: median 27, p90 96, a deal quiet for 107 days is stalled; one at 90 is not."""
+    from tools.next_best_action.partner_health import _typical
+
+    values = [20.0] * 40 + [27.0] * 20 + [60.0] * 20 + [96.0] * 10 + [100.0] * 10
+    typical = _typical(values)
+    assert typical.median == 27 and typical.p90 == pytest.approx(96.4, abs=0.5)
+    assert typical.outlier_above > 107  # Tukey's fence would have missed it
+    limit = max(typical.p90, deal_signals.STALL_OVER_MEDIAN * typical.median, deal_signals.STALL_FLOOR_DAYS)
+    assert 90 < limit < 107

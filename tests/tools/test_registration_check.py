@@ -88,7 +88,7 @@ def test_expired_registration_and_other_products_are_not_conflicts(ctx):
     streaming = check_registration(ctx, ADMIN, RegistrationProposal(
         partner_id="P-MINE", account_name="Acme Corporation", products=["Streaming"]))
     assert [d.opportunity_id for d in streaming.duplicates] == ["OPP-OLD"]  # OPP-RIVAL is Lakehouse only
-    assert any("expired on 2025-08-30" in r for r in streaming.duplicates[0].reasons)
+    assert any("LAPSED: protection ended 2025-08-30" in r for r in streaming.duplicates[0].reasons)
     assert streaming.conflicts == [] and streaming.verdict == "review"
 
 
@@ -128,7 +128,8 @@ def test_partner_seller_sees_their_own_deal(ctx):
         partner_id="P-MINE", account_name="Globex Industries Inc", products=["Lakehouse"]))
     assert result.account_match.account_id == "A-GLOBEX"
     assert [d.opportunity_id for d in result.duplicates] == ["OPP-MINE"]
-    assert "Already registered by this partner (approved registration)" in result.duplicates[0].reasons
+    assert any(r.startswith("Already registered by this partner (approved registration, protected until")
+               for r in result.duplicates[0].reasons)
     assert result.verdict == "review"
 
 
@@ -143,3 +144,14 @@ def test_permissions_and_errors(ctx):
         check_registration(ctx, ADMIN, RegistrationProposal(partner_id="P-NOPE", account_name="Acme"))
     with pytest.raises(BadInput):
         check_registration(ctx, ADMIN, RegistrationProposal(partner_id="P-MINE"))
+
+
+def test_own_lapsed_registration_is_reported_lapsed_not_approved(ctx):
+    with ctx.store.session() as s:
+        s.get(R.Opportunity, "OPP-MINE").created_on = TODAY - dt.timedelta(days=139)
+    result = check_registration(ctx, ADMIN, RegistrationProposal(
+        partner_id="P-MINE", account_name="Globex Industries Inc", products=["Lakehouse"]))
+    ended = (TODAY - dt.timedelta(days=49)).isoformat()
+    reasons = result.duplicates[0].reasons
+    assert any(f"LAPSED: protection ended {ended}" in r for r in reasons)
+    assert not any("approved registration" in r for r in reasons)

@@ -3,8 +3,11 @@
 Impact = amount x P(stage) x urgency (see tools.next_best_action.service). Closed deals get no actions.
 "Days in stage" is days since `last_activity_on` (else `created_on`): the import format has no
 stage-change date. "Typical" is the distribution of that number over the vendor's OTHER open deals in
-the same stage (all open deals when a stage has fewer than 5); a deal is stalled above Tukey's fence
-(Q3 + 1.5 x IQR, at least 7 days): unusual for this vendor, not merely slower than most.
+the same stage (all open deals when a stage has fewer than 5); a deal is stalled above the stage's 90th
+percentile AND 1.5 x its median AND `STALL_FLOOR_DAYS`: far from this vendor's norm whether its pipeline
+is busy or quiet, and never for a few days' silence.
+A registration older than the protection period (`registration_protection_days`) has LAPSED: said so with
+the date protection ended, before it is lost silently.
 """
 from __future__ import annotations
 
@@ -33,6 +36,8 @@ URGENCY = {"competitor_mentioned": 1.2, "no_partner": 1.0, "uncertified_products
 # vendors only: a name that is also a common word would flag innocent descriptions.
 DEFAULT_COMPETITORS = ("Snowflake", "Databricks", "Teradata", "Cloudera", "Palantir", "Informatica")
 MATCH_SUGGESTIONS = 3
+STALL_FLOOR_DAYS = 14
+STALL_OVER_MEDIAN = 1.5
 
 
 class DealContext:
@@ -74,7 +79,9 @@ def stalled_deal(d: DealContext) -> Signal | None:
     typical = d.b.typical_for(d.opp.stage, exclude=quiet)
     if quiet is None or typical is None:
         return None
-    if quiet <= max(typical.outlier_above, 7):
+    p90 = typical.p90 if typical.p90 is not None else typical.outlier_above
+    limit = max(p90, STALL_OVER_MEDIAN * typical.median, STALL_FLOOR_DAYS)
+    if quiet <= limit:
         return None
     since = d.opp.last_activity_on or d.opp.created_on
     quiet_text = (f"No activity logged for {quiet} days (last on {since.isoformat()})"
@@ -87,8 +94,7 @@ def stalled_deal(d: DealContext) -> Signal | None:
             f"{d.amount_text} deal has been quiet for {quiet}.",
         evidence=[f"{quiet_text}, stage {d.opp.stage}",
                   (f"Typical for other open {d.opp.stage} deals: {typical.median:.0f} days (median of "
-                   f"{typical.count}; 75% within {typical.p75:.0f}; "
-                   f"over {typical.outlier_above:.0f} is unusual)")],
+                   f"{typical.count}; 90% within {p90:.0f}); stalled above {limit:.0f} days")],
         urgency=min(max(quiet / max(2 * typical.median, 1), 1.0), 2.0),
         query=f"{d.opp.stage} stage playbook re-engage stalled deal {d.products_text}", kinds=_PLAYBOOKS,
     )
@@ -132,6 +138,28 @@ def registration_expiring(d: DealContext) -> Signal | None:
         urgency=1.5 + 0.5 * (1 - left / max(window, 1)),
         query="deal registration policy protection period extension", kinds=("policy",),
         products=[],  # the policy is the same for every product
+    )
+
+
+def registration_lapsed(d: DealContext) -> Signal | None:
+    days = d.ctx.settings.registration_protection_days
+    if not d.opp.registered_by or d.opp.created_on is None:
+        return None
+    ended = d.opp.created_on + dt.timedelta(days=days)
+    if ended >= d.today:
+        return None
+    ago = (d.today - ended).days
+    who = d.partner_name(d.opp.registered_by)
+    return d.signal(
+        "registration_lapsed",
+        title=f"Registration on {d.opp.name} lapsed on {ended.isoformat()}: renew it or close the deal",
+        why=f"The registration by {who} no longer protects this {d.amount_text} deal: another partner "
+            f"may register it.",
+        evidence=[f"Registered by {who}; protection ended {ended.isoformat()} ({ago} days ago): LAPSED",
+                  (f"Deal created on {d.opp.created_on.isoformat()} ({(d.today - d.opp.created_on).days} days "
+                   f"ago); registrations protect for {days} days; stage is {d.opp.stage}")],
+        urgency=1.5 + min(ago / 90, 0.5),
+        query="deal registration policy protection period extension", kinds=("policy",), products=[],
     )
 
 
@@ -296,11 +324,11 @@ def enablement_content(d: DealContext) -> Signal | None:
 
 
 RULES: tuple[Callable[[DealContext], Signal | None], ...] = (
-    registration_expiring, close_date_passed, stalled_deal, competitor_mentioned, no_partner_engaged,
-    uncertified_products, enablement_content,
+    registration_expiring, registration_lapsed, close_date_passed, stalled_deal, competitor_mentioned,
+    no_partner_engaged, uncertified_products, enablement_content,
 )
 # The deal rules a partner's own view repeats for each of its open deals: the ones with a clock running.
-URGENT_RULES = (registration_expiring, close_date_passed, stalled_deal)
+URGENT_RULES = (registration_expiring, registration_lapsed, close_date_passed, stalled_deal)
 
 
 def opportunity_signals(ctx: ToolContext, scope: Scope, rec: ScopedRecords, opp: Opportunity,

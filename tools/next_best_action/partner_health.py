@@ -67,6 +67,7 @@ class Typical:
     p25: float
     p75: float
     count: int
+    p90: float | None = None
 
     @property
     def outlier_above(self) -> float:
@@ -114,7 +115,8 @@ def _typical(values: list[float]) -> Typical | None:
         return None
     q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
     # the upper median: always a value some deal actually has ("typically 12 days")
-    return Typical(statistics.median_high(values), q1, q3, len(values))
+    p90 = statistics.quantiles(values, n=10, method="inclusive")[8] if len(values) > 1 else values[0]
+    return Typical(statistics.median_high(values), q1, q3, len(values), p90)
 
 
 def vendor_baselines(ctx: ToolContext) -> VendorBaselines:

@@ -78,11 +78,27 @@ class DealSignals:
     load: np.ndarray
     semantic: np.ndarray
     relations: dict[int, Relation]
+    base_rate: float = DEFAULT_WIN_RATE  # the vendor's partner-deal win rate as of the deal
 
 
 def smoothed_lift(wins: np.ndarray, n: np.ndarray, base_rate: float) -> np.ndarray:
     """Beta-smoothed win rate minus the vendor-wide rate: 2 of 2 is weak evidence, 40 of 50 strong."""
     return (wins + PRIOR_STRENGTH * base_rate) / (n + PRIOR_STRENGTH) - base_rate
+
+
+def segment_rate(groups: list[tuple[np.ndarray, np.ndarray]], tot_w: np.ndarray, tot_n: np.ndarray,
+                 base_rate: float) -> np.ndarray:
+    """Empirical-Bayes win rate in the deal's segment: per group (industry, products) the partner's wins
+    over its deals there, shrunk toward its own overall rate, which is shrunk toward the vendor's; the
+    mean over the groups. Thin data says little: 1 of 1 stays near the partner's (or the vendor's) rate,
+    30 of 40 does not."""
+    overall = (tot_w + PRIOR_STRENGTH * base_rate) / (tot_n + PRIOR_STRENGTH)
+    if not groups:
+        return overall
+    return np.mean([(w + SEGMENT_STRENGTH * overall) / (n + SEGMENT_STRENGTH) for w, n in groups], axis=0)
+
+
+SEGMENT_STRENGTH = 5.0  # the partner's overall rate counts as this many segment deals
 
 
 def share_lift(wins: np.ndarray, fair: np.ndarray) -> np.ndarray:
@@ -184,6 +200,8 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
         "tier": matrix.tier / 3.0,
         "language": _fit(matrix.lang, matrix.languages, main_language(country), n),
         "semantic": semantic,
+        "segment_rate": segment_rate([total[g][:2] for g in ("industry", "product") if len(hist[g][0])],
+                                     tot_w, tot_n, base) - base,
     }
     X = np.column_stack([columns[name] for name in SIGNALS] + [matrix.type])
     authorised = authorised_frac >= 1.0 - 1e-9
@@ -191,4 +209,4 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
     partner_then = matrix.joined <= as_of.toordinal()  # a partner by then (backtests, training)
     return DealSignals(deal, account, X, authorised & sells & partner_then, authorised, sells,
                        [p for p, _ in pairs], hist, wins, tot_n, tot_w, tot_fair, last3, prior3, load,
-                       semantic, relations)
+                       semantic, relations, base)

@@ -4,13 +4,14 @@ History as of a date (`HistoryState`, advanced by `HistorySweep`): per partner, 
 the date (wins and deals per industry, product, country and account; the expected wins under a random
 pick among the partners eligible for each won deal, its "fair share") and the deals open at it (load).
 
-Training examples: each closed deal with a partner involved that closed before the cutoff date. Its
-partner is the positive; negatives are the other partners eligible for it (authorised for its products,
-selling in its country, a partner by then: the choice a ranker must really make; a sample of
-`ELIGIBLE_NEGATIVES` if more) and `OTHER_NEGATIVES` from everyone. Features are computed AS OF the
-deal's created_on (the sweep), with the deal's own partner masked, so history only counts deals closed
-before that day and the deal never explains itself. Won deals weigh 1, lost deals `LOST_WEIGHT` (the
-partner of a lost deal was still the vendor's choice, but a weaker lesson).
+Training examples (outcomes, not the vendor's habit): each closed deal with a partner involved that
+closed before the cutoff date. A won deal's partner is a positive and the other partners eligible for it
+(authorised for its products, selling in its country, a partner by then; a sample of
+`ELIGIBLE_NEGATIVES` if more) plus `OTHER_NEGATIVES` from everyone are negatives: they did not win it. A
+lost deal's partner is a negative too (engaged, and lost). So the score estimates the chance that the
+deal is won with that partner, not the chance that the vendor would pick it. Features are computed AS OF
+the deal's created_on (the sweep), with the deal's own partner masked, so history only counts deals
+closed before that day and the deal never explains itself.
 
 Model: logistic regression on standardised features (scipy L-BFGS-B: scikit-learn's cannot bound
 coefficients), with the weights of more-is-better signals kept >= 0 (`MONOTONE`, so an explanation
@@ -20,12 +21,17 @@ matrix-vector product over all partners. A score (0..1) is the model's probabili
 the one for the deal; an ineligible partner's score is multiplied by `INELIGIBLE_FACTOR` and it ranks
 after every eligible partner.
 
+Three rankers share this form (logistic weights on the features), so they rank, explain and cache
+alike; `tools.partner_match.selection` backtests them on the vendor's own history and keeps the best:
+`learned` (fitted here), `segment` (the empirical-Bayes segment win rate plus a bonus for a customer
+relationship, `segment_ranker`) and `cold_start` (the hand-set weights below).
+
 Cold start: with fewer than `MIN_EXAMPLES` (30) training deals, or none that vary, the hand-set weights
 are used as they are (logit units, features as in tools/match_features.py; partner types 0):
     authorised 2.0, geography 1.5, relationship 1.5, industry_history 2.0, product_history 2.0,
     industry_share 1.0, product_share 1.0, country_share 1.0, overall_share 0.5, account_history 1.0,
     semantic 1.0, industry 0.8, certified 0.6, experience 0.5, engagement 0.4, tier 0.4, language 0.3,
-    load -0.3; intercept -4.0.
+    load -0.3, segment_rate 2.0; intercept -4.0.
 They encode the programme's rules (authorisation and territory first), then relationships and proven
 results, then the softer signals.
 
@@ -53,21 +59,24 @@ from tools.partner_match.history import HistoryState, HistorySweep, history_as_o
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = 4  # bump when features or training change: cached models of older versions are ignored
+MODEL_VERSION = 5  # bump when features or training change: cached models of older versions are ignored
 MIN_EXAMPLES = 30
 ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
 OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too
 MAX_TRAIN_DEALS = 3000  # the most recent; older history still feeds the features through the sweep
 TRAIN_BUDGET = 3_000_000  # deals x partners scored in training: 3,000 deals at 1,000 partners, 300 at 10,000
-LOST_WEIGHT = 0.5
+LOST_WEIGHT = 1.0  # a lost deal's partner: engaged and lost, as clear a negative as any
 INELIGIBLE_FACTOR = 0.25
 
 COLD_START_WEIGHTS = {
     "authorised": 2.0, "geography": 1.5, "relationship": 1.5, "industry_history": 2.0,
     "product_history": 2.0, "account_history": 1.0, "semantic": 1.0, "industry": 0.8, "certified": 0.6,
     "industry_share": 1.0, "product_share": 1.0, "country_share": 1.0, "overall_share": 0.5,
-    "experience": 0.5, "engagement": 0.4, "tier": 0.4, "language": 0.3, "load": -0.3,
+    "experience": 0.5, "engagement": 0.4, "tier": 0.4, "language": 0.3, "load": -0.3, "segment_rate": 2.0,
 }
+# The segment ranker (logit units): the segment win rate's lift over the vendor's rate, and a customer
+# relationship worth about as much as a 25-point better segment rate.
+SEGMENT_WEIGHTS = {"authorised": 2.0, "geography": 1.5, "segment_rate": 6.0, "relationship": 1.5}
 COLD_START_INTERCEPT = -4.0
 
 
@@ -77,16 +86,27 @@ class MatchModel:
 
     weights: list[float]
     intercept: float
-    kind: str  # learned | cold_start
+    kind: str  # learned | segment | cold_start
     n_deals: int = 0
     n_rows: int = 0
     cutoff: str | None = None
     features: list[str] = field(default_factory=lambda: list(FEATURES))
+    # set by tools.partner_match.selection: the ranker's time-split backtest and every candidate's
+    backtest: dict | None = None
+    candidates: dict = field(default_factory=dict)
 
     @classmethod
     def cold_start(cls, n_deals: int = 0, cutoff: dt.date | None = None) -> MatchModel:
         weights = [COLD_START_WEIGHTS.get(name, 0.0) for name in FEATURES]
         return cls(weights, COLD_START_INTERCEPT, "cold_start", n_deals, 0, cutoff and cutoff.isoformat())
+
+    @classmethod
+    def segment(cls, base_rate: float = 0.3, n_deals: int = 0, cutoff: dt.date | None = None) -> MatchModel:
+        """The smoothed segment win-rate ranker: its score is about the segment win rate itself."""
+        weights = [SEGMENT_WEIGHTS.get(name, 0.0) for name in FEATURES]
+        base = min(max(base_rate, 0.01), 0.99)
+        intercept = float(np.log(base / (1 - base))) - SEGMENT_WEIGHTS["authorised"] - SEGMENT_WEIGHTS["geography"]
+        return cls(weights, round(intercept, 6), "segment", n_deals, 0, cutoff and cutoff.isoformat())
 
     @property
     def w(self) -> np.ndarray:
@@ -150,7 +170,8 @@ def _training_deals(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date) -> l
 
 def training_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
                  seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-    """(X, y, sample weights, deals used): one positive and NEGATIVES negatives per deal."""
+    """(X, y, sample weights, deals used): per won deal its partner (1) and partners that did not win it
+    (0); per lost deal its partner (0)."""
     rng = np.random.default_rng(seed)
     deals = _training_deals(eco, matrix, cutoff)
     sweep = HistorySweep(matrix, eco)
@@ -160,6 +181,11 @@ def training_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
         state = sweep.advance(deal.opened())
         signals = deal_signals(matrix, state, deal.masked(), eco.accounts[deal.account_id], exclude=deal)
         positive = matrix.index[deal.partner_id]
+        if not deal.won:  # engaged and lost: one negative; who else could have won it is unknown
+            rows.append(signals.X[[positive]])
+            labels.append(0)
+            weights.append(LOST_WEIGHT)
+            continue
         eligible = np.flatnonzero(signals.eligible)
         eligible = eligible[eligible != positive]
         if len(eligible) > ELIGIBLE_NEGATIVES:
@@ -170,7 +196,7 @@ def training_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
         picked = [positive, *sorted(negatives)]
         rows.append(signals.X[picked])
         labels.extend([1] + [0] * (len(picked) - 1))
-        weights.extend([1.0 if deal.won else LOST_WEIGHT] * len(picked))
+        weights.extend([1.0] * len(picked))
     if not rows:
         return np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0), 0
     return np.vstack(rows), np.asarray(labels), np.asarray(weights), len(deals)

@@ -6,7 +6,8 @@
 2. Likely duplicates: open opportunities at that account whose products overlap the proposal's (any
    open opportunity there when the proposal names no product).
 3. Conflicts: another partner's approved registration on such a deal still inside the protection period
-   (`registration_protection_days`, counted from the deal's created_on); the partner not authorised for
+   (`registration_protection_days`, counted from the deal's created_on; an older one has LAPSED and is
+   reported so, with the date protection ended, never as approved); the partner not authorised for
    a proposed product; the partner not selling in the country.
 Verdict: `conflict` if any conflict, else `review` if there are duplicates or the account match is
 uncertain, else `clear`.
@@ -144,10 +145,13 @@ def _registration_words(deal: R.Opportunity, own: str, viewer: _Viewer, place: s
                         protection_days: int) -> tuple[list[str], str | None]:
     """Reasons about the deal's registration and engaged partner, and the conflict they raise."""
     reasons, conflict = [], None
+    until = (deal.created_on or today) + dt.timedelta(days=protection_days)
     if deal.registered_by == own:
-        reasons.append("Already registered by this partner (approved registration)")
+        reasons.append("Already registered by this partner (approved registration, protected until "
+                       f"{until.isoformat()})" if until >= today else
+                       f"Registered by this partner, but the registration LAPSED: protection ended "
+                       f"{until.isoformat()} ({protection_days}-day protection)")
     elif deal.registered_by:
-        until = (deal.created_on or today) + dt.timedelta(days=protection_days)
         who = viewer.partner_name(deal.registered_by)
         by = f"by {who}" if who else "by another partner"
         if until >= today:
@@ -155,7 +159,8 @@ def _registration_words(deal: R.Opportunity, own: str, viewer: _Viewer, place: s
             what = f"registered {by}" if who else "an existing registration by another partner"
             conflict = f"Deal at {place}: {what} (approved registration, protected until {until.isoformat()})"
         else:
-            reasons.append(f"Registration {by} expired on {until.isoformat()}")
+            reasons.append(f"Registration {by} LAPSED: protection ended {until.isoformat()} "
+                           f"({protection_days}-day protection); the deal is no longer protected")
     if deal.partner_id == own:
         reasons.append("This partner is already engaged on it")
     elif deal.partner_id and deal.partner_id != deal.registered_by:

@@ -43,19 +43,20 @@ from tools.partner_match.model import (
     MatchModel,
     history_as_of,
     top_rows,
-    train_model,
 )
 from tools.partner_match.registration_check import (  # check_registration is re-exported: HELPERS.md names it here
     RegistrationCheckResponse,
     RegistrationProposal,
     check_registration,
 )
+from tools.partner_match.selection import choose_ranker
 from tools.registry import register_tool
 
 log = logging.getLogger(__name__)
 AccountRec, DealRec = mf.AccountRec, mf.DealRec  # a lead is ranked as a deal without history (tools.leads)
-__all__ = ["AccountRec", "DealRec", "MatchArgs", "MatchEngine", "MatchResponse", "PartnerMatch", "RegistrationCheckResponse",
-           "RegistrationProposal", "check_registration", "get_engine", "match_partners"]
+__all__ = ["AccountRec", "DealRec", "MatchArgs", "MatchEngine", "MatchResponse", "PartnerMatch", "RankerInfo",
+           "RegistrationCheckResponse", "RegistrationProposal", "check_registration", "current_ranker", "get_engine",
+           "match_partners"]
 
 
 class MatchArgs(BaseModel):
@@ -80,9 +81,17 @@ class PartnerMatch(BaseModel):
     contributions: list[Contribution] = Field(default_factory=list)
 
 
+class RankerInfo(BaseModel):
+    name: str = Field(description="learned, segment (smoothed segment win rate) or cold_start (hand-set rules)")
+    backtest: dict | None = Field(None, description="its time-split backtest on this vendor's history: "
+                                  "hit@1, hit@3, ndcg@5, n (won deals), test_from; null with too little history")
+    candidates: dict = Field(default_factory=dict, description="every candidate's backtest figures")
+
+
 class MatchResponse(BaseModel):
     opportunity_id: str
-    model: str = Field("learned", description="learned, or cold_start (too little history: hand-set weights)")
+    model: str = Field("learned", description="the ranker in use: learned, segment or cold_start")
+    ranker: RankerInfo | None = None
     partners: list[PartnerMatch]
 
 
@@ -103,7 +112,7 @@ class MatchEngine:
               protection_days: int = 90) -> MatchEngine:
         matrix = mf.PartnerMatrix(eco)
         as_of = today + dt.timedelta(days=1)  # everything dated today has happened
-        model = model or train_model(eco, matrix, as_of)
+        model = model or choose_ranker(eco, matrix, today)
         return cls(eco, matrix, model, history_as_of(matrix, eco, as_of), today, protection_days)
 
     def match(self, deal: mf.DealRec, top: int = 5, account: mf.AccountRec | None = None) -> list[PartnerMatch]:
@@ -123,11 +132,16 @@ class MatchEngine:
         texts = signal_texts(self.matrix, signals, i)
         named = _by_signal(signals.X[i], contrib)
         ranked = sorted(named.items(), key=lambda kv: -kv[1][1])
-        reasons = list(dict.fromkeys(texts[name] for name, (_, c) in ranked  # rate and volume share a text
-                                     if c > 0.05 and texts.get(name)))[:5]
+        reasons: list[str] = []
+        for name, (_, c) in ranked:  # rate and volume share a text; the segment rate quotes both counts
+            text = texts.get(name)
+            if c > 0.05 and text and not any(text in r for r in reasons) and len(reasons) < 5:
+                reasons = [r for r in reasons if r not in text] + [text]
         deal, pid = signals.deal, self.matrix.ids[i]
         if deal.registered_by == pid:
-            reasons.insert(0, "Registered this deal (approved registration)")
+            ended = self.protection_ended(deal)
+            reasons.insert(0, "Registered this deal (approved registration)" if ended is None else
+                           f"Registered this deal, but the registration LAPSED: protection ended {ended.isoformat()}")
         elif deal.partner_id == pid:
             reasons.insert(0, "Already engaged on this deal")
         contributions = [Contribution(signal=name, value=round(value, 3), contribution=round(c, 3),
@@ -141,9 +155,10 @@ class MatchEngine:
         conflicts = []
         if deal.registered_by and deal.registered_by != pid:
             owner = self.partner_name(deal.registered_by)
-            expires = (deal.created_on or self.today) + dt.timedelta(days=self.protection_days)
-            note = "" if expires >= self.today else f", protection ended {expires.isoformat()}"
-            conflicts.append(f"Deal registered by {owner} (approved registration{note})")
+            ended = self.protection_ended(deal)
+            conflicts.append(f"Deal registered by {owner} (approved registration)" if ended is None else
+                             f"Deal registered by {owner} (registration LAPSED: protection ended "
+                             f"{ended.isoformat()})")
         known = self.matrix.products
         missing = [p for p in dict.fromkeys(deal.products)
                    if p.casefold() not in known or not self.matrix.comp[i, known[p.casefold()]]]
@@ -160,6 +175,11 @@ class MatchEngine:
             name = account.name if account else deal.account_id
             conflicts.append(f"Engaged on another open deal at {name} ({', '.join(others[:3])})")
         return conflicts
+
+    def protection_ended(self, deal: mf.DealRec) -> dt.date | None:
+        """The day the deal's registration stopped protecting it, None while it still does."""
+        expires = (deal.created_on or self.today) + dt.timedelta(days=self.protection_days)
+        return expires if expires < self.today else None
 
     def partner_name(self, partner_id: str) -> str:
         i = self.matrix.index.get(partner_id)
@@ -234,9 +254,19 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
         "type": f"Partner type: {matrix.partners[i].type.replace('_', ' ')}",
         "language": f"Works in {LANGUAGE_NAMES.get(lang, lang)} ({lang}), the main language of {country}"
         if lang and x["language"] == 1 else None,
+        "segment_rate": _segment_text(s, i, by_industry, by_product),
         "semantic": (f"Description matches the deal (text similarity {s.semantic[i]:.2f}: "
                      f"{', '.join(shared_terms(matrix, deal, i))})") if s.semantic[i] > 0 else None,
     }
+
+
+def _segment_text(s: mf.DealSignals, i: int, by_industry: str | None, by_product: str | None) -> str | None:
+    counted = "; ".join(filter(None, [by_industry, by_product]))
+    if not counted:
+        return None
+    rate = float(s.X[i, mf.SIGNALS.index("segment_rate")]) + s.base_rate
+    return (f"Estimated win rate {_pct(rate)} on deals like this vs {_pct(s.base_rate)} for the vendor's "
+            f"partner deals ({counted})")
 
 
 def _fair_share_text(wins: float, fair: float) -> str | None:
@@ -347,7 +377,16 @@ def match_partners(ctx: ToolContext, scope: Scope, opportunity_id: str, top: int
         deal = mf.DealRec.of(rec.opportunity(opportunity_id))
     engine = get_engine(ctx)
     return MatchResponse(opportunity_id=deal.opportunity_id, model=engine.model.kind,
-                         partners=engine.match(deal, top))
+                         ranker=ranker_info(engine.model), partners=engine.match(deal, top))
+
+
+def ranker_info(model: MatchModel) -> RankerInfo:
+    return RankerInfo(name=model.kind, backtest=model.backtest, candidates=model.candidates)
+
+
+def current_ranker(ctx: ToolContext) -> RankerInfo:
+    """The ranker matching uses on this COSELL_HOME and its backtest figures (`cosell eval`)."""
+    return ranker_info(get_engine(ctx).model)
 
 
 @register_tool("match_partners", args=MatchArgs)
