@@ -314,6 +314,8 @@ class VendorConfig(BaseModel):
     website: str | None = None
     default_locale: str = "en"
     account_sharing: str = "counts"
+    reporting_currency: str = "USD"  # the currency of every sum across deals (programme analytics)
+    fx_rates: dict[str, float] = Field(default_factory=dict)  # units of reporting_currency per unit
     extra: dict[str, Any] = Field(default_factory=dict)
 
 

@@ -1,0 +1,42 @@
+"""Programme analytics: attribution (won revenue by partner role, MDF, ROPI, influence model), the partner
+portfolio (health and its 90-day change, tier status, time to first win, at risk), and a channel manager's
+weekly digest. CLI.md "Programme commands"; every door calls these functions.
+
+Permissions (CLI.md "Who may see what"): attribution for every role, a partner seller seeing only P's own
+figures and no totals; portfolio and digest for admins and channel managers only.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from assistant.core.errors import Forbidden
+from retrieval.scope import Scope
+from tools.analytics import digest as _digest
+from tools.analytics import portfolio as _portfolio
+from tools.analytics.attribution import attribution as _attribution
+from tools.analytics.types import AttributionResponse, PortfolioResponse
+from tools.context import ToolContext
+
+
+def _internal(scope: Scope, what: str) -> None:
+    if not scope.is_internal:
+        raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see the {what}")
+
+
+def attribution(ctx: ToolContext, scope: Scope, start: str | dt.date | None = None, end: str | dt.date | None = None,
+                partner_id: str | None = None, deals: bool = False) -> AttributionResponse:
+    return _attribution(ctx, scope, start, end, partner_id, deals)
+
+
+def portfolio(ctx: ToolContext, scope: Scope) -> PortfolioResponse:
+    _internal(scope, "partner portfolio")
+    return _portfolio.portfolio(ctx, scope)
+
+
+def digest(ctx: ToolContext, scope: Scope, user_id: str, send: bool = False) -> dict[str, Any]:
+    _internal(scope, "digest")
+    data = _digest.digest(ctx, scope, user_id)
+    if send:
+        data["posted"] = _digest.post(ctx, data)
+    return data
