@@ -21,7 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from assistant.api import ask, private_mapping, routes
+from assistant.api import analytics, ask, private_mapping, routes
 from assistant.api.warmup import Warmup
 from assistant.core.errors import CosellError
 from assistant.engine.context import AppContext
@@ -58,6 +58,7 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.include_router(ask.router)
     app.include_router(routes.router)
     app.include_router(private_mapping.router)
+    app.include_router(analytics.router)
     mount_slack(app, ctx)
 
     @app.get("/healthz", tags=["ops"], summary="Liveness, and readiness (`ready`: the warm-up is done)")

@@ -14,6 +14,7 @@ from pathlib import Path
 import typer
 
 from assistant.cli import common
+from assistant.cli.analytics import register as register_analytics
 from assistant.cli.private_mapping import private_mapping_app
 from assistant.core.config import Settings
 from assistant.core.errors import CosellError
@@ -38,6 +39,7 @@ app.add_typer(drafts_app, name="drafts")
 app.add_typer(export_app, name="export")
 app.add_typer(map_app, name="map-corrections")
 app.add_typer(private_mapping_app, name="map-private")
+register_analytics(app)
 
 console, err_console = common.console, common.err_console
 AS_OPT, JSON_OPT = common.AS_OPT, common.JSON_OPT
