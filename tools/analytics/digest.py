@@ -123,7 +123,7 @@ def blocks(d: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def post(ctx: ToolContext, data: dict[str, Any]) -> dict[str, Any]:
-    """Send the digest as a Slack direct message (Web API: conversations.open, chat.postMessage)."""
+    """Send the digest as a Slack direct message (Web API chat.postMessage to the user's Slack id)."""
     from slack_sdk import WebClient  # heavy: only when posting
     from slack_sdk.errors import SlackApiError
 
@@ -135,9 +135,9 @@ def post(ctx: ToolContext, data: dict[str, Any]) -> dict[str, Any]:
     client = WebClient(token=settings.slack_bot_token.get_secret_value(),
                        base_url=settings.slack_api_url or WebClient.BASE_URL, timeout=10)
     try:
-        channel = client.conversations_open(users=data["slack_user_id"])["channel"]["id"]
-        sent = client.chat_postMessage(channel=channel, blocks=data["blocks"],
+        # a user id as the channel posts into the app's direct message with that user
+        sent = client.chat_postMessage(channel=data["slack_user_id"], blocks=data["blocks"],
                                        text=f"Your partner week to {data['week_ending']}")
     except SlackApiError as exc:
         raise BadInput(f"Slack refused the digest: {exc.response.get('error')}") from exc
-    return {"channel": channel, "ts": sent.get("ts")}
+    return {"channel": sent.get("channel") or data["slack_user_id"], "ts": sent.get("ts")}
