@@ -24,13 +24,15 @@ Health = sum of weight x component score (each 0-100); a component without data 
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import json
 import math
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import column, select
 
 from retrieval.records import Opportunity, Partner, PartnerActivity
 from retrieval.scope import Scope, ScopedRecords
@@ -331,8 +333,8 @@ def _pipeline(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:
     values = b.partner_values
     if not values:
         return NEUTRAL, "no partner pipeline to compare with"
-    below = sum(v < mine for v in values)
-    ties = sum(v == mine for v in values)
+    below = bisect.bisect_left(values, mine)  # partner_values is sorted
+    ties = bisect.bisect_right(values, mine) - below
     pct = 100 * (below + 0.5 * ties) / len(values)
     return pct, (f"weighted open pipeline {mine:,.0f} across {len(m.open_deals)} open deals "
                  f"(percentile {pct:.0f} among partners)")
@@ -426,9 +428,27 @@ class _DealAsOf:
     registered_by: str | None
 
 
+# products as stored (JSON text in SQLite), decoded only for the deals whose products count: open ones
 _BULK_COLUMNS = (Opportunity.stage, Opportunity.amount, Opportunity.close_date, Opportunity.created_on,
-                 Opportunity.last_activity_on, Opportunity.products, Opportunity.partner_id,
+                 Opportunity.last_activity_on, column("products"), Opportunity.partner_id,
                  Opportunity.registered_by)
+
+
+def _products(raw) -> list:
+    if raw is None or isinstance(raw, list):
+        return raw or []
+    try:
+        value = json.loads(raw)
+    except (TypeError, ValueError):
+        return []
+    return value if isinstance(value, list) else []
+
+
+def _portfolio_rows(ctx: ToolContext) -> tuple[list[Partner], list]:
+    with ctx.records(Scope.system()) as rec:
+        partners = list(rec.session.scalars(select(Partner).order_by(Partner.partner_id)))
+        rec.session.expunge_all()
+        return partners, rec.session.execute(select(*_BULK_COLUMNS)).all()
 
 
 def all_partner_metrics(ctx: ToolContext, as_of: dt.date | None = None
@@ -439,11 +459,9 @@ def all_partner_metrics(ctx: ToolContext, as_of: dt.date | None = None
     day = as_of or ctx.today()
     view = ctx if as_of is None else _AsOf(ctx, day)
     baselines = vendor_baselines(view)
+    partners, opps = ctx.cached("nba.portfolio_rows", lambda: _portfolio_rows(ctx))  # now and as of: one read
     with ctx.records(Scope.system()) as rec:
         session = rec.session
-        partners = list(session.scalars(select(Partner).order_by(Partner.partner_id)))
-        session.expunge_all()
-        opps = session.execute(select(*_BULK_COLUMNS)).all()
         first_month = months_back(day, 1, 15)[0]
         activity = session.execute(select(PartnerActivity).where(PartnerActivity.month >= first_month))
         rows_by: dict[str, dict[str, PartnerActivity]] = {}
@@ -453,13 +471,15 @@ def all_partner_metrics(ctx: ToolContext, as_of: dt.date | None = None
     month_now = f"{day.year:04d}-{day.month:02d}"
     deals: dict[str, list] = {}
     for o in opps:
-        if as_of is not None:
-            if o.created_on and o.created_on > day:
-                continue
-            if o.stage in CLOSED_STAGES and o.close_date and o.close_date > day:
-                o = _DealAsOf("proposal", o.amount, o.close_date, o.created_on,
-                              min(o.last_activity_on, day) if o.last_activity_on else None, o.products,
-                              o.partner_id, o.registered_by)
+        if as_of is not None and o.created_on and o.created_on > day:
+            continue
+        if as_of is not None and o.stage in CLOSED_STAGES and o.close_date and o.close_date > day:
+            o = _DealAsOf("proposal", o.amount, o.close_date, o.created_on,
+                          min(o.last_activity_on, day) if o.last_activity_on else None, _products(o.products),
+                          o.partner_id, o.registered_by)
+        elif o.stage not in CLOSED_STAGES:
+            o = _DealAsOf(o.stage, o.amount, o.close_date, o.created_on, o.last_activity_on, _products(o.products),
+                          o.partner_id, o.registered_by)
         for pid in {o.partner_id, o.registered_by} - {None}:
             deals.setdefault(pid, []).append(o)
     window, year = mdf_months(day), months_back(day, 1, 12)
