@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from assistant.core.errors import Forbidden
 from retrieval.scope import Scope
 from tools.analytics import digest as _digest
@@ -17,6 +19,7 @@ from tools.analytics import portfolio as _portfolio
 from tools.analytics.attribution import attribution as _attribution
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.context import ToolContext
+from tools.registry import register_tool
 
 
 def _internal(scope: Scope, what: str) -> None:
@@ -40,3 +43,31 @@ def digest(ctx: ToolContext, scope: Scope, user_id: str, send: bool = False) -> 
     if send:
         data["posted"] = _digest.post(ctx, data)
     return data
+
+
+# --- assistant tools ------------------------------------------------------------------------------
+
+
+class AttributionArgs(BaseModel):
+    from_date: str | None = Field(None, description="First day, YYYY-MM-DD (default: 365 days ending to_date).")
+    to_date: str | None = Field(None, description="Last day, YYYY-MM-DD (default: today).")
+    partner_id: str | None = Field(None, description="Only this partner.")
+
+
+class PortfolioArgs(BaseModel):
+    pass
+
+
+@register_tool("programme_attribution", args=AttributionArgs)
+def attribution_tool(ctx: ToolContext, scope: Scope, args: AttributionArgs) -> AttributionResponse:
+    """Won revenue partners sourced, influenced and fulfilled in a period (default the last 365 days), the
+    partner share, and per partner MDF spent and ROPI (return on partner investment), in the reporting
+    currency. A partner seller gets only their own partner's figures."""
+    return attribution(ctx, scope, args.from_date, args.to_date, args.partner_id)
+
+
+@register_tool("programme_portfolio", args=PortfolioArgs)
+def portfolio_tool(ctx: ToolContext, scope: Scope, args: PortfolioArgs) -> PortfolioResponse:
+    """Every partner's health and its 90-day change, tier status, time to first win (per partner, median, by
+    half-year cohort) and the partners at risk, worst first with reasons. Channel managers and admins only."""
+    return portfolio(ctx, scope)

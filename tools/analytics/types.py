@@ -52,7 +52,7 @@ class AttributionResponse(BaseModel):
     unconverted: list[str]
     influence_model: str = ""  # added: how influence credit is given
 
-    model_config = {"populate_by_name": True}
+    model_config = {"populate_by_name": True, "serialize_by_alias": True}
 
 
 class PortfolioPartner(BaseModel):
