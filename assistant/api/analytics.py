@@ -4,18 +4,32 @@
     GET /v1/portfolio
     GET /v1/digest?user=
 
-Permissions are decided in `tools.analytics.service`. Included by the app factory with one line.
+Permissions are decided in `tools.analytics.service`. Included by the app factory with one line;
+the router's lifespan runs the scheduled digest.
 """
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, FastAPI, Query
 
 from assistant.api.deps import CallerDep, CtxDep
 from tools.analytics import service
 
-router = APIRouter(prefix="/v1", tags=["programme analytics"])
+
+@asynccontextmanager
+async def digest_schedule(app: FastAPI) -> AsyncIterator[None]:
+    """`cosell serve` posts the digests on COSELL_DIGEST_SCHEDULE (cron), in one server process."""
+    scheduler = service.start_digest_schedule(app.state.ctx)
+    try:
+        yield
+    finally:
+        service.stop_digest_schedule(scheduler)
+
+
+router = APIRouter(prefix="/v1", tags=["programme analytics"], lifespan=digest_schedule)
 
 
 @router.get("/attribution", summary="Won revenue by partner role, MDF and ROPI (cosell attribution)")

@@ -17,6 +17,7 @@ from assistant.core.config import Settings
 from assistant.core.errors import BadInput, Forbidden
 from assistant.engine.context import AppContext
 from connectors.csv_folder import read_import_folder
+from retrieval import records as R
 from retrieval.ingest import replace_records
 from retrieval.scope import Scope, issue_api_key, scope_for_user
 from tests.fakes.slack_api import FakeSlack
@@ -198,3 +199,31 @@ def test_api_routes(world):
         assert client.get("/v1/digest", params={"user": CM}, headers=cm).json()["user_id"] == CM
         bad = client.get("/v1/attribution", params={"from": "bad"}, headers=cm)
         assert bad.status_code == 422 and "--from" in bad.json()["error"]["message"]
+
+
+# --- the scheduled digest ------------------------------------------------------------------------
+
+
+def test_scheduled_digest(world, monkeypatch, tmp_path):
+    import fcntl
+
+    from tools.analytics import schedule
+
+    ctx, _, home, _ = world
+    with pytest.raises(BadInput, match="COSELL_DIGEST_SCHEDULE"):
+        schedule.trigger("every monday")
+    monkeypatch.setenv("COSELL_DIGEST_SCHEDULE", "0 8 * * MON")
+    with TestClient(create_app(ctx)):  # the router's lifespan starts the scheduler, holding the lock
+        with (home / "digest-schedule.lock").open("w") as other, pytest.raises(OSError):
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert service.start_digest_schedule(ctx) is None  # a second process would skip
+    with FakeSlack() as slack:
+        posting = AppContext(Settings(home=home, today=TODAY, slack_bot_token="xoxb-test", slack_api_url=slack.api_url))
+        try:
+            sent = service.post_all_digests(posting)
+        finally:
+            posting.close()
+        with posting.records(Scope.system()) as rec:
+            managers = {u.user_id for u in rec.session.query(R.User).filter(R.User.role == "channel_manager",
+                                                                              R.User.slack_user_id.is_not(None))}
+        assert managers and {s["user_id"] for s in sent} == managers and len(slack.of("chat.postMessage")) == len(managers)

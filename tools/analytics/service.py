@@ -16,6 +16,7 @@ from assistant.core.errors import Forbidden
 from retrieval.scope import Scope
 from tools.analytics import digest as _digest
 from tools.analytics import portfolio as _portfolio
+from tools.analytics import schedule as _schedule
 from tools.analytics.attribution import attribution as _attribution
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.context import ToolContext
@@ -43,6 +44,19 @@ def digest(ctx: ToolContext, scope: Scope, user_id: str, send: bool = False) -> 
     if send:
         data["posted"] = _digest.post(ctx, data)
     return data
+
+
+def start_digest_schedule(ctx: ToolContext, expression: str | None = None):
+    """The scheduled digest (COSELL_DIGEST_SCHEDULE); see tools.analytics.schedule."""
+    return _schedule.start(ctx, expression)
+
+
+def stop_digest_schedule(scheduler) -> None:
+    _schedule.stop(scheduler)
+
+
+def post_all_digests(ctx: ToolContext) -> list[dict[str, Any]]:
+    return _schedule.post_all(ctx)
 
 
 # --- assistant tools ------------------------------------------------------------------------------
