@@ -144,14 +144,18 @@ def attribution(ctx: ToolContext, scope: Scope, start: str | dt.date | None = No
         return rows[pid]
 
     totals = {"sourced": 0.0, "influenced": 0.0, "fulfillment": 0.0, "direct": 0.0}
+    months: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys(totals, 0.0))
     credited: dict[str, list[WonDeal]] = defaultdict(list)
     for d in kept:
         value = converted[d.opportunity_id]
         role = (d.partner_role or "").lower()
+        month = months[d.close_date.strftime("%Y-%m")]
         if not d.partner_id or role not in ROLES:
             totals["direct"] += value
+            month["direct"] += value
             continue
         totals[role] += value
+        month[role] += value
         if d.partner_id in partners:
             r = row(d.partner_id)
             setattr(r, role, getattr(r, role) + value)
@@ -185,8 +189,11 @@ def attribution(ctx: ToolContext, scope: Scope, start: str | dt.date | None = No
         influence_model_revenue=round(sum(converted[o] for o in any_influence), 2))
     if scope.is_partner:  # their own figures only: their deals they are not credited on stay out of view
         unconverted = [o for o in unconverted if o in {d.opportunity_id for d in deals}]
+    by_month = [] if scope.is_partner else [  # the programme's months: totals, so not for a partner seller
+        {"month": m, **{k: round(v, 2) for k, v in values.items()}} for m, values in sorted(months.items())]
     return AttributionResponse(from_=first.isoformat(), to=last.isoformat(), currency=fx.currency, totals=summary,
-                               partners=chosen, unconverted=unconverted, influence_model=INFLUENCE_MODEL)
+                               partners=chosen, unconverted=unconverted, influence_model=INFLUENCE_MODEL,
+                               by_month=by_month)
 
 
 def _deal_rows(credited: list[WonDeal], influenced: dict[str, list[str]], by_id: dict[str, WonDeal],

@@ -51,6 +51,7 @@ class AttributionResponse(BaseModel):
     partners: list[PartnerAttribution]
     unconverted: list[str]
     influence_model: str = ""  # added: how influence credit is given
+    by_month: list[dict] = Field(default_factory=list)  # added: {month, sourced, influenced, fulfillment, direct}
 
     model_config = {"populate_by_name": True, "serialize_by_alias": True}
 
