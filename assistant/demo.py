@@ -3,6 +3,8 @@
 1. The same search as three users, showing what each may see.
 2. The assistant answering the three user stories as three different users: a partner seller's
    programme question, a channel manager's deal-partner match, a marketer's localised draft.
+3. The channel leader's questions: partner-sourced revenue, ROPI, who is at risk, time to first win
+   (then `cosell attribution`, `cosell portfolio` and the dashboard at /dashboard).
 """
 from __future__ import annotations
 
@@ -27,6 +29,12 @@ STORIES = [
     ("u-ps-alpine", "How long is my deal registration protected, and what happens when it expires?"),
     ("u-cm-1", "Which partners should we bring into the Acme renewal?"),
     ("u-mkt-1", "Draft the lakehouse campaign in German for Alpine IT as an email"),
+]
+CHANNEL_LEADER = [
+    "How much did partners source this quarter?",
+    "ROPI for Alpine last year",
+    "Who's at risk?",
+    "How long do new partners take to close their first deal?",
 ]
 
 
@@ -54,6 +62,15 @@ def _stories(ctx) -> None:
             console.print("  [dim]tools: " + ", ".join(f"{t.name}({t.arguments})" for t in response.tools) + "[/]")
 
 
+def _channel_leader(ctx) -> None:
+
+    scope = scope_for_user(ctx.store, "u-cm-1")
+    console.print(Rule("The channel leader's questions (u-cm-1)"))
+    for question in CHANNEL_LEADER:
+        console.print(f"[bold]> {question}[/]")
+        console.print(ask(ctx, scope, question).answer)
+
+
 def main(argv: list[str]) -> int:
 
     folder = Path(argv[0]) if argv else None
@@ -64,11 +81,12 @@ def main(argv: list[str]) -> int:
     try:
         _search_as_three_users(ctx)
         _stories(ctx)
+        _channel_leader(ctx)
     finally:
         ctx.close()
     console.print(Rule("Next"))
     console.print("Try: .venv/bin/cosell ask \"what should I do next on the Acme deal?\" --as u-cm-1  "
-                  "(COSELL_HOME=.cosell-demo/home), or `make serve` and open http://127.0.0.1:8000/")
+                  "(COSELL_HOME=.cosell-demo/home), or `make serve` and open http://127.0.0.1:8000/ (the programme dashboard: /dashboard)")
     return 0
 
 

@@ -165,8 +165,9 @@ def _vendor_values(data: dict[str, Any]) -> tuple[dict[str, Any], Problems]:
         "registration_protection_days": f.integer("registration_protection_days", 1),
         "lead_accept_hours": f.integer("lead_accept_hours", 1),
     }
-    values: dict[str, Any] = {"extra": {k: v for k, v in data.items() if k not in parsers}}
-    problems: Problems = []
+    typed = {*parsers, "reporting_currency", "fx_rates"}
+    values: dict[str, Any] = {"extra": {k: v for k, v in data.items() if k not in typed}}
+    problems: Problems = _currency_values(data, values)
     for key, parse in parsers.items():
         raw = data.get(key)
         if raw is None or str(raw).strip() == "":
@@ -179,6 +180,36 @@ def _vendor_values(data: dict[str, Any]) -> tuple[dict[str, Any], Problems]:
         except ValueError as exc:
             problems.append((key, str(exc)))
     return values, problems
+
+
+def _currency_values(data: dict[str, Any], values: dict[str, Any]) -> Problems:
+    """`reporting_currency` (ISO 4217) and `fx_rates` ({CODE: positive number}); a bad rate is left out."""
+    problems: Problems = []
+    raw = data.get("reporting_currency")
+    if raw is not None and str(raw).strip():
+        code = str(raw).strip().upper()
+        if len(code) == 3 and code.isalpha():
+            values["reporting_currency"] = code
+        else:
+            problems.append(("reporting_currency", f"reporting_currency must be an ISO 4217 code (got {raw!r})"))
+    rates = data.get("fx_rates")
+    if rates is None:
+        return problems
+    if not isinstance(rates, dict):
+        return [*problems, ("fx_rates", "fx_rates must be a mapping of currency code to rate")]
+    good: dict[str, float] = {}
+    for key, rate in rates.items():
+        code = str(key).strip().upper()
+        try:
+            number = float(rate)
+        except (TypeError, ValueError):
+            number = -1.0
+        if len(code) != 3 or not code.isalpha() or not number > 0 or isinstance(rate, bool):
+            problems.append(("fx_rates", f"fx_rates.{key} must be a positive number for an ISO 4217 code"))
+            continue
+        good[code] = number
+    values["fx_rates"] = good
+    return problems
 
 
 def _short(exc: Exception) -> str:

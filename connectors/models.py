@@ -484,6 +484,8 @@ class VendorConfig(BaseModel):
     account_sharing: str = "counts"
     registration_protection_days: int = 90
     lead_accept_hours: int = 48
+    reporting_currency: str = "USD"  # the currency of every sum across deals (programme analytics)
+    fx_rates: dict[str, float] = Field(default_factory=dict)  # units of reporting_currency per unit
     extra: dict[str, Any] = Field(default_factory=dict)
 
 

@@ -21,7 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from assistant.api import ask, leads, private_mapping, registrations, routes
+from assistant.api import analytics, ask, leads, private_mapping, registrations, routes
 from assistant.api.warmup import Warmup
 from assistant.core.errors import CosellError
 from assistant.engine.context import AppContext
@@ -62,6 +62,7 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.include_router(private_mapping.router)
     app.include_router(registrations.router)
     app.include_router(leads.router)
+    app.include_router(analytics.router)
     mount_slack(app, ctx)
     mcp_running = mount_mcp(app, ctx)
 

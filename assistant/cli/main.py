@@ -14,6 +14,7 @@ from pathlib import Path
 import typer
 
 from assistant.cli import common
+from assistant.cli.analytics import register as register_analytics
 from assistant.cli.leads import leads_app
 from assistant.cli.private_mapping import private_mapping_app
 from assistant.cli.registrations import audit_app, registrations_app
@@ -48,6 +49,7 @@ app.add_typer(private_mapping_app, name="map-private")
 app.add_typer(registrations_app, name="registrations")
 app.add_typer(audit_app, name="audit")
 app.add_typer(leads_app, name="leads")
+register_analytics(app)
 
 console, err_console = common.console, common.err_console
 AS_OPT, JSON_OPT = common.AS_OPT, common.JSON_OPT

@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from assistant.core.errors import Forbidden, NotFound
+from assistant.engine import analytics_chat as programme
 from assistant.engine import answers, router
 from assistant.engine.context import AppContext
 from assistant.engine.resolver import Mentions, Resolver, fold
@@ -109,8 +110,25 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if router.is_change_request(turn.question):  # no tool changes data: say so instead of searching
         return Plan("search", refusal=router.CHANGE_ANSWER)
     mentions = resolver.find(turn.question)
+    programme_intent = programme.intent_of(turn.question, mentions.kinds())
+    if programme_intent:
+        return _plan_programme(turn, programme_intent, mentions)
     intent = router.choose_intent(turn.question, mentions.kinds())
     return plan(turn, resolver, intent, mentions)
+
+
+def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
+    """Attribution (any role; a partner seller's own figures), at risk and first wins (internal roles)."""
+    if intent != "attribution" and not turn.scope.is_internal:
+        return Plan(intent, refusal="Sorry, only the vendor's channel managers and admins see the partner "
+                                    "portfolio, so I did not look it up.")
+    partners = mentions.of("partner")
+    partner_id = partners[0].id if partners else None
+    if turn.scope.is_partner and partner_id not in (None, turn.scope.partner_id):
+        return Plan(intent, refusal="Sorry, you may only see your own organisation's figures, so I did not "
+                                    "look up the other partner you named.")
+    start, end = programme.period_of(turn.question, turn.ctx.today())
+    return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
 
 
 def pick_candidate(question: str, candidates: list[Candidate]) -> str | None:
@@ -290,6 +308,14 @@ def execute(turn: Turn, resolver: Resolver, p: Plan) -> AskResponse:
 def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     """Call the tool; (answer text, results shown)."""
     args, start = p.arguments, p.start
+    if p.intent == "attribution":
+        data = turn.call("programme_attribution", args)
+        return programme.attribution_answer(data, args.get("partner_id")), len(data["partners"])
+    if p.intent in ("at_risk", "first_win"):
+        data = turn.call("programme_portfolio", {})
+        if p.intent == "at_risk":
+            return programme.at_risk_answer(data), len(data["at_risk"])
+        return programme.first_win_answer(data, args.get("partner_id")), 1
     if p.intent == "search":
         return _search(turn, args["query"], start)
     if p.intent == "match":

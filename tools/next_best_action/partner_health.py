@@ -24,13 +24,15 @@ Health = sum of weight x component score (each 0-100); a component without data 
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import json
 import math
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import column, select
 
 from retrieval.records import Opportunity, Partner, PartnerActivity
 from retrieval.scope import Scope, ScopedRecords
@@ -333,8 +335,8 @@ def _pipeline(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:
     values = b.partner_values
     if not values:
         return NEUTRAL, "no partner pipeline to compare with"
-    below = sum(v < mine for v in values)
-    ties = sum(v == mine for v in values)
+    below = bisect.bisect_left(values, mine)  # partner_values is sorted
+    ties = bisect.bisect_right(values, mine) - below
     pct = 100 * (below + 0.5 * ties) / len(values)
     return pct, (f"weighted open pipeline {mine:,.0f} across {len(m.open_deals)} open deals "
                  f"(percentile {pct:.0f} among partners)")
@@ -392,3 +394,106 @@ def partner_health(ctx: ToolContext, scope: Scope, partner_id: str) -> HealthSco
     baselines = vendor_baselines(ctx)
     with ctx.records(scope) as rec:
         return health_from_metrics(partner_metrics(rec, partner_id, baselines), baselines)
+
+
+# --- every partner at once, now or as of a past day (programme analytics) --------------------------
+
+
+class _AsOf:
+    """A context whose today is a past day; cached values are kept apart per day."""
+
+    def __init__(self, ctx: ToolContext, day: dt.date):
+        self._ctx, self._day = ctx, day
+
+    def __getattr__(self, name: str):
+        return getattr(self._ctx, name)
+
+    def today(self) -> dt.date:
+        return self._day
+
+    def cached(self, name, build, *, key=(), stamp=(), max_entries=None):
+        return self._ctx.cached(name, build, key=(key, "as_of", self._day), stamp=stamp, max_entries=max_entries)
+
+
+@dataclass(frozen=True)
+class _DealAsOf:
+    """A deal as it stood on a past day: a deal that closed later was still open (its stage then is not
+    recorded: `proposal`, the middle of the funnel), activity after the day is not known yet."""
+
+    stage: str
+    amount: float | None
+    close_date: dt.date | None
+    created_on: dt.date | None
+    last_activity_on: dt.date | None
+    products: list
+    partner_id: str | None
+    registered_by: str | None
+
+
+# products as stored (JSON text in SQLite), decoded only for the deals whose products count: open ones
+_BULK_COLUMNS = (Opportunity.stage, Opportunity.amount, Opportunity.close_date, Opportunity.created_on,
+                 Opportunity.last_activity_on, column("products"), Opportunity.partner_id,
+                 Opportunity.registered_by)
+
+
+def _products(raw) -> list:
+    if raw is None or isinstance(raw, list):
+        return raw or []
+    try:
+        value = json.loads(raw)
+    except (TypeError, ValueError):
+        return []
+    return value if isinstance(value, list) else []
+
+
+def _portfolio_rows(ctx: ToolContext) -> tuple[list[Partner], list]:
+    with ctx.records(Scope.system()) as rec:
+        partners = list(rec.session.scalars(select(Partner).order_by(Partner.partner_id)))
+        rec.session.expunge_all()
+        return partners, rec.session.execute(select(*_BULK_COLUMNS)).all()
+
+
+def all_partner_metrics(ctx: ToolContext, as_of: dt.date | None = None
+                        ) -> tuple[VendorBaselines, list[PartnerMetrics]]:
+    """Every partner's metrics in three reads (system-level: callers check the asker may see every partner).
+    With `as_of`, from the data as it stood that day: deals created later are left out, deals closed later
+    count as open, activity months from that day's month on are unknown."""
+    day = as_of or ctx.today()
+    view = ctx if as_of is None else _AsOf(ctx, day)
+    baselines = vendor_baselines(view)
+    partners, opps = ctx.cached("nba.portfolio_rows", lambda: _portfolio_rows(ctx))  # now and as of: one read
+    with ctx.records(Scope.system()) as rec:
+        session = rec.session
+        first_month = months_back(day, 1, 15)[0]
+        activity = session.execute(select(PartnerActivity).where(PartnerActivity.month >= first_month))
+        rows_by: dict[str, dict[str, PartnerActivity]] = {}
+        for (row,) in activity:
+            rows_by.setdefault(row.partner_id, {})[row.month] = row
+        session.expunge_all()
+    month_now = f"{day.year:04d}-{day.month:02d}"
+    deals: dict[str, list] = {}
+    for o in opps:
+        if as_of is not None and o.created_on and o.created_on > day:
+            continue
+        if as_of is not None and o.stage in CLOSED_STAGES and o.close_date and o.close_date > day:
+            o = _DealAsOf("proposal", o.amount, o.close_date, o.created_on,
+                          min(o.last_activity_on, day) if o.last_activity_on else None, _products(o.products),
+                          o.partner_id, o.registered_by)
+        elif o.stage not in CLOSED_STAGES:
+            o = _DealAsOf(o.stage, o.amount, o.close_date, o.created_on, o.last_activity_on, _products(o.products),
+                          o.partner_id, o.registered_by)
+        for pid in {o.partner_id, o.registered_by} - {None}:
+            deals.setdefault(pid, []).append(o)
+    window, year = mdf_months(day), months_back(day, 1, 12)
+    out = []
+    for p in partners:
+        rows = {m: r for m, r in rows_by.get(p.partner_id, {}).items() if m < month_now}
+        out.append(PartnerMetrics(
+            partner=p, today=day, deals=deals.get(p.partner_id, []),
+            trends={m: _trend(rows, m, day) for m in TREND_METRICS},
+            mdf_allocated=sum(rows[m].mdf_allocated or 0.0 for m in window if m in rows),
+            mdf_spent=sum(rows[m].mdf_spent or 0.0 for m in window if m in rows),
+            mdf_window=window, certified=parse_certified(p.certified_staff),
+            registrations_12m=sum(rows[m].deals_registered or 0 for m in year if m in rows),
+            vendor=baselines.vendor))
+    return baselines, out

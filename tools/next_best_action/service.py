@@ -32,17 +32,18 @@ the distribution of partners' pipelines) are computed in `tools.next_best_action
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sqlalchemy import select
 
-from assistant.core.errors import BadInput
+from assistant.core.errors import BadInput, Forbidden
 from retrieval.records import Document
 from retrieval.scope import Scope
 from tools.context import ToolContext
-from tools.next_best_action import deal_signals, partner_signals
+from tools.next_best_action import deal_signals, partner_signals, tier_rules
 from tools.next_best_action import partner_health as health
 from tools.next_best_action.partner_health import vendor_baselines  # noqa: F401  re-exported for the server warm-up
 from tools.next_best_action.partner_signals import warm_partner_relationships  # noqa: F401  re-exported
@@ -231,3 +232,34 @@ def next_best_actions_tool(ctx: ToolContext, scope: Scope, args: NbaArgs) -> Nba
     important first, each with why, the evidence (numbers from the data) and enablement content. For a
     partner the result also carries its health score (0-100) and the score's components."""
     return next_best_actions(ctx, scope, partner_id=args.partner_id, opportunity_id=args.opportunity_id)
+
+
+@dataclass(frozen=True)
+class PortfolioHealth:
+    """One partner's health with what tier status needs (for programme analytics)."""
+
+    partner_id: str
+    score: HealthScore
+    tier: str
+    qualifies_for: str
+    biggest_drop: tuple[str, float, float | None, float | None]  # (label, drop, recent, baseline)
+    won_revenue_12m: float
+
+
+def portfolio_health(ctx: ToolContext, scope: Scope, as_of: dt.date | None = None) -> dict[str, PortfolioHealth]:
+    """Every partner's health score (and tier status), now or computed from the data as of a past day.
+    Internal roles only: it covers every partner."""
+    if not scope.is_internal:
+        raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see every partner's health")
+    baselines, metrics = health.all_partner_metrics(ctx, as_of)
+    rules = tier_rules.load_tier_rules(baselines.vendor)
+    out = {}
+    for m in metrics:
+        # a metric averaging under one a month (registrations 0.2/month) is too sparse to call a drop
+        drops = [(t.label, t.drop, t.recent, t.baseline) for t in m.trends.values() if (t.baseline or 0) >= 1]
+        out[m.partner_id] = PortfolioHealth(
+            partner_id=m.partner_id, score=health.health_from_metrics(m, baselines), tier=m.partner.tier,
+            qualifies_for=tier_rules.qualified_tier(rules, m.tier_metrics()),
+            biggest_drop=max(drops, key=lambda d: d[1]) if drops else ("", 0.0, None, None),
+            won_revenue_12m=m.won_revenue_12m)
+    return out

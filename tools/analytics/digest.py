@@ -1,0 +1,143 @@
+"""A channel manager's week in one Slack message (CLI.md `digest`): partners newly at risk, stalled deals,
+new overlaps, with buttons to open the details. Registrations and leads join once those records exist
+(`_registrations` and `_leads` below are the hooks; they return nothing yet).
+
+Whose partners: the ones partners.csv names the user as `channel_manager` for; when no partner names a
+channel manager at all, every partner (an admin always sees every partner).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from assistant.core.errors import BadInput
+from retrieval.records import Opportunity, Partner, PartnerAccount, User
+from retrieval.scope import Scope, scope_for_user
+from tools.account_mapping.service import account_relationships
+from tools.analytics.portfolio import channel_manager_of, portfolio
+from tools.context import ToolContext
+from tools.types import CLOSED_STAGES
+
+WEEK = 7
+STALLED_DAYS = 30  # an open deal with no activity for a month
+MAX_ROWS = 8
+
+
+def _my_partners(ctx: ToolContext, scope: Scope) -> dict[str, str]:
+    with ctx.records(scope) as rec:
+        rows = rec.session.execute(select(Partner.partner_id, Partner.name, Partner.attributes)).all()
+    column = getattr(Partner, "channel_manager", None)  # a column once partners.csv defines it
+    if column is not None:
+        with ctx.records(scope) as rec:
+            named = dict(rec.session.execute(select(Partner.partner_id, column)).all())
+    else:
+        named = {p.partner_id: channel_manager_of(p.attributes) for p in rows}
+    if scope.role == "channel_manager" and any(named.values()):
+        return {p.partner_id: p.name for p in rows if named.get(p.partner_id) == scope.user_id}
+    return {p.partner_id: p.name for p in rows}
+
+
+def _registrations(ctx: ToolContext, partners: dict[str, str]) -> list[dict[str, Any]]:
+    """Hook: registrations to decide and expiring, once deal registrations are stored."""
+    return []
+
+
+def _leads(ctx: ToolContext, partners: dict[str, str]) -> list[dict[str, Any]]:
+    """Hook: leads waiting for a partner's answer, once leads are stored."""
+    return []
+
+
+def digest(ctx: ToolContext, scope: Scope, user_id: str) -> dict[str, Any]:
+    """The week for `user_id` (a channel manager or admin), asked by `scope` (internal roles only)."""
+    target = scope_for_user(ctx.store, user_id)
+    if not target.is_internal:
+        raise BadInput(f"user '{user_id}' ({target.role}) gets no digest: only channel managers and admins do")
+    today = ctx.today()
+    partners = _my_partners(ctx, target)
+    now = portfolio(ctx, target, set(partners))
+    week_ago = portfolio(ctx, target, set(partners), as_of=today - dt.timedelta(days=WEEK))
+    before = set(week_ago.at_risk)
+    by_id = {p.partner_id: p for p in now.partners}
+    newly = [{"partner_id": pid, "name": by_id[pid].name, "health": by_id[pid].health,
+              "reasons": by_id[pid].risk_reasons} for pid in now.at_risk if pid not in before]
+    with ctx.records(target) as rec:
+        opps = rec.session.execute(select(
+            Opportunity.opportunity_id, Opportunity.name, Opportunity.stage, Opportunity.amount,
+            Opportunity.currency, Opportunity.last_activity_on, Opportunity.created_on, Opportunity.partner_id,
+            Opportunity.registered_by).where(Opportunity.stage.not_in(CLOSED_STAGES))).all()
+        updated = dict(rec.session.execute(select(PartnerAccount.row_key, PartnerAccount.updated_on)).all())
+        slack_id = rec.session.execute(select(User.slack_user_id).where(User.user_id == user_id)).scalar()
+    stalled = []
+    for o in opps:
+        pid = o.partner_id if o.partner_id in partners else o.registered_by if o.registered_by in partners else None
+        since = o.last_activity_on or o.created_on
+        if pid and since and (today - since).days >= STALLED_DAYS:
+            stalled.append({"opportunity_id": o.opportunity_id, "name": o.name, "partner_id": pid,
+                            "stage": o.stage, "amount": o.amount, "currency": o.currency,
+                            "days_quiet": (today - since).days})
+    stalled.sort(key=lambda d: (-(d["amount"] or 0), d["opportunity_id"]))
+    overlaps = []
+    for rel in account_relationships(ctx, sorted(partners)):
+        day = updated.get(rel.row_key)
+        if day is not None and today - dt.timedelta(days=WEEK) < day <= today:
+            overlaps.append({"partner_id": rel.partner_id, "account_id": rel.account_id,
+                             "account_name": rel.account_name, "signal": rel.signal, "updated_on": day.isoformat()})
+    data = {"user_id": user_id, "slack_user_id": slack_id, "week_ending": today.isoformat(),
+            "partners": len(partners), "newly_at_risk": newly, "stalled_deals": stalled,
+            "new_overlaps": overlaps, "registrations": _registrations(ctx, partners),
+            "leads": _leads(ctx, partners)}
+    data["blocks"] = blocks(data)
+    return data
+
+
+def _button(text: str, value: str) -> dict[str, Any]:
+    return {"type": "button", "text": {"type": "plain_text", "text": text}, "value": value,
+            "action_id": f"digest:{value}"}
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:2900]}}
+
+
+def blocks(d: dict[str, Any]) -> list[dict[str, Any]]:
+    """Block Kit: a header, one section per topic (at most MAX_ROWS lines each), buttons to the details."""
+    out: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": f"Your partner week to {d['week_ending']}"}},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": f"{d['partners']} partners"}]}]
+    risk = [f"• *{r['name']}* ({r['partner_id']}), health {r['health']}: {'; '.join(r['reasons'])}"
+            for r in d["newly_at_risk"][:MAX_ROWS]]
+    out.append(_section("*Newly at risk*\n" + ("\n".join(risk) or "No partner newly at risk.")))
+    stalled = [f"• {s['name']} ({s['opportunity_id']}, {s['stage']}, {s['partner_id']}): {s['days_quiet']} days quiet"
+               for s in d["stalled_deals"][:MAX_ROWS]]
+    out.append(_section(f"*Stalled deals* ({len(d['stalled_deals'])})\n" + ("\n".join(stalled) or "None.")))
+    overlaps = [f"• {o['account_name']} ({o['account_id']}) with {o['partner_id']}: {o['signal']}"
+                for o in d["new_overlaps"][:MAX_ROWS]]
+    out.append(_section(f"*New overlaps* ({len(d['new_overlaps'])})\n" + ("\n".join(overlaps) or "None.")))
+    if d["registrations"] or d["leads"]:
+        out.append(_section(f"*Registrations* {len(d['registrations'])} · *Leads waiting* {len(d['leads'])}"))
+    out.append({"type": "actions", "elements": [_button("Portfolio", "cosell portfolio"),
+                                                 _button("Attribution", "cosell attribution")]})
+    return out
+
+
+def post(ctx: ToolContext, data: dict[str, Any]) -> dict[str, Any]:
+    """Send the digest as a Slack direct message (Web API chat.postMessage to the user's Slack id)."""
+    from slack_sdk import WebClient  # heavy: only when posting
+    from slack_sdk.errors import SlackApiError
+
+    settings = ctx.settings
+    if not data.get("slack_user_id"):
+        raise BadInput(f"user '{data['user_id']}' has no slack_user_id in users.csv: nowhere to post")
+    if settings.slack_bot_token is None:
+        raise BadInput("no Slack bot token (COSELL_SLACK_BOT_TOKEN): cannot post")
+    client = WebClient(token=settings.slack_bot_token.get_secret_value(),
+                       base_url=settings.slack_api_url or WebClient.BASE_URL, timeout=10)
+    try:
+        # a user id as the channel posts into the app's direct message with that user
+        sent = client.chat_postMessage(channel=data["slack_user_id"], blocks=data["blocks"],
+                                       text=f"Your partner week to {data['week_ending']}")
+    except SlackApiError as exc:
+        raise BadInput(f"Slack refused the digest: {exc.response.get('error')}") from exc
+    return {"channel": sent.get("channel") or data["slack_user_id"], "ts": sent.get("ts")}

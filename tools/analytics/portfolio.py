@@ -1,0 +1,97 @@
+"""Every partner at a glance (CLI.md `portfolio`): health now and 90 days ago (both computed from the data,
+tools.next_best_action.service.portfolio_health), tier status, time to first win, and who is at risk.
+
+At risk (general thresholds, each a reason with its numbers):
+- health below 50;
+- health down 10 points or more in 90 days;
+- an engagement metric (portal logins, trainings, registrations, PSAT) down 50% or more against the
+  partner's own prior 12 months;
+- qualifies for a lower tier than the one it holds.
+risk_score (the order of the list, worst first) = max(0, 60 - health) + max(0, -change)
++ 30 x the biggest engagement drop + 10 per tier step below the current tier.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from retrieval.records import Opportunity, Partner
+from retrieval.scope import Scope
+from tools.analytics.cohorts import first_wins, time_to_first_win
+from tools.analytics.types import PortfolioPartner, PortfolioResponse
+from tools.context import ToolContext
+from tools.next_best_action.service import PortfolioHealth, portfolio_health
+
+LOW_HEALTH = 50
+HEALTH_FALL = 10
+ENGAGEMENT_DROP = 0.5
+TREND_DAYS = 90
+TIER_ORDER = ("registered", "silver", "gold", "platinum")
+
+
+def _rank(tier: str) -> int:
+    tier = (tier or "").lower()
+    return TIER_ORDER.index(tier) if tier in TIER_ORDER else 0
+
+
+def risk(now: PortfolioHealth, before: PortfolioHealth | None) -> tuple[float, list[str]]:
+    health = now.score.score
+    change = None if before is None else health - before.score.score
+    reasons, score = [], max(0.0, 60.0 - health)
+    if health < LOW_HEALTH:
+        reasons.append(f"health {health}/100, below {LOW_HEALTH}")
+    if change is not None:
+        score += max(0, -change)
+        if change <= -HEALTH_FALL:
+            reasons.append(f"health down {-change} points in {TREND_DAYS} days (from {before.score.score} to {health})")
+    label, drop, recent, baseline = now.biggest_drop
+    score += 30 * drop
+    if drop >= ENGAGEMENT_DROP and recent is not None and baseline is not None:
+        reasons.append(f"{label} {recent:.1f}/month in the last 3 months vs {baseline:.1f} before (-{drop:.0%})")
+    steps = _rank(now.tier) - _rank(now.qualifies_for)
+    if steps > 0:
+        score += 10 * steps
+        reasons.append(f"qualifies for {now.qualifies_for}, holds {now.tier} "
+                       f"(won revenue 12 months {now.won_revenue_12m:,.0f})")
+    return round(score, 2), reasons
+
+
+def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = None,
+              as_of: dt.date | None = None) -> PortfolioResponse:
+    """CLI.md `portfolio` (internal roles only); `partner_ids` narrows the list (a channel manager's own)."""
+    today = as_of or ctx.today()
+    now = portfolio_health(ctx, scope, as_of=as_of)  # Forbidden for anyone but admins and channel managers
+    before = portfolio_health(ctx, scope, as_of=today - dt.timedelta(days=TREND_DAYS))
+    with ctx.records(scope) as rec:
+        info = rec.session.execute(select(Partner.partner_id, Partner.name, Partner.tier, Partner.joined_on,
+                                          Partner.attributes)).all()
+        wins = rec.session.execute(select(Opportunity.partner_id, Opportunity.registered_by, Opportunity.close_date)
+                                   .where(Opportunity.stage == "closed_won")).all()
+    joined = {p.partner_id: p.joined_on for p in info if partner_ids is None or p.partner_id in partner_ids}
+    first = first_wins(joined, wins, today)
+    rows = []
+    for p in info:
+        if p.partner_id not in joined:
+            continue
+        h = now[p.partner_id]
+        b = before.get(p.partner_id)
+        score, reasons = risk(h, b)
+        win = first.get(p.partner_id)
+        rows.append(PortfolioPartner(
+            partner_id=p.partner_id, name=p.name, tier=p.tier, health=h.score.score,
+            health_change_90d=None if b is None else h.score.score - b.score.score, qualifies_for=h.qualifies_for,
+            joined_on=p.joined_on.isoformat() if p.joined_on else None,
+            first_win_on=win.isoformat() if win else None,
+            days_to_first_win=(win - p.joined_on).days if win and p.joined_on else None,
+            at_risk=bool(reasons), risk_reasons=reasons, risk_score=score,
+            channel_manager=channel_manager_of(p.attributes)))
+    at_risk = sorted((r for r in rows if r.at_risk), key=lambda r: (-r.risk_score, r.partner_id))
+    return PortfolioResponse(partners=rows, at_risk=[r.partner_id for r in at_risk],
+                             time_to_first_win=time_to_first_win(joined, first), as_of=today.isoformat())
+
+
+def channel_manager_of(attributes: dict | None) -> str | None:
+    """partners.csv `channel_manager` (kept in the free-form attributes until it is a column)."""
+    value = (attributes or {}).get("channel_manager")
+    return str(value).strip() or None if value else None

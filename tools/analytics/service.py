@@ -1,0 +1,87 @@
+"""Programme analytics: attribution (won revenue by partner role, MDF, ROPI, influence model), the partner
+portfolio (health and its 90-day change, tier status, time to first win, at risk), and a channel manager's
+weekly digest. CLI.md "Programme commands"; every door calls these functions.
+
+Permissions (CLI.md "Who may see what"): attribution for every role, a partner seller seeing only P's own
+figures and no totals; portfolio and digest for admins and channel managers only.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from assistant.core.errors import Forbidden
+from retrieval.scope import Scope
+from tools.analytics import digest as _digest
+from tools.analytics import portfolio as _portfolio
+from tools.analytics import schedule as _schedule
+from tools.analytics.attribution import attribution as _attribution
+from tools.analytics.types import AttributionResponse, PortfolioResponse
+from tools.context import ToolContext
+from tools.registry import register_tool
+
+
+def _internal(scope: Scope, what: str) -> None:
+    if not scope.is_internal:
+        raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see the {what}")
+
+
+def attribution(ctx: ToolContext, scope: Scope, start: str | dt.date | None = None, end: str | dt.date | None = None,
+                partner_id: str | None = None, deals: bool = False) -> AttributionResponse:
+    return _attribution(ctx, scope, start, end, partner_id, deals)
+
+
+def portfolio(ctx: ToolContext, scope: Scope) -> PortfolioResponse:
+    _internal(scope, "partner portfolio")
+    return _portfolio.portfolio(ctx, scope)
+
+
+def digest(ctx: ToolContext, scope: Scope, user_id: str, send: bool = False) -> dict[str, Any]:
+    _internal(scope, "digest")
+    data = _digest.digest(ctx, scope, user_id)
+    if send:
+        data["posted"] = _digest.post(ctx, data)
+    return data
+
+
+def start_digest_schedule(ctx: ToolContext, expression: str | None = None):
+    """The scheduled digest (COSELL_DIGEST_SCHEDULE); see tools.analytics.schedule."""
+    return _schedule.start(ctx, expression)
+
+
+def stop_digest_schedule(scheduler) -> None:
+    _schedule.stop(scheduler)
+
+
+def post_all_digests(ctx: ToolContext) -> list[dict[str, Any]]:
+    return _schedule.post_all(ctx)
+
+
+# --- assistant tools ------------------------------------------------------------------------------
+
+
+class AttributionArgs(BaseModel):
+    from_date: str | None = Field(None, description="First day, YYYY-MM-DD (default: 365 days ending to_date).")
+    to_date: str | None = Field(None, description="Last day, YYYY-MM-DD (default: today).")
+    partner_id: str | None = Field(None, description="Only this partner.")
+
+
+class PortfolioArgs(BaseModel):
+    pass
+
+
+@register_tool("programme_attribution", args=AttributionArgs)
+def attribution_tool(ctx: ToolContext, scope: Scope, args: AttributionArgs) -> AttributionResponse:
+    """Won revenue partners sourced, influenced and fulfilled in a period (default the last 365 days), the
+    partner share, and per partner MDF spent and ROPI (return on partner investment), in the reporting
+    currency. A partner seller gets only their own partner's figures."""
+    return attribution(ctx, scope, args.from_date, args.to_date, args.partner_id)
+
+
+@register_tool("programme_portfolio", args=PortfolioArgs)
+def portfolio_tool(ctx: ToolContext, scope: Scope, args: PortfolioArgs) -> PortfolioResponse:
+    """Every partner's health and its 90-day change, tier status, time to first win (per partner, median, by
+    half-year cohort) and the partners at risk, worst first with reasons. Channel managers and admins only."""
+    return portfolio(ctx, scope)
