@@ -134,7 +134,8 @@ def register_check(d: dict) -> None:
     console.print(f"[bold]Verdict:[/] {d.get('verdict')}")
     if d.get("account_match"):
         m = d["account_match"]
-        console.print(f"Account: {m.get('account_name')} ({m.get('account_id')}), confidence {m.get('confidence')}")
+        named = f"{m['account_name']} ({m['account_id']})" if m.get("account_id") else "an existing account of ours"
+        console.print(f"Account: {named}, confidence {m.get('confidence')}")  # never "None (None)"
     for dup in d.get("duplicates", []):
         console.print(f" - possible duplicate {dup.get('opportunity_id') or ''}: " + "; ".join(dup.get("reasons", [])))
     for c in d.get("conflicts", []):

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from assistant.core.errors import BadInput, CosellError
 from assistant.engine.agent import ask
 from assistant.engine.context import AppContext
-from assistant.slack import blocks
+from assistant.slack import blocks, programme
 from assistant.slack.commands import USAGE, parse_command, run_command
 from retrieval.records import Feedback, SlackEventSeen
 from retrieval.scope import scope_for_slack_user
@@ -78,7 +78,13 @@ def register_listeners(app: App, ctx: AppContext) -> None:
         ack()
         record_feedback(ctx, body, action)
 
-    def command_ack(ack, command: dict) -> None:
+    programme.register_programme_listeners(app, ctx)
+
+    def command_ack(ack, command: dict, client: WebClient) -> None:
+        if programme.first_word(command.get("text")) == "register":  # the modal needs the trigger at once
+            refused = programme.open_register_modal(ctx, client, command)
+            ack(text=refused) if refused else ack()
+            return
         try:
             parsed = parse_command(command.get("text", ""))
         except BadInput as exc:
@@ -161,6 +167,11 @@ def answer_command(ctx: AppContext, command: dict, respond) -> None:
         if parsed.name == "help":
             return  # the usage was the acknowledgement
         scope = scope_for_slack_user(ctx.store, slack_user)
+        if programme.first_word(parsed.text) == "register":
+            return  # the modal was opened by the acknowledgement
+        if programme.first_word(parsed.text) == "registrations":
+            programme.answer_queue(ctx, scope, respond)
+            return
         if parsed.name == "ask":
             thread_id = (
                 f"slack:{command.get('team_id', '')}:{command.get('channel_id', '')}:cmd:{scope.user_id}"

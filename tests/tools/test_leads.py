@@ -84,3 +84,37 @@ def test_unknown_lead_and_partner_are_bad_input(env):
     code, err = cli("leads", "assign", "L-1", "P-404")
     assert code == 2 and "P-404" in err["error"]["message"]
     assert cli("leads", "list", "--status", "maybe")[0] == 2
+
+
+def test_what_to_act_on_for_nba_and_the_digest(env):
+    from assistant.core.config import Settings
+    from assistant.engine.context import AppContext
+    from retrieval.programme_records import LeadRow
+    from retrieval.scope import Scope
+    from tools.leads.service import leads_waiting
+    from tools.registrations.service import registrations_to_act_on
+
+    _ = env
+    cli("leads", "assign", "L-1", "P-1")
+    rid = cli("registrations", "submit", "--partner", "P-1", "--account", "Kronos Kliniken")[1]["registration_id"]
+    other = cli("registrations", "submit", "--partner", "P-2", "--account", "Baltic Freight")[1]["registration_id"]
+    cli("registrations", "approve", rid)
+
+    def acts(today: str):
+        ctx = AppContext(Settings(today=today))
+        try:
+            return registrations_to_act_on(ctx, Scope.operator()), leads_waiting(ctx, Scope.operator())
+        finally:
+            ctx.close()
+
+    regs, waiting = acts(TODAY)
+    assert [r.registration_id for r in regs["to_decide"]] == [other] and regs["expiring"] == [] and waiting == []
+    regs, waiting = acts("2026-03-20")  # 12 days left of 30 (warning at 14); the lead: past 24 hours
+    assert [r.registration_id for r in regs["expiring"]] == [rid]
+    assert waiting == []  # expired, no longer waiting
+    ctx = AppContext(Settings(today=TODAY))
+    with ctx.store.session() as s:  # a 72-hour window: waiting past its half after two days, not after one
+        lead = s.get(LeadRow, "L-1")
+        lead.accept_by = lead.assigned_at + dt.timedelta(hours=72)
+    ctx.close()
+    assert acts("2026-03-03")[1] == [] and [x.lead_id for x in acts("2026-03-04")[1]] == ["L-1"]

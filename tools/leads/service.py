@@ -19,7 +19,7 @@ from tools.leads.types import LeadList, LeadOut, LeadRouting
 from tools.partner_match.service import AccountRec, DealRec, get_engine
 
 __all__ = ["LeadList", "LeadOut", "LeadRouting", "accept_hours", "accept_lead", "assign_lead", "decline_lead",
-           "effective_status", "list_leads", "route_lead"]
+           "effective_status", "leads_waiting", "list_leads", "route_lead"]
 
 STATUSES = ("new", "assigned", "accepted", "declined", "expired", "converted")
 
@@ -204,3 +204,10 @@ def accept_lead(ctx: ToolContext, scope: Scope, lead_id: str, reason: str | None
 
 def decline_lead(ctx: ToolContext, scope: Scope, lead_id: str, reason: str | None = None) -> LeadOut:
     return _respond(ctx, scope, lead_id, False, reason)
+
+
+def leads_waiting(ctx: ToolContext, scope: Scope) -> list[LeadOut]:
+    """For next-best actions and the digest: assigned leads not yet accepted past half their window."""
+    at = now(ctx)
+    return [lead for lead in list_leads(ctx, scope, status="assigned").leads
+            if lead.assigned_at and lead.accept_by and at >= lead.assigned_at + (lead.accept_by - lead.assigned_at) / 2]

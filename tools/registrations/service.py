@@ -20,9 +20,19 @@ from tools.context import ToolContext
 from tools.registrations.triage import triage
 from tools.registrations.types import RegistrationCheck, RegistrationList, RegistrationOut, SubmitRequest
 
-__all__ = ["RegistrationList", "RegistrationOut", "SubmitRequest", "approve_registration", "effective_status",
-           "extend_registration", "list_registrations", "protection_days", "reject_registration",
-           "submit_registration"]
+__all__ = [
+    "RegistrationList",
+    "RegistrationOut",
+    "SubmitRequest",
+    "approve_registration",
+    "effective_status",
+    "extend_registration",
+    "list_registrations",
+    "protection_days",
+    "registrations_to_act_on",
+    "reject_registration",
+    "submit_registration",
+]
 
 STATUSES = ("submitted", "approved", "rejected", "won", "lost", "expired")
 
@@ -169,3 +179,13 @@ def extend_registration(ctx: ToolContext, scope: Scope, registration_id: str, da
         return {"expires_on": until, "reason": reason or f"extended by {days} days to {until.isoformat()}"}
 
     return _change(ctx, scope, registration_id, "extended", ("approved",), values)
+
+
+def registrations_to_act_on(ctx: ToolContext, scope: Scope) -> dict[str, list[RegistrationOut]]:
+    """For next-best actions and the digest: `to_decide` (submitted, oldest first) and `expiring`
+    (approved, within `registration_expiry_warning_days` of the end of protection), as `scope` may see."""
+    registrations = list_registrations(ctx, scope).registrations
+    warn = ctx.settings.registration_expiry_warning_days
+    return {"to_decide": [r for r in registrations if r.status == "submitted"],
+            "expiring": sorted((r for r in registrations if r.status == "approved" and r.days_left is not None
+                                and r.days_left <= warn), key=lambda r: r.days_left or 0)}
