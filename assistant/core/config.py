@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(30.0, description="Per-request timeout of LLM calls.")
     llm_max_retries: int = Field(2, description="Retries with exponential backoff before falling back.")
     llm_context_tokens: int = Field(8192, description="The model's context window; prompts are trimmed to fit.")
+    api_threads: int = Field(128, ge=8, description="Worker threads of the API (asks waiting on the LLM hold one).")
+    llm_budget_s: float = Field(15.0, gt=0, description="Total LLM time per ask; then the built-in engine answers.")
+    llm_workers: int = Field(8, ge=1, description="Threads of the LLM's own pool (other routes never wait on it).")
+    llm_breaker_failures: int = Field(3, ge=1, description="Failures or overruns in a row that open the breaker.")
+    llm_breaker_cooldown_s: float = Field(30.0, ge=0, description="How long an open breaker skips the LLM.")
 
     slack_bot_token: SecretStr | None = Field(None, description="Slack bot token (xoxb-...).")
     slack_signing_secret: SecretStr | None = Field(None, description="Slack signing secret for request verification.")
