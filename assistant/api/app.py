@@ -24,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 
 from assistant.api import ask, private_mapping, routes
 from assistant.api.health import DatabaseCheck, llm_state
+from assistant.api.hygiene import Hygiene
 from assistant.api.warmup import Warmup
 from assistant.core.errors import CosellError
 from assistant.engine.context import AppContext
@@ -63,6 +64,7 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.state.ctx = ctx
     app.state.warmup = warmup
     _error_handlers(app)
+    app.add_middleware(Hygiene, ctx=ctx)  # body checks, security headers, docs behind the key
     app.include_router(ask.router)
     app.include_router(routes.router)
     app.include_router(private_mapping.router)

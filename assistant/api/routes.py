@@ -109,8 +109,8 @@ class RegistrationBody(BaseModel):
     account_name: str | None = Field(None, description="The account as the partner writes it.")
     domain: str | None = None
     products: list[str] = Field(default_factory=list)
-    amount: float | None = None
-    country: str | None = None
+    amount: float | None = Field(None, ge=0, le=1e13, allow_inf_nan=False)
+    country: str | None = Field(None, max_length=64)
 
 
 @router.post(

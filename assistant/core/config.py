@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(30.0, description="Per-request timeout of LLM calls.")
     llm_max_retries: int = Field(2, description="Retries with exponential backoff before falling back.")
     llm_context_tokens: int = Field(8192, description="The model's context window; prompts are trimmed to fit.")
+    max_body_kb: int = Field(1024, ge=1, description="Largest request body the API accepts (413 above).")
+    docs_require_key: bool = Field(False, description="`/docs`, `/redoc` and `/openapi.json` need an API key.")
     api_threads: int = Field(128, ge=8, description="Worker threads of the API (asks waiting on the LLM hold one).")
     llm_budget_s: float = Field(15.0, gt=0, description="Total LLM time per ask; then the built-in engine answers.")
     llm_workers: int = Field(8, ge=1, description="Threads of the LLM's own pool (other routes never wait on it).")

@@ -14,6 +14,7 @@ BENCHMARKS = {
     "matching": "evals.bench.matching",
     "api": "evals.bench.api",
     "mapping": "evals.bench.mapping",
+    "slow_llm": "evals.bench.slow_llm",
 }
 
 

@@ -24,6 +24,7 @@ neither the account's country nor a confidence adjusted by it is shown.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -219,6 +220,8 @@ def check_registration(ctx: ToolContext, scope: Scope,
     scope.require_partner(proposal.partner_id)
     if not (proposal.account_name or proposal.domain):
         raise BadInput("a registration check needs an account name or a domain")
+    if proposal.amount is not None and not (math.isfinite(proposal.amount) and 0 <= proposal.amount <= 1e13):
+        raise BadInput(f"amount: {proposal.amount} is not an amount (a finite number from 0 to 1e13)")
     with ctx.records(scope) as rec:
         partner = rec.partner(proposal.partner_id)  # NotFound for an unknown partner
         own_accounts = {d.account_id for d in rec.opportunities(partner_id=proposal.partner_id)}
