@@ -33,6 +33,8 @@ class LLMSkipped(LLMUnavailable):
 class LLMOverBudget(LLMUnavailable):
     """The LLM did not finish within the per-ask budget."""
 
+    fallback: Any = None
+
 
 class LlmGuard:
     def __init__(self, budget_s: float, workers: int, failures: int, cooldown_s: float,
@@ -82,24 +84,44 @@ class LlmGuard:
 
     # --- running ---------------------------------------------------------------------------------
 
-    def run(self, work: Callable[[], T]) -> T:
-        """`work()` on the LLM pool, within the budget; LLMUnavailable (or a subclass) otherwise."""
+    def run(self, work: Callable[[], T], early: Callable[[], Any] | None = None, early_at: float = 0.3) -> T:
+        """`work()` on the LLM pool, within the budget; LLMUnavailable (or a subclass) otherwise.
+
+        `early`: the fallback, computed on the caller's thread once `early_at` of the budget has passed
+        without an answer, while the model may still finish; a failure then carries it as `.fallback`,
+        so an ask that falls back still answers within about the budget (not budget + fallback time)."""
         self._admit()
         started = self._clock()
         with self._lock:
             self.in_flight += 1
         future: Future = self._pool.submit(work)
         future.add_done_callback(self._done)
+        fallback = None
         try:
-            result = future.result(timeout=self.budget_s)
+            if early is not None:
+                try:
+                    return self._ok(future.result(timeout=self.budget_s * early_at))
+                except FutureTimeout:
+                    try:
+                        fallback = early()
+                    except Exception:  # the caller computes (and reports) it again if it needs it
+                        fallback = None
+            left = self.budget_s - (self._clock() - started)
+            result = future.result(timeout=max(0.0, left))
         except FutureTimeout:
             future.cancel()  # still queued: never starts; running: abandoned
             self._record(False, "over budget")
-            raise LLMOverBudget(f"the language model did not answer within the {self.budget_s:g}s budget "
-                                f"({self._clock() - started:.1f}s)") from None
+            exc = LLMOverBudget(f"the language model did not answer within the {self.budget_s:g}s budget "
+                                f"({self._clock() - started:.1f}s)")
+            exc.fallback = fallback
+            raise exc from None
         except Exception as exc:
             self._record(False, type(exc).__name__)
+            exc.fallback = fallback  # type: ignore[attr-defined]
             raise
+        return self._ok(result)
+
+    def _ok(self, result: T) -> T:
         self._record(True)
         return result
 

@@ -78,15 +78,16 @@ def _answer(
         live.set()
         guarded = (lambda e, d: live.is_set() and emit(e, d)) if emit else None
         try:  # on the LLM's own pool, within the per-ask budget, unless the breaker is open
-            return guard_for(ctx.settings).run(lambda: LlmEngine().answer(Turn(ctx, scope, question, thread,
-                                                                                guarded)))
+            return guard_for(ctx.settings).run(
+                lambda: LlmEngine().answer(Turn(ctx, scope, question, thread, guarded)),
+                early=lambda: deterministic_turn(Turn(ctx, scope, question, thread, None)))
         except CosellError:
             raise
         # any failure of the model: the built-in engine answers, and says so
         except Exception as exc:
             live.clear()
             log.warning("LLM engine failed, falling back to the deterministic engine: %r", exc)
-            response = deterministic_turn(Turn(ctx, scope, question, thread, emit))
+            response = getattr(exc, "fallback", None) or deterministic_turn(Turn(ctx, scope, question, thread, emit))
             why = str(exc) if isinstance(exc, LLMUnavailable) and str(exc) else type(exc).__name__
             note = f"The language model was unavailable ({why}); answered by the built-in engine."
             response.notes.append(note)

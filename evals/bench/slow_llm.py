@@ -116,7 +116,8 @@ def _bench(home: Path, today: dt.date) -> dict:
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "assistant.api.app:app_from_env", "--factory",
                              "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"], env=env, cwd=ROOT)
     base, headers = f"http://127.0.0.1:{port}", {"Authorization": f"Bearer {key}"}
-    result: dict = {"asks": ASKS, "llm_delay_s": _SlowModel.delay_s, "budget_s": float(env["COSELL_LLM_BUDGET_S"])}
+    result: dict = {"cpu_count": os.cpu_count(), "load_avg_before": [round(x, 2) for x in os.getloadavg()],
+                    "asks": ASKS, "llm_delay_s": _SlowModel.delay_s, "budget_s": float(env["COSELL_LLM_BUDGET_S"])}
     try:
         deadline = time.monotonic() + 600
         while time.monotonic() < deadline:
@@ -135,6 +136,7 @@ def _bench(home: Path, today: dt.date) -> dict:
         except subprocess.TimeoutExpired:
             proc.kill()
         model.shutdown()
+    result["load_avg_after"] = [round(x, 2) for x in os.getloadavg()]
     result["targets"] = TARGETS
     result["meets_targets"] = bool(result["ask_max_s"] is not None and result["ask_max_s"] <= TARGETS["ask_max_s"]
                                    and result["ask_errors"] == 0
