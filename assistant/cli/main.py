@@ -20,6 +20,7 @@ from assistant.core.errors import CosellError
 from assistant.engine import render
 from assistant.engine.agent import ask as ask_service
 from assistant.engine.context import AppContext
+from assistant.engine.threads import existing_thread_id
 from retrieval.ingest import ingest_as
 from retrieval.scope import issue_api_key_as
 from tools.account_mapping.service import map_accounts, record_correction
@@ -82,7 +83,7 @@ def ask(question: str, thread: str | None = typer.Option(None, "--thread", help=
 
     def call(ctx, scope):
 
-        return ask_service(ctx, scope, question, thread_id=thread)
+        return ask_service(ctx, scope, question, thread_id=existing_thread_id(ctx, scope, thread))
 
     run_command(as_json, user, call, render.ask)
 

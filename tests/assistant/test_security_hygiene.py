@@ -89,3 +89,25 @@ def test_cli_bad_amount_exits_2(world_ctx, monkeypatch, amount):
                                           "--amount", amount, "--json"])
     assert result.exit_code == 2, result.stdout
     assert "amount" in result.stdout
+
+
+def test_forged_tool_arguments_are_not_shown_as_used(world_ctx, fake_tools):
+    from assistant.engine.threads import ConversationThread
+    from assistant.engine.turn import Turn
+    from retrieval.scope import scope_for_user
+
+    scope = scope_for_user(world_ctx.store, "u-cm")
+    turn = Turn(world_ctx, scope, "q", ConversationThread(thread_id="t", user_id="u-cm"))
+    turn.call("search_content", {"query": "deal registration", "role": "admin", "partner_id": "P-002"})
+    assert turn.tools[0].arguments == {"query": "deal registration"}
+
+
+def test_client_chosen_thread_ids_are_replaced_and_others_refused(client, api_keys):
+    squat = "slack:T1:C1:123.4:u-cm"
+    r = client.post("/v1/ask", json={"question": "hello", "thread_id": squat}, headers=_auth(api_keys, "u-ps1"))
+    assert r.status_code == 200 and r.json()["thread_id"] != squat and r.json()["thread_id"].startswith("t_")
+    mine = r.json()["thread_id"]
+    again = client.post("/v1/ask", json={"question": "and?", "thread_id": mine}, headers=_auth(api_keys, "u-ps1"))
+    assert again.json()["thread_id"] == mine
+    other = client.post("/v1/ask", json={"question": "x", "thread_id": mine}, headers=_auth(api_keys, "u-ps2"))
+    assert other.status_code == 403
