@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from assistant.api import ask, private_mapping, routes
 from assistant.api.health import DatabaseCheck, llm_state
 from assistant.api.hygiene import Hygiene
+from assistant.api.ratelimit import RateLimit, settings_limits
 from assistant.api.warmup import Warmup
 from assistant.core.errors import CosellError
 from assistant.engine.context import AppContext
@@ -64,6 +65,8 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.state.ctx = ctx
     app.state.warmup = warmup
     _error_handlers(app)
+    settings_limits(ctx.settings)  # a bad limit setting fails here, at start, naming the setting
+    app.add_middleware(RateLimit, settings=ctx.settings)  # per key; runs inside Hygiene (429s get headers)
     app.add_middleware(Hygiene, ctx=ctx)  # body checks, security headers, docs behind the key
     app.include_router(ask.router)
     app.include_router(routes.router)

@@ -111,7 +111,7 @@ def _bench(home: Path, today: dt.date) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("COSELL_")}
     env.update(COSELL_HOME=str(home), COSELL_TODAY=today.isoformat(), HF_HUB_OFFLINE="1",
                TOKENIZERS_PARALLELISM="false", COSELL_LLM_BASE_URL=f"http://127.0.0.1:{model.server_address[1]}/v1",
-               COSELL_LLM_API_KEY="x", COSELL_LLM_BREAKER_FAILURES="1000",
+               COSELL_LLM_API_KEY="x", COSELL_LLM_BREAKER_FAILURES="1000", COSELL_RATE_LIMIT_ENABLED="false",
                COSELL_LLM_BUDGET_S=os.environ.get("COSELL_LLM_BUDGET_S", "15"))
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "assistant.api.app:app_from_env", "--factory",
                              "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"], env=env, cwd=ROOT)

@@ -32,7 +32,7 @@ OWN = "P-MINE"
 
 def _world(home) -> tuple[AppContext, list[dict]]:
     rnd = random.Random(15)
-    ctx = AppContext(Settings(home=home, today=TODAY))
+    ctx = AppContext(Settings(home=home, today=TODAY, rate_limit_enabled=False))  # probes, not throttling
     products = [f"Zeta{i:02d}Suite" for i in range(60)]
     rows: list = [
         R.Partner(partner_id=OWN, name="My Reseller", type="reseller", tier="gold", countries=["NL"],
