@@ -10,6 +10,10 @@ from pathlib import Path
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from assistant.core.errors import BadInput
 
 
 class Settings(BaseSettings):
@@ -79,7 +83,22 @@ class Settings(BaseSettings):
 
     @property
     def effective_database_url(self) -> str:
-        return self.database_url or f"sqlite:///{self.home_dir / 'cosell.db'}"
+        """The store's SQLAlchemy URL: `postgres://` and `postgresql://` (as hosting providers write them)
+        mean psycopg 3; a URL SQLAlchemy cannot read is BadInput naming COSELL_DATABASE_URL."""
+        url = (self.database_url or "").strip()
+        if not url:
+            return f"sqlite:///{self.home_dir / 'cosell.db'}"
+        for prefix in ("postgres://", "postgresql://"):
+            if url.startswith(prefix):
+                url = "postgresql+psycopg://" + url[len(prefix):]
+        try:
+            parsed = make_url(url)
+            parsed.get_dialect()
+        except (ArgumentError, ImportError, ValueError) as exc:  # NoSuchModuleError is an ArgumentError
+            raise BadInput(f"COSELL_DATABASE_URL: not a usable database URL ({type(exc).__name__}: "
+                           f"{str(exc).splitlines()[0][:120]}); e.g. postgresql://user:pw@host/db or "
+                           "sqlite:///path/cosell.db") from None
+        return url
 
     @property
     def chroma_path(self) -> Path:

@@ -111,3 +111,30 @@ def test_client_chosen_thread_ids_are_replaced_and_others_refused(client, api_ke
     assert again.json()["thread_id"] == mine
     other = client.post("/v1/ask", json={"question": "x", "thread_id": mine}, headers=_auth(api_keys, "u-ps2"))
     assert other.status_code == 403
+
+
+@pytest.mark.parametrize("url", ["nonsense", "mysql+nodriver://x/y", "://"])
+def test_a_wrong_database_url_is_bad_input_naming_the_setting(tmp_path, monkeypatch, url):
+    monkeypatch.setenv("COSELL_HOME", str(tmp_path))
+    monkeypatch.setenv("COSELL_DATABASE_URL", url)
+    result = CliRunner().invoke(cli_app, ["search", "deal", "--json"])
+    assert result.exit_code == 2, result.stdout
+    assert "COSELL_DATABASE_URL" in json.loads(result.stdout.strip().splitlines()[-1])["error"]["message"]
+
+
+def test_postgres_urls_mean_psycopg(tmp_path):
+    for url in ("postgres://u:p@db/x", "postgresql://u:p@db/x"):
+        assert Settings(home=tmp_path, database_url=url).effective_database_url == "postgresql+psycopg://u:p@db/x"
+
+
+def test_an_unreachable_database_is_a_clear_error_and_healthz_503(tmp_path, monkeypatch):
+    url = "postgres://u:p@127.0.0.1:1/db"  # nothing listens on port 1: refused at once
+    monkeypatch.setenv("COSELL_HOME", str(tmp_path))
+    monkeypatch.setenv("COSELL_DATABASE_URL", url)
+    result = CliRunner().invoke(cli_app, ["search", "deal", "--json"])
+    assert result.exit_code == 1
+    assert "COSELL_DATABASE_URL" in json.loads(result.stdout.strip().splitlines()[-1])["error"]["message"]
+    ctx = AppContext(Settings(home=tmp_path, database_url=url))
+    with TestClient(create_app(ctx, warm_up=False)) as c:
+        r = c.get("/healthz")
+    assert r.status_code == 503 and r.json()["database"]["ok"] is False
