@@ -146,9 +146,11 @@ def get_drafts(
     scope: CallerDep,
     partner_id: str | None = None,
     status: Literal["pending", "approved", "rejected"] | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> Any:
 
-    return as_json(list_drafts(ctx, scope, partner_id=partner_id, status=status))
+    return as_json(list_drafts(ctx, scope, partner_id=partner_id, status=status, limit=limit, offset=offset))
 
 
 class ReviewBody(BaseModel):

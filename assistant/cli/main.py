@@ -179,12 +179,14 @@ def draft(partner: str = typer.Option(..., "--partner"), kit: str = typer.Option
 
 @drafts_app.command("list")
 def drafts_list(partner: str | None = typer.Option(None, "--partner"), status: str | None = typer.Option(None, "--status"),
+                limit: int = typer.Option(200, "--limit", help="Drafts per page (1-500)."),
+                offset: int = typer.Option(0, "--offset", help="Skip this many (see next_offset)."),
                 as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
-    """Saved drafts you may see."""
+    """Saved drafts you may see, one page at a time."""
 
     def call(ctx, scope):
 
-        return list_drafts(ctx, scope, partner_id=partner, status=status)
+        return list_drafts(ctx, scope, partner_id=partner, status=status, limit=limit, offset=offset)
 
     run_command(as_json, user, call, render.drafts)
 

@@ -49,3 +49,27 @@ def test_keys_listed_revoked_and_expiring(world_ctx, fake_tools, monkeypatch):
         assert r.status_code == 401 and "expired" in r.json()["error"]["message"]
     code, listed = cli("users", "keys")
     assert [k["expired"] for k in listed["keys"] if k["key_id"] == second["key_id"]] == [True]
+
+
+def test_drafts_list_is_paginated_not_cut_at_200(world_ctx, monkeypatch, api_keys):
+    from retrieval import records as R
+
+    with world_ctx.store.session() as s:
+        s.add_all([R.DraftRow(draft_id=f"DR-{i:04d}", kit_id="streaming-starter", partner_id="P-001", locale="en",
+                              channel="email", body=f"draft {i}", created_by="u-mkt",
+                              created_at=dt.datetime(2026, 1, 1) + dt.timedelta(minutes=i)) for i in range(230)])
+    monkeypatch.setenv("COSELL_HOME", str(world_ctx.settings.home_dir))
+    monkeypatch.setenv("COSELL_TODAY", world.TODAY.isoformat())
+    code, first = cli("drafts", "list", "--limit", "200")
+    assert code == 0 and len(first["drafts"]) == 200 and first["total"] == 230 and first["next_offset"] == 200
+    code, rest = cli("drafts", "list", "--limit", "200", "--offset", "200")
+    assert len(rest["drafts"]) == 30 and rest["next_offset"] is None
+    seen = {d["draft_id"] for d in first["drafts"] + rest["drafts"]}
+    assert len(seen) == 230
+    assert cli("drafts", "list", "--limit", "0")[0] == 2
+    with TestClient(create_app(world_ctx, warm_up=False)) as client:
+        r = client.get("/v1/drafts", params={"limit": 50, "offset": 220},
+                       headers={"Authorization": f"Bearer {api_keys['u-mkt']}"})
+        assert r.status_code == 200 and len(r.json()["drafts"]) == 10 and r.json()["total"] == 230
+        bad = client.get("/v1/drafts", params={"limit": 10**6}, headers={"Authorization": f"Bearer {api_keys['u-mkt']}"})
+        assert bad.status_code == 422
