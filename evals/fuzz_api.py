@@ -23,7 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 def fuzz(app: Any, keys: list[str], cases: int, seed: int = 15) -> dict:
     """Run about `cases` generated requests over every operation of `app`; counts and the 500 cases."""
     import schemathesis  # heavy: hypothesis and friends, only for fuzzing
-    from hypothesis import HealthCheck, Phase, given, seed as hseed, settings
 
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
@@ -31,26 +30,31 @@ def fuzz(app: Any, keys: list[str], cases: int, seed: int = 15) -> dict:
     per_operation = max(1, math.ceil(1.3 * cases / max(1, len(operations) * len(keys))))
     statuses: collections.Counter = collections.Counter()
     failures: list[dict] = []
-    done = 0
     for operation in operations:
         for key in keys:
-            @hseed(seed)
-            @settings(max_examples=per_operation, deadline=None, database=None, phases=[Phase.generate],
-                      suppress_health_check=list(HealthCheck))
-            @given(case=operation.as_strategy())
-            def run(case: Any) -> None:
-                nonlocal done
-                response = case.call(headers={"Authorization": f"Bearer {key}"})
-                done += 1
-                statuses[response.status_code] += 1
-                if response.status_code == 500 and len(failures) < 20:
-                    failures.append({"operation": operation.label, "status": response.status_code,
-                                     "case": case.as_curl_command()[:500], "body": response.text[:300]})
-
-            run()
-    return {"operations": len(operations), "cases": done,
+            _fuzz_operation(operation, key, per_operation, seed, statuses, failures)
+    return {"operations": len(operations), "cases": sum(statuses.values()),
             "statuses": {str(k): v for k, v in sorted(statuses.items())},
             "server_errors": statuses[500], "failures": failures}
+
+
+def _fuzz_operation(operation: Any, key: str, examples: int, seed: int, statuses: collections.Counter,
+                    failures: list[dict]) -> None:
+    from hypothesis import HealthCheck, Phase, given, settings  # heavy: only for fuzzing
+    from hypothesis import seed as hseed
+
+    @hseed(seed)
+    @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck))
+    @given(case=operation.as_strategy())
+    def run(case: Any) -> None:
+        response = case.call(headers={"Authorization": f"Bearer {key}"})
+        statuses[response.status_code] += 1
+        if response.status_code == 500 and len(failures) < 20:
+            failures.append({"operation": operation.label, "status": response.status_code,
+                             "case": case.as_curl_command()[:500], "body": response.text[:300]})
+
+    run()
 
 
 def main(argv: list[str]) -> int:
