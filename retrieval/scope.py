@@ -6,6 +6,7 @@ tools cannot disagree. Content (chunks) is filtered by `Scope.allowed_visibility
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Iterable, Sequence
@@ -15,6 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from assistant.core.errors import BadInput, Forbidden, NotFound, Unauthenticated
+from retrieval.api_key_expiry import ApiKeyExpiry
 from retrieval.records import (
     Account,
     ApiKey,
@@ -169,6 +171,9 @@ def scope_for_api_key(store: RecordStore, key: str | None) -> Scope:
         row = session.get(ApiKey, _hash_key(key))
         if row is None:
             raise Unauthenticated("invalid API key")
+        expiry = session.get(ApiKeyExpiry, row.key_hash)
+        if expiry is not None and expiry.expires_at <= dt.datetime.now(dt.UTC).replace(tzinfo=None):
+            raise Unauthenticated("this API key has expired")
         user = session.get(User, row.user_id)
         if user is None:
             raise Unauthenticated("the user of this API key no longer exists")

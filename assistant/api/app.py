@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -22,6 +23,9 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from assistant.api import analytics, ask, leads, private_mapping, registrations, routes
+from assistant.api.health import DatabaseCheck, llm_state
+from assistant.api.hygiene import Hygiene
+from assistant.api.ratelimit import RateLimit, settings_limits
 from assistant.api.warmup import Warmup
 from assistant.core.errors import CosellError
 from assistant.engine.context import AppContext
@@ -37,8 +41,14 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
 
     warmup = Warmup(ctx, steps=None if warm_up else [])
 
+    database = DatabaseCheck(ctx)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database.start()  # in the background: /healthz is 503 until the database answered
+        await anyio.to_thread.run_sync(database.checked.wait, 3.0)  # a healthy database: ready at once
+        limiter = anyio.to_thread.current_default_thread_limiter()  # asks waiting on the LLM never
+        limiter.total_tokens = max(limiter.total_tokens, ctx.settings.api_threads)  # starve other routes
         warmup.start()  # returns at once: readiness never blocks startup
         try:
             async with mcp_running():
@@ -57,6 +67,9 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.state.ctx = ctx
     app.state.warmup = warmup
     _error_handlers(app)
+    settings_limits(ctx.settings)  # a bad limit setting fails here, at start, naming the setting
+    app.add_middleware(RateLimit, settings=ctx.settings)  # per key; runs inside Hygiene (429s get headers)
+    app.add_middleware(Hygiene, ctx=ctx)  # body checks, security headers, docs behind the key
     app.include_router(ask.router)
     app.include_router(routes.router)
     app.include_router(private_mapping.router)
@@ -67,9 +80,12 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     mcp_running = mount_mcp(app, ctx)
 
     @app.get("/healthz", tags=["ops"], summary="Liveness, and readiness (`ready`: the warm-up is done)")
-    async def healthz() -> dict:  # async: answers even when every worker thread is busy
-        return {"status": "ok", "engine": "llm" if ctx.settings.llm_enabled else "deterministic",
-                "ready": warmup.ready.is_set(), "warmup": warmup.status()}
+    async def healthz() -> JSONResponse:  # async: answers even when every worker thread is busy
+        db = database.state()
+        return JSONResponse({"status": "ok" if db["ok"] else "database_unavailable",
+                             "engine": "llm" if ctx.settings.llm_enabled else "deterministic",
+                             "ready": warmup.ready.is_set() and db["ok"], "warmup": warmup.status(),
+                             "database": db, "llm": llm_state(ctx)}, status_code=200 if db["ok"] else 503)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from assistant.api.deps import CallerDep, CtxDep
 from assistant.engine.agent import MAX_QUESTION_CHARS, AskResponse, ask
-from assistant.engine.threads import load_thread
+from assistant.engine.threads import existing_thread_id
 
 router = APIRouter(prefix="/v1", tags=["assistant"])
 
@@ -39,10 +39,11 @@ def sse(events: Iterator[tuple[str, dict]]) -> Iterator[str]:
 )
 def ask_endpoint(body: AskBody, request: Request, ctx: CtxDep, scope: CallerDep):
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
+    # someone else's thread: a 403 now, not an event later; an unknown id: the server makes a new one
+    thread_id = existing_thread_id(ctx, scope, body.thread_id)
     if not wants_stream:
-        return ask(ctx, scope, body.question, thread_id=body.thread_id).model_dump(mode="json")
-    load_thread(ctx, scope, body.thread_id)  # someone else's thread: a 403 now, not an event later
-    events = ask(ctx, scope, body.question, thread_id=body.thread_id, stream=True)
+        return ask(ctx, scope, body.question, thread_id=thread_id).model_dump(mode="json")
+    events = ask(ctx, scope, body.question, thread_id=thread_id, stream=True)
     return StreamingResponse(
         sse(events),
         media_type="text/event-stream",

@@ -108,8 +108,8 @@ class RegistrationBody(BaseModel):
     account_name: str | None = Field(None, description="The account as the partner writes it.")
     domain: str | None = None
     products: list[str] = Field(default_factory=list)
-    amount: float | None = None
-    country: str | None = None
+    amount: float | None = Field(None, ge=0, le=1e13, allow_inf_nan=False)
+    country: str | None = Field(None, max_length=64)
 
 
 @router.post(
@@ -145,9 +145,11 @@ def get_drafts(
     scope: CallerDep,
     partner_id: str | None = None,
     status: Literal["pending", "approved", "rejected"] | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> Any:
 
-    return as_json(list_drafts(ctx, scope, partner_id=partner_id, status=status))
+    return as_json(list_drafts(ctx, scope, partner_id=partner_id, status=status, limit=limit, offset=offset))
 
 
 class ReviewBody(BaseModel):

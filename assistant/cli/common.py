@@ -9,6 +9,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from sqlalchemy.exc import OperationalError
 
 from assistant.core.errors import CosellError
 from assistant.engine.context import AppContext
@@ -53,6 +54,11 @@ def run_command(as_json: bool, user_id: str | None, call: Callable, render: Call
     except CosellError as exc:
         code = exc.exit_code
         _error(as_json, exc.to_json(), exc.message)
+    except OperationalError as exc:  # the database is down or unreachable: said in one line, no traceback
+        code = 1
+        first = (str(exc.orig or exc).strip().splitlines() or [""])[0]
+        message = f"the database (COSELL_DATABASE_URL) is unavailable: {first}"
+        _error(as_json, {"error": {"code": "internal", "message": message}}, message)
     except Exception as exc:  # a bug: traceback in the log, a short message to the user
         log.exception("internal error")
         code = 1

@@ -23,8 +23,9 @@ from assistant.core.errors import CosellError
 from assistant.engine import render
 from assistant.engine.agent import ask as ask_service
 from assistant.engine.context import AppContext
+from assistant.engine.threads import existing_thread_id
+from retrieval import api_keys
 from retrieval.ingest import ingest_as, reset_notice
-from retrieval.scope import issue_api_key_as
 from tools.account_mapping.service import map_accounts, record_correction
 from tools.content_drafts.service import draft_content, list_drafts, review_draft
 from tools.next_best_action.service import next_best_actions
@@ -100,7 +101,7 @@ def ask(question: str, thread: str | None = typer.Option(None, "--thread", help=
 
     def call(ctx, scope):
 
-        return ask_service(ctx, scope, question, thread_id=thread)
+        return ask_service(ctx, scope, question, thread_id=existing_thread_id(ctx, scope, thread))
 
     run_command(as_json, user, call, render.ask)
 
@@ -198,12 +199,14 @@ def draft(partner: str = typer.Option(..., "--partner"), kit: str = typer.Option
 
 @drafts_app.command("list")
 def drafts_list(partner: str | None = typer.Option(None, "--partner"), status: str | None = typer.Option(None, "--status"),
+                limit: int = typer.Option(200, "--limit", help="Drafts per page (1-500)."),
+                offset: int = typer.Option(0, "--offset", help="Skip this many (see next_offset)."),
                 as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
-    """Saved drafts you may see."""
+    """Saved drafts you may see, one page at a time."""
 
     def call(ctx, scope):
 
-        return list_drafts(ctx, scope, partner_id=partner, status=status)
+        return list_drafts(ctx, scope, partner_id=partner, status=status, limit=limit, offset=offset)
 
     run_command(as_json, user, call, render.drafts)
 
@@ -231,14 +234,33 @@ def drafts_reject(draft_id: str, comment: str = typer.Option(..., "--comment"), 
 
 
 @users_app.command("key")
-def users_key(user_id: str, as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
+def users_key(user_id: str, expires_days: int | None = typer.Option(None, "--expires-days",
+                                                                     help="The key stops working after N days."),
+              as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Issue an API key for a user (printed once; only its hash is stored)."""
 
     def call(ctx, scope):
 
-        return {"user_id": user_id, "key": issue_api_key_as(scope, ctx.store, user_id)}
+        return api_keys.issue_key(scope, ctx.store, user_id, expires_days)
 
     run_command(as_json, user, call, lambda d: console.print(d["key"]))
+
+
+@users_app.command("keys")
+def users_keys(user_id: str | None = typer.Argument(None), as_json: bool = JSON_OPT,
+               user: str | None = AS_OPT) -> None:
+    """List API keys (by id; the keys themselves are never stored), of one user or all."""
+    run_command(as_json, user, lambda ctx, scope: api_keys.list_keys(scope, ctx.store, user_id),
+                lambda d: [console.print(f"{k['key_id']}  {k['user_id']}  created {k['created_at']}  "
+                                         f"expires {k['expires_at'] or 'never'}{'  EXPIRED' if k['expired'] else ''}")
+                           for k in d["keys"]])
+
+
+@users_app.command("revoke")
+def users_revoke(key_id: str, as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
+    """Revoke an API key by its id (`cosell users keys`); it stops working at once."""
+    run_command(as_json, user, lambda ctx, scope: api_keys.revoke_key(scope, ctx.store, key_id),
+                lambda d: console.print(f"revoked {d['key_id']} of {d['user_id']}"))
 
 
 @export_app.command("salesforce")

@@ -10,6 +10,10 @@ from pathlib import Path
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from assistant.core.errors import BadInput
 
 
 class Settings(BaseSettings):
@@ -46,6 +50,16 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(30.0, description="Per-request timeout of LLM calls.")
     llm_max_retries: int = Field(2, description="Retries with exponential backoff before falling back.")
     llm_context_tokens: int = Field(8192, description="The model's context window; prompts are trimmed to fit.")
+    rate_limit_enabled: bool = Field(True, description="Rate limits per API key on every route (429 + Retry-After).")
+    rate_limit: str = Field("1200/minute", description="Per key, every route (`limits` notation).")
+    rate_limit_sensitive: str = Field("30/minute", description="Per key, registration check and private overlaps.")
+    max_body_kb: int = Field(1024, ge=1, description="Largest request body the API accepts (413 above).")
+    docs_require_key: bool = Field(False, description="`/docs`, `/redoc` and `/openapi.json` need an API key.")
+    api_threads: int = Field(128, ge=8, description="Worker threads of the API (asks waiting on the LLM hold one).")
+    llm_budget_s: float = Field(15.0, gt=0, description="Total LLM time per ask; then the built-in engine answers.")
+    llm_workers: int = Field(8, ge=1, description="Threads of the LLM's own pool (other routes never wait on it).")
+    llm_breaker_failures: int = Field(3, ge=1, description="Failures or overruns in a row that open the breaker.")
+    llm_breaker_cooldown_s: float = Field(30.0, ge=0, description="How long an open breaker skips the LLM.")
 
     slack_bot_token: SecretStr | None = Field(None, description="Slack bot token (xoxb-...).")
     slack_signing_secret: SecretStr | None = Field(None, description="Slack signing secret for request verification.")
@@ -84,7 +98,22 @@ class Settings(BaseSettings):
 
     @property
     def effective_database_url(self) -> str:
-        return self.database_url or f"sqlite:///{self.home_dir / 'cosell.db'}"
+        """The store's SQLAlchemy URL: `postgres://` and `postgresql://` (as hosting providers write them)
+        mean psycopg 3; a URL SQLAlchemy cannot read is BadInput naming COSELL_DATABASE_URL."""
+        url = (self.database_url or "").strip()
+        if not url:
+            return f"sqlite:///{self.home_dir / 'cosell.db'}"
+        for prefix in ("postgres://", "postgresql://"):
+            if url.startswith(prefix):
+                url = "postgresql+psycopg://" + url[len(prefix):]
+        try:
+            parsed = make_url(url)
+            parsed.get_dialect()
+        except (ArgumentError, ImportError, ValueError) as exc:  # NoSuchModuleError is an ArgumentError
+            raise BadInput(f"COSELL_DATABASE_URL: not a usable database URL ({type(exc).__name__}: "
+                           f"{str(exc).splitlines()[0][:120]}); e.g. postgresql://user:pw@host/db or "
+                           "sqlite:///path/cosell.db") from None
+        return url
 
     @property
     def chroma_path(self) -> Path:

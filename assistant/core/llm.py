@@ -109,7 +109,7 @@ def build_chat_model(settings: Settings) -> BaseChatModel:
         base_url=settings.llm_base_url,
         model=settings.llm_model,
         api_key=api_key,
-        timeout=settings.llm_timeout_s,
+        timeout=min(settings.llm_timeout_s, settings.llm_budget_s),  # never past the per-ask budget
         max_retries=settings.llm_max_retries,  # the openai client retries with exponential backoff
         temperature=0,
         max_completion_tokens=ANSWER_RESERVE_TOKENS,

@@ -15,6 +15,8 @@ import threading
 from collections.abc import Iterator
 
 from assistant.core.errors import BadInput, CosellError
+from assistant.core.llm import LLMUnavailable
+from assistant.core.llm_guard import guard_for
 from assistant.engine.context import AppContext
 from assistant.engine.deterministic import DeterministicEngine
 from assistant.engine.llm_agent import LlmEngine
@@ -73,17 +75,22 @@ def _answer(
     ctx: AppContext, scope: Scope, question: str, thread: ConversationThread, emit: Emit | None
 ) -> AskResponse:
     if ctx.settings.llm_enabled:
-        try:
-            return LlmEngine().answer(Turn(ctx, scope, question, thread, emit))
+        live = threading.Event()  # an abandoned (over-budget) LLM turn emits nothing more
+        live.set()
+        guarded = (lambda e, d: live.is_set() and emit(e, d)) if emit else None
+        try:  # on the LLM's own pool, within the per-ask budget, unless the breaker is open
+            return guard_for(ctx.settings).run(
+                lambda: LlmEngine().answer(Turn(ctx, scope, question, thread, guarded)),
+                early=lambda: deterministic_turn(Turn(ctx, scope, question, thread, None)))
         except CosellError:
             raise
         # any failure of the model: the built-in engine answers, and says so
         except Exception as exc:
+            live.clear()
             log.warning("LLM engine failed, falling back to the deterministic engine: %r", exc)
-            response = deterministic_turn(Turn(ctx, scope, question, thread, emit))
-            note = (
-                f"The language model was unavailable ({type(exc).__name__}); answered by the built-in engine."
-            )
+            response = getattr(exc, "fallback", None) or deterministic_turn(Turn(ctx, scope, question, thread, emit))
+            why = str(exc) if isinstance(exc, LLMUnavailable) and str(exc) else type(exc).__name__
+            note = f"The language model was unavailable ({why}); answered by the built-in engine."
             response.notes.append(note)
             response.answer = f"{response.answer}\n\n({note})"
             return response

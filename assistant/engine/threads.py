@@ -85,6 +85,15 @@ def load_thread(ctx: AppContext, scope: Scope, thread_id: str | None) -> Convers
         )
 
 
+def existing_thread_id(ctx: AppContext, scope: Scope, thread_id: str | None) -> str | None:
+    """For doors where clients type ids (API, CLI): the caller's existing thread, else None, so the
+    server makes the id (a client cannot squat an id another door would use, e.g. a Slack thread's).
+    Someone else's thread is Forbidden."""
+    if thread_id is None:
+        return None
+    return None if load_thread(ctx, scope, thread_id).is_new else thread_id
+
+
 def save_thread(ctx: AppContext, thread: ConversationThread) -> None:
     """One small write per turn: a new thread is inserted without reading first (most asks start one);
     an existing one is rewritten (at most MAX_MESSAGES messages of at most MAX_STORED_CHARS each)."""

@@ -67,7 +67,13 @@ class Turn:
     notes: list[str] = field(default_factory=list)
 
     def record(self, name: str, arguments: dict[str, Any]) -> None:
-        clean = {k: v for k, v in arguments.items() if v is not None}
+        """Note a tool call with the arguments it really takes: a key the tool ignores (e.g. forged by a
+        model) is not shown as used."""
+        try:
+            fields = get_tool(name).args.model_fields
+        except KeyError:
+            fields = None
+        clean = {k: v for k, v in arguments.items() if v is not None and (fields is None or k in fields)}
         self.tools.append(ToolUse(name=name, arguments=clean))
         if self.emit:
             self.emit("tool", {"name": name, "arguments": clean})

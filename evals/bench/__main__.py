@@ -15,6 +15,7 @@ BENCHMARKS = {
     "api": "evals.bench.api",
     "mapping": "evals.bench.mapping",
     "portfolio": "evals.bench.portfolio",
+    "slow_llm": "evals.bench.slow_llm",
 }
 
 

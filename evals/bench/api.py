@@ -187,7 +187,8 @@ def _env(settings, slack_api_url: str) -> dict[str, str]:
             value = value.get_secret_value()
         env[f"COSELL_{name.upper()}"] = value.isoformat() if hasattr(value, "isoformat") else str(value)
     env.update(COSELL_SLACK_SIGNING_SECRET=SIGNING_SECRET, COSELL_SLACK_BOT_TOKEN="xoxb-bench",
-               COSELL_SLACK_API_URL=slack_api_url, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
+               COSELL_SLACK_API_URL=slack_api_url, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false",
+               COSELL_RATE_LIMIT_ENABLED="false")  # a load test, not a throttling test
     return env
 
 

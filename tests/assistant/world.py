@@ -391,7 +391,7 @@ def install_fake_tool_modules(monkeypatch) -> None:
         scope.require_partner(proposal.partner_id)
         return Result(partner_id=proposal.partner_id, duplicates=[], conflicts=[])
 
-    def list_drafts(ctx, scope, partner_id=None, status=None):
+    def list_drafts(ctx, scope, partner_id=None, status=None, limit=200, offset=0):
         if partner_id:
             scope.require_partner(partner_id)
         return Result(drafts=[])

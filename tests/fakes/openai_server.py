@@ -68,6 +68,7 @@ class FakeOpenAI:
     def __init__(self) -> None:
         self.replies: list[dict] = []
         self.requests: list[dict] = []
+        self.delay_s = 0.0  # every reply waits this long first (a slow model)
         self._lock = threading.Lock()
         fake = self
 
@@ -80,6 +81,8 @@ class FakeOpenAI:
                 with fake._lock:
                     fake.requests.append({"path": self.path, "body": body})
                     reply = fake.replies.pop(0) if fake.replies else error(500, "no canned reply queued")
+                if fake.delay_s:
+                    time.sleep(fake.delay_s)
                 if not self.path.endswith("/chat/completions"):
                     reply = error(404, f"unknown path {self.path}")
                 if reply["kind"] == "error":

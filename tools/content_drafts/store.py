@@ -9,7 +9,7 @@ import datetime as dt
 import secrets
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import select, update
 
 from assistant.core.errors import BadInput, Forbidden, NotFound
@@ -44,6 +44,9 @@ class Draft(BaseModel):
 
 class DraftList(BaseModel):
     drafts: list[Draft]
+    total: int = Field(0, description="Drafts matching, over all pages.")
+    offset: int = 0
+    next_offset: int | None = Field(None, description="Pass as offset for the next page; null on the last.")
 
 
 def save_draft(ctx: ToolContext, scope: Scope, draft: DraftResponse) -> str:
@@ -94,10 +97,15 @@ def _visible(rec: ScopedRecords, row: DraftRow) -> bool:
         return False
 
 
+MAX_PAGE = 500
+
+
 def list_drafts(ctx: ToolContext, scope: Scope, partner_id: str | None = None, status: str | None = None,
-                limit: int = 200) -> DraftList:
-    """Drafts the user may see, newest first."""
+                limit: int = 200, offset: int = 0) -> DraftList:
+    """Drafts the user may see, newest first, one page (`limit` from `offset`; `next_offset` for more)."""
     scope.require("draft")
+    if not 1 <= limit <= MAX_PAGE or offset < 0:
+        raise BadInput(f"limit must be 1 to {MAX_PAGE} and offset at least 0 (got {limit}, {offset})")
     if status is not None and status not in ("pending", "approved", "rejected"):
         raise BadInput(f"unknown draft status '{status}' (pending, approved or rejected)")
     stmt = select(DraftRow).order_by(DraftRow.created_at.desc(), DraftRow.draft_id)
@@ -110,7 +118,10 @@ def list_drafts(ctx: ToolContext, scope: Scope, partner_id: str | None = None, s
         stmt = stmt.where(DraftRow.status == status)
     with ctx.records(scope) as rec:
         rows = [r for r in rec.session.scalars(stmt) if _visible(rec, r)]
-        return DraftList(drafts=[_to_draft(r) for r in rows[:limit]])
+        page = rows[offset:offset + limit]
+        more = offset + len(page) < len(rows)
+        return DraftList(drafts=[_to_draft(r) for r in page], total=len(rows), offset=offset,
+                         next_offset=offset + len(page) if more else None)
 
 
 def get_draft(ctx: ToolContext, scope: Scope, draft_id: str) -> Draft:

@@ -55,6 +55,8 @@ class DealContext:
         self.products_text = " ".join(self.products)
 
     def partner_name(self, partner_id: str) -> str:
+        if self.scope.is_partner and partner_id != self.scope.partner_id:
+            return "another partner"  # a partner seller never learns who else registered or works a deal
         name = self.rec.partner_names().get(partner_id)
         return f"{name} ({partner_id})" if name else partner_id
 

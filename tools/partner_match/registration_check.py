@@ -14,13 +14,18 @@ uncertain, else `clear`.
 
 Privacy (decided here, once): a partner seller may check only their own partner's registrations and
 never learns other partners' names or ids, nor ids of deals or accounts they may not reach (CLI.md:
-only deals where their partner is `partner_id` or `registered_by`, and those deals' accounts). Such a
-deal still appears as a duplicate, with those fields null and "another partner" in the words, because
-the seller needs to know the registration will not go through; its stage and protection date are shown.
+only deals where their partner is `partner_id` or `registered_by`, and those deals' accounts). Such
+deals are said in fixed words (issue 15: the check must not be an oracle): one duplicate entry per
+account, "another party's open opportunity", with no id, amount, stage, product, date or country, and
+independent of the proposal's products, amount and country (so probing with many proposals learns
+nothing more); a protecting registration by another partner is a conflict in fixed words, because the
+seller needs to know the registration will not go through. For an account the seller may not reach,
+neither the account's country nor a confidence adjusted by it is shown.
 """
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -59,7 +64,7 @@ class Duplicate(BaseModel):
     account_name: str | None
     partner_id: str | None
     registered_by: str | None
-    stage: str
+    stage: str | None = Field(description="null for another party's deal")
     reasons: list[str]
     similarity: float
 
@@ -194,6 +199,25 @@ def _duplicate(deal: R.Opportunity, account: R.Account, confidence: float, propo
     return duplicate, conflict
 
 
+WITHHELD_DUPLICATE = "Another party's open opportunity at the same account (details withheld)"
+WITHHELD_SIMILARITY = 0.5  # fixed: a similarity computed from the deal would tell its amount and products
+WITHHELD_CONFLICT = ("An approved registration by another partner protects an open opportunity at the same "
+                     "account")
+
+
+def _withheld(deals: list[R.Opportunity], own: str, today: dt.date,
+              protection_days: int) -> tuple[Duplicate | None, str | None]:
+    """Deals the caller may not reach, in fixed words: nothing of their amount, stage, products or dates."""
+    if not deals:
+        return None, None
+    protected = any(d.registered_by and d.registered_by != own
+                    and (d.created_on or today) + dt.timedelta(days=protection_days) >= today for d in deals)
+    reasons = [WITHHELD_DUPLICATE] + ([WITHHELD_CONFLICT] if protected else [])
+    return (Duplicate(opportunity_id=None, account_id=None, account_name=None, partner_id=None,
+                      registered_by=None, stage=None, reasons=reasons, similarity=WITHHELD_SIMILARITY),
+            WITHHELD_CONFLICT if protected else None)
+
+
 def check_registration(ctx: ToolContext, scope: Scope,
                        proposal: RegistrationProposal) -> RegistrationCheckResponse:
     """Duplicates and conflicts of a proposed deal registration, and a verdict (clear/review/conflict)."""
@@ -201,35 +225,49 @@ def check_registration(ctx: ToolContext, scope: Scope,
     scope.require_partner(proposal.partner_id)
     if not (proposal.account_name or proposal.domain):
         raise BadInput("a registration check needs an account name or a domain")
+    if proposal.amount is not None and not (math.isfinite(proposal.amount) and 0 <= proposal.amount <= 1e13):
+        raise BadInput(f"amount: {proposal.amount} is not an amount (a finite number from 0 to 1e13)")
     with ctx.records(scope) as rec:
         partner = rec.partner(proposal.partner_id)  # NotFound for an unknown partner
         own_accounts = {d.account_id for d in rec.opportunities(partner_id=proposal.partner_id)}
     conflicts = _partner_conflicts(partner, proposal)
     with ctx.records(Scope.system()) as rec:  # the vendor's side, redacted below before it leaves
         accounts = list(rec.session.scalars(select(R.Account)))
-        found = match_account(accounts, proposal.account_name, proposal.domain, proposal.country)
+        # a partner seller's match ignores the country first: whether it matches must not tell the country
+        found = match_account(accounts, proposal.account_name, proposal.domain,
+                              None if scope.is_partner else proposal.country)
         names = rec.partner_names()
         deals = rec.opportunities(account_ids=[found[0].account_id], open_only=True) if found else []
     account_match, duplicates = None, []
     if found:
         account, confidence, evidence = found
         reachable = not scope.is_partner or account.account_id in own_accounts
+        if reachable and scope.is_partner and proposal.country:  # their own account: the country counts
+            adjusted = match_account([account], proposal.account_name, proposal.domain, proposal.country)
+            confidence, evidence = adjusted[1:] if adjusted else (MATCH_THRESHOLD, evidence)
         account_match = AccountMatch(account_id=account.account_id if reachable else None,
                                      account_name=account.name if reachable else None,
                                      confidence=confidence, evidence=evidence if reachable else
                                      ["matches an existing account in the vendor's CRM"])
-        if not proposal.country and account.country and account.country.upper() not in {
+        if reachable and not proposal.country and account.country and account.country.upper() not in {
                 c.upper() for c in partner.countries or []}:
             conflicts.append(f"Does not sell in {account.country}")
         wanted = {p.casefold() for p in proposal.products}
+        viewer = _Viewer(scope, names)
+        days = ctx.settings.registration_protection_days
         for deal in deals:
-            if wanted and not wanted & {p.casefold() for p in deal.products or []}:
+            if not viewer.reaches(deal) or (wanted and not wanted & {p.casefold() for p in deal.products or []}):
                 continue
-            duplicate, conflict = _duplicate(deal, account, confidence, proposal, _Viewer(scope, names),
-                                             ctx.today(), ctx.settings.registration_protection_days)
+            duplicate, conflict = _duplicate(deal, account, confidence, proposal, viewer, ctx.today(), days)
             duplicates.append(duplicate)
             if conflict:
                 conflicts.append(conflict)
+        withheld, conflict = _withheld([d for d in deals if not viewer.reaches(d)], proposal.partner_id,
+                                       ctx.today(), days)
+        if withheld:
+            duplicates.append(withheld)
+        if conflict:
+            conflicts.append(conflict)
     duplicates.sort(key=lambda d: -d.similarity)
     uncertain = account_match is not None and account_match.confidence < CERTAIN_MATCH
     verdict = "conflict" if conflicts else "review" if duplicates or uncertain else "clear"
