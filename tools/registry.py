@@ -34,6 +34,7 @@ BUILTIN_MODULES = (
     "tools.partner_match.service",
     "tools.next_best_action.service",
     "tools.content_drafts.service",
+    "tools.partner_profile.service",
 )
 
 

@@ -11,6 +11,7 @@ import uuid
 from typing import Any
 
 from pydantic import BaseModel, Field
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from assistant.core.errors import BadInput, Forbidden
@@ -83,6 +84,14 @@ def load_thread(ctx: AppContext, scope: Scope, thread_id: str | None) -> Convers
             state=state,
             is_new=False,
         )
+
+
+def last_thread_id(ctx: AppContext, scope: Scope) -> str | None:
+    """The asker's most recently updated thread (what `cosell ask --continue` resumes); None if none."""
+    with ctx.store.session() as session:
+        stmt = (select(Thread.thread_id).where(Thread.user_id == scope.user_id)
+                .order_by(Thread.updated_at.desc()).limit(1))
+        return session.scalars(stmt).first()
 
 
 def save_thread(ctx: AppContext, thread: ConversationThread) -> None:

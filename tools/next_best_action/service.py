@@ -44,8 +44,9 @@ from retrieval.scope import Scope
 from tools.context import ToolContext
 from tools.next_best_action import deal_signals, partner_signals
 from tools.next_best_action import partner_health as health
-from tools.next_best_action.partner_health import vendor_baselines  # noqa: F401  re-exported for the server warm-up
+from tools.next_best_action.partner_health import vendor_baselines  # re-exported for the server warm-up
 from tools.next_best_action.partner_signals import warm_partner_relationships  # noqa: F401  re-exported
+from tools.next_best_action.tier_rules import MONEY_METRICS, assess_tier, load_tier_rules  # noqa: F401
 from tools.next_best_action.types import Action, ContentRef, HealthScore, NbaArgs, NbaResponse, Signal
 from tools.registry import register_tool
 
@@ -226,6 +227,17 @@ def partner_health(ctx: ToolContext, scope: Scope, partner_id: str) -> HealthSco
 
 
 @register_tool("next_best_actions", args=NbaArgs)
+def partner_standing(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[health.PartnerMetrics, Any]:
+    """(the partner's metrics, its TierAssessment) within the asker's scope: what the tier and MDF rules see.
+    For `tools.partner_profile` (a partner seller's "are we on track for gold?")."""
+    baselines = vendor_baselines(ctx)
+    with ctx.records(scope) as rec:
+        metrics = health.partner_metrics(rec, partner_id, baselines)
+    default = getattr(ctx.settings, "tier_rules", None)
+    rules = load_tier_rules(baselines.vendor, default)
+    return metrics, assess_tier(metrics.partner.tier, rules, metrics.tier_metrics())
+
+
 def next_best_actions_tool(ctx: ToolContext, scope: Scope, args: NbaArgs) -> NbaResponse:
     """Next best actions for a partner (partner_id) or a deal (opportunity_id): what to do next, most
     important first, each with why, the evidence (numbers from the data) and enablement content. For a
