@@ -42,6 +42,7 @@ class ThreadState(BaseModel):
     last_arguments: dict[str, Any] = Field(default_factory=dict)
     shown: int = 0  # results already shown for the last intent (for "and who else?")
     pending: Pending | None = None
+    choices: list[Candidate] = Field(default_factory=list)  # the deals the last answer listed ("the second one")
 
 
 class ConversationThread(BaseModel):

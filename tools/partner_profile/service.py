@@ -76,6 +76,7 @@ class ProfileResult(BaseModel):
     channel_manager: dict[str, Any] | None = None
     protection_days: int = 90
     today: dt.date | None = None
+    asked_deal: str | None = None  # the one deal asked about (registrations of that deal)
 
 
 def _checks(checks: list) -> list[TierCheckOut]:
@@ -85,7 +86,12 @@ def _checks(checks: list) -> list[TierCheckOut]:
 
 def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = None, topic: str = "overview",
                     opportunity_id: str | None = None) -> ProfileResult:
-    """The partner's standing on `topic`, within `scope` (NotFound / Forbidden from the scoped reads)."""
+    """The partner's standing on `topic`, within `scope` (NotFound / Forbidden from the scoped reads).
+    With only `opportunity_id`, the partner is the deal's (its registering partner, else the engaged one)."""
+    if not partner_id and opportunity_id and not scope.is_partner:
+        with ctx.records(scope) as rec:
+            opp = rec.opportunity(opportunity_id)
+            partner_id = opp.registered_by or opp.partner_id
     partner_id = partner_id or scope.partner_id
     if not partner_id:
         raise BadInput("partner_id is required (only a partner seller has a partner of their own)")
@@ -95,7 +101,8 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     partner, today = metrics.partner, ctx.today()
     days = int(getattr(ctx.settings, "registration_protection_days", 90) or 90)
     out = ProfileResult(partner_id=partner_id, name=partner.name, topic=topic, tier=assessment.current,
-                        qualified_tier=assessment.qualified, protection_days=days, today=today)
+                        qualified_tier=assessment.qualified, protection_days=days, today=today,
+                        asked_deal=opportunity_id)
     above = [c.tier for c in assessment.checks_next]
     out.next_tier = above[0] if above else None
     out.next_tier_checks = _checks(assessment.checks_next)
