@@ -127,6 +127,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)
         if topic:
             return _plan_profile(turn, resolver, mentions, topic)
+        if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:
+            intent = "search"  # "how long is my deal registration protected?": the programme's rule
     return plan(turn, resolver, intent, mentions)
 
 

@@ -86,11 +86,12 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"opportunities|renewals) (are |is )?(expir|stall|stuck|at risk|slipp|overdue)", 3),
         (r"\brecommended actions?\b|\bactions? (for|on)\b|\badvice\b|\bwhat would you do\b", 2),
         (r"\bmove\b.{0,40}\bforward\b|\bunblock|\bget .{0,20}back on track\b|\bre-?engage\b", 3),
-        (r"nächsten? schritt|was sollten? (ich|wir)|was (tun|mache ich)|wie läuft|wie steht", 3),
+        (r"nächste[nr]? schritt|was sollten? (ich|wir)|was (tun|mache ich)|wie läuft|wie steht", 3),
         (r"prochaines? étapes?|que (dois|devrais|devons|faire)|comment va", 3),
         (r"(próximos?|siguientes?) pasos?|qué (debo|debería|deberíamos|hago|hacemos)|cómo va", 3),
         (r"próximos? passos?|o que (devo|devemos|fazer|faço)|como (está|vai)", 3),
         (r"次に何|次のアクション|次のステップ|次の一手|何をすべき|どうすれば|どうしたら", 3),
+        (r"(案件|商談|パートナー)の(状況|進捗|ステータス)", 3),
     ],
     "search": [
         (r"\bpolic(y|ies)\b|\bprogram(me)?\b|\brules?\b|\brequirements?\b", 1),
@@ -146,7 +147,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"(認定|資格).{0,20}(何人|人数|者数|数は)",
     ],
     "registrations": [
-        r"(registrations?|\bregs?\b|registrierung\w*|enregistrement\w*|registros?|案件登録|登録).{0,50}"
+        r"(registrations?|\bregist(er|ered)\b|\bregs?\b|registrierung\w*|enregistrement\w*|registros?|案件登録|登録).{0,50}"
         r"(expir\w*|run(ning)? out|days left|still (valid|protected|active)|protected|lapse|läuft|ablauf\w*|"
         r"abgelaufen|geschützt|gültig|expire\w*|valable|protégé\w*|vence\w*|vencid\w*|caduca\w*|válid\w*|"
         r"valendo|protegid\w*|期限|切れ|残り|あと何日|保護)",

@@ -165,6 +165,9 @@ def kit_aliases(kit_id: str, name: str, products: list) -> list[tuple[str, float
     return list(seen.items())
 
 
+_LATIN_WORD = re.compile(r"\s+[a-zà-ÿ]")
+
+
 class Resolver:
     """Resolves names for one asker, over the catalogue of what they may see."""
 
@@ -275,7 +278,8 @@ class Resolver:
         for found in re.finditer(r"(?<![\w-])([A-Z][\w&'.-]*[a-z0-9][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)", question):
             phrase = found.group(1).strip(" .'")
             words = [w for w in tokens(phrase) if w not in STOPWORDS]
-            if not words or set(words) <= taken or (found.start() == 0 and len(words) == 1 and " " in question):
+            if not words or set(words) <= taken or (found.start() == 0 and len(words) == 1 and _LATIN_WORD.match(
+                    question[found.end():])):  # a capital that only opens a sentence ("Which deal ...")
                 continue
             if near.search(phrase):
                 continue  # the deal/partner word itself ("Deal", "Partner")

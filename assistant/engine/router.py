@@ -24,7 +24,7 @@ from assistant.engine.name_index import STOPWORDS, tokens
 
 __all__ = [
     "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
-    "is_change_request", "is_more", "normalise", "profile_topic", "refers_to_last_deal", "score_intents",
+    "is_change_request", "is_more", "normalise", "profile_topic", "profile_topics", "refers_to_last_deal", "score_intents",
 ]  # fmt: skip
 
 INTENT_TOOL = {

@@ -226,7 +226,6 @@ def partner_health(ctx: ToolContext, scope: Scope, partner_id: str) -> HealthSco
     return health.partner_health(ctx, scope, partner_id)
 
 
-@register_tool("next_best_actions", args=NbaArgs)
 def partner_standing(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[health.PartnerMetrics, Any]:
     """(the partner's metrics, its TierAssessment) within the asker's scope: what the tier and MDF rules see.
     For `tools.partner_profile` (a partner seller's "are we on track for gold?")."""
@@ -238,6 +237,7 @@ def partner_standing(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[h
     return metrics, assess_tier(metrics.partner.tier, rules, metrics.tier_metrics())
 
 
+@register_tool("next_best_actions", args=NbaArgs)
 def next_best_actions_tool(ctx: ToolContext, scope: Scope, args: NbaArgs) -> NbaResponse:
     """Next best actions for a partner (partner_id) or a deal (opportunity_id): what to do next, most
     important first, each with why, the evidence (numbers from the data) and enablement content. For a
