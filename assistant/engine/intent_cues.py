@@ -137,7 +137,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"restante\w*|usamos)\b",
         r"\b(how much|wie ?viel\w*|combien|cuánto|quanto|spent|left|remaining|übrig|ausgegeben|reste|queda|sobr\w*|"
         r"gast\w*)\b.{0,40}(\bmdf\b|marketing (development )?funds?)",
-        r"(\bmdf\b|マーケティング資金).{0,20}(残り|使|消化|予算|いくら)",
+        r"(mdf|マーケティング資金).{0,20}(残り|使|消化|予算|いくら)",
     ],
     "certifications": [
         r"\b(how many|number of|count of|wie ?viele|anzahl|combien|cuántos|cuántas|quantos|quantas)\b.{0,40}"
@@ -145,6 +145,9 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"(certif|zertifi)\w*.{0,30}\b(headcount|count|people|staff|engineers|consultants|leute|mitarbeit\w*|"
         r"personnes|personas|pessoas|gente)\b",
         r"(認定|資格).{0,20}(何人|人数|者数|数は)",
+    ],
+    "conflicts": [
+        r"(conflicts?|konflikt\w*|conflits?|conflictos?|conflitos?|競合|コンフリクト|衝突)",
     ],
     "registrations": [
         r"(registrations?|\bregist(er|ered)\b|\bregs?\b|registrierung\w*|enregistrement\w*|registros?|案件登録|登録).{0,50}"
@@ -155,9 +158,6 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"enregistrement|registros?)",
         r"\b(which|what|list|any|all|show)\b.{0,20}\b(my|our) (deal )?(registrations|regs)\b|"
         r"\b(my|our) (deal )?(registrations|regs)\b\W*$",
-    ],
-    "conflicts": [
-        r"(conflicts?|konflikt\w*|conflits?|conflictos?|conflitos?|競合|コンフリクト|衝突)",
     ],
     "deals": [
         r"\b(open|active|current|offene\w*|laufende\w*|ouvert\w*|en cours|abiert\w*|activ\w*|abert\w*|"
@@ -174,7 +174,7 @@ PROFILE_CUES: dict[str, list[str]] = {
     ],
 }  # fmt: skip
 # "what happens when ...", "how does ... work": a programme question even about our registration.
-PROGRAMME_Q = re.compile(r"\b(what happens|how (does|do|is|are)\b.{0,30}\b(work|calculated|decided|resolved|handled)|"
+PROGRAMME_Q = re.compile(r"\b(what happens|does it take|(is|are) (needed|required)|how (does|do|is|are)\b.{0,30}\b(work|calculated|decided|resolved|handled)|"
                          r"what (is|are) the (rule|policy|requirements?|benefits?)|was passiert|wie funktioniert|"
                          r"que se passe|comment (fonctionne|sont)|qué pasa|cómo (funciona|se resuelven)|"
                          r"o que acontece|como funciona|どうなり|仕組み|ルール|とは)")  # fmt: skip

@@ -146,7 +146,7 @@ def _intent_from_kinds(text: str, kinds: set[str], scores: IntentScores) -> str:
 # --- a partner's own standing ("us") -----------------------------------------------------------------
 
 # Asking for the state of things, not the rule: "still", "left", "which of", "any ... this week".
-_STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|this (week|month|quarter)|which|any|list|"
+_STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bald|bientôt|pronto|em breve|this (week|month|quarter)|which|any|list|"
                     r"show|how many|how much|noch|aktuell|derzeit|welche\w*|encore|actuellement|quel\w*|"
                     r"todavía|aún|quedan?|cuál\w*|ainda|quais|qual|restam?|gibt es|y a-t-il|hay|há|"
                     r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|どれ|ありますか")  # fmt: skip
