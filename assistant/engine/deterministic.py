@@ -208,8 +208,11 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
         p.arguments["partner_id"] = turn.scope.partner_id
     else:
         missing = resolver.unknown_name(turn.question, mentions, router.PARTNER_WORD)
+        what = "what_partner"
+        if not missing:
+            missing, what = resolver.unknown_name(turn.question, mentions, NAMED_DEAL_NEAR), "what_entity"
         if missing:
-            p.reply = say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing)
+            p.reply = say("no_such", turn.lang, what=say(what, turn.lang), name=missing)
             return p
         p.question = say("which_partner_hint", turn.lang)
         p.slot = "partner_id"

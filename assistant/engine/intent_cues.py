@@ -156,6 +156,10 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"valendo|protegid\w*|期限|切れ|残り|あと何日|保護)",
         r"\b(expir\w*|vence\w*|ablauf\w*|läuft ab)\b.{0,40}(registrations?|\bregs?\b|registrierung|"
         r"enregistrement|registros?)",
+        r"\b(protection|protected)\b.{0,30}\b(left|remain\w*|still|ends?|over)\b|\b(still|left)\b.{0,30}"
+        r"\bprotect|(schutz|geschützt|protégée?|protection|protección|protegid\w*|proteção).{0,30}"
+        r"\b(noch|encore|restant|quedan?|aún|ainda|restam?)\b|\b(noch|encore|aún|ainda)\b.{0,30}(geschützt|"
+        r"protégée?|protegid\w*)|保護.{0,10}(残り|あと)",
         r"\b(which|what|list|any|all|show)\b.{0,20}\b(my|our) (deal )?(registrations|regs)\b|"
         r"\b(my|our) (deal )?(registrations|regs)\b\W*$",
     ],
