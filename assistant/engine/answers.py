@@ -239,6 +239,12 @@ _METRIC_KEYS = {"m_won_revenue_12m", "m_won_deals_12m", "m_certified_staff", "m_
 
 def _mdf_lines(data: dict, partner: str, deal_label: Any, lang: str) -> list[str]:
     months = data.get("mdf_months") or []
+    if data.get("mdf_period"):
+        if not months:
+            return [say("mdf_none_period", lang, partner=partner, period=data["mdf_period"])]
+        return [say("mdf_period", lang, partner=partner, period=data["mdf_period"], first=months[0],
+                    last=months[-1], allocated=_money(data.get("mdf_allocated")),
+                    spent=_money(data.get("mdf_spent")), left=_money(data.get("mdf_left")))]
     if not data.get("mdf_allocated") and not data.get("mdf_spent"):
         return [say("mdf_none", lang, partner=partner)]
     return [say("mdf", lang, partner=partner, first=months[0] if months else "?",

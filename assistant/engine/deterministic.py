@@ -17,7 +17,7 @@ from assistant.core.errors import Forbidden, NotFound
 from assistant.engine import answers, router
 from assistant.engine.context import AppContext
 from assistant.engine.messages import say
-from assistant.engine.resolver import Mentions, Resolver, fold
+from assistant.engine.resolver import SURE, Mentions, Resolver, fold
 from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
 from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
 from retrieval.scope import Scope
@@ -138,6 +138,10 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
     if turn.scope.is_partner and mentions.foreign_partner:
         return Plan("profile", refusal=say("foreign_partner", turn.lang))
     p = Plan("profile", {"topic": topic})
+    if topic == "mdf":
+        period = router.mdf_period(turn.question, turn.ctx.today().year)
+        if period:
+            p.arguments["period"] = period
     if topic == "registrations":
         last = turn.thread.state.last_arguments.get("opportunity_id")
         if mentions.of("opportunity") or mentions.of("account"):
@@ -220,11 +224,13 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
 
 
 def _with_deal(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions, required: bool) -> Plan:
-    if not (mentions.of("opportunity") or mentions.of("account")):
+    named = mentions.of("opportunity") + mentions.of("account")
+    if not named or max(e.score for e in named) < SURE:
         missing = resolver.unknown_name(turn.question, mentions, NAMED_DEAL_NEAR)
         if missing:  # "the Globex deal" when there is no Globex: say so rather than list other deals
             p.reply = say("no_such", turn.lang, what=say("what_deal", turn.lang), name=missing)
             return p
+    if not named:
         last = turn.thread.state.last_arguments.get("opportunity_id")
         if last and router.refers_to_last_deal(turn.question):
             p.arguments["opportunity_id"] = last

@@ -120,12 +120,13 @@ PROFILE_CUES: dict[str, list[str]] = {
     "tier": [
         rf"({TIER_WORD}).{{0,40}}\b(on track|close|far|qualify|qualif\w+|progress|missing|short|gap|reach|make it|"
         r"keep|retain|stay|lose|need|needed|left|away)\b",
-        rf"\b(on track|how close|how far|qualify|progress|missing|short of|gap to|what do (we|i) need|"
+        rf"\b(on track|how close|how far|qualify|progress|missing|short of|gap to|what do (we|i) need|eligible|"
+        rf"meet|meeting|still meet\w*|criteria|requisit\w*|cumpl\w*|"
         rf"what('s| is) missing|what are we missing|need to (reach|get|hit|make)|keep|lose)\b.{{0,40}}({TIER_WORD})",
         rf"(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren|wie weit|wie nah).{{0,40}}({TIER_WORD})|"
         rf"({TIER_WORD}).{{0,40}}(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren)",
         rf"(manque|atteindre|qualifi|en bonne voie|garder|conserver|perdre|loin|proche).{{0,40}}({TIER_WORD})",
-        rf"(falta|alcanzar|calificar|cumplir|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
+        rf"(falta|alcanzar|calificar|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
         rf"perto).{{0,40}}({TIER_WORD})",
         rf"({TIER_WORD}).{{0,30}}(足りない|不足|達成|到達|あと|条件|必要|届|維持|昇格)",
     ],
@@ -153,7 +154,9 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"(registrations?|\bregist(er|ered)\b|\bregs?\b|registrierung\w*|enregistrement\w*|registros?|案件登録|登録).{0,50}"
         r"(expir\w*|run(ning)? out|days left|still (valid|protected|active)|protected|lapse|läuft|ablauf\w*|"
         r"abgelaufen|geschützt|gültig|expire\w*|valable|protégé\w*|vence\w*|vencid\w*|caduca\w*|válid\w*|"
-        r"valendo|protegid\w*|期限|切れ|残り|あと何日|保護)",
+        r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|期限|切れ|残り|あと何日|保護)",
+        r"(how many days|quantos dias|cuántos días|cuantos dias|wie viele tage|combien de jours|何日).{0,60}"
+        r"(regist|enregistr|登録)|\blaufen\b.{0,40}\bab\b",
         r"\b(expir\w*|vence\w*|ablauf\w*|läuft ab)\b.{0,40}(registrations?|\bregs?\b|registrierung|"
         r"enregistrement|registros?)",
         r"\b(protection|protected)\b.{0,30}\b(left|remain\w*|still|ends?|over)\b|\b(still|left)\b.{0,30}"
@@ -178,10 +181,10 @@ PROFILE_CUES: dict[str, list[str]] = {
     ],
 }  # fmt: skip
 # "what happens when ...", "how does ... work": a programme question even about our registration.
-PROGRAMME_Q = re.compile(r"\b(what happens|does it take|(is|are) (needed|required)|how (does|do|is|are)\b.{0,30}\b(work|calculated|decided|resolved|handled)|"
+PROGRAMME_Q = re.compile(r"\b(what happens|does it take|extend\w*|extension|verlänger\w*|prolong\w*|extender|estender|prorrogar|(is|are) (needed|required)|how (does|do|is|are)\b.{0,30}\b(work|calculated|decided|resolved|handled)|"
                          r"what (is|are) the (rule|policy|requirements?|benefits?)|was passiert|wie funktioniert|"
                          r"que se passe|comment (fonctionne|sont)|qué pasa|cómo (funciona|se resuelven)|"
-                         r"o que acontece|como funciona|どうなり|仕組み|ルール|とは)")  # fmt: skip
+                         r"o que acontece|como funciona|どうなり|仕組み|ルール|とは|延長)")  # fmt: skip
 _PROFILE = {topic: [re.compile(p) for p in patterns] for topic, patterns in PROFILE_CUES.items()}
 _US = re.compile(US)
 

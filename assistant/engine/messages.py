@@ -183,6 +183,22 @@ MESSAGES: dict[str, tuple[str, ...]] = {
             "MDF de {partner}, de {first} a {last}: {allocated} asignados, {spent} gastados, {left} disponibles.",
             "MDF de {partner}, de {first} a {last}: {allocated} alocados, {spent} gastos, {left} restantes.",
             "{partner} のMDF（{first}〜{last}）: 割当 {allocated}、消化 {spent}、残り {left}。"),
+    "mdf_period": ("MDF for {partner} in {period} ({first} to {last}): {allocated} allocated, {spent} spent, {left} left.",
+                   "MDF für {partner} in {period} ({first} bis {last}): {allocated} zugeteilt, {spent} ausgegeben, "
+                   "{left} übrig.",
+                   "MDF de {partner} en {period} ({first} à {last}) : {allocated} alloués, {spent} dépensés, "
+                   "{left} restants.",
+                   "MDF de {partner} en {period} ({first} a {last}): {allocated} asignados, {spent} gastados, "
+                   "{left} disponibles.",
+                   "MDF de {partner} em {period} ({first} a {last}): {allocated} alocados, {spent} gastos, "
+                   "{left} restantes.",
+                   "{partner} の{period}のMDF（{first}〜{last}）: 割当 {allocated}、消化 {spent}、残り {left}。"),
+    "mdf_none_period": ("No MDF is recorded for {partner} in {period} yet.",
+                        "Für {partner} ist in {period} noch kein MDF erfasst.",
+                        "Aucun MDF n'est encore enregistré pour {partner} en {period}.",
+                        "Aún no hay MDF registrado para {partner} en {period}.",
+                        "Ainda não há MDF registrado para {partner} em {period}.",
+                        "{partner} の{period}のMDF記録はまだありません。"),
     "mdf_none": ("No MDF is recorded for {partner} in the last six months.",
                  "Für {partner} ist in den letzten sechs Monaten kein MDF erfasst.",
                  "Aucun MDF n'est enregistré pour {partner} sur les six derniers mois.",
@@ -254,12 +270,12 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "cm_is": ("{partner}'s channel manager is {name}{email}.", "Channel Manager von {partner} ist {name}{email}.",
               "Le channel manager de {partner} est {name}{email}.", "El channel manager de {partner} es {name}{email}.",
               "O gerente de canal de {partner} é {name}{email}.", "{partner} のチャネルマネージャーは {name}{email} です。"),
-    "cm_none": ("No channel manager is recorded for {partner} in the data (partners.csv channel_manager).",
-                "Für {partner} ist in den Daten kein Channel Manager hinterlegt (partners.csv channel_manager).",
-                "Aucun channel manager n'est enregistré pour {partner} dans les données (partners.csv channel_manager).",
-                "No hay ningún channel manager registrado para {partner} en los datos (partners.csv channel_manager).",
-                "Nenhum gerente de canal está registrado para {partner} nos dados (partners.csv channel_manager).",
-                "データには {partner} のチャネルマネージャーが登録されていません（partners.csv channel_manager）。"),
+    "cm_none": ("I could not find a channel manager for {partner} in the data: partners.csv names none.",
+                "Einen Channel Manager für {partner} habe ich in den Daten nicht gefunden: partners.csv nennt keinen.",
+                "Je n'ai pas trouvé de channel manager pour {partner} dans les données : partners.csv n'en indique aucun.",
+                "No encontré ningún channel manager para {partner} en los datos: partners.csv no indica ninguno.",
+                "Não encontrei um gerente de canal para {partner} nos dados: partners.csv não indica nenhum.",
+                "データには {partner} のチャネルマネージャーが見つかりません（partners.csv に記載がありません）。"),
 }
 
 
@@ -283,7 +299,7 @@ def answer_language(question: str, locale: str | None = None) -> str:
     accented = any(ord(ch) > 127 for ch in question)
     if len(words) >= 5 or (len(words) >= 4 and accented):  # fewer plain words are too easily misread
         guesses = detect_languages(" ".join(words).lower())
-        if guesses and guesses[0].lang in LANGS and guesses[0].prob >= 0.9:
+        if guesses and guesses[0].lang in LANGS and guesses[0].prob >= 0.7:
             return guesses[0].lang
     return own
 

@@ -165,6 +165,7 @@ def kit_aliases(kit_id: str, name: str, products: list) -> list[tuple[str, float
     return list(seen.items())
 
 
+SURE = 90.0  # a name matched at least this well is taken as named ("Stark Industries" is not "Indústrias Solar")
 _LATIN_WORD = re.compile(r"\s+[a-zà-ÿ]")
 
 
@@ -274,7 +275,7 @@ class Resolver:
         """A name typed with capitals next to a deal/partner word (`near`: "the Globex deal", "deal de
         Contoso", "Hooli 社の案件") that matches nothing the asker may see nor any partner: it does not exist
         for them. Words of names found, the vendor's name and acronyms are never taken for such a name."""
-        taken = {w for e in mentions.entities for w in tokens(e.label)} | set(self._cat.ignore)
+        taken = {w for e in mentions.entities if e.score >= SURE for w in tokens(e.label)} | set(self._cat.ignore)
         for found in re.finditer(r"(?<![\w-])([A-Z][\w&'.-]*[a-z0-9][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)", question):
             phrase = found.group(1).strip(" .'")
             words = [w for w in tokens(phrase) if w not in STOPWORDS]
@@ -286,7 +287,7 @@ class Resolver:
             window = question[max(0, found.start() - 14): found.end() + 14]
             if not near.search(window.replace(phrase, " ")):
                 continue
-            if self.index.match(words) or self._foreign.match(words):
+            if any(e.score >= SURE for e in self.index.match(words) + self._foreign.match(words)):
                 continue
             return phrase
         return None

@@ -11,6 +11,7 @@ Facts are returned as data (numbers, dates, ids); the engine words them in the a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -32,6 +33,8 @@ class ProfileArgs(BaseModel):
     partner_id: str | None = Field(None, description="The partner; a partner seller's own partner if omitted.")
     topic: Topic = Field("overview", description="Which facts: " + ", ".join(Topic.__args__))  # type: ignore
     opportunity_id: str | None = Field(None, description="Only this deal (registrations: its days left).")
+    period: str | None = Field(None, description="MDF period: this_quarter, last_quarter or YYYY-Qn "
+                                                 "(default: the last six complete months).")
 
 
 class TierCheckOut(BaseModel):
@@ -77,6 +80,7 @@ class ProfileResult(BaseModel):
     protection_days: int = 90
     today: dt.date | None = None
     asked_deal: str | None = None  # the one deal asked about (registrations of that deal)
+    mdf_period: str | None = None  # the quarter the MDF figures cover (YYYY-Qn), when one was asked
 
 
 def _checks(checks: list) -> list[TierCheckOut]:
@@ -84,8 +88,23 @@ def _checks(checks: list) -> list[TierCheckOut]:
                          money=c.metric in MONEY_METRICS) for c in checks]
 
 
+def quarter_months(period: str, today: dt.date) -> tuple[str, list[str]]:
+    """("2026-Q3", its months up to today's) for `this_quarter`, `last_quarter` or `YYYY-Qn`."""
+    q_index = today.year * 4 + (today.month - 1) // 3
+    if period == "last_quarter":
+        q_index -= 1
+    elif period != "this_quarter":
+        match = re.fullmatch(r"(\d{4})-?Q([1-4])", period.strip(), re.IGNORECASE)
+        if not match:
+            raise BadInput(f"unknown period '{period}' (this_quarter, last_quarter or YYYY-Qn)")
+        q_index = int(match.group(1)) * 4 + int(match.group(2)) - 1
+    year, quarter = divmod(q_index, 4)
+    months = [f"{year:04d}-{quarter * 3 + m:02d}" for m in (1, 2, 3)]
+    return f"{year}-Q{quarter + 1}", [m for m in months if m <= f"{today.year:04d}-{today.month:02d}"]
+
+
 def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = None, topic: str = "overview",
-                    opportunity_id: str | None = None) -> ProfileResult:
+                    opportunity_id: str | None = None, period: str | None = None) -> ProfileResult:
     """The partner's standing on `topic`, within `scope` (NotFound / Forbidden from the scoped reads).
     With only `opportunity_id`, the partner is the deal's (its registering partner, else the engaged one)."""
     if not partner_id and opportunity_id and not scope.is_partner:
@@ -110,6 +129,14 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     out.mdf_months = list(metrics.mdf_window)
     out.mdf_allocated, out.mdf_spent = metrics.mdf_allocated, metrics.mdf_spent
     out.mdf_left = max(metrics.mdf_allocated - metrics.mdf_spent, 0.0)
+    if period:
+        out.mdf_period, months = quarter_months(period, today)
+        with ctx.records(scope) as rec:
+            rows = [r for r in rec.partner_activity(partner_id) if r.month in months]
+        out.mdf_months = sorted(r.month for r in rows)
+        out.mdf_allocated = sum(r.mdf_allocated or 0.0 for r in rows)
+        out.mdf_spent = sum(r.mdf_spent or 0.0 for r in rows)
+        out.mdf_left = max(out.mdf_allocated - out.mdf_spent, 0.0)
     out.certified_total = metrics.certified_total
     out.certified = {name: count for name, count in metrics.certified.values()}
     deals = metrics.deals
@@ -163,4 +190,4 @@ def partner_profile_tool(ctx: ToolContext, scope: Scope, args: ProfileArgs) -> P
     """A partner's own standing from its records: tier progress and what is missing, MDF allocated/spent/
     left, certified staff, deal registrations and their days of protection left, conflicts, open deals,
     its channel manager. For partner sellers' questions about "us"/"our" partner."""
-    return partner_profile(ctx, scope, args.partner_id, args.topic, args.opportunity_id)
+    return partner_profile(ctx, scope, args.partner_id, args.topic, args.opportunity_id, args.period)
