@@ -81,6 +81,11 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         index = router.choice_index(turn.question, len(state.choices))
         if index is not None:
             return Plan("nba", {"opportunity_id": state.choices[index].id})
+    last = state.last_arguments
+    if state.last_intent == "profile" and last.get("topic") == "mdf" and len(turn.question.split()) <= 6:
+        period = router.mdf_period(turn.question, turn.ctx.today().year)
+        if period:  # "and last quarter?" after MDF figures
+            return Plan("profile", {**last, "period": period})
     if state.last_intent and router.is_more(turn.question):
         return _plan_more(state, turn.lang)
     subject = router.about_subject(turn.question)

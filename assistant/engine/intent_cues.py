@@ -125,7 +125,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         rf"what('s| is) missing|what are we missing|need to (reach|get|hit|make)|keep|lose)\b.{{0,40}}({TIER_WORD})",
         rf"(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren|wie weit|wie nah).{{0,40}}({TIER_WORD})|"
         rf"({TIER_WORD}).{{0,40}}(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren)",
-        rf"(manque|atteindre|qualifi|en bonne voie|garder|conserver|perdre|loin|proche).{{0,40}}({TIER_WORD})",
+        rf"(manque|atteindre|qualifi|en bonne voie|garder|conserver|perdre|loin|proche|rest(e|ons|er)\b).{{0,40}}({TIER_WORD})",
         rf"(falta|alcanzar|calificar|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
         rf"perto).{{0,40}}({TIER_WORD})",
         rf"({TIER_WORD}).{{0,30}}(足りない|不足|達成|到達|あと|条件|必要|届|維持|昇格)",
@@ -138,7 +138,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"restante\w*|usamos)\b",
         r"\b(how much|wie ?viel\w*|combien|cuánto|quanto|spent|left|remaining|übrig|ausgegeben|reste|queda|sobr\w*|"
         r"gast\w*)\b.{0,40}(\bmdf\b|marketing (development )?funds?)",
-        r"(mdf|マーケティング資金).{0,20}(残り|使|消化|予算|いくら)",
+        r"(mdf|マーケティング資金).{0,20}(残り|残高|使|消化|予算|いくら)",
     ],
     "certifications": [
         r"\b(how many|number of|count of|wie ?viele|anzahl|combien|cuántos|cuántas|quantos|quantas)\b.{0,40}"

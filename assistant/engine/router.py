@@ -201,11 +201,13 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
             return topic
         return topic if state and (us or is_partner) else None
     if deal_named and topic != "conflicts":
-        return None  # "next steps on the Acme renewal" is about that deal
+        return None  # "next steps on the <account> renewal" is about that deal
     if topic == "channel_manager":
         return topic if _WHO.search(normalise(question)) and (us or is_partner) else None
     if topic == "conflicts":
         return topic if (us or is_partner) and (state or says_us(question)) else None
+    if topic == "mdf" and is_partner and mdf_period(question, 2000):
+        return topic  # "mdf spent last quarter?": a period is asked, so the figures are
     if topic in ("tier", "deals"):  # "what's missing for platinum?", "open deals?": a seller's own
         return topic if us or is_partner else None
     return topic if us or (is_partner and state) else None

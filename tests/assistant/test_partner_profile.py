@@ -115,3 +115,24 @@ def test_profile_topic_needs_us_or_a_partner():
     assert router.profile_topic("how much MDF have we spent?", set(), is_partner=False) == "mdf"
     assert router.profile_topic("how much MDF is spent on events typically?", set(), is_partner=False) is None
     assert router.profile_topic("how many certified staff does it take?", set(), is_partner=True) is None
+
+
+@pytest.mark.parametrize(("question", "period", "numbers"), [
+    ("how much MDF did we spend last quarter?", "last_quarter", ("15,000", "3,500")),
+    ("wie viel MDF haben wir im Q4 2025 ausgegeben?", "2025-Q4", ("15,000", "3,500")),
+    ("quanto MDF gastamos neste trimestre?", "this_quarter", ("10,000", "500")),
+    ("今四半期のMDF残高は？", "this_quarter", ("10,000", "9,500")),
+])  # fmt: skip
+def test_mdf_for_a_quarter(ctx, question, period, numbers):
+    seller = scope_for_user(ctx.store, "u-ps1")
+    p = plan_turn(ctx, seller, question)
+    assert (p.intent, p.arguments.get("topic"), p.arguments.get("period")) == ("profile", "mdf", period)
+    answer = ask(ctx, seller, question).answer
+    assert all(n in answer for n in numbers)
+
+
+def test_and_last_quarter_follows_mdf_figures(ctx):
+    seller = scope_for_user(ctx.store, "u-ps2")
+    first = ask(ctx, seller, "how much MDF do we have left this quarter?")
+    follow = ask(ctx, seller, "and last quarter?", thread_id=first.thread_id)
+    assert [t.arguments.get("period") for t in follow.tools] == ["last_quarter"]
