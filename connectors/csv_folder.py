@@ -115,6 +115,19 @@ def _partner_rules(row: dict[str, Any]) -> Problems:
     return []
 
 
+def _check_channel_managers(partners: list[Partner], refs: References, rejected: list[Rejection]) -> None:
+    """partners.csv `channel_manager` must be a user_id of users.csv (read after partners.csv): a per-row
+    error naming the line; the partner is kept, without the unknown channel manager."""
+    lines = refs.accepted.get(Partner.file_name, {})
+    for partner in partners:
+        if partner.channel_manager and partner.channel_manager not in refs.accepted.get(User.file_name, {}):
+            rejected.append(Rejection(
+                file=Partner.file_name, line=lines.get(partner.partner_id), column="channel_manager",
+                message=f"channel_manager {partner.channel_manager!r} of partner {partner.partner_id} "
+                        f"not found in users.csv (kept the partner without it)"))
+            partner.channel_manager = None
+
+
 # --- vendor.yaml -----------------------------------------------------------------------------------
 
 
@@ -269,6 +282,7 @@ def read_import_folder(
     leads = table(Lead, None)
     deal_registrations = table(DealRegistration, _registration_rules(refs))
     partner_candidates = table(PartnerCandidate, None)
+    _check_channel_managers(partners, refs, rejected)
     if fatal:
         raise bad_input("; ".join(str(p) + (f" (line {p.line})" if p.line else "") for p in fatal)
                         + ". Nothing was changed.")

@@ -136,6 +136,8 @@ class Partner(ImportRecord):
         Column("contact_email", parse=f.email("contact_email")),
         Column("account_sharing", parse=f.enum("account_sharing", SHARING), default="counts"),
         Column("description"),
+        Column("channel_manager"),  # a users.csv user_id (checked against users.csv after it is read)
+        Column("employees", parse=f.integer("employees")),
     )
 
     partner_id: str
@@ -155,6 +157,8 @@ class Partner(ImportRecord):
     contact_email: str | None = None
     account_sharing: str = "counts"
     description: str | None = None
+    channel_manager: str | None = None
+    employees: int | None = None
 
     @model_validator(mode="after")
     def _brand_defaults_to_name(self) -> Partner:

@@ -25,7 +25,9 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    inspect,
     select,
+    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -61,6 +63,8 @@ class Partner(Base):
     contact_email: Mapped[str | None] = mapped_column(String(320))
     account_sharing: Mapped[str] = mapped_column(String(16), default="counts")
     description: Mapped[str | None] = mapped_column(Text)
+    channel_manager: Mapped[str | None] = mapped_column(String(128))  # a users.user_id
+    employees: Mapped[int | None] = mapped_column(Integer)
     attributes: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
@@ -275,6 +279,21 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _add_missing_columns(engine: Engine) -> None:
+    """A store written by an older version lacks optional columns added since (partners.channel_manager,
+    partners.employees): add them, empty, so the store still opens; the next ingest fills them."""
+    inspector = inspect(engine)
+    for table in Base.metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have and column.nullable and not column.primary_key:
+                kind = column.type.compile(dialect=engine.dialect)
+                with engine.begin() as connection:
+                    connection.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
+
+
 class RecordStore:
     """Owns the engine and sessions. One per process (see `assistant.engine.context`)."""
 
@@ -291,6 +310,7 @@ class RecordStore:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         Base.metadata.create_all(self.engine)
+        _add_missing_columns(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -35,6 +35,7 @@ BUILTIN_MODULES = (
     "tools.next_best_action.service",
     "tools.content_drafts.service",
     "tools.analytics.service",
+    "tools.partner_profile.service",
 )
 
 

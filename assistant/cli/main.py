@@ -19,11 +19,11 @@ from assistant.cli.leads import leads_app
 from assistant.cli.private_mapping import private_mapping_app
 from assistant.cli.registrations import audit_app, registrations_app
 from assistant.core.config import Settings
-from assistant.core.errors import CosellError
+from assistant.core.errors import BadInput, CosellError
 from assistant.engine import render
 from assistant.engine.agent import ask as ask_service
 from assistant.engine.context import AppContext
-from assistant.engine.threads import existing_thread_id
+from assistant.engine.threads import existing_thread_id, last_thread_id
 from retrieval import api_keys
 from retrieval.ingest import ingest_as, reset_notice
 from tools.account_mapping.service import map_accounts, record_correction
@@ -96,12 +96,15 @@ def search(query: str, k: int = typer.Option(5, "--k", min=1, max=100), as_json:
 
 @app.command()
 def ask(question: str, thread: str | None = typer.Option(None, "--thread", help="Continue a conversation."),
+        resume: bool = typer.Option(False, "--continue", help="Continue your last conversation."),
         as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
-    """Ask the assistant a question in natural language."""
+    """Ask the assistant a question in natural language (the answer ends with its thread id)."""
 
     def call(ctx, scope):
-
-        return ask_service(ctx, scope, question, thread_id=existing_thread_id(ctx, scope, thread))
+        if resume and thread:
+            raise BadInput("give either --thread or --continue, not both")
+        thread_id = last_thread_id(ctx, scope) if resume else existing_thread_id(ctx, scope, thread)
+        return ask_service(ctx, scope, question, thread_id=thread_id)
 
     run_command(as_json, user, call, render.ask)
 

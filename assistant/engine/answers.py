@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.engine.messages import say
+
 PAGE = 5
 
 
@@ -19,20 +21,15 @@ def _pct(score: Any) -> str:
         return "?"
 
 
-def match_answer(data: dict, deal_label: str, start: int = 0, size: int = PAGE) -> str:
+def match_answer(data: dict, deal_label: str, start: int = 0, size: int = PAGE, lang: str = "en") -> str:
     partners = (data.get("partners") or [])[start : start + size]
     if not partners:
-        return (
-            f"No more partners ranked for {deal_label}."
-            if start
-            else f"No partner is a good fit for {deal_label} (none is authorised for its products and "
-            "country)."
-        )
-    head = "More partners for" if start else "Partners to bring into"
-    lines = [f"{head} {deal_label}, best first:"]
+        return say("match_no_more" if start else "match_none", lang, deal=deal_label)
+    lines = [say("match_more" if start else "match_head", lang, deal=deal_label)]
+    score = say("score", lang)
     for i, p in enumerate(partners, start + 1):
         lines.append(
-            f"{i}. {p.get('name', p.get('partner_id'))} ({p.get('partner_id')}), score {_pct(p.get('score'))}"
+            f"{i}. {p.get('name', p.get('partner_id'))} ({p.get('partner_id')}), {score} {_pct(p.get('score'))}"
         )
         lines += [f"   - {reason}" for reason in (p.get("reasons") or [])[:4]]
         lines += [f"   ⚠ {conflict}" for conflict in (p.get("conflicts") or [])[:3]]
@@ -87,25 +84,21 @@ def _overlap_line(o: dict) -> str:
     return line + (f" — {evidence}" if evidence else "")
 
 
-def nba_answer(data: dict, subject_label: str, start: int = 0, size: int = PAGE) -> str:
+def nba_answer(data: dict, subject_label: str, start: int = 0, size: int = PAGE, lang: str = "en") -> str:
     actions = (data.get("actions") or [])[start : start + size]
     if not actions:
-        return (
-            f"No more actions for {subject_label}."
-            if start
-            else f"Nothing urgent for {subject_label} right now."
-        )
-    lines = [f"{'More actions' if start else 'Next best actions'} for {subject_label}, most important first:"]
+        return say("nba_no_more" if start else "nba_none", lang, subject=subject_label)
+    lines = [say("nba_more" if start else "nba_head", lang, subject=subject_label)]
     for i, a in enumerate(actions, start + 1):
         lines.append(f"{i}. {a.get('title')} — {a.get('why', '')}".rstrip(" —"))
         lines += [f"   - {e}" for e in (a.get("evidence") or [])[:4]]
         content = [c.get("title") for c in a.get("content") or [] if c.get("title")]
         if content:
-            lines.append("   Helpful: " + "; ".join(content[:3]))
+            lines.append(f"   {say('helpful', lang)}: " + "; ".join(content[:3]))
     return "\n".join(lines)
 
 
-def draft_answer(data: dict, partner_label: str) -> str:
+def draft_answer(data: dict, partner_label: str, lang: str = "en") -> str:
     channel = data.get("channel", "")
     lines = [
         f"Draft {channel} for {partner_label} from the '{data.get('kit_id')}' kit, in {data.get('locale')}:"
@@ -116,7 +109,7 @@ def draft_answer(data: dict, partner_label: str) -> str:
     checks = data.get("checks") or []
     if checks:
         lines.append(
-            "Checks: "
+            f"{say('checks', lang)}: "
             + "; ".join(
                 f"{'✓' if c.get('passed') else '✗'} {c.get('name')}"
                 + (f" ({c['detail']})" if c.get("detail") and not c.get("passed") else "")
@@ -128,16 +121,13 @@ def draft_answer(data: dict, partner_label: str) -> str:
     return "\n".join(lines)
 
 
-def search_answer(results: list[dict], size: int = 3, direct: bool = True, closest: str | None = None) -> str:
+def search_answer(results: list[dict], size: int = 3, direct: bool = True, closest: str | None = None,
+                  lang: str = "en") -> str:
     """An extractive answer when the search tool gives passages only: the best passages, quoted. With
     `closest` (the search tool's best quote that did not score as an answer) it leads, labelled as such."""
     if not results:
-        return "I found nothing about that in the content you may see."
-    lines = [
-        "From the enablement content:"
-        if direct
-        else "I found no passage that answers this directly; the closest ones:"
-    ]
+        return say("content_none", lang)
+    lines = [say("content_from" if direct else "content_closest", lang)]
     if closest and not direct:
         lines.append(f"- {snippet(closest, 400)}")
         size -= 1
@@ -170,3 +160,160 @@ def citations_from_search(results: list[dict], limit: int = 5) -> list[dict]:
         if len(citations) >= limit:
             break
     return citations
+
+
+# --- a partner's own standing (tools.partner_profile) --------------------------------------------------
+
+DEALS_SHOWN = 10
+
+
+def _money(value: Any, currency: str = "USD") -> str:
+    try:
+        return f"{float(value):,.0f} {currency}"
+    except (TypeError, ValueError):
+        return "?"
+
+
+def _number(value: float, money: bool) -> str:
+    return _money(value) if money else f"{value:,.0f}"
+
+
+def profile_deals(data: dict) -> list[dict]:
+    """The deals a profile answer lists, in the order shown (what "the second one" refers to)."""
+    topic = data.get("topic")
+    if topic == "registrations" and not _single_deal(data):
+        return [d for d in data.get("deals") or [] if d.get("registered_by_partner")][:DEALS_SHOWN]
+    if topic == "conflicts":
+        return (data.get("conflicts") or [])[:DEALS_SHOWN]
+    if topic == "deals":
+        return (data.get("deals") or [])[:DEALS_SHOWN]
+    return []
+
+
+def _single_deal(data: dict) -> bool:
+    return len(data.get("deals") or []) == 1 and bool(data.get("asked_deal"))
+
+
+def profile_answer(data: dict, deal_label: Any = str, lang: str = "en") -> str:
+    """The facts of `tools.partner_profile` in words, with the numbers, in `lang`."""
+    partner = f"{data.get('name')} ({data.get('partner_id')})"
+    topic = data.get("topic") or "overview"
+    parts = {
+        "tier": _tier_lines, "mdf": _mdf_lines, "certifications": _cert_lines,
+        "registrations": _reg_lines, "conflicts": _conflict_lines, "deals": _deal_lines,
+        "channel_manager": _cm_lines,
+    }  # fmt: skip
+    if topic in parts:
+        return "\n".join(parts[topic](data, partner, deal_label, lang))
+    lines: list[str] = []
+    for name in ("tier", "mdf", "certifications", "channel_manager"):
+        lines += parts[name](data, partner, deal_label, lang)
+    return "\n".join(lines)
+
+
+def _tier_lines(data: dict, partner: str, deal_label: Any, lang: str) -> list[str]:
+    tier, qualified, above = data.get("tier"), data.get("qualified_tier"), data.get("next_tier")
+    lines = [say("tier_now", lang, partner=partner, tier=tier)]
+    if qualified and qualified != tier:
+        lines.append(say("tier_qualifies", lang, tier=qualified))
+    checks = data.get("next_tier_checks") or []
+    if not above:
+        lines.append(say("tier_top", lang, partner=partner))
+        checks, above = data.get("qualified_checks") or [], tier
+    lines.append(say("tier_towards", lang, tier=above))
+    gaps = []
+    for c in checks:
+        metric = say("m_" + c["metric"], lang) if "m_" + c["metric"] in _METRIC_KEYS else c["metric"]
+        lines.append(say("check_line", lang, metric=metric, value=_number(c["value"], c.get("money")),
+                         minimum=_number(c["minimum"], c.get("money")), mark="✓" if c.get("met") else "✗"))
+        if not c.get("met"):
+            gaps.append(say("more_of", lang, n=_number(c["minimum"] - c["value"], c.get("money")), metric=metric))
+    if checks:
+        lines.append(say("tier_missing", lang, tier=above, gaps="; ".join(gaps)) if gaps
+                     else say("tier_all_met", lang, tier=above))
+    return lines
+
+
+_METRIC_KEYS = {"m_won_revenue_12m", "m_won_deals_12m", "m_certified_staff", "m_deals_registered_12m"}
+
+
+def _mdf_lines(data: dict, partner: str, deal_label: Any, lang: str) -> list[str]:
+    months = data.get("mdf_months") or []
+    if data.get("mdf_period"):
+        if not months:
+            return [say("mdf_none_period", lang, partner=partner, period=data["mdf_period"])]
+        return [say("mdf_period", lang, partner=partner, period=data["mdf_period"], first=months[0],
+                    last=months[-1], allocated=_money(data.get("mdf_allocated")),
+                    spent=_money(data.get("mdf_spent")), left=_money(data.get("mdf_left")))]
+    if not data.get("mdf_allocated") and not data.get("mdf_spent"):
+        return [say("mdf_none", lang, partner=partner)]
+    return [say("mdf", lang, partner=partner, first=months[0] if months else "?",
+                last=months[-1] if months else "?", allocated=_money(data.get("mdf_allocated")),
+                spent=_money(data.get("mdf_spent")), left=_money(data.get("mdf_left")))]
+
+
+def _cert_lines(data: dict, partner: str, deal_label: Any, lang: str) -> list[str]:
+    total = data.get("certified_total") or 0
+    if not total:
+        return [say("certified_none", lang, partner=partner)]
+    detail = ", ".join(f"{name} {count}" for name, count in (data.get("certified") or {}).items() if count)
+    return [say("certified", lang, partner=partner, total=total, detail=detail)]
+
+
+def _reg_line(d: dict, deal_label: Any, lang: str) -> str:
+    days = d.get("days_left")
+    key = "reg_left" if days is not None and days >= 0 else "reg_expired"
+    return say(key, lang, deal=deal_label(d["opportunity_id"]), ends=d.get("protection_ends"),
+               days=abs(days) if days is not None else "?")
+
+
+def _reg_lines(data: dict, partner: str, deal_label: Any, lang: str) -> list[str]:
+    deals = data.get("deals") or []
+    if data.get("asked_deal"):
+        lines = []
+        for d in deals:
+            label = deal_label(d["opportunity_id"])
+            if d.get("registered_by_partner"):
+                lines.append(_reg_line(d, deal_label, lang).removeprefix("- "))
+            elif d.get("registered_elsewhere"):
+                lines.append(say("reg_other", lang, deal=label))
+            else:
+                lines.append(say("reg_not_ours", lang, deal=label, partner=partner))
+        return lines
+    mine = [d for d in deals if d.get("registered_by_partner")]
+    if not mine:
+        return [say("regs_none", lang, partner=partner)]
+    lines = [say("regs_head", lang, partner=partner, days=data.get("protection_days", 90))]
+    lines += [_reg_line(d, deal_label, lang) for d in mine[:DEALS_SHOWN]]
+    if len(mine) > DEALS_SHOWN:
+        lines.append(say("and_more", lang, n=len(mine) - DEALS_SHOWN))
+    return lines
+
+
+def _conflict_lines(data: dict, partner: str, deal_label: Any, lang: str) -> list[str]:
+    conflicts = data.get("conflicts") or []
+    if not conflicts:
+        return [say("conflicts_none", lang, partner=partner)]
+    lines = [say("conflicts_head", lang, partner=partner, n=len(conflicts))]
+    return lines + [f"- {deal_label(d['opportunity_id'])}" for d in conflicts[:DEALS_SHOWN]]
+
+
+def _deal_lines(data: dict, partner: str, deal_label: Any, lang: str) -> list[str]:
+    deals = data.get("deals") or []
+    if not deals:
+        return [say("deals_none", lang, partner=partner)]
+    lines = [say("deals_head", lang, partner=partner, n=len(deals))]
+    for d in deals[:DEALS_SHOWN]:
+        lines.append(say("deal_line", lang, deal=deal_label(d["opportunity_id"]), stage=d.get("stage"),
+                         amount=_money(d.get("amount"), d.get("currency") or "USD"), close=d.get("close_date")))
+    if len(deals) > DEALS_SHOWN:
+        lines.append(say("and_more", lang, n=len(deals) - DEALS_SHOWN))
+    return lines
+
+
+def _cm_lines(data: dict, partner: str, deal_label: Any, lang: str) -> list[str]:
+    cm = data.get("channel_manager")
+    if not cm:
+        return [say("cm_none", lang, partner=partner)]
+    email = f" <{cm['email']}>" if cm.get("email") else ""
+    return [say("cm_is", lang, partner=partner, name=cm.get("name") or cm.get("user_id"), email=email)]

@@ -17,12 +17,17 @@ from assistant.core.errors import Forbidden, NotFound
 from assistant.engine import analytics_chat as programme
 from assistant.engine import answers, router
 from assistant.engine.context import AppContext
-from assistant.engine.resolver import Mentions, Resolver, fold
+from assistant.engine.messages import say
+from assistant.engine.resolver import SURE, Mentions, Resolver, fold
 from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
 from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
 from retrieval.scope import Scope
 
 MAX_CANDIDATES = 5
+# Words next to which a capitalised name is taken as naming a deal ("the Globex deal", "Hooli 社の案件").
+NAMED_DEAL_NEAR = re.compile(router.DEAL_WORD.pattern + r"|\b(account|customer|kunde\w*|client\w*|registr\w*|"
+                             r"enregistr\w*)\b|社|顧客|登録|というパートナー|" + router.PARTNER_WORD.pattern,
+                             re.IGNORECASE)  # fmt: skip
 
 
 @dataclass
@@ -73,8 +78,17 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
             if pending.intent == "draft":  # the kit or partner is now known: finish the draft's arguments
                 return _plan_draft(turn, resolver, Mentions(), base)
             return Plan(pending.intent, base)
+    if state.choices and not state.pending:  # "the second one", "2": a deal the last answer listed
+        index = router.choice_index(turn.question, len(state.choices))
+        if index is not None:
+            return Plan("nba", {"opportunity_id": state.choices[index].id})
+    last = state.last_arguments
+    if state.last_intent == "profile" and last.get("topic") == "mdf" and len(turn.question.split()) <= 6:
+        period = router.mdf_period(turn.question, turn.ctx.today().year)
+        if period:  # "and last quarter?" after MDF figures
+            return Plan("profile", {**last, "period": period})
     if state.last_intent and router.is_more(turn.question):
-        return _plan_more(state)
+        return _plan_more(state, turn.lang)
     subject = router.about_subject(turn.question)
     if subject and state.last_intent:
         mentions = resolver.find(subject)
@@ -84,11 +98,11 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
     return plan_fresh(turn, resolver)
 
 
-def _plan_more(state: ThreadState) -> Plan:
+def _plan_more(state: ThreadState, lang: str = "en") -> Plan:
     """ "and who else?": the next page of the last intent's results (a draft has no next page)."""
     intent = state.last_intent or "search"
-    if intent == "draft":
-        return Plan(intent, reply="There is nothing more to show; ask me a new question.")
+    if intent in ("draft", "profile"):
+        return Plan(intent, reply=say("nothing_more", lang))
     return Plan(intent, dict(state.last_arguments), start=state.shown)
 
 
@@ -108,12 +122,22 @@ def remember(thread: ConversationThread, p: Plan, shown: int = 0) -> None:
 def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     """The plan for a question on its own (no follow-up)."""
     if router.is_change_request(turn.question):  # no tool changes data: say so instead of searching
-        return Plan("search", refusal=router.CHANGE_ANSWER)
+        return Plan("search", refusal=say("change", turn.lang))
     mentions = resolver.find(turn.question)
+    missing = resolver.unknown_id(turn.question, mentions)
+    if missing:
+        return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
     programme_intent = programme.intent_of(turn.question, mentions.kinds())
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
     intent = router.choose_intent(turn.question, mentions.kinds())
+    if intent not in ("draft", "map", "match"):
+        thread_deal = bool(turn.thread.state.last_arguments.get("opportunity_id"))
+        topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)
+        if topic:
+            return _plan_profile(turn, resolver, mentions, topic)
+        if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:
+            intent = "search"  # "how long is my deal registration protected?": the programme's rule
     return plan(turn, resolver, intent, mentions)
 
 
@@ -129,6 +153,29 @@ def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
                                     "look up the other partner you named.")
     start, end = programme.period_of(turn.question, turn.ctx.today())
     return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
+
+
+def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str) -> Plan:
+    """A partner's own standing: their partner (a partner seller) or the partner named; for a deal's
+    registration, the deal named or the one the conversation is about ("is it still protected?")."""
+    if turn.scope.is_partner and mentions.foreign_partner:
+        return Plan("profile", refusal=say("foreign_partner", turn.lang))
+    p = Plan("profile", {"topic": topic})
+    if topic == "mdf":
+        period = router.mdf_period(turn.question, turn.ctx.today().year)
+        if period:
+            p.arguments["period"] = period
+    if topic == "registrations":
+        last = turn.thread.state.last_arguments.get("opportunity_id")
+        if mentions.of("opportunity") or mentions.of("account"):
+            p = _with_deal(turn, resolver, p, mentions, required=True)
+            if p.question or p.reply:
+                return p
+        elif last and router.refers_to_last_deal(turn.question):
+            p.arguments["opportunity_id"] = last
+        if p.arguments.get("opportunity_id") and not turn.scope.is_partner and not mentions.of("partner"):
+            return p  # the tool takes the deal's partner
+    return _with_partner(turn, resolver, p, mentions)
 
 
 def pick_candidate(question: str, candidates: list[Candidate]) -> str | None:
@@ -159,11 +206,7 @@ def plan(turn: Turn, resolver: Resolver, intent: str, mentions: Mentions, base: 
     if capability and not turn.scope.can(capability):
         return Plan(intent, refusal=forbidden_message(turn.scope, intent=intent))
     if turn.scope.is_partner and mentions.foreign_partner and intent in ("map", "nba", "draft"):
-        return Plan(
-            intent,
-            refusal="Sorry, you may only see your own organisation's data, so I did not look "
-            "up the other partner you named.",
-        )
+        return Plan(intent, refusal=say("foreign_partner", turn.lang))
     if intent == "search":
         return Plan("search", {"query": turn.question})
     if intent == "map":
@@ -183,19 +226,38 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
             return _ask_back(
                 p,
                 "partner_id",
-                "Which partner do you mean?",
+                say("which_partner", turn.lang),
                 [Candidate(id=e.id, label=f"{e.label} [{e.id}]") for e in tied],
+                turn.lang,
             )
         p.arguments["partner_id"] = partners[0].id
     elif turn.scope.is_partner:
         p.arguments["partner_id"] = turn.scope.partner_id
     else:
-        p.question = "Which partner do you mean? Name it or give its id (for example P-001)."
+        missing = resolver.unknown_name(turn.question, mentions, router.PARTNER_WORD)
+        what = "what_partner"
+        if not missing:
+            missing, what = resolver.unknown_name(turn.question, mentions, NAMED_DEAL_NEAR), "what_entity"
+        if missing:
+            p.reply = say("no_such", turn.lang, what=say(what, turn.lang), name=missing)
+            return p
+        p.question = say("which_partner_hint", turn.lang)
         p.slot = "partner_id"
     return p
 
 
 def _with_deal(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions, required: bool) -> Plan:
+    named = mentions.of("opportunity") + mentions.of("account")
+    if not named or max(e.score for e in named) < SURE:
+        missing = resolver.unknown_name(turn.question, mentions, NAMED_DEAL_NEAR)
+        if missing:  # "the Globex deal" when there is no Globex: say so rather than list other deals
+            p.reply = say("no_such", turn.lang, what=say("what_deal", turn.lang), name=missing)
+            return p
+    if not named:
+        last = turn.thread.state.last_arguments.get("opportunity_id")
+        if last and router.refers_to_last_deal(turn.question):
+            p.arguments["opportunity_id"] = last
+            return p
     deals = resolver.deals_for(mentions)
     best = resolver.best_deal(deals, mentions.words) if deals else None
     if best:
@@ -203,17 +265,17 @@ def _with_deal(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions, requ
         return p
     if deals:
         candidates = [Candidate(id=d, label=resolver.deal_label(d)) for d in deals[:MAX_CANDIDATES]]
-        return _ask_back(p, "opportunity_id", "Which deal do you mean?", candidates)
+        return _ask_back(p, "opportunity_id", say("which_deal", turn.lang), candidates, turn.lang)
     if required:
-        p.question = "Which deal do you mean? Name the account or give the opportunity id."
+        p.question = say("which_deal_hint", turn.lang)
         p.slot = "opportunity_id"
     return p
 
 
-def _ask_back(p: Plan, slot: str, question: str, candidates: list[Candidate]) -> Plan:
+def _ask_back(p: Plan, slot: str, question: str, candidates: list[Candidate], lang: str = "en") -> Plan:
     p.slot, p.candidates = slot, candidates
     lines = [question] + [f"{i}. {c.label}" for i, c in enumerate(candidates, 1)]
-    p.question = "\n".join(lines) + "\nReply with the number, the name or the id."
+    p.question = "\n".join(lines) + "\n" + say("reply_with", lang)
     return p
 
 
@@ -251,7 +313,8 @@ def _plan_draft(turn: Turn, resolver: Resolver, mentions: Mentions, base: dict) 
         tied = [e for e in kits if e.score >= kits[0].score - 2]
         if len(tied) > 1:
             return _ask_back(
-                p, "kit_id", "Which campaign kit?", [Candidate(id=e.id, label=e.label) for e in tied]
+                p, "kit_id", say("which_kit", turn.lang), [Candidate(id=e.id, label=e.label) for e in tied],
+                turn.lang,
             )
         p.arguments["kit_id"] = kits[0].id
     elif "kit_id" not in p.arguments:
@@ -259,7 +322,7 @@ def _plan_draft(turn: Turn, resolver: Resolver, mentions: Mentions, base: dict) 
             p.arguments["kit_id"] = next(iter(resolver.kits))
         else:
             kits_c = [Candidate(id=k, label=f"{n} [{k}]") for k, n in sorted(resolver.kits.items())][:8]
-            return _ask_back(p, "kit_id", "Which campaign kit should the draft use?", kits_c)
+            return _ask_back(p, "kit_id", say("which_kit_draft", turn.lang), kits_c, turn.lang)
     p.arguments.setdefault("channel", "email")
     if not p.arguments.get("locale"):
         p.arguments["locale"] = _default_locale(turn, resolver, p)
@@ -300,8 +363,9 @@ def execute(turn: Turn, resolver: Resolver, p: Plan) -> AskResponse:
         turn.withheld = True
         return turn.response(forbidden_message(turn.scope, exc), intent=p.intent)
     except NotFound as exc:
-        return turn.response(f"I could not find that: {exc.message}.", intent=p.intent)
+        return turn.response(say("not_found", turn.lang, detail=exc.message), intent=p.intent)
     remember(turn.thread, p, shown)
+    turn.thread.state.choices = list(turn.choices)
     return turn.response(text, intent=p.intent)
 
 
@@ -322,7 +386,7 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         top = max(int(args.get("top") or answers.PAGE), start + answers.PAGE)
         data = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top})
         label = resolver.deal_label(args["opportunity_id"])
-        return answers.match_answer(data, label, start), answers.PAGE
+        return answers.match_answer(data, label, start, lang=turn.lang), answers.PAGE
     if p.intent == "map":
         data = turn.call("map_accounts", {"partner_id": args["partner_id"]})
         text, withheld = answers.mapping_answer(data, _partner_label(resolver, args["partner_id"]), start)
@@ -339,9 +403,14 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
             if args.get("opportunity_id")
             else _partner_label(resolver, args["partner_id"])
         )
-        return answers.nba_answer(data, label, start), answers.PAGE
+        return answers.nba_answer(data, label, start, lang=turn.lang), answers.PAGE
+    if p.intent == "profile":
+        data = turn.call("partner_profile", args)
+        turn.choices = [Candidate(id=d["opportunity_id"], label=resolver.deal_label(d["opportunity_id"]))
+                        for d in answers.profile_deals(data)]
+        return answers.profile_answer(data, resolver.deal_label, turn.lang), 1
     data = turn.call("draft_content", args)
-    return answers.draft_answer(data, _partner_label(resolver, args["partner_id"])), 1
+    return answers.draft_answer(data, _partner_label(resolver, args["partner_id"]), turn.lang), 1
 
 
 def _partner_label(resolver: Resolver, partner_id: str) -> str:
@@ -358,6 +427,6 @@ def _search(turn: Turn, query: str, start: int) -> tuple[str, int]:
         return str(data["answer"]), answers.PAGE
     turn.cite(answers.citations_from_search(results))  # no direct answer: the closest passages, quoted
     return answers.search_answer(results, direct=start > 0 or "found" not in data,
-                                 closest=None if start else data.get("closest")), answers.PAGE
+                                 closest=None if start else data.get("closest"), lang=turn.lang), answers.PAGE
 
 

@@ -86,11 +86,12 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"opportunities|renewals) (are |is )?(expir|stall|stuck|at risk|slipp|overdue)", 3),
         (r"\brecommended actions?\b|\bactions? (for|on)\b|\badvice\b|\bwhat would you do\b", 2),
         (r"\bmove\b.{0,40}\bforward\b|\bunblock|\bget .{0,20}back on track\b|\bre-?engage\b", 3),
-        (r"nächsten? schritt|was sollten? (ich|wir)|was (tun|mache ich)|wie läuft|wie steht", 3),
+        (r"nächste[nr]? schritt|was sollten? (ich|wir)|was (tun|mache ich)|wie läuft|wie steht", 3),
         (r"prochaines? étapes?|que (dois|devrais|devons|faire)|comment va", 3),
         (r"(próximos?|siguientes?) pasos?|qué (debo|debería|deberíamos|hago|hacemos)|cómo va", 3),
         (r"próximos? passos?|o que (devo|devemos|fazer|faço)|como (está|vai)", 3),
         (r"次に何|次のアクション|次のステップ|次の一手|何をすべき|どうすれば|どうしたら", 3),
+        (r"(案件|商談|パートナー)の(状況|進捗|ステータス)", 3),
     ],
     "search": [
         (r"\bpolic(y|ies)\b|\bprogram(me)?\b|\brules?\b|\brequirements?\b", 1),
@@ -105,6 +106,97 @@ CUES: dict[str, list[tuple[str, float]]] = {
           r"como (funciona|registro)|方法|とは|について"), 1),
     ],
 }  # fmt: skip
+
+
+# A partner's own standing ("are we on track for gold?", "how much MDF have we left?"): topic -> patterns on
+# the normalised question. A topic needs its subject word and a "how much / where do we stand" word; the
+# router adds the "us" (or a named partner) and keeps programme questions ("what happens when a
+# registration expires?") with the content. Only the job's vocabulary, never a name from an ecosystem.
+US = (r"\b(we|our|us|ours|my|mine|i|wir|uns|unser\w*|mein\w*|nous|notre|nos|mes|mon|ma|nosotros|nuestr\w*|"
+      r"mis|mi|nós|nosso\w*|nossa\w*|meu|meus|minha\w*|a gente)\b|私たち|弊社|当社|うち|我々|自社")
+TIER_WORD = (r"\b(gold|silver|platinum|platin|platine|platino|prata|ouro|oro|argent|tiers?|stufe|level|niveau|"
+             r"nivel|nível|status|ranking)\b|ゴールド|シルバー|プラチナ|ティア|ランク")
+PROFILE_CUES: dict[str, list[str]] = {
+    "tier": [
+        rf"({TIER_WORD}).{{0,40}}\b(on track|close|far|qualify|qualif\w+|progress|missing|short|gap|reach|make it|"
+        r"keep|retain|stay|lose|need|needed|left|away)\b",
+        rf"\b(on track|how close|how far|qualify|progress|missing|short of|gap to|what do (we|i) need|eligible|"
+        rf"meet|meeting|still meet\w*|criteria|requisit\w*|cumpl\w*|"
+        rf"what('s| is) missing|what are we missing|need to (reach|get|hit|make)|keep|lose)\b.{{0,40}}({TIER_WORD})",
+        rf"(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren|wie weit|wie nah).{{0,40}}({TIER_WORD})|"
+        rf"({TIER_WORD}).{{0,40}}(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren)",
+        rf"(manque|atteindre|qualifi|en bonne voie|garder|conserver|perdre|loin|proche|rest(e|ons|er)\b).{{0,40}}({TIER_WORD})",
+        rf"(falta|alcanzar|calificar|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
+        rf"perto).{{0,40}}({TIER_WORD})",
+        rf"({TIER_WORD}).{{0,30}}(足りない|不足|達成|到達|あと|条件|必要|届|維持|昇格)",
+    ],
+    "mdf": [
+        r"(\bmdf\b|marketing (development )?funds?|marketing ?budget|marketingbudget|fonds marketing|"
+        r"fondos? de marketing|fundos? de marketing|マーケティング(資金|予算)).{0,50}\b(spent|spend|left|remaining|"
+        r"used|unused|balance|how much|allocated|budget|ausgegeben|übrig|verbleib\w*|verbraucht|genutzt|dépensé\w*|"
+        r"reste|restant\w*|utilisé\w*|gastad\w*|gastamos|queda|quedan|disponible|usad\w*|gast\w*|sobr\w*|"
+        r"restante\w*|usamos)\b",
+        r"\b(how much|wie ?viel\w*|combien|cuánto|quanto|spent|left|remaining|übrig|ausgegeben|reste|queda|sobr\w*|"
+        r"gast\w*)\b.{0,40}(\bmdf\b|marketing (development )?funds?)",
+        r"(mdf|マーケティング資金).{0,20}(残り|残高|使|消化|予算|いくら)",
+    ],
+    "certifications": [
+        r"\b(how many|number of|count of|wie ?viele|anzahl|combien|cuántos|cuántas|quantos|quantas)\b.{0,40}"
+        r"(certif|zertifi)",
+        r"(certif|zertifi)\w*.{0,30}\b(headcount|count|people|staff|engineers|consultants|leute|mitarbeit\w*|"
+        r"personnes|personas|pessoas|gente)\b",
+        r"(認定|資格).{0,20}(何人|人数|者数|数は)",
+    ],
+    "conflicts": [
+        r"(conflicts?|konflikt\w*|conflits?|conflictos?|conflitos?|競合|コンフリクト|衝突)",
+    ],
+    "registrations": [
+        r"(registrations?|\bregist(er|ered)\b|\bregs?\b|registrierung\w*|enregistrement\w*|registros?|案件登録|登録).{0,50}"
+        r"(expir\w*|run(ning)? out|days left|still (valid|protected|active)|protected|lapse|läuft|ablauf\w*|"
+        r"abgelaufen|geschützt|gültig|expire\w*|valable|protégé\w*|vence\w*|vencid\w*|caduca\w*|válid\w*|"
+        r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|期限|切れ|残り|あと何日|保護)",
+        r"(how many days|quantos dias|cuántos días|cuantos dias|wie viele tage|combien de jours|何日).{0,60}"
+        r"(regist|enregistr|登録)|\blaufen\b.{0,40}\bab\b",
+        r"\b(expir\w*|vence\w*|ablauf\w*|läuft ab)\b.{0,40}(registrations?|\bregs?\b|registrierung|"
+        r"enregistrement|registros?)",
+        r"\b(protection|protected)\b.{0,30}\b(left|remain\w*|still|ends?|over)\b|\b(still|left)\b.{0,30}"
+        r"\bprotect|(schutz|geschützt|protégée?|protection|protección|protegid\w*|proteção).{0,30}"
+        r"\b(noch|encore|restant|quedan?|aún|ainda|restam?)\b|\b(noch|encore|aún|ainda)\b.{0,30}(geschützt|"
+        r"protégée?|protegid\w*)|保護.{0,10}(残り|あと)",
+        r"\b(which|what|list|any|all|show)\b.{0,20}\b(my|our) (deal )?(registrations|regs)\b|"
+        r"\b(my|our) (deal )?(registrations|regs)\b\W*$",
+    ],
+    "deals": [
+        r"\b(open|active|current|offene\w*|laufende\w*|ouvert\w*|en cours|abiert\w*|activ\w*|abert\w*|"
+        r"ativ\w*|em andamento)\b.{0,15}\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|"
+        r"negócios|pipeline)\b",
+        r"\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|negócios)\b.{0,15}\b(open|offen|"
+        r"ouvert\w*|en cours|abiert\w*|abert\w*|em andamento)\b",
+        r"(進行中|オープン|未完了).{0,6}(案件|商談)",
+    ],
+    "channel_manager": [
+        r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bpam\b|ansprechpartner|"
+        r"\bresponsable (partenaire|de canal|du compte)|\bgerente de (canal|parceiros|cuenta|conta)|"
+        r"gestor de (canal|parceiros)|チャネルマネージャー|担当(者|営業|マネージャー)",
+    ],
+}  # fmt: skip
+# "what happens when ...", "how does ... work": a programme question even about our registration.
+PROGRAMME_Q = re.compile(r"\b(what happens|does it take|extend\w*|extension|verlänger\w*|prolong\w*|extender|estender|prorrogar|(is|are) (needed|required)|how (does|do|is|are)\b.{0,30}\b(work|calculated|decided|resolved|handled)|"
+                         r"what (is|are) the (rule|policy|requirements?|benefits?)|was passiert|wie funktioniert|"
+                         r"que se passe|comment (fonctionne|sont)|qué pasa|cómo (funciona|se resuelven)|"
+                         r"o que acontece|como funciona|どうなり|仕組み|ルール|とは|延長)")  # fmt: skip
+_PROFILE = {topic: [re.compile(p) for p in patterns] for topic, patterns in PROFILE_CUES.items()}
+_US = re.compile(US)
+
+
+def profile_topics(question: str) -> list[str]:
+    """The partner-standing topics a question asks about (normalised text), in PROFILE_CUES order."""
+    text = normalise(question)
+    return [topic for topic, patterns in _PROFILE.items() if any(p.search(text) for p in patterns)]
+
+
+def says_us(question: str) -> bool:
+    return bool(_US.search(normalise(question)))
 
 
 # The job's key words, for typo repair ("overlpa" -> "overlap", "pipline" -> "pipeline"). Six letters or

@@ -83,6 +83,8 @@ def ask(d: dict) -> None:
             console.print(f"  - {c['title']} [dim]({c['source']})[/]")
     if d.get("tools"):
         console.print("[dim]Tools: " + ", ".join(t["name"] for t in d["tools"]) + "[/]")
+    if d.get("thread_id"):
+        console.print(f"[dim]Thread: {d['thread_id']} (continue with --continue or --thread {d['thread_id']})[/]")
 
 
 def mapping(d: dict) -> None:

@@ -165,6 +165,10 @@ def kit_aliases(kit_id: str, name: str, products: list) -> list[tuple[str, float
     return list(seen.items())
 
 
+SURE = 90.0  # a name matched at least this well is taken as named ("Stark Industries" is not "Indústrias Solar")
+_LATIN_WORD = re.compile(r"\s+[a-zà-ÿ]")
+
+
 class Resolver:
     """Resolves names for one asker, over the catalogue of what they may see."""
 
@@ -252,6 +256,41 @@ class Resolver:
         if kind == "account":
             return self.account_names.get(id_, id_)
         return self.kits.get(id_.lower(), id_)
+
+    # --- names that are nowhere ------------------------------------------------------------------
+
+    def unknown_id(self, question: str, mentions: Mentions) -> str | None:
+        """An id typed in the shape of the data's ids (`OPP-9999`, `P-099`: a prefix the asker's records
+        use) that names nothing: so that we can say it does not exist instead of guessing."""
+        known = {e.id for e in mentions.entities}
+        prefixes = {m.group(1).lower() for i in (*self.partner_names, *self.opportunities, *self.account_names)
+                    if (m := re.match(r"([A-Za-z]+[-_])\d", i))}
+        for raw in re.findall(r"\b([A-Za-z]+[-_]\d+)\b", question):
+            head = re.match(r"[A-Za-z]+[-_]", raw)
+            if head and head.group(0).lower() in prefixes and raw not in known:
+                return raw
+        return None
+
+    def unknown_name(self, question: str, mentions: Mentions, near: re.Pattern) -> str | None:
+        """A name typed with capitals next to a deal/partner word (`near`: "the Globex deal", "deal de
+        Contoso", "Hooli 社の案件") that matches nothing the asker may see nor any partner: it does not exist
+        for them. Words of names found, the vendor's name and acronyms are never taken for such a name."""
+        taken = {w for e in mentions.entities if e.score >= SURE for w in tokens(e.label)} | set(self._cat.ignore)
+        for found in re.finditer(r"(?<![\w-])([A-Z][\w&'.-]*[a-z0-9][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)", question):
+            phrase = found.group(1).strip(" .'")
+            words = [w for w in tokens(phrase) if w not in STOPWORDS]
+            if not words or set(words) <= taken or (found.start() == 0 and len(words) == 1 and _LATIN_WORD.match(
+                    question[found.end():])):  # a capital that only opens a sentence ("Which deal ...")
+                continue
+            if near.search(phrase):
+                continue  # the deal/partner word itself ("Deal", "Partner")
+            window = question[max(0, found.start() - 14): found.end() + 14]
+            if not near.search(window.replace(phrase, " ")):
+                continue
+            if any(e.score >= SURE for e in self.index.match(words) + self._foreign.match(words)):
+                continue
+            return phrase
+        return None
 
     # --- deals -----------------------------------------------------------------------------------
 

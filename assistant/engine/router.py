@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import re
 
-from assistant.engine.intent_cues import PARTNER_TYPES, IntentScores, normalise, score_intents
+from assistant.engine.intent_cues import (
+    PARTNER_TYPES,
+    PROGRAMME_Q,
+    IntentScores,
+    normalise,
+    profile_topics,
+    says_us,
+    score_intents,
+)
 from assistant.engine.name_index import STOPWORDS, tokens
 
 __all__ = [
     "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
-    "is_change_request", "is_more", "normalise", "score_intents",
+    "is_change_request", "is_more", "mdf_period", "normalise", "profile_topic", "profile_topics", "refers_to_last_deal", "score_intents",
 ]  # fmt: skip
 
 INTENT_TOOL = {
@@ -25,6 +33,7 @@ INTENT_TOOL = {
     "match": "match_partners",
     "nba": "next_best_actions",
     "draft": "draft_content",
+    "profile": "partner_profile",
 }
 # the permission each tool needs (retrieval.scope.CAPABILITIES); search has none of its own
 INTENT_CAPABILITY = {"map": "map", "match": "match", "nba": "nba", "draft": "draft"}
@@ -132,6 +141,76 @@ def _intent_from_kinds(text: str, kinds: set[str], scores: IntentScores) -> str:
     if PERSONAL.search(text) and DEALS_ANY.search(text) and not scores.of("search"):
         return "nba"  # "my deals": where the asker's deals stand
     return "search"
+
+
+# --- a partner's own standing ("us") -----------------------------------------------------------------
+
+# Asking for the state of things, not the rule: "still", "left", "which of", "any ... this week".
+_STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bald|bientôt|pronto|em breve|this (week|month|quarter)|which|any|list|"
+                    r"show|how many|how much|noch|aktuell|derzeit|welche\w*|encore|actuellement|quel\w*|"
+                    r"todavía|aún|quedan?|cuál\w*|ainda|quais|qual|restam?|faltam|gibt es|y a-t-il|hay|há|cuánt\w*|cuant\w*|"
+                    r"quant\w*|combien|wie ?viele?|"
+                    r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|どれ|ありますか")  # fmt: skip
+_WHO = re.compile(r"\b(who|whom|contact|wer|wen|qui|quién|quem|name)\b|誰|だれ|どなた")
+# "it", "that deal", "the registration on it": the deal of the last answer.
+_LAST_DEAL = re.compile(r"\b(it|its|that deal|this deal|the deal|that one|this one|that opportunity|that opp|"
+                        r"ihn|ihm|dieser deal|diesen deal|dem deal|ce deal|cette affaire|celle-ci|celui-ci|"
+                        r"ese deal|esa oportunidad|este deal|esse negócio|esse deal|este negócio|nele|nela|dele|"
+                        r"dela)\b|この案件|その案件|それ")  # fmt: skip
+
+
+def refers_to_last_deal(question: str) -> bool:
+    return bool(_LAST_DEAL.search(normalise(question)))
+
+
+_QUARTER = re.compile(r"\bq([1-4])\b(?:\s*(20\d\d))?|\b([1-4])(?:º|o|er|e|\.|st|nd|rd|th)?\s*(?:quarter|trimestre|"
+                      r"quartal)\b|第([1-4])四半期")  # fmt: skip
+_LAST_Q = re.compile(r"\b(last|previous|past|letzte\w*|vorige\w*|dernier|précédent|pasado|anterior|último|"
+                     r"passado)\b.{0,6}\b(quarter|quartal|trimestre)|\b(quarter|quartal|trimestre)\b.{0,6}"
+                     r"\b(pasado|anterior|passado|dernier|précédent)\b|前四半期|先四半期")  # fmt: skip
+_THIS_Q = re.compile(r"\b(this|current|dieses?|diesem|ce|este|neste|deste)\b.{0,6}\b(quarter|quartal|trimestre)|"
+                     r"今四半期|この四半期|今期")  # fmt: skip
+
+
+def mdf_period(question: str, today_year: int) -> str | None:
+    """The quarter a question asks MDF figures for: "q3" -> "2026-Q3", "last quarter" -> "last_quarter"."""
+    text = normalise(question)
+    found = _QUARTER.search(text)
+    if found:
+        number = found.group(1) or found.group(3) or found.group(4)
+        return f"{found.group(2) or today_year}-Q{number}"
+    if _LAST_Q.search(text):
+        return "last_quarter"
+    return "this_quarter" if _THIS_Q.search(text) else None
+
+
+def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thread: bool = False) -> str | None:
+    """The partner-standing topic a question asks about (`tools.partner_profile`), or None when it is not
+    about a partner's own records: a programme question ("what happens when a registration expires?", "how
+    long is a deal registration protected?"), or nobody's ("who approves MDF?")."""
+    topics = profile_topics(question)
+    if not topics or PROGRAMME_Q.search(normalise(question)):
+        return None
+    topic = topics[0]
+    us = says_us(question) or "partner" in kinds
+    state = bool(_STATE.search(normalise(question)))
+    deal_named = bool(kinds & {"opportunity", "account"})
+    if topic == "registrations":
+        # "which of our registrations expire?", "is the reg on it still protected?"; not "how long is it?"
+        if deal_named or (deal_in_thread and refers_to_last_deal(question)):
+            return topic
+        return topic if state and (us or is_partner) else None
+    if deal_named and topic != "conflicts":
+        return None  # "next steps on the <account> renewal" is about that deal
+    if topic == "channel_manager":
+        return topic if _WHO.search(normalise(question)) and (us or is_partner) else None
+    if topic == "conflicts":
+        return topic if (us or is_partner) and (state or says_us(question)) else None
+    if topic == "mdf" and is_partner and mdf_period(question, 2000):
+        return topic  # "mdf spent last quarter?": a period is asked, so the figures are
+    if topic in ("tier", "deals"):  # "what's missing for platinum?", "open deals?": a seller's own
+        return topic if us or is_partner else None
+    return topic if us or (is_partner and state) else None
 
 
 # --- follow-ups --------------------------------------------------------------------------------------

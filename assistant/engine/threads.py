@@ -11,6 +11,7 @@ import uuid
 from typing import Any
 
 from pydantic import BaseModel, Field
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from assistant.core.errors import BadInput, Forbidden
@@ -41,6 +42,7 @@ class ThreadState(BaseModel):
     last_arguments: dict[str, Any] = Field(default_factory=dict)
     shown: int = 0  # results already shown for the last intent (for "and who else?")
     pending: Pending | None = None
+    choices: list[Candidate] = Field(default_factory=list)  # the deals the last answer listed ("the second one")
 
 
 class ConversationThread(BaseModel):
@@ -92,6 +94,14 @@ def existing_thread_id(ctx: AppContext, scope: Scope, thread_id: str | None) -> 
     if thread_id is None:
         return None
     return None if load_thread(ctx, scope, thread_id).is_new else thread_id
+
+
+def last_thread_id(ctx: AppContext, scope: Scope) -> str | None:
+    """The asker's most recently updated thread (what `cosell ask --continue` resumes); None if none."""
+    with ctx.store.session() as session:
+        stmt = (select(Thread.thread_id).where(Thread.user_id == scope.user_id)
+                .order_by(Thread.updated_at.desc()).limit(1))
+        return session.scalars(stmt).first()
 
 
 def save_thread(ctx: AppContext, thread: ConversationThread) -> None:

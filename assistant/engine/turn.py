@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from assistant.core.errors import BadInput, Forbidden
 from assistant.engine.context import AppContext
+from assistant.engine.messages import answer_language
 from assistant.engine.threads import Candidate, ConversationThread
 from retrieval.records import Document
 from retrieval.scope import Scope
@@ -65,6 +66,15 @@ class Turn:
     citations: list[dict] = field(default_factory=list)
     withheld: bool = False
     notes: list[str] = field(default_factory=list)
+    _lang: str | None = None
+    choices: list[Candidate] = field(default_factory=list)  # deals this answer listed, for "the second one"
+
+    @property
+    def lang(self) -> str:
+        """The language of the answer's fixed sentences (`assistant.engine.messages.answer_language`)."""
+        if self._lang is None:
+            self._lang = answer_language(self.question, self.scope.locale)
+        return self._lang
 
     def record(self, name: str, arguments: dict[str, Any]) -> None:
         """Note a tool call with the arguments it really takes: a key the tool ignores (e.g. forged by a

@@ -110,8 +110,11 @@ def first_delivery(ctx: AppContext, event_id: str | None) -> bool:
         return False
 
 
-def slack_thread_id(body: dict, channel: str, thread_ts: str, user_id: str) -> str:
-    """One conversation per Slack thread and asker (several people may ask in one Slack thread)."""
+def slack_thread_id(body: dict, channel: str, thread_ts: str, user_id: str, direct: bool = False) -> str:
+    """One conversation per Slack thread and asker (several people may ask in one Slack thread). In a DM
+    typed without a Slack thread (`direct`), the DM channel itself is the conversation: "2" continues it."""
+    if direct:
+        return f"slack:{body.get('team_id', '')}:{channel}:dm:{user_id}"
     return f"slack:{body.get('team_id', '')}:{channel}:{thread_ts}:{user_id}"
 
 
@@ -138,7 +141,10 @@ def answer_event(ctx: AppContext, client: WebClient, event: dict, body: dict) ->
             "programme, for example: which partners should we bring into the Acme deal?",
         )
         return
-    thread_id = slack_thread_id(body, channel, thread_ts, scope.user_id)
+    direct = not in_channel and not event.get("thread_ts")
+    thread_id = slack_thread_id(body, channel, thread_ts, scope.user_id, direct=direct)
+    if direct:
+        thread_ts = None  # answer in the DM itself, where the next message continues the conversation
     try:
         response = ask(ctx, scope, question, thread_id=thread_id).model_dump(mode="json")
     except CosellError as exc:

@@ -45,8 +45,9 @@ from retrieval.scope import Scope
 from tools.context import ToolContext
 from tools.next_best_action import deal_signals, partner_signals, tier_rules
 from tools.next_best_action import partner_health as health
-from tools.next_best_action.partner_health import vendor_baselines  # noqa: F401  re-exported for the server warm-up
+from tools.next_best_action.partner_health import vendor_baselines  # re-exported for the server warm-up
 from tools.next_best_action.partner_signals import warm_partner_relationships  # noqa: F401  re-exported
+from tools.next_best_action.tier_rules import MONEY_METRICS, assess_tier, load_tier_rules  # noqa: F401
 from tools.next_best_action.types import Action, ContentRef, HealthScore, NbaArgs, NbaResponse, Signal
 from tools.registry import register_tool
 
@@ -224,6 +225,17 @@ def next_best_actions(ctx: ToolContext, scope: Scope, partner_id: str | None = N
 def partner_health(ctx: ToolContext, scope: Scope, partner_id: str) -> HealthScore:
     """The partner health score (0-100) with its weighted components; see tools.next_best_action.partner_health."""
     return health.partner_health(ctx, scope, partner_id)
+
+
+def partner_standing(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[health.PartnerMetrics, Any]:
+    """(the partner's metrics, its TierAssessment) within the asker's scope: what the tier and MDF rules see.
+    For `tools.partner_profile` (a partner seller's "are we on track for gold?")."""
+    baselines = vendor_baselines(ctx)
+    with ctx.records(scope) as rec:
+        metrics = health.partner_metrics(rec, partner_id, baselines)
+    default = getattr(ctx.settings, "tier_rules", None)
+    rules = load_tier_rules(baselines.vendor, default)
+    return metrics, assess_tier(metrics.partner.tier, rules, metrics.tier_metrics())
 
 
 @register_tool("next_best_actions", args=NbaArgs)

@@ -1,0 +1,193 @@
+"""A partner's own standing, from its records: what a partner seller means by "us".
+
+Tier progress (the tier rules of `tools.next_best_action`, against vendor.yaml `tier_rules`), MDF allocated /
+spent / left (partner_activity), certified staff (partners.csv `certified_staff`), deal registrations with
+the days of protection left (`registration_protection_days`, counted from the deal's created_on), conflicts
+(another partner registered a deal the partner works on, or the same account), open deals, and the
+partner's channel manager (partners.csv `channel_manager`, a users.csv user). Every read goes through the
+asker's scope: a partner seller gets only their own partner; another partner's name is never shown.
+Facts are returned as data (numbers, dates, ids); the engine words them in the asker's language.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.core.errors import BadInput
+from retrieval.records import User
+from retrieval.scope import Scope
+from tools.context import ToolContext
+from tools.next_best_action.service import MONEY_METRICS, partner_standing
+from tools.registry import register_tool
+from tools.types import is_open
+
+Topic = Literal["overview", "tier", "mdf", "certifications", "registrations", "conflicts", "deals",
+                "channel_manager"]
+TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
+
+
+class ProfileArgs(BaseModel):
+    partner_id: str | None = Field(None, description="The partner; a partner seller's own partner if omitted.")
+    topic: Topic = Field("overview", description="Which facts: " + ", ".join(Topic.__args__))  # type: ignore
+    opportunity_id: str | None = Field(None, description="Only this deal (registrations: its days left).")
+    period: str | None = Field(None, description="MDF period: this_quarter, last_quarter or YYYY-Qn "
+                                                 "(default: the last six complete months).")
+
+
+class TierCheckOut(BaseModel):
+    metric: str
+    minimum: float
+    value: float
+    met: bool
+    money: bool = False
+
+
+class DealOut(BaseModel):
+    opportunity_id: str
+    name: str
+    account_id: str
+    stage: str
+    amount: float | None = None
+    currency: str = "USD"
+    close_date: dt.date | None = None
+    registered_by_partner: bool = False
+    registered_elsewhere: bool = False  # another partner registered it (never named to a partner seller)
+    protection_ends: dt.date | None = None
+    days_left: int | None = None
+
+
+class ProfileResult(BaseModel):
+    partner_id: str
+    name: str
+    topic: str
+    tier: str
+    qualified_tier: str | None = None
+    next_tier: str | None = None
+    next_tier_checks: list[TierCheckOut] = Field(default_factory=list)
+    qualified_checks: list[TierCheckOut] = Field(default_factory=list)
+    mdf_months: list[str] = Field(default_factory=list)
+    mdf_allocated: float | None = None
+    mdf_spent: float | None = None
+    mdf_left: float | None = None
+    certified_total: int | None = None
+    certified: dict[str, int] = Field(default_factory=dict)
+    deals: list[DealOut] = Field(default_factory=list)
+    conflicts: list[DealOut] = Field(default_factory=list)
+    channel_manager: dict[str, Any] | None = None
+    protection_days: int = 90
+    today: dt.date | None = None
+    asked_deal: str | None = None  # the one deal asked about (registrations of that deal)
+    mdf_period: str | None = None  # the quarter the MDF figures cover (YYYY-Qn), when one was asked
+
+
+def _checks(checks: list) -> list[TierCheckOut]:
+    return [TierCheckOut(metric=c.metric, minimum=c.minimum, value=c.value, met=c.met,
+                         money=c.metric in MONEY_METRICS) for c in checks]
+
+
+def quarter_months(period: str, today: dt.date) -> tuple[str, list[str]]:
+    """("2026-Q3", its months up to today's) for `this_quarter`, `last_quarter` or `YYYY-Qn`."""
+    q_index = today.year * 4 + (today.month - 1) // 3
+    if period == "last_quarter":
+        q_index -= 1
+    elif period != "this_quarter":
+        match = re.fullmatch(r"(\d{4})-?Q([1-4])", period.strip(), re.IGNORECASE)
+        if not match:
+            raise BadInput(f"unknown period '{period}' (this_quarter, last_quarter or YYYY-Qn)")
+        q_index = int(match.group(1)) * 4 + int(match.group(2)) - 1
+    year, quarter = divmod(q_index, 4)
+    months = [f"{year:04d}-{quarter * 3 + m:02d}" for m in (1, 2, 3)]
+    return f"{year}-Q{quarter + 1}", [m for m in months if m <= f"{today.year:04d}-{today.month:02d}"]
+
+
+def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = None, topic: str = "overview",
+                    opportunity_id: str | None = None, period: str | None = None) -> ProfileResult:
+    """The partner's standing on `topic`, within `scope` (NotFound / Forbidden from the scoped reads).
+    With only `opportunity_id`, the partner is the deal's (its registering partner, else the engaged one)."""
+    if not partner_id and opportunity_id and not scope.is_partner:
+        with ctx.records(scope) as rec:
+            opp = rec.opportunity(opportunity_id)
+            partner_id = opp.registered_by or opp.partner_id
+    partner_id = partner_id or scope.partner_id
+    if not partner_id:
+        raise BadInput("partner_id is required (only a partner seller has a partner of their own)")
+    if topic not in TOPICS:
+        raise BadInput(f"unknown topic '{topic}' (one of: {', '.join(TOPICS)})")
+    metrics, assessment = partner_standing(ctx, scope, partner_id)
+    partner, today = metrics.partner, ctx.today()
+    days = int(getattr(ctx.settings, "registration_protection_days", 90) or 90)
+    out = ProfileResult(partner_id=partner_id, name=partner.name, topic=topic, tier=assessment.current,
+                        qualified_tier=assessment.qualified, protection_days=days, today=today,
+                        asked_deal=opportunity_id)
+    above = [c.tier for c in assessment.checks_next]
+    out.next_tier = above[0] if above else None
+    out.next_tier_checks = _checks(assessment.checks_next)
+    out.qualified_checks = _checks(assessment.checks_qualified)
+    out.mdf_months = list(metrics.mdf_window)
+    out.mdf_allocated, out.mdf_spent = metrics.mdf_allocated, metrics.mdf_spent
+    out.mdf_left = max(metrics.mdf_allocated - metrics.mdf_spent, 0.0)
+    if period:
+        out.mdf_period, months = quarter_months(period, today)
+        with ctx.records(scope) as rec:
+            rows = [r for r in rec.partner_activity(partner_id) if r.month in months]
+        out.mdf_months = sorted(r.month for r in rows)
+        out.mdf_allocated = sum(r.mdf_allocated or 0.0 for r in rows)
+        out.mdf_spent = sum(r.mdf_spent or 0.0 for r in rows)
+        out.mdf_left = max(out.mdf_allocated - out.mdf_spent, 0.0)
+    out.certified_total = metrics.certified_total
+    out.certified = {name: count for name, count in metrics.certified.values()}
+    deals = metrics.deals
+    if opportunity_id:
+        with ctx.records(scope) as rec:
+            deals = [rec.opportunity(opportunity_id)]  # NotFound / Forbidden
+    out.deals = [_deal(o, partner_id, today, days) for o in deals if is_open(o) or opportunity_id]
+    out.deals.sort(key=lambda d: (d.days_left is None, d.days_left or 0, d.opportunity_id))
+    out.conflicts = [d for d in out.deals if d.registered_elsewhere] + _account_conflicts(ctx, out.deals,
+                                                                                          partner_id, today, days)
+    out.channel_manager = _channel_manager(ctx, partner.channel_manager)
+    return out
+
+
+def _deal(o: Any, partner_id: str, today: dt.date, days: int) -> DealOut:
+    ends = o.created_on + dt.timedelta(days=days) if o.registered_by and o.created_on else None
+    return DealOut(opportunity_id=o.opportunity_id, name=o.name, account_id=o.account_id, stage=o.stage,
+                   amount=o.amount, currency=o.currency or "USD", close_date=o.close_date,
+                   registered_by_partner=o.registered_by == partner_id,
+                   registered_elsewhere=bool(o.registered_by and o.registered_by != partner_id),
+                   protection_ends=ends, days_left=(ends - today).days if ends else None)
+
+
+def _account_conflicts(ctx: ToolContext, deals: list[DealOut], partner_id: str, today: dt.date,
+                       days: int) -> list[DealOut]:
+    """The partner's open deals whose account has another open deal registered by another partner, still
+    protected. Read vendor-wide, but only the partner's own deal (and that a conflict exists) leaves here."""
+    mine = {d.account_id: d for d in deals if is_open(d) and not d.registered_elsewhere}
+    if not mine:
+        return []
+    with ctx.records(Scope.system()) as rec:
+        others = [o for o in rec.opportunities(account_ids=list(mine), open_only=True)
+                  if o.registered_by and o.registered_by != partner_id and o.partner_id != partner_id
+                  and o.created_on and o.created_on + dt.timedelta(days=days) >= today]
+    flagged = {o.account_id for o in others}
+    return [d for a, d in mine.items() if a in flagged]
+
+
+def _channel_manager(ctx: ToolContext, user_id: str | None) -> dict[str, Any] | None:
+    if not user_id:
+        return None
+    with ctx.store.session() as session:
+        user = session.get(User, user_id)
+        if user is None:
+            return {"user_id": user_id}
+        return {"user_id": user.user_id, "name": user.name, "email": user.email}
+
+
+@register_tool("partner_profile", args=ProfileArgs)
+def partner_profile_tool(ctx: ToolContext, scope: Scope, args: ProfileArgs) -> ProfileResult:
+    """A partner's own standing from its records: tier progress and what is missing, MDF allocated/spent/
+    left, certified staff, deal registrations and their days of protection left, conflicts, open deals,
+    its channel manager. For partner sellers' questions about "us"/"our" partner."""
+    return partner_profile(ctx, scope, args.partner_id, args.topic, args.opportunity_id, args.period)
