@@ -59,7 +59,7 @@ def test_quotes_and_passages_are_readable(demo_ctx, seller):
     for question in ("how long is a deal registration protected?", "what MDF does a gold partner get?",
                      "what are the eligible MDF activities?"):
         result = search_and_answer(demo_ctx, scope, SearchArgs(query=question))
-        raw = {r.chunk_id: r.text for r in search_content(demo_ctx, scope, question, k=10).results}
+        raw = {r.chunk_id: r.text for r in search_content(demo_ctx, scope, question, k=50).results}
         for text in [result.answer, result.closest or ""] + [r.text for r in result.results]:
             assert not MARKUP.search(text), (question, text)
         for passage in result.results:  # cut between words: the last word shown is a whole word of the chunk

@@ -30,6 +30,7 @@ MAX_K = 50
 # retrieved for an answer: deeper than ANSWER_CANDIDATES, so that reference material ranking high (set
 # aside unless asked about) does not crowd the vendor's own programme out of the candidates
 SEARCH_DEPTH = 2 * ANSWER_CANDIDATES
+NEWER_MARGIN = 0.05  # a newer document's answer replaces an older one's only when it scores about as well
 
 
 class SearchArgs(BaseModel):
@@ -247,7 +248,8 @@ def _prefer_newer(ctx: ToolContext, question: str, candidates: list[Hit], answer
         return answer
     other = _answer(ctx, question, newer, threshold)
     said, says = _numbers(answer.answer.rsplit(" [", 1)[0]), _numbers(other.answer.rsplit(" [", 1)[0])
-    if other.found and said and says and not (said & says):
+    # the same question answered about as well (not a side remark of a newer page on another topic)
+    if other.found and said and says and not (said & says) and other.score >= answer.score - NEWER_MARGIN:
         return other
     return answer
 
