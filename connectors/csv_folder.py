@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 import shutil
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -20,7 +21,7 @@ from pydantic import Field
 from connectors import fields as f
 from connectors.base import Connector, ConnectorSettings, ExportSummary, bad_input
 from connectors.campaigns import read_campaigns
-from connectors.csv_table import REQUIRED_FILES, Problems, References, Rules, TableReader
+from connectors.csv_table import FORMULA_STARTS, REQUIRED_FILES, Problems, References, Rules, TableReader
 from connectors.documents import read_documents
 from connectors.models import (
     SHARING,
@@ -337,11 +338,23 @@ def write_import_folder(
             writer.writerow(names + extra)
             for record in records:
                 writer.writerow(
-                    [format_cell(getattr(record, n)) for n in names]
-                    + [format_cell(record.attributes.get(k)) for k in extra]
+                    [safe_cell(format_cell(getattr(record, n))) for n in names]
+                    + [safe_cell(format_cell(record.attributes.get(k))) for k in extra]
                 )
         written[model.file_name] = len(records)
     return written
+
+
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+def safe_cell(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula (`=HYPERLINK(...)`, `+cmd|...`, `@SUM(...)`): such a
+    cell gets a leading `'`, which the importer removes again, so a folder round-trips unchanged. Plain
+    numbers (`-12.5`) are left as they are."""
+    if text[:1] in FORMULA_STARTS and not _NUMBER.match(text):
+        return "'" + text
+    return text
 
 
 def format_cell(value: Any) -> str:

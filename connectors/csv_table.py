@@ -205,6 +205,10 @@ def _header_message(header: list[str], missing: list[str]) -> str:
     return f"missing required column{plural}: {', '.join(missing)}"
 
 
+# A cell a spreadsheet would run as a formula starts with one of these; exports prefix it with `'`.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
 def _parse_cells(
     row: list[str], cells: list[tuple], extras: list[tuple[int, str]], line: int
 ) -> tuple[int, dict[str, Any], Problems]:
@@ -213,6 +217,8 @@ def _parse_cells(
     size = len(row)
     for name, index, required, parse, many, default in cells:
         raw = row[index].strip() if index < size else ""
+        if raw[:1] == "'" and raw[1:2] in FORMULA_STARTS:  # written formula-safe (csv_folder.safe_cell)
+            raw = raw[1:]
         if raw:
             if parse is not None:
                 try:

@@ -86,3 +86,14 @@ def test_csv_folder_export_writes_the_valid_rows_normalised(tmp_path):
     assert again.opportunities[0].stage == "closed_won"
     with pytest.raises(BadInput, match="must differ"):
         get_connector("csv_folder").export_to_folder(source, path=source)
+
+
+def test_exported_cells_never_run_as_spreadsheet_formulas_and_round_trip(tmp_path):
+    hostile = ['=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3"]
+    accounts = [Account(account_id=f"A-{i}", name=name, status="customer") for i, name in enumerate(hostile)]
+    write_import_folder(tmp_path, {Partner: [], Opportunity: [], Account: accounts})
+    raw = (tmp_path / "accounts.csv").read_text(encoding="utf-8")
+    for name in hostile:  # a spreadsheet shows these as text: each cell starts with an apostrophe
+        assert f",{name}," not in raw and f",\"{name}" not in raw
+    bundle = read_import_folder(tmp_path)
+    assert bundle.rejected == [] and [a.name for a in bundle.accounts] == hostile
