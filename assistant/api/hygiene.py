@@ -24,6 +24,10 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 PAGE_CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
             "form-action 'self'; frame-ancestors 'none'")
+# The dashboard's charts: Vega compiles its expressions with `new Function` and vega-embed sets inline
+# styles; both scripts are served from here (assistant/web/vendor), nothing from elsewhere.
+DASHBOARD_CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+                 "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
             "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
             "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
@@ -62,7 +66,7 @@ class Hygiene:
             return
         path = scope.get("path", "")
         docs = path.startswith(DOCS_PATHS)
-        csp = (DOCS_CSP if docs else PAGE_CSP).encode()
+        csp = (DOCS_CSP if docs else DASHBOARD_CSP if path.startswith("/dashboard") else PAGE_CSP).encode()
 
         async def send_with_headers(message: MutableMapping[str, Any]) -> None:
             if message["type"] == "http.response.start":

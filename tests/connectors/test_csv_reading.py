@@ -225,6 +225,8 @@ def test_vendor_yaml_values_defaults_and_extra_keys(tmp_path):
         "account_sharing": "counts",
         "registration_protection_days": 90,
         "lead_accept_hours": 48,
+        "reporting_currency": "USD",
+        "fx_rates": {},
         "extra": {"tier_rules": {"gold": 10}},
     }
     assert read_import_folder(write_folder(tmp_path / "none")).vendor.name == "Vendor"
