@@ -22,6 +22,7 @@ from assistant.core.errors import BadInput, CosellError
 from assistant.engine.agent import ask
 from assistant.engine.context import AppContext
 from assistant.slack import blocks, programme
+from assistant.slack.audience import channel_audience
 from assistant.slack.commands import USAGE, parse_command, run_command
 from retrieval.records import Feedback, SlackEventSeen
 from retrieval.scope import scope_for_slack_user
@@ -32,6 +33,8 @@ NOT_SET_UP = (
     "Sorry, I can't answer you yet: your Slack account is not linked to a Co-sell Copilot user. "
     "Ask an administrator to add your Slack user id ({slack_user}) to users.csv."
 )
+
+PRIVATE_NOTE = "I sent you the answer privately because this channel {why}."
 
 
 def _secret(value) -> str | None:
@@ -119,7 +122,9 @@ def slack_thread_id(body: dict, channel: str, thread_ts: str, user_id: str, dire
 
 
 def answer_event(ctx: AppContext, client: WebClient, event: dict, body: dict) -> None:
-    """A mention or a DM: ask as the mapped user, answer in the thread."""
+    """A mention or a DM: ask as the mapped user, answer in the thread. In a channel the thread gets only
+    what every member may see: when some member's permissions do not cover the asker's, the thread gets
+    a one-line note and the answer goes to the asker alone (chat.postEphemeral)."""
 
     if not first_delivery(ctx, body.get("event_id")):
         return  # a retry of an event we already answered (X-Slack-Retry-Num)
@@ -141,6 +146,15 @@ def answer_event(ctx: AppContext, client: WebClient, event: dict, body: dict) ->
             "programme, for example: which partners should we bring into the Acme deal?",
         )
         return
+    private_note = None
+    if in_channel:
+        audience = channel_audience(ctx, client, channel, body)
+        if not audience.covers(scope):
+            private_note = PRIVATE_NOTE.format(
+                why=f"includes people outside {ctx.vendor().get('name') or 'the vendor'}'s channel team"
+                if not audience.all_internal
+                else "has members who may not see all of it"
+            )
     direct = not in_channel and not event.get("thread_ts")
     thread_id = slack_thread_id(body, channel, thread_ts, scope.user_id, direct=direct)
     if direct:
@@ -148,16 +162,28 @@ def answer_event(ctx: AppContext, client: WebClient, event: dict, body: dict) ->
     try:
         response = ask(ctx, scope, question, thread_id=thread_id).model_dump(mode="json")
     except CosellError as exc:
-        _post(client, channel, thread_ts, f"Sorry: {exc.message}")
-        return
+        failed = f"Sorry: {exc.message}"
     except Exception:  # a bug: logged; the user still gets an answer, never silence
         log.exception("Slack question failed")
-        _post(client, channel, thread_ts, "Sorry, something went wrong on my side while answering.")
+        failed = "Sorry, something went wrong on my side while answering."
+    else:
+        failed = None
+    if failed:
+        if private_note:  # an error message may name what the asker reached: the asker's eyes only
+            client.chat_postEphemeral(channel=channel, user=slack_user, thread_ts=thread_ts, text=failed)
+        else:
+            _post(client, channel, thread_ts, failed)
+        return
+    text = response["answer"][:3000]
+    if private_note:
+        _post(client, channel, thread_ts, private_note)
+        rendered = blocks.answer_blocks(response, thread_id, slack_user)
+        client.chat_postEphemeral(
+            channel=channel, user=slack_user, thread_ts=thread_ts, text=text, blocks=rendered
+        )
         return
     rendered = blocks.answer_blocks(response, thread_id, slack_user, in_channel=in_channel)
-    client.chat_postMessage(
-        channel=channel, thread_ts=thread_ts, text=response["answer"][:3000], blocks=rendered
-    )
+    client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text, blocks=rendered)
 
 
 def _post(client: WebClient, channel: str, thread_ts: str | None, text: str) -> None:

@@ -24,7 +24,8 @@ VECTOR = json.loads((Path("/work/shared/data/slack/request_signing_test_vector.j
 
 @pytest.fixture()
 def slack():
-    with FakeSlack() as fake:
+    # C1 is an all-internal channel (our bot UBOT included), so answers go into its threads
+    with FakeSlack(members={"C1": ["UCM", "UADMIN", "UBOT"]}) as fake:
         yield fake
 
 
@@ -65,6 +66,7 @@ def event(
         "api_app_id": "A1",
         "event_id": event_id,
         "event_time": int(time.time()),
+        "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
         "event": {
             "type": kind,
             "user": user,

@@ -6,7 +6,9 @@
         slack.wait_for("chat.postMessage")  # -> the recorded calls of that method
 
 `api_url` ends with `/api/` as slack_sdk's WebClient expects; POSTs to `/response/...` are recorded
-as method "response_url".
+as method "response_url". `members` (channel -> Slack user ids) and `users` (user id -> users.info
+`user` object) answer `conversations.members` and `users.info` (GET); an unknown channel or user is
+`ok: false` as in Slack.
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 
 class FakeSlack:
-    def __init__(self) -> None:
+    def __init__(
+        self, members: dict[str, list[str]] | None = None, users: dict[str, dict[str, Any]] | None = None
+    ) -> None:
         self.calls: list[dict[str, Any]] = []
+        self.members = members if members is not None else {}
+        self.users = users if users is not None else {}
         self._cond = threading.Condition()
         fake = self
 
@@ -29,18 +35,24 @@ class FakeSlack:
             def log_message(self, *args: Any) -> None:
                 pass
 
+            def do_GET(self) -> None:
+                query = urlsplit(self.path).query
+                self._handle({k: v[0] for k, v in parse_qs(query).items()})
+
             def do_POST(self) -> None:
                 raw = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
                 if "json" in (self.headers.get("Content-Type") or ""):
                     body = json.loads(raw or "{}")
                 else:
                     body = {k: v[0] for k, v in parse_qs(raw).items()}
+                self._handle(body)
+
+            def _handle(self, body: dict[str, Any]) -> None:
                 for key in ("blocks", "attachments"):  # form posts carry JSON strings
                     if isinstance(body.get(key), str):
                         body[key] = json.loads(body[key])
-                method = (
-                    "response_url" if self.path.startswith("/response/") else self.path.split("/api/")[-1]
-                )
+                path = urlsplit(self.path).path
+                method = "response_url" if path.startswith("/response/") else path.split("/api/")[-1]
                 with fake._cond:
                     fake.calls.append(
                         {
@@ -51,7 +63,7 @@ class FakeSlack:
                         }
                     )
                     fake._cond.notify_all()
-                payload = {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
+                payload = fake.answer(method, body)
                 data = json.dumps(payload).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
@@ -61,6 +73,20 @@ class FakeSlack:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        if method == "conversations.members":
+            if body.get("channel") not in self.members:
+                return {"ok": False, "error": "channel_not_found"}
+            return {"ok": True, "members": self.members[body["channel"]], "response_metadata": {}}
+        if method == "users.info":
+            if body.get("user") not in self.users:
+                return {"ok": False, "error": "user_not_found"}
+            return {"ok": True, "user": self.users[body["user"]]}
+        ts = f"{time.time():.6f}"
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": ts}
+        return {"ok": True, "channel": body.get("channel"), "ts": ts}
 
     @property
     def base(self) -> str:
