@@ -136,3 +136,18 @@ def test_digest_lists_registrations_and_leads_of_the_managers_partners(world):
     assert [r["registration_id"] for r in other["registrations"]] == [world["r3"]] and other["leads"] == []
     everyone = cli("digest", "--user", "u-admin", "--as", "u-admin")[1]
     assert len(everyone["registrations"]) == 4
+
+
+def test_a_deal_with_a_registration_record_is_said_once(world, tmp_path, monkeypatch):
+    """The approved registration meets its deal at the next ingest: the record's dates speak for the deal,
+    not the deal rules' estimate from its creation date."""
+    opps = FILES["opportunities.csv"] + "O-9,A-1,Kronos lakehouse,proposal,Lakehouse,2025-12-25,P-1,sourced,80000\n"
+    folder = write_world(tmp_path / "import", {**WORLD, "opportunities.csv": opps.replace(
+        "partner_role,amount\n", "partner_role,amount,registered_by\n").replace(",80000\n", ",80000,P-1\n")})
+    assert cli("ingest", str(folder))[0] == 0
+    linked = cli("registrations", "list", "--as", "u-cm")[1]["registrations"]
+    assert next(r["opportunity_id"] for r in linked if r["registration_id"] == world["r1"]) == "O-9"
+    found = actions("P-1", "u-cm")
+    about_registrations = [a for a in found if a["kind"].startswith("registration_") and a["kind"] != "registration_to_decide"]
+    assert [(a["kind"], a["subject_id"]) for a in about_registrations] == [("registration_expiring", world["r1"])]
+    assert "Linked to deal O-9" in about_registrations[0]["evidence"]

@@ -52,6 +52,7 @@ def programme_signals(ctx: ToolContext, scope: Scope, partner_id: str, partner_n
                 continue
             amount = _amount_text(r.amount, currency)
             products = f" ({', '.join(r.products)})" if r.products else ""
+            deal = [f"Linked to deal {r.opportunity_id}"] if r.opportunity_id else []
             found.append(Signal(
                 kind="registration_expiring",
                 title=f"Registration {r.registration_id} on {r.account_name} expires in {_days(r.days_left)}: "
@@ -61,7 +62,7 @@ def programme_signals(ctx: ToolContext, scope: Scope, partner_id: str, partner_n
                 evidence=[f"Registration {r.registration_id} approved"
                           + (f" on {r.decided_on.isoformat()}" if r.decided_on else "")
                           + f"; protection ends {r.expires_on.isoformat()} ({_days(r.days_left)} left)",
-                          f"Expiry warnings start {_days(warn)} before the end of protection"],
+                          f"Expiry warnings start {_days(warn)} before the end of protection", *deal],
                 impact=_value(r.amount, b) * (1.5 + 0.5 * (1 - min(r.days_left, warn) / warn)),
                 content_query="deal registration policy protection period extension", content_kinds=POLICY,
                 subject_id=r.registration_id))
@@ -105,6 +106,15 @@ def programme_signals(ctx: ToolContext, scope: Scope, partner_id: str, partner_n
                 content_query="lead acceptance first contact playbook", content_kinds=["playbook"],
                 content_products=list(lead.products), subject_id=lead.lead_id))
     return found
+
+
+def registration_deals(ctx: ToolContext, scope: Scope, partner_id: str) -> set[str]:
+    """The partner's deals with a registration record (approved, any protection left or not): for those the
+    record's dates replace the deal rules' estimate from the deal's creation date."""
+    if not scope.can("registrations"):
+        return set()
+    listed = registrations.list_registrations(ctx, scope, partner_id=partner_id).registrations
+    return {r.opportunity_id for r in listed if r.opportunity_id and r.status in ("approved", "expired")}
 
 
 def _when(at: dt.datetime) -> str:
