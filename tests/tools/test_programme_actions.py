@@ -136,6 +136,9 @@ def test_digest_lists_registrations_and_leads_of_the_managers_partners(world):
     assert [r["registration_id"] for r in other["registrations"]] == [world["r3"]] and other["leads"] == []
     everyone = cli("digest", "--user", "u-admin", "--as", "u-admin")[1]
     assert len(everyone["registrations"]) == 4
+    printed = runner.invoke(app, ["digest", "--user", "u-cm", "--as", "u-admin"])
+    assert printed.exit_code == 0 and f"registration {world['r2']} (P-2, Lisboa Saude): waiting 18 days" in printed.stdout
+    assert "lead L-1 (P-1, Kronos Kliniken): not accepted" in printed.stdout
 
 
 def test_a_deal_with_a_registration_record_is_said_once(world, tmp_path, monkeypatch):
