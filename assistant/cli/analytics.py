@@ -53,6 +53,12 @@ def _render_digest(d: dict) -> None:
     console.print(f"Week to {d['week_ending']} for {d['user_id']} ({d['partners']} partners)")
     console.print(f"  newly at risk: {', '.join(r['partner_id'] for r in d['newly_at_risk']) or 'none'}")
     console.print(f"  stalled deals: {len(d['stalled_deals'])}; new overlaps: {len(d['new_overlaps'])}")
+    for r in d.get("registrations", []):
+        state = (f"waiting {r['age_days']} days for a decision" if r["state"] == "to_decide"
+                 else f"expires {r['expires_on']} ({r['days_left']} days left)")
+        console.print(f"  registration {r['registration_id']} ({r['partner_id']}, {r['account_name']}): {state}")
+    for x in d.get("leads", []):
+        console.print(f"  lead {x['lead_id']} ({x['partner_id']}, {x['company']}): not accepted, accept by {x['accept_by']}")
     if d.get("posted"):
         console.print(f"  posted to Slack {d['posted']['channel']}")
 
@@ -76,7 +82,7 @@ def portfolio(as_user: str = AS_OPT, as_json: bool = JSON_OPT) -> None:
 def digest(user: str = typer.Option(..., "--user", help="The channel manager (or admin) whose week it is."),
            post: bool = typer.Option(False, "--post", help="Send it as a Slack direct message."),
            as_user: str = AS_OPT, as_json: bool = JSON_OPT) -> None:
-    """A channel manager's week: partners newly at risk, stalled deals, new overlaps."""
+    """A channel manager's week: partners newly at risk, stalled deals, new overlaps, registrations, leads."""
     run_command(as_json, as_user, lambda ctx, scope: service.digest(ctx, scope, user, post), _render_digest)
 
 

@@ -1,6 +1,6 @@
 """A channel manager's week in one Slack message (CLI.md `digest`): partners newly at risk, stalled deals,
-new overlaps, with buttons to open the details. Registrations and leads join once those records exist
-(`_registrations` and `_leads` below are the hooks; they return nothing yet).
+new overlaps, registrations to decide or about to expire, leads not accepted past half their window, with
+buttons to open the details.
 
 Whose partners: the ones partners.csv names the user as `channel_manager` for; when no partner names a
 channel manager at all, every partner (an admin always sees every partner).
@@ -18,6 +18,8 @@ from retrieval.scope import Scope, scope_for_user
 from tools.account_mapping.service import account_relationships
 from tools.analytics.portfolio import channel_manager_of, portfolio
 from tools.context import ToolContext
+from tools.leads import service as leads
+from tools.registrations import service as registrations
 from tools.types import CLOSED_STAGES
 
 WEEK = 7
@@ -39,14 +41,29 @@ def _my_partners(ctx: ToolContext, scope: Scope) -> dict[str, str]:
     return {p.partner_id: p.name for p in rows}
 
 
-def _registrations(ctx: ToolContext, partners: dict[str, str]) -> list[dict[str, Any]]:
-    """Hook: registrations to decide and expiring, once deal registrations are stored."""
-    return []
+def _registrations(ctx: ToolContext, target: Scope, partners: dict[str, str]) -> list[dict[str, Any]]:
+    """Registrations of the user's partners waiting for a decision (oldest first), then those about to
+    expire (soonest first): `tools.registrations.service.registrations_to_act_on`, read as the user."""
+    found = registrations.registrations_to_act_on(ctx, target)
+    out = [{"registration_id": r.registration_id, "partner_id": r.partner_id, "name": partners[r.partner_id],
+            "account_name": r.account_name, "state": "to_decide", "age_days": r.age_days,
+            "verdict": r.check.verdict} for r in found["to_decide"] if r.partner_id in partners]
+    out += [{"registration_id": r.registration_id, "partner_id": r.partner_id, "name": partners[r.partner_id],
+             "account_name": r.account_name, "state": "expiring", "days_left": r.days_left,
+             "expires_on": r.expires_on.isoformat() if r.expires_on else None}
+            for r in found["expiring"] if r.partner_id in partners]
+    return out
 
 
-def _leads(ctx: ToolContext, partners: dict[str, str]) -> list[dict[str, Any]]:
-    """Hook: leads waiting for a partner's answer, once leads are stored."""
-    return []
+def _leads(ctx: ToolContext, target: Scope, partners: dict[str, str]) -> list[dict[str, Any]]:
+    """Leads assigned to the user's partners and not accepted past half their window, soonest deadline
+    first: `tools.leads.service.leads_waiting`, read as the user."""
+    waiting = [lead for lead in leads.leads_waiting(ctx, target) if lead.partner_id in partners]
+    return [{"lead_id": lead.lead_id, "company": lead.company, "partner_id": lead.partner_id,
+             "name": partners[lead.partner_id],
+             "assigned_at": lead.assigned_at.isoformat(timespec="minutes") if lead.assigned_at else None,
+             "accept_by": lead.accept_by.isoformat(timespec="minutes") if lead.accept_by else None}
+            for lead in sorted(waiting, key=lambda x: (x.accept_by or dt.datetime.max, x.lead_id))]
 
 
 def digest(ctx: ToolContext, scope: Scope, user_id: str) -> dict[str, Any]:
@@ -86,8 +103,8 @@ def digest(ctx: ToolContext, scope: Scope, user_id: str) -> dict[str, Any]:
                              "account_name": rel.account_name, "signal": rel.signal, "updated_on": day.isoformat()})
     data = {"user_id": user_id, "slack_user_id": slack_id, "week_ending": today.isoformat(),
             "partners": len(partners), "newly_at_risk": newly, "stalled_deals": stalled,
-            "new_overlaps": overlaps, "registrations": _registrations(ctx, partners),
-            "leads": _leads(ctx, partners)}
+            "new_overlaps": overlaps, "registrations": _registrations(ctx, target, partners),
+            "leads": _leads(ctx, target, partners)}
     data["blocks"] = blocks(data)
     return data
 
@@ -115,8 +132,15 @@ def blocks(d: dict[str, Any]) -> list[dict[str, Any]]:
     overlaps = [f"• {o['account_name']} ({o['account_id']}) with {o['partner_id']}: {o['signal']}"
                 for o in d["new_overlaps"][:MAX_ROWS]]
     out.append(_section(f"*New overlaps* ({len(d['new_overlaps'])})\n" + ("\n".join(overlaps) or "None.")))
-    if d["registrations"] or d["leads"]:
-        out.append(_section(f"*Registrations* {len(d['registrations'])} · *Leads waiting* {len(d['leads'])}"))
+    regs = [f"• {r['account_name']} ({r['registration_id']}, {r['name']} {r['partner_id']}): "
+            + (f"waiting {r['age_days']} days for a decision, check {r['verdict']}" if r["state"] == "to_decide"
+               else f"expires {r['expires_on']} ({r['days_left']} days left)")
+            for r in d["registrations"][:MAX_ROWS]]
+    out.append(_section(f"*Registrations to decide / expiring* ({len(d['registrations'])})\n"
+                        + ("\n".join(regs) or "None.")))
+    waiting = [f"• {x['company']} ({x['lead_id']}) with {x['name']} ({x['partner_id']}): not accepted, "
+               f"accept by {x['accept_by']}" for x in d["leads"][:MAX_ROWS]]
+    out.append(_section(f"*Leads waiting* ({len(d['leads'])})\n" + ("\n".join(waiting) or "None.")))
     out.append({"type": "actions", "elements": [_button("Portfolio", "cosell portfolio"),
                                                  _button("Attribution", "cosell attribution")]})
     return out

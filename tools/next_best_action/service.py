@@ -25,6 +25,12 @@ Expected impact (the ranking score; `priority` 1 = highest impact), in the deal'
   min(accounts, 10) x median amount x P(prospecting) x 0.5 (a standing opportunity: no clock running).
 - A partner's view also repeats its own deals' expiring registrations, passed close dates and stalls
   (at most 3), each with its deal impact and the deal as `subject_id`.
+- A partner's view also lists the records the copilot keeps that need someone to act
+  (`tools.next_best_action.programme_signals`): registrations about to expire (`registration_expiring`),
+  leads not accepted past half their window (`lead_waiting`) and, for admins and channel managers,
+  registrations waiting for a decision (`registration_to_decide`), each with the record as `subject_id`.
+  A deal with an approved registration record drops the deal rules' registration estimate (from its
+  creation date): the record's own dates say it.
 
 Vendor-wide aggregates (typical days in stage, median amount, win rate, MDF use, days to a first deal,
 the distribution of partners' pipelines) are computed in `tools.next_best_action.partner_health.vendor_baselines` with
@@ -43,7 +49,7 @@ from assistant.core.errors import BadInput, Forbidden
 from retrieval.records import Document
 from retrieval.scope import Scope
 from tools.context import ToolContext
-from tools.next_best_action import deal_signals, partner_signals, tier_rules
+from tools.next_best_action import deal_signals, partner_signals, programme_signals, tier_rules
 from tools.next_best_action import partner_health as health
 from tools.next_best_action.partner_health import vendor_baselines  # re-exported for the server warm-up
 from tools.next_best_action.partner_signals import warm_partner_relationships  # noqa: F401  re-exported
@@ -56,6 +62,7 @@ log = logging.getLogger(__name__)
 DEFAULT_WIN_RATE = 0.25  # when the vendor has too few closed deals to measure its own
 MDF_PIPELINE_PER_DOLLAR = 5.0  # a common MDF programme target: $5 of pipeline per MDF dollar
 CONTENT_PER_ACTION = 2
+DEAL_REGISTRATION_RULES = ("registration_expiring", "registration_lapsed")  # estimated from the deal's dates
 
 
 # --- content the asker may see ---------------------------------------------------------------------
@@ -217,6 +224,9 @@ def next_best_actions(ctx: ToolContext, scope: Scope, partner_id: str | None = N
         metrics = health.partner_metrics(rec, partner_id, baselines)
         signals = partner_signals.partner_signals(ctx, scope, rec, metrics, baselines)
         score = health.health_from_metrics(metrics, baselines)
+    recorded = programme_signals.registration_deals(ctx, scope, metrics.partner_id)
+    signals = [s for s in signals if not (s.kind in DEAL_REGISTRATION_RULES and s.subject_id in recorded)]
+    signals += programme_signals.programme_signals(ctx, scope, metrics.partner_id, metrics.partner.name, baselines)
     picker = ContentPicker(ctx, scope, lookup, {metrics.partner_id})
     return NbaResponse(subject_type="partner", subject_id=metrics.partner_id,
                        actions=rank_actions(metrics.partner_id, signals, picker), health=score)
