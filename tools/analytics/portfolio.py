@@ -7,6 +7,10 @@ At risk (general thresholds, each a reason with its numbers):
 - an engagement metric (portal logins, trainings, registrations, PSAT) down 50% or more against the
   partner's own prior 12 months;
 - qualifies for a lower tier than the one it holds.
+Each is also judged against this vendor's own partners, so a quiet or busy programme, or tier rules that
+do not fit its scale, do not put everyone at risk: a health fall or an engagement drop counts only when it
+is among the worst fifth of this vendor's partners, and a tier gap only when at most a third of the
+partners have one (otherwise the rules, not the partners, are off; `qualifies_for` still shows it).
 risk_score (the order of the list, worst first) = max(0, 60 - health) + max(0, -change)
 + 30 x the biggest engagement drop + 10 per tier step below the current tier.
 """
@@ -27,6 +31,8 @@ LOW_HEALTH = 50
 HEALTH_FALL = 10
 ENGAGEMENT_DROP = 0.5
 TREND_DAYS = 90
+WORST_SHARE = 0.2  # "among the worst fifth of this vendor's partners"
+TIER_GAP_SHARE = 1 / 3  # more partners than this below their tier's rules: the rules do not fit
 TIER_ORDER = ("registered", "silver", "gold", "platinum")
 
 
@@ -35,7 +41,25 @@ def _rank(tier: str) -> int:
     return TIER_ORDER.index(tier) if tier in TIER_ORDER else 0
 
 
-def risk(now: PortfolioHealth, before: PortfolioHealth | None) -> tuple[float, list[str]]:
+class Norms:
+    """Where this vendor's partners stand, for judging one partner against the others."""
+
+    def __init__(self, now: dict[str, PortfolioHealth], before: dict[str, PortfolioHealth]):
+        changes = sorted(h.score.score - before[p].score.score for p, h in now.items() if p in before)
+        drops = sorted((h.biggest_drop[1] for h in now.values()), reverse=True)
+        gaps = sum(_rank(h.tier) > _rank(h.qualifies_for) for h in now.values())
+        self.fall_cutoff = _quantile(changes, WORST_SHARE, default=0)  # changes at or below are in the worst fifth
+        self.drop_cutoff = _quantile(drops, WORST_SHARE, default=0.0)  # drops at or above likewise
+        self.tier_gaps_count = gaps <= max(1, len(now)) * TIER_GAP_SHARE
+
+
+def _quantile(ordered: list, share: float, default):
+    if not ordered:
+        return default
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def risk(now: PortfolioHealth, before: PortfolioHealth | None, norms: Norms | None = None) -> tuple[float, list[str]]:
     health = now.score.score
     change = None if before is None else health - before.score.score
     reasons, score = [], max(0.0, 60.0 - health)
@@ -43,14 +67,15 @@ def risk(now: PortfolioHealth, before: PortfolioHealth | None) -> tuple[float, l
         reasons.append(f"health {health}/100, below {LOW_HEALTH}")
     if change is not None:
         score += max(0, -change)
-        if change <= -HEALTH_FALL:
+        if change <= -HEALTH_FALL and (norms is None or change <= norms.fall_cutoff):
             reasons.append(f"health down {-change} points in {TREND_DAYS} days (from {before.score.score} to {health})")
     label, drop, recent, baseline = now.biggest_drop
     score += 30 * drop
-    if drop >= ENGAGEMENT_DROP and recent is not None and baseline is not None:
+    if (drop >= ENGAGEMENT_DROP and recent is not None and baseline is not None
+            and (norms is None or drop >= norms.drop_cutoff)):
         reasons.append(f"{label} {recent:.1f}/month in the last 3 months vs {baseline:.1f} before (-{drop:.0%})")
     steps = _rank(now.tier) - _rank(now.qualifies_for)
-    if steps > 0:
+    if steps > 0 and (norms is None or norms.tier_gaps_count):
         score += 10 * steps
         reasons.append(f"qualifies for {now.qualifies_for}, holds {now.tier} "
                        f"(won revenue 12 months {now.won_revenue_12m:,.0f})")
@@ -70,13 +95,14 @@ def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = Non
                                    .where(Opportunity.stage == "closed_won")).all()
     joined = {p.partner_id: p.joined_on for p in info if partner_ids is None or p.partner_id in partner_ids}
     first = first_wins(joined, wins, today)
+    norms = Norms(now, before)
     rows = []
     for p in info:
         if p.partner_id not in joined:
             continue
         h = now[p.partner_id]
         b = before.get(p.partner_id)
-        score, reasons = risk(h, b)
+        score, reasons = risk(h, b, norms)
         win = first.get(p.partner_id)
         rows.append(PortfolioPartner(
             partner_id=p.partner_id, name=p.name, tier=p.tier, health=h.score.score,
