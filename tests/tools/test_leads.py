@@ -118,3 +118,28 @@ def test_what_to_act_on_for_nba_and_the_digest(env):
         lead.accept_by = lead.assigned_at + dt.timedelta(hours=72)
     ctx.close()
     assert acts("2026-03-03")[1] == [] and [x.lead_id for x in acts("2026-03-04")[1]] == ["L-1"]
+
+
+def test_a_partner_that_already_works_a_new_company_is_routed_first(tmp_path, monkeypatch):
+    """A lead for a company that is not our account: the partner whose own CRM has it as a customer goes
+    first, with that as its first reason; a partner that only lists it as a prospect gets no lift."""
+    leads = ("lead_id,company,domain,country,industry,products,employees,amount,created_on\n"
+             "L-3,Nordlicht Pflege GmbH,nordlicht-pflege.example,DE,Healthcare,Lakehouse,900,50000,2026-02-20\n")
+    base = {**CLEAN, "leads.csv": leads}
+    monkeypatch.setenv("COSELL_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("COSELL_TODAY", TODAY)
+
+    def route_with(rows: str) -> list[dict]:
+        folder = write_world(tmp_path / "import", {**base, "partner_accounts.csv":
+                                                    "partner_id,account_name,domain,country,status\n" + rows})
+        assert cli("ingest", str(folder), "--reset")[0] == 0  # each variant from scratch
+        code, routed = cli("leads", "route", "L-3", "--as", "u-cm")
+        assert code == 0 and routed["account_id"] is None  # not one of our accounts
+        return routed["partners"]
+
+    for partner in ("P-1", "P-2"):
+        ranked = route_with(f"{partner},Nordlicht Pflege,nordlicht-pflege.example,DE,customer\n")
+        assert ranked[0]["partner_id"] == partner and ranked[0]["reasons"][0].startswith("Lists Nordlicht")
+    as_prospect = route_with("P-2,Nordlicht Pflege,nordlicht-pflege.example,DE,prospect\n")
+    without = route_with("P-3,Somebody Else,else.example,ES,customer\n")
+    assert [p["partner_id"] for p in as_prospect] == [p["partner_id"] for p in without]

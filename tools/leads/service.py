@@ -110,6 +110,10 @@ def company_index(ctx: ToolContext) -> CompanyIndex:
     return ctx.cached("leads.company_index", build)
 
 
+RANK_ALL = 10_000  # partners ranked before those that passed on the lead are left out
+WORKS_THE_COMPANY = ("customer", "open_opportunity")
+
+
 def route_lead(ctx: ToolContext, scope: Scope, lead_id: str, top: int = 3) -> LeadRouting:
     """Partners ranked for the lead as `match` ranks them for a deal, without those that passed on it."""
     scope.require("route_leads")
@@ -130,8 +134,12 @@ def route_lead(ctx: ToolContext, scope: Scope, lead_id: str, top: int = 3) -> Le
     company = AccountRec(account_id, lead.company, lead.industry or (account.industry if account else None),
                          (lead.country or (account.country if account else "") or "").upper() or None,
                          lead.domain, account.status if account else "prospect")
-    ranked = get_engine(ctx).match(deal, top + len(excluded), account=company)
-    partners = [p for p in ranked if p.partner_id not in excluded][:top]
+    # Every partner is ranked, then an eligible partner that already works the company (a customer or an
+    # open opportunity in its own CRM, partner_accounts.csv) goes first: for a new company that is not yet
+    # our account, the match engine cannot see that relationship, and it is the strongest co-sell signal.
+    ranked = get_engine(ctx).match(deal, RANK_ALL, account=company)
+    candidates = [p for p in ranked if p.partner_id not in excluded]
+    partners = sorted(candidates, key=lambda p: not (p.eligible and shared.get(p.partner_id) in WORKS_THE_COMPANY))[:top]
     for p in partners:
         if p.partner_id in shared:
             p.reasons.insert(0, f"Lists {lead.company} among its shared accounts ({shared[p.partner_id]})")
