@@ -160,7 +160,7 @@ def answer_event(ctx: AppContext, client: WebClient, event: dict, body: dict) ->
     if direct:
         thread_ts = None  # answer in the DM itself, where the next message continues the conversation
     try:
-        response = ask(ctx, scope, question, thread_id=thread_id).model_dump(mode="json")
+        response = ask(ctx, scope, question, thread_id=thread_id)
     except CosellError as exc:
         failed = f"Sorry: {exc.message}"
     except Exception:  # a bug: logged; the user still gets an answer, never silence
@@ -174,7 +174,7 @@ def answer_event(ctx: AppContext, client: WebClient, event: dict, body: dict) ->
         else:
             _post(client, channel, thread_ts, failed)
         return
-    text = response["answer"][:3000]
+    text = response.answer[:3000]
     if private_note:
         _post(client, channel, thread_ts, private_note)
         rendered = blocks.answer_blocks(response, thread_id, slack_user)
@@ -208,9 +208,9 @@ def answer_command(ctx: AppContext, command: dict, respond) -> None:
             thread_id = (
                 f"slack:{command.get('team_id', '')}:{command.get('channel_id', '')}:cmd:{scope.user_id}"
             )
-            response = ask(ctx, scope, parsed.text, thread_id=thread_id).model_dump(mode="json")
+            response = ask(ctx, scope, parsed.text, thread_id=thread_id)
             rendered = blocks.answer_blocks(response, thread_id, slack_user)
-            respond(text=response["answer"][:3000], blocks=rendered, response_type="ephemeral")
+            respond(text=response.answer[:3000], blocks=rendered, response_type="ephemeral")
             return
         text = run_command(ctx, scope, parsed)
         respond(text=text[:3000], blocks=blocks.text_blocks(text), response_type="ephemeral")
