@@ -17,9 +17,9 @@ from assistant.engine.context import AppContext
 from retrieval import records as R
 from retrieval.scope import Scope
 from tools.account_mapping.service import MappingResponse
-from tools.content_drafts.service import DraftResponse
+from tools.content_drafts.service import DraftList, DraftResponse
 from tools.next_best_action.types import NbaResponse
-from tools.partner_match.service import MatchResponse
+from tools.partner_match.service import MatchResponse, RegistrationCheckResponse
 from tools.search.service import SearchToolResult
 
 TODAY = dt.date(2026, 3, 1)
@@ -415,12 +415,13 @@ def install_fake_tool_modules(monkeypatch) -> None:
     def check_registration(ctx, scope, proposal):
         scope.require("register_check")
         scope.require_partner(proposal.partner_id)
-        return Result(partner_id=proposal.partner_id, duplicates=[], conflicts=[])
+        return RegistrationCheckResponse(partner_id=proposal.partner_id, account_match=None, duplicates=[],
+                                         conflicts=[], verdict="clear")
 
     def list_drafts(ctx, scope, partner_id=None, status=None, limit=200, offset=0):
         if partner_id:
             scope.require_partner(partner_id)
-        return Result(drafts=[])
+        return DraftList(drafts=[])
 
     def review_draft(ctx, scope, draft_id, decision, comment):
         scope.require("review_drafts")
@@ -436,9 +437,11 @@ def install_fake_tool_modules(monkeypatch) -> None:
         "list_drafts": list_drafts, "review_draft": review_draft,
     }
     # The doors import the services' functions by name: swap those names where the doors look them up.
-    from assistant.api import routes
-    from assistant.cli import main as cli_main
+    import importlib
 
+    from assistant.api import routes
+
+    cli_main = importlib.import_module("assistant.cli.main")  # `assistant.cli.main` the attribute is a function
     for door in (routes, cli_main):
         for name, fake in fakes.items():
             if hasattr(door, name):
