@@ -15,7 +15,7 @@ from assistant.engine.messages import say
 from assistant.engine.turn import Citation
 from tools.account_mapping.service import MappingResponse, Overlap
 from tools.content_drafts.service import DraftResponse
-from tools.next_best_action.types import NbaResponse
+from tools.next_best_action.service import NbaResponse
 from tools.partner_match.service import MatchResponse
 from tools.partner_profile.service import DealOut, ProfileResult
 from tools.search.service import Citation as ContentCitation

@@ -25,7 +25,7 @@ from retrieval.scope import Scope
 from tools.account_mapping.service import MappingResponse
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.content_drafts.service import DraftResponse
-from tools.next_best_action.types import NbaResponse
+from tools.next_best_action.service import NbaResponse
 from tools.partner_match.service import MatchResponse
 from tools.partner_profile.service import ProfileResult
 from tools.search.service import SearchToolResult

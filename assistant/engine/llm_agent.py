@@ -28,7 +28,7 @@ from assistant.engine import answers, router
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
 from tools.account_mapping.service import MappingResponse
-from tools.next_best_action.types import NbaResponse
+from tools.next_best_action.service import NbaResponse
 from tools.registry import all_tools
 from tools.search.service import SearchToolResult
 

@@ -18,7 +18,7 @@ from assistant.engine.turn import AskResponse
 from retrieval.ingest import IngestResult
 from tools.account_mapping.service import MappingResponse
 from tools.content_drafts.service import DraftList, DraftResponse
-from tools.next_best_action.types import NbaResponse
+from tools.next_best_action.service import NbaResponse
 from tools.partner_match.service import MatchResponse, RankerInfo, RegistrationCheckResponse
 from tools.search.service import SearchResponse
 

@@ -17,7 +17,7 @@ from assistant.engine.context import AppContext
 from retrieval.scope import Scope
 from tools.account_mapping.service import MappingResponse
 from tools.content_drafts.service import DraftResponse
-from tools.next_best_action.types import NbaResponse
+from tools.next_best_action.service import NbaResponse
 from tools.partner_match.service import MatchResponse
 
 USAGE = (

@@ -13,7 +13,7 @@ from assistant.engine.deterministic import plan_turn
 from assistant.engine.messages import LANGS, MESSAGES, answer_language, say
 from retrieval.scope import scope_for_user
 from tests.assistant import profile_world
-from tools.next_best_action.types import NbaResponse
+from tools.next_best_action.service import NbaResponse
 
 
 @pytest.fixture()
