@@ -68,7 +68,7 @@ def mdf_advice(ctx: ToolContext, scope: Scope, partner_id: str | None = None, st
                 source = (f"{money(unapproved, cur)} of its {quarter} budget ({money(allocated, cur)}) not approved yet"
                           if unapproved else f"the {money(g.paid, cur)} it was paid in the period")
                 advice.append(MdfAdvice(
-                    kind=None, partner_id=g.partner_id, impact=round(amount * (best.roi - g.roi), 2),
+                    rule="reallocate", partner_id=g.partner_id, impact=round(amount * (best.roi - g.roi), 2),
                     title=f"Move MDF from {g.partner_id} ({_x(g.roi)}) towards {best.partner_id} ({_x(best.roi)})",
                     why=f"{g.partner_id} returned {_x(g.roi)} on its MDF, under half the programme's {_x(overall)}; "
                         f"{best.partner_id} returned {_x(best.roi)}. Put {source} where it returns more: about "
@@ -76,7 +76,7 @@ def mdf_advice(ctx: ToolContext, scope: Scope, partner_id: str | None = None, st
                     evidence=[_line(g, g.partner_id, cur), _line(best, best.partner_id, cur), programme]))
             elif g.roi >= overall and unapproved > 0:
                 advice.append(MdfAdvice(
-                    partner_id=g.partner_id, impact=round(unapproved * g.roi, 2),
+                    rule="idle_budget", partner_id=g.partner_id, impact=round(unapproved * g.roi, 2),
                     title=f"{g.partner_id} returns {_x(g.roi)} on MDF and has {money(unapproved, cur)} of its "
                           f"{quarter} budget unused: plan an activity with it",
                     why=f"At its return of {_x(g.roi)} the unused {money(unapproved, cur)} would bring about "
@@ -92,7 +92,7 @@ def mdf_advice(ctx: ToolContext, scope: Scope, partner_id: str | None = None, st
             if k.kind != best_kind.kind and k.roi < LOW_SHARE * best_kind.roi:
                 gain = k.paid * (best_kind.roi - k.roi)
                 advice.append(MdfAdvice(
-                    kind=k.kind, impact=round(gain, 2),
+                    rule="kind", kind=k.kind, impact=round(gain, 2),
                     title=f"Favour {best_kind.kind} activities ({_x(best_kind.roi)}) over {k.kind} ({_x(k.roi)})",
                     why=f"{k.kind.capitalize()} activities returned {_x(k.roi)}, {best_kind.kind} activities "
                         f"{_x(best_kind.roi)}: the {money(k.paid, cur)} paid for {k.kind} would have won about "

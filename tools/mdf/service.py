@@ -35,8 +35,10 @@ from tools.mdf.types import (
     MdfAdvice,
     MdfList,
     MdfRequest,
+    MdfRoiArgs,
     RoiResponse,
 )
+from tools.registry import register_tool
 from tools.types import money
 
 __all__ = [
@@ -248,3 +250,20 @@ def mdf_to_act_on(ctx: ToolContext, scope: Scope) -> dict[str, list[MdfActivityO
     return {"to_decide": [a for a in activities if a.status == "requested"] if scope.can("decide_mdf") else [],
             "claim_due": [a for a in activities if a.due == "claim"],
             "not_started": [a for a in activities if a.due == "start"]}
+
+
+@register_tool("mdf_roi", args=MdfRoiArgs)
+def mdf_roi_tool(ctx: ToolContext, scope: Scope, args: MdfRoiArgs) -> RoiResponse:
+    """What marketing development funds (MDF) returned: per activity started in the period (default the
+    last 365 days), per partner and per kind, the amount paid, the open pipeline and the won revenue of the
+    deals the activity sourced, and roi = won / paid, in the reporting currency. A partner seller gets only
+    their own partner's activities."""
+    return mdf_roi(ctx, scope, args.partner_id, args.from_date, args.to_date)
+
+
+@register_tool("mdf_advice", args=MdfRoiArgs)
+def mdf_advice_tool(ctx: ToolContext, scope: Scope, args: MdfRoiArgs) -> AdviceResponse:
+    """Where unspent or low-return MDF would do better: partners returning under half the programme's rate
+    next to the best one, high-return partners with budget unused this quarter, and kinds of activity that
+    return less than the best kind, each with the numbers behind it and the expected gain."""
+    return mdf_advice(ctx, scope, args.partner_id, args.from_date, args.to_date)

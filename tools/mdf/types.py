@@ -87,6 +87,7 @@ class RoiResponse(BaseModel):
 class MdfAdvice(BaseModel):
     """Where unspent or low-return MDF would do better, with the numbers behind it."""
 
+    rule: Literal["reallocate", "idle_budget", "kind"]
     title: str
     why: str
     evidence: list[str]
@@ -99,3 +100,11 @@ class AdviceResponse(BaseModel):
     currency: str
     advice: list[MdfAdvice]
     roi: RoiResponse
+
+
+class MdfRoiArgs(BaseModel):
+    """The period (activities starting in it; default the last 365 days) and optionally one partner."""
+
+    partner_id: str | None = Field(None, description="a partner id, e.g. P-007")
+    from_date: dt.date | None = Field(None, description="first day, YYYY-MM-DD")
+    to_date: dt.date | None = Field(None, description="last day, YYYY-MM-DD")
