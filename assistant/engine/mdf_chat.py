@@ -13,14 +13,14 @@ from assistant.engine.turn import ToolUse, Turn
 from tools.mdf.service import list_mdf, mdf_advice, mdf_roi
 
 _MDF = r"(?:\bmdf\b|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b)"
-_NOT_POLICY = r"(?!.*\b(?:policy|policies|rules?|eligible|allowed|minimum|maximum|how long|when)\b)"
+_NOT_POLICY = r"(?!.*\b(?:policy|policies|rules?|eligible|allowed|minimum|maximum|how long|when|top-?ups?)\b)"
 ADVICE_RE = re.compile(
     rf"^{_NOT_POLICY}(?=.*{_MDF}).*(\bwhere\b.*\b(?:should|would|could)\b.*\b(?:put|spend|invest|allocate|move|"
     r"focus)\b|\breallocat\w*|\bdo better\b|\bbetter (?:spent|used|invested)\b|\bshould we (?:put|spend|invest|"
     r"move|shift)\b|\bshift\b.*\bbudget\b)", re.IGNORECASE)
 ROI_RE = re.compile(
     rf"^{_NOT_POLICY}(?=.*{_MDF}).*(\bpa(?:id|y|ys) off\b|\broi\b|\breturns?\b|\breturned\b|\bwork(?:ed)? "
-    r"(?:best|well)\b|\b(?:best|worst)[- ](?:perform\w*|return\w*)\b|\bperform(?:ed|ance|ing)?\b|"
+    r"(?:best|well)\b|\b(?:best|worst)[- ](?:perform\w*|return\w*)\b|\b(?:how|which|what)\b.*\bperform(?:ed|ing|s)?\b|"
     r"\bworth (?:it|the)\b|\bwon\b|\bpipeline\b)", re.IGNORECASE)
 QUEUE_RE = re.compile(
     rf"^\W*(?:which|what|any|show(?: me)?|list|are there|how many)\b{_NOT_POLICY}(?=.*{_MDF}).*"

@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.engine.mdf_chat import HANDLERS
 from tests.tools.programme_world import TODAY, write_world
 
 runner = CliRunner()
@@ -119,3 +120,12 @@ def test_chat_keeps_a_partner_seller_to_its_own(env):
     answer = json.loads(runner.invoke(app, ["ask", "where should we put our MDF?", "--as", "u-ps2",
                                             "--json"]).stdout)["answer"]
     assert "P-1" not in answer
+
+
+@pytest.mark.parametrize("question", [
+    "When are MDF claims due?", "What is the minimum MDF request amount?", "how much MDF do we have left?",
+    "what's the MDF policy", "who approves MDF requests?", "is there an MDF top-up if our campaigns perform?",
+    "how much MDF is spent on events typically?", "where can we spend MDF?",
+])
+def test_policy_and_own_budget_questions_are_not_taken(question):
+    assert not [h for pattern, h in HANDLERS if pattern.search(question)]
