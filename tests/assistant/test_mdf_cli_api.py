@@ -127,6 +127,15 @@ def test_mdf_lifecycle_over_the_cli(env, folder):
     assert cli("ingest", str(folder))[0] == 0
     kept = {a["activity_id"]: a for a in cli("mdf", "list")[1]["activities"]}
     assert kept[mid]["status"] == "paid" and kept[q2["activity_id"]]["status"] == "rejected"
+    # the CRM's next export names the activity requested in the copilot on the deal it sourced
+    opportunities = folder / "opportunities.csv"
+    opportunities.write_text(opportunities.read_text() + f"O-5,A-1,Kliniken win,closed_won,Lakehouse,2026-03-12,"
+                             f"P-1,sourced,65000,{mid}\n")
+    code, data = cli("ingest", str(folder))
+    assert code == 0 and data["opportunities"] == 3, data
+    roi = cli("mdf", "roi", "--partner", "P-1", "--as", "u-ps1")[1]
+    mine = next(a for a in roi["activities"] if a["activity_id"] == mid)
+    assert (mine["paid"], mine["won"], mine["roi"]) == (6500, 65000, 10.0)
 
 
 def test_roi_and_permissions_over_the_cli(env):
