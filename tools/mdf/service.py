@@ -16,12 +16,12 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from assistant.core.errors import BadInput, Conflict, Forbidden, NotFound
-from retrieval.programme_records import COPILOT, MdfActivityRow, audit, snapshot
+from retrieval.programme_records import COPILOT, AuditEntry, MdfActivityRow, audit, snapshot
 from retrieval.scope import Scope
 from tools.context import ToolContext
 from tools.mdf import budget as budgets
@@ -58,6 +58,7 @@ __all__ = [
     "mdf_roi",
     "mdf_to_act_on",
     "pay_mdf",
+    "programme_advice",
     "reject_mdf",
     "request_mdf",
 ]
@@ -238,6 +239,17 @@ def pay_mdf(ctx: ToolContext, scope: Scope, activity_id: str) -> MdfActivityOut:
     scope.require("pay_mdf")
     return _change(ctx, scope, activity_id, "paid", ("claimed",),
                    lambda _s, row, _today: {"status": "paid", "paid_amount": row.claimed_amount})
+
+
+def programme_advice(ctx: ToolContext, scope: Scope) -> AdviceResponse:
+    """`mdf_advice` over the default period, shared by every next-best-action call of one state of the
+    records (the stamp: the last change of a kept record, so an approval or a claim shows at once).
+    Internal roles see the same advice; others get it computed for them."""
+    if not scope.is_internal:
+        return mdf_advice(ctx, scope)
+    with ctx.store.session() as session:
+        last_change = session.scalar(select(func.max(AuditEntry.id)))
+    return ctx.cached("mdf_advice", lambda: mdf_advice(ctx, Scope.system()), stamp=last_change)
 
 
 def mdf_to_act_on(ctx: ToolContext, scope: Scope) -> dict[str, list[MdfActivityOut]]:

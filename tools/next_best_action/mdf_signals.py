@@ -33,7 +33,7 @@ def mdf_signals(ctx: ToolContext, scope: Scope, partner_id: str, partner_name: s
         return []
     due = mdf.mdf_to_act_on(ctx, scope)
     mine = {k: [a for a in v if a.partner_id == partner_id] for k, v in due.items()}
-    advice = mdf.mdf_advice(ctx, scope, partner_id) if scope.is_internal else None
+    advice = mdf.programme_advice(ctx, scope) if scope.is_internal else None
     measured = None
     if advice is not None:
         paid = sum(g.paid for g in advice.roi.partners)
