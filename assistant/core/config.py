@@ -65,6 +65,8 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = Field(None, description="Slack signing secret for request verification.")
     slack_app_token: SecretStr | None = Field(None, description="Slack app-level token (xapp-...) for Socket Mode.")
     slack_api_url: str | None = Field(None, description="Base URL of the Slack Web API (tests point it at localhost).")
+    public_url: str | None = Field(None, description="Where users reach `cosell serve` (e.g. https://cosell.example.com): "
+                                   "Slack links sources to `{public_url}/docs/view?doc_id=...`.")
 
     registration_protection_days: int = Field(
         90, description="How long an approved deal registration protects the partner, counted from the deal's creation."

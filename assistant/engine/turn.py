@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, TypeVar
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
 
 from assistant.core.errors import BadInput, Forbidden
 from assistant.engine.context import AppContext
@@ -59,6 +59,12 @@ class AskResponse(BaseModel):
         default_factory=list, description="Choices when the question was ambiguous."
     )
     intent: str | None = None
+    # the typed results of the tools this turn called (not serialised): the doors render them (Slack blocks)
+    _results: list[BaseModel] = PrivateAttr(default_factory=list)
+
+    @property
+    def results(self) -> list[BaseModel]:
+        return self._results
 
 
 @dataclass
@@ -76,6 +82,7 @@ class Turn:
     notes: list[str] = field(default_factory=list)
     _lang: str | None = None
     choices: list[Candidate] = field(default_factory=list)  # deals this answer listed, for "the second one"
+    results: list[BaseModel] = field(default_factory=list)  # the typed results of `call`, for the doors
 
     @property
     def lang(self) -> str:
@@ -99,7 +106,9 @@ class Turn:
     def call(self, name: str, arguments: dict[str, Any], expect: type[R] = BaseModel) -> R:  # type: ignore[assignment]
         """Run tool `name` with the asker's scope; its result as the model `expect` (see `invoke_tool`)."""
         self.record(name, arguments)
-        return invoke_tool(self.ctx, self.scope, name, arguments, expect)
+        result = invoke_tool(self.ctx, self.scope, name, arguments, expect)
+        self.results.append(result)
+        return result
 
     def cite(self, citations: Iterable[Citation]) -> None:
         known = {c.doc_id for c in self.citations}
@@ -115,7 +124,7 @@ class Turn:
         intent: str | None = None,
         candidates: list[Candidate] | None = None,
     ) -> AskResponse:
-        return AskResponse(
+        response = AskResponse(
             answer=answer,
             citations=list(self.citations),
             tools=self.tools,
@@ -126,6 +135,8 @@ class Turn:
             candidates=candidates or [],
             intent=intent,
         )
+        response._results = list(self.results)
+        return response
 
 
 def invoke_tool(

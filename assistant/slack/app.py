@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -21,12 +22,15 @@ from sqlalchemy.exc import IntegrityError
 from assistant.core.errors import BadInput, CosellError
 from assistant.engine.agent import ask
 from assistant.engine.context import AppContext
-from assistant.slack import blocks, programme
+from assistant.engine.resolver import catalogue_for
+from assistant.slack import blocks, programme, results
 from assistant.slack import mdf as mdf_slack
 from assistant.slack.audience import channel_audience
-from assistant.slack.commands import USAGE, parse_command, run_command
-from retrieval.records import Feedback, SlackEventSeen
-from retrieval.scope import scope_for_slack_user
+from assistant.slack.commands import USAGE, execute, parse_command
+from retrieval.records import Chunk, Feedback, SlackEventSeen
+from retrieval.scope import Scope, scope_for_slack_user
+from tools.content_drafts.service import review_draft
+from tools.partner_match.service import get_engine
 
 log = logging.getLogger(__name__)
 MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
@@ -81,6 +85,16 @@ def register_listeners(app: App, ctx: AppContext) -> None:
     def on_feedback(ack, body: dict, action: dict) -> None:
         ack()
         record_feedback(ctx, body, action)
+
+    @app.action(re.compile(f"^{results.PICK}_[0-9]+$"))
+    def on_pick(ack, body: dict, action: dict, respond) -> None:
+        ack()
+        answer_pick(ctx, body, action, respond)
+
+    @app.action(re.compile(f"^({results.DRAFT_APPROVE}|{results.DRAFT_REJECT})$"))
+    def on_draft_decision(ack, body: dict, action: dict, respond) -> None:
+        ack()
+        decide_draft(ctx, body, action, respond)
 
     programme.register_programme_listeners(app, ctx)
     mdf_slack.register_mdf_listeners(app, ctx)
@@ -181,14 +195,15 @@ def answer_event(ctx: AppContext, client: WebClient, event: dict, body: dict) ->
             _post(client, channel, thread_ts, failed)
         return
     text = response.answer[:3000]
+    names = names_for(ctx, scope)
     if private_note:
         _post(client, channel, thread_ts, private_note)
-        rendered = blocks.answer_blocks(response, thread_id, slack_user)
+        rendered = blocks.answer_blocks(response, thread_id, slack_user, names=names)
         client.chat_postEphemeral(
             channel=channel, user=slack_user, thread_ts=thread_ts, text=text, blocks=rendered
         )
         return
-    rendered = blocks.answer_blocks(response, thread_id, slack_user, in_channel=in_channel)
+    rendered = blocks.answer_blocks(response, thread_id, slack_user, in_channel=in_channel, names=names)
     client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text, blocks=rendered)
 
 
@@ -220,11 +235,12 @@ def answer_command(ctx: AppContext, command: dict, respond) -> None:
                 f"slack:{command.get('team_id', '')}:{command.get('channel_id', '')}:cmd:{scope.user_id}"
             )
             response = ask(ctx, scope, parsed.text, thread_id=thread_id)
-            rendered = blocks.answer_blocks(response, thread_id, slack_user)
+            rendered = blocks.answer_blocks(response, thread_id, slack_user, names=names_for(ctx, scope))
             respond(text=response.answer[:3000], blocks=rendered, response_type="ephemeral")
             return
-        text = run_command(ctx, scope, parsed)
-        respond(text=text[:3000], blocks=blocks.text_blocks(text), response_type="ephemeral")
+        result, text = execute(ctx, scope, parsed)
+        respond(text=text[:3000], blocks=blocks.tool_blocks(result, names_for(ctx, scope), text),
+                response_type="ephemeral")
     except CosellError as exc:
         message = (
             NOT_SET_UP.format(slack_user=slack_user) if exc.http_status == 401 else f"Sorry: {exc.message}"
@@ -233,6 +249,43 @@ def answer_command(ctx: AppContext, command: dict, respond) -> None:
     except Exception:
         log.exception("Slack command failed")
         respond(text="Sorry, something went wrong on my side.", response_type="ephemeral")
+
+
+def names_for(ctx: AppContext, scope: Scope) -> results.Names:
+    return results.Names(ctx, ctx.settings.public_url, may_review=scope.can("review_drafts"))
+
+
+def answer_pick(ctx: AppContext, body: dict, action: dict, respond) -> None:
+    """A choice button (which deal, which partner): the choice answers the question the engine asked back,
+    in the asker's own conversation (`load_thread` refuses anyone else's), shown to the clicker only."""
+    slack_user = (body.get("user") or {}).get("id", "")
+    thread_id, _, choice = (action.get("value") or "").rpartition("|")
+    try:
+        scope = scope_for_slack_user(ctx.store, slack_user)
+        response = ask(ctx, scope, choice, thread_id=thread_id or None)
+        rendered = blocks.answer_blocks(response, response.thread_id, slack_user, names=names_for(ctx, scope))
+        respond(text=response.answer[:3000], blocks=rendered, response_type="ephemeral", replace_original=False)
+    except CosellError as exc:
+        respond(text=f"Sorry: {exc.message}", response_type="ephemeral", replace_original=False)
+    except Exception:
+        log.exception("Slack choice failed")
+        respond(text="Sorry, something went wrong on my side.", response_type="ephemeral", replace_original=False)
+
+
+def decide_draft(ctx: AppContext, body: dict, action: dict, respond) -> None:
+    """Approve or reject a pending draft from its buttons, as the clicking user (the service checks that
+    they may review drafts and that the draft is still pending)."""
+    slack_user = (body.get("user") or {}).get("id", "")
+    draft_id = action.get("value", "")
+    approve = action.get("action_id") == results.DRAFT_APPROVE
+    try:
+        scope = scope_for_slack_user(ctx.store, slack_user)
+        comment = None if approve else f"rejected in Slack by {scope.name or scope.user_id}"
+        draft = review_draft(ctx, scope, draft_id, "approved" if approve else "rejected", comment)
+        status = getattr(draft, "status", "approved" if approve else "rejected")
+        respond(text=f"Draft {draft_id} {status}.", response_type="ephemeral", replace_original=False)
+    except CosellError as exc:
+        respond(text=f"Sorry: {exc.message}", response_type="ephemeral", replace_original=False)
 
 
 def record_feedback(ctx: AppContext, body: dict, action: dict) -> None:
@@ -265,4 +318,33 @@ def run_socket_mode(ctx: AppContext) -> None:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     handler = SocketModeHandler(build_bolt_app(ctx, socket_mode=True), _secret(settings.slack_app_token))
+    start_warmup(ctx)
     handler.start()
+
+
+def warm(ctx: AppContext) -> dict[str, str]:
+    """What the first question would otherwise pay (~12 s): the embedding model and the vector and BM25
+    indexes, the name catalogue, the matching engine. `cosell serve` does this (and more) in its lifespan
+    (assistant/api/warmup.py); Socket Mode has no lifespan, so `cosell slack` runs this. Best effort: a
+    failing step is logged, and the question that needs it builds it (and says what is wrong)."""
+    steps = {
+        "content": lambda: ctx.store.count(Chunk) and ctx.content.search("deal registration", 1),
+        "name_catalogue": lambda: catalogue_for(ctx, Scope.system()),
+        "match_engine": lambda: ctx.records_version() is not None and get_engine(ctx),
+    }
+    done = {}
+    for name, step in steps.items():
+        try:
+            step()
+            done[name] = "ok"
+        except Exception as exc:
+            done[name] = f"failed: {type(exc).__name__}"
+            log.warning("Slack warm-up step %s failed", name, exc_info=True)
+    log.info("Slack warm-up: %s", done)
+    return done
+
+
+def start_warmup(ctx: AppContext) -> threading.Thread:
+    thread = threading.Thread(target=warm, args=(ctx,), name="cosell-slack-warmup", daemon=True)
+    thread.start()
+    return thread

@@ -8,15 +8,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from assistant.engine.agent import AskResponse
+from assistant.engine.threads import Candidate
+from assistant.slack import limits
+from assistant.slack.results import PICK, Names, escape, result_blocks
+from tools.search.service import SearchToolResult
 
 SECTION_LIMIT = 2900  # Slack allows 3000 characters per section text
 FEEDBACK_UP = "cosell_feedback_up"
 FEEDBACK_DOWN = "cosell_feedback_down"
-
-
-def escape(text: str) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+INTENT_TITLES = {
+    "search": "From the programme content", "match": "Partners for a deal", "map": "Account mapping",
+    "nba": "Next best actions", "draft": "Campaign draft", "profile": "Partner profile",
+    "analytics": "Programme analytics", "mdf": "Market development funds", "register": "Deal registration",
+    "registrations": "Deal registrations", "leads": "Leads",
+}
 
 
 def sections(text: str) -> list[dict[str, Any]]:
@@ -32,7 +40,11 @@ def sections(text: str) -> list[dict[str, Any]]:
         chunk = f"{chunk}\n{line}" if chunk else line
     if chunk.strip():
         blocks.append(_section(chunk))
-    return blocks[:40]
+    return blocks  # `limits.fit` cuts a message to 50 blocks, with a note
+
+
+def _header(text: str) -> dict[str, Any]:
+    return {"type": "header", "text": {"type": "plain_text", "text": text, "emoji": True}}
 
 
 def _section(text: str) -> dict[str, Any]:
@@ -44,13 +56,29 @@ def context(*texts: str) -> dict[str, Any]:
 
 
 def answer_blocks(
-    response: AskResponse, thread_id: str, asker_slack_id: str | None = None, in_channel: bool = False
+    response: AskResponse,
+    thread_id: str,
+    asker_slack_id: str | None = None,
+    in_channel: bool = False,
+    names: Names | None = None,
 ) -> list[dict[str, Any]]:
-    """An AskResponse: the answer, its sources, the tools used, what was withheld, feedback."""
-    blocks = sections(response.answer)
+    """An AskResponse in Block Kit: the tool result's header and fields (names, not ids) led by the answer's
+    first paragraph, or the whole answer when no tool result renders; buttons for the choices the engine
+    offers; sources as links; the tools used; what was withheld; feedback. Within Block Kit's limits."""
+    names = names or Names(None)
+    structured = [b for r in response.results for b in result_blocks(r, names)]
+    if structured:
+        lead = response.answer.strip().split("\n\n", 1)[0]
+        if structured[0]["type"] == "header" and lead and not isinstance(response.results[0], SearchToolResult):
+            structured.insert(1, _section(limits.cut(escape(lead), 600)))
+        blocks = structured
+    else:
+        blocks = [_header(INTENT_TITLES.get(response.intent or "", "Co-sell Copilot"))] + sections(response.answer)
+    if response.candidates:
+        blocks.append(pick_actions(response.candidates, thread_id))
     if response.citations:
         items = [
-            f"{i}. *{escape(c.title)}* ({escape(c.source or c.doc_id)})"
+            f"{i}. {names.doc_link(c.doc_id, c.title)}" + ("" if names.public_url else f" ({escape(c.source or c.doc_id)})")
             for i, c in enumerate(response.citations[:8], 1)
         ]
         blocks.append(context("*Sources*\n" + "\n".join(items)))
@@ -69,7 +97,30 @@ def answer_blocks(
     if notes:
         blocks.append(context(*notes))
     blocks.append(feedback_actions(thread_id))
-    return blocks
+    return limits.fit(blocks)
+
+
+def pick_actions(candidates: list[Candidate], thread_id: str) -> dict[str, Any]:
+    """One button per choice the engine offers (which deal, which partner...): clicking it answers in the
+    same conversation, as if the asker had typed the choice. The value is `thread_id|choice id`."""
+    return {
+        "type": "actions",
+        "block_id": "cosell_pick",
+        "elements": [
+            {
+                "type": "button",
+                "text": {"type": "plain_text", "text": limits.cut(c.label or c.id, limits.BUTTON_TEXT), "emoji": True},
+                "action_id": f"{PICK}_{i}",
+                "value": f"{thread_id}|{c.id}"[: limits.BUTTON_VALUE],
+            }
+            for i, c in enumerate(candidates[: limits.ACTIONS_ELEMENTS])
+        ],
+    }
+
+
+def tool_blocks(result: BaseModel, names: Names, fallback_text: str = "") -> list[dict[str, Any]]:
+    """A /cosell command's typed result in Block Kit (the answer text when its type has no renderer)."""
+    return limits.fit(result_blocks(result, names) or sections(fallback_text))
 
 
 def _args(arguments: dict) -> str:
@@ -97,4 +148,7 @@ def text_blocks(text: str, note: str | None = None) -> list[dict[str, Any]]:
     blocks = sections(text)
     if note:
         blocks.append(context(escape(note)))
-    return blocks
+    return limits.fit(blocks)
+
+
+__all__ = ["Names", "answer_blocks", "escape", "feedback_actions", "pick_actions", "text_blocks", "tool_blocks"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
+
 from assistant.core.errors import BadInput
 from assistant.engine import answers
 from assistant.engine.agent import invoke_tool
@@ -73,29 +75,34 @@ def parse_command(text: str) -> Command:
 
 def run_command(ctx: AppContext, scope: Scope, command: Command) -> str:
     """Run a parsed match/map/nba/draft command through the tool registry; its answer as text."""
+    return execute(ctx, scope, command)[1]
+
+
+def execute(ctx: AppContext, scope: Scope, command: Command) -> tuple[BaseModel, str]:
+    """Run a parsed match/map/nba/draft command: its typed result (Slack renders it in Block Kit) and its
+    answer as text (the message's notification text, as in `cosell ask`)."""
 
     opts, pos = command.options, command.positional
     if command.name == "match":
         opp = _one(pos, "match needs an opportunity id: /cosell match OPP_ID")
         top = int(opts["top"]) if opts.get("top", "").isdigit() else answers.PAGE
         matched = invoke_tool(ctx, scope, "match_partners", {"opportunity_id": opp, "top": top}, MatchResponse)
-        return answers.match_answer(matched, opp, size=top)
+        return matched, answers.match_answer(matched, opp, size=top)
     if command.name == "map":
         partner = _one(pos, "map needs a partner id: /cosell map PARTNER_ID")
-        return answers.mapping_answer(
-            invoke_tool(ctx, scope, "map_accounts", {"partner_id": partner}, MappingResponse), partner
-        )[0]
+        mapped = invoke_tool(ctx, scope, "map_accounts", {"partner_id": partner}, MappingResponse)
+        return mapped, answers.mapping_answer(mapped, partner)[0]
     if command.name == "nba":
         partner, opp = opts.get("partner"), opts.get("opportunity")
         if not partner and not opp and len(pos) == 1:
             raise BadInput("say which: /cosell nba --partner ID or /cosell nba --opportunity ID")
         actions = invoke_tool(ctx, scope, "next_best_actions", {"partner_id": partner, "opportunity_id": opp},
                               NbaResponse)
-        return answers.nba_answer(actions, partner or opp or "")
+        return actions, answers.nba_answer(actions, partner or opp or "")
     return _draft(ctx, scope, opts)
 
 
-def _draft(ctx: AppContext, scope: Scope, opts: dict[str, str]) -> str:
+def _draft(ctx: AppContext, scope: Scope, opts: dict[str, str]) -> tuple[BaseModel, str]:
 
     missing = [f"--{k}" for k in ("partner", "kit", "locale", "channel") if not opts.get(k)]
     if missing:
@@ -113,7 +120,7 @@ def _draft(ctx: AppContext, scope: Scope, opts: dict[str, str]) -> str:
         },
         DraftResponse,
     )
-    return answers.draft_answer(draft, opts["partner"])
+    return draft, answers.draft_answer(draft, opts["partner"])
 
 
 def _one(positional: list[str], message: str) -> str:
