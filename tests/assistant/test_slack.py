@@ -110,7 +110,7 @@ def test_mention_is_answered_in_the_thread_with_blocks(slack_client, slack):
     assert call["channel"] == "C1" and call["thread_ts"] == "1700000000.000100"
     kinds = [b["type"] for b in call["blocks"]]
     assert kinds[0] == "header" and kinds[-1] == "actions"
-    assert call["blocks"][0]["text"]["text"] == "Partners for Acme renewal"  # the deal's name, not its id
+    assert call["blocks"][0]["text"]["text"] == "Partners for Acme Corporation - Lakehouse renewal"  # the deal's name, not its id
     assert "Alpine IT" in json.dumps(call["blocks"][1:4])
     tools_context = [
         b for b in call["blocks"] if b["type"] == "context" and "Tools used" in b["elements"][0]["text"]
