@@ -13,18 +13,12 @@ from pydantic import BaseModel
 from assistant.engine.agent import AskResponse
 from assistant.engine.threads import Candidate
 from assistant.slack import limits
-from assistant.slack.results import PICK, Names, escape, result_blocks
+from assistant.slack.results import PICK, Names, escape, intent_title, result_blocks
 from tools.search.service import SearchToolResult
 
 SECTION_LIMIT = 2900  # Slack allows 3000 characters per section text
 FEEDBACK_UP = "cosell_feedback_up"
 FEEDBACK_DOWN = "cosell_feedback_down"
-INTENT_TITLES = {
-    "search": "From the programme content", "match": "Partners for a deal", "map": "Account mapping",
-    "nba": "Next best actions", "draft": "Campaign draft", "profile": "Partner profile",
-    "analytics": "Programme analytics", "mdf": "Market development funds", "register": "Deal registration",
-    "registrations": "Deal registrations", "leads": "Leads",
-}
 
 
 def sections(text: str) -> list[dict[str, Any]]:
@@ -63,17 +57,17 @@ def answer_blocks(
     names: Names | None = None,
 ) -> list[dict[str, Any]]:
     """An AskResponse in Block Kit: the tool result's header and fields (names, not ids) led by the answer's
-    first paragraph, or the whole answer when no tool result renders; buttons for the choices the engine
+    opening line, or the whole answer when no tool result renders; buttons for the choices the engine
     offers; sources as links; the tools used; what was withheld; feedback. Within Block Kit's limits."""
     names = names or Names(None)
     structured = [b for r in response.results for b in result_blocks(r, names)]
     if structured:
-        lead = response.answer.strip().split("\n\n", 1)[0]
-        if structured[0]["type"] == "header" and lead and not isinstance(response.results[0], SearchToolResult):
+        lead = (response.answer.strip().splitlines() or [""])[0]  # the answer's opening line; the rows follow
+        if lead and not isinstance(response.results[0], SearchToolResult):  # every renderer starts with its header
             structured.insert(1, _section(limits.cut(escape(lead), 600)))
         blocks = structured
     else:
-        blocks = [_header(INTENT_TITLES.get(response.intent or "", "Co-sell Copilot"))] + sections(response.answer)
+        blocks = [_header(intent_title(response.intent))] + sections(response.answer)
     if response.candidates:
         blocks.append(pick_actions(response.candidates, thread_id))
     if response.citations:

@@ -31,6 +31,17 @@ ROWS = 10  # rows of a list shown in Slack; the rest: web app / CLI
 DRAFT_APPROVE, DRAFT_REJECT = "cosell_draft_approve", "cosell_draft_reject"
 PICK = "cosell_pick"
 Block = dict[str, Any]
+INTENT_TITLES = {
+    "search": "From the programme content", "match": "Partners for a deal", "map": "Account mapping",
+    "nba": "Next best actions", "draft": "Campaign draft", "profile": "Partner profile",
+    "analytics": "Programme analytics", "mdf": "Market development funds", "register": "Deal registration",
+    "registrations": "Deal registrations", "leads": "Leads",
+}
+
+
+def intent_title(intent: str | None) -> str:
+    """The header of an answer without a rendered tool result."""
+    return INTENT_TITLES.get(intent or "", "Co-sell Copilot")
 
 
 def escape(text: Any) -> str:
