@@ -17,6 +17,7 @@ from typing import Any
 from slack_bolt import App
 from slack_bolt.authorization import AuthorizeResult
 from slack_sdk import WebClient
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from assistant.core.errors import BadInput, CosellError
@@ -27,9 +28,10 @@ from assistant.slack import blocks, programme, results
 from assistant.slack import mdf as mdf_slack
 from assistant.slack.audience import channel_audience
 from assistant.slack.commands import USAGE, execute, parse_command
-from retrieval.records import Chunk, Feedback, SlackEventSeen
+from retrieval.records import Chunk, Feedback, SlackEventSeen, User
 from retrieval.scope import Scope, scope_for_slack_user
-from tools.content_drafts.service import review_draft
+from tools.content_drafts.service import check_language, review_draft
+from tools.next_best_action.service import vendor_baselines, warm_partner_relationships
 from tools.partner_match.service import get_engine
 
 log = logging.getLogger(__name__)
@@ -324,14 +326,30 @@ def run_socket_mode(ctx: AppContext) -> None:
 
 def warm(ctx: AppContext) -> dict[str, str]:
     """What the first question would otherwise pay (~12 s): the embedding model and the vector and BM25
-    indexes, the name catalogue, the matching engine. `cosell serve` does this (and more) in its lifespan
+    indexes, the name catalogues (internal and per partner), the baselines, the matching engine and account
+    mapping. `cosell serve` does this (and more) in its lifespan
     (assistant/api/warmup.py); Socket Mode has no lifespan, so `cosell slack` runs this. Best effort: a
     failing step is logged, and the question that needs it builds it (and says what is wrong)."""
-    steps = {
-        "content": lambda: ctx.store.count(Chunk) and ctx.content.search("deal registration", 1),
-        "name_catalogue": lambda: catalogue_for(ctx, Scope.system()),
-        "match_engine": lambda: ctx.records_version() is not None and get_engine(ctx),
-    }
+    def content() -> None:
+        if ctx.store.count(Chunk):
+            ctx.content.search("deal registration", 1)
+            ctx.content.search("deal registration", 1, allowed_visibility=["partners"])
+
+    def catalogues() -> None:
+        catalogue_for(ctx, Scope.system())
+        with ctx.store.session() as session:
+            partners = session.scalars(select(User.partner_id).where(
+                User.role == "partner_seller", User.partner_id.is_not(None)).distinct()).all()
+        for partner_id in partners:
+            catalogue_for(ctx, Scope(f"warmup-{partner_id}", "partner_seller", partner_id=partner_id))
+
+    ingested = ctx.records_version() is not None
+    steps = {"content": content,  # langdetect's ~50 profiles: the answer's language and the draft checks
+             "language": lambda: check_language("Dies ist ein kurzer Text über Daten und gemeinsame Kunden.", "de")}
+    if ingested:
+        steps |= {"name_catalogues": catalogues, "vendor_baselines": lambda: vendor_baselines(ctx),
+                  "match_engine": lambda: get_engine(ctx),
+                  "account_mapping": lambda: warm_partner_relationships(ctx)}
     done = {}
     for name, step in steps.items():
         try:

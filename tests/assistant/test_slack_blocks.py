@@ -309,4 +309,4 @@ def test_shared_channel_gets_a_note_and_the_asker_the_blocks(slack_client, slack
 
 def test_socket_mode_warms_the_content_and_names(world_ctx, fake_tools):
     done = slack_app.warm(world_ctx)
-    assert done["name_catalogue"] == "ok" and done["content"] == "ok"
+    assert done["name_catalogues"] == "ok" and done["content"] == "ok"
