@@ -57,11 +57,13 @@ def answer_blocks(
     names: Names | None = None,
 ) -> list[dict[str, Any]]:
     """An AskResponse in Block Kit: the tool result's header and fields (names, not ids) led by the answer's
-    opening line, or the whole answer when no tool result renders; buttons for the choices the engine
+    opening line (a language model's whole answer), or the whole answer when no tool result renders; buttons for the choices the engine
     offers; sources as links; the tools used; what was withheld; feedback. Within Block Kit's limits."""
     names = names or Names(None)
     structured = [b for r in response.results for b in result_blocks(r, names)]
-    if structured:
+    if structured and response.engine == "llm":  # the model's prose is the answer; the result's blocks follow
+        blocks = structured[:1] + sections(response.answer) + structured[1:]
+    elif structured:  # the built-in engine's text renders the same result: its opening line, then the blocks
         lead = (response.answer.strip().splitlines() or [""])[0]  # the answer's opening line; the rows follow
         if lead and not isinstance(response.results[0], SearchToolResult):  # every renderer starts with its header
             structured.insert(1, _section(limits.cut(escape(lead), 600)))

@@ -167,6 +167,16 @@ def test_which_deal_is_asked_with_buttons(world_ctx, cm):
     assert {blocks.FEEDBACK_UP, blocks.FEEDBACK_DOWN} <= set(buttons(rendered))  # feedback kept
 
 
+def test_a_language_models_answer_is_kept_whole_above_the_results_blocks(world_ctx, cm):
+    response = ask(world_ctx, cm, "which partners should we bring into the Acme renewal?", thread_id="t-llm")
+    prose = "Alpine IT leads.\nSecond line of the model's answer."
+    llm = response.model_copy(update={"answer": prose, "engine": "llm"})
+    llm._results = response.results
+    rendered = valid(blocks.answer_blocks(llm, "t-llm", "UCM", names=names(world_ctx, cm)))
+    assert header(rendered) == "Partners for Acme Corporation - Lakehouse renewal"
+    assert rendered[1]["text"]["text"] == prose and "*Score*" in json.dumps(rendered)
+
+
 def test_a_draft_has_approve_and_reject_for_a_reviewer_only(world_ctx, cm):
     draft = DraftResponse(kit_id="k", partner_id="P-001", locale="de", resolved_locale="de", channel="email",
                           subject="Hallo", body=LONG, checks=[], passed=True, draft_id="D-1", status="pending")
