@@ -195,6 +195,8 @@ def test_run_checks_picks_the_channel_checks():
             "vendor_name": "Northwind Data"}
     names = lambda **kw: [c.name for c in run_checks(CheckSubject(**{**base, **kw}))]
     common = ["disclaimer_present", "both_brands_named", "no_leftover_placeholder", "no_other_partner_named"]
-    assert names(channel="email", subject="Hi") == common + ["subject_length", "language"]
-    assert names(channel="social") == common + ["social_length", "language"]
-    assert names(channel="landing", html=SAFE) == common + ["language", "html_safe"]
+    text = ["reflowed", "tagline_locale"]
+    assert names(channel="email", subject="Hi") == common + ["subject_length", "language"] + text
+    assert names(channel="social") == common + ["social_length", "language"] + text
+    assert names(channel="landing", html=SAFE) == common + ["language"] + text + [
+        "html_safe", "landing_complete", "contrast_aa", "lead_form"]
