@@ -1,13 +1,17 @@
 """Human rendering of service results for the terminal (the `--json` output is the contract)."""
 from __future__ import annotations
 
+import html
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -159,19 +163,88 @@ def nba(d: dict) -> None:
             console.print(f"   [cyan]> {c['title']}[/]")
 
 
-def draft(d: dict) -> None:
-    if d.get("subject"):
-        console.print(f"[bold]Subject:[/] {d['subject']}")
-    console.print(d["body"])
-    console.print()
-    for c in d["checks"]:
+def _checks_summary(checks: list[dict]) -> str:
+    failed = [c["name"] for c in checks if not c["passed"]]
+    if not checks:
+        return "-"
+    return f"{len(checks)}/{len(checks)} pass" if not failed else "FAIL: " + ", ".join(failed)
+
+
+def _print_checks(checks: list[dict]) -> None:
+    for c in checks:
         mark = "[green]pass[/]" if c["passed"] else "[red]FAIL[/]"
-        console.print(f"{mark} {c['name']} {c.get('detail') or ''}")
+        console.print(f"{mark} {c['name']} {c.get('detail') or ''}", markup=True, highlight=False)
+
+
+def _print_text(d: dict) -> None:
+    """The draft as it goes out: printed without re-wrapping (copy-paste keeps the paragraphs whole)."""
+    if d.get("subject") and d.get("channel") != "landing":
+        console.print(f"[bold]Subject:[/] {escape(d['subject'])}", soft_wrap=True)
+    if d.get("html"):
+        console.print(f"[dim]Landing page, {len(d['html']) // 1024 + 1} KB of HTML (`cosell drafts show ID "
+                      "--html` prints it); its text:[/]")
+    console.print(escape(d["body"]), soft_wrap=True, highlight=False)
+    console.print()
+
+
+def draft(d: dict) -> None:
+    _print_text(d)
+    _print_checks(d["checks"])
+    if d.get("draft_id"):
+        how = ("the pending draft for the same inputs, not saved again" if d.get("reused")
+               else "saved as a pending draft for review")
+        console.print(f"\n[bold]{d['draft_id']}[/]: {how} (`cosell drafts show {d['draft_id']}`)")
+
+
+def _draft_title(x: dict) -> str:
+    if x.get("subject"):
+        return x["subject"]
+    title = re.search(r"<title>([^<]*)</title>", x.get("html") or "")
+    if title:
+        return html.unescape(title.group(1))
+    first = (x.get("body") or "").strip().split("\n")[0]
+    return first[:60] + ("..." if len(first) > 60 else "")
 
 
 def drafts(d: dict) -> None:
     items = d.get("drafts", [])
-    table = Table("draft", "partner", "kit", "locale", "channel", "status")
-    for x in items:
-        table.add_row(x["draft_id"], x["partner_id"], x["kit_id"], x["locale"], x["channel"], x["status"])
-    console.print(table)
+    if not items:
+        console.print("No drafts.")
+        return
+    rows = [(x["draft_id"], _draft_title(x), x.get("partner_name") or x["partner_id"], x["kit_id"],
+             f"{x['locale']} {x['channel']}", x["created_by"], str(x["created_at"])[:16].replace("T", " "),
+             x["status"], _checks_summary(x["checks"])) for x in items]
+    if console.width >= 140:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for name in ("draft", "subject", "partner", "kit", "locale channel", "author", "date", "status", "checks"):
+            table.add_column(name, no_wrap=name != "subject", overflow="ellipsis", ratio=1 if name == "subject" else None)
+        for row in rows:
+            table.add_row(*(escape(v) for v in row))
+        console.print(table)
+    else:  # narrow terminals: a block per draft instead of a table squeezed to a letter per line
+        for did, subject, partner, kit, what, author, date, status, checks in rows:
+            console.print(f"[bold]{did}[/] {status}  checks {escape(checks)}", highlight=False)
+            console.print(f"  {escape(subject)}", highlight=False)
+            console.print(f"  [dim]{escape(partner)} · {kit} {what} · {author} {date}[/]", highlight=False)
+    if d.get("next_offset") is not None:
+        console.print(f"{len(items)} of {d.get('total')}; more with --offset {d['next_offset']}")
+
+
+def draft_detail(d: dict) -> None:
+    """`drafts show`: who, what, where it stands, then the text and its checks."""
+    partner = f"{d.get('partner_name')} ({d['partner_id']})" if d.get("partner_name") else d["partner_id"]
+    console.print(f"[bold]{d['draft_id']}[/] {d['status']}: {d['channel']} in {d['locale']} from kit "
+                  f"{d['kit_id']} for {escape(partner)}" + (f", account {d['account_id']}" if d.get("account_id") else ""))
+    console.print(f"by {d['created_by']} on {str(d['created_at'])[:16].replace('T', ' ')}")
+    if d.get("reviewed_by"):
+        comment = f": {escape(d['review_comment'])}" if d.get("review_comment") else ""
+        console.print(f"{d['status']} by {d['reviewed_by']} on {str(d['reviewed_at'])[:16].replace('T', ' ')}{comment}")
+    console.print()
+    _print_text(d)
+    _print_checks(d["checks"])
+
+
+def reviewed(d: dict) -> None:
+    """`drafts approve|reject`: one line saying what happened."""
+    comment = f" ({escape(d['review_comment'])})" if d.get("review_comment") else ""
+    console.print(f"{d['draft_id']} {d['status']} by {d['reviewed_by']}{comment}: {escape(_draft_title(d))}")

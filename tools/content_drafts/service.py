@@ -267,7 +267,7 @@ def draft_content(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str, 
         checks=outcome.checks, passed=all(c.passed for c in outcome.checks), text_source=outcome.source,
         llm_checks=outcome.llm_checks)
     if save:
-        response.draft_id = save_draft(ctx, scope, response)
+        response.draft_id, response.reused = save_draft(ctx, scope, response)
         response.status = "pending"
     return response
 
