@@ -117,7 +117,10 @@ def draft_answer(data: dict, partner_label: str, lang: str = "en") -> str:
             )
         )
     if data.get("draft_id"):
-        lines.append(f"Saved as draft {data['draft_id']} (status {data.get('status', 'pending')}).")
+        if data.get("reused"):
+            lines.append(f"Same as pending draft {data['draft_id']}: returned it, not saved again.")
+        else:
+            lines.append(f"Saved as draft {data['draft_id']} (status {data.get('status', 'pending')}).")
     return "\n".join(lines)
 
 

@@ -426,3 +426,28 @@ def test_cli_drafts_show_list_approve_reject(tmp_path, monkeypatch):
     rejected = runner.invoke(app, ["drafts", "reject", landing["draft_id"], "--comment", "shorter intro",
                                    "--json"])
     assert json.loads(rejected.output)["status"] == "rejected"
+
+
+def test_api_reads_one_draft_with_the_readers_permissions(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from assistant.api.app import create_app
+    from retrieval.scope import issue_api_key
+
+    ctx = build_ctx(tmp_path)
+    try:
+        with ctx.store.session() as s:
+            s.add_all([R.User(user_id="u-mkt", name="Mia", role="marketer"),
+                       R.User(user_id="u-ps2", name="Sam", role="partner_seller", partner_id="P-2")])
+        keys = {u: issue_api_key(ctx.store, u) for u in ("u-mkt", "u-ps2")}
+        made = draft_content(ctx, MKT, "P-1", "lakehouse", "en", "landing")
+        with TestClient(create_app(ctx, warm_up=False)) as client:
+            def get(path: str, user: str):
+                return client.get(path, headers={"Authorization": f"Bearer {keys[user]}"})
+
+            ok = get(f"/v1/drafts/{made.draft_id.lower()}", "u-mkt")
+            assert ok.status_code == 200 and ok.json()["html"] == made.html and ok.json()["partner_name"] == "Contoso"
+            assert get(f"/v1/drafts/{made.draft_id}", "u-ps2").status_code == 403
+            assert get("/v1/drafts/DR-NOPE", "u-mkt").status_code == 404
+    finally:
+        ctx.close()
