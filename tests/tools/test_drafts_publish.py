@@ -27,7 +27,18 @@ from connectors.csv_folder import read_import_folder
 from retrieval import records as R
 from retrieval.ingest import replace_records
 from retrieval.scope import Scope
-from tests.tools.test_content_drafts import ADMIN, CM, FORM_URL, KIT, MKT, add_kit, build_ctx, check, failed
+from tests.tools.test_content_drafts import (
+    ADMIN,
+    CM,
+    FORM_URL,
+    KIT,
+    MKT,
+    VENDOR,
+    add_kit,
+    build_ctx,
+    check,
+    failed,
+)
 from tools.content_drafts.checks import check_contrast, check_reflowed, check_tagline
 from tools.content_drafts.contrast import contrast_ratio, readable_on
 from tools.content_drafts.reflow import reflow
@@ -47,10 +58,9 @@ def _wide(ch: str) -> bool:
 
 @pytest.fixture(scope="module")
 def demo_drafts(demo_folder, demo_today, tmp_path_factory):
-    """Every kit x locale x channel for every 9th partner of the demo, with a lead form URL configured.
-    Records only (drafts read no documents): the demo's records and kits, without embedding its content."""
-    ctx = AppContext(Settings(home=tmp_path_factory.mktemp("drafts-demo"), today=demo_today,
-                              lead_form_url=FORM_URL))
+    """Every kit x locale x channel for every 9th partner of the demo, as it comes (its vendor.yaml names
+    the lead form URL). Records only (drafts read no documents): no embedding of its content."""
+    ctx = AppContext(Settings(home=tmp_path_factory.mktemp("drafts-demo"), today=demo_today))
     try:
         replace_records(ctx, read_import_folder(demo_folder))
         with ctx.store.session() as s:
@@ -299,7 +309,7 @@ def test_the_landing_page_is_a_complete_accessible_document(tmp_path):
     assert "Data done right" not in d.html  # the English tagline stays out of the German page
 
 
-def test_the_lead_form_url_comes_from_the_kit_before_the_setting_and_is_required(tmp_path):
+def test_the_lead_form_url_comes_from_the_kit_vendor_yaml_or_the_setting_and_is_required(tmp_path):
     kit = copy.deepcopy(KIT)
     kit["locales"]["en"]["lead_form_url"] = "https://kit.example.com/form"
     ctx = build_ctx(tmp_path, kits=(kit,))
@@ -312,6 +322,13 @@ def test_the_lead_form_url_comes_from_the_kit_before_the_setting_and_is_required
     try:
         d = draft_content(ctx, ADMIN, "P-1", "lakehouse", "en", "landing")
         assert "COSELL_LEAD_FORM_URL" in failed(d)["lead_form"] and "mailto:" not in d.html
+    finally:
+        ctx.close()
+    ctx = build_ctx(tmp_path / "c", vendor={**VENDOR, "lead_form_url": "https://vendor.example.com/leads"},
+                    lead_form_url="https://setting.example.com/leads")
+    try:  # vendor.yaml's lead_form_url before the setting
+        d = draft_content(ctx, ADMIN, "P-1", "lakehouse", "en", "landing")
+        assert 'action="https://vendor.example.com/leads"' in d.html and check(d, "lead_form").passed
     finally:
         ctx.close()
 

@@ -2,8 +2,8 @@
 
 `<!DOCTYPE html>`, `<html lang>`, a head with charset, viewport, title and description, one `h1`, the
 kit's key messages and proof points as lists, a lead form (labelled fields, POST to the configured URL:
-`lead_form_url` in the kit or its locale block, else the `COSELL_LEAD_FORM_URL` setting; never
-`mailto:`) and the disclaimer. Every value is escaped; styles are inline (no `<style>`, no script). The
+`lead_form_url` in the kit's locale block, the kit or vendor.yaml, else the `COSELL_LEAD_FORM_URL`
+setting; never `mailto:`) and the disclaimer. Every value is escaped; styles are inline (no `<style>`, no script). The
 brand colour is used for text only where it reaches WCAG AA (4.5:1) on its background
 (tools.content_drafts.contrast), otherwise darkened; unchanged, it draws the top border and the accents.
 The words the page itself adds (section headings, field labels) are per language below; a kit's locale

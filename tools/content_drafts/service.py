@@ -109,7 +109,8 @@ def _tagline_for(taglines: dict[str, str], tag: str) -> str | None:
 
 
 def _form_url(ctx: ToolContext, kit: dict, block: dict) -> str | None:
-    for value in (block.get("lead_form_url"), kit.get("lead_form_url"), ctx.settings.lead_form_url):
+    for value in (block.get("lead_form_url"), kit.get("lead_form_url"), ctx.vendor().get("lead_form_url"),
+                  ctx.settings.lead_form_url):
         if value and _FORM_URL.match(str(value).strip()):
             return str(value).strip()
     return None
