@@ -1,4 +1,7 @@
-"""Human rendering of service results for the terminal (the `--json` output is the contract)."""
+"""Human rendering of service results for the terminal (the `--json` output is the contract).
+
+Each renderer takes the service's pydantic result and reads attributes: a renamed field fails here (and in
+the tests) instead of printing a blank or "?"."""
 from __future__ import annotations
 
 import html
@@ -14,6 +17,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+
+from assistant.engine.turn import AskResponse
+from retrieval.ingest import IngestResult
+from tools.account_mapping.service import MappingResponse
+from tools.content_drafts.service import Draft, DraftList, DraftResponse
+from tools.next_best_action.service import NbaResponse
+from tools.partner_match.service import MatchResponse, RankerInfo, RegistrationCheckResponse
+from tools.search.service import SearchResponse
 
 console = Console()
 
@@ -57,163 +68,165 @@ def progress_lines(stream: TextIO, every_s: float, clock: Callable[[], float] = 
     return update
 
 
-def ingest(d: dict) -> None:
-    counts = ", ".join(f"{k} {d[k]}" for k in ("partners", "accounts", "opportunities", "partner_accounts",
-                                               "partner_activity", "users", "documents", "chunks", "campaign_kits"))
-    console.print(f"[bold]Loaded[/] {counts}  (embedded {d.get('embedded_documents', 0)} documents)")
-    rejected = d.get("rejected") or []
+def ingest(d: IngestResult) -> None:
+    counts = ", ".join(f"{k} {getattr(d, k)}" for k in ("partners", "accounts", "opportunities", "partner_accounts",
+                                                         "partner_activity", "users", "documents", "chunks",
+                                                         "campaign_kits"))
+    console.print(f"[bold]Loaded[/] {counts}  (embedded {d.embedded_documents} documents)")
+    rejected = d.rejected
     if rejected:
         table = Table("file", "line", "column", "message", title=f"{len(rejected)} rejected")
         for r in rejected[:200]:
-            table.add_row(r["file"], str(r.get("line") or ""), r.get("column") or "", r["message"])
+            table.add_row(r.file, str(r.line or ""), r.column or "", r.message)
         console.print(table)
         if len(rejected) > 200:
             console.print(f"... and {len(rejected) - 200} more (use --json for all)")
 
 
-def search(d: dict) -> None:
-    if not d["results"]:
+def search(d: SearchResponse) -> None:
+    if not d.results:
         console.print("No results in the content you may see.")
-    for i, r in enumerate(d["results"], 1):
-        console.print(f"[bold]{i}. {r['title']}[/]  [dim]{r['source']}  score {r['score']:.2f}[/]")
-        console.print("   " + r["text"][:300].replace("\n", " "))
+    for i, r in enumerate(d.results, 1):
+        console.print(f"[bold]{i}. {r.title}[/]  [dim]{r.source}  score {r.score:.2f}[/]")
+        console.print("   " + r.text[:300].replace("\n", " "))
 
 
-def ask(d: dict) -> None:
-    console.print(d["answer"])
-    if d.get("citations"):
+def ask(d: AskResponse) -> None:
+    console.print(d.answer)
+    if d.citations:
         console.print("\n[bold]Sources[/]")
-        for c in d["citations"]:
-            console.print(f"  - {c['title']} [dim]({c['source']})[/]")
-    if d.get("tools"):
-        console.print("[dim]Tools: " + ", ".join(t["name"] for t in d["tools"]) + "[/]")
-    if d.get("thread_id"):
-        console.print(f"[dim]Thread: {d['thread_id']} (continue with --continue or --thread {d['thread_id']})[/]")
+        for c in d.citations:
+            console.print(f"  - {c.title} [dim]({c.source})[/]")
+    if d.tools:
+        console.print("[dim]Tools: " + ", ".join(t.name for t in d.tools) + "[/]")
+    if d.thread_id:
+        console.print(f"[dim]Thread: {d.thread_id} (continue with --continue or --thread {d.thread_id})[/]")
 
 
-def mapping(d: dict) -> None:
-    table = Table("our population", "partner population", "accounts", title=f"Account mapping with {d['partner_id']}")
-    for s in d["summary"]:
-        table.add_row(s["vendor_population"], s["partner_population"], str(s["count"]))
+def mapping(d: MappingResponse) -> None:
+    table = Table("our population", "partner population", "accounts", title=f"Account mapping with {d.partner_id}")
+    for s in d.summary:
+        table.add_row(s.vendor_population, s.partner_population, str(s.count))
     console.print(table)
-    overlaps = d.get("overlaps") or []
+    overlaps = d.overlaps
     if not overlaps:
         console.print("[dim]No overlapping accounts are shared with you at row level.[/]")
         return
     console.print(f"[bold]{len(overlaps)} overlapping accounts[/] (first 30)")
     for o in overlaps[:30]:
-        console.print(f"- [bold]{o['account_name']}[/] ({o['account_id']}, ours: {', '.join(o['vendor_populations'])})"
-                      f" = their '{o['partner_account_name']}' ({o['partner_population']}), confidence "
-                      f"{o['confidence']:.2f}" + (f"  -> {o['signal']}" if o.get("signal") else ""))
-        if o.get("evidence"):
-            console.print("  [dim]" + "; ".join(o["evidence"]) + "[/]")
+        console.print(f"- [bold]{o.account_name}[/] ({o.account_id}, ours: {', '.join(o.vendor_populations)})"
+                      f" = their '{o.partner_account_name}' ({o.partner_population}), confidence "
+                      f"{o.confidence:.2f}" + (f"  -> {o.signal}" if o.signal else ""))
+        if o.evidence:
+            console.print("  [dim]" + "; ".join(o.evidence) + "[/]")
     if len(overlaps) > 30:
         console.print(f"... and {len(overlaps) - 30} more (use --json)")
 
 
-def ranker_line(r: dict | None) -> str:
-    """The ranker in use and its backtest on this COSELL_HOME, in one line."""
+def ranker_line(r: RankerInfo | None) -> str:
+    """The ranker in use and its backtest on this COSELL_HOME, in one line. (`backtest` and `candidates`
+    are documented as free-form figure dicts, keyed "hit@1", "hit@3", "ndcg@5", "n", "test_from".)"""
     if not r:
         return "Ranker: unknown"
-    b = r.get("backtest")
+    b = r.backtest
     if not b:
-        return f"Ranker: {r['name']} (too little history for a backtest)"
-    others = ", ".join(f"{name} hit@3 {c['hit@3']:.2f}" for name, c in (r.get("candidates") or {}).items()
-                       if name != r["name"])
-    return (f"Ranker: {r['name']}, backtest on {b['n']} won deals since {b.get('test_from')}: hit@1 "
+        return f"Ranker: {r.name} (too little history for a backtest)"
+    others = ", ".join(f"{name} hit@3 {c['hit@3']:.2f}" for name, c in r.candidates.items() if name != r.name)
+    return (f"Ranker: {r.name}, backtest on {b['n']} won deals since {b.get('test_from')}: hit@1 "
             f"{b['hit@1']:.2f}, hit@3 {b['hit@3']:.2f}, NDCG@5 {b['ndcg@5']:.2f}" + (f" (vs {others})" if others else ""))
 
 
-def match(d: dict, explain: bool = False) -> None:
-    console.print(f"[bold]Partners for {d['opportunity_id']}[/]")
+def match(d: MatchResponse, explain: bool = False) -> None:
+    console.print(f"[bold]Partners for {d.opportunity_id}[/]")
     if explain:
-        console.print(f"[dim]{ranker_line(d.get('ranker'))}[/]")
-    for i, p in enumerate(d["partners"], 1):
-        console.print(f"{i}. [bold]{p['name']}[/] ({p['partner_id']})  score {p['score']:.2f}")
-        for reason in p["reasons"]:
+        console.print(f"[dim]{ranker_line(d.ranker)}[/]")
+    for i, p in enumerate(d.partners, 1):
+        console.print(f"{i}. [bold]{p.name}[/] ({p.partner_id})  score {p.score:.2f}")
+        for reason in p.reasons:
             console.print(f"   + {reason}")
-        for conflict in p["conflicts"]:
+        for conflict in p.conflicts:
             console.print(f"   [red]! {conflict}[/]")
 
 
-def register_check(d: dict) -> None:
-    console.print(f"[bold]Verdict:[/] {d.get('verdict')}")
-    if d.get("account_match"):
-        m = d["account_match"]
-        named = f"{m['account_name']} ({m['account_id']})" if m.get("account_id") else "an existing account of ours"
-        console.print(f"Account: {named}, confidence {m.get('confidence')}")  # never "None (None)"
-    for dup in d.get("duplicates", []):
-        console.print(f" - possible duplicate {dup.get('opportunity_id') or ''}: " + "; ".join(dup.get("reasons", [])))
-    for c in d.get("conflicts", []):
+def register_check(d: RegistrationCheckResponse) -> None:
+    console.print(f"[bold]Verdict:[/] {d.verdict}")
+    if d.account_match:
+        m = d.account_match
+        named = f"{m.account_name} ({m.account_id})" if m.account_id else "an existing account of ours"
+        console.print(f"Account: {named}, confidence {m.confidence}")  # never "None (None)"
+    for dup in d.duplicates:
+        console.print(f" - possible duplicate {dup.opportunity_id or ''}: " + "; ".join(dup.reasons))
+    for c in d.conflicts:
         console.print(f" [red]! {c}[/]")
 
 
-def nba(d: dict) -> None:
-    health = d.get("health")
-    if health:
-        console.print(f"[bold]Partner health {health.get('score')}/100[/]")
-    if not d["actions"]:
+def nba(d: NbaResponse) -> None:
+    if d.health:
+        console.print(f"[bold]Partner health {d.health.score}/100[/]")
+    if not d.actions:
         console.print("No actions right now.")
-    for a in d["actions"]:
-        console.print(f"{a['priority']}. [bold]{a['title']}[/]")
-        console.print(f"   {a['why']}")
-        for e in a["evidence"]:
+    for a in d.actions:
+        console.print(f"{a.priority}. [bold]{a.title}[/]")
+        console.print(f"   {a.why}")
+        for e in a.evidence:
             console.print(f"   [dim]- {e}[/]")
-        for c in a.get("content", []):
-            console.print(f"   [cyan]> {c['title']}[/]")
+        for c in a.content:
+            console.print(f"   [cyan]> {c.title}[/]")
 
 
-def _checks_summary(checks: list[dict]) -> str:
-    failed = [c["name"] for c in checks if not c["passed"]]
+def _checks_summary(checks: list) -> str:
+    failed = [c.name for c in checks if not c.passed]
     if not checks:
         return "-"
     return f"{len(checks)}/{len(checks)} pass" if not failed else "FAIL: " + ", ".join(failed)
 
 
-def _print_checks(checks: list[dict]) -> None:
+def _print_checks(checks: list) -> None:
     for c in checks:
-        mark = "[green]pass[/]" if c["passed"] else "[red]FAIL[/]"
-        console.print(f"{mark} {c['name']} {c.get('detail') or ''}", markup=True, highlight=False)
+        mark = "[green]pass[/]" if c.passed else "[red]FAIL[/]"
+        console.print(f"{mark} {c.name} {escape(c.detail or '')}", highlight=False)
 
 
-def _print_text(d: dict) -> None:
+def _print_text(d: DraftResponse | Draft) -> None:
     """The draft as it goes out: printed without re-wrapping (copy-paste keeps the paragraphs whole)."""
-    if d.get("subject") and d.get("channel") != "landing":
-        console.print(f"[bold]Subject:[/] {escape(d['subject'])}", soft_wrap=True)
-    if d.get("html"):
-        console.print(f"[dim]Landing page, {len(d['html']) // 1024 + 1} KB of HTML (`cosell drafts show ID "
+    if d.subject and d.channel != "landing":
+        console.print(f"[bold]Subject:[/] {escape(d.subject)}", soft_wrap=True)
+    if d.html:
+        console.print(f"[dim]Landing page, {len(d.html) // 1024 + 1} KB of HTML (`cosell drafts show ID "
                       "--html` prints it); its text:[/]")
-    console.print(escape(d["body"]), soft_wrap=True, highlight=False)
+    console.print(escape(d.body), soft_wrap=True, highlight=False)
     console.print()
 
 
-def draft(d: dict) -> None:
+def draft(d: DraftResponse) -> None:
     _print_text(d)
-    _print_checks(d["checks"])
-    if d.get("draft_id"):
-        how = ("the pending draft for the same inputs, not saved again" if d.get("reused")
+    _print_checks(d.checks)
+    if d.draft_id:
+        how = ("the pending draft for the same inputs, not saved again" if d.reused
                else "saved as a pending draft for review")
-        console.print(f"\n[bold]{d['draft_id']}[/]: {how} (`cosell drafts show {d['draft_id']}`)")
+        console.print(f"\n[bold]{d.draft_id}[/]: {how} (`cosell drafts show {d.draft_id}`)")
 
 
-def _draft_title(x: dict) -> str:
-    if x.get("subject"):
-        return x["subject"]
-    title = re.search(r"<title>([^<]*)</title>", x.get("html") or "")
+def _draft_title(x: Draft) -> str:
+    if x.subject:
+        return x.subject
+    title = re.search(r"<title>([^<]*)</title>", x.html or "")
     if title:
         return html.unescape(title.group(1))
-    first = (x.get("body") or "").strip().split("\n")[0]
+    first = (x.body or "").strip().split("\n")[0]
     return first[:60] + ("..." if len(first) > 60 else "")
 
 
-def drafts(d: dict) -> None:
-    items = d.get("drafts", [])
-    if not items:
+def _when(value) -> str:
+    return str(value)[:16].replace("T", " ") if value else ""
+
+
+def drafts(d: DraftList) -> None:
+    if not d.drafts:
         console.print("No drafts.")
         return
-    rows = [(x["draft_id"], _draft_title(x), x.get("partner_name") or x["partner_id"], x["kit_id"],
-             f"{x['locale']} {x['channel']}", x["created_by"], str(x["created_at"])[:16].replace("T", " "),
-             x["status"], _checks_summary(x["checks"])) for x in items]
+    rows = [(x.draft_id, _draft_title(x), x.partner_name or x.partner_id, x.kit_id, f"{x.locale} {x.channel}",
+             x.created_by, _when(x.created_at), x.status, _checks_summary(x.checks)) for x in d.drafts]
     if console.width >= 140:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
         for name in ("draft", "subject", "partner", "kit", "locale channel", "author", "date", "status", "checks"):
@@ -226,25 +239,26 @@ def drafts(d: dict) -> None:
             console.print(f"[bold]{did}[/] {status}  checks {escape(checks)}", highlight=False)
             console.print(f"  {escape(subject)}", highlight=False)
             console.print(f"  [dim]{escape(partner)} · {kit} {what} · {author} {date}[/]", highlight=False)
-    if d.get("next_offset") is not None:
-        console.print(f"{len(items)} of {d.get('total')}; more with --offset {d['next_offset']}")
+    if d.next_offset is not None:
+        console.print(f"{len(d.drafts)} of {d.total}; more with --offset {d.next_offset}")
 
 
-def draft_detail(d: dict) -> None:
+def draft_detail(d: Draft) -> None:
     """`drafts show`: who, what, where it stands, then the text and its checks."""
-    partner = f"{d.get('partner_name')} ({d['partner_id']})" if d.get("partner_name") else d["partner_id"]
-    console.print(f"[bold]{d['draft_id']}[/] {d['status']}: {d['channel']} in {d['locale']} from kit "
-                  f"{d['kit_id']} for {escape(partner)}" + (f", account {d['account_id']}" if d.get("account_id") else ""))
-    console.print(f"by {d['created_by']} on {str(d['created_at'])[:16].replace('T', ' ')}")
-    if d.get("reviewed_by"):
-        comment = f": {escape(d['review_comment'])}" if d.get("review_comment") else ""
-        console.print(f"{d['status']} by {d['reviewed_by']} on {str(d['reviewed_at'])[:16].replace('T', ' ')}{comment}")
+    partner = f"{d.partner_name} ({d.partner_id})" if d.partner_name else d.partner_id
+    console.print(f"[bold]{d.draft_id}[/] {d.status}: {d.channel} in {d.locale} from kit {d.kit_id} for "
+                  f"{escape(partner)}" + (f", account {d.account_id}" if d.account_id else ""), highlight=False)
+    console.print(f"by {d.created_by} on {_when(d.created_at)}", highlight=False)
+    if d.reviewed_by:
+        comment = f": {escape(d.review_comment)}" if d.review_comment else ""
+        console.print(f"{d.status} by {d.reviewed_by} on {_when(d.reviewed_at)}{comment}", highlight=False)
     console.print()
     _print_text(d)
-    _print_checks(d["checks"])
+    _print_checks(d.checks)
 
 
-def reviewed(d: dict) -> None:
+def reviewed(d: Draft) -> None:
     """`drafts approve|reject`: one line saying what happened."""
-    comment = f" ({escape(d['review_comment'])})" if d.get("review_comment") else ""
-    console.print(f"{d['draft_id']} {d['status']} by {d['reviewed_by']}{comment}: {escape(_draft_title(d))}")
+    comment = f" ({escape(d.review_comment)})" if d.review_comment else ""
+    console.print(f"{d.draft_id} {d.status} by {d.reviewed_by}{comment}: {escape(_draft_title(d))}",
+                  highlight=False)
