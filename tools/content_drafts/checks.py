@@ -456,7 +456,8 @@ def check_lead_form(html: str | None) -> Check:
         if form["method"] != "post":
             problems.append("the form does not POST")
         if not _HTTP_URL.match(form["action"]):
-            problems.append("the form posts nowhere: set COSELL_LEAD_FORM_URL or the kit's lead_form_url")
+            problems.append("the form posts nowhere: set lead_form_url in the kit or vendor.yaml, or "
+                            "COSELL_LEAD_FORM_URL")
         if not form["submit"]:
             problems.append("the form has no submit button")
     if not any(i.get("type") == "email" for i in o.inputs):
@@ -495,7 +496,7 @@ def check_tagline(text: str, used: str | None, foreign: Iterable[str], locale: s
     if any(foreign):
         return Check(name="tagline_locale", passed=True,
                      detail=f"left out: the partner has no tagline in {language_name(locale)} "
-                            f"(partners.csv column tagline_{locale})")
+                            f"(partners.csv column {' or '.join(dict.fromkeys(f'tagline_{t}' for t in (locale, locale.split('-')[0])))})")
     return Check(name="tagline_locale", passed=True, detail="the partner has no tagline")
 
 
