@@ -253,3 +253,14 @@ def test_prompts_load_by_name():
         load_prompt("../secrets")
     with pytest.raises(FileNotFoundError):
         load_prompt("no_such_prompt")
+
+
+def test_the_llms_hard_wraps_are_reflowed_before_the_checks(ctx, llm):
+    llm.answer({"subject": "Contoso and Northwind Data: modernise your data platform",
+                "body": "Hi there,\n\nContoso and Northwind Data help Acme Bank get reporting in minutes with\n"
+                        "Lakehouse instead of waiting a whole day for the nightly batch to finish.\n\n"
+                        "Best regards,\nThe Contoso team",
+                "disclaimer": DISCLAIMER})
+    draft = draft_content(ctx, ADMIN, "P-1", "lakehouse", "en", "email", account_id="A-1")
+    assert draft.text_source == "llm_rewrite", [c for c in draft.checks + draft.llm_checks if not c.passed]
+    assert "minutes with Lakehouse instead" in draft.body and "Best regards,\nThe Contoso team" in draft.body

@@ -37,7 +37,7 @@ from tools.content_drafts import llm_rewrite as draft_llm
 from tools.content_drafts.checks import Check, CheckSubject, check_language, check_locale, run_checks  # noqa: F401
 from tools.content_drafts.landing import labels_for
 from tools.content_drafts.partner_names import NameIndex, OtherPartners
-from tools.content_drafts.reflow import as_sentence
+from tools.content_drafts.reflow import as_sentence, reflow
 from tools.content_drafts.render import (
     Parties,
     as_list,
@@ -221,6 +221,9 @@ def _with_llm(ctx: ToolContext, kit: dict, who: Parties, channel: str, resolutio
     assembled: dict[str, tuple] = {}
 
     def check(out: draft_llm.DraftText) -> list[Check]:
+        # The LLM's prose laid out as the kit's is (its hard wraps joined); the lists stay one per line.
+        out = out.model_copy(update={k: reflow(v) for k in ("subject", "body", "disclaimer", "call_to_action")
+                                     if (v := getattr(out, k))})
         # A translated disclaimer replaces the kit's; a dropped one is sought in the source wording: fails.
         disclaimer = out.disclaimer if translate and out.disclaimer else kit_text.disclaimer
         assembled["text"], checks = _checked(out, channel, who, target, others, disclaimer)
