@@ -468,3 +468,39 @@ def test_api_reads_one_draft_with_the_readers_permissions(tmp_path):
             assert get("/v1/drafts/DR-NOPE", "u-mkt").status_code == 404
     finally:
         ctx.close()
+
+
+def test_tagline_columns_in_partners_csv_reach_the_drafts(demo_folder, demo_today, tmp_path):
+    """DATA.md extension end to end: `tagline_de` / `tagline_ja` columns of partners.csv, imported."""
+    import csv
+    import shutil
+
+    folder = tmp_path / "import"
+    shutil.copytree(demo_folder, folder, ignore=shutil.ignore_patterns("content"))
+    path = folder / "partners.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        row["tagline_de"] = f"Deutsch: {row['name']}" if row["partner_id"] == rows[0]["partner_id"] else ""
+        row["tagline_ja"] = "データを、確かな力に" if row["partner_id"] == rows[0]["partner_id"] else ""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    ctx = AppContext(Settings(home=tmp_path / "home", today=demo_today))
+    try:
+        bundle = read_import_folder(folder)
+        assert not [r for r in bundle.rejected if r.file == "partners.csv"]
+        replace_records(ctx, bundle)
+        pid, english = rows[0]["partner_id"], rows[0]["tagline"]
+        with ctx.store.session() as s:
+            kit_id = s.scalars(select(R.CampaignKitRow.kit_id)).first()
+        de = draft_content(ctx, ADMIN, pid, kit_id, "de", "email", save=False, use_llm=False)
+        ja = draft_content(ctx, ADMIN, pid, kit_id, "ja", "landing", save=False, use_llm=False)
+        en = draft_content(ctx, ADMIN, pid, kit_id, "en", "email", save=False, use_llm=False)
+        assert f"Deutsch: {rows[0]['name']}" in de.body and english not in de.body
+        assert "データを、確かな力に" in ja.html and english not in ja.html
+        assert english in en.body and "Deutsch:" not in en.body
+        assert failed(de) == {} and failed(en) == {}
+    finally:
+        ctx.close()
