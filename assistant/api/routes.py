@@ -17,7 +17,14 @@ from assistant.api.deps import CallerDep, CtxDep
 from assistant.core.errors import BadInput
 from retrieval.ingest import ingest_as, resolve_import_path
 from tools.account_mapping.service import MappingResponse, map_accounts, record_correction
-from tools.content_drafts.service import Channel, DraftResponse, draft_content, list_drafts, review_draft
+from tools.content_drafts.service import (
+    Channel,
+    DraftResponse,
+    draft_content,
+    get_draft,
+    list_drafts,
+    review_draft,
+)
 from tools.next_best_action.service import NbaResponse, next_best_actions
 from tools.partner_match.service import (
     MatchResponse,
@@ -149,6 +156,11 @@ def get_drafts(
 ) -> Any:
 
     return as_json(list_drafts(ctx, scope, partner_id=partner_id, status=status, limit=limit, offset=offset))
+
+
+@router.get("/drafts/{draft_id}", tags=["drafts"], summary="One saved draft (cosell drafts show)")
+def get_one_draft(draft_id: str, ctx: CtxDep, scope: CallerDep) -> Any:
+    return as_json(get_draft(ctx, scope, draft_id))
 
 
 class ReviewBody(BaseModel):

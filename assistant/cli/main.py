@@ -28,7 +28,7 @@ from assistant.engine.threads import existing_thread_id, last_thread_id
 from retrieval import api_keys
 from retrieval.ingest import ingest_as, reset_notice
 from tools.account_mapping.service import map_accounts, record_correction
-from tools.content_drafts.service import draft_content, list_drafts, review_draft
+from tools.content_drafts.service import draft_content, get_draft, list_drafts, review_draft
 from tools.next_best_action.service import next_best_actions
 from tools.partner_match.service import (
     RegistrationProposal,
@@ -221,7 +221,22 @@ def _review(draft_id: str, decision: str, comment: str | None, as_json: bool, us
 
         return review_draft(ctx, scope, draft_id, decision, comment)
 
-    run_command(as_json, user, call)
+    run_command(as_json, user, call, show=render.reviewed)
+
+
+@drafts_app.command("show")
+def drafts_show(draft_id: str = typer.Argument(..., help="The draft's id, e.g. DR-1A2B3C4D5E6F."),
+                html: bool = typer.Option(False, "--html", help="Print only the landing page's HTML (to publish)."),
+                as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
+    """One saved draft: who made it, its status, its text and its checks."""
+
+    def call(ctx, scope):
+        draft = get_draft(ctx, scope, draft_id)
+        if html and not draft.html:
+            raise BadInput(f"draft '{draft.draft_id}' is a {draft.channel} draft: only landing drafts have HTML")
+        return draft
+
+    run_command(as_json, user, call, show=(lambda d: sys.stdout.write(d.html + "\n")) if html else render.draft_detail)
 
 
 @drafts_app.command("approve")

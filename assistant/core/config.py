@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     llm_breaker_failures: int = Field(3, ge=1, description="Failures or overruns in a row that open the breaker.")
     llm_breaker_cooldown_s: float = Field(30.0, ge=0, description="How long an open breaker skips the LLM.")
 
+    lead_form_url: str | None = Field(None, description="Where landing-page lead forms POST (a kit's "
+                                      "lead_form_url wins), e.g. https://forms.example.com/leads.")
     slack_bot_token: SecretStr | None = Field(None, description="Slack bot token (xoxb-...).")
     slack_signing_secret: SecretStr | None = Field(None, description="Slack signing secret for request verification.")
     slack_app_token: SecretStr | None = Field(None, description="Slack app-level token (xapp-...) for Socket Mode.")

@@ -125,7 +125,10 @@ def draft_answer(data: DraftResponse, partner_label: str, lang: str = "en") -> s
             )
         )
     if data.draft_id:
-        lines.append(f"Saved as draft {data.draft_id} (status {data.status}).")
+        if data.reused:
+            lines.append(f"Same as pending draft {data.draft_id}: returned it, not saved again.")
+        else:
+            lines.append(f"Saved as draft {data.draft_id} (status {data.status}).")
     return "\n".join(lines)
 
 

@@ -4,20 +4,24 @@ Each renderer takes the service's pydantic result and reads attributes: a rename
 the tests) instead of printing a blank or "?"."""
 from __future__ import annotations
 
+import html
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from assistant.engine.turn import AskResponse
 from retrieval.ingest import IngestResult
 from tools.account_mapping.service import MappingResponse
-from tools.content_drafts.service import DraftList, DraftResponse
+from tools.content_drafts.service import Draft, DraftList, DraftResponse
 from tools.next_best_action.service import NbaResponse
 from tools.partner_match.service import MatchResponse, RankerInfo, RegistrationCheckResponse
 from tools.search.service import SearchResponse
@@ -170,18 +174,91 @@ def nba(d: NbaResponse) -> None:
             console.print(f"   [cyan]> {c.title}[/]")
 
 
-def draft(d: DraftResponse) -> None:
-    if d.subject:
-        console.print(f"[bold]Subject:[/] {d.subject}")
-    console.print(d.body)
-    console.print()
-    for c in d.checks:
+def _checks_summary(checks: list) -> str:
+    failed = [c.name for c in checks if not c.passed]
+    if not checks:
+        return "-"
+    return f"{len(checks)}/{len(checks)} pass" if not failed else "FAIL: " + ", ".join(failed)
+
+
+def _print_checks(checks: list) -> None:
+    for c in checks:
         mark = "[green]pass[/]" if c.passed else "[red]FAIL[/]"
-        console.print(f"{mark} {c.name} {c.detail or ''}")
+        console.print(f"{mark} {c.name} {escape(c.detail or '')}", highlight=False)
+
+
+def _print_text(d: DraftResponse | Draft) -> None:
+    """The draft as it goes out: printed without re-wrapping (copy-paste keeps the paragraphs whole)."""
+    if d.subject and d.channel != "landing":
+        console.print(f"[bold]Subject:[/] {escape(d.subject)}", soft_wrap=True)
+    if d.html:
+        console.print(f"[dim]Landing page, {len(d.html) // 1024 + 1} KB of HTML (`cosell drafts show ID "
+                      "--html` prints it); its text:[/]")
+    console.print(escape(d.body), soft_wrap=True, highlight=False)
+    console.print()
+
+
+def draft(d: DraftResponse) -> None:
+    _print_text(d)
+    _print_checks(d.checks)
+    if d.draft_id:
+        how = ("the pending draft for the same inputs, not saved again" if d.reused
+               else "saved as a pending draft for review")
+        console.print(f"\n[bold]{d.draft_id}[/]: {how} (`cosell drafts show {d.draft_id}`)")
+
+
+def _draft_title(x: Draft) -> str:
+    if x.subject:
+        return x.subject
+    title = re.search(r"<title>([^<]*)</title>", x.html or "")
+    if title:
+        return html.unescape(title.group(1))
+    first = (x.body or "").strip().split("\n")[0]
+    return first[:60] + ("..." if len(first) > 60 else "")
+
+
+def _when(value) -> str:
+    return str(value)[:16].replace("T", " ") if value else ""
 
 
 def drafts(d: DraftList) -> None:
-    table = Table("draft", "partner", "kit", "locale", "channel", "status")
-    for x in d.drafts:
-        table.add_row(x.draft_id, x.partner_id, x.kit_id, x.locale, x.channel, x.status)
-    console.print(table)
+    if not d.drafts:
+        console.print("No drafts.")
+        return
+    rows = [(x.draft_id, _draft_title(x), x.partner_name or x.partner_id, x.kit_id, f"{x.locale} {x.channel}",
+             x.created_by, _when(x.created_at), x.status, _checks_summary(x.checks)) for x in d.drafts]
+    if console.width >= 140:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for name in ("draft", "subject", "partner", "kit", "locale channel", "author", "date", "status", "checks"):
+            table.add_column(name, no_wrap=name != "subject", overflow="ellipsis", ratio=1 if name == "subject" else None)
+        for row in rows:
+            table.add_row(*(escape(v) for v in row))
+        console.print(table)
+    else:  # narrow terminals: a block per draft instead of a table squeezed to a letter per line
+        for did, subject, partner, kit, what, author, date, status, checks in rows:
+            console.print(f"[bold]{did}[/] {status}  checks {escape(checks)}", highlight=False)
+            console.print(f"  {escape(subject)}", highlight=False)
+            console.print(f"  [dim]{escape(partner)} · {kit} {what} · {author} {date}[/]", highlight=False)
+    if d.next_offset is not None:
+        console.print(f"{len(d.drafts)} of {d.total}; more with --offset {d.next_offset}")
+
+
+def draft_detail(d: Draft) -> None:
+    """`drafts show`: who, what, where it stands, then the text and its checks."""
+    partner = f"{d.partner_name} ({d.partner_id})" if d.partner_name else d.partner_id
+    console.print(f"[bold]{d.draft_id}[/] {d.status}: {d.channel} in {d.locale} from kit {d.kit_id} for "
+                  f"{escape(partner)}" + (f", account {d.account_id}" if d.account_id else ""), highlight=False)
+    console.print(f"by {d.created_by} on {_when(d.created_at)}", highlight=False)
+    if d.reviewed_by:
+        comment = f": {escape(d.review_comment)}" if d.review_comment else ""
+        console.print(f"{d.status} by {d.reviewed_by} on {_when(d.reviewed_at)}{comment}", highlight=False)
+    console.print()
+    _print_text(d)
+    _print_checks(d.checks)
+
+
+def reviewed(d: Draft) -> None:
+    """`drafts approve|reject`: one line saying what happened."""
+    comment = f" ({escape(d.review_comment)})" if d.review_comment else ""
+    console.print(f"{d.draft_id} {d.status} by {d.reviewed_by}{comment}: {escape(_draft_title(d))}",
+                  highlight=False)

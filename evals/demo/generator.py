@@ -106,7 +106,9 @@ def build_world(seed: int, today: dt.date, scale: float) -> tuple[World, Company
 
 def _write_vendor(out: Path) -> None:
     vendor = {"name": "Northwind Data", "website": "northwind.example", "default_locale": "en",
-              "account_sharing": "counts", "tier_rules": TIER_RULES}
+              "account_sharing": "counts", "tier_rules": TIER_RULES,
+              # where co-branded landing pages post their lead form (README, drafts)
+              "lead_form_url": "https://northwind.example/partners/leads"}
     header = ("# Northwind Data: the vendor whose partner programme this is.\n"
               "# tier_rules: minimums over the trailing 12 months to hold (or be promoted to) a tier:\n"
               "# won revenue and won deals = closed_won opportunities with the partner on them (any role),\n"

@@ -131,6 +131,10 @@ def test_lengths():
     assert check_subject_length("x" * 90).passed and not check_subject_length("x" * 91).passed
     assert check_subject_length("").detail == "the email has no subject"
     assert check_social_length("x" * 600).passed and check_social_length("x" * 601).detail == "post is 601 characters (max 600)"
+    legal = "Northwind Data is a trademark of Northwind Data Inc."
+    assert check_social_length("x" * 600 + "\n\n" + legal, legal).passed  # the fixed disclaimer is not copy
+    assert not check_social_length("x" * 601 + "\n\n" + legal, legal).passed
+    assert not check_social_length("x" * 500 + "\n\n" + legal * 60, legal * 60).passed  # networks' own limit
 
 
 @pytest.mark.parametrize("text, locale, passed", [
@@ -171,6 +175,13 @@ SAFE = ('<section class="cosell-landing" lang="en" style="border-top:4px solid #
     ('<p style="color:red;background:#12345">x</p>', "colour #12345 is not #RRGGBB"),
     ("<p>x<!-- hidden --></p>", "HTML comments are not allowed"),
     (None, "no HTML was produced"),
+    ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><form method="post" '
+     'action="https://forms.example.com/l"><input type="email" name="email"></form></body></html>', None),
+    ('<form action="javascript:alert(1)"></form>', "form action 'javascript:alert(1)' is not an http(s) URL"),
+    ('<meta http-equiv="refresh" content="0;url=https://evil.example">', "attribute http-equiv on <meta>"),
+    ('<meta name="referrer" content="unsafe-url">', "<meta name='referrer'> is not allowed"),
+    ('<input type="file" name="f">', "<input type='file'> is not allowed"),
+    ('<!DOCTYPE html SYSTEM "x"><p>x</p>', "declarations other than <!DOCTYPE html>"),
 ])
 def test_html_safe(html, problem):
     result = check_html_safe(html)
@@ -195,6 +206,8 @@ def test_run_checks_picks_the_channel_checks():
             "vendor_name": "Northwind Data"}
     names = lambda **kw: [c.name for c in run_checks(CheckSubject(**{**base, **kw}))]
     common = ["disclaimer_present", "both_brands_named", "no_leftover_placeholder", "no_other_partner_named"]
-    assert names(channel="email", subject="Hi") == common + ["subject_length", "language"]
-    assert names(channel="social") == common + ["social_length", "language"]
-    assert names(channel="landing", html=SAFE) == common + ["language", "html_safe"]
+    text = ["reflowed", "tagline_locale"]
+    assert names(channel="email", subject="Hi") == common + ["subject_length", "language"] + text
+    assert names(channel="social") == common + ["social_length", "language"] + text
+    assert names(channel="landing", html=SAFE) == common + ["language"] + text + [
+        "html_safe", "landing_complete", "contrast_aa", "lead_form"]

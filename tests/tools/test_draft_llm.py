@@ -22,6 +22,7 @@ DISCLAIMER = "Northwind Data and the Northwind Data logo are trademarks of North
 KIT = {
     "kit_id": "lakehouse", "name": "Lakehouse modernisation", "products": ["Lakehouse"],
     "industries": ["Financial Services"], "objective": "Book architecture reviews", "audience": "Heads of data",
+    "key_messages": ["Reporting in minutes"], "lead_form_url": "https://forms.example.com/leads",
     "proof_points": ["A European bank cut its month-end close from 6 days to 2"],
     "call_to_action": "Book a 30-minute Lakehouse review",
     "locales": {"en": {
@@ -227,10 +228,12 @@ def test_a_translation_dropping_the_disclaimer_is_refused(ctx, llm):
 def test_a_landing_rewrite_is_rendered_and_escaped_by_us(ctx, llm):
     llm.answer({"body": "Contoso and Northwind Data help <b onclick=x>Acme Bank</b> with Lakehouse.",
                 "call_to_action": "Book a 30-minute Lakehouse review",
-                "proof_point": "A European bank cut its month-end close from 6 days to 2",
+                "subject": "Contoso and Northwind Data: modernise your data platform",
+                "key_messages": "Reporting in minutes",
+                "proof_points": "A European bank cut its month-end close from 6 days to 2.",
                 "disclaimer": DISCLAIMER})
     draft = draft_content(ctx, ADMIN, "P-1", "lakehouse", "en", "landing", account_id="A-1")
-    assert draft.text_source == "llm_rewrite", draft.checks
+    assert draft.text_source == "llm_rewrite", [c for c in draft.checks + draft.llm_checks if not c.passed]
     assert "&lt;b onclick=x&gt;Acme Bank&lt;/b&gt;" in draft.html and by_name(draft.checks)["html_safe"].passed
 
 
@@ -250,3 +253,14 @@ def test_prompts_load_by_name():
         load_prompt("../secrets")
     with pytest.raises(FileNotFoundError):
         load_prompt("no_such_prompt")
+
+
+def test_the_llms_hard_wraps_are_reflowed_before_the_checks(ctx, llm):
+    llm.answer({"subject": "Contoso and Northwind Data: modernise your data platform",
+                "body": "Hi there,\n\nContoso and Northwind Data help Acme Bank get reporting in minutes with\n"
+                        "Lakehouse instead of waiting a whole day for the nightly batch to finish.\n\n"
+                        "Best regards,\nThe Contoso team",
+                "disclaimer": DISCLAIMER})
+    draft = draft_content(ctx, ADMIN, "P-1", "lakehouse", "en", "email", account_id="A-1")
+    assert draft.text_source == "llm_rewrite", [c for c in draft.checks + draft.llm_checks if not c.passed]
+    assert "minutes with Lakehouse instead" in draft.body and "Best regards,\nThe Contoso team" in draft.body

@@ -35,6 +35,8 @@ class DraftText(BaseModel):
     disclaimer: str | None = None
     call_to_action: str | None = None
     proof_point: str | None = None
+    key_messages: str | None = None  # landing: one per line
+    proof_points: str | None = None  # landing: one per line
 
     def as_prompt_fields(self) -> dict[str, str]:
         return {k: v for k, v in self.model_dump().items() if v is not None}

@@ -2,18 +2,21 @@
 
 `compose` fills the templates (the part an LLM may later rewrite); `assemble` adds what we always add
 ourselves (the tagline signing an email, the disclaimer closing every draft) and renders landing pages as
-an HTML snippet in which every value is escaped. Why placeholders are filled by a regex and where
+a whole page (tools.content_drafts.landing) in which every value is escaped. Every text is reflowed
+(tools.content_drafts.reflow) and a proof point is woven into a paragraph as a sentence. Why placeholders are filled by a regex and where
 proof points come from: see tools.content_drafts.service.
 """
 from __future__ import annotations
 
-import html as htmlmod
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.core.errors import BadInput
 from tools.content_drafts import llm_rewrite as draft_llm
+from tools.content_drafts.checks import html_to_text
+from tools.content_drafts.landing import Page, render_page
+from tools.content_drafts.reflow import as_sentence, join_sentences, reflow
 from tools.content_drafts.types import CHANNELS
 from tools.locales import (
     FORMAL_FIRST_NAME,
@@ -55,6 +58,13 @@ class Parties:
     industry: str | None
     source_lang: str  # language of kit-level text (vendor default locale)
     products: list[str] = field(default_factory=list)
+    taglines: dict[str, str] = field(default_factory=dict)  # every tagline of the partner, by locale tag
+    foreign_taglines: list[str] = field(default_factory=list)  # the partner's taglines in other languages
+    proof_points: list[str] = field(default_factory=list)  # the kit's, in the draft's language
+    form_url: str | None = None  # where the landing page's lead form posts
+    labels: dict[str, str] = field(default_factory=dict)  # the landing page's own words, in its language
+    kit_id: str = ""
+    locale_tag: str = ""  # the draft's locale (the page's lang and a hidden form field)
 
 
 def as_list(value) -> list[str]:
@@ -117,42 +127,84 @@ def _filler(kit: dict, block: dict, who: Parties, lang: str,
     return fill, values
 
 
-def _insert_paragraph(body: str, paragraph: str) -> str:
-    """After the first paragraph of substance: before the sign-off of a greeting/body/sign-off email."""
+# Introduces a proof point woven into a paragraph ("One example: A grocery chain reduced ..."); a
+# language without an entry gets the proof point as a sentence of its own, without an introduction.
+PROOF_LEAD_IN = {
+    "en": "One example: ", "de": "Ein Beispiel: ", "fr": "Un exemple : ", "es": "Un ejemplo: ",
+    "pt": "Um exemplo: ", "it": "Un esempio: ", "nl": "Een voorbeeld: ", "ja": "導入事例：", "zh": "客户案例：",
+    "ko": "사례: ",
+}
+MAX_PROOF_POINTS = 3  # on a landing page
+
+
+def _weave(body: str, sentence: str, vendor: str) -> str:
+    """The proof point appended, as a sentence, to the paragraph of substance that names the vendor (the
+    product paragraph), else the first one after the greeting; never a paragraph of its own."""
     paras = body.rstrip().split("\n\n")
-    if len(paras) < 3:
-        return body.rstrip() + "\n\n" + paragraph
-    return "\n\n".join(paras[:2] + [paragraph] + paras[2:])
+    candidates = list(range(1, len(paras) - 1)) if len(paras) >= 3 else list(range(len(paras)))
+    named = [i for i in candidates if vendor and vendor.casefold() in paras[i].casefold()]
+    at = (named or candidates)[0]
+    paras[at] = join_sentences(paras[at], sentence)
+    return "\n\n".join(paras)
 
 
-def compose(kit: dict, block: dict, channel: str, who: Parties, lang: str) -> draft_llm.DraftText:
-    """The kit's locale block, filled for this partner and account: the parts an LLM may later change."""
-    fill_text, values = _filler(kit, block, who, lang, _pick_proof_point([block, kit], who.industry))
-    proof = values.get("proof_point")
-    # We weave a proof point in ourselves only if it is in the draft's language (from the locale block, or
-    # kit-level text in the kit's language); a template asking for {proof_point} gets one regardless.
-    own = block.get("proof_points") or block.get("proof_points_by_industry")
-    proof = proof if (own or lang == who.source_lang) else None
+def localized(kit: dict, block: dict, tag: str, key: str, lang: str, source_lang: str):
+    """A kit text for the draft's language: the locale block's, else the kit's `localized.<tag>` (the tag,
+    then its language), else the kit-level one when the kit is written in this language; else None."""
+    if block.get(key):
+        return block[key]
+    by_locale = kit.get("localized") if isinstance(kit.get("localized"), dict) else {}
+    lowered = {str(k).lower(): v for k, v in by_locale.items() if isinstance(v, dict)}
+    for candidate in (tag.lower(), lang.lower()):
+        if (lowered.get(candidate) or {}).get(key):
+            return lowered[candidate][key]
+    return kit.get(key) if lang == source_lang else None
+
+
+def compose(kit: dict, block: dict, channel: str, who: Parties, lang: str, tag: str = "") -> draft_llm.DraftText:
+    """The kit's locale block, filled for this partner and account, with its hard wraps reflowed: the
+    parts an LLM may later change."""
+    tag = tag or lang
+    own_points = {"proof_points": localized(kit, block, tag, "proof_points", lang, who.source_lang),
+                  "proof_points_by_industry": localized(kit, block, tag, "proof_points_by_industry", lang,
+                                                        who.source_lang)}
+    proof = _pick_proof_point([own_points], who.industry)
+    # A template asking for {proof_point} gets one regardless of language (the kit author asked for it).
+    fill_text, values = _filler(kit, block, who, lang, proof or _pick_proof_point([block, kit], who.industry))
 
     def fill(key: str) -> str:
-        return fill_text(str(block.get(key) or ""))
+        return reflow(fill_text(str(block.get(key) or "")))
 
     disclaimer = fill("disclaimer").strip() or None
     if channel == "email":
         body = fill("email_body").strip()
         if proof and "{proof_point}" not in str(block.get("email_body")) and proof not in body:
-            body = _insert_paragraph(body, proof)
+            sentence = as_sentence(fill_text(proof), lang)
+            body = _weave(body, PROOF_LEAD_IN.get(lang, "") + sentence, who.vendor)
         return draft_llm.DraftText(subject=fill("email_subject").strip(), body=body, disclaimer=disclaimer)
     if channel == "social":
         return draft_llm.DraftText(body=fill("social_post").strip(), disclaimer=disclaimer)
-    cta = values.get("call_to_action") or ""
-    return draft_llm.DraftText(body=fill("landing_intro").strip(), disclaimer=disclaimer,
-                               call_to_action=cta.strip() or None, proof_point=proof)
+    cta = reflow(values.get("call_to_action") or "")
+    messages = [reflow(fill_text(m)) for m in as_list(localized(kit, block, tag, "key_messages", lang,
+                                                                  who.source_lang))]
+    # The one that fits the industry first, then the kit's others in this language.
+    ordered = list(dict.fromkeys(([proof] if proof else []) + as_list(own_points["proof_points"])))
+    points = [as_sentence(fill_text(p), lang) for p in ordered[:MAX_PROOF_POINTS]]
+    title = fill("email_subject").strip() or f"{who.brand} & {who.vendor}"
+    return draft_llm.DraftText(subject=title, body=fill("landing_intro").strip(), disclaimer=disclaimer,
+                               call_to_action=cta.strip() or None,
+                               key_messages="\n".join(m for m in messages if m) or None,
+                               proof_points="\n".join(p for p in points if p) or None)
+
+
+def proof_points_of(text: draft_llm.DraftText) -> list[str]:
+    return [p for p in (text.proof_points or "").splitlines() if p.strip()]
 
 
 def assemble(text: draft_llm.DraftText, channel: str, who: Parties,
-              lang: str) -> tuple[str | None, str, str | None]:
-    """(subject, body, html) as sent: the tagline signs emails, the disclaimer closes every draft."""
+             lang: str) -> tuple[str | None, str, str | None]:
+    """(subject, body, html) as sent: the tagline signs emails, the disclaimer closes every draft; a
+    landing draft is a whole page (tools.content_drafts.landing) and its body the text a reader sees."""
     closing = [text.disclaimer] if text.disclaimer and text.disclaimer not in text.body else []
     if channel == "email":
         body = text.body
@@ -161,37 +213,28 @@ def assemble(text: draft_llm.DraftText, channel: str, who: Parties,
         return text.subject, "\n\n".join([body] + closing), None
     if channel == "social":
         return None, "\n\n".join([text.body] + closing), None
-    parts = [f"{who.brand} & {who.vendor}", who.tagline, text.body, text.proof_point, text.call_to_action]
-    body = "\n\n".join(p for p in parts + closing if p)
-    return None, body, _render_landing(text, who, lang)
+    page = render_page(Page(
+        lang=who.locale_tag or lang, title=text.subject or f"{who.brand} & {who.vendor}",
+        description=_description(text.body), brand=who.brand, vendor=who.vendor, tagline=who.tagline,
+        intro=text.body, key_messages=[m for m in (text.key_messages or "").splitlines() if m.strip()],
+        proof_points=proof_points_of(text), call_to_action=text.call_to_action, disclaimer=text.disclaimer,
+        color=who.color, form_url=who.form_url, labels=who.labels,
+        hidden={k: v for k, v in (("partner_id", who.partner_id), ("kit_id", who.kit_id),
+                                  ("locale", who.locale_tag or lang)) if v}))
+    return None, html_to_text(page), page
 
 
-def _esc(text: str) -> str:
-    """HTML-escaped text (quotes too: also safe inside attributes), line breaks kept."""
-    return htmlmod.escape(text, quote=True).replace("\n", "<br>")
-
-
-def _render_landing(text: draft_llm.DraftText, who: Parties, lang: str) -> str:
-    """A snippet safe to embed: every value escaped, no script or handlers, only the validated colour."""
-    r, g, b = (int(who.color[i:i + 2], 16) for i in (1, 3, 5))
-    ink = "#000000" if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else "#FFFFFF"  # readable on the colour
-    out = [(f'<section class="cosell-landing" lang="{_esc(lang)}" '
-            f'style="border-top:4px solid {who.color};padding:16px">'),
-           f'<h2 style="color:{who.color}">{_esc(who.brand)} &amp; {_esc(who.vendor)}</h2>']
-    if who.tagline:
-        out.append(f'<p class="cosell-tagline"><em>{_esc(who.tagline)}</em></p>')
-    out += [f"<p>{_esc(p.strip())}</p>" for p in text.body.split("\n\n") if p.strip()]
-    if text.proof_point:
-        out.append(f'<blockquote style="border-left:4px solid {who.color};margin:0;padding-left:12px">'
-                   f"{_esc(text.proof_point)}</blockquote>")
-    if text.call_to_action and who.link:
-        out.append(f'<p><a href="{_esc(who.link)}" rel="noopener" style="background:{who.color};color:{ink};'
-                   f'padding:8px 16px;text-decoration:none">{_esc(text.call_to_action)}</a></p>')
-    elif text.call_to_action:
-        out.append(f"<p><strong>{_esc(text.call_to_action)}</strong></p>")
-    if text.disclaimer:
-        out.append(f'<p class="cosell-disclaimer"><small>{_esc(text.disclaimer)}</small></p>')
-    return "\n".join(out + ["</section>"])
+def _description(intro: str, limit: int = 160) -> str:
+    """The meta description: the intro's first sentences, up to `limit` characters, never cut mid-word."""
+    text = " ".join(intro.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    for end in ("。", ". ", "! ", "? "):
+        at = cut.rfind(end)
+        if at > 40:
+            return cut[:at + 1].strip()
+    return cut.rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def available_channels(block: dict) -> list[str]:

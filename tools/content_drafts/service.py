@@ -24,7 +24,7 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -35,13 +35,17 @@ from retrieval.records import CampaignKitRow, Partner
 from retrieval.scope import Scope
 from tools.content_drafts import llm_rewrite as draft_llm
 from tools.content_drafts.checks import Check, CheckSubject, check_language, check_locale, run_checks  # noqa: F401
+from tools.content_drafts.landing import labels_for
 from tools.content_drafts.partner_names import NameIndex, OtherPartners
+from tools.content_drafts.reflow import as_sentence, reflow
 from tools.content_drafts.render import (
     Parties,
     as_list,
     assemble,
     available_channels,
     compose,
+    localized,
+    proof_points_of,
     require_channel,
 )
 from tools.content_drafts.store import Draft, DraftList, get_draft, list_drafts, review_draft, save_draft
@@ -57,6 +61,8 @@ __all__ = ["CHANNELS", "Channel", "Draft", "DraftArgs", "DraftList", "DraftRespo
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _SITE = re.compile(r"^(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:/[A-Za-z0-9._~/-]*)?$")
+_TAGLINE_COLUMN = re.compile(r"^tagline_([A-Za-z0-9_-]+)$", re.IGNORECASE)
+_FORM_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
 DEFAULT_COLOR = "#1F2937"
 
 
@@ -76,6 +82,57 @@ def _pick_industry(account_industry: str | None, partner_industries: list[str], 
     return (shared or kit_inds or partner_industries or [None])[0]
 
 
+def _taglines(partner: Partner, source_lang: str) -> dict[str, str]:
+    """The partner's taglines by lower-case locale tag: `tagline` is in the vendor's default language
+    (like kit-level text), partners.csv extra columns `tagline_<locale>` (`tagline_de`, `tagline_pt-BR`)
+    give the others."""
+    found: dict[str, str] = {}
+    if (partner.tagline or "").strip():
+        found[source_lang.lower()] = partner.tagline.strip()
+    for key, value in (partner.attributes or {}).items():
+        match = _TAGLINE_COLUMN.match(str(key))
+        if match and str(value or "").strip():
+            try:
+                found[canonical_tag(match.group(1)).lower()] = str(value).strip()
+            except BadInput:
+                continue  # a column such as tagline_old is not a locale: not a tagline
+    return found
+
+
+def _tagline_for(taglines: dict[str, str], tag: str) -> str | None:
+    """The tagline for the draft's locale: the tag, then its language (pt-BR, then pt); else none."""
+    parts = canonical_tag(tag).lower().split("-")
+    for n in range(len(parts), 0, -1):
+        if "-".join(parts[:n]) in taglines:
+            return taglines["-".join(parts[:n])]
+    return None
+
+
+def _form_url(ctx: ToolContext, kit: dict, block: dict) -> str | None:
+    for value in (block.get("lead_form_url"), kit.get("lead_form_url"), ctx.vendor().get("lead_form_url"),
+                  ctx.settings.lead_form_url):
+        if value and _FORM_URL.match(str(value).strip()):
+            return str(value).strip()
+    return None
+
+
+def _for_locale(ctx: ToolContext, who: Parties, kit: dict, block: dict, tag: str) -> Parties:
+    """The parties as a draft in `tag` shows them: the tagline in that language only, the page's words."""
+    lang = language_of(tag)
+    tagline = _tagline_for(who.taglines, tag)
+    return replace(who, tagline=tagline, foreign_taglines=[t for t in who.taglines.values() if t != tagline],
+                   form_url=_form_url(ctx, kit, block), labels=labels_for(lang, block), locale_tag=tag,
+                   proof_points=_all_proof_points(kit, block, tag, lang, who.source_lang))
+
+
+def _all_proof_points(kit: dict, block: dict, tag: str, lang: str, source_lang: str) -> list[str]:
+    points = as_list(localized(kit, block, tag, "proof_points", lang, source_lang))
+    by_industry = localized(kit, block, tag, "proof_points_by_industry", lang, source_lang)
+    if isinstance(by_industry, dict):
+        points += [p for v in by_industry.values() for p in as_list(v)]
+    return list(dict.fromkeys(points))
+
+
 def _load(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str,
           account_id: str | None) -> tuple[Parties, dict]:
     vendor = ctx.vendor()
@@ -90,6 +147,7 @@ def _load(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str,
         kit = {**(data.get("raw") or {}), **{k: v for k, v in data.items() if v not in (None, [], {})}}
         contact = partner.contact_email if _EMAIL.match(partner.contact_email or "") else None
         color = partner.brand_color if _HEX.match(partner.brand_color or "") else DEFAULT_COLOR
+        source_lang = language_of(str(vendor.get("default_locale") or "en"))
         who = Parties(
             partner_id=partner.partner_id, partner_name=partner.name,
             brand=(partner.brand_name or partner.name).strip(), vendor=str(vendor.get("name") or "Vendor"),
@@ -100,8 +158,8 @@ def _load(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str,
             account_name=account.name if account else None,
             industry=_pick_industry(account.industry if account else None, list(partner.industries or []),
                                     kit),
-            source_lang=language_of(str(vendor.get("default_locale") or "en")),
-            products=[str(p) for p in kit.get("products") or []],
+            source_lang=source_lang, products=[str(p) for p in kit.get("products") or []],
+            taglines=_taglines(partner, source_lang), kit_id=kit_id,
         )
     return who, kit
 
@@ -128,10 +186,12 @@ def _checked(text: draft_llm.DraftText, channel: str, who: Parties, locale: str,
     own = [t for t in (who.partner_name, who.account_name) if t]
     neutral = own + [who.brand, who.vendor, who.tagline or "", who.industry or "", who.contact or ""]
     neutral += who.products
+    points = proof_points_of(text) + [as_sentence(p, language_of(locale)) for p in who.proof_points]
     checks = run_checks(CheckSubject(
         channel=channel, subject=subject, body=body, html=html, locale=locale, disclaimer=disclaimer,
         partner_brand=who.brand, vendor_name=who.vendor, own_terms=own, other_partners=others,
-        neutral_terms=neutral))
+        neutral_terms=neutral, proof_points=points, tagline=who.tagline,
+        foreign_taglines=who.foreign_taglines))
     return assembled, checks
 
 
@@ -149,6 +209,8 @@ def _with_llm(ctx: ToolContext, kit: dict, who: Parties, channel: str, resolutio
     """Rewrite (same language) or translate (the kit lacks the language); keep it only if it passes."""
     translate = not resolution.same_language
     target = resolution.requested if translate else resolution.resolved
+    if translate:  # the tagline, the page's words: those of the language translated into
+        who = _for_locale(ctx, who, kit, {}, target)
     terms = [who.brand, who.partner_name, who.vendor, who.account_name, who.tagline, who.contact,
              *who.products, *as_list(kit.get("glossary")), *as_list(kit.get("trademarks"))]
     brief = draft_llm.DraftBrief(
@@ -159,6 +221,9 @@ def _with_llm(ctx: ToolContext, kit: dict, who: Parties, channel: str, resolutio
     assembled: dict[str, tuple] = {}
 
     def check(out: draft_llm.DraftText) -> list[Check]:
+        # The LLM's prose laid out as the kit's is (its hard wraps joined); the lists stay one per line.
+        out = out.model_copy(update={k: reflow(v) for k in ("subject", "body", "disclaimer", "call_to_action")
+                                     if (v := getattr(out, k))})
         # A translated disclaimer replaces the kit's; a dropped one is sought in the source wording: fails.
         disclaimer = out.disclaimer if translate and out.disclaimer else kit_text.disclaimer
         assembled["text"], checks = _checked(out, channel, who, target, others, disclaimer)
@@ -190,9 +255,10 @@ def draft_content(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str, 
     resolution = resolve_locale(requested, locales.keys(), default_locale, kit_id)
     block = locales.get(resolution.resolved) or {}
     require_channel(kit_id, resolution.resolved, block, channel)
+    who = _for_locale(ctx, who, kit, block, resolution.resolved)
     own = {n.casefold() for n in (who.brand, who.partner_name)}
     others = _other_partners(ctx, partner_id, own)
-    kit_text = compose(kit, block, channel, who, language_of(resolution.resolved))
+    kit_text = compose(kit, block, channel, who, language_of(resolution.resolved), resolution.resolved)
     assembled, checks = _checked(kit_text, channel, who, resolution.resolved, others, kit_text.disclaimer)
     outcome = _Outcome(assembled=assembled, checks=[check_locale(resolution), *checks],
                        locale=resolution.resolved)
@@ -205,7 +271,7 @@ def draft_content(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str, 
         checks=outcome.checks, passed=all(c.passed for c in outcome.checks), text_source=outcome.source,
         llm_checks=outcome.llm_checks)
     if save:
-        response.draft_id = save_draft(ctx, scope, response)
+        response.draft_id, response.reused = save_draft(ctx, scope, response)
         response.status = "pending"
     return response
 

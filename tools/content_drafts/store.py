@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select, update
 
 from assistant.core.errors import BadInput, Forbidden, NotFound
-from retrieval.records import DraftRow
+from retrieval.records import DraftRow, Partner
 from retrieval.scope import Scope, ScopedRecords
 from tools.content_drafts.checks import Check, html_to_text
 from tools.content_drafts.types import DraftResponse
@@ -26,6 +26,7 @@ class Draft(BaseModel):
     draft_id: str
     kit_id: str
     partner_id: str
+    partner_name: str | None = None
     account_id: str | None
     locale: str
     channel: str
@@ -49,23 +50,39 @@ class DraftList(BaseModel):
     next_offset: int | None = Field(None, description="Pass as offset for the next page; null on the last.")
 
 
-def save_draft(ctx: ToolContext, scope: Scope, draft: DraftResponse) -> str:
-    """Saves the draft as `pending` for review and returns its id. A landing draft is stored as its HTML."""
-    draft_id = "DR-" + secrets.token_hex(6).upper()
+def save_draft(ctx: ToolContext, scope: Scope, draft: DraftResponse) -> tuple[str, bool]:
+    """Saves the draft as `pending` for review: (its id, whether it was already there). The same inputs
+    (partner, kit, account, locale, channel, author) with a draft still pending return that draft, its text
+    brought up to date if it changed (a kit re-imported, an LLM's new wording), instead of another copy. A
+    landing draft is stored as its HTML."""
+    body = draft.html if draft.channel == "landing" and draft.html else draft.body
+    checks = [c.model_dump() for c in draft.checks]
     with ctx.store.session() as session:
+        existing = session.scalars(select(DraftRow).where(
+            DraftRow.partner_id == draft.partner_id, DraftRow.kit_id == draft.kit_id,
+            DraftRow.account_id.is_(None) if draft.account_id is None else DraftRow.account_id == draft.account_id,
+            DraftRow.locale == draft.resolved_locale, DraftRow.channel == draft.channel,
+            DraftRow.created_by == scope.user_id, DraftRow.status == "pending",
+        ).order_by(DraftRow.created_at.desc()).limit(1)).first()
+        if existing is not None:
+            if (existing.subject, existing.body, existing.checks) != (draft.subject, body, checks):
+                existing.subject, existing.body, existing.checks = draft.subject, body, checks
+                existing.created_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            return existing.draft_id, True
+        draft_id = "DR-" + secrets.token_hex(6).upper()
         session.add(DraftRow(
             draft_id=draft_id, kit_id=draft.kit_id, partner_id=draft.partner_id, account_id=draft.account_id,
-            locale=draft.resolved_locale, channel=draft.channel, subject=draft.subject,
-            body=draft.html if draft.channel == "landing" and draft.html else draft.body,
-            checks=[c.model_dump() for c in draft.checks], status="pending", created_by=scope.user_id))
-    return draft_id
+            locale=draft.resolved_locale, channel=draft.channel, subject=draft.subject, body=body,
+            checks=checks, status="pending", created_by=scope.user_id))
+    return draft_id, False
 
 
-def _to_draft(row: DraftRow) -> Draft:
+def _to_draft(row: DraftRow, partner_name: str | None = None) -> Draft:
     checks = [Check(**c) for c in row.checks or []]
     landing = row.channel == "landing"
     return Draft(
-        draft_id=row.draft_id, kit_id=row.kit_id, partner_id=row.partner_id, account_id=row.account_id,
+        draft_id=row.draft_id, kit_id=row.kit_id, partner_id=row.partner_id, partner_name=partner_name,
+        account_id=row.account_id,
         locale=row.locale, channel=row.channel, subject=row.subject,
         body=html_to_text(row.body) if landing else row.body, html=row.body if landing else None,
         checks=checks, passed=all(c.passed for c in checks), status=row.status, created_by=row.created_by,
@@ -120,18 +137,29 @@ def list_drafts(ctx: ToolContext, scope: Scope, partner_id: str | None = None, s
         rows = [r for r in rec.session.scalars(stmt) if _visible(rec, r)]
         page = rows[offset:offset + limit]
         more = offset + len(page) < len(rows)
-        return DraftList(drafts=[_to_draft(r) for r in page], total=len(rows), offset=offset,
+        names = _partner_names(rec, {r.partner_id for r in page})
+        return DraftList(drafts=[_to_draft(r, names.get(r.partner_id)) for r in page], total=len(rows), offset=offset,
                          next_offset=offset + len(page) if more else None)
 
 
 def get_draft(ctx: ToolContext, scope: Scope, draft_id: str) -> Draft:
     scope.require("draft")
+    draft_id = (draft_id or "").strip().upper()  # ids are made upper case: dr-1a2b... is the same draft
     with ctx.records(scope) as rec:
         row = rec.session.get(DraftRow, draft_id)
         if row is None:
             raise NotFound(f"unknown draft '{draft_id}'")
         _may_see(rec, row)
-        return _to_draft(row)
+        return _to_draft(row, _partner_names(rec, {row.partner_id}).get(row.partner_id))
+
+
+def _partner_names(rec: ScopedRecords, partner_ids: set[str]) -> dict[str, str]:
+    """Names of the partners of drafts the user may see (their drafts' partners only)."""
+    if not partner_ids:
+        return {}
+    rows = rec.session.execute(select(Partner.partner_id, Partner.brand_name, Partner.name)
+                               .where(Partner.partner_id.in_(partner_ids)))
+    return {pid: (brand or name) for pid, brand, name in rows}
 
 
 _DECISIONS = {"approved": "approved", "approve": "approved", "rejected": "rejected", "reject": "rejected"}
@@ -147,6 +175,7 @@ def review_draft(ctx: ToolContext, scope: Scope, draft_id: str, decision: str,
         raise BadInput(f"unknown decision '{decision}' (approved or rejected)")
     comment = (comment or "").strip() or None
     draft = get_draft(ctx, scope, draft_id)
+    draft_id = draft.draft_id
     if draft.status != "pending":
         raise BadInput(f"draft '{draft_id}' was already {draft.status} by {draft.reviewed_by}")
     if status == "rejected" and not comment:

@@ -30,3 +30,5 @@ class DraftResponse(BaseModel):
                                     description="Checks of the LLM's text when it was not kept.")
     draft_id: str | None = None
     status: Literal["pending", "unsaved"] = "unsaved"
+    reused: bool = Field(False, description="True when the pending draft for the same inputs (partner, kit, "
+                         "account, locale, channel, author) was returned instead of saving a copy.")
