@@ -10,7 +10,7 @@ import re
 
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.turn import ToolUse, Turn
-from tools.mdf.service import list_mdf, mdf_advice, mdf_roi
+from tools.mdf.service import MdfList, list_mdf, mdf_advice, mdf_roi
 
 _MDF = r"(?:\bmdf\b|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b)"
 _NOT_POLICY = r"(?!.*\b(?:policy|policies|rules?|eligible|allowed|minimum|maximum|how long|when|top-?ups?)\b)"
@@ -80,6 +80,7 @@ def answer_queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
     activities = list_mdf(turn.ctx, turn.scope).activities
     tool = ToolUse(name="list_mdf", arguments={})
     waiting = [a for a in activities if a.status == "requested"]
+    turn.results.append(MdfList(activities=waiting))
     due = [a for a in activities if a.due]
     lines = [f"{len(waiting)} MDF request{'s' if len(waiting) != 1 else ''} waiting for a decision"
              + (", oldest first:" if waiting else ".")]

@@ -14,7 +14,12 @@ from assistant.engine import mdf_chat
 from assistant.engine.turn import AskResponse, ToolUse, Turn
 from retrieval.records import Partner
 from tools.leads.service import route_lead
-from tools.registrations.service import SubmitRequest, list_registrations, submit_registration
+from tools.registrations.service import (
+    RegistrationList,
+    SubmitRequest,
+    list_registrations,
+    submit_registration,
+)
 
 QUEUE_RE = re.compile(r"^\W*(?:which|what|any|show(?: me)?|list|are there|how many)\b(?!.*\b(?:how long|happens?|"
                       r"policy|rules?|why)\b).*\bregistrations?\b.*\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|"
@@ -39,8 +44,10 @@ def answer_programme(turn: Turn) -> AskResponse | None:
                 answer, tool = handler(turn, found)
             except CosellError as exc:
                 answer, tool = f"I could not do that: {exc.message}", ToolUse(name=handler.__name__.strip("_"))
-            return AskResponse(answer=answer, tools=[tool], thread_id=turn.thread.thread_id,
-                               intent=tool.name)
+            response = AskResponse(answer=answer, tools=[tool], thread_id=turn.thread.thread_id,
+                                   intent=tool.name)
+            response._results = list(turn.results)  # the typed results, for the doors (Slack blocks)
+            return response
     return None
 
 
@@ -61,6 +68,7 @@ def _register(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
                 f"--account \"{account}\"` (or POST /v1/registrations)."), tool
     request = SubmitRequest(partner_id=turn.scope.partner_id, account_name=account, products=products)
     reg = submit_registration(turn.ctx, turn.scope, request)
+    turn.results.append(reg)
     tool.arguments["partner_id"] = reg.partner_id
     lines = [f"Submitted registration {reg.registration_id} for {reg.account_name}"
              + (f" ({', '.join(reg.products)})" if reg.products else "") + f": check {reg.check.verdict}."]
@@ -72,6 +80,7 @@ def _register(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
 def _queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
     waiting = list_registrations(turn.ctx, turn.scope, status="submitted").registrations
     tool = ToolUse(name="list_registrations", arguments={"status": "submitted"})
+    turn.results.append(RegistrationList(registrations=waiting))
     if not waiting:
         return "No registrations are waiting for a decision.", tool
     lines = [f"{len(waiting)} registration{'s' if len(waiting) != 1 else ''} waiting, oldest first:"]
@@ -85,6 +94,7 @@ def _route(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
     original = found.group("id") or found.group("id2")
     tool = ToolUse(name="route_lead", arguments={"lead_id": original})
     routing = route_lead(turn.ctx, turn.scope, original)
+    turn.results.append(routing)
     if not routing.partners:
         return f"No partner to suggest for lead {original}.", tool
     lines = [f"Partners for lead {original}:"]

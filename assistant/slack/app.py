@@ -254,7 +254,7 @@ def answer_command(ctx: AppContext, command: dict, respond) -> None:
 
 
 def names_for(ctx: AppContext, scope: Scope) -> results.Names:
-    return results.Names(ctx, ctx.settings.public_url, may_review=scope.can("review_drafts"))
+    return results.Names(ctx, ctx.settings.public_url, scope=scope)
 
 
 def answer_pick(ctx: AppContext, body: dict, action: dict, respond) -> None:

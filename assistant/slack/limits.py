@@ -114,6 +114,9 @@ def problems(blocks: list[dict[str, Any]]) -> list[str]:
         elif not str(value).strip():
             out.append(f"{where}: empty text")
 
+    ids = [b["block_id"] for b in blocks if b.get("block_id") is not None]
+    if len(set(ids)) != len(ids):
+        out.append("repeated block_id in one message")
     for i, b in enumerate(blocks):
         kind, at = b.get("type"), f"block {i} ({b.get('type')})"
         if b.get("block_id") is not None:

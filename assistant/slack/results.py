@@ -15,7 +15,10 @@ from urllib.parse import quote
 from pydantic import BaseModel
 
 from assistant.engine.context import AppContext
+from assistant.slack import mdf as mdf_slack
+from assistant.slack import programme
 from retrieval.records import Document, Opportunity, Partner
+from retrieval.scope import Scope
 from tools.account_mapping.service import MappingResponse
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.content_drafts.types import DraftResponse
@@ -84,11 +87,14 @@ class Names:
     """Names for ids in titles, read when a tool already returned the object to the asker (so the asker may
     see it); an unknown id stays the id. `public_url` (COSELL_PUBLIC_URL) makes sources links."""
 
-    def __init__(self, ctx: AppContext | None, public_url: str | None = None, may_review: bool = False):
+    def __init__(self, ctx: AppContext | None, public_url: str | None = None, scope: Scope | None = None):
         self.ctx = ctx
         self.public_url = (public_url or "").rstrip("/") or None
-        self.may_review = may_review
+        self.scope = scope  # who reads the message: decides which buttons it gets (the services decide again)
         self._cache: dict[tuple[str, str], str] = {}
+
+    def can(self, capability: str) -> bool:
+        return self.scope is not None and self.scope.can(capability)
 
     def _name(self, table: type, key: str | None) -> str:
         if not key:
@@ -198,7 +204,7 @@ def draft_blocks(r: DraftResponse, names: Names) -> list[Block]:
     failed = [f"• {escape(c.name)}: {escape(c.detail)}" for c in r.checks if not c.passed]
     if failed:
         out.append(section("*Checks that failed*\n" + "\n".join(failed[:10])))
-    if r.draft_id and r.status == "pending" and names.may_review:
+    if r.draft_id and r.status == "pending" and names.can("review_drafts"):
         choices = [button("Reject", DRAFT_REJECT, r.draft_id, "danger")]
         if r.passed:  # approving a draft that failed checks needs a comment: the web app or CLI
             choices.insert(0, button("Approve", DRAFT_APPROVE, r.draft_id, "primary"))
@@ -268,6 +274,11 @@ def portfolio_blocks(r: PortfolioResponse, names: Names) -> list[Block]:
     return out
 
 
+def decide(block_id: str, approve: str, reject: str, value: str) -> Block:
+    return {"type": "actions", "block_id": block_id, "elements": [
+        button("Approve", approve, value, "primary"), button("Reject", reject, value, "danger")]}
+
+
 def mdf_blocks(r: MdfList, names: Names) -> list[Block]:
     out = [header("MDF activities")]
     for a in r.activities[:ROWS]:
@@ -275,6 +286,8 @@ def mdf_blocks(r: MdfList, names: Names) -> list[Block]:
         out.append(fields([("Amount", money(amount, a.currency)), ("Status", a.status),
                            ("Quarter", a.quarter or "–")],
                           text=f"*{escape(a.name)}* · {escape(names.partner(a.partner_id))}"))
+        if a.status == "requested" and names.can("decide_mdf"):  # the same buttons as `/cosell mdf queue`
+            out.append(decide(f"mdf:{a.activity_id}", mdf_slack.APPROVE, mdf_slack.REJECT, a.activity_id))
     if not r.activities:
         out.append(section("No MDF activities."))
     out += _more(min(len(r.activities), ROWS), len(r.activities), "activities")
@@ -288,6 +301,8 @@ def registration_blocks(r: RegistrationList | RegistrationOut, names: Names) -> 
         out.append(fields([("Status", g.status), ("Check", g.check.verdict),
                            ("Days left", "–" if g.days_left is None else g.days_left), ("Age (days)", g.age_days)],
                           text=f"*{escape(g.account_name)}* · {escape(names.partner(g.partner_id))}"))
+        if g.status == "submitted" and names.can("decide_registrations"):  # as `/cosell registrations`
+            out.append(decide(f"decide:{g.registration_id}", programme.APPROVE, programme.REJECT, g.registration_id))
     if not regs:
         out.append(section("No registrations."))
     out += _more(min(len(regs), ROWS), len(regs), "registrations")

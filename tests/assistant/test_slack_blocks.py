@@ -62,7 +62,7 @@ def cm(world_ctx, fake_tools):
 
 
 def names(ctx, scope, public_url=None):
-    return results.Names(ctx, public_url, may_review=scope.can("review_drafts"))
+    return results.Names(ctx, public_url, scope=scope)
 
 
 # --- every tool's blocks, on the test world --------------------------------------------------------
@@ -148,9 +148,10 @@ def test_programme_tools_blocks_validate(world_ctx, cm):
     leads = blocks.tool_blocks(cases["Leads"], n)
     assert "Thames Data Partners" in json.dumps(leads)  # the assigned partner by name
     # the existing queues keep their Approve/Reject buttons, within the limits
-    queue = valid(programme.queue_blocks([reg] * 30))
+    waiting = [reg.model_copy(update={"registration_id": f"R-{i}", "status": "submitted"}) for i in range(30)]
+    queue = valid(programme.queue_blocks(waiting))
     assert {programme.APPROVE, programme.REJECT} <= set(buttons(queue))
-    mdf_queue = valid(mdf_slack.queue_blocks(cases["MDF activities"].activities))
+    mdf_queue = valid(mdf_slack.queue_blocks(cases["MDF activities"].activities))  # M-0 ... M-39
     assert {mdf_slack.APPROVE, mdf_slack.REJECT} <= set(buttons(mdf_queue))
 
 
@@ -191,6 +192,22 @@ def test_a_draft_has_approve_and_reject_for_a_reviewer_only(world_ctx, cm):
     assert buttons(results.draft_blocks(unsaved, names(world_ctx, cm))) == {}
 
 
+def test_waiting_registrations_and_mdf_requests_get_decision_buttons_for_deciders(world_ctx, cm):
+    check = RegistrationCheck(verdict="clear")
+    regs = RegistrationList(registrations=[
+        RegistrationOut(registration_id=f"R-{i}", partner_id="P-001", account_name="Acme", status=status,
+                        submitted_on=dt.date(2026, 1, 2), check=check) for i, status in enumerate(("submitted", "approved"))])
+    mdf = MdfList(activities=[MdfActivityOut(activity_id=f"M-{i}", partner_id="P-001", name="Webinar", status=status,
+                                             requested_amount=5000) for i, status in enumerate(("requested", "paid"))])
+    rendered = valid(results.registration_blocks(regs, names(world_ctx, cm)))
+    assert buttons(rendered) == {programme.APPROVE: "R-0", programme.REJECT: "R-0"}  # the waiting one only
+    assert buttons(valid(results.mdf_blocks(mdf, names(world_ctx, cm)))) == {mdf_slack.APPROVE: "M-0",
+                                                                               mdf_slack.REJECT: "M-0"}
+    seller = scope_for_slack_user(world_ctx.store, "US1")
+    assert buttons(results.registration_blocks(regs, names(world_ctx, seller))) == {}
+    assert buttons(results.mdf_blocks(mdf, names(world_ctx, seller))) == {}
+
+
 def test_a_very_long_answer_is_cut_within_the_limits():
     response = AskResponse(
         answer=("A line of the answer that goes on. " * 40 + "\n") * 120,  # ~170,000 characters
@@ -220,6 +237,7 @@ def test_the_validator_finds_broken_blocks():
               {"type": "actions", "elements": [results.button("b" * 76, "a" * 256, "v" * 2001)]}]
     assert len(limits.problems(broken)) == 7  # header, section, fields, context, button text/id/value
     assert limits.problems([results.header("ok")] * 51) == ["51 blocks (max 50)"]
+    assert limits.problems([{**results.section("a"), "block_id": "x"}] * 2) == ["repeated block_id in one message"]
 
 
 # --- through Slack: commands, buttons, shared channels -----------------------------------------------
