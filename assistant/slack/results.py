@@ -213,7 +213,8 @@ def draft_blocks(r: DraftResponse, names: Names) -> list[Block]:
 
 
 def profile_blocks(r: ProfileResult, names: Names) -> list[Block]:
-    out = [header(f"{r.name}: {r.topic.replace('_', ' ')}")]
+    topic = "MDF" if r.topic == "mdf" else r.topic.replace("_", " ")
+    out = [header(f"{r.name}: {topic}")]
     pairs: list[tuple[str, Any]] = [("Tier", r.tier)]
     if r.qualified_tier:
         pairs.append(("Qualifies for", r.qualified_tier))
