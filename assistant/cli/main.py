@@ -17,6 +17,7 @@ from assistant.cli import common
 from assistant.cli.analytics import register as register_analytics
 from assistant.cli.leads import leads_app
 from assistant.cli.private_mapping import private_mapping_app
+from assistant.cli.recruit import register as register_recruit
 from assistant.cli.registrations import audit_app, registrations_app
 from assistant.core.config import Settings
 from assistant.core.errors import BadInput, CosellError
@@ -51,6 +52,7 @@ app.add_typer(registrations_app, name="registrations")
 app.add_typer(audit_app, name="audit")
 app.add_typer(leads_app, name="leads")
 register_analytics(app)
+register_recruit(app)
 
 console, err_console = common.console, common.err_console
 AS_OPT, JSON_OPT = common.AS_OPT, common.JSON_OPT
