@@ -1,10 +1,12 @@
 """Partner recruitment (CLI.md `recruit`): rank partner_candidates.csv by how well each fits the ideal
 partner profile learned from the current partners' results, and by the coverage gaps it would fill.
 
-score = sigmoid(fit + GAP_WEIGHT x gap), where `fit` is the expected results score of a company with the
-candidate's traits (tools.recruit.profile: ridge regression chosen by leave-one-out, blended with the most
-similar partners) and `gap` (0..1) how much under-served demand in our own pipeline and accounts the
-candidate covers (tools.recruit.gaps). Candidates that are already partners (same website domain or
+score = sigmoid(r x z(fit) + (1 - r) x z(gap)), where `fit` is the expected results score of a company with
+the candidate's traits (tools.recruit.profile: ridge regression chosen by leave-one-out, blended with the
+most similar partners), `gap` how much under-served demand in our own pipeline and accounts the candidate
+covers (tools.recruit.gaps), z() standardises across the candidates considered, and r is the profile's
+out-of-sample correlation with the partners' results (the square root of its leave-one-out R2): the
+profile is trusted as far as it predicts partners it was not fitted on, the gaps carry the rest. Candidates that are already partners (same website domain or
 name) are listed in `already_partners`, never ranked. Admins and channel managers only.
 """
 from __future__ import annotations
@@ -29,7 +31,6 @@ from tools.recruit.traits import Company, traits, vocabulary
 from tools.recruit.types import AlreadyPartner, Candidate, Profile, RecruitResponse, TraitEffect
 from tools.registry import register_tool
 
-GAP_WEIGHT = 0.5  # a candidate filling the largest gap in every dimension gains half a standard deviation
 MAX_TOP = 100
 
 
@@ -50,8 +51,7 @@ def recruit(ctx: ToolContext, scope: Scope, country: str | None = None, industry
                for c in candidates if c.key in known and _passes(c, filters)]
     pool = [c for c in candidates if c.key not in known and _passes(c, filters)]
     prefer = next(iter(filters), None)
-    ranked = sorted((_rank(c, model, gaps, outcomes, currency, prefer) for c in pool),
-                    key=lambda r: (-r.score, r.candidate_id))
+    ranked = sorted(_rank(pool, model, gaps, outcomes, currency, prefer), key=lambda r: (-r.score, r.candidate_id))
     return RecruitResponse(profile=_profile(model, outcomes, currency), candidates=ranked[:top],
                            already_partners=flagged, filters=filters, candidates_considered=len(pool))
 
@@ -63,19 +63,31 @@ def _model(partners: list[Company], outcomes: dict[str, Outcome]) -> prof.Model:
                       {p: o.weight for p, o in outcomes.items()}, vocab)
 
 
-def _rank(c: Company, model: prof.Model, gaps: Gaps, outcomes: dict[str, Outcome], currency: str,
-          prefer: str | None) -> Candidate:
-    mine = traits(c)
-    fit = model.fit(mine)
-    gap = gaps.value(c)
-    segment = gaps.best_for(c, prefer)
-    fills = segment.sentence(_label(segment.dimension, segment.value)) if segment else None
-    similar, reasons = candidate_reasons(mine, model, outcomes, currency)
-    if fills:
-        reasons.append(fills[0].upper() + fills[1:])
-    score = 1 / (1 + math.exp(-(fit + GAP_WEIGHT * gap)))
-    return Candidate(candidate_id=c.key, name=c.name, score=round(score, 3), reasons=reasons, similar_to=similar,
-                     fills_gap=fills, fit=round(fit, 3), gap=round(gap, 3), type=c.type, countries=c.countries)
+def _rank(pool: list[Company], model: prof.Model, gaps: Gaps, outcomes: dict[str, Outcome], currency: str,
+          prefer: str | None) -> list[Candidate]:
+    fits = [model.fit(traits(c)) for c in pool]
+    gap_values = [gaps.value(c) for c in pool]
+    trust = math.sqrt(model.reliability)
+    out = []
+    for c, fit, gap, fz, gz in zip(pool, fits, gap_values, _z(fits), _z(gap_values)):
+        segment = gaps.best_for(c, prefer)
+        fills = segment.sentence(_label(segment.dimension, segment.value)) if segment else None
+        similar, reasons = candidate_reasons(traits(c), model, outcomes, currency)
+        if fills:
+            reasons.append(fills[0].upper() + fills[1:])
+        score = 1 / (1 + math.exp(-(trust * fz + (1 - trust) * gz)))
+        out.append(Candidate(candidate_id=c.key, name=c.name, score=round(score, 3), reasons=reasons,
+                             similar_to=similar, fills_gap=fills, fit=round(fit, 3), gap=round(gap, 3), type=c.type,
+                             countries=c.countries))
+    return out
+
+
+def _z(values: list[float]) -> list[float]:
+    if not values:
+        return []
+    mean = sum(values) / len(values)
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+    return [(v - mean) / sd if sd > 1e-12 else 0.0 for v in values]
 
 
 def _profile(model: prof.Model, outcomes: dict[str, Outcome], currency: str) -> Profile:
