@@ -15,13 +15,14 @@ from rapidfuzz import fuzz
 
 from assistant.core.errors import Forbidden, NotFound
 from assistant.engine import analytics_chat as programme
-from assistant.engine import answers, router
+from assistant.engine import answers, recruit_chat, router
 from assistant.engine.context import AppContext
 from assistant.engine.messages import say
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
 from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
 from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
 from retrieval.scope import Scope
+from tools.recruit.service import filter_values
 
 MAX_CANDIDATES = 5
 # Words next to which a capitalised name is taken as naming a deal ("the Globex deal", "Hooli 社の案件").
@@ -127,6 +128,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     missing = resolver.unknown_id(turn.question, mentions)
     if missing:
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
+    if recruit_chat.is_recruit_question(turn.question):
+        return _plan_recruit(turn)
     programme_intent = programme.intent_of(turn.question, mentions.kinds())
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
@@ -153,6 +156,17 @@ def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
                                     "look up the other partner you named.")
     start, end = programme.period_of(turn.question, turn.ctx.today())
     return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
+
+
+def _plan_recruit(turn: Turn) -> Plan:
+    """Which companies to recruit as partners; the filters are the country, industry, product named."""
+    if not turn.scope.can("recruit"):
+        return Plan("recruit", refusal=forbidden_message(turn.scope, intent="recruit"))
+    values = filter_values(turn.ctx, turn.scope)
+    args = {"country": recruit_chat.country_in(turn.question),
+            "industry": recruit_chat.named(turn.question, values["industry"]),
+            "product": recruit_chat.named(turn.question, values["product"])}
+    return Plan("recruit", {k: v for k, v in args.items() if v})
 
 
 def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str) -> Plan:
@@ -380,6 +394,9 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         if p.intent == "at_risk":
             return programme.at_risk_answer(data), len(data["at_risk"])
         return programme.first_win_answer(data, args.get("partner_id")), 1
+    if p.intent == "recruit":
+        data = turn.call("recruit_partners", args)
+        return recruit_chat.answer(data), len(data["candidates"])
     if p.intent == "search":
         return _search(turn, args["query"], start)
     if p.intent == "match":

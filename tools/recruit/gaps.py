@@ -45,11 +45,11 @@ class Segment:
 class Gaps:
     segments: dict[tuple[str, str], Segment] = field(default_factory=dict)
 
-    def best_for(self, company: Company, prefer: str | None = None) -> Segment | None:
-        """The largest gap the company covers (within `prefer`'s dimension when a filter named one)."""
-        found = [s for s in self._covered(company) if s.gap > 0 and (prefer is None or s.dimension == prefer)]
-        if not found and prefer is not None:
-            return self.best_for(company)
+    def best_for(self, company: Company, prefer: tuple[str, str] | None = None) -> Segment | None:
+        """The largest gap the company covers; the segment a filter named (dimension, value), when given."""
+        if prefer is not None and (prefer[0], _key(prefer[1])) in self.segments:
+            return self.segments[(prefer[0], _key(prefer[1]))]
+        found = [s for s in self._covered(company) if s.gap > 0]
         return max(found, key=lambda s: (s.gap, s.open_deals, s.value), default=None)
 
     def value(self, company: Company) -> float:
@@ -95,7 +95,7 @@ def coverage_gaps(ctx: ToolContext, scope: Scope, partners: list[Company]) -> Ga
             if s is not None:
                 s.open_deals += 1
                 s.pipeline += amount or 0.0
-    for account_id, (country, industry) in where.items():
+    for country, industry in where.values():
         for s in (seg("country", country), seg("industry", industry)):
             if s is not None:
                 s.accounts += 1

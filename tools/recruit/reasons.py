@@ -32,6 +32,10 @@ def trait_stats(trait: str | None, model: Model, outcomes: dict[str, Outcome]) -
             wins / closed if closed else None)
 
 
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _rate(rate: float | None) -> str:
     return "no closed deals" if rate is None else f"win rate {rate:.0%}"
 
@@ -63,7 +67,7 @@ def candidate_reasons(mine: set[str], model: Model, outcomes: dict[str, Outcome]
         figures = " and ".join(f"{money(outcomes[p].won_per_year, currency)} a year ({_rate(outcomes[p].win_rate)})"
                                for p, _, _ in good)
         who = " and ".join(p for p, _, _ in good)
-        reasons.append(f"{phrase(shared or good[0][2], model=model).capitalize()} like {who}, which won "
+        reasons.append(f"{_upper_first(phrase(shared or good[0][2], model=model))} like {who}, which won "
                        f"{figures} since joining")
     similar = [p for p, _, _ in good]
     _, med_all, _ = trait_stats(None, model, outcomes)

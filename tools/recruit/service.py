@@ -50,7 +50,7 @@ def recruit(ctx: ToolContext, scope: Scope, country: str | None = None, industry
                               reason=f"already a partner: {known[c.key][0]} ({known[c.key][1]})")
                for c in candidates if c.key in known and _passes(c, filters)]
     pool = [c for c in candidates if c.key not in known and _passes(c, filters)]
-    prefer = next(iter(filters), None)
+    prefer = next(iter(filters.items()), None)
     ranked = sorted(_rank(pool, model, gaps, outcomes, currency, prefer), key=lambda r: (-r.score, r.candidate_id))
     return RecruitResponse(profile=_profile(model, outcomes, currency), candidates=ranked[:top],
                            already_partners=flagged, filters=filters, candidates_considered=len(pool))
@@ -64,7 +64,7 @@ def _model(partners: list[Company], outcomes: dict[str, Outcome]) -> prof.Model:
 
 
 def _rank(pool: list[Company], model: prof.Model, gaps: Gaps, outcomes: dict[str, Outcome], currency: str,
-          prefer: str | None) -> list[Candidate]:
+          prefer: tuple[str, str] | None) -> list[Candidate]:
     fits = [model.fit(traits(c)) for c in pool]
     gap_values = [gaps.value(c) for c in pool]
     trust = math.sqrt(model.reliability)
@@ -130,21 +130,38 @@ def _filters(ctx: ToolContext, scope: Scope, partners: list[Company], candidates
             raise BadInput(f"--country '{country}' is not a country: use an ISO 3166 code such as IT or a name "
                            "such as Italy")
         out["country"] = code
+    known = _known_values(ctx, scope, partners, candidates)
+    for flag, value in (("industry", industry), ("product", product)):
+        if not value:
+            continue
+        found = known[flag].get(_fold(value))
+        if found is None:
+            listed = ", ".join(sorted(known[flag].values())[:20]) or "none"
+            raise BadInput(f"--{flag} '{value}' is not a known {flag} (known: {listed})")
+        out[flag] = found
+    return out
+
+
+def _fold(value: str) -> str:
+    return " ".join(value.split()).casefold()
+
+
+def _known_values(ctx: ToolContext, scope: Scope, partners: list[Company],
+                  candidates: list[Company]) -> dict[str, dict[str, str]]:
+    """Industries and products named anywhere in our data (folded -> as written), for the filters."""
     with ctx.records(scope) as rec:
         account_industries = [a.industry for a in rec.accounts() if a.industry]
         deal_products = [p for row in rec.session.scalars(select(Opportunity.products)) for p in row or []]
-    for flag, value, known in (
-            ("industry", industry, [x for c in partners + candidates for x in c.industries] + account_industries),
-            ("product", product, [x for c in partners + candidates for x in c.competencies] + deal_products)):
-        if not value:
-            continue
-        names = {" ".join(k.split()).casefold(): k for k in known if k and k.strip()}
-        found = names.get(" ".join(value.split()).casefold())
-        if found is None:
-            listed = ", ".join(sorted(set(names.values()))[:20]) or "none"
-            raise BadInput(f"--{flag} '{value}' is not an {flag} in our data (known: {listed})")
-        out[flag] = found
-    return out
+    values = {"industry": [x for c in partners + candidates for x in c.industries] + account_industries,
+              "product": [x for c in partners + candidates for x in c.competencies] + deal_products}
+    return {k: {_fold(v): v.strip() for v in vs if v and v.strip()} for k, vs in values.items()}
+
+
+def filter_values(ctx: ToolContext, scope: Scope) -> dict[str, list[str]]:
+    """The industries and products `recruit` can filter on (for chat: the ones a question names)."""
+    scope.require("recruit")
+    known = _known_values(ctx, scope, _partners(ctx, scope), _candidates(ctx))
+    return {k: sorted(set(v.values())) for k, v in known.items()}
 
 
 def _passes(c: Company, filters: dict[str, str]) -> bool:

@@ -7,12 +7,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from connectors.countries import COUNTRY_NAMES
+
 SIZE_BANDS = ((50, "1-49"), (250, "50-249"), (1000, "250-999"), (5000, "1,000-4,999"), (None, "5,000+"))
 WORD_RE = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
-STOPWORDS = frozenset("""with from that this their they them have been into over also more most
-than such which while where when what your ours about across based serves serve works work clients
-client customers customer company companies partner partners solutions services service provides
-including offers helps help""".split())
+STOPWORDS = frozenset({
+    "with", "from", "that", "this", "their", "they", "them", "have", "been", "into", "over", "also", "more",
+    "most", "than", "such", "which", "while", "where", "when", "what", "your", "ours", "about", "across",
+    "based", "serves", "serve", "works", "work", "clients", "client", "customers", "customer", "company",
+    "companies", "partner", "partners", "solutions", "services", "service", "provides", "including", "offers",
+    "helps", "help",
+})
 
 
 @dataclass
@@ -81,7 +86,7 @@ def readable(trait: str) -> str:
     if kind == "industry":
         return f"in {value}"
     if kind == "country":
-        return f"covering {value}"
+        return f"covering {COUNTRY_NAMES.get(value.upper(), value)}"
     if kind == "competency":
         return f"with {value}"
     if kind == "language":
