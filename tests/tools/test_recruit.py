@@ -192,3 +192,15 @@ def test_profile_model_finds_a_planted_trait_and_not_noise():
     noise = {p: rng.gauss(0, 1) for p in traits}
     model = learn(traits, noise, weights, vocab)
     assert max(abs(model.effect(t)) for t in vocab) < 0.25 and model.reliability < 0.1
+
+
+def test_a_programme_too_small_to_learn_from_still_ranks(tmp_path, monkeypatch):
+    from tests.tools.programme_world import write_world
+
+    folder = write_world(tmp_path / "import")
+    monkeypatch.setenv("COSELL_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("COSELL_TODAY", TODAY)
+    assert cli("ingest", str(folder))[0] in (0, 3)  # 3: the world's deliberately bad rows are rejected
+    code, data = cli("recruit")
+    assert code == 0 and [c["candidate_id"] for c in data["candidates"]] == ["C-1"]
+    assert "No trait" in data["profile"]["model"] and data["profile"]["traits"]

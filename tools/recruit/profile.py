@@ -20,6 +20,7 @@ from tools.recruit.traits import readable
 ALPHAS = np.logspace(-1, 3.5, 28)
 NEIGHBOURS = 5
 RIDGE_SHARE = 2 / 3  # the blend: the global model, then the neighbours
+MIN_PARTNERS = 8  # fewer partners than this cannot tell a trait's effect from chance: no profile is learned
 
 
 @dataclass
@@ -86,7 +87,7 @@ def learn(partner_traits: dict[str, set[str]], scores: dict[str, float], weights
 def _ridge_loo(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float, float, float]:
     """Weighted ridge with an unpenalised intercept; the penalty minimising the exact leave-one-out error."""
     n, m = x.shape
-    if n < 3 or m == 0:
+    if n < MIN_PARTNERS or m == 0:
         return np.zeros(m), float(np.average(y, weights=w)) if n else 0.0, float("inf"), 0.0
     sw = np.sqrt(w)
     xm, ym = np.average(x, axis=0, weights=w), float(np.average(y, weights=w))
@@ -115,8 +116,8 @@ def _ridge_loo(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray,
 def describe(model: Model) -> str:
     if model.reliability <= 0:
         return (f"No trait predicted the {len(model.partner_scores)} partners' results better than their average "
-                "(leave-one-out), so candidates are ranked mostly by the coverage gaps they fill and by the "
-                "partners they resemble.")
+                "(leave-one-out), so candidates are ranked by the coverage gaps they fill; the partners they "
+                "resemble are shown for reference.")
     return (f"Ridge regression of the results score (won revenue per year since joining, win rate, time to first "
             f"win) on {len(model.vocabulary)} traits of {len(model.partner_scores)} partners, penalty "
             f"{model.alpha:.3g} chosen by leave-one-out (explains {model.reliability:.0%} of the variation out of "
