@@ -187,10 +187,10 @@ def test_profile_model_finds_a_planted_trait_and_not_noise():
     vocab = sorted({t for s in traits.values() for t in s})
     weights = dict.fromkeys(traits, 1.0)
     planted = {p: (1.0 if "type: si" in s else -1.0) + rng.gauss(0, 0.5) for p, s in traits.items()}
-    model = learn(traits, planted, weights, vocab)
+    model = learn(traits, {p: dict.fromkeys(s, 1.0) for p, s in traits.items()}, planted, weights, vocab)
     assert model.effect("type: si") - model.effect("type: var") > 1.0 and model.reliability > 0.5
     noise = {p: rng.gauss(0, 1) for p in traits}
-    model = learn(traits, noise, weights, vocab)
+    model = learn(traits, {p: dict.fromkeys(s, 1.0) for p, s in traits.items()}, noise, weights, vocab)
     assert max(abs(model.effect(t)) for t in vocab) < 0.25 and model.reliability < 0.1
 
 

@@ -99,8 +99,10 @@ def _speed(o: Outcome, slowest: int) -> float:
 def _score(outcomes: list[Outcome]) -> None:
     """Results score = mean of the three standardised measures (log revenue per year, logit win rate, speed)."""
     slowest = max((o.days_to_first_win for o in outcomes if o.days_to_first_win is not None), default=365)
-    revenue = _z([math.log1p(o.won_per_year) for o in outcomes])
+    revenue = [math.log1p(o.won_per_year) for o in outcomes]
+    speed = [_speed(o, slowest) for o in outcomes]
+    revenue, speed = _z(revenue), _z(speed)
     rate = _z([math.log(o.win_rate / (1 - o.win_rate)) for o in outcomes])
-    speed = _z([_speed(o, slowest) for o in outcomes])
     for o, parts in zip(outcomes, zip(revenue, rate, speed)):
         o.score = sum(parts) / 3
+

@@ -25,13 +25,14 @@ MIN_PARTNERS = 8  # fewer partners than this cannot tell a trait's effect from c
 
 @dataclass
 class Model:
-    vocabulary: list[str]
+    vocabulary: list[str]  # the regression's features (binary traits, and size as one ordered feature)
     coef: np.ndarray
     intercept: float
     alpha: float
     reliability: float  # leave-one-out R2 against the mean, clipped to [0, 1]
-    partner_traits: dict[str, set[str]]
+    partner_traits: dict[str, set[str]]  # binary traits (size as a band), for similarity and the figures
     partner_scores: dict[str, float]
+    similarity_traits: frozenset[str] = frozenset()
 
     def effect(self, trait: str) -> float:
         try:
@@ -39,12 +40,12 @@ class Model:
         except ValueError:
             return 0.0
 
-    def ridge_predict(self, traits: set[str]) -> float:
-        return self.intercept + sum(self.effect(t) for t in traits if t in self._index)
+    def ridge_predict(self, features: dict[str, float]) -> float:
+        return self.intercept + sum(self.effect(t) * v for t, v in features.items())
 
     @property
-    def _index(self) -> set[str]:
-        return set(self.vocabulary)
+    def _index(self) -> frozenset[str]:
+        return self.similarity_traits
 
     def neighbours(self, traits: set[str], k: int = NEIGHBOURS) -> list[tuple[str, float, set[str]]]:
         """(partner, similarity, shared traits) of the k most similar partners, most similar first."""
@@ -63,25 +64,31 @@ class Model:
         total = sum(s for _, s, _ in near)
         return sum(s * self.partner_scores[p] for p, s, _ in near) / (total + 1.0)  # shrunk to the mean (0)
 
-    def fit(self, traits: set[str]) -> float:
+    def fit(self, traits: set[str], features: dict[str, float]) -> float:
         """Expected results score of a company with these traits (partners' standard deviations)."""
-        return RIDGE_SHARE * self.ridge_predict(traits) + (1 - RIDGE_SHARE) * self.neighbour_predict(traits)
+        return RIDGE_SHARE * self.ridge_predict(features) + (1 - RIDGE_SHARE) * self.neighbour_predict(traits)
 
 
-def learn(partner_traits: dict[str, set[str]], scores: dict[str, float], weights: dict[str, float],
-          vocabulary: list[str]) -> Model:
+def learn(partner_traits: dict[str, set[str]], partner_features: dict[str, dict[str, float]],
+          scores: dict[str, float], weights: dict[str, float], vocabulary: list[str],
+          numeric: tuple[str, ...] = ()) -> Model:
+    """`vocabulary`: the binary traits worth learning; the regression uses those that are features (size
+    bands are not: size enters as the ordered feature in `numeric`) plus `numeric` where partners have it."""
     ids = sorted(partner_traits)
-    col = {t: j for j, t in enumerate(vocabulary)}
-    x = np.zeros((len(ids), len(vocabulary)))
+    numeric = [f for f in numeric if any(f in partner_features[p] for p in ids)]
+    columns = [t for t in vocabulary if any(t in partner_features[p] for p in ids)] + numeric
+    col = {t: j for j, t in enumerate(columns)}
+    x = np.zeros((len(ids), len(columns)))
     for i, pid in enumerate(ids):
-        for t in partner_traits[pid]:
+        for t, v in partner_features[pid].items():
             if t in col:
-                x[i, col[t]] = 1.0
+                x[i, col[t]] = v
     y = np.array([scores[p] for p in ids])
     w = np.array([weights[p] for p in ids])
     coef, intercept, alpha, reliability = _ridge_loo(x, y, w)
     kept = {p: partner_traits[p] & set(vocabulary) for p in ids}
-    return Model(vocabulary, coef, intercept, alpha, reliability, kept, {p: float(s) for p, s in zip(ids, y)})
+    return Model(columns, coef, intercept, alpha, reliability, kept, {p: float(s) for p, s in zip(ids, y)},
+                 frozenset(vocabulary))
 
 
 def _ridge_loo(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float, float, float]:

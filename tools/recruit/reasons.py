@@ -6,7 +6,7 @@ import statistics
 
 from tools.recruit.outcomes import Outcome
 from tools.recruit.profile import Model, phrase, strongest
-from tools.recruit.traits import readable
+from tools.recruit.traits import SIZE_BANDS, SIZE_FEATURE, readable
 
 SIMILAR = 2  # partners named in `similar_to`
 SHOWN_TRAITS = 2
@@ -44,6 +44,12 @@ def profile_lines(model: Model, outcomes: dict[str, Outcome], currency: str) -> 
     n_all, med_all, rate_all = trait_stats(None, model, outcomes)
     lines, effects = [], []
     for trait, effect in strongest(model):
+        if trait == SIZE_FEATURE:
+            lines.append(_size_line(model, outcomes, currency, effect))
+            effects.append({"trait": trait, "partners": n_all, "effect": round(effect, 3),
+                            "median_won_per_year": round(med_all, 2),
+                            "win_rate": None if rate_all is None else round(rate_all, 3)})
+            continue
         n, med, rate = trait_stats(trait, model, outcomes)
         effects.append({"trait": trait, "partners": n, "effect": round(effect, 3),
                         "median_won_per_year": round(med, 2), "win_rate": None if rate is None else round(rate, 3)})
@@ -56,7 +62,17 @@ def profile_lines(model: Model, outcomes: dict[str, Outcome], currency: str) -> 
     return lines, effects
 
 
-def candidate_reasons(mine: set[str], model: Model, outcomes: dict[str, Outcome],
+def _size_line(model: Model, outcomes: dict[str, Outcome], currency: str, effect: float) -> str:
+    bands = []
+    for _, label in SIZE_BANDS:
+        n, med, _ = trait_stats(f"size: {label} employees", model, outcomes)
+        if n:
+            bands.append(f"{label}: {money(med, currency)} ({n})")
+    return (f"{'Better' if effect > 0 else 'Weaker'} results the bigger the company ({effect:+.2f} per tenfold "
+            f"employees; median won a year by employees: {', '.join(bands)})")
+
+
+def candidate_reasons(mine: set[str], features: dict[str, float], model: Model, outcomes: dict[str, Outcome],
                       currency: str) -> tuple[list[str], list[str]]:
     """(similar_to, reasons)."""
     reasons = []
@@ -71,12 +87,18 @@ def candidate_reasons(mine: set[str], model: Model, outcomes: dict[str, Outcome]
                        f"{figures} since joining")
     similar = [p for p, _, _ in good]
     _, med_all, _ = trait_stats(None, model, outcomes)
+    band = next((t for t in mine if t.startswith("size: ")), None)
+    size = model.effect(SIZE_FEATURE) * features.get(SIZE_FEATURE, 0.0)
     has = sorted(((t, model.effect(t)) for t in mine if model.effect(t) >= 0.05), key=lambda e: -e[1])
+    if band and size >= 0.05:
+        has = sorted([*has, (band, size)], key=lambda e: -e[1])
+    weak = sorted(((t, model.effect(t)) for t in mine if model.effect(t) <= -0.05), key=lambda e: e[1])
+    if band and size <= -0.05:
+        weak = sorted([*weak, (band, size)], key=lambda e: e[1])
     for trait, _ in has[:SHOWN_TRAITS]:
         n, med, rate = trait_stats(trait, model, outcomes)
         reasons.append(f"Profile: {readable(trait)}, like {n} partners with median won {money(med, currency)} a year "
                        f"(all partners {money(med_all, currency)}), {_rate(rate)}")
-    weak = sorted(((t, model.effect(t)) for t in mine if model.effect(t) <= -0.05), key=lambda e: e[1])
     for trait, _ in weak[:1]:
         n, med, rate = trait_stats(trait, model, outcomes)
         reasons.append(f"But {readable(trait)}: {n} partners like that won a median {money(med, currency)} a year, "

@@ -27,7 +27,7 @@ from tools.recruit.gaps import Gaps, coverage_gaps
 from tools.recruit.outcomes import Outcome, partner_outcomes
 from tools.recruit.reasons import candidate_reasons, profile_lines
 from tools.recruit.resolve import already_partners
-from tools.recruit.traits import Company, traits, vocabulary
+from tools.recruit.traits import SIZE_FEATURE, Company, features, traits, vocabulary
 from tools.recruit.types import AlreadyPartner, Candidate, Profile, RecruitResponse, TraitEffect
 from tools.registry import register_tool
 
@@ -57,22 +57,23 @@ def recruit(ctx: ToolContext, scope: Scope, country: str | None = None, industry
 
 
 def _model(partners: list[Company], outcomes: dict[str, Outcome]) -> prof.Model:
-    sets = {p.key: traits(p) for p in partners if p.key in outcomes}
+    known = [p for p in partners if p.key in outcomes]
+    sets = {p.key: traits(p) for p in known}
     vocab = vocabulary(list(sets.values()))
-    return prof.learn(sets, {p: o.score for p, o in outcomes.items()},
-                      {p: o.weight for p, o in outcomes.items()}, vocab)
+    return prof.learn(sets, {p.key: features(p) for p in known}, {p: o.score for p, o in outcomes.items()},
+                      {p: o.weight for p, o in outcomes.items()}, vocab, numeric=(SIZE_FEATURE,))
 
 
 def _rank(pool: list[Company], model: prof.Model, gaps: Gaps, outcomes: dict[str, Outcome], currency: str,
           prefer: tuple[str, str] | None) -> list[Candidate]:
-    fits = [model.fit(traits(c)) for c in pool]
+    fits = [model.fit(traits(c), features(c)) for c in pool]
     gap_values = [gaps.value(c) for c in pool]
     trust = math.sqrt(model.reliability)
     out = []
     for c, fit, gap, fz, gz in zip(pool, fits, gap_values, _z(fits), _z(gap_values)):
         segment = gaps.best_for(c, prefer)
         fills = segment.sentence(_label(segment.dimension, segment.value)) if segment else None
-        similar, reasons = candidate_reasons(traits(c), model, outcomes, currency)
+        similar, reasons = candidate_reasons(traits(c), features(c), model, outcomes, currency)
         if fills:
             reasons.append(fills[0].upper() + fills[1:])
         score = 1 / (1 + math.exp(-(trust * fz + (1 - trust) * gz)))

@@ -3,6 +3,7 @@
 The same function reads both, so the profile learned on partners applies to candidates unchanged."""
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -61,6 +62,18 @@ def traits(company: Company) -> set[str]:
     return out
 
 
+SIZE_FEATURE = "size: employees (per tenfold)"
+
+
+def features(company: Company) -> dict[str, float]:
+    """The traits as regression features: each binary trait 1.0, except size, which is one ordered feature
+    (log10 employees, centred on ~300) so that bigger/smaller is learned as a trend, not per band."""
+    out = {t: 1.0 for t in traits(company) if not t.startswith("size: ")}
+    if company.employees and company.employees > 0:
+        out[SIZE_FEATURE] = math.log10(company.employees) - 2.5
+    return out
+
+
 def vocabulary(trait_sets: list[set[str]], min_count: int = 2, max_share: float = 0.9) -> list[str]:
     """Traits worth learning: held by at least `min_count` companies and not by (nearly) all of them.
     Description words must also not just repeat a structured trait (an industry or product named)."""
@@ -91,6 +104,8 @@ def readable(trait: str) -> str:
         return f"with {value}"
     if kind == "language":
         return f"speaking {value}"
+    if trait == SIZE_FEATURE:
+        return "bigger (per tenfold employees)"
     if kind == "size":
         return value
     return f'describing itself with "{value}"'
