@@ -80,8 +80,8 @@ def candidate_reasons(mine: set[str], features: dict[str, float], model: Model, 
     good = [(p, s, shared) for p, s, shared in near if model.partner_scores[p] > 0][:SIMILAR]
     if good:
         shared = set.intersection(*(x[2] for x in good))
-        figures = " and ".join(f"{money(outcomes[p].won_per_year, currency)} a year ({_rate(outcomes[p].win_rate)})"
-                               for p, _, _ in good)
+        figures = " and ".join(f"{money(outcomes[p].won_per_year, currency)} a year ({outcomes[p].wins} of "
+                               f"{outcomes[p].closed} deals won)" for p, _, _ in good)
         who = " and ".join(p for p, _, _ in good)
         reasons.append(f"{_upper_first(phrase(shared or good[0][2], model=model))} like {who}, which won "
                        f"{figures} since joining")
