@@ -394,9 +394,9 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         if p.intent == "at_risk":
             return programme.at_risk_answer(data), len(data["at_risk"])
         return programme.first_win_answer(data, args.get("partner_id")), 1
-    if p.intent == "recruit":
-        data = turn.call("recruit_partners", args)
-        return recruit_chat.answer(data), len(data["candidates"])
+    if p.intent == "recruit":  # "and who else?" pages on through the ranking
+        data = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)})
+        return recruit_chat.answer(data, start), recruit_chat.PAGE
     if p.intent == "search":
         return _search(turn, args["query"], start)
     if p.intent == "match":

@@ -31,6 +31,7 @@ _LOCAL_NAMES = {
     "kanada": "CA", "mexiko": "MX", "mexique": "MX", "méxico": "MX", "indien": "IN", "inde": "IN",
     "australien": "AU", "australie": "AU", "オーストラリア": "AU", "インド": "IN", "カナダ": "CA",
 }
+PAGE = 5  # candidates per answer
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
@@ -63,22 +64,23 @@ def named(question: str, values: list[str]) -> str | None:
     return max(hits, key=len, default=None)
 
 
-def answer(data: dict) -> str:
+def answer(data: dict, start: int = 0) -> str:
     where = ", ".join(f"{k} {v}" for k, v in (data.get("filters") or {}).items())
+    shown = data["candidates"][start:start + PAGE]
     lines = []
-    if not data["candidates"]:
-        lines.append(f"No candidate to recommend{f' ({where})' if where else ''}.")
+    if not shown:
+        lines.append(f"No {'more ' if start else ''}candidate to recommend{f' ({where})' if where else ''}.")
     else:
         lines.append(f"Companies to recruit as partners{f' ({where})' if where else ''}, best first:")
-    for i, c in enumerate(data["candidates"][:5], 1):
+    for i, c in enumerate(shown, start + 1):
         why = "; ".join(c["reasons"][:2] + ([c["fills_gap"]] if c.get("fills_gap") and c["fills_gap"]
                                             not in " ".join(c["reasons"][:2]) else []))
         lines.append(f"{i}. {c['name']} ({c['candidate_id']}), score {c['score']:.2f}: {why}")
     flagged = data.get("already_partners") or []
-    if flagged:
+    if flagged and not start:
         lines.append("Not recommended, " + "; ".join(f"{a['name']} ({a['candidate_id']}): {a['reason']}"
                                                      for a in flagged[:5]))
     traits = (data.get("profile") or {}).get("traits") or []
-    if traits:
+    if traits and not start:
         lines.append("The ideal partner profile: " + "; ".join(traits[:3]))
     return "\n".join(lines)

@@ -175,10 +175,14 @@ def test_chat_routes_recruitment_questions(world, question, args):
         ctx.close()
 
 
-def test_chat_answer_names_the_candidates(world):
-    code, data = cli("ask", "Which companies in Italy should we recruit as partners?", "--as", CM)
+def test_chat_answer_names_the_candidates_and_pages_on(world):
+    code, data = cli("ask", "Which companies should we recruit as partners?", "--as", CM)
     assert code == 0 and [t["name"] for t in data["tools"]] == ["recruit_partners"]
     assert "Roma Integrazioni (C-1)" in data["answer"] and "Italy" in data["answer"]
+    assert "already a partner: P-1" in data["answer"]
+    code, more = cli("ask", "and who else?", "--thread", data["thread_id"], "--as", CM)
+    assert code == 0 and more["tools"][0]["name"] == "recruit_partners"
+    assert "No more candidate" in more["answer"]  # three candidates, all shown in the first answer
 
 
 def test_profile_model_finds_a_planted_trait_and_not_noise():
