@@ -39,13 +39,9 @@ def recruit(ctx: ToolContext, scope: Scope, country: str | None = None, industry
     scope.require("recruit")
     if not 1 <= top <= MAX_TOP:
         raise BadInput(f"--top must be between 1 and {MAX_TOP}, not {top}")
-    partners = _partners(ctx, scope)
-    candidates = _candidates(ctx)
+    learned = ctx.cached("recruit.learned", lambda: _learn(ctx, scope))  # internal roles all see the same
+    partners, candidates, outcomes, currency, model, gaps, known = learned
     filters = _filters(ctx, scope, partners, candidates, country, industry, product)
-    outcomes, currency = partner_outcomes(ctx, scope)
-    model = _model(partners, outcomes)
-    gaps = coverage_gaps(ctx, scope, partners)
-    known = already_partners(candidates, partners)
     flagged = [AlreadyPartner(candidate_id=c.key, name=c.name, partner_id=known[c.key][0],
                               reason=f"already a partner: {known[c.key][0]} ({known[c.key][1]})")
                for c in candidates if c.key in known and _passes(c, filters)]
@@ -54,6 +50,16 @@ def recruit(ctx: ToolContext, scope: Scope, country: str | None = None, industry
     ranked = sorted(_rank(pool, model, gaps, outcomes, currency, prefer), key=lambda r: (-r.score, r.candidate_id))
     return RecruitResponse(profile=_profile(model, outcomes, currency), candidates=ranked[:top],
                            already_partners=flagged, filters=filters, candidates_considered=len(pool))
+
+
+def _learn(ctx: ToolContext, scope: Scope) -> tuple:
+    """What does not depend on the filters, once per records version and day: the partners, the candidates,
+    results, the profile, the gaps and the candidates that are partners already."""
+    partners = _partners(ctx, scope)
+    candidates = _candidates(ctx)
+    outcomes, currency = partner_outcomes(ctx, scope)
+    return (partners, candidates, outcomes, currency, _model(partners, outcomes),
+            coverage_gaps(ctx, scope, partners), already_partners(candidates, partners))
 
 
 def _model(partners: list[Company], outcomes: dict[str, Outcome]) -> prof.Model:
