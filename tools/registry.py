@@ -37,6 +37,7 @@ BUILTIN_MODULES = (
     "tools.analytics.service",
     "tools.partner_profile.service",
     "tools.recruit.service",
+    "tools.mdf.service",
 )
 
 

@@ -59,6 +59,11 @@ def _render_digest(d: dict) -> None:
         console.print(f"  registration {r['registration_id']} ({r['partner_id']}, {r['account_name']}): {state}")
     for x in d.get("leads", []):
         console.print(f"  lead {x['lead_id']} ({x['partner_id']}, {x['company']}): not accepted, accept by {x['accept_by']}")
+    states = {"to_decide": "to decide, requested", "claim_due": "claim due, ended", "not_started": "not started, from"}
+    for m in (d.get("mdf") or {}).get("to_act_on", []):
+        console.print(f"  MDF {m['activity_id']} ({m['partner_id']}, {m['activity']}): {states[m['state']]} {m['date']}")
+    for a in (d.get("mdf") or {}).get("advice", []):
+        console.print(f"  MDF advice: {a['title']}")
     if d.get("posted"):
         console.print(f"  posted to Slack {d['posted']['channel']}")
 

@@ -44,7 +44,7 @@ def tool_schemas() -> list[dict[str, Any]]:
     """OpenAI tool definitions: the registry's tools (schema from the args model, description from the
     docstring) plus `find_records`."""
 
-    specs = [spec for name, spec in all_tools().items() if name in TOOL_INTENT]
+    specs = list(all_tools().values())  # every registered tool: the services check the asker's scope
     schemas = [
         {
             "type": "function",
@@ -117,7 +117,7 @@ def run_llm_turn(turn: Turn) -> AskResponse:
         used = sum(count_tokens(_text(m.content)) for m in messages)
         budget = max(128, (window - used) // (2 * len(reply.tool_calls)))
         for call in reply.tool_calls:
-            intent = intent or TOOL_INTENT.get(call["name"])
+            intent = intent or TOOL_INTENT.get(call["name"], call["name"] if call["name"] in all_tools() else None)
             output = execute_call(turn, call["name"], call.get("args") or {})
             messages.append(ToolMessage(content=dumps_for_model(output, budget), tool_call_id=call["id"]))
     raise LLMUnavailable(f"no answer after {MAX_ROUNDS} tool rounds")
@@ -134,9 +134,9 @@ def execute_call(turn: Turn, name: str, arguments: dict[str, Any]) -> Any:
     """Run one tool call for the model, with the asker's scope. Errors go back to the model as data."""
     if name == FIND_RECORDS:
         return find_records(turn, str(arguments.get("name", "")))
-    if name not in TOOL_INTENT:
+    if name not in all_tools():
         return {"error": f"unknown tool '{name}'"}
-    intent = TOOL_INTENT[name]
+    intent = TOOL_INTENT.get(name, name)
     capability = router.INTENT_CAPABILITY.get(intent)
     if capability and not turn.scope.can(capability):
         turn.withheld = True

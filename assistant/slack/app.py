@@ -22,6 +22,7 @@ from assistant.core.errors import BadInput, CosellError
 from assistant.engine.agent import ask
 from assistant.engine.context import AppContext
 from assistant.slack import blocks, programme
+from assistant.slack import mdf as mdf_slack
 from assistant.slack.audience import channel_audience
 from assistant.slack.commands import USAGE, parse_command, run_command
 from retrieval.records import Feedback, SlackEventSeen
@@ -82,10 +83,15 @@ def register_listeners(app: App, ctx: AppContext) -> None:
         record_feedback(ctx, body, action)
 
     programme.register_programme_listeners(app, ctx)
+    mdf_slack.register_mdf_listeners(app, ctx)
 
     def command_ack(ack, command: dict, client: WebClient) -> None:
         if programme.first_word(command.get("text")) == "register":  # the modal needs the trigger at once
             refused = programme.open_register_modal(ctx, client, command)
+            ack(text=refused) if refused else ack()
+            return
+        if mdf_slack.wants_modal(command.get("text")):
+            refused = mdf_slack.open_mdf_modal(ctx, client, command)
             ack(text=refused) if refused else ack()
             return
         try:
@@ -203,6 +209,11 @@ def answer_command(ctx: AppContext, command: dict, respond) -> None:
             return  # the modal was opened by the acknowledgement
         if programme.first_word(parsed.text) == "registrations":
             programme.answer_queue(ctx, scope, respond)
+            return
+        if mdf_slack.wants_modal(parsed.text):
+            return  # the modal was opened by the acknowledgement
+        if mdf_slack.wants_queue(parsed.text):
+            mdf_slack.answer_queue(ctx, scope, respond)
             return
         if parsed.name == "ask":
             thread_id = (
