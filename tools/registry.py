@@ -44,6 +44,7 @@ BUILTIN_MODULES = (
     "tools.content_drafts.service",
     "tools.analytics.service",
     "tools.partner_profile.service",
+    "tools.recruit.service",
     "tools.mdf.service",
 )
 

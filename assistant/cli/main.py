@@ -18,6 +18,7 @@ from assistant.cli.analytics import register as register_analytics
 from assistant.cli.leads import leads_app
 from assistant.cli.mdf import mdf_app
 from assistant.cli.private_mapping import private_mapping_app
+from assistant.cli.recruit import register as register_recruit
 from assistant.cli.registrations import audit_app, registrations_app
 from assistant.core.config import Settings
 from assistant.core.errors import BadInput, CosellError
@@ -53,6 +54,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(leads_app, name="leads")
 app.add_typer(mdf_app, name="mdf")
 register_analytics(app)
+register_recruit(app)
 
 console, err_console = common.console, common.err_console
 AS_OPT, JSON_OPT = common.AS_OPT, common.JSON_OPT

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from assistant.core.errors import Forbidden, NotFound
 from assistant.engine import analytics_chat as programme
-from assistant.engine import answers, router
+from assistant.engine import answers, recruit_chat, router
 from assistant.engine.context import AppContext
 from assistant.engine.messages import say
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
@@ -28,6 +28,8 @@ from tools.content_drafts.service import DraftResponse
 from tools.next_best_action.service import NbaResponse
 from tools.partner_match.service import MatchResponse
 from tools.partner_profile.service import ProfileResult
+from tools.recruit.service import filter_values
+from tools.recruit.types import RecruitResponse
 from tools.search.service import SearchToolResult
 
 MAX_CANDIDATES = 5
@@ -134,6 +136,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     missing = resolver.unknown_id(turn.question, mentions)
     if missing:
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
+    if recruit_chat.is_recruit_question(turn.question):
+        return _plan_recruit(turn)
     programme_intent = programme.intent_of(turn.question, mentions.kinds())
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
@@ -160,6 +164,17 @@ def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
                                     "look up the other partner you named.")
     start, end = programme.period_of(turn.question, turn.ctx.today())
     return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
+
+
+def _plan_recruit(turn: Turn) -> Plan:
+    """Which companies to recruit as partners; the filters are the country, industry, product named."""
+    if not turn.scope.can("recruit"):
+        return Plan("recruit", refusal=forbidden_message(turn.scope, intent="recruit"))
+    values = filter_values(turn.ctx, turn.scope)
+    args = {"country": recruit_chat.country_in(turn.question),
+            "industry": recruit_chat.named(turn.question, values["industry"]),
+            "product": recruit_chat.named(turn.question, values["product"])}
+    return Plan("recruit", {k: v for k, v in args.items() if v})
 
 
 def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str) -> Plan:
@@ -387,6 +402,9 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         if p.intent == "at_risk":
             return programme.at_risk_answer(portfolio), len(portfolio.at_risk)
         return programme.first_win_answer(portfolio, args.get("partner_id")), 1
+    if p.intent == "recruit":  # "and who else?" pages on through the ranking
+        ranked = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
+        return recruit_chat.answer(ranked, start), recruit_chat.PAGE
     if p.intent == "search":
         return _search(turn, args["query"], start)
     if p.intent == "match":

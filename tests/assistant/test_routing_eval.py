@@ -6,7 +6,8 @@ import re
 
 from evals.routing import evaluate, load_cases
 
-TOOLS = {"search_content", "map_accounts", "match_partners", "next_best_actions", "draft_content", None}
+TOOLS = {"search_content", "map_accounts", "match_partners", "next_best_actions", "draft_content", "recruit_partners",
+         None}
 
 
 def test_case_file_covers_every_tool_and_mostly_names_things():

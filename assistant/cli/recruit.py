@@ -1,0 +1,37 @@
+"""`cosell recruit`: partner candidates ranked against the ideal partner profile (CLI.md). Thin: parse,
+call `tools.recruit.service.recruit`, print. Registered in main.py with one line: `register(app)`."""
+from __future__ import annotations
+
+import typer
+
+from assistant.cli.common import AS_OPT, JSON_OPT, console, run_command
+from tools.recruit.service import MAX_TOP, recruit
+
+
+def _render(d: dict) -> None:
+    console.print("[bold]Ideal partner profile[/] " + (d["profile"].get("model") or ""))
+    for line in d["profile"]["traits"]:
+        console.print(f"  - {line}")
+    where = ", ".join(f"{k} {v}" for k, v in d.get("filters", {}).items())
+    console.print(f"[bold]Candidates[/]{f' ({where})' if where else ''}: {d['candidates_considered']} considered")
+    if not d["candidates"]:
+        console.print("  No candidate to recommend.")
+    for i, c in enumerate(d["candidates"], 1):
+        console.print(f"{i}. {c['name']} ({c['candidate_id']})  score {c['score']:.2f}")
+        for reason in c["reasons"]:
+            console.print(f"   + {reason}")
+    for a in d.get("already_partners", []):
+        console.print(f"  ! {a['name']} ({a['candidate_id']}): {a['reason']}")
+
+
+def recruit_command(country: str | None = typer.Option(None, "--country", help="ISO code or name."),
+                    industry: str | None = typer.Option(None, "--industry"),
+                    product: str | None = typer.Option(None, "--product"),
+                    top: int = typer.Option(10, "--top", min=1, max=MAX_TOP), as_json: bool = JSON_OPT,
+                    user: str | None = AS_OPT) -> None:
+    """Rank partner_candidates.csv against the ideal partner profile and our coverage gaps."""
+    run_command(as_json, user, lambda ctx, scope: recruit(ctx, scope, country, industry, product, top), _render)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("recruit")(recruit_command)

@@ -1,0 +1,85 @@
+"""Recruitment questions in chat ("which companies in Italy should we recruit as partners?", "wen sollten wir
+als Partner gewinnen?"): cue patterns in English, German, French, Spanish, Portuguese and Japanese; the
+country, industry and product filters come from the words of the question. Answered by the
+`recruit_partners` tool (tools.recruit.service), which decides permissions."""
+from __future__ import annotations
+
+import re
+
+from connectors.countries import COUNTRY_NAMES, country_code_for
+from tools.recruit.types import RecruitResponse
+
+_RECRUIT = re.compile(
+    r"\b(recruit\w*|rekrutier\w*|anwerb\w*|anzuwerben|recrut\w*|reclut\w*)\b|"
+    r"\bals partner (zu )?gewinnen\b|\bpartner (zu )?gewinnen\b|\bneue partner (finden|suchen|gewinnen)\b|"
+    r"\b(partner|partnership) candidates?\b|\bcandidate partners?\b|\bprospective partners?\b|"
+    r"\bpotential (new )?partners\b|\bpartnerkandidat\w*|\bcandidats? partenaires?\b|"
+    r"\b(sign|bring) (up|on) (new|more) partners\b|\bnew partners should we\b|"
+    r"\bnuevos socios\b|\bnovos parceiros\b|\bnouveaux partenaires\b|"
+    r"パートナー候補|新しいパートナー|パートナーを(募集|獲得|開拓)", re.IGNORECASE)
+
+# Country names in the languages the engine answers in, beyond the English names and the codes.
+_LOCAL_NAMES = {
+    "italien": "IT", "italie": "IT", "italia": "IT", "イタリア": "IT", "deutschland": "DE", "allemagne": "DE",
+    "alemania": "DE", "alemanha": "DE", "ドイツ": "DE", "frankreich": "FR", "francia": "FR", "frança": "FR",
+    "フランス": "FR", "spanien": "ES", "espagne": "ES", "españa": "ES", "espanha": "ES", "スペイン": "ES",
+    "österreich": "AT", "autriche": "AT", "schweiz": "CH", "suisse": "CH", "suiza": "CH", "suíça": "CH",
+    "スイス": "CH", "niederlande": "NL", "pays-bas": "NL", "países bajos": "NL", "großbritannien": "GB",
+    "royaume-uni": "GB", "reino unido": "GB", "イギリス": "GB", "vereinigte staaten": "US", "états-unis": "US",
+    "estados unidos": "US", "アメリカ": "US", "japon": "JP", "japón": "JP", "japão": "JP", "日本": "JP",
+    "brasilien": "BR", "brésil": "BR", "brasil": "BR", "ブラジル": "BR", "polen": "PL", "pologne": "PL",
+    "schweden": "SE", "suède": "SE", "suecia": "SE", "belgien": "BE", "belgique": "BE", "bélgica": "BE",
+    "kanada": "CA", "mexiko": "MX", "mexique": "MX", "méxico": "MX", "indien": "IN", "inde": "IN",
+    "australien": "AU", "australie": "AU", "オーストラリア": "AU", "インド": "IN", "カナダ": "CA",
+}
+PAGE = 5  # candidates per answer
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+def is_recruit_question(question: str) -> bool:
+    return bool(_RECRUIT.search(question))
+
+
+def country_in(question: str) -> str | None:
+    """A country the question names: an English or local name, or a code written in capitals after "in"."""
+    lowered = question.casefold()
+    for name, code in _LOCAL_NAMES.items():
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered):
+            return code
+    words = _WORDS.findall(question)
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            chunk = " ".join(words[i:i + size])
+            if len(chunk) > 3 and chunk[:1].isupper():
+                code = country_code_for(chunk)
+                if code:
+                    return code
+    found = re.search(r"\b(?:in|im|en|em)\s+([A-Z]{2})\b", question)
+    return found.group(1) if found and found.group(1) in COUNTRY_NAMES else None
+
+
+def named(question: str, values: list[str]) -> str | None:
+    """The longest of `values` (an industry or product) the question names as words."""
+    lowered = question.casefold()
+    hits = [v for v in values if re.search(rf"(?<!\w){re.escape(v.casefold())}(?!\w)", lowered)]
+    return max(hits, key=len, default=None)
+
+
+def answer(data: RecruitResponse, start: int = 0) -> str:
+    where = ", ".join(f"{k} {v}" for k, v in data.filters.items())
+    shown = data.candidates[start:start + PAGE]
+    lines = []
+    if not shown:
+        lines.append(f"No {'more ' if start else ''}candidate to recommend{f' ({where})' if where else ''}.")
+    else:
+        lines.append(f"Companies to recruit as partners{f' ({where})' if where else ''}, best first:")
+    for i, c in enumerate(shown, start + 1):
+        gap = [c.fills_gap] if c.fills_gap and c.fills_gap not in " ".join(c.reasons[:2]) else []
+        why = "; ".join(c.reasons[:2] + gap)
+        lines.append(f"{i}. {c.name} ({c.candidate_id}), score {c.score:.2f}: {why}")
+    if data.already_partners and not start:
+        lines.append("Not recommended, " + "; ".join(f"{a.name} ({a.candidate_id}): {a.reason}"
+                                                     for a in data.already_partners[:5]))
+    if data.profile.traits and not start:
+        lines.append("The ideal partner profile: " + "; ".join(data.profile.traits[:3]))
+    return "\n".join(lines)

@@ -1,0 +1,201 @@
+"""Partner recruitment (CLI.md `recruit`): rank partner_candidates.csv by how well each fits the ideal
+partner profile learned from the current partners' results, and by the coverage gaps it would fill.
+
+score = sigmoid(r x z(fit) + (1 - r) x z(gap)), where `fit` is the expected results score of a company with
+the candidate's traits (tools.recruit.profile: ridge regression chosen by leave-one-out, blended with the
+most similar partners), `gap` how much under-served demand in our own pipeline and accounts the candidate
+covers (tools.recruit.gaps), z() standardises across the candidates considered, and r is the profile's
+out-of-sample correlation with the partners' results (the square root of its leave-one-out R2): the
+profile is trusted as far as it predicts partners it was not fitted on, the gaps carry the rest. Candidates that are already partners (same website domain or
+name) are listed in `already_partners`, never ranked. Admins and channel managers only.
+"""
+from __future__ import annotations
+
+import math
+
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from assistant.core.errors import BadInput
+from connectors.countries import COUNTRY_NAMES, country_code_for
+from retrieval.programme_records import PartnerCandidateRow
+from retrieval.records import Opportunity
+from retrieval.scope import Scope
+from tools.context import ToolContext
+from tools.recruit import profile as prof
+from tools.recruit.gaps import Gaps, coverage_gaps
+from tools.recruit.outcomes import Outcome, partner_outcomes
+from tools.recruit.reasons import candidate_reasons, profile_lines
+from tools.recruit.resolve import already_partners
+from tools.recruit.traits import SIZE_FEATURE, Company, features, traits, vocabulary
+from tools.recruit.types import AlreadyPartner, Candidate, Profile, RecruitResponse, TraitEffect
+from tools.registry import register_tool
+
+MAX_TOP = 100
+
+
+def recruit(ctx: ToolContext, scope: Scope, country: str | None = None, industry: str | None = None,
+            product: str | None = None, top: int = 10) -> RecruitResponse:
+    scope.require("recruit")
+    if not 1 <= top <= MAX_TOP:
+        raise BadInput(f"--top must be between 1 and {MAX_TOP}, not {top}")
+    learned = ctx.cached("recruit.learned", lambda: _learn(ctx, scope))  # internal roles all see the same
+    partners, candidates, outcomes, currency, model, gaps, known = learned
+    filters = _filters(ctx, scope, partners, candidates, country, industry, product)
+    flagged = [AlreadyPartner(candidate_id=c.key, name=c.name, partner_id=known[c.key][0],
+                              reason=f"already a partner: {known[c.key][0]} ({known[c.key][1]})")
+               for c in candidates if c.key in known and _passes(c, filters)]
+    pool = [c for c in candidates if c.key not in known and _passes(c, filters)]
+    prefer = next(iter(filters.items()), None)
+    ranked = sorted(_rank(pool, model, gaps, outcomes, currency, prefer), key=lambda r: (-r.score, r.candidate_id))
+    return RecruitResponse(profile=_profile(model, outcomes, currency), candidates=ranked[:top],
+                           already_partners=flagged, filters=filters, candidates_considered=len(pool))
+
+
+def _learn(ctx: ToolContext, scope: Scope) -> tuple:
+    """What does not depend on the filters, once per records version and day: the partners, the candidates,
+    results, the profile, the gaps and the candidates that are partners already."""
+    partners = _partners(ctx, scope)
+    candidates = _candidates(ctx)
+    outcomes, currency = partner_outcomes(ctx, scope)
+    return (partners, candidates, outcomes, currency, _model(partners, outcomes),
+            coverage_gaps(ctx, scope, partners), already_partners(candidates, partners))
+
+
+def _model(partners: list[Company], outcomes: dict[str, Outcome]) -> prof.Model:
+    known = [p for p in partners if p.key in outcomes]
+    sets = {p.key: traits(p) for p in known}
+    vocab = vocabulary(list(sets.values()))
+    return prof.learn(sets, {p.key: features(p) for p in known}, {p: o.score for p, o in outcomes.items()},
+                      {p: o.weight for p, o in outcomes.items()}, vocab, numeric=(SIZE_FEATURE,))
+
+
+def _rank(pool: list[Company], model: prof.Model, gaps: Gaps, outcomes: dict[str, Outcome], currency: str,
+          prefer: tuple[str, str] | None) -> list[Candidate]:
+    fits = [model.fit(traits(c), features(c)) for c in pool]
+    gap_values = [gaps.value(c) for c in pool]
+    trust = math.sqrt(model.reliability)
+    out = []
+    for c, fit, gap, fz, gz in zip(pool, fits, gap_values, _z(fits), _z(gap_values)):
+        segment = gaps.best_for(c, prefer)
+        fills = segment.sentence(_label(segment.dimension, segment.value)) if segment else None
+        similar, reasons = candidate_reasons(traits(c), features(c), model, outcomes, currency)
+        if fills:
+            reasons.append(fills[0].upper() + fills[1:])
+        score = 1 / (1 + math.exp(-(trust * fz + (1 - trust) * gz)))
+        out.append(Candidate(candidate_id=c.key, name=c.name, score=round(score, 3), reasons=reasons,
+                             similar_to=similar, fills_gap=fills, fit=round(fit, 3), gap=round(gap, 3), type=c.type,
+                             countries=c.countries))
+    return out
+
+
+def _z(values: list[float]) -> list[float]:
+    if not values:
+        return []
+    mean = sum(values) / len(values)
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+    return [(v - mean) / sd if sd > 1e-12 else 0.0 for v in values]
+
+
+def _profile(model: prof.Model, outcomes: dict[str, Outcome], currency: str) -> Profile:
+    lines, effects = profile_lines(model, outcomes, currency)
+    return Profile(traits=lines, effects=[TraitEffect(**e) for e in effects],
+                   partners_learned_from=len(model.partner_scores), model=prof.describe(model))
+
+
+def _label(dimension: str, value: str) -> str:
+    return COUNTRY_NAMES.get(value.upper(), value) if dimension == "country" else value
+
+
+# --- reading and filtering ----------------------------------------------------------------------------
+
+
+def _partners(ctx: ToolContext, scope: Scope) -> list[Company]:
+    with ctx.records(scope) as rec:
+        return [Company(key=p.partner_id, name=p.name, type=p.type, employees=p.employees, countries=p.countries or [],
+                        industries=p.industries or [], competencies=p.competencies or [],
+                        languages=p.languages or [], description=p.description, website=p.website)
+                for p in rec.partners()]
+
+
+def _candidates(ctx: ToolContext) -> list[Company]:
+    with ctx.store.session() as session:  # the caller's scope was checked: recruit is internal only
+        rows = session.scalars(select(PartnerCandidateRow).order_by(PartnerCandidateRow.candidate_id)).all()
+        return [Company(key=r.candidate_id, name=r.name, type=r.type, employees=r.employees,
+                        countries=[x.upper() for x in r.countries or []], industries=r.industries or [],
+                        competencies=r.competencies or [], languages=r.languages or [], description=r.description,
+                        website=r.website) for r in rows]
+
+
+def _filters(ctx: ToolContext, scope: Scope, partners: list[Company], candidates: list[Company],
+             country: str | None, industry: str | None, product: str | None) -> dict[str, str]:
+    """The filters as given, checked: an unknown value is an error naming the values that exist."""
+    out: dict[str, str] = {}
+    if country:
+        code = country_code_for(country)
+        if code is None:
+            raise BadInput(f"--country '{country}' is not a country: use an ISO 3166 code such as IT or a name "
+                           "such as Italy")
+        out["country"] = code
+    known = _known_values(ctx, scope, partners, candidates)
+    for flag, value in (("industry", industry), ("product", product)):
+        if not value:
+            continue
+        found = known[flag].get(_fold(value))
+        if found is None:
+            listed = ", ".join(sorted(known[flag].values())[:20]) or "none"
+            raise BadInput(f"--{flag} '{value}' is not a known {flag} (known: {listed})")
+        out[flag] = found
+    return out
+
+
+def _fold(value: str) -> str:
+    return " ".join(value.split()).casefold()
+
+
+def _known_values(ctx: ToolContext, scope: Scope, partners: list[Company],
+                  candidates: list[Company]) -> dict[str, dict[str, str]]:
+    """Industries and products named anywhere in our data (folded -> as written), for the filters."""
+    with ctx.records(scope) as rec:
+        account_industries = [a.industry for a in rec.accounts() if a.industry]
+        deal_products = [p for row in rec.session.scalars(select(Opportunity.products)) for p in row or []]
+    values = {"industry": [x for c in partners + candidates for x in c.industries] + account_industries,
+              "product": [x for c in partners + candidates for x in c.competencies] + deal_products}
+    return {k: {_fold(v): v.strip() for v in vs if v and v.strip()} for k, vs in values.items()}
+
+
+def filter_values(ctx: ToolContext, scope: Scope) -> dict[str, list[str]]:
+    """The industries and products `recruit` can filter on (for chat: the ones a question names)."""
+    scope.require("recruit")
+    known = _known_values(ctx, scope, _partners(ctx, scope), _candidates(ctx))
+    return {k: sorted(set(v.values())) for k, v in known.items()}
+
+
+def _passes(c: Company, filters: dict[str, str]) -> bool:
+    fold = str.casefold
+    if "country" in filters and filters["country"] not in c.countries:
+        return False
+    if "industry" in filters and fold(filters["industry"]) not in {fold(x) for x in c.industries}:
+        return False
+    return not ("product" in filters and fold(filters["product"]) not in {fold(x) for x in c.competencies})
+
+
+# --- assistant tool -------------------------------------------------------------------------------
+
+
+class RecruitArgs(BaseModel):
+    country: str | None = Field(None, description="Only candidates covering this country (ISO code or name).")
+    industry: str | None = Field(None, description="Only candidates working in this industry.")
+    product: str | None = Field(None, description="Only candidates with this product competency.")
+    top: int = Field(10, ge=1, le=MAX_TOP, description="How many candidates.")
+
+
+@register_tool("recruit_partners", args=RecruitArgs)
+def recruit_tool(ctx: ToolContext, scope: Scope, args: RecruitArgs) -> RecruitResponse:
+    """Which companies to recruit as new partners: partner_candidates ranked against the ideal partner
+    profile learned from the current partners' results and against coverage gaps in our pipeline (by
+    country, industry, product), with reasons and the partners each resembles. Channel managers and
+    admins only."""
+    return recruit(ctx, scope, args.country, args.industry, args.product, args.top)
+
+

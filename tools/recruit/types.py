@@ -1,0 +1,49 @@
+"""The shape of `cosell recruit` (CLI.md); fields beyond the contract are documented in README "Recruitment"."""
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class TraitEffect(BaseModel):
+    """One trait of the profile: how partners with it do against all partners."""
+
+    trait: str  # e.g. "type: system_integrator", "industry: Healthcare"
+    partners: int  # current partners with the trait
+    effect: float  # the model's shrunk effect on the results score (standard deviations)
+    median_won_per_year: float  # of the partners with the trait
+    win_rate: float | None  # pooled over their closed deals
+
+
+class Profile(BaseModel):
+    traits: list[str]  # readable lines, strongest first (the contract's field)
+    effects: list[TraitEffect] = Field(default_factory=list)  # added: the numbers behind `traits`
+    partners_learned_from: int = 0  # added
+    model: str = ""  # added: how the profile was learned, in a sentence
+
+
+class Candidate(BaseModel):
+    candidate_id: str
+    name: str
+    score: float  # 0..1
+    reasons: list[str]
+    similar_to: list[str]
+    fills_gap: str | None
+    fit: float = 0.0  # added: profile fit, results score standard deviations
+    gap: float = 0.0  # added: coverage gap filled, 0..1
+    type: str | None = None  # added
+    countries: list[str] = Field(default_factory=list)  # added
+
+
+class AlreadyPartner(BaseModel):
+    candidate_id: str
+    name: str
+    partner_id: str
+    reason: str  # "already a partner: P-012 (same website acme.example)"
+
+
+class RecruitResponse(BaseModel):
+    profile: Profile
+    candidates: list[Candidate]
+    already_partners: list[AlreadyPartner] = Field(default_factory=list)  # added: flagged, not ranked
+    filters: dict[str, str] = Field(default_factory=dict)  # added: the filters applied
+    candidates_considered: int = 0  # added: after filters, before `top`
