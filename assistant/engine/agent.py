@@ -61,13 +61,14 @@ def ask(
         raise BadInput("the question is empty")
     if len(question) > MAX_QUESTION_CHARS:
         raise BadInput(f"the question is longer than {MAX_QUESTION_CHARS} characters")
-    thread = load_thread(ctx, scope, thread_id)
-    response = _answer(ctx, scope, question, thread, emit)
-    thread.add("user", question)
-    thread.add(
-        "assistant", response.answer, tools=[t.model_dump() for t in response.tools], engine=response.engine
-    )
-    save_thread(ctx, thread)
+    with ctx.store.meta_snapshot():  # one records/content version per turn, read once
+        thread = load_thread(ctx, scope, thread_id)
+        response = _answer(ctx, scope, question, thread, emit)
+        thread.add("user", question)
+        thread.add(
+            "assistant", response.answer, tools=[t.model_dump() for t in response.tools], engine=response.engine
+        )
+        save_thread(ctx, thread)
     return response
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+import orjson
 from pydantic import BaseModel, Field, ValidationError
 
 from assistant.core.errors import BadInput, Forbidden
@@ -24,6 +25,7 @@ from tools.registry import get_tool
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 4000
+TOOL_RESULTS_KEPT = 2048  # per tool: recent (asker, arguments) results of pure tools (`invoke_tool`)
 Emit = Callable[[str, dict], None]
 
 
@@ -139,7 +141,19 @@ def invoke_tool(ctx: AppContext, scope: Scope, name: str, arguments: dict[str, A
         args = spec.args.model_validate({k: v for k, v in arguments.items() if k in fields and v is not None})
     except ValidationError as exc:
         raise BadInput(f"bad arguments for {name}: {exc.errors()[0].get('msg')}") from None
-    result = spec.func(ctx, scope, args)
+    if not spec.pure:
+        return _as_json(spec.func(ctx, scope, args))
+    # A pure tool's result, kept per asker (the whole Scope: nothing is shared between users) and
+    # arguments, for as long as the records, the content, every other write to the store and the date stay
+    # the same (`ctx.cached` keys on the records version and the date; the stamp adds the rest). Stored as
+    # JSON bytes: every caller gets its own copy to render.
+    stamp = (ctx.store.content_version(), ctx.store.writes_version())
+    raw = ctx.cached(f"tool.{name}", lambda: orjson.dumps(_as_json(spec.func(ctx, scope, args))),
+                     key=(scope, args.model_dump_json()), stamp=stamp, max_entries=TOOL_RESULTS_KEPT)
+    return orjson.loads(raw)
+
+
+def _as_json(result: Any) -> dict:
     return result.model_dump(mode="json") if isinstance(result, BaseModel) else dict(result)
 
 
