@@ -318,12 +318,17 @@ def _loud(table: Any, meta_key: str | None = None) -> bool:
     return name is not None and name not in WRITES_QUIET
 
 
-def _note_flush(session: Session, _context: Any, _instances: Any) -> None:
+def _loud_pending(session: Session) -> bool:
     for obj in (*session.new, *session.dirty, *session.deleted):
         table = getattr(type(obj), "__table__", None)
         if _loud(table, getattr(obj, "key", None) if table is not None and table.name == "meta" else None):
-            session.info["records_written"] = True
-            return
+            return True
+    return False
+
+
+def _note_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if _loud_pending(session):
+        session.info["records_written"] = True
 
 
 def _note_execute(state: Any) -> None:
@@ -335,7 +340,8 @@ def _note_execute(state: Any) -> None:
 
 
 def _stamp_writes(session: Session) -> None:
-    if session.info.pop("records_written", False):
+    # changes flushed earlier in the transaction, or still pending (the commit flushes them after this hook)
+    if session.info.pop("records_written", False) | _loud_pending(session):
         session.merge(Meta(key=WRITES_VERSION, value={"id": uuid.uuid4().hex}))
         memo = _META_SNAPSHOT.get()
         for key in [k for k in memo or () if k[1] == WRITES_VERSION]:

@@ -9,7 +9,9 @@ the deterministic engine.
 
 from __future__ import annotations
 
+import copy
 import logging
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -42,9 +44,13 @@ class FindRecordsArgs(BaseModel):
 
 def tool_schemas() -> list[dict[str, Any]]:
     """OpenAI tool definitions: the registry's tools (schema from the args model, description from the
-    docstring) plus `find_records`."""
+    docstring) plus `find_records`. Built once per set of registered tools (pydantic schemas are slow)."""
+    specs = tuple(spec for name, spec in all_tools().items() if name in TOOL_INTENT)
+    return copy.deepcopy(_tool_schemas(specs))
 
-    specs = [spec for name, spec in all_tools().items() if name in TOOL_INTENT]
+
+@lru_cache(maxsize=8)
+def _tool_schemas(specs: tuple) -> list[dict[str, Any]]:
     schemas = [
         {
             "type": "function",
