@@ -55,15 +55,16 @@ def runs(monkeypatch):
 
 def test_a_repeated_call_is_reused_and_each_caller_gets_its_own_copy(stamped, runs):
     first = invoke_tool(stamped, CM, "map_accounts", {"partner_id": "P-001"})
-    first["partner_id"] = "changed by a renderer"
+    first.partner_id = "changed by a renderer"
+    first.summary.append(None)
     second = invoke_tool(stamped, CM, "map_accounts", {"partner_id": "P-001"})
     assert len(runs) == 1
-    assert second["partner_id"] == "P-001"
+    assert second.partner_id == "P-001" and None not in second.summary
 
 
 def test_results_are_never_shared_between_askers(stamped, runs):
     mine = invoke_tool(stamped, PS1, "next_best_actions", {"partner_id": "P-001"})
-    assert mine["subject_id"] == "P-001"
+    assert mine.subject_id == "P-001"
     for _ in range(2):  # the other partner's seller: refused every time, never handed the cached result
         with pytest.raises(Forbidden):
             invoke_tool(stamped, PS2, "next_best_actions", {"partner_id": "P-001"})
@@ -83,7 +84,7 @@ def test_an_ingest_refreshes_it(stamped, runs):
     stamped.store.bump_records_version()  # what ingest does with every load
     after = invoke_tool(stamped, CM, "map_accounts", {"partner_id": "P-001"})
     assert len(runs) == 2  # computed again, from the new records
-    assert (before["sharing"]["partner_side"], after["sharing"]["partner_side"]) == ("counts", "accounts")
+    assert (before.sharing.partner_side, after.sharing.partner_side) == ("counts", "accounts")
 
 
 def test_a_registration_or_any_other_write_to_the_records_refreshes_it(stamped, runs):
