@@ -10,6 +10,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import (
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    bindparam,
     create_engine,
     event,
     func,
@@ -294,6 +296,66 @@ def _add_missing_columns(engine: Engine) -> None:
                     connection.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
 
 
+# (id(store), meta key) -> value (None: absent), while `RecordStore.meta_snapshot()` is open in this context
+_META_SNAPSHOT: ContextVar[dict[tuple[int, str], Any] | None] = ContextVar("cosell_meta_snapshot", default=None)
+
+# --- the writes stamp ------------------------------------------------------------------------------
+# Any committed change to a table outside WRITES_QUIET (a registration, a lead accepted, a mapping
+# correction, a published private mapping, an ingest) writes a new meta `writes_version` in the same
+# transaction, so caches of results computed from the records (the assistant's tool results) can key on it
+# across processes. The copilot's own bookkeeping (threads, drafts, feedback, keys, audit) is quiet: an ask
+# saves its thread without invalidating anything.
+WRITES_VERSION = "writes_version"
+SNAPSHOT_KEYS = ("records_version", "content_version", WRITES_VERSION)  # read together, once per request
+WRITES_QUIET = frozenset({"threads", "drafts", "feedback", "slack_events_seen", "audit_log", "api_keys",
+                          "api_key_expiry"})
+
+
+def _loud(table: Any, meta_key: str | None = None) -> bool:
+    name = getattr(table, "name", None)
+    if name == "meta":
+        return meta_key != WRITES_VERSION
+    return name is not None and name not in WRITES_QUIET
+
+
+def _loud_pending(session: Session) -> bool:
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(type(obj), "__table__", None)
+        if _loud(table, getattr(obj, "key", None) if table is not None and table.name == "meta" else None):
+            return True
+    return False
+
+
+def _note_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if _loud_pending(session):
+        session.info["records_written"] = True
+
+
+def _note_execute(state: Any) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        table = getattr(state.statement, "table", None)
+        if table is None or _loud(table):  # an unknown target: assume it matters
+            session = state.session
+            session.info["records_written"] = True
+
+
+def _stamp_writes(session: Session) -> None:
+    # changes flushed earlier in the transaction, or still pending (the commit flushes them after this hook)
+    if session.info.pop("records_written", False) | _loud_pending(session):
+        session.merge(Meta(key=WRITES_VERSION, value={"id": uuid.uuid4().hex}))
+        memo = _META_SNAPSHOT.get()
+        for key in [k for k in memo or () if k[1] == WRITES_VERSION]:
+            memo.pop(key, None)  # type: ignore[union-attr]
+
+
+def _forget_writes(session: Session, *_: Any) -> None:
+    session.info.pop("records_written", None)
+
+
+
+_META_ROWS = select(Meta.key, Meta.value).where(Meta.key.in_(bindparam("keys", expanding=True)))
+
+
 class RecordStore:
     """Owns the engine and sessions. One per process (see `assistant.engine.context`)."""
 
@@ -309,6 +371,10 @@ class RecordStore:
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _note_flush)
+        event.listen(self._sessions, "do_orm_execute", _note_execute)
+        event.listen(self._sessions, "before_commit", _stamp_writes)
+        event.listen(self._sessions, "after_soft_rollback", _forget_writes)
         Base.metadata.create_all(self.engine)
         _add_missing_columns(self.engine)
 
@@ -323,12 +389,41 @@ class RecordStore:
                 session.rollback()
                 raise
 
+    @contextmanager
+    def meta_snapshot(self) -> Iterator[None]:
+        """Within the block (one request, in this thread or task), each meta value (records version, content
+        version, vendor) is read once: the request sees one version throughout, and pays one query per key
+        instead of one per use. Writes of meta through this store in the block drop the remembered value."""
+        token = _META_SNAPSHOT.set({})
+        try:
+            yield
+        finally:
+            _META_SNAPSHOT.reset(token)
+
+    def _meta_value(self, key: str) -> Any:
+        memo = _META_SNAPSHOT.get()
+        if memo is None:
+            with self.engine.connect() as connection:
+                return connection.execute(select(Meta.value).where(Meta.key == key)).scalar()
+        if (id(self), key) not in memo:  # the versions a request reads, in one query
+            keys = sorted({key, *SNAPSHOT_KEYS})
+            with self.engine.connect() as connection:
+                found = dict(connection.execute(_META_ROWS, {"keys": keys}).all())
+            for k in keys:
+                memo[id(self), k] = found.get(k)
+        return memo[id(self), key]
+
+    def _forget_meta(self, key: str) -> None:
+        memo = _META_SNAPSHOT.get()
+        if memo is not None:
+            memo.pop((id(self), key), None)
+
     def get_meta(self, key: str, default: dict | None = None) -> dict:
-        with self._sessions() as session:
-            row = session.get(Meta, key)
-            return dict(row.value) if row else dict(default or {})
+        value = self._meta_value(key)
+        return dict(value) if value is not None else dict(default or {})
 
     def set_meta(self, key: str, value: dict, session: Session | None = None) -> None:
+        self._forget_meta(key)
         if session is None:
             with self.session() as s:
                 s.merge(Meta(key=key, value=value))
@@ -341,11 +436,16 @@ class RecordStore:
         partners, accounts, deals, users or campaign kits (a store never stamped is never cached)."""
         self.set_meta(RECORDS_VERSION, {"id": uuid.uuid4().hex}, session=session)
 
+    def writes_version(self) -> str | None:
+        """The stamp of the last committed change to the records (see WRITES_VERSION); None if none yet."""
+        return self.get_meta(WRITES_VERSION).get("id")
+
     def content_version(self) -> int:
         """Bumped whenever chunks change, so in-memory search indexes in other processes refresh."""
         return int(self.get_meta("content_version", {"v": 0}).get("v", 0))
 
     def bump_content_version(self, session: Session) -> None:
+        self._forget_meta("content_version")
         row = session.get(Meta, "content_version")
         version = int(row.value.get("v", 0)) + 1 if row else 1
         session.merge(Meta(key="content_version", value={"v": version}))

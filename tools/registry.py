@@ -23,6 +23,9 @@ class ToolSpec:
     description: str
     args: type[BaseModel]
     func: Callable[..., BaseModel]  # (ctx, scope, args) -> pydantic result
+    # reads only: the result depends on the records, the content, the date, the caller and the arguments
+    # (nothing written, nothing random), so the assistant may reuse it while none of these changes
+    pure: bool = False
 
     def json_schema(self) -> dict[str, Any]:
         return self.args.model_json_schema()
@@ -49,10 +52,10 @@ BUILTIN_MODULES = (
 )
 
 
-def register_tool(name: str, args: type[BaseModel]) -> Callable:
+def register_tool(name: str, args: type[BaseModel], pure: bool = False) -> Callable:
     def decorator(func: Callable) -> Callable:
         description = " ".join((func.__doc__ or name).split())
-        _TOOLS[name] = ToolSpec(name=name, description=description, args=args, func=func)
+        _TOOLS[name] = ToolSpec(name=name, description=description, args=args, func=func, pure=pure)
         return func
 
     return decorator

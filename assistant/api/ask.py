@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 
 from fastapi import APIRouter, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from assistant.api.deps import CallerDep, CtxDep
@@ -41,9 +41,12 @@ def ask_endpoint(body: AskBody, request: Request, ctx: CtxDep, scope: CallerDep)
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
     # someone else's thread: a 403 now, not an event later; an unknown id: the server makes a new one
     thread_id = existing_thread_id(ctx, scope, body.thread_id)
+    started = getattr(request.state, "arrived", None)  # the LLM's budget counts from the request's arrival
     if not wants_stream:
-        return ask(ctx, scope, body.question, thread_id=thread_id)
-    events = ask(ctx, scope, body.question, thread_id=thread_id, stream=True)
+        response = ask(ctx, scope, body.question, thread_id=thread_id, started=started)
+        # the model's own JSON, as bytes: FastAPI would validate it again and encode it twice as slowly
+        return Response(response.model_dump_json(), media_type="application/json")
+    events = ask(ctx, scope, body.question, thread_id=thread_id, stream=True, started=started)
     return StreamingResponse(
         sse(events),
         media_type="text/event-stream",

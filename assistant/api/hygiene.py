@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -64,6 +65,7 @@ class Hygiene:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        scope.setdefault("state", {})["arrived"] = time.monotonic()  # the LLM budget of an ask counts from here
         path = scope.get("path", "")
         docs = path.startswith(DOCS_PATHS)
         csp = (DOCS_CSP if docs else DASHBOARD_CSP if path.startswith("/dashboard") else PAGE_CSP).encode()

@@ -17,7 +17,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from assistant.core.llm import chat_model, count_tokens
 from assistant.engine.context import AppContext
+from assistant.engine.llm_agent import tool_schemas
 from assistant.engine.resolver import catalogue_for
 from retrieval.records import Chunk, User
 from retrieval.scope import Scope
@@ -73,6 +75,14 @@ def warm_draft_checks(ctx: AppContext) -> None:
     check_language("Dies ist ein kurzer Text über Daten, Partner und gemeinsame Kunden.", "de")
 
 
+def warm_llm_client(ctx: AppContext) -> None:
+    """With a language model configured: its client libraries (langchain, openai: seconds of imports that the
+    first asks would otherwise take in turns, holding the interpreter), the tool schemas and the tokenizer."""
+    if ctx.settings.llm_enabled:
+        chat_model(ctx.settings).with_tools(tool_schemas())
+        count_tokens("warm-up")
+
+
 # (name, step, needs ingested records)
 STEPS: list[tuple[str, Callable[[AppContext], None], bool]] = [
     ("content", warm_content, False),
@@ -81,6 +91,7 @@ STEPS: list[tuple[str, Callable[[AppContext], None], bool]] = [
     ("match_engine", warm_match_engine, True),
     ("account_mapping", warm_account_mapping, True),
     ("draft_checks", warm_draft_checks, False),
+    ("llm_client", warm_llm_client, False),
 ]
 
 

@@ -48,31 +48,35 @@ def ask(
     thread_id: str | None = None,
     stream: bool = False,
     emit: Emit | None = None,
+    started: float | None = None,
 ) -> AskResponse | Iterator[tuple[str, dict]]:
     """Answer `question` for `scope`, continuing `thread_id` if given.
 
     With `stream=True`, returns an iterator of `(event, data)`: a `tool` event per tool call, then one
     `answer` event (the AskResponse as JSON), or an `error` event ({"error": {"code", "message"}}).
+    `started`: when the request arrived (`time.monotonic()`; default now): the LLM's budget counts from then.
     """
     if stream:
-        return _stream(ctx, scope, question, thread_id)
+        return _stream(ctx, scope, question, thread_id, started)
     question = (question or "").strip()
     if not question:
         raise BadInput("the question is empty")
     if len(question) > MAX_QUESTION_CHARS:
         raise BadInput(f"the question is longer than {MAX_QUESTION_CHARS} characters")
-    thread = load_thread(ctx, scope, thread_id)
-    response = _answer(ctx, scope, question, thread, emit)
-    thread.add("user", question)
-    thread.add(
-        "assistant", response.answer, tools=[t.model_dump() for t in response.tools], engine=response.engine
-    )
-    save_thread(ctx, thread)
+    with ctx.store.meta_snapshot():  # one records/content version per turn, read once
+        thread = load_thread(ctx, scope, thread_id)
+        response = _answer(ctx, scope, question, thread, emit, started)
+        thread.add("user", question)
+        thread.add(
+            "assistant", response.answer, tools=[t.model_dump() for t in response.tools], engine=response.engine
+        )
+        save_thread(ctx, thread)
     return response
 
 
 def _answer(
-    ctx: AppContext, scope: Scope, question: str, thread: ConversationThread, emit: Emit | None
+    ctx: AppContext, scope: Scope, question: str, thread: ConversationThread, emit: Emit | None,
+    started: float | None = None,
 ) -> AskResponse:
     if ctx.settings.llm_enabled:
         # the programme's workflow commands ("register a deal for ...", "route lead L-1") are not the
@@ -86,7 +90,7 @@ def _answer(
         try:  # on the LLM's own pool, within the per-ask budget, unless the breaker is open
             return guard_for(ctx.settings).run(
                 lambda: LlmEngine().answer(Turn(ctx, scope, question, thread, guarded)),
-                early=lambda: deterministic_turn(Turn(ctx, scope, question, thread, None)))
+                early=lambda: deterministic_turn(Turn(ctx, scope, question, thread, None)), started=started)
         except CosellError:
             raise
         # any failure of the model: the built-in engine answers, and says so
@@ -103,7 +107,7 @@ def _answer(
 
 
 def _stream(
-    ctx: AppContext, scope: Scope, question: str, thread_id: str | None
+    ctx: AppContext, scope: Scope, question: str, thread_id: str | None, started: float | None = None
 ) -> Iterator[tuple[str, dict]]:
     """Run the turn in a worker thread; yield its tool events as they happen, then the answer."""
     events: queue.Queue = queue.Queue()
@@ -111,7 +115,7 @@ def _stream(
 
     def work() -> None:
         try:
-            response = ask(ctx, scope, question, thread_id, emit=lambda e, d: events.put((e, d)))
+            response = ask(ctx, scope, question, thread_id, emit=lambda e, d: events.put((e, d)), started=started)
             events.put(("answer", response.model_dump(mode="json")))
         except CosellError as exc:
             events.put(("error", exc.to_json()))

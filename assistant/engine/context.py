@@ -18,10 +18,8 @@ from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import select
-
 from assistant.core.config import Settings
-from retrieval.records import RECORDS_VERSION, Meta, RecordStore
+from retrieval.records import RECORDS_VERSION, RecordStore
 from retrieval.scope import Scope, ScopedRecords
 
 if TYPE_CHECKING:  # imported lazily: chromadb and torch are heavy
@@ -29,7 +27,6 @@ if TYPE_CHECKING:  # imported lazily: chromadb and torch are heavy
 
 DEFAULT_VENDOR = {"name": "Vendor", "website": None, "default_locale": "en", "account_sharing": "counts"}
 T = TypeVar("T")
-_RECORDS_VERSION = select(Meta.value).where(Meta.key == RECORDS_VERSION)
 
 
 class AppContext:
@@ -66,10 +63,9 @@ class AppContext:
 
     def records_version(self) -> str | None:
         """The stamp ingest writes with every load of the records; None for a store never ingested.
-        Read on every call (a core query, ~0.1 ms): an ingest by another process shows at once."""
-        with self.store.engine.connect() as connection:
-            value = connection.execute(_RECORDS_VERSION).scalar()
-        return (value or {}).get("id")
+        Read on every call (a core query, ~0.1 ms; once per request inside `store.meta_snapshot()`): an
+        ingest by another process shows at once."""
+        return self.store.get_meta(RECORDS_VERSION).get("id")
 
     def cached(self, name: str, build: Callable[[], T], *, key: Hashable = (), stamp: Hashable = (),
                max_entries: int | None = None) -> T:

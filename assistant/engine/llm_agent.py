@@ -9,7 +9,9 @@ the deterministic engine.
 
 from __future__ import annotations
 
+import copy
 import logging
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -45,9 +47,13 @@ class FindRecordsArgs(BaseModel):
 
 def tool_schemas() -> list[dict[str, Any]]:
     """OpenAI tool definitions: the registry's tools (schema from the args model, description from the
-    docstring) plus `find_records`."""
+    docstring) plus `find_records`. Built once per set of registered tools (pydantic schemas are slow)."""
+    specs = tuple(all_tools().values())  # every registered tool: the services check the asker's scope
+    return copy.deepcopy(_tool_schemas(specs))
 
-    specs = list(all_tools().values())  # every registered tool: the services check the asker's scope
+
+@lru_cache(maxsize=8)
+def _tool_schemas(specs: tuple) -> list[dict[str, Any]]:
     schemas = [
         {
             "type": "function",

@@ -9,7 +9,9 @@ possessives and dropped suffixes still resolve. Equally good candidates are all 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,7 +57,10 @@ _COMMON_ACRONYMS = """mdf nba si sis var vars msp isv crm erp api sla qbr emea a
 COMMON_ACRONYMS = frozenset(_COMMON_ACRONYMS.split())
 
 
-@dataclass
+MEMO_SIZE = 2048  # questions remembered per index
+
+
+@dataclass(frozen=True)  # shared between questions by NameIndex's memo
 class Entity:
     kind: str  # partner | account | opportunity | kit
     id: str
@@ -184,8 +189,13 @@ class NameIndex:
         self.acronyms: dict[str, list[tuple[str, str, str]]] = {}
         self.longest = 1  # words in the longest alias: no longer n-gram can match
         self.plain = False  # some alias is made of common words only ("Cloud Partners")
+        # the answers to recent questions: an index is built once per data version and visibility class
+        # (resolver.catalogue_for), so a memo on it is never stale nor shared beyond that class
+        self._memo: OrderedDict[tuple, list[Entity]] = OrderedDict()
+        self._memo_lock = threading.Lock()
 
     def add(self, kind: str, id_: str, label: str, aliases: list[tuple[str, float]]) -> None:
+        self._memo.clear()
         for alias, penalty in aliases:
             self.rows.append((kind, id_, label, alias, penalty))
             self.aliases.append(alias)
@@ -194,12 +204,26 @@ class NameIndex:
             self.plain = self.plain or all(w in STOPWORDS for w in words)
 
     def add_acronym(self, kind: str, id_: str, label: str, name: str) -> None:
+        self._memo.clear()
         found = acronym(name)
         if found:
             self.acronyms.setdefault(found, []).append((kind, id_, label))
 
     def match(self, words: list[str], upper: set[str] | None = None, max_n: int = 8) -> list[Entity]:
         """Entities named in `words`; `upper` holds the words typed in capitals (acronym candidates)."""
+        key = (tuple(words), frozenset(upper or ()), max_n)
+        with self._memo_lock:
+            if (hit := self._memo.get(key)) is not None:
+                self._memo.move_to_end(key)
+                return list(hit)
+        found = self._match(words, upper, max_n)
+        with self._memo_lock:
+            self._memo[key] = found
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return list(found)
+
+    def _match(self, words: list[str], upper: set[str] | None, max_n: int) -> list[Entity]:
         grams, spans, plain = _grams(words, min(max_n, self.longest), self.plain)
         found = self._acronyms(words, upper or set())
         if not grams or not self.rows:

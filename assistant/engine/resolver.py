@@ -82,8 +82,10 @@ class Catalogue:
     kits: dict[str, str] = field(default_factory=dict)
     ignore: frozenset[str] = frozenset()  # the vendor's own name: "we", never a partner or an account
     by_number: dict[int, list[str]] = field(default_factory=dict)  # 2477 -> ["OPP-2477"]
+    id_prefixes: frozenset[str] = frozenset()  # "opp-", "p-": the prefixes of the ids above (lower case)
 
 
+_ID_PREFIX = re.compile(r"([A-Za-z]+[-_])\d")
 CATALOGUES_KEPT = 64  # visibility classes: internal users, no-records users, and one per partner with sellers
 
 
@@ -121,6 +123,8 @@ def _build_catalogue(ctx: AppContext, scope: Scope) -> Catalogue:
             for p in rec.partners():
                 if p.partner_id != scope.partner_id:
                     cat.foreign.add("partner", p.partner_id, p.name, partner_aliases(p.name, p.brand_name))
+    cat.id_prefixes = frozenset(m.group(1).lower() for i in (*cat.partner_names, *cat.opportunities, *cat.account_names)
+                                if (m := _ID_PREFIX.match(i)))
     return cat
 
 
@@ -263,11 +267,9 @@ class Resolver:
         """An id typed in the shape of the data's ids (`OPP-9999`, `P-099`: a prefix the asker's records
         use) that names nothing: so that we can say it does not exist instead of guessing."""
         known = {e.id for e in mentions.entities}
-        prefixes = {m.group(1).lower() for i in (*self.partner_names, *self.opportunities, *self.account_names)
-                    if (m := re.match(r"([A-Za-z]+[-_])\d", i))}
         for raw in re.findall(r"\b([A-Za-z]+[-_]\d+)\b", question):
             head = re.match(r"[A-Za-z]+[-_]", raw)
-            if head and head.group(0).lower() in prefixes and raw not in known:
+            if head and head.group(0).lower() in self._cat.id_prefixes and raw not in known:
                 return raw
         return None
 

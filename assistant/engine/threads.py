@@ -11,7 +11,7 @@ import uuid
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from assistant.core.errors import BadInput, Forbidden
@@ -111,9 +111,9 @@ def save_thread(ctx: AppContext, thread: ConversationThread) -> None:
     state = thread.state.model_dump(mode="json")
     if thread.is_new:
         try:
-            with ctx.store.session() as session:
-                session.add(Thread(thread_id=thread.thread_id, user_id=thread.user_id, messages=messages,
-                                   state=state))
+            with ctx.store.engine.begin() as connection:  # a plain insert: no unit of work to set up
+                connection.execute(insert(Thread), {"thread_id": thread.thread_id, "user_id": thread.user_id,
+                                                    "messages": messages, "state": state})
             thread.is_new = False
             return
         except IntegrityError:  # a client-chosen id created meanwhile (a retried Slack event): update it

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 R = TypeVar("R", bound=BaseModel)
 
 MAX_QUESTION_CHARS = 4000
+TOOL_RESULTS_KEPT = 2048  # per tool: recent (asker, arguments) results of pure tools (`invoke_tool`)
 Emit = Callable[[str, dict], None]
 
 
@@ -157,10 +158,22 @@ def invoke_tool(
         args = spec.args.model_validate({k: v for k, v in arguments.items() if k in fields and v is not None})
     except ValidationError as exc:
         raise BadInput(f"bad arguments for {name}: {exc.errors()[0].get('msg')}") from None
-    result = spec.func(ctx, scope, args)
+    if not spec.pure:
+        return _typed(name, spec.func(ctx, scope, args), expect)
+    # A pure tool's result, kept per asker (the whole Scope: nothing is shared between users) and
+    # arguments, for as long as the records, the content, every other write to the store and the date stay
+    # the same (`ctx.cached` keys on the records version and the date; the stamp adds the rest). Every
+    # caller gets its own deep copy to render.
+    stamp = (ctx.store.content_version(), ctx.store.writes_version())
+    kept = ctx.cached(f"tool.{name}", lambda: _typed(name, spec.func(ctx, scope, args), BaseModel),
+                      key=(scope, args.model_dump_json()), stamp=stamp, max_entries=TOOL_RESULTS_KEPT)
+    return _typed(name, kept.model_copy(deep=True), expect)
+
+
+def _typed(name: str, result: Any, expect: type[R]) -> R:
     if not isinstance(result, BaseModel):
         warnings.warn(f"tool {name} returned a {type(result).__name__}; return a pydantic model",
-                      DeprecationWarning, stacklevel=2)
+                      DeprecationWarning, stacklevel=3)
         result = UntypedResult.model_validate(dict(result))
     if not isinstance(result, expect):
         raise TypeError(f"tool {name} returned {type(result).__name__}, expected {expect.__name__}")

@@ -3,17 +3,22 @@ Slack's acknowledgement time for signed events, against a real server in its own
 (`uvicorn --factory assistant.api.app:app_from_env`, as deployed; the clients do not share its GIL).
 
 The questions: a pool of distinct questions (`QUESTIONS`, below) over every tool and role,
-about half naming partners, accounts and deals by name, the rest by id, filled from the demo. Nothing is
-cached per answer: a repeated question runs the whole turn again.
+about half naming partners, accounts and deals by name, the rest by id, filled from the demo. No answer is
+cached: a repeated question runs the whole turn again (routing, names, rendering, the thread saved), but a
+pure tool's result is reused for the same asker and arguments while the data stays the same (issue 22),
+per server process: with two workers a question is cold on each.
 
 Phases, after the server says it is ready (its background warm-up done; `ready_s`):
 - cold: every question once (its first time: per-question caches are empty), 20 clients;
 - warm: the pool `WARM_PASSES` more times, shuffled, 20 clients: p50/p95, per tool, throughput and the
   server's CPU milliseconds per request (p50 ~ clients x CPU per request / cores, when CPU-bound);
+- steady: the same passes once more (every worker has now seen every question);
 - single: one client, one warm pass: the service time per tool without queueing;
 - Slack: signed `app_mention` events, spaced out, while earlier answers are still being computed.
 
-Targets: warm ask p50 <= 300 ms, Slack ack p95 <= 100 ms (Slack retries after 3 s; we answer later).
+Targets (issue 22): warm ask p50 <= 60 ms, cold p50 <= 100 ms, >= 200 req/s, <= 5 ms server CPU per warm
+request; Slack ack p95 <= 100 ms (Slack retries after 3 s; we answer later). On a shared machine compare
+CPU per request against a baseline run in the same invocation: wall-clock figures follow the load.
 `python -m evals.bench api`; `COSELL_BENCH_WORKERS=2` runs the server with two worker processes;
 `COSELL_BENCH_SKIP=search_content` leaves a tool's questions out (to see the others on their own).
 """
@@ -43,7 +48,8 @@ WARM_PASSES = 3
 SLACK_EVENTS = 40
 SLACK_USER = "U09UHSLKG0"  # u-cm-1 in the demo's users.csv
 SIGNING_SECRET = "bench-signing-secret"
-TARGETS = {"ask_warm_p50_ms": 300, "slack_ack_p95_ms": 100}
+TARGETS = {"ask_warm_p50_ms": 60, "ask_cold_p50_ms": 100, "ask_warm_per_s": 200, "server_cpu_ms_per_request": 5,
+           "slack_ack_p95_ms": 100}
 
 
 def _pct(values: list[float], q: float) -> float | None:
@@ -200,6 +206,7 @@ def _start_server(settings, slack_api_url: str, workers: int) -> tuple[str, subp
     proc = subprocess.Popen(cmd, env=_env(settings, slack_api_url), cwd=Path(__file__).resolve().parents[2])
     base = f"http://127.0.0.1:{port}"
     up_s = health = None
+    ready_in_a_row = 0
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -211,7 +218,11 @@ def _start_server(settings, slack_api_url: str, workers: int) -> tuple[str, subp
             continue
         up_s = up_s or round(time.perf_counter() - started, 2)
         if health.get("ready", True):  # a server without a warm-up is ready when it answers
-            break
+            ready_in_a_row += 1
+            if ready_in_a_row >= 4 * workers:  # any worker may answer: several in a row, so all are ready
+                break
+        else:
+            ready_in_a_row = 0
         time.sleep(0.2)
     info = {"server_up_s": up_s, "ready_s": round(time.perf_counter() - started, 2),
             "warmup": (health or {}).get("warmup")}
@@ -374,6 +385,13 @@ def _bench(settings, workers: int) -> dict:
         warm, wall = _load(base, keys, items)
         result["warm"] = _summary(warm, wall)
         result["warm"]["server_cpu_ms_per_request"] = round((_server_cpu_s(proc) - cpu_before) * 1000 / len(warm), 1)
+        # the same passes again: with several workers, "warm" above still holds each question's first time on
+        # the other worker (caches are per process); this is the steady state
+        cpu_before = _server_cpu_s(proc)
+        steady, wall = _load(base, keys, items)
+        result["steady"] = _summary(steady, wall)
+        result["steady"]["server_cpu_ms_per_request"] = round(
+            (_server_cpu_s(proc) - cpu_before) * 1000 / len(steady), 1)
         result["single_client"] = _single(base, keys, pool)
         result.update(_slack_acks(base, pool))
     finally:
@@ -385,8 +403,11 @@ def _bench(settings, workers: int) -> dict:
         sink.shutdown()
     result["load_avg_after"] = [round(x, 2) for x in os.getloadavg()]
     result["targets"] = TARGETS
-    result["meets_targets"] = bool(result["warm"]["p50_ms"] is not None
-                                   and result["warm"]["p50_ms"] <= TARGETS["ask_warm_p50_ms"]
+    warm, cold = result["warm"], result["cold"]
+    result["meets_targets"] = bool(warm["p50_ms"] is not None and warm["p50_ms"] <= TARGETS["ask_warm_p50_ms"]
+                                   and cold["p50_ms"] <= TARGETS["ask_cold_p50_ms"]
+                                   and warm["per_s"] >= TARGETS["ask_warm_per_s"]
+                                   and warm["server_cpu_ms_per_request"] <= TARGETS["server_cpu_ms_per_request"]
                                    and result["slack_ack_p95_ms"] <= TARGETS["slack_ack_p95_ms"])
     return result
 

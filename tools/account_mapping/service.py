@@ -328,7 +328,7 @@ class MapAccountsArgs(BaseModel):
     partner_id: str = Field(description="the partner to map accounts with, e.g. P-007")
 
 
-@register_tool("map_accounts", args=MapAccountsArgs)
+@register_tool("map_accounts", args=MapAccountsArgs, pure=True)
 def map_accounts_tool(ctx: ToolContext, scope: Scope, args: MapAccountsArgs) -> MappingResponse:
     """Account mapping with one partner: which of our accounts the partner also has (as customer, open
     opportunity or prospect), counts per population, and per shared account the evidence of the match

@@ -64,6 +64,7 @@ _SITE = re.compile(r"^(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{
 _TAGLINE_COLUMN = re.compile(r"^tagline_([A-Za-z0-9_-]+)$", re.IGNORECASE)
 _FORM_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
 DEFAULT_COLOR = "#1F2937"
+DRAFT_TEXTS_KEPT = 1024  # built-in draft texts kept per process (asker, partner, kit, locale, channel, account)
 
 
 def _site_url(site: str | None) -> str | None:
@@ -250,26 +251,35 @@ def draft_content(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str, 
         raise Forbidden(f"user '{scope.user_id}' (marketer) may draft only without an account")
     default_locale = str(ctx.vendor().get("default_locale") or "en")
     requested = canonical_tag(locale or scope.locale or default_locale)
-    who, kit = _load(ctx, scope, partner_id, kit_id, account_id)
-    locales = kit.get("locales") or {}
-    resolution = resolve_locale(requested, locales.keys(), default_locale, kit_id)
-    block = locales.get(resolution.resolved) or {}
-    require_channel(kit_id, resolution.resolved, block, channel)
-    who = _for_locale(ctx, who, kit, block, resolution.resolved)
-    own = {n.casefold() for n in (who.brand, who.partner_name)}
-    others = _other_partners(ctx, partner_id, own)
-    kit_text = compose(kit, block, channel, who, language_of(resolution.resolved), resolution.resolved)
-    assembled, checks = _checked(kit_text, channel, who, resolution.resolved, others, kit_text.disclaimer)
-    outcome = _Outcome(assembled=assembled, checks=[check_locale(resolution), *checks],
-                       locale=resolution.resolved)
+
+    def write() -> _Outcome:
+        who, kit = _load(ctx, scope, partner_id, kit_id, account_id)
+        locales = kit.get("locales") or {}
+        resolution = resolve_locale(requested, locales.keys(), default_locale, kit_id)
+        block = locales.get(resolution.resolved) or {}
+        require_channel(kit_id, resolution.resolved, block, channel)
+        who = _for_locale(ctx, who, kit, block, resolution.resolved)
+        own = {n.casefold() for n in (who.brand, who.partner_name)}
+        others = _other_partners(ctx, partner_id, own)
+        kit_text = compose(kit, block, channel, who, language_of(resolution.resolved), resolution.resolved)
+        assembled, checks = _checked(kit_text, channel, who, resolution.resolved, others, kit_text.disclaimer)
+        outcome = _Outcome(assembled=assembled, checks=[check_locale(resolution), *checks],
+                           locale=resolution.resolved)
+        if use_llm and ctx.settings.llm_enabled:
+            outcome = _with_llm(ctx, kit, who, channel, resolution, kit_text, others, outcome)
+        return outcome
+
     if use_llm and ctx.settings.llm_enabled:
-        outcome = _with_llm(ctx, kit, who, channel, resolution, kit_text, others, outcome)
+        outcome = write()
+    else:  # the built-in text is a function of the records and the asker: written once per data version
+        outcome = ctx.cached("drafts.text", write, key=(scope, partner_id, kit_id, requested, channel, account_id),
+                             stamp=ctx.store.writes_version(), max_entries=DRAFT_TEXTS_KEPT)
     subject, body, html = outcome.assembled
     response = DraftResponse(
         kit_id=kit_id, partner_id=partner_id, account_id=account_id, locale=requested,
         resolved_locale=outcome.locale, channel=channel, subject=subject, body=body, html=html,
-        checks=outcome.checks, passed=all(c.passed for c in outcome.checks), text_source=outcome.source,
-        llm_checks=outcome.llm_checks)
+        checks=[c.model_copy() for c in outcome.checks], passed=all(c.passed for c in outcome.checks),
+        text_source=outcome.source, llm_checks=outcome.llm_checks)
     if save:
         response.draft_id, response.reused = save_draft(ctx, scope, response)
         response.status = "pending"

@@ -251,7 +251,7 @@ def partner_standing(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[h
     return metrics, assess_tier(metrics.partner.tier, rules, metrics.tier_metrics())
 
 
-@register_tool("next_best_actions", args=NbaArgs)
+@register_tool("next_best_actions", args=NbaArgs, pure=True)
 def next_best_actions_tool(ctx: ToolContext, scope: Scope, args: NbaArgs) -> NbaResponse:
     """Next best actions for a partner (partner_id) or a deal (opportunity_id): what to do next, most
     important first, each with why, the evidence (numbers from the data) and enablement content. For a

@@ -389,7 +389,7 @@ def current_ranker(ctx: ToolContext) -> RankerInfo:
     return ranker_info(get_engine(ctx).model)
 
 
-@register_tool("match_partners", args=MatchArgs)
+@register_tool("match_partners", args=MatchArgs, pure=True)
 def match_partners_tool(ctx: ToolContext, scope: Scope, args: MatchArgs) -> MatchResponse:
     """Rank the vendor's partners for one opportunity (deal) id, best first. Each partner comes with a
     score (0..1), the reasons in plain words (relationship with the account, wins in the industry and on

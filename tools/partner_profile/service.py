@@ -191,7 +191,7 @@ def _channel_manager(ctx: ToolContext, user_id: str | None) -> ChannelManagerOut
         return ChannelManagerOut(user_id=user.user_id, name=user.name, email=user.email)
 
 
-@register_tool("partner_profile", args=ProfileArgs)
+@register_tool("partner_profile", args=ProfileArgs, pure=True)
 def partner_profile_tool(ctx: ToolContext, scope: Scope, args: ProfileArgs) -> ProfileResult:
     """A partner's own standing from its records: tier progress and what is missing, MDF allocated/spent/
     left, certified staff, deal registrations and their days of protection left, conflicts, open deals,

@@ -303,7 +303,7 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
                             found=answer.found, citations=answer.citations, closest=answer.closest)
 
 
-@register_tool("search_content", args=SearchArgs)
+@register_tool("search_content", args=SearchArgs, pure=True)
 def search_content_tool(ctx: ToolContext, scope: Scope, args: SearchArgs) -> SearchToolResult:
     """Search the vendor's enablement content (partner programme policies, deal registration rules,
     playbooks, battlecards, training) that this user may see. Returns a short extractive answer quoting
