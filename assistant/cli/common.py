@@ -1,6 +1,7 @@
 """What every command shares: the context, the caller's scope, JSON or readable output, exit codes."""
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import sys
@@ -11,6 +12,8 @@ import typer
 from pydantic import BaseModel
 from rich.console import Console
 from sqlalchemy.exc import OperationalError
+from typer.core import TyperOption
+from typer.models import ArgumentInfo, OptionInfo
 
 from assistant.core.errors import CosellError
 from assistant.engine.context import AppContext
@@ -21,7 +24,89 @@ err_console = Console(stderr=True)
 log = logging.getLogger("cosell")
 
 AS_OPT = typer.Option(None, "--as", help="Act as this user (users.csv). Default: the local operator (admin).")
-JSON_OPT = typer.Option(False, "--json", help="Print exactly one JSON object.")
+JSON_OPT = typer.Option(False, "--json", help="Print exactly one JSON object, e.g. `--json | jq .`.")
+
+
+def _flag_type(self: TyperOption, ctx: Any) -> str | None:
+    """A flag takes no value: its help row shows `--json`, not `--json <bool>`. Typer's rich help panel
+    prints every option's type, flags included (its plain help already skips them); this is that one
+    place, fixed for every command."""
+    return None if self.is_flag else _option_type(self, ctx)
+
+
+_option_type = TyperOption.display_type_rich
+TyperOption.display_type_rich = _flag_type  # type: ignore[method-assign]
+
+HELP = {
+    "partner": "A partner id, e.g. P-001 (any case; `cosell list partners`).",
+    "partner_id": "A partner id, e.g. P-001 (any case; `cosell list partners`).",
+    "opportunity": "An opportunity id, e.g. OPP-2427 (any case; `cosell list deals`).",
+    "opportunity_id": "An opportunity id, e.g. OPP-2427 (any case; `cosell list deals`).",
+    "account": "An account id or name, e.g. ACC-0042.",
+    "account_id": "Our account id, e.g. ACC-0042.",
+    "kit": "A campaign kit, e.g. cloud-migration (`cosell list kits`).",
+    "locale": "The language of the draft, e.g. de-DE or fr-FR.",
+    "channel": "email, social or landing, e.g. --channel email.",
+    "status": "Only items in this status, e.g. --status approved.",
+    "top": "How many to show, best first, e.g. --top 10.",
+    "k": "How many passages to return, e.g. --k 10.",
+    "query": "What to look for, e.g. \"GDPR data residency\".",
+    "question": "Your question, e.g. \"Which partner should I bring into OPP-2427?\".",
+    "comment": "Why, kept with the decision, e.g. --comment \"tagline too long\".",
+    "reason": "Why (kept in the audit log), e.g. --reason \"no capacity this quarter\".",
+    "amount": "An amount in the deal currency, e.g. --amount 25000.",
+    "domain": "The account's web domain, e.g. --domain example.com.",
+    "country": "ISO country code or name, e.g. --country DE.",
+    "draft_id": "A draft id, e.g. DR-1A2B3C4D5E6F (`cosell drafts list`).",
+    "registration_id": "A deal registration id, e.g. REG-0001 (`cosell registrations list`).",
+    "lead_id": "A lead id, e.g. LEAD-0001 (`cosell leads list`).",
+    "activity_id": "An MDF activity id, e.g. MDF-0001 (`cosell mdf list`).",
+    "user_id": "A user id from users.csv, e.g. U-001 (`cosell list users`).",
+    "key_id": "An API key id, e.g. K-1A2B3C (`cosell users keys`).",
+    "row_key": "A partner row's key, shown by `cosell map P-001 --json`.",
+    "days": "How many days, e.g. --days 30.",
+    "name": "A short name, e.g. --name \"Q3 webinar\".",
+    "kind": "The kind of activity, e.g. --kind webinar.",
+    "start": "First day, YYYY-MM-DD, e.g. 2026-01-01.",
+    "end": "Last day, YYYY-MM-DD, e.g. 2026-03-31.",
+    "leads": "Leads the activity produced, e.g. --leads 12.",
+    "industry": "An industry, e.g. --industry Healthcare.",
+    "product": "One of our products, e.g. --product Analytics.",
+    "host": "Address to listen on, e.g. --host 0.0.0.0.",
+    "port": "Port to listen on, e.g. --port 8080.",
+    "out": "The folder to write, e.g. ./import.",
+    "instance_url": "Salesforce instance URL, e.g. https://acme.my.salesforce.com.",
+    "session_id": "A Salesforce session id (or COSELL_SALESFORCE_SESSION_ID).",
+    "access_token": "A HubSpot private app token (or COSELL_HUBSPOT_ACCESS_TOKEN).",
+}
+"""Help for options and arguments that are named alike across commands, with an example each; a
+command's own `help=` wins. Filled in by `describe(app)` once all commands are registered."""
+
+
+def describe(app: typer.Typer) -> None:
+    """Give every option and argument of `app` (and of its sub-apps) without help the shared `HELP` text."""
+    for info in app.registered_commands:
+        _describe_callback(info.callback)
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            describe(group.typer_instance)
+
+
+def _describe_callback(callback: Callable | None) -> None:
+    if callback is None:
+        return
+    signature = inspect.signature(callback, eval_str=True)
+    params = []
+    for param in signature.parameters.values():
+        default, text = param.default, HELP.get(param.name)
+        if isinstance(default, OptionInfo | ArgumentInfo):
+            if not default.help and text:
+                default.help = text
+        elif text:  # a bare positional argument: the same argument, with help
+            required = default is inspect.Parameter.empty
+            param = param.replace(default=typer.Argument(... if required else default, help=text))
+        params.append(param)
+    callback.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
 
 
 def context() -> AppContext:

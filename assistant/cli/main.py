@@ -387,6 +387,9 @@ def mcp_stdio(user: str | None = AS_OPT) -> None:
         ctx.close()
 
 
+common.describe(app)  # last: shared help for every option registered above (and in sub-apps)
+
+
 def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
