@@ -12,10 +12,11 @@ import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from assistant.core.errors import BadInput, Forbidden, NotFound, Unauthenticated
+from assistant.core.suggest import did_you_mean
 from retrieval.api_key_expiry import ApiKeyExpiry
 from retrieval.records import (
     Account,
@@ -133,10 +134,23 @@ class Scope:
 
 def scope_for_user(store: RecordStore, user_id: str) -> Scope:
     with store.session() as session:
-        user = session.get(User, user_id)
+        user = get_by_id(session, User, User.user_id, user_id)
         if user is None:
-            raise BadInput(f"unknown user '{user_id}' (not in users.csv)")
+            raise BadInput(did_you_mean(f"unknown user '{user_id}' (not in users.csv)", user_id,
+                                        session.scalars(select(User.user_id)), "cosell list users"))
         return _scope_from_user(user)
+
+
+def get_by_id(session: Session, model, column, key: str | None):
+    """The row whose id is `key`, in any case (`opp-2427` is OPP-2427): the one place ids are matched.
+    An exact match first; else the only row equal ignoring case (None when none or ambiguous)."""
+    if not key:
+        return None
+    row = session.get(model, key)
+    if row is not None:
+        return row
+    rows = list(session.scalars(select(model).where(func.lower(column) == key.lower()).limit(2)))
+    return rows[0] if len(rows) == 1 else None
 
 
 def scope_for_slack_user(store: RecordStore, slack_user_id: str) -> Scope:
@@ -207,10 +221,11 @@ class ScopedRecords:
 
     # partners ---------------------------------------------------------------------------------
     def partner(self, partner_id: str) -> Partner:
-        partner = self.session.get(Partner, partner_id)
+        partner = get_by_id(self.session, Partner, Partner.partner_id, partner_id)
         if partner is None:
-            raise NotFound(f"unknown partner '{partner_id}'")
-        self.scope.require_partner(partner_id)
+            raise NotFound(did_you_mean(f"unknown partner '{partner_id}'", partner_id,
+                                        (p.partner_id for p in self.partners()), "cosell list partners"))
+        self.scope.require_partner(partner.partner_id)
         return partner
 
     def partners(self) -> list[Partner]:
@@ -229,10 +244,13 @@ class ScopedRecords:
         return or_(Opportunity.partner_id == pid, Opportunity.registered_by == pid)
 
     def opportunity(self, opportunity_id: str) -> Opportunity:
-        opp = self.session.get(Opportunity, opportunity_id)
+        opp = get_by_id(self.session, Opportunity, Opportunity.opportunity_id, opportunity_id)
         if opp is None:
-            raise NotFound(f"unknown opportunity '{opportunity_id}'")
+            self.scope.require("records")
+            raise NotFound(did_you_mean(f"unknown opportunity '{opportunity_id}'", opportunity_id,
+                                        (o.opportunity_id for o in self.opportunities()), "cosell list deals"))
         self.scope.require("records")
+        opportunity_id = opp.opportunity_id
         if self.scope.is_partner and self.scope.partner_id not in (opp.partner_id, opp.registered_by):
             raise Forbidden(f"user '{self.scope.user_id}' may not access opportunity '{opportunity_id}'")
         return opp
@@ -256,10 +274,11 @@ class ScopedRecords:
         return set(self.session.scalars(stmt))
 
     def account(self, account_id: str) -> Account:
-        account = self.session.get(Account, account_id)
+        account = get_by_id(self.session, Account, Account.account_id, account_id)
         if account is None:
             raise NotFound(f"unknown account '{account_id}'")
         self.scope.require("records")
+        account_id = account.account_id
         if self.scope.is_partner and account_id not in self._own_account_ids():
             raise Forbidden(f"user '{self.scope.user_id}' may not access account '{account_id}'")
         return account

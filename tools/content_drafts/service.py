@@ -31,8 +31,9 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from assistant.core.errors import BadInput, Forbidden, NotFound
+from assistant.core.suggest import did_you_mean
 from retrieval.records import CampaignKitRow, Partner
-from retrieval.scope import Scope
+from retrieval.scope import Scope, get_by_id
 from tools.content_drafts import llm_rewrite as draft_llm
 from tools.content_drafts.checks import Check, CheckSubject, check_language, check_locale, run_checks  # noqa: F401
 from tools.content_drafts.landing import labels_for
@@ -141,7 +142,7 @@ def _load(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str,
         partner = rec.partner(partner_id)
         account = rec.account(account_id) if account_id else None
         kit_row = rec.session.get(CampaignKitRow, kit_id)
-        if kit_row is None:
+        if kit_row is None:  # draft_content resolved the id already: only a kit removed meanwhile
             raise NotFound(f"unknown campaign kit '{kit_id}'")
         # The validated kit; keys the connector does not model (proof_points_by_industry...) are in `raw`.
         data = dict(kit_row.data or {})
@@ -163,6 +164,17 @@ def _load(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str,
             taglines=_taglines(partner, source_lang), kit_id=kit_id,
         )
     return who, kit
+
+
+def _resolve(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str) -> tuple[str, str]:
+    """The partner and kit ids as stored, typed in any case; an unknown kit names the valid ones."""
+    with ctx.records(scope) as rec:
+        partner_id = rec.partner(partner_id).partner_id
+        kit_row = get_by_id(rec.session, CampaignKitRow, CampaignKitRow.kit_id, kit_id)
+        if kit_row is None:
+            kits = rec.session.scalars(select(CampaignKitRow.kit_id))
+            raise NotFound(did_you_mean(f"unknown campaign kit '{kit_id}'", kit_id, kits, "cosell list kits"))
+        return partner_id, kit_row.kit_id
 
 
 def _other_partners(ctx: ToolContext, partner_id: str, own: set[str]) -> OtherPartners:
@@ -246,11 +258,13 @@ def draft_content(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str, 
     scope.require("draft")
     channel = (channel or "").strip().lower()
     if channel not in CHANNELS:
-        raise BadInput(f"unknown channel '{channel}' (expected one of {', '.join(CHANNELS)})")
+        raise BadInput(did_you_mean(f"unknown channel '{channel}'", channel, CHANNELS))
     if account_id and scope.role == "marketer":
         raise Forbidden(f"user '{scope.user_id}' (marketer) may draft only without an account")
     default_locale = str(ctx.vendor().get("default_locale") or "en")
     requested = canonical_tag(locale or scope.locale or default_locale)
+
+    partner_id, kit_id = _resolve(ctx, scope, partner_id, kit_id)
 
     def write() -> _Outcome:
         who, kit = _load(ctx, scope, partner_id, kit_id, account_id)

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from assistant.core.errors import BadInput, Conflict, Forbidden, NotFound
 from retrieval.programme_records import COPILOT, Registration, audit, snapshot
-from retrieval.scope import Scope
+from retrieval.scope import Scope, get_by_id
 from tools.context import ToolContext
 from tools.registrations.triage import triage
 from tools.registrations.types import RegistrationCheck, RegistrationList, RegistrationOut, SubmitRequest
@@ -97,7 +97,7 @@ def submit_registration(ctx: ToolContext, scope: Scope, request: SubmitRequest) 
 
 
 def _visible(session, scope: Scope, registration_id: str) -> Registration:
-    row = session.get(Registration, registration_id)
+    row = get_by_id(session, Registration, Registration.registration_id, registration_id)
     if row is None:
         raise NotFound(f"unknown registration '{registration_id}'")
     if scope.is_partner and row.partner_id != scope.partner_id:
@@ -137,6 +137,7 @@ def _change(ctx: ToolContext, scope: Scope, registration_id: str, action: str, a
     today = ctx.today()
     with ctx.store.session() as session:
         row = _visible(session, scope, registration_id)
+        registration_id = row.registration_id  # as stored: the id may have been typed in another case
         status = effective_status(row, today)
         if status not in allowed:
             raise BadInput(f"registration {registration_id} is {status}: only a {' or '.join(allowed)} "
