@@ -15,6 +15,7 @@ import typer
 
 from assistant.cli import common
 from assistant.cli.analytics import register as register_analytics
+from assistant.cli.catalog import register as register_list
 from assistant.cli.leads import leads_app
 from assistant.cli.mdf import mdf_app
 from assistant.cli.private_mapping import private_mapping_app
@@ -55,6 +56,7 @@ app.add_typer(leads_app, name="leads")
 app.add_typer(mdf_app, name="mdf")
 register_analytics(app)
 register_recruit(app)
+register_list(app)
 
 console, err_console = common.console, common.err_console
 AS_OPT, JSON_OPT = common.AS_OPT, common.JSON_OPT
@@ -114,14 +116,18 @@ def ask(question: str, thread: str | None = typer.Option(None, "--thread", help=
 
 
 @app.command("map")
-def map_cmd(partner_id: str, as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
-    """Account mapping: the accounts we share with a partner."""
+def map_cmd(partner_id: str,
+            limit: int = typer.Option(30, "--limit", min=1, help="List at most N overlapping accounts, "
+                                      "e.g. --limit 100 (--json always has all)."),
+            show_all: bool = typer.Option(False, "--all", help="List every overlapping account."),
+            as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
+    """Account mapping: the accounts we share with a partner (e.g. `cosell map P-001 --limit 50`)."""
 
     def call(ctx, scope):
 
         return map_accounts(ctx, scope, partner_id)
 
-    run_command(as_json, user, call, show=render.mapping)
+    run_command(as_json, user, call, show=lambda r: render.mapping(r, limit=None if show_all else limit))
 
 
 def _correction(decision: str, partner_id: str, row_key: str, account_id: str, comment: str | None,

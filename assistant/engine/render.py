@@ -103,24 +103,30 @@ def ask(d: AskResponse) -> None:
         console.print(f"[dim]Thread: {d.thread_id} (continue with --continue or --thread {d.thread_id})[/]")
 
 
-def mapping(d: MappingResponse) -> None:
+def mapping(d: MappingResponse, limit: int | None = 30) -> None:
+    """The summary, then at most `limit` overlapping accounts (None: all); withheld rows say why."""
     table = Table("our population", "partner population", "accounts", title=f"Account mapping with {d.partner_id}")
     for s in d.summary:
         table.add_row(s.vendor_population, s.partner_population, str(s.count))
     console.print(table)
     overlaps = d.overlaps
-    if not overlaps:
-        console.print("[dim]No overlapping accounts are shared with you at row level.[/]")
+    if not d.sharing.rows_shown:
+        console.print(f"[dim]No overlapping accounts are listed: {d.sharing.note}.[/]")
         return
-    console.print(f"[bold]{len(overlaps)} overlapping accounts[/] (first 30)")
-    for o in overlaps[:30]:
+    if not overlaps:
+        console.print("[dim]No overlapping accounts found.[/]")
+        return
+    shown = overlaps if limit is None else overlaps[:limit]
+    first = f" (first {len(shown)})" if len(shown) < len(overlaps) else ""
+    console.print(f"[bold]{len(overlaps)} overlapping accounts[/]{first}")
+    for o in shown:
         console.print(f"- [bold]{o.account_name}[/] ({o.account_id}, ours: {', '.join(o.vendor_populations)})"
                       f" = their '{o.partner_account_name}' ({o.partner_population}), confidence "
                       f"{o.confidence:.2f}" + (f"  -> {o.signal}" if o.signal else ""))
         if o.evidence:
             console.print("  [dim]" + "; ".join(o.evidence) + "[/]")
-    if len(overlaps) > 30:
-        console.print(f"... and {len(overlaps) - 30} more (use --json)")
+    if len(shown) < len(overlaps):
+        console.print(f"... and {len(overlaps) - len(shown)} more (--limit N, --all or --json)")
 
 
 def ranker_line(r: RankerInfo | None) -> str:

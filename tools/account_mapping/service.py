@@ -285,12 +285,14 @@ def row_visibility(scope: Scope, partner_sharing: str | None, vendor_sharing: st
         vendor_side = _level(vendor_sharing)
         shown = vendor_side == "accounts"
         note = ("the vendor shares matched accounts with partners" if shown else
-                f"the vendor shares '{vendor_side}' with partners (vendor.yaml account_sharing): summary only")
+                f"account rows are withheld: you are a partner seller and the vendor shares only "
+                f"'{vendor_side}' with partners (vendor.yaml account_sharing), so you see the summary only")
         return Sharing(partner_side="own", vendor_side=vendor_side, rows_shown=shown, note=note)
     partner_side = _level(partner_sharing)
     shown = partner_side == "accounts"
     note = ("the partner shares matched accounts" if shown else
-            f"the partner shares '{partner_side}' (partners.csv account_sharing): summary only")
+            f"account rows are withheld: the partner shares only '{partner_side}' (partners.csv "
+            f"account_sharing), so everyone at the vendor ({scope.role} included) sees the summary only")
     return Sharing(partner_side=partner_side, vendor_side="all", rows_shown=shown, note=note)
 
 
