@@ -117,8 +117,8 @@ class Scope:
             )
 
     def require_partner(self, partner_id: str) -> None:
-        """A partner seller may act only for their own partner."""
-        if self.is_partner and partner_id != self.partner_id:
+        """A partner seller may act only for their own partner (its id in any case)."""
+        if self.is_partner and (partner_id or "").casefold() != (self.partner_id or "").casefold():
             raise Forbidden(f"user '{self.user_id}' may not access partner '{partner_id}'")
 
     def allowed_visibility(self) -> list[str] | None:

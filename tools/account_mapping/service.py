@@ -304,8 +304,9 @@ _SIGNAL_ORDER = {name: i for i, name in enumerate(
 def map_accounts(ctx: ToolContext, scope: Scope, partner_id: str) -> MappingResponse:
     """Overlap between our accounts and what `partner_id` shared, within the caller's sharing rules."""
     scope.require("map")
+    scope.require_partner(partner_id)  # a partner seller learns nothing of other ids, known or not
     with ctx.records(scope) as rec:
-        partner = rec.partner(partner_id)  # any case; NotFound with the ids you may see, or Forbidden
+        partner = rec.partner(partner_id)  # any case; NotFound with the valid ids
         partner_id, partner_sharing = partner.partner_id, partner.account_sharing
     relationships = account_relationships(ctx, [partner_id])
     sharing = row_visibility(scope, partner_sharing, ctx.vendor().get("account_sharing"))
