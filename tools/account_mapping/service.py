@@ -16,6 +16,7 @@ matcher's own choice.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import polars as pl
@@ -25,6 +26,7 @@ from sqlalchemy import select
 from retrieval.records import Account, MatchCorrection, Meta, Opportunity, Partner, PartnerAccount
 from retrieval.scope import Scope
 from tools.account_mapping import entity_resolution as er
+from tools.account_mapping import stored
 from tools.account_mapping.corrections import (  # re-exported: the CLI and the API call them from here
     Correction,
     CorrectionList,
@@ -45,8 +47,10 @@ from tools.context import ToolContext
 from tools.registry import register_tool
 
 __all__ = ["Correction", "CorrectionList", "MappingResponse", "Relationship", "account_relationships",
-           "apply_corrections", "choose", "list_corrections", "map_accounts", "match_frames", "record_correction"]
+           "apply_corrections", "choose", "list_corrections", "map_accounts", "match_frames", "record_correction",
+           "refresh_stored_matches"]
 
+log = logging.getLogger(__name__)
 VENDOR_POPULATIONS = ("customer", "open_opportunity", "prospect", "former_customer")
 PARTNER_POPULATIONS = ("customer", "open_opportunity", "prospect")
 SHARING_LEVELS = ("none", "counts", "accounts")
@@ -135,18 +139,19 @@ class _Data:
     version: str | None  # the records_version these rows were read under (None: never ingested)
 
 
+_ACCOUNT_COLUMNS = (Account.account_id, Account.name, Account.domain, Account.country, Account.status)
+_ROW_COLUMNS = (PartnerAccount.row_key, PartnerAccount.partner_id, PartnerAccount.account_name, PartnerAccount.domain,
+                PartnerAccount.country, PartnerAccount.status)
+
+
 def _read(ctx: ToolContext) -> _Data:
     """Everything matching needs, vendor-wide (`Scope.system()`): matching must see every account even
     when a partner seller asks. Only the rules in `map_accounts` decide what leaves this module."""
     with ctx.records(Scope.system()) as rec:
         session = rec.session  # column reads: ORM objects for a million rows would be slow
-        accounts = [tuple(r) for r in session.execute(select(
-            Account.account_id, Account.name, Account.domain, Account.country, Account.status
-        ).order_by(Account.account_id))]
-        rows = [tuple(r) for r in session.execute(select(
-            PartnerAccount.row_key, PartnerAccount.partner_id, PartnerAccount.account_name, PartnerAccount.domain,
-            PartnerAccount.country, PartnerAccount.status
-        ).order_by(PartnerAccount.partner_id, PartnerAccount.line, PartnerAccount.row_key))]
+        accounts = [tuple(r) for r in session.execute(select(*_ACCOUNT_COLUMNS).order_by(Account.account_id))]
+        rows = [tuple(r) for r in session.execute(select(*_ROW_COLUMNS).order_by(
+            PartnerAccount.partner_id, PartnerAccount.line, PartnerAccount.row_key))]
         open_accounts = set(session.scalars(select(Opportunity.account_id).where(
             Opportunity.stage.not_in(CLOSED_STAGES)).distinct()))
         names = dict(session.execute(select(Partner.partner_id, Partner.name)).all())
@@ -155,10 +160,33 @@ def _read(ctx: ToolContext) -> _Data:
     return _Data(accounts, rows, open_accounts, names, corrections, version)
 
 
-# --- matching, cached ------------------------------------------------------------------------------
-# `ctx.cached` keys every value by ingest's `records_version` (read without a table scan); what also
-# depends on corrections adds their stamp. A store never ingested (records written by hand) is never
-# cached: nothing would tell us it changed.
+def _read_stored(ctx: ToolContext, partner_ids: list[str]) -> tuple[_Data, pl.DataFrame]:
+    """Some partners' stored candidates and only the records they need: those partners' rows, the
+    accounts among their candidates or confirmed for them, open deals on those accounts. One partner's
+    answer reads no other partner's rows or candidates."""
+    candidates = stored.read_candidates(ctx, partner_ids)
+    with ctx.records(Scope.system()) as rec:
+        session = rec.session
+        rows = [tuple(r) for r in session.execute(select(*_ROW_COLUMNS).where(
+            PartnerAccount.partner_id.in_(partner_ids)).order_by(PartnerAccount.row_key))]
+        corrections = list(session.scalars(select(MatchCorrection).where(MatchCorrection.partner_id.in_(partner_ids))))
+        wanted = sorted(set(candidates["account_id"].to_list()) | {c.account_id for c in corrections})
+        accounts, open_accounts = [], set()
+        for start in range(0, len(wanted), 20_000):  # bounded IN lists (SQLite and Postgres alike)
+            part = wanted[start:start + 20_000]
+            accounts += [tuple(r) for r in session.execute(select(*_ACCOUNT_COLUMNS).where(Account.account_id.in_(part)))]
+            open_accounts |= set(session.scalars(select(Opportunity.account_id).where(
+                Opportunity.account_id.in_(part), Opportunity.stage.not_in(CLOSED_STAGES)).distinct()))
+        names = dict(session.execute(select(Partner.partner_id, Partner.name).where(
+            Partner.partner_id.in_(partner_ids))).all())
+    accounts.sort()
+    return _Data(accounts, rows, open_accounts, names, corrections, ctx.records_version()), candidates
+
+
+# --- matching --------------------------------------------------------------------------------------
+# Ingested stores: the match is stored per partner (`tools.account_mapping.stored`, refreshed by content
+# after each ingest) and read for the partners asked about. A store never ingested (records written by
+# hand) has no version to key anything on: it is resolved in memory on every call.
 
 
 @dataclass
@@ -176,9 +204,10 @@ def _frame(rows: list[tuple], columns: tuple[int, int, int, int]) -> pl.DataFram
 
 def match_frames(accounts: pl.DataFrame, rows: pl.DataFrame) -> Matched:
     """The matcher core on two frames of key, name, domain, country (vendor accounts; partner rows of
-    every partner at once, so word rarity is measured over the whole ecosystem)."""
+    any partners: word rarity is measured over our accounts, so each row's candidates are the same
+    whichever other rows come with it)."""
     vendor, partner = er.prepare_sides(accounts, rows)
-    return Matched(vendor, partner, er.match_sides(vendor, partner))
+    return Matched(vendor, partner, er.match_sides(vendor, partner, keep=stored.KEEP))
 
 
 def choose(matched: Matched, corrections: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -187,15 +216,6 @@ def choose(matched: Matched, corrections: pl.DataFrame | None = None) -> pl.Data
         corrections = corrections_frame([])
     return apply_corrections(matched.candidates, matched.partner.frame["key"], matched.vendor.frame["key"],
                              corrections)
-
-
-def _matched(ctx: ToolContext, data: _Data) -> Matched:
-    """The matching run of this records version (corrections do not change it: they apply after). The
-    stamp is the version `data` was read under, so a run and the rows it indexes always go together,
-    even when an ingest lands between two reads."""
-    return ctx.cached("account_mapping.matched", lambda: match_frames(_frame(data.accounts, (0, 1, 2, 3)),
-                                                                      _frame(data.rows, (0, 2, 3, 4))),
-                      stamp=data.version)
 
 
 def signal_for(vendor_populations: list[str], partner_population: str, partner: str,
@@ -214,42 +234,74 @@ def _vendor_populations(status: str, account_id: str, open_accounts: set[str]) -
 
 def account_relationships(ctx: ToolContext, partner_ids: list[str] | None = None) -> list[Relationship]:
     """Every matched (partner row, vendor account) pair, system-level, with evidence and co-sell signal,
-    grouped by partner. Callers show these only within their own scope. Cached per records version and
-    corrections: while neither an ingest nor a correction changed anything, nothing is read again."""
+    grouped by partner. Callers show these only within their own scope. Ingested stores read the stored
+    match (refreshed first if an ingest changed the records since), cached in memory per records
+    version and corrections."""
+    version = ctx.records_version()
+    if version is None:
+        return _relationships_in_memory(ctx, partner_ids)
     stamp = corrections_stamp(ctx)
-    data = ctx.cached("account_mapping.data", lambda: _read(ctx), stamp=stamp)
-    wanted = sorted(set(partner_ids) if partner_ids is not None else {r[1] for r in data.rows})
+    if partner_ids is None:
+        with ctx.records(Scope.system()) as rec:
+            partner_ids = list(rec.session.scalars(select(PartnerAccount.partner_id).distinct()))
+    wanted = sorted(set(partner_ids))
     computed: dict[str, list[Relationship]] = {}
 
     def explained(pid: str) -> list[Relationship]:
-        if not computed:  # the first partner not cached yet: explain every partner still missing at once
-            computed.update(_relationships(data, _matched(ctx, data), set(wanted)))
+        if not computed:  # the first partner not cached yet: read every wanted partner at once
+            stored.refresh(ctx)
+            data, candidates = _read_stored(ctx, wanted)
+            computed.update(_from_candidates(data, candidates, set(wanted)))
+            computed.update({p: [] for p in wanted if p not in computed})
         return computed.get(pid, [])
 
     return [rel for pid in wanted
             for rel in ctx.cached("account_mapping.relationships", lambda pid=pid: explained(pid), key=pid,
-                                  stamp=(stamp, data.version))]
+                                  stamp=(stamp, version))]
 
 
-def _chosen_rows(data: _Data, matched: Matched, partner_ids: set[str]) -> pl.DataFrame:
-    """The chosen pairs of some partners' rows, with each side's row number in the matcher's frames
-    (`p` is also the row's place in `data.rows`, which the partner frame was built from)."""
-    rows = (matched.partner.frame.select(pl.col("key").alias("row_key")).with_row_index("p")
-            .with_columns(pl.Series("partner_id", [r[1] for r in data.rows], pl.String))
-            .filter(pl.col("partner_id").is_in(sorted(partner_ids))).drop("partner_id"))
-    accounts = matched.vendor.frame.select(pl.col("key").alias("account_id")).with_row_index("v")
-    return (choose(matched, corrections_frame(data.corrections)).join(rows, on="row_key", how="inner")
-            .join(accounts, on="account_id", how="left"))
+def _relationships_in_memory(ctx: ToolContext, partner_ids: list[str] | None) -> list[Relationship]:
+    """The uncached resolver: every row of the wanted partners against every account, on each call."""
+    data = _read(ctx)
+    wanted = sorted(set(partner_ids) if partner_ids is not None else {r[1] for r in data.rows})
+    rows = [r for r in data.rows if r[1] in set(wanted)]
+    matched = match_frames(_frame(data.accounts, (0, 1, 2, 3)), _frame(rows, (0, 2, 3, 4)))
+    candidates = matched.candidates.select(
+        matched.partner.frame["key"].gather(matched.candidates["p"]).alias("row_key"), "rank",
+        matched.vendor.frame["key"].gather(matched.candidates["v"]).alias("account_id"), "confidence", "name_sim",
+        "domain", "country")
+    by_partner = _from_candidates(_Data(data.accounts, rows, data.open_accounts, data.partner_names,
+                                        data.corrections, None), candidates, set(wanted))
+    return [rel for pid in wanted for rel in by_partner.get(pid, [])]
 
 
-def _relationships(data: _Data, matched: Matched, partner_ids: set[str]) -> dict[str, list[Relationship]]:
+def _from_candidates(data: _Data, candidates: pl.DataFrame, partner_ids: set[str]) -> dict[str, list[Relationship]]:
+    """Relationships from candidates (row_key, rank, account_id, confidence, name_sim, domain, country):
+    corrections first, then the matcher's choice, with evidence written from both records. `data`
+    holds the rows of `partner_ids` and (at least) the accounts the candidates and corrections name."""
+    rows = [r for r in data.rows if r[1] in partner_ids]
+    row_keys = pl.Series("row_key", [r[0] for r in rows], pl.String)
+    account_ids = pl.Series("account_id", [a[0] for a in data.accounts], pl.String)
+    indexed = (candidates.join(row_keys.to_frame().with_row_index("p"), on="row_key", how="inner")
+               .join(account_ids.to_frame().with_row_index("v"), on="account_id", how="inner")
+               .select(pl.col("p").cast(pl.Int64), pl.col("v").cast(pl.Int64), "rank", "confidence", "name_sim",
+                       "domain", "country"))
+    chosen = (apply_corrections(indexed, row_keys, account_ids, corrections_frame(data.corrections))
+              .join(row_keys.to_frame().with_row_index("p"), on="row_key", how="inner")
+              .join(account_ids.to_frame().with_row_index("v"), on="account_id", how="left")
+              .sort("row_key"))
+    used_p, used_v = sorted(set(chosen["p"].to_list())), sorted(set(chosen["v"].to_list()))
+    # evidence needs both records normalised: only the chosen ones (a few thousand, not a million)
+    partner = er.prepare(_frame([rows[i] for i in used_p], (0, 2, 3, 4)))
+    vendor = er.prepare(_frame([data.accounts[i] for i in used_v], (0, 1, 2, 3)))
+    at_p, at_v = {p: i for i, p in enumerate(used_p)}, {v: i for i, v in enumerate(used_v)}
     out: dict[str, list[Relationship]] = {}
-    for c in _chosen_rows(data, matched, partner_ids).iter_rows(named=True):
-        row, account = data.rows[c["p"]], data.accounts[c["v"]]  # both frames follow the read order
+    for c in chosen.iter_rows(named=True):
+        row, account = rows[c["p"]], data.accounts[c["v"]]
         if c["decided_by"]:
             evidence = [f"confirmed by {c['decided_by']} on {c['decided_at'].date().isoformat()}"]
         else:
-            evidence = er.explain(matched.vendor, matched.partner, c["v"], c["p"], c["name_sim"], c["domain"],
+            evidence = er.explain(vendor, partner, at_v[c["v"]], at_p[c["p"]], c["name_sim"], c["domain"],
                                   c["country"])
         populations = _vendor_populations(account[4], account[0], data.open_accounts)
         signal, reason = signal_for(populations, row[5], data.partner_names.get(row[1], row[1]), account[1])
@@ -319,6 +371,17 @@ def map_accounts(ctx: ToolContext, scope: Scope, partner_id: str) -> MappingResp
                     for r in ordered]
     return MappingResponse(partner_id=partner_id, summary=summarize(relationships), overlaps=overlaps,
                            sharing=sharing)
+
+
+def refresh_stored_matches(ctx: ToolContext) -> stored.Refresh | None:
+    """After an ingest: re-resolve the partners whose rows (or our accounts) changed, so the next `map`
+    reads a stored answer (the doors call this). A failure here loses nothing: the next read refreshes
+    first, and never serves what was stored for other records."""
+    try:
+        return stored.refresh(ctx)
+    except Exception:
+        log.warning("account mapping: the stored match was not refreshed after ingest", exc_info=True)
+        return None
 
 
 # --- the assistant's tool --------------------------------------------------------------------------
