@@ -57,10 +57,11 @@ CANDIDATE_COLUMNS = ("row_key", "rank", "partner_id", "account_id", "confidence"
 
 
 def pages(session: Session, columns: Sequence[ColumnElement], key: ColumnElement, where: ColumnElement | None = None,
-          size: int = PAGE_ROWS) -> Iterator[list[tuple]]:
+          size: int | None = None) -> Iterator[list[tuple]]:
     """All rows of `columns`, `size` at a time in `key` order (keyset pagination: each page starts after
     the last key of the one before, so no page re-reads what came before, on SQLite or Postgres).
     `key` must be unique and the first column."""
+    size = size or PAGE_ROWS
     last = None
     while True:
         query = select(*columns).order_by(key).limit(size)

@@ -4,20 +4,11 @@
 (every capability's service: most of a second of process start); `app` is the full command set."""
 from __future__ import annotations
 
-import logging
-import os
 import sys
 
+from assistant.cli.startup import setup
+
 __all__ = ["app", "main"]
-
-
-def setup() -> None:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    logging.basicConfig(level=os.environ.get("COSELL_LOG_LEVEL", "WARNING"), stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
 
 
 def main() -> None:

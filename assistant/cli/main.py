@@ -13,12 +13,13 @@ from pathlib import Path
 
 import typer
 
-from assistant.cli import common, setup
+from assistant.cli import common
 from assistant.cli.analytics import register as register_analytics
 from assistant.cli.leads import leads_app
 from assistant.cli.mapping import map_cmd
 from assistant.cli.private_mapping import private_mapping_app
 from assistant.cli.registrations import audit_app, registrations_app
+from assistant.cli.startup import setup
 from assistant.core.config import Settings
 from assistant.core.errors import BadInput, CosellError
 from assistant.engine import render
