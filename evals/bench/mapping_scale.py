@@ -107,7 +107,10 @@ def one(n: int) -> dict:
                 "load_average_after": [round(x, 1) for x in os.getloadavg()]}
 
 
-def run(sizes: tuple[int, ...] = (100_000, 1_000_000)) -> dict:
+def run(sizes: tuple[int, ...] | None = None) -> dict:
+    """100k and 1M; 10M too with COSELL_BENCH_MAPPING_10M=1 (about 10 minutes and 16 GB: run it alone)."""
+    if sizes is None:
+        sizes = (100_000, 1_000_000) + ((10_000_000,) if os.environ.get("COSELL_BENCH_MAPPING_10M") == "1" else ())
     return {f"{n:,}": one(n) for n in sizes}
 
 

@@ -243,7 +243,11 @@ def _differing_words(ours: str, theirs: str) -> list[str]:
 def explain(vendor: Prepared, partner: Prepared, v: int, p: int, name_sim: float, domain: int,
             country: int) -> list[str]:
     """The evidence for one pair, in sentences a person can check against both records."""
-    vf, pf = vendor.frame.row(v, named=True), partner.frame.row(p, named=True)
+    return explain_rows(vendor.frame.row(v, named=True), partner.frame.row(p, named=True), name_sim, domain, country)
+
+
+def explain_rows(vf: dict, pf: dict, name_sim: float, domain: int, country: int) -> list[str]:
+    """`explain` on two prepared rows as dicts (`Prepared.frame.to_dicts()`: many pairs at once)."""
     out = []
     if domain == DOMAIN_SAME:
         out.append(f"same registrable domain {vf['dom']}")

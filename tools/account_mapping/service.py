@@ -292,22 +292,23 @@ def _from_candidates(data: _Data, candidates: pl.DataFrame, partner_ids: set[str
               .sort("row_key"))
     used_p, used_v = sorted(set(chosen["p"].to_list())), sorted(set(chosen["v"].to_list()))
     # evidence needs both records normalised: only the chosen ones (a few thousand, not a million)
-    partner = er.prepare(_frame([rows[i] for i in used_p], (0, 2, 3, 4)))
-    vendor = er.prepare(_frame([data.accounts[i] for i in used_v], (0, 1, 2, 3)))
-    at_p, at_v = {p: i for i, p in enumerate(used_p)}, {v: i for i, v in enumerate(used_v)}
+    partner = er.prepare(_frame([rows[i] for i in used_p], (0, 2, 3, 4))).frame.to_dicts()
+    vendor = er.prepare(_frame([data.accounts[i] for i in used_v], (0, 1, 2, 3))).frame.to_dicts()
+    at_p, at_v = dict(zip(used_p, partner)), dict(zip(used_v, vendor))
     out: dict[str, list[Relationship]] = {}
-    for c in chosen.iter_rows(named=True):
-        row, account = rows[c["p"]], data.accounts[c["v"]]
-        if c["decided_by"]:
-            evidence = [f"confirmed by {c['decided_by']} on {c['decided_at'].date().isoformat()}"]
+    for p, v, confidence, name_sim, domain, country, decided_by, decided_at in chosen.select(
+            "p", "v", "confidence", "name_sim", "domain", "country", "decided_by", "decided_at").iter_rows():
+        row, account = rows[p], data.accounts[v]
+        if decided_by:
+            evidence = [f"confirmed by {decided_by} on {decided_at.date().isoformat()}"]
         else:
-            evidence = er.explain(vendor, partner, at_v[c["v"]], at_p[c["p"]], c["name_sim"], c["domain"],
-                                  c["country"])
+            evidence = er.explain_rows(at_v[v], at_p[p], name_sim, domain, country)
         populations = _vendor_populations(account[4], account[0], data.open_accounts)
         signal, reason = signal_for(populations, row[5], data.partner_names.get(row[1], row[1]), account[1])
-        out.setdefault(row[1], []).append(Relationship(
+        # built from checked records: no validation needed (a million-row partner has tens of thousands)
+        out.setdefault(row[1], []).append(Relationship.model_construct(
             partner_id=row[1], account_id=account[0], partner_population=row[5],
-            confidence=float(c["confidence"]), evidence=evidence, signal=signal, signal_reason=reason,
+            confidence=float(confidence), evidence=evidence, signal=signal, signal_reason=reason,
             row_key=row[0], account_name=account[1], partner_account_name=row[2], vendor_populations=populations))
     return out
 
@@ -364,11 +365,11 @@ def map_accounts(ctx: ToolContext, scope: Scope, partner_id: str) -> MappingResp
     if sharing.rows_shown:
         ordered = sorted(relationships, key=lambda r: (_SIGNAL_ORDER[r.signal], -r.confidence, r.account_name,
                                                        r.row_key))
-        overlaps = [Overlap(account_id=r.account_id, account_name=r.account_name,
-                            vendor_populations=r.vendor_populations, partner_account_name=r.partner_account_name,
-                            partner_population=r.partner_population, confidence=r.confidence, evidence=r.evidence,
-                            signal=r.signal, signal_reason=r.signal_reason, row_key=r.row_key)
-                    for r in ordered]
+        overlaps = [Overlap.model_construct(  # from checked relationships: no validation needed
+            account_id=r.account_id, account_name=r.account_name, vendor_populations=r.vendor_populations,
+            partner_account_name=r.partner_account_name, partner_population=r.partner_population,
+            confidence=r.confidence, evidence=r.evidence, signal=r.signal, signal_reason=r.signal_reason,
+            row_key=r.row_key) for r in ordered]
     return MappingResponse(partner_id=partner_id, summary=summarize(relationships), overlaps=overlaps,
                            sharing=sharing)
 

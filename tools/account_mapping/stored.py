@@ -149,14 +149,15 @@ def is_fresh(ctx: ToolContext, version: str | None) -> bool:
     return version is not None and state(ctx).get("records_version") == version
 
 
-def refresh(ctx: ToolContext, force: bool = False) -> Refresh:
+def refresh(ctx: ToolContext, force: bool = False, resolve_all: bool = False) -> Refresh:
     """Bring the stored candidates up to the records: resolve the partners whose rows (or our accounts,
     or the resolver) changed, forget the partners that are gone. A store never ingested has no records
-    version and nothing is stored (the service then resolves in memory)."""
+    version and nothing is stored (the service then resolves in memory). `force`: check the hashes even
+    if this records version was checked; `resolve_all`: resolve every partner (benchmarks)."""
     version = ctx.records_version()
     if version is None:
         return Refresh(None, skipped=True)
-    if not force and is_fresh(ctx, version):
+    if not (force or resolve_all) and is_fresh(ctx, version):
         return Refresh(version, skipped=True)
     with ctx.store.session() as session:  # one read transaction: the version and the rows it stamps
         accounts, rows = read_accounts(session), read_rows(session)
@@ -168,7 +169,7 @@ def refresh(ctx: ToolContext, force: bool = False) -> Refresh:
     changed = []
     for pid in sorted(row_hashes):
         s = stored.get(pid)
-        if s is not None and s.rows_hash == row_hashes[pid] and s.vendor_hash == vendor_hash:
+        if not resolve_all and s is not None and s.rows_hash == row_hashes[pid] and s.vendor_hash == vendor_hash:
             result.unchanged.append(pid)
         else:
             changed.append(pid)
