@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy import DateTime, Float, Index, Integer, SmallInteger, String, delete, insert, select
+from sqlalchemy import DateTime, Float, Index, Integer, SmallInteger, String, Text, delete, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -41,6 +41,7 @@ class MatchCandidate(Base):
     name_sim: Mapped[float] = mapped_column(Float)
     domain: Mapped[int] = mapped_column(SmallInteger)
     country: Mapped[int] = mapped_column(SmallInteger)
+    evidence: Mapped[str | None] = mapped_column(Text)  # sentences a person can check, separated by \x1f
 
 
 class MatchPartnerState(Base):
@@ -53,7 +54,8 @@ class MatchPartnerState(Base):
     resolved_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
-CANDIDATE_COLUMNS = ("row_key", "rank", "partner_id", "account_id", "confidence", "name_sim", "domain", "country")
+CANDIDATE_COLUMNS = ("row_key", "rank", "partner_id", "account_id", "confidence", "name_sim", "domain", "country",
+                     "evidence")
 
 
 def pages(session: Session, columns: Sequence[ColumnElement], key: ColumnElement, where: ColumnElement | None = None,

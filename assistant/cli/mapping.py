@@ -8,7 +8,7 @@ import typer
 
 from assistant.cli import common
 from assistant.engine import render
-from tools.account_mapping.service import map_accounts
+from tools.account_mapping.service import map_accounts_data
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Co-sell Copilot: account mapping.")
 
@@ -18,7 +18,7 @@ def map_cmd(partner_id: str, as_json: bool = common.JSON_OPT, user: str | None =
     """Account mapping: the accounts we share with a partner."""
 
     def call(ctx, scope):
-        return map_accounts(ctx, scope, partner_id)
+        return map_accounts_data(ctx, scope, partner_id)  # a dict: no model per row at a million rows
 
     common.run_command(as_json, user, call, render.mapping)
 

@@ -96,10 +96,18 @@ def _child(args: list[str]) -> str:
 
 
 def one(n: int) -> dict:
-    with tempfile.TemporaryDirectory(prefix="cosell-mapscale-", dir=os.environ.get("COSELL_BENCH_TMP")) as tmp:
+    """COSELL_BENCH_WORLDS: a folder keeping generated worlds (one sub-folder per size) for later runs."""
+    worlds = os.environ.get("COSELL_BENCH_WORLDS")
+    with tempfile.TemporaryDirectory(prefix="cosell-mapscale-") as tmp:
+        folder = Path(worlds) / str(n) if worlds else Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        _child(["--generate", str(n), tmp])
+        if not (folder / "truth.parquet").exists():
+            _child(["--generate", str(n), str(folder)])
         generated = round(time.perf_counter() - started, 1)
+        for old in (folder / "candidates").glob("*.parquet"):
+            old.unlink()
+        tmp = str(folder)
         load = os.getloadavg()
         figures = json.loads(_child(["--resolve", tmp]).strip().splitlines()[-1])
         return {"accounts": n, "partner_rows": n, "generate_s": generated, **figures, **_accuracy(Path(tmp)),

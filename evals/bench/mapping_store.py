@@ -25,6 +25,7 @@ import polars as pl
 from sqlalchemy import delete, insert, update
 
 REPO = Path(__file__).resolve().parents[2]
+CHANGED = "P-002"  # the partner whose rows change
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -43,19 +44,17 @@ def build_home(home: Path, n: int, n_partners: int = 20) -> pl.DataFrame:
     accounts, rows = synthetic(n, n, n_partners)
     ctx = AppContext(Settings(home=home))
     statuses = ("customer", "prospect", "former_customer")
+    row_statuses = ("customer", "open_opportunity", "prospect")
     with ctx.store.session() as s:
         s.execute(insert(R.Partner), [{"partner_id": f"P-{i:03d}", "name": f"Partner {i}", "type": "reseller",
                                        "tier": "gold", "account_sharing": "accounts"} for i in range(1, n_partners + 1)])
-        for start in range(0, accounts.height, 100_000):
-            s.execute(insert(R.Account), [
-                {"account_id": k, "name": nm, "domain": d, "country": c, "status": statuses[i % 3]}
-                for i, (k, nm, d, c) in enumerate(accounts.slice(start, 100_000).iter_rows(), start)])
-        for start in range(0, rows.height, 100_000):
-            s.execute(insert(R.PartnerAccount), [
-                {"row_key": k, "partner_id": p, "account_name": nm, "domain": d, "country": c, "line": i + 2,
-                 "status": ("customer", "open_opportunity", "prospect")[i % 3]}
-                for i, (k, p, nm, d, c) in enumerate(rows.slice(start, 100_000).select(
-                    "key", "partner_id", "name", "domain", "country").iter_rows(), start)])
+        raw = s.connection().exec_driver_sql  # a bulk load: DB-API executemany, SQLite placeholders
+        raw("INSERT INTO accounts (account_id, name, domain, country, status, attributes) VALUES (?, ?, ?, ?, ?, '{}')",
+            [(k, nm, d, c, statuses[i % 3]) for i, (k, nm, d, c) in enumerate(accounts.iter_rows())])
+        raw("INSERT INTO partner_accounts (row_key, partner_id, account_name, domain, country, status, line, attributes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, '{}')",
+            [(k, p, nm, d, c, row_statuses[i % 3], i + 2) for i, (k, p, nm, d, c) in enumerate(
+                rows.select("key", "partner_id", "name", "domain", "country").iter_rows())])
         s.execute(insert(R.Opportunity), [{"opportunity_id": f"O-{i}", "account_id": k, "name": "deal",
                                            "stage": "negotiation"} for i, k in enumerate(accounts["key"][::50])])
         ctx.store.bump_records_version(s)
@@ -69,14 +68,15 @@ def _child(args: list[str], home: Path) -> tuple[subprocess.CompletedProcess, fl
     return done, round(time.perf_counter() - started, 2)
 
 
-def _refresh_in_child(home: Path, everything: bool = False) -> dict:
-    done, wall = _child(["-m", "evals.bench.mapping_store", "--refresh", *(["all"] if everything else [])], home)
+def _refresh_in_child(home: Path, mode: str = "") -> dict:
+    """mode "all": resolve every partner; "check": hash everything though this version was checked."""
+    done, wall = _child(["-m", "evals.bench.mapping_store", "--refresh", mode], home)
     if done.returncode:
         raise RuntimeError(done.stderr[-2000:])
     return {**json.loads(done.stdout.strip().splitlines()[-1]), "wall_s_with_process_start": wall}
 
 
-def _refresh_here(everything: bool) -> None:
+def _refresh_here(mode: str) -> None:
     """(child) The ingest-time computation, with its own timing and peak memory."""
     from assistant.engine.context import AppContext
     from evals.bench.mapping import _PeakRss
@@ -85,7 +85,7 @@ def _refresh_here(everything: bool) -> None:
     ctx = AppContext()
     with _PeakRss() as rss:
         wall, cpu = time.perf_counter(), time.process_time()
-        result = stored.refresh(ctx, resolve_all=everything)
+        result = stored.refresh(ctx, force=mode == "check", resolve_all=mode == "all")
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     print(json.dumps({"refresh_s": round(wall, 2), "refresh_cpu_s": round(cpu, 2), "peak_rss_mb": round(rss.peak / 2**20),
                       "resolved_partners": result.resolved, "unchanged_partners": len(result.unchanged)}))
@@ -141,7 +141,9 @@ def _change_partner(home: Path, partner: str) -> int:
 
 
 def run(n: int = 1_000_000, n_partners: int = 20) -> dict:
-    """COSELL_BENCH_HOME: build the store there once and keep it (later runs reuse it); else a temp dir."""
+    """COSELL_BENCH_HOME: build the store there once and keep it (later runs reuse it); else a temp dir.
+    COSELL_BENCH_PARTNERS: how many partners share the rows (default 20)."""
+    n_partners = int(os.environ.get("COSELL_BENCH_PARTNERS", n_partners))
     kept = os.environ.get("COSELL_BENCH_HOME")
     with tempfile.TemporaryDirectory(prefix="cosell-mapping-") as tmp:
         home = Path(kept or tmp)
@@ -153,18 +155,18 @@ def run(n: int = 1_000_000, n_partners: int = 20) -> dict:
             truth.write_parquet(home / "truth.parquet")
         built_s = round(time.perf_counter() - started, 1)
         load_before = os.getloadavg()
-        first = _refresh_in_child(home, everything=True)  # as after the first ingest: every partner
+        first = _refresh_in_child(home, "all")  # as after the first ingest: every partner
         maps = [_map(home, "P-001") for _ in range(3)]
-        again = _refresh_in_child(home)  # nothing changed: hashes only
-        changed_rows = _change_partner(home, "P-005")
+        again = _refresh_in_child(home, "check")  # a re-ingest that changed nothing: hashes only
+        changed_rows = _change_partner(home, CHANGED)
         incremental = _refresh_in_child(home)
-        after_change = _map(home, "P-005")
+        after_change = _map(home, CHANGED)
         accuracy = _accuracy(home, truth)
         return {
             "accounts": truth.height, "partner_rows": truth.height, "partners": n_partners, "store_built_s": built_s,
             "ingest_time_refresh": first, "map_p001": maps, "refresh_unchanged": again,
-            "changed_rows_of_P005": changed_rows, "refresh_after_one_partner_changed": incremental,
-            "map_p005_after_change": after_change, **accuracy,
+            "changed_rows_of_one_partner": changed_rows, "refresh_after_one_partner_changed": incremental,
+            "map_changed_partner_after_change": after_change, **accuracy,
             "load_average_before": [round(x, 1) for x in load_before],
             "load_average_after": [round(x, 1) for x in os.getloadavg()],
             "goal_map_s": 2.0, "goal_precision": 0.99, "goal_recall": 0.94,
@@ -173,6 +175,6 @@ def run(n: int = 1_000_000, n_partners: int = 20) -> dict:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--refresh"]:
-        _refresh_here(sys.argv[2:3] == ["all"])
+        _refresh_here(sys.argv[2] if len(sys.argv) > 2 else "")
     else:
         print(json.dumps(run(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000), indent=2))

@@ -20,9 +20,10 @@ import logging
 from dataclasses import dataclass
 
 import polars as pl
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 from sqlalchemy import select
 
+from retrieval.account_matches import MatchCandidate
 from retrieval.records import Account, MatchCorrection, Meta, Opportunity, Partner, PartnerAccount
 from retrieval.scope import Scope
 from tools.account_mapping import entity_resolution as er
@@ -43,12 +44,25 @@ from tools.account_mapping.entity_resolution import (  # noqa: F401  re-exported
     registrable_domain,
     registrable_domain_list,
 )
+from tools.account_mapping.er_scoring import MATCH_THRESHOLD
 from tools.context import ToolContext
 from tools.registry import register_tool
 
-__all__ = ["Correction", "CorrectionList", "MappingResponse", "Relationship", "account_relationships",
-           "apply_corrections", "choose", "list_corrections", "map_accounts", "match_frames", "record_correction",
-           "refresh_stored_matches"]
+__all__ = [
+    "Correction",
+    "CorrectionList",
+    "MappingResponse",
+    "Relationship",
+    "account_relationships",
+    "apply_corrections",
+    "choose",
+    "list_corrections",
+    "map_accounts",
+    "map_accounts_data",
+    "match_frames",
+    "record_correction",
+    "refresh_stored_matches",
+]
 
 log = logging.getLogger(__name__)
 VENDOR_POPULATIONS = ("customer", "open_opportunity", "prospect", "former_customer")
@@ -126,6 +140,9 @@ class Relationship(BaseModel):
     vendor_populations: list[str] = Field(default_factory=list)
 
 
+_RELATIONSHIPS = TypeAdapter(list[Relationship])
+
+
 # --- reading the data (system-level; nothing read here is shown without the rules below) -----------
 
 
@@ -160,25 +177,38 @@ def _read(ctx: ToolContext) -> _Data:
     return _Data(accounts, rows, open_accounts, names, corrections, version)
 
 
+_CANDIDATE_SCHEMA = {"row_key": pl.String, "rank": pl.Int64, "account_id": pl.String, "confidence": pl.Float32,
+                     "name_sim": pl.Float32, "domain": pl.Int8, "country": pl.Int8, "evidence": pl.String}
+
+
 def _read_stored(ctx: ToolContext, partner_ids: list[str]) -> tuple[_Data, pl.DataFrame]:
-    """Some partners' stored candidates and only the records they need: those partners' rows, the
-    accounts among their candidates or confirmed for them, open deals on those accounts. One partner's
-    answer reads no other partner's rows or candidates."""
-    candidates = stored.read_candidates(ctx, partner_ids)
+    """Some partners' stored candidates and only the records they need: those partners' rows that have a
+    candidate or a correction, the accounts among their candidates or corrections, open deals on those
+    accounts (joined in SQL). One partner's answer reads no other partner's rows or candidates."""
+    c = MatchCandidate
+    theirs = c.partner_id.in_(partner_ids)
     with ctx.records(Scope.system()) as rec:
         session = rec.session
-        rows = [tuple(r) for r in session.execute(select(*_ROW_COLUMNS).where(
-            PartnerAccount.partner_id.in_(partner_ids)).order_by(PartnerAccount.row_key))]
+        # below the threshold a candidate is never chosen (a confirmed pair shows its confirmation instead)
+        candidates = pl.DataFrame([tuple(r) for r in session.execute(select(
+            c.row_key, c.rank, c.account_id, c.confidence, c.name_sim, c.domain, c.country, c.evidence).where(
+            theirs, c.confidence >= MATCH_THRESHOLD))], schema=_CANDIDATE_SCHEMA, orient="row")
         corrections = list(session.scalars(select(MatchCorrection).where(MatchCorrection.partner_id.in_(partner_ids))))
-        wanted = sorted(set(candidates["account_id"].to_list()) | {c.account_id for c in corrections})
-        accounts, open_accounts = [], set()
-        for start in range(0, len(wanted), 20_000):  # bounded IN lists (SQLite and Postgres alike)
-            part = wanted[start:start + 20_000]
-            accounts += [tuple(r) for r in session.execute(select(*_ACCOUNT_COLUMNS).where(Account.account_id.in_(part)))]
-            open_accounts |= set(session.scalars(select(Opportunity.account_id).where(
-                Opportunity.account_id.in_(part), Opportunity.stage.not_in(CLOSED_STAGES)).distinct()))
+        corrected_rows = sorted({x.row_key for x in corrections})
+        corrected_accounts = sorted({x.account_id for x in corrections})
+        rows = [tuple(r) for r in session.execute(select(*_ROW_COLUMNS).join(
+            c, (c.row_key == PartnerAccount.row_key) & (c.rank == 0)).where(theirs))]  # every row with a candidate
+        rows += [tuple(r) for r in session.execute(select(*_ROW_COLUMNS).where(
+            PartnerAccount.partner_id.in_(partner_ids), PartnerAccount.row_key.in_(corrected_rows)))]
+        named = select(c.account_id).where(theirs, c.confidence >= MATCH_THRESHOLD).distinct()
+        accounts = [tuple(r) for r in session.execute(select(*_ACCOUNT_COLUMNS).where(
+            Account.account_id.in_(named) | Account.account_id.in_(corrected_accounts)))]
+        open_accounts = set(session.scalars(select(Opportunity.account_id).where(
+            Opportunity.account_id.in_(named) | Opportunity.account_id.in_(corrected_accounts),
+            Opportunity.stage.not_in(CLOSED_STAGES)).distinct()))
         names = dict(session.execute(select(Partner.partner_id, Partner.name).where(
             Partner.partner_id.in_(partner_ids))).all())
+    rows = sorted(set(rows))
     accounts.sort()
     return _Data(accounts, rows, open_accounts, names, corrections, ctx.records_version()), candidates
 
@@ -239,15 +269,28 @@ def account_relationships(ctx: ToolContext, partner_ids: list[str] | None = None
     version and corrections."""
     version = ctx.records_version()
     if version is None:
+        return _RELATIONSHIPS.validate_python(_relationship_dicts(ctx, partner_ids))
+    wanted = sorted(set(partner_ids)) if partner_ids is not None else None
+    return ctx.cached("account_mapping.relationship_models",
+                      lambda: _RELATIONSHIPS.validate_python(_relationship_dicts(ctx, wanted)),
+                      key=tuple(wanted) if wanted is not None else None, stamp=corrections_stamp(ctx),
+                      max_entries=256)
+
+
+def _relationship_dicts(ctx: ToolContext, partner_ids: list[str] | None = None) -> list[dict]:
+    """`account_relationships` as plain dicts (shared: never mutate them), for the callers that only
+    serialise them (`cosell map` at a million rows: no model per row)."""
+    version = ctx.records_version()
+    if version is None:
         return _relationships_in_memory(ctx, partner_ids)
     stamp = corrections_stamp(ctx)
     if partner_ids is None:
         with ctx.records(Scope.system()) as rec:
             partner_ids = list(rec.session.scalars(select(PartnerAccount.partner_id).distinct()))
     wanted = sorted(set(partner_ids))
-    computed: dict[str, list[Relationship]] = {}
+    computed: dict[str, list[dict]] = {}
 
-    def explained(pid: str) -> list[Relationship]:
+    def explained(pid: str) -> list[dict]:
         if not computed:  # the first partner not cached yet: read every wanted partner at once
             stored.refresh(ctx)
             data, candidates = _read_stored(ctx, wanted)
@@ -260,7 +303,7 @@ def account_relationships(ctx: ToolContext, partner_ids: list[str] | None = None
                                   stamp=(stamp, version))]
 
 
-def _relationships_in_memory(ctx: ToolContext, partner_ids: list[str] | None) -> list[Relationship]:
+def _relationships_in_memory(ctx: ToolContext, partner_ids: list[str] | None) -> list[dict]:
     """The uncached resolver: every row of the wanted partners against every account, on each call."""
     data = _read(ctx)
     wanted = sorted(set(partner_ids) if partner_ids is not None else {r[1] for r in data.rows})
@@ -269,16 +312,16 @@ def _relationships_in_memory(ctx: ToolContext, partner_ids: list[str] | None) ->
     candidates = matched.candidates.select(
         matched.partner.frame["key"].gather(matched.candidates["p"]).alias("row_key"), "rank",
         matched.vendor.frame["key"].gather(matched.candidates["v"]).alias("account_id"), "confidence", "name_sim",
-        "domain", "country")
+        "domain", "country").with_columns(stored.evidence_texts(matched.vendor, matched.partner, matched.candidates))
     by_partner = _from_candidates(_Data(data.accounts, rows, data.open_accounts, data.partner_names,
                                         data.corrections, None), candidates, set(wanted))
     return [rel for pid in wanted for rel in by_partner.get(pid, [])]
 
 
-def _from_candidates(data: _Data, candidates: pl.DataFrame, partner_ids: set[str]) -> dict[str, list[Relationship]]:
-    """Relationships from candidates (row_key, rank, account_id, confidence, name_sim, domain, country):
-    corrections first, then the matcher's choice, with evidence written from both records. `data`
-    holds the rows of `partner_ids` and (at least) the accounts the candidates and corrections name."""
+def _from_candidates(data: _Data, candidates: pl.DataFrame, partner_ids: set[str]) -> dict[str, list[dict]]:
+    """Relationships from candidates (row_key, rank, account_id, confidence, name_sim, domain, country,
+    evidence): corrections first, then the matcher's choice. `data` holds (at least) the rows of
+    `partner_ids` and the accounts the candidates and corrections name."""
     rows = [r for r in data.rows if r[1] in partner_ids]
     row_keys = pl.Series("row_key", [r[0] for r in rows], pl.String)
     account_ids = pl.Series("account_id", [a[0] for a in data.accounts], pl.String)
@@ -289,26 +332,21 @@ def _from_candidates(data: _Data, candidates: pl.DataFrame, partner_ids: set[str
     chosen = (apply_corrections(indexed, row_keys, account_ids, corrections_frame(data.corrections))
               .join(row_keys.to_frame().with_row_index("p"), on="row_key", how="inner")
               .join(account_ids.to_frame().with_row_index("v"), on="account_id", how="left")
+              .join(candidates.select("row_key", "account_id", "evidence"), on=["row_key", "account_id"], how="left")
               .sort("row_key"))
-    used_p, used_v = sorted(set(chosen["p"].to_list())), sorted(set(chosen["v"].to_list()))
-    # evidence needs both records normalised: only the chosen ones (a few thousand, not a million)
-    partner = er.prepare(_frame([rows[i] for i in used_p], (0, 2, 3, 4))).frame.to_dicts()
-    vendor = er.prepare(_frame([data.accounts[i] for i in used_v], (0, 1, 2, 3))).frame.to_dicts()
-    at_p, at_v = dict(zip(used_p, partner)), dict(zip(used_v, vendor))
-    out: dict[str, list[Relationship]] = {}
-    for p, v, confidence, name_sim, domain, country, decided_by, decided_at in chosen.select(
-            "p", "v", "confidence", "name_sim", "domain", "country", "decided_by", "decided_at").iter_rows():
+    out: dict[str, list[dict]] = {}
+    for p, v, confidence, decided_by, decided_at, evidence in chosen.select(
+            "p", "v", "confidence", "decided_by", "decided_at", "evidence").iter_rows():
         row, account = rows[p], data.accounts[v]
         if decided_by:
-            evidence = [f"confirmed by {decided_by} on {decided_at.date().isoformat()}"]
+            sentences = [f"confirmed by {decided_by} on {decided_at.date().isoformat()}"]
         else:
-            evidence = er.explain_rows(at_v[v], at_p[p], name_sim, domain, country)
+            sentences = evidence.split(stored.EVIDENCE_SEPARATOR) if evidence else []
         populations = _vendor_populations(account[4], account[0], data.open_accounts)
         signal, reason = signal_for(populations, row[5], data.partner_names.get(row[1], row[1]), account[1])
-        # built from checked records: no validation needed (a million-row partner has tens of thousands)
-        out.setdefault(row[1], []).append(Relationship.model_construct(
+        out.setdefault(row[1], []).append(dict(
             partner_id=row[1], account_id=account[0], partner_population=row[5],
-            confidence=float(confidence), evidence=evidence, signal=signal, signal_reason=reason,
+            confidence=float(confidence), evidence=sentences, signal=signal, signal_reason=reason,
             row_key=row[0], account_name=account[1], partner_account_name=row[2], vendor_populations=populations))
     return out
 
@@ -316,14 +354,19 @@ def _from_candidates(data: _Data, candidates: pl.DataFrame, partner_ids: set[str
 # --- what the caller sees --------------------------------------------------------------------------
 
 
-def summarize(relationships: list[Relationship]) -> list[OverlapCell]:
+def summarize(relationships: list[Relationship] | list[dict]) -> list[OverlapCell]:
     """Distinct vendor accounts per (vendor population, partner population) cell; empty cells omitted."""
+    return [OverlapCell(**cell) for cell in _summary(relationships)]
+
+
+def _summary(relationships: list[Relationship] | list[dict]) -> list[dict]:
     cells: dict[tuple[str, str], set[str]] = {}
     for rel in relationships:
-        for vp in rel.vendor_populations:
-            cells.setdefault((vp, rel.partner_population), set()).add(rel.account_id)
+        rel = rel if isinstance(rel, dict) else rel.model_dump()
+        for vp in rel["vendor_populations"]:
+            cells.setdefault((vp, rel["partner_population"]), set()).add(rel["account_id"])
     order = [(v, p) for v in VENDOR_POPULATIONS for p in PARTNER_POPULATIONS]
-    return [OverlapCell(vendor_population=v, partner_population=p, count=len(cells[(v, p)]))
+    return [{"vendor_population": v, "partner_population": p, "count": len(cells[(v, p)])}
             for v, p in order if (v, p) in cells]
 
 
@@ -347,6 +390,7 @@ def row_visibility(scope: Scope, partner_sharing: str | None, vendor_sharing: st
     return Sharing(partner_side=partner_side, vendor_side="all", rows_shown=shown, note=note)
 
 
+_OVERLAP_FIELDS = tuple(Overlap.model_fields)
 # Most actionable first in `overlaps`.
 _SIGNAL_ORDER = {name: i for i, name in enumerate(
     ("intro_request", "co_sell", "referral_target", "joint_account_plan", "win_back", "awareness"))}
@@ -354,24 +398,26 @@ _SIGNAL_ORDER = {name: i for i, name in enumerate(
 
 def map_accounts(ctx: ToolContext, scope: Scope, partner_id: str) -> MappingResponse:
     """Overlap between our accounts and what `partner_id` shared, within the caller's sharing rules."""
+    return MappingResponse.model_validate(map_accounts_data(ctx, scope, partner_id))
+
+
+def map_accounts_data(ctx: ToolContext, scope: Scope, partner_id: str) -> dict:
+    """`map_accounts` as the JSON-ready dict of a `MappingResponse` (the CLI writes it without building a
+    model per row). The same rules: the caller's scope first, rows only where sharing allows."""
     scope.require("map")
     scope.require_partner(partner_id)
     with ctx.records(scope) as rec:
         partner = rec.partner(partner_id)
         partner_sharing = partner.account_sharing
-    relationships = account_relationships(ctx, [partner_id])
+    relationships = _relationship_dicts(ctx, [partner_id])
     sharing = row_visibility(scope, partner_sharing, ctx.vendor().get("account_sharing"))
     overlaps = []
     if sharing.rows_shown:
-        ordered = sorted(relationships, key=lambda r: (_SIGNAL_ORDER[r.signal], -r.confidence, r.account_name,
-                                                       r.row_key))
-        overlaps = [Overlap.model_construct(  # from checked relationships: no validation needed
-            account_id=r.account_id, account_name=r.account_name, vendor_populations=r.vendor_populations,
-            partner_account_name=r.partner_account_name, partner_population=r.partner_population,
-            confidence=r.confidence, evidence=r.evidence, signal=r.signal, signal_reason=r.signal_reason,
-            row_key=r.row_key) for r in ordered]
-    return MappingResponse(partner_id=partner_id, summary=summarize(relationships), overlaps=overlaps,
-                           sharing=sharing)
+        ordered = sorted(relationships, key=lambda r: (_SIGNAL_ORDER[r["signal"]], -r["confidence"], r["account_name"],
+                                                       r["row_key"]))
+        overlaps = [{k: r[k] for k in _OVERLAP_FIELDS} for r in ordered]
+    return {"partner_id": partner_id, "summary": _summary(relationships), "overlaps": overlaps,
+            "sharing": sharing.model_dump()}
 
 
 def refresh_stored_matches(ctx: ToolContext) -> stored.Refresh | None:

@@ -20,11 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
-from sqlalchemy import select
 
 from retrieval.account_matches import (
     STATE_KEY,
-    MatchCandidate,
     forget_partners,
     pages,
     partner_states,
@@ -109,13 +107,29 @@ class VendorSide:
         return cls(prepared.frame["key"], prepared, stats, er.VendorIndex.of(prepared, stats))
 
 
+EVIDENCE_SEPARATOR = "\x1f"  # between the sentences of one pair's evidence, stored as one text
+_EXPLAINED = ("name", "norm", "dom", "country")
+
+
+def evidence_texts(vendor: er.Prepared, partner: er.Prepared, found: pl.DataFrame) -> pl.Series:
+    """Each candidate pair's evidence (`er.explain`), its sentences joined by EVIDENCE_SEPARATOR: written
+    once when the pair is found, read by every `map`."""
+    ours = vendor.frame.select(_EXPLAINED)[found["v"].to_numpy()].to_dicts()
+    theirs = partner.frame.select(_EXPLAINED)[found["p"].to_numpy()].to_dicts()
+    return pl.Series("evidence", [EVIDENCE_SEPARATOR.join(er.explain_rows(v, p, sim, dom, country))
+                                  for v, p, sim, dom, country in zip(ours, theirs, found["name_sim"].to_list(),
+                                                                     found["domain"].to_list(),
+                                                                     found["country"].to_list())], pl.String)
+
+
 def resolve(vendor: VendorSide, rows: pl.DataFrame) -> pl.DataFrame:
-    """Candidates of some partner rows: row_key, rank, account_id, confidence, name_sim, domain, country."""
+    """Candidates of some partner rows: row_key, rank, account_id, confidence, name_sim, domain, country,
+    evidence."""
     partner = er.prepare(rows.select(_FIELDS))
     found = er.match_sides(vendor.prepared, partner, vendor.stats, keep=KEEP, index=vendor.index)
     return found.select(partner.frame["key"].gather(found["p"]).alias("row_key"), pl.col("rank").cast(pl.Int16),
                         vendor.keys.gather(found["v"]).alias("account_id"), "confidence", "name_sim", "domain",
-                        "country")
+                        "country").with_columns(evidence_texts(vendor.prepared, partner, found))
 
 
 def resolve_batches(vendor: VendorSide, batches: Iterable[pl.DataFrame]) -> Iterator[pl.DataFrame]:
@@ -195,20 +209,7 @@ def refresh(ctx: ToolContext, force: bool = False, resolve_all: bool = False) ->
 
 def _write(session, pid: str, rows_hash: str, vendor_hash: str, n_rows: int, part: pl.DataFrame | None) -> None:
     tuples = [] if part is None else [
-        (r[0], r[1], pid, r[2], float(r[3]), float(r[4]), int(r[5]), int(r[6]))
-        for r in part.select("row_key", "rank", "account_id", "confidence", "name_sim", "domain", "country").iter_rows()]
+        (r[0], r[1], pid, r[2], float(r[3]), float(r[4]), int(r[5]), int(r[6]), r[7])
+        for r in part.select("row_key", "rank", "account_id", "confidence", "name_sim", "domain", "country",
+                             "evidence").iter_rows()]
     replace_partner(session, pid, rows_hash, vendor_hash, n_rows, tuples)
-
-
-def read_candidates(ctx: ToolContext, partner_ids: list[str]) -> pl.DataFrame:
-    """The stored candidates of some partners (row_key, rank, partner_id, account_id, confidence, name_sim,
-    domain, country)."""
-    c = MatchCandidate
-    schema = {"row_key": pl.String, "rank": pl.Int64, "partner_id": pl.String, "account_id": pl.String,
-              "confidence": pl.Float32, "name_sim": pl.Float32, "domain": pl.Int8, "country": pl.Int8}
-    with ctx.store.session() as session:
-        rows = session.execute(select(c.row_key, c.rank, c.partner_id, c.account_id, c.confidence, c.name_sim, c.domain,
-                                      c.country).where(c.partner_id.in_(partner_ids))).all()
-    return pl.DataFrame([tuple(r) for r in rows], schema=schema, orient="row")
-
-
