@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import orjson
 import typer
 from rich.console import Console
 from sqlalchemy.exc import OperationalError
@@ -31,8 +32,13 @@ def scope(ctx: AppContext, user_id: str | None) -> Scope:
     return Scope.operator() if user_id is None else scope_for_user(ctx.store, user_id)
 
 
-def emit(result: Any, as_json: bool, render: Callable[[dict], None] | None) -> dict:
+def emit(result: Any, as_json: bool, render: Callable[[dict], None] | None, large: bool = False) -> dict:
+    """`large`: a plain dict of tens of thousands of rows, written by orjson (several times faster)."""
     data = result.model_dump(mode="json") if hasattr(result, "model_dump") else result
+    if as_json and large:
+        sys.stdout.buffer.write(orjson.dumps(data, default=str) + b"\n")
+        sys.stdout.flush()
+        return data
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
     elif render is not None:
@@ -43,13 +49,13 @@ def emit(result: Any, as_json: bool, render: Callable[[dict], None] | None) -> d
 
 
 def run_command(as_json: bool, user_id: str | None, call: Callable, render: Callable | None = None,
-                exit_code_of: Callable[[dict], int] | None = None) -> None:
+                exit_code_of: Callable[[dict], int] | None = None, large: bool = False) -> None:
     """Build the context, resolve the user, call the service, render, and exit with the right code."""
     ctx = None
     try:
         ctx = context()
         scope = _scope_of(ctx, user_id)
-        data = emit(call(ctx, scope), as_json, render)
+        data = emit(call(ctx, scope), as_json, render, large)
         code = exit_code_of(data) if exit_code_of else 0
     except CosellError as exc:
         code = exc.exit_code

@@ -20,7 +20,7 @@ def map_cmd(partner_id: str, as_json: bool = common.JSON_OPT, user: str | None =
     def call(ctx, scope):
         return map_accounts_data(ctx, scope, partner_id)  # a dict: no model per row at a million rows
 
-    common.run_command(as_json, user, call, render.mapping)
+    common.run_command(as_json, user, call, render.mapping, large=True)
 
 
 @app.callback()

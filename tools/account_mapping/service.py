@@ -188,12 +188,13 @@ def _read_stored(ctx: ToolContext, partner_ids: list[str]) -> tuple[_Data, pl.Da
     c = MatchCandidate
     theirs = c.partner_id.in_(partner_ids)
     with ctx.records(Scope.system()) as rec:
-        session = rec.session
+        session = rec.session.connection()  # Core rows, not ORM: tens of thousands of them
         # below the threshold a candidate is never chosen (a confirmed pair shows its confirmation instead)
         candidates = pl.DataFrame([tuple(r) for r in session.execute(select(
             c.row_key, c.rank, c.account_id, c.confidence, c.name_sim, c.domain, c.country, c.evidence).where(
             theirs, c.confidence >= MATCH_THRESHOLD))], schema=_CANDIDATE_SCHEMA, orient="row")
-        corrections = list(session.scalars(select(MatchCorrection).where(MatchCorrection.partner_id.in_(partner_ids))))
+        corrections = list(rec.session.scalars(select(MatchCorrection).where(
+            MatchCorrection.partner_id.in_(partner_ids))))
         corrected_rows = sorted({x.row_key for x in corrections})
         corrected_accounts = sorted({x.account_id for x in corrections})
         rows = [tuple(r) for r in session.execute(select(*_ROW_COLUMNS).join(
