@@ -12,7 +12,10 @@ wall seconds, with the load average: on a shared machine wall time includes wait
 The synthetic world: company names are a brand word (invented from syllables, shared by several
 companies: natural hard negatives such as 'Kalora Foods' / 'Kalora Bank') plus an industry noun and a
 legal suffix of the country; 40% of partner rows are our accounts spelled another way (case, suffix
-dropped or changed, a typo, www/URL/country-TLD/missing domain, missing country), 60% are not ours.
+dropped or changed, a typo, www/URL/country-TLD/missing domain, missing country), 60% are not ours, of
+which a third are planted hard negatives (`ROW_MIX`): the same name in another country, subsidiaries
+(the parent's name and a word more, often on the parent's domain), common-word names of other
+countries, and other companies carrying one of our domains. `kind` names each row's kind.
 """
 from __future__ import annotations
 
