@@ -16,10 +16,12 @@ import typer
 from assistant.cli import common
 from assistant.cli.analytics import register as register_analytics
 from assistant.cli.leads import leads_app
+from assistant.cli.mapping import map_cmd
 from assistant.cli.mdf import mdf_app
 from assistant.cli.private_mapping import private_mapping_app
 from assistant.cli.recruit import register as register_recruit
 from assistant.cli.registrations import audit_app, registrations_app
+from assistant.cli.startup import setup
 from assistant.core.config import Settings
 from assistant.core.errors import BadInput, CosellError
 from assistant.engine import render
@@ -28,7 +30,7 @@ from assistant.engine.context import AppContext
 from assistant.engine.threads import existing_thread_id, last_thread_id
 from retrieval import api_keys
 from retrieval.ingest import ingest_as, reset_notice
-from tools.account_mapping.service import map_accounts, record_correction
+from tools.account_mapping.service import record_correction, refresh_stored_matches
 from tools.content_drafts.service import draft_content, get_draft, list_drafts, review_draft
 from tools.next_best_action.service import next_best_actions
 from tools.partner_match.service import (
@@ -80,8 +82,10 @@ def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."
         if reset:  # said first, on stderr: --json keeps one object on stdout
             err_console.print(reset_notice(ctx), soft_wrap=True)
         with render.progress_bar(enabled=not as_json and sys.stderr.isatty()) as progress:
-            return ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress,
-                             allow_removals=allow_removals)
+            result = ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress,
+                               allow_removals=allow_removals)
+        refresh_stored_matches(ctx)  # account mapping computed now, not by the next `cosell map`
+        return result
 
     run_command(as_json, user, call, exit_code_of=lambda r: 3 if r.rejected else 0, show=render.ingest)
 
@@ -113,15 +117,7 @@ def ask(question: str, thread: str | None = typer.Option(None, "--thread", help=
     run_command(as_json, user, call, show=render.ask)
 
 
-@app.command("map")
-def map_cmd(partner_id: str, as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
-    """Account mapping: the accounts we share with a partner."""
-
-    def call(ctx, scope):
-
-        return map_accounts(ctx, scope, partner_id)
-
-    run_command(as_json, user, call, show=render.mapping)
+app.command("map")(map_cmd)
 
 
 def _correction(decision: str, partner_id: str, row_key: str, account_id: str, comment: str | None,
@@ -388,12 +384,7 @@ def mcp_stdio(user: str | None = AS_OPT) -> None:
 
 
 def main() -> None:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    logging.basicConfig(level=os.environ.get("COSELL_LOG_LEVEL", "WARNING"), stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    setup()
     app()
 
 
