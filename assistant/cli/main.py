@@ -16,6 +16,7 @@ import typer
 from assistant.cli import common
 from assistant.cli.analytics import register as register_analytics
 from assistant.cli.leads import leads_app
+from assistant.cli.onboarding import register as register_onboarding
 from assistant.cli.private_mapping import private_mapping_app
 from assistant.cli.registrations import audit_app, registrations_app
 from assistant.core.config import Settings
@@ -50,6 +51,7 @@ app.add_typer(private_mapping_app, name="map-private")
 app.add_typer(registrations_app, name="registrations")
 app.add_typer(audit_app, name="audit")
 app.add_typer(leads_app, name="leads")
+register_onboarding(app)
 register_analytics(app)
 
 console, err_console = common.console, common.err_console
