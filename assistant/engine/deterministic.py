@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from assistant.core.errors import Forbidden, NotFound
 from assistant.engine import analytics_chat as programme
-from assistant.engine import answers, router
+from assistant.engine import answers, onboarding_chat, router
 from assistant.engine.context import AppContext
 from assistant.engine.messages import say
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
@@ -101,7 +101,7 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
 def _plan_more(state: ThreadState, lang: str = "en") -> Plan:
     """ "and who else?": the next page of the last intent's results (a draft has no next page)."""
     intent = state.last_intent or "search"
-    if intent in ("draft", "profile"):
+    if intent in ("draft", "profile", "onboarding"):
         return Plan(intent, reply=say("nothing_more", lang))
     return Plan(intent, dict(state.last_arguments), start=state.shown)
 
@@ -127,6 +127,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     missing = resolver.unknown_id(turn.question, mentions)
     if missing:
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
+    if onboarding_chat.wants_plan(turn.question, mentions.kinds(), turn.scope.is_partner):
+        return _plan_onboarding(turn, resolver, mentions)
     programme_intent = programme.intent_of(turn.question, mentions.kinds())
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
@@ -153,6 +155,15 @@ def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
                                     "look up the other partner you named.")
     start, end = programme.period_of(turn.question, turn.ctx.today())
     return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
+
+
+def _plan_onboarding(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan:
+    """A partner's onboarding plan: a partner seller's own, or the partner named (internal roles)."""
+    if not turn.scope.can("onboarding"):
+        return Plan("onboarding", refusal=forbidden_message(turn.scope, intent="onboarding"))
+    if turn.scope.is_partner and mentions.foreign_partner:
+        return Plan("onboarding", refusal=say("foreign_partner", turn.lang))
+    return _with_partner(turn, resolver, Plan("onboarding"), mentions)
 
 
 def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str) -> Plan:
@@ -382,6 +393,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return programme.first_win_answer(data, args.get("partner_id")), 1
     if p.intent == "search":
         return _search(turn, args["query"], start)
+    if p.intent == "onboarding":
+        data = turn.call("onboarding", {"partner_id": args["partner_id"]})
+        turn.cite(content_citations(turn, {"actions": [{"content": onboarding_chat.plan_citations(data)}]}))
+        return onboarding_chat.plan_answer(data, turn.lang, onboarding_chat.days_asked(turn.question)), 1
     if p.intent == "match":
         top = max(int(args.get("top") or answers.PAGE), start + answers.PAGE)
         data = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top})
