@@ -396,7 +396,8 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent == "onboarding":
         data = turn.call("onboarding", {"partner_id": args["partner_id"]})
         turn.cite(content_citations(turn, {"actions": [{"content": onboarding_chat.plan_citations(data)}]}))
-        return onboarding_chat.plan_answer(data, turn.lang, onboarding_chat.days_asked(turn.question)), 1
+        lang = onboarding_chat.cue_language(turn.question) or turn.lang
+        return onboarding_chat.plan_answer(data, lang, onboarding_chat.days_asked(turn.question)), 1
     if p.intent == "match":
         top = max(int(args.get("top") or answers.PAGE), start + answers.PAGE)
         data = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top})

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from assistant.engine.intent_cues import normalise
+from tools.types import money
 
 _ONBOARDING = re.compile(r"\bonboard\w*|オンボーディング")
 _STATUS = re.compile(r"\b(status|progress|going|plan|stand|standing|on track|how far|where (are|is|do)|"
@@ -56,6 +57,18 @@ def days_asked(question: str) -> int | None:
     return 30 if "month" in found.group(0) or "jours" in found.group(0) else 14
 
 
+_CUE_LANG = re.compile(r"\b(?P<de>ersten \d+ tage\w*|was (müssen|sollen|sollten) wir|wie läuft)\b|"
+                       r"\b(?P<fr>\d+ premiers jours|que devons|où en est)\b|"
+                       r"\b(?P<es>primeros \d+ días|qu[ée] debemos)\b|\b(?P<pt>primeiros \d+ dias|o que devemos)\b")
+
+
+def cue_language(question: str) -> str | None:
+    """The language the onboarding cue itself is in ("ersten 30 Tage": de), when it is one of ours: short
+    questions are easily misread by general language detection."""
+    found = _CUE_LANG.search(normalise(question))
+    return next((lang for lang, text in found.groupdict().items() if text), None) if found else None
+
+
 # (en, de, fr, es, pt): the fixed sentences of the answer
 _WORDS = {
     "joined": ("{name} ({pid}) joined on {joined}, {days} days ago.", "{name} ({pid}) ist seit {joined} Partner "
@@ -91,6 +104,19 @@ _STATUS_WORDS = {"done": ("done", "erledigt", "fait", "hecho", "feito"),
                  "open": ("open", "offen", "à faire", "pendiente", "pendente"),
                  "overdue": ("overdue", "überfällig", "en retard", "atrasado", "atrasado")}
 _LANGS = ("en", "de", "fr", "es", "pt")
+# step titles in the asker's language, by kind ({what}: the competencies, or the step's own competency); the
+# tier steps keep the tool's English title, which carries the rule's numbers
+_TITLES = {
+    "training": ("", "Enablement-Training abschließen: {what}", "Suivre la formation : {what}",
+                 "Completar la formación: {what}", "Concluir o treinamento: {what}"),
+    "first_registration": ("", "Einen ersten Deal registrieren", "Enregistrer une première affaire",
+                           "Registrar una primera oportunidad", "Registrar uma primeira oportunidade"),
+    "certification": ("", "Mindestens eine Person in {what} zertifizieren", "Certifier au moins une personne en "
+                      "{what}", "Certificar al menos a una persona en {what}", "Certificar pelo menos uma pessoa "
+                      "em {what}"),
+    "first_win": ("", "Einen ersten Deal gewinnen", "Gagner une première affaire", "Ganar una primera venta",
+                  "Ganhar uma primeira venda"),
+}
 
 
 def _w(key: str, lang: str, **values: object) -> str:
@@ -114,23 +140,57 @@ def plan_answer(data: dict, lang: str = "en", days: int | None = None) -> str:
     if first:
         end = joined + dt.timedelta(days=days) if joined else None
         lines.append(_w("window", lang, n=days, end=end.isoformat() if end else "-"))
-        lines += [_step_line(s, lang, index) for s in first]
+        lines += [_step_line(s, lang, index, data) for s in first]
         if rest:
             lines.append(_w("later", lang))
     else:
         lines.append(_w("plan", lang))
-    lines += [_step_line(s, lang, index) for s in rest]
+    lines += [_step_line(s, lang, index, data) for s in rest]
     if data.get("first_win_on"):
         lines.append(_w("won", lang, date=data["first_win_on"], days=data["days_to_first_win"]))
     else:
         lines.append(_w("no_win", lang))
     lines.append(_w("details", lang, pid=data["partner_id"]))
     return "\n".join(lines)
+_TIER_TITLES = {
+    "certified_staff": ("", "{n} zertifizierte Mitarbeitende haben ({why})", "Avoir {n} personnes certifiées ({why})",
+                        "Tener {n} personas certificadas ({why})", "Ter {n} pessoas certificadas ({why})"),
+    "won_revenue_12m": ("", "Mindestens {amount} gewonnener Umsatz in 12 Monaten ({why})",
+                        "Au moins {amount} de chiffre d'affaires gagné sur 12 mois ({why})",
+                        "Al menos {amount} de ingresos ganados en 12 meses ({why})",
+                        "Pelo menos {amount} de receita ganha em 12 meses ({why})"),
+    "won_deals_12m": ("", "Mindestens {n} gewonnene Deals in 12 Monaten ({why})",
+                      "Au moins {n} affaire(s) gagnée(s) sur 12 mois ({why})",
+                      "Al menos {n} venta(s) ganada(s) en 12 meses ({why})",
+                      "Pelo menos {n} venda(s) ganha(s) em 12 meses ({why})"),
+    "deals_registered_12m": ("", "Mindestens {n} registrierte Deals in 12 Monaten ({why})",
+                             "Au moins {n} affaire(s) enregistrée(s) sur 12 mois ({why})",
+                             "Al menos {n} oportunidad(es) registrada(s) en 12 meses ({why})",
+                             "Pelo menos {n} oportunidade(s) registrada(s) em 12 meses ({why})"),
+}
+_WHY = {True: ("", "Anforderung der Stufe {tier}", "exigence du niveau {tier}", "requisito del nivel {tier}",
+               "requisito do nível {tier}"),
+        False: ("", "um {tier} zu erreichen", "pour atteindre {tier}", "para llegar a {tier}",
+                "para chegar a {tier}")}
+_PROGRAMME = ("partner programme", "Partnerprogramm", "programme partenaires", "programa de partners",
+              "programa de parceiros")
 
 
-def _step_line(step: dict, lang: str, index: int) -> str:
+def _title(step: dict, index: int, data: dict) -> str:
+    if index and step.get("tier") and step.get("subject") in _TIER_TITLES:
+        why = _WHY[bool(step.get("tier_current"))][index].format(tier=step["tier"])
+        minimum = float(step.get("minimum") or 0)
+        return _TIER_TITLES[step["subject"]][index].format(n=f"{minimum:g}", amount=money(minimum), why=why)
+    template = _TITLES.get(step.get("kind") or "", ("",) * len(_LANGS))[index]
+    if not template:
+        return step["title"]
+    what = step.get("subject") if step.get("kind") == "certification" else ", ".join(data.get("competencies") or [])
+    return template.format(what=what or _PROGRAMME[index])
+
+
+def _step_line(step: dict, lang: str, index: int, data: dict) -> str:
     due = f", {_w('due', lang, date=step['due_on'])}" if step.get("due_on") else ""
-    line = f"- {_STATUS_WORDS[step['status']][index]}: {step['title']}{due}"
+    line = f"- {_STATUS_WORDS[step['status']][index]}: {_title(step, index, data)}{due}"
     if step["evidence"] and step["status"] != "open":
         line += f" ({step['evidence'][0]})"
     if step["content"] and step["status"] != "done":

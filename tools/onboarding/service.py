@@ -51,7 +51,7 @@ CONTENT_QUERIES: dict[str, tuple[str, list[str]]] = {
     "certification": ("{subject} certification exam", ["training"]),
     "certified_staff": ("certification tracks certified staff tier requirements", ["training", "policy"]),
     "first_registration": ("how to register a deal: deal registration", ["policy"]),
-    "first_win": ("{subject} playbook first deal discovery", ["playbook"]),
+    "first_win": ("{subject} playbook first deal discovery {industries}", ["playbook"]),
     "tier_result": ("partner tier requirements and benefits", ["policy"]),
 }
 
@@ -75,7 +75,7 @@ def onboarding_plan(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
         step.content = _content_for(step, facts, lookup)
     joined = facts.joined_on
     return OnboardingPlan(
-        partner_id=partner_id, name=name, tier=facts.tier, joined_on=joined,
+        partner_id=partner_id, name=name, tier=facts.tier, competencies=facts.competencies, joined_on=joined,
         days_since_joined=(today - joined).days if joined else None, steps=steps,
         first_win_on=facts.first_win_on,
         days_to_first_win=(facts.first_win_on - joined).days if facts.first_win_on and joined else None,
@@ -101,7 +101,8 @@ def _facts(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[PartnerFact
     facts = PartnerFacts(partner_id=partner_id, tier=(partner.tier or "registered").lower(),
                          joined_on=partner.joined_on, competencies=list(partner.competencies or []),
                          certified=dict(metrics.certified), activity=activity, registrations=registrations,
-                         deals=deals, requirements=requirements, first_win_on=first, today=today)
+                         deals=deals, requirements=requirements, first_win_on=first, today=today,
+                         industries=list(partner.industries or []))
     return facts, partner.name
 
 
@@ -109,8 +110,8 @@ def _facts(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[PartnerFact
 
 
 def partner_content_lookup(ctx: ToolContext, partner_id: str) -> ContentLookup:
-    """Search through `tools.search` as the partner would (visibility `partners` and `partner:P`). Content is
-    an extra: a failed search (no index yet) leaves the steps without content instead of failing the plan."""
+    """Search through `tools.search` as the partner would (visibility `partners` and `partner:P`), the
+    programme's own content only (DATA.md `source: programme`, not `reference`). Content is an extra: a failed search (no index yet) leaves the steps without content instead of failing the plan."""
     reader = Scope(user_id=f"partner-reader:{partner_id}", role="partner_seller", partner_id=partner_id)
     failed = False
     seen: dict[tuple, list[ContentRef]] = {}
@@ -129,8 +130,8 @@ def partner_content_lookup(ctx: ToolContext, partner_id: str) -> ContentLookup:
                             exc_info=True)
                 return []
             refs: list[ContentRef] = []
-            for h in hits.results:
-                if all(r.doc_id != h.doc_id and r.title != h.title for r in refs):
+            for h in hits.results:  # the programme's own content: reference material is someone else's rules
+                if h.source_type != "reference" and all(r.doc_id != h.doc_id and r.title != h.title for r in refs):
                     refs.append(ContentRef(doc_id=h.doc_id, title=h.title or h.doc_id))
             seen[key] = refs
         return seen[key]
@@ -142,7 +143,8 @@ def _content_for(step: OnboardingStep, facts: PartnerFacts, lookup: ContentLooku
     """The kind's query, strict filters first (kind and product), loosened when nothing fits."""
     query, kinds = CONTENT_QUERIES[step.kind]
     products = [step.subject] if step.kind == "certification" and step.subject else list(facts.competencies)
-    text = query.format(subject=" ".join(products) or "partner programme").strip()
+    text = query.format(subject=" ".join(products) or "partner programme", industries=" ".join(facts.industries))
+    text = " ".join(text.split())
     if step.kind not in PRODUCT_KINDS:
         products = []
     for k, p in ((kinds, products), (kinds, None), (None, products)):

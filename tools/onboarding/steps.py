@@ -32,8 +32,8 @@ KIND_ORDER = tuple(OFFSET_DAYS)
 COUNTED_REGISTRATIONS = frozenset({"submitted", "approved", "won", "lost", "expired"})  # not `rejected`
 METRIC_TITLES = {
     "won_revenue_12m": "won revenue of at least {minimum} in the trailing 12 months",
-    "won_deals_12m": "at least {minimum} won deals in the trailing 12 months",
-    "deals_registered_12m": "at least {minimum} deals registered in the trailing 12 months",
+    "won_deals_12m": "at least {minimum} won deal{s} in the trailing 12 months",
+    "deals_registered_12m": "at least {minimum} deal{s} registered in the trailing 12 months",
 }
 
 
@@ -87,6 +87,7 @@ class PartnerFacts:
     requirements: list[TierRequirement] = field(default_factory=list)
     first_win_on: dt.date | None = None
     today: dt.date | None = None  # for the trailing 12 months of the tier results' evidence
+    industries: list[str] = field(default_factory=list)  # for the content of the first-win step
 
 
 def offsets(vendor: Mapping[str, Any] | None) -> dict[str, int]:
@@ -118,15 +119,19 @@ def build_steps(facts: PartnerFacts, today: dt.date, days: Mapping[str, int] = O
     steps.append(first_win_step(facts))
     steps += tier_result_steps(facts)
     out = []
-    for kind, title, subject, done, evidence in steps:
+    for kind, title, subject, done, evidence, *rule in steps:
         due = facts.joined_on + dt.timedelta(days=days[kind]) if facts.joined_on else None
+        tier = rule[0] if rule else None
         out.append(OnboardingStep(title=title, due_on=due, status=status_of(done, due, today), evidence=evidence,
-                                  kind=kind, subject=subject, offset_days=days[kind]))
+                                  kind=kind, subject=subject, offset_days=days[kind],
+                                  tier=tier.tier if tier else None, minimum=tier.minimum if tier else None,
+                                  tier_current=tier.current if tier else None))
     out.sort(key=lambda s: (s.offset_days, KIND_ORDER.index(s.kind)))
     return out
 
 
-Step = tuple[str, str, str | None, bool, list[str]]  # (kind, title, subject, done, evidence)
+# (kind, title, subject, done, evidence[, the TierRequirement behind a tier step])
+Step = tuple
 
 
 def _since_joining(facts: PartnerFacts) -> list[ActivityMonth]:
@@ -189,7 +194,7 @@ def certified_staff_steps(facts: PartnerFacts) -> list[Step]:
         minimum = int(r.minimum)
         title = f"Have {minimum} certified staff ({_tier_words(r)})"
         evidence = [f"partners.csv certified_staff: {listed} ({total} in total, {r.tier} requires {minimum})"]
-        out.append(("certified_staff", title, "certified_staff", total >= r.minimum, evidence))
+        out.append(("certified_staff", title, "certified_staff", total >= r.minimum, evidence, r))
     return out
 
 
@@ -213,7 +218,8 @@ def tier_result_steps(facts: PartnerFacts) -> list[Step]:
             continue
         shown = money(r.minimum) if r.metric == "won_revenue_12m" else f"{r.minimum:g}"
         value = money(r.value) if r.metric == "won_revenue_12m" else f"{r.value:g}"
-        title = f"Reach {METRIC_TITLES[r.metric].format(minimum=shown)} ({_tier_words(r)})"
+        title = f"Reach {METRIC_TITLES[r.metric].format(minimum=shown, s='' if r.minimum == 1 else 's')} " \
+                f"({_tier_words(r)})"
         evidence = [f"{r.metric.replace('_', ' ')}: {value} (minimum {shown})"]
         if r.metric != "deals_registered_12m":
             year_ago = facts.today - dt.timedelta(days=365) if facts.today else None
@@ -221,7 +227,7 @@ def tier_result_steps(facts: PartnerFacts) -> list[Step]:
                    and (year_ago is None or year_ago < d.close_date <= facts.today)]
             if ids:
                 evidence.append("won deals: " + ", ".join(sorted(ids)[:8]) + (" ..." if len(ids) > 8 else ""))
-        out.append(("tier_result", title, r.metric, r.value >= r.minimum, evidence))
+        out.append(("tier_result", title, r.metric, r.value >= r.minimum, evidence, r))
     return out
 
 

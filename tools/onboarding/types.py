@@ -22,12 +22,16 @@ class OnboardingStep(BaseModel):
     kind: StepKind = Field(description="which programme rule made the step")
     subject: str | None = Field(None, description="the competency or tier metric the step is about")
     offset_days: int = Field(description="days after joined_on the step is due")
+    tier: str | None = Field(None, description="tier steps: the tier whose rule this is")
+    minimum: float | None = Field(None, description="tier steps: the rule's minimum")
+    tier_current: bool | None = Field(None, description="tier steps: the partner's own tier (else the tier above)")
 
 
 class OnboardingPlan(BaseModel):
     partner_id: str
     name: str
     tier: str
+    competencies: list[str] = Field(default_factory=list, description="what the training and certifications cover")
     joined_on: dt.date | None = None
     days_since_joined: int | None = None
     steps: list[OnboardingStep] = Field(default_factory=list)
