@@ -50,7 +50,7 @@ def build_mdf(world: World, activity_rows: list[dict[str, str]]) -> tuple[list[d
         p, kind = partners[pid], r.choice(KINDS)
         product = r.choice(p.competencies) if p.competencies else "Lakehouse"
         paid = round(sum(spent[(pid, m)] for m in months), -2)
-        start = first_day + dt.timedelta(days=r.randrange(10, 60))
+        start = max(first_day + dt.timedelta(days=r.randrange(10, 60)), world.today - dt.timedelta(days=360))
         last_quarter = label == quarters[-1][0]
         status = "claimed" if last_quarter and r.random() < 0.5 else "paid"
         activity_id = f"MDF-{n:04d}"
