@@ -239,6 +239,7 @@ def read_import_folder(
     on_progress: Callable[[str], None] | None = None,
     stored: dict[str, set[Any]] | None = None,
     max_document_bytes: int | None = None,
+    kept: dict[str, set[Any]] | None = None,
 ) -> ImportBundle:
     """Read every file of an import folder.
 
@@ -255,7 +256,7 @@ def read_import_folder(
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 26))  # long descriptions are legitimate
     progress = on_progress or (lambda _name: None)
     rejected: list[Rejection] = []
-    refs = References(stored)
+    refs = References(stored, kept)  # kept: e.g. an MDF activity requested in the copilot, which deals may name
     fatal: list[FileProblem] = []
     vendor = read_vendor(root, rejected)
 

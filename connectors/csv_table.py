@@ -54,14 +54,15 @@ class References:
     never takes the rows that depend on it down with it.
     """
 
-    def __init__(self, stored: dict[str, set[Any]] | None = None) -> None:
+    def __init__(self, stored: dict[str, set[Any]] | None = None, kept: dict[str, set[Any]] | None = None) -> None:
         self.accepted: dict[str, dict[Any, int]] = {}
         self.rejected: dict[str, dict[Any, int]] = {}
         self.stored = stored or {}
+        self.kept = kept or {}  # ids of records made in the copilot, which every plain ingest keeps
         self.failed_files: set[str] = set()  # optional files refused as a whole: their table is kept
 
     def check(self, column: str, value: str | None, target: str) -> tuple[str, str] | None:
-        if not value or value in self.accepted.get(target, {}):
+        if not value or value in self.accepted.get(target, {}) or value in self.kept.get(target, ()):
             return None
         line = self.rejected.get(target, {}).get(value)
         kept = value in self.stored.get(target, ())

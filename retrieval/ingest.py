@@ -175,7 +175,8 @@ def _ingest_locked(ctx: AppContext, folder: Path, reset: bool, strict: bool, pro
                                      len(files))) if progress else None
     with ctx.store.session() as session:
         stored = {} if reset else stored_keys(session)
-    bundle = read_import_folder(folder, on_progress=reading, stored=stored,
+        kept = {} if reset else PR.copilot_ids(session)
+    bundle = read_import_folder(folder, on_progress=reading, stored=stored, kept=kept,
                                 max_document_bytes=int(settings.max_document_mb * 2**20))
     rejected = [RejectedItem(**r.model_dump()) for r in bundle.rejected]
     with ctx.store.session() as session:  # planned and checked before anything changes

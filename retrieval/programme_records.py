@@ -212,6 +212,13 @@ def load_imported(session: Session, bundle: Any, protection_days: int) -> dict[s
     return counts
 
 
+def copilot_ids(session: Session) -> dict[str, set[str]]:
+    """Ids of the records made in the copilot, per import file: a plain ingest keeps them, so a row may
+    refer to them (an opportunity's `mdf_activity_id` naming an activity requested in the copilot)."""
+    return {"mdf_activities.csv": set(session.scalars(select(MdfActivityRow.activity_id)
+                                                      .where(MdfActivityRow.origin == COPILOT)))}
+
+
 def kept_counts(session: Session) -> dict[str, int]:
     """What `ingest --reset` would erase, per table (said before erasing)."""
     return {model.__tablename__: len(session.scalars(select(model)).all()) for model in ERASED_BY_RESET}

@@ -44,6 +44,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "decide_registrations": frozenset({"admin", "channel_manager"}),
     "leads": frozenset({"admin", "channel_manager", "partner_seller"}),  # list; accept/decline for P
     "route_leads": frozenset({"admin", "channel_manager"}),
+    "mdf": frozenset({"admin", "channel_manager", "marketer", "partner_seller"}),  # list, roi (P's own)
+    "request_mdf": frozenset({"admin", "channel_manager", "partner_seller"}),  # request, claim
+    "decide_mdf": frozenset({"admin", "channel_manager"}),
+    "pay_mdf": frozenset({"admin"}),
     "onboarding": frozenset({"admin", "channel_manager", "partner_seller"}),  # a seller: P only
     "audit": frozenset({"admin"}),
     "ingest": frozenset({"admin"}),
@@ -63,6 +67,10 @@ CAPABILITY_WORDS = {
     "decide_registrations": "approve, reject or extend deal registrations",
     "leads": "see leads",
     "route_leads": "route or assign leads",
+    "mdf": "see MDF activities",
+    "request_mdf": "request or claim MDF",
+    "decide_mdf": "approve or reject MDF requests",
+    "pay_mdf": "pay MDF claims",
     "onboarding": "see onboarding plans",
     "audit": "read the audit log",
     "ingest": "ingest data",

@@ -4,7 +4,8 @@
     def match_partners_tool(ctx, scope, args: MatchArgs) -> MatchResult: ...
 
 The docstring is the description the LLM sees; `args` (a pydantic model) is the typed schema. The
-deterministic engine, the LLM engine, the CLI and the API all call the same functions.
+deterministic engine, the LLM engine, the CLI and the API all call the same functions, and read the
+result as its model (attributes, never `dict.get`): a renamed field fails loudly instead of showing "?".
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,13 @@ class ToolSpec:
         return self.args.model_json_schema()
 
 
+class UntypedResult(BaseModel):
+    """Deprecated: what a tool that returns a plain dict is wrapped in (its keys become attributes, and
+    `model_dump()` gives the dict back). Kept only while tools move over; return a pydantic model instead."""
+
+    model_config = ConfigDict(extra="allow")
+
+
 _TOOLS: dict[str, ToolSpec] = {}
 BUILTIN_MODULES = (
     "tools.search.service",
@@ -36,6 +44,7 @@ BUILTIN_MODULES = (
     "tools.content_drafts.service",
     "tools.analytics.service",
     "tools.partner_profile.service",
+    "tools.mdf.service",
     "tools.onboarding.service",
 )
 

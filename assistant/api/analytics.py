@@ -20,6 +20,7 @@ from fastapi.responses import FileResponse
 
 from assistant.api.deps import CallerDep, CtxDep
 from tools.analytics import service
+from tools.analytics.types import AttributionResponse, PortfolioResponse
 
 
 @asynccontextmanager
@@ -39,13 +40,13 @@ WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 @router.get("/v1/attribution", summary="Won revenue by partner role, MDF and ROPI (cosell attribution)")
 def attribution(ctx: CtxDep, scope: CallerDep, start: str | None = Query(None, alias="from"),
                 end: str | None = Query(None, alias="to"), partner: str | None = None,
-                deals: bool = False) -> dict[str, Any]:
-    return service.attribution(ctx, scope, start, end, partner, deals).model_dump(mode="json", by_alias=True)
+                deals: bool = False) -> AttributionResponse:
+    return service.attribution(ctx, scope, start, end, partner, deals)
 
 
 @router.get("/v1/portfolio", summary="Every partner's health, tier status, time to first win, at risk")
-def portfolio(ctx: CtxDep, scope: CallerDep) -> dict[str, Any]:
-    return service.portfolio(ctx, scope).model_dump(mode="json")
+def portfolio(ctx: CtxDep, scope: CallerDep) -> PortfolioResponse:
+    return service.portfolio(ctx, scope)
 
 
 @router.get("/v1/digest", summary="A channel manager's week (cosell digest)")

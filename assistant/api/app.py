@@ -22,7 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from assistant.api import analytics, ask, leads, onboarding, private_mapping, registrations, routes
+from assistant.api import analytics, ask, leads, mdf, onboarding, private_mapping, registrations, routes
 from assistant.api.health import DatabaseCheck, llm_state
 from assistant.api.hygiene import Hygiene
 from assistant.api.ratelimit import RateLimit, settings_limits
@@ -75,6 +75,7 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.include_router(private_mapping.router)
     app.include_router(registrations.router)
     app.include_router(leads.router)
+    app.include_router(mdf.router)
     app.include_router(analytics.router)
     app.include_router(onboarding.router)
     mount_slack(app, ctx)

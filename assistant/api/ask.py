@@ -42,7 +42,7 @@ def ask_endpoint(body: AskBody, request: Request, ctx: CtxDep, scope: CallerDep)
     # someone else's thread: a 403 now, not an event later; an unknown id: the server makes a new one
     thread_id = existing_thread_id(ctx, scope, body.thread_id)
     if not wants_stream:
-        return ask(ctx, scope, body.question, thread_id=thread_id).model_dump(mode="json")
+        return ask(ctx, scope, body.question, thread_id=thread_id)
     events = ask(ctx, scope, body.question, thread_id=thread_id, stream=True)
     return StreamingResponse(
         sse(events),

@@ -1,6 +1,8 @@
 """The /v1 routes: the CLI's commands over HTTP, same payloads as `--json` (CLI.md "HTTP API").
 
-Thin: parse, call one service function (a tool), return its JSON. Endpoints are plain `def`, so the
+Thin: parse, call one service function (a tool), return its result. A route that returns a tool's result
+declares the tool's model as its return type: FastAPI's response_model, so the OpenAPI schema documents
+the payload and FastAPI serialises it (the same JSON as `--json`). Endpoints are plain `def`, so the
 blocking work runs in FastAPI's threadpool. Permissions are the tools' (ScopedRecords), as on the CLI.
 """
 
@@ -14,11 +16,17 @@ from pydantic import BaseModel, Field
 from assistant.api.deps import CallerDep, CtxDep
 from assistant.core.errors import BadInput
 from retrieval.ingest import ingest_as, resolve_import_path
-from tools.account_mapping.service import map_accounts, record_correction
-from tools.content_drafts.service import Channel, draft_content, list_drafts, review_draft
-from tools.next_best_action.service import next_best_actions
-from tools.partner_match.service import RegistrationProposal, check_registration, match_partners
-from tools.search.service import search_content
+from tools.account_mapping.service import MappingResponse, map_accounts, record_correction
+from tools.content_drafts.service import Channel, DraftResponse, draft_content, list_drafts, review_draft
+from tools.next_best_action.service import NbaResponse, next_best_actions
+from tools.partner_match.service import (
+    MatchResponse,
+    RegistrationCheckResponse,
+    RegistrationProposal,
+    check_registration,
+    match_partners,
+)
+from tools.search.service import SearchResponse, search_content
 
 router = APIRouter(prefix="/v1")
 
@@ -37,17 +45,15 @@ def search(
     scope: CallerDep,
     q: Annotated[str, Query(min_length=1, max_length=2000)],
     k: Annotated[int, Query(ge=1, le=100)] = 5,
-) -> dict:
-
-    return as_json(search_content(ctx, scope, q, k=k))
+) -> SearchResponse:
+    return search_content(ctx, scope, q, k=k)
 
 
 @router.get(
     "/partners/{partner_id}/overlaps", tags=["account mapping"], summary="Account mapping (cosell map)"
 )
-def overlaps(partner_id: str, ctx: CtxDep, scope: CallerDep) -> dict:
-
-    return as_json(map_accounts(ctx, scope, partner_id))
+def overlaps(partner_id: str, ctx: CtxDep, scope: CallerDep) -> MappingResponse:
+    return map_accounts(ctx, scope, partner_id)
 
 
 class CorrectionBody(BaseModel):
@@ -78,9 +84,8 @@ def overlap_correction(
 )
 def partner_matches(
     opportunity_id: str, ctx: CtxDep, scope: CallerDep, top: Annotated[int, Query(ge=1, le=50)] = 5
-) -> dict:
-
-    return as_json(match_partners(ctx, scope, opportunity_id, top=top))
+) -> MatchResponse:
+    return match_partners(ctx, scope, opportunity_id, top=top)
 
 
 @router.get(
@@ -88,9 +93,8 @@ def partner_matches(
     tags=["next best actions"],
     summary="Next best actions for a partner (cosell nba --partner)",
 )
-def partner_nba(partner_id: str, ctx: CtxDep, scope: CallerDep) -> dict:
-
-    return as_json(next_best_actions(ctx, scope, partner_id=partner_id))
+def partner_nba(partner_id: str, ctx: CtxDep, scope: CallerDep) -> NbaResponse:
+    return next_best_actions(ctx, scope, partner_id=partner_id)
 
 
 @router.get(
@@ -98,9 +102,8 @@ def partner_nba(partner_id: str, ctx: CtxDep, scope: CallerDep) -> dict:
     tags=["next best actions"],
     summary="Next best actions for a deal (cosell nba --opportunity)",
 )
-def opportunity_nba(opportunity_id: str, ctx: CtxDep, scope: CallerDep) -> dict:
-
-    return as_json(next_best_actions(ctx, scope, opportunity_id=opportunity_id))
+def opportunity_nba(opportunity_id: str, ctx: CtxDep, scope: CallerDep) -> NbaResponse:
+    return next_best_actions(ctx, scope, opportunity_id=opportunity_id)
 
 
 class RegistrationBody(BaseModel):
@@ -117,8 +120,8 @@ class RegistrationBody(BaseModel):
     tags=["partner matching"],
     summary="Check a proposed deal registration (cosell register-check)",
 )
-def registration_check(body: RegistrationBody, ctx: CtxDep, scope: CallerDep) -> Any:
-    return as_json(check_registration(ctx, scope, RegistrationProposal(**body.model_dump())))
+def registration_check(body: RegistrationBody, ctx: CtxDep, scope: CallerDep) -> RegistrationCheckResponse:
+    return check_registration(ctx, scope, RegistrationProposal(**body.model_dump()))
 
 
 class DraftBody(BaseModel):
@@ -130,13 +133,9 @@ class DraftBody(BaseModel):
 
 
 @router.post("/drafts", tags=["drafts"], summary="A co-branded, localised draft (cosell draft)")
-def create_draft(body: DraftBody, ctx: CtxDep, scope: CallerDep) -> dict:
-
-    return as_json(
-        draft_content(
-            ctx, scope, body.partner_id, body.kit_id, body.locale, body.channel, account_id=body.account_id
-        )
-    )
+def create_draft(body: DraftBody, ctx: CtxDep, scope: CallerDep) -> DraftResponse:
+    return draft_content(ctx, scope, body.partner_id, body.kit_id, body.locale, body.channel,
+                         account_id=body.account_id)
 
 
 @router.get("/drafts", tags=["drafts"], summary="Saved drafts you may see (cosell drafts list)")

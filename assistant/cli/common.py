@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import typer
+from pydantic import BaseModel
 from rich.console import Console
 from sqlalchemy.exc import OperationalError
 
@@ -31,26 +32,37 @@ def scope(ctx: AppContext, user_id: str | None) -> Scope:
     return Scope.operator() if user_id is None else scope_for_user(ctx.store, user_id)
 
 
-def emit(result: Any, as_json: bool, render: Callable[[dict], None] | None) -> dict:
-    data = result.model_dump(mode="json") if hasattr(result, "model_dump") else result
+def emit(result: Any, as_json: bool, render: Callable[[dict], None] | None,
+         show: Callable[[Any], None] | None = None) -> None:
+    """Print `result`: its JSON (`--json`, the contract; the only place a model becomes a dict), else
+    `show(result)` (the typed renderer), else `render(json)` (deprecated: renderers that read dicts)."""
+    if show is not None and not as_json:
+        show(result)
+        return
+    data = result.model_dump(mode="json") if isinstance(result, BaseModel) else result
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
     elif render is not None:
         render(data)
     else:
         console.print_json(data=data)
-    return data
 
 
 def run_command(as_json: bool, user_id: str | None, call: Callable, render: Callable | None = None,
-                exit_code_of: Callable[[dict], int] | None = None) -> None:
-    """Build the context, resolve the user, call the service, render, and exit with the right code."""
+                exit_code_of: Callable[[Any], int] | None = None, *, show: Callable[[Any], None] | None = None
+                ) -> None:
+    """Build the context, resolve the user, call the service, render, and exit with the right code.
+
+    `show` renders the service's result as returned (a pydantic model: attributes, not `dict.get`);
+    `render` gets its JSON as a dict and is kept for the renderers not moved yet. `exit_code_of` gets the
+    result as returned."""
     ctx = None
     try:
         ctx = context()
         scope = _scope_of(ctx, user_id)
-        data = emit(call(ctx, scope), as_json, render)
-        code = exit_code_of(data) if exit_code_of else 0
+        result = call(ctx, scope)
+        emit(result, as_json, render, show)
+        code = exit_code_of(result) if exit_code_of else 0
     except CosellError as exc:
         code = exc.exit_code
         _error(as_json, exc.to_json(), exc.message)

@@ -16,6 +16,7 @@ import typer
 from assistant.cli import common
 from assistant.cli.analytics import register as register_analytics
 from assistant.cli.leads import leads_app
+from assistant.cli.mdf import mdf_app
 from assistant.cli.onboarding import register as register_onboarding
 from assistant.cli.private_mapping import private_mapping_app
 from assistant.cli.registrations import audit_app, registrations_app
@@ -51,6 +52,7 @@ app.add_typer(private_mapping_app, name="map-private")
 app.add_typer(registrations_app, name="registrations")
 app.add_typer(audit_app, name="audit")
 app.add_typer(leads_app, name="leads")
+app.add_typer(mdf_app, name="mdf")
 register_onboarding(app)
 register_analytics(app)
 
@@ -81,7 +83,7 @@ def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."
             return ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress,
                              allow_removals=allow_removals)
 
-    run_command(as_json, user, call, render.ingest, exit_code_of=lambda d: 3 if d.get("rejected") else 0)
+    run_command(as_json, user, call, exit_code_of=lambda r: 3 if r.rejected else 0, show=render.ingest)
 
 
 @app.command()
@@ -93,7 +95,7 @@ def search(query: str, k: int = typer.Option(5, "--k", min=1, max=100), as_json:
 
         return search_content(ctx, scope, query, k=k)
 
-    run_command(as_json, user, call, render.search)
+    run_command(as_json, user, call, show=render.search)
 
 
 @app.command()
@@ -108,7 +110,7 @@ def ask(question: str, thread: str | None = typer.Option(None, "--thread", help=
         thread_id = last_thread_id(ctx, scope) if resume else existing_thread_id(ctx, scope, thread)
         return ask_service(ctx, scope, question, thread_id=thread_id)
 
-    run_command(as_json, user, call, render.ask)
+    run_command(as_json, user, call, show=render.ask)
 
 
 @app.command("map")
@@ -119,7 +121,7 @@ def map_cmd(partner_id: str, as_json: bool = JSON_OPT, user: str | None = AS_OPT
 
         return map_accounts(ctx, scope, partner_id)
 
-    run_command(as_json, user, call, render.mapping)
+    run_command(as_json, user, call, show=render.mapping)
 
 
 def _correction(decision: str, partner_id: str, row_key: str, account_id: str, comment: str | None,
@@ -156,7 +158,7 @@ def match(opportunity_id: str, top: int = typer.Option(5, "--top", min=1, max=50
 
         return match_partners(ctx, scope, opportunity_id, top=top)
 
-    run_command(as_json, user, call, lambda d: render.match(d, explain=explain))
+    run_command(as_json, user, call, show=lambda r: render.match(r, explain=explain))
 
 
 @app.command("register-check")
@@ -175,7 +177,7 @@ def register_check(partner: str = typer.Option(..., "--partner"), account: str |
                                         amount=amount, country=country)
         return check_registration(ctx, scope, proposal)
 
-    run_command(as_json, user, call, render.register_check)
+    run_command(as_json, user, call, show=render.register_check)
 
 
 @app.command()
@@ -186,7 +188,7 @@ def nba(partner: str | None = typer.Option(None, "--partner"), opportunity: str 
     def call(ctx, scope):
         return next_best_actions(ctx, scope, partner_id=partner, opportunity_id=opportunity)
 
-    run_command(as_json, user, call, render.nba)
+    run_command(as_json, user, call, show=render.nba)
 
 
 @app.command()
@@ -199,7 +201,7 @@ def draft(partner: str = typer.Option(..., "--partner"), kit: str = typer.Option
     def call(ctx, scope):
         return draft_content(ctx, scope, partner, kit, locale, channel, account_id=account)
 
-    run_command(as_json, user, call, render.draft)
+    run_command(as_json, user, call, show=render.draft)
 
 
 @drafts_app.command("list")
@@ -213,7 +215,7 @@ def drafts_list(partner: str | None = typer.Option(None, "--partner"), status: s
 
         return list_drafts(ctx, scope, partner_id=partner, status=status, limit=limit, offset=offset)
 
-    run_command(as_json, user, call, render.drafts)
+    run_command(as_json, user, call, show=render.drafts)
 
 
 def _review(draft_id: str, decision: str, comment: str | None, as_json: bool, user: str | None) -> None:

@@ -75,6 +75,11 @@ def _answer(
     ctx: AppContext, scope: Scope, question: str, thread: ConversationThread, emit: Emit | None
 ) -> AskResponse:
     if ctx.settings.llm_enabled:
+        # the programme's workflow commands ("register a deal for ...", "route lead L-1") are not the
+        # model's to interpret: the same deterministic handlers answer them with or without an LLM
+        workflow = answer_programme(Turn(ctx, scope, question, thread, emit))
+        if workflow is not None:
+            return workflow
         live = threading.Event()  # an abandoned (over-budget) LLM turn emits nothing more
         live.set()
         guarded = (lambda e, d: live.is_set() and emit(e, d)) if emit else None

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from tools.analytics.types import AttributionResponse, PortfolioResponse
+
 INTENTS = ("attribution", "at_risk", "first_win")
 
 _ATTRIBUTION = re.compile(
@@ -84,57 +86,57 @@ def _money(value: float | None, currency: str) -> str:
     return f"{currency} {value or 0:,.0f}"
 
 
-def attribution_answer(data: dict, partner_id: str | None) -> str:
-    cur, t = data["currency"], data.get("totals")
-    lines = [f"Won revenue from {data['from']} to {data['to']} ({cur}):"]
+def attribution_answer(data: AttributionResponse, partner_id: str | None) -> str:
+    cur, t = data.currency, data.totals
+    lines = [f"Won revenue from {data.from_} to {data.to} ({cur}):"]
     if t and not partner_id:
-        lines.append(f"Partners sourced {_money(t['sourced'], cur)}, influenced {_money(t['influenced'], cur)} and "
-                     f"fulfilled {_money(t['fulfillment'], cur)} of {_money(t['won_revenue'], cur)} won in "
-                     f"{t['won_deals']} deals (partner share {t['partner_share']:.0%}); direct "
-                     f"{_money(t['direct'], cur)}.")
-    rows = data["partners"] if partner_id else data["partners"][:5]
+        lines.append(f"Partners sourced {_money(t.sourced, cur)}, influenced {_money(t.influenced, cur)} and "
+                     f"fulfilled {_money(t.fulfillment, cur)} of {_money(t.won_revenue, cur)} won in "
+                     f"{t.won_deals} deals (partner share {t.partner_share:.0%}); direct "
+                     f"{_money(t.direct, cur)}.")
+    rows = data.partners if partner_id else data.partners[:5]
     if rows and not partner_id:
         lines.append("Top partners:")
     for p in rows:
-        ropi = "no MDF spent" if p["ropi"] is None else f"ROPI {p['ropi']:.1f}x on MDF {_money(p['mdf_spent'], cur)}"
-        lines.append(f"- {p['name']} ({p['partner_id']}): sourced {_money(p['sourced'], cur)}, influenced "
-                     f"{_money(p['influenced'], cur)}, fulfillment {_money(p['fulfillment'], cur)} in "
-                     f"{p['won_deals']} won deals; {ropi}.")
-    if data.get("unconverted"):
-        lines.append(f"Left out (no exchange rate): {', '.join(data['unconverted'][:10])}.")
+        ropi = "no MDF spent" if p.ropi is None else f"ROPI {p.ropi:.1f}x on MDF {_money(p.mdf_spent, cur)}"
+        lines.append(f"- {p.name} ({p.partner_id}): sourced {_money(p.sourced, cur)}, influenced "
+                     f"{_money(p.influenced, cur)}, fulfillment {_money(p.fulfillment, cur)} in "
+                     f"{p.won_deals} won deals; {ropi}.")
+    if data.unconverted:
+        lines.append(f"Left out (no exchange rate): {', '.join(data.unconverted[:10])}.")
     lines.append("Details: `cosell attribution" + (f" --partner {partner_id} --deals`" if partner_id else "`") + ".")
     return "\n".join(lines)
 
 
-def at_risk_answer(data: dict) -> str:
-    by_id = {p["partner_id"]: p for p in data["partners"]}
-    if not data["at_risk"]:
+def at_risk_answer(data: PortfolioResponse) -> str:
+    by_id = {p.partner_id: p for p in data.partners}
+    if not data.at_risk:
         return "No partner is at risk right now."
-    lines = [f"{len(data['at_risk'])} partners at risk, worst first:"]
-    for i, pid in enumerate(data["at_risk"][:10], 1):
+    lines = [f"{len(data.at_risk)} partners at risk, worst first:"]
+    for i, pid in enumerate(data.at_risk[:10], 1):
         p = by_id[pid]
-        change = "" if p["health_change_90d"] is None else f" ({p['health_change_90d']:+d} in 90 days)"
-        lines.append(f"{i}. {p['name']} ({pid}), health {p['health']}{change}: {'; '.join(p['risk_reasons'])}")
+        change = "" if p.health_change_90d is None else f" ({p.health_change_90d:+d} in 90 days)"
+        lines.append(f"{i}. {p.name} ({pid}), health {p.health}{change}: {'; '.join(p.risk_reasons)}")
     lines.append("All partners: `cosell portfolio`.")
     return "\n".join(lines)
 
 
-def first_win_answer(data: dict, partner_id: str | None) -> str:
-    t = data["time_to_first_win"]
+def first_win_answer(data: PortfolioResponse, partner_id: str | None) -> str:
+    t = data.time_to_first_win
     lines = []
     if partner_id:
-        p = next((r for r in data["partners"] if r["partner_id"] == partner_id), None)
-        if p and p["first_win_on"]:
-            lines.append(f"{p['name']} ({partner_id}) joined on {p['joined_on']} and won its first deal on "
-                         f"{p['first_win_on']}: {p['days_to_first_win']} days.")
+        p = next((r for r in data.partners if r.partner_id == partner_id), None)
+        if p and p.first_win_on:
+            lines.append(f"{p.name} ({partner_id}) joined on {p.joined_on} and won its first deal on "
+                         f"{p.first_win_on}: {p.days_to_first_win} days.")
         elif p:
-            lines.append(f"{p['name']} ({partner_id}) has no won deal since joining on {p['joined_on']} yet.")
-    median = "no partner has won a deal yet" if t["median_days"] is None else f"{t['median_days']:.0f} days"
+            lines.append(f"{p.name} ({partner_id}) has no won deal since joining on {p.joined_on} yet.")
+    median = "no partner has won a deal yet" if t.median_days is None else f"{t.median_days:.0f} days"
     lines.append(f"Partners take a median {median} from joining to their first won deal; "
-                 f"{t['partners_without_win']} have none yet.")
-    recent = [c for c in t["by_cohort"]][-4:]
+                 f"{t.partners_without_win} have none yet.")
+    recent = t.by_cohort[-4:]
     if recent:
         lines.append("Recent cohorts: " + "; ".join(
-            f"{c['cohort']} {c['with_win']}/{c['partners']} with a win"
-            + ("" if c["median_days"] is None else f", median {c['median_days']:.0f} days") for c in recent) + ".")
+            f"{c.cohort} {c.with_win}/{c.partners} with a win"
+            + ("" if c.median_days is None else f", median {c.median_days:.0f} days") for c in recent) + ".")
     return "\n".join(lines)

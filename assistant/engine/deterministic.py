@@ -22,6 +22,13 @@ from assistant.engine.resolver import SURE, Mentions, Resolver, fold
 from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
 from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
 from retrieval.scope import Scope
+from tools.account_mapping.service import MappingResponse
+from tools.analytics.types import AttributionResponse, PortfolioResponse
+from tools.content_drafts.service import DraftResponse
+from tools.next_best_action.service import NbaResponse
+from tools.partner_match.service import MatchResponse
+from tools.partner_profile.service import ProfileResult
+from tools.search.service import SearchToolResult
 
 MAX_CANDIDATES = 5
 # Words next to which a capitalised name is taken as naming a deal ("the Globex deal", "Hooli 社の案件").
@@ -384,13 +391,13 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     """Call the tool; (answer text, results shown)."""
     args, start = p.arguments, p.start
     if p.intent == "attribution":
-        data = turn.call("programme_attribution", args)
-        return programme.attribution_answer(data, args.get("partner_id")), len(data["partners"])
+        attribution = turn.call("programme_attribution", args, AttributionResponse)
+        return programme.attribution_answer(attribution, args.get("partner_id")), len(attribution.partners)
     if p.intent in ("at_risk", "first_win"):
-        data = turn.call("programme_portfolio", {})
+        portfolio = turn.call("programme_portfolio", {}, PortfolioResponse)
         if p.intent == "at_risk":
-            return programme.at_risk_answer(data), len(data["at_risk"])
-        return programme.first_win_answer(data, args.get("partner_id")), 1
+            return programme.at_risk_answer(portfolio), len(portfolio.at_risk)
+        return programme.first_win_answer(portfolio, args.get("partner_id")), 1
     if p.intent == "search":
         return _search(turn, args["query"], start)
     if p.intent == "onboarding":
@@ -400,33 +407,34 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return onboarding_chat.plan_answer(data, lang, onboarding_chat.days_asked(turn.question)), 1
     if p.intent == "match":
         top = max(int(args.get("top") or answers.PAGE), start + answers.PAGE)
-        data = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top})
+        matched = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top}, MatchResponse)
         label = resolver.deal_label(args["opportunity_id"])
-        return answers.match_answer(data, label, start, lang=turn.lang), answers.PAGE
+        return answers.match_answer(matched, label, start, lang=turn.lang), answers.PAGE
     if p.intent == "map":
-        data = turn.call("map_accounts", {"partner_id": args["partner_id"]})
-        text, withheld = answers.mapping_answer(data, _partner_label(resolver, args["partner_id"]), start)
+        mapping = turn.call("map_accounts", {"partner_id": args["partner_id"]}, MappingResponse)
+        text, withheld = answers.mapping_answer(mapping, _partner_label(resolver, args["partner_id"]), start)
         turn.withheld = turn.withheld or withheld
         return text, 10
     if p.intent == "nba":
-        data = turn.call(
+        actions = turn.call(
             "next_best_actions",
             {"partner_id": args.get("partner_id"), "opportunity_id": args.get("opportunity_id")},
+            NbaResponse,
         )
-        turn.cite(content_citations(turn, data))
+        turn.cite(content_citations(turn, [c for a in actions.actions for c in a.content]))
         label = (
             resolver.deal_label(args["opportunity_id"])
             if args.get("opportunity_id")
             else _partner_label(resolver, args["partner_id"])
         )
-        return answers.nba_answer(data, label, start, lang=turn.lang), answers.PAGE
+        return answers.nba_answer(actions, label, start, lang=turn.lang), answers.PAGE
     if p.intent == "profile":
-        data = turn.call("partner_profile", args)
-        turn.choices = [Candidate(id=d["opportunity_id"], label=resolver.deal_label(d["opportunity_id"]))
-                        for d in answers.profile_deals(data)]
-        return answers.profile_answer(data, resolver.deal_label, turn.lang), 1
-    data = turn.call("draft_content", args)
-    return answers.draft_answer(data, _partner_label(resolver, args["partner_id"]), turn.lang), 1
+        profile = turn.call("partner_profile", args, ProfileResult)
+        turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id))
+                        for d in answers.profile_deals(profile)]
+        return answers.profile_answer(profile, resolver.deal_label, turn.lang), 1
+    draft = turn.call("draft_content", args, DraftResponse)
+    return answers.draft_answer(draft, _partner_label(resolver, args["partner_id"]), turn.lang), 1
 
 
 def _partner_label(resolver: Resolver, partner_id: str) -> str:
@@ -436,13 +444,13 @@ def _partner_label(resolver: Resolver, partner_id: str) -> str:
 
 def _search(turn: Turn, query: str, start: int) -> tuple[str, int]:
     """The search tool's extractive answer and citations when it gives one; else the best passages."""
-    data = turn.call("search_content", {"query": query, "k": start + answers.PAGE})
-    results = (data.get("results") or [])[start:]
-    if data.get("answer") and data.get("found", True) and not start:
-        turn.cite(data.get("citations") or answers.citations_from_search(results))
-        return str(data["answer"]), answers.PAGE
+    found = turn.call("search_content", {"query": query, "k": start + answers.PAGE}, SearchToolResult)
+    results = found.results[start:]
+    if found.answer and found.found and not start:
+        turn.cite(answers.citations_from_answer(found.citations) or answers.citations_from_search(results))
+        return found.answer, answers.PAGE
     turn.cite(answers.citations_from_search(results))  # no direct answer: the closest passages, quoted
-    return answers.search_answer(results, direct=start > 0 or "found" not in data,
-                                 closest=None if start else data.get("closest"), lang=turn.lang), answers.PAGE
+    return answers.search_answer(results, direct=start > 0,
+                                 closest=None if start else found.closest, lang=turn.lang), answers.PAGE
 
 

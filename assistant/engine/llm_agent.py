@@ -27,7 +27,10 @@ from assistant.core.llm import (
 from assistant.engine import answers, router
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
+from tools.account_mapping.service import MappingResponse
+from tools.next_best_action.service import NbaResponse
 from tools.registry import all_tools
+from tools.search.service import SearchToolResult
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +47,7 @@ def tool_schemas() -> list[dict[str, Any]]:
     """OpenAI tool definitions: the registry's tools (schema from the args model, description from the
     docstring) plus `find_records`."""
 
-    specs = [spec for name, spec in all_tools().items() if name in TOOL_INTENT]
+    specs = list(all_tools().values())  # every registered tool: the services check the asker's scope
     schemas = [
         {
             "type": "function",
@@ -117,9 +120,9 @@ def run_llm_turn(turn: Turn) -> AskResponse:
         used = sum(count_tokens(_text(m.content)) for m in messages)
         budget = max(128, (window - used) // (2 * len(reply.tool_calls)))
         for call in reply.tool_calls:
-            intent = intent or TOOL_INTENT.get(call["name"])
+            intent = intent or TOOL_INTENT.get(call["name"], call["name"] if call["name"] in all_tools() else None)
             output = execute_call(turn, call["name"], call.get("args") or {})
-            messages.append(ToolMessage(content=dumps_for_model(output, budget), tool_call_id=call["id"]))
+            messages.append(ToolMessage(content=dumps_for_model(as_json(output), budget), tool_call_id=call["id"]))
     raise LLMUnavailable(f"no answer after {MAX_ROUNDS} tool rounds")
 
 
@@ -130,13 +133,19 @@ def _text(content: Any) -> str:
     return "".join(parts).strip()
 
 
-def execute_call(turn: Turn, name: str, arguments: dict[str, Any]) -> Any:
-    """Run one tool call for the model, with the asker's scope. Errors go back to the model as data."""
+def as_json(output: BaseModel | dict) -> dict:
+    """The one place a tool result becomes JSON in this engine: the tool message the model reads."""
+    return output.model_dump(mode="json") if isinstance(output, BaseModel) else output
+
+
+def execute_call(turn: Turn, name: str, arguments: dict[str, Any]) -> BaseModel | dict:
+    """Run one tool call for the model, with the asker's scope: the tool's result (its model), or a dict
+    for `find_records` and for errors, which go back to the model as data."""
     if name == FIND_RECORDS:
         return find_records(turn, str(arguments.get("name", "")))
-    if name not in TOOL_INTENT:
+    if name not in all_tools():
         return {"error": f"unknown tool '{name}'"}
-    intent = TOOL_INTENT[name]
+    intent = TOOL_INTENT.get(name, name)
     capability = router.INTENT_CAPABILITY.get(intent)
     if capability and not turn.scope.can(capability):
         turn.withheld = True
@@ -148,17 +157,17 @@ def execute_call(turn: Turn, name: str, arguments: dict[str, Any]) -> Any:
         return {"error": f"forbidden: {exc.message}"}
     except CosellError as exc:
         return {"error": exc.message}
-    _collect_citations(turn, name, data)
+    _collect_citations(turn, data)
     return data
 
 
-def _collect_citations(turn: Turn, name: str, data: dict) -> None:
-    if name == "search_content":  # the extractive answer's sources first, then the passages returned
-        turn.cite(data.get("citations") or [])
-        turn.cite(answers.citations_from_search(data.get("results") or []))
-    elif name == "next_best_actions":
-        turn.cite(content_citations(turn, data))
-    elif name == "map_accounts" and data.get("summary") and not data.get("overlaps"):
+def _collect_citations(turn: Turn, data: BaseModel) -> None:
+    if isinstance(data, SearchToolResult):  # the extractive answer's sources first, then the passages returned
+        turn.cite(answers.citations_from_answer(data.citations))
+        turn.cite(answers.citations_from_search(data.results))
+    elif isinstance(data, NbaResponse):
+        turn.cite(content_citations(turn, [c for a in data.actions for c in a.content]))
+    elif isinstance(data, MappingResponse) and data.summary and not data.overlaps:
         turn.withheld = True  # counts only: the rows are withheld by the sharing settings
 
 

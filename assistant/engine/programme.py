@@ -1,5 +1,5 @@
 """Chat for the programme's workflows, before the general engine: "register a deal for ...", "which
-registrations are waiting?", "route lead L-1". Small English patterns; anything else returns None and
+registrations are waiting?", "route lead L-1", MDF's return and advice (`assistant.engine.mdf_chat`). Small English patterns; anything else returns None and
 the question goes on to the usual routing. The services decide permissions; their errors are answered
 in words, never raised past the turn."""
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from assistant.core.errors import CosellError
+from assistant.engine import mdf_chat
 from assistant.engine.turn import AskResponse, ToolUse, Turn
 from retrieval.records import Partner
 from tools.leads.service import route_lead
@@ -30,7 +31,7 @@ SPLIT_RE = re.compile(r"\s+(?:for|with|on|interested in|about|in)\s+", re.IGNORE
 def answer_programme(turn: Turn) -> AskResponse | None:
     text = " ".join(turn.question.split())
     handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse]]]] = [
-        (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route)]
+        (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), *mdf_chat.HANDLERS]
     for pattern, handler in handlers:
         found = pattern.search(text)
         if found:

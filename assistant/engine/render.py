@@ -1,4 +1,7 @@
-"""Human rendering of service results for the terminal (the `--json` output is the contract)."""
+"""Human rendering of service results for the terminal (the `--json` output is the contract).
+
+Each renderer takes the service's pydantic result and reads attributes: a renamed field fails here (and in
+the tests) instead of printing a blank or "?"."""
 from __future__ import annotations
 
 import sys
@@ -10,6 +13,14 @@ from typing import TextIO
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+
+from assistant.engine.turn import AskResponse
+from retrieval.ingest import IngestResult
+from tools.account_mapping.service import MappingResponse
+from tools.content_drafts.service import DraftList, DraftResponse
+from tools.next_best_action.service import NbaResponse
+from tools.partner_match.service import MatchResponse, RankerInfo, RegistrationCheckResponse
+from tools.search.service import SearchResponse
 
 console = Console()
 
@@ -53,125 +64,124 @@ def progress_lines(stream: TextIO, every_s: float, clock: Callable[[], float] = 
     return update
 
 
-def ingest(d: dict) -> None:
-    counts = ", ".join(f"{k} {d[k]}" for k in ("partners", "accounts", "opportunities", "partner_accounts",
-                                               "partner_activity", "users", "documents", "chunks", "campaign_kits"))
-    console.print(f"[bold]Loaded[/] {counts}  (embedded {d.get('embedded_documents', 0)} documents)")
-    rejected = d.get("rejected") or []
+def ingest(d: IngestResult) -> None:
+    counts = ", ".join(f"{k} {getattr(d, k)}" for k in ("partners", "accounts", "opportunities", "partner_accounts",
+                                                         "partner_activity", "users", "documents", "chunks",
+                                                         "campaign_kits"))
+    console.print(f"[bold]Loaded[/] {counts}  (embedded {d.embedded_documents} documents)")
+    rejected = d.rejected
     if rejected:
         table = Table("file", "line", "column", "message", title=f"{len(rejected)} rejected")
         for r in rejected[:200]:
-            table.add_row(r["file"], str(r.get("line") or ""), r.get("column") or "", r["message"])
+            table.add_row(r.file, str(r.line or ""), r.column or "", r.message)
         console.print(table)
         if len(rejected) > 200:
             console.print(f"... and {len(rejected) - 200} more (use --json for all)")
 
 
-def search(d: dict) -> None:
-    if not d["results"]:
+def search(d: SearchResponse) -> None:
+    if not d.results:
         console.print("No results in the content you may see.")
-    for i, r in enumerate(d["results"], 1):
-        console.print(f"[bold]{i}. {r['title']}[/]  [dim]{r['source']}  score {r['score']:.2f}[/]")
-        console.print("   " + r["text"][:300].replace("\n", " "))
+    for i, r in enumerate(d.results, 1):
+        console.print(f"[bold]{i}. {r.title}[/]  [dim]{r.source}  score {r.score:.2f}[/]")
+        console.print("   " + r.text[:300].replace("\n", " "))
 
 
-def ask(d: dict) -> None:
-    console.print(d["answer"])
-    if d.get("citations"):
+def ask(d: AskResponse) -> None:
+    console.print(d.answer)
+    if d.citations:
         console.print("\n[bold]Sources[/]")
-        for c in d["citations"]:
-            console.print(f"  - {c['title']} [dim]({c['source']})[/]")
-    if d.get("tools"):
-        console.print("[dim]Tools: " + ", ".join(t["name"] for t in d["tools"]) + "[/]")
-    if d.get("thread_id"):
-        console.print(f"[dim]Thread: {d['thread_id']} (continue with --continue or --thread {d['thread_id']})[/]")
+        for c in d.citations:
+            console.print(f"  - {c.title} [dim]({c.source})[/]")
+    if d.tools:
+        console.print("[dim]Tools: " + ", ".join(t.name for t in d.tools) + "[/]")
+    if d.thread_id:
+        console.print(f"[dim]Thread: {d.thread_id} (continue with --continue or --thread {d.thread_id})[/]")
 
 
-def mapping(d: dict) -> None:
-    table = Table("our population", "partner population", "accounts", title=f"Account mapping with {d['partner_id']}")
-    for s in d["summary"]:
-        table.add_row(s["vendor_population"], s["partner_population"], str(s["count"]))
+def mapping(d: MappingResponse) -> None:
+    table = Table("our population", "partner population", "accounts", title=f"Account mapping with {d.partner_id}")
+    for s in d.summary:
+        table.add_row(s.vendor_population, s.partner_population, str(s.count))
     console.print(table)
-    overlaps = d.get("overlaps") or []
+    overlaps = d.overlaps
     if not overlaps:
         console.print("[dim]No overlapping accounts are shared with you at row level.[/]")
         return
     console.print(f"[bold]{len(overlaps)} overlapping accounts[/] (first 30)")
     for o in overlaps[:30]:
-        console.print(f"- [bold]{o['account_name']}[/] ({o['account_id']}, ours: {', '.join(o['vendor_populations'])})"
-                      f" = their '{o['partner_account_name']}' ({o['partner_population']}), confidence "
-                      f"{o['confidence']:.2f}" + (f"  -> {o['signal']}" if o.get("signal") else ""))
-        if o.get("evidence"):
-            console.print("  [dim]" + "; ".join(o["evidence"]) + "[/]")
+        console.print(f"- [bold]{o.account_name}[/] ({o.account_id}, ours: {', '.join(o.vendor_populations)})"
+                      f" = their '{o.partner_account_name}' ({o.partner_population}), confidence "
+                      f"{o.confidence:.2f}" + (f"  -> {o.signal}" if o.signal else ""))
+        if o.evidence:
+            console.print("  [dim]" + "; ".join(o.evidence) + "[/]")
     if len(overlaps) > 30:
         console.print(f"... and {len(overlaps) - 30} more (use --json)")
 
 
-def ranker_line(r: dict | None) -> str:
-    """The ranker in use and its backtest on this COSELL_HOME, in one line."""
+def ranker_line(r: RankerInfo | None) -> str:
+    """The ranker in use and its backtest on this COSELL_HOME, in one line. (`backtest` and `candidates`
+    are documented as free-form figure dicts, keyed "hit@1", "hit@3", "ndcg@5", "n", "test_from".)"""
     if not r:
         return "Ranker: unknown"
-    b = r.get("backtest")
+    b = r.backtest
     if not b:
-        return f"Ranker: {r['name']} (too little history for a backtest)"
-    others = ", ".join(f"{name} hit@3 {c['hit@3']:.2f}" for name, c in (r.get("candidates") or {}).items()
-                       if name != r["name"])
-    return (f"Ranker: {r['name']}, backtest on {b['n']} won deals since {b.get('test_from')}: hit@1 "
+        return f"Ranker: {r.name} (too little history for a backtest)"
+    others = ", ".join(f"{name} hit@3 {c['hit@3']:.2f}" for name, c in r.candidates.items() if name != r.name)
+    return (f"Ranker: {r.name}, backtest on {b['n']} won deals since {b.get('test_from')}: hit@1 "
             f"{b['hit@1']:.2f}, hit@3 {b['hit@3']:.2f}, NDCG@5 {b['ndcg@5']:.2f}" + (f" (vs {others})" if others else ""))
 
 
-def match(d: dict, explain: bool = False) -> None:
-    console.print(f"[bold]Partners for {d['opportunity_id']}[/]")
+def match(d: MatchResponse, explain: bool = False) -> None:
+    console.print(f"[bold]Partners for {d.opportunity_id}[/]")
     if explain:
-        console.print(f"[dim]{ranker_line(d.get('ranker'))}[/]")
-    for i, p in enumerate(d["partners"], 1):
-        console.print(f"{i}. [bold]{p['name']}[/] ({p['partner_id']})  score {p['score']:.2f}")
-        for reason in p["reasons"]:
+        console.print(f"[dim]{ranker_line(d.ranker)}[/]")
+    for i, p in enumerate(d.partners, 1):
+        console.print(f"{i}. [bold]{p.name}[/] ({p.partner_id})  score {p.score:.2f}")
+        for reason in p.reasons:
             console.print(f"   + {reason}")
-        for conflict in p["conflicts"]:
+        for conflict in p.conflicts:
             console.print(f"   [red]! {conflict}[/]")
 
 
-def register_check(d: dict) -> None:
-    console.print(f"[bold]Verdict:[/] {d.get('verdict')}")
-    if d.get("account_match"):
-        m = d["account_match"]
-        named = f"{m['account_name']} ({m['account_id']})" if m.get("account_id") else "an existing account of ours"
-        console.print(f"Account: {named}, confidence {m.get('confidence')}")  # never "None (None)"
-    for dup in d.get("duplicates", []):
-        console.print(f" - possible duplicate {dup.get('opportunity_id') or ''}: " + "; ".join(dup.get("reasons", [])))
-    for c in d.get("conflicts", []):
+def register_check(d: RegistrationCheckResponse) -> None:
+    console.print(f"[bold]Verdict:[/] {d.verdict}")
+    if d.account_match:
+        m = d.account_match
+        named = f"{m.account_name} ({m.account_id})" if m.account_id else "an existing account of ours"
+        console.print(f"Account: {named}, confidence {m.confidence}")  # never "None (None)"
+    for dup in d.duplicates:
+        console.print(f" - possible duplicate {dup.opportunity_id or ''}: " + "; ".join(dup.reasons))
+    for c in d.conflicts:
         console.print(f" [red]! {c}[/]")
 
 
-def nba(d: dict) -> None:
-    health = d.get("health")
-    if health:
-        console.print(f"[bold]Partner health {health.get('score')}/100[/]")
-    if not d["actions"]:
+def nba(d: NbaResponse) -> None:
+    if d.health:
+        console.print(f"[bold]Partner health {d.health.score}/100[/]")
+    if not d.actions:
         console.print("No actions right now.")
-    for a in d["actions"]:
-        console.print(f"{a['priority']}. [bold]{a['title']}[/]")
-        console.print(f"   {a['why']}")
-        for e in a["evidence"]:
+    for a in d.actions:
+        console.print(f"{a.priority}. [bold]{a.title}[/]")
+        console.print(f"   {a.why}")
+        for e in a.evidence:
             console.print(f"   [dim]- {e}[/]")
-        for c in a.get("content", []):
-            console.print(f"   [cyan]> {c['title']}[/]")
+        for c in a.content:
+            console.print(f"   [cyan]> {c.title}[/]")
 
 
-def draft(d: dict) -> None:
-    if d.get("subject"):
-        console.print(f"[bold]Subject:[/] {d['subject']}")
-    console.print(d["body"])
+def draft(d: DraftResponse) -> None:
+    if d.subject:
+        console.print(f"[bold]Subject:[/] {d.subject}")
+    console.print(d.body)
     console.print()
-    for c in d["checks"]:
-        mark = "[green]pass[/]" if c["passed"] else "[red]FAIL[/]"
-        console.print(f"{mark} {c['name']} {c.get('detail') or ''}")
+    for c in d.checks:
+        mark = "[green]pass[/]" if c.passed else "[red]FAIL[/]"
+        console.print(f"{mark} {c.name} {c.detail or ''}")
 
 
-def drafts(d: dict) -> None:
-    items = d.get("drafts", [])
+def drafts(d: DraftList) -> None:
     table = Table("draft", "partner", "kit", "locale", "channel", "status")
-    for x in items:
-        table.add_row(x["draft_id"], x["partner_id"], x["kit_id"], x["locale"], x["channel"], x["status"])
+    for x in d.drafts:
+        table.add_row(x.draft_id, x.partner_id, x.kit_id, x.locale, x.channel, x.status)
     console.print(table)

@@ -7,11 +7,12 @@ The engines (`deterministic`, `llm_agent`) import this module, never each other 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from assistant.core.errors import BadInput, Forbidden
 from assistant.engine.context import AppContext
@@ -19,9 +20,11 @@ from assistant.engine.messages import answer_language
 from assistant.engine.threads import Candidate, ConversationThread
 from retrieval.records import Document
 from retrieval.scope import Scope
-from tools.registry import get_tool
+from tools.registry import UntypedResult, get_tool
+from tools.types import ContentRef
 
 log = logging.getLogger(__name__)
+R = TypeVar("R", bound=BaseModel)
 
 MAX_QUESTION_CHARS = 4000
 Emit = Callable[[str, dict], None]
@@ -32,6 +35,11 @@ class Citation(BaseModel):
     title: str
     source: str = ""
     snippet: str = ""
+
+    @field_validator("snippet")
+    @classmethod
+    def _short(cls, snippet: str) -> str:
+        return snippet[:600]
 
 
 class ToolUse(BaseModel):
@@ -63,7 +71,7 @@ class Turn:
     thread: ConversationThread
     emit: Emit | None = None
     tools: list[ToolUse] = field(default_factory=list)
-    citations: list[dict] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
     withheld: bool = False
     notes: list[str] = field(default_factory=list)
     _lang: str | None = None
@@ -88,15 +96,16 @@ class Turn:
         if self.emit:
             self.emit("tool", {"name": name, "arguments": clean})
 
-    def call(self, name: str, arguments: dict[str, Any]) -> dict:
+    def call(self, name: str, arguments: dict[str, Any], expect: type[R] = BaseModel) -> R:  # type: ignore[assignment]
+        """Run tool `name` with the asker's scope; its result as the model `expect` (see `invoke_tool`)."""
         self.record(name, arguments)
-        return invoke_tool(self.ctx, self.scope, name, arguments)
+        return invoke_tool(self.ctx, self.scope, name, arguments, expect)
 
-    def cite(self, citations: list[dict]) -> None:
-        known = {c["doc_id"] for c in self.citations}
+    def cite(self, citations: Iterable[Citation]) -> None:
+        known = {c.doc_id for c in self.citations}
         for c in citations:
-            if c.get("doc_id") and c["doc_id"] not in known:
-                known.add(c["doc_id"])
+            if c.doc_id and c.doc_id not in known:
+                known.add(c.doc_id)
                 self.citations.append(c)
 
     def response(
@@ -108,7 +117,7 @@ class Turn:
     ) -> AskResponse:
         return AskResponse(
             answer=answer,
-            citations=[Citation(**_citation_fields(c)) for c in self.citations],
+            citations=list(self.citations),
             tools=self.tools,
             thread_id=self.thread.thread_id,
             engine=engine,
@@ -119,17 +128,15 @@ class Turn:
         )
 
 
-def _citation_fields(c: dict) -> dict:
-    return {
-        "doc_id": str(c["doc_id"]),
-        "title": str(c.get("title") or c["doc_id"]),
-        "source": str(c.get("source") or ""),
-        "snippet": str(c.get("snippet") or c.get("text") or "")[:600],
-    }
+def invoke_tool(
+    ctx: AppContext, scope: Scope, name: str, arguments: dict[str, Any], expect: type[R] = BaseModel  # type: ignore[assignment]
+) -> R:
+    """Run a registered tool with the asker's scope; its result as its pydantic model (the `--json` form is
+    `model_dump(mode="json")`, done only at the edges: CLI JSON, API, MCP, the LLM's tool messages).
 
-
-def invoke_tool(ctx: AppContext, scope: Scope, name: str, arguments: dict[str, Any]) -> dict:
-    """Run a registered tool with the asker's scope; its result as the CLI's JSON (a dict)."""
+    `expect` is the model the caller reads (e.g. `MatchResponse`): a tool that returns anything else is a
+    bug, raised here rather than read as missing fields. A tool that still returns a dict is wrapped in
+    `UntypedResult` (deprecated, see `tools.registry`)."""
     try:
         spec = get_tool(name)
     except KeyError:
@@ -140,7 +147,13 @@ def invoke_tool(ctx: AppContext, scope: Scope, name: str, arguments: dict[str, A
     except ValidationError as exc:
         raise BadInput(f"bad arguments for {name}: {exc.errors()[0].get('msg')}") from None
     result = spec.func(ctx, scope, args)
-    return result.model_dump(mode="json") if isinstance(result, BaseModel) else dict(result)
+    if not isinstance(result, BaseModel):
+        warnings.warn(f"tool {name} returned a {type(result).__name__}; return a pydantic model",
+                      DeprecationWarning, stacklevel=2)
+        result = UntypedResult.model_validate(dict(result))
+    if not isinstance(result, expect):
+        raise TypeError(f"tool {name} returned {type(result).__name__}, expected {expect.__name__}")
+    return result
 
 
 def forbidden_message(scope: Scope, exc: Forbidden | None = None, intent: str | None = None) -> str:
@@ -157,25 +170,18 @@ def forbidden_message(scope: Scope, exc: Forbidden | None = None, intent: str | 
     return f"Sorry, as a {scope.role.replace('_', ' ')} you may not {what}, so I did not look it up."
 
 
-def content_citations(turn: Turn, data: dict) -> list[dict]:
-    """Content an nba result recommends, with its source path (only ids the tool returned)."""
-    items = [c for a in data.get("actions") or [] for c in a.get("content") or [] if c.get("doc_id")]
+def content_citations(turn: Turn, refs: Iterable[ContentRef]) -> list[Citation]:
+    """Content a tool recommends (e.g. an nba action's `content`), with its source path (only ids the tool
+    returned)."""
+    items = [c for c in refs if c.doc_id]
     if not items:
         return []
     with turn.ctx.store.session() as session:
         sources = {
             d.doc_id: d.source
-            for d in session.query(Document).filter(Document.doc_id.in_([c["doc_id"] for c in items]))
+            for d in session.query(Document).filter(Document.doc_id.in_([c.doc_id for c in items]))
         }
-    return [
-        {
-            "doc_id": c["doc_id"],
-            "title": c.get("title") or c["doc_id"],
-            "source": sources.get(c["doc_id"], ""),
-            "snippet": c.get("snippet", ""),
-        }
-        for c in items
-    ]
+    return [Citation(doc_id=c.doc_id, title=c.title or c.doc_id, source=sources.get(c.doc_id, "")) for c in items]
 
 
 class Engine(Protocol):

@@ -22,6 +22,7 @@ from assistant.core.errors import BadInput, CosellError
 from assistant.engine.agent import ask
 from assistant.engine.context import AppContext
 from assistant.slack import blocks, programme
+from assistant.slack import mdf as mdf_slack
 from assistant.slack.audience import channel_audience
 from assistant.slack.commands import USAGE, parse_command, run_command
 from retrieval.records import Feedback, SlackEventSeen
@@ -82,10 +83,15 @@ def register_listeners(app: App, ctx: AppContext) -> None:
         record_feedback(ctx, body, action)
 
     programme.register_programme_listeners(app, ctx)
+    mdf_slack.register_mdf_listeners(app, ctx)
 
     def command_ack(ack, command: dict, client: WebClient) -> None:
         if programme.first_word(command.get("text")) == "register":  # the modal needs the trigger at once
             refused = programme.open_register_modal(ctx, client, command)
+            ack(text=refused) if refused else ack()
+            return
+        if mdf_slack.wants_modal(command.get("text")):
+            refused = mdf_slack.open_mdf_modal(ctx, client, command)
             ack(text=refused) if refused else ack()
             return
         try:
@@ -160,7 +166,7 @@ def answer_event(ctx: AppContext, client: WebClient, event: dict, body: dict) ->
     if direct:
         thread_ts = None  # answer in the DM itself, where the next message continues the conversation
     try:
-        response = ask(ctx, scope, question, thread_id=thread_id).model_dump(mode="json")
+        response = ask(ctx, scope, question, thread_id=thread_id)
     except CosellError as exc:
         failed = f"Sorry: {exc.message}"
     except Exception:  # a bug: logged; the user still gets an answer, never silence
@@ -174,7 +180,7 @@ def answer_event(ctx: AppContext, client: WebClient, event: dict, body: dict) ->
         else:
             _post(client, channel, thread_ts, failed)
         return
-    text = response["answer"][:3000]
+    text = response.answer[:3000]
     if private_note:
         _post(client, channel, thread_ts, private_note)
         rendered = blocks.answer_blocks(response, thread_id, slack_user)
@@ -204,13 +210,18 @@ def answer_command(ctx: AppContext, command: dict, respond) -> None:
         if programme.first_word(parsed.text) == "registrations":
             programme.answer_queue(ctx, scope, respond)
             return
+        if mdf_slack.wants_modal(parsed.text):
+            return  # the modal was opened by the acknowledgement
+        if mdf_slack.wants_queue(parsed.text):
+            mdf_slack.answer_queue(ctx, scope, respond)
+            return
         if parsed.name == "ask":
             thread_id = (
                 f"slack:{command.get('team_id', '')}:{command.get('channel_id', '')}:cmd:{scope.user_id}"
             )
-            response = ask(ctx, scope, parsed.text, thread_id=thread_id).model_dump(mode="json")
+            response = ask(ctx, scope, parsed.text, thread_id=thread_id)
             rendered = blocks.answer_blocks(response, thread_id, slack_user)
-            respond(text=response["answer"][:3000], blocks=rendered, response_type="ephemeral")
+            respond(text=response.answer[:3000], blocks=rendered, response_type="ephemeral")
             return
         text = run_command(ctx, scope, parsed)
         respond(text=text[:3000], blocks=blocks.text_blocks(text), response_type="ephemeral")

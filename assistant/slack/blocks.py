@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.engine.agent import AskResponse
+
 SECTION_LIMIT = 2900  # Slack allows 3000 characters per section text
 FEEDBACK_UP = "cosell_feedback_up"
 FEEDBACK_DOWN = "cosell_feedback_down"
@@ -42,26 +44,24 @@ def context(*texts: str) -> dict[str, Any]:
 
 
 def answer_blocks(
-    response: dict, thread_id: str, asker_slack_id: str | None = None, in_channel: bool = False
+    response: AskResponse, thread_id: str, asker_slack_id: str | None = None, in_channel: bool = False
 ) -> list[dict[str, Any]]:
-    """An AskResponse (as JSON): the answer, its sources, the tools used, what was withheld, feedback."""
-    blocks = sections(response.get("answer", ""))
-    citations = response.get("citations") or []
-    if citations:
+    """An AskResponse: the answer, its sources, the tools used, what was withheld, feedback."""
+    blocks = sections(response.answer)
+    if response.citations:
         items = [
-            f"{i}. *{escape(c['title'])}* ({escape(c.get('source') or c['doc_id'])})"
-            for i, c in enumerate(citations[:8], 1)
+            f"{i}. *{escape(c.title)}* ({escape(c.source or c.doc_id)})"
+            for i, c in enumerate(response.citations[:8], 1)
         ]
         blocks.append(context("*Sources*\n" + "\n".join(items)))
-    tools = response.get("tools") or []
-    if tools:
+    if response.tools:
         used = ", ".join(
-            f"`{t['name']}`" + (f" ({escape(_args(t.get('arguments') or {}))})" if t.get("arguments") else "")
-            for t in tools
+            f"`{t.name}`" + (f" ({escape(_args(t.arguments))})" if t.arguments else "")
+            for t in response.tools
         )
         blocks.append(context(f"Tools used: {used}"))
-    notes = [escape(n) for n in response.get("notes") or []]
-    if response.get("withheld"):
+    notes = [escape(n) for n in response.notes]
+    if response.withheld:
         who = f"<@{asker_slack_id}>" if asker_slack_id else "you"
         notes.append(f"Some information was withheld because {who} may not see it.")
     if in_channel and asker_slack_id:

@@ -15,6 +15,10 @@ from assistant.engine import answers
 from assistant.engine.agent import invoke_tool
 from assistant.engine.context import AppContext
 from retrieval.scope import Scope
+from tools.account_mapping.service import MappingResponse
+from tools.content_drafts.service import DraftResponse
+from tools.next_best_action.service import NbaResponse
+from tools.partner_match.service import MatchResponse
 
 USAGE = (
     "Usage: `/cosell match OPP_ID [--top N]` · `/cosell map PARTNER_ID` · "
@@ -74,19 +78,20 @@ def run_command(ctx: AppContext, scope: Scope, command: Command) -> str:
     if command.name == "match":
         opp = _one(pos, "match needs an opportunity id: /cosell match OPP_ID")
         top = int(opts["top"]) if opts.get("top", "").isdigit() else answers.PAGE
-        data = invoke_tool(ctx, scope, "match_partners", {"opportunity_id": opp, "top": top})
-        return answers.match_answer(data, opp, size=top)
+        matched = invoke_tool(ctx, scope, "match_partners", {"opportunity_id": opp, "top": top}, MatchResponse)
+        return answers.match_answer(matched, opp, size=top)
     if command.name == "map":
         partner = _one(pos, "map needs a partner id: /cosell map PARTNER_ID")
         return answers.mapping_answer(
-            invoke_tool(ctx, scope, "map_accounts", {"partner_id": partner}), partner
+            invoke_tool(ctx, scope, "map_accounts", {"partner_id": partner}, MappingResponse), partner
         )[0]
     if command.name == "nba":
         partner, opp = opts.get("partner"), opts.get("opportunity")
         if not partner and not opp and len(pos) == 1:
             raise BadInput("say which: /cosell nba --partner ID or /cosell nba --opportunity ID")
-        data = invoke_tool(ctx, scope, "next_best_actions", {"partner_id": partner, "opportunity_id": opp})
-        return answers.nba_answer(data, partner or opp or "")
+        actions = invoke_tool(ctx, scope, "next_best_actions", {"partner_id": partner, "opportunity_id": opp},
+                              NbaResponse)
+        return answers.nba_answer(actions, partner or opp or "")
     return _draft(ctx, scope, opts)
 
 
@@ -95,7 +100,7 @@ def _draft(ctx: AppContext, scope: Scope, opts: dict[str, str]) -> str:
     missing = [f"--{k}" for k in ("partner", "kit", "locale", "channel") if not opts.get(k)]
     if missing:
         raise BadInput(f"draft needs {', '.join(missing)}")
-    data = invoke_tool(
+    draft = invoke_tool(
         ctx,
         scope,
         "draft_content",
@@ -106,8 +111,9 @@ def _draft(ctx: AppContext, scope: Scope, opts: dict[str, str]) -> str:
             "channel": opts["channel"],
             "account_id": opts.get("account"),
         },
+        DraftResponse,
     )
-    return answers.draft_answer(data, opts["partner"])
+    return answers.draft_answer(draft, opts["partner"])
 
 
 def _one(positional: list[str], message: str) -> str:

@@ -13,6 +13,7 @@ from assistant.engine.deterministic import plan_turn
 from assistant.engine.messages import LANGS, MESSAGES, answer_language, say
 from retrieval.scope import scope_for_user
 from tests.assistant import profile_world
+from tools.next_best_action.service import NbaResponse
 
 
 @pytest.fixture()
@@ -67,4 +68,4 @@ def test_not_found_and_asking_back_in_japanese(ctx):
     seller = scope_for_user(ctx.store, "u-ps1")
     assert plan_turn(ctx, seller, "Hooli 社の案件の次のステップは？").reply.endswith("（存在しません）。")
     assert answers.search_answer([], lang="ja") == say("content_none", "ja")
-    assert answers.nba_answer({"actions": []}, "X", lang="fr") == "Rien d'urgent pour X en ce moment."
+    assert answers.nba_answer(NbaResponse(subject_type="partner", subject_id="X", actions=[]), "X", lang="fr") == "Rien d'urgent pour X en ce moment."

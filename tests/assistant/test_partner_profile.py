@@ -31,7 +31,7 @@ def test_profile_numbers_from_the_records(ctx):
     assert out.partner_id == "P-001" and out.tier == "gold"
     assert out.mdf_allocated == 30000 and out.mdf_spent == 8000 and out.mdf_left == 22000
     assert out.certified_total == 4 and out.certified == {"Lakehouse": 3, "Governance": 1}
-    assert out.channel_manager == {"user_id": "u-cm", "name": "Chris Channel", "email": None}
+    assert out.channel_manager.model_dump() == {"user_id": "u-cm", "name": "Chris Channel", "email": None}
     registered = {d.opportunity_id: d for d in out.deals if d.registered_by_partner}
     assert registered["OPP-004"].days_left == 45 and str(registered["OPP-004"].protection_ends) == "2026-04-15"
     assert [c.opportunity_id for c in out.conflicts] == ["OPP-001"]  # Thames registered at Acme

@@ -16,7 +16,7 @@ from evals.bench.ports import free_port
 from retrieval.scope import issue_api_key
 
 
-def _wait_healthy(base: str, proc: subprocess.Popen, timeout: float = 120.0) -> None:
+def _wait_healthy(base: str, proc: subprocess.Popen, timeout: float = 300.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert proc.poll() is None, proc.stderr.read().decode(errors="replace")[-2000:]

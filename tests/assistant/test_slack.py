@@ -93,7 +93,7 @@ def test_mention_is_acknowledged_before_it_is_answered(slack_client, slack):
 
     def slow_nba(ctx, scope, args):
         time.sleep(1.5)
-        return world.Result(**world.next_best_actions(ctx, scope, **args.model_dump()))
+        return world.NbaResponse.model_validate(world.next_best_actions(ctx, scope, **args.model_dump()))
 
     registry.register_tool("next_best_actions", args=world.NbaArgs)(slow_nba)
     response = post_event(slack_client, event("<@UBOT> How is Alpine IT doing?", event_id="EvSlow"))

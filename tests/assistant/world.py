@@ -16,6 +16,11 @@ from assistant.core.errors import NotFound
 from assistant.engine.context import AppContext
 from retrieval import records as R
 from retrieval.scope import Scope
+from tools.account_mapping.service import MappingResponse
+from tools.content_drafts.service import DraftList, DraftResponse
+from tools.next_best_action.service import NbaResponse
+from tools.partner_match.service import MatchResponse, RegistrationCheckResponse
+from tools.search.service import SearchToolResult
 
 TODAY = dt.date(2026, 3, 1)
 INJECTION = (
@@ -241,7 +246,7 @@ def search_content(ctx, scope: Scope, query: str, k: int = 5) -> dict:
         }
         for d in hits[:k]
     ]
-    return {"results": results}
+    return {"results": results, "answer": "", "found": False}
 
 
 def map_accounts(ctx, scope: Scope, partner_id: str) -> dict:
@@ -260,6 +265,9 @@ def map_accounts(ctx, scope: Scope, partner_id: str) -> dict:
                 "partner_account_name": "GLOBEX corp",
                 "partner_population": "customer",
                 "confidence": 0.97,
+                "evidence": ["same name after removing legal suffixes"],
+                "signal": "co_sell",
+                "signal_reason": "both work the account",
                 "row_key": "r1",
             }
         ]
@@ -268,6 +276,7 @@ def map_accounts(ctx, scope: Scope, partner_id: str) -> dict:
         "partner_id": partner_id,
         "summary": [{"vendor_population": "open_opportunity", "partner_population": "customer", "count": 3}],
         "overlaps": rows,
+        "sharing": {"partner_side": "accounts", "vendor_side": "accounts", "rows_shown": bool(rows), "note": ""},
     }
 
 
@@ -282,6 +291,7 @@ def match_partners(ctx, scope: Scope, opportunity_id: str, top: int = 5) -> dict
             "partner_id": p.partner_id,
             "name": p.name,
             "score": round(0.9 - i * 0.1, 2),
+            "eligible": True,
             "reasons": [f"Authorised for the products of {opp.name}"],
             "conflicts": [],
         }
@@ -297,7 +307,10 @@ def next_best_actions(
     scope.require("nba")
     with ctx.records(scope) as rec:
         subject = rec.partner(partner_id).name if partner_id else rec.opportunity(opportunity_id).name
+    subject_id = partner_id or opportunity_id
     return {
+        "subject_type": "partner" if partner_id else "opportunity",
+        "subject_id": subject_id,
         "actions": [
             {
                 "title": f"Follow up on {subject}",
@@ -305,8 +318,11 @@ def next_best_actions(
                 "priority": 1,
                 "evidence": ["Last activity 2026-01-30"],
                 "content": [{"doc_id": "policies/deal-reg.md", "title": "Deal registration policy"}],
+                "kind": "stalled_deal",
+                "impact": 1.0,
+                "subject_id": subject_id,
             }
-        ]
+        ],
     }
 
 
@@ -332,23 +348,33 @@ def draft_content(
     return {
         "kit_id": kit_id,
         "partner_id": partner_id,
+        "account_id": account_id,
         "locale": locale,
+        "resolved_locale": locale,
         "channel": channel,
         "subject": f"{partner.name} & Northwind",
         "body": "Hallo <b>zusammen</b>",
         "checks": [{"name": "disclaimer_present", "passed": True, "detail": ""}],
+        "passed": True,
     }
 
 
 class Result(BaseModel):
-    """Tools return pydantic models; this one carries any JSON."""
+    """For the doors' fakes of non-tool services (corrections, drafts list): carries any JSON."""
 
     model_config = {"extra": "allow"}
 
 
+# The fakes' results are the real tools' result types: a fake that drifts from them fails here.
+RESULT_TYPES: dict[str, type[BaseModel]] = {
+    "search_content": SearchToolResult, "map_accounts": MappingResponse, "match_partners": MatchResponse,
+    "next_best_actions": NbaResponse, "draft_content": DraftResponse,
+}
+
+
 def _registered(func, args_model):
     def tool(ctx, scope, args):
-        return Result(**func(ctx, scope, **args.model_dump()))
+        return RESULT_TYPES[func.__name__].model_validate(func(ctx, scope, **args.model_dump()))
 
     tool.__doc__ = f"Fake {func.__name__}."
     return tool
@@ -378,7 +404,7 @@ def install_fake_tool_modules(monkeypatch) -> None:
     """The tool services the doors call (search_content, ...), as fakes with the same function signatures."""
 
     def as_model(func):
-        return lambda *a, **kw: Result(**func(*a, **kw))
+        return lambda *a, **kw: RESULT_TYPES[func.__name__].model_validate(func(*a, **kw))
 
     def record_correction(ctx, scope, partner_id, row_key, account_id, decision, comment):
         scope.require("correct_matches")
@@ -389,12 +415,13 @@ def install_fake_tool_modules(monkeypatch) -> None:
     def check_registration(ctx, scope, proposal):
         scope.require("register_check")
         scope.require_partner(proposal.partner_id)
-        return Result(partner_id=proposal.partner_id, duplicates=[], conflicts=[])
+        return RegistrationCheckResponse(partner_id=proposal.partner_id, account_match=None, duplicates=[],
+                                         conflicts=[], verdict="clear")
 
     def list_drafts(ctx, scope, partner_id=None, status=None, limit=200, offset=0):
         if partner_id:
             scope.require_partner(partner_id)
-        return Result(drafts=[])
+        return DraftList(drafts=[])
 
     def review_draft(ctx, scope, draft_id, decision, comment):
         scope.require("review_drafts")
@@ -410,9 +437,11 @@ def install_fake_tool_modules(monkeypatch) -> None:
         "list_drafts": list_drafts, "review_draft": review_draft,
     }
     # The doors import the services' functions by name: swap those names where the doors look them up.
-    from assistant.api import routes
-    from assistant.cli import main as cli_main
+    import importlib
 
+    from assistant.api import routes
+
+    cli_main = importlib.import_module("assistant.cli.main")  # `assistant.cli.main` the attribute is a function
     for door in (routes, cli_main):
         for name, fake in fakes.items():
             if hasattr(door, name):

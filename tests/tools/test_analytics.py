@@ -184,6 +184,10 @@ def test_cli_exit_codes(world, monkeypatch):
     bad = runner.invoke(app, ["attribution", "--from", "2026-13-01", "--json"])
     assert bad.exit_code == 2 and "--from" in json.loads(bad.stdout)["error"]["message"]
     assert runner.invoke(app, ["portfolio", "--as", MARKETER, "--json"]).exit_code == 4
+    shown = runner.invoke(app, ["attribution", "--from", "2026-01-01", "--to", "2026-03-31", "--deals"])
+    assert shown.exit_code == 0 and shown.stdout.startswith("Won revenue 2026-01-01 to 2026-03-31"), shown.stdout
+    portfolio = runner.invoke(app, ["portfolio"])
+    assert portfolio.exit_code == 0 and "at risk (worst first)" in portfolio.stdout, portfolio.stdout
 
 
 def test_api_routes(world):

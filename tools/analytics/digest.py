@@ -1,6 +1,7 @@
 """A channel manager's week in one Slack message (CLI.md `digest`): partners newly at risk, stalled deals,
-new overlaps, registrations to decide or about to expire, leads not accepted past half their window, with
-buttons to open the details.
+new overlaps, registrations to decide or about to expire, leads not accepted past half their window, MDF
+requests to decide, claims due and activities not started with where MDF would do better, with buttons to
+open the details.
 
 Whose partners: the ones partners.csv names the user as `channel_manager` for; when no partner names a
 channel manager at all, every partner (an admin always sees every partner).
@@ -19,6 +20,7 @@ from tools.account_mapping.service import account_relationships
 from tools.analytics.portfolio import channel_manager_of, portfolio
 from tools.context import ToolContext
 from tools.leads import service as leads
+from tools.mdf import service as mdf
 from tools.registrations import service as registrations
 from tools.types import CLOSED_STAGES
 
@@ -66,6 +68,22 @@ def _leads(ctx: ToolContext, target: Scope, partners: dict[str, str]) -> list[di
             for lead in sorted(waiting, key=lambda x: (x.accept_by or dt.datetime.max, x.lead_id))]
 
 
+def _mdf(ctx: ToolContext, target: Scope, partners: dict[str, str]) -> dict[str, Any]:
+    """MDF requests of the user's partners to decide (oldest first), claims due and approved activities not
+    started (`tools.mdf.service.mdf_to_act_on`), and the top advice on where MDF would do better."""
+    found = mdf.mdf_to_act_on(ctx, target)
+    items = [{"activity_id": a.activity_id, "partner_id": a.partner_id, "name": partners[a.partner_id],
+              "activity": a.name, "state": state, "amount": a.requested_amount if state == "to_decide"
+              else a.approved_amount, "currency": a.currency,
+              "date": (a.requested_on if state == "to_decide" else a.end_on if state == "claim_due" else a.start_on)}
+             for state in ("to_decide", "claim_due", "not_started") for a in found[state] if a.partner_id in partners]
+    for item in items:
+        item["date"] = item["date"].isoformat() if item["date"] else None
+    advice = [{"title": a.title, "why": a.why, "evidence": a.evidence, "partner_id": a.partner_id}
+              for a in mdf.mdf_advice(ctx, target).advice if a.partner_id is None or a.partner_id in partners][:3]
+    return {"to_act_on": items, "advice": advice}
+
+
 def digest(ctx: ToolContext, scope: Scope, user_id: str) -> dict[str, Any]:
     """The week for `user_id` (a channel manager or admin), asked by `scope` (internal roles only)."""
     target = scope_for_user(ctx.store, user_id)
@@ -104,7 +122,7 @@ def digest(ctx: ToolContext, scope: Scope, user_id: str) -> dict[str, Any]:
     data = {"user_id": user_id, "slack_user_id": slack_id, "week_ending": today.isoformat(),
             "partners": len(partners), "newly_at_risk": newly, "stalled_deals": stalled,
             "new_overlaps": overlaps, "registrations": _registrations(ctx, target, partners),
-            "leads": _leads(ctx, target, partners)}
+            "leads": _leads(ctx, target, partners), "mdf": _mdf(ctx, target, partners)}
     data["blocks"] = blocks(data)
     return data
 
@@ -141,6 +159,14 @@ def blocks(d: dict[str, Any]) -> list[dict[str, Any]]:
     waiting = [f"• {x['company']} ({x['lead_id']}) with {x['name']} ({x['partner_id']}): not accepted, "
                f"accept by {x['accept_by']}" for x in d["leads"][:MAX_ROWS]]
     out.append(_section(f"*Leads waiting* ({len(d['leads'])})\n" + ("\n".join(waiting) or "None.")))
+    words = {"to_decide": "requested {date}, waiting for a decision", "claim_due": "ended {date}, not claimed",
+             "not_started": "was to start {date}, nothing claimed"}
+    mdf_lines = [f"• {m['activity']} ({m['activity_id']}, {m['name']} {m['partner_id']}, {m['currency']} "
+                 f"{m['amount'] or 0:,.0f}): " + words[m["state"]].format(date=m["date"])
+                 for m in d["mdf"]["to_act_on"][:MAX_ROWS]]
+    mdf_lines += [f"• _{a['title']}_: {a['evidence'][0]}" for a in d["mdf"]["advice"]]
+    out.append(_section(f"*MDF to decide / claim / start* ({len(d['mdf']['to_act_on'])})\n"
+                        + ("\n".join(mdf_lines) or "None.")))
     out.append({"type": "actions", "elements": [_button("Portfolio", "cosell portfolio"),
                                                  _button("Attribution", "cosell attribution")]})
     return out

@@ -31,6 +31,8 @@ Expected impact (the ranking score; `priority` 1 = highest impact), in the deal'
   registrations waiting for a decision (`registration_to_decide`), each with the record as `subject_id`.
   A deal with an approved registration record drops the deal rules' registration estimate (from its
   creation date): the record's own dates say it.
+- MDF (`tools.next_best_action.mdf_signals`): requests to decide, claims due, approved activities not
+  started, and where the partner's MDF would do better (`tools.mdf.service.mdf_advice`).
 
 Vendor-wide aggregates (typical days in stage, median amount, win rate, MDF use, days to a first deal,
 the distribution of partners' pipelines) are computed in `tools.next_best_action.partner_health.vendor_baselines` with
@@ -49,7 +51,7 @@ from assistant.core.errors import BadInput, Forbidden
 from retrieval.records import Document
 from retrieval.scope import Scope
 from tools.context import ToolContext
-from tools.next_best_action import deal_signals, partner_signals, programme_signals, tier_rules
+from tools.next_best_action import deal_signals, mdf_signals, partner_signals, programme_signals, tier_rules
 from tools.next_best_action import partner_health as health
 from tools.next_best_action.partner_health import vendor_baselines  # re-exported for the server warm-up
 from tools.next_best_action.partner_signals import warm_partner_relationships  # noqa: F401  re-exported
@@ -227,6 +229,7 @@ def next_best_actions(ctx: ToolContext, scope: Scope, partner_id: str | None = N
     recorded = programme_signals.registration_deals(ctx, scope, metrics.partner_id)
     signals = [s for s in signals if not (s.kind in DEAL_REGISTRATION_RULES and s.subject_id in recorded)]
     signals += programme_signals.programme_signals(ctx, scope, metrics.partner_id, metrics.partner.name, baselines)
+    signals += mdf_signals.mdf_signals(ctx, scope, metrics.partner_id, metrics.partner.name, baselines)
     picker = ContentPicker(ctx, scope, lookup, {metrics.partner_id})
     return NbaResponse(subject_type="partner", subject_id=metrics.partner_id,
                        actions=rank_actions(metrics.partner_id, signals, picker), health=score)

@@ -59,6 +59,12 @@ class DealOut(BaseModel):
     days_left: int | None = None
 
 
+class ChannelManagerOut(BaseModel):
+    user_id: str
+    name: str | None = None  # None when the user is not in users.csv
+    email: str | None = None
+
+
 class ProfileResult(BaseModel):
     partner_id: str
     name: str
@@ -76,7 +82,7 @@ class ProfileResult(BaseModel):
     certified: dict[str, int] = Field(default_factory=dict)
     deals: list[DealOut] = Field(default_factory=list)
     conflicts: list[DealOut] = Field(default_factory=list)
-    channel_manager: dict[str, Any] | None = None
+    channel_manager: ChannelManagerOut | None = None
     protection_days: int = 90
     today: dt.date | None = None
     asked_deal: str | None = None  # the one deal asked about (registrations of that deal)
@@ -175,14 +181,14 @@ def _account_conflicts(ctx: ToolContext, deals: list[DealOut], partner_id: str, 
     return [d for a, d in mine.items() if a in flagged]
 
 
-def _channel_manager(ctx: ToolContext, user_id: str | None) -> dict[str, Any] | None:
+def _channel_manager(ctx: ToolContext, user_id: str | None) -> ChannelManagerOut | None:
     if not user_id:
         return None
     with ctx.store.session() as session:
         user = session.get(User, user_id)
         if user is None:
-            return {"user_id": user_id}
-        return {"user_id": user.user_id, "name": user.name, "email": user.email}
+            return ChannelManagerOut(user_id=user_id)
+        return ChannelManagerOut(user_id=user.user_id, name=user.name, email=user.email)
 
 
 @register_tool("partner_profile", args=ProfileArgs)

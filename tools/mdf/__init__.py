@@ -1,0 +1,1 @@
+"""Marketing development funds from request to return (CLI.md "MDF"); enter through `service`."""
