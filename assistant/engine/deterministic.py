@@ -26,6 +26,7 @@ from tools.account_mapping.service import MappingResponse
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.content_drafts.service import DraftResponse
 from tools.next_best_action.service import NbaResponse
+from tools.onboarding.service import OnboardingPlan
 from tools.partner_match.service import MatchResponse
 from tools.partner_profile.service import ProfileResult
 from tools.search.service import SearchToolResult
@@ -401,10 +402,11 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent == "search":
         return _search(turn, args["query"], start)
     if p.intent == "onboarding":
-        data = turn.call("onboarding", {"partner_id": args["partner_id"]})
-        turn.cite(content_citations(turn, {"actions": [{"content": onboarding_chat.plan_citations(data)}]}))
+        plan = turn.call("onboarding", {"partner_id": args["partner_id"]}, OnboardingPlan)
+        turn.cite(content_citations(turn, onboarding_chat.plan_content(plan)))
         lang = onboarding_chat.cue_language(turn.question) or turn.lang
-        return onboarding_chat.plan_answer(data, lang, onboarding_chat.days_asked(turn.question)), 1
+        answer = onboarding_chat.plan_answer(plan.model_dump(mode="json"), lang, onboarding_chat.days_asked(turn.question))
+        return answer, 1
     if p.intent == "match":
         top = max(int(args.get("top") or answers.PAGE), start + answers.PAGE)
         matched = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top}, MatchResponse)

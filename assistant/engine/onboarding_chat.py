@@ -11,7 +11,8 @@ import datetime as dt
 import re
 
 from assistant.engine.intent_cues import normalise
-from tools.types import money
+from tools.onboarding.service import OnboardingPlan
+from tools.types import ContentRef, money
 
 _ONBOARDING = re.compile(r"\bonboard\w*|オンボーディング")
 _STATUS = re.compile(r"\b(status|progress|going|plan|stand|standing|on track|how far|where (are|is|do)|"
@@ -198,10 +199,10 @@ def _step_line(step: dict, lang: str, index: int, data: dict) -> str:
     return line
 
 
-def plan_citations(data: dict) -> list[dict]:
-    """The content the plan recommends, once each (for `turn.cite`)."""
-    seen: dict[str, dict] = {}
-    for step in data["steps"]:
-        for ref in step["content"]:
-            seen.setdefault(ref["doc_id"], {"doc_id": ref["doc_id"], "title": ref["title"]})
+def plan_content(plan: OnboardingPlan) -> list[ContentRef]:
+    """The content the plan recommends, once each (for the answer's citations)."""
+    seen: dict[str, ContentRef] = {}
+    for step in plan.steps:
+        for ref in step.content:
+            seen.setdefault(ref.doc_id, ref)
     return list(seen.values())
