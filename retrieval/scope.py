@@ -49,6 +49,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "request_mdf": frozenset({"admin", "channel_manager", "partner_seller"}),  # request, claim
     "decide_mdf": frozenset({"admin", "channel_manager"}),
     "pay_mdf": frozenset({"admin"}),
+    "onboarding": frozenset({"admin", "channel_manager", "partner_seller"}),  # a seller: P only
     "audit": frozenset({"admin"}),
     "ingest": frozenset({"admin"}),
     "users_key": frozenset({"admin"}),
@@ -72,6 +73,7 @@ CAPABILITY_WORDS = {
     "request_mdf": "request or claim MDF",
     "decide_mdf": "approve or reject MDF requests",
     "pay_mdf": "pay MDF claims",
+    "onboarding": "see onboarding plans",
     "audit": "read the audit log",
     "ingest": "ingest data",
     "users_key": "issue API keys",

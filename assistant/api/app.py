@@ -22,7 +22,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from assistant.api import analytics, ask, leads, mdf, private_mapping, recruit, registrations, routes
+from assistant.api import (
+    analytics,
+    ask,
+    leads,
+    mdf,
+    onboarding,
+    private_mapping,
+    recruit,
+    registrations,
+    routes,
+)
 from assistant.api.health import DatabaseCheck, llm_state
 from assistant.api.hygiene import Hygiene
 from assistant.api.ratelimit import RateLimit, settings_limits
@@ -78,6 +88,7 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.include_router(mdf.router)
     app.include_router(analytics.router)
     app.include_router(recruit.router)
+    app.include_router(onboarding.router)
     mount_slack(app, ctx)
     mcp_running = mount_mcp(app, ctx)
 

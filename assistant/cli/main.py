@@ -18,6 +18,7 @@ from assistant.cli.analytics import register as register_analytics
 from assistant.cli.leads import leads_app
 from assistant.cli.mapping import map_cmd
 from assistant.cli.mdf import mdf_app
+from assistant.cli.onboarding import register as register_onboarding
 from assistant.cli.private_mapping import private_mapping_app
 from assistant.cli.recruit import register as register_recruit
 from assistant.cli.registrations import audit_app, registrations_app
@@ -55,6 +56,7 @@ app.add_typer(registrations_app, name="registrations")
 app.add_typer(audit_app, name="audit")
 app.add_typer(leads_app, name="leads")
 app.add_typer(mdf_app, name="mdf")
+register_onboarding(app)
 register_analytics(app)
 register_recruit(app)
 
