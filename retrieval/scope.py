@@ -44,6 +44,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "decide_registrations": frozenset({"admin", "channel_manager"}),
     "leads": frozenset({"admin", "channel_manager", "partner_seller"}),  # list; accept/decline for P
     "route_leads": frozenset({"admin", "channel_manager"}),
+    "partner_directory": frozenset({"admin", "channel_manager", "marketer"}),  # `partners search`
     "audit": frozenset({"admin"}),
     "ingest": frozenset({"admin"}),
     "users_key": frozenset({"admin"}),
@@ -62,6 +63,7 @@ CAPABILITY_WORDS = {
     "decide_registrations": "approve, reject or extend deal registrations",
     "leads": "see leads",
     "route_leads": "route or assign leads",
+    "partner_directory": "search the partner directory",
     "audit": "read the audit log",
     "ingest": "ingest data",
     "users_key": "issue API keys",

@@ -36,6 +36,7 @@ BUILTIN_MODULES = (
     "tools.content_drafts.service",
     "tools.analytics.service",
     "tools.partner_profile.service",
+    "tools.directory.service",
 )
 
 

@@ -1,0 +1,160 @@
+"""Structured hints in a directory question, and the validation of explicit filters.
+
+"who can do SAP migrations for hospitals in Germany?" names a country (DE) and an industry (Healthcare);
+"eine Gold-Partner in Japan für Banken" a tier, a country and an industry. Words come from
+`tools.directory.vocabulary` (six languages) and from the data itself (the industries, competencies,
+tiers and types partners list), matched on case- and accent-folded text, longest phrase first, each
+stretch of the question used once. Hints rank partners that satisfy them first; explicit filters
+(`--country`, ...) are hard and are validated here: an unknown value is a BadInput naming it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from assistant.core.errors import BadInput
+from tools.directory.vocabulary import COUNTRIES, INDUSTRIES, TIERS, TYPES
+
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_SI = re.compile(r"\bSIs?\b|\bSIer\b")  # "which SI ...": upper case only ("si" is "if" in fr/es)
+GROUPS = ("country", "industry", "product", "tier", "type")
+
+
+def fold(text: str) -> str:
+    """Case-folded, NFKC, Latin accents dropped ("Düsseldorf" -> "dusseldorf"); CJK untouched."""
+    out = []
+    for ch in unicodedata.normalize("NFKC", text or "").casefold():
+        if ord(ch) < 0x250:
+            ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out.append(ch)
+    return "".join(out)
+
+
+def _alternative(word: str) -> str:
+    word = fold(word.strip())
+    prefix = word.endswith("*")
+    body = re.escape(word.rstrip("*")).replace(r"\ ", r"[\s\-]+")
+    if _CJK.search(word):
+        return body
+    tail = r"[\w\-]*" if prefix else ""
+    return rf"(?<![\w]){body}{tail}(?![\w])"
+
+
+def phrase_pattern(words: Iterable[str]) -> re.Pattern | None:
+    """One regex for a list of words or phrases, longest first (`*` ends a prefix)."""
+    unique = sorted({w for w in words if w and w.strip()}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(_alternative(w) for w in unique)) if unique else None
+
+
+@dataclass
+class Hints:
+    """What a question says about the partner it wants, by group (values as the data spells them)."""
+
+    values: dict[str, set[str]] = field(default_factory=lambda: {g: set() for g in GROUPS})
+    said: dict[str, list[str]] = field(default_factory=lambda: {g: [] for g in GROUPS})
+
+    def groups(self) -> list[str]:
+        return [g for g in GROUPS if self.values[g]]
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return {g: sorted(self.values[g]) for g in self.groups()}
+
+
+class Vocabulary:
+    """The words of each group: the built-in tables plus the data's own values."""
+
+    def __init__(self, industries: Iterable[str], products: Iterable[str], tiers: Iterable[str],
+                 types: Iterable[str], countries: Iterable[str]):
+        self.data_industries = {fold(i): i for i in industries if i}
+        self.products = {fold(p): p for p in products if p}
+        self.tiers = {t.lower() for t in tiers if t} | set(TIERS)
+        self.types = {t.lower() for t in types if t} | set(TYPES)
+        self.countries = {c.upper() for c in countries if c} | set(COUNTRIES)
+        # value -> pattern; the patterns of a group are tried together, longest phrase first
+        self.tables: dict[str, dict[str, list[str]]] = {
+            "country": {code: names.split("|") for code, names in COUNTRIES.items()},
+            "industry": {**{label: words.split("|") + [label] for label, words in INDUSTRIES.items()},
+                         **{f"data:{k}": [k] for k in self.data_industries}},
+            "product": {p: [p] for p in self.products.values()},
+            "tier": {t: TIERS.get(t, t).split("|") + [t] for t in self.tiers},
+            "type": {t: TYPES.get(t, t).split("|") + [t.replace("_", " ")] for t in self.types},
+        }
+        self._patterns = {g: [(value, phrase_pattern(words)) for value, words in table.items()]
+                          for g, table in self.tables.items()}
+
+    def parse(self, question: str) -> Hints:
+        """Hints in `question`; each stretch of text counts once (the longest phrase wins)."""
+        hints = Hints()
+        text = fold(question)
+        found: list[tuple[int, int, str, str]] = []  # (start, end, group, value)
+        for group, patterns in self._patterns.items():
+            for value, pattern in patterns:
+                if pattern is None:
+                    continue
+                found += [(m.start(), m.end(), group, value) for m in pattern.finditer(text)]
+        if _SI.search(question or ""):
+            found.append((-1, -1, "type", "system_integrator"))
+        taken: list[tuple[int, int]] = []
+        for start, end, group, value in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+            if start >= 0 and any(start < e and s < end for s, e in taken):
+                continue
+            if start >= 0:
+                taken.append((start, end))
+            hints.values[group].add(value)
+            hints.said[group].append(question[start:end] if start >= 0 else "SI")
+        return hints
+
+    # --- explicit filters ----------------------------------------------------------------------
+    def country(self, value: str) -> str:
+        code = value.strip().upper()
+        if len(code) == 2 and code in self.countries:
+            return code
+        found = self.parse(value).values["country"]
+        if len(found) == 1:
+            return next(iter(found))
+        raise BadInput(f"--country {value!r}: not a country we know; give an ISO 3166 code such as DE, US or JP")
+
+    def industry(self, value: str) -> str:
+        key = fold(value.strip())
+        if key in self.data_industries:
+            return f"data:{key}"
+        concepts = {v for v in self.parse(value).values["industry"] if not v.startswith("data:")}
+        labels = [label for label in INDUSTRIES if fold(label) == key]
+        if labels or len(concepts) == 1:
+            return labels[0] if labels else next(iter(concepts))
+        known = ", ".join(sorted(self.data_industries.values())) or ", ".join(INDUSTRIES)
+        raise BadInput(f"--industry {value!r}: not an industry partners list; known industries: {known}")
+
+    def product(self, value: str) -> str:
+        key = fold(value.strip())
+        if key in self.products:
+            return self.products[key]
+        known = ", ".join(sorted(self.products.values())) or "none"
+        raise BadInput(f"--product {value!r}: not a competency any partner lists; known: {known}")
+
+    def tier(self, value: str) -> str:
+        key = value.strip().lower()
+        if key in self.tiers:
+            return key
+        found = self.parse(value).values["tier"]
+        if len(found) == 1:
+            return next(iter(found))
+        raise BadInput(f"--tier {value!r}: not a tier; use one of {', '.join(sorted(self.tiers))}")
+
+
+@lru_cache(maxsize=4096)
+def industry_concepts(industry: str) -> frozenset[str]:
+    """The concepts (and the data label) a partner's listed industry stands for: "Hospitals & Clinics" ->
+    {Healthcare, data:hospitals & clinics}."""
+    text = fold(industry)
+    concepts = {label for label, words in INDUSTRIES.items()
+                if (p := _concept_pattern(label)) is not None and p.search(text)}
+    return frozenset(concepts | {f"data:{text}"})
+
+
+@lru_cache(maxsize=64)
+def _concept_pattern(label: str) -> re.Pattern | None:
+    return phrase_pattern(INDUSTRIES[label].split("|") + [label])

@@ -1,0 +1,118 @@
+"""The directory in memory: every partner's fields, passages, passage vectors and a BM25 index.
+
+Built once per process and directory version (`ctx.cached`): the vectors are read from the directory's
+chroma collection into one matrix (a brute-force dot product over 40,000 passages takes a few ms and
+applies any filter exactly, which a filtered HNSW query does not), the BM25 index over one document per
+partner (its fields in words and all its passages) comes from a cache in COSELL_HOME when it has it.
+Group masks (which partners cover DE, list a Healthcare industry, hold a competency ...) are
+precomputed, so a search is a handful of vector operations.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from sqlalchemy import select
+
+from retrieval.directory import DirectoryIndex
+from retrieval.lexical import TOKENIZER_VERSION, LexicalIndex, load_or_build, tokenize
+from retrieval.records import Partner
+from tools.directory.hints import Vocabulary, fold, industry_concepts
+from tools.directory.vocabulary import COUNTRIES, INDUSTRIES
+
+
+@dataclass
+class PartnerEntry:
+    partner_id: str
+    name: str
+    type: str
+    tier: str
+    countries: list[str]
+    industries: list[str]
+    competencies: list[str]  # competencies and certified areas, as the partner lists them
+    passages: list[dict[str, str]]
+
+
+@dataclass
+class Snapshot:
+    partners: list[PartnerEntry]
+    lexical: LexicalIndex
+    vectors: np.ndarray  # passages x dim, grouped by partner (owner ascending)
+    owner: np.ndarray  # partner position of each vector row
+    ordinal: np.ndarray  # passage ordinal of each vector row
+    starts: np.ndarray  # first row of each partner that has vectors (for np.maximum.reduceat)
+    with_vectors: np.ndarray  # partner positions the starts belong to
+    vocabulary: Vocabulary
+    masks: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # group -> value -> bool per partner
+
+    def mask(self, group: str, value: str) -> np.ndarray:
+        found = self.masks.get(group, {}).get(value)
+        return found if found is not None else np.zeros(len(self.partners), dtype=bool)
+
+
+def _english_country(code: str) -> str:
+    return COUNTRIES.get(code, code).split("|")[0]
+
+
+def lexical_document(p: PartnerEntry) -> str:
+    """What BM25 reads for a partner: its fields in words (English country names, industry concepts) and
+    every passage."""
+    concepts = {c for i in p.industries for c in industry_concepts(i) if c in INDUSTRIES}
+    return " ".join([p.name, p.type.replace("_", " "), p.tier, " ".join(_english_country(c) for c in p.countries),
+                     " ".join(p.industries), " ".join(sorted(concepts)), " ".join(p.competencies)]
+                    + [x["text"] for x in p.passages])
+
+
+def _masks(partners: list[PartnerEntry]) -> dict[str, dict[str, np.ndarray]]:
+    n = len(partners)
+    groups: dict[str, dict[str, np.ndarray]] = defaultdict(dict)
+
+    def mark(group: str, value: str, i: int) -> None:
+        groups[group].setdefault(value, np.zeros(n, dtype=bool))[i] = True
+
+    for i, p in enumerate(partners):
+        for code in p.countries:
+            mark("country", code.upper(), i)
+        for industry in p.industries:
+            for concept in industry_concepts(industry):
+                mark("industry", concept, i)
+        for product in p.competencies:
+            mark("product", fold(product), i)
+        mark("tier", p.tier.lower(), i)
+        mark("type", p.type.lower(), i)
+    return dict(groups)
+
+
+def build_snapshot(ctx: Any) -> Snapshot:
+    directory = DirectoryIndex(ctx.settings, ctx.store, None)
+    profiles, ids, matrix = directory.load()
+    with ctx.store.session() as session:
+        rows = session.scalars(select(Partner).order_by(Partner.partner_id)).all()
+        partners = [PartnerEntry(r.partner_id, r.name, r.type or "", (r.tier or "").lower(), list(r.countries or []),
+                                 list(r.industries or []),
+                                 list(dict.fromkeys([*(r.competencies or []), *(r.certified_staff or {})])),
+                                 profiles.get(r.partner_id, []))
+                     for r in rows]
+    position = {p.partner_id: i for i, p in enumerate(partners)}
+    keyed = []
+    for row, vector_id in enumerate(ids):
+        pid, _, ordinal = vector_id.rpartition("#")
+        if pid in position and ordinal.isdigit() and int(ordinal) < len(partners[position[pid]].passages):
+            keyed.append((position[pid], int(ordinal), row))
+    keyed.sort()
+    owner = np.array([k[0] for k in keyed], dtype=np.int64)
+    vectors = matrix[[k[2] for k in keyed]] if keyed else np.zeros((0, 1), dtype=np.float32)
+    with_vectors, starts = np.unique(owner, return_index=True) if keyed else (np.zeros(0, int), np.zeros(0, int))
+    fingerprint = [TOKENIZER_VERSION, "directory", str(directory.version()),
+                   *(f"{p.partner_id}:{p.name}:{len(p.passages)}" for p in partners)]
+    lexical = load_or_build(ctx.settings.home_dir / "directory-lexical", fingerprint,
+                            lambda: [tokenize(lexical_document(p)) for p in partners])
+    vocabulary = Vocabulary(industries=[i for p in partners for i in p.industries],
+                            products=[c for p in partners for c in p.competencies],
+                            tiers=[p.tier for p in partners], types=[p.type for p in partners],
+                            countries=[c for p in partners for c in p.countries])
+    return Snapshot(partners, lexical, np.ascontiguousarray(vectors, dtype=np.float32), owner,
+                    np.array([k[1] for k in keyed], dtype=np.int64), starts, with_vectors, vocabulary,
+                    _masks(partners))

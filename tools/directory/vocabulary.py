@@ -1,0 +1,147 @@
+"""Words for the structured hints of a directory question, in the supported languages (en, de, fr, es, pt,
+ja): country names (ISO 3166 alpha-2), industry concepts, tier and partner-type words.
+
+Data only; `tools.directory.hints` reads it. A country's names are listed lower-case; an industry concept
+is its English label and the words that say it (a word ending in `*` is a prefix). The data's own
+vocabulary (the industries, competencies and tiers partners actually list) is matched on top of these, so
+an ecosystem with other words is still understood in its own terms.
+"""
+from __future__ import annotations
+
+# ISO code: English (names and adjective), German, French, Spanish, Portuguese, Japanese
+COUNTRIES: dict[str, str] = {
+    "DE": "germany|german|deutschland|deutsche*|deutschen|allemagne|allemand*|alemania|alemán|alemana|alemanha|alemão|alemã|ドイツ",
+    "AT": "austria|austrian|österreich|österreichisch*|autriche|autrichien*|austríaco|áustria|オーストリア",
+    "CH": "switzerland|swiss|schweiz|schweizer*|suisse|suiza|suizo|suíça|suíço|スイス",
+    "FR": "france|french|frankreich|französisch*|français*|francia|francés|francesa|frança|francês|フランス",
+    "GB": "united kingdom|uk|u.k.|britain|great britain|british|england|english|vereinigtes königreich|großbritannien|britisch*|england|royaume-uni|britannique*|angleterre|reino unido|británico|inglaterra|britânico|イギリス|英国",
+    "IE": "ireland|irish|irland|irlande|irlanda|アイルランド",
+    "NL": "netherlands|the netherlands|holland|dutch|niederlande|niederländisch*|pays-bas|néerlandais*|países bajos|holanda|países baixos|オランダ",
+    "BE": "belgium|belgian|belgien|belgisch*|belgique|belge*|bélgica|ベルギー",
+    "LU": "luxembourg|luxemburg|luxemburgo|ルクセンブルク",
+    "ES": "spain|spanish|spanien|spanisch*|espagne|espagnol*|españa|español|española|espanha|espanhol|スペイン",
+    "PT": "portugal|portuguese|portugiesisch*|portugais*|portugués|portuguesa|português|ポルトガル",
+    "IT": "italy|italian|italien|italienisch*|italie|italienne*|italia|italiano|itália|イタリア",
+    "DK": "denmark|danish|dänemark|dänisch*|danemark|danois*|dinamarca|dinamarqués|dinamarquês|デンマーク",
+    "SE": "sweden|swedish|schweden|schwedisch*|suède|suédois*|suecia|sueco|suécia|スウェーデン",
+    "NO": "norway|norwegian|norwegen|norwegisch*|norvège|norvégien*|noruega|noruego|norueguês|ノルウェー",
+    "FI": "finland|finnish|finnland|finnisch*|finlande|finlandais*|finlandia|finlandés|finlândia|フィンランド",
+    "IS": "iceland|islande|islandia|islândia|アイスランド",
+    "PL": "poland|polish|polen|polnisch*|pologne|polonais*|polonia|polaco|polônia|polónia|ポーランド",
+    "CZ": "czech republic|czechia|czech|tschechien|tschechisch*|tchéquie|république tchèque|chequia|república checa|tchéquia|república tcheca|チェコ",
+    "SK": "slovakia|slowakei|slovaquie|eslovaquia|eslováquia|スロバキア",
+    "HU": "hungary|hungarian|ungarn|ungarisch*|hongrie|hungría|hungria|ハンガリー",
+    "RO": "romania|romanian|rumänien|roumanie|rumania|romênia|roménia|ルーマニア",
+    "BG": "bulgaria|bulgarien|bulgarie|bulgária|ブルガリア",
+    "GR": "greece|greek|griechenland|grèce|grecia|grécia|ギリシャ",
+    "HR": "croatia|kroatien|croatie|croacia|croácia|クロアチア",
+    "SI": "slovenia|slowenien|slovénie|eslovenia|eslovénia|スロベニア",
+    "EE": "estonia|estland|estonie|estônia|エストニア",
+    "LV": "latvia|lettland|lettonie|letonia|letônia|ラトビア",
+    "LT": "lithuania|litauen|lituanie|lituania|lituânia|リトアニア",
+    "UA": "ukraine|ucrania|ucrânia|ウクライナ",
+    "TR": "turkey|türkiye|turkish|türkei|turquie|turquía|turquia|トルコ",
+    "RU": "russia|russland|russie|rusia|rússia|ロシア",
+    "IL": "israel|israël|イスラエル",
+    "AE": "united arab emirates|uae|emirates|vereinigte arabische emirate|émirats arabes unis|emiratos árabes unidos|emirados árabes unidos|アラブ首長国連邦|ドバイ",
+    "SA": "saudi arabia|saudi-arabien|arabie saoudite|arabia saudita|arábia saudita|サウジアラビア",
+    "QA": "qatar|katar|catar|カタール",
+    "EG": "egypt|ägypten|égypte|egipto|egito|エジプト",
+    "ZA": "south africa|südafrika|afrique du sud|sudáfrica|áfrica do sul|南アフリカ",
+    "NG": "nigeria|nigéria|ナイジェリア",
+    "KE": "kenya|kenia|quênia|ケニア",
+    "MA": "morocco|marokko|maroc|marruecos|marrocos|モロッコ",
+    "US": "united states|usa|u.s.|u.s.a.|vereinigte staaten|amerikanisch*|états-unis|etats-unis|américain*|estados unidos|estadounidense|norte-americano|eua|アメリカ|米国",
+    "CA": "canada|canadian|kanada|kanadisch*|canadien*|canadá|canadiense|canadense|カナダ",
+    "MX": "mexico|mexican|mexiko|mexique|méxico|mexicano|mexicana|メキシコ",
+    "BR": "brazil|brazilian|brasilien|brésil|brasil|brasileño|brasileiro|brasileira|ブラジル",
+    "AR": "argentina|argentinien|argentine|アルゼンチン",
+    "CL": "chile|chili|チリ",
+    "CO": "colombia|kolumbien|colombie|colômbia|コロンビア",
+    "PE": "peru|pérou|perú|ペルー",
+    "JP": "japan|japanese|japanisch*|japon|japonais*|japón|japonés|japonesa|japão|japonês|日本",
+    "CN": "china|chinese|chine|chinois*|chinesisch*|中国",
+    "KR": "south korea|korea|korean|südkorea|corée du sud|corée|corea del sur|corea|coreia do sul|coreia|韓国",
+    "TW": "taiwan|taïwan|taiwán|台湾",
+    "HK": "hong kong|hongkong|香港",
+    "SG": "singapore|singapur|singapour|cingapura|シンガポール",
+    "MY": "malaysia|malaisie|malasia|malásia|マレーシア",
+    "TH": "thailand|thaïlande|tailandia|tailândia|タイ王国",
+    "VN": "vietnam|viêt nam|viet nam|vietnã|ベトナム",
+    "ID": "indonesia|indonesien|indonésie|indonésia|インドネシア",
+    "PH": "philippines|philippinen|filipinas|フィリピン",
+    "IN": "india|indian|indien|indisch*|inde|indien*|indio|índia|indiano|インド",
+    "PK": "pakistan|paquistán|paquistão|パキスタン",
+    "AU": "australia|australian|australien|australisch*|australie|australien*|australiano|austrália|オーストラリア",
+    "NZ": "new zealand|neuseeland|nouvelle-zélande|nueva zelanda|nova zelândia|ニュージーランド",
+}
+
+# concept label: words (en | de | fr | es | pt | ja); `*` ends a prefix
+INDUSTRIES: dict[str, str] = {
+    "Healthcare": "healthcare|health care|health|hospital*|clinic*|patient*|medical|"
+                  "gesundheit*|krankenh*|klinik*|spital*|santé|hôpita*|clinique*|médical*|salud|sanidad|sanitari*|"
+                  "clínica*|médic*|saúde|hospitai*|病院|医療|ヘルスケア|クリニック",
+    "Life Sciences": "life science*|pharma*|biotech*|drug*|laborator*|pharmazeut*|pharmaceutique*|farmac*|"
+                     "製薬|医薬|ライフサイエンス",
+    "Financial Services": "financial service*|financial|finance|bank*|banque*|banco*|bancari*|lender*|lending|"
+                          "wealth|asset manag*|payment*|fintech*|trading|finanz*|kreditinstitut*|financ*|finanças|"
+                          "銀行|金融|証券",
+    "Insurance": "insurance|insurer*|reinsur*|versicher*|assurance*|assureur*|seguro*|asegurador*|segurador*|保険",
+    "Retail": "retail*|store|stores|shop|shops|shopper*|e-commerce|ecommerce|grocer*|supermarket*|einzelhandel*|händler*|handel|"
+              "commerce|détail*|distributeur*|minorista*|tienda*|varej*|loja*|小売|リテール|スーパー|百貨店",
+    "Consumer Goods": "consumer good*|consumer products|cpg|fmcg|konsumgüter*|biens de consommation|"
+                      "bienes de consumo|bens de consumo|消費財",
+    "Manufacturing": "manufactur*|factory|factories|plant|plants|industrial*|fertigung*|hersteller*|produktion*|"
+                     "fabrik*|industrie*|fabrica*|fabricant*|usine*|fábrica*|fabricación|manufactura*|indústria*|"
+                     "industria*|製造|メーカー|工場",
+    "Automotive": "automotive|automaker*|carmaker*|car maker*|vehicle*|automobil*|fahrzeug*|"
+                  "automobile*|automotriz|automoción|automotiv*|automóve*|自動車",
+    "Public Sector": "public sector|government*|agency|agencies|ministr*|municipal*|council*|federal|"
+                     "öffentlich*|behörde*|verwaltung*|regierung*|kommune*|secteur public|gouvernement*|"
+                     "administration*|sector público|gobierno*|setor público|governo*|公共|官公庁|自治体|政府|行政",
+    "Telecommunications": "telecom*|telco*|carrier*|mobile operator*|network operator*|telekommunikation*|"
+                          "télécom*|opérateur*|telecomunica*|operador*|通信|テレコム",
+    "Energy & Utilities": "energy|utilit*|oil|gas|power|grid*|renewable*|energie*|versorger*|stadtwerk*|"
+                          "énergie*|énergétique*|energía|eléctric*|energia|elétric*|エネルギー|電力|ガス",
+    "Logistics": "logistic*|shipping|freight|transport*|fleet*|warehous*|logistik*|spedition*|logistique*|"
+                 "logística*|transporte*|物流|運輸|倉庫",
+    "Media & Entertainment": "media|entertainment|broadcast*|publish*|streaming service*|medien*|unterhaltung*|"
+                             "médias|divertissement*|medios|entretenimiento|mídia|entretenimento|メディア|放送|エンタメ",
+    "Technology": "technology|tech|software|saas|hi-tech|high tech|technologie*|tecnología|tecnologia|"
+                  "テクノロジー|ソフトウェア|IT企業",
+    "Education": "education|universit*|school*|college*|bildung*|hochschul*|schule*|éducation|enseignement|"
+                 "université*|école*|educación|universidad*|escuela*|educação|universidade*|escola*|教育|大学|学校",
+    "Travel & Hospitality": "travel|hospitality|hotel*|airline*|tourism|reise*|tourismus|voyage*|hôtel*|"
+                            "tourisme|viaje*|turismo|hotelería|aerolínea*|viage*|hotelaria|旅行|ホテル|航空",
+    "Real Estate": "real estate|property|properties|immobilien*|immobilier|inmobiliari*|imobiliári*|不動産",
+    "Construction": "construction|bau*|bâtiment|construcción|construção|建設",
+    "Agriculture": "agricultur*|farming|landwirtschaft*|agricole*|agro*|農業",
+    "Aerospace & Defense": "aerospace|defen[cs]e|luft- und raumfahrt|verteidigung*|aérospatial*|défense|"
+                           "aeroespacial|defensa|defesa|航空宇宙|防衛",
+    "Chemicals": "chemical*|chemie*|chimi*|químic*|化学",
+}
+
+# tier as the data spells it: other words for it
+TIERS: dict[str, str] = {
+    "platinum": "platinum|platin|platine|platino|platina|プラチナ",
+    "gold": "gold|golden|oro|ouro|ゴールド",
+    "silver": "silver|silber|argent|plata|prata|シルバー",
+    "registered": "registered|registriert*|enregistré*|registrad*|レジスタード",
+}
+
+# partner type as the data spells it: other words for it
+TYPES: dict[str, str] = {
+    "system_integrator": "system integrator*|systems integrator*|integrator*|systemintegrator*|systemhaus*|"
+                         "intégrateur*|integrador*|システムインテグレーター|sier|インテグレーター",
+    "var": "var|vars|value-added reseller*|value added reseller*|mehrwert*",
+    "reseller": "reseller*|resellers|wiederverkäufer*|revendeur*|revendedor*|distribuidor autorizado|リセラー|販売代理店",
+    "msp": "msp|msps|managed service*|managed-service*|services managés|servicios gestionados|serviços gerenciados|"
+           "マネージドサービス",
+    "consultancy": "consultanc*|consulting|consultant*|beratung*|berater*|conseil|consultor*|consultoría|"
+                   "consultoria|コンサル*",
+    "distributor": "distributor*|distributeur*|distribuidor*|distributor|ディストリビューター",
+    "isv": "isv|isvs|software vendor*",
+    "referral": "referral*|empfehlung*",
+    "marketplace": "marketplace*|marktplatz",
+    "influencer": "influencer*",
+}
