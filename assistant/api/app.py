@@ -22,7 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from assistant.api import analytics, ask, leads, private_mapping, registrations, routes
+from assistant.api import analytics, ask, directory, leads, private_mapping, registrations, routes
 from assistant.api.health import DatabaseCheck, llm_state
 from assistant.api.hygiene import Hygiene
 from assistant.api.ratelimit import RateLimit, settings_limits
@@ -71,6 +71,7 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.add_middleware(RateLimit, settings=ctx.settings)  # per key; runs inside Hygiene (429s get headers)
     app.add_middleware(Hygiene, ctx=ctx)  # body checks, security headers, docs behind the key
     app.include_router(ask.router)
+    app.include_router(directory.router)  # before routes: /v1/partners/search is not a partner id
     app.include_router(routes.router)
     app.include_router(private_mapping.router)
     app.include_router(registrations.router)

@@ -15,6 +15,7 @@ import typer
 
 from assistant.cli import common
 from assistant.cli.analytics import register as register_analytics
+from assistant.cli.directory import partners_app
 from assistant.cli.leads import leads_app
 from assistant.cli.private_mapping import private_mapping_app
 from assistant.cli.registrations import audit_app, registrations_app
@@ -50,6 +51,7 @@ app.add_typer(private_mapping_app, name="map-private")
 app.add_typer(registrations_app, name="registrations")
 app.add_typer(audit_app, name="audit")
 app.add_typer(leads_app, name="leads")
+app.add_typer(partners_app, name="partners")
 register_analytics(app)
 
 console, err_console = common.console, common.err_console

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.core.errors import BadInput
-from tools.directory.vocabulary import COUNTRIES, INDUSTRIES, TIERS, TYPES
+from tools.directory.vocabulary import COUNTRIES, INDUSTRIES, TERMS, TIERS, TYPES
 
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _SI = re.compile(r"\bSIs?\b|\bSIer\b")  # "which SI ...": upper case only ("si" is "if" in fr/es)
@@ -43,6 +43,10 @@ def _alternative(word: str) -> str:
     return rf"(?<![\w]){body}{tail}(?![\w])"
 
 
+def _key(word: str) -> str:
+    return re.sub(r"[\s\-]+", " ", fold(word.strip()))
+
+
 def phrase_pattern(words: Iterable[str]) -> re.Pattern | None:
     """One regex for a list of words or phrases, longest first (`*` ends a prefix)."""
     unique = sorted({w for w in words if w and w.strip()}, key=lambda w: (-len(w), w))
@@ -55,6 +59,12 @@ class Hints:
 
     values: dict[str, set[str]] = field(default_factory=lambda: {g: set() for g in GROUPS})
     said: dict[str, list[str]] = field(default_factory=lambda: {g: [] for g in GROUPS})
+    gloss: list[str] = field(default_factory=list)  # English words for terms said in another language
+    country_spans: list[str] = field(default_factory=list)  # the words that named a country
+
+    def expanded(self, question: str) -> str:
+        """The question with the English gloss of its foreign terms (for BM25 and the embedding model)."""
+        return " ".join([question, *self.gloss])
 
     def groups(self) -> list[str]:
         return [g for g in GROUPS if self.values[g]]
@@ -81,30 +91,48 @@ class Vocabulary:
             "product": {p: [p] for p in self.products.values()},
             "tier": {t: TIERS.get(t, t).split("|") + [t] for t in self.tiers},
             "type": {t: TYPES.get(t, t).split("|") + [t.replace("_", " ")] for t in self.types},
+            "term": {english: words.split("|") for english, words in TERMS.items()},
         }
-        self._patterns = {g: [(value, phrase_pattern(words)) for value, words in table.items()]
-                          for g, table in self.tables.items()}
+        # one regex over every word of every group (longest first), and what each word stands for
+        self._exact: dict[str, list[tuple[str, str]]] = {}
+        self._prefixes: list[tuple[str, str, str]] = []
+        for group, table in self.tables.items():
+            for value, words in table.items():
+                for word in words:
+                    key = _key(word)
+                    if key.endswith("*"):
+                        self._prefixes.append((key.rstrip("*"), group, value))
+                    elif key:
+                        self._exact.setdefault(key, []).append((group, value))
+        self._pattern = phrase_pattern(w for table in self.tables.values() for ws in table.values() for w in ws)
+
+    def _meanings(self, said: str) -> list[tuple[str, str]]:
+        key = _key(said)
+        exact = self._exact.get(key, [])
+        return exact + [(g, v) for prefix, g, v in self._prefixes
+                        if key.startswith(prefix) and " " not in key[len(prefix):] and (g, v) not in exact]
 
     def parse(self, question: str) -> Hints:
-        """Hints in `question`; each stretch of text counts once (the longest phrase wins)."""
+        """Hints in `question`; each stretch of text counts once (the longest phrase at a place wins)."""
         hints = Hints()
         text = fold(question)
-        found: list[tuple[int, int, str, str]] = []  # (start, end, group, value)
-        for group, patterns in self._patterns.items():
-            for value, pattern in patterns:
-                if pattern is None:
-                    continue
-                found += [(m.start(), m.end(), group, value) for m in pattern.finditer(text)]
+        found = [(m.group(0), meaning) for m in self._pattern.finditer(text) for meaning in self._meanings(m.group(0))]
         if _SI.search(question or ""):
-            found.append((-1, -1, "type", "system_integrator"))
-        taken: list[tuple[int, int]] = []
-        for start, end, group, value in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
-            if start >= 0 and any(start < e and s < end for s, e in taken):
+            found.append(("SI", ("type", "system_integrator")))
+        for said, (group, value) in found:
+            if group == "term":
+                hints.gloss.append(value)
                 continue
-            if start >= 0:
-                taken.append((start, end))
+            if group == "country":
+                hints.country_spans.append(said)
             hints.values[group].add(value)
-            hints.said[group].append(question[start:end] if start >= 0 else "SI")
+            hints.said[group].append(said)
+        gloss = " ".join(hints.gloss)
+        for m in self._pattern.finditer(gloss) if gloss else []:  # "ストリーミング" -> Streaming
+            for group, value in self._meanings(m.group(0)):
+                if group == "product":
+                    hints.values["product"].add(value)
+                    hints.said["product"].append(value)
         return hints
 
     # --- explicit filters ----------------------------------------------------------------------

@@ -47,6 +47,15 @@ class Snapshot:
     vocabulary: Vocabulary
     masks: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # group -> value -> bool per partner
 
+    _tokens: dict[int, list[set[str]]] = field(default_factory=dict)
+
+    def passage_tokens(self, i: int) -> list[set[str]]:
+        """The BM25 tokens of each passage of partner `i` (tokenised on first use, then kept)."""
+        found = self._tokens.get(i)
+        if found is None:
+            found = self._tokens[i] = [set(tokenize(x["text"])) for x in self.partners[i].passages]
+        return found
+
     def mask(self, group: str, value: str) -> np.ndarray:
         found = self.masks.get(group, {}).get(value)
         return found if found is not None else np.zeros(len(self.partners), dtype=bool)

@@ -25,6 +25,7 @@ from tools.context import ToolContext
 from tools.directory.hints import GROUPS, Hints, fold, industry_concepts
 from tools.directory.index import Snapshot, build_snapshot
 from tools.directory.types import DirectoryHit, DirectoryResult, FindPartnersArgs
+from tools.directory.vocabulary import QUESTION_WORDS
 from tools.registry import register_tool
 
 __all__ = [
@@ -40,9 +41,10 @@ __all__ = [
 
 DENSE_WEIGHT = 0.5  # as content search (retrieval.search): measured there on SciFact
 CJK_DENSE_WEIGHT = 0.1  # MiniLM says little about Japanese; the bigram BM25 and the hints carry it
-HINT_WEIGHT = 0.5  # a partner satisfying every hint outranks one that matches the words only
+HINT_WEIGHT = 1.0  # a partner satisfying every hint outranks one that matches the words only
 MODES = ("hybrid", "bm25", "dense")
 _WORD = re.compile(r"[^\W_]+")
+_HIRAGANA = re.compile("^[\u3040-\u309f]+$")
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,9 @@ def search_partners(ctx: ToolContext, scope: Scope, query: str, k: int = 10, cou
     filters = Filters(country, industry, product, tier)
     resolved = {g: v for g, v in _resolve(snap, filters).items() if v}
     query_vector = None
+    hints = snap.vocabulary.parse(query)
     if mode != "bm25" and query and len(snap.vectors):
-        query_vector = ctx.content.embedder.embed_query(query)
+        query_vector = ctx.content.embedder.embed_query(hints.expanded(query) if mode == "hybrid" else query)
     hits, hints = rank(snap, query, resolved, max(1, k), mode, query_vector)
     return DirectoryResult(query=query, understood=hints.as_dict(), results=hits,
                            filters={g: _display(g, v) for g, v in resolved.items()})
@@ -99,7 +102,7 @@ def rank(snap: Snapshot, query: str, filters: dict[str, str], k: int, mode: str 
     allowed = np.ones(n, dtype=bool)
     for group, value in filters.items():
         allowed &= snap.mask(group, value)
-    tokens = tokenize(query)
+    tokens = query_tokens(hints.expanded(query))
     lexical = snap.lexical.normalised_scores(tokens, allowed) if tokens and mode != "dense" else np.zeros(n)
     dense = _dense(snap, query_vector) if mode != "bm25" else np.zeros(n)
     weight = 0.0 if mode == "bm25" else 1.0 if mode == "dense" else (
@@ -114,6 +117,13 @@ def rank(snap: Snapshot, query: str, filters: dict[str, str], k: int, mode: str 
     scale = 1.0 + (HINT_WEIGHT if satisfied else 0.0)
     return [_hit(snap, i, float(score[i]) / scale, tokens, query, hints, satisfied, filters, query_vector)
             for i in top], hints
+
+
+def query_tokens(text: str) -> list[str]:
+    """BM25 tokens of a question without its question words in any language, nor Japanese particles
+    (bigrams of hiragana only)."""
+    kept = " ".join(w for w in _WORD.findall(text.casefold()) if w not in QUESTION_WORDS)
+    return [t for t in tokenize(kept) if not _HIRAGANA.match(t)]
 
 
 def _dense(snap: Snapshot, query_vector: np.ndarray | None) -> np.ndarray:
@@ -140,7 +150,9 @@ def _hit(snap: Snapshot, i: int, score: float, tokens: list[str], query: str, hi
     for group in GROUPS:
         if group in satisfied and satisfied[group][i] and group not in filters:
             matched.append(_field_match(p, group, *sorted(hints.values[group])))
-    passage, words = _evidence(snap, i, tokens, query, query_vector)
+    places = set(tokenize(" ".join(hints.country_spans)))  # the country is a field: quote what they did there
+    passage, words = _evidence(snap, i, [t for t in tokens if t not in places] or tokens,
+                               hints.expanded(query), query_vector)
     if passage and words:
         matched.append(f"{passage['label']}: {', '.join(words)}")
     return DirectoryHit(partner_id=p.partner_id, name=p.name, score=round(min(max(score, 0.0), 1.0), 4),
@@ -177,12 +189,15 @@ def _evidence(snap: Snapshot, i: int, tokens: list[str], query: str,
     wanted = {t: snap.lexical.idf(t) for t in set(tokens)}
     total = sum(wanted.values()) or 1.0
     best, best_score, best_words = None, -1.0, set()
-    for ordinal, passage in enumerate(p.passages):
-        found = set(tokenize(passage["text"])) & set(wanted)
+    for ordinal, (passage, passage_tokens) in enumerate(zip(p.passages, snap.passage_tokens(i))):
+        found = passage_tokens & set(wanted)
         value = float(sims[ordinal]) + sum(wanted[t] for t in found) / total
+        if passage["field"] == "profile":  # its fields are reported as matched: quote what they did
+            value *= 0.5
         if value > best_score:
             best, best_score, best_words = passage, value, found
-    words = [w for w in dict.fromkeys(_WORD.findall(query)) if set(tokenize(w)) & best_words]
+    words = [w for w in dict.fromkeys(_WORD.findall(query))
+             if w.casefold() not in QUESTION_WORDS and set(tokenize(w)) & best_words]
     return best, words
 
 

@@ -145,3 +145,39 @@ TYPES: dict[str, str] = {
     "marketplace": "marketplace*|marktplatz",
     "influencer": "influencer*",
 }
+
+# English words for solution terms said in another language: added to the question for BM25 and the
+# (English) embedding model, and competing for the same stretch of text as the hints ("gobierno de datos"
+# is data governance, not the public sector).
+TERMS: dict[str, str] = {
+    "data governance": "datengovernance|daten-governance|governance des données|gouvernance des données|"
+                       "gouvernance|gobierno de datos|gobernanza de datos|gobernanza|governança de dados|"
+                       "governança|データガバナンス|ガバナンス",
+    "streaming real-time": "echtzeit*|temps réel|tiempo real|tempo real|ストリーミング|リアルタイム",
+    "observability monitoring": "beobachtbarkeit|observabilité|observabilidad|observabilidade|オブザーバビリティ|"
+                                "可観測性|überwachung|supervision|monitorización|monitoramento|監視|モニタリング",
+    "lakehouse": "レイクハウス|データレイク",
+    "migration": "migration*|migrier*|migración|migraciones|migrar|migração|migrações|移行|マイグレーション",
+    "data warehouse": "data-warehouse|entrepôt de données|almacén de datos|armazém de dados|データウェアハウス",
+    "machine learning": "maschinelles lernen|apprentissage automatique|aprendizaje automático|"
+                        "aprendizado de máquina|機械学習",
+    "ai artificial intelligence": "künstliche intelligenz|ki|intelligence artificielle|ia|inteligencia artificial|"
+                                  "inteligência artificial|人工知能|生成ai",
+    "analytics": "analytik|analytique|analítica|análise de dados|análisis de datos|datenanalyse|分析",
+    "security": "sicherheit|sécurité|seguridad|segurança|セキュリティ",
+    "cloud": "クラウド|nube|nuvem",
+    "data platform": "datenplattform|plateforme de données|plataforma de datos|plataforma de dados|データ基盤|"
+                     "データプラットフォーム",
+    "reporting": "berichtswesen|informes|relatórios|レポーティング|レポート",
+    "forecasting": "prognose*|prévision*|previsión|pronóstico*|previsão|previsões|予測|需要予測",
+    "fraud detection": "betrugserkennung|détection de fraude|detección de fraude|detecção de fraude|不正検知",
+    "implementation": "implementierung|einführung|mise en œuvre|implementación|implantación|implementação|導入|実装",
+    "modernisation": "modernisierung|modernisation|modernización|modernização|モダナイゼーション|刷新",
+    "data quality": "datenqualität|qualité des données|calidad de datos|qualidade de dados|データ品質",
+    "case study reference": "referenz*|référence*|caso de éxito|estudo de caso|caso de sucesso|事例|導入事例|実績",
+    "data": "daten|données|datos|dados|データ",
+}
+
+# Words of a question that say nothing about the partner wanted (BM25 would match them in names and
+# descriptions: "de" in "Azteca Datos S.A. de C.V."). English function words are dropped by the tokenizer.
+QUESTION_WORDS = frozenset(["partner", "partners", "partnern", "partenaire", "partenaires", "socio", "socios", "parceiro", "parceiros", "company", "companies", "firm", "firms", "someone", "anyone", "somebody", "done", "help", "find", "need", "needs", "looking", "good", "best", "experience", "experienced", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "für", "mit", "im", "am", "an", "auf", "aus", "bei", "von", "zu", "zum", "zur", "wer", "was", "welche", "welcher", "welches", "wie", "kann", "können", "hat", "haben", "hatte", "ist", "sind", "wir", "uns", "unser", "unsere", "mir", "mich", "ich", "gibt", "es", "schon", "bereits", "jemand", "gemacht", "erfahrung", "le", "la", "les", "un", "une", "des", "du", "d", "l", "et", "ou", "pour", "avec", "dans", "en", "au", "aux", "sur", "par", "qui", "que", "quel", "quelle", "quels", "quelles", "est", "sont", "ont", "peut", "peuvent", "nous", "notre", "nos", "déjà", "fait", "réalisé", "expérience", "el", "los", "las", "unos", "unas", "y", "o", "con", "del", "al", "por", "qué", "quién", "quiénes", "cuál", "cuáles", "es", "son", "ha", "han", "hecho", "puede", "pueden", "nos", "nuestro", "nuestra", "tiene", "tienen", "ya", "alguien", "experiencia", "o", "os", "as", "um", "uma", "e", "em", "no", "na", "nas", "do", "da", "dos", "das", "quem", "qual", "quais", "é", "são", "tem", "têm", "fez", "feito", "pode", "podem", "já", "alguém", "experiência"])
