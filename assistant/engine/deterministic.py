@@ -15,13 +15,14 @@ from rapidfuzz import fuzz
 
 from assistant.core.errors import Forbidden, NotFound
 from assistant.engine import analytics_chat as programme
-from assistant.engine import answers, router
+from assistant.engine import answers, directory_chat, router
 from assistant.engine.context import AppContext
 from assistant.engine.messages import say
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
 from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
 from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
 from retrieval.scope import Scope
+from tools.directory.service import question_hints
 
 MAX_CANDIDATES = 5
 # Words next to which a capitalised name is taken as naming a deal ("the Globex deal", "Hooli 社の案件").
@@ -130,6 +131,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     programme_intent = programme.intent_of(turn.question, mentions.kinds())
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
+    if directory_chat.is_directory_question(turn.question, mentions, lambda text: question_hints(turn.ctx, text)):
+        return plan(turn, resolver, "directory", mentions)
     intent = router.choose_intent(turn.question, mentions.kinds())
     if intent not in ("draft", "map", "match"):
         thread_deal = bool(turn.thread.state.last_arguments.get("opportunity_id"))
@@ -209,6 +212,8 @@ def plan(turn: Turn, resolver: Resolver, intent: str, mentions: Mentions, base: 
         return Plan(intent, refusal=say("foreign_partner", turn.lang))
     if intent == "search":
         return Plan("search", {"query": turn.question})
+    if intent == "directory":
+        return Plan("directory", {"query": turn.question, "k": answers.PAGE})
     if intent == "map":
         return _with_partner(turn, resolver, Plan("map"), mentions)
     if intent == "match":
@@ -382,6 +387,9 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return programme.first_win_answer(data, args.get("partner_id")), 1
     if p.intent == "search":
         return _search(turn, args["query"], start)
+    if p.intent == "directory":
+        data = turn.call("find_partners", {**args, "k": start + answers.PAGE})
+        return directory_chat.directory_answer(data, start, answers.PAGE), answers.PAGE
     if p.intent == "match":
         top = max(int(args.get("top") or answers.PAGE), start + answers.PAGE)
         data = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top})

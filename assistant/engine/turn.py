@@ -150,6 +150,7 @@ def forbidden_message(scope: Scope, exc: Forbidden | None = None, intent: str | 
         "map": "see account mapping",
         "nba": "see next best actions",
         "draft": "create drafts",
+        "directory": "search the partner directory (it is for the vendor's own teams)",
     }.get(intent or "", "see that")
     if exc is not None and intent is None:
         return f"Sorry, you may not see that: {exc.message}."

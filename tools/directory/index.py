@@ -94,16 +94,32 @@ def _masks(partners: list[PartnerEntry]) -> dict[str, dict[str, np.ndarray]]:
     return dict(groups)
 
 
+def _vocabulary(partners: list[PartnerEntry]) -> Vocabulary:
+    return Vocabulary(industries=[i for p in partners for i in p.industries],
+                      products=[c for p in partners for c in p.competencies],
+                      tiers=[p.tier for p in partners], types=[p.type for p in partners],
+                      countries=[c for p in partners for c in p.countries])
+
+
+def _entries(store: Any, profiles: dict[str, list[dict[str, str]]]) -> list[PartnerEntry]:
+    with store.session() as session:
+        rows = session.scalars(select(Partner).order_by(Partner.partner_id)).all()
+        return [PartnerEntry(r.partner_id, r.name, r.type or "", (r.tier or "").lower(), list(r.countries or []),
+                             list(r.industries or []),
+                             list(dict.fromkeys([*(r.competencies or []), *(r.certified_staff or {})])),
+                             profiles.get(r.partner_id, []))
+                for r in rows]
+
+
+def vocabulary_of(store: Any) -> Vocabulary:
+    """The hint vocabulary of the stored partners (no vectors: cheap, for routing questions)."""
+    return _vocabulary(_entries(store, {}))
+
+
 def build_snapshot(ctx: Any) -> Snapshot:
     directory = DirectoryIndex(ctx.settings, ctx.store, None)
     profiles, ids, matrix = directory.load()
-    with ctx.store.session() as session:
-        rows = session.scalars(select(Partner).order_by(Partner.partner_id)).all()
-        partners = [PartnerEntry(r.partner_id, r.name, r.type or "", (r.tier or "").lower(), list(r.countries or []),
-                                 list(r.industries or []),
-                                 list(dict.fromkeys([*(r.competencies or []), *(r.certified_staff or {})])),
-                                 profiles.get(r.partner_id, []))
-                     for r in rows]
+    partners = _entries(ctx.store, profiles)
     position = {p.partner_id: i for i, p in enumerate(partners)}
     keyed = []
     for row, vector_id in enumerate(ids):
@@ -118,10 +134,7 @@ def build_snapshot(ctx: Any) -> Snapshot:
                    *(f"{p.partner_id}:{p.name}:{len(p.passages)}" for p in partners)]
     lexical = load_or_build(ctx.settings.home_dir / "directory-lexical", fingerprint,
                             lambda: [tokenize(lexical_document(p)) for p in partners])
-    vocabulary = Vocabulary(industries=[i for p in partners for i in p.industries],
-                            products=[c for p in partners for c in p.competencies],
-                            tiers=[p.tier for p in partners], types=[p.type for p in partners],
-                            countries=[c for p in partners for c in p.countries])
+    vocabulary = _vocabulary(partners)
     return Snapshot(partners, lexical, np.ascontiguousarray(vectors, dtype=np.float32), owner,
                     np.array([k[1] for k in keyed], dtype=np.int64), starts, with_vectors, vocabulary,
                     _masks(partners))

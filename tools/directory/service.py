@@ -23,7 +23,7 @@ from retrieval.lexical import is_cjk, tokenize
 from retrieval.scope import Scope
 from tools.context import ToolContext
 from tools.directory.hints import GROUPS, Hints, fold, industry_concepts
-from tools.directory.index import Snapshot, build_snapshot
+from tools.directory.index import Snapshot, build_snapshot, vocabulary_of
 from tools.directory.types import DirectoryHit, DirectoryResult, FindPartnersArgs
 from tools.directory.vocabulary import QUESTION_WORDS
 from tools.registry import register_tool
@@ -34,6 +34,7 @@ __all__ = [
     "Filters",
     "FindPartnersArgs",
     "find_partners",
+    "question_hints",
     "rank",
     "search_partners",
     "snapshot",
@@ -59,6 +60,11 @@ def snapshot(ctx: ToolContext) -> Snapshot:
     """The directory in memory, built once per records and directory version."""
     version = DirectoryIndex(ctx.settings, ctx.store, None).version()
     return ctx.cached("partner_directory", lambda: build_snapshot(ctx), stamp=version)
+
+
+def question_hints(ctx: ToolContext, question: str) -> Hints:
+    """The structured hints of a question in this ecosystem's words (for routing a chat question)."""
+    return ctx.cached("partner_directory_vocabulary", lambda: vocabulary_of(ctx.store)).parse(question)
 
 
 def search_partners(ctx: ToolContext, scope: Scope, query: str, k: int = 10, country: str | None = None,

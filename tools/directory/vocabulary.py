@@ -180,4 +180,20 @@ TERMS: dict[str, str] = {
 
 # Words of a question that say nothing about the partner wanted (BM25 would match them in names and
 # descriptions: "de" in "Azteca Datos S.A. de C.V."). English function words are dropped by the tokenizer.
-QUESTION_WORDS = frozenset(["partner", "partners", "partnern", "partenaire", "partenaires", "socio", "socios", "parceiro", "parceiros", "company", "companies", "firm", "firms", "someone", "anyone", "somebody", "done", "help", "find", "need", "needs", "looking", "good", "best", "experience", "experienced", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "für", "mit", "im", "am", "an", "auf", "aus", "bei", "von", "zu", "zum", "zur", "wer", "was", "welche", "welcher", "welches", "wie", "kann", "können", "hat", "haben", "hatte", "ist", "sind", "wir", "uns", "unser", "unsere", "mir", "mich", "ich", "gibt", "es", "schon", "bereits", "jemand", "gemacht", "erfahrung", "le", "la", "les", "un", "une", "des", "du", "d", "l", "et", "ou", "pour", "avec", "dans", "en", "au", "aux", "sur", "par", "qui", "que", "quel", "quelle", "quels", "quelles", "est", "sont", "ont", "peut", "peuvent", "nous", "notre", "nos", "déjà", "fait", "réalisé", "expérience", "el", "los", "las", "unos", "unas", "y", "o", "con", "del", "al", "por", "qué", "quién", "quiénes", "cuál", "cuáles", "es", "son", "ha", "han", "hecho", "puede", "pueden", "nos", "nuestro", "nuestra", "tiene", "tienen", "ya", "alguien", "experiencia", "o", "os", "as", "um", "uma", "e", "em", "no", "na", "nas", "do", "da", "dos", "das", "quem", "qual", "quais", "é", "são", "tem", "têm", "fez", "feito", "pode", "podem", "já", "alguém", "experiência"])
+QUESTION_WORDS = frozenset([
+    "partner", "partners", "partnern", "partenaire", "partenaires", "socio", "socios", "parceiro",
+    "parceiros", "company", "companies", "firm", "firms", "someone", "anyone", "somebody", "done", "help",
+    "find", "need", "needs", "looking", "good", "best", "experience", "experienced", "der", "die", "das",
+    "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "für", "mit", "im", "am",
+    "an", "auf", "aus", "bei", "von", "zu", "zum", "zur", "wer", "was", "welche", "welcher", "welches",
+    "wie", "kann", "können", "hat", "haben", "hatte", "ist", "sind", "wir", "uns", "unser", "unsere", "mir",
+    "mich", "ich", "gibt", "es", "schon", "bereits", "jemand", "gemacht", "erfahrung", "le", "la", "les",
+    "un", "une", "du", "d", "l", "et", "ou", "pour", "avec", "dans", "en", "au", "aux", "sur", "par", "qui",
+    "que", "quel", "quelle", "quels", "quelles", "est", "sont", "ont", "peut", "peuvent", "nous", "notre",
+    "nos", "déjà", "fait", "réalisé", "expérience", "el", "los", "las", "unos", "unas", "y", "o", "con",
+    "del", "al", "por", "qué", "quién", "quiénes", "cuál", "cuáles", "son", "ha", "han", "hecho", "puede",
+    "pueden", "nuestro", "nuestra", "tiene", "tienen", "ya", "alguien", "experiencia", "os", "as", "um",
+    "uma", "e", "em", "no", "na", "nas", "do", "da", "dos", "quem", "qual", "quais", "é", "são", "tem",
+    "têm", "fez", "feito", "pode", "podem", "já", "alguém", "experiência", "de", "para", "una", "com", "ao",
+    "à", "a", "aos", "às", "pelo", "pela", "se", "chez", "nach", "über", "of", "in", "for", "with",
+])  # fmt: skip
