@@ -34,6 +34,7 @@ DIRECTORY_VERSION = "directory_version"  # Meta key bumped whenever the director
 PROFILE_VERSION = "p1"  # bump when `profile_passages` changes: every profile is then embedded again
 MAX_DOC_CHUNKS = 4  # chunks of one tagged document taken into a profile (a case study's first pages)
 MAX_PASSAGE_CHARS = 600
+MIN_PASSAGE_CHARS = 40
 _SENTENCE = re.compile(r"(?<=[.!?;。])\s+")
 PARTNER_KEYS = ("partner", "partners", "partner_id", "partner_ids")  # front matter naming a partner
 
@@ -87,8 +88,8 @@ def split_passages(text: str, max_chars: int = MAX_PASSAGE_CHARS) -> list[str]:
         sentence = sentence.strip()
         if not sentence:
             continue
-        if out and len(out[-1]) + len(sentence) < max_chars // 3:
-            out[-1] = f"{out[-1]} {sentence}"  # glue short fragments ("Practice areas: ...") together
+        if out and min(len(out[-1]), len(sentence)) < MIN_PASSAGE_CHARS and len(out[-1]) + len(sentence) < max_chars:
+            out[-1] = f"{out[-1]} {sentence}"  # a fragment ("References:", "Acme, Inc.") says little alone
         else:
             out.append(sentence[:max_chars])
     return out

@@ -43,6 +43,7 @@ __all__ = [
 DENSE_WEIGHT = 0.5  # as content search (retrieval.search): measured there on SciFact
 CJK_DENSE_WEIGHT = 0.1  # MiniLM says little about Japanese; the bigram BM25 and the hints carry it
 HINT_WEIGHT = 1.0  # a partner satisfying every hint outranks one that matches the words only
+DENSE_FLOOR = 0.3  # MiniLM cosine below which a passage is not about the question (unrelated texts: ~0-0.2)
 MODES = ("hybrid", "bm25", "dense")
 _WORD = re.compile(r"[^\W_]+")
 _HIRAGANA = re.compile("^[\u3040-\u309f]+$")
@@ -115,11 +116,13 @@ def rank(snap: Snapshot, query: str, filters: dict[str, str], k: int, mode: str 
         CJK_DENSE_WEIGHT if is_cjk(query) else DENSE_WEIGHT)
     score = weight * np.clip(dense, 0.0, 1.0) + (1.0 - weight) * lexical
     satisfied = {g: _satisfies(snap, g, hints) for g in hints.groups()}
-    if satisfied:
-        score = score + HINT_WEIGHT * np.mean([s for s in satisfied.values()], axis=0)
-    score = np.where(allowed, score, -1.0)
+    fits = np.mean(list(satisfied.values()), axis=0) if satisfied else np.zeros(n)
+    score = score + HINT_WEIGHT * fits
+    # something must fit: a word, a hint, or a passage close in meaning (else a filter lists everyone)
+    relevant = (lexical > 0) | (fits > 0) | (dense >= DENSE_FLOOR) if tokens else np.ones(n, dtype=bool)
+    score = np.where(allowed & relevant, score, -1.0)
     order = np.argsort(-score, kind="stable")[:k]
-    top = [int(i) for i in order if score[i] > 0 or (score[i] >= 0 and not tokens)]
+    top = [int(i) for i in order if score[i] >= 0]
     scale = 1.0 + (HINT_WEIGHT if satisfied else 0.0)
     return [_hit(snap, i, float(score[i]) / scale, tokens, query, hints, satisfied, filters, query_vector)
             for i in top], hints
