@@ -74,7 +74,9 @@ def lexical_document(p: PartnerEntry) -> str:
                     + [x["text"] for x in p.passages])
 
 
-def _masks(partners: list[PartnerEntry]) -> dict[str, dict[str, np.ndarray]]:
+def _masks(partners: list[PartnerEntry], vocabulary: Vocabulary) -> dict[str, dict[str, np.ndarray]]:
+    """Per group and value, which partners have it in their fields; `industry_text`: which partners speak
+    of the industry in their description or case studies ("for a hospital network we ...")."""
     n = len(partners)
     groups: dict[str, dict[str, np.ndarray]] = defaultdict(dict)
 
@@ -91,6 +93,8 @@ def _masks(partners: list[PartnerEntry]) -> dict[str, dict[str, np.ndarray]]:
             mark("product", fold(product), i)
         mark("tier", p.tier.lower(), i)
         mark("type", p.type.lower(), i)
+        for concept in vocabulary.industries_in(" ".join(x["text"] for x in p.passages if x["field"] != "profile")):
+            mark("industry_text", concept, i)
     return dict(groups)
 
 
@@ -137,4 +141,4 @@ def build_snapshot(ctx: Any) -> Snapshot:
     vocabulary = _vocabulary(partners)
     return Snapshot(partners, lexical, np.ascontiguousarray(vectors, dtype=np.float32), owner,
                     np.array([k[1] for k in keyed], dtype=np.int64), starts, with_vectors, vocabulary,
-                    _masks(partners))
+                    _masks(partners, vocabulary))

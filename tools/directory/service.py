@@ -146,10 +146,15 @@ def _dense(snap: Snapshot, query_vector: np.ndarray | None) -> np.ndarray:
 
 
 def _satisfies(snap: Snapshot, group: str, hints: Hints) -> np.ndarray:
-    mask = np.zeros(len(snap.partners), dtype=bool)
+    """1 where the partner lists a hinted value; for an industry, 0.5 where it only speaks of it (a
+    reference "for a hospital network" from a partner that does not list Healthcare)."""
+    listed = np.zeros(len(snap.partners), dtype=bool)
+    spoken = np.zeros(len(snap.partners), dtype=bool)
     for value in hints.values[group]:
-        mask |= snap.mask(group, fold(value) if group == "product" else value)
-    return mask.astype(np.float32)
+        listed |= snap.mask(group, fold(value) if group == "product" else value)
+        if group == "industry":
+            spoken |= snap.mask("industry_text", value)
+    return np.where(listed, 1.0, np.where(spoken, 0.5, 0.0)).astype(np.float32)
 
 
 def _hit(snap: Snapshot, i: int, score: float, tokens: list[str], query: str, hints: Hints,
@@ -157,7 +162,7 @@ def _hit(snap: Snapshot, i: int, score: float, tokens: list[str], query: str, hi
     p = snap.partners[i]
     matched = [_field_match(p, g, filters[g]) for g in GROUPS if g in filters]
     for group in GROUPS:
-        if group in satisfied and satisfied[group][i] and group not in filters:
+        if group in satisfied and satisfied[group][i] >= 1.0 and group not in filters:
             matched.append(_field_match(p, group, *sorted(hints.values[group])))
     places = set(tokenize(" ".join(hints.country_spans)))  # the country is a field: quote what they did there
     passage, words = _evidence(snap, i, [t for t in tokens if t not in places] or tokens,
