@@ -96,13 +96,13 @@ class Vocabulary:
         }
         # one regex over every word of every group (longest first), and what each word stands for
         self._exact: dict[str, list[tuple[str, str]]] = {}
-        self._prefixes: list[tuple[str, str, str]] = []
+        self._prefixes: dict[str, list[tuple[str, str]]] = {}
         for group, table in self.tables.items():
             for value, words in table.items():
                 for word in words:
                     key = _key(word)
                     if key.endswith("*"):
-                        self._prefixes.append((key.rstrip("*"), group, value))
+                        self._prefixes.setdefault(key.rstrip("*"), []).append((group, value))
                     elif key:
                         self._exact.setdefault(key, []).append((group, value))
         self._industry_words: tuple[dict[str, str], dict[str, str], dict[str, str]] | None = None
@@ -130,10 +130,13 @@ class Vocabulary:
         return found
 
     def _meanings(self, said: str) -> list[tuple[str, str]]:
+        """What a matched stretch stands for: its exact entries, then every prefix entry that covers it
+        (a prefix ends inside the last word: "gobierno*" is not "gobierno de datos")."""
         key = _key(said)
-        exact = self._exact.get(key, [])
-        return exact + [(g, v) for prefix, g, v in self._prefixes
-                        if key.startswith(prefix) and " " not in key[len(prefix):] and (g, v) not in exact]
+        found = list(self._exact.get(key, []))
+        for end in range(key.rfind(" ") + 2, len(key) + 1):
+            found += [m for m in self._prefixes.get(key[:end], []) if m not in found]
+        return found
 
     def parse(self, question: str) -> Hints:
         """Hints in `question`; each stretch of text counts once (the longest phrase at a place wins)."""

@@ -42,8 +42,9 @@ class Snapshot:
     vectors: np.ndarray  # passages x dim, grouped by partner (owner ascending)
     owner: np.ndarray  # partner position of each vector row
     ordinal: np.ndarray  # passage ordinal of each vector row
-    starts: np.ndarray  # first row of each partner that has vectors (for np.maximum.reduceat)
-    with_vectors: np.ndarray  # partner positions the starts belong to
+    row_start: np.ndarray  # per partner: its first vector row (start == end: no vectors)
+    row_end: np.ndarray
+    centroids: np.ndarray  # per partner: the normalised mean of its passage vectors (a coarse first look)
     vocabulary: Vocabulary
     masks: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # group -> value -> bool per partner
 
@@ -132,13 +133,17 @@ def build_snapshot(ctx: Any) -> Snapshot:
             keyed.append((position[pid], int(ordinal), row))
     keyed.sort()
     owner = np.array([k[0] for k in keyed], dtype=np.int64)
-    vectors = matrix[[k[2] for k in keyed]] if keyed else np.zeros((0, 1), dtype=np.float32)
-    with_vectors, starts = np.unique(owner, return_index=True) if keyed else (np.zeros(0, int), np.zeros(0, int))
+    vectors = np.ascontiguousarray(matrix[[k[2] for k in keyed]] if keyed else np.zeros((0, 1)), dtype=np.float32)
+    row_start = np.searchsorted(owner, np.arange(len(partners)), side="left")
+    row_end = np.searchsorted(owner, np.arange(len(partners)), side="right")
+    centroids = np.zeros((len(partners), vectors.shape[1]), dtype=np.float32)
+    if keyed:
+        np.add.at(centroids, owner, vectors)
+        centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-9)
     fingerprint = [TOKENIZER_VERSION, "directory", str(directory.version()),
                    *(f"{p.partner_id}:{p.name}:{len(p.passages)}" for p in partners)]
     lexical = load_or_build(ctx.settings.home_dir / "directory-lexical", fingerprint,
                             lambda: [tokenize(lexical_document(p)) for p in partners])
     vocabulary = _vocabulary(partners)
-    return Snapshot(partners, lexical, np.ascontiguousarray(vectors, dtype=np.float32), owner,
-                    np.array([k[1] for k in keyed], dtype=np.int64), starts, with_vectors, vocabulary,
-                    _masks(partners, vocabulary))
+    return Snapshot(partners, lexical, vectors, owner, np.array([k[1] for k in keyed], dtype=np.int64),
+                    row_start, row_end, centroids, vocabulary, _masks(partners, vocabulary))

@@ -43,6 +43,8 @@ __all__ = [
 DENSE_WEIGHT = 0.5  # as content search (retrieval.search): measured there on SciFact
 CJK_DENSE_WEIGHT = 0.1  # MiniLM says little about Japanese; the bigram BM25 and the hints carry it
 HINT_WEIGHT = 1.0  # a partner satisfying every hint outranks one that matches the words only
+EXACT_PARTNERS = 3000  # up to this many (allowed) partners every passage is compared with the question
+CANDIDATES = 300  # beyond: this many by words and hints, and as many by centroid, then exact
 DENSE_FLOOR = 0.3  # MiniLM cosine below which a passage is not about the question (unrelated texts: ~0-0.2)
 MODES = ("hybrid", "bm25", "dense")
 _WORD = re.compile(r"[^\W_]+")
@@ -83,7 +85,7 @@ def search_partners(ctx: ToolContext, scope: Scope, query: str, k: int = 10, cou
     hints = snap.vocabulary.parse(query)
     if mode != "bm25" and query and len(snap.vectors):
         query_vector = ctx.content.embedder.embed_query(hints.expanded(query) if mode == "hybrid" else query)
-    hits, hints = rank(snap, query, resolved, max(1, k), mode, query_vector)
+    hits, hints = rank(snap, query, resolved, max(1, k), mode, query_vector, hints)
     return DirectoryResult(query=query, understood=hints.as_dict(), results=hits,
                            filters={g: _display(g, v) for g, v in resolved.items()})
 
@@ -102,30 +104,62 @@ def _display(group: str, value: str) -> str:
 
 
 def rank(snap: Snapshot, query: str, filters: dict[str, str], k: int, mode: str = "hybrid",
-         query_vector: np.ndarray | None = None) -> tuple[list[DirectoryHit], Hints]:
+         query_vector: np.ndarray | None = None, hints: Hints | None = None) -> tuple[list[DirectoryHit], Hints]:
     """The k best partners for `query` within the hard `filters` (group -> value)."""
     n = len(snap.partners)
-    hints = snap.vocabulary.parse(query) if mode == "hybrid" else Hints()
+    hints = (hints or snap.vocabulary.parse(query)) if mode == "hybrid" else Hints()
     allowed = np.ones(n, dtype=bool)
     for group, value in filters.items():
         allowed &= snap.mask(group, value)
     tokens = query_tokens(hints.expanded(query))
     lexical = snap.lexical.normalised_scores(tokens, allowed) if tokens and mode != "dense" else np.zeros(n)
-    dense = _dense(snap, query_vector) if mode != "bm25" else np.zeros(n)
     weight = 0.0 if mode == "bm25" else 1.0 if mode == "dense" else (
         CJK_DENSE_WEIGHT if is_cjk(query) else DENSE_WEIGHT)
-    score = weight * np.clip(dense, 0.0, 1.0) + (1.0 - weight) * lexical
     satisfied = {g: _satisfies(snap, g, hints) for g in hints.groups()}
     fits = np.mean(list(satisfied.values()), axis=0) if satisfied else np.zeros(n)
-    score = score + HINT_WEIGHT * fits
+    score = (1.0 - weight) * lexical + HINT_WEIGHT * fits
+    dense = np.zeros(n, dtype=np.float32)
+    if weight and query_vector is not None and len(snap.vectors):
+        candidates = _candidates(snap, score, allowed, query_vector)
+        dense[candidates] = _nearest_passages(snap, candidates, np.asarray(query_vector, dtype=np.float32))
+    score = score + weight * np.clip(dense, 0.0, 1.0)
     # something must fit: a word, a hint, or a passage close in meaning (else a filter lists everyone)
     relevant = (lexical > 0) | (fits > 0) | (dense >= DENSE_FLOOR) if tokens else np.ones(n, dtype=bool)
     score = np.where(allowed & relevant, score, -1.0)
-    order = np.argsort(-score, kind="stable")[:k]
+    order = _top(score, k)
     top = [int(i) for i in order if score[i] >= 0]
     scale = 1.0 + (HINT_WEIGHT if satisfied else 0.0)
     return [_hit(snap, i, float(score[i]) / scale, tokens, query, hints, satisfied, filters, query_vector)
             for i in top], hints
+
+
+def _top(score: np.ndarray, k: int) -> np.ndarray:
+    if len(score) > k:
+        part = np.argpartition(-score, k)[:k]
+        return part[np.lexsort((part, -score[part]))]
+    return np.argsort(-score, kind="stable")
+
+
+def _candidates(snap: Snapshot, prior: np.ndarray, allowed: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
+    """Partners whose passages are compared with the question: every allowed one in a directory of up to
+    EXACT_PARTNERS; beyond, the best by words and hints and the best by their centroid vector (a partner
+    outside both has neither the words nor the meaning to reach the top)."""
+    has = allowed & (snap.row_end > snap.row_start)
+    if has.sum() <= EXACT_PARTNERS:
+        return np.nonzero(has)[0]
+    by_words = _top(np.where(has, prior, -np.inf), CANDIDATES)
+    by_meaning = _top(np.where(has, snap.centroids @ query_vector, -np.inf), CANDIDATES)
+    return np.union1d(by_words, by_meaning)
+
+
+def _nearest_passages(snap: Snapshot, partners: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
+    """Each partner's best passage similarity (partners given by position, each with vectors)."""
+    if not len(partners):
+        return np.zeros(0, dtype=np.float32)
+    starts, lengths = snap.row_start[partners], snap.row_end[partners] - snap.row_start[partners]
+    offsets = np.cumsum(lengths) - lengths
+    rows = np.arange(lengths.sum()) - np.repeat(offsets, lengths) + np.repeat(starts, lengths)
+    return np.maximum.reduceat(snap.vectors[rows] @ query_vector, offsets)
 
 
 def query_tokens(text: str) -> list[str]:
@@ -133,16 +167,6 @@ def query_tokens(text: str) -> list[str]:
     (bigrams of hiragana only)."""
     kept = " ".join(w for w in _WORD.findall(text.casefold()) if w not in QUESTION_WORDS)
     return [t for t in tokenize(kept) if not _HIRAGANA.match(t)]
-
-
-def _dense(snap: Snapshot, query_vector: np.ndarray | None) -> np.ndarray:
-    """Each partner's best passage similarity (0 for a partner without vectors)."""
-    out = np.zeros(len(snap.partners), dtype=np.float32)
-    if query_vector is None or not len(snap.vectors):
-        return out
-    sims = snap.vectors @ np.asarray(query_vector, dtype=np.float32)
-    out[snap.with_vectors] = np.maximum.reduceat(sims, snap.starts)
-    return out
 
 
 def _satisfies(snap: Snapshot, group: str, hints: Hints) -> np.ndarray:
@@ -196,10 +220,9 @@ def _evidence(snap: Snapshot, i: int, tokens: list[str], query: str,
     if not p.passages:
         return None, []
     sims = np.zeros(len(p.passages), dtype=np.float32)
-    if query_vector is not None and len(snap.vectors):
-        rows = np.nonzero(snap.owner == i)[0] if len(p.passages) else []
-        for row in rows:
-            sims[snap.ordinal[row]] = float(snap.vectors[row] @ query_vector)
+    if query_vector is not None and snap.row_end[i] > snap.row_start[i]:
+        rows = slice(snap.row_start[i], snap.row_end[i])
+        sims[snap.ordinal[rows]] = snap.vectors[rows] @ np.asarray(query_vector, dtype=np.float32)
     wanted = {t: snap.lexical.idf(t) for t in set(tokens)}
     total = sum(wanted.values()) or 1.0
     best, best_score, best_words = None, -1.0, set()
