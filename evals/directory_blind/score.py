@@ -243,6 +243,14 @@ def flag_args(flags: dict) -> list[str]:
     return out
 
 
+def compact(text: str, limit: int = 300) -> str:
+    """One line out of a rich/argparse error box."""
+    text = re.sub(r"[\u2500-\u257f]+", " ", text or "")
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    errors = [ln for ln in lines if re.search(r"error|no such|unknown|invalid|not found", ln, re.I)]
+    return re.sub(r"\s+", " ", " | ".join(errors or lines))[-limit:]
+
+
 def parse_json(stdout: str):
     stdout = stdout.strip()
     if not stdout:
@@ -300,13 +308,21 @@ class Product:
         data = parse_json(r.stdout)
         if r.returncode != 0 or not isinstance(data, dict) or "results" not in data:
             msg = (data or {}).get("error") if isinstance(data, dict) else None
-            return None, f"exit {r.returncode}: {msg or (r.stderr or r.stdout).strip()[-400:]}"
+            return None, f"exit {r.returncode}: {msg or compact(r.stderr or r.stdout)}"
         ids = []
         for item in data.get("results") or []:
             pid = item.get("partner_id") if isinstance(item, dict) else None
             if pid and pid not in ids:
                 ids.append(pid)
         return ids, ""
+
+    def has_command(self) -> tuple[bool, str]:
+        """Cheap check before the (slow) ingest: does `partners search --help` work?"""
+        try:
+            r = self.run(["partners", "search", "--help"], timeout=300)
+        except (subprocess.TimeoutExpired, OSError) as e:
+            return False, str(e)
+        return r.returncode == 0, compact(r.stderr or r.stdout)
 
     def available(self, user: str | None) -> tuple[bool, str]:
         """`partners search` exists if it answers a query with {"results": [...]}."""
@@ -443,9 +459,14 @@ def main(argv: list[str] | None = None) -> int:
             home.mkdir(parents=True)
             product = Product(args.repo, args.python, home, wspec.get("today"), args.timeout)
             user = pick_user(import_dir)
-            t0 = time.time()
-            ok, msg = product.ingest(import_dir)
-            print(f"[{wname}] {msg} ({time.time() - t0:.0f}s), as {user}")
+            ok, msg = product.has_command()
+            if not ok:
+                msg = f"partners search NOT AVAILABLE: {msg}"
+                print(f"[{wname}] {msg}")
+            else:
+                t0 = time.time()
+                ok, msg = product.ingest(import_dir)
+                print(f"[{wname}] {msg} ({time.time() - t0:.0f}s), as {user}")
             if ok:
                 ok, why = product.available(user)
                 if not ok:
