@@ -30,7 +30,7 @@ PARTNERS = (
     "P-2,Rhein Retail Data,var,silver,DE,Retail,Streaming,,"
     "\"Rhein Retail Data helps retailers with real-time stock streaming. References: for a fashion "
     "retailer we streamed point-of-sale events.\"\n"
-    "P-3,Sakura Systems,system_integrator,platinum,JP,Retail;Manufacturing,Lakehouse;Streaming,,"
+    "P-3,Sakura Systems,system_integrator,platinum,JP,Retail;Manufacturing,Lakehouse;Streaming,Streaming:2,"
     "\"Sakura Systems is a systems integrator in Tokyo. References: for a factory group we built a "
     "quality analytics platform.\"\n"
     "P-4,Iberia Cloud,reseller,registered,ES;PT,Insurance,Governance,,"
@@ -54,8 +54,11 @@ store managers see yesterday's sales by seven in the morning.
 FILES = {
     "vendor.yaml": "name: Northwind\n",
     "partners.csv": PARTNERS,
-    "accounts.csv": "account_id,name,country,industry,status\nA-1,Kronos Kliniken GmbH,DE,Healthcare,prospect\n",
-    "opportunities.csv": "opportunity_id,account_id,name,stage,products\nO-1,A-1,Kronos lakehouse,proposal,Lakehouse\n",
+    "accounts.csv": ("account_id,name,country,industry,status\nA-1,Kronos Kliniken GmbH,DE,Healthcare,prospect\n"
+                     "A-2,Stockholms stad,SE,Government,customer\n"),
+    "opportunities.csv": ("opportunity_id,account_id,name,stage,products,partner_id,partner_role\n"
+                          "O-1,A-1,Kronos lakehouse,proposal,Lakehouse,,\n"
+                          "O-2,A-2,City pipelines,closed_won,Observability,P-5,fulfillment\n"),
     "users.csv": ("user_id,name,role,partner_id\nu-admin,Ada,admin,\nu-cm,Carl,channel_manager,\n"
                   "u-mkt,Mia,marketer,\nu-ps1,Paul,partner_seller,P-1\n"),
     "content/case-studies/supermarket.md": CASE_STUDY,
@@ -156,6 +159,29 @@ def test_explicit_filters_are_hard_and_validated(world):
             search(ctx, "anything", **bad)
     with pytest.raises(BadInput):
         search(ctx, "  ")
+
+
+def test_certified_staff_regions_and_tiers_or_above(world):
+    ctx, _, _ = world
+    certified = search(ctx, "a partner with at least 3 certified Lakehouse consultants", k=5).results
+    assert certified[0].partner_id == "P-1" and "certified staff: Lakehouse 4" in certified[0].matched
+    sakura = next(h for h in certified if h.partner_id == "P-3")  # lists Lakehouse, certified none in it
+    assert not any(m.startswith(("competency", "certified")) for m in sakura.matched)
+    assert sakura.score < certified[0].score - 0.2
+    nordics = search(ctx, "observability partner in the Nordics", k=3).results[0]
+    assert nordics.partner_id == "P-5" and nordics.matched[0] == "country: SE, NO, DK"
+    above = search(ctx, "silver or above partner for streaming", k=5)
+    assert above.understood["tier"] == ["gold", "platinum", "silver"]
+    assert search(ctx, "a partner in Munich", k=1).understood == {"country": ["DE"]}
+
+
+def test_won_deals_count_as_experience_for_the_channel_team_only(world):
+    ctx, _, _ = world
+    question = "who has won observability deals with government agencies in Sweden?"
+    top = search(ctx, question, k=3).results[0]
+    assert top.partner_id == "P-5" and "won deals: 1 matching" in top.matched
+    marketer = search(ctx, question, user="u-mkt", k=3).results
+    assert not any("won deals" in m for hit in marketer for m in hit.matched)  # deals are not a marketer's
 
 
 def test_hints_in_other_languages_rank_the_fitting_partner_first(world):

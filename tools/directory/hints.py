@@ -16,12 +16,44 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.core.errors import BadInput
-from tools.directory.vocabulary import COUNTRIES, INDUSTRIES, TERMS, TIERS, TYPES
+from tools.directory.vocabulary import (
+    CITIES,
+    COUNTRIES,
+    INDUSTRIES,
+    LANGUAGES,
+    REGIONS,
+    SPEAKING,
+    TERMS,
+    TIER_ORDER,
+    TIERS,
+    TYPES,
+)
 
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _TEXT_WORD = re.compile(r"[^\W_]+")
+# "certified", and how many: "at least 5 certified", "10+ certified", "mindestens 5 zertifizierte"
+CERTIFIED = re.compile(r"\b(certif\w*|zertifi\w*|certific\w*|accredit\w*|akkreditiert\w*)|資格|認定|認証", re.IGNORECASE)
+_AT_LEAST = re.compile(
+    r"(?:at least|minimum(?: of)?|min\.?|no fewer than|mindestens|wenigstens|au moins|minimum de|al menos|como mínimo|"
+    r"pelo menos|no mínimo)\s*(\d+)|(\d+)\s*(?:\+|or more|oder mehr|ou plus|o más|ou mais)|(\d+)\s*(?:名|人)以上",
+    re.IGNORECASE)  # fmt: skip
+_MORE_THAN = re.compile(r"(?:more than|over|mehr als|über|plus de|más de|mais de)\s*(\d+)", re.IGNORECASE)
+# Asking what partners have done or won (evidence: won deals, references)
+EXPERIENCE = re.compile(
+    r"\b(done|did|won|win|wins|winning|delivered|implemented|built|deployed|migrated|rolled out|track record|"
+    r"experience\w*|references?|case stud\w*|projects?|proven|successful\w*|closed|"
+    r"erfahrung\w*|referenz\w*|gewonnen|umgesetzt|realisiert|durchgeführt|projekt\w*|"
+    r"réalisé\w*|expérience|références?|gagné\w*|projets?|mené|"
+    r"hecho|ganad[oa]s?|experiencia|referencias?|proyectos?|implementad[oa]s?|"
+    r"feito|fez|ganhou|ganho|experiência|referências?|projetos?|implementou)\b|実績|経験|事例|受注|導入",
+    re.IGNORECASE)  # fmt: skip
+# "gold or above": that tier and the higher ones
+_OR_ABOVE = re.compile(
+    r"\b(or (above|higher|better)|and (above|up)|at least|minimum|oder (höher|besser)|mindestens|ou (plus|supérieur)|"
+    r"au moins|o superior|al menos|ou superior|pelo menos)\b|以上", re.IGNORECASE)  # fmt: skip
 _SI = re.compile(r"\bSIs?\b|\bSIer\b")  # "which SI ...": upper case only ("si" is "if" in fr/es)
-GROUPS = ("country", "industry", "product", "tier", "type")
+GROUPS = ("country", "industry", "product", "tier", "type", "language")
+_SPEAKING = re.compile(SPEAKING, re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -61,7 +93,11 @@ class Hints:
     values: dict[str, set[str]] = field(default_factory=lambda: {g: set() for g in GROUPS})
     said: dict[str, list[str]] = field(default_factory=lambda: {g: [] for g in GROUPS})
     gloss: list[str] = field(default_factory=list)  # English words for terms said in another language
+    experience: bool = False  # the question asks what partners have done or won
+    certified: bool = False  # the question asks for certified staff
+    min_certified: int = 1  # how many certified staff at least (in the hinted competency, else in all)
     country_spans: list[str] = field(default_factory=list)  # the words that named a country
+    country_words: list[tuple[str, str]] = field(default_factory=list)  # (code, the word that named it)
 
     def expanded(self, question: str) -> str:
         """The question with the English gloss of its foreign terms (for BM25 and the embedding model)."""
@@ -86,7 +122,9 @@ class Vocabulary:
         self.countries = {c.upper() for c in countries if c} | set(COUNTRIES)
         # value -> pattern; the patterns of a group are tried together, longest phrase first
         self.tables: dict[str, dict[str, list[str]]] = {
-            "country": {code: names.split("|") for code, names in COUNTRIES.items()},
+            "country": {**{code: names.split("|") for code, names in COUNTRIES.items()},
+                        **{f"R:{codes}": words.split("|") for codes, words in REGIONS.items()},
+                        **{f"R:{code}": words.split("|") for code, words in CITIES.items()}},
             "industry": {**{label: words.split("|") + [label] for label, words in INDUSTRIES.items()},
                          **{f"data:{k}": [k] for k in self.data_industries}},
             "product": {p: [p] for p in self.products.values()},
@@ -151,8 +189,14 @@ class Vocabulary:
                 continue
             if group == "country":
                 hints.country_spans.append(said)
-            hints.values[group].add(value)
+            if value.startswith("R:"):  # a region or a city: its countries
+                hints.values[group].update(value[2:].split())
+            else:
+                hints.values[group].add(value)
+                if group == "country":
+                    hints.country_words.append((value, said))
             hints.said[group].append(said)
+        _read_levels(question, hints)
         gloss = " ".join(hints.gloss)
         for m in self._pattern.finditer(gloss) if gloss else []:  # "ストリーミング" -> Streaming
             for group, value in self._meanings(m.group(0)):
@@ -197,6 +241,34 @@ class Vocabulary:
         if len(found) == 1:
             return next(iter(found))
         raise BadInput(f"--tier {value!r}: not a tier; use one of {', '.join(sorted(self.tiers))}")
+
+
+def _read_levels(question: str, hints: Hints) -> None:
+    """Certified staff asked for (and how many), and "gold or above"."""
+    hints.experience = bool(EXPERIENCE.search(question or ""))
+    speaking = _SPEAKING.search(question or "")
+    if speaking:  # "German-speaking": the language, and not (only) the country its adjective names
+        text = fold(question)
+        for code, words in LANGUAGES.items():
+            names = [w for w in words.split("|") if re.search(_alternative(w), text)]
+            if names:
+                hints.values["language"].add(code)
+                said_language = {_key(w) for w in names}
+                for country, said in hints.country_words:  # "Portuguese" was the language, not Portugal
+                    others = [w for c, w in hints.country_words if c == country and _key(w) not in said_language]
+                    if _key(said) in said_language and not others:
+                        hints.values["country"].discard(country)
+    if CERTIFIED.search(question or ""):
+        hints.certified = True
+        at_least = _AT_LEAST.search(question)
+        more = _MORE_THAN.search(question)
+        if at_least:
+            hints.min_certified = int(next(g for g in at_least.groups() if g))
+        elif more:
+            hints.min_certified = int(more.group(1)) + 1
+    tiers = [t for t in TIER_ORDER if t in hints.values["tier"]]
+    if tiers and _OR_ABOVE.search(question or ""):
+        hints.values["tier"].update(TIER_ORDER[TIER_ORDER.index(tiers[0]) :])
 
 
 @lru_cache(maxsize=4096)

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from retrieval.directory import DirectoryIndex
 from retrieval.lexical import TOKENIZER_VERSION, LexicalIndex, load_or_build, tokenize
 from retrieval.records import Partner
+from tools.directory.experience import Experience, build_experience
 from tools.directory.hints import Vocabulary, fold, industry_concepts
 from tools.directory.vocabulary import COUNTRIES, INDUSTRIES
 
@@ -33,6 +34,8 @@ class PartnerEntry:
     industries: list[str]
     competencies: list[str]  # competencies and certified areas, as the partner lists them
     passages: list[dict[str, str]]
+    certified: dict[str, int] = field(default_factory=dict)  # folded competency -> certified staff
+    languages: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -47,6 +50,9 @@ class Snapshot:
     centroids: np.ndarray  # per partner: the normalised mean of its passage vectors (a coarse first look)
     vocabulary: Vocabulary
     masks: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # group -> value -> bool per partner
+    certified: dict[str, np.ndarray] = field(default_factory=dict)  # folded competency -> certified staff
+    certified_total: np.ndarray | None = None
+    experience: Experience | None = None
 
     _tokens: dict[int, list[set[str]]] = field(default_factory=dict)
 
@@ -92,6 +98,8 @@ def _masks(partners: list[PartnerEntry], vocabulary: Vocabulary) -> dict[str, di
                 mark("industry", concept, i)
         for product in p.competencies:
             mark("product", fold(product), i)
+        for language in p.languages:
+            mark("language", language.split("-")[0].lower(), i)
         mark("tier", p.tier.lower(), i)
         mark("type", p.type.lower(), i)
         for concept in vocabulary.industries_in(" ".join(x["text"] for x in p.passages if x["field"] != "profile")):
@@ -112,8 +120,18 @@ def _entries(store: Any, profiles: dict[str, list[dict[str, str]]]) -> list[Part
         return [PartnerEntry(r.partner_id, r.name, r.type or "", (r.tier or "").lower(), list(r.countries or []),
                              list(r.industries or []),
                              list(dict.fromkeys([*(r.competencies or []), *(r.certified_staff or {})])),
-                             profiles.get(r.partner_id, []))
+                             profiles.get(r.partner_id, []), _certified(r.certified_staff), list(r.languages or []))
                 for r in rows]
+
+
+def _certified(staff: dict[str, Any] | None) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for product, count in (staff or {}).items():
+        try:
+            out[fold(product)] = out.get(fold(product), 0) + int(count or 0)
+        except (TypeError, ValueError):  # a count that is not a number says nothing
+            continue
+    return out
 
 
 def vocabulary_of(store: Any) -> Vocabulary:
@@ -145,5 +163,11 @@ def build_snapshot(ctx: Any) -> Snapshot:
     lexical = load_or_build(ctx.settings.home_dir / "directory-lexical", fingerprint,
                             lambda: [tokenize(lexical_document(p)) for p in partners])
     vocabulary = _vocabulary(partners)
+    certified: dict[str, np.ndarray] = {}
+    for i, p in enumerate(partners):
+        for product, count in p.certified.items():
+            certified.setdefault(product, np.zeros(len(partners), dtype=np.int64))[i] = count
+    total = np.array([sum(p.certified.values()) for p in partners], dtype=np.int64)
     return Snapshot(partners, lexical, vectors, owner, np.array([k[1] for k in keyed], dtype=np.int64),
-                    row_start, row_end, centroids, vocabulary, _masks(partners, vocabulary))
+                    row_start, row_end, centroids, vocabulary, _masks(partners, vocabulary), certified, total,
+                    build_experience(ctx.store, position, [p.passages for p in partners], vocabulary))

@@ -43,6 +43,7 @@ __all__ = [
 DENSE_WEIGHT = 0.5  # as content search (retrieval.search): measured there on SciFact
 CJK_DENSE_WEIGHT = 0.1  # MiniLM says little about Japanese; the bigram BM25 and the hints carry it
 HINT_WEIGHT = 1.0  # a partner satisfying every hint outranks one that matches the words only
+EXPERIENCE_WEIGHT = 2.0  # "who has done X for Y?": having done it counts more than listing X and Y
 EXACT_PARTNERS = 3000  # up to this many (allowed) partners every passage is compared with the question
 CANDIDATES = 300  # beyond: this many by words and hints, and as many by centroid, then exact
 DENSE_FLOOR = 0.3  # MiniLM cosine below which a passage is not about the question (unrelated texts: ~0-0.2)
@@ -85,7 +86,8 @@ def search_partners(ctx: ToolContext, scope: Scope, query: str, k: int = 10, cou
     hints = snap.vocabulary.parse(query)
     if mode != "bm25" and query and len(snap.vectors):
         query_vector = ctx.content.embedder.embed_query(hints.expanded(query) if mode == "hybrid" else query)
-    hits, hints = rank(snap, query, resolved, max(1, k), mode, query_vector, hints)
+    hits, hints = rank(snap, query, resolved, max(1, k), mode, query_vector, hints,
+                       use_deals=scope.can("records"))  # deal records: not for marketers
     return DirectoryResult(query=query, understood=hints.as_dict(), results=hits,
                            filters={g: _display(g, v) for g, v in resolved.items()})
 
@@ -104,7 +106,8 @@ def _display(group: str, value: str) -> str:
 
 
 def rank(snap: Snapshot, query: str, filters: dict[str, str], k: int, mode: str = "hybrid",
-         query_vector: np.ndarray | None = None, hints: Hints | None = None) -> tuple[list[DirectoryHit], Hints]:
+         query_vector: np.ndarray | None = None, hints: Hints | None = None,
+         use_deals: bool = True) -> tuple[list[DirectoryHit], Hints]:
     """The k best partners for `query` within the hard `filters` (group -> value)."""
     n = len(snap.partners)
     hints = (hints or snap.vocabulary.parse(query)) if mode == "hybrid" else Hints()
@@ -115,8 +118,13 @@ def rank(snap: Snapshot, query: str, filters: dict[str, str], k: int, mode: str 
     lexical = snap.lexical.normalised_scores(tokens, allowed) if tokens and mode != "dense" else np.zeros(n)
     weight = 0.0 if mode == "bm25" else 1.0 if mode == "dense" else (
         CJK_DENSE_WEIGHT if is_cjk(query) else DENSE_WEIGHT)
-    satisfied = {g: _satisfies(snap, g, hints) for g in hints.groups()}
-    fits = np.mean(list(satisfied.values()), axis=0) if satisfied else np.zeros(n)
+    groups = hints.groups() + (["certified"] if hints.certified and not hints.values["product"] else [])
+    satisfied = {g: _satisfies(snap, g, hints) for g in groups}
+    won: dict[int, int] = {}
+    if hints.experience and snap.experience and set(hints.groups()) & {"industry", "product", "country"}:
+        satisfied["experience"], won = snap.experience.fit(hints, n, use_deals)
+    weights = [EXPERIENCE_WEIGHT if g == "experience" else 1.0 for g in satisfied]
+    fits = np.average(list(satisfied.values()), axis=0, weights=weights) if satisfied else np.zeros(n)
     score = (1.0 - weight) * lexical + HINT_WEIGHT * fits
     dense = np.zeros(n, dtype=np.float32)
     if weight and query_vector is not None and len(snap.vectors):
@@ -129,8 +137,12 @@ def rank(snap: Snapshot, query: str, filters: dict[str, str], k: int, mode: str 
     order = _top(score, k)
     top = [int(i) for i in order if score[i] >= 0]
     scale = 1.0 + (HINT_WEIGHT if satisfied else 0.0)
-    return [_hit(snap, i, float(score[i]) / scale, tokens, query, hints, satisfied, filters, query_vector)
-            for i in top], hints
+    hits = [_hit(snap, i, float(score[i]) / scale, tokens, query, hints, satisfied, filters, query_vector)
+            for i in top]
+    for hit, i in zip(hits, top):
+        if won.get(i):
+            hit.matched.append(f"won deals: {won[i]} matching")
+    return hits, hints
 
 
 def _top(score: np.ndarray, k: int) -> np.ndarray:
@@ -172,9 +184,15 @@ def query_tokens(text: str) -> list[str]:
 def _satisfies(snap: Snapshot, group: str, hints: Hints) -> np.ndarray:
     """1 where the partner lists a hinted value; for an industry, 0.5 where it only speaks of it (a
     reference "for a hospital network" from a partner that does not list Healthcare)."""
-    listed = np.zeros(len(snap.partners), dtype=bool)
-    spoken = np.zeros(len(snap.partners), dtype=bool)
+    n = len(snap.partners)
+    if group == "certified":  # certified staff asked for without a competency: in all of them
+        return (snap.certified_total >= hints.min_certified).astype(np.float32)
+    listed = np.zeros(n, dtype=bool)
+    spoken = np.zeros(n, dtype=bool)
     for value in hints.values[group]:
+        if group == "product" and hints.certified:  # "certified in X": listing X is not enough
+            listed |= snap.certified.get(fold(value), np.zeros(n, dtype=np.int64)) >= hints.min_certified
+            continue
         listed |= snap.mask(group, fold(value) if group == "product" else value)
         if group == "industry":
             spoken |= snap.mask("industry_text", value)
@@ -188,6 +206,11 @@ def _hit(snap: Snapshot, i: int, score: float, tokens: list[str], query: str, hi
     for group in GROUPS:
         if group in satisfied and satisfied[group][i] >= 1.0 and group not in filters:
             matched.append(_field_match(p, group, *sorted(hints.values[group])))
+    if hints.certified and ("product" in satisfied or "certified" in satisfied):
+        wanted = {fold(v) for v in hints.values["product"]} or {fold(c) for c in p.competencies}
+        staff = [f"{c} {p.certified[fold(c)]}" for c in p.competencies if p.certified.get(fold(c)) and fold(c) in wanted]
+        if staff:
+            matched.append(f"certified staff: {', '.join(staff)}")
     places = set(tokenize(" ".join(hints.country_spans)))  # the country is a field: quote what they did there
     passage, words = _evidence(snap, i, [t for t in tokens if t not in places] or tokens,
                                hints.expanded(query), query_vector)
@@ -209,6 +232,8 @@ def _field_match(p, group: str, *values: str) -> str:
     if group == "product":
         own = [x for x in p.competencies if fold(x) in {fold(v) for v in values}]
         return f"competency: {', '.join(own) or values[0]}"
+    if group == "language":
+        return f"language: {', '.join(x for x in p.languages if x.split('-')[0].lower() in values)}"
     return f"{group}: {getattr(p, group)}"
 
 

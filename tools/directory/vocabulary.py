@@ -137,8 +137,9 @@ TYPES: dict[str, str] = {
     "reseller": "reseller*|resellers|wiederverkäufer*|revendeur*|revendedor*|distribuidor autorizado|リセラー|販売代理店",
     "msp": "msp|msps|managed service*|managed-service*|services managés|servicios gestionados|serviços gerenciados|"
            "マネージドサービス",
-    "consultancy": "consultanc*|consulting|consultant*|beratung*|berater*|conseil|consultor*|consultoría|"
-                   "consultoria|コンサル*",
+    "consultancy": "consultanc*|consulting firm*|consulting compan*|consulting house*|beratungsunternehmen|"
+                   "beratungshaus*|beratungsfirma*|cabinet de conseil|société de conseil|consultora*|consultoría|"
+                   "consultoria*|コンサルティング会社|コンサルファーム",
     "distributor": "distributor*|distributeur*|distribuidor*|distributor|ディストリビューター",
     "isv": "isv|isvs|software vendor*",
     "referral": "referral*|empfehlung*",
@@ -196,4 +197,82 @@ QUESTION_WORDS = frozenset([
     "uma", "e", "em", "no", "na", "nas", "do", "da", "dos", "quem", "qual", "quais", "é", "são", "tem",
     "têm", "fez", "feito", "pode", "podem", "já", "alguém", "experiência", "de", "para", "una", "com", "ao",
     "à", "a", "aos", "às", "pelo", "pela", "se", "chez", "nach", "über", "of", "in", "for", "with",
+    "least", "most", "more", "fewer", "staff", "people", "employees", "engineers", "consultants", "certified",
+    "certification", "certifications", "region", "regions", "area", "above", "higher", "better", "tier",
 ])  # fmt: skip
+
+# Regions and cities: words that stand for one or several countries (a partner covering any of them fits).
+REGIONS: dict[str, str] = {
+    "DE AT CH": "dach|d-a-ch",
+    "BE NL LU": "benelux",
+    "SE NO DK FI IS": "nordics|nordic|nordic countries|nordics region|nordeuropa|skandinavien|scandinavia|"
+                      "scandinavian|pays nordiques|scandinavie|países nórdicos|escandinavia|escandinávia|北欧",
+    "ES PT": "iberia|iberian peninsula|iberische halbinsel|péninsule ibérique|península ibérica|イベリア",
+    "GB IE": "uk and ireland|uk & ireland|uki|british isles",
+    "US CA": "north america|nordamerika|amérique du nord|norteamérica|américa do norte|北米",
+    "MX BR AR CL CO PE": "latin america|latam|lateinamerika|amérique latine|latinoamérica|américa latina|"
+                         "ラテンアメリカ|中南米",
+    "AU NZ": "anz|australia and new zealand|oceania|ozeanien|océanie|オセアニア",
+    "SG MY TH VN ID PH": "southeast asia|south-east asia|asean|südostasien|asie du sud-est|sudeste asiático|東南アジア",
+}
+CITIES: dict[str, str] = {
+    "DE": "berlin|munich|münchen|hamburg|frankfurt|cologne|köln|düsseldorf|stuttgart|leipzig|dresden|hannover|"
+          "nuremberg|nürnberg|dortmund|bremen|ベルリン|ミュンヘン|フランクフルト",
+    "AT": "vienna|wien|vienne|viena|graz|linz|salzburg|innsbruck|ウィーン",
+    "CH": "zurich|zürich|geneva|genf|genève|ginebra|genebra|basel|bâle|bern|berne|lausanne|lugano|チューリッヒ",
+    "FR": "paris|lyon|marseille|toulouse|lille|bordeaux|nantes|strasbourg|パリ",
+    "GB": "london|londres|manchester|birmingham|edinburgh|glasgow|leeds|bristol|ロンドン",
+    "IE": "dublin|dublín|cork|ダブリン",
+    "NL": "amsterdam|rotterdam|the hague|den haag|utrecht|eindhoven|アムステルダム",
+    "BE": "brussels|brüssel|bruxelles|bruselas|bruxelas|antwerp|antwerpen|anvers|ghent|gent|ブリュッセル",
+    "LU": "luxembourg city",
+    "ES": "madrid|barcelona|valencia|seville|sevilla|bilbao|málaga|zaragoza|マドリード|バルセロナ",
+    "PT": "lisbon|lissabon|lisbonne|lisboa|porto|oporto|リスボン",
+    "IT": "milan|milano|mailand|milán|milão|rome|roma|turin|torino|naples|napoli|bologna|florence|firenze|ミラノ|ローマ",
+    "PL": "warsaw|warschau|varsovie|varsovia|varsóvia|warszawa|krakow|kraków|krakau|wroclaw|wrocław|poznan|"
+          "poznań|gdansk|gdańsk|ワルシャワ",
+    "CZ": "prague|prag|praga|praha|brno|プラハ",
+    "SE": "stockholm|estocolmo|gothenburg|göteborg|malmö|ストックホルム",
+    "NO": "oslo|bergen|オスロ",
+    "DK": "copenhagen|kopenhagen|copenhague|copenhaga|københavn|aarhus|コペンハーゲン",
+    "FI": "helsinki|helsingfors|espoo|tampere|ヘルシンキ",
+    "US": "new york|nueva york|nova iorque|san francisco|los angeles|chicago|boston|seattle|austin|dallas|houston|"
+          "atlanta|miami|denver|washington dc|silicon valley|texas|california|florida|ニューヨーク|シリコンバレー",
+    "CA": "toronto|vancouver|montreal|montréal|calgary|ottawa|トロント",
+    "MX": "mexico city|ciudad de méxico|cdmx|monterrey|guadalajara|メキシコシティ",
+    "BR": "são paulo|sao paulo|rio de janeiro|brasília|belo horizonte|curitiba|porto alegre|サンパウロ",
+    "AR": "buenos aires",
+    "CL": "santiago de chile",
+    "CO": "bogotá|bogota|medellín|medellin",
+    "JP": "tokyo|tokio|tóquio|osaka|kyoto|nagoya|yokohama|fukuoka|sapporo|東京|大阪|京都|名古屋|横浜|福岡|関西|関東",
+    "KR": "seoul|séoul|seúl|ソウル",
+    "SG": "singapore city",
+    "IN": "mumbai|bombay|bangalore|bengaluru|delhi|new delhi|hyderabad|chennai|pune|kolkata|ムンバイ",
+    "AU": "sydney|melbourne|brisbane|perth|adelaide|canberra|シドニー",
+    "NZ": "auckland|wellington",
+    "AE": "dubai|abu dhabi|dubái",
+    "ZA": "johannesburg|cape town|le cap|ciudad del cabo",
+    "IL": "tel aviv",
+    "TR": "istanbul|estambul",
+}
+# partner tiers from lowest to highest (DATA.md); "gold or above" is gold and platinum
+TIER_ORDER = ("registered", "silver", "gold", "platinum")
+
+# Languages a partner's sellers speak (partners.csv `languages`), said with a speaking phrase only
+# ("German-speaking", "speaks Japanese"): a bare "German partner" is a country.
+LANGUAGES: dict[str, str] = {
+    "en": "english|englisch|anglais|inglés|inglês|英語",
+    "de": "german|deutsch|allemand|alemán|alemão|ドイツ語",
+    "fr": "french|französisch|français|francés|francês|フランス語",
+    "es": "spanish|spanisch|espagnol|español|castellano|espanhol|スペイン語",
+    "pt": "portuguese|portugiesisch|portugais|portugués|português|ポルトガル語",
+    "it": "italian|italienisch|italien|italiano|イタリア語",
+    "nl": "dutch|niederländisch|néerlandais|neerlandés|holandês|オランダ語",
+    "ja": "japanese|japanisch|japonais|japonés|japonês|日本語",
+    "zh": "chinese|mandarin|chinesisch|chinois|chino|chinês|中国語",
+    "ko": "korean|koreanisch|coréen|coreano|韓国語",
+    "pl": "polish|polnisch|polonais|polaco|polonês|ポーランド語",
+    "hi": "hindi|ヒンディー語",
+}
+SPEAKING = (r"\b(speak\w*|spoken|-speaking|speaking|language|sprech\w*|sprachig\w*|-sprachig\w*|spricht|parl\w*|"
+            r"langue|habla\w*|idioma|fala\w*|língua)\b|語(対応|が話せる|を話す|で対応)|話せる")
