@@ -50,6 +50,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "decide_mdf": frozenset({"admin", "channel_manager"}),
     "pay_mdf": frozenset({"admin"}),
     "onboarding": frozenset({"admin", "channel_manager", "partner_seller"}),  # a seller: P only
+    "partner_directory": frozenset({"admin", "channel_manager", "marketer"}),  # `partners search`
     "audit": frozenset({"admin"}),
     "ingest": frozenset({"admin"}),
     "users_key": frozenset({"admin"}),
@@ -74,6 +75,7 @@ CAPABILITY_WORDS = {
     "decide_mdf": "approve or reject MDF requests",
     "pay_mdf": "pay MDF claims",
     "onboarding": "see onboarding plans",
+    "partner_directory": "search the partner directory",
     "audit": "read the audit log",
     "ingest": "ingest data",
     "users_key": "issue API keys",

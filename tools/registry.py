@@ -50,6 +50,7 @@ BUILTIN_MODULES = (
     "tools.recruit.service",
     "tools.mdf.service",
     "tools.onboarding.service",
+    "tools.directory.service",
 )
 
 

@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from assistant.api import (
     analytics,
     ask,
+    directory,
     leads,
     mdf,
     onboarding,
@@ -81,6 +82,7 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.add_middleware(RateLimit, settings=ctx.settings)  # per key; runs inside Hygiene (429s get headers)
     app.add_middleware(Hygiene, ctx=ctx)  # body checks, security headers, docs behind the key
     app.include_router(ask.router)
+    app.include_router(directory.router)  # before routes: /v1/partners/search is not a partner id
     app.include_router(routes.router)
     app.include_router(private_mapping.router)
     app.include_router(registrations.router)

@@ -15,6 +15,7 @@ import typer
 
 from assistant.cli import common
 from assistant.cli.analytics import register as register_analytics
+from assistant.cli.directory import partners_app
 from assistant.cli.leads import leads_app
 from assistant.cli.mapping import map_cmd
 from assistant.cli.mdf import mdf_app
@@ -57,6 +58,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(leads_app, name="leads")
 app.add_typer(mdf_app, name="mdf")
 register_onboarding(app)
+app.add_typer(partners_app, name="partners")
 register_analytics(app)
 register_recruit(app)
 

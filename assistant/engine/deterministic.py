@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from assistant.core.errors import Forbidden, NotFound
 from assistant.engine import analytics_chat as programme
-from assistant.engine import answers, onboarding_chat, recruit_chat, router
+from assistant.engine import answers, directory_chat, onboarding_chat, recruit_chat, router
 from assistant.engine.context import AppContext
 from assistant.engine.messages import say
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
@@ -25,6 +26,7 @@ from retrieval.scope import Scope
 from tools.account_mapping.service import MappingResponse
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.content_drafts.service import DraftResponse
+from tools.directory.service import question_hints
 from tools.next_best_action.service import NbaResponse
 from tools.onboarding.service import OnboardingPlan
 from tools.partner_match.service import MatchResponse
@@ -144,6 +146,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     programme_intent = programme.intent_of(turn.question, mentions.kinds())
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
+    if directory_chat.is_directory_question(turn.question, mentions, lambda text: question_hints(turn.ctx, text)):
+        return plan(turn, resolver, "directory", mentions)
     intent = router.choose_intent(turn.question, mentions.kinds())
     if intent not in ("draft", "map", "match"):
         thread_deal = bool(turn.thread.state.last_arguments.get("opportunity_id"))
@@ -243,6 +247,8 @@ def plan(turn: Turn, resolver: Resolver, intent: str, mentions: Mentions, base: 
         return Plan(intent, refusal=say("foreign_partner", turn.lang))
     if intent == "search":
         return Plan("search", {"query": turn.question})
+    if intent == "directory":
+        return Plan("directory", {"query": turn.question, "k": answers.PAGE})
     if intent == "map":
         return _with_partner(turn, resolver, Plan("map"), mentions)
     if intent == "match":
@@ -425,6 +431,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         lang = onboarding_chat.cue_language(turn.question) or turn.lang
         answer = onboarding_chat.plan_answer(plan.model_dump(mode="json"), lang, onboarding_chat.days_asked(turn.question))
         return answer, 1
+    if p.intent == "directory":
+        found = turn.call("find_partners", {**args, "k": start + answers.PAGE})
+        data = found.model_dump(mode="json") if isinstance(found, BaseModel) else found
+        return directory_chat.directory_answer(data, start, answers.PAGE), answers.PAGE
     if p.intent == "match":
         top = max(int(args.get("top") or answers.PAGE), start + answers.PAGE)
         matched = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top}, MatchResponse)

@@ -11,6 +11,7 @@ import traceback
 BENCHMARKS = {
     "ingest": "evals.bench.ingest",
     "search": "evals.bench.search",
+    "directory": "evals.bench.directory",
     "matching": "evals.bench.matching",
     "api": "evals.bench.api",
     "mapping": "evals.bench.mapping",
