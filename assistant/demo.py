@@ -5,6 +5,8 @@
    programme question, a channel manager's deal-partner match, a marketer's localised draft.
 3. The channel leader's questions: partner-sourced revenue, ROPI, who is at risk, time to first win
    (then `cosell attribution`, `cosell portfolio` and the dashboard at /dashboard).
+4. Onboarding: two recently joined partners' sellers ask what to do first (English, German) and a channel
+   manager asks how the third one's onboarding is going (then `cosell onboarding P-068`).
 """
 from __future__ import annotations
 
@@ -35,6 +37,12 @@ CHANNEL_LEADER = [
     "ROPI for Alpine last year",
     "Who's at risk?",
     "How long do new partners take to close their first deal?",
+]
+
+ONBOARDING = [
+    ("u-ps-nordic", "we just signed up, what do we do in the first 30 days?"),
+    ("u-ps-kaiser", "was müssen wir in den ersten 30 Tagen tun?"),
+    ("u-cm-1", "how is Lyon Analytique's onboarding going?"),
 ]
 
 
@@ -71,6 +79,18 @@ def _channel_leader(ctx) -> None:
         console.print(ask(ctx, scope, question).answer)
 
 
+def _onboarding(ctx) -> None:
+
+    console.print(Rule("Onboarding: new partners' first steps"))
+    for user_id, question in ONBOARDING:
+        scope = scope_for_user(ctx.store, user_id)
+        console.print(f"[bold]{user_id} ({scope.role})> {question}[/]")
+        response = ask(ctx, scope, question)
+        console.print(response.answer, markup=False)
+        for c in response.citations[:3]:
+            console.print(f"  [dim]source: {c.title} ({c.source})[/]")
+
+
 def main(argv: list[str]) -> int:
 
     folder = Path(argv[0]) if argv else None
@@ -82,6 +102,7 @@ def main(argv: list[str]) -> int:
         _search_as_three_users(ctx)
         _stories(ctx)
         _channel_leader(ctx)
+        _onboarding(ctx)
     finally:
         ctx.close()
     console.print(Rule("Next"))

@@ -27,6 +27,7 @@ CASE_SETS = {
     "tuned": HERE / "routing_questions.yaml",
     "heldout": HERE / "routing_heldout.yaml",
     "final": HERE / "routing_final.yaml",
+    "onboarding": HERE / "routing_onboarding.yaml",
 }
 CASES = CASE_SETS["tuned"]
 THRESHOLDS = {"routing_accuracy": 0.95, "argument_accuracy": 0.95}

@@ -68,8 +68,9 @@ def where_clause(allowed_visibility: Sequence[str] | None = None, kinds: Sequenc
 class VectorIndex:
     """chroma collection access: upsert, delete, list ids, nearest neighbours."""
 
-    def __init__(self, settings, embedding_function=None):
+    def __init__(self, settings, embedding_function=None, collection_name: str | None = None):
         self.settings = settings
+        self.collection_name = collection_name or settings.chroma_collection  # e.g. the partner directory's
         self._embedding_function = embedding_function
         self._client = None
         self._collection = None
@@ -107,7 +108,7 @@ class VectorIndex:
     def _get_collection(self):
         if self._collection is None:
             self._collection = self.client.get_or_create_collection(
-                self.settings.chroma_collection,
+                self.collection_name,
                 configuration={"hnsw": dict(HNSW)},
                 embedding_function=self._embedding_function,
             )
@@ -142,7 +143,7 @@ class VectorIndex:
     def reset(self) -> None:
         """Drop the collection (it is recreated empty on next use)."""
         try:
-            self.client.delete_collection(self.settings.chroma_collection)
+            self.client.delete_collection(self.collection_name)
         except Exception:  # not there: nothing to drop
             pass
         self._collection = None

@@ -21,6 +21,7 @@ from assistant.core.errors import BadInput, Forbidden
 from connectors.csv_folder import read_import_folder
 from retrieval import programme_records as PR
 from retrieval import records as R
+from retrieval.directory import DirectoryIndex
 from retrieval.ingest_sync import (
     TABLES,
     SyncPlan,
@@ -78,6 +79,8 @@ class IngestResult(BaseModel):
     mdf_activities: int = 0
     partner_candidates: int = 0
     embedded_documents: int = Field(0, description="documents (re-)embedded by this run")
+    profiles: int = Field(0, description="partner profiles in the directory's vector collection")
+    embedded_profiles: int = Field(0, description="partner profiles (re-)embedded by this run")
     removed_documents: int = 0
     kept: dict[str, int] = Field(default_factory=dict,
                                  description="stored records kept because their new row or file was rejected")
@@ -119,6 +122,7 @@ def reset_stores(ctx: AppContext) -> dict[str, int]:
         session.execute(delete(R.Meta).where(R.Meta.key.in_(("vendor", R.RECORDS_VERSION))))
         PR.erase_all(session)
     ctx.content.reset()
+    DirectoryIndex(ctx.settings, ctx.store, ctx.content.embedder).reset()
     return erased
 
 
@@ -190,6 +194,7 @@ def _ingest_locked(ctx: AppContext, folder: Path, reset: bool, strict: bool, pro
     replace_records(ctx, bundle, None if reset else plan)
     sync_progress = (lambda done, total: progress("embedding", done, total)) if progress else None
     stats = ctx.content.sync_documents(bundle.documents, progress=sync_progress, keep=plan.kept_documents)
+    profiles = DirectoryIndex(settings, ctx.store, ctx.content.embedder).sync()  # after the content it quotes
     counts = {spec.attr: len(getattr(bundle, spec.attr)) for spec in TABLES if spec.attr in IngestResult.model_fields}
     return IngestResult(
         **counts,
@@ -201,6 +206,8 @@ def _ingest_locked(ctx: AppContext, folder: Path, reset: bool, strict: bool, pro
         mdf_activities=len(bundle.mdf_activities),
         partner_candidates=len(bundle.partner_candidates),
         embedded_documents=stats.embedded_documents,
+        profiles=profiles.profiles,
+        embedded_profiles=profiles.embedded_profiles,
         removed_documents=stats.removed_documents,
         kept={} if reset else plan.kept_counts(),
         removed={} if reset else plan.removed_counts(),

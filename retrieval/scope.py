@@ -50,6 +50,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "request_mdf": frozenset({"admin", "channel_manager", "partner_seller"}),  # request, claim
     "decide_mdf": frozenset({"admin", "channel_manager"}),
     "pay_mdf": frozenset({"admin"}),
+    "onboarding": frozenset({"admin", "channel_manager", "partner_seller"}),  # a seller: P only
+    "partner_directory": frozenset({"admin", "channel_manager", "marketer"}),  # `partners search`
     "audit": frozenset({"admin"}),
     "ingest": frozenset({"admin"}),
     "users_key": frozenset({"admin"}),
@@ -73,6 +75,8 @@ CAPABILITY_WORDS = {
     "request_mdf": "request or claim MDF",
     "decide_mdf": "approve or reject MDF requests",
     "pay_mdf": "pay MDF claims",
+    "onboarding": "see onboarding plans",
+    "partner_directory": "search the partner directory",
     "audit": "read the audit log",
     "ingest": "ingest data",
     "users_key": "issue API keys",

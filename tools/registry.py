@@ -49,6 +49,8 @@ BUILTIN_MODULES = (
     "tools.partner_profile.service",
     "tools.recruit.service",
     "tools.mdf.service",
+    "tools.onboarding.service",
+    "tools.directory.service",
 )
 
 

@@ -22,7 +22,18 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from assistant.api import analytics, ask, leads, mdf, private_mapping, recruit, registrations, routes
+from assistant.api import (
+    analytics,
+    ask,
+    directory,
+    leads,
+    mdf,
+    onboarding,
+    private_mapping,
+    recruit,
+    registrations,
+    routes,
+)
 from assistant.api.health import DatabaseCheck, llm_state
 from assistant.api.hygiene import Hygiene
 from assistant.api.ratelimit import RateLimit, settings_limits
@@ -71,6 +82,7 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.add_middleware(RateLimit, settings=ctx.settings)  # per key; runs inside Hygiene (429s get headers)
     app.add_middleware(Hygiene, ctx=ctx)  # body checks, security headers, docs behind the key
     app.include_router(ask.router)
+    app.include_router(directory.router)  # before routes: /v1/partners/search is not a partner id
     app.include_router(routes.router)
     app.include_router(private_mapping.router)
     app.include_router(registrations.router)
@@ -78,6 +90,7 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.include_router(mdf.router)
     app.include_router(analytics.router)
     app.include_router(recruit.router)
+    app.include_router(onboarding.router)
     mount_slack(app, ctx)
     mcp_running = mount_mcp(app, ctx)
 

@@ -16,7 +16,12 @@ from pydantic import BaseModel, Field
 from assistant.api.deps import CallerDep, CtxDep
 from assistant.core.errors import BadInput
 from retrieval.ingest import ingest_as, resolve_import_path
-from tools.account_mapping.service import MappingResponse, map_accounts, record_correction
+from tools.account_mapping.service import (
+    MappingResponse,
+    map_accounts,
+    record_correction,
+    refresh_stored_matches,
+)
 from tools.content_drafts.service import (
     Channel,
     DraftResponse,
@@ -196,5 +201,6 @@ class IngestBody(BaseModel):
 def ingest(body: IngestBody, ctx: CtxDep, scope: CallerDep) -> dict:
     scope.require("ingest")
     folder = resolve_import_path(ctx.settings, body.path)
-    return as_json(ingest_as(ctx, scope, folder, reset=body.reset, strict=body.strict,
-                             allow_removals=body.allow_removals))
+    result = ingest_as(ctx, scope, folder, reset=body.reset, strict=body.strict, allow_removals=body.allow_removals)
+    refresh_stored_matches(ctx)  # account mapping computed now, not by the next map request
+    return as_json(result)

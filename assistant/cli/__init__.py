@@ -1,4 +1,27 @@
-"""The command line (typer): `cosell ...`. Thin: parse, call one service, render."""
-from assistant.cli.main import app, main
+"""The command line (typer): `cosell ...`. Thin: parse, call one service, render.
+
+`main` sends `cosell map ...` to `assistant.cli.mapping` without importing the rest of the command set
+(every capability's service: most of a second of process start); `app` is the full command set."""
+from __future__ import annotations
+
+import sys
+
+from assistant.cli.startup import setup
 
 __all__ = ["app", "main"]
+
+
+def main() -> None:
+    setup()
+    if sys.argv[1:2] == ["map"]:
+        from assistant.cli.mapping import app as commands  # heavy: only what `map` needs (a fast start)
+    else:
+        from assistant.cli.main import app as commands  # heavy: every capability's service
+    commands()
+
+
+def __getattr__(name: str):
+    if name == "app":
+        from assistant.cli.main import app  # heavy: every capability's service, on first use
+        return app
+    raise AttributeError(name)

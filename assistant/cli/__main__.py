@@ -1,3 +1,3 @@
-from assistant.cli.main import main
+from assistant.cli import main
 
 main()

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import orjson
 import typer
 from pydantic import BaseModel
 from rich.console import Console
@@ -118,13 +119,18 @@ def scope(ctx: AppContext, user_id: str | None) -> Scope:
 
 
 def emit(result: Any, as_json: bool, render: Callable[[dict], None] | None,
-         show: Callable[[Any], None] | None = None) -> None:
+         show: Callable[[Any], None] | None = None, large: bool = False) -> None:
     """Print `result`: its JSON (`--json`, the contract; the only place a model becomes a dict), else
-    `show(result)` (the typed renderer), else `render(json)` (deprecated: renderers that read dicts)."""
+    `show(result)` (the typed renderer), else `render(json)` (deprecated: renderers that read dicts).
+    `large`: a plain dict of tens of thousands of rows, written by orjson (several times faster)."""
     if show is not None and not as_json:
         show(result)
         return
     data = result.model_dump(mode="json") if isinstance(result, BaseModel) else result
+    if as_json and large:
+        sys.stdout.buffer.write(orjson.dumps(data, default=str) + b"\n")
+        sys.stdout.flush()
+        return
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
     elif render is not None:
@@ -134,8 +140,8 @@ def emit(result: Any, as_json: bool, render: Callable[[dict], None] | None,
 
 
 def run_command(as_json: bool, user_id: str | None, call: Callable, render: Callable | None = None,
-                exit_code_of: Callable[[Any], int] | None = None, *, show: Callable[[Any], None] | None = None
-                ) -> None:
+                exit_code_of: Callable[[Any], int] | None = None, *, show: Callable[[Any], None] | None = None,
+                large: bool = False) -> None:
     """Build the context, resolve the user, call the service, render, and exit with the right code.
 
     `show` renders the service's result as returned (a pydantic model: attributes, not `dict.get`);
@@ -146,7 +152,7 @@ def run_command(as_json: bool, user_id: str | None, call: Callable, render: Call
         ctx = context()
         scope = _scope_of(ctx, user_id)
         result = call(ctx, scope)
-        emit(result, as_json, render, show)
+        emit(result, as_json, render, show, large)
         code = exit_code_of(result) if exit_code_of else 0
     except CosellError as exc:
         code = exc.exit_code

@@ -16,11 +16,15 @@ import typer
 from assistant.cli import common
 from assistant.cli.analytics import register as register_analytics
 from assistant.cli.catalog import register as register_list
+from assistant.cli.directory import partners_app
 from assistant.cli.leads import leads_app
+from assistant.cli.mapping import map_cmd
 from assistant.cli.mdf import mdf_app
+from assistant.cli.onboarding import register as register_onboarding
 from assistant.cli.private_mapping import private_mapping_app
 from assistant.cli.recruit import register as register_recruit
 from assistant.cli.registrations import audit_app, registrations_app
+from assistant.cli.startup import setup
 from assistant.core.config import Settings
 from assistant.core.errors import BadInput, CosellError
 from assistant.engine import render
@@ -29,7 +33,7 @@ from assistant.engine.context import AppContext
 from assistant.engine.threads import existing_thread_id, last_thread_id
 from retrieval import api_keys
 from retrieval.ingest import ingest_as, reset_notice
-from tools.account_mapping.service import map_accounts, record_correction
+from tools.account_mapping.service import record_correction, refresh_stored_matches
 from tools.content_drafts.service import draft_content, get_draft, list_drafts, review_draft
 from tools.next_best_action.service import next_best_actions
 from tools.partner_match.service import (
@@ -54,6 +58,8 @@ app.add_typer(registrations_app, name="registrations")
 app.add_typer(audit_app, name="audit")
 app.add_typer(leads_app, name="leads")
 app.add_typer(mdf_app, name="mdf")
+register_onboarding(app)
+app.add_typer(partners_app, name="partners")
 register_analytics(app)
 register_recruit(app)
 register_list(app)
@@ -82,8 +88,10 @@ def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."
         if reset:  # said first, on stderr: --json keeps one object on stdout
             err_console.print(reset_notice(ctx), soft_wrap=True)
         with render.progress_bar(enabled=not as_json and sys.stderr.isatty()) as progress:
-            return ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress,
-                             allow_removals=allow_removals)
+            result = ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress,
+                               allow_removals=allow_removals)
+        refresh_stored_matches(ctx)  # account mapping computed now, not by the next `cosell map`
+        return result
 
     run_command(as_json, user, call, exit_code_of=lambda r: 3 if r.rejected else 0, show=render.ingest)
 
@@ -115,19 +123,7 @@ def ask(question: str, thread: str | None = typer.Option(None, "--thread", help=
     run_command(as_json, user, call, show=render.ask)
 
 
-@app.command("map")
-def map_cmd(partner_id: str,
-            limit: int = typer.Option(30, "--limit", min=1, help="List at most N overlapping accounts, "
-                                      "e.g. --limit 100 (--json always has all)."),
-            show_all: bool = typer.Option(False, "--all", help="List every overlapping account."),
-            as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
-    """Account mapping: the accounts we share with a partner (e.g. `cosell map P-001 --limit 50`)."""
-
-    def call(ctx, scope):
-
-        return map_accounts(ctx, scope, partner_id)
-
-    run_command(as_json, user, call, show=lambda r: render.mapping(r, limit=None if show_all else limit))
+app.command("map")(map_cmd)
 
 
 def _correction(decision: str, partner_id: str, row_key: str, account_id: str, comment: str | None,
@@ -397,12 +393,7 @@ common.describe(app)  # last: shared help for every option registered above (and
 
 
 def main() -> None:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    logging.basicConfig(level=os.environ.get("COSELL_LOG_LEVEL", "WARNING"), stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    setup()
     app()
 
 

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from assistant.core.errors import Forbidden, NotFound
 from assistant.engine import analytics_chat as programme
-from assistant.engine import answers, recruit_chat, router
+from assistant.engine import answers, directory_chat, onboarding_chat, recruit_chat, router
 from assistant.engine.context import AppContext
 from assistant.engine.messages import say
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
@@ -25,7 +26,9 @@ from retrieval.scope import Scope
 from tools.account_mapping.service import MappingResponse
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.content_drafts.service import DraftResponse
+from tools.directory.service import question_hints
 from tools.next_best_action.service import NbaResponse
+from tools.onboarding.service import OnboardingPlan
 from tools.partner_match.service import MatchResponse
 from tools.partner_profile.service import ProfileResult
 from tools.recruit.service import filter_values
@@ -110,7 +113,7 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
 def _plan_more(state: ThreadState, lang: str = "en") -> Plan:
     """ "and who else?": the next page of the last intent's results (a draft has no next page)."""
     intent = state.last_intent or "search"
-    if intent in ("draft", "profile"):
+    if intent in ("draft", "profile", "onboarding"):
         return Plan(intent, reply=say("nothing_more", lang))
     return Plan(intent, dict(state.last_arguments), start=state.shown)
 
@@ -138,9 +141,13 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
     if recruit_chat.is_recruit_question(turn.question):
         return _plan_recruit(turn)
+    if onboarding_chat.wants_plan(turn.question, mentions.kinds(), turn.scope.is_partner):
+        return _plan_onboarding(turn, resolver, mentions)
     programme_intent = programme.intent_of(turn.question, mentions.kinds())
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
+    if directory_chat.is_directory_question(turn.question, mentions, lambda text: question_hints(turn.ctx, text)):
+        return plan(turn, resolver, "directory", mentions)
     intent = router.choose_intent(turn.question, mentions.kinds())
     if intent not in ("draft", "map", "match"):
         thread_deal = bool(turn.thread.state.last_arguments.get("opportunity_id"))
@@ -175,6 +182,15 @@ def _plan_recruit(turn: Turn) -> Plan:
             "industry": recruit_chat.named(turn.question, values["industry"]),
             "product": recruit_chat.named(turn.question, values["product"])}
     return Plan("recruit", {k: v for k, v in args.items() if v})
+
+
+def _plan_onboarding(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan:
+    """A partner's onboarding plan: a partner seller's own, or the partner named (internal roles)."""
+    if not turn.scope.can("onboarding"):
+        return Plan("onboarding", refusal=forbidden_message(turn.scope, intent="onboarding"))
+    if turn.scope.is_partner and mentions.foreign_partner:
+        return Plan("onboarding", refusal=say("foreign_partner", turn.lang))
+    return _with_partner(turn, resolver, Plan("onboarding"), mentions)
 
 
 def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str) -> Plan:
@@ -231,6 +247,8 @@ def plan(turn: Turn, resolver: Resolver, intent: str, mentions: Mentions, base: 
         return Plan(intent, refusal=say("foreign_partner", turn.lang))
     if intent == "search":
         return Plan("search", {"query": turn.question})
+    if intent == "directory":
+        return Plan("directory", {"query": turn.question, "k": answers.PAGE})
     if intent == "map":
         return _with_partner(turn, resolver, Plan("map"), mentions)
     if intent == "match":
@@ -407,6 +425,16 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE
     if p.intent == "search":
         return _search(turn, args["query"], start)
+    if p.intent == "onboarding":
+        plan = turn.call("onboarding", {"partner_id": args["partner_id"]}, OnboardingPlan)
+        turn.cite(content_citations(turn, onboarding_chat.plan_content(plan)))
+        lang = onboarding_chat.cue_language(turn.question) or turn.lang
+        answer = onboarding_chat.plan_answer(plan.model_dump(mode="json"), lang, onboarding_chat.days_asked(turn.question))
+        return answer, 1
+    if p.intent == "directory":
+        found = turn.call("find_partners", {**args, "k": start + answers.PAGE})
+        data = found.model_dump(mode="json") if isinstance(found, BaseModel) else found
+        return directory_chat.directory_answer(data, start, answers.PAGE), answers.PAGE
     if p.intent == "match":
         top = max(int(args.get("top") or answers.PAGE), start + answers.PAGE)
         matched = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top}, MatchResponse)

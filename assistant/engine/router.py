@@ -35,9 +35,12 @@ INTENT_TOOL = {
     "draft": "draft_content",
     "profile": "partner_profile",
     "recruit": "recruit_partners",
+    "onboarding": "onboarding",
+    "directory": "find_partners",
 }
 # the permission each tool needs (retrieval.scope.CAPABILITIES); search has none of its own
-INTENT_CAPABILITY = {"map": "map", "match": "match", "nba": "nba", "draft": "draft", "recruit": "recruit"}
+INTENT_CAPABILITY = {"map": "map", "match": "match", "nba": "nba", "draft": "draft", "recruit": "recruit",
+                     "onboarding": "onboarding", "directory": "partner_directory"}
 CHANGE_ANSWER = (
     "I can only look things up and draft content; I cannot change partners, accounts, deals or users. "
     "Please make that change in the source system (or the import files) and re-ingest."

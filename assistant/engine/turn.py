@@ -188,6 +188,8 @@ def forbidden_message(scope: Scope, exc: Forbidden | None = None, intent: str | 
         "nba": "see next best actions",
         "draft": "create drafts",
         "recruit": "see partner recruitment candidates (that is for the vendor's channel team)",
+        "onboarding": "see onboarding plans",
+        "directory": "search the partner directory (it is for the vendor's own teams)",
     }.get(intent or "", "see that")
     if exc is not None and intent is None:
         return f"Sorry, you may not see that: {exc.message}."

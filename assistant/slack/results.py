@@ -21,10 +21,10 @@ from retrieval.records import Document, Opportunity, Partner
 from retrieval.scope import Scope
 from tools.account_mapping.service import MappingResponse
 from tools.analytics.types import AttributionResponse, PortfolioResponse
-from tools.content_drafts.types import DraftResponse
+from tools.content_drafts.service import DraftResponse
 from tools.leads.types import LeadList, LeadRouting
 from tools.mdf.types import MdfList
-from tools.next_best_action.types import NbaResponse
+from tools.next_best_action.service import NbaResponse
 from tools.partner_match.service import MatchResponse, PartnerMatch
 from tools.partner_profile.service import ProfileResult
 from tools.registrations.types import RegistrationList, RegistrationOut

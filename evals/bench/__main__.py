@@ -11,9 +11,12 @@ import traceback
 BENCHMARKS = {
     "ingest": "evals.bench.ingest",
     "search": "evals.bench.search",
+    "directory": "evals.bench.directory",
     "matching": "evals.bench.matching",
     "api": "evals.bench.api",
     "mapping": "evals.bench.mapping",
+    "mapping_store": "evals.bench.mapping_store",
+    "mapping_scale": "evals.bench.mapping_scale",
     "portfolio": "evals.bench.portfolio",
     "slow_llm": "evals.bench.slow_llm",
 }

@@ -12,7 +12,10 @@ wall seconds, with the load average: on a shared machine wall time includes wait
 The synthetic world: company names are a brand word (invented from syllables, shared by several
 companies: natural hard negatives such as 'Kalora Foods' / 'Kalora Bank') plus an industry noun and a
 legal suffix of the country; 40% of partner rows are our accounts spelled another way (case, suffix
-dropped or changed, a typo, www/URL/country-TLD/missing domain, missing country), 60% are not ours.
+dropped or changed, a typo, www/URL/country-TLD/missing domain, missing country), 60% are not ours, of
+which a third are planted hard negatives (`ROW_MIX`): the same name in another country, subsidiaries
+(the parent's name and a word more, often on the parent's domain), common-word names of other
+countries, and other companies carrying one of our domains. `kind` names each row's kind.
 """
 from __future__ import annotations
 
@@ -101,26 +104,132 @@ def _vary(rng: np.random.Generator, rows: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame({"name": name, "domain": domain, "country": country})
 
 
-def synthetic(n_accounts: int, n_rows: int, n_partners: int = 20, seed: int = 7
+COMMON_WORDS = ("Global", "United", "National", "First", "Pacific", "Atlantic", "Summit", "Premier", "Central",
+                "General", "Standard", "Royal", "Metro", "Allied", "Northern", "Southern", "Eastern", "Western",
+                "Apex", "Pioneer")
+SUBSIDIARY_WORDS = ("Holdings", "Services", "International", "Group", "Europe", "Digital", "Labs", "Ventures",
+                    "Solutions", "Trading")
+# Shares of partner rows: ours (spelled another way), other companies, and four kinds of hard negative.
+ROW_MIX = {"ours": 0.40, "other": 0.40, "same_name_other_country": 0.07, "subsidiary": 0.07, "common_words": 0.04,
+           "reused_domain": 0.02}
+
+
+def _pick(rng: np.random.Generator, options: tuple, size: int) -> pl.Series:
+    return pl.Series(np.array(options, dtype=object)[rng.integers(0, len(options), size=size)], dtype=pl.String)
+
+
+def _suffixes(rng: np.random.Generator, country: np.ndarray) -> pl.Series:
+    pick = rng.integers(0, 4, size=len(country))
+    return pl.Series([COUNTRIES[c][2][s % len(COUNTRIES[c][2])] for c, s in zip(country, pick)], dtype=pl.String)
+
+
+def _tld(country: np.ndarray) -> pl.Series:
+    return pl.Series(np.array([c[1] for c in COUNTRIES], dtype=object)[country], dtype=pl.String)
+
+
+def _codes(country: np.ndarray) -> pl.Series:
+    return pl.Series(np.array([c[0] for c in COUNTRIES], dtype=object)[country], dtype=pl.String)
+
+
+def _country_index(codes: pl.Series) -> np.ndarray:
+    return codes.replace_strict({c[0]: i for i, c in enumerate(COUNTRIES)}, return_dtype=pl.Int64).to_numpy()
+
+
+def _blank(rng: np.random.Generator, values: pl.Series, share: float) -> pl.Series:
+    return pl.select(pl.when(pl.Series(rng.random(len(values)) < share)).then(pl.lit(None, pl.String))
+                     .otherwise(values)).to_series()
+
+
+def _common_companies(rng: np.random.Generator) -> pl.DataFrame:
+    """Every (common-word brand, industry, country): 'Global Logistics' exists in each country, each a
+    different company with its own domain."""
+    w, n, c = np.meshgrid(np.arange(len(COMMON_WORDS)), np.arange(len(NOUNS)), np.arange(len(COUNTRIES)),
+                          indexing="ij")
+    w, n, c = w.ravel(), n.ravel(), c.ravel()
+    core = (pl.Series(np.array(COMMON_WORDS, dtype=object)[w], dtype=pl.String) + " "
+            + pl.Series(np.array(NOUNS, dtype=object)[n], dtype=pl.String))
+    suffix = _suffixes(rng, c)
+    slug = core.str.to_lowercase().str.replace_all("&", "and").str.replace_all(" ", "")
+    return pl.DataFrame({"core": core, "suffix": suffix, "name": core + " " + suffix, "slug": slug,
+                         "domain": slug + "-" + _codes(c).str.to_lowercase() + _tld(c), "country": _codes(c)}
+                        ).sample(fraction=1.0, shuffle=True, seed=int(rng.integers(1 << 30)))
+
+
+def _hard_negatives(rng: np.random.Generator, ours: pl.DataFrame, others: pl.DataFrame, common: pl.DataFrame,
+                    counts: dict[str, int]) -> pl.DataFrame:
+    """Rows that are not ours but look like ours (each distinct from every vendor account)."""
+    out = []
+    # The same company name in another country: another legal entity (own suffix, own domain).
+    base = ours[rng.integers(0, ours.height, size=counts["same_name_other_country"])]
+    shift = rng.integers(1, len(COUNTRIES), size=base.height)
+    country = (_country_index(base["country"]) + shift) % len(COUNTRIES)
+    domain = base["slug"] + _tld(country)
+    domain = pl.select(pl.when(domain == base["domain"]).then(base["slug"] + "-" + _codes(country).str.to_lowercase()
+                                                               + _tld(country)).otherwise(domain)).to_series()
+    moved = pl.DataFrame({"name": base["core"] + " " + _suffixes(rng, country), "domain": _blank(rng, domain, 0.4),
+                          "country": _codes(country), "kind": "same_name_other_country", "core": base["core"]})
+    # never a company we do have in that country ('Global Logistics' may be ours in several)
+    out.append(moved.join(ours.select("core", "country"), on=["core", "country"], how="anti").drop("core"))
+    # Subsidiaries: the parent's name and a word more, often the parent's domain (a reused domain).
+    base = ours[rng.integers(0, ours.height, size=counts["subsidiary"])]
+    same = rng.random(base.height) < 0.5
+    country = np.where(same, _country_index(base["country"]), rng.integers(0, len(COUNTRIES), size=base.height))
+    word = _pick(rng, SUBSIDIARY_WORDS, base.height)
+    word = pl.select(pl.when(base["core"].str.contains(word)).then(pl.lit("Holdings")).otherwise(word)).to_series()
+    kind = rng.random(base.height)
+    domain = pl.select(pl.when(pl.Series(kind < 0.4)).then(base["domain"])
+                       .when(pl.Series(kind < 0.7)).then(base["slug"] + word.str.to_lowercase() + _tld(country))
+                       .otherwise(pl.lit(None, pl.String))).to_series()
+    out.append(pl.DataFrame({"name": base["core"] + " " + word + " " + _suffixes(rng, country), "domain": domain,
+                             "country": _codes(country), "kind": "subsidiary"}))
+    # Common words: 'Global Logistics' of another country than ours (never the one we have).
+    theirs = common.join(ours.select("core", "country"), on=["core", "country"], how="anti")
+    base = theirs[rng.integers(0, theirs.height, size=counts["common_words"])]
+    out.append(base.select("name", _blank(rng, base["domain"], 0.25).alias("domain"), "country")
+               .with_columns(kind=pl.lit("common_words")))
+    # Reused domains: another company whose row carries one of our domains (a reseller, a bought domain).
+    base = others[rng.integers(0, others.height, size=counts["reused_domain"])]
+    domain = ours["domain"].gather(rng.integers(0, ours.height, size=base.height))
+    out.append(base.select("name", "country").with_columns(domain=domain, kind=pl.lit("reused_domain"))
+               .select("name", "domain", "country", "kind"))
+    frame = pl.concat(out)
+    return frame.with_columns(_blank(rng, frame["country"], 0.15).alias("country"))
+
+
+def synthetic(n_accounts: int, n_rows: int, n_partners: int = 20, seed: int = 7, hard_negatives: bool = True,
               ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(accounts: key,name,domain,country; rows: key,partner_id,name,domain,country,truth)."""
+    """(accounts: key,name,domain,country; rows: key,partner_id,name,domain,country,truth,kind). `kind` says
+    what a row is (ours, other, or which hard negative); matchers never see it nor `truth`."""
     rng = np.random.default_rng(seed)
-    n_ours = int(n_rows * 0.4)
-    world = companies(rng, n_accounts + (n_rows - n_ours))
+    mix = ROW_MIX if hard_negatives else {"ours": 0.4, "other": 0.6}
+    counts = {k: int(n_rows * share) for k, share in mix.items()}
+    counts["other"] = n_rows - sum(v for k, v in counts.items() if k != "other")
+    n_ours = counts["ours"]
+    world = companies(rng, n_accounts + counts["other"])
     ours, others = world.head(n_accounts), world.slice(n_accounts)
+    if hard_negatives:  # some of our accounts have common-word names ('Global Logistics Inc.'), a few thousand at most
+        common = _common_companies(rng)
+        n_common = min(int(n_accounts * 0.03), common.height // 2)
+        ours = pl.concat([ours.head(n_accounts - n_common), common.head(n_common)])
+        ours = ours.sample(fraction=1.0, shuffle=True, seed=seed)
+        common = common.slice(n_common)
     accounts = ours.select(pl.format("A-{}", pl.int_range(pl.len()).cast(pl.String).str.zfill(7)).alias("key"),
                            "name", "domain", "country")
     picked = rng.integers(0, n_accounts, size=n_ours)
     varied = _vary(rng, ours[picked])
-    rows = pl.concat([
-        varied.with_columns(truth=accounts["key"].gather(picked)),
+    parts = [
+        varied.with_columns(truth=accounts["key"].gather(picked), kind=pl.lit("ours")),
         others.select("name", pl.when(pl.Series(rng.random(others.height) < 0.25)).then(None)
                       .otherwise(pl.col("domain")).alias("domain"), "country")
-        .with_columns(truth=pl.lit(None, pl.String)),
-    ]).sample(fraction=1.0, shuffle=True, seed=seed)
+        .with_columns(truth=pl.lit(None, pl.String), kind=pl.lit("other")),
+    ]
+    if hard_negatives:
+        parts.append(_hard_negatives(rng, ours, others, common, counts)
+                     .with_columns(truth=pl.lit(None, pl.String)).select("name", "domain", "country", "truth", "kind"))
+    rows = pl.concat(parts).sample(fraction=1.0, shuffle=True, seed=seed)
     partner = pl.Series(rng.integers(1, n_partners + 1, size=rows.height)).cast(pl.String).str.zfill(3)
     rows = rows.with_columns(partner_id="P-" + partner, key=pl.format("R-{}", pl.int_range(pl.len())))
-    return accounts, rows.select("key", "partner_id", "name", "domain", "country", "truth")
+    return accounts, rows.select("key", "partner_id", "name", "domain", "country", "truth", "kind")
 
 
 class _PeakRss:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -18,9 +19,12 @@ from pydantic import BaseModel, computed_field
 
 from evals.demo.accounts import CompanyNamer, build_accounts, special_account
 from evals.demo.activity import build_activity
+from evals.demo.candidates import build_candidates
 from evals.demo.content import write_campaigns, write_content
 from evals.demo.deals import assign_statuses, build_opportunities, number_opportunities
 from evals.demo.mapping import build_partner_accounts
+from evals.demo.mdf import build_mdf
+from evals.demo.newcomers import build_newcomers
 from evals.demo.partners import build_partners, describe_partners
 from evals.demo.planted import plant_deals, settle_tiers
 from evals.demo.truth import write_truth
@@ -38,11 +42,16 @@ COLUMNS = {
                      "owner_email"),
     "opportunities.csv": ("opportunity_id", "account_id", "name", "stage", "amount", "currency", "created_on",
                           "close_date", "last_activity_on", "products", "partner_id", "partner_role",
-                          "registered_by", "description"),
+                          "registered_by", "description", "mdf_activity_id"),
     "partner_accounts.csv": ("partner_id", "account_name", "domain", "country", "status", "updated_on"),
     "partner_activity.csv": ("partner_id", "month", "portal_logins", "trainings_completed", "deals_registered",
                              "certifications_earned", "mdf_allocated", "mdf_spent", "psat"),
     "users.csv": ("user_id", "name", "email", "role", "partner_id", "slack_user_id", "locale"),
+    "mdf_activities.csv": ("activity_id", "partner_id", "name", "kind", "status", "requested_amount",
+                           "approved_amount", "claimed_amount", "paid_amount", "currency", "requested_on",
+                           "start_on", "end_on", "kit_id", "leads"),
+    "partner_candidates.csv": ("candidate_id", "name", "type", "website", "countries", "industries",
+                               "competencies", "languages", "description", "employees", "source"),
 }
 
 
@@ -69,19 +78,30 @@ def generate(out: Path, seed: int = DEFAULT_SEED, today: dt.date = DEFAULT_TODAY
     pa_rows, mapping_truth = build_partner_accounts(world, namer)
     activity_rows = build_activity(world)
     users = build_users(world)
+    # issue 21, drawn after everything else so the rest of the demo stays as it was
+    mdf_rows, mdf_of = build_mdf(world, activity_rows)
+    candidates, candidate_truth = build_candidates(world)
+    new = build_newcomers(world)
     out.mkdir(parents=True, exist_ok=True)
     _write_vendor(out)
     counts = {
-        "partners": _write_csv(out, "partners.csv", [_partner_row(p) for p in world.partners]),
+        "partners": _write_csv(out, "partners.csv", [_partner_row(p) for p in world.partners] + new.partners),
         "accounts": _write_csv(out, "accounts.csv", [_account_row(a) for a in world.accounts]),
-        "opportunities": _write_csv(out, "opportunities.csv", [_opp_row(o) for o in world.opportunities]),
+        "opportunities": _write_csv(out, "opportunities.csv",
+                                    [_opp_row(o, mdf_of) for o in world.opportunities] + new.opportunities),
         "partner_accounts": _write_csv(out, "partner_accounts.csv", pa_rows),
-        "partner_activity": _write_csv(out, "partner_activity.csv", activity_rows),
-        "users": _write_csv(out, "users.csv", users),
+        "partner_activity": _write_csv(out, "partner_activity.csv", activity_rows + new.activity),
+        "users": _write_csv(out, "users.csv", users + new.users),
+        "mdf_activities": _write_csv(out, "mdf_activities.csv", mdf_rows),
+        "partner_candidates": _write_csv(out, "partner_candidates.csv", candidates),
     }
     counts["documents"] = write_content(out, world)
     counts["campaign_kits"] = write_campaigns(out)
     truth_files = write_truth(out, world, activity_rows, mapping_truth, users)
+    for name, data in (("onboarding.json", {"partners": new.truth}), ("candidates.json", candidate_truth),
+                       ("mdf.json", {"sourced_deals": mdf_of})):
+        (out / "truth" / name).write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+        truth_files.append(name)
     acme = special_account(world.accounts, "Acme Corporation")
     renewal = next(o for o in world.opportunities if o.planted == "acme_renewal")
     known = {"alpine_it": world.partner("alpine").partner_id, "sakura_systems": world.partner("sakura").partner_id,
@@ -141,12 +161,13 @@ def _account_row(a) -> dict[str, str]:
             "status": a.status, "owner_email": a.owner_email}
 
 
-def _opp_row(o) -> dict[str, str]:
+def _opp_row(o, mdf_of: dict[str, str] | None = None) -> dict[str, str]:
     return {"opportunity_id": o.opportunity_id, "account_id": o.account_id, "name": o.name, "stage": o.stage,
             "amount": money(o.amount), "currency": "USD", "created_on": o.created_on.isoformat(),
             "close_date": o.close_date.isoformat(), "last_activity_on": o.last_activity_on.isoformat(),
             "products": ";".join(o.products), "partner_id": o.partner_id, "partner_role": o.partner_role,
-            "registered_by": o.registered_by, "description": o.description}
+            "registered_by": o.registered_by, "description": o.description,
+            "mdf_activity_id": (mdf_of or {}).get(o.opportunity_id, "")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -431,6 +431,7 @@ def install_fake_tool_modules(monkeypatch) -> None:
 
     fakes = {
         "search_content": as_model(search_content), "map_accounts": as_model(map_accounts),
+        "map_accounts_data": map_accounts,
         "record_correction": record_correction, "match_partners": as_model(match_partners),
         "check_registration": check_registration, "RegistrationProposal": Result,
         "next_best_actions": as_model(next_best_actions), "draft_content": as_model(draft_content),
@@ -442,7 +443,8 @@ def install_fake_tool_modules(monkeypatch) -> None:
     from assistant.api import routes
 
     cli_main = importlib.import_module("assistant.cli.main")  # `assistant.cli.main` the attribute is a function
-    for door in (routes, cli_main):
+    cli_mapping = importlib.import_module("assistant.cli.mapping")
+    for door in (routes, cli_main, cli_mapping):
         for name, fake in fakes.items():
             if hasattr(door, name):
                 monkeypatch.setattr(door, name, fake)

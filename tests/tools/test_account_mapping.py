@@ -123,8 +123,9 @@ def test_the_assistant_tool_is_registered(ctx):
 
 def test_relationships_are_system_level_and_cached_per_records_version(ctx, monkeypatch):
     runs = []
-    real = am.match_frames
-    monkeypatch.setattr(am, "match_frames", lambda *a: runs.append(1) or real(*a))
+    real, real_stored = am.match_frames, am.stored.resolve
+    monkeypatch.setattr(am, "match_frames", lambda *a: runs.append(1) or real(*a))  # never ingested: in memory
+    monkeypatch.setattr(am.stored, "resolve", lambda *a: runs.append(1) or real_stored(*a))  # ingested: stored
     every = am.account_relationships(ctx)
     assert {r.partner_id for r in every} == {"P1", "P2", "P3"} and len(every) == 3 * len(EXPECTED)
     only = am.account_relationships(ctx, ["P2"])

@@ -49,6 +49,7 @@ from tools.account_mapping.er_scoring import (
     KEEP_THRESHOLD,
     MATCH_THRESHOLD,
     explain,
+    explain_rows,
     score_pairs,
 )
 from tools.account_mapping.name_normalise import (
@@ -64,7 +65,7 @@ __all__ = [
     "BLOCK_CAP", "COUNTRY_DIFFERENT", "COUNTRY_SAME", "COUNTRY_UNKNOWN", "DOMAIN_DIFFERENT", "DOMAIN_NONE",
     "DOMAIN_SAME", "DOMAIN_VARIANT", "GENERIC_DOMAINS", "GENERIC_LABELS", "KEEP_THRESHOLD", "MATCH_THRESHOLD",
     "SN_WINDOW", "TOKENS_PER_NAME", "KeyGroups", "Prepared", "Side", "TokenStats", "VendorIndex",
-    "candidate_pairs", "domain_columns", "explain", "match_sides", "normalize_name", "normalize_name_list",
+    "candidate_pairs", "domain_columns", "explain", "explain_rows", "match_sides", "normalize_name", "normalize_name_list",
     "normalize_names", "normalize_names_expr", "prepare", "prepare_records", "prepare_sides", "reduce_domains",
     "registrable_domain", "registrable_domain_list", "score_pairs", "stem", "stem_expr", "suffix_rules",
     "token_stats"]

@@ -13,6 +13,7 @@ import numpy as np
 import polars as pl
 
 from tools.account_mapping.domain_normalise import reduce_domains
+from tools.account_mapping.jurisdiction import jurisdictions
 from tools.account_mapping.name_normalise import _fix, normalize_names, stem_expr
 
 TOKENS_PER_NAME = 6  # words per name used for token matching (after legal forms are gone, few have more)
@@ -84,6 +85,7 @@ class Prepared:
     label_len: np.ndarray
     country_id: np.ndarray
     number_id: np.ndarray  # the numbers in the name ('Office 14'): different numbers, different entities
+    jur: np.ndarray  # where the company can be registered (country, legal form): `jurisdiction.jurisdictions`
 
     def __len__(self) -> int:
         return self.frame.height
@@ -221,7 +223,8 @@ def prepare(frame: pl.DataFrame) -> Prepared:
         **dict(zip(("letters", "letters_known"), _letter_counts(df["compact"]))),
         token_ids=token_ids, token_at=token_at, words=words,
         norm_id=arrays["norm"].to_numpy(), dom_id=arrays["dom"].to_numpy(), label_id=arrays["dom_label"].to_numpy(),
-        label_len=arrays["dom_label_len"].to_numpy(), country_id=arrays["country"].to_numpy(), number_id=number_id)
+        label_len=arrays["dom_label_len"].to_numpy(), country_id=arrays["country"].to_numpy(), number_id=number_id,
+        jur=jurisdictions(df["name"], df["country"]))
 
 
 def prepare_sides(vendor: pl.DataFrame, partner: pl.DataFrame) -> tuple[Prepared, Prepared]:
@@ -242,29 +245,36 @@ def prepare_records(keys: list[str], names: list[str], domains: list[str | None]
 
 @dataclass
 class TokenStats:
-    """Inverse document frequency of name tokens over BOTH sides: a word shared by many companies
-    ('global', 'systems') says little; a rare one ('northstar') says a lot."""
+    """Inverse document frequency of name tokens over OUR accounts: a word many of our accounts share
+    ('global', 'systems') says little; a rare one ('northstar') says a lot. Measured on the vendor side
+    only, so one partner's rows are matched the same whatever the other partners' rows are (a change to
+    one partner's rows re-resolves that partner alone). A partner word none of our names has gets one
+    shared id (`unknown`): it can never equal one of ours, and weighs as the rarest word."""
 
     vocabulary: HashIndex  # token hash -> vocabulary index (1-based; 0 = none)
-    idf: np.ndarray  # per vocabulary index (idf[0] = 0)
+    idf: np.ndarray  # per vocabulary index (idf[0] = 0; idf[unknown] = the rarest)
     vendor_df: np.ndarray  # vendor names holding the token (block sizes), per vocabulary index
+    unknown: int  # the index of every word no vendor name has
     known: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)  # token ids -> indices, as built
 
     def index(self, token_ids: np.ndarray) -> np.ndarray:
-        for ids, indices in self.known:  # the two sides the statistics were built from: already looked up
+        for ids, indices in self.known:  # the side the statistics were built from: already looked up
             if ids is token_ids:
                 return indices
-        return self.vocabulary.lookup(token_ids)
+        found = self.vocabulary.lookup(token_ids)
+        return np.where((found == 0) & (token_ids != 0), np.int32(self.unknown), found)
 
 
-def token_stats(vendor: Prepared, partner: Prepared) -> TokenStats:
-    distinct = distinct_nonzero(np.concatenate([vendor.token_ids.ravel(), partner.token_ids.ravel()]))
-    vocabulary, size = HashIndex(distinct), len(distinct) + 1
-    v_tok, p_tok = vocabulary.lookup(vendor.token_ids), vocabulary.lookup(partner.token_ids)
-    v_df, p_df = np.bincount(v_tok.ravel(), minlength=size), np.bincount(p_tok.ravel(), minlength=size)
-    idf = np.log((len(vendor) + len(partner) + 1) / np.maximum(v_df + p_df, 1)) + 0.1
+def token_stats(vendor: Prepared, partner: Prepared | None = None) -> TokenStats:
+    """Word rarity over the vendor's names (`partner` is accepted for callers that pass both sides; it
+    does not change the statistics)."""
+    distinct = distinct_nonzero(vendor.token_ids.ravel())
+    vocabulary, unknown = HashIndex(distinct), len(distinct) + 1
+    v_tok = vocabulary.lookup(vendor.token_ids)
+    v_df = np.bincount(v_tok.ravel(), minlength=unknown + 1)
+    idf = np.log((len(vendor) + 1) / np.maximum(v_df, 1)) + 0.1
     idf[0], v_df[0] = 0.0, 0
-    return TokenStats(vocabulary, idf.astype(np.float32), v_df, [(vendor.token_ids, v_tok), (partner.token_ids, p_tok)])
+    return TokenStats(vocabulary, idf.astype(np.float32), v_df, unknown, [(vendor.token_ids, v_tok)])
 
 
 @dataclass

@@ -19,6 +19,7 @@ from tools.account_mapping.name_normalise import stem
 MATCH_THRESHOLD = 0.80  # tuned on labelled pairs (evals/account_mapping.py); below it a pair is not a match
 KEEP_THRESHOLD = 0.70  # candidates kept per row: the next best after a rejection, near misses to review
 
+OTHER_ENTITY_CAP = 0.78  # two jurisdictions: at most a near miss to review, never a match
 DOMAIN_NONE, DOMAIN_SAME, DOMAIN_VARIANT, DOMAIN_DIFFERENT = 0, 1, 2, 3
 COUNTRY_UNKNOWN, COUNTRY_SAME, COUNTRY_DIFFERENT = 0, 1, 2
 
@@ -94,10 +95,31 @@ def _best_name(char: np.ndarray) -> np.ndarray:
     return np.where(char >= 0.9, np.maximum(char, 0.95), (np.minimum(char, 0.9) + 1) / 2)
 
 
-def _name_similarity(vendor: Side, partner: Side, v: np.ndarray, p: np.ndarray, char: np.ndarray) -> np.ndarray:
+def _initials(norm: list[str]) -> list[str]:
+    return ["".join(w[0] for w in n.split(" ") if w) for n in norm]
+
+
+def _acronyms(vendor: Prepared, partner: Prepared, v: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Is one name the initials of the other ('CMC' / 'Castleton Medical Center')?"""
+    vn, pn = vendor.frame["norm"].gather(v).to_list(), partner.frame["norm"].gather(p).to_list()
+    vi, pi = _initials(vn), _initials(pn)
+    return np.array([len(a) >= 2 and (a.replace(" ", "") == j or b.replace(" ", "") == i)
+                     for a, b, i, j in zip(vn, pn, vi, pi)], bool)
+
+
+@dataclass
+class NameSimilarity:
+    name: np.ndarray  # spelling tempered by shared words
+    words: np.ndarray  # rarity-weighted share of words both names have
+    entity_words: np.ndarray  # another entity's name, not a spelling of ours (see `_name_similarity`)
+
+
+def _name_similarity(vendor: Side, partner: Side, v: np.ndarray, p: np.ndarray, char: np.ndarray) -> NameSimilarity:
     """Spelling tempered by which words are shared: close spelling alone is not enough when each side
     has a word the other lacks ('Moser'/'Mosel' Verlag, 'Ostsee'/'Mosel' Versicherungsgruppe); then the
-    words' rarity decides, unless the words are a typo."""
+    words' rarity decides, unless the words are a typo. `entity_words` marks names that read as another
+    entity: one name is the other plus words ('Kalora Foods Holdings' / 'Kalora Foods': a subsidiary or
+    a division), or the names share no word and are not initials of each other."""
     vp, pp = vendor.prep, partner.prep
     shared, only_v, only_p, lone_v, lone_p = _token_overlap(vendor, partner, v, p)
     tok = shared / np.maximum(shared + only_v + only_p, 1e-6)
@@ -106,7 +128,13 @@ def _name_similarity(vendor: Side, partner: Side, v: np.ndarray, p: np.ndarray, 
     if len(both):
         typo = _typos(vp, pp, v[both], p[both], lone_v[both], lone_p[both])
         name[both] = np.where(typo, char[both], (char[both] + tok[both]) / 2)
-    return np.where(vp.number_id[v] != pp.number_id[p], np.minimum(name, 0.7), name)
+    superset = (shared > 0) & ((only_v > 0) != (only_p > 0))
+    disjoint = np.flatnonzero(shared == 0)
+    unrelated = np.zeros(len(v), bool)
+    if len(disjoint):
+        unrelated[disjoint] = ~_acronyms(vp, pp, v[disjoint], p[disjoint])
+    name = np.where(vp.number_id[v] != pp.number_id[p], np.minimum(name, 0.7), name)
+    return NameSimilarity(name, tok, superset | unrelated)
 
 
 _SCHEMA = {"v": pl.Int64, "p": pl.Int64, "confidence": pl.Float32, "name_sim": pl.Float32, "domain": pl.Int8,
@@ -125,7 +153,7 @@ class Evidence:
     country: np.ndarray  # COUNTRY_* per pair
     long_label: np.ndarray  # for a variant domain: is its name long (specific)?
     shift: np.ndarray  # added at the end: countries, and two different domains
-
+    other_entity: np.ndarray  # countries or legal forms that cannot meet, and not one domain and name
     @classmethod
     def of(cls, vendor: Prepared, partner: Prepared, v: np.ndarray, p: np.ndarray) -> Evidence:
         vd, pd_ = vendor.dom_id[v], partner.dom_id[p]
@@ -136,23 +164,36 @@ class Evidence:
         domain = np.select([same, variant, different], [DOMAIN_SAME, DOMAIN_VARIANT, DOMAIN_DIFFERENT], 0)
         vc, pc = vendor.country_id[v], partner.country_id[p]
         country = np.where((vc != 0) & (pc != 0), np.where(vc == pc, COUNTRY_SAME, COUNTRY_DIFFERENT), COUNTRY_UNKNOWN)
-        # Two different company domains: fine for an identical name (companies own several), damning otherwise.
-        penalty = np.where(different, np.where(vendor.norm_id[v] == partner.norm_id[p], 0.10, 0.20), 0.0)
+        # Two different company domains count against a pair, however alike the names (a namesake elsewhere).
+        penalty = np.where(different, 0.20, 0.0)
         shift = np.select([country == COUNTRY_SAME, country == COUNTRY_DIFFERENT], [0.03, -0.10], 0.0) - penalty
-        return cls(domain.astype(np.int8), country.astype(np.int8), vendor.label_len[v] >= 8, shift)
+        # Jurisdictions that cannot meet (another country, or a legal form of another country's law):
+        # another legal entity, unless both records also share the domain and the whole name.
+        # Legal forms alone (no country on either side: 'Philips N.V.' / 'Philips GmbH') may be one group's
+        # entities in two countries, named alike on purpose: only a country makes the difference count.
+        placed = (vc != 0) | (pc != 0)
+        apart = (country == COUNTRY_DIFFERENT) | (((vendor.jur[v] & partner.jur[p]) == 0) & placed)
+        other_entity = apart & ~(same & (vendor.norm_id[v] == partner.norm_id[p]))
+        return cls(domain.astype(np.int8), country.astype(np.int8), vendor.label_len[v] >= 8, shift, other_entity)
 
     def __getitem__(self, keep: np.ndarray) -> Evidence:
-        return Evidence(self.domain[keep], self.country[keep], self.long_label[keep], self.shift[keep])
+        return Evidence(self.domain[keep], self.country[keep], self.long_label[keep], self.shift[keep],
+                        self.other_entity[keep])
 
-    def confidence(self, name: np.ndarray | float) -> np.ndarray:
+    def confidence(self, name: np.ndarray | float, entity_words: np.ndarray | bool = False) -> np.ndarray:
+        """`entity_words` (see `NameSimilarity`) False gives the best case, for bounds."""
         conf = 0.95 * np.broadcast_to(name, self.domain.shape)
-        conf = np.where(self.domain == DOMAIN_SAME, np.maximum(conf, 0.80 + 0.19 * name), conf)
+        # A shared domain vouches for a name spelled another way (typos, abbreviations, initials); not
+        # for another entity's name under it (a subsidiary, a division, a reused domain).
+        close = ~np.broadcast_to(entity_words, self.domain.shape)
+        conf = np.where((self.domain == DOMAIN_SAME) & close, np.maximum(conf, 0.80 + 0.19 * name), conf)
         # A long domain name under another suffix (brunnen-maschinenbau.de / .com) is nearly as specific
         # as the same domain; a short one (delta.de / delta.com) only adds to the name.
         variant = self.domain == DOMAIN_VARIANT
-        conf = np.where(variant & self.long_label, np.maximum(conf, 0.75 + 0.19 * name), conf)
+        conf = np.where(variant & self.long_label & close, np.maximum(conf, 0.75 + 0.19 * name), conf)
         conf = np.where(variant & ~self.long_label, np.minimum(conf + 0.10, 0.97), conf)
-        return np.clip(conf + self.shift, 0.0, 0.99)
+        conf = np.clip(conf + self.shift, 0.0, 0.99)
+        return np.where(self.other_entity, np.minimum(conf, OTHER_ENTITY_CAP), conf)
 
 
 def _score_chunk(vendor: Side, partner: Side, v: np.ndarray, p: np.ndarray) -> pl.DataFrame:
@@ -168,8 +209,11 @@ def _score_chunk(vendor: Side, partner: Side, v: np.ndarray, p: np.ndarray) -> p
     # Word-level checks only lower a score, so skip pairs that cannot reach KEEP even at best.
     live = evidence.confidence(np.where(char >= 0.9, char, (char + 1) / 2)) >= KEEP_THRESHOLD
     v, p, char, evidence = v[live], p[live], char[live], evidence[live]
-    name = _name_similarity(vendor, partner, v, p, char)
-    conf = evidence.confidence(name)
+    sim = _name_similarity(vendor, partner, v, p, char)
+    # one name and words more under one domain: the words decide, however close the spelling
+    name = np.where(sim.entity_words & (evidence.domain == DOMAIN_SAME), np.minimum(sim.name, (char + sim.words) / 2),
+                    sim.name)
+    conf = evidence.confidence(name, sim.entity_words)
     keep = conf >= KEEP_THRESHOLD
     return pl.DataFrame({"v": v[keep], "p": p[keep], "confidence": conf[keep].astype(np.float32),
                          "name_sim": name[keep].astype(np.float32), "domain": evidence.domain[keep],
@@ -199,7 +243,11 @@ def _differing_words(ours: str, theirs: str) -> list[str]:
 def explain(vendor: Prepared, partner: Prepared, v: int, p: int, name_sim: float, domain: int,
             country: int) -> list[str]:
     """The evidence for one pair, in sentences a person can check against both records."""
-    vf, pf = vendor.frame.row(v, named=True), partner.frame.row(p, named=True)
+    return explain_rows(vendor.frame.row(v, named=True), partner.frame.row(p, named=True), name_sim, domain, country)
+
+
+def explain_rows(vf: dict, pf: dict, name_sim: float, domain: int, country: int) -> list[str]:
+    """`explain` on two prepared rows as dicts (`Prepared.frame.to_dicts()`: many pairs at once)."""
     out = []
     if domain == DOMAIN_SAME:
         out.append(f"same registrable domain {vf['dom']}")

@@ -16,15 +16,18 @@ matcher's own choice.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import polars as pl
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 from sqlalchemy import select
 
+from retrieval.account_matches import MatchCandidate
 from retrieval.records import Account, MatchCorrection, Meta, Opportunity, Partner, PartnerAccount
 from retrieval.scope import Scope
 from tools.account_mapping import entity_resolution as er
+from tools.account_mapping import stored
 from tools.account_mapping.corrections import (  # re-exported: the CLI and the API call them from here
     Correction,
     CorrectionList,
@@ -41,12 +44,27 @@ from tools.account_mapping.entity_resolution import (  # noqa: F401  re-exported
     registrable_domain,
     registrable_domain_list,
 )
+from tools.account_mapping.er_scoring import MATCH_THRESHOLD
 from tools.context import ToolContext
 from tools.registry import register_tool
 
-__all__ = ["Correction", "CorrectionList", "MappingResponse", "Relationship", "account_relationships",
-           "apply_corrections", "choose", "list_corrections", "map_accounts", "match_frames", "record_correction"]
+__all__ = [
+    "Correction",
+    "CorrectionList",
+    "MappingResponse",
+    "Relationship",
+    "account_relationships",
+    "apply_corrections",
+    "choose",
+    "list_corrections",
+    "map_accounts",
+    "map_accounts_data",
+    "match_frames",
+    "record_correction",
+    "refresh_stored_matches",
+]
 
+log = logging.getLogger(__name__)
 VENDOR_POPULATIONS = ("customer", "open_opportunity", "prospect", "former_customer")
 PARTNER_POPULATIONS = ("customer", "open_opportunity", "prospect")
 SHARING_LEVELS = ("none", "counts", "accounts")
@@ -122,6 +140,9 @@ class Relationship(BaseModel):
     vendor_populations: list[str] = Field(default_factory=list)
 
 
+_RELATIONSHIPS = TypeAdapter(list[Relationship])
+
+
 # --- reading the data (system-level; nothing read here is shown without the rules below) -----------
 
 
@@ -135,18 +156,19 @@ class _Data:
     version: str | None  # the records_version these rows were read under (None: never ingested)
 
 
+_ACCOUNT_COLUMNS = (Account.account_id, Account.name, Account.domain, Account.country, Account.status)
+_ROW_COLUMNS = (PartnerAccount.row_key, PartnerAccount.partner_id, PartnerAccount.account_name, PartnerAccount.domain,
+                PartnerAccount.country, PartnerAccount.status)
+
+
 def _read(ctx: ToolContext) -> _Data:
     """Everything matching needs, vendor-wide (`Scope.system()`): matching must see every account even
     when a partner seller asks. Only the rules in `map_accounts` decide what leaves this module."""
     with ctx.records(Scope.system()) as rec:
         session = rec.session  # column reads: ORM objects for a million rows would be slow
-        accounts = [tuple(r) for r in session.execute(select(
-            Account.account_id, Account.name, Account.domain, Account.country, Account.status
-        ).order_by(Account.account_id))]
-        rows = [tuple(r) for r in session.execute(select(
-            PartnerAccount.row_key, PartnerAccount.partner_id, PartnerAccount.account_name, PartnerAccount.domain,
-            PartnerAccount.country, PartnerAccount.status
-        ).order_by(PartnerAccount.partner_id, PartnerAccount.line, PartnerAccount.row_key))]
+        accounts = [tuple(r) for r in session.execute(select(*_ACCOUNT_COLUMNS).order_by(Account.account_id))]
+        rows = [tuple(r) for r in session.execute(select(*_ROW_COLUMNS).order_by(
+            PartnerAccount.partner_id, PartnerAccount.line, PartnerAccount.row_key))]
         open_accounts = set(session.scalars(select(Opportunity.account_id).where(
             Opportunity.stage.not_in(CLOSED_STAGES)).distinct()))
         names = dict(session.execute(select(Partner.partner_id, Partner.name)).all())
@@ -155,10 +177,47 @@ def _read(ctx: ToolContext) -> _Data:
     return _Data(accounts, rows, open_accounts, names, corrections, version)
 
 
-# --- matching, cached ------------------------------------------------------------------------------
-# `ctx.cached` keys every value by ingest's `records_version` (read without a table scan); what also
-# depends on corrections adds their stamp. A store never ingested (records written by hand) is never
-# cached: nothing would tell us it changed.
+_CANDIDATE_SCHEMA = {"row_key": pl.String, "rank": pl.Int64, "account_id": pl.String, "confidence": pl.Float32,
+                     "name_sim": pl.Float32, "domain": pl.Int8, "country": pl.Int8, "evidence": pl.String}
+
+
+def _read_stored(ctx: ToolContext, partner_ids: list[str]) -> tuple[_Data, pl.DataFrame]:
+    """Some partners' stored candidates and only the records they need: those partners' rows that have a
+    candidate or a correction, the accounts among their candidates or corrections, open deals on those
+    accounts (joined in SQL). One partner's answer reads no other partner's rows or candidates."""
+    c = MatchCandidate
+    theirs = c.partner_id.in_(partner_ids)
+    with ctx.records(Scope.system()) as rec:
+        session = rec.session.connection()  # Core rows, not ORM: tens of thousands of them
+        # below the threshold a candidate is never chosen (a confirmed pair shows its confirmation instead)
+        candidates = pl.DataFrame([tuple(r) for r in session.execute(select(
+            c.row_key, c.rank, c.account_id, c.confidence, c.name_sim, c.domain, c.country, c.evidence).where(
+            theirs, c.confidence >= MATCH_THRESHOLD))], schema=_CANDIDATE_SCHEMA, orient="row")
+        corrections = list(rec.session.scalars(select(MatchCorrection).where(
+            MatchCorrection.partner_id.in_(partner_ids))))
+        corrected_rows = sorted({x.row_key for x in corrections})
+        corrected_accounts = sorted({x.account_id for x in corrections})
+        rows = [tuple(r) for r in session.execute(select(*_ROW_COLUMNS).join(
+            c, (c.row_key == PartnerAccount.row_key) & (c.rank == 0)).where(theirs))]  # every row with a candidate
+        rows += [tuple(r) for r in session.execute(select(*_ROW_COLUMNS).where(
+            PartnerAccount.partner_id.in_(partner_ids), PartnerAccount.row_key.in_(corrected_rows)))]
+        named = select(c.account_id).where(theirs, c.confidence >= MATCH_THRESHOLD).distinct()
+        accounts = [tuple(r) for r in session.execute(select(*_ACCOUNT_COLUMNS).where(
+            Account.account_id.in_(named) | Account.account_id.in_(corrected_accounts)))]
+        open_accounts = set(session.scalars(select(Opportunity.account_id).where(
+            Opportunity.account_id.in_(named) | Opportunity.account_id.in_(corrected_accounts),
+            Opportunity.stage.not_in(CLOSED_STAGES)).distinct()))
+        names = dict(session.execute(select(Partner.partner_id, Partner.name).where(
+            Partner.partner_id.in_(partner_ids))).all())
+    rows = sorted(set(rows))
+    accounts.sort()
+    return _Data(accounts, rows, open_accounts, names, corrections, ctx.records_version()), candidates
+
+
+# --- matching --------------------------------------------------------------------------------------
+# Ingested stores: the match is stored per partner (`tools.account_mapping.stored`, refreshed by content
+# after each ingest) and read for the partners asked about. A store never ingested (records written by
+# hand) has no version to key anything on: it is resolved in memory on every call.
 
 
 @dataclass
@@ -176,9 +235,10 @@ def _frame(rows: list[tuple], columns: tuple[int, int, int, int]) -> pl.DataFram
 
 def match_frames(accounts: pl.DataFrame, rows: pl.DataFrame) -> Matched:
     """The matcher core on two frames of key, name, domain, country (vendor accounts; partner rows of
-    every partner at once, so word rarity is measured over the whole ecosystem)."""
+    any partners: word rarity is measured over our accounts, so each row's candidates are the same
+    whichever other rows come with it)."""
     vendor, partner = er.prepare_sides(accounts, rows)
-    return Matched(vendor, partner, er.match_sides(vendor, partner))
+    return Matched(vendor, partner, er.match_sides(vendor, partner, keep=stored.KEEP))
 
 
 def choose(matched: Matched, corrections: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -187,15 +247,6 @@ def choose(matched: Matched, corrections: pl.DataFrame | None = None) -> pl.Data
         corrections = corrections_frame([])
     return apply_corrections(matched.candidates, matched.partner.frame["key"], matched.vendor.frame["key"],
                              corrections)
-
-
-def _matched(ctx: ToolContext, data: _Data) -> Matched:
-    """The matching run of this records version (corrections do not change it: they apply after). The
-    stamp is the version `data` was read under, so a run and the rows it indexes always go together,
-    even when an ingest lands between two reads."""
-    return ctx.cached("account_mapping.matched", lambda: match_frames(_frame(data.accounts, (0, 1, 2, 3)),
-                                                                      _frame(data.rows, (0, 2, 3, 4))),
-                      stamp=data.version)
 
 
 def signal_for(vendor_populations: list[str], partner_population: str, partner: str,
@@ -214,48 +265,89 @@ def _vendor_populations(status: str, account_id: str, open_accounts: set[str]) -
 
 def account_relationships(ctx: ToolContext, partner_ids: list[str] | None = None) -> list[Relationship]:
     """Every matched (partner row, vendor account) pair, system-level, with evidence and co-sell signal,
-    grouped by partner. Callers show these only within their own scope. Cached per records version and
-    corrections: while neither an ingest nor a correction changed anything, nothing is read again."""
-    stamp = corrections_stamp(ctx)
-    data = ctx.cached("account_mapping.data", lambda: _read(ctx), stamp=stamp)
-    wanted = sorted(set(partner_ids) if partner_ids is not None else {r[1] for r in data.rows})
-    computed: dict[str, list[Relationship]] = {}
+    grouped by partner. Callers show these only within their own scope. Ingested stores read the stored
+    match (refreshed first if an ingest changed the records since), cached in memory per records
+    version and corrections."""
+    version = ctx.records_version()
+    if version is None:
+        return _RELATIONSHIPS.validate_python(_relationship_dicts(ctx, partner_ids))
+    wanted = sorted(set(partner_ids)) if partner_ids is not None else None
+    return ctx.cached("account_mapping.relationship_models",
+                      lambda: _RELATIONSHIPS.validate_python(_relationship_dicts(ctx, wanted)),
+                      key=tuple(wanted) if wanted is not None else None, stamp=corrections_stamp(ctx),
+                      max_entries=256)
 
-    def explained(pid: str) -> list[Relationship]:
-        if not computed:  # the first partner not cached yet: explain every partner still missing at once
-            computed.update(_relationships(data, _matched(ctx, data), set(wanted)))
+
+def _relationship_dicts(ctx: ToolContext, partner_ids: list[str] | None = None) -> list[dict]:
+    """`account_relationships` as plain dicts (shared: never mutate them), for the callers that only
+    serialise them (`cosell map` at a million rows: no model per row)."""
+    version = ctx.records_version()
+    if version is None:
+        return _relationships_in_memory(ctx, partner_ids)
+    stamp = corrections_stamp(ctx)
+    if partner_ids is None:
+        with ctx.records(Scope.system()) as rec:
+            partner_ids = list(rec.session.scalars(select(PartnerAccount.partner_id).distinct()))
+    wanted = sorted(set(partner_ids))
+    computed: dict[str, list[dict]] = {}
+
+    def explained(pid: str) -> list[dict]:
+        if not computed:  # the first partner not cached yet: read every wanted partner at once
+            stored.refresh(ctx)
+            data, candidates = _read_stored(ctx, wanted)
+            computed.update(_from_candidates(data, candidates, set(wanted)))
+            computed.update({p: [] for p in wanted if p not in computed})
         return computed.get(pid, [])
 
     return [rel for pid in wanted
             for rel in ctx.cached("account_mapping.relationships", lambda pid=pid: explained(pid), key=pid,
-                                  stamp=(stamp, data.version))]
+                                  stamp=(stamp, version))]
 
 
-def _chosen_rows(data: _Data, matched: Matched, partner_ids: set[str]) -> pl.DataFrame:
-    """The chosen pairs of some partners' rows, with each side's row number in the matcher's frames
-    (`p` is also the row's place in `data.rows`, which the partner frame was built from)."""
-    rows = (matched.partner.frame.select(pl.col("key").alias("row_key")).with_row_index("p")
-            .with_columns(pl.Series("partner_id", [r[1] for r in data.rows], pl.String))
-            .filter(pl.col("partner_id").is_in(sorted(partner_ids))).drop("partner_id"))
-    accounts = matched.vendor.frame.select(pl.col("key").alias("account_id")).with_row_index("v")
-    return (choose(matched, corrections_frame(data.corrections)).join(rows, on="row_key", how="inner")
-            .join(accounts, on="account_id", how="left"))
+def _relationships_in_memory(ctx: ToolContext, partner_ids: list[str] | None) -> list[dict]:
+    """The uncached resolver: every row of the wanted partners against every account, on each call."""
+    data = _read(ctx)
+    wanted = sorted(set(partner_ids) if partner_ids is not None else {r[1] for r in data.rows})
+    rows = [r for r in data.rows if r[1] in set(wanted)]
+    matched = match_frames(_frame(data.accounts, (0, 1, 2, 3)), _frame(rows, (0, 2, 3, 4)))
+    candidates = matched.candidates.select(
+        matched.partner.frame["key"].gather(matched.candidates["p"]).alias("row_key"), "rank",
+        matched.vendor.frame["key"].gather(matched.candidates["v"]).alias("account_id"), "confidence", "name_sim",
+        "domain", "country").with_columns(stored.evidence_texts(matched.vendor, matched.partner, matched.candidates))
+    by_partner = _from_candidates(_Data(data.accounts, rows, data.open_accounts, data.partner_names,
+                                        data.corrections, None), candidates, set(wanted))
+    return [rel for pid in wanted for rel in by_partner.get(pid, [])]
 
 
-def _relationships(data: _Data, matched: Matched, partner_ids: set[str]) -> dict[str, list[Relationship]]:
-    out: dict[str, list[Relationship]] = {}
-    for c in _chosen_rows(data, matched, partner_ids).iter_rows(named=True):
-        row, account = data.rows[c["p"]], data.accounts[c["v"]]  # both frames follow the read order
-        if c["decided_by"]:
-            evidence = [f"confirmed by {c['decided_by']} on {c['decided_at'].date().isoformat()}"]
+def _from_candidates(data: _Data, candidates: pl.DataFrame, partner_ids: set[str]) -> dict[str, list[dict]]:
+    """Relationships from candidates (row_key, rank, account_id, confidence, name_sim, domain, country,
+    evidence): corrections first, then the matcher's choice. `data` holds (at least) the rows of
+    `partner_ids` and the accounts the candidates and corrections name."""
+    rows = [r for r in data.rows if r[1] in partner_ids]
+    row_keys = pl.Series("row_key", [r[0] for r in rows], pl.String)
+    account_ids = pl.Series("account_id", [a[0] for a in data.accounts], pl.String)
+    indexed = (candidates.join(row_keys.to_frame().with_row_index("p"), on="row_key", how="inner")
+               .join(account_ids.to_frame().with_row_index("v"), on="account_id", how="inner")
+               .select(pl.col("p").cast(pl.Int64), pl.col("v").cast(pl.Int64), "rank", "confidence", "name_sim",
+                       "domain", "country"))
+    chosen = (apply_corrections(indexed, row_keys, account_ids, corrections_frame(data.corrections))
+              .join(row_keys.to_frame().with_row_index("p"), on="row_key", how="inner")
+              .join(account_ids.to_frame().with_row_index("v"), on="account_id", how="left")
+              .join(candidates.select("row_key", "account_id", "evidence"), on=["row_key", "account_id"], how="left")
+              .sort("row_key"))
+    out: dict[str, list[dict]] = {}
+    for p, v, confidence, decided_by, decided_at, evidence in chosen.select(
+            "p", "v", "confidence", "decided_by", "decided_at", "evidence").iter_rows():
+        row, account = rows[p], data.accounts[v]
+        if decided_by:
+            sentences = [f"confirmed by {decided_by} on {decided_at.date().isoformat()}"]
         else:
-            evidence = er.explain(matched.vendor, matched.partner, c["v"], c["p"], c["name_sim"], c["domain"],
-                                  c["country"])
+            sentences = evidence.split(stored.EVIDENCE_SEPARATOR) if evidence else []
         populations = _vendor_populations(account[4], account[0], data.open_accounts)
         signal, reason = signal_for(populations, row[5], data.partner_names.get(row[1], row[1]), account[1])
-        out.setdefault(row[1], []).append(Relationship(
+        out.setdefault(row[1], []).append(dict(
             partner_id=row[1], account_id=account[0], partner_population=row[5],
-            confidence=float(c["confidence"]), evidence=evidence, signal=signal, signal_reason=reason,
+            confidence=float(confidence), evidence=sentences, signal=signal, signal_reason=reason,
             row_key=row[0], account_name=account[1], partner_account_name=row[2], vendor_populations=populations))
     return out
 
@@ -263,14 +355,19 @@ def _relationships(data: _Data, matched: Matched, partner_ids: set[str]) -> dict
 # --- what the caller sees --------------------------------------------------------------------------
 
 
-def summarize(relationships: list[Relationship]) -> list[OverlapCell]:
+def summarize(relationships: list[Relationship] | list[dict]) -> list[OverlapCell]:
     """Distinct vendor accounts per (vendor population, partner population) cell; empty cells omitted."""
+    return [OverlapCell(**cell) for cell in _summary(relationships)]
+
+
+def _summary(relationships: list[Relationship] | list[dict]) -> list[dict]:
     cells: dict[tuple[str, str], set[str]] = {}
     for rel in relationships:
-        for vp in rel.vendor_populations:
-            cells.setdefault((vp, rel.partner_population), set()).add(rel.account_id)
+        rel = rel if isinstance(rel, dict) else rel.model_dump()
+        for vp in rel["vendor_populations"]:
+            cells.setdefault((vp, rel["partner_population"]), set()).add(rel["account_id"])
     order = [(v, p) for v in VENDOR_POPULATIONS for p in PARTNER_POPULATIONS]
-    return [OverlapCell(vendor_population=v, partner_population=p, count=len(cells[(v, p)]))
+    return [{"vendor_population": v, "partner_population": p, "count": len(cells[(v, p)])}
             for v, p in order if (v, p) in cells]
 
 
@@ -296,6 +393,7 @@ def row_visibility(scope: Scope, partner_sharing: str | None, vendor_sharing: st
     return Sharing(partner_side=partner_side, vendor_side="all", rows_shown=shown, note=note)
 
 
+_OVERLAP_FIELDS = tuple(Overlap.model_fields)
 # Most actionable first in `overlaps`.
 _SIGNAL_ORDER = {name: i for i, name in enumerate(
     ("intro_request", "co_sell", "referral_target", "joint_account_plan", "win_back", "awareness"))}
@@ -303,24 +401,37 @@ _SIGNAL_ORDER = {name: i for i, name in enumerate(
 
 def map_accounts(ctx: ToolContext, scope: Scope, partner_id: str) -> MappingResponse:
     """Overlap between our accounts and what `partner_id` shared, within the caller's sharing rules."""
+    return MappingResponse.model_validate(map_accounts_data(ctx, scope, partner_id))
+
+
+def map_accounts_data(ctx: ToolContext, scope: Scope, partner_id: str) -> dict:
+    """`map_accounts` as the JSON-ready dict of a `MappingResponse` (the CLI writes it without building a
+    model per row). The same rules: the caller's scope first, rows only where sharing allows."""
     scope.require("map")
     scope.require_partner(partner_id)  # a partner seller learns nothing of other ids, known or not
     with ctx.records(scope) as rec:
         partner = rec.partner(partner_id)  # any case; NotFound with the valid ids
         partner_id, partner_sharing = partner.partner_id, partner.account_sharing
-    relationships = account_relationships(ctx, [partner_id])
+    relationships = _relationship_dicts(ctx, [partner_id])
     sharing = row_visibility(scope, partner_sharing, ctx.vendor().get("account_sharing"))
     overlaps = []
     if sharing.rows_shown:
-        ordered = sorted(relationships, key=lambda r: (_SIGNAL_ORDER[r.signal], -r.confidence, r.account_name,
-                                                       r.row_key))
-        overlaps = [Overlap(account_id=r.account_id, account_name=r.account_name,
-                            vendor_populations=r.vendor_populations, partner_account_name=r.partner_account_name,
-                            partner_population=r.partner_population, confidence=r.confidence, evidence=r.evidence,
-                            signal=r.signal, signal_reason=r.signal_reason, row_key=r.row_key)
-                    for r in ordered]
-    return MappingResponse(partner_id=partner_id, summary=summarize(relationships), overlaps=overlaps,
-                           sharing=sharing)
+        ordered = sorted(relationships, key=lambda r: (_SIGNAL_ORDER[r["signal"]], -r["confidence"], r["account_name"],
+                                                       r["row_key"]))
+        overlaps = [{k: r[k] for k in _OVERLAP_FIELDS} for r in ordered]
+    return {"partner_id": partner_id, "summary": _summary(relationships), "overlaps": overlaps,
+            "sharing": sharing.model_dump()}
+
+
+def refresh_stored_matches(ctx: ToolContext) -> stored.Refresh | None:
+    """After an ingest: re-resolve the partners whose rows (or our accounts) changed, so the next `map`
+    reads a stored answer (the doors call this). A failure here loses nothing: the next read refreshes
+    first, and never serves what was stored for other records."""
+    try:
+        return stored.refresh(ctx)
+    except Exception:
+        log.warning("account mapping: the stored match was not refreshed after ingest", exc_info=True)
+        return None
 
 
 # --- the assistant's tool --------------------------------------------------------------------------

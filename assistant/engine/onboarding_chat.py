@@ -1,0 +1,208 @@
+"""Onboarding in chat: a new partner's "we just signed up, what do we do in the first 30 days?" and a channel
+manager's "how is P-043's onboarding going?" go to the `onboarding` tool; the answer is the plan in the
+asker's language (en, de, fr, es, pt; English otherwise), the first N days first when the question names them.
+
+`wants_plan` is asked before the general router. A question about onboarding as a programme ("how long is
+onboarding supposed to take?", "onboarding checklist for new partners") stays a content question.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from assistant.engine.intent_cues import normalise
+from tools.onboarding.service import OnboardingPlan
+from tools.types import ContentRef, money
+
+_ONBOARDING = re.compile(r"\bonboard\w*|オンボーディング")
+_STATUS = re.compile(r"\b(status|progress|going|plan|stand|standing|on track|how far|where (are|is|do)|"
+                     r"fortschritt|stand|läuft|avancement|où en|se passe|progreso|progresso|va|vai|"
+                     r"anda|situación|situação)\b|状況|進捗")
+_TODO = re.compile(r"\bwhat (do|should|must|shall|have|need) (we|i)\b|\bwhat to do\b|\bwhere (do|should) we start\b|"
+                   r"\bnext steps?\b|\bwas (müssen|sollen|sollten|machen|tun) wir\b|\bque (devons|dois|faut|faire)\b|"
+                   r"\bqu'est-ce que (nous devons|je dois|l'on doit|on doit)\b|\bqu[ée] (debemos|tenemos|hacemos)\b|"
+                   r"\bo que (devemos|temos|fazemos)\b|何をすべき|何をすれば|何をやる")
+_FIRST_DAYS = re.compile(r"\bfirst (?P<en>\d+) days\b|\bfirst (month|weeks?)\b|\bersten (?P<de>\d+) tage\w*\b|"
+                         r"\b(?P<fr>\d+) premiers jours\b|\bpremiers jours\b|\bprimeros (?P<es>\d+) días\b|"
+                         r"\bprimeiros (?P<pt>\d+) dias\b|最初の(?P<ja>\d+)日")
+_JUST_JOINED = re.compile(r"\bjust (signed( up)?|joined|onboarded|became (a )?partners?|started)\b|"
+                          r"\b(gerade|eben|soeben) (angemeldet|unterschrieben|beigetreten|gestartet)\b|"
+                          r"\b(venons|vient) de (signer|rejoindre|nous inscrire|commencer)\b|"
+                          r"\bacabamos de (firmar|unirnos|registrarnos|empezar|entrar|assinar)\b|"
+                          r"参加したばかり|契約したばかり")
+_CONTENT_Q = re.compile(r"\b(how long|checklist|guide|policy|document|handbook|leitfaden|wie lange|combien de "
+                        r"temps|cuánto (dura|tiempo)|quanto tempo|dura)\b")
+
+
+def wants_plan(question: str, kinds: set[str], is_partner: bool) -> bool:
+    """The question asks for a partner's onboarding plan (its own, for a partner seller)."""
+    text = normalise(question)
+    if kinds & {"opportunity", "account"} or _CONTENT_Q.search(text):
+        return False
+    named = "partner" in kinds
+    if _ONBOARDING.search(text) and (_STATUS.search(text) or _TODO.search(text) or named):
+        return True
+    if not (is_partner or named):
+        return False  # "what do new partners do in the first 30 days?" from the vendor: the programme's text
+    return bool((_FIRST_DAYS.search(text) or _JUST_JOINED.search(text)) and (_TODO.search(text) or named))
+
+
+def days_asked(question: str) -> int | None:
+    """The N of "the first N days" (a month is 30), or None."""
+    found = _FIRST_DAYS.search(normalise(question))
+    if not found:
+        return None
+    number = next((g for g in found.groupdict().values() if g), None)
+    if number:
+        return int(number)
+    return 30 if "month" in found.group(0) or "jours" in found.group(0) else 14
+
+
+_CUE_LANG = re.compile(r"\b(?P<de>ersten \d+ tage\w*|was (müssen|sollen|sollten) wir|wie läuft)\b|"
+                       r"\b(?P<fr>\d+ premiers jours|que devons|où en est)\b|"
+                       r"\b(?P<es>primeros \d+ días|qu[ée] debemos)\b|\b(?P<pt>primeiros \d+ dias|o que devemos)\b")
+
+
+def cue_language(question: str) -> str | None:
+    """The language the onboarding cue itself is in ("ersten 30 Tage": de), when it is one of ours: short
+    questions are easily misread by general language detection."""
+    found = _CUE_LANG.search(normalise(question))
+    return next((lang for lang, text in found.groupdict().items() if text), None) if found else None
+
+
+# (en, de, fr, es, pt): the fixed sentences of the answer
+_WORDS = {
+    "joined": ("{name} ({pid}) joined on {joined}, {days} days ago.", "{name} ({pid}) ist seit {joined} Partner "
+               "({days} Tage).", "{name} ({pid}) a rejoint le programme le {joined}, il y a {days} jours.",
+               "{name} ({pid}) se unió el {joined}, hace {days} días.", "{name} ({pid}) entrou em {joined}, há "
+               "{days} dias."),
+    "no_joined": ("{name} ({pid}) has no joining date, so the steps have no due dates.",
+                  "Für {name} ({pid}) ist kein Beitrittsdatum hinterlegt; die Schritte haben kein Fälligkeitsdatum.",
+                  "{name} ({pid}) n'a pas de date d'adhésion : les étapes n'ont pas d'échéance.",
+                  "{name} ({pid}) no tiene fecha de alta: los pasos no tienen fecha límite.",
+                  "{name} ({pid}) não tem data de entrada: as etapas não têm prazo."),
+    "window": ("In the first {n} days (by {end}):", "In den ersten {n} Tagen (bis {end}):",
+               "Pendant les {n} premiers jours (jusqu'au {end}) :", "En los primeros {n} días (hasta el {end}):",
+               "Nos primeiros {n} dias (até {end}):"),
+    "plan": ("The onboarding plan:", "Der Onboarding-Plan:", "Le plan d'intégration :", "El plan de onboarding:",
+             "O plano de onboarding:"),
+    "later": ("After that:", "Danach:", "Ensuite :", "Después:", "Depois:"),
+    "due": ("due {date}", "fällig {date}", "échéance {date}", "vence el {date}", "prazo {date}"),
+    "read": ("read", "lesen", "à lire", "leer", "ler"),
+    "won": ("First win on {date}, {days} days after joining.", "Erster Abschluss am {date}, {days} Tage nach dem "
+            "Beitritt.", "Première affaire gagnée le {date}, {days} jours après l'adhésion.", "Primera venta el "
+            "{date}, {days} días después del alta.", "Primeira venda em {date}, {days} dias após a entrada."),
+    "no_win": ("No won deal yet.", "Noch kein gewonnener Abschluss.", "Pas encore d'affaire gagnée.",
+               "Aún no hay ninguna venta ganada.", "Ainda nenhuma venda ganha."),
+    "summary": ("{done} of {total} steps done, {overdue} overdue.", "{done} von {total} Schritten erledigt, {overdue} "
+                "überfällig.", "{done} étapes sur {total} faites, {overdue} en retard.", "{done} de {total} pasos "
+                "hechos, {overdue} atrasados.", "{done} de {total} etapas feitas, {overdue} atrasadas."),
+    "details": ("Details: `cosell onboarding {pid}`.", "Details: `cosell onboarding {pid}`.",
+                "Détails : `cosell onboarding {pid}`.", "Detalles: `cosell onboarding {pid}`.",
+                "Detalhes: `cosell onboarding {pid}`."),
+}
+_STATUS_WORDS = {"done": ("done", "erledigt", "fait", "hecho", "feito"),
+                 "open": ("open", "offen", "à faire", "pendiente", "pendente"),
+                 "overdue": ("overdue", "überfällig", "en retard", "atrasado", "atrasado")}
+_LANGS = ("en", "de", "fr", "es", "pt")
+# step titles in the asker's language, by kind ({what}: the competencies, or the step's own competency); the
+# tier steps keep the tool's English title, which carries the rule's numbers
+_TITLES = {
+    "training": ("", "Enablement-Training abschließen: {what}", "Suivre la formation : {what}",
+                 "Completar la formación: {what}", "Concluir o treinamento: {what}"),
+    "first_registration": ("", "Einen ersten Deal registrieren", "Enregistrer une première affaire",
+                           "Registrar una primera oportunidad", "Registrar uma primeira oportunidade"),
+    "certification": ("", "Mindestens eine Person in {what} zertifizieren", "Certifier au moins une personne en "
+                      "{what}", "Certificar al menos a una persona en {what}", "Certificar pelo menos uma pessoa "
+                      "em {what}"),
+    "first_win": ("", "Einen ersten Deal gewinnen", "Gagner une première affaire", "Ganar una primera venta",
+                  "Ganhar uma primeira venda"),
+}
+
+
+def _w(key: str, lang: str, **values: object) -> str:
+    index = _LANGS.index(lang) if lang in _LANGS else 0
+    return _WORDS[key][index].format(**values)
+
+
+def plan_answer(data: dict, lang: str = "en", days: int | None = None) -> str:
+    """The plan in words: where the partner stands, the steps of the first `days` first, then the rest."""
+    index = _LANGS.index(lang) if lang in _LANGS else 0
+    joined = dt.date.fromisoformat(data["joined_on"]) if data.get("joined_on") else None
+    lines = [_w("joined", lang, name=data["name"], pid=data["partner_id"], joined=data["joined_on"],
+                days=data["days_since_joined"]) if joined else _w("no_joined", lang, name=data["name"],
+                                                                   pid=data["partner_id"])]
+    steps = data["steps"]
+    done = sum(s["status"] == "done" for s in steps)
+    overdue = sum(s["status"] == "overdue" for s in steps)
+    lines.append(_w("summary", lang, done=done, total=len(steps), overdue=overdue))
+    first = [s for s in steps if days is not None and s["offset_days"] <= days]
+    rest = [s for s in steps if s not in first]
+    if first:
+        end = joined + dt.timedelta(days=days) if joined else None
+        lines.append(_w("window", lang, n=days, end=end.isoformat() if end else "-"))
+        lines += [_step_line(s, lang, index, data) for s in first]
+        if rest:
+            lines.append(_w("later", lang))
+    else:
+        lines.append(_w("plan", lang))
+    lines += [_step_line(s, lang, index, data) for s in rest]
+    if data.get("first_win_on"):
+        lines.append(_w("won", lang, date=data["first_win_on"], days=data["days_to_first_win"]))
+    else:
+        lines.append(_w("no_win", lang))
+    lines.append(_w("details", lang, pid=data["partner_id"]))
+    return "\n".join(lines)
+_TIER_TITLES = {
+    "certified_staff": ("", "{n} zertifizierte Mitarbeitende haben ({why})", "Avoir {n} personnes certifiées ({why})",
+                        "Tener {n} personas certificadas ({why})", "Ter {n} pessoas certificadas ({why})"),
+    "won_revenue_12m": ("", "Mindestens {amount} gewonnener Umsatz in 12 Monaten ({why})",
+                        "Au moins {amount} de chiffre d'affaires gagné sur 12 mois ({why})",
+                        "Al menos {amount} de ingresos ganados en 12 meses ({why})",
+                        "Pelo menos {amount} de receita ganha em 12 meses ({why})"),
+    "won_deals_12m": ("", "Mindestens {n} gewonnene Deals in 12 Monaten ({why})",
+                      "Au moins {n} affaire(s) gagnée(s) sur 12 mois ({why})",
+                      "Al menos {n} venta(s) ganada(s) en 12 meses ({why})",
+                      "Pelo menos {n} venda(s) ganha(s) em 12 meses ({why})"),
+    "deals_registered_12m": ("", "Mindestens {n} registrierte Deals in 12 Monaten ({why})",
+                             "Au moins {n} affaire(s) enregistrée(s) sur 12 mois ({why})",
+                             "Al menos {n} oportunidad(es) registrada(s) en 12 meses ({why})",
+                             "Pelo menos {n} oportunidade(s) registrada(s) em 12 meses ({why})"),
+}
+_WHY = {True: ("", "Anforderung der Stufe {tier}", "exigence du niveau {tier}", "requisito del nivel {tier}",
+               "requisito do nível {tier}"),
+        False: ("", "um {tier} zu erreichen", "pour atteindre {tier}", "para llegar a {tier}",
+                "para chegar a {tier}")}
+_PROGRAMME = ("partner programme", "Partnerprogramm", "programme partenaires", "programa de partners",
+              "programa de parceiros")
+
+
+def _title(step: dict, index: int, data: dict) -> str:
+    if index and step.get("tier") and step.get("subject") in _TIER_TITLES:
+        why = _WHY[bool(step.get("tier_current"))][index].format(tier=step["tier"])
+        minimum = float(step.get("minimum") or 0)
+        return _TIER_TITLES[step["subject"]][index].format(n=f"{minimum:g}", amount=money(minimum), why=why)
+    template = _TITLES.get(step.get("kind") or "", ("",) * len(_LANGS))[index]
+    if not template:
+        return step["title"]
+    what = step.get("subject") if step.get("kind") == "certification" else ", ".join(data.get("competencies") or [])
+    return template.format(what=what or _PROGRAMME[index])
+
+
+def _step_line(step: dict, lang: str, index: int, data: dict) -> str:
+    due = f", {_w('due', lang, date=step['due_on'])}" if step.get("due_on") else ""
+    line = f"- {_STATUS_WORDS[step['status']][index]}: {_title(step, index, data)}{due}"
+    if step["evidence"] and step["status"] != "open":
+        line += f" ({step['evidence'][0]})"
+    if step["content"] and step["status"] != "done":
+        line += f"; {_w('read', lang)}: " + ", ".join(c["title"] for c in step["content"])
+    return line
+
+
+def plan_content(plan: OnboardingPlan) -> list[ContentRef]:
+    """The content the plan recommends, once each (for the answer's citations)."""
+    seen: dict[str, ContentRef] = {}
+    for step in plan.steps:
+        for ref in step.content:
+            seen.setdefault(ref.doc_id, ref)
+    return list(seen.values())

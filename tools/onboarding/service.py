@@ -1,0 +1,166 @@
+"""Onboarding (CLI.md `onboarding`): a partner's plan from joining to a first win, built from the programme
+and marked done / open / overdue from the data.
+
+The plan (the steps and their due dates are in `tools.onboarding.steps`):
+- the enablement training for each of the partner's competencies (partners.csv `competencies`), with the
+  training content found for them in the indexed content;
+- a first deal registration (programme records `deal_registrations`, opportunities `registered_by`,
+  partner_activity `deals_registered`);
+- one certified person per competency (partners.csv `certified_staff`, partner_activity
+  `certifications_earned` as supporting evidence);
+- what the tier rules (vendor.yaml `tier_rules`, read by `tools.next_best_action`) ask of the partner's tier,
+  or of the tier above when its own tier asks nothing: certified staff, won revenue, won deals,
+  registrations;
+- a first won deal (time to first win as `tools.analytics` counts it for `portfolio`).
+
+Permissions (CLI.md "Who may see what"): admins and channel managers any partner, partner sellers their own
+partner only, marketers none. Content is what the PARTNER may read (`partners` and `partner:P`), whoever
+asks: the plan is the partner's reading list.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from assistant.core.errors import BadInput
+from retrieval.scope import Scope
+from tools.analytics.service import first_wins
+from tools.context import ToolContext
+from tools.next_best_action.service import partner_standing
+from tools.onboarding.steps import (
+    ActivityMonth,
+    DealFact,
+    PartnerFacts,
+    RegistrationFact,
+    TierRequirement,
+    build_steps,
+    offsets,
+)
+from tools.onboarding.types import OnboardingArgs, OnboardingPlan, OnboardingStep
+from tools.registrations.service import list_registrations
+from tools.registry import register_tool
+from tools.search.service import search_content
+from tools.types import ContentRef
+
+log = logging.getLogger(__name__)
+
+CONTENT_PER_STEP = 2
+# (query, kinds) per kind of step; {subject} is the step's competency (or the partner's competencies).
+CONTENT_QUERIES: dict[str, tuple[str, list[str]]] = {
+    "training": ("{subject} training enablement", ["training"]),
+    "certification": ("{subject} certification exam", ["training"]),
+    "certified_staff": ("certification tracks certified staff tier requirements", ["training", "policy"]),
+    "first_registration": ("how to register a deal: deal registration", ["policy"]),
+    "first_win": ("{subject} playbook first deal discovery {industries}", ["playbook"]),
+    "tier_result": ("partner tier requirements and benefits", ["policy"]),
+}
+
+PRODUCT_KINDS = frozenset({"training", "certification", "first_win"})  # content about the competencies
+ContentLookup = Callable[[str, list[str] | None, list[str] | None], list[ContentRef]]
+
+
+def onboarding_plan(ctx: ToolContext, scope: Scope, partner_id: str | None = None,
+                    content_lookup: ContentLookup | None = None) -> OnboardingPlan:
+    """The partner's plan and where it stands (NotFound / Forbidden from the scoped reads)."""
+    scope.require("onboarding")
+    partner_id = partner_id or scope.partner_id
+    if not partner_id:
+        raise BadInput("a partner id is required (only a partner seller has a partner of their own)")
+    days = offsets(ctx.vendor())
+    facts, name = _facts(ctx, scope, partner_id)
+    today = ctx.today()
+    steps = build_steps(facts, today, days)
+    lookup = content_lookup or partner_content_lookup(ctx, partner_id)
+    for step in steps:
+        step.content = _content_for(step, facts, lookup)
+    joined = facts.joined_on
+    return OnboardingPlan(
+        partner_id=partner_id, name=name, tier=facts.tier, competencies=facts.competencies, joined_on=joined,
+        days_since_joined=(today - joined).days if joined else None, steps=steps,
+        first_win_on=facts.first_win_on,
+        days_to_first_win=(facts.first_win_on - joined).days if facts.first_win_on and joined else None,
+        today=today)
+
+
+def _facts(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[PartnerFacts, str]:
+    metrics, assessment = partner_standing(ctx, scope, partner_id)  # the tier rules, read as nba reads them
+    partner, today = metrics.partner, ctx.today()
+    with ctx.records(scope) as rec:
+        activity = [ActivityMonth(a.month, a.trainings_completed or 0, a.deals_registered or 0,
+                                  a.certifications_earned or 0) for a in rec.partner_activity(partner_id)]
+    registrations = [RegistrationFact(r.registration_id, r.account_name, r.status, r.submitted_on)
+                     for r in list_registrations(ctx, scope, partner_id=partner_id).registrations]
+    deals = [DealFact(o.opportunity_id, o.name, o.stage, o.created_on, o.close_date, o.amount,
+                      o.currency or "USD", o.registered_by == partner_id) for o in metrics.deals]
+    if assessment.checks_current:
+        requirements = [TierRequirement(c.tier, c.metric, c.minimum, c.value, True) for c in assessment.checks_current]
+    else:  # a tier that asks nothing (registered): the tier above is the goal
+        requirements = [TierRequirement(c.tier, c.metric, c.minimum, c.value, False) for c in assessment.checks_next]
+    wins = [(o.partner_id, o.registered_by, o.close_date) for o in metrics.deals if o.stage == "closed_won"]
+    first = first_wins({partner_id: partner.joined_on}, wins, today).get(partner_id)
+    facts = PartnerFacts(partner_id=partner_id, tier=(partner.tier or "registered").lower(),
+                         joined_on=partner.joined_on, competencies=list(partner.competencies or []),
+                         certified=dict(metrics.certified), activity=activity, registrations=registrations,
+                         deals=deals, requirements=requirements, first_win_on=first, today=today,
+                         industries=list(partner.industries or []))
+    return facts, partner.name
+
+
+# --- content the partner may read ------------------------------------------------------------------
+
+
+def partner_content_lookup(ctx: ToolContext, partner_id: str) -> ContentLookup:
+    """Search through `tools.search` as the partner would (visibility `partners` and `partner:P`), the
+    programme's own content only (DATA.md `source: programme`, not `reference`). Content is an extra: a failed search (no index yet) leaves the steps without content instead of failing the plan."""
+    reader = Scope(user_id=f"partner-reader:{partner_id}", role="partner_seller", partner_id=partner_id)
+    failed = False
+    seen: dict[tuple, list[ContentRef]] = {}
+
+    def lookup(query: str, kinds: list[str] | None, products: list[str] | None) -> list[ContentRef]:
+        nonlocal failed
+        key = (query, tuple(kinds or ()), tuple(products or ()))
+        if failed:
+            return []
+        if key not in seen:
+            try:
+                hits = search_content(ctx, reader, query, k=CONTENT_PER_STEP * 3, kinds=kinds, products=products)
+            except Exception:  # degrade to no content, keep the plan
+                failed = True
+                log.warning("content search failed for %r; onboarding steps go without content", query,
+                            exc_info=True)
+                return []
+            refs: list[ContentRef] = []
+            for h in hits.results:  # the programme's own content: reference material is someone else's rules
+                if h.source_type != "reference" and all(r.doc_id != h.doc_id and r.title != h.title for r in refs):
+                    refs.append(ContentRef(doc_id=h.doc_id, title=h.title or h.doc_id))
+            seen[key] = refs
+        return seen[key]
+
+    return lookup
+
+
+def _content_for(step: OnboardingStep, facts: PartnerFacts, lookup: ContentLookup) -> list[ContentRef]:
+    """The kind's query, strict filters first (kind and product), loosened when nothing fits."""
+    query, kinds = CONTENT_QUERIES[step.kind]
+    products = [step.subject] if step.kind == "certification" and step.subject else list(facts.competencies)
+    text = query.format(subject=" ".join(products) or "partner programme", industries=" ".join(facts.industries))
+    text = " ".join(text.split())
+    if step.kind not in PRODUCT_KINDS:
+        products = []
+    for k, p in ((kinds, products), (kinds, None), (None, products)):
+        refs = lookup(text, k, p or None)
+        if refs:
+            return refs[:CONTENT_PER_STEP]
+    return []
+
+
+# --- assistant tool ------------------------------------------------------------------------------------
+
+
+@register_tool("onboarding", args=OnboardingArgs)
+def onboarding_tool(ctx: ToolContext, scope: Scope, args: OnboardingArgs) -> OnboardingPlan:
+    """A partner's onboarding plan from joining to a first win: training for its competencies, a first deal
+    registration, certifications and results its tier requires, a first win; each step with its due date,
+    status (done/open/overdue), the evidence and enablement content. For a new partner's "what do we do in
+    our first 30 days?" and a channel manager's "how is P-043's onboarding going?"."""
+    return onboarding_plan(ctx, scope, args.partner_id)
