@@ -129,6 +129,9 @@ def test_ids_in_lower_case(demo_env, demo_ctx):
     seller = scope_for_user(demo_ctx.store, "u-ps-alpine")
     code, data = cli_json("map", seller.partner_id.lower(), "--as", seller.user_id)
     assert code == 0 and data["partner_id"] == seller.partner_id
+    for command in (("nba", "--partner"), ("register-check", "--account", "Any Name GmbH", "--partner")):
+        upper, lower = cli_json(*command, seller.partner_id), cli_json(*command, seller.partner_id.lower())
+        assert upper == lower and upper[0] == 0, command
 
 
 # --- map: how many, and why none -----------------------------------------------------------------

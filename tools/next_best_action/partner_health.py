@@ -294,6 +294,7 @@ def _trend(rows: dict[str, PartnerActivity], metric: str, today: dt.date) -> Tre
 def partner_metrics(rec: ScopedRecords, partner_id: str, baselines: VendorBaselines) -> PartnerMetrics:
     """Everything the partner rules and the health score need, read within the asker's scope."""
     partner = rec.partner(partner_id)  # NotFound / Forbidden
+    partner_id = partner.partner_id  # as stored: it may have been typed in another case
     today = baselines.today
     rows = {r.month: r for r in rec.partner_activity(partner_id)}
     window = mdf_months(today)

@@ -229,6 +229,7 @@ def check_registration(ctx: ToolContext, scope: Scope,
         raise BadInput(f"amount: {proposal.amount} is not an amount (a finite number from 0 to 1e13)")
     with ctx.records(scope) as rec:
         partner = rec.partner(proposal.partner_id)  # NotFound for an unknown partner
+        proposal = proposal.model_copy(update={"partner_id": partner.partner_id})  # the id as stored
         own_accounts = {d.account_id for d in rec.opportunities(partner_id=proposal.partner_id)}
     conflicts = _partner_conflicts(partner, proposal)
     with ctx.records(Scope.system()) as rec:  # the vendor's side, redacted below before it leaves
