@@ -38,6 +38,7 @@ def test_lead_lifecycle(env):
     monkeypatch, folder = env
     code, routed = cli("leads", "route", "L-1", "--as", "u-cm")
     assert code == 0 and routed["account_id"] == "A-1"  # resolved to our account by domain
+    assert routed["ranker"] == cli("match", "O-1", "--as", "u-cm")[1]["model"]  # the same ranker as match
     ranked = [p["partner_id"] for p in routed["partners"]]
     assert set(ranked[:2]) == {"P-1", "P-2"}  # sell in DE, authorised for Governance, in healthcare
     assert set(routed["partners"][0]) >= {"partner_id", "name", "score", "eligible", "reasons", "conflicts"}

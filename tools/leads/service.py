@@ -139,13 +139,14 @@ def route_lead(ctx: ToolContext, scope: Scope, lead_id: str, top: int = 3) -> Le
     # relationships and the ranker in use (chosen by backtest, as for `match`) weighs them.
     relations = [Relation(partner_id, account_id, status, SHARED_CONFIDENCE, "shared accounts")
                  for partner_id, status in shared.items()]
-    ranked = get_engine(ctx).match(deal, RANK_ALL, account=company, relations=relations)
+    engine = get_engine(ctx)
+    ranked = engine.match(deal, RANK_ALL, account=company, relations=relations)
     partners = [p for p in ranked if p.partner_id not in excluded][:top]
     for p in partners:
         if p.partner_id in shared:
             p.reasons.insert(0, f"Lists {lead.company} among its shared accounts ({shared[p.partner_id]})")
     return LeadRouting(lead_id=lead.lead_id, account_id=account.account_id if account else None,
-                       partners=partners, excluded=list(dict.fromkeys(excluded)))
+                       partners=partners, excluded=list(dict.fromkeys(excluded)), ranker=engine.model.kind)
 
 
 def _change(ctx: ToolContext, scope: Scope, lead_id: str, action: str, values) -> LeadOut:
