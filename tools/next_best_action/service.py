@@ -31,7 +31,8 @@ Expected impact (the ranking score; `priority` 1 = highest impact), in the deal'
   registrations waiting for a decision (`registration_to_decide`), each with the record as `subject_id`.
   The deal rules read a registration's protection end from its record when the copilot keeps one (else
   the deal's creation date + `registration_protection_days`); a kept record's expiry warning comes from
-  the record's own action, not twice.
+  the record's own action, not twice (the partner view drops the deal rules' registration actions for
+  deals with a kept record).
 - MDF (`tools.next_best_action.mdf_signals`): requests to decide, claims due, approved activities not
   started, and where the partner's MDF would do better (`tools.mdf.service.mdf_advice`).
 
@@ -65,7 +66,7 @@ log = logging.getLogger(__name__)
 DEFAULT_WIN_RATE = 0.25  # when the vendor has too few closed deals to measure its own
 MDF_PIPELINE_PER_DOLLAR = 5.0  # a common MDF programme target: $5 of pipeline per MDF dollar
 CONTENT_PER_ACTION = 2
-DEAL_REGISTRATION_RULES = ("registration_expiring",)  # the record's own action says it for a kept record
+DEAL_REGISTRATION_RULES = ("registration_expiring", "registration_lapsed")  # a kept record's own actions say it
 
 
 # --- content the asker may see ---------------------------------------------------------------------
