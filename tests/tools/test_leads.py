@@ -38,6 +38,7 @@ def test_lead_lifecycle(env):
     monkeypatch, folder = env
     code, routed = cli("leads", "route", "L-1", "--as", "u-cm")
     assert code == 0 and routed["account_id"] == "A-1"  # resolved to our account by domain
+    assert routed["ranker"] == cli("match", "O-1", "--as", "u-cm")[1]["model"]  # the same ranker as match
     ranked = [p["partner_id"] for p in routed["partners"]]
     assert set(ranked[:2]) == {"P-1", "P-2"}  # sell in DE, authorised for Governance, in healthcare
     assert set(routed["partners"][0]) >= {"partner_id", "name", "score", "eligible", "reasons", "conflicts"}
@@ -121,8 +122,9 @@ def test_what_to_act_on_for_nba_and_the_digest(env):
 
 
 def test_a_partner_that_already_works_a_new_company_is_routed_first(tmp_path, monkeypatch):
-    """A lead for a company that is not our account: the partner whose own CRM has it as a customer goes
-    first, with that as its first reason; a partner that only lists it as a prospect gets no lift."""
+    """A lead for a company that is not our account: the partners' shared accounts are handed to the
+    engine as relationships, so the ranker in use lifts the partner whose own CRM has it as a customer to
+    the top, with that as its first reason; a prospect there is a weaker relationship than a customer."""
     leads = ("lead_id,company,domain,country,industry,products,employees,amount,created_on\n"
              "L-3,Nordlicht Pflege GmbH,nordlicht-pflege.example,DE,Healthcare,Lakehouse,900,50000,2026-02-20\n")
     base = {**CLEAN, "leads.csv": leads}
@@ -140,6 +142,10 @@ def test_a_partner_that_already_works_a_new_company_is_routed_first(tmp_path, mo
     for partner in ("P-1", "P-2"):
         ranked = route_with(f"{partner},Nordlicht Pflege,nordlicht-pflege.example,DE,customer\n")
         assert ranked[0]["partner_id"] == partner and ranked[0]["reasons"][0].startswith("Lists Nordlicht")
-    as_prospect = route_with("P-2,Nordlicht Pflege,nordlicht-pflege.example,DE,prospect\n")
+        assert any(r.startswith("Customer relationship with Nordlicht") for r in ranked[0]["reasons"])
     without = route_with("P-3,Somebody Else,else.example,ES,customer\n")
-    assert [p["partner_id"] for p in as_prospect] == [p["partner_id"] for p in without]
+    as_prospect = route_with("P-2,Nordlicht Pflege,nordlicht-pflege.example,DE,prospect\n")
+    as_customer = route_with("P-2,Nordlicht Pflege,nordlicht-pflege.example,DE,customer\n")
+    score = {name: next(p["score"] for p in ranked if p["partner_id"] == "P-2")
+             for name, ranked in (("without", without), ("prospect", as_prospect), ("customer", as_customer))}
+    assert score["without"] < score["prospect"] < score["customer"]

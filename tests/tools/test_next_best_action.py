@@ -497,3 +497,36 @@ def test_stall_is_judged_against_the_stage_p90_not_only_its_outliers():
     assert typical.outlier_above > 107  # Tukey's fence would have missed it
     limit = max(typical.p90, deal_signals.STALL_OVER_MEDIAN * typical.median, deal_signals.STALL_FLOOR_DAYS)
     assert 90 < limit < 107
+
+
+def test_lapsed_registration_counts_from_the_kept_records_approval(ctx):
+    """A registration the copilot keeps protects from its approval (expires_on), not from the deal's
+    creation: the evidence gives that end and the days since."""
+    from retrieval.programme_records import Registration
+
+    with ctx.store.session() as s:
+        s.get(R.Opportunity, "O-REG").created_on = ago(139)
+        s.add(Registration(registration_id="R-1", partner_id="P1", account_name="Acme Bank", account_id="A1",
+                           products=["Lakehouse"], status="approved", submitted_on=ago(120), decided_on=ago(115),
+                           expires_on=ago(25), opportunity_id="O-REG"))
+    a = action(nba(ctx, opportunity_id="O-REG"), "registration_lapsed")
+    assert f"protection ended {ago(25).isoformat()} (25 days ago): LAPSED" in a.evidence[0]
+    assert f"Registration R-1 approved on {ago(115).isoformat()}" in a.evidence[1]
+
+
+def closed(prefix: str, partner_id: str | None, won: int, lost: int) -> list[R.Opportunity]:
+    return [deal(f"{prefix}{i}", stage="closed_won" if i < won else "closed_lost", partner_id=partner_id,
+                 close_in=-20 - i) for i in range(won + lost)]
+
+
+def test_no_partner_cites_the_vendors_win_rates_with_and_without_a_partner(ctx):
+    with ctx.store.session() as s:  # with O-WON: 4 of 6 won with a partner, 1 of 6 without
+        s.add_all([*closed("CP", "P2", 3, 2), *closed("CD", None, 1, 5)])
+    a = action(nba(ctx, CM, opportunity_id="O-NOP"), "no_partner")
+    assert a.evidence[1] == "Closed deals with a partner engaged won 67% (4 of 6); without a partner 17% (1 of 6)"
+
+
+def test_no_partner_stays_quiet_where_partners_win_no_more(ctx):
+    with ctx.store.session() as s:  # 1 of 6 won with a partner (O-WON and 5 lost), 5 of 6 without
+        s.add_all([*closed("CP", "P2", 0, 5), *closed("CD", None, 5, 1)])
+    assert "no_partner" not in kinds(nba(ctx, CM, opportunity_id="O-NOP"))

@@ -14,6 +14,7 @@ from retrieval import records as R
 from retrieval.scope import Scope
 from tools.partner_match import features as mf
 from tools.partner_match.model import MIN_EXAMPLES, MatchModel, history_as_of, train_model
+from tools.partner_match.selection import habit_weight, pick_ranker
 from tools.partner_match.service import MatchEngine, get_engine, match_partners
 
 TODAY = dt.date(2026, 3, 31)
@@ -163,8 +164,9 @@ def test_smoothing_in_the_ranking(tmp_path):
     assert result.model in ("learned", "segment") and result.ranker.backtest["n"] >= 10
     figures = result.ranker.candidates  # the one in use is the best of the candidates on the backtest
     assert {"segment", "cold_start", "learned"} <= set(figures)
-    total = {name: f["hit@1"] + f["hit@3"] + f["ndcg@5"] for name, f in figures.items()}
-    assert total[result.model] == max(total.values())
+    # the segment heuristic unless a challenger beat it in the backtest, by a margin
+    beats = [name for name, f in figures.items() if f.get("beats_segment")]
+    assert result.model == "segment" if not beats else result.model in beats
     assert any("Won 40 of 50 Financial Services deals" in r for r in result.partners[0].reasons)
 
 
@@ -235,3 +237,36 @@ def test_no_leakage_of_the_deals_own_partner_in_history():
     assert signals.hist["industry"][1].sum() == 0 and signals.account_wins.sum() == 0
     engine = MatchEngine.build(eco, TODAY, MatchModel.cold_start())
     assert engine.match(rec.masked(), top=2)[0].partner_id in {"P-X", "P-Y"}
+
+
+def test_ranker_falls_back_to_segment_unless_a_challenger_clearly_beats_it():
+    """A challenger a little better on the won test deals, or better in one window only, does not replace
+    the segment heuristic; one better by a margin, beyond noise and in most windows, does."""
+    rng = np.random.default_rng(0)
+    base = rng.uniform(0.5, 2.5, 90)
+    window, weight = np.repeat([0, 1, 2], 30), np.ones(90)
+    slightly = base + 0.02
+    one_window = base + np.where(window == 2, 0.6, -0.05)
+    clearly = base + 0.3 + rng.normal(0, 0.2, 90)
+    best, verdicts = pick_ranker({"segment": base, "learned": slightly, "cold_start": one_window}, weight, window)
+    assert best == "segment" and not verdicts["learned"]["beats_segment"]
+    assert not verdicts["cold_start"]["beats_segment"] and verdicts["cold_start"]["windows_won"] == 1
+    best, verdicts = pick_ranker({"segment": base, "learned": clearly, "cold_start": slightly}, weight, window)
+    assert best == "learned" and verdicts["learned"]["beats_segment"] and verdicts["learned"]["gain_vs_segment"] > 0.2
+
+
+def test_a_ranker_that_only_imitates_the_vendors_habit_does_not_win_the_backtest():
+    """Won deals whose winner the vendor favours weigh less than wins by partners it seldom picks: a
+    challenger better only on the favoured partners' wins does not beat segment once weighted."""
+    habit = np.array([0.9, 0.1, 0.1, 0.1])  # partner 0 gets nearly every deal it is eligible for
+    eligible = np.ones(4, dtype=bool)
+    favoured, seldom = habit_weight(habit, eligible, 0), habit_weight(habit, eligible, 1)
+    assert favoured < 1 < seldom
+    won_by = np.array([0] * 60 + [1] * 30)  # most won deals went to the favoured partner
+    weight = np.array([favoured if p == 0 else seldom for p in won_by])
+    base = np.full(90, 1.5)
+    imitator = np.where(won_by == 0, 2.0, 1.1)  # ranks the favoured partner first, whoever wins
+    window = np.tile([0, 1, 2], 30)
+    assert (imitator - base).mean() > 0.05  # unweighted it looks better
+    best, verdicts = pick_ranker({"segment": base, "cold_start": imitator}, weight, window)
+    assert best == "segment" and verdicts["cold_start"]["gain_vs_segment"] < 0

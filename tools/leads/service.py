@@ -16,7 +16,7 @@ from retrieval.scope import Scope
 from tools.account_mapping.service import normalize_name, registrable_domain
 from tools.context import ToolContext
 from tools.leads.types import LeadList, LeadOut, LeadRouting
-from tools.partner_match.service import AccountRec, DealRec, get_engine
+from tools.partner_match.service import AccountRec, DealRec, Relation, get_engine
 
 __all__ = ["LeadList", "LeadOut", "LeadRouting", "accept_hours", "accept_lead", "assign_lead", "decline_lead",
            "effective_status", "leads_waiting", "list_leads", "route_lead"]
@@ -111,7 +111,7 @@ def company_index(ctx: ToolContext) -> CompanyIndex:
 
 
 RANK_ALL = 10_000  # partners ranked before those that passed on the lead are left out
-WORKS_THE_COMPANY = ("customer", "open_opportunity")
+SHARED_CONFIDENCE = 0.9  # a company matched by domain or normalised name in a partner's shared accounts
 
 
 def route_lead(ctx: ToolContext, scope: Scope, lead_id: str, top: int = 3) -> LeadRouting:
@@ -134,17 +134,19 @@ def route_lead(ctx: ToolContext, scope: Scope, lead_id: str, top: int = 3) -> Le
     company = AccountRec(account_id, lead.company, lead.industry or (account.industry if account else None),
                          (lead.country or (account.country if account else "") or "").upper() or None,
                          lead.domain, account.status if account else "prospect")
-    # Every partner is ranked, then an eligible partner that already works the company (a customer or an
-    # open opportunity in its own CRM, partner_accounts.csv) goes first: for a new company that is not yet
-    # our account, the match engine cannot see that relationship, and it is the strongest co-sell signal.
-    ranked = get_engine(ctx).match(deal, RANK_ALL, account=company)
-    candidates = [p for p in ranked if p.partner_id not in excluded]
-    partners = sorted(candidates, key=lambda p: not (p.eligible and shared.get(p.partner_id) in WORKS_THE_COMPANY))[:top]
+    # The partners' own CRMs (partner_accounts.csv) know who already works the company: for a company
+    # that is not yet our account, account mapping cannot, so those rows are handed to the engine as
+    # relationships and the ranker in use (chosen by backtest, as for `match`) weighs them.
+    relations = [Relation(partner_id, account_id, status, SHARED_CONFIDENCE, "shared accounts")
+                 for partner_id, status in shared.items()]
+    engine = get_engine(ctx)
+    ranked = engine.match(deal, RANK_ALL, account=company, relations=relations)
+    partners = [p for p in ranked if p.partner_id not in excluded][:top]
     for p in partners:
         if p.partner_id in shared:
             p.reasons.insert(0, f"Lists {lead.company} among its shared accounts ({shared[p.partner_id]})")
     return LeadRouting(lead_id=lead.lead_id, account_id=account.account_id if account else None,
-                       partners=partners, excluded=list(dict.fromkeys(excluded)))
+                       partners=partners, excluded=list(dict.fromkeys(excluded)), ranker=engine.model.kind)
 
 
 def _change(ctx: ToolContext, scope: Scope, lead_id: str, action: str, values) -> LeadOut:

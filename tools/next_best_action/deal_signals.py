@@ -26,6 +26,7 @@ from tools.context import ToolContext
 from tools.next_best_action.partner_health import VendorBaselines, parse_certified
 from tools.next_best_action.types import Signal
 from tools.partner_match import service as partner_match
+from tools.registrations import service as registrations
 from tools.types import ContentRef, days_quiet, is_open, money
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,34 @@ class DealContext:
         self.deal_text = f"{self.amount_text} deal in {opp.stage}"  # "$120,000 deal in proposal"
         self.products = [p for p in opp.products or [] if p and p.strip()]
         self.products_text = " ".join(self.products)
+
+    def protection(self) -> tuple[str, dt.date, str] | None:
+        """(registering partner, the day protection ends, what it is counted from) for a registered deal:
+        the registration record's own end (approved, or approved and since expired) when the copilot keeps
+        one, else the deal's creation date + `registration_protection_days`."""
+        if not hasattr(self, "_protection"):
+            self._protection = self._find_protection()
+        return self._protection
+
+    def _find_protection(self) -> tuple[str, dt.date, str] | None:
+        days = registrations.protection_days(self.ctx)
+        if self.scope.can("registrations"):
+            try:
+                listed = registrations.list_registrations(self.ctx, self.scope).registrations
+            except CosellError:
+                listed = []
+            kept = [r for r in listed if r.opportunity_id == self.opp.opportunity_id
+                    and r.status in ("approved", "expired") and r.expires_on]
+            if kept:
+                r = max(kept, key=lambda r: r.expires_on)
+                since = f"approved on {r.decided_on.isoformat()}; " if r.decided_on else ""
+                return r.partner_id, r.expires_on, (f"Registration {r.registration_id} {since}registrations "
+                                                    f"protect for {days} days; stage is {self.opp.stage}")
+        if not self.opp.registered_by or self.opp.created_on is None:
+            return None
+        return self.opp.registered_by, self.opp.created_on + dt.timedelta(days=days), (
+            f"Deal created on {self.opp.created_on.isoformat()} ({(self.today - self.opp.created_on).days} days "
+            f"ago); registrations protect for {days} days; stage is {self.opp.stage}")
 
     def partner_name(self, partner_id: str) -> str:
         if self.scope.is_partner and partner_id != self.scope.partner_id:
@@ -121,22 +150,20 @@ def close_date_passed(d: DealContext) -> Signal | None:
 
 def registration_expiring(d: DealContext) -> Signal | None:
     settings = d.ctx.settings
-    if not d.opp.registered_by or d.opp.created_on is None:
+    if (found := d.protection()) is None:
         return None
-    ends = d.opp.created_on + dt.timedelta(days=settings.registration_protection_days)
+    registered_by, ends, basis = found
     left = (ends - d.today).days
     window = settings.registration_expiry_warning_days
     if not 0 <= left <= window:
         return None
-    who = d.partner_name(d.opp.registered_by)
+    who = d.partner_name(registered_by)
     return d.signal(
         "registration_expiring",
         title=f"Registration on {d.opp.name} expires in {left} days: close, advance or extend it",
         why=f"The deal registration by {who} protects this {d.amount_text} deal only until "
             f"{ends.isoformat()}.",
-        evidence=[f"Registered by {who}; protection ends {ends.isoformat()} ({left} days left)",
-                  (f"Deal created on {d.opp.created_on.isoformat()}; registrations protect for "
-                   f"{settings.registration_protection_days} days; stage is {d.opp.stage}")],
+        evidence=[f"Registered by {who}; protection ends {ends.isoformat()} ({left} days left)", basis],
         urgency=1.5 + 0.5 * (1 - left / max(window, 1)),
         query="deal registration policy protection period extension", kinds=("policy",),
         products=[],  # the policy is the same for every product
@@ -144,31 +171,41 @@ def registration_expiring(d: DealContext) -> Signal | None:
 
 
 def registration_lapsed(d: DealContext) -> Signal | None:
-    days = d.ctx.settings.registration_protection_days
-    if not d.opp.registered_by or d.opp.created_on is None:
+    if (found := d.protection()) is None:
         return None
-    ended = d.opp.created_on + dt.timedelta(days=days)
+    registered_by, ended, basis = found
     if ended >= d.today:
         return None
     ago = (d.today - ended).days
-    who = d.partner_name(d.opp.registered_by)
+    who = d.partner_name(registered_by)
     return d.signal(
         "registration_lapsed",
         title=f"Registration on {d.opp.name} lapsed on {ended.isoformat()}: renew it or close the deal",
         why=f"The registration by {who} no longer protects this {d.amount_text} deal: another partner "
             f"may register it.",
-        evidence=[f"Registered by {who}; protection ended {ended.isoformat()} ({ago} days ago): LAPSED",
-                  (f"Deal created on {d.opp.created_on.isoformat()} ({(d.today - d.opp.created_on).days} days "
-                   f"ago); registrations protect for {days} days; stage is {d.opp.stage}")],
+        evidence=[f"Registered by {who}; protection ended {ended.isoformat()} ({ago} days ago): LAPSED", basis],
         urgency=1.5 + min(ago / 90, 0.5),
         query="deal registration policy protection period extension", kinds=("policy",), products=[],
     )
 
 
+MIN_CLOSED_FOR_RATE = 5  # closed deals on each side before the win rates with and without a partner count
+
+
 def no_partner_engaged(d: DealContext) -> Signal | None:
+    """Where this vendor's deals win more often with a partner than without (its own closed deals): the
+    two win rates are the evidence. When they show partners winning no more, the rule stays quiet."""
     if d.opp.partner_id or d.opp.registered_by or not d.scope.can("match"):
         return None
-    evidence = [f"No partner is engaged or registered on this {d.deal_text}", *_match_suggestions(d)]
+    (pw, pn), (dw, dn) = d.b.with_partner, d.b.without_partner
+    rates = None
+    if pn >= MIN_CLOSED_FOR_RATE and dn >= MIN_CLOSED_FOR_RATE:
+        if pw / pn <= dw / dn:
+            return None
+        rates = (f"Closed deals with a partner engaged won {pw / pn:.0%} ({pw} of {pn}); without a partner "
+                 f"{dw / dn:.0%} ({dw} of {dn})")
+    evidence = [f"No partner is engaged or registered on this {d.deal_text}", *([rates] if rates else []),
+                *_match_suggestions(d)]
     return d.signal(
         "no_partner",
         title=f"Bring a partner into {d.opp.name}",

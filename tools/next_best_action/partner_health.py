@@ -87,6 +87,9 @@ class VendorBaselines:
     median_mdf_use: float | None  # spent / allocated, trailing 6 complete months, median over partners
     first_deal_days: Typical | None
     partner_values: list[float]  # each partner's weighted open pipeline, for percentiles (no ids)
+    # (won, closed) of the same closed deals as `win_rate`, with a partner engaged and without
+    with_partner: tuple[int, int] = (0, 0)
+    without_partner: tuple[int, int] = (0, 0)
 
     def typical_for(self, stage: str, exclude: float | None = None) -> Typical | None:
         """Days in stage of the OTHER open deals in this stage (all open deals when fewer than 5)."""
@@ -146,6 +149,8 @@ def compute_vendor_baselines(ctx: ToolContext) -> VendorBaselines:
     if len(closed) < 20:
         closed = [o for o in opps if o.stage in CLOSED_STAGES]
     won = sum(o.stage == "closed_won" for o in closed)
+    engaged = [o for o in closed if o.partner_id]
+    direct = [o for o in closed if not o.partner_id]
     return VendorBaselines(
         today=today,
         vendor=vendor,
@@ -155,6 +160,8 @@ def compute_vendor_baselines(ctx: ToolContext) -> VendorBaselines:
         median_mdf_use=_median_mdf_use(activity),
         first_deal_days=_typical(_days_to_first_deal(partners, opps)),
         partner_values=_partner_pipelines(partners, opps, vendor),
+        with_partner=(sum(o.stage == "closed_won" for o in engaged), len(engaged)),
+        without_partner=(sum(o.stage == "closed_won" for o in direct), len(direct)),
     )
 
 

@@ -29,8 +29,10 @@ Expected impact (the ranking score; `priority` 1 = highest impact), in the deal'
   (`tools.next_best_action.programme_signals`): registrations about to expire (`registration_expiring`),
   leads not accepted past half their window (`lead_waiting`) and, for admins and channel managers,
   registrations waiting for a decision (`registration_to_decide`), each with the record as `subject_id`.
-  A deal with an approved registration record drops the deal rules' registration estimate (from its
-  creation date): the record's own dates say it.
+  The deal rules read a registration's protection end from its record when the copilot keeps one (else
+  the deal's creation date + `registration_protection_days`); a kept record's expiry warning comes from
+  the record's own action, not twice (the partner view drops the deal rules' registration actions for
+  deals with a kept record).
 - MDF (`tools.next_best_action.mdf_signals`): requests to decide, claims due, approved activities not
   started, and where the partner's MDF would do better (`tools.mdf.service.mdf_advice`).
 
@@ -64,7 +66,7 @@ log = logging.getLogger(__name__)
 DEFAULT_WIN_RATE = 0.25  # when the vendor has too few closed deals to measure its own
 MDF_PIPELINE_PER_DOLLAR = 5.0  # a common MDF programme target: $5 of pipeline per MDF dollar
 CONTENT_PER_ACTION = 2
-DEAL_REGISTRATION_RULES = ("registration_expiring", "registration_lapsed")  # estimated from the deal's dates
+DEAL_REGISTRATION_RULES = ("registration_expiring", "registration_lapsed")  # a kept record's own actions say it
 
 
 # --- content the asker may see ---------------------------------------------------------------------

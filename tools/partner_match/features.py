@@ -164,9 +164,11 @@ def _relationship(matrix: PartnerMatrix, deal: DealRec,
 
 
 def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, account: AccountRec | None,
-                 exclude: DealRec | None = None) -> DealSignals:
+                 exclude: DealRec | None = None, relations: list[Relation] | None = None) -> DealSignals:
     """Features of every partner for `deal`, as of `state.as_of`. `exclude` (default: the deal itself)
-    is removed from the history and the load, so a deal never explains itself."""
+    is removed from the history and the load, so a deal never explains itself. `relations`: partners'
+    relationships with the deal's company that account mapping cannot know (a company that is not yet our
+    account, e.g. an inbound lead found in the partners' shared accounts); the stronger one counts."""
     n, as_of = len(matrix.ids), state.as_of
     pairs = matrix.product_pairs(deal.products)
     cols = [col for _, col in pairs]
@@ -178,7 +180,11 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
     hist, (tot_w, tot_fair), tot_n, load, wins = _history(state, deal, exclude or deal)
     base = state.base_rate
     last3, prior3 = matrix.activity_window(as_of - dt.timedelta(days=1))  # as_of itself is excluded
-    relationship, relations = _relationship(matrix, deal, as_of)
+    relationship, known = _relationship(matrix, deal, as_of)
+    for rel in relations or ():
+        i = matrix.index.get(rel.partner_id)
+        if i is not None and _strength(rel) > relationship[i]:
+            relationship[i], known[i] = _strength(rel), rel
     semantic = _semantic(matrix, deal)
     total = {g: (w.sum(axis=0), s.sum(axis=0), fair.sum(axis=0)) for g, (w, s, fair) in hist.items()}
     columns = {
@@ -209,4 +215,4 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
     partner_then = matrix.joined <= as_of.toordinal()  # a partner by then (backtests, training)
     return DealSignals(deal, account, X, authorised & sells & partner_then, authorised, sells,
                        [p for p, _ in pairs], hist, wins, tot_n, tot_w, tot_fair, last3, prior3, load,
-                       semantic, relations, base)
+                       semantic, known, base)

@@ -59,7 +59,7 @@ from tools.partner_match.history import HistoryState, HistorySweep, history_as_o
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = 5  # bump when features or training change: cached models of older versions are ignored
+MODEL_VERSION = 6  # bump when features or training change: cached models of older versions are ignored
 MIN_EXAMPLES = 30
 ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
 OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too

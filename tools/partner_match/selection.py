@@ -1,17 +1,26 @@
-"""Which ranker to trust on THIS vendor's data, chosen by a time-split backtest of its own history.
+"""Which ranker to trust on THIS vendor's data, chosen by a repeated time-split backtest of its own history.
 
 At build time the candidates (`learned`: logistic on outcomes; `segment`: the empirical-Bayes segment
-win rate plus a customer-relationship bonus; `cold_start`: the hand-set rules) are fitted on the deals
-closed before a cutoff and scored on the won partner deals closed after it (the most recent
-`TEST_SHARE`, at least `MIN_TEST_DEALS`, at most `MAX_TEST_DEALS`). Each test deal is scored as of its
-own created_on with its partner and registration masked, so it never explains itself. The winner is
-the partner of the won deal; a ranker's figures are hit@1, hit@3 and NDCG@5 of the winner over every
-partner, eligible ones first, ties counted at random (expected values).
+win rate plus a customer-relationship bonus; `cold_start`: the hand-set rules) are compared on up to
+`FOLDS` consecutive windows of the most recent closed partner deals (rolling origin): for each window the
+candidates are fitted on the deals closed before it and scored on its won deals (each window holds
+`TEST_SHARE` of the won deals, at least `MIN_TEST_DEALS`; all windows together at most `MAX_TEST_DEALS`).
+Each test deal is scored as of its own created_on with its partner and registration masked, so it never
+explains itself. The winner is the partner of the won deal; a ranker's figures are hit@1, hit@3 and NDCG@5
+of the winner over every partner, eligible ones first, ties counted at random (expected values).
 
-The best by hit@1 + hit@3 + NDCG@5 is used (ties: the simpler one), refitted on all history, and carries its
-figures and every candidate's (`MatchModel.backtest`, `.candidates`): `cosell match --json` and
-`cosell eval` show them. Too little history for a backtest: the learned model if it could be fitted,
-else the cold-start rules, and no figures.
+The segment win rate is the incumbent: a simple heuristic that is hard to beat on anyone's data. Another
+ranker replaces it only when it beats it on the won test deals pooled over the windows by a margin that
+is both practical and statistical, and in most windows (`pick_ranker`), so one lucky split never picks a
+ranker worse than the heuristic. Each won deal counts against the vendor's assignment habit: whom the
+vendor hands deals to is its choice, not an outcome, so the winner of a won deal is mostly a partner it
+favours, and a ranker that imitates the habit looks good on won deals without predicting who wins. A won
+deal is weighted by the inverse of how likely the habit (each partner's assignment rate among the deals
+it was eligible for) was to pick its partner, relative to a random eligible pick (inverse propensity
+weighting, clipped). The choice is refitted on all history and carries its figures and every candidate's
+(`MatchModel.backtest`, `.candidates`, with `gain_vs_segment` and `beats_segment`): `cosell match
+--json` and `cosell eval` show them. Too little history for a backtest: the learned model if it could be
+fitted, else the cold-start rules, and no figures.
 """
 from __future__ import annotations
 
@@ -27,11 +36,17 @@ from tools.partner_match.model import MatchModel, rank, train_model
 
 log = logging.getLogger(__name__)
 
-TEST_SHARE = 0.2
-MIN_TEST_DEALS = 10
-MAX_TEST_DEALS = 300  # the backtest costs one pass over the partners per test deal
-METRICS = ("hit@1", "hit@3", "ndcg@5")  # the best ranker has the highest sum: every position counts
-SIMPLEST_FIRST = ("segment", "cold_start", "learned")  # on a tie the simpler ranker wins
+TEST_SHARE = 0.15  # of the won partner deals, per window
+FOLDS = 3  # consecutive test windows (rolling origin): one split alone is too noisy to choose by
+MIN_TEST_DEALS = 10  # won deals per window
+MAX_TEST_DEALS = 300  # over all windows: the backtest costs one pass over the partners per test deal
+METRICS = ("hit@1", "hit@3", "ndcg@5")  # a ranker's score per deal is their sum: every position counts
+INCUMBENT = "segment"  # the simple heuristic another ranker has to beat
+MARGIN = 0.05  # the least mean gain per won deal (in hit@1 + hit@3 + NDCG@5, 0..3) to replace it
+MARGIN_SE = 1.0  # ... and the gain must be at least this many standard errors of the paired gain
+MAX_WEIGHT = 10.0  # a won deal's habit-correcting weight is clipped to 1/10..10 (variance)
+HABIT_PRIOR = 5.0  # a partner's assignment rate is shrunk toward the vendor's as if seen on this many deals
+HABIT_DEALS = 3000  # the most recent partner deals the assignment habit is read from
 
 
 def expected_metrics(key: np.ndarray, winner: int) -> dict[str, float]:
@@ -54,53 +69,138 @@ def model_key(model: MatchModel, signals) -> np.ndarray:
     return key
 
 
-def test_deals(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) -> list[DealRec]:
-    """The most recent closed partner deals before today (won: the answers; lost: the lift), oldest first."""
+def test_windows(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) -> list[list[DealRec]]:
+    """Up to `FOLDS` consecutive windows of the most recent closed partner deals before today (won: the
+    answers; lost: the lift), oldest window first, each holding the same number of won deals; the windows
+    together hold at most half of the won deals, so every window is fitted on at least as many."""
     closed = [d for d in eco.deals if d.is_closed and d.partner_id in matrix.index and d.close_date
               and d.close_date < today and d.account_id in eco.accounts]
     closed.sort(key=lambda d: (d.closed(), d.opportunity_id))
     won = sum(d.won for d in closed)
     if won < 2 * MIN_TEST_DEALS:
         return []
-    size = min(max(int(won * TEST_SHARE), MIN_TEST_DEALS), MAX_TEST_DEALS)
-    start, seen = len(closed), 0
-    while seen < size:  # back from the newest until the window holds `size` won deals
-        start -= 1
-        seen += closed[start].won
-    return closed[start:]
+    size = max(int(won * TEST_SHARE), MIN_TEST_DEALS)
+    folds = min(FOLDS, max(1, (won // 2) // size))
+    size = max(min(size, MAX_TEST_DEALS // folds), MIN_TEST_DEALS)
+    windows, end = [], len(closed)
+    for _ in range(folds):
+        start, seen = end, 0
+        while seen < size and start > 0:  # back from the newest until the window holds `size` won deals
+            start -= 1
+            seen += closed[start].won
+        if seen < size:
+            break
+        windows.append(closed[start:end])
+        end = start
+    return windows[::-1]
 
 
-def backtest_models(eco: Ecosystem, matrix: PartnerMatrix, models: dict[str, MatchModel],
-                    cases: list[DealRec]) -> dict[str, dict[str, float]]:
-    """Each model's mean hit@1, hit@3, NDCG@5 of the winner over the won `cases`, and its `lift`: how much
-    more often the engaged partner is in its top 3 on won than on lost cases (a ranker that imitates whom
-    the vendor picks, winners and losers alike, has none). Each case is scored as of its created_on."""
+def test_deals(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) -> list[DealRec]:
+    """Every test deal of the backtest's windows, oldest first."""
+    return [d for window in test_windows(eco, matrix, today) for d in window]
+
+
+def score_cases(eco: Ecosystem, matrix: PartnerMatrix, models: dict[str, MatchModel],
+                cases: list[DealRec], habit: np.ndarray | None = None) -> dict[str, dict[str, list]]:
+    """Per model, per case: the metrics of the engaged partner (`won`, `lost`: lists of metric dicts of
+    the won and the lost cases; `pct`: (share of the eligible it beats, won)). Each case is scored as of
+    its created_on, with its own partner and registration masked. `weight` (won cases): the inverse of
+    how likely the vendor's habit (`habit`: each partner's assignment rate) was to hand the deal to the
+    partner that won it, relative to a random eligible pick."""
     sweep = HistorySweep(matrix, eco)
-    totals = {name: {"hit@1": 0.0, "hit@3": 0.0, "ndcg@5": 0.0, "lost@3": 0.0} for name in models}
-    pct: dict[str, list[tuple[float, bool]]] = {name: [] for name in models}
-    won = sum(d.won for d in cases)
+    out = {name: {"won": [], "lost": [], "pct": [], "weight": []} for name in models}
     for deal in sorted(cases, key=lambda d: (d.opened(), d.opportunity_id)):
         state = sweep.advance(deal.opened())
         signals = deal_signals(matrix, state, deal.masked(), eco.accounts.get(deal.account_id), exclude=deal)
         engaged = matrix.index[deal.partner_id]
+        weight = habit_weight(habit, signals.eligible, engaged) if habit is not None else 1.0
         for name, model in models.items():
             key = model_key(model, signals)
             metrics = expected_metrics(key, engaged)
             among = signals.eligible
-            pct[name].append((float((key[among] < key[engaged]).mean()) if among.any() else 0.5, deal.won))
+            out[name]["pct"].append((float((key[among] < key[engaged]).mean()) if among.any() else 0.5, deal.won))
             if deal.won:
-                for metric, value in metrics.items():
-                    totals[name][metric] += value
+                out[name]["won"].append(metrics)
+                out[name]["weight"].append(weight)
             else:
-                totals[name]["lost@3"] += metrics["hit@3"]
-    n, lost = max(won, 1), max(len(cases) - won, 1)
-    out = {}
-    for name, t in totals.items():
-        out[name] = {k: round(t[k] / n, 4) for k in ("hit@1", "hit@3", "ndcg@5")}
-        out[name]["lift"] = round(out[name]["hit@3"] - t["lost@3"] / lost, 4)
-        out[name]["auc"] = round(_auc(pct[name]), 4)
-        out[name]["n"] = won
+                out[name]["lost"].append(metrics)
     return out
+
+
+def assignment_habit(eco: Ecosystem, matrix: PartnerMatrix, before: dt.date) -> np.ndarray:
+    """Per partner, how often the vendor handed it a partner deal it was eligible for (the last
+    `HABIT_DEALS` deals opened before `before`), shrunk toward the vendor-wide rate. Who gets a deal is
+    the vendor's choice, not an outcome: a backtest that counts the winners of won deals alone rewards
+    rankers that imitate it."""
+    deals = [d for d in eco.deals if d.partner_id in matrix.index and d.opened() < before
+             and d.account_id in eco.accounts]
+    deals.sort(key=lambda d: (d.opened(), d.opportunity_id))
+    n = len(matrix.ids)
+    assigned, eligible = np.zeros(n), np.zeros(n)
+    for deal in deals[-HABIT_DEALS:]:
+        mask = matrix.eligible_for(deal.products, eco.accounts[deal.account_id].country, deal.opened())
+        i = matrix.index[deal.partner_id]
+        mask[i] = True
+        eligible += mask
+        assigned[i] += 1
+    overall = assigned.sum() / max(eligible.sum(), 1.0)
+    return (assigned + HABIT_PRIOR * overall) / (eligible + HABIT_PRIOR)
+
+
+def habit_weight(habit: np.ndarray, eligible: np.ndarray, engaged: int) -> float:
+    """1 / (eligible partners x the chance the habit picks `engaged` among them): 1 under a random pick,
+    below 1 for the partner the vendor favours, above for one it seldom picks; clipped to `MAX_WEIGHT`."""
+    among = eligible.copy()
+    among[engaged] = True
+    weight = float(habit[among].mean() / max(habit[engaged], 1e-12))
+    return min(max(weight, 1 / MAX_WEIGHT), MAX_WEIGHT)
+
+
+def summarise(scored: dict[str, list]) -> dict[str, float]:
+    """Mean hit@1, hit@3, NDCG@5 over the won cases, and the `lift`: how much more often the engaged
+    partner is in the top 3 on won than on lost cases (a ranker that imitates whom the vendor picks,
+    winners and losers alike, has none), the `auc` and `n` (won cases)."""
+    won, n = scored["won"], max(len(scored["won"]), 1)
+    out = {k: round(sum(m[k] for m in won) / n, 4) for k in METRICS}
+    out["lift"] = round(out["hit@3"] - sum(m["hit@3"] for m in scored["lost"]) / max(len(scored["lost"]), 1), 4)
+    if scored.get("weight"):  # the same, each won deal weighted against the vendor's habit (`habit_weight`)
+        weights = np.asarray(scored["weight"])
+        out["hit@3_habit_corrected"] = round(float(np.average([m["hit@3"] for m in won], weights=weights)), 4)
+    out["auc"] = round(_auc(scored["pct"]), 4)
+    out["n"] = len(won)
+    return out
+
+
+def backtest_models(eco: Ecosystem, matrix: PartnerMatrix, models: dict[str, MatchModel],
+                    cases: list[DealRec]) -> dict[str, dict[str, float]]:
+    """Each model's figures (`summarise`) over the `cases`."""
+    return {name: summarise(scored) for name, scored in score_cases(eco, matrix, models, cases).items()}
+
+
+def pick_ranker(per_deal: dict[str, np.ndarray], weight: np.ndarray,
+                window: np.ndarray) -> tuple[str, dict[str, dict]]:
+    """The incumbent segment ranker unless another beats it. `per_deal`: each ranker's hit@1 + hit@3 +
+    NDCG@5 of the winner per won test deal; `weight`: the deal's habit-correcting weight
+    (`habit_weight`); `window`: its test window. A challenger must beat the incumbent's weighted mean by
+    `MARGIN`, by `MARGIN_SE` standard errors of the paired gain, and in most windows; among those that
+    do, the largest gain wins."""
+    base = per_deal[INCUMBENT]
+    windows = np.unique(window)
+    w = weight / weight.sum() if len(weight) else weight
+    verdicts, best, best_gain = {}, INCUMBENT, 0.0
+    for name, score in per_deal.items():
+        if name == INCUMBENT:
+            continue
+        diff = score - base
+        gain = float(np.dot(w, diff)) if len(diff) else 0.0
+        se = float(math.sqrt(np.dot(w ** 2, (diff - gain) ** 2))) if len(diff) > 1 else math.inf
+        won_windows = sum(float(np.average(diff[window == k], weights=weight[window == k])) > 0 for k in windows)
+        beats = bool(gain >= MARGIN and gain >= MARGIN_SE * se and 2 * won_windows > len(windows))
+        verdicts[name] = {"gain_vs_segment": round(gain, 4), "gain_se": round(se, 4) if math.isfinite(se) else None,
+                          "windows_won": int(won_windows), "windows": len(windows), "beats_segment": beats}
+        if beats and gain > best_gain:
+            best, best_gain = name, gain
+    return best, verdicts
 
 
 def _auc(pairs: list[tuple[float, bool]]) -> float:
@@ -123,22 +223,35 @@ def candidates(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date) -> dict[s
 
 
 def choose_ranker(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) -> MatchModel:
-    """The ranker that did best on the vendor's recent history, refitted on all of it, with its figures."""
+    """The ranker that did best on the vendor's recent history (`pick_ranker`), refitted on all of it,
+    with its figures."""
     as_of = today + dt.timedelta(days=1)  # everything dated today has happened
-    cases = test_deals(eco, matrix, as_of)
-    if not cases:
+    windows = test_windows(eco, matrix, as_of)
+    if not windows:
         log.info("partner match: too few won partner deals for a backtest; no ranker comparison")
         return train_model(eco, matrix, as_of)
-    cutoff = cases[0].closed()
-    results = backtest_models(eco, matrix, candidates(eco, matrix, cutoff), cases)
-    best = max(results, key=lambda name: (sum(results[name][m] for m in METRICS), -SIMPLEST_FIRST.index(name)))
+    pooled: dict[str, dict[str, list]] = {}
+    window_of: list[int] = []
+    for k, cases in enumerate(windows):
+        cutoff = cases[0].closed()
+        scored = score_cases(eco, matrix, candidates(eco, matrix, cutoff), cases,
+                             assignment_habit(eco, matrix, cutoff))
+        for name, part in scored.items():
+            into = pooled.setdefault(name, {"won": [], "lost": [], "pct": [], "weight": []})
+            for key, values in part.items():
+                into[key].extend(values)
+        window_of += [k] * sum(d.won for d in cases)
+    names = [name for name in pooled if len(pooled[name]["won"]) == len(window_of)]  # in every window
+    per_deal = {name: np.array([sum(m[k] for k in METRICS) for m in pooled[name]["won"]]) for name in names}
+    best, verdicts = pick_ranker(per_deal, np.array(pooled[INCUMBENT]["weight"]), np.array(window_of))
+    results = {name: summarise(pooled[name]) | verdicts.get(name, {}) for name in names}
     if best == "learned":
         model = train_model(eco, matrix, as_of)
     elif best == "segment":
         model = MatchModel.segment(history_as_of(matrix, eco, as_of).base_rate, cutoff=as_of)
     else:
         model = MatchModel.cold_start(cutoff=as_of)
-    model.backtest = results[best] | {"test_from": cutoff.isoformat()}
+    model.backtest = results[best] | {"test_from": windows[0][0].closed().isoformat(), "windows": len(windows)}
     model.candidates = results
     log.info("partner match: ranker %s chosen by backtest %s", best, results)
     return model

@@ -53,10 +53,23 @@ from tools.partner_match.selection import choose_ranker
 from tools.registry import register_tool
 
 log = logging.getLogger(__name__)
-AccountRec, DealRec = mf.AccountRec, mf.DealRec  # a lead is ranked as a deal without history (tools.leads)
-__all__ = ["AccountRec", "DealRec", "MatchArgs", "MatchEngine", "MatchResponse", "PartnerMatch", "RankerInfo",
-           "RegistrationCheckResponse", "RegistrationProposal", "check_registration", "current_ranker", "get_engine",
-           "match_partners"]
+AccountRec, DealRec, Relation = mf.AccountRec, mf.DealRec, mf.Relation  # a lead is ranked as a deal without history (tools.leads)
+__all__ = [
+    "AccountRec",
+    "DealRec",
+    "MatchArgs",
+    "MatchEngine",
+    "MatchResponse",
+    "PartnerMatch",
+    "RankerInfo",
+    "RegistrationCheckResponse",
+    "RegistrationProposal",
+    "Relation",
+    "check_registration",
+    "current_ranker",
+    "get_engine",
+    "match_partners",
+]
 
 
 class MatchArgs(BaseModel):
@@ -115,10 +128,13 @@ class MatchEngine:
         model = model or choose_ranker(eco, matrix, today)
         return cls(eco, matrix, model, history_as_of(matrix, eco, as_of), today, protection_days)
 
-    def match(self, deal: mf.DealRec, top: int = 5, account: mf.AccountRec | None = None) -> list[PartnerMatch]:
-        """`account`: for a deal whose company is not (yet) one of our accounts, e.g. an inbound lead."""
+    def match(self, deal: mf.DealRec, top: int = 5, account: mf.AccountRec | None = None,
+              relations: list[mf.Relation] | None = None) -> list[PartnerMatch]:
+        """`account`: for a deal whose company is not (yet) one of our accounts, e.g. an inbound lead;
+        `relations`: partners' relationships with that company (their shared accounts), weighed by the
+        ranker in use like account mapping's."""
         account = account or self.eco.accounts.get(deal.account_id)
-        signals = mf.deal_signals(self.matrix, self.state, deal, account)
+        signals = mf.deal_signals(self.matrix, self.state, deal, account, relations=relations)
         rows, scores = top_rows(self.model, signals, top)
         if not len(rows):
             return []
