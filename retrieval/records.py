@@ -308,13 +308,17 @@ _META_SNAPSHOT: ContextVar[dict[tuple[int, str], Any] | None] = ContextVar("cose
 WRITES_VERSION = "writes_version"
 SNAPSHOT_KEYS = ("records_version", "content_version", WRITES_VERSION)  # read together, once per request
 WRITES_QUIET = frozenset({"threads", "drafts", "feedback", "slack_events_seen", "audit_log", "api_keys",
-                          "api_key_expiry"})
+                          "api_key_expiry",
+                          # derived from the records and keyed on their version (retrieval/account_matches.py):
+                          # refreshing them on first read changes nothing a cached result depends on
+                          "account_match_candidates", "account_match_partners"})
+QUIET_META_KEYS = frozenset({WRITES_VERSION, "account_matches"})
 
 
 def _loud(table: Any, meta_key: str | None = None) -> bool:
     name = getattr(table, "name", None)
     if name == "meta":
-        return meta_key != WRITES_VERSION
+        return meta_key not in QUIET_META_KEYS
     return name is not None and name not in WRITES_QUIET
 
 
