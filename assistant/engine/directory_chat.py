@@ -52,11 +52,16 @@ _NOT_DIRECTORY = re.compile(
     r"overlap\w*|mapping|pipeline|won|revenue|sourced|attribution|leads?)\b|承認|登録|割引|リベート|ポリシー",
     re.IGNORECASE)  # fmt: skip
 
+# A deal named ("which partners fit the Stark Industries opportunity?") is matching's, even when the name is
+# not found (then the engine says so instead of searching the directory).
+_A_DEAL = re.compile(r"\b(deals?|opportunit(y|ies)|renewals?|oppty|opp)\b|\b(angebot|geschäft|affaire|oportunidad|"
+                     r"oportunidade|negócio)\b|案件|商談", re.IGNORECASE)
+
 
 def is_directory_question(question: str, mentions: Mentions, hints_of: Callable[[str], Hints]) -> bool:
     """A question looking for partners by what they do, where and for whom (see the module docstring).
     `hints_of` reads the structured hints of a text in this ecosystem's words."""
-    if not _SEEK.search(question or "") or _NOT_DIRECTORY.search(question):
+    if not _SEEK.search(question or "") or _NOT_DIRECTORY.search(question) or _A_DEAL.search(question):
         return False
     if named_subjects(mentions, hints_of):
         return False

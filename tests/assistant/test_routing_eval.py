@@ -6,7 +6,7 @@ import re
 
 from evals.routing import evaluate, load_cases
 
-TOOLS = {"search_content", "map_accounts", "match_partners", "next_best_actions", "draft_content", "recruit_partners",
+TOOLS = {"search_content", "map_accounts", "match_partners", "next_best_actions", "draft_content", "recruit_partners", "find_partners",
          None}
 
 
