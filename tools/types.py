@@ -10,6 +10,7 @@ from typing import Protocol
 
 from pydantic import BaseModel
 
+from assistant.core.errors import BadInput
 from connectors.models import CLOSED_STAGES, OPEN_STAGES, STAGES
 
 __all__ = [
@@ -120,3 +121,27 @@ def days_quiet(opp: HasDealDates, today: dt.date) -> int | None:
 
 def in_trailing_year(day: dt.date | None, today: dt.date) -> bool:
     return day is not None and today - dt.timedelta(days=365) < day <= today
+
+
+# --- periods: `--from`/`--to`, inclusive, as every programme command reads them -------------------
+
+
+def parse_day(value: str | dt.date | None, name: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise BadInput(f"{name}: not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def period(today: dt.date, start: str | dt.date | None, end: str | dt.date | None) -> tuple[dt.date, dt.date]:
+    """(from, to), inclusive. Default: the 365 days ending today; with only one end given, 365 days from it."""
+    first, last = parse_day(start, "--from"), parse_day(end, "--to")
+    if last is None:
+        last = today if first is None else first + dt.timedelta(days=364)
+    if first is None:
+        first = last - dt.timedelta(days=364)
+    if first > last:
+        raise BadInput(f"--from {first} is after --to {last}")
+    return first, last

@@ -13,35 +13,13 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
-from assistant.core.errors import BadInput
 from retrieval.programme_records import MdfActivityRow, OpportunityMdf
 from retrieval.records import Opportunity
 from retrieval.scope import Scope
 from tools.context import ToolContext
 from tools.mdf.budget import convert, rates
 from tools.mdf.types import RoiActivity, RoiGroup, RoiResponse
-from tools.types import CLOSED_STAGES
-
-
-def _day(value: str | dt.date | None, option: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise BadInput(f"{option}: not an ISO date (YYYY-MM-DD): {value!r}") from None
-
-
-def period(today: dt.date, start: str | dt.date | None, end: str | dt.date | None) -> tuple[dt.date, dt.date]:
-    """(from, to), inclusive; by default the 365 days ending today, as `cosell attribution`."""
-    first, last = _day(start, "--from"), _day(end, "--to")
-    if last is None:
-        last = today if first is None else first + dt.timedelta(days=364)
-    if first is None:
-        first = last - dt.timedelta(days=364)
-    if first > last:
-        raise BadInput(f"--from {first} is after --to {last}")
-    return first, last
+from tools.types import CLOSED_STAGES, period
 
 
 def ratio(won: float, paid: float) -> float | None:
