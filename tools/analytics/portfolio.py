@@ -1,5 +1,6 @@
-"""Every partner at a glance (CLI.md `portfolio`): health now and 90 days ago (both computed from the data,
-tools.next_best_action.service.portfolio_health), tier status, time to first win, and who is at risk.
+"""Every partner at a glance (CLI.md `portfolio`): health now and 90 days ago (both computed from the data
+in one pass of set-based SQL, tools.next_best_action.service.portfolio_health_on), tier status, time to
+first win (SQL: each partner's earliest win), and who is at risk.
 
 At risk (general thresholds, each a reason with its numbers):
 - health below 50;
@@ -18,14 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import func, null, or_, select, union_all
 
 from retrieval.records import Opportunity, Partner
 from retrieval.scope import Scope
 from tools.analytics.cohorts import first_wins, time_to_first_win
 from tools.analytics.types import PortfolioPartner, PortfolioResponse
 from tools.context import ToolContext
-from tools.next_best_action.service import PortfolioHealth, portfolio_health
+from tools.next_best_action.service import PortfolioHealth, portfolio_health_on
 
 LOW_HEALTH = 50
 HEALTH_FALL = 10
@@ -86,13 +87,12 @@ def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = Non
               as_of: dt.date | None = None) -> PortfolioResponse:
     """CLI.md `portfolio` (internal roles only); `partner_ids` narrows the list (a channel manager's own)."""
     today = as_of or ctx.today()
-    now = portfolio_health(ctx, scope, as_of=as_of)  # Forbidden for anyone but admins and channel managers
-    before = portfolio_health(ctx, scope, as_of=today - dt.timedelta(days=TREND_DAYS))
+    # Forbidden for anyone but admins and channel managers
+    now, before = portfolio_health_on(ctx, scope, [as_of, today - dt.timedelta(days=TREND_DAYS)])
     with ctx.records(scope) as rec:
         info = rec.session.execute(select(Partner.partner_id, Partner.name, Partner.tier, Partner.joined_on,
                                           Partner.attributes)).all()
-        wins = rec.session.execute(select(Opportunity.partner_id, Opportunity.registered_by, Opportunity.close_date)
-                                   .where(Opportunity.stage == "closed_won")).all()
+        wins = rec.session.execute(_first_wins_query(today)).all()
     joined = {p.partner_id: p.joined_on for p in info if partner_ids is None or p.partner_id in partner_ids}
     first = first_wins(joined, wins, today)
     norms = Norms(now, before)
@@ -115,6 +115,20 @@ def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = Non
     at_risk = sorted((r for r in rows if r.at_risk), key=lambda r: (-r.risk_score, r.partner_id))
     return PortfolioResponse(partners=rows, at_risk=[r.partner_id for r in at_risk],
                              time_to_first_win=time_to_first_win(joined, first), as_of=today.isoformat())
+
+
+def _first_wins_query(today: dt.date):
+    """(partner_id, None, close date of its first win): cohorts.first_wins' rule in SQL, one row a partner.
+    No condition on partner_id in the first leg: on SQLite a range on its index would cost a lookup a row."""
+    o, p = Opportunity.__table__, Partner.__table__
+    won = (o.c.stage == "closed_won", o.c.close_date <= today)
+    wins = union_all(select(o.c.partner_id.label("pid"), o.c.close_date).where(*won),
+                     select(o.c.registered_by.label("pid"), o.c.close_date).where(*won, o.c.registered_by.is_not(None))
+                     ).subquery("w")
+    return (select(wins.c.pid, null(), func.min(wins.c.close_date))
+            .join(p, p.c.partner_id == wins.c.pid)
+            .where(or_(p.c.joined_on.is_(None), wins.c.close_date >= p.c.joined_on))
+            .group_by(wins.c.pid))
 
 
 def channel_manager_of(attributes: dict | None) -> str | None:

@@ -268,8 +268,37 @@ class PartnerMetrics:
         return self.certified.get(product.strip().lower(), (product, 0))[1]
 
     def tier_metrics(self) -> dict[str, float]:
-        return {"won_revenue_12m": self.won_revenue_12m, "won_deals_12m": len(self.won_12m),
+        return {"won_revenue_12m": self.won_revenue_12m, "won_deals_12m": self.won_count_12m,
                 "certified_staff": self.certified_total, "deals_registered_12m": self.registrations_12m}
+
+    # what the health score reads (tools.next_best_action.portfolio_sql gives the same from SQL aggregates)
+
+    @property
+    def tier(self) -> str:
+        return self.partner.tier
+
+    @property
+    def competencies(self) -> list[str]:
+        return self.partner.competencies or []
+
+    @property
+    def won_count_12m(self) -> int:
+        return len(self.won_12m)
+
+    @property
+    def lost_count_12m(self) -> int:
+        return len(self.lost_12m)
+
+    @property
+    def open_count(self) -> int:
+        return len(self.open_deals)
+
+    def weighted_pipeline(self, b: VendorBaselines) -> float:
+        return sum((o.amount or 0.0) * b.probability(o.stage) for o in self.open_deals)
+
+    def open_products(self) -> set[str]:
+        """The lower-cased products of its open deals."""
+        return {p.strip().lower() for o in self.open_deals for p in o.products or []}
 
 
 def _count(value) -> int:
@@ -339,19 +368,19 @@ def _engagement(m: PartnerMetrics) -> tuple[float, str]:
 
 
 def _pipeline(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:
-    mine = sum((o.amount or 0.0) * b.probability(o.stage) for o in m.open_deals)
+    mine = m.weighted_pipeline(b)
     values = b.partner_values
     if not values:
         return NEUTRAL, "no partner pipeline to compare with"
     below = bisect.bisect_left(values, mine)  # partner_values is sorted
     ties = bisect.bisect_right(values, mine) - below
     pct = 100 * (below + 0.5 * ties) / len(values)
-    return pct, (f"weighted open pipeline {mine:,.0f} across {len(m.open_deals)} open deals "
+    return pct, (f"weighted open pipeline {mine:,.0f} across {m.open_count} open deals "
                  f"(percentile {pct:.0f} among partners)")
 
 
 def _win_rate(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:
-    won, lost = len(m.won_12m), len(m.lost_12m)
+    won, lost = m.won_count_12m, m.lost_count_12m
     if won + lost == 0:
         return NEUTRAL, "no deal closed in the last 12 months"
     rate = won / (won + lost)
@@ -360,14 +389,14 @@ def _win_rate(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:
 
 
 def _certifications(m: PartnerMetrics) -> tuple[float, str]:
-    products = {p.strip().lower(): p for o in m.open_deals for p in o.products or []}
+    products = m.open_products()
     basis = "products in its open deals"
     if not products:
-        products = {c.strip().lower(): c for c in m.partner.competencies or []}
+        products = {c.strip().lower() for c in m.competencies}
         basis = "its competencies"
     if not products:
         return NEUTRAL, "no products in its pipeline or competencies"
-    covered = [p for key, p in products.items() if m.certified_for(key) > 0]
+    covered = [key for key in products if m.certified_for(key) > 0]
     return (100 * len(covered) / len(products),
             f"certified staff for {len(covered)} of {len(products)} {basis}")
 
