@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import Text, and_, case, cast, distinct, func, literal_column, not_, or_, select, union_all
@@ -137,7 +138,7 @@ def _day_conditions(d, today: dt.date, as_of: dt.date | None, vendor: dict) -> d
     closed = d.c.stage.in_(CLOSED_STAGES)
     year_ago = day - dt.timedelta(days=365)
     in_year = and_(d.c.close_date > year_ago, d.c.close_date <= day)
-    value = func.coalesce(d.c.amount, 0.0)
+    value = d.c.amount  # NULL adds nothing to a SUM, as `amount or 0.0` adds nothing in Python
     if as_of is None:
         open_ = not_(closed)
         weighted = case((open_, value * _probability(d.c.stage, vendor)))
@@ -163,8 +164,8 @@ def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor
     columns = [] if None in days else [func.sum(_day_conditions(d, today, None, vendor)["weighted"])]
     for day in days:
         c = _day_conditions(d, today, day, vendor)
-        columns += [func.sum(c["weighted"]), func.sum(_flag(c["open"])), func.sum(_flag(c["won"])),
-                    func.sum(_flag(c["lost"])), func.sum(case((c["won"], c["value"]))),
+        columns += [func.sum(c["weighted"]), func.count(case((c["open"], 1))), func.count(case((c["won"], 1))),
+                    func.count(case((c["lost"], 1))), func.sum(case((c["won"], c["value"]))),
                     _distinct_joined(session, case((c["open"], d.c.products)))]
     # no WHERE on pid: on SQLite a range on ix_opp_partner would read the deals in index order, a million
     # random lookups (7 s); the NULL group (deals without a partner) is dropped below
@@ -216,6 +217,11 @@ def _activity_aggregates(session, days: list[dt.date]) -> dict[str, list]:
     return {r[0]: list(r[1:]) for r in rows}
 
 
+def _read(ctx: ToolContext, query, *args):
+    with ctx.records(Scope.system()) as rec:
+        return query(rec.session, *args)
+
+
 def _trends(values: list, offset: int, spans: tuple[list[str], list[str]]) -> dict[str, Trend]:
     trends = {}
     for metric in _ACTIVITY:
@@ -237,13 +243,17 @@ def portfolio_metrics(ctx: ToolContext, days: list[dt.date | None]
     System-level: callers check the asker may see every partner."""
     today, vendor = ctx.today(), ctx.vendor()
     dates = [day or today for day in days]
-    with ctx.records(Scope.system()) as rec:
-        session = rec.session
-        partners = session.execute(select(PARTNER.c.partner_id, PARTNER.c.tier, PARTNER.c.competencies,
-                                          PARTNER.c.certified_staff).order_by(PARTNER.c.partner_id)).all()
-        deals = _deal_aggregates(session, today, days, vendor)
-        activity = _activity_aggregates(session, dates)
-        rates = _win_rates(session, dates)
+    # two connections: the scan of the deals (the longest query) runs beside the others; sqlite3 and psycopg
+    # release the GIL while the database works
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(_read, ctx, _deal_aggregates, today, days, vendor)
+        with ctx.records(Scope.system()) as rec:
+            session = rec.session
+            partners = session.execute(select(PARTNER.c.partner_id, PARTNER.c.tier, PARTNER.c.competencies,
+                                              PARTNER.c.certified_staff).order_by(PARTNER.c.partner_id)).all()
+            activity = _activity_aggregates(session, dates)
+            rates = _win_rates(session, dates)
+        deals = pending.result()
     current = sorted(float(deals[p.partner_id][0] or 0.0) if p.partner_id in deals else 0.0 for p in partners)
     no_deals = [None] + [None, 0, 0, 0, None, None] * len(days)
     per_activity = len(_ACTIVITY) * 4 + 3
