@@ -30,7 +30,7 @@ import json
 import math
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import column, select
 
@@ -223,6 +223,15 @@ class Trend:
         if not self.baseline or self.recent is None:
             return 0.0
         return max(0.0, (self.baseline - self.recent) / self.baseline)
+
+    def beyond_noise(self, z: float = 2.0) -> bool:
+        """The fall is more than month-to-month noise: baseline - recent >= z standard errors of a mean over
+        the recent months, the noise taken from the baseline months' spread (for counts at least Poisson's
+        sqrt(baseline)). Sparse counts (1-2 trainings a month) fall to zero for three months by chance."""
+        if not self.baseline or self.recent is None or not self.recent_months:
+            return False
+        spread = max(self.baseline_sd, math.sqrt(self.baseline) if self.metric in ENGAGEMENT_WEIGHTS else 0.0)
+        return self.baseline - self.recent >= z * spread / math.sqrt(len(self.recent_months))
 
 
 @dataclass
@@ -494,7 +503,8 @@ def all_partner_metrics(ctx: ToolContext, as_of: dt.date | None = None
                         ) -> tuple[VendorBaselines, list[PartnerMetrics]]:
     """Every partner's metrics in three reads (system-level: callers check the asker may see every partner).
     With `as_of`, from the data as it stood that day: deals created later are left out, deals closed later
-    count as open, activity months from that day's month on are unknown."""
+    count as open, activity months from that day's month on are unknown, and the pipeline percentile ranks
+    among every partner's pipeline of that day."""
     day = as_of or ctx.today()
     view = ctx if as_of is None else _AsOf(ctx, day)
     baselines = vendor_baselines(view)
@@ -533,4 +543,6 @@ def all_partner_metrics(ctx: ToolContext, as_of: dt.date | None = None
             mdf_window=window, certified=parse_certified(p.certified_staff),
             registrations_12m=sum(rows[m].deals_registered or 0 for m in year if m in rows),
             vendor=baselines.vendor))
+    if as_of is not None:  # a pipeline of that day ranks among the pipelines of that day, not today's
+        baselines = replace(baselines, partner_values=sorted(m.weighted_pipeline(baselines) for m in out))
     return baselines, out

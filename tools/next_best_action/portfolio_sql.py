@@ -11,13 +11,15 @@ The same figures as `partner_health.all_partner_metrics` (the per-deal reference
 - the vendor win rate of day D: closed deals closing in the 365 days to D (all closed deals when fewer
   than 20; DEFAULT_WIN_RATE when fewer than 5);
 - the pipeline percentile ranks a partner's weighted open pipeline of the day among every partner's
-  CURRENT weighted open pipeline (`vendor_baselines` reads the deals as they are, for both days).
+  weighted open pipeline of that day;
+- an engagement drop counts only beyond the metric's month-to-month noise (`Trend.beyond_noise`).
 Sums are SQL sums: on non-integer amounts or PSAT they may differ from Python's in the last bit.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -44,7 +46,7 @@ PARTNER = Partner.__table__
 
 @dataclass
 class Baselines:
-    """What the health score needs of the vendor: the win rate and every partner's current pipeline."""
+    """What the health score needs of the vendor: the win rate and every partner's pipeline that day."""
 
     win_rate: float
     partner_values: list[float]  # sorted
@@ -158,10 +160,10 @@ PER_DAY = 6  # weighted pipeline, open deals, won, lost, won revenue, products o
 
 
 def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor: dict) -> dict[str, list]:
-    """partner -> [current weighted pipeline] + per day [weighted pipeline, open, won, lost, won revenue,
+    """partner -> per day [weighted pipeline, open, won, lost, won revenue,
     the distinct products cells of the open deals], in one scan of the deals."""
     d = _engaged_deals()
-    columns = [] if None in days else [func.sum(_day_conditions(d, today, None, vendor)["weighted"])]
+    columns = []
     for day in days:
         c = _day_conditions(d, today, day, vendor)
         columns += [func.sum(c["weighted"]), func.count(case((c["open"], 1))), func.count(case((c["won"], 1))),
@@ -170,12 +172,7 @@ def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor
     # no WHERE on pid: on SQLite a range on ix_opp_partner would read the deals in index order, a million
     # random lookups (7 s); the NULL group (deals without a partner) is dropped below
     rows = session.execute(select(d.c.pid, *columns).group_by(d.c.pid))
-    current = days.index(None) * PER_DAY if None in days else None
-    out = {}
-    for pid, *values in rows:
-        if pid is not None:
-            out[pid] = [values[current]] + values if current is not None else values
-    return out
+    return {pid: values for pid, *values in rows if pid is not None}
 
 
 def _win_rates(session, days: list[dt.date]) -> list[float]:
@@ -197,6 +194,7 @@ def _win_rates(session, days: list[dt.date]) -> list[float]:
 
 
 _ACTIVITY = ("portal_logins", "trainings_completed", "deals_registered", "psat")
+PER_METRIC = 5  # recent sum and count, baseline sum, count and sum of squares
 
 
 def _activity_aggregates(session, days: list[dt.date]) -> dict[str, list]:
@@ -205,9 +203,10 @@ def _activity_aggregates(session, days: list[dt.date]) -> dict[str, list]:
     columns = []
     for day in days:
         for metric in _ACTIVITY:
-            for months in (recent_months(day), baseline_months(day)):
-                value = case((ACT.c.month.in_(months), ACT.c[metric]))
-                columns += [func.sum(value), func.count(value)]
+            recent = case((ACT.c.month.in_(recent_months(day)), ACT.c[metric]))
+            baseline = case((ACT.c.month.in_(baseline_months(day)), ACT.c[metric]))
+            columns += [func.sum(recent), func.count(recent), func.sum(baseline), func.count(baseline),
+                        func.sum(baseline * baseline)]
         window, year = mdf_months(day), months_back(day, 1, 12)
         columns += [func.sum(case((ACT.c.month.in_(window), func.coalesce(ACT.c.mdf_allocated, 0.0)))),
                     func.sum(case((ACT.c.month.in_(window), func.coalesce(ACT.c.mdf_spent, 0.0)))),
@@ -225,14 +224,16 @@ def _read(ctx: ToolContext, query, *args):
 def _trends(values: list, offset: int, spans: tuple[list[str], list[str]]) -> dict[str, Trend]:
     trends = {}
     for metric in _ACTIVITY:
-        r_sum, r_n, b_sum, b_n = values[offset:offset + 4]
-        offset += 4
+        r_sum, r_n, b_sum, b_n, b_squares = values[offset:offset + PER_METRIC]
+        offset += PER_METRIC
+        mean = float(b_sum) / b_n if b_n else 0.0
         trends[metric] = Trend(
             metric, TREND_METRICS[metric],
             recent=float(r_sum) / r_n if r_n >= 2 else None,
-            baseline=float(b_sum) / b_n if b_n >= 3 else None,
-            baseline_sd=0.0,  # not needed for the score; the one-partner view computes it
-            recent_months=spans[0] if r_n else [], baseline_months=spans[1] if b_n else [])
+            baseline=mean if b_n >= 3 else None,
+            baseline_sd=math.sqrt(max(0.0, float(b_squares) / b_n - mean * mean)) if b_n >= 2 else 0.0,
+            # as many months as had a value (which ones is not read: only their number counts here)
+            recent_months=spans[0][len(spans[0]) - r_n:], baseline_months=spans[1][len(spans[1]) - b_n:])
     return trends
 
 
@@ -254,20 +255,22 @@ def portfolio_metrics(ctx: ToolContext, days: list[dt.date | None]
             activity = _activity_aggregates(session, dates)
             rates = _win_rates(session, dates)
         deals = pending.result()
-    current = sorted(float(deals[p.partner_id][0] or 0.0) if p.partner_id in deals else 0.0 for p in partners)
-    no_deals = [None] + [None, 0, 0, 0, None, None] * len(days)
-    per_activity = len(_ACTIVITY) * 4 + 3
+    no_deals = [None, 0, 0, 0, None, None] * len(days)
+    per_activity = len(_ACTIVITY) * PER_METRIC + 3
     no_activity = [0] * (len(days) * per_activity)
     certified = {p.partner_id: parse_certified(p.certified_staff) for p in partners}
     out = []
     for i, day in enumerate(dates):
-        baselines = Baselines(win_rate=rates[i], partner_values=current)
+        # a partner's pipeline that day ranks among every partner's pipeline that day
+        pipelines = sorted(float(deals[p.partner_id][i * PER_DAY] or 0.0) if p.partner_id in deals else 0.0
+                           for p in partners)
+        baselines = Baselines(win_rate=rates[i], partner_values=pipelines)
         window, spans = mdf_months(day), (recent_months(day), baseline_months(day))
         products_cache: dict[str, set[str]] = {}
         metrics = []
         for p in partners:
             pid = p.partner_id
-            pipeline, n_open, n_won, n_lost, revenue, cells = deals.get(pid, no_deals)[1 + i * PER_DAY:1 + (i + 1) * PER_DAY]
+            pipeline, n_open, n_won, n_lost, revenue, cells = deals.get(pid, no_deals)[i * PER_DAY:(i + 1) * PER_DAY]
             values = activity.get(pid, no_activity)
             offset = i * per_activity
             allocated, spent, registered = values[offset + per_activity - 3:offset + per_activity]

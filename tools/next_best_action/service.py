@@ -303,8 +303,10 @@ def portfolio_health_on(ctx: ToolContext, scope: Scope, days: list[dt.date | Non
 def _portfolio_health(metrics, baselines, rules) -> dict[str, PortfolioHealth]:
     out = {}
     for m in metrics:
-        # a metric averaging under one a month (registrations 0.2/month) is too sparse to call a drop
-        drops = [(t.label, t.drop, t.recent, t.baseline) for t in m.trends.values() if (t.baseline or 0) >= 1]
+        # a metric averaging under one a month (registrations 0.2/month) is too sparse to call a drop, and
+        # a fall within the metric's own month-to-month noise is no drop either
+        drops = [(t.label, t.drop, t.recent, t.baseline) for t in m.trends.values()
+                 if (t.baseline or 0) >= 1 and t.beyond_noise()]
         out[m.partner_id] = PortfolioHealth(
             partner_id=m.partner_id, score=health.health_from_metrics(m, baselines), tier=m.tier,
             qualifies_for=tier_rules.qualified_tier(rules, m.tier_metrics()),
