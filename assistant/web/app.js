@@ -125,7 +125,7 @@ function drawTable(table) {
   }
   const csv = el("button", "secondary small", "Download CSV");
   csv.type = "button";
-  csv.setAttribute("aria-label", `Download ${table.title} as CSV`);
+  csv.setAttribute("aria-label", `Download CSV: ${table.title}`);
   csv.addEventListener("click", () => download(`${table.name}.csv`, csvText(table), "text/csv"));
   head.appendChild(csv);
   wrap.appendChild(head);

@@ -22,6 +22,7 @@ from retrieval.ingest import replace_records
 from retrieval.scope import issue_api_key
 
 TODAY = dt.date(2026, 11, 15)
+SCALE = 0.25  # fewer accounts, deals and mapping rows: the journeys need a world, not the whole demo
 USERS = ("u-cm-1", "u-mkt-1", "u-ps-alpine", "u-ps-thames")
 DOCS = {
     "policies/registering-deals.md": ("Registering a deal", "partners", """
@@ -55,7 +56,7 @@ Thames Data Partners targets twelve financial services accounts in the United Ki
 def write_import(folder: Path) -> None:
     from evals.demo.generator import generate
 
-    generate(folder, today=TODAY)
+    generate(folder, today=TODAY, scale=SCALE)
     shutil.rmtree(folder / "content")
     for path, (title, visibility, text) in DOCS.items():
         file = folder / "content" / path
