@@ -147,7 +147,11 @@ function drawTable(table) {
     tbody.replaceChildren();
     rows.slice(0, count).forEach((row, i) => {
       const tr = el("tr");
-      table.columns.forEach((c) => tr.appendChild(el("td", c.kind === "num" ? "num" : null, num(cell(c, row, i)))));
+      table.columns.forEach((c) => {
+        const td = el("td", c.kind === "num" ? "num" : null, num(cell(c, row, i)));
+        td.dataset.label = c.label;  // a phone shows each row as a card: "label  value"
+        tr.appendChild(td);
+      });
       tbody.appendChild(tr);
     });
   };
