@@ -175,6 +175,12 @@ def test_channel_manager_matches_maps_and_exports_csv(watched, site):
     assert got.value.suggested_filename.startswith("overlaps-P-")
     watched.no_horizontal_scroll()
 
+    page.locator("#example-list button", has_text="Which MDF requests are waiting?").click()
+    mdf = watched.answers(3).locator(".result table")
+    expect(mdf.locator("tbody tr").first).to_be_visible()  # the MDF list as a table too
+    expect(mdf.locator("thead th").first).not_to_have_text("")
+    watched.no_horizontal_scroll()
+
 
 def test_marketer_drafts_and_decides_in_the_page(watched, site):
     _, keys = site
@@ -214,6 +220,17 @@ def test_programme_dashboard(watched, site):
     expect(page.locator("body[data-ready=true]")).to_have_count(1, timeout=30000)
     expect(page.locator("#at-risk tbody tr").first).to_be_visible()
     watched.no_horizontal_scroll()
+
+
+def test_api_docs_render_offline(browser, site):
+    base, keys = site
+    w = Watched(browser, base, VIEWPORTS["desktop"])
+    w.page.goto(f"{base}/docs")
+    expect(w.page.locator(".swagger-ui .info .title")).to_contain_text("Co-sell Copilot", timeout=20000)
+    expect(w.page.locator(".opblock-summary-path", has_text="/v1/documents/")).to_have_count(1)
+    w.page.goto(f"{base}/redoc")
+    expect(w.page.locator("h1", has_text="Co-sell Copilot")).to_be_visible(timeout=20000)
+    w.check_and_close(keys)  # every request to this server, no console error
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
