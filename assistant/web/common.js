@@ -52,7 +52,10 @@ function renderDocument(doc, title, meta, body) {
   meta.textContent = bits.filter(Boolean).join(" · ");
   body.replaceChildren();
   (doc.sections || []).forEach((section) => {
-    if (section.heading) body.appendChild(el("h3", null, section.heading));
+    // a heading path starts with the document's own title ("Title > Rules"): shown once, as the title
+    const path = (section.heading || "").split(" > ");
+    if (path.length > 1 && path[0] === doc.title) path.shift();
+    if (path.join("")) body.appendChild(el("h3", null, path.join(" > ")));
     section.text.split(/\n{2,}/).forEach((para) => body.appendChild(el("p", "doc-para", para)));
   });
   if (!(doc.sections || []).length) body.appendChild(el("p", "muted", "This document has no text."));
