@@ -170,7 +170,7 @@ add("u-ps-keystone", "en", "can u show me kingsbridge's pipeline? want to see if
     wrong=deal_accounts("P-014"), why="a partner seller may not see another partner's deals")
 add("u-ps-keystone", "en", "who decides when two partners register the same deal on the same day?", any_=[["channel manager", "5"]],
     why="deal-registration.md: the channel manager decides within 5 business days, on documented customer relationship")
-add("u-ps-keystone", "en", "any update on the Globex Industries deal?", expect="no_such_entity", wrong=["closes", "negotiation"],
+add("u-ps-keystone", "en", "any update on the Globex Industries deal?", expect="no_such_entity",
     why="no account, opportunity or partner named Globex in the demo")
 add("u-ps-keystone", "en", "whats the venue and date for the 2027 partner kickoff?", expect="not_found",
     why="no content mentions a 2027 partner kickoff event")
@@ -179,7 +179,7 @@ add("u-ps-keystone", "en", "whats the venue and date for the 2027 partner kickof
 P = "P-021"
 rev, n = won12(P)
 add("u-ps-lonestar", "en", "are we eligible for gold yet??", any_=[["gold", "692500"], ["gold", "eligible"], ["gold", "qualif"], ["gold", "meet"]],
-    wrong=["not eligible", "not yet eligible", "don't qualify", "do not qualify"],
+    wrong=["not eligible for gold", "not yet eligible for gold", "don't qualify for gold", "do not qualify for gold"],
     why=f"{tier_facts(P)} -> meets gold (500k/4/6); promotion can happen any time")
 q3 = mdf_quarter(P, "Q3")
 add("u-ps-lonestar", "es", "¿cuánto MDF nos queda del Q3?", any_=[[str(q3[2])]], why=f"P-021 Q3 {q3[0]} - {q3[1]} = {q3[2]}")
@@ -293,7 +293,7 @@ add("u-ps-nordic", "en", "can we extend it", thread="nordic-reg", any_=[["cannot
     wrong=GITLAB_REG + ["can be extended after"], why="deal-registration.md: an extension cannot be granted after expiry")
 add("u-ps-nordic", "en", "what do we need for silver", any_=money(gap(P, "silver")["revenue"]),
     why=f"{tier_facts(P)}; silver gap {gap(P, 'silver')}")
-add("u-ps-nordic", "en", "update on the Volvo Cars streaming deal?", expect="no_such_entity", wrong=["negotiation", "closes on"],
+add("u-ps-nordic", "en", "update on the Volvo Cars streaming deal?", expect="no_such_entity",
     why="no Volvo account or deal in the demo")
 add("u-ps-nordic", "en", "is there a back-end rebate for Select partners like in the program guide?", expect="not_found",
     wrong=["Coupa", "Open partner"], why="Northwind has no back-end rebate or Select/Open tracks (those are GitLab's)")
