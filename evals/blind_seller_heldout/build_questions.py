@@ -350,7 +350,7 @@ add("u-cm-3", "ja", "パートナーの登録期限切れの警告は何日前�
 
 # ----------------------------------------------------------------- marketers
 add("u-mkt-1", "en", "which campaign kits do we have for retail?", any_=[["ai-studio", "lakehouse", "streaming"], ["AI Studio", "Lakehouse", "Streaming"]],
-    wrong=["governance-compliance"], why="campaigns/: retail in ai-studio-launch, lakehouse-modernisation, streaming-realtime (not governance-compliance)")
+    why="campaigns/: retail in ai-studio-launch, lakehouse-modernisation, streaming-realtime (not governance-compliance)")
 add("u-mkt-1", "en", "show me keystone's open deals so i can target the campaign", expect="refusal", wrong=deal_accounts("P-019"),
     why="marketers see no opportunities")
 add("u-mkt-1", "en", "whats the mdf cap per quarter for silver partners", any_=[["6000"], ["6k"]], why="mdf-policy.md: Silver up to $6,000 per quarter")
@@ -364,7 +364,7 @@ add("u-mkt-2", "pt", "quais kits de campanha têm versão em pt-BR?", any_=[["ai
 add("u-mkt-2", "pt", "me passa o mapeamento de contas da Paulista", expect="refusal", why="map is forbidden for marketers")
 add("u-mkt-2", "pt", "qual o custo por oportunidade pra ganhar o top-up de 20% no MDF?", any_=[["2500"], ["2.5k"]],
     why="mdf-policy.md: cost per opportunity under USD 2,500 -> 20% top-up")
-add("u-mkt-3", "de", "welche kampagnen-kits gibts für finanzdienstleister?", any_=[["governance", "lakehouse", "streaming"]], wrong=["ai-studio-launch"],
+add("u-mkt-3", "de", "welche kampagnen-kits gibts für finanzdienstleister?", any_=[["governance", "lakehouse", "streaming"]],
     why="campaigns/: Financial Services in governance-compliance, lakehouse-modernisation, streaming-realtime")
 add("u-mkt-3", "de", "wie viele Werktage vorher muss ein Partner MDF beantragen?", any_=[["15", "Werktag"], ["15", "business day"]],
     wrong=GITLAB_MDF, why="mdf-policy.md: at least 15 business days before start (GitLab's 10 is not ours)")

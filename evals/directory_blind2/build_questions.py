@@ -113,7 +113,7 @@ DEMO_Q = [
       "Need a partner for a US hospital that wants real-time streaming. Who do we have?",
       dict(country="US", industry="Healthcare", comp="Streaming"),
       "Sells in US, Healthcare, Streaming competency.",
-      traps=["P-019 Keystone (US, Healthcare) has Streaming - in truth; P-063 in truth only if it passes"]),
+      traps=["P-017 Lattice (US, Healthcare) has no Streaming"]),
     Q("B03", "demo", "en", ["country", "industry", "product", "certification", "trap-zero-cert"],
       "Any partner with certified observability people in Sweden for a telco?",
       dict(country="SE", industry="Telecommunications", comp="Observability", mincert=1),
