@@ -25,7 +25,7 @@ from retrieval.scope import Scope
 from tools.analytics.cohorts import first_wins, time_to_first_win
 from tools.analytics.types import PortfolioPartner, PortfolioResponse
 from tools.context import ToolContext
-from tools.next_best_action.service import PortfolioHealth, portfolio_health
+from tools.next_best_action import service as nba  # a module: nba reads onboarding, which reads us
 
 LOW_HEALTH = 50
 HEALTH_FALL = 10
@@ -44,7 +44,7 @@ def _rank(tier: str) -> int:
 class Norms:
     """Where this vendor's partners stand, for judging one partner against the others."""
 
-    def __init__(self, now: dict[str, PortfolioHealth], before: dict[str, PortfolioHealth]):
+    def __init__(self, now: dict[str, nba.PortfolioHealth], before: dict[str, nba.PortfolioHealth]):
         changes = sorted(h.score.score - before[p].score.score for p, h in now.items() if p in before)
         drops = sorted((h.biggest_drop[1] for h in now.values()), reverse=True)
         gaps = sum(_rank(h.tier) > _rank(h.qualifies_for) for h in now.values())
@@ -59,7 +59,8 @@ def _quantile(ordered: list, share: float, default):
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def risk(now: PortfolioHealth, before: PortfolioHealth | None, norms: Norms | None = None) -> tuple[float, list[str]]:
+def risk(now: nba.PortfolioHealth, before: nba.PortfolioHealth | None,
+         norms: Norms | None = None) -> tuple[float, list[str]]:
     health = now.score.score
     change = None if before is None else health - before.score.score
     reasons, score = [], max(0.0, 60.0 - health)
@@ -86,8 +87,8 @@ def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = Non
               as_of: dt.date | None = None) -> PortfolioResponse:
     """CLI.md `portfolio` (internal roles only); `partner_ids` narrows the list (a channel manager's own)."""
     today = as_of or ctx.today()
-    now = portfolio_health(ctx, scope, as_of=as_of)  # Forbidden for anyone but admins and channel managers
-    before = portfolio_health(ctx, scope, as_of=today - dt.timedelta(days=TREND_DAYS))
+    now = nba.portfolio_health(ctx, scope, as_of=as_of)  # Forbidden for anyone but admins and channel managers
+    before = nba.portfolio_health(ctx, scope, as_of=today - dt.timedelta(days=TREND_DAYS))
     with ctx.records(scope) as rec:
         info = rec.session.execute(select(Partner.partner_id, Partner.name, Partner.tier, Partner.joined_on,
                                           Partner.attributes)).all()

@@ -1,12 +1,13 @@
 """Partner recruitment (CLI.md `recruit`): rank partner_candidates.csv by how well each fits the ideal
 partner profile learned from the current partners' results, and by the coverage gaps it would fill.
 
-score = sigmoid(r x z(fit) + (1 - r) x z(gap)), where `fit` is the expected results score of a company with
-the candidate's traits (tools.recruit.profile: ridge regression chosen by leave-one-out, blended with the
-most similar partners), `gap` how much under-served demand in our own pipeline and accounts the candidate
-covers (tools.recruit.gaps), z() standardises across the candidates considered, and r is the profile's
-out-of-sample correlation with the partners' results (the square root of its leave-one-out R2): the
-profile is trusted as far as it predicts partners it was not fitted on, the gaps carry the rest. Candidates that are already partners (same website domain or
+score = sigmoid(2/3 x z(fit) + 1/3 x z(gap)). `fit` is what the current partners say about a company with
+the candidate's traits (tools.recruit.profile): the learned profile, trusted as far as it predicts partners
+it was not fitted on (r, the square root of its leave-one-out R2), shrunk towards the simple prior (how
+partners sharing each trait did on average) for the rest: r x z(learned) + (1 - r) x z(prior). With few
+partners r is small and the prior carries the fit; with many, the profile does. `gap` is how much
+under-served demand in our own pipeline and accounts the candidate covers (tools.recruit.gaps); z()
+standardises across the candidates considered. Candidates that are already partners (same website domain or
 name) are listed in `already_partners`, never ranked. Admins and channel managers only.
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ from tools.recruit.types import AlreadyPartner, Candidate, Profile, RecruitRespo
 from tools.registry import register_tool
 
 MAX_TOP = 100
+GAP_SHARE = 1 / 3  # the coverage gaps a candidate fills: a third of the score, the fit to the profile the rest
 
 
 def recruit(ctx: ToolContext, scope: Scope, country: str | None = None, industry: str | None = None,
@@ -72,9 +74,10 @@ def _model(partners: list[Company], outcomes: dict[str, Outcome]) -> prof.Model:
 
 def _rank(pool: list[Company], model: prof.Model, gaps: Gaps, outcomes: dict[str, Outcome], currency: str,
           prefer: tuple[str, str] | None) -> list[Candidate]:
-    fits = [model.fit(traits(c), features(c)) for c in pool]
-    gap_values = [gaps.value(c) for c in pool]
+    learned = [model.fit(traits(c), features(c)) for c in pool]
     trust = math.sqrt(model.reliability)
+    fits = [trust * lz + (1 - trust) * pz for lz, pz in zip(_z(learned), _z([model.prior(traits(c)) for c in pool]))]
+    gap_values = [gaps.value(c) for c in pool]
     out = []
     for c, fit, gap, fz, gz in zip(pool, fits, gap_values, _z(fits), _z(gap_values)):
         segment = gaps.best_for(c, prefer)
@@ -82,7 +85,7 @@ def _rank(pool: list[Company], model: prof.Model, gaps: Gaps, outcomes: dict[str
         similar, reasons = candidate_reasons(traits(c), features(c), model, outcomes, currency)
         if fills:
             reasons.append(fills[0].upper() + fills[1:])
-        score = 1 / (1 + math.exp(-(trust * fz + (1 - trust) * gz)))
+        score = 1 / (1 + math.exp(-((1 - GAP_SHARE) * fz + GAP_SHARE * gz)))
         out.append(Candidate(candidate_id=c.key, name=c.name, score=round(score, 3), reasons=reasons,
                              similar_to=similar, fills_gap=fills, fit=round(fit, 3), gap=round(gap, 3), type=c.type,
                              countries=c.countries))
