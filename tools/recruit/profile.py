@@ -1,33 +1,30 @@
 """The ideal partner profile: which traits go with results among the current partners, and how well a
 candidate fits it.
 
-Tens of partners say little about tens of traits, so the profile is learned with as much restraint as the
-partners' own data asks for, decided by leave-one-out on those partners (as matching decides by backtest):
-- the learned profile: ridge regression of the results score on the traits (binary features; size also as
-  an ordered trend), with one penalty per kind of trait (type, industry, country, competency, language,
-  description words, size band), each chosen by exact leave-one-out error. A kind that does not predict
-  partners left out is penalised away (`inf`): only the kinds that carry results stay in the profile.
-  `reliability` is its leave-one-out R2 (0 when no penalty predicts better than the mean);
-- the prior it is shrunk towards: how partners of the candidate's type did, and how partners sharing each
-  of its traits did, every average shrunk towards the programme's mean by the number of partners behind it.
-  The service blends the two by `sqrt(reliability)`: a profile that predicts partners it was not fitted on
-  carries the ranking, a profile that does not leaves it to the simple averages;
-- the nearest current partners by shared traits (Jaccard): the partners a candidate resembles (`similar_to`).
+Two estimates that hold up on tens of partners, blended:
+- ridge regression of the results score on the traits (binary features), its penalty chosen by exact
+  leave-one-out error; when no penalty predicts better than the mean, every effect is ~0 and the profile
+  says so (`reliability` 0) instead of fitting noise;
+- the nearest current partners by shared traits (Jaccard), their results averaged and shrunk towards
+  the mean: the partners a candidate resembles (`similar_to`).
+With few partners that learned profile is unreliable (its leave-one-out R2 says how much), so the service
+shrinks it towards a simple prior the model also carries (`prior`): how the partners of the candidate's
+type did, and how the partners sharing each of its traits did, each average shrunk towards the programme's
+mean by the number of partners behind it.
 Partners are weighted by tenure (a partner of three months has not shown its results yet).
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from tools.recruit.traits import SIZE_FEATURE, readable
+from tools.recruit.traits import readable
 
-ALPHAS = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0, math.inf)  # inf: the kind is left out
+ALPHAS = np.logspace(-1, 3.5, 28)
 NEIGHBOURS = 5
+RIDGE_SHARE = 2 / 3  # the blend: the global model, then the neighbours
 MIN_PARTNERS = 8  # fewer partners than this cannot tell a trait's effect from chance: no profile is learned
-MIN_GAIN = 0.01  # a kind of trait enters the profile only if it predicts 1% more of the variation out of sample
 PRIOR_PARTNERS = 5.0  # the prior's averages count as many pseudo-partners at the programme's mean
 
 
@@ -36,13 +33,17 @@ class Model:
     vocabulary: list[str]  # the regression's features (binary traits, and size as one ordered feature)
     coef: np.ndarray
     intercept: float
-    alphas: dict[str, float]  # the penalty per kind of trait (inf: left out)
+    alpha: float
     reliability: float  # leave-one-out R2 against the mean, clipped to [0, 1]
     partner_traits: dict[str, set[str]]  # binary traits (size as a band), for similarity and the figures
     partner_scores: dict[str, float]
     similarity_traits: frozenset[str] = frozenset()
-    averages: dict[str, float] = field(default_factory=dict)  # trait -> shrunk mean score of its partners
-    numeric: tuple[str, ...] = ()  # the ordered features among `vocabulary` (the size trend)
+    averages: dict[str, float] = field(default_factory=dict)  # trait -> its partners' shrunk mean score
+
+    def prior(self, traits: set[str]) -> tuple[float, float]:
+        """The simple prior: (how partners of this type did, how partners sharing each trait did, summed)."""
+        kind = sum(self.averages.get(t, 0.0) for t in traits if t.startswith("type: "))
+        return kind, sum(self.averages.get(t, 0.0) for t in traits)
 
     def effect(self, trait: str) -> float:
         try:
@@ -50,8 +51,8 @@ class Model:
         except ValueError:
             return 0.0
 
-    def ridge_predict(self, traits: set[str], features: dict[str, float]) -> float:
-        return self.intercept + sum(self.effect(c) * _value(traits, features, c, self.numeric) for c in self.vocabulary)
+    def ridge_predict(self, features: dict[str, float]) -> float:
+        return self.intercept + sum(self.effect(t) * v for t, v in features.items())
 
     @property
     def _index(self) -> frozenset[str]:
@@ -75,112 +76,73 @@ class Model:
         return sum(s * self.partner_scores[p] for p, s, _ in near) / (total + 1.0)  # shrunk to the mean (0)
 
     def fit(self, traits: set[str], features: dict[str, float]) -> float:
-        """The learned profile's expected results score for these traits (partners' standard deviations)."""
-        return self.ridge_predict(traits, features)
-
-    def prior(self, traits: set[str]) -> float:
-        """The simple averages: how partners sharing each trait did, summed; the type counts twice, as the
-        first thing that sets partners apart (a reseller and an integrator work differently)."""
-        return sum(self.averages.get(t, 0.0) * (2 if t.startswith("type: ") else 1) for t in traits)
-
-    @property
-    def kinds_used(self) -> list[str]:
-        return sorted(k for k, a in self.alphas.items() if math.isfinite(a))
-
-
-def kind(trait: str) -> str:
-    """'industry: Healthcare' -> 'industry'; the size trend and the size bands are one kind each."""
-    return "size trend" if trait == SIZE_FEATURE else trait.split(": ", 1)[0]
+        """Expected results score of a company with these traits (partners' standard deviations)."""
+        return RIDGE_SHARE * self.ridge_predict(features) + (1 - RIDGE_SHARE) * self.neighbour_predict(traits)
 
 
 def learn(partner_traits: dict[str, set[str]], partner_features: dict[str, dict[str, float]],
           scores: dict[str, float], weights: dict[str, float], vocabulary: list[str],
           numeric: tuple[str, ...] = ()) -> Model:
-    """`vocabulary`: the binary traits worth learning (size bands among them); `numeric`: ordered features
-    (the size trend) where partners have them. Features are the binary traits a company has, plus `numeric`."""
+    """`vocabulary`: the binary traits worth learning; the regression uses those that are features (size
+    bands are not: size enters as the ordered feature in `numeric`) plus `numeric` where partners have it."""
     ids = sorted(partner_traits)
     numeric = [f for f in numeric if any(f in partner_features[p] for p in ids)]
-    columns = [t for t in vocabulary if any(t in partner_traits[p] for p in ids)] + numeric
-    x = np.array([[_value(partner_traits[p], partner_features[p], c, numeric) for c in columns]
-                  for p in ids]).reshape(len(ids), len(columns))
+    columns = [t for t in vocabulary if any(t in partner_features[p] for p in ids)] + numeric
+    col = {t: j for j, t in enumerate(columns)}
+    x = np.zeros((len(ids), len(columns)))
+    for i, pid in enumerate(ids):
+        for t, v in partner_features[pid].items():
+            if t in col:
+                x[i, col[t]] = v
     y = np.array([scores[p] for p in ids])
     w = np.array([weights[p] for p in ids])
-    coef, intercept, alphas, reliability = grouped_ridge(x, y, w, [kind(c) for c in columns])
+    coef, intercept, alpha, reliability = _ridge_loo(x, y, w)
     kept = {p: partner_traits[p] & set(vocabulary) for p in ids}
     mean = float(np.average(y, weights=w)) if ids else 0.0
     averages = {t: sum(weights[p] * (scores[p] - mean) for p in ids if t in kept[p])
                 / (sum(weights[p] for p in ids if t in kept[p]) + PRIOR_PARTNERS) for t in vocabulary}
-    return Model(columns, coef, intercept, alphas, reliability, kept, {p: float(s) for p, s in zip(ids, y)},
-                 frozenset(vocabulary), averages, tuple(numeric))
+    return Model(columns, coef, intercept, alpha, reliability, kept, {p: float(s) for p, s in zip(ids, y)},
+                 frozenset(vocabulary), averages)
 
 
-def _value(traits: set[str], features: dict[str, float], column: str, numeric: tuple[str, ...] | list[str]) -> float:
-    """A column's value for a company: its ordered feature, or 1/0 for having the trait."""
-    return features.get(column, 0.0) if column in numeric else float(column in traits)
-
-
-def grouped_ridge(x: np.ndarray, y: np.ndarray, w: np.ndarray,
-                  kinds: list[str]) -> tuple[np.ndarray, float, dict[str, float], float]:
-    """Weighted ridge with an unpenalised intercept and one penalty per kind of feature: the penalties that
-    minimise the exact leave-one-out error, found kind by kind from the best common penalty. A change must
-    win `MIN_GAIN` of the variation, so that searching several penalties does not fit noise."""
+def _ridge_loo(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float, float, float]:
+    """Weighted ridge with an unpenalised intercept; the penalty minimising the exact leave-one-out error."""
     n, m = x.shape
-    labels = sorted(set(kinds))
     if n < MIN_PARTNERS or m == 0:
-        return np.zeros(m), float(np.average(y, weights=w)) if n else 0.0, dict.fromkeys(labels, math.inf), 0.0
-    xm, ym = np.average(x, axis=0, weights=w), float(np.average(y, weights=w))
+        return np.zeros(m), float(np.average(y, weights=w)) if n else 0.0, float("inf"), 0.0
     sw = np.sqrt(w)
-    xs, ys, lev0 = (x - xm) * sw[:, None], (y - ym) * sw, w / w.sum()
-    index = np.array([labels.index(k) for k in kinds])
-    null = _loo(xs, ys, lev0, np.full(m, math.inf))[0]
-    if null <= 0:
-        return np.zeros(m), ym, dict.fromkeys(labels, math.inf), 0.0
-    margin = MIN_GAIN * null
-    err, common = min(((_loo(xs, ys, lev0, np.full(m, a))[0], a) for a in ALPHAS), key=lambda e: (e[0], -e[1]))
-    if err > null - margin:
-        return np.zeros(m), ym, dict.fromkeys(labels, math.inf), 0.0
-    per_kind = np.full(len(labels), common)
-    for _sweep in range(3):
-        changed = False
-        for g in range(len(labels)):
-            for a in ALPHAS:
-                trial = per_kind.copy()
-                trial[g] = a
-                e = _loo(xs, ys, lev0, trial[index])[0]
-                if e < err - margin:
-                    err, per_kind, changed = e, trial, True
-        if not changed:
-            break
-    coef = _loo(xs, ys, lev0, per_kind[index])[1]
-    return coef, ym - float(xm @ coef), dict(zip(labels, per_kind.tolist())), max(0.0, min(1.0, 1 - err / null))
-
-
-def _loo(xs: np.ndarray, ys: np.ndarray, lev0: np.ndarray, penalties: np.ndarray) -> tuple[float, np.ndarray]:
-    """(leave-one-out sum of squared errors, coefficients) of ridge on centred, weighted data; an infinite
-    penalty leaves its column out."""
-    keep = np.isfinite(penalties)
-    coef = np.zeros(xs.shape[1])
-    if not keep.any():
-        return float(np.sum((ys / (1 - lev0)) ** 2)), coef
-    xk = xs[:, keep]
-    inverse = np.linalg.inv(xk.T @ xk + np.diag(penalties[keep]))
-    coef[keep] = inverse @ (xk.T @ ys)
-    hat = np.einsum("ij,jk,ik->i", xk, inverse, xk) + lev0
-    return float(np.sum(((ys - xk @ coef[keep]) / np.clip(1 - hat, 1e-6, None)) ** 2)), coef
+    xm, ym = np.average(x, axis=0, weights=w), float(np.average(y, weights=w))
+    xs, ys = (x - xm) * sw[:, None], (y - ym) * sw
+    u, s, vt = np.linalg.svd(xs, full_matrices=False)
+    uty = u.T @ ys
+    lev0 = w / w.sum()  # the intercept's leverage
+    null_resid = ys / (1 - lev0)
+    best = (float(np.sum(null_resid ** 2)), float("inf"))
+    for alpha in ALPHAS:
+        shrink = s ** 2 / (s ** 2 + alpha)
+        fitted = u @ (shrink * uty)
+        hat = np.sum(u ** 2 * shrink, axis=1) + lev0
+        loo = np.sum(((ys - fitted) / np.clip(1 - hat, 1e-6, None)) ** 2)
+        if loo < best[0]:
+            best = (float(loo), float(alpha))
+    null_loo = float(np.sum(null_resid ** 2))
+    alpha = best[1]
+    if not np.isfinite(alpha):
+        return np.zeros(m), ym, alpha, 0.0
+    coef = vt.T @ ((s / (s ** 2 + alpha)) * uty)
+    intercept = ym - float(xm @ coef)
+    return coef, intercept, alpha, max(0.0, min(1.0, 1 - best[0] / null_loo)) if null_loo else 0.0
 
 
 def describe(model: Model) -> str:
-    n = len(model.partner_scores)
     if model.reliability <= 0:
-        return (f"No trait predicted the {n} partners' results better than their average (leave-one-out), "
-                "so candidates are ranked by how partners with their traits did on average, shrunk towards the "
-                "mean, and by the coverage gaps they fill; the partners they resemble are shown for reference.")
-    kinds = ", ".join(model.kinds_used)
+        return (f"No trait predicted the {len(model.partner_scores)} partners' results better than their average "
+                "(leave-one-out), so candidates are ranked by the coverage gaps they fill; the partners they "
+                "resemble are shown for reference.")
     return (f"Ridge regression of the results score (won revenue per year since joining, win rate, time to first "
-            f"win) of {n} partners on the kinds of trait that predict partners left out ({kinds}; a penalty per "
-            f"kind chosen by leave-one-out). It explains {model.reliability:.0%} of the variation out of sample, "
-            f"so the ranking trusts it {math.sqrt(model.reliability):.0%} and the rest to how partners with the "
-            f"same traits did on average, then to the coverage gaps.")
+            f"win) on {len(model.vocabulary)} traits of {len(model.partner_scores)} partners, penalty "
+            f"{model.alpha:.3g} chosen by leave-one-out (explains {model.reliability:.0%} of the variation out of "
+            f"sample), blended with the {NEIGHBOURS} most similar partners' results.")
 
 
 def strongest(model: Model, limit: int = 8) -> list[tuple[str, float]]:

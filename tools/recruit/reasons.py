@@ -88,11 +88,13 @@ def candidate_reasons(mine: set[str], features: dict[str, float], model: Model, 
     similar = [p for p, _, _ in good]
     _, med_all, _ = trait_stats(None, model, outcomes)
     band = next((t for t in mine if t.startswith("size: ")), None)
-    effects = {t: model.effect(t) for t in mine if t != band}
-    if band:  # the size band's own effect and the size trend, as one
-        effects[band] = model.effect(band) + model.effect(SIZE_FEATURE) * features.get(SIZE_FEATURE, 0.0)
-    has = sorted(((t, e) for t, e in effects.items() if e >= 0.05), key=lambda e: (-e[1], e[0]))
-    weak = sorted(((t, e) for t, e in effects.items() if e <= -0.05), key=lambda e: (e[1], e[0]))
+    size = model.effect(SIZE_FEATURE) * features.get(SIZE_FEATURE, 0.0)
+    has = sorted(((t, model.effect(t)) for t in mine if model.effect(t) >= 0.05), key=lambda e: -e[1])
+    if band and size >= 0.05:
+        has = sorted([*has, (band, size)], key=lambda e: -e[1])
+    weak = sorted(((t, model.effect(t)) for t in mine if model.effect(t) <= -0.05), key=lambda e: e[1])
+    if band and size <= -0.05:
+        weak = sorted([*weak, (band, size)], key=lambda e: e[1])
     for trait, _ in has[:SHOWN_TRAITS]:
         n, med, rate = trait_stats(trait, model, outcomes)
         reasons.append(f"Profile: {readable(trait)}, like {n} partners with median won {money(med, currency)} a year "
