@@ -6,8 +6,7 @@ always be checked against the data it names.
 """
 from __future__ import annotations
 
-from assistant.core.errors import BadInput
-from tools.locales import language_of
+from tools.locales import catalogue_language, fill
 
 LANGS = ("en", "de", "fr", "es", "pt", "ja")
 
@@ -126,16 +125,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 def phrase(key: str, lang: str = "en", **values: object) -> str:
     """The line `key` in `lang` (English for a language we do not have), filled with `values`."""
-    texts = PHRASES[key]
-    index = LANGS.index(lang) if lang in LANGS else 0
-    return texts[index].format(**values)
+    return fill(PHRASES[key], lang, values, LANGS)
 
 
 def language_for(locale: str | None) -> str:
-    """The catalogue language for a BCP 47 locale (`de-AT` -> `de`); English for none, a malformed one, or one
-    we do not have."""
-    try:
-        lang = language_of(locale) if locale else "en"
-    except BadInput:
-        return "en"
-    return lang if lang in LANGS else "en"
+    """The catalogue language for a BCP 47 locale (`de-AT` -> `de`); English otherwise."""
+    return catalogue_language(locale, LANGS)
