@@ -60,6 +60,7 @@ from tools.next_best_action import (
     mdf_signals,
     onboarding_signals,
     partner_signals,
+    portfolio_sql,
     programme_signals,
     tier_rules,
 )
@@ -290,13 +291,29 @@ def portfolio_health(ctx: ToolContext, scope: Scope, as_of: dt.date | None = Non
     if not scope.is_internal:
         raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see every partner's health")
     baselines, metrics = health.all_partner_metrics(ctx, as_of)
-    rules = tier_rules.load_tier_rules(baselines.vendor)
+    return _portfolio_health(metrics, baselines, tier_rules.load_tier_rules(baselines.vendor))
+
+
+def portfolio_health_on(ctx: ToolContext, scope: Scope, days: list[dt.date | None]
+                        ) -> list[dict[str, PortfolioHealth]]:
+    """`portfolio_health` for several days (None: today) in one pass of set-based SQL over the deals and the
+    activity (tools.next_best_action.portfolio_sql): the same figures, at 10,000 partners and 1M deals."""
+    if not scope.is_internal:
+        raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see every partner's health")
+    rules = tier_rules.load_tier_rules(ctx.vendor())
+    return [_portfolio_health(metrics, baselines, rules)
+            for baselines, metrics in portfolio_sql.portfolio_metrics(ctx, days)]
+
+
+def _portfolio_health(metrics, baselines, rules) -> dict[str, PortfolioHealth]:
     out = {}
     for m in metrics:
-        # a metric averaging under one a month (registrations 0.2/month) is too sparse to call a drop
-        drops = [(t.label, t.drop, t.recent, t.baseline) for t in m.trends.values() if (t.baseline or 0) >= 1]
+        # a metric averaging under one a month (registrations 0.2/month) is too sparse to call a drop, and
+        # a fall within the metric's own month-to-month noise is no drop either
+        drops = [(t.label, t.drop, t.recent, t.baseline) for t in m.trends.values()
+                 if (t.baseline or 0) >= 1 and t.beyond_noise()]
         out[m.partner_id] = PortfolioHealth(
-            partner_id=m.partner_id, score=health.health_from_metrics(m, baselines), tier=m.partner.tier,
+            partner_id=m.partner_id, score=health.health_from_metrics(m, baselines), tier=m.tier,
             qualifies_for=tier_rules.qualified_tier(rules, m.tier_metrics()),
             biggest_drop=max(drops, key=lambda d: d[1]) if drops else ("", 0.0, None, None),
             won_revenue_12m=m.won_revenue_12m)
