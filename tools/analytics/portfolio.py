@@ -31,7 +31,7 @@ from retrieval.scope import Scope
 from tools.analytics.cohorts import first_wins, time_to_first_win
 from tools.analytics.types import PortfolioPartner, PortfolioResponse
 from tools.context import ToolContext
-from tools.next_best_action.service import PortfolioHealth, portfolio_health_on
+from tools.next_best_action import service as nba  # a module: nba reads onboarding, which reads us
 
 LOW_HEALTH = 50
 HEALTH_FALL = 10
@@ -50,7 +50,7 @@ def _rank(tier: str) -> int:
 class Norms:
     """Where this vendor's partners stand, for judging one partner against the others."""
 
-    def __init__(self, now: dict[str, PortfolioHealth], before: dict[str, PortfolioHealth]):
+    def __init__(self, now: dict[str, nba.PortfolioHealth], before: dict[str, nba.PortfolioHealth]):
         changes = sorted(h.score.score - before[p].score.score for p, h in now.items() if p in before)
         drops = sorted((h.biggest_drop[1] for h in now.values()), reverse=True)
         gaps = sum(_rank(h.tier) > _rank(h.qualifies_for) for h in now.values())
@@ -65,7 +65,8 @@ def _quantile(ordered: list, share: float, default):
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def risk(now: PortfolioHealth, before: PortfolioHealth | None, norms: Norms | None = None) -> tuple[float, list[str]]:
+def risk(now: nba.PortfolioHealth, before: nba.PortfolioHealth | None,
+         norms: Norms | None = None) -> tuple[float, list[str]]:
     health = now.score.score
     change = None if before is None else health - before.score.score
     reasons, score = [], max(0.0, 60.0 - health)
@@ -98,7 +99,7 @@ def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = Non
         # the partners and their first wins are read beside the health queries (another connection)
         pending = pool.submit(_partners_and_first_wins, ctx, scope, today)
         # Forbidden for anyone but admins and channel managers
-        now, before = portfolio_health_on(ctx, scope, [as_of, today - dt.timedelta(days=TREND_DAYS)])
+        now, before = nba.portfolio_health_on(ctx, scope, [as_of, today - dt.timedelta(days=TREND_DAYS)])
         info, wins = pending.result()
         return _portfolio(now, before, info, wins, today, partner_ids)
 
@@ -124,8 +125,8 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def _portfolio(now: dict[str, PortfolioHealth], before: dict[str, PortfolioHealth], info: list, wins: list,
-               today: dt.date, partner_ids: set[str] | None) -> PortfolioResponse:
+def _portfolio(now: dict[str, nba.PortfolioHealth], before: dict[str, nba.PortfolioHealth], info: list,
+               wins: list, today: dt.date, partner_ids: set[str] | None) -> PortfolioResponse:
     joined = {p.partner_id: p.joined_on for p in info if partner_ids is None or p.partner_id in partner_ids}
     first = first_wins(joined, wins, today)
     norms = Norms(now, before)

@@ -35,6 +35,8 @@ Expected impact (the ranking score; `priority` 1 = highest impact), in the deal'
   deals with a kept record).
 - MDF (`tools.next_best_action.mdf_signals`): requests to decide, claims due, approved activities not
   started, and where the partner's MDF would do better (`tools.mdf.service.mdf_advice`).
+- Onboarding (`tools.next_best_action.onboarding_signals`): for a partner still in onboarding, the steps
+  of its plan (`tools.onboarding.service`) overdue or due within two weeks.
 
 Vendor-wide aggregates (typical days in stage, median amount, win rate, MDF use, days to a first deal,
 the distribution of partners' pipelines) are computed in `tools.next_best_action.partner_health.vendor_baselines` with
@@ -56,6 +58,7 @@ from tools.context import ToolContext
 from tools.next_best_action import (
     deal_signals,
     mdf_signals,
+    onboarding_signals,
     partner_signals,
     portfolio_sql,
     programme_signals,
@@ -239,6 +242,8 @@ def next_best_actions(ctx: ToolContext, scope: Scope, partner_id: str | None = N
     signals = [s for s in signals if not (s.kind in DEAL_REGISTRATION_RULES and s.subject_id in recorded)]
     signals += programme_signals.programme_signals(ctx, scope, metrics.partner_id, metrics.partner.name, baselines)
     signals += mdf_signals.mdf_signals(ctx, scope, metrics.partner_id, metrics.partner.name, baselines)
+    signals += onboarding_signals.onboarding_signals(ctx, scope, metrics.partner_id, baselines,
+                                                     any(s.kind == "slow_first_deal" for s in signals))
     picker = ContentPicker(ctx, scope, lookup, {metrics.partner_id})
     return NbaResponse(subject_type="partner", subject_id=metrics.partner_id,
                        actions=rank_actions(metrics.partner_id, signals, picker), health=score)
