@@ -65,7 +65,7 @@ def world(request, tmp_path_factory):
 
 def _reference(monkeypatch) -> None:
     """`portfolio` as it was: health per day from every deal in Python, first wins from every won deal."""
-    monkeypatch.setattr(portfolio_module, "portfolio_health_on",
+    monkeypatch.setattr(nba, "portfolio_health_on",  # portfolio reads it through the nba service module
                         lambda ctx, scope, days: [nba.portfolio_health(ctx, scope, as_of=d) for d in days])
     monkeypatch.setattr(portfolio_module, "_first_wins_query", lambda today: select(
         Opportunity.partner_id, Opportunity.registered_by, Opportunity.close_date)
