@@ -320,6 +320,11 @@ class Resolver:
         open_ = [o for o in ranked if o.stage in OPEN_STAGES]
         if open_ and not deal_hints.wants_closed(mentions.words):
             ranked = open_  # a closed deal only when asked for ("the deal we lost")
+        if len(accounts) > 1:  # "compare A and B": A's deals first, so "the second one" is B's
+            first_word = {}
+            for e in mentions.of("account"):
+                first_word[e.id] = min(first_word.get(e.id, e.span[0]), e.span[0])
+            ranked.sort(key=lambda o: first_word.get(o.account_id, 0))
         return [o.opportunity_id for o in ranked]
 
     def best_deal(self, candidates: list[str], words: list[str]) -> str | None:

@@ -37,6 +37,7 @@ INTENT_TOOL = {
     "recruit": "recruit_partners",
     "onboarding": "onboarding",
     "directory": "find_partners",
+    "overview": "records_overview",
 }
 # the permission each tool needs (retrieval.scope.CAPABILITIES); search has none of its own
 INTENT_CAPABILITY = {"map": "map", "match": "match", "nba": "nba", "draft": "draft", "recruit": "recruit",
@@ -167,6 +168,33 @@ def refers_to_last_deal(question: str) -> bool:
     return bool(_LAST_DEAL.search(normalise(question)))
 
 
+# "them", "that partner": the partner of the last answer.
+_LAST_PARTNER = re.compile(r"\b(them|they|their|theirs|this partner|that partner|the partner|ihnen|diesem partner|"
+                           r"dieser partner|eux|ce partenaire|ellos|ese socio|este socio|eles|deles|esse parceiro|"
+                           r"este parceiro)\b|そのパートナー|このパートナー|彼ら")  # fmt: skip
+# "who's the partner on it?", "which partner is on the Globex deal?": the partner of record, not a ranking.
+_DEAL_PARTNER = re.compile(r"\bwho(?:'s| is| are)? (?:the |our )?partners? (?:on|for|in|of|behind|working)\b|"
+                           r"\bwhich partners? (?:is|are) (?:on|working on|engaged on|attached to)\b|"
+                           r"\bpartner of record\b|\bwer ist (?:der|als) partner\b|\bwelcher partner ist\b|"
+                           r"\bqui est le partenaire\b|\bquel partenaire (?:est|travaille)\b|"
+                           r"\bqui[eé]n es el socio\b|\bqu[eé] socio (?:est[aá]|tiene|lleva)\b|"
+                           r"\bquem [eé] o parceiro\b|\bqual parceiro (?:est[aá]|tem|cuida)\b|"
+                           r"(?:この|その)?案件の(?:担当)?パートナーは(?:誰|どこ)")  # fmt: skip
+_WHY = re.compile(r"\b(why|how come|warum|wieso|weshalb|pourquoi|por qu[eé]|porque|por que)\b|なぜ|どうして")
+
+
+def refers_to_last_partner(question: str) -> bool:
+    return bool(_LAST_PARTNER.search(normalise(question)))
+
+
+def asks_deal_partner(question: str) -> bool:
+    return bool(_DEAL_PARTNER.search(normalise(question)))
+
+
+def asks_why(question: str) -> bool:
+    return bool(_WHY.search(normalise(question)))
+
+
 _QUARTER = re.compile(r"\bq([1-4])\b(?:\s*(20\d\d))?|\b([1-4])(?:º|o|er|e|\.|st|nd|rd|th)?\s*(?:quarter|trimestre|"
                       r"quartal)\b|第([1-4])四半期")  # fmt: skip
 _LAST_Q = re.compile(r"\b(last|previous|past|letzte\w*|vorige\w*|dernier|précédent|pasado|anterior|último|"
@@ -252,6 +280,12 @@ CHOICE_RE = re.compile(r"^\W*(the |die |der |das |le |la |el |o |a )?(?P<w>\w+)"
                        r"( one| option| choice| deal| partner)?\W*$"
                        r"|^\W*(number|option|#|no\.?|nr\.?)\s*(?P<n>\d)\W*$|^\W*(?P<d>\d)\W*$")  # fmt: skip
 LAST_RE = re.compile(r"^\W*(the )?last( one)?\W*$")
+# An ordinal inside a longer reply: "ok what's next on the second one?", "und beim zweiten?", "#2 please".
+_ORDINAL_WORDS = "|".join(sorted((w for w in ORDINALS if not w[0].isdigit() or w.isascii()), key=len, reverse=True))
+EMBEDDED_CHOICE = re.compile(
+    rf"\b(?:the|die|der|das|dem|den|le|la|el|o|a|beim|au|al|ao|no|na)\s+(?P<w>{_ORDINAL_WORDS})n?\b"
+    rf"(?:\s+(?:one|option|choice|deal|opp|partner|eins?|affaire|option|opción|opção)\b|\s*[?!.]*\s*$)"
+    r"|(?:\bnumber|\bnr\.?|\bno\.|#|\boption)\s*(?P<n>\d)\b|(?P<j>[1-5])つ目")
 
 
 def is_more(question: str) -> bool:
@@ -281,6 +315,11 @@ def choice_index(question: str, n_candidates: int, labels: list[str] | None = No
         return n_candidates - 1 if n_candidates else None
     found = CHOICE_RE.match(text)
     index = _ordinal(found) if found else None
+    if index is None:
+        embedded = EMBEDDED_CHOICE.search(text)
+        if embedded:
+            index = int(embedded.group("n") or embedded.group("j")) - 1 if (
+                embedded.group("n") or embedded.group("j")) else ORDINALS[embedded.group("w")] - 1
     if index is None and labels:
         index = _by_label_words(text, labels)
     return index if index is not None and 0 <= index < n_candidates else None

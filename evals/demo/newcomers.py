@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from evals.demo.world import World, last_complete_months, money, rng
 from evals.demo.users import channel_manager_for
+from evals.demo.world import World, last_complete_months, money, rng
 
 
 @dataclass(frozen=True)
