@@ -172,7 +172,16 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         p = _with_deal(turn, resolver, Plan("deal_partner"), mentions, required=False)
         if p.reply or p.arguments.get("opportunity_id"):
             return p
+    if router.asks_rule(turn.question):  # "how long is the AI Studio proof of value?": a rule, not a deal
+        mentions.entities = [e for e in mentions.entities if e.kind != "opportunity"
+                             or resolver.names_account(turn.question, e.id)]
     intent = router.choose_intent(turn.question, mentions.kinds())
+    if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
+        intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
+    if intent == "search" and not mentions.entities and router.score_intents(turn.question).of("search") < 1:
+        missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD)
+        if missing:  # "next on the Globex deal?": no such deal, rather than passages about deals
+            return Plan("search", reply=say("no_such", turn.lang, what=say("what_deal", turn.lang), name=missing))
     if intent not in ("draft", "map", "match"):
         thread_deal = bool(turn.thread.state.last_arguments.get("opportunity_id"))
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)

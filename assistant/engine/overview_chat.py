@@ -73,6 +73,12 @@ _MDF_FIGURES = re.compile(r"\b(unspent|unused|left|remaining|spent|spend|allocat
                           r"ungenutzt\w*|verbleibend\w*|übrig|ausgegeben|zugeteilt|non dépensé\w*|restant\w*|"
                           r"dépensé\w*|alloué\w*|sin gastar|sin usar|gastad[oa]s?|gastó|asignad[oa]s?|"
                           r"deixou de gastar|não gast[oa]s?|gast[oa]u?|gastos?|alocad[oa]s?|sobr\w*)\b|未使用|残|使っ|消化|配分")
+# asking for figures or a list, not for advice ("... what should we do?")
+_FIGURES_ASKED = re.compile(r"\b(how much|which|who|most|least|vs|versus|wie ?viel\w*|welche\w*|wer|meisten|combien|"
+                            r"quel\w*|qui|cuánto|cuál\w*|quién\w*|quanto|qual|quais|quem)\b|いくら|どの|誰|最も|一番|多い")
+_ADVICE = re.compile(r"\b(what should|what do we do|what to do|next steps?|was sollen|que faire|qué hacemos|o que fazer)\b")
+_LISTED = re.compile(r"\b(how many|which|list|show|any|number of|count|total|wie ?viele|welche\w*|combien|quel\w*|"
+                     r"cuánt[oa]s|cuál\w*|quant[oa]s|quais)\b|何件|どの|ある")
 _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
 
 
@@ -80,7 +86,8 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tupl
     """(topic, tool arguments) for a question about the whole book (or, for MDF figures, the partner named),
     or None."""
     text = normalise(question)
-    if _MDF.search(text) and _MDF_FIGURES.search(text) and (partner_named or _PARTNERS.search(text)):
+    if _MDF.search(text) and _MDF_FIGURES.search(text) and (partner_named or _PARTNERS.search(text)) and (
+            _FIGURES_ASKED.search(text) or mdf_period(question, today.year)) and not _ADVICE.search(text):
         period = mdf_period(question, today.year)
         return "mdf", {"months": quarter_months(period, today)[1]} if period else {}
     if partner_named:
@@ -97,7 +104,7 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tupl
     if _REGS.search(text) and _EXPIRING.search(text) and (_window(text, today) or re.search(
             r"\b(soon|any|which|welche|quels?|cuáles|quais)\b|近い|ある", text)):
         return "expiring", {"days": _window(text, today) or 14}
-    if _NO_PARTNER.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)):
+    if _NO_PARTNER.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)) and _LISTED.search(text):
         return "unpartnered", _amount(text)
     if _WON.search(text) and not _PARTNERS.search(text):
         return "won", {}

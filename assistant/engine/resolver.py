@@ -303,6 +303,16 @@ class Resolver:
         account = self.account_names.get(opp.account_id, opp.account_id)
         return f"{opp.name} ({account}, {opp.stage.replace('_', ' ')}) [{opp_id}]"
 
+    def names_account(self, question: str, opportunity_id: str) -> bool:
+        """Whether `question` names the account of deal `opportunity_id` (a word of its name that is not a
+        common word), as opposed to matching the deal only on product and stage words."""
+        opp = self.opportunities.get(opportunity_id)
+        if opp is None:
+            return False
+        asked = set(tokens(question))
+        account = [w for w in tokens(self.account_names.get(opp.account_id, "")) if w not in STOPWORDS]
+        return any(w in asked for w in account)
+
     def deals_for(self, mentions: Mentions) -> list[str]:
         """Candidate deals for a question, best first: named deals, else deals at named accounts, else
         (for "my deal") the asker's own open deals."""

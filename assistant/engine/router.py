@@ -122,6 +122,10 @@ def _fits(intent: str, text: str, kinds: set[str], scores: IntentScores) -> str 
     return None
 
 
+_ONE_DEAL = re.compile(r"\b(the|this|that|my|our|a)\s+(\S+\s+){0,3}(deal|opportunity|opp|oppty|renewal|expansion|"
+                       r"upsell|pilot|migration)\b(?!s)")
+
+
 def _intent_from_kinds(text: str, kinds: set[str], scores: IntentScores) -> str:
     """No clear cue: the kinds of things named decide (works for any language)."""
     if "kit" in kinds and ("partner" in kinds or "locale" in kinds or "channel" in kinds):
@@ -130,6 +134,8 @@ def _intent_from_kinds(text: str, kinds: set[str], scores: IntentScores) -> str:
         return "draft"  # "social copy for Initech"
     deal_named = "opportunity" in kinds or "account" in kinds
     about_deal = "opportunity" in kinds or ("account" in kinds and DEALS_ANY.search(text))
+    if about_deal and "opportunity" not in kinds and scores.of("search") >= 2 and not _ONE_DEAL.search(text):
+        return "search"  # "discount guidance for competitive deals against polar ...": deals in general
     if deal_named and PARTNER_WORD.search(text) and not scores.of("search"):
         return "match"  # "Globex: which SI?", "Globex — quem é o melhor parceiro?"
     if about_deal and PARTNER_WORD.search(text):
@@ -181,6 +187,24 @@ _DEAL_PARTNER = re.compile(r"\bwho(?:'s| is| are)? (?:the |our )?partners? (?:on
                            r"\bquem [eé] o parceiro\b|\bqual parceiro (?:est[aá]|tem|cuida)\b|"
                            r"(?:この|その)?案件の(?:担当)?パートナーは(?:誰|どこ)")  # fmt: skip
 _WHY = re.compile(r"\b(why|how come|warum|wieso|weshalb|pourquoi|por qu[eé]|porque|por que)\b|なぜ|どうして")
+
+
+# Asking for a rule, not for a deal's state: "do we need to keep the opp updated?", "how often", "who leads a
+# new logo deal?", "how long is the proof of value?".
+_RULE_Q = re.compile(r"\b(do|does|must|should) (we|i|you|partners?|the partner) (need|have) to\b|\bhow often\b|"
+                     r"\bhow long (is|are|does|do|can|should)\b|\bis it (allowed|possible|ok|okay)\b|"
+                     r"\bare (we|partners) allowed\b|\bwho (leads|owns|decides|approves|pays)\b|\bmüssen wir\b|"
+                     r"\bwie oft\b|\bwie lange (ist|dauert|darf)\b|\bdevons-nous\b|\bà quelle fréquence\b|"
+                     r"\bcombien de temps dure\b|\btenemos que\b|\bcada cuánto\b|\bcuánto dura\b|"
+                     r"\bprecisamos\b|\bcom que frequência\b|\bquanto tempo dura\b|必要がありますか|頻度|どのくらいの期間")
+
+
+def asks_rule(question: str) -> bool:
+    """A question about a programme rule rather than about one deal's state (see _RULE_Q)."""
+    return bool(_RULE_Q.search(normalise(question))) and not _STATE_NOW.search(normalise(question))
+
+
+_STATE_NOW = re.compile(r"\b(still|left|remaining|currently|right now|noch|encore|todavía|ainda)\b|まだ|残り")
 
 
 def refers_to_last_partner(question: str) -> bool:
