@@ -79,6 +79,11 @@ _FIGURES_ASKED = re.compile(r"\b(how much|which|who|most|least|vs|versus|wie ?vi
 _ADVICE = re.compile(r"\b(what should|what do we do|what to do|next steps?|was sollen|que faire|qué hacemos|o que fazer)\b")
 _LISTED = re.compile(r"\b(how many|which|list|show|any|number of|count|total|wie ?viele|welche\w*|combien|quel\w*|"
                      r"cuánt[oa]s|cuál\w*|quant[oa]s|quais)\b|何件|どの|ある")
+_KITS = re.compile(r"\b(campaign )?kits?\b|\bkampagnen\w*|\bcampagnes?\b|\bcampañas?\b|\bcampanhas?\b|キット")
+_LISTED_KITS = re.compile(r"\b(what|which|list|show|available|do we have|how many|welche\w*|gibt es|quels?|quelles?|"
+                          r"cuáles|qué|quais|que|quantos)\b|どの|どんな|一覧|ありますか")
+_DRAFT_VERB = re.compile(r"\b(draft|write|create|make|generate|rascunho|entwurf|entwirf|rédige\w*|borrador|redacta|"
+                         r"escreva|crie)\b|作成|書いて")
 _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
 
 
@@ -92,6 +97,8 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tupl
         return "mdf", {"months": quarter_months(period, today)[1]} if period else {}
     if partner_named:
         return None
+    if _KITS.search(text) and _LISTED_KITS.search(text) and not _DRAFT_VERB.search(text):
+        return "kits", {}
     if _PROMOTION.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|which|wer|welche|qui|quién|"
                                                                          r"quem)\b|誰|どの", text)):
         return "promotion", {}
@@ -214,6 +221,9 @@ _T: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja
                    "{n} socios están por debajo de los mínimos de su nivel:",
                    "{n} parceiros estão abaixo dos mínimos do seu nível:",
                    "{n} 社のパートナーが現ティアの最低条件を下回っています:"),
+    "kits": ("{n} campaign kits (with their languages):", "{n} Kampagnen-Kits (mit ihren Sprachen):",
+             "{n} kits de campagne (avec leurs langues) :", "{n} kits de campaña (con sus idiomas):",
+             "{n} kits de campanha (com seus idiomas):", "キャンペーンキット {n} 件（対応言語）:"),
     "mdf": ("MDF by partner, {months}, most left unspent first:", "MDF je Partner, {months}, meiste ungenutzte Mittel "
             "zuerst:", "MDF par partenaire, {months}, le plus non dépensé d'abord :", "MDF por socio, {months}, "
             "primero el mayor saldo sin gastar:", "MDF por parceiro, {months}, primeiro quem deixou de gastar mais:",
@@ -277,6 +287,9 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
     elif t in ("past_close", "expiring"):
         lines = [_say(t, lang, n=n, days=result.days)]
         lines += [_deal(d, lang, partner_names) for d in result.deals[:LIST_MAX]]
+    elif t == "kits":
+        lines = [_say("kits", lang, n=n)]
+        lines += [f"- {k.name} [{k.kit_id}]: {', '.join(k.locales)}" for k in result.kits[:LIST_MAX]]
     elif t == "mdf":
         months = f"{result.months[0]}..{result.months[-1]}" if result.months else ""
         lines = [_say("mdf", lang, months=months)]

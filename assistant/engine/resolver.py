@@ -149,6 +149,10 @@ def _add_records(cat: Catalogue, rec) -> None:
             cat.index.add("opportunity", ids[0], cat.opportunities[ids[0]].name, [(part, 3.0)])
 
 
+# The same abbreviation in other languages: "IA" (fr, es, pt) and "KI" (de) are "AI".
+_ABBREVIATIONS = {"ai": ("ia", "ki"), "ml": ("aa",), "bi": ("ib",)}
+
+
 def kit_aliases(kit_id: str, name: str, products: list) -> list[tuple[str, float]]:
     """A kit's name and id, its products, and the distinctive part of its name ("Zero Trust" for "Zero Trust
     launch"): people name a kit by what it promotes."""
@@ -162,6 +166,7 @@ def kit_aliases(kit_id: str, name: str, products: list) -> list[tuple[str, float
             aliases.append((" ".join(words), 2.0))
         aliases += [(w, 3.0) for w in words if len(w) >= shortest and not w.isdigit()
                     and w not in STOPWORDS and w not in GENERIC_NAME_WORDS]  # fmt: skip
+    aliases += [(other, 3.0) for w in tokens(name) for other in _ABBREVIATIONS.get(w, ())]  # "kit de IA"
     seen: dict[str, float] = {}
     for alias, penalty in aliases:
         if alias and (alias not in seen or penalty < seen[alias]):

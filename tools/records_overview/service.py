@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from assistant.core.errors import Forbidden
-from retrieval.records import User
+from retrieval.records import CampaignKitRow, User
 from retrieval.scope import Scope
 from tools.analytics.service import portfolio
 from tools.context import ToolContext
@@ -22,7 +22,7 @@ from tools.registry import register_tool
 from tools.types import is_open
 
 Topic = Literal["partners", "joined", "users", "pipeline", "unpartnered", "won", "past_close", "expiring",
-                "promotion", "below_tier", "mdf"]
+                "promotion", "below_tier", "mdf", "kits"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 TRAILING_DAYS = 365
 
@@ -34,6 +34,7 @@ class OverviewArgs(BaseModel):
     days: int | None = Field(None, ge=1, le=366, description="expiring: within this many days (default 14)")
     year: int | None = Field(None, description="joined: this year (default: the current one)")
     partner_id: str | None = Field(None, description="mdf: only this partner")
+    locale: str | None = Field(None, description="kits: only those with this locale")
     months: list[str] = Field(default_factory=list, description="mdf: these months (YYYY-MM; default the last "
                                                                  "six complete ones)")
 
@@ -60,6 +61,13 @@ class DealLine(BaseModel):
     days_left: int | None = None
 
 
+class KitLine(BaseModel):
+    kit_id: str
+    name: str
+    locales: list[str] = Field(default_factory=list)
+    products: list[str] = Field(default_factory=list)
+
+
 class OverviewResult(BaseModel):
     topic: str
     today: dt.date
@@ -74,6 +82,8 @@ class OverviewResult(BaseModel):
     year: int | None = None
     window: tuple[dt.date, dt.date] | None = None  # won: the trailing 12 months
     months: list[str] = Field(default_factory=list)  # mdf: the months counted
+    kits: list[KitLine] = Field(default_factory=list)
+    locale: str | None = None
 
 
 def _tier_order(ctx: ToolContext) -> list[str]:
@@ -97,9 +107,21 @@ def _totals(deals: list[DealLine]) -> dict[str, float]:
 
 def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | None = None,
                      min_amount: float | None = None, days: int | None = None, year: int | None = None,
-                     partner_id: str | None = None, months: list[str] | None = None) -> OverviewResult:
+                     partner_id: str | None = None, months: list[str] | None = None,
+                     locale: str | None = None) -> OverviewResult:
     today = ctx.today()
-    out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount)
+    out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount, locale=locale)
+    if topic == "kits":  # campaign kits are for every role that drafts
+        with ctx.store.session() as session:
+            for row in session.query(CampaignKitRow).order_by(CampaignKitRow.kit_id):
+                data = row.data or {}
+                locales = [str(x) for x in (data.get("locales") or {})]
+                if locale and locale.lower() not in {x.lower() for x in locales}:
+                    continue
+                out.kits.append(KitLine(kit_id=row.kit_id, name=row.name, locales=locales,
+                                        products=[str(p) for p in data.get("products") or []]))
+        out.count = len(out.kits)
+        return out
     if topic == "mdf":
         return _mdf(ctx, scope, out, partner_id, months or _last_months(today, 6))
     if topic in ("promotion", "below_tier"):
@@ -204,6 +226,6 @@ def records_overview_tool(ctx: ToolContext, scope: Scope, args: OverviewArgs) ->
     """Counts and lists over the records the asker may see: partners (by tier, joined this year), users,
     open pipeline, open deals with no partner, won revenue over the trailing 12 months, open deals past their
     close date, registrations expiring soon, partners eligible for promotion or below their tier, MDF
-    allocated / spent / left per partner (most unspent first)."""
+    allocated / spent / left per partner (most unspent first), the campaign kits and their locales."""
     return records_overview(ctx, scope, args.topic, args.tier, args.min_amount, args.days, args.year,
-                            args.partner_id, args.months)
+                            args.partner_id, args.months, args.locale)
