@@ -172,6 +172,13 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         p = _with_deal(turn, resolver, Plan("deal_partner"), mentions, required=False)
         if p.reply or p.arguments.get("opportunity_id"):
             return p
+    if router.asks_can_register(turn.question):  # "can we register it?": the rules for this kind of deal
+        p = _with_deal(turn, resolver, Plan("search"), mentions, required=False)
+        deal = resolver.opportunities.get(p.arguments.get("opportunity_id", ""))
+        kind = router.DEAL_KIND.search(deal.name) if deal else None
+        if p.reply or kind:
+            return p if p.reply else Plan("search", {"query": f"can a partner register a {kind.group(1).lower()}?",
+                                                     "about": deal.opportunity_id})
     if router.asks_rule(turn.question):  # "how long is the AI Studio proof of value?": a rule, not a deal
         mentions.entities = [e for e in mentions.entities if e.kind != "opportunity"
                              or resolver.names_account(turn.question, e.id)]
@@ -471,7 +478,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         ranked = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE
     if p.intent == "search":
-        return _search(turn, args["query"], start)
+        text, shown = _search(turn, args["query"], start)
+        if args.get("about"):  # the rule was looked up for this deal's kind
+            text = f"{resolver.deal_label(args['about'])}:\n{text}"
+        return text, shown
     if p.intent == "onboarding":
         plan = turn.call("onboarding", {"partner_id": args["partner_id"]}, OnboardingPlan)
         turn.cite(content_citations(turn, onboarding_chat.plan_content(plan)))
