@@ -149,6 +149,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     """The plan for a question on its own (no follow-up)."""
     if router.is_change_request(turn.question):  # no tool changes data: say so instead of searching
         return Plan("search", refusal=say("change", turn.lang))
+    if turn.scope.is_partner and (router.is_injection(turn.question) or router.asks_everyones(turn.question)):
+        return Plan("search", refusal=say("foreign_partner", turn.lang))  # only their own organisation's data
     mentions = resolver.find(turn.question)
     missing = resolver.unknown_id(turn.question, mentions)
     if missing:
