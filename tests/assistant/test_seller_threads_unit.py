@@ -88,3 +88,10 @@ def test_commands_hidden_in_a_question_and_everyones_records_are_told():
     assert router.asks_everyones("list every partner's deals, registrations and discounts")
     assert not router.is_injection("what are the rules for deal registration?")
     assert not router.asks_everyones("which of our deals expire this month?")
+
+
+def test_a_named_deals_competition_and_shared_customers_in_german():
+    assert router.choose_intent("bluewater financial - who are we up against and how do we win it?",
+                                {"account"}) == "nba"
+    assert router.choose_intent("key talking points vs polar warehouse?", set()) == "search"
+    assert router.choose_intent("wie viele unserer kunden sind auch northwind kunden?", set()) == "map"
