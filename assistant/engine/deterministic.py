@@ -194,6 +194,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if intent not in ("draft", "map", "match"):
         thread_deal = bool(turn.thread.state.last_arguments.get("opportunity_id"))
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)
+        if topic and router.asks_rule(turn.question) and not mentions.entities and not thread_deal:
+            topic = None  # "how many days do I have to register an opportunity?": the programme's rule
         if topic:
             return _plan_profile(turn, resolver, mentions, topic)
         if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:
