@@ -290,7 +290,7 @@ def plan(turn: Turn, resolver: Resolver, intent: str, mentions: Mentions, base: 
     if turn.scope.is_partner and mentions.foreign_partner and intent in ("map", "nba", "draft"):
         return Plan(intent, refusal=say("foreign_partner", turn.lang))
     if intent == "search":
-        return Plan("search", {"query": _with_last_topic(turn)})
+        return Plan("search", {"query": turn.question})
     if intent == "directory":
         return Plan("directory", {"query": turn.question, "k": answers.PAGE})
     if intent == "map":
@@ -300,30 +300,6 @@ def plan(turn: Turn, resolver: Resolver, intent: str, mentions: Mentions, base: 
     if intent == "nba":
         return _plan_nba(turn, resolver, mentions)
     return _plan_draft(turn, resolver, mentions, base or {})
-
-
-# The subject of the last answer, said in each language, for a short follow-up that only points at it.
-_TOPIC_WORDS = {
-    "mdf": dict.fromkeys(("en", "de", "fr", "es", "pt", "ja"), "MDF"),
-    "registrations": {"en": "deal registration", "de": "Deal-Registrierung", "fr": "enregistrement de deal",
-                      "es": "registro de oportunidad", "pt": "registro de oportunidade", "ja": "案件登録"},
-    "tier": {"en": "partner tier", "de": "Partnerstufe", "fr": "niveau partenaire", "es": "nivel de socio",
-             "pt": "nível de parceiro", "ja": "パートナーティア"},
-}
-
-
-def _with_last_topic(turn: Turn) -> str:
-    """The query for a content question: a short follow-up naming no subject of its own ("what can we spend
-    it on?" after MDF figures, "can it be extended?" after a registration's days left) gets the last
-    answer's subject added."""
-    state, question = turn.thread.state, turn.question
-    topic = state.last_arguments.get("topic") if state.last_intent == "profile" else None
-    if topic not in _TOPIC_WORDS or len(question.split()) > 8 or router.profile_topics(question):
-        return question
-    words = _TOPIC_WORDS[topic]
-    if any(w.casefold() in question.casefold() for w in words.values()):
-        return question
-    return f"{question} ({words.get(turn.lang, words['en'])})"
 
 
 def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -> Plan:
