@@ -123,7 +123,8 @@ def _fits(intent: str, text: str, kinds: set[str], scores: IntentScores) -> str 
 
 
 # Who a deal is up against, and how to win it (the deal's notes name the competitor).
-_COMPETE = re.compile(r"\b(up against|compet\w*|rival\w*|how (do|can|could) (we|i) win|win (it|this|that)|"
+DEALS_PLURAL = re.compile(r"\b(deals|opportunities|opps|renewals)\b")
+_COMPETE = re.compile(r"\b(up against|competitors?|competing|compete|competition|rivals?|how (do|can|could) (we|i) win|win (it|this|that)|"
                       r"gegen wen|wettbewerb\w*|konkurren\w*|concurren\w*|contre qui|contra quién|contra quem|"
                       r"competidor\w*|concorrente\w*)\b|競合")
 
@@ -140,10 +141,10 @@ def _intent_from_kinds(text: str, kinds: set[str], scores: IntentScores) -> str:
         return "draft"  # "social copy for Initech"
     deal_named = "opportunity" in kinds or "account" in kinds
     about_deal = "opportunity" in kinds or ("account" in kinds and DEALS_ANY.search(text))
-    if deal_named and _COMPETE.search(text):
-        return "nba"  # "Bluewater - who are we up against and how do we win it?": that deal's competition
     if about_deal and "opportunity" not in kinds and scores.of("search") >= 2 and not _ONE_DEAL.search(text):
         return "search"  # "discount guidance for competitive deals against polar ...": deals in general
+    if deal_named and _COMPETE.search(text) and not DEALS_PLURAL.search(text):
+        return "nba"  # "Bluewater - who are we up against and how do we win it?": that deal's competition
     if deal_named and PARTNER_WORD.search(text) and not scores.of("search"):
         return "match"  # "Globex: which SI?", "Globex — quem é o melhor parceiro?"
     if about_deal and PARTNER_WORD.search(text):
