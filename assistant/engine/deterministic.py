@@ -163,8 +163,13 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         overview = overview_chat.topic_of(turn.question, turn.ctx.today(), bool(mentions.of("partner")))
         if overview:  # "how many partners?", "total open pipeline?", "MDF Maple Leaf left unspent in Q3?"
             partners = mentions.of("partner")
-            return Plan("overview", {"topic": overview[0], **overview[1],
-                                     **({"partner_id": partners[0].id} if partners else {})})
+            args = {"topic": overview[0], **overview[1], **({"partner_id": partners[0].id} if partners else {})}
+            if overview[0] == "certified":  # in a country, on a product ("Japan's most Streaming-certified")
+                values = filter_values(turn.ctx, turn.scope)
+                found = {"country": recruit_chat.country_in(turn.question),
+                         "product": recruit_chat.named(turn.question, values["product"])}
+                args.update({k: v for k, v in found.items() if v})
+            return Plan("overview", args)
     programme_intent = programme.intent_of(turn.question, mentions.kinds())
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)

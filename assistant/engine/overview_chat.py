@@ -84,6 +84,8 @@ _LISTED_KITS = re.compile(r"\b(what|which|list|show|available|do we have|how man
                           r"cuáles|qué|quais|que|quantos)\b|どの|どんな|一覧|ありますか")
 _DRAFT_VERB = re.compile(r"\b(draft|write|create|make|generate|rascunho|entwurf|entwirf|rédige\w*|borrador|redacta|"
                          r"escreva|crie)\b|作成|書いて")
+_CERTIFIED = re.compile(r"\bcertif\w*|\bzertifi\w*|\bcertificad\w*|認定|資格")
+_MOST = re.compile(r"\b(most|largest|biggest|top|meisten|größte\w*|plus de|le plus|más|mayor|mais|maior)\b|一番|最も|最多")
 _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
 
 
@@ -97,6 +99,8 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tupl
         return "mdf", {"months": quarter_months(period, today)[1]} if period else {}
     if partner_named:
         return None
+    if _CERTIFIED.search(text) and _MOST.search(text) and _PARTNERS.search(text):
+        return "certified", {}  # the engine adds the country and product named
     if _KITS.search(text) and _LISTED_KITS.search(text) and not _DRAFT_VERB.search(text):
         return "kits", {}
     if _PROMOTION.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|which|wer|welche|qui|quién|"
@@ -221,6 +225,14 @@ _T: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja
                    "{n} socios están por debajo de los mínimos de su nivel:",
                    "{n} parceiros estão abaixo dos mínimos do seu nível:",
                    "{n} 社のパートナーが現ティアの最低条件を下回っています:"),
+    "certified": ("Partners by certified staff {product} {country}, most first:",
+                  "Partner nach zertifizierten Mitarbeitenden {product} {country}, die meisten zuerst:",
+                  "Partenaires par personnel certifié {product} {country}, du plus au moins :",
+                  "Socios por personal certificado {product} {country}, de más a menos:",
+                  "Parceiros por equipe certificada {product} {country}, do maior para o menor:",
+                  "認定者数の多いパートナー（{product} {country}）:"),
+    "certified_line": ("{n} certified", "{n} zertifiziert", "{n} certifiés", "{n} certificados",
+                       "{n} certificados", "認定者 {n} 名"),
     "kits": ("{n} campaign kits (with their languages):", "{n} Kampagnen-Kits (mit ihren Sprachen):",
              "{n} kits de campagne (avec leurs langues) :", "{n} kits de campaña (con sus idiomas):",
              "{n} kits de campanha (com seus idiomas):", "キャンペーンキット {n} 件（対応言語）:"),
@@ -290,6 +302,10 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
     elif t == "kits":
         lines = [_say("kits", lang, n=n)]
         lines += [f"- {k.name} [{k.kit_id}]: {', '.join(k.locales)}" for k in result.kits[:LIST_MAX]]
+    elif t == "certified":
+        lines = [_say("certified", lang, n=n, product=result.product or "", country=result.country or "")]
+        lines += [f"- {p.name} ({p.partner_id}): " + _say("certified_line", lang, n=p.certified)
+                  for p in result.partners[:LIST_MAX]]
     elif t == "mdf":
         months = f"{result.months[0]}..{result.months[-1]}" if result.months else ""
         lines = [_say("mdf", lang, months=months)]
@@ -301,7 +317,8 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
         lines += [f"- {p.name} ({p.partner_id}): " + _say("qualifies", lang, tier=p.tier, fits=p.qualifies_for)
                   for p in result.partners[:LIST_MAX]]
     shown = len(lines) - 1
-    total = len(result.partners) if t in ("partners", "joined", "promotion", "below_tier", "mdf") else len(result.deals)
+    total = len(result.partners) if t in ("partners", "joined", "promotion", "below_tier", "mdf",
+                                          "certified") else len(result.deals)
     if t in ("partners",) and not result.tier:
         total = shown
     if total > shown and shown > 0:

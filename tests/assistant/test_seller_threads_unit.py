@@ -100,3 +100,11 @@ def test_a_named_deals_competition_and_shared_customers_in_german():
 def test_competitive_deals_in_general_are_a_content_question():
     question = "what's our discount guidance for competitive deals against polar warehouse?"
     assert router.choose_intent(question, {"account"}) == "search"  # "polar" may match an account's name
+
+
+def test_most_certified_partners_and_japanese_country_names():
+    from assistant.engine import recruit_chat
+
+    assert overview_chat.topic_of("日本のパートナーで Streaming の認定者が一番多いのは？", TODAY) == ("certified", {})
+    assert recruit_chat.country_in("日本のパートナーで Streaming の認定者が一番多いのは？") == "JP"
+    assert recruit_chat.country_in("partners in Japan?") == "JP"

@@ -22,7 +22,7 @@ from tools.registry import register_tool
 from tools.types import is_open
 
 Topic = Literal["partners", "joined", "users", "pipeline", "unpartnered", "won", "past_close", "expiring",
-                "promotion", "below_tier", "mdf", "kits"]
+                "promotion", "below_tier", "mdf", "kits", "certified"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 TRAILING_DAYS = 365
 
@@ -35,6 +35,8 @@ class OverviewArgs(BaseModel):
     year: int | None = Field(None, description="joined: this year (default: the current one)")
     partner_id: str | None = Field(None, description="mdf: only this partner")
     locale: str | None = Field(None, description="kits: only those with this locale")
+    country: str | None = Field(None, description="partners, certified: only those selling in this country code")
+    product: str | None = Field(None, description="certified: count the staff certified on this product")
     months: list[str] = Field(default_factory=list, description="mdf: these months (YYYY-MM; default the last "
                                                                  "six complete ones)")
 
@@ -48,6 +50,7 @@ class PartnerLine(BaseModel):
     mdf_allocated: float | None = None
     mdf_spent: float | None = None
     mdf_left: float | None = None
+    certified: int | None = None
 
 
 class DealLine(BaseModel):
@@ -84,6 +87,8 @@ class OverviewResult(BaseModel):
     months: list[str] = Field(default_factory=list)  # mdf: the months counted
     kits: list[KitLine] = Field(default_factory=list)
     locale: str | None = None
+    country: str | None = None
+    product: str | None = None
 
 
 def _tier_order(ctx: ToolContext) -> list[str]:
@@ -108,9 +113,11 @@ def _totals(deals: list[DealLine]) -> dict[str, float]:
 def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | None = None,
                      min_amount: float | None = None, days: int | None = None, year: int | None = None,
                      partner_id: str | None = None, months: list[str] | None = None,
-                     locale: str | None = None) -> OverviewResult:
+                     locale: str | None = None, country: str | None = None,
+                     product: str | None = None) -> OverviewResult:
     today = ctx.today()
-    out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount, locale=locale)
+    out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount, locale=locale,
+                         country=country, product=product)
     if topic == "kits":  # campaign kits are for every role that drafts
         with ctx.store.session() as session:
             for row in session.query(CampaignKitRow).order_by(CampaignKitRow.kit_id):
@@ -133,8 +140,12 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
             out.count = session.query(User).count()
         return out
     with ctx.records(scope) as rec:
+        if topic == "certified":
+            return _certified(rec.partners(), out)
         if topic in ("partners", "joined"):
             partners = rec.partners()
+            if country:
+                partners = [p for p in partners if country.upper() in {c.upper() for c in p.countries or []}]
             for p in partners:
                 out.by_tier[(p.tier or "").lower()] = out.by_tier.get((p.tier or "").lower(), 0) + 1
             if topic == "joined":
@@ -171,6 +182,21 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         lambda d: (-(d.amount or 0.0), d.opportunity_id))
     out.deals.sort(key=key)
     out.count, out.totals = len(out.deals), _totals(out.deals)
+    return out
+
+
+def _certified(partners: list, out: OverviewResult) -> OverviewResult:
+    """Partners (in `out.country`) by staff certified on `out.product` (else in total), most first."""
+    for p in partners:
+        if out.country and out.country.upper() not in {c.upper() for c in p.countries or []}:
+            continue
+        staff = {str(k).casefold(): int(v or 0) for k, v in (p.certified_staff or {}).items()}
+        count = staff.get(out.product.casefold(), 0) if out.product else sum(staff.values())
+        if count:
+            out.partners.append(PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "",
+                                            certified=count))
+    out.partners.sort(key=lambda p: (-(p.certified or 0), p.partner_id))
+    out.count = len(out.partners)
     return out
 
 
@@ -226,6 +252,7 @@ def records_overview_tool(ctx: ToolContext, scope: Scope, args: OverviewArgs) ->
     """Counts and lists over the records the asker may see: partners (by tier, joined this year), users,
     open pipeline, open deals with no partner, won revenue over the trailing 12 months, open deals past their
     close date, registrations expiring soon, partners eligible for promotion or below their tier, MDF
-    allocated / spent / left per partner (most unspent first), the campaign kits and their locales."""
+    allocated / spent / left per partner (most unspent first), the campaign kits and their locales, partners
+    by certified staff (on a product, in a country)."""
     return records_overview(ctx, scope, args.topic, args.tier, args.min_amount, args.days, args.year,
-                            args.partner_id, args.months, args.locale)
+                            args.partner_id, args.months, args.locale, args.country, args.product)
