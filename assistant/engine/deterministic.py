@@ -476,8 +476,9 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
             opp = rec.opportunity(args["opportunity_id"])
             partner_id, role, registered = opp.partner_id, opp.partner_role, opp.registered_by
         label = resolver.deal_label(args["opportunity_id"])
-        if partner_id or registered:
-            args["partner_id"] = partner_id or registered  # "what should we do with them?" next
+        visible = [x for x in (partner_id, registered) if x and x in resolver.partner_names]
+        if visible:
+            args["partner_id"] = visible[0]  # "what should we do with them?" next
         return overview_chat.deal_partner_answer(label, partner_id, role, registered, resolver.partner_names,
                                                  turn.lang), 1
     if p.intent == "overview":

@@ -343,6 +343,8 @@ _DEAL_PARTNER_T = {
            "O parceiro em {deal} é {partner} ({role}).", "{deal} のパートナーは {partner}（{role}）です。"),
     "registered": (" Registered by {partner}.", " Registriert von {partner}.", " Enregistrée par {partner}.",
                    " Registrada por {partner}.", " Registrado por {partner}.", " 登録パートナー: {partner}。"),
+    "other": ("another partner", "ein anderer Partner", "un autre partenaire", "otro socio", "outro parceiro",
+              "別のパートナー"),
     "none": ("{deal} has no partner yet.", "{deal} hat noch keinen Partner.", "{deal} n'a pas encore de partenaire.",
              "{deal} aún no tiene socio.", "{deal} ainda não tem parceiro.", "{deal} にはまだパートナーがいません。"),
 }
@@ -353,8 +355,8 @@ def deal_partner_answer(deal: str, partner_id: str | None, role: str | None, reg
     """Who is on a deal: its partner of record and role, and who registered it when that is another."""
     index = _LANGS.index(lang) if lang in _LANGS else 0
 
-    def name(pid: str) -> str:
-        return f"{partner_names[pid]} ({pid})" if pid in partner_names else pid
+    def name(pid: str) -> str:  # a partner the asker may not see is never named (nor its id shown)
+        return f"{partner_names[pid]} ({pid})" if pid in partner_names else _DEAL_PARTNER_T["other"][index]
 
     if not partner_id and not registered_by:
         return _DEAL_PARTNER_T["none"][index].format(deal=deal)

@@ -108,3 +108,10 @@ def test_most_certified_partners_and_japanese_country_names():
     assert overview_chat.topic_of("日本のパートナーで Streaming の認定者が一番多いのは？", TODAY) == ("certified", {})
     assert recruit_chat.country_in("日本のパートナーで Streaming の認定者が一番多いのは？") == "JP"
     assert recruit_chat.country_in("partners in Japan?") == "JP"
+
+
+def test_the_partner_on_a_deal_is_named_only_when_the_asker_may_see_it():
+    own = {"P-013": "Thames Data Partners Ltd"}
+    text = overview_chat.deal_partner_answer("Acme renewal [OPP-1]", "P-020", "influenced", "P-013", own)
+    assert "another partner" in text and "P-020" not in text and "Thames Data Partners Ltd (P-013)" in text
+    assert "has no partner" in overview_chat.deal_partner_answer("Acme renewal [OPP-1]", None, None, None, own)
