@@ -51,6 +51,7 @@ BUILTIN_MODULES = (
     "tools.mdf.service",
     "tools.onboarding.service",
     "tools.directory.service",
+    "tools.records_overview.service",
 )
 
 

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from assistant.core.errors import Forbidden, NotFound
 from assistant.engine import analytics_chat as programme
-from assistant.engine import answers, directory_chat, onboarding_chat, recruit_chat, router
+from assistant.engine import answers, directory_chat, onboarding_chat, overview_chat, recruit_chat, router
 from assistant.engine.context import AppContext
 from assistant.engine.messages import say
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
@@ -31,6 +31,7 @@ from tools.next_best_action.service import NbaResponse
 from tools.onboarding.service import OnboardingPlan
 from tools.partner_match.service import MatchResponse
 from tools.partner_profile.service import ProfileResult
+from tools.records_overview.service import OverviewResult
 from tools.recruit.service import filter_values
 from tools.recruit.types import RecruitResponse
 from tools.search.service import SearchToolResult
@@ -90,10 +91,10 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
             if pending.intent == "draft":  # the kit or partner is now known: finish the draft's arguments
                 return _plan_draft(turn, resolver, Mentions(), base)
             return Plan(pending.intent, base)
-    if state.choices and not state.pending:  # "the second one", "2": a deal the last answer listed
+    if state.choices and not state.pending:  # "the second one", "2": a deal (or partner) the last answer listed
         index = router.choice_index(turn.question, len(state.choices))
         if index is not None:
-            return Plan("nba", {"opportunity_id": state.choices[index].id})
+            return _plan_choice(turn, state, state.choices[index].id)
     last = state.last_arguments
     if state.last_intent == "profile" and last.get("topic") == "mdf" and len(turn.question.split()) <= 6:
         period = router.mdf_period(turn.question, turn.ctx.today().year)
@@ -110,10 +111,23 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
     return plan_fresh(turn, resolver)
 
 
+def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
+    """A deal or partner the last answer listed: "why the first one?" after a match explains that partner's
+    place; "how many accounts do we share with the second one?" maps it; else its next best actions."""
+    if state.choice_slot != "partner_id":
+        return Plan("nba", {"opportunity_id": chosen})
+    if state.last_intent == "match" and router.asks_why(turn.question):
+        return Plan("match", {**state.last_arguments, "partner_id": chosen})
+    scores = router.score_intents(turn.question)
+    if scores.of("map") > scores.of("nba") and turn.scope.can("map"):
+        return Plan("map", {"partner_id": chosen})
+    return Plan("nba", {"partner_id": chosen})
+
+
 def _plan_more(state: ThreadState, lang: str = "en") -> Plan:
     """ "and who else?": the next page of the last intent's results (a draft has no next page)."""
     intent = state.last_intent or "search"
-    if intent in ("draft", "profile", "onboarding"):
+    if intent in ("draft", "profile", "onboarding", "overview", "deal_partner"):
         return Plan(intent, reply=say("nothing_more", lang))
     return Plan(intent, dict(state.last_arguments), start=state.shown)
 
@@ -135,6 +149,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     """The plan for a question on its own (no follow-up)."""
     if router.is_change_request(turn.question):  # no tool changes data: say so instead of searching
         return Plan("search", refusal=say("change", turn.lang))
+    if turn.scope.is_partner and (router.is_injection(turn.question) or router.asks_everyones(turn.question)):
+        return Plan("search", refusal=say("foreign_partner", turn.lang))  # only their own organisation's data
     mentions = resolver.find(turn.question)
     missing = resolver.unknown_id(turn.question, mentions)
     if missing:
@@ -143,15 +159,48 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         return _plan_recruit(turn)
     if onboarding_chat.wants_plan(turn.question, mentions.kinds(), turn.scope.is_partner):
         return _plan_onboarding(turn, resolver, mentions)
+    if not turn.scope.is_partner and not (mentions.of("opportunity") or mentions.of("account")):
+        overview = overview_chat.topic_of(turn.question, turn.ctx.today(), bool(mentions.of("partner")))
+        if overview:  # "how many partners?", "total open pipeline?", "MDF Maple Leaf left unspent in Q3?"
+            partners = mentions.of("partner")
+            args = {"topic": overview[0], **overview[1], **({"partner_id": partners[0].id} if partners else {})}
+            if overview[0] == "certified":  # in a country, on a product ("Japan's most Streaming-certified")
+                values = filter_values(turn.ctx, turn.scope)
+                found = {"country": recruit_chat.country_in(turn.question),
+                         "product": recruit_chat.named(turn.question, values["product"])}
+                args.update({k: v for k, v in found.items() if v})
+            return Plan("overview", args)
     programme_intent = programme.intent_of(turn.question, mentions.kinds())
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
     if directory_chat.is_directory_question(turn.question, mentions, lambda text: question_hints(turn.ctx, text)):
         return plan(turn, resolver, "directory", mentions)
+    if router.asks_deal_partner(turn.question):  # "who's the partner on it?": the deal's partner of record
+        p = _with_deal(turn, resolver, Plan("deal_partner"), mentions, required=False)
+        if p.reply or p.arguments.get("opportunity_id"):
+            return p
+    if router.asks_can_register(turn.question):  # "can we register it?": the rules for this kind of deal
+        p = _with_deal(turn, resolver, Plan("search"), mentions, required=False)
+        deal = resolver.opportunities.get(p.arguments.get("opportunity_id", ""))
+        kind = router.DEAL_KIND.search(deal.name) if deal else None
+        if p.reply or kind:
+            return p if p.reply else Plan("search", {"query": f"can a partner register a {kind.group(1).lower()}?",
+                                                     "about": deal.opportunity_id})
+    if router.asks_rule(turn.question):  # "how long is the AI Studio proof of value?": a rule, not a deal
+        mentions.entities = [e for e in mentions.entities if e.kind != "opportunity"
+                             or resolver.names_account(turn.question, e.id)]
     intent = router.choose_intent(turn.question, mentions.kinds())
+    if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
+        intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
+    if intent == "search" and not mentions.entities and router.score_intents(turn.question).of("search") < 1:
+        missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD)
+        if missing:  # "next on the Globex deal?": no such deal, rather than passages about deals
+            return Plan("search", reply=say("no_such", turn.lang, what=say("what_deal", turn.lang), name=missing))
     if intent not in ("draft", "map", "match"):
         thread_deal = bool(turn.thread.state.last_arguments.get("opportunity_id"))
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)
+        if topic and router.asks_rule(turn.question) and not mentions.entities and not thread_deal:
+            topic = None  # "how many days do I have to register an opportunity?": the programme's rule
         if topic:
             return _plan_profile(turn, resolver, mentions, topic)
         if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:
@@ -273,6 +322,8 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
         p.arguments["partner_id"] = partners[0].id
     elif turn.scope.is_partner:
         p.arguments["partner_id"] = turn.scope.partner_id
+    elif turn.thread.state.last_arguments.get("partner_id") and router.refers_to_last_partner(turn.question):
+        p.arguments["partner_id"] = turn.thread.state.last_arguments["partner_id"]  # "them": the last partner
     else:
         missing = resolver.unknown_name(turn.question, mentions, router.PARTNER_WORD)
         what = "what_partner"
@@ -405,7 +456,7 @@ def execute(turn: Turn, resolver: Resolver, p: Plan) -> AskResponse:
     except NotFound as exc:
         return turn.response(say("not_found", turn.lang, detail=exc.message), intent=p.intent)
     remember(turn.thread, p, shown)
-    turn.thread.state.choices = list(turn.choices)
+    turn.thread.state.choices, turn.thread.state.choice_slot = list(turn.choices), turn.choice_slot
     return turn.response(text, intent=p.intent)
 
 
@@ -420,11 +471,27 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         if p.intent == "at_risk":
             return programme.at_risk_answer(portfolio), len(portfolio.at_risk)
         return programme.first_win_answer(portfolio, args.get("partner_id")), 1
+    if p.intent == "deal_partner":
+        with turn.ctx.records(turn.scope) as rec:
+            opp = rec.opportunity(args["opportunity_id"])
+            partner_id, role, registered = opp.partner_id, opp.partner_role, opp.registered_by
+        label = resolver.deal_label(args["opportunity_id"])
+        visible = [x for x in (partner_id, registered) if x and x in resolver.partner_names]
+        if visible:
+            args["partner_id"] = visible[0]  # "what should we do with them?" next
+        return overview_chat.deal_partner_answer(label, partner_id, role, registered, resolver.partner_names,
+                                                 turn.lang), 1
+    if p.intent == "overview":
+        overview = turn.call("records_overview", args, OverviewResult)
+        return overview_chat.answer(overview, resolver.partner_names, turn.lang), 1
     if p.intent == "recruit":  # "and who else?" pages on through the ranking
         ranked = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE
     if p.intent == "search":
-        return _search(turn, args["query"], start)
+        text, shown = _search(turn, args["query"], start)
+        if args.get("about"):  # the rule was looked up for this deal's kind
+            text = f"{resolver.deal_label(args['about'])}:\n{text}"
+        return text, shown
     if p.intent == "onboarding":
         lang = onboarding_chat.answer_language(onboarding_chat.cue_language(turn.question) or turn.lang)
         plan = turn.call("onboarding", {"partner_id": args["partner_id"], "locale": lang}, OnboardingPlan)
@@ -439,6 +506,12 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         top = max(int(args.get("top") or answers.PAGE), start + answers.PAGE)
         matched = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top}, MatchResponse)
         label = resolver.deal_label(args["opportunity_id"])
+        focus = [i for i, m in enumerate(matched.partners) if m.partner_id == args.get("partner_id")]
+        if focus:  # "why the first one?": that partner's place and reasons
+            return answers.match_answer(matched, label, focus[0], size=1, lang=turn.lang), 0
+        turn.choices = [Candidate(id=m.partner_id, label=m.name or m.partner_id)
+                        for m in matched.partners[start : start + answers.PAGE]]
+        turn.choice_slot = "partner_id"
         return answers.match_answer(matched, label, start, lang=turn.lang), answers.PAGE
     if p.intent == "map":
         mapping = turn.call("map_accounts", {"partner_id": args["partner_id"]}, MappingResponse)

@@ -49,7 +49,9 @@ _NOT_DIRECTORY = re.compile(
     r"\b(tiers? (benefits?|requirements?|levels?|rules?)|partner (program\w*|programme|portal|tier|level|status|"
     r"agreement|contract|benefits?|discounts?)|approve\w*|registr\w*|register|mdf|claims?|discounts?|rebates?|"
     r"commissions?|policy|policies|rules?|at risk|churn\w*|health|onboard\w*|contact|owner|manager|"
-    r"overlap\w*|mapping|pipeline|won|revenue|sourced|attribution|leads?)\b|承認|登録|割引|リベート|ポリシー",
+    r"overlap\w*|mapping|pipeline|won|revenue|sourced|attribution|leads?|remises?|rabatt\w*|descuentos?|"
+    r"descontos?|enregistr\w*|registrierung\w*|registros?|reembolsos?|remboursements?|rückverg\w*)\b|"
+    r"承認|登録|割引|リベート|ポリシー",
     re.IGNORECASE)  # fmt: skip
 
 # A deal named ("which partners fit the Stark Industries opportunity?") is matching's, even when the name is

@@ -51,6 +51,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"(cuentas|clientes) en común|solapamiento", 3),
         (r"(contas|clientes) em comum|sobreposição", 3),
         (r"共通の(顧客|アカウント)|共通顧客|重複|アカウントマッピング", 3),
+        # "how many of our customers are also Northwind customers?" in de, fr, es, pt, ja
+        (r"\b(kunden|clients|clientes)\b.{0,40}\b(auch|ebenfalls|aussi|également|también|também)\b.{0,30}"
+         r"\b(kunden|clients|clientes)\b|顧客.{0,20}も.{0,20}顧客", 3),
     ],
     "match": [
         (rf"\b(which|what|any) {P}\b", 2),
@@ -129,6 +132,9 @@ PROFILE_CUES: dict[str, list[str]] = {
         rf"(falta|alcanzar|calificar|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
         rf"perto).{{0,40}}({TIER_WORD})",
         rf"({TIER_WORD}).{{0,30}}(足りない|不足|達成|到達|あと|条件|必要|届|維持|昇格)",
+        r"\b(won revenue|revenue won|won deals|closed[- ]won|gewonnene\w* (umsatz|deals)|umsatz gewonnen|"
+        r"chiffre d'affaires gagné|affaires gagnées|ingresos ganados|negocios ganados|receita ganha|"
+        r"negócios ganhos)\b|受注(金額|額|件数)",
     ],
     "mdf": [
         r"(\bmdf\b|marketing (development )?funds?|marketing ?budget|marketingbudget|fonds marketing|"
@@ -163,6 +169,8 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\bprotect|(schutz|geschützt|protégée?|protection|protección|protegid\w*|proteção).{0,30}"
         r"\b(noch|encore|restant|quedan?|aún|ainda|restam?)\b|\b(noch|encore|aún|ainda)\b.{0,30}(geschützt|"
         r"protégée?|protegid\w*)|保護.{0,10}(残り|あと)",
+        r"\b(days left|days remaining|time left|tage übrig|jours restants|días restantes|dias restantes)\b.{0,50}"
+        r"(registrations?|\bregs?\b|registrierung\w*|enregistrement\w*|registros?)",
         r"\b(which|what|list|any|all|show)\b.{0,20}\b(my|our) (deal )?(registrations|regs)\b|"
         r"\b(my|our) (deal )?(registrations|regs)\b\W*$",
     ],

@@ -44,7 +44,8 @@ def country_in(question: str) -> str | None:
     """A country the question names: an English or local name, or a code written in capitals after "in"."""
     lowered = question.casefold()
     for name, code in _LOCAL_NAMES.items():
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered):
+        cjk = any("\u3040" <= ch <= "\u9fff" for ch in name)  # Japanese has no spaces between words
+        if (name in lowered) if cjk else re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered):
             return code
     words = _WORDS.findall(question)
     for size in (3, 2, 1):

@@ -149,6 +149,10 @@ def _add_records(cat: Catalogue, rec) -> None:
             cat.index.add("opportunity", ids[0], cat.opportunities[ids[0]].name, [(part, 3.0)])
 
 
+# The same abbreviation in other languages: "IA" (fr, es, pt) and "KI" (de) are "AI".
+_ABBREVIATIONS = {"ai": ("ia", "ki"), "ml": ("aa",), "bi": ("ib",)}
+
+
 def kit_aliases(kit_id: str, name: str, products: list) -> list[tuple[str, float]]:
     """A kit's name and id, its products, and the distinctive part of its name ("Zero Trust" for "Zero Trust
     launch"): people name a kit by what it promotes."""
@@ -162,6 +166,7 @@ def kit_aliases(kit_id: str, name: str, products: list) -> list[tuple[str, float
             aliases.append((" ".join(words), 2.0))
         aliases += [(w, 3.0) for w in words if len(w) >= shortest and not w.isdigit()
                     and w not in STOPWORDS and w not in GENERIC_NAME_WORDS]  # fmt: skip
+    aliases += [(other, 3.0) for w in tokens(name) for other in _ABBREVIATIONS.get(w, ())]  # "kit de IA"
     seen: dict[str, float] = {}
     for alias, penalty in aliases:
         if alias and (alias not in seen or penalty < seen[alias]):
@@ -303,6 +308,16 @@ class Resolver:
         account = self.account_names.get(opp.account_id, opp.account_id)
         return f"{opp.name} ({account}, {opp.stage.replace('_', ' ')}) [{opp_id}]"
 
+    def names_account(self, question: str, opportunity_id: str) -> bool:
+        """Whether `question` names the account of deal `opportunity_id` (a word of its name that is not a
+        common word), as opposed to matching the deal only on product and stage words."""
+        opp = self.opportunities.get(opportunity_id)
+        if opp is None:
+            return False
+        asked = set(tokens(question))
+        account = [w for w in tokens(self.account_names.get(opp.account_id, "")) if w not in STOPWORDS]
+        return any(w in asked for w in account)
+
     def deals_for(self, mentions: Mentions) -> list[str]:
         """Candidate deals for a question, best first: named deals, else deals at named accounts, else
         (for "my deal") the asker's own open deals."""
@@ -320,6 +335,11 @@ class Resolver:
         open_ = [o for o in ranked if o.stage in OPEN_STAGES]
         if open_ and not deal_hints.wants_closed(mentions.words):
             ranked = open_  # a closed deal only when asked for ("the deal we lost")
+        if len(accounts) > 1:  # "compare A and B": A's deals first, so "the second one" is B's
+            first_word = {}
+            for e in mentions.of("account"):
+                first_word[e.id] = min(first_word.get(e.id, e.span[0]), e.span[0])
+            ranked.sort(key=lambda o: first_word.get(o.account_id, 0))
         return [o.opportunity_id for o in ranked]
 
     def best_deal(self, candidates: list[str], words: list[str]) -> str | None:

@@ -43,6 +43,7 @@ class ThreadState(BaseModel):
     shown: int = 0  # results already shown for the last intent (for "and who else?")
     pending: Pending | None = None
     choices: list[Candidate] = Field(default_factory=list)  # the deals the last answer listed ("the second one")
+    choice_slot: str = "opportunity_id"  # what `choices` are: deals, or partners (a match's ranking)
 
 
 class ConversationThread(BaseModel):

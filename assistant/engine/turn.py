@@ -83,6 +83,7 @@ class Turn:
     notes: list[str] = field(default_factory=list)
     _lang: str | None = None
     choices: list[Candidate] = field(default_factory=list)  # deals this answer listed, for "the second one"
+    choice_slot: str = "opportunity_id"  # or "partner_id": the partners a match listed
     results: list[BaseModel] = field(default_factory=list)  # the typed results of `call`, for the doors
 
     @property

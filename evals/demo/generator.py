@@ -28,7 +28,7 @@ from evals.demo.newcomers import build_newcomers
 from evals.demo.partners import build_partners, describe_partners
 from evals.demo.planted import plant_deals, settle_tiers
 from evals.demo.truth import write_truth
-from evals.demo.users import build_users
+from evals.demo.users import build_users, channel_manager_for
 from evals.demo.world import TIER_RULES, World, money
 
 DEFAULT_SEED = 7
@@ -37,7 +37,7 @@ DEFAULT_TODAY = dt.date(2026, 11, 15)
 COLUMNS = {
     "partners.csv": ("partner_id", "name", "type", "tier", "website", "countries", "industries", "competencies",
                      "certified_staff", "languages", "joined_on", "brand_name", "brand_color", "tagline",
-                     "contact_email", "account_sharing", "description"),
+                     "contact_email", "account_sharing", "description", "channel_manager"),
     "accounts.csv": ("account_id", "name", "domain", "industry", "country", "employees", "annual_revenue", "status",
                      "owner_email"),
     "opportunities.csv": ("opportunity_id", "account_id", "name", "stage", "amount", "currency", "created_on",
@@ -152,7 +152,8 @@ def _partner_row(p) -> dict[str, str]:
             "certified_staff": ";".join(f"{c}:{n}" for c, n in p.certified.items()),
             "languages": ";".join(p.languages), "joined_on": p.joined_on.isoformat(), "brand_name": p.brand_name,
             "brand_color": p.brand_color, "tagline": p.tagline, "contact_email": p.contact_email,
-            "account_sharing": p.account_sharing, "description": p.description}
+            "account_sharing": p.account_sharing, "description": p.description,
+            "channel_manager": channel_manager_for(p.countries)}
 
 
 def _account_row(a) -> dict[str, str]:

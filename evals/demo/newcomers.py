@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from evals.demo.users import channel_manager_for
 from evals.demo.world import World, last_complete_months, money, rng
 
 
@@ -116,7 +117,8 @@ def _partner_row(n: Newcomer, pid: str, joined: dt.date) -> dict[str, str]:
             "certified_staff": ";".join(f"{c}:{k}" for c, k in n.certified.items()),
             "languages": ";".join(n.languages), "joined_on": joined.isoformat(), "brand_name": n.brand,
             "brand_color": "#2E6F95", "tagline": f"{n.brand}: data, delivered", "contact_email": f"hello@{n.website}",
-            "account_sharing": "counts", "description": n.description}
+            "account_sharing": "counts", "description": n.description,
+            "channel_manager": channel_manager_for(n.country.split(";"))}
 
 
 def _opp(opp_id: str, account, what: str, stage: str, amount: float, created: dt.date, close: dt.date,

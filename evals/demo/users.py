@@ -25,6 +25,18 @@ _USERS = (
     ("u-ps-paulista", "Rafael Costa", "partner_seller", "paulista", "rafael.costa", "pt-BR"),
 )
 _SLACK_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+# Each partner's channel manager (partners.csv `channel_manager`) by the region of its first country:
+# Julia Weber covers Europe and the rest, Marcus Reed the Americas, Aiko Tanaka Japan and Asia-Pacific.
+_AMERICAS = frozenset({"US", "CA", "MX", "BR", "AR", "CL", "CO", "PE"})
+_APAC = frozenset({"JP", "AU", "NZ", "IN", "SG", "KR", "CN", "HK", "TW", "MY", "ID", "TH", "PH", "VN"})
+
+
+def channel_manager_for(countries: list[str]) -> str:
+    """The user_id of the channel manager for a partner selling in `countries` (first one decides)."""
+    first = countries[0].strip().upper() if countries else ""
+    if first in _AMERICAS:
+        return "u-cm-2"
+    return "u-cm-3" if first in _APAC else "u-cm-1"
 
 
 def build_users(world: World) -> list[dict[str, str]]:

@@ -1,0 +1,367 @@
+"""One-line questions about the whole book, answered from the records (`tools.records_overview`): "how many
+partners do we have?", "how many platinum partners", "which partners joined this year?", "how many users are
+set up?", "total open pipeline?", "open opps over 250k with no partner?", "won revenue over the last 12
+months?", "any open deals past their close date?", "any regs expiring in the next 2 weeks?", "who's eligible
+for a tier promotion?", "which partners are below their tier minimums?".
+
+`topic_of` reads the question's meaning from cue words (en, de, fr, es, pt, ja) and the numbers it names
+(an amount, a number of days or weeks); `answer` words the tool's facts in the answer's language.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from assistant.engine.intent_cues import normalise
+from assistant.engine.router import mdf_period
+from tools.partner_profile.service import quarter_months
+from tools.records_overview.service import OverviewResult
+
+LIST_MAX = 15
+
+_COUNT = re.compile(r"\b(how many|number of|count|total|in total|wie ?viele|anzahl|combien|nombre de|cuánt[oa]s|"
+                    r"cantidad de|quant[oa]s|número de)\b|何社|何人|何名|何件|いくつ|数は")
+_PARTNERS = re.compile(r"\bpartners?\b|\bpartnern?\b|\bpartenaires?\b|\bsocios?\b|\bparceiros?\b|パートナー")
+_USERS = re.compile(r"\busers?\b|\bbenutzer\w*|\bnutzer\w*|\butilisateurs?\b|\busuari[oa]s?\b|\busuários?\b|"
+                    r"ユーザー|利用者")
+_OTHER_SUBJECT = re.compile(r"\b(deals?|opps?|opportunit\w*|pipeline|accounts?|customers?|kunden|mdf|certif\w*|"
+                            r"registrations?|regs?|leads?|kits?|campaigns?)\b|案件|商談|顧客|認定|登録")
+_JOINED = re.compile(r"\b(joined|new partners?|signed up|onboarded|beigetreten|neue partner|dazugekommen|"
+                     r"rejoint|nouveaux partenaires|se unieron|nuevos socios|entraram|novos parceiros)\b|加入|新規パートナー")
+_THIS_YEAR = re.compile(r"\b(this year|in \d{4}|dieses jahr|diesem jahr|cette année|este año|este ano)\b|今年")
+_PIPELINE = re.compile(r"\bpipeline\b|\bpipe\b|パイプライン")
+_SUM = re.compile(r"\b(total|sum|across|whole|overall|all|gesamt\w*|insgesamt|totale?|todo|toda|todos|inteiro|"
+                  r"how much|wie ?viel|combien|cuánto|quanto)\b|合計|全体|総額")
+_NO_PARTNER = re.compile(r"\b(no partner|without (a |any )?partners?|unpartnered|partnerless|ohne partner|"
+                         r"keinen partner|sans partenaire|aucun partenaire|sin (socio|partner)|ningún socio|"
+                         r"sem parceiro|nenhum parceiro)\b|パートナー(なし|がいない|不在)")
+_DEALS = re.compile(r"\b(deals?|opps?|opportunit\w*|oppty|angebot\w*|affaires?|oportunidad\w*|negócios?|"
+                    r"oportunidades)\b|案件|商談")
+_WON = re.compile(r"\b(won revenue|revenue won|closed[- ]won|won deals? (total|revenue)|total won|"
+                  r"gewonnene[nr]? umsatz|umsatz aus gewonnenen|chiffre d'affaires gagné|ingresos ganados|"
+                  r"receita ganha)\b|受注(金額|額|売上)")
+_PAST_CLOSE = re.compile(r"\b(past (their |the |its )?close ?dates?|overdue|past due|close dates? (has |have )?"
+                         r"(already )?passed|überfällig\w*|abschlussdatum überschritten|date de clôture (dépassée|"
+                         r"passée)|fecha de cierre (vencida|pasada)|data de fechamento (vencida|passada))\b|"
+                         r"クローズ(予定)?日を過ぎ|期日超過")
+_REGS = re.compile(r"\b(regs?|registrations?|registrierung\w*|enregistrements?|registros?)\b|案件登録|登録")
+_EXPIRING = re.compile(r"\b(expir\w*|lapsing|run(ning)? out|ablauf\w*|läuft|laufen|expirent|expire\w*|vencen?|"
+                       r"vencem|vence\w*|caducan?)\b|期限|切れ")
+_PROMOTION = re.compile(r"\b(promot\w*|eligible for (a |the )?(higher|next) tier|move up a tier|tier up|aufstieg\w*|"
+                        r"befördert|hochgestuft|promu\w*|ascens\w*|promovid\w*)\b|昇格")
+_BELOW_TIER = re.compile(r"\b(below|under|short of|miss(es|ing)?|not meet\w*|don'?t meet|unter(halb)?|"
+                         r"en dessous|por debajo|abaixo)\b.{0,30}\b(tier|stufe|niveau|nivel|nível)\b.{0,20}"
+                         r"\b(minimums?|requirements?|rules|mindest\w*|exigences|requisitos)\b|"
+                         r"\bdemot\w*|\bdowngrade\w*|降格")
+_TIERS = ("registered", "silver", "gold", "platinum")
+_TIER_WORDS = {"silber": "silver", "argent": "silver", "plata": "silver", "prata": "silver", "or": "gold",
+               "oro": "gold", "ouro": "gold", "platin": "platinum", "platine": "platinum", "platino": "platinum",
+               "platina": "platinum", "シルバー": "silver", "ゴールド": "gold", "プラチナ": "platinum"}
+_AMOUNT = re.compile(r"(?:over|above|more than|greater than|bigger than|>|über|mehr als|plus de|au-dessus de|"
+                     r"más de|mayores? (?:a|de)|mais de|acima de)\s*(?:usd|\$|€|eur)?\s*(\d+(?:[.,]\d+)?)\s*"
+                     r"(k|m|mio|million\w*|mil\b|thousand)?")
+_WINDOW = re.compile(r"\b(?:next|coming|within|in the next|nächsten|prochain\w*|próxim[oa]s)\s+(\d+|one|two|three|"
+                     r"four|zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro|duas|três|quatro)\s+"
+                     r"(days?|weeks?|months?|tagen?|wochen?|jours?|semaines?|mois|días|dias|semanas?|mes(es)?)\b|"
+                     r"(\d+)\s*(日|週間|か月|ヶ月)")
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "zwei": 2, "drei": 3, "vier": 4, "deux": 2, "trois": 3,
+            "quatre": 4, "dos": 2, "tres": 3, "cuatro": 4, "duas": 2, "três": 3, "quatro": 4}
+_MDF = re.compile(r"\bmdf\b|marketing (development )?funds?|marketingmittel|fonds marketing|fondos de marketing|"
+                  r"fundos de marketing|マーケティング(開発)?資金")
+_MDF_FIGURES = re.compile(r"\b(unspent|unused|left|remaining|spent|spend|allocated|allocation|budget used|"
+                          r"ungenutzt\w*|verbleibend\w*|übrig|ausgegeben|zugeteilt|non dépensé\w*|restant\w*|"
+                          r"dépensé\w*|alloué\w*|sin gastar|sin usar|gastad[oa]s?|gastó|asignad[oa]s?|"
+                          r"deixou de gastar|não gast[oa]s?|gast[oa]u?|gastos?|alocad[oa]s?|sobr\w*)\b|未使用|残|使っ|消化|配分")
+# asking for figures or a list, not for advice ("... what should we do?")
+_FIGURES_ASKED = re.compile(r"\b(how much|which|who|most|least|vs|versus|wie ?viel\w*|welche\w*|wer|meisten|combien|"
+                            r"quel\w*|qui|cuánto|cuál\w*|quién\w*|quanto|qual|quais|quem)\b|いくら|どの|誰|最も|一番|多い")
+_ADVICE = re.compile(r"\b(what should|what do we do|what to do|next steps?|was sollen|que faire|qué hacemos|o que fazer)\b")
+_LISTED = re.compile(r"\b(how many|which|list|show|any|number of|count|total|wie ?viele|welche\w*|combien|quel\w*|"
+                     r"cuánt[oa]s|cuál\w*|quant[oa]s|quais)\b|何件|どの|ある")
+_KITS = re.compile(r"\b(campaign )?kits?\b|\bkampagnen\w*|\bcampagnes?\b|\bcampañas?\b|\bcampanhas?\b|キット")
+_LISTED_KITS = re.compile(r"\b(what|which|list|show|available|do we have|how many|welche\w*|gibt es|quels?|quelles?|"
+                          r"cuáles|qué|quais|que|quantos)\b|どの|どんな|一覧|ありますか")
+_DRAFT_VERB = re.compile(r"\b(draft|write|create|make|generate|rascunho|entwurf|entwirf|rédige\w*|borrador|redacta|"
+                         r"escreva|crie)\b|作成|書いて")
+_CERTIFIED = re.compile(r"\bcertif\w*|\bzertifi\w*|\bcertificad\w*|認定|資格")
+_MOST = re.compile(r"\b(most|largest|biggest|top|meisten|größte\w*|plus de|le plus|más|mayor|mais|maior)\b|一番|最も|最多")
+_THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
+
+
+def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tuple[str, dict[str, Any]] | None:
+    """(topic, tool arguments) for a question about the whole book (or, for MDF figures, the partner named),
+    or None."""
+    text = normalise(question)
+    if _MDF.search(text) and _MDF_FIGURES.search(text) and (partner_named or _PARTNERS.search(text)) and (
+            _FIGURES_ASKED.search(text) or mdf_period(question, today.year)) and not _ADVICE.search(text):
+        period = mdf_period(question, today.year)
+        return "mdf", {"months": quarter_months(period, today)[1]} if period else {}
+    if partner_named:
+        return None
+    if _CERTIFIED.search(text) and _MOST.search(text) and _PARTNERS.search(text):
+        return "certified", {}  # the engine adds the country and product named
+    if _KITS.search(text) and _LISTED_KITS.search(text) and not _DRAFT_VERB.search(text):
+        return "kits", {}
+    if _PROMOTION.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|which|wer|welche|qui|quién|"
+                                                                         r"quem)\b|誰|どの", text)):
+        return "promotion", {}
+    if _BELOW_TIER.search(text) and _PARTNERS.search(text):
+        return "below_tier", {}
+    if _USERS.search(text) and _COUNT.search(text):
+        return "users", {}
+    if _PAST_CLOSE.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)):
+        return "past_close", {}
+    if _REGS.search(text) and _EXPIRING.search(text) and (_window(text, today) or re.search(
+            r"\b(soon|any|which|welche|quels?|cuáles|quais)\b|近い|ある", text)):
+        return "expiring", {"days": _window(text, today) or 14}
+    if _NO_PARTNER.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)) and _LISTED.search(text):
+        return "unpartnered", _amount(text)
+    if _WON.search(text) and not _PARTNERS.search(text):
+        return "won", {}
+    if _PIPELINE.search(text) and _SUM.search(text):
+        return "pipeline", _amount(text)
+    if _PARTNERS.search(text) and _JOINED.search(text) and _THIS_YEAR.search(text):
+        year = re.search(r"\bin (\d{4})\b", text)
+        return "joined", {"year": int(year.group(1))} if year else {}
+    if _PARTNERS.search(text) and _COUNT.search(text) and not _OTHER_SUBJECT.search(text):
+        tier = _tier(text)
+        return "partners", {"tier": tier} if tier else {}
+    return None
+
+
+def _tier(text: str) -> str | None:
+    for word in re.findall(r"[\w]+", text):
+        if word in _TIERS:
+            return word
+        if word in _TIER_WORDS and word != "or":
+            return _TIER_WORDS[word]
+    for word, tier in _TIER_WORDS.items():
+        if not word.isascii() and word in text:
+            return tier
+    return None
+
+
+def _amount(text: str) -> dict[str, Any]:
+    found = _AMOUNT.search(text)
+    if not found:
+        return {}
+    value = float(found.group(1).replace(",", "."))
+    unit = (found.group(2) or "").lower()
+    if unit in ("k", "mil", "thousand"):
+        value *= 1_000
+    elif unit.startswith("m"):
+        value *= 1_000_000
+    return {"min_amount": value}
+
+
+def _window(text: str, today: dt.date) -> int | None:
+    found = _WINDOW.search(text)
+    if found:
+        raw, unit = (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(5))
+        n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
+        if unit.startswith(("week", "woche", "semaine", "semana")) or unit == "週間":
+            return n * 7
+        if unit.startswith(("month", "mois", "mes")) or unit in ("か月", "ヶ月"):
+            return n * 30
+        return n
+    if _THIS_MONTH.search(text):
+        following = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return max((following - today).days - 1, 1)
+    return None
+
+
+# --- the answer ----------------------------------------------------------------------------------
+
+_T: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja
+    "partners": ("{n} partners", "{n} Partner", "{n} partenaires", "{n} socios", "{n} parceiros", "パートナー {n} 社"),
+    "tier": ("{n} {tier} partners", "{n} {tier}-Partner", "{n} partenaires {tier}", "{n} socios {tier}",
+             "{n} parceiros {tier}", "{tier} パートナー {n} 社"),
+    "joined": ("{n} partners joined in {year}:", "{n} Partner sind {year} beigetreten:",
+               "{n} partenaires ont rejoint le programme en {year} :", "{n} socios se unieron en {year}:",
+               "{n} parceiros entraram em {year}:", "{year} 年に加入したパートナーは {n} 社です:"),
+    "users": ("{n} users are set up in the copilot (users.csv).", "{n} Benutzer sind im Copilot eingerichtet.",
+              "{n} utilisateurs sont configurés dans le copilote.", "{n} usuarios están dados de alta en el copiloto.",
+              "{n} usuários estão configurados no copiloto.", "Copilot には {n} 人のユーザーが登録されています。"),
+    "pipeline": ("Open pipeline: {total} across {n} open opportunities{over}.",
+                 "Offene Pipeline: {total} in {n} offenen Opportunities{over}.",
+                 "Pipeline ouvert : {total} sur {n} opportunités ouvertes{over}.",
+                 "Pipeline abierto: {total} en {n} oportunidades abiertas{over}.",
+                 "Pipeline aberto: {total} em {n} oportunidades abertas{over}.",
+                 "オープンパイプライン: {n} 件の商談で {total}{over}。"),
+    "unpartnered": ("{n} open opportunities{over} have no partner yet ({total}).",
+                    "{n} offene Opportunities{over} haben noch keinen Partner ({total}).",
+                    "{n} opportunités ouvertes{over} n'ont pas encore de partenaire ({total}).",
+                    "{n} oportunidades abiertas{over} aún no tienen socio ({total}).",
+                    "{n} oportunidades abertas{over} ainda não têm parceiro ({total}).",
+                    "パートナー未設定のオープン商談{over}は {n} 件です（{total}）。"),
+    "won": ("Won revenue over the last 12 months ({first} to {last}): {total} from {n} closed-won opportunities.",
+            "Gewonnener Umsatz der letzten 12 Monate ({first} bis {last}): {total} aus {n} gewonnenen Opportunities.",
+            "Chiffre d'affaires gagné sur 12 mois ({first} au {last}) : {total}, {n} opportunités gagnées.",
+            "Ingresos ganados en los últimos 12 meses ({first} a {last}): {total} de {n} oportunidades ganadas.",
+            "Receita ganha nos últimos 12 meses ({first} a {last}): {total} em {n} oportunidades ganhas.",
+            "過去12か月（{first}〜{last}）の受注額: {total}（受注 {n} 件）。"),
+    "past_close": ("{n} open opportunities are past their close date:",
+                   "{n} offene Opportunities haben ihr Abschlussdatum überschritten:",
+                   "{n} opportunités ouvertes ont dépassé leur date de clôture :",
+                   "{n} oportunidades abiertas pasaron su fecha de cierre:",
+                   "{n} oportunidades abertas passaram da data de fechamento:",
+                   "クローズ予定日を過ぎたオープン商談は {n} 件です:"),
+    "expiring": ("{n} deal registrations expire in the next {days} days:",
+                 "{n} Deal-Registrierungen laufen in den nächsten {days} Tagen ab:",
+                 "{n} enregistrements expirent dans les {days} prochains jours :",
+                 "{n} registros vencen en los próximos {days} días:",
+                 "{n} registros vencem nos próximos {days} dias:",
+                 "今後 {days} 日以内に期限が切れる案件登録は {n} 件です:"),
+    "promotion": ("{n} partners qualify for a higher tier on the last 12 months:",
+                  "{n} Partner erfüllen nach den letzten 12 Monaten eine höhere Stufe:",
+                  "{n} partenaires remplissent les conditions d'un niveau supérieur sur 12 mois :",
+                  "{n} socios cumplen los requisitos de un nivel superior en los últimos 12 meses:",
+                  "{n} parceiros atendem aos requisitos de um nível superior nos últimos 12 meses:",
+                  "過去12か月の実績で上位ティアの条件を満たすパートナーは {n} 社です:"),
+    "below_tier": ("{n} partners are below their tier's minimums on the last 12 months:",
+                   "{n} Partner liegen unter den Mindestwerten ihrer Stufe:",
+                   "{n} partenaires sont sous les minimums de leur niveau :",
+                   "{n} socios están por debajo de los mínimos de su nivel:",
+                   "{n} parceiros estão abaixo dos mínimos do seu nível:",
+                   "{n} 社のパートナーが現ティアの最低条件を下回っています:"),
+    "certified": ("Partners by certified staff {product} {country}, most first:",
+                  "Partner nach zertifizierten Mitarbeitenden {product} {country}, die meisten zuerst:",
+                  "Partenaires par personnel certifié {product} {country}, du plus au moins :",
+                  "Socios por personal certificado {product} {country}, de más a menos:",
+                  "Parceiros por equipe certificada {product} {country}, do maior para o menor:",
+                  "認定者数の多いパートナー（{product} {country}）:"),
+    "certified_line": ("{n} certified", "{n} zertifiziert", "{n} certifiés", "{n} certificados",
+                       "{n} certificados", "認定者 {n} 名"),
+    "kits": ("{n} campaign kits (with their languages):", "{n} Kampagnen-Kits (mit ihren Sprachen):",
+             "{n} kits de campagne (avec leurs langues) :", "{n} kits de campaña (con sus idiomas):",
+             "{n} kits de campanha (com seus idiomas):", "キャンペーンキット {n} 件（対応言語）:"),
+    "mdf": ("MDF by partner, {months}, most left unspent first:", "MDF je Partner, {months}, meiste ungenutzte Mittel "
+            "zuerst:", "MDF par partenaire, {months}, le plus non dépensé d'abord :", "MDF por socio, {months}, "
+            "primero el mayor saldo sin gastar:", "MDF por parceiro, {months}, primeiro quem deixou de gastar mais:",
+            "パートナー別 MDF（{months}、未使用額の多い順）:"),
+    "mdf_line": ("{allocated} USD allocated, {spent} USD spent, {left} USD left",
+                 "{allocated} USD zugeteilt, {spent} USD ausgegeben, {left} USD ungenutzt",
+                 "{allocated} USD alloués, {spent} USD dépensés, {left} USD restants",
+                 "{allocated} USD asignados, {spent} USD gastados, {left} USD sin gastar",
+                 "{allocated} USD alocados, {spent} USD gastos, {left} USD não gastos",
+                 "配分 {allocated} USD、使用 {spent} USD、残り {left} USD"),
+    "over": (" over {amount}", " über {amount}", " de plus de {amount}", " de más de {amount}",
+             " acima de {amount}", "（{amount} 超）"),
+    "expires": ("expires {date}, {days} days left", "läuft ab am {date}, noch {days} Tage",
+                "expire le {date}, encore {days} jours", "vence el {date}, quedan {days} días",
+                "vence em {date}, faltam {days} dias", "{date} に期限切れ、残り {days} 日"),
+    "closes": ("close date {date}", "Abschlussdatum {date}", "date de clôture {date}", "fecha de cierre {date}",
+               "data de fechamento {date}", "クローズ予定日 {date}"),
+    "qualifies": ("{tier} today, qualifies for {fits}", "heute {tier}, erfüllt {fits}",
+                  "{tier} aujourd'hui, remplit {fits}", "hoy {tier}, cumple {fits}", "hoje {tier}, atende {fits}",
+                  "現在 {tier}、{fits} の条件を満たす"),
+    "none": ("None.", "Keine.", "Aucun.", "Ninguno.", "Nenhum.", "ありません。"),
+    "more": ("… and {n} more.", "… und {n} weitere.", "… et {n} de plus.", "… y {n} más.", "… e mais {n}.",
+             "…ほか{n}件。"),
+}
+_LANGS = ("en", "de", "fr", "es", "pt", "ja")
+
+
+def _say(key: str, lang: str, **values: Any) -> str:
+    texts = _T[key]
+    return texts[_LANGS.index(lang) if lang in _LANGS else 0].format(**values)
+
+
+def _money(totals: dict[str, float]) -> str:
+    return " + ".join(f"{amount:,.0f} {currency}" for currency, amount in sorted(totals.items())) or "0"
+
+
+def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "en") -> str:
+    """The facts of `result` as a short answer (lists cut at LIST_MAX lines)."""
+    t, n = result.topic, result.count
+    over = _say("over", lang, amount=f"{result.min_amount:,.0f}") if result.min_amount else ""
+    lines: list[str] = []
+    if t == "partners":
+        head = _say("tier", lang, n=n, tier=result.tier) if result.tier else _say("partners", lang, n=n)
+        if not result.tier and result.by_tier:
+            head += " (" + ", ".join(f"{k or '?'}: {v}" for k, v in sorted(result.by_tier.items())) + ")"
+        lines = [head + "."]
+        if result.tier:
+            lines += [f"- {p.name} ({p.partner_id})" for p in result.partners[:LIST_MAX]]
+    elif t == "joined":
+        lines = [_say("joined", lang, n=n, year=result.year)]
+        lines += [f"- {p.name} ({p.partner_id}), {p.joined_on}" for p in result.partners[:LIST_MAX]]
+    elif t == "users":
+        lines = [_say("users", lang, n=n)]
+    elif t in ("pipeline", "unpartnered"):
+        lines = [_say(t, lang, n=n, total=_money(result.totals), over=over)]
+        if t == "unpartnered":
+            lines += [_deal(d, lang, partner_names) for d in result.deals[:5]]
+    elif t == "won":
+        first, last = result.window or (result.today, result.today)
+        lines = [_say("won", lang, n=n, total=_money(result.totals), first=first, last=last)]
+    elif t in ("past_close", "expiring"):
+        lines = [_say(t, lang, n=n, days=result.days)]
+        lines += [_deal(d, lang, partner_names) for d in result.deals[:LIST_MAX]]
+    elif t == "kits":
+        lines = [_say("kits", lang, n=n)]
+        lines += [f"- {k.name} [{k.kit_id}]: {', '.join(k.locales)}" for k in result.kits[:LIST_MAX]]
+    elif t == "certified":
+        lines = [_say("certified", lang, n=n, product=result.product or "", country=result.country or "")]
+        lines += [f"- {p.name} ({p.partner_id}): " + _say("certified_line", lang, n=p.certified)
+                  for p in result.partners[:LIST_MAX]]
+    elif t == "mdf":
+        months = f"{result.months[0]}..{result.months[-1]}" if result.months else ""
+        lines = [_say("mdf", lang, months=months)]
+        lines += [f"- {p.name} ({p.partner_id}): " + _say("mdf_line", lang, allocated=f"{p.mdf_allocated:,.0f}",
+                                                           spent=f"{p.mdf_spent:,.0f}", left=f"{p.mdf_left:,.0f}")
+                  for p in result.partners[:LIST_MAX]]
+    else:  # promotion, below_tier
+        lines = [_say(t, lang, n=n)]
+        lines += [f"- {p.name} ({p.partner_id}): " + _say("qualifies", lang, tier=p.tier, fits=p.qualifies_for)
+                  for p in result.partners[:LIST_MAX]]
+    shown = len(lines) - 1
+    total = len(result.partners) if t in ("partners", "joined", "promotion", "below_tier", "mdf",
+                                          "certified") else len(result.deals)
+    if t in ("partners",) and not result.tier:
+        total = shown
+    if total > shown and shown > 0:
+        lines.append(_say("more", lang, n=total - shown))
+    if n == 0 and t not in ("users", "partners", "pipeline", "won", "unpartnered"):
+        lines.append(_say("none", lang))
+    return "\n".join(lines)
+
+
+def _deal(d, lang: str, partner_names: dict[str, str]) -> str:
+    partner = partner_names.get(d.partner_id or "", d.partner_id or "")
+    amount = f"{d.amount:,.0f} {d.currency}" if d.amount is not None else ""
+    when = (_say("expires", lang, date=d.expires_on, days=d.days_left) if d.expires_on
+            else _say("closes", lang, date=d.close_date))
+    extra = ", ".join(x for x in (partner, amount, when) if x)
+    return f"- {d.name} [{d.opportunity_id}]: {extra}"
+
+
+_DEAL_PARTNER_T = {
+    "on": ("The partner on {deal} is {partner} ({role}).", "Partner bei {deal} ist {partner} ({role}).",
+           "Le partenaire sur {deal} est {partner} ({role}).", "El socio en {deal} es {partner} ({role}).",
+           "O parceiro em {deal} é {partner} ({role}).", "{deal} のパートナーは {partner}（{role}）です。"),
+    "registered": (" Registered by {partner}.", " Registriert von {partner}.", " Enregistrée par {partner}.",
+                   " Registrada por {partner}.", " Registrado por {partner}.", " 登録パートナー: {partner}。"),
+    "other": ("another partner", "ein anderer Partner", "un autre partenaire", "otro socio", "outro parceiro",
+              "別のパートナー"),
+    "none": ("{deal} has no partner yet.", "{deal} hat noch keinen Partner.", "{deal} n'a pas encore de partenaire.",
+             "{deal} aún no tiene socio.", "{deal} ainda não tem parceiro.", "{deal} にはまだパートナーがいません。"),
+}
+
+
+def deal_partner_answer(deal: str, partner_id: str | None, role: str | None, registered_by: str | None,
+                        partner_names: dict[str, str], lang: str = "en") -> str:
+    """Who is on a deal: its partner of record and role, and who registered it when that is another."""
+    index = _LANGS.index(lang) if lang in _LANGS else 0
+
+    def name(pid: str) -> str:  # a partner the asker may not see is never named (nor its id shown)
+        return f"{partner_names[pid]} ({pid})" if pid in partner_names else _DEAL_PARTNER_T["other"][index]
+
+    if not partner_id and not registered_by:
+        return _DEAL_PARTNER_T["none"][index].format(deal=deal)
+    text = _DEAL_PARTNER_T["on"][index].format(deal=deal, partner=name(partner_id or registered_by or ""),
+                                               role=role or "registered")
+    if registered_by and registered_by != partner_id:
+        text += _DEAL_PARTNER_T["registered"][index].format(partner=name(registered_by))
+    return text

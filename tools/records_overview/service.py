@@ -1,0 +1,258 @@
+"""Counts and lists over the records the asker may see: what an admin or channel manager asks in one line
+("how many partners do we have?", "total open pipeline?", "open opps over 250k with no partner?", "which
+regs expire in the next 2 weeks?", "who is eligible for a promotion?").
+
+Every read goes through the asker's scope (`ctx.records(scope)`): a partner seller's counts are their own
+partner's, a marketer may not see deals (Forbidden). Users are counted for internal roles only. Facts are
+returned as data; the engine words them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.core.errors import Forbidden
+from retrieval.records import CampaignKitRow, User
+from retrieval.scope import Scope
+from tools.analytics.service import portfolio
+from tools.context import ToolContext
+from tools.registry import register_tool
+from tools.types import is_open
+
+Topic = Literal["partners", "joined", "users", "pipeline", "unpartnered", "won", "past_close", "expiring",
+                "promotion", "below_tier", "mdf", "kits", "certified"]
+TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
+TRAILING_DAYS = 365
+
+
+class OverviewArgs(BaseModel):
+    topic: Topic = Field(..., description="What to count or list: " + ", ".join(TOPICS))  # type: ignore
+    tier: str | None = Field(None, description="partners: only this tier")
+    min_amount: float | None = Field(None, ge=0, description="deals: only those above this amount")
+    days: int | None = Field(None, ge=1, le=366, description="expiring: within this many days (default 14)")
+    year: int | None = Field(None, description="joined: this year (default: the current one)")
+    partner_id: str | None = Field(None, description="mdf: only this partner")
+    locale: str | None = Field(None, description="kits: only those with this locale")
+    country: str | None = Field(None, description="partners, certified: only those selling in this country code")
+    product: str | None = Field(None, description="certified: count the staff certified on this product")
+    months: list[str] = Field(default_factory=list, description="mdf: these months (YYYY-MM; default the last "
+                                                                 "six complete ones)")
+
+
+class PartnerLine(BaseModel):
+    partner_id: str
+    name: str
+    tier: str = ""
+    joined_on: dt.date | None = None
+    qualifies_for: str | None = None
+    mdf_allocated: float | None = None
+    mdf_spent: float | None = None
+    mdf_left: float | None = None
+    certified: int | None = None
+
+
+class DealLine(BaseModel):
+    opportunity_id: str
+    name: str
+    partner_id: str | None = None
+    amount: float | None = None
+    currency: str = "USD"
+    close_date: dt.date | None = None
+    expires_on: dt.date | None = None
+    days_left: int | None = None
+
+
+class KitLine(BaseModel):
+    kit_id: str
+    name: str
+    locales: list[str] = Field(default_factory=list)
+    products: list[str] = Field(default_factory=list)
+
+
+class OverviewResult(BaseModel):
+    topic: str
+    today: dt.date
+    count: int = 0
+    totals: dict[str, float] = Field(default_factory=dict)  # amount per currency
+    partners: list[PartnerLine] = Field(default_factory=list)
+    deals: list[DealLine] = Field(default_factory=list)
+    by_tier: dict[str, int] = Field(default_factory=dict)
+    tier: str | None = None
+    min_amount: float | None = None
+    days: int | None = None
+    year: int | None = None
+    window: tuple[dt.date, dt.date] | None = None  # won: the trailing 12 months
+    months: list[str] = Field(default_factory=list)  # mdf: the months counted
+    kits: list[KitLine] = Field(default_factory=list)
+    locale: str | None = None
+    country: str | None = None
+    product: str | None = None
+
+
+def _tier_order(ctx: ToolContext) -> list[str]:
+    rules = ctx.vendor().get("tier_rules") or {}
+    return [str(t).lower() for t in rules] if isinstance(rules, dict) else []
+
+
+def _line(o, today: dt.date, days: int | None = None) -> DealLine:
+    ends = o.created_on + dt.timedelta(days=days) if days and o.created_on else None
+    return DealLine(opportunity_id=o.opportunity_id, name=o.name, partner_id=o.partner_id or o.registered_by,
+                    amount=o.amount, currency=o.currency or "USD", close_date=o.close_date, expires_on=ends,
+                    days_left=(ends - today).days if ends else None)
+
+
+def _totals(deals: list[DealLine]) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for d in deals:
+        totals[d.currency] = totals.get(d.currency, 0.0) + (d.amount or 0.0)
+    return totals
+
+
+def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | None = None,
+                     min_amount: float | None = None, days: int | None = None, year: int | None = None,
+                     partner_id: str | None = None, months: list[str] | None = None,
+                     locale: str | None = None, country: str | None = None,
+                     product: str | None = None) -> OverviewResult:
+    today = ctx.today()
+    out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount, locale=locale,
+                         country=country, product=product)
+    if topic == "kits":  # campaign kits are for every role that drafts
+        with ctx.store.session() as session:
+            for row in session.query(CampaignKitRow).order_by(CampaignKitRow.kit_id):
+                data = row.data or {}
+                locales = [str(x) for x in (data.get("locales") or {})]
+                if locale and locale.lower() not in {x.lower() for x in locales}:
+                    continue
+                out.kits.append(KitLine(kit_id=row.kit_id, name=row.name, locales=locales,
+                                        products=[str(p) for p in data.get("products") or []]))
+        out.count = len(out.kits)
+        return out
+    if topic == "mdf":
+        return _mdf(ctx, scope, out, partner_id, months or _last_months(today, 6))
+    if topic in ("promotion", "below_tier"):
+        return _tier_moves(ctx, scope, out)
+    if topic == "users":
+        if not scope.is_internal:
+            raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see the copilot's users")
+        with ctx.store.session() as session:
+            out.count = session.query(User).count()
+        return out
+    with ctx.records(scope) as rec:
+        if topic == "certified":
+            return _certified(rec.partners(), out)
+        if topic in ("partners", "joined"):
+            partners = rec.partners()
+            if country:
+                partners = [p for p in partners if country.upper() in {c.upper() for c in p.countries or []}]
+            for p in partners:
+                out.by_tier[(p.tier or "").lower()] = out.by_tier.get((p.tier or "").lower(), 0) + 1
+            if topic == "joined":
+                out.year = year or today.year
+                partners = [p for p in partners if p.joined_on and p.joined_on.year == out.year]
+            elif tier:
+                partners = [p for p in partners if (p.tier or "").lower() == tier.lower()]
+            out.partners = [PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "",
+                                        joined_on=p.joined_on) for p in partners]
+            out.count = len(out.partners)
+            return out
+        opps = rec.opportunities()
+    protection = int(getattr(ctx.settings, "registration_protection_days", 90) or 90)
+    if topic == "won":
+        first = today - dt.timedelta(days=TRAILING_DAYS - 1)
+        out.window = (first, today)
+        chosen = [o for o in opps if o.stage == "closed_won" and o.close_date and first <= o.close_date <= today]
+    elif topic == "expiring":
+        out.days = days or 14
+        last = today + dt.timedelta(days=out.days)
+        chosen = [o for o in opps if is_open(o) and o.registered_by and o.created_on
+                  and today <= o.created_on + dt.timedelta(days=protection) <= last]
+    else:
+        chosen = [o for o in opps if is_open(o)]
+        if topic == "unpartnered":
+            chosen = [o for o in chosen if not o.partner_id and not o.registered_by]
+        elif topic == "past_close":
+            chosen = [o for o in chosen if o.close_date and o.close_date < today]
+    if min_amount is not None:
+        chosen = [o for o in chosen if (o.amount or 0.0) > min_amount]
+    out.deals = [_line(o, today, protection if topic == "expiring" else None) for o in chosen]
+    key = (lambda d: (d.days_left or 0, d.opportunity_id)) if topic == "expiring" else (
+        lambda d: (d.close_date or today, d.opportunity_id)) if topic == "past_close" else (
+        lambda d: (-(d.amount or 0.0), d.opportunity_id))
+    out.deals.sort(key=key)
+    out.count, out.totals = len(out.deals), _totals(out.deals)
+    return out
+
+
+def _certified(partners: list, out: OverviewResult) -> OverviewResult:
+    """Partners (in `out.country`) by staff certified on `out.product` (else in total), most first."""
+    for p in partners:
+        if out.country and out.country.upper() not in {c.upper() for c in p.countries or []}:
+            continue
+        staff = {str(k).casefold(): int(v or 0) for k, v in (p.certified_staff or {}).items()}
+        count = staff.get(out.product.casefold(), 0) if out.product else sum(staff.values())
+        if count:
+            out.partners.append(PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "",
+                                            certified=count))
+    out.partners.sort(key=lambda p: (-(p.certified or 0), p.partner_id))
+    out.count = len(out.partners)
+    return out
+
+
+def _last_months(today: dt.date, n: int) -> list[str]:
+    first = today.replace(day=1)
+    out = []
+    for _ in range(n):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+        out.append(f"{first:%Y-%m}")
+    return sorted(out)
+
+
+def _mdf(ctx: ToolContext, scope: Scope, out: OverviewResult, partner_id: str | None,
+         months: list[str]) -> OverviewResult:
+    """MDF allocated / spent / left per partner over `months`, the most left unspent first."""
+    out.months = sorted(months)
+    with ctx.records(scope) as rec:
+        partners = [rec.partner(partner_id)] if partner_id else rec.partners()
+        for p in partners:
+            rows = [r for r in rec.partner_activity(p.partner_id) if r.month in months]
+            allocated = sum(r.mdf_allocated or 0.0 for r in rows)
+            spent = sum(r.mdf_spent or 0.0 for r in rows)
+            if allocated or spent or partner_id:
+                out.partners.append(PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "",
+                                                mdf_allocated=allocated, mdf_spent=spent,
+                                                mdf_left=max(allocated - spent, 0.0)))
+    out.partners.sort(key=lambda p: (-(p.mdf_left or 0.0), p.partner_id))
+    out.count = len(out.partners)
+    return out
+
+
+def _tier_moves(ctx: ToolContext, scope: Scope, out: OverviewResult) -> OverviewResult:
+    """Partners whose last 12 months qualify them for a higher tier (`promotion`) or only a lower one."""
+    order = _tier_order(ctx)
+
+    def rank(tier: str | None) -> int:
+        tier = (tier or "").lower()
+        return order.index(tier) if tier in order else -1
+
+    for p in portfolio(ctx, scope).partners:
+        now, fits = rank(p.tier), rank(p.qualifies_for)
+        if now < 0 or fits < 0:
+            continue
+        if (out.topic == "promotion" and fits > now) or (out.topic == "below_tier" and fits < now):
+            out.partners.append(PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier,
+                                            qualifies_for=p.qualifies_for))
+    out.count = len(out.partners)
+    return out
+
+
+@register_tool("records_overview", args=OverviewArgs, pure=True)
+def records_overview_tool(ctx: ToolContext, scope: Scope, args: OverviewArgs) -> OverviewResult:
+    """Counts and lists over the records the asker may see: partners (by tier, joined this year), users,
+    open pipeline, open deals with no partner, won revenue over the trailing 12 months, open deals past their
+    close date, registrations expiring soon, partners eligible for promotion or below their tier, MDF
+    allocated / spent / left per partner (most unspent first), the campaign kits and their locales, partners
+    by certified staff (on a product, in a country)."""
+    return records_overview(ctx, scope, args.topic, args.tier, args.min_amount, args.days, args.year,
+                            args.partner_id, args.months, args.locale, args.country, args.product)
