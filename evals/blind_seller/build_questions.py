@@ -218,8 +218,8 @@ def build(data: Data) -> list[dict]:
     al, sp, left = D.mdf("P-013", Q3)
     q(th, "en", "how much mdf did we spend in q3", A, [[money(sp)]], [],
       f"partner_activity.csv P-013 2026-07..09 spent {money(sp)} of {money(al)}")
-    q(th, "en", "who's our channel manager?", NF, [], CM_NAMES,
-      "partners.csv has no channel_manager column and no Thames content names one")
+    q(th, "en", "who's our channel manager?", A, [["Julia Weber"]], ["Marcus Reed", "Aiko Tanaka", "田中"],
+      "partners.csv channel_manager (added by issue 17 after this set was written): P-013 -> u-cm-1 Julia Weber")
     q(th, "en", "what's the first response time for a P1 partner support ticket", NF, [],
       ["2 business hours", "regional partner operations lead"],
       "only in support/partner-support-escalation.txt, which is internal (no front matter): not visible to a partner seller")
