@@ -58,8 +58,14 @@ _SPEAKING = re.compile(SPEAKING, re.IGNORECASE)
 
 def fold(text: str) -> str:
     """Case-folded, NFKC, Latin accents dropped ("Düsseldorf" -> "dusseldorf"); CJK untouched."""
+    text = text or ""
+    return text.lower() if text.isascii() else _fold(text)  # ASCII: NFKC and accents change nothing
+
+
+@lru_cache(maxsize=20_000)  # the same names are folded for every hit of every search
+def _fold(text: str) -> str:
     out = []
-    for ch in unicodedata.normalize("NFKC", text or "").casefold():
+    for ch in unicodedata.normalize("NFKC", text).casefold():
         if ord(ch) < 0x250:
             ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
         out.append(ch)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.core.errors import BadInput
-from retrieval.directory import DirectoryIndex
+from retrieval.directory import DIRECTORY_VERSION
 from retrieval.lexical import is_cjk, tokenize
 from retrieval.scope import Scope
 from tools.context import ToolContext
@@ -62,8 +62,9 @@ class Filters:
 
 def snapshot(ctx: ToolContext) -> Snapshot:
     """The directory in memory, built once per records and directory version."""
-    version = DirectoryIndex(ctx.settings, ctx.store, None).version()
-    return ctx.cached("partner_directory", lambda: build_snapshot(ctx), stamp=version)
+    with ctx.store.meta_snapshot():  # the directory and records versions in one query
+        version = int(ctx.store.get_meta(DIRECTORY_VERSION).get("n", 0))
+        return ctx.cached("partner_directory", lambda: build_snapshot(ctx), stamp=version)
 
 
 def question_hints(ctx: ToolContext, question: str) -> Hints:
@@ -152,6 +153,13 @@ def _top(score: np.ndarray, k: int) -> np.ndarray:
     return np.argsort(-score, kind="stable")
 
 
+def similarity(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """`matrix @ vector` on this thread. numpy's `@` hands a matrix-vector product to OpenBLAS, whose
+    threads spin waiting for each other on a busy machine: 10,000 x 384 took 7 ms of CPU (22 ms wall at
+    load 9) against 0.6 ms for einsum's single-threaded loop."""
+    return np.einsum("ij,j->i", matrix, np.asarray(vector, dtype=np.float32))
+
+
 def _candidates(snap: Snapshot, prior: np.ndarray, allowed: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
     """Partners whose passages are compared with the question: every allowed one in a directory of up to
     EXACT_PARTNERS; beyond, the best by words and hints and the best by their centroid vector (a partner
@@ -160,7 +168,7 @@ def _candidates(snap: Snapshot, prior: np.ndarray, allowed: np.ndarray, query_ve
     if has.sum() <= EXACT_PARTNERS:
         return np.nonzero(has)[0]
     by_words = _top(np.where(has, prior, -np.inf), CANDIDATES)
-    by_meaning = _top(np.where(has, snap.centroids @ query_vector, -np.inf), CANDIDATES)
+    by_meaning = _top(np.where(has, similarity(snap.centroids, query_vector), -np.inf), CANDIDATES)
     return np.union1d(by_words, by_meaning)
 
 
@@ -171,7 +179,7 @@ def _nearest_passages(snap: Snapshot, partners: np.ndarray, query_vector: np.nda
     starts, lengths = snap.row_start[partners], snap.row_end[partners] - snap.row_start[partners]
     offsets = np.cumsum(lengths) - lengths
     rows = np.arange(lengths.sum()) - np.repeat(offsets, lengths) + np.repeat(starts, lengths)
-    return np.maximum.reduceat(snap.vectors[rows] @ query_vector, offsets)
+    return np.maximum.reduceat(similarity(snap.vectors[rows], query_vector), offsets)
 
 
 def query_tokens(text: str) -> list[str]:
@@ -230,7 +238,8 @@ def _field_match(p, group: str, *values: str) -> str:
         own = [x for x in p.industries if industry_concepts(x) & set(values)]
         return f"industry: {', '.join(own) or _display(group, values[0])}"
     if group == "product":
-        own = [x for x in p.competencies if fold(x) in {fold(v) for v in values}]
+        wanted = {fold(v) for v in values}
+        own = [x for x in p.competencies if fold(x) in wanted]
         return f"competency: {', '.join(own) or values[0]}"
     if group == "language":
         return f"language: {', '.join(x for x in p.languages if x.split('-')[0].lower() in values)}"
@@ -247,7 +256,7 @@ def _evidence(snap: Snapshot, i: int, tokens: list[str], query: str,
     sims = np.zeros(len(p.passages), dtype=np.float32)
     if query_vector is not None and snap.row_end[i] > snap.row_start[i]:
         rows = slice(snap.row_start[i], snap.row_end[i])
-        sims[snap.ordinal[rows]] = snap.vectors[rows] @ np.asarray(query_vector, dtype=np.float32)
+        sims[snap.ordinal[rows]] = similarity(snap.vectors[rows], query_vector)
     wanted = {t: snap.lexical.idf(t) for t in set(tokens)}
     total = sum(wanted.values()) or 1.0
     best, best_score, best_words = None, -1.0, set()
