@@ -70,6 +70,10 @@ class Settings(BaseSettings):
     public_url: str | None = Field(None, description="Where users reach `cosell serve` (e.g. https://cosell.example.com): "
                                    "Slack links sources to `{public_url}/docs/view?doc_id=...`.")
 
+    match_semantic: str = Field(
+        "tfidf", description="Matching's semantic signal: tfidf (partner descriptions, the default) or vectors "
+        "(the partner directory's profile passages, issue 23; measured behind this setting)."
+    )
     registration_protection_days: int = Field(
         90, description="How long an approved deal registration protects the partner, counted from the deal's creation."
     )

@@ -13,6 +13,7 @@ the request came through.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +39,7 @@ __all__ = [
     "rank",
     "search_partners",
     "snapshot",
+    "text_fit",
 ]
 
 DENSE_WEIGHT = 0.5  # as content search (retrieval.search): measured there on SciFact
@@ -65,6 +67,36 @@ def snapshot(ctx: ToolContext) -> Snapshot:
     with ctx.store.meta_snapshot():  # the directory and records versions in one query
         version = int(ctx.store.get_meta(DIRECTORY_VERSION).get("n", 0))
         return ctx.cached("partner_directory", lambda: build_snapshot(ctx), stamp=version)
+
+
+def text_fit(ctx: ToolContext, partner_ids: list[str], texts: list[str] = ()) -> Callable[[str], np.ndarray] | None:
+    """A text's semantic fit with each partner (in `partner_ids` order): the cosine of its nearest profile
+    passage, clipped to 0..1; 0 for a partner without vectors. For matching's semantic signal
+    (COSELL_MATCH_SEMANTIC=vectors). `texts` are embedded now, in batches; others on first use. None when
+    the directory holds no vectors."""
+    snap = snapshot(ctx)
+    if not len(snap.vectors):
+        return None
+    position = {p.partner_id: i for i, p in enumerate(snap.partners)}
+    rows = np.array([position.get(pid, -1) for pid in partner_ids], dtype=np.int64)
+    present = rows >= 0
+    present[present] = snap.row_end[rows[present]] > snap.row_start[rows[present]]
+    partners = rows[present]
+    embedder = ctx.content.embedder
+    distinct = sorted({t for t in texts if t})
+    vectors = dict(zip(distinct, embedder.embed_texts(distinct))) if distinct else {}
+
+    def fit(text: str) -> np.ndarray:
+        if not text.strip():
+            return np.zeros(len(partner_ids))
+        vector = vectors.get(text)
+        if vector is None:
+            vector = vectors[text] = embedder.embed_query(text)
+        out = np.zeros(len(partner_ids))
+        out[present] = np.clip(_nearest_passages(snap, partners, np.asarray(vector, dtype=np.float32)), 0.0, 1.0)
+        return out
+
+    return fit
 
 
 def question_hints(ctx: ToolContext, question: str) -> Hints:
