@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -70,6 +71,10 @@ class Settings(BaseSettings):
     public_url: str | None = Field(None, description="Where users reach `cosell serve` (e.g. https://cosell.example.com): "
                                    "Slack links sources to `{public_url}/docs/view?doc_id=...`.")
 
+    match_semantic: Literal["tfidf", "vectors"] = Field(
+        "tfidf", description="Matching's semantic signal: tfidf (partner descriptions, the default) or vectors "
+        "(the partner directory's profile passages, issue 23; measured behind this setting)."
+    )
     registration_protection_days: int = Field(
         90, description="How long an approved deal registration protects the partner, counted from the deal's creation."
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
@@ -19,7 +20,9 @@ from retrieval.directory import DirectoryIndex, split_passages
 from retrieval.ingest import ingest_folder
 from retrieval.scope import Scope, issue_api_key, scope_for_user
 from tools.directory.hints import Vocabulary
-from tools.directory.service import search_partners
+from tools.directory.service import search_partners, text_fit
+from tools.partner_match import features as mf
+from tools.partner_match.service import MatchEngine, load_ecosystem
 
 TODAY = "2026-03-02"
 PARTNERS = (
@@ -299,3 +302,28 @@ def test_a_won_deal_proves_the_country_and_vertical_the_profile_does_not_list(tm
         assert search(ctx, "who can do lakehouse for banks in Switzerland?", k=3).results[0].partner_id != "P-9"
     finally:
         ctx.close()
+
+
+# --- matching's semantic signal from the profile vectors (COSELL_MATCH_SEMANTIC=vectors) ---------------
+
+
+def test_text_fit_scores_partners_by_their_nearest_profile_passage(world):
+    ctx, _, _ = world
+    need = "SAP finance migration to a lakehouse for a university hospital"
+    fit = text_fit(ctx, ["P-2", "P-1", "P-404"], [need])
+    scores = fit(need)
+    assert scores[1] > scores[0] > 0  # the hospital lakehouse reference, then a partner of another trade
+    assert scores[2] == 0  # not in the directory: no vectors, no fit
+    assert scores.max() <= 1.0 and not fit("  ").any()
+
+
+def test_the_match_engine_reads_the_profile_vectors_when_set(world):
+    ctx, _, _ = world
+    eco = load_ecosystem(ctx)
+    engine = MatchEngine.build(eco, ctx.today(), semantic=lambda matrix, e: text_fit(
+        ctx, matrix.ids, [matrix.deal_text(d) for d in e.deals]))
+    deal = next(d for d in eco.deals if d.opportunity_id == "O-1")  # "Kronos lakehouse" for a clinic group
+    semantic = mf.deal_signals(engine.matrix, engine.state, deal, eco.accounts.get(deal.account_id)).semantic
+    expected = engine.matrix.vector_semantic(engine.matrix.deal_text(deal))
+    assert np.allclose(semantic, expected) and semantic.max() > 0
+    assert [p.partner_id for p in engine.match(deal, 5)]  # ranks as with TF-IDF, with this signal instead

@@ -58,8 +58,14 @@ _SPEAKING = re.compile(SPEAKING, re.IGNORECASE)
 
 def fold(text: str) -> str:
     """Case-folded, NFKC, Latin accents dropped ("Düsseldorf" -> "dusseldorf"); CJK untouched."""
+    text = text or ""
+    return text.lower() if text.isascii() else _fold(text)  # ASCII: NFKC and accents change nothing
+
+
+@lru_cache(maxsize=20_000)  # the same names are folded for every hit of every search
+def _fold(text: str) -> str:
     out = []
-    for ch in unicodedata.normalize("NFKC", text or "").casefold():
+    for ch in unicodedata.normalize("NFKC", text).casefold():
         if ord(ch) < 0x250:
             ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
         out.append(ch)
@@ -144,6 +150,8 @@ class Vocabulary:
                     elif key:
                         self._exact.setdefault(key, []).append((group, value))
         self._industry_words: tuple[dict[str, str], dict[str, str], dict[str, str]] | None = None
+        self._phrase_starts: set[str] = set()
+        self._word_industries: dict[str, frozenset[str]] = {}
         self._pattern = phrase_pattern(w for table in self.tables.values() for ws in table.values() for w in ws)
 
     def industries_in(self, text: str) -> set[str]:
@@ -155,16 +163,24 @@ class Vocabulary:
             self._industry_words = ({k: v for k, v in words.items() if not k.endswith("*") and not _CJK.search(k)},
                                     {k.rstrip("*"): v for k, v in words.items() if k.endswith("*")},
                                     {k: v for k, v in words.items() if _CJK.search(k)})
+            self._phrase_starts = {k.split(" ")[0] for k in self._industry_words[0] if " " in k}
         exact, prefixes, cjk = self._industry_words
         folded = fold(text)
         found = {v for k, v in cjk.items() if k in folded}
         words = _TEXT_WORD.findall(folded)
+        memo, starts = self._word_industries, self._phrase_starts
         for i, word in enumerate(words):
-            for n in (1, 2, 3):
-                gram = " ".join(words[i : i + n])
-                if gram in exact:
-                    found.add(exact[gram])
-            found.update(prefixes[word[:k]] for k in range(2, len(word) + 1) if word[:k] in prefixes)
+            concepts = memo.get(word)
+            if concepts is None:  # a word's own concepts (itself, its prefixes), worked out once per vocabulary
+                concepts = memo[word] = frozenset(
+                    [prefixes[word[:k]] for k in range(2, len(word) + 1) if word[:k] in prefixes]
+                    + ([exact[word]] if word in exact else []))
+            found |= concepts
+            if word in starts:  # two- and three-word phrases only where one can start
+                for n in (2, 3):
+                    gram = " ".join(words[i : i + n])
+                    if gram in exact:
+                        found.add(exact[gram])
         return found
 
     def _meanings(self, said: str) -> list[tuple[str, str]]:

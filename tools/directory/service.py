@@ -13,12 +13,13 @@ the request came through.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.core.errors import BadInput
-from retrieval.directory import DirectoryIndex
+from retrieval.directory import DIRECTORY_VERSION
 from retrieval.lexical import is_cjk, tokenize
 from retrieval.scope import Scope
 from tools.context import ToolContext
@@ -38,6 +39,7 @@ __all__ = [
     "rank",
     "search_partners",
     "snapshot",
+    "text_fit",
 ]
 
 DENSE_WEIGHT = 0.5  # as content search (retrieval.search): measured there on SciFact
@@ -63,8 +65,39 @@ class Filters:
 
 def snapshot(ctx: ToolContext) -> Snapshot:
     """The directory in memory, built once per records and directory version."""
-    version = DirectoryIndex(ctx.settings, ctx.store, None).version()
-    return ctx.cached("partner_directory", lambda: build_snapshot(ctx), stamp=version)
+    with ctx.store.meta_snapshot():  # the directory and records versions in one query
+        version = int(ctx.store.get_meta(DIRECTORY_VERSION).get("n", 0))
+        return ctx.cached("partner_directory", lambda: build_snapshot(ctx), stamp=version)
+
+
+def text_fit(ctx: ToolContext, partner_ids: list[str], texts: list[str] = ()) -> Callable[[str], np.ndarray] | None:
+    """A text's semantic fit with each partner (in `partner_ids` order): the cosine of its nearest profile
+    passage, clipped to 0..1; 0 for a partner without vectors. For matching's semantic signal
+    (COSELL_MATCH_SEMANTIC=vectors). `texts` are embedded now, in batches; others on first use. None when
+    the directory holds no vectors."""
+    snap = snapshot(ctx)
+    if not len(snap.vectors):
+        return None
+    position = {p.partner_id: i for i, p in enumerate(snap.partners)}
+    rows = np.array([position.get(pid, -1) for pid in partner_ids], dtype=np.int64)
+    present = rows >= 0
+    present[present] = snap.row_end[rows[present]] > snap.row_start[rows[present]]
+    partners = rows[present]
+    embedder = ctx.content.embedder
+    distinct = sorted({t for t in texts if t})
+    vectors = dict(zip(distinct, embedder.embed_texts(distinct))) if distinct else {}
+
+    def fit(text: str) -> np.ndarray:
+        if not text.strip():
+            return np.zeros(len(partner_ids))
+        vector = vectors.get(text)
+        if vector is None:
+            vector = vectors[text] = embedder.embed_query(text)
+        out = np.zeros(len(partner_ids))
+        out[present] = np.clip(_nearest_passages(snap, partners, np.asarray(vector, dtype=np.float32)), 0.0, 1.0)
+        return out
+
+    return fit
 
 
 def question_hints(ctx: ToolContext, question: str) -> Hints:
@@ -175,6 +208,13 @@ def _top(score: np.ndarray, k: int) -> np.ndarray:
     return np.argsort(-score, kind="stable")
 
 
+def similarity(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """`matrix @ vector` on this thread. numpy's `@` hands a matrix-vector product to OpenBLAS, whose
+    threads spin waiting for each other on a busy machine: 10,000 x 384 took 7 ms of CPU (22 ms wall at
+    load 9) against 0.6 ms for einsum's single-threaded loop."""
+    return np.einsum("ij,j->i", matrix, np.asarray(vector, dtype=np.float32))
+
+
 def _candidates(snap: Snapshot, prior: np.ndarray, allowed: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
     """Partners whose passages are compared with the question: every allowed one in a directory of up to
     EXACT_PARTNERS; beyond, the best by words and hints and the best by their centroid vector (a partner
@@ -183,7 +223,7 @@ def _candidates(snap: Snapshot, prior: np.ndarray, allowed: np.ndarray, query_ve
     if has.sum() <= EXACT_PARTNERS:
         return np.nonzero(has)[0]
     by_words = _top(np.where(has, prior, -np.inf), CANDIDATES)
-    by_meaning = _top(np.where(has, snap.centroids @ query_vector, -np.inf), CANDIDATES)
+    by_meaning = _top(np.where(has, similarity(snap.centroids, query_vector), -np.inf), CANDIDATES)
     return np.union1d(by_words, by_meaning)
 
 
@@ -194,7 +234,7 @@ def _nearest_passages(snap: Snapshot, partners: np.ndarray, query_vector: np.nda
     starts, lengths = snap.row_start[partners], snap.row_end[partners] - snap.row_start[partners]
     offsets = np.cumsum(lengths) - lengths
     rows = np.arange(lengths.sum()) - np.repeat(offsets, lengths) + np.repeat(starts, lengths)
-    return np.maximum.reduceat(snap.vectors[rows] @ query_vector, offsets)
+    return np.maximum.reduceat(similarity(snap.vectors[rows], query_vector), offsets)
 
 
 def query_tokens(text: str) -> list[str]:
@@ -253,7 +293,8 @@ def _field_match(p, group: str, *values: str) -> str:
         own = [x for x in p.industries if industry_concepts(x) & set(values)]
         return f"industry: {', '.join(own) or _display(group, values[0])}"
     if group == "product":
-        own = [x for x in p.competencies if fold(x) in {fold(v) for v in values}]
+        wanted = {fold(v) for v in values}
+        own = [x for x in p.competencies if fold(x) in wanted]
         return f"competency: {', '.join(own) or values[0]}"
     if group == "language":
         return f"language: {', '.join(x for x in p.languages if x.split('-')[0].lower() in values)}"
@@ -270,7 +311,7 @@ def _evidence(snap: Snapshot, i: int, tokens: list[str], query: str,
     sims = np.zeros(len(p.passages), dtype=np.float32)
     if query_vector is not None and snap.row_end[i] > snap.row_start[i]:
         rows = slice(snap.row_start[i], snap.row_end[i])
-        sims[snap.ordinal[rows]] = snap.vectors[rows] @ np.asarray(query_vector, dtype=np.float32)
+        sims[snap.ordinal[rows]] = similarity(snap.vectors[rows], query_vector)
     wanted = {t: snap.lexical.idf(t) for t in set(tokens)}
     total = sum(wanted.values()) or 1.0
     best, best_score, best_words = None, -1.0, set()

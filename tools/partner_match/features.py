@@ -116,7 +116,10 @@ def _fit(flags: np.ndarray, vocab: dict[str, int], value: str | None, n: int) ->
 
 
 def _semantic(matrix: PartnerMatrix, deal: DealRec) -> np.ndarray:
-    """Cosine of TF-IDF vectors (partner descriptions are L2-normalised rows)."""
+    """Cosine of TF-IDF vectors (partner descriptions are L2-normalised rows), or the profile vectors'
+    fit when the matrix has them."""
+    if matrix.vector_semantic is not None:
+        return matrix.vector_semantic(matrix.deal_text(deal))
     cols, weights = matrix.query(matrix.deal_text(deal))
     if not len(cols):
         return np.zeros(len(matrix.ids))

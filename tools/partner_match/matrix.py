@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -75,6 +75,8 @@ class PartnerMatrix:
                 if name.casefold() in self.products:
                     self.cert[i, self.products[name.casefold()]] += count
         self._build_activity(eco)
+        # text -> fit per partner (0..1) replacing TF-IDF's cosine when set (COSELL_MATCH_SEMANTIC=vectors)
+        self.vector_semantic: Callable[[str], np.ndarray] | None = None
         self._build_text(eco)
         self._build_relations(eco)
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,6 +36,7 @@ from tools.account_mapping.service import (
     registrable_domain_list,
 )
 from tools.context import ToolContext
+from tools.directory import service as directory
 from tools.locales import LANGUAGE_NAMES
 from tools.partner_match import features as mf
 from tools.partner_match.model import (
@@ -122,8 +124,11 @@ class MatchEngine:
 
     @classmethod
     def build(cls, eco: mf.Ecosystem, today: dt.date, model: MatchModel | None = None,
-              protection_days: int = 90) -> MatchEngine:
+              protection_days: int = 90, semantic: Callable | None = None) -> MatchEngine:
+        """`semantic(matrix, eco)`: the text fit replacing TF-IDF's (COSELL_MATCH_SEMANTIC=vectors)."""
         matrix = mf.PartnerMatrix(eco)
+        if semantic is not None:
+            matrix.vector_semantic = semantic(matrix, eco)
         as_of = today + dt.timedelta(days=1)  # everything dated today has happened
         model = model or choose_ranker(eco, matrix, today)
         return cls(eco, matrix, model, history_as_of(matrix, eco, as_of), today, protection_days)
@@ -376,11 +381,15 @@ def _build_engine(ctx: ToolContext, corrections: tuple) -> MatchEngine:
     eco = load_ecosystem(ctx)
     path = None
     if version is not None:  # a model on disk is only reused for data that says it did not change
-        digest = hashlib.sha1(repr((version, corrections)).encode()).hexdigest()[:16]
+        digest = hashlib.sha1(repr((version, corrections, ctx.settings.match_semantic)).encode()).hexdigest()[:16]
         name = f"match-model-v{MODEL_VERSION}-{digest}-{today.isoformat()}.json"
         path = ctx.settings.home_dir / "cache" / name
     model = MatchModel.load(path) if path is not None else None
-    engine = MatchEngine.build(eco, today, model, ctx.settings.registration_protection_days)
+    semantic = None
+    if ctx.settings.match_semantic == "vectors":  # measured against TF-IDF (README, issue 23)
+        def semantic(matrix: mf.PartnerMatrix, eco: mf.Ecosystem):
+            return directory.text_fit(ctx, matrix.ids, [matrix.deal_text(d) for d in eco.deals])
+    engine = MatchEngine.build(eco, today, model, ctx.settings.registration_protection_days, semantic)
     if path is not None and model is None:
         engine.model.save(path)
     return engine
