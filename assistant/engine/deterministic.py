@@ -24,6 +24,7 @@ from assistant.engine import (
     onboarding_chat,
     recruit_chat,
     router,
+    stats_chat,
 )
 from assistant.engine.context import AppContext
 from assistant.engine.messages import say
@@ -167,6 +168,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             return _plan_profile(turn, resolver, mentions, topic)
         if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:
             intent = "search"  # "how long is my deal registration protected?": the programme's rule
+        if intent == "nba" and not mentions.entities and stats_chat.names_any_deal(turn.question):
+            intent = "search"  # "who leads a new logo deal we found ourselves?": the rules of engagement
     return plan(turn, resolver, intent, mentions)
 
 

@@ -83,8 +83,117 @@ AMOUNT = re.compile(r"(?:over|above|more than|greater than|bigger than|>|über|p
                     r"(?:usd|\$|€|eur)?\s*(\d+(?:[.,]\d+)?)\s*(k|m|mio|million|millionen|mil)?\b", _I)
 CERTIFIED = re.compile(r"\bcertif\w*|\bzertifiz\w*|\bcertifi[ée]s?\b|\bcertificad\w*|認定|資格", _I)
 MOST = re.compile(r"\b(most|highest|largest|biggest|top|meisten|höchste\w*|plus|más|mais|maior)\b|一番|最も|最多", _I)
+# "a new logo deal", "an opportunity", "ein Deal": any deal, not one of ours; the programme's rule answers
+A_DEAL = re.compile(r"\b(a|an|ein|eine[nm]?|un|une|una|um|uma)\s+(\w+\s+){0,3}?(deal|opportunity|opp|"
+                    r"renewal|geschäft|affaire|opportunité|oportunidad|negócio|oportunidade)\b", _I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "zwei": 2, "drei": 3, "deux": 2, "trois": 3, "dos": 2, "tres": 3,
             "duas": 2, "três": 3}
+
+
+# The sentences that carry the numbers, in the asker's language: key -> (en, de, fr, es, pt, ja).
+_TEXT: dict[str, tuple[str, ...]] = {
+    "partners_total": ("{n} partners in all: {split}.", "{n} Partner insgesamt: {split}.",
+                       "{n} partenaires au total : {split}.", "{n} socios en total: {split}.",
+                       "{n} parceiros no total: {split}.", "パートナーは合計 {n} 社です（{split}）。"),
+    "partners_tier": ("{k} {tier} partners (of {n} partners in all).", "{k} {tier}-Partner (von {n} Partnern insgesamt).",
+                      "{k} partenaires {tier} (sur {n} au total).", "{k} socios {tier} (de {n} en total).",
+                      "{k} parceiros {tier} (de {n} no total).", "{tier} パートナーは {k} 社です（全 {n} 社中）。"),
+    "joined": ("{n} partners joined between {start} and {end}:", "{n} Partner sind zwischen {start} und {end} beigetreten:",
+               "{n} partenaires ont rejoint le programme entre le {start} et le {end} :",
+               "{n} socios se unieron entre {start} y {end}:", "{n} parceiros entraram entre {start} e {end}:",
+               "{start} から {end} までに加入したパートナーは {n} 社です:"),
+    "joined_none": ("No partner joined between {start} and {end}.", "Zwischen {start} und {end} ist kein Partner beigetreten.",
+                    "Aucun partenaire n'a rejoint le programme entre le {start} et le {end}.",
+                    "Ningún socio se unió entre {start} y {end}.", "Nenhum parceiro entrou entre {start} e {end}.",
+                    "{start} から {end} までに加入したパートナーはありません。"),
+    "users": ("{n} users are set up: {split}.", "{n} Benutzer sind eingerichtet: {split}.",
+              "{n} utilisateurs sont configurés : {split}.", "{n} usuarios configurados: {split}.",
+              "{n} usuários configurados: {split}.", "設定済みのユーザーは {n} 人です（{split}）。"),
+    "pipeline": ("Open pipeline: {total} in {n} open opportunities.", "Offene Pipeline: {total} in {n} offenen Opportunities.",
+                 "Pipeline ouvert : {total} sur {n} opportunités ouvertes.",
+                 "Pipeline abierto: {total} en {n} oportunidades abiertas.",
+                 "Pipeline aberto: {total} em {n} oportunidades abertas.",
+                 "オープンなパイプライン: {n} 件の商談で {total}。"),
+    "unpartnered": ("{n} open opportunities{over} have no partner, largest first:",
+                    "{n} offene Opportunities{over} haben keinen Partner, größte zuerst:",
+                    "{n} opportunités ouvertes{over} n'ont pas de partenaire, les plus grosses d'abord :",
+                    "{n} oportunidades abiertas{over} no tienen socio, las mayores primero:",
+                    "{n} oportunidades abertas{over} não têm parceiro, as maiores primeiro:",
+                    "パートナーのいないオープンな商談{over}は {n} 件です（金額の大きい順）:"),
+    "past_close": ("{n} open opportunities are past their close date (today {today}):",
+                   "{n} offene Opportunities haben ihr Abschlussdatum überschritten (heute {today}):",
+                   "{n} opportunités ouvertes ont dépassé leur date de clôture (aujourd'hui {today}) :",
+                   "{n} oportunidades abiertas pasaron su fecha de cierre (hoy {today}):",
+                   "{n} oportunidades abertas passaram da data de fechamento (hoje {today}):",
+                   "クローズ予定日を過ぎたオープンな商談は {n} 件です（本日 {today}）:"),
+    "past_close_none": ("No open opportunity is past its close date (today {today}).",
+                        "Keine offene Opportunity hat ihr Abschlussdatum überschritten (heute {today}).",
+                        "Aucune opportunité ouverte n'a dépassé sa date de clôture (aujourd'hui {today}).",
+                        "Ninguna oportunidad abierta pasó su fecha de cierre (hoy {today}).",
+                        "Nenhuma oportunidade aberta passou da data de fechamento (hoje {today}).",
+                        "クローズ予定日を過ぎたオープンな商談はありません（本日 {today}）。"),
+    "expiring": ("{n} registrations expire in the next {days} days:", "{n} Registrierungen laufen in den nächsten {days} Tagen ab:",
+                 "{n} enregistrements expirent dans les {days} prochains jours :",
+                 "{n} registros vencen en los próximos {days} días:", "{n} registros vencem nos próximos {days} dias:",
+                 "今後 {days} 日以内に期限切れとなる案件登録は {n} 件です:"),
+    "expiring_none": ("No registration expires in the next {days} days (protection {protection} days from creation).",
+                      "In den nächsten {days} Tagen läuft keine Registrierung ab (Schutz {protection} Tage ab Anlage).",
+                      "Aucun enregistrement n'expire dans les {days} prochains jours (protection de {protection} jours).",
+                      "Ningún registro vence en los próximos {days} días (protección de {protection} días).",
+                      "Nenhum registro vence nos próximos {days} dias (proteção de {protection} dias).",
+                      "今後 {days} 日以内に期限切れとなる案件登録はありません（保護期間 {protection} 日）。"),
+    "promo": ("{n} partner(s) meet every minimum of a higher tier (eligible for promotion):",
+              "{n} Partner erfüllen alle Mindestwerte einer höheren Stufe (Aufstieg möglich):",
+              "{n} partenaire(s) remplissent tous les minimums d'un niveau supérieur (promotion possible) :",
+              "{n} socio(s) cumplen todos los mínimos de un nivel superior (pueden ascender):",
+              "{n} parceiro(s) cumprem todos os mínimos de um nível superior (podem ser promovidos):",
+              "上位ティアの条件をすべて満たしている（昇格できる）パートナーは {n} 社です:"),
+    "promo_none": ("No partner meets the minimums of a higher tier right now.",
+                   "Derzeit erfüllt kein Partner die Mindestwerte einer höheren Stufe.",
+                   "Aucun partenaire ne remplit actuellement les minimums d'un niveau supérieur.",
+                   "Ningún socio cumple ahora los mínimos de un nivel superior.",
+                   "Nenhum parceiro cumpre agora os mínimos de um nível superior.",
+                   "現在、上位ティアの条件を満たすパートナーはありません。"),
+    "below": ("{n} partners are below the minimums of their tier:", "{n} Partner liegen unter den Mindestwerten ihrer Stufe:",
+              "{n} partenaires sont sous les minimums de leur niveau :", "{n} socios están por debajo de los mínimos de su nivel:",
+              "{n} parceiros estão abaixo dos mínimos do seu nível:", "現在のティアの条件を下回っているパートナーは {n} 社です:"),
+    "below_none": ("Every partner meets the minimums of its tier.", "Jeder Partner erfüllt die Mindestwerte seiner Stufe.",
+                   "Chaque partenaire remplit les minimums de son niveau.", "Todos los socios cumplen los mínimos de su nivel.",
+                   "Todos os parceiros cumprem os mínimos do seu nível.", "すべてのパートナーが現在のティアの条件を満たしています。"),
+    "unspent": ("Most unspent MDF in {period} (allocated - spent), most first:",
+                "Am meisten ungenutzte MDF-Mittel in {period} (zugeteilt - ausgegeben), größte zuerst:",
+                "MDF les moins utilisés sur {period} (alloué - dépensé), du plus au moins :",
+                "MDF más sin gastar en {period} (asignado - gastado), de mayor a menor:",
+                "MDF mais não gasto em {period} (alocado - gasto), do maior para o menor:",
+                "{period} の未消化 MDF（割当 - 消化）の多い順:"),
+    "partner_mdf": ("MDF for {name} in {period}: {allocated} allocated, {spent} spent, {left} left unspent.",
+                    "MDF für {name} in {period}: {allocated} zugeteilt, {spent} ausgegeben, {left} ungenutzt.",
+                    "MDF de {name} sur {period} : {allocated} alloués, {spent} dépensés, {left} non dépensés.",
+                    "MDF de {name} en {period}: {allocated} asignado, {spent} gastado, {left} sin gastar.",
+                    "MDF de {name} em {period}: {allocated} alocado, {spent} gasto, {left} não gasto.",
+                    "{name} の {period} の MDF: 割当 {allocated}、消化 {spent}、未消化 {left}。"),
+    "certified": ("Partners{where} with the most {what} certified staff, most first:",
+                  "Partner{where} mit den meisten {what}-zertifizierten Mitarbeitenden:",
+                  "Partenaires{where} avec le plus de personnes certifiées {what} :",
+                  "Socios{where} con más personal certificado en {what}:",
+                  "Parceiros{where} com mais profissionais certificados em {what}:",
+                  "{what} の認定者が多いパートナー{where}:"),
+    "kits": ("{n} campaign kits (name [id]: languages):", "{n} Kampagnen-Kits (Name [ID]: Sprachen):",
+             "{n} kits de campagne (nom [id] : langues) :", "{n} kits de campaña (nombre [id]: idiomas):",
+             "{n} kits de campanha (nome [id]: idiomas):", "キャンペーンキットは {n} 件です（名前 [ID]: 言語）:"),
+}
+_LANGS = ("en", "de", "fr", "es", "pt", "ja")
+
+
+def _say(turn: Turn, key: str, **values: object) -> str:
+    texts = _TEXT[key]
+    lang = turn.lang if turn.lang in _LANGS else "en"
+    return texts[_LANGS.index(lang)].format(**values)
+
+
+def names_any_deal(question: str) -> bool:
+    """A deal in general ("who leads a new logo deal we found ourselves?"): a rule, not a deal to look up."""
+    return bool(A_DEAL.search(question))
 
 
 def answer(turn: Turn) -> tuple[str, ToolUse] | None:
@@ -177,9 +286,9 @@ def _partner_count(turn: Turn, q: str, m: Mentions) -> Answer | None:
     by_tier = {t: sum(1 for p in partners if p.tier == t) for t in TIERS}
     tool = ToolUse(name="ecosystem_partners", arguments={"tier": tier} if tier else {})
     if tier:
-        return f"{by_tier[tier]} {tier} partners (of {len(partners)} partners in all).", tool
+        return _say(turn, "partners_tier", k=by_tier[tier], tier=tier, n=len(partners)), tool
     split = ", ".join(f"{n} {t}" for t, n in by_tier.items() if n)
-    return f"{len(partners)} partners in all: {split}.", tool
+    return _say(turn, "partners_total", n=len(partners), split=split), tool
 
 
 def _joined(turn: Turn, q: str, m: Mentions) -> Answer | None:
@@ -192,8 +301,8 @@ def _joined(turn: Turn, q: str, m: Mentions) -> Answer | None:
     joined.sort(key=lambda p: (p.joined_on, p.partner_id))
     tool = ToolUse(name="ecosystem_partners", arguments={"joined_from": start_d.isoformat(), "joined_to": end_d.isoformat()})
     if not joined:
-        return f"No partner joined between {start_d} and {end_d}.", tool
-    lines = [f"{len(joined)} partners joined between {start_d} and {end_d}:"]
+        return _say(turn, "joined_none", start=start_d, end=end_d), tool
+    lines = [_say(turn, "joined", n=len(joined), start=start_d, end=end_d)]
     lines += [f"- {p.name} ({p.partner_id}), {p.tier}, joined {p.joined_on}" for p in joined]
     return "\n".join(lines), tool
 
@@ -205,7 +314,7 @@ def _users(turn: Turn, q: str, m: Mentions) -> Answer | None:
         rows = list(session.execute(select(User.role, func.count()).group_by(User.role)))
     total = sum(n for _, n in rows)
     split = ", ".join(f"{n} {role.replace('_', ' ')}" for role, n in sorted(rows))
-    return f"{total} users are set up: {split}.", ToolUse(name="ecosystem_users")
+    return _say(turn, "users", n=total, split=split), ToolUse(name="ecosystem_users")
 
 
 def _money(value: float) -> str:
@@ -230,7 +339,7 @@ def _pipeline_total(turn: Turn, q: str, m: Mentions) -> Answer | None:
     for o in deals:
         by_cur[o.currency] = by_cur.get(o.currency, 0.0) + (o.amount or 0.0)
     total = "; ".join(f"{c} {_money(v)}" for c, v in sorted(by_cur.items()))
-    return (f"Open pipeline: {total} in {len(deals)} open opportunities.",
+    return (_say(turn, "pipeline", total=total, n=len(deals)),
             ToolUse(name="ecosystem_pipeline"))
 
 
@@ -253,7 +362,7 @@ def _unpartnered(turn: Turn, q: str, m: Mentions) -> Answer | None:
     deals.sort(key=lambda o: (-(o.amount or 0), o.opportunity_id))
     over = f" over {_money(floor)}" if floor else ""
     tool = ToolUse(name="ecosystem_pipeline", arguments={"no_partner": True, **({"min_amount": floor} if floor else {})})
-    lines = [f"{len(deals)} open opportunities{over} have no partner, largest first:"]
+    lines = [_say(turn, "unpartnered", n=len(deals), over=over)]
     lines += [_deal_line(o) for o in deals[:10]]
     if deals:
         lines.append("Ask \"which partners fit <deal>?\" for a shortlist.")
@@ -270,8 +379,8 @@ def _past_close(turn: Turn, q: str, m: Mentions) -> Answer | None:
     deals.sort(key=lambda o: (o.close_date, o.opportunity_id))
     tool = ToolUse(name="ecosystem_pipeline", arguments={"past_close": True})
     if not deals:
-        return f"No open opportunity is past its close date (today {today}).", tool
-    lines = [f"{len(deals)} open opportunities are past their close date (today {today}):"]
+        return _say(turn, "past_close_none", today=today), tool
+    lines = [_say(turn, "past_close", n=len(deals), today=today)]
     lines += [_deal_line(o) + f" ({(today - o.close_date).days} days ago)" for o in deals[:10]]
     return "\n".join(lines), tool
 
@@ -312,8 +421,8 @@ def _expiring(turn: Turn, q: str, m: Mentions) -> Answer | None:
     rows.sort(key=lambda r: (r[0], r[1].opportunity_id))
     tool = ToolUse(name="ecosystem_registrations", arguments={"within_days": window})
     if not rows:
-        return f"No registration expires in the next {window} days (protection {protection} days from creation).", tool
-    lines = [f"{len(rows)} registration{'s' if len(rows) != 1 else ''} expire in the next {window} days:"]
+        return _say(turn, "expiring_none", days=window, protection=protection), tool
+    lines = [_say(turn, "expiring", n=len(rows), days=window)]
     for left, o, ends in rows[:15]:
         who = names.get(o.registered_by, o.registered_by)
         lines.append(f"- {o.opportunity_id} {o.name} ({who}, {o.registered_by}): expires {ends}, {left} days left, "
@@ -331,12 +440,10 @@ def _tier_status(turn: Turn, q: str, m: Mentions) -> Answer | None:
     tool = ToolUse(name="programme_portfolio")
     lines: list[str] = []
     if PROMOTION.search(q):
-        lines.append(f"{len(up)} partner{'s' if len(up) != 1 else ''} meet every minimum of a higher tier "
-                     "(eligible for promotion):" if up else "No partner meets the minimums of a higher tier right now.")
+        lines.append(_say(turn, "promo", n=len(up)) if up else _say(turn, "promo_none"))
         lines += [f"- {p.name} ({p.partner_id}): {p.tier} -> qualifies for {p.qualifies_for}" for p in up]
     else:
-        lines.append(f"{len(down)} partners are below the minimums of their tier:" if down
-                     else "Every partner meets the minimums of its tier.")
+        lines.append(_say(turn, "below", n=len(down)) if down else _say(turn, "below_none"))
         lines += [f"- {p.name} ({p.partner_id}): {p.tier}, qualifies for {p.qualifies_for}" for p in down]
     lines.append("Details per partner: `cosell portfolio`, or ask \"next best actions for <partner>\".")
     return "\n".join(lines), tool
@@ -376,8 +483,8 @@ def _unspent_rank(turn: Turn, q: str, m: Mentions) -> Answer | None:
     stats.sort(key=lambda s: (-s[0], s[2].partner_id))
     tool = ToolUse(name="ecosystem_mdf", arguments={"months": months})
     if not stats:
-        return f"No MDF was allocated in {label}.", tool
-    lines = [f"Most unspent MDF in {label} (allocated - spent), most first:"]
+        return f"No MDF: {label}.", tool
+    lines = [_say(turn, "unspent", period=label)]
     for i, (left, used, p, allocated, spent) in enumerate(stats[:5], 1):
         lines.append(f"{i}. {p.name} ({p.partner_id}): {_money(left)} unspent of {_money(allocated)} allocated "
                      f"({_money(spent)} spent, {used:.0%} used)")
@@ -406,8 +513,8 @@ def _partner_mdf(turn: Turn, q: str, m: Mentions) -> Answer | None:
     spent = sum(r.mdf_spent or 0.0 for r in rows)
     name = Resolver(turn.ctx, turn.scope).partner_names.get(partner.id, partner.label)
     tool = ToolUse(name="ecosystem_mdf", arguments={"partner_id": partner.id, "months": months})
-    return (f"MDF for {name} ({partner.id}) in {label}: {_money(allocated)} allocated, {_money(spent)} spent, "
-            f"{_money(max(allocated - spent, 0.0))} left unspent."), tool
+    return _say(turn, "partner_mdf", name=f"{name} ({partner.id})", period=label, allocated=_money(allocated),
+                spent=_money(spent), left=_money(max(allocated - spent, 0.0))), tool
 
 
 def _most_certified(turn: Turn, q: str, m: Mentions) -> Answer | None:
@@ -425,12 +532,12 @@ def _most_certified(turn: Turn, q: str, m: Mentions) -> Answer | None:
 
     ranked = sorted(((count(p), p) for p in partners), key=lambda r: (-r[0], r[1].partner_id))
     ranked = [r for r in ranked if r[0] > 0]
-    what = f"{', '.join(sorted(products))} certified staff" if products else "certified staff"
+    what = ", ".join(sorted(products))
     where = f" in {', '.join(sorted(countries))}" if countries else ""
     tool = ToolUse(name="ecosystem_partners", arguments={"country": sorted(countries), "product": sorted(products)})
     if not ranked:
-        return f"No partner{where} has {what}.", tool
-    lines = [f"Partners{where} with the most {what}, most first:"]
+        return f"No partner{where} has {what} certified staff.", tool
+    lines = [_say(turn, "certified", where=where, what=what)]
     lines += [f"{i}. {p.name} ({p.partner_id}, {p.tier}): {n}" for i, (n, p) in enumerate(ranked[:5], 1)]
     return "\n".join(lines), tool
 
@@ -442,7 +549,7 @@ def _kits(turn: Turn, q: str, m: Mentions) -> Answer | None:
         kits = list(session.scalars(select(CampaignKitRow).order_by(CampaignKitRow.kit_id)))
     if not kits:
         return "No campaign kit is loaded.", ToolUse(name="list_kits")
-    lines = [f"{len(kits)} campaign kits:"]
+    lines = [_say(turn, "kits", n=len(kits))]
     for k in kits:
         data = k.data or {}
         locales = sorted({str(v) for v in _locales(data)})

@@ -9,10 +9,24 @@ import re
 
 import pytest
 
+from assistant.core.config import Settings
 from assistant.engine.agent import ask
+from assistant.engine.context import AppContext
 from assistant.engine.draft_options import kit_named
 from assistant.engine.stats_chat import _window_days
+from retrieval.ingest import replace_records
 from retrieval.scope import scope_for_user
+
+
+@pytest.fixture(scope="module")
+def demo_ctx(tmp_path_factory, demo_folder, demo_today):
+    """The demo's records (no content: these answers come from the records alone), ingested once here."""
+    from connectors.csv_folder import read_import_folder  # the same import the programme chat tests use
+
+    ctx = AppContext(Settings(home=tmp_path_factory.mktemp("stats-home"), today=demo_today))
+    replace_records(ctx, read_import_folder(demo_folder))
+    yield ctx
+    ctx.close()
 
 
 def _csv(folder, name):
@@ -129,3 +143,12 @@ def test_partner_sellers_keep_their_own_answers(demo_ctx):
     # a partner seller's "how many ... registrations" is their own standing, never the ecosystem's
     answer = _ask(demo_ctx, "u-ps-alpine", "which of our registrations expire in the next 2 weeks?").answer
     assert "registration expire in the next" not in answer and "registrations expire in the next" not in answer
+
+
+def test_a_deal_in_general_is_a_rule_not_a_lookup(demo_ctx):
+    from assistant.engine.stats_chat import names_any_deal
+
+    assert names_any_deal("who leads a new logo deal we found ourselves with no partner yet?")
+    assert not names_any_deal("what's next on the Acme renewal?")
+    answer = _ask(demo_ctx, "u-cm-2", "who leads a new logo deal we found ourselves with no partner yet?")
+    assert answer.intent == "search"  # not "which partner do you mean?"
