@@ -67,7 +67,7 @@ _KIT_GENERIC = {"kit", "kits", "campaign", "launch", "the", "and", "with", "for"
 
 def kit_named(question: str, kits: dict[str, str]) -> str | None:
     """The one kit (id -> name) whose name has a word of the question, reading "IA" / "KI" as "AI" ("rascunho
-    pra Paulista com o kit de IA" -> the AI Studio kit); None when no kit or several kits fit."""
+    com o kit de IA" -> the kit with "AI" in its name); None when no kit or several kits fit."""
     asked = {_KIT_SYNONYMS.get(w, w) for w in _KIT_WORD.findall(fold(question))} - _KIT_GENERIC
     hits = {kit_id for kit_id, name in kits.items()
             if asked & ({_KIT_SYNONYMS.get(w, w) for w in _KIT_WORD.findall(fold(name))} - _KIT_GENERIC)}

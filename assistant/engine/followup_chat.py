@@ -1,6 +1,6 @@
 """Follow-ups about the partner of the conversation, for the vendor's own people: after a deal ("what's the
-story with Greystone?") "who's the partner on it?" and "what should we do with them?"; after a partner
-shortlist ("who should we bring into the Yamato deal?") "why the first one?" and "how many accounts do we
+story with Globex?") "who's the partner on it?" and "what should we do with them?"; after a partner
+shortlist ("who should we bring into the Initech deal?") "why the first one?" and "how many accounts do we
 share with them?".
 
 "Them" is the partner the conversation is about: the partner of the last answer, else the deal's partner
