@@ -19,6 +19,9 @@ _ATTRIBUTION = re.compile(
     r"partner[- ]sourced|won revenue|revenue (from|through|via|by) partners?|partner revenue|"
     r"quell\w*|beigesteuert|partnerumsatz|umsatzanteil|apport\w*|chiffre d'affaires|généré|"
     r"origin[aóo]\w*|ingresos|receita|gerad[oa]s?)\b|売上|貢献|ソース", re.IGNORECASE)
+# "won revenue over the last 12 months?": the won total, which attribution splits (direct and by partner)
+_WON_REVENUE = re.compile(r"\b(won revenue|revenue won|bookings)\b|gewonnene[rn]? umsatz|chiffre d'affaires gagné|"
+                          r"ingresos ganados|receita ganha|受注額|受注売上", re.IGNORECASE)
 _PARTNERISH = re.compile(r"partner|パートナー|socio|parceir", re.IGNORECASE)
 _AT_RISK = re.compile(
     r"\b(at risk|at-risk|churn\w*|declining|slipping|gefährdet|abwander\w*|risikopartner|à risque|en risque|"
@@ -54,6 +57,7 @@ def intent_of(question: str, kinds: set[str]) -> str | None:
             _PARTNERISH.search(question) or _WHO.search(question)):
         return "at_risk"
     if _ATTRIBUTION.search(question) and (_PARTNERISH.search(question) or "partner" in kinds
+                                          or _WON_REVENUE.search(question)
                                           or re.search(r"\b(ropi|roi)\b", question, re.IGNORECASE)):
         return "attribution"
     return None

@@ -16,7 +16,17 @@ from rapidfuzz import fuzz
 
 from assistant.core.errors import Forbidden, NotFound
 from assistant.engine import analytics_chat as programme
-from assistant.engine import answers, directory_chat, onboarding_chat, overview_chat, recruit_chat, router
+from assistant.engine import (
+    answers,
+    directory_chat,
+    draft_options,
+    followup_chat,
+    onboarding_chat,
+    overview_chat,
+    recruit_chat,
+    router,
+    stats_chat,
+)
 from assistant.engine.context import AppContext
 from assistant.engine.messages import say
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
@@ -95,6 +105,9 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         index = router.choice_index(turn.question, len(state.choices))
         if index is not None:
             return _plan_choice(turn, state, state.choices[index].id)
+    followup = followup_chat.plan_followup(turn, Plan)  # "who's the partner on it?", "why the first one?"
+    if followup is not None:
+        return followup
     last = state.last_arguments
     if state.last_intent == "profile" and last.get("topic") == "mdf" and len(turn.question.split()) <= 6:
         period = router.mdf_period(turn.question, turn.ctx.today().year)
@@ -205,6 +218,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             return _plan_profile(turn, resolver, mentions, topic)
         if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:
             intent = "search"  # "how long is my deal registration protected?": the programme's rule
+        if intent == "nba" and not mentions.entities and stats_chat.names_any_deal(turn.question):
+            intent = "search"  # "who leads a new logo deal we found ourselves?": the rules of engagement
     return plan(turn, resolver, intent, mentions)
 
 
@@ -409,8 +424,9 @@ def _plan_draft(turn: Turn, resolver: Resolver, mentions: Mentions, base: dict) 
             )
         p.arguments["kit_id"] = kits[0].id
     elif "kit_id" not in p.arguments:
-        if len(resolver.kits) == 1:
-            p.arguments["kit_id"] = next(iter(resolver.kits))
+        named = draft_options.kit_named(turn.question, resolver.kits)  # "kit de IA": the AI Studio kit
+        if named or len(resolver.kits) == 1:
+            p.arguments["kit_id"] = named or next(iter(resolver.kits))
         else:
             kits_c = [Candidate(id=k, label=f"{n} [{k}]") for k, n in sorted(resolver.kits.items())][:8]
             return _ask_back(p, "kit_id", say("which_kit_draft", turn.lang), kits_c, turn.lang)

@@ -55,3 +55,20 @@ def find_channel(question: str) -> str | None:
 # matched against folded text, so the patterns are folded too ("français" -> "francais")
 _LANGUAGES_RE = [(re.compile(fold(p)), tag) for p, tag in LANGUAGES]
 _CHANNELS_RE = [(re.compile(fold(p)), channel) for p, channel in CHANNELS]
+
+
+# Short words people use for a kit's subject in other languages: "kit de IA" (es, pt, fr, it), "KI-Kit" (de).
+_KIT_SYNONYMS = {"ia": "ai", "ki": "ai", "ａｉ": "ai"}
+_KIT_WORD = re.compile(r"[^\W_]+")
+_KIT_GENERIC = {"kit", "kits", "campaign", "launch", "the", "and", "with", "for", "of", "a", "new", "de", "da", "do",
+                "der", "die", "das", "le", "la", "el", "o", "com", "con", "mit", "avec", "pra", "para", "post", "email",
+                "social", "draft", "partner"}  # fmt: skip
+
+
+def kit_named(question: str, kits: dict[str, str]) -> str | None:
+    """The one kit (id -> name) whose name has a word of the question, reading "IA" / "KI" as "AI" ("rascunho
+    com o kit de IA" -> the kit with "AI" in its name); None when no kit or several kits fit."""
+    asked = {_KIT_SYNONYMS.get(w, w) for w in _KIT_WORD.findall(fold(question))} - _KIT_GENERIC
+    hits = {kit_id for kit_id, name in kits.items()
+            if asked & ({_KIT_SYNONYMS.get(w, w) for w in _KIT_WORD.findall(fold(name))} - _KIT_GENERIC)}
+    return next(iter(hits)) if len(hits) == 1 else None

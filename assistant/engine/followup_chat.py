@@ -1,0 +1,101 @@
+"""Follow-ups about the partner of the conversation, for the vendor's own people: after a deal ("what's the
+story with Globex?") "who's the partner on it?" and "what should we do with them?"; after a partner
+shortlist ("who should we bring into the Initech deal?") "why the first one?" and "how many accounts do we
+share with them?".
+
+"Them" is the partner the conversation is about: the partner of the last answer, else the deal's partner
+(its registering partner, else the engaged one), else the shortlisted partner last looked at. Cue words in
+English, German, French, Spanish, Portuguese and Japanese. `plan_followup` returns None for anything else;
+the engine then plans the question as usual.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from assistant.core.errors import CosellError
+from assistant.engine import router
+from assistant.engine.messages import say
+from assistant.engine.threads import ThreadState
+from assistant.engine.turn import Turn
+from tools.partner_match.service import match_partners
+
+_I = re.IGNORECASE
+# the partner of the conversation: "them", "they", "this partner", "that SI"
+THEM = re.compile(r"\b(them|they|this partner|that partner|ihnen|diesem partner|eux|"
+                  r"ce partenaire|ellos|ellas|ese socio|este socio|eles|elas|esse parceiro|este parceiro)\b|"
+                  r"そのパートナー|このパートナー|彼ら", _I)
+# "who's the partner on it?", "which partner is on that deal?"
+WHO_PARTNER = re.compile(r"\b(who|which partner|what partner|wer|welcher partner|qui|quel partenaire|quién|qué socio|"
+                         r"quem|qual parceiro)\b.{0,30}\b(partner|partenaire|socio|parceiro)\b|"
+                         r"\b(partner|partenaire|socio|parceiro)\b.{0,20}\b(on|in|for|of|auf|dans|sur|en|em|no|na)\b"
+                         r".{0,10}\b(it|that|this|es|ihm|dem|celui|ce|eso|ele|ela|nele|nela)\b|パートナーは(誰|どこ)", _I)
+# "why the first one?", "why #2?", "warum der erste?"
+WHY = re.compile(r"^\W*(why|how come|warum|wieso|pourquoi|por ?qu[eé]|por que)\b(?P<rest>.*)$|^(?P<jrest>.+?)(は|が)?なぜ", _I)
+
+
+def plan_followup(turn: Turn, make: Callable[..., Any]) -> Any | None:
+    """A plan (built with `make(intent, arguments=..., reply=..., start=...)`) for a follow-up about the
+    conversation's partner, or None. Only for roles that may rank partners (the vendor's own people)."""
+    state = turn.thread.state
+    if turn.scope.is_partner or not state.last_intent:
+        return None
+    question = turn.question
+    last = state.last_arguments
+    if state.last_intent == "match" and last.get("opportunity_id"):
+        why = WHY.match(question.strip())
+        if why:
+            rest = why.group("rest") if why.group("rest") is not None else why.group("jrest")
+            index = router.choice_index(rest or "", 100)
+            if index is not None:  # "why the first one?": that partner with its reasons
+                return make("match", arguments=dict(last), start=index)
+    if last.get("opportunity_id") and WHO_PARTNER.search(question) and not THEM.search(question):
+        return make("nba", reply=_deal_partner(turn, last["opportunity_id"]))
+    if THEM.search(question):
+        partner_id = _partner_of(turn, state)
+        if partner_id:
+            intent = router.choose_intent(question, {"partner"})
+            if intent in ("map", "nba"):
+                return make(intent, arguments={"partner_id": partner_id})
+    return None
+
+
+def _partner_of(turn: Turn, state: ThreadState) -> str | None:
+    last = state.last_arguments
+    if last.get("partner_id"):
+        return last["partner_id"]
+    deal = last.get("opportunity_id")
+    if not deal:
+        return None
+    if state.last_intent == "match":  # the shortlisted partner last looked at
+        try:
+            ranked = match_partners(turn.ctx, turn.scope, deal, top=max(state.shown, 1)).partners
+        except CosellError:
+            return None
+        focus = max(state.shown - 5, 0)
+        return ranked[focus].partner_id if len(ranked) > focus else None
+    try:
+        with turn.ctx.records(turn.scope) as rec:
+            opp = rec.opportunity(deal)
+            return opp.registered_by or opp.partner_id
+    except CosellError:
+        return None
+
+
+def _deal_partner(turn: Turn, deal: str) -> str:
+    try:
+        with turn.ctx.records(turn.scope) as rec:
+            opp = rec.opportunity(deal)
+            partner_id = opp.partner_id or opp.registered_by
+            names = rec.partner_names()
+    except CosellError as exc:
+        return say("not_found", turn.lang, detail=exc.message)
+    if not partner_id:
+        return f"{opp.name} ({deal}) has no partner yet: ask \"which partners fit {deal}?\" for a shortlist."
+    role = f", {opp.partner_role}" if opp.partner_role and opp.partner_id else ""
+    registered = ""
+    if opp.registered_by:
+        registered = f"; registered by {names.get(opp.registered_by, opp.registered_by)} ({opp.registered_by})"
+    return (f"The partner on {opp.name} ({deal}) is {names.get(partner_id, partner_id)} ({partner_id}{role})"
+            f"{registered}.")
