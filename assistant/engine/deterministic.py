@@ -176,7 +176,7 @@ def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
 def _plan_recruit(turn: Turn) -> Plan:
     """Which companies to recruit as partners; the filters are the country, industry, product named."""
     if not turn.scope.can("recruit"):
-        return Plan("recruit", refusal=forbidden_message(turn.scope, intent="recruit"))
+        return Plan("recruit", refusal=forbidden_message(turn.scope, intent="recruit", lang=turn.lang))
     values = filter_values(turn.ctx, turn.scope)
     args = {"country": recruit_chat.country_in(turn.question),
             "industry": recruit_chat.named(turn.question, values["industry"]),
@@ -187,7 +187,7 @@ def _plan_recruit(turn: Turn) -> Plan:
 def _plan_onboarding(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan:
     """A partner's onboarding plan: a partner seller's own, or the partner named (internal roles)."""
     if not turn.scope.can("onboarding"):
-        return Plan("onboarding", refusal=forbidden_message(turn.scope, intent="onboarding"))
+        return Plan("onboarding", refusal=forbidden_message(turn.scope, intent="onboarding", lang=turn.lang))
     if turn.scope.is_partner and mentions.foreign_partner:
         return Plan("onboarding", refusal=say("foreign_partner", turn.lang))
     return _with_partner(turn, resolver, Plan("onboarding"), mentions)
@@ -242,7 +242,7 @@ def pick_candidate(question: str, candidates: list[Candidate]) -> str | None:
 def plan(turn: Turn, resolver: Resolver, intent: str, mentions: Mentions, base: dict | None = None) -> Plan:
     capability = router.INTENT_CAPABILITY.get(intent)
     if capability and not turn.scope.can(capability):
-        return Plan(intent, refusal=forbidden_message(turn.scope, intent=intent))
+        return Plan(intent, refusal=forbidden_message(turn.scope, intent=intent, lang=turn.lang))
     if turn.scope.is_partner and mentions.foreign_partner and intent in ("map", "nba", "draft"):
         return Plan(intent, refusal=say("foreign_partner", turn.lang))
     if intent == "search":
@@ -401,7 +401,7 @@ def execute(turn: Turn, resolver: Resolver, p: Plan) -> AskResponse:
         text, shown = _run(turn, resolver, p)
     except Forbidden as exc:
         turn.withheld = True
-        return turn.response(forbidden_message(turn.scope, exc), intent=p.intent)
+        return turn.response(forbidden_message(turn.scope, exc, lang=turn.lang), intent=p.intent)
     except NotFound as exc:
         return turn.response(say("not_found", turn.lang, detail=exc.message), intent=p.intent)
     remember(turn.thread, p, shown)
