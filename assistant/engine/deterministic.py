@@ -162,13 +162,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
 def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
     """Attribution (any role; a partner seller's own figures), at risk and first wins (internal roles)."""
     if intent != "attribution" and not turn.scope.is_internal:
-        return Plan(intent, refusal="Sorry, only the vendor's channel managers and admins see the partner "
-                                    "portfolio, so I did not look it up.")
+        return Plan(intent, refusal=say("portfolio_internal", turn.lang))
     partners = mentions.of("partner")
     partner_id = partners[0].id if partners else None
     if turn.scope.is_partner and partner_id not in (None, turn.scope.partner_id):
-        return Plan(intent, refusal="Sorry, you may only see your own organisation's figures, so I did not "
-                                    "look up the other partner you named.")
+        return Plan(intent, refusal=say("foreign_figures", turn.lang))
     start, end = programme.period_of(turn.question, turn.ctx.today())
     return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
 

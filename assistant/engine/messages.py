@@ -79,6 +79,30 @@ MESSAGES: dict[str, tuple[str, ...]] = {
                      "Lo siento, como {role} no está autorizado a {what}, así que no lo consulté.",
                      "Desculpe, acesso não autorizado: como {role} você não pode {what}, então não consultei.",
                      "申し訳ありませんが、{role}の方には{what}権限がないため、調べていません。"),
+    "portfolio_internal": ("Sorry, only the vendor's channel managers and admins see the partner portfolio, so I did "
+                           "not look it up.",
+                           "Sie dürfen das Partnerportfolio leider nicht sehen: Es ist für die Channel Manager und "
+                           "Admins des Herstellers. Ich habe es daher nicht nachgeschlagen.",
+                           "Désolé, vous ne pouvez pas voir le portefeuille de partenaires : il est réservé aux "
+                           "channel managers et administrateurs de l'éditeur. Je n'ai donc pas cherché.",
+                           "Lo siento, no puede ver la cartera de partners: es para los channel managers y "
+                           "administradores del fabricante, así que no lo consulté.",
+                           "Desculpe, você não pode ver o portfólio de parceiros: ele é para os gerentes de canal e "
+                           "administradores do fornecedor, então não consultei.",
+                           "申し訳ありませんが、パートナーポートフォリオを閲覧する権限がありません（ベンダーのチャネルマネージャーと"
+                           "管理者向けです）。調べていません。"),
+    "foreign_figures": ("Sorry, you may only see your own organisation's figures, so I did not look up the other "
+                        "partner you named.",
+                        "Die Zahlen anderer Partner dürfen Sie leider nicht sehen, nur die Ihrer eigenen Organisation; "
+                        "den anderen Partner habe ich daher nicht nachgeschlagen.",
+                        "Désolé, vous ne pouvez pas voir les chiffres d'un autre partenaire, seulement ceux de votre "
+                        "organisation ; je n'ai donc pas consulté l'autre partenaire cité.",
+                        "Lo siento, no puede ver las cifras de otro partner, solo las de su propia organización, así "
+                        "que no consulté el otro partner que mencionó.",
+                        "Desculpe, você não pode ver os números de outro parceiro, só os da sua própria organização, "
+                        "então não consultei o outro parceiro mencionado.",
+                        "申し訳ありませんが、他のパートナーの数値を閲覧する権限はありません（自社の数値のみご覧いただけます）。"
+                        "挙げられた他のパートナーは調べていません。"),
     "role_partner_seller": ("partner seller", "Partner-Vertriebsmitarbeiter", "vendeur partenaire",
                             "vendedor del partner", "vendedor do parceiro", "パートナー営業"),
     "role_channel_manager": ("channel manager", "Channel Manager", "channel manager", "channel manager",
