@@ -102,8 +102,3 @@ def test_amounts_written_with_the_currency_code_first_answer_an_amount_question(
                                  "mdf activities above what amount need the regional partner marketing manager too?")
     assert answer.found and "15,000" in answer.answer
 
-
-def test_a_plain_text_severity_table_answers(demo_ctx):
-    answer = answer_from_content(demo_ctx, scope_for_user(demo_ctx.store, "u-cm-1"),
-                                 "P1 partner ticket first response time?")
-    assert "2 business hours" in (answer.answer if answer.found else answer.closest or "")
