@@ -387,6 +387,11 @@ class Embedder:
                 progress(min(start + self.batch_size, len(texts)), len(texts))
         return out, pooled
 
+    def forget_queries(self) -> None:
+        """Empty the query-vector cache (benchmarks time the embedding of a new question)."""
+        with self._queries_lock:
+            self._queries.clear()
+
     def embed_query(self, text: str) -> np.ndarray:
         """One short text on one thread (ONNX when available, else torch), remembered (bounded LRU): a
         question is embedded once for the search and the answer, a repeated one not at all. Read-only."""
