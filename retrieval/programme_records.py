@@ -9,11 +9,16 @@ Every workflow change bumps `version` (optimistic locking: two approvals of one 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any, TypeVar
 
-from sqlalchemy import JSON, Date, DateTime, Float, Index, Integer, String, Text, delete, select
+from sqlalchemy import JSON, Date, DateTime, Float, Index, Integer, String, Text, delete, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from assistant.core.errors import Conflict
 from retrieval.records import Account, Base, Opportunity
 
 IMPORTED, COPILOT = "import", "copilot"
@@ -164,6 +169,56 @@ def audit(session: Session, user_id: str, action: str, row: Base, before: dict[s
     ident = row.__mapper__.primary_key[0].name
     session.add(AuditEntry(user_id=user_id, action=action, record_type=row.__tablename__,
                            record_id=str(getattr(row, ident)), before=before, after=snapshot(row)))
+
+
+# --- the record workflow shared by registrations and MDF: new ids, audited optimistic changes ------------
+
+RowT = TypeVar("RowT", bound=Base)
+ID_ATTEMPTS = 5
+
+
+def next_id(session: Session, model: type[Base], prefix: str) -> str:
+    """`R-0007` after the highest `R-NNNN` stored (ids of other shapes, from an import, are passed over)."""
+    column = model.__mapper__.primary_key[0]
+    numbers = [int(m.group(1)) for key in session.scalars(select(column))
+               if (m := re.fullmatch(rf"{re.escape(prefix)}-(\d+)", key))]
+    return f"{prefix}-{max(numbers, default=0) + 1:04d}"
+
+
+def create_record(sessions: Callable[[], AbstractContextManager[Session]], model: type[RowT], prefix: str,
+                  build: Callable[[Session, str], RowT], user_id: str, action: str, what: str) -> RowT:
+    """Store the row `build(session, new_id)` makes, audited as `action`. Two creations at once may pick the
+    same next id: the loser takes the next one (a few times, then a Conflict naming `what`)."""
+    for _attempt in range(ID_ATTEMPTS):
+        try:
+            with sessions() as session:
+                row = build(session, next_id(session, model, prefix))
+                session.add(row)
+                session.flush()
+                audit(session, user_id, action, row, None)
+            return row
+        except IntegrityError:
+            continue
+    raise Conflict(f"could not allocate {what} id; try again")
+
+
+def change_record(session: Session, row: RowT, before: dict[str, Any], changes: dict[str, Any], user_id: str,
+                  action: str, label: str, listing: str) -> RowT:
+    """Apply `changes` to `row` as one optimistic update on the `version` of `before` (the row's `snapshot`
+    as the caller read it), audited with the row before and after. Someone else's change since the read
+    is a Conflict naming the record (`label` and id) and where to look (`listing`)."""
+    model = type(row)
+    key_column = model.__mapper__.primary_key[0]
+    key = getattr(row, key_column.name)
+    version = before["version"]
+    done = session.execute(update(model).where(key_column == key, model.version == version)
+                           .values(**changes, version=version + 1))
+    if done.rowcount != 1:
+        raise Conflict(f"{label} {key} was changed by someone else at the same time; nothing done (see `{listing}`)")
+    session.expire(row)
+    after = session.get(model, key)
+    audit(session, user_id, action, after, before)
+    return after
 
 
 def _values(record: Any, model: type[Base]) -> dict[str, Any]:

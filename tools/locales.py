@@ -204,3 +204,27 @@ def detect_languages(cleaned: str) -> tuple[Guess, ...] | None:
         return tuple(Guess(g.lang, g.prob) for g in detect_langs(cleaned))
     except LangDetectException:
         return None
+
+
+# --- sentence catalogues: one tuple of templates per key, one template per language ----------------------
+
+CATALOGUE_LANGS = ("en", "de", "fr", "es", "pt", "ja")
+
+
+def fill(texts: tuple[str, ...], lang: str, values: dict[str, object],
+         langs: tuple[str, ...] = CATALOGUE_LANGS) -> str:
+    """The template of `texts` for `lang` (English, the first, when the language or its template is missing),
+    filled with `values`."""
+    index = langs.index(lang) if lang in langs else 0
+    template = texts[index] if index < len(texts) and texts[index] else texts[0]
+    return template.format(**values) if values else template
+
+
+def catalogue_language(locale: str | None, langs: tuple[str, ...] = CATALOGUE_LANGS) -> str:
+    """The catalogue language for a BCP 47 locale (`de-AT` -> `de`); English for none, a malformed one, or a
+    language the catalogue does not have."""
+    try:
+        lang = language_of(locale) if locale else "en"
+    except BadInput:
+        return "en"
+    return lang if lang in langs else "en"

@@ -33,6 +33,7 @@ from assistant.api import (
     recruit,
     registrations,
     routes,
+    web,
 )
 from assistant.api.health import DatabaseCheck, llm_state
 from assistant.api.hygiene import Hygiene
@@ -69,6 +70,8 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
 
     app = FastAPI(
         lifespan=lifespan,
+        docs_url=None,  # /docs and /redoc: web.mount_docs, from the vendored files (offline)
+        redoc_url=None,
         title="Co-sell Copilot",
         version="0.1.0",
         description="Account mapping, partner matching, next best actions, co-branded drafts and "
@@ -91,6 +94,8 @@ def create_app(ctx: AppContext, warm_up: bool = True) -> FastAPI:
     app.include_router(analytics.router)
     app.include_router(recruit.router)
     app.include_router(onboarding.router)
+    app.include_router(web.router)
+    web.mount_docs(app)
     mount_slack(app, ctx)
     mcp_running = mount_mcp(app, ctx)
 

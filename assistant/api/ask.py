@@ -24,6 +24,15 @@ class AskBody(BaseModel):
     question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS)
     thread_id: str | None = Field(None, max_length=256, description="Continue this conversation.")
     stream: bool = Field(False, description="Answer as server-sent events (tool events, then the answer).")
+    results: bool = Field(False, description="Add `results`: the typed result of each tool the answer used, "
+                          "as `{kind, data}` with `data` the tool's `--json` payload (the web page's tables).")
+
+
+def with_results(response: AskResponse) -> dict:
+    """The answer's JSON plus the tools' typed results (already within the asker's permissions)."""
+    data = response.model_dump(mode="json")
+    data["results"] = [{"kind": type(r).__name__, "data": r.model_dump(mode="json")} for r in response.results]
+    return data
 
 
 def sse(events: Iterator[tuple[str, dict]]) -> Iterator[str]:
@@ -44,9 +53,12 @@ def ask_endpoint(body: AskBody, request: Request, ctx: CtxDep, scope: CallerDep)
     started = getattr(request.state, "arrived", None)  # the LLM's budget counts from the request's arrival
     if not wants_stream:
         response = ask(ctx, scope, body.question, thread_id=thread_id, started=started)
+        if body.results:
+            return Response(json.dumps(with_results(response), ensure_ascii=False), media_type="application/json")
         # the model's own JSON, as bytes: FastAPI would validate it again and encode it twice as slowly
         return Response(response.model_dump_json(), media_type="application/json")
-    events = ask(ctx, scope, body.question, thread_id=thread_id, stream=True, started=started)
+    events = ask(ctx, scope, body.question, thread_id=thread_id, stream=True, started=started,
+                 dump=with_results if body.results else None)
     return StreamingResponse(
         sse(events),
         media_type="text/event-stream",

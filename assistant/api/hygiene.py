@@ -4,7 +4,7 @@
   (a lone surrogate such as "\\ud800", which JSON allows but nothing downstream can store or print), or
   NaN/Infinity/numbers out of float range, is 422 naming the field; both before any route runs.
 - Security headers on every response: a Content-Security-Policy (a looser one for the API docs, which
-  load Swagger UI from its CDN), X-Frame-Options DENY, X-Content-Type-Options nosniff, Referrer-Policy.
+  start Swagger UI and ReDoc with an inline script), X-Frame-Options DENY, X-Content-Type-Options nosniff, Referrer-Policy.
 - `/docs`, `/redoc` and `/openapi.json` need a valid API key when `COSELL_DOCS_REQUIRE_KEY` is set.
 """
 from __future__ import annotations
@@ -29,9 +29,11 @@ PAGE_CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-u
 # styles; both scripts are served from here (assistant/web/vendor), nothing from elsewhere.
 DASHBOARD_CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
                  "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
-            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+# The API docs: Swagger UI and ReDoc from assistant/web/vendor (offline); their pages start them with an
+# inline script, ReDoc runs its search in a blob: worker.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; "
+            "frame-ancestors 'none'")
 DOCS_PATHS = ("/docs", "/redoc", "/openapi.json")
 HEADERS = [(b"x-frame-options", b"DENY"), (b"x-content-type-options", b"nosniff"),
            (b"referrer-policy", b"no-referrer")]
@@ -67,7 +69,7 @@ class Hygiene:
             return
         scope.setdefault("state", {})["arrived"] = time.monotonic()  # the LLM budget of an ask counts from here
         path = scope.get("path", "")
-        docs = path.startswith(DOCS_PATHS)
+        docs = path in DOCS_PATHS  # not /docs/view: the document page, a page like the chat's
         csp = (DOCS_CSP if docs else DASHBOARD_CSP if path.startswith("/dashboard") else PAGE_CSP).encode()
 
         async def send_with_headers(message: MutableMapping[str, Any]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from assistant.core.errors import BadInput, CosellError
 from assistant.core.llm import LLMUnavailable
@@ -49,15 +49,17 @@ def ask(
     stream: bool = False,
     emit: Emit | None = None,
     started: float | None = None,
+    dump: Callable[[AskResponse], dict] | None = None,
 ) -> AskResponse | Iterator[tuple[str, dict]]:
     """Answer `question` for `scope`, continuing `thread_id` if given.
 
     With `stream=True`, returns an iterator of `(event, data)`: a `tool` event per tool call, then one
     `answer` event (the AskResponse as JSON), or an `error` event ({"error": {"code", "message"}}).
     `started`: when the request arrived (`time.monotonic()`; default now): the LLM's budget counts from then.
+    `dump`: how a streamed answer event is written (default: the AskResponse's JSON).
     """
     if stream:
-        return _stream(ctx, scope, question, thread_id, started)
+        return _stream(ctx, scope, question, thread_id, started, dump)
     question = (question or "").strip()
     if not question:
         raise BadInput("the question is empty")
@@ -107,7 +109,8 @@ def _answer(
 
 
 def _stream(
-    ctx: AppContext, scope: Scope, question: str, thread_id: str | None, started: float | None = None
+    ctx: AppContext, scope: Scope, question: str, thread_id: str | None, started: float | None = None,
+    dump: Callable[[AskResponse], dict] | None = None,
 ) -> Iterator[tuple[str, dict]]:
     """Run the turn in a worker thread; yield its tool events as they happen, then the answer."""
     events: queue.Queue = queue.Queue()
@@ -116,7 +119,7 @@ def _stream(
     def work() -> None:
         try:
             response = ask(ctx, scope, question, thread_id, emit=lambda e, d: events.put((e, d)), started=started)
-            events.put(("answer", response.model_dump(mode="json")))
+            events.put(("answer", dump(response) if dump else response.model_dump(mode="json")))
         except CosellError as exc:
             events.put(("error", exc.to_json()))
         except Exception as exc:  # a bug: logged with its traceback, a short message to the client

@@ -426,9 +426,9 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent == "search":
         return _search(turn, args["query"], start)
     if p.intent == "onboarding":
-        plan = turn.call("onboarding", {"partner_id": args["partner_id"]}, OnboardingPlan)
+        lang = onboarding_chat.answer_language(onboarding_chat.cue_language(turn.question) or turn.lang)
+        plan = turn.call("onboarding", {"partner_id": args["partner_id"], "locale": lang}, OnboardingPlan)
         turn.cite(content_citations(turn, onboarding_chat.plan_content(plan)))
-        lang = onboarding_chat.cue_language(turn.question) or turn.lang
         answer = onboarding_chat.plan_answer(plan.model_dump(mode="json"), lang, onboarding_chat.days_asked(turn.question))
         return answer, 1
     if p.intent == "directory":

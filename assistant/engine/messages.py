@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.core.errors import BadInput
-from tools.locales import detect_languages, language_of
+from tools.locales import catalogue_language, detect_languages, fill
 
 LANGS = ("en", "de", "fr", "es", "pt", "ja")
 
@@ -281,10 +280,7 @@ MESSAGES: dict[str, tuple[str, ...]] = {
 
 def say(key: str, lang: str = "en", **values: object) -> str:
     """The sentence `key` in `lang` (English when we have no such language), filled with `values`."""
-    texts = MESSAGES[key]
-    index = LANGS.index(lang) if lang in LANGS else 0
-    template = texts[index] if index < len(texts) and texts[index] else texts[0]
-    return template.format(**values) if values else template
+    return fill(MESSAGES[key], lang, values, LANGS)
 
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -305,8 +301,4 @@ def answer_language(question: str, locale: str | None = None) -> str:
 
 
 def _locale_language(locale: str | None) -> str:
-    try:
-        lang = language_of(locale) if locale else "en"
-    except BadInput:  # a malformed locale in users.csv: answer in English
-        return "en"
-    return lang if lang in LANGS else "en"
+    return catalogue_language(locale, LANGS)  # a malformed locale in users.csv: English

@@ -120,6 +120,12 @@ _TITLES = {
 }
 
 
+def answer_language(lang: str) -> str:
+    """The language of the answer: the asker's when this module has its sentences, else English (the plan's
+    evidence is asked for in the same language, so an answer never mixes two)."""
+    return lang if lang in _LANGS else "en"
+
+
 def _w(key: str, lang: str, **values: object) -> str:
     index = _LANGS.index(lang) if lang in _LANGS else 0
     return _WORDS[key][index].format(**values)

@@ -4,7 +4,6 @@ CLI, as the Slack user mapped in users.csv (permissions and the budget rule deci
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from slack_bolt import App
@@ -12,6 +11,7 @@ from slack_sdk import WebClient
 
 from assistant.core.errors import BadInput, CosellError
 from assistant.engine.context import AppContext
+from assistant.slack import forms
 from retrieval.scope import Scope, scope_for_slack_user
 from tools.mdf.service import (
     KINDS,
@@ -26,9 +26,10 @@ from tools.mdf.service import (
 MDF_VIEW = "cosell_mdf_request"
 APPROVE, REJECT = "cosell_mdf_approve", "cosell_mdf_reject"
 QUEUE_WORDS = ("queue", "list", "requests", "waiting")
-FIELDS = (("name", "Activity name", False), ("amount", "Amount requested", False),
-          ("kind", f"Kind ({', '.join(KINDS)})", True), ("start", "Start date (YYYY-MM-DD)", True),
-          ("end", "End date (YYYY-MM-DD)", True), ("partner", "Partner id", False))
+FORM = forms.Form(MDF_VIEW, "Request MDF", "Request", "request_mdf", (
+    forms.Field("name", "Activity name", False), forms.Field("amount", "Amount requested", False),
+    forms.Field("kind", f"Kind ({', '.join(KINDS)})", True), forms.Field("start", "Start date (YYYY-MM-DD)", True),
+    forms.Field("end", "End date (YYYY-MM-DD)", True), forms.Field(forms.PARTNER_FIELD, "Partner id", False)))
 
 
 def wants_modal(text: str | None) -> bool:
@@ -44,25 +45,7 @@ def wants_queue(text: str | None) -> bool:
 
 def open_mdf_modal(ctx: AppContext, client: WebClient, command: dict) -> str | None:
     """Opens the request modal; returns a message instead when the user may not request MDF."""
-    try:
-        scope = scope_for_slack_user(ctx.store, command.get("user_id", ""))
-        scope.require("request_mdf")
-    except CosellError as exc:
-        return f"Sorry: {exc.message}"
-    fields = [f for f in FIELDS if not (f[0] == "partner" and scope.is_partner)]  # a seller's own partner
-    blocks = [{"type": "input", "block_id": name, "optional": optional,
-               "label": {"type": "plain_text", "text": label},
-               "element": {"type": "plain_text_input", "action_id": "value"}} for name, label, optional in fields]
-    client.views_open(trigger_id=command.get("trigger_id", ""), view={
-        "type": "modal", "callback_id": MDF_VIEW, "title": {"type": "plain_text", "text": "Request MDF"},
-        "submit": {"type": "plain_text", "text": "Request"}, "blocks": blocks})
-    return None
-
-
-def _values(view: dict) -> dict[str, str]:
-    state = (view.get("state") or {}).get("values") or {}
-    return {block: (((state.get(block) or {}).get("value") or {}).get("value") or "").strip()
-            for block, *_ in FIELDS}
+    return forms.open_form(ctx, client, command, FORM)
 
 
 def _request(scope: Scope, v: dict[str, str]) -> tuple[MdfRequest | None, dict[str, str]]:
@@ -100,14 +83,9 @@ def queue_blocks(activities: list[MdfActivityOut]) -> list[dict[str, Any]]:
         return [{"type": "section", "text": {"type": "mrkdwn", "text": "No MDF requests are waiting."}}]
     out: list[dict[str, Any]] = []
     for a in activities[:20]:
-        out.append({"type": "section", "text": {"type": "mrkdwn", "text": (
-            f"*{a.activity_id}* {a.partner_id}: {a.name} ({a.kind or 'other'}), {a.currency} "
-            f"{a.requested_amount or 0:,.0f}, requested {a.requested_on}, budget quarter {a.quarter}")[:2900]}})
-        out.append({"type": "actions", "block_id": f"mdf:{a.activity_id}", "elements": [
-            {"type": "button", "action_id": APPROVE, "style": "primary", "value": a.activity_id,
-             "text": {"type": "plain_text", "text": "Approve"}},
-            {"type": "button", "action_id": REJECT, "style": "danger", "value": a.activity_id,
-             "text": {"type": "plain_text", "text": "Reject"}}]})
+        text = (f"*{a.activity_id}* {a.partner_id}: {a.name} ({a.kind or 'other'}), {a.currency} "
+                f"{a.requested_amount or 0:,.0f}, requested {a.requested_on}, budget quarter {a.quarter}")
+        out += forms.queue_item(text, f"mdf:{a.activity_id}", APPROVE, REJECT, a.activity_id)
     return out
 
 
@@ -131,7 +109,7 @@ def register_mdf_listeners(app: App, ctx: AppContext) -> None:
         scope: Scope | None = None
         try:
             scope = scope_for_slack_user(ctx.store, slack_user)
-            request, errors = _request(scope, _values(view))
+            request, errors = _request(scope, forms.form_values(view, FORM))
             if request is None:
                 ack(response_action="errors", errors=errors)
                 return
@@ -142,19 +120,5 @@ def register_mdf_listeners(app: App, ctx: AppContext) -> None:
         ack()
         client.chat_postMessage(channel=slack_user, text=f"MDF requested: {activity_text(activity)}")
 
-    @app.action(re.compile(f"^({APPROVE}|{REJECT})$"))
-    def on_decide(ack, body: dict, action: dict, respond) -> None:
-        ack()
-        slack_user = (body.get("user") or {}).get("id", "")
-        activity_id = action.get("value", "")
-        try:
-            scope = scope_for_slack_user(ctx.store, slack_user)
-            if action.get("action_id") == APPROVE:
-                done = approve_mdf(ctx, scope, activity_id)
-            else:
-                done = reject_mdf(ctx, scope, activity_id,
-                                  f"rejected from the Slack queue by {scope.name or scope.user_id}")
-            respond(text=f"{'Approved' if done.status == 'approved' else 'Rejected'}: {activity_text(done)}",
-                    response_type="ephemeral", replace_original=False)
-        except CosellError as exc:
-            respond(text=f"Sorry: {exc.message}", response_type="ephemeral", replace_original=False)
+    forms.register_decisions(app, ctx, APPROVE, REJECT, lambda scope, aid: approve_mdf(ctx, scope, aid),
+                             lambda scope, aid, reason: reject_mdf(ctx, scope, aid, reason), activity_text)

@@ -4,7 +4,6 @@ functions as the CLI, as the Slack user mapped in users.csv (permissions decided
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from slack_bolt import App
@@ -12,6 +11,7 @@ from slack_sdk import WebClient
 
 from assistant.core.errors import CosellError
 from assistant.engine.context import AppContext
+from assistant.slack import forms
 from retrieval.scope import Scope, scope_for_slack_user
 from tools.registrations.service import (
     RegistrationOut,
@@ -25,8 +25,10 @@ from tools.registrations.service import (
 log = logging.getLogger(__name__)
 REGISTER_VIEW = "cosell_register"
 APPROVE, REJECT = "cosell_reg_approve", "cosell_reg_reject"
-FIELDS = (("account", "Account name", False), ("domain", "Domain", True), ("country", "Country (ISO code)", True),
-          ("products", "Products (; separated)", True), ("partner", "Partner id", False))
+FORM = forms.Form(REGISTER_VIEW, "Register a deal", "Submit", "registrations", (
+    forms.Field("account", "Account name", False), forms.Field("domain", "Domain", True),
+    forms.Field("country", "Country (ISO code)", True), forms.Field("products", "Products (; separated)", True),
+    forms.Field(forms.PARTNER_FIELD, "Partner id", False)))
 
 
 def first_word(text: str | None) -> str:
@@ -35,24 +37,7 @@ def first_word(text: str | None) -> str:
 
 def open_register_modal(ctx: AppContext, client: WebClient, command: dict) -> str | None:
     """Opens the modal; returns a message instead when the user may not register deals."""
-    try:
-        scope = scope_for_slack_user(ctx.store, command.get("user_id", ""))
-        scope.require("registrations")
-    except CosellError as exc:
-        return f"Sorry: {exc.message}"
-    fields = [f for f in FIELDS if not (f[0] == "partner" and scope.is_partner)]  # a seller's own partner
-    blocks = [{"type": "input", "block_id": name, "optional": optional,
-               "label": {"type": "plain_text", "text": label},
-               "element": {"type": "plain_text_input", "action_id": "value"}} for name, label, optional in fields]
-    client.views_open(trigger_id=command.get("trigger_id", ""), view={
-        "type": "modal", "callback_id": REGISTER_VIEW, "title": {"type": "plain_text", "text": "Register a deal"},
-        "submit": {"type": "plain_text", "text": "Submit"}, "blocks": blocks})
-    return None
-
-
-def _values(view: dict) -> dict[str, str]:
-    state = (view.get("state") or {}).get("values") or {}
-    return {block: ((state.get(block) or {}).get("value") or {}).get("value") or "" for block, *_ in FIELDS}
+    return forms.open_form(ctx, client, command, FORM)
 
 
 def registration_text(reg: RegistrationOut) -> str:
@@ -68,14 +53,9 @@ def queue_blocks(registrations: list[RegistrationOut]) -> list[dict[str, Any]]:
         return [{"type": "section", "text": {"type": "mrkdwn", "text": "No registrations are waiting."}}]
     out: list[dict[str, Any]] = []
     for reg in registrations[:20]:
-        out.append({"type": "section", "text": {"type": "mrkdwn", "text": (
-            f"*{reg.registration_id}* {reg.partner_id}: {reg.account_name} ({reg.age_days} days old)\n"
-            + registration_text(reg).split("\n", 1)[-1])[:2900]}})
-        out.append({"type": "actions", "block_id": f"decide:{reg.registration_id}", "elements": [
-            {"type": "button", "action_id": APPROVE, "style": "primary", "value": reg.registration_id,
-             "text": {"type": "plain_text", "text": "Approve"}},
-            {"type": "button", "action_id": REJECT, "style": "danger", "value": reg.registration_id,
-             "text": {"type": "plain_text", "text": "Reject"}}]})
+        text = f"*{reg.registration_id}* {reg.partner_id}: {reg.account_name} ({reg.age_days} days old)\n"
+        out += forms.queue_item(text + registration_text(reg).split("\n", 1)[-1], f"decide:{reg.registration_id}",
+                                APPROVE, REJECT, reg.registration_id)
     return out
 
 
@@ -88,11 +68,11 @@ def register_programme_listeners(app: App, ctx: AppContext) -> None:
     @app.view(REGISTER_VIEW)
     def on_register(ack, body: dict, view: dict, client: WebClient) -> None:
         slack_user = (body.get("user") or {}).get("id", "")
-        values = _values(view)
+        values = forms.form_values(view, FORM)
         try:
             scope = scope_for_slack_user(ctx.store, slack_user)
-            partner = scope.partner_id if scope.is_partner else values["partner"].strip()
-            request = SubmitRequest(partner_id=partner, account_name=values["account"].strip(),
+            partner = scope.partner_id if scope.is_partner else values["partner"]
+            request = SubmitRequest(partner_id=partner, account_name=values["account"],
                                     domain=values["domain"] or None, country=values["country"] or None,
                                     products=[p.strip() for p in values["products"].split(";") if p.strip()])
             reg = submit_registration(ctx, scope, request)
@@ -103,21 +83,9 @@ def register_programme_listeners(app: App, ctx: AppContext) -> None:
         ack()
         client.chat_postMessage(channel=slack_user, text=f"Registered: {registration_text(reg)}")
 
-    @app.action(re.compile(f"^({APPROVE}|{REJECT})$"))
-    def on_decide(ack, body: dict, action: dict, respond) -> None:
-        ack()
-        slack_user = (body.get("user") or {}).get("id", "")
-        reg_id = action.get("value", "")
-        try:
-            scope = scope_for_slack_user(ctx.store, slack_user)
-            if action.get("action_id") == APPROVE:
-                reg = approve_registration(ctx, scope, reg_id)
-            else:
-                reg = reject_registration(ctx, scope, reg_id, f"rejected from the Slack queue by {scope.name or scope.user_id}")
-            respond(text=f"{'Approved' if reg.status == 'approved' else 'Rejected'}: {registration_text(reg)}",
-                    response_type="ephemeral", replace_original=False)
-        except CosellError as exc:
-            respond(text=f"Sorry: {exc.message}", response_type="ephemeral", replace_original=False)
+    forms.register_decisions(app, ctx, APPROVE, REJECT, lambda scope, rid: approve_registration(ctx, scope, rid),
+                             lambda scope, rid, reason: reject_registration(ctx, scope, rid, reason),
+                             registration_text)
 
 
 def scope_is_partner(ctx: AppContext, slack_user: str) -> bool:

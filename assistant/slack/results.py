@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from assistant.engine.context import AppContext
 from assistant.slack import mdf as mdf_slack
 from assistant.slack import programme
+from assistant.slack.forms import button, decide
 from retrieval.records import Document, Opportunity, Partner
 from retrieval.scope import Scope
 from tools.account_mapping.service import MappingResponse
@@ -71,12 +72,6 @@ def context(*texts: str) -> Block:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": t} for t in texts[:10] if t]}
 
 
-def button(label: str, action_id: str, value: str, style: str | None = None) -> Block:
-    b: Block = {"type": "button", "text": {"type": "plain_text", "text": label, "emoji": True},
-                "action_id": action_id, "value": value}
-    if style:
-        b["style"] = style
-    return b
 
 
 def money(amount: float | None, currency: str = "") -> str:
@@ -273,11 +268,6 @@ def portfolio_blocks(r: PortfolioResponse, names: Names) -> list[Block]:
     out += _more(len(rows), len(r.at_risk), "partners at risk")
     out.append(context(f"As of {escape(r.as_of)}"))
     return out
-
-
-def decide(block_id: str, approve: str, reject: str, value: str) -> Block:
-    return {"type": "actions", "block_id": block_id, "elements": [
-        button("Approve", approve, value, "primary"), button("Reject", reject, value, "danger")]}
 
 
 def mdf_blocks(r: MdfList, names: Names) -> list[Block]:

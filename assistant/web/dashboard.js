@@ -4,6 +4,12 @@
 const KEY = "cosell.apiKey";
 const $ = (id) => document.getElementById(id);
 const EMBED = { actions: false, renderer: "svg" };
+// Charts fit their card: at most 400 px wide, less on a phone (legends below, shorter axis labels).
+const narrow = () => window.innerWidth < 600;
+const fit = (id, spec, labels = 0) => Object.assign(spec, {
+  width: Math.max(160, Math.min(400, $(id).clientWidth - 70 - labels)),
+  config: { legend: { orient: narrow() ? "bottom" : "right" }, axis: { labelLimit: narrow() ? 110 : 180 } },
+});
 
 async function get(path) {
   const key = sessionStorage.getItem(KEY);
@@ -90,10 +96,10 @@ async function load() {
   try {
     const [attribution, portfolio] = await Promise.all([get("/v1/attribution"), get("/v1/portfolio")]);
     await Promise.all([
-      vegaEmbed("#chart-roles", roles(attribution), EMBED),
-      vegaEmbed("#chart-ropi", ropi(attribution), EMBED),
-      vegaEmbed("#chart-cohorts", cohorts(portfolio), EMBED),
-      vegaEmbed("#chart-health", health(portfolio), EMBED),
+      vegaEmbed("#chart-roles", fit("chart-roles", roles(attribution), narrow() ? 0 : 90), EMBED),
+      vegaEmbed("#chart-ropi", fit("chart-ropi", ropi(attribution), narrow() ? 110 : 180), EMBED),
+      vegaEmbed("#chart-cohorts", fit("chart-cohorts", cohorts(portfolio)), EMBED),
+      vegaEmbed("#chart-health", fit("chart-health", health(portfolio), narrow() ? 0 : 90), EMBED),
     ]);
     atRisk(portfolio);
     $("status").textContent = `${attribution.from} to ${attribution.to}, ${attribution.currency}; ` +

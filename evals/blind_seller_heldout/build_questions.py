@@ -16,8 +16,24 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from facts import (ACCOUNTS, ACT, MDF, OPPS, PARTNERS, TIERS, USERS, account_name, certified,  # noqa: E402
-                   d, mdf_quarter, mine, open_deals, qualifies, registrations, won12, TODAY)
+from facts import (
+    ACT,
+    MDF,
+    OPPS,
+    PARTNERS,
+    TIERS,
+    TODAY,
+    USERS,
+    account_name,
+    certified,
+    d,
+    mdf_quarter,
+    mine,
+    open_deals,
+    qualifies,
+    registrations,
+    won12,
+)
 
 HERE = Path(__file__).resolve().parent
 QS: list[dict] = []
@@ -25,7 +41,7 @@ QS: list[dict] = []
 
 def money(x):
     """Alternatives for an amount (the scorer drops thousands separators)."""
-    x = int(round(x))
+    x = round(x)
     alts = [[str(x)]]
     if x >= 10000:
         k = x / 1000

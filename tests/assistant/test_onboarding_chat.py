@@ -63,24 +63,25 @@ def _ask(ctx, user: str, question: str):
 
 def test_a_new_partners_seller_gets_their_own_plan(ctx):
     r = _ask(ctx, "u-ps-3", "we just signed up, what do we do in the first 30 days?")
-    assert [(t.name, t.arguments) for t in r.tools] == [("onboarding", {"partner_id": "P-003"})]
+    assert [(t.name, t.arguments) for t in r.tools] == [("onboarding", {"partner_id": "P-003", "locale": "en"})]
     assert "Partner 3 (P-003)" in r.answer and "In the first 30 days" in r.answer
     assert "Register a first deal" in r.answer and "P-004" not in r.answer
 
 
 def test_the_answer_speaks_the_question_language(ctx):
     r = _ask(ctx, "u-ps-2", "was müssen wir in den ersten 30 Tagen tun?")
-    assert r.tools[0].arguments == {"partner_id": "P-002"}
+    assert r.tools[0].arguments == {"partner_id": "P-002", "locale": "de"}
     assert "In den ersten 30 Tagen" in r.answer and "Einen ersten Deal registrieren" in r.answer
+    assert "Training(s) abgeschlossen" in r.answer and "completed" not in r.answer  # the evidence in German too
     r = _ask(ctx, "u-ps-2", "que devons-nous faire pendant les 30 premiers jours ?")
     assert "Pendant les 30 premiers jours" in r.answer and "Enregistrer une première affaire" in r.answer
 
 
 def test_a_channel_manager_gets_the_partner_named(ctx):
     r = _ask(ctx, "u-cm", "how is P-005's onboarding going?")
-    assert r.tools[0].arguments == {"partner_id": "P-005"} and "Partner 5 (P-005)" in r.answer
+    assert r.tools[0].arguments == {"partner_id": "P-005", "locale": "en"} and "Partner 5 (P-005)" in r.answer
     r = _ask(ctx, "u-cm", "how is Partner 7's onboarding going?")
-    assert r.tools[0].arguments == {"partner_id": "P-007"}
+    assert r.tools[0].arguments == {"partner_id": "P-007", "locale": "en"}
 
 
 def test_refusals(ctx):

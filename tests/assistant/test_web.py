@@ -55,10 +55,11 @@ def page(server, browser):
     context.close()
 
 
-def use_key(page, key: str) -> None:
+def use_key(page, key: str, accepted: bool = True) -> None:
     page.fill("#api-key", key)
     page.click("#save-key")
-    expect(page.locator("#key-status")).to_contain_text("Key set")
+    if accepted:
+        expect(page.locator("#whoami")).to_contain_text("Signed in as")
 
 
 def ask(page, question: str, n: int) -> None:
@@ -67,26 +68,21 @@ def ask(page, question: str, n: int) -> None:
     expect(page.locator(".message.assistant, .message.error")).to_have_count(n, timeout=15000)
 
 
-def test_chat_with_sources_tools_and_follow_ups(page, api_keys, fake_tools):
+def test_chat_with_tables_and_follow_ups(page, api_keys, fake_tools):
     use_key(page, api_keys["u-cm"])
+    expect(page.locator("#whoami")).to_have_text("Signed in as Chris Channel · Channel manager")
     assert page.evaluate("sessionStorage.getItem('cosell.apiKey')") == api_keys["u-cm"]
     assert page.evaluate("localStorage.length") == 0
+    assert api_keys["u-cm"] not in page.url
     ask(page, "Which partners should we bring into the Acme renewal?", 1)
     last = page.locator(".message.assistant").last
-    expect(last.locator(".answer")).to_contain_text("1. Alpine IT")
-    expect(last.locator(".tools li")).to_contain_text("match_partners")
+    expect(last.locator(".answer").first).to_contain_text("Partners to bring into")
+    expect(last.locator("table tbody tr").first.locator("td").nth(1)).to_have_text("Alpine IT")
+    expect(last.locator(".how")).to_have_text("How this was answered: ranking partners for the deal.")
+    assert "Tools used" not in last.inner_text() and "engine:" not in last.inner_text()
     ask(page, "and who else?", 2)
-    expect(page.locator(".message.assistant").last.locator(".answer")).to_contain_text("6. ")
+    expect(page.locator(".message.assistant").last.locator("table tbody tr")).to_have_count(9)  # all the fake has
     assert [c["args"]["top"] for c in fake_tools if c["name"] == "match_partners"] == [5, 10]  # same thread
-
-    ask(page, "Which partners should help on the Acme deal?", 3)
-    buttons = page.locator(".message.assistant").last.locator(".candidates button")
-    expect(buttons).to_have_count(2)
-    buttons.nth(1).click()
-    expect(page.locator(".message.assistant")).to_have_count(4, timeout=15000)
-    expect(page.locator(".message.assistant").last.locator(".answer")).to_contain_text(
-        "Partners to bring into"
-    )
 
 
 def test_data_is_escaped_never_run(page, api_keys):
@@ -97,16 +93,39 @@ def test_data_is_escaped_never_run(page, api_keys):
     snippets = " ".join(sources.all_text_contents())
     assert "<script>alert('x')</script>" in snippets  # shown as text
     expect(sources.filter(has_text="Deal registration policy")).to_have_count(1)
-    assert page.evaluate("document.querySelectorAll('script').length") == 1  # only app.js
+    expect(sources.locator("a", has_text="Deal registration policy")).to_have_attribute(
+        "href", "/docs/view?doc_id=policies%2Fdeal-reg.md")
+    assert page.evaluate("document.querySelectorAll('script').length") == 2  # only common.js and app.js
     assert page.dialogs == []
 
 
-def test_bad_key_and_new_conversation(page, api_keys):
-    use_key(page, "csk_wrong")
-    ask(page, "hello", 1)
-    expect(page.locator(".message.error")).to_contain_text("not accepted")
+def test_bad_key_keeps_the_question_and_new_conversation(page, api_keys):
+    use_key(page, "csk_wrong", accepted=False)
+    expect(page.locator("#key-status")).to_have_text("That key was not accepted.")
+    expect(page.locator("#whoami")).to_have_text("Not signed in")
+    assert page.evaluate("sessionStorage.length") == 0
+    page.fill("#question", "Which partners should we bring into the Acme renewal?")
+    page.click("#ask")  # no key: the question stays, and is sent once a key is accepted
+    expect(page.locator("#status")).to_contain_text("Enter your API key")
+    expect(page.locator(".message")).to_have_count(0)
     use_key(page, api_keys["u-ps1"])
-    ask(page, "Which partners should we bring into the Acme renewal?", 2)
-    expect(page.locator(".message.assistant").last).to_contain_text("may not")
+    expect(page.locator("#whoami")).to_have_text("Signed in as Sam Seller · Partner seller at Alpine IT")
+    expect(page.locator(".message.user")).to_have_text("Which partners should we bring into the Acme renewal?")
+    expect(page.locator(".message.assistant, .message.error").last).to_contain_text("may not", timeout=15000)
+    expect(page.locator("#question")).to_have_value("")
     page.click("#new-thread")
     expect(page.locator(".message")).to_have_count(0)
+    page.click("#sign-out")
+    expect(page.locator("#whoami")).to_have_text("Not signed in")
+    assert page.evaluate("sessionStorage.length") == 0
+
+
+def test_picker_buttons_choose_the_deal(page, api_keys):
+    use_key(page, api_keys["u-cm"])
+    ask(page, "Which partners should help on the Acme deal?", 1)
+    buttons = page.locator(".message.assistant").last.locator(".candidates button")
+    expect(buttons).to_have_count(2)
+    buttons.nth(1).focus()
+    page.keyboard.press("Enter")  # a picker is a button: the keyboard chooses too
+    expect(page.locator(".message.assistant")).to_have_count(2, timeout=15000)
+    expect(page.locator(".message.assistant").last.locator(".answer").first).to_contain_text("Partners to bring into")

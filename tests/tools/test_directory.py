@@ -271,3 +271,31 @@ def test_chat_answers_a_directory_question_with_partners_and_evidence(world):
     reply = ask(ctx, scope_for_user(ctx.store, "u-cm"), "who can do SAP migrations for hospitals in Germany?")
     assert [t.name for t in reply.tools] == ["find_partners"]
     assert "Kliniknetz IT (P-1" in reply.answer and "SAP" in reply.answer
+
+
+def test_a_won_deal_proves_the_country_and_vertical_the_profile_does_not_list(tmp_path):
+    """"Who has won X with a bank in Switzerland?": the partner that won exactly that comes first, although
+    its profile lists neither banking nor Switzerland, ahead of partners that list all three but never won."""
+    listed = "".join(
+        f"P-{i},Listed {i},system_integrator,gold,CH,Financial Services,Lakehouse,Lakehouse:3,"
+        f"\"Listed {i} serves banks in Switzerland with the lakehouse.\"\n" for i in range(10, 16))
+    partners = ("partner_id,name,type,tier,countries,industries,competencies,certified_staff,description\n"
+                + listed + "P-9,Alpen Health Data,referral,gold,AT,Healthcare,Lakehouse,,"
+                "\"Alpen Health Data serves hospitals in Austria.\"\n")
+    folder = write_world(tmp_path / "import", {
+        "partners.csv": partners,
+        "accounts.csv": "account_id,name,country,industry,status\nA-7,Zuger Kantonalbank,CH,Financial Services,customer\n",
+        "opportunities.csv": ("opportunity_id,account_id,name,stage,products,partner_id,partner_role\n"
+                              "O-7,A-7,Zug lakehouse,closed_won,Lakehouse,P-9,sourced\n"),
+        "content/case-studies/supermarket.md": CASE_STUDY.replace("partner: P-3", "partner: P-10"),
+    })
+    ctx = AppContext(Settings(home=tmp_path / "home", today=TODAY))
+    try:
+        ingest_folder(ctx, folder)
+        hits = search(ctx, "which partner has already won a lakehouse deal with a bank in Switzerland?", k=3)
+        assert hits.results[0].partner_id == "P-9"
+        assert "won deals: 1 matching" in hits.results[0].matched
+        # asked what partners *can* do (not what they did), listing it is what counts
+        assert search(ctx, "who can do lakehouse for banks in Switzerland?", k=3).results[0].partner_id != "P-9"
+    finally:
+        ctx.close()

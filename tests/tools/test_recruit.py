@@ -208,3 +208,26 @@ def test_a_programme_too_small_to_learn_from_still_ranks(tmp_path, monkeypatch):
     code, data = cli("recruit")
     assert code == 0 and [c["candidate_id"] for c in data["candidates"]] == ["C-1"]
     assert "No trait" in data["profile"]["model"] and data["profile"]["traits"]
+
+
+def test_an_unreliable_profile_is_shrunk_towards_the_partners_averages():
+    """With noise for results the learned profile is not trusted (reliability 0) and the ranking is the
+    prior's: how partners of a candidate's type, and partners sharing its traits, did on average."""
+    from tools.recruit.service import _shrunk
+
+    rng = random.Random(3)
+    traits = {f"P-{i}": {f"type: {'si' if i % 3 == 0 else 'var'}", f"country: {rng.choice('ABC')}"}
+              for i in range(12)}
+    scores = {p: (0.8 if "type: si" in s else 0.0) + rng.gauss(0, 1.5) for p, s in traits.items()}
+    vocab = sorted({t for s in traits.values() for t in s})
+    model = learn(traits, {p: dict.fromkeys(s, 1.0) for p, s in traits.items()}, scores, dict.fromkeys(traits, 1.0),
+                  vocab)
+    si_mean = sum(v for p, v in scores.items() if "type: si" in traits[p]) / 4
+    var_mean = sum(v for p, v in scores.items() if "type: var" in traits[p]) / 8
+    assert (model.prior({"type: si"})[0] > model.prior({"type: var"})[0]) == (si_mean > var_mean)
+    candidates = [{"type: si", "country: A"}, {"type: var", "country: A"}]
+    priors = [model.prior(c) for c in candidates]
+    learned = [1.0, -1.0]  # whatever the profile says, untrusted
+    assert _shrunk(learned, priors, 0.0) == _shrunk([-x for x in learned], priors, 0.0)
+    assert _shrunk(learned, priors, 1.0) == [1.0, -1.0]
+    assert (_shrunk(learned, priors, 0.0)[0] > 0) == (si_mean > var_mean)

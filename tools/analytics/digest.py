@@ -1,7 +1,7 @@
 """A channel manager's week in one Slack message (CLI.md `digest`): partners newly at risk, stalled deals,
 new overlaps, registrations to decide or about to expire, leads not accepted past half their window, MDF
-requests to decide, claims due and activities not started with where MDF would do better, with buttons to
-open the details.
+requests to decide, claims due and activities not started with where MDF would do better, onboarding steps
+of new partners overdue or due within two weeks, with buttons to open the details.
 
 Whose partners: the ones partners.csv names the user as `channel_manager` for; when no partner names a
 channel manager at all, every partner (an admin always sees every partner).
@@ -21,6 +21,7 @@ from tools.analytics.portfolio import channel_manager_of, portfolio
 from tools.context import ToolContext
 from tools.leads import service as leads
 from tools.mdf import service as mdf
+from tools.onboarding import service as onboarding
 from tools.registrations import service as registrations
 from tools.types import CLOSED_STAGES
 
@@ -84,6 +85,15 @@ def _mdf(ctx: ToolContext, target: Scope, partners: dict[str, str]) -> dict[str,
     return {"to_act_on": items, "advice": advice}
 
 
+def _onboarding(ctx: ToolContext, target: Scope, partners: dict[str, str]) -> list[dict[str, Any]]:
+    """Steps of the user's partners still in onboarding that are overdue or due within two weeks, most
+    overdue first (`tools.onboarding.service.onboarding_to_act_on`, read as the user, in their language)."""
+    return [{"partner_id": s.partner_id, "name": s.name, "step": s.step.title, "kind": s.step.kind,
+             "status": s.step.status, "due_on": s.step.due_on.isoformat() if s.step.due_on else None,
+             "days_left": s.days_left, "when": s.when, "evidence": s.step.evidence[:1]}
+            for s in onboarding.onboarding_to_act_on(ctx, target, sorted(partners))]
+
+
 def digest(ctx: ToolContext, scope: Scope, user_id: str) -> dict[str, Any]:
     """The week for `user_id` (a channel manager or admin), asked by `scope` (internal roles only)."""
     target = scope_for_user(ctx.store, user_id)
@@ -122,7 +132,8 @@ def digest(ctx: ToolContext, scope: Scope, user_id: str) -> dict[str, Any]:
     data = {"user_id": user_id, "slack_user_id": slack_id, "week_ending": today.isoformat(),
             "partners": len(partners), "newly_at_risk": newly, "stalled_deals": stalled,
             "new_overlaps": overlaps, "registrations": _registrations(ctx, target, partners),
-            "leads": _leads(ctx, target, partners), "mdf": _mdf(ctx, target, partners)}
+            "leads": _leads(ctx, target, partners), "mdf": _mdf(ctx, target, partners),
+            "onboarding": _onboarding(ctx, target, partners)}
     data["blocks"] = blocks(data)
     return data
 
@@ -167,6 +178,9 @@ def blocks(d: dict[str, Any]) -> list[dict[str, Any]]:
     mdf_lines += [f"• _{a['title']}_: {a['evidence'][0]}" for a in d["mdf"]["advice"]]
     out.append(_section(f"*MDF to decide / claim / start* ({len(d['mdf']['to_act_on'])})\n"
                         + ("\n".join(mdf_lines) or "None.")))
+    steps = [f"• {o['name']} ({o['partner_id']}): {o['step']}, {o['when']}" for o in d["onboarding"][:MAX_ROWS]]
+    out.append(_section(f"*Onboarding steps overdue / due soon* ({len(d['onboarding'])})\n"
+                        + ("\n".join(steps) or "None.")))
     out.append({"type": "actions", "elements": [_button("Portfolio", "cosell portfolio"),
                                                  _button("Attribution", "cosell attribution")]})
     return out

@@ -44,6 +44,7 @@ DENSE_WEIGHT = 0.5  # as content search (retrieval.search): measured there on Sc
 CJK_DENSE_WEIGHT = 0.1  # MiniLM says little about Japanese; the bigram BM25 and the hints carry it
 HINT_WEIGHT = 1.0  # a partner satisfying every hint outranks one that matches the words only
 EXPERIENCE_WEIGHT = 2.0  # "who has done X for Y?": having done it counts more than listing X and Y
+EXPERIENCE_LEAD = 1.0  # ... and puts the partner ahead of any that only say the words (lexical + dense <= 1)
 EXACT_PARTNERS = 3000  # up to this many (allowed) partners every passage is compared with the question
 CANDIDATES = 300  # beyond: this many by words and hints, and as many by centroid, then exact
 DENSE_FLOOR = 0.3  # MiniLM cosine below which a passage is not about the question (unrelated texts: ~0-0.2)
@@ -121,28 +122,50 @@ def rank(snap: Snapshot, query: str, filters: dict[str, str], k: int, mode: str 
     groups = hints.groups() + (["certified"] if hints.certified and not hints.values["product"] else [])
     satisfied = {g: _satisfies(snap, g, hints) for g in groups}
     won: dict[int, int] = {}
+    by_deal = np.zeros(n, dtype=bool)
     if hints.experience and snap.experience and set(hints.groups()) & {"industry", "product", "country"}:
         satisfied["experience"], won = snap.experience.fit(hints, n, use_deals)
-    weights = [EXPERIENCE_WEIGHT if g == "experience" else 1.0 for g in satisfied]
-    fits = np.average(list(satisfied.values()), axis=0, weights=weights) if satisfied else np.zeros(n)
+        # Having done it is evidence of what it took: a won deal matched every hinted industry, product and
+        # country; a reference matched the industry and product (references carry no country).
+        by_deal[list(won)] = True
+    fits = _fits(satisfied, by_deal)
     score = (1.0 - weight) * lexical + HINT_WEIGHT * fits
     dense = np.zeros(n, dtype=np.float32)
     if weight and query_vector is not None and len(snap.vectors):
         candidates = _candidates(snap, score, allowed, query_vector)
         dense[candidates] = _nearest_passages(snap, candidates, np.asarray(query_vector, dtype=np.float32))
     score = score + weight * np.clip(dense, 0.0, 1.0)
+    if "experience" in satisfied:  # asked what partners have done: those with the evidence come first,
+        # a won deal (a fact in the records) before a reference (the partner's own words)
+        score = score + EXPERIENCE_LEAD * np.where(by_deal, 1.0, 0.5 * satisfied["experience"])
     # something must fit: a word, a hint, or a passage close in meaning (else a filter lists everyone)
     relevant = (lexical > 0) | (fits > 0) | (dense >= DENSE_FLOOR) if tokens else np.ones(n, dtype=bool)
     score = np.where(allowed & relevant, score, -1.0)
     order = _top(score, k)
     top = [int(i) for i in order if score[i] >= 0]
-    scale = 1.0 + (HINT_WEIGHT if satisfied else 0.0)
+    scale = 1.0 + (HINT_WEIGHT if satisfied else 0.0) + (EXPERIENCE_LEAD if "experience" in satisfied else 0.0)
     hits = [_hit(snap, i, float(score[i]) / scale, tokens, query, hints, satisfied, filters, query_vector)
             for i in top]
     for hit, i in zip(hits, top):
         if won.get(i):
             hit.matched.append(f"won deals: {won[i]} matching")
     return hits, hints
+
+
+def _fits(satisfied: dict[str, np.ndarray], by_deal: np.ndarray) -> np.ndarray:
+    """How well each partner fits the hints, 0..1. Having done it is evidence of what it took: a won deal
+    matched every hinted industry, product and country; a reference matched the industry and product
+    (references carry no country). The hits still say only what the profile lists."""
+    if not satisfied:
+        return np.zeros(len(by_deal))
+    covered = dict(satisfied)
+    if "experience" in satisfied:
+        proven = satisfied["experience"] > 0
+        for group in ("industry", "product", "country"):
+            if group in covered:
+                covered[group] = np.where(by_deal if group == "country" else proven, 1.0, covered[group])
+    weights = [EXPERIENCE_WEIGHT if g == "experience" else 1.0 for g in covered]
+    return np.average(list(covered.values()), axis=0, weights=weights)
 
 
 def _top(score: np.ndarray, k: int) -> np.ndarray:

@@ -13,15 +13,20 @@ marketers list and roi; partner sellers request, claim and see their own partner
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
-from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from assistant.core.errors import BadInput, Conflict, Forbidden, NotFound
-from retrieval.programme_records import COPILOT, AuditEntry, MdfActivityRow, audit, snapshot
+from assistant.core.errors import BadInput, Forbidden, NotFound
+from retrieval.programme_records import (
+    COPILOT,
+    AuditEntry,
+    MdfActivityRow,
+    change_record,
+    create_record,
+    snapshot,
+)
 from retrieval.scope import Scope
 from tools.context import ToolContext
 from tools.mdf import budget as budgets
@@ -85,12 +90,6 @@ def to_out(row: MdfActivityRow, today: dt.date) -> MdfActivityOut:
         version=row.version)
 
 
-def _next_id(session: Session) -> str:
-    numbers = [int(m.group(1)) for aid in session.scalars(select(MdfActivityRow.activity_id))
-               if (m := re.fullmatch(r"M-(\d+)", aid))]
-    return f"M-{max(numbers, default=0) + 1:04d}"
-
-
 def request_mdf(ctx: ToolContext, scope: Scope, request: MdfRequest) -> MdfActivityOut:
     """Store a partner's request (status requested) if it fits the partner's budget for its quarter."""
     scope.require("request_mdf")
@@ -102,22 +101,17 @@ def request_mdf(ctx: ToolContext, scope: Scope, request: MdfRequest) -> MdfActiv
     today = ctx.today()
     quarter = budgets.quarter_of(request.start_on or today)
     currency = budgets.rates(ctx.vendor())[0]
-    for _attempt in range(5):  # two requests at once may pick the same next id: take the next one
-        try:
-            with ctx.store.session() as session:
-                budgets.budget(session, ctx.vendor(), request.partner_id, quarter).check(request.amount)
-                row = MdfActivityRow(
-                    activity_id=_next_id(session), partner_id=request.partner_id, name=request.name.strip(),
-                    kind=request.kind, status="requested", requested_amount=request.amount, currency=currency,
-                    requested_on=today, start_on=request.start_on, end_on=request.end_on, kit_id=request.kit_id,
-                    origin=COPILOT, version=1, attributes={"requested_by": scope.user_id})
-                session.add(row)
-                session.flush()
-                audit(session, scope.user_id, "request", row, None)
-            return to_out(row, today)
-        except IntegrityError:
-            continue
-    raise Conflict("could not allocate an MDF activity id; try again")
+
+    def build(session: Session, new_id: str) -> MdfActivityRow:
+        budgets.budget(session, ctx.vendor(), request.partner_id, quarter).check(request.amount)
+        return MdfActivityRow(
+            activity_id=new_id, partner_id=request.partner_id, name=request.name.strip(), kind=request.kind,
+            status="requested", requested_amount=request.amount, currency=currency, requested_on=today,
+            start_on=request.start_on, end_on=request.end_on, kit_id=request.kit_id, origin=COPILOT, version=1,
+            attributes={"requested_by": scope.user_id})
+
+    row = create_record(ctx.store.session, MdfActivityRow, "M", build, scope.user_id, "request", "an MDF activity")
+    return to_out(row, today)
 
 
 def _visible(session: Session, scope: Scope, activity_id: str) -> MdfActivityRow:
@@ -165,17 +159,10 @@ def _change(ctx: ToolContext, scope: Scope, activity_id: str, action: str, allow
         if row.status not in allowed:
             raise BadInput(f"MDF activity {activity_id} is {row.status}: only a {' or '.join(allowed)} "
                            f"activity can be {action}")
-        before, version = snapshot(row), row.version
-        changes = values(session, row, today)
-        done = session.execute(update(MdfActivityRow).where(MdfActivityRow.activity_id == activity_id,
-                                                            MdfActivityRow.version == version)
-                               .values(**changes, version=version + 1))
-        if done.rowcount != 1:
-            raise Conflict(f"MDF activity {activity_id} was changed by someone else at the same time; "
-                           f"nothing done (see `cosell mdf list`)")
-        session.expire(row)
-        audit(session, scope.user_id, action, session.get(MdfActivityRow, activity_id), before)
-        return to_out(session.get(MdfActivityRow, activity_id), today)
+        before = snapshot(row)  # as read: the update holds only if nobody changed it since
+        row = change_record(session, row, before, values(session, row, today), scope.user_id, action,
+                            "MDF activity", "cosell mdf list")
+        return to_out(row, today)
 
 
 def _amount(value: float | None, option: str) -> None:

@@ -30,7 +30,7 @@ import json
 import math
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import column, select
 
@@ -224,6 +224,15 @@ class Trend:
             return 0.0
         return max(0.0, (self.baseline - self.recent) / self.baseline)
 
+    def beyond_noise(self, z: float = 2.0) -> bool:
+        """The fall is more than month-to-month noise: baseline - recent >= z standard errors of a mean over
+        the recent months, the noise taken from the baseline months' spread (for counts at least Poisson's
+        sqrt(baseline)). Sparse counts (1-2 trainings a month) fall to zero for three months by chance."""
+        if not self.baseline or self.recent is None or not self.recent_months:
+            return False
+        spread = max(self.baseline_sd, math.sqrt(self.baseline) if self.metric in ENGAGEMENT_WEIGHTS else 0.0)
+        return self.baseline - self.recent >= z * spread / math.sqrt(len(self.recent_months))
+
 
 @dataclass
 class PartnerMetrics:
@@ -268,8 +277,37 @@ class PartnerMetrics:
         return self.certified.get(product.strip().lower(), (product, 0))[1]
 
     def tier_metrics(self) -> dict[str, float]:
-        return {"won_revenue_12m": self.won_revenue_12m, "won_deals_12m": len(self.won_12m),
+        return {"won_revenue_12m": self.won_revenue_12m, "won_deals_12m": self.won_count_12m,
                 "certified_staff": self.certified_total, "deals_registered_12m": self.registrations_12m}
+
+    # what the health score reads (tools.next_best_action.portfolio_sql gives the same from SQL aggregates)
+
+    @property
+    def tier(self) -> str:
+        return self.partner.tier
+
+    @property
+    def competencies(self) -> list[str]:
+        return self.partner.competencies or []
+
+    @property
+    def won_count_12m(self) -> int:
+        return len(self.won_12m)
+
+    @property
+    def lost_count_12m(self) -> int:
+        return len(self.lost_12m)
+
+    @property
+    def open_count(self) -> int:
+        return len(self.open_deals)
+
+    def weighted_pipeline(self, b: VendorBaselines) -> float:
+        return sum((o.amount or 0.0) * b.probability(o.stage) for o in self.open_deals)
+
+    def open_products(self) -> set[str]:
+        """The lower-cased products of its open deals."""
+        return {p.strip().lower() for o in self.open_deals for p in o.products or []}
 
 
 def _count(value) -> int:
@@ -339,19 +377,19 @@ def _engagement(m: PartnerMetrics) -> tuple[float, str]:
 
 
 def _pipeline(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:
-    mine = sum((o.amount or 0.0) * b.probability(o.stage) for o in m.open_deals)
+    mine = m.weighted_pipeline(b)
     values = b.partner_values
     if not values:
         return NEUTRAL, "no partner pipeline to compare with"
     below = bisect.bisect_left(values, mine)  # partner_values is sorted
     ties = bisect.bisect_right(values, mine) - below
     pct = 100 * (below + 0.5 * ties) / len(values)
-    return pct, (f"weighted open pipeline {mine:,.0f} across {len(m.open_deals)} open deals "
+    return pct, (f"weighted open pipeline {mine:,.0f} across {m.open_count} open deals "
                  f"(percentile {pct:.0f} among partners)")
 
 
 def _win_rate(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:
-    won, lost = len(m.won_12m), len(m.lost_12m)
+    won, lost = m.won_count_12m, m.lost_count_12m
     if won + lost == 0:
         return NEUTRAL, "no deal closed in the last 12 months"
     rate = won / (won + lost)
@@ -360,14 +398,14 @@ def _win_rate(m: PartnerMetrics, b: VendorBaselines) -> tuple[float, str]:
 
 
 def _certifications(m: PartnerMetrics) -> tuple[float, str]:
-    products = {p.strip().lower(): p for o in m.open_deals for p in o.products or []}
+    products = m.open_products()
     basis = "products in its open deals"
     if not products:
-        products = {c.strip().lower(): c for c in m.partner.competencies or []}
+        products = {c.strip().lower() for c in m.competencies}
         basis = "its competencies"
     if not products:
         return NEUTRAL, "no products in its pipeline or competencies"
-    covered = [p for key, p in products.items() if m.certified_for(key) > 0]
+    covered = [key for key in products if m.certified_for(key) > 0]
     return (100 * len(covered) / len(products),
             f"certified staff for {len(covered)} of {len(products)} {basis}")
 
@@ -465,7 +503,8 @@ def all_partner_metrics(ctx: ToolContext, as_of: dt.date | None = None
                         ) -> tuple[VendorBaselines, list[PartnerMetrics]]:
     """Every partner's metrics in three reads (system-level: callers check the asker may see every partner).
     With `as_of`, from the data as it stood that day: deals created later are left out, deals closed later
-    count as open, activity months from that day's month on are unknown."""
+    count as open, activity months from that day's month on are unknown, and the pipeline percentile ranks
+    among every partner's pipeline of that day."""
     day = as_of or ctx.today()
     view = ctx if as_of is None else _AsOf(ctx, day)
     baselines = vendor_baselines(view)
@@ -504,4 +543,6 @@ def all_partner_metrics(ctx: ToolContext, as_of: dt.date | None = None
             mdf_window=window, certified=parse_certified(p.certified_staff),
             registrations_12m=sum(rows[m].deals_registered or 0 for m in year if m in rows),
             vendor=baselines.vendor))
+    if as_of is not None:  # a pipeline of that day ranks among the pipelines of that day, not today's
+        baselines = replace(baselines, partner_values=sorted(m.weighted_pipeline(baselines) for m in out))
     return baselines, out

@@ -24,10 +24,12 @@ from collections.abc import Callable
 
 from assistant.core.errors import BadInput
 from retrieval.scope import Scope
-from tools.analytics.service import first_wins
+from tools.analytics import service as analytics  # module references: analytics and nba read onboarding too
 from tools.context import ToolContext
-from tools.next_best_action.service import partner_standing
+from tools.next_best_action import service as nba
+from tools.onboarding.phrases import language_for, phrase
 from tools.onboarding.steps import (
+    KIND_ORDER,
     ActivityMonth,
     DealFact,
     PartnerFacts,
@@ -36,7 +38,7 @@ from tools.onboarding.steps import (
     build_steps,
     offsets,
 )
-from tools.onboarding.types import OnboardingArgs, OnboardingPlan, OnboardingStep
+from tools.onboarding.types import OnboardingArgs, OnboardingPlan, OnboardingStep, StepToActOn
 from tools.registrations.service import list_registrations
 from tools.registry import register_tool
 from tools.search.service import search_content
@@ -60,14 +62,16 @@ ContentLookup = Callable[[str, list[str] | None, list[str] | None], list[Content
 
 
 def onboarding_plan(ctx: ToolContext, scope: Scope, partner_id: str | None = None,
-                    content_lookup: ContentLookup | None = None) -> OnboardingPlan:
-    """The partner's plan and where it stands (NotFound / Forbidden from the scoped reads)."""
+                    content_lookup: ContentLookup | None = None, locale: str | None = None) -> OnboardingPlan:
+    """The partner's plan and where it stands (NotFound / Forbidden from the scoped reads), its evidence in
+    `locale`'s language (else the asker's locale from users.csv, else English)."""
     scope.require("onboarding")
     partner_id = partner_id or scope.partner_id
     if not partner_id:
         raise BadInput("a partner id is required (only a partner seller has a partner of their own)")
     days = offsets(ctx.vendor())
     facts, name = _facts(ctx, scope, partner_id)
+    facts.lang = language_for(locale or scope.locale)
     today = ctx.today()
     steps = build_steps(facts, today, days)
     lookup = content_lookup or partner_content_lookup(ctx, partner_id)
@@ -83,7 +87,7 @@ def onboarding_plan(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
 
 
 def _facts(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[PartnerFacts, str]:
-    metrics, assessment = partner_standing(ctx, scope, partner_id)  # the tier rules, read as nba reads them
+    metrics, assessment = nba.partner_standing(ctx, scope, partner_id)  # the tier rules, as nba reads them
     partner, today = metrics.partner, ctx.today()
     with ctx.records(scope) as rec:
         activity = [ActivityMonth(a.month, a.trainings_completed or 0, a.deals_registered or 0,
@@ -97,7 +101,7 @@ def _facts(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[PartnerFact
     else:  # a tier that asks nothing (registered): the tier above is the goal
         requirements = [TierRequirement(c.tier, c.metric, c.minimum, c.value, False) for c in assessment.checks_next]
     wins = [(o.partner_id, o.registered_by, o.close_date) for o in metrics.deals if o.stage == "closed_won"]
-    first = first_wins({partner_id: partner.joined_on}, wins, today).get(partner_id)
+    first = analytics.first_wins({partner_id: partner.joined_on}, wins, today).get(partner_id)
     facts = PartnerFacts(partner_id=partner_id, tier=(partner.tier or "registered").lower(),
                          joined_on=partner.joined_on, competencies=list(partner.competencies or []),
                          certified=dict(metrics.certified), activity=activity, registrations=registrations,
@@ -154,6 +158,48 @@ def _content_for(step: OnboardingStep, facts: PartnerFacts, lookup: ContentLooku
     return []
 
 
+# --- what to act on, for next best actions and the digest -----------------------------------------------
+
+DUE_SOON_DAYS = 14
+
+
+def _no_content(_query: str, _kinds: list[str] | None, _products: list[str] | None) -> list[ContentRef]:
+    return []
+
+
+def steps_to_act_on(ctx: ToolContext, scope: Scope, partner_id: str, within_days: int = DUE_SOON_DAYS,
+                    locale: str | None = None) -> list[StepToActOn]:
+    """The steps of a partner still in onboarding (joined no longer ago than the plan's last due date) that
+    are overdue or due within `within_days`, overdue first (longest overdue first), then soonest due. A
+    partner past its plan, or without a joining date, has none: its plan is history, not a to-do list."""
+    plan = onboarding_plan(ctx, scope, partner_id, content_lookup=_no_content, locale=locale)
+    today = plan.today or ctx.today()
+    lang = language_for(locale or scope.locale)
+    if plan.joined_on is None or (today - plan.joined_on).days > max(offsets(ctx.vendor()).values()):
+        return []
+    out = []
+    for step in plan.steps:
+        if step.status == "done" or step.due_on is None:
+            continue
+        days_left = (step.due_on - today).days
+        if step.status == "overdue" or days_left <= within_days:
+            when = (phrase("overdue_since", lang, date=step.due_on.isoformat(), days=-days_left)
+                    if step.status == "overdue" else phrase("due", lang, date=step.due_on.isoformat()))
+            out.append(StepToActOn(partner_id=plan.partner_id, name=plan.name, joined_on=plan.joined_on,
+                                   step=step, days_left=days_left, when=when,
+                                   plan_line=phrase("step_of_plan", lang, offset=step.offset_days,
+                                                    joined=plan.joined_on.isoformat())))
+    out.sort(key=lambda x: (x.days_left, KIND_ORDER.index(x.step.kind), x.step.title))
+    return out
+
+
+def onboarding_to_act_on(ctx: ToolContext, scope: Scope, partner_ids: list[str],
+                         within_days: int = DUE_SOON_DAYS, locale: str | None = None) -> list[StepToActOn]:
+    """`steps_to_act_on` over several partners (the digest's), most overdue first."""
+    found = [s for pid in partner_ids for s in steps_to_act_on(ctx, scope, pid, within_days, locale)]
+    return sorted(found, key=lambda x: (x.days_left, x.partner_id, KIND_ORDER.index(x.step.kind)))
+
+
 # --- assistant tool ------------------------------------------------------------------------------------
 
 
@@ -163,4 +209,4 @@ def onboarding_tool(ctx: ToolContext, scope: Scope, args: OnboardingArgs) -> Onb
     registration, certifications and results its tier requires, a first win; each step with its due date,
     status (done/open/overdue), the evidence and enablement content. For a new partner's "what do we do in
     our first 30 days?" and a channel manager's "how is P-043's onboarding going?"."""
-    return onboarding_plan(ctx, scope, args.partner_id)
+    return onboarding_plan(ctx, scope, args.partner_id, locale=args.locale)

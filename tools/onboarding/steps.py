@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.core.errors import BadInput
+from tools.onboarding.phrases import phrase
 from tools.onboarding.types import OnboardingStep
 from tools.types import money
 
@@ -88,6 +89,7 @@ class PartnerFacts:
     first_win_on: dt.date | None = None
     today: dt.date | None = None  # for the trailing 12 months of the tier results' evidence
     industries: list[str] = field(default_factory=list)  # for the content of the first-win step
+    lang: str = "en"  # the language of the evidence lines (tools.onboarding.phrases)
 
 
 def offsets(vendor: Mapping[str, Any] | None) -> dict[str, int]:
@@ -145,28 +147,28 @@ def training_step(facts: PartnerFacts) -> Step:
     months = [a for a in _since_joining(facts) if a.trainings_completed > 0]
     total = sum(a.trainings_completed for a in months)
     what = ", ".join(facts.competencies) if facts.competencies else "the partner programme"
-    evidence = [f"partner_activity {a.month}: {a.trainings_completed} training(s) completed" for a in months]
-    evidence.append(f"{total} training(s) completed since joining; the plan asks for {needed} "
-                    f"(one per competency)")
+    evidence = [phrase("trainings_month", facts.lang, month=a.month, n=a.trainings_completed) for a in months]
+    evidence.append(phrase("trainings_total", facts.lang, total=total, needed=needed))
     return "training", f"Complete the enablement training for {what}", None, total >= needed, evidence
 
 
 def registration_step(facts: PartnerFacts) -> Step:
     """Done with a registration record (not rejected), a deal the partner registered, or registrations
     counted in partner_activity since joining."""
-    evidence = [f"registration {r.registration_id} for {r.account_name} ({r.status}, submitted {r.submitted_on})"
+    lang = facts.lang
+    evidence = [phrase("registration_record", lang, id=r.registration_id, account=r.account_name, status=r.status,
+                       date=r.submitted_on)
                 for r in sorted(facts.registrations, key=lambda r: (r.submitted_on, r.registration_id))
                 if r.status in COUNTED_REGISTRATIONS][:3]
-    evidence += [f"opportunity {d.opportunity_id} {d.name} registered by the partner"
-                 + (f" (created {d.created_on})" if d.created_on else "")
+    evidence += [phrase("registered_deal", lang, id=d.opportunity_id, name=d.name)
+                 + (phrase("created", lang, date=d.created_on) if d.created_on else "")
                  for d in sorted((d for d in facts.deals if d.registered),
                                  key=lambda d: (d.created_on or dt.date.max, d.opportunity_id))][:3]
-    evidence += [f"partner_activity {a.month}: {a.deals_registered} deal(s) registered"
+    evidence += [phrase("registrations_month", lang, month=a.month, n=a.deals_registered)
                  for a in _since_joining(facts) if a.deals_registered > 0][:3]
     done = bool(evidence)
     if not done:
-        evidence = ["no registration record, no deal registered by the partner, and no registrations in "
-                    "partner_activity since joining"]
+        evidence = [phrase("no_registration", lang)]
     return "first_registration", "Register a first deal", None, done, evidence
 
 
@@ -174,12 +176,12 @@ def certification_step(facts: PartnerFacts, competency: str) -> Step:
     """Done when partners.csv certified_staff lists at least one certified person for the competency."""
     name, count = facts.certified.get(competency.strip().lower(), (competency, 0))
     if count > 0:
-        evidence = [f"partners.csv certified_staff: {name}:{count}"]
+        evidence = [phrase("certified", facts.lang, name=name, count=count)]
     else:
-        evidence = [f"partners.csv certified_staff lists no {competency} staff"]
+        evidence = [phrase("not_certified", facts.lang, competency=competency)]
         earned = [a for a in _since_joining(facts) if a.certifications_earned > 0]
-        evidence += [f"partner_activity {a.month}: {a.certifications_earned} certification(s) earned "
-                     f"(not in certified_staff yet)" for a in earned[:3]]
+        evidence += [phrase("certifications_month", facts.lang, month=a.month, n=a.certifications_earned)
+                     for a in earned[:3]]
     return "certification", f"Certify at least one person in {competency}", competency, count > 0, evidence
 
 
@@ -187,13 +189,13 @@ def certified_staff_steps(facts: PartnerFacts) -> list[Step]:
     """The tier rules' `certified_staff` minimum (the partner's tier, else the tier above as its goal)."""
     out = []
     total = sum(count for _, count in facts.certified.values())
-    listed = "; ".join(f"{n}:{c}" for n, c in facts.certified.values()) or "none"
+    listed = "; ".join(f"{n}:{c}" for n, c in facts.certified.values()) or phrase("none", facts.lang)
     for r in facts.requirements:
         if r.metric != "certified_staff":
             continue
         minimum = int(r.minimum)
         title = f"Have {minimum} certified staff ({_tier_words(r)})"
-        evidence = [f"partners.csv certified_staff: {listed} ({total} in total, {r.tier} requires {minimum})"]
+        evidence = [phrase("certified_total", facts.lang, listed=listed, total=total, tier=r.tier, minimum=minimum)]
         out.append(("certified_staff", title, "certified_staff", total >= r.minimum, evidence, r))
     return out
 
@@ -202,12 +204,13 @@ def first_win_step(facts: PartnerFacts) -> Step:
     """Done with a closed_won deal the partner is on or registered, closed on or after joining."""
     won = facts.first_win_on
     if won is None:
-        return "first_win", "Win a first deal", None, False, ["no closed_won deal with the partner since joining"]
+        return "first_win", "Win a first deal", None, False, [phrase("no_win", facts.lang)]
     deal = next((d for d in sorted(facts.deals, key=lambda d: d.opportunity_id)
                  if d.stage == "closed_won" and d.close_date == won), None)
-    after = f" ({(won - facts.joined_on).days} days after joining)" if facts.joined_on else ""
-    what = f"opportunity {deal.opportunity_id} {deal.name}" if deal else "a deal"
-    return "first_win", "Win a first deal", None, True, [f"{what} closed won on {won}{after}"]
+    lang = facts.lang
+    after = phrase("after_joining", lang, days=(won - facts.joined_on).days) if facts.joined_on else ""
+    what = phrase("won_deal", lang, id=deal.opportunity_id, name=deal.name) if deal else phrase("a_deal", lang)
+    return "first_win", "Win a first deal", None, True, [phrase("won_on", lang, what=what, date=won, after=after)]
 
 
 def tier_result_steps(facts: PartnerFacts) -> list[Step]:
@@ -220,13 +223,14 @@ def tier_result_steps(facts: PartnerFacts) -> list[Step]:
         value = money(r.value) if r.metric == "won_revenue_12m" else f"{r.value:g}"
         title = f"Reach {METRIC_TITLES[r.metric].format(minimum=shown, s='' if r.minimum == 1 else 's')} " \
                 f"({_tier_words(r)})"
-        evidence = [f"{r.metric.replace('_', ' ')}: {value} (minimum {shown})"]
+        evidence = [phrase("tier_metric", facts.lang, metric=r.metric.replace("_", " "), value=value, minimum=shown)]
         if r.metric != "deals_registered_12m":
             year_ago = facts.today - dt.timedelta(days=365) if facts.today else None
             ids = [d.opportunity_id for d in facts.deals if d.stage == "closed_won" and d.close_date
                    and (year_ago is None or year_ago < d.close_date <= facts.today)]
             if ids:
-                evidence.append("won deals: " + ", ".join(sorted(ids)[:8]) + (" ..." if len(ids) > 8 else ""))
+                shown_ids = ", ".join(sorted(ids)[:8]) + (" ..." if len(ids) > 8 else "")
+                evidence.append(phrase("won_deals", facts.lang, ids=shown_ids))
         out.append(("tier_result", title, r.metric, r.value >= r.minimum, evidence, r))
     return out
 

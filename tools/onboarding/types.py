@@ -40,5 +40,18 @@ class OnboardingPlan(BaseModel):
     today: dt.date | None = None
 
 
+class StepToActOn(BaseModel):
+    """A step of a partner still in onboarding that is overdue or due soon (next best actions, the digest)."""
+    partner_id: str
+    name: str
+    joined_on: dt.date
+    step: OnboardingStep
+    days_left: int = Field(description="days to the due date; negative: days overdue")
+    when: str = Field(description="'overdue since ...' or 'due ...', in the reader's language")
+    plan_line: str = Field(description="where the due date comes from, in the reader's language")
+
+
 class OnboardingArgs(BaseModel):
     partner_id: str | None = Field(None, description="The partner; a partner seller's own partner if omitted.")
+    locale: str | None = Field(None, description="Language of the evidence lines (BCP 47, e.g. de); the "
+                                                 "asker's locale if omitted.")

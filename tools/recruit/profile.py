@@ -7,11 +7,15 @@ Two estimates that hold up on tens of partners, blended:
   says so (`reliability` 0) instead of fitting noise;
 - the nearest current partners by shared traits (Jaccard), their results averaged and shrunk towards
   the mean: the partners a candidate resembles (`similar_to`).
+With few partners that learned profile is unreliable (its leave-one-out R2 says how much), so the service
+shrinks it towards a simple prior the model also carries (`prior`): how the partners of the candidate's
+type did, and how the partners sharing each of its traits did, each average shrunk towards the programme's
+mean by the number of partners behind it.
 Partners are weighted by tenure (a partner of three months has not shown its results yet).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -21,6 +25,7 @@ ALPHAS = np.logspace(-1, 3.5, 28)
 NEIGHBOURS = 5
 RIDGE_SHARE = 2 / 3  # the blend: the global model, then the neighbours
 MIN_PARTNERS = 8  # fewer partners than this cannot tell a trait's effect from chance: no profile is learned
+PRIOR_PARTNERS = 5.0  # the prior's averages count as many pseudo-partners at the programme's mean
 
 
 @dataclass
@@ -33,6 +38,12 @@ class Model:
     partner_traits: dict[str, set[str]]  # binary traits (size as a band), for similarity and the figures
     partner_scores: dict[str, float]
     similarity_traits: frozenset[str] = frozenset()
+    averages: dict[str, float] = field(default_factory=dict)  # trait -> its partners' shrunk mean score
+
+    def prior(self, traits: set[str]) -> tuple[float, float]:
+        """The simple prior: (how partners of this type did, how partners sharing each trait did, summed)."""
+        kind = sum(self.averages.get(t, 0.0) for t in traits if t.startswith("type: "))
+        return kind, sum(self.averages.get(t, 0.0) for t in traits)
 
     def effect(self, trait: str) -> float:
         try:
@@ -87,8 +98,11 @@ def learn(partner_traits: dict[str, set[str]], partner_features: dict[str, dict[
     w = np.array([weights[p] for p in ids])
     coef, intercept, alpha, reliability = _ridge_loo(x, y, w)
     kept = {p: partner_traits[p] & set(vocabulary) for p in ids}
+    mean = float(np.average(y, weights=w)) if ids else 0.0
+    averages = {t: sum(weights[p] * (scores[p] - mean) for p in ids if t in kept[p])
+                / (sum(weights[p] for p in ids if t in kept[p]) + PRIOR_PARTNERS) for t in vocabulary}
     return Model(columns, coef, intercept, alpha, reliability, kept, {p: float(s) for p, s in zip(ids, y)},
-                 frozenset(vocabulary))
+                 frozenset(vocabulary), averages)
 
 
 def _ridge_loo(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float, float, float]:

@@ -1,12 +1,15 @@
 """Partner recruitment (CLI.md `recruit`): rank partner_candidates.csv by how well each fits the ideal
 partner profile learned from the current partners' results, and by the coverage gaps it would fill.
 
-score = sigmoid(r x z(fit) + (1 - r) x z(gap)), where `fit` is the expected results score of a company with
-the candidate's traits (tools.recruit.profile: ridge regression chosen by leave-one-out, blended with the
-most similar partners), `gap` how much under-served demand in our own pipeline and accounts the candidate
-covers (tools.recruit.gaps), z() standardises across the candidates considered, and r is the profile's
-out-of-sample correlation with the partners' results (the square root of its leave-one-out R2): the
-profile is trusted as far as it predicts partners it was not fitted on, the gaps carry the rest. Candidates that are already partners (same website domain or
+score = sigmoid(r x z(fit) + (1 - r) x z(gap)), where r is the profile's out-of-sample correlation with
+the partners' results (the square root of its leave-one-out R2) and z() standardises across the candidates
+considered. `fit` is what the current partners say about a company with the candidate's traits
+(tools.recruit.profile): the learned profile (ridge regression chosen by leave-one-out, blended with the
+most similar partners) shrunk towards the simple prior (how partners of its type, and partners sharing
+each of its traits, did on average): r x z(profile) + (1 - r) x z(prior). With few partners r is small and
+the simple averages carry the fit; with many, the profile does. `gap` is how much under-served demand in
+our own pipeline and accounts the candidate covers (tools.recruit.gaps): the profile is trusted as far as
+it predicts partners it was not fitted on, the gaps carry the rest. Candidates that are already partners (same website domain or
 name) are listed in `already_partners`, never ranked. Admins and channel managers only.
 """
 from __future__ import annotations
@@ -72,9 +75,9 @@ def _model(partners: list[Company], outcomes: dict[str, Outcome]) -> prof.Model:
 
 def _rank(pool: list[Company], model: prof.Model, gaps: Gaps, outcomes: dict[str, Outcome], currency: str,
           prefer: tuple[str, str] | None) -> list[Candidate]:
-    fits = [model.fit(traits(c), features(c)) for c in pool]
-    gap_values = [gaps.value(c) for c in pool]
     trust = math.sqrt(model.reliability)
+    fits = _shrunk([model.fit(traits(c), features(c)) for c in pool], [model.prior(traits(c)) for c in pool], trust)
+    gap_values = [gaps.value(c) for c in pool]
     out = []
     for c, fit, gap, fz, gz in zip(pool, fits, gap_values, _z(fits), _z(gap_values)):
         segment = gaps.best_for(c, prefer)
@@ -87,6 +90,14 @@ def _rank(pool: list[Company], model: prof.Model, gaps: Gaps, outcomes: dict[str
                              similar_to=similar, fills_gap=fills, fit=round(fit, 3), gap=round(gap, 3), type=c.type,
                              countries=c.countries))
     return out
+
+
+def _shrunk(learned: list[float], priors: list[tuple[float, float]], trust: float) -> list[float]:
+    """The learned profile shrunk towards the simple prior (type, and per-trait averages, equally) as far as
+    it is not trusted: trust x z(learned) + (1 - trust) x z(prior)."""
+    by_type, by_trait = _z([p[0] for p in priors]), _z([p[1] for p in priors])
+    prior = _z([a + b for a, b in zip(by_type, by_trait)])
+    return [trust * lz + (1 - trust) * pz for lz, pz in zip(_z(learned), prior)]
 
 
 def _z(values: list[float]) -> list[float]:

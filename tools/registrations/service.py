@@ -8,13 +8,11 @@ sellers submit for and see only their own partner's registrations, with the chec
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 
-from assistant.core.errors import BadInput, Conflict, Forbidden, NotFound
-from retrieval.programme_records import COPILOT, Registration, audit, snapshot
+from assistant.core.errors import BadInput, Forbidden, NotFound
+from retrieval.programme_records import COPILOT, Registration, change_record, create_record, snapshot
 from retrieval.scope import Scope, get_by_id
 from tools.context import ToolContext
 from tools.registrations.triage import triage
@@ -63,12 +61,6 @@ def to_out(row: Registration, scope: Scope, today: dt.date) -> RegistrationOut:
         check=RegistrationCheck(verdict=check.get("verdict") or "clear", findings=findings))
 
 
-def _next_id(session) -> str:
-    numbers = [int(m.group(1)) for rid in session.scalars(select(Registration.registration_id))
-               if (m := re.fullmatch(r"R-(\d+)", rid))]
-    return f"R-{max(numbers, default=0) + 1:04d}"
-
-
 def submit_registration(ctx: ToolContext, scope: Scope, request: SubmitRequest) -> RegistrationOut:
     """Store a partner's registration with the duplicate/conflict check's findings (status submitted)."""
     scope.require("registrations")
@@ -77,23 +69,14 @@ def submit_registration(ctx: ToolContext, scope: Scope, request: SubmitRequest) 
         rec.partner(request.partner_id)  # NotFound for an unknown partner
     today = ctx.today()
     found = triage(ctx, request, today)
-    for _attempt in range(5):  # two submissions at once may pick the same next id: take the next one
-        try:
-            with ctx.store.session() as session:
-                row = Registration(
-                    registration_id=_next_id(session), partner_id=request.partner_id,
-                    account_name=request.account_name.strip(), account_id=found["account_id"],
-                    domain=request.domain, country=(request.country or "").upper() or None,
-                    products=request.products, amount=request.amount, close_date=request.close_date,
-                    status="submitted", submitted_on=today, submitted_by=scope.user_id, origin=COPILOT,
-                    version=1, check={k: found[k] for k in ("verdict", "findings", "partner_findings")})
-                session.add(row)
-                session.flush()
-                audit(session, scope.user_id, "submit", row, None)
-            return to_out(row, scope, today)
-        except IntegrityError:
-            continue
-    raise Conflict("could not allocate a registration id; try again")
+    row = create_record(ctx.store.session, Registration, "R", lambda _session, new_id: Registration(
+        registration_id=new_id, partner_id=request.partner_id, account_name=request.account_name.strip(),
+        account_id=found["account_id"], domain=request.domain, country=(request.country or "").upper() or None,
+        products=request.products, amount=request.amount, close_date=request.close_date, status="submitted",
+        submitted_on=today, submitted_by=scope.user_id, origin=COPILOT, version=1,
+        check={k: found[k] for k in ("verdict", "findings", "partner_findings")}),
+        scope.user_id, "submit", "a registration")
+    return to_out(row, scope, today)
 
 
 def _visible(session, scope: Scope, registration_id: str) -> Registration:
@@ -142,17 +125,10 @@ def _change(ctx: ToolContext, scope: Scope, registration_id: str, action: str, a
         if status not in allowed:
             raise BadInput(f"registration {registration_id} is {status}: only a {' or '.join(allowed)} "
                            f"registration can be {action}")
-        before, version = snapshot(row), row.version
-        changes = values(row, today)
-        done = session.execute(update(Registration).where(Registration.registration_id == registration_id,
-                                                          Registration.version == version)
-                               .values(**changes, version=version + 1))
-        if done.rowcount != 1:
-            raise Conflict(f"registration {registration_id} was changed by someone else at the same time; "
-                           f"nothing done (see `cosell registrations list`)")
-        session.expire(row)
-        audit(session, scope.user_id, action, session.get(Registration, registration_id), before)
-        return to_out(session.get(Registration, registration_id), scope, today)
+        before = snapshot(row)  # as read: the update holds only if nobody changed it since
+        row = change_record(session, row, before, values(row, today), scope.user_id, action, "registration",
+                            "cosell registrations list")
+        return to_out(row, scope, today)
 
 
 def approve_registration(ctx: ToolContext, scope: Scope, registration_id: str,

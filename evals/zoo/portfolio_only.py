@@ -1,0 +1,72 @@
+"""Only the portfolio part of the zoo (issue 19): the at-risk list of `cosell portfolio` against the partners
+planted as declining (logins and PSAT falling over the last 3 months) and the healthy controls, per world.
+The same metrics as `evals/zoo/score.py`, in process (records only, no content embedding):
+
+- precision_at_list_len: share of the at-risk list that was planted as declining;
+- declining_in_top: share of the planted partners among the first len(planted) of the list;
+- declining_flagged: share of the planted partners anywhere in the list;
+- controls_at_risk: share of the healthy controls in the list (should be 0).
+
+`python -m evals.zoo.portfolio_only [--world W ...] [--size small|full] [--json]`
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
+from connectors.csv_folder import read_import_folder
+from evals.zoo.generator import generate
+from evals.zoo.worlds import DEFAULT_WORLDS, WORLDS, sized
+from retrieval.ingest import replace_records
+from retrieval.scope import Scope
+from tools.analytics import service
+
+
+def score_portfolio(name: str, size: str = "full") -> dict:
+    world = sized(WORLDS[name], size)
+    tmp = Path(tempfile.mkdtemp(prefix=f"zoo-portfolio-{name}-"))
+    try:
+        truth = generate(world, tmp / "world")
+        imp = tmp / "world" / "import"
+        shutil.rmtree(imp / "content", ignore_errors=True)
+        ctx = AppContext(Settings(home=tmp / "home", today=dt.date.fromisoformat(world.today)))
+        try:
+            replace_records(ctx, read_import_folder(imp))
+            started = time.perf_counter()
+            data = service.portfolio(ctx, Scope.operator())
+            seconds = time.perf_counter() - started
+        finally:
+            ctx.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    at_risk = data.at_risk
+    planted, controls = set(truth["declining_partners"]), set(truth["partner_controls"])
+    return {"world": name, "partners": len(data.partners), "at_risk": len(at_risk),
+            "declining_planted": len(planted), "controls": len(controls),
+            "precision_at_list_len": round(len(set(at_risk) & planted) / max(1, len(at_risk)), 3),
+            "declining_in_top": round(len(set(at_risk[:len(planted)]) & planted) / max(1, len(planted)), 3),
+            "declining_flagged": round(len(set(at_risk) & planted) / max(1, len(planted)), 3),
+            "controls_at_risk": round(len(set(at_risk) & controls) / max(1, len(controls)), 3),
+            "portfolio_s": round(seconds, 2)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--world", action="append", choices=sorted(WORLDS))
+    ap.add_argument("--size", default="full", choices=("small", "full"))
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    for w in args.world or DEFAULT_WORLDS:
+        rep = score_portfolio(w, args.size)
+        print(json.dumps(rep) if args.json else "  ".join(f"{k}={v}" for k, v in rep.items()), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,287 @@
+"""Every partner's health today and as of a past day, in four set-based queries (programme portfolio at
+10,000 partners and 1M deals): deals and activity are aggregated per partner in SQL (SQLAlchemy Core: the
+same statements on SQLite and Postgres), both days in the same scan; only per-partner numbers reach
+Python, where the score is computed by the functions that score one partner
+(`partner_health.health_from_metrics`).
+
+The same figures as `partner_health.all_partner_metrics` (the per-deal reference; tests compare the two):
+- today: the deals as they are; as of day D: deals created after D left out, deals closed after D count
+  as open in `proposal`, activity months from D's month on unknown;
+- a partner's deals are those it is engaged on (`partner_id`) or registered (`registered_by`), once;
+- the vendor win rate of day D: closed deals closing in the 365 days to D (all closed deals when fewer
+  than 20; DEFAULT_WIN_RATE when fewer than 5);
+- the pipeline percentile ranks a partner's weighted open pipeline of the day among every partner's
+  weighted open pipeline of that day;
+- an engagement drop counts only beyond the metric's month-to-month noise (`Trend.beyond_noise`).
+Sums are SQL sums: on non-integer amounts or PSAT they may differ from Python's in the last bit.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from sqlalchemy import Text, and_, case, cast, distinct, func, literal_column, not_, or_, select, union_all
+
+from retrieval.records import Opportunity, Partner, PartnerActivity
+from retrieval.scope import Scope
+from tools.context import ToolContext
+from tools.next_best_action.partner_health import TREND_METRICS, Trend, parse_certified
+from tools.next_best_action.types import DEFAULT_WIN_RATE
+from tools.types import (
+    CLOSED_STAGES,
+    STAGE_PROBABILITY,
+    baseline_months,
+    mdf_months,
+    months_back,
+    recent_months,
+)
+
+OPP = Opportunity.__table__
+ACT = PartnerActivity.__table__
+PARTNER = Partner.__table__
+
+
+@dataclass
+class Baselines:
+    """What the health score needs of the vendor: the win rate and every partner's pipeline that day."""
+
+    win_rate: float
+    partner_values: list[float]  # sorted
+
+
+@dataclass
+class BulkMetrics:
+    """One partner's numbers for one day, from the aggregates (the interface of PartnerMetrics the score reads)."""
+
+    partner_id: str
+    tier: str
+    competencies: list[str]
+    certified: dict[str, tuple[str, int]]
+    trends: dict[str, Trend]
+    mdf_allocated: float
+    mdf_spent: float
+    mdf_window: list[str]
+    pipeline: float = 0.0
+    open_count: int = 0
+    products: set[str] = field(default_factory=set)
+    won_count_12m: int = 0
+    lost_count_12m: int = 0
+    won_revenue_12m: float = 0.0
+    registrations_12m: int = 0
+
+    def weighted_pipeline(self, b) -> float:
+        return self.pipeline
+
+    def open_products(self) -> set[str]:
+        return self.products
+
+    @property
+    def certified_total(self) -> int:
+        return sum(count for _, count in self.certified.values())
+
+    def certified_for(self, product: str) -> int:
+        return self.certified.get(product.strip().lower(), (product, 0))[1]
+
+    def tier_metrics(self) -> dict[str, float]:
+        return {"won_revenue_12m": self.won_revenue_12m, "won_deals_12m": self.won_count_12m,
+                "certified_staff": self.certified_total, "deals_registered_12m": self.registrations_12m}
+
+
+def _probability(stage, vendor: dict):
+    """stage_probability in SQL: vendor.yaml `stage_probabilities` over the defaults, 0.1 for the unknown
+    (stages as written first: lower() only for the rare stage typed in another case)."""
+    table = {**STAGE_PROBABILITY, **{str(k).lower(): float(v) for k, v in
+                                     ((vendor or {}).get("stage_probabilities") or {}).items()}}
+    if isinstance(stage, str):
+        return table.get(stage.lower(), 0.1)
+    by_lower = case(*((func.lower(stage) == name, value) for name, value in table.items()), else_=0.1)
+    return case(*((stage == name, value) for name, value in table.items()), else_=by_lower)
+
+
+def _product_lists(raw: str | None) -> list[list]:
+    """The distinct products cells of a partner's open deals, joined by `,` in SQL: '["A"],["B","C"]'."""
+    if not raw:
+        return []
+    try:
+        value = json.loads(f"[{raw}]")
+    except ValueError:
+        return []
+    return [v for v in value if isinstance(v, list)]
+
+
+def _distinct_joined(session, expr):
+    """The distinct non-null values of `expr` in a group, joined by `,` (SQLite group_concat, Postgres string_agg)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.group_concat(distinct(expr))
+    return func.string_agg(distinct(expr), literal_column("','"))
+
+
+def _engaged_deals():
+    """Each deal once per partner engaged on it (`pid` = partner_id, also NULL: no index range, one plain
+    scan) and once more for a partner registering a deal it is not engaged on (`pid` = registered_by)."""
+    cols = (OPP.c.stage, OPP.c.amount, OPP.c.close_date, OPP.c.created_on, cast(OPP.c.products, Text).label("products"))
+    engaged = select(OPP.c.partner_id.label("pid"), *cols)
+    registered = select(OPP.c.registered_by.label("pid"), *cols).where(
+        OPP.c.registered_by.is_not(None), or_(OPP.c.partner_id.is_(None), OPP.c.registered_by != OPP.c.partner_id))
+    return union_all(engaged, registered).subquery("d")
+
+
+def _flag(condition):
+    return case((condition, 1), else_=0)
+
+
+def _day_conditions(d, today: dt.date, as_of: dt.date | None, vendor: dict) -> dict:
+    """Per deal of `d`: open / won / lost in the trailing year and its weighted value, as of `as_of`
+    (None: the deals as they are, today)."""
+    day = as_of or today
+    closed = d.c.stage.in_(CLOSED_STAGES)
+    year_ago = day - dt.timedelta(days=365)
+    in_year = and_(d.c.close_date > year_ago, d.c.close_date <= day)
+    value = d.c.amount  # NULL adds nothing to a SUM, as `amount or 0.0` adds nothing in Python
+    if as_of is None:
+        open_ = not_(closed)
+        weighted = case((open_, value * _probability(d.c.stage, vendor)))
+        won, lost = and_(d.c.stage == "closed_won", in_year), and_(d.c.stage == "closed_lost", in_year)
+    else:
+        known = or_(d.c.created_on.is_(None), d.c.created_on <= day)
+        later = and_(closed, d.c.close_date > day)  # closed after `day`: still open then
+        open_ = and_(known, or_(not_(closed), later))
+        weighted = case((and_(known, not_(closed)), value * _probability(d.c.stage, vendor)),
+                        (and_(known, later), value * _probability("proposal", vendor)))
+        won = and_(known, d.c.stage == "closed_won", in_year)
+        lost = and_(known, d.c.stage == "closed_lost", in_year)
+    return {"open": open_, "weighted": weighted, "won": won, "lost": lost, "value": value}
+
+
+PER_DAY = 6  # weighted pipeline, open deals, won, lost, won revenue, products of the open deals
+
+
+def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor: dict) -> dict[str, list]:
+    """partner -> per day [weighted pipeline, open, won, lost, won revenue,
+    the distinct products cells of the open deals], in one scan of the deals."""
+    d = _engaged_deals()
+    columns = []
+    for day in days:
+        c = _day_conditions(d, today, day, vendor)
+        columns += [func.sum(c["weighted"]), func.count(case((c["open"], 1))), func.count(case((c["won"], 1))),
+                    func.count(case((c["lost"], 1))), func.sum(case((c["won"], c["value"]))),
+                    _distinct_joined(session, case((c["open"], d.c.products)))]
+    # no WHERE on pid: on SQLite a range on ix_opp_partner would read the deals in index order, a million
+    # random lookups (7 s); the NULL group (deals without a partner) is dropped below
+    rows = session.execute(select(d.c.pid, *columns).group_by(d.c.pid))
+    return {pid: values for pid, *values in rows if pid is not None}
+
+
+def _win_rates(session, days: list[dt.date]) -> list[float]:
+    """The vendor win rate as of each day (vendor_baselines: the closed deals as they are)."""
+    closed, won = OPP.c.stage.in_(CLOSED_STAGES), OPP.c.stage == "closed_won"
+    columns = [func.sum(_flag(closed)), func.sum(_flag(won))]
+    for day in days:
+        in_year = and_(OPP.c.close_date.is_not(None), OPP.c.close_date > day - dt.timedelta(days=365),
+                       OPP.c.close_date <= day)
+        columns += [func.sum(_flag(and_(closed, in_year))), func.sum(_flag(and_(won, in_year)))]
+    all_closed, all_won, *per_day = (int(v or 0) for v in session.execute(select(*columns)).one())
+    rates = []
+    for i in range(len(days)):
+        n_closed, n_won = per_day[2 * i], per_day[2 * i + 1]
+        if n_closed < 20:
+            n_closed, n_won = all_closed, all_won
+        rates.append(n_won / n_closed if n_closed >= 5 else DEFAULT_WIN_RATE)
+    return rates
+
+
+_ACTIVITY = ("portal_logins", "trainings_completed", "deals_registered", "psat")
+PER_METRIC = 5  # recent sum and count, baseline sum, count and sum of squares
+
+
+def _activity_aggregates(session, days: list[dt.date]) -> dict[str, list]:
+    """Per partner, per day: sum and count of each trend metric over the recent and the baseline months,
+    MDF allocated and spent over the MDF window, deals registered over 12 months."""
+    columns = []
+    for day in days:
+        for metric in _ACTIVITY:
+            recent = case((ACT.c.month.in_(recent_months(day)), ACT.c[metric]))
+            baseline = case((ACT.c.month.in_(baseline_months(day)), ACT.c[metric]))
+            columns += [func.sum(recent), func.count(recent), func.sum(baseline), func.count(baseline),
+                        func.sum(baseline * baseline)]
+        window, year = mdf_months(day), months_back(day, 1, 12)
+        columns += [func.sum(case((ACT.c.month.in_(window), func.coalesce(ACT.c.mdf_allocated, 0.0)))),
+                    func.sum(case((ACT.c.month.in_(window), func.coalesce(ACT.c.mdf_spent, 0.0)))),
+                    func.sum(case((ACT.c.month.in_(year), func.coalesce(ACT.c.deals_registered, 0))))]
+    first = min(months_back(day, 1, 15)[0] for day in days)
+    rows = session.execute(select(ACT.c.partner_id, *columns).where(ACT.c.month >= first).group_by(ACT.c.partner_id))
+    return {r[0]: list(r[1:]) for r in rows}
+
+
+def _read(ctx: ToolContext, query, *args):
+    with ctx.records(Scope.system()) as rec:
+        return query(rec.session, *args)
+
+
+def _trends(values: list, offset: int, spans: tuple[list[str], list[str]]) -> dict[str, Trend]:
+    trends = {}
+    for metric in _ACTIVITY:
+        r_sum, r_n, b_sum, b_n, b_squares = values[offset:offset + PER_METRIC]
+        offset += PER_METRIC
+        mean = float(b_sum) / b_n if b_n else 0.0
+        trends[metric] = Trend(
+            metric, TREND_METRICS[metric],
+            recent=float(r_sum) / r_n if r_n >= 2 else None,
+            baseline=mean if b_n >= 3 else None,
+            baseline_sd=math.sqrt(max(0.0, float(b_squares) / b_n - mean * mean)) if b_n >= 2 else 0.0,
+            # as many months as had a value (which ones is not read: only their number counts here)
+            recent_months=spans[0][len(spans[0]) - r_n:], baseline_months=spans[1][len(spans[1]) - b_n:])
+    return trends
+
+
+def portfolio_metrics(ctx: ToolContext, days: list[dt.date | None]
+                      ) -> list[tuple[Baselines, list[BulkMetrics]]]:
+    """For each of `days` (None: today, the deals as they are; else as of that day, like
+    `all_partner_metrics(ctx, as_of)`), the baselines and every partner's metrics, ordered by partner id.
+    System-level: callers check the asker may see every partner."""
+    today, vendor = ctx.today(), ctx.vendor()
+    dates = [day or today for day in days]
+    # two connections: the scan of the deals (the longest query) runs beside the others; sqlite3 and psycopg
+    # release the GIL while the database works
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(_read, ctx, _deal_aggregates, today, days, vendor)
+        with ctx.records(Scope.system()) as rec:
+            session = rec.session
+            partners = session.execute(select(PARTNER.c.partner_id, PARTNER.c.tier, PARTNER.c.competencies,
+                                              PARTNER.c.certified_staff).order_by(PARTNER.c.partner_id)).all()
+            activity = _activity_aggregates(session, dates)
+            rates = _win_rates(session, dates)
+        deals = pending.result()
+    no_deals = [None, 0, 0, 0, None, None] * len(days)
+    per_activity = len(_ACTIVITY) * PER_METRIC + 3
+    no_activity = [0] * (len(days) * per_activity)
+    certified = {p.partner_id: parse_certified(p.certified_staff) for p in partners}
+    out = []
+    for i, day in enumerate(dates):
+        # a partner's pipeline that day ranks among every partner's pipeline that day
+        pipelines = sorted(float(deals[p.partner_id][i * PER_DAY] or 0.0) if p.partner_id in deals else 0.0
+                           for p in partners)
+        baselines = Baselines(win_rate=rates[i], partner_values=pipelines)
+        window, spans = mdf_months(day), (recent_months(day), baseline_months(day))
+        products_cache: dict[str, set[str]] = {}
+        metrics = []
+        for p in partners:
+            pid = p.partner_id
+            pipeline, n_open, n_won, n_lost, revenue, cells = deals.get(pid, no_deals)[i * PER_DAY:(i + 1) * PER_DAY]
+            values = activity.get(pid, no_activity)
+            offset = i * per_activity
+            allocated, spent, registered = values[offset + per_activity - 3:offset + per_activity]
+            if cells not in products_cache:
+                products_cache[cells] = {str(x).strip().lower() for cell in _product_lists(cells) for x in cell}
+            metrics.append(BulkMetrics(
+                partner_id=pid, tier=p.tier, competencies=p.competencies or [], certified=certified[pid],
+                trends=_trends(values, offset, spans),
+                mdf_allocated=float(allocated or 0.0), mdf_spent=float(spent or 0.0), mdf_window=window,
+                pipeline=float(pipeline or 0.0), open_count=int(n_open or 0), products=products_cache[cells],
+                won_count_12m=int(n_won or 0), lost_count_12m=int(n_lost or 0), won_revenue_12m=float(revenue or 0.0),
+                registrations_12m=int(registered or 0)))
+        out.append((baselines, metrics))
+    return out
