@@ -4,7 +4,9 @@ first win (SQL: each partner's earliest win), and who is at risk.
 
 At risk (general thresholds, each a reason with its numbers):
 - health below 50;
-- health down 10 points or more in 90 days;
+- health down 10 points or more in 90 days, to below the lowest it stood at the end of each of the four
+  quarters before (its own normal range over the past year: health swings with a partner's deals and MDF,
+  and a fall back inside the range it moved in is its normal variation, not a decline);
 - an engagement metric (portal logins, trainings, registrations, PSAT) down 50% or more against the
   partner's own prior 12 months;
 - qualifies for a lower tier than the one it holds.
@@ -37,6 +39,7 @@ LOW_HEALTH = 50
 HEALTH_FALL = 10
 ENGAGEMENT_DROP = 0.5
 TREND_DAYS = 90
+QUARTERS = 4  # the partner's own range: its health at the end of each of the past year's quarters
 WORST_SHARE = 0.2  # "among the worst fifth of this vendor's partners"
 TIER_GAP_SHARE = 1 / 3  # more partners than this below their tier's rules: the rules do not fit
 TIER_ORDER = ("registered", "silver", "gold", "platinum")
@@ -65,7 +68,10 @@ def _quantile(ordered: list, share: float, default):
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def risk(now: PortfolioHealth, before: PortfolioHealth | None, norms: Norms | None = None) -> tuple[float, list[str]]:
+def risk(now: PortfolioHealth, before: PortfolioHealth | None, norms: Norms | None = None,
+         earlier: list[PortfolioHealth] | None = None) -> tuple[float, list[str]]:
+    """(risk_score, reasons) of one partner; `before` is its health TREND_DAYS ago, `earlier` its health at
+    the quarters before that (its normal range together with `before`; None: not known, the fall alone counts)."""
     health = now.score.score
     change = None if before is None else health - before.score.score
     reasons, score = [], max(0.0, 60.0 - health)
@@ -73,8 +79,12 @@ def risk(now: PortfolioHealth, before: PortfolioHealth | None, norms: Norms | No
         reasons.append(f"health {health}/100, below {LOW_HEALTH}")
     if change is not None:
         score += max(0, -change)
-        if change <= -HEALTH_FALL and (norms is None or change <= norms.fall_cutoff):
-            reasons.append(f"health down {-change} points in {TREND_DAYS} days (from {before.score.score} to {health})")
+        lowest = None if earlier is None else min(h.score.score for h in [before, *earlier])
+        if (change <= -HEALTH_FALL and (norms is None or change <= norms.fall_cutoff)
+                and (lowest is None or health < lowest)):
+            beyond = "" if lowest is None else f", below its lowest of the past year's quarters, {lowest}"
+            reasons.append(f"health down {-change} points in {TREND_DAYS} days "
+                           f"(from {before.score.score} to {health}{beyond})")
     label, drop, recent, baseline = now.biggest_drop
     score += 30 * drop
     if (drop >= ENGAGEMENT_DROP and recent is not None and baseline is not None
@@ -98,9 +108,10 @@ def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = Non
         # the partners and their first wins are read beside the health queries (another connection)
         pending = pool.submit(_partners_and_first_wins, ctx, scope, today)
         # Forbidden for anyone but admins and channel managers
-        now, before = portfolio_health_on(ctx, scope, [as_of, today - dt.timedelta(days=TREND_DAYS)])
+        now, before, *earlier = portfolio_health_on(
+            ctx, scope, [as_of, *(today - dt.timedelta(days=k * TREND_DAYS) for k in range(1, 1 + QUARTERS))])
         info, wins = pending.result()
-        return _portfolio(now, before, info, wins, today, partner_ids)
+        return _portfolio(now, before, earlier, info, wins, today, partner_ids)
 
 
 def _partners_and_first_wins(ctx: ToolContext, scope: Scope, today: dt.date) -> tuple[list, list]:
@@ -124,8 +135,9 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def _portfolio(now: dict[str, PortfolioHealth], before: dict[str, PortfolioHealth], info: list, wins: list,
-               today: dt.date, partner_ids: set[str] | None) -> PortfolioResponse:
+def _portfolio(now: dict[str, PortfolioHealth], before: dict[str, PortfolioHealth],
+               earlier: list[dict[str, PortfolioHealth]], info: list, wins: list, today: dt.date,
+               partner_ids: set[str] | None) -> PortfolioResponse:
     joined = {p.partner_id: p.joined_on for p in info if partner_ids is None or p.partner_id in partner_ids}
     first = first_wins(joined, wins, today)
     norms = Norms(now, before)
@@ -135,7 +147,8 @@ def _portfolio(now: dict[str, PortfolioHealth], before: dict[str, PortfolioHealt
             continue
         h = now[p.partner_id]
         b = before.get(p.partner_id)
-        score, reasons = risk(h, b, norms)
+        past = [e[p.partner_id] for e in earlier if p.partner_id in e]
+        score, reasons = risk(h, b, norms, past if b is not None and past else None)
         win = first.get(p.partner_id)
         rows.append(PortfolioPartner(
             partner_id=p.partner_id, name=p.name, tier=p.tier, health=h.score.score,
