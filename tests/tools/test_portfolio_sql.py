@@ -63,10 +63,20 @@ def world(request, tmp_path_factory):
     ctx.close()
 
 
+class _ReferenceDays:
+    """PortfolioHealthDays as it was: each day's health from every deal in Python."""
+
+    def __init__(self, ctx, scope, days):
+        self.ctx, self.scope, self.days = ctx, scope, days
+
+    def on(self, i, partner_ids=None):
+        out = nba.portfolio_health(self.ctx, self.scope, as_of=self.days[i])
+        return out if partner_ids is None else {p: h for p, h in out.items() if p in partner_ids}
+
+
 def _reference(monkeypatch) -> None:
     """`portfolio` as it was: health per day from every deal in Python, first wins from every won deal."""
-    monkeypatch.setattr(portfolio_module, "portfolio_health_on",
-                        lambda ctx, scope, days: [nba.portfolio_health(ctx, scope, as_of=d) for d in days])
+    monkeypatch.setattr(portfolio_module, "PortfolioHealthDays", _ReferenceDays)
     monkeypatch.setattr(portfolio_module, "_first_wins_query", lambda today: select(
         Opportunity.partner_id, Opportunity.registered_by, Opportunity.close_date)
         .where(Opportunity.stage == "closed_won"))

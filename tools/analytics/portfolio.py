@@ -1,5 +1,5 @@
 """Every partner at a glance (CLI.md `portfolio`): health now and 90 days ago (both computed from the data
-in one pass of set-based SQL, tools.next_best_action.service.portfolio_health_on), tier status, time to
+in one pass of set-based SQL, tools.next_best_action.service.PortfolioHealthDays), tier status, time to
 first win (SQL: each partner's earliest win), and who is at risk.
 
 At risk (general thresholds, each a reason with its numbers):
@@ -33,7 +33,7 @@ from retrieval.scope import Scope
 from tools.analytics.cohorts import first_wins, time_to_first_win
 from tools.analytics.types import PortfolioPartner, PortfolioResponse
 from tools.context import ToolContext
-from tools.next_best_action.service import PortfolioHealth, portfolio_health_on
+from tools.next_best_action.service import PortfolioHealth, PortfolioHealthDays
 
 LOW_HEALTH = 50
 HEALTH_FALL = 10
@@ -108,10 +108,21 @@ def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = Non
         # the partners and their first wins are read beside the health queries (another connection)
         pending = pool.submit(_partners_and_first_wins, ctx, scope, today)
         # Forbidden for anyone but admins and channel managers
-        now, before, *earlier = portfolio_health_on(
-            ctx, scope, [as_of, *(today - dt.timedelta(days=k * TREND_DAYS) for k in range(1, 1 + QUARTERS))])
+        now, before, earlier = _health_now_and_before(ctx, scope, as_of, today)
         info, wins = pending.result()
         return _portfolio(now, before, earlier, info, wins, today, partner_ids)
+
+
+def _health_now_and_before(ctx: ToolContext, scope: Scope, as_of: dt.date | None, today: dt.date
+                           ) -> tuple[dict[str, PortfolioHealth], dict[str, PortfolioHealth], list[dict]]:
+    """Every partner's health today and TREND_DAYS ago; the quarters before that only for the partners whose
+    health fell HEALTH_FALL or more (the only ones whose range is read). One read of the aggregates."""
+    quarters = [today - dt.timedelta(days=k * TREND_DAYS) for k in range(1, 1 + QUARTERS)]
+    days = [as_of, *quarters]
+    health = PortfolioHealthDays(ctx, scope, days)
+    now, before = health.on(0), health.on(1)
+    fell = {pid for pid, h in now.items() if pid in before and h.score.score - before[pid].score.score <= -HEALTH_FALL}
+    return now, before, [health.on(i, fell) for i in range(2, len(days))]
 
 
 def _partners_and_first_wins(ctx: ToolContext, scope: Scope, today: dt.date) -> tuple[list, list]:
