@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select, update
 
 from assistant.core.config import Settings
+from assistant.core.errors import Forbidden
 from assistant.engine.context import AppContext
 from connectors.csv_folder import read_import_folder
 from evals.bench import portfolio as bench
@@ -77,6 +78,7 @@ class _ReferenceDays:
 def _reference(monkeypatch) -> None:
     """`portfolio` as it was: health per day from every deal in Python, first wins from every won deal."""
     monkeypatch.setattr(portfolio_module, "PortfolioHealthDays", _ReferenceDays)
+    monkeypatch.setattr(portfolio_module, "_health", portfolio_module._health_now_and_before)  # not the cached
     monkeypatch.setattr(portfolio_module, "_first_wins_query", lambda today: select(
         Opportunity.partner_id, Opportunity.registered_by, Opportunity.close_date)
         .where(Opportunity.stage == "closed_won"))
@@ -136,3 +138,22 @@ def test_same_figures_on_postgres(tmp_path_factory):
             _assert_same(new, old)
         finally:
             ctx.close()
+
+
+def test_health_is_read_once_per_records_version(world, monkeypatch):
+    reads = []
+
+    class Counting(portfolio_module.PortfolioHealthDays):
+        def __init__(self, *args):
+            reads.append(1)
+            super().__init__(*args)
+
+    monkeypatch.setattr(portfolio_module, "PortfolioHealthDays", Counting)
+    world.store.bump_records_version()
+    first = portfolio_module.portfolio(world, Scope.operator())
+    again = portfolio_module.portfolio(world, Scope.operator())
+    assert len(reads) == 1 and again == first
+    world.store.bump_records_version()  # an ingest by any process
+    assert portfolio_module.portfolio(world, Scope.operator()) == first and len(reads) == 2
+    with pytest.raises(Forbidden):  # the cache is behind the permission check
+        portfolio_module.portfolio(world, Scope(user_id="u", role="partner_seller", partner_id="P-001"))

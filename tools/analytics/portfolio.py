@@ -108,9 +108,18 @@ def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = Non
         # the partners and their first wins are read beside the health queries (another connection)
         pending = pool.submit(_partners_and_first_wins, ctx, scope, today)
         # Forbidden for anyone but admins and channel managers
-        now, before, earlier = _health_now_and_before(ctx, scope, as_of, today)
+        now, before, earlier = _health(ctx, scope, as_of, today)
         info, wins = pending.result()
         return _portfolio(now, before, earlier, info, wins, today, partner_ids)
+
+
+def _health(ctx: ToolContext, scope: Scope, as_of: dt.date | None, today: dt.date
+            ) -> tuple[dict[str, PortfolioHealth], dict[str, PortfolioHealth], list[dict]]:
+    """`_health_now_and_before`, computed once per records version (vendor.yaml is ingested with them) and
+    day, shared by every internal asker of this process: the dashboard, the digest and chat ask for it again
+    and again. The scope was checked by the caller."""
+    return ctx.cached("analytics.portfolio_health", lambda: _health_now_and_before(ctx, scope, as_of, today),
+                      key=(as_of, today), max_entries=8)
 
 
 def _health_now_and_before(ctx: ToolContext, scope: Scope, as_of: dt.date | None, today: dt.date
