@@ -67,7 +67,7 @@ def world(request, tmp_path_factory):
 class _ReferenceDays:
     """PortfolioHealthDays as it was: each day's health from every deal in Python."""
 
-    def __init__(self, ctx, scope, days):
+    def __init__(self, ctx, scope, days, partner_ids=None):
         self.ctx, self.scope, self.days = ctx, scope, days
 
     def on(self, i, partner_ids=None):
@@ -152,8 +152,9 @@ def test_health_is_read_once_per_records_version(world, monkeypatch):
     world.store.bump_records_version()
     first = portfolio_module.portfolio(world, Scope.operator())
     again = portfolio_module.portfolio(world, Scope.operator())
-    assert len(reads) == 1 and again == first
+    assert len(reads) in (1, 2) and again == first  # now and 90 days ago; the past quarters if any fell
     world.store.bump_records_version()  # an ingest by any process
-    assert portfolio_module.portfolio(world, Scope.operator()) == first and len(reads) == 2
+    count = len(reads)
+    assert portfolio_module.portfolio(world, Scope.operator()) == first and len(reads) == 2 * count
     with pytest.raises(Forbidden):  # the cache is behind the permission check
         portfolio_module.portfolio(world, Scope(user_id="u", role="partner_seller", partner_id="P-001"))

@@ -125,13 +125,18 @@ def _health(ctx: ToolContext, scope: Scope, as_of: dt.date | None, today: dt.dat
 def _health_now_and_before(ctx: ToolContext, scope: Scope, as_of: dt.date | None, today: dt.date
                            ) -> tuple[dict[str, PortfolioHealth], dict[str, PortfolioHealth], list[dict]]:
     """Every partner's health today and TREND_DAYS ago; the quarters before that only for the partners whose
-    health fell HEALTH_FALL or more (the only ones whose range is read). One read of the aggregates."""
+    health fell HEALTH_FALL or more (the only ones whose range is read)."""
     quarters = [today - dt.timedelta(days=k * TREND_DAYS) for k in range(1, 1 + QUARTERS)]
     days = [as_of, *quarters]
-    health = PortfolioHealthDays(ctx, scope, days)
+    health = PortfolioHealthDays(ctx, scope, days[:2])
     now, before = health.on(0), health.on(1)
     fell = {pid for pid, h in now.items() if pid in before and h.score.score - before[pid].score.score <= -HEALTH_FALL}
-    return now, before, [health.on(i, fell) for i in range(2, len(days))]
+    if not fell:
+        return now, before, []
+    # a second, narrow read: the fallen partners' aggregates (ranges of the covering indexes) and every
+    # partner's pipeline on those days (the percentile ranks among all)
+    past = PortfolioHealthDays(ctx, scope, days[2:], fell)
+    return now, before, [past.on(i, fell) for i in range(len(days) - 2)]
 
 
 def _partners_and_first_wins(ctx: ToolContext, scope: Scope, today: dt.date) -> tuple[list, list]:

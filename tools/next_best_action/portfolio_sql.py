@@ -119,16 +119,18 @@ def _distinct_joined(session, expr):
     return func.string_agg(distinct(expr), literal_column("','"))
 
 
-def _engaged_deals():
+def _engaged_deals(partner_ids: list[str] | None = None):
     """Each deal once per partner engaged on it (`pid` = partner_id, also NULL), and once more for a partner
     registering a deal it is not engaged on (`pid` = registered_by): two selects, each grouped on its own
     (each reads a covering index in its GROUP BY's order on SQLite: no sort of the deals)."""
     cols = (OPP.c.stage, OPP.c.amount, OPP.c.close_date, OPP.c.created_on, cast(OPP.c.products, Text).label("products"))
-    engaged = select(OPP.c.partner_id.label("pid"), *cols).subquery("d")
+    engaged = select(OPP.c.partner_id.label("pid"), *cols)
     registered = select(OPP.c.registered_by.label("pid"), *cols).where(
-        OPP.c.registered_by.is_not(None), or_(OPP.c.partner_id.is_(None), OPP.c.registered_by != OPP.c.partner_id)
-    ).subquery("r")
-    return engaged, registered
+        OPP.c.registered_by.is_not(None), or_(OPP.c.partner_id.is_(None), OPP.c.registered_by != OPP.c.partner_id))
+    if partner_ids is not None:  # a few partners: ranges of the covering indexes, no table lookups
+        engaged = engaged.where(OPP.c.partner_id.in_(partner_ids))
+        registered = registered.where(OPP.c.registered_by.in_(partner_ids))
+    return engaged.subquery("d"), registered.subquery("r")
 
 
 def _flag(condition):
@@ -161,11 +163,12 @@ def _day_conditions(d, today: dt.date, as_of: dt.date | None, vendor: dict) -> d
 PER_DAY = 6  # weighted pipeline, open deals, won, lost, won revenue, products of the open deals
 
 
-def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor: dict) -> dict[str, list]:
+def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor: dict,
+                     partner_ids: list[str] | None = None) -> dict[str, list]:
     """partner -> per day [weighted pipeline, open, won, lost, won revenue,
     the distinct products cells of the open deals], in one scan of the deals."""
     out: dict[str, list] = {}
-    for d in _engaged_deals():
+    for d in _engaged_deals(partner_ids):
         columns = []
         for day in days:
             c = _day_conditions(d, today, day, vendor)
@@ -176,6 +179,18 @@ def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor
         for pid, *values in session.execute(select(d.c.pid, *columns).group_by(d.c.pid)):
             if pid is not None:
                 out[pid] = _merged(out[pid], values) if pid in out else values
+    return out
+
+
+def _pipelines(session, today: dt.date, days: list[dt.date | None], vendor: dict) -> dict[str, list]:
+    """partner -> its weighted open pipeline per day (every partner: the percentile ranks among all)."""
+    out: dict[str, list] = {}
+    for d in _engaged_deals():
+        columns = [func.sum(_day_conditions(d, today, day, vendor)["weighted"]) for day in days]
+        for pid, *values in session.execute(select(d.c.pid, *columns).group_by(d.c.pid)):
+            if pid is not None:
+                out[pid] = [x if y is None else y if x is None else x + y
+                            for x, y in zip(out[pid], values, strict=True)] if pid in out else values
     return out
 
 
@@ -213,7 +228,7 @@ _ACTIVITY = ("portal_logins", "trainings_completed", "deals_registered", "psat")
 PER_METRIC = 5  # recent sum and count, baseline sum, count and sum of squares
 
 
-def _activity_aggregates(session, days: list[dt.date]) -> dict[str, list]:
+def _activity_aggregates(session, days: list[dt.date], partner_ids: list[str] | None = None) -> dict[str, list]:
     """Per partner, per day: sum and count of each trend metric over the recent and the baseline months,
     MDF allocated and spent over the MDF window, deals registered over 12 months."""
     columns = []
@@ -228,7 +243,10 @@ def _activity_aggregates(session, days: list[dt.date]) -> dict[str, list]:
                     func.sum(case((ACT.c.month.in_(window), func.coalesce(ACT.c.mdf_spent, 0.0)))),
                     func.sum(case((ACT.c.month.in_(year), func.coalesce(ACT.c.deals_registered, 0))))]
     first = min(months_back(day, 1, 15)[0] for day in days)
-    rows = session.execute(select(ACT.c.partner_id, *columns).where(ACT.c.month >= first).group_by(ACT.c.partner_id))
+    query = select(ACT.c.partner_id, *columns).where(ACT.c.month >= first)
+    if partner_ids is not None:
+        query = query.where(ACT.c.partner_id.in_(partner_ids))
+    rows = session.execute(query.group_by(ACT.c.partner_id))
     return {r[0]: list(r[1:]) for r in rows}
 
 
@@ -266,19 +284,22 @@ class PortfolioAggregates:
     """The per-partner aggregates of several days, read once (four statements); each day's metrics are
     built on demand, for every partner or a few (a day's baselines always cover every partner)."""
 
-    def __init__(self, ctx: ToolContext, days: list[dt.date | None]):
+    def __init__(self, ctx: ToolContext, days: list[dt.date | None], partner_ids: set[str] | None = None):
+        """`partner_ids`: aggregates of these partners only (and every partner's pipeline, for the percentile)."""
         today, vendor = ctx.today(), ctx.vendor()
         self.dates = [day or today for day in days]
+        ids = None if partner_ids is None else sorted(partner_ids)
+        self.pipelines = None if ids is None else _read(ctx, _pipelines, today, days, vendor)
         # two connections: the scans of the deals (the longest queries) run beside the others; sqlite3 and
         # psycopg release the GIL while the database works
         with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(_read, ctx, _deal_aggregates, today, days, vendor)
+            pending = pool.submit(_read, ctx, _deal_aggregates, today, days, vendor, ids)
             with ctx.records(Scope.system()) as rec:
                 session = rec.session
                 self.partners = session.execute(select(
                     PARTNER.c.partner_id, PARTNER.c.tier, PARTNER.c.competencies, PARTNER.c.certified_staff
                 ).order_by(PARTNER.c.partner_id)).all()
-                self.activity = _activity_aggregates(session, self.dates)
+                self.activity = _activity_aggregates(session, self.dates, ids)
                 self.rates = _win_rates(session, self.dates)
             self.deals = pending.result()
         self.certified = {p.partner_id: parse_certified(p.certified_staff) for p in self.partners}
@@ -290,8 +311,12 @@ class PortfolioAggregates:
         per_activity = len(_ACTIVITY) * PER_METRIC + 3
         no_activity = [0] * (len(self.dates) * per_activity)
         # a partner's pipeline that day ranks among every partner's pipeline that day
-        pipelines = sorted(float(deals[p.partner_id][i * PER_DAY] or 0.0) if p.partner_id in deals else 0.0
-                           for p in self.partners)
+        if self.pipelines is None:
+            pipelines = sorted(float(deals[p.partner_id][i * PER_DAY] or 0.0) if p.partner_id in deals else 0.0
+                               for p in self.partners)
+        else:
+            pipelines = sorted(float(self.pipelines[p.partner_id][i] or 0.0) if p.partner_id in self.pipelines
+                               else 0.0 for p in self.partners)
         baselines = Baselines(win_rate=self.rates[i], partner_values=pipelines)
         window, spans = mdf_months(day), (recent_months(day), baseline_months(day))
         products_cache: dict[str, set[str]] = {}
