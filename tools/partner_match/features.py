@@ -153,20 +153,21 @@ def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None):
     return hist, tot, tot_n, np.maximum(load, 0), wins
 
 
-def _relationship(matrix: PartnerMatrix, deal: DealRec,
-                  as_of: dt.date) -> tuple[np.ndarray, dict[int, Relation]]:
+def _relationship(matrix: PartnerMatrix, deal: DealRec, as_of: dt.date,
+                  known_now: bool = False) -> tuple[np.ndarray, dict[int, Relation]]:
     """Account-mapping relationships known at `as_of`: the partner's row was updated before then, or the
     partner already worked a deal at the account (a relationship a deal created is not its cause)."""
     strength, known = np.zeros(len(matrix.ids)), {}
     for i, rel in matrix.relations.get(deal.account_id, {}).items():
         first = matrix.first_involvement.get((i, deal.account_id))
-        if (rel.known_from is None or rel.known_from < as_of) or (first is not None and first < as_of):
+        if known_now or (rel.known_from is None or rel.known_from < as_of) or (first is not None and first < as_of):
             strength[i], known[i] = _strength(rel), rel
     return strength, known
 
 
 def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, account: AccountRec | None,
-                 exclude: DealRec | None = None, relations: list[Relation] | None = None) -> DealSignals:
+                 exclude: DealRec | None = None, relations: list[Relation] | None = None,
+                 relations_known_now: bool = False) -> DealSignals:
     """Features of every partner for `deal`, as of `state.as_of`. `exclude` (default: the deal itself)
     is removed from the history and the load, so a deal never explains itself. `relations`: partners'
     relationships with the deal's company that account mapping cannot know (a company that is not yet our
@@ -182,7 +183,7 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
     hist, (tot_w, tot_fair), tot_n, load, wins = _history(state, deal, exclude or deal)
     base = state.base_rate
     last3, prior3 = matrix.activity_window(as_of - dt.timedelta(days=1))  # as_of itself is excluded
-    relationship, known = _relationship(matrix, deal, as_of)
+    relationship, known = _relationship(matrix, deal, as_of, relations_known_now)
     for rel in relations or ():
         i = matrix.index.get(rel.partner_id)
         if i is not None and _strength(rel) > relationship[i]:

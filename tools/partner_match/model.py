@@ -4,15 +4,19 @@ History as of a date (`HistoryState`, advanced by `HistorySweep`): per partner, 
 the date (wins and deals per industry, product, country and account; the expected wins under a random
 pick among the partners eligible for each won deal, its "fair share") and the deals open at it (load).
 
-Training examples (outcomes, not the vendor's habit): each closed deal with a partner engaged that
-closed before the cutoff date, labelled won (1) or lost (0). Only engaged partners are examples: whom the
-vendor hands a deal to is its habit (big, high-tier partners, say), not an outcome, and a partner that
-was not engaged neither won nor lost the deal; counting the other eligible partners as losers would
-teach the model to imitate the habit. So the score estimates the chance that the deal is won with that
-partner. Features are computed AS OF the deal's created_on (the sweep), with the deal's own partner
-masked, so history only counts deals closed before that day and the deal never explains itself.
-Eligibility (authorisation, territory) is a rule applied at ranking, not learned: every engaged partner
-was eligible, so those weights keep their hand-set values' role through the eligible-first sort.
+Two learned candidates, differing in their training examples (deals closed before the cutoff date):
+- `learned`: a won deal's partner is a positive and the other partners eligible for it (a sample of
+  `ELIGIBLE_NEGATIVES` if more) plus `OTHER_NEGATIVES` from everyone are negatives; a lost deal's partner
+  is a negative too (engaged, and lost). It estimates the chance that the deal is won *and* with that
+  partner, so part of what it learns is whom the vendor engages (its habit), which predicts the
+  actual winners where the habit follows skill.
+- `outcome`: only engaged partners, labelled won (1) or lost (0): the chance that the deal is won with
+  that partner once engaged, whatever the vendor's habit. A partner that was not engaged neither won nor
+  lost the deal.
+Features are computed AS OF the deal's created_on (the sweep), with the deal's own partner masked, so
+history only counts deals closed before that day and the deal never explains itself. Which of them (or
+the segment ranker, or the cold-start rules) serves is decided by the backtest
+(`tools.partner_match.selection`).
 
 Model: logistic regression on standardised features (scipy L-BFGS-B: scikit-learn's cannot bound
 coefficients), with the weights of more-is-better signals kept >= 0 (`MONOTONE`, so an explanation
@@ -63,6 +67,9 @@ log = logging.getLogger(__name__)
 
 MODEL_VERSION = 7  # bump when features or training change: cached models of older versions are ignored
 MIN_EXAMPLES = 30
+ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
+OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too
+LOST_WEIGHT = 1.0  # a lost deal's partner: engaged and lost, as clear a negative as any
 MAX_TRAIN_DEALS = 3000  # the most recent; older history still feeds the features through the sweep
 TRAIN_BUDGET = 3_000_000  # deals x partners scored in training: 3,000 deals at 1,000 partners, 300 at 10,000
 INELIGIBLE_FACTOR = 0.25
@@ -171,7 +178,42 @@ def _training_deals(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date) -> l
 
 def training_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
                  seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-    """(X, y, sample weights, deals used): per closed deal its engaged partner, 1 if won, 0 if lost."""
+    """(X, y, sample weights, deals used): per won deal its partner (1) and partners that did not win it
+    (0); per lost deal its partner (0)."""
+    rng = np.random.default_rng(seed)
+    deals = _training_deals(eco, matrix, cutoff)
+    sweep = HistorySweep(matrix, eco)
+    n = len(matrix.ids)
+    rows, labels, weights = [], [], []
+    for deal in deals:
+        state = sweep.advance(deal.opened())
+        signals = deal_signals(matrix, state, deal.masked(), eco.accounts[deal.account_id], exclude=deal)
+        positive = matrix.index[deal.partner_id]
+        if not deal.won:  # engaged and lost: one negative; who else could have won it is unknown
+            rows.append(signals.X[[positive]])
+            labels.append(0)
+            weights.append(LOST_WEIGHT)
+            continue
+        eligible = np.flatnonzero(signals.eligible)
+        eligible = eligible[eligible != positive]
+        if len(eligible) > ELIGIBLE_NEGATIVES:
+            eligible = rng.choice(eligible, size=ELIGIBLE_NEGATIVES, replace=False)
+        negatives = set(eligible.tolist())
+        others = rng.choice(n, size=min(OTHER_NEGATIVES, n), replace=False)
+        negatives.update(int(i) for i in others if i != positive)
+        picked = [positive, *sorted(negatives)]
+        rows.append(signals.X[picked])
+        labels.extend([1] + [0] * (len(picked) - 1))
+        weights.extend([1.0] * len(picked))
+    if not rows:
+        return np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0), 0
+    return np.vstack(rows), np.asarray(labels), np.asarray(weights), len(deals)
+
+
+def outcome_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
+                 seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """(X, y, sample weights, deals used) of the `outcome` model: per closed deal its engaged partner,
+    1 if won, 0 if lost."""
     del seed  # deterministic: every closed partner deal is one example
     deals = _training_deals(eco, matrix, cutoff)
     sweep = HistorySweep(matrix, eco)
@@ -222,9 +264,11 @@ def fit_logistic(Z: np.ndarray, y: np.ndarray, weights: np.ndarray, lower: np.nd
     return result.x[:d], float(result.x[d])
 
 
-def train_model(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date, seed: int = 0) -> MatchModel:
-    """Learn from deals closed before `cutoff`; hand-set weights when there is too little history."""
-    X, y, weights, n_deals = training_set(eco, matrix, cutoff, seed)
+def train_model(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date, seed: int = 0,
+                kind: str = "learned") -> MatchModel:
+    """Learn from deals closed before `cutoff` (`kind`: `learned` or `outcome`, see the module's
+    docstring); hand-set weights when there is too little history."""
+    X, y, weights, n_deals = (outcome_set if kind == "outcome" else training_set)(eco, matrix, cutoff, seed)
     if n_deals < MIN_EXAMPLES or len(set(y.tolist())) < 2:
         log.info("partner match: %d training deals before %s, using cold-start weights", n_deals, cutoff)
         return MatchModel.cold_start(n_deals, cutoff)
@@ -242,5 +286,5 @@ def train_model(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date, seed: in
     hand_set = np.asarray(MatchModel.cold_start().weights)
     coef = np.where(fixed, hand_set, coef)  # censored in the history: the hand-set weight, varied or not
     intercept -= float(np.dot(coef, mean))
-    return MatchModel([round(float(c), 6) for c in coef], round(intercept, 6), "learned", n_deals, len(y),
+    return MatchModel([round(float(c), 6) for c in coef], round(intercept, 6), kind, n_deals, len(y),
                       cutoff.isoformat())
