@@ -44,6 +44,7 @@ def score(name: str, size: str = "full", deals: int = 20) -> dict:
     chosen = choose_ranker(eco, matrix, today)
     state = history_as_of(matrix, eco, as_of)
     models = {"chosen": chosen, "learned": train_model(eco, matrix, as_of),
+              "outcome": train_model(eco, matrix, as_of, kind="outcome"),
               "segment": MatchModel.segment(state.base_rate, cutoff=as_of), "cold_start": MatchModel.cold_start()}
     rng = random.Random(world.seed)
     out: dict = defaultdict(list)
@@ -58,6 +59,8 @@ def score(name: str, size: str = "full", deals: int = 20) -> dict:
         h = {p: data.heuristic(p, acc["industry"], t["products"], acc["domain"], acc["name"]) for p in elig}
         out["zoo heuristic"].append(_rank_metrics(sorted(elig, key=h.get, reverse=True), best, gains))
         out["random"].append(_random_metrics(elig, best, gains, rng, 50))
+        out["highest tier"].append(_rank_metrics(sorted(elig, key=data.tier_rank, reverse=True), best, gains))
+        out["most wins"].append(_rank_metrics(sorted(elig, key=lambda p: (data.wins[p], p), reverse=True), best, gains))
     match = {k: _mean(v[:20]) for k, v in out.items()}  # the 20 deals `evals.zoo.score` scores
     match_all = {k: _mean(v) for k, v in out.items()}
     leads: dict = defaultdict(list)
