@@ -16,6 +16,13 @@ from assistant.core.tokens import count_tokens
 
 MAX_TOKENS = 200
 OVERLAP_TOKENS = 40
+# "Related" / "See also" sections are navigation (names of other documents), never an answer: not indexed.
+_NAVIGATION = re.compile(
+    r"^\s*(related( content| documents| links| reading| resources)?|see also|further reading|"
+    r"verwandte (themen|inhalte)|siehe auch|weiterführende (links|informationen)|voir aussi|à lire aussi|"
+    r"contenus? (associés?|liés)|ver también|véase también|contenido relacionado|veja também|"
+    r"conteúdo relacionado|関連(資料|情報|コンテンツ|ドキュメント|リンク)?|参考(資料|リンク)?)\s*:?\s*$",
+    re.IGNORECASE)
 MIN_TOKENS = 60  # a section shorter than this is merged with the next one when both fit
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -74,7 +81,7 @@ def _sections(text: str) -> list[_Section]:
         else:
             lines.append(line)
     flush()
-    return [s for s in sections if s.blocks]
+    return [s for s in sections if s.blocks and not (s.path and _NAVIGATION.match(s.path[-1]))]
 
 
 def _blocks(lines: list[str]) -> list[tuple[str, str]]:

@@ -110,3 +110,13 @@ def test_setext_headings_and_blockquotes_read_as_text():
     assert all("=" not in u.text for u in units)
     assert units[-1].text.endswith("and that, see Deals > Register.") and not units[-1].text.startswith(">")
     assert "> and" not in units[-1].text
+
+
+def test_related_and_see_also_sections_are_navigation_not_content():
+    text = ("# Streaming playbook\n\nSell CDC to retailers first.\n\n## Related\n\n"
+            "Battlecard (internal): Kestrel Streams. Campaign kit: streaming-realtime.\n\n"
+            "## Siehe auch\n\nIndustry playbook: retail.\n\n## 関連資料\n\nケーススタディ。\n\n"
+            "## Related work we did\n\nA retailer cut stock-outs by a third.\n")
+    body = " ".join(c.text for c in chunk_text("Streaming", text))
+    assert "Sell CDC" in body and "stock-outs" in body  # a heading that only starts with "Related" is content
+    assert "Kestrel" not in body and "Industry playbook" not in body and "ケーススタディ" not in body
