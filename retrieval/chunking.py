@@ -16,6 +16,7 @@ from assistant.core.tokens import count_tokens
 
 MAX_TOKENS = 200
 OVERLAP_TOKENS = 40
+CHUNKING_VERSION = "c2"  # bump when chunk_text's output changes: documents are then re-indexed on next ingest
 # "Related" / "See also" sections are navigation (names of other documents), never an answer: not indexed.
 _NAVIGATION = re.compile(
     r"^\s*(related( content| documents| links| reading| resources)?|see also|further reading|"

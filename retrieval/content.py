@@ -3,8 +3,8 @@
 Sync is idempotent and crash-safe. SQL is the truth: a document's `indexed_hash` is set, in the same
 transaction that replaces its `chunks` rows, only *after* chroma holds the vectors of those chunks
 (deterministic ids `{doc_id}#{ordinal}`). A kill at any moment leaves the previous version searchable
-(its rows are still committed); a rerun sees `indexed_hash != content_hash` and redoes the document,
-overwriting the same ids. Vectors no SQL chunk references (left by a crash, or by a document that
+(its rows are still committed); a rerun sees an `indexed_hash` other than `content_hash:CHUNKING_VERSION`
+and redoes the document, overwriting the same ids (a new splitter version redoes every document once). Vectors no SQL chunk references (left by a crash, or by a document that
 shrank) are swept, and chunks whose vector is missing from chroma are re-indexed.
 """
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from sqlalchemy import delete, select
 
 from retrieval.chunking import (
+    CHUNKING_VERSION,
     MAX_TOKENS,
     OVERLAP_TOKENS,
     chunk_text,
@@ -68,12 +69,18 @@ def _doc_metadata(doc: Any) -> dict[str, Any]:
                           list(doc.products or []), list(doc.industries or []))
 
 
+def indexed_hash(doc: Any) -> str:
+    """What a document's chunks were made from: its text's hash and the splitter's version (a new splitter
+    re-indexes every document once)."""
+    return f"{doc.content_hash}:{CHUNKING_VERSION}"
+
+
 def _document_row(doc: Any) -> dict[str, Any]:
     return {
         "doc_id": doc.doc_id, "source": doc.source, "title": doc.title, "kind": doc.kind or "other",
         "visibility": list(doc.visibility or []), "products": list(doc.products or []),
         "industries": list(doc.industries or []), "locale": doc.locale, "updated_on": doc.updated_on,
-        "content_hash": doc.content_hash, "indexed_hash": doc.content_hash,
+        "content_hash": doc.content_hash, "indexed_hash": indexed_hash(doc),
         "attributes": dict(getattr(doc, "attributes", None) or {}),
     }
 
@@ -191,7 +198,7 @@ class ContentService:
             to_index, meta_only = [], []
             for doc_id, doc in wanted.items():
                 row = stored.get(doc_id)
-                if row is None or row["indexed_hash"] != doc.content_hash or row["title"] != doc.title \
+                if row is None or row["indexed_hash"] != indexed_hash(doc) or row["title"] != doc.title \
                         or doc_id in missing_vectors:
                     to_index.append(doc)
                 elif any(row[f] != _document_row(doc)[f] for f in _META_FIELDS):

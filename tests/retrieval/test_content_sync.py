@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from retrieval.chunking import CHUNKING_VERSION
 from retrieval.content import ContentService
 from retrieval.records import Chunk, Document
 from tests.retrieval.conftest import make_doc
@@ -38,7 +39,7 @@ def test_second_sync_embeds_nothing(make_service):
     assert service.store.content_version() == version  # nothing changed: searchers keep their index
     sql, chroma, docs = _state(service)
     assert sql == chroma and len(sql) == first.chunks
-    assert all(content == indexed for content, indexed in docs.values())
+    assert all(indexed == f"{content}:{CHUNKING_VERSION}" for content, indexed in docs.values())
 
 
 def test_changed_document_is_reembedded_and_shrinks_cleanly(make_service):
@@ -112,7 +113,7 @@ def test_crash_between_vector_upsert_and_sql_commit_then_rerun(make_service):
     assert sql == chroma  # no orphans, nothing missing
     assert stats.documents == 4 and stats.chunks == len(sql)
     assert stats.embedded_documents == 3  # deal-reg, nfr and new; mdf was never touched
-    assert all(content == indexed for content, indexed in docs.values())
+    assert all(indexed == f"{content}:{CHUNKING_VERSION}" for content, indexed in docs.values())
     for doc_id in docs:  # ordinals are 0..n-1 per document: no duplicates, no gaps
         ordinals = sorted(int(c.rsplit("#", 1)[1]) for c in sql if c.rsplit("#", 1)[0] == doc_id)
         assert ordinals == list(range(len(ordinals)))
@@ -146,3 +147,18 @@ def test_a_running_searcher_sees_another_process_ingest(make_service):
     make_service().sync_documents(_docs(), progress=lambda done, total: progress.append((done, total)))
     assert progress[-1] == (2, 2)  # only the two new documents were indexed
     assert server.search("marketing development funds")[0].doc_id == "programs/mdf.md"
+
+
+def test_a_new_splitter_version_reindexes_every_document_once(make_service, monkeypatch):
+    """Chunks made by an older splitter (say, one that still indexed "Related" sections) are redone by the
+    next plain sync, once; the text did not change, the way it is cut did."""
+    import retrieval.content as content
+
+    first = make_service().sync_documents(_docs())
+    monkeypatch.setattr(content, "CHUNKING_VERSION", "next")
+    again = make_service().sync_documents(_docs())
+    assert again.embedded_documents == first.documents and again.removed_documents == 0
+    third = make_service().sync_documents(_docs())
+    assert third.embedded_documents == 0
+    sql, chroma, docs = _state(make_service())
+    assert sql == chroma and all(indexed == f"{text}:next" for text, indexed in docs.values())
