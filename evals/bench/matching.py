@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import random
 import resource
 import tempfile
@@ -98,6 +99,7 @@ def build_store(ctx) -> list[str]:
         for model, rows in tables:
             for start in range(0, len(rows), 20_000):
                 session.execute(insert(model), rows[start:start + 20_000])
+        ctx.store.bump_records_version(session=session)  # as ingest does: unstamped stores are never cached
     open_ids = [d["opportunity_id"] for d in deals if not d["stage"].startswith("closed")]
     return r.sample(open_ids, QUERIES)
 
@@ -109,6 +111,12 @@ def run() -> dict:
     from tools.partner_match.service import match_partners
 
     logging.getLogger("tools.partner_match.service").setLevel(logging.ERROR)
+    fixed = os.environ.get("COSELL_BENCH_MATCH_RANKER")  # segment | cold_start: skip the backtest (latency only)
+    if fixed:
+        from tools.partner_match import service
+        from tools.partner_match.model import MatchModel
+
+        service.choose_ranker = lambda eco, matrix, today: getattr(MatchModel, fixed)(cutoff=today)
     with tempfile.TemporaryDirectory() as tmp:
         ctx = AppContext(Settings(home=Path(tmp), today=TODAY))
         started = time.perf_counter()
@@ -129,6 +137,7 @@ def run() -> dict:
     return {
         "partners": PARTNERS, "accounts": ACCOUNTS, "deals": DEALS, "queries": len(ms),
         "synthesis_s": round(synth_s, 1), "engine_build_s": round(build_s, 1), "model": first.model,
+        "ranker_fixed_by_env": fixed or None,
         "ranker_backtest": first.ranker.backtest if first.ranker else None,  # chosen at build, in engine_build_s
         "ranker_candidates": first.ranker.candidates if first.ranker else None,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),  # Linux: KiB
