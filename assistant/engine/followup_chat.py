@@ -7,7 +7,7 @@ share with them?".
 (its registering partner, else the engaged one), else the shortlisted partner last looked at. Cue words in
 English, German, French, Spanish, Portuguese and Japanese. `plan_followup` returns None for anything else;
 the engine then plans the question as usual. `deal_partner_answer` words who is on a deal, for this
-follow-up and for a question naming the deal ("who's the partner on the Acme deal?").
+follow-up and for a question naming the deal ("who's the partner on the <customer> deal?").
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from typing import Any
 
 from assistant.core.errors import CosellError
 from assistant.engine import router
+from assistant.engine.messages import LANGS
 from assistant.engine.threads import ThreadState
 from assistant.engine.turn import Turn
 from tools.partner_match.service import match_partners
@@ -83,7 +84,6 @@ def _partner_of(turn: Turn, state: ThreadState) -> str | None:
         return None
 
 
-_LANGS = ("en", "de", "fr", "es", "pt", "ja")
 _DEAL_PARTNER_T = {
     "on": ("The partner on {deal} is {partner} ({role}).", "Partner bei {deal} ist {partner} ({role}).",
            "Le partenaire sur {deal} est {partner} ({role}).", "El socio en {deal} es {partner} ({role}).",
@@ -100,7 +100,7 @@ _DEAL_PARTNER_T = {
 def deal_partner_answer(deal: str, partner_id: str | None, role: str | None, registered_by: str | None,
                         partner_names: dict[str, str], lang: str = "en") -> str:
     """Who is on a deal: its partner of record and role, and who registered it when that is another."""
-    index = _LANGS.index(lang) if lang in _LANGS else 0
+    index = LANGS.index(lang) if lang in LANGS else 0
 
     def name(pid: str) -> str:  # a partner the asker may not see is never named (nor its id shown)
         return f"{partner_names[pid]} ({pid})" if pid in partner_names else _DEAL_PARTNER_T["other"][index]

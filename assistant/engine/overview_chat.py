@@ -19,6 +19,7 @@ from typing import Any
 
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.intent_cues import normalise
+from assistant.engine.messages import LANGS
 from assistant.engine.router import mdf_period
 from tools.partner_profile.service import quarter_months
 from tools.records_overview.service import OverviewResult
@@ -284,12 +285,11 @@ _T: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja
     "more": ("… and {n} more.", "… und {n} weitere.", "… et {n} de plus.", "… y {n} más.", "… e mais {n}.",
              "…ほか{n}件。"),
 }
-_LANGS = ("en", "de", "fr", "es", "pt", "ja")
 
 
 def _say(key: str, lang: str, **values: Any) -> str:
     texts = _T[key]
-    return texts[_LANGS.index(lang) if lang in _LANGS else 0].format(**values)
+    return texts[LANGS.index(lang) if lang in LANGS else 0].format(**values)
 
 
 def _money(totals: dict[str, float]) -> str:

@@ -223,7 +223,7 @@ _STATE_NOW = re.compile(r"\b(still|left|remaining|currently|right now|noch|encor
 _CAN_REGISTER = re.compile(r"\b(can|may|could|should) (i|we) (still |even )?register\b|\bis (it|this|that) "
                            r"registrable\b|\b(können|dürfen) wir\b.{0,40}\bregistrieren\b|\bpeut-on\b.{0,40}"
                            r"\benregistrer\b|\b(podemos|puedo|posso)\b.{0,40}\bregistrar\b|登録でき")
-# The kind of deal a name says ("Acme renewal"): what the programme's registration rules speak of.
+# The kind of deal a name says ("<customer> renewal"): what the programme's registration rules speak of.
 DEAL_KIND = re.compile(r"\b(renewal|expansion|upsell|pilot|migration|proof of value|new platform|new logo)\b",
                        re.IGNORECASE)
 
