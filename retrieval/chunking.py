@@ -16,6 +16,13 @@ from assistant.core.tokens import count_tokens
 
 MAX_TOKENS = 200
 OVERLAP_TOKENS = 40
+# "Related" / "See also" sections are navigation (names of other documents), never an answer: not indexed.
+_NAVIGATION = re.compile(
+    r"^\s*(related( content| documents| links| reading| resources)?|see also|further reading|"
+    r"verwandte (themen|inhalte)|siehe auch|weiterführende (links|informationen)|voir aussi|à lire aussi|"
+    r"contenus? (associés?|liés)|ver también|véase también|contenido relacionado|veja também|"
+    r"conteúdo relacionado|関連(資料|情報|コンテンツ|ドキュメント|リンク)?|参考(資料|リンク)?)\s*:?\s*$",
+    re.IGNORECASE)
 MIN_TOKENS = 60  # a section shorter than this is merged with the next one when both fit
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -74,7 +81,7 @@ def _sections(text: str) -> list[_Section]:
         else:
             lines.append(line)
     flush()
-    return [s for s in sections if s.blocks]
+    return [s for s in sections if s.blocks and not (s.path and _NAVIGATION.match(s.path[-1]))]
 
 
 def _blocks(lines: list[str]) -> list[tuple[str, str]]:
@@ -262,6 +269,8 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _HTML = re.compile(r"<[^>]+>")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _RULE_LINE = re.compile(r"^\|?[\s:|-]+\|?$")
+# a setext heading's underline (`Title` over `=====` or `-----`), common in plain-text documents
+_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[A-Z0-9*_`])|(?<=[。！？])")
 _END_PUNCT = (".", "!", "?", ":", ";", "。", "！", "？", "：", ")", "）")
 
@@ -279,11 +288,15 @@ class TextUnit:
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 
+_QUOTE_MARK = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
+
+
 def clean(text: str) -> str:
     """Markdown links to their text, HTML tags and emphasis marks dropped, whitespace collapsed."""
     text = _LINK.sub(r"\1", text)
     text = _HTML.sub(" ", text)
-    text = re.sub(r"(\*\*|__|`|^>\s*)", "", text)
+    text = _QUOTE_MARK.sub("", text)  # a blockquote's `>` on each of its lines
+    text = re.sub(r"(\*\*|__|`)", "", text)
     return " ".join(text.split())
 
 
@@ -328,6 +341,8 @@ def _continues(before: str, raw: str) -> bool:
     line = raw.strip()
     if not last or last.startswith(("|", "#")) or line.startswith(("|", "#")) or _ITEM.match(raw):
         return False
+    if _UNDERLINE.fullmatch(line) or _UNDERLINE.fullmatch(last):  # a setext heading stands alone
+        return False
     label = not _ITEM.match(before) and _is_subheading(last, line)  # a list item is never a label
     return not _RULE_LINE.fullmatch(line) and not label
 
@@ -346,6 +361,11 @@ def text_units(text: str) -> list[TextUnit]:
         nxt = next((l.strip() for l, _ in lines[i + 1:] if l.strip()), None)
         if not line:
             header, in_item = None, False
+            continue
+        if _UNDERLINE.fullmatch(line):
+            continue
+        if nxt is not None and _UNDERLINE.fullmatch(nxt) and not line.startswith("|"):
+            label, lead, in_item = clean(line), None, False  # a setext heading: context for what follows
             continue
         if line.startswith("|") or (header is not None and " | " in line):
             if _RULE_LINE.fullmatch(line):

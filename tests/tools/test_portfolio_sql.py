@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select, update
 
 from assistant.core.config import Settings
+from assistant.core.errors import Forbidden
 from assistant.engine.context import AppContext
 from connectors.csv_folder import read_import_folder
 from evals.bench import portfolio as bench
@@ -63,10 +64,21 @@ def world(request, tmp_path_factory):
     ctx.close()
 
 
+class _ReferenceDays:
+    """PortfolioHealthDays as it was: each day's health from every deal in Python."""
+
+    def __init__(self, ctx, scope, days, partner_ids=None):
+        self.ctx, self.scope, self.days = ctx, scope, days
+
+    def on(self, i, partner_ids=None):
+        out = nba.portfolio_health(self.ctx, self.scope, as_of=self.days[i])
+        return out if partner_ids is None else {p: h for p, h in out.items() if p in partner_ids}
+
+
 def _reference(monkeypatch) -> None:
     """`portfolio` as it was: health per day from every deal in Python, first wins from every won deal."""
-    monkeypatch.setattr(nba, "portfolio_health_on",  # portfolio reads it through the nba service module
-                        lambda ctx, scope, days: [nba.portfolio_health(ctx, scope, as_of=d) for d in days])
+    monkeypatch.setattr(nba, "PortfolioHealthDays", _ReferenceDays)  # portfolio reads the nba module
+    monkeypatch.setattr(portfolio_module, "_health", portfolio_module._health_now_and_before)  # not the cached
     monkeypatch.setattr(portfolio_module, "_first_wins_query", lambda today: select(
         Opportunity.partner_id, Opportunity.registered_by, Opportunity.close_date)
         .where(Opportunity.stage == "closed_won"))
@@ -126,3 +138,23 @@ def test_same_figures_on_postgres(tmp_path_factory):
             _assert_same(new, old)
         finally:
             ctx.close()
+
+
+def test_health_is_read_once_per_records_version(world, monkeypatch):
+    reads = []
+
+    class Counting(nba.PortfolioHealthDays):
+        def __init__(self, *args):
+            reads.append(1)
+            super().__init__(*args)
+
+    monkeypatch.setattr(nba, "PortfolioHealthDays", Counting)
+    world.store.bump_records_version()
+    first = portfolio_module.portfolio(world, Scope.operator())
+    again = portfolio_module.portfolio(world, Scope.operator())
+    assert len(reads) in (1, 2) and again == first  # now and 90 days ago; the past quarters if any fell
+    world.store.bump_records_version()  # an ingest by any process
+    count = len(reads)
+    assert portfolio_module.portfolio(world, Scope.operator()) == first and len(reads) == 2 * count
+    with pytest.raises(Forbidden):  # the cache is behind the permission check
+        portfolio_module.portfolio(world, Scope(user_id="u", role="partner_seller", partner_id="P-001"))

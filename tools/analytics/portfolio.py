@@ -1,10 +1,12 @@
 """Every partner at a glance (CLI.md `portfolio`): health now and 90 days ago (both computed from the data
-in one pass of set-based SQL, tools.next_best_action.service.portfolio_health_on), tier status, time to
+in one pass of set-based SQL, tools.next_best_action.service.PortfolioHealthDays), tier status, time to
 first win (SQL: each partner's earliest win), and who is at risk.
 
 At risk (general thresholds, each a reason with its numbers):
 - health below 50;
-- health down 10 points or more in 90 days;
+- health down 10 points or more in 90 days, to below the lowest it stood at the end of each of the four
+  quarters before (its own normal range over the past year: health swings with a partner's deals and MDF,
+  and a fall back inside the range it moved in is its normal variation, not a decline);
 - an engagement metric (portal logins, trainings, registrations, PSAT) down 50% or more against the
   partner's own prior 12 months;
 - qualifies for a lower tier than the one it holds.
@@ -37,6 +39,7 @@ LOW_HEALTH = 50
 HEALTH_FALL = 10
 ENGAGEMENT_DROP = 0.5
 TREND_DAYS = 90
+QUARTERS = 4  # the partner's own range: its health at the end of each of the past year's quarters
 WORST_SHARE = 0.2  # "among the worst fifth of this vendor's partners"
 TIER_GAP_SHARE = 1 / 3  # more partners than this below their tier's rules: the rules do not fit
 TIER_ORDER = ("registered", "silver", "gold", "platinum")
@@ -65,8 +68,10 @@ def _quantile(ordered: list, share: float, default):
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def risk(now: nba.PortfolioHealth, before: nba.PortfolioHealth | None,
-         norms: Norms | None = None) -> tuple[float, list[str]]:
+def risk(now: nba.PortfolioHealth, before: nba.PortfolioHealth | None, norms: Norms | None = None,
+         earlier: list[nba.PortfolioHealth] | None = None) -> tuple[float, list[str]]:
+    """(risk_score, reasons) of one partner; `before` is its health TREND_DAYS ago, `earlier` its health at
+    the quarters before that (its normal range together with `before`; None: not known, the fall alone counts)."""
     health = now.score.score
     change = None if before is None else health - before.score.score
     reasons, score = [], max(0.0, 60.0 - health)
@@ -74,8 +79,12 @@ def risk(now: nba.PortfolioHealth, before: nba.PortfolioHealth | None,
         reasons.append(f"health {health}/100, below {LOW_HEALTH}")
     if change is not None:
         score += max(0, -change)
-        if change <= -HEALTH_FALL and (norms is None or change <= norms.fall_cutoff):
-            reasons.append(f"health down {-change} points in {TREND_DAYS} days (from {before.score.score} to {health})")
+        lowest = None if earlier is None else min(h.score.score for h in [before, *earlier])
+        if (change <= -HEALTH_FALL and (norms is None or change <= norms.fall_cutoff)
+                and (lowest is None or health < lowest)):
+            beyond = "" if lowest is None else f", below its lowest of the past year's quarters, {lowest}"
+            reasons.append(f"health down {-change} points in {TREND_DAYS} days "
+                           f"(from {before.score.score} to {health}{beyond})")
     label, drop, recent, baseline = now.biggest_drop
     score += 30 * drop
     if (drop >= ENGAGEMENT_DROP and recent is not None and baseline is not None
@@ -99,9 +108,35 @@ def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = Non
         # the partners and their first wins are read beside the health queries (another connection)
         pending = pool.submit(_partners_and_first_wins, ctx, scope, today)
         # Forbidden for anyone but admins and channel managers
-        now, before = nba.portfolio_health_on(ctx, scope, [as_of, today - dt.timedelta(days=TREND_DAYS)])
+        now, before, earlier = _health(ctx, scope, as_of, today)
         info, wins = pending.result()
-        return _portfolio(now, before, info, wins, today, partner_ids)
+        return _portfolio(now, before, earlier, info, wins, today, partner_ids)
+
+
+def _health(ctx: ToolContext, scope: Scope, as_of: dt.date | None, today: dt.date
+            ) -> tuple[dict[str, nba.PortfolioHealth], dict[str, nba.PortfolioHealth], list[dict]]:
+    """`_health_now_and_before`, computed once per records version (vendor.yaml is ingested with them) and
+    day, shared by every internal asker of this process: the dashboard, the digest and chat ask for it again
+    and again. The scope was checked by the caller."""
+    return ctx.cached("analytics.portfolio_health", lambda: _health_now_and_before(ctx, scope, as_of, today),
+                      key=(as_of, today), max_entries=8)
+
+
+def _health_now_and_before(ctx: ToolContext, scope: Scope, as_of: dt.date | None, today: dt.date
+                           ) -> tuple[dict[str, nba.PortfolioHealth], dict[str, nba.PortfolioHealth], list[dict]]:
+    """Every partner's health today and TREND_DAYS ago; the quarters before that only for the partners whose
+    health fell HEALTH_FALL or more (the only ones whose range is read)."""
+    quarters = [today - dt.timedelta(days=k * TREND_DAYS) for k in range(1, 1 + QUARTERS)]
+    days = [as_of, *quarters]
+    health = nba.PortfolioHealthDays(ctx, scope, days[:2])
+    now, before = health.on(0), health.on(1)
+    fell = {pid for pid, h in now.items() if pid in before and h.score.score - before[pid].score.score <= -HEALTH_FALL}
+    if not fell:
+        return now, before, []
+    # a second, narrow read: the fallen partners' aggregates (ranges of the covering indexes) and every
+    # partner's pipeline on those days (the percentile ranks among all)
+    past = nba.PortfolioHealthDays(ctx, scope, days[2:], fell)
+    return now, before, [past.on(i, fell) for i in range(len(days) - 2)]
 
 
 def _partners_and_first_wins(ctx: ToolContext, scope: Scope, today: dt.date) -> tuple[list, list]:
@@ -125,8 +160,9 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def _portfolio(now: dict[str, nba.PortfolioHealth], before: dict[str, nba.PortfolioHealth], info: list,
-               wins: list, today: dt.date, partner_ids: set[str] | None) -> PortfolioResponse:
+def _portfolio(now: dict[str, nba.PortfolioHealth], before: dict[str, nba.PortfolioHealth],
+               earlier: list[dict[str, nba.PortfolioHealth]], info: list, wins: list, today: dt.date,
+               partner_ids: set[str] | None) -> PortfolioResponse:
     joined = {p.partner_id: p.joined_on for p in info if partner_ids is None or p.partner_id in partner_ids}
     first = first_wins(joined, wins, today)
     norms = Norms(now, before)
@@ -136,7 +172,8 @@ def _portfolio(now: dict[str, nba.PortfolioHealth], before: dict[str, nba.Portfo
             continue
         h = now[p.partner_id]
         b = before.get(p.partner_id)
-        score, reasons = risk(h, b, norms)
+        past = [e[p.partner_id] for e in earlier if p.partner_id in e]
+        score, reasons = risk(h, b, norms, past if b is not None and past else None)
         win = first.get(p.partner_id)
         rows.append(PortfolioPartner(
             partner_id=p.partner_id, name=p.name, tier=p.tier, health=h.score.score,

@@ -23,7 +23,7 @@ import math
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from sqlalchemy import Text, and_, case, cast, distinct, func, literal_column, not_, or_, select, union_all
+from sqlalchemy import Text, and_, case, cast, distinct, func, literal_column, not_, or_, select
 
 from retrieval.records import Opportunity, Partner, PartnerActivity
 from retrieval.scope import Scope
@@ -119,14 +119,18 @@ def _distinct_joined(session, expr):
     return func.string_agg(distinct(expr), literal_column("','"))
 
 
-def _engaged_deals():
-    """Each deal once per partner engaged on it (`pid` = partner_id, also NULL: no index range, one plain
-    scan) and once more for a partner registering a deal it is not engaged on (`pid` = registered_by)."""
+def _engaged_deals(partner_ids: list[str] | None = None):
+    """Each deal once per partner engaged on it (`pid` = partner_id, also NULL), and once more for a partner
+    registering a deal it is not engaged on (`pid` = registered_by): two selects, each grouped on its own
+    (each reads a covering index in its GROUP BY's order on SQLite: no sort of the deals)."""
     cols = (OPP.c.stage, OPP.c.amount, OPP.c.close_date, OPP.c.created_on, cast(OPP.c.products, Text).label("products"))
     engaged = select(OPP.c.partner_id.label("pid"), *cols)
     registered = select(OPP.c.registered_by.label("pid"), *cols).where(
         OPP.c.registered_by.is_not(None), or_(OPP.c.partner_id.is_(None), OPP.c.registered_by != OPP.c.partner_id))
-    return union_all(engaged, registered).subquery("d")
+    if partner_ids is not None:  # a few partners: ranges of the covering indexes, no table lookups
+        engaged = engaged.where(OPP.c.partner_id.in_(partner_ids))
+        registered = registered.where(OPP.c.registered_by.in_(partner_ids))
+    return engaged.subquery("d"), registered.subquery("r")
 
 
 def _flag(condition):
@@ -159,20 +163,47 @@ def _day_conditions(d, today: dt.date, as_of: dt.date | None, vendor: dict) -> d
 PER_DAY = 6  # weighted pipeline, open deals, won, lost, won revenue, products of the open deals
 
 
-def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor: dict) -> dict[str, list]:
+def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor: dict,
+                     partner_ids: list[str] | None = None) -> dict[str, list]:
     """partner -> per day [weighted pipeline, open, won, lost, won revenue,
     the distinct products cells of the open deals], in one scan of the deals."""
-    d = _engaged_deals()
-    columns = []
-    for day in days:
-        c = _day_conditions(d, today, day, vendor)
-        columns += [func.sum(c["weighted"]), func.count(case((c["open"], 1))), func.count(case((c["won"], 1))),
-                    func.count(case((c["lost"], 1))), func.sum(case((c["won"], c["value"]))),
-                    _distinct_joined(session, case((c["open"], d.c.products)))]
-    # no WHERE on pid: on SQLite a range on ix_opp_partner would read the deals in index order, a million
-    # random lookups (7 s); the NULL group (deals without a partner) is dropped below
-    rows = session.execute(select(d.c.pid, *columns).group_by(d.c.pid))
-    return {pid: values for pid, *values in rows if pid is not None}
+    out: dict[str, list] = {}
+    for d in _engaged_deals(partner_ids):
+        columns = []
+        for day in days:
+            c = _day_conditions(d, today, day, vendor)
+            columns += [func.sum(c["weighted"]), func.count(case((c["open"], 1))), func.count(case((c["won"], 1))),
+                        func.count(case((c["lost"], 1))), func.sum(case((c["won"], c["value"]))),
+                        _distinct_joined(session, case((c["open"], d.c.products)))]
+        # no WHERE on pid in the first: the NULL group (deals without a partner) is dropped below
+        for pid, *values in session.execute(select(d.c.pid, *columns).group_by(d.c.pid)):
+            if pid is not None:
+                out[pid] = _merged(out[pid], values) if pid in out else values
+    return out
+
+
+def _pipelines(session, today: dt.date, days: list[dt.date | None], vendor: dict) -> dict[str, list]:
+    """partner -> its weighted open pipeline per day (every partner: the percentile ranks among all)."""
+    out: dict[str, list] = {}
+    for d in _engaged_deals():
+        columns = [func.sum(_day_conditions(d, today, day, vendor)["weighted"]) for day in days]
+        for pid, *values in session.execute(select(d.c.pid, *columns).group_by(d.c.pid)):
+            if pid is not None:
+                out[pid] = [x if y is None else y if x is None else x + y
+                            for x, y in zip(out[pid], values, strict=True)] if pid in out else values
+    return out
+
+
+def _merged(a: list, b: list) -> list:
+    """One partner's per-day figures from its engaged and its registered-only deals: sums added (NULL: none),
+    the product cells joined."""
+    out = []
+    for i, (x, y) in enumerate(zip(a, b, strict=True)):
+        if i % PER_DAY == PER_DAY - 1:
+            out.append(",".join(v for v in (x, y) if v) or None)
+        else:
+            out.append(y if x is None else x if y is None else x + y)
+    return out
 
 
 def _win_rates(session, days: list[dt.date]) -> list[float]:
@@ -197,7 +228,7 @@ _ACTIVITY = ("portal_logins", "trainings_completed", "deals_registered", "psat")
 PER_METRIC = 5  # recent sum and count, baseline sum, count and sum of squares
 
 
-def _activity_aggregates(session, days: list[dt.date]) -> dict[str, list]:
+def _activity_aggregates(session, days: list[dt.date], partner_ids: list[str] | None = None) -> dict[str, list]:
     """Per partner, per day: sum and count of each trend metric over the recent and the baseline months,
     MDF allocated and spent over the MDF window, deals registered over 12 months."""
     columns = []
@@ -212,7 +243,10 @@ def _activity_aggregates(session, days: list[dt.date]) -> dict[str, list]:
                     func.sum(case((ACT.c.month.in_(window), func.coalesce(ACT.c.mdf_spent, 0.0)))),
                     func.sum(case((ACT.c.month.in_(year), func.coalesce(ACT.c.deals_registered, 0))))]
     first = min(months_back(day, 1, 15)[0] for day in days)
-    rows = session.execute(select(ACT.c.partner_id, *columns).where(ACT.c.month >= first).group_by(ACT.c.partner_id))
+    query = select(ACT.c.partner_id, *columns).where(ACT.c.month >= first)
+    if partner_ids is not None:
+        query = query.where(ACT.c.partner_id.in_(partner_ids))
+    rows = session.execute(query.group_by(ACT.c.partner_id))
     return {r[0]: list(r[1:]) for r in rows}
 
 
@@ -242,34 +276,55 @@ def portfolio_metrics(ctx: ToolContext, days: list[dt.date | None]
     """For each of `days` (None: today, the deals as they are; else as of that day, like
     `all_partner_metrics(ctx, as_of)`), the baselines and every partner's metrics, ordered by partner id.
     System-level: callers check the asker may see every partner."""
-    today, vendor = ctx.today(), ctx.vendor()
-    dates = [day or today for day in days]
-    # two connections: the scan of the deals (the longest query) runs beside the others; sqlite3 and psycopg
-    # release the GIL while the database works
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = pool.submit(_read, ctx, _deal_aggregates, today, days, vendor)
-        with ctx.records(Scope.system()) as rec:
-            session = rec.session
-            partners = session.execute(select(PARTNER.c.partner_id, PARTNER.c.tier, PARTNER.c.competencies,
-                                              PARTNER.c.certified_staff).order_by(PARTNER.c.partner_id)).all()
-            activity = _activity_aggregates(session, dates)
-            rates = _win_rates(session, dates)
-        deals = pending.result()
-    no_deals = [None, 0, 0, 0, None, None] * len(days)
-    per_activity = len(_ACTIVITY) * PER_METRIC + 3
-    no_activity = [0] * (len(days) * per_activity)
-    certified = {p.partner_id: parse_certified(p.certified_staff) for p in partners}
-    out = []
-    for i, day in enumerate(dates):
+    aggregates = PortfolioAggregates(ctx, days)
+    return [aggregates.metrics(i) for i in range(len(days))]
+
+
+class PortfolioAggregates:
+    """The per-partner aggregates of several days, read once (four statements); each day's metrics are
+    built on demand, for every partner or a few (a day's baselines always cover every partner)."""
+
+    def __init__(self, ctx: ToolContext, days: list[dt.date | None], partner_ids: set[str] | None = None):
+        """`partner_ids`: aggregates of these partners only (and every partner's pipeline, for the percentile)."""
+        today, vendor = ctx.today(), ctx.vendor()
+        self.dates = [day or today for day in days]
+        ids = None if partner_ids is None else sorted(partner_ids)
+        self.pipelines = None if ids is None else _read(ctx, _pipelines, today, days, vendor)
+        # two connections: the scans of the deals (the longest queries) run beside the others; sqlite3 and
+        # psycopg release the GIL while the database works
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(_read, ctx, _deal_aggregates, today, days, vendor, ids)
+            with ctx.records(Scope.system()) as rec:
+                session = rec.session
+                self.partners = session.execute(select(
+                    PARTNER.c.partner_id, PARTNER.c.tier, PARTNER.c.competencies, PARTNER.c.certified_staff
+                ).order_by(PARTNER.c.partner_id)).all()
+                self.activity = _activity_aggregates(session, self.dates, ids)
+                self.rates = _win_rates(session, self.dates)
+            self.deals = pending.result()
+        self.certified = {p.partner_id: parse_certified(p.certified_staff) for p in self.partners}
+
+    def metrics(self, i: int, partner_ids: set[str] | None = None) -> tuple[Baselines, list[BulkMetrics]]:
+        """Day i's baselines and the metrics of `partner_ids` (None: every partner), ordered by partner id."""
+        day, deals, activity = self.dates[i], self.deals, self.activity
+        no_deals = [None, 0, 0, 0, None, None] * len(self.dates)
+        per_activity = len(_ACTIVITY) * PER_METRIC + 3
+        no_activity = [0] * (len(self.dates) * per_activity)
         # a partner's pipeline that day ranks among every partner's pipeline that day
-        pipelines = sorted(float(deals[p.partner_id][i * PER_DAY] or 0.0) if p.partner_id in deals else 0.0
-                           for p in partners)
-        baselines = Baselines(win_rate=rates[i], partner_values=pipelines)
+        if self.pipelines is None:
+            pipelines = sorted(float(deals[p.partner_id][i * PER_DAY] or 0.0) if p.partner_id in deals else 0.0
+                               for p in self.partners)
+        else:
+            pipelines = sorted(float(self.pipelines[p.partner_id][i] or 0.0) if p.partner_id in self.pipelines
+                               else 0.0 for p in self.partners)
+        baselines = Baselines(win_rate=self.rates[i], partner_values=pipelines)
         window, spans = mdf_months(day), (recent_months(day), baseline_months(day))
         products_cache: dict[str, set[str]] = {}
         metrics = []
-        for p in partners:
+        for p in self.partners:
             pid = p.partner_id
+            if partner_ids is not None and pid not in partner_ids:
+                continue
             pipeline, n_open, n_won, n_lost, revenue, cells = deals.get(pid, no_deals)[i * PER_DAY:(i + 1) * PER_DAY]
             values = activity.get(pid, no_activity)
             offset = i * per_activity
@@ -277,11 +332,10 @@ def portfolio_metrics(ctx: ToolContext, days: list[dt.date | None]
             if cells not in products_cache:
                 products_cache[cells] = {str(x).strip().lower() for cell in _product_lists(cells) for x in cell}
             metrics.append(BulkMetrics(
-                partner_id=pid, tier=p.tier, competencies=p.competencies or [], certified=certified[pid],
+                partner_id=pid, tier=p.tier, competencies=p.competencies or [], certified=self.certified[pid],
                 trends=_trends(values, offset, spans),
                 mdf_allocated=float(allocated or 0.0), mdf_spent=float(spent or 0.0), mdf_window=window,
                 pipeline=float(pipeline or 0.0), open_count=int(n_open or 0), products=products_cache[cells],
                 won_count_12m=int(n_won or 0), lost_count_12m=int(n_lost or 0), won_revenue_12m=float(revenue or 0.0),
                 registrations_12m=int(registered or 0)))
-        out.append((baselines, metrics))
-    return out
+        return baselines, metrics

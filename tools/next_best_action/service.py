@@ -305,6 +305,23 @@ def portfolio_health_on(ctx: ToolContext, scope: Scope, days: list[dt.date | Non
             for baselines, metrics in portfolio_sql.portfolio_metrics(ctx, days)]
 
 
+class PortfolioHealthDays:
+    """`portfolio_health_on`, each day scored on demand and for the partners asked only (the aggregates of
+    every day are read at once; scoring is the Python part: a past day needed for a few partners costs little)."""
+
+    def __init__(self, ctx: ToolContext, scope: Scope, days: list[dt.date | None],
+                 partner_ids: set[str] | None = None):
+        """`partner_ids`: only these partners will be asked for (their aggregates alone are read)."""
+        if not scope.is_internal:
+            raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see every partner's health")
+        self._rules = tier_rules.load_tier_rules(ctx.vendor())
+        self._aggregates = portfolio_sql.PortfolioAggregates(ctx, days, partner_ids)
+
+    def on(self, i: int, partner_ids: set[str] | None = None) -> dict[str, PortfolioHealth]:
+        baselines, metrics = self._aggregates.metrics(i, partner_ids)
+        return _portfolio_health(metrics, baselines, self._rules)
+
+
 def _portfolio_health(metrics, baselines, rules) -> dict[str, PortfolioHealth]:
     out = {}
     for m in metrics:

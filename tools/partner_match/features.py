@@ -79,6 +79,7 @@ class DealSignals:
     semantic: np.ndarray
     relations: dict[int, Relation]
     base_rate: float = DEFAULT_WIN_RATE  # the vendor's partner-deal win rate as of the deal
+    similar: tuple[np.ndarray, np.ndarray] | None = None  # (wins, deals) sharing the industry or a product
 
 
 def smoothed_lift(wins: np.ndarray, n: np.ndarray, base_rate: float) -> np.ndarray:
@@ -99,6 +100,7 @@ def segment_rate(groups: list[tuple[np.ndarray, np.ndarray]], tot_w: np.ndarray,
 
 
 SEGMENT_STRENGTH = 5.0  # the partner's overall rate counts as this many segment deals
+SIMILAR_STRENGTH = 5.0  # the vendor's rate counts as this many deals like this one (`similar_rate`)
 
 
 def share_lift(wins: np.ndarray, fair: np.ndarray) -> np.ndarray:
@@ -154,20 +156,21 @@ def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None):
     return hist, tot, tot_n, np.maximum(load, 0), wins
 
 
-def _relationship(matrix: PartnerMatrix, deal: DealRec,
-                  as_of: dt.date) -> tuple[np.ndarray, dict[int, Relation]]:
+def _relationship(matrix: PartnerMatrix, deal: DealRec, as_of: dt.date,
+                  known_now: bool = False) -> tuple[np.ndarray, dict[int, Relation]]:
     """Account-mapping relationships known at `as_of`: the partner's row was updated before then, or the
     partner already worked a deal at the account (a relationship a deal created is not its cause)."""
     strength, known = np.zeros(len(matrix.ids)), {}
     for i, rel in matrix.relations.get(deal.account_id, {}).items():
         first = matrix.first_involvement.get((i, deal.account_id))
-        if (rel.known_from is None or rel.known_from < as_of) or (first is not None and first < as_of):
+        if known_now or (rel.known_from is None or rel.known_from < as_of) or (first is not None and first < as_of):
             strength[i], known[i] = _strength(rel), rel
     return strength, known
 
 
 def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, account: AccountRec | None,
-                 exclude: DealRec | None = None, relations: list[Relation] | None = None) -> DealSignals:
+                 exclude: DealRec | None = None, relations: list[Relation] | None = None,
+                 relations_known_now: bool = False) -> DealSignals:
     """Features of every partner for `deal`, as of `state.as_of`. `exclude` (default: the deal itself)
     is removed from the history and the load, so a deal never explains itself. `relations`: partners'
     relationships with the deal's company that account mapping cannot know (a company that is not yet our
@@ -183,12 +186,18 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
     hist, (tot_w, tot_fair), tot_n, load, wins = _history(state, deal, exclude or deal)
     base = state.base_rate
     last3, prior3 = matrix.activity_window(as_of - dt.timedelta(days=1))  # as_of itself is excluded
-    relationship, known = _relationship(matrix, deal, as_of)
+    relationship, known = _relationship(matrix, deal, as_of, relations_known_now)
     for rel in relations or ():
         i = matrix.index.get(rel.partner_id)
         if i is not None and _strength(rel) > relationship[i]:
             relationship[i], known[i] = _strength(rel), rel
     semantic = _semantic(matrix, deal)
+    customer = np.zeros(n)
+    for i, rel in known.items():
+        if rel.population == "customer":
+            customer[i] = relationship[i]
+    similar = matrix.similar_deals(account.industry if account else None, deal.products, as_of,
+                                   (exclude or deal).opportunity_id)
     total = {g: (w.sum(axis=0), s.sum(axis=0), fair.sum(axis=0)) for g, (w, s, fair) in hist.items()}
     columns = {
         "authorised": authorised_frac,
@@ -211,6 +220,9 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
         "semantic": semantic,
         "segment_rate": segment_rate([total[g][:2] for g in ("industry", "product") if len(hist[g][0])],
                                      tot_w, tot_n, base) - base,
+        "customer": customer,
+        "country_history": smoothed_lift(*total["country"][:2], base),
+        "similar_rate": (similar[0] + SIMILAR_STRENGTH * base) / (similar[1] + SIMILAR_STRENGTH) - base,
     }
     X = np.column_stack([columns[name] for name in SIGNALS] + [matrix.type])
     authorised = authorised_frac >= 1.0 - 1e-9
@@ -218,4 +230,4 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
     partner_then = matrix.joined <= as_of.toordinal()  # a partner by then (backtests, training)
     return DealSignals(deal, account, X, authorised & sells & partner_then, authorised, sells,
                        [p for p, _ in pairs], hist, wins, tot_n, tot_w, tot_fair, last3, prior3, load,
-                       semantic, known, base)
+                       semantic, known, base, similar)

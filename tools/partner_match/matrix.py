@@ -79,6 +79,39 @@ class PartnerMatrix:
         self.vector_semantic: Callable[[str], np.ndarray] | None = None
         self._build_text(eco)
         self._build_relations(eco)
+        self._build_closed(eco)
+
+    def _build_closed(self, eco: Ecosystem) -> None:
+        """The closed partner deals as columns (partner row, industry, products, won, close day), so the
+        deals sharing a deal's industry or a product are counted per partner in one vectorised pass."""
+        deals = [d for d in eco.deals if d.is_closed and d.partner_id in self.index]
+        self.closed_ids = {d.opportunity_id: k for k, d in enumerate(deals)}
+        self.closed_partner = np.array([self.index[d.partner_id] for d in deals], dtype=np.int64)
+        self.closed_won = np.array([d.won for d in deals], dtype=np.float64)
+        self.closed_day = np.array([d.closed().toordinal() for d in deals], dtype=np.int64)
+        industry = [eco.accounts[d.account_id].industry if d.account_id in eco.accounts else None for d in deals]
+        self.closed_industry = np.array([self.industries.get((i or "").casefold(), -1) for i in industry],
+                                        dtype=np.int64)
+        self.closed_products = np.zeros((len(deals), max(len(self.products), 1)), dtype=bool)
+        for k, d in enumerate(deals):
+            self.closed_products[k, self.product_columns(d.products)] = True
+
+    def similar_deals(self, industry: str | None, products: Iterable[str], before: dt.date,
+                      exclude: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Per partner, (wins, deals) over its partner deals closed before `before` that share the
+        industry or at least one of the products (each deal counted once), without deal `exclude`."""
+        n = len(self.ids)
+        cols = self.product_columns(products)
+        col = self.industries.get((industry or "").casefold(), -1)
+        similar = self.closed_products[:, cols].any(axis=1) if cols else np.zeros(len(self.closed_won), bool)
+        if col >= 0:
+            similar |= self.closed_industry == col
+        similar &= self.closed_day < before.toordinal()
+        if exclude in self.closed_ids:
+            similar[self.closed_ids[exclude]] = False
+        rows = self.closed_partner[similar]
+        return (np.bincount(rows, weights=self.closed_won[similar], minlength=n),
+                np.bincount(rows, minlength=n).astype(np.float64))
 
     def _flags(self, rows: list[Iterable[str]], vocab: dict[str, int]) -> np.ndarray:
         out = np.zeros((len(rows), max(len(vocab), 1)), dtype=bool)

@@ -4,14 +4,19 @@ History as of a date (`HistoryState`, advanced by `HistorySweep`): per partner, 
 the date (wins and deals per industry, product, country and account; the expected wins under a random
 pick among the partners eligible for each won deal, its "fair share") and the deals open at it (load).
 
-Training examples (outcomes, not the vendor's habit): each closed deal with a partner involved that
-closed before the cutoff date. A won deal's partner is a positive and the other partners eligible for it
-(authorised for its products, selling in its country, a partner by then; a sample of
-`ELIGIBLE_NEGATIVES` if more) plus `OTHER_NEGATIVES` from everyone are negatives: they did not win it. A
-lost deal's partner is a negative too (engaged, and lost). So the score estimates the chance that the
-deal is won with that partner, not the chance that the vendor would pick it. Features are computed AS OF
-the deal's created_on (the sweep), with the deal's own partner masked, so history only counts deals
-closed before that day and the deal never explains itself.
+Two learned candidates, differing in their training examples (deals closed before the cutoff date):
+- `learned`: a won deal's partner is a positive and the other partners eligible for it (a sample of
+  `ELIGIBLE_NEGATIVES` if more) plus `OTHER_NEGATIVES` from everyone are negatives; a lost deal's partner
+  is a negative too (engaged, and lost). It estimates the chance that the deal is won *and* with that
+  partner, so part of what it learns is whom the vendor engages (its habit), which predicts the
+  actual winners where the habit follows skill.
+- `outcome`: only engaged partners, labelled won (1) or lost (0): the chance that the deal is won with
+  that partner once engaged, whatever the vendor's habit. A partner that was not engaged neither won nor
+  lost the deal.
+Features are computed AS OF the deal's created_on (the sweep), with the deal's own partner masked, so
+history only counts deals closed before that day and the deal never explains itself. Which of them (or
+the segment ranker, or the cold-start rules) serves is decided by the backtest
+(`tools.partner_match.selection`).
 
 Model: logistic regression on standardised features (scipy L-BFGS-B: scikit-learn's cannot bound
 coefficients), with the weights of more-is-better signals kept >= 0 (`MONOTONE`, so an explanation
@@ -31,7 +36,8 @@ are used as they are (logit units, features as in tools/match_features.py; partn
     authorised 2.0, geography 1.5, relationship 1.5, industry_history 2.0, product_history 2.0,
     industry_share 1.0, product_share 1.0, country_share 1.0, overall_share 0.5, account_history 1.0,
     semantic 1.0, industry 0.8, certified 0.6, experience 0.5, engagement 0.4, tier 0.4, language 0.3,
-    load -0.3, segment_rate 2.0; intercept -4.0.
+    load -0.3, segment_rate 2.0, customer 1.0 (on top of relationship), country_history 1.0;
+    intercept -4.0.
 They encode the programme's rules (authorisation and territory first), then relationships and proven
 results, then the softer signals.
 
@@ -59,13 +65,13 @@ from tools.partner_match.history import HistoryState, HistorySweep, history_as_o
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = 6  # bump when features or training change: cached models of older versions are ignored
+MODEL_VERSION = 7  # bump when features or training change: cached models of older versions are ignored
 MIN_EXAMPLES = 30
 ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
 OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too
+LOST_WEIGHT = 1.0  # a lost deal's partner: engaged and lost, as clear a negative as any
 MAX_TRAIN_DEALS = 3000  # the most recent; older history still feeds the features through the sweep
 TRAIN_BUDGET = 3_000_000  # deals x partners scored in training: 3,000 deals at 1,000 partners, 300 at 10,000
-LOST_WEIGHT = 1.0  # a lost deal's partner: engaged and lost, as clear a negative as any
 INELIGIBLE_FACTOR = 0.25
 
 COLD_START_WEIGHTS = {
@@ -73,10 +79,12 @@ COLD_START_WEIGHTS = {
     "product_history": 2.0, "account_history": 1.0, "semantic": 1.0, "industry": 0.8, "certified": 0.6,
     "industry_share": 1.0, "product_share": 1.0, "country_share": 1.0, "overall_share": 0.5,
     "experience": 0.5, "engagement": 0.4, "tier": 0.4, "language": 0.3, "load": -0.3, "segment_rate": 2.0,
+    "customer": 1.0, "country_history": 1.0,
 }
-# The segment ranker (logit units): the segment win rate's lift over the vendor's rate, and a customer
-# relationship worth about as much as a 25-point better segment rate.
-SEGMENT_WEIGHTS = {"authorised": 2.0, "geography": 1.5, "segment_rate": 6.0, "relationship": 1.5}
+# The segment ranker (logit units): the smoothed win rate on past deals sharing the industry or a product
+# (`similar_rate`, as its lift over the vendor's rate), plus a bonus when the account is the partner's
+# customer worth 20 points of that rate.
+SEGMENT_WEIGHTS = {"authorised": 2.0, "geography": 1.5, "similar_rate": 6.0, "customer": 1.2}
 COLD_START_INTERCEPT = -4.0
 
 
@@ -202,15 +210,37 @@ def training_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
     return np.vstack(rows), np.asarray(labels), np.asarray(weights), len(deals)
 
 
+def outcome_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
+                 seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """(X, y, sample weights, deals used) of the `outcome` model: per closed deal its engaged partner,
+    1 if won, 0 if lost."""
+    del seed  # deterministic: every closed partner deal is one example
+    deals = _training_deals(eco, matrix, cutoff)
+    sweep = HistorySweep(matrix, eco)
+    rows, labels = [], []
+    for deal in deals:
+        state = sweep.advance(deal.opened())
+        signals = deal_signals(matrix, state, deal.masked(), eco.accounts[deal.account_id], exclude=deal)
+        rows.append(signals.X[matrix.index[deal.partner_id]])
+        labels.append(int(deal.won))
+    if not rows:
+        return np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0), 0
+    return np.vstack(rows), np.asarray(labels), np.ones(len(labels)), len(deals)
+
+
 # Signals where more is better by design: their learned weight may not go below zero, so an explanation
 # never credits a partner for a weakness (correlated features otherwise trade signs). Load and the partner
 # types are free.
 MONOTONE = frozenset(SIGNALS) - {"load"}
+# Relationships from account mapping are known from their row's `updated_on` (a relationship a deal may
+# have created must not explain that deal), so most are invisible as of older deals: history cannot say
+# how much a relationship is worth, and these keep their hand-set weights in the learned model.
+CENSORED = frozenset({"relationship", "customer"})
 PRIOR_PULL = 1.0  # L2 pull of the learned weights toward the hand-set ones (standardised units)
 
 
 def fit_logistic(Z: np.ndarray, y: np.ndarray, weights: np.ndarray, lower: np.ndarray,
-                 prior: np.ndarray) -> tuple[np.ndarray, float]:
+                 prior: np.ndarray, fixed: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Weighted logistic regression with lower bounds on coefficients and an L2 pull toward `prior`
     (scipy L-BFGS-B; scikit-learn's LogisticRegression cannot bound coefficients)."""
     from scipy.optimize import minimize
@@ -227,14 +257,18 @@ def fit_logistic(Z: np.ndarray, y: np.ndarray, weights: np.ndarray, lower: np.nd
         return value, np.append(Z.T @ residual + PRIOR_PULL * (w - prior), residual.sum())
 
     start = np.append(np.maximum(prior, lower), 0.0)
-    bounds = [(lo if np.isfinite(lo) else None, None) for lo in lower] + [(None, None)]
+    fixed = np.zeros(d, dtype=bool) if fixed is None else fixed
+    bounds = [(p, p) if f else (lo if np.isfinite(lo) else None, None)
+              for lo, p, f in zip(lower, start[:d], fixed)] + [(None, None)]
     result = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 2000})
     return result.x[:d], float(result.x[d])
 
 
-def train_model(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date, seed: int = 0) -> MatchModel:
-    """Learn from deals closed before `cutoff`; hand-set weights when there is too little history."""
-    X, y, weights, n_deals = training_set(eco, matrix, cutoff, seed)
+def train_model(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date, seed: int = 0,
+                kind: str = "learned") -> MatchModel:
+    """Learn from deals closed before `cutoff` (`kind`: `learned` or `outcome`, see the module's
+    docstring); hand-set weights when there is too little history."""
+    X, y, weights, n_deals = (outcome_set if kind == "outcome" else training_set)(eco, matrix, cutoff, seed)
     if n_deals < MIN_EXAMPLES or len(set(y.tolist())) < 2:
         log.info("partner match: %d training deals before %s, using cold-start weights", n_deals, cutoff)
         return MatchModel.cold_start(n_deals, cutoff)
@@ -246,8 +280,11 @@ def train_model(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date, seed: in
     scale = np.where(varies, scale, 1.0)
     prior = np.asarray(MatchModel.cold_start().weights) * scale
     lower = np.array([0.0 if name in MONOTONE else -np.inf for name in FEATURES])
-    coef, intercept = fit_logistic((X - mean) / scale, y, weights, lower, prior)
+    fixed = np.array([name in CENSORED for name in FEATURES])
+    coef, intercept = fit_logistic((X - mean) / scale, y, weights, lower, prior, fixed)
     coef = np.where(varies, coef / scale, 0.0)  # back to raw features: scoring needs no scaler
+    hand_set = np.asarray(MatchModel.cold_start().weights)
+    coef = np.where(fixed, hand_set, coef)  # censored in the history: the hand-set weight, varied or not
     intercept -= float(np.dot(coef, mean))
-    return MatchModel([round(float(c), 6) for c in coef], round(intercept, 6), "learned", n_deals, len(y),
+    return MatchModel([round(float(c), 6) for c in coef], round(intercept, 6), kind, n_deals, len(y),
                       cutoff.isoformat())

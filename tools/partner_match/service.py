@@ -257,6 +257,8 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
         "industry": f"Serves {industry}" if industry and x["industry"] == 1 else None,
         "certified": (f"{staff[0][0]} staff certified on {staff[0][1]}"
                       + "".join(f", {n} on {p}" for n, p in staff[1:])) if staff else None,
+        "customer": (_RELATION_WORDS["customer"].format(where)
+                     + f" (account mapping, confidence {rel.confidence:.2f})") if rel and x["customer"] > 0 else None,
         "relationship": (_RELATION_WORDS.get(rel.population, "Relationship with {}").format(where)
                          + f" (account mapping, confidence {rel.confidence:.2f})") if rel else None,
         "account_history": f"Won {_plural(s.account_wins[i], 'earlier deal')} at {where}"
@@ -265,6 +267,8 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
         "product_history": by_product,
         "industry_share": by_industry,
         "product_share": by_product,
+        "country_history": f"Won {int(cty_w[:, i].sum())} of {int(cty_n[:, i].sum())} deals in {country}"
+        if country and cty_n[:, i].sum() > 0 else None,
         "country_share": f"Won {int(cty_w[:, i].sum())} of {int(cty_n[:, i].sum())} deals in {country}"
         if country and cty_n[:, i].sum() > 0 else None,
         "overall_share": _fair_share_text(s.total_wins[i], s.total_fair[i]),
@@ -276,6 +280,7 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
         "language": f"Works in {LANGUAGE_NAMES.get(lang, lang)} ({lang}), the main language of {country}"
         if lang and x["language"] == 1 else None,
         "segment_rate": _segment_text(s, i, by_industry, by_product),
+        "similar_rate": _similar_text(s, i, industry),
         "semantic": (f"Description matches the deal (text similarity {s.semantic[i]:.2f}: "
                      f"{', '.join(shared_terms(matrix, deal, i))})") if s.semantic[i] > 0 else None,
     }
@@ -288,6 +293,17 @@ def _segment_text(s: mf.DealSignals, i: int, by_industry: str | None, by_product
     rate = float(s.X[i, mf.SIGNALS.index("segment_rate")]) + s.base_rate
     return (f"Estimated win rate {_pct(rate)} on deals like this vs {_pct(s.base_rate)} for the vendor's "
             f"partner deals ({counted})")
+
+
+def _similar_text(s: mf.DealSignals, i: int, industry: str | None) -> str | None:
+    if s.similar is None or s.similar[1][i] <= 0:
+        return None
+    wins, deals = int(s.similar[0][i]), int(s.similar[1][i])
+    rate = float(s.X[i, mf.SIGNALS.index("similar_rate")]) + s.base_rate
+    shared = " or ".join(filter(None, [industry and f"in {industry}", s.product_names and "on " + _join(
+        s.product_names)]))
+    return (f"Won {wins} of {_plural(deals, 'past deal')} {shared or 'like this one'}: smoothed win rate "
+            f"{_pct(rate)} vs {_pct(s.base_rate)} for the vendor's partner deals")
 
 
 def _fair_share_text(wins: float, fair: float) -> str | None:

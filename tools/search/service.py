@@ -30,6 +30,9 @@ MAX_K = 50
 # retrieved for an answer: deeper than ANSWER_CANDIDATES, so that reference material ranking high (set
 # aside unless asked about) does not crowd the vendor's own programme out of the candidates
 SEARCH_DEPTH = 2 * ANSWER_CANDIDATES
+# a question in another language than the vendor's default also gets this many passages in the default
+# language (deep: others' reference material in that language is set aside afterwards)
+CROSS_DEPTH = 4 * ANSWER_CANDIDATES
 NEWER_MARGIN = 0.05  # a newer document's answer replaces an older one's only when it scores about as well
 
 
@@ -186,10 +189,22 @@ def whose_rule(question: str, hits: list[Hit]) -> tuple[list[Hit], bool]:
     return [h for h in hits if h.source_type != "reference"], False
 
 
-def reference_label(hit: Hit, vendor: str | None) -> str:
+# "Reference material (OWNER), not VENDOR's policy: " in the asker's language ({whose}: "Northwind Data's")
+_REFERENCE_LABEL = {
+    "en": ("Reference material ({owner}), not {whose} policy: ", "{vendor}'s", "the vendor's"),
+    "de": ("Referenzmaterial ({owner}), nicht die Richtlinie {whose}: ", "von {vendor}", "des Herstellers"),
+    "fr": ("Document de référence ({owner}), pas la politique {whose} : ", "de {vendor}", "de l'éditeur"),
+    "es": ("Material de referencia ({owner}), no la política {whose}: ", "de {vendor}", "del fabricante"),
+    "pt": ("Material de referência ({owner}), não a política {whose}: ", "da {vendor}", "do fornecedor"),
+    "ja": ("参考資料（{owner}）であり、{whose}のポリシーではありません: ", "{vendor}", "ベンダー"),
+}
+
+
+def reference_label(hit: Hit, vendor: str | None, lang: str = "en") -> str:
     owner = hit.publisher or hit.title
-    whose = f"{vendor}'s" if vendor else "the vendor's"
-    return f"Reference material ({owner}), not {whose} policy: "
+    template, named, unnamed = _REFERENCE_LABEL.get(lang, _REFERENCE_LABEL["en"])
+    whose = named.format(vendor=vendor) if vendor else unnamed
+    return template.format(owner=owner, whose=whose)
 
 
 _NUMBERS = re.compile(r"\d[\d,.]*")
@@ -204,26 +219,95 @@ def answer_for_hits(ctx: ToolContext, question: str, hits: list[Hit], threshold:
     """The extractive answer from hits already filtered for the asker (never a cache across askers:
     the unit vectors reused here are keyed by chunk and text, and only ever scored). A message holding
     several questions gets the quote answering each, from the same hits. The vendor's programme is
-    quoted before reference material (`whose_rule`), in the asker's language (`same_language`), and of two
-    programme documents that disagree (different numbers), the newer one."""
+    quoted before reference material (`whose_rule`), in the asker's language when content in it answers,
+    else in the vendor's default language (`language_groups`), and of two programme documents that
+    disagree (different numbers), the newer one."""
     vendor = _vendor(ctx)
+    default = vendor.get("default_locale") or "en"
     pool, is_reference = whose_rule(question, hits)
-    pool = pool[:ANSWER_CANDIDATES]
+    if crosses_languages(question, locale, default):
+        pool = cross_lingual(question, pool)
     if not pool:
         return ContentAnswer(answer=NOT_FOUND, found=False)
-    candidates = same_language(question, pool, locale, vendor.get("default_locale") or "en")
-    answer = _answer(ctx, question, candidates, threshold)
+    answer, candidates = None, pool
+    for group in language_groups(question, pool, locale, default):
+        group = group[:ANSWER_CANDIDATES]
+        attempt = _answer(ctx, question, group, threshold)
+        if answer is None or attempt.found or (attempt.closest and not answer.closest):
+            answer, candidates = attempt, group
+        if attempt.found:
+            break
+    assert answer is not None
     if not is_reference:
         answer = _prefer_newer(ctx, question, candidates, answer, threshold)
     if is_reference and (answer.found or answer.closest):
         by_id = {h.doc_id: h for h in candidates}
         cited = by_id.get(answer.citations[0].doc_id) if answer.citations else candidates[0]
-        label = reference_label(cited or candidates[0], vendor.get("name"))
+        label = reference_label(cited or candidates[0], vendor.get("name"), asked_language(question, locale))
         if answer.found:
             answer = answer.model_copy(update={"answer": label + answer.answer})
         else:
             answer = answer.model_copy(update={"closest": label + (answer.closest or "")})
     return answer
+
+
+def asked_language(question: str, locale: str | None) -> str:
+    """The question's language when it is clear, else the asker's locale ("" when neither says)."""
+    return question_language(question) or _lang(locale)
+
+
+def crosses_languages(question: str, locale: str | None, default: str | None = "en") -> bool:
+    """The question is asked in another language than the vendor's default (most of the content)."""
+    language = asked_language(question, locale)
+    return bool(language) and language != _lang(default or "en")
+
+
+def answer_hits(ctx: ToolContext, scope: Scope, query: str, k: int = SEARCH_DEPTH, **filters) -> list[Hit]:
+    """The hits an answer is chosen from. A question in another language than the vendor's default also
+    gets the best passages in the default language (the binding version, often the only one): ranked on
+    words and MiniLM, a Spanish question otherwise retrieves the French guide before the English policy."""
+    hits = ctx.content.search(query, k=k, allowed_visibility=scope.allowed_visibility(), **filters)
+    default = _vendor(ctx).get("default_locale") or "en"
+    if not crosses_languages(query, scope.locale, default) or filters.get("locale"):
+        return hits
+    more = ctx.content.search(query, k=CROSS_DEPTH, allowed_visibility=scope.allowed_visibility(),
+                              **{**filters, "locale": _lang(default)})
+    seen: set[str] = {h.chunk_id for h in hits}
+    for h in more:
+        if h.chunk_id not in seen:
+            seen.add(h.chunk_id)
+            hits.append(h)
+    return hits
+
+
+def cross_lingual(question: str, hits: list[Hit]) -> list[Hit]:
+    """The hits re-ranked by the multilingual model's similarity to the question (title, heading and
+    text): a Spanish question about MDF claims finds the English MDF policy although no word is shared.
+    Unchanged when the model is not installed."""
+    if len(hits) < 2:
+        return hits
+    passages = [" > ".join(p for p in (h.title, h.heading) if p) + ": " + h.text for h in hits]
+    sims = similarities(question, passages)
+    if sims is None:
+        return hits
+    order = sorted(range(len(hits)), key=lambda i: -float(sims[i]))
+    return [hits[i] for i in order]
+
+
+def language_groups(question: str, hits: list[Hit], locale: str | None = None,
+                    fallback: str | None = "en") -> list[list[Hit]]:
+    """The candidates to answer from, in the order tried: content in the asker's language (the question's
+    when clear, else `locale`), then content in `fallback` (the vendor's default language, usually the
+    version that is binding), then everything. A Spanish question is not answered from the French guide
+    when the English policy answers it, and a German one is answered from the German guide when it can."""
+    first = same_language(question, hits, locale, fallback)
+    groups = [first]
+    language = asked_language(question, locale)
+    if language and fallback and _lang(fallback) != language:
+        default = [h for h in hits if _lang(h.locale) in (_lang(fallback), "")]
+        if default and default != first:
+            groups.append(default)
+    return groups
 
 
 def _vendor(ctx: ToolContext) -> dict:
@@ -259,9 +343,11 @@ def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: f
     vectors, vocabulary = content.unit_vectors(candidates), content.vocabulary()
     language = question_language(question)
     foreign = language not in (None, "en") and not is_cjk(question)
+    # the candidates are in another language than the question (a Spanish question, the English policy)
+    across = language is not None and all(_lang(h.locale) not in ("", language) for h in candidates)
     answers = [answer_from_hits(part, candidates, embedder=content.embedder, threshold=threshold,
                                 unit_vectors=vectors, term_idf=vocabulary, multilingual=similarities,
-                                foreign=foreign)
+                                foreign=foreign, across=across)
                for part in with_antecedents(question_parts(question))]
     found = [a for a in answers if a.found]
     if len(answers) == 1 or not found:
@@ -283,7 +369,7 @@ def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
     `threshold` overrides the calibrated confidence needed to answer (evals pass one below any score to see
     every candidate and its confidence)."""
     question = search_query(question)
-    hits = ctx.content.search(question, k=SEARCH_DEPTH, allowed_visibility=scope.allowed_visibility())
+    hits = answer_hits(ctx, scope, question)
     return answer_for_hits(ctx, question, hits, threshold, locale=scope.locale)
 
 
@@ -292,13 +378,17 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
     """ONE hybrid search serves both the passages (the first k) and the answer (the first
     ANSWER_CANDIDATES), with the asker's visibility and the filters applied inside retrieval."""
     query = search_query(args.query)
-    hits = ctx.content.search(query, k=max(args.k, SEARCH_DEPTH), allowed_visibility=scope.allowed_visibility(),
-                              kinds=args.kinds, products=args.products, industries=args.industries,
-                              locale=args.locale)
+    hits = answer_hits(ctx, scope, query, k=max(args.k, SEARCH_DEPTH), kinds=args.kinds, products=args.products,
+                       industries=args.industries, locale=args.locale)
     answer = answer_for_hits(ctx, query, hits, threshold, locale=scope.locale)
     # the passages shown beside (or instead of) the answer: readable, the programme's own first; others'
-    # reference material only when the question is about it or nothing else was found
+    # reference material only when the question is about it or nothing else was found; for a question in
+    # another language, those in the asker's language, then in the vendor's default, best first
     shown, _ = whose_rule(query, hits)
+    default = _vendor(ctx).get("default_locale") or "en"
+    if crosses_languages(query, scope.locale, default) and shown:
+        shown = [h for group in language_groups(query, cross_lingual(query, shown), scope.locale, default)
+                 for h in group]
     return SearchToolResult(results=_response(shown[: args.k], readable=True).results, answer=answer.answer,
                             found=answer.found, citations=answer.citations, closest=answer.closest)
 
