@@ -25,7 +25,6 @@ from assistant.engine import (
     overview_chat,
     recruit_chat,
     router,
-    stats_chat,
 )
 from assistant.engine.context import AppContext
 from assistant.engine.messages import say
@@ -218,7 +217,7 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             return _plan_profile(turn, resolver, mentions, topic)
         if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:
             intent = "search"  # "how long is my deal registration protected?": the programme's rule
-        if intent == "nba" and not mentions.entities and stats_chat.names_any_deal(turn.question):
+        if intent == "nba" and not mentions.entities and router.names_any_deal(turn.question):
             intent = "search"  # "who leads a new logo deal we found ourselves?": the rules of engagement
     return plan(turn, resolver, intent, mentions)
 
@@ -493,7 +492,7 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         visible = [x for x in (partner_id, registered) if x and x in resolver.partner_names]
         if visible:
             args["partner_id"] = visible[0]  # "what should we do with them?" next
-        return overview_chat.deal_partner_answer(label, partner_id, role, registered, resolver.partner_names,
+        return followup_chat.deal_partner_answer(label, partner_id, role, registered, resolver.partner_names,
                                                  turn.lang), 1
     if p.intent == "overview":
         overview = turn.call("records_overview", args, OverviewResult)

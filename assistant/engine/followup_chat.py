@@ -6,7 +6,8 @@ share with them?".
 "Them" is the partner the conversation is about: the partner of the last answer, else the deal's partner
 (its registering partner, else the engaged one), else the shortlisted partner last looked at. Cue words in
 English, German, French, Spanish, Portuguese and Japanese. `plan_followup` returns None for anything else;
-the engine then plans the question as usual.
+the engine then plans the question as usual. `deal_partner_answer` words who is on a deal, for this
+follow-up and for a question naming the deal ("who's the partner on the <customer> deal?").
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import Any
 
 from assistant.core.errors import CosellError
 from assistant.engine import router
-from assistant.engine.messages import say
+from assistant.engine.messages import LANGS
 from assistant.engine.threads import ThreadState
 from assistant.engine.turn import Turn
 from tools.partner_match.service import match_partners
@@ -51,7 +52,7 @@ def plan_followup(turn: Turn, make: Callable[..., Any]) -> Any | None:
             if index is not None:  # "why the first one?": that partner with its reasons
                 return make("match", arguments=dict(last), start=index)
     if last.get("opportunity_id") and WHO_PARTNER.search(question) and not THEM.search(question):
-        return make("nba", reply=_deal_partner(turn, last["opportunity_id"]))
+        return make("deal_partner", arguments={"opportunity_id": last["opportunity_id"]})  # `deal_partner_answer`
     if THEM.search(question):
         partner_id = _partner_of(turn, state)
         if partner_id:
@@ -83,19 +84,31 @@ def _partner_of(turn: Turn, state: ThreadState) -> str | None:
         return None
 
 
-def _deal_partner(turn: Turn, deal: str) -> str:
-    try:
-        with turn.ctx.records(turn.scope) as rec:
-            opp = rec.opportunity(deal)
-            partner_id = opp.partner_id or opp.registered_by
-            names = rec.partner_names()
-    except CosellError as exc:
-        return say("not_found", turn.lang, detail=exc.message)
-    if not partner_id:
-        return f"{opp.name} ({deal}) has no partner yet: ask \"which partners fit {deal}?\" for a shortlist."
-    role = f", {opp.partner_role}" if opp.partner_role and opp.partner_id else ""
-    registered = ""
-    if opp.registered_by:
-        registered = f"; registered by {names.get(opp.registered_by, opp.registered_by)} ({opp.registered_by})"
-    return (f"The partner on {opp.name} ({deal}) is {names.get(partner_id, partner_id)} ({partner_id}{role})"
-            f"{registered}.")
+_DEAL_PARTNER_T = {
+    "on": ("The partner on {deal} is {partner} ({role}).", "Partner bei {deal} ist {partner} ({role}).",
+           "Le partenaire sur {deal} est {partner} ({role}).", "El socio en {deal} es {partner} ({role}).",
+           "O parceiro em {deal} é {partner} ({role}).", "{deal} のパートナーは {partner}（{role}）です。"),
+    "registered": (" Registered by {partner}.", " Registriert von {partner}.", " Enregistrée par {partner}.",
+                   " Registrada por {partner}.", " Registrado por {partner}.", " 登録パートナー: {partner}。"),
+    "other": ("another partner", "ein anderer Partner", "un autre partenaire", "otro socio", "outro parceiro",
+              "別のパートナー"),
+    "none": ("{deal} has no partner yet.", "{deal} hat noch keinen Partner.", "{deal} n'a pas encore de partenaire.",
+             "{deal} aún no tiene socio.", "{deal} ainda não tem parceiro.", "{deal} にはまだパートナーがいません。"),
+}
+
+
+def deal_partner_answer(deal: str, partner_id: str | None, role: str | None, registered_by: str | None,
+                        partner_names: dict[str, str], lang: str = "en") -> str:
+    """Who is on a deal: its partner of record and role, and who registered it when that is another."""
+    index = LANGS.index(lang) if lang in LANGS else 0
+
+    def name(pid: str) -> str:  # a partner the asker may not see is never named (nor its id shown)
+        return f"{partner_names[pid]} ({pid})" if pid in partner_names else _DEAL_PARTNER_T["other"][index]
+
+    if not partner_id and not registered_by:
+        return _DEAL_PARTNER_T["none"][index].format(deal=deal)
+    text = _DEAL_PARTNER_T["on"][index].format(deal=deal, partner=name(partner_id or registered_by or ""),
+                                               role=role or "registered")
+    if registered_by and registered_by != partner_id:
+        text += _DEAL_PARTNER_T["registered"][index].format(partner=name(registered_by))
+    return text

@@ -51,7 +51,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"(cuentas|clientes) en común|solapamiento", 3),
         (r"(contas|clientes) em comum|sobreposição", 3),
         (r"共通の(顧客|アカウント)|共通顧客|重複|アカウントマッピング", 3),
-        # "how many of our customers are also Northwind customers?" in de, fr, es, pt, ja
+        # "how many of our customers are also <partner> customers?" in de, fr, es, pt, ja
         (r"\b(kunden|clients|clientes)\b.{0,40}\b(auch|ebenfalls|aussi|également|también|também)\b.{0,30}"
          r"\b(kunden|clients|clientes)\b|顧客.{0,20}も.{0,20}顧客", 3),
     ],

@@ -2,7 +2,11 @@
 partners do we have?", "how many platinum partners", "which partners joined this year?", "how many users are
 set up?", "total open pipeline?", "open opps over 250k with no partner?", "won revenue over the last 12
 months?", "any open deals past their close date?", "any regs expiring in the next 2 weeks?", "who's eligible
-for a tier promotion?", "which partners are below their tier minimums?".
+for a tier promotion?", "which partners are below their tier minimums?", "which partners joined last
+quarter?", "which partners have the most unspent MDF?", "how much MDF did <partner> spend in Q3?", "what
+campaign kits do we have?", "which partners have the most <product> certified staff in <country>?".
+The one chat path for the whole book (`deterministic.plan_fresh`, vendor roles only); what each role may see
+is the tool's (through the asker's scope).
 
 `topic_of` reads the question's meaning from cue words (en, de, fr, es, pt, ja) and the numbers it names
 (an amount, a number of days or weeks); `answer` words the tool's facts in the answer's language.
@@ -13,7 +17,9 @@ import datetime as dt
 import re
 from typing import Any
 
+from assistant.engine.analytics_chat import period_of
 from assistant.engine.intent_cues import normalise
+from assistant.engine.messages import LANGS
 from assistant.engine.router import mdf_period
 from tools.partner_profile.service import quarter_months
 from tools.records_overview.service import OverviewResult
@@ -86,6 +92,7 @@ _DRAFT_VERB = re.compile(r"\b(draft|write|create|make|generate|rascunho|entwurf|
                          r"escreva|crie)\b|作成|書いて")
 _CERTIFIED = re.compile(r"\bcertif\w*|\bzertifi\w*|\bcertificad\w*|認定|資格")
 _MOST = re.compile(r"\b(most|largest|biggest|top|meisten|größte\w*|plus de|le plus|más|mayor|mais|maior)\b|一番|最も|最多")
+_RULE = re.compile(r"\b(what happens|how long|policy|rules?|can (i|we))\b")  # the programme's rule, not a list
 _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
 
 
@@ -97,8 +104,9 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tupl
             _FIGURES_ASKED.search(text) or mdf_period(question, today.year)) and not _ADVICE.search(text):
         period = mdf_period(question, today.year)
         return "mdf", {"months": quarter_months(period, today)[1]} if period else {}
-    if partner_named:
-        return None
+    dated = _deal_dates(text, today)  # past their close date, expiring: the whole book's or a partner's
+    if dated or partner_named:
+        return dated
     if _CERTIFIED.search(text) and _MOST.search(text) and _PARTNERS.search(text):
         return "certified", {}  # the engine adds the country and product named
     if _KITS.search(text) and _LISTED_KITS.search(text) and not _DRAFT_VERB.search(text):
@@ -110,23 +118,32 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tupl
         return "below_tier", {}
     if _USERS.search(text) and _COUNT.search(text):
         return "users", {}
-    if _PAST_CLOSE.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)):
-        return "past_close", {}
-    if _REGS.search(text) and _EXPIRING.search(text) and (_window(text, today) or re.search(
-            r"\b(soon|any|which|welche|quels?|cuáles|quais)\b|近い|ある", text)):
-        return "expiring", {"days": _window(text, today) or 14}
     if _NO_PARTNER.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)) and _LISTED.search(text):
         return "unpartnered", _amount(text)
     if _WON.search(text) and not _PARTNERS.search(text):
         return "won", {}
     if _PIPELINE.search(text) and _SUM.search(text):
         return "pipeline", _amount(text)
-    if _PARTNERS.search(text) and _JOINED.search(text) and _THIS_YEAR.search(text):
+    if _PARTNERS.search(text) and _JOINED.search(text) and not _DEALS.search(text):
         year = re.search(r"\bin (\d{4})\b", text)
-        return "joined", {"year": int(year.group(1))} if year else {}
+        if year or _THIS_YEAR.search(text):
+            return "joined", {"year": int(year.group(1))} if year else {}
+        start, end = period_of(question, today)
+        if start or _LISTED.search(text):  # "joined last quarter", else the last 12 months
+            return "joined", {"from_date": start or (today - dt.timedelta(days=364)).isoformat(),
+                              "to_date": end or today.isoformat()}
     if _PARTNERS.search(text) and _COUNT.search(text) and not _OTHER_SUBJECT.search(text):
         tier = _tier(text)
         return "partners", {"tier": tier} if tier else {}
+    return None
+
+
+def _deal_dates(text: str, today: dt.date) -> tuple[str, dict[str, Any]] | None:
+    if _PAST_CLOSE.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)):
+        return "past_close", {}
+    if _REGS.search(text) and _EXPIRING.search(text) and (_window(text, today) or re.search(
+            r"\b(soon|any|which|welche|quels?|cuáles|quais)\b|近い|ある", text)) and not _RULE.search(text):
+        return "expiring", {"days": _window(text, today) or 14}
     return None
 
 
@@ -180,9 +197,17 @@ _T: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja
     "joined": ("{n} partners joined in {year}:", "{n} Partner sind {year} beigetreten:",
                "{n} partenaires ont rejoint le programme en {year} :", "{n} socios se unieron en {year}:",
                "{n} parceiros entraram em {year}:", "{year} 年に加入したパートナーは {n} 社です:"),
-    "users": ("{n} users are set up in the copilot (users.csv).", "{n} Benutzer sind im Copilot eingerichtet.",
-              "{n} utilisateurs sont configurés dans le copilote.", "{n} usuarios están dados de alta en el copiloto.",
-              "{n} usuários estão configurados no copiloto.", "Copilot には {n} 人のユーザーが登録されています。"),
+    "joined_between": ("{n} partners joined between {start} and {end}:",
+                       "{n} Partner sind zwischen {start} und {end} beigetreten:",
+                       "{n} partenaires ont rejoint le programme entre le {start} et le {end} :",
+                       "{n} socios se unieron entre {start} y {end}:", "{n} parceiros entraram entre {start} e {end}:",
+                       "{start} から {end} までに加入したパートナーは {n} 社です:"),
+    "users": ("{n} users are set up in the copilot (users.csv): {split}.",
+              "{n} Benutzer sind im Copilot eingerichtet: {split}.",
+              "{n} utilisateurs sont configurés dans le copilote : {split}.",
+              "{n} usuarios están dados de alta en el copiloto: {split}.",
+              "{n} usuários estão configurados no copiloto: {split}.",
+              "Copilot には {n} 人のユーザーが登録されています（{split}）。"),
     "pipeline": ("Open pipeline: {total} across {n} open opportunities{over}.",
                  "Offene Pipeline: {total} in {n} offenen Opportunities{over}.",
                  "Pipeline ouvert : {total} sur {n} opportunités ouvertes{over}.",
@@ -236,16 +261,16 @@ _T: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja
     "kits": ("{n} campaign kits (with their languages):", "{n} Kampagnen-Kits (mit ihren Sprachen):",
              "{n} kits de campagne (avec leurs langues) :", "{n} kits de campaña (con sus idiomas):",
              "{n} kits de campanha (com seus idiomas):", "キャンペーンキット {n} 件（対応言語）:"),
-    "mdf": ("MDF by partner, {months}, most left unspent first:", "MDF je Partner, {months}, meiste ungenutzte Mittel "
-            "zuerst:", "MDF par partenaire, {months}, le plus non dépensé d'abord :", "MDF por socio, {months}, "
-            "primero el mayor saldo sin gastar:", "MDF por parceiro, {months}, primeiro quem deixou de gastar mais:",
-            "パートナー別 MDF（{months}、未使用額の多い順）:"),
-    "mdf_line": ("{allocated} USD allocated, {spent} USD spent, {left} USD left",
-                 "{allocated} USD zugeteilt, {spent} USD ausgegeben, {left} USD ungenutzt",
-                 "{allocated} USD alloués, {spent} USD dépensés, {left} USD restants",
-                 "{allocated} USD asignados, {spent} USD gastados, {left} USD sin gastar",
-                 "{allocated} USD alocados, {spent} USD gastos, {left} USD não gastos",
-                 "配分 {allocated} USD、使用 {spent} USD、残り {left} USD"),
+    "mdf": ("MDF by partner (USD), {months}, most left unspent first:", "MDF je Partner (USD), {months}, meiste "
+            "ungenutzte Mittel zuerst:", "MDF par partenaire (USD), {months}, le plus non dépensé d'abord :",
+            "MDF por socio (USD), {months}, primero el mayor saldo sin gastar:", "MDF por parceiro (USD), {months}, "
+            "primeiro quem deixou de gastar mais:", "パートナー別 MDF（USD、{months}、未使用額の多い順）:"),
+    "mdf_line": ("{allocated} allocated, {spent} spent, {left} left unspent",
+                 "{allocated} zugeteilt, {spent} ausgegeben, {left} ungenutzt",
+                 "{allocated} alloués, {spent} dépensés, {left} non dépensés",
+                 "{allocated} asignados, {spent} gastados, {left} sin gastar",
+                 "{allocated} alocados, {spent} gastos, {left} não gastos",
+                 "配分 {allocated}、使用 {spent}、残り {left}"),
     "over": (" over {amount}", " über {amount}", " de plus de {amount}", " de más de {amount}",
              " acima de {amount}", "（{amount} 超）"),
     "expires": ("expires {date}, {days} days left", "läuft ab am {date}, noch {days} Tage",
@@ -260,12 +285,11 @@ _T: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja
     "more": ("… and {n} more.", "… und {n} weitere.", "… et {n} de plus.", "… y {n} más.", "… e mais {n}.",
              "…ほか{n}件。"),
 }
-_LANGS = ("en", "de", "fr", "es", "pt", "ja")
 
 
 def _say(key: str, lang: str, **values: Any) -> str:
     texts = _T[key]
-    return texts[_LANGS.index(lang) if lang in _LANGS else 0].format(**values)
+    return texts[LANGS.index(lang) if lang in LANGS else 0].format(**values)
 
 
 def _money(totals: dict[str, float]) -> str:
@@ -284,11 +308,15 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
         lines = [head + "."]
         if result.tier:
             lines += [f"- {p.name} ({p.partner_id})" for p in result.partners[:LIST_MAX]]
+    elif t == "joined" and result.window:
+        lines = [_say("joined_between", lang, n=n, start=result.window[0], end=result.window[1])]
+        lines += [f"- {p.name} ({p.partner_id}), {p.tier}, {p.joined_on}" for p in result.partners[:LIST_MAX]]
     elif t == "joined":
         lines = [_say("joined", lang, n=n, year=result.year)]
         lines += [f"- {p.name} ({p.partner_id}), {p.joined_on}" for p in result.partners[:LIST_MAX]]
     elif t == "users":
-        lines = [_say("users", lang, n=n)]
+        split = ", ".join(f"{k} {role.replace('_', ' ')}" for role, k in sorted(result.by_role.items()))
+        lines = [_say("users", lang, n=n, split=split)]
     elif t in ("pipeline", "unpartnered"):
         lines = [_say(t, lang, n=n, total=_money(result.totals), over=over)]
         if t == "unpartnered":
@@ -304,14 +332,14 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
         lines += [f"- {k.name} [{k.kit_id}]: {', '.join(k.locales)}" for k in result.kits[:LIST_MAX]]
     elif t == "certified":
         lines = [_say("certified", lang, n=n, product=result.product or "", country=result.country or "")]
-        lines += [f"- {p.name} ({p.partner_id}): " + _say("certified_line", lang, n=p.certified)
-                  for p in result.partners[:LIST_MAX]]
+        lines += [f"{i}. {p.name} ({p.partner_id}): " + _say("certified_line", lang, n=p.certified)
+                  for i, p in enumerate(result.partners[:LIST_MAX], 1)]
     elif t == "mdf":
         months = f"{result.months[0]}..{result.months[-1]}" if result.months else ""
         lines = [_say("mdf", lang, months=months)]
-        lines += [f"- {p.name} ({p.partner_id}): " + _say("mdf_line", lang, allocated=f"{p.mdf_allocated:,.0f}",
-                                                           spent=f"{p.mdf_spent:,.0f}", left=f"{p.mdf_left:,.0f}")
-                  for p in result.partners[:LIST_MAX]]
+        lines += [f"{i}. {p.name} ({p.partner_id}): " + _say("mdf_line", lang, allocated=f"{p.mdf_allocated:,.0f}",
+                                                                spent=f"{p.mdf_spent:,.0f}", left=f"{p.mdf_left:,.0f}")
+                  for i, p in enumerate(result.partners[:LIST_MAX], 1)]
     else:  # promotion, below_tier
         lines = [_say(t, lang, n=n)]
         lines += [f"- {p.name} ({p.partner_id}): " + _say("qualifies", lang, tier=p.tier, fits=p.qualifies_for)
@@ -335,33 +363,3 @@ def _deal(d, lang: str, partner_names: dict[str, str]) -> str:
             else _say("closes", lang, date=d.close_date))
     extra = ", ".join(x for x in (partner, amount, when) if x)
     return f"- {d.name} [{d.opportunity_id}]: {extra}"
-
-
-_DEAL_PARTNER_T = {
-    "on": ("The partner on {deal} is {partner} ({role}).", "Partner bei {deal} ist {partner} ({role}).",
-           "Le partenaire sur {deal} est {partner} ({role}).", "El socio en {deal} es {partner} ({role}).",
-           "O parceiro em {deal} é {partner} ({role}).", "{deal} のパートナーは {partner}（{role}）です。"),
-    "registered": (" Registered by {partner}.", " Registriert von {partner}.", " Enregistrée par {partner}.",
-                   " Registrada por {partner}.", " Registrado por {partner}.", " 登録パートナー: {partner}。"),
-    "other": ("another partner", "ein anderer Partner", "un autre partenaire", "otro socio", "outro parceiro",
-              "別のパートナー"),
-    "none": ("{deal} has no partner yet.", "{deal} hat noch keinen Partner.", "{deal} n'a pas encore de partenaire.",
-             "{deal} aún no tiene socio.", "{deal} ainda não tem parceiro.", "{deal} にはまだパートナーがいません。"),
-}
-
-
-def deal_partner_answer(deal: str, partner_id: str | None, role: str | None, registered_by: str | None,
-                        partner_names: dict[str, str], lang: str = "en") -> str:
-    """Who is on a deal: its partner of record and role, and who registered it when that is another."""
-    index = _LANGS.index(lang) if lang in _LANGS else 0
-
-    def name(pid: str) -> str:  # a partner the asker may not see is never named (nor its id shown)
-        return f"{partner_names[pid]} ({pid})" if pid in partner_names else _DEAL_PARTNER_T["other"][index]
-
-    if not partner_id and not registered_by:
-        return _DEAL_PARTNER_T["none"][index].format(deal=deal)
-    text = _DEAL_PARTNER_T["on"][index].format(deal=deal, partner=name(partner_id or registered_by or ""),
-                                               role=role or "registered")
-    if registered_by and registered_by != partner_id:
-        text += _DEAL_PARTNER_T["registered"][index].format(partner=name(registered_by))
-    return text

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from assistant.core.errors import CosellError
-from assistant.engine import mdf_chat, stats_chat
+from assistant.engine import mdf_chat
 from assistant.engine.turn import AskResponse, ToolUse, Turn
 from retrieval.records import Partner
 from tools.leads.service import route_lead
@@ -37,12 +37,6 @@ def answer_programme(turn: Turn) -> AskResponse | None:
     text = " ".join(turn.question.split())
     handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse]]]] = [
         (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), *mdf_chat.HANDLERS]
-    try:
-        stats = stats_chat.answer(turn)  # ecosystem-wide counts and lists for the vendor's own people
-    except CosellError as exc:
-        stats = f"I could not do that: {exc.message}", ToolUse(name="ecosystem_stats")
-    if stats is not None:
-        return _respond(turn, *stats)
     for pattern, handler in handlers:
         found = pattern.search(text)
         if found:

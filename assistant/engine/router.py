@@ -187,6 +187,9 @@ def refers_to_last_deal(question: str) -> bool:
 _LAST_PARTNER = re.compile(r"\b(them|they|their|theirs|this partner|that partner|the partner|ihnen|diesem partner|"
                            r"dieser partner|eux|ce partenaire|ellos|ese socio|este socio|eles|deles|esse parceiro|"
                            r"este parceiro)\b|そのパートナー|このパートナー|彼ら")  # fmt: skip
+# "a new logo deal", "an opportunity", "ein Deal": any deal, not one of ours; the programme's rule answers
+_A_DEAL = re.compile(r"\b(a|an|ein|eine[nm]?|un|une|una|um|uma)\s+(\w+\s+){0,3}?(deal|opportunity|opp|renewal|"
+                     r"geschäft|affaire|opportunité|oportunidad|negócio|oportunidade)\b")
 # "who's the partner on it?", "which partner is on the Globex deal?": the partner of record, not a ranking.
 _DEAL_PARTNER = re.compile(r"\bwho(?:'s| is| are)? (?:the |our )?partners? (?:on|for|in|of|behind|working)\b|"
                            r"\bwhich partners? (?:is|are) (?:on|working on|engaged on|attached to)\b|"
@@ -220,7 +223,7 @@ _STATE_NOW = re.compile(r"\b(still|left|remaining|currently|right now|noch|encor
 _CAN_REGISTER = re.compile(r"\b(can|may|could|should) (i|we) (still |even )?register\b|\bis (it|this|that) "
                            r"registrable\b|\b(können|dürfen) wir\b.{0,40}\bregistrieren\b|\bpeut-on\b.{0,40}"
                            r"\benregistrer\b|\b(podemos|puedo|posso)\b.{0,40}\bregistrar\b|登録でき")
-# The kind of deal a name says ("Acme renewal"): what the programme's registration rules speak of.
+# The kind of deal a name says ("<customer> renewal"): what the programme's registration rules speak of.
 DEAL_KIND = re.compile(r"\b(renewal|expansion|upsell|pilot|migration|proof of value|new platform|new logo)\b",
                        re.IGNORECASE)
 
@@ -256,6 +259,11 @@ def refers_to_last_partner(question: str) -> bool:
 
 def asks_deal_partner(question: str) -> bool:
     return bool(_DEAL_PARTNER.search(normalise(question)))
+
+
+def names_any_deal(question: str) -> bool:
+    """A deal in general ("who leads a new logo deal we found ourselves?"): a rule, not a deal to look up."""
+    return bool(_A_DEAL.search(normalise(question)))
 
 
 def asks_why(question: str) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.engine import overview_chat, router
+from assistant.engine import followup_chat, overview_chat, router
 
 TODAY = dt.date(2026, 11, 15)
 
@@ -45,6 +45,30 @@ def test_whole_book_questions_are_read_by_meaning(question, topic, args):
 def test_rules_and_advice_are_not_counted(question):
     found = overview_chat.topic_of(question, TODAY)
     assert found is None or found[0] not in ("unpartnered", "mdf", "kits", "partners")
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("any regs expiring in the next 2 weeks?", 14),
+    ("registrations expiring within 10 days", 10),
+    ("Registrierungen, die in den nächsten 3 Wochen ablaufen", 21),
+    ("期限が近い案件登録はある？", 14),
+])
+def test_expiring_window(question, days):
+    assert overview_chat.topic_of(question, TODAY) == ("expiring", {"days": days})
+
+
+def test_joined_in_a_period_and_a_partners_overdue_deals():
+    assert overview_chat.topic_of("which partners joined last quarter?", TODAY) == (
+        "joined", {"from_date": "2026-07-01", "to_date": "2026-09-30"})
+    assert overview_chat.topic_of("any open deals past their close date for Alpine?", TODAY,
+                                  partner_named=True) == ("past_close", {})
+    assert overview_chat.topic_of("how do we onboard new partners?", TODAY) is None
+    assert overview_chat.topic_of("what happens when a registration expires?", TODAY) is None
+
+
+def test_a_deal_in_general_is_not_a_deal_to_look_up():
+    assert router.names_any_deal("who leads a new logo deal we found ourselves with no partner yet?")
+    assert not router.names_any_deal("what's next on the Acme renewal?")
 
 
 def test_mdf_of_a_named_partner_takes_the_quarter():
@@ -112,6 +136,6 @@ def test_most_certified_partners_and_japanese_country_names():
 
 def test_the_partner_on_a_deal_is_named_only_when_the_asker_may_see_it():
     own = {"P-013": "Thames Data Partners Ltd"}
-    text = overview_chat.deal_partner_answer("Acme renewal [OPP-1]", "P-020", "influenced", "P-013", own)
+    text = followup_chat.deal_partner_answer("Acme renewal [OPP-1]", "P-020", "influenced", "P-013", own)
     assert "another partner" in text and "P-020" not in text and "Thames Data Partners Ltd (P-013)" in text
-    assert "has no partner" in overview_chat.deal_partner_answer("Acme renewal [OPP-1]", None, None, None, own)
+    assert "has no partner" in followup_chat.deal_partner_answer("Acme renewal [OPP-1]", None, None, None, own)

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, Field
+from sqlalchemy import func
 
 from assistant.core.errors import Forbidden
 from retrieval.records import CampaignKitRow, User
@@ -33,7 +34,9 @@ class OverviewArgs(BaseModel):
     min_amount: float | None = Field(None, ge=0, description="deals: only those above this amount")
     days: int | None = Field(None, ge=1, le=366, description="expiring: within this many days (default 14)")
     year: int | None = Field(None, description="joined: this year (default: the current one)")
-    partner_id: str | None = Field(None, description="mdf: only this partner")
+    from_date: dt.date | None = Field(None, description="joined: from this day (with to_date, instead of year)")
+    to_date: dt.date | None = Field(None, description="joined: to this day (default today)")
+    partner_id: str | None = Field(None, description="mdf, past_close, expiring: only this partner's")
     locale: str | None = Field(None, description="kits: only those with this locale")
     country: str | None = Field(None, description="partners, certified: only those selling in this country code")
     product: str | None = Field(None, description="certified: count the staff certified on this product")
@@ -79,11 +82,12 @@ class OverviewResult(BaseModel):
     partners: list[PartnerLine] = Field(default_factory=list)
     deals: list[DealLine] = Field(default_factory=list)
     by_tier: dict[str, int] = Field(default_factory=dict)
+    by_role: dict[str, int] = Field(default_factory=dict)  # users
     tier: str | None = None
     min_amount: float | None = None
     days: int | None = None
     year: int | None = None
-    window: tuple[dt.date, dt.date] | None = None  # won: the trailing 12 months
+    window: tuple[dt.date, dt.date] | None = None  # won: the trailing 12 months; joined: the period asked
     months: list[str] = Field(default_factory=list)  # mdf: the months counted
     kits: list[KitLine] = Field(default_factory=list)
     locale: str | None = None
@@ -114,7 +118,8 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
                      min_amount: float | None = None, days: int | None = None, year: int | None = None,
                      partner_id: str | None = None, months: list[str] | None = None,
                      locale: str | None = None, country: str | None = None,
-                     product: str | None = None) -> OverviewResult:
+                     product: str | None = None, from_date: dt.date | None = None,
+                     to_date: dt.date | None = None) -> OverviewResult:
     today = ctx.today()
     out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount, locale=locale,
                          country=country, product=product)
@@ -133,11 +138,13 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         return _mdf(ctx, scope, out, partner_id, months or _last_months(today, 6))
     if topic in ("promotion", "below_tier"):
         return _tier_moves(ctx, scope, out)
-    if topic == "users":
-        if not scope.is_internal:
+    if topic == "users":  # who is set up is the admin's (CLI.md: `users key` is admin only)
+        if scope.role != "admin":
             raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see the copilot's users")
         with ctx.store.session() as session:
-            out.count = session.query(User).count()
+            for role, n in session.query(User.role, func.count()).group_by(User.role):
+                out.by_role[str(role)] = int(n)
+        out.count = sum(out.by_role.values())
         return out
     with ctx.records(scope) as rec:
         if topic == "certified":
@@ -148,7 +155,11 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
                 partners = [p for p in partners if country.upper() in {c.upper() for c in p.countries or []}]
             for p in partners:
                 out.by_tier[(p.tier or "").lower()] = out.by_tier.get((p.tier or "").lower(), 0) + 1
-            if topic == "joined":
+            if topic == "joined" and from_date:
+                out.window = (from_date, to_date or today)
+                partners = sorted((p for p in partners if p.joined_on and from_date <= p.joined_on <= out.window[1]),
+                                  key=lambda p: (p.joined_on, p.partner_id))
+            elif topic == "joined":
                 out.year = year or today.year
                 partners = [p for p in partners if p.joined_on and p.joined_on.year == out.year]
             elif tier:
@@ -158,6 +169,8 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
             out.count = len(out.partners)
             return out
         opps = rec.opportunities()
+    if partner_id:  # past_close, expiring: the deals this partner is on or registered
+        opps = [o for o in opps if partner_id in (o.partner_id, o.registered_by)]
     protection = int(getattr(ctx.settings, "registration_protection_days", 90) or 90)
     if topic == "won":
         first = today - dt.timedelta(days=TRAILING_DAYS - 1)
@@ -249,10 +262,12 @@ def _tier_moves(ctx: ToolContext, scope: Scope, out: OverviewResult) -> Overview
 
 @register_tool("records_overview", args=OverviewArgs, pure=True)
 def records_overview_tool(ctx: ToolContext, scope: Scope, args: OverviewArgs) -> OverviewResult:
-    """Counts and lists over the records the asker may see: partners (by tier, joined this year), users,
+    """Counts and lists over the records the asker may see: partners (by tier, joined in a year or
+    period), users by role (admin only),
     open pipeline, open deals with no partner, won revenue over the trailing 12 months, open deals past their
     close date, registrations expiring soon, partners eligible for promotion or below their tier, MDF
     allocated / spent / left per partner (most unspent first), the campaign kits and their locales, partners
     by certified staff (on a product, in a country)."""
     return records_overview(ctx, scope, args.topic, args.tier, args.min_amount, args.days, args.year,
-                            args.partner_id, args.months, args.locale, args.country, args.product)
+                            args.partner_id, args.months, args.locale, args.country, args.product,
+                            args.from_date, args.to_date)
