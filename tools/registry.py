@@ -64,6 +64,25 @@ def register_tool(name: str, args: type[BaseModel], pure: bool = False) -> Calla
     return decorator
 
 
+_SIGNAL_SOURCES: dict[str, Callable] = {}
+
+
+def register_signal_source(name: str) -> Callable:
+    """A capability that adds next-best-action signals for a partner without next_best_action importing it
+    (so the capability may read next_best_action's service): (ctx, scope, partner_id, baselines, signals
+    found so far) -> more signals."""
+    def decorator(func: Callable) -> Callable:
+        _SIGNAL_SOURCES[name] = func
+        return func
+
+    return decorator
+
+
+def signal_sources() -> list[Callable]:
+    load_builtin_tools()
+    return [_SIGNAL_SOURCES[name] for name in sorted(_SIGNAL_SOURCES)]
+
+
 def load_builtin_tools() -> None:
     for module in BUILTIN_MODULES:
         importlib.import_module(module)

@@ -6,6 +6,7 @@ private modules.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Protocol
 
 from pydantic import BaseModel
@@ -145,3 +146,21 @@ def period(today: dt.date, start: str | dt.date | None, end: str | dt.date | Non
     if first > last:
         raise BadInput(f"--from {first} is after --to {last}")
     return first, last
+
+
+def first_wins(joined: dict[str, dt.date | None], wins: Iterable[tuple[str | None, str | None, dt.date | None]],
+               today: dt.date) -> dict[str, dt.date]:
+    """partner -> close date of its first win; `wins` are (partner_id, registered_by, close_date) of won deals."""
+    first: dict[str, dt.date] = {}
+    for partner_id, registered_by, close in wins:
+        if close is None or close > today:
+            continue
+        for pid in {partner_id, registered_by} - {None}:
+            if pid not in joined:
+                continue
+            start = joined[pid]
+            if start is not None and close < start:
+                continue
+            if pid not in first or close < first[pid]:
+                first[pid] = close
+    return first

@@ -6,27 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Iterable
 
 from tools.analytics.types import CohortStat, TimeToFirstWin
-
-
-def first_wins(joined: dict[str, dt.date | None], wins: Iterable[tuple[str | None, str | None, dt.date | None]],
-               today: dt.date) -> dict[str, dt.date]:
-    """partner -> close date of its first win; `wins` are (partner_id, registered_by, close_date) of won deals."""
-    first: dict[str, dt.date] = {}
-    for partner_id, registered_by, close in wins:
-        if close is None or close > today:
-            continue
-        for pid in {partner_id, registered_by} - {None}:
-            if pid not in joined:
-                continue
-            start = joined[pid]
-            if start is not None and close < start:
-                continue
-            if pid not in first or close < first[pid]:
-                first[pid] = close
-    return first
+from tools.types import first_wins  # noqa: F401  where it lives (onboarding reads it too)
 
 
 def cohort_of(day: dt.date) -> str:

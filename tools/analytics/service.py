@@ -18,7 +18,6 @@ from tools.analytics import digest as _digest
 from tools.analytics import portfolio as _portfolio
 from tools.analytics import schedule as _schedule
 from tools.analytics.attribution import attribution as _attribution
-from tools.analytics.cohorts import first_wins  # noqa: F401  re-exported: time to first win (onboarding)
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.context import ToolContext
 from tools.registry import register_tool

@@ -35,8 +35,8 @@ Expected impact (the ranking score; `priority` 1 = highest impact), in the deal'
   deals with a kept record).
 - MDF (`tools.next_best_action.mdf_signals`): requests to decide, claims due, approved activities not
   started, and where the partner's MDF would do better (`tools.mdf.service.mdf_advice`).
-- Onboarding (`tools.next_best_action.onboarding_signals`): for a partner still in onboarding, the steps
-  of its plan (`tools.onboarding.service`) overdue or due within two weeks.
+- Onboarding (a signal source `tools.onboarding.service` registers in `tools.registry`): for a partner
+  still in onboarding, the steps of its plan overdue or due within two weeks.
 
 Vendor-wide aggregates (typical days in stage, median amount, win rate, MDF use, days to a first deal,
 the distribution of partners' pipelines) are computed in `tools.next_best_action.partner_health.vendor_baselines` with
@@ -58,18 +58,20 @@ from tools.context import ToolContext
 from tools.next_best_action import (
     deal_signals,
     mdf_signals,
-    onboarding_signals,
     partner_signals,
     portfolio_sql,
     programme_signals,
     tier_rules,
 )
 from tools.next_best_action import partner_health as health
-from tools.next_best_action.partner_health import vendor_baselines  # re-exported for the server warm-up
+from tools.next_best_action.partner_health import (  # re-exported: the server warm-up, signal sources
+    VendorBaselines,  # noqa: F401
+    vendor_baselines,
+)
 from tools.next_best_action.partner_signals import warm_partner_relationships  # noqa: F401  re-exported
 from tools.next_best_action.tier_rules import MONEY_METRICS, assess_tier, load_tier_rules  # noqa: F401
 from tools.next_best_action.types import Action, ContentRef, HealthScore, NbaArgs, NbaResponse, Signal
-from tools.registry import register_tool
+from tools.registry import register_tool, signal_sources
 
 log = logging.getLogger(__name__)
 
@@ -242,8 +244,8 @@ def next_best_actions(ctx: ToolContext, scope: Scope, partner_id: str | None = N
     signals = [s for s in signals if not (s.kind in DEAL_REGISTRATION_RULES and s.subject_id in recorded)]
     signals += programme_signals.programme_signals(ctx, scope, metrics.partner_id, metrics.partner.name, baselines)
     signals += mdf_signals.mdf_signals(ctx, scope, metrics.partner_id, metrics.partner.name, baselines)
-    signals += onboarding_signals.onboarding_signals(ctx, scope, metrics.partner_id, baselines,
-                                                     any(s.kind == "slow_first_deal" for s in signals))
+    for source in signal_sources():  # capabilities that read us and add their own (onboarding)
+        signals += source(ctx, scope, metrics.partner_id, baselines, signals)
     picker = ContentPicker(ctx, scope, lookup, {metrics.partner_id})
     return NbaResponse(subject_type="partner", subject_id=metrics.partner_id,
                        actions=rank_actions(metrics.partner_id, signals, picker), health=score)

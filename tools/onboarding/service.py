@@ -24,9 +24,10 @@ from collections.abc import Callable
 
 from assistant.core.errors import BadInput
 from retrieval.scope import Scope
-from tools.analytics import service as analytics  # module references: analytics and nba read onboarding too
 from tools.context import ToolContext
-from tools.next_best_action import service as nba
+from tools.next_best_action import (
+    service as nba,  # the tier rules and signals (nba reads us via the registry)
+)
 from tools.onboarding.phrases import language_for, phrase
 from tools.onboarding.steps import (
     KIND_ORDER,
@@ -40,9 +41,9 @@ from tools.onboarding.steps import (
 )
 from tools.onboarding.types import OnboardingArgs, OnboardingPlan, OnboardingStep, StepToActOn
 from tools.registrations.service import list_registrations
-from tools.registry import register_tool
+from tools.registry import register_signal_source, register_tool
 from tools.search.service import search_content
-from tools.types import ContentRef
+from tools.types import ContentRef, first_wins
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ def _facts(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[PartnerFact
     else:  # a tier that asks nothing (registered): the tier above is the goal
         requirements = [TierRequirement(c.tier, c.metric, c.minimum, c.value, False) for c in assessment.checks_next]
     wins = [(o.partner_id, o.registered_by, o.close_date) for o in metrics.deals if o.stage == "closed_won"]
-    first = analytics.first_wins({partner_id: partner.joined_on}, wins, today).get(partner_id)
+    first = first_wins({partner_id: partner.joined_on}, wins, today).get(partner_id)
     facts = PartnerFacts(partner_id=partner_id, tier=(partner.tier or "registered").lower(),
                          joined_on=partner.joined_on, competencies=list(partner.competencies or []),
                          certified=dict(metrics.certified), activity=activity, registrations=registrations,
@@ -210,3 +211,52 @@ def onboarding_tool(ctx: ToolContext, scope: Scope, args: OnboardingArgs) -> Onb
     status (done/open/overdue), the evidence and enablement content. For a new partner's "what do we do in
     our first 30 days?" and a channel manager's "how is P-043's onboarding going?"."""
     return onboarding_plan(ctx, scope, args.partner_id, locale=args.locale)
+
+
+# --- next-best actions: onboarding steps to act on ------------------------------------------------
+
+SIGNAL_CONTENT = {  # (query, document kinds) per kind of step, for the action's content
+    "training": ("{subject} enablement training", ["training"]),
+    "certification": ("{subject} certification exam", ["training"]),
+    "certified_staff": ("certification tracks certified staff tier requirements", ["training", "policy"]),
+    "first_registration": ("how to register a deal: deal registration", ["policy"]),
+    "first_win": ("new partner first deal playbook", ["playbook", "training"]),
+    "tier_result": ("partner tier requirements and benefits", ["policy"]),
+}
+FIRST_DEAL_STEPS = frozenset({"first_registration", "first_win"})
+OVERDUE_SCALE_DAYS = 90
+
+
+@register_signal_source("onboarding")
+def onboarding_signals(ctx: ToolContext, scope: Scope, partner_id: str, b: nba.VendorBaselines,
+                       found_so_far: list[nba.Signal]) -> list[nba.Signal]:
+    """Onboarding actions for one partner still in onboarding (a next-best-action signal source):
+    each step of its plan that is overdue (`onboarding_overdue`) or due within two weeks (`onboarding_due`),
+    with the step's own evidence (in the asker's language) and where its due date comes from.
+
+    Impact (the ranking score, in revenue units like the other rules): one typical deal (median amount x
+    vendor win rate) x urgency: overdue 0.5-1.0 (+0.5 per 90 days overdue, capped), due soon 0.25. A step is
+    what leads to a partner's first deals, not a deal itself: it ranks below a deal at stake and above
+    nothing. The first registration and first win steps are left out when `slow_first_deal` already says
+    the same."""
+    if not scope.can("onboarding"):
+        return []
+    slow_first_deal = any(s.kind == "slow_first_deal" for s in found_so_far)
+    found = []
+    for item in steps_to_act_on(ctx, scope, partner_id):
+        step = item.step
+        if slow_first_deal and step.kind in FIRST_DEAL_STEPS:
+            continue
+        overdue = step.status == "overdue"
+        urgency = 0.5 + min(-item.days_left / OVERDUE_SCALE_DAYS, 1.0) * 0.5 if overdue else 0.25
+        query, kinds = SIGNAL_CONTENT[step.kind]
+        found.append(nba.Signal(
+            kind="onboarding_overdue" if overdue else "onboarding_due",
+            title=f"Onboarding of {item.name}: {step.title} ({item.when})",
+            why=(f"{item.name} joined on {item.joined_on.isoformat()}; this step of its onboarding plan is "
+                 + ("overdue." if overdue else f"due in {item.days_left} days.")),
+            evidence=[*step.evidence[:3], item.plan_line],
+            impact=b.typical_deal_value() * urgency,
+            content_query=query.format(subject=step.subject or "partner programme"), content_kinds=kinds,
+            subject_id=partner_id))
+    return found
