@@ -234,8 +234,24 @@ class Trend:
         return self.baseline - self.recent >= z * spread / math.sqrt(len(self.recent_months))
 
 
+class TierFigures:
+    """What the tier rules read, from `certified` (product -> (name, count)), `won_revenue_12m`,
+    `won_count_12m` and `registrations_12m`: one reading for per-deal and SQL-aggregated metrics."""
+
+    @property
+    def certified_total(self) -> int:
+        return sum(count for _, count in self.certified.values())
+
+    def certified_for(self, product: str) -> int:
+        return self.certified.get(product.strip().lower(), (product, 0))[1]
+
+    def tier_metrics(self) -> dict[str, float]:
+        return {"won_revenue_12m": self.won_revenue_12m, "won_deals_12m": self.won_count_12m,
+                "certified_staff": self.certified_total, "deals_registered_12m": self.registrations_12m}
+
+
 @dataclass
-class PartnerMetrics:
+class PartnerMetrics(TierFigures):
     partner: Partner
     today: dt.date
     deals: list[Opportunity]  # every deal the partner is engaged on or registered
@@ -269,16 +285,6 @@ class PartnerMetrics:
     def won_revenue_12m(self) -> float:
         return sum(o.amount or 0.0 for o in self.won_12m)
 
-    @property
-    def certified_total(self) -> int:
-        return sum(count for _, count in self.certified.values())
-
-    def certified_for(self, product: str) -> int:
-        return self.certified.get(product.strip().lower(), (product, 0))[1]
-
-    def tier_metrics(self) -> dict[str, float]:
-        return {"won_revenue_12m": self.won_revenue_12m, "won_deals_12m": self.won_count_12m,
-                "certified_staff": self.certified_total, "deals_registered_12m": self.registrations_12m}
 
     # what the health score reads (tools.next_best_action.portfolio_sql gives the same from SQL aggregates)
 

@@ -28,7 +28,7 @@ from sqlalchemy import Text, and_, case, cast, distinct, func, literal_column, n
 from retrieval.records import Opportunity, Partner, PartnerActivity
 from retrieval.scope import Scope
 from tools.context import ToolContext
-from tools.next_best_action.partner_health import TREND_METRICS, Trend, parse_certified
+from tools.next_best_action.partner_health import TREND_METRICS, TierFigures, Trend, parse_certified
 from tools.next_best_action.types import DEFAULT_WIN_RATE
 from tools.types import (
     CLOSED_STAGES,
@@ -53,7 +53,7 @@ class Baselines:
 
 
 @dataclass
-class BulkMetrics:
+class BulkMetrics(TierFigures):
     """One partner's numbers for one day, from the aggregates (the interface of PartnerMetrics the score reads)."""
 
     partner_id: str
@@ -78,16 +78,6 @@ class BulkMetrics:
     def open_products(self) -> set[str]:
         return self.products
 
-    @property
-    def certified_total(self) -> int:
-        return sum(count for _, count in self.certified.values())
-
-    def certified_for(self, product: str) -> int:
-        return self.certified.get(product.strip().lower(), (product, 0))[1]
-
-    def tier_metrics(self) -> dict[str, float]:
-        return {"won_revenue_12m": self.won_revenue_12m, "won_deals_12m": self.won_count_12m,
-                "certified_staff": self.certified_total, "deals_registered_12m": self.registrations_12m}
 
 
 def _probability(stage, vendor: dict):
