@@ -92,6 +92,8 @@ def dates(iso: str) -> list[list[str]]:
 
 def q(user, question, expect="answer", any_=None, wrong=None, why="", thread=None, lang=None):
     u = F.users()[user]
+    if u["role"] == "channel_manager" and expect == "answer":
+        wrong = list(wrong or []) + GITLAB_MISC + ["Extend DR 30 Days"]
     lang = lang or (u.get("locale") or "en").split("-")[0]
     QS.append({"id": f"q{len(QS) + 1:03d}", "user": user, "lang": lang, "role": u["role"], "question": question,
                **({"thread": thread} if thread else {}), "expect": expect,
@@ -141,7 +143,7 @@ def tf(pid):
 # --------------------------------------------------------------------------- partner sellers
 
 # ---- Alpine IT (P-001), Lukas (de) and Nina (de-AT)
-A = "P-001"; a = SELLER[A]; a2 = "u-ps-alpine-2"
+A = "P-001"; a = "u-ps-alpine"; a2 = "u-ps-alpine-2"
 f = tf(A); g = F.gaps(A, "platinum")
 q(a, "was fehlt uns noch zu platinum?", any_=money(g["won_revenue"]) + [[str(f["won_revenue"]), "1500000"]],
   wrong=leaks(A), thread="alpine-plat", why=f"P-001 12m won {f} vs platinum 1500000/10/15 -> missing revenue {g['won_revenue']}, deals {g['won_deals']}; certified ok")
@@ -195,11 +197,11 @@ q(s, "うちのオープン案件を一覧で", any_=[["Tsubasa", "Chiyoda"], ["
   why="open_deals(P-031): " + "; ".join(o["name"] for o in F.open_deals(S)))
 q(s, "Tsubasa Kikaiの案件、次にやるべきことは？", any_=[["Tsubasa"]], thread="sakura-tsubasa", wrong=leaks(S),
   why="OPP-2224 Tsubasa Kikai - Lakehouse modernisation, P-031, proposal")
-q(s, "その案件の登録保護はあと何日残ってる？", any_=NOT_REGISTERED, thread="sakura-tsubasa", wrong=leaks(S) + ["90日"],
+q(s, "その案件の登録保護はあと何日残ってる？", any_=NOT_REGISTERED, thread="sakura-tsubasa", wrong=leaks(S),
   why="OPP-2224 registered_by is empty: no registration, so no protection days left (90日 generic rule would be wrong)")
 q(s, "MDFの申請は活動開始の何営業日前までに出せばいい？", any_=num(15, BDAY + DAY), wrong=["10営業日", "10 business days"] + leaks(S),
   why="mdf-policy: submit at least 15 business days before it starts")
-q(s, "共同ビジネスプラン2027の案件登録の目標件数は？", any_=[["16"]], wrong=leaks(S) + ["24 (6 per quarter)"],
+q(s, "共同ビジネスプラン2027の案件登録の目標件数は？", any_=[["16", "件"], ["16", "regist"], ["16", "登録"]], wrong=leaks(S) + ["24 (6 per quarter)"],
   why="content/partners/sakura-systems-joint-plan-ja.md (partner:P-031): 案件登録数 16 件（四半期ごとに 4 件）")
 q(s, "Alpine ITの共同ビジネスプランの中身を教えて", expect="refusal",
   wrong=["1.2 million", "24 (6 per quarter)", "Munich, Vienna", "SAP migration = lakehouse"],
@@ -320,7 +322,7 @@ q(mp, "how much of our mdf did we leave unspent over Q2 and Q3 combined?", lang=
   any_=money(m2["left"] + m3["left"]) + [[str(m2["left"]), str(m3["left"])]], wrong=leaks(M),
   why=f"Q2 {m2['allocated']}-{m2['spent']}={m2['left']}, Q3 {m3['allocated']}-{m3['spent']}={m3['left']} -> {m2['left'] + m3['left']} (truth/planted.json unspent_mdf last_2_complete_quarters 55900)")
 q(mp, "qui est notre channel manager?", any_=cm_alts(M), wrong=cm_wrong(M) + leaks(M), why=f"channel_manager {F.channel_manager(M)}")
-q(mp, "les fonds MDF non dépensés sont reportés au trimestre suivant?", any_=[["fin du mois suivant"], ["end of the following month"], ["ne sont pas reportés"], ["pas reporté"], ["not roll over"], ["don't roll over"], ["do not roll over"], ["expirent"], ["expire"], ["non"]],
+q(mp, "les fonds MDF non dépensés sont reportés au trimestre suivant?", any_=[["fin du mois suivant"], ["end of the following month"], ["ne sont pas reportés"], ["pas reporté"], ["not roll over"], ["don't roll over"], ["do not roll over"], ["expirent"], ["expire"]],
   wrong=leaks(M), why="mdf-policy / fr guide: unused funds do not roll over; expire at the end of the following month")
 q(mp, "quelles opps ouvertes on a?", any_=[["Oakridge", "Atlanta Housing"]], thread="maple-opps", wrong=leaks(M),
   why="open_deals(P-053): " + "; ".join(o["name"] for o in F.open_deals(M)))
@@ -405,14 +407,14 @@ q(pu, "qual o desconto de revenda para gold?", any_=[["20%"], ["20 %"], ["20 por
 KA = "P-066"; kz = SELLER[KA]
 q(kz, "was brauchen wir für silver?", any_=money(100000), wrong=leaks(KA),
   why=f"P-066 12m {tf(KA)}; silver 100000/1/2 -> gaps {F.gaps(KA, 'silver')}")
-q(kz, "bekommen wir als registered partner mdf?", any_=[["kein"], ["keine"], ["no mdf"], ["no allocation"], ["none"], ["not eligible"], ["nicht"]],
+q(kz, "bekommen wir als registered partner mdf?", any_=[["kein mdf"], ["keine mdf"], ["kein budget"], ["keine zuteilung"], ["keine mittel"], ["no mdf"], ["no allocation"], ["no marketing development"], ["none"], ["not eligible"], ["nicht berechtigt"], ["keinen anspruch"], ["keine marketing"], ["keine mdf-"], ["kein mdf-"]],
   wrong=leaks(KA) + ["6000", "6.000", "6,000"], why="mdf-policy: Registered partners have no MDF allocation (can join Northwind-run campaigns)")
 q(kz, "wer ist unser channel manager?", any_=cm_alts(KA), wrong=cm_wrong(KA) + leaks(KA), why=f"channel_manager {F.channel_manager(KA)}")
 q(kz, "was sind die ersten schritte im onboarding?", any_=[["portal"]], wrong=leaks(KA),
   why="onboarding guide days 1-14: Partner Portal access, copilot, company profile, branding, account mapping")
 q(kz, "wie viele zertifizierte mitarbeiter haben wir?", any_=num(0, CERT) + [["keine", "zertifi"], ["no certified"], ["none"], ["noch keine"]],
   wrong=leaks(KA), why="partners.csv P-066 certified_staff empty -> 0")
-q(kz, "haben wir offene deals?", any_=[["keine"], ["no open"], ["none"], ["don't have any"], ["no deals"], ["0"]], wrong=leaks(KA),
+q(kz, "haben wir offene deals?", any_=[["keine offenen"], ["keine deals"], ["keine opportun"], ["no open"], ["no deals"], ["don't have any open"], ["0 open"], ["0 offene"], ["keine laufenden"], ["no opportunities"], ["keine aktiven"]], wrong=leaks(KA),
   why="open_deals(P-066) is empty")
 q(kz, "wie lange dauert es, bis der channel manager eine deal-registrierung prüft?", any_=num(2, BDAY) + [["zwei", "arbeitstag"]],
   wrong=leaks(KA), why="deal-registration policy / de Leitfaden: review within 2 business days")
@@ -427,7 +429,7 @@ q(ly, "et on peut le prolonger ?", any_=num(30, DAY), thread="lyon-cedre", wrong
 q(ly, "qu'est-ce qui nous manque pour passer silver ?", any_=money(100000), wrong=leaks(LY),
   why=f"P-067 12m {tf(LY)}; silver gaps {F.gaps(LY, 'silver')}")
 q(ly, "qui est notre channel manager ?", any_=cm_alts(LY), wrong=cm_wrong(LY) + leaks(LY), why=f"channel_manager {F.channel_manager(LY)}")
-q(ly, "on peut utiliser les MDF pour l'alcool au salon ?", any_=[["sans alcool"], ["no alcohol"], ["pas d'alcool"], ["non"], ["not eligible"]],
+q(ly, "on peut utiliser les MDF pour l'alcool au salon ?", any_=[["sans alcool"], ["no alcohol"], ["pas d'alcool"], ["alcool", "pas"], ["not eligible"], ["non éligible"]],
   wrong=leaks(LY), why="mdf-policy / fr guide: hospitality (no alcohol)")
 q(ly, "c'est quoi les frais de parking pour le partner summit 2027 à Paris ?", expect="not_found",
   why="no Northwind content about a partner summit or parking")
@@ -471,9 +473,9 @@ q(pu, "o pagamento do claim de mdf sai em quanto tempo?", any_=num(30, DAY), wro
   why="mdf-policy: approved claims paid within 30 days")
 q(mp, "la validation d'une activité MDF prend combien de temps ?", any_=num(5, BDAY + DAY), wrong=leaks(M),
   why="mdf-policy / fr guide: channel manager approves within 5 business days")
-q(nd, "who leads a deal on a strategic account?", any_=[["Northwind"]], wrong=leaks(N),
+q(nd, "who leads a deal on a strategic account?", any_=[["Northwind", "invited"], ["Northwind", "solution area"], ["Northwind leads"], ["Northwind lead"], ["Northwind, with"]], wrong=leaks(N),
   why="rules-of-engagement: strategic accounts -> Northwind, partners invited by solution area")
-q(kz, "kann man für einen ganzen account registrieren, also 'alles von Firma X'?", any_=[["nicht"], ["nein"], ["not"], ["no "], ["keine"]],
+q(kz, "kann man für einen ganzen account registrieren, also 'alles von Firma X'?", any_=[["nein"], ["ganzen account"], ["ganze accounts"], ["whole account"], ["nicht möglich"], ["not accept"], ["nicht registriert werden"], ["all of acme"]],
   wrong=leaks(KA), why="deal-registration policy: no registrations for a whole account")
 q(ly, "combien de temps dure un parcours de certification ?", any_=num(20, ["heure", "hour", "h ", "stunden"]) + [["20h"], ["20 h"]],
   wrong=leaks(LY), why="certifications.md: each track about 20 hours")
@@ -483,7 +485,7 @@ q(k, "whats the list price per NCU hour", expect="refusal", wrong=REFUSE_WRONG_P
 q(l, "when is the 2027 partner kickoff event?", expect="not_found", why="nothing in the content")
 q(s, "パートナー紹介ボーナス（新しいパートナーを紹介したら）はありますか？", expect="not_found", wrong=GITLAB_MISC,
   why="no partner-referral bonus in Northwind content")
-q(pu, "a Northwind paga viagem da nossa equipe pra eventos com MDF?", any_=[["não"], ["not eligible"], ["não é eleg"], ["no "], ["não são eleg"], ["nao"]],
+q(pu, "a Northwind paga viagem da nossa equipe pra eventos com MDF?", any_=[["not eligible"], ["não é eleg"], ["não são eleg"], ["não elegív"], ["inelegív"], ["não pode"], ["não cobre"], ["não financia"], ["travel of your staff"]],
   wrong=leaks(PB), why="mdf-policy: not eligible: travel of your staff")
 q(a, "wer bekommt einen executive sponsor?", any_=[["platinum"]], wrong=leaks(A), why="partner-tiers benefits: executive sponsor only Platinum")
 q(b, "qual é o desconto extra de registro para silver?", any_=num(8, ["pont", "point", "pts", "%"]), wrong=leaks(B),
@@ -550,7 +552,7 @@ q(c3, "Polar Warehouseの強みは？（バトルカード）", any_=[["BI"], ["
   why="battlecards/polar-warehouse.md 'Where they are strong' (internal, visible to channel managers)")
 opn = [o for o in F.opps() if o["stage"] in F.OPEN_STAGES]
 nop = sum(1 for o in opn if not o["partner_id"])
-q(c1, "how many open opps have no partner engaged right now?", any_=[[str(nop)]],
+q(c1, "how many open opps have no partner engaged right now?", any_=[[str(nop)]], wrong=["160 open"],
   why=f"opportunities.csv open stages with empty partner_id: {nop} of {len(opn)} (field notes' 160 was end of Q3)")
 q(c2, "mdf roi on alpine's governance roadshow?", any_=money(265000) + [["Sonnen"]],
   why="MDF-0025 P-001 paid 23100; opportunities with mdf_activity_id MDF-0025: OPP-2427 Sonnen, proposal, 265000 pipeline, nothing won yet")
@@ -574,7 +576,7 @@ q(c1, "which partners are at risk right now?", any_=[["Thames"], ["Maple Leaf"]]
 q(c1, "what should i do about the first one?", any_=[["Thames"], ["Maple"], ["login"], ["MDF"]], thread="cm-risk",
   why="follow-up on the first at-risk partner of the previous answer (either planted partner, with its reason)")
 ar = F.active_registrations()
-q(c2, "how many registrations are currently protected across all partners?", any_=[[str(len(ar))]],
+q(c2, "how many registrations are currently protected across all partners?", any_=[[str(len(ar)), "regist"], [str(len(ar)), "protect"], [str(len(ar)), "登録"]],
   why=f"deals with registered_by, open stage, created_on + 90 >= today: {len(ar)}")
 q(c1, "wie viele tage hat alpine noch auf der sonnen werkzeugbau registrierung?", lang="de", any_=num(son["days_left"], DAY) + dates(str(son["expires_on"])),
   why=f"OPP-2427 expires {son['expires_on']}: {son['days_left']} days")
@@ -582,7 +584,7 @@ q(c3, "Sakura Systemsの担当チャネルマネージャーは？", any_=[["Aik
 q(c2, "what tier would lone star qualify for and what are their numbers?", any_=[["gold", "692500"], ["gold", "692.5k"], ["gold", "692k"], ["gold", "693k"]],
   why=f"P-021 12m {tf('P-021')}: meets gold")
 q(c1, "what's the mdf claim deadline for partners?", any_=num(45, DAY), wrong=GITLAB_MDF, why="mdf-policy: 45 days after the activity ends")
-q(c2, "can a partner get a 30 day extension after the reg already expired?", any_=[["no"], ["not"], ["cannot"], ["can't"], ["before"]],
+q(c2, "can a partner get a 30 day extension after the reg already expired?", any_=[["cannot"], ["can't"], ["can not"], ["not be granted"], ["no,"], ["before"], ["not possible"], ["only before"], ["not after"]],
   wrong=["Extend DR 30 Days"], why="deal-registration policy: extension cannot be granted after expiry")
 q(c3, "Kansai Information Distributionのティアは？", any_=[["gold"], ["ゴールド"]], why="partners.csv Kansai Information Distribution tier gold")
 q(c1, "what was the partner share of won revenue over the last 12 months?", any_=[["76%"], ["76.2"], ["0.76"], ["76 %"]],
@@ -640,7 +642,7 @@ q(k1, "which kits have a japanese version?", any_=[["Lakehouse", "Streaming", "G
   wrong=DEAL_LEAKS, why="all four kits have a ja locale block")
 q(k3, "was ist die zielgruppe vom streaming kit?", any_=[["platform engineering"], ["digital"], ["operations"], ["Plattform"]], wrong=DEAL_LEAKS,
   why="streaming-realtime audience: Heads of digital, operations and platform engineering")
-q(k2, "dá pra usar MDF pra anúncio institucional da marca do parceiro?", any_=[["não"], ["not eligible"], ["nao"], ["no "]], wrong=DEAL_LEAKS,
+q(k2, "dá pra usar MDF pra anúncio institucional da marca do parceiro?", any_=[["not eligible"], ["não é eleg"], ["não são eleg"], ["não elegív"], ["inelegív"], ["não pode"], ["brand advertising"]], wrong=DEAL_LEAKS,
   why="mdf-policy: general brand advertising for your company is not eligible")
 m1 = [m for m in F.mdf_acts() if m["activity_id"] == "MDF-0001"][0]
 q(k1, "how many leads did rheinland's governance customer stories mdf activity bring in?", any_=num(int(m1["leads"]), ["lead"]), wrong=DEAL_LEAKS,
