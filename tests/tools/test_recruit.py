@@ -213,7 +213,7 @@ def test_a_programme_too_small_to_learn_from_still_ranks(tmp_path, monkeypatch):
 def test_an_unreliable_profile_is_shrunk_towards_the_partners_averages():
     """With noise for results the learned profile is not trusted (reliability 0) and the ranking is the
     prior's: how partners of a candidate's type, and partners sharing its traits, did on average."""
-    from tools.recruit.service import _shrunk
+    from tools.recruit.rankers import shrunk as _shrunk
 
     rng = random.Random(3)
     traits = {f"P-{i}": {f"type: {'si' if i % 3 == 0 else 'var'}", f"country: {rng.choice('ABC')}"}
