@@ -87,3 +87,27 @@ def test_too_few_partners_is_no_backtest_and_says_so():
     partners, outcomes = _by_industry(1, n=10)
     bt = choose_ranker(partners, outcomes, Gaps())
     assert bt.weights == {DEFAULT: 1.0} and not bt.figures and "too few partners" in bt.sentence()
+
+
+def test_the_ranking_and_its_reasons_follow_the_rankers_the_backtest_chose():
+    from tools.recruit.rankers import best_partners, fit_rankers, learn_model
+    from tools.recruit.service import Learned, _profile, _rank
+
+    partners, outcomes = _drifting(1)
+    model = learn_model(partners, outcomes)
+    bt = choose_ranker(partners, outcomes, Gaps())
+    learned = Learned(partners, [], outcomes, "USD", model, bt, fit_rankers(partners, outcomes, Gaps(), model),
+                      best_partners(partners, outcomes), Gaps(), {})
+    pool = [Company(key="C-1", name="Hamburg Retail Integration", type="system_integrator", employees=500,
+                    countries=["DE"], industries=["Retail"]),
+            Company(key="C-2", name="Lyon Health Resale", type="reseller", employees=500, countries=["FR"],
+                    industries=["Healthcare"])]
+    ranked = sorted(_rank(pool, learned, None), key=lambda c: -c.score)
+    assert [c.candidate_id for c in ranked] == ["C-1", "C-2"]  # the best partners' type and country win
+    first = ranked[0]
+    assert first.reasons[0].startswith("Ranks here by like our best partners +1.0 (share")
+    assert any(r.startswith("Like our best partners") and "are system integrators" in r for r in first.reasons)
+    assert set(first.parts) == {*[n for n, w in bt.weights.items() if w > 0], "gap bonus"}
+    profile = _profile(learned)
+    assert profile.ranker == "peers" and profile.backtest.figures == bt.figures
+    assert f"peers {bt.figures['peers']:+.2f}" in profile.ranking

@@ -116,5 +116,7 @@ def peers_reason(company: Company, best: list[Company], outcomes: dict[str, Outc
     what = (company.type or "unknown type").replace("_", " ")
     where = ", ".join(sorted(mine)) or "no country"
     named = " and ".join(p.key for p in same_type[:2])
-    return (f"Our best {len(best)} partners (median won {money(statistics.median(won), currency)} a year): "
-            f"{len(same_type)} are {what}s{f' like {named}' if named else ''}, {len(same_country)} cover {where}")
+    return (f"Like our best partners (the {len(best)} with the best results, median won "
+            f"{money(statistics.median(won), currency)} a year): {len(same_type)} of them "
+            f"{'is a' if len(same_type) == 1 else 'are'} {what}{'' if len(same_type) == 1 else 's'}"
+            f"{f' like {named}' if named else ''}, {len(same_country)} cover {where}")
