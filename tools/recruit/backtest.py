@@ -1,6 +1,6 @@
 """Which ranker to trust on THIS vendor's partners, chosen by a time-split backtest (as tools.partner_match
 chooses its ranker): the partners are ordered by the day they joined; for each of up to `FOLDS` consecutive
-windows of the newest partners (rolling origin, `TEST_SHARE` of the partners in all), every ranker of
+windows of the newest partners (rolling origin, `TEST_SHARE` of the partners, at most `MAX_TESTED`), every ranker of
 tools.recruit.rankers is fitted on the partners that joined before the window and ranks the window's
 partners as if they were candidates. A ranker's figure is the rank correlation (Spearman) between the
 scores it gave and the results those partners went on to have (the results score of tools.recruit.outcomes),
@@ -26,6 +26,7 @@ from tools.recruit.traits import Company
 FOLDS = 3
 TEST_SHARE = 0.5  # of the partners with a join date, the newest, split into the windows
 MIN_WINDOW = 4  # partners per window
+MAX_TESTED = 300  # partners over all windows: each is compared with every partner before it (neighbours)
 DEFAULT = "profile"  # when there are too few partners to backtest
 
 
@@ -86,7 +87,7 @@ def _windows(partners: list[Company], outcomes: dict[str, Outcome]) -> list[tupl
     dated = sorted((p for p in known if outcomes[p.key].days_since_joined is not None),
                    key=lambda p: (-outcomes[p.key].days_since_joined, p.key))
     undated = [p for p in known if outcomes[p.key].days_since_joined is None]
-    tested = int(len(dated) * TEST_SHARE)
+    tested = min(int(len(dated) * TEST_SHARE), MAX_TESTED)
     folds = min(FOLDS, tested // MIN_WINDOW)
     first = len(dated) - tested
     if folds < 1 or first + len(undated) < MIN_PARTNERS:

@@ -1,16 +1,19 @@
-"""Partner recruitment (CLI.md `recruit`): rank partner_candidates.csv by how well each fits the ideal
-partner profile learned from the current partners' results, and by the coverage gaps it would fill.
+"""Partner recruitment (CLI.md `recruit`): rank partner_candidates.csv by what the current partners' results
+say about companies like each candidate, and by the coverage gaps it would fill.
 
-score = sigmoid(r x z(fit) + (1 - r) x z(gap)), where r is the profile's out-of-sample correlation with
-the partners' results (the square root of its leave-one-out R2) and z() standardises across the candidates
-considered. `fit` is what the current partners say about a company with the candidate's traits
-(tools.recruit.profile): the learned profile (ridge regression chosen by leave-one-out, blended with the
-most similar partners) shrunk towards the simple prior (how partners of its type, and partners sharing
-each of its traits, did on average): r x z(profile) + (1 - r) x z(prior). With few partners r is small and
-the simple averages carry the fit; with many, the profile does. `gap` is how much under-served demand in
-our own pipeline and accounts the candidate covers (tools.recruit.gaps): the profile is trusted as far as
-it predicts partners it was not fitted on, the gaps carry the rest. Candidates that are already partners (same website domain or
-name) are listed in `already_partners`, never ranked. Admins and channel managers only.
+Three rankers (tools.recruit.rankers): `profile`, the learned ideal partner profile (ridge regression and the
+most similar partners, shrunk towards the partners' type and trait averages as far as its leave-one-out fit
+is weak); `peers`, the same type and country as our best partners; `gaps`, the under-served demand in our
+own pipeline and accounts the candidate covers (tools.recruit.gaps). A time-split backtest on our own
+partners (tools.recruit.backtest: rank the newer partners by what the older ones showed, compare with their
+later results) gives each ranker a share in proportion to its rank correlation above zero (the profile alone
+when none is above zero or there are too few partners):
+
+score = sigmoid(sum over rankers of share x z(ranker) + GAP_SHARE x z(gap)), z() standardising across the
+candidates considered; the gaps always count a little, so of two alike candidates the one filling a gap ranks
+first. Every candidate's first reason says where it ranks by which ranker (`parts` has the numbers), the
+next ones the evidence. Candidates that are already partners (same website domain or name) are listed in
+`already_partners`, never ranked. Admins and channel managers only.
 """
 from __future__ import annotations
 
