@@ -48,7 +48,7 @@ from tools.recruit.types import (
 from tools.registry import register_tool
 
 MAX_TOP = 100
-GAP_SHARE = 0.25  # the coverage gaps' weight against the chosen ranker's (both standardised)
+GAP_SHARE = 0.25  # the coverage gaps always count this much (z-score), beside the rankers (shares summing to 1)
 
 
 def recruit(ctx: ToolContext, scope: Scope, country: str | None = None, industry: str | None = None,
