@@ -19,8 +19,8 @@ from typing import Any
 
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.intent_cues import normalise
-from assistant.engine.messages import LANGS
 from assistant.engine.router import mdf_period
+from tools.locales import Catalogue
 from tools.partner_profile.service import quarter_months
 from tools.records_overview.service import OverviewResult
 
@@ -190,7 +190,7 @@ def _window(text: str, today: dt.date) -> int | None:
 
 # --- the answer ----------------------------------------------------------------------------------
 
-_T: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja
+_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
     "partners": ("{n} partners", "{n} Partner", "{n} partenaires", "{n} socios", "{n} parceiros", "パートナー {n} 社"),
     "tier": ("{n} {tier} partners", "{n} {tier}-Partner", "{n} partenaires {tier}", "{n} socios {tier}",
              "{n} parceiros {tier}", "{tier} パートナー {n} 社"),
@@ -284,12 +284,7 @@ _T: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja
     "none": ("None.", "Keine.", "Aucun.", "Ninguno.", "Nenhum.", "ありません。"),
     "more": ("… and {n} more.", "… und {n} weitere.", "… et {n} de plus.", "… y {n} más.", "… e mais {n}.",
              "…ほか{n}件。"),
-}
-
-
-def _say(key: str, lang: str, **values: Any) -> str:
-    texts = _T[key]
-    return texts[LANGS.index(lang) if lang in LANGS else 0].format(**values)
+})
 
 
 def _money(totals: dict[str, float]) -> str:
