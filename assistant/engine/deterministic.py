@@ -496,7 +496,7 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                                                  turn.lang), 1
     if p.intent == "overview":
         overview = turn.call("records_overview", args, OverviewResult)
-        return overview_chat.answer(overview, resolver.partner_names, turn.lang), 1
+        return overview_chat.answer(overview, resolver.partner_names, turn.lang, turn.scope.can), 1
     if p.intent == "recruit":  # "and who else?" pages on through the ranking
         ranked = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE

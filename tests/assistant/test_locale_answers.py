@@ -16,6 +16,7 @@ from tests.assistant import profile_world
 from tools.locales import CATALOGUE_LANGS, answer_language
 from tools.next_best_action.service import NbaResponse
 from tools.onboarding.phrases import phrase
+from tools.search import service as search_service
 
 
 @pytest.fixture()
@@ -32,8 +33,9 @@ def test_every_sentence_exists_in_every_language_with_the_same_placeholders():
         assert len(names) == 1, f"{key}: placeholders differ between languages"
 
 
-@pytest.mark.parametrize("catalogue", [say, overview_chat._say, followup_chat._deal_partner_say, onboarding_chat._say,
-                                       phrase], ids=["messages", "overview", "followup", "onboarding", "evidence"])
+@pytest.mark.parametrize("catalogue", [
+    say, overview_chat._say, followup_chat._deal_partner_say, onboarding_chat._say, phrase, search_service._reference_label,
+], ids=["messages", "overview", "followup", "onboarding", "evidence", "reference"])
 def test_every_chat_catalogue_has_all_six_languages(catalogue):
     """No fixed sentence of an answer falls back to English in another language (an empty English template
     keeps the tool's own English text, which is the one gap allowed)."""
