@@ -329,3 +329,71 @@ def test_outcome_model_learns_who_wins_once_engaged_not_whom_the_vendor_engages(
     scores = {p.partner_id: p.score for p in MatchEngine.build(engine.eco, TODAY, model).match(
         engine.eco.deal_by_id["OPP-T"], top=2)}
     assert scores["P-SMALL"] > scores["P-BIG"] and len(top) == 2
+
+
+def test_segment_win_adds_up_the_deals_industry_products_and_country():
+    """Same overall record (10 of 20); one partner won in the deal's industry, on its product and in its
+    country, the other elsewhere: the first is the better bet. Each dimension counts, and thin evidence
+    is shrunk: 1 of 1 in the segment moves the estimate far less than 8 of 10."""
+    base = 0.4
+
+    def z(ind, prod, cty, total=(10.0, 20.0)):
+        tot_w, tot_n = np.array([total[0]]), np.array([total[1]])
+        groups = [[(np.array([w]), np.array([n]))] for w, n in (ind, prod, cty)]
+        return float(mf.segment_win(groups, tot_w, tot_n, base)[0])
+
+    in_segment, elsewhere = z((8, 10), (8, 10), (8, 10)), z((1, 10), (1, 10), (1, 10))
+    only_industry, nothing = z((8, 10), (0, 0), (0, 0)), z((0, 0), (0, 0), (0, 0))
+    assert in_segment > only_industry > nothing > elsewhere
+    overall = mf.log_odds(np.array((10 + 10 * base) / 30))
+    assert nothing == pytest.approx(float(overall))  # no segment record: the partner's own shrunk rate
+    one_of_one = z((1, 1), (1, 1), (1, 1), total=(1.0, 1.0))
+    eight_of_ten = z((8, 10), (8, 10), (8, 10), total=(8.0, 10.0))
+    assert mf.log_odds(np.array(base)) < one_of_one < eight_of_ten
+    # a product is the mean of the deal's products, not a sum: two products are not twice the evidence
+    two = [[(np.array([8.0]), np.array([10.0]))], [(np.array([8.0]), np.array([10.0])),
+                                                   (np.array([8.0]), np.array([10.0]))], []]
+    one = [[(np.array([8.0]), np.array([10.0]))], [(np.array([8.0]), np.array([10.0]))], []]
+    assert mf.segment_win(two, np.array([10.0]), np.array([20.0]), base) == pytest.approx(
+        mf.segment_win(one, np.array([10.0]), np.array([20.0]), base))
+
+
+def test_segment_ranker_weighs_the_leads_country_with_its_industry_and_product(tmp_path):
+    """A lead (a company that is not our account: Healthcare, Governance, DE), ranked as `leads route`
+    ranks it. P-FR won 10 of 10 such deals in France but lost all 5 it had in Germany; P-DE won 6 of 10
+    in Germany. Pooling the deals that share the industry or the product prefers P-FR (10 of 15); the
+    segment estimate counts the country too and prefers P-DE in Germany, P-FR in France, and quotes
+    the record per dimension."""
+    both = dict(competencies=["Lakehouse", "Governance"], countries=["DE", "FR"], industries=["Healthcare"])
+    rows = [partner("P-DE", "Deutsche Health", **both), partner("P-FR", "Sante France", **both),
+            R.Account(account_id="A-DE", name="Klinik DE", industry="Healthcare", country="DE", status="customer"),
+            R.Account(account_id="A-FR", name="Clinique FR", industry="Healthcare", country="FR", status="customer"),
+            target()]
+    start = dt.date(2024, 1, 1)
+    record = ([("P-DE", "A-DE", True)] * 6 + [("P-DE", "A-DE", False)] * 4 + [("P-FR", "A-FR", True)] * 10
+              + [("P-FR", "A-DE", False)] * 5)
+    for k, (pid, account, won) in enumerate(record):
+        day = start + dt.timedelta(days=7 * k)
+        rows.append(deal(account, "closed_won" if won else "closed_lost", pid, products=("Governance",),
+                         created=day, closed=day + dt.timedelta(days=20)))
+    ctx = make_ctx(tmp_path, rows)
+    try:
+        eco = get_engine(ctx).eco
+    finally:
+        ctx.close()
+    engine = MatchEngine.build(eco, TODAY, MatchModel.segment(0.5, cutoff=TODAY))
+
+    def route(country: str) -> list:
+        lead = mf.DealRec(opportunity_id=f"lead:{country}", account_id=f"lead:{country}", name="Kronos Kliniken",
+                          created_on=TODAY, products=("Governance",))
+        company = mf.AccountRec(f"lead:{country}", "Kronos Kliniken", "Healthcare", country, None, "prospect")
+        return engine.match(lead, 2, account=company)
+
+    pooled = engine.matrix.similar_deals("Healthcare", ["Governance"], TODAY)
+    i, j = engine.matrix.index["P-FR"], engine.matrix.index["P-DE"]
+    assert pooled[0][i] / pooled[1][i] > pooled[0][j] / pooled[1][j]  # the pooled rate prefers P-FR
+    germany = route("DE")
+    assert [p.partner_id for p in germany] == ["P-DE", "P-FR"] and germany[0].score > germany[1].score
+    why = " | ".join(germany[0].reasons)
+    assert "Healthcare 6 of 10" in why and "Governance 6 of 10" in why and "DE 6 of 10" in why
+    assert [p.partner_id for p in route("FR")] == ["P-FR", "P-DE"]
