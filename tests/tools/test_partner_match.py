@@ -397,3 +397,35 @@ def test_segment_ranker_weighs_the_leads_country_with_its_industry_and_product(t
     why = " | ".join(germany[0].reasons)
     assert "Healthcare 6 of 10" in why and "Governance 6 of 10" in why and "DE 6 of 10" in why
     assert [p.partner_id for p in route("FR")] == ["P-FR", "P-DE"]
+
+
+def test_segment_strength_follows_where_partners_differ(tmp_path):
+    """Two partners that win in one country and lose in the other, whatever the industry: the country's
+    record is trusted (a small shrinkage strength), the industry's is not (it moves next to nothing)."""
+    both = dict(countries=["DE", "FR"], industries=["Healthcare", "Retail"])
+    rows = [partner("P-A", "Alpha", **both), partner("P-B", "Beta", **both), target()]
+    accounts = {(c, i): f"A-{c}-{i[:2].upper()}" for c in ("DE", "FR") for i in ("Healthcare", "Retail")}
+    rows += [R.Account(account_id=a, name=a, industry=i, country=c, status="customer") for (c, i), a in accounts.items()]
+    start, k = dt.date(2023, 1, 1), 0
+    for pid, home in (("P-A", "DE"), ("P-B", "FR")):
+        for country in ("DE", "FR"):
+            for industry in ("Healthcare", "Retail"):
+                for n in range(15):
+                    won = (n % 5 != 0) if country == home else (n % 5 == 0)  # 12 of 15 at home, 3 of 15 away
+                    day = start + dt.timedelta(days=5 * k)
+                    k += 1
+                    rows.append(deal(accounts[(country, industry)], "closed_won" if won else "closed_lost", pid,
+                                     created=day, closed=day + dt.timedelta(days=10)))
+    ctx = make_ctx(tmp_path, rows)
+    try:
+        engine = get_engine(ctx)
+    finally:
+        ctx.close()
+    strengths = engine.state.segment_strengths()
+    assert strengths["country"] < 5 and strengths["industry"] == 200.0
+    germany = mf.AccountRec("lead:X", "Neu GmbH", "Retail", "DE", None, "prospect")
+    lead = mf.DealRec(opportunity_id="lead:X", account_id="lead:X", name="Neu GmbH", created_on=TODAY,
+                      products=("Lakehouse",))
+    z = dict(zip(engine.matrix.ids, mf.deal_signals(engine.matrix, engine.state, lead, germany).X[
+        :, mf.SIGNALS.index("segment_win")]))
+    assert z["P-A"] - z["P-B"] > 2.2  # 24 of 30 in Germany against 6 of 30, trusted (at 10 deals: 1.9)
