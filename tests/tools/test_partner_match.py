@@ -331,39 +331,12 @@ def test_outcome_model_learns_who_wins_once_engaged_not_whom_the_vendor_engages(
     assert scores["P-SMALL"] > scores["P-BIG"] and len(top) == 2
 
 
-def test_segment_win_adds_up_the_deals_industry_products_and_country():
-    """Same overall record (10 of 20); one partner won in the deal's industry, on its product and in its
-    country, the other elsewhere: the first is the better bet. Each dimension counts, and thin evidence
-    is shrunk: 1 of 1 in the segment moves the estimate far less than 8 of 10."""
-    base = 0.4
 
-    def z(ind, prod, cty, total=(10.0, 20.0)):
-        tot_w, tot_n = np.array([total[0]]), np.array([total[1]])
-        groups = [[(np.array([w]), np.array([n]))] for w, n in (ind, prod, cty)]
-        return float(mf.segment_win(groups, tot_w, tot_n, base)[0])
-
-    in_segment, elsewhere = z((8, 10), (8, 10), (8, 10)), z((1, 10), (1, 10), (1, 10))
-    only_industry, nothing = z((8, 10), (0, 0), (0, 0)), z((0, 0), (0, 0), (0, 0))
-    assert in_segment > only_industry > nothing > elsewhere
-    overall = mf.log_odds(np.array((10 + 10 * base) / 30))
-    assert nothing == pytest.approx(float(overall))  # no segment record: the partner's own shrunk rate
-    one_of_one = z((1, 1), (1, 1), (1, 1), total=(1.0, 1.0))
-    eight_of_ten = z((8, 10), (8, 10), (8, 10), total=(8.0, 10.0))
-    assert mf.log_odds(np.array(base)) < one_of_one < eight_of_ten
-    # a product is the mean of the deal's products, not a sum: two products are not twice the evidence
-    two = [[(np.array([8.0]), np.array([10.0]))], [(np.array([8.0]), np.array([10.0])),
-                                                   (np.array([8.0]), np.array([10.0]))], []]
-    one = [[(np.array([8.0]), np.array([10.0]))], [(np.array([8.0]), np.array([10.0]))], []]
-    assert mf.segment_win(two, np.array([10.0]), np.array([20.0]), base) == pytest.approx(
-        mf.segment_win(one, np.array([10.0]), np.array([20.0]), base))
-
-
-def test_segment_ranker_weighs_the_leads_country_with_its_industry_and_product(tmp_path):
-    """A lead (a company that is not our account: Healthcare, Governance, DE), ranked as `leads route`
-    ranks it. P-FR won 10 of 10 such deals in France but lost all 5 it had in Germany; P-DE won 6 of 10
-    in Germany. Pooling the deals that share the industry or the product prefers P-FR (10 of 15); the
-    segment estimate counts the country too and prefers P-DE in Germany, P-FR in France, and quotes
-    the record per dimension."""
+def test_a_leads_company_that_is_not_our_account_has_its_industry_and_country_history_counted(tmp_path):
+    """A lead (Healthcare, Governance, DE) for a company that is not one of our accounts, ranked as `leads
+    route` ranks it (the company's own industry and country): the partners' records in Healthcare and in
+    Germany are read for it as for a deal at one of our accounts. P-DE won its Healthcare deals in
+    Germany; P-FR won in France and lost all it had in Germany."""
     both = dict(competencies=["Lakehouse", "Governance"], countries=["DE", "FR"], industries=["Healthcare"])
     rows = [partner("P-DE", "Deutsche Health", **both), partner("P-FR", "Sante France", **both),
             R.Account(account_id="A-DE", name="Klinik DE", industry="Healthcare", country="DE", status="customer"),
@@ -381,51 +354,15 @@ def test_segment_ranker_weighs_the_leads_country_with_its_industry_and_product(t
         eco = get_engine(ctx).eco
     finally:
         ctx.close()
-    engine = MatchEngine.build(eco, TODAY, MatchModel.segment(0.5, cutoff=TODAY))
-
-    def route(country: str) -> list:
-        lead = mf.DealRec(opportunity_id=f"lead:{country}", account_id=f"lead:{country}", name="Kronos Kliniken",
-                          created_on=TODAY, products=("Governance",))
-        company = mf.AccountRec(f"lead:{country}", "Kronos Kliniken", "Healthcare", country, None, "prospect")
-        return engine.match(lead, 2, account=company)
-
-    pooled = engine.matrix.similar_deals("Healthcare", ["Governance"], TODAY)
-    i, j = engine.matrix.index["P-FR"], engine.matrix.index["P-DE"]
-    assert pooled[0][i] / pooled[1][i] > pooled[0][j] / pooled[1][j]  # the pooled rate prefers P-FR
-    germany = route("DE")
-    assert [p.partner_id for p in germany] == ["P-DE", "P-FR"] and germany[0].score > germany[1].score
-    why = " | ".join(germany[0].reasons)
-    assert "Healthcare 6 of 10" in why and "Governance 6 of 10" in why and "DE 6 of 10" in why
-    assert [p.partner_id for p in route("FR")] == ["P-FR", "P-DE"]
-
-
-def test_segment_strength_follows_where_partners_differ(tmp_path):
-    """Two partners that win in one country and lose in the other, whatever the industry: the country's
-    record is trusted (a small shrinkage strength), the industry's is not (it moves next to nothing)."""
-    both = dict(countries=["DE", "FR"], industries=["Healthcare", "Retail"])
-    rows = [partner("P-A", "Alpha", **both), partner("P-B", "Beta", **both), target()]
-    accounts = {(c, i): f"A-{c}-{i[:2].upper()}" for c in ("DE", "FR") for i in ("Healthcare", "Retail")}
-    rows += [R.Account(account_id=a, name=a, industry=i, country=c, status="customer") for (c, i), a in accounts.items()]
-    start, k = dt.date(2023, 1, 1), 0
-    for pid, home in (("P-A", "DE"), ("P-B", "FR")):
-        for country in ("DE", "FR"):
-            for industry in ("Healthcare", "Retail"):
-                for n in range(15):
-                    won = (n % 5 != 0) if country == home else (n % 5 == 0)  # 12 of 15 at home, 3 of 15 away
-                    day = start + dt.timedelta(days=5 * k)
-                    k += 1
-                    rows.append(deal(accounts[(country, industry)], "closed_won" if won else "closed_lost", pid,
-                                     created=day, closed=day + dt.timedelta(days=10)))
-    ctx = make_ctx(tmp_path, rows)
-    try:
-        engine = get_engine(ctx)
-    finally:
-        ctx.close()
-    strengths = engine.state.segment_strengths()
-    assert strengths["country"] < 5 and strengths["industry"] == 200.0
-    germany = mf.AccountRec("lead:X", "Neu GmbH", "Retail", "DE", None, "prospect")
-    lead = mf.DealRec(opportunity_id="lead:X", account_id="lead:X", name="Neu GmbH", created_on=TODAY,
-                      products=("Lakehouse",))
-    z = dict(zip(engine.matrix.ids, mf.deal_signals(engine.matrix, engine.state, lead, germany).X[
-        :, mf.SIGNALS.index("segment_win")]))
-    assert z["P-A"] - z["P-B"] > 2.2  # 24 of 30 in Germany against 6 of 30, trusted (at 10 deals: 1.9)
+    engine = MatchEngine.build(eco, TODAY, MatchModel.cold_start(cutoff=TODAY))
+    lead = mf.DealRec(opportunity_id="lead:L-1", account_id="lead:L-1", name="Kronos Kliniken", created_on=TODAY,
+                      products=("Governance",))
+    company = mf.AccountRec("lead:L-1", "Kronos Kliniken", "Healthcare", "DE", None, "prospect")
+    signals = mf.deal_signals(engine.matrix, engine.state, lead, company)
+    ind, _, cty = (signals.hist[g] for g in mf.GROUPS)
+    i, j = engine.matrix.index["P-DE"], engine.matrix.index["P-FR"]
+    assert (ind[0][0, i], ind[1][0, i], ind[0][0, j], ind[1][0, j]) == (6, 10, 10, 15)  # Healthcare
+    assert (cty[0][0, i], cty[1][0, i], cty[0][0, j], cty[1][0, j]) == (6, 10, 0, 5)  # Germany
+    ranked = engine.match(lead, 2, account=company)
+    assert [p.partner_id for p in ranked] == ["P-DE", "P-FR"]  # the cold-start rules weigh the country record
+    assert any("Won 6 of 10 deals in DE" in r for r in ranked[0].reasons)

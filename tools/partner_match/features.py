@@ -99,31 +99,6 @@ def segment_rate(groups: list[tuple[np.ndarray, np.ndarray]], tot_w: np.ndarray,
     return np.mean([(w + SEGMENT_STRENGTH * overall) / (n + SEGMENT_STRENGTH) for w, n in groups], axis=0)
 
 
-def segment_win(groups: list[list[tuple[np.ndarray, np.ndarray]]], tot_w: np.ndarray, tot_n: np.ndarray,
-                base_rate: float, strengths: list[float] | None = None) -> np.ndarray:
-    """The log-odds of the partner winning a deal of this segment, from its own record: its overall win rate
-    (shrunk toward the vendor's), moved in log-odds by what it did in each dimension of the deal's segment
-    (its industry, its products, its country), each dimension's rate shrunk toward the partner's overall
-    rate as if seen on more deals (`strengths`, per dimension: `HistoryState.segment_strengths`, estimated
-    from how much partners' rates differ by that dimension; default `PRIOR_STRENGTH`). The dimensions add
-    up, so a partner that wins in the industry AND on the product AND in the country comes first; a
-    product's and an industry's evidence are not pooled into one count (a Retail win does not vouch for
-    Governance). `groups`: per dimension,
-    (wins, deals) per value of the deal (a dimension with several values, products, counts their mean)."""
-    overall = (tot_w + PRIOR_STRENGTH * base_rate) / (tot_n + PRIOR_STRENGTH)
-    z = log_odds(overall)
-    for values, m in zip(groups, strengths or [PRIOR_STRENGTH] * len(groups)):
-        if values:
-            shrunk = [log_odds((w + m * overall) / (n + m)) for w, n in values]
-            z = z + np.mean(shrunk, axis=0) - log_odds(overall)
-    return z
-
-
-def log_odds(p):
-    p = np.clip(p, 1e-6, 1 - 1e-6)
-    return np.log(p / (1 - p))
-
-
 SEGMENT_STRENGTH = 5.0  # the partner's overall rate counts as this many segment deals
 SIMILAR_STRENGTH = 5.0  # the vendor's rate counts as this many deals like this one (`similar_rate`)
 
@@ -154,7 +129,8 @@ def _semantic(matrix: PartnerMatrix, deal: DealRec) -> np.ndarray:
 
 
 def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None, account: AccountRec | None = None):
-    """Copies of the counters this deal's features read, minus the excluded deal's own part."""
+    """Copies of the counters this deal's features read, minus the excluded deal's own part. `account`:
+    the deal's company as the caller knows it (a lead's company need not be one of our accounts)."""
     n, cols = len(state.matrix.ids), state.columns(deal, account)
     hist = {g: (state.wins[g][cols[g]], state.seen[g][cols[g]], state.fair[g][cols[g]]) for g in GROUPS}
     tot_n, load, wins = state.tot_n.copy(), state.load.copy(), np.zeros(n)
@@ -248,8 +224,6 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
         "customer": customer,
         "country_history": smoothed_lift(*total["country"][:2], base),
         "similar_rate": (similar[0] + SIMILAR_STRENGTH * base) / (similar[1] + SIMILAR_STRENGTH) - base,
-        "segment_win": segment_win([list(zip(hist[g][0], hist[g][1])) for g in GROUPS], tot_w, tot_n, base,
-                                   [state.segment_strengths()[g] for g in GROUPS]) - log_odds(base),
     }
     X = np.column_stack([columns[name] for name in SIGNALS] + [matrix.type])
     authorised = authorised_frac >= 1.0 - 1e-9

@@ -11,10 +11,6 @@ from tools.partner_match.records import DEFAULT_WIN_RATE, PRIOR_STRENGTH, Accoun
 
 # --- what was known as of a date -----------------------------------------------------------------
 
-MIN_REST_DEALS = 3  # a partner's rate elsewhere needs this many other deals to compare a value's rate with
-MIN_STRENGTH_DEALS = 30  # fewer deals in comparable values: the default strength (PRIOR_STRENGTH)
-STRENGTH_RANGE = (1.0, 200.0)  # 200: the dimension's record moves the estimate by next to nothing
-
 
 class HistoryState:
     """Counters over deals closed before `as_of` and deals open at it (group values x partners)."""
@@ -33,7 +29,6 @@ class HistoryState:
         self.tot_w, self.tot_n, self.load, self.tot_fair = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
         self.account_wins: dict[str, dict[int, int]] = {}
         self.global_w = self.global_n = 0
-        self._strengths: tuple[tuple[int, int] | None, dict[str, float]] = (None, {})
 
     def columns(self, deal: DealRec, account: AccountRec | None = None) -> dict[str, list[int]]:
         """The deal's column in each group (its account's industry and country, its products). `account`:
@@ -86,34 +81,6 @@ class HistoryState:
         opened = deal.opened() < self.as_of
         closed = deal.is_closed and deal.closed() < self.as_of
         return opened and not closed, opened and closed
-
-    def segment_strengths(self) -> dict[str, float]:
-        """Per dimension (industry, product, country), how many deals at the partner's own rate its rate in
-        one value of the dimension is shrunk toward: the binomial noise of a rate over the spread of
-        partners' true rates in a value around their rate elsewhere (method of moments over every
-        partner and value seen, each value's rate against the partner's rate on its other deals). A
-        dimension in which partners do no better or worse than elsewhere gets the largest strength (its
-        record moves nothing); one where they differ a lot, a small one. Kept until the next close."""
-        key = (self.global_n, self.global_w)
-        if self._strengths[0] != key:
-            self._strengths = (key, {g: self._strength_of(g) for g in GROUPS})
-        return self._strengths[1]
-
-    def _strength_of(self, group: str) -> float:
-        wins, seen = self.wins[group], self.seen[group]
-        rest_n, rest_w = self.tot_n[None, :] - seen, self.tot_w[None, :] - wins
-        cells = (seen > 0) & (rest_n >= MIN_REST_DEALS)
-        weight = np.where(cells, seen, 0.0)
-        if weight.sum() < MIN_STRENGTH_DEALS:
-            return PRIOR_STRENGTH
-        elsewhere = np.where(cells, (rest_w + 1) / (rest_n + 2), 0.5)
-        noise = elsewhere * (1 - elsewhere)
-        rate = np.where(cells, wins / np.maximum(seen, 1), 0.5)
-        spread = (rate - elsewhere) ** 2 - noise / np.maximum(seen, 1) - noise / np.maximum(rest_n, 1)
-        between = float((weight * spread).sum() / weight.sum())
-        typical = float((weight * noise).sum() / weight.sum())
-        low, high = STRENGTH_RANGE
-        return float(np.clip(typical / between, low, high)) if between > typical / high else high
 
     @property
     def base_rate(self) -> float:

@@ -28,9 +28,8 @@ after every eligible partner.
 
 Three rankers share this form (logistic weights on the features), so they rank, explain and cache
 alike; `tools.partner_match.selection` backtests them on the vendor's own history and keeps the best:
-`learned` (fitted here), `segment` (the partner's empirical-Bayes win rate in the deal's segment, in
-log-odds, plus its relationship with the account, `SEGMENT_WEIGHTS`) and `cold_start` (the hand-set
-weights below).
+`learned` (fitted here), `segment` (the empirical-Bayes segment win rate plus a bonus for a customer
+relationship, `segment_ranker`) and `cold_start` (the hand-set weights below).
 
 Cold start: with fewer than `MIN_EXAMPLES` (30) training deals, or none that vary, the hand-set weights
 are used as they are (logit units, features as in tools/match_features.py; partner types 0):
@@ -66,7 +65,7 @@ from tools.partner_match.history import HistoryState, HistorySweep, history_as_o
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = 8  # bump when features or training change: cached models of older versions are ignored
+MODEL_VERSION = 7  # bump when features or training change: cached models of older versions are ignored
 MIN_EXAMPLES = 30
 ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
 OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too
@@ -82,13 +81,10 @@ COLD_START_WEIGHTS = {
     "experience": 0.5, "engagement": 0.4, "tier": 0.4, "language": 0.3, "load": -0.3, "segment_rate": 2.0,
     "customer": 1.0, "country_history": 1.0,
 }
-# The segment ranker (logit units): the partner's estimated log-odds of winning a deal of this segment
-# (`segment_win`: its overall rate moved by its record in the deal's industry, products and country, each
-# shrunk toward the overall rate), plus its relationship with the account weighed as the hand-set rules
-# weigh it (relationship 1.5, customer 1.0: the weights the learned model keeps too, `CENSORED`). An
-# eligible partner's score is that estimated chance of winning.
-SEGMENT_WEIGHTS = {"authorised": 2.0, "geography": 1.5, "segment_win": 1.0,
-                   "relationship": COLD_START_WEIGHTS["relationship"], "customer": COLD_START_WEIGHTS["customer"]}
+# The segment ranker (logit units): the smoothed win rate on past deals sharing the industry or a product
+# (`similar_rate`, as its lift over the vendor's rate), plus a bonus when the account is the partner's
+# customer worth 20 points of that rate.
+SEGMENT_WEIGHTS = {"authorised": 2.0, "geography": 1.5, "similar_rate": 6.0, "customer": 1.2}
 COLD_START_INTERCEPT = -4.0
 
 
@@ -114,7 +110,7 @@ class MatchModel:
 
     @classmethod
     def segment(cls, base_rate: float = 0.3, n_deals: int = 0, cutoff: dt.date | None = None) -> MatchModel:
-        """The segment win-rate ranker: its score is the partner's estimated chance of winning the deal."""
+        """The smoothed segment win-rate ranker: its score is about the segment win rate itself."""
         weights = [SEGMENT_WEIGHTS.get(name, 0.0) for name in FEATURES]
         base = min(max(base_rate, 0.01), 0.99)
         intercept = float(np.log(base / (1 - base))) - SEGMENT_WEIGHTS["authorised"] - SEGMENT_WEIGHTS["geography"]

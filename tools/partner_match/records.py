@@ -14,7 +14,7 @@ SIGNALS = (
     "authorised", "geography", "industry", "certified", "relationship", "account_history", "industry_history",
     "product_history", "industry_share", "product_share", "country_share", "overall_share", "experience",
     "engagement", "load", "tier", "language", "semantic", "segment_rate", "customer", "similar_rate",
-    "country_history", "segment_win",
+    "country_history",
 )
 # DATA.md's partner types, one indicator each: how often each kind of partner is brought in is learned
 PARTNER_TYPES = ("reseller", "var", "distributor", "system_integrator", "isv", "msp", "referral",

@@ -1,7 +1,7 @@
 """Which ranker to trust on THIS vendor's data, chosen by a repeated time-split backtest of its own history.
 
 At build time the candidates (`learned`: logistic on outcomes; `segment`: the empirical-Bayes segment
-win rate (industry, products, country) plus the relationship with the account; `cold_start`: the hand-set rules) are compared on up to
+win rate plus a customer-relationship bonus; `cold_start`: the hand-set rules) are compared on up to
 `FOLDS` consecutive windows of the most recent closed partner deals (rolling origin): for each window the
 candidates are fitted on the deals closed before it and scored on its won deals (each window holds
 `TEST_SHARE` of the won deals, at least `MIN_TEST_DEALS`; all windows together at most `MAX_TEST_DEALS`).

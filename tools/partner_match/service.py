@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -282,7 +281,6 @@ def signal_texts(matrix: mf.PartnerMatrix, s: mf.DealSignals, i: int) -> dict[st
         if lang and x["language"] == 1 else None,
         "segment_rate": _segment_text(s, i, by_industry, by_product),
         "similar_rate": _similar_text(s, i, industry),
-        "segment_win": _segment_win_text(s, i, industry, country),
         "semantic": (f"Description matches the deal (text similarity {s.semantic[i]:.2f}: "
                      f"{', '.join(shared_terms(matrix, deal, i))})") if s.semantic[i] > 0 else None,
     }
@@ -295,21 +293,6 @@ def _segment_text(s: mf.DealSignals, i: int, by_industry: str | None, by_product
     rate = float(s.X[i, mf.SIGNALS.index("segment_rate")]) + s.base_rate
     return (f"Estimated win rate {_pct(rate)} on deals like this vs {_pct(s.base_rate)} for the vendor's "
             f"partner deals ({counted})")
-
-
-def _segment_win_text(s: mf.DealSignals, i: int, industry: str | None, country: str | None) -> str | None:
-    """The segment estimate with the record behind it, per dimension (industry, each product, country)."""
-    if s.tot_n[i] <= 0:
-        return None
-    (ind_w, ind_n, _), (prod_w, prod_n, _), (cty_w, cty_n, _) = (s.hist[g] for g in mf.GROUPS)
-    parts = ([f"{industry} {int(ind_w[0, i])} of {int(ind_n[0, i])}"] if industry and len(ind_n) else []) + [
-        f"{name} {int(prod_w[j, i])} of {int(prod_n[j, i])}" for j, name in enumerate(s.product_names)] + (
-        [f"{country} {int(cty_w[0, i])} of {int(cty_n[0, i])}"] if country and len(cty_n) else [])
-    lift = float(s.X[i, mf.SIGNALS.index("segment_win")])
-    rate = 1 / (1 + math.exp(-(lift + math.log(s.base_rate / (1 - s.base_rate)))))
-    record = f" ({'; '.join(parts)})" if parts else ""
-    return (f"Won {int(s.total_wins[i])} of {_plural(s.tot_n[i], 'partner deal')}{record}: estimated win rate "
-            f"{_pct(rate)} on deals like this vs {_pct(s.base_rate)} for the vendor's partner deals")
 
 
 def _similar_text(s: mf.DealSignals, i: int, industry: str | None) -> str | None:
