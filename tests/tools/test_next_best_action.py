@@ -561,3 +561,18 @@ def test_no_partner_gives_the_long_run_rates_beside_the_trailing_year(ctx):
     a = action(nba(ctx, CM, opportunity_id="O-NOP"), "no_partner")
     assert a.evidence[1] == "Closed deals with a partner engaged won 75% (9 of 12); without a partner 20% (2 of 10)"
     assert a.evidence[2] == "Over all 42 closed deals on record: with a partner 50% (11 of 22); without 10% (2 of 20)"
+
+
+def test_a_quiet_vendors_dormant_third_of_a_stage_does_not_hide_its_stalled_deals():
+    """A third of a stage quiet for 45 days where the median is 5: the plain p90 (45) would call none
+    of them stalled; the bar is capped at 5x the median. The issue's shape is unchanged (cap above p90)."""
+    from tools.next_best_action.partner_health import _typical
+
+    others = [1.0, 2.0, 3.0, 3.0, 5.0, 5.0, 5.0, 9.0, 45.0, 45.0, 45.0]
+    typical = _typical(others)
+    assert typical.usual_p90 == 45 and typical.median == 5
+    limit = max(min(typical.usual_p90, deal_signals.STALL_P90_CAP * typical.median),
+                deal_signals.STALL_OVER_MEDIAN * typical.median, deal_signals.STALL_FLOOR_DAYS)
+    assert limit == 25 < 45
+    issue = _typical([20.0] * 40 + [27.0] * 20 + [60.0] * 20 + [96.0] * 10 + [100.0] * 10)
+    assert deal_signals.STALL_P90_CAP * issue.median > issue.usual_p90  # 90 days there stays not stalled

@@ -6,7 +6,8 @@ stage-change date. "Typical" is the distribution of that number over the vendor'
 the same stage (all open deals when a stage has fewer than 5); a deal is stalled above the stage's 90th
 percentile AND 1.5 x its median AND `STALL_FLOOR_DAYS`: far from this vendor's norm whether its pipeline
 is busy or quiet, and never for a few days' silence. The 90th percentile is read from the deals within
-Tukey's fence (Q3 + 1.5 x IQR): in a small stage the other stalled deals would otherwise set the bar.
+Tukey's fence (Q3 + 1.5 x IQR), and counts for at most `STALL_P90_CAP` x the median: otherwise the other
+stalled deals of a stage (a few in a small stage, a third in a quiet one) set the bar they are judged by.
 A registration older than the protection period (`registration_protection_days`) has LAPSED: said so with
 the date protection ended, before it is lost silently.
 """
@@ -40,6 +41,10 @@ DEFAULT_COMPETITORS = ("Snowflake", "Databricks", "Teradata", "Cloudera", "Palan
 MATCH_SUGGESTIONS = 3
 STALL_FLOOR_DAYS = 14
 STALL_OVER_MEDIAN = 1.5
+# If activity on a deal came at random at a steady rate, a stage's p90 would be 3.3x its median and 5x the
+# median its 97th percentile: a p90 beyond that is set by deals that stopped moving (a quiet vendor's
+# dormant third of a stage), so it caps the bar.
+STALL_P90_CAP = 5.0
 
 
 class DealContext:
@@ -112,7 +117,7 @@ def stalled_deal(d: DealContext) -> Signal | None:
     if quiet is None or typical is None:
         return None
     p90 = typical.usual_p90 if typical.usual_p90 is not None else typical.outlier_above
-    limit = max(p90, STALL_OVER_MEDIAN * typical.median, STALL_FLOOR_DAYS)
+    limit = max(min(p90, STALL_P90_CAP * typical.median), STALL_OVER_MEDIAN * typical.median, STALL_FLOOR_DAYS)
     if quiet <= limit:
         return None
     since = d.opp.last_activity_on or d.opp.created_on
@@ -127,7 +132,8 @@ def stalled_deal(d: DealContext) -> Signal | None:
         evidence=[f"{quiet_text}, stage {d.opp.stage}",
                   (f"Typical for other open {d.opp.stage} deals: {typical.median:.0f} days (median of "
                    f"{typical.count}; 90% within {p90:.0f}{_outliers_text(typical)}); stalled above "
-                   f"{limit:.0f} days")],
+                   f"{limit:.0f} days" + (f" ({STALL_P90_CAP:.0f}x the median: the slowest of these are "
+                                          f"stalled too)" if limit < p90 else ""))],
         urgency=min(max(quiet / max(2 * typical.median, 1), 1.0), 2.0),
         query=f"{d.opp.stage} stage playbook re-engage stalled deal {d.products_text}", kinds=_PLAYBOOKS,
     )
