@@ -105,7 +105,7 @@ class RankerInfo(BaseModel):
 
 class MatchResponse(BaseModel):
     opportunity_id: str
-    model: str = Field("learned", description="the ranker in use: learned, segment or cold_start")
+    model: str = Field("learned", description="the ranker in use: learned, learned_all, segment or cold_start")
     ranker: RankerInfo | None = None
     partners: list[PartnerMatch]
 
