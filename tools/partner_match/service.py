@@ -97,7 +97,8 @@ class PartnerMatch(BaseModel):
 
 
 class RankerInfo(BaseModel):
-    name: str = Field(description="learned, segment (smoothed segment win rate) or cold_start (hand-set rules)")
+    name: str = Field(description="learned, learned_all (relationship weights fitted too), segment (smoothed "
+                      "segment win rate) or cold_start (hand-set rules)")
     backtest: dict | None = Field(None, description="its time-split backtest on this vendor's history: "
                                   "hit@1, hit@3, ndcg@5, n (won deals), test_from; null with too little history")
     candidates: dict = Field(default_factory=dict, description="every candidate's backtest figures")
