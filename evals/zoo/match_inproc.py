@@ -44,6 +44,7 @@ def score(name: str, size: str = "full", deals: int = 20) -> dict:
     chosen = choose_ranker(eco, matrix, today)
     state = history_as_of(matrix, eco, as_of)
     models = {"chosen": chosen, "learned": train_model(eco, matrix, as_of),
+              "learned_all": train_model(eco, matrix, as_of, kind="learned_all"),
               "outcome": train_model(eco, matrix, as_of, kind="outcome"),
               "segment": MatchModel.segment(state.base_rate, cutoff=as_of), "cold_start": MatchModel.cold_start()}
     rng = random.Random(world.seed)

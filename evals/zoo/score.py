@@ -172,6 +172,64 @@ def _action_text(a: dict) -> str:
     return " ".join([str(a.get("title", "")), str(a.get("why", "")), *map(str, a.get("evidence") or [])])
 
 
+def nba_subjects(truth: dict, per_kind: int) -> list[tuple[str, str, dict | None]]:
+    """(subject type, id, planted situation or None for a healthy control) scored per world."""
+    def take(items: list[dict], kinds: tuple) -> list[dict]:
+        out = []
+        for kind in kinds:
+            out += [s for s in items if s["kind"] == kind][:per_kind]
+        return out
+    return ([("opportunity", s["opportunity_id"], s) for s in take(truth["deal_situations"], DEAL_KINDS)]
+            + [("partner", s["partner_id"], s) for s in take(truth["partner_situations"], PARTNER_KINDS)]
+            + [("opportunity", oid, None) for oid in truth["deal_controls"][:per_kind + 1]]
+            + [("partner", pid, None) for pid in truth["partner_controls"][:per_kind + 1]])
+
+
+def score_nba(truth: dict, per_kind: int, run, mapper=map) -> dict | str:
+    """Planted situations in the subject's top 3, their numbers in its evidence, healthy controls flagged.
+    `run(subject type, id)` -> (rc, the nba JSON, text): the CLI here, the service in `evals.zoo.nba_only`."""
+    subjects = nba_subjects(truth, per_kind)
+    outs = list(mapper(lambda s: run(s[0], s[1]), subjects))
+    if outs and _missing(outs[0][0], outs[0][2]):
+        return NOT_AVAILABLE
+    found, numbered, flagged, no_evidence, actions_total = Counter(), Counter(), [], 0, 0
+    planted, controls = Counter(), Counter()
+    misses = []
+    for (what, sid, sit), (rc, obj, _text) in zip(subjects, outs):
+        actions = (obj or {}).get("actions", [])
+        actions_total += len(actions)
+        no_evidence += sum(1 for a in actions if not a.get("evidence"))
+        top = actions[:3]
+        if sit is None:
+            kinds = DEAL_KINDS if what == "opportunity" else PARTNER_KINDS
+            controls[what] += 1
+            hit = [k for k in kinds for a in top if re.search(KIND_PATTERNS[k], _action_text(a), re.I)]
+            if hit:
+                flagged.append(f"{sid}: {sorted(set(hit))}")
+            continue
+        planted[sit["kind"]] += 1
+        match = [a for a in top if re.search(KIND_PATTERNS[sit["kind"]], _action_text(a), re.I)]
+        if match:
+            found[sit["kind"]] += 1
+            if any(_numbers_in(" ".join(map(str, a.get("evidence") or [])), sit["numbers"]) for a in match):
+                numbered[sit["kind"]] += 1
+            else:
+                misses.append(f"{sid} {sit['kind']} number {sit['numbers']} not in evidence")
+        else:
+            misses.append(f"{sid} {sit['kind']} (rc {rc}): " + " | ".join(a.get("title", "") for a in top))
+    n_planted = sum(planted.values())
+    return {
+        "planted": n_planted,
+        "in_top3": round(sum(found.values()) / max(1, n_planted), 3),
+        "number_in_evidence": round(sum(numbered.values()) / max(1, n_planted), 3),
+        "by_kind": {k: f"{found[k]}/{planted[k]} top3, {numbered[k]} with number" for k in planted},
+        "controls": sum(controls.values()),
+        "controls_flagged": round(len(flagged) / max(1, sum(controls.values())), 3),
+        "actions_without_evidence": no_evidence, "actions": actions_total,
+        "misses": misses[:8], "flagged": flagged[:5],
+    }
+
+
 # ---------------------------------------------------------------- scoring one world
 def score_world(name: str, size: str = "full", deals: int = 20, per_kind: int = 3, jobs: int = 1,
                 workdir: Path | None = None) -> dict:
@@ -214,53 +272,7 @@ def score_world(name: str, size: str = "full", deals: int = 20, per_kind: int = 
         report["match"] = {"deals": len(opp_ids), "copilot": _mean(copilot), **{k: _mean(v) for k, v in base.items()}}
 
     # ---- nba: planted situations, numbers in evidence, healthy controls
-    def take(items: list[dict], kinds: tuple) -> list[dict]:
-        out = []
-        for kind in kinds:
-            out += [s for s in items if s["kind"] == kind][:per_kind]
-        return out
-    subjects = ([("opportunity", s["opportunity_id"], s) for s in take(truth["deal_situations"], DEAL_KINDS)]
-                + [("partner", s["partner_id"], s) for s in take(truth["partner_situations"], PARTNER_KINDS)]
-                + [("opportunity", oid, None) for oid in truth["deal_controls"][:per_kind + 1]]
-                + [("partner", pid, None) for pid in truth["partner_controls"][:per_kind + 1]])
-    outs = list(pool.map(lambda s: cli.run("nba", f"--{s[0]}", s[1]), subjects))
-    if outs and _missing(outs[0][0], outs[0][2]):
-        report["nba"] = NOT_AVAILABLE
-    else:
-        found, numbered, flagged, no_evidence, actions_total = Counter(), Counter(), [], 0, 0
-        planted, controls = Counter(), Counter()
-        misses = []
-        for (what, sid, sit), (rc, obj, _text) in zip(subjects, outs):
-            actions = (obj or {}).get("actions", [])
-            actions_total += len(actions)
-            no_evidence += sum(1 for a in actions if not a.get("evidence"))
-            top = actions[:3]
-            if sit is None:
-                kinds = DEAL_KINDS if what == "opportunity" else PARTNER_KINDS
-                controls[what] += 1
-                hit = [k for k in kinds for a in top if re.search(KIND_PATTERNS[k], _action_text(a), re.I)]
-                if hit:
-                    flagged.append(f"{sid}: {sorted(set(hit))}")
-                continue
-            planted[sit["kind"]] += 1
-            match = [a for a in top if re.search(KIND_PATTERNS[sit["kind"]], _action_text(a), re.I)]
-            if match:
-                found[sit["kind"]] += 1
-                if any(_numbers_in(" ".join(map(str, a.get("evidence") or [])), sit["numbers"]) for a in match):
-                    numbered[sit["kind"]] += 1
-            else:
-                misses.append(f"{sid} {sit['kind']} (rc {rc}): " + " | ".join(a.get("title", "") for a in top))
-        n_planted = sum(planted.values())
-        report["nba"] = {
-            "planted": n_planted,
-            "in_top3": round(sum(found.values()) / max(1, n_planted), 3),
-            "number_in_evidence": round(sum(numbered.values()) / max(1, n_planted), 3),
-            "by_kind": {k: f"{found[k]}/{planted[k]} top3, {numbered[k]} with number" for k in planted},
-            "controls": sum(controls.values()),
-            "controls_flagged": round(len(flagged) / max(1, sum(controls.values())), 3),
-            "actions_without_evidence": no_evidence, "actions": actions_total,
-            "misses": misses[:8], "flagged": flagged[:5],
-        }
+    report["nba"] = score_nba(truth, per_kind, lambda what, sid: cli.run("nba", f"--{what}", sid), pool.map)
 
     # ---- register-check on lapsed registrations: another partner asks about the same account
     lapsed = [s for s in truth["deal_situations"] if s["kind"] == "registration_lapsed"][:per_kind]

@@ -156,3 +156,21 @@ def test_scoring_helpers():
     assert _numbers_in("Unspent: $20,000 of MDF", ["20000"])
     assert _numbers_in("No activity for 107 days", ["107"]) and not _numbers_in("1070 days", ["107"])
     assert _numbers_in("protection ended 2026-01-05", ["2026-01-05", "12"])
+
+
+def test_nba_scoring_counts_planted_numbers_and_flagged_controls():
+    """`score_nba` (shared by the CLI scorer and `evals.zoo.nba_only`): a planted stall found with its
+    number, a lapse found without it, and a healthy control flagged."""
+    from evals.zoo.score import score_nba
+
+    truth = {"deal_situations": [{"opportunity_id": "O1", "kind": "stalled", "numbers": ["107"]},
+                                 {"opportunity_id": "O2", "kind": "registration_lapsed", "numbers": ["2026-01-02"]}],
+             "partner_situations": [], "deal_controls": ["O3"], "partner_controls": []}
+    answers = {
+        "O1": [{"title": "Re-engage: no activity for 107 days", "evidence": ["No activity logged for 107 days"]}],
+        "O2": [{"title": "Registration lapsed", "evidence": ["protection ended long ago"]}],
+        "O3": [{"title": "Update the close date", "evidence": ["Expected close date passed 3 days ago"]}],
+    }
+    rep = score_nba(truth, 3, lambda what, sid: (0, {"actions": answers[sid]}, ""))
+    assert rep["in_top3"] == 1.0 and rep["number_in_evidence"] == 0.5
+    assert rep["controls_flagged"] == 1.0 and rep["actions_without_evidence"] == 0

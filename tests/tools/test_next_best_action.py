@@ -499,6 +499,22 @@ def test_stall_is_judged_against_the_stage_p90_not_only_its_outliers():
     assert 90 < limit < 107
 
 
+def test_other_stalled_deals_of_a_small_stage_do_not_set_the_bar(ctx):
+    """Two other deals quiet for months in a stage of a dozen would put the plain p90 above this deal's
+    silence: the bar is read from the deals within Tukey's fence, and the evidence says what was left out."""
+    with ctx.store.session() as s:
+        s.add_all([deal("O-STALL2", partner_id="P1", quiet=95), deal("O-STALL3", partner_id="P1", quiet=110)])
+    values = sorted(FILLER_QUIET + [5, 3, 3, 3, 95, 110])  # the other proposal deals O-STALL is judged against
+    from tools.next_best_action.partner_health import _typical
+
+    plain = _typical(values)
+    assert plain.p90 > 60  # the old bar: O-STALL (60 days quiet) would not have been stalled
+    assert plain.outliers == 2 and plain.usual_p90 < 20
+    a = action(nba(ctx, opportunity_id="O-STALL"), "stalled_deal")
+    assert "60 days" in a.evidence[0] and "leaving out 2 quiet for over" in a.evidence[1]
+    assert a.priority == 1
+
+
 def test_lapsed_registration_counts_from_the_kept_records_approval(ctx):
     """A registration the copilot keeps protects from its approval (expires_on), not from the deal's
     creation: the evidence gives that end and the days since."""
@@ -530,3 +546,33 @@ def test_no_partner_stays_quiet_where_partners_win_no_more(ctx):
     with ctx.store.session() as s:  # 1 of 6 won with a partner (O-WON and 5 lost), 5 of 6 without
         s.add_all([*closed("CP", "P2", 0, 5), *closed("CD", None, 5, 1)])
     assert "no_partner" not in kinds(nba(ctx, CM, opportunity_id="O-NOP"))
+
+
+def test_no_partner_gives_the_long_run_rates_beside_the_trailing_year(ctx):
+    """With 20+ deals closed in the trailing year the rule reads that year; the rates over every closed
+    deal on record (older ones included) come beside them, as a vendor's own reports would quote them."""
+    def old(prefix: str, partner_id: str | None, won: int, lost: int) -> list[R.Opportunity]:
+        return [deal(f"{prefix}{i}", stage="closed_won" if i < won else "closed_lost", partner_id=partner_id,
+                     close_in=-400 - i, created=500) for i in range(won + lost)]
+
+    with ctx.store.session() as s:  # trailing year, with O-WON: 9 of 12 with a partner, 2 of 10 without
+        s.add_all([*closed("CP", "P2", 8, 3), *closed("CD", None, 2, 8),
+                   *old("OP", "P2", 2, 8), *old("OD", None, 0, 10)])
+    a = action(nba(ctx, CM, opportunity_id="O-NOP"), "no_partner")
+    assert a.evidence[1] == "Closed deals with a partner engaged won 75% (9 of 12); without a partner 20% (2 of 10)"
+    assert a.evidence[2] == "Over all 42 closed deals on record: with a partner 50% (11 of 22); without 10% (2 of 20)"
+
+
+def test_a_quiet_vendors_dormant_third_of_a_stage_does_not_hide_its_stalled_deals():
+    """A third of a stage quiet for 45 days where the median is 5: the plain p90 (45) would call none
+    of them stalled; the bar is capped at 5x the median. The issue's shape is unchanged (cap above p90)."""
+    from tools.next_best_action.partner_health import _typical
+
+    others = [1.0, 2.0, 3.0, 3.0, 5.0, 5.0, 5.0, 9.0, 45.0, 45.0, 45.0]
+    typical = _typical(others)
+    assert typical.usual_p90 == 45 and typical.median == 5
+    limit = max(min(typical.usual_p90, deal_signals.STALL_P90_CAP * typical.median),
+                deal_signals.STALL_OVER_MEDIAN * typical.median, deal_signals.STALL_FLOOR_DAYS)
+    assert limit == 25 < 45
+    issue = _typical([20.0] * 40 + [27.0] * 20 + [60.0] * 20 + [96.0] * 10 + [100.0] * 10)
+    assert deal_signals.STALL_P90_CAP * issue.median > issue.usual_p90  # 90 days there stays not stalled

@@ -291,6 +291,21 @@ def test_challengers_the_backtest_cannot_separate_are_decided_by_win_loss_discri
     assert best == "learned"
 
 
+def test_relationship_weights_fitted_from_history_must_earn_their_place():
+    """`learned_all` (relationship weights fitted from censored history) replaces `learned` (hand-set
+    relationship weights) only when it gains the margin over it too; clearly ahead, it is chosen."""
+    rng = np.random.default_rng(2)
+    base = rng.uniform(0.5, 2.5, 90)
+    window, weight = np.repeat([0, 1, 2], 30), np.ones(90)
+    learned = base + 0.30 + rng.normal(0, 0.05, 90)
+    auc = {"segment": 0.55, "learned": 0.58, "learned_all": 0.60}
+    best, verdicts = pick_ranker({"segment": base, "learned": learned, "learned_all": learned + 0.03}, weight,
+                                 window, auc)
+    assert best == "learned" and verdicts["learned_all"]["not_clearly_above"] == "learned"
+    best, _ = pick_ranker({"segment": base, "learned": learned, "learned_all": learned + 0.2}, weight, window, auc)
+    assert best == "learned_all"
+
+
 def test_similar_deals_count_each_deal_once_before_the_day_and_without_the_excluded(tmp_path):
     """The segment ranker's evidence: deals sharing the industry OR a product, each counted once."""
     rows = [partner("P-A", "Alpha", competencies=["Lakehouse", "Streaming"]),
@@ -366,3 +381,30 @@ def test_a_leads_company_that_is_not_our_account_has_its_industry_and_country_hi
     ranked = engine.match(lead, 2, account=company)
     assert [p.partner_id for p in ranked] == ["P-DE", "P-FR"]  # the cold-start rules weigh the country record
     assert any("Won 6 of 10 deals in DE" in r for r in ranked[0].reasons)
+
+
+def test_backtest_relationships_exclude_rows_the_judged_deal_may_have_created():
+    """Judging a won deal of the past, a customer row recorded later counts for a partner that never
+    worked a deal at the account (no deal of ours made it), but not for the partner whose first deal there
+    is the judged one: its row may be that win's result, and would let a ranker see the answer."""
+    partners = [partner("P-WIN", "Winner"), partner("P-OUT", "Outsider"), partner("P-LATE", "Late")]
+    accounts = [R.Account(account_id="A-1", name="One", industry="Financial Services", country="DE",
+                          status="customer")]
+    judged = deal("A-1", "closed_won", "P-WIN", created=dt.date(2025, 5, 1), closed=dt.date(2025, 6, 1))
+    later = deal("A-1", "closed_won", "P-LATE", created=dt.date(2025, 9, 1), closed=dt.date(2025, 10, 1))
+    recorded = dt.date(2026, 1, 1)  # every row updated after the judged deal
+    relations = [mf.Relation(pid, "A-1", "customer", 1.0, known_from=recorded)
+                 for pid in ("P-WIN", "P-OUT", "P-LATE")]
+    eco = mf.Ecosystem.from_rows(partners, accounts, [judged, later], relations=relations)
+    matrix = mf.PartnerMatrix(eco)
+    rec = mf.DealRec.of(judged)
+    state = history_as_of(matrix, eco, rec.opened())
+
+    def customers(mode) -> set[str]:
+        signals = mf.deal_signals(matrix, state, rec.masked(), eco.accounts["A-1"], exclude=rec,
+                                  relations_known_now=mode)
+        return {matrix.ids[i] for i in np.flatnonzero(signals.X[:, mf.FEATURES.index("customer")])}
+
+    assert customers(False) == set()  # as of the deal: nothing recorded yet
+    assert customers(True) == {"P-WIN", "P-OUT", "P-LATE"}  # as now: the winner's own row leaks
+    assert customers(mf.UNCAUSED) == {"P-OUT"}

@@ -5,7 +5,9 @@ Impact = amount x P(stage) x urgency (see tools.next_best_action.service). Close
 stage-change date. "Typical" is the distribution of that number over the vendor's OTHER open deals in
 the same stage (all open deals when a stage has fewer than 5); a deal is stalled above the stage's 90th
 percentile AND 1.5 x its median AND `STALL_FLOOR_DAYS`: far from this vendor's norm whether its pipeline
-is busy or quiet, and never for a few days' silence.
+is busy or quiet, and never for a few days' silence. The 90th percentile is read from the deals within
+Tukey's fence (Q3 + 1.5 x IQR), and counts for at most `STALL_P90_CAP` x the median: otherwise the other
+stalled deals of a stage (a few in a small stage, a third in a quiet one) set the bar they are judged by.
 A registration older than the protection period (`registration_protection_days`) has LAPSED: said so with
 the date protection ended, before it is lost silently.
 """
@@ -39,6 +41,10 @@ DEFAULT_COMPETITORS = ("Snowflake", "Databricks", "Teradata", "Cloudera", "Palan
 MATCH_SUGGESTIONS = 3
 STALL_FLOOR_DAYS = 14
 STALL_OVER_MEDIAN = 1.5
+# If activity on a deal came at random at a steady rate, a stage's p90 would be 3.3x its median and 5x the
+# median its 97th percentile: a p90 beyond that is set by deals that stopped moving (a quiet vendor's
+# dormant third of a stage), so it caps the bar.
+STALL_P90_CAP = 5.0
 
 
 class DealContext:
@@ -110,8 +116,8 @@ def stalled_deal(d: DealContext) -> Signal | None:
     typical = d.b.typical_for(d.opp.stage, exclude=quiet)
     if quiet is None or typical is None:
         return None
-    p90 = typical.p90 if typical.p90 is not None else typical.outlier_above
-    limit = max(p90, STALL_OVER_MEDIAN * typical.median, STALL_FLOOR_DAYS)
+    p90 = typical.usual_p90 if typical.usual_p90 is not None else typical.outlier_above
+    limit = max(min(p90, STALL_P90_CAP * typical.median), STALL_OVER_MEDIAN * typical.median, STALL_FLOOR_DAYS)
     if quiet <= limit:
         return None
     since = d.opp.last_activity_on or d.opp.created_on
@@ -125,10 +131,19 @@ def stalled_deal(d: DealContext) -> Signal | None:
             f"{d.amount_text} deal has been quiet for {quiet}.",
         evidence=[f"{quiet_text}, stage {d.opp.stage}",
                   (f"Typical for other open {d.opp.stage} deals: {typical.median:.0f} days (median of "
-                   f"{typical.count}; 90% within {p90:.0f}); stalled above {limit:.0f} days")],
+                   f"{typical.count}; 90% within {p90:.0f}{_outliers_text(typical)}); stalled above "
+                   f"{limit:.0f} days" + (f" ({STALL_P90_CAP:.0f}x the median: the slowest of these are "
+                                          f"stalled too)" if limit < p90 else ""))],
         urgency=min(max(quiet / max(2 * typical.median, 1), 1.0), 2.0),
         query=f"{d.opp.stage} stage playbook re-engage stalled deal {d.products_text}", kinds=_PLAYBOOKS,
     )
+
+
+def _outliers_text(typical) -> str:
+    if not typical.outliers:
+        return ""
+    # Tukey's fence: these few are outliers, not the norm the deal is judged against
+    return f", leaving out {typical.outliers} quiet for over {typical.outlier_above:.0f}"
 
 
 def close_date_passed(d: DealContext) -> Signal | None:
@@ -205,7 +220,7 @@ def no_partner_engaged(d: DealContext) -> Signal | None:
         rates = (f"Closed deals with a partner engaged won {pw / pn:.0%} ({pw} of {pn}); without a partner "
                  f"{dw / dn:.0%} ({dw} of {dn})")
     evidence = [f"No partner is engaged or registered on this {d.deal_text}", *([rates] if rates else []),
-                *_match_suggestions(d)]
+                *_all_time_rates(d), *_match_suggestions(d)]
     return d.signal(
         "no_partner",
         title=f"Bring a partner into {d.opp.name}",
@@ -213,6 +228,18 @@ def no_partner_engaged(d: DealContext) -> Signal | None:
         evidence=evidence,
         query=f"co-sell engage partner {d.products_text}", kinds=("policy", "playbook"),
     )
+
+
+def _all_time_rates(d: DealContext) -> list[str]:
+    """The same two win rates over every closed deal on record, when the ones above cover only the
+    trailing year: the long run beside the recent."""
+    if d.b.with_partner_all is None or d.b.without_partner_all is None:
+        return []
+    (pw, pn), (dw, dn) = d.b.with_partner_all, d.b.without_partner_all
+    if pn < MIN_CLOSED_FOR_RATE or dn < MIN_CLOSED_FOR_RATE:
+        return []
+    return [f"Over all {pn + dn} closed deals on record: with a partner {pw / pn:.0%} ({pw} of {pn}); "
+            f"without {dw / dn:.0%} ({dw} of {dn})"]
 
 
 def _match_suggestions(d: DealContext) -> list[str]:

@@ -70,6 +70,10 @@ class Typical:
     p75: float
     count: int
     p90: float | None = None
+    # the 90th percentile of the values within Tukey's fence, and how many lie beyond it: a few extreme
+    # values (the other stalled deals of a small stage) must not raise the bar they are judged by
+    usual_p90: float | None = None
+    outliers: int = 0
 
     @property
     def outlier_above(self) -> float:
@@ -90,6 +94,9 @@ class VendorBaselines:
     # (won, closed) of the same closed deals as `win_rate`, with a partner engaged and without
     with_partner: tuple[int, int] = (0, 0)
     without_partner: tuple[int, int] = (0, 0)
+    # the same over every closed deal on record, when that is more than the trailing year
+    with_partner_all: tuple[int, int] | None = None
+    without_partner_all: tuple[int, int] | None = None
 
     def typical_for(self, stage: str, exclude: float | None = None) -> Typical | None:
         """Days in stage of the OTHER open deals in this stage (all open deals when fewer than 5)."""
@@ -120,8 +127,15 @@ def _typical(values: list[float]) -> Typical | None:
         return None
     q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
     # the upper median: always a value some deal actually has ("typically 12 days")
-    p90 = statistics.quantiles(values, n=10, method="inclusive")[8] if len(values) > 1 else values[0]
-    return Typical(statistics.median_high(values), q1, q3, len(values), p90)
+    p90 = _p90(values)
+    typical = Typical(statistics.median_high(values), q1, q3, len(values), p90)
+    usual = [v for v in values if v <= typical.outlier_above]
+    typical.usual_p90, typical.outliers = _p90(usual), len(values) - len(usual)
+    return typical
+
+
+def _p90(values: list[float]) -> float:
+    return statistics.quantiles(values, n=10, method="inclusive")[8] if len(values) > 1 else values[0]
 
 
 def vendor_baselines(ctx: ToolContext) -> VendorBaselines:
@@ -151,6 +165,9 @@ def compute_vendor_baselines(ctx: ToolContext) -> VendorBaselines:
     won = sum(o.stage == "closed_won" for o in closed)
     engaged = [o for o in closed if o.partner_id]
     direct = [o for o in closed if not o.partner_id]
+    every = [o for o in opps if o.stage in CLOSED_STAGES]
+    every_engaged = [o for o in every if o.partner_id]
+    every_direct = [o for o in every if not o.partner_id]
     return VendorBaselines(
         today=today,
         vendor=vendor,
@@ -162,6 +179,10 @@ def compute_vendor_baselines(ctx: ToolContext) -> VendorBaselines:
         partner_values=_partner_pipelines(partners, opps, vendor),
         with_partner=(sum(o.stage == "closed_won" for o in engaged), len(engaged)),
         without_partner=(sum(o.stage == "closed_won" for o in direct), len(direct)),
+        with_partner_all=(sum(o.stage == "closed_won" for o in every_engaged), len(every_engaged))
+        if len(every) > len(closed) else None,
+        without_partner_all=(sum(o.stage == "closed_won" for o in every_direct), len(every_direct))
+        if len(every) > len(closed) else None,
     )
 
 

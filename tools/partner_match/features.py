@@ -157,21 +157,28 @@ def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None, accoun
     return hist, tot, tot_n, np.maximum(load, 0), wins
 
 
+UNCAUSED = "uncaused"  # `deal_signals(relations_known_now=UNCAUSED)`: see `_relationship`
+
+
 def _relationship(matrix: PartnerMatrix, deal: DealRec, as_of: dt.date,
-                  known_now: bool = False) -> tuple[np.ndarray, dict[int, Relation]]:
+                  known_now: bool | str = False) -> tuple[np.ndarray, dict[int, Relation]]:
     """Account-mapping relationships known at `as_of`: the partner's row was updated before then, or the
-    partner already worked a deal at the account (a relationship a deal created is not its cause)."""
+    partner already worked a deal at the account (a relationship a deal created is not its cause).
+    `known_now`: True, every row as it is now; "uncaused", also the rows of partners that never worked a
+    deal at the account (no deal of ours can have created them), but not those of a partner whose first
+    deal there is this one or a later one (the row may be that deal's result)."""
     strength, known = np.zeros(len(matrix.ids)), {}
     for i, rel in matrix.relations.get(deal.account_id, {}).items():
         first = matrix.first_involvement.get((i, deal.account_id))
-        if known_now or (rel.known_from is None or rel.known_from < as_of) or (first is not None and first < as_of):
+        if ((known_now is True) or (rel.known_from is None or rel.known_from < as_of)
+                or (first is not None and first < as_of) or (known_now == UNCAUSED and first is None)):
             strength[i], known[i] = _strength(rel), rel
     return strength, known
 
 
 def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, account: AccountRec | None,
                  exclude: DealRec | None = None, relations: list[Relation] | None = None,
-                 relations_known_now: bool = False) -> DealSignals:
+                 relations_known_now: bool | str = False) -> DealSignals:
     """Features of every partner for `deal`, as of `state.as_of`. `exclude` (default: the deal itself)
     is removed from the history and the load, so a deal never explains itself. `relations`: partners'
     relationships with the deal's company that account mapping cannot know (a company that is not yet our

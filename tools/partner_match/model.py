@@ -65,7 +65,7 @@ from tools.partner_match.history import HistoryState, HistorySweep, history_as_o
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = 7  # bump when features or training change: cached models of older versions are ignored
+MODEL_VERSION = 8  # bump when features or training change: cached models of older versions are ignored
 MIN_EXAMPLES = 30
 ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
 OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too
@@ -94,7 +94,7 @@ class MatchModel:
 
     weights: list[float]
     intercept: float
-    kind: str  # learned | segment | cold_start
+    kind: str  # learned | learned_all | segment | cold_start
     n_deals: int = 0
     n_rows: int = 0
     cutoff: str | None = None
@@ -266,8 +266,9 @@ def fit_logistic(Z: np.ndarray, y: np.ndarray, weights: np.ndarray, lower: np.nd
 
 def train_model(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date, seed: int = 0,
                 kind: str = "learned") -> MatchModel:
-    """Learn from deals closed before `cutoff` (`kind`: `learned` or `outcome`, see the module's
-    docstring); hand-set weights when there is too little history."""
+    """Learn from deals closed before `cutoff` (`kind`: `learned`, `learned_all` (the same examples, the
+    relationship weights fitted too although history hides most relationships: `CENSORED`) or `outcome`,
+    see the module's docstring); hand-set weights when there is too little history."""
     X, y, weights, n_deals = (outcome_set if kind == "outcome" else training_set)(eco, matrix, cutoff, seed)
     if n_deals < MIN_EXAMPLES or len(set(y.tolist())) < 2:
         log.info("partner match: %d training deals before %s, using cold-start weights", n_deals, cutoff)
@@ -280,7 +281,7 @@ def train_model(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date, seed: in
     scale = np.where(varies, scale, 1.0)
     prior = np.asarray(MatchModel.cold_start().weights) * scale
     lower = np.array([0.0 if name in MONOTONE else -np.inf for name in FEATURES])
-    fixed = np.array([name in CENSORED for name in FEATURES])
+    fixed = np.array([name in CENSORED and kind != "learned_all" for name in FEATURES])
     coef, intercept = fit_logistic((X - mean) / scale, y, weights, lower, prior, fixed)
     coef = np.where(varies, coef / scale, 0.0)  # back to raw features: scoring needs no scaler
     hand_set = np.asarray(MatchModel.cold_start().weights)

@@ -30,7 +30,7 @@ import math
 
 import numpy as np
 
-from tools.partner_match.features import DealRec, Ecosystem, PartnerMatrix, deal_signals
+from tools.partner_match.features import UNCAUSED, DealRec, Ecosystem, PartnerMatrix, deal_signals
 from tools.partner_match.history import HistorySweep, history_as_of
 from tools.partner_match.model import MatchModel, rank, train_model
 
@@ -44,13 +44,23 @@ METRICS = ("hit@1", "hit@3", "ndcg@5")  # a ranker's score per deal is their sum
 # The learned candidates (`tools.partner_match.model.train_model`). `outcome` (won vs lost with the engaged
 # partner only) is no candidate: on the demo and the zoo's relationships world its backtest gain
 # exceeded `learned`'s and segment's while it ranked the open deals and the later winners worse.
-LEARNED = ("learned",)
+# `learned_all` fits the relationship weights too: history hides the relationships recorded after a deal
+# (so the fit sees fewer than serving will), but where they carry little (the demo) the hand-set weights of
+# `learned` overrate them. The backtest, which judges on the relationships no judged deal can have
+# created (`RELATIONS_KNOWN_NOW`), decides.
+LEARNED = ("learned", "learned_all")
+# A candidate that frees weights another keeps at their priors replaces it only when it gains `MARGIN`
+# over it as well: fitted from censored history, the freed weights have to earn their place.
+REFINES = {"learned_all": "learned"}
 INCUMBENT = "segment"  # the simple heuristic another ranker has to beat
 MARGIN = 0.05  # the least mean gain per won deal (in hit@1 + hit@3 + NDCG@5, 0..3) to replace it
 MARGIN_SE = 1.0  # ... and the gain must be at least this many standard errors of the paired gain
 MAX_WEIGHT = 10.0  # a won deal's habit-correcting weight is clipped to 1/10..10 (variance)
 HABIT_PRIOR = 5.0  # a partner's assignment rate is shrunk toward the vendor's as if seen on this many deals
-RELATIONS_KNOWN_NOW = True  # judge rankers on the relationships they will see when serving
+# Judge rankers on the relationships they will see when serving, less those the judged deal itself (or a
+# later one) may have created: a customer row recorded after a partner's first win at the account would
+# hand the ranker the answer (`tools.partner_match.features.UNCAUSED`).
+RELATIONS_KNOWN_NOW = UNCAUSED
 HABIT_DEALS = 3000
 HABIT_INFORMATIVE_AUC = 0.55  # the habit's favourites win more often than this (AUC, won vs lost): no correction  # the most recent partner deals the assignment habit is read from
 
@@ -190,7 +200,8 @@ def pick_ranker(per_deal: dict[str, np.ndarray], weight: np.ndarray, window: np.
     """The incumbent segment ranker unless another beats it. `per_deal`: each ranker's hit@1 + hit@3 +
     NDCG@5 of the winner per won test deal; `weight`: the deal's habit-correcting weight
     (`habit_weight`); `window`: its test window. A challenger must beat the incumbent's weighted mean by
-    `MARGIN`, by `MARGIN_SE` standard errors of the paired gain, and in most windows. Among those that
+    `MARGIN`, by `MARGIN_SE` standard errors of the paired gain, and in most windows; a refinement
+    (`REFINES`) must also gain `MARGIN` more than the candidate it refines. Among those that
     do, the largest gain wins, unless another's gain is within `MARGIN` of it (the backtest cannot
     separate them): then the one whose rank best tells won deals from lost ones (`auc`: the chance of
     winning, which is what a channel manager asks about) wins."""
@@ -208,6 +219,11 @@ def pick_ranker(per_deal: dict[str, np.ndarray], weight: np.ndarray, window: np.
         beats = bool(gain >= MARGIN and gain >= MARGIN_SE * se and 2 * won_windows > len(windows))
         verdicts[name] = {"gain_vs_segment": round(gain, 4), "gain_se": round(se, 4) if math.isfinite(se) else None,
                           "windows_won": int(won_windows), "windows": len(windows), "beats_segment": beats}
+    for name, simpler in REFINES.items():  # a refinement must beat what it refines by the margin too
+        if verdicts.get(name, {}).get("beats_segment") and verdicts.get(simpler, {}).get("beats_segment") and (
+                verdicts[name]["gain_vs_segment"] - verdicts[simpler]["gain_vs_segment"] < MARGIN):
+            verdicts[name]["beats_segment"] = False
+            verdicts[name]["not_clearly_above"] = simpler
     beating = [name for name, v in verdicts.items() if v["beats_segment"]]
     if beating:
         top = max(verdicts[name]["gain_vs_segment"] for name in beating)

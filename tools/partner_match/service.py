@@ -97,7 +97,8 @@ class PartnerMatch(BaseModel):
 
 
 class RankerInfo(BaseModel):
-    name: str = Field(description="learned, segment (smoothed segment win rate) or cold_start (hand-set rules)")
+    name: str = Field(description="learned, learned_all (relationship weights fitted too), segment (smoothed "
+                      "segment win rate) or cold_start (hand-set rules)")
     backtest: dict | None = Field(None, description="its time-split backtest on this vendor's history: "
                                   "hit@1, hit@3, ndcg@5, n (won deals), test_from; null with too little history")
     candidates: dict = Field(default_factory=dict, description="every candidate's backtest figures")
@@ -105,7 +106,7 @@ class RankerInfo(BaseModel):
 
 class MatchResponse(BaseModel):
     opportunity_id: str
-    model: str = Field("learned", description="the ranker in use: learned, segment or cold_start")
+    model: str = Field("learned", description="the ranker in use: learned, learned_all, segment or cold_start")
     ranker: RankerInfo | None = None
     partners: list[PartnerMatch]
 
