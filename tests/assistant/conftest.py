@@ -27,3 +27,17 @@ def api_keys(world_ctx):
     from retrieval.scope import issue_api_key
 
     return {u: issue_api_key(world_ctx.store, u) for u in ("u-admin", "u-cm", "u-mkt", "u-ps1", "u-ps2")}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's), one per test module (launching takes seconds); a fresh page per test."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.assistant.web_world import CHROMIUM
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield browser
+        browser.close()
