@@ -15,6 +15,15 @@ def world_ctx(tmp_path):
 
 
 @pytest.fixture()
+def stamped(tmp_path):
+    """The small world with a records version, as ingest would leave it."""
+    ctx = world.build_world(tmp_path / "home")
+    ctx.store.bump_records_version()
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture()
 def fake_tools(monkeypatch):
     """The registry holds the fake tools only; returns the list of calls they record."""
     world.register_fake_tools(monkeypatch)
