@@ -8,7 +8,7 @@ import pytest
 
 from retrieval.programme_records import Registration
 from tests.assistant import slack_world
-from tests.assistant.slack_world import button, command_body, post_form, slack_app
+from tests.assistant.slack_world import button, command_body, post_form, signed, slack_app
 from tests.fakes.slack_api import FakeSlack
 
 
