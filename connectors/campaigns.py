@@ -9,7 +9,7 @@ import yaml
 
 from connectors import fields as f
 from connectors.models import CampaignKit, Rejection
-from connectors.safe_files import unsafe_reason
+from connectors.safe_files import import_subfolder, unsafe_reason
 
 _TEXT_FIELDS = ("name", "objective", "audience", "call_to_action")
 
@@ -24,11 +24,8 @@ class KitError(ValueError):
 
 def read_campaigns(root: Path, rejected: list[Rejection]) -> list[CampaignKit]:
     """Every campaigns/*.yaml|*.yml (hidden files skipped), in name order; kit_id unique across files."""
-    folder = root / "campaigns"
-    if not folder.is_dir():
-        return []
-    if not folder.resolve().is_relative_to(root.resolve()):
-        rejected.append(Rejection(file="campaigns", message="campaigns/ is a link out of the import folder: skipped"))
+    folder = import_subfolder(root, "campaigns", rejected)
+    if folder is None:
         return []
     paths = sorted(
         p

@@ -19,7 +19,7 @@ import yaml
 
 from connectors import fields as f
 from connectors.models import DOCUMENT_KINDS, DocumentRecord, Rejection
-from connectors.safe_files import unsafe_reason
+from connectors.safe_files import import_subfolder, unsafe_reason
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".pdf", ".docx"}
@@ -53,11 +53,8 @@ def read_documents(root: Path, known_partners: set[str], rejected: list[Rejectio
 
     Only regular files inside the import folder are read: a link out of it, a FIFO or a device is
     rejected unopened, and so is a file larger than `max_bytes`."""
-    content = root / "content"
-    if not content.is_dir():
-        return []
-    if not content.resolve().is_relative_to(root.resolve()):
-        rejected.append(Rejection(file="content", message="content/ is a link out of the import folder: skipped"))
+    content = import_subfolder(root, "content", rejected)
+    if content is None:
         return []
     documents = []
     for path in _content_files(content):

@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from connectors.models import Rejection
+
 _CHUNK = 1 << 20
 
 
@@ -42,6 +44,18 @@ def unsafe_reason(root: Path, path: Path) -> str | None:
     if not stat.S_ISREG(mode):
         return "not a regular file (a FIFO, device or socket): skipped"
     return None
+
+
+def import_subfolder(root: Path, name: str, rejected: list[Rejection]) -> Path | None:
+    """root/`name` when it is a folder inside the import folder; None when there is none, or when it is a link
+    out of the import folder (said in `rejected`)."""
+    folder = root / name
+    if not folder.is_dir():
+        return None
+    if not folder.resolve().is_relative_to(root.resolve()):
+        rejected.append(Rejection(file=name, message=f"{name}/ is a link out of the import folder: skipped"))
+        return None
+    return folder
 
 
 def text_encoding(path: Path, name: str) -> str:

@@ -8,16 +8,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.api import create_app
+from tests.assistant.world import auth
 
 
 @pytest.fixture()
 def client(world_ctx, fake_tools):
     with TestClient(create_app(world_ctx)) as c:
         yield c
-
-
-def auth(keys, user):
-    return {"Authorization": f"Bearer {keys[user]}"}
 
 
 def test_health_docs_and_page(client):

@@ -21,22 +21,12 @@ from retrieval import records as R
 from retrieval.programme_records import Registration
 from retrieval.records import RecordStore
 from retrieval.scope import Scope, scope_for_user
-from tests.assistant import world
 from tools import registry
 
 CM = Scope("u-cm", "channel_manager", name="Chris Channel")
 ADMIN = Scope("u-admin", "admin", name="Ada Admin")
 PS1 = Scope("u-ps1", "partner_seller", partner_id="P-001", name="Sam Seller")
 PS2 = Scope("u-ps2", "partner_seller", partner_id="P-002", name="Tia Thames")
-
-
-@pytest.fixture()
-def stamped(tmp_path):
-    """The small world with a records version, as ingest would leave it."""
-    ctx = world.build_world(tmp_path / "home")
-    ctx.store.bump_records_version()
-    yield ctx
-    ctx.close()
 
 
 @pytest.fixture()

@@ -1,20 +1,7 @@
 """The CLI contract on the ingested demo: JSON shapes, exit codes 0/2/3/4, errors as JSON."""
 from __future__ import annotations
 
-import json
-
-from typer.testing import CliRunner
-
-from assistant.cli import app
-
-runner = CliRunner()
-
-
-def cli(*args: str) -> tuple[int, dict]:
-    result = runner.invoke(app, [*args, "--json"])
-    lines = [line for line in result.stdout.splitlines() if line.strip()]
-    assert len(lines) == 1, f"expected exactly one JSON line, got: {result.stdout[:500]}"
-    return result.exit_code, json.loads(lines[0])
+from tests.cosell_cli import cli
 
 
 def first_partner_deal(demo_ctx, partner_id: str) -> tuple[str, str]:

@@ -10,8 +10,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import requests
 from typer.testing import CliRunner
@@ -19,10 +17,13 @@ from typer.testing import CliRunner
 from assistant.cli import app
 from connectors.csv_folder import read_import_folder
 from tests.connectors.fakes import RecordedHubSpot, RecordedSalesforce
+from tests.fakes.local_server import LocalServer, QuietHandler
 
 
-def _replay_server(fake):
-    class Handler(BaseHTTPRequestHandler):
+def export_hubspot(tmp_path, fake: RecordedHubSpot, token: str) -> subprocess.CompletedProcess:
+    """`cosell export hubspot OUT --json` in its own process, against a localhost server replaying `fake`."""
+
+    class Replay(QuietHandler):
         def do_GET(self):
             url = f"http://{self.headers['Host']}{self.path}"
             prepared = requests.Request("GET", url, headers=dict(self.headers)).prepare()
@@ -33,24 +34,16 @@ def _replay_server(fake):
             self.end_headers()
             self.wfile.write(answer.content)
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    with LocalServer(Replay) as server:
+        env = {**os.environ, "COSELL_HOME": str(tmp_path / "home"), "COSELL_HUBSPOT_ACCESS_TOKEN": token,
+               "COSELL_HUBSPOT_BASE_URL": f"http://127.0.0.1:{server.port}"}
+        return subprocess.run([sys.executable, "-m", "assistant.cli", "export", "hubspot", str(tmp_path / "out"),
+                               "--json"], env=env, capture_output=True, text=True, timeout=120)
 
 
 def test_export_hubspot_writes_a_folder_that_imports(tmp_path):
     fake = RecordedHubSpot()
-    server = _replay_server(fake)
-    try:
-        env = {**os.environ, "COSELL_HOME": str(tmp_path / "home"), "COSELL_HUBSPOT_ACCESS_TOKEN": fake.token,
-               "COSELL_HUBSPOT_BASE_URL": f"http://127.0.0.1:{server.server_port}"}
-        run = subprocess.run([sys.executable, "-m", "assistant.cli", "export", "hubspot", str(tmp_path / "out"),
-                              "--json"], env=env, capture_output=True, text=True, timeout=120)
-    finally:
-        server.shutdown()
+    run = export_hubspot(tmp_path, fake, fake.token)
     assert run.returncode == 0, run.stdout + run.stderr
     summary = json.loads(run.stdout)
     assert summary["files"] == {"partners.csv": 2, "accounts.csv": 7, "opportunities.csv": 7}
@@ -58,14 +51,7 @@ def test_export_hubspot_writes_a_folder_that_imports(tmp_path):
 
 
 def test_export_hubspot_with_a_wrong_token_is_bad_input(tmp_path):
-    server = _replay_server(RecordedHubSpot())
-    try:
-        env = {**os.environ, "COSELL_HOME": str(tmp_path / "home"), "COSELL_HUBSPOT_ACCESS_TOKEN": "wrong",
-               "COSELL_HUBSPOT_BASE_URL": f"http://127.0.0.1:{server.server_port}"}
-        run = subprocess.run([sys.executable, "-m", "assistant.cli", "export", "hubspot", str(tmp_path / "out"),
-                              "--json"], env=env, capture_output=True, text=True, timeout=120)
-    finally:
-        server.shutdown()
+    run = export_hubspot(tmp_path, RecordedHubSpot(), "wrong")
     assert run.returncode == 2, run.stdout + run.stderr
     assert json.loads(run.stdout)["error"]["code"] != "internal"
 

@@ -7,8 +7,6 @@ import datetime as dt
 import threading
 import time
 
-import pytest
-
 from assistant.core.config import Settings
 from assistant.engine import resolver
 from assistant.engine.context import AppContext
@@ -27,15 +25,6 @@ SYSTEM = Scope.system()
 
 def seller(partner_id: str) -> Scope:
     return Scope(f"u-{partner_id}", "partner_seller", partner_id=partner_id)
-
-
-@pytest.fixture()
-def stamped(tmp_path):
-    """The small world with a records version, as ingest would leave it."""
-    ctx = world.build_world(tmp_path / "home")
-    ctx.store.bump_records_version()
-    yield ctx
-    ctx.close()
 
 
 def add_partner(ctx: AppContext, partner_id: str, name: str) -> None:

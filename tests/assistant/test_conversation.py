@@ -17,7 +17,8 @@ from assistant.engine.threads import load_thread, save_thread
 from assistant.slack.app import slack_thread_id
 from retrieval.scope import scope_for_user
 from tests.assistant import profile_world
-from tests.assistant.test_slack import event, post_event, slack, slack_client  # noqa: F401  fixtures
+from tests.assistant.slack_world import event, post_event
+from tests.assistant.test_slack import slack, slack_client  # noqa: F401  fixtures
 
 
 @pytest.fixture()

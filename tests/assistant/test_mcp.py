@@ -8,20 +8,16 @@ from __future__ import annotations
 import json
 import os
 import sys
-import threading
-import time
 
 import anyio
 import httpx2
 import pytest
-import uvicorn
 from mcp import Client
 from mcp.client.stdio import StdioServerParameters
 from mcp.client.streamable_http import streamable_http_client
 
-from assistant.api import create_app
-from evals.bench.ports import free_port
 from retrieval.scope import issue_api_key
+from tests.assistant import web_world
 
 OTHER_PARTNER = ("Thames", "P-002", "OPP-003")  # u-ps1 is a seller of P-001; these belong to P-002
 
@@ -65,18 +61,8 @@ def test_stdio_as_a_partner_seller(world_ctx):
 
 @pytest.fixture()
 def server(world_ctx):
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(world_ctx, warm_up=False), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/mcp"
-    srv.should_exit = True
-    thread.join(10)
+    with web_world.serve(world_ctx, warm_up=False) as base:
+        yield f"{base}/mcp"
 
 
 def _http_client(url: str, key: str | None):

@@ -11,14 +11,13 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
 from assistant.api import create_app
-from assistant.cli import app
 from assistant.core.config import Settings
 from assistant.engine.context import AppContext
 from retrieval.ingest import ingest_folder
 from retrieval.scope import issue_api_key
+from tests.cosell_cli import cli
 from tests.tools.programme_world import FILES, TODAY, write_world
 
 # Q1 2026 (TODAY is 2026-03-02): P-1 has 3 x 5,000 allocated, P-2 3 x 3,000; Q2: P-1 3 x 4,000.
@@ -37,14 +36,6 @@ MDF_WORLD = {
     "opportunities.csv": FILES["opportunities.csv"].replace("partner_role,amount\n", "partner_role,amount,mdf_activity_id\n")
     .replace("sourced,50000\n", "sourced,50000,M-IMP-3\n").replace("sourced,30000\n", "sourced,30000,M-IMP-3\n"),
 }
-runner = CliRunner()
-
-
-def cli(*args: str) -> tuple[int, dict]:
-    result = runner.invoke(app, [*args, "--json"])
-    lines = [line for line in result.stdout.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stdout[:500]
-    return result.exit_code, json.loads(lines[0])
 
 
 @pytest.fixture()

@@ -6,14 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from fastapi.testclient import TestClient
 
-from assistant.api import create_app
-from assistant.engine.context import AppContext
 from retrieval import records as R
 from retrieval.programme_records import MdfActivityRow
-from tests.assistant.test_registrations_slack import button, interaction, post_form
-from tests.assistant.test_slack import SECRET, command_body, settings_with
+from tests.assistant import slack_world
+from tests.assistant.slack_world import button, command_body, post_form, slack_app
 from tests.fakes.slack_api import FakeSlack
 
 
@@ -27,19 +24,12 @@ def slack():
 def client(world_ctx, slack):
     with world_ctx.store.session() as s:  # 2026-Q1: 3 x 5,000 for P-001
         s.add_all(R.PartnerActivity(partner_id="P-001", month=f"2026-0{m}", mdf_allocated=5000.0) for m in (1, 2, 3))
-    ctx = AppContext(settings_with(world_ctx, slack_signing_secret=SECRET, slack_bot_token="xoxb-test",
-                                   slack_api_url=slack.api_url))
-    with TestClient(create_app(ctx, warm_up=False)) as c:
-        yield c, ctx
-    ctx.close()
+    with slack_app(world_ctx, slack, warm_up=False) as client:
+        yield client
 
 
 def submission(user: str, **values: str) -> str:
-    state = {block: {"value": {"type": "plain_text_input", "value": value}} for block, value in values.items()}
-    return interaction({"type": "view_submission", "team": {"id": "T1"}, "user": {"id": user},
-                        "api_app_id": "A1", "trigger_id": "1.2.3",
-                        "view": {"id": "V1", "type": "modal", "callback_id": "cosell_mdf_request",
-                                 "state": {"values": state}}})
+    return slack_world.submission("cosell_mdf_request", user, **values)
 
 
 def test_mdf_modal_queue_and_buttons(client, slack):

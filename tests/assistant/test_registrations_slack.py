@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from fastapi.testclient import TestClient
 
-from assistant.api import create_app
-from assistant.engine.context import AppContext
 from retrieval.programme_records import Registration
-from tests.assistant.test_slack import SECRET, command_body, settings_with, signed
+from tests.assistant import slack_world
+from tests.assistant.slack_world import button, command_body, post_form, signed, slack_app
 from tests.fakes.slack_api import FakeSlack
 
 
@@ -22,38 +20,12 @@ def slack():
 
 @pytest.fixture()
 def client(world_ctx, slack):
-    ctx = AppContext(settings_with(world_ctx, slack_signing_secret=SECRET, slack_bot_token="xoxb-test",
-                                   slack_api_url=slack.api_url))
-    with TestClient(create_app(ctx, warm_up=False)) as c:
-        yield c, ctx
-    ctx.close()
-
-
-def post_form(client, body: str):
-    return client.post("/slack/events", content=body,
-                       headers={"Content-Type": "application/x-www-form-urlencoded", **signed(body)})
-
-
-def interaction(payload: dict) -> str:
-    from urllib.parse import urlencode
-
-    return urlencode({"payload": json.dumps(payload)})
+    with slack_app(world_ctx, slack, warm_up=False) as client:
+        yield client
 
 
 def submission(user: str, **values: str) -> str:
-    state = {block: {"value": {"type": "plain_text_input", "value": value}} for block, value in values.items()}
-    return interaction({"type": "view_submission", "team": {"id": "T1"}, "user": {"id": user},
-                        "api_app_id": "A1", "trigger_id": "1.2.3",
-                        "view": {"id": "V1", "type": "modal", "callback_id": "cosell_register",
-                                 "state": {"values": state}}})
-
-
-def button(user: str, action_id: str, reg_id: str, response_url: str) -> str:
-    return interaction({"type": "block_actions", "team": {"id": "T1"}, "user": {"id": user}, "api_app_id": "A1",
-                        "trigger_id": "1.2.4", "response_url": response_url, "channel": {"id": "C1"},
-                        "container": {"type": "message", "message_ts": "1.1"},
-                        "actions": [{"type": "button", "action_id": action_id, "value": reg_id,
-                                     "block_id": f"decide:{reg_id}", "action_ts": "1.2"}]})
+    return slack_world.submission("cosell_register", user, **values)
 
 
 def test_register_modal_queue_and_buttons(client, slack):

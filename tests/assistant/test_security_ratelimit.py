@@ -24,30 +24,26 @@ def limited(tmp_path, fake_tools):
     base.close()
 
 
-def _h(keys, user):
-    return {"Authorization": f"Bearer {keys[user]}"}
-
-
 def test_the_registration_check_is_throttled_per_key(limited):
     client, keys = limited
     body = {"partner_id": "P-001", "account_name": "Acme Corporation"}
-    codes = [client.post("/v1/deal-registrations/check", json=body, headers=_h(keys, "u-ps1")).status_code
+    codes = [client.post("/v1/deal-registrations/check", json=body, headers=world.auth(keys, "u-ps1")).status_code
              for _ in range(4)]
     assert codes == [200, 200, 200, 429]
-    r = client.post("/v1/deal-registrations/check", json=body, headers=_h(keys, "u-ps1"))
+    r = client.post("/v1/deal-registrations/check", json=body, headers=world.auth(keys, "u-ps1"))
     assert r.status_code == 429 and 1 <= int(r.headers["retry-after"]) <= 60
     assert r.json()["error"]["code"] == "rate_limited" and r.headers["x-frame-options"] == "DENY"
     other = client.post("/v1/deal-registrations/check", json={**body, "partner_id": "P-002"},
-                        headers=_h(keys, "u-ps2"))
+                        headers=world.auth(keys, "u-ps2"))
     assert other.status_code == 200  # another key has its own budget
     # the private-overlap route shares the strict budget
-    r = client.post("/v1/partners/P-001/private-overlaps", json={}, headers=_h(keys, "u-ps1"))
+    r = client.post("/v1/partners/P-001/private-overlaps", json={}, headers=world.auth(keys, "u-ps1"))
     assert r.status_code == 429
 
 
 def test_every_route_has_the_general_limit_and_healthz_none(limited):
     client, keys = limited
-    codes = [client.get("/v1/search", params={"q": "deal"}, headers=_h(keys, "u-ps2")).status_code
+    codes = [client.get("/v1/search", params={"q": "deal"}, headers=world.auth(keys, "u-ps2")).status_code
              for _ in range(9)]
     assert codes[:8] == [200] * 8 and codes[8] == 429
     assert all(client.get("/healthz").status_code == 200 for _ in range(12))

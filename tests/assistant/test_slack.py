@@ -5,20 +5,26 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
 from fastapi.testclient import TestClient
-from slack_sdk.signature import SignatureVerifier
 
 from assistant.api import create_app
-from assistant.core.config import Settings
 from assistant.engine.context import AppContext
 from assistant.slack.commands import parse_command
 from retrieval.records import Feedback
+from tests.assistant.slack_world import (
+    command_body,
+    event,
+    interaction,
+    post_event,
+    post_form,
+    settings_with,
+    signed,
+    slack_app,
+)
 from tests.fakes.slack_api import FakeSlack
 
-SECRET = "test-signing-secret"
 VECTOR = json.loads((Path("/work/shared/data/slack/request_signing_test_vector.json")).read_text())
 
 
@@ -31,59 +37,8 @@ def slack():
 
 @pytest.fixture()
 def slack_client(world_ctx, fake_tools, slack):
-    ctx = AppContext(
-        settings_with(
-            world_ctx, slack_signing_secret=SECRET, slack_bot_token="xoxb-test", slack_api_url=slack.api_url
-        )
-    )
-    with TestClient(create_app(ctx)) as client:
+    with slack_app(world_ctx, slack) as (client, _):
         yield client
-    ctx.close()
-
-
-def settings_with(ctx, **changes) -> Settings:
-    return Settings(**{**ctx.settings.model_dump(), **changes})
-
-
-def signed(body: str, secret: str = SECRET, **extra: str) -> dict:
-    ts = str(int(time.time()))
-    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
-    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature, **extra}
-
-
-def event(
-    text: str,
-    user: str = "UCM",
-    event_id: str = "Ev1",
-    channel: str = "C1",
-    channel_type: str = "channel",
-    kind: str = "app_mention",
-    **more,
-) -> str:
-    payload = {
-        "type": "event_callback",
-        "team_id": "T1",
-        "api_app_id": "A1",
-        "event_id": event_id,
-        "event_time": int(time.time()),
-        "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
-        "event": {
-            "type": kind,
-            "user": user,
-            "text": text,
-            "channel": channel,
-            "channel_type": channel_type,
-            "ts": "1700000000.000100",
-            **more,
-        },
-    }
-    return json.dumps(payload)
-
-
-def post_event(client, body: str, **headers: str):
-    return client.post(
-        "/slack/events", content=body, headers={"Content-Type": "application/json", **signed(body, **headers)}
-    )
 
 
 def test_mention_is_acknowledged_before_it_is_answered(slack_client, slack):
@@ -209,28 +164,9 @@ def test_in_a_channel_withheld_information_is_said(slack_client, slack):
     assert "GLOBEX" not in blocks
 
 
-def command_body(text: str, user: str, response_url: str) -> str:
-    return urlencode(
-        {
-            "token": "x",
-            "team_id": "T1",
-            "channel_id": "C1",
-            "user_id": user,
-            "command": "/cosell",
-            "text": text,
-            "response_url": response_url,
-            "trigger_id": "1.2.3",
-        }
-    )
-
-
 def test_slash_command_like_the_cli(slack_client, slack):
     body = command_body("match OPP-001 --top 2", "UCM", slack.response_url("m"))
-    response = slack_client.post(
-        "/slack/events",
-        content=body,
-        headers={"Content-Type": "application/x-www-form-urlencoded", **signed(body)},
-    )
+    response = post_form(slack_client, body)
     assert response.status_code == 200 and "Working on it" in response.text
     reply = slack.wait_for("response_url")[0]["body"]
     assert (
@@ -239,11 +175,7 @@ def test_slash_command_like_the_cli(slack_client, slack):
         and "3." not in reply["text"]
     )
     denied = command_body("match OPP-001", "US1", slack.response_url("d"))
-    slack_client.post(
-        "/slack/events",
-        content=denied,
-        headers={"Content-Type": "application/x-www-form-urlencoded", **signed(denied)},
-    )
+    post_form(slack_client, denied)
     assert "may not match partners" in slack.wait_for("response_url", 2)[1]["body"]["text"]
 
 
@@ -279,12 +211,7 @@ def test_feedback_buttons_are_stored(slack_client, slack, world_ctx):
             }
         ],
     }
-    body = urlencode({"payload": json.dumps(payload)})
-    response = slack_client.post(
-        "/slack/events",
-        content=body,
-        headers={"Content-Type": "application/x-www-form-urlencoded", **signed(body)},
-    )
+    response = post_form(slack_client, interaction(payload))
     assert response.status_code == 200
     deadline = time.time() + 5
     while time.time() < deadline:

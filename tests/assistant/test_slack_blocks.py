@@ -10,11 +10,8 @@ import time
 from urllib.parse import urlencode
 
 import pytest
-from fastapi.testclient import TestClient
 
-from assistant.api import create_app
 from assistant.engine.agent import ask, invoke_tool
-from assistant.engine.context import AppContext
 from assistant.engine.threads import Candidate
 from assistant.engine.turn import AskResponse, Citation, ToolUse
 from assistant.slack import app as slack_app
@@ -22,7 +19,8 @@ from assistant.slack import blocks, limits, programme, results
 from assistant.slack import mdf as mdf_slack
 from assistant.slack.commands import execute, parse_command
 from retrieval.scope import scope_for_slack_user
-from tests.assistant.test_slack import SECRET, event, post_event, settings_with, signed
+from tests.assistant import slack_world
+from tests.assistant.slack_world import event, interaction, post_event
 from tests.fakes.slack_api import FakeSlack
 from tools.analytics.types import (
     AttributionResponse,
@@ -254,8 +252,6 @@ def slack():
 
 @pytest.fixture()
 def slack_client(world_ctx, fake_tools, slack, monkeypatch):
-    ctx = AppContext(settings_with(world_ctx, slack_signing_secret=SECRET, slack_bot_token="xoxb-test",
-                                   slack_api_url=slack.api_url, public_url="https://cosell.example.com"))
     reviewed = []
 
     def review_draft(ctx, scope, draft_id, decision, comment):
@@ -265,16 +261,13 @@ def slack_client(world_ctx, fake_tools, slack, monkeypatch):
                              subject="s", body="b", checks=[], passed=True, draft_id=draft_id, status="pending")
 
     monkeypatch.setattr(slack_app, "review_draft", review_draft)
-    with TestClient(create_app(ctx)) as client:
+    with slack_world.slack_app(world_ctx, slack, public_url="https://cosell.example.com") as (client, _):
         client.reviewed = reviewed
         yield client
-    ctx.close()
 
 
 def post_form(client, payload: dict | None = None, **form: str):
-    body = urlencode({"payload": json.dumps(payload)} if payload else form)
-    response = client.post("/slack/events", content=body,
-                           headers={"Content-Type": "application/x-www-form-urlencoded", **signed(body)})
+    response = slack_world.post_form(client, interaction(payload) if payload else urlencode(form))
     assert response.status_code == 200
     return response
 

@@ -9,12 +9,9 @@ import json
 import time
 
 import pytest
-from fastapi.testclient import TestClient
 
-from assistant.api import create_app
-from assistant.engine.context import AppContext
 from retrieval.records import User
-from tests.assistant.test_slack import SECRET, event, post_event, settings_with
+from tests.assistant.slack_world import event, post_event, slack_app
 from tests.fakes.slack_api import FakeSlack
 
 QUESTION = "<@UBOT> Which partners should we bring into the Acme renewal?"
@@ -44,14 +41,8 @@ def slack():
 def slack_client(world_ctx, fake_tools, slack):
     with world_ctx.store.session() as session:
         session.get(User, "u-admin").email = ADMIN_EMAIL
-    ctx = AppContext(
-        settings_with(
-            world_ctx, slack_signing_secret=SECRET, slack_bot_token="xoxb-test", slack_api_url=slack.api_url
-        )
-    )
-    with TestClient(create_app(ctx)) as client:
+    with slack_app(world_ctx, slack) as (client, _):
         yield client
-    ctx.close()
 
 
 def ask_in(client, channel: str, user: str = "UCM", text: str = QUESTION, event_id: str = "Ev1") -> None:

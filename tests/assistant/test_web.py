@@ -2,45 +2,17 @@
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
-import uvicorn
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from assistant.api import create_app
-from evals.bench.ports import free_port
-
-CHROMIUM = "/usr/bin/chromium"
+from tests.assistant import web_world
+from tests.assistant.web_world import ask, sign_in
 
 
 @pytest.fixture()
 def server(world_ctx, fake_tools):
-    port = free_port()
-    config = uvicorn.Config(create_app(world_ctx), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One browser for the module (launching takes seconds); a fresh context per test."""
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
+    with web_world.serve(world_ctx) as base:
+        yield base
 
 
 @pytest.fixture()
@@ -55,21 +27,8 @@ def page(server, browser):
     context.close()
 
 
-def use_key(page, key: str, accepted: bool = True) -> None:
-    page.fill("#api-key", key)
-    page.click("#save-key")
-    if accepted:
-        expect(page.locator("#whoami")).to_contain_text("Signed in as")
-
-
-def ask(page, question: str, n: int) -> None:
-    page.fill("#question", question)
-    page.click("#ask")
-    expect(page.locator(".message.assistant, .message.error")).to_have_count(n, timeout=15000)
-
-
 def test_chat_with_tables_and_follow_ups(page, api_keys, fake_tools):
-    use_key(page, api_keys["u-cm"])
+    sign_in(page, api_keys["u-cm"])
     expect(page.locator("#whoami")).to_have_text("Signed in as Chris Channel · Channel manager")
     assert page.evaluate("sessionStorage.getItem('cosell.apiKey')") == api_keys["u-cm"]
     assert page.evaluate("localStorage.length") == 0
@@ -86,7 +45,7 @@ def test_chat_with_tables_and_follow_ups(page, api_keys, fake_tools):
 
 
 def test_data_is_escaped_never_run(page, api_keys):
-    use_key(page, api_keys["u-cm"])
+    sign_in(page, api_keys["u-cm"])
     ask(page, "community tips on deal registration", 1)
     sources = page.locator(".message.assistant").last.locator(".sources li")
     expect(sources.first).to_be_visible()
@@ -100,7 +59,7 @@ def test_data_is_escaped_never_run(page, api_keys):
 
 
 def test_bad_key_keeps_the_question_and_new_conversation(page, api_keys):
-    use_key(page, "csk_wrong", accepted=False)
+    web_world.enter_key(page, "csk_wrong")
     expect(page.locator("#key-status")).to_have_text("That key was not accepted.")
     expect(page.locator("#whoami")).to_have_text("Not signed in")
     assert page.evaluate("sessionStorage.length") == 0
@@ -108,7 +67,7 @@ def test_bad_key_keeps_the_question_and_new_conversation(page, api_keys):
     page.click("#ask")  # no key: the question stays, and is sent once a key is accepted
     expect(page.locator("#status")).to_contain_text("Enter your API key")
     expect(page.locator(".message")).to_have_count(0)
-    use_key(page, api_keys["u-ps1"])
+    sign_in(page, api_keys["u-ps1"])
     expect(page.locator("#whoami")).to_have_text("Signed in as Sam Seller · Partner seller at Alpine IT")
     expect(page.locator(".message.user")).to_have_text("Which partners should we bring into the Acme renewal?")
     expect(page.locator(".message.assistant, .message.error").last).to_contain_text("may not", timeout=15000)
@@ -121,7 +80,7 @@ def test_bad_key_keeps_the_question_and_new_conversation(page, api_keys):
 
 
 def test_picker_buttons_choose_the_deal(page, api_keys):
-    use_key(page, api_keys["u-cm"])
+    sign_in(page, api_keys["u-cm"])
     ask(page, "Which partners should help on the Acme deal?", 1)
     buttons = page.locator(".message.assistant").last.locator(".candidates button")
     expect(buttons).to_have_count(2)

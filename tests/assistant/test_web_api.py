@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from assistant.api import create_app
 from retrieval import records as R
+from tests.assistant.world import auth
 from tools.documents.service import join_overlapping
 
 
@@ -31,8 +32,9 @@ def client(world_ctx, fake_tools):
         yield c
 
 
-def auth(keys, user):
-    return {"Authorization": f"Bearer {keys[user]}"}
+def ask(client, keys, user, question, **options):
+    """POST /v1/ask as `user`; `options` are the request's other fields (stream, results, thread_id)."""
+    return client.post("/v1/ask", json={"question": question, **options}, headers=auth(keys, user))
 
 
 def test_me_says_who_and_what_they_may_do(client, api_keys):
@@ -90,8 +92,8 @@ def sse_events(text: str) -> list[tuple[str, dict]]:
 
 
 def test_ask_streams_tool_events_then_the_answer_with_typed_results(client, api_keys):
-    body = {"question": "Which partners should we bring into the Acme renewal?", "stream": True, "results": True}
-    response = client.post("/v1/ask", json=body, headers=auth(api_keys, "u-cm"))
+    question = "Which partners should we bring into the Acme renewal?"
+    response = ask(client, api_keys, "u-cm", question, stream=True, results=True)
     assert response.headers["content-type"].startswith("text/event-stream")
     events = sse_events(response.text)
     assert [n for n, _ in events][-1] == "answer" and any(n == "tool" for n, _ in events)
@@ -100,15 +102,15 @@ def test_ask_streams_tool_events_then_the_answer_with_typed_results(client, api_
     assert kinds == ["MatchResponse"]
     assert [p["name"] for p in answer["results"][0]["data"]["partners"]][:1] == ["Alpine IT"]
     # without `results` the payload is the contract's, unchanged
-    plain = client.post("/v1/ask", json={"question": body["question"]}, headers=auth(api_keys, "u-cm")).json()
+    plain = ask(client, api_keys, "u-cm", question).json()
     assert "results" not in plain and plain["tools"][0]["name"] == "match_partners"
-    flat = client.post("/v1/ask", json={"question": body["question"], "results": True}, headers=auth(api_keys, "u-cm"))
+    flat = ask(client, api_keys, "u-cm", question, results=True)
     assert [r["kind"] for r in flat.json()["results"]] == ["MatchResponse"]
 
 
 def test_a_partner_sellers_results_hold_only_what_they_may_see(client, api_keys):
-    body = {"question": "Which partners should we bring into the Acme renewal?", "results": True}
-    answer = client.post("/v1/ask", json=body, headers=auth(api_keys, "u-ps2")).json()
+    question = "Which partners should we bring into the Acme renewal?"
+    answer = ask(client, api_keys, "u-ps2", question, results=True).json()
     assert "P-001" not in json.dumps(answer["results"]) and "Alpine" not in json.dumps(answer)
 
 

@@ -16,32 +16,19 @@ import io
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.assistant import web_world
 
-CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "375px": {"width": 375, "height": 740}}
-ANSWER = ".message.assistant, .message.error"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    ctx, keys = web_world.build(tmp_path_factory.mktemp("web"))
-    with web_world.serve(ctx) as base:
-        yield base, keys
-    ctx.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield browser
-        browser.close()
+    with web_world.site(tmp_path_factory.mktemp("web")) as site:
+        yield site
 
 
 class Watched:
@@ -55,19 +42,10 @@ class Watched:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.urls.append(r.url))
 
-    def sign_in(self, key: str) -> None:
-        self.page.fill("#api-key", key)
-        self.page.click("#save-key")
-        expect(self.page.locator("#whoami")).to_contain_text("Signed in as", timeout=15000)
-
     def no_horizontal_scroll(self) -> None:
         width, client = self.page.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert width <= client, f"the page scrolls sideways: {width} > {client}"
-
-    def answers(self, n: int):
-        expect(self.page.locator(ANSWER)).to_have_count(n, timeout=60000)
-        return self.page.locator(ANSWER).last
 
     def check_and_close(self, keys: dict[str, str]) -> None:
         self.no_horizontal_scroll()
@@ -100,7 +78,7 @@ def test_partner_seller_asks_before_signing_in_and_follows_the_source(watched, s
     expect(page.locator("#whoami")).to_contain_text("Lukas Brandt · Partner seller at Alpine IT")
     assert page.evaluate("sessionStorage.getItem('cosell.apiKey')") == keys["u-ps-alpine"]
     assert page.evaluate("localStorage.length") == 0
-    answer = watched.answers(1)
+    answer = web_world.answers(page, 1)
     expect(answer.locator(".answer").first).to_contain_text("90 days")
     link = answer.locator("a.source-link", has_text="Registering a deal")
     expect(link).to_have_attribute("href", "/docs/view?doc_id=policies%2Fregistering-deals.md")
@@ -132,8 +110,7 @@ def test_partner_seller_cannot_open_an_internal_document(browser, site):
     page = w.page
     page.goto(f"{base}/docs/view?doc_id=internal%2Fdiscount-floor.md")
     expect(page.locator("#status")).to_contain_text("Enter your API key")  # a new tab: no key yet
-    page.fill("#api-key", keys["u-ps-alpine"])
-    page.click("#save-key")
+    web_world.enter_key(page, keys["u-ps-alpine"])
     expect(page.locator("h1")).to_have_text("Document not available", timeout=15000)
     expect(page.locator("#status")).to_contain_text("Not found")
     assert "30 percent" not in page.content() and "Discount floor" not in page.content()
@@ -143,12 +120,12 @@ def test_partner_seller_cannot_open_an_internal_document(browser, site):
 def test_channel_manager_matches_maps_and_exports_csv(watched, site):
     _, keys = site
     page = watched.page
-    watched.sign_in(keys["u-cm-1"])
+    web_world.sign_in(page, keys["u-cm-1"])
     expect(page.locator("#whoami")).to_contain_text("Julia Weber · Channel manager")
     match_example = page.locator("#example-list button", has_text="Which partners should we bring into")
     expect(match_example).to_have_count(1, timeout=15000)
     match_example.click()
-    answer = watched.answers(1)
+    answer = web_world.answers(page, 1)
     table = answer.locator(".result table").first
     expect(table.locator("thead th")).to_have_text(["#", "Partner", "Score", "Eligible", "Why", "Conflicts"])
     rows = table.locator("tbody tr")
@@ -166,7 +143,7 @@ def test_channel_manager_matches_maps_and_exports_csv(watched, site):
     shot(page, "web-chat.png" if watched.viewport == "desktop" else "web-chat-375.png")
 
     page.locator("#example-list button", has_text="Map accounts with").click()
-    answer = watched.answers(2)
+    answer = web_world.answers(page, 2)
     overlaps = answer.locator(".result", has_text="Overlapping accounts with")
     expect(overlaps.locator("tbody tr").first).to_be_visible()
     with page.expect_download() as got:
@@ -177,7 +154,7 @@ def test_channel_manager_matches_maps_and_exports_csv(watched, site):
     watched.no_horizontal_scroll()
 
     page.locator("#example-list button", has_text="Which MDF requests are waiting?").click()
-    mdf = watched.answers(3).locator(".result table")
+    mdf = web_world.answers(page, 3).locator(".result table")
     expect(mdf.locator("tbody tr").first).to_be_visible()  # the MDF list as a table too
     expect(mdf.locator("thead th").first).not_to_have_text("")
     watched.no_horizontal_scroll()
@@ -186,12 +163,12 @@ def test_channel_manager_matches_maps_and_exports_csv(watched, site):
 def test_marketer_drafts_and_decides_in_the_page(watched, site):
     _, keys = site
     page = watched.page
-    watched.sign_in(keys["u-mkt-1"])
+    web_world.sign_in(page, keys["u-mkt-1"])
     expect(page.locator("#whoami")).to_contain_text("Marketer")
     draft_example = page.locator("#example-list button", has_text="Draft an email for")
     expect(draft_example).to_have_count(1, timeout=15000)
     draft_example.click()
-    answer = watched.answers(1)
+    answer = web_world.answers(page, 1)
     card = answer.locator(".result.draft")
     expect(card.locator(".draft-subject")).to_contain_text("Subject:")
     expect(card.locator(".checks li").first).to_contain_text("passed")
@@ -216,8 +193,7 @@ def test_programme_dashboard(watched, site):
     _, keys = site
     page = watched.page
     page.goto(f"{watched.base}/dashboard")
-    page.fill("#api-key", keys["u-cm-1"])
-    page.click("#save-key")
+    web_world.enter_key(page, keys["u-cm-1"])
     expect(page.locator("body[data-ready=true]")).to_have_count(1, timeout=30000)
     expect(page.locator("#at-risk tbody tr").first).to_be_visible()
     watched.no_horizontal_scroll()
@@ -241,9 +217,9 @@ def test_chat_page_has_no_serious_accessibility_violation(browser, site, viewpor
     page = w.page
     page.goto(base)
     violations = axe(page)  # signed out
-    w.sign_in(keys["u-cm-1"])
+    web_world.sign_in(page, keys["u-cm-1"])
     page.locator("#example-list button", has_text="Which partners are at risk?").click()
-    expect(w.answers(1).locator("table")).to_have_count(1)
+    expect(web_world.answers(page, 1).locator("table")).to_have_count(1)
     violations += axe(page)  # with examples, the drafts list, an answer and its table
     page.locator("#question").focus()
     assert page.evaluate("document.activeElement.labels[0].textContent") == "Your question"

@@ -67,6 +67,11 @@ DOCS = [
 ]
 
 
+def auth(keys: dict[str, str], user: str) -> dict[str, str]:
+    """The headers of an API request made as `user`, whose key is in `keys`."""
+    return {"Authorization": f"Bearer {keys[user]}"}
+
+
 def build_world(home) -> AppContext:
     """Written by hand and never stamped with a records version, like a store never ingested: nothing is
     cached for it (`ctx.cached`), and the warm-up skips its record steps. `store.bump_records_version()`

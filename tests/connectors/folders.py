@@ -15,9 +15,11 @@ OPPORTUNITIES = "opportunity_id,account_id,name,stage\nO-1,A-1,Expansion,proposa
 BASELINE = {"partners.csv": PARTNERS, "accounts.csv": ACCOUNTS, "opportunities.csv": OPPORTUNITIES}
 
 
-def write_folder(root: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
-    """The baseline folder with `files` added or replaced (None removes one); paths may have sub-folders."""
-    merged = {**BASELINE, **(files or {})}
+def write_folder(root: Path, files: dict[str, str | bytes | None] | None = None,
+                 baseline: dict[str, str | bytes] = BASELINE) -> Path:
+    """The `baseline` folder with `files` added or replaced (None removes one; bytes are written as they
+    are); paths may have sub-folders."""
+    merged = {**baseline, **(files or {})}
     root.mkdir(parents=True, exist_ok=True)
     for name, content in merged.items():
         if content is None:

@@ -94,3 +94,17 @@ def test_bad_kits_are_one_rejection_each(tmp_path):
         ),
     ]
     assert bundle.rejected[5].message.startswith("not valid YAML")
+
+
+def test_a_campaigns_or_content_folder_linked_from_outside_is_skipped_and_said(tmp_path):
+    outside = tmp_path / "outside"
+    write_folder(outside, {"campaigns/lakehouse.yaml": KIT, "content/secret.md": "# Secret\n\nNot imported.\n"})
+    root = write_folder(tmp_path / "import")
+    (root / "campaigns").symlink_to(outside / "campaigns", target_is_directory=True)
+    (root / "content").symlink_to(outside / "content", target_is_directory=True)
+    bundle = read_import_folder(root)
+    assert bundle.campaign_kits == [] and bundle.documents == []
+    assert sorted((r.file, r.message) for r in bundle.rejected) == [
+        ("campaigns", "campaigns/ is a link out of the import folder: skipped"),
+        ("content", "content/ is a link out of the import folder: skipped"),
+    ]

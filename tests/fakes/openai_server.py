@@ -17,8 +17,9 @@ import json
 import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Self
+from typing import Any
+
+from tests.fakes.local_server import LocalServer, QuietHandler
 
 
 def text(content: str) -> dict:
@@ -62,7 +63,7 @@ def _completion(reply: dict, model: str) -> dict:
     }
 
 
-class FakeOpenAI:
+class FakeOpenAI(LocalServer):
     """A threaded HTTP server on a free port of 127.0.0.1."""
 
     def __init__(self) -> None:
@@ -72,10 +73,7 @@ class FakeOpenAI:
         self._lock = threading.Lock()
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:  # keep test output clean
-                pass
-
+        class Handler(QuietHandler):
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 with fake._lock:
@@ -86,35 +84,16 @@ class FakeOpenAI:
                 if not self.path.endswith("/chat/completions"):
                     reply = error(404, f"unknown path {self.path}")
                 if reply["kind"] == "error":
-                    self._send(
-                        reply["status"], {"error": {"message": reply["message"], "type": "server_error"}}
-                    )
+                    self.send_json(reply["status"], {"error": {"message": reply["message"], "type": "server_error"}})
                     return
-                self._send(200, _completion(reply, body.get("model", "fake")))
+                self.send_json(200, _completion(reply, body.get("model", "fake")))
 
-            def _send(self, status: int, payload: dict) -> None:
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__(Handler)
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        return f"http://127.0.0.1:{self.port}/v1"
 
     def enqueue(self, *replies: dict) -> None:
         with self._lock:
             self.replies.extend(replies)
-
-    def __enter__(self) -> Self:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()

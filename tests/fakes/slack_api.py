@@ -16,12 +16,13 @@ from __future__ import annotations
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Self
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from tests.fakes.local_server import LocalServer, QuietHandler
 
-class FakeSlack:
+
+class FakeSlack(LocalServer):
     def __init__(
         self, members: dict[str, list[str]] | None = None, users: dict[str, dict[str, Any]] | None = None
     ) -> None:
@@ -31,10 +32,7 @@ class FakeSlack:
         self._cond = threading.Condition()
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 query = urlsplit(self.path).query
                 self._handle({k: v[0] for k, v in parse_qs(query).items()})
@@ -63,16 +61,9 @@ class FakeSlack:
                         }
                     )
                     fake._cond.notify_all()
-                payload = fake.answer(method, body)
-                data = json.dumps(payload).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                self.send_json(200, fake.answer(method, body))
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__(Handler)
 
     def answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
         if method == "conversations.members":
@@ -90,7 +81,7 @@ class FakeSlack:
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return f"http://127.0.0.1:{self.port}"
 
     @property
     def api_url(self) -> str:
@@ -113,11 +104,3 @@ class FakeSlack:
                     raise AssertionError(f"expected {count} {method} call(s), got {self.calls}")
                 self._cond.wait(left)
             return [c for c in self.calls if c["method"] == method]
-
-    def __enter__(self) -> Self:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()

@@ -25,6 +25,7 @@ from retrieval import records as R
 from retrieval.ingest import ingest_folder
 from retrieval.ingest_sync import TABLES, ingest_lock
 from retrieval.scope import issue_api_key
+from tests.connectors.folders import write_folder
 
 PARTNERS = "partner_id,name,type,tier,contact_email\n" + "".join(
     f"P{i},Partner {i},reseller,gold,team@p{i}.example\n" for i in range(1, 7))
@@ -48,18 +49,8 @@ KEPT_MODELS = (R.CampaignKitRow, R.Document, R.Chunk, R.DraftRow, R.MatchCorrect
 
 
 def write(root: Path, overrides: dict[str, str | bytes | None] | None = None) -> Path:
-    """The baseline folder with files replaced (bytes written as they are) or removed (None)."""
-    root.mkdir(parents=True, exist_ok=True)
-    for name, content in {**BASELINE, **(overrides or {})}.items():
-        if content is None:
-            continue
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8", newline="")
-    return root
+    """This file's baseline folder with files replaced (bytes written as they are) or removed (None)."""
+    return write_folder(root, overrides, baseline=BASELINE)
 
 
 def open_ctx(home: Path, embedder, **settings) -> AppContext:

@@ -4,9 +4,6 @@ text kept."""
 from __future__ import annotations
 
 import json
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -15,6 +12,7 @@ from assistant.engine.context import AppContext
 from prompts import load_prompt
 from retrieval import records as R
 from retrieval.scope import Scope
+from tests.fakes.openai_server import FakeOpenAI, error, text
 from tools.content_drafts.service import draft_content
 
 ADMIN = Scope("u-admin", "admin")
@@ -36,60 +34,19 @@ KIT = {
 }
 
 
-class FakeOpenAI:
-    """POST /v1/chat/completions answers with the queued replies: (HTTP status, content, delay in s)."""
-
-    def __init__(self) -> None:
-        self.replies: list[tuple[int, str, float]] = []
-        self.requests: list[dict] = []
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):  # keep test output quiet
-                pass
-
-            def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                fake.requests.append({"path": self.path, "body": body})
-                status, content, delay = fake.replies.pop(0) if fake.replies else (500, "no reply queued", 0)
-                time.sleep(delay)
-                if status == 200:
-                    payload = {"id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": body["model"],
-                               "choices": [{"index": 0, "finish_reason": "stop",
-                                            "message": {"role": "assistant", "content": content}}],
-                               "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
-                else:
-                    payload = {"error": {"message": content, "type": "server_error"}}
-                data = json.dumps(payload).encode()
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
-                except OSError:  # the client gave up (timeout test)
-                    pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
-        self.thread.start()
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+class DraftLLM(FakeOpenAI):
+    """The shared fake LLM, answered the way the draft rewrite expects: a JSON object in a fenced block."""
 
     def answer(self, fields: dict | str, status: int = 200, delay: float = 0.0) -> None:
         content = fields if isinstance(fields, str) else "```json\n" + json.dumps(fields, ensure_ascii=False) + "\n```"
-        self.replies.append((status, content, delay))
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.delay_s = delay  # one request a test: the delay is this answer's
+        self.enqueue(text(content) if status == 200 else error(status, content))
 
 
 @pytest.fixture()
 def llm():
-    fake = FakeOpenAI()
-    yield fake
-    fake.close()
+    with DraftLLM() as fake:
+        yield fake
 
 
 @pytest.fixture()

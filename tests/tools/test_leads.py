@@ -3,26 +3,16 @@ that passed, accept, and converted once the deal appears in a later ingest."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
-from typer.testing import CliRunner
 
-from assistant.cli import app
+from tests.cosell_cli import cli
 from tests.tools.programme_world import FILES, TODAY, write_world
 
-runner = CliRunner()
 CLEAN = {"deal_registrations.csv": None, "leads.csv":
          "lead_id,company,domain,country,industry,products,employees,amount,created_on\n"
          "L-1,Kronos Kliniken,kronos-kliniken.example,DE,Healthcare,Governance,4000,80000,2026-02-20\n"
          "L-2,Lisboa Saude,lisboasaude.example,PT,Healthcare,Lakehouse,300,,2026-02-21\n"}
-
-
-def cli(*args: str) -> tuple[int, dict]:
-    result = runner.invoke(app, [*args, "--json"])
-    lines = [line for line in result.stdout.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stdout[:500]
-    return result.exit_code, json.loads(lines[0])
 
 
 @pytest.fixture()

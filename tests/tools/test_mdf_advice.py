@@ -11,13 +11,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.engine.mdf_chat import HANDLERS
+from tests.cosell_cli import cli, runner
 from tests.tools.programme_world import TODAY, write_world
 
-runner = CliRunner()
 WORLD = {
     "deal_registrations.csv": None, "leads.csv": None,
     "partner_activity.csv": "partner_id,month,mdf_allocated\n" + "".join(
@@ -41,13 +40,6 @@ WORLD = {
         "O-4,A-3,Retail lakehouse,closed_won,Lakehouse,2025-06-05,2025-08-01,P-1,sourced,10000,M-A1\n"
     ),
 }
-
-
-def cli(*args: str) -> tuple[int, dict]:
-    result = runner.invoke(app, [*args, "--json"])
-    lines = [line for line in result.stdout.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stdout[:500]
-    return result.exit_code, json.loads(lines[0])
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from assistant.cli import app
+from tests.cosell_cli import cli, runner
 from tests.tools.programme_world import FILES, write_world
 
-runner = CliRunner()
 START, ASSIGN, CHECK = "2026-03-02", "2026-03-18", "2026-03-20"
 WORLD = {
     "vendor.yaml": "name: Northwind\nregistration_protection_days: 30\nlead_accept_hours: 72\n",
@@ -31,13 +30,6 @@ WORLD = {
         "L-3,Hansa Logistik,hansa.example,DE,Logistics,Lakehouse,500,20000,2026-02-22\n"
     ),
 }
-
-
-def cli(*args: str) -> tuple[int, dict]:
-    result = runner.invoke(app, [*args, "--json"])
-    lines = [line for line in result.stdout.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stdout[:500]
-    return result.exit_code, json.loads(lines[0])
 
 
 def submit(partner: str, account: str, user: str, amount: str) -> str:

@@ -1,0 +1,119 @@
+"""Slack as the tests speak it: signed Events API and form requests to the real FastAPI app, the bodies
+Slack sends (mentions, slash commands, button clicks, modal submissions), and the app configured for a
+fake Slack Web API (tests/fakes/slack_api.py)."""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import urlencode
+
+from fastapi.testclient import TestClient
+from slack_sdk.signature import SignatureVerifier
+
+from assistant.api import create_app
+from assistant.core.config import Settings
+from assistant.engine.context import AppContext
+
+SECRET = "test-signing-secret"
+
+
+def settings_with(ctx, **changes) -> Settings:
+    return Settings(**{**ctx.settings.model_dump(), **changes})
+
+
+@contextmanager
+def slack_app(ctx: AppContext, slack, warm_up: bool = True, **settings) -> Iterator[tuple[TestClient, AppContext]]:
+    """The app over `ctx`'s store, signing with SECRET and calling the fake `slack`: (client, its context)."""
+    slack_ctx = AppContext(settings_with(ctx, slack_signing_secret=SECRET, slack_bot_token="xoxb-test",
+                                         slack_api_url=slack.api_url, **settings))
+    try:
+        with TestClient(create_app(slack_ctx, warm_up=warm_up)) as client:
+            yield client, slack_ctx
+    finally:
+        slack_ctx.close()
+
+
+def signed(body: str, secret: str = SECRET, **extra: str) -> dict:
+    ts = str(int(time.time()))
+    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature, **extra}
+
+
+def event(
+    text: str,
+    user: str = "UCM",
+    event_id: str = "Ev1",
+    channel: str = "C1",
+    channel_type: str = "channel",
+    kind: str = "app_mention",
+    **more,
+) -> str:
+    payload = {
+        "type": "event_callback",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
+        "event": {
+            "type": kind,
+            "user": user,
+            "text": text,
+            "channel": channel,
+            "channel_type": channel_type,
+            "ts": "1700000000.000100",
+            **more,
+        },
+    }
+    return json.dumps(payload)
+
+
+def post_event(client, body: str, **headers: str):
+    return client.post(
+        "/slack/events", content=body, headers={"Content-Type": "application/json", **signed(body, **headers)}
+    )
+
+
+def post_form(client, body: str):
+    """A signed form body (a slash command, or an interaction's payload) to the events endpoint."""
+    return client.post("/slack/events", content=body,
+                       headers={"Content-Type": "application/x-www-form-urlencoded", **signed(body)})
+
+
+def command_body(text: str, user: str, response_url: str) -> str:
+    return urlencode(
+        {
+            "token": "x",
+            "team_id": "T1",
+            "channel_id": "C1",
+            "user_id": user,
+            "command": "/cosell",
+            "text": text,
+            "response_url": response_url,
+            "trigger_id": "1.2.3",
+        }
+    )
+
+
+def interaction(payload: dict) -> str:
+    return urlencode({"payload": json.dumps(payload)})
+
+
+def submission(callback_id: str, user: str, **values: str) -> str:
+    """The submission of modal `callback_id` by `user`, one plain text input per block id in `values`."""
+    state = {block: {"value": {"type": "plain_text_input", "value": value}} for block, value in values.items()}
+    return interaction({"type": "view_submission", "team": {"id": "T1"}, "user": {"id": user},
+                        "api_app_id": "A1", "trigger_id": "1.2.3",
+                        "view": {"id": "V1", "type": "modal", "callback_id": callback_id,
+                                 "state": {"values": state}}})
+
+
+def button(user: str, action_id: str, value: str, response_url: str) -> str:
+    """A click by `user` on a decision button (`decide:<value>`) of a message."""
+    return interaction({"type": "block_actions", "team": {"id": "T1"}, "user": {"id": user}, "api_app_id": "A1",
+                        "trigger_id": "1.2.4", "response_url": response_url, "channel": {"id": "C1"},
+                        "container": {"type": "message", "message_ts": "1.1"},
+                        "actions": [{"type": "button", "action_id": action_id, "value": value,
+                                     "block_id": f"decide:{value}", "action_ts": "1.2"}]})
