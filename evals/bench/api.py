@@ -205,7 +205,8 @@ def _env(settings, slack_api_url: str) -> dict[str, str]:
 def _start_server(settings, slack_api_url: str, workers: int) -> tuple[str, subprocess.Popen, dict]:
     port = free_port()
     cmd = [sys.executable, "-m", "uvicorn", "assistant.api.app:app_from_env", "--factory", "--host",
-           "127.0.0.1", "--port", str(port), "--log-level", "warning", "--workers", str(workers)]
+           "127.0.0.1", "--port", str(port), "--log-level", "warning", "--workers", str(workers),
+           "--timeout-worker-healthcheck", "60"]  # as `cosell serve`: a busy machine's workers answer late
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=_env(settings, slack_api_url), cwd=Path(__file__).resolve().parents[2])
     base = f"http://127.0.0.1:{port}"
