@@ -220,7 +220,11 @@ def top_k(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
     """Positions and values of the k largest positive scores, best first."""
     if k <= 0 or scores.size == 0:
         return []
-    k = min(k, scores.size)
-    idx = np.argpartition(-scores, k - 1)[:k]
-    idx = idx[np.argsort(-scores[idx], kind="stable")]
-    return [(int(i), float(scores[i])) for i in idx if scores[i] > 0]
+    positive = np.flatnonzero(scores > 0)  # BM25 is sparse: partition the few matching chunks, not all
+    if positive.size == 0:
+        return []
+    k = min(k, positive.size)
+    values = scores[positive]
+    idx = np.argpartition(-values, k - 1)[:k]
+    idx = idx[np.lexsort((positive[idx], -values[idx]))]  # best first, ties by position
+    return [(int(positive[i]), float(values[i])) for i in idx]

@@ -379,6 +379,7 @@ def _forget_writes(session: Session, *_: Any) -> None:
 
 
 _META_ROWS = select(Meta.key, Meta.value).where(Meta.key.in_(bindparam("keys", expanding=True)))
+_META_ONE = select(Meta.value).where(Meta.key == bindparam("key"))  # built once: a search reads it per call
 
 
 class RecordStore:
@@ -430,7 +431,7 @@ class RecordStore:
         memo = _META_SNAPSHOT.get()
         if memo is None:
             with self.engine.connect() as connection:
-                return connection.execute(select(Meta.value).where(Meta.key == key)).scalar()
+                return connection.execute(_META_ONE, {"key": key}).scalar()
         if (id(self), key) not in memo:  # the versions a request reads, in one query
             keys = sorted({key, *SNAPSHOT_KEYS})
             with self.engine.connect() as connection:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from pydantic import BaseModel, Field
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from retrieval.chunking import contextual_text
 from retrieval.index import VectorIndex, language, where_clause
@@ -233,15 +233,8 @@ class HybridSearcher:
                 break
         if not picked:
             return []
-        # Plain columns, not ORM entities: no identity map or attribute instrumentation for a read-only
-        # lookup (about half of the hydration time at 50k chunks).
-        stmt = (select(Chunk.chunk_id, Chunk.heading, Chunk.text, Document.doc_id, Document.title, Document.source,
-                       Document.visibility, Document.kind, Document.products, Document.industries,
-                       Document.locale, Document.attributes, Document.updated_on)
-                .join(Document, Document.doc_id == Chunk.doc_id)
-                .where(Chunk.chunk_id.in_([cid for cid, _ in picked])))
-        with self.store.session() as session:
-            rows = {row.chunk_id: row for row in session.execute(stmt).all()}
+        with self.store.engine.connect() as connection:  # read-only: no ORM session, no commit
+            rows = {row.chunk_id: row for row in connection.execute(_HIT_ROWS, {"ids": [cid for cid, _ in picked]})}
         hits = []
         for chunk_id, score in picked:
             row = rows.get(chunk_id)
@@ -259,14 +252,26 @@ class HybridSearcher:
         return hits
 
 
+# Plain columns, not ORM entities (no identity map or attribute instrumentation for a read-only lookup),
+# and the statement built once: constructing it per search cost more than running it.
+_HIT_ROWS = (select(Chunk.chunk_id, Chunk.heading, Chunk.text, Document.doc_id, Document.title, Document.source,
+                    Document.visibility, Document.kind, Document.products, Document.industries,
+                    Document.locale, Document.attributes, Document.updated_on)
+             .join(Document, Document.doc_id == Chunk.doc_id)
+             .where(Chunk.chunk_id.in_(bindparam("ids", expanding=True))))
+
+
 def fuse(lexical: np.ndarray, lexical_top: list[tuple[int, float]], dense: list[tuple[int, float]],
          dense_weight: float) -> list[tuple[int, float]]:
     """Weighted sum of the dense cosine and the BM25 share (both 0..1) over the union of both candidate
     lists. BM25 is known for every chunk; a chunk outside the dense list gets the lowest similarity
     seen there (an upper bound of its true similarity, so lexical matches are not punished twice)."""
-    similarity = dict(dense)
-    floor = min(similarity.values()) if similarity else 0.0
-    candidates = set(similarity) | {pos for pos, _ in lexical_top}
-    scored = [(pos, dense_weight * similarity.get(pos, floor) + (1.0 - dense_weight) * float(lexical[pos]))
-              for pos in candidates]
-    return sorted(scored, key=lambda item: (-item[1], item[0]))
+    dense_pos = np.fromiter((pos for pos, _ in dense), dtype=np.int64, count=len(dense))
+    dense_sim = np.fromiter((sim for _, sim in dense), dtype=np.float64, count=len(dense))
+    lexical_pos = np.fromiter((pos for pos, _ in lexical_top), dtype=np.int64, count=len(lexical_top))
+    candidates = np.union1d(dense_pos, lexical_pos)  # sorted, unique
+    similarity = np.full(len(candidates), dense_sim.min() if len(dense) else 0.0)
+    similarity[np.searchsorted(candidates, dense_pos)] = dense_sim
+    scores = dense_weight * similarity + (1.0 - dense_weight) * lexical[candidates].astype(np.float64)
+    order = np.lexsort((candidates, -scores))  # best first, ties by position
+    return list(zip(candidates[order].tolist(), scores[order].tolist()))

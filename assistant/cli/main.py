@@ -340,6 +340,9 @@ def eval_cmd(suite: list[str] | None = typer.Option(None, "--suite", help="Run o
     run_command(as_json, None, call, exit_code_of=lambda d: 0)
 
 
+WORKER_HEALTHCHECK_S = 60
+
+
 @app.command()
 def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port"),
           workers: int | None = typer.Option(None, "--workers", min=1, max=64,
@@ -358,8 +361,10 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
     # Several processes share COSELL_HOME (SQLite in WAL mode, chroma read-only while serving); each
     # builds its own app from the environment. One torch thread per process: they would fight otherwise.
     os.environ.setdefault("COSELL_TORCH_THREADS", "1")
+    # uvicorn kills a worker that misses its 5 s health ping; on a saturated machine a worker still loading
+    # its caches misses it, and every replacement did too (seen at load average 20: no worker ever served).
     uvicorn.run("assistant.api.app:app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level="info")
+                log_level="info", timeout_worker_healthcheck=WORKER_HEALTHCHECK_S)
 
 
 @app.command()

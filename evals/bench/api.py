@@ -14,13 +14,17 @@ Phases, after the server says it is ready (its background warm-up done; `ready_s
   server's CPU milliseconds per request (p50 ~ clients x CPU per request / cores, when CPU-bound);
 - steady: the same passes once more (every worker has now seen every question);
 - single: one client, one warm pass: the service time per tool without queueing;
+- search: every question of the pool sent to `GET /v1/search` (hybrid content search as the asker), the
+  warm passes with 20 clients (p50/p95, req/s, server CPU per request) and once with one client;
 - Slack: signed `app_mention` events, spaced out, while earlier answers are still being computed.
 
 Targets (issue 22): warm ask p50 <= 60 ms, cold p50 <= 100 ms, >= 200 req/s, <= 5 ms server CPU per warm
 request; Slack ack p95 <= 100 ms (Slack retries after 3 s; we answer later). On a shared machine compare
 CPU per request against a baseline run in the same invocation: wall-clock figures follow the load.
 `python -m evals.bench api`; `COSELL_BENCH_WORKERS=2` runs the server with two worker processes;
-`COSELL_BENCH_SKIP=search_content` leaves a tool's questions out (to see the others on their own).
+`COSELL_BENCH_SKIP=search_content` leaves a tool's questions out (to see the others on their own);
+`COSELL_BENCH_API_HOME=DIR` (with `COSELL_TODAY`) benches a copy of an already ingested demo home instead of
+generating and ingesting one (minutes on 2 cores).
 """
 from __future__ import annotations
 
@@ -201,7 +205,8 @@ def _env(settings, slack_api_url: str) -> dict[str, str]:
 def _start_server(settings, slack_api_url: str, workers: int) -> tuple[str, subprocess.Popen, dict]:
     port = free_port()
     cmd = [sys.executable, "-m", "uvicorn", "assistant.api.app:app_from_env", "--factory", "--host",
-           "127.0.0.1", "--port", str(port), "--log-level", "warning", "--workers", str(workers)]
+           "127.0.0.1", "--port", str(port), "--log-level", "warning", "--workers", str(workers),
+           "--timeout-worker-healthcheck", "60"]  # as `cosell serve`: a busy machine's workers answer late
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=_env(settings, slack_api_url), cwd=Path(__file__).resolve().parents[2])
     base = f"http://127.0.0.1:{port}"
@@ -246,8 +251,10 @@ def _server_cpu_s(proc: subprocess.Popen) -> float:
 # --- load ------------------------------------------------------------------------------------------
 
 
-def _load(base: str, keys: dict[str, str], items: list[tuple[str, str, str]]) -> tuple[list[dict], float]:
-    """`CONCURRENCY` closed-loop clients take the items in order; (one record per request, wall seconds)."""
+def _load(base: str, keys: dict[str, str], items: list[tuple[str, str, str]], search: bool = False,
+          concurrency: int = CONCURRENCY) -> tuple[list[dict], float]:
+    """`concurrency` closed-loop clients take the items in order; (one record per request, wall seconds).
+    `search`: each question goes to `GET /v1/search` (hybrid content search, the caller's visibility)."""
     work: Queue = Queue()
     for item in items:
         work.put(item)
@@ -262,8 +269,15 @@ def _load(base: str, keys: dict[str, str], items: list[tuple[str, str, str]]) ->
                 except Empty:
                     return
                 started = time.perf_counter()
-                response = http.post("/v1/ask", json={"question": question},
-                                     headers={"Authorization": f"Bearer {keys[user]}"})
+                auth = {"Authorization": f"Bearer {keys[user]}"}
+                if search:
+                    response = http.get("/v1/search", params={"q": question, "k": 5}, headers=auth)
+                    ms = (time.perf_counter() - started) * 1000
+                    with lock:
+                        records.append({"ms": ms, "tool": "search", "expected": "search",
+                                        "ok": response.status_code == 200})
+                    continue
+                response = http.post("/v1/ask", json={"question": question}, headers=auth)
                 ms = (time.perf_counter() - started) * 1000
                 tools = response.json().get("tools") if response.status_code == 200 else None
                 tool = (tools or [{"name": "none"}])[0]["name"] if response.status_code == 200 else "error"
@@ -272,8 +286,8 @@ def _load(base: str, keys: dict[str, str], items: list[tuple[str, str, str]]) ->
                                     "ok": response.status_code == 200})
 
     started = time.perf_counter()
-    with ThreadPoolExecutor(CONCURRENCY) as pool:
-        list(pool.map(client, range(CONCURRENCY)))
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(client, range(concurrency)))
     return records, time.perf_counter() - started
 
 
@@ -347,6 +361,16 @@ def run(ctx=None, workers: int | None = None) -> dict:
     workers = workers or int(os.environ.get("COSELL_BENCH_WORKERS", "1"))
     if ctx is not None:
         return _bench(ctx.settings, workers)
+    ingested = os.environ.get("COSELL_BENCH_API_HOME")  # an ingested demo home: a copy is used, never it
+    if ingested:
+        import shutil
+
+        from assistant.core.config import Settings
+
+        with tempfile.TemporaryDirectory(prefix="cosell-bench-api-") as tmp:
+            home = Path(tmp) / "home"
+            shutil.copytree(ingested, home, ignore=shutil.ignore_patterns("*.lock"))
+            return _bench(Settings(home=home, today=os.environ.get("COSELL_TODAY") or None), workers)
     from evals.routing import prepare_demo_ctx
 
     with tempfile.TemporaryDirectory(prefix="cosell-bench-api-") as tmp:
@@ -378,21 +402,35 @@ def _bench(settings, workers: int) -> dict:
     try:
         cold, wall = _load(base, keys, pool)
         result["cold"] = _summary(cold, wall)
+        result["cold"]["load_avg"] = [round(x, 2) for x in os.getloadavg()]
         result["routed_as_expected"] = round(sum(r["tool"] == r["expected"] for r in cold) / len(cold), 3)
         rng = random.Random(7)
         items = [item for _ in range(WARM_PASSES) for item in rng.sample(pool, len(pool))]
         cpu_before = _server_cpu_s(proc)
         warm, wall = _load(base, keys, items)
         result["warm"] = _summary(warm, wall)
+        result["warm"]["load_avg"] = [round(x, 2) for x in os.getloadavg()]
         result["warm"]["server_cpu_ms_per_request"] = round((_server_cpu_s(proc) - cpu_before) * 1000 / len(warm), 1)
         # the same passes again: with several workers, "warm" above still holds each question's first time on
         # the other worker (caches are per process); this is the steady state
         cpu_before = _server_cpu_s(proc)
         steady, wall = _load(base, keys, items)
         result["steady"] = _summary(steady, wall)
+        result["steady"]["load_avg"] = [round(x, 2) for x in os.getloadavg()]
         result["steady"]["server_cpu_ms_per_request"] = round(
             (_server_cpu_s(proc) - cpu_before) * 1000 / len(steady), 1)
         result["single_client"] = _single(base, keys, pool)
+        # content search over HTTP: every question of the pool as a search, once to warm, then measured
+        # with 20 clients and with one (the issue's search figures are one client, warm)
+        _load(base, keys, pool, search=True)
+        cpu_before = _server_cpu_s(proc)
+        searches, wall = _load(base, keys, items, search=True)
+        result["search"] = _summary(searches, wall)
+        result["search"]["server_cpu_ms_per_request"] = round(
+            (_server_cpu_s(proc) - cpu_before) * 1000 / len(searches), 1)
+        result["search"]["load_avg"] = [round(x, 2) for x in os.getloadavg()]
+        alone, wall = _load(base, keys, pool, search=True, concurrency=1)
+        result["search_one_client"] = {k: v for k, v in _summary(alone, wall).items() if "by_tool" not in k}
         result.update(_slack_acks(base, pool))
     finally:
         proc.terminate()

@@ -119,7 +119,23 @@ def run(sizes: tuple[int, ...] | None = None) -> dict:
     """100k and 1M; 10M too with COSELL_BENCH_MAPPING_10M=1 (about 10 minutes and 16 GB: run it alone)."""
     if sizes is None:
         sizes = (100_000, 1_000_000) + ((10_000_000,) if os.environ.get("COSELL_BENCH_MAPPING_10M") == "1" else ())
-    return {f"{n:,}": one(n) for n in sizes}
+    report = {f"{n:,}": one(n) for n in sizes}
+    if 10_000_000 not in sizes and len(sizes) >= 2:
+        report["projection_10M"] = projection({n: report[f"{n:,}"] for n in sizes}, 10_000_000)
+    return report
+
+
+def projection(measured: dict[int, dict], target: int) -> dict:
+    """A straight line through the two largest measured sizes (the resolver is linear in the rows once our
+    side is indexed): a PROJECTION, labelled so, never a measurement."""
+    (n1, a), (n2, b) = sorted(measured.items())[-2:]
+
+    def line(key: str) -> float:
+        return round(b[key] + (b[key] - a[key]) / (n2 - n1) * (target - n2), 1)
+
+    return {"label": f"PROJECTION from {n1:,} and {n2:,}, not measured (COSELL_BENCH_MAPPING_10M=1 runs it)",
+            "accounts": target, "partner_rows": target, "resolve_s": line("resolve_s"),
+            "resolve_cpu_s": line("resolve_cpu_s"), "peak_rss_mb": line("peak_rss_mb")}
 
 
 if __name__ == "__main__":

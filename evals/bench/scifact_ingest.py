@@ -6,7 +6,8 @@ The same documents (the SciFact quick sub-corpus: every judged document plus ran
   `langchain_chroma.Chroma.from_documents` into a persistent directory, the same MiniLM model through
   sentence-transformers' `encode` (what `HuggingFaceEmbeddings` calls; batch 32, torch);
 - `ours_torch`: `ContentService.sync_documents` with the torch embedder (the state before issue 22);
-- `ours`: the same with the default embedder (ONNX for documents).
+- `ours`: the same with the default embedder (ONNX for documents);
+- `ours_int8`: the same with the int8 ONNX models (`COSELL_EMBEDDING_INT8`).
 For ours, the seconds inside the embedding model are timed apart ("model_s"): the rest (chunking, unit
 vectors, SQL, chroma writes) is `outside_model_share`. A second, unchanged sync of the same documents
 is timed as a share of the first. Each run also reports its CPU seconds (this process, all threads):
@@ -58,7 +59,7 @@ def _langchain(corpus: list[dict], home: Path) -> dict:
             "load_before": load, "load_after": _load()}
 
 
-def _ours(docs: list, home: Path, onnx: bool) -> dict:
+def _ours(docs: list, home: Path, onnx: bool, quantized: bool = False) -> dict:
     from assistant.core.config import Settings
     from retrieval.content import ContentService
     from retrieval.embeddings import Embedder
@@ -67,7 +68,7 @@ def _ours(docs: list, home: Path, onnx: bool) -> dict:
     settings = Settings(home=home, database_url=None, chroma_url=None)
     store = RecordStore(settings.effective_database_url)
     embedder = Embedder(settings.embedding_model_path, settings.embedding_batch_size, settings.torch_threads,
-                        onnx_documents=onnx)
+                        onnx_documents=onnx, quantized=quantized)
     embedder.embed_texts(["load the model before the clock starts"])
     service = ContentService(settings, store, embedder=embedder)
     service.index.count()
@@ -104,7 +105,7 @@ def run() -> dict:
     from evals import scifact
 
     size = int(os.environ.get("COSELL_BENCH_SCIFACT_DOCS", "1000"))
-    runs = os.environ.get("COSELL_BENCH_SCIFACT_RUNS", "langchain,ours_torch,ours").split(",")
+    runs = os.environ.get("COSELL_BENCH_SCIFACT_RUNS", "langchain,ours_torch,ours,ours_int8").split(",")
     corpus = scifact.quick_corpus(scifact.load_corpus(), scifact.load_qrels("test"), size)[:size]
     docs = scifact.as_documents(corpus)
     report: dict = {"documents": len(corpus), "cpu_count": os.cpu_count(), "targets": TARGETS}
@@ -114,9 +115,9 @@ def run() -> dict:
             if name == "langchain":
                 report[name] = _langchain(corpus, home)
             else:
-                report[name] = _ours(docs, home, onnx=name == "ours")
+                report[name] = _ours(docs, home, onnx=name != "ours_torch", quantized=name == "ours_int8")
     base = report.get("langchain")
-    for name in ("ours_torch", "ours"):
+    for name in ("ours_torch", "ours", "ours_int8"):
         if base and name in report:  # > 1: ours indexes the same documents faster
             report[name]["speed_vs_langchain"] = round(
                 report[name]["chunks_per_s"] / base["chunks_per_s"], 2)
@@ -125,6 +126,8 @@ def run() -> dict:
             report[name]["cpu_per_chunk_vs_langchain"] = round(
                 base["chunks_per_cpu_s"] / report[name]["chunks_per_cpu_s"], 2)
             report[name]["cpu_per_document_vs_langchain"] = round(report[name]["cpu_s"] / base["cpu_s"], 2)
+    if "ours" in report and "ours_int8" in report:
+        report["ours_int8"]["cpu_vs_ours"] = round(report["ours_int8"]["cpu_s"] / report["ours"]["cpu_s"], 2)
     if "ours" in report and "ours_torch" in report:
         report["ours"]["speed_vs_ours_torch"] = round(report["ours"]["chunks_per_s"] / report["ours_torch"]["chunks_per_s"], 2)
     return report

@@ -146,3 +146,48 @@ def test_onnx_document_model_gives_torchs_vectors_and_unit_vectors(embedder):
         assert a.shape == b.shape and len(a) > 0
         assert np.min(np.sum(a * b, axis=1)) > 0.9999
     assert np.allclose(fast.embed_texts(texts), fast_vectors, atol=1e-5)
+
+
+def test_int8_setting_selects_quantised_models_close_to_float(tmp_path, embedder):
+    """COSELL_EMBEDDING_INT8: ingest and queries run the int8 exports (other files than the float ones),
+    whose chunk, unit and query vectors stay within cosine 0.98 of float32; off by default."""
+    from retrieval.content import ContentService, _spans
+    from retrieval.embeddings import document_model, query_model
+    from retrieval.records import RecordStore
+
+    settings = Settings(home=tmp_path / "int8", embedding_int8=True)
+    assert Settings(home=tmp_path / "float").embedding_int8 is False
+    service = ContentService(settings, RecordStore(settings.effective_database_url))
+    quantized = service.embedder
+    assert quantized.quantized
+    assert document_model(embedder.model_path, 2, True) is not document_model(embedder.model_path, 2, False)
+    assert query_model(embedder.model_path, True) is not query_model(embedder.model_path, False)
+    texts = ["Deal registration\nAn approved registration is protected for 90 days. Renewals follow the same rule.",
+             "MDF claims need proof of execution within 30 days of the event."]
+    spans = [_spans(None, None, t) for t in texts]
+    q_vectors, q_units = quantized.embed_with_spans(texts, spans)
+    f_vectors, f_units = embedder.embed_with_spans(texts, spans)
+    assert np.min(np.sum(q_vectors * f_vectors, axis=1)) > 0.98
+    assert not np.allclose(q_vectors, f_vectors, atol=1e-4)  # really another model
+    for a, b in zip(q_units, f_units):
+        assert np.min(np.sum(a * b, axis=1)) > 0.95
+    question = "How long is an approved registration protected?"
+    assert float(quantized.embed_query(question) @ embedder.embed_query(question)) > 0.98
+    service.close()
+
+
+def test_fusion_ranks_best_first_and_ties_by_position():
+    """Fusion over the union of both lists; a chunk missing from the dense list gets the lowest dense
+    similarity seen; equal scores in chunk order (deterministic)."""
+    from retrieval.lexical import top_k
+    from retrieval.search import fuse
+
+    lexical = np.array([0.0, 0.5, 0.5, 0.0, 0.9, 0.2], dtype=np.float32)
+    assert top_k(lexical, 3) == [(4, pytest.approx(0.9)), (1, 0.5), (2, 0.5)]
+    assert top_k(np.zeros(4, dtype=np.float32), 2) == []
+    fused = fuse(lexical, top_k(lexical, 3), [(3, 0.8), (2, 0.4)], 0.5)
+    assert [pos for pos, _ in fused] == [4, 1, 2, 3]
+    scores = dict(fused)
+    assert scores[4] == pytest.approx(0.5 * 0.4 + 0.5 * 0.9)  # not in the dense list: its floor, 0.4
+    assert scores[3] == pytest.approx(0.4) and scores[1] == pytest.approx(0.45)
+    assert fuse(lexical, [], [], 0.5) == []
