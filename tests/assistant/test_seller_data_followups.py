@@ -121,3 +121,33 @@ def test_names_that_do_not_exist_are_said_not_to_exist(demo_ctx):
     assert "Quillfeather Robotics" in r.answer and not r.tools and not r.candidates
     r = _ask(demo_ctx, "u-ps-thames", "update on the Bramblewick Foods lakehouse deal?")
     assert "Bramblewick Foods" in r.answer and not r.tools and not r.candidates
+
+
+def test_mdf_activities_counted_listed_and_ranked_by_leads(demo_ctx):
+    from tools.mdf.service import list_mdf
+
+    marketer = scope_for_user(demo_ctx.store, "u-mkt-1")
+    mine = list_mdf(demo_ctx, marketer, "P-014").activities
+    r = _ask(demo_ctx, "u-mkt-1", "how many MDF activities does Kingsbridge have, and which kinds?")
+    assert [t.name for t in r.tools] == ["list_mdf"] and r.tools[0].arguments == {"partner_id": "P-014"}
+    assert r.answer.startswith(f"{len(mine)} MDF activit") and all(a.activity_id in r.answer for a in mine[:10])
+    every = list_mdf(demo_ctx, marketer).activities
+    best = max((a for a in every if a.leads), key=lambda a: (a.leads, a.activity_id))
+    r = _ask(demo_ctx, "u-mkt-1", "which MDF activity generated the most leads?")
+    assert best.activity_id in r.answer and str(best.leads) in r.answer
+    r = _ask(demo_ctx, "u-mkt-1", "welche Aktivitäten sind MDF-förderfähig?")  # a rule: the content answers
+    assert [t.name for t in r.tools] == ["search_content"]
+
+
+def test_channel_manager_book_questions(demo_ctx):
+    r = _ask(demo_ctx, "u-cm-1", "which partners qualify for a higher tier than the one they hold?")
+    assert r.tools[0].name == "records_overview" and r.tools[0].arguments.get("topic") == "promotion"
+    r = _ask(demo_ctx, "u-cm-1", "who is below the minimums of their tier?")
+    assert r.tools[0].arguments.get("topic") == "below_tier"
+    r = _ask(demo_ctx, "u-cm-1", "how many partners sell in Germany?")
+    assert r.tools[0].arguments.get("country") == "DE"
+    with demo_ctx.records(scope_for_user(demo_ctx.store, "u-cm-1")) as rec:
+        deal = rec.opportunity("OPP-2218")
+        role, partner = deal.partner_role, rec.partner(deal.partner_id).name
+    r = _ask(demo_ctx, "u-cm-1", "what's Lisboa Cloud's role on the Newhaven Media deal?")
+    assert not r.tools and partner in r.answer and f"({role})" in r.answer  # the partner of record, not actions
