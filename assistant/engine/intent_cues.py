@@ -251,7 +251,7 @@ _CUE_VOCABULARY = """overlap overlaps overlapping mapping accounts account custo
     registration registrations renewals register certification certified playbook battlecard discount rebate onboarding training
     positioning competitor competitors escalate escalation support release integrate document benefits
     should which next steps
-    activos activas ativos ativas actifs actives aktive aktiven aktuell actuelles actuales atuais"""  # kept as typed
+    activos activas ativos ativas actifs actives aktive aktiven aktuell actuelles actuales atuais sellers seller"""  # kept as typed
 CUE_VOCABULARY = frozenset(_CUE_VOCABULARY.split())
 
 

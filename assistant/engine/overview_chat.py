@@ -29,7 +29,7 @@ LIST_MAX = 15
 _COUNT = re.compile(r"\b(how many|number of|count|total|in total|wie ?viele|anzahl|combien|nombre de|cuánt[oa]s|"
                     r"cantidad de|quant[oa]s|número de)\b|何社|何人|何名|何件|いくつ|数は")
 _PARTNERS = re.compile(r"\bpartners?\b|\bpartnern?\b|\bpartenaires?\b|\bsocios?\b|\bparceiros?\b|パートナー")
-_USERS = re.compile(r"\busers?\b|\b(partner )?sellers? (are |is )?(set up|configured|registered|in the copilot)|\bbenutzer\w*|\bnutzer\w*|\butilisateurs?\b|\busuari[oa]s?\b|\busuários?\b|"
+_USERS = re.compile(r"\busers?\b|\b(partner )?sellers?\b.{0,25}\b(set up|configured|in the copilot)|\bbenutzer\w*|\bnutzer\w*|\butilisateurs?\b|\busuari[oa]s?\b|\busuários?\b|"
                     r"ユーザー|利用者")
 _OTHER_SUBJECT = re.compile(r"\b(deals?|opps?|opportunit\w*|pipeline|accounts?|customers?|kunden|mdf|certif\w*|"
                             r"registrations?|regs?|leads?|kits?|campaigns?)\b|案件|商談|顧客|認定|登録")

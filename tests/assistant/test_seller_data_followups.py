@@ -151,3 +151,23 @@ def test_channel_manager_book_questions(demo_ctx):
         role, partner = deal.partner_role, rec.partner(deal.partner_id).name
     r = _ask(demo_ctx, "u-cm-1", "what's Lisboa Cloud's role on the Newhaven Media deal?")
     assert not r.tools and partner in r.answer and f"({role})" in r.answer  # the partner of record, not actions
+
+
+def test_and_the_other_accounts_one_after_a_registration_answer(demo_ctx):
+    seller = scope_for_user(demo_ctx.store, "u-ps-kingsbridge")
+    regs = [d for d in partner_profile(demo_ctx, seller, topic="registrations").deals if d.registered_by_partner]
+    first, other = regs[0], regs[1]
+    with demo_ctx.records(seller) as rec:
+        other_account = rec.account(rec.opportunity(other.opportunity_id).account_id).name
+    r = _ask(demo_ctx, "u-ps-kingsbridge", f"how many days left on our {first.name.split(' - ')[0]} registration?")
+    assert r.tools[0].arguments.get("opportunity_id") == first.opportunity_id
+    again = _ask(demo_ctx, "u-ps-kingsbridge", f"¿y el de {other_account}?", r.thread_id)
+    assert again.tools and again.tools[0].arguments.get("opportunity_id") == other.opportunity_id
+    assert not again.candidates
+
+
+def test_counts_typed_in_lower_case_and_by_role(demo_ctx):
+    r = _ask(demo_ctx, "u-cm-2", "how many partners sell in brazil?")
+    assert r.tools[0].arguments.get("country") == "BR"
+    r = _ask(demo_ctx, "u-admin", "how many partner sellers do we have set up in the copilot?")
+    assert r.tools[0].arguments.get("topic") == "users" and "partner seller" in r.answer
