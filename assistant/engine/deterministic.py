@@ -127,7 +127,7 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
     if subject and state.last_intent:
         mentions = resolver.find(subject)
         if mentions.entities or mentions.locale or mentions.channel or mentions.foreign_partner:
-            if state.last_intent == "profile" and state.last_arguments.get("topic"):  # "and the Acme one?"
+            if state.last_intent == "profile" and state.last_arguments.get("topic"):  # "and the <account> one?"
                 return _plan_profile(turn, resolver, mentions, state.last_arguments["topic"])
             base = state.last_arguments if state.last_intent == "draft" else {}
             return plan(turn, resolver, state.last_intent, mentions, base)
@@ -308,7 +308,7 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
 
 
 def _registered(turn: Turn, resolver: Resolver, deals: list[str]) -> list[str]:
-    """Of `deals`, those a partner registered ("the registration on the Acme deal")."""
+    """Of `deals`, those a partner registered ("the registration on the <account> deal")."""
     return [d for d in deals if d in resolver.opportunities and resolver.opportunities[d].registered]
 
 

@@ -343,7 +343,7 @@ ABOUT_RE = [
         r"^\W*(?:und )?(?:was ist mit|wie ist es mit|und für|dasselbe (?:auf|für|als)) (?P<s>.+?)",
         r"^\W*(?:et (?:pour|avec)|la même chose (?:en|pour)) (?P<s>.+?)",
         r"^\W*(?:(?:y|e) (?:para|con|com)|lo mismo (?:en|para)|o mesmo (?:em|para)) (?P<s>.+?)",
-        # "e o do Hospitais Andrade?", "y el de Acme?", "et celui de Globex ?", "und der von Initech?"
+        # "e o do <account>?", "y el de <account>?", "et celui de <account> ?", "und der von <account>?"
         r"^\W*(?:e|y|et|und) (?:(?:o|a|os|as|el|la|los|las|celui|celle|ceux|der|die|das) )?"
         r"(?:do|da|dos|das|de|del|du|des|von|vom|bei) (?P<s>.+?)",
         r"^\W*(?P<s>.+?)(?:は|の場合は?|でも)(?:どう|どうですか)\W*",
