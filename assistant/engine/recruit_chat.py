@@ -86,6 +86,8 @@ def answer(data: RecruitResponse, start: int = 0) -> str:
     if data.already_partners and not start:
         lines.append("Not recommended, " + "; ".join(f"{a.name} ({a.candidate_id}): {a.reason}"
                                                      for a in data.already_partners[:5]))
+    if data.profile.ranking and not start:
+        lines.append("How they are ranked: " + data.profile.ranking)
     if data.profile.traits and not start:
         lines.append("The ideal partner profile: " + "; ".join(data.profile.traits[:3]))
     return "\n".join(lines)

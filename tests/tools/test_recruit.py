@@ -180,9 +180,20 @@ def test_chat_answer_names_the_candidates_and_pages_on(world):
     assert code == 0 and [t["name"] for t in data["tools"]] == ["recruit_partners"]
     assert "Roma Integrazioni (C-1)" in data["answer"] and "Italy" in data["answer"]
     assert "already a partner: P-1" in data["answer"]
+    assert "How they are ranked: " in data["answer"] and "too few partners" in data["answer"]
     code, more = cli("ask", "and who else?", "--thread", data["thread_id"], "--as", CM)
     assert code == 0 and more["tools"][0]["name"] == "recruit_partners"
     assert "No more candidate" in more["answer"]  # three candidates, all shown in the first answer
+
+
+def test_explain_says_which_ranker_ranks_and_each_score_by_part(world):
+    _, data = world
+    assert data["profile"]["ranker"] == "profile" and "too few partners" in data["profile"]["ranking"]
+    for c in data["candidates"]:
+        assert c["reasons"][0].startswith("Ranks here by profile fit") and set(c["parts"]) == {"profile", "gap bonus"}
+    result = runner.invoke(app, ["recruit", "--explain", "--as", CM])
+    assert result.exit_code == 0 and "How candidates are ranked" in result.stdout
+    assert result.stdout.count("gap bonus") == len(data["candidates"])
 
 
 def test_profile_model_finds_a_planted_trait_and_not_noise():
@@ -213,7 +224,7 @@ def test_a_programme_too_small_to_learn_from_still_ranks(tmp_path, monkeypatch):
 def test_an_unreliable_profile_is_shrunk_towards_the_partners_averages():
     """With noise for results the learned profile is not trusted (reliability 0) and the ranking is the
     prior's: how partners of a candidate's type, and partners sharing its traits, did on average."""
-    from tools.recruit.service import _shrunk
+    from tools.recruit.rankers import shrunk as _shrunk
 
     rng = random.Random(3)
     traits = {f"P-{i}": {f"type: {'si' if i % 3 == 0 else 'var'}", f"country: {rng.choice('ABC')}"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 
@@ -73,6 +73,11 @@ def _key(value: str) -> str:
 
 
 def coverage_gaps(ctx: ToolContext, scope: Scope, partners: list[Company]) -> Gaps:
+    return gaps_with(demand(ctx, scope), partners)
+
+
+def demand(ctx: ToolContext, scope: Scope) -> Gaps:
+    """The segments with their demand (open deals, accounts) and no partner counted yet."""
     with ctx.records(scope) as rec:
         accounts = rec.session.execute(select(Account.account_id, Account.country, Account.industry)).all()
         opps = rec.session.execute(select(Opportunity.account_id, Opportunity.stage, Opportunity.amount,
@@ -99,6 +104,12 @@ def coverage_gaps(ctx: ToolContext, scope: Scope, partners: list[Company]) -> Ga
         for s in (seg("country", country), seg("industry", industry)):
             if s is not None:
                 s.accounts += 1
+    return Gaps(segments)
+
+
+def gaps_with(demanded: Gaps, partners: list[Company]) -> Gaps:
+    """The gaps the demand leaves with these partners (the demand itself is not changed)."""
+    segments = {k: replace(s, partners=0, gap=0.0) for k, s in demanded.segments.items()}
     counts = Counter()
     for p in partners:
         for dim, values in (("country", p.countries), ("industry", p.industries), ("product", p.competencies)):

@@ -6,7 +6,7 @@ import statistics
 
 from tools.recruit.outcomes import Outcome
 from tools.recruit.profile import Model, phrase, strongest
-from tools.recruit.traits import SIZE_BANDS, SIZE_FEATURE, readable
+from tools.recruit.traits import SIZE_BANDS, SIZE_FEATURE, Company, readable
 
 SIMILAR = 2  # partners named in `similar_to`
 SHOWN_TRAITS = 2
@@ -104,3 +104,19 @@ def candidate_reasons(mine: set[str], features: dict[str, float], model: Model, 
         reasons.append(f"But {readable(trait)}: {n} partners like that won a median {money(med, currency)} a year, "
                        f"{_rate(rate)}")
     return similar, reasons
+
+
+def peers_reason(company: Company, best: list[Company], outcomes: dict[str, Outcome], currency: str) -> str:
+    """The peers ranker's evidence: how many of the best partners share the type and the countries."""
+    kind = (company.type or "").strip().casefold()
+    same_type = [p for p in best if (p.type or "").strip().casefold() == kind and kind]
+    mine = {c.upper() for c in company.countries}
+    same_country = [p for p in best if mine & {c.upper() for c in p.countries}]
+    won = sorted(outcomes[p.key].won_per_year for p in best)
+    what = (company.type or "unknown type").replace("_", " ")
+    where = ", ".join(sorted(mine)) or "no country"
+    named = " and ".join(p.key for p in same_type[:2])
+    return (f"Like our best partners (the {len(best)} with the best results, median won "
+            f"{money(statistics.median(won), currency)} a year): {len(same_type)} of them "
+            f"{'is a' if len(same_type) == 1 else 'are'} {what}{'' if len(same_type) == 1 else 's'}"
+            f"{f' like {named}' if named else ''}, {len(same_country)} cover {where}")

@@ -1,20 +1,24 @@
-"""Partner recruitment (CLI.md `recruit`): rank partner_candidates.csv by how well each fits the ideal
-partner profile learned from the current partners' results, and by the coverage gaps it would fill.
+"""Partner recruitment (CLI.md `recruit`): rank partner_candidates.csv by what the current partners' results
+say about companies like each candidate, and by the coverage gaps it would fill.
 
-score = sigmoid(r x z(fit) + (1 - r) x z(gap)), where r is the profile's out-of-sample correlation with
-the partners' results (the square root of its leave-one-out R2) and z() standardises across the candidates
-considered. `fit` is what the current partners say about a company with the candidate's traits
-(tools.recruit.profile): the learned profile (ridge regression chosen by leave-one-out, blended with the
-most similar partners) shrunk towards the simple prior (how partners of its type, and partners sharing
-each of its traits, did on average): r x z(profile) + (1 - r) x z(prior). With few partners r is small and
-the simple averages carry the fit; with many, the profile does. `gap` is how much under-served demand in
-our own pipeline and accounts the candidate covers (tools.recruit.gaps): the profile is trusted as far as
-it predicts partners it was not fitted on, the gaps carry the rest. Candidates that are already partners (same website domain or
-name) are listed in `already_partners`, never ranked. Admins and channel managers only.
+Three rankers (tools.recruit.rankers): `profile`, the learned ideal partner profile (ridge regression and the
+most similar partners, shrunk towards the partners' type and trait averages as far as its leave-one-out fit
+is weak); `peers`, the same type and country as our best partners; `gaps`, the under-served demand in our
+own pipeline and accounts the candidate covers (tools.recruit.gaps). A time-split backtest on our own
+partners (tools.recruit.backtest: rank the newer partners by what the older ones showed, compare with their
+later results) gives each ranker a share in proportion to its rank correlation above zero (the profile alone
+when none is above zero or there are too few partners):
+
+score = sigmoid(sum over rankers of share x z(ranker) + GAP_SHARE x z(gap)), z() standardising across the
+candidates considered; the gaps always count a little, so of two alike candidates the one filling a gap ranks
+first. Every candidate's first reason says where it ranks by which ranker (`parts` has the numbers), the
+next ones the evidence. Candidates that are already partners (same website domain or name) are listed in
+`already_partners`, never ranked. Admins and channel managers only.
 """
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 from sqlalchemy import select
@@ -26,15 +30,25 @@ from retrieval.records import Opportunity
 from retrieval.scope import Scope
 from tools.context import ToolContext
 from tools.recruit import profile as prof
-from tools.recruit.gaps import Gaps, coverage_gaps
+from tools.recruit.backtest import Backtest, choose_ranker
+from tools.recruit.gaps import Gaps, demand, gaps_with
 from tools.recruit.outcomes import Outcome, partner_outcomes
-from tools.recruit.reasons import candidate_reasons, profile_lines
+from tools.recruit.rankers import Ranker, best_partners, fit_rankers, learn_model, z_scores
+from tools.recruit.reasons import candidate_reasons, peers_reason, profile_lines
 from tools.recruit.resolve import already_partners
-from tools.recruit.traits import SIZE_FEATURE, Company, features, traits, vocabulary
-from tools.recruit.types import AlreadyPartner, Candidate, Profile, RecruitResponse, TraitEffect
+from tools.recruit.traits import Company, features, traits
+from tools.recruit.types import (
+    AlreadyPartner,
+    Candidate,
+    Profile,
+    RankerBacktest,
+    RecruitResponse,
+    TraitEffect,
+)
 from tools.registry import register_tool
 
 MAX_TOP = 100
+GAP_SHARE = 0.25  # the coverage gaps always count this much (z-score), beside the rankers (shares summing to 1)
 
 
 def recruit(ctx: ToolContext, scope: Scope, country: str | None = None, industry: str | None = None,
@@ -43,75 +57,92 @@ def recruit(ctx: ToolContext, scope: Scope, country: str | None = None, industry
     if not 1 <= top <= MAX_TOP:
         raise BadInput(f"--top must be between 1 and {MAX_TOP}, not {top}")
     learned = ctx.cached("recruit.learned", lambda: _learn(ctx, scope))  # internal roles all see the same
-    partners, candidates, outcomes, currency, model, gaps, known = learned
-    filters = _filters(ctx, scope, partners, candidates, country, industry, product)
+    filters = _filters(ctx, scope, learned.partners, learned.candidates, country, industry, product)
+    known = learned.known
     flagged = [AlreadyPartner(candidate_id=c.key, name=c.name, partner_id=known[c.key][0],
                               reason=f"already a partner: {known[c.key][0]} ({known[c.key][1]})")
-               for c in candidates if c.key in known and _passes(c, filters)]
-    pool = [c for c in candidates if c.key not in known and _passes(c, filters)]
+               for c in learned.candidates if c.key in known and _passes(c, filters)]
+    pool = [c for c in learned.candidates if c.key not in known and _passes(c, filters)]
     prefer = next(iter(filters.items()), None)
-    ranked = sorted(_rank(pool, model, gaps, outcomes, currency, prefer), key=lambda r: (-r.score, r.candidate_id))
-    return RecruitResponse(profile=_profile(model, outcomes, currency), candidates=ranked[:top],
+    ranked = sorted(_rank(pool, learned, prefer), key=lambda r: (-r.score, r.candidate_id))
+    for r in ranked:
+        r.score = round(r.score, 3)
+    return RecruitResponse(profile=_profile(learned), candidates=ranked[:top],
                            already_partners=flagged, filters=filters, candidates_considered=len(pool))
 
 
-def _learn(ctx: ToolContext, scope: Scope) -> tuple:
-    """What does not depend on the filters, once per records version and day: the partners, the candidates,
-    results, the profile, the gaps and the candidates that are partners already."""
+@dataclass
+class Learned:
+    """What does not depend on the filters, once per records version and day."""
+
+    partners: list[Company]
+    candidates: list[Company]
+    outcomes: dict[str, Outcome]
+    currency: str
+    model: prof.Model  # the profile learned on every partner (its traits are the reasons)
+    backtest: Backtest  # which ranker ranks, and why
+    rankers: dict[str, Ranker]  # fitted on every partner
+    best: list[Company]  # the best partners (the peers ranker's evidence)
+    gaps: Gaps
+    known: dict[str, tuple[str, str]]  # candidate -> (partner, why): already partners
+
+
+def _learn(ctx: ToolContext, scope: Scope) -> Learned:
     partners = _partners(ctx, scope)
     candidates = _candidates(ctx)
     outcomes, currency = partner_outcomes(ctx, scope)
-    return (partners, candidates, outcomes, currency, _model(partners, outcomes),
-            coverage_gaps(ctx, scope, partners), already_partners(candidates, partners))
+    model = learn_model(partners, outcomes)
+    demanded = demand(ctx, scope)
+    return Learned(partners, candidates, outcomes, currency, model, choose_ranker(partners, outcomes, demanded),
+                   fit_rankers(partners, outcomes, demanded, model), best_partners(partners, outcomes),
+                   gaps_with(demanded, partners), already_partners(candidates, partners))
 
 
-def _model(partners: list[Company], outcomes: dict[str, Outcome]) -> prof.Model:
-    known = [p for p in partners if p.key in outcomes]
-    sets = {p.key: traits(p) for p in known}
-    vocab = vocabulary(list(sets.values()))
-    return prof.learn(sets, {p.key: features(p) for p in known}, {p: o.score for p, o in outcomes.items()},
-                      {p: o.weight for p, o in outcomes.items()}, vocab, numeric=(SIZE_FEATURE,))
-
-
-def _rank(pool: list[Company], model: prof.Model, gaps: Gaps, outcomes: dict[str, Outcome], currency: str,
-          prefer: tuple[str, str] | None) -> list[Candidate]:
-    trust = math.sqrt(model.reliability)
-    fits = _shrunk([model.fit(traits(c), features(c)) for c in pool], [model.prior(traits(c)) for c in pool], trust)
-    gap_values = [gaps.value(c) for c in pool]
+def _rank(pool: list[Company], learned: Learned, prefer: tuple[str, str] | None) -> list[Candidate]:
+    """score = sigmoid(sum of the rankers' z-scores by their backtest shares + GAP_SHARE x z(gap))."""
+    weights = {name: w for name, w in learned.backtest.weights.items() if w > 0}
+    per_ranker = {name: z_scores(learned.rankers[name](pool)) for name in weights}
+    gap_values = [learned.gaps.value(c) for c in pool]
+    model, outcomes, currency = learned.model, learned.outcomes, learned.currency
     out = []
-    for c, fit, gap, fz, gz in zip(pool, fits, gap_values, _z(fits), _z(gap_values)):
-        segment = gaps.best_for(c, prefer)
+    for i, (c, gap, gz) in enumerate(zip(pool, gap_values, z_scores(gap_values))):
+        parts = {name: weights[name] * per_ranker[name][i] for name in sorted(weights, key=lambda n: -weights[n])}
+        parts["gap bonus"] = GAP_SHARE * gz
+        segment = learned.gaps.best_for(c, prefer)
         fills = segment.sentence(_label(segment.dimension, segment.value)) if segment else None
-        similar, reasons = candidate_reasons(traits(c), features(c), model, outcomes, currency)
-        if fills:
-            reasons.append(fills[0].upper() + fills[1:])
-        score = 1 / (1 + math.exp(-(trust * fz + (1 - trust) * gz)))
-        out.append(Candidate(candidate_id=c.key, name=c.name, score=round(score, 3), reasons=reasons,
-                             similar_to=similar, fills_gap=fills, fit=round(fit, 3), gap=round(gap, 3), type=c.type,
-                             countries=c.countries))
+        similar, profile_reasons = candidate_reasons(traits(c), features(c), model, outcomes, currency)
+        evidence = {"profile": profile_reasons, "peers": [peers_reason(c, learned.best, outcomes, currency)],
+                    "gaps": [fills[0].upper() + fills[1:]] if fills else []}
+        order = [name for name in parts if name in evidence] + [n for n in evidence if n not in parts]
+        reasons = [_why_here(weights, per_ranker, gz, i)] + [r for name in order for r in evidence[name]
+                                                         if name != "peers" or name in weights]
+        fit = sum(v for name, v in parts.items() if name in weights)
+        out.append(Candidate(candidate_id=c.key, name=c.name, score=1 / (1 + math.exp(-sum(parts.values()))),
+                             reasons=reasons, similar_to=similar, fills_gap=fills, fit=round(fit, 3),
+                             gap=round(gap, 3), type=c.type, countries=c.countries,
+                             parts={k: round(v, 3) for k, v in parts.items()}))
     return out
 
 
-def _shrunk(learned: list[float], priors: list[tuple[float, float]], trust: float) -> list[float]:
-    """The learned profile shrunk towards the simple prior (type, and per-trait averages, equally) as far as
-    it is not trusted: trust x z(learned) + (1 - trust) x z(prior)."""
-    by_type, by_trait = _z([p[0] for p in priors]), _z([p[1] for p in priors])
-    prior = _z([a + b for a, b in zip(by_type, by_trait)])
-    return [trust * lz + (1 - trust) * pz for lz, pz in zip(_z(learned), prior)]
+LABELS = {"profile": "profile fit", "peers": "like our best partners", "gaps": "gaps filled"}
 
 
-def _z(values: list[float]) -> list[float]:
-    if not values:
-        return []
-    mean = sum(values) / len(values)
-    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
-    return [(v - mean) / sd if sd > 1e-12 else 0.0 for v in values]
+def _why_here(weights: dict[str, float], per_ranker: dict[str, list[float]], gap_z: float, i: int) -> str:
+    """'Ranks here by profile fit +1.2 (share 62%) and gaps filled +0.4 (share 38%), plus 0.25 x gaps ...'."""
+    shown = [f"{LABELS[name]} {per_ranker[name][i]:+.1f}" + (f" (share {weights[name]:.0%})" if len(weights) > 1 else "")
+             for name in sorted(weights, key=lambda n: -weights[n])]
+    return (f"Ranks here by {' and '.join(shown)} (standard deviations against the other candidates; shares from "
+            f"the backtest on our partners), plus {GAP_SHARE:g} x gaps filled {gap_z:+.1f}")
 
 
-def _profile(model: prof.Model, outcomes: dict[str, Outcome], currency: str) -> Profile:
-    lines, effects = profile_lines(model, outcomes, currency)
+def _profile(learned: Learned) -> Profile:
+    lines, effects = profile_lines(learned.model, learned.outcomes, learned.currency)
+    bt = learned.backtest
     return Profile(traits=lines, effects=[TraitEffect(**e) for e in effects],
-                   partners_learned_from=len(model.partner_scores), model=prof.describe(model))
+                   partners_learned_from=len(learned.model.partner_scores),
+                   model=prof.describe(learned.model), ranking=bt.sentence(), ranker=bt.chosen,
+                   backtest=RankerBacktest(chosen=bt.chosen, figures=bt.figures, shares=bt.weights,
+                                           partners_tested=bt.partners_tested, windows=bt.windows))
 
 
 def _label(dimension: str, value: str) -> str:

@@ -14,11 +14,24 @@ class TraitEffect(BaseModel):
     win_rate: float | None  # pooled over their closed deals
 
 
+class RankerBacktest(BaseModel):
+    """Which ranker ranks the candidates and its backtest on our own partners (tools.recruit.backtest)."""
+
+    chosen: str  # profile | peers
+    figures: dict[str, float] = Field(default_factory=dict)  # ranker -> rank correlation with later results
+    shares: dict[str, float] = Field(default_factory=dict)  # ranker -> its share of the candidates' score
+    partners_tested: int = 0
+    windows: int = 0
+
+
 class Profile(BaseModel):
     traits: list[str]  # readable lines, strongest first (the contract's field)
     effects: list[TraitEffect] = Field(default_factory=list)  # added: the numbers behind `traits`
     partners_learned_from: int = 0  # added
     model: str = ""  # added: how the profile was learned, in a sentence
+    ranking: str = ""  # added: which rankers rank the candidates, with their backtest figures, in sentences
+    ranker: str = "profile"  # added: profile | peers
+    backtest: RankerBacktest | None = None  # added
 
 
 class Candidate(BaseModel):
@@ -28,10 +41,11 @@ class Candidate(BaseModel):
     reasons: list[str]
     similar_to: list[str]
     fills_gap: str | None
-    fit: float = 0.0  # added: profile fit, results score standard deviations
+    fit: float = 0.0  # added: the rankers' part of the score (their z-scores by backtest shares)
     gap: float = 0.0  # added: coverage gap filled, 0..1
     type: str | None = None  # added
     countries: list[str] = Field(default_factory=list)  # added
+    parts: dict[str, float] = Field(default_factory=dict)  # added: ranker (and "gap bonus") -> its part of the score
 
 
 class AlreadyPartner(BaseModel):
