@@ -92,11 +92,12 @@ _DURATION_Q = re.compile(
     r"何日|何営業日|どのくらい|どれくらい|いつ|何時間|期間|何か月|何ヶ月|何年|何週|"
     # German, French, Spanish, Portuguese
     r"^\W*(wann|quand|cuándo|quando)\b|\b(wie lange|bis wann|frist|combien de (temps|jours|semaines|mois)|"
-    r"jusqu'à quand|délai|cuánto tiempo|cuántos días|plazo|quanto tempo|quantos dias|prazo)\b", re.I)
+    r"jusqu'à quand|délai|cuánto tiempo|cuántos días|plazo|quanto tempo|quantos dias|prazo|wie viele "
+    r"(tage|werktage|wochen|monate)|(werktage|arbeitstage) (vorher|im voraus)|combien de jours ouvrés)\b", re.I)
 # A number of some other kind (percentages, amounts and counts are recognised before it: `answer_kind`).
 _NUMBER_Q = re.compile(r"\b(how (much|large|big)|what number|minimum|maximum|limit)\b|最大|最低|何文字|何度", re.I)
 # "How many": a count, and a quote without one (or "unlimited") cannot answer it.
-_COUNT_Q = re.compile(r"\bhow many\b|\b(maximum|minimum|max|min) (number|count)\b|\bwhat number of\b|"
+_COUNT_Q = re.compile(r"\bhow many\b|\b(wie viele|combien d[e']|cuánt[oa]s|quant[oa]s)\b|\b(maximum|minimum|max|min) (number|count)\b|\bwhat number of\b|"
                       r"何名|何人|何件|何回|何個|何社|何枚|何本|何台|いくつ", re.I)
 _NO_LIMIT = re.compile(r"\b(unlimited|no (limit|maximum|cap)|any number)\b|無制限|上限なし|上限はありません", re.I)
 _PERCENT_Q = re.compile(
@@ -105,7 +106,10 @@ _PERCENT_Q = re.compile(
 _MONEY_Q = re.compile(
     r"\bhow much (money|funding|budget|cash|does .{0,60}\bcost|is the (fee|price|cost|charge))\b|"
     r"\b(what|how much) (does|do|will|would) .{0,60}\bcost\b|\b(dollar|euro|budget cap|spending cap|price|"
-    r"pricing|fee amount|amount)s?\b|いくら|金額|料金|価格|費用は", re.I)
+    r"pricing|fee amount|amount)s?\b|いくら|金額|料金|価格|費用は|"
+    # German, French, Spanish, Portuguese: "what does it cost", "the price"
+    r"\b(was kostet|wie viel kostet|kostet|preis|combien co[uû]te|co[uû]te combien|prix|tarif|cuánto cuesta|"
+    r"cuesta|precio|quanto custa|custa|preço)\b", re.I)
 # "What margin / discount / rebate ...": usually a percentage or an amount, but also a programme's name.
 _RATE_Q = re.compile(r"\b(what|which|how much) (margins?|discounts?|rebates?|commissions?|referral fees?)\b|"
                      r"(マージン|割引|値引き|リベート)は", re.I)
@@ -441,7 +445,7 @@ def _absent_name(question: str, term_idf: Callable[[str], tuple[float, bool]] | 
     if term_idf is None:
         return False
     words = question.split(maxsplit=1)
-    for match in re.finditer(r"\b[A-Z][a-zA-Z]{2,}\b", words[1] if len(words) > 1 else ""):
+    for match in re.finditer(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}\b", words[1] if len(words) > 1 else ""):
         terms = answer_terms(match.group(0))
         if terms and not any(term_idf(t)[1] for t in terms):
             return True

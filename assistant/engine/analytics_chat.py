@@ -67,8 +67,16 @@ def _quarter_start(day: dt.date) -> dt.date:
     return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
+# "over the last year", "past 12 months": the trailing 365 days (the default), not the previous calendar year
+_TRAILING_Y = re.compile(r"\b(over|in|during|for|within|across) the (last|past) (year|12 months|twelve months)\b|"
+                         r"\b(past|trailing|last) (12|twelve) ?(months?|mo)\b|\bpast year\b|letzten 12 monate|"
+                         r"12 derniers mois|últimos 12 meses|直近12か月|過去12か月|過去1年", re.IGNORECASE)
+
+
 def period_of(question: str, today: dt.date) -> tuple[str | None, str | None]:
     """(from, to) named by the question, else (None, None): the default 365 days."""
+    if _TRAILING_Y.search(question):
+        return None, None
     if _LAST_Q.search(question):
         end = _quarter_start(today) - dt.timedelta(days=1)
         return _quarter_start(end).isoformat(), end.isoformat()
@@ -103,9 +111,10 @@ def attribution_answer(data: AttributionResponse, partner_id: str | None) -> str
         lines.append("Top partners:")
     for p in rows:
         ropi = "no MDF spent" if p.ropi is None else f"ROPI {p.ropi:.1f}x on MDF {_money(p.mdf_spent, cur)}"
-        lines.append(f"- {p.name} ({p.partner_id}): sourced {_money(p.sourced, cur)}, influenced "
-                     f"{_money(p.influenced, cur)}, fulfillment {_money(p.fulfillment, cur)} in "
-                     f"{p.won_deals} won deals; {ropi}.")
+        won = p.sourced + p.influenced + p.fulfillment  # every won deal the partner was on, once, by its role
+        lines.append(f"- {p.name} ({p.partner_id}): won {_money(won, cur)} with the partner (sourced "
+                     f"{_money(p.sourced, cur)}, influenced {_money(p.influenced, cur)}, fulfillment "
+                     f"{_money(p.fulfillment, cur)}) in {p.won_deals} won deals; {ropi}.")
     if data.unconverted:
         lines.append(f"Left out (no exchange rate): {', '.join(data.unconverted[:10])}.")
     lines.append("Details: `cosell attribution" + (f" --partner {partner_id} --deals`" if partner_id else "`") + ".")

@@ -18,6 +18,7 @@ from assistant.core.errors import Forbidden, NotFound
 from assistant.engine import analytics_chat as programme
 from assistant.engine import (
     answers,
+    deal_facts,
     directory_chat,
     draft_options,
     followup_chat,
@@ -27,6 +28,7 @@ from assistant.engine import (
     router,
 )
 from assistant.engine.context import AppContext
+from assistant.engine.intent_cues import deal_stage
 from assistant.engine.messages import say
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
 from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
@@ -50,6 +52,10 @@ MAX_CANDIDATES = 5
 NAMED_DEAL_NEAR = re.compile(router.DEAL_WORD.pattern + r"|\b(account|customer|kunde\w*|client\w*|registr\w*|"
                              r"enregistr\w*)\b|社|顧客|登録|というパートナー|" + router.PARTNER_WORD.pattern,
                              re.IGNORECASE)  # fmt: skip
+# Words next to which a capitalised name is taken as naming a partner or customer asked about ("how's Globex
+# doing?", "status of Initech"): when it matches nothing, it does not exist rather than "which partner?".
+STATUS_NEAR = re.compile(r"\b(how'?s|how is|how are|doing|update on|status of|news on|wie läuft|wie steht|"
+                         r"où en est|comment va|cómo va|cómo está|como vai|como está)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -100,6 +106,9 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
             if pending.intent == "draft":  # the kit or partner is now known: finish the draft's arguments
                 return _plan_draft(turn, resolver, Mentions(), base)
             return Plan(pending.intent, base)
+    facts = deal_facts.plan_deal_followup(turn, lambda q: _named_deals(resolver, q), Plan)
+    if facts is not None:  # "how many days left?", "2つ目の金額は？": facts of the deals the last answer listed
+        return facts
     if state.choices and not state.pending:  # "the second one", "2": a deal (or partner) the last answer listed
         index = router.choice_index(turn.question, len(state.choices))
         if index is not None:
@@ -118,9 +127,19 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
     if subject and state.last_intent:
         mentions = resolver.find(subject)
         if mentions.entities or mentions.locale or mentions.channel or mentions.foreign_partner:
+            if state.last_intent == "profile" and state.last_arguments.get("topic"):  # "and the <account> one?"
+                return _plan_profile(turn, resolver, mentions, state.last_arguments["topic"])
             base = state.last_arguments if state.last_intent == "draft" else {}
             return plan(turn, resolver, state.last_intent, mentions, base)
     return plan_fresh(turn, resolver)
+
+
+def _named_deals(resolver: Resolver, question: str) -> list[str]:
+    """The deals a question names: by deal, else at the accounts it names (never "all of mine")."""
+    mentions = resolver.find(question)
+    named = [e.id for e in mentions.of("opportunity")]
+    accounts = {e.id for e in mentions.of("account")}
+    return named + [o.opportunity_id for o in resolver.opportunities.values() if o.account_id in accounts]
 
 
 def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
@@ -139,7 +158,7 @@ def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
 def _plan_more(state: ThreadState, lang: str = "en") -> Plan:
     """ "and who else?": the next page of the last intent's results (a draft has no next page)."""
     intent = state.last_intent or "search"
-    if intent in ("draft", "profile", "onboarding", "overview", "deal_partner"):
+    if intent in ("draft", "profile", "onboarding", "overview", "deal_partner", "deal_facts"):
         return Plan(intent, reply=say("nothing_more", lang))
     return Plan(intent, dict(state.last_arguments), start=state.shown)
 
@@ -181,6 +200,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
                 found = {"country": recruit_chat.country_in(turn.question),
                          "product": recruit_chat.named(turn.question, values["product"])}
                 args.update({k: v for k, v in found.items() if v})
+            elif overview[0] == "partners" and recruit_chat.country_in(turn.question):
+                args["country"] = recruit_chat.country_in(turn.question)  # "how many partners sell in Japan?"
             return Plan("overview", args)
     programme_intent = programme.intent_of(turn.question, mentions.kinds())
     if programme_intent:
@@ -202,9 +223,13 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         mentions.entities = [e for e in mentions.entities if e.kind != "opportunity"
                              or resolver.names_account(turn.question, e.id)]
     intent = router.choose_intent(turn.question, mentions.kinds())
+    if intent == "match" and router.asks_rule(turn.question) and not (mentions.of("opportunity")
+                                                                       or mentions.of("account")):
+        intent = "search"  # "who decides when two partners register the same deal?": a rule, no deal to staff
     if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
-    if intent == "search" and not mentions.entities and router.score_intents(turn.question).of("search") < 1:
+    named = [e for e in mentions.entities if e.kind in ("opportunity", "account", "partner")]
+    if intent == "search" and not named and router.score_intents(turn.question).of("search") < 1:
         missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD)
         if missing:  # "next on the Globex deal?": no such deal, rather than passages about deals
             return Plan("search", reply=say("no_such", turn.lang, what=say("what_deal", turn.lang), name=missing))
@@ -264,9 +289,14 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
         period = router.mdf_period(turn.question, turn.ctx.today().year)
         if period:
             p.arguments["period"] = period
+    if topic == "deals" and deal_stage(turn.question):
+        p.arguments["stage"] = deal_stage(turn.question)  # "which deals are in negotiation?"
     if topic == "registrations":
         last = turn.thread.state.last_arguments.get("opportunity_id")
-        if mentions.of("opportunity") or mentions.of("account"):
+        registered = _registered(turn, resolver, resolver.deals_for(mentions)) if mentions.of("account") else []
+        if len(registered) == 1 and not mentions.of("opportunity"):
+            p.arguments["opportunity_id"] = registered[0]  # of the account's deals, the one registered
+        elif mentions.of("opportunity") or mentions.of("account"):
             p = _with_deal(turn, resolver, p, mentions, required=True)
             if p.question or p.reply:
                 return p
@@ -275,6 +305,11 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
         if p.arguments.get("opportunity_id") and not turn.scope.is_partner and not mentions.of("partner"):
             return p  # the tool takes the deal's partner
     return _with_partner(turn, resolver, p, mentions)
+
+
+def _registered(turn: Turn, resolver: Resolver, deals: list[str]) -> list[str]:
+    """Of `deals`, those a partner registered ("the registration on the <account> deal")."""
+    return [d for d in deals if d in resolver.opportunities and resolver.opportunities[d].registered]
 
 
 def pick_candidate(question: str, candidates: list[Candidate]) -> str | None:
@@ -341,6 +376,8 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
         what = "what_partner"
         if not missing:
             missing, what = resolver.unknown_name(turn.question, mentions, NAMED_DEAL_NEAR), "what_entity"
+        if not missing:
+            missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
         if missing:
             p.reply = say("no_such", turn.lang, what=say(what, turn.lang), name=missing)
             return p
@@ -494,6 +531,11 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
             args["partner_id"] = visible[0]  # "what should we do with them?" next
         return followup_chat.deal_partner_answer(label, partner_id, role, registered, resolver.partner_names,
                                                  turn.lang), 1
+    if p.intent == "deal_facts":
+        found = deal_facts.deal_facts(turn, args["deals"], args["facts"], args.get("pick", ""))
+        turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id)) for d in found]
+        return deal_facts.facts_answer(found, args["facts"], args.get("pick", ""), resolver.deal_label,
+                                       turn.ctx.today(), turn.lang), len(found)
     if p.intent == "overview":
         overview = turn.call("records_overview", args, OverviewResult)
         return overview_chat.answer(overview, resolver.partner_names, turn.lang, turn.scope.can), 1

@@ -78,7 +78,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "nba": [
         (r"\bwhat (should|do|can|must) (i|we)\b.{0,20}\bdo\b|\bwhat (should|shall) (i|we)\b", 3),
         (r"\bwhat('s| is)? (now|next)\b|\bdo next\b|\bnext steps?\b|\bnext best\b|\bnext actions?\b", 3),
-        (r"\bhow (is|are|am|'s)\b.{0,40}\b(doing|going|performing|tracking|trending|looking)\b", 3),
+        (r"\bhow( is| are| am|'s)\b.{0,40}\b(doing|going|performing|tracking|trending|looking)\b", 3),
         (r"\bhealth\b|\bhealthy\b", 2), (r"\bfocus on\b|\bpriorit|\bto-?dos?\b|\baction items?\b", 2),
         (r"\bstalled\b|\bstuck\b|\brisks?\b|\bslipp|\bquiet\b|\bneeds? attention\b|\bexpir", 1),
         (r"\b(my|our) pipeline\b|\bstatus of (my|our)\b|\bpipeline review\b", 3),
@@ -119,19 +119,38 @@ US = (r"\b(we|our|us|ours|my|mine|i|wir|uns|unser\w*|mein\w*|nous|notre|nos|mes|
       r"mis|mi|nós|nosso\w*|nossa\w*|meu|meus|minha\w*|a gente)\b|私たち|弊社|当社|うち|我々|自社")
 TIER_WORD = (r"\b(gold|silver|platinum|platin|platine|platino|prata|ouro|oro|argent|tiers?|stufe|level|niveau|"
              r"nivel|nível|status|ranking)\b|ゴールド|シルバー|プラチナ|ティア|ランク")
+# A deal stage in the languages of the cues -> the stage as recorded (opportunities.csv `stage`).
+DEAL_STAGES: dict[str, str] = {
+    r"negotiat\w*|verhandl\w*|négo\w*|negocia\w*|交渉|ネゴ\w*": "negotiation",
+    r"proposals?|angebotsphase|propositions?|propuestas?|propostas?|提案": "proposal",
+    r"qualification|qualifizierung|calificación|qualificação|評価|選定": "qualification",
+    r"prospecting|prospection|prospección|prospecção|prospek\w*|見込み": "prospecting",
+}
+STAGE_WORDS = "|".join(DEAL_STAGES)
+_STAGES = [(re.compile(p), stage) for p, stage in DEAL_STAGES.items()]
+
+
+def deal_stage(question: str) -> str | None:
+    """The deal stage a question names ("deals in negotiation", "en négo", "ネゴシエーション段階"), or None."""
+    text = normalise(question)
+    return next((stage for pattern, stage in _STAGES if pattern.search(text)), None)
+
+
 PROFILE_CUES: dict[str, list[str]] = {
     "tier": [
         rf"({TIER_WORD}).{{0,40}}\b(on track|close|far|qualify|qualif\w+|progress|missing|short|gap|reach|make it|"
         r"keep|retain|stay|lose|need|needed|left|away)\b",
-        rf"\b(on track|how close|how far|qualify|progress|missing|short of|gap to|what do (we|i) need|eligible|"
-        rf"meet|meeting|still meet\w*|criteria|requisit\w*|cumpl\w*|"
+        rf"\b(on track|how close|how far|qualify|progress|missing|short of|gap to|what do (we|i) (still )?need|"
+        rf"(we|i) (still )?need|eligible|meet|meeting|still meet\w*|criteria|crit[eéè]r\w*|kriterien|requisit\w*|"
+        rf"cumpl\w*|rempli\w*|remplissons|bate\w*|"
         rf"what('s| is) missing|what are we missing|need to (reach|get|hit|make)|keep|lose)\b.{{0,40}}({TIER_WORD})",
-        rf"(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren|wie weit|wie nah).{{0,40}}({TIER_WORD})|"
+        rf"(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren|wie weit|wie nah|brauch\w*|"
+        rf"benötig\w*).{{0,40}}({TIER_WORD})|"
         rf"({TIER_WORD}).{{0,40}}(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren)",
         rf"(manque|atteindre|qualifi|en bonne voie|garder|conserver|perdre|loin|proche|rest(e|ons|er)\b).{{0,40}}({TIER_WORD})",
         rf"(falta|alcanzar|calificar|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
         rf"perto).{{0,40}}({TIER_WORD})",
-        rf"({TIER_WORD}).{{0,30}}(足りない|不足|達成|到達|あと|条件|必要|届|維持|昇格)",
+        rf"({TIER_WORD}).{{0,30}}(足りない|不足|達成|到達|あと|条件|必要|届|維持|昇格|になるには|になるため|に上が)",
         r"\b(won revenue|revenue won|won deals|closed[- ]won|gewonnene\w* (umsatz|deals)|umsatz gewonnen|"
         r"chiffre d'affaires gagné|affaires gagnées|ingresos ganados|negocios ganados|receita ganha|"
         r"negócios ganhos)\b|受注(金額|額|件数)",
@@ -160,10 +179,15 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"(registrations?|\bregist(er|ered)\b|\bregs?\b|registrierung\w*|enregistrement\w*|registros?|案件登録|登録).{0,50}"
         r"(expir\w*|run(ning)? out|days left|still (valid|protected|active)|protected|lapse|läuft|ablauf\w*|"
         r"abgelaufen|geschützt|gültig|expire\w*|valable|protégé\w*|vence\w*|vencid\w*|caduca\w*|válid\w*|"
-        r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|期限|切れ|残り|あと何日|保護)",
-        r"(how many days|quantos dias|cuántos días|cuantos dias|wie viele tage|combien de jours|何日).{0,60}"
-        r"(regist|enregistr|登録)|\blaufen\b.{0,40}\bab\b",
-        r"\b(expir\w*|vence\w*|ablauf\w*|läuft ab)\b.{0,40}(registrations?|\bregs?\b|registrierung|"
+        r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|activ\w*|active|en cours|laufen\w*|"
+        r"aktuell\w*|current\w*|actuel\w*|actual\w*|atua\w*|derzeit|gerade|actifs?|"
+        r"vigente\w*|期限|切れ|残り|あと何日|保護|有効)",
+        r"\b(active|current|valid|running|live|aktive\w*|laufende\w*|gültige\w*|actifs?|actives?|valides?|"
+        r"activos?|activas?|vigentes?|ativos?|ativas?|válid\w*)\s+(\w+\s+)?(deal )?(registrations?|regs?|"
+        r"registrierung\w*|enregistrement\w*|registros?)\b|(有効な|進行中の|現在の).{0,8}登録",
+        r"(how many days|quantos dias|cuántos días|cuantos dias|wie viele tage|combien de jours|cuánto falta|"
+        r"quanto falta|何日).{0,60}(regist|enregistr|登録)|\blaufen\b.{0,40}\bab\b",
+        r"\b(expir\w*|venc\w*|venza\w*|caduc\w*|ablauf\w*|läuft ab)\b.{0,40}(registrations?|\bregs?\b|registrierung|"
         r"enregistrement|registros?)",
         r"\b(protection|protected)\b.{0,30}\b(left|remain\w*|still|ends?|over)\b|\b(still|left)\b.{0,30}"
         r"\bprotect|(schutz|geschützt|protégée?|protection|protección|protegid\w*|proteção).{0,30}"
@@ -181,6 +205,10 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|negócios)\b.{0,15}\b(open|offen|"
         r"ouvert\w*|en cours|abiert\w*|abert\w*|em andamento)\b",
         r"(進行中|オープン|未完了).{0,6}(案件|商談)",
+        rf"\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|negócios)\b.{{0,30}}\b(in|en|im|em|at|"
+        rf"au|na|no|dans)\b.{{0,14}}({STAGE_WORDS})",
+        rf"({STAGE_WORDS})\s*(段階|ステージ|フェーズ|stage|phase|phase).{{0,6}}(案件|商談|\bdeals?\b|"
+        r"\bopportunit\w*)",
     ],
     "channel_manager": [
         r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bpam\b|ansprechpartner|"
@@ -192,7 +220,12 @@ PROFILE_CUES: dict[str, list[str]] = {
 PROGRAMME_Q = re.compile(r"\b(what happens|does it take|extend\w*|extension|verlänger\w*|prolong\w*|extender|estender|prorrogar|(is|are) (needed|required)|how (does|do|is|are)\b.{0,30}\b(work|calculated|decided|resolved|handled)|"
                          r"what (is|are) the (rule|policy|requirements?|benefits?)|was passiert|wie funktioniert|"
                          r"que se passe|comment (fonctionne|sont)|qué pasa|cómo (funciona|se resuelven)|"
-                         r"o que acontece|como funciona|どうなり|仕組み|ルール|とは|延長)")  # fmt: skip
+                         r"o que acontece|como funciona|どうなり|仕組み|ルール|とは|延長|"
+                         r"how (many days|long|much time) do (we|i|you|partners?) have to|"
+                         r"combien de (jours|temps) (a-t-on |avons-nous |on a )?pour|wie viele tage (haben \w+ )?(um|für|zum)|"
+                         r"cuántos días (hay|tenemos|tiene \w+) para|quantos dias (temos|tem|há) para|何日以内|"
+                         r"\b(a|an|un|una|um|uma|ein|eine)\s+(deal |de deal )?(registration|register|registro|"
+                         r"registrierung|enregistrement)( de deal| de oportunidad| de negócio)?\b)")  # fmt: skip
 _PROFILE = {topic: [re.compile(p) for p in patterns] for topic, patterns in PROFILE_CUES.items()}
 _US = re.compile(US)
 
@@ -217,7 +250,8 @@ _CUE_VOCABULARY = """overlap overlaps overlapping mapping accounts account custo
     prioritise prioritize stalled risks unblock forward policy policies program programme requirements
     registration registrations renewals register certification certified playbook battlecard discount rebate onboarding training
     positioning competitor competitors escalate escalation support release integrate document benefits
-    should which next steps"""
+    should which next steps
+    activos activas ativos ativas actifs actives aktive aktiven aktuell actuelles actuales atuais sellers seller"""  # kept as typed
 CUE_VOCABULARY = frozenset(_CUE_VOCABULARY.split())
 
 

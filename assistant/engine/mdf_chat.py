@@ -7,10 +7,13 @@ seller's own questions about its budget ("how much MDF do we have left?") stay w
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from assistant.engine.analytics_chat import period_of
+from assistant.engine.resolver import Resolver
 from assistant.engine.turn import ToolUse, Turn
 from tools.mdf.service import MdfList, list_mdf, mdf_advice, mdf_roi
+from tools.mdf.types import STATUSES
 
 _MDF = r"(?:\bmdf\b|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b)"
 _NOT_POLICY = r"(?!.*\b(?:policy|policies|rules?|eligible|allowed|minimum|maximum|how long|when|top-?ups?)\b)"
@@ -94,4 +97,42 @@ def answer_queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
     return "\n".join(lines), tool
 
 
-HANDLERS = ((ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (ROI_RE, answer_roi))
+# "how many MDF activities has <partner> run and what kinds?", "which MDF activity brought in the most leads?",
+# "wie viele MDF-Aktivitäten sind noch im Status requested?": the activities themselves, counted and listed
+ACTIVITIES_RE = re.compile(
+    rf"^{_NOT_POLICY}(?!.*\b(?:\w*fähig|éligibles?|elegibles?|elegíve(?:is|l)|days?|jours|tage|werktage|días|dias|"
+    rf"before|avant|vorher|antes|délai|frist|plazo|prazo|need\w*|require\w*|above|must)\b)(?=.*{_MDF}).*"
+    r"\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b", re.IGNORECASE)
+_ACTIVITY_ASKED = re.compile(r"\b(how many|which|what|list|show|most|wie ?viele|welche\w*|combien|quel\w*|"
+                             r"cuánt\w*|cuál\w*|quant\w*|qual|quais)\b", re.IGNORECASE)
+_MOST_LEADS = re.compile(r"\b(most|meisten|plus de|más|mais)\b.{0,20}\bleads?\b", re.IGNORECASE)
+
+
+def answer_activities(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    if not _ACTIVITY_ASKED.search(turn.question):
+        return None
+    partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
+    partner_id = partners[0].id if partners and not turn.scope.is_partner else None
+    status = next((s for s in STATUSES if re.search(rf"\b{s}\b", turn.question, re.IGNORECASE)), None)
+    found = list_mdf(turn.ctx, turn.scope, partner_id, status).activities
+    arguments = {k: v for k, v in (("partner_id", partner_id), ("status", status)) if v}
+    tool = ToolUse(name="list_mdf", arguments=arguments)
+    turn.results.append(MdfList(activities=found))
+    whose = f" of {partners[0].label} ({partner_id})" if partner_id else ""
+    if _MOST_LEADS.search(turn.question):
+        best = max((a for a in found if a.leads), key=lambda a: (a.leads or 0, a.activity_id), default=None)
+        if best is None:
+            return f"No MDF activity{whose} has reported leads yet.", tool
+        return (f"{best.activity_id} {best.name} ({best.partner_id}, {best.kind or 'other'}, {best.status}) brought "
+                f"in the most leads: {best.leads}."), tool
+    lines = [f"{len(found)} MDF activit{'y' if len(found) == 1 else 'ies'}{whose}"
+             + (f" with status {status}" if status else "") + (":" if found else ".")]
+    lines += [f"- {a.activity_id} {a.partner_id}: {a.name} ({a.kind or 'other'}, {a.status})" for a in found[:10]]
+    kinds = Counter(a.kind or "other" for a in found)
+    if len(found) > 1:
+        lines.append("By kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ".")
+    return "\n".join(lines), tool
+
+
+HANDLERS = ((ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (ROI_RE, answer_roi),
+            (ACTIVITIES_RE, answer_activities))

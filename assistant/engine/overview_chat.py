@@ -20,6 +20,7 @@ from typing import Any
 
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.intent_cues import normalise
+from assistant.engine.messages import say
 from assistant.engine.router import mdf_period
 from tools.locales import Catalogue
 from tools.partner_profile.service import quarter_months
@@ -30,7 +31,7 @@ LIST_MAX = 15
 _COUNT = re.compile(r"\b(how many|number of|count|total|in total|wie ?viele|anzahl|combien|nombre de|cuánt[oa]s|"
                     r"cantidad de|quant[oa]s|número de)\b|何社|何人|何名|何件|いくつ|数は")
 _PARTNERS = re.compile(r"\bpartners?\b|\bpartnern?\b|\bpartenaires?\b|\bsocios?\b|\bparceiros?\b|パートナー")
-_USERS = re.compile(r"\busers?\b|\bbenutzer\w*|\bnutzer\w*|\butilisateurs?\b|\busuari[oa]s?\b|\busuários?\b|"
+_USERS = re.compile(r"\busers?\b|\b(partner )?sellers?\b.{0,25}\b(set up|configured|in the copilot)|\bbenutzer\w*|\bnutzer\w*|\butilisateurs?\b|\busuari[oa]s?\b|\busuários?\b|"
                     r"ユーザー|利用者")
 _OTHER_SUBJECT = re.compile(r"\b(deals?|opps?|opportunit\w*|pipeline|accounts?|customers?|kunden|mdf|certif\w*|"
                             r"registrations?|regs?|leads?|kits?|campaigns?)\b|案件|商談|顧客|認定|登録")
@@ -55,12 +56,14 @@ _PAST_CLOSE = re.compile(r"\b(past (their |the |its )?close ?dates?|overdue|past
 _REGS = re.compile(r"\b(regs?|registrations?|registrierung\w*|enregistrements?|registros?)\b|案件登録|登録")
 _EXPIRING = re.compile(r"\b(expir\w*|lapsing|run(ning)? out|ablauf\w*|läuft|laufen|expirent|expire\w*|vencen?|"
                        r"vencem|vence\w*|caducan?)\b|期限|切れ")
-_PROMOTION = re.compile(r"\b(promot\w*|eligible for (a |the )?(higher|next) tier|move up a tier|tier up|aufstieg\w*|"
+_PROMOTION = re.compile(r"\b(promot\w*|(eligible|qualif\w*) for (a |the )?(higher|next) tier|higher tier than|"
+                        r"move up a tier|tier up|aufstieg\w*|"
                         r"befördert|hochgestuft|promu\w*|ascens\w*|promovid\w*)\b|昇格")
 _BELOW_TIER = re.compile(r"\b(below|under|short of|miss(es|ing)?|not meet\w*|don'?t meet|unter(halb)?|"
                          r"en dessous|por debajo|abaixo)\b.{0,30}\b(tier|stufe|niveau|nivel|nível)\b.{0,20}"
                          r"\b(minimums?|requirements?|rules|mindest\w*|exigences|requisitos)\b|"
-                         r"\bdemot\w*|\bdowngrade\w*|降格")
+                         r"\b(below|under|short of|not meet\w*|don'?t meet)\b.{0,20}\b(minimums?|requirements?)\b"
+                         r".{0,30}\b(tier|stufe|niveau|nivel|nível)\b|\bdemot\w*|\bdowngrade\w*|降格")
 _TIERS = ("registered", "silver", "gold", "platinum")
 _TIER_WORDS = {"silber": "silver", "argent": "silver", "plata": "silver", "prata": "silver", "or": "gold",
                "oro": "gold", "ouro": "gold", "platin": "platinum", "platine": "platinum", "platino": "platinum",
@@ -115,7 +118,8 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tupl
     if _PROMOTION.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|which|wer|welche|qui|quién|"
                                                                          r"quem)\b|誰|どの", text)):
         return "promotion", {}
-    if _BELOW_TIER.search(text) and _PARTNERS.search(text):
+    if _BELOW_TIER.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|who's|which|wer|welche|qui|"
+                                                                          r"quién|quem)\b|誰|どの", text)):
         return "below_tier", {}
     if _USERS.search(text) and _COUNT.search(text):
         return "users", {}
@@ -364,6 +368,10 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
         lines.append(_say("more", lang, n=total - shown))
     if n == 0 and t not in ("users", "partners", "pipeline", "won", "unpartnered"):
         lines.append(_say("none", lang))
+    if t == "mdf" and len(result.partners) > 1:  # "total MDF allocated across all partners in Q3?"
+        allocated, spent = (sum(getattr(p, f) or 0.0 for p in result.partners) for f in ("mdf_allocated", "mdf_spent"))
+        lines.append(say("total_label", lang) + ": " + _say("mdf_line", lang, allocated=f"{allocated:,.0f}",
+                                                            spent=f"{spent:,.0f}", left=f"{max(allocated - spent, 0):,.0f}"))
     if can and t == "unpartnered" and result.deals and can("match"):
         lines.append(_say("hint_match", lang, deal=result.deals[0].name))
     if can and t == "kits" and result.kits and can("draft"):

@@ -35,16 +35,17 @@ SPLIT_RE = re.compile(r"\s+(?:for|with|on|interested in|about|in)\s+", re.IGNORE
 
 def answer_programme(turn: Turn) -> AskResponse | None:
     text = " ".join(turn.question.split())
-    handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse]]]] = [
+    handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse] | None]]] = [
         (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), *mdf_chat.HANDLERS]
     for pattern, handler in handlers:
         found = pattern.search(text)
         if found:
             try:
-                answer, tool = handler(turn, found)
+                done = handler(turn, found)
             except CosellError as exc:
-                answer, tool = f"I could not do that: {exc.message}", ToolUse(name=handler.__name__.strip("_"))
-            return _respond(turn, answer, tool)
+                done = f"I could not do that: {exc.message}", ToolUse(name=handler.__name__.strip("_"))
+            if done is not None:  # None: the handler's pattern matched, but the question is not its
+                return _respond(turn, *done)
     return None
 
 

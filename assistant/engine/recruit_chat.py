@@ -40,6 +40,9 @@ def is_recruit_question(question: str) -> bool:
     return bool(_RECRUIT.search(question))
 
 
+_COUNTRY_PREPOSITIONS = {"in", "im", "en", "em", "au", "aux", "na", "no", "nach", "from", "aus", "de", "da", "do"}
+
+
 def country_in(question: str) -> str | None:
     """A country the question names: an English or local name, or a code written in capitals after "in"."""
     lowered = question.casefold()
@@ -51,8 +54,10 @@ def country_in(question: str) -> str | None:
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             chunk = " ".join(words[i:i + size])
-            if len(chunk) > 3 and chunk[:1].isupper():
-                code = country_code_for(chunk)
+            # "in Japan", and as typed in chat, "in japan" (lower case only after such a word)
+            after_in = i > 0 and words[i - 1].casefold() in _COUNTRY_PREPOSITIONS
+            if len(chunk) > 3 and (chunk[:1].isupper() or after_in):
+                code = country_code_for(chunk if chunk[:1].isupper() else chunk.title())
                 if code:
                     return code
     found = re.search(r"\b(?:in|im|en|em)\s+([A-Z]{2})\b", question)

@@ -291,7 +291,7 @@ class Resolver:
                 continue
             if near.search(phrase):
                 continue  # the deal/partner word itself ("Deal", "Partner")
-            window = question[max(0, found.start() - 14): found.end() + 14]
+            window = question[max(0, found.start() - 14): found.end() + 24]  # "the X streaming deal"
             if not near.search(window.replace(phrase, " ")):
                 continue
             if any(e.score >= SURE for e in self.index.match(words) + self._foreign.match(words)):

@@ -67,7 +67,7 @@ ACCOUNTS_WORD = re.compile(r"\baccounts?\b|\bcustomers?\b|\bkunden|\bclients?\b|
 CHANGE_RE = re.compile(
     r"^\W*(please |can you |could you |pls )?(delete|remove|update|change|edit|modify|rename|reassign|"
     r"deactivate|promote|demote|downgrade|upgrade|close|set|mark|move|register|submit|approve|reject|"
-    r"assign)\b.{0,60}\b(partners?|accounts?|"
+    r"assign)\b(?!\s+(on|about|for)\b).{0,60}\b(partners?|accounts?|"
     r"deals?|opportunit\w*|tiers?|records?|users?|owners?|stages?|amounts?|status|close dates?|to (gold|"
     r"silver|platinum|registered|closed))\b"
 )
@@ -170,8 +170,9 @@ def _intent_from_kinds(text: str, kinds: set[str], scores: IntentScores) -> str:
 _STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bald|bientôt|pronto|em breve|this (week|month|quarter)|which|any|list|"
                     r"show|how many|how much|noch|aktuell|derzeit|welche\w*|encore|actuellement|quel\w*|"
                     r"todavía|aún|quedan?|cuál\w*|ainda|quais|qual|restam?|faltam|gibt es|y a-t-il|hay|há|cuánt\w*|cuant\w*|"
-                    r"quant\w*|combien|wie ?viele?|"
-                    r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|どれ|ありますか")  # fmt: skip
+                    r"quant\w*|combien|wie ?viele?|active|activ[eo]s?|ativ[oa]s?|actifs?|en cours|laufen\w*|gerade|"
+                    r"tenemos|temos|haben wir|avons-nous|on a|a gente tem|"
+                    r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|どれ|ありますか|有効")  # fmt: skip
 _WHO = re.compile(r"\b(who|whom|contact|wer|wen|qui|quién|quem|name)\b|誰|だれ|どなた")
 
 # Cue phrases that decide a turn on their own, in every language we answer in: `says(cue, question)`.
@@ -191,7 +192,8 @@ CUES: dict[str, re.Pattern] = {
     # "who's the partner on it?", "which partner is on the Globex deal?": the partner of record, not a ranking
     "deal_partner": re.compile(r"\bwho(?:'s| is| are)? (?:the |our )?partners? (?:on|for|in|of|behind|working)\b|"
                                r"\bwhich partners? (?:is|are) (?:on|working on|engaged on|attached to)\b|"
-                               r"\bpartner of record\b|\bwer ist (?:der|als) partner\b|\bwelcher partner ist\b|"
+                               r"\bpartner of record\b|\b\w+'s role (?:on|in|for)\b|\bwhat role does\b|"
+                               r"\bwer ist (?:der|als) partner\b|\bwelcher partner ist\b|"
                                r"\bqui est le partenaire\b|\bquel partenaire (?:est|travaille)\b|"
                                r"\bqui[eé]n es el socio\b|\bqu[eé] socio (?:est[aá]|tiene|lleva)\b|"
                                r"\bquem [eé] o parceiro\b|\bqual parceiro (?:est[aá]|tem|cuida)\b|"
@@ -244,7 +246,7 @@ DEAL_KIND = re.compile(r"\b(renewal|expansion|upsell|pilot|migration|proof of va
                        re.IGNORECASE)
 
 
-_QUARTER = re.compile(r"\bq([1-4])\b(?:\s*(20\d\d))?|\b([1-4])(?:º|o|er|e|\.|st|nd|rd|th)?\s*(?:quarter|trimestre|"
+_QUARTER = re.compile(r"(?<![\w-])[qt]([1-4])(?![\da-z])(?:\s*(20\d\d))?|\b([1-4])(?:º|o|er|e|\.|st|nd|rd|th)?\s*(?:quarter|trimestre|"
                       r"quartal)\b|第([1-4])四半期")  # fmt: skip
 _LAST_Q = re.compile(r"\b(last|previous|past|letzte\w*|vorige\w*|dernier|précédent|pasado|anterior|último|"
                      r"passado)\b.{0,6}\b(quarter|quartal|trimestre)|\b(quarter|quartal|trimestre)\b.{0,6}"
@@ -316,6 +318,9 @@ ABOUT_RE = [
         r"^\W*(?:und )?(?:was ist mit|wie ist es mit|und für|dasselbe (?:auf|für|als)) (?P<s>.+?)",
         r"^\W*(?:et (?:pour|avec)|la même chose (?:en|pour)) (?P<s>.+?)",
         r"^\W*(?:(?:y|e) (?:para|con|com)|lo mismo (?:en|para)|o mesmo (?:em|para)) (?P<s>.+?)",
+        # "e o do <account>?", "y el de <account>?", "et celui de <account> ?", "und der von <account>?"
+        r"^\W*(?:e|y|et|und) (?:(?:o|a|os|as|el|la|los|las|celui|celle|ceux|der|die|das) )?"
+        r"(?:do|da|dos|das|de|del|du|des|von|vom|bei) (?P<s>.+?)",
         r"^\W*(?P<s>.+?)(?:は|の場合は?|でも)(?:どう|どうですか)\W*",
     )
 ]
@@ -323,7 +328,9 @@ ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "fifth": 5, "5th": 5, "erste": 1, "zweite": 2, "dritte": 3, "premier": 1, "première": 1,
     "deuxième": 2, "troisième": 3, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2,
-    "tercero": 3, "tercera": 3, "1つ目": 1, "2つ目": 2, "3つ目": 3,
+    "tercero": 3, "tercera": 3, "1つ目": 1, "2つ目": 2, "3つ目": 3, "primeiro": 1, "primeira": 1, "terceiro": 3,
+    "terceira": 3, "quarto": 4, "quarta": 4, "quinto": 5, "quinta": 5, "cuarto": 4, "cuarta": 4, "seconde": 2,
+    "quatrième": 4, "cinquième": 5, "vierte": 4, "fünfte": 5, "4つ目": 4, "5つ目": 5,
 }  # fmt: skip
 CHOICE_RE = re.compile(r"^\W*(the |die |der |das |le |la |el |o |a )?(?P<w>\w+)"
                        r"( one| option| choice| deal| partner)?\W*$"
@@ -332,7 +339,7 @@ LAST_RE = re.compile(r"^\W*(the )?last( one)?\W*$")
 # An ordinal inside a longer reply: "ok what's next on the second one?", "und beim zweiten?", "#2 please".
 _ORDINAL_WORDS = "|".join(sorted((w for w in ORDINALS if not w[0].isdigit() or w.isascii()), key=len, reverse=True))
 EMBEDDED_CHOICE = re.compile(
-    rf"\b(?:the|die|der|das|dem|den|le|la|el|o|a|beim|au|al|ao|no|na)\s+(?P<w>{_ORDINAL_WORDS})n?\b"
+    rf"\b(?:the|die|der|das|dem|den|le|la|el|o|a|beim|au|al|ao|no|na|do|da|del|du|vom)\s+(?P<w>{_ORDINAL_WORDS})n?\b"
     rf"(?:\s+(?:one|option|choice|deal|opp|partner|eins?|affaire|option|opción|opção)\b|\s*[?!.]*\s*$)"
     r"|(?:\bnumber|\bnr\.?|\bno\.|#|\boption)\s*(?P<n>\d)\b|(?P<j>[1-5])つ目")
 

@@ -15,6 +15,7 @@ HERE = Path(__file__).parent
 ROUTING_CODE = [
     "assistant/engine/router.py", "assistant/engine/intent_cues.py", "assistant/engine/resolver.py", "assistant/engine/name_index.py",
     "assistant/engine/deal_hints.py", "assistant/engine/draft_options.py", "tools/shorthand.py",
+    "assistant/engine/deal_facts.py",
 ]  # fmt: skip
 # English words that happen to be part of a demo partner's name; the code may use them as words.
 ORDINARY_WORDS = {"cross", "managed", "insight", "engineering", "metrics", "summit", "ridge", "coral",

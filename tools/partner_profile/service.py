@@ -35,6 +35,7 @@ class ProfileArgs(BaseModel):
     opportunity_id: str | None = Field(None, description="Only this deal (registrations: its days left).")
     period: str | None = Field(None, description="MDF period: this_quarter, last_quarter or YYYY-Qn "
                                                  "(default: the last six complete months).")
+    stage: str | None = Field(None, description="Only open deals in this stage (deals: e.g. negotiation).")
 
 
 class TierCheckOut(BaseModel):
@@ -87,6 +88,7 @@ class ProfileResult(BaseModel):
     today: dt.date | None = None
     asked_deal: str | None = None  # the one deal asked about (registrations of that deal)
     mdf_period: str | None = None  # the quarter the MDF figures cover (YYYY-Qn), when one was asked
+    stage: str | None = None  # the stage the open deals were narrowed to, when one was asked
 
 
 def _checks(checks: list) -> list[TierCheckOut]:
@@ -110,7 +112,8 @@ def quarter_months(period: str, today: dt.date) -> tuple[str, list[str]]:
 
 
 def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = None, topic: str = "overview",
-                    opportunity_id: str | None = None, period: str | None = None) -> ProfileResult:
+                    opportunity_id: str | None = None, period: str | None = None,
+                    stage: str | None = None) -> ProfileResult:
     """The partner's standing on `topic`, within `scope` (NotFound / Forbidden from the scoped reads).
     With only `opportunity_id`, the partner is the deal's (its registering partner, else the engaged one)."""
     if not partner_id and opportunity_id and not scope.is_partner:
@@ -151,6 +154,9 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
             deals = [rec.opportunity(opportunity_id)]  # NotFound / Forbidden
     out.deals = [_deal(o, partner_id, today, days) for o in deals if is_open(o) or opportunity_id]
     out.deals.sort(key=lambda d: (d.days_left is None, d.days_left or 0, d.opportunity_id))
+    if stage:
+        out.stage = stage.strip().lower()
+        out.deals = [d for d in out.deals if d.stage.lower() == out.stage]
     out.conflicts = [d for d in out.deals if d.registered_elsewhere] + _account_conflicts(ctx, out.deals,
                                                                                           partner_id, today, days)
     out.channel_manager = _channel_manager(ctx, partner.channel_manager)
@@ -196,4 +202,4 @@ def partner_profile_tool(ctx: ToolContext, scope: Scope, args: ProfileArgs) -> P
     """A partner's own standing from its records: tier progress and what is missing, MDF allocated/spent/
     left, certified staff, deal registrations and their days of protection left, conflicts, open deals,
     its channel manager. For partner sellers' questions about "us"/"our" partner."""
-    return partner_profile(ctx, scope, args.partner_id, args.topic, args.opportunity_id, args.period)
+    return partner_profile(ctx, scope, args.partner_id, args.topic, args.opportunity_id, args.period, args.stage)

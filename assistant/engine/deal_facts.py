@@ -1,0 +1,156 @@
+"""Follow-ups about the deals of the last answer, answered from their records: "how many days left?", "what
+stage is it in?", "when does it close?", "how much is the second one?", "the biggest one?", "which of those is
+past its close date?", "how many days past?", and "and what is left of it?" after a partner's figures.
+
+The deals are the ones the last answer listed (`ThreadState.choices`), else the deal it was about; an
+ordinal ("the second one", "2つ目") or a name picks one of them, "the biggest" the largest, "past its close
+date" those whose close date has gone by. The facts come from `partner_profile` (the asker's scope: the same
+protection rule and the same visibility as "list my registrations"), and are worded in the asker's language.
+Cue words in English, German, French, Spanish, Portuguese and Japanese: the job's vocabulary, no names.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from assistant.engine import router
+from assistant.engine.intent_cues import normalise, profile_topics
+from assistant.engine.messages import say
+from assistant.engine.turn import Turn
+from tools.partner_profile.service import DealOut, ProfileResult
+
+MAX_WORDS = 10  # a follow-up is short: a longer question is planned as a question of its own
+
+_DAYS_PAST = re.compile(r"\b(days? (past|over|overdue|late|behind)|how (many days|long) (past|over|overdue|late)|"
+                        r"überfällig\w*|en retard|de retraso|atrasad\w*|vencid\w*)\b|何日(過ぎ|超過|遅れ)")
+_PAST_CLOSE = re.compile(r"\b(past|passed|missed|overdue|over|beyond) (its |the |their )?(close|closing)|\boverdue\b|"
+                         r"dépassé\w*.{0,25}(clôture|date)|(abschluss\w*|datum).{0,25}(überschritten|vorbei|verpasst)|"
+                         r"überschritten|(pasad|vencid|superad)\w*.{0,25}(cierre|fecha)|(cierre|fecha).{0,25}"
+                         r"(pasad|vencid|superad)\w*|(passou|ultrapass|vencid)\w*.{0,25}(fechamento|data)|"
+                         r"クローズ(予定)?日を(過ぎ|超え)|期限を過ぎ")
+_DAYS_LEFT = re.compile(r"\b(how many days|days left|days remaining|how long (until|till|before|is) (it|that|this)?\s*"
+                        r"(expires?|runs out|lapses|still protected|protected)|wie ?viele tage|tage noch|noch \w* ?tage|"
+                        r"wie lange noch|combien de jours|jours restants|il reste combien|cuántos días|cuantos dias|"
+                        r"días (quedan|faltan|restantes)|cuánto falta|quantos dias|dias (faltam|restam)|quanto falta)\b|"
+                        r"あと何日|残り何日|何日")
+_STAGE = re.compile(r"\b(stage|phase|étape|stade|etapa|estágio|estagio|fase|status|statut|estado)\b|段階|ステージ|"
+                    r"フェーズ|ステータス")
+_CLOSE = re.compile(r"\b(close date|closing date|when (does|will|do) (it|that|this|they)?\s*close|closes? when|"
+                    r"abschlussdatum|wann .{0,20}(abschluss|schließt|closed?)|date de clôture|quand .{0,25}"
+                    r"(ferme|clôtur|signe|close)|fecha de cierre|cu[aá]ndo (cierra|se cierra)|quando (fecha|fecham)|"
+                    r"data de fechamento)\b|クローズ(予定)?日|いつクローズ|受注予定日")
+_AMOUNT = re.compile(r"\b(amount|how much|worth|value|size|betrag|wert|wie ?viel|montant|combien|valeur|monto|"
+                     r"importe|cuánto|cuanto|valor|quanto)\b|金額|いくら|規模")
+_BIGGEST = re.compile(r"\b(biggest|largest|most valuable|highest|größte\w*|grösste\w*|plus gros\w*|plus grand\w*|"
+                      r"plus important\w*|más grande|mayor|maior)\b|一番大き|最大|最も大き")
+# "and what is left of it?" after MDF or tier figures: the same figures again (they hold what is left)
+_LEFT = re.compile(r"\b(left|remaining|remain|übrig|verbleib\w*|reste|restant\w*|queda\w*|sobra\w*|resta\w*|falta\w*)"
+                   r"\b|残り|残高")
+
+
+def facts_asked(question: str) -> list[str]:
+    """The facts a follow-up asks for, in the order they are given: days_past, days_left, stage, close,
+    amount ("past_close" and "biggest" choose deals and add their fact)."""
+    text = normalise(question)
+    facts = []
+    if _DAYS_PAST.search(text) or _PAST_CLOSE.search(text):
+        facts.append("days_past")
+    elif _DAYS_LEFT.search(text):
+        facts.append("days_left")
+    if _STAGE.search(text):
+        facts.append("stage")
+    if _CLOSE.search(text) and "days_past" not in facts:
+        facts.append("close")
+    if (_AMOUNT.search(text) or _BIGGEST.search(text)) and not ({"days_left", "days_past"} & set(facts)):
+        facts.append("amount")
+    return facts
+
+
+def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: Callable[..., Any]) -> Any | None:
+    """A plan (built with `make(intent, arguments=...)`) for a follow-up about the deals of the last answer,
+    or None. `deal_ids(question)`: the deals the question names, if any (the resolver's)."""
+    state = turn.thread.state
+    question = turn.question
+    if state.pending or len(question.split()) > MAX_WORDS:
+        return None
+    if state.last_intent == "profile" and state.last_arguments.get("topic") in ("mdf", "tier") and \
+            _LEFT.search(normalise(question)) and not profile_topics(question) and len(question.split()) <= 6:
+        return make("profile", arguments=dict(state.last_arguments))  # "und was ist davon übrig?"
+    facts = facts_asked(question)
+    if not facts or set(profile_topics(question)) - {"registrations", "deals"}:
+        return None  # "how much MDF have we left?" is a question of its own
+    context = [c.id for c in state.choices] if state.choice_slot == "opportunity_id" else []
+    last = state.last_arguments.get("opportunity_id")
+    if not context and last:
+        context = [last]
+    if not context:
+        return None
+    named = [d for d in deal_ids(question) if d in context]
+    if named:
+        chosen = named[:1]
+    else:
+        index = router.choice_index(question, len(context))
+        chosen = [context[index]] if index is not None else list(context)
+    text = normalise(question)
+    pick = "biggest" if _BIGGEST.search(text) else ("past_close" if _PAST_CLOSE.search(text) else "")
+    return make("deal_facts", arguments={"deals": chosen, "facts": facts, "pick": pick,
+                                         **({"opportunity_id": chosen[0]} if len(chosen) == 1 else {})})
+
+
+def deal_facts(turn: Turn, deals: list[str], facts: list[str], pick: str = "") -> list[DealOut]:
+    """The deals' records (through `partner_profile`, in the asker's scope), narrowed by `pick`."""
+    found: list[DealOut] = []
+    for deal in deals:
+        profile = turn.call("partner_profile", {"topic": "registrations", "opportunity_id": deal}, ProfileResult)
+        found += profile.deals[:1]
+    today = turn.ctx.today()
+    if pick == "biggest" and found:
+        found = [max(found, key=lambda d: d.amount or 0)]
+    elif pick == "past_close":
+        found = [d for d in found if d.close_date and d.close_date < today]
+    elif facts == ["days_left"]:  # "how many days left?": the registrations still running, when some are
+        running = [d for d in found if d.days_left is not None and d.days_left >= 0]
+        found = running or found
+    return found
+
+
+def facts_answer(found: list[DealOut], facts: list[str], pick: str, label: Callable[[str], str], today: Any,
+                 lang: str) -> str:
+    """One line per deal with the facts asked, in `lang`."""
+    if not found:
+        return say("facts_none_past_close" if pick == "past_close" else "facts_none", lang)
+    lines = []
+    for d in found:
+        parts = []
+        for fact in facts:
+            if fact == "days_left":
+                parts.append(_protection(d, lang))
+            elif fact == "days_past":
+                parts.append(_past(d, today, lang))
+            elif fact == "stage":
+                parts.append(say("fact_stage", lang, stage=d.stage.replace("_", " ")))
+            elif fact == "close":
+                parts.append(say("fact_close", lang, close=d.close_date or "?"))
+            elif fact == "amount":
+                parts.append(say("fact_amount", lang, amount=f"{d.amount or 0:,.0f} {d.currency or 'USD'}"))
+        lines.append(f"- {label(d.opportunity_id)}: " + "; ".join(parts))
+    return "\n".join(lines)
+
+
+def _protection(d: DealOut, lang: str) -> str:
+    if d.registered_elsewhere:
+        return say("fact_reg_other", lang)
+    if d.days_left is None or not d.registered_by_partner:
+        return say("fact_not_registered", lang)
+    if d.days_left >= 0:
+        return say("fact_days_left", lang, ends=d.protection_ends, days=d.days_left)
+    return say("fact_expired", lang, ends=d.protection_ends, days=-d.days_left)
+
+
+def _past(d: DealOut, today: Any, lang: str) -> str:
+    if d.close_date and d.close_date < today:
+        return say("fact_close_past", lang, close=d.close_date, days=(today - d.close_date).days)
+    if d.close_date:
+        return say("fact_close_ahead", lang, close=d.close_date, days=(d.close_date - today).days)
+    return say("fact_close", lang, close="?")
