@@ -10,7 +10,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from assistant.core.errors import CosellError
-from assistant.engine import mdf_chat
+from assistant.engine import kits_chat, mdf_chat
 from assistant.engine.turn import AskResponse, ToolUse, Turn
 from retrieval.records import Partner
 from tools.leads.service import route_lead
@@ -21,9 +21,15 @@ from tools.registrations.service import (
     submit_registration,
 )
 
-QUEUE_RE = re.compile(r"^\W*(?:which|what|any|show(?: me)?|list|are there|how many)\b(?!.*\b(?:how long|happens?|"
-                      r"policy|rules?|why)\b).*\bregistrations?\b.*\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|"
-                      r"reviewed?)|awaiting|queue|undecided)\b", re.IGNORECASE)
+# "which registrations are waiting?", "pending regs?", "Registrierungen offen?", "enregistrements en attente",
+# "registros pendientes", "registros pendentes", "承認待ちの案件登録": a registration word and a waiting word.
+_REG_WORD = (r"(?:\b(?:(?:deal )?registrations?|(?:deal )?regs?|registrierung\w*|enregistrements?|registros?|"
+             r"registraç\w*)\b|案件登録|登録申請)")
+_REG_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|reviewed?)|awaiting|queue|undecided|"
+                r"offen\w*|ausstehend\w*|zu (?:prüfen|genehmigen)|en attente|à (?:valider|approuver)|pendientes?|"
+                r"por aprobar|pendentes?|aguardando|a aprovar)\b|承認待ち|未承認|未決)")
+QUEUE_RE = re.compile(rf"^(?!.*\b(?:how long|happens?|policy|rules?|why|wie lange|combien de temps|cuánto tiempo|"
+                      rf"quanto tempo)\b)(?=.*{_REG_WORD})(?=.*{_REG_WAITING})", re.IGNORECASE)
 REGISTER_RE = re.compile(r"^\W*(?:please |can you |could you |i want to |i'd like to |let's )?(?:register|submit)"
                          r"(?: a| the| this| my| our| new)?(?: deal| registration| opportunity)?"
                          r"(?: registration)? (?:for|at|with|on) (?P<rest>.+?)\W*$", re.IGNORECASE)
@@ -35,16 +41,19 @@ SPLIT_RE = re.compile(r"\s+(?:for|with|on|interested in|about|in)\s+", re.IGNORE
 
 def answer_programme(turn: Turn) -> AskResponse | None:
     text = " ".join(turn.question.split())
-    handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse]]]] = [
-        (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), *mdf_chat.HANDLERS]
+    handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse] | None]]] = [
+        (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), *mdf_chat.HANDLERS,
+        *kits_chat.HANDLERS]
     for pattern, handler in handlers:
         found = pattern.search(text)
         if found:
             try:
-                answer, tool = handler(turn, found)
+                done = handler(turn, found)
             except CosellError as exc:
-                answer, tool = f"I could not do that: {exc.message}", ToolUse(name=handler.__name__.strip("_"))
-            return _respond(turn, answer, tool)
+                done = f"I could not do that: {exc.message}", ToolUse(name=handler.__name__.strip("_"))
+            if done is None:  # the handler's subject is missing ("what can I send?" naming no partner)
+                continue
+            return _respond(turn, *done)
     return None
 
 
