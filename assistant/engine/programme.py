@@ -9,10 +9,11 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from assistant.core.errors import CosellError
-from assistant.engine import kits_chat, mdf_chat
-from assistant.engine.turn import AskResponse, ToolUse, Turn
+from assistant.core.errors import CosellError, Forbidden
+from assistant.engine import analytics_chat, kits_chat, mdf_chat
+from assistant.engine.turn import AskResponse, ToolUse, Turn, forbidden_message
 from retrieval.records import Partner
+from retrieval.scope import CAPABILITY_WORDS
 from tools.leads.service import route_lead
 from tools.registrations.service import (
     RegistrationList,
@@ -36,6 +37,18 @@ REGISTER_RE = re.compile(r"^\W*(?:please |can you |could you |i want to |i'd lik
 ROUTE_RE = re.compile(r"\b(route|assign|which partners?|who should (?:get|take|work))\b.*\blead\s+"
                       r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)|\blead\s+(?P<id2>[a-z0-9][\w-]*\d[\w-]*)\b.*\b(route|partners?)\b",
                       re.IGNORECASE)
+# "issue me an API key for u-ps-alpine", "run an ingest", "show the audit log": the admin's commands (CLI.md).
+ADMIN_RE = re.compile(r"\b(?:issue|create|generate|give|make|get|send|reset|rotate|need)\b.{0,30}\bapi[- ]?keys?\b|"
+                      r"\b(?:run|start|trigger)\b.{0,20}\b(?:an? )?(?:ingest|re-?ingest)\b|"
+                      r"\b(?:show|see|open|read|check|pull)\b.{0,20}\baudit(?: log| trail)?\b|"
+                      r"api-?(?:schlüssel|key)\b.{0,30}\b(?:erstell|ausstell|geb)|clé d'api|clave de api|chave de api|"
+                      r"apiキー|監査ログ", re.IGNORECASE)
+_ADMIN_WHAT = (("key", "users_key", "cosell users key USER_ID"),
+               ("ingest", "ingest", "cosell ingest DIR"),
+               ("audit", "audit", "cosell audit"), ("監査", "audit", "cosell audit"),
+               ("キー", "users_key", "cosell users key USER_ID"), ("clé", "users_key", "cosell users key USER_ID"),
+               ("clave", "users_key", "cosell users key USER_ID"), ("chave", "users_key", "cosell users key USER_ID"),
+               ("schlüssel", "users_key", "cosell users key USER_ID"))
 SPLIT_RE = re.compile(r"\s+(?:for|with|on|interested in|about|in)\s+", re.IGNORECASE)
 
 
@@ -43,7 +56,7 @@ def answer_programme(turn: Turn) -> AskResponse | None:
     text = " ".join(turn.question.split())
     handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse] | None]]] = [
         (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), *mdf_chat.HANDLERS,
-        *kits_chat.HANDLERS]
+        *kits_chat.HANDLERS, *analytics_chat.HANDLERS, (ADMIN_RE, _admin_only)]
     for pattern, handler in handlers:
         found = pattern.search(text)
         if found:
@@ -117,3 +130,16 @@ def _route(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
     if routing.excluded:
         lines.append(f"Left out (declined or let it expire): {', '.join(routing.excluded)}")
     return "\n".join(lines), tool
+
+
+def _admin_only(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
+    """An admin's command asked in chat: refused for other roles, pointed to the CLI for an admin (the
+    assistant never issues keys or loads data itself)."""
+    asked = found.group(0).lower()
+    capability, command = next(((cap, cmd) for word, cap, cmd in _ADMIN_WHAT if word in asked),
+                               ("users_key", "cosell users key USER_ID"))
+    tool = ToolUse(name=capability)
+    if not turn.scope.can(capability):
+        return forbidden_message(turn.scope, Forbidden(f"user '{turn.scope.user_id}' ({turn.scope.role}) may not "
+                                                       f"{CAPABILITY_WORDS[capability]}"), lang=turn.lang), tool
+    return f"I do not do that from chat; an admin runs `{command}`.", tool

@@ -22,6 +22,8 @@ from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.context import ToolContext
 from tools.registry import register_tool
 
+STALLED_DAYS = _digest.STALLED_DAYS  # an open deal this many days without activity is stalled (the digest)
+
 
 def _internal(scope: Scope, what: str) -> None:
     if not scope.is_internal:
