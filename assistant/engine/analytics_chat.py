@@ -12,7 +12,7 @@ import re
 
 from assistant.core.errors import Forbidden
 from assistant.engine.turn import ToolUse, Turn, forbidden_message
-from tools.analytics.service import STALLED_DAYS, digest
+from tools.analytics.service import STALLED_DAYS, stalled_deals
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.locales import fill
 
@@ -182,23 +182,24 @@ _STALLED_SAY: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+def _stalled_say(key: str, lang: str, **values: object) -> str:
+    return fill(_STALLED_SAY[key], lang, values)
+
+
 def answer_stalled(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
     """The asker's partners' stalled deals (channel managers and admins; others are refused)."""
-    tool = ToolUse(name="digest", arguments={"user_id": turn.scope.user_id, "part": "stalled_deals"})
+    tool = ToolUse(name="stalled_deals", arguments={"user_id": turn.scope.user_id})
     if not turn.scope.is_internal:
         return forbidden_message(turn.scope, Forbidden("stalled deals across partners are for the vendor's "
                                                        "channel team"), lang=turn.lang), tool
-    week = digest(turn.ctx, turn.scope, turn.scope.user_id)
-    stalled, lang = week["stalled_deals"], turn.lang
+    stalled, lang = stalled_deals(turn.ctx, turn.scope), turn.lang
     if not stalled:
-        return fill(_STALLED_SAY["none"], lang, {"days": STALLED_DAYS}), tool
-    lines = [fill(_STALLED_SAY["head"], lang, {"n": len(stalled), "days": STALLED_DAYS})]
-    lines += [fill(_STALLED_SAY["line"], lang, {"name": s["name"], "id": s["opportunity_id"], "stage": s["stage"],
-                                                "partner": s["partner_id"], "amount": f"{s['amount'] or 0:,.0f}",
-                                                "cur": s["currency"], "quiet": s["days_quiet"]})
+        return _stalled_say("none", lang, days=STALLED_DAYS), tool
+    lines = [_stalled_say("head", lang, n=len(stalled), days=STALLED_DAYS)]
+    lines += [_stalled_say("line", lang, name=s.name, id=s.opportunity_id, stage=s.stage, partner=s.partner_id,
+                           amount=f"{s.amount or 0:,.0f}", cur=s.currency or "", quiet=s.days_quiet)
               for s in stalled[:10]]
     lines.append("`cosell digest --user " + turn.scope.user_id + "`")
     return "\n".join(lines), tool
-
 
 HANDLERS = ((STALLED_RE, answer_stalled),)

@@ -110,7 +110,8 @@ _KIT_ASKED = re.compile(r"\b(?:the |a |an |our |your )?([^\W\d_][\w-]{2,})[- ](?
                         re.IGNORECASE)
 _NOT_A_SUBJECT = _KIT_GENERIC | {"this", "that", "which", "what", "any", "some", "same", "one", "other", "each",
                                  "every", "my", "our", "your", "their", "campaigns", "marketing", "co-brand",
-                                 "cobrand", "branded", "latest", "current", "available", "ready", "made"}  # fmt: skip
+                                 "cobrand", "branded", "latest", "current", "available", "ready", "made", "campanha", "campana",
+                                 "campagne", "kampagne", "kampagnen", "vendor"}  # fmt: skip
 
 
 def unknown_kit(question: str, kits: dict[str, str], names: set[str] = frozenset()) -> str | None:
@@ -142,7 +143,7 @@ def asks_personalised(question: str) -> bool:
 
 
 _SAY: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja (tools.locales.CATALOGUE_LANGS)
-    "no_kit": ("There is no \"{name}\" campaign kit. The kits are: {kits}.",
+    "no_kit": ("A \"{name}\" campaign kit does not exist. The kits are: {kits}.",
                "Es gibt kein Kampagnen-Kit \"{name}\". Die Kits sind: {kits}.",
                "Il n'existe pas de kit de campagne « {name} ». Les kits sont : {kits}.",
                "No existe ningún kit de campaña \"{name}\". Los kits son: {kits}.",

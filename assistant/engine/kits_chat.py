@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.engine.draft_options import kit_named
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import ToolUse, Turn
 from tools.content_drafts.service import kits_for_partner
@@ -17,7 +18,7 @@ from tools.locales import fill
 KITS_FOR_RE = re.compile(
     r"\bwhat (?:can|could|should) (?:i|we) (?:send|give|offer|use (?:with|for))\b|"
     r"\bwhich (?:campaign )?kits?\b.{0,30}\b(?:fits?|suits?|for|work|good)\b|"
-    r"\b(?:campaign )?kits?\b.{0,20}\b(?:fit|fits|suit|suits|for)\b.{0,10}\b(?:partner|p-\d+)|"
+    r"\b(?:campaign )?kits?\b.{0,20}\b(?:fit|fits|suit|suits)\b|"
     r"\bwelche[sn]? (?:kampagnen-?)?kits?\b.{0,30}\b(?:passt|passen|für)\b|\bwas (?:kann|können) (?:ich|wir)\b.{0,30}"
     r"\b(?:schicken|senden|geben|anbieten)\b|"
     r"\bquels? kits?\b.{0,30}\b(?:pour|convien\w*)\b|\bque (?:puis|peut)-(?:je|on) envoyer\b|"
@@ -64,9 +65,13 @@ def _say(key: str, lang: str, **values: object) -> str:
 
 
 def answer_kits_for(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
-    """The kits for the partner the question names (a partner seller: their own); None when it names none."""
+    """The kits for the partner the question names (a partner seller: their own); None when it names no
+    partner, or names one kit (then it asks for a draft from that kit)."""
     resolver = Resolver(turn.ctx, turn.scope)
-    partners = resolver.find(turn.question).of("partner")
+    mentions = resolver.find(turn.question)
+    if mentions.of("kit") or kit_named(turn.question, resolver.kits):
+        return None  # one kit named: a draft from it, not the choice of kits
+    partners = mentions.of("partner")
     if partners:
         partner_id = partners[0].id
     elif turn.scope.is_partner and turn.scope.partner_id:

@@ -92,7 +92,7 @@ ROI_RE = re.compile(
     rf"^{_NOT_POLICY}(?=.*{_MDF_ANY}).*(\bpa(?:id|y|ys) off\b|\broi\b|\breturns?\b|\breturned\b|\bwork(?:ed)? "
     r"(?:best|well)\b|\b(?:best|worst)[- ](?:perform\w*|return\w*)\b|\b(?:how|which|what)\b.*\bperform(?:ed|ing|s)?\b|"
     r"\bworth (?:it|the)\b|\bwon\b|\bpipeline\b|\bretorno\b|\brendite\b|\brendement\b|\bretour\b|\brentab\w*|"
-    r"\blohnt\w*|\bvaleu a pena\b|費用対効果|投資対効果|リターン)", re.IGNORECASE)
+    r"\b(?:ge)?lohnt\w*|\bvaleu a pena\b|費用対効果|投資対効果|リターン)", re.IGNORECASE)
 QUEUE_RE = re.compile(rf"^{_NOT_POLICY}(?=.*{_MDF_ANY})(?=.*{_REQUEST})(?=.*{_WAITING})", re.IGNORECASE)
 
 
