@@ -211,20 +211,60 @@ def detect_languages(cleaned: str) -> tuple[Guess, ...] | None:
 CATALOGUE_LANGS = ("en", "de", "fr", "es", "pt", "ja")
 
 
-def fill(texts: tuple[str, ...], lang: str, values: dict[str, object],
-         langs: tuple[str, ...] = CATALOGUE_LANGS) -> str:
-    """The template of `texts` for `lang` (English, the first, when the language or its template is missing),
-    filled with `values`."""
-    index = langs.index(lang) if lang in langs else 0
-    template = texts[index] if index < len(texts) and texts[index] else texts[0]
-    return template.format(**values) if values else template
-
-
 def catalogue_language(locale: str | None, langs: tuple[str, ...] = CATALOGUE_LANGS) -> str:
-    """The catalogue language for a BCP 47 locale (`de-AT` -> `de`); English for none, a malformed one, or a
-    language the catalogue does not have."""
+    """The catalogue language for a BCP 47 locale (`de-AT` -> `de`, RFC 4647 lookup down to the language);
+    English for none, a malformed one, or a language the catalogue does not have."""
+    if locale in langs:
+        return locale
     try:
         lang = language_of(locale) if locale else "en"
     except BadInput:
         return "en"
     return lang if lang in langs else "en"
+
+
+class Catalogue:
+    """A module's fixed sentences: key -> one template per language of `langs` (English first), so that an
+    answer never mixes languages. `catalogue(key, lang, **values)` fills the template for `lang` (a locale is
+    looked up down to its language); English stands in for a language or a template we do not have. Values
+    (names, ids, numbers, quotes) are never translated."""
+
+    def __init__(self, table: dict[str, tuple[str, ...]], langs: tuple[str, ...] = CATALOGUE_LANGS):
+        self.table, self.langs = table, langs
+
+    def __call__(self, key: str, lang: str = "en", **values: object) -> str:
+        texts = self.table[key]
+        index = self.langs.index(catalogue_language(lang, self.langs))
+        template = texts[index] if index < len(texts) and texts[index] else texts[0]
+        return template.format(**values) if values else template
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.table
+
+    def language(self, locale: str | None) -> str:
+        return catalogue_language(locale, self.langs)
+
+    def missing(self) -> list[tuple[str, str]]:
+        """(key, language) for every template that is absent or empty (English stands in for it)."""
+        return [(key, lang) for key, texts in self.table.items() for i, lang in enumerate(self.langs)
+                if i >= len(texts) or not texts[i]]
+
+
+# --- the language of an answer --------------------------------------------------------------------------
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def answer_language(question: str, locale: str | None = None, langs: tuple[str, ...] = CATALOGUE_LANGS) -> str:
+    """The language to answer in: the question's own when it is clearly written in one of `langs` (Japanese
+    script; otherwise a confident detection of 5+ words, or 4 with accents), else the asker's locale (users.csv;
+    a malformed one counts as none), else English."""
+    if _JAPANESE.search(question or "") and "ja" in langs:
+        return "ja"
+    words = re.findall(r"[^\W\d_]+", question or "")
+    accented = any(ord(ch) > 127 for ch in question or "")
+    if len(words) >= 5 or (len(words) >= 4 and accented):  # fewer plain words are too easily misread
+        guesses = detect_languages(" ".join(words).lower())
+        if guesses and guesses[0].lang in langs and guesses[0].prob >= 0.7:
+            return guesses[0].lang
+    return catalogue_language(locale, langs)

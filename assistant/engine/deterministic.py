@@ -129,7 +129,7 @@ def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
     place; "how many accounts do we share with the second one?" maps it; else its next best actions."""
     if state.choice_slot != "partner_id":
         return Plan("nba", {"opportunity_id": chosen})
-    if state.last_intent == "match" and router.asks_why(turn.question):
+    if state.last_intent == "match" and router.says("why", turn.question):
         return Plan("match", {**state.last_arguments, "partner_id": chosen})
     scores = router.score_intents(turn.question)
     if scores.of("map") > scores.of("nba") and turn.scope.can("map"):
@@ -162,7 +162,7 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     """The plan for a question on its own (no follow-up)."""
     if router.is_change_request(turn.question):  # no tool changes data: say so instead of searching
         return Plan("search", refusal=say("change", turn.lang))
-    if turn.scope.is_partner and (router.is_injection(turn.question) or router.asks_everyones(turn.question)):
+    if turn.scope.is_partner and (router.says("injection", turn.question) or router.says("everyones", turn.question)):
         return Plan("search", refusal=say("foreign_partner", turn.lang))  # only their own organisation's data
     mentions = resolver.find(turn.question)
     missing = resolver.unknown_id(turn.question, mentions)
@@ -188,11 +188,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         return _plan_programme(turn, programme_intent, mentions)
     if directory_chat.is_directory_question(turn.question, mentions, lambda text: question_hints(turn.ctx, text)):
         return plan(turn, resolver, "directory", mentions)
-    if router.asks_deal_partner(turn.question):  # "who's the partner on it?": the deal's partner of record
+    if router.says("deal_partner", turn.question):  # "who's the partner on it?": the deal's partner of record
         p = _with_deal(turn, resolver, Plan("deal_partner"), mentions, required=False)
         if p.reply or p.arguments.get("opportunity_id"):
             return p
-    if router.asks_can_register(turn.question):  # "can we register it?": the rules for this kind of deal
+    if router.says("can_register", turn.question):  # "can we register it?": the rules for this kind of deal
         p = _with_deal(turn, resolver, Plan("search"), mentions, required=False)
         deal = resolver.opportunities.get(p.arguments.get("opportunity_id", ""))
         kind = router.DEAL_KIND.search(deal.name) if deal else None
@@ -218,7 +218,7 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             return _plan_profile(turn, resolver, mentions, topic)
         if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:
             intent = "search"  # "how long is my deal registration protected?": the programme's rule
-        if intent == "nba" and not mentions.entities and router.names_any_deal(turn.question):
+        if intent == "nba" and not mentions.entities and router.says("any_deal", turn.question):
             intent = "search"  # "who leads a new logo deal we found ourselves?": the rules of engagement
     return plan(turn, resolver, intent, mentions)
 
@@ -271,7 +271,7 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
             p = _with_deal(turn, resolver, p, mentions, required=True)
             if p.question or p.reply:
                 return p
-        elif last and router.refers_to_last_deal(turn.question):
+        elif last and router.says("last_deal", turn.question):
             p.arguments["opportunity_id"] = last
         if p.arguments.get("opportunity_id") and not turn.scope.is_partner and not mentions.of("partner"):
             return p  # the tool takes the deal's partner
@@ -335,7 +335,7 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
         p.arguments["partner_id"] = partners[0].id
     elif turn.scope.is_partner:
         p.arguments["partner_id"] = turn.scope.partner_id
-    elif turn.thread.state.last_arguments.get("partner_id") and router.refers_to_last_partner(turn.question):
+    elif turn.thread.state.last_arguments.get("partner_id") and router.says("last_partner", turn.question):
         p.arguments["partner_id"] = turn.thread.state.last_arguments["partner_id"]  # "them": the last partner
     else:
         missing = resolver.unknown_name(turn.question, mentions, router.PARTNER_WORD)
@@ -359,7 +359,7 @@ def _with_deal(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions, requ
             return p
     if not named:
         last = turn.thread.state.last_arguments.get("opportunity_id")
-        if last and router.refers_to_last_deal(turn.question):
+        if last and router.says("last_deal", turn.question):
             p.arguments["opportunity_id"] = last
             return p
     deals = resolver.deals_for(mentions)
@@ -506,7 +506,7 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                                                  turn.lang), 1
     if p.intent == "overview":
         overview = turn.call("records_overview", args, OverviewResult)
-        return overview_chat.answer(overview, resolver.partner_names, turn.lang), 1
+        return overview_chat.answer(overview, resolver.partner_names, turn.lang, turn.scope.can), 1
     if p.intent == "recruit":  # "and who else?" pages on through the ranking
         ranked = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE
@@ -516,7 +516,7 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
             text = f"{resolver.deal_label(args['about'])}:\n{text}"
         return text, shown
     if p.intent == "onboarding":
-        lang = onboarding_chat.answer_language(onboarding_chat.cue_language(turn.question) or turn.lang)
+        lang = onboarding_chat.cue_language(turn.question) or turn.lang
         plan = turn.call("onboarding", {"partner_id": args["partner_id"], "locale": lang}, OnboardingPlan)
         turn.cite(content_citations(turn, onboarding_chat.plan_content(plan)))
         answer = onboarding_chat.plan_answer(plan.model_dump(mode="json"), lang, onboarding_chat.days_asked(turn.question))

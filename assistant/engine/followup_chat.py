@@ -17,9 +17,9 @@ from typing import Any
 
 from assistant.core.errors import CosellError
 from assistant.engine import router
-from assistant.engine.messages import LANGS
 from assistant.engine.threads import ThreadState
 from assistant.engine.turn import Turn
+from tools.locales import Catalogue
 from tools.partner_match.service import match_partners
 
 _I = re.IGNORECASE
@@ -84,7 +84,7 @@ def _partner_of(turn: Turn, state: ThreadState) -> str | None:
         return None
 
 
-_DEAL_PARTNER_T = {
+_deal_partner_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
     "on": ("The partner on {deal} is {partner} ({role}).", "Partner bei {deal} ist {partner} ({role}).",
            "Le partenaire sur {deal} est {partner} ({role}).", "El socio en {deal} es {partner} ({role}).",
            "O parceiro em {deal} é {partner} ({role}).", "{deal} のパートナーは {partner}（{role}）です。"),
@@ -94,21 +94,19 @@ _DEAL_PARTNER_T = {
               "別のパートナー"),
     "none": ("{deal} has no partner yet.", "{deal} hat noch keinen Partner.", "{deal} n'a pas encore de partenaire.",
              "{deal} aún no tiene socio.", "{deal} ainda não tem parceiro.", "{deal} にはまだパートナーがいません。"),
-}
+})
 
 
 def deal_partner_answer(deal: str, partner_id: str | None, role: str | None, registered_by: str | None,
                         partner_names: dict[str, str], lang: str = "en") -> str:
     """Who is on a deal: its partner of record and role, and who registered it when that is another."""
-    index = LANGS.index(lang) if lang in LANGS else 0
-
     def name(pid: str) -> str:  # a partner the asker may not see is never named (nor its id shown)
-        return f"{partner_names[pid]} ({pid})" if pid in partner_names else _DEAL_PARTNER_T["other"][index]
+        return f"{partner_names[pid]} ({pid})" if pid in partner_names else _deal_partner_say("other", lang)
 
     if not partner_id and not registered_by:
-        return _DEAL_PARTNER_T["none"][index].format(deal=deal)
-    text = _DEAL_PARTNER_T["on"][index].format(deal=deal, partner=name(partner_id or registered_by or ""),
-                                               role=role or "registered")
+        return _deal_partner_say("none", lang, deal=deal)
+    text = _deal_partner_say("on", lang, deal=deal, partner=name(partner_id or registered_by or ""),
+                             role=role or "registered")
     if registered_by and registered_by != partner_id:
-        text += _DEAL_PARTNER_T["registered"][index].format(partner=name(registered_by))
+        text += _deal_partner_say("registered", lang, partner=name(registered_by))
     return text

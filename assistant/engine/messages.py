@@ -1,17 +1,10 @@
-"""Every fixed sentence of an answer, per language: one catalogue, so that an answer never mixes languages.
-
-`say(key, lang, **values)` fills a template; `answer_language(question, locale)` picks the language: the
-question's own when it is clearly written in one of ours (Japanese script; otherwise a confident detection
-of 5+ words, or 4 with accents), else the asker's locale from users.csv, else English. A key missing in a
-language falls back to English; values (names, ids, numbers, quotes) are never translated.
+"""The fixed sentences the engine's answers share (asking back, refusals, headings), per language:
+`say(key, lang, **values)` (a `tools.locales.Catalogue`). The language is picked once per turn by
+`tools.locales.answer_language`; a chat module's own sentences live in that module, in a catalogue of its own.
 """
 from __future__ import annotations
 
-import re
-
-from tools.locales import catalogue_language, detect_languages, fill
-
-LANGS = ("en", "de", "fr", "es", "pt", "ja")
+from tools.locales import Catalogue
 
 # key -> (en, de, fr, es, pt, ja)
 MESSAGES: dict[str, tuple[str, ...]] = {
@@ -347,27 +340,4 @@ MESSAGES: dict[str, tuple[str, ...]] = {
 }
 
 
-def say(key: str, lang: str = "en", **values: object) -> str:
-    """The sentence `key` in `lang` (English when we have no such language), filled with `values`."""
-    return fill(MESSAGES[key], lang, values, LANGS)
-
-
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-
-
-def answer_language(question: str, locale: str | None = None) -> str:
-    """The language to answer in: the question's own when clear, else the asker's locale, else English."""
-    if _JAPANESE.search(question or ""):
-        return "ja"
-    own = _locale_language(locale)
-    words = re.findall(r"[^\W\d_]+", question or "")
-    accented = any(ord(ch) > 127 for ch in question)
-    if len(words) >= 5 or (len(words) >= 4 and accented):  # fewer plain words are too easily misread
-        guesses = detect_languages(" ".join(words).lower())
-        if guesses and guesses[0].lang in LANGS and guesses[0].prob >= 0.7:
-            return guesses[0].lang
-    return own
-
-
-def _locale_language(locale: str | None) -> str:
-    return catalogue_language(locale, LANGS)  # a malformed locale in users.csv: English
+say = Catalogue(MESSAGES)

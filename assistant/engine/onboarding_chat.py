@@ -1,6 +1,6 @@
 """Onboarding in chat: a new partner's "we just signed up, what do we do in the first 30 days?" and a channel
 manager's "how is P-043's onboarding going?" go to the `onboarding` tool; the answer is the plan in the
-asker's language (en, de, fr, es, pt; English otherwise), the first N days first when the question names them.
+asker's language (en, de, fr, es, pt, ja; English otherwise), the first N days first when the question names them.
 
 `wants_plan` is asked before the general router. A question about onboarding as a programme ("how long is
 onboarding supposed to take?", "onboarding checklist for new partners") stays a content question.
@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from assistant.engine.intent_cues import normalise
+from tools.locales import Catalogue
 from tools.onboarding.service import OnboardingPlan
 from tools.types import ContentRef, money
 
@@ -70,138 +71,134 @@ def cue_language(question: str) -> str | None:
     return next((lang for lang, text in found.groupdict().items() if text), None) if found else None
 
 
-# (en, de, fr, es, pt): the fixed sentences of the answer
-_WORDS = {
+# key -> (en, de, fr, es, pt, ja): the fixed sentences of the answer. Step titles in the asker's language, by
+# kind ("title_*"; {what}: the competencies, or the step's own competency) or by tier rule ("tier_*"); an empty
+# English template keeps the tool's own title, which carries the rule's numbers.
+_say = Catalogue({
     "joined": ("{name} ({pid}) joined on {joined}, {days} days ago.", "{name} ({pid}) ist seit {joined} Partner "
                "({days} Tage).", "{name} ({pid}) a rejoint le programme le {joined}, il y a {days} jours.",
                "{name} ({pid}) se unió el {joined}, hace {days} días.", "{name} ({pid}) entrou em {joined}, há "
-               "{days} dias."),
+               "{days} dias.", "{name}（{pid}）は {joined} に参加しました（{days} 日前）。"),
     "no_joined": ("{name} ({pid}) has no joining date, so the steps have no due dates.",
                   "Für {name} ({pid}) ist kein Beitrittsdatum hinterlegt; die Schritte haben kein Fälligkeitsdatum.",
                   "{name} ({pid}) n'a pas de date d'adhésion : les étapes n'ont pas d'échéance.",
                   "{name} ({pid}) no tiene fecha de alta: los pasos no tienen fecha límite.",
-                  "{name} ({pid}) não tem data de entrada: as etapas não têm prazo."),
+                  "{name} ({pid}) não tem data de entrada: as etapas não têm prazo.",
+                  "{name}（{pid}）には参加日の登録がないため、各ステップに期限はありません。"),
     "window": ("In the first {n} days (by {end}):", "In den ersten {n} Tagen (bis {end}):",
                "Pendant les {n} premiers jours (jusqu'au {end}) :", "En los primeros {n} días (hasta el {end}):",
-               "Nos primeiros {n} dias (até {end}):"),
+               "Nos primeiros {n} dias (até {end}):", "最初の {n} 日間（{end} まで）:"),
     "plan": ("The onboarding plan:", "Der Onboarding-Plan:", "Le plan d'intégration :", "El plan de onboarding:",
-             "O plano de onboarding:"),
-    "later": ("After that:", "Danach:", "Ensuite :", "Después:", "Depois:"),
-    "due": ("due {date}", "fällig {date}", "échéance {date}", "vence el {date}", "prazo {date}"),
-    "read": ("read", "lesen", "à lire", "leer", "ler"),
+             "O plano de onboarding:", "オンボーディング計画:"),
+    "later": ("After that:", "Danach:", "Ensuite :", "Después:", "Depois:", "その後:"),
+    "due": ("due {date}", "fällig {date}", "échéance {date}", "vence el {date}", "prazo {date}", "期限 {date}"),
+    "read": ("read", "lesen", "à lire", "leer", "ler", "参考資料"),
     "won": ("First win on {date}, {days} days after joining.", "Erster Abschluss am {date}, {days} Tage nach dem "
             "Beitritt.", "Première affaire gagnée le {date}, {days} jours après l'adhésion.", "Primera venta el "
-            "{date}, {days} días después del alta.", "Primeira venda em {date}, {days} dias após a entrada."),
+            "{date}, {days} días después del alta.", "Primeira venda em {date}, {days} dias após a entrada.",
+            "初受注は {date}、参加から {days} 日後です。"),
     "no_win": ("No won deal yet.", "Noch kein gewonnener Abschluss.", "Pas encore d'affaire gagnée.",
-               "Aún no hay ninguna venta ganada.", "Ainda nenhuma venda ganha."),
+               "Aún no hay ninguna venta ganada.", "Ainda nenhuma venda ganha.", "受注した案件はまだありません。"),
     "summary": ("{done} of {total} steps done, {overdue} overdue.", "{done} von {total} Schritten erledigt, {overdue} "
                 "überfällig.", "{done} étapes sur {total} faites, {overdue} en retard.", "{done} de {total} pasos "
-                "hechos, {overdue} atrasados.", "{done} de {total} etapas feitas, {overdue} atrasadas."),
+                "hechos, {overdue} atrasados.", "{done} de {total} etapas feitas, {overdue} atrasadas.",
+                "{total} ステップ中 {done} 件完了、{overdue} 件が期限超過です。"),
     "details": ("Details: `cosell onboarding {pid}`.", "Details: `cosell onboarding {pid}`.",
                 "Détails : `cosell onboarding {pid}`.", "Detalles: `cosell onboarding {pid}`.",
-                "Detalhes: `cosell onboarding {pid}`."),
-}
-_STATUS_WORDS = {"done": ("done", "erledigt", "fait", "hecho", "feito"),
-                 "open": ("open", "offen", "à faire", "pendiente", "pendente"),
-                 "overdue": ("overdue", "überfällig", "en retard", "atrasado", "atrasado")}
-_LANGS = ("en", "de", "fr", "es", "pt")
-# step titles in the asker's language, by kind ({what}: the competencies, or the step's own competency); the
-# tier steps keep the tool's English title, which carries the rule's numbers
-_TITLES = {
-    "training": ("", "Enablement-Training abschließen: {what}", "Suivre la formation : {what}",
-                 "Completar la formación: {what}", "Concluir o treinamento: {what}"),
-    "first_registration": ("", "Einen ersten Deal registrieren", "Enregistrer une première affaire",
-                           "Registrar una primera oportunidad", "Registrar uma primeira oportunidade"),
-    "certification": ("", "Mindestens eine Person in {what} zertifizieren", "Certifier au moins une personne en "
-                      "{what}", "Certificar al menos a una persona en {what}", "Certificar pelo menos uma pessoa "
-                      "em {what}"),
-    "first_win": ("", "Einen ersten Deal gewinnen", "Gagner une première affaire", "Ganar una primera venta",
-                  "Ganhar uma primeira venda"),
-}
-
-
-def answer_language(lang: str) -> str:
-    """The language of the answer: the asker's when this module has its sentences, else English (the plan's
-    evidence is asked for in the same language, so an answer never mixes two)."""
-    return lang if lang in _LANGS else "en"
-
-
-def _w(key: str, lang: str, **values: object) -> str:
-    index = _LANGS.index(lang) if lang in _LANGS else 0
-    return _WORDS[key][index].format(**values)
+                "Detalhes: `cosell onboarding {pid}`.", "詳細: `cosell onboarding {pid}`。"),
+    "status_done": ("done", "erledigt", "fait", "hecho", "feito", "完了"),
+    "status_open": ("open", "offen", "à faire", "pendiente", "pendente", "未完了"),
+    "status_overdue": ("overdue", "überfällig", "en retard", "atrasado", "atrasado", "期限超過"),
+    "title_training": ("", "Enablement-Training abschließen: {what}", "Suivre la formation : {what}",
+                       "Completar la formación: {what}", "Concluir o treinamento: {what}",
+                       "イネーブルメント研修を修了する: {what}"),
+    "title_first_registration": ("", "Einen ersten Deal registrieren", "Enregistrer une première affaire",
+                                 "Registrar una primera oportunidad", "Registrar uma primeira oportunidade",
+                                 "最初の案件を登録する"),
+    "title_certification": ("", "Mindestens eine Person in {what} zertifizieren", "Certifier au moins une personne "
+                            "en {what}", "Certificar al menos a una persona en {what}", "Certificar pelo menos uma "
+                            "pessoa em {what}", "{what} の認定者を1名以上育成する"),
+    "title_first_win": ("", "Einen ersten Deal gewinnen", "Gagner une première affaire", "Ganar una primera venta",
+                        "Ganhar uma primeira venda", "最初の案件を受注する"),
+    "tier_certified_staff": ("", "{n} zertifizierte Mitarbeitende haben ({why})",
+                             "Avoir {n} personnes certifiées ({why})", "Tener {n} personas certificadas ({why})",
+                             "Ter {n} pessoas certificadas ({why})", "認定者を {n} 名にする（{why}）"),
+    "tier_won_revenue_12m": ("", "Mindestens {amount} gewonnener Umsatz in 12 Monaten ({why})",
+                             "Au moins {amount} de chiffre d'affaires gagné sur 12 mois ({why})",
+                             "Al menos {amount} de ingresos ganados en 12 meses ({why})",
+                             "Pelo menos {amount} de receita ganha em 12 meses ({why})",
+                             "12か月で {amount} 以上を受注する（{why}）"),
+    "tier_won_deals_12m": ("", "Mindestens {n} gewonnene Deals in 12 Monaten ({why})",
+                           "Au moins {n} affaire(s) gagnée(s) sur 12 mois ({why})",
+                           "Al menos {n} venta(s) ganada(s) en 12 meses ({why})",
+                           "Pelo menos {n} venda(s) ganha(s) em 12 meses ({why})",
+                           "12か月で {n} 件以上受注する（{why}）"),
+    "tier_deals_registered_12m": ("", "Mindestens {n} registrierte Deals in 12 Monaten ({why})",
+                                  "Au moins {n} affaire(s) enregistrée(s) sur 12 mois ({why})",
+                                  "Al menos {n} oportunidad(es) registrada(s) en 12 meses ({why})",
+                                  "Pelo menos {n} oportunidade(s) registrada(s) em 12 meses ({why})",
+                                  "12か月で {n} 件以上の案件を登録する（{why}）"),
+    "why_current": ("", "Anforderung der Stufe {tier}", "exigence du niveau {tier}", "requisito del nivel {tier}",
+                    "requisito do nível {tier}", "{tier} ティアの要件"),
+    "why_next": ("", "um {tier} zu erreichen", "pour atteindre {tier}", "para llegar a {tier}",
+                 "para chegar a {tier}", "{tier} に昇格するため"),
+    "programme": ("partner programme", "Partnerprogramm", "programme partenaires", "programa de partners",
+                  "programa de parceiros", "パートナープログラム"),
+})
 
 
 def plan_answer(data: dict, lang: str = "en", days: int | None = None) -> str:
     """The plan in words: where the partner stands, the steps of the first `days` first, then the rest."""
-    index = _LANGS.index(lang) if lang in _LANGS else 0
+    lang = _say.language(lang)
     joined = dt.date.fromisoformat(data["joined_on"]) if data.get("joined_on") else None
-    lines = [_w("joined", lang, name=data["name"], pid=data["partner_id"], joined=data["joined_on"],
-                days=data["days_since_joined"]) if joined else _w("no_joined", lang, name=data["name"],
-                                                                   pid=data["partner_id"])]
+    lines = [_say("joined", lang, name=data["name"], pid=data["partner_id"], joined=data["joined_on"],
+                  days=data["days_since_joined"]) if joined else _say("no_joined", lang, name=data["name"],
+                                                                       pid=data["partner_id"])]
     steps = data["steps"]
     done = sum(s["status"] == "done" for s in steps)
     overdue = sum(s["status"] == "overdue" for s in steps)
-    lines.append(_w("summary", lang, done=done, total=len(steps), overdue=overdue))
+    lines.append(_say("summary", lang, done=done, total=len(steps), overdue=overdue))
     first = [s for s in steps if days is not None and s["offset_days"] <= days]
     rest = [s for s in steps if s not in first]
     if first:
         end = joined + dt.timedelta(days=days) if joined else None
-        lines.append(_w("window", lang, n=days, end=end.isoformat() if end else "-"))
-        lines += [_step_line(s, lang, index, data) for s in first]
+        lines.append(_say("window", lang, n=days, end=end.isoformat() if end else "-"))
+        lines += [_step_line(s, lang, data) for s in first]
         if rest:
-            lines.append(_w("later", lang))
+            lines.append(_say("later", lang))
     else:
-        lines.append(_w("plan", lang))
-    lines += [_step_line(s, lang, index, data) for s in rest]
+        lines.append(_say("plan", lang))
+    lines += [_step_line(s, lang, data) for s in rest]
     if data.get("first_win_on"):
-        lines.append(_w("won", lang, date=data["first_win_on"], days=data["days_to_first_win"]))
+        lines.append(_say("won", lang, date=data["first_win_on"], days=data["days_to_first_win"]))
     else:
-        lines.append(_w("no_win", lang))
-    lines.append(_w("details", lang, pid=data["partner_id"]))
+        lines.append(_say("no_win", lang))
+    lines.append(_say("details", lang, pid=data["partner_id"]))
     return "\n".join(lines)
-_TIER_TITLES = {
-    "certified_staff": ("", "{n} zertifizierte Mitarbeitende haben ({why})", "Avoir {n} personnes certifiées ({why})",
-                        "Tener {n} personas certificadas ({why})", "Ter {n} pessoas certificadas ({why})"),
-    "won_revenue_12m": ("", "Mindestens {amount} gewonnener Umsatz in 12 Monaten ({why})",
-                        "Au moins {amount} de chiffre d'affaires gagné sur 12 mois ({why})",
-                        "Al menos {amount} de ingresos ganados en 12 meses ({why})",
-                        "Pelo menos {amount} de receita ganha em 12 meses ({why})"),
-    "won_deals_12m": ("", "Mindestens {n} gewonnene Deals in 12 Monaten ({why})",
-                      "Au moins {n} affaire(s) gagnée(s) sur 12 mois ({why})",
-                      "Al menos {n} venta(s) ganada(s) en 12 meses ({why})",
-                      "Pelo menos {n} venda(s) ganha(s) em 12 meses ({why})"),
-    "deals_registered_12m": ("", "Mindestens {n} registrierte Deals in 12 Monaten ({why})",
-                             "Au moins {n} affaire(s) enregistrée(s) sur 12 mois ({why})",
-                             "Al menos {n} oportunidad(es) registrada(s) en 12 meses ({why})",
-                             "Pelo menos {n} oportunidade(s) registrada(s) em 12 meses ({why})"),
-}
-_WHY = {True: ("", "Anforderung der Stufe {tier}", "exigence du niveau {tier}", "requisito del nivel {tier}",
-               "requisito do nível {tier}"),
-        False: ("", "um {tier} zu erreichen", "pour atteindre {tier}", "para llegar a {tier}",
-                "para chegar a {tier}")}
-_PROGRAMME = ("partner programme", "Partnerprogramm", "programme partenaires", "programa de partners",
-              "programa de parceiros")
 
 
-def _title(step: dict, index: int, data: dict) -> str:
-    if index and step.get("tier") and step.get("subject") in _TIER_TITLES:
-        why = _WHY[bool(step.get("tier_current"))][index].format(tier=step["tier"])
+def _title(step: dict, lang: str, data: dict) -> str:
+    """The step's title in `lang`; the tool's own (English) title where the catalogue keeps it."""
+    subject, kind = step.get("subject"), step.get("kind") or ""
+    if step.get("tier") and f"tier_{subject}" in _say:
+        why = _say("why_current" if step.get("tier_current") else "why_next", lang, tier=step["tier"])
         minimum = float(step.get("minimum") or 0)
-        return _TIER_TITLES[step["subject"]][index].format(n=f"{minimum:g}", amount=money(minimum), why=why)
-    template = _TITLES.get(step.get("kind") or "", ("",) * len(_LANGS))[index]
-    if not template:
-        return step["title"]
-    what = step.get("subject") if step.get("kind") == "certification" else ", ".join(data.get("competencies") or [])
-    return template.format(what=what or _PROGRAMME[index])
+        title = _say(f"tier_{subject}", lang, n=f"{minimum:g}", amount=money(minimum), why=why)
+    elif f"title_{kind}" in _say:
+        what = subject if kind == "certification" else ", ".join(data.get("competencies") or [])
+        title = _say(f"title_{kind}", lang, what=what or _say("programme", lang))
+    else:
+        title = ""
+    return title or step["title"]
 
 
-def _step_line(step: dict, lang: str, index: int, data: dict) -> str:
-    due = f", {_w('due', lang, date=step['due_on'])}" if step.get("due_on") else ""
-    line = f"- {_STATUS_WORDS[step['status']][index]}: {_title(step, index, data)}{due}"
+def _step_line(step: dict, lang: str, data: dict) -> str:
+    due = f", {_say('due', lang, date=step['due_on'])}" if step.get("due_on") else ""
+    line = f"- {_say('status_' + step['status'], lang)}: {_title(step, lang, data)}{due}"
     if step["evidence"] and step["status"] != "open":
         line += f" ({step['evidence'][0]})"
     if step["content"] and step["status"] != "done":
-        line += f"; {_w('read', lang)}: " + ", ".join(c["title"] for c in step["content"])
+        line += f"; {_say('read', lang)}: " + ", ".join(c["title"] for c in step["content"])
     return line
 
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.intent_cues import normalise
-from assistant.engine.messages import LANGS
 from assistant.engine.router import mdf_period
+from tools.locales import Catalogue
 from tools.partner_profile.service import quarter_months
 from tools.records_overview.service import OverviewResult
 
@@ -190,7 +191,7 @@ def _window(text: str, today: dt.date) -> int | None:
 
 # --- the answer ----------------------------------------------------------------------------------
 
-_T: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja
+_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
     "partners": ("{n} partners", "{n} Partner", "{n} partenaires", "{n} socios", "{n} parceiros", "パートナー {n} 社"),
     "tier": ("{n} {tier} partners", "{n} {tier}-Partner", "{n} partenaires {tier}", "{n} socios {tier}",
              "{n} parceiros {tier}", "{tier} パートナー {n} 社"),
@@ -284,20 +285,30 @@ _T: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja
     "none": ("None.", "Keine.", "Aucun.", "Ninguno.", "Nenhum.", "ありません。"),
     "more": ("… and {n} more.", "… und {n} weitere.", "… et {n} de plus.", "… y {n} más.", "… e mais {n}.",
              "…ほか{n}件。"),
-}
-
-
-def _say(key: str, lang: str, **values: Any) -> str:
-    texts = _T[key]
-    return texts[LANGS.index(lang) if lang in LANGS else 0].format(**values)
+    # what to ask next, with the first item listed (each routes to that tool in its own language)
+    "hint_match": ('Ask "which partners fit {deal}?" for a shortlist.',
+                   "Fragen Sie „welche Partner passen zu {deal}?“ für eine Shortlist.",
+                   "Demandez « quels partenaires pour {deal} ? » pour une liste courte.",
+                   "Pregunte «¿qué socios encajan en {deal}?» para una lista corta.",
+                   'Pergunte "quais parceiros servem para {deal}?" para uma lista curta.',
+                   "候補のパートナーは「{deal} に合うパートナーは？」と聞いてください。"),
+    "hint_draft": ('Ask "draft an email for <partner> from the {kit} kit" (add a language or a channel).',
+                   "Fragen Sie „Entwurf einer E-Mail für <Partner> aus dem {kit}-Kit“ (mit Sprache oder Kanal).",
+                   "Demandez « rédige un e-mail pour <partenaire> avec le kit {kit} » (avec une langue ou un canal).",
+                   "Pida «redacta un correo para <socio> con el kit {kit}» (con un idioma o un canal).",
+                   'Peça "escreva um e-mail para <parceiro> com o kit {kit}" (com um idioma ou um canal).',
+                   "「{kit} キットで <パートナー> 向けのメールを作成して」と頼めます（言語やチャネルも指定できます）。"),
+})
 
 
 def _money(totals: dict[str, float]) -> str:
     return " + ".join(f"{amount:,.0f} {currency}" for currency, amount in sorted(totals.items())) or "0"
 
 
-def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "en") -> str:
-    """The facts of `result` as a short answer (lists cut at LIST_MAX lines)."""
+def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "en",
+           can: Callable[[str], bool] | None = None) -> str:
+    """The facts of `result` as a short answer (lists cut at LIST_MAX lines); with `can` (the asker's
+    permissions), a last line says what to ask next about the first item listed."""
     t, n = result.topic, result.count
     over = _say("over", lang, amount=f"{result.min_amount:,.0f}") if result.min_amount else ""
     lines: list[str] = []
@@ -320,7 +331,7 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
     elif t in ("pipeline", "unpartnered"):
         lines = [_say(t, lang, n=n, total=_money(result.totals), over=over)]
         if t == "unpartnered":
-            lines += [_deal(d, lang, partner_names) for d in result.deals[:5]]
+            lines += [_deal(d, lang, partner_names) for d in result.deals[:LIST_MAX]]
     elif t == "won":
         first, last = result.window or (result.today, result.today)
         lines = [_say("won", lang, n=n, total=_money(result.totals), first=first, last=last)]
@@ -353,6 +364,10 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
         lines.append(_say("more", lang, n=total - shown))
     if n == 0 and t not in ("users", "partners", "pipeline", "won", "unpartnered"):
         lines.append(_say("none", lang))
+    if can and t == "unpartnered" and result.deals and can("match"):
+        lines.append(_say("hint_match", lang, deal=result.deals[0].name))
+    if can and t == "kits" and result.kits and can("draft"):
+        lines.append(_say("hint_draft", lang, kit=result.kits[0].name))
     return "\n".join(lines)
 
 

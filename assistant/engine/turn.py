@@ -17,10 +17,11 @@ from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_valid
 
 from assistant.core.errors import BadInput, Forbidden
 from assistant.engine.context import AppContext
-from assistant.engine.messages import MESSAGES, answer_language, say
+from assistant.engine.messages import say
 from assistant.engine.threads import Candidate, ConversationThread
 from retrieval.records import Document
 from retrieval.scope import Scope
+from tools.locales import answer_language
 from tools.registry import UntypedResult, get_tool
 from tools.types import ContentRef
 
@@ -89,7 +90,7 @@ class Turn:
 
     @property
     def lang(self) -> str:
-        """The language of the answer's fixed sentences (`assistant.engine.messages.answer_language`)."""
+        """The language of the answer's fixed sentences (`tools.locales.answer_language`)."""
         if self._lang is None:
             self._lang = answer_language(self.question, self.scope.locale)
         return self._lang
@@ -199,9 +200,9 @@ def forbidden_message(scope: Scope, exc: Forbidden | None = None, intent: str | 
     """A polite refusal that names what the asker may not do, never what is behind it, in `lang`."""
     if exc is not None and intent is None:
         return say("forbidden_see", lang, reason=exc.message)
-    what = f"may_{intent}" if intent and f"may_{intent}" in MESSAGES else "may_any"
+    what = f"may_{intent}" if intent and f"may_{intent}" in say else "may_any"
     role = f"role_{scope.role}"
-    role_name = say(role, lang) if role in MESSAGES else scope.role.replace("_", " ")
+    role_name = say(role, lang) if role in say else scope.role.replace("_", " ")
     return say("forbidden_do", lang, role=role_name, what=say(what, lang))
 
 

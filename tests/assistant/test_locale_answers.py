@@ -7,13 +7,16 @@ import re
 
 import pytest
 
-from assistant.engine import answers
+from assistant.engine import answers, followup_chat, onboarding_chat, overview_chat
 from assistant.engine.agent import ask
 from assistant.engine.deterministic import plan_turn
-from assistant.engine.messages import LANGS, MESSAGES, answer_language, say
+from assistant.engine.messages import MESSAGES, say
 from retrieval.scope import scope_for_user
 from tests.assistant import profile_world
+from tools.locales import CATALOGUE_LANGS, answer_language
 from tools.next_best_action.service import NbaResponse
+from tools.onboarding.phrases import phrase
+from tools.search import service as search_service
 
 
 @pytest.fixture()
@@ -25,9 +28,29 @@ def ctx(tmp_path):
 
 def test_every_sentence_exists_in_every_language_with_the_same_placeholders():
     for key, texts in MESSAGES.items():
-        assert len(texts) == len(LANGS) and all(texts), key
+        assert len(texts) == len(CATALOGUE_LANGS) and all(texts), key
         names = {frozenset(re.findall(r"\{(\w+)\}", t)) for t in texts}
         assert len(names) == 1, f"{key}: placeholders differ between languages"
+
+
+@pytest.mark.parametrize("catalogue", [
+    say, overview_chat._say, followup_chat._deal_partner_say, onboarding_chat._say, phrase, search_service._reference_label,
+], ids=["messages", "overview", "followup", "onboarding", "evidence", "reference"])
+def test_every_chat_catalogue_has_all_six_languages(catalogue):
+    """No fixed sentence of an answer falls back to English in another language (an empty English template
+    keeps the tool's own English text, which is the one gap allowed)."""
+    assert catalogue.langs == CATALOGUE_LANGS
+    assert {lang for _, lang in catalogue.missing()} <= {"en"}
+    for key, texts in catalogue.table.items():
+        assert len(texts) == len(CATALOGUE_LANGS), key
+        names = {frozenset(re.findall(r"\{(\w+)\}", t)) for t in texts if t}
+        assert len(names) == 1, f"{key}: placeholders differ between languages"
+
+
+def test_a_catalogue_looks_a_locale_up_down_to_its_language():
+    assert say("which_deal", "de-AT") == say("which_deal", "de") != say("which_deal", "en")
+    assert say("which_deal", "ja-JP") == say("which_deal", "ja")
+    assert say("which_deal", "it") == say("which_deal", "xx-YY") == say("which_deal", "en")
 
 
 @pytest.mark.parametrize(("question", "locale", "lang"), [

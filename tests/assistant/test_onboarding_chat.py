@@ -3,15 +3,20 @@ plan in their language; a channel manager gets the partner they name; a marketer
 seller get a refusal; questions about onboarding as a programme stay content questions."""
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import pytest
 
 from assistant.core.config import Settings
+from assistant.engine import onboarding_chat
 from assistant.engine.agent import ask
 from assistant.engine.context import AppContext
 from assistant.engine.onboarding_chat import days_asked, wants_plan
 from retrieval.ingest import ingest_folder
 from retrieval.scope import scope_for_user
 from tests.tools.onboarding_world import TODAY, write
+from tools.onboarding.phrases import PHRASES
 
 
 @pytest.mark.parametrize("question, kinds, is_partner", [
@@ -75,6 +80,38 @@ def test_the_answer_speaks_the_question_language(ctx):
     assert "Training(s) abgeschlossen" in r.answer and "completed" not in r.answer  # the evidence in German too
     r = _ask(ctx, "u-ps-2", "que devons-nous faire pendant les 30 premiers jours ?")
     assert "Pendant les 30 premiers jours" in r.answer and "Enregistrer une première affaire" in r.answer
+
+
+def _english_sentences_in(answer: str) -> list[str]:
+    """The English fixed sentences of onboarding answers (the chat's and the tool's evidence) found in `answer`;
+    a template the same in every language (a file and column name) is not English."""
+    found = []
+    for table in (onboarding_chat._say.table, PHRASES):
+        for texts in table.values():
+            english = texts[0]
+            if not english or english in texts[1:]:
+                continue
+            parts = [re.escape(p) for p in re.split(r"\{\w+\}", english)]
+            if re.search(r"(?<![A-Za-z])" + ".+?".join(parts) + r"(?![A-Za-z])", answer):
+                found.append(english)
+    return found
+
+
+@pytest.mark.parametrize("question, locale", [
+    ("参加したばかりです。最初の30日で何をすべきですか？", None),  # the question's language
+    ("onboarding status?", "ja"),  # too short to tell: the user's locale
+])
+def test_a_japanese_seller_gets_the_plan_in_japanese(ctx, question, locale):
+    scope = dataclasses.replace(scope_for_user(ctx.store, "u-ps-2"), locale=locale)
+    r = ask(ctx, scope, question)
+    assert r.tools[0].name == "onboarding" and r.tools[0].arguments["locale"] == "ja"
+    plan = r.results[0]
+    assert ("最初の 30 日間" if "30" in question else "オンボーディング計画:") in r.answer
+    assert "ステップ中" in r.answer and f"`cosell onboarding {plan.partner_id}`。" in r.answer
+    assert _english_sentences_in(r.answer) == []
+    assert [s.title for s in plan.steps if s.title in r.answer] == []  # every step's title in Japanese too
+    english = _ask(ctx, "u-ps-2", "how is our onboarding going?").answer
+    assert _english_sentences_in(english)  # the check can fail: the English plan is made of them
 
 
 def test_a_channel_manager_gets_the_partner_named(ctx):

@@ -13,6 +13,7 @@ from assistant.core.config import Settings
 from assistant.engine.agent import ask
 from assistant.engine.context import AppContext
 from assistant.engine.draft_options import kit_named
+from assistant.engine.overview_chat import LIST_MAX
 from retrieval.ingest import replace_records
 from retrieval.scope import scope_for_user
 
@@ -78,6 +79,36 @@ def test_over_amount_narrows_the_unpartnered_deals(demo_ctx, demo_folder):
            and not o["registered_by"] and float(o["amount"] or 0) > 250_000]
     answer = _ask(demo_ctx, "u-cm-1", "how many open opps over 250k have no partner yet?").answer
     assert f"{len(big)} open opportunities over 250,000" in answer
+
+
+def test_the_unpartnered_list_is_as_long_as_the_others_and_says_what_to_ask_next(demo_ctx, demo_folder):
+    opps = _csv(demo_folder, "opportunities.csv")
+    unpartnered = [o for o in opps if o["stage"] not in ("closed_won", "closed_lost") and not o["partner_id"]
+                   and not o["registered_by"]]
+    assert len(unpartnered) > LIST_MAX
+    answer = _ask(demo_ctx, "u-cm-1", "how many open opps have no partner?").answer
+    listed = re.findall(r"\[(OPP-\d+)\]", answer)
+    biggest = sorted(unpartnered, key=lambda o: (-float(o["amount"] or 0), o["opportunity_id"]))[:LIST_MAX]
+    assert listed == [o["opportunity_id"] for o in biggest]
+    assert f"… and {len(unpartnered) - LIST_MAX} more." in answer
+    hint = re.search(r'Ask "(.+?)" for a shortlist\.$', answer)
+    assert hint, answer  # the hint is a question that works: a shortlist for the first deal listed
+    assert [t.name for t in _ask(demo_ctx, "u-cm-1", hint.group(1)).tools] == ["match_partners"]
+    assert _ask(demo_ctx, "u-cm-1", hint.group(1)).tools[0].arguments["opportunity_id"] == listed[0]
+
+
+@pytest.mark.parametrize("question, pattern", [
+    ("what campaign kits do we have?", r'Ask "(.+?)" \(add a language or a channel\)\.$'),
+    ("Welche Kampagnen-Kits gibt es denn bei uns?", r"Fragen Sie „(.+?)“ \(mit Sprache oder Kanal\)\.$"),
+])
+def test_the_kit_list_says_how_to_draft_from_a_kit(demo_ctx, demo_folder, question, pattern):
+    answer = _ask(demo_ctx, "u-mkt-1", question).answer
+    hint = re.search(pattern, answer)
+    assert hint, answer
+    kit = re.search(r"^- .+? \[([\w-]+)\]", answer, re.M).group(1)  # the first kit listed
+    partner = _csv(demo_folder, "partners.csv")[0]["name"]
+    drafted = _ask(demo_ctx, "u-mkt-1", re.sub(r"<partner>", partner, hint.group(1), flags=re.I))
+    assert drafted.tools[0].name == "draft_content" and drafted.tools[0].arguments["kit_id"] == kit
 
 
 def test_tier_status(demo_ctx, demo_truth):

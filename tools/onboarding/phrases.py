@@ -1,14 +1,11 @@
 """The onboarding plan's evidence lines in the reader's language (en, de, fr, es, pt, ja; English otherwise).
 
-One catalogue, as `assistant.engine.messages` keeps the chat's sentences: `phrase(key, lang, **values)` fills
-a template. Values (ids, names, dates, numbers, file and column names) are never translated, so a line can
+One catalogue (`tools.locales.Catalogue`): `phrase(key, lang, **values)` fills a template. Values (ids, names, dates, numbers, file and column names) are never translated, so a line can
 always be checked against the data it names.
 """
 from __future__ import annotations
 
-from tools.locales import catalogue_language, fill
-
-LANGS = ("en", "de", "fr", "es", "pt", "ja")
+from tools.locales import Catalogue
 
 # key -> (en, de, fr, es, pt, ja)
 PHRASES: dict[str, tuple[str, ...]] = {
@@ -123,11 +120,5 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def phrase(key: str, lang: str = "en", **values: object) -> str:
-    """The line `key` in `lang` (English for a language we do not have), filled with `values`."""
-    return fill(PHRASES[key], lang, values, LANGS)
-
-
-def language_for(locale: str | None) -> str:
-    """The catalogue language for a BCP 47 locale (`de-AT` -> `de`); English otherwise."""
-    return catalogue_language(locale, LANGS)
+phrase = Catalogue(PHRASES)
+language_for = phrase.language  # the catalogue language for a BCP 47 locale (`de-AT` -> `de`); English otherwise

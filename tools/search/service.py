@@ -18,7 +18,7 @@ from retrieval.multilingual import similarities
 from retrieval.scope import Scope
 from retrieval.search import Hit
 from tools.context import ToolContext
-from tools.locales import detect_languages
+from tools.locales import Catalogue, detect_languages
 from tools.registry import register_tool
 from tools.shorthand import expand_shorthand
 
@@ -190,21 +190,21 @@ def whose_rule(question: str, hits: list[Hit]) -> tuple[list[Hit], bool]:
 
 
 # "Reference material (OWNER), not VENDOR's policy: " in the asker's language ({whose}: "Northwind Data's")
-_REFERENCE_LABEL = {
-    "en": ("Reference material ({owner}), not {whose} policy: ", "{vendor}'s", "the vendor's"),
-    "de": ("Referenzmaterial ({owner}), nicht die Richtlinie {whose}: ", "von {vendor}", "des Herstellers"),
-    "fr": ("Document de référence ({owner}), pas la politique {whose} : ", "de {vendor}", "de l'éditeur"),
-    "es": ("Material de referencia ({owner}), no la política {whose}: ", "de {vendor}", "del fabricante"),
-    "pt": ("Material de referência ({owner}), não a política {whose}: ", "da {vendor}", "do fornecedor"),
-    "ja": ("参考資料（{owner}）であり、{whose}のポリシーではありません: ", "{vendor}", "ベンダー"),
-}
+_reference_label = Catalogue({  # key -> (en, de, fr, es, pt, ja)
+    "label": ("Reference material ({owner}), not {whose} policy: ",
+              "Referenzmaterial ({owner}), nicht die Richtlinie {whose}: ",
+              "Document de référence ({owner}), pas la politique {whose} : ",
+              "Material de referencia ({owner}), no la política {whose}: ",
+              "Material de referência ({owner}), não a política {whose}: ",
+              "参考資料（{owner}）であり、{whose}のポリシーではありません: "),
+    "named": ("{vendor}'s", "von {vendor}", "de {vendor}", "de {vendor}", "da {vendor}", "{vendor}"),
+    "unnamed": ("the vendor's", "des Herstellers", "de l'éditeur", "del fabricante", "do fornecedor", "ベンダー"),
+})
 
 
 def reference_label(hit: Hit, vendor: str | None, lang: str = "en") -> str:
-    owner = hit.publisher or hit.title
-    template, named, unnamed = _REFERENCE_LABEL.get(lang, _REFERENCE_LABEL["en"])
-    whose = named.format(vendor=vendor) if vendor else unnamed
-    return template.format(owner=owner, whose=whose)
+    whose = _reference_label("named", lang, vendor=vendor) if vendor else _reference_label("unnamed", lang)
+    return _reference_label("label", lang, owner=hit.publisher or hit.title, whose=whose)
 
 
 _NUMBERS = re.compile(r"\d[\d,.]*")
