@@ -14,7 +14,7 @@ from assistant.core.errors import Forbidden
 from assistant.engine.turn import ToolUse, Turn, forbidden_message
 from tools.analytics.service import STALLED_DAYS, stalled_deals
 from tools.analytics.types import AttributionResponse, PortfolioResponse
-from tools.locales import fill
+from tools.locales import Catalogue
 
 INTENTS = ("attribution", "at_risk", "first_win")
 
@@ -160,7 +160,7 @@ STALLED_RE = re.compile(
     r"travad[oa]s|sin actividad|sem atividade)\b|停滞|止まって|動きのない))(?=.*(?:\b(?:deals?|opps?|"
     r"opportunit\w*|pipeline|geschäfte|affaires|oportunidad\w*|negócios|negocios|oportunidades)\b|案件|商談))",
     re.IGNORECASE)
-_STALLED_SAY: dict[str, tuple[str, ...]] = {
+_stalled_say = Catalogue({
     "head": ("{n} open deals of your partners have had no activity for {days}+ days, largest first:",
              "{n} offene Deals Ihrer Partner ohne Aktivität seit {days}+ Tagen, größte zuerst:",
              "{n} affaires ouvertes de vos partenaires sans activité depuis {days}+ jours, les plus grosses d'abord :",
@@ -179,11 +179,7 @@ _STALLED_SAY: dict[str, tuple[str, ...]] = {
              "- {name} ({id}, {stage}, {partner}): {amount} {cur}, {quiet} días sin actividad",
              "- {name} ({id}, {stage}, {partner}): {amount} {cur}, {quiet} dias sem atividade",
              "- {name}（{id}、{stage}、{partner}）: {amount} {cur}、{quiet} 日間動きなし"),
-}  # fmt: skip
-
-
-def _stalled_say(key: str, lang: str, **values: object) -> str:
-    return fill(_STALLED_SAY[key], lang, values)
+})  # fmt: skip
 
 
 def answer_stalled(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:

@@ -9,7 +9,7 @@ import re
 from rapidfuzz import fuzz
 
 from assistant.engine.name_index import fold
-from tools.locales import fill
+from tools.locales import Catalogue
 
 KNOWN_LANGUAGES = {"de", "en", "fr", "es", "pt", "it", "nl", "ja", "zh", "sv", "pl", "da", "nb", "fi", "ko",
                    "hi"}  # fmt: skip
@@ -142,7 +142,7 @@ def asks_personalised(question: str) -> bool:
     return bool(_PERSONALISED.search(question))
 
 
-_SAY: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja (tools.locales.CATALOGUE_LANGS)
+_say = Catalogue({  # en, de, fr, es, pt, ja (tools.locales.CATALOGUE_LANGS)
     "no_kit": ("A \"{name}\" campaign kit does not exist. The kits are: {kits}.",
                "Es gibt kein Kampagnen-Kit \"{name}\". Die Kits sind: {kits}.",
                "Il n'existe pas de kit de campagne « {name} ». Les kits sont : {kits}.",
@@ -161,13 +161,13 @@ _SAY: dict[str, tuple[str, ...]] = {  # en, de, fr, es, pt, ja (tools.locales.CA
                    "rascunho para uma; aqui está o rascunho do parceiro sem conta.",
                    "マーケティング担当者にはアカウントを閲覧する権限がないため、アカウント向けにパーソナライズできません。"
                    "アカウントなしのパートナー向け下書きです。"),
-}  # fmt: skip
+})  # fmt: skip
 
 
 def no_such_kit(name: str, kits: dict[str, str], lang: str = "en") -> str:
     listed = ", ".join(f"{title} [{kit_id}]" for kit_id, title in sorted(kits.items()))
-    return fill(_SAY["no_kit"], lang, {"name": name, "kits": listed})
+    return _say("no_kit", lang, name=name, kits=listed)
 
 
 def say_no_account(lang: str = "en") -> str:
-    return fill(_SAY["no_account"], lang, {})
+    return _say("no_account", lang)

@@ -13,7 +13,7 @@ from assistant.engine.draft_options import kit_named
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import ToolUse, Turn
 from tools.content_drafts.service import kits_for_partner
-from tools.locales import fill
+from tools.locales import Catalogue
 
 KITS_FOR_RE = re.compile(
     r"\bwhat (?:can|could|should) (?:i|we) (?:send|give|offer|use (?:with|for))\b|"
@@ -28,7 +28,7 @@ KITS_FOR_RE = re.compile(
     r"(?:に|へ|向けに?)(?:使える|送れる|合う|おすすめの?)キット|キット.{0,10}(?:合う|使える|おすすめ)",
     re.IGNORECASE)
 
-_SAY: dict[str, tuple[str, ...]] = {
+_say = Catalogue({
     "head": ("Campaign kits {partner} can co-brand, best fit first:",
              "Kampagnen-Kits, die {partner} co-branden kann, beste Passung zuerst:",
              "Kits de campagne que {partner} peut co-brander, le plus adapté d'abord :",
@@ -57,11 +57,7 @@ _SAY: dict[str, tuple[str, ...]] = {
              "Borrador: \"borrador del email {kit} para {partner}\" (o social / landing, en uno de estos idiomas).",
              "Rascunho: \"rascunho do email {kit} para {partner}\" (ou social / landing, em um destes idiomas).",
              "下書き:「{partner} 向けに {kit} のメールを作成して」（ソーシャル／ランディングページ、上記の言語でも可）。"),
-}
-
-
-def _say(key: str, lang: str, **values: object) -> str:
-    return fill(_SAY[key], lang, values)
+})
 
 
 def answer_kits_for(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:

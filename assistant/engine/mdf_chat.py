@@ -11,11 +11,11 @@ import re
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import ToolUse, Turn
-from tools.locales import fill
+from tools.locales import Catalogue
 from tools.mdf.service import MdfList, list_mdf, mdf_advice, mdf_roi
 
 # The fixed sentences of these answers, in en, de, fr, es, pt, ja (tools.locales.CATALOGUE_LANGS order).
-_SAY: dict[str, tuple[str, ...]] = {
+_say = Catalogue({
     "partner_roi": (
         "MDF for {partner}, activities starting {start} to {end} ({cur}): paid {paid}, won {won} ({x}), open "
         "pipeline {pipeline}.",
@@ -57,11 +57,7 @@ _SAY: dict[str, tuple[str, ...]] = {
     "requested": ("requested {day}, quarter {quarter}", "beantragt am {day}, Quartal {quarter}",
                   "demandée le {day}, trimestre {quarter}", "solicitada el {day}, trimestre {quarter}",
                   "solicitado em {day}, trimestre {quarter}", "申請日 {day}、四半期 {quarter}"),
-}
-
-
-def _say(key: str, lang: str, **values: object) -> str:
-    return fill(_SAY[key], lang, values)
+})
 
 
 def _named_partner(turn: Turn) -> tuple[str, str] | None:
