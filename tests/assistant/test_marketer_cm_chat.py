@@ -88,6 +88,7 @@ def test_queues_return_stalled_and_admin_patterns_in_their_words():
     assert not REG_QUEUE_RE.search("how long do pending registrations take to approve?")
     assert ROI_RE.search("cuánto MDF gastó Alpine IT y qué retorno tuvo?")
     assert ROI_RE.search("hat sich das MDF von Alpine gelohnt?")
+    assert not ROI_RE.search("qual o prazo de retorno do MDF?")  # a rule's deadline, not the return
     assert STALLED_RE.search("any stalled deals I should chase?") and STALLED_RE.search("negócios parados?")
     assert not STALLED_RE.search("what should we do next on OPP-0042, is it stalled?")
     assert ADMIN_RE.search("issue me an api key for u-ps-alpine") and ADMIN_RE.search("show me the audit log")
