@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.engine.draft_options import kit_named
+from assistant.engine.messages import say
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import ToolUse, Turn
 from tools.content_drafts.service import kits_for_partner
@@ -68,6 +69,9 @@ def answer_kits_for(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     if mentions.of("kit") or kit_named(turn.question, resolver.kits):
         return None  # one kit named: a draft from it, not the choice of kits
     partners = mentions.of("partner")
+    if turn.scope.is_partner and mentions.foreign_partner:  # another partner's: only their own organisation's
+        turn.withheld = True
+        return say("foreign_partner", turn.lang), ToolUse(name="kits_for_partner")
     if partners:
         partner_id = partners[0].id
     elif turn.scope.is_partner and turn.scope.partner_id:

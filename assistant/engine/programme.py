@@ -71,7 +71,8 @@ def answer_programme(turn: Turn) -> AskResponse | None:
 
 
 def _respond(turn: Turn, answer: str, tool: ToolUse) -> AskResponse:
-    response = AskResponse(answer=answer, tools=[tool], thread_id=turn.thread.thread_id, intent=tool.name)
+    response = AskResponse(answer=answer, tools=[tool], thread_id=turn.thread.thread_id, intent=tool.name,
+                           withheld=turn.withheld)
     response._results = list(turn.results)  # the typed results, for the doors (Slack blocks)
     return response
 

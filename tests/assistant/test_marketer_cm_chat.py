@@ -103,6 +103,10 @@ def test_what_a_marketer_can_send_a_partner(ctx):
     assert answer.tools[0].name == "kits_for_partner" and answer.tools[0].arguments == {"partner_id": "P-1"}
     assert "governance-review" in answer.answer
     assert "streaming-realtime" not in answer.answer  # Alpine IT is not authorised for Streaming
+    own = ask(ctx, scope_for_user(ctx.store, "u-ps2"), "which kits fit Alpine IT?")  # another partner's
+    assert own.withheld and "P-1" not in own.answer and "governance-review" not in own.answer
+    mine = ask(ctx, scope_for_user(ctx.store, "u-ps2"), "what can I send my customers?")
+    assert mine.tools[0].arguments == {"partner_id": "P-2"}
     named = ask(ctx, marketer, "co-brand the governance kit for Alpine IT")  # one kit named: a draft
     assert named.tools[0].name == "draft_content" and "Audit-ready data with Alpine IT" in named.answer
 
