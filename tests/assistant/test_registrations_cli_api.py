@@ -173,3 +173,61 @@ def test_registration_lifecycle_over_the_api(api):
     log = client.get("/v1/audit", headers=auth["u-admin"]).json()["entries"]
     assert {e["action"] for e in log} >= {"submit", "approved", "extended", "rejected"}
     assert client.get("/v1/audit", headers=auth["u-cm"]).status_code == 403
+
+
+def test_expiry_reingest_and_reset_over_the_api(tmp_path, folder):
+    """The rest of the life over HTTP: protection runs out when today moves (a new server process on the
+    same store), an expired registration no longer blocks another partner and cannot be extended, a plain
+    `POST /v1/ingest` keeps every record, and `reset` erases them and says how many."""
+    home = tmp_path / "api-home"
+
+    def server(today: str):
+        ctx = AppContext(Settings(home=home, today=today, import_root=folder.parent))
+        return ctx, TestClient(create_app(ctx, warm_up=False))
+
+    ctx, client = server(TODAY)
+    ingest_folder(ctx, folder)
+    keys = {u: issue_api_key(ctx.store, u) for u in ("u-admin", "u-cm", "u-ps1", "u-ps2")}
+    auth = {u: {"Authorization": f"Bearer {k}"} for u, k in keys.items()}
+    body = {"partner_id": "P-1", "account_name": "Kronos Kliniken", "products": ["Governance"]}
+    with client:
+        rid = client.post("/v1/registrations", json=body, headers=auth["u-ps1"]).json()["registration_id"]
+        approved = client.post(f"/v1/registrations/{rid}/approve", json={}, headers=auth["u-cm"]).json()
+        assert approved["days_left"] == 30 and approved["expires_on"] == "2026-04-01"
+    ctx.close()
+
+    ctx, client = server("2026-04-01")  # the last protected day
+    with client:
+        assert client.get(f"/v1/registrations/{rid}", headers=auth["u-cm"]).json()["days_left"] == 0
+        blocked = client.post("/v1/registrations", json={**body, "partner_id": "P-2"}, headers=auth["u-ps2"]).json()
+        assert blocked["check"]["verdict"] == "conflict" and "P-1" not in json.dumps(blocked)
+        rejected = client.post(f"/v1/registrations/{blocked['registration_id']}/reject",
+                               json={"reason": "protected for another partner"}, headers=auth["u-cm"]).json()
+        assert rejected["status"] == "rejected"
+    ctx.close()
+
+    ctx, client = server("2026-04-02")
+    with client:
+        expired = client.get(f"/v1/registrations/{rid}", headers=auth["u-cm"]).json()
+        assert expired["status"] == "expired" and expired["days_left"] is None
+        late = client.post(f"/v1/registrations/{rid}/extend", json={"days": 5}, headers=auth["u-cm"])
+        assert late.status_code == 422 and "expired" in late.text
+        free = client.post("/v1/registrations", json={**body, "partner_id": "P-2"}, headers=auth["u-ps2"]).json()
+        assert free["check"]["verdict"] == "clear", free  # protection ran out: nothing blocks P-2 now
+        before = {r["registration_id"]: r["status"]
+                  for r in client.get("/v1/registrations", headers=auth["u-admin"]).json()["registrations"]}
+        assert len(before) == 4 and before[rid] == "expired"  # 1 imported, 3 submitted here
+        plain = client.post("/v1/ingest", json={"path": folder.name}, headers=auth["u-admin"])
+        assert plain.status_code == 200 and plain.json()["erased"] == {}
+        after = {r["registration_id"]: r["status"]
+                 for r in client.get("/v1/registrations", headers=auth["u-admin"]).json()["registrations"]}
+        assert after == before
+        reset = client.post("/v1/ingest", json={"path": folder.name, "reset": True}, headers=auth["u-admin"])
+        assert reset.status_code == 200 and reset.json()["erased"]["registrations"] == 4
+    ctx.close()
+    ctx, client = server("2026-04-02")
+    fresh = issue_api_key(ctx.store, "u-admin")
+    with client:
+        left = client.get("/v1/registrations", headers={"Authorization": f"Bearer {fresh}"}).json()["registrations"]
+        assert [r["registration_id"] for r in left] == ["R-IMP-1"]
+    ctx.close()

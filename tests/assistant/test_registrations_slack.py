@@ -86,3 +86,25 @@ def test_register_modal_queue_and_buttons(client, slack):
     assert "Approved: R-0001" in slack.wait_for("response_url", count=3)[2]["body"]["text"]
     with ctx.store.session() as s:
         assert s.get(Registration, "R-0001").status == "approved"
+
+
+def test_reject_button_and_a_forged_click(client, slack):
+    """The queue's Reject button rejects as the clicking channel manager (the reason names them); a click
+    whose signature is not the app's is refused (401) and changes nothing."""
+    http, ctx = client
+    for account in ("Initech", "Globex"):
+        assert post_form(http, submission("US1", account=account, country="DE", products="Lakehouse")).status_code == 200
+    slack.wait_for("chat.postMessage", count=2)
+    forged = button("UCM", "cosell_reg_approve", "R-0001", slack.response_url("f"))
+    headers = {"Content-Type": "application/x-www-form-urlencoded", **signed(forged, secret="not-the-app")}
+    assert http.post("/slack/events", content=forged, headers=headers).status_code == 401
+    post_form(http, button("UCM", "cosell_reg_reject", "R-0002", slack.response_url("r")))
+    assert "Rejected: R-0002" in slack.wait_for("response_url")[0]["body"]["text"]
+    with ctx.store.session() as s:
+        assert s.get(Registration, "R-0001").status == "submitted"  # the forged approval did nothing
+        rejected = s.get(Registration, "R-0002")
+        assert rejected.status == "rejected" and "rejected from the Slack queue by" in rejected.reason
+    post_form(http, command_body("registrations", "UCM", slack.response_url("q")))
+    queue = slack.wait_for("response_url", count=2)[1]["body"]
+    values = {e["value"] for b in queue["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    assert values == {"R-0001"}  # the decided one left the queue

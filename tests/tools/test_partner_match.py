@@ -329,3 +329,40 @@ def test_outcome_model_learns_who_wins_once_engaged_not_whom_the_vendor_engages(
     scores = {p.partner_id: p.score for p in MatchEngine.build(engine.eco, TODAY, model).match(
         engine.eco.deal_by_id["OPP-T"], top=2)}
     assert scores["P-SMALL"] > scores["P-BIG"] and len(top) == 2
+
+
+
+def test_a_leads_company_that_is_not_our_account_has_its_industry_and_country_history_counted(tmp_path):
+    """A lead (Healthcare, Governance, DE) for a company that is not one of our accounts, ranked as `leads
+    route` ranks it (the company's own industry and country): the partners' records in Healthcare and in
+    Germany are read for it as for a deal at one of our accounts. P-DE won its Healthcare deals in
+    Germany; P-FR won in France and lost all it had in Germany."""
+    both = dict(competencies=["Lakehouse", "Governance"], countries=["DE", "FR"], industries=["Healthcare"])
+    rows = [partner("P-DE", "Deutsche Health", **both), partner("P-FR", "Sante France", **both),
+            R.Account(account_id="A-DE", name="Klinik DE", industry="Healthcare", country="DE", status="customer"),
+            R.Account(account_id="A-FR", name="Clinique FR", industry="Healthcare", country="FR", status="customer"),
+            target()]
+    start = dt.date(2024, 1, 1)
+    record = ([("P-DE", "A-DE", True)] * 6 + [("P-DE", "A-DE", False)] * 4 + [("P-FR", "A-FR", True)] * 10
+              + [("P-FR", "A-DE", False)] * 5)
+    for k, (pid, account, won) in enumerate(record):
+        day = start + dt.timedelta(days=7 * k)
+        rows.append(deal(account, "closed_won" if won else "closed_lost", pid, products=("Governance",),
+                         created=day, closed=day + dt.timedelta(days=20)))
+    ctx = make_ctx(tmp_path, rows)
+    try:
+        eco = get_engine(ctx).eco
+    finally:
+        ctx.close()
+    engine = MatchEngine.build(eco, TODAY, MatchModel.cold_start(cutoff=TODAY))
+    lead = mf.DealRec(opportunity_id="lead:L-1", account_id="lead:L-1", name="Kronos Kliniken", created_on=TODAY,
+                      products=("Governance",))
+    company = mf.AccountRec("lead:L-1", "Kronos Kliniken", "Healthcare", "DE", None, "prospect")
+    signals = mf.deal_signals(engine.matrix, engine.state, lead, company)
+    ind, _, cty = (signals.hist[g] for g in mf.GROUPS)
+    i, j = engine.matrix.index["P-DE"], engine.matrix.index["P-FR"]
+    assert (ind[0][0, i], ind[1][0, i], ind[0][0, j], ind[1][0, j]) == (6, 10, 10, 15)  # Healthcare
+    assert (cty[0][0, i], cty[1][0, i], cty[0][0, j], cty[1][0, j]) == (6, 10, 0, 5)  # Germany
+    ranked = engine.match(lead, 2, account=company)
+    assert [p.partner_id for p in ranked] == ["P-DE", "P-FR"]  # the cold-start rules weigh the country record
+    assert any("Won 6 of 10 deals in DE" in r for r in ranked[0].reasons)

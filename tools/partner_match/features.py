@@ -128,9 +128,10 @@ def _semantic(matrix: PartnerMatrix, deal: DealRec) -> np.ndarray:
     return np.asarray(matrix.text[:, cols] @ weights).ravel()
 
 
-def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None):
-    """Copies of the counters this deal's features read, minus the excluded deal's own part."""
-    n, cols = len(state.matrix.ids), state.columns(deal)
+def _history(state: HistoryState, deal: DealRec, exclude: DealRec | None, account: AccountRec | None = None):
+    """Copies of the counters this deal's features read, minus the excluded deal's own part. `account`:
+    the deal's company as the caller knows it (a lead's company need not be one of our accounts)."""
+    n, cols = len(state.matrix.ids), state.columns(deal, account)
     hist = {g: (state.wins[g][cols[g]], state.seen[g][cols[g]], state.fair[g][cols[g]]) for g in GROUPS}
     tot_n, load, wins = state.tot_n.copy(), state.load.copy(), np.zeros(n)
     tot = (state.tot_w.copy(), state.tot_fair.copy())
@@ -183,7 +184,7 @@ def deal_signals(matrix: PartnerMatrix, state: HistoryState, deal: DealRec, acco
     authorised_frac = covered / len(wanted) if wanted else np.ones(n)
     country = account.country if account else None
     industry_name = (account.industry or "").casefold() if account else None
-    hist, (tot_w, tot_fair), tot_n, load, wins = _history(state, deal, exclude or deal)
+    hist, (tot_w, tot_fair), tot_n, load, wins = _history(state, deal, exclude or deal, account)
     base = state.base_rate
     last3, prior3 = matrix.activity_window(as_of - dt.timedelta(days=1))  # as_of itself is excluded
     relationship, known = _relationship(matrix, deal, as_of, relations_known_now)

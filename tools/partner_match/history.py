@@ -30,9 +30,10 @@ class HistoryState:
         self.account_wins: dict[str, dict[int, int]] = {}
         self.global_w = self.global_n = 0
 
-    def columns(self, deal: DealRec) -> dict[str, list[int]]:
-        """The deal's column in each group (its account's industry and country, its products)."""
-        account = self.accounts.get(deal.account_id)
+    def columns(self, deal: DealRec, account: AccountRec | None = None) -> dict[str, list[int]]:
+        """The deal's column in each group (its account's industry and country, its products). `account`:
+        the company when it is not one of ours (an inbound lead), else the deal's account is looked up."""
+        account = account or self.accounts.get(deal.account_id)
         industry = self.matrix.industries.get((account.industry or "").casefold()) if account else None
         country = self.matrix.countries.get(account.country or "") if account else None
         return {"industry": [] if industry is None else [industry],
