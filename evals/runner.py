@@ -20,6 +20,7 @@ SUITES = {
     "partner_match": "evals.partner_match",
     "scifact": "evals.scifact",
     "blind_seller": "evals.blind_seller.suite",
+    "marketer_cm": "evals.marketer_cm.suite",
     "zoo": "evals.zoo.suite",
 }
 

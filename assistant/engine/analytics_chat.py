@@ -10,7 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from assistant.core.errors import Forbidden
+from assistant.engine.turn import ToolUse, Turn, forbidden_message
+from tools.analytics.service import STALLED_DAYS, stalled_deals
 from tools.analytics.types import AttributionResponse, PortfolioResponse
+from tools.locales import Catalogue
 
 INTENTS = ("attribution", "at_risk", "first_win")
 
@@ -153,3 +157,54 @@ def first_win_answer(data: PortfolioResponse, partner_id: str | None) -> str:
             f"{c.cohort} {c.with_win}/{c.partners} with a win"
             + ("" if c.median_days is None else f", median {c.median_days:.0f} days") for c in recent) + ".")
     return "\n".join(lines)
+
+
+# "any stalled deals I should chase?", "stuck opps?", "festgefahrene Deals?", "affaires bloquées ?", "deals
+# estancados", "negócios parados", "停滞している案件": the channel manager's partners' open deals gone quiet
+# (the digest's stalled deals). A question about one deal ("is the Globex deal stalled?") names it: the
+# engine's next best actions answer that.
+STALLED_RE = re.compile(
+    r"^(?!.*\b(?:OPP-\d+|why|warum|pourquoi|por qu[eé])\b)(?=.*(?:\b(?:stalled|stuck|quiet|gone dark|no activity|"
+    r"festgefahren\w*|stagnier\w*|ins stocken|bloqu[ée]\w*|au point mort|estancad[oa]s?|parad[oa]s|"
+    r"travad[oa]s|sin actividad|sem atividade)\b|停滞|止まって|動きのない))(?=.*(?:\b(?:deals?|opps?|"
+    r"opportunit\w*|pipeline|geschäfte|affaires|oportunidad\w*|negócios|negocios|oportunidades)\b|案件|商談))",
+    re.IGNORECASE)
+_stalled_say = Catalogue({
+    "head": ("{n} open deals of your partners have had no activity for {days}+ days, largest first:",
+             "{n} offene Deals Ihrer Partner ohne Aktivität seit {days}+ Tagen, größte zuerst:",
+             "{n} affaires ouvertes de vos partenaires sans activité depuis {days}+ jours, les plus grosses d'abord :",
+             "{n} oportunidades abiertas de sus socios sin actividad desde hace {days}+ días, las mayores primero:",
+             "{n} negócios abertos dos seus parceiros sem atividade há {days}+ dias, os maiores primeiro:",
+             "{days} 日以上動きのない担当パートナーのオープン案件: {n} 件（金額の大きい順）:"),
+    "none": ("None of your partners' open deals has been quiet for {days}+ days.",
+             "Kein offener Deal Ihrer Partner ist seit {days}+ Tagen ohne Aktivität.",
+             "Aucune affaire ouverte de vos partenaires n'est sans activité depuis {days}+ jours.",
+             "Ninguna oportunidad abierta de sus socios lleva {days}+ días sin actividad.",
+             "Nenhum negócio aberto dos seus parceiros está sem atividade há {days}+ dias.",
+             "{days} 日以上動きのない担当パートナーのオープン案件はありません。"),
+    "line": ("- {name} ({id}, {stage}, {partner}): {amount} {cur}, {quiet} days quiet",
+             "- {name} ({id}, {stage}, {partner}): {amount} {cur}, seit {quiet} Tagen ohne Aktivität",
+             "- {name} ({id}, {stage}, {partner}) : {amount} {cur}, {quiet} jours sans activité",
+             "- {name} ({id}, {stage}, {partner}): {amount} {cur}, {quiet} días sin actividad",
+             "- {name} ({id}, {stage}, {partner}): {amount} {cur}, {quiet} dias sem atividade",
+             "- {name}（{id}、{stage}、{partner}）: {amount} {cur}、{quiet} 日間動きなし"),
+})  # fmt: skip
+
+
+def answer_stalled(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
+    """The asker's partners' stalled deals (channel managers and admins; others are refused)."""
+    tool = ToolUse(name="stalled_deals", arguments={"user_id": turn.scope.user_id})
+    if not turn.scope.is_internal:
+        return forbidden_message(turn.scope, Forbidden("stalled deals across partners are for the vendor's "
+                                                       "channel team"), lang=turn.lang), tool
+    stalled, lang = stalled_deals(turn.ctx, turn.scope), turn.lang
+    if not stalled:
+        return _stalled_say("none", lang, days=STALLED_DAYS), tool
+    lines = [_stalled_say("head", lang, n=len(stalled), days=STALLED_DAYS)]
+    lines += [_stalled_say("line", lang, name=s.name, id=s.opportunity_id, stage=s.stage, partner=s.partner_id,
+                           amount=f"{s.amount or 0:,.0f}", cur=s.currency or "", quiet=s.days_quiet)
+              for s in stalled[:10]]
+    lines.append("`cosell digest --user " + turn.scope.user_id + "`")
+    return "\n".join(lines), tool
+
+HANDLERS = ((STALLED_RE, answer_stalled),)

@@ -70,6 +70,7 @@ class Plan:
     refusal: str | None = None
     reply: str | None = None  # an answer that needs no tool ("there is nothing more to show")
     start: int = 0  # the first result to show: further down for "and who else?"
+    note: str | None = None  # said before the tool's answer ("drafts cannot be personalised for you")
 
 
 class DeterministicEngine:
@@ -458,13 +459,19 @@ def _plan_draft(turn: Turn, resolver: Resolver, mentions: Mentions, base: dict) 
             )
         p.arguments["kit_id"] = kits[0].id
     elif "kit_id" not in p.arguments:
-        named = draft_options.kit_named(turn.question, resolver.kits)  # "kit de IA": the AI Studio kit
+        taken = {fold(w) for e in mentions.entities for w in e.label.split()}
+        named = draft_options.kit_named(turn.question, resolver.kits, taken)  # "kit de IA": the AI Studio kit
+        missing = None if named else draft_options.unknown_kit(turn.question, resolver.kits, taken)
+        if missing:  # "the webinar kit" when there is none: say so and name the kits there are
+            return Plan("draft", reply=draft_options.no_such_kit(missing, resolver.kits, turn.lang))
         if named or len(resolver.kits) == 1:
             p.arguments["kit_id"] = named or next(iter(resolver.kits))
         else:
             kits_c = [Candidate(id=k, label=f"{n} [{k}]") for k, n in sorted(resolver.kits.items())][:8]
             return _ask_back(p, "kit_id", say("which_kit_draft", turn.lang), kits_c, turn.lang)
     p.arguments.setdefault("channel", "email")
+    if not turn.scope.can("records") and draft_options.asks_personalised(turn.question):
+        p.note = draft_options.say_no_account(turn.lang)  # a marketer drafts for the partner, not an account
     if not p.arguments.get("locale"):
         p.arguments["locale"] = _default_locale(turn, resolver, p)
     return p
@@ -507,6 +514,9 @@ def execute(turn: Turn, resolver: Resolver, p: Plan) -> AskResponse:
         return turn.response(say("not_found", turn.lang, detail=exc.message), intent=p.intent)
     remember(turn.thread, p, shown)
     turn.thread.state.choices, turn.thread.state.choice_slot = list(turn.choices), turn.choice_slot
+    if p.note:
+        turn.withheld = True
+        text = f"{p.note}\n\n{text}"
     return turn.response(text, intent=p.intent)
 
 

@@ -12,30 +12,120 @@ from collections import Counter
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import ToolUse, Turn
+from tools.locales import Catalogue
 from tools.mdf.service import MdfList, list_mdf, mdf_advice, mdf_roi
 from tools.mdf.types import STATUSES
 
+# The fixed sentences of these answers, in en, de, fr, es, pt, ja (tools.locales.CATALOGUE_LANGS order).
+_say = Catalogue({
+    "partner_roi": (
+        "MDF for {partner}, activities starting {start} to {end} ({cur}): paid {paid}, won {won} ({x}), open "
+        "pipeline {pipeline}.",
+        "MDF für {partner}, Aktivitäten mit Start {start} bis {end} ({cur}): ausgezahlt {paid}, gewonnen {won} "
+        "({x}), offene Pipeline {pipeline}.",
+        "MDF de {partner}, activités démarrées du {start} au {end} ({cur}) : payé {paid}, gagné {won} ({x}), "
+        "pipeline ouvert {pipeline}.",
+        "MDF de {partner}, actividades iniciadas del {start} al {end} ({cur}): pagado {paid}, ganado {won} ({x}), "
+        "pipeline abierto {pipeline}.",
+        "MDF de {partner}, atividades iniciadas de {start} a {end} ({cur}): pago {paid}, ganho {won} ({x}), "
+        "pipeline aberto {pipeline}.",
+        "{partner} の MDF（{start}〜{end} に開始した活動、{cur}）: 支払 {paid}、受注 {won}（{x}）、"
+        "オープンなパイプライン {pipeline}。"),
+    "activity": (
+        "- {id} {name} ({kind}): paid {paid}, won {won}, pipeline {pipeline}, {x}",
+        "- {id} {name} ({kind}): ausgezahlt {paid}, gewonnen {won}, Pipeline {pipeline}, {x}",
+        "- {id} {name} ({kind}) : payé {paid}, gagné {won}, pipeline {pipeline}, {x}",
+        "- {id} {name} ({kind}): pagado {paid}, ganado {won}, pipeline {pipeline}, {x}",
+        "- {id} {name} ({kind}): pago {paid}, ganho {won}, pipeline {pipeline}, {x}",
+        "- {id} {name}（{kind}）: 支払 {paid}、受注 {won}、パイプライン {pipeline}、{x}"),
+    "no_activity": (
+        "No MDF activity of {partner} started between {start} and {end}.",
+        "Keine MDF-Aktivität von {partner} hat zwischen {start} und {end} begonnen.",
+        "Aucune activité MDF de {partner} n'a démarré entre le {start} et le {end}.",
+        "Ninguna actividad MDF de {partner} empezó entre el {start} y el {end}.",
+        "Nenhuma atividade de MDF de {partner} começou entre {start} e {end}.",
+        "{start}〜{end} に開始した {partner} の MDF 活動はありません。"),
+    "no_return": ("no return yet", "noch kein Ertrag", "pas encore de retour", "sin retorno aún",
+                  "sem retorno ainda", "まだリターンなし"),
+    "queue": (
+        "{n} MDF requests waiting for a decision{tail}",
+        "{n} MDF-Anträge warten auf eine Entscheidung{tail}",
+        "{n} demandes MDF en attente de décision{tail}",
+        "{n} solicitudes de MDF pendientes de decisión{tail}",
+        "{n} pedidos de MDF aguardando decisão{tail}",
+        "決裁待ちの MDF 申請: {n} 件{tail}"),
+    "oldest_first": (", oldest first:", ", älteste zuerst:", ", les plus anciennes d'abord :",
+                     ", las más antiguas primero:", ", os mais antigos primeiro:", "（古い順）:"),
+    "requested": ("requested {day}, quarter {quarter}", "beantragt am {day}, Quartal {quarter}",
+                  "demandée le {day}, trimestre {quarter}", "solicitada el {day}, trimestre {quarter}",
+                  "solicitado em {day}, trimestre {quarter}", "申請日 {day}、四半期 {quarter}"),
+})
+
+
+def _named_partner(turn: Turn) -> tuple[str, str] | None:
+    """(id, name) of the partner the question names ("Alpine IT's MDF return"), if exactly one."""
+    resolver = Resolver(turn.ctx, turn.scope)
+    partners = resolver.find(turn.question).of("partner")
+    if not partners:
+        return None
+    return partners[0].id, resolver.partner_names.get(partners[0].id, partners[0].id)
+
 _MDF = r"(?:\bmdf\b|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b)"
+# "which MDF requests are waiting?", "mdf requests waiting on me", "welche MDF-Anträge sind noch offen?",
+# "demandes MDF en attente ?", "solicitudes de MDF pendientes", "pedidos de MDF pendentes", "承認待ちのMDF申請":
+# an MDF word, a request word and a waiting word, in any order and language.
+_MDF_ANY = (r"(?:\bmdf\b|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b|fonds marketing|"
+            r"fondos? de marketing|fundos? de marketing|マーケティング(?:資金|予算))")
+_REQUEST = (r"(?:\b(?:requests?|claims?|activit\w+|anträge?|antrag|anfragen?|demandes?|solicitud\w*|pedidos?|"
+            r"solicitaç\w*|reembolsos?)\b|申請|請求)")
+_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?)|awaiting|queue|undecided|due|overdue|"
+            r"offen\w*|ausstehend\w*|wartend\w*|zu genehmigen|en attente|à (?:valider|approuver)|"
+            r"pendientes?|por aprobar|pendentes?|aguardando|a aprovar)\b|待ち|未承認|未決)")
 _NOT_POLICY = r"(?!.*\b(?:policy|policies|rules?|eligible|allowed|minimum|maximum|how long|when|top-?ups?)\b)"
 ADVICE_RE = re.compile(
     rf"^{_NOT_POLICY}(?=.*{_MDF}).*(\bwhere\b.*\b(?:should|would|could)\b.*\b(?:put|spend|invest|allocate|move|"
     r"focus)\b|\breallocat\w*|\bdo better\b|\bbetter (?:spent|used|invested)\b|\bshould we (?:put|spend|invest|"
     r"move|shift)\b|\bshift\b.*\bbudget\b)", re.IGNORECASE)
 ROI_RE = re.compile(
-    rf"^{_NOT_POLICY}(?=.*{_MDF}).*(\bpa(?:id|y|ys) off\b|\broi\b|\breturns?\b|\breturned\b|\bwork(?:ed)? "
+    rf"^{_NOT_POLICY}(?=.*{_MDF_ANY}).*(\bpa(?:id|y|ys) off\b|\broi\b|\breturns?\b|\breturned\b|\bwork(?:ed)? "
     r"(?:best|well)\b|\b(?:best|worst)[- ](?:perform\w*|return\w*)\b|\b(?:how|which|what)\b.*\bperform(?:ed|ing|s)?\b|"
-    r"\bworth (?:it|the)\b|\bwon\b|\bpipeline\b)", re.IGNORECASE)
-QUEUE_RE = re.compile(
-    rf"^\W*(?:which|what|any|show(?: me)?|list|are there|how many)\b{_NOT_POLICY}(?=.*{_MDF}).*"
-    r"\b(?:requests?|claims?|activit\w+)\b.*\b(?:waiting|pending|to (?:be )?(?:decided?|approved?)|awaiting|"
-    r"queue|undecided|due|overdue)\b", re.IGNORECASE)
+    r"\bworth (?:it|the)\b|\bwon\b|\bpipeline\b|\b(?:qu[eé]|quel|que|qual) (?:retorno|retour)\b|"
+    r"\bretour sur (?:l')?investissement\b|\bretorno (?:de la |da |sobre (?:la |o )?)?(?:inversi[oó]n|investimento)\b|"
+    r"\brendite\b|\brendement\b|\brentab\w*|"
+    r"\b(?:ge)?lohnt\w*|\bvaleu a pena\b|費用対効果|投資対効果|リターン)", re.IGNORECASE)
+QUEUE_RE = re.compile(rf"^{_NOT_POLICY}(?=.*{_MDF_ANY})(?=.*{_REQUEST})(?=.*{_WAITING})", re.IGNORECASE)
 
 
 def _x(roi: float | None) -> str:
     return "no return yet" if roi is None else f"{roi:.1f}x"
 
 
+def answer_partner_roi(turn: Turn, partner_id: str, name: str) -> tuple[str, ToolUse]:
+    """One partner's MDF return ("cuánto MDF gastó Alpine IT y qué retorno tuvo?"), in the asker's language."""
+    start, end = period_of(turn.question, turn.ctx.today())
+    roi = mdf_roi(turn.ctx, turn.scope, partner_id, start, end)
+    tool = ToolUse(name="mdf_roi", arguments={"partner_id": partner_id, "from": roi.from_.isoformat(),
+                                              "to": roi.to.isoformat()})
+    lang, label = turn.lang, f"{name} ({partner_id})"
+    mine = [a for a in roi.activities if a.partner_id == partner_id]
+    if not mine:
+        return _say("no_activity", lang, partner=label, start=roi.from_, end=roi.to), tool
+    paid, won = sum(a.paid for a in mine), sum(a.won for a in mine)
+    x = f"{won / paid:.1f}x" if paid else _say("no_return", lang)
+    lines = [_say("partner_roi", lang, partner=label, start=roi.from_, end=roi.to, cur=roi.currency,
+                  paid=f"{paid:,.0f}", won=f"{won:,.0f}", x=x,
+                  pipeline=f"{sum(a.pipeline for a in mine):,.0f}")]
+    lines += [_say("activity", lang, id=a.activity_id, name=a.name, kind=a.kind or "other", paid=f"{a.paid:,.0f}",
+                   won=f"{a.won:,.0f}", pipeline=f"{a.pipeline:,.0f}",
+                   x=_say("no_return", lang) if a.roi is None else f"{a.roi:.1f}x") for a in mine[:10]]
+    lines.append(f"`cosell mdf roi --partner {partner_id}`")
+    return "\n".join(lines), tool
+
+
 def answer_roi(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
+    named = None if turn.scope.is_partner else _named_partner(turn)
+    if named:
+        return answer_partner_roi(turn, *named)
     start, end = period_of(turn.question, turn.ctx.today())
     roi = mdf_roi(turn.ctx, turn.scope, None, start, end)
     tool = ToolUse(name="mdf_roi", arguments={"from": roi.from_.isoformat(), "to": roi.to.isoformat()})
@@ -85,10 +175,12 @@ def answer_queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
     waiting = [a for a in activities if a.status == "requested"]
     turn.results.append(MdfList(activities=waiting))
     due = [a for a in activities if a.due]
-    lines = [f"{len(waiting)} MDF request{'s' if len(waiting) != 1 else ''} waiting for a decision"
-             + (", oldest first:" if waiting else ".")]
-    lines += [f"- {a.activity_id} {a.partner_id}: {a.name}, {a.requested_amount or 0:,.0f} {a.currency}, "
-              f"requested {a.requested_on}, quarter {a.quarter}" for a in waiting[:10]]
+    lang = turn.lang
+    names = Resolver(turn.ctx, turn.scope).partner_names if waiting else {}
+    lines = [_say("queue", lang, n=len(waiting), tail=_say("oldest_first", lang) if waiting else ".")]
+    lines += [f"- {a.activity_id} {names.get(a.partner_id, '')} ({a.partner_id}): {a.name}, "
+              f"{a.requested_amount or 0:,.0f} {a.currency}, "
+              + _say("requested", lang, day=a.requested_on, quarter=a.quarter) for a in waiting[:10]]
     if due:
         lines.append("Reminders:")
     for a in due[:10]:

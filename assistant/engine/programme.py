@@ -9,10 +9,11 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from assistant.core.errors import CosellError
-from assistant.engine import mdf_chat
-from assistant.engine.turn import AskResponse, ToolUse, Turn
+from assistant.core.errors import CosellError, Forbidden
+from assistant.engine import analytics_chat, kits_chat, mdf_chat
+from assistant.engine.turn import AskResponse, ToolUse, Turn, forbidden_message
 from retrieval.records import Partner
+from retrieval.scope import CAPABILITY_WORDS
 from tools.leads.service import route_lead
 from tools.registrations.service import (
     RegistrationList,
@@ -21,22 +22,41 @@ from tools.registrations.service import (
     submit_registration,
 )
 
-QUEUE_RE = re.compile(r"^\W*(?:which|what|any|show(?: me)?|list|are there|how many)\b(?!.*\b(?:how long|happens?|"
-                      r"policy|rules?|why)\b).*\bregistrations?\b.*\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|"
-                      r"reviewed?)|awaiting|queue|undecided)\b", re.IGNORECASE)
+# "which registrations are waiting?", "pending regs?", "Registrierungen offen?", "enregistrements en attente",
+# "registros pendientes", "registros pendentes", "承認待ちの案件登録": a registration word and a waiting word.
+_REG_WORD = (r"(?:\b(?:(?:deal )?registrations?|(?:deal )?regs?|registrierung\w*|enregistrements?|registros?|"
+             r"registraç\w*)\b|案件登録|登録申請)")
+_REG_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|reviewed?)|awaiting|queue|undecided|"
+                r"offen\w*|ausstehend\w*|zu (?:prüfen|genehmigen)|en attente|à (?:valider|approuver)|pendientes?|"
+                r"por aprobar|pendentes?|aguardando|a aprovar)\b|承認待ち|未承認|未決)")
+QUEUE_RE = re.compile(rf"^(?!.*\b(?:how long|happens?|policy|rules?|why|wie lange|combien de temps|cuánto tiempo|"
+                      rf"quanto tempo)\b)(?=.*{_REG_WORD})(?=.*{_REG_WAITING})", re.IGNORECASE)
 REGISTER_RE = re.compile(r"^\W*(?:please |can you |could you |i want to |i'd like to |let's )?(?:register|submit)"
                          r"(?: a| the| this| my| our| new)?(?: deal| registration| opportunity)?"
                          r"(?: registration)? (?:for|at|with|on) (?P<rest>.+?)\W*$", re.IGNORECASE)
 ROUTE_RE = re.compile(r"\b(route|assign|which partners?|who should (?:get|take|work))\b.*\blead\s+"
                       r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)|\blead\s+(?P<id2>[a-z0-9][\w-]*\d[\w-]*)\b.*\b(route|partners?)\b",
                       re.IGNORECASE)
+# "issue me an API key for u-ps-alpine", "run an ingest", "show the audit log": the admin's commands (CLI.md).
+ADMIN_RE = re.compile(r"\b(?:issue|create|generate|give|make|get|send|reset|rotate|need)\b.{0,30}\bapi[- ]?keys?\b|"
+                      r"\b(?:run|start|trigger)\b.{0,20}\b(?:an? )?(?:ingest|re-?ingest)\b|"
+                      r"\b(?:show|see|open|read|check|pull)\b.{0,20}\baudit(?: log| trail)?\b|"
+                      r"api-?(?:schlüssel|key)\b.{0,30}\b(?:erstell|ausstell|geb)|clé d'api|clave de api|chave de api|"
+                      r"apiキー|監査ログ", re.IGNORECASE)
+_ADMIN_WHAT = (("key", "users_key", "cosell users key USER_ID"),
+               ("ingest", "ingest", "cosell ingest DIR"),
+               ("audit", "audit", "cosell audit"), ("監査", "audit", "cosell audit"),
+               ("キー", "users_key", "cosell users key USER_ID"), ("clé", "users_key", "cosell users key USER_ID"),
+               ("clave", "users_key", "cosell users key USER_ID"), ("chave", "users_key", "cosell users key USER_ID"),
+               ("schlüssel", "users_key", "cosell users key USER_ID"))
 SPLIT_RE = re.compile(r"\s+(?:for|with|on|interested in|about|in)\s+", re.IGNORECASE)
 
 
 def answer_programme(turn: Turn) -> AskResponse | None:
     text = " ".join(turn.question.split())
     handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse] | None]]] = [
-        (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), *mdf_chat.HANDLERS]
+        (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), *mdf_chat.HANDLERS,
+        *kits_chat.HANDLERS, *analytics_chat.HANDLERS, (ADMIN_RE, _admin_only)]
     for pattern, handler in handlers:
         found = pattern.search(text)
         if found:
@@ -44,13 +64,15 @@ def answer_programme(turn: Turn) -> AskResponse | None:
                 done = handler(turn, found)
             except CosellError as exc:
                 done = f"I could not do that: {exc.message}", ToolUse(name=handler.__name__.strip("_"))
-            if done is not None:  # None: the handler's pattern matched, but the question is not its
-                return _respond(turn, *done)
+            if done is None:  # the handler's subject is missing ("what can I send?" naming no partner)
+                continue
+            return _respond(turn, *done)
     return None
 
 
 def _respond(turn: Turn, answer: str, tool: ToolUse) -> AskResponse:
-    response = AskResponse(answer=answer, tools=[tool], thread_id=turn.thread.thread_id, intent=tool.name)
+    response = AskResponse(answer=answer, tools=[tool], thread_id=turn.thread.thread_id, intent=tool.name,
+                           withheld=turn.withheld)
     response._results = list(turn.results)  # the typed results, for the doors (Slack blocks)
     return response
 
@@ -109,3 +131,16 @@ def _route(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
     if routing.excluded:
         lines.append(f"Left out (declined or let it expire): {', '.join(routing.excluded)}")
     return "\n".join(lines), tool
+
+
+def _admin_only(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
+    """An admin's command asked in chat: refused for other roles, pointed to the CLI for an admin (the
+    assistant never issues keys or loads data itself)."""
+    asked = found.group(0).lower()
+    capability, command = next(((cap, cmd) for word, cap, cmd in _ADMIN_WHAT if word in asked),
+                               ("users_key", "cosell users key USER_ID"))
+    tool = ToolUse(name=capability)
+    if not turn.scope.can(capability):
+        return forbidden_message(turn.scope, Forbidden(f"user '{turn.scope.user_id}' ({turn.scope.role}) may not "
+                                                       f"{CAPABILITY_WORDS[capability]}"), lang=turn.lang), tool
+    return f"I do not do that from chat; an admin runs `{command}`.", tool

@@ -311,6 +311,10 @@ ABOUT_RE = [
         r"^\W*(?:and |but |ok,? |okay,? |so )?(?:what|how) about (?P<s>.+?)",
         r"^\W*(?:and|also|now|then|ok,? now)(?: also)? (?:for|with|on|in|as|into) (?P<s>.+?)",
         r"^\W*(?:the )?same(?: thing| one| draft| again| email)?(?: but)? (?:for|in|as|with|on) (?P<s>.+?)",
+        r"^\W*(?:now|ok|okay|and|then|great|thanks)?,? ?(?:now )?(?:the )?same(?: thing| one| draft| again| email| post)?"
+        r"(?: but)? (?:for|in|as|with|on) (?P<s>.+?)",
+        r"^\W*(?:jetzt|nun|und jetzt) (?:auf|in|für|als) (?P<s>.+?)",
+        r"^\W*(?:et )?maintenant (?:en|pour) (?P<s>.+?)",
         r"^\W*(?:try|do|redo|make|write) (?:it|this|that|one)?\s*(?:for|in|as|with) (?P<s>.+?)",
         r"^\W*(?:and )?(?:in|as|for) (?P<s>.+?) instead",
         r"^\W*(?:now )?(?:in|as) (?P<s>.+?)",

@@ -18,9 +18,11 @@ from tools.analytics import digest as _digest
 from tools.analytics import portfolio as _portfolio
 from tools.analytics import schedule as _schedule
 from tools.analytics.attribution import attribution as _attribution
-from tools.analytics.types import AttributionResponse, PortfolioResponse
+from tools.analytics.types import AttributionResponse, PortfolioResponse, StalledDeal
 from tools.context import ToolContext
 from tools.registry import register_tool
+
+STALLED_DAYS = _digest.STALLED_DAYS  # an open deal this many days without activity is stalled (the digest)
 
 
 def _internal(scope: Scope, what: str) -> None:
@@ -44,6 +46,12 @@ def digest(ctx: ToolContext, scope: Scope, user_id: str, send: bool = False) -> 
     if send:
         data["posted"] = _digest.post(ctx, data)
     return data
+
+
+def stalled_deals(ctx: ToolContext, scope: Scope) -> list[StalledDeal]:
+    """The asker's partners' open deals gone quiet, largest first (as in the asker's digest; internal roles)."""
+    _internal(scope, "stalled deals")
+    return [StalledDeal(**d) for d in _digest.digest(ctx, scope, scope.user_id)["stalled_deals"]]
 
 
 def start_digest_schedule(ctx: ToolContext, expression: str | None = None):

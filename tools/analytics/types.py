@@ -90,3 +90,15 @@ class PortfolioResponse(BaseModel):
     at_risk: list[str]
     time_to_first_win: TimeToFirstWin
     as_of: str  # added: today
+
+
+class StalledDeal(BaseModel):
+    """An open deal of the asker's partners with no activity for `STALLED_DAYS` or more (the digest's list)."""
+
+    opportunity_id: str
+    name: str
+    partner_id: str
+    stage: str
+    amount: float | None = None
+    currency: str | None = None
+    days_quiet: int

@@ -56,8 +56,8 @@ from tools.locales import LocaleResolution, canonical_tag, language_of, resolve_
 from tools.registry import register_tool
 
 # The public names of the draft feature, wherever they live (callers import them from here).
-__all__ = ["CHANNELS", "Channel", "Draft", "DraftArgs", "DraftList", "DraftResponse", "available_channels",
-           "draft_content", "draft_content_tool", "get_draft", "list_drafts", "review_draft"]
+__all__ = ["CHANNELS", "Channel", "Draft", "DraftArgs", "DraftList", "DraftResponse", "KitFit", "available_channels",
+           "draft_content", "draft_content_tool", "get_draft", "kits_for_partner", "list_drafts", "review_draft"]
 
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -298,6 +298,52 @@ def draft_content(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str, 
         response.draft_id, response.reused = save_draft(ctx, scope, response)
         response.status = "pending"
     return response
+
+
+# --- which kits suit a partner ----------------------------------------------------------------------
+
+
+class KitFit(BaseModel):
+    """A campaign kit and how it fits one partner: the kit's products the partner is authorised for, the
+    kit's industries the partner serves, and the kit's locales in the partner's languages."""
+
+    kit_id: str
+    name: str
+    products: list[str] = Field(default_factory=list)
+    industries: list[str] = Field(default_factory=list)
+    locales: list[str] = Field(default_factory=list)
+    all_locales: list[str] = Field(default_factory=list)
+
+
+def _language(tag: str) -> str:
+    """The language of a tag as stored in the data; the lower-cased text itself when it is not BCP 47."""
+    try:
+        return language_of(tag)
+    except BadInput:
+        return tag.strip().lower()
+
+
+def kits_for_partner(ctx: ToolContext, scope: Scope, partner_id: str) -> list[KitFit]:
+    """The campaign kits a partner can co-brand, best fit first: kits on a product the partner is authorised
+    for (its competencies), then by the industries both name. A kit on no product of the partner is left
+    out. Needs the `draft` capability and the partner within reach (a partner seller: their own)."""
+    scope.require("draft")
+    with ctx.records(scope) as rec:
+        partner = rec.partner(partner_id)
+        own_products = {str(p).lower() for p in partner.competencies or []}
+        own_industries = {str(i).lower() for i in partner.industries or []}
+        languages = {_language(str(x)) for x in partner.languages or []}
+        fits = []
+        for row in rec.session.scalars(select(CampaignKitRow).order_by(CampaignKitRow.kit_id)):
+            data = row.data or {}
+            products = [str(p) for p in data.get("products") or [] if str(p).lower() in own_products]
+            if not products:
+                continue
+            industries = [str(i) for i in data.get("industries") or [] if str(i).lower() in own_industries]
+            locales = [str(x) for x in data.get("locales") or {}]
+            fits.append(KitFit(kit_id=row.kit_id, name=row.name, products=products, industries=industries,
+                               locales=[x for x in locales if _language(x) in languages], all_locales=locales))
+    return sorted(fits, key=lambda f: (-len(f.products), -len(f.industries), f.kit_id))
 
 
 # --- the assistant tool ---------------------------------------------------------------------------
