@@ -88,7 +88,7 @@ def _probability(stage, vendor: dict):
     if isinstance(stage, str):
         return table.get(stage.lower(), 0.1)
     by_lower = case(*((func.lower(stage) == name, value) for name, value in table.items()), else_=0.1)
-    return case(*((stage == name, value) for name, value in table.items()), else_=by_lower)
+    return case(table, value=stage, else_=by_lower)  # CASE stage WHEN ...: the stage read once a row
 
 
 def _product_lists(raw: str | None) -> list[list]:
@@ -127,7 +127,8 @@ def _day_conditions(d, today: dt.date, as_of: dt.date | None, vendor: dict) -> d
     """Per deal of `d`: open / won / lost in the trailing year and its weighted value, as of `as_of`
     (None: the deals as they are, today)."""
     day = as_of or today
-    closed = d.c.stage.in_(CLOSED_STAGES)
+    # equalities, not IN: SQLite probes a constant IN list as a lookup, per deal and per column
+    closed = or_(*(d.c.stage == stage for stage in CLOSED_STAGES))
     year_ago = day - dt.timedelta(days=365)
     in_year = and_(d.c.close_date > year_ago, d.c.close_date <= day)
     value = d.c.amount  # NULL adds nothing to a SUM, as `amount or 0.0` adds nothing in Python
@@ -279,7 +280,7 @@ def portfolio_metrics(ctx: ToolContext, days: list[dt.date | None]
 
 
 class PortfolioAggregates:
-    """The per-partner aggregates of several days, read once (four statements); each day's metrics are
+    """The per-partner aggregates of several days, read once (a few statements); each day's metrics are
     built on demand, for every partner or a few (a day's baselines always cover every partner)."""
 
     def __init__(self, ctx: ToolContext, days: list[dt.date | None], partner_ids: set[str] | None = None):
@@ -294,9 +295,14 @@ class PortfolioAggregates:
             pending = pool.submit(_read, ctx, _deal_aggregates, today, days, vendor, ids)
             with ctx.records(Scope.system()) as rec:
                 session = rec.session
-                self.partners = session.execute(select(
-                    PARTNER.c.partner_id, PARTNER.c.tier, PARTNER.c.competencies, PARTNER.c.certified_staff
-                ).order_by(PARTNER.c.partner_id)).all()
+                details = select(PARTNER.c.partner_id, PARTNER.c.tier, PARTNER.c.competencies,
+                                 PARTNER.c.certified_staff).order_by(PARTNER.c.partner_id)
+                if ids is None:
+                    self.partners = session.execute(details).all()
+                    self.partner_ids = [p.partner_id for p in self.partners]
+                else:  # every partner's id (the percentiles), the details (JSON to decode) of the few only
+                    self.partner_ids = list(session.scalars(select(PARTNER.c.partner_id).order_by(PARTNER.c.partner_id)))
+                    self.partners = session.execute(details.where(PARTNER.c.partner_id.in_(ids))).all()
                 self.activity = _activity_aggregates(session, self.dates, ids)
                 # per records version: the portfolio's second read (the past quarters) asks again
                 closed = ctx.cached("nba.closed_deals_by_date", lambda: _closed_deals(session))
@@ -312,11 +318,11 @@ class PortfolioAggregates:
         no_activity = [0] * (len(self.dates) * per_activity)
         # a partner's pipeline that day ranks among every partner's pipeline that day
         if self.pipelines is None:
-            pipelines = sorted(float(deals[p.partner_id][i * PER_DAY] or 0.0) if p.partner_id in deals else 0.0
-                               for p in self.partners)
+            pipelines = sorted(float(deals[pid][i * PER_DAY] or 0.0) if pid in deals else 0.0
+                               for pid in self.partner_ids)
         else:
-            pipelines = sorted(float(self.pipelines[p.partner_id][i] or 0.0) if p.partner_id in self.pipelines
-                               else 0.0 for p in self.partners)
+            pipelines = sorted(float(self.pipelines[pid][i] or 0.0) if pid in self.pipelines
+                               else 0.0 for pid in self.partner_ids)
         baselines = Baselines(win_rate=self.rates[i], partner_values=pipelines)
         window, spans = mdf_months(day), (recent_months(day), baseline_months(day))
         products_cache: dict[str, set[str]] = {}
