@@ -109,14 +109,30 @@ def _distinct_joined(session, expr):
     return func.string_agg(distinct(expr), literal_column("','"))
 
 
-def _engaged_deals(partner_ids: list[str] | None = None):
+def _can_count(today: dt.date, days: list[dt.date | None], year: bool):
+    """The deals that can add to a figure of `days`: a deal closed on or before the first day (less the
+    trailing year, when won and lost deals are counted) is neither open nor closed in any window, and as of
+    past days only, a deal created after the last is unknown on every one. The rest of the scan skips them
+    (a CRM's years of closed deals)."""
+    first = min(day or today for day in days)
+    closed = or_(*(OPP.c.stage == stage for stage in CLOSED_STAGES))
+    kept = or_(not_(closed), OPP.c.close_date > (first - dt.timedelta(days=365) if year else first))
+    if None in days:
+        return kept
+    return and_(kept, or_(OPP.c.created_on.is_(None), OPP.c.created_on <= max(days)))
+
+
+def _engaged_deals(partner_ids: list[str] | None = None, can_count=None):
     """Each deal once per partner engaged on it (`pid` = partner_id, also NULL), and once more for a partner
     registering a deal it is not engaged on (`pid` = registered_by): two selects, each grouped on its own
-    (each reads a covering index in its GROUP BY's order on SQLite: no sort of the deals)."""
+    (each reads a covering index in its GROUP BY's order on SQLite: no sort of the deals). `can_count`: the
+    deals that can add to the figures asked (`_can_count`)."""
     cols = (OPP.c.stage, OPP.c.amount, OPP.c.close_date, OPP.c.created_on, cast(OPP.c.products, Text).label("products"))
     engaged = select(OPP.c.partner_id.label("pid"), *cols)
     registered = select(OPP.c.registered_by.label("pid"), *cols).where(
         OPP.c.registered_by.is_not(None), or_(OPP.c.partner_id.is_(None), OPP.c.registered_by != OPP.c.partner_id))
+    if can_count is not None:
+        engaged, registered = engaged.where(can_count), registered.where(can_count)
     if partner_ids is not None:  # a few partners: ranges of the covering indexes, no table lookups
         engaged = engaged.where(OPP.c.partner_id.in_(partner_ids))
         registered = registered.where(OPP.c.registered_by.in_(partner_ids))
@@ -155,7 +171,7 @@ def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor
     """partner -> per day [weighted pipeline, open, won, lost, won revenue,
     the distinct products cells of the open deals], in one scan of the deals."""
     out: dict[str, list] = {}
-    for d in _engaged_deals(partner_ids):
+    for d in _engaged_deals(partner_ids, _can_count(today, days, year=True)):
         columns = []
         for day in days:
             c = _day_conditions(d, today, day, vendor)
@@ -172,7 +188,7 @@ def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor
 def _pipelines(session, today: dt.date, days: list[dt.date | None], vendor: dict) -> dict[str, list]:
     """partner -> its weighted open pipeline per day (every partner: the percentile ranks among all)."""
     out: dict[str, list] = {}
-    for d in _engaged_deals():
+    for d in _engaged_deals(can_count=_can_count(today, days, year=False)):
         columns = [func.sum(_day_conditions(d, today, day, vendor)["weighted"]) for day in days]
         for pid, *values in session.execute(select(d.c.pid, *columns).group_by(d.c.pid)):
             if pid is not None:
