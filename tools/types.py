@@ -6,6 +6,7 @@ private modules.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -83,6 +84,7 @@ def mdf_months(today: dt.date) -> list[str]:
     return months_back(today, 1, 6)
 
 
+@functools.lru_cache(maxsize=512)  # a handful of months, labelled for every partner of a portfolio
 def month_label(month: str) -> str:
     year, mon = month.split("-")
     return f"{_MONTH_NAMES[int(mon) - 1]} {year}"

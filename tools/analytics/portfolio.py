@@ -6,9 +6,13 @@ At risk (general thresholds, each a reason with its numbers):
 - health below 50;
 - health down 10 points or more in 90 days, to below the lowest it stood at the end of each of the four
   quarters before (its own normal range over the past year: health swings with a partner's deals and MDF,
-  and a fall back inside the range it moved in is its normal variation, not a decline);
+  and a fall back inside the range it moved in is its normal variation, not a decline). For a partner with
+  fewer than MIN_DEALS deals (closed in the trailing year or open) on either day, what its pipeline and
+  win rate moved is left out of the 10 points: one deal lost or closed swings them by up to 100, which is
+  chance, not a trend;
 - an engagement metric (portal logins, trainings, registrations, PSAT) down 50% or more against the
-  partner's own prior 12 months;
+  partner's own prior 12 months, beyond its month-to-month noise at the strictness of a whole portfolio
+  tested at once (tools.next_best_action.service.portfolio_drop_z);
 - qualifies for a lower tier than the one it holds.
 Each is also judged against this vendor's own partners, so a quiet or busy programme, or tier rules that
 do not fit its scale, do not put everyone at risk: a health fall or an engagement drop counts only when it
@@ -43,6 +47,8 @@ QUARTERS = 4  # the partner's own range: its health at the end of each of the pa
 WORST_SHARE = 0.2  # "among the worst fifth of this vendor's partners"
 TIER_GAP_SHARE = 1 / 3  # more partners than this below their tier's rules: the rules do not fit
 TIER_ORDER = ("registered", "silver", "gold", "platinum")
+MIN_DEALS = 5  # fewer deals: the pipeline and win rate components are small-number noise
+DEAL_COMPONENTS = ("pipeline", "win_rate")
 
 
 def _rank(tier: str) -> int:
@@ -68,6 +74,18 @@ def _quantile(ordered: list, share: float, default):
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+def trend_fall(now: nba.PortfolioHealth, before: nba.PortfolioHealth) -> float:
+    """The health change that can be a trend: the whole change, less what the deal components moved when
+    either day rests on fewer than MIN_DEALS deals (deals unknown: the whole change)."""
+    change = now.score.score - before.score.score
+    if now.deals is None or before.deals is None or min(now.deals, before.deals) >= MIN_DEALS:
+        return change
+    old = {c.name: c for c in before.score.components}
+    moved = sum(c.weight * (c.score - old[c.name].score) for c in now.score.components
+                if c.name in DEAL_COMPONENTS and c.name in old)
+    return change - moved
+
+
 def risk(now: nba.PortfolioHealth, before: nba.PortfolioHealth | None, norms: Norms | None = None,
          earlier: list[nba.PortfolioHealth] | None = None) -> tuple[float, list[str]]:
     """(risk_score, reasons) of one partner; `before` is its health TREND_DAYS ago, `earlier` its health at
@@ -80,7 +98,7 @@ def risk(now: nba.PortfolioHealth, before: nba.PortfolioHealth | None, norms: No
     if change is not None:
         score += max(0, -change)
         lowest = None if earlier is None else min(h.score.score for h in [before, *earlier])
-        if (change <= -HEALTH_FALL and (norms is None or change <= norms.fall_cutoff)
+        if (trend_fall(now, before) <= -HEALTH_FALL and (norms is None or change <= norms.fall_cutoff)
                 and (lowest is None or health < lowest)):
             beyond = "" if lowest is None else f", below its lowest of the past year's quarters, {lowest}"
             reasons.append(f"health down {-change} points in {TREND_DAYS} days "
@@ -189,17 +207,21 @@ def _portfolio(now: dict[str, nba.PortfolioHealth], before: dict[str, nba.Portfo
 
 
 def _first_wins_query(today: dt.date):
-    """(partner_id, None, close date of its first win): cohorts.first_wins' rule in SQL, one row a partner.
-    No condition on partner_id in the first leg: on SQLite a range on its index would cost a lookup a row."""
-    o, p = Opportunity.__table__, Partner.__table__
-    won = (o.c.stage == "closed_won", o.c.close_date <= today)
-    wins = union_all(select(o.c.partner_id.label("pid"), o.c.close_date).where(*won),
-                     select(o.c.registered_by.label("pid"), o.c.close_date).where(*won, o.c.registered_by.is_not(None))
-                     ).subquery("w")
-    return (select(wins.c.pid, null(), func.min(wins.c.close_date))
-            .join(p, p.c.partner_id == wins.c.pid)
-            .where(or_(p.c.joined_on.is_(None), wins.c.close_date >= p.c.joined_on))
-            .group_by(wins.c.pid))
+    """(partner_id, None, close date of its first win as the engaged partner) and (partner_id, None, ... as
+    the registering partner), a partner a row each (None: no such win): cohorts.first_wins' rule in SQL.
+    Each is the first entry of an index range per partner (partner, closed_won, from joined_on to today):
+    10,000 short seeks, not a read of every won deal."""
+    p = Partner.__table__
+
+    def first_win(column):
+        o = Opportunity.__table__.alias()
+        return (select(func.min(o.c.close_date))
+                .where(o.c[column] == p.c.partner_id, o.c.stage == "closed_won", o.c.close_date <= today,
+                       or_(p.c.joined_on.is_(None), o.c.close_date >= p.c.joined_on))
+                .scalar_subquery())
+
+    return union_all(select(p.c.partner_id, null(), first_win("partner_id")),
+                     select(p.c.partner_id, null(), first_win("registered_by")))
 
 
 def channel_manager_of(attributes: dict | None) -> str | None:

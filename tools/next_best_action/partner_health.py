@@ -37,7 +37,7 @@ from sqlalchemy import column, select
 from retrieval.records import Opportunity, Partner, PartnerActivity
 from retrieval.scope import Scope, ScopedRecords
 from tools.context import ToolContext
-from tools.next_best_action.types import DEFAULT_WIN_RATE, HealthComponent, HealthScore
+from tools.next_best_action.types import DEFAULT_WIN_RATE, HealthScore
 from tools.types import (
     CLOSED_STAGES,
     baseline_months,
@@ -455,7 +455,8 @@ def _psat(m: PartnerMetrics) -> tuple[float, str]:
 def health_from_metrics(m: PartnerMetrics, b: VendorBaselines) -> HealthScore:
     scored = {"engagement": _engagement(m), "pipeline": _pipeline(m, b), "win_rate": _win_rate(m, b),
               "certifications": _certifications(m), "mdf": _mdf(m), "psat": _psat(m)}
-    components = [HealthComponent(name=name, score=round(score, 1), weight=WEIGHTS[name], detail=detail)
+    # the components validated with the score, in one call (the portfolio scores 20,000 partner-days at once)
+    components = [{"name": name, "score": round(score, 1), "weight": WEIGHTS[name], "detail": detail}
                   for name, (score, detail) in scored.items()]
     total = sum(WEIGHTS[name] * score for name, (score, _) in scored.items())
     return HealthScore(partner_id=m.partner_id, score=math.floor(total + 0.5), components=components)

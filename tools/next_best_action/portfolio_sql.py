@@ -88,7 +88,7 @@ def _probability(stage, vendor: dict):
     if isinstance(stage, str):
         return table.get(stage.lower(), 0.1)
     by_lower = case(*((func.lower(stage) == name, value) for name, value in table.items()), else_=0.1)
-    return case(*((stage == name, value) for name, value in table.items()), else_=by_lower)
+    return case(table, value=stage, else_=by_lower)  # CASE stage WHEN ...: the stage read once a row
 
 
 def _product_lists(raw: str | None) -> list[list]:
@@ -109,29 +109,42 @@ def _distinct_joined(session, expr):
     return func.string_agg(distinct(expr), literal_column("','"))
 
 
-def _engaged_deals(partner_ids: list[str] | None = None):
+def _can_count(today: dt.date, days: list[dt.date | None], year: bool):
+    """The deals that can add to a figure of `days`: a deal closed on or before the first day (less the
+    trailing year, when won and lost deals are counted) is neither open nor closed in any window, and as of
+    past days only, a deal created after the last is unknown on every one. The rest of the scan skips them
+    (a CRM's years of closed deals)."""
+    first = min(day or today for day in days)
+    closed = or_(*(OPP.c.stage == stage for stage in CLOSED_STAGES))
+    kept = or_(not_(closed), OPP.c.close_date > (first - dt.timedelta(days=365) if year else first))
+    if None in days:
+        return kept
+    return and_(kept, or_(OPP.c.created_on.is_(None), OPP.c.created_on <= max(days)))
+
+
+def _engaged_deals(partner_ids: list[str] | None = None, can_count=None):
     """Each deal once per partner engaged on it (`pid` = partner_id, also NULL), and once more for a partner
     registering a deal it is not engaged on (`pid` = registered_by): two selects, each grouped on its own
-    (each reads a covering index in its GROUP BY's order on SQLite: no sort of the deals)."""
+    (each reads a covering index in its GROUP BY's order on SQLite: no sort of the deals). `can_count`: the
+    deals that can add to the figures asked (`_can_count`)."""
     cols = (OPP.c.stage, OPP.c.amount, OPP.c.close_date, OPP.c.created_on, cast(OPP.c.products, Text).label("products"))
     engaged = select(OPP.c.partner_id.label("pid"), *cols)
     registered = select(OPP.c.registered_by.label("pid"), *cols).where(
         OPP.c.registered_by.is_not(None), or_(OPP.c.partner_id.is_(None), OPP.c.registered_by != OPP.c.partner_id))
+    if can_count is not None:
+        engaged, registered = engaged.where(can_count), registered.where(can_count)
     if partner_ids is not None:  # a few partners: ranges of the covering indexes, no table lookups
         engaged = engaged.where(OPP.c.partner_id.in_(partner_ids))
         registered = registered.where(OPP.c.registered_by.in_(partner_ids))
     return engaged.subquery("d"), registered.subquery("r")
 
 
-def _flag(condition):
-    return case((condition, 1), else_=0)
-
-
 def _day_conditions(d, today: dt.date, as_of: dt.date | None, vendor: dict) -> dict:
     """Per deal of `d`: open / won / lost in the trailing year and its weighted value, as of `as_of`
     (None: the deals as they are, today)."""
     day = as_of or today
-    closed = d.c.stage.in_(CLOSED_STAGES)
+    # equalities, not IN: SQLite probes a constant IN list as a lookup, per deal and per column
+    closed = or_(*(d.c.stage == stage for stage in CLOSED_STAGES))
     year_ago = day - dt.timedelta(days=365)
     in_year = and_(d.c.close_date > year_ago, d.c.close_date <= day)
     value = d.c.amount  # NULL adds nothing to a SUM, as `amount or 0.0` adds nothing in Python
@@ -158,7 +171,7 @@ def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor
     """partner -> per day [weighted pipeline, open, won, lost, won revenue,
     the distinct products cells of the open deals], in one scan of the deals."""
     out: dict[str, list] = {}
-    for d in _engaged_deals(partner_ids):
+    for d in _engaged_deals(partner_ids, _can_count(today, days, year=True)):
         columns = []
         for day in days:
             c = _day_conditions(d, today, day, vendor)
@@ -175,7 +188,7 @@ def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor
 def _pipelines(session, today: dt.date, days: list[dt.date | None], vendor: dict) -> dict[str, list]:
     """partner -> its weighted open pipeline per day (every partner: the percentile ranks among all)."""
     out: dict[str, list] = {}
-    for d in _engaged_deals():
+    for d in _engaged_deals(can_count=_can_count(today, days, year=False)):
         columns = [func.sum(_day_conditions(d, today, day, vendor)["weighted"]) for day in days]
         for pid, *values in session.execute(select(d.c.pid, *columns).group_by(d.c.pid)):
             if pid is not None:
@@ -196,18 +209,24 @@ def _merged(a: list, b: list) -> list:
     return out
 
 
-def _win_rates(session, days: list[dt.date]) -> list[float]:
+def _closed_deals(session) -> list[tuple[str, dt.date | None, int]]:
+    """(stage, close date, deals): the closed deals counted per stage and close date (a few hundred rows a
+    year). One read serves the vendor win rate of any day. (No index led by stage for it: it would draw
+    other queries on won deals away from their own.)"""
+    return [tuple(r) for r in session.execute(
+        select(OPP.c.stage, OPP.c.close_date, func.count()).where(OPP.c.stage.in_(CLOSED_STAGES))
+        .group_by(OPP.c.stage, OPP.c.close_date))]
+
+
+def _win_rates(closed: list[tuple[str, dt.date | None, int]], days: list[dt.date]) -> list[float]:
     """The vendor win rate as of each day (vendor_baselines: the closed deals as they are)."""
-    closed, won = OPP.c.stage.in_(CLOSED_STAGES), OPP.c.stage == "closed_won"
-    columns = [func.sum(_flag(closed)), func.sum(_flag(won))]
-    for day in days:
-        in_year = and_(OPP.c.close_date.is_not(None), OPP.c.close_date > day - dt.timedelta(days=365),
-                       OPP.c.close_date <= day)
-        columns += [func.sum(_flag(and_(closed, in_year))), func.sum(_flag(and_(won, in_year)))]
-    all_closed, all_won, *per_day = (int(v or 0) for v in session.execute(select(*columns)).one())
+    all_closed = sum(n for _, _, n in closed)
+    all_won = sum(n for stage, _, n in closed if stage == "closed_won")
     rates = []
-    for i in range(len(days)):
-        n_closed, n_won = per_day[2 * i], per_day[2 * i + 1]
+    for day in days:
+        year_ago = day - dt.timedelta(days=365)
+        in_year = [(stage, n) for stage, closed_on, n in closed if closed_on is not None and year_ago < closed_on <= day]
+        n_closed, n_won = sum(n for _, n in in_year), sum(n for stage, n in in_year if stage == "closed_won")
         if n_closed < 20:
             n_closed, n_won = all_closed, all_won
         rates.append(n_won / n_closed if n_closed >= 5 else DEFAULT_WIN_RATE)
@@ -218,20 +237,26 @@ _ACTIVITY = ("portal_logins", "trainings_completed", "deals_registered", "psat")
 PER_METRIC = 5  # recent sum and count, baseline sum, count and sum of squares
 
 
+def _in_months(months: list[str]):
+    """`month` in a run of consecutive months, as a range: months are stored as YYYY-MM (connectors.fields
+    checks it), so the range holds exactly these; two comparisons cost SQLite half of an IN list."""
+    return and_(ACT.c.month >= months[0], ACT.c.month <= months[-1])
+
+
 def _activity_aggregates(session, days: list[dt.date], partner_ids: list[str] | None = None) -> dict[str, list]:
     """Per partner, per day: sum and count of each trend metric over the recent and the baseline months,
     MDF allocated and spent over the MDF window, deals registered over 12 months."""
     columns = []
     for day in days:
         for metric in _ACTIVITY:
-            recent = case((ACT.c.month.in_(recent_months(day)), ACT.c[metric]))
-            baseline = case((ACT.c.month.in_(baseline_months(day)), ACT.c[metric]))
+            recent = case((_in_months(recent_months(day)), ACT.c[metric]))
+            baseline = case((_in_months(baseline_months(day)), ACT.c[metric]))
             columns += [func.sum(recent), func.count(recent), func.sum(baseline), func.count(baseline),
                         func.sum(baseline * baseline)]
-        window, year = mdf_months(day), months_back(day, 1, 12)
-        columns += [func.sum(case((ACT.c.month.in_(window), func.coalesce(ACT.c.mdf_allocated, 0.0)))),
-                    func.sum(case((ACT.c.month.in_(window), func.coalesce(ACT.c.mdf_spent, 0.0)))),
-                    func.sum(case((ACT.c.month.in_(year), func.coalesce(ACT.c.deals_registered, 0))))]
+        window, year = _in_months(mdf_months(day)), _in_months(months_back(day, 1, 12))
+        columns += [func.sum(case((window, func.coalesce(ACT.c.mdf_allocated, 0.0)))),
+                    func.sum(case((window, func.coalesce(ACT.c.mdf_spent, 0.0)))),
+                    func.sum(case((year, func.coalesce(ACT.c.deals_registered, 0))))]
     first = min(months_back(day, 1, 15)[0] for day in days)
     query = select(ACT.c.partner_id, *columns).where(ACT.c.month >= first)
     if partner_ids is not None:
@@ -271,7 +296,7 @@ def portfolio_metrics(ctx: ToolContext, days: list[dt.date | None]
 
 
 class PortfolioAggregates:
-    """The per-partner aggregates of several days, read once (four statements); each day's metrics are
+    """The per-partner aggregates of several days, read once (a few statements); each day's metrics are
     built on demand, for every partner or a few (a day's baselines always cover every partner)."""
 
     def __init__(self, ctx: ToolContext, days: list[dt.date | None], partner_ids: set[str] | None = None):
@@ -286,11 +311,18 @@ class PortfolioAggregates:
             pending = pool.submit(_read, ctx, _deal_aggregates, today, days, vendor, ids)
             with ctx.records(Scope.system()) as rec:
                 session = rec.session
-                self.partners = session.execute(select(
-                    PARTNER.c.partner_id, PARTNER.c.tier, PARTNER.c.competencies, PARTNER.c.certified_staff
-                ).order_by(PARTNER.c.partner_id)).all()
+                details = select(PARTNER.c.partner_id, PARTNER.c.tier, PARTNER.c.competencies,
+                                 PARTNER.c.certified_staff).order_by(PARTNER.c.partner_id)
+                if ids is None:
+                    self.partners = session.execute(details).all()
+                    self.partner_ids = [p.partner_id for p in self.partners]
+                else:  # every partner's id (the percentiles), the details (JSON to decode) of the few only
+                    self.partner_ids = list(session.scalars(select(PARTNER.c.partner_id).order_by(PARTNER.c.partner_id)))
+                    self.partners = session.execute(details.where(PARTNER.c.partner_id.in_(ids))).all()
                 self.activity = _activity_aggregates(session, self.dates, ids)
-                self.rates = _win_rates(session, self.dates)
+                # per records version: the portfolio's second read (the past quarters) asks again
+                closed = ctx.cached("nba.closed_deals_by_date", lambda: _closed_deals(session))
+                self.rates = _win_rates(closed, self.dates)
             self.deals = pending.result()
         self.certified = {p.partner_id: parse_certified(p.certified_staff) for p in self.partners}
 
@@ -302,11 +334,11 @@ class PortfolioAggregates:
         no_activity = [0] * (len(self.dates) * per_activity)
         # a partner's pipeline that day ranks among every partner's pipeline that day
         if self.pipelines is None:
-            pipelines = sorted(float(deals[p.partner_id][i * PER_DAY] or 0.0) if p.partner_id in deals else 0.0
-                               for p in self.partners)
+            pipelines = sorted(float(deals[pid][i * PER_DAY] or 0.0) if pid in deals else 0.0
+                               for pid in self.partner_ids)
         else:
-            pipelines = sorted(float(self.pipelines[p.partner_id][i] or 0.0) if p.partner_id in self.pipelines
-                               else 0.0 for p in self.partners)
+            pipelines = sorted(float(self.pipelines[pid][i] or 0.0) if pid in self.pipelines
+                               else 0.0 for pid in self.partner_ids)
         baselines = Baselines(win_rate=self.rates[i], partner_values=pipelines)
         window, spans = mdf_months(day), (recent_months(day), baseline_months(day))
         products_cache: dict[str, set[str]] = {}

@@ -47,6 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from statistics import NormalDist
 from typing import Any, Protocol
 
 from sqlalchemy import select
@@ -285,6 +286,7 @@ class PortfolioHealth:
     qualifies_for: str
     biggest_drop: tuple[str, float, float | None, float | None]  # (label, drop, recent, baseline)
     won_revenue_12m: float
+    deals: int | None = None  # closed in the trailing year + open: what the pipeline and win rate rest on
 
 
 def portfolio_health(ctx: ToolContext, scope: Scope, as_of: dt.date | None = None) -> dict[str, PortfolioHealth]:
@@ -324,16 +326,31 @@ class PortfolioHealthDays:
         return _portfolio_health(metrics, baselines, self._rules)
 
 
+# Chance drops expected over a whole portfolio: each partner's metrics are tested at once, so the more
+# partners, the stricter each test (a Bonferroni bound; one partner alone keeps the z of 2)
+CHANCE_DROPS_PER_PORTFOLIO = 0.5
+
+
+def portfolio_drop_z(partners: int) -> float:
+    """The z a fall must pass to count as a drop when `partners` partners' trends are tested together:
+    40 partners: 2.7, 200: 3.2, 10,000: 4.2; at least 2, the rule for one partner."""
+    tests = max(1, partners) * len(health.TREND_METRICS)
+    return max(2.0, NormalDist().inv_cdf(1 - CHANCE_DROPS_PER_PORTFOLIO / tests))
+
+
 def _portfolio_health(metrics, baselines, rules) -> dict[str, PortfolioHealth]:
     out = {}
+    # every partner of the portfolio is tested, not only the ones scored here (partner_values: one a partner)
+    z = portfolio_drop_z(len(baselines.partner_values))
     for m in metrics:
         # a metric averaging under one a month (registrations 0.2/month) is too sparse to call a drop, and
-        # a fall within the metric's own month-to-month noise is no drop either
+        # a fall within the metric's own month-to-month noise is no drop either: with many partners tested,
+        # sparse counts (1-2 trainings a month) fall to zero for a quarter at some of them by chance
         drops = [(t.label, t.drop, t.recent, t.baseline) for t in m.trends.values()
-                 if (t.baseline or 0) >= 1 and t.beyond_noise()]
+                 if (t.baseline or 0) >= 1 and t.beyond_noise(z)]
         out[m.partner_id] = PortfolioHealth(
             partner_id=m.partner_id, score=health.health_from_metrics(m, baselines), tier=m.tier,
             qualifies_for=tier_rules.qualified_tier(rules, m.tier_metrics()),
             biggest_drop=max(drops, key=lambda d: d[1]) if drops else ("", 0.0, None, None),
-            won_revenue_12m=m.won_revenue_12m)
+            won_revenue_12m=m.won_revenue_12m, deals=m.won_count_12m + m.lost_count_12m + m.open_count)
     return out
