@@ -15,6 +15,7 @@ from assistant.engine.messages import say
 from assistant.engine.turn import Citation
 from tools.account_mapping.service import MappingResponse, Overlap
 from tools.content_drafts.service import DraftResponse
+from tools.locales import Catalogue
 from tools.next_best_action.service import NbaResponse
 from tools.partner_match.service import MatchResponse
 from tools.partner_profile.service import DealOut, ProfileResult
@@ -24,6 +25,69 @@ from tools.search.service import SearchResult
 DealLabel = Callable[[str], str]
 
 PAGE = 5
+
+# key -> (en, de, fr, es, pt, ja): the fixed sentences of the answers composed here (the shared ones are in
+# `assistant.engine.messages`)
+_say = Catalogue({
+    "draft_head": ("Draft {channel} for {partner} from the '{kit}' kit, in {locale}:",
+                   "Entwurf ({channel}) für {partner} aus dem Kit '{kit}', auf {locale}:",
+                   "Brouillon ({channel}) pour {partner} à partir du kit '{kit}', en {locale} :",
+                   "Borrador ({channel}) para {partner} a partir del kit '{kit}', en {locale}:",
+                   "Rascunho ({channel}) para {partner} a partir do kit '{kit}', em {locale}:",
+                   "{partner} 向けの下書き（{channel}、キット '{kit}'、{locale}）:"),
+    "subject": ("Subject: {subject}", "Betreff: {subject}", "Objet : {subject}", "Asunto: {subject}",
+                "Assunto: {subject}", "件名: {subject}"),
+    "draft_reused": ("Same as pending draft {id}: returned it, not saved again.",
+                     "Gleich wie der offene Entwurf {id}: zurückgegeben, nicht erneut gespeichert.",
+                     "Identique au brouillon en attente {id} : renvoyé, pas enregistré à nouveau.",
+                     "Igual que el borrador pendiente {id}: se devuelve, no se guarda de nuevo.",
+                     "Igual ao rascunho pendente {id}: devolvido, não salvo de novo.",
+                     "保留中の下書き {id} と同じです。それを返し、再保存はしていません。"),
+    "draft_saved": ("Saved as draft {id} (status {status}).", "Als Entwurf {id} gespeichert (Status {status}).",
+                    "Enregistré comme brouillon {id} (statut {status}).", "Guardado como borrador {id} (estado {status}).",
+                    "Salvo como rascunho {id} (status {status}).", "下書き {id} として保存しました（ステータス {status}）。"),
+    "map_no_more": ("No more shared accounts with {partner}.", "Keine weiteren gemeinsamen Accounts mit {partner}.",
+                    "Plus d'autres comptes partagés avec {partner}.", "No hay más cuentas compartidas con {partner}.",
+                    "Não há mais contas compartilhadas com {partner}.", "{partner} との共通アカウントはこれ以上ありません。"),
+    "map_more": ("More accounts shared with {partner}:", "Weitere gemeinsame Accounts mit {partner}:",
+                 "Autres comptes partagés avec {partner} :", "Más cuentas compartidas con {partner}:",
+                 "Mais contas compartilhadas com {partner}:", "{partner} とのその他の共通アカウント:"),
+    "map_head_n": ("Account mapping with {partner}: {n} shared accounts listed for you.",
+                   "Account-Mapping mit {partner}: {n} gemeinsame Accounts für Sie aufgelistet.",
+                   "Account mapping avec {partner} : {n} comptes partagés listés pour vous.",
+                   "Mapeo de cuentas con {partner}: {n} cuentas compartidas listadas para usted.",
+                   "Mapeamento de contas com {partner}: {n} contas compartilhadas listadas para você.",
+                   "{partner} とのアカウントマッピング: 共通アカウント {n} 件を表示します。"),
+    "map_head": ("Account mapping with {partner}:", "Account-Mapping mit {partner}:",
+                 "Account mapping avec {partner} :", "Mapeo de cuentas con {partner}:",
+                 "Mapeamento de contas com {partner}:", "{partner} とのアカウントマッピング:"),
+    "map_by_population": ("Shared accounts by population (ours × theirs):",
+                          "Gemeinsame Accounts nach Population (unsere × ihre):",
+                          "Comptes partagés par population (les nôtres × les leurs) :",
+                          "Cuentas compartidas por población (nuestras × suyas):",
+                          "Contas compartilhadas por população (nossas × deles):",
+                          "母集団別の共通アカウント（自社 × 先方）:"),
+    "map_population": ("- our {ours} × their {theirs}: {n}", "- unsere {ours} × ihre {theirs}: {n}",
+                       "- nos {ours} × leurs {theirs} : {n}", "- nuestras {ours} × sus {theirs}: {n}",
+                       "- nossas {ours} × deles {theirs}: {n}", "- 自社 {ours} × 先方 {theirs}: {n}"),
+    "map_top": ("Top shared accounts:", "Wichtigste gemeinsame Accounts:", "Principaux comptes partagés :",
+                "Principales cuentas compartidas:", "Principais contas compartilhadas:", "主な共通アカウント:"),
+    "map_and_more": ('… and {n} more (ask "and who else?").', '… und {n} weitere (fragen Sie "und wer noch?").',
+                     '… et {n} de plus (demandez "et qui d\'autre ?").', '… y {n} más (pregunte "¿y quién más?").',
+                     '… e mais {n} (pergunte "e quem mais?").', '… ほか {n} 件（「他には？」と聞いてください）。'),
+    "map_withheld": ("Only the counts are shared with you; the account names are withheld by the sharing settings.",
+                     "Mit Ihnen werden nur die Anzahlen geteilt; die Account-Namen halten die Freigabeeinstellungen zurück.",
+                     "Seuls les nombres vous sont partagés ; les noms des comptes sont retenus par les paramètres de partage.",
+                     "Solo se comparten con usted los recuentos; la configuración de uso compartido oculta los nombres.",
+                     "Só as contagens são compartilhadas com você; as configurações de compartilhamento ocultam os nomes.",
+                     "共有されるのは件数のみです。アカウント名は共有設定により非公開です。"),
+    "map_line": ('- {account} ({id}): ours {ours}, theirs {theirs} as "{theirs_name}", confidence {confidence}',
+                 '- {account} ({id}): unsere {ours}, ihre {theirs} als "{theirs_name}", Konfidenz {confidence}',
+                 '- {account} ({id}) : nous {ours}, eux {theirs} sous "{theirs_name}", confiance {confidence}',
+                 '- {account} ({id}): nuestra {ours}, suya {theirs} como "{theirs_name}", confianza {confidence}',
+                 '- {account} ({id}): nossa {ours}, deles {theirs} como "{theirs_name}", confiança {confidence}',
+                 '- {account}（{id}）: 自社 {ours}、先方 {theirs}（"{theirs_name}"）、信頼度 {confidence}'),
+})
 
 
 def _pct(score: Any) -> str:
@@ -48,50 +112,41 @@ def match_answer(data: MatchResponse, deal_label: str, start: int = 0, size: int
     return "\n".join(lines)
 
 
-def mapping_answer(data: MappingResponse, partner_label: str, start: int = 0, size: int = 10) -> tuple[str, bool]:
+def mapping_answer(data: MappingResponse, partner_label: str, start: int = 0, size: int = 10,
+                   lang: str = "en") -> tuple[str, bool]:
     """(text, withheld): withheld when the summary has accounts but no rows were released to the asker."""
     summary, overlaps = data.summary, data.overlaps
     total = sum(s.count for s in summary)
     if start:
         rows = overlaps[start : start + size]
         if not rows:
-            return f"No more shared accounts with {partner_label}.", False
-        return "\n".join(
-            [f"More accounts shared with {partner_label}:"] + [_overlap_line(o) for o in rows]
-        ), False
+            return _say("map_no_more", lang, partner=partner_label), False
+        return "\n".join([_say("map_more", lang, partner=partner_label)] + [_overlap_line(o, lang) for o in rows]), False
     lines = [
-        f"Account mapping with {partner_label}: {len(overlaps)} shared accounts listed for you."
-        if overlaps
-        else f"Account mapping with {partner_label}:",
-        "Shared accounts by population (ours × theirs):",
+        _say("map_head_n", lang, partner=partner_label, n=len(overlaps)) if overlaps
+        else _say("map_head", lang, partner=partner_label),
+        _say("map_by_population", lang),
     ]
     for s in sorted(summary, key=lambda s: -s.count)[:8]:
-        lines.append(
-            f"- our {s.vendor_population.replace('_', ' ')} × their "
-            f"{s.partner_population.replace('_', ' ')}: {s.count}"
-        )
+        lines.append(_say("map_population", lang, ours=s.vendor_population.replace("_", " "),
+                          theirs=s.partner_population.replace("_", " "), n=s.count))
     withheld = bool(total and not overlaps)
     if overlaps:
-        lines.append("Top shared accounts:")
-        lines += [_overlap_line(o) for o in overlaps[:size]]
+        lines.append(_say("map_top", lang))
+        lines += [_overlap_line(o, lang) for o in overlaps[:size]]
         if len(overlaps) > size:
-            lines.append(f'… and {len(overlaps) - size} more (ask "and who else?").')
+            lines.append(_say("map_and_more", lang, n=len(overlaps) - size))
     elif withheld:
-        lines.append(
-            "Only the counts are shared with you; the account names are withheld by the sharing settings."
-        )
+        lines.append(_say("map_withheld", lang))
     return "\n".join(lines), withheld
 
 
-def _overlap_line(o: Overlap) -> str:
+def _overlap_line(o: Overlap, lang: str = "en") -> str:
     ours = ", ".join(p.replace("_", " ") for p in o.vendor_populations) or "?"
     theirs = (o.partner_population or "?").replace("_", " ")
     evidence = "; ".join(o.evidence)
-    line = (
-        f"- {o.account_name or o.partner_account_name} ({o.account_id or '-'}): "
-        f"ours {ours}, "
-        f'theirs {theirs} as "{o.partner_account_name}", confidence {_pct(o.confidence)}'
-    )
+    line = _say("map_line", lang, account=o.account_name or o.partner_account_name, id=o.account_id or "-",
+                ours=ours, theirs=theirs, theirs_name=o.partner_account_name, confidence=_pct(o.confidence))
     return line + (f" — {evidence}" if evidence else "")
 
 
@@ -110,11 +165,9 @@ def nba_answer(data: NbaResponse, subject_label: str, start: int = 0, size: int 
 
 
 def draft_answer(data: DraftResponse, partner_label: str, lang: str = "en") -> str:
-    lines = [
-        f"Draft {data.channel} for {partner_label} from the '{data.kit_id}' kit, in {data.locale}:"
-    ]
+    lines = [_say("draft_head", lang, channel=data.channel, partner=partner_label, kit=data.kit_id, locale=data.locale)]
     if data.subject:
-        lines.append(f"Subject: {data.subject}")
+        lines.append(_say("subject", lang, subject=data.subject))
     lines += ["", data.body.strip(), ""]
     if data.checks:
         lines.append(
@@ -126,9 +179,9 @@ def draft_answer(data: DraftResponse, partner_label: str, lang: str = "en") -> s
         )
     if data.draft_id:
         if data.reused:
-            lines.append(f"Same as pending draft {data.draft_id}: returned it, not saved again.")
+            lines.append(_say("draft_reused", lang, id=data.draft_id))
         else:
-            lines.append(f"Saved as draft {data.draft_id} (status {data.status}).")
+            lines.append(_say("draft_saved", lang, id=data.draft_id, status=data.status))
     return "\n".join(lines)
 
 

@@ -580,7 +580,8 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return answers.match_answer(matched, label, start, lang=turn.lang), answers.PAGE
     if p.intent == "map":
         mapping = turn.call("map_accounts", {"partner_id": args["partner_id"]}, MappingResponse)
-        text, withheld = answers.mapping_answer(mapping, _partner_label(resolver, args["partner_id"]), start)
+        text, withheld = answers.mapping_answer(mapping, _partner_label(resolver, args["partner_id"]), start,
+                                                 lang=turn.lang)
         turn.withheld = turn.withheld or withheld
         return text, 10
     if p.intent == "nba":

@@ -15,6 +15,7 @@ from assistant.engine.turn import AskResponse, ToolUse, Turn, forbidden_message
 from retrieval.records import Partner
 from retrieval.scope import CAPABILITY_WORDS
 from tools.leads.service import route_lead
+from tools.locales import Catalogue
 from tools.registrations.service import (
     RegistrationList,
     SubmitRequest,
@@ -51,6 +52,80 @@ _ADMIN_WHAT = (("key", "users_key", "cosell users key USER_ID"),
                ("schlüssel", "users_key", "cosell users key USER_ID"))
 SPLIT_RE = re.compile(r"\s+(?:for|with|on|interested in|about|in)\s+", re.IGNORECASE)
 
+# key -> (en, de, fr, es, pt, ja): the fixed sentences of this module's answers
+_say = Catalogue({
+    "could_not": ("I could not do that: {reason}", "Das konnte ich nicht tun: {reason}",
+                  "Je n'ai pas pu le faire : {reason}", "No pude hacerlo: {reason}", "Não consegui fazer isso: {reason}",
+                  "実行できませんでした: {reason}"),
+    "register_how": ("Registrations are submitted for a partner: `cosell registrations submit --partner P "
+                     "--account \"{account}\"` (or POST /v1/registrations).",
+                     "Registrierungen werden für einen Partner eingereicht: `cosell registrations submit --partner P "
+                     "--account \"{account}\"` (oder POST /v1/registrations).",
+                     "Les enregistrements sont soumis pour un partenaire : `cosell registrations submit --partner P "
+                     "--account \"{account}\"` (ou POST /v1/registrations).",
+                     "Los registros se envían para un socio: `cosell registrations submit --partner P "
+                     "--account \"{account}\"` (o POST /v1/registrations).",
+                     "Os registros são enviados para um parceiro: `cosell registrations submit --partner P "
+                     "--account \"{account}\"` (ou POST /v1/registrations).",
+                     "案件登録はパートナーの名前で申請します: `cosell registrations submit --partner P "
+                     "--account \"{account}\"`（または POST /v1/registrations）。"),
+    "submitted": ("Submitted registration {id} for {account}{products}: check {verdict}.",
+                  "Registrierung {id} für {account}{products} eingereicht: Prüfung {verdict}.",
+                  "Enregistrement {id} soumis pour {account}{products} : contrôle {verdict}.",
+                  "Registro {id} enviado para {account}{products}: comprobación {verdict}.",
+                  "Registro {id} enviado para {account}{products}: verificação {verdict}.",
+                  "{account}{products} の案件登録 {id} を申請しました: チェック {verdict}。"),
+    "cm_decides": ("A channel manager will approve or reject it.",
+                   "Ein Channel Manager wird sie genehmigen oder ablehnen.",
+                   "Un channel manager l'approuvera ou la refusera.",
+                   "Un channel manager lo aprobará o rechazará.",
+                   "Um channel manager vai aprová-lo ou rejeitá-lo.",
+                   "チャネルマネージャーが承認または却下します。"),
+    "queue_none": ("No registrations are waiting for a decision.",
+                   "Keine Registrierungen warten auf eine Entscheidung.",
+                   "Aucun enregistrement n'attend de décision.",
+                   "Ningún registro está esperando una decisión.",
+                   "Nenhum registro está aguardando uma decisão.",
+                   "判断待ちの案件登録はありません。"),
+    "queue_one": ("1 registration waiting, oldest first:", "1 Registrierung wartet, älteste zuerst:",
+                  "1 enregistrement en attente, le plus ancien d'abord :", "1 registro en espera, el más antiguo primero:",
+                  "1 registro aguardando, o mais antigo primeiro:", "判断待ちの案件登録は 1 件です（古い順）:"),
+    "queue_head": ("{n} registrations waiting, oldest first:", "{n} Registrierungen warten, älteste zuerst:",
+                   "{n} enregistrements en attente, les plus anciens d'abord :",
+                   "{n} registros en espera, los más antiguos primero:",
+                   "{n} registros aguardando, os mais antigos primeiro:", "判断待ちの案件登録は {n} 件です（古い順）:"),
+    "queue_line": ("- {id} {partner}: {account}, {days} days old, check {verdict}{finding}",
+                   "- {id} {partner}: {account}, seit {days} Tagen, Prüfung {verdict}{finding}",
+                   "- {id} {partner} : {account}, depuis {days} jours, contrôle {verdict}{finding}",
+                   "- {id} {partner}: {account}, hace {days} días, comprobación {verdict}{finding}",
+                   "- {id} {partner}: {account}, há {days} dias, verificação {verdict}{finding}",
+                   "- {id} {partner}: {account}、{days} 日経過、チェック {verdict}{finding}"),
+    "route_none": ("No partner to suggest for lead {lead}.", "Für Lead {lead} kann ich keinen Partner vorschlagen.",
+                   "Aucun partenaire à proposer pour le lead {lead}.", "No hay socio que sugerir para el lead {lead}.",
+                   "Nenhum parceiro a sugerir para o lead {lead}.", "リード {lead} に提案できるパートナーはありません。"),
+    "route_head": ("Partners for lead {lead}:", "Partner für Lead {lead}:", "Partenaires pour le lead {lead} :",
+                   "Socios para el lead {lead}:", "Parceiros para o lead {lead}:", "リード {lead} のパートナー:"),
+    "route_line": ("{i}. {name} ({id}), score {score}: {why}", "{i}. {name} ({id}), Bewertung {score}: {why}",
+                   "{i}. {name} ({id}), score {score} : {why}", "{i}. {name} ({id}), puntuación {score}: {why}",
+                   "{i}. {name} ({id}), pontuação {score}: {why}", "{i}. {name}（{id}）、スコア {score}: {why}"),
+    "route_no_signal": ("no strong signal", "kein starkes Signal", "aucun signal fort", "ninguna señal clara",
+                        "nenhum sinal forte", "強いシグナルなし"),
+    "route_but": (" (but: {conflicts})", " (aber: {conflicts})", " (mais : {conflicts})", " (pero: {conflicts})",
+                  " (mas: {conflicts})", "（ただし: {conflicts}）"),
+    "route_left_out": ("Left out (declined or let it expire): {ids}",
+                       "Ausgelassen (abgelehnt oder verfallen lassen): {ids}",
+                       "Écartés (refusé ou laissé expirer) : {ids}",
+                       "Excluidos (rechazaron o lo dejaron vencer): {ids}",
+                       "Deixados de fora (recusaram ou deixaram expirar): {ids}",
+                       "除外（辞退または期限切れ）: {ids}"),
+    "admin_cli": ("I do not do that from chat; an admin runs `{command}`.",
+                  "Das mache ich nicht im Chat; ein Admin führt `{command}` aus.",
+                  "Je ne le fais pas depuis le chat ; un administrateur exécute `{command}`.",
+                  "No lo hago desde el chat; un administrador ejecuta `{command}`.",
+                  "Não faço isso pelo chat; um administrador executa `{command}`.",
+                  "チャットからは実行しません。管理者が `{command}` を実行します。"),
+})
+
 
 def answer_programme(turn: Turn) -> AskResponse | None:
     text = " ".join(turn.question.split())
@@ -63,7 +138,7 @@ def answer_programme(turn: Turn) -> AskResponse | None:
             try:
                 done = handler(turn, found)
             except CosellError as exc:
-                done = f"I could not do that: {exc.message}", ToolUse(name=handler.__name__.strip("_"))
+                done = _say("could_not", turn.lang, reason=exc.message), ToolUse(name=handler.__name__.strip("_"))
             if done is None:  # the handler's subject is missing ("what can I send?" naming no partner)
                 continue
             return _respond(turn, *done)
@@ -90,16 +165,16 @@ def _register(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
     products = _products(turn, tail.lower())
     tool = ToolUse(name="submit_registration", arguments={"account_name": account, "products": products})
     if not turn.scope.is_partner:
-        return ("Registrations are submitted for a partner: `cosell registrations submit --partner P "
-                f"--account \"{account}\"` (or POST /v1/registrations)."), tool
+        return _say("register_how", turn.lang, account=account), tool
     request = SubmitRequest(partner_id=turn.scope.partner_id, account_name=account, products=products)
     reg = submit_registration(turn.ctx, turn.scope, request)
     turn.results.append(reg)
     tool.arguments["partner_id"] = reg.partner_id
-    lines = [f"Submitted registration {reg.registration_id} for {reg.account_name}"
-             + (f" ({', '.join(reg.products)})" if reg.products else "") + f": check {reg.check.verdict}."]
+    products = f" ({', '.join(reg.products)})" if reg.products else ""
+    lines = [_say("submitted", turn.lang, id=reg.registration_id, account=reg.account_name, products=products,
+                  verdict=reg.check.verdict)]
     lines += [f"- {f}" for f in reg.check.findings]
-    lines.append("A channel manager will approve or reject it.")
+    lines.append(_say("cm_decides", turn.lang))
     return "\n".join(lines), tool
 
 
@@ -108,11 +183,12 @@ def _queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
     tool = ToolUse(name="list_registrations", arguments={"status": "submitted"})
     turn.results.append(RegistrationList(registrations=waiting))
     if not waiting:
-        return "No registrations are waiting for a decision.", tool
-    lines = [f"{len(waiting)} registration{'s' if len(waiting) != 1 else ''} waiting, oldest first:"]
+        return _say("queue_none", turn.lang), tool
+    lines = [_say("queue_one", turn.lang) if len(waiting) == 1 else _say("queue_head", turn.lang, n=len(waiting))]
     for r in waiting[:10]:
-        lines.append(f"- {r.registration_id} {r.partner_id}: {r.account_name}, {r.age_days} days old, "
-                     f"check {r.check.verdict}" + (f" ({r.check.findings[-1]})" if r.check.findings else ""))
+        lines.append(_say("queue_line", turn.lang, id=r.registration_id, partner=r.partner_id, account=r.account_name,
+                          days=r.age_days, verdict=r.check.verdict,
+                          finding=f" ({r.check.findings[-1]})" if r.check.findings else ""))
     return "\n".join(lines), tool
 
 
@@ -122,14 +198,14 @@ def _route(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
     routing = route_lead(turn.ctx, turn.scope, original)
     turn.results.append(routing)
     if not routing.partners:
-        return f"No partner to suggest for lead {original}.", tool
-    lines = [f"Partners for lead {original}:"]
+        return _say("route_none", turn.lang, lead=original), tool
+    lines = [_say("route_head", turn.lang, lead=original)]
     for i, p in enumerate(routing.partners, 1):
-        why = "; ".join(p.reasons[:3]) or "no strong signal"
-        lines.append(f"{i}. {p.name} ({p.partner_id}), score {p.score:.2f}: {why}"
-                     + (f" (but: {'; '.join(p.conflicts)})" if p.conflicts else ""))
+        why = "; ".join(p.reasons[:3]) or _say("route_no_signal", turn.lang)
+        lines.append(_say("route_line", turn.lang, i=i, name=p.name, id=p.partner_id, score=f"{p.score:.2f}", why=why)
+                     + (_say("route_but", turn.lang, conflicts="; ".join(p.conflicts)) if p.conflicts else ""))
     if routing.excluded:
-        lines.append(f"Left out (declined or let it expire): {', '.join(routing.excluded)}")
+        lines.append(_say("route_left_out", turn.lang, ids=", ".join(routing.excluded)))
     return "\n".join(lines), tool
 
 
@@ -143,4 +219,4 @@ def _admin_only(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
     if not turn.scope.can(capability):
         return forbidden_message(turn.scope, Forbidden(f"user '{turn.scope.user_id}' ({turn.scope.role}) may not "
                                                        f"{CAPABILITY_WORDS[capability]}"), lang=turn.lang), tool
-    return f"I do not do that from chat; an admin runs `{command}`.", tool
+    return _say("admin_cli", turn.lang, command=command), tool

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from assistant.engine import answers, followup_chat, onboarding_chat, overview_chat
+from assistant.engine import answers, followup_chat, onboarding_chat, overview_chat, programme
 from assistant.engine.agent import ask
 from assistant.engine.deterministic import plan_turn
 from assistant.engine.messages import MESSAGES, say
@@ -35,7 +35,8 @@ def test_every_sentence_exists_in_every_language_with_the_same_placeholders():
 
 @pytest.mark.parametrize("catalogue", [
     say, overview_chat._say, followup_chat._deal_partner_say, onboarding_chat._say, phrase, search_service._reference_label,
-], ids=["messages", "overview", "followup", "onboarding", "evidence", "reference"])
+    answers._say, programme._say,
+], ids=["messages", "overview", "followup", "onboarding", "evidence", "reference", "answers", "programme"])
 def test_every_chat_catalogue_has_all_six_languages(catalogue):
     """No fixed sentence of an answer falls back to English in another language (an empty English template
     keeps the tool's own English text, which is the one gap allowed)."""
