@@ -14,6 +14,7 @@ from assistant.engine.mdf_chat import QUEUE_RE as MDF_QUEUE_RE
 from assistant.engine.mdf_chat import ROI_RE
 from assistant.engine.programme import ADMIN_RE
 from assistant.engine.programme import QUEUE_RE as REG_QUEUE_RE
+from retrieval import records as R
 from retrieval.ingest import replace_records
 from retrieval.scope import scope_for_user
 from tests.tools.programme_world import TODAY, write_world
@@ -155,3 +156,41 @@ def test_stalled_deals_and_admin_commands_by_role(ctx):
     key = ask(ctx, cm, "issue me an api key for u-ps1")
     assert "may not issue API keys" in key.answer
     assert "cosell users key" in ask(ctx, scope_for_user(ctx.store, "u-admin"), "issue me an api key for u-ps1").answer
+
+
+# the English fixed sentences of the registration queue, a submission, a lead's routing and a draft
+_ENGLISH = ("waiting for a decision", "waiting, oldest first", "days old", "check clear", "Submitted registration",
+            "A channel manager will", "I could not do that", "Partners for lead", "no strong signal", "Draft email",
+            "Subject:", "Checks:", "Saved as draft", "Same as pending draft")
+
+
+@pytest.mark.parametrize(("locale", "words"), [
+    ("de", ("Keine Registrierungen warten auf eine Entscheidung.", "eingereicht: Prüfung clear",
+            "Ein Channel Manager wird sie genehmigen oder ablehnen.", "1 Registrierung wartet, älteste zuerst:",
+            "seit 0 Tagen", "Partner für Lead L-1:", "Das konnte ich nicht tun:", "Entwurf (email) für Alpine IT",
+            "Betreff: Prüfungssichere Daten", "Prüfungen:", "Als Entwurf DR-")),
+    ("ja", ("判断待ちの案件登録はありません。", "の案件登録 R-0001 を申請しました: チェック clear",
+            "チャネルマネージャーが承認または却下します。", "判断待ちの案件登録は 1 件です（古い順）:", "0 日経過",
+            "リード L-1 のパートナー:", "実行できませんでした:", "Alpine IT (P-1) 向けの下書き", "件名:", "チェック:",
+            "として保存しました")),
+])  # fmt: skip
+def test_queue_submission_routing_and_draft_in_the_askers_language(ctx, locale, words):
+    """Short questions (too short to tell their language) are answered in the asker's locale (users.csv):
+    every fixed sentence, none left in English; ids, names, verdicts and the tools' own findings stay as they are."""
+    with ctx.store.session() as s:
+        for user_id in ("u-cm", "u-mkt", "u-ps1"):
+            s.get(R.User, user_id).locale = locale
+    cm, marketer, seller = (scope_for_user(ctx.store, u) for u in ("u-cm", "u-mkt", "u-ps1"))
+    answers = [ask(ctx, cm, "pending regs?"), ask(ctx, seller, "register for Kronos Kliniken"),
+               ask(ctx, cm, "pending regs?"), ask(ctx, cm, "route lead L-1"), ask(ctx, seller, "route lead L-1"),
+               ask(ctx, marketer, "draft governance kit Alpine IT")]
+    assert [a.tools[0].name for a in answers] == ["list_registrations", "submit_registration", "list_registrations",
+                                                  "route_lead", "route", "draft_content"]
+    text = "\n".join(a.answer for a in answers)
+    for word in words:
+        assert word in text, word
+    for english in _ENGLISH:
+        assert english not in text, english
+    again = ask(ctx, marketer, "draft governance kit Alpine IT").answer  # the same draft again: returned, not saved
+    assert ("Gleich wie der offene Entwurf DR-" if locale == "de" else "と同じです。") in again
+    assert "Same as pending draft" not in again
