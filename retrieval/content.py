@@ -39,7 +39,9 @@ from retrieval.search import Filters, Hit, HybridSearcher
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
-BATCH_CHUNKS = 1024  # chunks embedded, upserted and committed together (sorted by length inside: less padding)
+# Chunks embedded, upserted and committed together: this many embedding batches (64 texts by default, so
+# 1,024 chunks, sorted by length inside: less padding). A kill loses at most one commit's work.
+BATCHES_PER_COMMIT = 16
 UNIT_CACHE_CHUNKS = 4096  # chunks whose unit vectors are kept decoded in memory (~1.5 KB per unit)
 MIN_VOCABULARY_CHUNKS = 300  # see vocabulary()
 UNITS_VERSION = "u2"  # bump when `text_units` changes: stored unit vectors then no longer line up
@@ -257,9 +259,10 @@ class ContentService:
     def _index_documents(self, docs: list[Any], progress: ProgressFn | None) -> int:
         total, done, embedded = len(docs), 0, 0
         batch: list[_Prepared] = []
+        per_commit = self.settings.embedding_batch_size * BATCHES_PER_COMMIT
         for doc in docs:
             batch.append(self._prepare(doc))
-            if sum(len(p.chunk_ids) for p in batch) >= BATCH_CHUNKS:
+            if sum(len(p.chunk_ids) for p in batch) >= per_commit:
                 embedded += self._commit_batch(batch)
                 done += len(batch)
                 batch = []

@@ -94,7 +94,7 @@ def test_killed_ingest_leaves_previous_state_and_rerun_completes(tmp_path):
     db = home / "cosell.db"
     deadline = time.time() + 240
     while time.time() < deadline and proc.poll() is None:
-        if db.exists() and _indexed_docs(db) >= 1:  # the first batch (256 chunks) is committed
+        if db.exists() and _indexed_docs(db) >= 1:  # the first commit (16 embedding batches of 8 = 128 chunks)
             break
         time.sleep(0.05)
     assert proc.poll() is None, "ingest finished before it could be killed; make the folder bigger"
