@@ -294,11 +294,13 @@ class Resolver:
             phrase = found.group(1).strip(" .'")
             start, end = found.start(), found.end()
             inner = near.search(phrase)
-            if inner and "-" in phrase:  # "Quaxel-Deal": the name and the deal word in one compound
-                rest = phrase[: inner.start()].rstrip(" -") if inner.start() else phrase[inner.end():].lstrip(" -")
+            last = list(near.finditer(phrase))[-1] if inner else None
+            if last and last.end() == len(phrase) and phrase[: last.start()].endswith("-"):
+                # "Quaxel-Deal": a name, then the deal word, in one compound ("Deal-Registrierung" is no name)
+                rest = phrase[: last.start()].rstrip(" -")
                 if not rest or near.search(rest):
                     continue
-                start, end = (start, start + len(rest)) if inner.start() else (end - len(rest), end)
+                end = start + len(rest)
                 phrase, inner = rest, None
             words = [w for w in tokens(phrase) if w not in STOPWORDS]
             if not words or set(words) <= taken or (start == 0 and len(words) == 1 and _LATIN_WORD.match(
