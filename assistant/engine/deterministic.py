@@ -190,7 +190,7 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if missing:
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
     missing = resolver.unknown_partner(turn.question, mentions, router.PARTNER_WORD)
-    if missing:  # "how's Acme Partners doing?": no such partner, not the account "Acme"
+    if missing:  # "how's Zorblax Partners doing?": no such partner, not an account "Zorblax"
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
     if recruit_chat.is_recruit_question(turn.question):
         return _plan_recruit(turn)

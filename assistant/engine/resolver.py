@@ -321,9 +321,9 @@ class Resolver:
         return best[1] if best else None
 
     def unknown_partner(self, question: str, mentions: Mentions, partner_word: re.Pattern) -> str | None:
-        """A partner named in full with a partner word of its own ("Acme Partners", "Frobnitz Integrators")
+        """A partner named in full with a partner word of its own ("Zorblax Partners", "Frobnitz Integrators")
         that is no partner the asker may see nor any other partner, even where its first words are an account
-        or a deal ("Acme"): not answered about that account as if it were the partner."""
+        or a deal ("Zorblax"): not answered about that account as if it were the partner."""
         if any(e.score >= SURE for e in mentions.of("partner")):
             return None
         for found in _CAPITALISED.finditer(question):
@@ -331,6 +331,8 @@ class Resolver:
             parts = phrase.split()
             if len(parts) < 2 or not partner_word.fullmatch(parts[-1]) or partner_word.search(" ".join(parts[:-1])):
                 continue
+            if len(parts) == 2 and not question[: found.start()].strip(" ¿¡\"'“«"):
+                continue  # a capital that only opens a sentence ("Welche Partner ...", "Which partners ...")
             words = [w for w in tokens(phrase) if w not in self._cat.ignore]
             if len(words) < 2 or all(w in STOPWORDS for w in words[:-1]):
                 continue
