@@ -56,6 +56,8 @@ NAMED_DEAL_NEAR = re.compile(router.DEAL_WORD.pattern + r"|\b(account|customer|k
 # doing?", "status of Initech"): when it matches nothing, it does not exist rather than "which partner?".
 STATUS_NEAR = re.compile(r"\b(how'?s|how is|how are|doing|update on|status of|news on|wie läuft|wie steht|"
                          r"où en est|comment va|cómo va|cómo está|como vai|como está)\b", re.IGNORECASE)
+# "what should we do with Frobozz Consulting?", "was tun mit X?": the name a partner question is about.
+ABOUT_NEAR = re.compile(r"\b(with|about|mit|über|avec|sur|con|sobre|com)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -187,6 +189,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     missing = resolver.unknown_id(turn.question, mentions)
     if missing:
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
+    missing = resolver.unknown_partner(turn.question, mentions, router.PARTNER_WORD)
+    if missing:  # "how's Zorblax Partners doing?": no such partner, not an account "Zorblax"
+        return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
     if recruit_chat.is_recruit_question(turn.question):
         return _plan_recruit(turn)
     if onboarding_chat.wants_plan(turn.question, mentions.kinds(), turn.scope.is_partner):
@@ -230,10 +235,16 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
     named = [e for e in mentions.entities if e.kind in ("opportunity", "account", "partner")]
-    if intent == "search" and not named and router.score_intents(turn.question).of("search") < 1:
-        missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD)
+    if intent == "search" and not named:
+        if router.score_intents(turn.question).of("search") < 1:
+            missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD)
+        else:  # a rule asked about a named deal ("discount guidance for the Wumpus Corp deal"): right beside it
+            missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD, reach=(5, 3))
+        what = "what_deal"
+        if not missing:  # "status of Initrode Holdings?": a customer or partner that is nowhere
+            missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
         if missing:  # "next on the Globex deal?": no such deal, rather than passages about deals
-            return Plan("search", reply=say("no_such", turn.lang, what=say("what_deal", turn.lang), name=missing))
+            return Plan("search", reply=say("no_such", turn.lang, what=say(what, turn.lang), name=missing))
     if intent not in ("draft", "map", "match"):
         thread_deal = bool(turn.thread.state.last_arguments.get("opportunity_id"))
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)
@@ -379,6 +390,8 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
             missing, what = resolver.unknown_name(turn.question, mentions, NAMED_DEAL_NEAR), "what_entity"
         if not missing:
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
+        if not missing:
+            missing, what = resolver.unknown_name(turn.question, mentions, ABOUT_NEAR, reach=(6, 0)), "what_partner"
         if missing:
             p.reply = say("no_such", turn.lang, what=say(what, turn.lang), name=missing)
             return p

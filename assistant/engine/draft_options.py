@@ -111,7 +111,9 @@ _KIT_ASKED = re.compile(r"\b(?:the |a |an |our |your )?([^\W\d_][\w-]{2,})[- ](?
 _NOT_A_SUBJECT = _KIT_GENERIC | {"this", "that", "which", "what", "any", "some", "same", "one", "other", "each",
                                  "every", "my", "our", "your", "their", "campaigns", "marketing", "co-brand",
                                  "cobrand", "branded", "latest", "current", "available", "ready", "made", "campanha", "campana",
-                                 "campagne", "kampagne", "kampagnen", "vendor"}  # fmt: skip
+                                 "campagne", "kampagne", "kampagnen", "vendor",
+                                 "dem", "den", "der", "das", "die", "einem", "einen", "les", "une", "los", "las",
+                                 "del", "uma", "dos"}  # fmt: skip
 
 
 def unknown_kit(question: str, kits: dict[str, str], names: set[str] = frozenset()) -> str | None:

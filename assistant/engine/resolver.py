@@ -176,6 +176,9 @@ def kit_aliases(kit_id: str, name: str, products: list) -> list[tuple[str, float
 
 SURE = 90.0  # a name matched at least this well is taken as named ("Stark Industries" is not "Indústrias Solar")
 _LATIN_WORD = re.compile(r"\s+[a-zà-ÿ]")
+# A name typed with capitals, in Latin letters only: "Zorblax" of "Zorblax社の案件" ends where the Japanese begins.
+_NAME_CHAR = r"[0-9A-Za-zÀ-ÖØ-öø-ÿ&'.-]"
+_CAPITALISED = re.compile(rf"(?<![\w-])([A-Z]{_NAME_CHAR}*[a-z0-9]{_NAME_CHAR}*(?:\s+[A-Z]{_NAME_CHAR}*)*)")
 
 
 class Resolver:
@@ -278,24 +281,65 @@ class Resolver:
                 return raw
         return None
 
-    def unknown_name(self, question: str, mentions: Mentions, near: re.Pattern) -> str | None:
+    def unknown_name(self, question: str, mentions: Mentions, near: re.Pattern,
+                     reach: tuple[int, int] = (14, 24)) -> str | None:
         """A name typed with capitals next to a deal/partner word (`near`: "the Globex deal", "deal de
-        Contoso", "Hooli 社の案件") that matches nothing the asker may see nor any partner: it does not exist
-        for them. Words of names found, the vendor's name and acronyms are never taken for such a name."""
+        Contoso", "Hooli 社の案件", "the Quaxel-Deal") that matches nothing the asker may see nor any partner: it
+        does not exist for them. `reach`: how many characters may lie between `near` and the name, before and after it. Of
+        several such names, the one closest to the `near` word. Words of names found, the vendor's name and
+        acronyms are never taken for such a name."""
         taken = {w for e in mentions.entities if e.score >= SURE for w in tokens(e.label)} | set(self._cat.ignore)
-        for found in re.finditer(r"(?<![\w-])([A-Z][\w&'.-]*[a-z0-9][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)", question):
+        best: tuple[int, str] | None = None
+        for found in _CAPITALISED.finditer(question):
             phrase = found.group(1).strip(" .'")
+            start, end = found.start(), found.end()
+            inner = near.search(phrase)
+            last = list(near.finditer(phrase))[-1] if inner else None
+            if last and last.end() == len(phrase) and phrase[: last.start()].endswith("-"):
+                # "Quaxel-Deal": a name, then the deal word, in one compound ("Deal-Registrierung" is no name)
+                rest = phrase[: last.start()].rstrip(" -")
+                if not rest or near.search(rest):
+                    continue
+                end = start + len(rest)
+                phrase, inner = rest, None
             words = [w for w in tokens(phrase) if w not in STOPWORDS]
-            if not words or set(words) <= taken or (found.start() == 0 and len(words) == 1 and _LATIN_WORD.match(
-                    question[found.end():])):  # a capital that only opens a sentence ("Which deal ...")
+            if not words or set(words) <= taken or (start == 0 and len(words) == 1 and _LATIN_WORD.match(
+                    question[end:])):  # a capital that only opens a sentence ("Which deal ...")
                 continue
-            if near.search(phrase):
+            if inner:
                 continue  # the deal/partner word itself ("Deal", "Partner")
-            window = question[max(0, found.start() - 14): found.end() + 24]  # "the X streaming deal"
-            if not near.search(window.replace(phrase, " ")):
+            blanked = question[:start] + " " * (end - start) + question[end:]
+            gaps = [gap for m in near.finditer(blanked)
+                    if (gap := m.start() - end if m.start() >= end else start - m.end()) >= 0
+                    and gap <= (reach[1] if m.start() >= end else reach[0])]
+            if not gaps:
                 continue
             if any(e.score >= SURE for e in self.index.match(words) + self._foreign.match(words)):
                 continue
+            if best is None or min(gaps) < best[0]:
+                best = (min(gaps), phrase)
+        return best[1] if best else None
+
+    def unknown_partner(self, question: str, mentions: Mentions, partner_word: re.Pattern) -> str | None:
+        """A partner named in full with a partner word of its own ("Zorblax Partners", "Frobnitz Integrators")
+        that is no partner the asker may see nor any other partner, even where its first words are an account
+        or a deal ("Zorblax"): not answered about that account as if it were the partner."""
+        if any(e.score >= SURE for e in mentions.of("partner")):
+            return None
+        for found in _CAPITALISED.finditer(question):
+            phrase = found.group(1).strip(" .'")
+            parts = phrase.split()
+            if len(parts) < 2 or not partner_word.fullmatch(parts[-1]) or partner_word.search(" ".join(parts[:-1])):
+                continue
+            if len(parts) == 2 and not question[: found.start()].strip(" ¿¡\"'“«"):
+                continue  # a capital that only opens a sentence ("Welche Partner ...", "Which partners ...")
+            words = [w for w in tokens(phrase) if w not in self._cat.ignore]
+            if len(words) < 2 or all(w in STOPWORDS for w in words[:-1]):
+                continue
+            if any(e.score >= SURE and e.kind == "partner" for e in self.index.match(words)):
+                continue
+            if any(e.score >= SURE for e in self._foreign.match(words)):
+                continue  # another partner's name: the caller's "not yours" (partner sellers), never "no such"
             return phrase
         return None
 
