@@ -452,7 +452,8 @@ def _print_report(rep: dict):
         print(f"    answer: {ans}")
 
 
-def main(argv=None) -> int:
+def main(argv=None, default_questions=None) -> int:
+    """`default_questions`: another set's questions.yaml (the held-out and marketer/CM sets' `score.py`)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true", help="print the whole report as one JSON object")
     ap.add_argument("--home", help=f"COSELL_HOME to copy and serve (default {DEFAULT_HOME})")
@@ -460,7 +461,7 @@ def main(argv=None) -> int:
     ap.add_argument("--only", help="comma-separated question ids (their whole threads are asked)")
     a = ap.parse_args(argv)
     try:
-        rep = run(home=a.home, questions_path=a.questions, only=a.only.split(",") if a.only else None)
+        rep = run(home=a.home, questions_path=a.questions or default_questions, only=a.only.split(",") if a.only else None)
     except ServerError as e:
         print(f"blind_seller: the copilot's server could not be started: {e}", file=sys.stderr)
         return 2

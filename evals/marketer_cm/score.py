@@ -19,10 +19,7 @@ def run(home=None, only=None) -> dict:
 
 
 def main(argv=None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if "--questions" not in argv:
-        argv += ["--questions", str(QUESTIONS)]
-    return _scorer.main(argv)
+    return _scorer.main(argv, default_questions=QUESTIONS)
 
 
 if __name__ == "__main__":
