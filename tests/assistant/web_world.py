@@ -86,9 +86,14 @@ def build(tmp: Path, scale: float = SCALE, documents: bool = True) -> tuple[AppC
 
 @contextmanager
 def serve(ctx: AppContext, **app_options) -> Iterator[str]:
-    """The real app over `ctx` (`app_options` go to create_app) in uvicorn on a free port: its base URL."""
+    """The real app over `ctx` (`app_options` go to create_app) in uvicorn on a free port: its base URL.
+    Without warm-up unless asked (tests/assistant/test_api_warmup.py covers it): a warm-up step still building
+    at the end held every browser module's teardown for the 10 s join below."""
+    app_options.setdefault("warm_up", False)
     port = free_port()
-    config = uvicorn.Config(create_app(ctx, **app_options), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(ctx, **app_options), host="127.0.0.1", port=port, log_level="warning", timeout_graceful_shutdown=2
+    )
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
