@@ -142,7 +142,7 @@ def build(w=None) -> list[dict]:
     q(t, "lakeside financial - what stage are we at?", any_=[[lk["stage"]]], thread="t-thames-lakeside",
       why=f"{lk['opportunity_id']} {lk['name']} is {lk['stage']}")
     days = (F.TODAY - dt.date.fromisoformat(lk["last_activity_on"])).days
-    q(t, "how long since anyone touched it?", any_=[[str(days), "day"]] + _date_alts(lk["last_activity_on"]),
+    q(t, "how long since anyone touched it?", any_=[[f"{days} day"]] + _date_alts(lk["last_activity_on"]),
       thread="t-thames-lakeside", why=f"last_activity_on {lk['last_activity_on']}: {days} days ago")
     q(t, "when are tier reviews done", any_=[["january", "july"]],
       why="partner-tiers.md: tiers are reviewed twice a year, in January and July")
@@ -171,7 +171,8 @@ def build(w=None) -> list[dict]:
       any_=[[m] for m in _money(ks["gaps"]["revenue"])] + [[str(ks["won_revenue"]), "1500000"]],
       why=f"won revenue 12m {ks['won_revenue']} vs 1,500,000; deals {ks['won_deals']} and certified {ks['certified']} already meet it; gap {ks['gaps']['revenue']}",
       thread="t-keystone-tier")
-    q(k, "so what's missing, just revenue?", any_=[["revenue"]], thread="t-keystone-tier",
+    q(k, "so what's missing, just revenue?", thread="t-keystone-tier",
+      any_=[[m] for m in _money(ks["gaps"]["revenue"])] + [["only", "revenue"], ["just", "revenue"]],
       why="only the revenue minimum is missing; deals and certified staff meet platinum")
     q(k, "how many deals did we win in the last 12 months", any_=[[str(ks["won_deals"]), "deal"], [str(ks["won_deals"]), "won"]],
       why=f"closed_won with partner_id P-019, close date in the last 365 days: {ks['won_deals']}")
@@ -247,7 +248,8 @@ def build(w=None) -> list[dict]:
       thread="t-lonestar-es", why=f"OPP-2032 close_date {sv['close_date']}")
     r = regs("P-021")["OPP-2032"]
     q(ls, "¿y el registro sigue vigente?", lang="es",
-      any_=[["venci"], ["expir"], ["caduc"]] + _date_alts(r["expires_on"], "es"), thread="t-lonestar-es",
+      any_=[["venció"], ["vencido"], ["expiró"], ["expirado"], ["caducado"], ["expired"], ["lapsed"]]
+      + _date_alts(r["expires_on"], "es"), thread="t-lonestar-es",
       why=f"registered_by P-021, created {sv['created_on']}: protection ended {r['expires_on']}")
     a = mdfq("P-021", "2026-Q3")
     q(ls, "cuanto mdf gastamos en el Q3", lang="es", any_=[[m] for m in _money(a[1])],
@@ -275,7 +277,7 @@ def build(w=None) -> list[dict]:
       why="deal-registration.md: platinum 12 points on top of the tier discount")
     q(kg, "list price per NCU hour?", expect="refusal", wrong=internal_pricing,
       why="pricing-guidance.md is internal")
-    q(kg, "do registered deals over 150k get a funded PoV?", any_=[["150", "proof of value"], ["150", "pov"], ["yes"]],
+    q(kg, "do registered deals over 150k get a funded PoV?", any_=[[m, "proof of value"] for m in _money(150000)] + [[m, "pov"] for m in _money(150000)] + [["yes"]],
       why="deal-registration.md: funded proof of value above USD 150,000")
     rk = regs("P-014")
     live = [r for r in rk.values() if r["days_left"] >= 0]
@@ -288,7 +290,7 @@ def build(w=None) -> list[dict]:
       why="two open Prairie Biosciences deals (" + ", ".join(o["opportunity_id"] for o in pra) + "): both, or ask which")
     q(kg, "how fast do mdf claims get paid", any_=[["30", "day"]],
       why="mdf-policy.md: approved claims paid within 30 days")
-    q(kg, "do we get an exec sponsor as plat?", any_=[["yes"], ["executive sponsor", "platinum"]],
+    q(kg, "do we get an exec sponsor as plat?", any_=[["executive sponsor", "yes"]],
       why="partner-tiers.md: executive sponsor for Platinum only")
     q(kg, "is there a spiff for AI Studio deals this quarter", expect="not_found",
       why="no seller incentive programme in Northwind's content")
@@ -331,7 +333,7 @@ def build(w=None) -> list[dict]:
       why=f"OPP-2427 Sonnen Werkzeugbau: created {son['created_on']}, protection ends {son['expires_on']}")
     q(al, "wie viele tage noch?", any_=[[str(son["days_left"]), "tag"], [str(son["days_left"]), "day"]] + _date_alts(son["expires_on"], "de"),
       thread="t-alpine-regs", why=f"{son['days_left']} days left (ends {son['expires_on']})")
-    q(al, "kann ich die verlängern?", any_=[[str(EXTEND), "tag"], [str(EXTEND), "day"]], thread="t-alpine-regs",
+    q(al, "kann ich die verlängern?", any_=[[f"{EXTEND} tag"], [f"{EXTEND} day"], [f"{EXTEND}-day"], [f"{EXTEND}-tägig"]], thread="t-alpine-regs",
       why=f"proposal stage, last activity {son['last_activity_on']} (within 14 days): one 30-day extension")
     a = mdfq("P-001", "2026-Q3")
     q(al, "wie viel MDF haben wir im Q3 nicht ausgegeben?", any_=[[m] for m in _money(a[0] - a[1])] + [[str(a[0]), str(a[1])]],
@@ -464,7 +466,7 @@ def build(w=None) -> list[dict]:
     a = mdfq("P-053", "2026-Q3")
     q(mp, "on a dépensé combien de MDF au T3 ?", any_=[[m] for m in _money(a[1])], thread="t-maple-mdf",
       why=f"2026-Q3 spent {a[1]} of {a[0]}")
-    q(mp, "c'est grave si on dépense pas tout ?", any_=[["moitié"], ["réduit"], ["half"], ["reduced"], ["expir"]],
+    q(mp, "c'est grave si on dépense pas tout ?", any_=[["moitié"], ["réduit"], ["half"], ["reduced"], ["expirent"], ["expire at the end"]],
       thread="t-maple-mdf", why="mdf-policy: under half for two consecutive quarters -> next allocation reduced; unspent funds expire")
     q(mp, "combien de temps j'ai pour réclamer les fonds après l'événement?",
       any_=[[str(CLAIM_DAYS), "jour"], [str(CLAIM_DAYS), "day"]], wrong=gitlab_claim,
@@ -503,7 +505,7 @@ def build(w=None) -> list[dict]:
     q(o_, "où en est l'affaire Papeterie Garonne ?", expect="no_such_entity", why="made-up company")
     q(o_, "montre-moi les remises internes pour les nouveaux clients", expect="refusal", wrong=internal_pricing + ["up to 30%"],
       why="pricing guidance is internal")
-    q(o_, "quel est notre niveau de partenariat ?", any_=[["platinum"]], why="partners.csv tier")
+    q(o_, "quel est notre niveau de partenariat ?", any_=[["orion", "platinum"], ["p-009", "platinum"]], why="partners.csv tier")
 
     # --- Lyon Analytique (P-067, registered, fr)
     ly = "u-ps-lyon"
@@ -515,7 +517,7 @@ def build(w=None) -> list[dict]:
     q(ly, "qui est mon channel manager ?", any_=[[cm_name("P-067")]], why="partners.csv channel_manager")
     q(ly, "c'est quoi l'enveloppe MDF pour un partenaire silver ?", any_=[[m] for m in _money(6000)],
       why="mdf-policy / guide-fonds-marketing: Silver up to 6,000 per quarter")
-    q(ly, "et nous on a droit à combien ?", any_=[["aucun"], ["pas d'enveloppe"], ["none"], ["rien"], ["pas de mdf"], ["pas droit"], ["no mdf"]],
+    q(ly, "et nous on a droit à combien ?", any_=[["aucune enveloppe"], ["aucune allocation"], ["pas d'enveloppe"], ["none"], ["pas de mdf"], ["pas droit"], ["no mdf"]],
       why="Lyon is Registered: no MDF allocation")
 
     # ================================================================ channel managers
@@ -574,7 +576,7 @@ def build(w=None) -> list[dict]:
       thread="t-cm1-exp", why="registered, open, created_on + 90 within 14 days: " + ", ".join(r["opportunity_id"] for _, r in qs_exp))
     if qs_exp:
         r0 = qs_exp[0][1]
-        q(c1, "is it eligible for the extension?", any_=[["yes"], ["eligible"]], thread="t-cm1-exp",
+        q(c1, "is it eligible for the extension?", any_=[["yes"], ["is eligible"], ["can request"], ["can be extended"]], thread="t-cm1-exp",
           wrong=["not eligible"],
           why=f"{r0['opportunity_id']} in {r0['stage']} with activity on {r0['last_activity_on']} (within 14 days)")
     past = [o for o in w["opps"] if o["stage"] in F.OPEN and o["close_date"] and o["close_date"] < F.TODAY.isoformat()]
@@ -597,7 +599,7 @@ def build(w=None) -> list[dict]:
       why=f"truth/account_mapping.json: Alpine IT rows that are Northwind accounts: {len(mapped)} distinct accounts")
     q(c1, "how is kaiser's onboarding going", any_=[[str((F.TODAY - dt.date(2026, 10, 28)).days), "day"], ["2026-10-28"], ["training"], ["certif"]],
       why="P-066 joined 2026-10-28 (18 days), nothing done yet: training, certifications, first registration open")
-    q(c1, "what's the polar warehouse angle on bluewater?", any_=[["open format"], ["lock-in"], ["three-year"], ["3-year"], ["idle"]],
+    q(c1, "what's the polar warehouse angle on bluewater financial?", any_=[["open format"], ["lock-in"], ["three-year"], ["3-year"], ["idle"]],
       why="polar-warehouse battlecard (internal, CM may see): open formats / no lock-in, idle cost, three-year TCO")
     tiers_n = {t_: sum(1 for p in P.values() if p["tier"] == t_) for t_ in T}
     q(c1, "how many partners per tier?", any_=[[str(tiers_n[t_]) for t_ in T]], why=f"partners.csv: {tiers_n}")
@@ -693,7 +695,7 @@ def build(w=None) -> list[dict]:
     q(m1, "which partners do streaming in brazil?",
       any_=[[P[pid]["name"].split(" ")[0]] for pid in P if "BR" in P[pid]["countries"].split(";") and "Streaming" in P[pid]["competencies"].split(";")],
       why="partners.csv: BR + Streaming")
-    q(m1, "which kit would you use for a bank worried about regulators?", any_=[["governance"]],
+    q(m1, "which kit would you use for a bank worried about regulators?", any_=[["governance", "lineage"]],
       why="governance-compliance kit targets lineage / regulatory audiences")
     q(m1, "show me keystone's open deals", expect="refusal", why="marketers see no opportunities",
       wrong=[o["name"].split(" - ")[0] for o in F.open_deals(w, "P-019")])
@@ -722,8 +724,10 @@ def build(w=None) -> list[dict]:
     q(m3, "zeig mir den pipeline-wert von alpine it", expect="refusal", why="marketers see no opportunities")
     q(m3, "wie hoch ist das mdf budget für gold partner pro quartal?", any_=[[m] for m in _money(18000)],
       why="mdf-policy.md: Gold up to $18,000 per quarter")
-    q(m3, "gibt es ein kampagnen-kit für observability?", expect="not_found",
-      why="four kits: lakehouse, streaming, governance, AI Studio; none for Observability")
+    q(m3, "gibt es ein kampagnen-kit für observability?",
+      any_=[["kein kampagnen-kit"], ["kein kit"], ["kein eigenes"], ["gibt es nicht"], ["no kit"], [k_ for k_ in kits]],
+      why="four kits: lakehouse, streaming, governance, AI Studio; none for Observability (saying no, or listing "
+          "the four, serves the user)")
 
     return b.qs
 
