@@ -1,6 +1,6 @@
 """`cosell eval` / `make eval`: run every evaluation suite and print one JSON report.
 
-Each suite is a module with `run() -> dict` returning its metrics, thresholds and `passed`. A regression
+Each suite is a module with `run() -> dict` (or "module:function") returning its metrics, thresholds and `passed`. A regression
 is a score below its threshold, not a flaky test.
 """
 from __future__ import annotations
@@ -20,6 +20,8 @@ SUITES = {
     "partner_match": "evals.partner_match",
     "scifact": "evals.scifact",
     "blind_seller": "evals.blind_seller.suite",
+    "blind_seller_final": "evals.blind_seller.suite:run_final",
+    "blind_seller_s30": "evals.blind_seller.suite:run_s30",
     "marketer_cm": "evals.marketer_cm.suite",
     "zoo": "evals.zoo.suite",
 }
@@ -33,7 +35,8 @@ def run_suites(names: list[str] | None = None) -> dict:
             continue
         started = time.perf_counter()
         try:
-            result = importlib.import_module(SUITES[name]).run()
+            module, _, function = SUITES[name].partition(":")
+            result = getattr(importlib.import_module(module), function or "run")()
         except Exception as exc:  # one broken suite must not hide the others' numbers
             log.error("suite %s failed:\n%s", name, traceback.format_exc())
             result = {"error": repr(exc), "passed": False}

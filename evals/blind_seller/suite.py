@@ -26,11 +26,22 @@ def ensure_demo_home(home: Path = score.DEFAULT_HOME) -> Path:
     return home
 
 
-def run() -> dict:
-    report = score.run(home=ensure_demo_home())
+def run(questions_path: Path | None = None) -> dict:
+    """This set (or another set's `questions_path`: the marketer/CM, final and s30 sets) scored and gated."""
+    report = score.run(home=ensure_demo_home(), questions_path=questions_path)
     overall = report["overall"]
-    report.pop("results", None)  # the per-question detail stays in `python -m evals.blind_seller.score --json`
+    report.pop("results", None)  # the per-question detail stays in each set's `score --json`
     report["thresholds"] = THRESHOLDS
     report["passed"] = (overall["right_rate"] >= THRESHOLDS["right_min"]
                         and overall["confidently_wrong_rate"] <= THRESHOLDS["confidently_wrong_max"])
     return report
+
+
+def run_final() -> dict:
+    """The blind final set (evals/blind_seller_final), a dev set since stop 30."""
+    return run(ROOT / "evals" / "blind_seller_final" / "questions.yaml")
+
+
+def run_s30() -> dict:
+    """The blind s30 set (evals/blind_seller_s30): written before stop 30 changed any code; the measure of record."""
+    return run(ROOT / "evals" / "blind_seller_s30" / "questions.yaml")
