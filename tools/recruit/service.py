@@ -16,8 +16,8 @@ serve in our own data (`reach`: our accounts and open deals in its countries and
 
 score = sigmoid(trust x sum over rankers of share x z(ranker) + (1 - trust) x z(reach) + GAP_SHARE x z(gap)),
 z() standardising across the candidates considered; the gaps always count a little, so of two alike candidates
-the one filling a gap ranks first. Every candidate's first reason says where it ranks by which ranker (`parts` has the numbers), the
-next ones the evidence. Candidates that are already partners (same website domain or name) are listed in
+the one filling a gap ranks first. Every candidate's first reason says where it ranks by which part (`parts`
+has the numbers), the next ones the evidence, largest part first. Candidates that are already partners (same website domain or name) are listed in
 `already_partners`, never ranked. Admins and channel managers only.
 """
 from __future__ import annotations
@@ -113,7 +113,8 @@ def _learn(ctx: ToolContext, scope: Scope) -> Learned:
 
 
 def _rank(pool: list[Company], learned: Learned, prefer: tuple[str, str] | None) -> list[Candidate]:
-    """score = sigmoid(sum of the rankers' z-scores by their backtest shares + GAP_SHARE x z(gap))."""
+    """score = sigmoid(trust x the rankers' z-scores by their backtest shares + (1 - trust) x z(reach)
+    + GAP_SHARE x z(gap))."""
     weights = {name: w for name, w in learned.backtest.weights.items() if w > 0}
     trust = learned.trust
     per_ranker = {name: z_scores(learned.rankers[name](pool)) for name in weights}
