@@ -15,6 +15,10 @@ def _render(d: dict, explain: bool = False) -> None:
         for name, figure in backtest["figures"].items():
             console.print(f"  - {name}: backtest rank correlation {figure:+.2f}, share of the score "
                           f"{backtest.get('shares', {}).get(name, 0.0):.0%}")
+    if explain:
+        trust = d["profile"].get("trust", 0.0)
+        console.print(f"  - the rankers together: {trust:.0%} of the score (sqrt of the profile's leave-one-out R2); "
+                      f"reach (the demand a candidate could serve): {1 - trust:.0%}")
     console.print("[bold]Ideal partner profile[/] " + (d["profile"].get("model") or ""))
     for line in d["profile"]["traits"]:
         console.print(f"  - {line}")

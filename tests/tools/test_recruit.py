@@ -190,10 +190,14 @@ def test_explain_says_which_ranker_ranks_and_each_score_by_part(world):
     _, data = world
     assert data["profile"]["ranker"] == "profile" and "too few partners" in data["profile"]["ranking"]
     for c in data["candidates"]:
-        assert c["reasons"][0].startswith("Ranks here by profile fit") and set(c["parts"]) == {"profile", "gap bonus"}
+        assert c["reasons"][0].startswith("Ranks here by profile fit")
+        assert set(c["parts"]) == {"profile", "reach", "gap bonus"}
+        assert any(r.startswith(f"Could serve {c['reach']['accounts']} of our accounts") for r in c["reasons"])
+    assert f"counts {data['profile']['trust']:.0%}" in data["profile"]["ranking"]
     result = runner.invoke(app, ["recruit", "--explain", "--as", CM])
     assert result.exit_code == 0 and "How candidates are ranked" in result.stdout
     assert result.stdout.count("gap bonus") == len(data["candidates"])
+    assert "reach (the demand a candidate could serve)" in result.stdout
 
 
 def test_profile_model_finds_a_planted_trait_and_not_noise():

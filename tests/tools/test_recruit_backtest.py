@@ -90,14 +90,14 @@ def test_too_few_partners_is_no_backtest_and_says_so():
 
 
 def test_the_ranking_and_its_reasons_follow_the_rankers_the_backtest_chose():
-    from tools.recruit.rankers import best_partners, fit_rankers, learn_model
+    from tools.recruit.rankers import best_partners, fit_rankers, learn_model, trust_of
     from tools.recruit.service import Learned, _profile, _rank
 
     partners, outcomes = _drifting(1)
     model = learn_model(partners, outcomes)
     bt = choose_ranker(partners, outcomes, Gaps())
     learned = Learned(partners, [], outcomes, "USD", model, bt, fit_rankers(partners, outcomes, Gaps(), model),
-                      best_partners(partners, outcomes), Gaps(), {})
+                      trust_of(model), best_partners(partners, outcomes), Gaps(), {})
     pool = [Company(key="C-1", name="Hamburg Retail Integration", type="system_integrator", employees=500,
                     countries=["DE"], industries=["Retail"]),
             Company(key="C-2", name="Lyon Health Resale", type="reseller", employees=500, countries=["FR"],
@@ -107,7 +107,7 @@ def test_the_ranking_and_its_reasons_follow_the_rankers_the_backtest_chose():
     first = ranked[0]
     assert first.reasons[0].startswith("Ranks here by like our best partners +1.0 (share")
     assert any(r.startswith("Like our best partners") and "are system integrators" in r for r in first.reasons)
-    assert set(first.parts) == {*[n for n, w in bt.weights.items() if w > 0], "gap bonus"}
+    assert set(first.parts) == {*[n for n, w in bt.weights.items() if w > 0], "reach", "gap bonus"}
     profile = _profile(learned)
     assert profile.ranker == "peers" and profile.backtest.figures == bt.figures
     assert f"peers {bt.figures['peers']:+.2f}" in profile.ranking

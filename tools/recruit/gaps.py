@@ -44,6 +44,21 @@ class Segment:
 @dataclass
 class Gaps:
     segments: dict[tuple[str, str], Segment] = field(default_factory=dict)
+    # (country, industry) -> [our accounts, open deals] there: the demand a company could serve (`reach`)
+    cells: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+
+    def reach(self, company: Company) -> tuple[int, int]:
+        """(our accounts, open deals) in the company's countries AND industries: the demand it could serve."""
+        accounts = deals = 0
+        for country in {_key(c) for c in company.countries if c}:
+            for industry in {_key(i) for i in company.industries if i}:
+                a, d = self.cells.get((country, industry), (0, 0))
+                accounts, deals = accounts + a, deals + d
+        return accounts, deals
+
+    def reach_value(self, company: Company) -> float:
+        """log(1 + accounts + open deals it could serve): a trend, not a count that one big market dominates."""
+        return math.log1p(sum(self.reach(company)))
 
     def best_for(self, company: Company, prefer: tuple[str, str] | None = None) -> Segment | None:
         """The largest gap the company covers; the segment a filter named (dimension, value), when given."""
@@ -90,12 +105,19 @@ def demand(ctx: ToolContext, scope: Scope) -> Gaps:
             return None
         return segments.setdefault((dim, _key(value)), Segment(dim, value.strip()))
 
-    with_open = set()
+    cells: dict[tuple[str, str], list[int]] = {}
+
+    def cell(country: str | None, industry: str | None) -> list[int] | None:
+        if not country or not industry or not country.strip() or not industry.strip():
+            return None
+        return cells.setdefault((_key(country), _key(industry)), [0, 0])
+
     for account_id, stage, amount, products in opps:
         if stage in CLOSED:
             continue
-        with_open.add(account_id)
         country, industry = where.get(account_id, (None, None))
+        if (c := cell(country, industry)) is not None:
+            c[1] += 1
         for s in (seg("country", country), seg("industry", industry), *(seg("product", p) for p in products or [])):
             if s is not None:
                 s.open_deals += 1
@@ -104,7 +126,9 @@ def demand(ctx: ToolContext, scope: Scope) -> Gaps:
         for s in (seg("country", country), seg("industry", industry)):
             if s is not None:
                 s.accounts += 1
-    return Gaps(segments)
+        if (c := cell(country, industry)) is not None:
+            c[0] += 1
+    return Gaps(segments, cells)
 
 
 def gaps_with(demanded: Gaps, partners: list[Company]) -> Gaps:
@@ -119,7 +143,7 @@ def gaps_with(demanded: Gaps, partners: list[Company]) -> Gaps:
         s.partners = counts[key]
     for dim in DIMENSIONS:
         _score(dim, [s for s in segments.values() if s.dimension == dim])
-    return Gaps(segments)
+    return Gaps(segments, demanded.cells)
 
 
 def _score(dimension: str, segs: list[Segment]) -> None:

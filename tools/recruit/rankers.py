@@ -86,6 +86,19 @@ def fit_rankers(partners: list[Company], outcomes: dict[str, Outcome], demanded:
             "gaps": lambda pool: [gaps.value(c) for c in pool]}
 
 
+def trust_of(model: prof.Model) -> float:
+    """How far the rankers learned from our partners' results are trusted against the demand a candidate could
+    serve: sqrt of the profile's leave-one-out R2 (a correlation), 0 when no profile could be learned."""
+    return math.sqrt(max(0.0, min(1.0, model.reliability)))
+
+
+def trust_sentence(model: prof.Model) -> str:
+    t = trust_of(model)
+    return (f"The profile explains {model.reliability:.0%} of our partners' results out of sample, so what our "
+            f"partners' results teach counts {t:.0%} and the demand a candidate could serve (our accounts and open "
+            f"deals in its countries and industries) {1 - t:.0%}; the coverage gaps it fills always add a little.")
+
+
 def z_scores(values: list[float]) -> list[float]:
     if not values:
         return []

@@ -120,3 +120,11 @@ def peers_reason(company: Company, best: list[Company], outcomes: dict[str, Outc
             f"{money(statistics.median(won), currency)} a year): {len(same_type)} of them "
             f"{'is a' if len(same_type) == 1 else 'are'} {what}{'' if len(same_type) == 1 else 's'}"
             f"{f' like {named}' if named else ''}, {len(same_country)} cover {where}")
+
+
+def reach_reason(company: Company, accounts: int, open_deals: int) -> str:
+    """The demand a company could serve: our accounts and open deals in its countries and its industries."""
+    where = ", ".join(sorted({c.upper() for c in company.countries})) or "no country"
+    what = ", ".join(sorted(company.industries)) or "no industry"
+    return (f"Could serve {accounts} of our account{'s' if accounts != 1 else ''} and {open_deals} open "
+            f"deal{'s' if open_deals != 1 else ''} ({where} in {what})")

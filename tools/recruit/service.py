@@ -9,10 +9,15 @@ partners (tools.recruit.backtest: rank the newer partners by what the older ones
 later results) gives each ranker a share in proportion to its rank correlation above zero (the profile alone
 when none is above zero or there are too few partners):
 
-score = sigmoid(sum over rankers of share x z(ranker) + GAP_SHARE x z(gap)), z() standardising across the
-candidates considered; the gaps always count a little, so of two alike candidates the one filling a gap ranks
-first. Every candidate's first reason says where it ranks by which ranker (`parts` has the numbers), the
-next ones the evidence. Candidates that are already partners (same website domain or name) are listed in
+What our partners' results teach is only as good as the profile's out-of-sample fit: with tens of partners whose
+results follow the deals they were given more than their traits, it is mostly noise. So the rankers count in
+proportion to trust = sqrt(the profile's leave-one-out R2), and the rest goes to the demand the candidate could
+serve in our own data (`reach`: our accounts and open deals in its countries and industries, tools.recruit.gaps):
+
+score = sigmoid(trust x sum over rankers of share x z(ranker) + (1 - trust) x z(reach) + GAP_SHARE x z(gap)),
+z() standardising across the candidates considered; the gaps always count a little, so of two alike candidates
+the one filling a gap ranks first. Every candidate's first reason says where it ranks by which part (`parts`
+has the numbers), the next ones the evidence, largest part first. Candidates that are already partners (same website domain or name) are listed in
 `already_partners`, never ranked. Admins and channel managers only.
 """
 from __future__ import annotations
@@ -33,8 +38,16 @@ from tools.recruit import profile as prof
 from tools.recruit.backtest import Backtest, choose_ranker
 from tools.recruit.gaps import Gaps, demand, gaps_with
 from tools.recruit.outcomes import Outcome, partner_outcomes
-from tools.recruit.rankers import Ranker, best_partners, fit_rankers, learn_model, z_scores
-from tools.recruit.reasons import candidate_reasons, peers_reason, profile_lines
+from tools.recruit.rankers import (
+    Ranker,
+    best_partners,
+    fit_rankers,
+    learn_model,
+    trust_of,
+    trust_sentence,
+    z_scores,
+)
+from tools.recruit.reasons import candidate_reasons, peers_reason, profile_lines, reach_reason
 from tools.recruit.resolve import already_partners
 from tools.recruit.traits import Company, features, traits
 from tools.recruit.types import (
@@ -82,6 +95,7 @@ class Learned:
     model: prof.Model  # the profile learned on every partner (its traits are the reasons)
     backtest: Backtest  # which ranker ranks, and why
     rankers: dict[str, Ranker]  # fitted on every partner
+    trust: float  # the rankers' weight against the demand a candidate could serve: sqrt(profile's LOO R2)
     best: list[Company]  # the best partners (the peers ranker's evidence)
     gaps: Gaps
     known: dict[str, tuple[str, str]]  # candidate -> (partner, why): already partners
@@ -94,32 +108,40 @@ def _learn(ctx: ToolContext, scope: Scope) -> Learned:
     model = learn_model(partners, outcomes)
     demanded = demand(ctx, scope)
     return Learned(partners, candidates, outcomes, currency, model, choose_ranker(partners, outcomes, demanded),
-                   fit_rankers(partners, outcomes, demanded, model), best_partners(partners, outcomes),
+                   fit_rankers(partners, outcomes, demanded, model), trust_of(model), best_partners(partners, outcomes),
                    gaps_with(demanded, partners), already_partners(candidates, partners))
 
 
 def _rank(pool: list[Company], learned: Learned, prefer: tuple[str, str] | None) -> list[Candidate]:
-    """score = sigmoid(sum of the rankers' z-scores by their backtest shares + GAP_SHARE x z(gap))."""
+    """score = sigmoid(trust x the rankers' z-scores by their backtest shares + (1 - trust) x z(reach)
+    + GAP_SHARE x z(gap))."""
     weights = {name: w for name, w in learned.backtest.weights.items() if w > 0}
+    trust = learned.trust
     per_ranker = {name: z_scores(learned.rankers[name](pool)) for name in weights}
     gap_values = [learned.gaps.value(c) for c in pool]
+    reach = [learned.gaps.reach(c) for c in pool]
+    reach_z = z_scores([learned.gaps.reach_value(c) for c in pool])
     model, outcomes, currency = learned.model, learned.outcomes, learned.currency
     out = []
     for i, (c, gap, gz) in enumerate(zip(pool, gap_values, z_scores(gap_values))):
-        parts = {name: weights[name] * per_ranker[name][i] for name in sorted(weights, key=lambda n: -weights[n])}
+        parts = {name: trust * weights[name] * per_ranker[name][i]
+                 for name in sorted(weights, key=lambda n: -weights[n])}
+        parts["reach"] = (1 - trust) * reach_z[i]
         parts["gap bonus"] = GAP_SHARE * gz
         segment = learned.gaps.best_for(c, prefer)
         fills = segment.sentence(_label(segment.dimension, segment.value)) if segment else None
         similar, profile_reasons = candidate_reasons(traits(c), features(c), model, outcomes, currency)
         evidence = {"profile": profile_reasons, "peers": [peers_reason(c, learned.best, outcomes, currency)],
-                    "gaps": [fills[0].upper() + fills[1:]] if fills else []}
-        order = [name for name in parts if name in evidence] + [n for n in evidence if n not in parts]
-        reasons = [_why_here(weights, per_ranker, gz, i)] + [r for name in order for r in evidence[name]
-                                                         if name != "peers" or name in weights]
+                    "reach": [reach_reason(c, *reach[i])], "gaps": [fills[0].upper() + fills[1:]] if fills else []}
+        shown = sorted(parts, key=lambda name: -abs(parts[name]))  # the evidence of the largest parts first
+        order = [name for name in shown if name in evidence] + [n for n in evidence if n not in parts]
+        reasons = [_why_here(weights, per_ranker, trust, reach_z[i], gz, i)] + [
+            r for name in order for r in evidence[name] if name != "peers" or name in weights]
         fit = sum(v for name, v in parts.items() if name in weights)
         out.append(Candidate(candidate_id=c.key, name=c.name, score=1 / (1 + math.exp(-sum(parts.values()))),
                              reasons=reasons, similar_to=similar, fills_gap=fills, fit=round(fit, 3),
                              gap=round(gap, 3), type=c.type, countries=c.countries,
+                             reach={"accounts": reach[i][0], "open_deals": reach[i][1]},
                              parts={k: round(v, 3) for k, v in parts.items()}))
     return out
 
@@ -127,12 +149,16 @@ def _rank(pool: list[Company], learned: Learned, prefer: tuple[str, str] | None)
 LABELS = {"profile": "profile fit", "peers": "like our best partners", "gaps": "gaps filled"}
 
 
-def _why_here(weights: dict[str, float], per_ranker: dict[str, list[float]], gap_z: float, i: int) -> str:
-    """'Ranks here by profile fit +1.2 (share 62%) and gaps filled +0.4 (share 38%), plus 0.25 x gaps ...'."""
+def _why_here(weights: dict[str, float], per_ranker: dict[str, list[float]], trust: float, reach_z: float,
+              gap_z: float, i: int) -> str:
+    """'Ranks here by profile fit +1.2 (share 62%) and gaps filled +0.4 (share 38%), weighted 30% by the
+    profile's reliability, and the demand it could serve +0.8 (weighted 70%), plus 0.25 x gaps filled ...'."""
     shown = [f"{LABELS[name]} {per_ranker[name][i]:+.1f}" + (f" (share {weights[name]:.0%})" if len(weights) > 1 else "")
              for name in sorted(weights, key=lambda n: -weights[n])]
-    return (f"Ranks here by {' and '.join(shown)} (standard deviations against the other candidates; shares from "
-            f"the backtest on our partners), plus {GAP_SHARE:g} x gaps filled {gap_z:+.1f}")
+    return (f"Ranks here by {' and '.join(shown)}, weighted {trust:.0%} by how well our partners' results are "
+            f"predicted (shares from the backtest on our partners), and by the demand it could serve in our accounts "
+            f"and pipeline {reach_z:+.1f}, weighted {1 - trust:.0%}, plus {GAP_SHARE:g} x gaps filled {gap_z:+.1f} "
+            "(standard deviations against the other candidates)")
 
 
 def _profile(learned: Learned) -> Profile:
@@ -140,7 +166,8 @@ def _profile(learned: Learned) -> Profile:
     bt = learned.backtest
     return Profile(traits=lines, effects=[TraitEffect(**e) for e in effects],
                    partners_learned_from=len(learned.model.partner_scores),
-                   model=prof.describe(learned.model), ranking=bt.sentence(), ranker=bt.chosen,
+                   model=prof.describe(learned.model), ranking=f"{bt.sentence()} {trust_sentence(learned.model)}",
+                   ranker=bt.chosen, trust=round(learned.trust, 3),
                    backtest=RankerBacktest(chosen=bt.chosen, figures=bt.figures, shares=bt.weights,
                                            partners_tested=bt.partners_tested, windows=bt.windows))
 

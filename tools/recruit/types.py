@@ -30,7 +30,8 @@ class Profile(BaseModel):
     partners_learned_from: int = 0  # added
     model: str = ""  # added: how the profile was learned, in a sentence
     ranking: str = ""  # added: which rankers rank the candidates, with their backtest figures, in sentences
-    ranker: str = "profile"  # added: profile | peers
+    ranker: str = "profile"  # added: profile | peers | gaps (the largest share)
+    trust: float = 0.0  # added: the rankers' weight against `reach` (sqrt of the profile's leave-one-out R2)
     backtest: RankerBacktest | None = None  # added
 
 
@@ -45,7 +46,8 @@ class Candidate(BaseModel):
     gap: float = 0.0  # added: coverage gap filled, 0..1
     type: str | None = None  # added
     countries: list[str] = Field(default_factory=list)  # added
-    parts: dict[str, float] = Field(default_factory=dict)  # added: ranker (and "gap bonus") -> its part of the score
+    reach: dict[str, int] = Field(default_factory=dict)  # added: our accounts and open deals it could serve
+    parts: dict[str, float] = Field(default_factory=dict)  # added: ranker, "reach", "gap bonus" -> its part
 
 
 class AlreadyPartner(BaseModel):
