@@ -67,13 +67,16 @@ def submit(partner: str = typer.Option(..., "--partner"), account: str = typer.O
            products: str | None = typer.Option(None, "--products", help="';' separated"),
            amount: float | None = typer.Option(None, "--amount", min=0),
            close_date: str | None = typer.Option(None, "--close-date", help="ISO date"),
+           notes: str | None = typer.Option(None, "--notes", help="Free text kept with the registration"),
            as_json: bool = JSON_OPT, user: str | None = AS_OPT) -> None:
     """Register a deal: stored as submitted, with the duplicate and conflict check's findings."""
 
     def call(ctx, scope):
+        if notes and len(notes) > 3000:
+            raise BadInput(f"--notes: at most 3000 characters (got {len(notes)})")
         request = SubmitRequest(partner_id=partner, account_name=account, domain=domain, country=country,
                                 products=split_list(products), amount=amount,
-                                close_date=parse_date(close_date, "--close-date"))
+                                close_date=parse_date(close_date, "--close-date"), notes=notes)
         return submit_registration(ctx, scope, request)
 
     run_command(as_json, user, call, render_one)

@@ -20,12 +20,14 @@ from retrieval.scope import Scope, scope_for_slack_user
 Block = dict[str, Any]
 Decided = TypeVar("Decided")
 PARTNER_FIELD = "partner"  # a partner seller's own partner: the field is left out of their modal
+MAX_VALUE = 3000  # the longest value a plain-text input holds
 
 
 class Field(NamedTuple):
     block_id: str
     label: str
     optional: bool
+    multiline: bool = False
 
 
 class Form(NamedTuple):
@@ -39,18 +41,38 @@ class Form(NamedTuple):
 def open_form(ctx: AppContext, client: WebClient, command: dict, form: Form) -> str | None:
     """Opens the form's modal; returns a message instead when the user may not use it."""
     try:
-        scope = scope_for_slack_user(ctx.store, command.get("user_id", ""))
-        scope.require(form.permission)
+        scope = form_scope(ctx, command.get("user_id", ""), form)
     except CosellError as exc:
         return f"Sorry: {exc.message}"
+    show_form(client, command.get("trigger_id", ""), form, scope)
+    return None
+
+
+def form_scope(ctx: AppContext, slack_user: str, form: Form) -> Scope:
+    """The Slack user's scope, if they may use the form (else the CosellError that says why)."""
+    scope = scope_for_slack_user(ctx.store, slack_user)
+    scope.require(form.permission)
+    return scope
+
+
+def show_form(client: WebClient, trigger_id: str, form: Form, scope: Scope, initial: dict[str, str] | None = None,
+              note: str | None = None) -> None:
+    """views.open of the form's modal for `scope`, each field holding its `initial` value, under a context
+    line `note` (how the values were found)."""
+    initial = initial or {}
     shown = [f for f in form.fields if not (f.block_id == PARTNER_FIELD and scope.is_partner)]
-    blocks = [{"type": "input", "block_id": f.block_id, "optional": f.optional,
-               "label": {"type": "plain_text", "text": f.label},
-               "element": {"type": "plain_text_input", "action_id": "value"}} for f in shown]
-    client.views_open(trigger_id=command.get("trigger_id", ""), view={
+    blocks: list[Block] = [{"type": "context", "elements": [{"type": "plain_text", "text": note[:2000]}]}] if note else []
+    for f in shown:
+        element: Block = {"type": "plain_text_input", "action_id": "value"}
+        if f.multiline:
+            element["multiline"] = True
+        if initial.get(f.block_id):
+            element["initial_value"] = initial[f.block_id][:MAX_VALUE]
+        blocks.append({"type": "input", "block_id": f.block_id, "optional": f.optional,
+                       "label": {"type": "plain_text", "text": f.label}, "element": element})
+    client.views_open(trigger_id=trigger_id, view={
         "type": "modal", "callback_id": form.callback_id, "title": {"type": "plain_text", "text": form.title},
         "submit": {"type": "plain_text", "text": form.submit}, "blocks": blocks})
-    return None
 
 
 def form_values(view: dict, form: Form) -> dict[str, str]:

@@ -117,3 +117,12 @@ def button(user: str, action_id: str, value: str, response_url: str) -> str:
                         "container": {"type": "message", "message_ts": "1.1"},
                         "actions": [{"type": "button", "action_id": action_id, "value": value,
                                      "block_id": f"decide:{value}", "action_ts": "1.2"}]})
+
+
+def message_shortcut(user: str, text: str, response_url: str, callback_id: str = "cosell_register_message") -> str:
+    """A message shortcut (`message_action`) run by `user` on a message of another user saying `text`."""
+    return interaction({"type": "message_action", "token": "x", "action_ts": "1.3", "team": {"id": "T1"},
+                        "user": {"id": user}, "channel": {"id": "C1", "name": "deals"}, "api_app_id": "A1",
+                        "callback_id": callback_id, "trigger_id": "1.2.5", "message_ts": "1.1",
+                        "message": {"type": "message", "user": "UOTHER", "ts": "1.1", "text": text},
+                        "response_url": response_url})

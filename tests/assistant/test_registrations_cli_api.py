@@ -59,9 +59,11 @@ def env(tmp_path, monkeypatch, folder):
 def test_registration_lifecycle_over_the_cli(env, folder):
     code, reg = cli("registrations", "submit", "--partner", "P-1", "--account", "Kronos Kliniken",
                     "--domain", "kronos-kliniken.example", "--country", "DE", "--products", "Governance",
-                    "--amount", "80000", "--close-date", "2026-06-30", "--as", "u-ps1")
+                    "--amount", "80000", "--close-date", "2026-06-30", "--notes", "met their CIO at a fair",
+                    "--as", "u-ps1")
     assert code == 0, reg
     rid = reg["registration_id"]
+    assert reg["notes"] == "met their CIO at a fair"
     assert reg["status"] == "submitted" and reg["check"]["verdict"] == "clear" and reg["decided_on"] is None
     assert reg["submitted_on"] == TODAY and reg["days_left"] is None
     # the decision queue: channel managers see the check's full findings, partners their own only
@@ -125,6 +127,8 @@ def test_registration_lifecycle_over_the_cli(env, folder):
 def test_bad_input_names_the_field(env):
     code, err = cli("registrations", "submit", "--partner", "P-1", "--account", "X", "--close-date", "soon")
     assert code == 2 and "--close-date" in err["error"]["message"]
+    code, err = cli("registrations", "submit", "--partner", "P-1", "--account", "X", "--notes", "n" * 3001)
+    assert code == 2 and "--notes" in err["error"]["message"]
     code, err = cli("registrations", "submit", "--partner", "P-404", "--account", "X")
     assert code == 2 and "P-404" in err["error"]["message"]
     assert cli("registrations", "submit", "--partner", "P-2", "--account", "X", "--as", "u-ps1")[0] == 4
@@ -152,6 +156,8 @@ def test_registration_lifecycle_over_the_api(api):
     rid = first.json()["registration_id"]
     assert client.post("/v1/registrations", json={**body, "partner_id": "P-2"}, headers=auth["u-ps1"]).status_code == 403
     assert client.post("/v1/registrations", json={"partner_id": "P-1"}, headers=auth["u-ps1"]).status_code == 422
+    assert client.post("/v1/registrations", json={**body, "notes": "x" * 3001},
+                       headers=auth["u-ps1"]).status_code == 422  # notes: at most 3000 characters
     assert client.get("/v1/registrations", headers=auth["u-mkt"]).status_code == 403
     assert client.get(f"/v1/registrations/{rid}", headers=auth["u-ps2"]).status_code == 403
     assert client.get("/v1/registrations/R-9999", headers=auth["u-cm"]).status_code == 404

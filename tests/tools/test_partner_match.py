@@ -408,3 +408,58 @@ def test_backtest_relationships_exclude_rows_the_judged_deal_may_have_created():
     assert customers(False) == set()  # as of the deal: nothing recorded yet
     assert customers(True) == {"P-WIN", "P-OUT", "P-LATE"}  # as now: the winner's own row leaks
     assert customers(mf.UNCAUSED) == {"P-OUT"}
+
+
+def test_a_past_deal_seen_as_a_lead_has_no_account_history_but_keeps_the_uncaused_relationships():
+    """The lead backtest judges a past deal as `leads route` sees a lead: no deal at the account counts
+    (P-REPEAT's earlier wins there are gone), the company's industry and country do, and the partners'
+    relationships with the company come over as a lead's shared accounts (without the row the judged
+    deal's own winner may have created)."""
+    from tools.partner_match.lead_selection import as_lead
+
+    partners = [partner("P-REPEAT", "Repeat"), partner("P-WIN", "Winner"), partner("P-OUT", "Outsider")]
+    accounts = [R.Account(account_id="A-1", name="One Bank", industry="Financial Services", country="DE",
+                          status="customer")]
+    earlier = [deal("A-1", "closed_won", "P-REPEAT", created=dt.date(2024, 3, 1) + dt.timedelta(days=30 * k),
+                    closed=dt.date(2024, 4, 1) + dt.timedelta(days=30 * k)) for k in range(3)]
+    judged = deal("A-1", "closed_won", "P-WIN", created=dt.date(2025, 5, 1), closed=dt.date(2025, 6, 1))
+    relations = [mf.Relation(pid, "A-1", "customer", 1.0, known_from=dt.date(2026, 1, 1))
+                 for pid in ("P-WIN", "P-OUT")]
+    eco = mf.Ecosystem.from_rows(partners, accounts, [*earlier, judged], relations=relations)
+    matrix = mf.PartnerMatrix(eco)
+    rec = mf.DealRec.of(judged)
+    state = history_as_of(matrix, eco, rec.opened())
+    as_deal = mf.deal_signals(matrix, state, rec.masked(), eco.accounts["A-1"], exclude=rec,
+                              relations_known_now=mf.UNCAUSED)
+    lead, company, shared = as_lead(matrix, rec, eco.accounts["A-1"], state.as_of)
+    as_lead_signals = mf.deal_signals(matrix, state, lead, company, exclude=rec, relations=shared)
+    history, customer = mf.FEATURES.index("account_history"), mf.FEATURES.index("customer")
+    repeat = matrix.index["P-REPEAT"]
+    assert as_deal.X[repeat, history] > 0 and as_lead_signals.X[repeat, history] == 0
+    assert not as_lead_signals.X[:, history].any()
+    assert lead.account_id == company.account_id != "A-1" and lead.partner_id is None
+    assert (company.industry, company.country) == ("Financial Services", "DE")
+    assert {matrix.ids[i] for i in np.flatnonzero(as_lead_signals.X[:, customer])} == {"P-OUT"}
+    ind = as_lead_signals.hist["industry"]
+    assert ind[1][0, repeat] == 3  # the partner's industry record still counts
+
+
+def test_a_lead_ranker_must_also_tell_wins_from_losses_as_well_as_segment():
+    """Leads go to the partner most likely to win: a challenger that clearly beats segment on the winners
+    of past deals routes leads only when its rank also tells won deals from lost ones (AUC) at least as
+    well as segment's; otherwise segment routes them, and the verdict says why."""
+    from tools.partner_match.lead_selection import LeadBacktest
+
+    rng = np.random.default_rng(0)
+    base = rng.uniform(0.5, 2.5, 90)
+    window, weight = np.repeat([0, 1, 2], 30), np.ones(90)
+    clearly = base + 0.3 + rng.normal(0, 0.2, 90)
+
+    def backtest(auc: dict[str, float]) -> LeadBacktest:
+        return LeadBacktest({"segment": base, "learned": clearly}, weight, window, auc, {}, 0.5, "2026-01-01", 3)
+
+    imitates = backtest({"segment": 0.61, "learned": 0.56})
+    assert imitates.deal_pick() == "learned"  # the deal ranker's rule alone would take it
+    best, verdicts = imitates.pick()
+    assert best == "segment" and "AUC 0.560 below" in verdicts["learned"]["kept_out"]
+    assert backtest({"segment": 0.61, "learned": 0.64}).pick()[0] == "learned"

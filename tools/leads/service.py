@@ -16,7 +16,7 @@ from retrieval.scope import Scope
 from tools.account_mapping.service import normalize_name, registrable_domain
 from tools.context import ToolContext
 from tools.leads.types import LeadList, LeadOut, LeadRouting
-from tools.partner_match.service import AccountRec, DealRec, Relation, get_engine
+from tools.partner_match.service import AccountRec, DealRec, Relation, get_engine, lead_ranker
 
 __all__ = ["LeadList", "LeadOut", "LeadRouting", "accept_hours", "accept_lead", "assign_lead", "decline_lead",
            "effective_status", "leads_waiting", "list_leads", "route_lead"]
@@ -136,17 +136,17 @@ def route_lead(ctx: ToolContext, scope: Scope, lead_id: str, top: int = 3) -> Le
                          lead.domain, account.status if account else "prospect")
     # The partners' own CRMs (partner_accounts.csv) know who already works the company: for a company
     # that is not yet our account, account mapping cannot, so those rows are handed to the engine as
-    # relationships and the ranker in use (chosen by backtest, as for `match`) weighs them.
+    # relationships and the lead ranker (chosen by the backtest on past deals seen as leads) weighs them.
     relations = [Relation(partner_id, account_id, status, SHARED_CONFIDENCE, "shared accounts")
                  for partner_id, status in shared.items()]
-    engine = get_engine(ctx)
-    ranked = engine.match(deal, RANK_ALL, account=company, relations=relations)
+    engine, model = get_engine(ctx), lead_ranker(ctx)
+    ranked = engine.match(deal, RANK_ALL, account=company, relations=relations, model=model)
     partners = [p for p in ranked if p.partner_id not in excluded][:top]
     for p in partners:
         if p.partner_id in shared:
             p.reasons.insert(0, f"Lists {lead.company} among its shared accounts ({shared[p.partner_id]})")
     return LeadRouting(lead_id=lead.lead_id, account_id=account.account_id if account else None,
-                       partners=partners, excluded=list(dict.fromkeys(excluded)), ranker=engine.model.kind)
+                       partners=partners, excluded=list(dict.fromkeys(excluded)), ranker=model.kind)
 
 
 def _change(ctx: ToolContext, scope: Scope, lead_id: str, action: str, values) -> LeadOut:

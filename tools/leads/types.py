@@ -38,5 +38,5 @@ class LeadRouting(BaseModel):
     account_id: str | None = Field(None, description="Our account the lead's company resolved to, if any")
     partners: list[PartnerMatch]
     excluded: list[str] = Field(default_factory=list, description="Left out: declined it or let it expire")
-    ranker: str | None = Field(None, description="The ranker in use, as for `match`: learned, segment or cold_start "
-                               "(chosen by backtest on this vendor's history)")
+    ranker: str | None = Field(None, description="The lead ranker in use: learned, learned_all, segment or cold_start "
+                               "(chosen by backtest on this vendor's past deals seen as leads)")

@@ -39,6 +39,7 @@ from tools.context import ToolContext
 from tools.directory import service as directory
 from tools.locales import LANGUAGE_NAMES
 from tools.partner_match import features as mf
+from tools.partner_match.lead_selection import choose_lead_ranker
 from tools.partner_match.model import (
     MODEL_VERSION,
     HistoryState,
@@ -70,6 +71,7 @@ __all__ = [
     "check_registration",
     "current_ranker",
     "get_engine",
+    "lead_ranker",
     "match_partners",
 ]
 
@@ -135,18 +137,20 @@ class MatchEngine:
         return cls(eco, matrix, model, history_as_of(matrix, eco, as_of), today, protection_days)
 
     def match(self, deal: mf.DealRec, top: int = 5, account: mf.AccountRec | None = None,
-              relations: list[mf.Relation] | None = None) -> list[PartnerMatch]:
+              relations: list[mf.Relation] | None = None, model: MatchModel | None = None) -> list[PartnerMatch]:
         """`account`: for a deal whose company is not (yet) one of our accounts, e.g. an inbound lead;
         `relations`: partners' relationships with that company (their shared accounts), weighed by the
-        ranker in use like account mapping's."""
+        ranker in use like account mapping's; `model`: another ranker than the deal ranker (leads:
+        `lead_ranker`)."""
+        model = model or self.model
         account = account or self.eco.accounts.get(deal.account_id)
         signals = mf.deal_signals(self.matrix, self.state, deal, account, relations=relations)
-        rows, scores = top_rows(self.model, signals, top)
+        rows, scores = top_rows(model, signals, top)
         if not len(rows):
             return []
         eligible = signals.eligible
         reference = signals.X[eligible].mean(axis=0) if eligible.any() else signals.X.mean(axis=0)
-        contributions = self.model.contributions(signals.X[rows], reference)
+        contributions = model.contributions(signals.X[rows], reference)
         return [self._explain(signals, int(i), float(scores[i]), contributions[k])
                 for k, i in enumerate(rows)]
 
@@ -410,6 +414,29 @@ def _build_engine(ctx: ToolContext, corrections: tuple) -> MatchEngine:
     if path is not None and model is None:
         engine.model.save(path)
     return engine
+
+
+def lead_ranker(ctx: ToolContext) -> MatchModel:
+    """The ranker `leads route` uses: chosen by the backtest on past deals seen as leads
+    (`tools.partner_match.lead_selection`), built the first time a lead is routed (`ctx.cached`, and on
+    disk like the deal ranker), on the deal engine's ecosystem."""
+    corrections = corrections_stamp(ctx)
+
+    def build() -> MatchModel:
+        engine = get_engine(ctx)
+        version = ctx.records_version()
+        path = None
+        if version is not None:
+            digest = hashlib.sha1(repr((version, corrections, ctx.settings.match_semantic)).encode()).hexdigest()[:16]
+            path = ctx.settings.home_dir / "cache" / f"lead-model-v{MODEL_VERSION}-{digest}-{engine.today.isoformat()}.json"
+        model = MatchModel.load(path) if path is not None else None
+        if model is None:
+            model = choose_lead_ranker(engine.eco, engine.matrix, engine.today)
+            if path is not None:
+                model.save(path)
+        return model
+
+    return ctx.cached("partner_match.lead_ranker", build, stamp=corrections)
 
 
 def match_partners(ctx: ToolContext, scope: Scope, opportunity_id: str, top: int = 5) -> MatchResponse:

@@ -15,17 +15,26 @@ from assistant.core.errors import BadInput, Forbidden, NotFound
 from retrieval.programme_records import COPILOT, Registration, change_record, create_record, snapshot
 from retrieval.scope import Scope, get_by_id
 from tools.context import ToolContext
+from tools.registrations.prefill import prefill_registration
 from tools.registrations.triage import triage
-from tools.registrations.types import RegistrationCheck, RegistrationList, RegistrationOut, SubmitRequest
+from tools.registrations.types import (
+    RegistrationCheck,
+    RegistrationList,
+    RegistrationOut,
+    RegistrationPrefill,
+    SubmitRequest,
+)
 
 __all__ = [
     "RegistrationList",
     "RegistrationOut",
+    "RegistrationPrefill",
     "SubmitRequest",
     "approve_registration",
     "effective_status",
     "extend_registration",
     "list_registrations",
+    "prefill_registration",
     "protection_days",
     "registrations_to_act_on",
     "reject_registration",
@@ -57,7 +66,8 @@ def to_out(row: Registration, scope: Scope, today: dt.date) -> RegistrationOut:
         products=list(row.products or []), amount=row.amount, close_date=row.close_date, status=status,
         submitted_on=row.submitted_on, decided_on=row.decided_on, expires_on=row.expires_on,
         days_left=days_left, age_days=max(0, (today - row.submitted_on).days),
-        opportunity_id=row.opportunity_id, reason=row.reason, version=row.version,
+        opportunity_id=row.opportunity_id, reason=row.reason, notes=(row.attributes or {}).get("notes") or None,
+        version=row.version,
         check=RegistrationCheck(verdict=check.get("verdict") or "clear", findings=findings))
 
 
@@ -74,6 +84,7 @@ def submit_registration(ctx: ToolContext, scope: Scope, request: SubmitRequest) 
         account_id=found["account_id"], domain=request.domain, country=(request.country or "").upper() or None,
         products=request.products, amount=request.amount, close_date=request.close_date, status="submitted",
         submitted_on=today, submitted_by=scope.user_id, origin=COPILOT, version=1,
+        attributes={"notes": request.notes.strip()} if (request.notes or "").strip() else {},
         check={k: found[k] for k in ("verdict", "findings", "partner_findings")}),
         scope.user_id, "submit", "a registration")
     return to_out(row, scope, today)

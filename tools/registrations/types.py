@@ -32,6 +32,7 @@ class RegistrationOut(BaseModel):
     age_days: int = Field(0, description="Days since submission")
     opportunity_id: str | None = None
     reason: str | None = None
+    notes: str | None = Field(None, description="The submitter's notes (the Slack message a registration was made from)")
     version: int = 1
     check: RegistrationCheck
 
@@ -48,3 +49,16 @@ class SubmitRequest(BaseModel):
     products: list[str] = Field(default_factory=list)
     amount: float | None = Field(None, ge=0)
     close_date: dt.date | None = None
+    notes: str | None = Field(None, max_length=3000, description="Free text kept with the registration")
+
+
+class RegistrationPrefill(BaseModel):
+    """The register form drafted from a message (nothing stored): what the user then checks and submits."""
+    partner_id: str | None = Field(None, description="The seller's partner, or the partner the message names")
+    account_name: str | None = Field(None, description="The account the message names, as the record spells it")
+    account_id: str | None = Field(None, description="Our account, when resolved (never shown to a partner seller)")
+    domain: str | None = None
+    country: str | None = None
+    products: list[str] = Field(default_factory=list)
+    notes: str | None = None
+    found: list[str] = Field(default_factory=list, description="How each value was found")
