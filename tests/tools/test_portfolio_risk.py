@@ -152,7 +152,7 @@ def test_a_declining_partner_ranks_above_a_steady_partner_with_a_low_health():
     assert data.at_risk == ["P-FELL", "P-FALL", "P-STEADY"]
     assert rows["P-FELL"].declining and rows["P-FALL"].declining and not rows["P-STEADY"].declining
     assert rows["P-STEADY"].risk_reasons == ["health 30/100, below 50 (weakest: certifications 0/100, "
-                                             "certifications detail)"]
+                                             "certifications detail; engagement 60/100, engagement detail)"]
     assert not any(rows[f"P-OK{i}"].at_risk for i in range(8))
 
 

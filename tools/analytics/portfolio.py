@@ -16,7 +16,7 @@ At risk (general thresholds, each a reason with its numbers), in two groups:
     chance, not a trend;
   - an engagement metric (portal logins, trainings, registrations, PSAT) down 50% or more against the
     partner's own prior 12 months, beyond its month-to-month noise at the same strictness;
-- standing (after every declining partner): health below 50 (its weakest component named), or qualifies
+- standing (after every declining partner): health below 50 (its two weakest components named), or qualifies
   for a lower tier than the one it holds. A certification gap alone is no reason: it is a gap on given deals
   (the partner's next best actions name them), shown here through the health it lowers.
 Each is also judged against this vendor's own partners, so a quiet or busy programme, or tier rules that
@@ -191,12 +191,11 @@ def risk(now: nba.PortfolioHealth, before: nba.PortfolioHealth | None, norms: No
     return Risk(round(decline + level, 2) if reasons else 0.0, reasons, decline > 0)
 
 
-def _weakest(h: nba.PortfolioHealth) -> str:
-    """The component that pulls the health down most (its shortfall from 100 times its weight), in words."""
-    if not h.score.components:
-        return ""
-    c = max(h.score.components, key=lambda c: c.weight * (100 - c.score))
-    return f" (weakest: {c.name.replace('_', ' ')} {c.score:.0f}/100, {c.detail})"
+def _weakest(h: nba.PortfolioHealth, most: int = 2) -> str:
+    """The components that pull the health down most (shortfall from 100 times weight), in words."""
+    worst = sorted(h.score.components, key=lambda c: -c.weight * (100 - c.score))[:most]
+    parts = [f"{c.name.replace('_', ' ')} {c.score:.0f}/100, {c.detail}" for c in worst]
+    return f" (weakest: {'; '.join(parts)})" if parts else ""
 
 
 def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = None,
