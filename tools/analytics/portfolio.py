@@ -130,15 +130,22 @@ def _not_the_partners(name: str, now: nba.PortfolioHealth, before: nba.Portfolio
 class Norms:
     """Where this vendor's partners stand, for judging one partner against the others."""
 
-    def __init__(self, now: dict[str, nba.PortfolioHealth], before: dict[str, nba.PortfolioHealth]):
-        self.z = nba.portfolio_drop_z(len(now))
-        self.changes = counted_changes(now, before, self.z)
+    def __init__(self, now: dict[str, nba.PortfolioHealth], before: dict[str, nba.PortfolioHealth],
+                 changes: dict[str, Change] | None = None):
+        """`changes`: `counted_changes` at `portfolio_z(now)` when already computed."""
+        self.z = portfolio_z(now)
+        self.changes = counted_changes(now, before, self.z) if changes is None else changes
         drops = sorted((h.biggest_drop[1] for h in now.values()), reverse=True)
         gaps = sum(_rank(h.tier) > _rank(h.qualifies_for) for h in now.values())
         counted = sorted(c.counted for c in self.changes.values())
         self.fall_cutoff = _quantile(counted, WORST_SHARE, default=0)  # changes at or below are in the worst fifth
         self.drop_cutoff = _quantile(drops, WORST_SHARE, default=0.0)  # drops at or above likewise
         self.tier_gaps_count = gaps <= max(1, len(now)) * TIER_GAP_SHARE
+
+
+def portfolio_z(now: dict[str, nba.PortfolioHealth]) -> float:
+    """The strictness for a portfolio of these partners, as for its engagement drops."""
+    return nba.portfolio_drop_z(len(now))
 
 
 def counted_changes(now: dict[str, nba.PortfolioHealth], before: dict[str, nba.PortfolioHealth],
@@ -198,6 +205,10 @@ def _weakest(h: nba.PortfolioHealth, most: int = 2) -> str:
     return f" (weakest: {'; '.join(parts)})" if parts else ""
 
 
+# health now, TREND_DAYS ago, the past quarters (fallen partners only), the counted changes
+HealthDays = tuple[dict[str, nba.PortfolioHealth], dict[str, nba.PortfolioHealth], list[dict], dict[str, Change]]
+
+
 def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = None,
               as_of: dt.date | None = None) -> PortfolioResponse:
     """CLI.md `portfolio` (internal roles only); `partner_ids` narrows the list (a channel manager's own)."""
@@ -208,13 +219,13 @@ def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = Non
         # the partners and their first wins are read beside the health queries (another connection)
         pending = pool.submit(_partners_and_first_wins, ctx, scope, today)
         # Forbidden for anyone but admins and channel managers
-        now, before, earlier = _health(ctx, scope, as_of, today)
+        now, before, earlier, changes = _health(ctx, scope, as_of, today)
         info, wins = pending.result()
-        return _portfolio(now, before, earlier, info, wins, today, partner_ids)
+        return _portfolio(now, before, earlier, info, wins, today, partner_ids, changes)
 
 
 def _health(ctx: ToolContext, scope: Scope, as_of: dt.date | None, today: dt.date
-            ) -> tuple[dict[str, nba.PortfolioHealth], dict[str, nba.PortfolioHealth], list[dict]]:
+            ) -> HealthDays:
     """`_health_now_and_before`, computed once per records version (vendor.yaml is ingested with them) and
     day, shared by every internal asker of this process: the dashboard, the digest and chat ask for it again
     and again. The scope was checked by the caller."""
@@ -223,21 +234,21 @@ def _health(ctx: ToolContext, scope: Scope, as_of: dt.date | None, today: dt.dat
 
 
 def _health_now_and_before(ctx: ToolContext, scope: Scope, as_of: dt.date | None, today: dt.date
-                           ) -> tuple[dict[str, nba.PortfolioHealth], dict[str, nba.PortfolioHealth], list[dict]]:
+                           ) -> HealthDays:
     """Every partner's health today and TREND_DAYS ago; the quarters before that only for the partners whose
     health fell HEALTH_FALL or more as `Norms` counts it (the only ones whose range is read)."""
     quarters = [today - dt.timedelta(days=k * TREND_DAYS) for k in range(1, 1 + QUARTERS)]
     days = [as_of, *quarters]
     health = nba.PortfolioHealthDays(ctx, scope, days[:2])
     now, before = health.on(0), health.on(1)
-    changes = counted_changes(now, before, nba.portfolio_drop_z(len(now)))
+    changes = counted_changes(now, before, portfolio_z(now))
     fell = {pid for pid, c in changes.items() if c.counted <= -HEALTH_FALL}
     if not fell:
-        return now, before, []
+        return now, before, [], changes
     # a second, narrow read: the fallen partners' aggregates (ranges of the covering indexes) and every
     # partner's pipeline on those days (the percentile ranks among all)
     past = nba.PortfolioHealthDays(ctx, scope, days[2:], fell)
-    return now, before, [past.on(i, fell) for i in range(len(days) - 2)]
+    return now, before, [past.on(i, fell) for i in range(len(days) - 2)], changes
 
 
 def _partners_and_first_wins(ctx: ToolContext, scope: Scope, today: dt.date) -> tuple[list, list]:
@@ -263,10 +274,10 @@ def _no_gc_pauses() -> Iterator[None]:
 
 def _portfolio(now: dict[str, nba.PortfolioHealth], before: dict[str, nba.PortfolioHealth],
                earlier: list[dict[str, nba.PortfolioHealth]], info: list, wins: list, today: dt.date,
-               partner_ids: set[str] | None) -> PortfolioResponse:
+               partner_ids: set[str] | None, changes: dict[str, Change] | None = None) -> PortfolioResponse:
     joined = {p.partner_id: p.joined_on for p in info if partner_ids is None or p.partner_id in partner_ids}
     first = first_wins(joined, wins, today)
-    norms = Norms(now, before)
+    norms = Norms(now, before, changes)
     rows = []
     for p in info:
         if p.partner_id not in joined:
