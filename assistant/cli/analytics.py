@@ -38,7 +38,9 @@ def _render_attribution(d: AttributionResponse) -> None:
 
 def _render_portfolio(d: PortfolioResponse) -> None:
     by_id = {p.partner_id: p for p in d.partners}
-    console.print(f"{len(d.partners)} partners, {len(d.at_risk)} at risk (worst first):")
+    declining = sum(by_id[pid].declining for pid in d.at_risk)
+    console.print(f"{len(d.partners)} partners, {len(d.at_risk)} at risk (worst first): {declining} declining, "
+                  f"then {len(d.at_risk) - declining} with a standing problem")
     for pid in d.at_risk:
         p = by_id[pid]
         console.print(f"  {pid} {p.name}: health {p.health} ({p.health_change_90d:+d} in 90 days): "

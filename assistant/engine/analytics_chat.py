@@ -129,7 +129,9 @@ def at_risk_answer(data: PortfolioResponse) -> str:
     by_id = {p.partner_id: p for p in data.partners}
     if not data.at_risk:
         return "No partner is at risk right now."
-    lines = [f"{len(data.at_risk)} partners at risk, worst first:"]
+    declining = sum(by_id[pid].declining for pid in data.at_risk)
+    lines = [f"{len(data.at_risk)} partners at risk, worst first ({declining} declining, then "
+             f"{len(data.at_risk) - declining} with a standing problem):"]
     for i, pid in enumerate(data.at_risk[:10], 1):
         p = by_id[pid]
         change = "" if p.health_change_90d is None else f" ({p.health_change_90d:+d} in 90 days)"

@@ -7,7 +7,8 @@ The same metrics as `evals/zoo/score.py`, in process (records only, no content e
 - declining_flagged: share of the planted partners anywhere in the list;
 - controls_at_risk: share of the healthy controls in the list (should be 0).
 
-`python -m evals.zoo.portfolio_only [--world W ...] [--size small|full] [--json]`
+`python -m evals.zoo.portfolio_only [--world W ...] [--seed N ...] [--size small|full] [--json]`; `--seed`
+scores the worlds generated with other seeds (fresh worlds no rule was chosen on).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import json
 import shutil
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.core.config import Settings
@@ -29,8 +31,10 @@ from retrieval.scope import Scope
 from tools.analytics import service
 
 
-def score_portfolio(name: str, size: str = "full") -> dict:
+def score_portfolio(name: str, size: str = "full", seed: int | None = None) -> dict:
     world = sized(WORLDS[name], size)
+    if seed is not None:
+        world = replace(world, seed=seed)
     tmp = Path(tempfile.mkdtemp(prefix=f"zoo-portfolio-{name}-"))
     try:
         truth = generate(world, tmp / "world")
@@ -48,7 +52,7 @@ def score_portfolio(name: str, size: str = "full") -> dict:
         shutil.rmtree(tmp, ignore_errors=True)
     at_risk = data.at_risk
     planted, controls = set(truth["declining_partners"]), set(truth["partner_controls"])
-    return {"world": name, "partners": len(data.partners), "at_risk": len(at_risk),
+    return {"world": name, "seed": world.seed, "partners": len(data.partners), "at_risk": len(at_risk),
             "declining_planted": len(planted), "controls": len(controls),
             "precision_at_list_len": round(len(set(at_risk) & planted) / max(1, len(at_risk)), 3),
             "declining_in_top": round(len(set(at_risk[:len(planted)]) & planted) / max(1, len(planted)), 3),
@@ -60,12 +64,14 @@ def score_portfolio(name: str, size: str = "full") -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--world", action="append", choices=sorted(WORLDS))
+    ap.add_argument("--seed", type=int, action="append", help="generate with this seed (repeatable)")
     ap.add_argument("--size", default="full", choices=("small", "full"))
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     for w in args.world or DEFAULT_WORLDS:
-        rep = score_portfolio(w, args.size)
-        print(json.dumps(rep) if args.json else "  ".join(f"{k}={v}" for k, v in rep.items()), flush=True)
+        for seed in args.seed or [None]:
+            rep = score_portfolio(w, args.size, seed)
+            print(json.dumps(rep) if args.json else "  ".join(f"{k}={v}" for k, v in rep.items()), flush=True)
 
 
 if __name__ == "__main__":

@@ -68,7 +68,8 @@ class PortfolioPartner(BaseModel):
     days_to_first_win: int | None
     at_risk: bool
     risk_reasons: list[str] = Field(default_factory=list)
-    risk_score: float = 0.0  # added: the ordering of the at-risk list (higher = worse)
+    risk_score: float = 0.0  # added: the ordering of the at-risk list within its group (higher = worse)
+    declining: bool = False  # added: a fall in health or engagement among the reasons (listed first)
     channel_manager: str | None = None  # added: from partners.csv when present
 
 

@@ -462,6 +462,23 @@ def health_from_metrics(m: PartnerMetrics, b: VendorBaselines) -> HealthScore:
     return HealthScore(partner_id=m.partner_id, score=math.floor(total + 0.5), components=components)
 
 
+def unmeasured(m: PartnerMetrics, b: VendorBaselines) -> frozenset[str]:
+    """The components scored NEUTRAL for want of data on the metrics' day (the branches of the functions above):
+    a move to or from one of them is no change of the partner."""
+    names = []
+    if not any(t.baseline and t.recent is not None for k, t in m.trends.items() if k in ENGAGEMENT_WEIGHTS):
+        names.append("engagement")
+    if not b.partner_values:
+        names.append("pipeline")
+    if m.won_count_12m + m.lost_count_12m == 0:
+        names.append("win_rate")
+    if m.mdf_allocated <= 0:
+        names.append("mdf")
+    if m.trends["psat"].recent is None:
+        names.append("psat")
+    return frozenset(names)
+
+
 def partner_health(ctx: ToolContext, scope: Scope, partner_id: str) -> HealthScore:
     """The health score of one partner, within the asker's permissions (nba rules: P only for P's sellers)."""
     scope.require("nba")

@@ -286,7 +286,18 @@ class PortfolioHealth:
     qualifies_for: str
     biggest_drop: tuple[str, float, float | None, float | None]  # (label, drop, recent, baseline)
     won_revenue_12m: float
-    deals: int | None = None  # closed in the trailing year + open: what the pipeline and win rate rest on
+    # what the pipeline and win rate rest on (None: not known): deals won and lost in the trailing year, open
+    won_12m: int | None = None
+    lost_12m: int | None = None
+    open_deals: int | None = None
+    unmeasured: frozenset[str] = frozenset()  # components at their neutral score for want of data that day
+    engagement_dropped: bool = False  # an engagement metric down beyond its noise (the drops' rule)
+
+    @property
+    def deals(self) -> int | None:
+        """Deals closed in the trailing year + open."""
+        parts = (self.won_12m, self.lost_12m, self.open_deals)
+        return None if None in parts else sum(parts)
 
 
 def portfolio_health(ctx: ToolContext, scope: Scope, as_of: dt.date | None = None) -> dict[str, PortfolioHealth]:
@@ -346,11 +357,13 @@ def _portfolio_health(metrics, baselines, rules) -> dict[str, PortfolioHealth]:
         # a metric averaging under one a month (registrations 0.2/month) is too sparse to call a drop, and
         # a fall within the metric's own month-to-month noise is no drop either: with many partners tested,
         # sparse counts (1-2 trainings a month) fall to zero for a quarter at some of them by chance
-        drops = [(t.label, t.drop, t.recent, t.baseline) for t in m.trends.values()
-                 if (t.baseline or 0) >= 1 and t.beyond_noise(z)]
+        dropped = [(k, t) for k, t in m.trends.items() if (t.baseline or 0) >= 1 and t.beyond_noise(z)]
+        drops = [(t.label, t.drop, t.recent, t.baseline) for _, t in dropped]
         out[m.partner_id] = PortfolioHealth(
             partner_id=m.partner_id, score=health.health_from_metrics(m, baselines), tier=m.tier,
             qualifies_for=tier_rules.qualified_tier(rules, m.tier_metrics()),
             biggest_drop=max(drops, key=lambda d: d[1]) if drops else ("", 0.0, None, None),
-            won_revenue_12m=m.won_revenue_12m, deals=m.won_count_12m + m.lost_count_12m + m.open_count)
+            won_revenue_12m=m.won_revenue_12m, won_12m=m.won_count_12m, lost_12m=m.lost_count_12m,
+            open_deals=m.open_count, unmeasured=health.unmeasured(m, baselines),
+            engagement_dropped=any(k in health.ENGAGEMENT_WEIGHTS for k, _ in dropped))
     return out
