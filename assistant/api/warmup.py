@@ -1,6 +1,7 @@
 """Warm-up at server start: build the expensive lazy pieces in a background thread, so the first users do
 not pay seconds for them (the embedding model, the vector and BM25 indexes, the matching engine, account
-mapping, the vendor-wide aggregates, the name catalogues, the language profiles of the draft checks).
+mapping, the vendor-wide aggregates, the name catalogues, the directory's words, the language profiles of
+the draft checks).
 
 Started by the app's lifespan (`cosell serve`, uvicorn, `with TestClient(app)`); the server answers at
 once, and `GET /healthz` says `"ready": true` when the warm-up is done. A step that fails is logged and
@@ -25,6 +26,7 @@ from retrieval.records import Chunk, User
 from retrieval.scope import Scope
 from tools.analytics.service import portfolio
 from tools.content_drafts.service import check_language
+from tools.directory.service import question_hints
 from tools.next_best_action.service import vendor_baselines, warm_partner_relationships
 from tools.partner_match.service import get_engine
 
@@ -76,6 +78,12 @@ def warm_catalogues(ctx: AppContext) -> None:
         catalogue_for(ctx, Scope(f"warmup-{partner_id}", "partner_seller", partner_id=partner_id))
 
 
+def warm_directory_hints(ctx: AppContext) -> None:
+    """The partner directory's words (industries, products, countries: one large pattern, ~1.5 s to
+    compile): every chat question is checked against them for routing."""
+    question_hints(ctx, "partners in healthcare")
+
+
 def warm_draft_checks(ctx: AppContext) -> None:
     """langdetect loads its ~50 language profiles on first use (~1.5 s)."""
 
@@ -95,6 +103,7 @@ STEPS: list[tuple[str, Callable[[AppContext], None], bool]] = [
     ("content", warm_content, False),
     ("vendor_baselines", warm_baselines, True),
     ("name_catalogues", warm_catalogues, True),
+    ("directory_hints", warm_directory_hints, True),
     ("match_engine", warm_match_engine, True),
     ("account_mapping", warm_account_mapping, True),
     ("portfolio", warm_portfolio, True),

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 from assistant.core.config import Settings
 from retrieval.records import RECORDS_VERSION, RecordStore
 from retrieval.scope import Scope, ScopedRecords
+from retrieval.shared_cache import SharedCache
 
 if TYPE_CHECKING:  # imported lazily: chromadb and torch are heavy
     from retrieval.content import ContentService
@@ -43,6 +44,12 @@ class AppContext:
     def store(self) -> RecordStore:
         return RecordStore(self.settings.effective_database_url)
 
+    @cached_property
+    def shared(self) -> SharedCache:
+        """What every process on this machine computes once and reads back (other workers, the next
+        start): a SQLite file in COSELL_HOME; keys carry what the values depend on (`retrieval.shared_cache`)."""
+        return SharedCache(self.settings.home_dir / "cache" / "shared.sqlite")
+
     @property
     def content(self) -> ContentService:
         """Chunks, embeddings, vector index and hybrid search (loaded on first use)."""
@@ -50,7 +57,7 @@ class AppContext:
             if "_content" not in self.__dict__:
                 from retrieval.content import ContentService  # heavy: chromadb and torch, on first use
 
-                self.__dict__["_content"] = ContentService(self.settings, self.store)
+                self.__dict__["_content"] = ContentService(self.settings, self.store, shared=self.shared)
             return self.__dict__["_content"]
 
     def vendor(self) -> dict:
@@ -117,3 +124,5 @@ class AppContext:
             self.__dict__["_content"].close()
         if "store" in self.__dict__:
             self.store.dispose()
+        if "shared" in self.__dict__:
+            self.shared.close()

@@ -6,12 +6,15 @@ The engines (`deterministic`, `llm_agent`) import this module, never each other 
 """
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 import pickle
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol, TypeVar
+from functools import cache
+from typing import Any, Literal, Protocol, TypeVar, get_type_hints
 
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
 
@@ -21,8 +24,9 @@ from assistant.engine.messages import say
 from assistant.engine.threads import Candidate, ConversationThread
 from retrieval.records import Document
 from retrieval.scope import Scope
+from retrieval.shared_cache import digest
 from tools.locales import answer_language
-from tools.registry import UntypedResult, get_tool
+from tools.registry import ToolSpec, UntypedResult, get_tool
 from tools.types import ContentRef
 
 log = logging.getLogger(__name__)
@@ -169,9 +173,59 @@ def invoke_tool(
     # caller gets its own deep copy to render: kept pickled (made in this process, never read from
     # outside), a copy is one `pickle.loads`, a third of `model_copy(deep=True)`'s CPU (issue 22).
     stamp = (ctx.store.content_version(), ctx.store.writes_version())
-    kept = ctx.cached(f"tool.{name}", lambda: _frozen(_typed(name, spec.func(ctx, scope, args), BaseModel)),
+    kept = ctx.cached(f"tool.{name}", lambda: _frozen(_computed_or_shared(ctx, spec, scope, args, stamp)),
                       key=(scope, args.model_dump_json()), stamp=stamp, max_entries=TOOL_RESULTS_KEPT)
     return _typed(name, _thawed(kept), expect)
+
+
+def _computed_or_shared(ctx: AppContext, spec: ToolSpec, scope: Scope, args: BaseModel, stamp: tuple) -> BaseModel:
+    """A pure tool's result the first time this process needs it: read from the machine's shared cache when
+    another process (the other worker, an earlier start) computed it under the same key, else computed and
+    written there. The key holds everything `invoke_tool`'s own cache keys on (the asker's whole Scope, the
+    arguments, the records, content and writes versions, the date) and the settings: nothing is shared
+    between users. Kept as the model's JSON (data, never a pickle), and only for a tool whose result model
+    comes back equal from its JSON (checked on every write)."""
+    model, version = _result_model(spec), ctx.records_version()
+    if model is None or version is None:  # a store never ingested: nothing says when it changed
+        return _typed(spec.name, spec.func(ctx, scope, args), BaseModel)
+    key = digest("tool", spec.name, f"{model.__module__}.{model.__qualname__}",
+                 json.dumps(dataclasses.astuple(scope)), args.model_dump_json(), version,
+                 ctx.today().isoformat(), json.dumps(stamp, default=str), _settings_print(ctx))
+    raw = ctx.shared.get(key)
+    if raw is not None:
+        try:
+            return model.model_validate_json(raw)
+        except ValidationError:  # written by another version of the model: computed again below
+            pass
+    result = _typed(spec.name, spec.func(ctx, scope, args), BaseModel)
+    if type(result) is model:
+        dumped = result.model_dump_json()
+        if model.model_validate_json(dumped) == result:
+            ctx.shared.put(key, dumped.encode())
+        else:  # something in it does not survive JSON (an untyped field holding a model): not shared
+            _NOT_SHARED.add(spec.name)
+    return result
+
+
+_NOT_SHARED: set[str] = set()  # tools whose results did not come back equal from their JSON
+
+
+@cache
+def _return_model(spec: ToolSpec) -> type[BaseModel] | None:
+    try:
+        returns = get_type_hints(spec.func).get("return")
+    except Exception:  # an annotation that does not resolve: not shared
+        return None
+    return returns if isinstance(returns, type) and issubclass(returns, BaseModel) else None
+
+
+def _result_model(spec: ToolSpec) -> type[BaseModel] | None:
+    """The model a pure tool declares it returns, when its results may go through the shared cache."""
+    return None if spec.name in _NOT_SHARED else _return_model(spec)
+
+
+def _settings_print(ctx: AppContext) -> str:
+    return ctx.cached("settings_print", lambda: digest(ctx.settings.model_dump_json()))
 
 
 def _frozen(result: BaseModel) -> bytes | BaseModel:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from typing import Any
 
 import pydantic
@@ -37,6 +38,7 @@ def runs(monkeypatch):
         spec = registry.get_tool(name)
         assert spec.pure
 
+        @functools.wraps(spec.func)  # its declared result model too: what the shared cache decodes
         def func(ctx, scope, args, _real=spec.func, _name=name):
             counted.append((_name, scope))
             return _real(ctx, scope, args)
@@ -180,3 +182,69 @@ def test_kept_results_are_pickled_and_each_read_is_a_fresh_copy_unless_unpicklab
     copy = _thawed(_frozen(odd))
     copy.items.append(2)
     assert odd.items == [1]
+
+
+# --- shared between the processes of the machine (the other worker, the next start) -------------------------
+
+
+@pytest.fixture()
+def other_worker(stamped):
+    """A second process on the same COSELL_HOME: its own memory, the same store and shared cache file."""
+    from assistant.engine.context import AppContext
+
+    ctx = AppContext(stamped.settings)
+    yield ctx
+    ctx.close()
+
+
+def test_another_worker_reads_the_result_instead_of_computing_it(stamped, other_worker, runs):
+    first = invoke_tool(stamped, CM, "map_accounts", {"partner_id": "P-001"})
+    again = invoke_tool(other_worker, CM, "map_accounts", {"partner_id": "P-001"})
+    assert len(runs) == 1 and again == first and again is not first
+    ask_here = ask(stamped, scope_for_user(stamped.store, "u-cm"), "How is Alpine IT doing?")
+    ask_there = ask(other_worker, scope_for_user(other_worker.store, "u-cm"), "How is Alpine IT doing?")
+    assert ask_there.answer == ask_here.answer and [n for n, _ in runs] == ["map_accounts", "next_best_actions"]
+
+
+def test_another_worker_never_hands_one_askers_result_to_another(stamped, other_worker, runs):
+    invoke_tool(stamped, PS1, "next_best_actions", {"partner_id": "P-001"})
+    with pytest.raises(Forbidden):  # the other partner's seller, on the other worker: refused, not read
+        invoke_tool(other_worker, PS2, "next_best_actions", {"partner_id": "P-001"})
+    invoke_tool(other_worker, CM, "next_best_actions", {"partner_id": "P-001"})
+    invoke_tool(other_worker, dataclasses.replace(PS1, name="Renamed"), "next_best_actions", {"partner_id": "P-001"})
+    assert [scope.user_id for _, scope in runs] == ["u-ps1", "u-ps2", "u-cm", "u-ps1"]
+
+
+def test_an_ingest_or_a_write_elsewhere_refreshes_the_shared_result(stamped, other_worker, runs):
+    call = lambda ctx: invoke_tool(ctx, CM, "next_best_actions", {"partner_id": "P-001"})
+    call(stamped)
+    with stamped.store.session() as session:  # a registration written by the first worker
+        session.add(Registration(registration_id="R-9", partner_id="P-001", account_name="Initech GmbH",
+                                 status="approved", submitted_on=dt.date(2026, 2, 1),
+                                 expires_on=dt.date(2026, 5, 1), opportunity_id="OPP-004"))
+    call(other_worker)
+    assert len(runs) == 2
+    stamped.store.bump_records_version()  # an ingest
+    call(other_worker)
+    call(stamped)  # computed by the other worker under the new version: read
+    assert len(runs) == 3
+
+
+class _Loose(pydantic.BaseModel):
+    inner: Any = None  # a model in an untyped field comes back from JSON as a dict
+
+
+def test_a_result_that_does_not_survive_json_is_not_shared(stamped, other_worker, monkeypatch):
+    calls = []
+
+    class Args(pydantic.BaseModel):
+        x: int = 1
+
+    def loose(ctx, scope, args) -> _Loose:
+        calls.append(scope)
+        return _Loose(inner=Args(x=args.x))
+
+    monkeypatch.setitem(registry._TOOLS, "loose", registry.ToolSpec("loose", "", Args, loose, pure=True))
+    invoke_tool(stamped, CM, "loose", {"x": 2})
+    kept = invoke_tool(other_worker, CM, "loose", {"x": 2})
+    assert len(calls) == 2 and isinstance(kept.inner, Args)

@@ -8,6 +8,8 @@ their own `partner:P` chunks, whatever the query says. Retrieved text is quoted,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
@@ -21,6 +23,9 @@ from tools.context import ToolContext
 from tools.locales import Catalogue, detect_languages
 from tools.registry import register_tool
 from tools.shorthand import expand_shorthand
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
            "answer_for_hits", "answer_from_content", "search_and_answer", "search_content", "search_query"]
@@ -226,7 +231,7 @@ def answer_for_hits(ctx: ToolContext, question: str, hits: list[Hit], threshold:
     default = vendor.get("default_locale") or "en"
     pool, is_reference = whose_rule(question, hits)
     if crosses_languages(question, locale, default):
-        pool = cross_lingual(question, pool)
+        pool = cross_lingual(question, pool, ctx.content.multilingual)
     if not pool:
         return ContentAnswer(answer=NOT_FOUND, found=False)
     answer, candidates = None, pool
@@ -280,14 +285,15 @@ def answer_hits(ctx: ToolContext, scope: Scope, query: str, k: int = SEARCH_DEPT
     return hits
 
 
-def cross_lingual(question: str, hits: list[Hit]) -> list[Hit]:
+def cross_lingual(question: str, hits: list[Hit],
+                  multilingual: Callable[[str, Sequence[str]], np.ndarray | None] = similarities) -> list[Hit]:
     """The hits re-ranked by the multilingual model's similarity to the question (title, heading and
     text): a Spanish question about MDF claims finds the English MDF policy although no word is shared.
     Unchanged when the model is not installed."""
     if len(hits) < 2:
         return hits
     passages = [" > ".join(p for p in (h.title, h.heading) if p) + ": " + h.text for h in hits]
-    sims = similarities(question, passages)
+    sims = multilingual(question, passages)
     if sims is None:
         return hits
     order = sorted(range(len(hits)), key=lambda i: -float(sims[i]))
@@ -346,7 +352,7 @@ def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: f
     # the candidates are in another language than the question (a Spanish question, the English policy)
     across = language is not None and all(_lang(h.locale) not in ("", language) for h in candidates)
     answers = [answer_from_hits(part, candidates, embedder=content.embedder, threshold=threshold,
-                                unit_vectors=vectors, term_idf=vocabulary, multilingual=similarities,
+                                unit_vectors=vectors, term_idf=vocabulary, multilingual=content.multilingual,
                                 foreign=foreign, across=across)
                for part in with_antecedents(question_parts(question))]
     found = [a for a in answers if a.found]
@@ -387,7 +393,8 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
     shown, _ = whose_rule(query, hits)
     default = _vendor(ctx).get("default_locale") or "en"
     if crosses_languages(query, scope.locale, default) and shown:
-        shown = [h for group in language_groups(query, cross_lingual(query, shown), scope.locale, default)
+        shown = [h for group in language_groups(query, cross_lingual(query, shown, ctx.content.multilingual),
+                                                            scope.locale, default)
                  for h in group]
     return SearchToolResult(results=_response(shown[: args.k], readable=True).results, answer=answer.answer,
                             found=answer.found, citations=answer.citations, closest=answer.closest)
