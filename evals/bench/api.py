@@ -400,8 +400,10 @@ def _bench(settings, workers: int) -> dict:
     base, proc, info = _start_server(settings, f"http://127.0.0.1:{sink.server_address[1]}/api/", workers)
     result.update(info)
     try:
+        cpu_before = _server_cpu_s(proc)
         cold, wall = _load(base, keys, pool)
         result["cold"] = _summary(cold, wall)
+        result["cold"]["server_cpu_ms_per_request"] = round((_server_cpu_s(proc) - cpu_before) * 1000 / len(cold), 1)
         result["cold"]["load_avg"] = [round(x, 2) for x in os.getloadavg()]
         result["routed_as_expected"] = round(sum(r["tool"] == r["expected"] for r in cold) / len(cold), 3)
         rng = random.Random(7)
