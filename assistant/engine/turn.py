@@ -200,28 +200,26 @@ def _computed_or_shared(ctx: AppContext, spec: ToolSpec, scope: Scope, args: Bas
     result = _typed(spec.name, spec.func(ctx, scope, args), BaseModel)
     if type(result) is model:
         dumped = result.model_dump_json()
-        if model.model_validate_json(dumped) == result:
+        if _survives_json(model, dumped, result):  # else (an untyped field holding a model, a NaN): not shared
             ctx.shared.put(key, dumped.encode())
-        else:  # something in it does not survive JSON (an untyped field holding a model): not shared
-            _NOT_SHARED.add(spec.name)
     return result
 
 
-_NOT_SHARED: set[str] = set()  # tools whose results did not come back equal from their JSON
+def _survives_json(model: type[BaseModel], dumped: str, result: BaseModel) -> bool:
+    try:
+        return model.model_validate_json(dumped) == result
+    except ValueError:  # ValidationError included
+        return False
 
 
 @cache
-def _return_model(spec: ToolSpec) -> type[BaseModel] | None:
+def _result_model(spec: ToolSpec) -> type[BaseModel] | None:
+    """The model a pure tool declares it returns: what its shared results are read back as."""
     try:
         returns = get_type_hints(spec.func).get("return")
     except Exception:  # an annotation that does not resolve: not shared
         return None
     return returns if isinstance(returns, type) and issubclass(returns, BaseModel) else None
-
-
-def _result_model(spec: ToolSpec) -> type[BaseModel] | None:
-    """The model a pure tool declares it returns, when its results may go through the shared cache."""
-    return None if spec.name in _NOT_SHARED else _return_model(spec)
 
 
 def _settings_print(ctx: AppContext) -> str:

@@ -248,3 +248,23 @@ def test_a_result_that_does_not_survive_json_is_not_shared(stamped, other_worker
     invoke_tool(stamped, CM, "loose", {"x": 2})
     kept = invoke_tool(other_worker, CM, "loose", {"x": 2})
     assert len(calls) == 2 and isinstance(kept.inner, Args)
+
+
+class _WithNan(pydantic.BaseModel):
+    score: float = 0.0
+
+
+def test_a_result_whose_json_does_not_validate_is_computed_not_shared(stamped, other_worker, monkeypatch):
+    calls = []
+
+    class Args(pydantic.BaseModel):
+        x: int = 1
+
+    def nan(ctx, scope, args) -> _WithNan:
+        calls.append(scope)
+        return _WithNan(score=float("nan"))  # JSON writes null, which a float does not accept
+
+    monkeypatch.setitem(registry._TOOLS, "nan", registry.ToolSpec("nan", "", Args, nan, pure=True))
+    invoke_tool(stamped, CM, "nan", {})
+    invoke_tool(other_worker, CM, "nan", {})
+    assert len(calls) == 2
