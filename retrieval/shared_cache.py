@@ -6,8 +6,8 @@ already computed: a question's first time on the second worker cost as much as i
 read by the others (and by the next start). They are plain bytes the caller decodes as data (float32
 vectors, pydantic JSON): never pickles, so nothing read back from the file can run code.
 
-Keys must say everything the value depends on (versions of the data, the asker): nothing is invalidated
-here; stale keys are simply never asked for again and age out (the oldest rows go beyond `max_rows`).
+Keys must say everything the value depends on (versions of the data, the asker, the code: `code_print()`):
+nothing is invalidated here; stale keys are simply never asked for again and age out (the oldest rows go beyond `max_rows`).
 Any SQLite trouble (a read-only home, a locked or broken file) is a miss, logged once: the caller computes
 the value as it would without the cache.
 """
@@ -15,15 +15,42 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 MAX_ROWS = 50_000  # vectors of ~1.5 KB and tool results of a few KB: at most a few hundred MB
 TRIM_EVERY = 500  # writes between two checks of the row count
+
+
+SOURCE_PACKAGES = ("assistant", "connectors", "prompts", "retrieval", "tools")  # what computes the values
+
+
+@lru_cache(maxsize=1)
+def code_print() -> str:
+    """A fingerprint of this installation's code (every file of our packages: path, size, modification
+    time), for keys of values the code computes: the cache outlives a process, and a deployed fix must not
+    be answered with what the previous code computed. Both workers of one checkout agree on it."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for package in SOURCE_PACKAGES:
+        for dirpath, dirnames, filenames in os.walk(root / package):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            for name in sorted(filenames):
+                if name.endswith((".pyc", ".pyo")):
+                    continue
+                path = Path(dirpath) / name
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                h.update(f"{path.relative_to(root)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:16]
 
 
 def digest(*parts: str) -> str:

@@ -24,7 +24,7 @@ from assistant.engine.messages import say
 from assistant.engine.threads import Candidate, ConversationThread
 from retrieval.records import Document
 from retrieval.scope import Scope
-from retrieval.shared_cache import digest
+from retrieval.shared_cache import code_print, digest
 from tools.locales import answer_language
 from tools.registry import ToolSpec, UntypedResult, get_tool
 from tools.types import ContentRef
@@ -182,15 +182,15 @@ def _computed_or_shared(ctx: AppContext, spec: ToolSpec, scope: Scope, args: Bas
     """A pure tool's result the first time this process needs it: read from the machine's shared cache when
     another process (the other worker, an earlier start) computed it under the same key, else computed and
     written there. The key holds everything `invoke_tool`'s own cache keys on (the asker's whole Scope, the
-    arguments, the records, content and writes versions, the date) and the settings: nothing is shared
-    between users. Kept as the model's JSON (data, never a pickle), and only for a tool whose result model
+    arguments, the records, content and writes versions, the date), the settings and the code (a deployed
+    fix is not answered with the old code's results): nothing is shared between users. Kept as the model's JSON (data, never a pickle), and only for a tool whose result model
     comes back equal from its JSON (checked on every write)."""
     model, version = _result_model(spec), ctx.records_version()
     if model is None or version is None:  # a store never ingested: nothing says when it changed
         return _typed(spec.name, spec.func(ctx, scope, args), BaseModel)
     key = digest("tool", spec.name, f"{model.__module__}.{model.__qualname__}",
                  json.dumps(dataclasses.astuple(scope)), args.model_dump_json(), version,
-                 ctx.today().isoformat(), json.dumps(stamp, default=str), _settings_print(ctx))
+                 ctx.today().isoformat(), json.dumps(stamp, default=str), _settings_print(ctx), code_print())
     raw = ctx.shared.get(key)
     if raw is not None:
         try:

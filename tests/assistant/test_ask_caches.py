@@ -268,3 +268,10 @@ def test_a_result_whose_json_does_not_validate_is_computed_not_shared(stamped, o
     invoke_tool(stamped, CM, "nan", {})
     invoke_tool(other_worker, CM, "nan", {})
     assert len(calls) == 2
+
+
+def test_new_code_does_not_read_what_the_old_code_computed(stamped, other_worker, runs, monkeypatch):
+    invoke_tool(stamped, CM, "map_accounts", {"partner_id": "P-001"})
+    monkeypatch.setattr("assistant.engine.turn.code_print", lambda: "a deployed fix")
+    invoke_tool(other_worker, CM, "map_accounts", {"partner_id": "P-001"})
+    assert len(runs) == 2

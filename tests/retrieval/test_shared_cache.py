@@ -52,3 +52,9 @@ def test_multilingual_vectors_computed_once_per_machine(tmp_path, monkeypatch):
     monkeypatch.setattr(multilingual, "_encode", no_model)
     again = multilingual.similarities(question, passages, shared)
     assert np.allclose(first, again)
+
+
+def test_the_code_print_is_stable_in_a_process_and_names_our_files():
+    from retrieval.shared_cache import code_print
+
+    assert code_print() == code_print() and len(code_print()) == 16
