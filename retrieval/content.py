@@ -166,7 +166,8 @@ class ContentService:
 
                     self._embedder = Embedder(self.settings.embedding_model_path,
                                               self.settings.embedding_batch_size, self.settings.torch_threads,
-                                              quantized=bool(getattr(self.settings, "embedding_int8", False)))
+                                              quantized=bool(getattr(self.settings, "embedding_int8", False)),
+                                              shared=self.shared)
         return self._embedder
 
     @property

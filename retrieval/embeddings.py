@@ -43,6 +43,8 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
+from retrieval.shared_cache import SharedCache, digest
+
 log = logging.getLogger(__name__)
 
 _MODELS: dict[str, Any] = {}
@@ -302,13 +304,14 @@ class Embedder:
 
     def __init__(self, model_path: str | None = None, batch_size: int = 64, threads: int | None = None,
                  query_cache_size: int = QUERY_CACHE_SIZE, onnx_queries: bool = True, onnx_documents: bool = True,
-                 quantized: bool = False):
+                 quantized: bool = False, shared: SharedCache | None = None):
         self.model_path = model_path or default_model_path()
+        self.shared = shared  # query vectors for every process of the machine (the other worker, the next start)
         self.batch_size = batch_size
         self.threads = threads
         self.calls = 0  # embed_texts / embed_with_spans calls (documents); queries are counted apart
         self.texts_embedded = 0
-        self.queries_embedded = 0  # cache misses of embed_query
+        self.queries_embedded = 0  # misses of embed_query's process cache (read from `shared` or embedded)
         self._dimension: int | None = None
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._queries_lock = threading.Lock()
@@ -424,12 +427,14 @@ class Embedder:
                 self._queries.move_to_end(text)
                 return cached
         fast = query_model(self.model_path, self.quantized) if self.onnx_queries else None
-        if fast is not None:
-            vector = fast.embed(text)
+        key = digest("query", self.model_path, str(self.quantized), "onnx" if fast is not None else "torch", text)
+        raw = self.shared.get(key) if self.shared is not None else None
+        if raw is not None and len(raw) % 4 == 0:
+            vector = np.frombuffer(raw, dtype=np.float32).copy()
         else:
-            _set_threads(1)
-            result, _ = self._forward([text.strip()])
-            vector = result["sentence_embedding"][0].float().numpy().astype(np.float32, copy=True)
+            vector = self._embed_query_now(fast, text)
+            if self.shared is not None:
+                self.shared.put(key, np.ascontiguousarray(vector, dtype=np.float32).tobytes())
         vector.flags.writeable = False  # shared between threads and callers
         with self._queries_lock:
             self.queries_embedded += 1
@@ -437,6 +442,14 @@ class Embedder:
             while len(self._queries) > self._query_cache_size:
                 self._queries.popitem(last=False)
         return vector
+
+
+    def _embed_query_now(self, fast, text: str) -> np.ndarray:
+        if fast is not None:
+            return fast.embed(text)
+        _set_threads(1)
+        result, _ = self._forward([text.strip()])
+        return result["sentence_embedding"][0].float().numpy().astype(np.float32, copy=True)
 
 
 def pool_spans(tokens: np.ndarray, offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]],

@@ -117,6 +117,7 @@ def run(partners: int = PARTNERS) -> dict:
             first = time.perf_counter() - started
             times, cpu, cached, embed, embed_cpu = [], [], [], [], []
             embedder = ctx.content.embedder
+            embedder.shared = None  # every question embedded for real (not read from the machine's cache)
             for round_ in range(3):
                 for q in QUERIES:
                     question = q if round_ == 0 else f"{q} ({round_})"

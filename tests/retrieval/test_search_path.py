@@ -191,3 +191,15 @@ def test_fusion_ranks_best_first_and_ties_by_position():
     assert scores[4] == pytest.approx(0.5 * 0.4 + 0.5 * 0.9)  # not in the dense list: its floor, 0.4
     assert scores[3] == pytest.approx(0.4) and scores[1] == pytest.approx(0.45)
     assert fuse(lexical, [], [], 0.5) == []
+
+
+def test_query_vectors_are_shared_with_the_other_workers(embedder, tmp_path, monkeypatch):
+    from retrieval.embeddings import Embedder
+    from retrieval.shared_cache import SharedCache
+
+    shared = SharedCache(tmp_path / "shared.sqlite")
+    first = Embedder(shared=shared).embed_query("who approves a registration?")
+    other = Embedder(shared=shared)  # another process: its own memory, the machine's cache
+    monkeypatch.setattr(other, "_embed_query_now", lambda fast, text: pytest.fail("embedded again"))
+    again = other.embed_query("who approves a registration?")
+    assert np.array_equal(first, again) and not again.flags.writeable
