@@ -167,7 +167,8 @@ class ContentService:
                     self._embedder = Embedder(self.settings.embedding_model_path,
                                               self.settings.embedding_batch_size, self.settings.torch_threads,
                                               quantized=bool(getattr(self.settings, "embedding_int8", False)),
-                                              shared=self.shared)
+                                              shared=self.shared,
+                                              query_quantized=getattr(self.settings, "embedding_int8_queries", None))
         return self._embedder
 
     @property

@@ -304,7 +304,7 @@ class Embedder:
 
     def __init__(self, model_path: str | None = None, batch_size: int = 64, threads: int | None = None,
                  query_cache_size: int = QUERY_CACHE_SIZE, onnx_queries: bool = True, onnx_documents: bool = True,
-                 quantized: bool = False, shared: SharedCache | None = None):
+                 quantized: bool = False, shared: SharedCache | None = None, query_quantized: bool | None = None):
         self.model_path = model_path or default_model_path()
         self.shared = shared  # query vectors for every process of the machine (the other worker, the next start)
         self.batch_size = batch_size
@@ -319,6 +319,7 @@ class Embedder:
         self.onnx_queries = onnx_queries
         self.onnx_documents = onnx_documents
         self.quantized = quantized  # int8 ONNX models (documents and queries); torch, the fallback, is float
+        self.query_quantized = quantized if query_quantized is None else query_quantized  # queries alone
 
     def _document_model(self) -> OnnxDocumentModel | None:
         if not self.onnx_documents:
@@ -332,7 +333,7 @@ class Embedder:
     @property
     def dimension(self) -> int:
         if self._dimension is None:
-            fast = query_model(self.model_path, self.quantized) if self.onnx_queries else None
+            fast = query_model(self.model_path, self.query_quantized) if self.onnx_queries else None
             if fast is not None:  # known without loading torch
                 self._dimension = fast.dimension
                 return self._dimension
@@ -426,8 +427,8 @@ class Embedder:
             if cached is not None:
                 self._queries.move_to_end(text)
                 return cached
-        fast = query_model(self.model_path, self.quantized) if self.onnx_queries else None
-        key = digest("query", self.model_path, str(self.quantized), "onnx" if fast is not None else "torch", text)
+        fast = query_model(self.model_path, self.query_quantized) if self.onnx_queries else None
+        key = digest("query", self.model_path, str(self.query_quantized), "onnx" if fast is not None else "torch", text)
         raw = self.shared.get(key) if self.shared is not None else None
         if raw is not None and len(raw) % 4 == 0:
             vector = np.frombuffer(raw, dtype=np.float32).copy()

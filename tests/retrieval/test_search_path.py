@@ -176,6 +176,24 @@ def test_int8_setting_selects_quantised_models_close_to_float(tmp_path, embedder
     service.close()
 
 
+def test_int8_queries_alone_leave_documents_float(tmp_path, embedder):
+    """COSELL_EMBEDDING_INT8_QUERIES: questions through the int8 query model, documents still float32."""
+    from retrieval.content import ContentService
+    from retrieval.records import RecordStore
+
+    settings = Settings(home=tmp_path / "q8", embedding_int8_queries=True)
+    assert Settings(home=tmp_path / "default").embedding_int8_queries is None
+    service = ContentService(settings, RecordStore(settings.effective_database_url))
+    mixed = service.embedder
+    assert mixed.query_quantized and not mixed.quantized
+    question = "How long is an approved registration protected?"
+    q8, f32 = mixed.embed_query(question), embedder.embed_query(question)
+    assert float(q8 @ f32) > 0.98 and not np.allclose(q8, f32, atol=1e-4)
+    texts = ["MDF claims need proof of execution within 30 days of the event."]
+    assert np.allclose(mixed.embed_texts(texts), embedder.embed_texts(texts), atol=1e-5)
+    service.close()
+
+
 def test_fusion_ranks_best_first_and_ties_by_position():
     """Fusion over the union of both lists; a chunk missing from the dense list gets the lowest dense
     similarity seen; equal scores in chunk order (deterministic)."""
