@@ -444,7 +444,6 @@ class Embedder:
                 self._queries.popitem(last=False)
         return vector
 
-
     def _embed_query_now(self, fast, text: str) -> np.ndarray:
         if fast is not None:
             return fast.embed(text)
