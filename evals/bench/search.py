@@ -159,7 +159,7 @@ def _cpu_s(proc: psutil.Process | None) -> float:
 def _at_size(tmp: Path, docs, questions: list[str], chunks: int, process, chroma_url: str | None = None,
              server: psutil.Process | None = None) -> dict:
     """Synthesise `chunks` chunks, then time the handbook questions as admin and as a partner seller, with
-    the float32 query model (the default) and the int8 one (`COSELL_EMBEDDING_INT8`), alternated. With
+    the float32 query model and the int8 one (the default since issue 22, `COSELL_EMBEDDING_INT8_QUERIES`), alternated. With
     `chroma_url` the vectors live on that Chroma server (`server`: its process, whose CPU is added)."""
     from assistant.core.config import Settings
     from retrieval.content import ContentService
@@ -168,7 +168,7 @@ def _at_size(tmp: Path, docs, questions: list[str], chunks: int, process, chroma
 
     rss_before = process.memory_info().rss
     settings = Settings(home=tmp / f"big-{chunks}{'-server' if chroma_url else ''}", database_url=None,
-                        chroma_url=chroma_url)
+                        chroma_url=chroma_url, embedding_int8_queries=False)  # float32 here, int8 below
     store = RecordStore(settings.effective_database_url)
     service = ContentService(settings, store)
     out: dict = {"load_average_before": [round(x, 1) for x in psutil.getloadavg()]}

@@ -177,12 +177,13 @@ def test_int8_setting_selects_quantised_models_close_to_float(tmp_path, embedder
 
 
 def test_int8_queries_alone_leave_documents_float(tmp_path, embedder):
-    """COSELL_EMBEDDING_INT8_QUERIES: questions through the int8 query model, documents still float32."""
+    """COSELL_EMBEDDING_INT8_QUERIES (on by default): questions through the int8 query model, documents
+    still float32."""
     from retrieval.content import ContentService
     from retrieval.records import RecordStore
 
-    settings = Settings(home=tmp_path / "q8", embedding_int8_queries=True)
-    assert Settings(home=tmp_path / "default").embedding_int8_queries is None
+    settings = Settings(home=tmp_path / "q8")  # the default
+    assert Settings(home=tmp_path / "float", embedding_int8_queries=False).embedding_int8_queries is False
     service = ContentService(settings, RecordStore(settings.effective_database_url))
     mixed = service.embedder
     assert mixed.query_quantized and not mixed.quantized
