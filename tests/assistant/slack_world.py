@@ -13,14 +13,10 @@ from fastapi.testclient import TestClient
 from slack_sdk.signature import SignatureVerifier
 
 from assistant.api import create_app
-from assistant.core.config import Settings
 from assistant.engine.context import AppContext
+from tests.assistant.world import settings_with
 
 SECRET = "test-signing-secret"
-
-
-def settings_with(ctx, **changes) -> Settings:
-    return Settings(**{**ctx.settings.model_dump(), **changes})
 
 
 @contextmanager
