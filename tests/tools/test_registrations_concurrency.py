@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
 from assistant.core.config import Settings
 from assistant.core.errors import Conflict
 from assistant.engine.context import AppContext
 from retrieval.ingest import replace_records
 from retrieval.programme_records import AuditEntry, Registration
 from retrieval.scope import Scope
-from tests.foundation.pg import throwaway_postgres
 from tests.tools.programme_world import TODAY, write_world
 from tools.registrations import service
 from tools.registrations.service import SubmitRequest, approve_registration, submit_registration
@@ -64,12 +61,6 @@ def test_concurrent_approvals_on_sqlite(tmp_path, monkeypatch):
         race(ctx, monkeypatch)
     finally:
         ctx.close()
-
-
-@pytest.fixture(scope="module")
-def pg_url():
-    with throwaway_postgres() as url:
-        yield url
 
 
 def test_concurrent_approvals_on_postgres(tmp_path, monkeypatch, pg_url):
