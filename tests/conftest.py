@@ -81,3 +81,9 @@ def pg_url(pg_server) -> str:
     from tests.foundation.pg import fresh_database
 
     return fresh_database(pg_server)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request) -> str | None:
+    """Run the test on both stores: None (the embedded SQLite under COSELL_HOME), then a fresh PostgreSQL database."""
+    return None if request.param == "sqlite" else request.getfixturevalue("pg_url")

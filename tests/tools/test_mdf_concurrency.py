@@ -61,16 +61,8 @@ def race(ctx, monkeypatch) -> None:
         assert sorted(actions) == ["approved", "request", "request"]
 
 
-def test_concurrent_approvals_on_sqlite(tmp_path, monkeypatch):
-    ctx = AppContext(Settings(home=tmp_path / "home", today=TODAY))
-    try:
-        race(ctx, monkeypatch)
-    finally:
-        ctx.close()
-
-
-def test_concurrent_approvals_on_postgres(tmp_path, monkeypatch, pg_url):
-    ctx = AppContext(Settings(home=tmp_path / "home", today=TODAY, database_url=pg_url))
+def test_concurrent_approvals(tmp_path, monkeypatch, database_url):
+    ctx = AppContext(Settings(home=tmp_path / "home", today=TODAY, database_url=database_url))
     try:
         race(ctx, monkeypatch)
     finally:
