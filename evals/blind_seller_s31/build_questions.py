@@ -100,6 +100,11 @@ def around(n: int, pct: float, *words: str) -> list[list[str]]:
     return [[str(v), w] for v in range(lo, hi + 1) for w in words]
 
 
+def certified(n: int) -> list[list[str]]:
+    return [[str(n), w] for w in ["certif", "zertifi", "認定", "pessoa", "people", "staff", "personne", "leute",
+                                  "mitarbeit", "名", "人", "consultant", "berater"]]
+
+
 def name_part(opp_name: str) -> str:
     return opp_name.split(" - ")[0]
 
@@ -136,7 +141,7 @@ class Builder:
         return row
 
 
-def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
+def build() -> tuple[list[dict], int]:  # one flat list of questions reads best
     b = Builder()
     q = b.q
     P, U = F.partners(), F.users()
@@ -154,7 +159,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=days(sonnen["days_left"]) + date_alts(sonnen["protection_ends"]), topic="registrations",
       why=f"created {sonnen['created_on']} + 90 = {sonnen['protection_ends']}, {sonnen['days_left']} days left")
     q("u-ps-alpine", "kann ich die verlängern lassen?",
-      any_=[[str(EXTENSION_DAYS), "tag"], [str(EXTENSION_DAYS), "day"], ["ja"], ["yes"]], topic="registrations",
+      any_=[[str(EXTENSION_DAYS), "tag"], [str(EXTENSION_DAYS), "day"], ["verlänger", "möglich"], ["ja,"]],
+      topic="registrations",
       why=f"stage {sonnen['stage']}, last activity {sonnen['last_activity_on']} (within 14 days): one 30-day "
           "extension allowed (deal-registration.md)")
     b.end_thread()
@@ -172,10 +178,11 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       topic="tier",
       why=f"{al} 12m: {al_m}; platinum minimums 1.5M / 10 / 15 -> short {F.tier_gap(al, 'platinum')}")
     q("u-ps-alpine", "wie viele zertifizierte leute haben wir laut northwind?",
-      any_=[[str(al_m["certified_staff"])]], topic="certified",
+      any_=certified(al_m["certified_staff"]), topic="certified",
       why="sum of partners.csv certified_staff counts")
     q("u-ps-alpine", "ist die deal-registrierung auch für verlängerungen (renewals) möglich?",
-      any_=[["nein"], ["nicht registriert"], ["no"], ["not accept"], ["keine verlängerung"], ["können nicht"]],
+      any_=[["nein"], ["verlängerungen bestehender"], ["renewals of an existing"], ["not accept"],
+            ["können nicht registriert"]],
       topic="programme", why="deal-registration.md / DE Leitfaden: renewals cannot be registered")
     q("u-ps-alpine", "was steht in unserem joint business plan 2027 als umsatzziel?",
       any_=[["1.2 million"], ["1,2 mio"], ["1.2 mio"], ["1,2 million"], ["1.2m"], ["1200000"]], topic="joint_plan",
@@ -237,7 +244,7 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[["却下"], ["rejected"], ["否認"], ["不承認"]], topic="mdf",
       why=f"{sk_mdf['activity_id']} status {sk_mdf['status']}")
     q("u-ps-sakura", "共同ビジネスプランの2027年の案件登録目標は何件？",
-      any_=[["16", "件"], ["16 registered"], ["16"]], topic="joint_plan",
+      any_=[["16", "件"], ["16 registered"], ["16 registrations"]], topic="joint_plan",
       why="sakura-systems-joint-plan-ja.md (partner:P-031): 案件登録数 16 件")
     q("u-ps-sakura", "関西インフォディストのパイプラインを見せて",
       expect="refusal", wrong_if=[name_part(o["name"]) for o in F.open_deals("P-035")[:6]], topic="other_partner",
@@ -265,7 +272,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=days(MDF_CLAIM_DAYS), wrong_if=["35 day"], topic="programme",
       why="mdf-policy.md: within 45 days after the activity ends (GitLab reference: 30/35 days)")
     q("u-ps-thames", "do we still meet gold requirements or are we in trouble",
-      any_=[["yes"], ["meet"], ["on track"]], topic="tier",
+      any_=money(th_m["won_revenue"]) + [["yes"], ["meet every"], ["meets every"], ["meet all"], ["meets all"],
+                                           ["on track"]], topic="tier",
       why=f"{th}: {th_m} vs gold 500k/4/6: all met")
     q("u-ps-thames", "what do we need for platinum",
       any_=money(F.tier_gap(th, "platinum")["won_revenue"]) + [[str(F.tier_gap(th, "platinum")["won_deals"]), "deal"]]
@@ -285,7 +293,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[[str(REG_DISCOUNT["gold"]), "point"], [str(REG_DISCOUNT["gold"]), "pt"], [str(REG_DISCOUNT["gold"]), "%"]],
       topic="programme", why="deal-registration.md table: Gold 10 points")
     q("u-ps-thames", "how many NFR licences do we get as gold",
-      any_=[[str(NFR["gold"])]], topic="programme", why="partner-tiers.md: Gold 10")
+      any_=[[str(NFR["gold"]), w] for w in ["nfr", "licen", "not-for-resale"]], topic="programme",
+      why="partner-tiers.md: Gold 10")
     q("u-ps-thames", "can u send me the polar warehouse battlecard, customer is comparing",
       expect="refusal", wrong_if=["about 40% of competitive", "do not fight here", "400 TB"], topic="internal",
       why="battlecards are internal")
@@ -304,7 +313,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[["negotiation"]] + date_alts(acme["close_date"]), topic="deal_next",
       why=f"OPP-2524 stage {acme['stage']}, close {acme['close_date']}")
     q("u-ps-keystone", "can i register it to get the extra discount?",
-      any_=[["renewal"], ["cannot"], ["can't"], ["not accept"], ["no"]], topic="programme",
+      any_=[["renewals", "not"], ["cannot"], ["can't"], ["not accept"], ["renewals of an existing"], ["no,"]],
+      topic="programme",
       why="deal-registration.md: renewals of an existing subscription cannot be registered")
     q("u-ps-keystone", "how much is it worth again", any_=money(round(float(acme["amount"]))), topic="deal_next",
       why="amount 240000")
@@ -336,7 +346,9 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
     ls_m = F.tier_metrics(ls)
     b.start_thread()
     q("u-ps-lonestar", "r we eligible for gold yet?",
-      any_=[["yes"], ["eligible"], ["qualif"], ["meet"]], topic="tier",
+      any_=money(ls_m["won_revenue"]) + [["yes"], ["is eligible"], ["are eligible"], ["qualifies"],
+                                           ["qualify for gold"], ["meet every"], ["meets every"], ["meet all"],
+                                           ["meets all"]], topic="tier",
       why=f"{ls}: {ls_m} meets gold 500k/4/6 (truth promotion_eligible)")
     q("u-ps-lonestar", "whats our won revenue for the last 12 months", any_=money(ls_m["won_revenue"]), topic="tier",
       why="closed_won, partner_id P-021, close in the 365 days to today")
@@ -366,7 +378,7 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
     q("u-ps-lonestar", "¿hay algo sobre la oportunidad Sierra Nevada Datos?",
       expect="no_such_entity", lang="es", topic="no_such", why="made-up account")
     q("u-ps-lonestar", "how many certified ppl do we have",
-      any_=[[str(ls_m["certified_staff"])]], topic="certified", why="sum of certified_staff")
+      any_=certified(ls_m["certified_staff"]), topic="certified", why="sum of certified_staff")
     q("u-ps-lonestar", "kestrelwood deal - who's the partner of record and what role",
       any_=[["influenc"]], topic="deal_next", why="OPP-2620 partner_role influenced")
 
@@ -374,10 +386,11 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
     lb = "P-037"
     lb_m = F.tier_metrics(lb)
     b.start_thread()
-    q("u-ps-lisboa", "quantas pessoas certificadas temos?", any_=[[str(lb_m["certified_staff"])]], topic="certified",
+    q("u-ps-lisboa", "quantas pessoas certificadas temos?", any_=certified(lb_m["certified_staff"]), topic="certified",
       why="sum of certified_staff")
     q("u-ps-lisboa", "e quantas faltam para o gold?",
-      any_=[[str(F.tier_gap(lb, "gold")["certified_staff"])]], topic="tier",
+      any_=[["1", "certific"], ["1", "pessoa"], ["uma", "pessoa"], ["1 more"], ["one more"], ["mais 1"],
+            ["mais uma"], ["1", "person"]], topic="tier",
       why=f"gold needs 6 certified, {lb} has {lb_m['certified_staff']}; revenue and deals already met {lb_m}")
     q("u-ps-lisboa", "quanto tempo leva cada trilha de certificação?",
       any_=[[str(TRACK_HOURS), "hora"], [str(TRACK_HOURS), "hour"]], topic="programme",
@@ -404,7 +417,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
     ml_m, ml_gap = F.tier_metrics(ml), F.tier_gap(ml, "gold")
     b.start_thread()
     q("u-ps-maple", "est-ce qu'on respecte encore les critères gold?",
-      any_=[["non"], ["ne respect"], ["ne rempl"], ["en dessous"], ["sous le"], ["manque"], ["not"]],
+      any_=[["ne respect"], ["ne rempl"], ["en dessous"], ["manque"], ["pas atteint"], ["insuffisant"],
+            ["does not meet"], ["not meet"], ["below"]] + money(ml_gap["won_revenue"]),
       topic="tier", why=f"{ml}: {ml_m} below gold on revenue and deals {ml_gap}")
     q("u-ps-maple", "qu'est-ce qui manque exactement?",
       any_=money(ml_gap["won_revenue"]) + [[str(ml_gap["won_deals"]), "affaire"], [str(ml_gap["won_deals"]), "deal"],
@@ -449,7 +463,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=date_alts(norte["protection_ends"]) + days(norte["days_left"]), topic="registrations",
       why=f"OPP-2750 created {norte['created_on']} + 90 = {norte['protection_ends']}")
     q("u-ps-orion", "on peut déjà demander la prolongation dessus?",
-      any_=[["non"], ["pas encore"], ["proposition ou négociation"], ["proposal or negotiation"], ["prospect"]],
+      any_=[["non,"], ["non."], ["pas encore"], ["proposition ou négociation"], ["proposal or negotiation"],
+            ["prospect"]],
       topic="registrations",
       why="stage prospecting: the 30-day extension needs proposal or negotiation (deal-registration.md)")
     b.end_thread()
@@ -510,7 +525,9 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[["honour"], ["honor"], ["registered partner"], ["you keep"], ["respected"]], topic="programme",
       why="rules-of-engagement.md / deal-registration.md: approved registration honoured")
     q("u-ps-kingsbridge", "who leads on strategic accounts?",
-      any_=[["northwind"]], topic="programme", why="rules-of-engagement.md: Northwind leads strategic accounts")
+      any_=[["partners invited"], ["northwind leads"], ["northwind, with partners"], ["named list"],
+            ["northwind mène"], ["northwind lead"]],
+      topic="programme", why="rules-of-engagement.md: Northwind leads strategic accounts")
     q("u-ps-kingsbridge", "escalation - if CM and RSM don't sort a conflict, who decides and how fast",
       any_=[["VP", str(ESCALATION_DAYS[1])], ["vice president", str(ESCALATION_DAYS[1])]], topic="programme",
       why="rules-of-engagement.md: regional VP of partners within 10 business days")
@@ -540,7 +557,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=date_alts(sal["protection_ends"]) + days(sal["days_left"]), topic="registrations",
       why=f"OPP-2759 {sal['created_on']} + 90 = {sal['protection_ends']}")
     q("u-ps-paulista", "a gente pode registrar renovação?",
-      any_=[["não"], ["renova"], ["no"]], topic="programme",
+      any_=[["não pode"], ["não é possível"], ["não aceit"], ["não são aceit"], ["renewals of an existing"],
+            ["not accept"], ["não,"]], topic="programme",
       why="renewals cannot be registered (deal-registration.md)")
     q("u-ps-paulista", "quem é nosso channel manager?", any_=[[F.channel_manager(pl)["name"]]],
       topic="channel_manager", why="partners.csv")
@@ -567,10 +585,12 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
                                           [str(ka_gap["certified_staff"]), "certif"]],
       topic="tier", why=f"{ka} has {F.tier_metrics(ka)}; silver 100k / 1 / 2")
     q("u-ps-kaiser", "und bekommen wir jetzt schon MDF?",
-      any_=[["kein"], ["nein"], ["none"], ["no mdf"], ["keine"]], topic="programme",
+      any_=[["keine mdf"], ["kein mdf"], ["keine zuteilung"], ["no mdf allocation"], ["have no mdf"], ["none"],
+            ["nein,"], ["registered partners have no"], ["registered-partner haben kein"]], topic="programme",
       why="mdf-policy.md: Registered partners have no MDF allocation")
     q("u-ps-kaiser", "sind die prüfungen für uns gratis?",
-      any_=[["silver"]], topic="programme",
+      any_=[["silver", "free"], ["silver", "gratis"], ["silver", "kostenlos"], ["silver", "kostenfrei"]],
+      topic="programme",
       why="certifications.md: exams free for Silver, Gold and Platinum; Kaiser is Registered")
     b.end_thread()
     q("u-ps-kaiser", "was sollten wir in den ersten zwei wochen als neuer partner erledigen?",
@@ -580,12 +600,14 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[[str(FOUNDATION_HOURS), "stund"], [str(FOUNDATION_HOURS), "hour"], [str(FOUNDATION_HOURS), "std"]],
       topic="programme", why="certifications.md / onboarding: 2 hours")
     q("u-ps-kaiser", "haben wir schon deals im system?",
-      any_=[["keine"], ["kein"], ["no deal"], ["none"], ["0 "]], topic="open_deals",
+      any_=[["keine deals"], ["keine opportun"], ["keine offenen"], ["no deals"], ["no opportunit"], ["0 deals"],
+            ["noch keine"], ["keine verkaufschance"]], topic="open_deals",
       why=f"{ka} has no opportunities")
     q("u-ps-kaiser", "wer ist unser ansprechpartner bei northwind (channel manager)?",
       any_=[[F.channel_manager(ka)["name"]]], topic="channel_manager", why="partners.csv")
     q("u-ps-kaiser", "können wir nach 90 tagen einen fast-track für ein höheres tier beantragen?",
-      any_=[["ja"], ["fast-track"], ["fast track"], ["yes"]], topic="programme",
+      any_=[["zertifizierte praxis"], ["certified practice"], ["ja,"], ["yes,"], ["fast-track review"],
+            ["fast-track-prüfung"]], topic="programme",
       why="partner-tiers.md: fast-track review after 90 days for partners with a certified practice")
     q("u-ps-kaiser", "wie viel umsatz hat Alpine IT letztes jahr mit northwind gemacht?",
       expect="refusal", wrong_if=money(F.tier_metrics(al)["won_revenue"])[0], topic="other_partner",
@@ -606,7 +628,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=money(F.tier_gap(ly, "silver")["won_revenue"]) + [["1", "certifi"], ["une", "certifi"]], topic="tier",
       why=f"{ly}: {F.tier_metrics(ly)}; silver 100k / 1 / 2")
     q("u-ps-lyon", "on a droit à des MDF en tant que registered ?",
-      any_=[["non"], ["aucun"], ["pas d'enveloppe"], ["no"]], topic="programme",
+      any_=[["pas d'enveloppe"], ["aucune enveloppe"], ["no mdf allocation"], ["have no mdf"], ["non,"],
+            ["gratuitement"]], topic="programme",
       why="mdf-policy.md / FR guide: Registered partners have no envelope")
     q("u-ps-lyon", "c'est quoi les étapes entre le jour 30 et 60 de l'onboarding ?",
       any_=[["pipeline"], ["30 comptes"], ["30 accounts"], ["kit"]], topic="onboarding",
@@ -634,7 +657,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[["expired"], ["lapsed"], ["ended"], ["no longer"]], topic="registrations",
       why=f"OPP-2810 {bram['created_on']} + 90 = {bram['protection_ends']} (past)")
     q("u-ps-nordic", "can we still get the 30 day extension?",
-      any_=[["no"], ["cannot"], ["can't"], ["after expiry"], ["too late"]], topic="registrations",
+      any_=[["cannot be granted after"], ["after expiry"], ["too late"], ["no,"], ["not possible"], ["can't"],
+            ["cannot"]], topic="registrations",
       why="deal-registration.md: extension cannot be granted after expiry")
     b.end_thread()
     q("u-ps-nordic", "how far are we from silver?",
@@ -646,7 +670,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[["first deal"], ["90-day check"], ["joint account plan"], ["solution architect"]], topic="onboarding",
       why="new-partner-onboarding.md days 60-90")
     q("u-ps-nordic", "is travel for our staff eligible for MDF?",
-      any_=[["not eligible"], ["no"]], topic="programme", why="mdf-policy.md: travel of your staff not eligible")
+      any_=[["not eligible"], ["no,"], ["isn't eligible"], ["travel of your staff"]], topic="programme",
+      why="mdf-policy.md: travel of your staff not eligible")
     q("u-ps-nordic", "what does Göta Analytics have in pipeline in sweden?", expect="refusal",
       wrong_if=[name_part(o["name"]) for o in F.open_deals("P-059")[:6]], topic="other_partner",
       why="another partner's deals")
@@ -681,7 +706,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[["channel manager"], ["gerente de canal"], ["gestor de canal"]], topic="programme",
       why="deal-registration.md: channel manager decides")
     q("u-ps-lisboa", "o MDF serve pra pagar brindes para clientes?",
-      any_=[["não"], ["not eligible"], ["não é elegível"], ["não são elegíveis"]], topic="programme",
+      any_=[["não é eleg"], ["não são eleg"], ["not eligible"], ["gifts to customers"], ["não,"], ["presentes"]],
+      topic="programme",
       why="mdf-policy.md: gifts to customers not eligible")
     q("u-ps-keystone", "what happens when a reg expires without extension",
       any_=[["registration discount"], ["another partner"], ["lapses"]], topic="programme",
@@ -696,13 +722,15 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
     q("u-ps-lonestar", "do we get backend rebates on deals over 100k?",
       expect="not_found", topic="not_in_content", why="no rebates in Northwind's programme")
     q("u-ps-kingsbridge", "what are good discovery questions for a streaming opp?",
-      any_=[["?"]], topic="playbook",
-      why="playbooks/streaming.md has a Discovery questions section (any question list counts)")
+      any_=[["seconds old"], ["one hour of delay"], ["exchange events"], ["capture changes"],
+            ["failed at peak"]], topic="playbook",
+      why="playbooks/streaming.md Discovery questions (any one of them)")
     q("u-ps-alpine", "gibt es eine case study zu observability in der fertigung?",
       any_=[["halb"], ["halves"], ["halved"], ["precision manufacturer"], ["präzision"]], topic="playbook",
       why="case-studies/manufacturer-observability.md: precision manufacturer halves data incidents")
     q("u-ps-lisboa", "qual a regra sobre dados de outros parceiros? posso compartilhar preços de outro parceiro?",
-      any_=[["não"], ["never"], ["nunca"], ["not acceptable"]], topic="programme",
+      any_=[["never"], ["nunca"], ["not acceptable"], ["não é aceitável"], ["não pode"],
+            ["sharing another partner"]], topic="programme",
       why="rules-of-engagement.md: sharing another partner's pricing is never acceptable")
     q("u-ps-nordic", "tiers are reviewed when?",
       any_=[["january", "july"], ["jan", "jul"]], topic="programme", why="partner-tiers.md: January and July")
@@ -711,7 +739,7 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       why="certifications.md: one person with two certifications counts twice")
     q("u-ps-kingsbridge", "whats our won revenue last 12 months?",
       any_=money(F.tier_metrics(kb)["won_revenue"]), topic="tier", why=f"{F.tier_metrics(kb)}")
-    q("u-ps-orion", "combien de personnes certifiées chez nous ?", any_=[[str(F.tier_metrics(orr)["certified_staff"])]],
+    q("u-ps-orion", "combien de personnes certifiées chez nous ?", any_=certified(F.tier_metrics(orr)["certified_staff"]),
       topic="certified", why="sum of certified_staff")
     q("u-ps-keystone", "mdf alloc vs spend for october?",
       any_=[money(F.mdf(ks, "2026-10")["allocated"])[0] + money(F.mdf(ks, "2026-10")["spent"])[0]],
@@ -726,7 +754,7 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
     q(cm3, "ヤマト工業のLakehouse/AI Studio案件、どのパートナーが合う？",
       any_=[["Sakura"]], topic="match", why="truth planted no_partner: top expected candidate Sakura Systems (P-031)")
     q(cm3, "その理由は？",
-      any_=[["日本"], ["JP"], ["Japan"], ["認定"], ["certif"], ["Lakehouse"], ["製造"]], topic="match",
+      any_=[["日本"], ["JP"], ["Japan"], ["認定"], ["certif"], ["製造"]], topic="match",
       why="reasons: country JP, competencies Lakehouse+AI Studio, manufacturing")
     q(cm3, "その案件の金額は？", any_=money(round(float(yam["amount"]))), topic="match", why="OPP-2690 amount")
     b.end_thread()
@@ -776,7 +804,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[["Eindhoven"], ["C-007"], ["C-020"]], topic="recruit",
       why="truth/candidates.json gap candidates NL: C-007 Eindhoven Tech Solutions, C-020 Eindhoven Stream Labs")
     q(cm1, "how's kaiser datentechnik's onboarding going?",
-      any_=[["open"], ["not started"], ["nothing"], ["no "]], topic="onboarding",
+      any_=[["open", "training"], ["open", "certif"], ["not started"], ["nothing done"], ["all open"]],
+      topic="onboarding",
       why="truth/onboarding.json: every step open for P-066 (joined 2026-10-28)")
     q(cm1, "is nordic stream behind on anything in onboarding?",
       any_=[["overdue"], ["training"]], topic="onboarding",
@@ -792,7 +821,7 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[[f"{ropi['ropi']:.1f}"], [f"{ropi['ropi']:.2f}"], [f"{ropi['ropi']:.1f}".replace(".", ",")]],
       topic="attribution",
       why=f"(sourced + influenced) / mdf_spent over the 365 days to today (months from 2025-12): {ropi}")
-    q(cm2, "who manages P-062?", any_=[[U[P["P-062"]["channel_manager"]]["name"]], ["you"]],
+    q(cm2, "who manages P-062?", any_=[[U[P["P-062"]["channel_manager"]]["name"]]],
       topic="directory", why="partners.csv channel_manager of Azteca Datos: u-cm-2 (the asker)")
     q(cm2, "how is Pacific Rim Data doing this quarter?", expect="no_such_entity", topic="no_such",
       why="no partner named Pacific Rim Data")
@@ -819,7 +848,7 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
     q(cm3, "昇格の対象になっているパートナーはいる？",
       any_=[["Lone Star"], ["P-021"]], topic="tier", why="truth all_promotion_eligible = P-021")
     q(cm3, "Kansai InfoDistの担当チャネルマネージャーは？",
-      any_=[[U[P["P-035"]["channel_manager"]]["name"]], ["あなた"], ["田中"]], topic="directory",
+      any_=[[U[P["P-035"]["channel_manager"]]["name"]], ["田中"]], topic="directory",
       why="partners.csv P-035 channel_manager u-cm-3")
     q(cm3, "日本で Streaming の認定を持っているパートナーは？",
       any_=[[P[p]["brand_name"]] for p, r in P.items() if "JP" in r["countries"].split(";")
@@ -838,7 +867,10 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[["MDF-0033"], ["approved"], ["Governance paid search"]], topic="mdf_decide",
       why="MDF-0033 P-022 Governance paid search, status approved 20000")
     b.start_thread()
-    q(cm1, "does Thames meet platinum?", any_=[["no"], ["not"]], topic="tier", why=f"{th_m} short")
+    q(cm1, "does Thames meet platinum?",
+      any_=money(F.tier_gap(th, "platinum")["won_revenue"]) + [["does not meet"], ["doesn't meet"], ["not yet"],
+                                                               ["short"], ["no,"]],
+      topic="tier", why=f"{th_m} short")
     q(cm1, "what's missing?",
       any_=money(F.tier_gap(th, "platinum")["won_revenue"]) + [[str(F.tier_gap(th, "platinum")["certified_staff"]),
                                                                  "certif"]],
@@ -852,7 +884,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[["own language"], ["twice as many"], ["18 days"]], topic="internal_ok",
       why="internal/field-notes-q3.md (CMs may read internal content)")
     q(cm2, "monterrey digital - any open registrations?",
-      any_=[[name_part(r["name"])] for r in F.registrations("P-063")] or [["no "], ["none"], ["no open"]],
+      any_=[[name_part(r["name"])] for r in F.registrations("P-063") if r["days_left"] >= 0]
+      or [["none"], ["no open"]],
       topic="registrations",
       why=f"open deals registered by P-063: {[r['opportunity_id'] for r in F.registrations('P-063')]}")
 
@@ -909,14 +942,15 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
             and "Streaming" in r["competencies"].split(";")], topic="partner_search",
       why="partners.csv: BR + Streaming competency")
     q(mk1, "is there a campaign kit for observability?",
-      any_=[["no"], ["not"], ["four"], ["4 kits"]], topic="kits",
+      any_=[["no kit"], ["no observability"], ["not for observability"], ["no campaign kit"], ["none"],
+            ["four kits"], ["4 kits"], [k["name"] for k in kits.values()]], topic="kits",
       why="four kits, none for Observability (answer: no)")
     q(mk1, "who should I contact at Alpine IT for co-marketing?",
       any_=[[P["P-001"]["contact_email"]]], topic="directory", why="partners.csv contact_email")
     q(mk2, "qual o call to action do kit de IA em português?",
       any_=[[kits["ai-studio-launch"]["locales"]["pt-BR"]["call_to_action"]]], topic="kits",
       why="ai-studio-launch locales pt-BR call_to_action")
-    q(mk2, "quantos leads o MDF-0019 trouxe?", any_=[["54"]], topic="mdf", why="MDF-0019 leads 54")
+    q(mk2, "quantos leads o MDF-0019 trouxe?", any_=[["54", "lead"]], topic="mdf", why="MDF-0019 leads 54")
     q(mk2, "quais parceiros no Brasil têm lakehouse?",
       any_=[[P[p]["brand_name"]] for p, r in P.items() if "BR" in r["countries"].split(";")
             and "Lakehouse" in r["competencies"].split(";")], topic="partner_search",
@@ -967,11 +1001,12 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
       any_=[[U["u-ps-lonestar"]["name"]], ["Diego"]], lang="es", topic="directory", why="users.csv")
     mt_gap = F.tier_gap("P-063", "gold")
     q(cm2, "¿Monterrey Digital cumple los requisitos de gold?",
-      any_=([["sí"], ["si,"], ["cumple"], ["yes"]] if not mt_gap else
+      any_=([["sí"], ["si,"], ["cumple"], ["yes"]] + money(F.tier_metrics("P-063")["won_revenue"]) if not mt_gap else
             money(mt_gap.get("won_revenue", 0)) + [["no"]]), lang="es", topic="tier",
       why=f"P-063 {F.tier_metrics('P-063')} vs gold: gap {mt_gap}")
     q(cm2, "¿Lone Star tiene registros todavía protegidos?",
-      any_=[["ningun"], ["no hay"], ["none"], ["expir"], ["venci"], ["no tiene"]], lang="es", topic="registrations",
+      any_=[["no hay registros"], ["no tiene registros"], ["expir"], ["venci"], ["none"], ["ningún registro"],
+            ["ninguno"]], lang="es", topic="registrations",
       why=f"P-021 registrations: {[(r['opportunity_id'], r['days_left']) for r in F.registrations('P-021')]}")
     az_fw = F.first_win("P-062")
     q(cm2, "¿cuándo ganó Azteca Datos su primer deal?",
@@ -1022,7 +1057,8 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
     q("u-ps-nordic", "what's the registration discount for us as registered tier?",
       any_=[[str(REG_DISCOUNT["registered"]), "point"], [str(REG_DISCOUNT["registered"]), "pt"],
             [str(REG_DISCOUNT["registered"]), "%"]], topic="programme", why="deal-registration.md: 5 points")
-    q("u-ps-thames", "which of our partners have the best ropi", expect="refusal", topic="other_partner",
+    q("u-ps-thames", "which partners have the best ROPI? want to compare us with the others", expect="refusal",
+      topic="other_partner",
       why="other partners' attribution figures; a seller sees only P-013's")
     q("u-ps-lonestar", "what partner marketing contacts do we have for kits and events?",
       any_=[["partner marketing"]], topic="onboarding", why="onboarding guide: Partner marketing")
@@ -1031,10 +1067,11 @@ def build() -> list[dict]:  # noqa: C901 - one flat list of questions reads best
     q("u-ps-alpine", "wie viel umsatz haben wir in den letzten 12 monaten gewonnen?",
       any_=money(al_m["won_revenue"]), topic="tier", why=f"{al_m}")
     q("u-ps-sakura", "共同プランの新規認定エンジニア目標は？",
-      any_=[["6", "名"], ["+6"], ["6 "]], topic="joint_plan", why="sakura joint plan: +6 名")
+      any_=[["6", "名"], ["+6"], ["6 new"], ["6 人"]], topic="joint_plan", why="sakura joint plan: +6 名")
     q("u-ps-orion", "c'est quoi la remise revendeur pour un platinum ?",
       any_=[[str(RESALE_DISCOUNT["platinum"]), "%"]], topic="programme", why="partner-tiers.md: 25%")
-    q("u-ps-maple", "combien de licences NFR pour un gold ?", any_=[[str(NFR["gold"])]], topic="programme",
+    q("u-ps-maple", "combien de licences NFR pour un gold ?",
+      any_=[[str(NFR["gold"]), w] for w in ["nfr", "licen", "not-for-resale"]], topic="programme",
       why="partner-tiers.md: Gold 10")
     return b.qs, b.n_threads
 
