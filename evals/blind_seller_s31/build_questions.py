@@ -9,6 +9,7 @@ the programme rules quoted from Northwind's own content (constants below, with t
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -1049,6 +1050,56 @@ def build() -> tuple[list[dict], int]:  # one flat list of questions reads best
       any_=[[P[p]["brand_name"]] for p, r in P.items() if "MX" in r["countries"].split(";")
             and "AI Studio" in r["competencies"].split(";")], lang="es", topic="partner_search",
       why="partners.csv MX + AI Studio")
+
+    # ------------------------------------------------------------------ more channel managers and marketers
+    top_cert = max(F.partners_of_cm(cm1), key=lambda p: F.tier_metrics(p)["certified_staff"])
+    q(cm1, "which of my partners has the most certified people?",
+      any_=[[P[top_cert]["brand_name"]], [top_cert]], topic="certified",
+      why=f"max certified_staff sum among u-cm-1's partners: {top_cert} {F.tier_metrics(top_cert)}")
+    hv_gap = F.tier_gap("P-004", "silver")
+    q(cm1, "helvetic data - do they still qualify for silver?",
+      any_=money(hv_gap["won_revenue"]) + money(F.tier_metrics("P-004")["won_revenue"]) + [["does not"], ["doesn't"],
+                                                                                             ["below"], ["short"]],
+      topic="tier", why=f"P-004 {F.tier_metrics('P-004')} vs silver 100k/1/2: short {hv_gap}")
+    q(cm2, "what's cascade's open pipeline worth?",
+      any_=money(round(sum(float(o["amount"]) for o in F.open_deals("P-020")))), topic="open_deals",
+      why="sum of P-020 open deals")
+    q(cm2, "when does paulista's Prefeitura de Salvador registration run out?",
+      any_=date_alts(sal["protection_ends"]) + days(sal["days_left"]), topic="registrations",
+      why=f"OPP-2759 {sal['created_on']} + 90 = {sal['protection_ends']}")
+    q(cm3, "Sakura Systems の今年のMDF割当額は？", any_=money(F.mdf(sk, "2026")["allocated"]), topic="mdf",
+      why=f"partner_activity P-031 2026-01..10 {F.mdf(sk, '2026')}")
+    q(cm3, "Fuji Data Solutions の担当チャネルマネージャーは？",
+      any_=[[U[P["P-032"]["channel_manager"]]["name"]], ["田中"]], topic="directory", why="partners.csv P-032")
+    mdf_deals = {}
+    for opp_id, act in json.loads((F.IMPORT / "truth" / "mdf.json").read_text())["sourced_deals"].items():
+        mdf_deals.setdefault(act, []).append(opp_id)
+    q(cm1, "did alpine's governance roadshow (MDF) actually produce any pipeline?",
+      any_=[[name_part(F.opp(o)["name"])] for o in mdf_deals["MDF-0025"]] + [[o] for o in mdf_deals["MDF-0025"]],
+      topic="attribution", why=f"truth/mdf.json: deals sourced from MDF-0025: {mdf_deals['MDF-0025']}")
+    q(cm2, "how many deals did lone star win in the last 12 months?",
+      any_=[[str(ls_m["won_deals"]), "deal"], [str(ls_m["won_deals"]), "won"]], topic="tier", why=f"{ls_m}")
+    q(cm2, "who's maple leaf's seller on the copilot?", any_=[[U["u-ps-maple"]["name"]], ["Chloé"]],
+      topic="directory", why="users.csv u-ps-maple")
+    q(mk1, "draft an english email for Kingsbridge from the streaming kit",
+      any_=draft_alts("P-014", "streaming-realtime", "en"), topic="draft", why="en locale of streaming-realtime")
+    q(mk3, "Streaming-Kit: LinkedIn-Post auf Deutsch für Hanse Digital",
+      any_=draft_alts("P-006", "streaming-realtime", "de"), topic="draft", why="de locale")
+    q(mk2, "quantos leads teve a atividade MDF-0015?", any_=[["79", "lead"]], topic="mdf", why="MDF-0015 leads 79")
+    q(mk1, "what's the objective of the AI Studio kit?", any_=[[kits["ai-studio-launch"]["objective"]], ["use-case discovery"], ["discovery session"]],
+      topic="kits", why="kit objective")
+    q(mk1, "who's the target audience of the lakehouse kit?",
+      any_=[[a.strip()] for a in kits["lakehouse-modernisation"]["audience"].split(",")], topic="kits",
+      why="kit audience")
+    q(mk3, "welche MDF-Aktivitäten hatte Rheinland Datenwerk?",
+      any_=[[m["activity_id"]] for m in F.mdf_activities() if m["partner_id"] == "P-002"]
+      + [[m["name"]] for m in F.mdf_activities() if m["partner_id"] == "P-002"], topic="mdf",
+      why="mdf_activities.csv P-002")
+    q(mk2, "com quantos dias de antecedência preciso enviar o plano de MDF?",
+      any_=[[str(MDF_PLAN_DAYS), "dia"], [str(MDF_PLAN_DAYS), "day"]], topic="programme",
+      why="mdf-policy.md: 15 business days")
+    q(mk1, "what's Sakura Systems' brand colour for the drafts?", any_=[[P["P-031"]["brand_color"]]],
+      topic="directory", why="partners.csv brand_color")
 
     # ------------------------------------------------------------------ a few more sellers (en) for the mix
     q("u-ps-keystone", "clearwater health deal, when's it closing and what stage",
