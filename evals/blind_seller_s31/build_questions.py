@@ -443,8 +443,8 @@ def build() -> tuple[list[dict], int]:  # one flat list of questions reads best
       any_=[["fin du mois suivant"], ["end of the following month"], ["mois suivant"]], topic="programme",
       why="mdf-policy.md / guide-fonds-marketing.md: unspent funds expire at the end of the following month")
     q("u-ps-maple", "une idée pour les utiliser vite?",
-      any_=[["kit prêt"], ["ready-made"], ["kit de campagne"], ["campaign kit"], ["lakehouse-modernisation"],
-            ["governance-compliance"], ["kits de campagne"]], topic="programme",
+      any_=[["kit prêt"], ["ready-made"], ["lakehouse-modernisation"], ["governance-compliance"],
+            ["en une semaine"], ["in a week"]], topic="programme",
       why="mdf-policy.md / FR guide: launch a ready-made campaign kit, localised by the copilot")
     b.end_thread()
     q("u-ps-maple", "qui est notre channel manager?", any_=[[F.channel_manager(ml)["name"]]],
