@@ -1088,8 +1088,10 @@ def build() -> tuple[list[dict], int]:  # one flat list of questions reads best
     for opp_id, act in json.loads((F.IMPORT / "truth" / "mdf.json").read_text())["sourced_deals"].items():
         mdf_deals.setdefault(act, []).append(opp_id)
     q(cm1, "did alpine's governance roadshow (MDF) actually produce any pipeline?",
-      any_=[[name_part(F.opp(o)["name"])] for o in mdf_deals["MDF-0025"]] + [[o] for o in mdf_deals["MDF-0025"]],
-      topic="attribution", why=f"truth/mdf.json: deals sourced from MDF-0025: {mdf_deals['MDF-0025']}")
+      any_=[[name_part(F.opp(o)["name"])] for o in mdf_deals["MDF-0025"]] + [[o] for o in mdf_deals["MDF-0025"]]
+      + money(round(sum(float(F.opp(o)["amount"]) for o in mdf_deals["MDF-0025"] if F.is_open(F.opp(o)))), "pipeline"),
+      topic="attribution", why=f"truth/mdf.json: deals sourced from MDF-0025: {mdf_deals['MDF-0025']} (open: the "
+                               "deal or its amount as pipeline)")
     q(cm2, "how many deals did lone star win in the last 12 months?",
       any_=[[str(ls_m["won_deals"]), "deal"], [str(ls_m["won_deals"]), "won"]], topic="tier", why=f"{ls_m}")
     q(cm2, "who's maple leaf's seller on the copilot?", any_=[[U["u-ps-maple"]["name"]], ["Chloé"]],
