@@ -3,16 +3,32 @@ from __future__ import annotations
 
 import collections
 
+import pytest
 import yaml
 
 from evals.blind_seller_s31 import build_questions
+from evals.blind_seller_s31 import facts as F
+
+
+@pytest.fixture
+def facts_from(demo_folder, monkeypatch):
+    """The set's facts read from the demo folder this test session generated (a clean clone has no
+    .cosell-demo): every cached table read again from there, and again from the default afterwards."""
+    def clear():
+        for value in vars(F).values():
+            if hasattr(value, "cache_clear"):
+                value.cache_clear()
+    clear()
+    monkeypatch.setattr(F, "IMPORT", demo_folder)
+    yield demo_folder
+    clear()
 
 
 def _questions() -> dict:
     return yaml.safe_load(build_questions.OUT.read_text(encoding="utf-8"))
 
 
-def test_questions_yaml_is_fresh():
+def test_questions_yaml_is_fresh(facts_from):
     assert build_questions.main(["--check"]) == 0
 
 
