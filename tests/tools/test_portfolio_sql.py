@@ -67,8 +67,11 @@ def world(request, tmp_path_factory):
 class _ReferenceDays:
     """PortfolioHealthDays as it was: each day's health from every deal in Python."""
 
-    def __init__(self, ctx, scope, days, partner_ids=None):
-        self.ctx, self.scope, self.days = ctx, scope, days
+    def __init__(self, ctx, scope, days, partner_ids=None, pipeline_days=(), pipelines=None):
+        self.ctx, self.scope, self.days = ctx, scope, days  # every deal read per day: no pipelines handed on
+
+    def pipelines_on(self, indexes):
+        return None
 
     def on(self, i, partner_ids=None):
         out = nba.portfolio_health(self.ctx, self.scope, as_of=self.days[i])
@@ -144,9 +147,9 @@ def test_health_is_read_once_per_records_version(world, monkeypatch):
     reads = []
 
     class Counting(nba.PortfolioHealthDays):
-        def __init__(self, *args):
+        def __init__(self, *args, **kwargs):
             reads.append(1)
-            super().__init__(*args)
+            super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(nba, "PortfolioHealthDays", Counting)
     world.store.bump_records_version()

@@ -239,15 +239,17 @@ def _health_now_and_before(ctx: ToolContext, scope: Scope, as_of: dt.date | None
     health fell HEALTH_FALL or more as `Norms` counts it (the only ones whose range is read)."""
     quarters = [today - dt.timedelta(days=k * TREND_DAYS) for k in range(1, 1 + QUARTERS)]
     days = [as_of, *quarters]
-    health = nba.PortfolioHealthDays(ctx, scope, days[:2])
+    # every partner's pipeline on the earlier quarters' days is read in the same scan of the deals (for the
+    # percentile, which ranks among all, should anyone fall): cheaper than a scan of its own later
+    health = nba.PortfolioHealthDays(ctx, scope, days[:2], pipeline_days=days[2:])
     now, before = health.on(0), health.on(1)
     changes = counted_changes(now, before, portfolio_z(now))
     fell = {pid for pid, c in changes.items() if c.counted <= -HEALTH_FALL}
     if not fell:
         return now, before, [], changes
-    # a second, narrow read: the fallen partners' aggregates (ranges of the covering indexes) and every
-    # partner's pipeline on those days (the percentile ranks among all)
-    past = nba.PortfolioHealthDays(ctx, scope, days[2:], fell)
+    # a second, narrow read: the fallen partners' aggregates (ranges of the covering indexes)
+    past = nba.PortfolioHealthDays(ctx, scope, days[2:], fell,
+                                   pipelines=health.pipelines_on(list(range(len(days) - 2))))
     return now, before, [past.on(i, fell) for i in range(len(days) - 2)], changes
 
 
