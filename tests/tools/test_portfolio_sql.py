@@ -82,6 +82,7 @@ def _reference(monkeypatch) -> None:
     """`portfolio` as it was: health per day from every deal in Python, first wins from every won deal."""
     monkeypatch.setattr(nba, "PortfolioHealthDays", _ReferenceDays)  # portfolio reads the nba module
     monkeypatch.setattr(portfolio_module, "_health", portfolio_module._health_now_and_before)  # not the cached
+    monkeypatch.setattr(portfolio_module.stored, "path_of", lambda ctx, as_of: None)  # nor the stored
     monkeypatch.setattr(portfolio_module, "_first_wins_query", lambda today: select(
         Opportunity.partner_id, Opportunity.registered_by, Opportunity.close_date)
         .where(Opportunity.stage == "closed_won"))
@@ -89,7 +90,9 @@ def _reference(monkeypatch) -> None:
 
 def _both(ctx, as_of=None):
     scope = Scope.operator()
-    new = portfolio_module.portfolio(ctx, scope, as_of=as_of).model_dump(mode="json")
+    with pytest.MonkeyPatch.context() as mp:  # computed, not read from the portfolio stored by a test before
+        mp.setattr(portfolio_module.stored, "path_of", lambda ctx, as_of: None)
+        new = portfolio_module.portfolio(ctx, scope, as_of=as_of).model_dump(mode="json")
     with pytest.MonkeyPatch.context() as mp:
         _reference(mp)
         old = portfolio_module.portfolio(ctx, scope, as_of=as_of).model_dump(mode="json")

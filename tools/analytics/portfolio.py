@@ -42,6 +42,7 @@ from sqlalchemy import func, null, or_, select, union_all
 from assistant.core.errors import Forbidden
 from retrieval.records import Opportunity, Partner
 from retrieval.scope import Scope
+from tools.analytics import stored
 from tools.analytics.cohorts import first_wins, time_to_first_win
 from tools.analytics.types import PortfolioPartner, PortfolioResponse
 from tools.context import ToolContext
@@ -215,13 +216,19 @@ def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = Non
     if not scope.is_internal:  # before anything is read
         raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see every partner's health")
     today = as_of or ctx.today()
+    # every partner's: stored per records version, day and code (each `cosell portfolio` is a new process)
+    path = stored.path_of(ctx, as_of) if partner_ids is None else None
+    if (kept := stored.load(path)) is not None:
+        return kept
     with _no_gc_pauses(), ThreadPoolExecutor(max_workers=1) as pool:
         # the partners and their first wins are read beside the health queries (another connection)
         pending = pool.submit(_partners_and_first_wins, ctx, scope, today)
         # Forbidden for anyone but admins and channel managers
         now, before, earlier, changes = _health(ctx, scope, as_of, today)
         info, wins = pending.result()
-        return _portfolio(now, before, earlier, info, wins, today, partner_ids, changes)
+        response = _portfolio(now, before, earlier, info, wins, today, partner_ids, changes)
+    stored.save(path, response)
+    return response
 
 
 def _health(ctx: ToolContext, scope: Scope, as_of: dt.date | None, today: dt.date
