@@ -96,3 +96,18 @@ def test_an_unreadable_file_is_computed_again(home):
     assert portfolio_module.portfolio(ctx, Scope.operator()) == _computed(ctx)
     assert stored.load(path) is not None
     ctx.close()
+
+
+def test_the_doors_store_it_after_an_ingest(home, caplog):
+    from tools.analytics.service import refresh_stored_portfolio
+
+    ctx = _fresh(home)
+    ctx.store.bump_records_version()  # an ingest
+    refresh_stored_portfolio(ctx)
+    assert stored.load(stored.path_of(ctx, None)) == _computed(ctx)
+    ctx.store.bump_records_version()
+    with pytest.MonkeyPatch.context() as mp:  # a failure is logged; the next call computes it
+        mp.setattr(portfolio_module, "_health_now_and_before", lambda *a: 1 / 0)
+        refresh_stored_portfolio(ctx)
+    assert "not stored after ingest" in caplog.text and stored.load(stored.path_of(ctx, None)) is None
+    ctx.close()
