@@ -65,6 +65,9 @@ def test_other_days_and_narrowed_portfolios_are_computed(home, monkeypatch):
     ctx.close()
     later = _fresh(home, bench.TODAY + dt.timedelta(days=1))
     assert stored.load(stored.path_of(later, None)) is None  # tomorrow: not stored yet
+    portfolio_module.portfolio(later, Scope.operator())
+    assert [p.name for p in stored.path_of(later, None).parent.glob("portfolio-*.json")] == [
+        stored.path_of(later, None).name]  # yesterday's file went
     later.close()
     ctx = _fresh(home)
     ids = {"P-00001", "P-00002"}

@@ -67,14 +67,14 @@ def load(path: Path | None) -> PortfolioResponse | None:
 
 def save(path: Path | None, response: PortfolioResponse) -> None:
     """Store the portfolio (written whole, then renamed: a reader never sees half a file); the files of
-    other records versions or code go."""
+    other records versions, code or days go (a few MB each at 10,000 partners)."""
     if path is None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        generation = path.name[:len(PREFIX) + 16]
+        current = path.name[:len(PREFIX) + 16 + 12]  # the generation and today: "portfolio-<16>-YYYY-MM-DD"
         for old in path.parent.glob(f"{PREFIX}*.json"):
-            if not old.name.startswith(generation):
+            if not old.name.startswith(current):
                 old.unlink(missing_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.part")
         partial.write_text(response.model_dump_json())
