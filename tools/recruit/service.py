@@ -39,6 +39,7 @@ from tools.recruit.gaps import Gaps, demand, gaps_with
 from tools.recruit.outcomes import Outcome, partner_outcomes
 from tools.recruit.rankers import (
     DESCRIPTIONS,
+    TRUST_FLOOR,
     Ranker,
     best_partners,
     fit_rankers,
@@ -155,8 +156,8 @@ def _why_here(weights: dict[str, float], per_ranker: dict[str, list[float]], tru
     profile's reliability, and the demand it could serve +0.8 (weighted 70%), plus 0.25 x gaps filled ...'."""
     shown = [f"{LABELS[name]} {per_ranker[name][i]:+.1f}" + (f" (share {weights[name]:.0%})" if len(weights) > 1 else "")
              for name in sorted(weights, key=lambda n: -weights[n])]
-    return (f"Ranks here by {' and '.join(shown)}, weighted {trust:.0%} by how well our partners' win rates are "
-            f"predicted, and by the demand it could serve in our accounts "
+    return (f"Ranks here by {' and '.join(shown)}, weighted {trust:.0%} (how well it predicts our partners' win "
+            f"rates, at least {TRUST_FLOOR:.0%}), and by the demand it could serve in our accounts "
             f"and pipeline {reach_z:+.1f}, weighted {1 - trust:.0%}, plus {GAP_SHARE:g} x gaps filled {gap_z:+.1f} "
             "(standard deviations against the other candidates)")
 
