@@ -14,7 +14,8 @@ The extra test (`LeadBacktest.pick`): the winners of past deals are mostly partn
 engage (its habit: big, high-tier partners), so a ranker can rank winners well by ranking whom the vendor
 engages. Whom to send a lead to is the vendor's choice; what matters is who then wins. The backtest's pick
 is kept only when its rank also tells won deals from lost ones (among the engaged partners, `auc`) at
-least as well as the incumbent segment ranker's; otherwise the incumbent routes leads.
+least as well as the incumbent segment ranker's, and better than a coin by a standard error (two AUCs
+near 0.5 compare noise); otherwise the incumbent routes leads.
 
 The deal ranker (`choose_ranker`) is untouched; the lead ranker is built the first time a lead is routed
 (`tools.partner_match.service.lead_ranker`).
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
@@ -35,28 +36,27 @@ from tools.partner_match.features import (
     _relationship,
     deal_signals,
 )
-from tools.partner_match.history import HistorySweep, history_as_of
+from tools.partner_match.history import HistorySweep
 from tools.partner_match.model import MatchModel, train_model
 from tools.partner_match.selection import (
-    HABIT_INFORMATIVE_AUC,
     INCUMBENT,
-    LEARNED,
-    METRICS,
     RELATIONS_KNOWN_NOW,
-    _auc,
-    assignment_habit,
-    candidates,
+    Backtest,
     expected_metrics,
+    fit_ranker,
     habit_weight,
     model_key,
     pick_ranker,
+    run_backtest,
     score_cases,
-    summarise,
-    test_windows,
 )
 
 log = logging.getLogger(__name__)
 LEAD_PREFIX = "lead:"  # a lead's deal and account ids (tools.leads)
+# A challenger routes leads only when its AUC (won vs lost) is above a coin's by this many standard errors:
+# near 0.5, "at least the incumbent's" is a comparison of two noises (`LeadBacktest.pick`).
+AUC_CHANCE_SE = 1.0
+RULE_VERSION = 2  # in the cached lead ranker's file name: bump when the rule changes
 
 
 def as_lead(matrix: PartnerMatrix, deal: DealRec, account: AccountRec, as_of: dt.date):
@@ -93,30 +93,28 @@ def score_as_leads(eco: Ecosystem, matrix: PartnerMatrix, models: dict[str, Matc
     return out
 
 
-@dataclass
-class LeadBacktest:
-    """The pooled won test deals of every window: per candidate its hit@1 + hit@3 + NDCG@5 per deal
-    (`per_deal`), each deal's habit weight and window, the candidates' AUC and figures."""
-    per_deal: dict[str, np.ndarray]
-    weight: np.ndarray
-    window: np.ndarray
-    auc: dict[str, float]
-    results: dict[str, dict]
-    habit_auc: float
-    test_from: str
-    windows: int
+class LeadBacktest(Backtest):
+    """The backtest's pooled figures with the lead ranker's rule (`pick`)."""
 
     def pick(self) -> tuple[str, dict[str, dict]]:
-        """`pick_ranker`'s choice, kept only when its rank tells won deals from lost ones at least as well
-        as the incumbent's (`auc`); else the incumbent. A lead goes to the partner most likely to win it:
-        a challenger whose winners' hit rate comes from ranking whom the vendor engages (its habit), not who
-        wins once engaged, loses on that."""
+        """`pick_ranker`'s choice, kept only when its rank tells won deals from lost ones (`auc`) at least
+        as well as the incumbent's and better than chance (by `AUC_CHANCE_SE` standard errors); else the
+        incumbent. A lead goes to the partner most likely to win it: a challenger whose winners' hit rate
+        comes from ranking whom the vendor engages (its habit), not who wins once engaged, loses on that;
+        so does one whose AUC is indistinguishable from a coin's, even when the incumbent's is no better
+        (then nothing tells who wins, and the simple heuristic stays)."""
         best, verdicts = pick_ranker(self.per_deal, self.weight, self.window, self.auc)
-        if best != INCUMBENT and self.auc[best] < self.auc[INCUMBENT]:
-            verdicts[best] = verdicts[best] | {"kept_out": f"AUC {self.auc[best]:.3f} below the incumbent's "
-                                               f"{self.auc[INCUMBENT]:.3f}"}
-            best = INCUMBENT
-        return best, verdicts
+        if best == INCUMBENT:
+            return best, verdicts
+        floor = 0.5 + AUC_CHANCE_SE * self.chance_se
+        if self.auc[best] < self.auc[INCUMBENT]:
+            why = f"AUC {self.auc[best]:.3f} below the incumbent's {self.auc[INCUMBENT]:.3f}"
+        elif self.auc[best] < floor:
+            why = f"AUC {self.auc[best]:.3f} not above chance (0.5 + {AUC_CHANCE_SE:g} x {self.chance_se:.3f})"
+        else:
+            return best, verdicts
+        verdicts[best] = verdicts[best] | {"kept_out": why}
+        return INCUMBENT, verdicts
 
     def deal_pick(self) -> str:
         """What `choose_ranker` picks from these figures (no AUC check): the deal ranker's rule."""
@@ -126,31 +124,8 @@ class LeadBacktest:
 def lead_backtest(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date, as_leads: bool = True) -> LeadBacktest | None:
     """The backtest of `choose_ranker` with each test deal seen as a lead (`as_leads`; False: as a deal,
     for comparison); None with too little history."""
-    as_of = today + dt.timedelta(days=1)
-    windows = test_windows(eco, matrix, as_of)
-    if not windows:
-        return None
-    pooled: dict[str, dict[str, list]] = {}
-    window_of: list[int] = []
-    for k, cases in enumerate(windows):
-        cutoff = cases[0].closed()
-        models, habit = candidates(eco, matrix, cutoff), assignment_habit(eco, matrix, cutoff)
-        scored = score_as_leads(eco, matrix, models, cases, habit) if as_leads else \
-            score_cases(eco, matrix, models, cases, habit)
-        for name, part in scored.items():
-            into = pooled.setdefault(name, {"won": [], "lost": [], "pct": [], "weight": [], "favoured": []})
-            for key, values in part.items():
-                into[key].extend(values)
-        window_of += [k] * sum(d.won for d in cases)
-    names = [name for name in pooled if len(pooled[name]["won"]) == len(window_of)]
-    per_deal = {name: np.array([sum(m[k] for k in METRICS) for m in pooled[name]["won"]]) for name in names}
-    habit_auc = _auc(pooled[INCUMBENT]["favoured"])
-    weight = np.array(pooled[INCUMBENT]["weight"])
-    if habit_auc >= HABIT_INFORMATIVE_AUC:
-        weight = np.ones_like(weight)
-    return LeadBacktest(per_deal, weight, np.array(window_of), {name: _auc(pooled[name]["pct"]) for name in names},
-                        {name: summarise(pooled[name]) for name in names}, habit_auc,
-                        windows[0][0].closed().isoformat(), len(windows))
+    found = run_backtest(eco, matrix, today + dt.timedelta(days=1), score_as_leads if as_leads else score_cases)
+    return LeadBacktest(**vars(found)) if found is not None else None
 
 
 def choose_lead_ranker(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) -> MatchModel:
@@ -161,16 +136,7 @@ def choose_lead_ranker(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) ->
     if found is None:
         return train_model(eco, matrix, as_of)
     best, verdicts = found.pick()
-    if best in LEARNED:
-        model = train_model(eco, matrix, as_of, kind=best)
-    elif best == INCUMBENT:
-        model = MatchModel.segment(history_as_of(matrix, eco, as_of).base_rate, cutoff=as_of)
-    else:
-        model = MatchModel.cold_start(cutoff=as_of)
-    results = {name: figures | verdicts.get(name, {}) for name, figures in found.results.items()}
-    model.backtest = results[best] | {"test_from": found.test_from, "windows": found.windows,
-                                      "habit_auc": round(found.habit_auc, 4), "as_leads": True,
-                                      "habit_corrected": bool(found.habit_auc < HABIT_INFORMATIVE_AUC)}
-    model.candidates = results
-    log.info("lead routing: ranker %s chosen by the backtest on deals seen as leads %s", best, results)
+    model = fit_ranker(eco, matrix, as_of, best)
+    model.backtest, model.candidates = found.figures(best, verdicts, as_leads=True)
+    log.info("lead routing: ranker %s chosen by the backtest on deals seen as leads %s", best, model.candidates)
     return model
