@@ -14,8 +14,7 @@ The extra test (`LeadBacktest.pick`): the winners of past deals are mostly partn
 engage (its habit: big, high-tier partners), so a ranker can rank winners well by ranking whom the vendor
 engages. Whom to send a lead to is the vendor's choice; what matters is who then wins. The backtest's pick
 is kept only when its rank also tells won deals from lost ones (among the engaged partners, `auc`) at
-least as well as the incumbent segment ranker's, and better than a coin by a standard error (two AUCs
-near 0.5 compare noise); otherwise the incumbent routes leads.
+least as well as the incumbent segment ranker's; otherwise the incumbent routes leads.
 
 The deal ranker (`choose_ranker`) is untouched; the lead ranker is built the first time a lead is routed
 (`tools.partner_match.service.lead_ranker`).
@@ -53,10 +52,6 @@ from tools.partner_match.selection import (
 
 log = logging.getLogger(__name__)
 LEAD_PREFIX = "lead:"  # a lead's deal and account ids (tools.leads)
-# A challenger routes leads only when its AUC (won vs lost) is above a coin's by this many standard errors:
-# near 0.5, "at least the incumbent's" is a comparison of two noises (`LeadBacktest.pick`).
-AUC_CHANCE_SE = 1.0
-RULE_VERSION = 2  # in the cached lead ranker's file name: bump when the rule changes
 
 
 def as_lead(matrix: PartnerMatrix, deal: DealRec, account: AccountRec, as_of: dt.date):
@@ -97,24 +92,16 @@ class LeadBacktest(Backtest):
     """The backtest's pooled figures with the lead ranker's rule (`pick`)."""
 
     def pick(self) -> tuple[str, dict[str, dict]]:
-        """`pick_ranker`'s choice, kept only when its rank tells won deals from lost ones (`auc`) at least
-        as well as the incumbent's and better than chance (by `AUC_CHANCE_SE` standard errors); else the
-        incumbent. A lead goes to the partner most likely to win it: a challenger whose winners' hit rate
-        comes from ranking whom the vendor engages (its habit), not who wins once engaged, loses on that;
-        so does one whose AUC is indistinguishable from a coin's, even when the incumbent's is no better
-        (then nothing tells who wins, and the simple heuristic stays)."""
+        """`pick_ranker`'s choice, kept only when its rank tells won deals from lost ones at least as well
+        as the incumbent's (`auc`); else the incumbent. A lead goes to the partner most likely to win it:
+        a challenger whose winners' hit rate comes from ranking whom the vendor engages (its habit), not who
+        wins once engaged, loses on that."""
         best, verdicts = pick_ranker(self.per_deal, self.weight, self.window, self.auc)
-        if best == INCUMBENT:
-            return best, verdicts
-        floor = 0.5 + AUC_CHANCE_SE * self.chance_se
-        if self.auc[best] < self.auc[INCUMBENT]:
-            why = f"AUC {self.auc[best]:.3f} below the incumbent's {self.auc[INCUMBENT]:.3f}"
-        elif self.auc[best] < floor:
-            why = f"AUC {self.auc[best]:.3f} not above chance (0.5 + {AUC_CHANCE_SE:g} x {self.chance_se:.3f})"
-        else:
-            return best, verdicts
-        verdicts[best] = verdicts[best] | {"kept_out": why}
-        return INCUMBENT, verdicts
+        if best != INCUMBENT and self.auc[best] < self.auc[INCUMBENT]:
+            verdicts[best] = verdicts[best] | {"kept_out": f"AUC {self.auc[best]:.3f} below the incumbent's "
+                                               f"{self.auc[INCUMBENT]:.3f}"}
+            best = INCUMBENT
+        return best, verdicts
 
     def deal_pick(self) -> str:
         """What `choose_ranker` picks from these figures (no AUC check): the deal ranker's rule."""

@@ -256,9 +256,7 @@ def candidates(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date) -> dict[s
 @dataclass
 class Backtest:
     """The won test deals of every window, pooled: per candidate its hit@1 + hit@3 + NDCG@5 per deal
-    (`per_deal`), each deal's habit weight and window, the candidates' AUC (won vs lost) and figures;
-    `chance_se`: the AUC's standard error under no skill at all (Mann-Whitney, from the pooled won and
-    lost deals)."""
+    (`per_deal`), each deal's habit weight and window, the candidates' AUC (won vs lost) and figures."""
     per_deal: dict[str, np.ndarray]
     weight: np.ndarray
     window: np.ndarray
@@ -267,7 +265,6 @@ class Backtest:
     habit_auc: float
     test_from: str
     windows: int
-    chance_se: float = 0.0
 
     def pick(self) -> tuple[str, dict[str, dict]]:
         return pick_ranker(self.per_deal, self.weight, self.window, self.auc)
@@ -304,11 +301,9 @@ def run_backtest(eco: Ecosystem, matrix: PartnerMatrix, as_of: dt.date, score=sc
     weight = np.array(pooled[INCUMBENT]["weight"])
     if habit_auc >= HABIT_INFORMATIVE_AUC:
         weight = np.ones_like(weight)
-    won, lost = len(pooled[INCUMBENT]["won"]), len(pooled[INCUMBENT]["lost"])
-    chance_se = math.sqrt((won + lost + 1) / (12 * won * lost)) if won and lost else 0.5
     return Backtest(per_deal, weight, np.array(window_of), {name: _auc(pooled[name]["pct"]) for name in names},
                     {name: summarise(pooled[name]) for name in names}, habit_auc,
-                    windows[0][0].closed().isoformat(), len(windows), chance_se)
+                    windows[0][0].closed().isoformat(), len(windows))
 
 
 def fit_ranker(eco: Ecosystem, matrix: PartnerMatrix, as_of: dt.date, kind: str) -> MatchModel:

@@ -39,7 +39,7 @@ from tools.context import ToolContext
 from tools.directory import service as directory
 from tools.locales import LANGUAGE_NAMES
 from tools.partner_match import features as mf
-from tools.partner_match.lead_selection import RULE_VERSION, choose_lead_ranker
+from tools.partner_match.lead_selection import choose_lead_ranker
 from tools.partner_match.model import (
     MODEL_VERSION,
     HistoryState,
@@ -428,7 +428,7 @@ def lead_ranker(ctx: ToolContext) -> MatchModel:
         path = None
         if version is not None:
             digest = hashlib.sha1(repr((version, corrections, ctx.settings.match_semantic)).encode()).hexdigest()[:16]
-            path = ctx.settings.home_dir / "cache" / f"lead-model-v{MODEL_VERSION}.{RULE_VERSION}-{digest}-{engine.today.isoformat()}.json"
+            path = ctx.settings.home_dir / "cache" / f"lead-model-v{MODEL_VERSION}-{digest}-{engine.today.isoformat()}.json"
         model = MatchModel.load(path) if path is not None else None
         if model is None:
             model = choose_lead_ranker(engine.eco, engine.matrix, engine.today)
