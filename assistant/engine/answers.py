@@ -280,7 +280,9 @@ def _tier_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: 
     if qualified and qualified != tier:
         lines.append(say("tier_qualifies", lang, tier=qualified))
     checks = data.next_tier_checks
-    if not above:
+    if data.asked_tier and data.asked_tier_checks:  # "what do we need for silver?": the tier asked
+        above, checks = data.asked_tier, data.asked_tier_checks
+    elif not above:
         lines.append(say("tier_top", lang, partner=partner))
         checks, above = data.qualified_checks, tier
     lines.append(say("tier_towards", lang, tier=above))
@@ -318,9 +320,20 @@ def _mdf_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: s
 def _cert_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:
     total = data.certified_total or 0
     if not total:
-        return [say("certified_none", lang, partner=partner)]
+        return [say("certified_none", lang, partner=partner)] + _asked_check(data, lang)
     detail = ", ".join(f"{name} {count}" for name, count in data.certified.items() if count)
-    return [say("certified", lang, partner=partner, total=total, detail=detail)]
+    return [say("certified", lang, partner=partner, total=total, detail=detail)] + _asked_check(data, lang)
+
+
+def _asked_check(data: ProfileResult, lang: str, metric: str = "certified_staff") -> list[str]:
+    """ "how many certified people do we have vs what platinum needs?": the tier asked's minimum beside it."""
+    found = [c for c in data.asked_tier_checks if c.metric == metric]
+    if not found:
+        return []
+    c = found[0]
+    return [say("tier_towards", lang, tier=data.asked_tier),
+            say("check_line", lang, metric=say("m_" + metric, lang), value=_number(c.value, c.money),
+                minimum=_number(c.minimum, c.money), mark="✓" if c.met else "✗")]
 
 
 def _reg_line(d: DealOut, deal_label: DealLabel, lang: str) -> str:

@@ -28,7 +28,7 @@ from assistant.engine import (
     router,
 )
 from assistant.engine.context import AppContext
-from assistant.engine.intent_cues import deal_stage
+from assistant.engine.intent_cues import deal_stage, tier_named
 from assistant.engine.messages import say
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
 from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
@@ -138,11 +138,14 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
 
 
 def _named_deals(resolver: Resolver, question: str) -> list[str]:
-    """The deals a question names: by deal, else at the accounts it names (never "all of mine")."""
+    """The deals a question names: by deal, else at the accounts it names (never "all of mine"); of several,
+    the one the question's words single out ("the observability renewal at <account>"), when they do."""
     mentions = resolver.find(question)
     named = [e.id for e in mentions.of("opportunity")]
     accounts = {e.id for e in mentions.of("account")}
-    return named + [o.opportunity_id for o in resolver.opportunities.values() if o.account_id in accounts]
+    deals = named + [o.opportunity_id for o in resolver.opportunities.values() if o.account_id in accounts]
+    best = resolver.best_deal(deals, mentions.words) if len(deals) > 1 else None
+    return [best] if best else deals
 
 
 def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
@@ -303,6 +306,10 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
             p.arguments["period"] = period
     if topic == "deals" and deal_stage(turn.question):
         p.arguments["stage"] = deal_stage(turn.question)  # "which deals are in negotiation?"
+    if topic == "deals" and deal_facts.asks_biggest(turn.question):
+        p.arguments["pick"] = "biggest"  # "our biggest open deal?": that one deal
+    if topic in ("tier", "certifications") and tier_named(turn.question):
+        p.arguments["tier"] = tier_named(turn.question)  # "what do we still need for silver?"
     if topic == "registrations":
         last = turn.thread.state.last_arguments.get("opportunity_id")
         registered = _registered(turn, resolver, resolver.deals_for(mentions)) if mentions.of("account") else []
@@ -611,7 +618,9 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         )
         return answers.nba_answer(actions, label, start, lang=turn.lang), answers.PAGE
     if p.intent == "profile":
-        profile = turn.call("partner_profile", args, ProfileResult)
+        profile = turn.call("partner_profile", {k: v for k, v in args.items() if k != "pick"}, ProfileResult)
+        if args.get("pick") == "biggest" and profile.deals:
+            profile.deals = [max(profile.deals, key=lambda d: d.amount or 0)]
         turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id))
                         for d in answers.profile_deals(profile)]
         return answers.profile_answer(profile, resolver.deal_label, turn.lang), 1

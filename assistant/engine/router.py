@@ -173,7 +173,10 @@ _STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bal
                     r"quant\w*|combien|wie ?viele?|active|activ[eo]s?|ativ[oa]s?|actifs?|en cours|laufen\w*|gerade|"
                     r"tenemos|temos|haben wir|avons-nous|on a|a gente tem|"
                     r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|どれ|ありますか|有効")  # fmt: skip
-_WHO = re.compile(r"\b(who|whom|contact|wer|wen|qui|quién|quem|name)\b|誰|だれ|どなた")
+_WHO = re.compile(r"\b(who|whom|contact|wer|wen|qui|quién|quien|quem|name)\b|誰|だれ|どなた")
+# "how many hours does a certification take?", "what does the exam cost?": the programme's rule, not a headcount
+_NOT_A_COUNT = re.compile(r"\b(hours?|heures?|stunden|horas?|cost\w*|coût\w*|kost\w*|costo|custo|price|prix|preis|"
+                          r"precio|preço|fee|frais|gebühr\w*|tarifa|taxa|exam\w*|prüfung\w*|examen|exame)\b|時間|費用|料金|試験")
 
 # Cue phrases that decide a turn on their own, in every language we answer in: `says(cue, question)`.
 CUES: dict[str, re.Pattern] = {
@@ -285,6 +288,8 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
         return topic if state and (us or is_partner) else None
     if deal_named and topic != "conflicts":
         return None  # "next steps on the <account> renewal" is about that deal
+    if topic == "certifications":  # a seller's "how many certified people (do we need for gold)?"
+        return None if _NOT_A_COUNT.search(normalise(question)) else (topic if us or is_partner else None)
     if topic == "channel_manager":
         return topic if _WHO.search(normalise(question)) and (us or is_partner) else None
     if topic == "conflicts":

@@ -20,7 +20,8 @@ from assistant.core.errors import BadInput
 from retrieval.records import User
 from retrieval.scope import Scope
 from tools.context import ToolContext
-from tools.next_best_action.service import MONEY_METRICS, partner_standing
+from tools.next_best_action.partner_health import vendor_baselines
+from tools.next_best_action.service import MONEY_METRICS, load_tier_rules, partner_standing
 from tools.registry import register_tool
 from tools.types import is_open
 
@@ -36,6 +37,8 @@ class ProfileArgs(BaseModel):
     period: str | None = Field(None, description="MDF period: this_quarter, last_quarter or YYYY-Qn "
                                                  "(default: the last six complete months).")
     stage: str | None = Field(None, description="Only open deals in this stage (deals: e.g. negotiation).")
+    tier: str | None = Field(None, description="The tier asked about (tier, certifications: its requirements "
+                                               "against the partner's figures; default the tier above).")
 
 
 class TierCheckOut(BaseModel):
@@ -54,6 +57,7 @@ class DealOut(BaseModel):
     amount: float | None = None
     currency: str = "USD"
     close_date: dt.date | None = None
+    last_activity_on: dt.date | None = None
     registered_by_partner: bool = False
     registered_elsewhere: bool = False  # another partner registered it (never named to a partner seller)
     protection_ends: dt.date | None = None
@@ -89,6 +93,8 @@ class ProfileResult(BaseModel):
     asked_deal: str | None = None  # the one deal asked about (registrations of that deal)
     mdf_period: str | None = None  # the quarter the MDF figures cover (YYYY-Qn), when one was asked
     stage: str | None = None  # the stage the open deals were narrowed to, when one was asked
+    asked_tier: str | None = None  # the tier asked about ("what do we need for silver?"), when one was
+    asked_tier_checks: list[TierCheckOut] = Field(default_factory=list)  # its requirements, the partner's figures
 
 
 def _checks(checks: list) -> list[TierCheckOut]:
@@ -113,7 +119,7 @@ def quarter_months(period: str, today: dt.date) -> tuple[str, list[str]]:
 
 def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = None, topic: str = "overview",
                     opportunity_id: str | None = None, period: str | None = None,
-                    stage: str | None = None) -> ProfileResult:
+                    stage: str | None = None, tier: str | None = None) -> ProfileResult:
     """The partner's standing on `topic`, within `scope` (NotFound / Forbidden from the scoped reads).
     With only `opportunity_id`, the partner is the deal's (its registering partner, else the engaged one)."""
     if not partner_id and opportunity_id and not scope.is_partner:
@@ -146,6 +152,9 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
         out.mdf_allocated = sum(r.mdf_allocated or 0.0 for r in rows)
         out.mdf_spent = sum(r.mdf_spent or 0.0 for r in rows)
         out.mdf_left = max(out.mdf_allocated - out.mdf_spent, 0.0)
+    if tier:
+        out.asked_tier = tier.strip().lower()
+        out.asked_tier_checks = _tier_checks(ctx, metrics.tier_metrics(), out.asked_tier)
     out.certified_total = metrics.certified_total
     out.certified = {name: count for name, count in metrics.certified.values()}
     deals = metrics.deals
@@ -167,9 +176,18 @@ def _deal(o: Any, partner_id: str, today: dt.date, days: int) -> DealOut:
     ends = o.created_on + dt.timedelta(days=days) if o.registered_by and o.created_on else None
     return DealOut(opportunity_id=o.opportunity_id, name=o.name, account_id=o.account_id, stage=o.stage,
                    amount=o.amount, currency=o.currency or "USD", close_date=o.close_date,
+                   last_activity_on=o.last_activity_on,
                    registered_by_partner=o.registered_by == partner_id,
                    registered_elsewhere=bool(o.registered_by and o.registered_by != partner_id),
                    protection_ends=ends, days_left=(ends - today).days if ends else None)
+
+
+def _tier_checks(ctx: ToolContext, values: dict[str, float], tier: str) -> list[TierCheckOut]:
+    """`tier`'s requirements (vendor.yaml `tier_rules`) against the partner's figures; none for an unknown tier."""
+    rules = load_tier_rules(vendor_baselines(ctx).vendor, getattr(ctx.settings, "tier_rules", None))
+    return [TierCheckOut(metric=r.metric, minimum=r.minimum, value=float(values.get(r.metric, 0.0) or 0.0),
+                         met=float(values.get(r.metric, 0.0) or 0.0) >= r.minimum, money=r.metric in MONEY_METRICS)
+            for r in rules.get(tier, [])]
 
 
 def _account_conflicts(ctx: ToolContext, deals: list[DealOut], partner_id: str, today: dt.date,
@@ -202,4 +220,5 @@ def partner_profile_tool(ctx: ToolContext, scope: Scope, args: ProfileArgs) -> P
     """A partner's own standing from its records: tier progress and what is missing, MDF allocated/spent/
     left, certified staff, deal registrations and their days of protection left, conflicts, open deals,
     its channel manager. For partner sellers' questions about "us"/"our" partner."""
-    return partner_profile(ctx, scope, args.partner_id, args.topic, args.opportunity_id, args.period, args.stage)
+    return partner_profile(ctx, scope, args.partner_id, args.topic, args.opportunity_id, args.period, args.stage,
+                           args.tier)
