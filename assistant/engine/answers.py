@@ -381,15 +381,19 @@ def _deal_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: 
                 else say("deals_none", lang, partner=partner)]
     lines = [say("deals_head_stage", lang, partner=partner, n=len(deals), stage=stage) if stage
              else say("deals_head", lang, partner=partner, n=len(deals))]
-    for d in deals[:DEALS_SHOWN]:
-        lines.append(say("deal_line", lang, deal=deal_label(d.opportunity_id), stage=d.stage,
-                         amount=_money(d.amount, d.currency or "USD"), close=d.close_date))
+    lines += [deal_line(d, deal_label, lang) for d in deals[:DEALS_SHOWN]]
     if len(deals) > DEALS_SHOWN:
         lines.append(say("and_more", lang, n=len(deals) - DEALS_SHOWN))
     currencies = {d.currency or "USD" for d in deals}
     if len(deals) > 1 and len(currencies) == 1:  # "total value of our open pipeline?"
         lines.append(say("deals_total", lang, total=_money(sum(d.amount or 0 for d in deals), currencies.pop())))
     return lines
+
+
+def deal_line(d: DealOut, deal_label: DealLabel, lang: str) -> str:
+    """One open deal: its label, stage, amount and close date."""
+    return say("deal_line", lang, deal=deal_label(d.opportunity_id), stage=d.stage,
+               amount=_money(d.amount, d.currency or "USD"), close=d.close_date)
 
 
 def _cm_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:

@@ -65,8 +65,10 @@ _CLOSE_WORD = re.compile(r"\b(close|closes|closing|clôtur\w*|ferme\w*|cierr[ae]
                          r"schließt)\b|クローズ")
 _REG_WORD = re.compile(r"regist|enregistr|protect|protég|protecci|proteç|schutz|geschützt|登録|保護")
 # "and what is left of it?" after MDF or tier figures: the same figures again (they hold what is left)
-_LEFT = re.compile(r"\b(left|remaining|remain|übrig|verbleib\w*|reste|restant\w*|queda\w*|sobra\w*|resta\w*|falta\w*)"
-                   r"\b|残り|残高")
+_LEFT = re.compile(r"\b(left|remaining|remain|übrig|verbleib\w*|reste|restant\w*|queda\w*|sobra\w*|resta\w*|falta\w*|"
+                   r"missing|short|fehlt|fehlen|manque\w*|allocat\w*|allotted|zugeteilt|zugewiesen|alloué\w*|attribué\w*|"
+                   r"asignad\w*|alocad\w*|atribuíd\w*|spent|ausgegeben|dépensé\w*|gastad\w*|gastamos)"
+                   r"\b|残り|残高|足りない|不足|割り当て|割当|配分|使っ|消化")
 
 
 def asks_biggest(question: str) -> bool:

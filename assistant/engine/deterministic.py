@@ -297,7 +297,7 @@ def _plan_onboarding(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan
 def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str) -> Plan:
     """A partner's own standing: their partner (a partner seller) or the partner named; for a deal's
     registration, the deal named or the one the conversation is about ("is it still protected?")."""
-    if turn.scope.is_partner and mentions.foreign_partner:
+    if turn.scope.is_partner and (mentions.foreign_partner or resolver.names_foreign_partner(turn.question)):
         return Plan("profile", refusal=say("foreign_partner", turn.lang))
     p = Plan("profile", {"topic": topic})
     if topic == "mdf":
@@ -619,8 +619,12 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return answers.nba_answer(actions, label, start, lang=turn.lang), answers.PAGE
     if p.intent == "profile":
         profile = turn.call("partner_profile", {k: v for k, v in args.items() if k != "pick"}, ProfileResult)
-        if args.get("pick") == "biggest" and profile.deals:
-            profile.deals = [max(profile.deals, key=lambda d: d.amount or 0)]
+        if args.get("pick") == "biggest" and profile.deals:  # "our biggest open deal?": that one, of how many
+            biggest = max(profile.deals, key=lambda d: d.amount or 0)
+            head = say("deals_biggest", turn.lang, partner=_partner_label(resolver, profile.partner_id),
+                       n=len(profile.deals))
+            turn.choices = [Candidate(id=biggest.opportunity_id, label=resolver.deal_label(biggest.opportunity_id))]
+            return head + "\n" + answers.deal_line(biggest, resolver.deal_label, turn.lang), 1
         turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id))
                         for d in answers.profile_deals(profile)]
         return answers.profile_answer(profile, resolver.deal_label, turn.lang), 1

@@ -20,8 +20,7 @@ from assistant.core.errors import BadInput
 from retrieval.records import User
 from retrieval.scope import Scope
 from tools.context import ToolContext
-from tools.next_best_action.partner_health import vendor_baselines
-from tools.next_best_action.service import MONEY_METRICS, load_tier_rules, partner_standing
+from tools.next_best_action.service import MONEY_METRICS, load_tier_rules, partner_standing, vendor_baselines
 from tools.registry import register_tool
 from tools.types import is_open
 
