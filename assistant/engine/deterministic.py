@@ -30,6 +30,7 @@ from assistant.engine import (
 from assistant.engine.context import AppContext
 from assistant.engine.intent_cues import deal_stage, tier_named
 from assistant.engine.messages import say
+from assistant.engine.name_index import STOPWORDS, tokens
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
 from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
 from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
@@ -112,6 +113,9 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
     facts = deal_facts.plan_deal_followup(turn, lambda q: _named_deals(resolver, q), Plan)
     if facts is not None:  # "how many days left?", "2つ目の金額は？": facts of the deals the last answer listed
         return facts
+    sibling = _plan_sibling_deal(turn, resolver)
+    if sibling is not None:  # "e a de streaming?" after a deal's close date: the same facts of its other deal
+        return sibling
     if state.choices and not state.pending:  # "the second one", "2": a deal (or partner) the last answer listed
         index = router.choice_index(turn.question, len(state.choices))
         if index is not None:
@@ -146,6 +150,26 @@ def _named_deals(resolver: Resolver, question: str) -> list[str]:
     deals = named + [o.opportunity_id for o in resolver.opportunities.values() if o.account_id in accounts]
     best = resolver.best_deal(deals, mentions.words) if len(deals) > 1 else None
     return [best] if best else deals
+
+
+def _plan_sibling_deal(turn: Turn, resolver: Resolver) -> Plan | None:
+    """ "and the streaming one?" after the facts of a deal: the same facts of the deal at the same account whose
+    name has the words asked about."""
+    state = turn.thread.state
+    last = state.last_arguments.get("deals") or []
+    subject = router.about_subject(turn.question) if state.last_intent == "deal_facts" and last else None
+    if not subject:
+        return None
+    words = {w for w in tokens(subject) if w not in STOPWORDS}
+    accounts = {resolver.opportunities[d].account_id for d in last if d in resolver.opportunities}
+    same = [o.opportunity_id for o in resolver.opportunities.values()
+            if o.account_id in accounts and o.opportunity_id not in last and words
+            and words <= set(tokens(o.name))]
+    if not same:
+        return None
+    kept = {k: v for k, v in state.last_arguments.items() if k != "opportunity_id"}
+    return Plan("deal_facts", {**kept, "deals": same[:MAX_CANDIDATES], "pick": "",
+                               **({"opportunity_id": same[0]} if len(same) == 1 else {})})
 
 
 def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
