@@ -264,7 +264,7 @@ def profile_answer(data: ProfileResult, deal_label: DealLabel = str, lang: str =
     parts = {
         "tier": _tier_lines, "mdf": _mdf_lines, "certifications": _cert_lines,
         "registrations": _reg_lines, "conflicts": _conflict_lines, "deals": _deal_lines,
-        "channel_manager": _cm_lines,
+        "channel_manager": _cm_lines, "activity": _activity_lines,
     }  # fmt: skip
     if topic in parts:
         return "\n".join(parts[topic](data, partner, deal_label, lang))
@@ -387,6 +387,18 @@ def _deal_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: 
     currencies = {d.currency or "USD" for d in deals}
     if len(deals) > 1 and len(currencies) == 1:  # "total value of our open pipeline?"
         lines.append(say("deals_total", lang, total=_money(sum(d.amount or 0 for d in deals), currencies.pop())))
+    return lines
+
+
+def _activity_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:
+    if not data.activity:
+        return [say("activity_none", lang, partner=partner)]
+    lines = [say("activity_head", lang, partner=partner)]
+    for m in data.activity:
+        figures = {"logins": m.portal_logins, "trainings": m.trainings_completed, "registered": m.deals_registered,
+                   "certs": m.certifications_earned}
+        lines.append(say("activity_month", lang, month=m.month,
+                         **{k: "-" if v is None else v for k, v in figures.items()}))
     return lines
 
 

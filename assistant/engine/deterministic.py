@@ -324,6 +324,11 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
     if turn.scope.is_partner and (mentions.foreign_partner or resolver.names_foreign_partner(turn.question)):
         return Plan("profile", refusal=say("foreign_partner", turn.lang))
     p = Plan("profile", {"topic": topic})
+    if topic == "activity":  # "how many portal logins last month?": that month, else the quarter asked
+        period = router.month_asked(turn.question, turn.ctx.today()) or router.mdf_period(
+            turn.question, turn.ctx.today().year)
+        if period:
+            p.arguments["period"] = period
     if topic == "mdf":
         period = router.mdf_period(turn.question, turn.ctx.today().year)
         if period:

@@ -235,6 +235,15 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\bresponsable (partenaire|de canal|du compte)|\bgerente de (canal|parceiros|cuenta|conta)|"
         r"gestor de (canal|parceiros)|チャネルマネージャー|担当(者|営業|マネージャー)",
     ],
+    # partner_activity.csv by month: "how many portal logins last month?", "deals we registered in september"
+    "activity": [
+        r"\b(portal )?log-?ins?\b|\b(portal-?)?anmeldungen\b|\bconnexions?\b|\binicios? de sesi[oó]n\b|"
+        r"\bacessos? ao portal\b|ログイン",
+        r"\b(how many|wie ?viele|combien|cuánt\w*|cuant\w*|quant\w*)\b.{0,40}\b(did|have) (we|i) register\w*\b",
+        r"\b(how many|wie ?viele|combien|cuánt\w*|cuant\w*|quant\w*)\b.{0,40}\b(trainings?|schulungen|formations?|"
+        r"capacitaciones|treinamentos)\b.{0,20}\b(completed|done|finished|abgeschlossen|suivies|terminées|"
+        r"completad\w*|concluíd\w*)\b",
+    ],
 }  # fmt: skip
 # "what happens when ...", "how does ... work": a programme question even about our registration.
 PROGRAMME_Q = re.compile(r"\b(what happens|does it take|extend\w*|extension|verlänger\w*|prolong\w*|extender|estender|prorrogar|(is|are) (needed|required)|how (does|do|is|are)\b.{0,30}\b(work|calculated|decided|resolved|handled)|"

@@ -321,6 +321,27 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "deals_head": ("{partner} has {n} open deals:", "{partner} hat {n} offene Deals:",
                    "{partner} a {n} affaires ouvertes :", "{partner} tiene {n} oportunidades abiertas:",
                    "{partner} tem {n} negócios abertos:", "{partner} のオープン案件は{n}件です:"),
+    "activity_head": ("Activity of {partner} (partner_activity):", "Aktivität von {partner} (partner_activity):",
+                      "Activité de {partner} (partner_activity) :", "Actividad de {partner} (partner_activity):",
+                      "Atividade de {partner} (partner_activity):", "{partner} の活動（partner_activity）:"),
+    "activity_month": ("- {month}: {logins} portal logins, {trainings} trainings completed, {registered} deals "
+                       "registered, {certs} certifications earned",
+                       "- {month}: {logins} Portal-Logins, {trainings} abgeschlossene Schulungen, {registered} "
+                       "registrierte Deals, {certs} neue Zertifizierungen",
+                       "- {month} : {logins} connexions (logins) au portail, {trainings} formations suivies, "
+                       "{registered} affaires enregistrées, {certs} certifications obtenues",
+                       "- {month}: {logins} inicios de sesión (logins) en el portal, {trainings} formaciones "
+                       "completadas, {registered} oportunidades registradas, {certs} certificaciones obtenidas",
+                       "- {month}: {logins} acessos (logins) ao portal, {trainings} treinamentos concluídos, "
+                       "{registered} negócios registrados, {certs} certificações obtidas",
+                       "- {month}: ポータルログイン {logins} 回、完了したトレーニング {trainings} 件、案件登録 "
+                       "{registered} 件、取得した認定 {certs} 件"),
+    "activity_none": ("No activity of {partner} is on record for that period.",
+                      "Für diesen Zeitraum ist keine Aktivität von {partner} erfasst.",
+                      "Aucune activité de {partner} n'est enregistrée pour cette période.",
+                      "No hay actividad de {partner} registrada para ese periodo.",
+                      "Não há atividade de {partner} registrada para esse período.",
+                      "その期間の {partner} の活動記録はありません。"),
     "deals_biggest": ("The biggest open deal of {partner} ({n} open):", "Der größte offene Deal von {partner} ({n} offen):",
                       "La plus grosse affaire ouverte de {partner} ({n} ouvertes) :",
                       "La mayor oportunidad abierta de {partner} ({n} abiertas):",

@@ -25,7 +25,7 @@ from tools.registry import register_tool
 from tools.types import is_open
 
 Topic = Literal["overview", "tier", "mdf", "certifications", "registrations", "conflicts", "deals",
-                "channel_manager"]
+                "channel_manager", "activity"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 
 
@@ -33,8 +33,8 @@ class ProfileArgs(BaseModel):
     partner_id: str | None = Field(None, description="The partner; a partner seller's own partner if omitted.")
     topic: Topic = Field("overview", description="Which facts: " + ", ".join(Topic.__args__))  # type: ignore
     opportunity_id: str | None = Field(None, description="Only this deal (registrations: its days left).")
-    period: str | None = Field(None, description="MDF period: this_quarter, last_quarter or YYYY-Qn "
-                                                 "(default: the last six complete months).")
+    period: str | None = Field(None, description="MDF or activity period: this_quarter, last_quarter, YYYY-Qn, "
+                                                 "last_month or YYYY-MM (default: the last six complete months).")
     stage: str | None = Field(None, description="Only open deals in this stage (deals: e.g. negotiation).")
     tier: str | None = Field(None, description="The tier asked about (tier, certifications: its requirements "
                                                "against the partner's figures; default the tier above).")
@@ -61,6 +61,16 @@ class DealOut(BaseModel):
     registered_elsewhere: bool = False  # another partner registered it (never named to a partner seller)
     protection_ends: dt.date | None = None
     days_left: int | None = None
+
+
+class ActivityMonthOut(BaseModel):
+    """One month of partner_activity.csv: what the partner did (portal logins, trainings, registrations)."""
+
+    month: str
+    portal_logins: int | None = None
+    trainings_completed: int | None = None
+    deals_registered: int | None = None
+    certifications_earned: int | None = None
 
 
 class ChannelManagerOut(BaseModel):
@@ -92,6 +102,7 @@ class ProfileResult(BaseModel):
     asked_deal: str | None = None  # the one deal asked about (registrations of that deal)
     mdf_period: str | None = None  # the quarter the MDF figures cover (YYYY-Qn), when one was asked
     stage: str | None = None  # the stage the open deals were narrowed to, when one was asked
+    activity: list[ActivityMonthOut] = Field(default_factory=list)  # activity topic: the months asked
     asked_tier: str | None = None  # the tier asked about ("what do we need for silver?"), when one was
     asked_tier_checks: list[TierCheckOut] = Field(default_factory=list)  # its requirements, the partner's figures
 
@@ -143,7 +154,9 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     out.mdf_months = list(metrics.mdf_window)
     out.mdf_allocated, out.mdf_spent = metrics.mdf_allocated, metrics.mdf_spent
     out.mdf_left = max(metrics.mdf_allocated - metrics.mdf_spent, 0.0)
-    if period:
+    if topic == "activity":
+        out.activity = _activity(ctx, scope, partner_id, period, today)
+    elif period:
         out.mdf_period, months = quarter_months(period, today)
         with ctx.records(scope) as rec:
             rows = [r for r in rec.partner_activity(partner_id) if r.month in months]
@@ -179,6 +192,31 @@ def _deal(o: Any, partner_id: str, today: dt.date, days: int) -> DealOut:
                    registered_by_partner=o.registered_by == partner_id,
                    registered_elsewhere=bool(o.registered_by and o.registered_by != partner_id),
                    protection_ends=ends, days_left=(ends - today).days if ends else None)
+
+
+def _activity(ctx: ToolContext, scope: Scope, partner_id: str, period: str | None,
+              today: dt.date) -> list[ActivityMonthOut]:
+    """The partner's activity months: the one asked (YYYY-MM, last_month), the quarter asked, else the last six."""
+    month = _month(period, today) if period else None
+    with ctx.records(scope) as rec:
+        rows = rec.partner_activity(partner_id)
+    if month:
+        rows = [r for r in rows if r.month == month]
+    elif period:
+        rows = [r for r in rows if r.month in quarter_months(period, today)[1]]
+    else:
+        rows = rows[-6:]
+    return [ActivityMonthOut(month=r.month, portal_logins=r.portal_logins, trainings_completed=r.trainings_completed,
+                             deals_registered=r.deals_registered, certifications_earned=r.certifications_earned)
+            for r in rows]
+
+
+def _month(period: str, today: dt.date) -> str | None:
+    """ "last_month" -> the month before today's, "2026-09" as is; None for a quarter."""
+    if period == "last_month":
+        first = today.replace(day=1) - dt.timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}"
+    return period if re.fullmatch(r"\d{4}-\d{2}", period.strip()) else None
 
 
 def _tier_checks(ctx: ToolContext, values: dict[str, float], tier: str) -> list[TierCheckOut]:
