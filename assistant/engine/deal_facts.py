@@ -115,7 +115,7 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
     last = state.last_arguments.get("opportunity_id")
     if not context and last:
         context = [last]
-    if not context and turn.scope.is_partner and set(facts) & _FRESH_FACTS:
+    if not context and turn.scope.is_partner and set(facts) & _FRESH_FACTS and not profile_topics(question):
         context = deal_ids(question)[:MAX_DEALS]  # "<account> - registered to us or not?", "<account> ça ferme quand ?"
     if not context:
         return None

@@ -136,6 +136,11 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         if mentions.entities or mentions.locale or mentions.channel or mentions.foreign_partner:
             if state.last_intent == "profile" and state.last_arguments.get("topic"):  # "and the <account> one?"
                 return _plan_profile(turn, resolver, mentions, state.last_arguments["topic"])
+            deals = _named_deals(resolver, subject)
+            if state.last_intent == "deal_facts" and deals:  # "¿y el de <account>?": the same facts of its deal
+                kept = {k: v for k, v in state.last_arguments.items() if k != "opportunity_id"}
+                return Plan("deal_facts", {**kept, "deals": deals[:MAX_CANDIDATES], "pick": "",
+                                           **({"opportunity_id": deals[0]} if len(deals) == 1 else {})})
             base = state.last_arguments if state.last_intent == "draft" else {}
             return plan(turn, resolver, state.last_intent, mentions, base)
     return plan_fresh(turn, resolver)

@@ -107,6 +107,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bintegrat(e|es|ion) with\b|\bdocument|\bwhere (can|do) i\b|\bclaim\b|\bbenefits?\b", 1),
         ((r"wie (kann|registriere|funktioniert)|comment (fonctionne|faire)|cómo (funciona|registro)|"
           r"como (funciona|registro)|方法|とは|について"), 1),
+        (r"認定|試験|資格|規定|ポリシー|割引|リベート", 1),  # the programme's subjects in Japanese
     ],
 }  # fmt: skip
 

@@ -204,7 +204,8 @@ def answer_queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
 # "wie viele MDF-Aktivitäten sind noch im Status requested?": the activities themselves, counted and listed
 ACTIVITIES_RE = re.compile(
     rf"^{_NOT_POLICY}(?!.*\b(?:\w*fähig|éligibles?|elegibles?|elegíve(?:is|l)|days?|jours|tage|werktage|días|dias|"
-    rf"before|avant|vorher|antes|délai|frist|plazo|prazo|need\w*|require\w*|above|must)\b)(?=.*{_MDF}).*"
+    rf"before|avant|vorher|antes|délai|frist|plazo|prazo|need\w*|require\w*|above|must|brauch\w*|benötig\w*|muss|"
+    rf"müssen|ab welchem|besoin|faut|doit|au-dessus|necesit\w*|requier\w*|precis\w*|exige\w*|acima)\b)(?=.*{_MDF}).*"
     r"\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b", re.IGNORECASE)
 _ACTIVITY_ASKED = re.compile(r"\b(how many|which|what|list|show|most|wie ?viele|welche\w*|combien|quel\w*|"
                              r"cuánt\w*|cuál\w*|quant\w*|qual|quais)\b", re.IGNORECASE)
