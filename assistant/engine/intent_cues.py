@@ -120,6 +120,8 @@ US = (r"\b(we|our|us|ours|my|mine|i|wir|uns|unser\w*|mein\w*|nous|notre|nos|mes|
       r"mis|mi|nós|nosso\w*|nossa\w*|meu|meus|minha\w*|a gente)\b|私たち|弊社|当社|うち|我々|自社")
 TIER_WORD = (r"\b(gold|silver|silber|platinum|platin|platine|platino|plat|prata|plata|ouro|oro|argent|tiers?|stufe|"
              r"level|niveau|nivel|nível|status|ranking)\b|ゴールド|シルバー|プラチナ|ティア|ランク")
+# The word for a tier itself, not a tier's name ("what's our tier?", not "our programme for gold partners")
+TIER_NOUN = r"\b(tiers?|stufe|level|niveau|nivel|nível|partner ?status|ranking)\b|ティア|ランク"
 # The programme's tiers as people write them -> the tier as recorded (partners.csv `tier`).
 TIER_NAMES: dict[str, str] = {
     r"\b(platinum|platin|platine|platino|plat)\b|プラチナ": "platinum",
@@ -174,7 +176,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"ganad[oa]s?|ganh[oa]s?)\b)",
         # "what tier are we?", "quel est notre niveau ?", "in welcher Stufe sind wir?"
         rf"\b(what|which|what's|quel\w*|welche\w*|cuál|cual|qual)\b.{{0,25}}({US}|\b(estamos|sommes|sind wir|somos)\b)"
-        rf".{{0,25}}({TIER_WORD})|({TIER_WORD})\W+(are|is|sind|est|es|é) (we|our|wir|unser\w*|nous|notre)\b",
+        rf".{{0,25}}({TIER_NOUN})|({TIER_NOUN})\W+(are|is|sind|est|es|é) (we|our|wir|unser\w*|nous|notre)\b",
     ],
     "mdf": [
         r"(\bmdf\b|marketing (development )?funds?|marketing ?budget|marketingbudget|fonds marketing|"
