@@ -238,7 +238,7 @@ def answer_activities(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
     return "\n".join(lines), tool
 
 
-# "MDF-0034 はどうなった？", "was hat unsere governance roadshow gebracht?", "that workshop we did with mdf, how
+# "MDF-0042 はどうなった？", "was hat unsere <activity> gebracht?", "that workshop we did with mdf, how
 # many leads did it bring?": one activity, by its id or by most of its name, and what came of it
 _ACTIVITY_ID = re.compile(r"\b(?:mdf|MDF)-\d+\b")
 OUTCOME_RE = re.compile(r"\b(?:mdf|MDF)-\d+\b|\b(leads?|brought|bring|result\w*|outcome|happened|status|gebracht|"

@@ -209,8 +209,8 @@ class Resolver:
         return mentions
 
     def names_foreign_partner(self, question: str) -> bool:
-        """Another partner, also by a nickname typed in lower case ("how much mdf did keystone get?"): for
-        questions about a partner's own figures, where the asker's own would be the wrong answer."""
+        """Another partner, also by a nickname typed in lower case ("how much mdf did <nickname> get?"): for
+        questions about a partner's own figures, where the asker's own figures would be the wrong answer."""
         mentions = self.find(question)
         if mentions.foreign_partner or not self.scope.is_partner or mentions.of("partner"):
             return mentions.foreign_partner
