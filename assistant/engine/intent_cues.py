@@ -211,7 +211,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\bopportunit\w*)",
     ],
     "channel_manager": [
-        r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bpam\b|ansprechpartner|"
+        r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bpam\b|\bcm\b|ansprechpartner|"
         r"\bresponsable (partenaire|de canal|du compte)|\bgerente de (canal|parceiros|cuenta|conta)|"
         r"gestor de (canal|parceiros)|チャネルマネージャー|担当(者|営業|マネージャー)",
     ],

@@ -49,15 +49,16 @@ _DEALS = re.compile(r"\b(deals?|opps?|opportunit\w*|oppty|angebot\w*|affaires?|o
 _WON = re.compile(r"\b(won revenue|revenue won|closed[- ]won|won deals? (total|revenue)|total won|"
                   r"gewonnene[nr]? umsatz|umsatz aus gewonnenen|chiffre d'affaires gagné|ingresos ganados|"
                   r"receita ganha)\b|受注(金額|額|売上)")
-_PAST_CLOSE = re.compile(r"\b(past (their |the |its )?close ?dates?|overdue|past due|close dates? (has |have )?"
-                         r"(already )?passed|überfällig\w*|abschlussdatum überschritten|date de clôture (dépassée|"
+_PAST_CLOSE = re.compile(r"\b(past (their |the |its )?clos(e|ing) ?dates?|overdue|past due|clos(e|ing) dates? (has |have )?"
+                         r"(already )?passed|clos(e|ing) dates? (in the past|already gone|behind (us|them))|überfällig\w*|abschlussdatum überschritten|date de clôture (dépassée|"
                          r"passée)|fecha de cierre (vencida|pasada)|data de fechamento (vencida|passada))\b|"
                          r"クローズ(予定)?日を過ぎ|期日超過")
 _REGS = re.compile(r"\b(regs?|registrations?|registrierung\w*|enregistrements?|registros?)\b|案件登録|登録")
 _EXPIRING = re.compile(r"\b(expir\w*|lapsing|run(ning)? out|ablauf\w*|läuft|laufen|expirent|expire\w*|vencen?|"
                        r"vencem|vence\w*|caducan?)\b|期限|切れ")
-_PROMOTION = re.compile(r"\b(promot\w*|(eligible|qualif\w*) for (a |the )?(higher|next) tier|higher tier than|"
-                        r"move up a tier|tier up|aufstieg\w*|"
+_PROMOTION = re.compile(r"\b(promot\w*|(eligible|qualif\w*|ready) for (a |an |the )?(higher|next) tier|higher tier than|"
+                        r"move up a tier|tier up|tier upgrades?|upgrade\w* (to )?(a |the )?(higher|next) tier|"
+                        r"höherstuf\w*|aufstieg\w*|"
                         r"befördert|hochgestuft|promu\w*|ascens\w*|promovid\w*)\b|昇格")
 _BELOW_TIER = re.compile(r"\b(below|under|short of|miss(es|ing)?|not meet\w*|don'?t meet|unter(halb)?|"
                          r"en dessous|por debajo|abaixo)\b.{0,30}\b(tier|stufe|niveau|nivel|nível)\b.{0,20}"
@@ -97,6 +98,8 @@ _DRAFT_VERB = re.compile(r"\b(draft|write|create|make|generate|rascunho|entwurf|
 _CERTIFIED = re.compile(r"\bcertif\w*|\bzertifi\w*|\bcertificad\w*|認定|資格")
 _MOST = re.compile(r"\b(most|largest|biggest|top|meisten|größte\w*|plus de|le plus|más|mayor|mais|maior)\b|一番|最も|最多")
 _RULE = re.compile(r"\b(what happens|how long|policy|rules?|can (i|we))\b")  # the programme's rule, not a list
+# "who left ...?", "which ones ...?": a question after partners, though it does not say "partners"
+_WHO_WHICH = re.compile(r"\b(who|which|wer|welche\w*|qui|quién\w*|quem)\b|誰|どの")
 _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
 
 
@@ -104,7 +107,8 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tupl
     """(topic, tool arguments) for a question about the whole book (or, for MDF figures, the partner named),
     or None."""
     text = normalise(question)
-    if _MDF.search(text) and _MDF_FIGURES.search(text) and (partner_named or _PARTNERS.search(text)) and (
+    if _MDF.search(text) and _MDF_FIGURES.search(text) and (partner_named or _PARTNERS.search(text) or _WHO_WHICH.search(
+            text)) and (
             _FIGURES_ASKED.search(text) or mdf_period(question, today.year)) and not _ADVICE.search(text):
         period = mdf_period(question, today.year)
         return "mdf", {"months": quarter_months(period, today)[1]} if period else {}
