@@ -124,6 +124,11 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         period = router.mdf_period(turn.question, turn.ctx.today().year)
         if period:  # "and last quarter?" after MDF figures
             return Plan("profile", {**last, "period": period})
+    if state.last_intent == "overview":  # "and in q2?", "how much exactly?" after MDF figures by partner
+        first = state.choices[0].id if state.choices and state.choice_slot == "partner_id" else None
+        overview = overview_chat.plan_followup(turn.question, turn.ctx.today(), last, first, Plan)
+        if overview is not None:
+            return overview
     if state.last_intent and router.is_more(turn.question):
         return _plan_more(state, turn.lang)
     subject = router.about_subject(turn.question)
@@ -197,7 +202,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if onboarding_chat.wants_plan(turn.question, mentions.kinds(), turn.scope.is_partner):
         return _plan_onboarding(turn, resolver, mentions)
     if not turn.scope.is_partner and not (mentions.of("opportunity") or mentions.of("account")):
-        overview = overview_chat.topic_of(turn.question, turn.ctx.today(), bool(mentions.of("partner")))
+        manager = turn.scope.user_id if turn.scope.role == "channel_manager" else None
+        overview = overview_chat.topic_of(turn.question, turn.ctx.today(), bool(mentions.of("partner")), manager)
         if overview:  # "how many partners?", "total open pipeline?", "MDF Maple Leaf left unspent in Q3?"
             partners = mentions.of("partner")
             args = {"topic": overview[0], **overview[1], **({"partner_id": partners[0].id} if partners else {})}
@@ -561,6 +567,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                                        turn.ctx.today(), turn.lang), len(found)
     if p.intent == "overview":
         overview = turn.call("records_overview", args, OverviewResult)
+        if overview.partners:  # "how much exactly?", "the second one": the partners listed
+            turn.choices = [Candidate(id=pid, label=resolver.partner_names.get(pid, pid))
+                            for pid in overview_chat.partners_listed(overview)]
+            turn.choice_slot = "partner_id"
         return overview_chat.answer(overview, resolver.partner_names, turn.lang, turn.scope.can), 1
     if p.intent == "recruit":  # "and who else?" pages on through the ranking
         ranked = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)

@@ -103,9 +103,25 @@ _WHO_WHICH = re.compile(r"\b(who|which|wer|welche\w*|qui|quién\w*|quem)\b|誰|�
 _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
 
 
-def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tuple[str, dict[str, Any]] | None:
+def topic_of(question: str, today: dt.date, partner_named: bool = False,
+             manager: str | None = None) -> tuple[str, dict[str, Any]] | None:
     """(topic, tool arguments) for a question about the whole book (or, for MDF figures, the partner named),
-    or None."""
+    or None. `manager`: the asker when a channel manager; "my partners" are then the ones they manage."""
+    found = _topic_of(question, today, partner_named)
+    if found and manager and found[0] in _BOOK_TOPICS and _MINE.search(normalise(question)):
+        return found[0], {**found[1], "channel_manager": manager}
+    return found
+
+
+# "my partners", "partners I manage", "meine Partner", "mes partenaires", "私の担当パートナー": a channel
+# manager's own book (partners.csv `channel_manager`)
+_MINE = re.compile(r"\b(my|meine[nmrs]?|mes|mis|meus|minhas)\b.{0,20}\b(partners?|partnern?|partenaires|socios|"
+                   r"parceiros)\b|\bpartners? (that |who )?(i|I) (manage|own|look after|cover|handle)\b|"
+                   r"\b(in|of) my (book|portfolio|patch|territory)\b|(私|自分|わたし)の担当|担当(の|している)パートナー")
+_BOOK_TOPICS = ("partners", "joined", "mdf", "certified", "promotion", "below_tier")
+
+
+def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tuple[str, dict[str, Any]] | None:
     text = normalise(question)
     if _MDF.search(text) and _MDF_FIGURES.search(text) and (partner_named or _PARTNERS.search(text) or _WHO_WHICH.search(
             text)) and (
@@ -195,6 +211,38 @@ def _window(text: str, today: dt.date) -> int | None:
         following = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         return max((following - today).days - 1, 1)
     return None
+
+
+# --- follow-ups ----------------------------------------------------------------------------------
+
+# "how much exactly?", "wie viel genau?", "いくら？": the figures of the first partner the last list named
+_HOW_MUCH = re.compile(r"\b(how much|exact\w*|figures?|numbers?|wie ?viel\w*|genau|combien|exactement|cuánto|"
+                       r"exactamente|quanto|exatamente)\b|いくら|正確")
+FOLLOWUP_WORDS = 6  # a follow-up is short: a longer question is planned as a question of its own
+
+
+def plan_followup(question: str, today: dt.date, last: dict[str, Any], first_partner: str | None,
+                  make: Callable[..., Any]) -> Any | None:
+    """After MDF figures by partner: "and in q2?" lists that quarter instead; "how much exactly?" gives the
+    first partner listed its figures for the same months (`partner_profile`). None for anything else."""
+    if last.get("topic") != "mdf" or len(question.split()) > FOLLOWUP_WORDS:
+        return None
+    period = mdf_period(question, today.year)
+    if period:
+        return make("overview", {**last, "months": quarter_months(period, today)[1]})
+    if first_partner and _HOW_MUCH.search(normalise(question)) and not _PARTNERS.search(normalise(question)):
+        months = last.get("months") or []
+        arguments: dict[str, Any] = {"topic": "mdf", "partner_id": first_partner}
+        if months:
+            year, month = months[0].split("-")
+            arguments["period"] = f"{year}-Q{(int(month) - 1) // 3 + 1}"
+        return make("profile", arguments)
+    return None
+
+
+def partners_listed(result: OverviewResult) -> list[str]:
+    """The partners an answer lists, in its order (for "how much exactly?" and "the second one")."""
+    return [p.partner_id for p in result.partners[:LIST_MAX]]
 
 
 # --- the answer ----------------------------------------------------------------------------------

@@ -40,6 +40,9 @@ class OverviewArgs(BaseModel):
     locale: str | None = Field(None, description="kits: only those with this locale")
     country: str | None = Field(None, description="partners, certified: only those selling in this country code")
     product: str | None = Field(None, description="certified: count the staff certified on this product")
+    channel_manager: str | None = Field(None, description="partners, joined, mdf, certified, promotion, "
+                                                          "below_tier: only the partners "
+                                                          "whose channel manager is this user (a user_id)")
     months: list[str] = Field(default_factory=list, description="mdf: these months (YYYY-MM; default the last "
                                                                  "six complete ones)")
 
@@ -119,7 +122,7 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
                      partner_id: str | None = None, months: list[str] | None = None,
                      locale: str | None = None, country: str | None = None,
                      product: str | None = None, from_date: dt.date | None = None,
-                     to_date: dt.date | None = None) -> OverviewResult:
+                     to_date: dt.date | None = None, channel_manager: str | None = None) -> OverviewResult:
     today = ctx.today()
     out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount, locale=locale,
                          country=country, product=product)
@@ -135,9 +138,9 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         out.count = len(out.kits)
         return out
     if topic == "mdf":
-        return _mdf(ctx, scope, out, partner_id, months or _last_months(today, 6))
+        return _mdf(ctx, scope, out, partner_id, months or _last_months(today, 6), channel_manager)
     if topic in ("promotion", "below_tier"):
-        return _tier_moves(ctx, scope, out)
+        return _tier_moves(ctx, scope, out, channel_manager)
     if topic == "users":  # who is set up is the admin's (CLI.md: `users key` is admin only)
         if scope.role != "admin":
             raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see the copilot's users")
@@ -148,9 +151,9 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         return out
     with ctx.records(scope) as rec:
         if topic == "certified":
-            return _certified(rec.partners(), out)
+            return _certified(_managed_by(rec.partners(), channel_manager), out)
         if topic in ("partners", "joined"):
-            partners = rec.partners()
+            partners = _managed_by(rec.partners(), channel_manager)
             if country:
                 partners = [p for p in partners if country.upper() in {c.upper() for c in p.countries or []}]
             for p in partners:
@@ -198,6 +201,11 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     return out
 
 
+def _managed_by(partners: list, channel_manager: str | None) -> list:
+    """The partners whose channel manager (partners.csv `channel_manager`) is `channel_manager`, or all."""
+    return [p for p in partners if p.channel_manager == channel_manager] if channel_manager else partners
+
+
 def _certified(partners: list, out: OverviewResult) -> OverviewResult:
     """Partners (in `out.country`) by staff certified on `out.product` (else in total), most first."""
     for p in partners:
@@ -223,11 +231,11 @@ def _last_months(today: dt.date, n: int) -> list[str]:
 
 
 def _mdf(ctx: ToolContext, scope: Scope, out: OverviewResult, partner_id: str | None,
-         months: list[str]) -> OverviewResult:
+         months: list[str], channel_manager: str | None = None) -> OverviewResult:
     """MDF allocated / spent / left per partner over `months`, the most left unspent first."""
     out.months = sorted(months)
     with ctx.records(scope) as rec:
-        partners = [rec.partner(partner_id)] if partner_id else rec.partners()
+        partners = [rec.partner(partner_id)] if partner_id else _managed_by(rec.partners(), channel_manager)
         for p in partners:
             rows = [r for r in rec.partner_activity(p.partner_id) if r.month in months]
             allocated = sum(r.mdf_allocated or 0.0 for r in rows)
@@ -241,7 +249,8 @@ def _mdf(ctx: ToolContext, scope: Scope, out: OverviewResult, partner_id: str | 
     return out
 
 
-def _tier_moves(ctx: ToolContext, scope: Scope, out: OverviewResult) -> OverviewResult:
+def _tier_moves(ctx: ToolContext, scope: Scope, out: OverviewResult,
+                channel_manager: str | None = None) -> OverviewResult:
     """Partners whose last 12 months qualify them for a higher tier (`promotion`) or only a lower one."""
     order = _tier_order(ctx)
 
@@ -251,7 +260,7 @@ def _tier_moves(ctx: ToolContext, scope: Scope, out: OverviewResult) -> Overview
 
     for p in portfolio(ctx, scope).partners:
         now, fits = rank(p.tier), rank(p.qualifies_for)
-        if now < 0 or fits < 0:
+        if now < 0 or fits < 0 or (channel_manager and p.channel_manager != channel_manager):
             continue
         if (out.topic == "promotion" and fits > now) or (out.topic == "below_tier" and fits < now):
             out.partners.append(PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier,
@@ -270,4 +279,4 @@ def records_overview_tool(ctx: ToolContext, scope: Scope, args: OverviewArgs) ->
     by certified staff (on a product, in a country)."""
     return records_overview(ctx, scope, args.topic, args.tier, args.min_amount, args.days, args.year,
                             args.partner_id, args.months, args.locale, args.country, args.product,
-                            args.from_date, args.to_date)
+                            args.from_date, args.to_date, args.channel_manager)
