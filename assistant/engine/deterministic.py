@@ -544,12 +544,12 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     args, start = p.arguments, p.start
     if p.intent == "attribution":
         attribution = turn.call("programme_attribution", args, AttributionResponse)
-        return programme.attribution_answer(attribution, args.get("partner_id")), len(attribution.partners)
+        return programme.attribution_answer(attribution, args.get("partner_id"), turn.lang), len(attribution.partners)
     if p.intent in ("at_risk", "first_win"):
         portfolio = turn.call("programme_portfolio", {}, PortfolioResponse)
         if p.intent == "at_risk":
-            return programme.at_risk_answer(portfolio), len(portfolio.at_risk)
-        return programme.first_win_answer(portfolio, args.get("partner_id")), 1
+            return programme.at_risk_answer(portfolio, turn.lang), len(portfolio.at_risk)
+        return programme.first_win_answer(portfolio, args.get("partner_id"), turn.lang), 1
     if p.intent == "deal_partner":
         with turn.ctx.records(turn.scope) as rec:
             opp = rec.opportunity(args["opportunity_id"])
