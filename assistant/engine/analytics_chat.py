@@ -26,6 +26,9 @@ _ATTRIBUTION = re.compile(
 # "won revenue over the last 12 months?": the won total, which attribution splits (direct and by partner)
 _WON_REVENUE = re.compile(r"\b(won revenue|revenue won|bookings)\b|gewonnene[rn]? umsatz|chiffre d'affaires gagné|"
                           r"ingresos ganados|receita ganha|受注額|受注売上", re.IGNORECASE)
+# "what's the deal reg rule for partner sourced?": the programme's rule (content), not the figures
+_RULE = re.compile(r"\b(rules?|polic(y|ies)|regel\w*|règles?|politique|reglas?|política|regras?|definition|"
+                   r"definiert|défini\w*|defin\w*)\b|ルール|規定|ポリシー|定義", re.IGNORECASE)
 _PARTNERISH = re.compile(r"partner|パートナー|socio|parceir", re.IGNORECASE)
 _AT_RISK = re.compile(
     r"\b(at risk|at-risk|churn\w*|declining|slipping|gefährdet|abwander\w*|risikopartner|à risque|en risque|"
@@ -60,7 +63,7 @@ def intent_of(question: str, kinds: set[str]) -> str | None:
     if _AT_RISK.search(question) and not _DEALS.search(question) and (
             _PARTNERISH.search(question) or _WHO.search(question)):
         return "at_risk"
-    if _ATTRIBUTION.search(question) and (_PARTNERISH.search(question) or "partner" in kinds
+    if _ATTRIBUTION.search(question) and not _RULE.search(question) and (_PARTNERISH.search(question) or "partner" in kinds
                                           or _WON_REVENUE.search(question)
                                           or re.search(r"\b(ropi|roi)\b", question, re.IGNORECASE)):
         return "attribution"

@@ -171,7 +171,7 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
     kits = mentions.of("kit")
     kit_id = kits[0].id if len(kits) == 1 else kit_named(question, resolver.kits)
     field = _field_asked(text)
-    locale = find_locale(question) or turn.scope.locale or turn.lang
+    locale = find_locale(question) or turn.lang  # the language named, else the answer's
     if kit_id and field:
         found = {k.kit_id: k for k in kit_texts(turn.ctx, turn.scope, locale)}
         kit = found.get(kit_id)
@@ -179,13 +179,13 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
             return None
         tool = ToolUse(name="kit_texts", arguments={"kit_id": kit_id, "locale": kit.locale, "field": field})
         return _detail(kit, field, text, turn.lang), tool
-    if not kit_id and not mentions.of("partner") and not find_locale(question) and _WHICH_KIT.search(question):
-        ranked = kits_for_need(kit_texts(turn.ctx, turn.scope, locale), question)
+    if not field and not mentions.of("partner") and not find_locale(question) and _WHICH_KIT.search(question):
+        ranked = kits_for_need(kit_texts(turn.ctx, turn.scope, locale), question, kit_id)
         if not ranked:
             return None
         best = ranked[0][0]
         lines = [_kit_say("fit_head", turn.lang)]
-        for i, kit in enumerate([k for h, k in ranked if h >= best - 1][:3], 1):
+        for i, kit in enumerate([k for score, k in ranked if score >= best / 2][:3], 1):
             lines.append(_kit_say("fit_line", turn.lang, i=i, name=kit.name, kit=kit.kit_id, objective=kit.objective
                                   or "-", audience=kit.audience or "-", industries=", ".join(kit.industries) or "-"))
         return "\n".join(lines), ToolUse(name="kit_texts", arguments={"need": question})

@@ -57,7 +57,7 @@ _REGS = re.compile(r"\b(regs?|registrations?|registrierung\w*|enregistrements?|r
 _EXPIRING = re.compile(r"\b(expir\w*|lapsing|run(ning)? out|ablauf\w*|läuft|laufen|expirent|expire\w*|vencen?|"
                        r"vencem|vence\w*|caducan?)\b|期限|切れ")
 _PROMOTION = re.compile(r"\b(promot\w*|(eligible|qualif\w*|ready) for (a |an |the )?(higher|next) tier|higher tier than|"
-                        r"move up a tier|tier up|tier upgrades?|upgrade\w* (to )?(a |the )?(higher|next) tier|"
+                        r"move up (a tier|to)|moving up|tier up|tier upgrades?|upgrade\w* (to )?(a |the )?(higher|next) tier|"
                         r"höherstuf\w*|aufstieg\w*|"
                         r"befördert|hochgestuft|promu\w*|ascens\w*|promovid\w*)\b|昇格")
 _BELOW_TIER = re.compile(r"\b(below|under|short of|miss(es|ing)?|not meet\w*|don'?t meet|unter(halb)?|"
@@ -100,6 +100,10 @@ _MOST = re.compile(r"\b(most|largest|biggest|top|meisten|größte\w*|plus de|le 
 _RULE = re.compile(r"\b(what happens|how long|policy|rules?|can (i|we))\b")  # the programme's rule, not a list
 # "who left ...?", "which ones ...?": a question after partners, though it does not say "partners"
 _WHO_WHICH = re.compile(r"\b(who|which|wer|welche\w*|qui|quién\w*|quem)\b|誰|どの")
+# "how do I promote a partner?", "when does a promotion take effect?": the programme's process (content)
+_PROCESS = re.compile(r"\b(how (do|does|can|to|is)|when (does|do|will|is)|take effect|wie (kann|können|funktioniert|"
+                      r"wird)|wann|comment|quand|cómo|cuándo|como|quando|prozess|processus|proceso|processo)\b|"
+                      r"どうやって|いつ|方法|手続")
 _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
 
 
@@ -135,7 +139,7 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
         return "certified", {}  # the engine adds the country and product named
     if _KITS.search(text) and _LISTED_KITS.search(text) and not _DRAFT_VERB.search(text):
         return "kits", {}
-    if _PROMOTION.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|which|wer|welche|qui|quién|"
+    if _PROMOTION.search(text) and not _PROCESS.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|which|wer|welche|qui|quién|"
                                                                          r"quem)\b|誰|どの", text)):
         return "promotion", {}
     if _BELOW_TIER.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|who's|which|wer|welche|qui|"

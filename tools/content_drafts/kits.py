@@ -4,6 +4,7 @@ about regulators"). Read for every role that drafts (`draft`); nothing here is a
 """
 from __future__ import annotations
 
+import math
 import re
 
 from pydantic import BaseModel, Field
@@ -75,19 +76,29 @@ def kit_texts(ctx: ToolContext, scope: Scope, locale: str | None = None) -> list
         return [_text(row, locale) for row in rows]
 
 
+_CJK = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff]+")  # katakana and kanji runs: compared as character pairs
+
+
 def _stems(text: str) -> set[str]:
-    return {w[:STEM] for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in _STOP}
+    latin = {w[:STEM] for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in _STOP and not _CJK.search(w)}
+    return latin | {run[i:i + 2] for run in _CJK.findall(text) for i in range(len(run) - 1)} - {"キッ", "ット"}
 
 
-def kits_for_need(kits: list[KitText], need: str) -> list[tuple[int, KitText]]:
+def kits_for_need(kits: list[KitText], need: str, named: str | None = None) -> list[tuple[float, KitText]]:
     """Kits ranked by the words they share with `need` (industries, products, objective, audience, messages,
-    proof points; words compared on their first letters), best first; kits sharing no word are left out."""
+    proof points; words compared on their first letters), a word shared by fewer kits counting more (a word
+    every kit has counts nothing), best first; `named`: a kit the need names ("tempo real") counts one more
+    rare word. Kits sharing no word are left out."""
     asked = _stems(need)
+    words = {kit.kit_id: _stems(" ".join([kit.name, *kit.products, *kit.industries, kit.objective or "",
+                                          kit.audience or "", *kit.key_messages, *kit.proof_points])) for kit in kits}
+    n = len(kits)
     scored = []
     for kit in kits:
-        words = " ".join([kit.name, *kit.products, *kit.industries, kit.objective or "", kit.audience or "",
-                          *kit.key_messages, *kit.proof_points])
-        hits = len(asked & _stems(words))
-        if hits:
-            scored.append((hits, kit))
+        shared = asked & words[kit.kit_id]
+        score = sum(math.log((n + 1) / sum(w in found for found in words.values())) for w in shared)
+        if kit.kit_id == named:
+            score += 2 * math.log(n + 1)
+        if score > 0:
+            scored.append((score, kit))
     return sorted(scored, key=lambda s: (-s[0], s[1].kit_id))
