@@ -96,7 +96,7 @@ def kits_for_need(kits: list[KitText], need: str, named: str | None = None) -> l
     scored = []
     for kit in kits:
         shared = asked & words[kit.kit_id]
-        score = sum(math.log((n + 1) / sum(w in found for found in words.values())) for w in shared)
+        score = sum(math.log(n / sum(w in found for found in words.values())) if n > 1 else 1.0 for w in shared)
         if kit.kit_id == named:
             score += 2 * math.log(n + 1)
         if score > 0:
