@@ -232,14 +232,15 @@ def attribution_answer(data: AttributionResponse, partner_id: str | None, lang: 
     return "\n".join(lines)
 
 
-def at_risk_answer(data: PortfolioResponse, lang: str = "en") -> str:
+def at_risk_answer(data: PortfolioResponse, lang: str = "en", channel_manager: str | None = None) -> str:
+    """The partners at risk, worst first; with `channel_manager`, only the partners that user manages."""
     by_id = {p.partner_id: p for p in data.partners}
-    if not data.at_risk:
+    at_risk = [pid for pid in data.at_risk if not channel_manager or by_id[pid].channel_manager == channel_manager]
+    if not at_risk:
         return _say("risk_none", lang)
-    declining = sum(by_id[pid].declining for pid in data.at_risk)
-    lines = [_say("risk_head", lang, n=len(data.at_risk), declining=declining,
-                  standing=len(data.at_risk) - declining)]
-    for i, pid in enumerate(data.at_risk[:10], 1):
+    declining = sum(by_id[pid].declining for pid in at_risk)
+    lines = [_say("risk_head", lang, n=len(at_risk), declining=declining, standing=len(at_risk) - declining)]
+    for i, pid in enumerate(at_risk[:10], 1):
         p = by_id[pid]
         change = "" if p.health_change_90d is None else _say("risk_change", lang, change=f"{p.health_change_90d:+d}")
         lines.append(_say("risk_line", lang, i=i, name=p.name, id=pid, health=p.health, change=change,

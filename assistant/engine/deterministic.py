@@ -274,6 +274,8 @@ def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
     if turn.scope.is_partner and partner_id not in (None, turn.scope.partner_id):
         return Plan(intent, refusal=say("foreign_figures", turn.lang))
     start, end = programme.period_of(turn.question, turn.ctx.today())
+    if intent == "at_risk" and turn.scope.role == "channel_manager" and overview_chat.asks_own_book(turn.question):
+        return Plan(intent, {"channel_manager": turn.scope.user_id})  # "which of my partners are at risk?"
     return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
 
 
@@ -548,7 +550,7 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent in ("at_risk", "first_win"):
         portfolio = turn.call("programme_portfolio", {}, PortfolioResponse)
         if p.intent == "at_risk":
-            return programme.at_risk_answer(portfolio, turn.lang), len(portfolio.at_risk)
+            return programme.at_risk_answer(portfolio, turn.lang, args.get("channel_manager")), len(portfolio.at_risk)
         return programme.first_win_answer(portfolio, args.get("partner_id"), turn.lang), 1
     if p.intent == "deal_partner":
         with turn.ctx.records(turn.scope) as rec:

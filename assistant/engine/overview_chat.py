@@ -112,7 +112,7 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False,
     """(topic, tool arguments) for a question about the whole book (or, for MDF figures, the partner named),
     or None. `manager`: the asker when a channel manager; "my partners" are then the ones they manage."""
     found = _topic_of(question, today, partner_named)
-    if found and manager and found[0] in _BOOK_TOPICS and _MINE.search(normalise(question)):
+    if found and manager and found[0] in _BOOK_TOPICS and asks_own_book(question):
         return found[0], {**found[1], "channel_manager": manager}
     return found
 
@@ -120,8 +120,15 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False,
 # "my partners", "partners I manage", "meine Partner", "mes partenaires", "私の担当パートナー": a channel
 # manager's own book (partners.csv `channel_manager`)
 _MINE = re.compile(r"\b(my|meine[nmrs]?|mes|mis|meus|minhas)\b.{0,20}\b(partners?|partnern?|partenaires|socios|"
-                   r"parceiros)\b|\bpartners? (that |who )?(i|I) (manage|own|look after|cover|handle)\b|"
+                   r"parceiros)\b|\bpartners? (that |who )?(do )?(i|I) (have|manage|own|look after|cover|handle)\b|"
                    r"\b(in|of) my (book|portfolio|patch|territory)\b|(私|自分|わたし)の担当|担当(の|している)パートナー")
+
+
+def asks_own_book(question: str) -> bool:
+    """ "my partners", "partners I manage": a channel manager's own partners, not the whole ecosystem."""
+    return bool(_MINE.search(normalise(question)))
+
+
 _BOOK_TOPICS = ("partners", "joined", "mdf", "certified", "promotion", "below_tier")
 
 

@@ -173,7 +173,8 @@ _STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bal
                     r"quant\w*|combien|wie ?viele?|active|activ[eo]s?|ativ[oa]s?|actifs?|en cours|laufen\w*|gerade|"
                     r"tenemos|temos|haben wir|avons-nous|on a|a gente tem|"
                     r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|どれ|ありますか|有効")  # fmt: skip
-_WHO = re.compile(r"\b(who|whom|contact|wer|wen|qui|quién|quem|name)\b|誰|だれ|どなた")
+_WHO = re.compile(r"\b(who|whom|contact|wer|wen|qui|quién|quem|name)\b|誰|だれ|どなた|"
+                  r"\b(cm|manager)\W*$|(マネージャー|担当者?)(は|って)?\W*$")  # "keystone's cm?", "…の担当は？"
 
 # Cue phrases that decide a turn on their own, in every language we answer in: `says(cue, question)`.
 CUES: dict[str, re.Pattern] = {
