@@ -22,7 +22,7 @@ _ATTRIBUTION = re.compile(
     r"\b(sourced?|sourcing|influenced|attribut\w*|ropi|roi|return on (partner )?investment|partner share|"
     r"partner[- ]sourced|won revenue|revenue (from|through|via|by) partners?|partner revenue|"
     r"quell\w*|beigesteuert|partnerumsatz|umsatzanteil|apport\w*|chiffre d'affaires|généré|"
-    r"origin[aóo]\w*|ingresos|receita|gerad[oa]s?)\b|売上|貢献|ソース", re.IGNORECASE)
+    r"origin[aóo]\w*|ingresos|receita|gerad[oa]s?)\b|売上|貢献|ソース|経由", re.IGNORECASE)
 # "won revenue over the last 12 months?": the won total, which attribution splits (direct and by partner)
 _WON_REVENUE = re.compile(r"\b(won revenue|revenue won|bookings)\b|gewonnene[rn]? umsatz|chiffre d'affaires gagné|"
                           r"ingresos ganados|receita ganha|受注額|受注売上", re.IGNORECASE)

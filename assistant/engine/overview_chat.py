@@ -78,12 +78,12 @@ _WINDOW = re.compile(r"\b(?:next|coming|within|in the next|nächsten|prochain\w*
                      r"(\d+)\s*(日|週間|か月|ヶ月)")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "zwei": 2, "drei": 3, "vier": 4, "deux": 2, "trois": 3,
             "quatre": 4, "dos": 2, "tres": 3, "cuatro": 4, "duas": 2, "três": 3, "quatro": 4}
-_MDF = re.compile(r"\bmdf\b|marketing (development )?funds?|marketingmittel|fonds marketing|fondos de marketing|"
+_MDF = re.compile(r"(?<![a-z])mdf(?![a-z])|marketing (development )?funds?|marketingmittel|fonds marketing|fondos de marketing|"
                   r"fundos de marketing|マーケティング(開発)?資金")
 _MDF_FIGURES = re.compile(r"\b(unspent|unused|left|remaining|spent|spend|allocated|allocation|budget used|"
                           r"ungenutzt\w*|verbleibend\w*|übrig|ausgegeben|zugeteilt|non dépensé\w*|restant\w*|"
                           r"dépensé\w*|alloué\w*|sin gastar|sin usar|gastad[oa]s?|gastó|asignad[oa]s?|"
-                          r"deixou de gastar|não gast[oa]s?|gast[oa]u?|gastos?|alocad[oa]s?|sobr\w*)\b|未使用|残|使っ|消化|配分")
+                          r"deixou de gastar|sem gastar|não gast[oa]s?|gast[oa]u?|gastos?|alocad[oa]s?|sobr\w*)\b|未使用|残|使っ|使わ|消化|配分")
 # asking for figures or a list, not for advice ("... what should we do?")
 _FIGURES_ASKED = re.compile(r"\b(how much|which|who|most|least|vs|versus|wie ?viel\w*|welche\w*|wer|meisten|combien|"
                             r"quel\w*|qui|cuánto|cuál\w*|quién\w*|quanto|qual|quais|quem)\b|いくら|どの|誰|最も|一番|多い")
@@ -234,8 +234,9 @@ FOLLOWUP_WORDS = 6  # a follow-up is short: a longer question is planned as a qu
 
 def plan_followup(question: str, today: dt.date, last: dict[str, Any], first_partner: str | None,
                   make: Callable[..., Any]) -> Any | None:
-    """After MDF figures by partner: "and in q2?" lists that quarter instead; "how much exactly?" gives the
-    first partner listed its figures for the same months (`partner_profile`). None for anything else."""
+    """After MDF figures by partner: "and in q2?" lists that quarter instead (the same partner, after "how much
+    exactly?"); "how much exactly?" gives the first partner listed its figures for the same months. None for
+    anything else."""
     if last.get("topic") != "mdf" or len(question.split()) > FOLLOWUP_WORDS:
         return None
     period = mdf_period(question, today.year)
@@ -243,11 +244,7 @@ def plan_followup(question: str, today: dt.date, last: dict[str, Any], first_par
         return make("overview", {**last, "months": quarter_months(period, today)[1]})
     if first_partner and _HOW_MUCH.search(normalise(question)) and not _PARTNERS.search(normalise(question)):
         months = last.get("months") or []
-        arguments: dict[str, Any] = {"topic": "mdf", "partner_id": first_partner}
-        if months:
-            year, month = months[0].split("-")
-            arguments["period"] = f"{year}-Q{(int(month) - 1) // 3 + 1}"
-        return make("profile", arguments)
+        return make("overview", {**last, "partner_id": first_partner})  # every role that saw the list may
     return None
 
 

@@ -106,7 +106,12 @@ def test_follow_ups_after_mdf_figures_by_partner(demo_ctx, demo_folder, demo_tod
     last_q = [f"{year}-{q_last * 3 + m:02d}" for m in (1, 2, 3)]
     exact = _ask(demo_ctx, "u-cm-2", "how much exactly?", first.thread_id)
     allocated, spent = _mdf(demo_folder, top, last_q)
-    assert exact.intent == "profile" and f"{allocated:,.0f}" in exact.answer and f"{spent:,.0f}" in exact.answer
+    assert exact.intent == "overview" and f"{allocated:,.0f}" in exact.answer and f"{spent:,.0f}" in exact.answer
+    assert "2. " not in exact.answer  # that partner alone
+    marketer = _ask(demo_ctx, "u-mkt-3", "welcher Partner hat im letzten Quartal am meisten MDF übrig gelassen?")
+    assert top in _ask(demo_ctx, "u-mkt-3", "wie viel genau?", marketer.thread_id).answer  # marketers see MDF too
+    ja = _ask(demo_ctx, "u-cm-3", "先四半期にMDFを一番使わなかったパートナーは？")
+    assert ja.tools[0].name == "records_overview" and f"({top})" in ja.answer
     before = [f"{year}-{(q_last - 1) * 3 + m:02d}" for m in (1, 2, 3)]
     earlier = _ask(demo_ctx, "u-cm-2", f"and in q{q_last}?", first.thread_id)
     allocated, spent = _mdf(demo_folder, top, before)
