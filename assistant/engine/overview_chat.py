@@ -243,7 +243,6 @@ def plan_followup(question: str, today: dt.date, last: dict[str, Any], first_par
     if period:
         return make("overview", {**last, "months": quarter_months(period, today)[1]})
     if first_partner and _HOW_MUCH.search(normalise(question)) and not _PARTNERS.search(normalise(question)):
-        months = last.get("months") or []
         return make("overview", {**last, "partner_id": first_partner})  # every role that saw the list may
     return None
 
