@@ -573,6 +573,9 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
             turn.choices = [Candidate(id=pid, label=resolver.partner_names.get(pid, pid))
                             for pid in overview_chat.partners_listed(overview)]
             turn.choice_slot = "partner_id"
+        elif overview.deals:  # "how many days left on the second one?": the deals listed
+            turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id))
+                            for d in overview.deals[:overview_chat.LIST_MAX]]
         return overview_chat.answer(overview, resolver.partner_names, turn.lang, turn.scope.can), 1
     if p.intent == "recruit":  # "and who else?" pages on through the ranking
         ranked = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)

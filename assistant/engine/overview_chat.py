@@ -90,6 +90,7 @@ _FIGURES_ASKED = re.compile(r"\b(how much|which|who|most|least|vs|versus|wie ?vi
 _ADVICE = re.compile(r"\b(what should|what do we do|what to do|next steps?|was sollen|que faire|qué hacemos|o que fazer)\b")
 _LISTED = re.compile(r"\b(how many|which|list|show|any|number of|count|total|wie ?viele|welche\w*|combien|quel\w*|"
                      r"cuánt[oa]s|cuál\w*|quant[oa]s|quais)\b|何件|どの|ある")
+_OPEN = re.compile(r"\b(open|offene\w*|ouvert\w*|abiert\w*|abert\w*)\b|オープン|進行中")
 _KITS = re.compile(r"\b(campaign )?kits?\b|\bkampagnen\w*|\bcampagnes?\b|\bcampañas?\b|\bcampanhas?\b|キット")
 _LISTED_KITS = re.compile(r"\b(what|which|list|show|available|do we have|how many|welche\w*|gibt es|quels?|quelles?|"
                           r"cuáles|qué|quais|que|quantos)\b|どの|どんな|一覧|ありますか")
@@ -154,7 +155,8 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
         return "below_tier", {}
     if _USERS.search(text) and _COUNT.search(text):
         return "users", {}
-    if _NO_PARTNER.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)) and _LISTED.search(text):
+    if _NO_PARTNER.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)) and (
+            _LISTED.search(text) or _OPEN.search(text)):  # "offene Deals ohne Partner über 250k?"
         return "unpartnered", _amount(text)
     if _WON.search(text) and not _PARTNERS.search(text):
         return "won", {}

@@ -141,3 +141,16 @@ def test_rule_questions_stay_with_the_content(demo_ctx, demo_folder):
     registered = next(p for p in _csv(demo_folder, "partners.csv") if p["tier"] == "registered")
     blocking = _ask(demo_ctx, "u-cm-1", f"{registered['name']} - what's blocking silver?")
     assert blocking.tools[0].name == "partner_profile" and blocking.tools[0].arguments.get("topic") == "tier"
+
+
+def test_book_lists_in_other_languages_and_their_follow_ups(demo_ctx):
+    de = _ask(demo_ctx, "u-cm-1", "offene Deals ohne Partner über 250k?")
+    assert de.tools[0].name == "records_overview" and de.tools[0].arguments.get("topic") == "unpartnered"
+    past = _ask(demo_ctx, "u-cm-1", "open deals with a close date in the past?")
+    listed = re.findall(r"\[(OPP-\d+)\]", past.answer)
+    days = _ask(demo_ctx, "u-cm-1", "how many days past?", past.thread_id)
+    assert listed and days.intent == "deal_facts" and listed[0] in days.answer
+    leads = _ask(demo_ctx, "u-mkt-3", "welche MDF-Aktivität hat die meisten Leads gebracht?").answer
+    assert "hat die meisten Leads gebracht" in leads
+    quarter = _ask(demo_ctx, "u-mkt-1", "which mdf activities generated the most leads last quarter?")
+    assert quarter.tools[0].arguments.get("from_date")  # the period asked is applied
