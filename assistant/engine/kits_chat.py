@@ -117,6 +117,10 @@ FIELDS = (
 )
 _WHICH_KIT = re.compile(r"\b(which|what|welche[sn]?|quel(le)?s?|qu[eé]|cu[aá]l|qual)\b.{0,25}\bkits?\b|"
                         r"どの.{0,6}キット|キット.{0,10}(どれ|おすすめ)", re.IGNORECASE)
+# the need a kit is asked for: "for a bank", "für einen Autohersteller", "pour une banque", "para um varejista",
+# "targets CFOs", "製造業向け"; without one, "welche Kits gibt es?" is the list of kits
+_FOR_NEED = re.compile(r"\b(for|to|für|pour|para|pra|per|target\w*|aimed|suits?|fits?|zielt|cible\w*|dirig\w*)\b|"
+                       r"向け|には|に合う|に使", re.IGNORECASE)
 _DRAFT = re.compile(r"\b(draft|write|create|generate|rascunho|entwurf|entwirf|rédige\w*|borrador|redacta|"
                     r"escreva|crie|faz)\b|作成|書いて", re.IGNORECASE)
 
@@ -179,7 +183,8 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
             return None
         tool = ToolUse(name="kit_texts", arguments={"kit_id": kit_id, "locale": kit.locale, "field": field})
         return _detail(kit, field, text, turn.lang), tool
-    if not field and not mentions.of("partner") and not find_locale(question) and _WHICH_KIT.search(question):
+    if not field and not mentions.of("partner") and not find_locale(question) and _WHICH_KIT.search(question) \
+            and _FOR_NEED.search(question):
         ranked = kits_for_need(kit_texts(turn.ctx, turn.scope, locale), question, kit_id)
         if not ranked:
             return None

@@ -58,6 +58,7 @@ def test_a_kits_fields_in_the_language_asked(demo_ctx, demo_folder):
     # a draft from a kit is still a draft, the list of kits still the list
     assert _ask(demo_ctx, "u-mkt-1", "draft a linkedin post for keystone with the streaming kit").intent == "draft"
     assert _ask(demo_ctx, "u-mkt-1", "what campaign kits do we have?").tools[0].name == "records_overview"
+    assert _ask(demo_ctx, "u-mkt-3", "welche kampagnen-kits gibts eigentlich?").tools[0].name == "records_overview"
 
 
 def test_the_kit_for_a_need(demo_ctx, demo_folder):

@@ -18,7 +18,9 @@ STEM = 5  # words compared on their first letters: "regulators" ~ "regulatory", 
 _WORD = re.compile(r"[^\W\d_]+")
 _STOP = {"which", "what", "would", "could", "should", "about", "their", "there", "these", "those", "worried",
          "campaign", "kits", "with", "from", "that", "this", "your", "have", "for", "the", "and", "you", "use",
-         "welches", "welche", "würdest", "quel", "quelle", "pour", "qual", "para", "usaria", "cuál", "usarías"}
+         "welches", "welche", "würdest", "quel", "quelle", "pour", "qual", "para", "usaria", "cuál", "usarías",
+         "partner", "partners", "partnern", "partenaire", "partenaires", "socio", "socios", "parceiro", "parceiros",
+         "available", "verfügbar", "disponible", "disponibles", "disponível", "disponíveis"}
 
 
 class KitText(BaseModel):
