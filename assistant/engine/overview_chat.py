@@ -105,6 +105,10 @@ _WHO_WHICH = re.compile(r"\b(who|which|wer|welche\w*|qui|quién\w*|quem)\b|誰|�
 _PROCESS = re.compile(r"\b(how (do|does|can|to|is)|when (does|do|will|is)|take effect|wie (kann|können|funktioniert|"
                       r"wird)|wann|comment|quand|cómo|cuándo|como|quando|prozess|processus|proceso|processo)\b|"
                       r"どうやって|いつ|方法|手続")
+# "what are the platinum requirements?", "Voraussetzungen für Gold?", "プラチナの条件は？": a tier's minimums
+_REQUIRES = re.compile(r"\b(requirements?|requires?|required|criteria|minimums?|what does it take|voraussetzung\w*|"
+                       r"anforderung\w*|kriterien|mindest\w*|critères|exigences|conditions|requisitos?|critérios|"
+                       r"criterios|condiciones|condições)\b|条件|要件|基準")
 _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
 
 
@@ -147,6 +151,9 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
         return "certified", {}  # the engine adds the country and product named
     if _KITS.search(text) and _LISTED_KITS.search(text) and not _DRAFT_VERB.search(text):
         return "kits", {}
+    if _REQUIRES.search(text) and _tier(text) and not _OTHER_SUBJECT.search(text) and not (
+            _PARTNERS.search(text) and _WHO_WHICH.search(text)):
+        return "tier_rules", {"tier": _tier(text)}  # "プラチナの条件は？", "what does gold require?"
     if _PROMOTION.search(text) and not _PROCESS.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|which|wer|welche|qui|quién|"
                                                                          r"quem)\b|誰|どの", text)):
         return "promotion", {}
@@ -257,6 +264,9 @@ def partners_listed(result: OverviewResult) -> list[str]:
 # --- the answer ----------------------------------------------------------------------------------
 
 _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
+    "tier_rules": ("{tier}: the minimums over the trailing 12 months", "{tier}: die Mindestwerte der letzten 12 Monate",
+                   "{tier} : les minimums sur les 12 derniers mois", "{tier}: los mínimos de los últimos 12 meses",
+                   "{tier}: os mínimos dos últimos 12 meses", "{tier}: 過去12か月の最低条件"),
     "partners": ("{n} partners", "{n} Partner", "{n} partenaires", "{n} socios", "{n} parceiros", "パートナー {n} 社"),
     "tier": ("{n} {tier} partners", "{n} {tier}-Partner", "{n} partenaires {tier}", "{n} socios {tier}",
              "{n} parceiros {tier}", "{tier} パートナー {n} 社"),
@@ -410,6 +420,13 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
         lines = [_say("certified", lang, n=n, product=result.product or "", country=result.country or "")]
         lines += [f"{i}. {p.name} ({p.partner_id}): " + _say("certified_line", lang, n=p.certified)
                   for i, p in enumerate(result.partners[:LIST_MAX], 1)]
+    elif t == "tier_rules":
+        for tier, minimums in result.tier_rules.items():
+            lines.append(_say("tier_rules", lang, tier=tier))
+            for key, minimum in minimums.items():
+                metric = key.removeprefix("min_")
+                label = say("m_" + metric, lang) if "m_" + metric in say else metric.replace("_", " ")
+                lines.append(f"- {label}: {_money({'USD': minimum}) if 'revenue' in metric else f'{minimum:,.0f}'}")
     elif t == "mdf":
         months = f"{result.months[0]}..{result.months[-1]}" if result.months else ""
         lines = [_say("mdf", lang, months=months)]

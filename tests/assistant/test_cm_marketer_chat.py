@@ -155,3 +155,13 @@ def test_book_lists_in_other_languages_and_their_follow_ups(demo_ctx):
     assert "hat die meisten Leads gebracht" in leads
     quarter = _ask(demo_ctx, "u-mkt-1", "which mdf activities generated the most leads last quarter?")
     assert quarter.tools[0].arguments.get("from_date")  # the period asked is applied
+
+
+def test_a_tiers_minimums_from_the_vendors_rules(demo_ctx, demo_folder):
+    rules = yaml.safe_load((demo_folder / "vendor.yaml").read_text(encoding="utf-8"))["tier_rules"]
+    top = list(rules)[-1]
+    ja = _ask(demo_ctx, "u-cm-3", "プラチナの条件は？" if top == "platinum" else f"{top} の条件は？")
+    assert ja.tools[0].name == "records_overview" and ja.tools[0].arguments.get("topic") == "tier_rules"
+    assert f"{rules[top]['min_won_revenue_12m']:,.0f} USD" in ja.answer and "過去12か月の最低条件" in ja.answer
+    mdf = _ask(demo_ctx, "u-cm-1", "what are the MDF requirements for gold partners?")
+    assert mdf.tools[0].arguments.get("topic") != "tier_rules"  # MDF's rule: the content

@@ -23,7 +23,7 @@ from tools.registry import register_tool
 from tools.types import is_open
 
 Topic = Literal["partners", "joined", "users", "pipeline", "unpartnered", "won", "past_close", "expiring",
-                "promotion", "below_tier", "mdf", "kits", "certified"]
+                "promotion", "below_tier", "mdf", "kits", "certified", "tier_rules"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 TRAILING_DAYS = 365
 
@@ -93,6 +93,7 @@ class OverviewResult(BaseModel):
     window: tuple[dt.date, dt.date] | None = None  # won: the trailing 12 months; joined: the period asked
     months: list[str] = Field(default_factory=list)  # mdf: the months counted
     kits: list[KitLine] = Field(default_factory=list)
+    tier_rules: dict[str, dict[str, float]] = Field(default_factory=dict)  # tier -> minimum per metric
     locale: str | None = None
     country: str | None = None
     product: str | None = None
@@ -126,6 +127,13 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     today = ctx.today()
     out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount, locale=locale,
                          country=country, product=product)
+    if topic == "tier_rules":  # the programme's minimums per tier (vendor.yaml `tier_rules`): no one's data
+        rules = ctx.vendor().get("tier_rules") or {}
+        out.tier_rules = {str(t): {str(k): float(v or 0) for k, v in (m or {}).items()}
+                          for t, m in (rules.items() if isinstance(rules, dict) else [])
+                          if not tier or str(t).lower() == tier.lower()}
+        out.count = len(out.tier_rules)
+        return out
     if topic == "kits":  # campaign kits are for every role that drafts
         with ctx.store.session() as session:
             for row in session.query(CampaignKitRow).order_by(CampaignKitRow.kit_id):
@@ -276,7 +284,7 @@ def records_overview_tool(ctx: ToolContext, scope: Scope, args: OverviewArgs) ->
     open pipeline, open deals with no partner, won revenue over the trailing 12 months, open deals past their
     close date, registrations expiring soon, partners eligible for promotion or below their tier, MDF
     allocated / spent / left per partner (most unspent first), the campaign kits and their locales, partners
-    by certified staff (on a product, in a country)."""
+    by certified staff (on a product, in a country), the programme's minimums per tier (`tier_rules`)."""
     return records_overview(ctx, scope, args.topic, args.tier, args.min_amount, args.days, args.year,
                             args.partner_id, args.months, args.locale, args.country, args.product,
                             args.from_date, args.to_date, args.channel_manager)
