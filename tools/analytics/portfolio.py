@@ -294,7 +294,7 @@ def _portfolio(now: dict[str, nba.PortfolioHealth], before: dict[str, nba.Portfo
             first_win_on=win.isoformat() if win else None,
             days_to_first_win=(win - p.joined_on).days if win and p.joined_on else None,
             at_risk=bool(r.reasons), risk_reasons=r.reasons, risk_score=r.score, declining=r.declining,
-            channel_manager=p.channel_manager or channel_manager_of(p.attributes)))
+            channel_manager=getattr(p, "channel_manager", None) or channel_manager_of(p.attributes)))
     # declining partners first, then the standing problems; worst first within each
     at_risk = sorted((r for r in rows if r.at_risk), key=lambda r: (not r.declining, -r.risk_score, r.partner_id))
     return PortfolioResponse(partners=rows, at_risk=[r.partner_id for r in at_risk],
