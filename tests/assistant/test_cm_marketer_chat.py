@@ -85,6 +85,8 @@ def test_channel_managers_and_their_partners(demo_ctx, demo_folder):
     short = managed["name"].split()[0]
     answer = _ask(demo_ctx, "u-cm-2", f"who's the cm for {short}").answer
     assert users[managed["channel_manager"]]["name"] in answer
+    marketer = _ask(demo_ctx, "u-mkt-3", f"wer ist der CM von {short}?")  # no deal is read: a marketer may ask
+    assert not marketer.withheld and users[managed["channel_manager"]]["name"] in marketer.answer
     mine = [p for p in partners if p.get("channel_manager") == "u-cm-3"]
     assert mine and re.search(rf"\b{len(mine)} 社", _ask(demo_ctx, "u-cm-3", "私の担当パートナーは何社？").answer)
     below = _ask(demo_ctx, "u-cm-2", "which of my partners are below their tier minimums?").answer
