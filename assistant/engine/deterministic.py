@@ -203,9 +203,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         return _plan_onboarding(turn, resolver, mentions)
     if not turn.scope.is_partner and not (mentions.of("opportunity") or mentions.of("account")):
         manager = turn.scope.user_id if turn.scope.role == "channel_manager" else None
-        overview = overview_chat.topic_of(turn.question, turn.ctx.today(), bool(mentions.of("partner")), manager)
+        partners = mentions.of("partner")
+        if manager and overview_chat.asks_own_book(turn.question):  # "partners I manage": not "… Managed Cloud"
+            partners = [e for e in partners if e.score >= SURE]
+        overview = overview_chat.topic_of(turn.question, turn.ctx.today(), bool(partners), manager)
         if overview:  # "how many partners?", "total open pipeline?", "MDF Maple Leaf left unspent in Q3?"
-            partners = mentions.of("partner")
             args = {"topic": overview[0], **overview[1], **({"partner_id": partners[0].id} if partners else {})}
             if overview[0] == "certified":  # in a country, on a product ("Japan's most Streaming-certified")
                 values = filter_values(turn.ctx, turn.scope)

@@ -89,6 +89,9 @@ def test_channel_managers_and_their_partners(demo_ctx, demo_folder):
     assert not marketer.withheld and users[managed["channel_manager"]]["name"] in marketer.answer
     mine = [p for p in partners if p.get("channel_manager") == "u-cm-3"]
     assert mine and re.search(rf"\b{len(mine)} 社", _ask(demo_ctx, "u-cm-3", "私の担当パートナーは何社？").answer)
+    managed_by_1 = sum(1 for p in partners if p.get("channel_manager") == "u-cm-1")
+    count = _ask(demo_ctx, "u-cm-1", "how many partners do I manage?")  # not a partner "... Managed ..."
+    assert count.tools[0].name == "records_overview" and re.search(rf"\b{managed_by_1} partners\b", count.answer)
     below = _ask(demo_ctx, "u-cm-2", "which of my partners are below their tier minimums?").answer
     listed = re.findall(r"\((P-\d+)\)", below)
     owner = {p["partner_id"]: p.get("channel_manager") for p in partners}
