@@ -64,3 +64,26 @@ def demo_env(monkeypatch, demo_home, demo_today):
     monkeypatch.setenv("COSELL_HOME", str(demo_home))
     monkeypatch.setenv("COSELL_TODAY", demo_today)
     return demo_home
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One throwaway PostgreSQL server for the whole test session (started on first use)."""
+    from tests.foundation.pg import throwaway_postgres
+
+    with throwaway_postgres() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A fresh, empty database of its own for this test on the session's PostgreSQL server."""
+    from tests.foundation.pg import fresh_database
+
+    return fresh_database(pg_server)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request) -> str | None:
+    """Run the test on both stores: None (the embedded SQLite under COSELL_HOME), then a fresh PostgreSQL database."""
+    return None if request.param == "sqlite" else request.getfixturevalue("pg_url")

@@ -22,6 +22,7 @@ from tools.account_mapping.service import (
     record_correction,
     refresh_stored_matches,
 )
+from tools.analytics.service import refresh_stored_portfolio
 from tools.content_drafts.service import (
     Channel,
     DraftResponse,
@@ -203,4 +204,5 @@ def ingest(body: IngestBody, ctx: CtxDep, scope: CallerDep) -> dict:
     folder = resolve_import_path(ctx.settings, body.path)
     result = ingest_as(ctx, scope, folder, reset=body.reset, strict=body.strict, allow_removals=body.allow_removals)
     refresh_stored_matches(ctx)  # account mapping computed now, not by the next map request
+    refresh_stored_portfolio(ctx)  # likewise the portfolio, not by the next portfolio request
     return as_json(result)

@@ -1,7 +1,8 @@
 """The command line (typer): `cosell ...`. Thin: parse, call one service, render.
 
-`main` sends `cosell map ...` to `assistant.cli.mapping` without importing the rest of the command set
-(every capability's service: most of a second of process start); `app` is the full command set."""
+`main` sends `cosell map ...` to `assistant.cli.mapping` and `cosell portfolio ...` to
+`assistant.cli.analytics.portfolio_app` without importing the rest of the command set (every capability's
+service: a quarter to most of a second of process start); `app` is the full command set."""
 from __future__ import annotations
 
 import sys
@@ -15,6 +16,8 @@ def main() -> None:
     setup()
     if sys.argv[1:2] == ["map"]:
         from assistant.cli.mapping import app as commands  # heavy: only what `map` needs (a fast start)
+    elif sys.argv[1:2] == ["portfolio"]:
+        from assistant.cli.analytics import portfolio_app as commands  # likewise `portfolio`
     else:
         from assistant.cli.main import app as commands  # heavy: every capability's service
     commands()

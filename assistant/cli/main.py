@@ -34,6 +34,7 @@ from assistant.engine.threads import existing_thread_id, last_thread_id
 from retrieval import api_keys
 from retrieval.ingest import ingest_as, reset_notice
 from tools.account_mapping.service import record_correction, refresh_stored_matches
+from tools.analytics.service import refresh_stored_portfolio
 from tools.content_drafts.service import draft_content, get_draft, list_drafts, review_draft
 from tools.next_best_action.service import next_best_actions
 from tools.partner_match.service import (
@@ -91,6 +92,7 @@ def ingest(folder: Path = typer.Argument(..., help="An import folder (DATA.md)."
             result = ingest_as(ctx, scope, folder, reset=reset, strict=strict, progress=progress,
                                allow_removals=allow_removals)
         refresh_stored_matches(ctx)  # account mapping computed now, not by the next `cosell map`
+        refresh_stored_portfolio(ctx)  # likewise the portfolio, not by the next `cosell portfolio`
         return result
 
     run_command(as_json, user, call, exit_code_of=lambda r: 3 if r.rejected else 0, show=render.ingest)

@@ -17,8 +17,8 @@ def _render(d: dict, explain: bool = False) -> None:
                           f"{backtest.get('shares', {}).get(name, 0.0):.0%}")
     if explain:
         trust = d["profile"].get("trust", 0.0)
-        console.print(f"  - the rankers together: {trust:.0%} of the score (sqrt of the profile's leave-one-out R2); "
-                      f"reach (the demand a candidate could serve): {1 - trust:.0%}")
+        console.print(f"  - the profile: {trust:.0%} of the score (sqrt of its leave-one-out R2, at least 50%)")
+        console.print(f"  - reach (the demand a candidate could serve): {1 - trust:.0%}")
     console.print("[bold]Ideal partner profile[/] " + (d["profile"].get("model") or ""))
     for line in d["profile"]["traits"]:
         console.print(f"  - {line}")

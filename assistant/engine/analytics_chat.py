@@ -302,8 +302,10 @@ _stalled_say = Catalogue({
 })  # fmt: skip
 
 
-def answer_stalled(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
+def answer_stalled(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     """The asker's partners' stalled deals (channel managers and admins; others are refused)."""
+    if turn.scope.is_partner:  # "who do I escalate to if a reg is stuck?": their own deals or the rules answer
+        return None
     tool = ToolUse(name="stalled_deals", arguments={"user_id": turn.scope.user_id})
     if not turn.scope.is_internal:
         return forbidden_message(turn.scope, Forbidden("stalled deals across partners are for the vendor's "

@@ -264,7 +264,7 @@ def profile_answer(data: ProfileResult, deal_label: DealLabel = str, lang: str =
     parts = {
         "tier": _tier_lines, "mdf": _mdf_lines, "certifications": _cert_lines,
         "registrations": _reg_lines, "conflicts": _conflict_lines, "deals": _deal_lines,
-        "channel_manager": _cm_lines,
+        "channel_manager": _cm_lines, "activity": _activity_lines,
     }  # fmt: skip
     if topic in parts:
         return "\n".join(parts[topic](data, partner, deal_label, lang))
@@ -280,7 +280,9 @@ def _tier_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: 
     if qualified and qualified != tier:
         lines.append(say("tier_qualifies", lang, tier=qualified))
     checks = data.next_tier_checks
-    if not above:
+    if data.asked_tier and data.asked_tier_checks:  # "what do we need for silver?": the tier asked
+        above, checks = data.asked_tier, data.asked_tier_checks
+    elif not above:
         lines.append(say("tier_top", lang, partner=partner))
         checks, above = data.qualified_checks, tier
     lines.append(say("tier_towards", lang, tier=above))
@@ -318,9 +320,20 @@ def _mdf_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: s
 def _cert_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:
     total = data.certified_total or 0
     if not total:
-        return [say("certified_none", lang, partner=partner)]
+        return [say("certified_none", lang, partner=partner)] + _asked_check(data, lang)
     detail = ", ".join(f"{name} {count}" for name, count in data.certified.items() if count)
-    return [say("certified", lang, partner=partner, total=total, detail=detail)]
+    return [say("certified", lang, partner=partner, total=total, detail=detail)] + _asked_check(data, lang)
+
+
+def _asked_check(data: ProfileResult, lang: str, metric: str = "certified_staff") -> list[str]:
+    """ "how many certified people do we have vs what platinum needs?": the tier asked's minimum beside it."""
+    found = [c for c in data.asked_tier_checks if c.metric == metric]
+    if not found:
+        return []
+    c = found[0]
+    return [say("tier_towards", lang, tier=data.asked_tier),
+            say("check_line", lang, metric=say("m_" + metric, lang), value=_number(c.value, c.money),
+                minimum=_number(c.minimum, c.money), mark="✓" if c.met else "✗")]
 
 
 def _reg_line(d: DealOut, deal_label: DealLabel, lang: str) -> str:
@@ -368,15 +381,31 @@ def _deal_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: 
                 else say("deals_none", lang, partner=partner)]
     lines = [say("deals_head_stage", lang, partner=partner, n=len(deals), stage=stage) if stage
              else say("deals_head", lang, partner=partner, n=len(deals))]
-    for d in deals[:DEALS_SHOWN]:
-        lines.append(say("deal_line", lang, deal=deal_label(d.opportunity_id), stage=d.stage,
-                         amount=_money(d.amount, d.currency or "USD"), close=d.close_date))
+    lines += [deal_line(d, deal_label, lang) for d in deals[:DEALS_SHOWN]]
     if len(deals) > DEALS_SHOWN:
         lines.append(say("and_more", lang, n=len(deals) - DEALS_SHOWN))
     currencies = {d.currency or "USD" for d in deals}
     if len(deals) > 1 and len(currencies) == 1:  # "total value of our open pipeline?"
         lines.append(say("deals_total", lang, total=_money(sum(d.amount or 0 for d in deals), currencies.pop())))
     return lines
+
+
+def _activity_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:
+    if not data.activity:
+        return [say("activity_none", lang, partner=partner)]
+    lines = [say("activity_head", lang, partner=partner)]
+    for m in data.activity:
+        figures = {"logins": m.portal_logins, "trainings": m.trainings_completed, "registered": m.deals_registered,
+                   "certs": m.certifications_earned}
+        lines.append(say("activity_month", lang, month=m.month,
+                         **{k: "-" if v is None else v for k, v in figures.items()}))
+    return lines
+
+
+def deal_line(d: DealOut, deal_label: DealLabel, lang: str) -> str:
+    """One open deal: its label, stage, amount and close date."""
+    return say("deal_line", lang, deal=deal_label(d.opportunity_id), stage=d.stage,
+               amount=_money(d.amount, d.currency or "USD"), close=d.close_date)
 
 
 def _cm_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:

@@ -20,7 +20,10 @@ from assistant.engine.messages import say
 from assistant.engine.turn import Turn
 from tools.partner_profile.service import DealOut, ProfileResult
 
-MAX_WORDS = 10  # a follow-up is short: a longer question is planned as a question of its own
+MAX_WORDS = 10
+MAX_DEALS = 5  # a question that names an account: the facts of up to five of its deals
+# Facts a question of its own may ask of the deal it names (stage and amount alone stay with next best actions)
+_FRESH_FACTS = {"days_left", "days_past", "close", "last_activity"}  # a follow-up is short: a longer question is planned as a question of its own
 
 _DAYS_PAST = re.compile(r"\b(days? (past|over|overdue|late|behind)|how (many days|long) (past|over|overdue|late)|"
                         r"überfällig\w*|en retard|de retraso|atrasad\w*|vencid\w*)\b|何日(過ぎ|超過|遅れ)")
@@ -34,9 +37,23 @@ _DAYS_LEFT = re.compile(r"\b(how many days|days left|days remaining|how long (un
                         r"wie lange noch|combien de jours|jours restants|il reste combien|cuántos días|cuantos dias|"
                         r"días (quedan|faltan|restantes)|cuánto falta|quantos dias|dias (faltam|restam)|quanto falta)\b|"
                         r"あと何日|残り何日|何日")
+# "is it registered to us?", "¿y el registro sigue vigente?", "still protected?": its registration's state
+_REG_STATE = re.compile(r"\b(register(ed)? (to|by|for|with) (us|me)|(is|was) (it|this|that|the deal) (still )?register(ed)?|"
+                        r"register(ed)? or not|still (valid|protected|active|register(ed)?)|"
+                        r"(registriert|angemeldet)\b.{0,15}\b(uns|mich)|noch (gültig|geschützt|aktiv)|"
+                        r"enregistrée? (à|pour|par) nous|toujours (valable|valide|protégée?|active)|"
+                        r"registrad[oa] (a|para|por) nosotros|sigue (vigente|válid[oa]|activ[oa]|protegid[oa])|"
+                        r"registrad[oa] (para|por) nós|ainda (válid[oa]|vigente|ativ[oa]|protegid[oa]))\b|"
+                        r"登録(されて|済み)|まだ有効")
+# "how long since anyone touched it?", "last activity?": the deal's last logged activity
+_LAST_ACTIVITY = re.compile(r"\b(last (activity|touch\w*|contact|update\w*)|since (anyone|someone|we|somebody) "
+                            r"(touched|worked|updated|looked)|(touched|updated) (it|this|that)|letzte\w* (aktivität|kontakt)|"
+                            r"dernière (activité|action)|última (actividad|atividade))\b|最終(活動|更新)|最後の(活動|更新)")
 _STAGE = re.compile(r"\b(stage|phase|étape|stade|etapa|estágio|estagio|fase|status|statut|estado)\b|段階|ステージ|"
                     r"フェーズ|ステータス")
 _CLOSE = re.compile(r"\b(close date|closing date|when (does|will|do) (it|that|this|they)?\s*close|closes? when|"
+                    r"when\W*s? (it|that|this|they)?\s*(meant|supposed|expected|due|going|planned) to close|"
+                    r"(ferme|clôture|cierra|fecha|schließt)\w* quand[oa]?|cuando (cierra|se cierra)|"
                     r"abschlussdatum|wann .{0,20}(abschluss|schließt|closed?)|date de clôture|quand .{0,25}"
                     r"(ferme|clôtur|signe|close)|fecha de cierre|cu[aá]ndo (cierra|se cierra)|quando (fecha|fecham)|"
                     r"data de fechamento)\b|クローズ(予定)?日|いつクローズ|受注予定日")
@@ -44,9 +61,19 @@ _AMOUNT = re.compile(r"\b(amount|how much|worth|value|size|betrag|wert|wie ?viel
                      r"importe|cuánto|cuanto|valor|quanto)\b|金額|いくら|規模")
 _BIGGEST = re.compile(r"\b(biggest|largest|most valuable|highest|größte\w*|grösste\w*|plus gros\w*|plus grand\w*|"
                       r"plus important\w*|más grande|mayor|maior)\b|一番大き|最大|最も大き")
+_CLOSE_WORD = re.compile(r"\b(close|closes|closing|clôtur\w*|ferme\w*|cierr[ae]\w*|fecha|fecham\w*|abschluss\w*|"
+                         r"schließt)\b|クローズ")
+_REG_WORD = re.compile(r"regist|enregistr|protect|protég|protecci|proteç|schutz|geschützt|登録|保護")
 # "and what is left of it?" after MDF or tier figures: the same figures again (they hold what is left)
-_LEFT = re.compile(r"\b(left|remaining|remain|übrig|verbleib\w*|reste|restant\w*|queda\w*|sobra\w*|resta\w*|falta\w*)"
-                   r"\b|残り|残高")
+_LEFT = re.compile(r"\b(left|remaining|remain|übrig|verbleib\w*|reste|restant\w*|queda\w*|sobra\w*|resta\w*|falta\w*|"
+                   r"missing|short|fehlt|fehlen|manque\w*|allocat\w*|allotted|zugeteilt|zugewiesen|alloué\w*|attribué\w*|"
+                   r"asignad\w*|alocad\w*|atribuíd\w*|spent|ausgegeben|dépensé\w*|gastad\w*|gastamos)"
+                   r"\b|残り|残高|足りない|不足|割り当て|割当|配分|使っ|消化")
+
+
+def asks_biggest(question: str) -> bool:
+    """ "our biggest open deal?", "unser größter Deal?": the largest one, not the list."""
+    return bool(_BIGGEST.search(normalise(question)))
 
 
 def facts_asked(question: str) -> list[str]:
@@ -56,8 +83,12 @@ def facts_asked(question: str) -> list[str]:
     facts = []
     if _DAYS_PAST.search(text) or _PAST_CLOSE.search(text):
         facts.append("days_past")
-    elif _DAYS_LEFT.search(text):
+    elif _DAYS_LEFT.search(text) and _CLOSE_WORD.search(text) and not _REG_WORD.search(text):
+        facts.append("days_past")  # "how many days till it's supposed to close?": the close date, counted
+    elif _DAYS_LEFT.search(text) or _REG_STATE.search(text):
         facts.append("days_left")
+    if _LAST_ACTIVITY.search(text):
+        facts.append("last_activity")
     if _STAGE.search(text):
         facts.append("stage")
     if _CLOSE.search(text) and "days_past" not in facts:
@@ -84,6 +115,8 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
     last = state.last_arguments.get("opportunity_id")
     if not context and last:
         context = [last]
+    if not context and turn.scope.is_partner and set(facts) & _FRESH_FACTS and not profile_topics(question):
+        context = deal_ids(question)[:MAX_DEALS]  # "<account> - registered to us or not?", "<account> ça ferme quand ?"
     if not context:
         return None
     named = [d for d in deal_ids(question) if d in context]
@@ -132,6 +165,10 @@ def facts_answer(found: list[DealOut], facts: list[str], pick: str, label: Calla
                 parts.append(say("fact_stage", lang, stage=d.stage.replace("_", " ")))
             elif fact == "close":
                 parts.append(say("fact_close", lang, close=d.close_date or "?"))
+            elif fact == "last_activity":
+                parts.append(say("fact_last_activity", lang, date=d.last_activity_on,
+                                 days=(today - d.last_activity_on).days) if d.last_activity_on
+                             else say("fact_no_activity", lang))
             elif fact == "amount":
                 parts.append(say("fact_amount", lang, amount=f"{d.amount or 0:,.0f} {d.currency or 'USD'}"))
         lines.append(f"- {label(d.opportunity_id)}: " + "; ".join(parts))

@@ -28,8 +28,9 @@ from assistant.engine import (
     router,
 )
 from assistant.engine.context import AppContext
-from assistant.engine.intent_cues import deal_stage
+from assistant.engine.intent_cues import deal_stage, tier_named
 from assistant.engine.messages import say
+from assistant.engine.name_index import STOPWORDS, tokens
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
 from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
 from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
@@ -112,6 +113,9 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
     facts = deal_facts.plan_deal_followup(turn, lambda q: _named_deals(resolver, q), Plan)
     if facts is not None:  # "how many days left?", "2つ目の金額は？": facts of the deals the last answer listed
         return facts
+    sibling = _plan_sibling_deal(turn, resolver)
+    if sibling is not None:  # "e a de streaming?" after a deal's close date: the same facts of its other deal
+        return sibling
     if state.choices and not state.pending:  # "the second one", "2": a deal (or partner) the last answer listed
         index = router.choice_index(turn.question, len(state.choices))
         if index is not None:
@@ -137,17 +141,45 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         if mentions.entities or mentions.locale or mentions.channel or mentions.foreign_partner:
             if state.last_intent == "profile" and state.last_arguments.get("topic"):  # "and the <account> one?"
                 return _plan_profile(turn, resolver, mentions, state.last_arguments["topic"])
+            deals = _named_deals(resolver, subject)
+            if state.last_intent == "deal_facts" and deals:  # "¿y el de <account>?": the same facts of its deal
+                kept = {k: v for k, v in state.last_arguments.items() if k != "opportunity_id"}
+                return Plan("deal_facts", {**kept, "deals": deals[:MAX_CANDIDATES], "pick": "",
+                                           **({"opportunity_id": deals[0]} if len(deals) == 1 else {})})
             base = state.last_arguments if state.last_intent == "draft" else {}
             return plan(turn, resolver, state.last_intent, mentions, base)
     return plan_fresh(turn, resolver)
 
 
 def _named_deals(resolver: Resolver, question: str) -> list[str]:
-    """The deals a question names: by deal, else at the accounts it names (never "all of mine")."""
+    """The deals a question names: by deal, else at the accounts it names (never "all of mine"); of several,
+    the one the question's words single out ("the observability renewal at <account>"), when they do."""
     mentions = resolver.find(question)
     named = [e.id for e in mentions.of("opportunity")]
     accounts = {e.id for e in mentions.of("account")}
-    return named + [o.opportunity_id for o in resolver.opportunities.values() if o.account_id in accounts]
+    deals = named + [o.opportunity_id for o in resolver.opportunities.values() if o.account_id in accounts]
+    best = resolver.best_deal(deals, mentions.words) if len(deals) > 1 else None
+    return [best] if best else deals
+
+
+def _plan_sibling_deal(turn: Turn, resolver: Resolver) -> Plan | None:
+    """ "and the streaming one?" after the facts of a deal: the same facts of the deal at the same account whose
+    name has the words asked about."""
+    state = turn.thread.state
+    last = state.last_arguments.get("deals") or []
+    subject = router.about_subject(turn.question) if state.last_intent == "deal_facts" and last else None
+    if not subject:
+        return None
+    words = {w for w in tokens(subject) if w not in STOPWORDS}
+    accounts = {resolver.opportunities[d].account_id for d in last if d in resolver.opportunities}
+    same = [o.opportunity_id for o in resolver.opportunities.values()
+            if o.account_id in accounts and o.opportunity_id not in last and words
+            and words <= set(tokens(o.name))]
+    if not same:
+        return None
+    kept = {k: v for k, v in state.last_arguments.items() if k != "opportunity_id"}
+    return Plan("deal_facts", {**kept, "deals": same[:MAX_CANDIDATES], "pick": "",
+                               **({"opportunity_id": same[0]} if len(same) == 1 else {})})
 
 
 def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
@@ -304,15 +336,24 @@ def _plan_onboarding(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan
 def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str) -> Plan:
     """A partner's own standing: their partner (a partner seller) or the partner named; for a deal's
     registration, the deal named or the one the conversation is about ("is it still protected?")."""
-    if turn.scope.is_partner and mentions.foreign_partner:
+    if turn.scope.is_partner and (mentions.foreign_partner or resolver.names_foreign_partner(turn.question)):
         return Plan("profile", refusal=say("foreign_partner", turn.lang))
     p = Plan("profile", {"topic": topic})
+    if topic == "activity":  # "how many portal logins last month?": that month, else the quarter asked
+        period = router.month_asked(turn.question, turn.ctx.today()) or router.mdf_period(
+            turn.question, turn.ctx.today().year)
+        if period:
+            p.arguments["period"] = period
     if topic == "mdf":
         period = router.mdf_period(turn.question, turn.ctx.today().year)
         if period:
             p.arguments["period"] = period
     if topic == "deals" and deal_stage(turn.question):
         p.arguments["stage"] = deal_stage(turn.question)  # "which deals are in negotiation?"
+    if topic == "deals" and deal_facts.asks_biggest(turn.question):
+        p.arguments["pick"] = "biggest"  # "our biggest open deal?": that one deal
+    if topic in ("tier", "certifications") and tier_named(turn.question):
+        p.arguments["tier"] = tier_named(turn.question)  # "what do we still need for silver?"
     if topic == "registrations":
         last = turn.thread.state.last_arguments.get("opportunity_id")
         registered = _registered(turn, resolver, resolver.deals_for(mentions)) if mentions.of("account") else []
@@ -628,7 +669,13 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         )
         return answers.nba_answer(actions, label, start, lang=turn.lang), answers.PAGE
     if p.intent == "profile":
-        profile = turn.call("partner_profile", args, ProfileResult)
+        profile = turn.call("partner_profile", {k: v for k, v in args.items() if k != "pick"}, ProfileResult)
+        if args.get("pick") == "biggest" and profile.deals:  # "our biggest open deal?": that one, of how many
+            biggest = max(profile.deals, key=lambda d: d.amount or 0)
+            head = say("deals_biggest", turn.lang, partner=_partner_label(resolver, profile.partner_id),
+                       n=len(profile.deals))
+            turn.choices = [Candidate(id=biggest.opportunity_id, label=resolver.deal_label(biggest.opportunity_id))]
+            return head + "\n" + answers.deal_line(biggest, resolver.deal_label, turn.lang), 1
         turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id))
                         for d in answers.profile_deals(profile)]
         return answers.profile_answer(profile, resolver.deal_label, turn.lang), 1

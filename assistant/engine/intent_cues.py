@@ -107,6 +107,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bintegrat(e|es|ion) with\b|\bdocument|\bwhere (can|do) i\b|\bclaim\b|\bbenefits?\b", 1),
         ((r"wie (kann|registriere|funktioniert)|comment (fonctionne|faire)|cómo (funciona|registro)|"
           r"como (funciona|registro)|方法|とは|について"), 1),
+        (r"認定|試験|資格|規定|ポリシー|割引|リベート", 1),  # the programme's subjects in Japanese
     ],
 }  # fmt: skip
 
@@ -117,8 +118,23 @@ CUES: dict[str, list[tuple[str, float]]] = {
 # registration expires?") with the content. Only the job's vocabulary, never a name from an ecosystem.
 US = (r"\b(we|our|us|ours|my|mine|i|wir|uns|unser\w*|mein\w*|nous|notre|nos|mes|mon|ma|nosotros|nuestr\w*|"
       r"mis|mi|nós|nosso\w*|nossa\w*|meu|meus|minha\w*|a gente)\b|私たち|弊社|当社|うち|我々|自社")
-TIER_WORD = (r"\b(gold|silver|platinum|platin|platine|platino|prata|ouro|oro|argent|tiers?|stufe|level|niveau|"
-             r"nivel|nível|status|ranking)\b|ゴールド|シルバー|プラチナ|ティア|ランク")
+TIER_WORD = (r"\b(gold|silver|silber|platinum|platin|platine|platino|plat|prata|plata|ouro|oro|argent|tiers?|stufe|"
+             r"level|niveau|nivel|nível|status|ranking)\b|ゴールド|シルバー|プラチナ|ティア|ランク")
+# The word for a tier itself, not a tier's name ("what's our tier?", not "our programme for gold partners")
+TIER_NOUN = r"\b(tiers?|stufe|level|niveau|nivel|nível|partner ?status|ranking)\b|ティア|ランク"
+# The programme's tiers as people write them -> the tier as recorded (partners.csv `tier`).
+TIER_NAMES: dict[str, str] = {
+    r"\b(platinum|platin|platine|platino|plat)\b|プラチナ": "platinum",
+    r"\b(gold|ouro|oro)\b|ゴールド": "gold",
+    r"\b(silver|silber|argent|plata|prata)\b|シルバー": "silver",
+}
+_TIER_NAMES = [(re.compile(p), tier) for p, tier in TIER_NAMES.items()]
+
+
+def tier_named(question: str) -> str | None:
+    """The tier a question names ("what plat needs", "für silber", "プラチナ"), or None."""
+    text = normalise(question)
+    return next((tier for pattern, tier in _TIER_NAMES if pattern.search(text)), None)
 # A deal stage in the languages of the cues -> the stage as recorded (opportunities.csv `stage`).
 DEAL_STAGES: dict[str, str] = {
     r"negotiat\w*|verhandl\w*|négo\w*|negocia\w*|交渉|ネゴ\w*": "negotiation",
@@ -155,6 +171,13 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(won revenue|revenue won|won deals|closed[- ]won|gewonnene\w* (umsatz|deals)|umsatz gewonnen|"
         r"chiffre d'affaires gagné|affaires gagnées|ingresos ganados|negocios ganados|receita ganha|"
         r"negócios ganhos)\b|受注(金額|額|件数)",
+        # "how many deals did we win?", "notre CA gagné ?", "wie viel Umsatz haben wir gewonnen?"
+        r"\b(deals?|opportunit\w*|revenue|umsatz|geschäfte|ca|chiffre d'affaires|affaires|ingresos|negocios|"
+        r"oportunidades|receita|faturamento|negócios)\b.{0,25}(\bdid (we|i) win\b|\b(won|gewonnen|gagnée?s?|"
+        r"ganad[oa]s?|ganh[oa]s?)\b)",
+        # "what tier are we?", "quel est notre niveau ?", "in welcher Stufe sind wir?"
+        rf"\b(what|which|what's|quel\w*|welche\w*|cuál|cual|qual)\b.{{0,25}}({US}|\b(estamos|sommes|sind wir|somos)\b)"
+        rf".{{0,25}}({TIER_NOUN})|({TIER_NOUN})\W+(are|is|sind|est|es|é) (we|our|wir|unser\w*|nous|notre)\b",
     ],
     "mdf": [
         r"(\bmdf\b|marketing (development )?funds?|marketing ?budget|marketingbudget|fonds marketing|"
@@ -215,6 +238,15 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bpam\b|\bcm\b|ansprechpartner|"
         r"\bresponsable (partenaire|de canal|du compte)|\bgerente de (canal|parceiros|cuenta|conta)|"
         r"gestor de (canal|parceiros)|チャネルマネージャー|担当(者|営業|マネージャー)",
+    ],
+    # partner_activity.csv by month: "how many portal logins last month?", "deals we registered in september"
+    "activity": [
+        r"\b(portal )?log-?ins?\b|\b(portal-?)?anmeldungen\b|\bconnexions?\b|\binicios? de sesi[oó]n\b|"
+        r"\bacessos? ao portal\b|ログイン",
+        r"\b(how many|wie ?viele|combien|cuánt\w*|cuant\w*|quant\w*)\b.{0,40}\b(did|have) (we|i) register\w*\b",
+        r"\b(how many|wie ?viele|combien|cuánt\w*|cuant\w*|quant\w*)\b.{0,40}\b(trainings?|schulungen|formations?|"
+        r"capacitaciones|treinamentos)\b.{0,20}\b(completed|done|finished|abgeschlossen|suivies|terminées|"
+        r"completad\w*|concluíd\w*)\b",
     ],
 }  # fmt: skip
 # "what happens when ...", "how does ... work": a programme question even about our registration.

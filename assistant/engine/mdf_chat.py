@@ -45,6 +45,17 @@ _say = Catalogue({
         "Ninguna actividad MDF de {partner} empezó entre el {start} y el {end}.",
         "Nenhuma atividade de MDF de {partner} começou entre {start} e {end}.",
         "{start}〜{end} に開始した {partner} の MDF 活動はありません。"),
+    "one_activity": (
+        "- {id} {name} ({kind}, {start} to {end}): status {status}; requested {requested}, paid {paid}; leads {leads}",
+        "- {id} {name} ({kind}, {start} bis {end}): Status {status}; beantragt {requested}, ausgezahlt {paid}; "
+        "Leads {leads}",
+        "- {id} {name} ({kind}, du {start} au {end}) : statut {status} ; demandé {requested}, payé {paid} ; "
+        "leads {leads}",
+        "- {id} {name} ({kind}, del {start} al {end}): estado {status}; solicitado {requested}, pagado {paid}; "
+        "leads {leads}",
+        "- {id} {name} ({kind}, de {start} a {end}): status {status}; solicitado {requested}, pago {paid}; "
+        "leads {leads}",
+        "- {id} {name}（{kind}、{start}〜{end}）: ステータス {status}、申請 {requested}、支払 {paid}、リード {leads}"),
     "no_return": ("no return yet", "noch kein Ertrag", "pas encore de retour", "sin retorno aún",
                   "sem retorno ainda", "まだリターンなし"),
     "queue": (
@@ -193,7 +204,8 @@ def answer_queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
 # "wie viele MDF-Aktivitäten sind noch im Status requested?": the activities themselves, counted and listed
 ACTIVITIES_RE = re.compile(
     rf"^{_NOT_POLICY}(?!.*\b(?:\w*fähig|éligibles?|elegibles?|elegíve(?:is|l)|days?|jours|tage|werktage|días|dias|"
-    rf"before|avant|vorher|antes|délai|frist|plazo|prazo|need\w*|require\w*|above|must)\b)(?=.*{_MDF}).*"
+    rf"before|avant|vorher|antes|délai|frist|plazo|prazo|need\w*|require\w*|above|must|brauch\w*|benötig\w*|muss|"
+    rf"müssen|ab welchem|besoin|faut|doit|au-dessus|necesit\w*|requier\w*|precis\w*|exige\w*|acima)\b)(?=.*{_MDF}).*"
     r"\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b", re.IGNORECASE)
 _ACTIVITY_ASKED = re.compile(r"\b(how many|which|what|list|show|most|wie ?viele|welche\w*|combien|quel\w*|"
                              r"cuánt\w*|cuál\w*|quant\w*|qual|quais)\b", re.IGNORECASE)
@@ -267,5 +279,39 @@ def answer_activities(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
     return "\n".join(lines), tool
 
 
+# "MDF-0042 はどうなった？", "was hat unsere <activity> gebracht?", "that workshop we did with mdf, how
+# many leads did it bring?": one activity, by its id or by most of its name, and what came of it
+_ACTIVITY_ID = re.compile(r"\b(?:mdf|MDF)-\d+\b")
+OUTCOME_RE = re.compile(r"\b(?:mdf|MDF)-\d+\b|\b(leads?|brought|bring|result\w*|outcome|happened|status|gebracht|"
+                        r"ergebnis\w*|gebracht|rapporté|donné|résultats?|trajo|resultados?|trouxe|rendeu|deu)\b|"
+                        r"どうなった|結果|成果|リード", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _named_activities(question: str, activities: list) -> list:
+    """The activities the question names: by id, else those with at least two words of their name (the most)."""
+    ids = {m.group(0).upper() for m in _ACTIVITY_ID.finditer(question)}
+    if ids:
+        return [a for a in activities if a.activity_id.upper() in ids]
+    asked = {w.lower() for w in _NAME_WORD.findall(question)}
+    scored = [(len(asked & {w.lower() for w in _NAME_WORD.findall(a.name)}), a) for a in activities]
+    best = max((n for n, _ in scored), default=0)
+    return [a for n, a in scored if n == best] if best >= 2 else []
+
+
+def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    found = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities)
+    if not found or len(found) > 3:
+        return None
+    tool = ToolUse(name="list_mdf", arguments={"activity_ids": [a.activity_id for a in found]})
+    turn.results.append(MdfList(activities=found))
+    lines = [_say("one_activity", turn.lang, id=a.activity_id, name=a.name, kind=a.kind or "other",
+                  start=a.start_on or "?", end=a.end_on or "?", status=a.status,
+                  requested=f"{a.requested_amount or 0:,.0f} {a.currency}",
+                  paid=f"{a.paid_amount or 0:,.0f} {a.currency}", leads=a.leads if a.leads is not None else "-")
+             + (f" ({a.reason})" if a.reason else "") for a in found]
+    return "\n".join(lines), tool
+
+
 HANDLERS = ((ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (ROI_RE, answer_roi),
-            (ACTIVITIES_RE, answer_activities))
+            (ACTIVITIES_RE, answer_activities), (OUTCOME_RE, answer_named_activity))

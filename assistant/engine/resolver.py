@@ -208,11 +208,22 @@ class Resolver:
             mentions.foreign_partner = self._names_foreign_partner(question, named, mentions)
         return mentions
 
-    def _names_foreign_partner(self, question: str, words: list[str], mentions: Mentions) -> bool:
-        """Another partner, named in full, or by a nickname typed with a capital ("Initech"), and not part
-        of a name the asker may see (their own account "Initech Water")."""
+    def names_foreign_partner(self, question: str) -> bool:
+        """Another partner, also by a nickname typed in lower case ("how much mdf did <nickname> get?"): for
+        questions about a partner's own figures, where the asker's own figures would be the wrong answer."""
+        mentions = self.find(question)
+        if mentions.foreign_partner or not self.scope.is_partner or mentions.of("partner"):
+            return mentions.foreign_partner
+        words = [w if w not in self._cat.ignore else "" for w in mentions.words]
+        return self._names_foreign_partner(question, words, mentions, loose=True)
+
+    def _names_foreign_partner(self, question: str, words: list[str], mentions: Mentions, loose: bool = False) -> bool:
+        """Another partner, named in full, or by a nickname typed with a capital ("Initech") (any nickname but
+        a common word when `loose`), and not part of a name the asker may see (their own account "Initech Water")."""
         taken = [e.span for e in mentions.entities]
         capitalised = {w for raw in re.findall(r"\b[A-Z][\w'’-]*", question) for w in tokens(raw)}
+        if loose:
+            capitalised |= {w for w in words if w and w not in STOPWORDS and len(w) >= 4}
         for e in self._foreign.match(words):
             if any(e.span[0] < b and a < e.span[1] for a, b in taken):
                 continue

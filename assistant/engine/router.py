@@ -173,8 +173,11 @@ _STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bal
                     r"quant\w*|combien|wie ?viele?|active|activ[eo]s?|ativ[oa]s?|actifs?|en cours|laufen\w*|gerade|"
                     r"tenemos|temos|haben wir|avons-nous|on a|a gente tem|"
                     r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|どれ|ありますか|有効")  # fmt: skip
-_WHO = re.compile(r"\b(who|whom|contact|wer|wen|qui|quién|quem|name)\b|誰|だれ|どなた|"
+_WHO = re.compile(r"\b(who|whom|contact|wer|wen|qui|quién|quien|quem|name)\b|誰|だれ|どなた|"
                   r"\b(cm|manager)\W*$|(マネージャー|担当者?)(は|って)?\W*$")  # "keystone's cm?", "…の担当は？"
+# "how many hours does a certification take?", "what does the exam cost?": the programme's rule, not a headcount
+_NOT_A_COUNT = re.compile(r"\b(hours?|heures?|stunden|horas?|cost\w*|coût\w*|kost\w*|costo|custo|price|prix|preis|"
+                          r"precio|preço|fee|frais|gebühr\w*|tarifa|taxa|exam\w*|prüfung\w*|examen|exame)\b|時間|費用|料金|試験")
 
 # Cue phrases that decide a turn on their own, in every language we answer in: `says(cue, question)`.
 CUES: dict[str, re.Pattern] = {
@@ -268,6 +271,32 @@ def mdf_period(question: str, today_year: int) -> str | None:
     return "this_quarter" if _THIS_Q.search(text) else None
 
 
+_MONTHS = {
+    1: r"january|jan|januar|janvier|enero|janeiro", 2: r"february|feb|februar|février|febrero|fevereiro",
+    3: r"march|mar|märz|mars|marzo|março", 4: r"april|apr|avril|abril", 5: r"may|mai|mayo|maio",
+    6: r"june|jun|juni|juin|junio|junho", 7: r"july|jul|juli|juillet|julio|julho",
+    8: r"august|aug|août|agosto", 9: r"september|sept?|septembre|septiembre|setiembre|setembro",
+    10: r"october|oct|oktober|octobre|octubre|outubro", 11: r"november|nov|novembre|noviembre|novembro",
+    12: r"december|dec|dezember|décembre|diciembre|dezembro",
+}
+_MONTH_RE = [(n, re.compile(rf"\b({names})\b|(?<!\d){n}月")) for n, names in _MONTHS.items()]
+_LAST_MONTH = re.compile(r"\b(last|previous|past) month\b|\bletzte\w* monat|\bvormonat|\ble mois (dernier|passé|"
+                         r"précédent)|\bel mes pasado|\bmês passado|\bo último mês|先月")
+
+
+def month_asked(question: str, today) -> str | None:
+    """The month a question asks about as YYYY-MM: "last month", or a month's name (its latest occurrence up to
+    today: "in september" asked in November 2026 is 2026-09, "in december" is 2025-12)."""
+    text = normalise(question)
+    if _LAST_MONTH.search(text):
+        return "last_month"
+    for number, pattern in _MONTH_RE:
+        if pattern.search(text) and not (number == 5 and re.search(r"\bmay (i|we|you|partners?)\b", text)):
+            year = today.year if number <= today.month else today.year - 1
+            return f"{year:04d}-{number:02d}"
+    return None
+
+
 def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thread: bool = False) -> str | None:
     """The partner-standing topic a question asks about (`tools.partner_profile`), or None when it is not
     about a partner's own records: a programme question ("what happens when a registration expires?", "how
@@ -286,13 +315,15 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
         return topic if state and (us or is_partner) else None
     if deal_named and topic != "conflicts":
         return None  # "next steps on the <account> renewal" is about that deal
+    if topic == "certifications":  # a seller's "how many certified people (do we need for gold)?"
+        return None if _NOT_A_COUNT.search(normalise(question)) else (topic if us or is_partner else None)
     if topic == "channel_manager":
         return topic if _WHO.search(normalise(question)) and (us or is_partner) else None
     if topic == "conflicts":
         return topic if (us or is_partner) and (state or says_us(question)) else None
     if topic == "mdf" and is_partner and mdf_period(question, 2000):
         return topic  # "mdf spent last quarter?": a period is asked, so the figures are
-    if topic in ("tier", "deals"):  # "what's missing for platinum?", "open deals?": a seller's own
+    if topic in ("tier", "deals", "activity"):  # "what's missing for platinum?", "open deals?": a seller's own
         return topic if us or is_partner else None
     return topic if us or (is_partner and state) else None
 

@@ -472,5 +472,19 @@ def main(argv=None, default_questions=None) -> int:
     return 0
 
 
+def for_set(score_file: str):
+    """(QUESTIONS, run, main) for another question set's `score.py`: its questions.yaml next to `score_file`,
+    scored with these rules, e.g. `QUESTIONS, run, main = for_set(__file__)`."""
+    questions = Path(score_file).resolve().parent / "questions.yaml"
+
+    def run_set(home=None, only=None, questions_path=None) -> dict:
+        return run(home=home, questions_path=questions_path or questions, only=only)
+
+    def main_set(argv=None) -> int:
+        return main(argv, default_questions=questions)
+
+    return questions, run_set, main_set
+
+
 if __name__ == "__main__":
     sys.exit(main())

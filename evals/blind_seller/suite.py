@@ -43,5 +43,10 @@ def run_final() -> dict:
 
 
 def run_s30() -> dict:
-    """The blind s30 set (evals/blind_seller_s30): written before stop 30 changed any code; the measure of record."""
+    """The blind s30 set (evals/blind_seller_s30): written before stop 30 changed any code; a dev set since stop 31."""
     return run(ROOT / "evals" / "blind_seller_s30" / "questions.yaml")
+
+
+def run_s31() -> dict:
+    """The blind s31 set (evals/blind_seller_s31): written before stop 31 changed any code; the measure of record."""
+    return run(ROOT / "evals" / "blind_seller_s31" / "questions.yaml")

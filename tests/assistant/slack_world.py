@@ -13,14 +13,10 @@ from fastapi.testclient import TestClient
 from slack_sdk.signature import SignatureVerifier
 
 from assistant.api import create_app
-from assistant.core.config import Settings
 from assistant.engine.context import AppContext
+from tests.assistant.world import settings_with
 
 SECRET = "test-signing-secret"
-
-
-def settings_with(ctx, **changes) -> Settings:
-    return Settings(**{**ctx.settings.model_dump(), **changes})
 
 
 @contextmanager
@@ -126,3 +122,16 @@ def message_shortcut(user: str, text: str, response_url: str, callback_id: str =
                         "callback_id": callback_id, "trigger_id": "1.2.5", "message_ts": "1.1",
                         "message": {"type": "message", "user": "UOTHER", "ts": "1.1", "text": text},
                         "response_url": response_url})
+
+
+def approve_from_queue(http, slack, command: str, record_id: str, approve: str, reject: str) -> None:
+    """The channel manager's queue (`/cosell COMMAND` by UCM) lists `record_id` with the `approve` and `reject`
+    buttons; a partner seller's click (US1) is refused, the channel manager's approves."""
+    post_form(http, command_body(command, "UCM", slack.response_url("q")))
+    queue = slack.wait_for("response_url")[0]["body"]
+    buttons = [e for b in queue["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [(e["action_id"], e["value"]) for e in buttons] == [(approve, record_id), (reject, record_id)]
+    post_form(http, button("US1", approve, record_id, slack.response_url("b1")))
+    assert "may not" in slack.wait_for("response_url", count=2)[1]["body"]["text"]
+    post_form(http, button("UCM", approve, record_id, slack.response_url("b2")))
+    assert f"Approved: {record_id}" in slack.wait_for("response_url", count=3)[2]["body"]["text"]

@@ -10,11 +10,11 @@ from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
 from assistant.api.warmup import warm_llm_client
-from assistant.core.config import Settings
 from assistant.core.llm_guard import LLMBusy, LlmGuard, LLMOverBudget
 from assistant.engine.agent import ask
 from assistant.engine.context import AppContext
 from retrieval.scope import scope_for_user
+from tests.assistant import world
 from tests.fakes.openai_server import FakeOpenAI, text
 
 
@@ -88,8 +88,8 @@ def test_a_healthy_model_is_still_waited_for(tmp_path):
 
 def test_an_ask_that_waited_for_a_server_thread_falls_back_within_its_budget(world_ctx, fake_tools):
     with FakeOpenAI() as llm:
-        ctx = AppContext(Settings(**{**world_ctx.settings.model_dump(), "llm_base_url": llm.base_url,
-                                     "llm_api_key": "x", "llm_max_retries": 0, "llm_budget_s": 6.0}))
+        ctx = AppContext(world.settings_with(world_ctx, llm_base_url=llm.base_url, llm_api_key="x", llm_max_retries=0,
+                                                 llm_budget_s=6.0))
         warm_llm_client(ctx)  # as the server's warm-up does: the client libraries' imports take seconds
         ask(world_ctx, scope_for_user(world_ctx.store, "u-cm"), "How is Alpine IT doing?")  # a warm engine
         llm.delay_s = 10.0
@@ -105,8 +105,8 @@ def test_an_ask_that_waited_for_a_server_thread_falls_back_within_its_budget(wor
 
 def test_an_api_ask_is_answered_within_the_budget_from_its_arrival(world_ctx, fake_tools, api_keys):
     with FakeOpenAI() as llm:
-        ctx = AppContext(Settings(**{**world_ctx.settings.model_dump(), "llm_base_url": llm.base_url,
-                                     "llm_api_key": "x", "llm_max_retries": 0, "llm_budget_s": 4.0}))
+        ctx = AppContext(world.settings_with(world_ctx, llm_base_url=llm.base_url, llm_api_key="x", llm_max_retries=0,
+                                                 llm_budget_s=4.0))
         warm_llm_client(ctx)
         llm.delay_s = 10.0
         llm.enqueue(text("too late"), text("too late"))

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from assistant.core.config import Settings
 from assistant.engine.agent import ask
 from assistant.engine.context import AppContext
 from retrieval.scope import scope_for_user
+from tests.assistant import world
 from tests.fakes.openai_server import FakeOpenAI, text, tool_call
 
 
@@ -22,8 +22,8 @@ def llm():
 
 @pytest.fixture()
 def llm_ctx(world_ctx, llm):
-    settings = Settings(**{**world_ctx.settings.model_dump(), "llm_base_url": llm.base_url, "llm_api_key": "x",
-                           "llm_max_retries": 0, "llm_timeout_s": 5})
+    settings = world.settings_with(world_ctx, llm_base_url=llm.base_url, llm_api_key="x", llm_max_retries=0,
+                                   llm_timeout_s=5)
     ctx = AppContext(settings)
     yield ctx
     ctx.close()

@@ -10,7 +10,7 @@ import pytest
 from retrieval import records as R
 from retrieval.programme_records import MdfActivityRow
 from tests.assistant import slack_world
-from tests.assistant.slack_world import button, command_body, post_form, slack_app
+from tests.assistant.slack_world import command_body, post_form, slack_app
 from tests.fakes.slack_api import FakeSlack
 
 
@@ -53,14 +53,6 @@ def test_mdf_modal_queue_and_buttons(client, slack):
         assert (row.partner_id, row.requested_amount, row.status) == ("P-001", 6000, "requested")
         assert s.query(MdfActivityRow).count() == 1
     # the queue, with buttons; a partner seller's click does nothing, the channel manager's approves
-    post_form(http, command_body("mdf queue", "UCM", slack.response_url("q")))
-    queue = slack.wait_for("response_url")[0]["body"]
-    buttons = [e for b in queue["blocks"] if b["type"] == "actions" for e in b["elements"]]
-    assert [(e["action_id"], e["value"]) for e in buttons] == [("cosell_mdf_approve", "M-0001"),
-                                                               ("cosell_mdf_reject", "M-0001")]
-    post_form(http, button("US1", "cosell_mdf_approve", "M-0001", slack.response_url("b1")))
-    assert "may not" in slack.wait_for("response_url", count=2)[1]["body"]["text"]
-    post_form(http, button("UCM", "cosell_mdf_approve", "M-0001", slack.response_url("b2")))
-    assert "Approved: M-0001" in slack.wait_for("response_url", count=3)[2]["body"]["text"]
+    slack_world.approve_from_queue(http, slack, "mdf queue", "M-0001", "cosell_mdf_approve", "cosell_mdf_reject")
     with ctx.store.session() as s:
         assert s.get(MdfActivityRow, "M-0001").status == "approved"

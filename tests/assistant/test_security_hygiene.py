@@ -68,7 +68,7 @@ def test_security_headers_on_every_response(client, api_keys):
 
 def test_docs_need_a_key_when_configured(tmp_path, fake_tools):
     ctx = world.build_world(tmp_path / "home")
-    ctx = AppContext(Settings(**{**ctx.settings.model_dump(), "docs_require_key": True}))
+    ctx = AppContext(world.settings_with(ctx, docs_require_key=True))
     from retrieval.scope import issue_api_key
 
     key = issue_api_key(ctx.store, "u-ps1")

@@ -14,6 +14,7 @@ from assistant.core.llm_guard import LlmGuard, LLMOverBudget, LLMSkipped
 from assistant.engine.agent import ask
 from assistant.engine.context import AppContext
 from retrieval.scope import scope_for_user
+from tests.assistant import world
 from tests.fakes.openai_server import FakeOpenAI, error, text
 
 
@@ -24,8 +25,8 @@ def llm():
 
 
 def _ctx(world_ctx, llm, **more) -> AppContext:
-    return AppContext(Settings(**{**world_ctx.settings.model_dump(), "llm_base_url": llm.base_url,
-                                  "llm_api_key": "x", "llm_max_retries": 0, "llm_timeout_s": 30, **more}))
+    return AppContext(world.settings_with(world_ctx, llm_base_url=llm.base_url, llm_api_key="x", llm_max_retries=0,
+                                              llm_timeout_s=30, **more))
 
 
 def test_a_slow_model_gets_the_budget_then_the_built_in_engine_answers(world_ctx, fake_tools, llm):

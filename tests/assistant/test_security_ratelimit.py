@@ -15,8 +15,7 @@ from tests.assistant import world
 @pytest.fixture()
 def limited(tmp_path, fake_tools):
     base = world.build_world(tmp_path / "home")
-    ctx = AppContext(Settings(**{**base.settings.model_dump(), "rate_limit": "8/minute",
-                                 "rate_limit_sensitive": "3/minute"}))
+    ctx = AppContext(world.settings_with(base, rate_limit="8/minute", rate_limit_sensitive="3/minute"))
     keys = {u: issue_api_key(ctx.store, u) for u in ("u-ps1", "u-ps2")}
     with TestClient(create_app(ctx, warm_up=False)) as client:
         yield client, keys

@@ -21,7 +21,6 @@ from playwright.sync_api import expect
 from tests.assistant import web_world
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "375px": {"width": 375, "height": 740}}
 
 
@@ -235,5 +234,4 @@ def axe(page) -> list[str]:
 
 
 def shot(page, name: str) -> None:
-    DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / name), full_page=True)
+    web_world.screenshot(page, name)

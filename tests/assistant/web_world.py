@@ -5,7 +5,9 @@ key, sign in, ask and wait for the answer."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -142,3 +144,15 @@ def ask(page, question: str, n: int):
     page.fill("#question", question)
     page.click("#ask")
     return answers(page, n)
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def screenshot(page, name: str) -> Path:
+    """A full-page screenshot: into docs/ when COSELL_UPDATE_SCREENSHOTS=1 (to refresh the README's pictures),
+    else into the temp folder, so a test run never changes the checkout. Returns where it went."""
+    folder = SCREENSHOTS if os.environ.get("COSELL_UPDATE_SCREENSHOTS") == "1" else Path(tempfile.gettempdir()) / "cosell-shots"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / name), full_page=True)
+    return folder / name

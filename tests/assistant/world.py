@@ -67,6 +67,11 @@ DOCS = [
 ]
 
 
+def settings_with(ctx: AppContext, **changes: Any) -> Settings:
+    """`ctx`'s settings with `changes` applied: a test's own variant of a world's configuration."""
+    return Settings(**{**ctx.settings.model_dump(), **changes})
+
+
 def auth(keys: dict[str, str], user: str) -> dict[str, str]:
     """The headers of an API request made as `user`, whose key is in `keys`."""
     return {"Authorization": f"Bearer {keys[user]}"}

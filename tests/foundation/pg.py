@@ -1,4 +1,5 @@
-"""A throwaway PostgreSQL 15 server in a temp dir (Debian's binaries; initdb refuses root, so run as nobody)."""
+"""A throwaway PostgreSQL 15 server in a temp dir (Debian's binaries; initdb refuses root, so run as nobody).
+The test session starts one (`pg_server` in tests/conftest.py); each test gets a fresh database on it (`pg_url`)."""
 from __future__ import annotations
 
 import os
@@ -6,6 +7,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,3 +44,17 @@ def throwaway_postgres() -> Iterator[str]:
         subprocess.run(_as_nobody([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
                        capture_output=True)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def fresh_database(server_url: str) -> str:
+    """A new, empty database on the server of `server_url` (a URL from `throwaway_postgres`): its URL."""
+    import sqlalchemy as sa
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
+    return server_url.replace("/postgres?", f"/{name}?", 1)

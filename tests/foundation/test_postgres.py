@@ -6,13 +6,6 @@ import pytest
 from assistant.core.errors import Forbidden
 from retrieval import records as R
 from retrieval.scope import Scope, ScopedRecords, issue_api_key, scope_for_api_key
-from tests.foundation.pg import throwaway_postgres
-
-
-@pytest.fixture(scope="module")
-def pg_url():
-    with throwaway_postgres() as url:
-        yield url
 
 
 def test_store_and_scope_on_postgres(pg_url):

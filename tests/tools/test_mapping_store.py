@@ -176,22 +176,20 @@ def test_the_bench_world_plants_hard_negatives():
     assert reused["domain"].is_in(accounts["domain"].implode()).all()
 
 
-def test_team_mode_reads_and_stores_the_match_in_postgres(tmp_path, monkeypatch):
+def test_team_mode_reads_and_stores_the_match_in_postgres(tmp_path, monkeypatch, pg_url):
     from retrieval import account_matches
-    from tests.foundation.pg import throwaway_postgres
 
     monkeypatch.setattr(account_matches, "PAGE_ROWS", 97)  # many pages: keyset pagination under test
-    with throwaway_postgres() as url:
-        monkeypatch.setenv("COSELL_DATABASE_URL", url)
-        ctx = _world(tmp_path, n=500)
-        assert ctx.store.url.startswith("postgresql")
-        calls = _count_resolved(monkeypatch)
-        rels = am.account_relationships(ctx)
-        assert len(calls) == 1 and _dump(rels) == _dump(am._relationships_in_memory(ctx, None))
-        with ctx.store.session() as s:
-            s.execute(update(R.PartnerAccount).where(R.PartnerAccount.partner_id == "P-004")
-                      .values(country=None))
-        ctx.store.bump_records_version()
-        assert stored.refresh(ctx).resolved == ["P-004"]
-        ctx.close()
-        ctx.store.dispose()
+    monkeypatch.setenv("COSELL_DATABASE_URL", pg_url)
+    ctx = _world(tmp_path, n=500)
+    assert ctx.store.url.startswith("postgresql")
+    calls = _count_resolved(monkeypatch)
+    rels = am.account_relationships(ctx)
+    assert len(calls) == 1 and _dump(rels) == _dump(am._relationships_in_memory(ctx, None))
+    with ctx.store.session() as s:
+        s.execute(update(R.PartnerAccount).where(R.PartnerAccount.partner_id == "P-004")
+                  .values(country=None))
+    ctx.store.bump_records_version()
+    assert stored.refresh(ctx).resolved == ["P-004"]
+    ctx.close()
+    ctx.store.dispose()

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
 from assistant.core.config import Settings
 from assistant.core.errors import BadInput
 from assistant.engine.context import AppContext
 from retrieval.ingest import replace_records
 from retrieval.programme_records import AuditEntry, MdfActivityRow
 from retrieval.scope import Scope
-from tests.foundation.pg import throwaway_postgres
 from tests.tools.programme_world import TODAY, write_world
 from tools.mdf import service
 from tools.mdf.service import MdfRequest, approve_mdf, request_mdf
@@ -64,22 +61,8 @@ def race(ctx, monkeypatch) -> None:
         assert sorted(actions) == ["approved", "request", "request"]
 
 
-def test_concurrent_approvals_on_sqlite(tmp_path, monkeypatch):
-    ctx = AppContext(Settings(home=tmp_path / "home", today=TODAY))
-    try:
-        race(ctx, monkeypatch)
-    finally:
-        ctx.close()
-
-
-@pytest.fixture(scope="module")
-def pg_url():
-    with throwaway_postgres() as url:
-        yield url
-
-
-def test_concurrent_approvals_on_postgres(tmp_path, monkeypatch, pg_url):
-    ctx = AppContext(Settings(home=tmp_path / "home", today=TODAY, database_url=pg_url))
+def test_concurrent_approvals(tmp_path, monkeypatch, database_url):
+    ctx = AppContext(Settings(home=tmp_path / "home", today=TODAY, database_url=database_url))
     try:
         race(ctx, monkeypatch)
     finally:

@@ -463,3 +463,21 @@ def test_a_lead_ranker_must_also_tell_wins_from_losses_as_well_as_segment():
     best, verdicts = imitates.pick()
     assert best == "segment" and "AUC 0.560 below" in verdicts["learned"]["kept_out"]
     assert backtest({"segment": 0.61, "learned": 0.64}).pick()[0] == "learned"
+
+
+def test_top_rows_breaks_a_tie_at_the_edge_as_rank_does():
+    """Serving (`top_rows`) and the backtest (`rank`) order partners alike: among partners tied with the
+    k-th, the lower row, never whichever one the partition happened to leave in the top k."""
+    from types import SimpleNamespace
+
+    from tools.partner_match.model import rank, top_rows
+
+    n = 40
+    X = np.zeros((n, len(mf.FEATURES)))
+    X[:, 0] = np.r_[np.full(n // 2, 1.0), np.full(n - n // 2, 0.5)]  # twenty partners tie for second place
+    X[5, 0] = 2.0
+    signals = SimpleNamespace(X=X, eligible=np.ones(n, bool))
+    model = MatchModel([1.0] + [0.0] * (len(mf.FEATURES) - 1), 0.0, "segment")
+    for k in (1, 3, 7):
+        assert top_rows(model, signals, k)[0].tolist() == rank(model, signals)[0][:k].tolist() == \
+            [5] + [i for i in range(n) if i != 5][:k - 1]

@@ -67,8 +67,11 @@ def world(request, tmp_path_factory):
 class _ReferenceDays:
     """PortfolioHealthDays as it was: each day's health from every deal in Python."""
 
-    def __init__(self, ctx, scope, days, partner_ids=None):
-        self.ctx, self.scope, self.days = ctx, scope, days
+    def __init__(self, ctx, scope, days, partner_ids=None, pipeline_days=(), pipelines=None):
+        self.ctx, self.scope, self.days = ctx, scope, days  # every deal read per day: no pipelines handed on
+
+    def pipelines_on(self, indexes):
+        return None
 
     def on(self, i, partner_ids=None):
         out = nba.portfolio_health(self.ctx, self.scope, as_of=self.days[i])
@@ -79,6 +82,7 @@ def _reference(monkeypatch) -> None:
     """`portfolio` as it was: health per day from every deal in Python, first wins from every won deal."""
     monkeypatch.setattr(nba, "PortfolioHealthDays", _ReferenceDays)  # portfolio reads the nba module
     monkeypatch.setattr(portfolio_module, "_health", portfolio_module._health_now_and_before)  # not the cached
+    monkeypatch.setattr(portfolio_module.stored, "path_of", lambda ctx, as_of: None)  # nor the stored
     monkeypatch.setattr(portfolio_module, "_first_wins_query", lambda today: select(
         Opportunity.partner_id, Opportunity.registered_by, Opportunity.close_date)
         .where(Opportunity.stage == "closed_won"))
@@ -86,7 +90,9 @@ def _reference(monkeypatch) -> None:
 
 def _both(ctx, as_of=None):
     scope = Scope.operator()
-    new = portfolio_module.portfolio(ctx, scope, as_of=as_of).model_dump(mode="json")
+    with pytest.MonkeyPatch.context() as mp:  # computed, not read from the portfolio stored by a test before
+        mp.setattr(portfolio_module.stored, "path_of", lambda ctx, as_of: None)
+        new = portfolio_module.portfolio(ctx, scope, as_of=as_of).model_dump(mode="json")
     with pytest.MonkeyPatch.context() as mp:
         _reference(mp)
         old = portfolio_module.portfolio(ctx, scope, as_of=as_of).model_dump(mode="json")
@@ -144,9 +150,9 @@ def test_health_is_read_once_per_records_version(world, monkeypatch):
     reads = []
 
     class Counting(nba.PortfolioHealthDays):
-        def __init__(self, *args):
+        def __init__(self, *args, **kwargs):
             reads.append(1)
-            super().__init__(*args)
+            super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(nba, "PortfolioHealthDays", Counting)
     world.store.bump_records_version()

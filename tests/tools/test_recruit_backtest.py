@@ -89,7 +89,9 @@ def test_too_few_partners_is_no_backtest_and_says_so():
     assert bt.weights == {DEFAULT: 1.0} and not bt.figures and "too few partners" in bt.sentence()
 
 
-def test_the_ranking_and_its_reasons_follow_the_rankers_the_backtest_chose():
+def test_the_profile_ranks_and_the_backtest_is_shown_for_reference():
+    """The backtest's figures did not tell which ranker orders new candidates best on the zoo's worlds, so they are
+    reported (a check a channel manager can read) and the profile ranks."""
     from tools.recruit.rankers import best_partners, fit_rankers, learn_model, trust_of
     from tools.recruit.service import Learned, _profile, _rank
 
@@ -105,9 +107,9 @@ def test_the_ranking_and_its_reasons_follow_the_rankers_the_backtest_chose():
     ranked = sorted(_rank(pool, learned, None), key=lambda c: -c.score)
     assert [c.candidate_id for c in ranked] == ["C-1", "C-2"]  # the best partners' type and country win
     first = ranked[0]
-    assert first.reasons[0].startswith("Ranks here by like our best partners +1.0 (share")
-    assert any(r.startswith("Like our best partners") and "are system integrators" in r for r in first.reasons)
-    assert set(first.parts) == {*[n for n, w in bt.weights.items() if w > 0], "reach", "gap bonus"}
+    assert first.reasons[0].startswith("Ranks here by profile fit +1.0, weighted")
+    assert set(first.parts) == {"profile", "reach", "gap bonus"}
     profile = _profile(learned)
-    assert profile.ranker == "peers" and profile.backtest.figures == bt.figures
-    assert f"peers {bt.figures['peers']:+.2f}" in profile.ranking
+    assert profile.ranker == "profile" and profile.backtest.figures == bt.figures and bt.chosen == "peers"
+    assert profile.backtest.shares == {"profile": 1.0}
+    assert "For reference" in profile.ranking and f"peers {bt.figures['peers']:+.2f}" in profile.ranking

@@ -8,7 +8,8 @@ import random
 from tools.recruit.backtest import choose_ranker
 from tools.recruit.gaps import Gaps, gaps_with
 from tools.recruit.outcomes import Outcome
-from tools.recruit.rankers import best_partners, fit_rankers, learn_model, trust_of
+from tools.recruit.profile import MIN_PARTNERS
+from tools.recruit.rankers import TRUST_FLOOR, best_partners, fit_rankers, learn_model, trust_of
 from tools.recruit.service import Learned, _profile, _rank
 from tools.recruit.traits import Company
 
@@ -62,17 +63,26 @@ def test_reach_counts_our_accounts_and_open_deals_where_country_and_industry_bot
     assert gaps.reach_value(POOL[0]) > gaps.reach_value(POOL[1]) > gaps.reach_value(Company(key="C-5", name="z"))
 
 
-def test_an_unreliable_profile_leaves_the_ranking_to_the_demand_a_candidate_could_serve():
+def test_an_unreliable_profile_counts_the_floor_and_the_demand_the_rest():
+    """A profile whose leave-one-out fit is ~0 still counts TRUST_FLOOR (its reliability cannot be told from our
+    partners), the demand a candidate could serve the rest; the backtest's figures do not move the ranking."""
     for seed in (1, 2, 3):
         partners, outcomes = _partners(seed, planted=False)
         learned, ranked = _ranked(partners, outcomes)
-        assert learned.trust < 0.5, learned.model.reliability
-        assert [c.candidate_id for c in ranked] == ["C-1", "C-2"]  # 36 accounts and deals against 2
-        first = ranked[0]
-        assert first.reach == {"accounts": 30, "open_deals": 6}
-        assert abs(first.parts["reach"]) >= max(abs(v) for k, v in first.parts.items() if k != "reach")
-        assert first.reasons[1] == "Could serve 30 of our accounts and 6 open deals (DE in Retail)"  # largest part
-        assert f"weighted {1 - learned.trust:.0%}" in first.reasons[0]
+        assert learned.model.reliability < 0.25 and learned.trust == TRUST_FLOOR
+        by_id = {c.candidate_id: c for c in ranked}
+        assert set(by_id["C-1"].parts) == {"profile", "reach", "gap bonus"}  # no backtest-weighted peers or gaps
+        assert by_id["C-1"].parts["reach"] == 0.5 and by_id["C-2"].parts["reach"] == -0.5  # (1 - 0.5) x z = +-1
+        assert by_id["C-1"].reach == {"accounts": 30, "open_deals": 6}
+        assert "Could serve 30 of our accounts and 6 open deals (DE in Retail)" in by_id["C-1"].reasons
+        assert "weighted 50%" in by_id["C-1"].reasons[0]
+
+
+def test_no_profile_from_too_few_partners_leaves_the_ranking_to_the_demand():
+    partners, outcomes = _partners(5, planted=False, n=MIN_PARTNERS - 1)
+    learned, ranked = _ranked(partners, outcomes)
+    assert learned.trust == 0.0
+    assert [c.candidate_id for c in ranked] == ["C-1", "C-2"]  # 36 accounts and deals against 2
 
 
 def test_a_reliable_profile_outweighs_the_demand():
@@ -82,3 +92,16 @@ def test_a_reliable_profile_outweighs_the_demand():
     assert [c.candidate_id for c in ranked] == ["C-2", "C-1"]  # the reseller, though it could serve less
     profile = _profile(learned)
     assert profile.trust == round(learned.trust, 3) and f"counts {learned.trust:.0%}" in profile.ranking
+
+
+def test_the_results_score_is_the_win_rate_not_the_deal_flow():
+    """Revenue and speed follow the deals a partner is given; the profile learns the win rate per deal."""
+    from tools.recruit.outcomes import _score
+    busy = Outcome(partner_id="P-1", won=5e6, years=1.0, wins=20, closed=40, win_rate=0.5, days_to_first_win=10,
+                   days_since_joined=400, weight=1.0)
+    quiet = Outcome(partner_id="P-2", won=2e5, years=1.0, wins=2, closed=4, win_rate=0.5, days_to_first_win=300,
+                    days_since_joined=400, weight=1.0)
+    sharp = Outcome(partner_id="P-3", won=1e5, years=1.0, wins=3, closed=3, win_rate=0.7, days_to_first_win=200,
+                    days_since_joined=400, weight=1.0)
+    _score([busy, quiet, sharp])
+    assert busy.score == quiet.score < sharp.score

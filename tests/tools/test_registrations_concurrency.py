@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
 from assistant.core.config import Settings
 from assistant.core.errors import Conflict
 from assistant.engine.context import AppContext
 from retrieval.ingest import replace_records
 from retrieval.programme_records import AuditEntry, Registration
 from retrieval.scope import Scope
-from tests.foundation.pg import throwaway_postgres
 from tests.tools.programme_world import TODAY, write_world
 from tools.registrations import service
 from tools.registrations.service import SubmitRequest, approve_registration, submit_registration
@@ -58,22 +55,8 @@ def race(ctx, monkeypatch) -> list:
     return results
 
 
-def test_concurrent_approvals_on_sqlite(tmp_path, monkeypatch):
-    ctx = AppContext(Settings(home=tmp_path / "home", today=TODAY))
-    try:
-        race(ctx, monkeypatch)
-    finally:
-        ctx.close()
-
-
-@pytest.fixture(scope="module")
-def pg_url():
-    with throwaway_postgres() as url:
-        yield url
-
-
-def test_concurrent_approvals_on_postgres(tmp_path, monkeypatch, pg_url):
-    ctx = AppContext(Settings(home=tmp_path / "home", today=TODAY, database_url=pg_url))
+def test_concurrent_approvals(tmp_path, monkeypatch, database_url):
+    ctx = AppContext(Settings(home=tmp_path / "home", today=TODAY, database_url=database_url))
     try:
         race(ctx, monkeypatch)
     finally:
@@ -146,9 +129,5 @@ def race_processes(tmp_path, url: str | None) -> None:
         ctx.close()
 
 
-def test_two_processes_approving_at_once_on_postgres(tmp_path, pg_url):
-    race_processes(tmp_path, pg_url)
-
-
-def test_two_processes_approving_at_once_on_sqlite(tmp_path):
-    race_processes(tmp_path, None)
+def test_two_processes_approving_at_once(tmp_path, database_url):
+    race_processes(tmp_path, database_url)

@@ -42,6 +42,7 @@ from sqlalchemy import func, null, or_, select, union_all
 from assistant.core.errors import Forbidden
 from retrieval.records import Opportunity, Partner
 from retrieval.scope import Scope
+from tools.analytics import stored
 from tools.analytics.cohorts import first_wins, time_to_first_win
 from tools.analytics.types import PortfolioPartner, PortfolioResponse
 from tools.context import ToolContext
@@ -215,13 +216,20 @@ def portfolio(ctx: ToolContext, scope: Scope, partner_ids: set[str] | None = Non
     if not scope.is_internal:  # before anything is read
         raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see every partner's health")
     today = as_of or ctx.today()
-    with _no_gc_pauses(), ThreadPoolExecutor(max_workers=1) as pool:
-        # the partners and their first wins are read beside the health queries (another connection)
-        pending = pool.submit(_partners_and_first_wins, ctx, scope, today)
-        # Forbidden for anyone but admins and channel managers
-        now, before, earlier, changes = _health(ctx, scope, as_of, today)
-        info, wins = pending.result()
-        return _portfolio(now, before, earlier, info, wins, today, partner_ids, changes)
+    # every partner's: stored per records version, day and code (each `cosell portfolio` is a new process)
+    path = stored.path_of(ctx, as_of) if partner_ids is None else None
+    with _no_gc_pauses():  # reading 10,000 rows too: no collector pass over the health kept in memory
+        if (kept := stored.load(path)) is not None:
+            return kept
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # the partners and their first wins are read beside the health queries (another connection)
+            pending = pool.submit(_partners_and_first_wins, ctx, scope, today)
+            # Forbidden for anyone but admins and channel managers
+            now, before, earlier, changes = _health(ctx, scope, as_of, today)
+            info, wins = pending.result()
+            response = _portfolio(now, before, earlier, info, wins, today, partner_ids, changes)
+    stored.save(path, response)
+    return response
 
 
 def _health(ctx: ToolContext, scope: Scope, as_of: dt.date | None, today: dt.date
@@ -239,15 +247,17 @@ def _health_now_and_before(ctx: ToolContext, scope: Scope, as_of: dt.date | None
     health fell HEALTH_FALL or more as `Norms` counts it (the only ones whose range is read)."""
     quarters = [today - dt.timedelta(days=k * TREND_DAYS) for k in range(1, 1 + QUARTERS)]
     days = [as_of, *quarters]
-    health = nba.PortfolioHealthDays(ctx, scope, days[:2])
+    # every partner's pipeline on the earlier quarters' days is read in the same scan of the deals (for the
+    # percentile, which ranks among all, should anyone fall): cheaper than a scan of its own later
+    health = nba.PortfolioHealthDays(ctx, scope, days[:2], pipeline_days=days[2:])
     now, before = health.on(0), health.on(1)
     changes = counted_changes(now, before, portfolio_z(now))
     fell = {pid for pid, c in changes.items() if c.counted <= -HEALTH_FALL}
     if not fell:
         return now, before, [], changes
-    # a second, narrow read: the fallen partners' aggregates (ranges of the covering indexes) and every
-    # partner's pipeline on those days (the percentile ranks among all)
-    past = nba.PortfolioHealthDays(ctx, scope, days[2:], fell)
+    # a second, narrow read: the fallen partners' aggregates (ranges of the covering indexes)
+    past = nba.PortfolioHealthDays(ctx, scope, days[2:], fell,
+                                   pipelines=health.pipelines_on(list(range(len(days) - 2))))
     return now, before, [past.on(i, fell) for i in range(len(days) - 2)], changes
 
 

@@ -8,6 +8,7 @@ figures and no totals; portfolio and digest for admins and channel managers only
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -22,6 +23,7 @@ from tools.analytics.types import AttributionResponse, PortfolioResponse, Stalle
 from tools.context import ToolContext
 from tools.registry import register_tool
 
+log = logging.getLogger(__name__)
 STALLED_DAYS = _digest.STALLED_DAYS  # an open deal this many days without activity is stalled (the digest)
 
 
@@ -38,6 +40,16 @@ def attribution(ctx: ToolContext, scope: Scope, start: str | dt.date | None = No
 def portfolio(ctx: ToolContext, scope: Scope) -> PortfolioResponse:
     _internal(scope, "partner portfolio")
     return _portfolio.portfolio(ctx, scope)
+
+
+def refresh_stored_portfolio(ctx: ToolContext) -> None:
+    """After an ingest: every partner's portfolio computed now and stored with the records version
+    (tools.analytics.stored), so the first `cosell portfolio` or dashboard reads it (the doors call this,
+    as they refresh account mapping). A failure loses nothing: the next call computes it."""
+    try:
+        _portfolio.portfolio(ctx, Scope.system())
+    except Exception:
+        log.warning("portfolio: not stored after ingest", exc_info=True)
 
 
 def digest(ctx: ToolContext, scope: Scope, user_id: str, send: bool = False) -> dict[str, Any]:

@@ -167,22 +167,33 @@ PER_DAY = 6  # weighted pipeline, open deals, won, lost, won revenue, products o
 
 
 def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor: dict,
-                     partner_ids: list[str] | None = None) -> dict[str, list]:
-    """partner -> per day [weighted pipeline, open, won, lost, won revenue,
-    the distinct products cells of the open deals], in one scan of the deals."""
+                     partner_ids: list[str] | None = None, pipeline_days: list[dt.date] = ()
+                     ) -> tuple[dict[str, list], dict[str, list]]:
+    """(partner -> per day [weighted pipeline, open, won, lost, won revenue, the distinct products cells of
+    the open deals], partner -> its weighted open pipeline on each of `pipeline_days`), in one scan of the
+    deals (`_pipelines` of those days, read beside the figures of `days` instead of by a scan of its own)."""
     out: dict[str, list] = {}
-    for d in _engaged_deals(partner_ids, _can_count(today, days, year=True)):
+    pipes: dict[str, list] = {}
+    can_count = _can_count(today, days, year=True)
+    if pipeline_days:
+        can_count = or_(can_count, _can_count(today, list(pipeline_days), year=False))
+    for d in _engaged_deals(partner_ids, can_count):
         columns = []
         for day in days:
             c = _day_conditions(d, today, day, vendor)
             columns += [func.sum(c["weighted"]), func.count(case((c["open"], 1))), func.count(case((c["won"], 1))),
                         func.count(case((c["lost"], 1))), func.sum(case((c["won"], c["value"]))),
                         _distinct_joined(session, case((c["open"], d.c.products)))]
+        columns += [func.sum(_day_conditions(d, today, day, vendor)["weighted"]) for day in pipeline_days]
+        n = len(days) * PER_DAY
         # no WHERE on pid in the first: the NULL group (deals without a partner) is dropped below
         for pid, *values in session.execute(select(d.c.pid, *columns).group_by(d.c.pid)):
             if pid is not None:
-                out[pid] = _merged(out[pid], values) if pid in out else values
-    return out
+                figures, pipelines = values[:n], values[n:]
+                out[pid] = _merged(out[pid], figures) if pid in out else figures
+                if pipeline_days:
+                    pipes[pid] = _summed(pipes[pid], pipelines) if pid in pipes else pipelines
+    return out, pipes
 
 
 def _pipelines(session, today: dt.date, days: list[dt.date | None], vendor: dict) -> dict[str, list]:
@@ -192,9 +203,13 @@ def _pipelines(session, today: dt.date, days: list[dt.date | None], vendor: dict
         columns = [func.sum(_day_conditions(d, today, day, vendor)["weighted"]) for day in days]
         for pid, *values in session.execute(select(d.c.pid, *columns).group_by(d.c.pid)):
             if pid is not None:
-                out[pid] = [x if y is None else y if x is None else x + y
-                            for x, y in zip(out[pid], values, strict=True)] if pid in out else values
+                out[pid] = _summed(out[pid], values) if pid in out else values
     return out
+
+
+def _summed(a: list, b: list) -> list:
+    """Sums of a partner's engaged and registered-only deals added (NULL: none)."""
+    return [x if y is None else y if x is None else x + y for x, y in zip(a, b, strict=True)]
 
 
 def _merged(a: list, b: list) -> list:
@@ -299,16 +314,22 @@ class PortfolioAggregates:
     """The per-partner aggregates of several days, read once (a few statements); each day's metrics are
     built on demand, for every partner or a few (a day's baselines always cover every partner)."""
 
-    def __init__(self, ctx: ToolContext, days: list[dt.date | None], partner_ids: set[str] | None = None):
-        """`partner_ids`: aggregates of these partners only (and every partner's pipeline, for the percentile)."""
+    def __init__(self, ctx: ToolContext, days: list[dt.date | None], partner_ids: set[str] | None = None,
+                 pipeline_days: list[dt.date] = (), pipelines: dict[str, list] | None = None):
+        """`partner_ids`: aggregates of these partners only (and every partner's pipeline, for the percentile:
+        `pipelines`, partner -> its pipeline on each of `days`, when read already, else read here).
+        `pipeline_days`: every partner's pipeline on these days too, read in the same scan of the deals
+        (`pipelines_on`: for a later read of a few partners on those days)."""
         today, vendor = ctx.today(), ctx.vendor()
         self.dates = [day or today for day in days]
         ids = None if partner_ids is None else sorted(partner_ids)
-        self.pipelines = None if ids is None else _read(ctx, _pipelines, today, days, vendor)
+        self.pipelines = pipelines
+        if ids is not None and pipelines is None:
+            self.pipelines = _read(ctx, _pipelines, today, days, vendor)
         # two connections: the scans of the deals (the longest queries) run beside the others; sqlite3 and
         # psycopg release the GIL while the database works
         with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(_read, ctx, _deal_aggregates, today, days, vendor, ids)
+            pending = pool.submit(_read, ctx, _deal_aggregates, today, days, vendor, ids, list(pipeline_days))
             with ctx.records(Scope.system()) as rec:
                 session = rec.session
                 details = select(PARTNER.c.partner_id, PARTNER.c.tier, PARTNER.c.competencies,
@@ -323,8 +344,12 @@ class PortfolioAggregates:
                 # per records version: the portfolio's second read (the past quarters) asks again
                 closed = ctx.cached("nba.closed_deals_by_date", lambda: _closed_deals(session))
                 self.rates = _win_rates(closed, self.dates)
-            self.deals = pending.result()
+            self.deals, self.later_pipelines = pending.result()
         self.certified = {p.partner_id: parse_certified(p.certified_staff) for p in self.partners}
+
+    def pipelines_on(self, indexes: list[int]) -> dict[str, list]:
+        """partner -> its pipeline on the `pipeline_days` of these indexes (the `pipelines` of a later read)."""
+        return {pid: [values[i] for i in indexes] for pid, values in self.later_pipelines.items()}
 
     def metrics(self, i: int, partner_ids: set[str] | None = None) -> tuple[Baselines, list[BulkMetrics]]:
         """Day i's baselines and the metrics of `partner_ids` (None: every partner), ordered by partner id."""

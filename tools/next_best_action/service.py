@@ -325,12 +325,18 @@ class PortfolioHealthDays:
     every day are read at once; scoring is the Python part: a past day needed for a few partners costs little)."""
 
     def __init__(self, ctx: ToolContext, scope: Scope, days: list[dt.date | None],
-                 partner_ids: set[str] | None = None):
-        """`partner_ids`: only these partners will be asked for (their aggregates alone are read)."""
+                 partner_ids: set[str] | None = None, pipeline_days: list[dt.date] = (),
+                 pipelines: dict[str, list] | None = None):
+        """`partner_ids`: only these partners will be asked for (their aggregates alone are read).
+        `pipeline_days` and `pipelines`: see portfolio_sql.PortfolioAggregates (every partner's pipeline on
+        later days read in the same scan, and handed to the read of a few partners on those days)."""
         if not scope.is_internal:
             raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see every partner's health")
         self._rules = tier_rules.load_tier_rules(ctx.vendor())
-        self._aggregates = portfolio_sql.PortfolioAggregates(ctx, days, partner_ids)
+        self._aggregates = portfolio_sql.PortfolioAggregates(ctx, days, partner_ids, pipeline_days, pipelines)
+
+    def pipelines_on(self, indexes: list[int]) -> dict[str, list]:
+        return self._aggregates.pipelines_on(indexes)
 
     def on(self, i: int, partner_ids: set[str] | None = None) -> dict[str, PortfolioHealth]:
         baselines, metrics = self._aggregates.metrics(i, partner_ids)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
@@ -35,24 +35,19 @@ from tools.partner_match.features import (
     _relationship,
     deal_signals,
 )
-from tools.partner_match.history import HistorySweep, history_as_of
+from tools.partner_match.history import HistorySweep
 from tools.partner_match.model import MatchModel, train_model
 from tools.partner_match.selection import (
-    HABIT_INFORMATIVE_AUC,
     INCUMBENT,
-    LEARNED,
-    METRICS,
     RELATIONS_KNOWN_NOW,
-    _auc,
-    assignment_habit,
-    candidates,
+    Backtest,
     expected_metrics,
+    fit_ranker,
     habit_weight,
     model_key,
     pick_ranker,
+    run_backtest,
     score_cases,
-    summarise,
-    test_windows,
 )
 
 log = logging.getLogger(__name__)
@@ -93,18 +88,8 @@ def score_as_leads(eco: Ecosystem, matrix: PartnerMatrix, models: dict[str, Matc
     return out
 
 
-@dataclass
-class LeadBacktest:
-    """The pooled won test deals of every window: per candidate its hit@1 + hit@3 + NDCG@5 per deal
-    (`per_deal`), each deal's habit weight and window, the candidates' AUC and figures."""
-    per_deal: dict[str, np.ndarray]
-    weight: np.ndarray
-    window: np.ndarray
-    auc: dict[str, float]
-    results: dict[str, dict]
-    habit_auc: float
-    test_from: str
-    windows: int
+class LeadBacktest(Backtest):
+    """The backtest's pooled figures with the lead ranker's rule (`pick`)."""
 
     def pick(self) -> tuple[str, dict[str, dict]]:
         """`pick_ranker`'s choice, kept only when its rank tells won deals from lost ones at least as well
@@ -126,31 +111,8 @@ class LeadBacktest:
 def lead_backtest(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date, as_leads: bool = True) -> LeadBacktest | None:
     """The backtest of `choose_ranker` with each test deal seen as a lead (`as_leads`; False: as a deal,
     for comparison); None with too little history."""
-    as_of = today + dt.timedelta(days=1)
-    windows = test_windows(eco, matrix, as_of)
-    if not windows:
-        return None
-    pooled: dict[str, dict[str, list]] = {}
-    window_of: list[int] = []
-    for k, cases in enumerate(windows):
-        cutoff = cases[0].closed()
-        models, habit = candidates(eco, matrix, cutoff), assignment_habit(eco, matrix, cutoff)
-        scored = score_as_leads(eco, matrix, models, cases, habit) if as_leads else \
-            score_cases(eco, matrix, models, cases, habit)
-        for name, part in scored.items():
-            into = pooled.setdefault(name, {"won": [], "lost": [], "pct": [], "weight": [], "favoured": []})
-            for key, values in part.items():
-                into[key].extend(values)
-        window_of += [k] * sum(d.won for d in cases)
-    names = [name for name in pooled if len(pooled[name]["won"]) == len(window_of)]
-    per_deal = {name: np.array([sum(m[k] for k in METRICS) for m in pooled[name]["won"]]) for name in names}
-    habit_auc = _auc(pooled[INCUMBENT]["favoured"])
-    weight = np.array(pooled[INCUMBENT]["weight"])
-    if habit_auc >= HABIT_INFORMATIVE_AUC:
-        weight = np.ones_like(weight)
-    return LeadBacktest(per_deal, weight, np.array(window_of), {name: _auc(pooled[name]["pct"]) for name in names},
-                        {name: summarise(pooled[name]) for name in names}, habit_auc,
-                        windows[0][0].closed().isoformat(), len(windows))
+    found = run_backtest(eco, matrix, today + dt.timedelta(days=1), score_as_leads if as_leads else score_cases)
+    return LeadBacktest(**vars(found)) if found is not None else None
 
 
 def choose_lead_ranker(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) -> MatchModel:
@@ -161,16 +123,7 @@ def choose_lead_ranker(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) ->
     if found is None:
         return train_model(eco, matrix, as_of)
     best, verdicts = found.pick()
-    if best in LEARNED:
-        model = train_model(eco, matrix, as_of, kind=best)
-    elif best == INCUMBENT:
-        model = MatchModel.segment(history_as_of(matrix, eco, as_of).base_rate, cutoff=as_of)
-    else:
-        model = MatchModel.cold_start(cutoff=as_of)
-    results = {name: figures | verdicts.get(name, {}) for name, figures in found.results.items()}
-    model.backtest = results[best] | {"test_from": found.test_from, "windows": found.windows,
-                                      "habit_auc": round(found.habit_auc, 4), "as_leads": True,
-                                      "habit_corrected": bool(found.habit_auc < HABIT_INFORMATIVE_AUC)}
-    model.candidates = results
-    log.info("lead routing: ranker %s chosen by the backtest on deals seen as leads %s", best, results)
+    model = fit_ranker(eco, matrix, as_of, best)
+    model.backtest, model.candidates = found.figures(best, verdicts, as_leads=True)
+    log.info("lead routing: ranker %s chosen by the backtest on deals seen as leads %s", best, model.candidates)
     return model

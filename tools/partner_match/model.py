@@ -155,15 +155,18 @@ def rank(model: MatchModel, signals: DealSignals) -> tuple[np.ndarray, np.ndarra
 
 
 def top_rows(model: MatchModel, signals: DealSignals, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """The best k rows without sorting everyone (argpartition: O(partners))."""
+    """The best k rows without sorting everyone (partition: O(partners)), in `rank`'s order: partners tied
+    with the k-th are all kept for the sort, so a tie at the edge goes to the lower row, as in `rank` (the
+    order the backtest judged), not to whichever row the partition left there."""
     scores = model.scores(signals.X)
     scores = np.where(signals.eligible, scores, scores * INELIGIBLE_FACTOR)
     key = scores + signals.eligible * 2.0  # scores are < 1: every eligible partner sorts first
     k = min(k, len(key))
     if k <= 0:
         return np.array([], dtype=int), scores
-    best = np.argpartition(-key, k - 1)[:k]
-    best = best[np.lexsort((best, -key[best]))]
+    kth = np.partition(-key, k - 1)[k - 1]
+    best = np.flatnonzero(-key <= kth)
+    best = best[np.lexsort((best, -key[best]))][:k]
     return best, scores
 
 

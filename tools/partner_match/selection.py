@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -252,20 +253,41 @@ def candidates(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date) -> dict[s
     return out
 
 
-def choose_ranker(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) -> MatchModel:
-    """The ranker that did best on the vendor's recent history (`pick_ranker`), refitted on all of it,
-    with its figures."""
-    as_of = today + dt.timedelta(days=1)  # everything dated today has happened
+@dataclass
+class Backtest:
+    """The won test deals of every window, pooled: per candidate its hit@1 + hit@3 + NDCG@5 per deal
+    (`per_deal`), each deal's habit weight and window, the candidates' AUC (won vs lost) and figures."""
+    per_deal: dict[str, np.ndarray]
+    weight: np.ndarray
+    window: np.ndarray
+    auc: dict[str, float]
+    results: dict[str, dict]
+    habit_auc: float
+    test_from: str
+    windows: int
+
+    def pick(self) -> tuple[str, dict[str, dict]]:
+        return pick_ranker(self.per_deal, self.weight, self.window, self.auc)
+
+    def figures(self, best: str, verdicts: dict[str, dict], **extra) -> tuple[dict, dict[str, dict]]:
+        """(the chosen ranker's `MatchModel.backtest`, every candidate's figures with its verdict)."""
+        results = {name: figures | verdicts.get(name, {}) for name, figures in self.results.items()}
+        return results[best] | {"test_from": self.test_from, "windows": self.windows,
+                                "habit_auc": round(self.habit_auc, 4),
+                                "habit_corrected": bool(self.habit_auc < HABIT_INFORMATIVE_AUC)} | extra, results
+
+
+def run_backtest(eco: Ecosystem, matrix: PartnerMatrix, as_of: dt.date, score=score_cases) -> Backtest | None:
+    """Every candidate (`candidates`, fitted before each window) scored on the windows' deals by `score`
+    (`score_cases`, or the same with each deal seen as a lead), pooled; None with too little history."""
     windows = test_windows(eco, matrix, as_of)
     if not windows:
-        log.info("partner match: too few won partner deals for a backtest; no ranker comparison")
-        return train_model(eco, matrix, as_of)
+        return None
     pooled: dict[str, dict[str, list]] = {}
     window_of: list[int] = []
     for k, cases in enumerate(windows):
         cutoff = cases[0].closed()
-        scored = score_cases(eco, matrix, candidates(eco, matrix, cutoff), cases,
-                             assignment_habit(eco, matrix, cutoff))
+        scored = score(eco, matrix, candidates(eco, matrix, cutoff), cases, assignment_habit(eco, matrix, cutoff))
         for name, part in scored.items():
             into = pooled.setdefault(name, {"won": [], "lost": [], "pct": [], "weight": [], "favoured": []})
             for key, values in part.items():
@@ -279,18 +301,30 @@ def choose_ranker(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) -> Matc
     weight = np.array(pooled[INCUMBENT]["weight"])
     if habit_auc >= HABIT_INFORMATIVE_AUC:
         weight = np.ones_like(weight)
-    best, verdicts = pick_ranker(per_deal, weight, np.array(window_of),
-                                 {name: _auc(pooled[name]["pct"]) for name in names})
-    results = {name: summarise(pooled[name]) | verdicts.get(name, {}) for name in names}
-    if best in LEARNED:
-        model = train_model(eco, matrix, as_of, kind=best)
-    elif best == "segment":
-        model = MatchModel.segment(history_as_of(matrix, eco, as_of).base_rate, cutoff=as_of)
-    else:
-        model = MatchModel.cold_start(cutoff=as_of)
-    model.backtest = results[best] | {"test_from": windows[0][0].closed().isoformat(), "windows": len(windows),
-                                      "habit_auc": round(habit_auc, 4),
-                                      "habit_corrected": bool(habit_auc < HABIT_INFORMATIVE_AUC)}
-    model.candidates = results
-    log.info("partner match: ranker %s chosen by backtest %s", best, results)
+    return Backtest(per_deal, weight, np.array(window_of), {name: _auc(pooled[name]["pct"]) for name in names},
+                    {name: summarise(pooled[name]) for name in names}, habit_auc,
+                    windows[0][0].closed().isoformat(), len(windows))
+
+
+def fit_ranker(eco: Ecosystem, matrix: PartnerMatrix, as_of: dt.date, kind: str) -> MatchModel:
+    """The ranker `kind` refitted on all history before `as_of`."""
+    if kind in LEARNED:
+        return train_model(eco, matrix, as_of, kind=kind)
+    if kind == INCUMBENT:
+        return MatchModel.segment(history_as_of(matrix, eco, as_of).base_rate, cutoff=as_of)
+    return MatchModel.cold_start(cutoff=as_of)
+
+
+def choose_ranker(eco: Ecosystem, matrix: PartnerMatrix, today: dt.date) -> MatchModel:
+    """The ranker that did best on the vendor's recent history (`pick_ranker`), refitted on all of it,
+    with its figures."""
+    as_of = today + dt.timedelta(days=1)  # everything dated today has happened
+    found = run_backtest(eco, matrix, as_of)
+    if found is None:
+        log.info("partner match: too few won partner deals for a backtest; no ranker comparison")
+        return train_model(eco, matrix, as_of)
+    best, verdicts = found.pick()
+    model = fit_ranker(eco, matrix, as_of, best)
+    model.backtest, model.candidates = found.figures(best, verdicts)
+    log.info("partner match: ranker %s chosen by backtest %s", best, model.candidates)
     return model

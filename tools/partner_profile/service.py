@@ -20,12 +20,12 @@ from assistant.core.errors import BadInput
 from retrieval.records import User
 from retrieval.scope import Scope
 from tools.context import ToolContext
-from tools.next_best_action.service import MONEY_METRICS, partner_standing
+from tools.next_best_action.service import MONEY_METRICS, load_tier_rules, partner_standing, vendor_baselines
 from tools.registry import register_tool
 from tools.types import is_open
 
 Topic = Literal["overview", "tier", "mdf", "certifications", "registrations", "conflicts", "deals",
-                "channel_manager"]
+                "channel_manager", "activity"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 
 
@@ -33,9 +33,11 @@ class ProfileArgs(BaseModel):
     partner_id: str | None = Field(None, description="The partner; a partner seller's own partner if omitted.")
     topic: Topic = Field("overview", description="Which facts: " + ", ".join(Topic.__args__))  # type: ignore
     opportunity_id: str | None = Field(None, description="Only this deal (registrations: its days left).")
-    period: str | None = Field(None, description="MDF period: this_quarter, last_quarter or YYYY-Qn "
-                                                 "(default: the last six complete months).")
+    period: str | None = Field(None, description="MDF or activity period: this_quarter, last_quarter, YYYY-Qn, "
+                                                 "last_month or YYYY-MM (default: the last six complete months).")
     stage: str | None = Field(None, description="Only open deals in this stage (deals: e.g. negotiation).")
+    tier: str | None = Field(None, description="The tier asked about (tier, certifications: its requirements "
+                                               "against the partner's figures; default the tier above).")
 
 
 class TierCheckOut(BaseModel):
@@ -54,10 +56,21 @@ class DealOut(BaseModel):
     amount: float | None = None
     currency: str = "USD"
     close_date: dt.date | None = None
+    last_activity_on: dt.date | None = None
     registered_by_partner: bool = False
     registered_elsewhere: bool = False  # another partner registered it (never named to a partner seller)
     protection_ends: dt.date | None = None
     days_left: int | None = None
+
+
+class ActivityMonthOut(BaseModel):
+    """One month of partner_activity.csv: what the partner did (portal logins, trainings, registrations)."""
+
+    month: str
+    portal_logins: int | None = None
+    trainings_completed: int | None = None
+    deals_registered: int | None = None
+    certifications_earned: int | None = None
 
 
 class ChannelManagerOut(BaseModel):
@@ -89,6 +102,9 @@ class ProfileResult(BaseModel):
     asked_deal: str | None = None  # the one deal asked about (registrations of that deal)
     mdf_period: str | None = None  # the quarter the MDF figures cover (YYYY-Qn), when one was asked
     stage: str | None = None  # the stage the open deals were narrowed to, when one was asked
+    activity: list[ActivityMonthOut] = Field(default_factory=list)  # activity topic: the months asked
+    asked_tier: str | None = None  # the tier asked about ("what do we need for silver?"), when one was
+    asked_tier_checks: list[TierCheckOut] = Field(default_factory=list)  # its requirements, the partner's figures
 
 
 def _checks(checks: list) -> list[TierCheckOut]:
@@ -113,7 +129,7 @@ def quarter_months(period: str, today: dt.date) -> tuple[str, list[str]]:
 
 def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = None, topic: str = "overview",
                     opportunity_id: str | None = None, period: str | None = None,
-                    stage: str | None = None) -> ProfileResult:
+                    stage: str | None = None, tier: str | None = None) -> ProfileResult:
     """The partner's standing on `topic`, within `scope` (NotFound / Forbidden from the scoped reads).
     With only `opportunity_id`, the partner is the deal's (its registering partner, else the engaged one)."""
     if not partner_id and opportunity_id and not scope.is_partner:
@@ -143,7 +159,9 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     out.mdf_months = list(metrics.mdf_window)
     out.mdf_allocated, out.mdf_spent = metrics.mdf_allocated, metrics.mdf_spent
     out.mdf_left = max(metrics.mdf_allocated - metrics.mdf_spent, 0.0)
-    if period:
+    if topic == "activity":
+        out.activity = _activity(ctx, scope, partner_id, period, today)
+    elif period:
         out.mdf_period, months = quarter_months(period, today)
         with ctx.records(scope) as rec:
             rows = [r for r in rec.partner_activity(partner_id) if r.month in months]
@@ -151,6 +169,9 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
         out.mdf_allocated = sum(r.mdf_allocated or 0.0 for r in rows)
         out.mdf_spent = sum(r.mdf_spent or 0.0 for r in rows)
         out.mdf_left = max(out.mdf_allocated - out.mdf_spent, 0.0)
+    if tier:
+        out.asked_tier = tier.strip().lower()
+        out.asked_tier_checks = _tier_checks(ctx, metrics.tier_metrics(), out.asked_tier)
     out.certified_total = metrics.certified_total
     out.certified = {name: count for name, count in metrics.certified.values()}
     deals = metrics.deals
@@ -172,9 +193,43 @@ def _deal(o: Any, partner_id: str, today: dt.date, days: int) -> DealOut:
     ends = o.created_on + dt.timedelta(days=days) if o.registered_by and o.created_on else None
     return DealOut(opportunity_id=o.opportunity_id, name=o.name, account_id=o.account_id, stage=o.stage,
                    amount=o.amount, currency=o.currency or "USD", close_date=o.close_date,
+                   last_activity_on=o.last_activity_on,
                    registered_by_partner=o.registered_by == partner_id,
                    registered_elsewhere=bool(o.registered_by and o.registered_by != partner_id),
                    protection_ends=ends, days_left=(ends - today).days if ends else None)
+
+
+def _activity(ctx: ToolContext, scope: Scope, partner_id: str, period: str | None,
+              today: dt.date) -> list[ActivityMonthOut]:
+    """The partner's activity months: the one asked (YYYY-MM, last_month), the quarter asked, else the last six."""
+    month = _month(period, today) if period else None
+    with ctx.records(scope) as rec:
+        rows = rec.partner_activity(partner_id)
+    if month:
+        rows = [r for r in rows if r.month == month]
+    elif period:
+        rows = [r for r in rows if r.month in quarter_months(period, today)[1]]
+    else:
+        rows = rows[-6:]
+    return [ActivityMonthOut(month=r.month, portal_logins=r.portal_logins, trainings_completed=r.trainings_completed,
+                             deals_registered=r.deals_registered, certifications_earned=r.certifications_earned)
+            for r in rows]
+
+
+def _month(period: str, today: dt.date) -> str | None:
+    """ "last_month" -> the month before today's, "2026-09" as is; None for a quarter."""
+    if period == "last_month":
+        first = today.replace(day=1) - dt.timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}"
+    return period if re.fullmatch(r"\d{4}-\d{2}", period.strip()) else None
+
+
+def _tier_checks(ctx: ToolContext, values: dict[str, float], tier: str) -> list[TierCheckOut]:
+    """`tier`'s requirements (vendor.yaml `tier_rules`) against the partner's figures; none for an unknown tier."""
+    rules = load_tier_rules(vendor_baselines(ctx).vendor, getattr(ctx.settings, "tier_rules", None))
+    return [TierCheckOut(metric=r.metric, minimum=r.minimum, value=float(values.get(r.metric, 0.0) or 0.0),
+                         met=float(values.get(r.metric, 0.0) or 0.0) >= r.minimum, money=r.metric in MONEY_METRICS)
+            for r in rules.get(tier, [])]
 
 
 def _account_conflicts(ctx: ToolContext, deals: list[DealOut], partner_id: str, today: dt.date,
@@ -207,4 +262,5 @@ def partner_profile_tool(ctx: ToolContext, scope: Scope, args: ProfileArgs) -> P
     """A partner's own standing from its records: tier progress and what is missing, MDF allocated/spent/
     left, certified staff, deal registrations and their days of protection left, conflicts, open deals,
     its channel manager. For partner sellers' questions about "us"/"our" partner."""
-    return partner_profile(ctx, scope, args.partner_id, args.topic, args.opportunity_id, args.period, args.stage)
+    return partner_profile(ctx, scope, args.partner_id, args.topic, args.opportunity_id, args.period, args.stage,
+                           args.tier)

@@ -57,6 +57,17 @@ class Backtest:
                 f"{DESCRIPTIONS[self.chosen]}.")
 
 
+    def reference(self) -> str:
+        """The backtest's figures as a check a channel manager can read (they do not set the ranking)."""
+        if not self.figures:
+            return (f"No backtest on our own partners: too few partners with a join date ({MIN_PARTNERS} before and "
+                    f"{MIN_WINDOW} in a window).")
+        figures = ", ".join(f"{name} {value:+.2f}" for name, value in self.figures.items())
+        return (f"For reference, a backtest on our own partners (ranking the {self.partners_tested} newest by what the "
+                f"partners who joined before them showed, {self.windows} windows) matched their later win rates with "
+                f"rank correlation {figures}.")
+
+
 def choose_ranker(partners: list[Company], outcomes: dict[str, Outcome], demanded: Gaps) -> Backtest:
     windows = _windows(partners, outcomes)
     if not windows:

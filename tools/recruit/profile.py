@@ -139,9 +139,8 @@ def describe(model: Model) -> str:
         return (f"No trait predicted the {len(model.partner_scores)} partners' results better than their average "
                 "(leave-one-out), so candidates are ranked by the coverage gaps they fill; the partners they "
                 "resemble are shown for reference.")
-    return (f"Ridge regression of the results score (won revenue per year since joining, win rate, time to first "
-            f"win) on {len(model.vocabulary)} traits of {len(model.partner_scores)} partners, penalty "
-            f"{model.alpha:.3g} chosen by leave-one-out (explains {model.reliability:.0%} of the variation out of "
+    return (f"Ridge regression of the results score (the partner's win rate, shrunk towards the programme's) on "
+            f"{len(model.vocabulary)} traits of {len(model.partner_scores)} partners, penalty {model.alpha:.3g} chosen by leave-one-out (explains {model.reliability:.0%} of the variation out of "
             f"sample), blended with the {NEIGHBOURS} most similar partners' results.")
 
 

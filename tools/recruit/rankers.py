@@ -86,17 +86,26 @@ def fit_rankers(partners: list[Company], outcomes: dict[str, Outcome], demanded:
             "gaps": lambda pool: [gaps.value(c) for c in pool]}
 
 
+TRUST_FLOOR = 0.5  # the profile's weight when its leave-one-out fit cannot tell how far to trust it
+
+
 def trust_of(model: prof.Model) -> float:
-    """How far the rankers learned from our partners' results are trusted against the demand a candidate could
-    serve: sqrt of the profile's leave-one-out R2 (a correlation), 0 when no profile could be learned."""
-    return math.sqrt(max(0.0, min(1.0, model.reliability)))
+    """How far the profile learned from our partners' win rates counts against the demand a candidate could
+    serve: sqrt of its leave-one-out R2 (a correlation), at least TRUST_FLOOR. The floor: two independent
+    sources whose reliability our partners cannot tell weigh equally (on the zoo, a profile with a leave-one-out
+    R2 of 0.01 still ranked candidates above random: NDCG@10 0.695 against 0.61 over 55 worlds; the weight of
+    the profile from 0.3 to 0.6 moved the mean by 0.005). No profile learned (too few partners): demand alone."""
+    if len(model.partner_scores) < prof.MIN_PARTNERS:
+        return 0.0
+    return max(TRUST_FLOOR, math.sqrt(max(0.0, min(1.0, model.reliability))))
 
 
 def trust_sentence(model: prof.Model) -> str:
     t = trust_of(model)
-    return (f"The profile explains {model.reliability:.0%} of our partners' results out of sample, so what our "
-            f"partners' results teach counts {t:.0%} and the demand a candidate could serve (our accounts and open "
-            f"deals in its countries and industries) {1 - t:.0%}; the coverage gaps it fills always add a little.")
+    return (f"The profile explains {model.reliability:.0%} of our partners' win rates out of sample, so it counts "
+            f"{t:.0%} (at least {TRUST_FLOOR:.0%} when it learned from enough partners) and the demand a candidate "
+            f"could serve (our accounts and open deals in its countries and industries) {1 - t:.0%}; the coverage "
+            "gaps it fills always add a little.")
 
 
 def z_scores(values: list[float]) -> list[float]:

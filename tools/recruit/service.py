@@ -1,20 +1,19 @@
 """Partner recruitment (CLI.md `recruit`): rank partner_candidates.csv by what the current partners' results
 say about companies like each candidate, and by the coverage gaps it would fill.
 
-Three rankers (tools.recruit.rankers): `profile`, the learned ideal partner profile (ridge regression and the
-most similar partners, shrunk towards the partners' type and trait averages as far as its leave-one-out fit
-is weak); `peers`, the same type and country as our best partners; `gaps`, the under-served demand in our
-own pipeline and accounts the candidate covers (tools.recruit.gaps). A time-split backtest on our own
-partners (tools.recruit.backtest: rank the newer partners by what the older ones showed, compare with their
-later results) gives each ranker a share in proportion to its rank correlation above zero (the profile alone
-when none is above zero or there are too few partners):
+Three rankers (tools.recruit.rankers): `profile`, the learned ideal partner profile (ridge regression of our
+partners' win rates and the most similar partners, shrunk towards the partners' type and trait averages as far as
+its leave-one-out fit is weak); `peers`, the same type and country as our best partners; `gaps`, the under-served
+demand in our own pipeline and accounts the candidate covers (tools.recruit.gaps). A time-split backtest on our own
+partners (tools.recruit.backtest) scores all three and is shown for reference: on the zoo's worlds its figures did
+not tell which ranker orders new candidates best (and weighting by them lost NDCG@10 against the profile alone), so
+the profile ranks.
 
-What our partners' results teach is only as good as the profile's out-of-sample fit: with tens of partners whose
-results follow the deals they were given more than their traits, it is mostly noise. So the rankers count in
-proportion to trust = sqrt(the profile's leave-one-out R2), and the rest goes to the demand the candidate could
-serve in our own data (`reach`: our accounts and open deals in its countries and industries, tools.recruit.gaps):
+The profile counts `trust` = sqrt(its leave-one-out R2), at least TRUST_FLOOR (rankers.trust_of), and the rest goes
+to the demand the candidate could serve in our own data (`reach`: our accounts and open deals in its countries and
+industries, tools.recruit.gaps):
 
-score = sigmoid(trust x sum over rankers of share x z(ranker) + (1 - trust) x z(reach) + GAP_SHARE x z(gap)),
+score = sigmoid(trust x z(profile) + (1 - trust) x z(reach) + GAP_SHARE x z(gap)),
 z() standardising across the candidates considered; the gaps always count a little, so of two alike candidates
 the one filling a gap ranks first. Every candidate's first reason says where it ranks by which part (`parts`
 has the numbers), the next ones the evidence, largest part first. Candidates that are already partners (same website domain or name) are listed in
@@ -39,6 +38,8 @@ from tools.recruit.backtest import Backtest, choose_ranker
 from tools.recruit.gaps import Gaps, demand, gaps_with
 from tools.recruit.outcomes import Outcome, partner_outcomes
 from tools.recruit.rankers import (
+    DESCRIPTIONS,
+    TRUST_FLOOR,
     Ranker,
     best_partners,
     fit_rankers,
@@ -62,6 +63,7 @@ from tools.registry import register_tool
 
 MAX_TOP = 100
 GAP_SHARE = 0.25  # the coverage gaps always count this much (z-score), beside the rankers (shares summing to 1)
+RANKING = {"profile": 1.0}  # the rankers' shares in the score (the backtest's figures are shown, not used)
 
 
 def recruit(ctx: ToolContext, scope: Scope, country: str | None = None, industry: str | None = None,
@@ -113,9 +115,8 @@ def _learn(ctx: ToolContext, scope: Scope) -> Learned:
 
 
 def _rank(pool: list[Company], learned: Learned, prefer: tuple[str, str] | None) -> list[Candidate]:
-    """score = sigmoid(trust x the rankers' z-scores by their backtest shares + (1 - trust) x z(reach)
-    + GAP_SHARE x z(gap))."""
-    weights = {name: w for name, w in learned.backtest.weights.items() if w > 0}
+    """score = sigmoid(trust x z(profile) + (1 - trust) x z(reach) + GAP_SHARE x z(gap))."""
+    weights = RANKING
     trust = learned.trust
     per_ranker = {name: z_scores(learned.rankers[name](pool)) for name in weights}
     gap_values = [learned.gaps.value(c) for c in pool]
@@ -155,8 +156,8 @@ def _why_here(weights: dict[str, float], per_ranker: dict[str, list[float]], tru
     profile's reliability, and the demand it could serve +0.8 (weighted 70%), plus 0.25 x gaps filled ...'."""
     shown = [f"{LABELS[name]} {per_ranker[name][i]:+.1f}" + (f" (share {weights[name]:.0%})" if len(weights) > 1 else "")
              for name in sorted(weights, key=lambda n: -weights[n])]
-    return (f"Ranks here by {' and '.join(shown)}, weighted {trust:.0%} by how well our partners' results are "
-            f"predicted (shares from the backtest on our partners), and by the demand it could serve in our accounts "
+    return (f"Ranks here by {' and '.join(shown)}, weighted {trust:.0%} (how well it predicts our partners' win "
+            f"rates, at least {TRUST_FLOOR:.0%}), and by the demand it could serve in our accounts "
             f"and pipeline {reach_z:+.1f}, weighted {1 - trust:.0%}, plus {GAP_SHARE:g} x gaps filled {gap_z:+.1f} "
             "(standard deviations against the other candidates)")
 
@@ -166,9 +167,10 @@ def _profile(learned: Learned) -> Profile:
     bt = learned.backtest
     return Profile(traits=lines, effects=[TraitEffect(**e) for e in effects],
                    partners_learned_from=len(learned.model.partner_scores),
-                   model=prof.describe(learned.model), ranking=f"{bt.sentence()} {trust_sentence(learned.model)}",
-                   ranker=bt.chosen, trust=round(learned.trust, 3),
-                   backtest=RankerBacktest(chosen=bt.chosen, figures=bt.figures, shares=bt.weights,
+                   model=prof.describe(learned.model),
+                   ranking=f"Ranked by {DESCRIPTIONS['profile']}. {trust_sentence(learned.model)} {bt.reference()}",
+                   ranker=next(iter(RANKING)), trust=round(learned.trust, 3),
+                   backtest=RankerBacktest(chosen=next(iter(RANKING)), figures=bt.figures, shares=RANKING,
                                            partners_tested=bt.partners_tested, windows=bt.windows))
 
 
