@@ -22,10 +22,13 @@ _ATTRIBUTION = re.compile(
     r"\b(sourced?|sourcing|influenced|attribut\w*|ropi|roi|return on (partner )?investment|partner share|"
     r"partner[- ]sourced|won revenue|revenue (from|through|via|by) partners?|partner revenue|"
     r"quell\w*|beigesteuert|partnerumsatz|umsatzanteil|apport\w*|chiffre d'affaires|généré|"
-    r"origin[aóo]\w*|ingresos|receita|gerad[oa]s?)\b|売上|貢献|ソース", re.IGNORECASE)
+    r"origin[aóo]\w*|ingresos|receita|gerad[oa]s?)\b|売上|貢献|ソース|経由", re.IGNORECASE)
 # "won revenue over the last 12 months?": the won total, which attribution splits (direct and by partner)
 _WON_REVENUE = re.compile(r"\b(won revenue|revenue won|bookings)\b|gewonnene[rn]? umsatz|chiffre d'affaires gagné|"
                           r"ingresos ganados|receita ganha|受注額|受注売上", re.IGNORECASE)
+# "what's the deal reg rule for partner sourced?": the programme's rule (content), not the figures
+_RULE = re.compile(r"\b(rules?|polic(y|ies)|regel\w*|règles?|politique|reglas?|política|regras?|definition|"
+                   r"definiert|défini\w*|defin\w*)\b|ルール|規定|ポリシー|定義", re.IGNORECASE)
 _PARTNERISH = re.compile(r"partner|パートナー|socio|parceir", re.IGNORECASE)
 _AT_RISK = re.compile(
     r"\b(at risk|at-risk|churn\w*|declining|slipping|gefährdet|abwander\w*|risikopartner|à risque|en risque|"
@@ -60,7 +63,7 @@ def intent_of(question: str, kinds: set[str]) -> str | None:
     if _AT_RISK.search(question) and not _DEALS.search(question) and (
             _PARTNERISH.search(question) or _WHO.search(question)):
         return "at_risk"
-    if _ATTRIBUTION.search(question) and (_PARTNERISH.search(question) or "partner" in kinds
+    if _ATTRIBUTION.search(question) and not _RULE.search(question) and (_PARTNERISH.search(question) or "partner" in kinds
                                           or _WON_REVENUE.search(question)
                                           or re.search(r"\b(ropi|roi)\b", question, re.IGNORECASE)):
         return "attribution"
@@ -102,62 +105,168 @@ def _money(value: float | None, currency: str) -> str:
     return f"{currency} {value or 0:,.0f}"
 
 
-def attribution_answer(data: AttributionResponse, partner_id: str | None) -> str:
+_say = Catalogue({  # key -> (en, de, fr, es, pt, ja): the fixed sentences of the programme answers
+    "attr_head": ("Won revenue from {start} to {end} ({cur}):", "Gewonnener Umsatz vom {start} bis {end} ({cur}):",
+                  "Chiffre d'affaires gagné du {start} au {end} ({cur}) :",
+                  "Ingresos ganados del {start} al {end} ({cur}):", "Receita ganha de {start} a {end} ({cur}):",
+                  "{start}〜{end} の受注額（{cur}）:"),
+    "attr_totals": ("Partners sourced {sourced}, influenced {influenced} and fulfilled {fulfilled} of {won} won in "
+                    "{deals} deals (partner share {share}); direct {direct}.",
+                    "Partner haben {sourced} beschafft, {influenced} beeinflusst und {fulfilled} abgewickelt, von "
+                    "{won} gewonnen in {deals} Deals (Partneranteil {share}); direkt {direct}.",
+                    "Les partenaires ont apporté {sourced}, influencé {influenced} et réalisé {fulfilled} sur {won} "
+                    "gagnés en {deals} affaires (part des partenaires {share}) ; en direct {direct}.",
+                    "Los socios originaron {sourced}, influyeron {influenced} y ejecutaron {fulfilled} de {won} "
+                    "ganados en {deals} negocios (cuota de socios {share}); directo {direct}.",
+                    "Os parceiros originaram {sourced}, influenciaram {influenced} e executaram {fulfilled} de {won} "
+                    "ganhos em {deals} negócios (participação dos parceiros {share}); direto {direct}.",
+                    "受注 {won}（{deals} 件）のうち、パートナー発掘 {sourced}、影響 {influenced}、遂行 {fulfilled}"
+                    "（パートナー比率 {share}）、直販 {direct}。"),
+    "attr_top": ("Top partners:", "Top-Partner:", "Meilleurs partenaires :", "Principales socios:",
+                 "Principais parceiros:", "上位パートナー:"),
+    "attr_line": ("- {name} ({id}): won {won} with the partner (sourced {sourced}, influenced {influenced}, "
+                  "fulfillment {fulfilled}) in {deals} won deals; {ropi}.",
+                  "- {name} ({id}): {won} mit dem Partner gewonnen (beschafft {sourced}, beeinflusst {influenced}, "
+                  "abgewickelt {fulfilled}) in {deals} gewonnenen Deals; {ropi}.",
+                  "- {name} ({id}) : {won} gagnés avec le partenaire (apporté {sourced}, influencé {influenced}, "
+                  "réalisé {fulfilled}) en {deals} affaires gagnées ; {ropi}.",
+                  "- {name} ({id}): {won} ganados con el socio (originado {sourced}, influido {influenced}, "
+                  "ejecutado {fulfilled}) en {deals} negocios ganados; {ropi}.",
+                  "- {name} ({id}): {won} ganhos com o parceiro (originado {sourced}, influenciado {influenced}, "
+                  "executado {fulfilled}) em {deals} negócios ganhos; {ropi}.",
+                  "- {name}（{id}）: パートナーとの受注 {won}（発掘 {sourced}、影響 {influenced}、遂行 {fulfilled}）、"
+                  "受注 {deals} 件。{ropi}。"),
+    "ropi": ("ROPI {ropi}x on MDF {mdf}", "ROPI {ropi}x bei MDF {mdf}", "ROPI {ropi}x sur un MDF de {mdf}",
+             "ROPI {ropi}x sobre MDF {mdf}", "ROPI {ropi}x sobre MDF {mdf}", "MDF {mdf} に対し ROPI {ropi}x"),
+    "no_mdf": ("no MDF spent", "kein MDF ausgegeben", "aucun MDF dépensé", "sin MDF gastado", "nenhum MDF gasto",
+               "MDF 消化なし"),
+    "unconverted": ("Left out (no exchange rate): {ids}.", "Nicht gezählt (kein Wechselkurs): {ids}.",
+                    "Non comptés (pas de taux de change) : {ids}.", "Excluidos (sin tipo de cambio): {ids}.",
+                    "Não contados (sem taxa de câmbio): {ids}.", "除外（為替レートなし）: {ids}。"),
+    "details": ("Details: {command}.", "Details: {command}.", "Détails : {command}.", "Detalles: {command}.",
+                "Detalhes: {command}.", "詳細: {command}。"),
+    "risk_none": ("No partner is at risk right now.", "Derzeit ist kein Partner gefährdet.",
+                  "Aucun partenaire n'est à risque pour le moment.", "Ningún socio está en riesgo ahora mismo.",
+                  "Nenhum parceiro está em risco agora.", "現在リスクのあるパートナーはありません。"),
+    "risk_head": ("{n} partners at risk, worst first ({declining} declining, then {standing} with a standing "
+                  "problem):",
+                  "{n} gefährdete Partner, die schlimmsten zuerst ({declining} mit sinkender Tendenz, dann "
+                  "{standing} mit einem anhaltenden Problem):",
+                  "{n} partenaires à risque, les pires d'abord ({declining} en déclin, puis {standing} avec un "
+                  "problème persistant) :",
+                  "{n} socios en riesgo, los peores primero ({declining} en descenso, luego {standing} con un "
+                  "problema persistente):",
+                  "{n} parceiros em risco, os piores primeiro ({declining} em queda, depois {standing} com um "
+                  "problema persistente):",
+                  "リスクのあるパートナー {n} 社（深刻な順: 低下中 {declining} 社、続いて継続的な問題のある {standing} 社）:"),
+    "risk_line": ("{i}. {name} ({id}), health {health}{change}: {reasons}",
+                  "{i}. {name} ({id}), Gesundheit {health}{change}: {reasons}",
+                  "{i}. {name} ({id}), santé {health}{change} : {reasons}",
+                  "{i}. {name} ({id}), salud {health}{change}: {reasons}",
+                  "{i}. {name} ({id}), saúde {health}{change}: {reasons}",
+                  "{i}. {name}（{id}）、ヘルス {health}{change}: {reasons}"),
+    "risk_change": (" ({change} in 90 days)", " ({change} in 90 Tagen)", " ({change} en 90 jours)",
+                    " ({change} en 90 días)", " ({change} em 90 dias)", "（90日間で {change}）"),
+    "risk_all": ("All partners: `cosell portfolio`.", "Alle Partner: `cosell portfolio`.",
+                 "Tous les partenaires : `cosell portfolio`.", "Todos los socios: `cosell portfolio`.",
+                 "Todos os parceiros: `cosell portfolio`.", "全パートナー: `cosell portfolio`。"),
+    "fw_partner": ("{name} ({id}) joined on {joined} and won its first deal on {first}: {days} days.",
+                   "{name} ({id}) ist am {joined} beigetreten und hat am {first} den ersten Deal gewonnen: "
+                   "{days} Tage.",
+                   "{name} ({id}) a rejoint le programme le {joined} et gagné sa première affaire le {first} : "
+                   "{days} jours.",
+                   "{name} ({id}) se unió el {joined} y ganó su primer negocio el {first}: {days} días.",
+                   "{name} ({id}) entrou em {joined} e ganhou o primeiro negócio em {first}: {days} dias.",
+                   "{name}（{id}）は {joined} に加入し、{first} に初受注: {days} 日。"),
+    "fw_none": ("{name} ({id}) has no won deal since joining on {joined} yet.",
+                "{name} ({id}) hat seit dem Beitritt am {joined} noch keinen Deal gewonnen.",
+                "{name} ({id}) n'a encore gagné aucune affaire depuis son arrivée le {joined}.",
+                "{name} ({id}) aún no ha ganado ningún negocio desde que se unió el {joined}.",
+                "{name} ({id}) ainda não ganhou nenhum negócio desde que entrou em {joined}.",
+                "{name}（{id}）は {joined} の加入以来まだ受注がありません。"),
+    "fw_median": ("Partners take a median {median} from joining to their first won deal; {without} have none yet.",
+                  "Partner brauchen im Median {median} vom Beitritt bis zum ersten gewonnenen Deal; {without} haben "
+                  "noch keinen.",
+                  "Les partenaires mettent en médiane {median} entre leur arrivée et leur première affaire gagnée ; "
+                  "{without} n'en ont pas encore.",
+                  "Los socios tardan una mediana de {median} desde que se unen hasta su primer negocio ganado; "
+                  "{without} aún no tienen ninguno.",
+                  "Os parceiros levam uma mediana de {median} da entrada ao primeiro negócio ganho; {without} ainda "
+                  "não têm nenhum.",
+                  "加入から初受注までの中央値は {median}。まだ受注のないパートナー {without} 社。"),
+    "fw_days": ("{days} days", "{days} Tage", "{days} jours", "{days} días", "{days} dias", "{days} 日"),
+    "fw_no_win": ("no partner has won a deal yet", "noch kein Partner hat einen Deal gewonnen",
+                  "aucun partenaire n'a encore gagné d'affaire", "ningún socio ha ganado un negocio aún",
+                  "nenhum parceiro ganhou um negócio ainda", "まだ受注したパートナーはありません"),
+    "fw_cohorts": ("Recent cohorts: {cohorts}.", "Letzte Jahrgänge: {cohorts}.", "Cohortes récentes : {cohorts}.",
+                   "Cohortes recientes: {cohorts}.", "Coortes recentes: {cohorts}.", "最近のコホート: {cohorts}。"),
+    "fw_cohort": ("{cohort} {wins}/{n} with a win", "{cohort} {wins}/{n} mit Gewinn", "{cohort} {wins}/{n} avec une "
+                  "affaire gagnée", "{cohort} {wins}/{n} con un negocio ganado", "{cohort} {wins}/{n} com um negócio "
+                  "ganho", "{cohort} 受注あり {wins}/{n}"),
+    "fw_cohort_median": (", median {days} days", ", Median {days} Tage", ", médiane {days} jours",
+                         ", mediana {days} días", ", mediana {days} dias", "、中央値 {days} 日"),
+})  # fmt: skip
+
+
+def attribution_answer(data: AttributionResponse, partner_id: str | None, lang: str = "en") -> str:
     cur, t = data.currency, data.totals
-    lines = [f"Won revenue from {data.from_} to {data.to} ({cur}):"]
+    lines = [_say("attr_head", lang, start=data.from_, end=data.to, cur=cur)]
     if t and not partner_id:
-        lines.append(f"Partners sourced {_money(t.sourced, cur)}, influenced {_money(t.influenced, cur)} and "
-                     f"fulfilled {_money(t.fulfillment, cur)} of {_money(t.won_revenue, cur)} won in "
-                     f"{t.won_deals} deals (partner share {t.partner_share:.0%}); direct "
-                     f"{_money(t.direct, cur)}.")
+        lines.append(_say("attr_totals", lang, sourced=_money(t.sourced, cur), influenced=_money(t.influenced, cur),
+                          fulfilled=_money(t.fulfillment, cur), won=_money(t.won_revenue, cur), deals=t.won_deals,
+                          share=f"{t.partner_share:.0%}", direct=_money(t.direct, cur)))
     rows = data.partners if partner_id else data.partners[:5]
     if rows and not partner_id:
-        lines.append("Top partners:")
+        lines.append(_say("attr_top", lang))
     for p in rows:
-        ropi = "no MDF spent" if p.ropi is None else f"ROPI {p.ropi:.1f}x on MDF {_money(p.mdf_spent, cur)}"
+        ropi = _say("no_mdf", lang) if p.ropi is None else _say("ropi", lang, ropi=f"{p.ropi:.1f}",
+                                                                mdf=_money(p.mdf_spent, cur))
         won = p.sourced + p.influenced + p.fulfillment  # every won deal the partner was on, once, by its role
-        lines.append(f"- {p.name} ({p.partner_id}): won {_money(won, cur)} with the partner (sourced "
-                     f"{_money(p.sourced, cur)}, influenced {_money(p.influenced, cur)}, fulfillment "
-                     f"{_money(p.fulfillment, cur)}) in {p.won_deals} won deals; {ropi}.")
+        lines.append(_say("attr_line", lang, name=p.name, id=p.partner_id, won=_money(won, cur),
+                          sourced=_money(p.sourced, cur), influenced=_money(p.influenced, cur),
+                          fulfilled=_money(p.fulfillment, cur), deals=p.won_deals, ropi=ropi))
     if data.unconverted:
-        lines.append(f"Left out (no exchange rate): {', '.join(data.unconverted[:10])}.")
-    lines.append("Details: `cosell attribution" + (f" --partner {partner_id} --deals`" if partner_id else "`") + ".")
+        lines.append(_say("unconverted", lang, ids=", ".join(data.unconverted[:10])))
+    command = "`cosell attribution" + (f" --partner {partner_id} --deals`" if partner_id else "`")
+    lines.append(_say("details", lang, command=command))
     return "\n".join(lines)
 
 
-def at_risk_answer(data: PortfolioResponse) -> str:
+def at_risk_answer(data: PortfolioResponse, lang: str = "en", channel_manager: str | None = None) -> str:
+    """The partners at risk, worst first; with `channel_manager`, only the partners that user manages."""
     by_id = {p.partner_id: p for p in data.partners}
-    if not data.at_risk:
-        return "No partner is at risk right now."
-    declining = sum(by_id[pid].declining for pid in data.at_risk)
-    lines = [f"{len(data.at_risk)} partners at risk, worst first ({declining} declining, then "
-             f"{len(data.at_risk) - declining} with a standing problem):"]
-    for i, pid in enumerate(data.at_risk[:10], 1):
+    at_risk = [pid for pid in data.at_risk if not channel_manager or by_id[pid].channel_manager == channel_manager]
+    if not at_risk:
+        return _say("risk_none", lang)
+    declining = sum(by_id[pid].declining for pid in at_risk)
+    lines = [_say("risk_head", lang, n=len(at_risk), declining=declining, standing=len(at_risk) - declining)]
+    for i, pid in enumerate(at_risk[:10], 1):
         p = by_id[pid]
-        change = "" if p.health_change_90d is None else f" ({p.health_change_90d:+d} in 90 days)"
-        lines.append(f"{i}. {p.name} ({pid}), health {p.health}{change}: {'; '.join(p.risk_reasons)}")
-    lines.append("All partners: `cosell portfolio`.")
+        change = "" if p.health_change_90d is None else _say("risk_change", lang, change=f"{p.health_change_90d:+d}")
+        lines.append(_say("risk_line", lang, i=i, name=p.name, id=pid, health=p.health, change=change,
+                          reasons="; ".join(p.risk_reasons)))
+    lines.append(_say("risk_all", lang))
     return "\n".join(lines)
 
 
-def first_win_answer(data: PortfolioResponse, partner_id: str | None) -> str:
+def first_win_answer(data: PortfolioResponse, partner_id: str | None, lang: str = "en") -> str:
     t = data.time_to_first_win
     lines = []
     if partner_id:
         p = next((r for r in data.partners if r.partner_id == partner_id), None)
         if p and p.first_win_on:
-            lines.append(f"{p.name} ({partner_id}) joined on {p.joined_on} and won its first deal on "
-                         f"{p.first_win_on}: {p.days_to_first_win} days.")
+            lines.append(_say("fw_partner", lang, name=p.name, id=partner_id, joined=p.joined_on,
+                              first=p.first_win_on, days=p.days_to_first_win))
         elif p:
-            lines.append(f"{p.name} ({partner_id}) has no won deal since joining on {p.joined_on} yet.")
-    median = "no partner has won a deal yet" if t.median_days is None else f"{t.median_days:.0f} days"
-    lines.append(f"Partners take a median {median} from joining to their first won deal; "
-                 f"{t.partners_without_win} have none yet.")
+            lines.append(_say("fw_none", lang, name=p.name, id=partner_id, joined=p.joined_on))
+    median = _say("fw_no_win", lang) if t.median_days is None else _say("fw_days", lang, days=f"{t.median_days:.0f}")
+    lines.append(_say("fw_median", lang, median=median, without=t.partners_without_win))
     recent = t.by_cohort[-4:]
     if recent:
-        lines.append("Recent cohorts: " + "; ".join(
-            f"{c.cohort} {c.with_win}/{c.partners} with a win"
-            + ("" if c.median_days is None else f", median {c.median_days:.0f} days") for c in recent) + ".")
+        lines.append(_say("fw_cohorts", lang, cohorts="; ".join(
+            _say("fw_cohort", lang, cohort=c.cohort, wins=c.with_win, n=c.partners)
+            + ("" if c.median_days is None else _say("fw_cohort_median", lang, days=f"{c.median_days:.0f}"))
+            for c in recent)))
     return "\n".join(lines)
 
 

@@ -128,6 +128,11 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         period = router.mdf_period(turn.question, turn.ctx.today().year)
         if period:  # "and last quarter?" after MDF figures
             return Plan("profile", {**last, "period": period})
+    if state.last_intent == "overview":  # "and in q2?", "how much exactly?" after MDF figures by partner
+        first = state.choices[0].id if state.choices and state.choice_slot == "partner_id" else None
+        overview = overview_chat.plan_followup(turn.question, turn.ctx.today(), last, first, Plan)
+        if overview is not None:
+            return overview
     if state.last_intent and router.is_more(turn.question):
         return _plan_more(state, turn.lang)
     subject = router.about_subject(turn.question)
@@ -229,9 +234,12 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if onboarding_chat.wants_plan(turn.question, mentions.kinds(), turn.scope.is_partner):
         return _plan_onboarding(turn, resolver, mentions)
     if not turn.scope.is_partner and not (mentions.of("opportunity") or mentions.of("account")):
-        overview = overview_chat.topic_of(turn.question, turn.ctx.today(), bool(mentions.of("partner")))
+        manager = turn.scope.user_id if turn.scope.role == "channel_manager" else None
+        partners = mentions.of("partner")
+        if manager and overview_chat.asks_own_book(turn.question):  # "partners I manage": not "… Managed Cloud"
+            partners = [e for e in partners if e.score >= SURE]
+        overview = overview_chat.topic_of(turn.question, turn.ctx.today(), bool(partners), manager)
         if overview:  # "how many partners?", "total open pipeline?", "MDF Maple Leaf left unspent in Q3?"
-            partners = mentions.of("partner")
             args = {"topic": overview[0], **overview[1], **({"partner_id": partners[0].id} if partners else {})}
             if overview[0] == "certified":  # in a country, on a product ("Japan's most Streaming-certified")
                 values = filter_values(turn.ctx, turn.scope)
@@ -300,6 +308,8 @@ def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
     if turn.scope.is_partner and partner_id not in (None, turn.scope.partner_id):
         return Plan(intent, refusal=say("foreign_figures", turn.lang))
     start, end = programme.period_of(turn.question, turn.ctx.today())
+    if intent == "at_risk" and turn.scope.role == "channel_manager" and overview_chat.asks_own_book(turn.question):
+        return Plan(intent, {"channel_manager": turn.scope.user_id})  # "which of my partners are at risk?"
     return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
 
 
@@ -579,12 +589,12 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     args, start = p.arguments, p.start
     if p.intent == "attribution":
         attribution = turn.call("programme_attribution", args, AttributionResponse)
-        return programme.attribution_answer(attribution, args.get("partner_id")), len(attribution.partners)
+        return programme.attribution_answer(attribution, args.get("partner_id"), turn.lang), len(attribution.partners)
     if p.intent in ("at_risk", "first_win"):
         portfolio = turn.call("programme_portfolio", {}, PortfolioResponse)
         if p.intent == "at_risk":
-            return programme.at_risk_answer(portfolio), len(portfolio.at_risk)
-        return programme.first_win_answer(portfolio, args.get("partner_id")), 1
+            return programme.at_risk_answer(portfolio, turn.lang, args.get("channel_manager")), len(portfolio.at_risk)
+        return programme.first_win_answer(portfolio, args.get("partner_id"), turn.lang), 1
     if p.intent == "deal_partner":
         with turn.ctx.records(turn.scope) as rec:
             opp = rec.opportunity(args["opportunity_id"])
@@ -602,6 +612,13 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                                        turn.ctx.today(), turn.lang), len(found)
     if p.intent == "overview":
         overview = turn.call("records_overview", args, OverviewResult)
+        if overview.partners:  # "how much exactly?", "the second one": the partners listed
+            turn.choices = [Candidate(id=pid, label=resolver.partner_names.get(pid, pid))
+                            for pid in overview_chat.partners_listed(overview)]
+            turn.choice_slot = "partner_id"
+        elif overview.deals:  # "how many days left on the second one?": the deals listed
+            turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id))
+                            for d in overview.deals[:overview_chat.LIST_MAX]]
         return overview_chat.answer(overview, resolver.partner_names, turn.lang, turn.scope.can), 1
     if p.intent == "recruit":  # "and who else?" pages on through the ranking
         ranked = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)

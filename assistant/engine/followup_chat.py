@@ -49,6 +49,8 @@ def plan_followup(turn: Turn, make: Callable[..., Any]) -> Any | None:
         if why:
             rest = why.group("rest") if why.group("rest") is not None else why.group("jrest")
             index = router.choice_index(rest or "", 100)
+            if index is None and (THEM.search(rest or "") or not (rest or "").strip(" ?!.。？")):
+                index = max(state.shown - 5, 0)  # "why them?": the shortlisted partner last looked at
             if index is not None:  # "why the first one?": that partner with its reasons
                 return make("match", arguments=dict(last), start=index)
     if last.get("opportunity_id") and WHO_PARTNER.search(question) and not THEM.search(question):

@@ -159,7 +159,8 @@ PROFILE_CUES: dict[str, list[str]] = {
         rf"\b(on track|how close|how far|qualify|progress|missing|short of|gap to|what do (we|i) (still )?need|"
         rf"(we|i) (still )?need|eligible|meet|meeting|still meet\w*|criteria|crit[eéè]r\w*|kriterien|requisit\w*|"
         rf"cumpl\w*|rempli\w*|remplissons|bate\w*|"
-        rf"what('s| is) missing|what are we missing|need to (reach|get|hit|make)|keep|lose)\b.{{0,40}}({TIER_WORD})",
+        rf"what('s| is) missing|what are we missing|need to (reach|get|hit|make)|keep|lose|block\w*|holding \w+ back|"
+        rf"stand(s|ing)? in the way|stopp\w*|prevent\w*)\b.{{0,40}}({TIER_WORD})",
         rf"(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren|wie weit|wie nah|brauch\w*|"
         rf"benötig\w*).{{0,40}}({TIER_WORD})|"
         rf"({TIER_WORD}).{{0,40}}(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren)",
@@ -202,7 +203,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"(registrations?|\bregist(er|ered)\b|\bregs?\b|registrierung\w*|enregistrement\w*|registros?|案件登録|登録).{0,50}"
         r"(expir\w*|run(ning)? out|days left|still (valid|protected|active)|protected|lapse|läuft|ablauf\w*|"
         r"abgelaufen|geschützt|gültig|expire\w*|valable|protégé\w*|vence\w*|vencid\w*|caduca\w*|válid\w*|"
-        r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|activ\w*|active|en cours|laufen\w*|"
+        r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|activ\w*|active|live|en cours|laufen\w*|"
         r"aktuell\w*|current\w*|actuel\w*|actual\w*|atua\w*|derzeit|gerade|actifs?|"
         r"vigente\w*|期限|切れ|残り|あと何日|保護|有効)",
         r"\b(active|current|valid|running|live|aktive\w*|laufende\w*|gültige\w*|actifs?|actives?|valides?|"
@@ -234,7 +235,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\bopportunit\w*)",
     ],
     "channel_manager": [
-        r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bcm\b|\bpam\b|ansprechpartner|"
+        r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bpam\b|\bcm\b|ansprechpartner|"
         r"\bresponsable (partenaire|de canal|du compte)|\bgerente de (canal|parceiros|cuenta|conta)|"
         r"gestor de (canal|parceiros)|チャネルマネージャー|担当(者|営業|マネージャー)",
     ],

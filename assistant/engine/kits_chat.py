@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.engine.draft_options import kit_named
+from assistant.engine.draft_options import find_channel, find_locale, kit_named
+from assistant.engine.intent_cues import normalise
 from assistant.engine.messages import say
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import ToolUse, Turn
+from tools.content_drafts.kits import KitText, kit_texts, kits_for_need
 from tools.content_drafts.service import kits_for_partner
 from tools.locales import Catalogue
 
@@ -95,4 +97,117 @@ def answer_kits_for(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     return "\n".join(lines), tool
 
 
-HANDLERS = ((KITS_FOR_RE, answer_kits_for),)
+# --- what a kit says: "what's the CTA on the governance kit?", "Zielgruppe des KI-Kits?" ----------------
+
+KIT_WORD = re.compile(r"\bkits?\b|kampagnen-?kit\w*|-kits?\b|キット", re.IGNORECASE)
+# the kit's field a question asks for (en, de, fr, es, pt, ja), in the order they are tried
+FIELDS = (
+    ("call_to_action", re.compile(r"\b(cta|call[- ]to[- ]action|handlungsaufforderung|appel à l'action|"
+                                  r"llamad[oa] a la acción|chamada (para|à) ação)\b|行動喚起|ＣＴＡ")),
+    ("objective", re.compile(r"\b(objectives?|goals?|aims?|purpose|ziele?|zweck|objectifs?|buts?|objetivos?|"
+                             r"metas?|finalidad|propósito)\b|目的|狙い|ゴール")),
+    ("audience", re.compile(r"\b(audiences?|target(ed)?( group| audience)?|who is it for|who (is it|it's) aimed at|"
+                            r"personas?|zielgruppen?|cibles?|público[- ](alvo|objetivo)|audiencia|"
+                            r"destinatari\w*)\b|対象|ターゲット")),
+    ("key_messages", re.compile(r"\b(key messages?|messaging|main messages?|kernbotschaft\w*|botschaft\w*|"
+                                r"messages? clés?|mensajes? clave|mensage(m|ns)[- ]chave)\b|キーメッセージ|メッセージ")),
+    ("proof_points", re.compile(r"\b(proof[- ]points?|proofs?|case stud\w*|success stor\w*|customer stor\w*|"
+                                r"belege?|referenz\w*|preuves?|pruebas?|provas?|casos? de (éxito|sucesso))\b|"
+                                r"事例|実績")),
+)
+_WHICH_KIT = re.compile(r"\b(which|what|welche[sn]?|quel(le)?s?|qu[eé]|cu[aá]l|qual)\b.{0,25}\bkits?\b|"
+                        r"どの.{0,6}キット|キット.{0,10}(どれ|おすすめ)", re.IGNORECASE)
+# the need a kit is asked for: "for a bank", "für einen Autohersteller", "pour une banque", "para um varejista",
+# "targets CFOs", "製造業向け"; without one, "welche Kits gibt es?" is the list of kits
+_FOR_NEED = re.compile(r"\b(for|to|für|pour|para|pra|per|target\w*|aimed|suits?|fits?|zielt|cible\w*|dirig\w*)\b|"
+                       r"向け|には|に合う|に使", re.IGNORECASE)
+_DRAFT = re.compile(r"\b(draft|write|create|generate|rascunho|entwurf|entwirf|rédige\w*|borrador|redacta|"
+                    r"escreva|crie|faz)\b|作成|書いて", re.IGNORECASE)
+
+_kit_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
+    "call_to_action": ("Call to action of the {kit} kit ({locale}): {value}",
+                       "Call to Action des Kits {kit} ({locale}): {value}",
+                       "Appel à l'action du kit {kit} ({locale}) : {value}",
+                       "Llamada a la acción del kit {kit} ({locale}): {value}",
+                       "Chamada para ação do kit {kit} ({locale}): {value}",
+                       "{kit} キットの行動喚起（{locale}）: {value}"),
+    "objective": ("Objective of the {kit} kit: {value}", "Ziel des Kits {kit}: {value}",
+                  "Objectif du kit {kit} : {value}", "Objetivo del kit {kit}: {value}",
+                  "Objetivo do kit {kit}: {value}", "{kit} キットの目的: {value}"),
+    "audience": ("Audience of the {kit} kit: {value}", "Zielgruppe des Kits {kit}: {value}",
+                 "Public visé par le kit {kit} : {value}", "Público objetivo del kit {kit}: {value}",
+                 "Público-alvo do kit {kit}: {value}", "{kit} キットの対象: {value}"),
+    "key_messages": ("Key messages of the {kit} kit ({locale}):", "Kernbotschaften des Kits {kit} ({locale}):",
+                     "Messages clés du kit {kit} ({locale}) :", "Mensajes clave del kit {kit} ({locale}):",
+                     "Mensagens-chave do kit {kit} ({locale}):", "{kit} キットのキーメッセージ（{locale}）:"),
+    "proof_points": ("Proof points of the {kit} kit ({locale}){industry}:",
+                     "Belege des Kits {kit} ({locale}){industry}:", "Preuves du kit {kit} ({locale}){industry} :",
+                     "Pruebas del kit {kit} ({locale}){industry}:", "Provas do kit {kit} ({locale}){industry}:",
+                     "{kit} キットの事例（{locale}）{industry}:"),
+    "for_industry": (" for {industry}", " für {industry}", " pour {industry}", " para {industry}",
+                     " para {industry}", "（{industry}）"),
+    "fit_head": ("Campaign kits that fit, best first:", "Passende Kampagnen-Kits, beste zuerst:",
+                 "Kits de campagne adaptés, le meilleur d'abord :", "Kits de campaña adecuados, el mejor primero:",
+                 "Kits de campanha adequados, o melhor primeiro:", "合うキャンペーンキット（適合度順）:"),
+    "fit_line": ("{i}. {name} [{kit}]: {objective} (audience: {audience}; industries: {industries})",
+                 "{i}. {name} [{kit}]: {objective} (Zielgruppe: {audience}; Branchen: {industries})",
+                 "{i}. {name} [{kit}] : {objective} (public : {audience} ; secteurs : {industries})",
+                 "{i}. {name} [{kit}]: {objective} (público: {audience}; sectores: {industries})",
+                 "{i}. {name} [{kit}]: {objective} (público: {audience}; setores: {industries})",
+                 "{i}. {name} [{kit}]: {objective}（対象: {audience}／業界: {industries}）"),
+})
+
+
+def _field_asked(text: str) -> str | None:
+    return next((name for name, pattern in FIELDS if pattern.search(text)), None)
+
+
+def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """A field of the one kit the question names (its call to action in the locale asked, else the asker's),
+    or, for "which kit for <need>?", the kits whose texts share the need's words. None otherwise (a draft,
+    the list of kits, or the kits for a partner go on as before)."""
+    question = turn.question
+    text = normalise(question)
+    if not turn.scope.can("draft") or _DRAFT.search(text) or find_channel(question):
+        return None
+    resolver = Resolver(turn.ctx, turn.scope)
+    mentions = resolver.find(question)
+    kits = mentions.of("kit")
+    kit_id = kits[0].id if len(kits) == 1 else kit_named(question, resolver.kits)
+    field = _field_asked(text)
+    locale = find_locale(question) or turn.lang  # the language named, else the answer's
+    if kit_id and field:
+        found = {k.kit_id: k for k in kit_texts(turn.ctx, turn.scope, locale)}
+        kit = found.get(kit_id)
+        if kit is None:
+            return None
+        tool = ToolUse(name="kit_texts", arguments={"kit_id": kit_id, "locale": kit.locale, "field": field})
+        return _detail(kit, field, text, turn.lang), tool
+    if not field and not mentions.of("partner") and not find_locale(question) and _WHICH_KIT.search(question) \
+            and _FOR_NEED.search(question):
+        ranked = kits_for_need(kit_texts(turn.ctx, turn.scope, locale), question, kit_id)
+        if not ranked:
+            return None
+        best = ranked[0][0]
+        lines = [_kit_say("fit_head", turn.lang)]
+        for i, kit in enumerate([k for score, k in ranked if score >= best / 2][:3], 1):
+            lines.append(_kit_say("fit_line", turn.lang, i=i, name=kit.name, kit=kit.kit_id, objective=kit.objective
+                                  or "-", audience=kit.audience or "-", industries=", ".join(kit.industries) or "-"))
+        return "\n".join(lines), ToolUse(name="kit_texts", arguments={"need": question})
+    return None
+
+
+def _detail(kit: KitText, field: str, text: str, lang: str) -> str:
+    if field in ("call_to_action", "objective", "audience"):
+        return _kit_say(field, lang, kit=kit.name, locale=kit.locale, value=getattr(kit, field) or "-")
+    items, industry = (kit.key_messages, "") if field == "key_messages" else (kit.proof_points, "")
+    if field == "proof_points":
+        for name, points in kit.proof_points_by_industry.items():
+            if name.lower() in text or name.lower().rstrip("s") in text:
+                items, industry = points, _kit_say("for_industry", lang, industry=name)
+                break
+    head = _kit_say(field, lang, kit=kit.name, locale=kit.locale, industry=industry)
+    return "\n".join([head] + [f"- {x}" for x in items])
+
+
+HANDLERS = ((KITS_FOR_RE, answer_kits_for), (KIT_WORD, answer_kit_detail))

@@ -209,32 +209,73 @@ ACTIVITIES_RE = re.compile(
     r"\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b", re.IGNORECASE)
 _ACTIVITY_ASKED = re.compile(r"\b(how many|which|what|list|show|most|wie ?viele|welche\w*|combien|quel\w*|"
                              r"cuánt\w*|cuál\w*|quant\w*|qual|quais)\b", re.IGNORECASE)
-_MOST_LEADS = re.compile(r"\b(most|meisten|plus de|más|mais)\b.{0,20}\bleads?\b", re.IGNORECASE)
+_MOST_LEADS = re.compile(r"\b(most|meisten|plus de|más|mais)\b.{0,20}\bleads?\b|(一番|最も).{0,8}リード|"
+                         r"リード.{0,10}(一番|最も)", re.IGNORECASE)
+_activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
+    "none_leads": ("No MDF activity{whose} has reported leads yet.",
+                   "Keine MDF-Aktivität{whose} hat bisher Leads gemeldet.",
+                   "Aucune activité MDF{whose} n'a encore déclaré de leads.",
+                   "Ninguna actividad MDF{whose} ha reportado leads todavía.",
+                   "Nenhuma atividade de MDF{whose} informou leads ainda.",
+                   "{whose}リードを報告した MDF 活動はまだありません。"),
+    "most_leads": ("{id} {name} ({partner}, {kind}, {status}) brought in the most leads: {leads}.",
+                   "{id} {name} ({partner}, {kind}, {status}) hat die meisten Leads gebracht: {leads}.",
+                   "{id} {name} ({partner}, {kind}, {status}) a apporté le plus de leads : {leads}.",
+                   "{id} {name} ({partner}, {kind}, {status}) generó más leads: {leads}.",
+                   "{id} {name} ({partner}, {kind}, {status}) trouxe mais leads: {leads}.",
+                   "リードが最も多かったのは {id} {name}（{partner}、{kind}、{status}）: {leads} 件。"),
+    "whose": (" of {partner}", " von {partner}", " de {partner}", " de {partner}", " de {partner}", "{partner} の"),
+    "between": (" between {start} and {end}", " zwischen {start} und {end}", " entre le {start} et le {end}",
+                " entre el {start} y el {end}", " entre {start} e {end}", "（{start}〜{end}）"),
+    "count": ("{n} MDF activities{whose}{status}{when}", "{n} MDF-Aktivitäten{whose}{status}{when}",
+              "{n} activités MDF{whose}{status}{when}", "{n} actividades MDF{whose}{status}{when}",
+              "{n} atividades de MDF{whose}{status}{when}", "{whose}MDF 活動{status}{when}: {n} 件"),
+    "count_one": ("1 MDF activity{whose}{status}{when}", "1 MDF-Aktivität{whose}{status}{when}",
+                  "1 activité MDF{whose}{status}{when}", "1 actividad MDF{whose}{status}{when}",
+                  "1 atividade de MDF{whose}{status}{when}", "{whose}MDF 活動{status}{when}: 1 件"),
+    "status": (" with status {status}", " mit Status {status}", " au statut {status}", " con estado {status}",
+               " com status {status}", "（ステータス {status}）"),
+    "by_kind": ("By kind: {kinds}.", "Nach Art: {kinds}.", "Par type : {kinds}.", "Por tipo: {kinds}.",
+                "Por tipo: {kinds}.", "種類別: {kinds}。"),
+})  # fmt: skip
+
+
+def _in_period(a, start: str | None, end: str | None) -> bool:
+    """An activity runs in the period asked ("last quarter") when its dates overlap it; no period: all."""
+    if not start:
+        return True
+    first, last = a.start_on or a.end_on, a.end_on or a.start_on
+    return first is None or (str(first) <= end and str(last) >= start)
 
 
 def answer_activities(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     if not _ACTIVITY_ASKED.search(turn.question):
         return None
+    lang = turn.lang
     partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None
     status = next((s for s in STATUSES if re.search(rf"\b{s}\b", turn.question, re.IGNORECASE)), None)
-    found = list_mdf(turn.ctx, turn.scope, partner_id, status).activities
-    arguments = {k: v for k, v in (("partner_id", partner_id), ("status", status)) if v}
+    start, end = period_of(turn.question, turn.ctx.today())
+    found = [a for a in list_mdf(turn.ctx, turn.scope, partner_id, status).activities if _in_period(a, start, end)]
+    arguments = {k: v for k, v in (("partner_id", partner_id), ("status", status), ("from_date", start),
+                                   ("to_date", end)) if v}
     tool = ToolUse(name="list_mdf", arguments=arguments)
     turn.results.append(MdfList(activities=found))
-    whose = f" of {partners[0].label} ({partner_id})" if partner_id else ""
+    whose = _activity_say("whose", lang, partner=f"{partners[0].label} ({partner_id})") if partner_id else ""
     if _MOST_LEADS.search(turn.question):
         best = max((a for a in found if a.leads), key=lambda a: (a.leads or 0, a.activity_id), default=None)
         if best is None:
-            return f"No MDF activity{whose} has reported leads yet.", tool
-        return (f"{best.activity_id} {best.name} ({best.partner_id}, {best.kind or 'other'}, {best.status}) brought "
-                f"in the most leads: {best.leads}."), tool
-    lines = [f"{len(found)} MDF activit{'y' if len(found) == 1 else 'ies'}{whose}"
-             + (f" with status {status}" if status else "") + (":" if found else ".")]
+            return _activity_say("none_leads", lang, whose=whose), tool
+        return _activity_say("most_leads", lang, id=best.activity_id, name=best.name, partner=best.partner_id,
+                             kind=best.kind or "other", status=best.status, leads=best.leads), tool
+    when = _activity_say("between", lang, start=start, end=end) if start else ""
+    head = _activity_say("count_one" if len(found) == 1 else "count", lang, n=len(found), whose=whose, when=when,
+                         status=_activity_say("status", lang, status=status) if status else "")
+    lines = [head + (":" if found else ".")]
     lines += [f"- {a.activity_id} {a.partner_id}: {a.name} ({a.kind or 'other'}, {a.status})" for a in found[:10]]
     kinds = Counter(a.kind or "other" for a in found)
     if len(found) > 1:
-        lines.append("By kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ".")
+        lines.append(_activity_say("by_kind", lang, kinds=", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))))
     return "\n".join(lines), tool
 
 

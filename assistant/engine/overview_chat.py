@@ -49,15 +49,16 @@ _DEALS = re.compile(r"\b(deals?|opps?|opportunit\w*|oppty|angebot\w*|affaires?|o
 _WON = re.compile(r"\b(won revenue|revenue won|closed[- ]won|won deals? (total|revenue)|total won|"
                   r"gewonnene[nr]? umsatz|umsatz aus gewonnenen|chiffre d'affaires gagné|ingresos ganados|"
                   r"receita ganha)\b|受注(金額|額|売上)")
-_PAST_CLOSE = re.compile(r"\b(past (their |the |its )?close ?dates?|overdue|past due|close dates? (has |have )?"
-                         r"(already )?passed|überfällig\w*|abschlussdatum überschritten|date de clôture (dépassée|"
+_PAST_CLOSE = re.compile(r"\b(past (their |the |its )?clos(e|ing) ?dates?|overdue|past due|clos(e|ing) dates? (has |have )?"
+                         r"(already )?passed|clos(e|ing) dates? (in the past|already gone|behind (us|them))|überfällig\w*|abschlussdatum überschritten|date de clôture (dépassée|"
                          r"passée)|fecha de cierre (vencida|pasada)|data de fechamento (vencida|passada))\b|"
                          r"クローズ(予定)?日を過ぎ|期日超過")
 _REGS = re.compile(r"\b(regs?|registrations?|registrierung\w*|enregistrements?|registros?)\b|案件登録|登録")
 _EXPIRING = re.compile(r"\b(expir\w*|lapsing|run(ning)? out|ablauf\w*|läuft|laufen|expirent|expire\w*|vencen?|"
                        r"vencem|vence\w*|caducan?)\b|期限|切れ")
-_PROMOTION = re.compile(r"\b(promot\w*|(eligible|qualif\w*) for (a |the )?(higher|next) tier|higher tier than|"
-                        r"move up a tier|tier up|aufstieg\w*|"
+_PROMOTION = re.compile(r"\b(promot\w*|(eligible|qualif\w*|ready) for (a |an |the )?(higher|next) tier|higher tier than|"
+                        r"move up (a tier|to)|moving up|tier up|tier upgrades?|upgrade\w* (to )?(a |the )?(higher|next) tier|"
+                        r"höherstuf\w*|aufstieg\w*|"
                         r"befördert|hochgestuft|promu\w*|ascens\w*|promovid\w*)\b|昇格")
 _BELOW_TIER = re.compile(r"\b(below|under|short of|miss(es|ing)?|not meet\w*|don'?t meet|unter(halb)?|"
                          r"en dessous|por debajo|abaixo)\b.{0,30}\b(tier|stufe|niveau|nivel|nível)\b.{0,20}"
@@ -77,18 +78,19 @@ _WINDOW = re.compile(r"\b(?:next|coming|within|in the next|nächsten|prochain\w*
                      r"(\d+)\s*(日|週間|か月|ヶ月)")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "zwei": 2, "drei": 3, "vier": 4, "deux": 2, "trois": 3,
             "quatre": 4, "dos": 2, "tres": 3, "cuatro": 4, "duas": 2, "três": 3, "quatro": 4}
-_MDF = re.compile(r"\bmdf\b|marketing (development )?funds?|marketingmittel|fonds marketing|fondos de marketing|"
+_MDF = re.compile(r"(?<![a-z])mdf(?![a-z])|marketing (development )?funds?|marketingmittel|fonds marketing|fondos de marketing|"
                   r"fundos de marketing|マーケティング(開発)?資金")
 _MDF_FIGURES = re.compile(r"\b(unspent|unused|left|remaining|spent|spend|allocated|allocation|budget used|"
                           r"ungenutzt\w*|verbleibend\w*|übrig|ausgegeben|zugeteilt|non dépensé\w*|restant\w*|"
                           r"dépensé\w*|alloué\w*|sin gastar|sin usar|gastad[oa]s?|gastó|asignad[oa]s?|"
-                          r"deixou de gastar|não gast[oa]s?|gast[oa]u?|gastos?|alocad[oa]s?|sobr\w*)\b|未使用|残|使っ|消化|配分")
+                          r"deixou de gastar|sem gastar|não gast[oa]s?|gast[oa]u?|gastos?|alocad[oa]s?|sobr\w*)\b|未使用|残|使っ|使わ|消化|配分")
 # asking for figures or a list, not for advice ("... what should we do?")
 _FIGURES_ASKED = re.compile(r"\b(how much|which|who|most|least|vs|versus|wie ?viel\w*|welche\w*|wer|meisten|combien|"
                             r"quel\w*|qui|cuánto|cuál\w*|quién\w*|quanto|qual|quais|quem)\b|いくら|どの|誰|最も|一番|多い")
 _ADVICE = re.compile(r"\b(what should|what do we do|what to do|next steps?|was sollen|que faire|qué hacemos|o que fazer)\b")
 _LISTED = re.compile(r"\b(how many|which|list|show|any|number of|count|total|wie ?viele|welche\w*|combien|quel\w*|"
                      r"cuánt[oa]s|cuál\w*|quant[oa]s|quais)\b|何件|どの|ある")
+_OPEN = re.compile(r"\b(open|offene\w*|ouvert\w*|abiert\w*|abert\w*)\b|オープン|進行中")
 _KITS = re.compile(r"\b(campaign )?kits?\b|\bkampagnen\w*|\bcampagnes?\b|\bcampañas?\b|\bcampanhas?\b|キット")
 _LISTED_KITS = re.compile(r"\b(what|which|list|show|available|do we have|how many|welche\w*|gibt es|quels?|quelles?|"
                           r"cuáles|qué|quais|que|quantos)\b|どの|どんな|一覧|ありますか")
@@ -97,14 +99,48 @@ _DRAFT_VERB = re.compile(r"\b(draft|write|create|make|generate|rascunho|entwurf|
 _CERTIFIED = re.compile(r"\bcertif\w*|\bzertifi\w*|\bcertificad\w*|認定|資格")
 _MOST = re.compile(r"\b(most|largest|biggest|top|meisten|größte\w*|plus de|le plus|más|mayor|mais|maior)\b|一番|最も|最多")
 _RULE = re.compile(r"\b(what happens|how long|policy|rules?|can (i|we))\b")  # the programme's rule, not a list
+# "who left ...?", "which ones ...?": a question after partners, though it does not say "partners"
+_WHO_WHICH = re.compile(r"\b(who|which|wer|welche\w*|qui|quién\w*|quem)\b|誰|どの")
+# "how do I promote a partner?", "when does a promotion take effect?": the programme's process (content)
+_PROCESS = re.compile(r"\b(how (do|does|can|to|is)|when (does|do|will|is)|take effect|wie (kann|können|funktioniert|"
+                      r"wird)|wann|comment|quand|cómo|cuándo|como|quando|prozess|processus|proceso|processo)\b|"
+                      r"どうやって|いつ|方法|手続")
+# "what are the platinum requirements?", "Voraussetzungen für Gold?", "プラチナの条件は？": a tier's minimums
+_REQUIRES = re.compile(r"\b(requirements?|requires?|required|criteria|minimums?|what does it take|voraussetzung\w*|"
+                       r"anforderung\w*|kriterien|mindest\w*|critères|exigences|conditions|requisitos?|critérios|"
+                       r"criterios|condiciones|condições)\b|条件|要件|基準")
 _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
 
 
-def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tuple[str, dict[str, Any]] | None:
+def topic_of(question: str, today: dt.date, partner_named: bool = False,
+             manager: str | None = None) -> tuple[str, dict[str, Any]] | None:
     """(topic, tool arguments) for a question about the whole book (or, for MDF figures, the partner named),
-    or None."""
+    or None. `manager`: the asker when a channel manager; "my partners" are then the ones they manage."""
+    found = _topic_of(question, today, partner_named)
+    if found and manager and found[0] in _BOOK_TOPICS and asks_own_book(question):
+        return found[0], {**found[1], "channel_manager": manager}
+    return found
+
+
+# "my partners", "partners I manage", "meine Partner", "mes partenaires", "私の担当パートナー": a channel
+# manager's own book (partners.csv `channel_manager`)
+_MINE = re.compile(r"\b(my|meine[nmrs]?|mes|mis|meus|minhas)\b.{0,20}\b(partners?|partnern?|partenaires|socios|"
+                   r"parceiros)\b|\bpartners? (that |who )?(do )?(i|I) (have|manage|own|look after|cover|handle)\b|"
+                   r"\b(in|of) my (book|portfolio|patch|territory)\b|(私|自分|わたし)の担当|担当(の|している)パートナー")
+
+
+def asks_own_book(question: str) -> bool:
+    """ "my partners", "partners I manage": a channel manager's own partners, not the whole ecosystem."""
+    return bool(_MINE.search(normalise(question)))
+
+
+_BOOK_TOPICS = ("partners", "joined", "mdf", "certified", "promotion", "below_tier")
+
+
+def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tuple[str, dict[str, Any]] | None:
     text = normalise(question)
-    if _MDF.search(text) and _MDF_FIGURES.search(text) and (partner_named or _PARTNERS.search(text)) and (
+    if _MDF.search(text) and _MDF_FIGURES.search(text) and (partner_named or _PARTNERS.search(text) or _WHO_WHICH.search(
+            text)) and (
             _FIGURES_ASKED.search(text) or mdf_period(question, today.year)) and not _ADVICE.search(text):
         period = mdf_period(question, today.year)
         return "mdf", {"months": quarter_months(period, today)[1]} if period else {}
@@ -115,7 +151,10 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tupl
         return "certified", {}  # the engine adds the country and product named
     if _KITS.search(text) and _LISTED_KITS.search(text) and not _DRAFT_VERB.search(text):
         return "kits", {}
-    if _PROMOTION.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|which|wer|welche|qui|quién|"
+    if _REQUIRES.search(text) and _tier(text) and not _OTHER_SUBJECT.search(text) and not (
+            _PARTNERS.search(text) and _WHO_WHICH.search(text)):
+        return "tier_rules", {"tier": _tier(text)}  # "プラチナの条件は？", "what does gold require?"
+    if _PROMOTION.search(text) and not _PROCESS.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|which|wer|welche|qui|quién|"
                                                                          r"quem)\b|誰|どの", text)):
         return "promotion", {}
     if _BELOW_TIER.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|who's|which|wer|welche|qui|"
@@ -123,7 +162,8 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False) -> tupl
         return "below_tier", {}
     if _USERS.search(text) and _COUNT.search(text):
         return "users", {}
-    if _NO_PARTNER.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)) and _LISTED.search(text):
+    if _NO_PARTNER.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)) and (
+            _LISTED.search(text) or _OPEN.search(text)):  # "offene Deals ohne Partner über 250k?"
         return "unpartnered", _amount(text)
     if _WON.search(text) and not _PARTNERS.search(text):
         return "won", {}
@@ -193,9 +233,40 @@ def _window(text: str, today: dt.date) -> int | None:
     return None
 
 
+# --- follow-ups ----------------------------------------------------------------------------------
+
+# "how much exactly?", "wie viel genau?", "いくら？": the figures of the first partner the last list named
+_HOW_MUCH = re.compile(r"\b(how much|exact\w*|figures?|numbers?|wie ?viel\w*|genau|combien|exactement|cuánto|"
+                       r"exactamente|quanto|exatamente)\b|いくら|正確")
+FOLLOWUP_WORDS = 6  # a follow-up is short: a longer question is planned as a question of its own
+
+
+def plan_followup(question: str, today: dt.date, last: dict[str, Any], first_partner: str | None,
+                  make: Callable[..., Any]) -> Any | None:
+    """After MDF figures by partner: "and in q2?" lists that quarter instead (the same partner, after "how much
+    exactly?"); "how much exactly?" gives the first partner listed its figures for the same months. None for
+    anything else."""
+    if last.get("topic") != "mdf" or len(question.split()) > FOLLOWUP_WORDS:
+        return None
+    period = mdf_period(question, today.year)
+    if period:
+        return make("overview", {**last, "months": quarter_months(period, today)[1]})
+    if first_partner and _HOW_MUCH.search(normalise(question)) and not _PARTNERS.search(normalise(question)):
+        return make("overview", {**last, "partner_id": first_partner})  # every role that saw the list may
+    return None
+
+
+def partners_listed(result: OverviewResult) -> list[str]:
+    """The partners an answer lists, in its order (for "how much exactly?" and "the second one")."""
+    return [p.partner_id for p in result.partners[:LIST_MAX]]
+
+
 # --- the answer ----------------------------------------------------------------------------------
 
 _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
+    "tier_rules": ("{tier}: the minimums over the trailing 12 months", "{tier}: die Mindestwerte der letzten 12 Monate",
+                   "{tier} : les minimums sur les 12 derniers mois", "{tier}: los mínimos de los últimos 12 meses",
+                   "{tier}: os mínimos dos últimos 12 meses", "{tier}: 過去12か月の最低条件"),
     "partners": ("{n} partners", "{n} Partner", "{n} partenaires", "{n} socios", "{n} parceiros", "パートナー {n} 社"),
     "tier": ("{n} {tier} partners", "{n} {tier}-Partner", "{n} partenaires {tier}", "{n} socios {tier}",
              "{n} parceiros {tier}", "{tier} パートナー {n} 社"),
@@ -349,6 +420,13 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
         lines = [_say("certified", lang, n=n, product=result.product or "", country=result.country or "")]
         lines += [f"{i}. {p.name} ({p.partner_id}): " + _say("certified_line", lang, n=p.certified)
                   for i, p in enumerate(result.partners[:LIST_MAX], 1)]
+    elif t == "tier_rules":
+        for tier, minimums in result.tier_rules.items():
+            lines.append(_say("tier_rules", lang, tier=tier))
+            for key, minimum in minimums.items():
+                metric = key.removeprefix("min_")
+                label = say("m_" + metric, lang) if "m_" + metric in say else metric.replace("_", " ")
+                lines.append(f"- {label}: {_money({'USD': minimum}) if 'revenue' in metric else f'{minimum:,.0f}'}")
     elif t == "mdf":
         months = f"{result.months[0]}..{result.months[-1]}" if result.months else ""
         lines = [_say("mdf", lang, months=months)]

@@ -264,7 +264,7 @@ def _health_now_and_before(ctx: ToolContext, scope: Scope, as_of: dt.date | None
 def _partners_and_first_wins(ctx: ToolContext, scope: Scope, today: dt.date) -> tuple[list, list]:
     with ctx.records(scope) as rec:
         info = rec.session.execute(select(Partner.partner_id, Partner.name, Partner.tier, Partner.joined_on,
-                                          Partner.attributes)).all()
+                                          Partner.attributes, Partner.channel_manager)).all()
         return info, rec.session.execute(_first_wins_query(today)).all()
 
 
@@ -304,7 +304,7 @@ def _portfolio(now: dict[str, nba.PortfolioHealth], before: dict[str, nba.Portfo
             first_win_on=win.isoformat() if win else None,
             days_to_first_win=(win - p.joined_on).days if win and p.joined_on else None,
             at_risk=bool(r.reasons), risk_reasons=r.reasons, risk_score=r.score, declining=r.declining,
-            channel_manager=channel_manager_of(p.attributes)))
+            channel_manager=getattr(p, "channel_manager", None) or channel_manager_of(p.attributes)))
     # declining partners first, then the standing problems; worst first within each
     at_risk = sorted((r for r in rows if r.at_risk), key=lambda r: (not r.declining, -r.risk_score, r.partner_id))
     return PortfolioResponse(partners=rows, at_risk=[r.partner_id for r in at_risk],

@@ -141,6 +141,11 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
         raise BadInput("partner_id is required (only a partner seller has a partner of their own)")
     if topic not in TOPICS:
         raise BadInput(f"unknown topic '{topic}' (one of: {', '.join(TOPICS)})")
+    if topic == "channel_manager":  # who manages the partner: no deal is read, so a marketer may ask too
+        with ctx.records(scope) as rec:
+            partner = rec.partner(partner_id)
+        return ProfileResult(partner_id=partner_id, name=partner.name, topic=topic, tier=partner.tier or "",
+                             today=ctx.today(), channel_manager=_channel_manager(ctx, partner.channel_manager))
     metrics, assessment = partner_standing(ctx, scope, partner_id)
     partner, today = metrics.partner, ctx.today()
     days = int(getattr(ctx.settings, "registration_protection_days", 90) or 90)

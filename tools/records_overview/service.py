@@ -23,7 +23,7 @@ from tools.registry import register_tool
 from tools.types import is_open
 
 Topic = Literal["partners", "joined", "users", "pipeline", "unpartnered", "won", "past_close", "expiring",
-                "promotion", "below_tier", "mdf", "kits", "certified"]
+                "promotion", "below_tier", "mdf", "kits", "certified", "tier_rules"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 TRAILING_DAYS = 365
 
@@ -40,6 +40,9 @@ class OverviewArgs(BaseModel):
     locale: str | None = Field(None, description="kits: only those with this locale")
     country: str | None = Field(None, description="partners, certified: only those selling in this country code")
     product: str | None = Field(None, description="certified: count the staff certified on this product")
+    channel_manager: str | None = Field(None, description="partners, joined, mdf, certified, promotion, "
+                                                          "below_tier: only the partners "
+                                                          "whose channel manager is this user (a user_id)")
     months: list[str] = Field(default_factory=list, description="mdf: these months (YYYY-MM; default the last "
                                                                  "six complete ones)")
 
@@ -90,6 +93,7 @@ class OverviewResult(BaseModel):
     window: tuple[dt.date, dt.date] | None = None  # won: the trailing 12 months; joined: the period asked
     months: list[str] = Field(default_factory=list)  # mdf: the months counted
     kits: list[KitLine] = Field(default_factory=list)
+    tier_rules: dict[str, dict[str, float]] = Field(default_factory=dict)  # tier -> minimum per metric
     locale: str | None = None
     country: str | None = None
     product: str | None = None
@@ -119,10 +123,17 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
                      partner_id: str | None = None, months: list[str] | None = None,
                      locale: str | None = None, country: str | None = None,
                      product: str | None = None, from_date: dt.date | None = None,
-                     to_date: dt.date | None = None) -> OverviewResult:
+                     to_date: dt.date | None = None, channel_manager: str | None = None) -> OverviewResult:
     today = ctx.today()
     out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount, locale=locale,
                          country=country, product=product)
+    if topic == "tier_rules":  # the programme's minimums per tier (vendor.yaml `tier_rules`): no one's data
+        rules = ctx.vendor().get("tier_rules") or {}
+        out.tier_rules = {str(t): {str(k): float(v or 0) for k, v in (m or {}).items()}
+                          for t, m in (rules.items() if isinstance(rules, dict) else [])
+                          if not tier or str(t).lower() == tier.lower()}
+        out.count = len(out.tier_rules)
+        return out
     if topic == "kits":  # campaign kits are for every role that drafts
         with ctx.store.session() as session:
             for row in session.query(CampaignKitRow).order_by(CampaignKitRow.kit_id):
@@ -135,9 +146,9 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         out.count = len(out.kits)
         return out
     if topic == "mdf":
-        return _mdf(ctx, scope, out, partner_id, months or _last_months(today, 6))
+        return _mdf(ctx, scope, out, partner_id, months or _last_months(today, 6), channel_manager)
     if topic in ("promotion", "below_tier"):
-        return _tier_moves(ctx, scope, out)
+        return _tier_moves(ctx, scope, out, channel_manager)
     if topic == "users":  # who is set up is the admin's (CLI.md: `users key` is admin only)
         if scope.role != "admin":
             raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see the copilot's users")
@@ -148,9 +159,9 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         return out
     with ctx.records(scope) as rec:
         if topic == "certified":
-            return _certified(rec.partners(), out)
+            return _certified(_managed_by(rec.partners(), channel_manager), out)
         if topic in ("partners", "joined"):
-            partners = rec.partners()
+            partners = _managed_by(rec.partners(), channel_manager)
             if country:
                 partners = [p for p in partners if country.upper() in {c.upper() for c in p.countries or []}]
             for p in partners:
@@ -198,6 +209,11 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     return out
 
 
+def _managed_by(partners: list, channel_manager: str | None) -> list:
+    """The partners whose channel manager (partners.csv `channel_manager`) is `channel_manager`, or all."""
+    return [p for p in partners if p.channel_manager == channel_manager] if channel_manager else partners
+
+
 def _certified(partners: list, out: OverviewResult) -> OverviewResult:
     """Partners (in `out.country`) by staff certified on `out.product` (else in total), most first."""
     for p in partners:
@@ -223,11 +239,11 @@ def _last_months(today: dt.date, n: int) -> list[str]:
 
 
 def _mdf(ctx: ToolContext, scope: Scope, out: OverviewResult, partner_id: str | None,
-         months: list[str]) -> OverviewResult:
+         months: list[str], channel_manager: str | None = None) -> OverviewResult:
     """MDF allocated / spent / left per partner over `months`, the most left unspent first."""
     out.months = sorted(months)
     with ctx.records(scope) as rec:
-        partners = [rec.partner(partner_id)] if partner_id else rec.partners()
+        partners = [rec.partner(partner_id)] if partner_id else _managed_by(rec.partners(), channel_manager)
         for p in partners:
             rows = [r for r in rec.partner_activity(p.partner_id) if r.month in months]
             allocated = sum(r.mdf_allocated or 0.0 for r in rows)
@@ -241,7 +257,8 @@ def _mdf(ctx: ToolContext, scope: Scope, out: OverviewResult, partner_id: str | 
     return out
 
 
-def _tier_moves(ctx: ToolContext, scope: Scope, out: OverviewResult) -> OverviewResult:
+def _tier_moves(ctx: ToolContext, scope: Scope, out: OverviewResult,
+                channel_manager: str | None = None) -> OverviewResult:
     """Partners whose last 12 months qualify them for a higher tier (`promotion`) or only a lower one."""
     order = _tier_order(ctx)
 
@@ -251,7 +268,7 @@ def _tier_moves(ctx: ToolContext, scope: Scope, out: OverviewResult) -> Overview
 
     for p in portfolio(ctx, scope).partners:
         now, fits = rank(p.tier), rank(p.qualifies_for)
-        if now < 0 or fits < 0:
+        if now < 0 or fits < 0 or (channel_manager and p.channel_manager != channel_manager):
             continue
         if (out.topic == "promotion" and fits > now) or (out.topic == "below_tier" and fits < now):
             out.partners.append(PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier,
@@ -267,7 +284,7 @@ def records_overview_tool(ctx: ToolContext, scope: Scope, args: OverviewArgs) ->
     open pipeline, open deals with no partner, won revenue over the trailing 12 months, open deals past their
     close date, registrations expiring soon, partners eligible for promotion or below their tier, MDF
     allocated / spent / left per partner (most unspent first), the campaign kits and their locales, partners
-    by certified staff (on a product, in a country)."""
+    by certified staff (on a product, in a country), the programme's minimums per tier (`tier_rules`)."""
     return records_overview(ctx, scope, args.topic, args.tier, args.min_amount, args.days, args.year,
                             args.partner_id, args.months, args.locale, args.country, args.product,
-                            args.from_date, args.to_date)
+                            args.from_date, args.to_date, args.channel_manager)
