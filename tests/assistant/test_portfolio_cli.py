@@ -41,14 +41,15 @@ def test_cosell_portfolio_has_its_own_fast_start(tmp_path, monkeypatch):
     assert dispatched == [1]  # `cosell portfolio` went to the one-command app
 
 
-def test_cosell_portfolio_imports_neither_the_digest_nor_attribution():
-    """Attribution and the digest (account mapping, leads, MDF, onboarding) are imported when called, not by
-    `cosell portfolio`'s start (a new process)."""
+def test_cosell_portfolio_imports_neither_the_digest_nor_the_signal_rules():
+    """Attribution, the digest (leads, MDF, onboarding) and nba's signal rules (partner matching, account
+    mapping: polars, numpy) are imported when called, not by `cosell portfolio`'s start (a new process)."""
     import subprocess
 
     code = ("import sys, assistant.cli.analytics as a; from tools.analytics import service; "
             "print(sorted(m for m in ('tools.analytics.digest', 'tools.analytics.attribution', "
-            "'tools.analytics.schedule', 'tools.onboarding.service') if m in sys.modules)); "
+            "'tools.analytics.schedule', 'tools.onboarding.service', 'tools.next_best_action.deal_signals', "
+            "'tools.partner_match.service', 'tools.account_mapping.service', 'polars') if m in sys.modules)); "
             "print(service.STALLED_DAYS)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["[]", "30"]
