@@ -53,3 +53,13 @@ def test_cosell_portfolio_imports_neither_the_digest_nor_the_signal_rules():
             "print(service.STALLED_DAYS)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["[]", "30"]
+
+
+def test_cosell_portfolio_prints_without_collector_passes_and_restores_them(monkeypatch):
+    import gc
+
+    seen = []
+    monkeypatch.setattr(cli_analytics, "run_command", lambda *a, **k: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    cli_analytics.portfolio(as_user=None, as_json=True)
+    assert seen == [False] and gc.isenabled()
