@@ -37,7 +37,13 @@ def test_cosell_portfolio_has_its_own_fast_start(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "argv", ["cosell", "portfolio", "--help"])
     dispatched = []
     monkeypatch.setattr(cli_analytics, "portfolio_app", lambda: dispatched.append(1))
-    dispatch()
+    import gc
+
+    try:
+        dispatch()
+        assert not gc.isenabled()  # a one-shot process: no collector passes
+    finally:
+        gc.enable()
     assert dispatched == [1]  # `cosell portfolio` went to the one-command app
 
 
