@@ -5,6 +5,8 @@ at top level with one line: `register_analytics(app)`.
 """
 from __future__ import annotations
 
+import gc
+
 import typer
 
 from assistant.cli.common import AS_OPT, JSON_OPT, console, run_command
@@ -83,7 +85,16 @@ def attribution(start: str = typer.Option(None, "--from", help="First day (defau
 
 def portfolio(as_user: str = AS_OPT, as_json: bool = JSON_OPT) -> None:
     """Every partner at a glance, and who is at risk, worst first."""
-    run_command(as_json, as_user, lambda ctx, scope: service.portfolio(ctx, scope), show=_render_portfolio)
+    # no collector passes while it prints: the health of every partner-day is kept in the context (a few
+    # hundred thousand objects), and a full pass over them while the answer becomes JSON costs 0.2-0.3 s
+    # and frees nothing that reference counting does not (the computing itself runs without them already)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        run_command(as_json, as_user, lambda ctx, scope: service.portfolio(ctx, scope), show=_render_portfolio)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def digest(user: str = typer.Option(..., "--user", help="The channel manager (or admin) whose week it is."),

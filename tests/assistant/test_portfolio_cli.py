@@ -37,5 +37,35 @@ def test_cosell_portfolio_has_its_own_fast_start(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "argv", ["cosell", "portfolio", "--help"])
     dispatched = []
     monkeypatch.setattr(cli_analytics, "portfolio_app", lambda: dispatched.append(1))
-    dispatch()
+    import gc
+
+    try:
+        dispatch()
+        assert not gc.isenabled()  # a one-shot process: no collector passes
+    finally:
+        gc.enable()
     assert dispatched == [1]  # `cosell portfolio` went to the one-command app
+
+
+def test_cosell_portfolio_imports_neither_the_digest_nor_the_signal_rules():
+    """Attribution, the digest (leads, MDF, onboarding) and nba's signal rules (partner matching, account
+    mapping: polars, numpy) are imported when called, not by `cosell portfolio`'s start (a new process)."""
+    import subprocess
+
+    code = ("import sys, assistant.cli.analytics as a; from tools.analytics import service; "
+            "print(sorted(m for m in ('tools.analytics.digest', 'tools.analytics.attribution', "
+            "'tools.analytics.schedule', 'tools.onboarding.service', 'tools.next_best_action.deal_signals', "
+            "'tools.partner_match.service', 'tools.account_mapping.service', 'polars') if m in sys.modules)); "
+            "print(service.STALLED_DAYS)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["[]", "30"]
+
+
+def test_cosell_portfolio_prints_without_collector_passes_and_restores_them(monkeypatch):
+    import gc
+
+    seen = []
+    monkeypatch.setattr(cli_analytics, "run_command", lambda *a, **k: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    cli_analytics.portfolio(as_user=None, as_json=True)
+    assert seen == [False] and gc.isenabled()

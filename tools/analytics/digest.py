@@ -18,6 +18,7 @@ from retrieval.records import Opportunity, Partner, PartnerAccount, User
 from retrieval.scope import Scope, scope_for_user
 from tools.account_mapping.service import account_relationships
 from tools.analytics.portfolio import channel_manager_of, portfolio
+from tools.analytics.types import STALLED_DAYS
 from tools.context import ToolContext
 from tools.leads import service as leads
 from tools.mdf import service as mdf
@@ -26,7 +27,6 @@ from tools.registrations import service as registrations
 from tools.types import CLOSED_STAGES
 
 WEEK = 7
-STALLED_DAYS = 30  # an open deal with no activity for a month
 MAX_ROWS = 8
 
 

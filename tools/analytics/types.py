@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+STALLED_DAYS = 30  # an open deal with no activity for a month is stalled (the digest)
+
 
 class AttributionTotals(BaseModel):
     won_revenue: float
