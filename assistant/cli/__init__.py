@@ -21,7 +21,7 @@ def main() -> None:
         # one command, then the process ends: its objects go by reference counting, and the collector's
         # passes over the imports and 10,000 partners' health would free nothing more (0.1-0.3 s)
         gc.disable()
-        from assistant.cli.analytics import portfolio_app as commands  # likewise `portfolio`
+        from assistant.cli.analytics import portfolio_app as commands  # heavy: likewise `portfolio`
     else:
         from assistant.cli.main import app as commands  # heavy: every capability's service
     commands()

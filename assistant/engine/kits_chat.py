@@ -14,8 +14,7 @@ from assistant.engine.intent_cues import normalise
 from assistant.engine.messages import say
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import ToolUse, Turn
-from tools.content_drafts.kits import KitText, kit_texts, kits_for_need
-from tools.content_drafts.service import kits_for_partner
+from tools.content_drafts.service import KitText, kit_texts, kits_for_need, kits_for_partner
 from tools.locales import Catalogue
 
 KITS_FOR_RE = re.compile(

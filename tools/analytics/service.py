@@ -35,7 +35,7 @@ def _internal(scope: Scope, what: str) -> None:
 
 def attribution(ctx: ToolContext, scope: Scope, start: str | dt.date | None = None, end: str | dt.date | None = None,
                 partner_id: str | None = None, deals: bool = False) -> AttributionResponse:
-    from tools.analytics.attribution import attribution as _attribution
+    from tools.analytics.attribution import attribution as _attribution  # heavy: not for `portfolio`
 
     return _attribution(ctx, scope, start, end, partner_id, deals)
 
@@ -56,7 +56,7 @@ def refresh_stored_portfolio(ctx: ToolContext) -> None:
 
 
 def digest(ctx: ToolContext, scope: Scope, user_id: str, send: bool = False) -> dict[str, Any]:
-    from tools.analytics import digest as _digest
+    from tools.analytics import digest as _digest  # heavy: not for `portfolio`
 
     _internal(scope, "digest")
     data = _digest.digest(ctx, scope, user_id)
@@ -67,7 +67,7 @@ def digest(ctx: ToolContext, scope: Scope, user_id: str, send: bool = False) -> 
 
 def stalled_deals(ctx: ToolContext, scope: Scope) -> list[StalledDeal]:
     """The asker's partners' open deals gone quiet, largest first (as in the asker's digest; internal roles)."""
-    from tools.analytics import digest as _digest
+    from tools.analytics import digest as _digest  # heavy: not for `portfolio`
 
     _internal(scope, "stalled deals")
     return [StalledDeal(**d) for d in _digest.digest(ctx, scope, scope.user_id)["stalled_deals"]]
@@ -75,19 +75,19 @@ def stalled_deals(ctx: ToolContext, scope: Scope) -> list[StalledDeal]:
 
 def start_digest_schedule(ctx: ToolContext, expression: str | None = None):
     """The scheduled digest (COSELL_DIGEST_SCHEDULE); see tools.analytics.schedule."""
-    from tools.analytics import schedule as _schedule
+    from tools.analytics import schedule as _schedule  # heavy: APScheduler, not for `portfolio`
 
     return _schedule.start(ctx, expression)
 
 
 def stop_digest_schedule(scheduler) -> None:
-    from tools.analytics import schedule as _schedule
+    from tools.analytics import schedule as _schedule  # heavy: APScheduler, not for `portfolio`
 
     _schedule.stop(scheduler)
 
 
 def post_all_digests(ctx: ToolContext) -> list[dict[str, Any]]:
-    from tools.analytics import schedule as _schedule
+    from tools.analytics import schedule as _schedule  # heavy: APScheduler, not for `portfolio`
 
     return _schedule.post_all(ctx)
 

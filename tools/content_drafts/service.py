@@ -36,6 +36,7 @@ from retrieval.records import CampaignKitRow, Partner
 from retrieval.scope import Scope, get_by_id
 from tools.content_drafts import llm_rewrite as draft_llm
 from tools.content_drafts.checks import Check, CheckSubject, check_language, check_locale, run_checks  # noqa: F401
+from tools.content_drafts.kits import KitText, kit_texts, kits_for_need  # noqa: F401  (the chat reads kits here)
 from tools.content_drafts.landing import labels_for
 from tools.content_drafts.partner_names import NameIndex, OtherPartners
 from tools.content_drafts.reflow import as_sentence, reflow

@@ -71,7 +71,7 @@ log = logging.getLogger(__name__)
 
 def warm_partner_relationships(ctx: ToolContext) -> None:
     """The server warm-up: account mapping's partner relationships read once (partner_signals)."""
-    from tools.next_best_action.partner_signals import warm_partner_relationships as warm
+    from tools.next_best_action.partner_signals import warm_partner_relationships as warm  # heavy: see below
 
     warm(ctx)
 
@@ -230,7 +230,12 @@ def next_best_actions(ctx: ToolContext, scope: Scope, partner_id: str | None = N
         raise BadInput("give exactly one of a partner (--partner) or an opportunity (--opportunity)")
     # the signal rules read deal registration, partner matching and account mapping (polars, numpy): imported
     # here, not by the portfolio, which imports this module for the health score only (-0.3 s of its start)
-    from tools.next_best_action import deal_signals, mdf_signals, partner_signals, programme_signals
+    from tools.next_best_action import (  # heavy: ^
+        deal_signals,
+        mdf_signals,
+        partner_signals,
+        programme_signals,
+    )
 
     lookup = content_lookup or default_content_lookup(ctx)
     baselines = health.vendor_baselines(ctx)
