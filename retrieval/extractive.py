@@ -60,6 +60,9 @@ CLOSEST_THRESHOLD_CJK = 0.10
 FOUND_THRESHOLD_ACROSS = 0.22
 CLOSEST_THRESHOLD_ACROSS = 0.0
 W_LEXICAL, W_DENSE, W_RETRIEVAL, W_NEIGHBOUR = 0.35, 0.50, 0.20, 0.20
+# Across languages in Latin script (a Spanish question, the English policy), the share of the question's
+# word stems the unit shares ("proteccion" / "protection") adds up to this much (`_cognates`).
+W_COGNATE = 0.20
 CONTEXT_MATCH = 0.6  # a question term found only in the unit's headings or lead-in counts this much
 KIND_BONUS = 0.10  # added when a unit holds the kind of answer asked for, subtracted when it does not
 # Subtracted instead of KIND_BONUS when a unit lacks a kind asked for in so many words (a percentage, an
@@ -93,7 +96,10 @@ _DURATION_Q = re.compile(
     # German, French, Spanish, Portuguese
     r"^\W*(wann|quand|cuándo|quando)\b|\b(wie lange|bis wann|frist|combien de (temps|jours|semaines|mois)|"
     r"jusqu'à quand|délai|cuánto tiempo|cuántos días|plazo|quanto tempo|quantos dias|prazo|wie viele "
-    r"(tage|werktage|wochen|monate)|(werktage|arbeitstage) (vorher|im voraus)|combien de jours ouvrés)\b", re.I)
+    r"(tage|werktage|wochen|monate)|(werktage|arbeitstage) (vorher|im voraus)|combien de jours ouvrés|"
+    # "how far in advance"
+    r"wie (weit|lange|früh) im voraus|combien de temps à l'avance|(avec )?combien d'avance|"
+    r"con cuánta anticipación|con cuánto tiempo de antelación|com quanta antecedência|quanto tempo antes)\b", re.I)
 # A number of some other kind (percentages, amounts and counts are recognised before it: `answer_kind`).
 _NUMBER_Q = re.compile(r"\b(how (much|large|big)|what number|minimum|maximum|limit)\b|最大|最低|何文字|何度", re.I)
 # "How many": a count, and a quote without one (or "unlimited") cannot answer it.
@@ -113,7 +119,8 @@ _MONEY_Q = re.compile(
 # "What margin / discount / rebate ...": usually a percentage or an amount, but also a programme's name.
 _RATE_Q = re.compile(r"\b(what|which|how much) (margins?|discounts?|rebates?|commissions?|referral fees?)\b|"
                      r"(マージン|割引|値引き|リベート)は", re.I)
-_TIME_UNIT = re.compile(r"\b(days?|weeks?|months?|years?|hours?|minutes?|quarters?|tagen?|wochen|monate?n?|"
+_TIME_UNIT = re.compile(r"\b(days?|weeks?|months?|years?|hours?|minutes?|quarters?|tagen?|wochen|monate?n?|stunden|"
+                        r"heures?|horas?|"
                         r"jours?|semaines?|mois|días?|dias?|semanas?|meses)\b|日|週|か月|ヶ月|時間", re.I)
 _PERCENT = re.compile(r"\d\s*(%|％)|\bpercent|パーセント|\bhalf\b|\d\s*割|半額", re.I)
 _MONEY = re.compile(r"[$€£¥]\s?\d|\b(usd|eur|gbp|jpy|chf|cad|aud|brl|inr|sek)\s?\d|\d[\d,.]*\s?[kKmM]?\s*(usd|eur|gbp|jpy|dollars?|euros?|円|ドル)|"
@@ -243,11 +250,41 @@ def readable_text(text: str, limit: int = 280) -> str:
     return shorten(" ".join(parts), limit)
 
 
+def fold_accents(text: str) -> str:
+    """Latin letters without their accents ("cuántos días" -> "cuantos dias", "rétrogradés" ->
+    "retrogrades"): people type questions without them. Other scripts are left alone (a Japanese
+    voiced kana is not a base kana plus an accent to drop)."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ord(ch) < 0x250:  # Latin-1 and Latin Extended-A/B
+            ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out.append(ch)
+    return "".join(out)
+
+
+def _folded(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` matching accent-folded text (its own accented letters folded too)."""
+    return re.compile(fold_accents(pattern.pattern), pattern.flags)
+
+
+# the question-kind cues match accent-folded questions (`answer_kind`); answers' units keep their accents
+_DURATION_Q, _NUMBER_Q, _COUNT_Q, _PERCENT_Q, _MONEY_Q, _RATE_Q, _NAMED_Q, _TIME_UNIT = (
+    _folded(p) for p in (_DURATION_Q, _NUMBER_Q, _COUNT_Q, _PERCENT_Q, _MONEY_Q, _RATE_Q, _NAMED_Q, _TIME_UNIT))
+
+
+
 def answer_kind(question: str) -> str | None:
     """The kind of answer asked for: 'duration' (how long, when, 何日), 'percent' (what percentage,
     何パーセント), 'money' (what does it cost, いくら), 'rate' (what margin / discount: a percentage or an
     amount, asked less strictly), 'named' (who, where, which city: a name the question does not say),
-    'count' (how many, 何人), 'number' (how much, maximum) or None."""
+    'count' (how many, 何人), 'number' (how much, maximum) or None. Accents do not matter: "cuantos dias"
+    asks for a duration as "cuántos días" does."""
+    return _answer_kind(fold_accents(question))
+
+
+def _answer_kind(question: str) -> str | None:
     if _DURATION_Q.search(question):
         return "duration"
     if _PERCENT_Q.search(question):
@@ -352,6 +389,8 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question)
     combined = _answers_follow_questions(units, combined)
     combined[[i for i, u in enumerate(units) if is_instruction(u.text)]] = -1.0  # quoted never, obeyed never
+    if across and not cjk:  # "proteccion" / "protection": shared word stems still say which unit is on topic
+        combined = combined + W_COGNATE * _cognates(question, units)
     if (cjk or foreign or across) and multilingual is not None:
         combined = _second_opinion(question, hits, units, combined, multilingual,
                                    top=E5_TOP_ACROSS if across else E5_TOP)
@@ -378,6 +417,30 @@ def _lexical(q_terms: list[str], units: list[_Unit]) -> np.ndarray:
                for t in set(q_terms)}
     total = sum(weights[t] for t in q_terms) or 1.0
     return np.array([sum(weights[t] * (1.0 if t in a else CONTEXT_MATCH if t in b else 0.0) for t in q_terms)
+                     for a, b in zip(own, around)]) / total
+
+
+_LATIN_WORD = re.compile(r"[a-z]{%d,}" % 5)
+
+
+def _stems(text: str) -> set[str]:
+    """The first five letters of each accent-folded Latin word of five letters or more."""
+    return {w[:5] for w in _LATIN_WORD.findall(fold_accents(text.casefold()))}
+
+
+def _cognates(question: str, units: list[_Unit]) -> np.ndarray:
+    """Across languages in Latin script: the IDF-weighted share of the question's word stems (first five
+    letters, accents folded) found in the unit, its headings or its lead-in. Related languages share them
+    ("protección", "protection"; "registro", "registration"); a stem every candidate has weighs little."""
+    asked = _stems(question)
+    if not asked:
+        return np.zeros(len(units))
+    own = [_stems(u.text) for u in units]
+    around = [_stems(" ".join(u.around)) for u in units]
+    n = len(units)
+    weights = {t: math.log(1 + (n + 1) / (1 + sum(t in a or t in b for a, b in zip(own, around)))) for t in asked}
+    total = sum(weights.values()) or 1.0
+    return np.array([sum(w * (1.0 if t in a else CONTEXT_MATCH if t in b else 0.0) for t, w in weights.items())
                      for a, b in zip(own, around)]) / total
 
 
@@ -415,6 +478,9 @@ def _second_opinion(question: str, hits: Sequence, units: list[_Unit], combined:
     sims = multilingual(question, passages)
     if sims is None:
         return combined
+    if top > E5_TOP:  # across languages the headings, in the content's language, drown a unit's own words:
+        # its text alone is asked too ("Protection lasts 90 days" over "One extension of 30 days")
+        sims = (np.asarray(sims, dtype=float) + np.asarray(multilingual(question, [units[i].text for i in best]))) / 2
     moves = W_E5 * (np.asarray(sims, dtype=float) - E5_LEVEL)
     out = combined.copy()
     out[combined >= 0] += float(moves.min())  # FAQ question lines (negative) stay out of reach
