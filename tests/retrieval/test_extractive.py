@@ -207,3 +207,32 @@ def test_the_verb_may_is_not_the_month():
 
     assert not _has_kind("The opportunity may be worked with another partner.", "duration")
     assert _has_kind("Awards are announced in May each year.", "duration")
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("cuantos dias dura la proteccion de un registro?", "duration"),  # typed without accents
+    ("¿cuántos días dura la protección?", "duration"),
+    ("con cuanta anticipacion tengo que pedir mdf para un evento", "duration"),
+    ("combien d'heures pour une certif ?", "duration"),  # a count of hours is a duration
+    ("quanto custa o exame?", "money"),
+    ("案件登録の保護期間は何日ですか？", "duration"),
+])
+def test_answer_kind_ignores_accents_and_knows_foreign_units(question, kind):
+    assert answer_kind(question) == kind
+
+
+def test_fold_accents_folds_latin_only():
+    from retrieval.extractive import fold_accents
+
+    assert fold_accents("rétrogradés, protección, ação") == "retrogrades, proteccion, acao"
+    assert fold_accents("ガイドの期間") == "ガイドの期間"  # voiced kana keep their marks
+
+
+def test_across_languages_the_unit_sharing_the_questions_word_stems_wins():
+    # both units hold a duration; the multilingual opinion is the same for both: the cognate decides
+    hits = [_hit("One extension of 30 days can be requested if the opportunity is in negotiation. "
+                 "Protection lasts 90 days from approval.")]
+    flat = lambda question, passages: [0.85] * len(passages)  # noqa: E731
+    answer = answer_from_hits("cuantos dias dura la proteccion?", hits, multilingual=flat, across=True,
+                              foreign=True, max_units=1)
+    assert "90 days" in answer.answer and "30 days" not in answer.answer
