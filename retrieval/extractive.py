@@ -478,10 +478,6 @@ def _second_opinion(question: str, hits: Sequence, units: list[_Unit], combined:
     sims = multilingual(question, passages)
     if sims is None:
         return combined
-    if top > E5_TOP and not is_cjk(question):  # across languages the headings, in the content's language,
-        # drown a unit's own words: its text alone is asked too ("Protection lasts 90 days" over "One extension
-        # of 30 days"). Not for Japanese: there it lifted a table row naming MDF over the claim deadline.
-        sims = (np.asarray(sims, dtype=float) + np.asarray(multilingual(question, [units[i].text for i in best]))) / 2
     moves = W_E5 * (np.asarray(sims, dtype=float) - E5_LEVEL)
     out = combined.copy()
     out[combined >= 0] += float(moves.min())  # FAQ question lines (negative) stay out of reach
