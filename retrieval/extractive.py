@@ -60,9 +60,6 @@ CLOSEST_THRESHOLD_CJK = 0.10
 FOUND_THRESHOLD_ACROSS = 0.22
 CLOSEST_THRESHOLD_ACROSS = 0.0
 W_LEXICAL, W_DENSE, W_RETRIEVAL, W_NEIGHBOUR = 0.35, 0.50, 0.20, 0.20
-# Across languages in Latin script (a Spanish question, the English policy), the share of the question's
-# word stems the unit shares ("proteccion" / "protection") adds up to this much (`_cognates`).
-W_COGNATE = 0.20
 CONTEXT_MATCH = 0.6  # a question term found only in the unit's headings or lead-in counts this much
 KIND_BONUS = 0.10  # added when a unit holds the kind of answer asked for, subtracted when it does not
 # Subtracted instead of KIND_BONUS when a unit lacks a kind asked for in so many words (a percentage, an
@@ -389,8 +386,6 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question)
     combined = _answers_follow_questions(units, combined)
     combined[[i for i, u in enumerate(units) if is_instruction(u.text)]] = -1.0  # quoted never, obeyed never
-    if across and not cjk:  # "proteccion" / "protection": shared word stems still say which unit is on topic
-        combined = combined + W_COGNATE * _cognates(question, units)
     if (cjk or foreign or across) and multilingual is not None:
         combined = _second_opinion(question, hits, units, combined, multilingual,
                                    top=E5_TOP_ACROSS if across else E5_TOP)
@@ -417,30 +412,6 @@ def _lexical(q_terms: list[str], units: list[_Unit]) -> np.ndarray:
                for t in set(q_terms)}
     total = sum(weights[t] for t in q_terms) or 1.0
     return np.array([sum(weights[t] * (1.0 if t in a else CONTEXT_MATCH if t in b else 0.0) for t in q_terms)
-                     for a, b in zip(own, around)]) / total
-
-
-_LATIN_WORD = re.compile(r"[a-z]{%d,}" % 5)
-
-
-def _stems(text: str) -> set[str]:
-    """The first five letters of each accent-folded Latin word of five letters or more."""
-    return {w[:5] for w in _LATIN_WORD.findall(fold_accents(text.casefold()))}
-
-
-def _cognates(question: str, units: list[_Unit]) -> np.ndarray:
-    """Across languages in Latin script: the IDF-weighted share of the question's word stems (first five
-    letters, accents folded) found in the unit, its headings or its lead-in. Related languages share them
-    ("protección", "protection"; "registro", "registration"); a stem every candidate has weighs little."""
-    asked = _stems(question)
-    if not asked:
-        return np.zeros(len(units))
-    own = [_stems(u.text) for u in units]
-    around = [_stems(" ".join(u.around)) for u in units]
-    n = len(units)
-    weights = {t: math.log(1 + (n + 1) / (1 + sum(t in a or t in b for a, b in zip(own, around)))) for t in asked}
-    total = sum(weights.values()) or 1.0
-    return np.array([sum(w * (1.0 if t in a else CONTEXT_MATCH if t in b else 0.0) for t, w in weights.items())
                      for a, b in zip(own, around)]) / total
 
 

@@ -227,12 +227,3 @@ def test_fold_accents_folds_latin_only():
     assert fold_accents("rétrogradés, protección, ação") == "retrogrades, proteccion, acao"
     assert fold_accents("ガイドの期間") == "ガイドの期間"  # voiced kana keep their marks
 
-
-def test_across_languages_the_unit_sharing_the_questions_word_stems_wins():
-    # both units hold a duration; the multilingual opinion is the same for both: the cognate decides
-    hits = [_hit("One extension of 30 days can be requested if the opportunity is in negotiation. "
-                 "Protection lasts 90 days from approval.")]
-    flat = lambda question, passages: [0.85] * len(passages)
-    answer = answer_from_hits("cuantos dias dura la proteccion?", hits, multilingual=flat, across=True,
-                              foreign=True, max_units=1)
-    assert "90 days" in answer.answer and "30 days" not in answer.answer
