@@ -93,7 +93,10 @@ _DURATION_Q = re.compile(
     # German, French, Spanish, Portuguese
     r"^\W*(wann|quand|cuándo|quando)\b|\b(wie lange|bis wann|frist|combien de (temps|jours|semaines|mois)|"
     r"jusqu'à quand|délai|cuánto tiempo|cuántos días|plazo|quanto tempo|quantos dias|prazo|wie viele "
-    r"(tage|werktage|wochen|monate)|(werktage|arbeitstage) (vorher|im voraus)|combien de jours ouvrés)\b", re.I)
+    r"(tage|werktage|wochen|monate)|(werktage|arbeitstage) (vorher|im voraus)|combien de jours ouvrés|"
+    # "how far in advance"
+    r"wie (weit|lange|früh) im voraus|combien de temps à l'avance|(avec )?combien d'avance|"
+    r"con cuánta anticipación|con cuánto tiempo de antelación|com quanta antecedência|quanto tempo antes)\b", re.I)
 # A number of some other kind (percentages, amounts and counts are recognised before it: `answer_kind`).
 _NUMBER_Q = re.compile(r"\b(how (much|large|big)|what number|minimum|maximum|limit)\b|最大|最低|何文字|何度", re.I)
 # "How many": a count, and a quote without one (or "unlimited") cannot answer it.
@@ -113,7 +116,8 @@ _MONEY_Q = re.compile(
 # "What margin / discount / rebate ...": usually a percentage or an amount, but also a programme's name.
 _RATE_Q = re.compile(r"\b(what|which|how much) (margins?|discounts?|rebates?|commissions?|referral fees?)\b|"
                      r"(マージン|割引|値引き|リベート)は", re.I)
-_TIME_UNIT = re.compile(r"\b(days?|weeks?|months?|years?|hours?|minutes?|quarters?|tagen?|wochen|monate?n?|"
+_TIME_UNIT = re.compile(r"\b(days?|weeks?|months?|years?|hours?|minutes?|quarters?|tagen?|wochen|monate?n?|stunden|"
+                        r"heures?|horas?|"
                         r"jours?|semaines?|mois|días?|dias?|semanas?|meses)\b|日|週|か月|ヶ月|時間", re.I)
 _PERCENT = re.compile(r"\d\s*(%|％)|\bpercent|パーセント|\bhalf\b|\d\s*割|半額", re.I)
 _MONEY = re.compile(r"[$€£¥]\s?\d|\b(usd|eur|gbp|jpy|chf|cad|aud|brl|inr|sek)\s?\d|\d[\d,.]*\s?[kKmM]?\s*(usd|eur|gbp|jpy|dollars?|euros?|円|ドル)|"
@@ -243,11 +247,41 @@ def readable_text(text: str, limit: int = 280) -> str:
     return shorten(" ".join(parts), limit)
 
 
+def fold_accents(text: str) -> str:
+    """Latin letters without their accents ("cuántos días" -> "cuantos dias", "rétrogradés" ->
+    "retrogrades"): people type questions without them. Other scripts are left alone (a Japanese
+    voiced kana is not a base kana plus an accent to drop)."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ord(ch) < 0x250:  # Latin-1 and Latin Extended-A/B
+            ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out.append(ch)
+    return "".join(out)
+
+
+def _folded(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` matching accent-folded text (its own accented letters folded too)."""
+    return re.compile(fold_accents(pattern.pattern), pattern.flags)
+
+
+# the question-kind cues match accent-folded questions (`answer_kind`); answers' units keep their accents
+_DURATION_Q, _NUMBER_Q, _COUNT_Q, _PERCENT_Q, _MONEY_Q, _RATE_Q, _NAMED_Q, _TIME_UNIT = (
+    _folded(p) for p in (_DURATION_Q, _NUMBER_Q, _COUNT_Q, _PERCENT_Q, _MONEY_Q, _RATE_Q, _NAMED_Q, _TIME_UNIT))
+
+
+
 def answer_kind(question: str) -> str | None:
     """The kind of answer asked for: 'duration' (how long, when, 何日), 'percent' (what percentage,
     何パーセント), 'money' (what does it cost, いくら), 'rate' (what margin / discount: a percentage or an
     amount, asked less strictly), 'named' (who, where, which city: a name the question does not say),
-    'count' (how many, 何人), 'number' (how much, maximum) or None."""
+    'count' (how many, 何人), 'number' (how much, maximum) or None. Accents do not matter: "cuantos dias"
+    asks for a duration as "cuántos días" does."""
+    return _answer_kind(fold_accents(question))
+
+
+def _answer_kind(question: str) -> str | None:
     if _DURATION_Q.search(question):
         return "duration"
     if _PERCENT_Q.search(question):

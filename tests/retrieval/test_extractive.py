@@ -207,3 +207,23 @@ def test_the_verb_may_is_not_the_month():
 
     assert not _has_kind("The opportunity may be worked with another partner.", "duration")
     assert _has_kind("Awards are announced in May each year.", "duration")
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("cuantos dias dura la proteccion de un registro?", "duration"),  # typed without accents
+    ("¿cuántos días dura la protección?", "duration"),
+    ("con cuanta anticipacion tengo que pedir mdf para un evento", "duration"),
+    ("combien d'heures pour une certif ?", "duration"),  # a count of hours is a duration
+    ("quanto custa o exame?", "money"),
+    ("案件登録の保護期間は何日ですか？", "duration"),
+])
+def test_answer_kind_ignores_accents_and_knows_foreign_units(question, kind):
+    assert answer_kind(question) == kind
+
+
+def test_fold_accents_folds_latin_only():
+    from retrieval.extractive import fold_accents
+
+    assert fold_accents("rétrogradés, protección, ação") == "retrogrades, proteccion, acao"
+    assert fold_accents("ガイドの期間") == "ガイドの期間"  # voiced kana keep their marks
+
