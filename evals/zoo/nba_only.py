@@ -11,19 +11,11 @@ per world.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import shutil
-import tempfile
-from pathlib import Path
 
-from assistant.core.config import Settings
-from assistant.engine.context import AppContext
-from connectors.csv_folder import read_import_folder
-from evals.zoo.generator import generate
+from evals.zoo.inproc import records_world
 from evals.zoo.score import score_nba
 from evals.zoo.worlds import DEFAULT_WORLDS, WORLDS, sized
-from retrieval.ingest import replace_records
 from retrieval.scope import Scope
 from tools.next_best_action.service import next_best_actions
 
@@ -33,27 +25,15 @@ def _no_content(query: str, k: int, **_filters) -> list:
 
 
 def score_world_nba(name: str, size: str = "full", per_kind: int = 3) -> dict:
-    world = sized(WORLDS[name], size)
-    tmp = Path(tempfile.mkdtemp(prefix=f"zoo-nba-{name}-"))
-    try:
-        truth = generate(world, tmp / "world")
-        imp = tmp / "world" / "import"
-        shutil.rmtree(imp / "content", ignore_errors=True)
-        ctx = AppContext(Settings(home=tmp / "home", today=dt.date.fromisoformat(world.today)))
-        try:
-            replace_records(ctx, read_import_folder(imp))
-            scope = Scope.operator()
+    with records_world(sized(WORLDS[name], size), f"nba-{name}") as (ctx, truth):
+        scope = Scope.operator()
 
-            def run(what: str, sid: str) -> tuple[int, dict | None, str]:
-                ids = {"partner_id": sid} if what == "partner" else {"opportunity_id": sid}
-                result = next_best_actions(ctx, scope, content_lookup=_no_content, **ids)
-                return 0, result.model_dump(mode="json"), ""
+        def run(what: str, sid: str) -> tuple[int, dict | None, str]:
+            ids = {"partner_id": sid} if what == "partner" else {"opportunity_id": sid}
+            result = next_best_actions(ctx, scope, content_lookup=_no_content, **ids)
+            return 0, result.model_dump(mode="json"), ""
 
-            report = score_nba(truth, per_kind, run)
-        finally:
-            ctx.close()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        report = score_nba(truth, per_kind, run)
     return {"world": name, "nba": report}
 
 

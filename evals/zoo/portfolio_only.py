@@ -13,20 +13,12 @@ scores the worlds generated with other seeds (fresh worlds no rule was chosen on
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import shutil
-import tempfile
 import time
 from dataclasses import replace
-from pathlib import Path
 
-from assistant.core.config import Settings
-from assistant.engine.context import AppContext
-from connectors.csv_folder import read_import_folder
-from evals.zoo.generator import generate
+from evals.zoo.inproc import records_world
 from evals.zoo.worlds import DEFAULT_WORLDS, WORLDS, sized
-from retrieval.ingest import replace_records
 from retrieval.scope import Scope
 from tools.analytics import service
 
@@ -35,21 +27,10 @@ def score_portfolio(name: str, size: str = "full", seed: int | None = None) -> d
     world = sized(WORLDS[name], size)
     if seed is not None:
         world = replace(world, seed=seed)
-    tmp = Path(tempfile.mkdtemp(prefix=f"zoo-portfolio-{name}-"))
-    try:
-        truth = generate(world, tmp / "world")
-        imp = tmp / "world" / "import"
-        shutil.rmtree(imp / "content", ignore_errors=True)
-        ctx = AppContext(Settings(home=tmp / "home", today=dt.date.fromisoformat(world.today)))
-        try:
-            replace_records(ctx, read_import_folder(imp))
-            started = time.perf_counter()
-            data = service.portfolio(ctx, Scope.operator())
-            seconds = time.perf_counter() - started
-        finally:
-            ctx.close()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    with records_world(world, f"portfolio-{name}") as (ctx, truth):
+        started = time.perf_counter()
+        data = service.portfolio(ctx, Scope.operator())
+        seconds = time.perf_counter() - started
     at_risk = data.at_risk
     planted, controls = set(truth["declining_partners"]), set(truth["partner_controls"])
     return {"world": name, "seed": world.seed, "partners": len(data.partners), "at_risk": len(at_risk),
