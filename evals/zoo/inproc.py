@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from assistant.core.config import Settings
 from assistant.engine.context import AppContext
@@ -33,3 +34,16 @@ def records_world(world: World, label: str) -> Iterator[tuple[AppContext, dict]]
             ctx.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def matching_world(world: World) -> tuple[dict, Any, Any, dt.date]:
+    """(truth, the matching engine's ecosystem, the zoo scorer's view of the CSVs, today) for one world, loaded
+    the way `cosell match` loads them; the files are removed before it returns."""
+    from evals.partner_match import load_demo  # heavy: the matching engine, only for the matching scorers
+    from evals.zoo.score import Data  # heavy: the CLI scorer's module, only for its CSV view
+
+    with tempfile.TemporaryDirectory() as tmp:
+        truth = generate(world, Path(tmp) / "world")
+        folder = Path(tmp) / "world" / "import"
+        today = dt.date.fromisoformat(world.today)
+        return truth, load_demo(folder, Path(tmp) / "home", today), Data(folder), today

@@ -18,17 +18,14 @@ import argparse
 import datetime as dt
 import json
 import math
-import tempfile
 import time
 from collections import defaultdict
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 
-from evals.partner_match import load_demo
-from evals.zoo.generator import generate
-from evals.zoo.score import Data, _split
+from evals.zoo.inproc import matching_world
+from evals.zoo.score import _split
 from evals.zoo.worlds import DEFAULT_WORLDS, WORLDS
 from tools.partner_match import features as mf
 from tools.partner_match.history import history_as_of
@@ -45,12 +42,7 @@ def _top3(key: np.ndarray) -> list[int]:
 
 def one_seed(name: str, seed: int, leads: int) -> dict:
     world = replace(WORLDS[name], seed=seed, leads=leads)
-    with tempfile.TemporaryDirectory() as tmp:
-        truth = generate(world, Path(tmp) / "world")
-        imp = Path(tmp) / "world" / "import"
-        today = dt.date.fromisoformat(world.today)
-        eco = load_demo(imp, Path(tmp) / "home", today)
-        data = Data(imp)
+    truth, eco, data, today = matching_world(world)
     matrix = mf.PartnerMatrix(eco)
     as_of = today + dt.timedelta(days=1)
     state = history_as_of(matrix, eco, as_of)

@@ -11,13 +11,10 @@ import argparse
 import datetime as dt
 import json
 import random
-import tempfile
 from collections import defaultdict
-from pathlib import Path
 
-from evals.partner_match import load_demo
-from evals.zoo.generator import generate
-from evals.zoo.score import Data, _mean, _random_metrics, _rank_metrics, _split
+from evals.zoo.inproc import matching_world
+from evals.zoo.score import _mean, _random_metrics, _rank_metrics, _split
 from evals.zoo.worlds import DEFAULT_WORLDS, WORLDS, sized
 from tools.partner_match import features as mf
 from tools.partner_match.history import history_as_of
@@ -33,12 +30,7 @@ def _ranked(model: MatchModel, matrix, state, deal, account, k: int = 5) -> list
 
 def score(name: str, size: str = "full", deals: int = 20) -> dict:
     world = sized(WORLDS[name], size)
-    with tempfile.TemporaryDirectory() as tmp:
-        truth = generate(world, Path(tmp) / "world")
-        imp = Path(tmp) / "world" / "import"
-        today = dt.date.fromisoformat(world.today)
-        eco = load_demo(imp, Path(tmp) / "home", today)
-        data = Data(imp)
+    truth, eco, data, today = matching_world(world)
     matrix = mf.PartnerMatrix(eco)
     as_of = today + dt.timedelta(days=1)
     chosen = choose_ranker(eco, matrix, today)
