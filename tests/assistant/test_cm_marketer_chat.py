@@ -5,33 +5,25 @@ partner and after a shortlist, programme answers in the asker's language, rule q
 content. Expected values come from the demo's import folder, not from the answers."""
 from __future__ import annotations
 
-import csv
 import re
 
 import pytest
 import yaml
 
-from assistant.core.config import Settings
 from assistant.engine.agent import ask
-from assistant.engine.context import AppContext
-from retrieval.ingest import replace_records
 from retrieval.scope import scope_for_user
+from tests.records_only import csv_rows, records_only
 from tools.content_drafts.kits import KitText, kits_for_need
 
 
 @pytest.fixture(scope="module")
 def demo_ctx(tmp_path_factory, demo_folder, demo_today):
-    from connectors.csv_folder import read_import_folder
-
-    ctx = AppContext(Settings(home=tmp_path_factory.mktemp("cm-mkt-home"), today=demo_today))
-    replace_records(ctx, read_import_folder(demo_folder))
-    yield ctx
-    ctx.close()
+    """The demo's records (no content: these answers come from the records alone), loaded once here."""
+    with records_only(tmp_path_factory.mktemp("cm-mkt-home"), demo_folder, demo_today) as ctx:
+        yield ctx
 
 
-def _csv(folder, name):
-    with (folder / name).open(newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+_csv = csv_rows
 
 
 def _kits(folder) -> dict[str, dict]:

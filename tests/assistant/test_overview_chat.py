@@ -4,34 +4,25 @@ partner of the conversation; a kit named in another language. Expected values co
 import folder and its planted truth, not from the answers."""
 from __future__ import annotations
 
-import csv
 import re
 
 import pytest
 
-from assistant.core.config import Settings
 from assistant.engine.agent import ask
-from assistant.engine.context import AppContext
 from assistant.engine.draft_options import kit_named
 from assistant.engine.overview_chat import LIST_MAX
-from retrieval.ingest import replace_records
 from retrieval.scope import scope_for_user
+from tests.records_only import csv_rows, records_only
 
 
 @pytest.fixture(scope="module")
 def demo_ctx(tmp_path_factory, demo_folder, demo_today):
-    """The demo's records (no content: these answers come from the records alone), ingested once here."""
-    from connectors.csv_folder import read_import_folder  # the same import the programme chat tests use
-
-    ctx = AppContext(Settings(home=tmp_path_factory.mktemp("stats-home"), today=demo_today))
-    replace_records(ctx, read_import_folder(demo_folder))
-    yield ctx
-    ctx.close()
+    """The demo's records (no content: these answers come from the records alone), loaded once here."""
+    with records_only(tmp_path_factory.mktemp("stats-home"), demo_folder, demo_today) as ctx:
+        yield ctx
 
 
-def _csv(folder, name):
-    with (folder / name).open(newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+_csv = csv_rows
 
 
 def _ask(ctx, user, question, thread_id=None):

@@ -27,6 +27,7 @@ from connectors.csv_folder import read_import_folder
 from retrieval import records as R
 from retrieval.ingest import replace_records
 from retrieval.scope import Scope
+from tests.records_only import records_only
 from tests.tools.test_content_drafts import (
     ADMIN,
     CM,
@@ -60,9 +61,7 @@ def _wide(ch: str) -> bool:
 def demo_drafts(demo_folder, demo_today, tmp_path_factory):
     """Every kit x locale x channel for every 9th partner of the demo, as it comes (its vendor.yaml names
     the lead form URL). Records only (drafts read no documents): no embedding of its content."""
-    ctx = AppContext(Settings(home=tmp_path_factory.mktemp("drafts-demo"), today=demo_today))
-    try:
-        replace_records(ctx, read_import_folder(demo_folder))
+    with records_only(tmp_path_factory.mktemp("drafts-demo"), demo_folder, demo_today) as ctx:
         with ctx.store.session() as s:
             kits = [(k.kit_id, dict(k.data)) for k in s.scalars(select(R.CampaignKitRow))]
             partners = sorted(s.scalars(select(R.Partner.partner_id)))[::9]
@@ -75,8 +74,6 @@ def demo_drafts(demo_folder, demo_today, tmp_path_factory):
                                           use_llm=False)
                         made.append((partner_id, kit_id, tag, channel, block, d))
         yield made
-    finally:
-        ctx.close()
 
 
 def test_every_demo_draft_passes_the_new_checks(demo_drafts):
