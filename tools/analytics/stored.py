@@ -4,43 +4,28 @@ of recomputing 10,000 partners' health (seconds); the doors store it after an in
 store account mapping.
 
 What the portfolio depends on is all in the key: the records and vendor.yaml (ingest writes them under a
-new records version), the day (`today`, and `as_of`) and the code that computes it (a digest of its
-modules' source, so a changed rule never reads an old answer). A store without a records version (built
-by hand, not by ingest) is never stored: nothing would tell us that it changed. The file holds the system
-view (every partner); callers check the asker's permission before reading it.
+new records version), the day (`today`, and `as_of`) and the code that computes it (the installation's
+fingerprint, `retrieval.shared_cache.code_print`, as the workers' shared cache keys: a changed rule never
+reads an old answer). A store without a records version (built by hand, not by ingest) is never stored:
+nothing would tell us that it changed. The file holds the system view (every partner); callers check the
+asker's permission before reading it.
 """
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import importlib
 import logging
 import os
-from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from retrieval.shared_cache import code_print, digest
 from tools.analytics.types import PortfolioResponse
 from tools.context import ToolContext
 
 log = logging.getLogger(__name__)
 
 PREFIX = "portfolio-"
-# the modules whose code decides a figure of the portfolio (their source is part of the key)
-MODULES = ("tools.analytics.portfolio", "tools.analytics.cohorts", "tools.analytics.types", "tools.types",
-           "tools.next_best_action.service", "tools.next_best_action.partner_health",
-           "tools.next_best_action.portfolio_sql", "tools.next_best_action.tier_rules",
-           "tools.next_best_action.types", __name__)
-
-
-@cache
-def _code_digest() -> str:
-    digest = hashlib.sha1()
-    for name in MODULES:
-        path = getattr(importlib.import_module(name), "__file__", None)
-        digest.update(Path(path).read_bytes() if path else name.encode())
-    return digest.hexdigest()[:12]
 
 
 def path_of(ctx: ToolContext, as_of: dt.date | None) -> Path | None:
@@ -49,7 +34,7 @@ def path_of(ctx: ToolContext, as_of: dt.date | None) -> Path | None:
     version = ctx.records_version()
     if version is None:
         return None
-    generation = hashlib.sha1(f"{version}|{_code_digest()}".encode()).hexdigest()[:16]
+    generation = digest(str(version), code_print())[:16]
     day = f"{ctx.today().isoformat()}-{as_of.isoformat() if as_of else 'today'}"
     return ctx.settings.home_dir / "cache" / f"{PREFIX}{generation}-{day}.json"
 
