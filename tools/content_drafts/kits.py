@@ -10,9 +10,11 @@ import re
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
+from assistant.core.errors import BadInput
 from retrieval.records import CampaignKitRow
 from retrieval.scope import Scope
 from tools.context import ToolContext
+from tools.locales import resolve_locale
 
 STEM = 5  # words compared on their first letters: "regulators" ~ "regulatory", "banks" ~ "bank"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -41,14 +43,13 @@ class KitText(BaseModel):
 
 
 def _locale_of(asked: str | None, locales: list[str]) -> str | None:
-    """The kit's locale for `asked` ("pt" -> "pt-BR", "de-AT" -> "de"), or None."""
+    """The kit's locale for `asked` ("pt" -> "pt-BR", "de-AT" -> "de"), or None (no default here)."""
     if not asked:
         return None
-    low = {x.lower(): x for x in locales}
-    if asked.lower() in low:
-        return low[asked.lower()]
-    lang = asked.split("-")[0].lower()
-    return next((x for x in locales if x.split("-")[0].lower() == lang), None)
+    try:
+        return resolve_locale(asked, locales, default=asked).resolved
+    except BadInput:  # neither the locale nor its language in the kit (or not a language tag)
+        return None
 
 
 def _text(row: CampaignKitRow, asked: str | None) -> KitText:
