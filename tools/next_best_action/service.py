@@ -62,7 +62,7 @@ from tools.next_best_action.partner_health import (  # re-exported: the server w
     VendorBaselines,  # noqa: F401
     vendor_baselines,
 )
-from tools.next_best_action.tier_rules import MONEY_METRICS, assess_tier, load_tier_rules  # noqa: F401
+from tools.next_best_action.tier_rules import MONEY_METRICS, assess_tier, load_tier_rules, tier_checks  # noqa: F401
 from tools.next_best_action.types import Action, ContentRef, HealthScore, NbaArgs, NbaResponse, Signal
 from tools.registry import register_tool, signal_sources
 
@@ -272,9 +272,13 @@ def partner_standing(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[h
     baselines = vendor_baselines(ctx)
     with ctx.records(scope) as rec:
         metrics = health.partner_metrics(rec, partner_id, baselines)
-    default = getattr(ctx.settings, "tier_rules", None)
-    rules = load_tier_rules(baselines.vendor, default)
-    return metrics, assess_tier(metrics.partner.tier, rules, metrics.tier_metrics())
+    return metrics, assess_tier(metrics.partner.tier, vendor_tier_rules(ctx), metrics.tier_metrics())
+
+
+def vendor_tier_rules(ctx: ToolContext) -> dict[str, list[tier_rules.Requirement]]:
+    """The tier minimums the programme applies: vendor.yaml `tier_rules`, else the settings' default, else the
+    documented default table (`tier_rules.load_tier_rules`, metrics by their canonical names)."""
+    return load_tier_rules(vendor_baselines(ctx).vendor, getattr(ctx.settings, "tier_rules", None))
 
 
 @register_tool("next_best_actions", args=NbaArgs, pure=True)

@@ -129,7 +129,8 @@ def load_tier_rules(vendor: Mapping[str, Any] | None, default: Mapping[str, Any]
 Rules = Mapping[str, list[Requirement]]
 
 
-def _checks(tier: str, rules: Rules, metrics: Mapping[str, float]) -> list[TierCheck]:
+def tier_checks(tier: str, rules: Rules, metrics: Mapping[str, float]) -> list[TierCheck]:
+    """`tier`'s requirements with the partner's values (none for a tier the rules do not name)."""
     return [TierCheck(tier, r.metric, r.minimum, float(metrics.get(r.metric, 0.0) or 0.0))
             for r in rules.get(tier, [])]
 
@@ -155,7 +156,7 @@ def assess_tier(current: str, rules: Rules, metrics: Mapping[str, float]) -> Tie
     return TierAssessment(
         current=current,
         qualified=qualified,
-        checks_current=_checks(current, rules, metrics),
-        checks_qualified=_checks(qualified, rules, metrics),
-        checks_next=_checks(above, rules, metrics) if above else [],
+        checks_current=tier_checks(current, rules, metrics),
+        checks_qualified=tier_checks(qualified, rules, metrics),
+        checks_next=tier_checks(above, rules, metrics) if above else [],
     )

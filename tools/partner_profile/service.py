@@ -20,7 +20,7 @@ from assistant.core.errors import BadInput
 from retrieval.records import User
 from retrieval.scope import Scope
 from tools.context import ToolContext
-from tools.next_best_action.service import MONEY_METRICS, load_tier_rules, partner_standing, vendor_baselines
+from tools.next_best_action.service import MONEY_METRICS, partner_standing, tier_checks, vendor_tier_rules
 from tools.registry import register_tool
 from tools.types import is_open
 
@@ -171,7 +171,8 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
         out.mdf_left = max(out.mdf_allocated - out.mdf_spent, 0.0)
     if tier:
         out.asked_tier = tier.strip().lower()
-        out.asked_tier_checks = _tier_checks(ctx, metrics.tier_metrics(), out.asked_tier)
+        rules = vendor_tier_rules(ctx)
+        out.asked_tier_checks = _checks(tier_checks(out.asked_tier, rules, metrics.tier_metrics()))
     out.certified_total = metrics.certified_total
     out.certified = {name: count for name, count in metrics.certified.values()}
     deals = metrics.deals
@@ -222,14 +223,6 @@ def _month(period: str, today: dt.date) -> str | None:
         first = today.replace(day=1) - dt.timedelta(days=1)
         return f"{first.year:04d}-{first.month:02d}"
     return period if re.fullmatch(r"\d{4}-\d{2}", period.strip()) else None
-
-
-def _tier_checks(ctx: ToolContext, values: dict[str, float], tier: str) -> list[TierCheckOut]:
-    """`tier`'s requirements (vendor.yaml `tier_rules`) against the partner's figures; none for an unknown tier."""
-    rules = load_tier_rules(vendor_baselines(ctx).vendor, getattr(ctx.settings, "tier_rules", None))
-    return [TierCheckOut(metric=r.metric, minimum=r.minimum, value=float(values.get(r.metric, 0.0) or 0.0),
-                         met=float(values.get(r.metric, 0.0) or 0.0) >= r.minimum, money=r.metric in MONEY_METRICS)
-            for r in rules.get(tier, [])]
 
 
 def _account_conflicts(ctx: ToolContext, deals: list[DealOut], partner_id: str, today: dt.date,

@@ -19,6 +19,7 @@ from retrieval.records import CampaignKitRow, User
 from retrieval.scope import Scope
 from tools.analytics.service import portfolio
 from tools.context import ToolContext
+from tools.next_best_action.service import vendor_tier_rules
 from tools.registry import register_tool
 from tools.types import is_open
 
@@ -127,11 +128,9 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     today = ctx.today()
     out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount, locale=locale,
                          country=country, product=product)
-    if topic == "tier_rules":  # the programme's minimums per tier (vendor.yaml `tier_rules`): no one's data
-        rules = ctx.vendor().get("tier_rules") or {}
-        out.tier_rules = {str(t): {str(k): float(v or 0) for k, v in (m or {}).items()}
-                          for t, m in (rules.items() if isinstance(rules, dict) else [])
-                          if not tier or str(t).lower() == tier.lower()}
+    if topic == "tier_rules":  # the programme's minimums per tier, as nba and the profile apply them: no one's data
+        out.tier_rules = {t: {r.metric: r.minimum for r in reqs} for t, reqs in vendor_tier_rules(ctx).items()
+                          if reqs and (not tier or t == tier.lower())}
         out.count = len(out.tier_rules)
         return out
     if topic == "kits":  # campaign kits are for every role that drafts
