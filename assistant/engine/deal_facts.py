@@ -20,10 +20,10 @@ from assistant.engine.messages import say
 from assistant.engine.turn import Turn
 from tools.partner_profile.service import DealOut, ProfileResult
 
-MAX_WORDS = 10
+MAX_WORDS = 10  # a follow-up is short: a longer question is planned as a question of its own
 MAX_DEALS = 5  # a question that names an account: the facts of up to five of its deals
 # Facts a question of its own may ask of the deal it names (stage and amount alone stay with next best actions)
-_FRESH_FACTS = {"days_left", "days_past", "close", "last_activity"}  # a follow-up is short: a longer question is planned as a question of its own
+_FRESH_FACTS = {"days_left", "days_past", "close", "last_activity"}
 
 _DAYS_PAST = re.compile(r"\b(days? (past|over|overdue|late|behind)|how (many days|long) (past|over|overdue|late)|"
                         r"überfällig\w*|en retard|de retraso|atrasad\w*|vencid\w*)\b|何日(過ぎ|超過|遅れ)")
