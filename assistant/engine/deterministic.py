@@ -143,9 +143,7 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
                 return _plan_profile(turn, resolver, mentions, state.last_arguments["topic"])
             deals = _named_deals(resolver, subject)
             if state.last_intent == "deal_facts" and deals:  # "¿y el de <account>?": the same facts of its deal
-                kept = {k: v for k, v in state.last_arguments.items() if k != "opportunity_id"}
-                return Plan("deal_facts", {**kept, "deals": deals[:MAX_CANDIDATES], "pick": "",
-                                           **({"opportunity_id": deals[0]} if len(deals) == 1 else {})})
+                return _same_facts_of(state, deals)
             base = state.last_arguments if state.last_intent == "draft" else {}
             return plan(turn, resolver, state.last_intent, mentions, base)
     return plan_fresh(turn, resolver)
@@ -177,9 +175,14 @@ def _plan_sibling_deal(turn: Turn, resolver: Resolver) -> Plan | None:
             and words <= set(tokens(o.name))]
     if not same:
         return None
+    return _same_facts_of(state, same)
+
+
+def _same_facts_of(state: ThreadState, deals: list[str]) -> Plan:
+    """The facts the last answer gave (close date, days left, ...), of other deals."""
     kept = {k: v for k, v in state.last_arguments.items() if k != "opportunity_id"}
-    return Plan("deal_facts", {**kept, "deals": same[:MAX_CANDIDATES], "pick": "",
-                               **({"opportunity_id": same[0]} if len(same) == 1 else {})})
+    return Plan("deal_facts", {**kept, "deals": deals[:MAX_CANDIDATES], "pick": "",
+                               **({"opportunity_id": deals[0]} if len(deals) == 1 else {})})
 
 
 def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
