@@ -30,7 +30,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from retrieval.chunking import TextUnit, clean, text_units
-from retrieval.lexical import answer_terms, is_cjk
+from retrieval.lexical import answer_terms, fold_accents, is_cjk
 
 __all__ = ["NOT_FOUND", "Citation", "ContentAnswer", "answer_from_hits", "answer_kind", "clean",
            "is_instruction", "readable_text", "shorten", "split_units", "tidy"]
@@ -245,20 +245,6 @@ def readable_text(text: str, limit: int = 280) -> str:
     if not parts:
         return shorten(clean(text), limit)
     return shorten(" ".join(parts), limit)
-
-
-def fold_accents(text: str) -> str:
-    """Latin letters without their accents ("cuántos días" -> "cuantos dias", "rétrogradés" ->
-    "retrogrades"): people type questions without them. Other scripts are left alone (a Japanese
-    voiced kana is not a base kana plus an accent to drop)."""
-    if text.isascii():
-        return text
-    out = []
-    for ch in text:
-        if ord(ch) < 0x250:  # Latin-1 and Latin Extended-A/B
-            ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        out.append(ch)
-    return "".join(out)
 
 
 def _folded(pattern: re.Pattern) -> re.Pattern:

@@ -60,6 +60,16 @@ def _stem(word: str) -> str:
 _LETTER = re.compile(r"[^\W_]")
 
 
+def fold_accents(text: str) -> str:
+    """Latin letters without their accents ("cuántos días" -> "cuantos dias", "Düsseldorf" -> "Dusseldorf"):
+    people type names and questions without them. Case is kept; other scripts are left alone (a Japanese
+    voiced kana is not a base kana plus an accent to drop)."""
+    if text.isascii():
+        return text
+    return "".join("".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+                   if ord(ch) < 0x250 else ch for ch in text)
+
+
 def is_cjk(text: str) -> bool:
     """Mostly Chinese/Japanese/Korean text (MiniLM, an English model, says little about it)."""
     letters = len(_LETTER.findall(text))

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from retrieval.lexical import fold_accents
+
 LEGAL_SUFFIXES = {
     "inc", "corp", "corporation", "llc", "ltd", "limited", "gmbh", "ag", "sa", "plc", "co", "company",
     "kg", "se", "sas", "sarl", "sl", "srl", "spa", "bv", "nv", "ab", "as", "asa", "oy", "oyj", "kk", "pty",
@@ -74,13 +76,7 @@ def fold(text: str) -> str:
     """Lower case, Latin accents removed (users type 'Societe' for 'Société'); other scripts kept."""
     if text.isascii():
         return text.lower()
-    text = unicodedata.normalize("NFKC", text).lower()
-    out = []
-    for ch in text:
-        if "\u00c0" <= ch <= "\u024f":
-            ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        out.append(ch)
-    return "".join(out).replace("ß", "ss")
+    return fold_accents(unicodedata.normalize("NFKC", text).lower()).replace("ß", "ss")
 
 
 _MARKUP = re.compile(r"<[@#!][^>]*>")  # Slack mentions and channel links are not words

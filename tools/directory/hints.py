@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.core.errors import BadInput
+from retrieval.lexical import fold_accents
 from tools.directory.vocabulary import (
     CITIES,
     COUNTRIES,
@@ -64,12 +65,7 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=20_000)  # the same names are folded for every hit of every search
 def _fold(text: str) -> str:
-    out = []
-    for ch in unicodedata.normalize("NFKC", text).casefold():
-        if ord(ch) < 0x250:
-            ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        out.append(ch)
-    return "".join(out)
+    return fold_accents(unicodedata.normalize("NFKC", text).casefold())
 
 
 def _alternative(word: str) -> str:
