@@ -276,9 +276,9 @@ def partner_standing(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[h
 
 
 def vendor_tier_rules(ctx: ToolContext) -> dict[str, list[tier_rules.Requirement]]:
-    """The tier minimums the programme applies: vendor.yaml `tier_rules`, else the settings' default, else the
-    documented default table (`tier_rules.load_tier_rules`, metrics by their canonical names)."""
-    return load_tier_rules(vendor_baselines(ctx).vendor, getattr(ctx.settings, "tier_rules", None))
+    """The tier minimums the programme applies: vendor.yaml `tier_rules`, else the documented default table
+    (`tier_rules.load_tier_rules`, metrics by their canonical names)."""
+    return load_tier_rules(vendor_baselines(ctx).vendor)
 
 
 @register_tool("next_best_actions", args=NbaArgs, pure=True)
