@@ -23,6 +23,7 @@ SUITES = {
     "blind_seller_final": "evals.blind_seller.suite:run_final",
     "blind_seller_s30": "evals.blind_seller.suite:run_s30",
     "blind_seller_s31": "evals.blind_seller.suite:run_s31",
+    "blind_seller_s32": "evals.blind_seller.suite:run_s32",
     "marketer_cm": "evals.marketer_cm.suite",
     "zoo": "evals.zoo.suite",
 }

@@ -48,5 +48,10 @@ def run_s30() -> dict:
 
 
 def run_s31() -> dict:
-    """The blind s31 set (evals/blind_seller_s31): written before stop 31 changed any code; the measure of record."""
+    """The blind s31 set (evals/blind_seller_s31): written before stop 31 changed any code; a dev set since stop 32."""
     return run(ROOT / "evals" / "blind_seller_s31" / "questions.yaml")
+
+
+def run_s32() -> dict:
+    """The blind s32 set (evals/blind_seller_s32): written before stop 32 changed any code; the measure of record."""
+    return run(ROOT / "evals" / "blind_seller_s32" / "questions.yaml")
