@@ -104,6 +104,12 @@ def money(n: int) -> list[list[str]]:
     return alts
 
 
+def near(n: int) -> list[list[str]]:
+    """An overlap count: exact, or within 5% (the account matching is fuzzy) next to a word for accounts."""
+    words = ("account", "cuenta", "conta", "compte", "konten", "アカウント", "社", "customer", "顧客")
+    return [[str(n)]] + [[str(k), w] for k in range(int(n * 0.95 + 0.999), int(n * 1.05) + 1) if k != n for w in words]
+
+
 def ph(*phrases: str) -> list[list[str]]:
     return [[p] for p in phrases]
 
@@ -147,7 +153,7 @@ def build() -> list[dict]:
     new_end = e0["ends_on"] + dt.timedelta(days=EXTENSION_DAYS)
     q("u-ps-alpine", "de", "kann ich die verlängern?",
       alts=both([name_of(e0["opportunity_id"]), e0["opportunity_id"]], ph(f"{EXTENSION_DAYS} Tag", f"{EXTENSION_DAYS} day"))
-      + dates(new_end) + ph("ja, ", "ja.", "kann verlängert werden", "können verlängert", "ist möglich", "can be extended"),
+      + dates(new_end) + ph("ja, ", "ja.", "ja -", "yes, "),
       topic="registrations", thread="t01",
       why=f"{e0['stage']}, last activity {e0['last_activity_on']} (within 14 days): one 30-day extension, before expiry")
     q("u-ps-alpine", "de", "und wie viele Tage hat sie noch?", alts=days(e0["days_left"]) + dates(e0["ends_on"]),
@@ -171,7 +177,8 @@ def build() -> list[dict]:
       alts=ph(F.channel_manager(A)["name"], F.channel_manager(A)["email"]), topic="who to call",
       why="partners.csv channel_manager -> users.csv")
     q("u-ps-alpine", "de", "wie viele Punkte Registrierungsrabatt bekommen wir als Gold?",
-      alts=ph(f"{REG_POINTS['gold']} Punkte", f"{REG_POINTS['gold']} points", f"{REG_POINTS['gold']} pts"),
+      alts=ph(f"{REG_POINTS['gold']} Punkte", f"{REG_POINTS['gold']} points", f"{REG_POINTS['gold']} pts",
+              f"{REG_POINTS['gold']} für Gold", f"Gold: {REG_POINTS['gold']}"),
       topic="programme rules", why="deal-registration.md / Leitfaden: Gold 10 points")
     q("u-ps-alpine", "de", "zeig mir die offenen Deals von Rheinland Datenwerk bei BMW oder so",
       expect="refusal", wrong=[o["opportunity_id"] for o in F.open_deals("P-002")][:6], topic="other partner's data",
@@ -254,7 +261,7 @@ def build() -> list[dict]:
     q("u-ps-thames", "en", "what's the deadline for submitting an MDF claim?", alts=days(MDF_CLAIM_DAYS), wrong=GITLAB_MDF_CLAIM,
       topic="programme rules", why="Northwind: 45 days; GitLab's 30/35 is reference")
     q("u-ps-thames", "en", "who do I ping if the portal is down and we cant quote a deal closing friday",
-      alts=ph("partner support", "Partner Support", "portal ticket", "channel manager"), wrong=["2 business hours", "P1 -"],
+      alts=ph("partner support", "Partner Support", "portal ticket"), wrong=["2 business hours", "P1 -"],
       topic="who to call", why="onboarding: partner support (portal tickets); the severity matrix is internal")
     bt = max(F.open_deals(TH), key=F.amount)
     q("u-ps-thames", "en", "whats the next step on the lakeside deal", alts=[[name_of(bt["opportunity_id"])], [bt["opportunity_id"]]],
@@ -411,8 +418,9 @@ def build() -> list[dict]:
     q("u-ps-orion", "fr", "combien de jours de protection il reste sur Norte Salud ?", alts=days(ro["days_left"]) + dates(ro["ends_on"]),
       topic="registrations", why=f"ends {ro['ends_on']}")
     q("u-ps-orion", "es", "¿Norte Salud se puede extender ya?",
-      alts=ph("prospecting", "prospección", "no se puede", "no puede", "todavía no", "aún no", "solo en propuesta",
-              "propuesta o negociación", "proposal or negotiation"),
+      alts=[["prospecting", "proposal or negotiation"], ["prospecting", "propuesta o negociación"],
+            ["prospección", "propuesta o negociación"]]
+      + ph("no se puede", "no puede", "todavía no", "aún no", "not yet", "can't be extended yet", "cannot be extended yet"),
       topic="registrations", why=f"stage {ro['stage']}: extension only in proposal/negotiation")
 
     q("u-ps-orion", "fr", "combien de personnes certifiées chez nous sur Streaming ?",
@@ -451,7 +459,7 @@ def build() -> list[dict]:
       wrong=GITLAB_DR, topic="registrations", thread="t11", why="no extension after expiry (GitLab: expired DRs can be extended)")
     bw = P["competitor"]
     q("u-ps-kingsbridge", "en", "bluewater: we're up against polar warehouse, how do we win it?",
-      alts=ph("three-year", "3-year", "total cost", "playbook", "architecture review", "open format", "proof of value"),
+      alts=ph("three-year", "3-year", "total cost", "architecture review", "open format"),
       wrong=["do not fight here", "40% of competitive", "displacement discount"], topic="competitive",
       why="public positioning; battlecard and pricing guidance are internal")
     fkb = F.attribution(KB)
@@ -461,7 +469,8 @@ def build() -> list[dict]:
     q("u-ps-kingsbridge", "en", "mdf q2 alloc vs spend?", alts=[a + b for a in money(mkb["allocated"]) for b in money(mkb["spent"])],
       topic="MDF", why="2026-04..06")
     q("u-ps-kingsbridge", "en", "how many not-for-resale licences do platinum partners get?",
-      alts=ph(f"{NFR_LICENCES['platinum']} NFR", f"{NFR_LICENCES['platinum']} not-for-resale", f"{NFR_LICENCES['platinum']} licen"),
+      alts=ph(f"{NFR_LICENCES['platinum']} NFR", f"{NFR_LICENCES['platinum']} not-for-resale", f"{NFR_LICENCES['platinum']} licen",
+              f"Platinum: {NFR_LICENCES['platinum']}"),
       topic="programme rules", why="partner-tiers.md: 25")
     q("u-ps-kingsbridge", "en", "if a northwind AE finds our registered deal later, who keeps it?",
       alts=ph("honoured", "honored", "registered partner", "respected"), topic="programme rules",
@@ -510,8 +519,10 @@ def build() -> list[dict]:
     KA = "P-066"
     ob = {p["partner_id"]: p for p in F.truth("onboarding.json")["partners"]}
     q("u-ps-kaiser", "de", "wir sind neu, was sollten wir in den ersten 2 Wochen machen?",
-      alts=ph("Portal", "Partner-Portal", "Partner Portal", "Profil", "profile"), topic="onboarding", thread="t13",
-      why="onboarding days 1-14: portal access, copilot, profile, branding, account mapping")
+      alts=ph("Portal", "Partner-Portal", "Partner Portal", "Profil", "profile")
+      + [["training", "first deal"], ["Training", "ersten Deal"]], topic="onboarding", thread="t13",
+      why="onboarding days 1-14: portal access, copilot, profile, branding, account mapping; or the partner's onboarding "
+          "plan steps due within two weeks (enablement training, first registered deal)")
     q("u-ps-kaiser", "de", "und was brauchen wir für Silver?",
       alts=[[str(F.vendor()["tier_rules"]["silver"]["min_certified_staff"]), "zertifiz"],
        [str(F.vendor()["tier_rules"]["silver"]["min_certified_staff"]), "certif"]] + money(F.vendor()["tier_rules"]["silver"]["min_won_revenue_12m"]),
@@ -571,7 +582,7 @@ def build() -> list[dict]:
     gn = F.gaps(N, "silver")
     q("u-ps-nordic", "en", "what's missing for silver?", alts=money(gn["revenue"]), topic="tier progress", why=f"silver gaps {gn}")
     q("u-ps-nordic", "en", "which trainings are overdue for us?",
-      alts=ph("Observability", "training", "overdue"), topic="onboarding", why=f"{ob[N]['expected_status']}")
+      alts=ph("overdue"), topic="onboarding", why=f"{ob[N]['expected_status']}")
     q("u-ps-nordic", "en", "who do i talk to about exam bookings?", alts=ph("partner support", "Partner support", "portal ticket", "ticket"),
       topic="who to call", why="certifications.md: open a ticket with Partner support")
     q("u-ps-nordic", "en", "whats the status of Vesterhavn Shipping reg", expect="no_such_entity", topic="registrations",
@@ -659,7 +670,7 @@ def build() -> list[dict]:
     q("u-cm-1", "en", "any registrations expiring in the next 2 weeks across my partners?",
       alts=ph(name_of(P["expiring_registration"]["opportunity_id"]), P["expiring_registration"]["opportunity_id"]),
       topic="registrations", why="whole dataset: OPP-2427")
-    q("u-cm-1", "en", "how many accounts does alpine IT share with us?", alts=money(F.overlap_count(A)) + [[str(F.overlap_count(A))]],
+    q("u-cm-1", "en", "how many accounts does alpine IT share with us?", alts=near(F.overlap_count(A)),
       topic="overlap", why="truth/account_mapping.json rows with account_id")
     q("u-cm-1", "en", "which deals are past their close date and still open?",
       alts=ph(name_of(pc["opportunity_id"]), pc["opportunity_id"]), topic="pipeline hygiene", why="OPP-2134")
@@ -669,19 +680,22 @@ def build() -> list[dict]:
       alts=[[f"{(fkb['sourced'] + fkb['influenced']) / F.activity_sum(KB, 'mdf_spent', [m for m in F.months_in_period()]):.1f}"],
             [f"{(fkb['sourced'] + fkb['influenced']) / F.activity_sum(KB, 'mdf_spent', [m for m in F.months_in_period()]):.2f}"]],
       topic="attribution", why="(sourced + influenced) / mdf_spent over whole months of the 365-day period")
-    q("u-cm-1", "en", "which of my partners left most of their MDF unspent?", alts=ph("Maple Leaf", "P-053"), topic="MDF",
-      why="planted unspent MDF")
+    mine = [pid for pid, p in F.partners().items() if p["channel_manager"] == "u-cm-1"]
+    top = {max(mine, key=lambda pid: F.mdf(pid, months)["left"]) for months in (F.MONTHS_LAST6, F.MONTHS_Q3)}
+    q("u-cm-1", "en", "which of my partners left most of their MDF unspent?",
+      alts=[[F.partners()[pid]["brand_name"]] for pid in sorted(top)] + [[pid] for pid in sorted(top)], topic="MDF",
+      why="the partners whose channel_manager is u-cm-1, most allocated - spent over the last 6 months or Q3")
     q("u-cm-1", "en", "what's the internal discount a CM can approve on a new logo?", alts=ph("30%", "30 %"),
       topic="internal content", why="pricing-guidance.md (internal; CMs may see it)")
     q("u-cm-1", "en", "how's Fjordline Consulting tracking against their tier?", expect="no_such_entity", topic="tier progress",
       why="made-up partner")
     q("u-cm-1", "en", "onboarding status for kaiser datentechnik?",
-      alts=ph("open", "training", "first registration", "Portal"), topic="onboarding",
+      alts=ph("first registration", "first win", "certified staff", "Sales foundations", "Partner Portal"), topic="onboarding",
       why=f"joined {F.partners()[KA]['joined_on']}; all steps open")
     q("u-cm-1", "en", "what's my queue look like this week?", alts=ph(name_of(P["expiring_registration"]["opportunity_id"]),
                                                                         P["expiring_registration"]["opportunity_id"], "Thames", "Greystone"),
       topic="queue", why="digest: expiring registration, at-risk partner, stalled deal")
-    q("u-cm-1", "en", "show me the greystone deal, why is it stuck?",
+    q("u-cm-1", "en", "show me the greystone digital deal, why is it stuck?",
       alts=ph("137", "no activity", "since " + P["stalled_deal"]["last_activity_on"]) + dates(P["stalled_deal"]["last_activity_on"]),
       topic="pipeline hygiene", why="stalled 137 days")
     q("u-cm-1", "en", "what do Lyon Analytique still need to finish onboarding?",
@@ -695,7 +709,7 @@ def build() -> list[dict]:
       alts=ph("qualifies for gold", "eligible for gold", "meets every", "meets all", "ready for gold", "promotion to gold"),
       topic="tier progress", thread="t18", why="promotion eligible")
     q("u-cm-2", "en", "what are their numbers?", alts=money(fl["revenue"]), topic="tier progress", thread="t18", why=f"{fl}")
-    q("u-cm-2", "en", "when would gold take effect if I submit today?", alts=dates("2026-12-01") + ph("first day of the next month", "1 December", "December 1"),
+    q("u-cm-2", "en", "when would gold take effect if I submit today?", alts=dates(dt.date(T.year + T.month // 12, T.month % 12 + 1, 1)) + ph("first day of the next month", "first day of next month"),
       topic="programme rules", thread="t18", why="first day of the next month")
     q("u-cm-2", "en", "which of my partners are below their tier's minimums?",
       alts=ph("Maple Leaf", "P-053", "Paulista", "P-038"), topic="tier progress", why="truth below_own_tier_rules includes P-053, P-038")
@@ -705,11 +719,11 @@ def build() -> list[dict]:
     q("u-cm-2", "en", "who should work the acme renewal with keystone? is keystone on it already?",
       alts=ph("Keystone", "fulfillment", "fulfilment"), topic="partner fit", why="acme renewal: P-019 fulfillment")
     q("u-cm-2", "en", "which MDF activities sourced deals?",
-      alts=ph(*list(F.truth("mdf.json")["sourced_deals"].keys())[:5], *list(F.truth("mdf.json")["sourced_deals"].values())[:5]),
+      alts=ph(*F.truth("mdf.json")["sourced_deals"].keys()),
       topic="MDF", why="truth/mdf.json sourced_deals")
     q("u-cm-2", "es", "¿qué socio recomiendas para el deal de Yamato Kogyo?", alts=ph("Sakura"), topic="partner fit",
       why="truth: Sakura Systems first")
-    q("u-cm-2", "es", "¿cuántas cuentas compartimos con Lone Star?", alts=[[str(F.overlap_count(L))]], topic="overlap",
+    q("u-cm-2", "es", "¿cuántas cuentas compartimos con Lone Star?", alts=near(F.overlap_count(L)), topic="overlap",
       why="truth/account_mapping.json")
     q("u-cm-2", "es", "¿qué registros de Paulista vencieron?",
       alts=[[name_of(r["opportunity_id"])] for r in F.registrations(PA) if r["days_left"] < 0]
@@ -736,7 +750,7 @@ def build() -> list[dict]:
 
     # cm-3 (ja)
     sd = P["stalled_deal"]
-    q("u-cm-3", "ja", "停滞している案件はありますか？", alts=ph(name_of(sd["opportunity_id"]), sd["opportunity_id"]), topic="pipeline hygiene",
+    q("u-cm-3", "ja", "担当外のパートナーも含めて、全体で停滞している案件はありますか？", alts=ph(name_of(sd["opportunity_id"]), sd["opportunity_id"]), topic="pipeline hygiene",
       thread="t19", why="OPP-1951 idle 137 days")
     q("u-cm-3", "ja", "何日動きがないの？", alts=days(sd["days_since_last_activity"]) + [[str(sd["days_since_last_activity"])]],
       topic="pipeline hygiene", thread="t19", why="days since last activity")
@@ -744,7 +758,10 @@ def build() -> list[dict]:
     q("u-cm-3", "ja", "Sakura Systems の MDF、第3四半期の消化状況は？",
       alts=[a + b for a in money(F.mdf(S, F.MONTHS_Q3)["spent"]) for b in money(F.mdf(S, F.MONTHS_Q3)["allocated"])],
       topic="MDF", why="Q3")
-    q("u-cm-3", "ja", "Sakura と当社の共通顧客は何社？", alts=[[str(F.overlap_count(S))]], topic="overlap", why="account mapping")
+    q("u-cm-3", "ja", "Sakura と当社の共通顧客は何社？",
+      alts=near(F.overlap_count(S)) + [a + ["customer"] for a in near(F.overlap_count(S, both_customers=True))]
+      + [a + ["顧客"] for a in near(F.overlap_count(S, both_customers=True))], topic="overlap",
+      why="account mapping: all matched accounts, or those that are customers on both sides (+-5%)")
     q("u-cm-3", "ja", "リスクのあるパートナーを教えて", alts=ph("Thames", "P-013"), topic="at-risk partners", why="logins collapse")
     q("u-cm-3", "ja", "昇格できるパートナーはいますか？", alts=ph("Lone Star", "P-021"), topic="tier progress", why="promotion eligible")
     q("u-cm-3", "ja", "Sakura Systems の過去12か月の受注額は？", alts=money(fs["revenue"]), topic="tier progress", why=f"{fs}")
@@ -753,7 +770,9 @@ def build() -> list[dict]:
     q("u-cm-3", "ja", "Quintessa Biotech の案件にはどのパートナーが合う？", expect="no_such_entity", topic="partner fit",
       why="made-up account")
     q("u-cm-3", "ja", "登録の競合（コンフリクト）はどうやって解決する？",
-      alts=ph("チャネルマネージャー", "channel manager", "5 営業日", "5営業日", "5 business days"), topic="programme rules",
+      alts=ph(f"{CONFLICT_DECISION_BUSINESS_DAYS} 営業日", f"{CONFLICT_DECISION_BUSINESS_DAYS}営業日",
+              f"{CONFLICT_DECISION_BUSINESS_DAYS} business days", "first complete registration", "documented customer relationship",
+              "先に承認"), topic="programme rules",
       why="first approved wins; same day: CM decides within 5 business days")
     q("u-cm-3", "ja", "Kansai InfoDist の認定エンジニア数は？", alts=[[str(F.certified_staff("P-035"))]], topic="certifications",
       why="sum of certified_staff")
@@ -840,7 +859,7 @@ def build() -> list[dict]:
       alts=[[name_of(r["opportunity_id"]) for r in kb_l], [r["opportunity_id"] for r in kb_l]], topic="registrations",
       why="Kingsbridge registrations past created_on + 90")
     q("u-cm-1", "en", "thames mdf left for october?", alts=money(F.mdf(TH, F.MONTHS_OCT)["left"]), topic="MDF", why="2026-10")
-    q("u-cm-1", "en", "bluewater deal: stage and which partner is on it?",
+    q("u-cm-1", "en", "bluewater financial deal: stage and which partner is on it?",
       alts=both(["Kingsbridge"], ph(bw["stage"])), topic="partner fit", why=f"{bw['opportunity_id']} {bw['stage']}, P-014 influenced")
     q("u-cm-1", "en", "response time for a P1 partner ticket?", alts=ph("2 business hours"), topic="internal content",
       why="internal support matrix; CMs may see it")
@@ -848,7 +867,7 @@ def build() -> list[dict]:
       why="partner-support-escalation.txt: 3 business days for CFO approvals")
     q("u-cm-2", "en", "who's the channel manager for sakura systems?", alts=ph(cm_s["name"], "u-cm-3"), topic="who to call",
       why="partners.csv channel_manager")
-    q("u-cm-2", "en", "how many accounts do we share with keystone?", alts=[[str(F.overlap_count(K))]], topic="overlap",
+    q("u-cm-2", "en", "how many accounts do we share with keystone?", alts=near(F.overlap_count(K)), topic="overlap",
       why="truth/account_mapping.json")
     q("u-cm-2", "en", "when did lone star get their first win after joining?", alts=dates(F.first_win(L)["close_date"]),
       topic="onboarding", why="first closed_won on or after joined_on")

@@ -237,8 +237,15 @@ def first_win(pid: str) -> dict | None:
     return won[0] if won else None
 
 
-def overlap_count(pid: str) -> int:
-    return sum(1 for r in truth("account_mapping.json") if r["partner_id"] == pid and r.get("account_id"))
+def overlap_count(pid: str, both_customers: bool = False) -> int:
+    """truth/account_mapping.json rows of the partner matched to one of our accounts; with `both_customers`, only
+    those where our account (accounts.csv status) and the partner's row (partner_accounts.csv status) are customers."""
+    rows = [r for r in truth("account_mapping.json") if r["partner_id"] == pid and r.get("account_id")]
+    if not both_customers:
+        return len(rows)
+    theirs = _csv("partner_accounts.csv")  # truth "row" = the line number in partner_accounts.csv (header = 1)
+    return sum(1 for r in rows if theirs[r["row"] - 2]["status"] == "customer"
+               and accounts()[r["account_id"]]["status"] == "customer")
 
 
 def planted() -> dict:
