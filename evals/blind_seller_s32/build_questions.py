@@ -770,9 +770,9 @@ def build() -> list[dict]:
     q("u-cm-3", "ja", "Quintessa Biotech の案件にはどのパートナーが合う？", expect="no_such_entity", topic="partner fit",
       why="made-up account")
     q("u-cm-3", "ja", "登録の競合（コンフリクト）はどうやって解決する？",
-      alts=ph(f"{CONFLICT_DECISION_BUSINESS_DAYS} 営業日", f"{CONFLICT_DECISION_BUSINESS_DAYS}営業日",
-              f"{CONFLICT_DECISION_BUSINESS_DAYS} business days", "first complete registration", "documented customer relationship",
-              "先に承認"), topic="programme rules",
+      alts=ph(f"{CONFLICT_DECISION_BUSINESS_DAYS} 営業日以内に", f"{CONFLICT_DECISION_BUSINESS_DAYS}営業日以内に",
+              f"decides within {CONFLICT_DECISION_BUSINESS_DAYS} business days", "first complete registration",
+              "documented customer relationship", "先に承認", "最初に承認"), topic="programme rules",
       why="first approved wins; same day: CM decides within 5 business days")
     q("u-cm-3", "ja", "Kansai InfoDist の認定エンジニア数は？", alts=[[str(F.certified_staff("P-035"))]], topic="certifications",
       why="sum of certified_staff")
