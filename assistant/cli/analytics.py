@@ -9,7 +9,7 @@ import gc
 
 import typer
 
-from assistant.cli.common import AS_OPT, JSON_OPT, console, run_command
+from assistant.cli.common import AS_OPT, JSON_OPT, JsonErrorsGroup, console, run_command
 from tools.analytics import service
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 
@@ -111,7 +111,7 @@ def register(app: typer.Typer) -> None:
 
 # `cosell portfolio` alone (assistant.cli.main dispatches here before importing every other capability's
 # service, as for `cosell map`: a quarter of a second of each process)
-portfolio_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Co-sell Copilot: the partner portfolio.")
+portfolio_app = typer.Typer(add_completion=False, cls=JsonErrorsGroup, no_args_is_help=True, help="Co-sell Copilot: the partner portfolio.")
 portfolio_app.command("portfolio")(portfolio)
 
 

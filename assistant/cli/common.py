@@ -13,7 +13,7 @@ import typer
 from pydantic import BaseModel
 from rich.console import Console
 from sqlalchemy.exc import OperationalError
-from typer.core import TyperOption
+from typer.core import TyperGroup, TyperOption
 from typer.models import ArgumentInfo, OptionInfo
 
 from assistant.core.errors import CosellError
@@ -37,6 +37,45 @@ def _flag_type(self: TyperOption, ctx: Any) -> str | None:
 
 _option_type = TyperOption.display_type_rich
 TyperOption.display_type_rich = _flag_type  # type: ignore[method-assign]
+
+
+# typer parses with its own copy of click (`typer._click`), exported only as `typer.BadParameter`: its bases
+# are the usage error (bad option value, missing argument, unknown option or command) and click's error
+_USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+_CLICK_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+class JsonErrorsGroup(TyperGroup):
+    """The top-level command group: with `--json`, a usage error (an option out of range, a missing
+    argument, an unknown option or command) is printed to stdout as `{"error": {"code": "bad_input", ...}}`
+    with exit 2, as CLI.md says of every error; without `--json`, typer's usual message on stderr."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        if not standalone_mode or "--json" not in argv:
+            return super().main(args=argv, prog_name=prog_name, complete_var=complete_var,
+                                standalone_mode=standalone_mode, **extra)
+        try:
+            code = super().main(args=argv, prog_name=prog_name, complete_var=complete_var,
+                                standalone_mode=False, **extra)
+        except _USAGE_ERROR as exc:
+            message = exc.format_message()
+            names, ctx = [], exc.ctx
+            while ctx is not None and ctx.parent is not None:  # the command, without the program's name
+                names.insert(0, ctx.info_name or "")
+                ctx = ctx.parent
+            if names:
+                message = f"cosell {' '.join(names)}: {message}"
+            _error(True, {"error": {"code": "bad_input", "message": message}}, message)
+            sys.exit(2)
+        except _CLICK_ERROR as exc:
+            _error(True, {"error": {"code": "bad_input", "message": exc.format_message()}}, exc.format_message())
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
 
 HELP = {
     "partner": "A partner id, e.g. P-001 (any case; `cosell list partners`).",

@@ -45,7 +45,7 @@ from tools.partner_match.service import (
 )
 from tools.search.service import search_content
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Co-sell Copilot: answers for partner ecosystems.")
+app = typer.Typer(add_completion=False, cls=common.JsonErrorsGroup, no_args_is_help=True, help="Co-sell Copilot: answers for partner ecosystems.")
 users_app = typer.Typer(no_args_is_help=True, help="Users and API keys.")
 drafts_app = typer.Typer(no_args_is_help=True, help="Saved drafts and their approval.")
 export_app = typer.Typer(no_args_is_help=True, help="Write an import folder from a CRM.")

@@ -10,7 +10,7 @@ from assistant.cli import common
 from assistant.engine import render
 from tools.account_mapping.service import MappingResponse, map_accounts_data
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Co-sell Copilot: account mapping.")
+app = typer.Typer(add_completion=False, cls=common.JsonErrorsGroup, no_args_is_help=True, help="Co-sell Copilot: account mapping.")
 
 
 @app.command("map")
