@@ -190,8 +190,9 @@ def review(
 
 
 class IngestBody(BaseModel):
-    path: str = Field(..., min_length=1, max_length=4096,
-                      description="An import folder under the server's COSELL_IMPORT_ROOT (DATA.md).")
+    path: str | None = Field(None, min_length=1, max_length=4096,
+                             description="Required: an import folder under the server's COSELL_IMPORT_ROOT "
+                             "(DATA.md). Checked after the caller's role, so a non-admin gets 403 whatever the body.")
     reset: bool = False
     strict: bool = False
     allow_removals: bool = Field(False, description="Remove more than COSELL_MAX_REMOVAL_SHARE of a table "
@@ -199,8 +200,10 @@ class IngestBody(BaseModel):
 
 
 @router.post("/ingest", tags=["admin"], summary="Load an import folder (cosell ingest; admin)")
-def ingest(body: IngestBody, ctx: CtxDep, scope: CallerDep) -> dict:
-    scope.require("ingest")
+def ingest(ctx: CtxDep, scope: CallerDep, body: IngestBody | None = None) -> dict:
+    scope.require("ingest")  # first: a caller who may not ingest gets 403 whatever the body (CLI.md)
+    if body is None or body.path is None:
+        raise BadInput('POST /v1/ingest needs a body: {"path": "<import folder under COSELL_IMPORT_ROOT>"}')
     folder = resolve_import_path(ctx.settings, body.path)
     result = ingest_as(ctx, scope, folder, reset=body.reset, strict=body.strict, allow_removals=body.allow_removals)
     refresh_stored_matches(ctx)  # account mapping computed now, not by the next map request

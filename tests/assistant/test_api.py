@@ -227,3 +227,16 @@ def test_ingest_is_admin_only_and_passes_its_options(client, api_keys, monkeypat
         client.post("/v1/ingest", json={"path": str(tmp_path)}, headers=auth(api_keys, "u-cm")).status_code
         == 403
     )
+
+
+def test_ingest_refuses_a_non_admin_with_403_whatever_the_body(client, api_keys):
+    """CLI.md: `POST /v1/ingest` is admin only and forbidden is 403: the role is checked before the body,
+    so a tester's bare POST gets 403, not the 422 of a missing field; an admin's bare POST is 422."""
+    for user in ("u-cm", "u-mkt", "u-ps1"):
+        for kwargs in ({}, {"json": {}}, {"json": {"reset": True}}):
+            response = client.post("/v1/ingest", headers=auth(api_keys, user), **kwargs)
+            assert response.status_code == 403, (user, kwargs, response.text)
+            assert response.json()["error"]["code"] == "forbidden"
+    response = client.post("/v1/ingest", headers=auth(api_keys, "u-admin"))
+    assert response.status_code == 422 and "path" in response.json()["error"]["message"]
+    assert client.post("/v1/ingest", json={"path": "x"}).status_code == 401
