@@ -140,7 +140,7 @@ def scope_for_user(store: RecordStore, user_id: str) -> Scope:
     with store.session() as session:
         user = get_by_id(session, User, User.user_id, user_id)
         if user is None:
-            raise BadInput(did_you_mean(f"unknown user '{user_id}' (not in users.csv)", user_id,
+            raise NotFound(did_you_mean(f"unknown user '{user_id}' (not in users.csv)", user_id,
                                         session.scalars(select(User.user_id)), "cosell list users"))
         return _scope_from_user(user)
 

@@ -240,3 +240,17 @@ def test_ingest_refuses_a_non_admin_with_403_whatever_the_body(client, api_keys)
     response = client.post("/v1/ingest", headers=auth(api_keys, "u-admin"))
     assert response.status_code == 422 and "path" in response.json()["error"]["message"]
     assert client.post("/v1/ingest", json={"path": "x"}).status_code == 401
+
+
+def test_an_unknown_user_id_is_404_over_http_and_exit_2_on_the_cli(client, api_keys, world_ctx, monkeypatch):
+    """CLI.md: 404 for an unknown id; `digest --user U` names a user by id like any other record."""
+    response = client.get("/v1/digest", params={"user": "u-nobody"}, headers=auth(api_keys, "u-admin"))
+    assert response.status_code == 404, response.text
+    assert "u-nobody" in response.json()["error"]["message"]
+    from assistant.cli import common
+    from tests.cosell_cli import cli
+
+    monkeypatch.setattr(common, "context", lambda: world_ctx)
+    monkeypatch.setattr(world_ctx, "close", lambda: None)
+    code, payload = cli("search", "pricing", "--as", "u-nobody")
+    assert code == 2 and payload["error"]["code"] == "bad_input"
