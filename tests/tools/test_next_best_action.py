@@ -439,6 +439,23 @@ def test_certification_gap_against_pipeline(ctx):
     assert a.evidence[0].startswith("Streaming is in 1 open deal worth $50,000 (O-CERT)")
 
 
+
+def test_certification_gap_never_adds_up_deals_in_different_currencies(ctx):
+    """A NOK deal's amount is not a dollar amount: the evidence sums per currency, each labelled."""
+    with ctx.store.session() as s:
+        s.get(R.Partner, "P1").certified_staff = {"Lakehouse": 4}
+        s.add(deal("O-NOK", partner_id="P1", products=("Streaming",), amount=1_200_000, currency="NOK"))
+    a = action(nba(ctx, partner_id="P1"), "certification_gap")
+    assert a.evidence[0].startswith("Streaming is in 2 open deals worth NOK 1,200,000 + $50,000 (")
+    assert "$1,250,000" not in a.evidence[0]
+
+
+def test_unused_mdf_is_in_the_reporting_currency(pctx):
+    """DATA.md/CLI.md: partner_activity amounts are in vendor.yaml `reporting_currency`."""
+    pctx.store.set_meta("vendor", {**pctx.vendor(), "reporting_currency": "EUR"})
+    a = action(nba(pctx, partner_id="P4"), "unused_mdf")
+    assert "€60,000 allocated, €6,000 spent, €54,000 unspent" in a.evidence[0] and "€54,000" in a.title
+
 def test_overlapping_accounts_without_joint_deal(ctx, no_helpers):
     no_helpers.relationships = [
         {"partner_id": "P1", "account_id": "A2", "account_name": "Globex", "partner_population": "customer",

@@ -131,15 +131,16 @@ def unused_mdf(p: PartnerContext) -> Signal | None:
     if use >= limit:
         return None
     unspent = allocated - spent
+    code = str(p.ctx.vendor().get("reporting_currency") or "USD")  # partner_activity amounts (DATA.md)
     norm = f"; partners typically use {typical:.0%}" if typical is not None else ""
     return Signal(
         kind="unused_mdf",
-        title=f"Plan {p.name}'s unspent MDF ({money(unspent)})",
+        title=f"Plan {p.name}'s unspent MDF ({money(unspent, code)})",
         why=f"{p.name} used {use:.0%} of its marketing development funds in the last 2 quarters; unspent "
             f"funds are pipeline that is not being built.",
         evidence=[(f"MDF over the last 2 quarters ({span_label(p.m.mdf_window)}): "
-                   f"{money(allocated)} allocated, "
-                  f"{money(spent)} spent, {money(unspent)} unspent ({use:.0%} used{norm})")],
+                   f"{money(allocated, code)} allocated, "
+                  f"{money(spent, code)} spent, {money(unspent, code)} unspent ({use:.0%} used{norm})")],
         impact=unspent * MDF_PIPELINE_PER_DOLLAR * p.b.win_rate,
         content_query="MDF market development funds campaign kit claim",
         content_kinds=["policy"],
@@ -156,10 +157,14 @@ def certification_gaps(p: PartnerContext) -> Signal | None:
         return None
     evidence, affected = [], {}
     for product, deals in sorted(deals_by_gap.items(), key=lambda kv: -sum(o.amount or 0 for o in kv[1])):
-        total = sum(o.amount or 0.0 for o in deals)
+        totals: dict[str, float] = {}  # per deal currency: amounts in different currencies are not added up
+        for o in deals:
+            code = (o.currency or "USD").upper()
+            totals[code] = totals.get(code, 0.0) + (o.amount or 0.0)
+        worth = " + ".join(money(amount, code) for code, amount in sorted(totals.items(), key=lambda kv: -kv[1]))
         ids = ", ".join(o.opportunity_id for o in deals[:5]) + (", ..." if len(deals) > 5 else "")
         plural = "s" if len(deals) > 1 else ""
-        evidence.append(f"{product} is in {len(deals)} open deal{plural} worth {money(total)} ({ids}); "
+        evidence.append(f"{product} is in {len(deals)} open deal{plural} worth {worth} ({ids}); "
                         f"0 certified staff for {product}")
         affected.update({o.opportunity_id: o for o in deals})
     gaps = list(deals_by_gap)
