@@ -199,3 +199,24 @@ def test_mdf_lifecycle_over_the_api(api):
     assert client.get("/v1/mdf/advice", headers=auth["u-cm"]).status_code == 200
     log = client.get("/v1/audit", headers=auth["u-admin"]).json()["entries"]
     assert [e["action"] for e in log if e["record_id"] == mid] == ["paid", "claimed", "approved", "request"]
+
+
+def test_a_partner_filter_names_a_known_partner_in_any_case(env):
+    """CLI.md exit 2 / HTTP 404 for an unknown id: `--partner NOPE` is bad input, not an empty (or, for
+    advice, an unfiltered) answer; ids are matched in any case, like every other id."""
+    for args in (["mdf", "list"], ["mdf", "roi"], ["mdf", "advice"], ["registrations", "list"]):
+        code, data = cli(*args, "--partner", "P-404")
+        assert code == 2 and "unknown partner 'P-404'" in data["error"]["message"], (args, data)
+        code, data = cli(*args, "--partner", "P-404", "--as", "u-ps1")
+        assert code == 4, (args, data)  # a partner seller learns nothing about other ids
+    code, listed = cli("mdf", "list", "--partner", "p-1")
+    assert code == 0 and {a["activity_id"] for a in listed["activities"]} == {"M-1", "M-IMP-2"}
+    code, roi = cli("mdf", "roi", "--partner", "p-2", "--from", "2025-01-01", "--to", "2026-12-31")
+    assert code == 0 and [p["partner_id"] for p in roi["partners"]] == ["P-2"]
+
+
+def test_a_partner_filter_over_http_is_404_when_unknown(api):
+    client, keys = api
+    for path in ("/v1/mdf", "/v1/mdf/roi", "/v1/mdf/advice", "/v1/registrations"):
+        response = client.get(path, params={"partner": "P-404"}, headers=keys["u-admin"])
+        assert response.status_code == 404, (path, response.text)

@@ -49,6 +49,10 @@ def _left_this_quarter(ctx: ToolContext, partner_ids: list[str]) -> dict[str, tu
 def mdf_advice(ctx: ToolContext, scope: Scope, partner_id: str | None = None, start: str | dt.date | None = None,
                end: str | dt.date | None = None) -> AdviceResponse:
     """Advice, highest expected gain first; `partner_id` keeps the advice about that partner."""
+    if partner_id is not None:
+        scope.require_partner(partner_id)
+        with ctx.records(scope) as rec:  # an unknown id is NotFound (exit 2, HTTP 404), not all the advice
+            partner_id = rec.partner(partner_id).partner_id
     roi = mdf_roi(ctx, scope, None, start, end)  # the whole programme (a partner seller: its own)
     cur = roi.currency
     total_paid = sum(g.paid for g in roi.partners)

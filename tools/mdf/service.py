@@ -130,6 +130,8 @@ def list_mdf(ctx: ToolContext, scope: Scope, partner_id: str | None = None, stat
         raise BadInput(f"unknown status '{status}' (one of {', '.join(STATUSES)})")
     if partner_id is not None:
         scope.require_partner(partner_id)
+        with ctx.records(scope) as rec:  # an unknown id is NotFound (exit 2, HTTP 404), not an empty list
+            partner_id = rec.partner(partner_id).partner_id  # and its stored spelling (ids in any case)
     if scope.is_partner:
         partner_id = scope.partner_id
     today = ctx.today()
