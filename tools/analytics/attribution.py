@@ -125,7 +125,7 @@ def attribution(ctx: ToolContext, scope: Scope, start: str | dt.date | None = No
     partners = _partners(ctx, scope)
     if partner_id is not None:
         with ctx.records(scope) as rec:
-            rec.partner(partner_id)  # NotFound / Forbidden
+            partner_id = rec.partner(partner_id).partner_id  # NotFound / Forbidden; its stored spelling
     deals = won_deals(ctx, scope, first, last)
     converted: dict[str, float] = {}
     unconverted: list[str] = []

@@ -266,6 +266,9 @@ def draft_content(ctx: ToolContext, scope: Scope, partner_id: str, kit_id: str, 
     requested = canonical_tag(locale or scope.locale or default_locale)
 
     partner_id, kit_id = _resolve(ctx, scope, partner_id, kit_id)
+    if account_id:
+        with ctx.records(scope) as rec:  # NotFound / Forbidden; the stored spelling of the id (`a-1` is A-1)
+            account_id = rec.account(account_id).account_id
 
     def write() -> _Outcome:
         who, kit = _load(ctx, scope, partner_id, kit_id, account_id)

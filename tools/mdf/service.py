@@ -95,7 +95,8 @@ def request_mdf(ctx: ToolContext, scope: Scope, request: MdfRequest) -> MdfActiv
     scope.require("request_mdf")
     scope.require_partner(request.partner_id)
     with ctx.records(scope) as rec:
-        rec.partner(request.partner_id)  # NotFound for an unknown partner
+        # NotFound for an unknown partner; the stored spelling of its id (`--partner p-1` is P-1)
+        request = request.model_copy(update={"partner_id": rec.partner(request.partner_id).partner_id})
     if request.start_on and request.end_on and request.end_on < request.start_on:
         raise BadInput(f"--end {request.end_on} is before --start {request.start_on}")
     today = ctx.today()

@@ -70,6 +70,8 @@ def onboarding_plan(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     partner_id = partner_id or scope.partner_id
     if not partner_id:
         raise BadInput("a partner id is required (only a partner seller has a partner of their own)")
+    with ctx.records(scope) as rec:  # NotFound / Forbidden; then the stored spelling (`p-1` is P-1), which
+        partner_id = rec.partner(partner_id).partner_id  # the deals' and registrations' partner ids use
     days = offsets(ctx.vendor())
     facts, name = _facts(ctx, scope, partner_id)
     facts.lang = language_for(locale or scope.locale)

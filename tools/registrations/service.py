@@ -76,7 +76,8 @@ def submit_registration(ctx: ToolContext, scope: Scope, request: SubmitRequest) 
     scope.require("registrations")
     scope.require_partner(request.partner_id)
     with ctx.records(scope) as rec:
-        rec.partner(request.partner_id)  # NotFound for an unknown partner
+        # NotFound for an unknown partner; the stored spelling of its id (`--partner p-1` is P-1)
+        request = request.model_copy(update={"partner_id": rec.partner(request.partner_id).partner_id})
     today = ctx.today()
     found = triage(ctx, request, today)
     row = create_record(ctx.store.session, Registration, "R", lambda _session, new_id: Registration(
