@@ -83,3 +83,15 @@ def test_lower_case_ids_are_stored_and_answered_in_their_stored_spelling(program
     code, draft = cli("draft", "--partner", "p-2", "--kit", "k1", "--locale", "en", "--channel", "email",
                       "--account", "a-2")
     assert code == 0 and draft["account_id"] == "A-2" and "Baltic Freight AG" in draft["body"], draft
+
+
+def test_a_lead_assigned_with_a_lower_case_partner_id_can_be_accepted_by_its_seller(programme_env):
+    cli = programme_env
+    code, routed = cli("leads", "route", "l-1")
+    assert code == 0 and routed["lead_id"] == "L-1", routed
+    code, lead = cli("leads", "assign", "l-1", "p-1")
+    assert code == 0 and lead["partner_id"] == "P-1" and lead["status"] == "assigned", lead
+    code, mine = cli("leads", "list", "--as", "u-ps1")
+    assert [x["lead_id"] for x in mine["leads"]] == ["L-1"]
+    code, accepted = cli("leads", "accept", "l-1", "--as", "u-ps1")
+    assert code == 0 and accepted["status"] == "accepted", accepted

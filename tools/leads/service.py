@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from assistant.core.errors import BadInput, Conflict, Forbidden, NotFound
 from retrieval.programme_records import COPILOT, LeadRow, audit, snapshot
 from retrieval.records import Account, PartnerAccount
-from retrieval.scope import Scope
+from retrieval.scope import Scope, get_by_id
 from tools.account_mapping.service import normalize_name, registrable_domain
 from tools.context import ToolContext
 from tools.leads.types import LeadList, LeadOut, LeadRouting
@@ -48,7 +48,7 @@ def to_out(row: LeadRow, at: dt.datetime) -> LeadOut:
 
 
 def _lead(session, lead_id: str) -> LeadRow:
-    row = session.get(LeadRow, lead_id)
+    row = get_by_id(session, LeadRow, LeadRow.lead_id, lead_id)  # in any case, as every other id
     if row is None:
         raise NotFound(f"unknown lead '{lead_id}'")
     return row
@@ -154,6 +154,7 @@ def _change(ctx: ToolContext, scope: Scope, lead_id: str, action: str, values) -
     at = now(ctx)
     with ctx.store.session() as session:
         row = _lead(session, lead_id)
+        lead_id = row.lead_id  # its stored spelling
         before, version = snapshot(row), row.version
         changes = values(row, at)
         done = session.execute(update(LeadRow).where(LeadRow.lead_id == lead_id, LeadRow.version == version)
@@ -170,7 +171,7 @@ def assign_lead(ctx: ToolContext, scope: Scope, lead_id: str, partner_id: str) -
     """Status `assigned`, to be accepted within `lead_accept_hours`."""
     scope.require("route_leads")
     with ctx.records(scope) as rec:
-        rec.partner(partner_id)  # NotFound for an unknown partner
+        partner_id = rec.partner(partner_id).partner_id  # NotFound if unknown; stored spelling (`p-1` is P-1)
         lead = _lead(rec.session, lead_id)
     account_id = company_index(ctx).account_id(lead.company, lead.domain)
     hours = accept_hours(ctx)
