@@ -16,6 +16,10 @@ from evals.zoo.generator import generate
 from evals.zoo.worlds import World
 from retrieval.ingest import replace_records
 
+# account mapping's stored match tables (`cosell` imports them with the tools before its store is made): the
+# store's tables are created when it opens, so they must be known by then
+import retrieval.account_matches  # noqa: E402,F401,I001
+
 
 @contextmanager
 def records_world(world: World, label: str) -> Iterator[tuple[AppContext, dict]]:
