@@ -8,7 +8,8 @@ Thresholds are relative to the data, never fixed counts:
 - PSAT drop: the same comparison, at least 1 point and 2 x sd / sqrt(3) below the baseline.
 - unused MDF: under the trailing 2 quarters, spent / allocated below min(50%, 0.6 x the vendor's median).
 - certification gap: a product of an open deal with no certified staff.
-- tier: tools.next_best_action.tier_rules against vendor.yaml `tier_rules`.
+- tier: tools.next_best_action.tier_rules against vendor.yaml `tier_rules`, only when at most a third of the
+  vendor's partners have a gap the same way (otherwise the rules do not fit its scale).
 - slow first deal: joined in the last 365 days, no deal yet, and longer than 75% of partners took to a
   first deal (90 days when fewer than 5 partners can tell).
 - overlapping accounts: the partner reports a customer or open opportunity at one of our accounts with no
@@ -35,6 +36,7 @@ from tools.next_best_action.partner_health import PartnerMetrics, VendorBaseline
 from tools.next_best_action.tier_rules import (
     METRIC_WORDS,
     MONEY_METRICS,
+    TIER_GAP_SHARE,
     TierCheck,
     assess_tier,
     load_tier_rules,
@@ -183,10 +185,15 @@ def _check_text(c: TierCheck) -> str:
 
 
 def tier_change(p: PartnerContext) -> Signal | None:
-    default = getattr(p.ctx.settings, "tier_rules", None)
-    assessment = assess_tier(p.m.partner.tier, load_tier_rules(p.b.vendor, default), p.m.tier_metrics())
+    """A partner whose trailing results fit another tier than the one it holds, unless more than
+    `TIER_GAP_SHARE` of this vendor's partners have a gap that way: then the rules do not fit the vendor's
+    scale (the portfolio's at-risk list reads them the same way), and the review is not this partner's."""
+    assessment = assess_tier(p.m.partner.tier, load_tier_rules(p.b.vendor), p.m.tier_metrics())
     direction = assessment.direction
     if direction is None:
+        return None
+    gaps = p.b.tier_gaps
+    if gaps is not None and gaps.share(direction) > TIER_GAP_SHARE:
         return None
     current, target = assessment.current, assessment.qualified
     if direction == "promotion":
