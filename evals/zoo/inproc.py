@@ -9,16 +9,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+# account mapping's stored match tables (`cosell` imports them with the tools before its store is made): the
+# store's tables are created when it opens, so they must be known by then
+import retrieval.account_matches  # noqa: F401
 from assistant.core.config import Settings
 from assistant.engine.context import AppContext
 from connectors.csv_folder import read_import_folder
 from evals.zoo.generator import generate
 from evals.zoo.worlds import World
 from retrieval.ingest import replace_records
-
-# account mapping's stored match tables (`cosell` imports them with the tools before its store is made): the
-# store's tables are created when it opens, so they must be known by then
-import retrieval.account_matches  # noqa: E402,F401,I001
 
 
 @contextmanager

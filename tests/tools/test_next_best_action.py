@@ -462,9 +462,10 @@ def test_partner_view_repeats_its_urgent_deals(ctx):
 
 
 def test_healthy_partner_has_no_actions(pctx):
-    with pctx.store.session() as s:  # P1: steady activity, no deal in trouble, certified for its pipeline
+    with pctx.store.session() as s:  # P1: steady activity, no deal in trouble, certified for what it sells
         for oid in ("O-CERT", "O-STALL", "O-CLOSE", "O-REG"):
             s.delete(s.get(R.Opportunity, oid))
+        s.get(R.Partner, "P1").certified_staff = {"Lakehouse": 4, "Streaming": 2}
     r = nba(pctx, partner_id="P1")
     assert r.actions == [] and r.health is not None and r.health.partner_id == "P1"
 
@@ -576,3 +577,35 @@ def test_a_quiet_vendors_dormant_third_of_a_stage_does_not_hide_its_stalled_deal
     assert limit == 25 < 45
     issue = _typical([20.0] * 40 + [27.0] * 20 + [60.0] * 20 + [96.0] * 10 + [100.0] * 10)
     assert deal_signals.STALL_P90_CAP * issue.median > issue.usual_p90  # 90 days there stays not stalled
+
+
+def test_tier_review_only_where_the_rules_fit_the_vendor(ctx):
+    """No tier_rules in vendor.yaml: the default table. One gold partner of three below it is a review; three
+    platinum partners of five below it say the table does not fit this vendor's scale, not these partners."""
+    with ctx.store.session() as s:
+        s.add(partner("P8", name="Theta Gold", tier="gold", certified_staff={"Lakehouse": 1}))
+    down = action(nba(ctx, partner_id="P8"), "tier_demotion")
+    assert "qualifies for registered" in down.title and "(gold requires 6)" in " ".join(down.evidence)
+    with ctx.store.session() as s:
+        s.add_all([partner(f"P9{i}", name=f"Iota {i}", tier="platinum", certified_staff={"Lakehouse": 9})
+                   for i in range(2)])
+    assert not [k for k in kinds(nba(ctx, partner_id="P8")) if k.startswith("tier_")]
+    assert vendor_baselines(ctx).tier_gaps.below == 3
+
+
+def test_competency_without_certified_staff_and_no_deal_in_it(ctx):
+    """Authorised for Streaming (a competency) with nobody certified on it and no open deal in it: a gap
+    while few of the vendor's partners have one, named with the product; where most partners have one, the
+    vendor does not record certifications per product and the rule stays quiet."""
+    with ctx.store.session() as s:
+        s.delete(s.get(R.Opportunity, "O-CERT"))
+        s.add_all([partner(f"P8{i}", name=f"Kappa {i}") for i in range(3)])  # certified on their competency
+    a = action(nba(ctx, partner_id="P1"), "certification_gap")
+    assert a.title == "Certify Alpha Partners on Streaming"
+    assert a.evidence == ["Authorised for Streaming (competencies) with 0 certified staff for it (certified "
+                          "staff: Lakehouse 4); 1 of 5 partners have a competency without certified staff"]
+    with ctx.store.session() as s:
+        for pid in ("P2", "P80"):
+            s.get(R.Partner, pid).certified_staff = {}
+    assert vendor_baselines(ctx).uncertified_competencies == (3, 5)
+    assert "certification_gap" not in kinds(nba(ctx, partner_id="P1"))

@@ -112,6 +112,8 @@ class VendorBaselines:
     # how many partners the tier rules (vendor.yaml `tier_rules`, else the default table) place below the tier
     # they hold and above it, of how many: rules that most partners miss do not fit this vendor's scale
     tier_gaps: TierGaps | None = None
+    # (partners with a competency nobody of theirs is certified on, partners with competencies)
+    uncertified_competencies: tuple[int, int] | None = None
 
     def typical_for(self, stage: str, exclude: float | None = None) -> Typical | None:
         """Days in stage of the OTHER open deals in this stage (all open deals when fewer than 5)."""
@@ -165,7 +167,7 @@ def compute_vendor_baselines(ctx: ToolContext) -> VendorBaselines:
         session = rec.session  # plain rows: only numbers are needed, ORM objects for every deal are slow
         opps = list(session.execute(select(*_OPP_COLUMNS)).all())
         partners = list(session.execute(select(Partner.partner_id, Partner.joined_on, Partner.tier,
-                                               Partner.certified_staff)).all())
+                                               Partner.certified_staff, Partner.competencies)).all())
         window = PartnerActivity.month.in_(mdf_months(today))
         activity = list(session.execute(select(
             PartnerActivity.partner_id, PartnerActivity.mdf_allocated, PartnerActivity.mdf_spent).where(window)))
@@ -204,7 +206,24 @@ def compute_vendor_baselines(ctx: ToolContext) -> VendorBaselines:
         without_partner_all=(sum(o.stage == "closed_won" for o in every_direct), len(every_direct))
         if len(every) > len(closed) else None,
         tier_gaps=_tier_gaps(partners, opps, registered, vendor, today),
+        uncertified_competencies=_uncertified_competencies(partners),
     )
+
+
+def uncertified(competencies: list | None, certified: dict[str, tuple[str, int]]) -> list[str]:
+    """The competencies (products the partner is authorised for) with no certified staff, as written."""
+    out = []
+    for c in competencies or []:
+        name = str(c).strip()
+        if name and certified.get(name.lower(), (name, 0))[1] <= 0 and name not in out:
+            out.append(name)
+    return out
+
+
+def _uncertified_competencies(partners: list) -> tuple[int, int]:
+    with_comps = [p for p in partners if any(str(c).strip() for c in p.competencies or [])]
+    gaps = sum(bool(uncertified(p.competencies, parse_certified(p.certified_staff))) for p in with_comps)
+    return gaps, len(with_comps)
 
 
 def _tier_gaps(partners: list, opps: list, registered: dict, vendor: dict, today: dt.date) -> TierGaps:

@@ -19,7 +19,8 @@ Expected impact (the ranking score; `priority` 1 = highest impact), in the deal'
 - partner value V = weighted open pipeline (sum of amount x P(stage)) + trailing-12-month won revenue / 4,
   floored at one typical deal (median amount x vendor win rate). Partner rules: engagement decline
   V x the largest relative drop; PSAT drop V x the relative drop; unused MDF unspent x 5 (pipeline per MDF
-  dollar) x vendor win rate; certification gap sum of amount x P(stage) of the affected deals x 0.8;
+  dollar) x vendor win rate; certification gap (sum of amount x P(stage) of the affected deals + one typical
+  deal per competency without certified staff and no open deal in it) x 0.8;
   tier promotion or demotion won revenue (12 months) / 4; slow first deal one typical deal x
   min(days since joining / typical days to a first deal, 2); overlapping accounts without a joint deal
   min(accounts, 10) x median amount x P(prospecting) x 0.5 (a standing opportunity: no clock running).
