@@ -609,3 +609,20 @@ def test_competency_without_certified_staff_and_no_deal_in_it(ctx):
             s.get(R.Partner, pid).certified_staff = {}
     assert vendor_baselines(ctx).uncertified_competencies == (3, 5)
     assert "certification_gap" not in kinds(nba(ctx, partner_id="P1"))
+
+
+def test_onboarding_asks_no_tier_minimums_of_a_vendor_they_do_not_fit(ctx):
+    """A gold partner 120 days into its plan with 1 certified staff: the tier's certified-staff step (due at
+    90 days) is overdue while it is the one partner below its tier; once most partners are below theirs, the
+    (default) rules do not fit this vendor and onboarding stops asking for them."""
+    from tools.onboarding.service import steps_to_act_on
+
+    with ctx.store.session() as s:
+        s.add(partner("P8", name="Theta Gold", tier="gold", certified_staff={"Lakehouse": 1},
+                      joined_on=ago(120)))
+    assert "certified_staff" in [x.step.kind for x in steps_to_act_on(ctx, ADMIN, "P8")]
+    with ctx.store.session() as s:
+        s.add_all([partner(f"P9{i}", name=f"Iota {i}", tier="platinum", certified_staff={"Lakehouse": 9})
+                   for i in range(2)])
+    kinds_left = [x.step.kind for x in steps_to_act_on(ctx, ADMIN, "P8")]
+    assert "certified_staff" not in kinds_left and "tier_result" not in kinds_left

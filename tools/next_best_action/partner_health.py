@@ -128,6 +128,12 @@ class VendorBaselines:
             return _typical(same)
         return _typical(without([d for v in self.stage_days.values() for d in v]))
 
+    def tier_rules_fit(self, direction: str = "demotion") -> bool:
+        """At most `TIER_GAP_SHARE` of this vendor's partners have a tier gap that way (`demotion`: below
+        their tier, `promotion`: above it); otherwise the tier rules do not fit its scale, and a partner's gap
+        under them says nothing about the partner (the portfolio's at-risk list reads them the same way)."""
+        return self.tier_gaps is None or self.tier_gaps.share(direction) <= tier_rules.TIER_GAP_SHARE
+
     def typical_deal_value(self) -> float:
         return max(self.median_amount * self.win_rate, 1.0)
 

@@ -216,8 +216,7 @@ def tier_change(p: PartnerContext) -> Signal | None:
     direction = assessment.direction
     if direction is None:
         return None
-    gaps = p.b.tier_gaps
-    if gaps is not None and gaps.share(direction) > TIER_GAP_SHARE:
+    if not p.b.tier_rules_fit(direction):
         return None
     current, target = assessment.current, assessment.qualified
     if direction == "promotion":
