@@ -626,3 +626,17 @@ def test_onboarding_asks_no_tier_minimums_of_a_vendor_they_do_not_fit(ctx):
                    for i in range(2)])
     kinds_left = [x.step.kind for x in steps_to_act_on(ctx, ADMIN, "P8")]
     assert "certified_staff" not in kinds_left and "tier_result" not in kinds_left
+
+
+def test_a_stall_just_beyond_the_bar_is_less_urgent_than_one_far_beyond(ctx):
+    """A stage where half the deals were touched yesterday has a median of days: the urgency of a stall is how
+    far beyond the stall bar it is (1 at the bar, 2 at twice it), not the days over a median near zero."""
+    with ctx.store.session() as s:
+        s.add_all([deal(f"T{i}", quiet=1) for i in range(12)] + [deal("O-EDGE", partner_id="P1", quiet=20,
+                                                                     amount=100_000)])
+    edge = action(nba(ctx, opportunity_id="O-EDGE"), "stalled_deal")
+    bar = float(edge.evidence[1].split("stalled above ")[1].split(" days")[0])
+    value = 100_000 * STAGE_PROBABILITY["proposal"]
+    assert 14 <= bar < 20 and edge.impact == pytest.approx(value * 20 / bar, rel=0.01)
+    far = action(nba(ctx, opportunity_id="O-STALL"), "stalled_deal")  # 60 days: beyond twice the bar
+    assert far.impact == pytest.approx(100_000 * STAGE_PROBABILITY["proposal"] * 2)

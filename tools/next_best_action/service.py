@@ -13,7 +13,7 @@ Expected impact (the ranking score; `priority` 1 = highest impact), in the deal'
 - P(stage): `STAGE_PROBABILITY` (prospecting 0.1, qualification 0.2, proposal 0.4, negotiation 0.7),
   overridable with vendor.yaml `stage_probabilities`.
 - urgency, per deal rule: expiring registration 1.5-2.0 (the closer to expiry, the higher); close date
-  passed 1.0-2.0 (+1 per 90 days overdue, capped); stalled 1.0-2.0 (days quiet / (2 x the stage's typical),
+  passed 1.0-2.0 (+1 per 90 days overdue, capped); stalled 1.0-2.0 (days quiet / the stall bar,
   capped); competitor mentioned 1.2; no partner engaged 1.0; products without certified staff 0.8;
   enablement content 0.3.
 - partner value V = weighted open pipeline (sum of amount x P(stage)) + trailing-12-month won revenue / 4,
