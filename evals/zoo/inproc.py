@@ -9,6 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+# account mapping's stored match tables (`cosell` imports them with the tools before its store is made): the
+# store's tables are created when it opens, so they must be known by then
+import retrieval.account_matches  # noqa: F401
 from assistant.core.config import Settings
 from assistant.engine.context import AppContext
 from connectors.csv_folder import read_import_folder

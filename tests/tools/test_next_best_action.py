@@ -479,9 +479,10 @@ def test_partner_view_repeats_its_urgent_deals(ctx):
 
 
 def test_healthy_partner_has_no_actions(pctx):
-    with pctx.store.session() as s:  # P1: steady activity, no deal in trouble, certified for its pipeline
+    with pctx.store.session() as s:  # P1: steady activity, no deal in trouble, certified for what it sells
         for oid in ("O-CERT", "O-STALL", "O-CLOSE", "O-REG"):
             s.delete(s.get(R.Opportunity, oid))
+        s.get(R.Partner, "P1").certified_staff = {"Lakehouse": 4, "Streaming": 2}
     r = nba(pctx, partner_id="P1")
     assert r.actions == [] and r.health is not None and r.health.partner_id == "P1"
 
@@ -593,3 +594,66 @@ def test_a_quiet_vendors_dormant_third_of_a_stage_does_not_hide_its_stalled_deal
     assert limit == 25 < 45
     issue = _typical([20.0] * 40 + [27.0] * 20 + [60.0] * 20 + [96.0] * 10 + [100.0] * 10)
     assert deal_signals.STALL_P90_CAP * issue.median > issue.usual_p90  # 90 days there stays not stalled
+
+
+def test_tier_review_only_where_the_rules_fit_the_vendor(ctx):
+    """No tier_rules in vendor.yaml: the default table. One gold partner of three below it is a review; three
+    platinum partners of five below it say the table does not fit this vendor's scale, not these partners."""
+    with ctx.store.session() as s:
+        s.add(partner("P8", name="Theta Gold", tier="gold", certified_staff={"Lakehouse": 1}))
+    down = action(nba(ctx, partner_id="P8"), "tier_demotion")
+    assert "qualifies for registered" in down.title and "(gold requires 6)" in " ".join(down.evidence)
+    with ctx.store.session() as s:
+        s.add_all([partner(f"P9{i}", name=f"Iota {i}", tier="platinum", certified_staff={"Lakehouse": 9})
+                   for i in range(2)])
+    assert not [k for k in kinds(nba(ctx, partner_id="P8")) if k.startswith("tier_")]
+    assert vendor_baselines(ctx).tier_gaps.below == 3
+
+
+def test_competency_without_certified_staff_and_no_deal_in_it(ctx):
+    """Authorised for Streaming (a competency) with nobody certified on it and no open deal in it: a gap
+    while few of the vendor's partners have one, named with the product; where most partners have one, the
+    vendor does not record certifications per product and the rule stays quiet."""
+    with ctx.store.session() as s:
+        s.delete(s.get(R.Opportunity, "O-CERT"))
+        s.add_all([partner(f"P8{i}", name=f"Kappa {i}") for i in range(3)])  # certified on their competency
+    a = action(nba(ctx, partner_id="P1"), "certification_gap")
+    assert a.title == "Certify Alpha Partners on Streaming"
+    assert a.evidence == ["Authorised for Streaming (competencies) with 0 certified staff for it (certified "
+                          "staff: Lakehouse 4); 1 of 5 partners have a competency without certified staff"]
+    with ctx.store.session() as s:
+        for pid in ("P2", "P80"):
+            s.get(R.Partner, pid).certified_staff = {}
+    assert vendor_baselines(ctx).uncertified_competencies == (3, 5)
+    assert "certification_gap" not in kinds(nba(ctx, partner_id="P1"))
+
+
+def test_onboarding_asks_no_tier_minimums_of_a_vendor_they_do_not_fit(ctx):
+    """A gold partner 120 days into its plan with 1 certified staff: the tier's certified-staff step (due at
+    90 days) is overdue while it is the one partner below its tier; once most partners are below theirs, the
+    (default) rules do not fit this vendor and onboarding stops asking for them."""
+    from tools.onboarding.service import steps_to_act_on
+
+    with ctx.store.session() as s:
+        s.add(partner("P8", name="Theta Gold", tier="gold", certified_staff={"Lakehouse": 1},
+                      joined_on=ago(120)))
+    assert "certified_staff" in [x.step.kind for x in steps_to_act_on(ctx, ADMIN, "P8")]
+    with ctx.store.session() as s:
+        s.add_all([partner(f"P9{i}", name=f"Iota {i}", tier="platinum", certified_staff={"Lakehouse": 9})
+                   for i in range(2)])
+    kinds_left = [x.step.kind for x in steps_to_act_on(ctx, ADMIN, "P8")]
+    assert "certified_staff" not in kinds_left and "tier_result" not in kinds_left
+
+
+def test_a_stall_just_beyond_the_bar_is_less_urgent_than_one_far_beyond(ctx):
+    """A stage where half the deals were touched yesterday has a median of days: the urgency of a stall is how
+    far beyond the stall bar it is (1 at the bar, 2 at twice it), not the days over a median near zero."""
+    with ctx.store.session() as s:
+        s.add_all([deal(f"T{i}", quiet=1) for i in range(12)] + [deal("O-EDGE", partner_id="P1", quiet=20,
+                                                                     amount=100_000)])
+    edge = action(nba(ctx, opportunity_id="O-EDGE"), "stalled_deal")
+    bar = float(edge.evidence[1].split("stalled above ")[1].split(" days")[0])
+    value = 100_000 * STAGE_PROBABILITY["proposal"]
+    assert 14 <= bar < 20 and edge.impact == pytest.approx(value * 20 / bar, rel=0.01)
+    far = action(nba(ctx, opportunity_id="O-STALL"), "stalled_deal")  # 60 days: beyond twice the bar
+    assert far.impact == pytest.approx(100_000 * STAGE_PROBABILITY["proposal"] * 2)

@@ -134,7 +134,7 @@ def stalled_deal(d: DealContext) -> Signal | None:
                    f"{typical.count}; 90% within {p90:.0f}{_outliers_text(typical)}); stalled above "
                    f"{limit:.0f} days" + (f" ({STALL_P90_CAP:.0f}x the median: the slowest of these are "
                                           f"stalled too)" if limit < p90 else ""))],
-        urgency=min(max(quiet / max(2 * typical.median, 1), 1.0), 2.0),
+        urgency=min(max(quiet / limit, 1.0), 2.0),  # how far beyond the bar: a median of 1-3 days is no scale
         query=f"{d.opp.stage} stage playbook re-engage stalled deal {d.products_text}", kinds=_PLAYBOOKS,
     )
 

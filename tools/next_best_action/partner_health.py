@@ -32,11 +32,12 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import column, select
+from sqlalchemy import column, func, select
 
 from retrieval.records import Opportunity, Partner, PartnerActivity
 from retrieval.scope import Scope, ScopedRecords
 from tools.context import ToolContext
+from tools.next_best_action import tier_rules
 from tools.next_best_action.types import DEFAULT_WIN_RATE, HealthScore
 from tools.types import (
     CLOSED_STAGES,
@@ -81,6 +82,17 @@ class Typical:
         return self.p75 + 1.5 * (self.p75 - self.p25)
 
 
+@dataclass(frozen=True)
+class TierGaps:
+    below: int  # partners whose trailing results qualify them for a lower tier than the one they hold
+    above: int  # ... for a higher one
+    partners: int
+
+    def share(self, direction: str) -> float:
+        """The share of this vendor's partners with a gap in that direction (`demotion` or `promotion`)."""
+        return (self.below if direction == "demotion" else self.above) / max(self.partners, 1)
+
+
 @dataclass
 class VendorBaselines:
     today: dt.date
@@ -97,6 +109,11 @@ class VendorBaselines:
     # the same over every closed deal on record, when that is more than the trailing year
     with_partner_all: tuple[int, int] | None = None
     without_partner_all: tuple[int, int] | None = None
+    # how many partners the tier rules (vendor.yaml `tier_rules`, else the default table) place below the tier
+    # they hold and above it, of how many: rules that most partners miss do not fit this vendor's scale
+    tier_gaps: TierGaps | None = None
+    # (partners with a competency nobody of theirs is certified on, partners with competencies)
+    uncertified_competencies: tuple[int, int] | None = None
 
     def typical_for(self, stage: str, exclude: float | None = None) -> Typical | None:
         """Days in stage of the OTHER open deals in this stage (all open deals when fewer than 5)."""
@@ -110,6 +127,12 @@ class VendorBaselines:
         if len(same) >= 5:
             return _typical(same)
         return _typical(without([d for v in self.stage_days.values() for d in v]))
+
+    def tier_rules_fit(self, direction: str = "demotion") -> bool:
+        """At most `TIER_GAP_SHARE` of this vendor's partners have a tier gap that way (`demotion`: below
+        their tier, `promotion`: above it); otherwise the tier rules do not fit its scale, and a partner's gap
+        under them says nothing about the partner (the portfolio's at-risk list reads them the same way)."""
+        return self.tier_gaps is None or self.tier_gaps.share(direction) <= tier_rules.TIER_GAP_SHARE
 
     def typical_deal_value(self) -> float:
         return max(self.median_amount * self.win_rate, 1.0)
@@ -149,10 +172,15 @@ def compute_vendor_baselines(ctx: ToolContext) -> VendorBaselines:
     with ctx.records(Scope.system()) as rec:  # vendor-wide: only the aggregates below leave this function
         session = rec.session  # plain rows: only numbers are needed, ORM objects for every deal are slow
         opps = list(session.execute(select(*_OPP_COLUMNS)).all())
-        partners = list(session.execute(select(Partner.partner_id, Partner.joined_on)).all())
+        partners = list(session.execute(select(Partner.partner_id, Partner.joined_on, Partner.tier,
+                                               Partner.certified_staff, Partner.competencies)).all())
         window = PartnerActivity.month.in_(mdf_months(today))
         activity = list(session.execute(select(
             PartnerActivity.partner_id, PartnerActivity.mdf_allocated, PartnerActivity.mdf_spent).where(window)))
+        year = PartnerActivity.month.in_(months_back(today, 1, 12))
+        registered = dict(session.execute(select(
+            PartnerActivity.partner_id, func.sum(PartnerActivity.deals_registered)).where(year)
+            .group_by(PartnerActivity.partner_id)).all())
     by_stage: dict[str, list[float]] = {}
     for opp in filter(is_open, opps):
         quiet = days_quiet(opp, today)
@@ -183,7 +211,45 @@ def compute_vendor_baselines(ctx: ToolContext) -> VendorBaselines:
         if len(every) > len(closed) else None,
         without_partner_all=(sum(o.stage == "closed_won" for o in every_direct), len(every_direct))
         if len(every) > len(closed) else None,
+        tier_gaps=_tier_gaps(partners, opps, registered, vendor, today),
+        uncertified_competencies=_uncertified_competencies(partners),
     )
+
+
+def uncertified(competencies: list | None, certified: dict[str, tuple[str, int]]) -> list[str]:
+    """The competencies (products the partner is authorised for) with no certified staff, as written."""
+    out = []
+    for c in competencies or []:
+        name = str(c).strip()
+        if name and certified.get(name.lower(), (name, 0))[1] <= 0 and name not in out:
+            out.append(name)
+    return out
+
+
+def _uncertified_competencies(partners: list) -> tuple[int, int]:
+    with_comps = [p for p in partners if any(str(c).strip() for c in p.competencies or [])]
+    gaps = sum(bool(uncertified(p.competencies, parse_certified(p.certified_staff))) for p in with_comps)
+    return gaps, len(with_comps)
+
+
+def _tier_gaps(partners: list, opps: list, registered: dict, vendor: dict, today: dt.date) -> TierGaps:
+    """Every partner's held tier against the one its trailing results qualify it for (the metrics of
+    `TierFigures.tier_metrics`: deals won with the partner engaged or registered, closed in the trailing year)."""
+    won: dict[str, list[float]] = {}
+    for o in opps:
+        if o.stage == "closed_won" and in_trailing_year(o.close_date, today):
+            for pid in {o.partner_id, o.registered_by} - {None}:
+                won.setdefault(pid, []).append(o.amount or 0.0)
+    rules = tier_rules.load_tier_rules(vendor)
+    below = above = 0
+    for p in partners:
+        deals = won.get(p.partner_id, [])
+        metrics = {"won_revenue_12m": sum(deals), "won_deals_12m": len(deals),
+                   "certified_staff": sum(n for _, n in parse_certified(p.certified_staff).values()),
+                   "deals_registered_12m": _count(registered.get(p.partner_id))}
+        step = tier_rules.tier_rank(tier_rules.qualified_tier(rules, metrics)) - tier_rules.tier_rank(p.tier)
+        below, above = below + (step < 0), above + (step > 0)
+    return TierGaps(below, above, len(partners))
 
 
 def _median_mdf_use(activity: Iterable) -> float | None:

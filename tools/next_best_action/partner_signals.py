@@ -7,8 +7,10 @@ Thresholds are relative to the data, never fixed counts:
   partner with one training a month) does not fire.
 - PSAT drop: the same comparison, at least 1 point and 2 x sd / sqrt(3) below the baseline.
 - unused MDF: under the trailing 2 quarters, spent / allocated below min(50%, 0.6 x the vendor's median).
-- certification gap: a product of an open deal with no certified staff.
-- tier: tools.next_best_action.tier_rules against vendor.yaml `tier_rules`.
+- certification gap: a product of an open deal with no certified staff; a competency with no certified
+  staff when at most a third of the vendor's partners have one.
+- tier: tools.next_best_action.tier_rules against vendor.yaml `tier_rules`, only when at most a third of the
+  vendor's partners have a gap the same way (otherwise the rules do not fit its scale).
 - slow first deal: joined in the last 365 days, no deal yet, and longer than 75% of partners took to a
   first deal (90 days when fewer than 5 partners can tell).
 - overlapping accounts: the partner reports a customer or open opportunity at one of our accounts with no
@@ -31,10 +33,11 @@ from tools.account_mapping import service as account_mapping  # a module referen
 from tools.account_mapping.service import corrections_stamp
 from tools.context import ToolContext
 from tools.next_best_action.deal_signals import URGENT_RULES, DealContext
-from tools.next_best_action.partner_health import PartnerMetrics, VendorBaselines, partner_value
+from tools.next_best_action.partner_health import PartnerMetrics, VendorBaselines, partner_value, uncertified
 from tools.next_best_action.tier_rules import (
     METRIC_WORDS,
     MONEY_METRICS,
+    TIER_GAP_SHARE,
     TierCheck,
     assess_tier,
     load_tier_rules,
@@ -52,6 +55,7 @@ NEW_PARTNER_DAYS = 365
 OVERLAP_CAP = 10
 STANDING_OPPORTUNITY = 0.5  # an opportunity with no clock running ranks below a change that needs a reply
 DEAL_ACTIONS = 3
+CERTIFICATION_URGENCY = 0.8  # as the deal rule's (deal_signals.URGENCY['uncertified_products'])
 _PARTNER_SIDE = ("customer", "open_opportunity")
 
 
@@ -148,12 +152,17 @@ def unused_mdf(p: PartnerContext) -> Signal | None:
 
 
 def certification_gaps(p: PartnerContext) -> Signal | None:
+    """Products of its open deals without certified staff (the deals are the impact), and products it is
+    authorised for (competencies) without certified staff when that is uncommon among this vendor's partners
+    (`uncommon_competency_gap`): a standing gap, one typical deal at stake for each."""
     deals_by_gap: dict[str, list] = {}
     for opp in p.m.open_deals:
         for product in opp.products or []:
             if product.strip() and p.m.certified_for(product) <= 0:
                 deals_by_gap.setdefault(product.strip(), []).append(opp)
-    if not deals_by_gap:
+    standing = [c for c in uncertified(p.m.competencies, p.m.certified)
+                if c.lower() not in {g.lower() for g in deals_by_gap}] if uncommon_competency_gap(p.b) else []
+    if not deals_by_gap and not standing:
         return None
     evidence, affected = [], {}
     for product, deals in sorted(deals_by_gap.items(), key=lambda kv: -sum(o.amount or 0 for o in kv[1])):
@@ -167,18 +176,35 @@ def certification_gaps(p: PartnerContext) -> Signal | None:
         evidence.append(f"{product} is in {len(deals)} open deal{plural} worth {worth} ({ids}); "
                         f"0 certified staff for {product}")
         affected.update({o.opportunity_id: o for o in deals})
-    gaps = list(deals_by_gap)
+    if standing:
+        have = ", ".join(f"{name} {n}" for name, n in p.m.certified.values() if n > 0) or "none"
+        gaps_n, partners_n = p.b.uncertified_competencies
+        evidence.append(f"Authorised for {', '.join(standing)} (competencies) with 0 certified staff for "
+                        f"{'it' if len(standing) == 1 else 'them'} (certified staff: {have}); "
+                        f"{gaps_n} of {partners_n} partners have a competency without certified staff")
+    gaps = list(deals_by_gap) + standing
+    where = " in its open pipeline" if deals_by_gap else ""
     return Signal(
         kind="certification_gap",
         title=f"Certify {p.name} on {', '.join(gaps)}",
-        why=f"{p.name} sells {', '.join(gaps)} in its open pipeline without certified staff for it.",
+        why=f"{p.name} sells {', '.join(gaps)}{where} without certified staff for it.",
         evidence=evidence,
-        impact=0.8 * sum((o.amount or p.b.median_amount) * p.b.probability(o.stage)
-                         for o in affected.values()),
+        impact=CERTIFICATION_URGENCY * (sum((o.amount or p.b.median_amount) * p.b.probability(o.stage)
+                                            for o in affected.values())
+                                        + len(standing) * p.b.typical_deal_value()),
         content_query=f"{' '.join(gaps)} certification training",
         content_kinds=["training", "playbook"],
         content_products=gaps,
     )
+
+
+def uncommon_competency_gap(b: VendorBaselines) -> bool:
+    """A competency without certified staff is a gap of the partner only where few of this vendor's partners
+    have one (at most `TIER_GAP_SHARE`): where most do, the vendor does not record certifications per product."""
+    if b.uncertified_competencies is None:
+        return False
+    gaps, partners = b.uncertified_competencies
+    return partners > 0 and gaps <= partners * TIER_GAP_SHARE
 
 
 def _check_text(c: TierCheck) -> str:
@@ -188,10 +214,14 @@ def _check_text(c: TierCheck) -> str:
 
 
 def tier_change(p: PartnerContext) -> Signal | None:
-    default = getattr(p.ctx.settings, "tier_rules", None)
-    assessment = assess_tier(p.m.partner.tier, load_tier_rules(p.b.vendor, default), p.m.tier_metrics())
+    """A partner whose trailing results fit another tier than the one it holds, unless more than
+    `TIER_GAP_SHARE` of this vendor's partners have a gap that way: then the rules do not fit the vendor's
+    scale (the portfolio's at-risk list reads them the same way), and the review is not this partner's."""
+    assessment = assess_tier(p.m.partner.tier, load_tier_rules(p.b.vendor), p.m.tier_metrics())
     direction = assessment.direction
     if direction is None:
+        return None
+    if not p.b.tier_rules_fit(direction):
         return None
     current, target = assessment.current, assessment.qualified
     if direction == "promotion":

@@ -13,13 +13,14 @@ Expected impact (the ranking score; `priority` 1 = highest impact), in the deal'
 - P(stage): `STAGE_PROBABILITY` (prospecting 0.1, qualification 0.2, proposal 0.4, negotiation 0.7),
   overridable with vendor.yaml `stage_probabilities`.
 - urgency, per deal rule: expiring registration 1.5-2.0 (the closer to expiry, the higher); close date
-  passed 1.0-2.0 (+1 per 90 days overdue, capped); stalled 1.0-2.0 (days quiet / (2 x the stage's typical),
+  passed 1.0-2.0 (+1 per 90 days overdue, capped); stalled 1.0-2.0 (days quiet / the stall bar,
   capped); competitor mentioned 1.2; no partner engaged 1.0; products without certified staff 0.8;
   enablement content 0.3.
 - partner value V = weighted open pipeline (sum of amount x P(stage)) + trailing-12-month won revenue / 4,
   floored at one typical deal (median amount x vendor win rate). Partner rules: engagement decline
   V x the largest relative drop; PSAT drop V x the relative drop; unused MDF unspent x 5 (pipeline per MDF
-  dollar) x vendor win rate; certification gap sum of amount x P(stage) of the affected deals x 0.8;
+  dollar) x vendor win rate; certification gap (sum of amount x P(stage) of the affected deals + one typical
+  deal per competency without certified staff and no open deal in it) x 0.8;
   tier promotion or demotion won revenue (12 months) / 4; slow first deal one typical deal x
   min(days since joining / typical days to a first deal, 2); overlapping accounts without a joint deal
   min(accounts, 10) x median amount x P(prospecting) x 0.5 (a standing opportunity: no clock running).

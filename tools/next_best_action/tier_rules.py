@@ -25,6 +25,9 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 TIER_ORDER = ("registered", "silver", "gold", "platinum")
+# More of the vendor's partners than this below (or above) their tier under the rules: the rules, not the
+# partners, are off (a default table or minimums that do not fit this vendor's scale)
+TIER_GAP_SHARE = 1 / 3
 
 DEFAULT_TIER_RULES: dict[str, dict[str, float]] = {
     "silver": {"won_revenue_12m": 150_000, "won_deals_12m": 2, "certified_staff": 2},

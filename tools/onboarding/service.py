@@ -10,7 +10,8 @@ The plan (the steps and their due dates are in `tools.onboarding.steps`):
   `certifications_earned` as supporting evidence);
 - what the tier rules (vendor.yaml `tier_rules`, read by `tools.next_best_action`) ask of the partner's tier,
   or of the tier above when its own tier asks nothing: certified staff, won revenue, won deals,
-  registrations;
+  registrations; none when more than a third of the vendor's partners miss their own tier's minimums (the
+  rules do not fit its scale: `VendorBaselines.tier_rules_fit`);
 - a first won deal (time to first win as `tools.analytics` counts it for `portfolio`).
 
 Permissions (CLI.md "Who may see what"): admins and channel managers any partner, partner sellers their own
@@ -99,7 +100,9 @@ def _facts(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[PartnerFact
                      for r in list_registrations(ctx, scope, partner_id=partner_id).registrations]
     deals = [DealFact(o.opportunity_id, o.name, o.stage, o.created_on, o.close_date, o.amount,
                       o.currency or "USD", o.registered_by == partner_id) for o in metrics.deals]
-    if assessment.checks_current:
+    if not nba.vendor_baselines(ctx).tier_rules_fit():
+        requirements = []  # most partners miss their tier's minimums: the rules do not fit this vendor's scale
+    elif assessment.checks_current:
         requirements = [TierRequirement(c.tier, c.metric, c.minimum, c.value, True) for c in assessment.checks_current]
     else:  # a tier that asks nothing (registered): the tier above is the goal
         requirements = [TierRequirement(c.tier, c.metric, c.minimum, c.value, False) for c in assessment.checks_next]
