@@ -269,15 +269,17 @@ class ContentService:
     def _index_documents(self, docs: list[Any], progress: ProgressFn | None) -> int:
         total, done, embedded = len(docs), 0, 0
         batch: list[_Prepared] = []
+        batch_chunks = 0
         per_commit = self.settings.embedding_batch_size * BATCHES_PER_COMMIT
         for doc in docs:
             started = time.process_time()
             batch.append(self._prepare(doc))
+            batch_chunks += len(batch[-1].chunk_ids)
             self.ingest_cpu["chunk"] += time.process_time() - started
-            if sum(len(p.chunk_ids) for p in batch) >= per_commit:
+            if batch_chunks >= per_commit:
                 embedded += self._commit_batch(batch)
                 done += len(batch)
-                batch = []
+                batch, batch_chunks = [], 0
                 if progress:
                     progress(done, total)
         if batch:

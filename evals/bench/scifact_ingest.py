@@ -8,7 +8,8 @@ The same documents (the SciFact quick sub-corpus: every judged document plus ran
 - `ours_torch`: `ContentService.sync_documents` with the torch embedder (the state before issue 22);
 - `ours`: the same with the default embedder (ONNX for documents);
 - `ours_int8`: the same with the int8 ONNX models (`COSELL_EMBEDDING_INT8`);
-- `ours_b64`: `ours` with the ONNX forward batch of before (64 texts instead of `DOCUMENT_FORWARD_BATCH`).
+- `ours_b64`: `ours` with the ONNX forward batch of before (64 texts instead of `DOCUMENT_FORWARD_BATCH`);
+- `ours_w1`: `ours` with one forward pass at a time on every core, as before (`DOCUMENT_WORKERS=1`).
 An ingest here is the document sync plus the build of the lexical (BM25) index that the first search
 would otherwise build. Every run reports the process CPU seconds (all threads) by stage -- `cpu_split`:
 chunk (splitting, token counts), tokenise (MiniLM's tokenizer, input arrays), model (the forward pass
@@ -78,7 +79,8 @@ def _langchain(corpus: list[dict], home: Path) -> dict:
             "load_before": load, "load_after": _load()}
 
 
-def _ours(docs: list, home: Path, onnx: bool, quantized: bool = False, forward_batch: int | None = None) -> dict:
+def _ours(docs: list, home: Path, onnx: bool, quantized: bool = False, forward_batch: int | None = None,
+          workers: int | None = None) -> dict:
     from assistant.core.config import Settings
     from retrieval import embeddings
     from retrieval.content import ContentService
@@ -96,8 +98,9 @@ def _ours(docs: list, home: Path, onnx: bool, quantized: bool = False, forward_b
     service = ContentService(settings, store, embedder=embedder)
     service.index.count()
     embedder.cpu = dict.fromkeys(embedder.cpu, 0.0)
-    kept = embeddings.DOCUMENT_FORWARD_BATCH
+    kept, kept_workers = embeddings.DOCUMENT_FORWARD_BATCH, embeddings.DOCUMENT_WORKERS
     embeddings.DOCUMENT_FORWARD_BATCH = forward_batch or kept
+    embeddings.DOCUMENT_WORKERS = workers or kept_workers
     load = _load()
     try:
         started, started_cpu = time.perf_counter(), time.process_time()
@@ -106,7 +109,7 @@ def _ours(docs: list, home: Path, onnx: bool, quantized: bool = False, forward_b
         service.searcher.snapshot()  # the lexical index, built here rather than by the first search
         first, cpu = time.perf_counter() - started, time.process_time() - started_cpu
     finally:
-        embeddings.DOCUMENT_FORWARD_BATCH = kept
+        embeddings.DOCUMENT_FORWARD_BATCH, embeddings.DOCUMENT_WORKERS = kept, kept_workers
     stages = dict(service.ingest_cpu)
     stages.pop("embed")  # = the embedder's parts + its own loop ("other")
     split = {"chunk": stages.pop("chunk"), **embedder.cpu, **stages, "lexical": started_cpu + cpu - synced_cpu}
@@ -152,10 +155,11 @@ def run() -> dict:
                 report[name] = _langchain(corpus, home)
             else:
                 report[name] = _ours(docs, home, onnx=name != "ours_torch", quantized=name == "ours_int8",
-                                     forward_batch=64 if name == "ours_b64" else None)
+                                     forward_batch=64 if name == "ours_b64" else None,
+                                     workers=1 if name in ("ours_b64", "ours_w1") else None)
     report["load_end"] = _load()
     base = report.get("langchain")
-    names = ("ours_torch", "ours", "ours_b64", "ours_int8")
+    names = ("ours_torch", "ours", "ours_w1", "ours_b64", "ours_int8")
     for name in names:
         if base and name in report:  # > 1: ours indexes the same documents faster
             report[name]["speed_vs_langchain"] = round(
@@ -165,7 +169,7 @@ def run() -> dict:
             report[name]["cpu_per_chunk_vs_langchain"] = round(
                 base["chunks_per_cpu_s"] / report[name]["chunks_per_cpu_s"], 2)
             report[name]["cpu_per_document_vs_langchain"] = round(report[name]["cpu_s"] / base["cpu_s"], 2)
-    for name in ("ours_int8", "ours_b64", "ours_torch"):
+    for name in ("ours_int8", "ours_w1", "ours_b64", "ours_torch"):
         if "ours" in report and name in report:
             report[name]["cpu_vs_ours"] = round(report[name]["cpu_s"] / report["ours"]["cpu_s"], 2)
     if any(name in report for name in names):
