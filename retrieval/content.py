@@ -74,18 +74,19 @@ def _doc_metadata(doc: Any) -> dict[str, Any]:
                           list(doc.products or []), list(doc.industries or []))
 
 
-def indexed_hash(doc: Any) -> str:
-    """What a document's chunks were made from: its text's hash and the splitter's version (a new splitter
-    re-indexes every document once)."""
-    return f"{doc.content_hash}:{CHUNKING_VERSION}"
+def indexed_hash(doc: Any, vectors: str = "") -> str:
+    """What a document's chunks were made from: its text's hash, the splitter's version and, when not the
+    float32 model, which vectors (`"int8"`): a new splitter or switching COSELL_EMBEDDING_INT8 re-indexes
+    every document once instead of mixing two models' vectors in one index."""
+    return f"{doc.content_hash}:{CHUNKING_VERSION}" + (f":{vectors}" if vectors else "")
 
 
-def _document_row(doc: Any) -> dict[str, Any]:
+def _document_row(doc: Any, vectors: str = "") -> dict[str, Any]:
     return {
         "doc_id": doc.doc_id, "source": doc.source, "title": doc.title, "kind": doc.kind or "other",
         "visibility": list(doc.visibility or []), "products": list(doc.products or []),
         "industries": list(doc.industries or []), "locale": doc.locale, "updated_on": doc.updated_on,
-        "content_hash": doc.content_hash, "indexed_hash": indexed_hash(doc),
+        "content_hash": doc.content_hash, "indexed_hash": indexed_hash(doc, vectors),
         "attributes": dict(getattr(doc, "attributes", None) or {}),
     }
 
@@ -211,7 +212,7 @@ class ContentService:
             to_index, meta_only = [], []
             for doc_id, doc in wanted.items():
                 row = stored.get(doc_id)
-                if row is None or row["indexed_hash"] != indexed_hash(doc) or row["title"] != doc.title \
+                if row is None or row["indexed_hash"] != indexed_hash(doc, self._vectors) or row["title"] != doc.title \
                         or doc_id in missing_vectors:
                     to_index.append(doc)
                 elif any(row[f] != _document_row(doc)[f] for f in _META_FIELDS):
@@ -223,6 +224,11 @@ class ContentService:
             documents, chunks = self.store.count(Document), self.store.count(Chunk)
             return SyncStats(documents=documents, chunks=chunks, embedded_documents=len(to_index),
                              embedded_chunks=embedded_chunks, removed_documents=len(removed))
+
+    @property
+    def _vectors(self) -> str:
+        """Which vectors the embedder makes, as recorded in `indexed_hash` ("" for float32)."""
+        return "int8" if getattr(self.embedder, "quantized", False) else ""
 
     def _stored_documents(self) -> dict[str, dict[str, Any]]:
         with self.store.session() as session:
@@ -320,7 +326,7 @@ class ContentService:
                 known.update(session.scalars(select(Document.doc_id).where(Document.doc_id.in_(part))).all())
                 session.execute(delete(Chunk).where(Chunk.doc_id.in_(part)))
             stale = sorted(set(stale) - set(ids))
-            rows = [_document_row(p.doc) for p in batch]
+            rows = [_document_row(p.doc, self._vectors) for p in batch]
             for row in rows:
                 if row["doc_id"] in known:
                     session.merge(Document(**row))
@@ -352,7 +358,7 @@ class ContentService:
             if chunk_ids:
                 self.index.update_metadata(list(chunk_ids), [_doc_metadata(doc)] * len(chunk_ids))
             with self.store.session() as session:
-                session.merge(Document(**_document_row(doc)))
+                session.merge(Document(**_document_row(doc, self._vectors)))
                 self.store.bump_content_version(session)
 
     # --- search and lifecycle ---------------------------------------------------------------
