@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from assistant.core.tokens import count_tokens
+from assistant.core.tokens import count_tokens as _count_tokens
+
+# The same strings are counted several times while splitting (a one-line paragraph as block, line and
+# sentence): remember the last few thousand counts instead of encoding them again.
+count_tokens = lru_cache(maxsize=4096)(_count_tokens)
 
 MAX_TOKENS = 200
 OVERLAP_TOKENS = 40

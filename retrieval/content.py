@@ -13,6 +13,7 @@ import base64
 import hashlib
 import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import Any
 
 import numpy as np
 from pydantic import BaseModel
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 
 from retrieval.chunking import (
     CHUNKING_VERSION,
@@ -73,18 +74,19 @@ def _doc_metadata(doc: Any) -> dict[str, Any]:
                           list(doc.products or []), list(doc.industries or []))
 
 
-def indexed_hash(doc: Any) -> str:
-    """What a document's chunks were made from: its text's hash and the splitter's version (a new splitter
-    re-indexes every document once)."""
-    return f"{doc.content_hash}:{CHUNKING_VERSION}"
+def indexed_hash(doc: Any, vectors: str = "") -> str:
+    """What a document's chunks were made from: its text's hash, the splitter's version and, when not the
+    float32 model, which vectors (`"int8"`): a new splitter or switching COSELL_EMBEDDING_INT8 re-indexes
+    every document once instead of mixing two models' vectors in one index."""
+    return f"{doc.content_hash}:{CHUNKING_VERSION}" + (f":{vectors}" if vectors else "")
 
 
-def _document_row(doc: Any) -> dict[str, Any]:
+def _document_row(doc: Any, vectors: str = "") -> dict[str, Any]:
     return {
         "doc_id": doc.doc_id, "source": doc.source, "title": doc.title, "kind": doc.kind or "other",
         "visibility": list(doc.visibility or []), "products": list(doc.products or []),
         "industries": list(doc.industries or []), "locale": doc.locale, "updated_on": doc.updated_on,
-        "content_hash": doc.content_hash, "indexed_hash": indexed_hash(doc),
+        "content_hash": doc.content_hash, "indexed_hash": indexed_hash(doc, vectors),
         "attributes": dict(getattr(doc, "attributes", None) or {}),
     }
 
@@ -152,6 +154,10 @@ class ContentService:
         self._build_lock = threading.RLock()
         self._units: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()  # (chunk id, unit key) -> vectors
         self._units_lock = threading.Lock()
+        # Process CPU seconds spent by document syncs, by stage (benchmarks read it): "chunk" (splitting
+        # and token counts), "embed" (everything inside the embedder: its own `cpu` splits it further),
+        # "vectors" (span vectors encoded, chroma upserts and deletes), "sql" (document and chunk rows).
+        self.ingest_cpu: dict[str, float] = {"chunk": 0.0, "embed": 0.0, "vectors": 0.0, "sql": 0.0}
 
     # --- lazily built parts -------------------------------------------------------------------
     # Built once, on first use; the lock only guards construction (20 first requests at once build one).
@@ -206,7 +212,7 @@ class ContentService:
             to_index, meta_only = [], []
             for doc_id, doc in wanted.items():
                 row = stored.get(doc_id)
-                if row is None or row["indexed_hash"] != indexed_hash(doc) or row["title"] != doc.title \
+                if row is None or row["indexed_hash"] != indexed_hash(doc, self._vectors) or row["title"] != doc.title \
                         or doc_id in missing_vectors:
                     to_index.append(doc)
                 elif any(row[f] != _document_row(doc)[f] for f in _META_FIELDS):
@@ -218,6 +224,11 @@ class ContentService:
             documents, chunks = self.store.count(Document), self.store.count(Chunk)
             return SyncStats(documents=documents, chunks=chunks, embedded_documents=len(to_index),
                              embedded_chunks=embedded_chunks, removed_documents=len(removed))
+
+    @property
+    def _vectors(self) -> str:
+        """Which vectors the embedder makes, as recorded in `indexed_hash` ("" for float32)."""
+        return "int8" if getattr(self.embedder, "quantized", False) else ""
 
     def _stored_documents(self) -> dict[str, dict[str, Any]]:
         with self.store.session() as session:
@@ -264,13 +275,17 @@ class ContentService:
     def _index_documents(self, docs: list[Any], progress: ProgressFn | None) -> int:
         total, done, embedded = len(docs), 0, 0
         batch: list[_Prepared] = []
+        batch_chunks = 0
         per_commit = self.settings.embedding_batch_size * BATCHES_PER_COMMIT
         for doc in docs:
+            started = time.process_time()
             batch.append(self._prepare(doc))
-            if sum(len(p.chunk_ids) for p in batch) >= per_commit:
+            batch_chunks += len(batch[-1].chunk_ids)
+            self.ingest_cpu["chunk"] += time.process_time() - started
+            if batch_chunks >= per_commit:
                 embedded += self._commit_batch(batch)
                 done += len(batch)
-                batch = []
+                batch, batch_chunks = [], 0
                 if progress:
                     progress(done, total)
         if batch:
@@ -281,34 +296,55 @@ class ContentService:
         return embedded
 
     def _commit_batch(self, batch: list[_Prepared]) -> int:
+        started = time.process_time()
         texts = [contextual_text(p.doc.title, h, t) for p in batch for h, t in zip(p.headings, p.texts)]
         ids = [cid for p in batch for cid in p.chunk_ids]
         metadatas = [dict(p.metadata) for p in batch for _ in p.chunk_ids]
         if ids:
             spans = [[] if is_cjk(t) else _spans(p.doc.title, h, t)
                      for p in batch for h, t in zip(p.headings, p.texts)]
+            self.ingest_cpu["chunk"] += time.process_time() - started
+            started = time.process_time()
             vectors, pooled = self.embedder.embed_with_spans(texts, spans)
+            middle = time.process_time()
+            self.ingest_cpu["embed"] += middle - started
             dim = vectors.shape[1]
             for meta, text, units in zip(metadatas, texts, pooled):
                 if len(units):  # keyed on the contextual text: title, headings and chunk
                     meta["unit_key"], meta["unit_vectors"] = unit_key(None, None, text, dim), encode_units(units)
             self.index.upsert(ids, vectors, metadatas)
+            self.ingest_cpu["vectors"] += time.process_time() - middle
         self._after_upsert(ids)  # a seam for the crash tests
+        started = time.process_time()
         stale: list[str] = []
-        with self.store.session() as session:
-            for p in batch:
-                old = set(session.scalars(select(Chunk.chunk_id).where(Chunk.doc_id == p.doc.doc_id)).all())
-                stale += sorted(old - set(p.chunk_ids))
-                session.execute(delete(Chunk).where(Chunk.doc_id == p.doc.doc_id))
-                session.merge(Document(**_document_row(p.doc)))
-                session.flush()
-                session.add_all([
-                    Chunk(chunk_id=cid, doc_id=p.doc.doc_id, ordinal=i, heading=h, text=t, token_count=n)
-                    for i, (cid, h, t, n) in enumerate(zip(p.chunk_ids, p.headings, p.texts, p.token_counts))
-                ])
+        with self.store.session() as session:  # a few statements per batch, not per document
+            doc_ids = [p.doc.doc_id for p in batch]
+            known: set[str] = set()
+            for start in range(0, len(doc_ids), 500):
+                part = doc_ids[start : start + 500]
+                stale += session.scalars(select(Chunk.chunk_id).where(Chunk.doc_id.in_(part))).all()
+                known.update(session.scalars(select(Document.doc_id).where(Document.doc_id.in_(part))).all())
+                session.execute(delete(Chunk).where(Chunk.doc_id.in_(part)))
+            stale = sorted(set(stale) - set(ids))
+            rows = [_document_row(p.doc, self._vectors) for p in batch]
+            for row in rows:
+                if row["doc_id"] in known:
+                    session.merge(Document(**row))
+            if fresh := [row for row in rows if row["doc_id"] not in known]:
+                session.execute(insert(Document), fresh)
+            session.flush()
+            chunk_rows = [{"chunk_id": cid, "doc_id": p.doc.doc_id, "ordinal": i, "heading": h, "text": t,
+                           "token_count": n}
+                          for p in batch
+                          for i, (cid, h, t, n) in enumerate(zip(p.chunk_ids, p.headings, p.texts, p.token_counts))]
+            if chunk_rows:
+                session.execute(insert(Chunk), chunk_rows)
             self.store.bump_content_version(session)
+        middle = time.process_time()
+        self.ingest_cpu["sql"] += middle - started
         if stale:
             self.index.delete(stale)
+            self.ingest_cpu["vectors"] += time.process_time() - middle
         return len(ids)
 
     def _after_upsert(self, chunk_ids: list[str]) -> None:
@@ -322,7 +358,7 @@ class ContentService:
             if chunk_ids:
                 self.index.update_metadata(list(chunk_ids), [_doc_metadata(doc)] * len(chunk_ids))
             with self.store.session() as session:
-                session.merge(Document(**_document_row(doc)))
+                session.merge(Document(**_document_row(doc, self._vectors)))
                 self.store.bump_content_version(session)
 
     # --- search and lifecycle ---------------------------------------------------------------

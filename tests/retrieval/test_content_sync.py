@@ -162,3 +162,27 @@ def test_a_new_splitter_version_reindexes_every_document_once(make_service, monk
     assert third.embedded_documents == 0
     sql, chroma, docs = _state(make_service())
     assert sql == chroma and all(indexed == f"{text}:next" for text, indexed in docs.values())
+
+
+def test_switching_to_int8_vectors_reindexes_every_document_once(make_service):
+    """Documents embedded by the float32 model are re-embedded, once, by the next sync after
+    COSELL_EMBEDDING_INT8 is switched on (and back): one index never mixes the two models' vectors."""
+
+    class Int8:  # the shared float embedder, labelled as the int8 one: only the bookkeeping is tested
+        quantized = True
+
+        def __init__(self, inner):
+            self._inner = inner
+
+        def __getattr__(self, name):
+            return getattr(self._inner, name)
+
+    first = make_service().sync_documents(_docs())
+    service = make_service()
+    service._embedder = Int8(service.embedder)
+    switched = service.sync_documents(_docs())
+    assert switched.embedded_documents == first.documents and switched.removed_documents == 0
+    assert service.sync_documents(_docs()).embedded_documents == 0
+    sql, chroma, docs = _state(service)
+    assert sql == chroma and all(indexed == f"{text}:{CHUNKING_VERSION}:int8" for text, indexed in docs.values())
+    assert make_service().sync_documents(_docs()).embedded_documents == first.documents  # back to float32

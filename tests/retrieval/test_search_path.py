@@ -222,3 +222,31 @@ def test_query_vectors_are_shared_with_the_other_workers(embedder, tmp_path, mon
     monkeypatch.setattr(other, "_embed_query_now", lambda fast, text: pytest.fail("embedded again"))
     again = other.embed_query("who approves a registration?")
     assert np.array_equal(first, again) and not again.flags.writeable
+
+
+def test_document_passes_side_by_side_give_the_one_at_a_time_vectors(monkeypatch):
+    """Ingest runs ONNX forward passes on several threads at once (one single-threaded pass each) and
+    pools span vectors as results come back: every text keeps its own vector and unit vectors, in
+    order, as when one pass at a time uses every core; the CPU counters record both parts."""
+    from retrieval import embeddings
+    from retrieval.content import _spans
+    from retrieval.embeddings import Embedder
+
+    sentences = ["Deal registration protects the partner for 90 days.", "MDF claims need proof of execution.",
+                 "Renewals follow the same rule as new business.", "Short one."]
+    texts = [" ".join(sentences[: 1 + i % 4]) * (1 + i % 3) + f" Item {i}." for i in range(45)]
+    spans = [_spans(None, None, t) for t in texts]
+    runs = {}
+    for workers in (1, 3):
+        monkeypatch.setattr(embeddings, "DOCUMENT_WORKERS", workers)
+        embedder = Embedder(threads=2)
+        vectors, units = embedder.embed_with_spans(texts, spans)
+        assert embedder.cpu["model"] > 0 and embedder.cpu["tokenise"] > 0
+        runs[workers] = (vectors, units, embedder.embed_texts(texts))
+    (v1, u1, t1), (v3, u3, t3) = runs[1], runs[3]
+    assert np.min(np.sum(v1 * v3, axis=1)) > 0.9999
+    assert np.allclose(t1, v1, atol=1e-5) and np.allclose(t3, v3, atol=1e-5)
+    assert len({tuple(np.round(v, 3)) for v in v3}) == len(set(texts))  # no text got another's vector
+    for a, b in zip(u1, u3):
+        assert a.shape == b.shape and len(a) > 0
+        assert np.min(np.sum(a * b, axis=1)) > 0.9999
