@@ -611,8 +611,11 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent == "deal_facts":
         found = deal_facts.deal_facts(turn, args["deals"], args["facts"], args.get("pick", ""))
         turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id)) for d in found]
-        return deal_facts.facts_answer(found, args["facts"], args.get("pick", ""), resolver.deal_label,
-                                       turn.ctx.today(), turn.lang), len(found)
+        text = deal_facts.facts_answer(found, args["facts"], args.get("pick", ""), resolver.deal_label,
+                                       turn.ctx.today(), turn.lang)
+        if args.get("rule") and found:  # "can I extend it?": the programme's rule beside the deal's facts
+            text += "\n" + _search(turn, args["rule"], 0)[0]
+        return text, len(found)
     if p.intent == "overview":
         overview = turn.call("records_overview", args, OverviewResult)
         if overview.partners:  # "how much exactly?", "the second one": the partners listed

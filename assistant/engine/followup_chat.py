@@ -53,14 +53,22 @@ def plan_followup(turn: Turn, make: Callable[..., Any]) -> Any | None:
                 index = max(state.shown - 5, 0)  # "why them?": the shortlisted partner last looked at
             if index is not None:  # "why the first one?": that partner with its reasons
                 return make("match", arguments=dict(last), start=index)
-    if last.get("opportunity_id") and WHO_PARTNER.search(question) and not THEM.search(question):
-        return make("deal_partner", arguments={"opportunity_id": last["opportunity_id"]})  # `deal_partner_answer`
+    deal = last.get("opportunity_id") or _only_deal_listed(state)
+    if deal and WHO_PARTNER.search(question) and not THEM.search(question):
+        return make("deal_partner", arguments={"opportunity_id": deal})  # `deal_partner_answer`
     if THEM.search(question):
         partner_id = _partner_of(turn, state)
         if partner_id:
             intent = router.choose_intent(question, {"partner"})
             if intent in ("map", "nba"):
                 return make(intent, arguments={"partner_id": partner_id})
+    return None
+
+
+def _only_deal_listed(state: ThreadState) -> str | None:
+    """The deal the last answer listed when it listed exactly one ("1 registration expires soon: ...")."""
+    if state.choice_slot == "opportunity_id" and len(state.choices) == 1:
+        return state.choices[0].id
     return None
 
 
