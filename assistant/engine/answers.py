@@ -309,12 +309,19 @@ def _mdf_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: s
             return [say("mdf_none_period", lang, partner=partner, period=data.mdf_period)]
         return [say("mdf_period", lang, partner=partner, period=data.mdf_period, first=months[0],
                     last=months[-1], allocated=_money(data.mdf_allocated),
-                    spent=_money(data.mdf_spent), left=_money(data.mdf_left))]
+                    spent=_money(data.mdf_spent), left=_money(data.mdf_left))] + _mdf_share(data, lang)
     if not data.mdf_allocated and not data.mdf_spent:
         return [say("mdf_none", lang, partner=partner)]
     return [say("mdf", lang, partner=partner, first=months[0] if months else "?",
                 last=months[-1] if months else "?", allocated=_money(data.mdf_allocated),
-                spent=_money(data.mdf_spent), left=_money(data.mdf_left))]
+                spent=_money(data.mdf_spent), left=_money(data.mdf_left))] + _mdf_share(data, lang)
+
+
+def _mdf_share(data: ProfileResult, lang: str) -> list[str]:
+    """How much of the allocation was spent, in percent ("is <partner> using its MDF?")."""
+    if not data.mdf_allocated:
+        return []
+    return [say("mdf_share", lang, pct=round(100 * data.mdf_spent / data.mdf_allocated))]
 
 
 def _cert_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:

@@ -125,7 +125,7 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         return followup
     last = state.last_arguments
     if state.last_intent == "profile" and last.get("topic") == "mdf" and len(turn.question.split()) <= 6:
-        period = router.mdf_period(turn.question, turn.ctx.today().year)
+        period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
         if period:  # "and last quarter?" after MDF figures
             return Plan("profile", {**last, "period": period})
     if state.last_intent == "overview":  # "and in q2?", "how much exactly?" after MDF figures by partner
@@ -348,7 +348,7 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
         if period:
             p.arguments["period"] = period
     if topic == "mdf":
-        period = router.mdf_period(turn.question, turn.ctx.today().year)
+        period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
         if period:
             p.arguments["period"] = period
     if topic == "deals" and deal_stage(turn.question):

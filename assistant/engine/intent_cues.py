@@ -173,7 +173,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"negócios ganhos)\b|受注(金額|額|件数)",
         # "how many deals did we win?", "notre CA gagné ?", "wie viel Umsatz haben wir gewonnen?"
         r"\b(deals?|opportunit\w*|revenue|umsatz|geschäfte|ca|chiffre d'affaires|affaires|ingresos|negocios|"
-        r"oportunidades|receita|faturamento|negócios)\b.{0,25}(\bdid (we|i) win\b|\b(won|gewonnen|gagnée?s?|"
+        r"oportunidades|receita|faturamento|negócios)\b.{0,45}(\bdid (we|i) win\b|\b(won|gewonnen|gagnée?s?|"
         r"ganad[oa]s?|ganh[oa]s?)\b)",
         # "what tier are we?", "quel est notre niveau ?", "in welcher Stufe sind wir?"
         rf"\b(what|which|what's|quel\w*|welche\w*|cuál|cual|qual)\b.{{0,25}}({US}|\b(estamos|sommes|sind wir|somos)\b)"
@@ -187,7 +187,10 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"restante\w*|usamos)\b",
         r"\b(how much|wie ?viel\w*|combien|cuánto|quanto|spent|left|remaining|übrig|ausgegeben|reste|queda|sobr\w*|"
         r"gast\w*)\b.{0,40}(\bmdf\b|marketing (development )?funds?)",
-        r"(mdf|マーケティング資金).{0,20}(残り|残高|使|消化|予算|いくら)",
+        r"(mdf|マーケティング資金).{0,20}(残り|残高|使|消化|予算|いくら|割当|割り当て|配分)",
+        # "is <partner> using its MDF?", "mdf alloc vs spend", "notre allocation MDF"
+        r"\b(using|use|used|spending|utilise\w*|nutzt|nutzen|usando|utilizando)\b.{0,20}\bmdf\b|"
+        r"\bmdf\b.{0,20}\b(alloc\w*|allotment|zuteilung|zuweisung|allocation|asignaci\w*|alocaç\w*)",
     ],
     "certifications": [
         r"\b(how many|number of|count of|wie ?viele|anzahl|combien|cuántos|cuántas|quantos|quantas)\b.{0,40}"
@@ -206,7 +209,8 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|activ\w*|active|live|en cours|laufen\w*|"
         r"aktuell\w*|current\w*|actuel\w*|actual\w*|atua\w*|derzeit|gerade|actifs?|"
         r"vigente\w*|期限|切れ|残り|あと何日|保護|有効)",
-        r"\b(active|current|valid|running|live|aktive\w*|laufende\w*|gültige\w*|actifs?|actives?|valides?|"
+        r"\b(active|current|valid|running|live|open|aktive\w*|laufende\w*|offene\w*|gültige\w*|actifs?|actives?|"
+        r"valides?|ouverte?s|abiert[oa]s|abert[oa]s|"
         r"activos?|activas?|vigentes?|ativos?|ativas?|válid\w*)\s+(\w+\s+)?(deal )?(registrations?|regs?|"
         r"registrierung\w*|enregistrement\w*|registros?)\b|(有効な|進行中の|現在の).{0,8}登録",
         r"(how many days|quantos dias|cuántos días|cuantos dias|wie viele tage|combien de jours|cuánto falta|"
@@ -217,6 +221,12 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\bprotect|(schutz|geschützt|protégée?|protection|protección|protegid\w*|proteção).{0,30}"
         r"\b(noch|encore|restant|quedan?|aún|ainda|restam?)\b|\b(noch|encore|aún|ainda)\b.{0,30}(geschützt|"
         r"protégée?|protegid\w*)|保護.{0,10}(残り|あと)",
+        # "when does the protection on <deal> end?", "até quando vai a proteção?", "o registro ainda vale?"
+        r"\b(protection|protección|proteção|schutz\w*)\b.{0,40}\b(expir\w*|ends?|until|quand|quando|cuándo|cuando|"
+        r"wann|endet|läuft)\b|\b(until when|jusqu'à quand|hasta cuándo|até quando|bis wann)\b.{0,40}(protec|proteç|"
+        r"regist|enregistr|schutz)|(保護|登録).{0,10}いつまで|"
+        r"(\bregist\w*|\bregs?\b|enregistrement\w*)\b.{0,20}\b(ainda|still|noch|encore|"
+        r"todavía|aún) (vale|valid|gilt|valable|vigente|válid\w*)\b",
         r"\b(days left|days remaining|time left|tage übrig|jours restants|días restantes|dias restantes)\b.{0,50}"
         r"(registrations?|\bregs?\b|registrierung\w*|enregistrement\w*|registros?)",
         r"\b(which|what|list|any|all|show)\b.{0,20}\b(my|our) (deal )?(registrations|regs)\b|"
@@ -229,6 +239,9 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|negócios)\b.{0,15}\b(open|offen|"
         r"ouvert\w*|en cours|abiert\w*|abert\w*|em andamento)\b",
         r"(進行中|オープン|未完了).{0,6}(案件|商談)",
+        # "do we have any deals yet?", "haben wir schon Deals im System?"
+        r"\b(any|yet|schon|bereits|irgendwelche|already|déjà|ya|algún|alguna|já|algum|alguma)\b.{0,12}\b(deals|"
+        r"opportunities|opps|geschäfte|affaires|oportunidades|negócios)\b",
         rf"\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|negócios)\b.{{0,30}}\b(in|en|im|em|at|"
         rf"au|na|no|dans)\b.{{0,14}}({STAGE_WORDS})",
         rf"({STAGE_WORDS})\s*(段階|ステージ|フェーズ|stage|phase|phase).{{0,6}}(案件|商談|\bdeals?\b|"

@@ -254,6 +254,9 @@ MESSAGES: dict[str, tuple[str, ...]] = {
                    "MDF de {partner} em {period} ({first} a {last}): {allocated} alocados, {spent} gastos, "
                    "{left} restantes.",
                    "{partner} の{period}のMDF（{first}〜{last}）: 割当 {allocated}、消化 {spent}、残り {left}。"),
+    "mdf_share": ("{pct}% of the allocation spent.", "{pct} % der Zuteilung ausgegeben.",
+                  "{pct} % de l'enveloppe dépensés.", "{pct}% de lo asignado gastado.", "{pct}% do valor alocado gasto.",
+                  "割当の{pct}%を消化。"),
     "mdf_none_period": ("No MDF is recorded for {partner} in {period} yet.",
                         "Für {partner} ist in {period} noch kein MDF erfasst.",
                         "Aucun MDF n'est encore enregistré pour {partner} en {period}.",

@@ -141,8 +141,8 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
     text = normalise(question)
     if _MDF.search(text) and _MDF_FIGURES.search(text) and (partner_named or _PARTNERS.search(text) or _WHO_WHICH.search(
             text)) and (
-            _FIGURES_ASKED.search(text) or mdf_period(question, today.year)) and not _ADVICE.search(text):
-        period = mdf_period(question, today.year)
+            _FIGURES_ASKED.search(text) or mdf_period(question, today.year, today)) and not _ADVICE.search(text):
+        period = mdf_period(question, today.year, today)
         return "mdf", {"months": quarter_months(period, today)[1]} if period else {}
     dated = _deal_dates(text, today)  # past their close date, expiring: the whole book's or a partner's
     if dated or partner_named:
@@ -248,7 +248,7 @@ def plan_followup(question: str, today: dt.date, last: dict[str, Any], first_par
     anything else."""
     if last.get("topic") != "mdf" or len(question.split()) > FOLLOWUP_WORDS:
         return None
-    period = mdf_period(question, today.year)
+    period = mdf_period(question, today.year, today)
     if period:
         return make("overview", {**last, "months": quarter_months(period, today)[1]})
     if first_partner and _HOW_MUCH.search(normalise(question)) and not _PARTNERS.search(normalise(question)):

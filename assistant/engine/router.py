@@ -9,6 +9,7 @@ whose subject is missing (ranking partners needs a deal). Anything else is a con
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from assistant.engine.intent_cues import (
@@ -259,8 +260,17 @@ _THIS_Q = re.compile(r"\b(this|current|dieses?|diesem|ce|este|neste|deste)\b.{0,
                      r"今四半期|この四半期|今期")  # fmt: skip
 
 
-def mdf_period(question: str, today_year: int) -> str | None:
-    """The quarter a question asks MDF figures for: "q3" -> "2026-Q3", "last quarter" -> "last_quarter"."""
+_THIS_YEAR = re.compile(r"\b(this|current) year\b|\byear to date\b|\bytd\b|\bso far this year\b|\bdieses jahr\w*|"
+                        r"\bin diesem jahr|\bbisher im jahr|\bcette année|\bcet an\b|\bdepuis le début de l'année|"
+                        r"\beste año|\ben lo que va del año|\beste ano|\bneste ano|\bno ano\b|今年|本年|年初来")
+_LAST_YEAR = re.compile(r"\b(last|previous|past) year\b|\bletztes jahr|\bim letzten jahr|\bvorjahr|"
+                        r"\bl'année (dernière|passée|précédente)|\bl'an dernier|\bel año pasado|\bano passado|去年|昨年")
+
+
+def mdf_period(question: str, today_year: int, today: dt.date | None = None) -> str | None:
+    """The period a question asks MDF figures for: "q3" -> "2026-Q3", "last quarter" -> "last_quarter",
+    "this year" -> "2026", "last year" -> "2025"; with `today`, also a month ("in october" -> "2026-10",
+    "last month")."""
     text = normalise(question)
     found = _QUARTER.search(text)
     if found:
@@ -268,7 +278,14 @@ def mdf_period(question: str, today_year: int) -> str | None:
         return f"{found.group(2) or today_year}-Q{number}"
     if _LAST_Q.search(text):
         return "last_quarter"
-    return "this_quarter" if _THIS_Q.search(text) else None
+    if _THIS_Q.search(text):
+        return "this_quarter"
+    month = month_asked(question, today or dt.date(today_year, 12, 31))
+    if month:
+        return month
+    if _LAST_YEAR.search(text):
+        return str(today_year - 1)
+    return str(today_year) if _THIS_YEAR.search(text) else None
 
 
 _MONTHS = {
