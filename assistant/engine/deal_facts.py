@@ -116,7 +116,7 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
         return make("profile", arguments=dict(state.last_arguments))  # "und was ist davon übrig?"
     facts = facts_asked(question)
     context = [c.id for c in state.choices] if state.choice_slot == "opportunity_id" else []
-    last = state.last_arguments.get("opportunity_id")
+    last = state.last_arguments.get("opportunity_id") or state.last_arguments.get("about")  # a rule looked up for it
     if last and (not context or last in context):
         context = [last]  # the deal the last answer was about, of those it listed
     if _EXTEND.search(normalise(question)) and not set(profile_topics(question)) - {"registrations", "deals"}:

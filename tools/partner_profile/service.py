@@ -150,6 +150,11 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
         with ctx.records(scope) as rec:
             opp = rec.opportunity(opportunity_id)
             partner_id = opp.registered_by or opp.partner_id
+        if not partner_id:  # a deal no partner is on yet: its own facts (stage, amount, close date), no partner's
+            days = int(getattr(ctx.settings, "registration_protection_days", 90) or 90)
+            return ProfileResult(partner_id="", name="", topic=topic, tier="", today=ctx.today(),
+                                 protection_days=days, asked_deal=opportunity_id,
+                                 deals=[_deal(opp, "", ctx.today(), days)])
     partner_id = partner_id or scope.partner_id
     if not partner_id:
         raise BadInput("partner_id is required (only a partner seller has a partner of their own)")
