@@ -249,8 +249,8 @@ def _in_period(a, start: str | None, end: str | None) -> bool:
 
 
 def answer_activities(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
-    if not _ACTIVITY_ASKED.search(turn.question):
-        return None
+    if not _ACTIVITY_ASKED.search(turn.question) or _ACTIVITY_ID.search(turn.question):
+        return None  # "how many leads did MDF-0015 bring?": that activity (`answer_named_activity`)
     lang = turn.lang
     partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None
