@@ -264,7 +264,7 @@ def profile_answer(data: ProfileResult, deal_label: DealLabel = str, lang: str =
     parts = {
         "tier": _tier_lines, "mdf": _mdf_lines, "certifications": _cert_lines,
         "registrations": _reg_lines, "conflicts": _conflict_lines, "deals": _deal_lines,
-        "channel_manager": _cm_lines, "activity": _activity_lines,
+        "channel_manager": _cm_lines, "activity": _activity_lines, "contacts": _contact_lines,
     }  # fmt: skip
     if topic in parts:
         return "\n".join(parts[topic](data, partner, deal_label, lang))
@@ -421,3 +421,23 @@ def _cm_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: st
         return [say("cm_none", lang, partner=partner)]
     email = f" <{cm.email}>" if cm.email else ""
     return [say("cm_is", lang, partner=partner, name=cm.name or cm.user_id, email=email)]
+
+
+def _contact_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:
+    """Who to reach at a partner: its users of the copilot, its contact address, its channel manager, its brand."""
+    c = data.contacts
+    if c is None:
+        return _cm_lines(data, partner, deal_label, lang)
+    lines = []
+    if c.users:
+        users = ", ".join(f"{u.name or u.user_id}" + (f" <{u.email}>" if u.email else "") for u in c.users)
+        lines.append(say("ct_users", lang, partner=partner, users=users))
+    else:
+        lines.append(say("ct_no_users", lang, partner=partner))
+    if c.contact_email:
+        lines.append(say("ct_email", lang, email=c.contact_email))
+    lines += _cm_lines(data, partner, deal_label, lang)
+    if c.brand_name or c.brand_color or c.tagline:
+        lines.append(say("ct_brand", lang, brand=c.brand_name or data.name, color=c.brand_color or "-",
+                         tagline=f" \u201c{c.tagline}\u201d" if c.tagline else ""))
+    return lines

@@ -296,6 +296,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
         if missing:  # "next on the Globex deal?": no such deal, rather than passages about deals
             return Plan("search", reply=say("no_such", turn.lang, what=say(what, turn.lang), name=missing))
+    if intent == "draft" and mentions.of("partner") and router.BRAND_ASKED.search(router.normalise(turn.question)):
+        return _plan_profile(turn, resolver, mentions, "contacts")  # "<partner>'s brand colour for the drafts?"
     if intent not in ("draft", "map", "match"):
         thread_deal = bool(turn.thread.state.last_arguments.get("opportunity_id"))
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)

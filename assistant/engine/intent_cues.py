@@ -251,6 +251,19 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bpam\b|\bcm\b|ansprechpartner|"
         r"\bresponsable (partenaire|de canal|du compte)|\bgerente de (canal|parceiros|cuenta|conta)|"
         r"gestor de (canal|parceiros)|チャネルマネージャー|担当(者|営業|マネージャー)",
+        # "who manages P-062?", "wer betreut <partner>?"
+        r"\bwho (manages|looks after|handles|owns|runs|covers)\b|\bwer (betreut|verwaltet|managt|führt)\b|"
+        r"\bqui (gère|s'occupe d[eu]|suit)\b|\bqui[eé]n (gestiona|lleva|maneja|atiende)\b|"
+        r"\bquem (gerencia|cuida|gere|atende)\b",
+    ],
+    # who to reach at a partner and how it signs: its contact, its users of the copilot, its brand
+    "contacts": [
+        r"\b(contact\w*|e-?mail address|reach|ansprechpartner\w*|kontakt\w*|contacto|contato|joindre)\b|連絡先|窓口",
+        r"\b(brand(ing)? colou?rs?|brand name|tagline|markenfarbe|couleur\w*|color de (la )?marca|cor da marca)\b|"
+        r"ブランドカラー",
+        r"\b(sellers?|reps?|users?|people|verkäufer\w*|nutzer\w*|vendeur\w*|vendedor\w*|usuari\w*|utilisateur\w*)\b"
+        r".{0,30}\b(copilot|co-?pilot|in the tool|on the tool)\b|\bwho('s| is| are) \S+ (seller|rep)s?\b|"
+        r"(営業担当|担当営業|利用者|ユーザー).{0,10}(誰|は)",
     ],
     # partner_activity.csv by month: "how many portal logins last month?", "deals we registered in september"
     "activity": [

@@ -24,7 +24,7 @@ from assistant.engine.intent_cues import (
 from assistant.engine.name_index import STOPWORDS, tokens
 
 __all__ = [
-    "CUES", "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
+    "BRAND_ASKED", "CUES", "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
     "is_change_request", "is_more", "mdf_period", "normalise", "profile_topic", "profile_topics", "says",
     "score_intents",
 ]  # fmt: skip
@@ -174,6 +174,9 @@ _STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bal
                     r"quant\w*|combien|wie ?viele?|active|activ[eo]s?|ativ[oa]s?|actifs?|en cours|laufen\w*|gerade|"
                     r"tenemos|temos|haben wir|avons-nous|on a|a gente tem|"
                     r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|どれ|ありますか|有効")  # fmt: skip
+# Asking how a partner signs, not for a draft: "what's <partner>'s brand colour for the drafts?"
+BRAND_ASKED = re.compile(r"\b(what|which|what's|welche\w*|wie ist|quel\w*|cuál|qual)\b.{0,30}\b(brand(ing)? colou?rs?|"
+                         r"tagline|markenfarbe|couleur|color de|cor da)\b|ブランドカラー(は|を教)")
 _WHO = re.compile(r"\b(who|whom|contact|wer|wen|qui|quién|quien|quem|name)\b|誰|だれ|どなた|"
                   r"\b(cm|manager)\W*$|(マネージャー|担当者?)(は|って)?\W*$")  # "<partner>'s cm?", "…の担当は？"
 # "how many hours does a certification take?", "what does the exam cost?": the programme's rule, not a headcount
@@ -330,6 +333,10 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
         if deal_named or (deal_in_thread and says("last_deal", question)):
             return topic
         return topic if state and (us or is_partner) else None
+    if topic == "contacts":  # who to reach at the partner named (not "who do I contact about MDF?"), also when
+        return topic if "partner" in kinds else None  # an account shares a word of its name
+    if topic == "channel_manager" and "partner" in kinds and _WHO.search(normalise(question)):
+        return topic  # "<partner>'s channel manager?"
     if deal_named and topic != "conflicts":
         return None  # "next steps on the <account> renewal" is about that deal
     if topic == "certifications":  # a seller's "how many certified people (do we need for gold)?"

@@ -15,6 +15,7 @@ import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
+from sqlalchemy import select
 
 from assistant.core.errors import BadInput
 from retrieval.records import User
@@ -25,7 +26,7 @@ from tools.registry import register_tool
 from tools.types import is_open
 
 Topic = Literal["overview", "tier", "mdf", "certifications", "registrations", "conflicts", "deals",
-                "channel_manager", "activity"]
+                "channel_manager", "activity", "contacts"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 
 
@@ -80,6 +81,16 @@ class ChannelManagerOut(BaseModel):
     email: str | None = None
 
 
+class ContactsOut(BaseModel):
+    """Who to reach at a partner and how it signs: its contact address, its users of the copilot, its brand."""
+    contact_email: str | None = None
+    users: list[ChannelManagerOut] = Field(default_factory=list)  # the partner's own users (users.csv partner_id)
+    brand_name: str | None = None
+    brand_color: str | None = None
+    tagline: str | None = None
+    website: str | None = None
+
+
 class ProfileResult(BaseModel):
     partner_id: str
     name: str
@@ -98,6 +109,7 @@ class ProfileResult(BaseModel):
     deals: list[DealOut] = Field(default_factory=list)
     conflicts: list[DealOut] = Field(default_factory=list)
     channel_manager: ChannelManagerOut | None = None
+    contacts: ContactsOut | None = None  # contacts topic
     protection_days: int = 90
     today: dt.date | None = None
     asked_deal: str | None = None  # the one deal asked about (registrations of that deal)
@@ -160,11 +172,16 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
         raise BadInput("partner_id is required (only a partner seller has a partner of their own)")
     if topic not in TOPICS:
         raise BadInput(f"unknown topic '{topic}' (one of: {', '.join(TOPICS)})")
-    if topic == "channel_manager":  # who manages the partner: no deal is read, so a marketer may ask too
-        with ctx.records(scope) as rec:
+    if topic in ("channel_manager", "contacts"):  # who manages / who to reach: no deal is read, so a marketer
+        with ctx.records(scope) as rec:                 # may ask too
             partner = rec.partner(partner_id)
-        return ProfileResult(partner_id=partner_id, name=partner.name, topic=topic, tier=partner.tier or "",
-                             today=ctx.today(), channel_manager=_channel_manager(ctx, partner.channel_manager))
+        out = ProfileResult(partner_id=partner_id, name=partner.name, topic=topic, tier=partner.tier or "",
+                            today=ctx.today(), channel_manager=_channel_manager(ctx, partner.channel_manager))
+        if topic == "contacts":
+            out.contacts = ContactsOut(contact_email=partner.contact_email, users=_partner_users(ctx, partner_id),
+                                       brand_name=partner.brand_name, brand_color=partner.brand_color,
+                                       tagline=partner.tagline, website=partner.website)
+        return out
     metrics, assessment = partner_standing(ctx, scope, partner_id)
     partner, today = metrics.partner, ctx.today()
     days = int(getattr(ctx.settings, "registration_protection_days", 90) or 90)
@@ -267,6 +284,14 @@ def _channel_manager(ctx: ToolContext, user_id: str | None) -> ChannelManagerOut
         if user is None:
             return ChannelManagerOut(user_id=user_id)
         return ChannelManagerOut(user_id=user.user_id, name=user.name, email=user.email)
+
+
+def _partner_users(ctx: ToolContext, partner_id: str) -> list[ChannelManagerOut]:
+    """The partner's own users of the copilot (users.csv rows with its partner_id), by name."""
+    with ctx.store.session() as session:
+        rows = session.scalars(select(User).where(User.partner_id == partner_id)).all()
+        return sorted((ChannelManagerOut(user_id=u.user_id, name=u.name, email=u.email) for u in rows),
+                      key=lambda u: (u.name or "", u.user_id))
 
 
 @register_tool("partner_profile", args=ProfileArgs, pure=True)
