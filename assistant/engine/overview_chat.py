@@ -64,7 +64,11 @@ _BELOW_TIER = re.compile(r"\b(below|under|short of|miss(es|ing)?|not meet\w*|don
                          r"en dessous|por debajo|abaixo)\b.{0,30}\b(tier|stufe|niveau|nivel|nível)\b.{0,20}"
                          r"\b(minimums?|requirements?|rules|mindest\w*|exigences|requisitos)\b|"
                          r"\b(below|under|short of|not meet\w*|don'?t meet)\b.{0,20}\b(minimums?|requirements?)\b"
-                         r".{0,30}\b(tier|stufe|niveau|nivel|nível)\b|\bdemot\w*|\bdowngrade\w*|降格")
+                         r".{0,30}\b(tier|stufe|niveau|nivel|nível)\b|\bdemot\w*|\bdowngrade\w*|降格|"
+                         # "below the gold minimums", "unter den Gold-Mindestwerten"
+                         r"\b(below|under|short of|not meet\w*|don'?t meet|unter(halb)?|en dessous|por debajo|abaixo)\b"
+                         r".{0,20}\b(silver|gold|platinum|silber|platin|argent|platine|plata|oro|platino|prata|ouro)\b"
+                         r".{0,10}\b(minimums?|requirements?|rules|bar|mindest\w*|exigences|requisitos|mínimos)")
 _TIERS = ("registered", "silver", "gold", "platinum")
 _TIER_WORDS = {"silber": "silver", "argent": "silver", "plata": "silver", "prata": "silver", "or": "gold",
                "oro": "gold", "ouro": "gold", "platin": "platinum", "platine": "platinum", "platino": "platinum",
@@ -125,7 +129,8 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False,
 # "my partners", "partners I manage", "meine Partner", "mes partenaires", "私の担当パートナー": a channel
 # manager's own book (partners.csv `channel_manager`)
 _MINE = re.compile(r"\b(my|meine[nmrs]?|mes|mis|meus|minhas)\b.{0,20}\b(partners?|partnern?|partenaires|socios|"
-                   r"parceiros)\b|\bpartners? (that |who )?(do )?(i|I) (have|manage|own|look after|cover|handle)\b|"
+                   r"parceiros)\b|\bpartners? (that |who )?(do |am )?(i|I)('m| am)? (have|manage|managing|own|look after|"
+                   r"looking after|cover|covering|handle|handling)\b|"
                    r"\b(in|of) my (book|portfolio|patch|territory)\b|(私|自分|わたし)の担当|担当(の|している)パートナー")
 
 
@@ -159,7 +164,7 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
         return "promotion", {}
     if _BELOW_TIER.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|who's|which|wer|welche|qui|"
                                                                           r"quién|quem)\b|誰|どの", text)):
-        return "below_tier", {}
+        return "below_tier", {"tier": _tier(text)} if _tier(text) else {}
     if _USERS.search(text) and _COUNT.search(text):
         return "users", {}
     if _NO_PARTNER.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)) and (
