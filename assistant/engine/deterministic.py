@@ -28,7 +28,7 @@ from assistant.engine import (
     router,
 )
 from assistant.engine.context import AppContext
-from assistant.engine.intent_cues import deal_stage, normalise, tier_named
+from assistant.engine.intent_cues import PROGRAMME_Q, deal_stage, normalise, tier_named
 from assistant.engine.messages import say
 from assistant.engine.name_index import STOPWORDS, tokens
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
@@ -280,8 +280,10 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         mentions.entities = [e for e in mentions.entities if e.kind != "opportunity"
                              or resolver.names_account(turn.question, e.id)]
     intent = router.choose_intent(turn.question, mentions.kinds())
-    if intent == "match" and router.asks_rule(turn.question) and not (mentions.of("opportunity")
-                                                                       or mentions.of("account")):
+    if intent == "match" and mentions.entities:  # "<X> Partners Corp - what stage is it at?": the partner word
+        intent = router.choose_intent(_without_names(turn.question, mentions), mentions.kinds())  # is the name's
+    programme_q = router.asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question))
+    if intent == "match" and programme_q and not (mentions.of("opportunity") or mentions.of("account")):
         intent = "search"  # "who decides when two partners register the same deal?": a rule, no deal to staff
     if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
@@ -310,6 +312,15 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         if intent == "nba" and not mentions.entities and router.says("any_deal", turn.question):
             intent = "search"  # "who leads a new logo deal we found ourselves?": the rules of engagement
     return plan(turn, resolver, intent, mentions)
+
+
+def _without_names(question: str, mentions: Mentions) -> str:
+    """The question without the words of the names it was found to say (their words are not cue words)."""
+    text = normalise(question)
+    for e in mentions.entities:
+        for word in mentions.words[e.span[0]:e.span[1]] if e.span else []:
+            text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1)
+    return text
 
 
 def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:

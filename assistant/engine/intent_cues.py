@@ -175,6 +175,9 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(deals?|opportunit\w*|revenue|umsatz|geschäfte|ca|chiffre d'affaires|affaires|ingresos|negocios|"
         r"oportunidades|receita|faturamento|negócios)\b.{0,45}(\bdid (we|i) win\b|\b(won|gewonnen|gagnée?s?|"
         r"ganad[oa]s?|ganh[oa]s?)\b)",
+        # "how's <partner> vs the gold bar?", "and <partner> vs platinum?": its figures against that tier's minimums
+        rf"\b(vs\.?|versus|against|compared (to|with)|gegenüber|verglichen mit|contre|comparé à|frente a|"
+        rf"comparad[oa] con|comparad[oa] com)\s+(the |die |den |le |la |el |o |a )?({TIER_WORD})",
         # "what tier are we?", "quel est notre niveau ?", "in welcher Stufe sind wir?"
         rf"\b(what|which|what's|quel\w*|welche\w*|cuál|cual|qual)\b.{{0,25}}({US}|\b(estamos|sommes|sind wir|somos)\b)"
         rf".{{0,25}}({TIER_NOUN})|({TIER_NOUN})\W+(are|is|sind|est|es|é) (we|our|wir|unser\w*|nous|notre)\b",
@@ -278,7 +281,8 @@ PROFILE_CUES: dict[str, list[str]] = {
 # "what happens when ...", "how does ... work": a programme question even about our registration.
 PROGRAMME_Q = re.compile(r"\b(what happens|does it take|extend\w*|extension|verlänger\w*|prolong\w*|extender|estender|prorrogar|(is|are) (needed|required)|how (does|do|is|are)\b.{0,30}\b(work|calculated|decided|resolved|handled)|"
                          r"what (is|are) the (rule|policy|requirements?|benefits?)|was passiert|wie funktioniert|"
-                         r"que se passe|comment (fonctionne|sont)|qué pasa|cómo (funciona|se resuelven)|"
+                         r"que se passe|qu'est-ce qui (se passe|arrive)|que se passe-t-il|comment (fonctionne|sont)|qué pasa|"
+                         r"qué ocurre|o que ocorre|was geschieht|cómo (funciona|se resuelven)|"
                          r"o que acontece|como funciona|どうなり|仕組み|ルール|とは|延長|"
                          r"how (many days|long|much time) do (we|i|you|partners?) have to|"
                          r"combien de (jours|temps) (a-t-on |avons-nous |on a )?pour|wie viele tage (haben \w+ )?(um|für|zum)|"

@@ -113,8 +113,10 @@ def _fits(intent: str, text: str, kinds: set[str], scores: IntentScores) -> str 
             return None  # "which partner tier ...": no deal to rank partners for
         return "match"
     if intent == "nba":
-        if not named_subject and scores.of("nba") < 2 and scores.of("search") >= scores.of("nba"):
-            return None  # a weak cue ("expires") in a programme question: "what happens when my reg expires?"
+        if not named_subject and scores.of("nba") < 2 and (scores.of("search") >= scores.of("nba") or not (
+                PERSONAL.search(text) or DEALS_ANY.search(text))):
+            return None  # a weak cue ("expires") in a programme question: "what happens when my reg expires?",
+            #              "ça expire quand, ces fonds ?"
         programme_like = scores.of("search") and not DEALS_ANY.search(text) and not PERSONAL.search(text)
         if not named_subject and programme_like and scores.of("nba") < 3 + scores.of("search"):
             return None  # "what are the next steps to become a gold partner?" is a programme question
@@ -370,6 +372,10 @@ ABOUT_RE = [
         r"^\W*(?:now|ok|okay|and|then|great|thanks)?,? ?(?:now )?(?:the )?same(?: thing| one| draft| again| email| post)?"
         r"(?: but)? (?:for|in|as|with|on) (?P<s>.+?)",
         r"^\W*(?:jetzt|nun|und jetzt) (?:auf|in|für|als) (?P<s>.+?)",
+        # "und jetzt das gleiche als Social-Post", "maintenant la même chose en post LinkedIn", "ahora lo mismo como post"
+        r"^\W*(?:und |ok,? |okay,? |et |y |e )?(?:jetzt |nun |maintenant |ahora |agora )?(?:das gleiche|dasselbe|"
+        r"das selbe|genau das|la même chose|le même|lo mismo|o mesmo|a mesma coisa)(?: nochmal| encore| otra vez| de novo)?"
+        r" (?:als|auf|in|für|en|pour|comme|como|para|em|in) (?P<s>.+?)",
         r"^\W*(?:et )?maintenant (?:en|pour) (?P<s>.+?)",
         r"^\W*(?:try|do|redo|make|write) (?:it|this|that|one)?\s*(?:for|in|as|with) (?P<s>.+?)",
         r"^\W*(?:and )?(?:in|as|for) (?P<s>.+?) instead",
