@@ -58,6 +58,12 @@ _say = Catalogue({
                    "Mapeo de cuentas con {partner}: {n} cuentas compartidas listadas para usted.",
                    "Mapeamento de contas com {partner}: {n} contas compartilhadas listadas para você.",
                    "{partner} とのアカウントマッピング: 共通アカウント {n} 件を表示します。"),
+    "map_head_total": ("Account mapping with {partner}: {n} of our accounts in common.",
+                       "Account-Mapping mit {partner}: {n} unserer Accounts gemeinsam.",
+                       "Account mapping avec {partner} : {n} de nos comptes en commun.",
+                       "Mapeo de cuentas con {partner}: {n} de nuestras cuentas en común.",
+                       "Mapeamento de contas com {partner}: {n} das nossas contas em comum.",
+                       "{partner} とのアカウントマッピング: 共通アカウント {n} 件。"),
     "map_head": ("Account mapping with {partner}:", "Account-Mapping mit {partner}:",
                  "Account mapping avec {partner} :", "Mapeo de cuentas con {partner}:",
                  "Mapeamento de contas com {partner}:", "{partner} とのアカウントマッピング:"),
@@ -124,6 +130,7 @@ def mapping_answer(data: MappingResponse, partner_label: str, start: int = 0, si
         return "\n".join([_say("map_more", lang, partner=partner_label)] + [_overlap_line(o, lang) for o in rows]), False
     lines = [
         _say("map_head_n", lang, partner=partner_label, n=len(overlaps)) if overlaps
+        else _say("map_head_total", lang, partner=partner_label, n=data.shared_accounts) if data.shared_accounts
         else _say("map_head", lang, partner=partner_label),
         _say("map_by_population", lang),
     ]
