@@ -191,3 +191,14 @@ def test_kits_for_an_industry_or_product_named_in_any_language(demo_ctx):
     assert missing, "the demo has a product no kit is about"
     r = _ask(demo_ctx, "u-mkt-1", f"is there a campaign kit for {missing[0].lower()}?")
     assert "no campaign kit" in r.answer.lower() and missing[0] in r.answer
+
+
+def test_account_mapping_says_how_many_accounts_in_common(demo_ctx):
+    from tools.account_mapping.service import map_accounts
+
+    cm = scope_for_user(demo_ctx.store, "u-cm-3")
+    mapping = map_accounts(demo_ctx, cm, "P-031")
+    cells = sum(c.count for c in mapping.summary)
+    assert 0 < mapping.shared_accounts < cells  # an account in two of our populations is counted once
+    r = _ask(demo_ctx, "u-cm-3", "Sakura Systemsと重複しているアカウントは何件？")
+    assert f"{mapping.shared_accounts} 件" in r.answer
