@@ -202,3 +202,32 @@ def test_account_mapping_says_how_many_accounts_in_common(demo_ctx):
     assert 0 < mapping.shared_accounts < cells  # an account in two of our populations is counted once
     r = _ask(demo_ctx, "u-cm-3", "Sakura Systemsと重複しているアカウントは何件？")
     assert f"{mapping.shared_accounts} 件" in r.answer
+
+
+def test_routing_causes_found_on_s31():
+    # a partner word inside a name found is not a cue: "<X> Partners Corp" is an account
+    assert router.choose_intent("brookfield wealth - what stage is it at?", {"account"}) != "match"
+    # "what happens if ..." is the programme's; a weak next-step cue with nothing personal stays with the content
+    assert router.choose_intent("ça expire quand, ces fonds?", set()) == "search"
+    assert router.choose_intent("what's next on my deals?", set()) == "nba"
+    # "<partner> vs the gold bar": that partner's figures against the tier's minimums
+    assert router.profile_topic("how's lone star vs the gold bar", {"partner"}, False) == "tier"
+    assert router.profile_topic("and keystone vs platinum?", {"partner"}, False) == "tier"
+    # "und jetzt das gleiche als Social-Post": the last draft on another channel
+    assert router.about_subject("und jetzt das gleiche als Social-Post") == "social-post"
+    assert router.about_subject("et maintenant la même chose en japonais") == "japonais"
+
+
+def test_questions_routed_by_name_and_book(demo_ctx):
+    r = _ask(demo_ctx, "u-ps-kingsbridge", "brookfield wealth partners - what stage is it at?")
+    assert not r.withheld and "match_partners" not in _tools(r)
+    with demo_ctx.store.session() as session:
+        deal = next(o for o in session.scalars(select(Opportunity)) if o.opportunity_id in r.answer)
+        book = [p for p in session.scalars(select(Partner)) if p.channel_manager == "u-cm-1"]
+    assert deal.stage in r.answer
+    r = _ask(demo_ctx, "u-ps-orion", "qu'est-ce qui arrive si on abuse de l'enregistrement de deals ?")
+    assert not r.withheld and _tools(r) == ["search_content"]
+    r = _ask(demo_ctx, "u-cm-1", "how many partners am I looking after?")
+    assert f"{len(book)} partners" in r.answer
+    r = _ask(demo_ctx, "u-cm-2", "which of my gold partners are below the gold minimums?")
+    assert r.tools[0].arguments.get("tier") == "gold" and "silver today" not in r.answer
