@@ -231,3 +231,16 @@ def test_questions_routed_by_name_and_book(demo_ctx):
     assert f"{len(book)} partners" in r.answer
     r = _ask(demo_ctx, "u-cm-2", "which of my gold partners are below the gold minimums?")
     assert r.tools[0].arguments.get("tier") == "gold" and "silver today" not in r.answer
+
+
+def test_mdf_requests_of_a_partner_named_or_of_us(demo_ctx):
+    cm = scope_for_user(demo_ctx.store, "u-cm-2")
+    theirs = list_mdf(demo_ctx, cm, "P-022").activities
+    assert theirs
+    r = _ask(demo_ctx, "u-cm-2", "is there an MDF request from Bluegrass I need to look at?")
+    assert all(a.activity_id in r.answer and a.status in r.answer for a in theirs)
+    seller = scope_for_user(demo_ctx.store, "u-ps-alpine")
+    own = {a.activity_id for a in list_mdf(demo_ctx, seller).activities}
+    every = {a.activity_id for a in list_mdf(demo_ctx, cm).activities}
+    r = _ask(demo_ctx, "u-ps-alpine", "any MDF requests from us still open?")
+    assert own and all(a in r.answer for a in own) and not any(a in r.answer for a in every - own)
