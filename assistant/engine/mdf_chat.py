@@ -327,8 +327,13 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
 
 
 # "is there an MDF request from <partner> I need to look at?", "any MDF claims from <partner>?": an MDF word and
-# a request word, with a partner named (checked by the handler)
-REQUESTS_OF_RE = re.compile(rf"^{_NOT_POLICY}(?=.*{_MDF_ANY})(?=.*{_REQUEST})", re.IGNORECASE)
+# a request word (not "activity": "how far ahead do we submit an MDF activity?" is the rule), with a partner
+# named (checked by the handler); never "how far ahead / how long / must we submit": the programme's rule
+_REQUEST_ONLY = (r"(?:\b(?:requests?|claims?|anträge?|antrag|anfragen?|demandes?|solicitud\w*|pedidos?|"
+                 r"solicitaç\w*)\b|申請|請求)")
+REQUESTS_OF_RE = re.compile(rf"^{_NOT_POLICY}(?!.*\b(?:how (?:far|early|soon|much time)|in advance|ahead|submit\w*|"
+                            rf"must|have to|need to (?:submit|file|send)|wie (?:früh|lange)|combien de temps|"
+                            rf"con cuánta|com quanta)\b)(?=.*{_MDF_ANY})(?=.*{_REQUEST_ONLY})", re.IGNORECASE)
 
 HANDLERS = ((ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (ROI_RE, answer_roi),
             (ACTIVITIES_RE, answer_activities), (OUTCOME_RE, answer_named_activity),

@@ -244,3 +244,6 @@ def test_mdf_requests_of_a_partner_named_or_of_us(demo_ctx):
     every = {a.activity_id for a in list_mdf(demo_ctx, cm).activities}
     r = _ask(demo_ctx, "u-ps-alpine", "any MDF requests from us still open?")
     assert own and all(a in r.answer for a in own) and not any(a in r.answer for a in every - own)
+    # the rule ("how far ahead ...?") stays with the content, not our own list
+    r = _ask(demo_ctx, "u-ps-keystone", "how far ahead do we need to submit an mdf activity?")
+    assert _tools(r) == ["search_content"]
