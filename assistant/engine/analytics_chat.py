@@ -15,6 +15,7 @@ from assistant.engine.turn import ToolUse, Turn, forbidden_message
 from tools.analytics.service import STALLED_DAYS, stalled_deals
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.locales import Catalogue
+from tools.onboarding.service import OnboardingPlan
 
 INTENTS = ("attribution", "at_risk", "first_win")
 
@@ -247,6 +248,15 @@ def at_risk_answer(data: PortfolioResponse, lang: str = "en", channel_manager: s
                           reasons="; ".join(p.risk_reasons)))
     lines.append(_say("risk_all", lang))
     return "\n".join(lines)
+
+
+def own_first_win_answer(plan: OnboardingPlan, lang: str = "en") -> str:
+    """A partner's own first win (a partner seller's "when did we close our first deal?"), from its onboarding
+    facts: the first won deal since joining, and the days it took."""
+    if plan.first_win_on:
+        return _say("fw_partner", lang, name=plan.name, id=plan.partner_id, joined=plan.joined_on or "?",
+                    first=plan.first_win_on, days=plan.days_to_first_win if plan.days_to_first_win is not None else "?")
+    return _say("fw_none", lang, name=plan.name, id=plan.partner_id, joined=plan.joined_on or "?")
 
 
 def first_win_answer(data: PortfolioResponse, partner_id: str | None, lang: str = "en") -> str:

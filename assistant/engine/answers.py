@@ -58,6 +58,12 @@ _say = Catalogue({
                    "Mapeo de cuentas con {partner}: {n} cuentas compartidas listadas para usted.",
                    "Mapeamento de contas com {partner}: {n} contas compartilhadas listadas para você.",
                    "{partner} とのアカウントマッピング: 共通アカウント {n} 件を表示します。"),
+    "map_head_total": ("Account mapping with {partner}: {n} of our accounts in common.",
+                       "Account-Mapping mit {partner}: {n} unserer Accounts gemeinsam.",
+                       "Account mapping avec {partner} : {n} de nos comptes en commun.",
+                       "Mapeo de cuentas con {partner}: {n} de nuestras cuentas en común.",
+                       "Mapeamento de contas com {partner}: {n} das nossas contas em comum.",
+                       "{partner} とのアカウントマッピング: 共通アカウント {n} 件。"),
     "map_head": ("Account mapping with {partner}:", "Account-Mapping mit {partner}:",
                  "Account mapping avec {partner} :", "Mapeo de cuentas con {partner}:",
                  "Mapeamento de contas com {partner}:", "{partner} とのアカウントマッピング:"),
@@ -124,6 +130,7 @@ def mapping_answer(data: MappingResponse, partner_label: str, start: int = 0, si
         return "\n".join([_say("map_more", lang, partner=partner_label)] + [_overlap_line(o, lang) for o in rows]), False
     lines = [
         _say("map_head_n", lang, partner=partner_label, n=len(overlaps)) if overlaps
+        else _say("map_head_total", lang, partner=partner_label, n=data.shared_accounts) if data.shared_accounts
         else _say("map_head", lang, partner=partner_label),
         _say("map_by_population", lang),
     ]
@@ -264,7 +271,7 @@ def profile_answer(data: ProfileResult, deal_label: DealLabel = str, lang: str =
     parts = {
         "tier": _tier_lines, "mdf": _mdf_lines, "certifications": _cert_lines,
         "registrations": _reg_lines, "conflicts": _conflict_lines, "deals": _deal_lines,
-        "channel_manager": _cm_lines, "activity": _activity_lines,
+        "channel_manager": _cm_lines, "activity": _activity_lines, "contacts": _contact_lines,
     }  # fmt: skip
     if topic in parts:
         return "\n".join(parts[topic](data, partner, deal_label, lang))
@@ -309,12 +316,19 @@ def _mdf_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: s
             return [say("mdf_none_period", lang, partner=partner, period=data.mdf_period)]
         return [say("mdf_period", lang, partner=partner, period=data.mdf_period, first=months[0],
                     last=months[-1], allocated=_money(data.mdf_allocated),
-                    spent=_money(data.mdf_spent), left=_money(data.mdf_left))]
+                    spent=_money(data.mdf_spent), left=_money(data.mdf_left))] + _mdf_share(data, lang)
     if not data.mdf_allocated and not data.mdf_spent:
         return [say("mdf_none", lang, partner=partner)]
     return [say("mdf", lang, partner=partner, first=months[0] if months else "?",
                 last=months[-1] if months else "?", allocated=_money(data.mdf_allocated),
-                spent=_money(data.mdf_spent), left=_money(data.mdf_left))]
+                spent=_money(data.mdf_spent), left=_money(data.mdf_left))] + _mdf_share(data, lang)
+
+
+def _mdf_share(data: ProfileResult, lang: str) -> list[str]:
+    """How much of the allocation was spent, in percent ("is <partner> using its MDF?")."""
+    if not data.mdf_allocated:
+        return []
+    return [say("mdf_share", lang, pct=round(100 * data.mdf_spent / data.mdf_allocated))]
 
 
 def _cert_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:
@@ -414,3 +428,23 @@ def _cm_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: st
         return [say("cm_none", lang, partner=partner)]
     email = f" <{cm.email}>" if cm.email else ""
     return [say("cm_is", lang, partner=partner, name=cm.name or cm.user_id, email=email)]
+
+
+def _contact_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:
+    """Who to reach at a partner: its users of the copilot, its contact address, its channel manager, its brand."""
+    c = data.contacts
+    if c is None:
+        return _cm_lines(data, partner, deal_label, lang)
+    lines = []
+    if c.users:
+        users = ", ".join(f"{u.name or u.user_id}" + (f" <{u.email}>" if u.email else "") for u in c.users)
+        lines.append(say("ct_users", lang, partner=partner, users=users))
+    else:
+        lines.append(say("ct_no_users", lang, partner=partner))
+    if c.contact_email:
+        lines.append(say("ct_email", lang, email=c.contact_email))
+    lines += _cm_lines(data, partner, deal_label, lang)
+    if c.brand_name or c.brand_color or c.tagline:
+        lines.append(say("ct_brand", lang, brand=c.brand_name or data.name, color=c.brand_color or "-",
+                         tagline=f" \u201c{c.tagline}\u201d" if c.tagline else ""))
+    return lines

@@ -64,6 +64,12 @@ _BIGGEST = re.compile(r"\b(biggest|largest|most valuable|highest|größte\w*|gr�
 _CLOSE_WORD = re.compile(r"\b(close|closes|closing|clôtur\w*|ferme\w*|cierr[ae]\w*|fecha|fecham\w*|abschluss\w*|"
                          r"schließt)\b|クローズ")
 _REG_WORD = re.compile(r"regist|enregistr|protect|protég|protecci|proteç|schutz|geschützt|登録|保護")
+# "can I extend it?", "kann ich die verlängern lassen?": the registration's extension, decided by the programme's
+# rule on this deal's stage, last activity and protection end (the rule comes from the content, never from here)
+_EXTEND = re.compile(r"\b(extend\w*|extension|verlänger\w*|prolong\w*|prolongation|extender|extensión|prórroga|"
+                     r"prorrog\w*|estender|extensão)\b|延長")
+EXTENSION_FACTS = ["stage", "last_activity", "days_left"]
+EXTENSION_QUERY = "extension of a deal registration's protection period: conditions"
 # "and what is left of it?" after MDF or tier figures: the same figures again (they hold what is left)
 _LEFT = re.compile(r"\b(left|remaining|remain|übrig|verbleib\w*|reste|restant\w*|queda\w*|sobra\w*|resta\w*|falta\w*|"
                    r"missing|short|fehlt|fehlen|manque\w*|allocat\w*|allotted|zugeteilt|zugewiesen|alloué\w*|attribué\w*|"
@@ -109,12 +115,18 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
             _LEFT.search(normalise(question)) and not profile_topics(question) and len(question.split()) <= 6:
         return make("profile", arguments=dict(state.last_arguments))  # "und was ist davon übrig?"
     facts = facts_asked(question)
+    context = [c.id for c in state.choices] if state.choice_slot == "opportunity_id" else []
+    last = state.last_arguments.get("opportunity_id") or state.last_arguments.get("about")  # a rule looked up for it
+    if last and (not context or last in context):
+        context = [last]  # the deal the last answer was about, of those it listed
+    if _EXTEND.search(normalise(question)) and not set(profile_topics(question)) - {"registrations", "deals"}:
+        named = [d for d in deal_ids(question)][:1]
+        if named or len(context) == 1:  # "can I extend it?": the facts the rule decides on, with the rule
+            deal = named[0] if named else context[0]
+            return make("deal_facts", arguments={"deals": [deal], "facts": EXTENSION_FACTS, "pick": "",
+                                                 "opportunity_id": deal, "rule": EXTENSION_QUERY})
     if not facts or set(profile_topics(question)) - {"registrations", "deals"}:
         return None  # "how much MDF have we left?" is a question of its own
-    context = [c.id for c in state.choices] if state.choice_slot == "opportunity_id" else []
-    last = state.last_arguments.get("opportunity_id")
-    if not context and last:
-        context = [last]
     if not context and turn.scope.is_partner and set(facts) & _FRESH_FACTS and not profile_topics(question):
         context = deal_ids(question)[:MAX_DEALS]  # "<account> - registered to us or not?", "<account> ça ferme quand ?"
     if not context:

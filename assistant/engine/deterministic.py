@@ -28,7 +28,7 @@ from assistant.engine import (
     router,
 )
 from assistant.engine.context import AppContext
-from assistant.engine.intent_cues import deal_stage, tier_named
+from assistant.engine.intent_cues import PROGRAMME_Q, deal_stage, normalise, tier_named
 from assistant.engine.messages import say
 from assistant.engine.name_index import STOPWORDS, tokens
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
@@ -59,6 +59,11 @@ STATUS_NEAR = re.compile(r"\b(how'?s|how is|how are|doing|update on|status of|ne
                          r"où en est|comment va|cómo va|cómo está|como vai|como está)\b", re.IGNORECASE)
 # "what should we do with Frobozz Consulting?", "was tun mit X?": the name a partner question is about.
 ABOUT_NEAR = re.compile(r"\b(with|about|mit|über|avec|sur|con|sobre|com)\b", re.IGNORECASE)
+
+
+# After a partner's first win: "how many days after joining was that?", "and when did we join?"
+_FIRST_WIN_MORE = re.compile(r"\b(days?|how long|join\w*|tage\w*|beitr\w*|wie lange|jours?|rejoint|combien de temps|"
+                             r"días?|dias?|unimos|entramos|cuánto tiempo|quanto tempo)\b|何日|加入")
 
 
 @dataclass
@@ -125,7 +130,7 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         return followup
     last = state.last_arguments
     if state.last_intent == "profile" and last.get("topic") == "mdf" and len(turn.question.split()) <= 6:
-        period = router.mdf_period(turn.question, turn.ctx.today().year)
+        period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
         if period:  # "and last quarter?" after MDF figures
             return Plan("profile", {**last, "period": period})
     if state.last_intent == "overview":  # "and in q2?", "how much exactly?" after MDF figures by partner
@@ -133,6 +138,9 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         overview = overview_chat.plan_followup(turn.question, turn.ctx.today(), last, first, Plan)
         if overview is not None:
             return overview
+    if state.last_intent == "first_win_own" and len(turn.question.split()) <= 10 and _FIRST_WIN_MORE.search(
+            normalise(turn.question)):  # "how many days after joining was that?": the same facts again
+        return Plan("first_win_own", dict(last))
     if state.last_intent and router.is_more(turn.question):
         return _plan_more(state, turn.lang)
     subject = router.about_subject(turn.question)
@@ -201,7 +209,7 @@ def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
 def _plan_more(state: ThreadState, lang: str = "en") -> Plan:
     """ "and who else?": the next page of the last intent's results (a draft has no next page)."""
     intent = state.last_intent or "search"
-    if intent in ("draft", "profile", "onboarding", "overview", "deal_partner", "deal_facts"):
+    if intent in ("draft", "profile", "onboarding", "overview", "deal_partner", "deal_facts", "first_win_own"):
         return Plan(intent, reply=say("nothing_more", lang))
     return Plan(intent, dict(state.last_arguments), start=state.shown)
 
@@ -272,8 +280,10 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         mentions.entities = [e for e in mentions.entities if e.kind != "opportunity"
                              or resolver.names_account(turn.question, e.id)]
     intent = router.choose_intent(turn.question, mentions.kinds())
-    if intent == "match" and router.asks_rule(turn.question) and not (mentions.of("opportunity")
-                                                                       or mentions.of("account")):
+    if intent == "match" and mentions.entities:  # "<X> Partners Corp - what stage is it at?": the partner word
+        intent = router.choose_intent(_without_names(turn.question, mentions), mentions.kinds())  # is the name's
+    programme_q = router.asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question))
+    if intent == "match" and programme_q and not (mentions.of("opportunity") or mentions.of("account")):
         intent = "search"  # "who decides when two partners register the same deal?": a rule, no deal to staff
     if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
@@ -288,6 +298,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
         if missing:  # "next on the Globex deal?": no such deal, rather than passages about deals
             return Plan("search", reply=say("no_such", turn.lang, what=say(what, turn.lang), name=missing))
+    if intent == "draft" and mentions.of("partner") and router.BRAND_ASKED.search(router.normalise(turn.question)):
+        return _plan_profile(turn, resolver, mentions, "contacts")  # "<partner>'s brand colour for the drafts?"
     if intent not in ("draft", "map", "match"):
         thread_deal = bool(turn.thread.state.last_arguments.get("opportunity_id"))
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)
@@ -302,14 +314,25 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     return plan(turn, resolver, intent, mentions)
 
 
+def _without_names(question: str, mentions: Mentions) -> str:
+    """The question without the words of the names it was found to say (their words are not cue words)."""
+    text = normalise(question)
+    for e in mentions.entities:
+        for word in mentions.words[e.span[0]:e.span[1]] if e.span else []:
+            text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1)
+    return text
+
+
 def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
     """Attribution (any role; a partner seller's own figures), at risk and first wins (internal roles)."""
-    if intent != "attribution" and not turn.scope.is_internal:
-        return Plan(intent, refusal=say("portfolio_internal", turn.lang))
     partners = mentions.of("partner")
     partner_id = partners[0].id if partners else None
-    if turn.scope.is_partner and partner_id not in (None, turn.scope.partner_id):
+    if turn.scope.is_partner and (partner_id not in (None, turn.scope.partner_id) or mentions.foreign_partner):
         return Plan(intent, refusal=say("foreign_figures", turn.lang))
+    if intent == "first_win" and turn.scope.is_partner and turn.scope.can("onboarding"):
+        return Plan("first_win_own", {"partner_id": turn.scope.partner_id})  # "when did we win our first deal?"
+    if intent != "attribution" and not turn.scope.is_internal:
+        return Plan(intent, refusal=say("portfolio_internal", turn.lang))
     start, end = programme.period_of(turn.question, turn.ctx.today())
     if intent == "at_risk" and turn.scope.role == "channel_manager" and overview_chat.asks_own_book(turn.question):
         return Plan(intent, {"channel_manager": turn.scope.user_id})  # "which of my partners are at risk?"
@@ -348,7 +371,7 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
         if period:
             p.arguments["period"] = period
     if topic == "mdf":
-        period = router.mdf_period(turn.question, turn.ctx.today().year)
+        period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
         if period:
             p.arguments["period"] = period
     if topic == "deals" and deal_stage(turn.question):
@@ -598,6 +621,9 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         if p.intent == "at_risk":
             return programme.at_risk_answer(portfolio, turn.lang, args.get("channel_manager")), len(portfolio.at_risk)
         return programme.first_win_answer(portfolio, args.get("partner_id"), turn.lang), 1
+    if p.intent == "first_win_own":
+        plan = turn.call("onboarding", {"partner_id": args["partner_id"], "locale": turn.lang}, OnboardingPlan)
+        return programme.own_first_win_answer(plan, turn.lang), 1
     if p.intent == "deal_partner":
         with turn.ctx.records(turn.scope) as rec:
             opp = rec.opportunity(args["opportunity_id"])
@@ -611,8 +637,11 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent == "deal_facts":
         found = deal_facts.deal_facts(turn, args["deals"], args["facts"], args.get("pick", ""))
         turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id)) for d in found]
-        return deal_facts.facts_answer(found, args["facts"], args.get("pick", ""), resolver.deal_label,
-                                       turn.ctx.today(), turn.lang), len(found)
+        text = deal_facts.facts_answer(found, args["facts"], args.get("pick", ""), resolver.deal_label,
+                                       turn.ctx.today(), turn.lang)
+        if args.get("rule") and found:  # "can I extend it?": the programme's rule beside the deal's facts
+            text += "\n" + _search(turn, args["rule"], 0)[0]
+        return text, len(found)
     if p.intent == "overview":
         overview = turn.call("records_overview", args, OverviewResult)
         if overview.partners:  # "how much exactly?", "the second one": the partners listed

@@ -33,7 +33,9 @@ WHO_PARTNER = re.compile(r"\b(who|which partner|what partner|wer|welcher partner
                          r"\b(partner|partenaire|socio|parceiro)\b.{0,20}\b(on|in|for|of|auf|dans|sur|en|em|no|na)\b"
                          r".{0,10}\b(it|that|this|es|ihm|dem|celui|ce|eso|ele|ela|nele|nela)\b|パートナーは(誰|どこ)", _I)
 # "why the first one?", "why #2?", "warum der erste?"
-WHY = re.compile(r"^\W*(why|how come|warum|wieso|pourquoi|por ?qu[eé]|por que)\b(?P<rest>.*)$|^(?P<jrest>.+?)(は|が)?なぜ", _I)
+WHY = re.compile(r"^\W*(why|how come|warum|wieso|pourquoi|por ?qu[eé]|por que)\b(?P<rest>.*)$|^(?P<jrest>.+?)(は|が)?なぜ|"
+                 r"^\W*(?:(?:and |und |et |y |e )?(?:the )?(?:reasons?|gründe?|raisons?|razón|razones|razão|razões|motivo)"
+                 r"\b|(?:その|この)?理由)(?P<rest2>.*)$", _I)
 
 
 def plan_followup(turn: Turn, make: Callable[..., Any]) -> Any | None:
@@ -47,20 +49,29 @@ def plan_followup(turn: Turn, make: Callable[..., Any]) -> Any | None:
     if state.last_intent == "match" and last.get("opportunity_id"):
         why = WHY.match(question.strip())
         if why:
-            rest = why.group("rest") if why.group("rest") is not None else why.group("jrest")
+            rest = next((why.group(g) for g in ("rest", "jrest", "rest2") if why.group(g) is not None), "")
+            rest = re.sub(r"^\W*(は|を|について)?", "", rest)
             index = router.choice_index(rest or "", 100)
             if index is None and (THEM.search(rest or "") or not (rest or "").strip(" ?!.。？")):
                 index = max(state.shown - 5, 0)  # "why them?": the shortlisted partner last looked at
             if index is not None:  # "why the first one?": that partner with its reasons
                 return make("match", arguments=dict(last), start=index)
-    if last.get("opportunity_id") and WHO_PARTNER.search(question) and not THEM.search(question):
-        return make("deal_partner", arguments={"opportunity_id": last["opportunity_id"]})  # `deal_partner_answer`
+    deal = last.get("opportunity_id") or _only_deal_listed(state)
+    if deal and WHO_PARTNER.search(question) and not THEM.search(question):
+        return make("deal_partner", arguments={"opportunity_id": deal})  # `deal_partner_answer`
     if THEM.search(question):
         partner_id = _partner_of(turn, state)
         if partner_id:
             intent = router.choose_intent(question, {"partner"})
             if intent in ("map", "nba"):
                 return make(intent, arguments={"partner_id": partner_id})
+    return None
+
+
+def _only_deal_listed(state: ThreadState) -> str | None:
+    """The deal the last answer listed when it listed exactly one ("1 registration expires soon: ...")."""
+    if state.choice_slot == "opportunity_id" and len(state.choices) == 1:
+        return state.choices[0].id
     return None
 
 

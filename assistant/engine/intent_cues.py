@@ -173,8 +173,11 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"negócios ganhos)\b|受注(金額|額|件数)",
         # "how many deals did we win?", "notre CA gagné ?", "wie viel Umsatz haben wir gewonnen?"
         r"\b(deals?|opportunit\w*|revenue|umsatz|geschäfte|ca|chiffre d'affaires|affaires|ingresos|negocios|"
-        r"oportunidades|receita|faturamento|negócios)\b.{0,25}(\bdid (we|i) win\b|\b(won|gewonnen|gagnée?s?|"
+        r"oportunidades|receita|faturamento|negócios)\b.{0,45}(\bdid (we|i) win\b|\b(won|gewonnen|gagnée?s?|"
         r"ganad[oa]s?|ganh[oa]s?)\b)",
+        # "how's <partner> vs the gold bar?", "and <partner> vs platinum?": its figures against that tier's minimums
+        rf"\b(vs\.?|versus|against|compared (to|with)|gegenüber|verglichen mit|contre|comparé à|frente a|"
+        rf"comparad[oa] con|comparad[oa] com)\s+(the |die |den |le |la |el |o |a )?({TIER_WORD})",
         # "what tier are we?", "quel est notre niveau ?", "in welcher Stufe sind wir?"
         rf"\b(what|which|what's|quel\w*|welche\w*|cuál|cual|qual)\b.{{0,25}}({US}|\b(estamos|sommes|sind wir|somos)\b)"
         rf".{{0,25}}({TIER_NOUN})|({TIER_NOUN})\W+(are|is|sind|est|es|é) (we|our|wir|unser\w*|nous|notre)\b",
@@ -187,7 +190,10 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"restante\w*|usamos)\b",
         r"\b(how much|wie ?viel\w*|combien|cuánto|quanto|spent|left|remaining|übrig|ausgegeben|reste|queda|sobr\w*|"
         r"gast\w*)\b.{0,40}(\bmdf\b|marketing (development )?funds?)",
-        r"(mdf|マーケティング資金).{0,20}(残り|残高|使|消化|予算|いくら)",
+        r"(mdf|マーケティング資金).{0,20}(残り|残高|使|消化|予算|いくら|割当|割り当て|配分)",
+        # "is <partner> using its MDF?", "mdf alloc vs spend", "notre allocation MDF"
+        r"\b(using|use|used|spending|utilise\w*|nutzt|nutzen|usando|utilizando)\b.{0,20}\bmdf\b|"
+        r"\bmdf\b.{0,20}\b(alloc\w*|allotment|zuteilung|zuweisung|allocation|asignaci\w*|alocaç\w*)",
     ],
     "certifications": [
         r"\b(how many|number of|count of|wie ?viele|anzahl|combien|cuántos|cuántas|quantos|quantas)\b.{0,40}"
@@ -206,7 +212,8 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|activ\w*|active|live|en cours|laufen\w*|"
         r"aktuell\w*|current\w*|actuel\w*|actual\w*|atua\w*|derzeit|gerade|actifs?|"
         r"vigente\w*|期限|切れ|残り|あと何日|保護|有効)",
-        r"\b(active|current|valid|running|live|aktive\w*|laufende\w*|gültige\w*|actifs?|actives?|valides?|"
+        r"\b(active|current|valid|running|live|open|aktive\w*|laufende\w*|offene\w*|gültige\w*|actifs?|actives?|"
+        r"valides?|ouverte?s|abiert[oa]s|abert[oa]s|"
         r"activos?|activas?|vigentes?|ativos?|ativas?|válid\w*)\s+(\w+\s+)?(deal )?(registrations?|regs?|"
         r"registrierung\w*|enregistrement\w*|registros?)\b|(有効な|進行中の|現在の).{0,8}登録",
         r"(how many days|quantos dias|cuántos días|cuantos dias|wie viele tage|combien de jours|cuánto falta|"
@@ -217,6 +224,12 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\bprotect|(schutz|geschützt|protégée?|protection|protección|protegid\w*|proteção).{0,30}"
         r"\b(noch|encore|restant|quedan?|aún|ainda|restam?)\b|\b(noch|encore|aún|ainda)\b.{0,30}(geschützt|"
         r"protégée?|protegid\w*)|保護.{0,10}(残り|あと)",
+        # "when does the protection on <deal> end?", "até quando vai a proteção?", "o registro ainda vale?"
+        r"\b(protection|protección|proteção|schutz\w*)\b.{0,40}\b(expir\w*|ends?|until|quand|quando|cuándo|cuando|"
+        r"wann|endet|läuft)\b|\b(until when|jusqu'à quand|hasta cuándo|até quando|bis wann)\b.{0,40}(protec|proteç|"
+        r"regist|enregistr|schutz)|(保護|登録).{0,10}いつまで|"
+        r"(\bregist\w*|\bregs?\b|enregistrement\w*)\b.{0,20}\b(ainda|still|noch|encore|"
+        r"todavía|aún) (vale|valid|gilt|valable|vigente|válid\w*)\b",
         r"\b(days left|days remaining|time left|tage übrig|jours restants|días restantes|dias restantes)\b.{0,50}"
         r"(registrations?|\bregs?\b|registrierung\w*|enregistrement\w*|registros?)",
         r"\b(which|what|list|any|all|show)\b.{0,20}\b(my|our) (deal )?(registrations|regs)\b|"
@@ -229,6 +242,9 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|negócios)\b.{0,15}\b(open|offen|"
         r"ouvert\w*|en cours|abiert\w*|abert\w*|em andamento)\b",
         r"(進行中|オープン|未完了).{0,6}(案件|商談)",
+        # "do we have any deals yet?", "haben wir schon Deals im System?"
+        r"\b(any|yet|schon|bereits|irgendwelche|already|déjà|ya|algún|alguna|já|algum|alguma)\b.{0,12}\b(deals|"
+        r"opportunities|opps|geschäfte|affaires|oportunidades|negócios)\b",
         rf"\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|negócios)\b.{{0,30}}\b(in|en|im|em|at|"
         rf"au|na|no|dans)\b.{{0,14}}({STAGE_WORDS})",
         rf"({STAGE_WORDS})\s*(段階|ステージ|フェーズ|stage|phase|phase).{{0,6}}(案件|商談|\bdeals?\b|"
@@ -238,6 +254,19 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bpam\b|\bcm\b|ansprechpartner|"
         r"\bresponsable (partenaire|de canal|du compte)|\bgerente de (canal|parceiros|cuenta|conta)|"
         r"gestor de (canal|parceiros)|チャネルマネージャー|担当(者|営業|マネージャー)",
+        # "who manages P-062?", "wer betreut <partner>?"
+        r"\bwho (manages|looks after|handles|owns|runs|covers)\b|\bwer (betreut|verwaltet|managt|führt)\b|"
+        r"\bqui (gère|s'occupe d[eu]|suit)\b|\bqui[eé]n (gestiona|lleva|maneja|atiende)\b|"
+        r"\bquem (gerencia|cuida|gere|atende)\b",
+    ],
+    # who to reach at a partner and how it signs: its contact, its users of the copilot, its brand
+    "contacts": [
+        r"\b(contact\w*|e-?mail address|reach|ansprechpartner\w*|kontakt\w*|contacto|contato|joindre)\b|連絡先|窓口",
+        r"\b(brand(ing)? colou?rs?|brand name|tagline|markenfarbe|couleur\w*|color de (la )?marca|cor da marca)\b|"
+        r"ブランドカラー",
+        r"\b(sellers?|reps?|users?|people|verkäufer\w*|nutzer\w*|vendeur\w*|vendedor\w*|usuari\w*|utilisateur\w*)\b"
+        r".{0,30}\b(copilot|co-?pilot|in the tool|on the tool)\b|\bwho('s| is| are) \S+ (seller|rep)s?\b|"
+        r"(営業担当|担当営業|利用者|ユーザー).{0,10}(誰|は)",
     ],
     # partner_activity.csv by month: "how many portal logins last month?", "deals we registered in september"
     "activity": [
@@ -252,7 +281,8 @@ PROFILE_CUES: dict[str, list[str]] = {
 # "what happens when ...", "how does ... work": a programme question even about our registration.
 PROGRAMME_Q = re.compile(r"\b(what happens|does it take|extend\w*|extension|verlänger\w*|prolong\w*|extender|estender|prorrogar|(is|are) (needed|required)|how (does|do|is|are)\b.{0,30}\b(work|calculated|decided|resolved|handled)|"
                          r"what (is|are) the (rule|policy|requirements?|benefits?)|was passiert|wie funktioniert|"
-                         r"que se passe|comment (fonctionne|sont)|qué pasa|cómo (funciona|se resuelven)|"
+                         r"que se passe|qu'est-ce qui (se passe|arrive)|que se passe-t-il|comment (fonctionne|sont)|qué pasa|"
+                         r"qué ocurre|o que ocorre|was geschieht|cómo (funciona|se resuelven)|"
                          r"o que acontece|como funciona|どうなり|仕組み|ルール|とは|延長|"
                          r"how (many days|long|much time) do (we|i|you|partners?) have to|"
                          r"combien de (jours|temps) (a-t-on |avons-nous |on a )?pour|wie viele tage (haben \w+ )?(um|für|zum)|"

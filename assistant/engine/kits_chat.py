@@ -15,6 +15,7 @@ from assistant.engine.messages import say
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import ToolUse, Turn
 from tools.content_drafts.service import KitText, kit_texts, kits_for_need, kits_for_partner
+from tools.directory.service import question_hints
 from tools.locales import Catalogue
 
 KITS_FOR_RE = re.compile(
@@ -145,6 +146,14 @@ _kit_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                      "{kit} キットの事例（{locale}）{industry}:"),
     "for_industry": (" for {industry}", " für {industry}", " pour {industry}", " para {industry}",
                      " para {industry}", "（{industry}）"),
+    "for_head": ("Campaign kits for {what}:", "Kampagnen-Kits für {what}:", "Kits de campagne pour {what} :",
+                 "Kits de campaña para {what}:", "Kits de campanha para {what}:", "{what} 向けのキャンペーンキット:"),
+    "for_none": ("There is no campaign kit for {what}; the kits are: {kits}.",
+                 "Es gibt kein Kampagnen-Kit für {what}; die Kits: {kits}.",
+                 "Il n'y a pas de kit de campagne pour {what} ; les kits : {kits}.",
+                 "No hay ningún kit de campaña para {what}; los kits: {kits}.",
+                 "Não há kit de campanha para {what}; os kits: {kits}.",
+                 "{what} 向けのキャンペーンキットはありません。キット: {kits}。"),
     "fit_head": ("Campaign kits that fit, best first:", "Passende Kampagnen-Kits, beste zuerst:",
                  "Kits de campagne adaptés, le meilleur d'abord :", "Kits de campaña adecuados, el mejor primero:",
                  "Kits de campanha adequados, o melhor primeiro:", "合うキャンペーンキット（適合度順）:"),
@@ -155,6 +164,30 @@ _kit_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                  "{i}. {name} [{kit}]: {objective} (público: {audience}; setores: {industries})",
                  "{i}. {name} [{kit}]: {objective}（対象: {audience}／業界: {industries}）"),
 })
+
+
+def _kits_for_hints(turn: Turn, resolver: Resolver, locale: str) -> tuple[str, ToolUse] | None:
+    """ "which kits are there for manufacturing?", "tem kit pra varejo?", "is there a kit for observability?": the
+    kits whose industries or products include those the question names (the ecosystem's words, any language),
+    or that there is none. None when the question names no industry or product."""
+    hints = question_hints(turn.ctx, turn.question)
+    wanted = {g: {v.casefold() for v in hints.values.get(g, ())} for g in ("industry", "product")}
+    if not any(wanted.values()):
+        return None
+    kits = kit_texts(turn.ctx, turn.scope, locale)
+    fits = [k for k in kits
+            if all(not want or want & {v.casefold() for v in (k.industries if g == "industry" else k.products)}
+                   for g, want in wanted.items())]
+    what = ", ".join(sorted(v for g in ("product", "industry") for v in hints.values.get(g, ())))
+    tool = ToolUse(name="kit_texts", arguments={g: sorted(v) for g, v in wanted.items() if v})
+    if not fits:
+        names = ", ".join(f"{k.name} [{k.kit_id}]" for k in kits) or "-"
+        return _kit_say("for_none", turn.lang, what=what, kits=names), tool
+    lines = [_kit_say("for_head", turn.lang, what=what)]
+    for i, kit in enumerate(fits, 1):
+        lines.append(_kit_say("fit_line", turn.lang, i=i, name=kit.name, kit=kit.kit_id, objective=kit.objective
+                              or "-", audience=kit.audience or "-", industries=", ".join(kit.industries) or "-"))
+    return "\n".join(lines), tool
 
 
 def _field_asked(text: str) -> str | None:
@@ -182,6 +215,10 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
             return None
         tool = ToolUse(name="kit_texts", arguments={"kit_id": kit_id, "locale": kit.locale, "field": field})
         return _detail(kit, field, text, turn.lang), tool
+    if not kit_id and not field and not mentions.of("partner"):
+        by_hints = _kits_for_hints(turn, resolver, locale)
+        if by_hints:
+            return by_hints
     if not field and not mentions.of("partner") and not find_locale(question) and _WHICH_KIT.search(question) \
             and _FOR_NEED.search(question):
         ranked = kits_for_need(kit_texts(turn.ctx, turn.scope, locale), question, kit_id)

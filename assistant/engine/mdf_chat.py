@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from assistant.engine.analytics_chat import period_of
+from assistant.engine.intent_cues import says_us
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import ToolUse, Turn
 from tools.locales import Catalogue
@@ -248,9 +249,21 @@ def _in_period(a, start: str | None, end: str | None) -> bool:
     return first is None or (str(first) <= end and str(last) >= start)
 
 
-def answer_activities(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
-    if not _ACTIVITY_ASKED.search(turn.question):
+def answer_partner_requests(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
+    """ "is there an MDF request from <partner> I need to look at?": that partner's activities and their status
+    (the vendor's people; a partner seller's own requests are its activities)."""
+    if _ACTIVITY_ID.search(turn.question):
         return None
+    mentions = Resolver(turn.ctx, turn.scope).find(turn.question)
+    if turn.scope.is_partner:  # "any MDF requests from us still open?": its own (list_mdf shows no other's)
+        return answer_activities(turn, found, asked=True) if says_us(turn.question) and not mentions.foreign_partner \
+            else None
+    return answer_activities(turn, found, asked=True) if mentions.of("partner") else None
+
+
+def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tuple[str, ToolUse] | None:
+    if not (asked or _ACTIVITY_ASKED.search(turn.question)) or _ACTIVITY_ID.search(turn.question):
+        return None  # "how many leads did MDF-0015 bring?": that activity (`answer_named_activity`)
     lang = turn.lang
     partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None
@@ -313,5 +326,15 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
     return "\n".join(lines), tool
 
 
+# "is there an MDF request from <partner> I need to look at?", "any MDF claims from <partner>?": an MDF word and
+# a request word (not "activity": "how far ahead do we submit an MDF activity?" is the rule), with a partner
+# named (checked by the handler); never "how far ahead / how long / must we submit": the programme's rule
+_REQUEST_ONLY = (r"(?:\b(?:requests?|claims?|anträge?|antrag|anfragen?|demandes?|solicitud\w*|pedidos?|"
+                 r"solicitaç\w*)\b|申請|請求)")
+REQUESTS_OF_RE = re.compile(rf"^{_NOT_POLICY}(?!.*\b(?:how (?:far|early|soon|much time)|in advance|ahead|submit\w*|"
+                            rf"must|have to|need to (?:submit|file|send)|wie (?:früh|lange)|combien de temps|"
+                            rf"con cuánta|com quanta|who|approv\w*|genehmig\w*|approuv\w*|aprueb\w*|aprova\w*)\b|.*承認)(?=.*{_MDF_ANY})(?=.*{_REQUEST_ONLY})", re.IGNORECASE)
+
 HANDLERS = ((ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (ROI_RE, answer_roi),
-            (ACTIVITIES_RE, answer_activities), (OUTCOME_RE, answer_named_activity))
+            (ACTIVITIES_RE, answer_activities), (OUTCOME_RE, answer_named_activity),
+            (REQUESTS_OF_RE, answer_partner_requests))

@@ -64,7 +64,11 @@ _BELOW_TIER = re.compile(r"\b(below|under|short of|miss(es|ing)?|not meet\w*|don
                          r"en dessous|por debajo|abaixo)\b.{0,30}\b(tier|stufe|niveau|nivel|nível)\b.{0,20}"
                          r"\b(minimums?|requirements?|rules|mindest\w*|exigences|requisitos)\b|"
                          r"\b(below|under|short of|not meet\w*|don'?t meet)\b.{0,20}\b(minimums?|requirements?)\b"
-                         r".{0,30}\b(tier|stufe|niveau|nivel|nível)\b|\bdemot\w*|\bdowngrade\w*|降格")
+                         r".{0,30}\b(tier|stufe|niveau|nivel|nível)\b|\bdemot\w*|\bdowngrade\w*|降格|"
+                         # "below the gold minimums", "unter den Gold-Mindestwerten"
+                         r"\b(below|under|short of|not meet\w*|don'?t meet|unter(halb)?|en dessous|por debajo|abaixo)\b"
+                         r".{0,20}\b(silver|gold|platinum|silber|platin|argent|platine|plata|oro|platino|prata|ouro)\b"
+                         r".{0,10}\b(minimums?|requirements?|rules|bar|mindest\w*|exigences|requisitos|mínimos)")
 _TIERS = ("registered", "silver", "gold", "platinum")
 _TIER_WORDS = {"silber": "silver", "argent": "silver", "plata": "silver", "prata": "silver", "or": "gold",
                "oro": "gold", "ouro": "gold", "platin": "platinum", "platine": "platinum", "platino": "platinum",
@@ -125,7 +129,8 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False,
 # "my partners", "partners I manage", "meine Partner", "mes partenaires", "私の担当パートナー": a channel
 # manager's own book (partners.csv `channel_manager`)
 _MINE = re.compile(r"\b(my|meine[nmrs]?|mes|mis|meus|minhas)\b.{0,20}\b(partners?|partnern?|partenaires|socios|"
-                   r"parceiros)\b|\bpartners? (that |who )?(do )?(i|I) (have|manage|own|look after|cover|handle)\b|"
+                   r"parceiros)\b|\bpartners? (that |who )?(do |am )?(i|I)('m| am)? (have|manage|managing|own|look after|"
+                   r"looking after|cover|covering|handle|handling)\b|"
                    r"\b(in|of) my (book|portfolio|patch|territory)\b|(私|自分|わたし)の担当|担当(の|している)パートナー")
 
 
@@ -141,8 +146,8 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
     text = normalise(question)
     if _MDF.search(text) and _MDF_FIGURES.search(text) and (partner_named or _PARTNERS.search(text) or _WHO_WHICH.search(
             text)) and (
-            _FIGURES_ASKED.search(text) or mdf_period(question, today.year)) and not _ADVICE.search(text):
-        period = mdf_period(question, today.year)
+            _FIGURES_ASKED.search(text) or mdf_period(question, today.year, today)) and not _ADVICE.search(text):
+        period = mdf_period(question, today.year, today)
         return "mdf", {"months": quarter_months(period, today)[1]} if period else {}
     dated = _deal_dates(text, today)  # past their close date, expiring: the whole book's or a partner's
     if dated or partner_named:
@@ -159,7 +164,7 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
         return "promotion", {}
     if _BELOW_TIER.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|who's|which|wer|welche|qui|"
                                                                           r"quién|quem)\b|誰|どの", text)):
-        return "below_tier", {}
+        return "below_tier", {"tier": _tier(text)} if _tier(text) else {}
     if _USERS.search(text) and _COUNT.search(text):
         return "users", {}
     if _NO_PARTNER.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)) and (
@@ -248,7 +253,7 @@ def plan_followup(question: str, today: dt.date, last: dict[str, Any], first_par
     anything else."""
     if last.get("topic") != "mdf" or len(question.split()) > FOLLOWUP_WORDS:
         return None
-    period = mdf_period(question, today.year)
+    period = mdf_period(question, today.year, today)
     if period:
         return make("overview", {**last, "months": quarter_months(period, today)[1]})
     if first_partner and _HOW_MUCH.search(normalise(question)) and not _PARTNERS.search(normalise(question)):

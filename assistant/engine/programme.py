@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from assistant.core.errors import CosellError, Forbidden
 from assistant.engine import analytics_chat, kits_chat, mdf_chat
+from assistant.engine.resolver import Resolver
 from assistant.engine.turn import AskResponse, ToolUse, Turn, forbidden_message
 from retrieval.records import Partner
 from retrieval.scope import CAPABILITY_WORDS
@@ -178,7 +179,9 @@ def _register(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
     return "\n".join(lines), tool
 
 
-def _queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
+def _queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    if turn.scope.is_partner and Resolver(turn.ctx, turn.scope).names_foreign_partner(turn.question):
+        return None  # another partner's registrations: the engine refuses them
     waiting = list_registrations(turn.ctx, turn.scope, status="submitted").registrations
     tool = ToolUse(name="list_registrations", arguments={"status": "submitted"})
     turn.results.append(RegistrationList(registrations=waiting))

@@ -376,8 +376,10 @@ class Resolver:
     def deals_for(self, mentions: Mentions) -> list[str]:
         """Candidate deals for a question, best first: named deals, else deals at named accounts, else
         (for "my deal") the asker's own open deals."""
-        named = [e.id for e in mentions.of("opportunity")]
-        if named:
+        sure_accounts = {e.id for e in mentions.of("account") if e.score >= SURE}
+        named = [e.id for e in mentions.of("opportunity") if e.score >= SURE or not sure_accounts
+                 or (e.id in self.opportunities and self.opportunities[e.id].account_id in sure_accounts)]
+        if named:  # a deal named loosely at another account than the one named for sure is not named
             return named
         accounts = {e.id for e in mentions.of("account")}
         if accounts:

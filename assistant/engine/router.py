@@ -9,6 +9,7 @@ whose subject is missing (ranking partners needs a deal). Anything else is a con
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from assistant.engine.intent_cues import (
@@ -23,7 +24,7 @@ from assistant.engine.intent_cues import (
 from assistant.engine.name_index import STOPWORDS, tokens
 
 __all__ = [
-    "CUES", "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
+    "BRAND_ASKED", "CUES", "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
     "is_change_request", "is_more", "mdf_period", "normalise", "profile_topic", "profile_topics", "says",
     "score_intents",
 ]  # fmt: skip
@@ -112,8 +113,10 @@ def _fits(intent: str, text: str, kinds: set[str], scores: IntentScores) -> str 
             return None  # "which partner tier ...": no deal to rank partners for
         return "match"
     if intent == "nba":
-        if not named_subject and scores.of("nba") < 2 and scores.of("search") >= scores.of("nba"):
-            return None  # a weak cue ("expires") in a programme question: "what happens when my reg expires?"
+        if not named_subject and scores.of("nba") < 2 and (scores.of("search") >= scores.of("nba") or not (
+                PERSONAL.search(text) or DEALS_ANY.search(text))):
+            return None  # a weak cue ("expires") in a programme question: "what happens when my reg expires?",
+            #              "ça expire quand, ces fonds ?"
         programme_like = scores.of("search") and not DEALS_ANY.search(text) and not PERSONAL.search(text)
         if not named_subject and programme_like and scores.of("nba") < 3 + scores.of("search"):
             return None  # "what are the next steps to become a gold partner?" is a programme question
@@ -173,6 +176,9 @@ _STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bal
                     r"quant\w*|combien|wie ?viele?|active|activ[eo]s?|ativ[oa]s?|actifs?|en cours|laufen\w*|gerade|"
                     r"tenemos|temos|haben wir|avons-nous|on a|a gente tem|"
                     r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|どれ|ありますか|有効")  # fmt: skip
+# Asking how a partner signs, not for a draft: "what's <partner>'s brand colour for the drafts?"
+BRAND_ASKED = re.compile(r"\b(what|which|what's|welche\w*|wie ist|quel\w*|cuál|qual)\b.{0,30}\b(brand(ing)? colou?rs?|"
+                         r"tagline|markenfarbe|couleur|color de|cor da)\b|ブランドカラー(は|を教)")
 _WHO = re.compile(r"\b(who|whom|contact|wer|wen|qui|quién|quien|quem|name)\b|誰|だれ|どなた|"
                   r"\b(cm|manager)\W*$|(マネージャー|担当者?)(は|って)?\W*$")  # "<partner>'s cm?", "…の担当は？"
 # "how many hours does a certification take?", "what does the exam cost?": the programme's rule, not a headcount
@@ -259,8 +265,17 @@ _THIS_Q = re.compile(r"\b(this|current|dieses?|diesem|ce|este|neste|deste)\b.{0,
                      r"今四半期|この四半期|今期")  # fmt: skip
 
 
-def mdf_period(question: str, today_year: int) -> str | None:
-    """The quarter a question asks MDF figures for: "q3" -> "2026-Q3", "last quarter" -> "last_quarter"."""
+_THIS_YEAR = re.compile(r"\b(this|current) year\b|\byear to date\b|\bytd\b|\bso far this year\b|\bdieses jahr\w*|"
+                        r"\bin diesem jahr|\bbisher im jahr|\bcette année|\bcet an\b|\bdepuis le début de l'année|"
+                        r"\beste año|\ben lo que va del año|\beste ano|\bneste ano|\bno ano\b|今年|本年|年初来")
+_LAST_YEAR = re.compile(r"\b(last|previous|past) year\b|\bletztes jahr|\bim letzten jahr|\bvorjahr|"
+                        r"\bl'année (dernière|passée|précédente)|\bl'an dernier|\bel año pasado|\bano passado|去年|昨年")
+
+
+def mdf_period(question: str, today_year: int, today: dt.date | None = None) -> str | None:
+    """The period a question asks MDF figures for: "q3" -> "2026-Q3", "last quarter" -> "last_quarter",
+    "this year" -> "2026", "last year" -> "2025"; with `today`, also a month ("in october" -> "2026-10",
+    "last month")."""
     text = normalise(question)
     found = _QUARTER.search(text)
     if found:
@@ -268,7 +283,14 @@ def mdf_period(question: str, today_year: int) -> str | None:
         return f"{found.group(2) or today_year}-Q{number}"
     if _LAST_Q.search(text):
         return "last_quarter"
-    return "this_quarter" if _THIS_Q.search(text) else None
+    if _THIS_Q.search(text):
+        return "this_quarter"
+    month = month_asked(question, today or dt.date(today_year, 12, 31))
+    if month:
+        return month
+    if _LAST_YEAR.search(text):
+        return str(today_year - 1)
+    return str(today_year) if _THIS_YEAR.search(text) else None
 
 
 _MONTHS = {
@@ -313,6 +335,10 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
         if deal_named or (deal_in_thread and says("last_deal", question)):
             return topic
         return topic if state and (us or is_partner) else None
+    if topic == "contacts":  # who to reach at the partner named (not "who do I contact about MDF?"), also when
+        return topic if "partner" in kinds else None  # an account shares a word of its name
+    if topic == "channel_manager" and "partner" in kinds and _WHO.search(normalise(question)):
+        return topic  # "<partner>'s channel manager?"
     if deal_named and topic != "conflicts":
         return None  # "next steps on the <account> renewal" is about that deal
     if topic == "certifications":  # a seller's "how many certified people (do we need for gold)?"
@@ -346,6 +372,10 @@ ABOUT_RE = [
         r"^\W*(?:now|ok|okay|and|then|great|thanks)?,? ?(?:now )?(?:the )?same(?: thing| one| draft| again| email| post)?"
         r"(?: but)? (?:for|in|as|with|on) (?P<s>.+?)",
         r"^\W*(?:jetzt|nun|und jetzt) (?:auf|in|für|als) (?P<s>.+?)",
+        # "und jetzt das gleiche als Social-Post", "maintenant la même chose en post LinkedIn", "ahora lo mismo como post"
+        r"^\W*(?:und |ok,? |okay,? |et |y |e )?(?:jetzt |nun |maintenant |ahora |agora )?(?:das gleiche|dasselbe|"
+        r"das selbe|genau das|la même chose|le même|lo mismo|o mesmo|a mesma coisa)(?: nochmal| encore| otra vez| de novo)?"
+        r" (?:als|auf|in|für|en|pour|comme|como|para|em|in) (?P<s>.+?)",
         r"^\W*(?:et )?maintenant (?:en|pour) (?P<s>.+?)",
         r"^\W*(?:try|do|redo|make|write) (?:it|this|that|one)?\s*(?:for|in|as|with) (?P<s>.+?)",
         r"^\W*(?:and )?(?:in|as|for) (?P<s>.+?) instead",

@@ -121,6 +121,7 @@ class MappingResponse(BaseModel):
     summary: list[OverlapCell]
     overlaps: list[Overlap]
     sharing: Sharing
+    shared_accounts: int = 0  # our accounts the partner's rows match, each counted once (like the summary, no names)
 
 
 class Relationship(BaseModel):
@@ -420,7 +421,7 @@ def map_accounts_data(ctx: ToolContext, scope: Scope, partner_id: str) -> dict:
                                                        r["row_key"]))
         overlaps = [{k: r[k] for k in _OVERLAP_FIELDS} for r in ordered]
     return {"partner_id": partner_id, "summary": _summary(relationships), "overlaps": overlaps,
-            "sharing": sharing.model_dump()}
+            "sharing": sharing.model_dump(), "shared_accounts": len({r["account_id"] for r in relationships})}
 
 
 def refresh_stored_matches(ctx: ToolContext) -> stored.Refresh | None:

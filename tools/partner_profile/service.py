@@ -15,6 +15,7 @@ import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
+from sqlalchemy import select
 
 from assistant.core.errors import BadInput
 from retrieval.records import User
@@ -25,7 +26,7 @@ from tools.registry import register_tool
 from tools.types import is_open
 
 Topic = Literal["overview", "tier", "mdf", "certifications", "registrations", "conflicts", "deals",
-                "channel_manager", "activity"]
+                "channel_manager", "activity", "contacts"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 
 
@@ -34,7 +35,8 @@ class ProfileArgs(BaseModel):
     topic: Topic = Field("overview", description="Which facts: " + ", ".join(Topic.__args__))  # type: ignore
     opportunity_id: str | None = Field(None, description="Only this deal (registrations: its days left).")
     period: str | None = Field(None, description="MDF or activity period: this_quarter, last_quarter, YYYY-Qn, "
-                                                 "last_month or YYYY-MM (default: the last six complete months).")
+                                                 "last_month, YYYY-MM, YYYY, this_year or last_year (default: the last six complete "
+                                                 "months).")
     stage: str | None = Field(None, description="Only open deals in this stage (deals: e.g. negotiation).")
     tier: str | None = Field(None, description="The tier asked about (tier, certifications: its requirements "
                                                "against the partner's figures; default the tier above).")
@@ -79,6 +81,16 @@ class ChannelManagerOut(BaseModel):
     email: str | None = None
 
 
+class ContactsOut(BaseModel):
+    """Who to reach at a partner and how it signs: its contact address, its users of the copilot, its brand."""
+    contact_email: str | None = None
+    users: list[ChannelManagerOut] = Field(default_factory=list)  # the partner's own users (users.csv partner_id)
+    brand_name: str | None = None
+    brand_color: str | None = None
+    tagline: str | None = None
+    website: str | None = None
+
+
 class ProfileResult(BaseModel):
     partner_id: str
     name: str
@@ -97,6 +109,7 @@ class ProfileResult(BaseModel):
     deals: list[DealOut] = Field(default_factory=list)
     conflicts: list[DealOut] = Field(default_factory=list)
     channel_manager: ChannelManagerOut | None = None
+    contacts: ContactsOut | None = None  # contacts topic
     protection_days: int = 90
     today: dt.date | None = None
     asked_deal: str | None = None  # the one deal asked about (registrations of that deal)
@@ -113,14 +126,27 @@ def _checks(checks: list) -> list[TierCheckOut]:
 
 
 def quarter_months(period: str, today: dt.date) -> tuple[str, list[str]]:
-    """("2026-Q3", its months up to today's) for `this_quarter`, `last_quarter` or `YYYY-Qn`."""
+    """("2026-Q3", its months up to today's) for `this_quarter`, `last_quarter` or `YYYY-Qn`; also one month
+    (`YYYY-MM`, `last_month`: ("2026-10", ["2026-10"])) and a year (`YYYY`, `this_year`, `last_year`: its
+    months up to today's)."""
+    now = f"{today.year:04d}-{today.month:02d}"
+    period = period.strip()
+    if period == "last_month":
+        period = f"{today.year - (today.month == 1):04d}-{(today.month - 2) % 12 + 1:02d}"
+    if re.fullmatch(r"\d{4}-\d{2}", period):
+        return period, [period] if period <= now else []
+    if period in ("this_year", "last_year"):
+        period = str(today.year - (period == "last_year"))
+    if re.fullmatch(r"\d{4}", period):
+        return period, [m for m in (f"{period}-{n:02d}" for n in range(1, 13)) if m <= now]
     q_index = today.year * 4 + (today.month - 1) // 3
     if period == "last_quarter":
         q_index -= 1
     elif period != "this_quarter":
         match = re.fullmatch(r"(\d{4})-?Q([1-4])", period.strip(), re.IGNORECASE)
         if not match:
-            raise BadInput(f"unknown period '{period}' (this_quarter, last_quarter or YYYY-Qn)")
+            raise BadInput(f"unknown period '{period}' (this_quarter, last_quarter, YYYY-Qn, YYYY-MM, last_month, "
+                           "YYYY, this_year or last_year)")
         q_index = int(match.group(1)) * 4 + int(match.group(2)) - 1
     year, quarter = divmod(q_index, 4)
     months = [f"{year:04d}-{quarter * 3 + m:02d}" for m in (1, 2, 3)]
@@ -136,16 +162,26 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
         with ctx.records(scope) as rec:
             opp = rec.opportunity(opportunity_id)
             partner_id = opp.registered_by or opp.partner_id
+        if not partner_id:  # a deal no partner is on yet: its own facts (stage, amount, close date), no partner's
+            days = int(getattr(ctx.settings, "registration_protection_days", 90) or 90)
+            return ProfileResult(partner_id="", name="", topic=topic, tier="", today=ctx.today(),
+                                 protection_days=days, asked_deal=opportunity_id,
+                                 deals=[_deal(opp, "", ctx.today(), days)])
     partner_id = partner_id or scope.partner_id
     if not partner_id:
         raise BadInput("partner_id is required (only a partner seller has a partner of their own)")
     if topic not in TOPICS:
         raise BadInput(f"unknown topic '{topic}' (one of: {', '.join(TOPICS)})")
-    if topic == "channel_manager":  # who manages the partner: no deal is read, so a marketer may ask too
-        with ctx.records(scope) as rec:
+    if topic in ("channel_manager", "contacts"):  # who manages / who to reach: no deal is read, so a marketer
+        with ctx.records(scope) as rec:                 # may ask too
             partner = rec.partner(partner_id)
-        return ProfileResult(partner_id=partner_id, name=partner.name, topic=topic, tier=partner.tier or "",
-                             today=ctx.today(), channel_manager=_channel_manager(ctx, partner.channel_manager))
+        out = ProfileResult(partner_id=partner_id, name=partner.name, topic=topic, tier=partner.tier or "",
+                            today=ctx.today(), channel_manager=_channel_manager(ctx, partner.channel_manager))
+        if topic == "contacts":
+            out.contacts = ContactsOut(contact_email=partner.contact_email, users=_partner_users(ctx, partner_id),
+                                       brand_name=partner.brand_name, brand_color=partner.brand_color,
+                                       tagline=partner.tagline, website=partner.website)
+        return out
     metrics, assessment = partner_standing(ctx, scope, partner_id)
     partner, today = metrics.partner, ctx.today()
     days = int(getattr(ctx.settings, "registration_protection_days", 90) or 90)
@@ -248,6 +284,14 @@ def _channel_manager(ctx: ToolContext, user_id: str | None) -> ChannelManagerOut
         if user is None:
             return ChannelManagerOut(user_id=user_id)
         return ChannelManagerOut(user_id=user.user_id, name=user.name, email=user.email)
+
+
+def _partner_users(ctx: ToolContext, partner_id: str) -> list[ChannelManagerOut]:
+    """The partner's own users of the copilot (users.csv rows with its partner_id), by name."""
+    with ctx.store.session() as session:
+        rows = session.scalars(select(User).where(User.partner_id == partner_id)).all()
+        return sorted((ChannelManagerOut(user_id=u.user_id, name=u.name, email=u.email) for u in rows),
+                      key=lambda u: (u.name or "", u.user_id))
 
 
 @register_tool("partner_profile", args=ProfileArgs, pure=True)

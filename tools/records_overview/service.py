@@ -31,7 +31,7 @@ TRAILING_DAYS = 365
 
 class OverviewArgs(BaseModel):
     topic: Topic = Field(..., description="What to count or list: " + ", ".join(TOPICS))  # type: ignore
-    tier: str | None = Field(None, description="partners: only this tier")
+    tier: str | None = Field(None, description="partners, promotion, below_tier: only partners of this tier")
     min_amount: float | None = Field(None, ge=0, description="deals: only those above this amount")
     days: int | None = Field(None, ge=1, le=366, description="expiring: within this many days (default 14)")
     year: int | None = Field(None, description="joined: this year (default: the current one)")
@@ -147,7 +147,7 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     if topic == "mdf":
         return _mdf(ctx, scope, out, partner_id, months or _last_months(today, 6), channel_manager)
     if topic in ("promotion", "below_tier"):
-        return _tier_moves(ctx, scope, out, channel_manager)
+        return _tier_moves(ctx, scope, out, channel_manager, tier)
     if topic == "users":  # who is set up is the admin's (CLI.md: `users key` is admin only)
         if scope.role != "admin":
             raise Forbidden(f"user '{scope.user_id}' ({scope.role}) may not see the copilot's users")
@@ -257,7 +257,7 @@ def _mdf(ctx: ToolContext, scope: Scope, out: OverviewResult, partner_id: str | 
 
 
 def _tier_moves(ctx: ToolContext, scope: Scope, out: OverviewResult,
-                channel_manager: str | None = None) -> OverviewResult:
+                channel_manager: str | None = None, tier: str | None = None) -> OverviewResult:
     """Partners whose last 12 months qualify them for a higher tier (`promotion`) or only a lower one."""
     order = _tier_order(ctx)
 
@@ -269,6 +269,8 @@ def _tier_moves(ctx: ToolContext, scope: Scope, out: OverviewResult,
         now, fits = rank(p.tier), rank(p.qualifies_for)
         if now < 0 or fits < 0 or (channel_manager and p.channel_manager != channel_manager):
             continue
+        if tier and (p.tier or "").lower() != tier.strip().lower():
+            continue  # "which of my gold partners are below the gold minimums?"
         if (out.topic == "promotion" and fits > now) or (out.topic == "below_tier" and fits < now):
             out.partners.append(PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier,
                                             qualifies_for=p.qualifies_for))
