@@ -165,14 +165,13 @@ def same_language(question: str, hits: list[Hit], locale: str | None = None,
     language when it is clear, else the asker's `locale` (users.csv). When there is none in that language,
     content in `fallback` (the vendor's default language) is preferred to a third language (a Spanish
     question is not answered from the French guide when an English one is there); otherwise all of them."""
-    # a document without a locale is read as written in the vendor's default language (`fallback`)
-    written = [_lang(h.locale) or _lang(fallback) for h in hits]
-    if len(set(written)) < 2:
+    locales = {_lang(h.locale) for h in hits}
+    if len(locales) < 2:
         return hits
     language = question_language(question) or _lang(locale) or None
     if language is None:
         return hits
-    kept = [h for h, lang in zip(hits, written) if lang == language]
+    kept = [h for h in hits if _lang(h.locale) == language]
     if not kept and fallback:
         kept = [h for h in hits if _lang(h.locale) in (_lang(fallback), "")]
     return kept or hits
