@@ -312,7 +312,7 @@ def multilingual_recall(ctx: ToolContext, scope: Scope, question: str, locale: s
     # the programme's shared rules, not one partner's own documents (a joint plan is found by its words)
     pool = [h for h in ctx.content.admitted(scope.allowed_visibility(), locale=locale, limit=RECALL_POOL,
                                             programme_only=True)
-            if h.source_type != "reference" and not all(v.startswith("partner:") for v in h.visibility)]
+            if h.source_type != "reference" and not _partner_only(h)]
     if not pool:
         return []
     sims = ctx.content.multilingual(question, [_passage(h) for h in pool])
@@ -320,6 +320,11 @@ def multilingual_recall(ctx: ToolContext, scope: Scope, question: str, locale: s
         return []
     order = sorted(range(len(pool)), key=lambda i: -float(sims[i]))[:k]
     return [pool[i] for i in order]
+
+
+def _partner_only(hit: Hit) -> bool:
+    """The document is one partner's own (visible to `partner:P` only), e.g. its joint business plan."""
+    return bool(hit.visibility) and all(v.startswith("partner:") for v in hit.visibility)
 
 
 def _passage(hit: Hit) -> str:
@@ -344,7 +349,9 @@ def cross_lingual(question: str, hits: list[Hit],
     language = language or question_language(question)
     low, high = float(sims.min()), float(sims.max())
     scaled = (sims - low) / (high - low) if high > low else np.ones(len(sims))
-    hits = [h if language is None or _lang(h.locale) in ("", language)
+    # one partner's own documents (a joint plan) keep their retrieval score: found by their words, they are
+    # not the programme's rules a question in another language is matched with
+    hits = [h if language is None or _lang(h.locale) in ("", language) or _partner_only(h)
             else h.model_copy(update={"score": round(float(scaled[i]), 4)}) for i, h in enumerate(hits)]
     order = sorted(range(len(hits)), key=lambda i: -float(sims[i]))
     return [hits[i] for i in order]
