@@ -371,6 +371,12 @@ class ContentService:
         filters = Filters.build(allowed_visibility, kinds, products, industries, locale)
         return self.searcher.search(query, k, filters, max_per_doc=max_per_doc)
 
+    def admitted(self, allowed_visibility: Sequence[str] | None = None, locale: str | None = None,
+                 limit: int = 1000, programme_only: bool = False) -> list[Hit]:
+        """Up to `limit` chunks the asker may see (in `locale` when given; `programme_only`: the vendor's own,
+        not reference material), unranked."""
+        return self.searcher.admitted(Filters.build(allowed_visibility, locale=locale), limit, programme_only)
+
     def multilingual(self, question: str, passages: Sequence[str]) -> np.ndarray | None:
         """multilingual-e5 similarities of the question to each passage (`retrieval.multilingual`), their
         vectors shared by every process of the machine; None without the model."""

@@ -61,6 +61,7 @@ FOUND_THRESHOLD_ACROSS = 0.22
 CLOSEST_THRESHOLD_ACROSS = 0.0
 W_LEXICAL, W_DENSE, W_RETRIEVAL, W_NEIGHBOUR = 0.35, 0.50, 0.20, 0.20
 CONTEXT_MATCH = 0.6  # a question term found only in the unit's headings or lead-in counts this much
+NUMBER_BONUS = 0.10  # across languages, a unit holding the numbers the question says (`_number_scores`)
 KIND_BONUS = 0.10  # added when a unit holds the kind of answer asked for, subtracted when it does not
 # Subtracted instead of KIND_BONUS when a unit lacks a kind asked for in so many words (a percentage, an
 # amount, a count, a name): such a unit cannot answer.
@@ -370,6 +371,8 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     base = (W_LEXICAL + W_DENSE - w_dense) * lexical + w_dense * dense + W_RETRIEVAL * prior
     kind = answer_kind(question)
     combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question)
+    if across:
+        combined = combined + _number_scores(q_terms, units)
     combined = _answers_follow_questions(units, combined)
     combined[[i for i, u in enumerate(units) if is_instruction(u.text)]] = -1.0  # quoted never, obeyed never
     if (cjk or foreign or across) and multilingual is not None:
@@ -380,7 +383,7 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     absent = 0.0 if across else _absent_share(q_terms, term_idf)
     confidence = (float(combined[best]) - (W_ABSENT_CJK if cjk or foreign else W_ABSENT) * absent
                   - W_ABSENT_NAME * _absent_name(question, term_idf))
-    chosen = _choose(units, combined, best, max_units)
+    chosen = _with_item_opening(hits, units, _choose(units, combined, best, max_units))
     lacks_kind = kind in (GATED_KINDS + ("duration",) if foreign else GATED_KINDS) and not any(_has_kind(units[i].text, kind, question) for i in chosen)
     if confidence >= threshold and not lacks_kind:
         return _compose(hits, units, chosen, confidence)
@@ -399,6 +402,15 @@ def _lexical(q_terms: list[str], units: list[_Unit]) -> np.ndarray:
     total = sum(weights[t] for t in q_terms) or 1.0
     return np.array([sum(weights[t] * (1.0 if t in a else CONTEXT_MATCH if t in b else 0.0) for t in q_terms)
                      for a, b in zip(own, around)]) / total
+
+
+def _number_scores(q_terms: list[str], units: list[_Unit]) -> np.ndarray:
+    """Across languages the question's words say nothing about the candidates, but its numbers do ("最初の14日"
+    and "Days 1-14"): NUMBER_BONUS to the units that hold, in their text or headings, every number asked."""
+    numbers = {t for t in q_terms if t.isdigit()}
+    if not numbers:
+        return np.zeros(len(units))
+    return np.array([NUMBER_BONUS if numbers <= (u.own | u.around) else 0.0 for u in units])
 
 
 def _dense(question: str, hits: Sequence, units: list[_Unit], embedder,
@@ -510,6 +522,26 @@ def _choose(units: list[_Unit], combined: np.ndarray, best: int, max_units: int)
             break
         chosen.append(max(near, key=lambda j: combined[j]))
     return sorted(chosen)
+
+
+def _with_item_opening(hits: Sequence, units: list[_Unit], chosen: list[int]) -> list[int]:
+    """A quote starting inside a list item ("Add your sellers ..." after "Partner Portal access. Your
+    administrator ...") also quotes the item's opening sentence, which says what the item is about."""
+    first = chosen[0]
+    if units[first].unit.kind != "sentence":
+        return chosen
+    text = getattr(hits[units[first].hit_rank], "text", "")
+    j = first
+    while j > 0 and first - j < 2:
+        before, after = units[j - 1], units[j]
+        if before.hit_rank != after.hit_rank or "\n" in text[before.unit.end:after.unit.start]:
+            return chosen
+        j -= 1
+        if before.unit.kind == "item":
+            return list(range(j, first)) + chosen
+        if before.unit.kind != "sentence":
+            return chosen
+    return chosen
 
 
 def _next_quotable(units: list[_Unit], combined: np.ndarray, start: int, step: int) -> int | None:

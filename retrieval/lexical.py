@@ -111,6 +111,12 @@ _CJK_QUESTION = re.compile("何|どの|どれ|どんな|いつ|いくら|誰|で
 _HIRAGANA = re.compile("^[\u3040-\u309f]+$")
 
 
+# an amount written with thousands separators or a "k": one number, as the content or the question may write
+# it the other way ("above 150k" / "above USD 150,000")
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?![\d]|[.,]\d)")
+_KILO = re.compile(r"(?<![\d.,])(\d{1,3})\s?k\b")
+
+
 def answer_terms(text: str, question: bool = False) -> list[str]:
     """`tokenize` tuned for matching a question against candidate answer sentences: number words as
     digits ("ten days" matches "10 days"), CJK bigrams made only of hiragana (particles, verb endings)
@@ -120,6 +126,8 @@ def answer_terms(text: str, question: bool = False) -> list[str]:
     if question:
         text = _CJK_QUESTION.sub(" ", _HOW_WORDS.sub("how", text))
     text = _NUMBER_RE.sub(lambda m: _NUMBER_WORDS[m.group(1)], text)
+    text = _THOUSANDS.sub(lambda m: re.sub(r"\D", "", m.group(0)), text)  # "150,000", "150 000" -> "150000"
+    text = _KILO.sub(lambda m: m.group(1) + "000", text)  # "150k" -> "150000"
     terms = [t for t in tokenize(text) if not _HIRAGANA.match(t)]
     return [t for t in terms if t not in _QUESTION_FILLER] if question else terms
 

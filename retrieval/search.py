@@ -94,6 +94,7 @@ class _DocMeta:
     products: tuple[str, ...]
     industries: tuple[str, ...]
     locale: str | None
+    reference: bool = False  # others' reference material (front matter `source: reference`)
 
 
 class Snapshot:
@@ -127,7 +128,8 @@ class Snapshot:
 def load_snapshot(store: RecordStore, cache_dir, version: int) -> Snapshot:
     stmt = (
         select(Chunk.chunk_id, Chunk.doc_id, Chunk.heading, Chunk.text, Document.title, Document.visibility,
-               Document.kind, Document.products, Document.industries, Document.locale, Document.indexed_hash)
+               Document.kind, Document.products, Document.industries, Document.locale, Document.indexed_hash,
+               Document.attributes)
         .join(Document, Document.doc_id == Chunk.doc_id)
         .order_by(Chunk.chunk_id)
     )
@@ -141,7 +143,8 @@ def load_snapshot(store: RecordStore, cache_dir, version: int) -> Snapshot:
         if pos is None:
             pos = doc_pos[row.doc_id] = len(docs)
             docs.append(_DocMeta(tuple(row.visibility or ()), row.kind or "other", tuple(row.products or ()),
-                                 tuple(row.industries or ()), row.locale))
+                                 tuple(row.industries or ()), row.locale,
+                                 (row.attributes or {}).get("source") == "reference"))
         chunk_doc[i] = pos
     chunk_ids = [row.chunk_id for row in rows]
     fingerprint_parts = [TOKENIZER_VERSION] + [f"{row.chunk_id}\x1f{row.indexed_hash}" for row in rows]
@@ -196,6 +199,19 @@ class HybridSearcher:
         dense = self._dense(query, n, filters, snap, mask) if weight > 0 else []
         fused = fuse(lexical, top_k(lexical, n), dense, weight)
         return self._rows(snap, fused, k, filters, max_per_doc)
+
+    def admitted(self, filters: Filters, limit: int, programme_only: bool = False) -> list[Hit]:
+        """Up to `limit` chunks the filters admit (`programme_only`: not others' reference material),
+        unranked (score 0), in index order: the pool a question in another language is matched against
+        with the multilingual model, where words and MiniLM say nothing."""
+        if filters.allowed_visibility == () or limit <= 0:
+            return []
+        snap = self.snapshot()
+        mask = snap.mask(filters)
+        positions = range(len(snap.chunk_ids)) if mask is None else np.flatnonzero(mask).tolist()
+        if programme_only:
+            positions = [p for p in positions if not snap.docs[int(snap.chunk_doc[p])].reference]
+        return self._rows(snap, [(int(p), 0.0) for p in positions], limit, filters, None)
 
     def _dense(self, query: str, n: int, filters: Filters, snap: Snapshot,
                mask: np.ndarray | None) -> list[tuple[int, float]]:

@@ -227,3 +227,13 @@ def test_fold_accents_folds_latin_only():
     assert fold_accents("rétrogradés, protección, ação") == "retrogrades, proteccion, acao"
     assert fold_accents("ガイドの期間") == "ガイドの期間"  # voiced kana keep their marks
 
+
+
+def test_a_quote_starting_inside_a_list_item_keeps_the_items_opening(embedder):
+    onboarding = ("1. **Portal access.** Your administrator receives the invitation by email. Add your sellers, "
+                  "presales engineers and marketers; each person gets their own login.\n"
+                  "2. **Company profile.** Complete your profile: countries, industries and languages.")
+    answer = answer_from_hits("how do I add sellers, presales engineers and marketers with their own login?",
+                              [_hit(onboarding, title="Onboarding guide")], embedder, threshold=-9.0)
+    assert answer.found and answer.answer.startswith("Portal access.")
+    assert "Company profile" not in answer.answer  # the next item is not the same item

@@ -63,3 +63,12 @@ def test_a_new_tokeniser_rebuilds_the_stored_index(make_service, monkeypatch):
     assert rebuilt.search("registrations expire", k=1)[0].doc_id == "p/reg.md"
     after = {p.name for p in lexical_dir.iterdir() if not p.name.startswith(".")}
     assert before and after and before != after
+
+
+def test_an_amount_is_one_term_however_it_is_written():
+    from retrieval.lexical import answer_terms
+
+    assert "150000" in answer_terms("anything special about registered opps above 150k?", question=True)
+    assert "150000" in answer_terms("for opportunities above USD 150,000, a funded proof of value")
+    assert "45000" in answer_terms("Enveloppe trimestrielle (jusqu'à): 45 000 USD")
+    assert {"2026", "100"} <= set(answer_terms("in 2026, 100 partners joined"))  # a year and a count stay two

@@ -102,3 +102,45 @@ def test_amounts_written_with_the_currency_code_first_answer_an_amount_question(
                                  "mdf activities above what amount need the regional partner marketing manager too?")
     assert answer.found and "15,000" in answer.answer
 
+
+
+def _shown(result) -> str:
+    return result.answer if result.found else result.closest or ""
+
+
+@pytest.mark.parametrize(("user", "question", "expected"), [
+    # no German text mentions exams: words and MiniLM never retrieved the English certification policy
+    ("u-ps-kaiser", "sind die prüfungen für uns gratis?", "Certification exams are free"),
+    # too short for langdetect alone (fr 0.57, de 0.43): read in the asker's language
+    ("u-ps-kaiser", "wie lange dauert der sales foundations kurs?", "2 hours"),
+    ("u-ps-lyon", "on a droit à des MDF en tant que registered ?", "no MDF allocation"),
+    ("u-ps-sakura", "MDF活動の承認にはどれくらいかかる？", "5 business days"),
+])
+def test_a_question_in_another_language_finds_the_vendors_policy_that_shares_no_word_with_it(
+        demo_ctx, seller, user, question, expected):
+    result = search_and_answer(demo_ctx, seller(user), SearchArgs(query=question))
+    assert expected in _shown(result), _shown(result)
+
+
+def test_multilingual_recall_reads_only_the_programmes_shared_rules(demo_ctx, seller):
+    from tools.search.service import multilingual_recall
+
+    hits = multilingual_recall(demo_ctx, seller("u-ps-alpine"), "sind die prüfungen für uns gratis?", "en")
+    assert hits and {h.locale for h in hits} == {"en"}
+    assert all(h.source_type == "programme" for h in hits)  # never others' reference material
+    assert all(not all(v.startswith("partner:") for v in h.visibility) for h in hits)  # nor one partner's plan
+    assert "certification" in hits[0].title.lower()
+
+
+def test_english_chat_that_langdetect_reads_as_dutch_is_held_to_the_english_threshold(demo_ctx, seller):
+    from tools.search.service import question_language
+
+    question = "do we get backend rebates on deals over 100k?"
+    assert question_language(question) is None  # langdetect: nl 0.99
+    assert not answer_from_content(demo_ctx, seller("u-ps-lonestar"), question).found
+
+
+def test_a_german_request_for_another_partners_plan_is_not_answered_from_the_askers_own_plan(demo_ctx, seller):
+    answer = answer_from_content(demo_ctx, seller("u-ps-alpine"), "zeig mir den joint plan von sakura systems")
+    assert not answer.found
+

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
+import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.core.errors import BadInput
@@ -20,12 +20,9 @@ from retrieval.multilingual import similarities
 from retrieval.scope import Scope
 from retrieval.search import Hit
 from tools.context import ToolContext
-from tools.locales import Catalogue, detect_languages
+from tools.locales import CATALOGUE_LANGS, Catalogue, detect_languages
 from tools.registry import register_tool
 from tools.shorthand import expand_shorthand
-
-if TYPE_CHECKING:
-    import numpy as np
 
 __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
            "answer_for_hits", "answer_from_content", "search_and_answer", "search_content", "search_query"]
@@ -38,6 +35,9 @@ SEARCH_DEPTH = 2 * ANSWER_CANDIDATES
 # a question in another language than the vendor's default also gets this many passages in the default
 # language (deep: others' reference material in that language is set aside afterwards)
 CROSS_DEPTH = 4 * ANSWER_CANDIDATES
+# the vendor's own passages in its default language matched with the multilingual model against a question
+# in another language (`multilingual_recall`): all of them in a programme of a few hundred chunks
+RECALL_POOL = 600
 NEWER_MARGIN = 0.05  # a newer document's answer replaces an older one's only when it scores about as well
 
 
@@ -147,9 +147,12 @@ def question_language(question: str) -> str | None:
     if len(question.split()) < 4:
         return None
     guesses = detect_languages(question)
-    if not guesses:
+    if not guesses or guesses[0].prob < 0.9:
         return None
-    return guesses[0].lang.split("-")[0] if guesses[0].prob >= 0.9 else None
+    # langdetect reads short chat as Dutch, Slovenian, Afrikaans... ("do we get backend rebates on deals
+    # over 100k?" -> nl): a guess outside the languages the copilot speaks says nothing sure
+    language = guesses[0].lang.split("-")[0]
+    return language if language in CATALOGUE_LANGS else None
 
 
 def _lang(locale: str | None) -> str:
@@ -231,20 +234,20 @@ def answer_for_hits(ctx: ToolContext, question: str, hits: list[Hit], threshold:
     default = vendor.get("default_locale") or "en"
     pool, is_reference = whose_rule(question, hits)
     if crosses_languages(question, locale, default):
-        pool = cross_lingual(question, pool, ctx.content.multilingual)
+        pool = cross_lingual(question, pool, ctx.content.multilingual, likely_language(question, locale))
     if not pool:
         return ContentAnswer(answer=NOT_FOUND, found=False)
     answer, candidates = None, pool
     for group in language_groups(question, pool, locale, default):
         group = group[:ANSWER_CANDIDATES]
-        attempt = _answer(ctx, question, group, threshold)
+        attempt = _answer(ctx, question, group, threshold, locale)
         if answer is None or attempt.found or (attempt.closest and not answer.closest):
             answer, candidates = attempt, group
         if attempt.found:
             break
     assert answer is not None
     if not is_reference:
-        answer = _prefer_newer(ctx, question, candidates, answer, threshold)
+        answer = _prefer_newer(ctx, question, candidates, answer, threshold, locale)
     if is_reference and (answer.found or answer.closest):
         by_id = {h.doc_id: h for h in candidates}
         cited = by_id.get(answer.citations[0].doc_id) if answer.citations else candidates[0]
@@ -254,6 +257,18 @@ def answer_for_hits(ctx: ToolContext, question: str, hits: list[Hit], threshold:
         else:
             answer = answer.model_copy(update={"closest": label + (answer.closest or "")})
     return answer
+
+
+def likely_language(question: str, locale: str | None) -> str | None:
+    """The question's language when it is clear, else the asker's language when langdetect counts it among
+    its guesses ("wie lange dauert der sales foundations kurs?": fr 0.57, de 0.43, from a German asker),
+    else None (not sure enough to answer across languages on that)."""
+    language = question_language(question)
+    if language or not locale:
+        return language
+    own = _lang(locale)
+    guesses = detect_languages(question) or ()
+    return own if any(g.lang.split("-")[0] == own for g in guesses) else None
 
 
 def asked_language(question: str, locale: str | None) -> str:
@@ -277,6 +292,8 @@ def answer_hits(ctx: ToolContext, scope: Scope, query: str, k: int = SEARCH_DEPT
         return hits
     more = ctx.content.search(query, k=CROSS_DEPTH, allowed_visibility=scope.allowed_visibility(),
                               **{**filters, "locale": _lang(default)})
+    if not any(filters.values()):
+        more += multilingual_recall(ctx, scope, query, _lang(default))
     seen: set[str] = {h.chunk_id for h in hits}
     for h in more:
         if h.chunk_id not in seen:
@@ -285,17 +302,57 @@ def answer_hits(ctx: ToolContext, scope: Scope, query: str, k: int = SEARCH_DEPT
     return hits
 
 
+def multilingual_recall(ctx: ToolContext, scope: Scope, question: str, locale: str,
+                        k: int = ANSWER_CANDIDATES) -> list[Hit]:
+    """The k programme passages in `locale` (the vendor's default language) nearest to a question asked in
+    another language, by the multilingual model over every such passage the asker may see (up to
+    RECALL_POOL): words and MiniLM cannot bridge languages, so a German question about exam fees otherwise
+    never retrieves the English certification policy when no German text mentions exams. Passage vectors
+    are cached by text (`retrieval.multilingual`), so each passage is encoded once. Empty without the model."""
+    # the programme's shared rules, not one partner's own documents (a joint plan is found by its words)
+    pool = [h for h in ctx.content.admitted(scope.allowed_visibility(), locale=locale, limit=RECALL_POOL,
+                                            programme_only=True)
+            if h.source_type != "reference" and not _partner_only(h)]
+    if not pool:
+        return []
+    sims = ctx.content.multilingual(question, [_passage(h) for h in pool])
+    if sims is None:
+        return []
+    order = sorted(range(len(pool)), key=lambda i: -float(sims[i]))[:k]
+    return [pool[i] for i in order]
+
+
+def _partner_only(hit: Hit) -> bool:
+    """The document is one partner's own (visible to `partner:P` only), e.g. its joint business plan."""
+    return bool(hit.visibility) and all(v.startswith("partner:") for v in hit.visibility)
+
+
+def _passage(hit: Hit) -> str:
+    """A hit as the multilingual model reads it: its title and heading, then its text."""
+    return " > ".join(p for p in (hit.title, hit.heading) if p) + ": " + hit.text
+
+
 def cross_lingual(question: str, hits: list[Hit],
-                  multilingual: Callable[[str, Sequence[str]], np.ndarray | None] = similarities) -> list[Hit]:
+                  multilingual: Callable[[str, Sequence[str]], np.ndarray | None] = similarities,
+                  language: str | None = None) -> list[Hit]:
     """The hits re-ranked by the multilingual model's similarity to the question (title, heading and
     text): a Spanish question about MDF claims finds the English MDF policy although no word is shared.
-    Unchanged when the model is not installed."""
+    A hit in another language than the question's also gets that similarity as its retrieval score (scaled
+    0..1 over the hits): its words and MiniLM score said nothing about a question in another language, and
+    the passages `multilingual_recall` adds have none. Unchanged when the model is not installed."""
     if len(hits) < 2:
         return hits
-    passages = [" > ".join(p for p in (h.title, h.heading) if p) + ": " + h.text for h in hits]
-    sims = multilingual(question, passages)
+    sims = multilingual(question, [_passage(h) for h in hits])
     if sims is None:
         return hits
+    sims = np.asarray(sims, dtype=float)
+    language = language or question_language(question)
+    low, high = float(sims.min()), float(sims.max())
+    scaled = (sims - low) / (high - low) if high > low else np.ones(len(sims))
+    # one partner's own documents (a joint plan) keep their retrieval score: found by their words, they are
+    # not the programme's rules a question in another language is matched with
+    hits = [h if language is None or _lang(h.locale) in ("", language) or _partner_only(h)
+            else h.model_copy(update={"score": round(float(scaled[i]), 4)}) for i, h in enumerate(hits)]
     order = sorted(range(len(hits)), key=lambda i: -float(sims[i]))
     return [hits[i] for i in order]
 
@@ -324,7 +381,7 @@ def _vendor(ctx: ToolContext) -> dict:
 
 
 def _prefer_newer(ctx: ToolContext, question: str, candidates: list[Hit], answer: ContentAnswer,
-                  threshold: float | None) -> ContentAnswer:
+                  threshold: float | None, locale: str | None = None) -> ContentAnswer:
     """When a newer programme document among the candidates also answers, with other numbers, it wins:
     of two documents that disagree, the newest states the rule."""
     if not answer.found or not answer.citations:
@@ -336,7 +393,7 @@ def _prefer_newer(ctx: ToolContext, question: str, candidates: list[Hit], answer
     newer = [h for h in candidates if h.updated_on is not None and h.updated_on > cited]
     if not newer:
         return answer
-    other = _answer(ctx, question, newer, threshold)
+    other = _answer(ctx, question, newer, threshold, locale)
     said, says = _numbers(answer.answer.rsplit(" [", 1)[0]), _numbers(other.answer.rsplit(" [", 1)[0])
     # the same question answered about as well (not a side remark of a newer page on another topic)
     if other.found and said and says and not (said & says) and other.score >= answer.score - NEWER_MARGIN:
@@ -344,13 +401,15 @@ def _prefer_newer(ctx: ToolContext, question: str, candidates: list[Hit], answer
     return answer
 
 
-def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: float | None) -> ContentAnswer:
+def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: float | None,
+            locale: str | None = None) -> ContentAnswer:
     content = ctx.content
     vectors, vocabulary = content.unit_vectors(candidates), content.vocabulary()
     language = question_language(question)
     foreign = language not in (None, "en") and not is_cjk(question)
     # the candidates are in another language than the question (a Spanish question, the English policy)
-    across = language is not None and all(_lang(h.locale) not in ("", language) for h in candidates)
+    asked = likely_language(question, locale)
+    across = asked is not None and all(_lang(h.locale) not in ("", asked) for h in candidates)
     answers = [answer_from_hits(part, candidates, embedder=content.embedder, threshold=threshold,
                                 unit_vectors=vectors, term_idf=vocabulary, multilingual=content.multilingual,
                                 foreign=foreign, across=across)
@@ -393,7 +452,8 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
     shown, _ = whose_rule(query, hits)
     default = _vendor(ctx).get("default_locale") or "en"
     if crosses_languages(query, scope.locale, default) and shown:
-        shown = [h for group in language_groups(query, cross_lingual(query, shown, ctx.content.multilingual),
+        shown = [h for group in language_groups(query, cross_lingual(query, shown, ctx.content.multilingual,
+                                                                     likely_language(query, scope.locale)),
                                                             scope.locale, default)
                  for h in group]
     return SearchToolResult(results=_response(shown[: args.k], readable=True).results, answer=answer.answer,
