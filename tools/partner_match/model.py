@@ -268,11 +268,15 @@ def fit_logistic(Z: np.ndarray, y: np.ndarray, weights: np.ndarray, lower: np.nd
 
 
 def train_model(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date, seed: int = 0,
-                kind: str = "learned") -> MatchModel:
+                kind: str = "learned", examples: tuple | None = None) -> MatchModel:
     """Learn from deals closed before `cutoff` (`kind`: `learned`, `learned_all` (the same examples, the
     relationship weights fitted too although history hides most relationships: `CENSORED`) or `outcome`,
-    see the module's docstring); hand-set weights when there is too little history."""
-    X, y, weights, n_deals = (outcome_set if kind == "outcome" else training_set)(eco, matrix, cutoff, seed)
+    see the module's docstring); hand-set weights when there is too little history. `examples`: the
+    `training_set` of the same cutoff and seed, when the caller already built it (`learned` and
+    `learned_all` share it)."""
+    if examples is None:
+        examples = (outcome_set if kind == "outcome" else training_set)(eco, matrix, cutoff, seed)
+    X, y, weights, n_deals = examples
     if n_deals < MIN_EXAMPLES or len(set(y.tolist())) < 2:
         log.info("partner match: %d training deals before %s, using cold-start weights", n_deals, cutoff)
         return MatchModel.cold_start(n_deals, cutoff)

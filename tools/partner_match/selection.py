@@ -32,8 +32,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from tools.partner_match.features import UNCAUSED, DealRec, Ecosystem, PartnerMatrix, deal_signals
-from tools.partner_match.history import HistorySweep, history_as_of
-from tools.partner_match.model import MatchModel, rank, train_model
+from tools.partner_match.history import HistorySweep, base_rate_as_of
+from tools.partner_match.model import MatchModel, rank, train_model, training_set
 
 log = logging.getLogger(__name__)
 
@@ -244,10 +244,11 @@ def _auc(pairs: list[tuple[float, bool]]) -> float:
 
 
 def candidates(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date) -> dict[str, MatchModel]:
-    base = history_as_of(matrix, eco, cutoff).base_rate
+    base = base_rate_as_of(matrix, eco, cutoff)
     out = {"segment": MatchModel.segment(base, cutoff=cutoff), "cold_start": MatchModel.cold_start(cutoff=cutoff)}
+    examples = training_set(eco, matrix, cutoff)  # the learned candidates differ in the fit, not the examples
     for kind in LEARNED:
-        model = train_model(eco, matrix, cutoff, kind=kind)
+        model = train_model(eco, matrix, cutoff, kind=kind, examples=examples if kind != "outcome" else None)
         if model.kind == kind:
             out[kind] = model
     return out
@@ -311,7 +312,7 @@ def fit_ranker(eco: Ecosystem, matrix: PartnerMatrix, as_of: dt.date, kind: str)
     if kind in LEARNED:
         return train_model(eco, matrix, as_of, kind=kind)
     if kind == INCUMBENT:
-        return MatchModel.segment(history_as_of(matrix, eco, as_of).base_rate, cutoff=as_of)
+        return MatchModel.segment(base_rate_as_of(matrix, eco, as_of), cutoff=as_of)
     return MatchModel.cold_start(cutoff=as_of)
 
 
