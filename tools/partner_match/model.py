@@ -183,34 +183,54 @@ def training_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
                  seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """(X, y, sample weights, deals used): per won deal its partner (1) and partners that did not win it
     (0); per lost deal its partner (0)."""
-    rng = np.random.default_rng(seed)
-    deals = _training_deals(eco, matrix, cutoff)
+    return training_sets(eco, matrix, [cutoff], seed)[cutoff]
+
+
+def training_sets(eco: Ecosystem, matrix: PartnerMatrix, cutoffs: list[dt.date],
+                  seed: int = 0) -> dict[dt.date, tuple[np.ndarray, np.ndarray, np.ndarray, int]]:
+    """`training_set` of each cutoff, from one sweep through the history: the backtest windows' training
+    deals overlap, and a deal in several sets has its signals computed once (each set draws its own
+    negatives, as it would alone)."""
+    per_cutoff = {cutoff: _training_deals(eco, matrix, cutoff) for cutoff in cutoffs}
+    member: dict[int, list[dt.date]] = {}
+    for cutoff, deals in per_cutoff.items():
+        for deal in deals:
+            member.setdefault(id(deal), []).append(cutoff)
+    rngs = {cutoff: np.random.default_rng(seed) for cutoff in per_cutoff}
+    parts: dict[dt.date, tuple[list, list, list]] = {cutoff: ([], [], []) for cutoff in per_cutoff}
     sweep = HistorySweep(matrix, eco)
     n = len(matrix.ids)
-    rows, labels, weights = [], [], []
-    for deal in deals:
+    union = [d for d in eco.deals if id(d) in member]  # sorted as each set is: ties in the records' order
+    for deal in sorted(union, key=lambda d: (d.opened(), d.opportunity_id)):
         state = sweep.advance(deal.opened())
         signals = deal_signals(matrix, state, deal.masked(), eco.accounts[deal.account_id], exclude=deal)
         positive = matrix.index[deal.partner_id]
-        if not deal.won:  # engaged and lost: one negative; who else could have won it is unknown
-            rows.append(signals.X[[positive]])
-            labels.append(0)
-            weights.append(LOST_WEIGHT)
-            continue
-        eligible = np.flatnonzero(signals.eligible)
-        eligible = eligible[eligible != positive]
-        if len(eligible) > ELIGIBLE_NEGATIVES:
-            eligible = rng.choice(eligible, size=ELIGIBLE_NEGATIVES, replace=False)
-        negatives = set(eligible.tolist())
-        others = rng.choice(n, size=min(OTHER_NEGATIVES, n), replace=False)
-        negatives.update(int(i) for i in others if i != positive)
-        picked = [positive, *sorted(negatives)]
-        rows.append(signals.X[picked])
-        labels.extend([1] + [0] * (len(picked) - 1))
-        weights.extend([1.0] * len(picked))
-    if not rows:
-        return np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0), 0
-    return np.vstack(rows), np.asarray(labels), np.asarray(weights), len(deals)
+        for cutoff in member[id(deal)]:
+            rows, labels, weights = parts[cutoff]
+            if not deal.won:  # engaged and lost: one negative; who else could have won it is unknown
+                rows.append(signals.X[[positive]])
+                labels.append(0)
+                weights.append(LOST_WEIGHT)
+                continue
+            rng = rngs[cutoff]
+            eligible = np.flatnonzero(signals.eligible)
+            eligible = eligible[eligible != positive]
+            if len(eligible) > ELIGIBLE_NEGATIVES:
+                eligible = rng.choice(eligible, size=ELIGIBLE_NEGATIVES, replace=False)
+            negatives = set(eligible.tolist())
+            others = rng.choice(n, size=min(OTHER_NEGATIVES, n), replace=False)
+            negatives.update(int(i) for i in others if i != positive)
+            picked = [positive, *sorted(negatives)]
+            rows.append(signals.X[picked])
+            labels.extend([1] + [0] * (len(picked) - 1))
+            weights.extend([1.0] * len(picked))
+    out = {}
+    for cutoff, (rows, labels, weights) in parts.items():
+        if not rows:
+            out[cutoff] = (np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0), 0)
+        else:
+            out[cutoff] = (np.vstack(rows), np.asarray(labels), np.asarray(weights), len(per_cutoff[cutoff]))
+    return out
 
 
 def outcome_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
