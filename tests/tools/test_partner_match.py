@@ -493,7 +493,7 @@ def _random_ecosystem(seed: int = 7, partners: int = 12, deals: int = 160) -> mf
     accounts = [R.Account(account_id=f"A-{k}", name=f"Account {k}", industry=["Retail", "Financial Services"][k % 2],
                           country=countries[k % 2], status="customer") for k in range(20)]
     start, opportunities = dt.date(2024, 1, 1), []
-    for k in range(deals):
+    for _ in range(deals):
         created = start + dt.timedelta(days=int(rng.integers(0, 700)))
         stage = str(rng.choice(["closed_won", "closed_lost", "proposal"], p=[0.45, 0.4, 0.15]))
         opportunities.append(deal(f"A-{int(rng.integers(0, 20))}", stage, f"P-{int(rng.integers(0, partners)):02d}",
