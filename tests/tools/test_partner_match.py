@@ -541,3 +541,24 @@ def test_training_sets_of_several_cutoffs_equal_each_cutoffs_own():
         assert alone[3] == together[cutoff][3] > 30
         for a, b in zip(alone[:3], together[cutoff][:3]):
             assert np.array_equal(a, b)
+
+
+def test_segment_ranker_counts_a_customer_matched_at_the_automatic_ceiling_as_the_full_20_points():
+    """The segment ranker is the issue's heuristic: smoothed similar-deal win rate plus 20 points when the
+    account is the partner's customer. Account mapping's automatic matches stop at confidence 0.99 (1.0
+    is a person's confirmation), so such a customer gets the full 20 points: it ranks above a partner
+    19.9 points ahead on similar deals (at 0.99 x 20 = 19.8 it ranked below); a match half as sure
+    counts half."""
+    from tools.partner_match.model import AUTO_MATCH_CEILING
+
+    def row(customer: float, lift: float) -> np.ndarray:
+        x = np.zeros(len(mf.FEATURES))
+        x[[mf.FEATURES.index(n) for n in ("authorised", "geography", "customer", "similar_rate")]] = (
+            1.0, 1.0, customer, lift)
+        return x
+
+    model = MatchModel.segment(0.4)
+    customer, ahead, further = model.scores(np.array([row(AUTO_MATCH_CEILING, 0.0), row(0.0, 0.199), row(0.0, 0.201)]))
+    assert further > customer > ahead
+    half, below, above = model.scores(np.array([row(AUTO_MATCH_CEILING / 2, 0.0), row(0.0, 0.099), row(0.0, 0.101)]))
+    assert above > half > below

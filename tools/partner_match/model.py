@@ -65,7 +65,7 @@ from tools.partner_match.history import HistoryState, HistorySweep, history_as_o
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = 8  # bump when features or training change: cached models of older versions are ignored
+MODEL_VERSION = 9  # bump when features or training change: cached models of older versions are ignored
 MIN_EXAMPLES = 30
 ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
 OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too
@@ -83,8 +83,12 @@ COLD_START_WEIGHTS = {
 }
 # The segment ranker (logit units): the smoothed win rate on past deals sharing the industry or a product
 # (`similar_rate`, as its lift over the vendor's rate), plus a bonus when the account is the partner's
-# customer worth 20 points of that rate.
-SEGMENT_WEIGHTS = {"authorised": 2.0, "geography": 1.5, "similar_rate": 6.0, "customer": 1.2}
+# customer worth 20 points of that rate. The `customer` column is the relationship's match confidence;
+# account mapping's automatic matches stop at `AUTO_MATCH_CEILING` (1.0 is kept for a person's
+# confirmation), so a match at the ceiling counts as a certain customer (the full 20 points), a less sure
+# one in proportion.
+AUTO_MATCH_CEILING = 0.99  # tools.account_mapping.er_scoring: the most an automatic match is given
+SEGMENT_WEIGHTS = {"authorised": 2.0, "geography": 1.5, "similar_rate": 6.0, "customer": 1.2 / AUTO_MATCH_CEILING}
 COLD_START_INTERCEPT = -4.0
 
 
