@@ -481,3 +481,84 @@ def test_top_rows_breaks_a_tie_at_the_edge_as_rank_does():
     for k in (1, 3, 7):
         assert top_rows(model, signals, k)[0].tolist() == rank(model, signals)[0][:k].tolist() == \
             [5] + [i for i in range(n) if i != 5][:k - 1]
+
+
+def _random_ecosystem(seed: int = 7, partners: int = 12, deals: int = 160) -> mf.Ecosystem:
+    """Partners with overlapping competencies and countries, deals over two years, most of them closed."""
+    rng = np.random.default_rng(seed)
+    products, countries = ["Lakehouse", "Streaming", "Governance"], ["DE", "FR"]
+    rows = [partner(f"P-{k:02d}", f"Partner {k}", countries=list(rng.choice(countries, 1 + k % 2, replace=False)),
+                    competencies=list(rng.choice(products, 1 + k % 3, replace=False)),
+                    industries=["Financial Services" if k % 2 else "Retail"]) for k in range(partners)]
+    accounts = [R.Account(account_id=f"A-{k}", name=f"Account {k}", industry=["Retail", "Financial Services"][k % 2],
+                          country=countries[k % 2], status="customer") for k in range(20)]
+    start, opportunities = dt.date(2024, 1, 1), []
+    for _ in range(deals):
+        created = start + dt.timedelta(days=int(rng.integers(0, 700)))
+        stage = str(rng.choice(["closed_won", "closed_lost", "proposal"], p=[0.45, 0.4, 0.15]))
+        opportunities.append(deal(f"A-{int(rng.integers(0, 20))}", stage, f"P-{int(rng.integers(0, partners)):02d}",
+                                  products=[str(rng.choice(products))], created=created,
+                                  closed=created + dt.timedelta(days=int(rng.integers(10, 90)))))
+    return mf.Ecosystem.from_rows(rows, accounts, opportunities)
+
+
+def test_sweeps_sharing_a_timeline_count_what_a_fresh_count_does():
+    """The history is replayed many times per build (each backtest window's fits and scoring); the sweeps
+    share one timeline of events with each closed deal's columns and fair share worked out once. A sweep
+    that reuses them ends where one counting every deal afresh ends, and the base rate read straight from
+    the timeline is the state's."""
+    from tools.partner_match.history import HistoryState, base_rate_as_of
+
+    eco = _random_ecosystem()
+    matrix = mf.PartnerMatrix(eco)
+    as_of = dt.date(2025, 9, 1)
+    history_as_of(matrix, eco, dt.date(2025, 3, 1))  # a first sweep fills the timeline's per-deal parts
+    shared = history_as_of(matrix, eco, as_of)
+    fresh = HistoryState(matrix, eco.accounts)
+    for d in sorted(eco.deals, key=lambda d: d.closed()):  # in the sweep's order (sums of floats)
+        if d.is_closed and d.closed() < as_of:
+            fresh.apply_close(d)  # no shared parts: columns and fair share computed here
+    assert shared.global_n == fresh.global_n > 50 and shared.account_wins == fresh.account_wins
+    for group in mf.GROUPS:
+        for counter in ("wins", "seen", "fair"):
+            assert np.array_equal(getattr(shared, counter)[group], getattr(fresh, counter)[group])
+    assert np.array_equal(shared.tot_fair, fresh.tot_fair) and shared.tot_fair.sum() > 0
+    for day in (dt.date(2023, 1, 1), dt.date(2024, 6, 1), as_of, dt.date(2027, 1, 1)):
+        assert base_rate_as_of(matrix, eco, day) == history_as_of(matrix, eco, day).base_rate
+
+
+def test_training_sets_of_several_cutoffs_equal_each_cutoffs_own():
+    """The backtest builds its windows' training sets in one sweep; each is the one `training_set` builds
+    alone for its cutoff (same deals, same signals, same sampled negatives)."""
+    from tools.partner_match.model import training_set, training_sets
+
+    eco = _random_ecosystem()
+    matrix = mf.PartnerMatrix(eco)
+    cutoffs = [dt.date(2025, 3, 1), dt.date(2025, 6, 1), dt.date(2025, 9, 1)]
+    together = training_sets(eco, matrix, cutoffs)
+    for cutoff in cutoffs:
+        alone = training_set(eco, matrix, cutoff)
+        assert alone[3] == together[cutoff][3] > 30
+        for a, b in zip(alone[:3], together[cutoff][:3]):
+            assert np.array_equal(a, b)
+
+
+def test_segment_ranker_counts_a_customer_matched_at_the_automatic_ceiling_as_the_full_20_points():
+    """The segment ranker is the issue's heuristic: smoothed similar-deal win rate plus 20 points when the
+    account is the partner's customer. Account mapping's automatic matches stop at confidence 0.99 (1.0
+    is a person's confirmation), so such a customer gets the full 20 points: it ranks above a partner
+    19.9 points ahead on similar deals (at 0.99 x 20 = 19.8 it ranked below); a match half as sure
+    counts half."""
+    from tools.partner_match.model import AUTO_MATCH_CEILING
+
+    def row(customer: float, lift: float) -> np.ndarray:
+        x = np.zeros(len(mf.FEATURES))
+        x[[mf.FEATURES.index(n) for n in ("authorised", "geography", "customer", "similar_rate")]] = (
+            1.0, 1.0, customer, lift)
+        return x
+
+    model = MatchModel.segment(0.4)
+    customer, ahead, further = model.scores(np.array([row(AUTO_MATCH_CEILING, 0.0), row(0.0, 0.199), row(0.0, 0.201)]))
+    assert further > customer > ahead
+    half, below, above = model.scores(np.array([row(AUTO_MATCH_CEILING / 2, 0.0), row(0.0, 0.099), row(0.0, 0.101)]))
+    assert above > half > below

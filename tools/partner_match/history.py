@@ -2,6 +2,7 @@
 through time event by event (so training never sees the future)."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import numpy as np
@@ -40,12 +41,14 @@ class HistoryState:
                 "product": self.matrix.product_columns(deal.products),
                 "country": [] if country is None else [country]}
 
-    def apply_close(self, deal: DealRec, sign: int = 1) -> None:
+    def apply_close(self, deal: DealRec, sign: int = 1, parts: tuple | None = None) -> None:
+        """Count a closed deal (`sign` -1: take it out). `parts`: its `close_parts`, when already known."""
         i = self.matrix.index.get(deal.partner_id or "")
         if i is None:
             return
+        columns, rows, share = parts or self.close_parts(deal)
         won = sign * int(deal.won)
-        for group, cols in self.columns(deal).items():
+        for group, cols in columns.items():
             self.wins[group][cols, i] += won
             self.seen[group][cols, i] += sign
         self.tot_w[i] += won
@@ -56,12 +59,19 @@ class HistoryState:
         if deal.won:
             wins = self.account_wins.setdefault(deal.account_id, {})
             wins[i] = wins.get(i, 0) + sign
-            share, columns = self.fair_share(deal)
-            rows = np.flatnonzero(share)  # only the eligible partners change: O(eligible), not O(partners)
-            for group, cols in columns.items():
+            for group, cols in columns.items():  # only the eligible partners change: O(eligible)
                 for col in cols:
-                    self.fair[group][col, rows] += sign * share[rows]
-            self.tot_fair[rows] += sign * share[rows]
+                    self.fair[group][col, rows] += sign * share
+            self.tot_fair[rows] += sign * share
+
+    def close_parts(self, deal: DealRec) -> tuple[dict[str, list[int]], np.ndarray | None, float]:
+        """What counting a closed deal takes: (its column per group, the rows of the partners eligible for
+        it when it was won, the fair share each of them gets: 1 / their number)."""
+        if not deal.won:
+            return self.columns(deal), None, 0.0
+        share, columns = self.fair_share(deal)
+        rows = np.flatnonzero(share).astype(np.int32)
+        return columns, rows, float(share[rows[0]]) if len(rows) else 0.0
 
     def fair_share(self, deal: DealRec) -> tuple[np.ndarray, dict[str, list[int]]]:
         """Each partner's chance of a won deal under a random pick among those eligible for it."""
@@ -87,11 +97,14 @@ class HistoryState:
         return (self.global_w + PRIOR_STRENGTH * DEFAULT_WIN_RATE) / (self.global_n + PRIOR_STRENGTH)
 
 
-class HistorySweep:
-    """Moves a `HistoryState` forward in time; `advance(t)` applies every event dated before t."""
+class Timeline:
+    """The partner deals' open and close events in date order, and per closed deal what counting it takes
+    (`HistoryState.close_parts`, computed the first time a sweep reaches it): built once per matrix and
+    ecosystem and shared by every sweep over them (`Timeline.of`), since choosing a ranker replays the
+    history a dozen times (every backtest window's candidate fits and scoring)."""
 
     def __init__(self, matrix: PartnerMatrix, eco: Ecosystem):
-        self.state = HistoryState(matrix, eco.accounts)
+        self.matrix, self.eco = matrix, eco
         events = []
         for deal in eco.deals:
             if deal.partner_id and deal.partner_id in matrix.index:
@@ -99,18 +112,56 @@ class HistorySweep:
                 if deal.is_closed:
                     events.append((deal.closed(), 1, deal))
         events.sort(key=lambda e: (e[0], e[1]))
-        self._events, self._next = events, 0
+        self.events = events
+        self.parts: list[tuple | None] = [None] * len(events)
+        closes = [(day, deal.won) for day, kind, deal in events if kind]
+        self._close_days = [day for day, _ in closes]
+        self._wins_before = np.concatenate([[0], np.cumsum([won for _, won in closes], dtype=np.int64)])
+
+    @classmethod
+    def of(cls, matrix: PartnerMatrix, eco: Ecosystem) -> Timeline:
+        """The matrix's timeline of `eco` (kept on the matrix: one ecosystem per matrix in practice)."""
+        found = getattr(matrix, "_timeline", None)
+        if found is None or found.eco is not eco:
+            found = cls(matrix, eco)
+            matrix._timeline = found
+        return found
+
+    def base_rate(self, as_of: dt.date) -> float:
+        """`history_as_of(...).base_rate` without the replay: the partner deals closed before `as_of`."""
+        closed = bisect.bisect_left(self._close_days, as_of)
+        return (int(self._wins_before[closed]) + PRIOR_STRENGTH * DEFAULT_WIN_RATE) / (closed + PRIOR_STRENGTH)
+
+
+class HistorySweep:
+    """Moves a `HistoryState` forward in time; `advance(t)` applies every event dated before t."""
+
+    def __init__(self, matrix: PartnerMatrix, eco: Ecosystem):
+        self.state = HistoryState(matrix, eco.accounts)
+        self._timeline = Timeline.of(matrix, eco)
+        self._next = 0
 
     def advance(self, as_of: dt.date) -> HistoryState:
         if as_of < self.state.as_of:
             raise ValueError("a history sweep only moves forward")
-        while self._next < len(self._events) and self._events[self._next][0] < as_of:
-            _, kind, deal = self._events[self._next]
-            (self.state.apply_close if kind else self.state.apply_open)(deal)
+        events, parts, state = self._timeline.events, self._timeline.parts, self.state
+        while self._next < len(events) and events[self._next][0] < as_of:
+            _, kind, deal = events[self._next]
+            if kind:
+                if parts[self._next] is None:
+                    parts[self._next] = state.close_parts(deal)
+                state.apply_close(deal, parts=parts[self._next])
+            else:
+                state.apply_open(deal)
             self._next += 1
-        self.state.as_of = as_of
-        return self.state
+        state.as_of = as_of
+        return state
 
 
 def history_as_of(matrix: PartnerMatrix, eco: Ecosystem, as_of: dt.date) -> HistoryState:
     return HistorySweep(matrix, eco).advance(as_of)
+
+
+def base_rate_as_of(matrix: PartnerMatrix, eco: Ecosystem, as_of: dt.date) -> float:
+    """The vendor's partner-deal win rate as of a date (`HistoryState.base_rate`), without a replay."""
+    return Timeline.of(matrix, eco).base_rate(as_of)

@@ -65,7 +65,7 @@ from tools.partner_match.history import HistoryState, HistorySweep, history_as_o
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = 8  # bump when features or training change: cached models of older versions are ignored
+MODEL_VERSION = 9  # bump when features or training change: cached models of older versions are ignored
 MIN_EXAMPLES = 30
 ELIGIBLE_NEGATIVES = 30  # per training deal, the partners it could have gone to (a sample if more)
 OTHER_NEGATIVES = 4  # and a few from everyone, so the rules of eligibility are learned too
@@ -83,8 +83,12 @@ COLD_START_WEIGHTS = {
 }
 # The segment ranker (logit units): the smoothed win rate on past deals sharing the industry or a product
 # (`similar_rate`, as its lift over the vendor's rate), plus a bonus when the account is the partner's
-# customer worth 20 points of that rate.
-SEGMENT_WEIGHTS = {"authorised": 2.0, "geography": 1.5, "similar_rate": 6.0, "customer": 1.2}
+# customer worth 20 points of that rate. The `customer` column is the relationship's match confidence;
+# account mapping's automatic matches stop at `AUTO_MATCH_CEILING` (1.0 is kept for a person's
+# confirmation), so a match at the ceiling counts as a certain customer (the full 20 points), a less sure
+# one in proportion.
+AUTO_MATCH_CEILING = 0.99  # tools.account_mapping.er_scoring: the most an automatic match is given
+SEGMENT_WEIGHTS = {"authorised": 2.0, "geography": 1.5, "similar_rate": 6.0, "customer": 1.2 / AUTO_MATCH_CEILING}
 COLD_START_INTERCEPT = -4.0
 
 
@@ -183,34 +187,54 @@ def training_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
                  seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """(X, y, sample weights, deals used): per won deal its partner (1) and partners that did not win it
     (0); per lost deal its partner (0)."""
-    rng = np.random.default_rng(seed)
-    deals = _training_deals(eco, matrix, cutoff)
+    return training_sets(eco, matrix, [cutoff], seed)[cutoff]
+
+
+def training_sets(eco: Ecosystem, matrix: PartnerMatrix, cutoffs: list[dt.date],
+                  seed: int = 0) -> dict[dt.date, tuple[np.ndarray, np.ndarray, np.ndarray, int]]:
+    """`training_set` of each cutoff, from one sweep through the history: the backtest windows' training
+    deals overlap, and a deal in several sets has its signals computed once (each set draws its own
+    negatives, as it would alone)."""
+    per_cutoff = {cutoff: _training_deals(eco, matrix, cutoff) for cutoff in cutoffs}
+    member: dict[int, list[dt.date]] = {}
+    for cutoff, deals in per_cutoff.items():
+        for deal in deals:
+            member.setdefault(id(deal), []).append(cutoff)
+    rngs = {cutoff: np.random.default_rng(seed) for cutoff in per_cutoff}
+    parts: dict[dt.date, tuple[list, list, list]] = {cutoff: ([], [], []) for cutoff in per_cutoff}
     sweep = HistorySweep(matrix, eco)
     n = len(matrix.ids)
-    rows, labels, weights = [], [], []
-    for deal in deals:
+    union = [d for d in eco.deals if id(d) in member]  # sorted as each set is: ties in the records' order
+    for deal in sorted(union, key=lambda d: (d.opened(), d.opportunity_id)):
         state = sweep.advance(deal.opened())
         signals = deal_signals(matrix, state, deal.masked(), eco.accounts[deal.account_id], exclude=deal)
         positive = matrix.index[deal.partner_id]
-        if not deal.won:  # engaged and lost: one negative; who else could have won it is unknown
-            rows.append(signals.X[[positive]])
-            labels.append(0)
-            weights.append(LOST_WEIGHT)
-            continue
-        eligible = np.flatnonzero(signals.eligible)
-        eligible = eligible[eligible != positive]
-        if len(eligible) > ELIGIBLE_NEGATIVES:
-            eligible = rng.choice(eligible, size=ELIGIBLE_NEGATIVES, replace=False)
-        negatives = set(eligible.tolist())
-        others = rng.choice(n, size=min(OTHER_NEGATIVES, n), replace=False)
-        negatives.update(int(i) for i in others if i != positive)
-        picked = [positive, *sorted(negatives)]
-        rows.append(signals.X[picked])
-        labels.extend([1] + [0] * (len(picked) - 1))
-        weights.extend([1.0] * len(picked))
-    if not rows:
-        return np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0), 0
-    return np.vstack(rows), np.asarray(labels), np.asarray(weights), len(deals)
+        for cutoff in member[id(deal)]:
+            rows, labels, weights = parts[cutoff]
+            if not deal.won:  # engaged and lost: one negative; who else could have won it is unknown
+                rows.append(signals.X[[positive]])
+                labels.append(0)
+                weights.append(LOST_WEIGHT)
+                continue
+            rng = rngs[cutoff]
+            eligible = np.flatnonzero(signals.eligible)
+            eligible = eligible[eligible != positive]
+            if len(eligible) > ELIGIBLE_NEGATIVES:
+                eligible = rng.choice(eligible, size=ELIGIBLE_NEGATIVES, replace=False)
+            negatives = set(eligible.tolist())
+            others = rng.choice(n, size=min(OTHER_NEGATIVES, n), replace=False)
+            negatives.update(int(i) for i in others if i != positive)
+            picked = [positive, *sorted(negatives)]
+            rows.append(signals.X[picked])
+            labels.extend([1] + [0] * (len(picked) - 1))
+            weights.extend([1.0] * len(picked))
+    out = {}
+    for cutoff, (rows, labels, weights) in parts.items():
+        if not rows:
+            out[cutoff] = (np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0), 0)
+        else:
+            out[cutoff] = (np.vstack(rows), np.asarray(labels), np.asarray(weights), len(per_cutoff[cutoff]))
+    return out
 
 
 def outcome_set(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
@@ -268,11 +292,15 @@ def fit_logistic(Z: np.ndarray, y: np.ndarray, weights: np.ndarray, lower: np.nd
 
 
 def train_model(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date, seed: int = 0,
-                kind: str = "learned") -> MatchModel:
+                kind: str = "learned", examples: tuple | None = None) -> MatchModel:
     """Learn from deals closed before `cutoff` (`kind`: `learned`, `learned_all` (the same examples, the
     relationship weights fitted too although history hides most relationships: `CENSORED`) or `outcome`,
-    see the module's docstring); hand-set weights when there is too little history."""
-    X, y, weights, n_deals = (outcome_set if kind == "outcome" else training_set)(eco, matrix, cutoff, seed)
+    see the module's docstring); hand-set weights when there is too little history. `examples`: the
+    `training_set` of the same cutoff and seed, when the caller already built it (`learned` and
+    `learned_all` share it)."""
+    if examples is None:
+        examples = (outcome_set if kind == "outcome" else training_set)(eco, matrix, cutoff, seed)
+    X, y, weights, n_deals = examples
     if n_deals < MIN_EXAMPLES or len(set(y.tolist())) < 2:
         log.info("partner match: %d training deals before %s, using cold-start weights", n_deals, cutoff)
         return MatchModel.cold_start(n_deals, cutoff)

@@ -32,8 +32,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from tools.partner_match.features import UNCAUSED, DealRec, Ecosystem, PartnerMatrix, deal_signals
-from tools.partner_match.history import HistorySweep, history_as_of
-from tools.partner_match.model import MatchModel, rank, train_model
+from tools.partner_match.history import HistorySweep, base_rate_as_of
+from tools.partner_match.model import MatchModel, rank, train_model, training_set, training_sets
 
 log = logging.getLogger(__name__)
 
@@ -243,11 +243,15 @@ def _auc(pairs: list[tuple[float, bool]]) -> float:
     return float((diff > 0).mean() + 0.5 * (diff == 0).mean())
 
 
-def candidates(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date) -> dict[str, MatchModel]:
-    base = history_as_of(matrix, eco, cutoff).base_rate
+def candidates(eco: Ecosystem, matrix: PartnerMatrix, cutoff: dt.date,
+               examples: tuple | None = None) -> dict[str, MatchModel]:
+    """Every candidate fitted before `cutoff`; `examples`: the cutoff's `training_set`, if already built."""
+    base = base_rate_as_of(matrix, eco, cutoff)
     out = {"segment": MatchModel.segment(base, cutoff=cutoff), "cold_start": MatchModel.cold_start(cutoff=cutoff)}
+    if examples is None:  # the learned candidates differ in the fit, not the examples
+        examples = training_set(eco, matrix, cutoff)
     for kind in LEARNED:
-        model = train_model(eco, matrix, cutoff, kind=kind)
+        model = train_model(eco, matrix, cutoff, kind=kind, examples=examples if kind != "outcome" else None)
         if model.kind == kind:
             out[kind] = model
     return out
@@ -285,9 +289,11 @@ def run_backtest(eco: Ecosystem, matrix: PartnerMatrix, as_of: dt.date, score=sc
         return None
     pooled: dict[str, dict[str, list]] = {}
     window_of: list[int] = []
+    examples = training_sets(eco, matrix, [cases[0].closed() for cases in windows])  # one sweep for all
     for k, cases in enumerate(windows):
         cutoff = cases[0].closed()
-        scored = score(eco, matrix, candidates(eco, matrix, cutoff), cases, assignment_habit(eco, matrix, cutoff))
+        fitted = candidates(eco, matrix, cutoff, examples[cutoff])
+        scored = score(eco, matrix, fitted, cases, assignment_habit(eco, matrix, cutoff))
         for name, part in scored.items():
             into = pooled.setdefault(name, {"won": [], "lost": [], "pct": [], "weight": [], "favoured": []})
             for key, values in part.items():
@@ -311,7 +317,7 @@ def fit_ranker(eco: Ecosystem, matrix: PartnerMatrix, as_of: dt.date, kind: str)
     if kind in LEARNED:
         return train_model(eco, matrix, as_of, kind=kind)
     if kind == INCUMBENT:
-        return MatchModel.segment(history_as_of(matrix, eco, as_of).base_rate, cutoff=as_of)
+        return MatchModel.segment(base_rate_as_of(matrix, eco, as_of), cutoff=as_of)
     return MatchModel.cold_start(cutoff=as_of)
 
 
