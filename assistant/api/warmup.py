@@ -29,6 +29,7 @@ from tools.content_drafts.service import check_language
 from tools.directory.service import question_hints
 from tools.next_best_action.service import vendor_baselines, warm_partner_relationships
 from tools.partner_match.service import get_engine
+from tools.search.service import warm_multilingual
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,13 @@ def warm_draft_checks(ctx: AppContext) -> None:
     check_language("Dies ist ein kurzer Text über Daten, Partner und gemeinsame Kunden.", "de")
 
 
+def warm_multilingual_programme(ctx: AppContext) -> None:
+    """The programme passages a question in another language is matched against, encoded once by the
+    multilingual model (a few hundred passages: seconds; last, so the other steps are not held up)."""
+    if _has_content(ctx):
+        warm_multilingual(ctx)
+
+
 def warm_llm_client(ctx: AppContext) -> None:
     """With a language model configured: its client libraries (langchain, openai: seconds of imports that the
     first asks would otherwise take in turns, holding the interpreter), the tool schemas and the tokenizer."""
@@ -108,6 +116,7 @@ STEPS: list[tuple[str, Callable[[AppContext], None], bool]] = [
     ("account_mapping", warm_account_mapping, True),
     ("portfolio", warm_portfolio, True),
     ("draft_checks", warm_draft_checks, False),
+    ("multilingual_programme", warm_multilingual_programme, False),
     ("llm_client", warm_llm_client, False),
 ]
 

@@ -144,3 +144,22 @@ def test_a_german_request_for_another_partners_plan_is_not_answered_from_the_ask
     answer = answer_from_content(demo_ctx, seller("u-ps-alpine"), "zeig mir den joint plan von sakura systems")
     assert not answer.found
 
+
+
+def test_the_warm_up_encodes_the_programme_passages_a_question_in_another_language_reads(demo_ctx, seller,
+                                                                                        monkeypatch):
+    """After the server's warm-up step, the first German question encodes none of the programme passages it
+    is matched against (each was encoded once, at start; ~40 ms each otherwise, in the answer)."""
+    from retrieval import multilingual
+    from tools.search import service
+
+    pool = {service._passage(h) for h in demo_ctx.content.admitted(
+        seller("u-ps-alpine").allowed_visibility(), locale="en", limit=service.RECALL_POOL, programme_only=True)}
+    assert service.warm_multilingual(demo_ctx) >= len(pool) > 20
+    encoded: list[str] = []
+    real = multilingual._encode
+    monkeypatch.setattr(multilingual, "_encode",
+                        lambda texts, query: encoded.extend([] if query else texts) or real(texts, query))
+    monkeypatch.setattr(multilingual, "_PASSAGES", type(multilingual._PASSAGES)())  # a fresh worker's memory
+    answer_from_content(demo_ctx, seller("u-ps-alpine"), "Ist die Zertifizierungsprüfung kostenlos?")
+    assert not pool & set(encoded)

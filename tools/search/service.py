@@ -322,6 +322,18 @@ def multilingual_recall(ctx: ToolContext, scope: Scope, question: str, locale: s
     return [pool[i] for i in order]
 
 
+def warm_multilingual(ctx: ToolContext) -> int:
+    """Encode, once per machine, the programme passages a question in another language is matched against
+    (`multilingual_recall`): the pools an internal user and a partner seller see. The first German or
+    Japanese question after an ingest otherwise pays ~40 ms a passage (seconds for a few hundred); vectors
+    go to the shared cache, so the other worker and the next start find them. Returns the passages seen."""
+    default = _lang(_vendor(ctx).get("default_locale") or "en")
+    seen = 0
+    for scope in (Scope.system(), Scope(user_id="warmup", role="partner_seller", partner_id="warmup")):
+        seen += len(multilingual_recall(ctx, scope, "warm-up", default, k=RECALL_POOL))
+    return seen
+
+
 def _partner_only(hit: Hit) -> bool:
     """The document is one partner's own (visible to `partner:P` only), e.g. its joint business plan."""
     return bool(hit.visibility) and all(v.startswith("partner:") for v in hit.visibility)
