@@ -109,12 +109,12 @@ def _shown(result) -> str:
 
 
 @pytest.mark.parametrize(("user", "question", "expected"), [
-    # no German text mentions exams: words and MiniLM never retrieved the English certification policy
-    ("u-ps-kaiser", "sind die prüfungen für uns gratis?", "Certification exams are free"),
     # too short for langdetect alone (fr 0.57, de 0.43): read in the asker's language
     ("u-ps-kaiser", "wie lange dauert der sales foundations kurs?", "2 hours"),
     ("u-ps-lyon", "on a droit à des MDF en tant que registered ?", "no MDF allocation"),
-    ("u-ps-sakura", "MDF活動の承認にはどれくらいかかる？", "5 business days"),
+    # not kept: "sind die prüfungen für uns gratis?" and "MDF活動の承認にはどれくらいかかる？" were answered
+    # only while a recalled English passage took its multilingual similarity, scaled 0..1, as its score,
+    # which also made "not in the content" questions confident (held-out s32: README, issue 17)
 ])
 def test_a_question_in_another_language_finds_the_vendors_policy_that_shares_no_word_with_it(
         demo_ctx, seller, user, question, expected):

@@ -234,7 +234,7 @@ def answer_for_hits(ctx: ToolContext, question: str, hits: list[Hit], threshold:
     default = vendor.get("default_locale") or "en"
     pool, is_reference = whose_rule(question, hits)
     if crosses_languages(question, locale, default):
-        pool = cross_lingual(question, pool, ctx.content.multilingual, likely_language(question, locale))
+        pool = cross_lingual(question, pool, ctx.content.multilingual)
     if not pool:
         return ContentAnswer(answer=NOT_FOUND, found=False)
     answer, candidates = None, pool
@@ -345,26 +345,18 @@ def _passage(hit: Hit) -> str:
 
 
 def cross_lingual(question: str, hits: list[Hit],
-                  multilingual: Callable[[str, Sequence[str]], np.ndarray | None] = similarities,
-                  language: str | None = None) -> list[Hit]:
+                  multilingual: Callable[[str, Sequence[str]], np.ndarray | None] = similarities) -> list[Hit]:
     """The hits re-ranked by the multilingual model's similarity to the question (title, heading and
     text): a Spanish question about MDF claims finds the English MDF policy although no word is shared.
-    A hit in another language than the question's also gets that similarity as its retrieval score (scaled
-    0..1 over the hits): its words and MiniLM score said nothing about a question in another language, and
-    the passages `multilingual_recall` adds have none. Unchanged when the model is not installed."""
+    Their retrieval scores are left as they are: tried, giving a passage in another language its similarity
+    scaled 0..1 over the hits as its score made the best of them look certain whatever it said, and turned
+    "not in the content" into confident quotes on the held-out s32 set (README, issue 17). Unchanged when
+    the model is not installed."""
     if len(hits) < 2:
         return hits
     sims = multilingual(question, [_passage(h) for h in hits])
     if sims is None:
         return hits
-    sims = np.asarray(sims, dtype=float)
-    language = language or question_language(question)
-    low, high = float(sims.min()), float(sims.max())
-    scaled = (sims - low) / (high - low) if high > low else np.ones(len(sims))
-    # one partner's own documents (a joint plan) keep their retrieval score: found by their words, they are
-    # not the programme's rules a question in another language is matched with
-    hits = [h if language is None or _lang(h.locale) in ("", language) or _partner_only(h)
-            else h.model_copy(update={"score": round(float(scaled[i]), 4)}) for i, h in enumerate(hits)]
     order = sorted(range(len(hits)), key=lambda i: -float(sims[i]))
     return [hits[i] for i in order]
 
@@ -464,10 +456,8 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
     shown, _ = whose_rule(query, hits)
     default = _vendor(ctx).get("default_locale") or "en"
     if crosses_languages(query, scope.locale, default) and shown:
-        shown = [h for group in language_groups(query, cross_lingual(query, shown, ctx.content.multilingual,
-                                                                     likely_language(query, scope.locale)),
-                                                            scope.locale, default)
-                 for h in group]
+        reranked = cross_lingual(query, shown, ctx.content.multilingual)
+        shown = [h for group in language_groups(query, reranked, scope.locale, default) for h in group]
     return SearchToolResult(results=_response(shown[: args.k], readable=True).results, answer=answer.answer,
                             found=answer.found, citations=answer.citations, closest=answer.closest)
 
