@@ -18,7 +18,7 @@ from sqlalchemy import JSON, Date, DateTime, Float, Index, Integer, String, Text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from assistant.core.errors import Conflict
+from assistant.core.errors import BadInput, Conflict
 from retrieval.records import Account, Base, Opportunity
 
 IMPORTED, COPILOT = "import", "copilot"
@@ -154,6 +154,17 @@ KEPT: tuple[tuple[str, type[Base], str], ...] = (
 )
 _LINKS = ("opportunity_id", "account_id")
 ERASED_BY_RESET = (Registration, LeadRow, MdfActivityRow, PartnerCandidateRow, OpportunityMdf, AuditEntry)
+
+
+def status_filter(status: str | None, statuses: tuple[str, ...] | list[str]) -> str | None:
+    """A `--status` / `?status=` filter as stored (lower case: `PAID` and `paid` alike), or a clear error
+    naming the statuses there are."""
+    if status is None:
+        return None
+    wanted = status.strip().lower()
+    if wanted not in statuses:
+        raise BadInput(f"unknown status '{status}' (one of {', '.join(statuses)})")
+    return wanted
 
 
 def snapshot(row: Base) -> dict[str, Any]:

@@ -95,3 +95,23 @@ def test_a_lead_assigned_with_a_lower_case_partner_id_can_be_accepted_by_its_sel
     assert [x["lead_id"] for x in mine["leads"]] == ["L-1"]
     code, accepted = cli("leads", "accept", "l-1", "--as", "u-ps1")
     assert code == 0 and accepted["status"] == "accepted", accepted
+
+
+def test_a_status_filter_is_read_in_any_case_and_an_unknown_one_names_the_statuses(programme_env):
+    cli = programme_env
+    code, reg = cli("registrations", "submit", "--partner", "P-1", "--account", "Neue Klinik AG", "--as", "u-ps1")
+    assert code == 0
+    code, mdf = cli("mdf", "request", "--partner", "P-1", "--name", "Roadshow", "--amount", "1000",
+                    "--start", "2026-03-10")
+    assert code == 0
+    for command, key, record, status in (("registrations", "registrations", reg["registration_id"], reg["status"]),
+                                         ("mdf", "activities", mdf["activity_id"], mdf["status"]),
+                                         ("leads", "leads", "L-1", "new")):
+        code, listed = cli(command, "list", "--status", status.upper())
+        assert code == 0, listed
+        rows = listed[key]
+        assert rows and all(r["status"] == status for r in rows), (command, rows)
+        if command != "leads":
+            assert record in {r.get("registration_id") or r.get("activity_id") for r in rows}
+        code, error = cli(command, "list", "--status", "pending-ish")
+        assert code == 2 and status in error["error"]["message"] and "pending-ish" in error["error"]["message"]

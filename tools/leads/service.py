@@ -10,7 +10,7 @@ import datetime as dt
 from sqlalchemy import select, update
 
 from assistant.core.errors import BadInput, Conflict, Forbidden, NotFound
-from retrieval.programme_records import COPILOT, LeadRow, audit, snapshot
+from retrieval.programme_records import COPILOT, LeadRow, audit, snapshot, status_filter
 from retrieval.records import Account, PartnerAccount
 from retrieval.scope import Scope, get_by_id
 from tools.account_mapping.service import normalize_name, registrable_domain
@@ -57,8 +57,7 @@ def _lead(session, lead_id: str) -> LeadRow:
 def list_leads(ctx: ToolContext, scope: Scope, status: str | None = None) -> LeadList:
     """Oldest first; a partner seller sees the leads assigned to their partner."""
     scope.require("leads")
-    if status is not None and status not in STATUSES:
-        raise BadInput(f"unknown status '{status}' (one of {', '.join(STATUSES)})")
+    status = status_filter(status, STATUSES)
     at = now(ctx)
     with ctx.store.session() as session:
         query = select(LeadRow).order_by(LeadRow.created_on, LeadRow.lead_id)

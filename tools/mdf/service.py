@@ -26,6 +26,7 @@ from retrieval.programme_records import (
     change_record,
     create_record,
     snapshot,
+    status_filter,
 )
 from retrieval.scope import Scope
 from tools.context import ToolContext
@@ -127,8 +128,7 @@ def _visible(session: Session, scope: Scope, activity_id: str) -> MdfActivityRow
 def list_mdf(ctx: ToolContext, scope: Scope, partner_id: str | None = None, status: str | None = None) -> MdfList:
     """Activities, oldest request first. A partner seller sees only their partner's."""
     scope.require("mdf")
-    if status is not None and status not in STATUSES:
-        raise BadInput(f"unknown status '{status}' (one of {', '.join(STATUSES)})")
+    status = status_filter(status, STATUSES)
     if partner_id is not None:
         scope.require_partner(partner_id)
         with ctx.records(scope) as rec:  # an unknown id is NotFound (exit 2, HTTP 404), not an empty list

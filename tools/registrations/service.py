@@ -12,7 +12,14 @@ import datetime as dt
 from sqlalchemy import select
 
 from assistant.core.errors import BadInput, Forbidden, NotFound
-from retrieval.programme_records import COPILOT, Registration, change_record, create_record, snapshot
+from retrieval.programme_records import (
+    COPILOT,
+    Registration,
+    change_record,
+    create_record,
+    snapshot,
+    status_filter,
+)
 from retrieval.scope import Scope, get_by_id
 from tools.context import ToolContext
 from tools.registrations.prefill import prefill_registration
@@ -104,8 +111,7 @@ def list_registrations(ctx: ToolContext, scope: Scope, status: str | None = None
                        partner_id: str | None = None) -> RegistrationList:
     """The queue: oldest submission first. A partner seller sees only their partner's."""
     scope.require("registrations")
-    if status is not None and status not in STATUSES:
-        raise BadInput(f"unknown status '{status}' (one of {', '.join(STATUSES)})")
+    status = status_filter(status, STATUSES)
     if partner_id is not None:
         scope.require_partner(partner_id)
         with ctx.records(scope) as rec:  # an unknown id is NotFound (exit 2, HTTP 404), not an empty list
