@@ -50,7 +50,9 @@ def test_lead_lifecycle(env):
     assert cli("leads", "assign", "L-1", "P-1", "--as", "u-cm")[0] == 2
     assert cli("leads", "assign", "L-1", "P-2", "--as", "u-cm")[1]["status"] == "assigned"
     monkeypatch.setenv("COSELL_TODAY", "2026-03-04")  # past the 24 hours
-    assert [x["lead_id"] for x in cli("leads", "list", "--status", "expired")[1]["leads"]] == ["L-1"]
+    expired = cli("leads", "list", "--status", "expired")[1]["leads"]
+    assert [x["lead_id"] for x in expired] == ["L-1"]
+    assert expired[0]["passed_by"] == ["P-1", "P-2"]  # the partner that let it expire, as assign reads it
     code, err = cli("leads", "accept", "L-1", "--as", "u-ps2")
     assert code == 2 and "expired" in err["error"]["message"]
     third = cli("leads", "route", "L-1", "--as", "u-cm")[1]

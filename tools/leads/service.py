@@ -40,10 +40,20 @@ def effective_status(row: LeadRow, at: dt.datetime) -> str:
     return row.status
 
 
+def passed_partners(row: LeadRow, at: dt.datetime) -> list[str]:
+    """The partners that declined the lead or let it expire, the one whose window has just run out included
+    (expiry is read from the clock, not written when it happens): routing leaves them out, assigning refuses
+    them, and the lead shows them."""
+    passed = list(row.passed_by or [])
+    if effective_status(row, at) == "expired" and row.partner_id and row.partner_id not in passed:
+        passed.append(row.partner_id)
+    return passed
+
+
 def to_out(row: LeadRow, at: dt.datetime) -> LeadOut:
     data = {c.name: getattr(row, c.name) for c in LeadRow.__table__.columns if c.name in LeadOut.model_fields}
     data["status"] = effective_status(row, at)
-    data["passed_by"] = list(row.passed_by or [])
+    data["passed_by"] = passed_partners(row, at)
     return LeadOut(**data)
 
 
@@ -123,9 +133,7 @@ def route_lead(ctx: ToolContext, scope: Scope, lead_id: str, top: int = 3) -> Le
         account_id = index.account_id(lead.company, lead.domain)
         account = session.get(Account, account_id) if account_id else None
         shared = index.shared_by(lead.company, lead.domain)
-        excluded = list(lead.passed_by or [])
-        if effective_status(lead, at) == "expired" and lead.partner_id:
-            excluded.append(lead.partner_id)
+        excluded = passed_partners(lead, at)
     account_id = account.account_id if account else f"lead:{lead.lead_id}"
     deal = DealRec(opportunity_id=f"lead:{lead.lead_id}", account_id=account_id, name=lead.company,
                    amount=lead.amount, created_on=lead.created_on, products=tuple(lead.products or ()),
@@ -179,9 +187,7 @@ def assign_lead(ctx: ToolContext, scope: Scope, lead_id: str, partner_id: str) -
         status = effective_status(row, at)
         if status not in ("new", "declined", "expired"):
             raise BadInput(f"lead {lead_id} is {status}: only a new, declined or expired lead can be assigned")
-        passed = list(row.passed_by or [])
-        if status == "expired" and row.partner_id and row.partner_id not in passed:
-            passed.append(row.partner_id)
+        passed = passed_partners(row, at)
         if partner_id in passed:
             raise BadInput(f"partner {partner_id} already declined lead {lead_id} or let it expire")
         return {"status": "assigned", "partner_id": partner_id, "assigned_at": at, "responded_at": None,
