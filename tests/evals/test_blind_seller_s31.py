@@ -1,31 +1,16 @@
 """The blind s31 set stays well-formed and in step with the demo import folder it is computed from."""
 from __future__ import annotations
 
-import collections
-
 import pytest
-import yaml
 
 from evals.blind_seller_s31 import build_questions
 from evals.blind_seller_s31 import facts as F
+from tests.evals import blind_sets
 
 
 @pytest.fixture
 def facts_from(demo_folder, monkeypatch):
-    """The set's facts read from the demo folder this test session generated (a clean clone has no
-    .cosell-demo): every cached table read again from there, and again from the default afterwards."""
-    def clear():
-        for value in vars(F).values():
-            if hasattr(value, "cache_clear"):
-                value.cache_clear()
-    clear()
-    monkeypatch.setattr(F, "IMPORT", demo_folder)
-    yield demo_folder
-    clear()
-
-
-def _questions() -> dict:
-    return yaml.safe_load(build_questions.OUT.read_text(encoding="utf-8"))
+    yield from blind_sets.facts_read_from(F, demo_folder, monkeypatch)
 
 
 def test_questions_yaml_is_fresh(facts_from):
@@ -33,16 +18,4 @@ def test_questions_yaml_is_fresh(facts_from):
 
 
 def test_set_has_the_promised_shape():
-    doc = _questions()
-    qs = doc["questions"]
-    assert len(qs) >= 180
-    assert len({q["id"] for q in qs}) == len(qs)
-    assert doc["threads"] >= 15
-    langs = collections.Counter(q["lang"] for q in qs)
-    assert set(langs) == {"en", "de", "fr", "es", "pt", "ja"}
-    roles = collections.Counter(q["role"] for q in qs)
-    assert roles["partner_seller"] > roles["channel_manager"] > roles["marketer"] > 0
-    for q in qs:
-        assert q["expect"] in ("answer", "refusal", "not_found", "no_such_entity")
-        if q["expect"] == "answer":
-            assert q["answer_any"] and all(alt and all(s.strip() for s in alt) for alt in q["answer_any"]), q["id"]
+    blind_sets.check_shape(blind_sets.questions(build_questions), min_questions=180)
