@@ -406,15 +406,9 @@ class Embedder:
         self.texts_embedded += len(texts)
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         fast = self._document_model()
-        if fast is not None:
-            for start, idx, (sentence, *_) in self._fast_passes(fast, texts):
-                out[idx] = sentence
-                if progress:
-                    progress(start + len(idx), len(texts))
-            return out
-        for start, idx in self._batches(texts):
-            result, _ = self._forward([texts[i].strip() for i in idx])
-            out[idx] = result["sentence_embedding"].float().numpy()
+        for start, idx, (sentence, *_) in (self._fast_passes(fast, texts) if fast is not None
+                                           else self._torch_passes(texts, offsets=False)):
+            out[idx] = sentence
             if progress:
                 progress(start + len(idx), len(texts))
         return out
@@ -483,15 +477,16 @@ class Embedder:
                 progress(start + len(idx), len(texts))
         return out, pooled
 
-    def _torch_passes(self, texts: Sequence[str]):
-        """As `_fast_passes`, through torch (the fallback), one batch at a time on every core."""
+    def _torch_passes(self, texts: Sequence[str], offsets: bool = True):
+        """As `_fast_passes`, through torch (the fallback), one batch at a time on every core (`offsets`:
+        each token's character offsets too, for span vectors)."""
         for start, idx in self._batches(texts):
             started = time.process_time()
-            result, offsets = self._forward([texts[i].strip() for i in idx], offsets=True)
+            result, spans = self._forward([texts[i].strip() for i in idx], offsets=offsets)
             sentence = result["sentence_embedding"].float().numpy()
             token_vectors, mask = result["token_embeddings"].float().numpy(), result["attention_mask"].numpy()
             self.cpu["model"] += time.process_time() - started
-            yield start, idx, (sentence, token_vectors, mask, offsets)
+            yield start, idx, (sentence, token_vectors, mask, spans)
 
     def forget_queries(self) -> None:
         """Empty the query-vector cache (benchmarks time the embedding of a new question)."""
