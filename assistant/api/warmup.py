@@ -93,7 +93,7 @@ def warm_draft_checks(ctx: AppContext) -> None:
 
 def warm_multilingual_programme(ctx: AppContext) -> None:
     """The programme passages a question in another language is matched against, encoded once by the
-    multilingual model (a few hundred passages: seconds; last, so the other steps are not held up)."""
+    multilingual model (a few hundred passages: seconds; late, so the other steps are not held up)."""
     if _has_content(ctx):
         warm_multilingual(ctx)
 
