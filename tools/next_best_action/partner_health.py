@@ -244,10 +244,10 @@ def _tier_gaps(partners: list, opps: list, registered: dict, vendor: dict, today
     below = above = 0
     for p in partners:
         deals = won.get(p.partner_id, [])
-        metrics = {"won_revenue_12m": sum(deals), "won_deals_12m": len(deals),
-                   "certified_staff": sum(n for _, n in parse_certified(p.certified_staff).values()),
-                   "deals_registered_12m": _count(registered.get(p.partner_id))}
-        step = tier_rules.tier_rank(tier_rules.qualified_tier(rules, metrics)) - tier_rules.tier_rank(p.tier)
+        figures = _TrailingFigures(certified=parse_certified(p.certified_staff), won_revenue_12m=sum(deals),
+                                   won_count_12m=len(deals), registrations_12m=_count(registered.get(p.partner_id)))
+        qualified = tier_rules.qualified_tier(rules, figures.tier_metrics())
+        step = tier_rules.tier_rank(qualified) - tier_rules.tier_rank(p.tier)
         below, above = below + (step < 0), above + (step > 0)
     return TierGaps(below, above, len(partners))
 
@@ -335,6 +335,16 @@ class TierFigures:
     def tier_metrics(self) -> dict[str, float]:
         return {"won_revenue_12m": self.won_revenue_12m, "won_deals_12m": self.won_count_12m,
                 "certified_staff": self.certified_total, "deals_registered_12m": self.registrations_12m}
+
+
+@dataclass
+class _TrailingFigures(TierFigures):
+    """A partner's tier figures from the vendor-wide aggregates (`_tier_gaps`), read as `PartnerMetrics` reads
+    them."""
+    certified: dict[str, tuple[str, int]]
+    won_revenue_12m: float
+    won_count_12m: int
+    registrations_12m: int
 
 
 @dataclass
