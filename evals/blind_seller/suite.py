@@ -55,3 +55,8 @@ def run_s31() -> dict:
 def run_s32() -> dict:
     """The blind s32 set (evals/blind_seller_s32): written before stop 32 changed any code; the measure of record."""
     return run(ROOT / "evals" / "blind_seller_s32" / "questions.yaml")
+
+
+def run_s33() -> dict:
+    """The blind s33 set (evals/blind_seller_s33): written before stop 33 changed any code; the measure of record."""
+    return run(ROOT / "evals" / "blind_seller_s33" / "questions.yaml")
