@@ -143,8 +143,14 @@ def points(n: int, tier: str) -> list[list[str]]:
 def near(n: int, words: list[str]) -> list[list[str]]:
     """A count within 5% next to one of `words` (the account matching is fuzzy)."""
     lo, hi = int(n * 0.95), int(n * 1.05 + 0.999)
+    words = [*words, "of our", "of your", "de nuestras", "de nossas", "das nossas", "de nos", "unserer", "件", "社"]
     return [[f"{k} {w}"] for k in range(lo, hi + 1) for w in words] + [[f"{k}{w}"] for k in range(lo, hi + 1)
                                                                        for w in ("社", "件")]
+
+
+def leads(n) -> list[list[str]]:
+    """A lead count as `23 leads` or `leads 23` / `leads: 23` (the activity rows print it after the word)."""
+    return [[f"{n} lead"], [f"leads {n}"], [f"leads: {n}"], [f"{n}件のリード"], [f"リード {n}"], [f"リード数 {n}"]]
 
 
 def alts(*groups) -> list[list[str]]:
@@ -233,7 +239,10 @@ def build() -> dict:
           f"{EXTENSION_ACTIVITY_DAYS} days), not expired: one {EXTENSION_DAYS}-day extension, to "
           f"{r_sonnen['ends'] + dt.timedelta(days=EXTENSION_DAYS)}")
     Q("u-ps-alpine", "bei wem beantrag ich das?", topic="who to call", thread="t01",
-      a=one(cm_name(al), "channel manager", "channel-manager"), why="the extension is asked of the channel manager")
+      a=one(cm_name(al), "Ask your channel manager before the protection ends", "beim Channel Manager",
+            "bei Ihrem Channel Manager", "bei deinem Channel Manager", "an Ihren Channel Manager",
+            "an deinen Channel Manager", "Ihren Channel Manager fragen", "deinen Channel Manager fragen"),
+      why="the extension is asked of the channel manager (not a quote that merely mentions one)")
     Q("u-ps-alpine", "Taunus Anlagenbau – ist die Registrierung noch aktiv?", topic="registrations",
       a=alts(one("abgelaufen", "ausgelaufen", "lapsed", "expired", "nicht mehr geschützt", "nicht mehr aktiv"),
              date(taunus["ends"]), days(-taunus["days_left"])),
@@ -268,7 +277,7 @@ def build() -> dict:
 
     # Nina, Austrian German
     Q("u-ps-alpine-2", "wie vü leads hat unsere governance roadshow bracht?", topic="leads", thread="t20",
-      a=[[f"{F.mdf_activities_of(al)[0]['leads']} lead"], [f"{F.mdf_activities_of(al)[0]['leads']} Lead"]],
+      a=leads(F.mdf_activities_of(al)[0]["leads"]),
       why="mdf_activities.csv leads of Alpine's activity")
     Q("u-ps-alpine-2", "und wos hat de kost?", topic="leads", thread="t20",
       a=money(float(F.mdf_activities_of(al)[0]["paid_amount"] or F.mdf_activities_of(al)[0]["approved_amount"])),
@@ -379,7 +388,7 @@ def build() -> dict:
             "do not accept", "not eligible for registration", "not accepted"),
       why="renewals of an existing subscription cannot be registered")
     Q("u-ps-keystone", "how many leads did our governance workshop generate?", topic="leads",
-      a=[[f"{F.mdf_activities_of(ks)[0]['leads']} lead"]])
+      a=leads(F.mdf_activities_of(ks)[0]["leads"]))
     Q("u-ps-keystone", "did we overspend MDF in october", topic="MDF",
       a=alts(one("overspen", "over by", "exceeded", "more than allocated", "more than we were allocated",
                  "above the allocation", "over budget", "over allocation"),
@@ -517,8 +526,9 @@ def build() -> dict:
       a=alts(one("expiré", "expirée", "plus protégé", "n'est plus", "lapsed", "expired", "caduc"),
              date(reg(orn, "OPP-1908")["ends"])))
     Q("u-ps-orion", "combien de deals gagnés sur les 12 derniers mois ?", topic="tier progress",
-      a=one(f"{F.tier_figures(orn)['deals']} deals", f"{F.tier_figures(orn)['deals']} affaires",
-            f"{F.tier_figures(orn)['deals']} opportunités", f"{F.tier_figures(orn)['deals']} won"))
+      a=alts(one(f"{F.tier_figures(orn)['deals']} deals", f"{F.tier_figures(orn)['deals']} affaires",
+                 f"{F.tier_figures(orn)['deals']} opportunités", f"{F.tier_figures(orn)['deals']} won"),
+             [["affaires gagnées", f": {F.tier_figures(orn)['deals']} sur"], ["won deals", f": {F.tier_figures(orn)['deals']} of"]]))
     Q("u-ps-orion", "on a combien d'argent MDF alloué par trimestre en platinum ?", topic="programme rules",
       a=money(MDF_PER_QUARTER["platinum"]))
     Q("u-ps-orion", "¿cuál es nuestro deal más grande en negociación?", lang="es", topic="open deals",
@@ -596,15 +606,16 @@ def build() -> dict:
     # ---------------- Kaiser (P-066), de, new
     kd = "P-066"
     Q("u-ps-kaiser", "wir sind ganz neu dabei – was muss ich in den ersten zwei Wochen erledigen?", topic="onboarding",
-      thread="t18", a=one("Partner Portal", "Partner-Portal", "Partnerportal", "Firmenprofil", "company profile",
-                          "Sales Foundations", "Schulung", "training"))
+      thread="t18", a=one("Firmenprofil", "Unternehmensprofil", "company profile", "Days 1-14", "Tage 1-14", "Tag 1-14",
+                          "own login", "eigenen Login", "Branding", "steps done", "Schritte erledigt"),
+      why="the onboarding guide's days 1-14 or the partner's own onboarding plan")
     Q("u-ps-kaiser", "und wie lang geht der sales foundations kurs?", topic="onboarding", thread="t18",
       a=hours(SALES_FOUNDATIONS_HOURS))
     Q("u-ps-kaiser", "kriegen wir schon MDF?", topic="MDF", thread="t18",
       a=one("kein MDF", "keine MDF", "no MDF", "keine Zuteilung", "kein Budget", "keine Mittel", "no allocation",
             "nicht berechtigt", "Registered-Partner", "Registered partners have no"))
     Q("u-ps-kaiser", "was ist bei unserem onboarding noch offen?", topic="onboarding",
-      a=one("Schulung", "training", "Zertifizierung", "certification", "Registrierung", "registration"),
+      a=[["training", "open"], ["Schulung", "offen"], ["steps done"], ["Schritte erledigt"], ["0 of"], ["0 von"]],
       why=f"truth/onboarding.json: {onboarding[kd]['expected_status']}")
     Q("u-ps-kaiser", "wer ist mein ansprechpartner bei northwind?", topic="who to call", a=one(cm_name(kd), "Julia"))
     Q("u-ps-kaiser", "wie viel Rabatt bekommen wir als Registered auf Lizenzen?", topic="programme rules",
@@ -724,8 +735,9 @@ def build() -> dict:
     Q(c1, "nordic stream onboarding - what's overdue", topic="onboarding",
       a=[["overdue", "Observability"], ["overdue", "training"]])
     Q(c1, "recruit candidates for GB - anyone there who's already a partner?", topic="recruitment",
-      a=[[F.candidates()[c["candidate_id"]]["name"]] for c in cand["existing_partners"]
-         if "GB" in F.candidates()[c["candidate_id"]]["countries"]] + [["Thames"]])
+      a=[[x, y] for c in cand["existing_partners"] if "GB" in F.candidates()[c["candidate_id"]]["countries"]
+         for x in (c["candidate_id"], F.candidates()[c["candidate_id"]]["name"])
+         for y in (c["partner_id"], P[c["partner_id"]]["name"], "already a partner", "existing partner")])
     Q(c1, "where are we short on partner coverage vs open deals?", topic="recruitment",
       a=[["United Kingdom", "Netherlands"], ["UK", "Netherlands"], ["GB", "Netherlands"], ["GB (", "NL ("],
          ["GB:", "NL:"], ["Großbritannien", "Niederlande"]])
@@ -815,14 +827,15 @@ def build() -> dict:
       a=alts(date(F.d(max((o for o in O.values() if o["registered_by"] == ls), key=lambda o: o["created_on"])["created_on"])),
              one(max((o for o in O.values() if o["registered_by"] == ls), key=lambda o: o["created_on"])["opportunity_id"])))
     Q(c2, "summit ridge MDF activity, how many leads?", topic="leads",
-      a=[[f"{a['leads']} lead"] for a in F.mdf_activities_of("P-023") if a["leads"]][:1])
+      a=leads(next(a["leads"] for a in F.mdf_activities_of("P-023") if a["leads"])))
 
     # u-cm-3 (ja)
     Q(c3, "Yamato Kogyo の案件、どのパートナーが一番合う？", topic="partner fit", thread="t12", a=one("Sakura", "サクラ"))
     Q(c3, "2番目は？", topic="partner fit", thread="t12",
       a=one("Kansai", "関西"), why="planted expected_top_candidates[1]")
     Q(c3, "理由は？", topic="partner fit", thread="t12",
-      a=one("Lakehouse", "AI Studio", "JP", "日本", "ja"))
+      a=[["Sakura", w] for w in ("Manufacturing", "製造", "JP", "日本", "Lakehouse", "AI Studio")],
+      why="the reasons given for Sakura (its fit), not a search hit")
     Q(c3, "担当パートナーで、ティア基準を満たしていないところは？", topic="tier progress",
       a=one("Southern Cross"))
     Q(c3, "サクラシステムズの今年のMDF消化額は？", topic="MDF", a=money(F.mdf(sk, YTD)["spent"]))
@@ -834,7 +847,7 @@ def build() -> dict:
              ["アカウント", "account", "社"]))
     Q(c3, "Deccan Analytics のMDFアクティビティのリード数は？", topic="leads",
       a=[[f"{a['leads']}"] + ["リード"] for a in F.mdf_activities_of("P-042") if a["leads"]][:1] +
-        [[f"{a['leads']} lead"] for a in F.mdf_activities_of("P-042") if a["leads"]][:1])
+        leads(next(a["leads"] for a in F.mdf_activities_of("P-042") if a["leads"])))
     jp = [c for c in F.candidates().values() if "JP" in c["countries"].split(";")]
     Q(c3, "日本でリクルートできそうなパートナー候補いる？", topic="recruitment",
       a=[[c["candidate_id"]] for c in jp] + [[c["name"].split(" ")[0]] for c in jp])
