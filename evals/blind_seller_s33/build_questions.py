@@ -623,7 +623,7 @@ def build() -> dict:
     Q("u-ps-kaiser", "kann man eigentlich schneller als im Jänner/Juli-Review hochgestuft werden?", topic="programme rules",
       a=one("jederzeit", "at any time", "any time", "fast-track", "Fast-Track", "fast track"),
       why="promotion can happen at any time; fast-track review after 90 days with a certified practice")
-    Q("u-ps-kaiser", "Halden Kraftwerke ist unser erster Lead, kannst du den Deal anzeigen?", expect="no_such_entity",
+    Q("u-ps-kaiser", "kannst du mir den Deal Halden Kraftwerke anzeigen? ist unser erster", expect="no_such_entity",
       topic="made up")
 
     # ---------------- Lyon (P-067), fr
