@@ -439,11 +439,7 @@ def _second_opinion(question: str, hits: Sequence, units: list[_Unit], combined:
     best = [int(i) for i in np.argsort(-combined)[:top] if combined[i] >= floor]
     if not best:
         return combined
-    passages = []
-    for i in best:
-        hit = hits[units[i].hit_rank]
-        headings = " > ".join(p for p in (hit.title, hit.heading) if p)
-        passages.append(f"{headings}: {units[i].text}" if headings else units[i].text)
+    passages = [_e5_passage(hits[units[i].hit_rank], units[i].text) for i in best]
     sims = multilingual(question, passages)
     if sims is None:
         return combined
@@ -452,6 +448,18 @@ def _second_opinion(question: str, hits: Sequence, units: list[_Unit], combined:
     out[combined >= 0] += float(moves.min())  # FAQ question lines (negative) stay out of reach
     out[best] = combined[best] + moves
     return out
+
+
+def _e5_passage(hit, text: str) -> str:
+    """A unit as the multilingual model reads it: its chunk's title and heading, then the unit."""
+    headings = " > ".join(p for p in (hit.title, hit.heading) if p)
+    return f"{headings}: {text}" if headings else text
+
+
+def unit_passages(hit) -> list[str]:
+    """Every unit of a chunk as `_second_opinion` hands it to the multilingual model: what a warm-up
+    encodes ahead of the first question in another language (the vectors are cached by this text)."""
+    return [_e5_passage(hit, u.text) for u in _prepare(hit.title, hit.heading, hit.text)[0]]
 
 
 def _neighbours(units: list[_Unit], base: np.ndarray) -> np.ndarray:

@@ -4,7 +4,8 @@ mapping, the vendor-wide aggregates, the name catalogues, the directory's words,
 the draft checks).
 
 Started by the app's lifespan (`cosell serve`, uvicorn, `with TestClient(app)`); the server answers at
-once, and `GET /healthz` says `"ready": true` when the warm-up is done. A step that fails is logged and
+once, and `GET /healthz` says `"ready": true` when the warm-up is done but for the steps of AFTER_READY
+(`"finished": true` once those are done too). A step that fails is logged and
 skipped: a request would build the same piece on demand (and say what is wrong). Only what exists is
 warmed: no content, no model; records never ingested (no records version), no record caches.
 """
@@ -107,6 +108,10 @@ def warm_llm_client(ctx: AppContext) -> None:
 
 
 # (name, step, needs ingested records)
+# Steps run after `ready` is set (the server is ready without them; a request meanwhile computes what it
+# needs, as without a warm-up): the multilingual vectors of every programme passage and unit take minutes
+# on a busy 2-core machine the first time after new content (then the shared cache has them).
+AFTER_READY = frozenset({"multilingual_programme"})
 STEPS: list[tuple[str, Callable[[AppContext], None], bool]] = [
     ("content", warm_content, False),
     ("vendor_baselines", warm_baselines, True),
@@ -131,7 +136,8 @@ class Warmup:
         self.ready = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.seconds: float | None = None
+        self.seconds: float | None = None  # the whole warm-up, when finished
+        self.ready_seconds: float | None = None  # until ready (the steps before AFTER_READY)
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self.run, name="cosell-warmup", daemon=True)
@@ -141,17 +147,23 @@ class Warmup:
         started = time.perf_counter()
         try:
             ingested = self._ingested()
-            for name, step, needs_records in self.steps:
+            steps = [s for s in self.steps if s[0] not in AFTER_READY] + [s for s in self.steps if s[0] in AFTER_READY]
+            for name, step, needs_records in steps:
                 if self._stop.is_set():
                     break
+                if name in AFTER_READY and not self.ready.is_set():
+                    self.ready_seconds = round(time.perf_counter() - started, 2)
+                    self.ready.set()
                 if needs_records and not ingested:
                     self.done[name] = "skipped"
                     continue
                 self._step(name, step)
         finally:
             self.seconds = round(time.perf_counter() - started, 2)
-            self.ready.set()
-            log.info("warm-up finished in %ss: %s", self.seconds, self.done)
+            if not self.ready.is_set():
+                self.ready_seconds = self.seconds
+                self.ready.set()
+            log.info("warm-up finished in %ss (ready after %ss): %s", self.seconds, self.ready_seconds, self.done)
 
     def _ingested(self) -> bool:
         try:
@@ -176,5 +188,6 @@ class Warmup:
             self._thread.join(timeout)
 
     def status(self) -> dict[str, Any]:
-        return {"ready": self.ready.is_set(), "seconds": self.seconds, "steps": dict(self.done)}
+        return {"ready": self.ready.is_set(), "ready_seconds": self.ready_seconds,
+                "finished": self.seconds is not None, "seconds": self.seconds, "steps": dict(self.done)}
 

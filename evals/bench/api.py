@@ -222,7 +222,9 @@ def _start_server(settings, slack_api_url: str, workers: int) -> tuple[str, subp
             time.sleep(0.1)
             continue
         up_s = up_s or round(time.perf_counter() - started, 2)
-        if health.get("ready", True):  # a server without a warm-up is ready when it answers
+        # a server without a warm-up is ready when it answers; the cold phase starts once the warm-up has
+        # finished, the steps after readiness included (the multilingual vectors: minutes on a busy machine)
+        if health.get("ready", True) and (health.get("warmup") or {}).get("finished", True):
             ready_in_a_row += 1
             if ready_in_a_row >= 4 * workers:  # any worker may answer: several in a row, so all are ready
                 break

@@ -51,6 +51,28 @@ def test_a_failing_step_is_reported_and_the_rest_still_runs(world_ctx):
     assert status["ready"] and status["steps"]["broken"] == "failed: RuntimeError" and done == [1]
 
 
+def test_the_multilingual_step_runs_after_the_server_is_ready(world_ctx):
+    """Its vectors take minutes on a busy machine the first time after new content: readiness does not
+    wait for them, though the step is listed before others."""
+    seen = {}
+    release = threading.Event()
+
+    def multilingual(ctx):
+        seen["ready_when_started"] = warmup.ready.is_set()
+        release.wait(30)
+
+    warmup = Warmup(world_ctx, steps=[("multilingual_programme", multilingual, False),
+                                      ("content", lambda ctx: seen.setdefault("content_ready", warmup.ready.is_set()), False)])
+    warmup.start()
+    assert warmup.ready.wait(30)
+    status = warmup.status()
+    assert status["ready"] and not status["finished"] and status["ready_seconds"] is not None
+    assert seen == {"content_ready": False, "ready_when_started": True}
+    release.set()
+    warmup.stop()
+    assert warmup.status()["finished"] and warmup.status()["steps"]["multilingual_programme"] >= 0
+
+
 def test_record_steps_are_skipped_on_a_store_never_ingested(world_ctx):
     warmup = Warmup(world_ctx, steps=[("records", lambda ctx: pytest.fail("ran"), True)])
     warmup.run()

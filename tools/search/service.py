@@ -14,7 +14,14 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.core.errors import BadInput
-from retrieval.extractive import NOT_FOUND, Citation, ContentAnswer, answer_from_hits, readable_text
+from retrieval.extractive import (
+    NOT_FOUND,
+    Citation,
+    ContentAnswer,
+    answer_from_hits,
+    readable_text,
+    unit_passages,
+)
 from retrieval.lexical import is_cjk
 from retrieval.multilingual import similarities
 from retrieval.scope import Scope
@@ -322,16 +329,30 @@ def multilingual_recall(ctx: ToolContext, scope: Scope, question: str, locale: s
     return [pool[i] for i in order]
 
 
+WARM_BATCH = 32  # passages per call of the multilingual model while warming up
+
+
 def warm_multilingual(ctx: ToolContext) -> int:
-    """Encode, once per machine, the programme passages a question in another language is matched against
-    (`multilingual_recall`): the pools an internal user and a partner seller see. The first German or
-    Japanese question after an ingest otherwise pays ~40 ms a passage (seconds for a few hundred); vectors
-    go to the shared cache, so the other worker and the next start find them. Returns the passages seen."""
+    """Encode, once per machine, what the multilingual model scores for a question in another language:
+    the programme passages of the vendor's default language (`multilingual_recall`), and every language's
+    programme passages with their quotable units (`cross_lingual` and the answer's second opinion,
+    `retrieval.extractive`), for the pools an internal user and a partner seller see. The first German or
+    Japanese question after an ingest otherwise pays ~40 ms a passage (1.8-3.7 s CPU for one question on
+    the demo); vectors go to the shared cache, keyed by text, so the other worker, the next start and the
+    next ingest's unchanged passages find them. Returns the passages seen."""
     default = _lang(_vendor(ctx).get("default_locale") or "en")
+    scopes = (Scope.system(), Scope(user_id="warmup", role="partner_seller", partner_id="warmup"))
     seen = 0
-    for scope in (Scope.system(), Scope(user_id="warmup", role="partner_seller", partner_id="warmup")):
+    for scope in scopes:
         seen += len(multilingual_recall(ctx, scope, "warm-up", default, k=RECALL_POOL))
-    return seen
+    pool = {h.chunk_id: h for scope in scopes
+            for h in ctx.content.admitted(scope.allowed_visibility(), limit=RECALL_POOL, programme_only=True)
+            if h.source_type != "reference" and not _partner_only(h)}
+    passages = list(dict.fromkeys([_passage(h) for h in pool.values()]
+                                  + [p for h in pool.values() for p in unit_passages(h)]))
+    for start in range(0, len(passages), WARM_BATCH):  # batches: a question meanwhile waits for one, not all
+        ctx.content.multilingual("warm-up", passages[start:start + WARM_BATCH])
+    return seen + len(passages)
 
 
 def _partner_only(hit: Hit) -> bool:
