@@ -24,7 +24,11 @@ CPU per request against a baseline run in the same invocation: wall-clock figure
 `python -m evals.bench api`; `COSELL_BENCH_WORKERS=2` runs the server with two worker processes;
 `COSELL_BENCH_SKIP=search_content` leaves a tool's questions out (to see the others on their own);
 `COSELL_BENCH_API_HOME=DIR` (with `COSELL_TODAY`) benches a copy of an already ingested demo home instead of
-generating and ingesting one (minutes on 2 cores).
+generating and ingesting one (minutes on 2 cores). The load generator shares the machine with the server:
+each phase reports its CPU per request (`client_cpu_ms_per_request`); `COSELL_BENCH_CLIENT=raw` (default:
+asyncio, requests as bytes) or `httpx` (a thread and an httpx client per simulated user, ~20x the CPU).
+The cold phase starts once the warm-up has finished (`finished` in /healthz: the multilingual vectors are
+encoded after the server says ready).
 """
 from __future__ import annotations
 
@@ -253,10 +257,99 @@ def _server_cpu_s(proc: subprocess.Popen) -> float:
 # --- load ------------------------------------------------------------------------------------------
 
 
+def _client_cpu(records: list[dict]) -> float | None:
+    """The bench's own CPU per request of the last `_load` (ms): the clients share the 2 cores with the server,
+    so req/s is bounded by the two together."""
+    return records[-1].get("client_cpu_ms") if records else None
+
+
 def _load(base: str, keys: dict[str, str], items: list[tuple[str, str, str]], search: bool = False,
           concurrency: int = CONCURRENCY) -> tuple[list[dict], float]:
     """`concurrency` closed-loop clients take the items in order; (one record per request, wall seconds).
-    `search`: each question goes to `GET /v1/search` (hybrid content search, the caller's visibility)."""
+    `search`: each question goes to `GET /v1/search` (hybrid content search, the caller's visibility).
+    `COSELL_BENCH_CLIENT=raw` (default): keep-alive HTTP/1.1 over asyncio in one thread, requests written as
+    bytes, ~0.2 ms of the bench's CPU per request; `httpx`: 20 threads with an httpx client each, ~4 ms per
+    request, which on 2 cores shared with the server held throughput to ~115 req/s (issue 22, stop 33)."""
+    if os.environ.get("COSELL_BENCH_CLIENT", "raw") == "raw":
+        return _load_raw(base, keys, items, search, concurrency)
+    return _load_httpx(base, keys, items, search, concurrency)
+
+
+def _request_bytes(host: str, key: str, question: str, search: bool) -> bytes:
+    from urllib.parse import urlencode
+
+    if search:
+        head = f"GET /v1/search?{urlencode({'q': question, 'k': 5})} HTTP/1.1\r\n"
+        body = b""
+    else:
+        head = "POST /v1/ask HTTP/1.1\r\n"
+        body = json.dumps({"question": question}).encode()
+    head += (f"Host: {host}\r\nAuthorization: Bearer {key}\r\nContent-Type: application/json\r\n"
+             f"Content-Length: {len(body)}\r\n\r\n")
+    return head.encode() + body
+
+
+def _load_raw(base: str, keys: dict[str, str], items: list[tuple[str, str, str]], search: bool,
+              concurrency: int) -> tuple[list[dict], float]:
+    import asyncio
+    from collections import deque
+    from urllib.parse import urlsplit
+
+    url = urlsplit(base)
+    host, port = url.hostname, url.port
+    work = deque((expected, _request_bytes(f"{host}:{port}", keys[user], q, search))
+                 for user, q, expected in items)
+    records: list[dict] = []
+
+    async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+        status = int((await reader.readline()).split()[1])
+        length, chunked = 0, False
+        while (line := await reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.partition(b":")
+            name = name.strip().lower()
+            if name == b"content-length":
+                length = int(value)
+            elif name == b"transfer-encoding" and b"chunked" in value.lower():
+                chunked = True
+        if not chunked:
+            return status, await reader.readexactly(length)
+        body = b""
+        while (size := int((await reader.readline()).strip(), 16)):
+            body += await reader.readexactly(size + 2)
+            body = body[:-2]
+        await reader.readline()
+        return status, body
+
+    async def client() -> None:
+        reader, writer = await asyncio.open_connection(host, port)
+        try:
+            while work:
+                expected, request = work.popleft()
+                started = time.perf_counter()
+                writer.write(request)
+                status, body = await read_response(reader)
+                ms = (time.perf_counter() - started) * 1000
+                if search:
+                    records.append({"ms": ms, "tool": "search", "expected": "search", "ok": status == 200})
+                    continue
+                tools = json.loads(body).get("tools") if status == 200 else None
+                tool = (tools or [{"name": "none"}])[0]["name"] if status == 200 else "error"
+                records.append({"ms": ms, "tool": tool, "expected": expected, "ok": status == 200})
+        finally:
+            writer.close()
+
+    async def main() -> None:
+        await asyncio.gather(*(client() for _ in range(concurrency)))
+
+    started, cpu = time.perf_counter(), time.process_time()
+    asyncio.run(main())
+    if records:
+        records[-1]["client_cpu_ms"] = round((time.process_time() - cpu) * 1000 / len(records), 1)
+    return records, time.perf_counter() - started
+
+
+def _load_httpx(base: str, keys: dict[str, str], items: list[tuple[str, str, str]], search: bool,
+                concurrency: int) -> tuple[list[dict], float]:
     work: Queue = Queue()
     for item in items:
         work.put(item)
@@ -287,9 +380,11 @@ def _load(base: str, keys: dict[str, str], items: list[tuple[str, str, str]], se
                     records.append({"ms": ms, "tool": tool, "expected": expected,
                                     "ok": response.status_code == 200})
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with ThreadPoolExecutor(concurrency) as pool:
         list(pool.map(client, range(concurrency)))
+    if records:
+        records[-1]["client_cpu_ms"] = round((time.process_time() - cpu) * 1000 / len(records), 1)
     return records, time.perf_counter() - started
 
 
@@ -405,6 +500,7 @@ def _bench(settings, workers: int) -> dict:
         cpu_before = _server_cpu_s(proc)
         cold, wall = _load(base, keys, pool)
         result["cold"] = _summary(cold, wall)
+        result["cold"]["client_cpu_ms_per_request"] = _client_cpu(cold)
         result["cold"]["server_cpu_ms_per_request"] = round((_server_cpu_s(proc) - cpu_before) * 1000 / len(cold), 1)
         result["cold"]["load_avg"] = [round(x, 2) for x in os.getloadavg()]
         result["routed_as_expected"] = round(sum(r["tool"] == r["expected"] for r in cold) / len(cold), 3)
@@ -413,6 +509,7 @@ def _bench(settings, workers: int) -> dict:
         cpu_before = _server_cpu_s(proc)
         warm, wall = _load(base, keys, items)
         result["warm"] = _summary(warm, wall)
+        result["warm"]["client_cpu_ms_per_request"] = _client_cpu(warm)
         result["warm"]["load_avg"] = [round(x, 2) for x in os.getloadavg()]
         result["warm"]["server_cpu_ms_per_request"] = round((_server_cpu_s(proc) - cpu_before) * 1000 / len(warm), 1)
         # the same passes again: with several workers, "warm" above still holds each question's first time on
@@ -420,6 +517,7 @@ def _bench(settings, workers: int) -> dict:
         cpu_before = _server_cpu_s(proc)
         steady, wall = _load(base, keys, items)
         result["steady"] = _summary(steady, wall)
+        result["steady"]["client_cpu_ms_per_request"] = _client_cpu(steady)
         result["steady"]["load_avg"] = [round(x, 2) for x in os.getloadavg()]
         result["steady"]["server_cpu_ms_per_request"] = round(
             (_server_cpu_s(proc) - cpu_before) * 1000 / len(steady), 1)
@@ -430,6 +528,7 @@ def _bench(settings, workers: int) -> dict:
         cpu_before = _server_cpu_s(proc)
         searches, wall = _load(base, keys, items, search=True)
         result["search"] = _summary(searches, wall)
+        result["search"]["client_cpu_ms_per_request"] = _client_cpu(searches)
         result["search"]["server_cpu_ms_per_request"] = round(
             (_server_cpu_s(proc) - cpu_before) * 1000 / len(searches), 1)
         result["search"]["load_avg"] = [round(x, 2) for x in os.getloadavg()]
