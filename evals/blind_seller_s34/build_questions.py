@@ -105,7 +105,7 @@ def days_alts(n: int) -> list[list[str]]:
 def num_alts(n: int, *words: str) -> list[list[str]]:
     forms = {str(n), f"{n / 1000:g}k", f"{n / 1000:g} k", f"{n / 1000:g}K"}
     if n % 1000:
-        forms.add(f"{n / 1000:.1f}".replace(".", ",") + "k")
+        forms.add(f"{n / 1000:g}".replace(".", ",") + "k")
     if words:
         return [[f, w] for f in sorted(forms) for w in words]
     return [[f] for f in sorted(forms)]
@@ -175,9 +175,11 @@ def build() -> tuple[list[dict], int]:
         nt = F.next_tier(pid)
         st = F.tier_status(pid, nt)
         fig, gaps = st["figures"], st["gaps"]
-        alts = num_alts(fig["revenue"]) if fig["revenue"] else []
+        alts = []
         if gaps["revenue"] > 0:
-            alts += num_alts(gaps["revenue"])
+            alts += num_alts(gaps["revenue"]) + (num_alts(fig["revenue"]) if fig["revenue"] else [])
+        if gaps["certified"] > 0:
+            alts += [[str(fig["certified"]), w] for w in CERT_WORDS] + [[str(gaps["certified"]), w] for w in CERT_WORDS]
         if st["meets"]:
             alts += [["qualif"], ["erfüll"], ["meet"], ["éligible"], ["elegível"], ["cumple"], ["満たして"]]
         if not alts:
@@ -230,7 +232,7 @@ def build() -> tuple[list[dict], int]:
     for uid, text in MDF_NONE.items():
         add(uid, text, topic="MDF",
             answer_any=[["none"], ["no mdf"], ["keine"], ["kein mdf"], ["not eligible"], ["no allocation"],
-                        ["keinen anspruch"], ["0", "mdf"], ["don't get"], ["do not get"], ["nicht"]],
+                        ["keinen anspruch"], ["0", "mdf"], ["don't get"], ["do not get"]],
             why="registered tier: MDF 'none' (mdf-policy.md)")
 
     OPEN_Q = {
@@ -423,7 +425,7 @@ def build() -> tuple[list[dict], int]:
     rule("u-ps-orion", "à partir de quel montant une activité MDF doit être validée par le marketing régional ?",
          num_alts(MDF_SECOND_APPROVER_ABOVE_USD))
     rule("u-ps-paulista", "MDF que não usei passa pro próximo trimestre?",
-         [["não"], ["expir"], ["roll over"], ["não acumula"], ["do not roll"], ["don't roll"], ["not roll"]])
+         [["expir"], ["roll over"], ["não acumula"], ["do not roll"], ["don't roll"], ["not roll"]])
     rule("u-ps-kingsbridge", "is the certification exam free for us?",
          [["free"], ["no cost"], ["no charge"]], wrong_if=["costs money"])
     rule("u-ps-lonestar", "el examen de certificación cuesta algo?", [["gratis"], ["free"], ["gratuito"], ["sin costo"]],
@@ -611,7 +613,7 @@ def build() -> tuple[list[dict], int]:
     add("u-cm-2", "anyone in my portfolio ready for a promotion?", answer_any=brand_alts(pe["partner_id"]),
         topic="tier progress", why="truth/planted promotion_eligible")
     add("u-cm-2", "¿Lone Star ya cumple los requisitos de gold?", lang="es",
-        answer_any=[["cumple"], ["sí"], ["qualif"], ["692500"], ["692.5k"], ["meets"]], topic="tier progress",
+        answer_any=[["cumple"], ["sí,"], ["sí."], ["qualif"], ["692500"], ["692.5k"], ["meets"]], topic="tier progress",
         why=f"won {pe['won_revenue_12m']}, deals {pe['won_deals_12m']}, certified {pe['certified_staff']}")
     add("u-cm-1", "which deals have stalled in my partners' pipeline?", answer_any=[[sd["opportunity_id"]], ["Greystone"]],
         topic="pipeline hygiene", why="truth/planted stalled_deal") if F.partners()[sd["partner_id"]]["channel_manager"] == "u-cm-1" else None
@@ -680,7 +682,7 @@ def build() -> tuple[list[dict], int]:
                            ("u-cm-3", "P-031", "SakuraのMDF経由で生まれた案件は？")]:
         srcd = [o for o, a in F.truth("mdf")["sourced_deals"].items() if F.deal(o)["partner_id"] == pid
                 or F.deal(o)["registered_by"] == pid]
-        add(uid, text, answer_any=[srcd] if srcd else [["0"]], topic="attribution", why=f"truth/mdf sourced deals {srcd}")
+        add(uid, text, answer_any=[srcd] if srcd else [["0", "案件"], ["0", "件"], ["0", "deal"], ["no deal"], ["案件はありません"]], topic="attribution", why=f"truth/mdf sourced deals {srcd}")
     # CM programme/internal questions (allowed to see internal)
     add("u-cm-1", "internal: what's the P1 first-response time for partner tickets?",
         answer_any=[["2 business hours"], ["two business hours"], ["2 hours"]], topic="internal content",
@@ -747,7 +749,7 @@ def build() -> tuple[list[dict], int]:
     add("u-mkt-3", "darf ich die interne Polar-Warehouse-Battlecard an Partner schicken?",
         answer_any=[["intern"], ["nicht"], ["not"]], topic="internal content", why="battlecards are internal")
     add("u-mkt-1", "what's the MDF cap per quarter for a gold partner?", answer_any=num_alts(MDF_PER_QUARTER["gold"]), topic="programme rules")
-    add("u-mkt-2", "os parceiros registered podem usar MDF?", answer_any=[["não"], ["none"], ["no mdf"], ["sem mdf"], ["nenhum"]],
+    add("u-mkt-2", "os parceiros registered podem usar MDF?", answer_any=[["não têm"], ["não tem"], ["none"], ["no mdf"], ["sem mdf"], ["nenhum"], ["não há"]],
         topic="programme rules")
     add("u-mkt-3", "Gibt's Infos zur Partner-Awards-Gala 2027?", expect="not_found", topic="not in the programme")
     add("u-mkt-1", "send me the Marisol Hoteles campaign results", expect="no_such_entity", topic="made-up name")
@@ -787,7 +789,7 @@ def build() -> tuple[list[dict], int]:
     add("u-cm-2", "¿hay SPIFF para los vendedores de partners en México este trimestre?", expect="not_found",
         topic="not in the programme")
     add("u-cm-3", "Sakuraの10月のポータルログイン数は？",
-        answer_any=[[str(F.activity_sum("P-031", "portal_logins", "oct"))]], topic="at-risk partners",
+        answer_any=[[str(F.activity_sum("P-031", "portal_logins", "oct")), w] for w in ("回", "login", "ログイン")], topic="at-risk partners",
         why="partner_activity portal_logins 2026-10")
     add("u-cm-1", "rheinland datenwerk MDF allocation for october?", answer_any=num_alts(F.mdf("P-002", "oct")["allocated"]),
         topic="MDF", why=f"P-002 2026-10 {F.mdf('P-002', 'oct')}")
@@ -865,7 +867,8 @@ def build() -> tuple[list[dict], int]:
     thread([("u-ps-alpine-2", "welche deals sind bei uns registriert?", "answer", [[r["opportunity_id"]] for r in a_regs], {"topic": "registrations"}),
             ("u-ps-alpine-2", "und die zweite, wie vü Tag hat die no?", "answer", days_alts(a_regs[1]["days_left"]) + date_alts(a_regs[1]["ends"]),
              {"topic": "registrations", "why": f"{a_regs[1]['opportunity_id']} {a_regs[1]['days_left']} days"}),
-            ("u-ps-alpine-2", "kann ma die verlängern?", "answer", [["ja"], ["30 tage"], ["30 days"], ["verlänger"]],
+            ("u-ps-alpine-2", "kann ma die verlängern?", "answer", [["ja,"], ["ja."], ["ja!"], ["möglich"], ["30 tage"], ["30 days"], ["verlängert werden"]]
+         + date_alts(a_regs[1]["ends"] + dt.timedelta(days=EXTENSION_DAYS)),
              {"topic": "registrations", "why": "proposal + activity 2026-11-11 within 14 days, before expiry: yes"})])
     k_regs = F.registrations("P-014")
     thread([("u-ps-kingsbridge", "list our registered deals", "answer", [[r["opportunity_id"]] for r in k_regs], {"topic": "registrations"}),
@@ -886,9 +889,9 @@ def build() -> tuple[list[dict], int]:
             ("u-ps-thames", "and the MDF cap per quarter for that?", "answer", num_alts(MDF_PER_QUARTER["gold"]), {"topic": "programme rules"}),
             ("u-ps-thames", "how much did we actually get allocated in q3", "answer", num_alts(F.mdf("P-013", "q3")["allocated"]), {"topic": "MDF"})])
     thread([("u-ps-paulista", "quais registros a gente tem?", "answer", [[r["opportunity_id"]] for r in F.registrations("P-038")], {"topic": "registrations"}),
-            ("u-ps-paulista", "o primeiro ainda tá protegido?", "answer", [[w] for w in LAPSED_WORDS] + [["não"]] + date_alts(F.registrations("P-038")[0]["ends"]),
+            ("u-ps-paulista", "o primeiro ainda tá protegido?", "answer", [[w] for w in LAPSED_WORDS] + date_alts(F.registrations("P-038")[0]["ends"]),
              {"topic": "registrations"}),
-            ("u-ps-paulista", "dá pra estender?", "answer", [["não"], ["cannot"], ["expir"], ["venc"]], {"topic": "registrations"})])
+            ("u-ps-paulista", "dá pra estender?", "answer", [["não é possível"], ["não dá"], ["não pode"], ["cannot"], ["expir"], ["venc"]], {"topic": "registrations"})])
     thread([("u-ps-maple", "c'est quoi notre solde MDF non dépensé cette année?", "answer", num_alts(F.mdf("P-053", "ytd")["left"]), {"topic": "MDF"}),
             ("u-ps-maple", "pis si on le dépense pas, on le perd?", "answer", [["expir"], ["perd"], ["roll over"], ["reporté"], ["report"], ["réduit"], ["reduced"]],
              {"topic": "programme rules"}),
@@ -900,10 +903,11 @@ def build() -> tuple[list[dict], int]:
             ("u-mkt-2", "agora em espanhol", "answer", [["Paulista", cta("ai-studio-launch", "es")]], {"topic": "drafts", "lang": "es"})])
     thread([("u-mkt-3", "Streaming-Kit: Mail für Göta Analytics bitte", "answer", [["Göta", cta("streaming-realtime", "de")]], {"topic": "drafts"}),
             ("u-mkt-3", "und dasselbe für Wisła Data", "answer", [["Wisła", cta("streaming-realtime", "de")], ["Wisla", cta("streaming-realtime", "de")]], {"topic": "drafts"})])
-    thread([("u-cm-3", "担当パートナーでMDFが余っているところは？", "answer", [[F.brand(p)] for p in F.cm_partners("u-cm-3")
-                                                                   if F.mdf(p, "q3")["allocated"] and F.mdf(p, "q3")["spent"] < F.mdf(p, "q3")["allocated"] / 2]
-             or [["ありません"], ["なし"]], {"topic": "MDF"}),
-            ("u-cm-3", "Sakuraの第3四半期の未使用額は？", "answer", num_alts(F.mdf("P-031", "q3")["left"]), {"topic": "MDF"})])
+    mine3 = F.cm_partners("u-cm-3")
+    most_left = max(mine3, key=lambda p: F.mdf(p, "q3")["left"])
+    thread([("u-cm-3", "担当パートナーの中で、第3四半期のMDF未使用額が一番多いのは？", "answer", brand_alts(most_left),
+             {"topic": "MDF", "why": f"max Q3 unspent among u-cm-3's partners: {most_left} {F.mdf(most_left, 'q3')}"}),
+        ("u-cm-3", "Sakuraの第3四半期の未使用額は？", "answer", num_alts(F.mdf("P-031", "q3")["left"]), {"topic": "MDF"})])
     thread([("u-cm-1", "who's the best partner for the Yamato Kogyo deal?", "answer", [[top[0]["partner_id"]], ["Sakura"]], {"topic": "partner fit"}),
             ("u-cm-1", "why them?", "answer", [["Lakehouse"], ["AI Studio"], ["JP"], ["Japan"]], {"topic": "partner fit"}),
             ("u-cm-1", "and the runner up?", "answer", [[top[1]["partner_id"]], ["Kansai"], [top[2]["partner_id"]], ["Nippon Analytics"]], {"topic": "partner fit"})])
@@ -921,7 +925,7 @@ def build() -> tuple[list[dict], int]:
              {"topic": "registrations"}),
             ("u-ps-lyon", "in English please, for my US colleague", "answer", date_alts(F.registrations("P-067")[0]["ends"]) + days_alts(F.registrations("P-067")[0]["days_left"]),
              {"topic": "registrations", "lang": "en"})])
-    thread([("u-ps-nordic", "our MDF balance?", "answer", [["none"], ["no mdf"], ["0"], ["registered"], ["not eligible"]], {"topic": "MDF"}),
+    thread([("u-ps-nordic", "our MDF balance?", "answer", [["none"], ["no mdf"], ["0", "MDF"], ["not eligible"], ["no allocation"]], {"topic": "MDF"}),
             ("u-ps-nordic", "ok, show me Göta Analytics' balance then", "refusal", None, {"topic": "other partner's data"})])
     thread([("u-cm-2", "expand on Keystone: open deals?", "answer", [[str(len(F.open_deals("P-019"))), w] for w in OPEN_WORDS], {"topic": "open deals"}),
             ("u-cm-2", "extend it with their MDF for october", "answer", num_alts(F.mdf("P-019", "oct")["spent"]) + num_alts(F.mdf("P-019", "oct")["allocated"]),
