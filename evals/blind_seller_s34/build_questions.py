@@ -66,7 +66,7 @@ TODAY = F.TODAY
 IN_ENGLISH = {
     "what are we still missing for platinum?", "what resale discount do we get as a new partner?",
     "who is our channel manager at Northwind?", "when are the tier reviews held?",
-    "show me Rheinland Datenwerk's open deals pls", "what should i do next on sonnen werkzeugbau?",
+    "show me Rheinland Datenwerk's open deals pls", "what should i do next on the sonnen werkzeugbau lakehouse migration?",
     "what does the internal polar warehouse battlecard say?", "how many extra points does a deal reg give us?",
     "how long is the sales foundations course?", "how long does a registered deal stay protected?",
     "how many certified staff do we have on file?", "how much MDF have we spent since january?",
@@ -264,15 +264,15 @@ def build() -> tuple[list[dict], int]:
 
     # registrations on named deals
     REG_Q = [
-        ("u-ps-alpine", "OPP-2427", "wie lange ist Sonnen Werkzeugbau noch geschützt?"),
-        ("u-ps-alpine-2", "OPP-2427", "Sonnen Werkzeugbau – bis wann läuft da die Registrierung?"),
+        ("u-ps-alpine", "OPP-2427", "wie lange ist Sonnen Werkzeugbau Lakehouse noch geschützt?"),
+        ("u-ps-alpine-2", "OPP-2427", "Sonnen Werkzeugbau Lakehouse-Migration – bis wann läuft da die Registrierung?"),
         ("u-ps-alpine", "OPP-2171", "is Taunus Anlagenbau still registered to us?"),
         ("u-ps-orion", "OPP-2750", "la reg Norte Salud expire quand ?"),
-        ("u-ps-orion", "OPP-1908", "Mécanique Rousseau, on est encore protégés dessus ?"),
+        ("u-ps-orion", "OPP-1908", "Mécanique Rousseau renouvellement streaming, on est encore protégés dessus ?"),
         ("u-ps-kingsbridge", "OPP-2616", "when does protection on copperfield capital end"),
         ("u-ps-kingsbridge", "OPP-2108", "granite biosciences reg - still active?"),
         ("u-ps-paulista", "OPP-2759", "até quando vai a proteção da Prefeitura de Salvador?"),
-        ("u-ps-paulista", "OPP-1849", "Hospitais Andrade ainda tá registrado pra nós?"),
+        ("u-ps-paulista", "OPP-1849", "Hospitais Andrade observability, ainda tá registrado pra nós?"),
         ("u-ps-lonestar", "OPP-2032", "silverton brands registration, is it still protected?"),
         ("u-ps-lyon", "OPP-2809", "Cèdre Télécom, combien de jours de protection il reste ?"),
         ("u-ps-nordic", "OPP-2810", "bramble wealth reg status?"),
@@ -391,7 +391,7 @@ def build() -> tuple[list[dict], int]:
         pid = SELLERS[uid]
         if "first" in text:
             w = sorted(F.won_deals_all(pid), key=lambda o: o["close_date"])[0]
-            alts = [[w["opportunity_id"]], [short(w)]]
+            alts = [[w["opportunity_id"]], [short(w)]] + date_alts(F.d(w["close_date"]))
             why = f"first closed_won {w['opportunity_id']}"
         else:
             alts = num_alts(F.won_revenue_12m(pid))
@@ -549,7 +549,7 @@ def build() -> tuple[list[dict], int]:
 
     # ---------------------------------------------------------------- next step on a deal
     NEXT = [
-        ("u-ps-alpine", "OPP-2427", "what should i do next on sonnen werkzeugbau?"),
+        ("u-ps-alpine", "OPP-2427", "what should i do next on the sonnen werkzeugbau lakehouse migration?"),
         ("u-ps-orion", "OPP-2134", "Étoile Industries, la close date est passée, je fais quoi ?"),
         ("u-ps-kingsbridge", "OPP-2548", "bluewater financial - what should we do next, polar warehouse is in it"),
     ]
@@ -659,7 +659,9 @@ def build() -> tuple[list[dict], int]:
     for uid, pid, text in [("u-cm-1", "P-009", "orion open deal count?"), ("u-cm-2", "P-053", "maple leaf — how many open opps"),
                            ("u-cm-3", "P-055", "Southern Crossのオープン案件は何件？"), ("u-cm-2", "P-062", "¿cuántos deals abiertos tiene Azteca Datos?")]:
         n = len(F.open_deals(pid))
-        add(uid, text, answer_any=[[str(n), w] for w in OPEN_WORDS + ["abierto"]], topic="open deals",
+        zero = [["no open"], ["no tiene oportunidades abiertas"], ["no tiene deals abiertos"], ["ningún deal abierto"],
+                ["ninguna oportunidad abierta"], ["オープン案件はありません"], ["none open"]] if n == 0 else []
+        add(uid, text, answer_any=[[str(n), w] for w in OPEN_WORDS + ["abierto"]] + zero, topic="open deals",
             lang="es" if "¿" in text else None, why=f"open deals of {pid}: {n}")
     for uid, pid, text in [("u-cm-1", "P-014", "how many accounts overlap between kingsbridge and us?"),
                            ("u-cm-3", "P-031", "Sakuraと当社の共通顧客数は？"),
@@ -675,7 +677,7 @@ def build() -> tuple[list[dict], int]:
         else:
             alts = [[str(st["figures"]["certified"]), w] for w in CERT_WORDS] + [["certif"]]
         add(uid, text, answer_any=alts, topic="tier progress", why=f"{pid} vs {tier}: {st}")
-    for uid, pid, text in [("u-cm-1", "P-001", "who registered Sonnen Werkzeugbau and when does it run out"),
+    for uid, pid, text in [("u-cm-1", "P-001", "who registered the Sonnen Werkzeugbau lakehouse deal and when does it run out"),
                            ("u-cm-2", "P-021", "silverton brands reg: can it still be extended?")]:
         r = [x for x in F.registrations(pid)][0 if pid == "P-021" else 1]
         alts = date_alts(r["ends"]) if r["days_left"] >= 0 else [[w] for w in LAPSED_WORDS] + [["cannot"], ["after expiry"]]
@@ -683,11 +685,11 @@ def build() -> tuple[list[dict], int]:
             alts = [[F.brand(pid), a[0]] for a in alts]
         add(uid, text, answer_any=alts, topic="registrations", why=f"{r['opportunity_id']} ends {r['ends']} ({r['days_left']})")
     # attribution
-    for uid, pid, text in [("u-cm-1", "P-001", "how many deals did alpine's MDF source that we won?"),
+    for uid, pid, text in [("u-cm-1", "P-001", "what pipeline did alpine's MDF activities generate?"),
                            ("u-cm-3", "P-031", "SakuraのMDF経由で生まれた案件は？")]:
         srcd = [o for o, a in F.truth("mdf")["sourced_deals"].items() if F.deal(o)["partner_id"] == pid
                 or F.deal(o)["registered_by"] == pid]
-        add(uid, text, answer_any=[srcd] if srcd else [["0", "案件"], ["0", "件"], ["0", "deal"], ["no deal"], ["案件はありません"]], topic="attribution", why=f"truth/mdf sourced deals {srcd}")
+        add(uid, text, answer_any=([srcd] + num_alts(round(sum(float(F.deal(o)["amount"]) for o in srcd))) if srcd else None) or [["0", "案件"], ["0", "件"], ["0", "deal"], ["no deal"], ["案件はありません"]], topic="attribution", why=f"truth/mdf sourced deals {srcd}")
     # CM programme/internal questions (allowed to see internal)
     add("u-cm-1", "internal: what's the P1 first-response time for partner tickets?",
         answer_any=[["2 business hours"], ["two business hours"], ["2 hours"]], topic="internal content",
@@ -803,7 +805,7 @@ def build() -> tuple[list[dict], int]:
         answer_any=[[nordic_first["opportunity_id"]], [short(nordic_first)]], topic="onboarding",
         why=f"first closed_won on/after joined_on: {nordic_first['opportunity_id']}")
     taunus = F.registrations("P-001")[0]
-    add("u-cm-1", "alpine wants an extension on Taunus Anlagenbau, can i still give it?",
+    add("u-cm-1", "alpine wants an extension on the Taunus Anlagenbau governance PoV, can i still give it?",
         answer_any=[[w] for w in LAPSED_WORDS] + [["cannot"], ["can't"], ["after expiry"], ["no longer"]],
         topic="registrations", why=f"{taunus['opportunity_id']} ended {taunus['ends']}: no extension after expiry")
     gb = next(g for g in F.truth("candidates")["coverage_gaps"] if g["country"] == "GB")
@@ -909,13 +911,14 @@ def build() -> tuple[list[dict], int]:
             ("u-ps-maple", "pis si on le dépense pas, on le perd?", "answer", [["expir"], ["perd"], ["roll over"], ["reporté"], ["report"], ["réduit"], ["reduced"]],
              {"topic": "programme rules"}),
             ("u-ps-maple", "propose-moi une campagne pour l'utiliser, en français", "answer", [[cta(k, "fr")] for k in KIT], {"topic": "drafts"})])
-    thread([("u-mkt-1", "governance kit email for Alpine IT", "answer", [["Alpine IT", cta("governance-compliance", "en")]], {"topic": "drafts"}),
+    thread([("u-mkt-1", "governance kit email for Alpine IT", "answer", [["Alpine IT", cta("governance-compliance", "en")],
+                                                                                 ["Alpine IT", cta("governance-compliance", "de")]], {"topic": "drafts"}),
             ("u-mkt-1", "in German please", "answer", [["Alpine IT", cta("governance-compliance", "de")]], {"topic": "drafts"}),
             ("u-mkt-1", "now the social version", "answer", [["Alpine IT", "#"]], {"topic": "drafts"})])
     thread([("u-mkt-2", "rascunho do e-mail de AI Studio pra Paulista", "answer", [["Paulista", cta("ai-studio-launch", "pt-BR")]], {"topic": "drafts"}),
             ("u-mkt-2", "agora em espanhol", "answer", [["Paulista", cta("ai-studio-launch", "es")]], {"topic": "drafts", "lang": "es"})])
-    thread([("u-mkt-3", "Streaming-Kit: Mail für Göta Analytics bitte", "answer", [["Göta", cta("streaming-realtime", "de")]], {"topic": "drafts"}),
-            ("u-mkt-3", "und dasselbe für Wisła Data", "answer", [["Wisła", cta("streaming-realtime", "de")], ["Wisla", cta("streaming-realtime", "de")]], {"topic": "drafts"})])
+    thread([("u-mkt-3", "Streaming-Kit: Mail für Göta Analytics bitte, auf Englisch", "answer", [["Göta", cta("streaming-realtime", "en")]], {"topic": "drafts"}),
+            ("u-mkt-3", "und dasselbe für Wisła Data", "answer", [["Wisła", cta("streaming-realtime", "en")], ["Wisla", cta("streaming-realtime", "en")]], {"topic": "drafts"})])
     mine3 = F.cm_partners("u-cm-3")
     most_left = max(mine3, key=lambda p: F.mdf(p, "q3")["left"])
     thread([("u-cm-3", "担当パートナーの中で、第3四半期のMDF未使用額が一番多いのは？", "answer", brand_alts(most_left),
