@@ -25,6 +25,7 @@ SUITES = {
     "blind_seller_s31": "evals.blind_seller.suite:run_s31",
     "blind_seller_s32": "evals.blind_seller.suite:run_s32",
     "blind_seller_s33": "evals.blind_seller.suite:run_s33",
+    "blind_seller_s34": "evals.blind_seller.suite:run_s34",
     "marketer_cm": "evals.marketer_cm.suite",
     "zoo": "evals.zoo.suite",
 }

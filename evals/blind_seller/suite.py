@@ -60,3 +60,8 @@ def run_s32() -> dict:
 def run_s33() -> dict:
     """The blind s33 set (evals/blind_seller_s33): written before stop 33 changed any code; the measure of record."""
     return run(ROOT / "evals" / "blind_seller_s33" / "questions.yaml")
+
+
+def run_s34() -> dict:
+    """The blind s34 set (evals/blind_seller_s34): a development set for issue 17, written blind."""
+    return run(ROOT / "evals" / "blind_seller_s34" / "questions.yaml")
