@@ -31,6 +31,14 @@ _WON_REVENUE = re.compile(r"\b(won revenue|revenue won|bookings)\b|gewonnene[rn]
 _RULE = re.compile(r"\b(rules?|polic(y|ies)|regel\w*|règles?|politique|reglas?|política|regras?|definition|"
                    r"definiert|défini\w*|defin\w*)\b|ルール|規定|ポリシー|定義", re.IGNORECASE)
 _PARTNERISH = re.compile(r"partner|パートナー|socio|parceir", re.IGNORECASE)
+# "how much did <partner> win, split by role?": the won revenue by the partner's role (attribution)
+_BY_ROLE = re.compile(r"\b(split|broken down|break(down)?|per|by) (partner )?roles?\b|\bnach rollen?\b|"
+                      r"\bpar rôles?\b|\bpor (rol|roles|papel|papéis)\b|役割(別|ごと)", re.IGNORECASE)
+# "how much have we sourced vs influenced?", "how much influenced revenue did we get credited?": our own figures
+_OWN_AMOUNT = re.compile(r"\b(how much|how many|total|wie ?viel\w*|combien|cuánt[oa]s?|quant[oa]s?)\b|いくら|どれくらい",
+                         re.IGNORECASE)
+_OWN = re.compile(r"\b(we|our|us|wir|unser\w*|nous|notre|nos|nosotros|nuestr\w*|nós|nosso\w*|nossa\w*)\b|"
+                  r"私たち|弊社|当社|自社", re.IGNORECASE)
 _AT_RISK = re.compile(
     r"\b(at risk|at-risk|churn\w*|declining|slipping|gefährdet|abwander\w*|risikopartner|à risque|en risque|"
     r"en riesgo|em risco|en peligro)\b|離脱|リスク", re.IGNORECASE)
@@ -41,7 +49,12 @@ _DEALS = re.compile(r"\b(deals?|opportunit\w*|opps?|pipeline|registrations?|ange
 _FIRST_WIN = re.compile(
     r"\bfirst (deal|win|sale|close|closed deal)\b|\btime to first\b|\bersten? (deal|abschluss|auftrag)\b|"
     r"\bpremi(er|ère) (deal|contrat|affaire|vente)\b|\bprimer (negocio|deal|cierre|acuerdo|contrato)\b|"
-    r"\bprimeiro (negócio|deal|contrato|fechamento)\b|最初の(案件|受注|商談|成約)|初受注", re.IGNORECASE)
+    r"\bprimeiro (negócio|deal|contrato|fechamento)\b|最初の(案件|受注|商談|成約)|初受注|"
+    # "have we won a deal yet?", "haben wir schon einen gewonnenen Deal?", "¿ya ganamos algún negocio?"
+    r"\b(yet|schon|bereits|déjà|ya|já|already)\b.{0,30}\b(won|gewonnen\w*|gagné\w*|ganad[oa]s?|ganamos|ganh\w*)\b"
+    r".{0,20}\b(deals?|affaires?|contrats?|negocios?|negócios?)\b|"
+    r"\b(won|gewonnen\w*|gagné\w*|ganad[oa]s?|ganamos|ganh\w*)\b.{0,25}\b(deals?|affaires?|negocios?|negócios?)\b"
+    r".{0,12}\b(yet|already|schon|bereits|déjà|ya|ainda|já)\b|(もう|すでに|既に).{0,10}受注", re.IGNORECASE)
 
 _THIS_Q = re.compile(r"this quarter|current quarter|dieses quartal|diesem quartal|ce trimestre|este trimestre|"
                      r"今四半期", re.IGNORECASE)
@@ -64,9 +77,13 @@ def intent_of(question: str, kinds: set[str]) -> str | None:
     if _AT_RISK.search(question) and not _DEALS.search(question) and (
             _PARTNERISH.search(question) or _WHO.search(question)):
         return "at_risk"
+    if _BY_ROLE.search(question) and not _RULE.search(question) and (
+            "partner" in kinds or _OWN.search(question) or _PARTNERISH.search(question)):
+        return "attribution"
     if _ATTRIBUTION.search(question) and not _RULE.search(question) and (_PARTNERISH.search(question) or "partner" in kinds
                                           or _WON_REVENUE.search(question)
-                                          or re.search(r"\b(ropi|roi)\b", question, re.IGNORECASE)):
+                                          or re.search(r"\b(ropi|roi)\b", question, re.IGNORECASE)
+                                          or (_OWN.search(question) and _OWN_AMOUNT.search(question))):
         return "attribution"
     return None
 

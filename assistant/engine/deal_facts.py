@@ -43,7 +43,10 @@ _REG_STATE = re.compile(r"\b(register(ed)? (to|by|for|with) (us|me)|(is|was) (it
                         r"(registriert|angemeldet)\b.{0,15}\b(uns|mich)|noch (gültig|geschützt|aktiv)|"
                         r"enregistrée? (à|pour|par) nous|toujours (valable|valide|protégée?|active)|"
                         r"registrad[oa] (a|para|por) nosotros|sigue (vigente|válid[oa]|activ[oa]|protegid[oa])|"
-                        r"registrad[oa] (para|por) nós|ainda (válid[oa]|vigente|ativ[oa]|protegid[oa]))\b|"
+                        r"registrad[oa] (para|por) nós|ainda (válid[oa]|vigente|ativ[oa]|protegid[oa])|"
+                        r"(is|was) (it|this|that|the deal) protected|(est|sera)(-| )?(il|elle|ce) (bien |toujours |encore )?"
+                        r"protégée?|il est (bien |toujours |encore )?protégée?|(ist|wäre) (er|sie|es|der deal) (noch )?"
+                        r"geschützt|(está|esta) protegid[oa]|(é|e) protegid[oa]|protected by (a|the|our) registration)\b|"
                         r"登録(されて|済み)|まだ有効")
 # "how long since anyone touched it?", "last activity?": the deal's last logged activity
 _LAST_ACTIVITY = re.compile(r"\b(last (activity|touch\w*|contact|update\w*)|since (anyone|someone|we|somebody) "
@@ -53,6 +56,8 @@ _STAGE = re.compile(r"\b(stage|phase|étape|stade|etapa|estágio|estagio|fase|st
                     r"フェーズ|ステータス")
 _CLOSE = re.compile(r"\b(close date|closing date|when (does|will|do) (it|that|this|they)?\s*close|closes? when|"
                     r"when\W*s? (it|that|this|they)?\s*(meant|supposed|expected|due|going|planned) to close|"
+                    r"when (is|are|was|were) (it|that|this|they|the deal) (meant|supposed|expected|due|going|planned|set) "
+                    r"to close|"
                     r"(ferme|clôture|cierra|fecha|schließt)\w* quand[oa]?|cuando (cierra|se cierra)|"
                     r"abschlussdatum|wann .{0,20}(abschluss|schließt|closed?)|date de clôture|quand .{0,25}"
                     r"(ferme|clôtur|signe|close)|fecha de cierre|cu[aá]ndo (cierra|se cierra)|quando (fecha|fecham)|"
@@ -125,6 +130,9 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
             deal = named[0] if named else context[0]
             return make("deal_facts", arguments={"deals": [deal], "facts": EXTENSION_FACTS, "pick": "",
                                                  "opportunity_id": deal, "rule": EXTENSION_QUERY})
+        if context and turn.scope.is_partner:  # "can I extend it?" after several registrations: those still running
+            return make("deal_facts", arguments={"deals": context[:MAX_DEALS], "facts": EXTENSION_FACTS,
+                                                 "pick": "running", "rule": EXTENSION_QUERY})
     if not facts or set(profile_topics(question)) - {"registrations", "deals"}:
         return None  # "how much MDF have we left?" is a question of its own
     if not context and turn.scope.is_partner and set(facts) & _FRESH_FACTS and not profile_topics(question):
@@ -154,7 +162,8 @@ def deal_facts(turn: Turn, deals: list[str], facts: list[str], pick: str = "") -
         found = [max(found, key=lambda d: d.amount or 0)]
     elif pick == "past_close":
         found = [d for d in found if d.close_date and d.close_date < today]
-    elif facts == ["days_left"]:  # "how many days left?": the registrations still running, when some are
+    elif facts == ["days_left"] or pick == "running":  # "how many days left?", "can I extend it?": the
+        #   registrations still running, when some are
         running = [d for d in found if d.days_left is not None and d.days_left >= 0]
         found = running or found
     return found

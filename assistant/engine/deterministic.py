@@ -123,15 +123,20 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         return sibling
     if state.choices and not state.pending:  # "the second one", "2": a deal (or partner) the last answer listed
         index = router.choice_index(turn.question, len(state.choices))
+        if index is None and state.choice_slot == "partner_id" and router.RUNNER_UP.search(normalise(turn.question)):
+            index = 1 if len(state.choices) > 1 else None  # "and who's the runner-up?": the second of the ranking
+            if index is not None and state.last_intent == "match":
+                return Plan("match", {**state.last_arguments, "partner_id": state.choices[index].id})
         if index is not None:
             return _plan_choice(turn, state, state.choices[index].id)
     followup = followup_chat.plan_followup(turn, Plan)  # "who's the partner on it?", "why the first one?"
     if followup is not None:
         return followup
     last = state.last_arguments
-    if state.last_intent == "profile" and last.get("topic") == "mdf" and len(turn.question.split()) <= 6:
+    if state.last_intent == "profile" and last.get("topic") == "mdf" and len(turn.question.split()) <= 9 and \
+            set(router.profile_topics(turn.question)) <= {"mdf"} and not router.asks_rule(turn.question):
         period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
-        if period:  # "and last quarter?" after MDF figures
+        if period:  # "and last quarter?", "and what did we spend in Q3?" after MDF figures
             return Plan("profile", {**last, "period": period})
     if state.last_intent == "overview":  # "and in q2?", "how much exactly?" after MDF figures by partner
         first = state.choices[0].id if state.choices and state.choice_slot == "partner_id" else None
@@ -305,6 +310,10 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)
         if topic and router.asks_rule(turn.question) and not mentions.entities and not thread_deal:
             topic = None  # "how many days do I have to register an opportunity?": the programme's rule
+        thread_partner = turn.thread.state.last_arguments.get("partner_id")
+        if not topic and thread_partner and not mentions.entities and router.says("last_partner", turn.question) \
+                and not router.asks_rule(turn.question) and not PROGRAMME_Q.search(normalise(turn.question)):
+            topic = next(iter(router.profile_topics(turn.question)), None)  # "what are their numbers?"
         if topic:
             return _plan_profile(turn, resolver, mentions, topic)
         if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:

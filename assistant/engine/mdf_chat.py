@@ -12,6 +12,7 @@ from collections import Counter
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.intent_cues import says_us
 from assistant.engine.resolver import Resolver
+from assistant.engine.router import asks_rule
 from assistant.engine.turn import ToolUse, Turn
 from tools.locales import Catalogue
 from tools.mdf.service import MdfList, list_mdf, mdf_advice, mdf_roi
@@ -252,7 +253,7 @@ def _in_period(a, start: str | None, end: str | None) -> bool:
 def answer_partner_requests(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
     """ "is there an MDF request from <partner> I need to look at?": that partner's activities and their status
     (the vendor's people; a partner seller's own requests are its activities)."""
-    if _ACTIVITY_ID.search(turn.question):
+    if _ACTIVITY_ID.search(turn.question) or asks_rule(turn.question):  # "bis wann muss ich den Claim einreichen?"
         return None
     mentions = Resolver(turn.ctx, turn.scope).find(turn.question)
     if turn.scope.is_partner:  # "any MDF requests from us still open?": its own (list_mdf shows no other's)
@@ -313,6 +314,8 @@ def _named_activities(question: str, activities: list) -> list:
 
 
 def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    if asks_rule(turn.question):  # "by when must I claim our roadshow?": the programme's deadline, not the record
+        return None
     found = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities)
     if not found or len(found) > 3:
         return None

@@ -15,6 +15,7 @@ import re
 from assistant.engine.intent_cues import (
     PARTNER_TYPES,
     PROGRAMME_Q,
+    TIER_NAMES,
     IntentScores,
     normalise,
     profile_topics,
@@ -175,7 +176,7 @@ _STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bal
                     r"todavía|aún|quedan?|cuál\w*|ainda|quais|qual|restam?|faltam|gibt es|y a-t-il|hay|há|cuánt\w*|cuant\w*|"
                     r"quant\w*|combien|wie ?viele?|active|activ[eo]s?|ativ[oa]s?|actifs?|en cours|laufen\w*|gerade|"
                     r"tenemos|temos|haben wir|avons-nous|on a|a gente tem|"
-                    r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|どれ|ありますか|有効")  # fmt: skip
+                    r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|来月|来週|どれ|ありますか|あります|ある[?？]|有効")  # fmt: skip
 # Asking how a partner signs, not for a draft: "what's <partner>'s brand colour for the drafts?"
 BRAND_ASKED = re.compile(r"\b(what|which|what's|welche\w*|wie ist|quel\w*|cuál|qual)\b.{0,30}\b(brand(ing)? colou?rs?|"
                          r"tagline|markenfarbe|couleur|color de|cor da)\b|ブランドカラー(は|を教)")
@@ -240,7 +241,26 @@ _RULE_Q = re.compile(r"\b(do|does|must|should) (we|i|you|partners?|the partner) 
                      r"\bare (we|partners) allowed\b|\bwho (leads|owns|decides|approves|pays)\b|\bmüssen wir\b|"
                      r"\bwie oft\b|\bwie lange (ist|dauert|darf)\b|\bdevons-nous\b|\bà quelle fréquence\b|"
                      r"\bcombien de temps dure\b|\btenemos que\b|\bcada cuánto\b|\bcuánto dura\b|"
-                     r"\bprecisamos\b|\bcom que frequência\b|\bquanto tempo dura\b|必要がありますか|頻度|どのくらいの期間")
+                     r"\bprecisamos\b|\bcom que frequência\b|\bquanto tempo dura\b|必要がありますか|頻度|どのくらいの期間|"
+                     # what funds may pay for: "can I use MDF to pay for flights?", "posso usar o MDF para ..."
+                     r"\bcan (i|we|partners?|you) (use|spend|claim|charge|expense|fund|pay for)\b|"
+                     r"\b(kann|darf|können|dürfen) (ich|man|wir)\b.{0,40}\b(nutzen|verwenden|einsetzen|bezahlen|"
+                     r"abrechnen|finanzieren)\b|\b(peut-on|puis-je|pouvons-nous|on peut)\b.{0,40}\b(utiliser|financer|"
+                     r"payer|dépenser)\b|\b(puedo|podemos|se puede)\b.{0,40}\b(usar|utilizar|pagar|financiar|gastar)\b|"
+                     r"\b(posso|podemos|pode-se|dá pra|da pra)\b.{0,40}\b(usar|utilizar|pagar|financiar|gastar)\b|"
+                     r"(使えますか|買えますか|払えますか|対象になりますか|対象ですか)|"
+                     # how long a step takes: "how long until a claim is paid?", "quanto tempo demora pra pagar?"
+                     r"\bhow long (does it take|do they take|does it usually take|to get)\b|"
+                     r"\bhow (many days|much time) (before|after|ahead|in advance)\b|\bwie lange (dauert|braucht)\b|"
+                     r"\bcombien de temps (faut-il|pour|avant|après|met)\b|\bcuánto (tiempo )?(tarda|demora)\b|"
+                     r"\bquanto tempo (demora|leva)\b|\bdemora quanto\b|どのくらい(かかり|で支払)|"
+                     # a deadline: "by when must I submit the claim?", "bis wann muss ...?"
+                     r"\bdeadline\b|\bby when\b|\bbis wann (muss|müssen|sollte|sollten|soll)\b|\bjusqu'à quand (dois|doit|"
+                     r"faut|peut)\b|\bdate limite\b|\bhasta cuándo (debo|hay que|tengo|puedo)\b|\baté quando (devo|"
+                     r"preciso|tenho|posso)\b|締め切り|いつまでに|"
+                     # who a case goes to: "is a conflict escalated beyond my CM?"
+                     r"\bescalat\w* (to|beyond|above|past)\b|\bbeyond (my|the|our) (cm|channel manager)\b|"
+                     r"\b(eskaliert|escaladé\w*|escalad[oa]s?) (an|à|a|para)\b")
 
 
 def asks_rule(question: str) -> bool:
@@ -277,6 +297,10 @@ def mdf_period(question: str, today_year: int, today: dt.date | None = None) -> 
     "this year" -> "2026", "last year" -> "2025"; with `today`, also a month ("in october" -> "2026-10",
     "last month")."""
     text = normalise(question)
+    if today is not None:
+        span = months_since(text, today)
+        if span:  # "since january", "depuis mars", "last 4 months": those months, to today's
+            return span
     found = _QUARTER.search(text)
     if found:
         number = found.group(1) or found.group(3) or found.group(4)
@@ -306,6 +330,42 @@ _LAST_MONTH = re.compile(r"\b(last|previous|past) month\b|\bletzte\w* monat|\bvo
                          r"précédent)|\bel mes pasado|\bmês passado|\bo último mês|先月")
 
 
+_SINCE = re.compile(r"\b(since|from|starting|seit|ab|depuis|desde|a partir de)\b\s*(the start of |le début de |"
+                    r"el inicio de |o início de |anfang )?(?:(?:de |d')\s*)?(?P<m>[a-zéèûç]+)\b|(?<!\d)(?P<n>\d{1,2})月(から|以降)")
+_LAST_N_MONTHS = re.compile(r"\b(last|past|previous|letzten|derniers|últimos|ultimos)\s+(?P<n>\d{1,2}|two|three|four|"
+                            r"five|six|nine|zwei|drei|vier|sechs|deux|trois|quatre|six|dos|tres|cuatro|seis|dois|três|"
+                            r"quatro)\s+(months?|monate|mois|meses)\b|(直近|過去)(?P<j>\d{1,2})(か|ヶ|カ)月")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "zwei": 2, "drei": 3, "vier": 4,
+                 "sechs": 6, "deux": 2, "trois": 3, "quatre": 4, "dos": 2, "tres": 3, "cuatro": 4, "seis": 6,
+                 "dois": 2, "três": 3, "quatro": 4}
+
+
+def months_since(question: str, today: dt.date) -> str | None:
+    """ "since march" / "depuis janvier" / "3月から" -> "YYYY-MM..YYYY-MM" (that month's latest start up to today,
+    to today's month); "last 6 months" -> the six complete months before today's; else None. 12 months and more are the
+    trailing year of other questions, not an MDF span."""
+    text = normalise(question)
+    now = today.year * 12 + today.month - 1
+    found = _SINCE.search(text)
+    number = None
+    if found and found.group("m"):
+        number = next((n for n, pattern in _MONTH_RE if pattern.fullmatch(found.group("m"))), None)
+    elif found and found.group("n"):
+        number = int(found.group("n")) if 1 <= int(found.group("n")) <= 12 else None
+    if number:
+        start = today.year * 12 + number - 1
+        start = start if start <= now else start - 12
+        return f"{start // 12:04d}-{start % 12 + 1:02d}..{today.year:04d}-{today.month:02d}"
+    found = _LAST_N_MONTHS.search(text)
+    if found:
+        raw = found.group("n") or found.group("j")
+        count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
+        if 1 < count < 12:  # the complete months before today's
+            start, end = now - count, now - 1
+            return f"{start // 12:04d}-{start % 12 + 1:02d}..{end // 12:04d}-{end % 12 + 1:02d}"
+    return None
+
+
 def month_asked(question: str, today) -> str | None:
     """The month a question asks about as YYYY-MM: "last month", or a month's name (its latest occurrence up to
     today: "in september" asked in November 2026 is 2026-09, "in december" is 2025-12)."""
@@ -319,6 +379,28 @@ def month_asked(question: str, today) -> str | None:
     return None
 
 
+# What a tier gets (its discount, its benefits, its MDF per quarter) is the programme's, not the partner's figures
+_TIER_BENEFIT = re.compile(r"\b(discounts?|rabatt\w*|remises?|descuentos?|descontos?|margins?|marge\w*|margen|"
+                           r"benefits?|vorteile?|avantages?|beneficios?|benefícios?|licen[cs]es?|lizenz\w*|nfr|"
+                           r"per quarter|pro quartal|par trimestre|por trimestre|each quarter|jedes quartal|"
+                           r"chaque trimestre|cada trimestre|entitled|zusteh\w*|nos toca|on a droit|temos direito)\b|"
+                           r"割引|特典|四半期ごと")
+_TIER_AS = re.compile(r"\b(as|als|en tant que|comme|como)\s+(an? |un |une |ein |einen? )?"
+                      r"(gold|silver|silber|platinum|platin|platine|platino|argent|plata|prata|ouro|oro)\b")
+
+
+_TIER_NAME_RES = [(re.compile(p), tier) for p, tier in TIER_NAMES.items()]
+
+
+def _TIER_RULE(question: str) -> bool:
+    """A question about what a tier gets or how tiers differ, not about where the partner stands."""
+    text = normalise(question)
+    named = {tier for pattern, tier in _TIER_NAME_RES if pattern.search(text)}
+    if _STATE_NOW.search(text):
+        return False
+    return len(named) >= 2 or bool(named and (_TIER_BENEFIT.search(text) or _TIER_AS.search(text)))
+
+
 def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thread: bool = False) -> str | None:
     """The partner-standing topic a question asks about (`tools.partner_profile`), or None when it is not
     about a partner's own records: a programme question ("what happens when a registration expires?", "how
@@ -327,6 +409,8 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
     if not topics or PROGRAMME_Q.search(normalise(question)):
         return None
     topic = topics[0]
+    if topic in ("tier", "mdf") and _TIER_RULE(question):
+        return None  # "resale discount at gold vs silver?", "MDF per quarter as silver?": what a tier gets
     us = says_us(question) or "partner" in kinds
     state = bool(_STATE.search(normalise(question)))
     deal_named = bool(kinds & {"opportunity", "account"})
@@ -427,6 +511,12 @@ def about_subject(question: str) -> str | None:
                 return re.sub(r"^(the|die|der|le|la|el)\s+", "", subject).strip() or None
             return None
     return None
+
+
+# "who's the runner-up?", "and second place?": the second of a ranking
+RUNNER_UP = re.compile(r"\b(runner[- ]?up|second (best|place|choice|option)|next best (one|partner|option)|"
+                       r"zweitbeste\w*|zweite(r|n)? (platz|wahl)|deuxième (choix|place|meilleur)|second choix|"
+                       r"segund[oa] (mejor|lugar|opción|opção|colocad[oa])|vice)\b|次点|二番手|2番手")
 
 
 def choice_index(question: str, n_candidates: int, labels: list[str] | None = None) -> int | None:
