@@ -7,6 +7,7 @@ so a forbidden request is refused politely without touching the data; the tools 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,9 +57,14 @@ NAMED_DEAL_NEAR = re.compile(router.DEAL_WORD.pattern + r"|\b(account|customer|k
 # Words next to which a capitalised name is taken as naming a partner or customer asked about ("how's Globex
 # doing?", "status of Initech"): when it matches nothing, it does not exist rather than "which partner?".
 STATUS_NEAR = re.compile(r"\b(how'?s|how is|how are|doing|update on|status of|news on|wie läuft|wie steht|"
-                         r"où en est|comment va|cómo va|cómo está|como vai|como está)\b", re.IGNORECASE)
+                         r"où en est|comment va|cómo va|cómo está|como vai|como está|next steps? (with|on|for|at)|"
+                         r"happening (on|with|at)|going on (with|at)|up with|latest (on|with|at)|news (about|from)|"
+                         r"nächste\w* schritt\w* (mit|bei|für)|prochaine\w* étape\w* (avec|pour|sur|chez)|"
+                         r"próximos? pasos? (con|para|en)|próximos? passos? (com|para|na|no))\b", re.IGNORECASE)
 # "what should we do with Frobozz Consulting?", "was tun mit X?": the name a partner question is about.
 ABOUT_NEAR = re.compile(r"\b(with|about|mit|über|avec|sur|con|sobre|com)\b", re.IGNORECASE)
+# "a social post for Zollhaus Analytik", "um rascunho pra X": the partner a draft is for
+FOR_NEAR = re.compile(r"\b(for|für|pour|para|pra|per)\b", re.IGNORECASE)
 
 
 # After a partner's first win: "how many days after joining was that?", "and when did we join?"
@@ -148,6 +154,13 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         return Plan("first_win_own", dict(last))
     if state.last_intent and router.is_more(turn.question):
         return _plan_more(state, turn.lang)
+    if state.last_intent == "profile" and last.get("topic") == "channel_manager" and len(turn.question.split()) <= 8 \
+            and router.profile_topics(turn.question)[:1] == ["contacts"]:
+        return Plan("profile", dict(last))  # "and their email?" after who our channel manager is: the same answer
+    if state.last_intent == "draft" and len(turn.question.split()) <= 8:
+        mentions = resolver.find(turn.question)  # "now the social version", "agora a versão pra landing page"
+        if (mentions.channel or mentions.locale) and not mentions.of("account") and not router.asks_rule(turn.question):
+            return plan(turn, resolver, "draft", mentions, state.last_arguments)
     subject = router.about_subject(turn.question)
     if subject and state.last_intent:
         mentions = resolver.find(subject)
@@ -383,6 +396,10 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
         period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
         if period:
             p.arguments["period"] = period
+    window = router.date_window(turn.question, turn.ctx.today()) if topic in ("deals", "registrations") else None
+    if window and (topic == "deals" or not (mentions.of("opportunity") or mentions.of("account"))):
+        p.arguments["window"] = [window[0].isoformat(), window[1].isoformat()]  # "closing this month", "expiring
+        #                                                                         in the next 2 weeks"
     if topic == "deals" and deal_stage(turn.question):
         p.arguments["stage"] = deal_stage(turn.question)  # "which deals are in negotiation?"
     if topic == "deals" and deal_facts.asks_biggest(turn.question):
@@ -478,6 +495,8 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
         if not missing:
             missing, what = resolver.unknown_name(turn.question, mentions, ABOUT_NEAR, reach=(6, 0)), "what_partner"
+        if not missing and p.intent == "draft":
+            missing, what = resolver.unknown_name(turn.question, mentions, FOR_NEAR, reach=(6, 0)), "what_partner"
         if missing:
             p.reply = say("no_such", turn.lang, what=say(what, turn.lang), name=missing)
             return p
@@ -710,7 +729,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         )
         return answers.nba_answer(actions, label, start, lang=turn.lang), answers.PAGE
     if p.intent == "profile":
-        profile = turn.call("partner_profile", {k: v for k, v in args.items() if k != "pick"}, ProfileResult)
+        profile = turn.call("partner_profile", {k: v for k, v in args.items() if k not in ("pick", "window")},
+                            ProfileResult)
+        if args.get("window") and profile.topic in ("deals", "registrations") and not profile.asked_deal:
+            return _in_window(turn, resolver, profile, args["window"])
         if args.get("pick") == "biggest" and profile.deals:  # "our biggest open deal?": that one, of how many
             biggest = max(profile.deals, key=lambda d: d.amount or 0)
             head = say("deals_biggest", turn.lang, partner=_partner_label(resolver, profile.partner_id),
@@ -722,6 +744,27 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return answers.profile_answer(profile, resolver.deal_label, turn.lang), 1
     draft = turn.call("draft_content", args, DraftResponse)
     return answers.draft_answer(draft, _partner_label(resolver, args["partner_id"]), turn.lang), 1
+
+
+def _in_window(turn: Turn, resolver: Resolver, profile: ProfileResult, window: list[str]) -> tuple[str, int]:
+    """The deals closing (topic deals) or registrations ending (topic registrations) between the window's dates."""
+    start, end = (dt.date.fromisoformat(d) for d in window)
+    partner = _partner_label(resolver, profile.partner_id)
+    if profile.topic == "deals":
+        found = [d for d in profile.deals if d.close_date and start <= d.close_date <= end]
+        head, none = "window_close", "window_close_none"
+    else:
+        found = [d for d in profile.deals if d.registered_by_partner and d.protection_ends
+                 and start <= d.protection_ends <= end]
+        head, none = "window_expiry", "window_expiry_none"
+    turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id)) for d in found]
+    if not found:
+        return say(none, turn.lang, partner=partner, start=start, end=end), 0
+    lines = [f"{partner}: " + say(head, turn.lang, start=start, end=end)]
+    for d in found[:answers.DEALS_SHOWN]:
+        lines.append(answers.deal_line(d, resolver.deal_label, turn.lang) if profile.topic == "deals"
+                     else answers.reg_line(d, resolver.deal_label, turn.lang))
+    return "\n".join(lines), len(found)
 
 
 def _partner_label(resolver: Resolver, partner_id: str) -> str:

@@ -366,6 +366,45 @@ def months_since(question: str, today: dt.date) -> str | None:
     return None
 
 
+_NEXT_N = re.compile(r"\b(next|coming|within|in the next|nächsten|kommenden|innerhalb von|prochain\w*|dans les|"
+                     r"próxim[oa]s|en los próximos|nos próximos|dentro de)\s+(?P<n>\d{1,3})\s*(?P<u>days?|tage?n?|jours?|"
+                     r"días|dias|weeks?|wochen?|semaines?|semanas?)\b|(?P<j>\d{1,3})\s*(?P<ju>日|週間)(以内|のうち)")
+_WIN_THIS_WEEK = re.compile(r"\b(this|diese[rn]?|cette|esta) (week|woche|semaine|semana)\b|今週")
+_WIN_NEXT_WEEK = re.compile(r"\b(next|nächste\w*|kommende\w*) (week|woche)\b|\bla semaine prochaine\b|"
+                            r"\b(la )?próxima semana\b|\bsemana que vem\b|来週")
+_WIN_THIS_MONTH = re.compile(r"\b(this|diese[nm]?|ce|este|neste|deste) (month|monat|mois|mes|mês)\b|今月")
+_WIN_NEXT_MONTH = re.compile(r"\b(next|nächste\w*|kommende\w*) (month|monat)\b|\ble mois prochain\b|"
+                             r"\bel (mes|próximo mes) (que viene|próximo)\b|\bel próximo mes\b|\bpróximo mês\b|"
+                             r"\bmês que vem\b|来月")
+_WIN_THIS_QUARTER = re.compile(r"\b(this|current|dieses?|diesem|ce|este|neste) (quarter|quartal|trimestre)\b|今四半期")
+
+
+def date_window(question: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The dates a question bounds its deals or registrations to: "this week", "next month", "in the next 2
+    weeks", "this quarter" -> (first day, last day); None when it names no such window."""
+    text = normalise(question)
+    found = _NEXT_N.search(text)
+    if found:
+        n = int(found.group("n") or found.group("j"))
+        unit = found.group("u") or found.group("ju")
+        days = n * 7 if re.match(r"week|woch|semai|seman|週", unit) else n
+        return today, today + dt.timedelta(days=days)
+    if _WIN_NEXT_WEEK.search(text):
+        start = today + dt.timedelta(days=7 - today.weekday())
+        return start, start + dt.timedelta(days=6)
+    if _WIN_THIS_WEEK.search(text):
+        return today, today + dt.timedelta(days=6 - today.weekday())
+    if _WIN_NEXT_MONTH.search(text):
+        start = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+        return start, (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    if _WIN_THIS_MONTH.search(text):
+        return today.replace(day=1), (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    if _WIN_THIS_QUARTER.search(text):
+        first = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        return first, (first + dt.timedelta(days=95)).replace(day=1) - dt.timedelta(days=1)
+    return None
+
+
 def month_asked(question: str, today) -> str | None:
     """The month a question asks about as YYYY-MM: "last month", or a month's name (its latest occurrence up to
     today: "in september" asked in November 2026 is 2026-09, "in december" is 2025-12)."""
