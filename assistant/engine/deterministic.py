@@ -139,7 +139,7 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
     if followup is not None:
         return followup
     last = state.last_arguments
-    if state.last_intent == "profile" and last.get("topic") == "mdf" and len(turn.question.split()) <= 9 and \
+    if state.last_intent == "profile" and last.get("topic") == "mdf" and len(turn.question.split()) <= 10 and \
             set(router.profile_topics(turn.question)) <= {"mdf"} and not router.asks_rule(turn.question):
         period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
         if period:  # "and last quarter?", "and what did we spend in Q3?" after MDF figures
@@ -549,6 +549,10 @@ def _plan_nba(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan:
         about_deal = (turn.scope.is_partner and not whole_pipeline) or bool(mentions.of("account"))
     if about_deal:
         return _with_deal(turn, resolver, p, mentions, required=True)
+    if not mentions.entities:  # "next steps with Ostrander Mills?": a customer or partner that is nowhere
+        missing = resolver.unknown_name(turn.question, mentions, STATUS_NEAR)
+        if missing:
+            return Plan("nba", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
     return _with_partner(turn, resolver, p, mentions)
 
 

@@ -198,7 +198,8 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"restante\w*|usamos|overspen\w*|over budget|überzogen|überschritten|ausgeb\w*|dépass\w*|excedi\w*|"
         r"sobregast\w*|ultrapass\w*|estour\w*)\b",
         r"\b(how much|wie ?viel\w*|combien|cuánto|quanto|spent|left|remaining|übrig|ausgegeben|reste|queda|sobr\w*|"
-        r"gast\w*|overspen\w*|overspent|überzogen|dépass\w*|excedi\w*|sobregast\w*|ultrapass\w*)\b.{0,40}"
+        r"gast\w*|overspen\w*|overspent|over budget|went over|überzogen|dépass\w*|excedi\w*|sobregast\w*|"
+        r"ultrapass\w*)\b.{0,40}"
         r"(\bmdf\b|marketing (development )?funds?)",
         r"(mdf|マーケティング資金).{0,20}(残り|残高|使|消化|予算|いくら|割当|割り当て|配分)",
         # "is <partner> using its MDF?", "mdf alloc vs spend", "notre allocation MDF"
@@ -219,7 +220,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"(registrations?|\bregist(er|ered)\b|\bregs?\b|registrierung\w*|enregistrement\w*|registros?|案件登録|登録).{0,50}"
         r"(expir\w*|run(ning)? out|days left|still (valid|protected|active)|protected|lapse|läuft|ablauf\w*|"
         r"abgelaufen|geschützt|gültig|expire\w*|valable|protégé\w*|vence\w*|vencid\w*|caduca\w*|válid\w*|"
-        r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|activ\w*|active|live|en cours|laufen\w*|"
+        r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|activ\w*|ativ[oa]s?|active|live|en cours|laufen\w*|"
         r"aktuell\w*|current\w*|actuel\w*|actual\w*|atua\w*|derzeit|gerade|actifs?|"
         r"vigente\w*|期限|切れ|残り|あと何日|保護|有効)",
         r"(期限切れ|失効|切れる|切れそう|満了).{0,10}登録",

@@ -334,7 +334,8 @@ _SINCE = re.compile(r"\b(since|from|starting|seit|ab|depuis|desde|a partir de)\b
                     r"el inicio de |o início de |anfang )?(?:(?:de |d')\s*)?(?P<m>[a-zéèûç]+)\b|(?<!\d)(?P<n>\d{1,2})月(から|以降)")
 _LAST_N_MONTHS = re.compile(r"\b(last|past|previous|letzten|derniers|últimos|ultimos)\s+(?P<n>\d{1,2}|two|three|four|"
                             r"five|six|nine|zwei|drei|vier|sechs|deux|trois|quatre|six|dos|tres|cuatro|seis|dois|três|"
-                            r"quatro)\s+(months?|monate|mois|meses)\b|(直近|過去)(?P<j>\d{1,2})(か|ヶ|カ)月")
+                            r"quatro)\s+(months?|monate|mois|meses)\b|(直近|過去)(?P<j>\d{1,2})(か|ヶ|カ)月|"
+                            r"\b(?P<f>\d{1,2}|deux|trois|quatre|six)\s+(derniers|dernières)\s+mois\b")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "zwei": 2, "drei": 3, "vier": 4,
                  "sechs": 6, "deux": 2, "trois": 3, "quatre": 4, "dos": 2, "tres": 3, "cuatro": 4, "seis": 6,
                  "dois": 2, "três": 3, "quatro": 4}
@@ -358,7 +359,7 @@ def months_since(question: str, today: dt.date) -> str | None:
         return f"{start // 12:04d}-{start % 12 + 1:02d}..{today.year:04d}-{today.month:02d}"
     found = _LAST_N_MONTHS.search(text)
     if found:
-        raw = found.group("n") or found.group("j")
+        raw = found.group("n") or found.group("j") or found.group("f")
         count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
         if 1 < count < 12:  # the complete months before today's
             start, end = now - count, now - 1
