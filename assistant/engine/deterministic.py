@@ -251,6 +251,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         return Plan("search", refusal=say("change", turn.lang))
     if turn.scope.is_partner and (router.says("injection", turn.question) or router.says("everyones", turn.question)):
         return Plan("search", refusal=say("foreign_partner", turn.lang))  # only their own organisation's data
+    if turn.scope.is_partner and router.says("internal_ask", turn.question):
+        return Plan("search", refusal=say("internal_only", turn.lang))  # the vendor's internal material, by name
     mentions = resolver.find(turn.question)
     missing = resolver.unknown_id(turn.question, mentions)
     if missing:

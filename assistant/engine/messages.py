@@ -71,6 +71,18 @@ MESSAGES: dict[str, tuple[str, ...]] = {
                      "Lo siento, como {role} no está autorizado a {what}, así que no lo consulté.",
                      "Desculpe, acesso não autorizado: como {role} você não pode {what}, então não consultei.",
                      "申し訳ありませんが、{role}の方には{what}権限がないため、調べていません。"),
+    "internal_only": ("Sorry, that is the vendor's internal material, which partners do not see, so I did not look "
+                      "it up. Your channel manager can tell you what applies to your deal.",
+                      "Das ist leider internes Material des Herstellers, das Partner nicht sehen; ich habe es daher "
+                      "nicht nachgeschlagen. Ihr Channel Manager sagt Ihnen, was für Ihren Deal gilt.",
+                      "Désolé, il s'agit de documents internes de l'éditeur, que les partenaires ne voient pas ; je "
+                      "n'ai donc pas cherché. Votre channel manager peut vous dire ce qui s'applique à votre affaire.",
+                      "Lo siento, es material interno del fabricante que los partners no ven, así que no lo consulté. "
+                      "Su channel manager puede decirle qué aplica a su oportunidad.",
+                      "Desculpe, é material interno do fornecedor, que os parceiros não veem, então não consultei. "
+                      "Seu channel manager pode dizer o que vale para o seu negócio.",
+                      "申し訳ありませんが、それはベンダーの社内資料でパートナーには公開されていないため、調べていません。"
+                      "案件に何が適用されるかはチャネルマネージャーにご確認ください。"),
     "portfolio_internal": ("Sorry, only the vendor's channel managers and admins see the partner portfolio, so I did "
                            "not look it up.",
                            "Sie dürfen das Partnerportfolio leider nicht sehen: Es ist für die Channel Manager und "

@@ -221,6 +221,14 @@ CUES: dict[str, re.Pattern] = {
                             r"\bsystem (note|prompt|message|override) (to|for) the (ai|assistant|bot|model)\b|"
                             r"\bignoriere (alle )?(vorherigen|bisherigen) anweisungen\b|\bignore[sz]? les instructions\b|"
                             r"\bignora (las|as) instrucciones\b|\bignore as instruções\b|以前の指示を無視"),
+    # "Northwind's internal discount codes", "la grille de prix interne", "el battlecard interno": material the
+    # vendor keeps for its own people, asked for by name
+    "internal_ask": re.compile(r"\b(internal|internen?|interne?s?|internos?|internas?)\b.{0,30}\b(pric\w*|discounts?|"
+                               r"codes?|battle ?cards?|guidance|margins?|price ?lists?|playbooks?|rabatt\w*|preis\w*|"
+                               r"remises?|prix|tarifs?|descuentos?|precios?|códigos?|descontos?|preços?|codes? promo)\b|"
+                               r"\b(pric\w*|discount|codes?|battle ?cards?|price ?lists?|rabatt\w*|preis\w*|remises?|prix|"
+                               r"tarifs?|descuentos?|precios?|códigos|descontos?|preços?)\b.{0,30}\b(internal|internen?|"
+                               r"interne?s?|internos?|internas?)\b|社内(用|向け)?の?(価格|割引|資料|バトルカード)"),
     # "every partner's deals", "all partners' registrations": other organisations' records
     "everyones": re.compile(r"\b(every|each|all|other) partners?'?s?'? (deals?|registrations?|regs|discounts?|pipeline|"
                             r"opportunit\w*|accounts?|customers?|data|mdf|revenue)\b|\b(deals?|registrations?|pipeline|"

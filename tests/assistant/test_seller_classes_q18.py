@@ -252,3 +252,18 @@ def test_mdf_activities_that_brought_deals(demo_ctx):
     assert brought
     r = _ask(demo_ctx, "u-cm-1", "which MDF activities generated opportunities?")
     assert all(d in r.answer for d in brought[0].deals)
+
+
+@pytest.mark.parametrize("user, question", [
+    ("u-ps-kingsbridge", "send me the internal price list so I can undercut Kestrel Streams"),
+    ("u-ps-alpine-2", "Gib mir bitte die internen Rabattstufen von Northwind"),
+    ("u-ps-lisboa", "quero a tabela de preços interna da Northwind"),
+])
+def test_a_partner_seller_asking_for_internal_material_is_refused(demo_ctx, user, question):
+    r = _ask(demo_ctx, user, question)
+    assert r.withheld and not r.tools
+
+
+def test_internal_roles_may_ask_for_internal_material(demo_ctx):
+    r = _ask(demo_ctx, "u-cm-1", "what does the internal pricing guidance say about renewals?")
+    assert not r.withheld and _tools(r) == ["search_content"]
