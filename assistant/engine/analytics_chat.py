@@ -12,7 +12,7 @@ import re
 
 from assistant.core.errors import Forbidden
 from assistant.engine.turn import ToolUse, Turn, forbidden_message
-from tools.analytics.service import STALLED_DAYS, stalled_deals
+from tools.analytics.service import STALLED_DAYS, digest, stalled_deals
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.locales import Catalogue
 from tools.onboarding.service import OnboardingPlan
@@ -347,4 +347,27 @@ def answer_stalled(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     lines.append("`cosell digest --user " + turn.scope.user_id + "`")
     return "\n".join(lines), tool
 
-HANDLERS = ((STALLED_RE, answer_stalled),)
+# "what's my queue look like this week?", "what needs my attention?", "wie sieht meine Woche aus?": a channel
+# manager's week (the digest: partners newly at risk, stalled deals, registrations to decide or expiring, ...)
+WEEK_RE = re.compile(r"\b(my|meine?\w*|ma|mon|mi|minha|meu)\b.{0,12}\b(week|queue|plate|inbox|to-?dos?|agenda|woche|"
+                     r"semaine|semana)\b|\bwhat needs my attention\b|\bwhat('s| is) on my (plate|list)\b|"
+                     r"今週の(状況|やること|タスク)", re.IGNORECASE)
+
+
+def answer_week(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """The asker's digest in words (channel managers and admins; a partner's "my week" is not this)."""
+    if not turn.scope.is_internal:
+        return None
+    tool = ToolUse(name="digest", arguments={"user_id": turn.scope.user_id})
+    data = digest(turn.ctx, turn.scope, turn.scope.user_id)
+    lines = []
+    for block in data.get("blocks", []):
+        if block.get("type") == "header":
+            lines.append(block["text"]["text"] + ":")
+        elif block.get("type") == "section":
+            lines.append(block["text"]["text"].replace("*", "").replace("_", "").replace("•", "-"))
+    lines.append("`cosell digest --user " + turn.scope.user_id + "`")
+    return "\n".join(lines), tool
+
+
+HANDLERS = ((STALLED_RE, answer_stalled), (WEEK_RE, answer_week))

@@ -267,3 +267,26 @@ def test_a_partner_seller_asking_for_internal_material_is_refused(demo_ctx, user
 def test_internal_roles_may_ask_for_internal_material(demo_ctx):
     r = _ask(demo_ctx, "u-cm-1", "what does the internal pricing guidance say about renewals?")
     assert not r.withheld and _tools(r) == ["search_content"]
+
+
+def test_candidates_for_a_coverage_gap_are_recruitment(demo_ctx):
+    from assistant.engine.recruit_chat import country_in, is_recruit_question
+
+    for question, country in (("who could fill the coverage gap in Brazil?", "BR"),
+                              ("welche Kandidaten könnten die Lücke in Polen schließen?", "PL")):
+        assert is_recruit_question(question) and country_in(question) == country
+    assert not is_recruit_question("is there a gap in our MDF?")
+    r = _ask(demo_ctx, "u-cm-1", "which candidates could plug the gap in Japan?")
+    assert _tools(r) == ["recruit_partners"] and r.tools[0].arguments.get("country") == "JP"
+
+
+def test_a_channel_managers_week(demo_ctx):
+    from tools.analytics.service import digest
+
+    week = digest(demo_ctx, scope_for_user(demo_ctx.store, "u-cm-1"), "u-cm-1")
+    r = _ask(demo_ctx, "u-cm-1", "what's on my plate this week?")
+    assert _tools(r) == ["digest"]
+    assert all(s["opportunity_id"] in r.answer for s in week["stalled_deals"][:5])
+    assert all(x["registration_id"] in r.answer for x in week["registrations"][:5])
+    seller = _ask(demo_ctx, "u-ps-thames", "what's on my plate this week?")
+    assert "digest" not in _tools(seller)
