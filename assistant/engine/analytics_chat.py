@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from assistant.core.errors import Forbidden
+from assistant.engine.threads import Candidate
 from assistant.engine.turn import ToolUse, Turn, forbidden_message
 from tools.analytics.service import STALLED_DAYS, digest, stalled_deals
 from tools.analytics.types import AttributionResponse, PortfolioResponse
@@ -307,7 +308,27 @@ STALLED_RE = re.compile(
     r"travad[oa]s|sin actividad|sem atividade)\b|停滞|止まって|動きのない))(?=.*(?:\b(?:deals?|opps?|"
     r"opportunit\w*|pipeline|geschäfte|affaires|oportunidad\w*|negócios|negocios|oportunidades)\b|案件|商談))",
     re.IGNORECASE)
+# "across all partners", "including partners I don't manage", "担当外のパートナーも含めて": not only the asker's book
+_EVERY_PARTNER = re.compile(r"\b(all|every|any|other|across( all)?) partners?\b|\b(not|isn't|aren't) mine\b|"
+                            r"\b(don't|do not) (manage|own|cover)\b|\bcompany-?wide\b|\boverall\b|"
+                            r"\balle\w* partner|\bauch (die )?(anderen|fremde)|\bnicht meine\b|\btous les partenaires\b|"
+                            r"\bpas les miens\b|\btodos los socios\b|\btodos os parceiros\b|担当外|全体|全パートナー|すべてのパートナー",
+                            re.IGNORECASE)
 _stalled_say = Catalogue({
+    "head_all": ("{n} open deals of all partners have had no activity for {days}+ days, largest first:",
+                 "{n} offene Deals aller Partner ohne Aktivität seit {days}+ Tagen, größte zuerst:",
+                 "{n} affaires ouvertes de tous les partenaires sans activité depuis {days}+ jours, les plus grosses "
+                 "d'abord :",
+                 "{n} oportunidades abiertas de todos los socios sin actividad desde hace {days}+ días, las mayores "
+                 "primero:",
+                 "{n} negócios abertos de todos os parceiros sem atividade há {days}+ dias, os maiores primeiro:",
+                 "{days} 日以上動きのない全パートナーのオープン案件: {n} 件（金額の大きい順）:"),
+    "none_all": ("No partner's open deal has been quiet for {days}+ days.",
+                 "Kein offener Deal eines Partners ist seit {days}+ Tagen ohne Aktivität.",
+                 "Aucune affaire ouverte d'un partenaire n'est sans activité depuis {days}+ jours.",
+                 "Ninguna oportunidad abierta de un socio lleva {days}+ días sin actividad.",
+                 "Nenhum negócio aberto de parceiro está sem atividade há {days}+ dias.",
+                 "{days} 日以上動きのないパートナーのオープン案件はありません。"),
     "head": ("{n} open deals of your partners have had no activity for {days}+ days, largest first:",
              "{n} offene Deals Ihrer Partner ohne Aktivität seit {days}+ Tagen, größte zuerst:",
              "{n} affaires ouvertes de vos partenaires sans activité depuis {days}+ jours, les plus grosses d'abord :",
@@ -337,10 +358,14 @@ def answer_stalled(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     if not turn.scope.is_internal:
         return forbidden_message(turn.scope, Forbidden("stalled deals across partners are for the vendor's "
                                                        "channel team"), lang=turn.lang), tool
-    stalled, lang = stalled_deals(turn.ctx, turn.scope), turn.lang
+    every = bool(_EVERY_PARTNER.search(turn.question))
+    if every:
+        tool.arguments["every_partner"] = True
+    stalled, lang = stalled_deals(turn.ctx, turn.scope, every_partner=every), turn.lang
     if not stalled:
-        return _stalled_say("none", lang, days=STALLED_DAYS), tool
-    lines = [_stalled_say("head", lang, n=len(stalled), days=STALLED_DAYS)]
+        return _stalled_say("none_all" if every else "none", lang, days=STALLED_DAYS), tool
+    turn.choices = [Candidate(id=s.opportunity_id, label=f"{s.name} [{s.opportunity_id}]") for s in stalled[:10]]
+    lines = [_stalled_say("head_all" if every else "head", lang, n=len(stalled), days=STALLED_DAYS)]
     lines += [_stalled_say("line", lang, name=s.name, id=s.opportunity_id, stage=s.stage, partner=s.partner_id,
                            amount=f"{s.amount or 0:,.0f}", cur=s.currency or "", quiet=s.days_quiet)
               for s in stalled[:10]]

@@ -51,7 +51,12 @@ _REG_STATE = re.compile(r"\b(register(ed)? (to|by|for|with) (us|me)|(is|was) (it
 # "how long since anyone touched it?", "last activity?": the deal's last logged activity
 _LAST_ACTIVITY = re.compile(r"\b(last (activity|touch\w*|contact|update\w*)|since (anyone|someone|we|somebody) "
                             r"(touched|worked|updated|looked)|(touched|updated) (it|this|that)|letzte\w* (aktivität|kontakt)|"
-                            r"dernière (activité|action)|última (actividad|atividade))\b|最終(活動|更新)|最後の(活動|更新)")
+                            r"dernière (activité|action)|última (actividad|atividade)|how long (has it been |have they been )?"
+                            r"(quiet|idle|stalled|stuck|inactive)|(quiet|idle|stalled) (for )?how long|(days?|long) (has it been|have they been|it's been|been) "
+                            r"(quiet|idle|stalled|stuck|inactive)|"
+                            r"wie lange (schon )?(ruhig|still|inaktiv|ohne aktivität)|depuis (combien de temps|quand) .{0,20}"
+                            r"(sans activité|bloqué\w*|inactif\w*)|cuánto tiempo (lleva|sin)|há quanto tempo (está )?"
+                            r"(parad[oa]|sem atividade))\b|最終(活動|更新)|最後の(活動|更新)|動きがない|動いていない|動きのない|放置")
 _STAGE = re.compile(r"\b(stage|phase|étape|stade|etapa|estágio|estagio|fase|status|statut|estado)\b|段階|ステージ|"
                     r"フェーズ|ステータス")
 _CLOSE = re.compile(r"\b(close date|closing date|when (does|will|do) (it|that|this|they)?\s*close|closes? when|"
@@ -96,7 +101,8 @@ def facts_asked(question: str) -> list[str]:
         facts.append("days_past")
     elif _DAYS_LEFT.search(text) and _CLOSE_WORD.search(text) and not _REG_WORD.search(text):
         facts.append("days_past")  # "how many days till it's supposed to close?": the close date, counted
-    elif _DAYS_LEFT.search(text) or _REG_STATE.search(text):
+    elif (_DAYS_LEFT.search(text) and not (_LAST_ACTIVITY.search(text) and not _REG_WORD.search(text))) or \
+            _REG_STATE.search(text):  # "how many days has it been quiet?" counts the quiet days, not protection
         facts.append("days_left")
     if _LAST_ACTIVITY.search(text):
         facts.append("last_activity")

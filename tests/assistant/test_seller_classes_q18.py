@@ -290,3 +290,17 @@ def test_a_channel_managers_week(demo_ctx):
     assert all(x["registration_id"] in r.answer for x in week["registrations"][:5])
     seller = _ask(demo_ctx, "u-ps-thames", "what's on my plate this week?")
     assert "digest" not in _tools(seller)
+
+
+def test_stalled_deals_of_every_partner_and_how_long_they_have_been_quiet(demo_ctx):
+    from tools.analytics.service import stalled_deals
+
+    cm = scope_for_user(demo_ctx.store, "u-cm-1")
+    everyone = stalled_deals(demo_ctx, cm, every_partner=True)
+    mine = stalled_deals(demo_ctx, cm)
+    assert {s.opportunity_id for s in mine} <= {s.opportunity_id for s in everyone}
+    assert len(everyone) > len(mine), "the demo has stalled deals outside one channel manager's book"
+    first = _ask(demo_ctx, "u-cm-1", "any stalled deals across all partners, not only mine?")
+    assert all(s.opportunity_id in first.answer for s in everyone[:10])
+    r = _ask(demo_ctx, "u-cm-1", "how many days has the first one been quiet?", first.thread_id)
+    assert everyone[0].opportunity_id in r.answer and f"{everyone[0].days_quiet}" in r.answer
