@@ -440,7 +440,7 @@ _TIER_AS = re.compile(r"\b(as|als|en tant que|comme|como)\s+(an? |un |une |ein |
 _TIER_NAME_RES = [(re.compile(p), tier) for p, tier in TIER_NAMES.items()]
 
 
-def _TIER_RULE(question: str) -> bool:
+def _asks_what_a_tier_gets(question: str) -> bool:
     """A question about what a tier gets or how tiers differ, not about where the partner stands."""
     text = normalise(question)
     named = {tier for pattern, tier in _TIER_NAME_RES if pattern.search(text)}
@@ -457,7 +457,7 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
     if not topics or PROGRAMME_Q.search(normalise(question)):
         return None
     topic = topics[0]
-    if topic in ("tier", "mdf") and _TIER_RULE(question):
+    if topic in ("tier", "mdf") and _asks_what_a_tier_gets(question):
         return None  # "resale discount at gold vs silver?", "MDF per quarter as silver?": what a tier gets
     us = says_us(question) or "partner" in kinds
     state = bool(_STATE.search(normalise(question)))
