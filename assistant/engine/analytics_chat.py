@@ -13,7 +13,7 @@ import re
 from assistant.core.errors import Forbidden
 from assistant.engine.threads import Candidate
 from assistant.engine.turn import ToolUse, Turn, forbidden_message
-from tools.analytics.service import STALLED_DAYS, digest, stalled_deals
+from tools.analytics.service import STALLED_DAYS, digest, portfolio, stalled_deals
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.locales import Catalogue
 from tools.onboarding.service import OnboardingPlan
@@ -391,6 +391,8 @@ def answer_week(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
             lines.append(block["text"]["text"] + ":")
         elif block.get("type") == "section":
             lines.append(block["text"]["text"].replace("*", "").replace("_", "").replace("•", "-"))
+    if turn.scope.role == "channel_manager":  # beside the newly at risk: every partner of theirs at risk now
+        lines.append(at_risk_answer(portfolio(turn.ctx, turn.scope), turn.lang, turn.scope.user_id))
     lines.append("`cosell digest --user " + turn.scope.user_id + "`")
     return "\n".join(lines), tool
 

@@ -155,7 +155,7 @@ def deal_stage(question: str) -> str | None:
 PROFILE_CUES: dict[str, list[str]] = {
     "tier": [
         rf"({TIER_WORD}).{{0,40}}\b(on track|close|far|qualify|qualif\w+|progress|missing|short|gap|reach|make it|"
-        r"keep|retain|stay|lose|need|needed|left|away|take|takes)\b",
+        r"keep|retain|stay|lose|need|needed|left|away|take(?! effect)|takes(?! effect))\b",
         # "are we still gold?", "sind wir noch Gold?", "sommes-nous toujours gold ?", "ainda somos ouro?"
         rf"\b(are|r) (we|they|you)( still| really)? (an? )?({TIER_WORD})|\b(still|noch|toujours|encore|todavía|aún|"
         rf"ainda|seguimos|continuamos)( (siendo|sendo|sind wir|sommes-nous|somos))? (an? |un |une |ein )?({TIER_WORD})|"

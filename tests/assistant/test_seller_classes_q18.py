@@ -281,13 +281,16 @@ def test_candidates_for_a_coverage_gap_are_recruitment(demo_ctx):
 
 
 def test_a_channel_managers_week(demo_ctx):
-    from tools.analytics.service import digest
+    from tools.analytics.service import digest, portfolio
 
     week = digest(demo_ctx, scope_for_user(demo_ctx.store, "u-cm-1"), "u-cm-1")
     r = _ask(demo_ctx, "u-cm-1", "what's on my plate this week?")
     assert _tools(r) == ["digest"]
     assert all(s["opportunity_id"] in r.answer for s in week["stalled_deals"][:5])
     assert all(x["registration_id"] in r.answer for x in week["registrations"][:5])
+    book = portfolio(demo_ctx, scope_for_user(demo_ctx.store, "u-cm-1"))
+    by_id = {p.partner_id: p for p in book.partners}
+    assert all(pid in r.answer for pid in book.at_risk if by_id[pid].channel_manager == "u-cm-1")
     seller = _ask(demo_ctx, "u-ps-thames", "what's on my plate this week?")
     assert "digest" not in _tools(seller)
 
