@@ -87,6 +87,11 @@ _LEFT = re.compile(r"\b(left|remaining|remain|übrig|verbleib\w*|reste|restant\w
                    r"\b|残り|残高|足りない|不足|割り当て|割当|配分|使っ|消化")
 
 
+def words(question: str) -> int:
+    """How many words a question has (French "Norte Salud ?" spaces its question mark: no word)."""
+    return sum(1 for w in question.split() if any(c.isalnum() for c in w))
+
+
 def asks_biggest(question: str) -> bool:
     """ "our biggest open deal?", "unser größter Deal?": the largest one, not the list."""
     return bool(_BIGGEST.search(normalise(question)))
@@ -120,10 +125,10 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
     or None. `deal_ids(question)`: the deals the question names, if any (the resolver's)."""
     state = turn.thread.state
     question = turn.question
-    if state.pending or len(question.split()) > MAX_WORDS:
+    if state.pending or words(question) > MAX_WORDS:
         return None
     if state.last_intent == "profile" and state.last_arguments.get("topic") in ("mdf", "tier") and \
-            _LEFT.search(normalise(question)) and not profile_topics(question) and len(question.split()) <= 6:
+            _LEFT.search(normalise(question)) and not profile_topics(question) and words(question) <= 6:
         return make("profile", arguments=dict(state.last_arguments))  # "und was ist davon übrig?"
     facts = facts_asked(question)
     context = [c.id for c in state.choices] if state.choice_slot == "opportunity_id" else []

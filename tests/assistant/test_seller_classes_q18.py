@@ -307,3 +307,16 @@ def test_stalled_deals_of_every_partner_and_how_long_they_have_been_quiet(demo_c
     assert all(s.opportunity_id in first.answer for s in everyone[:10])
     r = _ask(demo_ctx, "u-cm-1", "how many days has the first one been quiet?", first.thread_id)
     assert everyone[0].opportunity_id in r.answer and f"{everyone[0].days_quiet}" in r.answer
+
+
+def test_days_left_on_a_named_deal_asked_with_a_spaced_question_mark(demo_ctx):
+    seller = scope_for_user(demo_ctx.store, "u-ps-lyon")
+    running = [d for d in partner_profile(demo_ctx, seller, topic="registrations").deals
+               if d.registered_by_partner and d.days_left is not None and d.days_left >= 0]
+    if not running:
+        seller = scope_for_user(demo_ctx.store, "u-ps-orion")
+        running = [d for d in partner_profile(demo_ctx, seller, topic="registrations").deals
+                   if d.registered_by_partner and d.days_left is not None and d.days_left >= 0]
+    deal = running[-1]
+    r = _ask(demo_ctx, seller.user_id, f"il reste combien de jours de protection sur {deal.opportunity_id} ?")
+    assert _tools(r) == ["partner_profile"] and f"{deal.days_left} jours" in r.answer
