@@ -67,6 +67,13 @@ ABOUT_NEAR = re.compile(r"\b(with|about|mit|über|avec|sur|con|sobre|com)\b", re
 FOR_NEAR = re.compile(r"\b(for|für|pour|para|pra|per)\b", re.IGNORECASE)
 
 
+# The kinds of deal the registration rules speak of, as people name them in our languages
+_DEAL_KINDS = [(re.compile(p), kind) for p, kind in (
+    (r"\b(renewals?|verlängerung\w*|vertragsverlängerung\w*|renouvellements?|renovaci[oó]n\w*|renovaç\w*)\b|更新",
+     "renewal"),
+    (r"\b(expansions?|upsells?|erweiterung\w*|ampliaci[oó]n\w*|ampliaç\w*)\b|拡張", "expansion"),
+    (r"\b(pilots?|pilote|piloto)\b|パイロット", "pilot"),
+)]
 # After a partner's first win: "how many days after joining was that?", "and when did we join?"
 _FIRST_WIN_MORE = re.compile(r"\b(days?|how long|join\w*|tage\w*|beitr\w*|wie lange|jours?|rejoint|combien de temps|"
                              r"días?|dias?|unimos|entramos|cuánto tiempo|quanto tempo)\b|何日|加入")
@@ -289,6 +296,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         p = _with_deal(turn, resolver, Plan("deal_partner"), mentions, required=False)
         if p.reply or p.arguments.get("opportunity_id"):
             return p
+    if router.says("can_register", turn.question) and router.says("any_deal", turn.question) and not (
+            mentions.of("opportunity") or mentions.of("account")):
+        kind = next((k for pattern, k in _DEAL_KINDS if pattern.search(normalise(turn.question))), None)
+        query = f"can a partner register a {kind}?" if kind else turn.question  # the content's own words
+        return Plan("search", {"query": query})  # "posso registrar uma renovação?": the rule for any renewal
     if router.says("can_register", turn.question):  # "can we register it?": the rules for this kind of deal
         p = _with_deal(turn, resolver, Plan("search"), mentions, required=False)
         deal = resolver.opportunities.get(p.arguments.get("opportunity_id", ""))

@@ -199,7 +199,9 @@ CUES: dict[str, re.Pattern] = {
                                r"este parceiro)\b|そのパートナー|このパートナー|彼ら"),
     # "a new logo deal", "an opportunity", "ein Deal": any deal, not one of ours; the programme's rule answers
     "any_deal": re.compile(r"\b(a|an|ein|eine[nm]?|un|une|una|um|uma)\s+(\w+\s+){0,3}?(deal|opportunity|opp|renewal|"
-                           r"geschäft|affaire|opportunité|oportunidad|negócio|oportunidade)\b"),
+                           r"geschäft|affaire|opportunité|oportunidad|negócio|oportunidade|expansion|upsell|pilot|"
+                           r"verlängerung|vertragsverlängerung|renouvellement|renovación|renovação|renovacao|"
+                           r"extension|ampliación|ampliação)\b"),
     # "who's the partner on it?", "which partner is on the Globex deal?": the partner of record, not a ranking
     "deal_partner": re.compile(r"\bwho(?:'s| is| are)? (?:the |our )?partners? (?:on|for|in|of|behind|working)\b|"
                                r"\bwhich partners? (?:is|are) (?:on|working on|engaged on|attached to)\b|"

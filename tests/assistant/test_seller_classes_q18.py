@@ -320,3 +320,14 @@ def test_days_left_on_a_named_deal_asked_with_a_spaced_question_mark(demo_ctx):
     deal = running[-1]
     r = _ask(demo_ctx, seller.user_id, f"il reste combien de jours de protection sur {deal.opportunity_id} ?")
     assert _tools(r) == ["partner_profile"] and f"{deal.days_left} jours" in r.answer
+
+
+@pytest.mark.parametrize("user, question", [
+    ("u-ps-paulista", "dá pra registrar uma renovação de contrato?"),
+    ("u-ps-alpine", "Können wir eine Vertragsverlängerung registrieren?"),
+    ("u-ps-kingsbridge", "can I register an upsell?"),
+])
+def test_can_we_register_a_kind_of_deal_is_the_rule_not_one_of_ours(demo_ctx, user, question):
+    r = _ask(demo_ctx, user, question)
+    assert _tools(r) == ["search_content"] and "[OPP-" not in r.answer
+    assert r.tools[0].arguments["query"].startswith("can a partner register a")
