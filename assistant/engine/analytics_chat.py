@@ -13,7 +13,7 @@ import re
 from assistant.core.errors import Forbidden
 from assistant.engine.threads import Candidate
 from assistant.engine.turn import ToolUse, Turn, forbidden_message
-from tools.analytics.service import STALLED_DAYS, digest, portfolio, stalled_deals
+from tools.analytics.service import STALLED_DAYS, digest_text, portfolio, stalled_deals
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.locales import Catalogue
 from tools.onboarding.service import OnboardingPlan
@@ -354,13 +354,12 @@ def answer_stalled(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     """The asker's partners' stalled deals (channel managers and admins; others are refused)."""
     if turn.scope.is_partner:  # "who do I escalate to if a reg is stuck?": their own deals or the rules answer
         return None
-    tool = ToolUse(name="stalled_deals", arguments={"user_id": turn.scope.user_id})
+    every = bool(_EVERY_PARTNER.search(turn.question))
+    tool = ToolUse(name="stalled_deals", arguments={"user_id": turn.scope.user_id, **({"every_partner": True} if every
+                                                                                      else {})})
     if not turn.scope.is_internal:
         return forbidden_message(turn.scope, Forbidden("stalled deals across partners are for the vendor's "
                                                        "channel team"), lang=turn.lang), tool
-    every = bool(_EVERY_PARTNER.search(turn.question))
-    if every:
-        tool.arguments["every_partner"] = True
     stalled, lang = stalled_deals(turn.ctx, turn.scope, every_partner=every), turn.lang
     if not stalled:
         return _stalled_say("none_all" if every else "none", lang, days=STALLED_DAYS), tool
@@ -384,13 +383,7 @@ def answer_week(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     if not turn.scope.is_internal:
         return None
     tool = ToolUse(name="digest", arguments={"user_id": turn.scope.user_id})
-    data = digest(turn.ctx, turn.scope, turn.scope.user_id)
-    lines = []
-    for block in data.get("blocks", []):
-        if block.get("type") == "header":
-            lines.append(block["text"]["text"] + ":")
-        elif block.get("type") == "section":
-            lines.append(block["text"]["text"].replace("*", "").replace("_", "").replace("•", "-"))
+    lines = [digest_text(turn.ctx, turn.scope, turn.scope.user_id)]
     if turn.scope.role == "channel_manager":  # beside the newly at risk: every partner of theirs at risk now
         lines.append(at_risk_answer(portfolio(turn.ctx, turn.scope), turn.lang, turn.scope.user_id))
     lines.append("`cosell digest --user " + turn.scope.user_id + "`")

@@ -223,7 +223,7 @@ CUES: dict[str, re.Pattern] = {
                             r"\bsystem (note|prompt|message|override) (to|for) the (ai|assistant|bot|model)\b|"
                             r"\bignoriere (alle )?(vorherigen|bisherigen) anweisungen\b|\bignore[sz]? les instructions\b|"
                             r"\bignora (las|as) instrucciones\b|\bignore as instruções\b|以前の指示を無視"),
-    # "Northwind's internal discount codes", "la grille de prix interne", "el battlecard interno": material the
+    # "the vendor's internal discount codes", "la grille de prix interne", "el battlecard interno": material the
     # vendor keeps for its own people, asked for by name
     "internal_ask": re.compile(r"\b(internal|internen?|interne?s?|internos?|internas?)\b.{0,30}\b(pric\w*|discounts?|"
                                r"codes?|battle ?cards?|guidance|margins?|price ?lists?|playbooks?|rabatt\w*|preis\w*|"

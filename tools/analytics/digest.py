@@ -197,6 +197,17 @@ def blocks(d: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def as_text(d: dict[str, Any]) -> str:
+    """The digest as plain lines (its blocks' header and sections, without the Slack markup): a chat answer."""
+    lines = []
+    for block in d["blocks"]:
+        if block["type"] == "header":
+            lines.append(block["text"]["text"] + ":")
+        elif block["type"] == "section":
+            lines.append(block["text"]["text"].replace("*", "").replace("_", "").replace("•", "-"))
+    return "\n".join(lines)
+
+
 def post(ctx: ToolContext, data: dict[str, Any]) -> dict[str, Any]:
     """Send the digest as a Slack direct message (Web API chat.postMessage to the user's Slack id)."""
     from slack_sdk import WebClient  # heavy: only when posting
