@@ -331,3 +331,21 @@ def test_can_we_register_a_kind_of_deal_is_the_rule_not_one_of_ours(demo_ctx, us
     r = _ask(demo_ctx, user, question)
     assert _tools(r) == ["search_content"] and "[OPP-" not in r.answer
     assert r.tools[0].arguments["query"].startswith("can a partner register a")
+
+
+def test_a_kits_field_asked_right_after_the_kits_for_an_industry(demo_ctx):
+    import re
+
+    from tools.content_drafts.service import kit_texts
+
+    marketer = scope_for_user(demo_ctx.store, "u-mkt-3")
+    first = _ask(demo_ctx, "u-mkt-3", "is there a kit for manufacturing?")
+    kit_id = re.search(r"\[([a-z0-9-]+)\]", first.answer).group(1)  # the first kit listed
+    kit = next(k for k in kit_texts(demo_ctx, marketer, "en") if k.kit_id == kit_id)
+    r = _ask(demo_ctx, "u-mkt-3", "and its call to action?", first.thread_id)
+    assert _tools(r) == ["kit_texts"] and r.tools[0].arguments["kit_id"] == kit_id
+    assert kit.call_to_action in r.answer
+    industry = next((name for name in kit.proof_points_by_industry if name.lower() in first.answer.lower()), None)
+    if industry:
+        r = _ask(demo_ctx, "u-mkt-3", "what proof points do we have for that industry?", r.thread_id)
+        assert all(p in r.answer for p in kit.proof_points_by_industry[industry])
