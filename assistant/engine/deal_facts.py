@@ -78,6 +78,13 @@ _REG_WORD = re.compile(r"regist|enregistr|protect|protég|protecci|proteç|schut
 # rule on this deal's stage, last activity and protection end (the rule comes from the content, never from here)
 _EXTEND = re.compile(r"\b(extend\w*|extension|verlänger\w*|prolong\w*|prolongation|extender|extensión|prórroga|"
                      r"prorrog\w*|estender|extensão)\b|延長")
+# "what happens to the deal now?" after a registration's protection: the programme's rule for an expired one
+_WHAT_NOW = re.compile(r"\bwhat happens (now|next|then|to (it|the deal|that deal|the opportunity|the opp|my deal))\b|"
+                       r"\bwhat now\b|\bwas passiert (jetzt|nun|dann|damit|mit dem deal)\b|"
+                       r"\bque se passe-t-il (maintenant|ensuite|pour l'affaire)|\bqu'est-ce qui se passe maintenant\b|"
+                       r"\bqué pasa (ahora|con el deal|con la oportunidad)\b|\bo que acontece (agora|com o negócio)\b|"
+                       r"(この後|これから)どうなり")
+EXPIRY_QUERY = "what happens when a registration lapses?"
 EXTENSION_FACTS = ["stage", "last_activity", "days_left"]
 EXTENSION_QUERY = "extension of a deal registration's protection period: conditions"
 # "and what is left of it?" after MDF or tier figures: the same figures again (they hold what is left)
@@ -144,6 +151,10 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
         if context and turn.scope.is_partner:  # "can I extend it?" after several registrations: those still running
             return make("deal_facts", arguments={"deals": context[:MAX_DEALS], "facts": EXTENSION_FACTS,
                                                  "pick": "running", "rule": EXTENSION_QUERY})
+    about_registration = state.last_arguments.get("topic") == "registrations" or \
+        "days_left" in (state.last_arguments.get("facts") or [])
+    if _WHAT_NOW.search(normalise(question)) and len(context) == 1 and about_registration:
+        return make("search", arguments={"query": EXPIRY_QUERY, "about": context[0]})
     if not facts or set(profile_topics(question)) - {"registrations", "deals"}:
         return None  # "how much MDF have we left?" is a question of its own
     if not context and turn.scope.is_partner and set(facts) & _FRESH_FACTS and not profile_topics(question):

@@ -349,3 +349,13 @@ def test_a_kits_field_asked_right_after_the_kits_for_an_industry(demo_ctx):
     if industry:
         r = _ask(demo_ctx, "u-mkt-3", "what proof points do we have for that industry?", r.thread_id)
         assert all(p in r.answer for p in kit.proof_points_by_industry[industry])
+
+
+def test_what_happens_now_after_a_registrations_end_is_the_rule_for_that_deal(demo_ctx):
+    seller = scope_for_user(demo_ctx.store, "u-ps-paulista")
+    lapsed = next(d for d in partner_profile(demo_ctx, seller, topic="registrations").deals
+                  if d.registered_by_partner and d.days_left is not None and d.days_left < 0)
+    first = _ask(demo_ctx, "u-ps-paulista", f"until when is {lapsed.opportunity_id} protected?")
+    r = _ask(demo_ctx, "u-ps-paulista", "e o que acontece agora com o negócio?", first.thread_id)
+    assert _tools(r) == ["search_content"] and lapsed.opportunity_id in r.answer
+    assert "lapse" in r.tools[0].arguments["query"]
