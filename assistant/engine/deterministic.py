@@ -511,6 +511,8 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
             missing, what = resolver.unknown_name(turn.question, mentions, ABOUT_NEAR, reach=(6, 0)), "what_partner"
         if not missing and p.intent == "draft":
             missing, what = resolver.unknown_name(turn.question, mentions, FOR_NEAR, reach=(6, 0)), "what_partner"
+            if missing and recruit_chat.country_in(missing):
+                missing = None  # "an email for Japan": a market, not a partner's name
         if missing:
             p.reply = say("no_such", turn.lang, what=say(what, turn.lang), name=missing)
             return p
