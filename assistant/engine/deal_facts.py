@@ -52,7 +52,7 @@ _REG_STATE = re.compile(r"\b(register(ed)? (to|by|for|with) (us|me)|(is|was) (it
 _LAST_ACTIVITY = re.compile(r"\b(last (activity|touch\w*|contact|update\w*)|since (anyone|someone|we|somebody) "
                             r"(touched|worked|updated|looked)|(touched|updated) (it|this|that)|letzte\w* (aktivität|kontakt)|"
                             r"dernière (activité|action)|última (actividad|atividade)|how long (has it been |have they been )?"
-                            r"(quiet|idle|stalled|stuck|inactive)|(quiet|idle|stalled) (for )?how long|(days?|long) (has it been|have they been|it's been|been) "
+                            r"(quiet|idle|stalled|stuck|inactive)|(quiet|idle|stalled) (for )?how long|(days?|long) (has|have|it's|they've)( \w+){0,3} been "
                             r"(quiet|idle|stalled|stuck|inactive)|"
                             r"wie lange (schon )?(ruhig|still|inaktiv|ohne aktivität)|depuis (combien de temps|quand) .{0,20}"
                             r"(sans activité|bloqué\w*|inactif\w*)|cuánto tiempo (lleva|sin)|há quanto tempo (está )?"
