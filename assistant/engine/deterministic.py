@@ -528,6 +528,10 @@ def _with_deal(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions, requ
         if missing:  # "the Globex deal" when there is no Globex: say so rather than list other deals
             p.reply = say("no_such", turn.lang, what=say("what_deal", turn.lang), name=missing)
             return p
+        missing = resolver.unknown_name(turn.question, mentions, STATUS_NEAR)
+        if missing:  # "how is Pacific Rim Data doing?" when only "Pacific Rim <something>" exists
+            p.reply = say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing)
+            return p
     if not named:
         last = turn.thread.state.last_arguments.get("opportunity_id")
         if last and router.says("last_deal", turn.question):

@@ -359,3 +359,4 @@ def test_what_happens_now_after_a_registrations_end_is_the_rule_for_that_deal(de
     r = _ask(demo_ctx, "u-ps-paulista", "e o que acontece agora com o negócio?", first.thread_id)
     assert _tools(r) == ["search_content"] and lapsed.opportunity_id in r.answer
     assert "lapse" in r.tools[0].arguments["query"]
+
