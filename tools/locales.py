@@ -266,5 +266,8 @@ def answer_language(question: str, locale: str | None = None, langs: tuple[str, 
     if len(words) >= 5 or (len(words) >= 4 and accented):  # fewer plain words are too easily misread
         guesses = detect_languages(" ".join(words).lower())
         if guesses and guesses[0].lang in langs and guesses[0].prob >= 0.7:
+            own = catalogue_language(locale, langs) if locale else None
+            if own and own != guesses[0].lang and guesses[0].prob < 0.95 and any(g.lang == own for g in guesses):
+                return own  # a short question the detector hesitates on, and the asker's own language is a guess
             return guesses[0].lang
     return catalogue_language(locale, langs)

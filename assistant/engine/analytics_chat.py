@@ -11,8 +11,9 @@ import datetime as dt
 import re
 
 from assistant.core.errors import Forbidden
+from assistant.engine.threads import Candidate
 from assistant.engine.turn import ToolUse, Turn, forbidden_message
-from tools.analytics.service import STALLED_DAYS, stalled_deals
+from tools.analytics.service import STALLED_DAYS, digest_text, portfolio, stalled_deals
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.locales import Catalogue
 from tools.onboarding.service import OnboardingPlan
@@ -31,6 +32,14 @@ _WON_REVENUE = re.compile(r"\b(won revenue|revenue won|bookings)\b|gewonnene[rn]
 _RULE = re.compile(r"\b(rules?|polic(y|ies)|regel\w*|règles?|politique|reglas?|política|regras?|definition|"
                    r"definiert|défini\w*|defin\w*)\b|ルール|規定|ポリシー|定義", re.IGNORECASE)
 _PARTNERISH = re.compile(r"partner|パートナー|socio|parceir", re.IGNORECASE)
+# "how much did <partner> win, split by role?": the won revenue by the partner's role (attribution)
+_BY_ROLE = re.compile(r"\b(split|broken down|break(down)?|per|by) (partner )?roles?\b|\bnach rollen?\b|"
+                      r"\bpar rôles?\b|\bpor (rol|roles|papel|papéis)\b|役割(別|ごと)", re.IGNORECASE)
+# "how much have we sourced vs influenced?", "how much influenced revenue did we get credited?": our own figures
+_OWN_AMOUNT = re.compile(r"\b(how much|how many|total|wie ?viel\w*|combien|cuánt[oa]s?|quant[oa]s?)\b|いくら|どれくらい",
+                         re.IGNORECASE)
+_OWN = re.compile(r"\b(we|our|us|wir|unser\w*|nous|notre|nos|nosotros|nuestr\w*|nós|nosso\w*|nossa\w*)\b|"
+                  r"私たち|弊社|当社|自社", re.IGNORECASE)
 _AT_RISK = re.compile(
     r"\b(at risk|at-risk|churn\w*|declining|slipping|gefährdet|abwander\w*|risikopartner|à risque|en risque|"
     r"en riesgo|em risco|en peligro)\b|離脱|リスク", re.IGNORECASE)
@@ -41,7 +50,12 @@ _DEALS = re.compile(r"\b(deals?|opportunit\w*|opps?|pipeline|registrations?|ange
 _FIRST_WIN = re.compile(
     r"\bfirst (deal|win|sale|close|closed deal)\b|\btime to first\b|\bersten? (deal|abschluss|auftrag)\b|"
     r"\bpremi(er|ère) (deal|contrat|affaire|vente)\b|\bprimer (negocio|deal|cierre|acuerdo|contrato)\b|"
-    r"\bprimeiro (negócio|deal|contrato|fechamento)\b|最初の(案件|受注|商談|成約)|初受注", re.IGNORECASE)
+    r"\bprimeiro (negócio|deal|contrato|fechamento)\b|最初の(案件|受注|商談|成約)|初受注|"
+    # "have we won a deal yet?", "haben wir schon einen gewonnenen Deal?", "¿ya ganamos algún negocio?"
+    r"\b(yet|schon|bereits|déjà|ya|já|already)\b.{0,30}\b(won|gewonnen\w*|gagné\w*|ganad[oa]s?|ganamos|ganh\w*)\b"
+    r".{0,20}\b(deals?|affaires?|contrats?|negocios?|negócios?)\b|"
+    r"\b(won|gewonnen\w*|gagné\w*|ganad[oa]s?|ganamos|ganh\w*)\b.{0,25}\b(deals?|affaires?|negocios?|negócios?)\b"
+    r".{0,12}\b(yet|already|schon|bereits|déjà|ya|ainda|já)\b|(もう|すでに|既に).{0,10}受注", re.IGNORECASE)
 
 _THIS_Q = re.compile(r"this quarter|current quarter|dieses quartal|diesem quartal|ce trimestre|este trimestre|"
                      r"今四半期", re.IGNORECASE)
@@ -64,9 +78,13 @@ def intent_of(question: str, kinds: set[str]) -> str | None:
     if _AT_RISK.search(question) and not _DEALS.search(question) and (
             _PARTNERISH.search(question) or _WHO.search(question)):
         return "at_risk"
+    if _BY_ROLE.search(question) and not _RULE.search(question) and (
+            "partner" in kinds or _OWN.search(question) or _PARTNERISH.search(question)):
+        return "attribution"
     if _ATTRIBUTION.search(question) and not _RULE.search(question) and (_PARTNERISH.search(question) or "partner" in kinds
                                           or _WON_REVENUE.search(question)
-                                          or re.search(r"\b(ropi|roi)\b", question, re.IGNORECASE)):
+                                          or re.search(r"\b(ropi|roi)\b", question, re.IGNORECASE)
+                                          or (_OWN.search(question) and _OWN_AMOUNT.search(question))):
         return "attribution"
     return None
 
@@ -290,7 +308,27 @@ STALLED_RE = re.compile(
     r"travad[oa]s|sin actividad|sem atividade)\b|停滞|止まって|動きのない))(?=.*(?:\b(?:deals?|opps?|"
     r"opportunit\w*|pipeline|geschäfte|affaires|oportunidad\w*|negócios|negocios|oportunidades)\b|案件|商談))",
     re.IGNORECASE)
+# "across all partners", "including partners I don't manage", "担当外のパートナーも含めて": not only the asker's book
+_EVERY_PARTNER = re.compile(r"\b(all|every|any|other|across( all)?) partners?\b|\b(not|isn't|aren't) mine\b|"
+                            r"\b(don't|do not) (manage|own|cover)\b|\bcompany-?wide\b|\boverall\b|"
+                            r"\balle\w* partner|\bauch (die )?(anderen|fremde)|\bnicht meine\b|\btous les partenaires\b|"
+                            r"\bpas les miens\b|\btodos los socios\b|\btodos os parceiros\b|担当外|全体|全パートナー|すべてのパートナー",
+                            re.IGNORECASE)
 _stalled_say = Catalogue({
+    "head_all": ("{n} open deals of all partners have had no activity for {days}+ days, largest first:",
+                 "{n} offene Deals aller Partner ohne Aktivität seit {days}+ Tagen, größte zuerst:",
+                 "{n} affaires ouvertes de tous les partenaires sans activité depuis {days}+ jours, les plus grosses "
+                 "d'abord :",
+                 "{n} oportunidades abiertas de todos los socios sin actividad desde hace {days}+ días, las mayores "
+                 "primero:",
+                 "{n} negócios abertos de todos os parceiros sem atividade há {days}+ dias, os maiores primeiro:",
+                 "{days} 日以上動きのない全パートナーのオープン案件: {n} 件（金額の大きい順）:"),
+    "none_all": ("No partner's open deal has been quiet for {days}+ days.",
+                 "Kein offener Deal eines Partners ist seit {days}+ Tagen ohne Aktivität.",
+                 "Aucune affaire ouverte d'un partenaire n'est sans activité depuis {days}+ jours.",
+                 "Ninguna oportunidad abierta de un socio lleva {days}+ días sin actividad.",
+                 "Nenhum negócio aberto de parceiro está sem atividade há {days}+ dias.",
+                 "{days} 日以上動きのないパートナーのオープン案件はありません。"),
     "head": ("{n} open deals of your partners have had no activity for {days}+ days, largest first:",
              "{n} offene Deals Ihrer Partner ohne Aktivität seit {days}+ Tagen, größte zuerst:",
              "{n} affaires ouvertes de vos partenaires sans activité depuis {days}+ jours, les plus grosses d'abord :",
@@ -316,18 +354,40 @@ def answer_stalled(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     """The asker's partners' stalled deals (channel managers and admins; others are refused)."""
     if turn.scope.is_partner:  # "who do I escalate to if a reg is stuck?": their own deals or the rules answer
         return None
-    tool = ToolUse(name="stalled_deals", arguments={"user_id": turn.scope.user_id})
+    every = bool(_EVERY_PARTNER.search(turn.question))
+    tool = ToolUse(name="stalled_deals", arguments={"user_id": turn.scope.user_id, **({"every_partner": True} if every
+                                                                                      else {})})
     if not turn.scope.is_internal:
         return forbidden_message(turn.scope, Forbidden("stalled deals across partners are for the vendor's "
                                                        "channel team"), lang=turn.lang), tool
-    stalled, lang = stalled_deals(turn.ctx, turn.scope), turn.lang
+    stalled, lang = stalled_deals(turn.ctx, turn.scope, every_partner=every), turn.lang
     if not stalled:
-        return _stalled_say("none", lang, days=STALLED_DAYS), tool
-    lines = [_stalled_say("head", lang, n=len(stalled), days=STALLED_DAYS)]
+        return _stalled_say("none_all" if every else "none", lang, days=STALLED_DAYS), tool
+    turn.choices = [Candidate(id=s.opportunity_id, label=f"{s.name} [{s.opportunity_id}]") for s in stalled[:10]]
+    lines = [_stalled_say("head_all" if every else "head", lang, n=len(stalled), days=STALLED_DAYS)]
     lines += [_stalled_say("line", lang, name=s.name, id=s.opportunity_id, stage=s.stage, partner=s.partner_id,
                            amount=f"{s.amount or 0:,.0f}", cur=s.currency or "", quiet=s.days_quiet)
               for s in stalled[:10]]
     lines.append("`cosell digest --user " + turn.scope.user_id + "`")
     return "\n".join(lines), tool
 
-HANDLERS = ((STALLED_RE, answer_stalled),)
+# "what's my queue look like this week?", "what needs my attention?", "wie sieht meine Woche aus?": a channel
+# manager's week (the digest: partners newly at risk, stalled deals, registrations to decide or expiring, ...)
+WEEK_RE = re.compile(r"\b(my|meine?\w*|ma|mon|mi|minha|meu)\b.{0,12}\b(week|queue|plate|inbox|to-?dos?|agenda|woche|"
+                     r"semaine|semana)\b|\bwhat needs my attention\b|\bwhat('s| is) on my (plate|list)\b|"
+                     r"今週の(状況|やること|タスク)", re.IGNORECASE)
+
+
+def answer_week(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """The asker's digest in words (channel managers and admins; a partner's "my week" is not this)."""
+    if not turn.scope.is_internal:
+        return None
+    tool = ToolUse(name="digest", arguments={"user_id": turn.scope.user_id})
+    lines = [digest_text(turn.ctx, turn.scope, turn.scope.user_id)]
+    if turn.scope.role == "channel_manager":  # beside the newly at risk: every partner of theirs at risk now
+        lines.append(at_risk_answer(portfolio(turn.ctx, turn.scope), turn.lang, turn.scope.user_id))
+    lines.append("`cosell digest --user " + turn.scope.user_id + "`")
+    return "\n".join(lines), tool
+
+
+HANDLERS = ((STALLED_RE, answer_stalled), (WEEK_RE, answer_week))

@@ -350,7 +350,7 @@ def _asked_check(data: ProfileResult, lang: str, metric: str = "certified_staff"
                 minimum=_number(c.minimum, c.money), mark="✓" if c.met else "✗")]
 
 
-def _reg_line(d: DealOut, deal_label: DealLabel, lang: str) -> str:
+def reg_line(d: DealOut, deal_label: DealLabel, lang: str) -> str:
     days = d.days_left
     key = "reg_left" if days is not None and days >= 0 else "reg_expired"
     return say(key, lang, deal=deal_label(d.opportunity_id), ends=d.protection_ends,
@@ -364,7 +364,7 @@ def _reg_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: s
         for d in deals:
             label = deal_label(d.opportunity_id)
             if d.registered_by_partner:
-                lines.append(_reg_line(d, deal_label, lang).removeprefix("- "))
+                lines.append(reg_line(d, deal_label, lang).removeprefix("- "))
             elif d.registered_elsewhere:
                 lines.append(say("reg_other", lang, deal=label))
             else:
@@ -374,7 +374,7 @@ def _reg_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: s
     if not mine:
         return [say("regs_none", lang, partner=partner)]
     lines = [say("regs_head", lang, partner=partner, days=data.protection_days)]
-    lines += [_reg_line(d, deal_label, lang) for d in mine[:DEALS_SHOWN]]
+    lines += [reg_line(d, deal_label, lang) for d in mine[:DEALS_SHOWN]]
     if len(mine) > DEALS_SHOWN:
         lines.append(say("and_more", lang, n=len(mine) - DEALS_SHOWN))
     return lines

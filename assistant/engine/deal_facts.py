@@ -43,16 +43,26 @@ _REG_STATE = re.compile(r"\b(register(ed)? (to|by|for|with) (us|me)|(is|was) (it
                         r"(registriert|angemeldet)\b.{0,15}\b(uns|mich)|noch (gültig|geschützt|aktiv)|"
                         r"enregistrée? (à|pour|par) nous|toujours (valable|valide|protégée?|active)|"
                         r"registrad[oa] (a|para|por) nosotros|sigue (vigente|válid[oa]|activ[oa]|protegid[oa])|"
-                        r"registrad[oa] (para|por) nós|ainda (válid[oa]|vigente|ativ[oa]|protegid[oa]))\b|"
+                        r"registrad[oa] (para|por) nós|ainda (válid[oa]|vigente|ativ[oa]|protegid[oa])|"
+                        r"(is|was) (it|this|that|the deal) protected|(est|sera)(-| )?(il|elle|ce) (bien |toujours |encore )?"
+                        r"protégée?|il est (bien |toujours |encore )?protégée?|(ist|wäre) (er|sie|es|der deal) (noch )?"
+                        r"geschützt|(está|esta) protegid[oa]|(é|e) protegid[oa]|protected by (a|the|our) registration)\b|"
                         r"登録(されて|済み)|まだ有効")
 # "how long since anyone touched it?", "last activity?": the deal's last logged activity
 _LAST_ACTIVITY = re.compile(r"\b(last (activity|touch\w*|contact|update\w*)|since (anyone|someone|we|somebody) "
                             r"(touched|worked|updated|looked)|(touched|updated) (it|this|that)|letzte\w* (aktivität|kontakt)|"
-                            r"dernière (activité|action)|última (actividad|atividade))\b|最終(活動|更新)|最後の(活動|更新)")
+                            r"dernière (activité|action)|última (actividad|atividade)|how long (has it been |have they been )?"
+                            r"(quiet|idle|stalled|stuck|inactive)|(quiet|idle|stalled) (for )?how long|(days?|long) (has|have|it's|they've)( \w+){0,3} been "
+                            r"(quiet|idle|stalled|stuck|inactive)|"
+                            r"wie lange (schon )?(ruhig|still|inaktiv|ohne aktivität)|depuis (combien de temps|quand) .{0,20}"
+                            r"(sans activité|bloqué\w*|inactif\w*)|cuánto tiempo (lleva|sin)|há quanto tempo (está )?"
+                            r"(parad[oa]|sem atividade))\b|最終(活動|更新)|最後の(活動|更新)|動きがない|動いていない|動きのない|放置")
 _STAGE = re.compile(r"\b(stage|phase|étape|stade|etapa|estágio|estagio|fase|status|statut|estado)\b|段階|ステージ|"
                     r"フェーズ|ステータス")
 _CLOSE = re.compile(r"\b(close date|closing date|when (does|will|do) (it|that|this|they)?\s*close|closes? when|"
                     r"when\W*s? (it|that|this|they)?\s*(meant|supposed|expected|due|going|planned) to close|"
+                    r"when (is|are|was|were) (it|that|this|they|the deal) (meant|supposed|expected|due|going|planned|set) "
+                    r"to close|"
                     r"(ferme|clôture|cierra|fecha|schließt)\w* quand[oa]?|cuando (cierra|se cierra)|"
                     r"abschlussdatum|wann .{0,20}(abschluss|schließt|closed?)|date de clôture|quand .{0,25}"
                     r"(ferme|clôtur|signe|close)|fecha de cierre|cu[aá]ndo (cierra|se cierra)|quando (fecha|fecham)|"
@@ -68,6 +78,13 @@ _REG_WORD = re.compile(r"regist|enregistr|protect|protég|protecci|proteç|schut
 # rule on this deal's stage, last activity and protection end (the rule comes from the content, never from here)
 _EXTEND = re.compile(r"\b(extend\w*|extension|verlänger\w*|prolong\w*|prolongation|extender|extensión|prórroga|"
                      r"prorrog\w*|estender|extensão)\b|延長")
+# "what happens to the deal now?" after a registration's protection: the programme's rule for an expired one
+_WHAT_NOW = re.compile(r"\bwhat happens (now|next|then|to (it|the deal|that deal|the opportunity|the opp|my deal))\b|"
+                       r"\bwhat now\b|\bwas passiert (jetzt|nun|dann|damit|mit dem deal)\b|"
+                       r"\bque se passe-t-il (maintenant|ensuite|pour l'affaire)|\bqu'est-ce qui se passe maintenant\b|"
+                       r"\bqué pasa (ahora|con el deal|con la oportunidad)\b|\bo que acontece (agora|com o negócio)\b|"
+                       r"(この後|これから)どうなり")
+EXPIRY_QUERY = "what happens when a registration lapses?"
 EXTENSION_FACTS = ["stage", "last_activity", "days_left"]
 EXTENSION_QUERY = "extension of a deal registration's protection period: conditions"
 # "and what is left of it?" after MDF or tier figures: the same figures again (they hold what is left)
@@ -75,6 +92,11 @@ _LEFT = re.compile(r"\b(left|remaining|remain|übrig|verbleib\w*|reste|restant\w
                    r"missing|short|fehlt|fehlen|manque\w*|allocat\w*|allotted|zugeteilt|zugewiesen|alloué\w*|attribué\w*|"
                    r"asignad\w*|alocad\w*|atribuíd\w*|spent|ausgegeben|dépensé\w*|gastad\w*|gastamos)"
                    r"\b|残り|残高|足りない|不足|割り当て|割当|配分|使っ|消化")
+
+
+def words(question: str) -> int:
+    """How many words a question has (French "Norte Salud ?" spaces its question mark: no word)."""
+    return sum(1 for w in question.split() if any(c.isalnum() for c in w))
 
 
 def asks_biggest(question: str) -> bool:
@@ -91,7 +113,8 @@ def facts_asked(question: str) -> list[str]:
         facts.append("days_past")
     elif _DAYS_LEFT.search(text) and _CLOSE_WORD.search(text) and not _REG_WORD.search(text):
         facts.append("days_past")  # "how many days till it's supposed to close?": the close date, counted
-    elif _DAYS_LEFT.search(text) or _REG_STATE.search(text):
+    elif (_DAYS_LEFT.search(text) and not (_LAST_ACTIVITY.search(text) and not _REG_WORD.search(text))) or \
+            _REG_STATE.search(text):  # "how many days has it been quiet?" counts the quiet days, not protection
         facts.append("days_left")
     if _LAST_ACTIVITY.search(text):
         facts.append("last_activity")
@@ -109,10 +132,10 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
     or None. `deal_ids(question)`: the deals the question names, if any (the resolver's)."""
     state = turn.thread.state
     question = turn.question
-    if state.pending or len(question.split()) > MAX_WORDS:
+    if state.pending or words(question) > MAX_WORDS:
         return None
     if state.last_intent == "profile" and state.last_arguments.get("topic") in ("mdf", "tier") and \
-            _LEFT.search(normalise(question)) and not profile_topics(question) and len(question.split()) <= 6:
+            _LEFT.search(normalise(question)) and not profile_topics(question) and words(question) <= 6:
         return make("profile", arguments=dict(state.last_arguments))  # "und was ist davon übrig?"
     facts = facts_asked(question)
     context = [c.id for c in state.choices] if state.choice_slot == "opportunity_id" else []
@@ -125,6 +148,13 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
             deal = named[0] if named else context[0]
             return make("deal_facts", arguments={"deals": [deal], "facts": EXTENSION_FACTS, "pick": "",
                                                  "opportunity_id": deal, "rule": EXTENSION_QUERY})
+        if context and turn.scope.is_partner:  # "can I extend it?" after several registrations: those still running
+            return make("deal_facts", arguments={"deals": context[:MAX_DEALS], "facts": EXTENSION_FACTS,
+                                                 "pick": "running", "rule": EXTENSION_QUERY})
+    about_registration = state.last_arguments.get("topic") == "registrations" or \
+        "days_left" in (state.last_arguments.get("facts") or [])
+    if _WHAT_NOW.search(normalise(question)) and len(context) == 1 and about_registration:
+        return make("search", arguments={"query": EXPIRY_QUERY, "about": context[0]})
     if not facts or set(profile_topics(question)) - {"registrations", "deals"}:
         return None  # "how much MDF have we left?" is a question of its own
     if not context and turn.scope.is_partner and set(facts) & _FRESH_FACTS and not profile_topics(question):
@@ -154,7 +184,8 @@ def deal_facts(turn: Turn, deals: list[str], facts: list[str], pick: str = "") -
         found = [max(found, key=lambda d: d.amount or 0)]
     elif pick == "past_close":
         found = [d for d in found if d.close_date and d.close_date < today]
-    elif facts == ["days_left"]:  # "how many days left?": the registrations still running, when some are
+    elif facts == ["days_left"] or pick == "running":  # "how many days left?", "can I extend it?": the
+        #   registrations still running, when some are
         running = [d for d in found if d.days_left is not None and d.days_left >= 0]
         found = running or found
     return found

@@ -7,6 +7,7 @@ so a forbidden request is refused politely without touching the data; the tools 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,11 +57,23 @@ NAMED_DEAL_NEAR = re.compile(router.DEAL_WORD.pattern + r"|\b(account|customer|k
 # Words next to which a capitalised name is taken as naming a partner or customer asked about ("how's Globex
 # doing?", "status of Initech"): when it matches nothing, it does not exist rather than "which partner?".
 STATUS_NEAR = re.compile(r"\b(how'?s|how is|how are|doing|update on|status of|news on|wie läuft|wie steht|"
-                         r"où en est|comment va|cómo va|cómo está|como vai|como está)\b", re.IGNORECASE)
+                         r"où en est|comment va|cómo va|cómo está|como vai|como está|next steps? (with|on|for|at)|"
+                         r"happening (on|with|at)|going on (with|at)|up with|latest (on|with|at)|news (about|from)|"
+                         r"nächste\w* schritt\w* (mit|bei|für)|prochaine\w* étape\w* (avec|pour|sur|chez)|"
+                         r"próximos? pasos? (con|para|en)|próximos? passos? (com|para|na|no))\b", re.IGNORECASE)
 # "what should we do with Frobozz Consulting?", "was tun mit X?": the name a partner question is about.
 ABOUT_NEAR = re.compile(r"\b(with|about|mit|über|avec|sur|con|sobre|com)\b", re.IGNORECASE)
+# "a social post for Zollhaus Analytik", "um rascunho pra X": the partner a draft is for
+FOR_NEAR = re.compile(r"\b(for|für|pour|para|pra|per)\b", re.IGNORECASE)
 
 
+# The kinds of deal the registration rules speak of, as people name them in our languages
+_DEAL_KINDS = [(re.compile(p), kind) for p, kind in (
+    (r"\b(renewals?|verlängerung\w*|vertragsverlängerung\w*|renouvellements?|renovaci[oó]n\w*|renovaç\w*)\b|更新",
+     "renewal"),
+    (r"\b(expansions?|upsells?|erweiterung\w*|ampliaci[oó]n\w*|ampliaç\w*)\b|拡張", "expansion"),
+    (r"\b(pilots?|pilote|piloto)\b|パイロット", "pilot"),
+)]
 # After a partner's first win: "how many days after joining was that?", "and when did we join?"
 _FIRST_WIN_MORE = re.compile(r"\b(days?|how long|join\w*|tage\w*|beitr\w*|wie lange|jours?|rejoint|combien de temps|"
                              r"días?|dias?|unimos|entramos|cuánto tiempo|quanto tempo)\b|何日|加入")
@@ -123,15 +136,20 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         return sibling
     if state.choices and not state.pending:  # "the second one", "2": a deal (or partner) the last answer listed
         index = router.choice_index(turn.question, len(state.choices))
+        if index is None and state.choice_slot == "partner_id" and router.RUNNER_UP.search(normalise(turn.question)):
+            index = 1 if len(state.choices) > 1 else None  # "and who's the runner-up?": the second of the ranking
+            if index is not None and state.last_intent == "match":
+                return Plan("match", {**state.last_arguments, "partner_id": state.choices[index].id})
         if index is not None:
             return _plan_choice(turn, state, state.choices[index].id)
     followup = followup_chat.plan_followup(turn, Plan)  # "who's the partner on it?", "why the first one?"
     if followup is not None:
         return followup
     last = state.last_arguments
-    if state.last_intent == "profile" and last.get("topic") == "mdf" and len(turn.question.split()) <= 6:
+    if state.last_intent == "profile" and last.get("topic") == "mdf" and len(turn.question.split()) <= 10 and \
+            set(router.profile_topics(turn.question)) <= {"mdf"} and not router.asks_rule(turn.question):
         period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
-        if period:  # "and last quarter?" after MDF figures
+        if period:  # "and last quarter?", "and what did we spend in Q3?" after MDF figures
             return Plan("profile", {**last, "period": period})
     if state.last_intent == "overview":  # "and in q2?", "how much exactly?" after MDF figures by partner
         first = state.choices[0].id if state.choices and state.choice_slot == "partner_id" else None
@@ -143,6 +161,13 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         return Plan("first_win_own", dict(last))
     if state.last_intent and router.is_more(turn.question):
         return _plan_more(state, turn.lang)
+    if state.last_intent == "profile" and last.get("topic") == "channel_manager" and len(turn.question.split()) <= 8 \
+            and router.profile_topics(turn.question)[:1] == ["contacts"]:
+        return Plan("profile", dict(last))  # "and their email?" after who our channel manager is: the same answer
+    if state.last_intent == "draft" and len(turn.question.split()) <= 8:
+        mentions = resolver.find(turn.question)  # "now the social version", "agora a versão pra landing page"
+        if (mentions.channel or mentions.locale) and not mentions.of("account") and not router.asks_rule(turn.question):
+            return plan(turn, resolver, "draft", mentions, state.last_arguments)
     subject = router.about_subject(turn.question)
     if subject and state.last_intent:
         mentions = resolver.find(subject)
@@ -233,6 +258,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         return Plan("search", refusal=say("change", turn.lang))
     if turn.scope.is_partner and (router.says("injection", turn.question) or router.says("everyones", turn.question)):
         return Plan("search", refusal=say("foreign_partner", turn.lang))  # only their own organisation's data
+    if turn.scope.is_partner and router.says("internal_ask", turn.question):
+        return Plan("search", refusal=say("internal_only", turn.lang))  # the vendor's internal material, by name
     mentions = resolver.find(turn.question)
     missing = resolver.unknown_id(turn.question, mentions)
     if missing:
@@ -269,6 +296,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         p = _with_deal(turn, resolver, Plan("deal_partner"), mentions, required=False)
         if p.reply or p.arguments.get("opportunity_id"):
             return p
+    if router.says("can_register", turn.question) and router.says("any_deal", turn.question) and not (
+            mentions.of("opportunity") or mentions.of("account")):
+        kind = next((k for pattern, k in _DEAL_KINDS if pattern.search(normalise(turn.question))), None)
+        query = f"can a partner register a {kind}?" if kind else turn.question  # the content's own words
+        return Plan("search", {"query": query})  # "posso registrar uma renovação?": the rule for any renewal
     if router.says("can_register", turn.question):  # "can we register it?": the rules for this kind of deal
         p = _with_deal(turn, resolver, Plan("search"), mentions, required=False)
         deal = resolver.opportunities.get(p.arguments.get("opportunity_id", ""))
@@ -305,6 +337,10 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)
         if topic and router.asks_rule(turn.question) and not mentions.entities and not thread_deal:
             topic = None  # "how many days do I have to register an opportunity?": the programme's rule
+        thread_partner = turn.thread.state.last_arguments.get("partner_id")
+        if not topic and thread_partner and not mentions.entities and router.says("last_partner", turn.question) \
+                and not router.asks_rule(turn.question) and not PROGRAMME_Q.search(normalise(turn.question)):
+            topic = next(iter(router.profile_topics(turn.question)), None)  # "what are their numbers?"
         if topic:
             return _plan_profile(turn, resolver, mentions, topic)
         if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:
@@ -374,6 +410,10 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
         period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
         if period:
             p.arguments["period"] = period
+    window = router.date_window(turn.question, turn.ctx.today()) if topic in ("deals", "registrations") else None
+    if window and (topic == "deals" or not (mentions.of("opportunity") or mentions.of("account"))):
+        p.arguments["window"] = [window[0].isoformat(), window[1].isoformat()]  # "closing this month", "expiring
+        #                                                                         in the next 2 weeks"
     if topic == "deals" and deal_stage(turn.question):
         p.arguments["stage"] = deal_stage(turn.question)  # "which deals are in negotiation?"
     if topic == "deals" and deal_facts.asks_biggest(turn.question):
@@ -469,6 +509,10 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
         if not missing:
             missing, what = resolver.unknown_name(turn.question, mentions, ABOUT_NEAR, reach=(6, 0)), "what_partner"
+        if not missing and p.intent == "draft":
+            missing, what = resolver.unknown_name(turn.question, mentions, FOR_NEAR, reach=(6, 0)), "what_partner"
+            if missing and recruit_chat.country_in(missing):
+                missing = None  # "an email for Japan": a market, not a partner's name
         if missing:
             p.reply = say("no_such", turn.lang, what=say(what, turn.lang), name=missing)
             return p
@@ -483,6 +527,10 @@ def _with_deal(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions, requ
         missing = resolver.unknown_name(turn.question, mentions, NAMED_DEAL_NEAR)
         if missing:  # "the Globex deal" when there is no Globex: say so rather than list other deals
             p.reply = say("no_such", turn.lang, what=say("what_deal", turn.lang), name=missing)
+            return p
+        missing = resolver.unknown_name(turn.question, mentions, STATUS_NEAR)
+        if missing:  # "how is Pacific Rim Data doing?" when only "Pacific Rim <something>" exists
+            p.reply = say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing)
             return p
     if not named:
         last = turn.thread.state.last_arguments.get("opportunity_id")
@@ -521,6 +569,10 @@ def _plan_nba(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan:
         about_deal = (turn.scope.is_partner and not whole_pipeline) or bool(mentions.of("account"))
     if about_deal:
         return _with_deal(turn, resolver, p, mentions, required=True)
+    if not mentions.entities:  # "next steps with Ostrander Mills?": a customer or partner that is nowhere
+        missing = resolver.unknown_name(turn.question, mentions, STATUS_NEAR)
+        if missing:
+            return Plan("nba", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
     return _with_partner(turn, resolver, p, mentions)
 
 
@@ -701,7 +753,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         )
         return answers.nba_answer(actions, label, start, lang=turn.lang), answers.PAGE
     if p.intent == "profile":
-        profile = turn.call("partner_profile", {k: v for k, v in args.items() if k != "pick"}, ProfileResult)
+        profile = turn.call("partner_profile", {k: v for k, v in args.items() if k not in ("pick", "window")},
+                            ProfileResult)
+        if args.get("window") and profile.topic in ("deals", "registrations") and not profile.asked_deal:
+            return _in_window(turn, resolver, profile, args["window"])
         if args.get("pick") == "biggest" and profile.deals:  # "our biggest open deal?": that one, of how many
             biggest = max(profile.deals, key=lambda d: d.amount or 0)
             head = say("deals_biggest", turn.lang, partner=_partner_label(resolver, profile.partner_id),
@@ -713,6 +768,27 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return answers.profile_answer(profile, resolver.deal_label, turn.lang), 1
     draft = turn.call("draft_content", args, DraftResponse)
     return answers.draft_answer(draft, _partner_label(resolver, args["partner_id"]), turn.lang), 1
+
+
+def _in_window(turn: Turn, resolver: Resolver, profile: ProfileResult, window: list[str]) -> tuple[str, int]:
+    """The deals closing (topic deals) or registrations ending (topic registrations) between the window's dates."""
+    start, end = (dt.date.fromisoformat(d) for d in window)
+    partner = _partner_label(resolver, profile.partner_id)
+    if profile.topic == "deals":
+        found = [d for d in profile.deals if d.close_date and start <= d.close_date <= end]
+        head, none = "window_close", "window_close_none"
+    else:
+        found = [d for d in profile.deals if d.registered_by_partner and d.protection_ends
+                 and start <= d.protection_ends <= end]
+        head, none = "window_expiry", "window_expiry_none"
+    turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id)) for d in found]
+    if not found:
+        return say(none, turn.lang, partner=partner, start=start, end=end), 0
+    lines = [f"{partner}: " + say(head, turn.lang, start=start, end=end)]
+    for d in found[:answers.DEALS_SHOWN]:
+        lines.append(answers.deal_line(d, resolver.deal_label, turn.lang) if profile.topic == "deals"
+                     else answers.reg_line(d, resolver.deal_label, turn.lang))
+    return "\n".join(lines), len(found)
 
 
 def _partner_label(resolver: Resolver, partner_id: str) -> str:

@@ -155,7 +155,12 @@ def deal_stage(question: str) -> str | None:
 PROFILE_CUES: dict[str, list[str]] = {
     "tier": [
         rf"({TIER_WORD}).{{0,40}}\b(on track|close|far|qualify|qualif\w+|progress|missing|short|gap|reach|make it|"
-        r"keep|retain|stay|lose|need|needed|left|away)\b",
+        r"keep|retain|stay|lose|need|needed|left|away|take(?! effect)|takes(?! effect))\b",
+        # "are we still gold?", "sind wir noch Gold?", "sommes-nous toujours gold ?", "ainda somos ouro?"
+        rf"\b(are|r) (we|they|you)( still| really)? (an? )?({TIER_WORD})|\b(still|noch|toujours|encore|todavía|aún|"
+        rf"ainda|seguimos|continuamos)( (siendo|sendo|sind wir|sommes-nous|somos))? (an? |un |une |ein )?({TIER_WORD})|"
+        rf"\b(sind wir|sommes-nous|somos|seguimos siendo|continuamos sendo)( noch| toujours| encore| ainda| aún)? "
+        rf"(ein |un |une )?({TIER_WORD})|まだ(ゴールド|シルバー|プラチナ)",
         rf"\b(on track|how close|how far|qualify|progress|missing|short of|gap to|what do (we|i) (still )?need|"
         rf"(we|i) (still )?need|eligible|meet|meeting|still meet\w*|criteria|crit[eéè]r\w*|kriterien|requisit\w*|"
         rf"cumpl\w*|rempli\w*|remplissons|bate\w*|"
@@ -173,11 +178,14 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"negócios ganhos)\b|受注(金額|額|件数)",
         # "how many deals did we win?", "notre CA gagné ?", "wie viel Umsatz haben wir gewonnen?"
         r"\b(deals?|opportunit\w*|revenue|umsatz|geschäfte|ca|chiffre d'affaires|affaires|ingresos|negocios|"
-        r"oportunidades|receita|faturamento|negócios)\b.{0,45}(\bdid (we|i) win\b|\b(won|gewonnen|gagnée?s?|"
+        r"oportunidades|receita|faturamento|negócios)\b.{0,70}(\bdid (we|i) win\b|\b(won|gewonnen|gagnée?s?|"
         r"ganad[oa]s?|ganh[oa]s?)\b)",
         # "how's <partner> vs the gold bar?", "and <partner> vs platinum?": its figures against that tier's minimums
         rf"\b(vs\.?|versus|against|compared (to|with)|gegenüber|verglichen mit|contre|comparé à|frente a|"
         rf"comparad[oa] con|comparad[oa] com)\s+(the |die |den |le |la |el |o |a )?({TIER_WORD})",
+        # "what are their numbers?", "unsere Kennzahlen?": the partner's tier figures
+        r"\b(their|our|its|my|ihre|unsere|leurs|nos|sus|nuestr[oa]s|seus|nossos) (numbers|figures|stats|metrics|kpis|"
+        r"zahlen|kennzahlen|chiffres|cifras|números|indicadores)\b|(数字|実績)(は|を)",
         # "what tier are we?", "quel est notre niveau ?", "in welcher Stufe sind wir?"
         rf"\b(what|which|what's|quel\w*|welche\w*|cuál|cual|qual)\b.{{0,25}}({US}|\b(estamos|sommes|sind wir|somos)\b)"
         rf".{{0,25}}({TIER_NOUN})|({TIER_NOUN})\W+(are|is|sind|est|es|é) (we|our|wir|unser\w*|nous|notre)\b",
@@ -187,9 +195,12 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"fondos? de marketing|fundos? de marketing|マーケティング(資金|予算)).{0,50}\b(spent|spend|left|remaining|"
         r"used|unused|balance|how much|allocated|budget|ausgegeben|übrig|verbleib\w*|verbraucht|genutzt|dépensé\w*|"
         r"reste|restant\w*|utilisé\w*|gastad\w*|gastamos|queda|quedan|disponible|usad\w*|gast\w*|sobr\w*|"
-        r"restante\w*|usamos)\b",
+        r"restante\w*|usamos|overspen\w*|over budget|überzogen|überschritten|ausgeb\w*|dépass\w*|excedi\w*|"
+        r"sobregast\w*|ultrapass\w*|estour\w*)\b",
         r"\b(how much|wie ?viel\w*|combien|cuánto|quanto|spent|left|remaining|übrig|ausgegeben|reste|queda|sobr\w*|"
-        r"gast\w*)\b.{0,40}(\bmdf\b|marketing (development )?funds?)",
+        r"gast\w*|overspen\w*|overspent|over budget|went over|überzogen|dépass\w*|excedi\w*|sobregast\w*|"
+        r"ultrapass\w*)\b.{0,40}"
+        r"(\bmdf\b|marketing (development )?funds?)",
         r"(mdf|マーケティング資金).{0,20}(残り|残高|使|消化|予算|いくら|割当|割り当て|配分)",
         # "is <partner> using its MDF?", "mdf alloc vs spend", "notre allocation MDF"
         r"\b(using|use|used|spending|utilise\w*|nutzt|nutzen|usando|utilizando)\b.{0,20}\bmdf\b|"
@@ -209,9 +220,10 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"(registrations?|\bregist(er|ered)\b|\bregs?\b|registrierung\w*|enregistrement\w*|registros?|案件登録|登録).{0,50}"
         r"(expir\w*|run(ning)? out|days left|still (valid|protected|active)|protected|lapse|läuft|ablauf\w*|"
         r"abgelaufen|geschützt|gültig|expire\w*|valable|protégé\w*|vence\w*|vencid\w*|caduca\w*|válid\w*|"
-        r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|activ\w*|active|live|en cours|laufen\w*|"
+        r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|activ\w*|ativ[oa]s?|active|live|en cours|laufen\w*|"
         r"aktuell\w*|current\w*|actuel\w*|actual\w*|atua\w*|derzeit|gerade|actifs?|"
         r"vigente\w*|期限|切れ|残り|あと何日|保護|有効)",
+        r"(期限切れ|失効|切れる|切れそう|満了).{0,10}登録",
         r"\b(active|current|valid|running|live|open|aktive\w*|laufende\w*|offene\w*|gültige\w*|actifs?|actives?|"
         r"valides?|ouverte?s|abiert[oa]s|abert[oa]s|"
         r"activos?|activas?|vigentes?|ativos?|ativas?|válid\w*)\s+(\w+\s+)?(deal )?(registrations?|regs?|"
@@ -242,6 +254,15 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|negócios)\b.{0,15}\b(open|offen|"
         r"ouvert\w*|en cours|abiert\w*|abert\w*|em andamento)\b",
         r"(進行中|オープン|未完了).{0,6}(案件|商談)",
+        # "our biggest deal in the pipe?", "quel deal est le plus gros ?": the largest open deal
+        r"\b(biggest|largest|most valuable|größte\w*|grösste\w*|plus gros\w*|plus grand\w*|más grande|mayor|"
+        r"maior)\b.{0,30}\b(deals?|opportunit\w*|pipeline|geschäft\w*|affaires?|negocios?|negócios?)\b|"
+        r"\b(deals?|opportunit\w*|geschäft\w*|affaires?|negocios?|negócios?)\b.{0,30}\b(biggest|largest|most valuable|"
+        r"größte\w*|grösste\w*|plus gros\w*|plus grand\w*|más grande|mayor|maior)\b|(一番大き|最大|最も大き).{0,8}(案件|商談)",
+        # "which of my deals close this month?", "quais deals meus fecham este mês?"
+        r"\b(deals?|opportunit\w*|geschäfte|affaires|oportunidades|negocios|negócios)\b.{0,30}\b(clos\w*|fecham?|"
+        r"fechar|cierran?|cerrar|ferment|fermer|clôtur\w*|schließen|abschließen)\b.{0,25}\b(this|next|este|esta|ce|cette|"
+        r"dieser|diesen|diesem|nächste\w*|próxim[oa]|prochain\w*)\b",
         # "do we have any deals yet?", "haben wir schon Deals im System?"
         r"\b(any|yet|schon|bereits|irgendwelche|already|déjà|ya|algún|alguna|já|algum|alguma)\b.{0,12}\b(deals|"
         r"opportunities|opps|geschäfte|affaires|oportunidades|negócios)\b",

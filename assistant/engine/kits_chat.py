@@ -183,6 +183,7 @@ def _kits_for_hints(turn: Turn, resolver: Resolver, locale: str) -> tuple[str, T
     if not fits:
         names = ", ".join(f"{k.name} [{k.kit_id}]" for k in kits) or "-"
         return _kit_say("for_none", turn.lang, what=what, kits=names), tool
+    _remember_kit(turn, fits[0].kit_id, sorted(hints.values.get("industry", ())))
     lines = [_kit_say("for_head", turn.lang, what=what)]
     for i, kit in enumerate(fits, 1):
         lines.append(_kit_say("fit_line", turn.lang, i=i, name=kit.name, kit=kit.kit_id, objective=kit.objective
@@ -190,8 +191,20 @@ def _kits_for_hints(turn: Turn, resolver: Resolver, locale: str) -> tuple[str, T
     return "\n".join(lines), tool
 
 
+def _remember_kit(turn: Turn, kit_id: str, industries: list[str]) -> None:
+    """The kit (and industries) an answer was about: "its call to action?", "the proof point for that
+    industry?" next."""
+    state = turn.thread.state
+    state.pending, state.choices = None, []
+    state.last_intent, state.shown = "kits", 1
+    state.last_arguments = {"kit_id": kit_id, "industries": industries}
+
+
 def _field_asked(text: str) -> str | None:
     return next((name for name, pattern in FIELDS if pattern.search(text)), None)
+
+
+_THAT_ONE = re.compile(r"\b(that|this|the same|diese\w*|dieselbe\w*|ce|cette|ese|esa|este|esta|esse|essa)\b|その|この")
 
 
 def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
@@ -207,6 +220,11 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
     kits = mentions.of("kit")
     kit_id = kits[0].id if len(kits) == 1 else kit_named(question, resolver.kits)
     field = _field_asked(text)
+    state = turn.thread.state
+    if not kit_id and field and state.last_intent == "kits" and not mentions.of("partner"):
+        kit_id = state.last_arguments.get("kit_id")  # "and its call to action?" after the kits for an industry
+        if _THAT_ONE.search(text):  # "for that industry": the industry that answer was for
+            text = " ".join([text, *(i.lower() for i in state.last_arguments.get("industries") or [])])
     locale = find_locale(question) or turn.lang  # the language named, else the answer's
     if kit_id and field:
         found = {k.kit_id: k for k in kit_texts(turn.ctx, turn.scope, locale)}
@@ -246,4 +264,13 @@ def _detail(kit: KitText, field: str, text: str, lang: str) -> str:
     return "\n".join([head] + [f"- {x}" for x in items])
 
 
-HANDLERS = ((KITS_FOR_RE, answer_kits_for), (KIT_WORD, answer_kit_detail))
+def answer_kit_followup(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
+    """ "what's the proof point for that industry?", "and its call to action?" right after an answer about
+    kits: that kit's field (the question need not say "kit")."""
+    if turn.thread.state.last_intent != "kits" or not _field_asked(normalise(turn.question)) or \
+            len(turn.question.split()) > 12:
+        return None
+    return answer_kit_detail(turn, found)
+
+
+HANDLERS = ((KITS_FOR_RE, answer_kits_for), (KIT_WORD, answer_kit_detail), (re.compile(r"\S"), answer_kit_followup))

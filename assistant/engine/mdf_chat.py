@@ -10,8 +10,10 @@ import re
 from collections import Counter
 
 from assistant.engine.analytics_chat import period_of
+from assistant.engine.draft_options import kit_named
 from assistant.engine.intent_cues import says_us
 from assistant.engine.resolver import Resolver
+from assistant.engine.router import asks_rule
 from assistant.engine.turn import ToolUse, Turn
 from tools.locales import Catalogue
 from tools.mdf.service import MdfList, list_mdf, mdf_advice, mdf_roi
@@ -236,6 +238,24 @@ _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                   "1 atividade de MDF{whose}{status}{when}", "{whose}MDF 活動{status}{when}: 1 件"),
     "status": (" with status {status}", " mit Status {status}", " au statut {status}", " con estado {status}",
                " com status {status}", "（ステータス {status}）"),
+    "kit": (" with the {kit} kit", " mit dem Kit {kit}", " avec le kit {kit}", " con el kit {kit}", " com o kit {kit}",
+            "（キット {kit}）"),
+    "leads_total": ("Leads reported: {n}.", "Gemeldete Leads: {n}.", "Leads déclarés : {n}.", "Leads reportados: {n}.",
+                    "Leads informados: {n}.", "報告されたリード: {n} 件。"),
+    "partners_of": ("Partners: {names}.", "Partner: {names}.", "Partenaires : {names}.", "Socios: {names}.",
+                    "Parceiros: {names}.", "パートナー: {names}。"),
+    "brought_head": ("MDF activities starting {start} to {end} that brought deals:",
+                     "MDF-Aktivitäten mit Start {start} bis {end}, die Deals gebracht haben:",
+                     "Activités MDF démarrées du {start} au {end} qui ont apporté des affaires :",
+                     "Actividades MDF iniciadas del {start} al {end} que trajeron oportunidades:",
+                     "Atividades de MDF iniciadas de {start} a {end} que trouxeram negócios:",
+                     "{start}〜{end} に始まり案件につながった MDF 活動:"),
+    "brought_none": ("No MDF activity starting {start} to {end} has a deal linked to it.",
+                     "Keine MDF-Aktivität mit Start {start} bis {end} hat einen verknüpften Deal.",
+                     "Aucune activité MDF démarrée du {start} au {end} n'a d'affaire liée.",
+                     "Ninguna actividad MDF iniciada del {start} al {end} tiene oportunidades vinculadas.",
+                     "Nenhuma atividade de MDF iniciada de {start} a {end} tem negócios vinculados.",
+                     "{start}〜{end} に始まった MDF 活動に紐づく案件はありません。"),
     "by_kind": ("By kind: {kinds}.", "Nach Art: {kinds}.", "Par type : {kinds}.", "Por tipo: {kinds}.",
                 "Por tipo: {kinds}.", "種類別: {kinds}。"),
 })  # fmt: skip
@@ -249,10 +269,47 @@ def _in_period(a, start: str | None, end: str | None) -> bool:
     return first is None or (str(first) <= end and str(last) >= start)
 
 
+_LEADS_ASKED = re.compile(r"\bleads?\b|リード", re.IGNORECASE)
+_PARTNERS_ASKED = re.compile(r"\b(which|what|welche\w*|quels?|quelles?|qué|cuáles|quais|quem|who|wer|qui)\b.{0,12}"
+                             r"\b(partners?|socios?|parceiros?|partenaires?)\b|どのパートナー", re.IGNORECASE)
+
+
+def _kit_asked(turn: Turn, activities: list) -> str | None:
+    """The campaign kit a question about MDF activities names ("the lakehouse kit", "governance activities"),
+    of the kits the activities were run with; None when it names none or several."""
+    kits = {a.kit_id: a.kit_id.replace("-", " ") for a in activities if a.kit_id}
+    return kit_named(turn.question, kits) if kits else None
+
+
+# "which MDF activities sourced deals?", "welche MDF-Aktivitäten haben Deals gebracht?": the deals each brought
+BROUGHT_RE = re.compile(
+    rf"(?=.*{_MDF_ANY})(?=.*\b(?:activit\w*|aktivität\w*|activités?|actividad\w*|atividades?|campaigns?|events?)\b)"
+    r".*\b(?:sourced|brought|generated|created|produced|led to|resulted in|gebracht|erzeugt|generiert|généré\w*|"
+    r"apporté\w*|generad\w*|trajeron|trouxeram|gerad\w*|originad\w*)\b.{0,30}\b(?:deals?|opportunit\w*|opps|"
+    r"geschäfte|affaires|oportunidades|negócios|negocios)\b", re.IGNORECASE)
+
+
+def answer_brought(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    if _LEADS_ASKED.search(turn.question) or asks_rule(turn.question):
+        return None
+    start, end = period_of(turn.question, turn.ctx.today())
+    roi = mdf_roi(turn.ctx, turn.scope, None, start, end)
+    tool = ToolUse(name="mdf_roi", arguments={"from": roi.from_.isoformat(), "to": roi.to.isoformat()})
+    brought = [a for a in roi.activities if a.deals]
+    if not brought:
+        return _activity_say("brought_none", turn.lang, start=roi.from_, end=roi.to), tool
+    lines = [_activity_say("brought_head", turn.lang, start=roi.from_, end=roi.to)]
+    lines += [f"- {a.activity_id} {a.partner_id}: {a.name}: {', '.join(a.deals)} (pipeline {a.pipeline:,.0f}, "
+              f"won {a.won:,.0f} {roi.currency})" for a in brought[:15]]
+    if len(brought) > 15:
+        lines.append(f"(+{len(brought) - 15})")
+    return "\n".join(lines), tool
+
+
 def answer_partner_requests(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
     """ "is there an MDF request from <partner> I need to look at?": that partner's activities and their status
     (the vendor's people; a partner seller's own requests are its activities)."""
-    if _ACTIVITY_ID.search(turn.question):
+    if _ACTIVITY_ID.search(turn.question) or asks_rule(turn.question):  # "bis wann muss ich den Claim einreichen?"
         return None
     mentions = Resolver(turn.ctx, turn.scope).find(turn.question)
     if turn.scope.is_partner:  # "any MDF requests from us still open?": its own (list_mdf shows no other's)
@@ -270,8 +327,11 @@ def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tupl
     status = next((s for s in STATUSES if re.search(rf"\b{s}\b", turn.question, re.IGNORECASE)), None)
     start, end = period_of(turn.question, turn.ctx.today())
     found = [a for a in list_mdf(turn.ctx, turn.scope, partner_id, status).activities if _in_period(a, start, end)]
+    kit = _kit_asked(turn, found)
+    if kit:  # "which partners used the lakehouse kit with MDF?", "leads of the governance activities?"
+        found = [a for a in found if a.kit_id == kit]
     arguments = {k: v for k, v in (("partner_id", partner_id), ("status", status), ("from_date", start),
-                                   ("to_date", end)) if v}
+                                   ("to_date", end), ("kit_id", kit)) if v}
     tool = ToolUse(name="list_mdf", arguments=arguments)
     turn.results.append(MdfList(activities=found))
     whose = _activity_say("whose", lang, partner=f"{partners[0].label} ({partner_id})") if partner_id else ""
@@ -284,7 +344,15 @@ def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tupl
     when = _activity_say("between", lang, start=start, end=end) if start else ""
     head = _activity_say("count_one" if len(found) == 1 else "count", lang, n=len(found), whose=whose, when=when,
                          status=_activity_say("status", lang, status=status) if status else "")
+    if kit:
+        head += _activity_say("kit", lang, kit=kit)
     lines = [head + (":" if found else ".")]
+    if found and _LEADS_ASKED.search(turn.question):  # "how many leads did they produce?": the total first
+        lines.insert(1, _activity_say("leads_total", lang, n=sum(a.leads or 0 for a in found)))
+    if found and not partner_id and _PARTNERS_ASKED.search(turn.question):  # "which partners ...?": their names
+        names = Resolver(turn.ctx, turn.scope).partner_names
+        ids = sorted({a.partner_id for a in found})
+        lines.insert(1, _activity_say("partners_of", lang, names=", ".join(f"{names.get(i, i)} ({i})" for i in ids)))
     lines += [f"- {a.activity_id} {a.partner_id}: {a.name} ({a.kind or 'other'}, {a.status})" for a in found[:10]]
     kinds = Counter(a.kind or "other" for a in found)
     if len(found) > 1:
@@ -313,6 +381,8 @@ def _named_activities(question: str, activities: list) -> list:
 
 
 def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    if asks_rule(turn.question):  # "by when must I claim our roadshow?": the programme's deadline, not the record
+        return None
     found = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities)
     if not found or len(found) > 3:
         return None
@@ -335,6 +405,18 @@ REQUESTS_OF_RE = re.compile(rf"^{_NOT_POLICY}(?!.*\b(?:how (?:far|early|soon|muc
                             rf"must|have to|need to (?:submit|file|send)|wie (?:früh|lange)|combien de temps|"
                             rf"con cuánta|com quanta|who|approv\w*|genehmig\w*|approuv\w*|aprueb\w*|aprova\w*)\b|.*承認)(?=.*{_MDF_ANY})(?=.*{_REQUEST_ONLY})", re.IGNORECASE)
 
-HANDLERS = ((ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (ROI_RE, answer_roi),
-            (ACTIVITIES_RE, answer_activities), (OUTCOME_RE, answer_named_activity),
+# "which partners used the lakehouse kit with MDF?", "welche Partner haben das Lakehouse-Kit mit MDF genutzt?"
+KIT_USED_RE = re.compile(
+    rf"(?=.*{_MDF_ANY})(?=.*(?:\bkits?\b|-kit\b|キット)).*(?:\b(?:used|use|ran|run|did|genutzt|verwendet|eingesetzt|"
+    r"utilisé\w*|usad\w*|usaron|usaram|utiliz\w*)\b|使っ|利用)", re.IGNORECASE)
+
+
+def answer_kit_used(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
+    if asks_rule(turn.question):
+        return None
+    return answer_activities(turn, found, asked=True)
+
+
+HANDLERS = ((ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
+            (ACTIVITIES_RE, answer_activities), (KIT_USED_RE, answer_kit_used), (OUTCOME_RE, answer_named_activity),
             (REQUESTS_OF_RE, answer_partner_requests))

@@ -71,6 +71,18 @@ MESSAGES: dict[str, tuple[str, ...]] = {
                      "Lo siento, como {role} no está autorizado a {what}, así que no lo consulté.",
                      "Desculpe, acesso não autorizado: como {role} você não pode {what}, então não consultei.",
                      "申し訳ありませんが、{role}の方には{what}権限がないため、調べていません。"),
+    "internal_only": ("Sorry, that is the vendor's internal material, which partners do not see, so I did not look "
+                      "it up. Your channel manager can tell you what applies to your deal.",
+                      "Das ist leider internes Material des Herstellers, das Partner nicht sehen; ich habe es daher "
+                      "nicht nachgeschlagen. Ihr Channel Manager sagt Ihnen, was für Ihren Deal gilt.",
+                      "Désolé, il s'agit de documents internes de l'éditeur, que les partenaires ne voient pas ; je "
+                      "n'ai donc pas cherché. Votre channel manager peut vous dire ce qui s'applique à votre affaire.",
+                      "Lo siento, es material interno del fabricante que los partners no ven, así que no lo consulté. "
+                      "Su channel manager puede decirle qué aplica a su oportunidad.",
+                      "Desculpe, é material interno do fornecedor, que os parceiros não veem, então não consultei. "
+                      "Seu channel manager pode dizer o que vale para o seu negócio.",
+                      "申し訳ありませんが、それはベンダーの社内資料でパートナーには公開されていないため、調べていません。"
+                      "案件に何が適用されるかはチャネルマネージャーにご確認ください。"),
     "portfolio_internal": ("Sorry, only the vendor's channel managers and admins see the partner portfolio, so I did "
                            "not look it up.",
                            "Sie dürfen das Partnerportfolio leider nicht sehen: Es ist für die Channel Manager und "
@@ -403,6 +415,27 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "facts_none": ("I found none of those deals.", "Keinen dieser Deals gefunden.", "Aucune de ces affaires trouvée.",
                    "No encontré ninguna de esas oportunidades.", "Não encontrei nenhum desses negócios.",
                    "該当する案件は見つかりませんでした。"),
+    "window_close": ("Open deals closing between {start} and {end}:", "Offene Deals mit Abschluss zwischen {start} und {end}:",
+                     "Affaires ouvertes dont la clôture tombe entre le {start} et le {end} :",
+                     "Oportunidades abiertas con cierre entre {start} y {end}:",
+                     "Negócios abertos com fechamento entre {start} e {end}:", "{start}〜{end} にクローズ予定のオープン案件:"),
+    "window_close_none": ("None of the open deals of {partner} closes between {start} and {end}.",
+                          "Keiner der offenen Deals von {partner} schließt zwischen {start} und {end}.",
+                          "Aucune affaire ouverte de {partner} ne se clôture entre le {start} et le {end}.",
+                          "Ninguna oportunidad abierta de {partner} cierra entre {start} y {end}.",
+                          "Nenhum negócio aberto de {partner} fecha entre {start} e {end}.",
+                          "{partner} のオープン案件で {start}〜{end} にクローズ予定のものはありません。"),
+    "window_expiry": ("Registrations whose protection ends between {start} and {end}:",
+                      "Registrierungen, deren Schutz zwischen {start} und {end} endet:",
+                      "Enregistrements dont la protection prend fin entre le {start} et le {end} :",
+                      "Registros cuya protección termina entre {start} y {end}:",
+                      "Registros cuja proteção termina entre {start} e {end}:", "{start}〜{end} に保護期間が終わる登録:"),
+    "window_expiry_none": ("No registration of {partner} ends between {start} and {end}.",
+                           "Keine Registrierung von {partner} endet zwischen {start} und {end}.",
+                           "Aucun enregistrement de {partner} ne prend fin entre le {start} et le {end}.",
+                           "Ningún registro de {partner} termina entre {start} y {end}.",
+                           "Nenhum registro de {partner} termina entre {start} e {end}.",
+                           "{start}〜{end} に期限切れになる {partner} の登録はありません。"),
     "deals_none": ("{partner} has no open deals.", "{partner} hat keine offenen Deals.",
                    "{partner} n'a aucune affaire ouverte.", "{partner} no tiene oportunidades abiertas.",
                    "{partner} não tem negócios abertos.", "{partner} にオープン案件はありません。"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.engine.intent_cues import normalise
+from assistant.engine.intent_cues import PROGRAMME_Q, normalise
 from tools.locales import Catalogue
 from tools.onboarding.service import OnboardingPlan
 from tools.types import ContentRef, money
@@ -31,6 +31,13 @@ _JUST_JOINED = re.compile(r"\bjust (signed( up)?|joined|onboarded|became (a )?pa
                           r"\b(venons|vient) de (signer|rejoindre|nous inscrire|commencer)\b|"
                           r"\bacabamos de (firmar|unirnos|registrarnos|empezar|entrar|assinar)\b|"
                           r"参加したばかり|契約したばかり")
+# "which trainings are overdue for us?", "welche Schulungen sind überfällig?": the steps of the plan that are late
+_STEP = (r"(\b(trainings?|certifications?|steps?|tasks?|milestones?|schulung\w*|zertifizierung\w*|schritte?|aufgaben|"
+         r"formations?|étapes?|tâches|capacitaci\w*|certificaci\w*|pasos|tareas|treinament\w*|certificaç\w*|etapas?|"
+         r"tarefas)\b|研修|トレーニング|認定|ステップ|タスク)")
+_LATE = (r"(\b(overdue|late|behind|missed|outstanding|überfällig\w*|verspätet\w*|ausstehend\w*|en retard|"
+         r"atrasad\w*|retrasad\w*|pendiente\w*|pendente\w*|vencid\w*)\b|遅れ|期限切れ|未完了|期限を過ぎ)")
+_LATE_STEPS = re.compile(rf"{_STEP}.{{0,30}}{_LATE}|{_LATE}.{{0,30}}{_STEP}")
 _CONTENT_Q = re.compile(r"\b(how long|checklist|guide|policy|document|handbook|leitfaden|wie lange|combien de "
                         r"temps|cuánto (dura|tiempo)|quanto tempo|dura)\b")
 
@@ -45,6 +52,8 @@ def wants_plan(question: str, kinds: set[str], is_partner: bool) -> bool:
         return True
     if not (is_partner or named):
         return False  # "what do new partners do in the first 30 days?" from the vendor: the programme's text
+    if _LATE_STEPS.search(text) and not PROGRAMME_Q.search(text):
+        return True  # "which trainings are overdue for us?": the late steps of our plan
     return bool((_FIRST_DAYS.search(text) or _JUST_JOINED.search(text)) and (_TODO.search(text) or named))
 
 

@@ -147,6 +147,12 @@ def answer_programme(turn: Turn) -> AskResponse | None:
 
 
 def _respond(turn: Turn, answer: str, tool: ToolUse) -> AskResponse:
+    if turn.choices:  # the deals the answer listed: "how many days has it been quiet?", "the second one" next
+        state = turn.thread.state
+        state.pending = None
+        state.choices, state.choice_slot = list(turn.choices), turn.choice_slot
+        state.last_intent, state.shown = "deal_facts", len(turn.choices)
+        state.last_arguments = {"deals": [c.id for c in turn.choices], "facts": [], "pick": ""}
     response = AskResponse(answer=answer, tools=[tool], thread_id=turn.thread.thread_id, intent=tool.name,
                            withheld=turn.withheld)
     response._results = list(turn.results)  # the typed results, for the doors (Slack blocks)

@@ -16,7 +16,13 @@ _RECRUIT = re.compile(
     r"\bpotential (new )?partners\b|\bpartnerkandidat\w*|\bcandidats? partenaires?\b|"
     r"\b(sign|bring) (up|on) (new|more) partners\b|\bnew partners should we\b|"
     r"\bnuevos socios\b|\bnovos parceiros\b|\bnouveaux partenaires\b|"
-    r"パートナー候補|新しいパートナー|パートナーを(募集|獲得|開拓)", re.IGNORECASE)
+    r"パートナー候補|新しいパートナー|パートナーを(募集|獲得|開拓)|"
+    # "which candidates could fill the gap in GB?", "¿qué candidatos podrían cubrir el hueco en GB?": coverage gaps
+    r"\b(candidates?|candidatos?|candidats?|kandidat\w*)\b.{0,40}\b(gaps?|hueco|huecos|lücke\w*|trous?|lacunes?|"
+    r"lacunas?|brechas?|cover\w*|cubrir|fill|combler|preencher|cobrir|abdecken|schließen)\b|"
+    r"\b(fill|cover|close|plug)\w* (the |our |a |this )?(coverage |partner )?gaps?\b|"
+    r"\b(cubrir|llenar) (el|la|ese|esa) (hueco|brecha)\b|\bcombler (le|la|ce|cette) (trou|lacune)\b|"
+    r"\b(preencher|cobrir) (a|o|essa|esse) (lacuna|buraco)\b|\blücke\w* (zu )?(schließen|füllen)\b", re.IGNORECASE)
 
 # Country names in the languages the engine answers in, beyond the English names and the codes.
 _LOCAL_NAMES = {

@@ -179,6 +179,10 @@ _LATIN_WORD = re.compile(r"\s+[a-zà-ÿ]")
 # A name typed with capitals, in Latin letters only: "Zorblax" of "Zorblax社の案件" ends where the Japanese begins.
 _NAME_CHAR = r"[0-9A-Za-zÀ-ÖØ-öø-ÿ&'.-]"
 _CAPITALISED = re.compile(rf"(?<![\w-])([A-Z]{_NAME_CHAR}*[a-z0-9]{_NAME_CHAR}*(?:\s+[A-Z]{_NAME_CHAR}*)*)")
+# German writes every noun with a capital: after an article (or a contraction with one) and an adjective ("am
+# selben Tag", "den gleichen Kunden", "einen neuen Vertrag") one capitalised word is a noun, not a name.
+_GERMAN_NOUN_BEFORE = re.compile(r"\b(am|im|zum|zur|vom|beim|ans|ins|der|die|das|den|dem|des|ein|eine|einen|einem|"
+                                 r"einer|eines|kein\w*|jede\w*|dies\w*)\s+[a-zäöüß]+\s+$")
 
 
 class Resolver:
@@ -319,6 +323,8 @@ class Resolver:
                 continue
             if inner:
                 continue  # the deal/partner word itself ("Deal", "Partner")
+            if len(phrase.split()) == 1 and _GERMAN_NOUN_BEFORE.search(question[:start]):
+                continue  # "am selben Tag": a German noun
             blanked = question[:start] + " " * (end - start) + question[end:]
             gaps = [gap for m in near.finditer(blanked)
                     if (gap := m.start() - end if m.start() >= end else start - m.end()) >= 0

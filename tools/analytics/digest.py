@@ -94,6 +94,29 @@ def _onboarding(ctx: ToolContext, target: Scope, partners: dict[str, str]) -> li
             for s in onboarding.onboarding_to_act_on(ctx, target, sorted(partners))]
 
 
+def stalled_of(ctx: ToolContext, target: Scope, partners: set[str] | None) -> list[dict[str, Any]]:
+    """Open deals of `partners` (None: every partner) quiet for STALLED_DAYS or more, largest first."""
+    today = ctx.today()
+    with ctx.records(target) as rec:
+        opps = rec.session.execute(select(
+            Opportunity.opportunity_id, Opportunity.name, Opportunity.stage, Opportunity.amount,
+            Opportunity.currency, Opportunity.last_activity_on, Opportunity.created_on, Opportunity.partner_id,
+            Opportunity.registered_by).where(Opportunity.stage.not_in(CLOSED_STAGES))).all()
+    stalled = []
+    for o in opps:
+        if partners is None:
+            pid = o.partner_id or o.registered_by
+        else:
+            pid = o.partner_id if o.partner_id in partners else o.registered_by if o.registered_by in partners else None
+        since = o.last_activity_on or o.created_on
+        if pid and since and (today - since).days >= STALLED_DAYS:
+            stalled.append({"opportunity_id": o.opportunity_id, "name": o.name, "partner_id": pid,
+                            "stage": o.stage, "amount": o.amount, "currency": o.currency,
+                            "days_quiet": (today - since).days})
+    stalled.sort(key=lambda d: (-(d["amount"] or 0), d["opportunity_id"]))
+    return stalled
+
+
 def digest(ctx: ToolContext, scope: Scope, user_id: str) -> dict[str, Any]:
     """The week for `user_id` (a channel manager or admin), asked by `scope` (internal roles only)."""
     target = scope_for_user(ctx.store, user_id)
@@ -108,21 +131,9 @@ def digest(ctx: ToolContext, scope: Scope, user_id: str) -> dict[str, Any]:
     newly = [{"partner_id": pid, "name": by_id[pid].name, "health": by_id[pid].health,
               "reasons": by_id[pid].risk_reasons} for pid in now.at_risk if pid not in before]
     with ctx.records(target) as rec:
-        opps = rec.session.execute(select(
-            Opportunity.opportunity_id, Opportunity.name, Opportunity.stage, Opportunity.amount,
-            Opportunity.currency, Opportunity.last_activity_on, Opportunity.created_on, Opportunity.partner_id,
-            Opportunity.registered_by).where(Opportunity.stage.not_in(CLOSED_STAGES))).all()
         updated = dict(rec.session.execute(select(PartnerAccount.row_key, PartnerAccount.updated_on)).all())
         slack_id = rec.session.execute(select(User.slack_user_id).where(User.user_id == user_id)).scalar()
-    stalled = []
-    for o in opps:
-        pid = o.partner_id if o.partner_id in partners else o.registered_by if o.registered_by in partners else None
-        since = o.last_activity_on or o.created_on
-        if pid and since and (today - since).days >= STALLED_DAYS:
-            stalled.append({"opportunity_id": o.opportunity_id, "name": o.name, "partner_id": pid,
-                            "stage": o.stage, "amount": o.amount, "currency": o.currency,
-                            "days_quiet": (today - since).days})
-    stalled.sort(key=lambda d: (-(d["amount"] or 0), d["opportunity_id"]))
+    stalled = stalled_of(ctx, target, set(partners))
     overlaps = []
     for rel in account_relationships(ctx, sorted(partners)):
         day = updated.get(rel.row_key)
@@ -184,6 +195,17 @@ def blocks(d: dict[str, Any]) -> list[dict[str, Any]]:
     out.append({"type": "actions", "elements": [_button("Portfolio", "cosell portfolio"),
                                                  _button("Attribution", "cosell attribution")]})
     return out
+
+
+def as_text(d: dict[str, Any]) -> str:
+    """The digest as plain lines (its blocks' header and sections, without the Slack markup): a chat answer."""
+    lines = []
+    for block in d["blocks"]:
+        if block["type"] == "header":
+            lines.append(block["text"]["text"] + ":")
+        elif block["type"] == "section":
+            lines.append(block["text"]["text"].replace("*", "").replace("_", "").replace("•", "-"))
+    return "\n".join(lines)
 
 
 def post(ctx: ToolContext, data: dict[str, Any]) -> dict[str, Any]:

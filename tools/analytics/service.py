@@ -65,11 +65,21 @@ def digest(ctx: ToolContext, scope: Scope, user_id: str, send: bool = False) -> 
     return data
 
 
-def stalled_deals(ctx: ToolContext, scope: Scope) -> list[StalledDeal]:
-    """The asker's partners' open deals gone quiet, largest first (as in the asker's digest; internal roles)."""
+def digest_text(ctx: ToolContext, scope: Scope, user_id: str) -> str:
+    """`digest` as plain lines, for a chat answer ("what's on my plate this week?")."""
+    from tools.analytics import digest as _digest  # heavy: not for `portfolio`
+
+    return _digest.as_text(digest(ctx, scope, user_id))
+
+
+def stalled_deals(ctx: ToolContext, scope: Scope, every_partner: bool = False) -> list[StalledDeal]:
+    """The asker's partners' open deals gone quiet, largest first (as in the asker's digest; internal roles);
+    with `every_partner`, those of every partner, not only the asker's."""
     from tools.analytics import digest as _digest  # heavy: not for `portfolio`
 
     _internal(scope, "stalled deals")
+    if every_partner:
+        return [StalledDeal(**d) for d in _digest.stalled_of(ctx, scope, None)]
     return [StalledDeal(**d) for d in _digest.digest(ctx, scope, scope.user_id)["stalled_deals"]]
 
 

@@ -60,7 +60,9 @@ def mdf_roi(ctx: ToolContext, scope: Scope, partner_id: str | None = None, start
                                 .where(OpportunityMdf.mdf_activity_id.in_(ids))).all() if ids else []
     pipeline: dict[str, float] = defaultdict(float)
     won: dict[str, float] = defaultdict(float)
+    brought: dict[str, list[str]] = defaultdict(list)
     for d in sorted(deals, key=lambda d: d.opportunity_id):
+        brought[d.mdf_activity_id].append(d.opportunity_id)
         value = convert(d.amount, d.currency, reporting, table)
         if value is None:
             unconverted.append(d.opportunity_id)
@@ -77,7 +79,7 @@ def mdf_roi(ctx: ToolContext, scope: Scope, partner_id: str | None = None, start
         a_won = round(won[row.activity_id], 2)
         activities.append(RoiActivity(activity_id=row.activity_id, partner_id=row.partner_id, name=row.name,
                                       kind=row.kind, paid=round(paid, 2), pipeline=round(pipeline[row.activity_id], 2),
-                                      won=a_won, roi=ratio(a_won, paid)))
+                                      won=a_won, roi=ratio(a_won, paid), deals=brought[row.activity_id]))
     by_partner: dict[str, list[RoiActivity]] = defaultdict(list)
     by_kind: dict[str, list[RoiActivity]] = defaultdict(list)
     for a in activities:

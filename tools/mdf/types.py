@@ -57,6 +57,7 @@ class RoiActivity(BaseModel):
     pipeline: float
     won: float
     roi: float | None = Field(description="won / paid; null when nothing was paid")
+    deals: list[str] = Field(default_factory=list, description="addition: the deals the activity brought (ids)")
 
 
 class RoiGroup(BaseModel):

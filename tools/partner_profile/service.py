@@ -35,7 +35,7 @@ class ProfileArgs(BaseModel):
     topic: Topic = Field("overview", description="Which facts: " + ", ".join(Topic.__args__))  # type: ignore
     opportunity_id: str | None = Field(None, description="Only this deal (registrations: its days left).")
     period: str | None = Field(None, description="MDF or activity period: this_quarter, last_quarter, YYYY-Qn, "
-                                                 "last_month, YYYY-MM, YYYY, this_year or last_year (default: the last six complete "
+                                                 "last_month, YYYY-MM, YYYY, this_year, last_year or YYYY-MM..YYYY-MM (default: the last six complete "
                                                  "months).")
     stage: str | None = Field(None, description="Only open deals in this stage (deals: e.g. negotiation).")
     tier: str | None = Field(None, description="The tier asked about (tier, certifications: its requirements "
@@ -127,10 +127,15 @@ def _checks(checks: list) -> list[TierCheckOut]:
 
 def quarter_months(period: str, today: dt.date) -> tuple[str, list[str]]:
     """("2026-Q3", its months up to today's) for `this_quarter`, `last_quarter` or `YYYY-Qn`; also one month
-    (`YYYY-MM`, `last_month`: ("2026-10", ["2026-10"])) and a year (`YYYY`, `this_year`, `last_year`: its
-    months up to today's)."""
+    (`YYYY-MM`, `last_month`: ("2026-10", ["2026-10"])), a year (`YYYY`, `this_year`, `last_year`: its
+    months up to today's) and a range of months (`YYYY-MM..YYYY-MM`: "since March")."""
     now = f"{today.year:04d}-{today.month:02d}"
     period = period.strip()
+    span = re.fullmatch(r"(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})", period)
+    if span:
+        first, last = int(span[1]) * 12 + int(span[2]) - 1, int(span[3]) * 12 + int(span[4]) - 1
+        months = [f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(first, last + 1)]
+        return f"{span[1]}-{span[2]}..{span[3]}-{span[4]}", [m for m in months if m <= now]
     if period == "last_month":
         period = f"{today.year - (today.month == 1):04d}-{(today.month - 2) % 12 + 1:02d}"
     if re.fullmatch(r"\d{4}-\d{2}", period):
@@ -146,7 +151,7 @@ def quarter_months(period: str, today: dt.date) -> tuple[str, list[str]]:
         match = re.fullmatch(r"(\d{4})-?Q([1-4])", period.strip(), re.IGNORECASE)
         if not match:
             raise BadInput(f"unknown period '{period}' (this_quarter, last_quarter, YYYY-Qn, YYYY-MM, last_month, "
-                           "YYYY, this_year or last_year)")
+                           "YYYY, this_year, last_year or YYYY-MM..YYYY-MM)")
         q_index = int(match.group(1)) * 4 + int(match.group(2)) - 1
     year, quarter = divmod(q_index, 4)
     months = [f"{year:04d}-{quarter * 3 + m:02d}" for m in (1, 2, 3)]
