@@ -14,8 +14,13 @@ Documents (ingest) take the same road: a second export that also returns the tok
 vectors are pooled from them), run on every core with spinning threads turned off (on a shared 2-core
 machine, spinning OpenMP/ORT threads wait on each other). Same tokenizer, same weights, same vectors
 (checked against torch before use): ~10% less CPU per chunk than torch (measured alternately in one
-process), and the tokenizer runs once per batch instead of twice. onnxruntime's transformer fusions
-(bias + GELU, skip + layer norm) were tried and gave nothing more.
+process), and the tokenizer runs once per call instead of twice per batch. The document export is traced
+with eager attention (transformers' default "sdpa" traces a boolean mask and a NaN guard into every
+layer): 0.9x the CPU per pass at the same vectors; and a call's texts are cut into passes by word pieces,
+not characters, so a pass is barely padded. onnxruntime's transformer optimizer (fused Attention,
+SkipLayerNormalization, BiasGelu, EmbedLayerNormalization) gave nothing over onnxruntime's own graph
+optimisation of the eager export (1.00-1.02x; 1.1x slower on the sdpa export); denormals as zero and
+the extended optimisation level: within noise.
 
 `quantized=True` (setting `COSELL_EMBEDDING_INT8`) runs both exports with int8 weights (onnxruntime's
 dynamic quantisation of the MatMul weights, one scale per output channel; the embedding tables stay
@@ -58,8 +63,10 @@ QUERY_CACHE_SIZE = 2048  # query vectors kept per process (~3 MB); the same ques
 # Texts per forward pass of the ONNX document model. Small batches keep the activations (batch x tokens x
 # 1,536 floats in the feed-forward layers, batch x 12 x tokens^2 attention scores) in cache: CPU per chunk
 # on SciFact chunks (~160 word pieces), one process: 64 -> 1.00, 16 -> 0.84, 8 -> 0.75 (the texts of a
-# call are sorted by length first, so small batches cost no extra padding).
-DOCUMENT_FORWARD_BATCH = 8
+# call are sorted by length first, so small batches cost no extra padding). Ordered by word pieces and
+# with the eager export, alternating on the same passes on one thread: 16 -> 1.04, 8 -> 1.00, 4 -> 0.97,
+# 2 -> 0.97, 1 -> 1.01 (1: the weights are read once per text); in the ingest benchmark 8 -> 1.00, 4 -> 0.95.
+DOCUMENT_FORWARD_BATCH = 4
 # Texts of a call are ordered by their number of word pieces (tokenised once, up front) before they are cut
 # into passes: a pass is padded to its longest text, and character counts sort word pieces only roughly
 # (SciFact chunks, passes of 8: 17% of the tokens were padding by characters, ~1% by word pieces).
