@@ -76,6 +76,9 @@ DOCUMENT_ORDER = "tokens"
 # fuses it) or "sdpa" (transformers' default, exported with a NaN guard and a boolean mask per layer:
 # ~15% more CPU per pass at the same vectors). A model that cannot switch keeps its own.
 DOCUMENT_EXPORT_ATTENTION = "eager"
+# The same for the query export: one short question on one thread, where the sdpa graph's extra nodes
+# weigh most (int8, handbook questions: 0.91x the CPU per question, vectors at cosine >= 0.99999).
+QUERY_EXPORT_ATTENTION = "eager"
 # Forward passes of the ONNX document model run side by side, each on one thread of its own (one session
 # with one intra-op thread, called from this many threads; None: one per core). Against one pass at a
 # time spread over every core (1), no thread waits on another inside an operator, and tokenising and
@@ -208,7 +211,7 @@ class OnnxDocumentModel:
         return sentence.astype(np.float32), tokens
 
 
-_QUERY_MODELS: dict[tuple[str, bool], OnnxQueryModel | None] = {}
+_QUERY_MODELS: dict[tuple[str, bool, str], OnnxQueryModel | None] = {}
 _DOCUMENT_MODELS: dict[tuple[str, int, bool, str], OnnxDocumentModel | None] = {}
 FLOAT_AGREEMENT = 0.9999  # least cosine to torch's vector on the probes: the float32 exports
 INT8_AGREEMENT = 0.98  # the int8 ones (measured 0.988-0.999 on SciFact chunks)
@@ -217,13 +220,15 @@ _PROBES = ["How long is an approved deal registration protected?", "パートナ
 
 
 def query_model(model_path: str, quantized: bool = False) -> OnnxQueryModel | None:
-    """The ONNX query model of `model_path`, exported and verified on first use (None: use torch)."""
-    key = (model_path, quantized)
+    """The ONNX query model of `model_path`, exported with `QUERY_EXPORT_ATTENTION` and verified on first
+    use (None: use torch)."""
+    attention = QUERY_EXPORT_ATTENTION
+    key = (model_path, quantized, attention)
     with _LOAD_LOCK:
         if key in _QUERY_MODELS:
             return _QUERY_MODELS[key]
     try:
-        model = _load_or_export(model_path, quantized)
+        model = _load_or_export(model_path, quantized, attention)
     except Exception:  # onnx not installed, an unusual model, a read-only disk: torch still works
         log.info("ONNX query model unavailable for %s; queries use torch", model_path, exc_info=True)
         model = None
@@ -262,10 +267,10 @@ def _export_path(model_path: str, kind: str) -> Path:
     return model_cache_dir() / f"{kind}-{digest}.onnx"
 
 
-def _load_or_export(model_path: str, quantized: bool = False) -> OnnxQueryModel:
-    target = _export_path(model_path, "query")
+def _load_or_export(model_path: str, quantized: bool = False, attention: str = "sdpa") -> OnnxQueryModel:
+    target = _export_path(model_path, "query" if attention == "sdpa" else f"query-{attention}")
     if not target.exists():
-        _export(model_path, target)
+        _export(model_path, target, attention=attention)
     if quantized:
         target = _quantized(model_path, target, tokens=False)
     return OnnxQueryModel(target, model_path, _max_tokens(model_path))
