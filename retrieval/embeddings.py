@@ -355,10 +355,13 @@ def _attention_implementation(transformer, attention: str | None):
         yield
     finally:
         if switched:
-            setter = getattr(transformer, "set_attn_implementation", None)
-            if setter is not None:
-                setter(before)
-            else:
+            try:
+                setter = getattr(transformer, "set_attn_implementation", None)
+                if setter is not None:
+                    setter(before)
+                else:
+                    config._attn_implementation = before
+            except Exception:  # the fallback then runs eager attention: the same vectors, more slowly
                 config._attn_implementation = before
 
 
