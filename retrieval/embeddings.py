@@ -74,10 +74,10 @@ DOCUMENT_FORWARD_BATCH = 4
 DOCUMENT_ORDER = "tokens"
 # How the document export computes attention: "eager" (matmul, add the mask, softmax, matmul; onnxruntime
 # fuses it) or "sdpa" (transformers' default, exported with a NaN guard and a boolean mask per layer:
-# ~15% more CPU per pass at the same vectors). A model that cannot switch keeps its own.
+# ~10% more CPU per pass at the same vectors). A model that cannot switch keeps its own.
 DOCUMENT_EXPORT_ATTENTION = "eager"
 # The same for the query export: one short question on one thread, where the sdpa graph's extra nodes
-# weigh most (int8, handbook questions: 0.91x the CPU per question, vectors at cosine >= 0.99999).
+# weigh most (int8, handbook questions: 0.91-0.94x the CPU per question, vectors at cosine >= 0.99999).
 QUERY_EXPORT_ATTENTION = "eager"
 # Forward passes of the ONNX document model run side by side, each on one thread of its own (one session
 # with one intra-op thread, called from this many threads; None: one per core). Against one pass at a
