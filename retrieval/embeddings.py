@@ -14,8 +14,13 @@ Documents (ingest) take the same road: a second export that also returns the tok
 vectors are pooled from them), run on every core with spinning threads turned off (on a shared 2-core
 machine, spinning OpenMP/ORT threads wait on each other). Same tokenizer, same weights, same vectors
 (checked against torch before use): ~10% less CPU per chunk than torch (measured alternately in one
-process), and the tokenizer runs once per batch instead of twice. onnxruntime's transformer fusions
-(bias + GELU, skip + layer norm) were tried and gave nothing more.
+process), and the tokenizer runs once per call instead of twice per batch. The document export is traced
+with eager attention (transformers' default "sdpa" traces a boolean mask and a NaN guard into every
+layer): 0.9x the CPU per pass at the same vectors; and a call's texts are cut into passes by word pieces,
+not characters, so a pass is barely padded. onnxruntime's transformer optimizer (fused Attention,
+SkipLayerNormalization, BiasGelu, EmbedLayerNormalization) gave nothing over onnxruntime's own graph
+optimisation of the eager export (1.00-1.02x; 1.1x slower on the sdpa export); denormals as zero and
+the extended optimisation level: within noise.
 
 `quantized=True` (setting `COSELL_EMBEDDING_INT8`) runs both exports with int8 weights (onnxruntime's
 dynamic quantisation of the MatMul weights, one scale per output channel; the embedding tables stay
@@ -35,6 +40,7 @@ import time
 import warnings
 from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +63,22 @@ QUERY_CACHE_SIZE = 2048  # query vectors kept per process (~3 MB); the same ques
 # Texts per forward pass of the ONNX document model. Small batches keep the activations (batch x tokens x
 # 1,536 floats in the feed-forward layers, batch x 12 x tokens^2 attention scores) in cache: CPU per chunk
 # on SciFact chunks (~160 word pieces), one process: 64 -> 1.00, 16 -> 0.84, 8 -> 0.75 (the texts of a
-# call are sorted by length first, so small batches cost no extra padding).
-DOCUMENT_FORWARD_BATCH = 8
+# call are sorted by length first, so small batches cost no extra padding). Ordered by word pieces and
+# with the eager export, alternating on the same passes on one thread: 16 -> 1.04, 8 -> 1.00, 4 -> 0.97,
+# 2 -> 0.97, 1 -> 1.01 (1: the weights are read once per text); in the ingest benchmark 8 -> 1.00, 4 -> 0.95.
+DOCUMENT_FORWARD_BATCH = 4
+# Texts of a call are ordered by their number of word pieces (tokenised once, up front) before they are cut
+# into passes: a pass is padded to its longest text, and character counts sort word pieces only roughly
+# (SciFact chunks, passes of 8: 17% of the tokens were padding by characters, ~1% by word pieces).
+# "chars": the order of before (benchmarks).
+DOCUMENT_ORDER = "tokens"
+# How the document export computes attention: "eager" (matmul, add the mask, softmax, matmul; onnxruntime
+# fuses it) or "sdpa" (transformers' default, exported with a NaN guard and a boolean mask per layer:
+# ~10% more CPU per pass at the same vectors). A model that cannot switch keeps its own.
+DOCUMENT_EXPORT_ATTENTION = "eager"
+# The same for the query export: one short question on one thread, where the sdpa graph's extra nodes
+# weigh most (int8, handbook questions: 0.91-0.94x the CPU per question, vectors at cosine >= 0.99999).
+QUERY_EXPORT_ATTENTION = "eager"
 # Forward passes of the ONNX document model run side by side, each on one thread of its own (one session
 # with one intra-op thread, called from this many threads; None: one per core). Against one pass at a
 # time spread over every core (1), no thread waits on another inside an operator, and tokenising and
@@ -153,8 +173,8 @@ class OnnxDocumentModel:
         self._session = _session(onnx_path, threads)
         self._tokenizer = Tokenizer.from_file(str(Path(model_path) / "tokenizer.json"))
         pad = self._tokenizer.padding or {}
-        self._tokenizer.enable_padding(pad_id=int(pad.get("pad_id", 0)), pad_token=str(pad.get("pad_token", "[PAD]")),
-                                       pad_type_id=int(pad.get("pad_type_id", 0)))  # to the batch's longest
+        self._pad_id, self._pad_type_id = int(pad.get("pad_id", 0)), int(pad.get("pad_type_id", 0))
+        self._tokenizer.no_padding()  # `inputs` pads each pass to its own longest text
         self._tokenizer.enable_truncation(max_tokens)
         self.dimension = int(self._session.get_outputs()[0].shape[-1])
 
@@ -166,10 +186,23 @@ class OnnxDocumentModel:
 
     def encode(self, texts: Sequence[str]) -> tuple[dict[str, np.ndarray], list[list[tuple[int, int]]]]:
         """The model's inputs for stripped `texts` (padded to the longest) and each token's offsets."""
-        encodings = self._tokenizer.encode_batch(list(texts))
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        types = np.array([e.type_ids for e in encodings], dtype=np.int64)
+        return self.inputs(self.tokenize(texts))
+
+    def tokenize(self, texts: Sequence[str]) -> list:
+        """Each stripped text's encoding (word pieces, truncated to the model's length, not padded)."""
+        return self._tokenizer.encode_batch(list(texts))
+
+    def inputs(self, encodings: Sequence) -> tuple[dict[str, np.ndarray], list[list[tuple[int, int]]]]:
+        """The model's inputs for `encodings` (padded to the longest) and each token's offsets."""
+        width = max((len(e.ids) for e in encodings), default=0)
+        ids = np.full((len(encodings), width), self._pad_id, dtype=np.int64)
+        mask = np.zeros((len(encodings), width), dtype=np.int64)
+        types = np.full((len(encodings), width), self._pad_type_id, dtype=np.int64)
+        for row, encoding in enumerate(encodings):
+            length = len(encoding.ids)
+            ids[row, :length] = encoding.ids
+            mask[row, :length] = encoding.attention_mask
+            types[row, :length] = encoding.type_ids
         return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}, [e.offsets for e in encodings]
 
     def run(self, feed: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -178,8 +211,8 @@ class OnnxDocumentModel:
         return sentence.astype(np.float32), tokens
 
 
-_QUERY_MODELS: dict[tuple[str, bool], OnnxQueryModel | None] = {}
-_DOCUMENT_MODELS: dict[tuple[str, int, bool], OnnxDocumentModel | None] = {}
+_QUERY_MODELS: dict[tuple[str, bool, str], OnnxQueryModel | None] = {}
+_DOCUMENT_MODELS: dict[tuple[str, int, bool, str], OnnxDocumentModel | None] = {}
 FLOAT_AGREEMENT = 0.9999  # least cosine to torch's vector on the probes: the float32 exports
 INT8_AGREEMENT = 0.98  # the int8 ones (measured 0.988-0.999 on SciFact chunks)
 _PROBES = ["How long is an approved deal registration protected?", "パートナープログラムの特典は何ですか?",
@@ -187,13 +220,15 @@ _PROBES = ["How long is an approved deal registration protected?", "パートナ
 
 
 def query_model(model_path: str, quantized: bool = False) -> OnnxQueryModel | None:
-    """The ONNX query model of `model_path`, exported and verified on first use (None: use torch)."""
-    key = (model_path, quantized)
+    """The ONNX query model of `model_path`, exported with `QUERY_EXPORT_ATTENTION` and verified on first
+    use (None: use torch)."""
+    attention = QUERY_EXPORT_ATTENTION
+    key = (model_path, quantized, attention)
     with _LOAD_LOCK:
         if key in _QUERY_MODELS:
             return _QUERY_MODELS[key]
     try:
-        model = _load_or_export(model_path, quantized)
+        model = _load_or_export(model_path, quantized, attention)
     except Exception:  # onnx not installed, an unusual model, a read-only disk: torch still works
         log.info("ONNX query model unavailable for %s; queries use torch", model_path, exc_info=True)
         model = None
@@ -202,15 +237,17 @@ def query_model(model_path: str, quantized: bool = False) -> OnnxQueryModel | No
 
 
 def document_model(model_path: str, threads: int, quantized: bool = False) -> OnnxDocumentModel | None:
-    """The ONNX document model of `model_path` on `threads` threads (None: use torch)."""
-    key = (model_path, threads, quantized)
+    """The ONNX document model of `model_path` on `threads` threads (None: use torch), exported with
+    `DOCUMENT_EXPORT_ATTENTION` (its own file: an export made before is not reused)."""
+    attention = DOCUMENT_EXPORT_ATTENTION
+    key = (model_path, threads, quantized, attention)
     with _LOAD_LOCK:
         if key in _DOCUMENT_MODELS:
             return _DOCUMENT_MODELS[key]
     try:
-        target = _export_path(model_path, "docs")
+        target = _export_path(model_path, "docs" if attention == "sdpa" else f"docs-{attention}")
         if not target.exists():
-            _export(model_path, target, tokens=True)
+            _export(model_path, target, tokens=True, attention=attention)
         if quantized:
             target = _quantized(model_path, target, tokens=True)
         model: OnnxDocumentModel | None = OnnxDocumentModel(target, model_path, _max_tokens(model_path), threads)
@@ -230,10 +267,10 @@ def _export_path(model_path: str, kind: str) -> Path:
     return model_cache_dir() / f"{kind}-{digest}.onnx"
 
 
-def _load_or_export(model_path: str, quantized: bool = False) -> OnnxQueryModel:
-    target = _export_path(model_path, "query")
+def _load_or_export(model_path: str, quantized: bool = False, attention: str = "sdpa") -> OnnxQueryModel:
+    target = _export_path(model_path, "query" if attention == "sdpa" else f"query-{attention}")
     if not target.exists():
-        _export(model_path, target)
+        _export(model_path, target, attention=attention)
     if quantized:
         target = _quantized(model_path, target, tokens=False)
     return OnnxQueryModel(target, model_path, _max_tokens(model_path))
@@ -277,14 +314,61 @@ def _max_tokens(model_path: str) -> int:
     return int(json.loads(config.read_text()).get("max_seq_length", 256)) if config.exists() else 256
 
 
-def _export(model_path: str, target: Path, tokens: bool = False) -> None:
+def _export(model_path: str, target: Path, tokens: bool = False, attention: str | None = None) -> None:
     """Export the transformer + mean pooling + normalisation (and, with `tokens`, the token vectors as a
     second output), and keep the file only if it gives the torch model's vectors (a model with other
-    modules, e.g. a Dense layer, fails here and keeps torch)."""
-    import torch
+    modules, e.g. a Dense layer, fails here and keeps torch). `attention`: the attention implementation
+    traced ("eager", "sdpa"; None: the model's own), switched back once traced."""
 
     model = load_model(model_path)
     transformer = model[0].auto_model
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}")
+    try:
+        with _attention_implementation(transformer, attention):
+            _trace(model, transformer, tmp, tokens)
+        _verify(model_path, tmp, tokens, FLOAT_AGREEMENT)
+        os.replace(tmp, target)  # atomic: another process never loads a half-written file
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def _attention_implementation(transformer, attention: str | None):
+    """`transformer` computing attention as `attention` inside the block (the model is shared by the
+    process: the torch fallback keeps its own implementation outside). A model that cannot switch is
+    traced as it is (the export is verified against torch either way)."""
+    config = getattr(transformer, "config", None)
+    before = getattr(config, "_attn_implementation", None)
+    switched = False
+    if attention and config is not None and before != attention:
+        try:
+            setter = getattr(transformer, "set_attn_implementation", None)
+            if setter is not None:
+                setter(attention)
+            else:
+                config._attn_implementation = attention
+            switched = True
+        except Exception:  # an implementation this model does not offer: trace its own
+            log.info("attention %s unavailable for the export; tracing %s", attention, before, exc_info=True)
+    try:
+        yield
+    finally:
+        if switched:
+            try:
+                setter = getattr(transformer, "set_attn_implementation", None)
+                if setter is not None:
+                    setter(before)
+                else:
+                    config._attn_implementation = before
+            except Exception:  # the fallback then runs eager attention: the same vectors, more slowly
+                config._attn_implementation = before
+
+
+def _trace(model, transformer, target: Path, tokens: bool) -> None:
+    """torch.onnx.export of `transformer` + pooling to `target`. The document export (`tokens`) is traced on
+    a padded batch of two texts, so no attention implementation can leave the mask out of the graph."""
+    import torch
 
     class _Pooled(torch.nn.Module):
         def __init__(self) -> None:
@@ -301,23 +385,16 @@ def _export(model_path: str, target: Path, tokens: bool = False) -> None:
 
     with_tokens = tokens
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}")
-    features = model.preprocess([_PROBES[0]])
+    features = model.preprocess([_PROBES[0], _PROBES[2]] if tokens else [_PROBES[0]])
     inputs = tuple(features[k] for k in ("input_ids", "attention_mask", "token_type_ids"))
     axes = {"b": 0, "s": 1}
     with torch.inference_mode(False), torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # tracer warnings about Python control flow: checked below instead
-        torch.onnx.export(_Pooled().eval(), inputs, str(tmp), input_names=["input_ids", "attention_mask", "token_type_ids"],
+        torch.onnx.export(_Pooled().eval(), inputs, str(target), input_names=["input_ids", "attention_mask", "token_type_ids"],
                           output_names=["embedding", "tokens"][: 2 if tokens else 1], opset_version=17, dynamo=False,
                           dynamic_axes={n: {axes["b"]: "batch", axes["s"]: "tokens"} for n in
                                         ("input_ids", "attention_mask", "token_type_ids")}
                           | {"embedding": {0: "batch"}} | ({"tokens": {0: "batch", 1: "tokens"}} if tokens else {}))
-    try:
-        _verify(model_path, tmp, tokens, FLOAT_AGREEMENT)
-        os.replace(tmp, target)  # atomic: another process never loads a half-written file
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 class Embedder:
@@ -391,12 +468,11 @@ class Embedder:
         with torch.inference_mode():
             return model(features), spans
 
-    def _batches(self, texts: Sequence[str], torch_threads: bool = True):
-        """Index groups of similar length: little padding inside a batch, markedly faster on CPU. The ONNX
-        road takes smaller groups (`DOCUMENT_FORWARD_BATCH`) than torch (`batch_size`)."""
-        if torch_threads:
-            _set_threads(self.threads)
-        size = self.batch_size if torch_threads else min(self.batch_size, DOCUMENT_FORWARD_BATCH)
+    def _batches(self, texts: Sequence[str]):
+        """Index groups of similar length (torch): little padding inside a batch, markedly faster on CPU.
+        The ONNX road has its own (`_fast_batches`)."""
+        _set_threads(self.threads)
+        size = self.batch_size
         order = np.argsort([-len(t) for t in texts], kind="stable")
         for start in range(0, len(texts), size):
             yield start, order[start : start + size]
@@ -413,17 +489,31 @@ class Embedder:
                 progress(start + len(idx), len(texts))
         return out
 
+    def _fast_batches(self, fast: OnnxDocumentModel, texts: Sequence[str]) -> tuple[list, list]:
+        """Every text's encoding and the passes over them: index groups of `DOCUMENT_FORWARD_BATCH` texts,
+        longest first by word pieces (`DOCUMENT_ORDER`), so a pass pads little."""
+        started = time.process_time()
+        encodings = fast.tokenize([t.strip() for t in texts])
+        self.cpu["tokenise"] += time.process_time() - started
+        if DOCUMENT_ORDER == "tokens":
+            order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
+        else:
+            order = np.argsort([-len(t) for t in texts], kind="stable")
+        size = min(self.batch_size, DOCUMENT_FORWARD_BATCH)
+        return encodings, [(start, order[start : start + size]) for start in range(0, len(texts), size)]
+
     def _fast_passes(self, fast: OnnxDocumentModel, texts: Sequence[str]):
-        """(start, indices, `fast.forward` of those texts) for each batch of `_batches`, in order; with
-        several workers, up to two batches per worker are in flight (their token vectors held). The CPU
+        """(start, indices, `fast.forward` of those texts) for each pass of `_fast_batches`, in order; with
+        several workers, up to two passes per worker are in flight (their token vectors held). The CPU
         of tokenising and of the forward passes is added to `self.cpu`."""
         workers = self._document_workers()
         # One pass at a time on every core: process CPU (the intra-op threads); else each worker's own.
         clock = time.thread_time if workers > 1 else time.process_time
+        encodings, batches = self._fast_batches(fast, texts)
 
         def run(idx) -> tuple[tuple, float, float]:
             started = clock()
-            feed, offsets = fast.encode([texts[i].strip() for i in idx])
+            feed, offsets = fast.inputs([encodings[i] for i in idx])
             middle = clock()
             sentence, tokens = fast.run(feed)
             return (sentence, tokens, feed["attention_mask"], offsets), middle - started, clock() - middle
@@ -434,7 +524,6 @@ class Embedder:
             self.cpu["model"] += model
             return result
 
-        batches = self._batches(texts, torch_threads=False)
         if workers == 1:
             for start, idx in batches:
                 yield start, idx, account(run(idx))

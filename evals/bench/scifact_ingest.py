@@ -9,7 +9,11 @@ The same documents (the SciFact quick sub-corpus: every judged document plus ran
 - `ours`: the same with the default embedder (ONNX for documents);
 - `ours_int8`: the same with the int8 ONNX models (`COSELL_EMBEDDING_INT8`);
 - `ours_b64`: `ours` with the ONNX forward batch of before (64 texts instead of `DOCUMENT_FORWARD_BATCH`);
-- `ours_w1`: `ours` with one forward pass at a time on every core, as before (`DOCUMENT_WORKERS=1`).
+- `ours_w1`: `ours` with one forward pass at a time on every core, as before (`DOCUMENT_WORKERS=1`);
+- `ours_prev`: `ours` as it was before issue 22's fourth pass: the document export traced with
+  transformers' "sdpa" attention, passes of 8 texts ordered by characters (`DOCUMENT_EXPORT_ATTENTION`,
+  `DOCUMENT_ORDER`, `DOCUMENT_FORWARD_BATCH`);
+- `ours_bN` (N other than 64): `ours` with passes of N texts.
 An ingest here is the document sync plus the build of the lexical (BM25) index that the first search
 would otherwise build. Every run reports the process CPU seconds (all threads) by stage -- `cpu_split`:
 chunk (splitting, token counts), tokenise (MiniLM's tokenizer, input arrays), model (the forward pass
@@ -80,7 +84,22 @@ def _langchain(corpus: list[dict], home: Path) -> dict:
 
 
 def _ours(docs: list, home: Path, onnx: bool, quantized: bool = False, forward_batch: int | None = None,
-          workers: int | None = None) -> dict:
+          workers: int | None = None, previous: bool = False) -> dict:
+    """One run of ours (`previous`: the document road before issue 22's fourth pass)."""
+    from retrieval import embeddings
+
+    kept = embeddings.DOCUMENT_EXPORT_ATTENTION, embeddings.DOCUMENT_ORDER
+    if previous:
+        embeddings.DOCUMENT_EXPORT_ATTENTION, embeddings.DOCUMENT_ORDER = "sdpa", "chars"
+        forward_batch = forward_batch or 8
+    try:
+        return _ours_run(docs, home, onnx, quantized, forward_batch, workers)
+    finally:
+        embeddings.DOCUMENT_EXPORT_ATTENTION, embeddings.DOCUMENT_ORDER = kept
+
+
+def _ours_run(docs: list, home: Path, onnx: bool, quantized: bool, forward_batch: int | None,
+              workers: int | None) -> dict:
     from assistant.core.config import Settings
     from retrieval import embeddings
     from retrieval.content import ContentService
@@ -154,12 +173,15 @@ def run() -> dict:
             if name == "langchain":
                 report[name] = _langchain(corpus, home)
             else:
+                batch = name.removeprefix("ours_b")
                 report[name] = _ours(docs, home, onnx=name != "ours_torch", quantized=name == "ours_int8",
-                                     forward_batch=64 if name == "ours_b64" else None,
-                                     workers=1 if name in ("ours_b64", "ours_w1") else None)
+                                     forward_batch=int(batch) if batch.isdigit() else None,
+                                     workers=1 if name in ("ours_b64", "ours_w1") else None,
+                                     previous=name == "ours_prev")
     report["load_end"] = _load()
     base = report.get("langchain")
-    names = ("ours_torch", "ours", "ours_w1", "ours_b64", "ours_int8")
+    names = ("ours_torch", "ours", "ours_prev", "ours_w1", "ours_int8") + tuple(
+        name for name in runs if name.removeprefix("ours_b").isdigit())
     for name in names:
         if base and name in report:  # > 1: ours indexes the same documents faster
             report[name]["speed_vs_langchain"] = round(
@@ -169,7 +191,7 @@ def run() -> dict:
             report[name]["cpu_per_chunk_vs_langchain"] = round(
                 base["chunks_per_cpu_s"] / report[name]["chunks_per_cpu_s"], 2)
             report[name]["cpu_per_document_vs_langchain"] = round(report[name]["cpu_s"] / base["cpu_s"], 2)
-    for name in ("ours_int8", "ours_w1", "ours_b64", "ours_torch"):
+    for name in names[2:] + ("ours_torch",):
         if "ours" in report and name in report:
             report[name]["cpu_vs_ours"] = round(report[name]["cpu_s"] / report["ours"]["cpu_s"], 2)
     if any(name in report for name in names):

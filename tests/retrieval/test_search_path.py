@@ -250,3 +250,50 @@ def test_document_passes_side_by_side_give_the_one_at_a_time_vectors(monkeypatch
     for a, b in zip(u1, u3):
         assert a.shape == b.shape and len(a) > 0
         assert np.min(np.sum(a * b, axis=1)) > 0.9999
+
+
+def test_document_passes_are_cut_by_word_pieces_not_characters(monkeypatch):
+    """A pass is padded to its longest text: ingest orders a call's texts by word pieces before cutting
+    passes, so texts of equal word pieces share a pass even when their character counts sort otherwise
+    (digits are one word piece per character, long words a few for many characters) and nothing is padded;
+    every text keeps its own vector."""
+    from retrieval import embeddings
+    from retrieval.embeddings import Embedder, OnnxDocumentModel
+
+    monkeypatch.setattr(embeddings, "DOCUMENT_FORWARD_BATCH", 2)
+    monkeypatch.setattr(embeddings, "DOCUMENT_WORKERS", 1)
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(f"{embeddings.default_model_path()}/tokenizer.json")
+    tokenizer.no_padding()
+    pieces = len(tokenizer.encode("internationalization", add_special_tokens=False).ids)
+    assert pieces > 1  # the premise: a long word is several word pieces, a digit one
+    texts = ["internationalization " * 5, "7 " * 5 * pieces, "internationalization " * 4, "7 " * 4 * pieces]
+    a1, a2, b1, b2 = (len(t) for t in texts)
+    assert a1 > b1 > a2 > b2  # by characters, each pass would mix a long and a short text
+    widths: list[tuple[int, int]] = []
+    run = OnnxDocumentModel.run
+
+    def spy(self, feed):
+        widths.append((int(feed["attention_mask"].sum()), feed["attention_mask"].size))
+        return run(self, feed)
+
+    monkeypatch.setattr(OnnxDocumentModel, "run", spy)
+    embedder = Embedder(threads=1)
+    vectors = embedder.embed_texts(texts)
+    assert len(widths) == 2 and all(real == padded for real, padded in widths), widths
+    for text, vector in zip(texts, vectors):  # each text's own vector, as when embedded alone
+        assert float(embedder.embed_texts([text])[0] @ vector) > 0.9999
+
+
+def test_export_attention_switch_leaves_the_torch_model_as_it_was(embedder):
+    """The document export is traced with eager attention; the process's torch model (the fallback and the
+    reference the exports are checked against) computes attention as before once traced."""
+    from retrieval.embeddings import _attention_implementation
+
+    transformer = embedder.model[0].auto_model
+    before = transformer.config._attn_implementation
+    other = "eager" if before != "eager" else "sdpa"
+    with _attention_implementation(transformer, other):
+        assert transformer.config._attn_implementation == other
+    assert transformer.config._attn_implementation == before
