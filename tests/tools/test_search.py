@@ -139,3 +139,33 @@ def test_a_later_question_saying_it_gets_the_first_questions_subject():
     assert parts == ["How long is my deal registration protected",
                      "what happens when it expires? (is my deal registration protected)"]
     assert with_antecedents(["How do I claim MDF?", "Who approves claims?"])[1] == "Who approves claims?"
+
+
+def test_a_large_reference_handbook_does_not_crowd_the_programme_out_of_the_answer(tmp_path):
+    """Others' reference material in the asker's language matching a question's words many times over (a
+    public handbook of 40 FAQ pages) filled every retrieved slot, so the vendor's own passage that states
+    the rule was never a candidate and was never quoted; it is searched on its own when that happens."""
+    from connectors.models import DocumentRecord
+
+    def doc(doc_id, text, attributes=None):
+        return DocumentRecord(doc_id=doc_id, source=f"content/{doc_id}", title=doc_id, visibility=["partners"],
+                              locale="es", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                              attributes=attributes or {})
+
+    handbook = [doc(f"handbook/faq-{i}.md",
+                    f"# Preguntas {i}\n\nLas cotizaciones de renovación de la suscripción {i} se tramitan con "
+                    f"el distribuidor; la renovación de cotizaciones pasa por el portal {i}.",
+                    {"source": "reference", "publisher": "Acme Corp"}) for i in range(40)]
+    own = doc("programa/cotizaciones.md", "# Cotizaciones\n\nLa renovación de una cotización se solicita al "
+              "channel manager, que responde en 3 días hábiles.")
+    context = AppContext(Settings(home=tmp_path / "home"))
+    try:
+        context.content.sync_documents(handbook + [own])
+        scope = Scope("s9", "partner_seller", partner_id="P-009", locale="es")
+        hits = context.content.search("renovación de cotizaciones", k=24, allowed_visibility=scope.allowed_visibility())
+        assert all(h.source_type == "reference" for h in hits)  # the situation: reference fills the list
+        answer = answer_from_content(context, scope, "renovación de cotizaciones")
+        quoted = answer.answer if answer.found else answer.closest or ""
+        assert "3 días hábiles" in quoted and "distribuidor" not in quoted
+    finally:
+        context.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import zip_longest
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -287,6 +288,11 @@ def answer_hits(ctx: ToolContext, scope: Scope, query: str, k: int = SEARCH_DEPT
     gets the best passages in the default language (the binding version, often the only one): ranked on
     words and MiniLM, a Spanish question otherwise retrieves the French guide before the English policy."""
     hits = ctx.content.search(query, k=k, allowed_visibility=scope.allowed_visibility(), **filters)
+    if sum(h.source_type != "reference" for h in hits) < ANSWER_CANDIDATES:
+        # others' reference material (a large public handbook, often in the asker's language) filled the
+        # list: the vendor's own passages, which answer first (`whose_rule`), are searched on their own
+        hits = _merged(hits, ctx.content.search(query, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility(),
+                                                programme_only=True, **filters))
     default = _vendor(ctx).get("default_locale") or "en"
     if not crosses_languages(query, scope.locale, default) or filters.get("locale"):
         return hits
@@ -294,12 +300,18 @@ def answer_hits(ctx: ToolContext, scope: Scope, query: str, k: int = SEARCH_DEPT
                               **{**filters, "locale": _lang(default)})
     if not any(filters.values()):
         more += multilingual_recall(ctx, scope, query, _lang(default))
+    return _merged(hits, more)
+
+
+def _merged(hits: list[Hit], more: list[Hit]) -> list[Hit]:
+    """`hits`, then those of `more` not among them, in order."""
     seen: set[str] = {h.chunk_id for h in hits}
+    out = list(hits)
     for h in more:
         if h.chunk_id not in seen:
             seen.add(h.chunk_id)
-            hits.append(h)
-    return hits
+            out.append(h)
+    return out
 
 
 def multilingual_recall(ctx: ToolContext, scope: Scope, question: str, locale: str,
@@ -457,7 +469,11 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
     default = _vendor(ctx).get("default_locale") or "en"
     if crosses_languages(query, scope.locale, default) and shown:
         reranked = cross_lingual(query, shown, ctx.content.multilingual)
-        shown = [h for group in language_groups(query, reranked, scope.locale, default) for h in group]
+        groups = language_groups(query, reranked, scope.locale, default)
+        # nothing answers: the nearest passages of each language take turns, so the binding version in
+        # the vendor's language is among the first few shown, not only the asker's language's neighbours
+        shown = _merged([], [h for tier in zip_longest(*groups) for h in tier if h is not None]) \
+            if not answer.found else [h for group in groups for h in group]
     return SearchToolResult(results=_response(shown[: args.k], readable=True).results, answer=answer.answer,
                             found=answer.found, citations=answer.citations, closest=answer.closest)
 
