@@ -23,6 +23,7 @@ from retrieval.search import Hit
 from tools.context import ToolContext
 from tools.locales import CATALOGUE_LANGS, Catalogue, detect_languages
 from tools.registry import register_tool
+from tools.search.glossary import english_gloss
 from tools.shorthand import expand_shorthand
 
 __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
@@ -39,7 +40,10 @@ CROSS_DEPTH = 4 * ANSWER_CANDIDATES
 # the vendor's own passages in its default language matched with the multilingual model against a question
 # in another language (`multilingual_recall`): all of them in a programme of a few hundred chunks
 RECALL_POOL = 600
-NEWER_MARGIN = 0.05  # a newer document's answer replaces an older one's only when it scores about as well
+NEWER_MARGIN = 0.05
+# the English path's nearest passage to a question's gloss is shown as the closest one from this score on
+# (`glossed_answer`): between CLOSEST_THRESHOLD and the answer threshold, a likely paraphrase
+GLOSS_CLOSEST = 0.5  # a newer document's answer replaces an older one's only when it scores about as well
 
 
 class SearchArgs(BaseModel):
@@ -443,6 +447,43 @@ def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: f
                          score=max(a.score for a in found))
 
 
+def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit], answer: ContentAnswer,
+                   threshold: float | None, **filters) -> ContentAnswer:
+    """A question in another language than the vendor's default, not answered from content in its own
+    language, is also read as its English gloss (`tools.search.glossary`) against the vendor's programme in
+    the default language, on the English answer path (its words, its calibrated confidence). When that
+    answers, its quote is the answer; when the gloss knows the question's words and still finds nothing,
+    a quote chosen across languages on the multilingual model's opinion alone is not given as the answer
+    (it is shown as the closest passage): the topic matched, the rule asked about was not found."""
+    default = _lang(_vendor(ctx).get("default_locale") or "en")
+    if filters.get("locale") or not crosses_languages(question, scope.locale, default):
+        return answer
+    asked = asked_language(question, scope.locale)
+    locales = {h.doc_id: _lang(h.locale) for h in hits}
+    if answer.found and any(locales.get(c.doc_id) == asked for c in answer.citations):
+        return answer  # content in the asker's own language answered
+    if answer.found and any(locales.get(c.doc_id) not in (default, "") for c in answer.citations):
+        return answer  # quoted from a third language's content: not the English path's to judge
+    gloss = english_gloss(question)
+    if not gloss:
+        return answer
+    found = ctx.content.search(gloss, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility(),
+                               programme_only=True, **{**filters, "locale": default})
+    if not found:
+        return answer
+    content = ctx.content
+    english = answer_from_hits(gloss, found, embedder=content.embedder, threshold=threshold,
+                               unit_vectors=content.unit_vectors(found), term_idf=content.vocabulary())
+    if english.found:
+        return english
+    # not answered in the rule's own words: an answer chosen across languages on the multilingual model's
+    # opinion alone is only the closest passage; the English path's nearest passage is shown first when
+    # it scores as a likely answer on its own scale
+    closest = english.closest if english.closest and english.score >= GLOSS_CLOSEST else \
+        (answer.answer if answer.found else answer.closest)
+    return ContentAnswer(answer=NOT_FOUND, found=False, score=max(answer.score, english.score), closest=closest)
+
+
 def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
                         threshold: float | None = None) -> ContentAnswer:
     """An extractive answer: the sentences or table rows of the visible content that answer the question,
@@ -451,7 +492,8 @@ def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
     every candidate and its confidence)."""
     question = search_query(question)
     hits = answer_hits(ctx, scope, question)
-    return answer_for_hits(ctx, question, hits, threshold, locale=scope.locale)
+    answer = answer_for_hits(ctx, question, hits, threshold, locale=scope.locale)
+    return glossed_answer(ctx, scope, question, hits, answer, threshold)
 
 
 def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
@@ -462,6 +504,8 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
     hits = answer_hits(ctx, scope, query, k=max(args.k, SEARCH_DEPTH), kinds=args.kinds, products=args.products,
                        industries=args.industries, locale=args.locale)
     answer = answer_for_hits(ctx, query, hits, threshold, locale=scope.locale)
+    answer = glossed_answer(ctx, scope, query, hits, answer, threshold, kinds=args.kinds, products=args.products,
+                            industries=args.industries, locale=args.locale)
     # the passages shown beside (or instead of) the answer: readable, the programme's own first; others'
     # reference material only when the question is about it or nothing else was found; for a question in
     # another language, those in the asker's language, then in the vendor's default, best first
