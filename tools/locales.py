@@ -257,22 +257,23 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 # The commonest function words of each language written in Latin script (pronouns, articles, question
 # words, auxiliaries): what tells neighbouring languages apart where letter statistics do not.
-_FUNCTION_WORDS = {
-    "en": set("the a an is are was do does did what which who how when where why my our your we i you it this "
-              "that these those there have has can could should would will of to in on for with and or not any".split()),
-    "de": set("der die das den dem des ein eine einen einem ist sind war wie was wer wann wo warum welche welcher "
+_FUNCTION_TEXT = {
+    "en": "the a an is are was do does did what which who how when where why my our your we i you it this "
+              "that these those there have has can could should would will of to in on for with and or not any",
+    "de": "der die das den dem des ein eine einen einem ist sind war wie was wer wann wo warum welche welcher "
               "welches mein meine meinen unser unsere unseren ich wir sie es du ihr hat haben kann können soll "
-              "muss und oder nicht kein keine noch schon für mit von zu im am auf bei".split()),
-    "fr": set("le la les un une des du est sont était que qui quoi quel quelle quels quelles comment combien "
+              "muss und oder nicht kein keine noch schon für mit von zu im am auf bei",
+    "fr": "le la les un une des du est sont était que qui quoi quel quelle quels quelles comment combien "
               "quand où pourquoi mon ma mes notre nos je nous vous il elle on ce cette ces il y a peut dois "
-              "doit avons avez et ou pas ne pour avec dans sur au aux".split()),
-    "es": set("el la los las un una unos unas es son está están qué que quién cuál cuáles cómo cuánto cuántos "
+              "doit avons avez et ou pas ne pour avec dans sur au aux",
+    "es": "el la los las un una unos unas es son está están qué que quién cuál cuáles cómo cuánto cuántos "
               "cuándo dónde por qué mi mis nuestro nuestra nuestros nuestras yo nosotros usted tengo tenemos "
-              "puedo podemos y o no para con en del al este esta estos estas".split()),
-    "pt": set("o a os as um uma uns umas é são está estão que quem qual quais como quanto quantos quando onde "
+              "puedo podemos y o no para con en del al este esta estos estas",
+    "pt": "o a os as um uma uns umas é são está estão que quem qual quais como quanto quantos quando onde "
               "por meu meus minha minhas nosso nossa nossos nossas eu nós você vocês tenho temos posso podemos "
-              "e ou não para com em no na nos nas do da dos das este esta estes estas esse essa".split()),
+              "e ou não para com em no na nos nas do da dos das este esta estes estas esse essa",
 }
+_FUNCTION_WORDS = {lang: frozenset(text.split()) for lang, text in _FUNCTION_TEXT.items()}
 
 
 def _function_words(words: list[str], lang: str) -> int:
