@@ -169,3 +169,27 @@ def test_a_large_reference_handbook_does_not_crowd_the_programme_out_of_the_answ
         assert "3 días hábiles" in quoted and "distribuidor" not in quoted
     finally:
         context.close()
+
+
+def test_content_that_does_not_say_its_language_answers_questions_in_the_vendors_language(tmp_path):
+    """A plain-text file without front matter has no locale. It was set aside whenever other candidates
+    said theirs ("en"), so an English question was never answered from it, however well it matched."""
+    from connectors.models import DocumentRecord
+
+    def doc(doc_id, text, locale):
+        return DocumentRecord(doc_id=doc_id, source=f"content/{doc_id}", title=doc_id, visibility=["internal"],
+                              locale=locale, text=text, content_hash=hashlib.sha256(text.encode()).hexdigest())
+
+    context = AppContext(Settings(home=tmp_path / "home"))
+    try:
+        context.content.sync_documents([
+            doc("policies/support.md", "# Support\n\nPartners open support tickets in the portal. Tickets are "
+                "answered by the support team during business hours.", "en"),
+            doc("support/severity.txt", "Ticket severities\n=================\n\nSev A - a partner cannot order "
+                "for a customer this week. Sev A tickets get a first reply within 4 business hours.\n", None),
+        ])
+        scope = Scope("cm1", "channel_manager", locale="en")
+        answer = answer_from_content(context, scope, "what is the first reply time for a Sev A ticket?")
+        assert "4 business hours" in (answer.answer if answer.found else answer.closest or "")
+    finally:
+        context.close()

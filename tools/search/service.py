@@ -169,14 +169,17 @@ def same_language(question: str, hits: list[Hit], locale: str | None = None,
     """Quote from content in the asker's language when the candidates include some: the question's
     language when it is clear, else the asker's `locale` (users.csv). When there is none in that language,
     content in `fallback` (the vendor's default language) is preferred to a third language (a Spanish
-    question is not answered from the French guide when an English one is there); otherwise all of them."""
+    question is not answered from the French guide when an English one is there); otherwise all of them.
+    Content that does not say its language (a plain-text file without front matter) is taken to be in
+    `fallback`: an English question is answered from the vendor's internal escalation matrix too."""
     locales = {_lang(h.locale) for h in hits}
     if len(locales) < 2:
         return hits
     language = question_language(question) or _lang(locale) or None
     if language is None:
         return hits
-    kept = [h for h in hits if _lang(h.locale) == language]
+    own = {language} | ({""} if fallback and language == _lang(fallback) else set())
+    kept = [h for h in hits if _lang(h.locale) in own]
     if not kept and fallback:
         kept = [h for h in hits if _lang(h.locale) in (_lang(fallback), "")]
     return kept or hits
