@@ -175,6 +175,10 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(deals?|opportunit\w*|revenue|umsatz|geschäfte|ca|chiffre d'affaires|affaires|ingresos|negocios|"
         r"oportunidades|receita|faturamento|negócios)\b.{0,45}(\bdid (we|i) win\b|\b(won|gewonnen|gagnée?s?|"
         r"ganad[oa]s?|ganh[oa]s?)\b)",
+        # German puts the participle last: "wie viel Umsatz haben wir in den letzten 12 Monaten gewonnen?",
+        # "haben wir schon einen gewonnenen Deal?"
+        r"\b(umsatz|deals?|geschäfte|aufträge)\b.{0,90}\bgewonnen\b|\bgewonnene[nrs]?\s+(deals?|geschäft\w*|"
+        r"aufträge|auftrag|umsatz)\b",
         # "how's <partner> vs the gold bar?", "and <partner> vs platinum?": its figures against that tier's minimums
         rf"\b(vs\.?|versus|against|compared (to|with)|gegenüber|verglichen mit|contre|comparé à|frente a|"
         rf"comparad[oa] con|comparad[oa] com)\s+(the |die |den |le |la |el |o |a )?({TIER_WORD})",
@@ -217,12 +221,15 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"activos?|activas?|vigentes?|ativos?|ativas?|válid\w*)\s+(\w+\s+)?(deal )?(registrations?|regs?|"
         r"registrierung\w*|enregistrement\w*|registros?)\b|(有効な|進行中の|現在の).{0,8}登録",
         r"(how many days|quantos dias|cuántos días|cuantos dias|wie viele tage|combien de jours|cuánto falta|"
-        r"quanto falta|何日).{0,60}(regist|enregistr|登録)|\blaufen\b.{0,40}\bab\b",
+        r"quanto falta|何日).{0,60}(regist|enregistr|登録|protec|protég|proteç|schutz|geschützt|保護)|"
+        r"\blaufen\b.{0,40}\bab\b",
+        # "来月期限切れになる登録は？": the state before the registration word
+        r"(期限切れ|失効|満了|切れる).{0,12}登録",
         r"\b(expir\w*|venc\w*|venza\w*|caduc\w*|ablauf\w*|läuft ab)\b.{0,40}(registrations?|\bregs?\b|registrierung|"
         r"enregistrement|registros?)",
         r"\b(protection|protected)\b.{0,30}\b(left|remain\w*|still|ends?|over)\b|\b(still|left)\b.{0,30}"
         r"\bprotect|(schutz|geschützt|protégée?|protection|protección|protegid\w*|proteção).{0,30}"
-        r"\b(noch|encore|restant|quedan?|aún|ainda|restam?)\b|\b(noch|encore|aún|ainda)\b.{0,30}(geschützt|"
+        r"\b(noch|encore|restant|reste|quedan?|aún|ainda|restam?|sobra\w*|übrig)\b|\b(noch|encore|aún|ainda)\b.{0,30}(geschützt|"
         r"protégée?|protegid\w*)|保護.{0,10}(残り|あと)",
         # "when does the protection on <deal> end?", "até quando vai a proteção?", "o registro ainda vale?"
         r"\b(protection|protección|proteção|schutz\w*)\b.{0,40}\b(expir\w*|ends?|until|quand|quando|cuándo|cuando|"

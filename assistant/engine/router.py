@@ -170,12 +170,14 @@ def _intent_from_kinds(text: str, kinds: set[str], scores: IntentScores) -> str:
 # --- a partner's own standing ("us") -----------------------------------------------------------------
 
 # Asking for the state of things, not the rule: "still", "left", "which of", "any ... this week".
-_STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bald|bientôt|pronto|em breve|this (week|month|quarter)|which|any|list|"
+_STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bald|bientôt|pronto|em breve|(this|next) (week|month|quarter)|"
+                    r"nächste\w* (woche|monat)|(la semaine|le mois) prochaine?|(la )?próxima semana|(el )?próximo mes|"
+                    r"(o )?próximo mês|mês que vem|which|any|list|"
                     r"show|how many|how much|noch|aktuell|derzeit|welche\w*|encore|actuellement|quel\w*|"
                     r"todavía|aún|quedan?|cuál\w*|ainda|quais|qual|restam?|faltam|gibt es|y a-t-il|hay|há|cuánt\w*|cuant\w*|"
                     r"quant\w*|combien|wie ?viele?|active|activ[eo]s?|ativ[oa]s?|actifs?|en cours|laufen\w*|gerade|"
                     r"tenemos|temos|haben wir|avons-nous|on a|a gente tem|"
-                    r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|どれ|ありますか|有効")  # fmt: skip
+                    r"are there|do (we|i) have|have (we|i))\b|まだ|残り|あと何日|今月|今週|来月|来週|どれ|ありますか|ある[?？]|有効")  # fmt: skip
 # Asking how a partner signs, not for a draft: "what's <partner>'s brand colour for the drafts?"
 BRAND_ASKED = re.compile(r"\b(what|which|what's|welche\w*|wie ist|quel\w*|cuál|qual)\b.{0,30}\b(brand(ing)? colou?rs?|"
                          r"tagline|markenfarbe|couleur|color de|cor da)\b|ブランドカラー(は|を教)")

@@ -117,6 +117,22 @@ def test_profile_topic_needs_us_or_a_partner():
     assert router.profile_topic("how many certified staff does it take?", set(), is_partner=True) is None
 
 
+@pytest.mark.parametrize(("question", "kinds", "topic"), [
+    # the asker's own records asked in another language's word order
+    ("il reste combien de jours de protection sur le deal Quantum ?", {"opportunity"}, "registrations"),
+    ("wie viele Tage Schutz bleiben uns noch beim Stadtwerke-Deal?", {"opportunity"}, "registrations"),
+    ("今月期限切れになる登録はありますか？", set(), "registrations"),
+    ("welche Registrierungen laufen nächsten Monat ab?", set(), "registrations"),
+    ("wie viel Umsatz haben wir dieses Jahr mit dem Hersteller gewonnen?", set(), "tier"),
+    ("Haben wir schon gewonnene Aufträge?", set(), "tier"),
+    # the programme's rule, not the asker's records
+    ("wie lange ist eine Deal-Registrierung geschützt?", set(), None),
+    ("combien de jours dure la protection d'un enregistrement ?", set(), None),
+])  # fmt: skip
+def test_own_records_asked_in_other_languages(question, kinds, topic):
+    assert router.profile_topic(question, kinds, is_partner=True) == topic
+
+
 @pytest.mark.parametrize(("question", "period", "numbers"), [
     ("how much MDF did we spend last quarter?", "last_quarter", ("15,000", "3,500")),
     ("wie viel MDF haben wir im Q4 2025 ausgegeben?", "2025-Q4", ("15,000", "3,500")),
