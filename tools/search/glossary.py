@@ -53,6 +53,8 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("promotion", "aufstieg* hochstuf* promotion* promocion* ascenso* promocao* 昇格"),
     ("minimums criteria", "kriteri* anforderung* mindest* voraussetz* criter* exigence* minimum* requisito* "
                           "minimo* 基準 要件 最低"),
+    ("decides resolved wins", "losen lost gelost entscheid* resoudre resout resolu* resolv* decid* decide* "
+                              "gewinnt gagne gana ganha 解決 決定 勝"),
     ("conflict", "konflikt* conflit* conflicto* conflito* 競合 コンフリクト"),
     ("same", "selb* gleich* meme mismo* misma* mesmo* mesma* 同じ 同日"),
     ("customer", "kunde* client* 顧客"),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from itertools import zip_longest
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -516,11 +515,7 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
     default = _vendor(ctx).get("default_locale") or "en"
     if crosses_languages(query, scope.locale, default) and shown:
         reranked = cross_lingual(query, shown, ctx.content.multilingual)
-        groups = language_groups(query, reranked, scope.locale, default)
-        # nothing answers: the nearest passages of each language take turns, so the binding version in
-        # the vendor's language is among the first few shown, not only the asker's language's neighbours
-        shown = _merged([], [h for tier in zip_longest(*groups) for h in tier if h is not None]) \
-            if not answer.found else [h for group in groups for h in group]
+        shown = [h for group in language_groups(query, reranked, scope.locale, default) for h in group]
     return SearchToolResult(results=_response(shown[: args.k], readable=True).results, answer=answer.answer,
                             found=answer.found, citations=answer.citations, closest=answer.closest)
 
