@@ -179,6 +179,10 @@ _LATIN_WORD = re.compile(r"\s+[a-zà-ÿ]")
 # A name typed with capitals, in Latin letters only: "Zorblax" of "Zorblax社の案件" ends where the Japanese begins.
 _NAME_CHAR = r"[0-9A-Za-zÀ-ÖØ-öø-ÿ&'.-]"
 _CAPITALISED = re.compile(rf"(?<![\w-])([A-Z]{_NAME_CHAR}*[a-z0-9]{_NAME_CHAR}*(?:\s+[A-Z]{_NAME_CHAR}*)*)")
+# German capitalises every noun: after an article and an inflected adjective ("am selben Tag", "im nächsten
+# Monat", "den gleichen Kunden") a capitalised word is a noun, not a name
+_GERMAN_NOUN_AFTER = re.compile(r"\b(am|im|zum|zur|beim|vom|dem|den|der|die|das|des|ein|eine|einem|einen|einer|"
+                                r"eines)\s+[a-zäöüß]+(en|em|er|es|e)\s+$")
 
 
 class Resolver:
@@ -306,13 +310,16 @@ class Resolver:
             start, end = found.start(), found.end()
             inner = near.search(phrase)
             last = list(near.finditer(phrase))[-1] if inner else None
-            if last and last.end() == len(phrase) and phrase[: last.start()].endswith("-"):
-                # "Quaxel-Deal": a name, then the deal word, in one compound ("Deal-Registrierung" is no name)
+            if last and last.end() == len(phrase) and phrase[: last.start()].endswith(("-", " ")):
+                # "Quaxel-Deal", "beim Quaxel Logistik Deal": a name, then the deal word (capitalised in German)
+                # ("Deal-Registrierung" is no name)
                 rest = phrase[: last.start()].rstrip(" -")
                 if not rest or near.search(rest):
                     continue
                 end = start + len(rest)
                 phrase, inner = rest, None
+            if _GERMAN_NOUN_AFTER.search(question[:start]):
+                continue
             words = [w for w in tokens(phrase) if w not in STOPWORDS]
             if not words or set(words) <= taken or (start == 0 and len(words) == 1 and _LATIN_WORD.match(
                     question[end:])):  # a capital that only opens a sentence ("Which deal ...")
