@@ -308,16 +308,25 @@ _LAST_MONTH = re.compile(r"\b(last|previous|past) month\b|\bletzte\w* monat|\bvo
                          r"précédent)|\bel mes pasado|\bmês passado|\bo último mês|先月")
 
 
+# "since January", "depuis janvier", "seit Anfang März", "desde o início de março", "1月から": from that month on
+_SINCE = re.compile(r"\b(since|from|seit|ab|depuis|desde|a partir de)\s+((the )?(beginning|start) of |anfang |"
+                    r"(le )?d[ée]but (de |d')?|(el |o )?(principio|comienzo|in[íi]cio) de )?$")
+_SINCE_AFTER = re.compile(r"\s*(から|以降)")
+
+
 def month_asked(question: str, today) -> str | None:
     """The month a question asks about as YYYY-MM: "last month", or a month's name (its latest occurrence up to
-    today: "in september" asked in November 2026 is 2026-09, "in december" is 2025-12)."""
+    today: "in september" asked in November 2026 is 2026-09, "in december" is 2025-12); "since <month>" is
+    the months from then to today, "YYYY-MM.."."""
     text = normalise(question)
     if _LAST_MONTH.search(text):
         return "last_month"
     for number, pattern in _MONTH_RE:
-        if pattern.search(text) and not (number == 5 and re.search(r"\bmay (i|we|you|partners?)\b", text)):
+        found = pattern.search(text)
+        if found and not (number == 5 and re.search(r"\bmay (i|we|you|partners?)\b", text)):
             year = today.year if number <= today.month else today.year - 1
-            return f"{year:04d}-{number:02d}"
+            since = _SINCE.search(text[: found.start()]) or _SINCE_AFTER.match(text[found.end():])
+            return f"{year:04d}-{number:02d}.." if since else f"{year:04d}-{number:02d}"
     return None
 
 

@@ -4,6 +4,7 @@ routing of "us" questions in several languages (programme questions stay with th
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import shutil
 
 import pytest
@@ -15,7 +16,7 @@ from assistant.engine.deterministic import plan_turn
 from connectors.csv_folder import read_import_folder
 from retrieval.scope import scope_for_user
 from tests.assistant import profile_world
-from tools.partner_profile.service import partner_profile
+from tools.partner_profile.service import partner_profile, quarter_months
 
 
 @pytest.fixture()
@@ -145,6 +146,21 @@ def test_mdf_for_a_quarter(ctx, question, period, numbers):
     assert (p.intent, p.arguments.get("topic"), p.arguments.get("period")) == ("profile", "mdf", period)
     answer = ask(ctx, seller, question).answer
     assert all(n in answer for n in numbers)
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("MDF spent since February?", "2026-02.."),
+    ("wie viel MDF haben wir seit Anfang April ausgegeben?", "2026-04.."),
+    ("le MDF dépensé depuis le début de mai ?", "2026-05.."),
+    ("¿cuánto MDF hemos gastado desde marzo?", "2026-03.."),
+    ("3月からのMDFの消化額は？", "2026-03.."),
+    ("MDF spent in February?", "2026-02"),  # one month, not since
+])  # fmt: skip
+def test_mdf_since_a_month_is_the_months_from_then_to_today(question, period):
+    today = dt.date(2026, 11, 15)
+    assert router.mdf_period(question, today.year, today) == period
+    label, months = quarter_months(period, today)
+    assert months[0] == period[:7] and months[-1] == ("2026-11" if period.endswith("..") else period)
 
 
 def test_and_last_quarter_follows_mdf_figures(ctx):
