@@ -159,7 +159,7 @@ def test_mdf_for_a_quarter(ctx, question, period, numbers):
 def test_mdf_since_a_month_is_the_months_from_then_to_today(question, period):
     today = dt.date(2026, 11, 15)
     assert router.mdf_period(question, today.year, today) == period
-    label, months = quarter_months(period, today)
+    _, months = quarter_months(period, today)
     assert months[0] == period[:7] and months[-1] == ("2026-11" if period.endswith("..") else period)
 
 
