@@ -78,3 +78,12 @@ def test_a_question_in_another_language_quotes_the_english_rule(ctx, locale, que
 def test_a_question_the_programme_does_not_answer_is_not_answered_across_languages(ctx, locale, question):
     answer = answer_from_content(ctx, Scope("s1", "partner_seller", partner_id="P-001", locale=locale), question)
     assert not answer.found, answer.answer
+
+
+def test_a_japanese_question_full_of_product_names_is_japanese_and_keeps_them():
+    from tools.search.service import question_language
+
+    assert question_language("DataHub の SLA は何時間？") == "ja"  # kana: Japanese, whatever the Latin around it
+    gloss = english_gloss("CloudSync の PoV は何週間？") or ""
+    assert {"pov", "cloudsync", "weeks"} <= set(gloss.split())
+    assert "gold" in (english_gloss("ゴールドの再販割引は？") or "").split()

@@ -49,6 +49,8 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("referral", "indicac* empfehlung* recommandation* referido* referencia* 紹介"),
     ("resale", "wiederverkauf* revente* reventa* revenda* 再販"),
     ("tier", "stufe* niveau* palier* nivel* ティア ランク"),
+    ("gold", "ゴールド"), ("silver", "シルバー"), ("platinum", "プラチナ"), ("registered", "登録済み"),
+    ("steps process", "schritte* etapes procedure* procedimiento* passos processo* 手順 流れ"),
     ("demotion", "herabstuf* abstuf* ruckstuf* retrograd* declass* descens* degrad* rebaix* 降格"),
     ("promotion", "aufstieg* hochstuf* promotion* promocion* ascenso* promocao* 昇格"),
     ("minimums criteria", "kriteri* anforderung* mindest* voraussetz* criter* exigence* minimum* requisito* "
@@ -80,7 +82,7 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("opportunity deal", "deal* opportunit* oportunidad* oportunidade* chance* affaire* negocio* 案件 商談"),
     ("warn", "warn* benachricht* avert* previen* prevenu* notifi* avis* advert* alert* 警告 通知"),
     ("support ticket", "support* ticket* assistance* soporte* asistencia* suporte* サポート チケット"),
-    ("escalated", "eskalier* escalad* escal* エスカレ"),
+    ("escalated", "eskalier* escalad* escal* エスカレーション エスカレ"),
     ("portal", "portal* portail* ポータル"),
     ("login access", "zugang* login* acces* identifiant* acceso* acesso* ログイン アクセス"),
     ("licences", "lizenz* licence* licencia* licenca* ライセンス"),
@@ -119,7 +121,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff]{2,}")
 _KIND_PHRASE = {"duration": "how long", "percent": "what percentage", "money": "how much does it cost",
                 "rate": "what discount", "named": "who", "count": "how many", "number": "how much"}
-_ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")
+_ACRONYM = re.compile(r"\b(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{2,5}\b")  # two capitals or more: MDF, PoV
+_CJK_ANY = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]+")
 _UNKNOWN = "unglossed"  # stands for a word the glossary does not know: a term no content uses
 
 
@@ -138,6 +141,7 @@ def _compile() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, str]]]:
 
 
 _LATIN, _CJK_FORMS = _compile()
+_CJK_FORMS.sort(key=lambda f: -len(f[0]))
 
 
 def english_gloss(question: str) -> str | None:
@@ -148,26 +152,22 @@ def english_gloss(question: str) -> str | None:
     text = unicodedata.normalize("NFKC", question)
     kind = answer_kind(text)
     english: list[str] = []
-    unknown = 0
-    if is_cjk(text):
-        rest = text
-        for form, words in sorted(_CJK_FORMS, key=lambda f: -len(f[0])):
-            if form in rest:
-                english.append(words)
-                rest = rest.replace(form, " ")
-        unknown = sum(1 for run in _CJK_RUN.findall(rest) if not re.fullmatch(r"[\u3040-\u309f]+", run))
-        # Latin words inside a Japanese question ("MDF", "Northwind") are kept as they are
-        english += re.findall(r"[A-Za-z][A-Za-z0-9-]+", rest)
-    else:
-        english += [a.casefold() for a in _ACRONYM.findall(text)]  # MDF, NFR, CM: short, yet what is asked about
-        for word in _WORD.findall(fold_accents(text).casefold()):
-            parts = [p for p in word.split("-") if p]
-            for part in parts if len(parts) > 1 else [word]:
-                found = [e for e, pattern in _LATIN if pattern.match(part)]
-                if found:
-                    english.append(found[0])
-                elif part.isascii() and len(part) > 3 and part not in _FUNCTION_WORDS:
-                    english.append(part)  # an English or shared word (MDF, Northwind, deal) or an unknown one
+    rest = text
+    for form, words in _CJK_FORMS:  # longest first: "登録済み" before "登録"
+        if form in rest:
+            english.append(words)
+            rest = rest.replace(form, " ")
+    unknown = sum(1 for run in _CJK_RUN.findall(rest) if not re.fullmatch(r"[\u3040-\u309f]+", run))
+    rest = _CJK_ANY.sub(" ", rest)
+    english += [a.casefold() for a in _ACRONYM.findall(rest)]  # MDF, NFR, PoV: short, yet what is asked about
+    for word in _WORD.findall(fold_accents(rest).casefold()):
+        parts = [p for p in word.split("-") if p]
+        for part in parts if len(parts) > 1 else [word]:
+            found = [e for e, pattern in _LATIN if pattern.match(part)]
+            if found:
+                english.append(found[0])
+            elif part.isascii() and len(part) > 3 and part not in _FUNCTION_WORDS:
+                english.append(part)  # an English or shared word (Northwind, deal, lakehouse) or an unknown one
     if not english:
         return None
     phrase = _KIND_PHRASE.get(kind or "", "")

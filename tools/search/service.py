@@ -145,9 +145,10 @@ def with_antecedents(parts: list[str]) -> list[str]:
 def question_language(question: str) -> str | None:
     """The question's language when it is clear: by script for CJK, else langdetect when it is sure
     (short questions are often not, and then nothing is assumed)."""
+    if re.search(r"[\u3040-\u30ff]", question):
+        return "ja"  # kana is Japanese only, however many Latin product names are around it ("Lakehouse の PoV は？")
     if is_cjk(question):
-        return "ja" if re.search(r"[\u3040-\u30ff]", question) else ("ko" if re.search(r"[\uac00-\ud7af]", question)
-                                                                  else "zh")
+        return "ko" if re.search(r"[\uac00-\ud7af]", question) else "zh"
     if len(question.split()) < 4:
         return None
     guesses = detect_languages(question)
@@ -476,14 +477,17 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
     content = ctx.content
     english = answer_from_hits(gloss, found, embedder=content.embedder, threshold=threshold,
                                unit_vectors=content.unit_vectors(found), term_idf=content.vocabulary())
-    if english.found:
+    # content in the asker's language came closer, each on its own scale, than the English path did
+    own_closer = not answer.found and answer.closest and answer.relative >= english.relative
+    if english.found and not own_closer:
         return english
     # not answered in the rule's own words: an answer chosen across languages on the multilingual model's
     # opinion alone is only the closest passage; the English path's nearest passage is shown first when
     # it scores as a likely answer on its own scale
-    closest = english.closest if english.closest and english.score >= GLOSS_CLOSEST else \
+    closest = english.closest if english.closest and english.score >= GLOSS_CLOSEST and not own_closer else \
         (answer.answer if answer.found else answer.closest)
-    return ContentAnswer(answer=NOT_FOUND, found=False, score=max(answer.score, english.score), closest=closest)
+    return ContentAnswer(answer=NOT_FOUND, found=False, score=max(answer.score, english.score), closest=closest,
+                         relative=max(answer.relative, english.relative))
 
 
 def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
