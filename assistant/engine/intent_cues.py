@@ -246,9 +246,14 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(open|active|current|offene\w*|laufende\w*|ouvert\w*|en cours|abiert\w*|activ\w*|abert\w*|"
         r"ativ\w*|em andamento)\b.{0,15}\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|"
         r"negócios|pipeline)\b",
-        r"\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|negócios)\b.{0,15}\b(open|offen|"
+        r"\b(deals?|opportunit\w*|opps?|geschäfte?|affaires?|oportunidad(es)?|negócios?)\b.{0,15}\b(open|offen|"
         r"ouvert\w*|en cours|abiert\w*|abert\w*|em andamento)\b",
         r"(進行中|オープン|未完了).{0,6}(案件|商談)",
+        # "which deal is the biggest in our pipe?", "notre plus grosse affaire ?": the largest of the asker's own
+        r"\b(biggest|largest|größte\w*|grösste\w*|plus gros\w*|plus grand\w*|más grande|mayor|maior)\b.{0,30}"
+        r"\b(deals?|opportunit\w*|opps?|geschäft\w*|auftr\w*|affaires?|oportunidad\w*|negócios?|pipe|pipeline)\b|"
+        r"\b(deals?|opportunit\w*|opps?|geschäft\w*|affaires?|oportunidad\w*|negócios?)\b.{0,30}\b(biggest|"
+        r"largest|größte\w*|plus gros\w*|plus grand\w*|más grande|mayor|maior)\b|(一番大き|最大|最も大き).{0,8}(案件|商談)",
         # "do we have any deals yet?", "haben wir schon Deals im System?"
         r"\b(any|yet|schon|bereits|irgendwelche|already|déjà|ya|algún|alguna|já|algum|alguma)\b.{0,12}\b(deals|"
         r"opportunities|opps|geschäfte|affaires|oportunidades|negócios)\b",

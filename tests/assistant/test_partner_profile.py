@@ -126,6 +126,10 @@ def test_profile_topic_needs_us_or_a_partner():
     ("welche Registrierungen laufen nächsten Monat ab?", set(), "registrations"),
     ("wie viel Umsatz haben wir dieses Jahr mit dem Hersteller gewonnen?", set(), "tier"),
     ("Haben wir schon gewonnene Aufträge?", set(), "tier"),
+    ("welches ist das größte Geschäft in unserer Pipeline?", set(), "deals"),
+    ("¿cuál es la oportunidad más grande que tenemos?", set(), "deals"),
+    ("which opp in our pipe is the largest?", set(), "deals"),
+    ("最大の商談はどれ？", set(), "deals"),
     # the programme's rule, not the asker's records
     ("wie lange ist eine Deal-Registrierung geschützt?", set(), None),
     ("combien de jours dure la protection d'un enregistrement ?", set(), None),
