@@ -162,7 +162,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         rf"what('s| is) missing|what are we missing|need to (reach|get|hit|make)|keep|lose|block\w*|holding \w+ back|"
         rf"stand(s|ing)? in the way|stopp\w*|prevent\w*)\b.{{0,40}}({TIER_WORD})",
         rf"(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren|wie weit|wie nah|brauch\w*|"
-        rf"benötig\w*).{{0,40}}({TIER_WORD})|"
+        rf"benötig\w*|passen wir|reicht es|reicht's|reichts|schaffen wir).{{0,40}}({TIER_WORD})|"
         rf"({TIER_WORD}).{{0,40}}(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren)",
         rf"(manque|atteindre|qualifi|en bonne voie|garder|conserver|perdre|loin|proche|rest(e|ons|er)\b).{{0,40}}({TIER_WORD})",
         rf"(falta|alcanzar|calificar|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"

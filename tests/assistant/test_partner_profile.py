@@ -130,6 +130,9 @@ def test_profile_topic_needs_us_or_a_partner():
     ("¿cuál es la oportunidad más grande que tenemos?", set(), "deals"),
     ("which opp in our pipe is the largest?", set(), "deals"),
     ("最大の商談はどれ？", set(), "deals"),
+    # Austrian and Bavarian chat spellings
+    ("hamma im Juni vü MDF ausgebn?", set(), "mdf"),
+    ("pass ma no für Platinum?", set(), "tier"),
     # the programme's rule, not the asker's records
     ("wie lange ist eine Deal-Registrierung geschützt?", set(), None),
     ("combien de jours dure la protection d'un enregistrement ?", set(), None),

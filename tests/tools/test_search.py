@@ -131,6 +131,13 @@ def test_only_unambiguous_shorthand_is_written_out():
     assert expand_shorthand("ACC inhibitors and the data pipe") == "ACC inhibitors and the data pipe"
 
 
+def test_regional_german_spellings_are_written_out_and_other_languages_words_are_not():
+    from tools.shorthand import expand_shorthand
+
+    assert expand_shorthand("wie vü Budget hamma scho ausgebn?") == "wie viel Budget haben wir schon ausgegeben?"
+    assert expand_shorthand("is a deal still open, i wonder? no idea") == "is a deal still open, i wonder? no idea"
+
+
 def test_a_later_question_saying_it_gets_the_first_questions_subject():
     from tools.search.service import question_parts, with_antecedents
 
