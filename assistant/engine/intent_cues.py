@@ -300,7 +300,18 @@ PROGRAMME_Q = re.compile(r"\b(what happens|does it take|extend\w*|extension|verl
                          r"combien de (jours|temps) (a-t-on |avons-nous |on a )?pour|wie viele tage (haben \w+ )?(um|für|zum)|"
                          r"cuántos días (hay|tenemos|tiene \w+) para|quantos dias (temos|tem|há) para|何日以内|"
                          r"\b(a|an|un|una|um|uma|ein|eine)\s+(deal |de deal )?(registration|register|registro|"
-                         r"registrierung|enregistrement)( de deal| de oportunidad| de negócio)?\b)")  # fmt: skip
+                         r"registrierung|enregistrement)( de deal| de oportunidad| de negócio)?\b|"
+                         # how long something takes, a deadline, what is allowed, a tier's entitlement: the rule
+                         r"(quanto tempo|quantos dias) (demora|leva)|cuánto (tiempo )?tarda|combien de temps (faut-il|prend)|"
+                         r"wie lange dauert|dauert es|"
+                         r"(bis|until|by) when (muss|müssen|must|do|should) (ich|wir|i|we)|jusqu'à quand (dois|doit|devons)|"
+                         r"hasta cuándo (debo|tengo|tenemos|hay)|até quando (devo|tenho|temos|preciso)|"
+                         r"(can|may) (i|we) (use|spend|pay|register)|(kann|darf|können|dürfen) (ich|wir) .{0,30}"
+                         r"(nutzen|verwenden|bezahlen|registrieren)|(puis-je|peut-on|pouvons-nous) (utiliser|payer|"
+                         r"enregistrer)|(puedo|podemos) (usar|pagar|registrar)|(posso|podemos) (usar|pagar|registrar)|"
+                         r"\b(as|als|comme|como|em) (an? |un |une |um |uma )?(registered|silver|gold|platinum|silber|"
+                         r"plata|oro|prata|ouro)( partners?| partner| socio| parceiro)?\b)|"
+                         r"いつまでに|何日かか|どのくらいかか|(ゴールド|シルバー|プラチナ)(として|なら|だと)")  # fmt: skip
 _PROFILE = {topic: [re.compile(p) for p in patterns] for topic, patterns in PROFILE_CUES.items()}
 _US = re.compile(US)
 

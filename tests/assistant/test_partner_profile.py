@@ -135,10 +135,23 @@ def test_profile_topic_needs_us_or_a_partner():
     ("pass ma no für Platinum?", set(), "tier"),
     # the programme's rule, not the asker's records
     ("wie lange ist eine Deal-Registrierung geschützt?", set(), None),
+    ("¿cuánto MDF recibimos por trimestre como gold?", set(), None),  # a tier's entitlement
+    ("puis-je utiliser nos MDF pour un salon ?", set(), None),  # what is allowed
+    ("quanto tempo demora pra receber o pagamento do MDF?", set(), None),
     ("combien de jours dure la protection d'un enregistrement ?", set(), None),
 ])  # fmt: skip
 def test_own_records_asked_in_other_languages(question, kinds, topic):
     assert router.profile_topic(question, kinds, is_partner=True) == topic
+
+
+def test_a_deadline_rule_asked_about_mdf_requests_is_no_request_listing():
+    from assistant.engine import mdf_chat
+
+    for question in ("Bis wann müssen wir die MDF-Anträge für die Messe einreichen?",
+                     "jusqu'à quand dois-je déposer la demande MDF pour notre salon ?",
+                     "¿hasta cuándo tengo que enviar la solicitud de MDF del evento?"):
+        assert not mdf_chat.REQUESTS_OF_RE.search(question), question
+    assert mdf_chat.REQUESTS_OF_RE.search("gibt es MDF-Anträge von Keystone?")
 
 
 @pytest.mark.parametrize(("question", "period", "numbers"), [
