@@ -295,7 +295,8 @@ def answer_hits(ctx: ToolContext, scope: Scope, query: str, k: int = SEARCH_DEPT
     gets the best passages in the default language (the binding version, often the only one): ranked on
     words and MiniLM, a Spanish question otherwise retrieves the French guide before the English policy."""
     hits = ctx.content.search(query, k=k, allowed_visibility=scope.allowed_visibility(), **filters)
-    if sum(h.source_type != "reference" for h in hits) < ANSWER_CANDIDATES:
+    if len(hits) >= k and any(h.source_type == "reference" for h in hits) and \
+            sum(h.source_type != "reference" for h in hits) < ANSWER_CANDIDATES:
         # others' reference material (a large public handbook, often in the asker's language) filled the
         # list: the vendor's own passages, which answer first (`whose_rule`), are searched on their own
         hits = _merged(hits, ctx.content.search(query, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility(),
