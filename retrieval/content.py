@@ -365,10 +365,11 @@ class ContentService:
     def search(self, query: str, k: int = 5, allowed_visibility: Sequence[str] | None = None,
                kinds: Sequence[str] | None = None, products: Sequence[str] | None = None,
                industries: Sequence[str] | None = None, locale: str | None = None,
-               max_per_doc: int | None = None) -> list[Hit]:
+               max_per_doc: int | None = None, programme_only: bool = False) -> list[Hit]:
         """Best chunks first. `allowed_visibility=None` means everything; otherwise a chunk is visible
-        when any of its visibility tags is in the list (applied inside both retrievers)."""
-        filters = Filters.build(allowed_visibility, kinds, products, industries, locale)
+        when any of its visibility tags is in the list (applied inside both retrievers). `programme_only`:
+        the vendor's own content, not others' reference material (front matter `source: reference`)."""
+        filters = Filters.build(allowed_visibility, kinds, products, industries, locale, programme_only)
         return self.searcher.search(query, k, filters, max_per_doc=max_per_doc)
 
     def admitted(self, allowed_visibility: Sequence[str] | None = None, locale: str | None = None,

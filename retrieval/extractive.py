@@ -92,7 +92,7 @@ _DURATION_Q = re.compile(
     r"until when|by when|what time|what date|deadline|how many (days|weeks|months|hours|years))\b|"
     r"何日|何営業日|どのくらい|どれくらい|いつ|何時間|期間|何か月|何ヶ月|何年|何週|"
     # German, French, Spanish, Portuguese
-    r"^\W*(wann|quand|cuándo|quando)\b|\b(wie lange|bis wann|frist|combien de (temps|jours|semaines|mois)|"
+    r"^\W*(wann|quand|cuándo|quando)\b|\b(wie lange?|bis wann|frist|combien de (temps|jours|semaines|mois)|"
     r"jusqu'à quand|délai|cuánto tiempo|cuántos días|plazo|quanto tempo|quantos dias|prazo|wie viele "
     r"(tage|werktage|wochen|monate)|(werktage|arbeitstage) (vorher|im voraus)|combien de jours ouvrés|"
     # "how far in advance"
@@ -173,6 +173,8 @@ class ContentAnswer(BaseModel):
     score: float = Field(0.0, description="confidence of the best quoted unit (about 0..1)")
     closest: str | None = Field(None, description="when nothing scored high enough to be the answer: the "
                                 "best candidate quote, to be shown as the closest passage, not as the answer")
+    relative: float = Field(0.0, description="the confidence on one scale for every kind of question (each is "
+                            "scored on its own): 0 at the closest-passage threshold, 1 at the answer threshold")
 
 
 @dataclass
@@ -385,10 +387,12 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
                   - W_ABSENT_NAME * _absent_name(question, term_idf))
     chosen = _with_item_opening(hits, units, _choose(units, combined, best, max_units))
     lacks_kind = kind in (GATED_KINDS + ("duration",) if foreign else GATED_KINDS) and not any(_has_kind(units[i].text, kind, question) for i in chosen)
+    relative = round((confidence - closest_at) / max(answer_at - closest_at, 1e-6), 4)
     if confidence >= threshold and not lacks_kind:
-        return _compose(hits, units, chosen, confidence)
+        return _compose(hits, units, chosen, confidence).model_copy(update={"relative": relative})
     closest = _compose(hits, units, chosen, confidence).answer if confidence >= closest_at else None
-    return ContentAnswer(answer=NOT_FOUND, found=False, score=round(confidence, 4), closest=closest)
+    return ContentAnswer(answer=NOT_FOUND, found=False, score=round(confidence, 4), closest=closest,
+                         relative=relative)
 
 
 def _lexical(q_terms: list[str], units: list[_Unit]) -> np.ndarray:

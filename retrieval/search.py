@@ -59,20 +59,23 @@ class Filters:
     products: tuple[str, ...] = ()
     industries: tuple[str, ...] = ()
     locale: str | None = None
+    programme_only: bool = False  # the vendor's own content, not others' reference material
 
     @classmethod
     def build(cls, allowed_visibility: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
               products: Sequence[str] | None = None, industries: Sequence[str] | None = None,
-              locale: str | None = None) -> Filters:
+              locale: str | None = None, programme_only: bool = False) -> Filters:
         low = lambda values: tuple(sorted({v.strip().lower() for v in values or () if v and v.strip()}))
         return cls(
             allowed_visibility=None if allowed_visibility is None else tuple(sorted(set(allowed_visibility))),
             kinds=low(kinds), products=low(products), industries=low(industries),
-            locale=language(locale) or None,
+            locale=language(locale) or None, programme_only=programme_only,
         )
 
     def admits(self, visibility: Sequence[str], kind: str | None, products: Sequence[str],
-               industries: Sequence[str], locale: str | None) -> bool:
+               industries: Sequence[str], locale: str | None, reference: bool = False) -> bool:
+        if self.programme_only and reference:
+            return False
         if self.allowed_visibility is not None and not set(visibility) & set(self.allowed_visibility):
             return False
         if self.kinds and (kind or "other").lower() not in self.kinds:
@@ -116,7 +119,8 @@ class Snapshot:
             return None
         cached = self._masks.get(filters)
         if cached is None:
-            doc_ok = np.array([filters.admits(d.visibility, d.kind, d.products, d.industries, d.locale)
+            doc_ok = np.array([filters.admits(d.visibility, d.kind, d.products, d.industries, d.locale,
+                                              d.reference)
                                for d in self.docs] + [False], dtype=bool)
             cached = doc_ok[self.chunk_doc] if len(self.chunk_doc) else np.zeros(0, dtype=bool)
             if len(self._masks) > 256:
@@ -257,9 +261,10 @@ class HybridSearcher:
             if row is None:
                 continue  # removed since the snapshot
             # The last word on permissions is the committed row, not the snapshot or chroma's copy.
-            if not filters.admits(row.visibility or [], row.kind, row.products or [], row.industries or [], row.locale):
-                continue
             attributes = row.attributes or {}
+            if not filters.admits(row.visibility or [], row.kind, row.products or [], row.industries or [], row.locale,
+                                  attributes.get("source") == "reference"):
+                continue
             hits.append(Hit(doc_id=row.doc_id, chunk_id=chunk_id, title=row.title, source=row.source,
                             score=round(min(1.0, max(0.0, score)), 4), text=row.text, heading=row.heading,
                             visibility=list(row.visibility or []), kind=row.kind or "other", locale=row.locale,

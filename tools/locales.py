@@ -255,6 +255,32 @@ class Catalogue:
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
+# The commonest function words of each language written in Latin script (pronouns, articles, question
+# words, auxiliaries): what tells neighbouring languages apart where letter statistics do not.
+_FUNCTION_TEXT = {
+    "en": "the a an is are was do does did what which who how when where why my our your we i you it this "
+              "that these those there have has can could should would will of to in on for with and or not any",
+    "de": "der die das den dem des ein eine einen einem ist sind war wie was wer wann wo warum welche welcher "
+              "welches mein meine meinen unser unsere unseren ich wir sie es du ihr hat haben kann können soll "
+              "muss und oder nicht kein keine noch schon für mit von zu im am auf bei",
+    "fr": "le la les un une des du est sont était que qui quoi quel quelle quels quelles comment combien "
+              "quand où pourquoi mon ma mes notre nos je nous vous il elle on ce cette ces il y a peut dois "
+              "doit avons avez et ou pas ne pour avec dans sur au aux",
+    "es": "el la los las un una unos unas es son está están qué que quién cuál cuáles cómo cuánto cuántos "
+              "cuándo dónde por qué mi mis nuestro nuestra nuestros nuestras yo nosotros usted tengo tenemos "
+              "puedo podemos y o no para con en del al este esta estos estas",
+    "pt": "o a os as um uma uns umas é são está estão que quem qual quais como quanto quantos quando onde "
+              "por meu meus minha minhas nosso nossa nossos nossas eu nós você vocês tenho temos posso podemos "
+              "e ou não para com em no na nos nas do da dos das este esta estes estas esse essa",
+}
+_FUNCTION_WORDS = {lang: frozenset(text.split()) for lang, text in _FUNCTION_TEXT.items()}
+
+
+def _function_words(words: list[str], lang: str) -> int:
+    vocabulary = _FUNCTION_WORDS.get(lang, set())
+    return sum(w.lower() in vocabulary for w in words)
+
+
 def answer_language(question: str, locale: str | None = None, langs: tuple[str, ...] = CATALOGUE_LANGS) -> str:
     """The language to answer in: the question's own when it is clearly written in one of `langs` (Japanese
     script; otherwise a confident detection of 5+ words, or 4 with accents), else the asker's locale (users.csv;
@@ -266,8 +292,14 @@ def answer_language(question: str, locale: str | None = None, langs: tuple[str, 
     if len(words) >= 5 or (len(words) >= 4 and accented):  # fewer plain words are too easily misread
         guesses = detect_languages(" ".join(words).lower())
         if guesses and guesses[0].lang in langs and guesses[0].prob >= 0.7:
+            # langdetect mixes up neighbouring languages on short chat, even when it says it is sure
+            # ("quais leads meus entram este mês?": fr 0.99999): the asker's own language wins when the
+            # question's function words are at least as much its own as the guessed language's, or when the
+            # detector hesitates (< 0.95) and the asker's language is among its guesses
             own = catalogue_language(locale, langs) if locale else None
-            if own and own != guesses[0].lang and guesses[0].prob < 0.95 and any(g.lang == own for g in guesses):
-                return own  # a short question the detector hesitates on, and the asker's own language is a guess
+            if own and own != guesses[0].lang and (_function_words(words, own) >= max(
+                    1, _function_words(words, guesses[0].lang))
+                    or (guesses[0].prob < 0.95 and any(g.lang == own for g in guesses))):
+                return own
             return guesses[0].lang
     return catalogue_language(locale, langs)

@@ -15,6 +15,18 @@ ABBREVIATIONS = {
     "msg": "message", "nba": "next best action",
     "nbas": "next best actions", "mgmt": "management", "pipe": "pipeline", "q": "question",
 }  # fmt: skip
+# Austrian and Bavarian chat spellings of German words ("wie vü MDF hamma ausgebn?"): only those that are no
+# word of another language the copilot speaks ("is", "i", "a", "no" are left as they are).
+REGIONAL = {
+    "vü": "viel", "vui": "viel", "hamma": "haben wir", "hama": "haben wir", "samma": "sind wir", "gemma": "gehen wir",
+    "wos": "was", "ned": "nicht", "nimma": "nicht mehr", "scho": "schon", "ois": "alles",
+    "gibts": "gibt es", "kriag": "kriege", "kriagn": "kriegen", "griag": "kriege", "griagn": "kriegen",
+    "ausgebn": "ausgegeben", "gmacht": "gemacht", "gschützt": "geschützt", "gwonnen": "gewonnen",
+    "gwunna": "gewonnen", "gfunden": "gefunden", "gredt": "geredet", "hob": "habe", "hom": "haben",
+    "pass ma": "passen wir", "schaffn": "schaffen", "bleibn": "bleiben", "wia": "wie", "oda": "oder",
+}  # fmt: skip
+ABBREVIATIONS.update(REGIONAL)
+SEARCH_SHORTHAND_REGIONAL = tuple(REGIONAL)
 
 
 def whole_words(words, flags: int = 0) -> re.Pattern:
@@ -24,7 +36,7 @@ def whole_words(words, flags: int = 0) -> re.Pattern:
 # The shorthand that is never also a real word or a common acronym ("pipe", "rec", "ACC", "Q" are left):
 # safe to write out in a content search.
 SEARCH_SHORTHAND = ("opp", "opps", "oppty", "oppy", "acct", "accts", "reg", "regs", "w/", "w/o", "mgmt")
-_SEARCH_SHORTHAND_RE = whole_words(SEARCH_SHORTHAND, re.IGNORECASE)
+_SEARCH_SHORTHAND_RE = whole_words(SEARCH_SHORTHAND + SEARCH_SHORTHAND_REGIONAL, re.IGNORECASE)
 
 
 def expand_shorthand(text: str) -> str:

@@ -167,7 +167,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         rf"what('s| is) missing|what are we missing|need to (reach|get|hit|make)|keep|lose|block\w*|holding \w+ back|"
         rf"stand(s|ing)? in the way|stopp\w*|prevent\w*)\b.{{0,40}}({TIER_WORD})",
         rf"(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren|wie weit|wie nah|brauch\w*|"
-        rf"benötig\w*).{{0,40}}({TIER_WORD})|"
+        rf"benötig\w*|passen wir|reicht es|reicht's|reichts|schaffen wir).{{0,40}}({TIER_WORD})|"
         rf"({TIER_WORD}).{{0,40}}(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren)",
         rf"(manque|atteindre|qualifi|en bonne voie|garder|conserver|perdre|loin|proche|rest(e|ons|er)\b).{{0,40}}({TIER_WORD})",
         rf"(falta|alcanzar|calificar|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
@@ -180,6 +180,10 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(deals?|opportunit\w*|revenue|umsatz|geschäfte|ca|chiffre d'affaires|affaires|ingresos|negocios|"
         r"oportunidades|receita|faturamento|negócios)\b.{0,70}(\bdid (we|i) win\b|\b(won|gewonnen|gagnée?s?|"
         r"ganad[oa]s?|ganh[oa]s?)\b)",
+        # German puts the participle last: "wie viel Umsatz haben wir in den letzten 12 Monaten gewonnen?",
+        # "haben wir schon einen gewonnenen Deal?"
+        r"\b(umsatz|deals?|geschäfte|aufträge)\b.{0,90}\bgewonnen\b|\bgewonnene[nrs]?\s+(deals?|geschäft\w*|"
+        r"aufträge|auftrag|umsatz)\b",
         # "how's <partner> vs the gold bar?", "and <partner> vs platinum?": its figures against that tier's minimums
         rf"\b(vs\.?|versus|against|compared (to|with)|gegenüber|verglichen mit|contre|comparé à|frente a|"
         rf"comparad[oa] con|comparad[oa] com)\s+(the |die |den |le |la |el |o |a )?({TIER_WORD})",
@@ -229,12 +233,15 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"activos?|activas?|vigentes?|ativos?|ativas?|válid\w*)\s+(\w+\s+)?(deal )?(registrations?|regs?|"
         r"registrierung\w*|enregistrement\w*|registros?)\b|(有効な|進行中の|現在の).{0,8}登録",
         r"(how many days|quantos dias|cuántos días|cuantos dias|wie viele tage|combien de jours|cuánto falta|"
-        r"quanto falta|何日).{0,60}(regist|enregistr|登録)|\blaufen\b.{0,40}\bab\b",
+        r"quanto falta|何日).{0,60}(regist|enregistr|登録|protec|protég|proteç|schutz|geschützt|保護)|"
+        r"\blaufen\b.{0,40}\bab\b",
+        # "来月期限切れになる登録は？": the state before the registration word
+        r"(期限切れ|失効|満了|切れる).{0,12}登録",
         r"\b(expir\w*|venc\w*|venza\w*|caduc\w*|ablauf\w*|läuft ab)\b.{0,40}(registrations?|\bregs?\b|registrierung|"
         r"enregistrement|registros?)",
         r"\b(protection|protected)\b.{0,30}\b(left|remain\w*|still|ends?|over)\b|\b(still|left)\b.{0,30}"
         r"\bprotect|(schutz|geschützt|protégée?|protection|protección|protegid\w*|proteção).{0,30}"
-        r"\b(noch|encore|restant|quedan?|aún|ainda|restam?)\b|\b(noch|encore|aún|ainda)\b.{0,30}(geschützt|"
+        r"\b(noch|encore|restant|reste|quedan?|aún|ainda|restam?|sobra\w*|übrig)\b|\b(noch|encore|aún|ainda)\b.{0,30}(geschützt|"
         r"protégée?|protegid\w*)|保護.{0,10}(残り|あと)",
         # "when does the protection on <deal> end?", "até quando vai a proteção?", "o registro ainda vale?"
         r"\b(protection|protección|proteção|schutz\w*)\b.{0,40}\b(expir\w*|ends?|until|quand|quando|cuándo|cuando|"
@@ -251,14 +258,16 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(open|active|current|offene\w*|laufende\w*|ouvert\w*|en cours|abiert\w*|activ\w*|abert\w*|"
         r"ativ\w*|em andamento)\b.{0,15}\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|"
         r"negócios|pipeline)\b",
-        r"\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|negócios)\b.{0,15}\b(open|offen|"
+        r"\b(deals?|opportunit\w*|opps?|geschäfte?|affaires?|oportunidad(es)?|negócios?)\b.{0,15}\b(open|offen|"
         r"ouvert\w*|en cours|abiert\w*|abert\w*|em andamento)\b",
         r"(進行中|オープン|未完了).{0,6}(案件|商談)",
-        # "our biggest deal in the pipe?", "quel deal est le plus gros ?": the largest open deal
+        # "our biggest deal in the pipe?", "quel deal est le plus gros ?": the largest of the asker's own
         r"\b(biggest|largest|most valuable|größte\w*|grösste\w*|plus gros\w*|plus grand\w*|más grande|mayor|"
-        r"maior)\b.{0,30}\b(deals?|opportunit\w*|pipeline|geschäft\w*|affaires?|negocios?|negócios?)\b|"
-        r"\b(deals?|opportunit\w*|geschäft\w*|affaires?|negocios?|negócios?)\b.{0,30}\b(biggest|largest|most valuable|"
-        r"größte\w*|grösste\w*|plus gros\w*|plus grand\w*|más grande|mayor|maior)\b|(一番大き|最大|最も大き).{0,8}(案件|商談)",
+        r"maior)\b.{0,30}\b(deals?|opportunit\w*|opps?|geschäft\w*|auftr\w*|affaires?|oportunidad\w*|negocios?|"
+        r"negócios?|pipe|pipeline)\b|"
+        r"\b(deals?|opportunit\w*|opps?|geschäft\w*|affaires?|oportunidad\w*|negocios?|negócios?)\b.{0,30}\b(biggest|"
+        r"largest|most valuable|größte\w*|grösste\w*|plus gros\w*|plus grand\w*|más grande|mayor|maior)\b|"
+        r"(一番大き|最大|最も大き).{0,8}(案件|商談)",
         # "which of my deals close this month?", "quais deals meus fecham este mês?"
         r"\b(deals?|opportunit\w*|geschäfte|affaires|oportunidades|negocios|negócios)\b.{0,30}\b(clos\w*|fecham?|"
         r"fechar|cierran?|cerrar|ferment|fermer|clôtur\w*|schließen|abschließen)\b.{0,25}\b(this|next|este|esta|ce|cette|"
@@ -309,7 +318,18 @@ PROGRAMME_Q = re.compile(r"\b(what happens|does it take|extend\w*|extension|verl
                          r"combien de (jours|temps) (a-t-on |avons-nous |on a )?pour|wie viele tage (haben \w+ )?(um|für|zum)|"
                          r"cuántos días (hay|tenemos|tiene \w+) para|quantos dias (temos|tem|há) para|何日以内|"
                          r"\b(a|an|un|una|um|uma|ein|eine)\s+(deal |de deal )?(registration|register|registro|"
-                         r"registrierung|enregistrement)( de deal| de oportunidad| de negócio)?\b)")  # fmt: skip
+                         r"registrierung|enregistrement)( de deal| de oportunidad| de negócio)?\b|"
+                         # how long something takes, a deadline, what is allowed, a tier's entitlement: the rule
+                         r"(quanto tempo|quantos dias) (demora|leva)|cuánto (tiempo )?tarda|combien de temps (faut-il|prend)|"
+                         r"wie lange dauert|dauert es|"
+                         r"(bis|until|by) when (muss|müssen|must|do|should) (ich|wir|i|we)|jusqu'à quand (dois|doit|devons)|"
+                         r"hasta cuándo (debo|tengo|tenemos|hay)|até quando (devo|tenho|temos|preciso)|"
+                         r"(can|may) (i|we) (use|spend|pay|register)|(kann|darf|können|dürfen) (ich|wir) .{0,30}"
+                         r"(nutzen|verwenden|bezahlen|registrieren)|(puis-je|peut-on|pouvons-nous) (utiliser|payer|"
+                         r"enregistrer)|(puedo|podemos) (usar|pagar|registrar)|(posso|podemos) (usar|pagar|registrar)|"
+                         r"\b(as|als|comme|como|em) (an? |un |une |um |uma )?(registered|silver|gold|platinum|silber|"
+                         r"plata|oro|prata|ouro)( partners?| partner| socio| parceiro)?\b)|"
+                         r"いつまでに|何日かか|どのくらいかか|(ゴールド|シルバー|プラチナ)(として|なら|だと)")  # fmt: skip
 _PROFILE = {topic: [re.compile(p) for p in patterns] for topic, patterns in PROFILE_CUES.items()}
 _US = re.compile(US)
 

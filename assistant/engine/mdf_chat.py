@@ -403,6 +403,8 @@ _REQUEST_ONLY = (r"(?:\b(?:requests?|claims?|anträge?|antrag|anfragen?|demandes
                  r"solicitaç\w*)\b|申請|請求)")
 REQUESTS_OF_RE = re.compile(rf"^{_NOT_POLICY}(?!.*\b(?:how (?:far|early|soon|much time)|in advance|ahead|submit\w*|"
                             rf"must|have to|need to (?:submit|file|send)|wie (?:früh|lange)|combien de temps|"
+                            rf"muss|müssen|einreich\w*|einzureichen|bis wann|dois|doit|devons|soumettre|déposer|"
+                            rf"jusqu'à quand|debo|tengo que|hay que|hasta cuándo|devo|tenho que|preciso|até quando|"
                             rf"con cuánta|com quanta|who|approv\w*|genehmig\w*|approuv\w*|aprueb\w*|aprova\w*)\b|.*承認)(?=.*{_MDF_ANY})(?=.*{_REQUEST_ONLY})", re.IGNORECASE)
 
 # "which partners used the lakehouse kit with MDF?", "welche Partner haben das Lakehouse-Kit mit MDF genutzt?"

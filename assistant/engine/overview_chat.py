@@ -89,8 +89,9 @@ _MDF_FIGURES = re.compile(r"\b(unspent|unused|left|remaining|spent|spend|allocat
                           r"dépensé\w*|alloué\w*|sin gastar|sin usar|gastad[oa]s?|gastó|asignad[oa]s?|"
                           r"deixou de gastar|sem gastar|não gast[oa]s?|gast[oa]u?|gastos?|alocad[oa]s?|sobr\w*)\b|未使用|残|使っ|使わ|消化|配分")
 # asking for figures or a list, not for advice ("... what should we do?")
-_FIGURES_ASKED = re.compile(r"\b(how much|which|who|most|least|vs|versus|wie ?viel\w*|welche\w*|wer|meisten|combien|qué|más|"
-                            r"quel\w*|qui|cuánto|cuál\w*|quién\w*|quanto|qual|quais|quem)\b|いくら|どの|誰|最も|一番|多い")
+_FIGURES_ASKED = re.compile(r"\b(how much|which|who|most|least|vs|versus|wie ?viel\w*|welche\w*|wer|meisten|combien|"
+                            r"quel\w*|qui|le plus|cuánto|cuál\w*|quién\w*|qué(?! es\b)|más|menos|quanto|qual|quais|quem|mais|"
+                            r"menos)\b|いくら|どの|誰|最も|一番|多い")
 _ADVICE = re.compile(r"\b(what should|what do we do|what to do|next steps?|was sollen|que faire|qué hacemos|o que fazer)\b")
 _LISTED = re.compile(r"\b(how many|which|list|show|any|number of|count|total|wie ?viele|welche\w*|combien|quel\w*|"
                      r"cuánt[oa]s|cuál\w*|quant[oa]s|quais)\b|何件|どの|ある")

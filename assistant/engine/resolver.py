@@ -183,6 +183,10 @@ _CAPITALISED = re.compile(rf"(?<![\w-])([A-Z]{_NAME_CHAR}*[a-z0-9]{_NAME_CHAR}*(
 # selben Tag", "den gleichen Kunden", "einen neuen Vertrag") one capitalised word is a noun, not a name.
 _GERMAN_NOUN_BEFORE = re.compile(r"\b(am|im|zum|zur|vom|beim|ans|ins|der|die|das|den|dem|des|ein|eine|einen|einem|"
                                  r"einer|eines|kein\w*|jede\w*|dies\w*)\s+[a-zäöüß]+\s+$")
+# German capitalises every noun: after an article and an inflected adjective ("am selben Tag", "im nächsten
+# Monat", "den gleichen Kunden") a capitalised word is a noun, not a name
+_GERMAN_NOUN_AFTER = re.compile(r"\b(am|im|zum|zur|beim|vom|dem|den|der|die|das|des|ein|eine|einem|einen|einer|"
+                                r"eines)\s+[a-zäöüß]+(en|em|er|es|e)\s+$")
 
 
 class Resolver:
@@ -310,13 +314,16 @@ class Resolver:
             start, end = found.start(), found.end()
             inner = near.search(phrase)
             last = list(near.finditer(phrase))[-1] if inner else None
-            if last and last.end() == len(phrase) and phrase[: last.start()].endswith("-"):
-                # "Quaxel-Deal": a name, then the deal word, in one compound ("Deal-Registrierung" is no name)
+            if last and last.end() == len(phrase) and phrase[: last.start()].endswith(("-", " ")):
+                # "Quaxel-Deal", "beim Quaxel Logistik Deal": a name, then the deal word (capitalised in German)
+                # ("Deal-Registrierung" is no name)
                 rest = phrase[: last.start()].rstrip(" -")
                 if not rest or near.search(rest):
                     continue
                 end = start + len(rest)
                 phrase, inner = rest, None
+            if _GERMAN_NOUN_AFTER.search(question[:start]):
+                continue
             words = [w for w in tokens(phrase) if w not in STOPWORDS]
             if not words or set(words) <= taken or (start == 0 and len(words) == 1 and _LATIN_WORD.match(
                     question[end:])):  # a capital that only opens a sentence ("Which deal ...")

@@ -171,7 +171,9 @@ def _intent_from_kinds(text: str, kinds: set[str], scores: IntentScores) -> str:
 # --- a partner's own standing ("us") -----------------------------------------------------------------
 
 # Asking for the state of things, not the rule: "still", "left", "which of", "any ... this week".
-_STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bald|bientôt|pronto|em breve|this (week|month|quarter)|which|any|list|"
+_STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bald|bientôt|pronto|em breve|(this|next) (week|month|quarter)|"
+                    r"nächste\w* (woche|monat)|(la semaine|le mois) prochaine?|(la )?próxima semana|(el )?próximo mes|"
+                    r"(o )?próximo mês|mês que vem|which|any|list|"
                     r"show|how many|how much|noch|aktuell|derzeit|welche\w*|encore|actuellement|quel\w*|"
                     r"todavía|aún|quedan?|cuál\w*|ainda|quais|qual|restam?|faltam|gibt es|y a-t-il|hay|há|cuánt\w*|cuant\w*|"
                     r"quant\w*|combien|wie ?viele?|active|activ[eo]s?|ativ[oa]s?|actifs?|en cours|laufen\w*|gerade|"
@@ -416,18 +418,25 @@ def date_window(question: str, today: dt.date) -> tuple[dt.date, dt.date] | None
         first = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
         return first, (first + dt.timedelta(days=95)).replace(day=1) - dt.timedelta(days=1)
     return None
+# "since January", "depuis janvier", "seit Anfang März", "desde o início de março", "1月から": from that month on
+_SINCE_MONTH = re.compile(r"\b(since|from|seit|ab|depuis|desde|a partir de)\s+((the )?(beginning|start) of |anfang |"
+                          r"(le )?d[ée]but (de |d')?|(el |o )?(principio|comienzo|in[íi]cio) de )?$")
+_SINCE_AFTER = re.compile(r"\s*(から|以降)")
 
 
 def month_asked(question: str, today) -> str | None:
     """The month a question asks about as YYYY-MM: "last month", or a month's name (its latest occurrence up to
-    today: "in september" asked in November 2026 is 2026-09, "in december" is 2025-12)."""
+    today: "in september" asked in November 2026 is 2026-09, "in december" is 2025-12); "since <month>" is
+    the months from then to today, "YYYY-MM.."."""
     text = normalise(question)
     if _LAST_MONTH.search(text):
         return "last_month"
     for number, pattern in _MONTH_RE:
-        if pattern.search(text) and not (number == 5 and re.search(r"\bmay (i|we|you|partners?)\b", text)):
+        found = pattern.search(text)
+        if found and not (number == 5 and re.search(r"\bmay (i|we|you|partners?)\b", text)):
             year = today.year if number <= today.month else today.year - 1
-            return f"{year:04d}-{number:02d}"
+            since = _SINCE_MONTH.search(text[: found.start()]) or _SINCE_AFTER.match(text[found.end():])
+            return f"{year:04d}-{number:02d}.." if since else f"{year:04d}-{number:02d}"
     return None
 
 

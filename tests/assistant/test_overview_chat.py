@@ -169,3 +169,18 @@ def test_partner_sellers_keep_their_own_answers(demo_ctx):
 def test_a_deal_in_general_is_a_rule_not_a_lookup(demo_ctx):
     answer = _ask(demo_ctx, "u-cm-2", "who leads a new logo deal we found ourselves with no partner yet?")
     assert answer.intent == "search"  # not "which partner do you mean?"
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("¿qué socios tienen más MDF sin gastar este año?", "mdf"),
+    ("que parceiros têm mais MDF sem gastar?", "mdf"),
+    ("quels partenaires ont le plus de MDF non dépensé ?", "mdf"),
+    ("¿qué es el MDF sin gastar de un socio?", None),  # what it means: the programme's word, not figures
+])  # fmt: skip
+def test_mdf_by_partner_asked_in_other_languages(question, topic):
+    import datetime as dt
+
+    from assistant.engine.overview_chat import _topic_of
+
+    found = _topic_of(question, dt.date(2026, 11, 15))
+    assert (found[0] if found else None) == topic

@@ -4,6 +4,7 @@ routing of "us" questions in several languages (programme questions stay with th
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import shutil
 
 import pytest
@@ -15,7 +16,7 @@ from assistant.engine.deterministic import plan_turn
 from connectors.csv_folder import read_import_folder
 from retrieval.scope import scope_for_user
 from tests.assistant import profile_world
-from tools.partner_profile.service import partner_profile
+from tools.partner_profile.service import partner_profile, quarter_months
 
 
 @pytest.fixture()
@@ -117,6 +118,42 @@ def test_profile_topic_needs_us_or_a_partner():
     assert router.profile_topic("how many certified staff does it take?", set(), is_partner=True) is None
 
 
+@pytest.mark.parametrize(("question", "kinds", "topic"), [
+    # the asker's own records asked in another language's word order
+    ("il reste combien de jours de protection sur le deal Quantum ?", {"opportunity"}, "registrations"),
+    ("wie viele Tage Schutz bleiben uns noch beim Stadtwerke-Deal?", {"opportunity"}, "registrations"),
+    ("今月期限切れになる登録はありますか？", set(), "registrations"),
+    ("welche Registrierungen laufen nächsten Monat ab?", set(), "registrations"),
+    ("wie viel Umsatz haben wir dieses Jahr mit dem Hersteller gewonnen?", set(), "tier"),
+    ("Haben wir schon gewonnene Aufträge?", set(), "tier"),
+    ("welches ist das größte Geschäft in unserer Pipeline?", set(), "deals"),
+    ("¿cuál es la oportunidad más grande que tenemos?", set(), "deals"),
+    ("which opp in our pipe is the largest?", set(), "deals"),
+    ("最大の商談はどれ？", set(), "deals"),
+    # Austrian and Bavarian chat spellings
+    ("hamma im Juni vü MDF ausgebn?", set(), "mdf"),
+    ("pass ma no für Platinum?", set(), "tier"),
+    # the programme's rule, not the asker's records
+    ("wie lange ist eine Deal-Registrierung geschützt?", set(), None),
+    ("¿cuánto MDF recibimos por trimestre como gold?", set(), None),  # a tier's entitlement
+    ("puis-je utiliser nos MDF pour un salon ?", set(), None),  # what is allowed
+    ("quanto tempo demora pra receber o pagamento do MDF?", set(), None),
+    ("combien de jours dure la protection d'un enregistrement ?", set(), None),
+])  # fmt: skip
+def test_own_records_asked_in_other_languages(question, kinds, topic):
+    assert router.profile_topic(question, kinds, is_partner=True) == topic
+
+
+def test_a_deadline_rule_asked_about_mdf_requests_is_no_request_listing():
+    from assistant.engine import mdf_chat
+
+    for question in ("Bis wann müssen wir die MDF-Anträge für die Messe einreichen?",
+                     "jusqu'à quand dois-je déposer la demande MDF pour notre salon ?",
+                     "¿hasta cuándo tengo que enviar la solicitud de MDF del evento?"):
+        assert not mdf_chat.REQUESTS_OF_RE.search(question), question
+    assert mdf_chat.REQUESTS_OF_RE.search("gibt es MDF-Anträge von Keystone?")
+
+
 @pytest.mark.parametrize(("question", "period", "numbers"), [
     ("how much MDF did we spend last quarter?", "last_quarter", ("15,000", "3,500")),
     ("wie viel MDF haben wir im Q4 2025 ausgegeben?", "2025-Q4", ("15,000", "3,500")),
@@ -129,6 +166,23 @@ def test_mdf_for_a_quarter(ctx, question, period, numbers):
     assert (p.intent, p.arguments.get("topic"), p.arguments.get("period")) == ("profile", "mdf", period)
     answer = ask(ctx, seller, question).answer
     assert all(n in answer for n in numbers)
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("MDF spent since February?", "2026-02..2026-11"),
+    ("wie viel MDF haben wir seit Anfang April ausgegeben?", "2026-04..2026-11"),
+    ("le MDF dépensé depuis le début de mai ?", "2026-05..2026-11"),
+    ("¿cuánto MDF hemos gastado desde marzo?", "2026-03..2026-11"),
+    ("3月からのMDFの消化額は？", "2026-03..2026-11"),
+    ("MDF spent in February?", "2026-02"),  # one month, not since
+])  # fmt: skip
+def test_mdf_since_a_month_is_the_months_from_then_to_today(question, period):
+    today = dt.date(2026, 11, 15)
+    assert router.mdf_period(question, today.year, today) == period
+    _, months = quarter_months(period, today)
+    assert months[0] == period[:7] and months[-1] == ("2026-11" if ".." in period else period)
+    if ".." in period:  # the open form "YYYY-MM.." (since that month) names the same months
+        assert quarter_months(period[:9], today)[1] == months
 
 
 def test_and_last_quarter_follows_mdf_figures(ctx):

@@ -31,6 +31,8 @@ def _plan(ctx, user: str, question: str):
     ("h-cm", "status of Initrode Holdings?", "Initrode Holdings", "There is no"),
     ("h-cm", "what's the discount guidance for the Wumpus Corp deal?", "Wumpus Corp", "There is no deal"),
     ("h-ps-byte", "was ist der nächste Schritt beim Quaxel-Deal?", "Quaxel", "gibt es kein"),
+    # German capitalises "Deal" after a name of two words, and every noun before it ("der Stand")
+    ("h-ps-byte", "wie ist der Stand beim Wumpus Logistik Deal?", "Wumpus Logistik", "gibt es kein"),
     ("h-ps-koyo", "Zorblax社の案件の次のステップは？", "Zorblax", "ありません"),
     ("h-ps-koyo", "DEAL-999 の状況は？", "DEAL-999", "ありません"),
 ])  # fmt: skip
@@ -62,5 +64,9 @@ def test_deal_word_compounds_are_no_names(other_ctx):
     resolver = Resolver(other_ctx, scope_for_user(other_ctx.store, "h-ps-byte"))
     question = "wie lange ist meine Deal-Registrierung geschützt?"
     assert resolver.unknown_name(question, resolver.find(question), router.DEAL_WORD) is None
+    # German nouns after an article and an inflected adjective are not names ("am selben Tag")
+    for question in ("was passiert, wenn zwei Partner denselben Deal am selben Tag registrieren?",
+                     "darf ich den Deal im nächsten Monat noch registrieren?"):
+        assert resolver.unknown_name(question, resolver.find(question), router.DEAL_WORD) is None, question
     question = "how's Blue Harbor Consulting doing?"
     assert resolver.unknown_partner(question, resolver.find(question), router.PARTNER_WORD) is None

@@ -131,6 +131,13 @@ def test_only_unambiguous_shorthand_is_written_out():
     assert expand_shorthand("ACC inhibitors and the data pipe") == "ACC inhibitors and the data pipe"
 
 
+def test_regional_german_spellings_are_written_out_and_other_languages_words_are_not():
+    from tools.shorthand import expand_shorthand
+
+    assert expand_shorthand("wie vü Budget hamma scho ausgebn?") == "wie viel Budget haben wir schon ausgegeben?"
+    assert expand_shorthand("is a deal still open, i wonder? no idea") == "is a deal still open, i wonder? no idea"
+
+
 def test_a_later_question_saying_it_gets_the_first_questions_subject():
     from tools.search.service import question_parts, with_antecedents
 
@@ -139,3 +146,57 @@ def test_a_later_question_saying_it_gets_the_first_questions_subject():
     assert parts == ["How long is my deal registration protected",
                      "what happens when it expires? (is my deal registration protected)"]
     assert with_antecedents(["How do I claim MDF?", "Who approves claims?"])[1] == "Who approves claims?"
+
+
+def test_a_large_reference_handbook_does_not_crowd_the_programme_out_of_the_answer(tmp_path):
+    """Others' reference material in the asker's language matching a question's words many times over (a
+    public handbook of 40 FAQ pages) filled every retrieved slot, so the vendor's own passage that states
+    the rule was never a candidate and was never quoted; it is searched on its own when that happens."""
+    from connectors.models import DocumentRecord
+
+    def doc(doc_id, text, attributes=None):
+        return DocumentRecord(doc_id=doc_id, source=f"content/{doc_id}", title=doc_id, visibility=["partners"],
+                              locale="es", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                              attributes=attributes or {})
+
+    handbook = [doc(f"handbook/faq-{i}.md",
+                    f"# Preguntas {i}\n\nLas cotizaciones de renovación de la suscripción {i} se tramitan con "
+                    f"el distribuidor; la renovación de cotizaciones pasa por el portal {i}.",
+                    {"source": "reference", "publisher": "Acme Corp"}) for i in range(40)]
+    own = doc("programa/cotizaciones.md", "# Cotizaciones\n\nLa renovación de una cotización se solicita al "
+              "channel manager, que responde en 3 días hábiles.")
+    context = AppContext(Settings(home=tmp_path / "home"))
+    try:
+        context.content.sync_documents(handbook + [own])
+        scope = Scope("s9", "partner_seller", partner_id="P-009", locale="es")
+        hits = context.content.search("renovación de cotizaciones", k=24, allowed_visibility=scope.allowed_visibility())
+        assert all(h.source_type == "reference" for h in hits)  # the situation: reference fills the list
+        answer = answer_from_content(context, scope, "renovación de cotizaciones")
+        quoted = answer.answer if answer.found else answer.closest or ""
+        assert "3 días hábiles" in quoted and "distribuidor" not in quoted
+    finally:
+        context.close()
+
+
+def test_content_that_does_not_say_its_language_answers_questions_in_the_vendors_language(tmp_path):
+    """A plain-text file without front matter has no locale. It was set aside whenever other candidates
+    said theirs ("en"), so an English question was never answered from it, however well it matched."""
+    from connectors.models import DocumentRecord
+
+    def doc(doc_id, text, locale):
+        return DocumentRecord(doc_id=doc_id, source=f"content/{doc_id}", title=doc_id, visibility=["internal"],
+                              locale=locale, text=text, content_hash=hashlib.sha256(text.encode()).hexdigest())
+
+    context = AppContext(Settings(home=tmp_path / "home"))
+    try:
+        context.content.sync_documents([
+            doc("policies/support.md", "# Support\n\nPartners open support tickets in the portal. Tickets are "
+                "answered by the support team during business hours.", "en"),
+            doc("support/severity.txt", "Ticket severities\n=================\n\nSev A - a partner cannot order "
+                "for a customer this week. Sev A tickets get a first reply within 4 business hours.\n", None),
+        ])
+        scope = Scope("cm1", "channel_manager", locale="en")
+        answer = answer_from_content(context, scope, "what is the first reply time for a Sev A ticket?")
+        assert "4 business hours" in (answer.answer if answer.found else answer.closest or "")
+    finally:
+        context.close()

@@ -35,8 +35,8 @@ class ProfileArgs(BaseModel):
     topic: Topic = Field("overview", description="Which facts: " + ", ".join(Topic.__args__))  # type: ignore
     opportunity_id: str | None = Field(None, description="Only this deal (registrations: its days left).")
     period: str | None = Field(None, description="MDF or activity period: this_quarter, last_quarter, YYYY-Qn, "
-                                                 "last_month, YYYY-MM, YYYY, this_year, last_year or YYYY-MM..YYYY-MM (default: the last six complete "
-                                                 "months).")
+                                                 "last_month, YYYY-MM, YYYY-MM.. (since that month), YYYY, this_year, last_year "
+                                                 "or YYYY-MM..YYYY-MM (default: the last six complete months).")
     stage: str | None = Field(None, description="Only open deals in this stage (deals: e.g. negotiation).")
     tier: str | None = Field(None, description="The tier asked about (tier, certifications: its requirements "
                                                "against the partner's figures; default the tier above).")
@@ -127,8 +127,9 @@ def _checks(checks: list) -> list[TierCheckOut]:
 
 def quarter_months(period: str, today: dt.date) -> tuple[str, list[str]]:
     """("2026-Q3", its months up to today's) for `this_quarter`, `last_quarter` or `YYYY-Qn`; also one month
-    (`YYYY-MM`, `last_month`: ("2026-10", ["2026-10"])), a year (`YYYY`, `this_year`, `last_year`: its
-    months up to today's) and a range of months (`YYYY-MM..YYYY-MM`: "since March")."""
+    (`YYYY-MM`, `last_month`: ("2026-10", ["2026-10"])), the months since one (`YYYY-MM..`, up to today's),
+    a year (`YYYY`, `this_year`, `last_year`: its months up to today's) and a range of months
+    (`YYYY-MM..YYYY-MM`: "since March", "the last 4 months")."""
     now = f"{today.year:04d}-{today.month:02d}"
     period = period.strip()
     span = re.fullmatch(r"(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})", period)
@@ -140,6 +141,14 @@ def quarter_months(period: str, today: dt.date) -> tuple[str, list[str]]:
         period = f"{today.year - (today.month == 1):04d}-{(today.month - 2) % 12 + 1:02d}"
     if re.fullmatch(r"\d{4}-\d{2}", period):
         return period, [period] if period <= now else []
+    if re.fullmatch(r"\d{4}-\d{2}\.\.", period):  # since that month, up to today's
+        start = period[:7]
+        year, month = int(start[:4]), int(start[5:])
+        months = []
+        while f"{year:04d}-{month:02d}" <= now:
+            months.append(f"{year:04d}-{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return f"{start}..{now}", months
     if period in ("this_year", "last_year"):
         period = str(today.year - (period == "last_year"))
     if re.fullmatch(r"\d{4}", period):
@@ -150,8 +159,8 @@ def quarter_months(period: str, today: dt.date) -> tuple[str, list[str]]:
     elif period != "this_quarter":
         match = re.fullmatch(r"(\d{4})-?Q([1-4])", period.strip(), re.IGNORECASE)
         if not match:
-            raise BadInput(f"unknown period '{period}' (this_quarter, last_quarter, YYYY-Qn, YYYY-MM, last_month, "
-                           "YYYY, this_year, last_year or YYYY-MM..YYYY-MM)")
+            raise BadInput(f"unknown period '{period}' (this_quarter, last_quarter, YYYY-Qn, YYYY-MM, YYYY-MM.., "
+                           "last_month, YYYY, this_year, last_year or YYYY-MM..YYYY-MM)")
         q_index = int(match.group(1)) * 4 + int(match.group(2)) - 1
     year, quarter = divmod(q_index, 4)
     months = [f"{year:04d}-{quarter * 3 + m:02d}" for m in (1, 2, 3)]

@@ -29,6 +29,7 @@ from retrieval.search import Hit
 from tools.context import ToolContext
 from tools.locales import CATALOGUE_LANGS, Catalogue, detect_languages
 from tools.registry import register_tool
+from tools.search.glossary import english_gloss
 from tools.shorthand import expand_shorthand
 
 __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
@@ -45,7 +46,10 @@ CROSS_DEPTH = 4 * ANSWER_CANDIDATES
 # the vendor's own passages in its default language matched with the multilingual model against a question
 # in another language (`multilingual_recall`): all of them in a programme of a few hundred chunks
 RECALL_POOL = 600
-NEWER_MARGIN = 0.05  # a newer document's answer replaces an older one's only when it scores about as well
+NEWER_MARGIN = 0.05
+# the English path's nearest passage to a question's gloss is shown as the closest one from this score on
+# (`glossed_answer`): between CLOSEST_THRESHOLD and the answer threshold, a likely paraphrase
+GLOSS_CLOSEST = 0.5  # a newer document's answer replaces an older one's only when it scores about as well
 
 
 class SearchArgs(BaseModel):
@@ -148,9 +152,10 @@ def with_antecedents(parts: list[str]) -> list[str]:
 def question_language(question: str) -> str | None:
     """The question's language when it is clear: by script for CJK, else langdetect when it is sure
     (short questions are often not, and then nothing is assumed)."""
+    if re.search(r"[\u3040-\u30ff]", question):
+        return "ja"  # kana is Japanese only, however many Latin product names are around it ("Lakehouse の PoV は？")
     if is_cjk(question):
-        return "ja" if re.search(r"[\u3040-\u30ff]", question) else ("ko" if re.search(r"[\uac00-\ud7af]", question)
-                                                                  else "zh")
+        return "ko" if re.search(r"[\uac00-\ud7af]", question) else "zh"
     if len(question.split()) < 4:
         return None
     guesses = detect_languages(question)
@@ -171,14 +176,17 @@ def same_language(question: str, hits: list[Hit], locale: str | None = None,
     """Quote from content in the asker's language when the candidates include some: the question's
     language when it is clear, else the asker's `locale` (users.csv). When there is none in that language,
     content in `fallback` (the vendor's default language) is preferred to a third language (a Spanish
-    question is not answered from the French guide when an English one is there); otherwise all of them."""
+    question is not answered from the French guide when an English one is there); otherwise all of them.
+    Content that does not say its language (a plain-text file without front matter) is taken to be in
+    `fallback`: an English question is answered from the vendor's internal escalation matrix too."""
     locales = {_lang(h.locale) for h in hits}
     if len(locales) < 2:
         return hits
     language = question_language(question) or _lang(locale) or None
     if language is None:
         return hits
-    kept = [h for h in hits if _lang(h.locale) == language]
+    own = {language} | ({""} if fallback and language == _lang(fallback) else set())
+    kept = [h for h in hits if _lang(h.locale) in own]
     if not kept and fallback:
         kept = [h for h in hits if _lang(h.locale) in (_lang(fallback), "")]
     return kept or hits
@@ -294,6 +302,12 @@ def answer_hits(ctx: ToolContext, scope: Scope, query: str, k: int = SEARCH_DEPT
     gets the best passages in the default language (the binding version, often the only one): ranked on
     words and MiniLM, a Spanish question otherwise retrieves the French guide before the English policy."""
     hits = ctx.content.search(query, k=k, allowed_visibility=scope.allowed_visibility(), **filters)
+    if len(hits) >= k and any(h.source_type == "reference" for h in hits) and \
+            sum(h.source_type != "reference" for h in hits) < ANSWER_CANDIDATES:
+        # others' reference material (a large public handbook, often in the asker's language) filled the
+        # list: the vendor's own passages, which answer first (`whose_rule`), are searched on their own
+        hits = _merged(hits, ctx.content.search(query, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility(),
+                                                programme_only=True, **filters))
     default = _vendor(ctx).get("default_locale") or "en"
     if not crosses_languages(query, scope.locale, default) or filters.get("locale"):
         return hits
@@ -301,12 +315,18 @@ def answer_hits(ctx: ToolContext, scope: Scope, query: str, k: int = SEARCH_DEPT
                               **{**filters, "locale": _lang(default)})
     if not any(filters.values()):
         more += multilingual_recall(ctx, scope, query, _lang(default))
+    return _merged(hits, more)
+
+
+def _merged(hits: list[Hit], more: list[Hit]) -> list[Hit]:
+    """`hits`, then those of `more` not among them, in order."""
     seen: set[str] = {h.chunk_id for h in hits}
+    out = list(hits)
     for h in more:
         if h.chunk_id not in seen:
             seen.add(h.chunk_id)
-            hits.append(h)
-    return hits
+            out.append(h)
+    return out
 
 
 def multilingual_recall(ctx: ToolContext, scope: Scope, question: str, locale: str,
@@ -452,6 +472,46 @@ def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: f
                          score=max(a.score for a in found))
 
 
+def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit], answer: ContentAnswer,
+                   threshold: float | None, **filters) -> ContentAnswer:
+    """A question in another language than the vendor's default, not answered from content in its own
+    language, is also read as its English gloss (`tools.search.glossary`) against the vendor's programme in
+    the default language, on the English answer path (its words, its calibrated confidence). When that
+    answers, its quote is the answer; when the gloss knows the question's words and still finds nothing,
+    a quote chosen across languages on the multilingual model's opinion alone is not given as the answer
+    (it is shown as the closest passage): the topic matched, the rule asked about was not found."""
+    default = _lang(_vendor(ctx).get("default_locale") or "en")
+    if filters.get("locale") or not crosses_languages(question, scope.locale, default):
+        return answer
+    asked = asked_language(question, scope.locale)
+    locales = {h.doc_id: _lang(h.locale) for h in hits}
+    if answer.found and any(locales.get(c.doc_id) == asked for c in answer.citations):
+        return answer  # content in the asker's own language answered
+    if answer.found and any(locales.get(c.doc_id) not in (default, "") for c in answer.citations):
+        return answer  # quoted from a third language's content: not the English path's to judge
+    gloss = english_gloss(question)
+    if not gloss:
+        return answer
+    found = ctx.content.search(gloss, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility(),
+                               programme_only=True, **{**filters, "locale": default})
+    if not found:
+        return answer
+    content = ctx.content
+    english = answer_from_hits(gloss, found, embedder=content.embedder, threshold=threshold,
+                               unit_vectors=content.unit_vectors(found), term_idf=content.vocabulary())
+    # content in the asker's language came closer, each on its own scale, than the English path did
+    own_closer = not answer.found and answer.closest and answer.relative >= english.relative
+    if english.found and not own_closer:
+        return english
+    # not answered in the rule's own words: an answer chosen across languages on the multilingual model's
+    # opinion alone is only the closest passage; the English path's nearest passage is shown first when
+    # it scores as a likely answer on its own scale
+    closest = english.closest if english.closest and english.score >= GLOSS_CLOSEST and not own_closer else \
+        (answer.answer if answer.found else answer.closest)
+    return ContentAnswer(answer=NOT_FOUND, found=False, score=max(answer.score, english.score), closest=closest,
+                         relative=max(answer.relative, english.relative))
+
+
 def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
                         threshold: float | None = None) -> ContentAnswer:
     """An extractive answer: the sentences or table rows of the visible content that answer the question,
@@ -460,7 +520,8 @@ def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
     every candidate and its confidence)."""
     question = search_query(question)
     hits = answer_hits(ctx, scope, question)
-    return answer_for_hits(ctx, question, hits, threshold, locale=scope.locale)
+    answer = answer_for_hits(ctx, question, hits, threshold, locale=scope.locale)
+    return glossed_answer(ctx, scope, question, hits, answer, threshold)
 
 
 def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
@@ -471,6 +532,8 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
     hits = answer_hits(ctx, scope, query, k=max(args.k, SEARCH_DEPTH), kinds=args.kinds, products=args.products,
                        industries=args.industries, locale=args.locale)
     answer = answer_for_hits(ctx, query, hits, threshold, locale=scope.locale)
+    answer = glossed_answer(ctx, scope, query, hits, answer, threshold, kinds=args.kinds, products=args.products,
+                            industries=args.industries, locale=args.locale)
     # the passages shown beside (or instead of) the answer: readable, the programme's own first; others'
     # reference material only when the question is about it or nothing else was found; for a question in
     # another language, those in the asker's language, then in the vendor's default, best first
