@@ -13,7 +13,7 @@ ABBREVIATIONS = {
     "r": "are", "rec": "recommendation", "recs": "recommendations", "nxt": "next", "wht": "what",
     "whats": "what is", "hows": "how is", "whos": "who is", "whats's": "what is", "abt": "about",
     "msg": "message", "nba": "next best action",
-    "nbas": "next best actions", "mgmt": "management", "pipe": "pipeline", "q": "question",
+    "nbas": "next best actions", "mgmt": "management", "pipe": "pipeline", "q": "question", "rev": "revenue",
 }  # fmt: skip
 
 

@@ -28,7 +28,7 @@ from assistant.engine import (
     router,
 )
 from assistant.engine.context import AppContext
-from assistant.engine.intent_cues import PROGRAMME_Q, deal_stage, normalise, tier_named
+from assistant.engine.intent_cues import PROGRAMME_Q, deal_stage, normalise, tier_named, won_asked
 from assistant.engine.messages import say
 from assistant.engine.name_index import STOPWORDS, tokens
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
@@ -261,6 +261,12 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
                 args["country"] = recruit_chat.country_in(turn.question)  # "how many partners sell in Japan?"
             return Plan("overview", args)
     programme_intent = programme.intent_of(turn.question, mentions.kinds())
+    if programme_intent == "attribution" and tier_named(turn.question) and "tier" in router.profile_topics(
+            turn.question):  # "how much more revenue does <partner> need for platinum?": the tier's gap
+        programme_intent = None
+    elif not programme_intent and won_asked(turn.question) and programme.period_of(
+            turn.question, turn.ctx.today()) != (None, None):  # "how much did we win last quarter?": that period's
+        programme_intent = "attribution"
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
     if directory_chat.is_directory_question(turn.question, mentions, lambda text: question_hints(turn.ctx, text)):

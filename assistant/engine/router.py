@@ -319,6 +319,10 @@ def month_asked(question: str, today) -> str | None:
     return None
 
 
+# "show me", "zeig mir", "montre-moi": a listing of what there is now, like "which"
+_LISTING = re.compile(r"\b(list|show|zeig\w*|liste\w*|montre\w*|affiche\w*|muestr\w*|mostr\w*)\b|見せて|一覧")
+
+
 def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thread: bool = False) -> str | None:
     """The partner-standing topic a question asks about (`tools.partner_profile`), or None when it is not
     about a partner's own records: a programme question ("what happens when a registration expires?", "how
@@ -328,7 +332,7 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
         return None
     topic = topics[0]
     us = says_us(question) or "partner" in kinds
-    state = bool(_STATE.search(normalise(question)))
+    state = bool(_STATE.search(normalise(question)) or _LISTING.search(normalise(question)))
     deal_named = bool(kinds & {"opportunity", "account"})
     if topic == "registrations":
         # "which of our registrations expire?", "is the reg on it still protected?"; not "how long is it?"
