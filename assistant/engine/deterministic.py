@@ -54,6 +54,12 @@ MAX_CANDIDATES = 5
 NAMED_DEAL_NEAR = re.compile(router.DEAL_WORD.pattern + r"|\b(account|customer|kunde\w*|client\w*|registr\w*|"
                              r"enregistr\w*)\b|社|顧客|登録|というパートナー|" + router.PARTNER_WORD.pattern,
                              re.IGNORECASE)  # fmt: skip
+# A deal or its registration: "when does our <X> reg expire?", "<X> – ist das bei uns registriert?"
+DEAL_OR_REGISTRATION = re.compile(router.DEAL_WORD.pattern + r"|\b(regs?|registr\w*|enregistr\w*)\b|登録",
+                                  re.IGNORECASE)
+# The programme's own things, capitalised beside "registration" but no deal ("the Partner Portal registration form")
+PROGRAMME_TERM = re.compile(router.PARTNER_WORD.pattern + r"|\b(portal|programme|program|policy|form|copilot|"
+                            r"finder|tool|guide|team|desk|support|process)\b", re.IGNORECASE)
 # Words next to which a capitalised name is taken as naming a partner or customer asked about ("how's Globex
 # doing?", "status of Initech"): when it matches nothing, it does not exist rather than "which partner?".
 STATUS_NEAR = re.compile(r"\b(how'?s|how is|how are|doing|update on|status of|news on|wie läuft|wie steht|"
@@ -305,10 +311,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
     named = [e for e in mentions.entities if e.kind in ("opportunity", "account", "partner")]
     if intent == "search" and not named:
-        if router.score_intents(turn.question).of("search") < 1:
-            missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD)
-        else:  # a rule asked about a named deal ("discount guidance for the Wumpus Corp deal"): right beside it
-            missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD, reach=(5, 3))
+        reach = (14, 24) if router.score_intents(turn.question).of("search") < 1 else (5, 3)  # a rule asked about a
+        missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD, reach=reach)  # named deal: beside it
+        if not missing:  # "when does our <X> reg expire?", "<X> – ist das bei uns registriert?"
+            missing = resolver.unknown_name(turn.question, mentions, DEAL_OR_REGISTRATION, reach=reach)
+            missing = None if missing and PROGRAMME_TERM.search(missing) else missing
         what = "what_deal"
         if not missing:  # "status of Initrode Holdings?": a customer or partner that is nowhere
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"

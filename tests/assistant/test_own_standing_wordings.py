@@ -82,3 +82,14 @@ def test_channel_manager_asks_a_partners_tier_gap_and_won_revenue(demo_ctx):
     quarter = _ask(demo_ctx, "u-cm-2", "how much did Keystone win last quarter?")
     assert quarter.tools[0].name == "programme_attribution"
     assert quarter.tools[0].arguments.get("from_date", "").endswith("-01")
+
+
+def test_a_name_beside_a_registration_word_that_is_nowhere_does_not_exist(demo_ctx):
+    for user, question, name in (("u-ps-keystone", "when does our Halvorsen Shipping reg run out?", "Halvorsen Shipping"),
+                                 ("u-ps-alpine", "Brandauer Textilwerke – haben wir das registriert?",
+                                  "Brandauer Textilwerke")):
+        r = _ask(demo_ctx, user, question)
+        assert not r.tools and name in r.answer, question
+    # the programme's own capitalised things beside "registration" are no deal
+    r = _ask(demo_ctx, "u-ps-keystone", "what does the Partner Portal registration form ask for?")
+    assert r.tools and r.tools[0].name == "search_content"
