@@ -99,13 +99,17 @@ def answer_kits_for(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
 
 # --- what a kit says: "what's the CTA on the governance kit?", "Zielgruppe des KI-Kits?" ----------------
 
-KIT_WORD = re.compile(r"\bkits?\b|kampagnen-?kit\w*|-kits?\b|キット", re.IGNORECASE)
+KIT_WORD = re.compile(r"\bkits?\b|kampagnen-?kit\w*|-kits?\b|キット|\bcampaigns?\b|\bkampagne\b|\bcampagne\b|"
+                      r"\bcampaña\b|\bcampanha\b|キャンペーン", re.IGNORECASE)
 # the kit's field a question asks for (en, de, fr, es, pt, ja), in the order they are tried
 FIELDS = (
-    ("call_to_action", re.compile(r"\b(cta|call[- ]to[- ]action|handlungsaufforderung|appel à l'action|"
+    ("call_to_action", re.compile(r"(?<![a-z])cta(?![a-z])|\b(call[- ]to[- ]action|handlungsaufforderung|appel à l'action|"
                                   r"llamad[oa] a la acción|chamada (para|à) ação)\b|行動喚起|ＣＴＡ")),
     ("objective", re.compile(r"\b(objectives?|goals?|aims?|purpose|ziele?|zweck|objectifs?|buts?|objetivos?|"
                              r"metas?|finalidad|propósito)\b|目的|狙い|ゴール")),
+    # "which industries does the <x> kit target?", "welche Branchen adressiert das <x>-Kit?": before the audience
+    ("industries", re.compile(r"\b(industr\w*|verticals?|sectors?|branche\w*|secteurs?|sectores?|setores?|"
+                              r"segment\w*)\b|業界|業種")),
     ("audience", re.compile(r"\b(audiences?|target(ed)?( group| audience)?|who is it for|who (is it|it's) aimed at|"
                             r"personas?|zielgruppen?|cibles?|público[- ](alvo|objetivo)|audiencia|"
                             r"destinatari\w*)\b|対象|ターゲット")),
@@ -134,6 +138,9 @@ _kit_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
     "objective": ("Objective of the {kit} kit: {value}", "Ziel des Kits {kit}: {value}",
                   "Objectif du kit {kit} : {value}", "Objetivo del kit {kit}: {value}",
                   "Objetivo do kit {kit}: {value}", "{kit} キットの目的: {value}"),
+    "industries": ("Industries of the {kit} kit: {value}", "Branchen des Kits {kit}: {value}",
+                   "Secteurs du kit {kit} : {value}", "Sectores del kit {kit}: {value}",
+                   "Setores do kit {kit}: {value}", "{kit} キットの対象業界: {value}"),
     "audience": ("Audience of the {kit} kit: {value}", "Zielgruppe des Kits {kit}: {value}",
                  "Public visé par le kit {kit} : {value}", "Público objetivo del kit {kit}: {value}",
                  "Público-alvo do kit {kit}: {value}", "{kit} キットの対象: {value}"),
@@ -208,6 +215,11 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
     kit_id = kits[0].id if len(kits) == 1 else kit_named(question, resolver.kits)
     field = _field_asked(text)
     locale = find_locale(question) or turn.lang  # the language named, else the answer's
+    if field and not kit_id:  # "ガバナンスキットのCTA": the one kit of the product the question names, in any script
+        products = {v.casefold() for v in question_hints(turn.ctx, question).values.get("product", ())}
+        fits = [k.kit_id for k in kit_texts(turn.ctx, turn.scope, locale)
+                if products & {v.casefold() for v in k.products}] if products else []
+        kit_id = fits[0] if len(fits) == 1 else None
     if kit_id and field:
         found = {k.kit_id: k for k in kit_texts(turn.ctx, turn.scope, locale)}
         kit = found.get(kit_id)
@@ -234,6 +246,8 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
 
 
 def _detail(kit: KitText, field: str, text: str, lang: str) -> str:
+    if field == "industries":
+        return _kit_say(field, lang, kit=kit.name, value=", ".join(kit.industries) or "-")
     if field in ("call_to_action", "objective", "audience"):
         return _kit_say(field, lang, kit=kit.name, locale=kit.locale, value=getattr(kit, field) or "-")
     items, industry = (kit.key_messages, "") if field == "key_messages" else (kit.proof_points, "")
