@@ -303,6 +303,9 @@ PROFILE_CUES["tier"] += [
     r"(ティア|ランク)(は|を教え|って)",
     WON_ASKED,
 ]
+PROFILE_CUES["mdf"] += [  # "what did we burn of our MDF in Q3?", "MDF burn this quarter"
+    r"\b(burn\w*|burnt|blew|blown)\b.{0,30}(\bmdf\b|marketing (development )?funds?)|\bmdf\b.{0,30}\b(burn\w*|burnt)\b",
+]
 PROFILE_CUES["certifications"] += [
     # "how many certs do we hold?", "nombre de personnes certifiées chez nous ?", "Anzahl zertifizierter Leute"
     r"\b(how many|number of|nombre de|número de|numero de|anzahl|combien|cuántos|cuántas|quantos|quantas)\b.{0,40}"

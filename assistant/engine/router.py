@@ -267,7 +267,8 @@ _THIS_Q = re.compile(r"\b(this|current|dieses?|diesem|ce|este|neste|deste)\b.{0,
 
 _THIS_YEAR = re.compile(r"\b(this|current) year\b|\byear to date\b|\bytd\b|\bso far this year\b|\bdieses jahr\w*|"
                         r"\bin diesem jahr|\bbisher im jahr|\bcette année|\bcet an\b|\bdepuis le début de l'année|"
-                        r"\beste año|\ben lo que va del año|\beste ano|\bneste ano|\bno ano\b|今年|本年|年初来")
+                        r"\beste año|\ben lo que va del año|\beste ano|\bneste ano|\b(n|d)?esse ano\b|\bdeste ano\b|\bno ano\b|今年|本年|"
+                        r"年初来")
 _LAST_YEAR = re.compile(r"\b(last|previous|past) year\b|\bletztes jahr|\bim letzten jahr|\bvorjahr|"
                         r"\bl'année (dernière|passée|précédente)|\bl'an dernier|\bel año pasado|\bano passado|去年|昨年")
 

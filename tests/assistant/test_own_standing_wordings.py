@@ -93,3 +93,12 @@ def test_a_name_beside_a_registration_word_that_is_nowhere_does_not_exist(demo_c
     # the programme's own capitalised things beside "registration" are no deal
     r = _ask(demo_ctx, "u-ps-keystone", "what does the Partner Portal registration form ask for?")
     assert r.tools and r.tools[0].name == "search_content"
+
+
+def test_mdf_burnt_and_this_year_in_brazilian_portuguese():
+    from assistant.engine.router import mdf_period
+
+    for q in ("how much MDF did we burn last quarter?", "mdf burn so far?"):
+        assert "mdf" in profile_topics(q), q
+    assert mdf_period("quanto MDF usamos nesse ano?", 2026) == "2026"
+    assert mdf_period("MDF desse ano?", 2026) == "2026"
