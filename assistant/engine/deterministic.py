@@ -272,7 +272,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             elif overview[0] == "partners" and recruit_chat.country_in(turn.question):
                 args["country"] = recruit_chat.country_in(turn.question)  # "how many partners sell in Japan?"
             return Plan("overview", args)
-    if tier_benefits.asks_own_benefit(turn.question):  # "how many NFR licences do we get?": our tier's row
+    if tier_benefits.asks_own_benefit(turn.question) and not router.says("can_register", turn.question):
+        # "how many NFR licences do we get?": our tier's row (not "can I register it to get the discount?")
         benefit = _plan_tier_benefit(turn, resolver, mentions)
         if benefit is not None:
             return benefit

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.engine.intent_cues import US, normalise, tier_named
+from assistant.engine.intent_cues import normalise, tier_named
 
 # a benefit people ask about per tier: discounts, licences, funds per quarter, points, support
 _BENEFIT = re.compile(
@@ -21,12 +21,12 @@ _BENEFIT = re.compile(
     r"ディスカウント|割引|ライセンス|ポイント|特典|四半期ごと")
 # the asker's own tier ("at our tier", "as silver", "no nosso nível", "うちのティアだと"), or "do we get"
 _OWN_TIER = re.compile(
-    rf"\b(at|for|on|in|with|auf|bei|mit|à|pour|a|para|en|no|na|em)\s+(our|my|this|unsere\w*|meine\w*|notre|mon|"
+    r"\b(at|for|on|in|with|auf|bei|mit|à|pour|a|para|en|no|na|em)\s+(our|my|this|unsere\w*|meine\w*|notre|mon|"
     r"nuestro|mi|nosso|meu)\s+(tier|level|stufe|niveau|nivel|nível|status)\b|\bas (an? )?(registered|silver|gold|"
     r"platinum)( partners?)?\b|\b(do|can|could|would) (we|i) get\b|\b(are|am) (we|i) entitled\b|\bwe('re| are) "
     r"entitled\b|\b(pra|para) (a )?(gente|nós)\b|\bpour nous\b|\bfür uns\b|\bpara nosotros\b|"
-    rf"(うち|当社|弊社|私たち)の(ティア|ランク)(だと|では|で)|({US}).{{0,20}}\b(get|bekommen|erhalten|recevons|"
-    r"recebemos|recibimos)\b|\b(bekommen|erhalten|kriegen) wir\b")
+    r"(うち|当社|弊社|私たち)の(ティア|ランク)(だと|では|で)|\b(we|i) (get|receive)\b|\b(wir|nous) (bekommen|erhalten|"
+    r"kriegen|recevons)\b|\b(recebemos|recibimos)\b|\b(bekommen|erhalten|kriegen) wir\b")
 # a gap or a progress question is the tier's criteria, not its benefits
 _PROGRESS = re.compile(r"\b(missing|gap|need|needed|reach|qualify|on track|fehlt|manque|falta|criteria|"
                        r"kriterien|critères|requisitos)\b|足りない|条件")

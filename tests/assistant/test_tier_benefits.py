@@ -42,6 +42,7 @@ def test_own_benefit_questions_in_several_languages_and_what_is_not_one():
               "うちのティアだと割引は？"):
         assert asks_own_benefit(q), q
     for q in ("what do we still need for gold?", "what is the resale discount for gold partners?",
+              "can i register it to get the extra discount?", "should we register this one to get more margin?",
               "how many certified people do we need at our tier?"):
         assert not asks_own_benefit(q), q
 
