@@ -13,7 +13,7 @@ ABBREVIATIONS = {
     "r": "are", "rec": "recommendation", "recs": "recommendations", "nxt": "next", "wht": "what",
     "whats": "what is", "hows": "how is", "whos": "who is", "whats's": "what is", "abt": "about",
     "msg": "message", "nba": "next best action",
-    "nbas": "next best actions", "mgmt": "management", "pipe": "pipeline", "q": "question",
+    "nbas": "next best actions", "mgmt": "management", "pipe": "pipeline", "q": "question", "rev": "revenue",
 }  # fmt: skip
 # Austrian and Bavarian chat spellings of German words ("wie vü MDF hamma ausgebn?"): only those that are no
 # word of another language the copilot speaks ("is", "i", "a", "no" are left as they are).

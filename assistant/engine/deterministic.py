@@ -27,9 +27,10 @@ from assistant.engine import (
     overview_chat,
     recruit_chat,
     router,
+    tier_benefits,
 )
 from assistant.engine.context import AppContext
-from assistant.engine.intent_cues import PROGRAMME_Q, deal_stage, normalise, tier_named
+from assistant.engine.intent_cues import PROGRAMME_Q, deal_stage, normalise, tier_named, won_asked
 from assistant.engine.messages import say
 from assistant.engine.name_index import STOPWORDS, tokens
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
@@ -54,6 +55,12 @@ MAX_CANDIDATES = 5
 NAMED_DEAL_NEAR = re.compile(router.DEAL_WORD.pattern + r"|\b(account|customer|kunde\w*|client\w*|registr\w*|"
                              r"enregistr\w*)\b|社|顧客|登録|というパートナー|" + router.PARTNER_WORD.pattern,
                              re.IGNORECASE)  # fmt: skip
+# A deal or its registration: "when does our <X> reg expire?", "<X> – ist das bei uns registriert?"
+DEAL_OR_REGISTRATION = re.compile(router.DEAL_WORD.pattern + r"|\b(regs?|registr\w*|enregistr\w*)\b|登録",
+                                  re.IGNORECASE)
+# The programme's own things, capitalised beside "registration" but no deal ("the Partner Portal registration form")
+PROGRAMME_TERM = re.compile(router.PARTNER_WORD.pattern + r"|\b(portal|programme|program|policy|form|copilot|"
+                            r"finder|tool|guide|team|desk|support|process)\b", re.IGNORECASE)
 # Words next to which a capitalised name is taken as naming a partner or customer asked about ("how's Globex
 # doing?", "status of Initech"): when it matches nothing, it does not exist rather than "which partner?".
 STATUS_NEAR = re.compile(r"\b(how'?s|how is|how are|doing|update on|status of|news on|wie läuft|wie steht|"
@@ -159,6 +166,11 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
     if state.last_intent == "first_win_own" and len(turn.question.split()) <= 10 and _FIRST_WIN_MORE.search(
             normalise(turn.question)):  # "how many days after joining was that?": the same facts again
         return Plan("first_win_own", dict(last))
+    if (state.last_arguments.get("tier") or state.last_arguments.get("topic") == "tier") and len(
+            turn.question.split()) <= 12 and tier_benefits.asks_benefit(turn.question):
+        benefit = _plan_tier_benefit(turn, resolver, resolver.find(turn.question), state.last_arguments)
+        if benefit is not None:  # "and the MDF cap per quarter for that?" after our tier: that tier's benefit
+            return benefit
     if state.last_intent and router.is_more(turn.question):
         return _plan_more(state, turn.lang)
     if state.last_intent == "profile" and last.get("topic") == "channel_manager" and len(turn.question.split()) <= 8 \
@@ -287,7 +299,18 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             elif overview[0] == "partners" and recruit_chat.country_in(turn.question):
                 args["country"] = recruit_chat.country_in(turn.question)  # "how many partners sell in Japan?"
             return Plan("overview", args)
+    if tier_benefits.asks_own_benefit(turn.question) and not router.says("can_register", turn.question):
+        # "how many NFR licences do we get?": our tier's row (not "can I register it to get the discount?")
+        benefit = _plan_tier_benefit(turn, resolver, mentions)
+        if benefit is not None:
+            return benefit
     programme_intent = programme.intent_of(turn.question, mentions.kinds())
+    if programme_intent == "attribution" and tier_named(turn.question) and "tier" in router.profile_topics(
+            turn.question):  # "how much more revenue does <partner> need for platinum?": the tier's gap
+        programme_intent = None
+    elif not programme_intent and won_asked(turn.question) and programme.period_of(
+            turn.question, turn.ctx.today()) != (None, None):  # "how much did we win last quarter?": that period's
+        programme_intent = "attribution"
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
     if directory_chat.is_directory_question(turn.question, mentions, lambda text: question_hints(turn.ctx, text)):
@@ -321,10 +344,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
     named = [e for e in mentions.entities if e.kind in ("opportunity", "account", "partner")]
     if intent == "search" and not named:
-        if router.score_intents(turn.question).of("search") < 1:
-            missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD)
-        else:  # a rule asked about a named deal ("discount guidance for the Wumpus Corp deal"): right beside it
-            missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD, reach=(5, 3))
+        reach = (14, 24) if router.score_intents(turn.question).of("search") < 1 else (5, 3)  # a rule asked about a
+        missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD, reach=reach)  # named deal: beside it
+        if not missing:  # "when does our <X> reg expire?", "<X> – ist das bei uns registriert?"
+            missing = resolver.unknown_name(turn.question, mentions, DEAL_OR_REGISTRATION, reach=reach)
+            missing = None if missing and PROGRAMME_TERM.search(missing) else missing
         what = "what_deal"
         if not missing:  # "status of Initrode Holdings?": a customer or partner that is nowhere
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
@@ -348,6 +372,28 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         if intent == "nba" and not mentions.entities and router.says("any_deal", turn.question):
             intent = "search"  # "who leads a new logo deal we found ourselves?": the rules of engagement
     return plan(turn, resolver, intent, mentions)
+
+
+def _plan_tier_benefit(turn: Turn, resolver: Resolver, mentions: Mentions, last: dict | None = None) -> Plan | None:
+    """A benefit of the asker's own tier (a partner seller), or of the partner named (or the thread's, `last`
+    arguments): the programme's passage on it, headed by that tier's value."""
+    if turn.scope.is_partner and (mentions.foreign_partner or resolver.names_foreign_partner(turn.question)):
+        return Plan("search", refusal=say("foreign_partner", turn.lang))
+    partners = mentions.of("partner")
+    partner_id = turn.scope.partner_id if turn.scope.is_partner else (
+        partners[0].id if partners else (last or {}).get("partner_id"))
+    if not partner_id:
+        return None
+    try:
+        with turn.ctx.records(turn.scope) as rec:
+            own = str(rec.partner(partner_id).tier or "")
+    except (Forbidden, NotFound):
+        return None
+    tier = tier_benefits.tier_asked(turn.question, own)
+    if not tier:
+        return None
+    return Plan("search", {"query": tier_benefits.query_for(turn.question, tier), "tier": tier,
+                           "partner_id": partner_id})
 
 
 def _without_names(question: str, mentions: Mentions) -> str:
@@ -707,6 +753,21 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent == "recruit":  # "and who else?" pages on through the ranking
         ranked = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE
+    if p.intent == "search" and args.get("tier") and not start:  # a benefit of this tier: its value first
+        cell = None
+        for query in (turn.question, args["query"], tier_benefits.TABLE_QUERY):  # as asked, then the table's
+            found = turn.call("search_content", {"query": query, "k": answers.PAGE}, SearchToolResult)
+            cell = tier_benefits.benefit_line(turn.question, [found.answer if found.found else ""]
+                                              + [r.text for r in found.results], args["tier"],
+                                              first=query != tier_benefits.TABLE_QUERY)
+            if cell:
+                break
+        text, shown = _search(turn, query, start, found) if cell else _search(turn, turn.question, start)
+        if cell:
+            head = say("tier_benefit", turn.lang, partner=_partner_label(resolver, args["partner_id"]),
+                       tier=args["tier"], benefit=cell[0], value=cell[1])
+            text = f"{head}\n{text}"
+        return text, shown
     if p.intent == "search":
         text, shown = _search(turn, args["query"], start)
         if args.get("about"):  # the rule was looked up for this deal's kind
@@ -796,9 +857,9 @@ def _partner_label(resolver: Resolver, partner_id: str) -> str:
     return f"{name} ({partner_id})" if name else partner_id
 
 
-def _search(turn: Turn, query: str, start: int) -> tuple[str, int]:
+def _search(turn: Turn, query: str, start: int, found: SearchToolResult | None = None) -> tuple[str, int]:
     """The search tool's extractive answer and citations when it gives one; else the best passages."""
-    found = turn.call("search_content", {"query": query, "k": start + answers.PAGE}, SearchToolResult)
+    found = found or turn.call("search_content", {"query": query, "k": start + answers.PAGE}, SearchToolResult)
     results = found.results[start:]
     if found.answer and found.found and not start:
         turn.cite(answers.citations_from_answer(found.citations) or answers.citations_from_search(results))

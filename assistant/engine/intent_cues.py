@@ -330,6 +330,41 @@ PROGRAMME_Q = re.compile(r"\b(what happens|does it take|extend\w*|extension|verl
                          r"\b(as|als|comme|como|em) (an? |un |une |um |uma )?(registered|silver|gold|platinum|silber|"
                          r"plata|oro|prata|ouro)( partners?| partner| socio| parceiro)?\b)|"
                          r"いつまでに|何日かか|どのくらいかか|(ゴールド|シルバー|プラチナ)(として|なら|だと)")  # fmt: skip
+# "how much did we win in the last 12 months?", "¿cuánto ha ganado <partner>?", "combien a-t-il gagné ?": the
+# revenue won (the tier's figure over the trailing year; over another period, the attribution)
+WON_ASKED = (r"\b(how much|what)\b.{0,40}\b(did|have|has)\b.{0,30}\b(win|won)\b|\b(cuánto|cuanto)\b.{0,40}"
+             r"\bgana(do|mos|ron)\b|\bquanto\b.{0,40}\bganh(ou|amos|aram)\b|\bcombien\b.{0,40}\bgagné\b|"
+             r"\bwie ?viel\b.{0,40}\bgewonnen\b|\bwon (revenue|rev)\b")
+# How people ask a partner's standing in other words than the cues above (issue 17, s34 classes)
+PROFILE_CUES["tier"] += [
+    # "gap for <partner> to platinum?", "distance to gold", "how far off gold are we": the missing criteria
+    rf"\b(gap|gaps|distance|far off|shortfall|écart|abstand|lücke|brecha|diferencia|diferença)\b.{{0,40}}({TIER_WORD})",
+    # "<partner>'s tier?", "what tier is <partner>?", "<partner>のティアは？": the tier it holds
+    r"(?:'s|の) ?(current |aktuelle |actual |atual )?(tier|level|ティア|ランク)\b|\b(what|which) (tier|level) (is|are)\b|"
+    r"(ティア|ランク)(は|を教え|って)",
+    WON_ASKED,
+]
+PROFILE_CUES["mdf"] += [  # "what did we burn of our MDF in Q3?", "MDF burn this quarter"
+    r"\b(burn\w*|burnt|blew|blown)\b.{0,30}(\bmdf\b|marketing (development )?funds?)|\bmdf\b.{0,30}\b(burn\w*|burnt)\b",
+]
+PROFILE_CUES["certifications"] += [
+    # "how many certs do we hold?", "nombre de personnes certifiées chez nous ?", "Anzahl zertifizierter Leute"
+    r"\b(how many|number of|nombre de|número de|numero de|anzahl|combien|cuántos|cuántas|quantos|quantas)\b.{0,40}"
+    r"\b(certs?|certified|certifiée?s?|certificad[oa]s|certificados|zertifiziert\w*)\b",
+    r"\b(people|staff|personnes|personas|pessoas|leute|mitarbeit\w*|engineers)\b.{0,15}(certif|zertifi)",
+]
+PROFILE_CUES["registrations"] += [
+    # "list our registered deals", "welche Deals sind bei uns registriert?", "quels deals avons-nous enregistrés ?"
+    r"\b(list|show|which|what|welche\w*|zeig\w*|quels?|quelles?|quais|qual|cuáles|cuales|qué)\b.{0,40}"
+    r"\b(register|registered|registriert\w*|enregistrée?s|registrad[oa]s)\b",
+    r"\b(register|registered|registriert\w*|enregistrée?s|registrad[oa]s)\b.{0,15}\b(deals?|opportunit\w*|affaires|"
+    r"geschäfte|oportunidades|negócios|negocios)\b",
+    # "quais registros a gente tem?", "what registrations do we have?", "welche Registrierungen haben wir?"
+    r"\b(which|what|list|show|welche\w*|quels?|quelles?|quais|que|cuáles|cuales|qué)\b.{0,15}\b(registrations|"
+    r"registrierungen|enregistrements|registros)\b.{0,25}\b(we|us|our|wir|uns|unsere|nous|on a|avons|a gente|temos|"
+    r"tenemos|nosotros|nuestr\w*|nossos)\b",
+    r"(登録済み|登録した|登録している)(の)?(案件|商談)",
+]
 _PROFILE = {topic: [re.compile(p) for p in patterns] for topic, patterns in PROFILE_CUES.items()}
 _US = re.compile(US)
 
@@ -338,6 +373,14 @@ def profile_topics(question: str) -> list[str]:
     """The partner-standing topics a question asks about (normalised text), in PROFILE_CUES order."""
     text = normalise(question)
     return [topic for topic, patterns in _PROFILE.items() if any(p.search(text) for p in patterns)]
+
+
+_WON_ASKED = re.compile(WON_ASKED)
+
+
+def won_asked(question: str) -> bool:
+    """ "how much did we win?", "cuánto ha ganado <partner>?": the revenue won is asked."""
+    return bool(_WON_ASKED.search(normalise(question)))
 
 
 def says_us(question: str) -> bool:
@@ -367,7 +410,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"<(https?://[^|>]*)(\|[^>]*)?>", " ", text)
     text = text.replace("’", "'")
     text = _ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
-    text = re.sub(r"[a-z]{6,}", lambda m: _repair(m.group(0)), text)
+    # whole words only: "certifi" of "certifiées" is no typo of "certified"
+    text = re.sub(r"(?<![a-zà-ÿ])[a-z]{6,}(?![a-zà-ÿ])", lambda m: _repair(m.group(0)), text)
     return re.sub(r"\s+", " ", text).strip()
 
 

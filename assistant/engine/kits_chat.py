@@ -99,21 +99,26 @@ def answer_kits_for(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
 
 # --- what a kit says: "what's the CTA on the governance kit?", "Zielgruppe des KI-Kits?" ----------------
 
-KIT_WORD = re.compile(r"\bkits?\b|kampagnen-?kit\w*|-kits?\b|キット", re.IGNORECASE)
+KIT_WORD = re.compile(r"\bkits?\b|kampagnen-?kit\w*|-kits?\b|キット|\bcampaigns?\b|\bkampagne\b|\bcampagne\b|"
+                      r"\bcampaña\b|\bcampanha\b|キャンペーン", re.IGNORECASE)
 # the kit's field a question asks for (en, de, fr, es, pt, ja), in the order they are tried
 FIELDS = (
-    ("call_to_action", re.compile(r"\b(cta|call[- ]to[- ]action|handlungsaufforderung|appel à l'action|"
+    ("call_to_action", re.compile(r"(?<![a-z])cta(?![a-z])|\b(call[- ]to[- ]action|handlungsaufforderung|appel à l'action|"
                                   r"llamad[oa] a la acción|chamada (para|à) ação)\b|行動喚起|ＣＴＡ")),
     ("objective", re.compile(r"\b(objectives?|goals?|aims?|purpose|ziele?|zweck|objectifs?|buts?|objetivos?|"
                              r"metas?|finalidad|propósito)\b|目的|狙い|ゴール")),
-    ("audience", re.compile(r"\b(audiences?|target(ed)?( group| audience)?|who is it for|who (is it|it's) aimed at|"
-                            r"personas?|zielgruppen?|cibles?|público[- ](alvo|objetivo)|audiencia|"
-                            r"destinatari\w*)\b|対象|ターゲット")),
     ("key_messages", re.compile(r"\b(key messages?|messaging|main messages?|kernbotschaft\w*|botschaft\w*|"
                                 r"messages? clés?|mensajes? clave|mensage(m|ns)[- ]chave)\b|キーメッセージ|メッセージ")),
     ("proof_points", re.compile(r"\b(proof[- ]points?|proofs?|case stud\w*|success stor\w*|customer stor\w*|"
                                 r"belege?|referenz\w*|preuves?|pruebas?|provas?|casos? de (éxito|sucesso))\b|"
                                 r"事例|実績")),
+    # "which industries does the <x> kit target?", "welche Branchen adressiert das <x>-Kit?": before the audience
+    # ("target"), after the fields an industry only qualifies ("proof points for that industry")
+    ("industries", re.compile(r"\b(industr\w*|verticals?|sectors?|branche\w*|secteurs?|sectores?|setores?|"
+                              r"segment\w*)\b|業界|業種")),
+    ("audience", re.compile(r"\b(audiences?|target(ed)?( group| audience)?|who is it for|who (is it|it's) aimed at|"
+                            r"personas?|zielgruppen?|cibles?|público[- ](alvo|objetivo)|audiencia|"
+                            r"destinatari\w*)\b|対象|ターゲット")),
 )
 _WHICH_KIT = re.compile(r"\b(which|what|welche[sn]?|quel(le)?s?|qu[eé]|cu[aá]l|qual)\b.{0,25}\bkits?\b|"
                         r"どの.{0,6}キット|キット.{0,10}(どれ|おすすめ)", re.IGNORECASE)
@@ -134,6 +139,9 @@ _kit_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
     "objective": ("Objective of the {kit} kit: {value}", "Ziel des Kits {kit}: {value}",
                   "Objectif du kit {kit} : {value}", "Objetivo del kit {kit}: {value}",
                   "Objetivo do kit {kit}: {value}", "{kit} キットの目的: {value}"),
+    "industries": ("Industries of the {kit} kit: {value}", "Branchen des Kits {kit}: {value}",
+                   "Secteurs du kit {kit} : {value}", "Sectores del kit {kit}: {value}",
+                   "Setores do kit {kit}: {value}", "{kit} キットの対象業界: {value}"),
     "audience": ("Audience of the {kit} kit: {value}", "Zielgruppe des Kits {kit}: {value}",
                  "Public visé par le kit {kit} : {value}", "Público objetivo del kit {kit}: {value}",
                  "Público-alvo do kit {kit}: {value}", "{kit} キットの対象: {value}"),
@@ -226,6 +234,11 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
         if _THAT_ONE.search(text):  # "for that industry": the industry that answer was for
             text = " ".join([text, *(i.lower() for i in state.last_arguments.get("industries") or [])])
     locale = find_locale(question) or turn.lang  # the language named, else the answer's
+    if field and not kit_id:  # "ガバナンスキットのCTA": the one kit of the product the question names, in any script
+        products = {v.casefold() for v in question_hints(turn.ctx, question).values.get("product", ())}
+        fits = [k.kit_id for k in kit_texts(turn.ctx, turn.scope, locale)
+                if products & {v.casefold() for v in k.products}] if products else []
+        kit_id = fits[0] if len(fits) == 1 else None
     if kit_id and field:
         found = {k.kit_id: k for k in kit_texts(turn.ctx, turn.scope, locale)}
         kit = found.get(kit_id)
@@ -252,6 +265,8 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
 
 
 def _detail(kit: KitText, field: str, text: str, lang: str) -> str:
+    if field == "industries":
+        return _kit_say(field, lang, kit=kit.name, value=", ".join(kit.industries) or "-")
     if field in ("call_to_action", "objective", "audience"):
         return _kit_say(field, lang, kit=kit.name, locale=kit.locale, value=getattr(kit, field) or "-")
     items, industry = (kit.key_messages, "") if field == "key_messages" else (kit.proof_points, "")

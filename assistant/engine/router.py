@@ -301,7 +301,8 @@ _THIS_Q = re.compile(r"\b(this|current|dieses?|diesem|ce|este|neste|deste)\b.{0,
 
 _THIS_YEAR = re.compile(r"\b(this|current) year\b|\byear to date\b|\bytd\b|\bso far this year\b|\bdieses jahr\w*|"
                         r"\bin diesem jahr|\bbisher im jahr|\bcette année|\bcet an\b|\bdepuis le début de l'année|"
-                        r"\beste año|\ben lo que va del año|\beste ano|\bneste ano|\bno ano\b|今年|本年|年初来")
+                        r"\beste año|\ben lo que va del año|\beste ano|\bneste ano|\b(n|d)?esse ano\b|\bdeste ano\b|\bno ano\b|今年|本年|"
+                        r"年初来")
 _LAST_YEAR = re.compile(r"\b(last|previous|past) year\b|\bletztes jahr|\bim letzten jahr|\bvorjahr|"
                         r"\bl'année (dernière|passée|précédente)|\bl'an dernier|\bel año pasado|\bano passado|去年|昨年")
 
@@ -460,6 +461,8 @@ def _asks_what_a_tier_gets(question: str) -> bool:
     if _STATE_NOW.search(text):
         return False
     return len(named) >= 2 or bool(named and (_TIER_BENEFIT.search(text) or _TIER_AS.search(text)))
+# "show me", "zeig mir", "montre-moi": a listing of what there is now, like "which"
+_LISTING = re.compile(r"\b(list|show|zeig\w*|liste\w*|montre\w*|affiche\w*|muestr\w*|mostr\w*)\b|見せて|一覧")
 
 
 def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thread: bool = False) -> str | None:
@@ -473,7 +476,7 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
     if topic in ("tier", "mdf") and _asks_what_a_tier_gets(question):
         return None  # "resale discount at gold vs silver?", "MDF per quarter as silver?": what a tier gets
     us = says_us(question) or "partner" in kinds
-    state = bool(_STATE.search(normalise(question)))
+    state = bool(_STATE.search(normalise(question)) or _LISTING.search(normalise(question)))
     deal_named = bool(kinds & {"opportunity", "account"})
     if topic == "registrations":
         # "which of our registrations expire?", "is the reg on it still protected?"; not "how long is it?"
