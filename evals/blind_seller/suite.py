@@ -65,3 +65,8 @@ def run_s33() -> dict:
 def run_s34() -> dict:
     """The blind s34 set (evals/blind_seller_s34): a development set for issue 17, written blind."""
     return run(ROOT / "evals" / "blind_seller_s34" / "questions.yaml")
+
+
+def run_s35() -> dict:
+    """The blind s35 set (evals/blind_seller_s35): written blind; the held-out measure of record for issue 17."""
+    return run(ROOT / "evals" / "blind_seller_s35" / "questions.yaml")
