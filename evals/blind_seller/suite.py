@@ -70,3 +70,17 @@ def run_s34() -> dict:
 def run_s35() -> dict:
     """The blind s35 set (evals/blind_seller_s35): written blind; the held-out measure of record for issue 17."""
     return run(ROOT / "evals" / "blind_seller_s35" / "questions.yaml")
+
+
+def run_other_vendor() -> dict:
+    """The other-vendor set (evals/other_vendor): a second vendor's world (Corvane Systems) generated from the
+    public contract alone, its home built on first use, scored at that world's today and gated like the rest."""
+    from evals.other_vendor import score as other_vendor
+
+    report = other_vendor.run()
+    overall = report["overall"]
+    report.pop("results", None)
+    report["thresholds"] = THRESHOLDS
+    report["passed"] = (overall["right_rate"] >= THRESHOLDS["right_min"]
+                        and overall["confidently_wrong_rate"] <= THRESHOLDS["confidently_wrong_max"])
+    return report
