@@ -675,7 +675,9 @@ def build() -> dict:
     q(cme, "de", "Welche Registrierungen warten auf meine Entscheidung?", alts=[emea_sub],
       why="submitted, partners of u-cm-emea")
     q(cme, "de", "Wie viele Deals hat Pennine Controls in den letzten 12 Monaten gewonnen?",
-      alts=count(F.tier_figures(PEN)["deals"], "deal", "gewonnen", "von 5"), why="trailing 12 months")
+      alts=count(F.tier_figures(PEN)["deals"], "deal", "gewonnen", "von 5")
+      + [[f"deals (12 monate): {F.tier_figures(PEN)['deals']}"], [f"deals (12 months): {F.tier_figures(PEN)['deals']}"]],
+      why="trailing 12 months")
     c2, s2, r2 = F.ropi(LOI, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     q(cme, "de", "Wie hoch war der ROPI von Loire Industrie Connect im Jahr 2025?",
       alts=[[f"{r2:.2f}"], [f"{r2:.1f}"], [f"{r2:.2f}".replace(".", ",")], [f"{r2:.1f}".replace(".", ",")],
