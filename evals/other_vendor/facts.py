@@ -6,9 +6,11 @@ into a temporary directory (or IMPORT, when a caller sets it).
 """
 from __future__ import annotations
 
+import atexit
 import csv
 import datetime as dt
 import functools
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -80,6 +82,7 @@ def folder() -> Path:
 @functools.lru_cache(maxsize=1)
 def _generated() -> Path:
     tmp = Path(tempfile.mkdtemp(prefix="other-vendor-facts-"))
+    atexit.register(shutil.rmtree, tmp, True)
     return generate.write(tmp / "import")
 
 
