@@ -6,7 +6,8 @@
 2. Likely duplicates: open opportunities at that account whose products overlap the proposal's (any
    open opportunity there when the proposal names no product).
 3. Conflicts: another partner's approved registration on such a deal still inside the protection period
-   (`registration_protection_days`, counted from the deal's created_on; an older one has LAPSED and is
+   (`tools.protection`: the registration record's end, else the deal's created_on + the vendor's
+   `registration_protection_days`; an older one has LAPSED and is
    reported so, with the date protection ended, never as approved); the partner not authorised for
    a proposed product; the partner not selling in the country.
 Verdict: `conflict` if any conflict, else `review` if there are duplicates or the account match is
@@ -35,6 +36,7 @@ from sqlalchemy import select
 from assistant.core.errors import BadInput
 from retrieval import records as R
 from retrieval.scope import Scope
+from tools import protection
 from tools.account_mapping import service as er  # names and domains normalised as account mapping does
 from tools.context import ToolContext
 
@@ -147,17 +149,19 @@ class _Viewer:
 
 
 def _registration_words(deal: R.Opportunity, own: str, viewer: _Viewer, place: str, today: dt.date,
-                        protection_days: int) -> tuple[list[str], str | None]:
+                        protection_days: int, kept: dict) -> tuple[list[str], str | None]:
     """Reasons about the deal's registration and engaged partner, and the conflict they raise."""
     reasons, conflict = [], None
-    until = (deal.created_on or today) + dt.timedelta(days=protection_days)
-    if deal.registered_by == own:
+    registrant, until = protection.deal_protection(deal, kept, protection_days)
+    if registrant is None or until is None:
+        registrant, until = None, today
+    if registrant == own:
         reasons.append("Already registered by this partner (approved registration, protected until "
                        f"{until.isoformat()})" if until >= today else
                        f"Registered by this partner, but the registration LAPSED: protection ended "
                        f"{until.isoformat()} ({protection_days}-day protection)")
-    elif deal.registered_by:
-        who = viewer.partner_name(deal.registered_by)
+    elif registrant:
+        who = viewer.partner_name(registrant)
         by = f"by {who}" if who else "by another partner"
         if until >= today:
             reasons.append(f"Approved registration {by}, protected until {until.isoformat()}")
@@ -168,13 +172,13 @@ def _registration_words(deal: R.Opportunity, own: str, viewer: _Viewer, place: s
                            f"({protection_days}-day protection); the deal is no longer protected")
     if deal.partner_id == own:
         reasons.append("This partner is already engaged on it")
-    elif deal.partner_id and deal.partner_id != deal.registered_by:
+    elif deal.partner_id and deal.partner_id != registrant:
         reasons.append(f"{viewer.partner_name(deal.partner_id) or 'Another partner'} is engaged on it")
     return reasons, conflict
 
 
 def _duplicate(deal: R.Opportunity, account: R.Account, confidence: float, proposal: RegistrationProposal,
-               viewer: _Viewer, today: dt.date, protection_days: int) -> tuple[Duplicate, str | None]:
+               viewer: _Viewer, today: dt.date, protection_days: int, kept: dict) -> tuple[Duplicate, str | None]:
     """One likely duplicate (redacted for a partner seller) and the conflict it raises, if any."""
     wanted = {p.casefold() for p in proposal.products}
     theirs = {p.casefold() for p in deal.products or []}
@@ -188,12 +192,13 @@ def _duplicate(deal: R.Opportunity, account: R.Account, confidence: float, propo
         reasons.append(f"Overlapping products: {', '.join(overlap)}")
     if amount_text:
         reasons.append(amount_text)
-    more, conflict = _registration_words(deal, proposal.partner_id, viewer, place, today, protection_days)
+    more, conflict = _registration_words(deal, proposal.partner_id, viewer, place, today, protection_days, kept)
     duplicate = Duplicate(
         opportunity_id=deal.opportunity_id if reachable else None,
         account_id=account.account_id if reachable else None,
         account_name=account.name if reachable else None,
-        partner_id=viewer.partner_id(deal.partner_id), registered_by=viewer.partner_id(deal.registered_by),
+        partner_id=viewer.partner_id(deal.partner_id),
+        registered_by=viewer.partner_id(protection.deal_protection(deal, kept, protection_days)[0]),
         stage=deal.stage, reasons=reasons + more,
         similarity=round(confidence * (0.6 + 0.3 * jaccard + 0.1 * closeness), 3))
     return duplicate, conflict
@@ -206,12 +211,14 @@ WITHHELD_CONFLICT = ("An approved registration by another partner protects an op
 
 
 def _withheld(deals: list[R.Opportunity], own: str, today: dt.date,
-              protection_days: int) -> tuple[Duplicate | None, str | None]:
+              protection_days: int, kept: dict) -> tuple[Duplicate | None, str | None]:
     """Deals the caller may not reach, in fixed words: nothing of their amount, stage, products or dates."""
     if not deals:
         return None, None
-    protected = any(d.registered_by and d.registered_by != own
-                    and (d.created_on or today) + dt.timedelta(days=protection_days) >= today for d in deals)
+    protected = False
+    for d in deals:
+        registrant, until = protection.deal_protection(d, kept, protection_days)
+        protected = protected or bool(registrant and registrant != own and until and until >= today)
     reasons = [WITHHELD_DUPLICATE] + ([WITHHELD_CONFLICT] if protected else [])
     return (Duplicate(opportunity_id=None, account_id=None, account_name=None, partner_id=None,
                       registered_by=None, stage=None, reasons=reasons, similarity=WITHHELD_SIMILARITY),
@@ -255,16 +262,16 @@ def check_registration(ctx: ToolContext, scope: Scope,
             conflicts.append(f"Does not sell in {account.country}")
         wanted = {p.casefold() for p in proposal.products}
         viewer = _Viewer(scope, names)
-        days = ctx.settings.registration_protection_days
+        days, kept = protection.protection_days(ctx), protection.kept_protection(ctx)
         for deal in deals:
             if not viewer.reaches(deal) or (wanted and not wanted & {p.casefold() for p in deal.products or []}):
                 continue
-            duplicate, conflict = _duplicate(deal, account, confidence, proposal, viewer, ctx.today(), days)
+            duplicate, conflict = _duplicate(deal, account, confidence, proposal, viewer, ctx.today(), days, kept)
             duplicates.append(duplicate)
             if conflict:
                 conflicts.append(conflict)
         withheld, conflict = _withheld([d for d in deals if not viewer.reaches(d)], proposal.partner_id,
-                                       ctx.today(), days)
+                                       ctx.today(), days, kept)
         if withheld:
             duplicates.append(withheld)
         if conflict:

@@ -53,6 +53,7 @@ from tools.partner_match.registration_check import (  # check_registration is re
     check_registration,
 )
 from tools.partner_match.selection import choose_ranker
+from tools.protection import protection_days
 from tools.registry import register_tool
 
 log = logging.getLogger(__name__)
@@ -410,7 +411,7 @@ def _build_engine(ctx: ToolContext, corrections: tuple) -> MatchEngine:
     if ctx.settings.match_semantic == "vectors":  # measured against TF-IDF (README, issue 23)
         def semantic(matrix: mf.PartnerMatrix, eco: mf.Ecosystem):
             return directory.text_fit(ctx, matrix.ids, [matrix.deal_text(d) for d in eco.deals])
-    engine = MatchEngine.build(eco, today, model, ctx.settings.registration_protection_days, semantic)
+    engine = MatchEngine.build(eco, today, model, protection_days(ctx), semantic)
     if path is not None and model is None:
         engine.model.save(path)
     return engine

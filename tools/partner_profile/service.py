@@ -2,7 +2,8 @@
 
 Tier progress (the tier rules of `tools.next_best_action`, against vendor.yaml `tier_rules`), MDF allocated /
 spent / left (partner_activity), certified staff (partners.csv `certified_staff`), deal registrations with
-the days of protection left (`registration_protection_days`, counted from the deal's created_on), conflicts
+the days of protection left (`tools.protection`: the deal's registration record, else its created_on + the
+vendor's `registration_protection_days`), conflicts
 (another partner registered a deal the partner works on, or the same account), open deals, and the
 partner's channel manager (partners.csv `channel_manager`, a users.csv user). Every read goes through the
 asker's scope: a partner seller gets only their own partner; another partner's name is never shown.
@@ -22,6 +23,7 @@ from retrieval.records import User
 from retrieval.scope import Scope
 from tools.context import ToolContext
 from tools.next_best_action.service import MONEY_METRICS, partner_standing, tier_checks, vendor_tier_rules
+from tools.protection import deal_protection, kept_protection, protection_days
 from tools.registry import register_tool
 from tools.types import is_open
 
@@ -177,10 +179,10 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
             opp = rec.opportunity(opportunity_id)
             partner_id = opp.registered_by or opp.partner_id
         if not partner_id:  # a deal no partner is on yet: its own facts (stage, amount, close date), no partner's
-            days = int(getattr(ctx.settings, "registration_protection_days", 90) or 90)
+            days = protection_days(ctx)
             return ProfileResult(partner_id="", name="", topic=topic, tier="", today=ctx.today(),
                                  protection_days=days, asked_deal=opportunity_id,
-                                 deals=[_deal(opp, "", ctx.today(), days)])
+                                 deals=[_deal(opp, "", ctx.today(), days, kept_protection(ctx))])
     partner_id = partner_id or scope.partner_id
     if not partner_id:
         raise BadInput("partner_id is required (only a partner seller has a partner of their own)")
@@ -198,7 +200,7 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
         return out
     metrics, assessment = partner_standing(ctx, scope, partner_id)
     partner, today = metrics.partner, ctx.today()
-    days = int(getattr(ctx.settings, "registration_protection_days", 90) or 90)
+    days = protection_days(ctx)
     out = ProfileResult(partner_id=partner_id, name=partner.name, topic=topic, tier=assessment.current,
                         qualified_tier=assessment.qualified, protection_days=days, today=today,
                         asked_deal=opportunity_id)
@@ -229,7 +231,8 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     if opportunity_id:
         with ctx.records(scope) as rec:
             deals = [rec.opportunity(opportunity_id)]  # NotFound / Forbidden
-    out.deals = [_deal(o, partner_id, today, days) for o in deals if is_open(o) or opportunity_id]
+    kept = kept_protection(ctx)
+    out.deals = [_deal(o, partner_id, today, days, kept) for o in deals if is_open(o) or opportunity_id]
     out.deals.sort(key=lambda d: (d.days_left is None, d.days_left or 0, d.opportunity_id))
     if stage:
         out.stage = stage.strip().lower()
@@ -240,13 +243,14 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     return out
 
 
-def _deal(o: Any, partner_id: str, today: dt.date, days: int) -> DealOut:
-    ends = o.created_on + dt.timedelta(days=days) if o.registered_by and o.created_on else None
+def _deal(o: Any, partner_id: str, today: dt.date, days: int, kept: dict[str, tuple[str, dt.date]]) -> DealOut:
+    """One deal; its protection from its registration record when one is kept, else created_on + `days`."""
+    registrant, ends = deal_protection(o, kept, days)
     return DealOut(opportunity_id=o.opportunity_id, name=o.name, account_id=o.account_id, stage=o.stage,
                    amount=o.amount, currency=o.currency or "USD", close_date=o.close_date,
                    last_activity_on=o.last_activity_on,
-                   registered_by_partner=o.registered_by == partner_id,
-                   registered_elsewhere=bool(o.registered_by and o.registered_by != partner_id),
+                   registered_by_partner=registrant == partner_id,
+                   registered_elsewhere=bool(registrant and registrant != partner_id),
                    protection_ends=ends, days_left=(ends - today).days if ends else None)
 
 
@@ -282,10 +286,14 @@ def _account_conflicts(ctx: ToolContext, deals: list[DealOut], partner_id: str, 
     mine = {d.account_id: d for d in deals if is_open(d) and not d.registered_elsewhere}
     if not mine:
         return []
+    kept = kept_protection(ctx)
     with ctx.records(Scope.system()) as rec:
-        others = [o for o in rec.opportunities(account_ids=list(mine), open_only=True)
-                  if o.registered_by and o.registered_by != partner_id and o.partner_id != partner_id
-                  and o.created_on and o.created_on + dt.timedelta(days=days) >= today]
+        opps = rec.opportunities(account_ids=list(mine), open_only=True)
+    others = []
+    for o in opps:
+        registrant, ends = deal_protection(o, kept, days)
+        if registrant and registrant != partner_id and o.partner_id != partner_id and ends and ends >= today:
+            others.append(o)
     flagged = {o.account_id for o in others}
     return [d for a, d in mine.items() if a in flagged]
 

@@ -20,6 +20,7 @@ from retrieval.scope import Scope
 from tools.analytics.service import portfolio
 from tools.context import ToolContext
 from tools.next_best_action.service import vendor_tier_rules
+from tools.protection import deal_protection, kept_protection, protection_days
 from tools.registry import register_tool
 from tools.types import is_open
 
@@ -105,8 +106,7 @@ def _tier_order(ctx: ToolContext) -> list[str]:
     return [str(t).lower() for t in rules] if isinstance(rules, dict) else []
 
 
-def _line(o, today: dt.date, days: int | None = None) -> DealLine:
-    ends = o.created_on + dt.timedelta(days=days) if days and o.created_on else None
+def _line(o, today: dt.date, ends: dt.date | None = None) -> DealLine:
     return DealLine(opportunity_id=o.opportunity_id, name=o.name, partner_id=o.partner_id or o.registered_by,
                     amount=o.amount, currency=o.currency or "USD", close_date=o.close_date, expires_on=ends,
                     days_left=(ends - today).days if ends else None)
@@ -181,7 +181,11 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         opps = rec.opportunities()
     if partner_id:  # past_close, expiring: the deals this partner is on or registered
         opps = [o for o in opps if partner_id in (o.partner_id, o.registered_by)]
-    protection = int(getattr(ctx.settings, "registration_protection_days", 90) or 90)
+    ends: dict[str, dt.date] = {}
+    if topic == "expiring":  # the registration record's end when one is kept, else created_on + the vendor's days
+        kept, length = kept_protection(ctx), protection_days(ctx)
+        ends = {o.opportunity_id: end for o in opps if is_open(o)
+                for registrant, end in [deal_protection(o, kept, length)] if registrant and end}
     if topic == "won":
         first = today - dt.timedelta(days=TRAILING_DAYS - 1)
         out.window = (first, today)
@@ -189,8 +193,7 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     elif topic == "expiring":
         out.days = days or 14
         last = today + dt.timedelta(days=out.days)
-        chosen = [o for o in opps if is_open(o) and o.registered_by and o.created_on
-                  and today <= o.created_on + dt.timedelta(days=protection) <= last]
+        chosen = [o for o in opps if o.opportunity_id in ends and today <= ends[o.opportunity_id] <= last]
     else:
         chosen = [o for o in opps if is_open(o)]
         if topic == "unpartnered":
@@ -199,7 +202,7 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
             chosen = [o for o in chosen if o.close_date and o.close_date < today]
     if min_amount is not None:
         chosen = [o for o in chosen if (o.amount or 0.0) > min_amount]
-    out.deals = [_line(o, today, protection if topic == "expiring" else None) for o in chosen]
+    out.deals = [_line(o, today, ends.get(o.opportunity_id)) for o in chosen]
     key = (lambda d: (d.days_left or 0, d.opportunity_id)) if topic == "expiring" else (
         lambda d: (d.close_date or today, d.opportunity_id)) if topic == "past_close" else (
         lambda d: (-(d.amount or 0.0), d.opportunity_id))

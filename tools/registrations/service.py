@@ -21,6 +21,7 @@ from retrieval.programme_records import (
     status_filter,
 )
 from retrieval.scope import Scope, get_by_id
+from tools import protection
 from tools.context import ToolContext
 from tools.registrations.prefill import prefill_registration
 from tools.registrations.triage import triage
@@ -51,9 +52,7 @@ __all__ = [
 STATUSES = ("submitted", "approved", "rejected", "won", "lost", "expired")
 
 
-def protection_days(ctx: ToolContext) -> int:
-    """vendor.yaml `registration_protection_days`, else the setting (default 90)."""
-    return int(ctx.vendor().get("registration_protection_days") or ctx.settings.registration_protection_days)
+protection_days = protection.protection_days  # vendor.yaml's, else the setting: for the other tools
 
 
 def effective_status(row: Registration, today: dt.date) -> str:
