@@ -43,6 +43,17 @@ _OWN = re.compile(r"\b(we|our|us|wir|unser\w*|nous|notre|nos|nosotros|nuestr\w*|
 _AT_RISK = re.compile(
     r"\b(at risk|at-risk|churn\w*|declining|slipping|gefährdet|abwander\w*|risikopartner|à risque|en risque|"
     r"en riesgo|em risco|en peligro)\b|離脱|リスク", re.IGNORECASE)
+# "gone quiet on the portal", "stopped logging in", "eingeschlafen", "ne se connectent plus", "休眠": a partner's
+# engagement falling (the portfolio's declining partners), not a deal gone quiet (that names deals)
+QUIET = re.compile(
+    r"\b(gone|went|going|fallen|gotten|got|become|been) (quiet|silent|dark|inactive|cold)|\bquiet (lately|recently)|"
+    r"\bstopped (logging|using|engaging|showing|coming|registering|being active)|\b(not|no longer) (logging|"
+    r"active|engaged|engaging|using the portal)|\binactive\b|\bdisengag\w*|\bdormant\b|\bless active\b|"
+    r"\bdropped off\b|\bfallen off\b|\bruhig geworden|\beingeschlafen|\binaktiv\w*|\bnicht mehr (aktiv|"
+    r"eingeloggt|angemeldet|im portal)|\bloggen sich nicht mehr|\binacti(f|fs|ve|ves)\b|\bne se connecte\w* plus|"
+    r"\bdevenu\w* silencieu\w*|\binactiv[oa]s?\b|\bdejaron de (entrar|conectarse|usar|registrar)|\bya no (entran|"
+    r"se conectan|usan)|\binativ[oa]s?\b|\bpararam de (entrar|acessar|usar|logar)|\bsumiram\b|"
+    r"休眠|ログインしなくなった|ログイン(が|を)?(減|止|しない|してい)|音沙汰|活動が(減|止|落ち|ない)", re.IGNORECASE)
 _WHO = re.compile(r"\b(who|which|any|wer|welche|qui|quels?|quelles?|quién(es)?|cuáles|quem|quais)\b|どの|誰",
                   re.IGNORECASE)
 _DEALS = re.compile(r"\b(deals?|opportunit\w*|opps?|pipeline|registrations?|angebot\w*|affaires?|negocios?|"
@@ -75,7 +86,7 @@ def intent_of(question: str, kinds: set[str]) -> str | None:
         return None
     if _FIRST_WIN.search(question):
         return "first_win"
-    if _AT_RISK.search(question) and not _DEALS.search(question) and (
+    if (_AT_RISK.search(question) or QUIET.search(question)) and not _DEALS.search(question) and (
             _PARTNERISH.search(question) or _WHO.search(question)):
         return "at_risk"
     if _BY_ROLE.search(question) and not _RULE.search(question) and (
@@ -251,10 +262,14 @@ def attribution_answer(data: AttributionResponse, partner_id: str | None, lang: 
     return "\n".join(lines)
 
 
-def at_risk_answer(data: PortfolioResponse, lang: str = "en", channel_manager: str | None = None) -> str:
-    """The partners at risk, worst first; with `channel_manager`, only the partners that user manages."""
+def at_risk_answer(data: PortfolioResponse, lang: str = "en", channel_manager: str | None = None,
+                   declining_only: bool = False) -> str:
+    """The partners at risk, worst first; with `channel_manager`, only the partners that user manages; with
+    `declining_only` ("who has gone quiet?"), only those whose activity or health is falling, when any is."""
     by_id = {p.partner_id: p for p in data.partners}
     at_risk = [pid for pid in data.at_risk if not channel_manager or by_id[pid].channel_manager == channel_manager]
+    if declining_only and any(by_id[pid].declining for pid in at_risk):
+        at_risk = [pid for pid in at_risk if by_id[pid].declining]
     if not at_risk:
         return _say("risk_none", lang)
     declining = sum(by_id[pid].declining for pid in at_risk)

@@ -416,8 +416,11 @@ def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
     if intent != "attribution" and not turn.scope.is_internal:
         return Plan(intent, refusal=say("portfolio_internal", turn.lang))
     start, end = programme.period_of(turn.question, turn.ctx.today())
+    quiet = {"declining": True} if intent == "at_risk" and programme.QUIET.search(turn.question) else {}
     if intent == "at_risk" and turn.scope.role == "channel_manager" and overview_chat.asks_own_book(turn.question):
-        return Plan(intent, {"channel_manager": turn.scope.user_id})  # "which of my partners are at risk?"
+        return Plan(intent, {"channel_manager": turn.scope.user_id, **quiet})  # "which of my partners are at risk?"
+    if quiet:  # "who has gone quiet on the portal?": the partners whose engagement is falling
+        return Plan(intent, {"partner_id": partner_id, **quiet})
     return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
 
 
@@ -717,7 +720,8 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent in ("at_risk", "first_win"):
         portfolio = turn.call("programme_portfolio", {}, PortfolioResponse)
         if p.intent == "at_risk":
-            return programme.at_risk_answer(portfolio, turn.lang, args.get("channel_manager")), len(portfolio.at_risk)
+            return programme.at_risk_answer(portfolio, turn.lang, args.get("channel_manager"),
+                                            bool(args.get("declining"))), len(portfolio.at_risk)
         return programme.first_win_answer(portfolio, args.get("partner_id"), turn.lang), 1
     if p.intent == "first_win_own":
         plan = turn.call("onboarding", {"partner_id": args["partner_id"], "locale": turn.lang}, OnboardingPlan)

@@ -59,16 +59,33 @@ _EXPIRING = re.compile(r"\b(expir\w*|lapsing|run(ning)? out|ablauf\w*|läuft|lau
 _PROMOTION = re.compile(r"\b(promot\w*|(eligible|qualif\w*|ready) for (a |an |the )?(higher|next) tier|higher tier than|"
                         r"move up (a tier|to)|moving up|tier up|tier upgrades?|upgrade\w* (to )?(a |the )?(higher|next) tier|"
                         r"höherstuf\w*|aufstieg\w*|"
-                        r"befördert|hochgestuft|promu\w*|ascens\w*|promovid\w*)\b|昇格")
+                        r"befördert|hochgestuft|promu\w*|ascens\w*|promovid\w*|"
+                        # "qualify to move up", "ready to step up a level", "califican para subir de nivel",
+                        # "aufsteigen", "monter d'un niveau", "subir de nível", "上のティアに上がれる"
+                        r"(move|moving|step|go|going|level)s? up|next (tier|level)|higher (tier|level)|"
+                        r"aufsteig\w*|nächste\w* (stufe|tier)|höhere\w* (stufe|tier)|"
+                        r"monter (de|d'un) (niveau|palier|tier)|niveau supérieur|palier supérieur|"
+                        r"subir (de|al?) (nivel|categoría|tier|nível)|siguiente nivel|nivel superior|"
+                        r"próximo nível|nível (acima|superior))\b|昇格|上位(の)?ティア|次のティア|ランクアップ")
 _BELOW_TIER = re.compile(r"\b(below|under|short of|miss(es|ing)?|not meet\w*|don'?t meet|unter(halb)?|"
                          r"en dessous|por debajo|abaixo)\b.{0,30}\b(tier|stufe|niveau|nivel|nível)\b.{0,20}"
-                         r"\b(minimums?|requirements?|rules|mindest\w*|exigences|requisitos)\b|"
+                         r"\b(minimums?|requirements?|rules|criteria|mindest\w*|kriterien|exigences|critères|requisitos|criterios|"
+                         r"critérios)\b|"
                          r"\b(below|under|short of|not meet\w*|don'?t meet)\b.{0,20}\b(minimums?|requirements?)\b"
                          r".{0,30}\b(tier|stufe|niveau|nivel|nível)\b|\bdemot\w*|\bdowngrade\w*|降格|"
                          # "below the gold minimums", "unter den Gold-Mindestwerten"
                          r"\b(below|under|short of|not meet\w*|don'?t meet|unter(halb)?|en dessous|por debajo|abaixo)\b"
                          r".{0,20}\b(silver|gold|platinum|silber|platin|argent|platine|plata|oro|platino|prata|ouro)\b"
-                         r".{0,10}\b(minimums?|requirements?|rules|bar|mindest\w*|exigences|requisitos|mínimos)")
+                         r".{0,10}\b(minimums?|requirements?|rules|bar|mindest\w*|exigences|requisitos|mínimos)" + r"|" +
+                         # "no longer meet their tier", "erfüllen ihre Stufe nicht mehr", "ya no cumplen su nivel",
+                         # "ne remplissent plus les critères", "não atendem mais", "ティア基準を満たしていない"
+                         r"\b(no longer|not|n't|fail\w* to|ya no|no|já não|não|ne)\s+(\w+\s+)?(meet\w*|qualif\w*|"
+                         r"hold\w*|satisf\w*|cumpl\w*|cumpre\w*|atende\w*|rempli\w*|respect\w*|satisfont)\b"
+                         r".{0,30}\b(tiers?|levels?|criteria|requirements?|minimums?|bar|niveau|nivel|nível|critères|"
+                         r"exigences|requisitos|criterios|critérios|mínimos)\b|"
+                         r"\b(erfüll\w*|erreich\w*)\b.{0,40}\bnicht( mehr)?\b|"
+                         r"(ティア|ランク|tier)(の)?(基準|要件|条件)?を?(満たしていない|満たさない|満たせていない|下回)|"
+                         r"(ティア|ランク)(の)?(基準|要件|条件).{0,6}(未達|届いていない)")
 _TIERS = ("registered", "silver", "gold", "platinum")
 _TIER_WORDS = {"silber": "silver", "argent": "silver", "plata": "silver", "prata": "silver", "or": "gold",
                "oro": "gold", "ouro": "gold", "platin": "platinum", "platine": "platinum", "platino": "platinum",
@@ -114,6 +131,9 @@ _PROCESS = re.compile(r"\b(how (do|does|can|to|is)|when (does|do|will|is)|take e
 _REQUIRES = re.compile(r"\b(requirements?|requires?|required|criteria|minimums?|what does it take|voraussetzung\w*|"
                        r"anforderung\w*|kriterien|mindest\w*|critères|exigences|conditions|requisitos?|critérios|"
                        r"criterios|condiciones|condições)\b|条件|要件|基準")
+# "who ...?", "anyone ...?", "alguien ...?": a question after partners, though it does not say "partners"
+_WHO_ANY = re.compile(r"\b(who|who's|which|wer|welche\w*|qui|quién\w*|quem|anyone|anybody|any of|jemand|"
+                      r"quelqu'un|alguien|alguno\w*|alguém|algum\w*)\b|誰|どの|どこ")
 _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
 
 
@@ -132,7 +152,9 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False,
 _MINE = re.compile(r"\b(my|meine[nmrs]?|mes|mis|meus|minhas)\b.{0,20}\b(partners?|partnern?|partenaires|socios|"
                    r"parceiros)\b|\bpartners? (that |who )?(do |am )?(i|I)('m| am)? (have|manage|managing|own|look after|"
                    r"looking after|cover|covering|handle|handling)\b|"
-                   r"\b(in|of) my (book|portfolio|patch|territory)\b|(私|自分|わたし)の担当|担当(の|している)パートナー")
+                   r"\b(in|of) my (book|portfolio|patch|territory)\b|(私|自分|わたし)の担当|担当(の|している)?パートナー|"
+                   r"\b(partners?|socios|parceiros|partenaires)\s+(míos|mios|meus|à moi|of mine)\b|"
+                   r"\b(de|in|en|na|no) (mi|mein\w*|ma|minha) (cartera|portfolio|portefeuille|carteira|bestand)\b")
 
 
 def asks_own_book(question: str) -> bool:
@@ -160,11 +182,9 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
     if _REQUIRES.search(text) and _tier(text) and not _OTHER_SUBJECT.search(text) and not (
             _PARTNERS.search(text) and _WHO_WHICH.search(text)):
         return "tier_rules", {"tier": _tier(text)}  # "プラチナの条件は？", "what does gold require?"
-    if _PROMOTION.search(text) and not _PROCESS.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|which|wer|welche|qui|quién|"
-                                                                         r"quem)\b|誰|どの", text)):
+    if _PROMOTION.search(text) and not _PROCESS.search(text) and (_PARTNERS.search(text) or _WHO_ANY.search(text)):
         return "promotion", {}
-    if _BELOW_TIER.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|who's|which|wer|welche|qui|"
-                                                                          r"quién|quem)\b|誰|どの", text)):
+    if _BELOW_TIER.search(text) and (_PARTNERS.search(text) or _WHO_ANY.search(text)):
         return "below_tier", {"tier": _tier(text)} if _tier(text) else {}
     if _USERS.search(text) and _COUNT.search(text):
         return "users", {}
