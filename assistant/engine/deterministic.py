@@ -51,6 +51,12 @@ from tools.recruit.types import RecruitResponse
 from tools.search.service import SearchToolResult
 
 MAX_CANDIDATES = 5
+# "how many deals did <partner> win?", "¿cuántos deals ganó <partner>?", "wie viele Deals hat <partner> gewonnen?",
+# "<partner> の受注件数は？": a partner's won deals in a period (its attribution), asked by the vendor's people
+WON_COUNT = re.compile(r"\b(how many|number of|cuánt[oa]s|quant[oa]s|combien|wie ?viele|anzahl)\b.{0,60}\b(won|win|"
+                       r"wins|ganó|ganaron|ganad[oa]s|ganh(ou|aram|os|as)|gagné\w*|remporté\w*|gewonnen\w*|gewann)\b|"
+                       r"\b(won|closed[- ]won) (deals|opportunities|opps)\b.{0,40}\b(how many|count|number)\b|"
+                       r"受注(件数|した案件|案件)|何件.{0,10}受注")
 # Words next to which a capitalised name is taken as naming a deal ("the Globex deal", "Hooli 社の案件").
 NAMED_DEAL_NEAR = re.compile(router.DEAL_WORD.pattern + r"|\b(account|customer|kunde\w*|client\w*|registr\w*|"
                              r"enregistr\w*)\b|社|顧客|登録|というパートナー|" + router.PARTNER_WORD.pattern,
@@ -310,6 +316,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         programme_intent = None
     elif not programme_intent and won_asked(turn.question) and programme.period_of(
             turn.question, turn.ctx.today()) != (None, None):  # "how much did we win last quarter?": that period's
+        programme_intent = "attribution"
+    elif not programme_intent and not turn.scope.is_partner and len(mentions.of("partner")) == 1 and \
+            WON_COUNT.search(normalise(turn.question)):  # "how many deals did <partner> win this year?"
         programme_intent = "attribution"
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)

@@ -343,6 +343,10 @@ PROFILE_CUES["tier"] += [
     r"(?:'s|の) ?(current |aktuelle |actual |atual )?(tier|level|ティア|ランク)\b|\b(what|which) (tier|level) (is|are)\b|"
     r"(ティア|ランク)(は|を教え|って)",
     WON_ASKED,
+    # "<partner> tier check", "tier status of <partner>", "Stufen-Check", "revisión de nivel", "ティア確認"
+    r"\b(tier|level) ?(check|status|review|standing|health ?check)\b|\b(check|review)\b.{0,25}\b(tier|level)\b|"
+    r"\bstufen-?(check|prüfung|status)|\b(vérif\w*|point) (du |de |sur le )?niveau\b|\b(revisión|revisar|chequeo) "
+    r"(de |del )?nivel\b|\b(revisão|checar|verificar) (de |do )?nível\b|(ティア|ランク)(の)?(チェック|確認|状況)",
 ]
 PROFILE_CUES["mdf"] += [  # "what did we burn of our MDF in Q3?", "MDF burn this quarter"
     r"\b(burn\w*|burnt|blew|blown)\b.{0,30}(\bmdf\b|marketing (development )?funds?)|\bmdf\b.{0,30}\b(burn\w*|burnt)\b",
