@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from assistant.core.errors import Forbidden
 from assistant.engine.threads import Candidate
@@ -208,6 +209,8 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja): the fixed sentences of th
                    "{name} ({id}) se unió el {joined} y ganó su primer negocio el {first}: {days} días.",
                    "{name} ({id}) entrou em {joined} e ganhou o primeiro negócio em {first}: {days} dias.",
                    "{name}（{id}）は {joined} に加入し、{first} に初受注: {days} 日。"),
+    "fw_deal": ("First won deal: {deals}.", "Erster gewonnener Deal: {deals}.", "Première affaire gagnée : {deals}.",
+                "Primer negocio ganado: {deals}.", "Primeiro negócio ganho: {deals}.", "初受注案件: {deals}。"),
     "fw_none": ("{name} ({id}) has no won deal since joining on {joined} yet.",
                 "{name} ({id}) hat seit dem Beitritt am {joined} noch keinen Deal gewonnen.",
                 "{name} ({id}) n'a encore gagné aucune affaire depuis son arrivée le {joined}.",
@@ -292,7 +295,10 @@ def own_first_win_answer(plan: OnboardingPlan, lang: str = "en") -> str:
     return _say("fw_none", lang, name=plan.name, id=plan.partner_id, joined=plan.joined_on or "?")
 
 
-def first_win_answer(data: PortfolioResponse, partner_id: str | None, lang: str = "en") -> str:
+def first_win_answer(data: PortfolioResponse, partner_id: str | None, lang: str = "en",
+                     first_deals: Callable[[str, str], list[str]] | None = None) -> str:
+    """Time to first win; with `partner_id`, that partner's first win first, and (`first_deals(partner_id, day)`:
+    the labels of its deals won that day) which deal it was."""
     t = data.time_to_first_win
     lines = []
     if partner_id:
@@ -300,6 +306,9 @@ def first_win_answer(data: PortfolioResponse, partner_id: str | None, lang: str 
         if p and p.first_win_on:
             lines.append(_say("fw_partner", lang, name=p.name, id=partner_id, joined=p.joined_on,
                               first=p.first_win_on, days=p.days_to_first_win))
+            deals = first_deals(partner_id, str(p.first_win_on)) if first_deals else []
+            if deals:  # "which deal was it?"
+                lines.append(_say("fw_deal", lang, deals="; ".join(deals)))
         elif p:
             lines.append(_say("fw_none", lang, name=p.name, id=partner_id, joined=p.joined_on))
     median = _say("fw_no_win", lang) if t.median_days is None else _say("fw_days", lang, days=f"{t.median_days:.0f}")

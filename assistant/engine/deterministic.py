@@ -731,7 +731,8 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         if p.intent == "at_risk":
             return programme.at_risk_answer(portfolio, turn.lang, args.get("channel_manager"),
                                             bool(args.get("declining"))), len(portfolio.at_risk)
-        return programme.first_win_answer(portfolio, args.get("partner_id"), turn.lang), 1
+        return programme.first_win_answer(portfolio, args.get("partner_id"), turn.lang,
+                                          lambda pid, day: _won_on(turn, resolver, pid, day)), 1
     if p.intent == "first_win_own":
         plan = turn.call("onboarding", {"partner_id": args["partner_id"], "locale": turn.lang}, OnboardingPlan)
         return programme.own_first_win_answer(plan, turn.lang), 1
@@ -743,8 +744,12 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         visible = [x for x in (partner_id, registered) if x and x in resolver.partner_names]
         if visible:
             args["partner_id"] = visible[0]  # "what should we do with them?" next
+        sellers = None
+        if visible and (args.get("sellers") or followup_chat.WHO_SELLER.search(turn.question)):
+            people = turn.call("partner_profile", {"partner_id": visible[0], "topic": "contacts"}, ProfileResult)
+            sellers = [u.name or u.user_id for u in (people.contacts.users if people.contacts else [])]
         return followup_chat.deal_partner_answer(label, partner_id, role, registered, resolver.partner_names,
-                                                 turn.lang), 1
+                                                 turn.lang, sellers), 1
     if p.intent == "deal_facts":
         found = deal_facts.deal_facts(turn, args["deals"], args["facts"], args.get("pick", ""))
         turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id)) for d in found]
@@ -842,6 +847,14 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return answers.profile_answer(profile, resolver.deal_label, turn.lang), 1
     draft = turn.call("draft_content", args, DraftResponse)
     return answers.draft_answer(draft, _partner_label(resolver, args["partner_id"]), turn.lang), 1
+
+
+def _won_on(turn: Turn, resolver: Resolver, partner_id: str, day: str) -> list[str]:
+    """The labels of the partner's deals (engaged or registered) won on `day`."""
+    with turn.ctx.records(turn.scope) as rec:
+        won = [o.opportunity_id for o in rec.opportunities(partner_id=partner_id)
+               if o.stage == "closed_won" and str(o.close_date) == day]
+    return [resolver.deal_label(d) for d in won]
 
 
 def _in_window(turn: Turn, resolver: Resolver, profile: ProfileResult, window: list[str]) -> tuple[str, int]:

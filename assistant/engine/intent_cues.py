@@ -297,6 +297,9 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(sellers?|reps?|users?|people|verkäufer\w*|nutzer\w*|vendeur\w*|vendedor\w*|usuari\w*|utilisateur\w*)\b"
         r".{0,30}\b(copilot|co-?pilot|in the tool|on the tool)\b|\bwho('s| is| are) \S+ (seller|rep)s?\b|"
         r"(営業担当|担当営業|利用者|ユーザー).{0,10}(誰|は)",
+        # "who are <partner>'s sellers?", "¿quién es el seller de <partner>?", "wer ist der Verkäufer bei <partner>?"
+        r"\b(who('s| is| are)|quién(es)? (es|son)|quem (é|são)|qui (est|sont)|wer (ist|sind))\b.{0,40}\b(sellers?|"
+        r"reps?|sales ?reps?|vendedor\w*|verkäufer\w*|vendeur\w*|account (managers?|execs?))\b",
     ],
     # partner_activity.csv by month: "how many portal logins last month?", "deals we registered in september"
     "activity": [

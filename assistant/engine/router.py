@@ -212,7 +212,13 @@ CUES: dict[str, re.Pattern] = {
                                r"\bqui est le partenaire\b|\bquel partenaire (?:est|travaille)\b|"
                                r"\bqui[eé]n es el socio\b|\bqu[eé] socio (?:est[aá]|tiene|lleva)\b|"
                                r"\bquem [eé] o parceiro\b|\bqual parceiro (?:est[aá]|tem|cuida)\b|"
-                               r"(?:この|その)?案件の(?:担当)?パートナーは(?:誰|どこ)"),
+                               r"(?:この|その)?案件の(?:担当)?パートナーは(?:誰|どこ)|"
+                               # "who's the partner and in what role", "what's the partner's role on it?",
+                               # "who's the seller on the <account> deal?" (the partner's sellers)
+                               r"\bwho(?:'s| is)? the partner\b(?! (?:manager|programme|program|portal))|"
+                               r"\bin what (?:role|capacity)\b|\bwhat(?:'s| is) (?:the |their |its )?(?:partner'?s? )?"
+                               r"role (?:on|in|for)\b|\bwho(?:'s| is| are) (?:the |their )?(?:partner )?sellers? "
+                               r"(?:on|for|in|of the)\b"),
     # "why the first one?" after a shortlist: that partner's place and reasons
     "why": re.compile(r"\b(why|how come|warum|wieso|weshalb|pourquoi|por qu[eé]|porque|por que)\b|なぜ|どうして"),
     # "can we register it?", "can I register the Clearwater renewal?": whether this deal may be registered
