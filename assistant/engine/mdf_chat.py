@@ -338,18 +338,24 @@ def _kit_asked(turn: Turn, activities: list) -> str | None:
 # "which MDF activities sourced deals?", "welche MDF-Aktivitäten haben Deals gebracht?": the deals each brought
 BROUGHT_RE = re.compile(
     rf"(?=.*{_MDF_ANY})(?=.*\b(?:activit\w*|aktivität\w*|activités?|actividad\w*|atividades?|campaigns?|events?)\b)"
-    r".*\b(?:sourced|brought|generated|created|produced|led to|resulted in|gebracht|erzeugt|generiert|généré\w*|"
+    r".*(?:\b(?:sourced|brought|generated|created|produced|led to|resulted in|gebracht|erzeugt|generiert|généré\w*|"
     r"apporté\w*|generad\w*|trajeron|trouxeram|gerad\w*|originad\w*)\b.{0,30}\b(?:deals?|opportunit\w*|opps|"
-    r"geschäfte|affaires|oportunidades|negócios|negocios)\b", re.IGNORECASE)
+    r"geschäfte|affaires|oportunidades|negócios|negocios)\b|"
+    # "which deals came out of their MDF activities?", "welche Deals stammen aus ...", "qué negocios salieron de ..."
+    r"\b(?:deals?|opportunit\w*|opps|geschäfte|affaires|oportunidades|negócios|negocios)\b.{0,30}\b(?:came (?:out of|from)|"
+    r"come (?:out of|from)|resulted from|stemm?(?:ed)? from|stamm\w* (?:aus|von)|kamen aus|sont (?:issues?|nées?) d\w*|"
+    r"salieron de|vinieron de|surgieron de|saíram d\w*|vieram d\w*)\b)", re.IGNORECASE)
 
 
 def answer_brought(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     if _LEADS_ASKED.search(turn.question) or asks_rule(turn.question):
         return None
     start, end = period_of(turn.question, turn.ctx.today())
-    roi = mdf_roi(turn.ctx, turn.scope, None, start, end)
-    tool = ToolUse(name="mdf_roi", arguments={"from": roi.from_.isoformat(), "to": roi.to.isoformat()})
-    brought = [a for a in roi.activities if a.deals]
+    named = _named_partner(turn) if not turn.scope.is_partner else None  # "which <partner> deals came out of ...?"
+    roi = mdf_roi(turn.ctx, turn.scope, named[0] if named else None, start, end)
+    tool = ToolUse(name="mdf_roi", arguments={"from": roi.from_.isoformat(), "to": roi.to.isoformat(),
+                                              **({"partner_id": named[0]} if named else {})})
+    brought = [a for a in roi.activities if a.deals and (not named or a.partner_id == named[0])]
     if not brought:
         return _activity_say("brought_none", turn.lang, start=roi.from_, end=roi.to), tool
     lines = [_activity_say("brought_head", turn.lang, start=roi.from_, end=roi.to)]
