@@ -25,6 +25,7 @@ from assistant.engine import (
     followup_chat,
     onboarding_chat,
     overview_chat,
+    partner_facts,
     recruit_chat,
     router,
     tier_benefits,
@@ -252,7 +253,8 @@ def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
 def _plan_more(state: ThreadState, lang: str = "en") -> Plan:
     """ "and who else?": the next page of the last intent's results (a draft has no next page)."""
     intent = state.last_intent or "search"
-    if intent in ("draft", "profile", "onboarding", "overview", "deal_partner", "deal_facts", "first_win_own"):
+    if intent in ("draft", "profile", "onboarding", "overview", "deal_partner", "deal_facts", "first_win_own",
+                  "last_registered"):
         return Plan(intent, reply=say("nothing_more", lang))
     return Plan(intent, dict(state.last_arguments), start=state.shown)
 
@@ -324,6 +326,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         return _plan_programme(turn, programme_intent, mentions)
     if directory_chat.is_directory_question(turn.question, mentions, lambda text: question_hints(turn.ctx, text)):
         return plan(turn, resolver, "directory", mentions)
+    if partner_facts.asks_last_registered(turn.question) and not (mentions.of("opportunity") or mentions.of("account")):
+        p = _with_partner(turn, resolver, Plan("last_registered"), mentions)  # "when did <partner> last register?"
+        if turn.scope.is_partner and (mentions.foreign_partner or resolver.names_foreign_partner(turn.question)):
+            return Plan("last_registered", refusal=say("foreign_partner", turn.lang))
+        return p
     if router.says("deal_partner", turn.question):  # "who's the partner on it?": the deal's partner of record
         p = _with_deal(turn, resolver, Plan("deal_partner"), mentions, required=False)
         if p.reply or p.arguments.get("opportunity_id"):
@@ -736,6 +743,12 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent == "first_win_own":
         plan = turn.call("onboarding", {"partner_id": args["partner_id"], "locale": turn.lang}, OnboardingPlan)
         return programme.own_first_win_answer(plan, turn.lang), 1
+    if p.intent == "last_registered":
+        with turn.ctx.records(turn.scope) as rec:
+            registered = [(o.opportunity_id, o.created_on) for o in rec.opportunities(partner_id=args["partner_id"])
+                          if o.registered_by == args["partner_id"]]
+        return partner_facts.last_registered_answer(_partner_label(resolver, args["partner_id"]), registered,
+                                                    turn.ctx.today(), resolver.deal_label, turn.lang), 1
     if p.intent == "deal_partner":
         with turn.ctx.records(turn.scope) as rec:
             opp = rec.opportunity(args["opportunity_id"])

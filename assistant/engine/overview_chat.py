@@ -104,7 +104,10 @@ _MDF = re.compile(r"(?<![a-z])mdf(?![a-z])|marketing (development )?funds?|marke
 _MDF_FIGURES = re.compile(r"\b(unspent|unused|left|remaining|spent|spend|allocated|allocation|budget used|"
                           r"ungenutzt\w*|verbleibend\w*|übrig|ausgegeben|zugeteilt|non dépensé\w*|restant\w*|"
                           r"dépensé\w*|alloué\w*|sin gastar|sin usar|gastad[oa]s?|gastó|asignad[oa]s?|"
-                          r"deixou de gastar|sem gastar|não gast[oa]s?|gast[oa]u?|gastos?|alocad[oa]s?|sobr\w*)\b|未使用|残|使っ|使わ|消化|配分")
+                          r"deixou de gastar|sem gastar|não gast[oa]s?|gast[oa]u?|gastos?|alocad[oa]s?|sobr\w*|"
+                          # "MDF liegen lassen", "nicht abgerufen", "laissé sur la table", "dejado sin usar"
+                          r"liegen (ge)?lassen|liegengelassen|nicht abgerufen|verfallen\w*|laissé\w*|dejad[oa]s?|"
+                          r"deixad[oa]s?|left on the table|wasted|expired|untouched)\b|未使用|残|使っ|使わ|消化|配分")
 # asking for figures or a list, not for advice ("... what should we do?")
 _FIGURES_ASKED = re.compile(r"\b(how much|which|who|most|least|vs|versus|wie ?viel\w*|welche\w*|wer|meisten|combien|"
                             r"quel\w*|qui|le plus|cuánto|cuál\w*|quién\w*|qué(?! es\b)|más|menos|quanto|qual|quais|quem|mais|"
