@@ -289,6 +289,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
     if recruit_chat.is_recruit_question(turn.question):
         return _plan_recruit(turn)
+    if not turn.scope.is_partner and recruit_chat.is_coverage_question(turn.question) and not (
+            mentions.of("partner") or mentions.of("opportunity") or mentions.of("account")):
+        return _plan_recruit(turn, coverage=True)  # "where are we short on partner coverage?"
     if onboarding_chat.wants_plan(turn.question, mentions.kinds(), turn.scope.is_partner):
         return _plan_onboarding(turn, resolver, mentions)
     if not turn.scope.is_partner and not (mentions.of("opportunity") or mentions.of("account")):
@@ -440,7 +443,7 @@ def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
     return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
 
 
-def _plan_recruit(turn: Turn) -> Plan:
+def _plan_recruit(turn: Turn, coverage: bool = False) -> Plan:
     """Which companies to recruit as partners; the filters are the country, industry, product named."""
     if not turn.scope.can("recruit"):
         return Plan("recruit", refusal=forbidden_message(turn.scope, intent="recruit", lang=turn.lang))
@@ -448,7 +451,7 @@ def _plan_recruit(turn: Turn) -> Plan:
     args = {"country": recruit_chat.country_in(turn.question),
             "industry": recruit_chat.named(turn.question, values["industry"]),
             "product": recruit_chat.named(turn.question, values["product"])}
-    return Plan("recruit", {k: v for k, v in args.items() if v})
+    return Plan("recruit", {k: v for k, v in {**args, "coverage": coverage}.items() if v})
 
 
 def _plan_onboarding(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan:
@@ -782,7 +785,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                             for d in overview.deals[:overview_chat.LIST_MAX]]
         return overview_chat.answer(overview, resolver.partner_names, turn.lang, turn.scope.can), 1
     if p.intent == "recruit":  # "and who else?" pages on through the ranking
-        ranked = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
+        filters = {k: v for k, v in args.items() if k != "coverage"}
+        ranked = turn.call("recruit_partners", {**filters, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
+        if args.get("coverage") and not start:  # the gaps first, then who could fill them
+            return recruit_chat.coverage_answer(ranked) + "\n" + recruit_chat.answer(ranked, start), recruit_chat.PAGE
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE
     if p.intent == "search" and args.get("tier") and not start:  # a benefit of this tier: its value first
         cell = None
