@@ -319,12 +319,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if programme_intent == "attribution" and tier_named(turn.question) and "tier" in router.profile_topics(
             turn.question):  # "how much more revenue does <partner> need for platinum?": the tier's gap
         programme_intent = None
-    elif not programme_intent and won_asked(turn.question) and programme.period_of(
-            turn.question, turn.ctx.today()) != (None, None):  # "how much did we win last quarter?": that period's
-        programme_intent = "attribution"
-    elif not programme_intent and not turn.scope.is_partner and len(mentions.of("partner")) == 1 and \
-            WON_COUNT.search(normalise(turn.question)):  # "how many deals did <partner> win this year?"
-        programme_intent = "attribution"
+    elif not programme_intent and (_won_in_period(turn) or _partner_wins(turn, mentions)):
+        programme_intent = "attribution"  # "how much did we win last quarter?", "how many deals did <partner> win?"
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
     if directory_chat.is_directory_question(turn.question, mentions, lambda text: question_hints(turn.ctx, text)):
@@ -391,6 +387,17 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         if intent == "nba" and not mentions.entities and router.says("any_deal", turn.question):
             intent = "search"  # "who leads a new logo deal we found ourselves?": the rules of engagement
     return plan(turn, resolver, intent, mentions)
+
+
+def _won_in_period(turn: Turn) -> bool:
+    """ "how much did we win last quarter?": the won revenue of a period asked."""
+    return won_asked(turn.question) and programme.period_of(turn.question, turn.ctx.today()) != (None, None)
+
+
+def _partner_wins(turn: Turn, mentions: Mentions) -> bool:
+    """ "how many deals did <partner> win this year?", asked by the vendor's people: that partner's wins."""
+    return not turn.scope.is_partner and len(mentions.of("partner")) == 1 and bool(
+        WON_COUNT.search(normalise(turn.question)))
 
 
 def _plan_tier_benefit(turn: Turn, resolver: Resolver, mentions: Mentions, last: dict | None = None) -> Plan | None:
