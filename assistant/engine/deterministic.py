@@ -170,6 +170,9 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         overview = overview_chat.plan_followup(turn.question, turn.ctx.today(), last, first, Plan)
         if overview is not None:
             return overview
+        listed = _listed_partner_topic(turn, resolver)
+        if listed is not None:  # "and their won revenue?" after the partners that qualify for promotion
+            return listed
     if state.last_intent == "first_win_own" and len(turn.question.split()) <= 10 and _FIRST_WIN_MORE.search(
             normalise(turn.question)):  # "how many days after joining was that?": the same facts again
         return Plan("first_win_own", dict(last))
@@ -199,6 +202,42 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
             base = state.last_arguments if state.last_intent == "draft" else {}
             return plan(turn, resolver, state.last_intent, mentions, base)
     return plan_fresh(turn, resolver)
+
+
+# A short follow-up's topic about the partner(s) an answer listed, beyond the profile cues: "¿y cuánto ingreso
+# ganado tienen?", "and their certs?", "und die Zertifizierungen?"
+_FOLLOWUP_TOPICS = (
+    ("certifications", re.compile(r"\bcert\w*|\bzertifi\w*|認定|資格", re.IGNORECASE)),
+    ("tier", re.compile(r"\b(won|revenue|ingreso\w*|ganad\w*|ganh\w*|receita|umsatz|gewonnen\w*|gagné\w*|chiffre|"
+                        r"tier|level|nivel|nível|niveau|stufe)\b|受注|売上|ティア", re.IGNORECASE)),
+    ("mdf", re.compile(r"\bmdf\b|marketing (development )?funds?", re.IGNORECASE)),
+)
+
+
+def _listed_partner_topic(turn: Turn, resolver: Resolver) -> Plan | None:
+    """After an answer listing partners (who qualifies for promotion, who is below its tier), a short question
+    about their figures: the figures of the one listed (or the one picked: "and the second one's revenue?")."""
+    state = turn.thread.state
+    if state.choice_slot != "partner_id" or not state.choices or len(turn.question.split()) > 12:
+        return None
+    mentions = resolver.find(turn.question)
+    if mentions.entities or router.asks_rule(turn.question):
+        return None
+    index = router.choice_index(turn.question, len(state.choices))
+    if index is None and len(state.choices) > 1:
+        return None
+    topic = _followup_topic(turn.question)
+    if topic is None:
+        return None
+    return Plan("profile", {"topic": topic, "partner_id": state.choices[index or 0].id})
+
+
+def _followup_topic(question: str) -> str | None:
+    """The partner-standing topic of a short follow-up: the profile cues', else the follow-up words'."""
+    topics = [t for t in router.profile_topics(question) if t in ("tier", "certifications", "mdf", "registrations",
+                                                                  "deals", "contacts", "channel_manager")]
+    cued = [t for t, cue in _FOLLOWUP_TOPICS if cue.search(question)]
+    return "certifications" if "certifications" in cued else next(iter(topics + cued), None)
 
 
 def _named_deals(resolver: Resolver, question: str) -> list[str]:
@@ -244,6 +283,9 @@ def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
         return Plan("nba", {"opportunity_id": chosen})
     if state.last_intent == "match" and router.says("why", turn.question):
         return Plan("match", {**state.last_arguments, "partner_id": chosen})
+    topic = _followup_topic(turn.question) if state.last_intent == "overview" else None
+    if topic:  # "and the second one's won revenue?" after a list of partners: that partner's figures
+        return Plan("profile", {"topic": topic, "partner_id": chosen})
     scores = router.score_intents(turn.question)
     if scores.of("map") > scores.of("nba") and turn.scope.can("map"):
         return Plan("map", {"partner_id": chosen})
@@ -379,7 +421,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         thread_partner = turn.thread.state.last_arguments.get("partner_id")
         if not topic and thread_partner and not mentions.entities and router.says("last_partner", turn.question) \
                 and not router.asks_rule(turn.question) and not PROGRAMME_Q.search(normalise(turn.question)):
-            topic = next(iter(router.profile_topics(turn.question)), None)  # "what are their numbers?"
+            topic = next(iter(router.profile_topics(turn.question)), None) or (  # "what are their numbers?",
+                _followup_topic(turn.question) if len(turn.question.split()) <= 8 else None)  # "and their certs?"
         if topic:
             return _plan_profile(turn, resolver, mentions, topic)
         if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:
