@@ -154,6 +154,10 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
             index = 1 if len(state.choices) > 1 else None  # "and who's the runner-up?": the second of the ranking
             if index is not None and state.last_intent == "match":
                 return Plan("match", {**state.last_arguments, "partner_id": state.choices[index].id})
+        if index is not None and state.last_intent == "match" and state.choice_slot == "partner_id" and \
+                len(turn.question.split()) <= 3 and not router.score_intents(turn.question).of("nba") and \
+                not router.score_intents(turn.question).of("map"):  # "2番目は？", "and the third?": its place
+            return Plan("match", {**state.last_arguments, "partner_id": state.choices[index].id})
         if index is not None:
             return _plan_choice(turn, state, state.choices[index].id)
     followup = followup_chat.plan_followup(turn, Plan)  # "who's the partner on it?", "why the first one?"
@@ -392,6 +396,12 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         mentions.entities = [e for e in mentions.entities if e.kind != "opportunity"
                              or resolver.names_account(turn.question, e.id)]
     intent = router.choose_intent(turn.question, mentions.kinds())
+    if router.RUNNER_UP.search(normalise(turn.question)) and (mentions.of("opportunity") or mentions.of("account")) \
+            and turn.scope.can("match"):  # "<account>'s runner-up?", "Yamato の二番手候補は？": the second of its match
+        p = plan(turn, resolver, "match", mentions)
+        if p.arguments.get("opportunity_id") and not (p.question or p.reply or p.refusal):
+            p.arguments["rank"] = 2
+        return p
     if intent == "match" and mentions.entities:  # "<X> Partners Corp - what stage is it at?": the partner word
         intent = router.choose_intent(_without_names(turn.question, mentions), mentions.kinds())  # is the name's
     programme_q = router.asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question))
@@ -874,7 +884,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         top = max(int(args.get("top") or answers.PAGE), start + answers.PAGE)
         matched = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top}, MatchResponse)
         label = resolver.deal_label(args["opportunity_id"])
-        focus = [i for i, m in enumerate(matched.partners) if m.partner_id == args.get("partner_id")]
+        focus = [i for i, m in enumerate(matched.partners) if m.partner_id == args.get("partner_id")] or (
+            [args["rank"] - 1] if args.get("rank") and len(matched.partners) >= args["rank"] else [])
+        if focus and args.get("why") and focus[0] > 0:  # "why?" after the second: beside the one ranked above
+            return answers.match_answer(matched, label, focus[0] - 1, size=2, lang=turn.lang), 0
         if focus:  # "why the first one?": that partner's place and reasons
             return answers.match_answer(matched, label, focus[0], size=1, lang=turn.lang), 0
         turn.choices = [Candidate(id=m.partner_id, label=m.name or m.partner_id)

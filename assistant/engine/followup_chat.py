@@ -56,6 +56,8 @@ def plan_followup(turn: Turn, make: Callable[..., Any]) -> Any | None:
             rest = next((why.group(g) for g in ("rest", "jrest", "rest2") if why.group(g) is not None), "")
             rest = re.sub(r"^\W*(は|を|について)?", "", rest)
             index = router.choice_index(rest or "", 100)
+            if index is None and last.get("partner_id") and not (rest or "").strip(" ?!.。？"):
+                return make("match", arguments={**last, "why": True})  # "why?" after one partner's place
             if index is None and (THEM.search(rest or "") or not (rest or "").strip(" ?!.。？")):
                 index = max(state.shown - 5, 0)  # "why them?": the shortlisted partner last looked at
             if index is not None:  # "why the first one?": that partner with its reasons

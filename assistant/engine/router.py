@@ -561,7 +561,8 @@ _ORDINAL_WORDS = "|".join(sorted((w for w in ORDINALS if not w[0].isdigit() or w
 EMBEDDED_CHOICE = re.compile(
     rf"\b(?:the|die|der|das|dem|den|le|la|el|o|a|beim|au|al|ao|no|na|do|da|del|du|vom)\s+(?P<w>{_ORDINAL_WORDS})n?\b"
     rf"(?:\s+(?:one|option|choice|deal|opp|partner|eins?|affaire|option|opción|opção)\b|\s*[?!.]*\s*$)"
-    r"|(?:\bnumber|\bnr\.?|\bno\.|#|\boption)\s*(?P<n>\d)\b|(?P<j>[1-5])つ目")
+    r"|(?:\bnumber|\bnr\.?|\bno\.|#|\boption)\s*(?P<n>\d)\b|(?P<j>[1-5])(?:つ目|番目|位|社目|件目)|"
+    r"(?P<k>[一二三四五])(?:つ目|番目|位|社目|件目)")
 
 
 def is_more(question: str) -> bool:
@@ -600,8 +601,11 @@ def choice_index(question: str, n_candidates: int, labels: list[str] | None = No
     if index is None:
         embedded = EMBEDDED_CHOICE.search(text)
         if embedded:
-            index = int(embedded.group("n") or embedded.group("j")) - 1 if (
-                embedded.group("n") or embedded.group("j")) else ORDINALS[embedded.group("w")] - 1
+            if embedded.group("k"):  # "二番目": the kanji numeral
+                index = "一二三四五".index(embedded.group("k"))
+            else:
+                index = int(embedded.group("n") or embedded.group("j")) - 1 if (
+                    embedded.group("n") or embedded.group("j")) else ORDINALS[embedded.group("w")] - 1
     if index is None and labels:
         index = _by_label_words(text, labels)
     return index if index is not None and 0 <= index < n_candidates else None
