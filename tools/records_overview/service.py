@@ -24,7 +24,7 @@ from tools.registry import register_tool
 from tools.types import is_open
 
 Topic = Literal["partners", "joined", "users", "pipeline", "unpartnered", "won", "past_close", "expiring",
-                "promotion", "below_tier", "mdf", "kits", "certified", "tier_rules"]
+                "promotion", "below_tier", "mdf", "kits", "certified", "tier_rules", "open_deals"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 TRAILING_DAYS = 365
 
@@ -42,7 +42,7 @@ class OverviewArgs(BaseModel):
     country: str | None = Field(None, description="partners, certified: only those selling in this country code")
     product: str | None = Field(None, description="certified: count the staff certified on this product")
     channel_manager: str | None = Field(None, description="partners, joined, mdf, certified, promotion, "
-                                                          "below_tier: only the partners "
+                                                          "below_tier, open_deals: only the partners "
                                                           "whose channel manager is this user (a user_id)")
     months: list[str] = Field(default_factory=list, description="mdf: these months (YYYY-MM; default the last "
                                                                  "six complete ones)")
@@ -58,6 +58,8 @@ class PartnerLine(BaseModel):
     mdf_spent: float | None = None
     mdf_left: float | None = None
     certified: int | None = None
+    open_deals: int | None = None  # open_deals: the open deals it is on or registered
+    pipeline: float | None = None  # open_deals: their amount (deal currencies summed as numbers)
 
 
 class DealLine(BaseModel):
@@ -159,6 +161,8 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     with ctx.records(scope) as rec:
         if topic == "certified":
             return _certified(_managed_by(rec.partners(), channel_manager), out)
+        if topic == "open_deals":
+            return _open_deals(_managed_by(rec.partners(), channel_manager), rec.opportunities(open_only=True), out)
         if topic in ("partners", "joined"):
             partners = _managed_by(rec.partners(), channel_manager)
             if country:
@@ -205,6 +209,21 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         lambda d: (-(d.amount or 0.0), d.opportunity_id))
     out.deals.sort(key=key)
     out.count, out.totals = len(out.deals), _totals(out.deals)
+    return out
+
+
+def _open_deals(partners: list, opps: list, out: OverviewResult) -> OverviewResult:
+    """The partners by the open deals they are on or registered, most first (then by their amount)."""
+    lines = {p.partner_id: PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "", open_deals=0,
+                                       pipeline=0.0) for p in partners}
+    for o in opps:
+        for pid in {o.partner_id, o.registered_by} - {None}:
+            if pid in lines:
+                lines[pid].open_deals = (lines[pid].open_deals or 0) + 1
+                lines[pid].pipeline = (lines[pid].pipeline or 0.0) + (o.amount or 0.0)
+    out.partners = sorted((line for line in lines.values() if line.open_deals),
+                          key=lambda line: (-(line.open_deals or 0), -(line.pipeline or 0.0), line.partner_id))
+    out.count = len(out.partners)
     return out
 
 
