@@ -153,6 +153,18 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja): the fixed sentences of th
                     "ganhos em {deals} negócios (participação dos parceiros {share}); direto {direct}.",
                     "受注 {won}（{deals} 件）のうち、パートナー発掘 {sourced}、影響 {influenced}、遂行 {fulfilled}"
                     "（パートナー比率 {share}）、直販 {direct}。"),
+    "attr_rank_lowest": ("Lowest ROPI first, of the {n} partners asked about with MDF paid:",
+                         "Niedrigste ROPI zuerst, von {n} Partnern mit ausgezahlten MDF:",
+                         "ROPI le plus bas d'abord, parmi {n} partenaires avec des MDF payés :",
+                         "ROPI más bajo primero, de {n} socios con MDF pagado:",
+                         "ROPI mais baixo primeiro, de {n} parceiros com MDF pago:",
+                         "ROPI の低い順（MDF 支払のある {n} 社）:"),
+    "attr_rank_highest": ("Highest ROPI first, of the {n} partners asked about with MDF paid:",
+                          "Höchste ROPI zuerst, von {n} Partnern mit ausgezahlten MDF:",
+                          "ROPI le plus élevé d'abord, parmi {n} partenaires avec des MDF payés :",
+                          "ROPI más alto primero, de {n} socios con MDF pagado:",
+                          "ROPI mais alto primeiro, de {n} parceiros com MDF pago:",
+                          "ROPI の高い順（MDF 支払のある {n} 社）:"),
     "attr_top": ("Top partners:", "Top-Partner:", "Meilleurs partenaires :", "Principales socios:",
                  "Principais parceiros:", "上位パートナー:"),
     "attr_line": ("- {name} ({id}): won {won} with the partner (sourced {sourced}, influenced {influenced}, "
@@ -241,7 +253,25 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja): the fixed sentences of th
 })  # fmt: skip
 
 
-def attribution_answer(data: AttributionResponse, partner_id: str | None, lang: str = "en") -> str:
+# "lowest ROPI", "best return", "niedrigste ROPI", "le pire ROI", "el ROPI más bajo", "menor ROPI", "ROPIが最も低い"
+_ROPI_WORD = r"(?:\bropi\b|\broi\b|\breturn\w*|\brendite\b|\bretour\b|\bretorno\b|リターン|ROPI|ROI)"
+_LOWEST = re.compile(r"\b(lowest|worst|weakest|poorest|least|niedrigste\w*|schlechteste\w*|geringste\w*|plus (bas|faible)|"
+                     r"pire|moins bon\w*|más baj[oa]|peor\w*|menor|mais baix[oa]|pior\w*)\b|最も低い|一番低い|最低", re.IGNORECASE)
+_HIGHEST = re.compile(r"\b(highest|best|strongest|top|höchste\w*|beste\w*|plus (haut|élevé)|meilleur\w*|más alt[oa]|"
+                      r"mejor\w*|maior|mais alt[oa]|melhor\w*)\b|最も高い|一番高い|最高", re.IGNORECASE)
+
+
+def ropi_rank(question: str) -> str | None:
+    """ "lowest" or "highest" when the question ranks partners by their ROPI, else None."""
+    if not re.search(_ROPI_WORD, question, re.IGNORECASE):
+        return None
+    return "lowest" if _LOWEST.search(question) else "highest" if _HIGHEST.search(question) else None
+
+
+def attribution_answer(data: AttributionResponse, partner_id: str | None, lang: str = "en",
+                       rank: str | None = None, keep: set[str] | None = None) -> str:
+    """Won revenue by partner role; with `rank` ("lowest" / "highest"), the partners in `keep` (all: None) with
+    an MDF return, by their ROPI."""
     cur, t = data.currency, data.totals
     lines = [_say("attr_head", lang, start=data.from_, end=data.to, cur=cur)]
     if t and not partner_id:
@@ -249,7 +279,11 @@ def attribution_answer(data: AttributionResponse, partner_id: str | None, lang: 
                           fulfilled=_money(t.fulfillment, cur), won=_money(t.won_revenue, cur), deals=t.won_deals,
                           share=f"{t.partner_share:.0%}", direct=_money(t.direct, cur)))
     rows = data.partners if partner_id else data.partners[:5]
-    if rows and not partner_id:
+    if rank and not partner_id:  # "which of my platinum partners has the lowest ROPI?": those, by their ROPI
+        kept = [p for p in data.partners if (keep is None or p.partner_id in keep) and p.ropi is not None]
+        rows = sorted(kept, key=lambda p: (p.ropi if rank == "lowest" else -(p.ropi or 0.0), p.partner_id))[:5]
+        lines.append(_say("attr_rank_" + rank, lang, n=len(kept)))
+    elif rows and not partner_id:
         lines.append(_say("attr_top", lang))
     for p in rows:
         ropi = _say("no_mdf", lang) if p.ropi is None else _say("ropi", lang, ropi=f"{p.ropi:.1f}",

@@ -500,6 +500,11 @@ def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
         return Plan(intent, {"channel_manager": turn.scope.user_id, **quiet})  # "which of my partners are at risk?"
     if quiet:  # "who has gone quiet on the portal?": the partners whose engagement is falling
         return Plan(intent, {"partner_id": partner_id, **quiet})
+    ranked = programme.ropi_rank(turn.question) if intent == "attribution" and not partner_id else None
+    if ranked and turn.scope.is_internal:  # "which of my platinum partners has the lowest ROPI?"
+        mine = turn.scope.role == "channel_manager" and overview_chat.asks_own_book(turn.question)
+        return Plan(intent, {"from_date": start, "to_date": end, "rank": ranked, "tier": tier_named(turn.question),
+                             "channel_manager": turn.scope.user_id if mine else None})
     return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
 
 
@@ -794,8 +799,16 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     """Call the tool; (answer text, results shown)."""
     args, start = p.arguments, p.start
     if p.intent == "attribution":
-        attribution = turn.call("programme_attribution", args, AttributionResponse)
-        return programme.attribution_answer(attribution, args.get("partner_id"), turn.lang), len(attribution.partners)
+        call = {k: v for k, v in args.items() if k not in ("rank", "tier", "channel_manager")}
+        attribution = turn.call("programme_attribution", call, AttributionResponse)
+        keep = None
+        if args.get("tier") or args.get("channel_manager"):  # the partners asked about: a tier, the asker's own
+            with turn.ctx.records(turn.scope) as rec:
+                keep = {p.partner_id for p in rec.partners()
+                        if (not args.get("tier") or (p.tier or "").lower() == args["tier"])
+                        and (not args.get("channel_manager") or p.channel_manager == args["channel_manager"])}
+        return programme.attribution_answer(attribution, args.get("partner_id"), turn.lang, args.get("rank"),
+                                            keep), len(attribution.partners)
     if p.intent in ("at_risk", "first_win"):
         portfolio = turn.call("programme_portfolio", {}, PortfolioResponse)
         if p.intent == "at_risk":
