@@ -117,8 +117,12 @@ FIELDS = (
     ("industries", re.compile(r"\b(industr\w*|verticals?|sectors?|branche\w*|secteurs?|sectores?|setores?|"
                               r"segment\w*)\b|業界|業種")),
     ("audience", re.compile(r"\b(audiences?|target(ed)?( group| audience)?|who is it for|who (is it|it's) aimed at|"
+                            # "who is the <x> kit aimed at", "who's it for", "an wen richtet sich", "à qui
+                            # s'adresse", "a quién va dirigido", "para quem é"
+                            r"aimed at|intended for|meant for|written for|who('s| is)? (it|this|that|the \S+ kit) for|"
+                            r"an wen|richtet sich|à qui|s'adresse|a quién|dirigid[oa]|para quem|"
                             r"personas?|zielgruppen?|cibles?|público[- ](alvo|objetivo)|audiencia|"
-                            r"destinatari\w*)\b|対象|ターゲット")),
+                            r"destinatari\w*)\b|対象|ターゲット|誰向け")),
 )
 _WHICH_KIT = re.compile(r"\b(which|what|welche[sn]?|quel(le)?s?|qu[eé]|cu[aá]l|qual)\b.{0,25}\bkits?\b|"
                         r"どの.{0,6}キット|キット.{0,10}(どれ|おすすめ)", re.IGNORECASE)
