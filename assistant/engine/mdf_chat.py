@@ -477,10 +477,13 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
 # leads of the MDF activities the question singles out (a partner, a kit, words of the activities' names), summed
 LEADS_RE = re.compile(
     r"(?=.*(?:\bleads?\b|リード))(?=.*(?:\b(?:how many|total|overall|in all|altogether|sum|wie ?viele|insgesamt|"
-    r"zusammen|gesamt|combien|au total|cuánt[oa]s|en total|quant[oa]s|no total|ao todo)\b|何件|合計|数|いくつ))"
-    rf"(?=.*(?:{_MDF_ANY}|\b(?:activit\w*|aktivität\w*|activités?|actividad\w*|atividades?|kits?|campaigns?|"
-    r"kampagne\w*|campagnes?|campañas?|campanhas?|roadshows?|webinars?|workshops?|events?)\b|-kits?\b|"
-    r"アクティビティ|活動|施策|キット|キャンペーン))", re.IGNORECASE)
+    r"zusammen|gesamt|combien|au total|cuánt[oa]s|en total|quant[oa]s|no total|ao todo)\b|何件|合計|数|いくつ))",
+    re.IGNORECASE)
+# what MDF activities are called; without one, the question must name a partner, a kit or words of the activities'
+# names or kinds ("leads from the webinars") for its leads to be theirs
+_ACTIVITY_SUBJECT = re.compile(
+    rf"{_MDF_ANY}|\b(?:activit\w*|aktivität\w*|activités?|actividad\w*|atividades?|kits?|campaigns?|kampagne\w*|"
+    r"campagnes?|campañas?|campanhas?)\b|-kits?\b|アクティビティ|活動|施策|キット|キャンペーン", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -519,8 +522,8 @@ def answer_leads(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
     kit = _kit_asked(turn, found_all)
     chosen, words = _name_filter(turn.question, [a for a in found_all if a.kit_id == kit] if kit else found_all,
                                  ignore)  # "the lakehouse roadshows": of the kit's activities, the roadshows
-    if not chosen and not partner_id and not kit and not words:
-        return None
+    if not (partner_id or kit or words or _ACTIVITY_SUBJECT.search(turn.question)):
+        return None  # "how many leads are waiting to be routed?": not the MDF activities' leads
     lang = turn.lang
     tool = ToolUse(name="list_mdf", arguments={k: v for k, v in (("partner_id", partner_id), ("kit_id", kit),
                                                                  ("from_date", start), ("to_date", end)) if v})

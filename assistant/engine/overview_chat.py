@@ -156,7 +156,7 @@ _MINE = re.compile(r"\b(my|meine[nmrs]?|mes|mis|meus|minhas)\b.{0,20}\b(partners
                    r"parceiros)\b|\bpartners? (that |who )?(do |am )?(i|I)('m| am)? (have|manage|managing|own|look after|"
                    r"looking after|cover|covering|handle|handling)\b|"
                    r"\b(in|of) my (book|portfolio|patch|territory)\b|(私|自分|わたし)の担当|担当(の|している)?パートナー|"
-                   r"\b(partners?|socios|parceiros|partenaires)\s+(míos|mios|meus|à moi|of mine)\b|"
+                   r"\b(partners?|socios?|parceiros?|partenaires?)\s+(míos?|mios?|meus?|minhas?|à moi|of mine)\b|"
                    r"\b(de|in|en|na|no) (mi|mein\w*|ma|minha) (cartera|portfolio|portefeuille|carteira|bestand)\b")
 
 
