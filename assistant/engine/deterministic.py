@@ -417,6 +417,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             missing = resolver.unknown_name(turn.question, mentions, DEAL_OR_REGISTRATION, reach=reach)
             missing = None if missing and PROGRAMME_TERM.search(missing) else missing
         what = "what_deal"
+        if not missing:  # "the <X> partner profile", "partner <X>'s details": a partner that is nowhere
+            missing = resolver.unknown_name(turn.question, mentions, router.PARTNER_WORD, reach=(8, 3))
+            if missing and (PROGRAMME_TERM.search(missing) or len(missing.split()) < 2 or tier_named(missing)):
+                missing = None  # "the Partner Portal", "a Select partner", "a Gold partner": no partner's name
+            what = "what_partner" if missing else what
         if not missing:  # "status of Initrode Holdings?": a customer or partner that is nowhere
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
         if missing:  # "next on the Globex deal?": no such deal, rather than passages about deals
