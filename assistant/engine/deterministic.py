@@ -22,6 +22,7 @@ from assistant.engine import (
     deal_facts,
     directory_chat,
     draft_options,
+    extension_rule,
     followup_chat,
     onboarding_chat,
     overview_chat,
@@ -335,6 +336,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
     if recruit_chat.is_recruit_question(turn.question):
         return _plan_recruit(turn)
+    extension = _plan_extension(turn, resolver, mentions)
+    if extension is not None:  # "<partner> wants an extension on the <account> PoV, can I still give it?"
+        return extension
     if not turn.scope.is_partner and recruit_chat.is_coverage_question(turn.question) and not (
             mentions.of("partner") or mentions.of("opportunity") or mentions.of("account")):
         return _plan_recruit(turn, coverage=True)  # "where are we short on partner coverage?"
@@ -438,6 +442,10 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
                 and not router.asks_rule(turn.question) and not PROGRAMME_Q.search(normalise(turn.question)):
             topic = next(iter(router.profile_topics(turn.question)), None) or (  # "what are their numbers?",
                 _followup_topic(turn.question) if len(turn.question.split()) <= 8 else None)  # "and their certs?"
+        if not topic and thread_partner and not mentions.entities and router.says("last_partner", turn.question) \
+                and len(turn.question.split()) <= 10 and _followup_topic(turn.question) == "mdf" and router.mdf_period(
+                turn.question, turn.ctx.today().year, turn.ctx.today()) and not router.asks_rule(turn.question):
+            topic = "mdf"  # "extend it with their MDF for october": that partner's MDF in that period
         if topic:
             return _plan_profile(turn, resolver, mentions, topic)
         if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:
@@ -445,6 +453,23 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         if intent == "nba" and not mentions.entities and router.says("any_deal", turn.question):
             intent = "search"  # "who leads a new logo deal we found ourselves?": the rules of engagement
     return plan(turn, resolver, intent, mentions)
+
+
+def _plan_extension(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan | None:
+    """A registration extension asked of the one deal a longer question names: its facts and the rule applied."""
+    text = normalise(turn.question)
+    if not deal_facts.EXTEND.search(text) or router.asks_rule(turn.question) or _MDF_WORD.search(text) or not (
+            mentions.of("opportunity") or mentions.of("account")):
+        return None
+    named = [e.id for e in mentions.of("opportunity")]
+    deals = named if len(named) == 1 else _named_deals(resolver, turn.question)
+    if len(deals) != 1:
+        return None
+    return Plan("deal_facts", {"deals": deals, "facts": deal_facts.EXTENSION_FACTS, "pick": "",
+                               "opportunity_id": deals[0], "rule": deal_facts.EXTENSION_QUERY})
+
+
+_MDF_WORD = re.compile(r"(?<![a-z])mdf(?![a-z])|marketing (development )?funds?")
 
 
 def _won_in_period(turn: Turn) -> bool:
@@ -850,7 +875,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         text = deal_facts.facts_answer(found, args["facts"], args.get("pick", ""), resolver.deal_label,
                                        turn.ctx.today(), turn.lang)
         if args.get("rule") and found:  # "can I extend it?": the programme's rule beside the deal's facts
-            text += "\n" + _search(turn, args["rule"], 0)[0]
+            rule = _search(turn, args["rule"], 0)[0]
+            verdict = extension_rule.extension_verdict(found[0], rule, turn.ctx.today(), turn.lang) if (
+                len(found) == 1 and args["rule"] == deal_facts.EXTENSION_QUERY) else None
+            text += "\n" + (f"{verdict}\n" if verdict else "") + rule  # the rule applied, then the rule
         return text, len(found)
     if p.intent == "overview":
         overview = turn.call("records_overview", args, OverviewResult)

@@ -234,3 +234,46 @@ def test_deals_that_came_out_of_a_partners_mdf(demo_ctx, demo_folder, demo_today
     expected = {o["opportunity_id"] for o in recent if rows[o["mdf_activity_id"]]["partner_id"] == pid}
     answer = _ask(demo_ctx, "u-cm-2", f"which {name} deals came out of their MDF activities?").answer
     assert set(re.findall(r"OPP-\d+", answer)) == expected
+
+
+def test_the_extension_rule_applied_to_a_deal(demo_ctx, demo_folder, demo_today):
+    """The rule's figures come from the rule passage; the deal's from its record: eligible with the new end date,
+    or not, with why."""
+    from assistant.engine.extension_rule import extension_verdict
+    from tools.partner_profile.service import DealOut
+
+    today = _today(demo_today)
+    rule = ("A registration may be extended once by 45 days while the deal is in negotiation and has had activity "
+            "in the last 10 days.")
+    deal = DealOut(opportunity_id="OPP-1", name="x", account_id="A-1", stage="negotiation",
+                   last_activity_on=today - dt.timedelta(days=3), protection_ends=today + dt.timedelta(days=5))
+    assert (today + dt.timedelta(days=50)).isoformat() in extension_verdict(deal, rule, today)
+    quiet = deal.model_copy(update={"last_activity_on": today - dt.timedelta(days=20)})
+    assert extension_verdict(quiet, rule, today).startswith("Not eligible")
+    early = deal.model_copy(update={"stage": "qualification"})
+    assert extension_verdict(early, rule, today).startswith("Not eligible")
+    lapsed = deal.model_copy(update={"protection_ends": today - dt.timedelta(days=1)})
+    assert "no longer" in extension_verdict(lapsed, rule, today)
+    assert extension_verdict(deal, "Registrations are protected for 90 days.", today) is None  # no extension rule
+    # asked in a longer sentence naming the deal: its facts with the rule applied (not a draft for the partner)
+    opps = csv_rows(demo_folder, "opportunities.csv")
+    deal = next(o for o in opps if o["registered_by"] and not o["stage"].startswith("closed"))
+    partner = next(p["name"] for p in csv_rows(demo_folder, "partners.csv") if p["partner_id"] == deal["registered_by"])
+    account = next(a["name"] for a in csv_rows(demo_folder, "accounts.csv") if a["account_id"] == deal["account_id"])
+    answer = _ask(demo_ctx, "u-cm-1", f"{partner} asked for an extension on {deal['opportunity_id']} at {account}, "
+                                      "is that still possible?")
+    assert answer.intent == "deal_facts" and deal["opportunity_id"] in answer.answer
+
+
+def test_a_made_up_partner_profile_and_mdf_of_the_thread_partner(demo_ctx, demo_folder):
+    answer = _ask(demo_ctx, "u-cm-2", "pull up the Veldrin Analytics partner profile please").answer
+    assert 'no partner called "Veldrin Analytics"' in answer
+    assert "no partner called" not in _ask(demo_ctx, "u-cm-2", "how do I become a Gold partner?").answer
+    activity = csv_rows(demo_folder, "partner_activity.csv")
+    row = next(r for r in reversed(activity) if r["mdf_spent"] and float(r["mdf_spent"]))
+    name = next(p["name"] for p in csv_rows(demo_folder, "partners.csv") if p["partner_id"] == row["partner_id"])
+    month = dt.date.fromisoformat(row["month"] + "-01").strftime("%B").lower()
+    thread = "deals-then-mdf"
+    _ask(demo_ctx, "u-cm-2", f"open deals of {name}?", thread)
+    answer = _ask(demo_ctx, "u-cm-2", f"and their MDF for {month}?", thread).answer
+    assert f"{float(row['mdf_spent']):,.0f}" in answer
