@@ -165,7 +165,7 @@ def asks_own_book(question: str) -> bool:
     return bool(_MINE.search(normalise(question)))
 
 
-_BOOK_TOPICS = ("partners", "joined", "mdf", "certified", "promotion", "below_tier", "open_deals")
+_BOOK_TOPICS = ("partners", "joined", "mdf", "certified", "promotion", "below_tier", "open_deals", "open_pipeline")
 
 
 def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tuple[str, dict[str, Any]] | None:
@@ -178,9 +178,10 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
     dated = _deal_dates(text, today)  # past their close date, expiring: the whole book's or a partner's
     if dated or partner_named:
         return dated
-    if _MOST.search(text) and _OPEN.search(text) and _DEALS.search(text) and (
+    if _MOST.search(text) and ((_OPEN.search(text) and _DEALS.search(text)) or _PIPELINE.search(text)) and (
             _PARTNERS.search(text) or _WHO_ANY.search(text)) and not _NO_PARTNER.search(text):
-        return "open_deals", {}  # "which of my partners has the most open deals?"
+        # "which of my partners has the most open deals?", "... the biggest pipeline?"
+        return ("open_pipeline" if _PIPELINE.search(text) else "open_deals"), {}
     if _CERTIFIED.search(text) and _MOST.search(text) and _PARTNERS.search(text):
         return "certified", {}  # the engine adds the country and product named
     if _KITS.search(text) and _LISTED_KITS.search(text) and not _DRAFT_VERB.search(text):
@@ -301,6 +302,12 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                    "{n} socios con negocios abiertos, los que más tienen primero:",
                    "{n} parceiros com negócios abertos, os que têm mais primeiro:",
                    "オープン案件のあるパートナー {n} 社（多い順）:"),
+    "open_pipeline": ("{n} partners with open deals, the largest pipeline first:",
+                      "{n} Partner mit offenen Deals, die größte Pipeline zuerst:",
+                      "{n} partenaires avec des affaires ouvertes, le plus gros pipeline d'abord :",
+                      "{n} socios con negocios abiertos, el mayor pipeline primero:",
+                      "{n} parceiros com negócios abertos, o maior pipeline primeiro:",
+                      "オープン案件のあるパートナー {n} 社（パイプラインの大きい順）:"),
     "open_deals_line": ("{deals} open deals, {amount} in pipeline", "{deals} offene Deals, Pipeline {amount}",
                         "{deals} affaires ouvertes, pipeline {amount}", "{deals} negocios abiertos, pipeline {amount}",
                         "{deals} negócios abertos, pipeline {amount}", "オープン案件 {deals} 件、パイプライン {amount}"),
@@ -473,8 +480,8 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
         lines += [f"{i}. {p.name} ({p.partner_id}): " + _say("mdf_line", lang, allocated=f"{p.mdf_allocated:,.0f}",
                                                                 spent=f"{p.mdf_spent:,.0f}", left=f"{p.mdf_left:,.0f}")
                   for i, p in enumerate(result.partners[:LIST_MAX], 1)]
-    elif t == "open_deals":
-        lines = [_say("open_deals", lang, n=n)]
+    elif t in ("open_deals", "open_pipeline"):
+        lines = [_say(t, lang, n=n)]
         lines += [f"{i}. {p.name} ({p.partner_id}): " + _say("open_deals_line", lang, deals=p.open_deals,
                                                                 amount=f"{p.pipeline or 0:,.0f}")
                   for i, p in enumerate(result.partners[:LIST_MAX], 1)]
@@ -484,7 +491,7 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
                   for p in result.partners[:LIST_MAX]]
     shown = len(lines) - 1
     total = len(result.partners) if t in ("partners", "joined", "promotion", "below_tier", "mdf",
-                                          "certified", "open_deals") else len(result.deals)
+                                          "certified", "open_deals", "open_pipeline") else len(result.deals)
     if t in ("partners",) and not result.tier:
         total = shown
     if total > shown and shown > 0:

@@ -174,6 +174,13 @@ def test_coverage_by_country_and_open_deals_by_partner(demo_ctx, demo_folder):
     answer = _ask(demo_ctx, cm, "welcher meiner Partner hat die meisten offenen Deals?").answer
     assert _ids(answer)[0] in {p for p, n in counts.items() if n == max(counts.values())}
     assert set(_ids(answer)) <= mine
+    amounts = Counter()
+    for o in opps:
+        for pid in {o["partner_id"], o["registered_by"]} - {""}:
+            if pid in mine:
+                amounts[pid] += float(o["amount"] or 0)
+    answer = _ask(demo_ctx, cm, "which of my partners has the biggest pipeline?").answer
+    assert _ids(answer)[0] == max(amounts, key=lambda p: amounts[p])
 
 
 def test_partners_ranked_by_ropi_within_a_tier_of_my_book(demo_ctx, demo_folder):

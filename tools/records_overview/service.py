@@ -24,7 +24,8 @@ from tools.registry import register_tool
 from tools.types import is_open
 
 Topic = Literal["partners", "joined", "users", "pipeline", "unpartnered", "won", "past_close", "expiring",
-                "promotion", "below_tier", "mdf", "kits", "certified", "tier_rules", "open_deals"]
+                "promotion", "below_tier", "mdf", "kits", "certified", "tier_rules", "open_deals",
+                "open_pipeline"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 TRAILING_DAYS = 365
 
@@ -42,7 +43,7 @@ class OverviewArgs(BaseModel):
     country: str | None = Field(None, description="partners, certified: only those selling in this country code")
     product: str | None = Field(None, description="certified: count the staff certified on this product")
     channel_manager: str | None = Field(None, description="partners, joined, mdf, certified, promotion, "
-                                                          "below_tier, open_deals: only the partners "
+                                                          "below_tier, open_deals, open_pipeline: only the partners "
                                                           "whose channel manager is this user (a user_id)")
     months: list[str] = Field(default_factory=list, description="mdf: these months (YYYY-MM; default the last "
                                                                  "six complete ones)")
@@ -161,8 +162,9 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     with ctx.records(scope) as rec:
         if topic == "certified":
             return _certified(_managed_by(rec.partners(), channel_manager), out)
-        if topic == "open_deals":
-            return _open_deals(_managed_by(rec.partners(), channel_manager), rec.opportunities(open_only=True), out)
+        if topic in ("open_deals", "open_pipeline"):  # by their count, or by their amount
+            return _open_deals(_managed_by(rec.partners(), channel_manager), rec.opportunities(open_only=True), out,
+                               by_amount=topic == "open_pipeline")
         if topic in ("partners", "joined"):
             partners = _managed_by(rec.partners(), channel_manager)
             if country:
@@ -212,8 +214,9 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     return out
 
 
-def _open_deals(partners: list, opps: list, out: OverviewResult) -> OverviewResult:
-    """The partners by the open deals they are on or registered, most first (then by their amount)."""
+def _open_deals(partners: list, opps: list, out: OverviewResult, by_amount: bool = False) -> OverviewResult:
+    """The partners by the open deals they are on or registered, most first (then by their amount; `by_amount`:
+    by their amount first)."""
     lines = {p.partner_id: PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "", open_deals=0,
                                        pipeline=0.0) for p in partners}
     for o in opps:
@@ -221,8 +224,11 @@ def _open_deals(partners: list, opps: list, out: OverviewResult) -> OverviewResu
             if pid in lines:
                 lines[pid].open_deals = (lines[pid].open_deals or 0) + 1
                 lines[pid].pipeline = (lines[pid].pipeline or 0.0) + (o.amount or 0.0)
-    out.partners = sorted((line for line in lines.values() if line.open_deals),
-                          key=lambda line: (-(line.open_deals or 0), -(line.pipeline or 0.0), line.partner_id))
+    def key(line: PartnerLine) -> tuple:
+        count, amount = -(line.open_deals or 0), -(line.pipeline or 0.0)
+        return (amount, count, line.partner_id) if by_amount else (count, amount, line.partner_id)
+
+    out.partners = sorted((line for line in lines.values() if line.open_deals), key=key)
     out.count = len(out.partners)
     return out
 
