@@ -134,6 +134,26 @@ _PROCESS = re.compile(r"\b(how (do|does|can|to|is)|when (does|do|will|is)|take e
 _REQUIRES = re.compile(r"\b(requirements?|requires?|required|criteria|minimums?|what does it take|voraussetzung\w*|"
                        r"anforderung\w*|kriterien|mindest\w*|critères|exigences|conditions|requisitos?|critérios|"
                        r"criterios|condiciones|condições)\b|条件|要件|基準")
+# "haven't registered a deal", "keinen Deal registriert", "n'ont pas enregistré", "no han registrado", "não
+# registraram", "登録していない": partners without a registration lately
+_NOT_REGISTERED = re.compile(
+    r"\b(haven'?t|have not|hasn'?t|has not|didn'?t|did not|not|no|without|stopped|nicht|nichts|kein\w*|pas|aucun\w*|"
+    r"no han|sin|não|sem|parou|pararam|dejaron de)\b.{0,25}\b(regist\w*|enregistr\w*)|"
+    r"\bno (new )?(deal )?registrations?\b|(登録|案件登録)(して)?(いない|がない|なし)")
+_SINCE = re.compile(r"\b(?:last|past|letzten|seit|derniers|depuis|últimos|en|in|nos|hace|há)\s+(\d+)\s*(days?|tage?n?|jours|días|dias|weeks?|wochen|"
+                    r"semaines|semanas|months?|monaten?|mois|meses)\b|(\d+)\s*(日|週間|か月|ヶ月)")
+
+
+def _since_days(text: str) -> int | None:
+    found = _SINCE.search(text)
+    if not found:
+        return None
+    n, unit = int(found.group(1) or found.group(3)), (found.group(2) or found.group(4)).lower()
+    scale = 7 if unit.startswith(("week", "woche", "semaine", "semana", "週")) else 30 if unit.startswith(
+        ("month", "monat", "mois", "mes", "か月", "ヶ月")) else 1
+    return min(n * scale, 366)
+
+
 # "who ...?", "anyone ...?", "alguien ...?": a question after partners, though it does not say "partners"
 _WHO_ANY = re.compile(r"\b(who|who's|which|wer|welche\w*|qui|quién\w*|quem|anyone|anybody|any of|jemand|"
                       r"quelqu'un|alguien|alguno\w*|alguém|algum\w*)\b|誰|どの|どこ")
@@ -165,7 +185,8 @@ def asks_own_book(question: str) -> bool:
     return bool(_MINE.search(normalise(question)))
 
 
-_BOOK_TOPICS = ("partners", "joined", "mdf", "certified", "promotion", "below_tier", "open_deals", "open_pipeline")
+_BOOK_TOPICS = ("partners", "joined", "mdf", "certified", "promotion", "below_tier", "open_deals", "open_pipeline",
+                "no_registrations")
 
 
 def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tuple[str, dict[str, Any]] | None:
@@ -178,6 +199,9 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
     dated = _deal_dates(text, today)  # past their close date, expiring: the whole book's or a partner's
     if dated or partner_named:
         return dated
+    if _NOT_REGISTERED.search(text) and (_PARTNERS.search(text) or _WHO_ANY.search(text)) and not _RULE.search(text):
+        days = _since_days(text)  # "which partners haven't registered a deal in the last 90 days?"
+        return "no_registrations", {"days": days} if days else {}
     if _MOST.search(text) and ((_OPEN.search(text) and _DEALS.search(text)) or _PIPELINE.search(text)) and (
             _PARTNERS.search(text) or _WHO_ANY.search(text)) and not _NO_PARTNER.search(text):
         # "which of my partners has the most open deals?", "... the biggest pipeline?"
@@ -302,6 +326,16 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                    "{n} socios con negocios abiertos, los que más tienen primero:",
                    "{n} parceiros com negócios abertos, os que têm mais primeiro:",
                    "オープン案件のあるパートナー {n} 社（多い順）:"),
+    "no_registrations": ("{n} partners have registered no deal in the last {days} days:",
+                         "{n} Partner haben in den letzten {days} Tagen keinen Deal registriert:",
+                         "{n} partenaires n'ont enregistré aucune affaire ces {days} derniers jours :",
+                         "{n} socios no han registrado ningún negocio en los últimos {days} días:",
+                         "{n} parceiros não registraram nenhum negócio nos últimos {days} dias:",
+                         "直近 {days} 日間に案件登録のないパートナー: {n} 社:"),
+    "last_reg": ("last registration {day}", "letzte Registrierung {day}", "dernier enregistrement le {day}",
+                 "último registro {day}", "último registro {day}", "最終登録 {day}"),
+    "never_reg": ("no registration on record", "keine Registrierung erfasst", "aucun enregistrement",
+                  "ningún registro", "nenhum registro", "登録の記録なし"),
     "open_pipeline": ("{n} partners with open deals, the largest pipeline first:",
                       "{n} Partner mit offenen Deals, die größte Pipeline zuerst:",
                       "{n} partenaires avec des affaires ouvertes, le plus gros pipeline d'abord :",
@@ -480,6 +514,11 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
         lines += [f"{i}. {p.name} ({p.partner_id}): " + _say("mdf_line", lang, allocated=f"{p.mdf_allocated:,.0f}",
                                                                 spent=f"{p.mdf_spent:,.0f}", left=f"{p.mdf_left:,.0f}")
                   for i, p in enumerate(result.partners[:LIST_MAX], 1)]
+    elif t == "no_registrations":
+        lines = [_say(t, lang, n=n, days=result.days)]
+        lines += [f"- {p.name} ({p.partner_id}): " + (_say("last_reg", lang, day=p.last_registered)
+                                                       if p.last_registered else _say("never_reg", lang))
+                  for p in result.partners[:LIST_MAX]]
     elif t in ("open_deals", "open_pipeline"):
         lines = [_say(t, lang, n=n)]
         lines += [f"{i}. {p.name} ({p.partner_id}): " + _say("open_deals_line", lang, deals=p.open_deals,
@@ -490,8 +529,8 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
         lines += [f"- {p.name} ({p.partner_id}): " + _say("qualifies", lang, tier=p.tier, fits=p.qualifies_for)
                   for p in result.partners[:LIST_MAX]]
     shown = len(lines) - 1
-    total = len(result.partners) if t in ("partners", "joined", "promotion", "below_tier", "mdf",
-                                          "certified", "open_deals", "open_pipeline") else len(result.deals)
+    total = len(result.partners) if t in ("partners", "joined", "promotion", "below_tier", "mdf", "certified",
+                                          "open_deals", "open_pipeline", "no_registrations") else len(result.deals)
     if t in ("partners",) and not result.tier:
         total = shown
     if total > shown and shown > 0:

@@ -284,3 +284,19 @@ def test_a_made_up_partner_profile_and_mdf_of_the_thread_partner(demo_ctx, demo_
     _ask(demo_ctx, "u-cm-2", f"open deals of {name}?", thread)
     answer = _ask(demo_ctx, "u-cm-2", f"and their MDF for {month}?", thread).answer
     assert f"{float(row['mdf_spent']):,.0f}" in answer
+
+
+def test_partners_without_a_registration_lately(demo_ctx, demo_folder, demo_today):
+    today = _today(demo_today)
+    cm = _cm_with_most_partners(demo_folder)
+    mine = {p["partner_id"] for p in csv_rows(demo_folder, "partners.csv") if p["channel_manager"] == cm}
+    latest: dict[str, str] = {}
+    for o in csv_rows(demo_folder, "opportunities.csv"):
+        if o["registered_by"] in mine and o["created_on"] <= today.isoformat():
+            latest[o["registered_by"]] = max(latest.get(o["registered_by"], ""), o["created_on"])
+    since = (today - dt.timedelta(days=45)).isoformat()
+    quiet = {p for p in mine if latest.get(p, "") < since}
+    answer = _ask(demo_ctx, cm, "which of my partners haven't registered a deal in the last 45 days?")
+    assert answer.tools[0].name == "records_overview"
+    assert set(_ids(answer.answer)) == quiet or len(quiet) > 15  # the list stops at 15 lines
+    assert answer.answer.startswith(f"{len(quiet)} partners")
