@@ -443,6 +443,16 @@ OUTCOME_RE = re.compile(r"\b(?:mdf|MDF)-\d+\b|\b(leads?|brought|bring|result\w*|
                         r"ergebnis\w*|gebracht|rapporté|donné|résultats?|trajo|resultados?|trouxe|rendeu|deu)\b|"
                         r"どうなった|結果|成果|リード", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_]{4,}")
+# "leads by kit", "per partner", "je Art", "par produit", "por tipo", "キット別": the leads summed per group
+_BY = re.compile(r"\b(by|per|je|pro|par|por)\s+(kit|campaign|partner|kind|type|product|produkt|produit|producto|"
+                 r"produto|art|typ|tipo|socio|parceiro|partenaire|kampagne|campagne|campaña|campanha)s?\b", re.IGNORECASE)
+_GROUPS = {
+    **dict.fromkeys(("kit", "campaign", "kampagne", "campagne", "campaña", "campanha"), lambda a, _n: a.kit_id),
+    **dict.fromkeys(("partner", "socio", "parceiro", "partenaire"), lambda a, n: n.get(a.partner_id, a.partner_id)),
+    **dict.fromkeys(("kind", "type", "art", "typ", "tipo"), lambda a, _n: a.kind),
+    **dict.fromkeys(("product", "produkt", "produit", "producto", "produto"), lambda a, _n: (a.name or "").split()[0]
+                    if a.name else None),
+}
 
 
 def _named_activities(question: str, activities: list) -> list:
@@ -477,7 +487,8 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
 # leads of the MDF activities the question singles out (a partner, a kit, words of the activities' names), summed
 LEADS_RE = re.compile(
     r"(?=.*(?:\bleads?\b|リード))(?=.*(?:\b(?:how many|total|overall|in all|altogether|sum|wie ?viele|insgesamt|"
-    r"zusammen|gesamt|combien|au total|cuánt[oa]s|en total|quant[oa]s|no total|ao todo)\b|何件|合計|数|いくつ))",
+    r"zusammen|gesamt|combien|au total|cuánt[oa]s|en total|quant[oa]s|no total|ao todo|by|per|je|pro|par|por)\b|"
+    r"何件|合計|数|いくつ|別))",
     re.IGNORECASE)
 # what MDF activities are called; without one, the question must name a partner, a kit or words of the activities'
 # names or kinds ("leads from the webinars") for its leads to be theirs
@@ -485,6 +496,16 @@ _ACTIVITY_SUBJECT = re.compile(
     rf"{_MDF_ANY}|\b(?:activit\w*|aktivität\w*|activités?|actividad\w*|atividades?|kits?|campaigns?|kampagne\w*|"
     r"campagnes?|campañas?|campanhas?)\b|-kits?\b|アクティビティ|活動|施策|キット|キャンペーン", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{4,}")
+# "leads by kit", "per partner", "je Art", "par produit", "por tipo", "キット別": the leads summed per group
+_BY = re.compile(r"\b(by|per|je|pro|par|por)\s+(kit|campaign|partner|kind|type|product|produkt|produit|producto|"
+                 r"produto|art|typ|tipo|socio|parceiro|partenaire|kampagne|campagne|campaña|campanha)s?\b", re.IGNORECASE)
+_GROUPS = {
+    **dict.fromkeys(("kit", "campaign", "kampagne", "campagne", "campaña", "campanha"), lambda a, _n: a.kit_id),
+    **dict.fromkeys(("partner", "socio", "parceiro", "partenaire"), lambda a, n: n.get(a.partner_id, a.partner_id)),
+    **dict.fromkeys(("kind", "type", "art", "typ", "tipo"), lambda a, _n: a.kind),
+    **dict.fromkeys(("product", "produkt", "produit", "producto", "produto"), lambda a, _n: (a.name or "").split()[0]
+                    if a.name else None),
+}
 
 
 def _stem(word: str) -> str:
@@ -535,6 +556,13 @@ def answer_leads(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
     lines = [_activity_say("leads_sum", lang, n=sum(a.leads or 0 for a in chosen), k=len(chosen), whose=whose,
                            what=what, when=when)]
     names = resolver.partner_names
+    by = _BY.search(turn.question)
+    group = _GROUPS.get(by.group(2).lower()) if by else None
+    if group:  # "leads by kit?", "Leads je Partner": the sums per group, most first
+        sums = Counter()
+        for a in chosen:
+            sums[group(a, names) or "-"] += a.leads or 0
+        return "\n".join(lines + [f"- {k}: {v}" for k, v in sums.most_common(15)]), tool
     lines += [_activity_say("leads_line", lang, id=a.activity_id, partner=names.get(a.partner_id, a.partner_id),
                             name=a.name, kind=a.kind or "other", status=a.status,
                             leads=a.leads if a.leads is not None else "-") for a in chosen[:15]]

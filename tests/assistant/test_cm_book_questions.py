@@ -300,3 +300,12 @@ def test_partners_without_a_registration_lately(demo_ctx, demo_folder, demo_toda
     assert answer.tools[0].name == "records_overview"
     assert set(_ids(answer.answer)) == quiet or len(quiet) > 15  # the list stops at 15 lines
     assert answer.answer.startswith(f"{len(quiet)} partners")
+
+
+def test_leads_by_kit(demo_ctx, demo_folder):
+    sums = Counter()
+    for r in csv_rows(demo_folder, "mdf_activities.csv"):
+        sums[r["kit_id"] or "-"] += int(r["leads"] or 0)
+    answer = _ask(demo_ctx, "u-mkt-1", "MDF leads per kit?").answer
+    top, n = sums.most_common(1)[0]
+    assert answer.splitlines()[1] == f"- {top}: {n}"
