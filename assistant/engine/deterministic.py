@@ -430,6 +430,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
         if missing:  # "next on the Globex deal?": no such deal, rather than passages about deals
             return Plan("search", reply=say("no_such", turn.lang, what=say(what, turn.lang), name=missing))
+    if intent == "draft" and _MDF_WORD.search(normalise(turn.question)) and not _DRAFT_ASKED.search(
+            normalise(turn.question)):  # "can co-branded social ads be paid with MDF?": the MDF rules, no draft
+        return plan(turn, resolver, "search", mentions)
     if intent == "draft" and mentions.of("partner") and router.BRAND_ASKED.search(router.normalise(turn.question)):
         return _plan_profile(turn, resolver, mentions, "contacts")  # "<partner>'s brand colour for the drafts?"
     if intent not in ("draft", "map", "match"):
@@ -470,6 +473,10 @@ def _plan_extension(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan 
 
 
 _MDF_WORD = re.compile(r"(?<![a-z])mdf(?![a-z])|marketing (development )?funds?")
+# asking for a draft: a verb of writing ("draft", "write", "rédige", "escreva", "作成")
+_DRAFT_ASKED = re.compile(r"\b(draft\w*|write|writing|create|make|generate|compose|prepare|entwurf|entwirf|schreib\w*|"
+                          r"erstell\w*|rédige\w*|écri\w*|prépare\w*|borrador|redact\w*|escrib\w*|rascunho|escrev\w*|"
+                          r"crie|cria|prepar\w*)\b|作成|書いて|下書き")
 
 
 def _won_in_period(turn: Turn) -> bool:

@@ -309,3 +309,9 @@ def test_leads_by_kit(demo_ctx, demo_folder):
     answer = _ask(demo_ctx, "u-mkt-1", "MDF leads per kit?").answer
     top, n = sums.most_common(1)[0]
     assert answer.splitlines()[1] == f"- {top}: {n}"
+
+
+def test_an_mdf_eligibility_question_is_no_draft(demo_ctx):
+    answer = _ask(demo_ctx, "u-mkt-2", "can a co-branded linkedin campaign be funded with MDF?")
+    assert answer.intent == "search" and "Which partner" not in answer.answer
+    assert _ask(demo_ctx, "u-mkt-1", "draft a linkedin post for keystone with the streaming kit").intent == "draft"
