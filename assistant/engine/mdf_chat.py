@@ -288,6 +288,12 @@ _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                   "{n} leads en total de {k} actividades MDF{whose}{what}{when}:",
                   "{n} leads no total de {k} atividades de MDF{whose}{what}{when}:",
                   "{whose}MDF 活動 {k} 件{what}{when}のリード合計: {n} 件:"),
+    "leads_none": ("There is no MDF activity{whose}{what}{when} on record, so no leads either.",
+                   "Es gibt keine erfasste MDF-Aktivität{whose}{what}{when}, also auch keine Leads.",
+                   "Il n'y a pas d'activité MDF{whose}{what}{when} enregistrée, donc pas de leads non plus.",
+                   "No hay ninguna actividad MDF{whose}{what}{when} registrada, así que tampoco leads.",
+                   "Não há atividade de MDF{whose}{what}{when} registrada, então também não há leads.",
+                   "{whose}MDF 活動{what}{when}の記録はありません。リードの記録もありません。"),
     "leads_line": ("- {id} {partner}: {name} ({kind}, {status}): {leads} leads",
                    "- {id} {partner}: {name} ({kind}, {status}): {leads} Leads",
                    "- {id} {partner} : {name} ({kind}, {status}) : {leads} leads",
@@ -553,6 +559,8 @@ def answer_leads(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
     what = _activity_say("kit", lang, kit=kit) if kit else (
         _activity_say("named", lang, words=" ".join(words)) if words else "")
     when = _activity_say("between", lang, start=start, end=end) if start else ""
+    if not chosen:  # "how many leads did the <partner> campaign get?" when it ran none: nothing on record
+        return _activity_say("leads_none", lang, whose=whose, what=what, when=when), tool
     lines = [_activity_say("leads_sum", lang, n=sum(a.leads or 0 for a in chosen), k=len(chosen), whose=whose,
                            what=what, when=when)]
     names = resolver.partner_names

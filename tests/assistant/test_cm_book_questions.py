@@ -315,3 +315,10 @@ def test_an_mdf_eligibility_question_is_no_draft(demo_ctx):
     answer = _ask(demo_ctx, "u-mkt-2", "can a co-branded linkedin campaign be funded with MDF?")
     assert answer.intent == "search" and "Which partner" not in answer.answer
     assert _ask(demo_ctx, "u-mkt-1", "draft a linkedin post for keystone with the streaming kit").intent == "draft"
+
+
+def test_leads_of_a_partner_without_mdf_activity_are_none_on_record(demo_ctx, demo_folder):
+    ran = {r["partner_id"] for r in csv_rows(demo_folder, "mdf_activities.csv")}
+    partner = next(p for p in csv_rows(demo_folder, "partners.csv") if p["partner_id"] not in ran)
+    answer = _ask(demo_ctx, "u-mkt-1", f"how many leads did the {partner['name']} campaign get?").answer
+    assert answer.startswith("There is no MDF activity") and " 0 leads" not in answer
