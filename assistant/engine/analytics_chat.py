@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from assistant.core.errors import Forbidden
 from assistant.engine.threads import Candidate
@@ -43,6 +44,17 @@ _OWN = re.compile(r"\b(we|our|us|wir|unser\w*|nous|notre|nos|nosotros|nuestr\w*|
 _AT_RISK = re.compile(
     r"\b(at risk|at-risk|churn\w*|declining|slipping|gefährdet|abwander\w*|risikopartner|à risque|en risque|"
     r"en riesgo|em risco|en peligro)\b|離脱|リスク", re.IGNORECASE)
+# "gone quiet on the portal", "stopped logging in", "eingeschlafen", "ne se connectent plus", "休眠": a partner's
+# engagement falling (the portfolio's declining partners), not a deal gone quiet (that names deals)
+QUIET = re.compile(
+    r"\b(gone|went|going|fallen|gotten|got|become|been) (quiet|silent|dark|inactive|cold)|\bquiet (lately|recently)|"
+    r"\bstopped (logging|using|engaging|showing|coming|registering|being active)|\b(not|no longer) (logging|"
+    r"active|engaged|engaging|using the portal)|\binactive\b|\bdisengag\w*|\bdormant\b|\bless active\b|"
+    r"\bdropped off\b|\bfallen off\b|\bruhig geworden|\beingeschlafen|\binaktiv\w*|\bnicht mehr (aktiv|"
+    r"eingeloggt|angemeldet|im portal)|\bloggen sich nicht mehr|\binacti(f|fs|ve|ves)\b|\bne se connecte\w* plus|"
+    r"\bdevenu\w* silencieu\w*|\binactiv[oa]s?\b|\bdejaron de (entrar|conectarse|usar|registrar)|\bya no (entran|"
+    r"se conectan|usan)|\binativ[oa]s?\b|\bpararam de (entrar|acessar|usar|logar)|\bsumiram\b|"
+    r"休眠|ログインしなくなった|ログイン(が|を)?(減|止|しない|してい)|音沙汰|活動が(減|止|落ち|ない)", re.IGNORECASE)
 _WHO = re.compile(r"\b(who|which|any|wer|welche|qui|quels?|quelles?|quién(es)?|cuáles|quem|quais)\b|どの|誰",
                   re.IGNORECASE)
 _DEALS = re.compile(r"\b(deals?|opportunit\w*|opps?|pipeline|registrations?|angebot\w*|affaires?|negocios?|"
@@ -75,7 +87,7 @@ def intent_of(question: str, kinds: set[str]) -> str | None:
         return None
     if _FIRST_WIN.search(question):
         return "first_win"
-    if _AT_RISK.search(question) and not _DEALS.search(question) and (
+    if (_AT_RISK.search(question) or QUIET.search(question)) and not _DEALS.search(question) and (
             _PARTNERISH.search(question) or _WHO.search(question)):
         return "at_risk"
     if _BY_ROLE.search(question) and not _RULE.search(question) and (
@@ -141,6 +153,18 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja): the fixed sentences of th
                     "ganhos em {deals} negócios (participação dos parceiros {share}); direto {direct}.",
                     "受注 {won}（{deals} 件）のうち、パートナー発掘 {sourced}、影響 {influenced}、遂行 {fulfilled}"
                     "（パートナー比率 {share}）、直販 {direct}。"),
+    "attr_rank_lowest": ("Lowest ROPI first, of the {n} partners asked about with MDF paid:",
+                         "Niedrigste ROPI zuerst, von {n} Partnern mit ausgezahlten MDF:",
+                         "ROPI le plus bas d'abord, parmi {n} partenaires avec des MDF payés :",
+                         "ROPI más bajo primero, de {n} socios con MDF pagado:",
+                         "ROPI mais baixo primeiro, de {n} parceiros com MDF pago:",
+                         "ROPI の低い順（MDF 支払のある {n} 社）:"),
+    "attr_rank_highest": ("Highest ROPI first, of the {n} partners asked about with MDF paid:",
+                          "Höchste ROPI zuerst, von {n} Partnern mit ausgezahlten MDF:",
+                          "ROPI le plus élevé d'abord, parmi {n} partenaires avec des MDF payés :",
+                          "ROPI más alto primero, de {n} socios con MDF pagado:",
+                          "ROPI mais alto primeiro, de {n} parceiros com MDF pago:",
+                          "ROPI の高い順（MDF 支払のある {n} 社）:"),
     "attr_top": ("Top partners:", "Top-Partner:", "Meilleurs partenaires :", "Principales socios:",
                  "Principais parceiros:", "上位パートナー:"),
     "attr_line": ("- {name} ({id}): won {won} with the partner (sourced {sourced}, influenced {influenced}, "
@@ -197,6 +221,8 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja): the fixed sentences of th
                    "{name} ({id}) se unió el {joined} y ganó su primer negocio el {first}: {days} días.",
                    "{name} ({id}) entrou em {joined} e ganhou o primeiro negócio em {first}: {days} dias.",
                    "{name}（{id}）は {joined} に加入し、{first} に初受注: {days} 日。"),
+    "fw_deal": ("First won deal: {deals}.", "Erster gewonnener Deal: {deals}.", "Première affaire gagnée : {deals}.",
+                "Primer negocio ganado: {deals}.", "Primeiro negócio ganho: {deals}.", "初受注案件: {deals}。"),
     "fw_none": ("{name} ({id}) has no won deal since joining on {joined} yet.",
                 "{name} ({id}) hat seit dem Beitritt am {joined} noch keinen Deal gewonnen.",
                 "{name} ({id}) n'a encore gagné aucune affaire depuis son arrivée le {joined}.",
@@ -227,7 +253,25 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja): the fixed sentences of th
 })  # fmt: skip
 
 
-def attribution_answer(data: AttributionResponse, partner_id: str | None, lang: str = "en") -> str:
+# "lowest ROPI", "best return", "niedrigste ROPI", "le pire ROI", "el ROPI más bajo", "menor ROPI", "ROPIが最も低い"
+_ROPI_WORD = r"(?:\bropi\b|\broi\b|\breturn\w*|\brendite\b|\bretour\b|\bretorno\b|リターン|ROPI|ROI)"
+_LOWEST = re.compile(r"\b(lowest|worst|weakest|poorest|least|niedrigste\w*|schlechteste\w*|geringste\w*|plus (bas|faible)|"
+                     r"pire|moins bon\w*|más baj[oa]|peor\w*|menor|mais baix[oa]|pior\w*)\b|最も低い|一番低い|最低", re.IGNORECASE)
+_HIGHEST = re.compile(r"\b(highest|best|strongest|top|höchste\w*|beste\w*|plus (haut|élevé)|meilleur\w*|más alt[oa]|"
+                      r"mejor\w*|maior|mais alt[oa]|melhor\w*)\b|最も高い|一番高い|最高", re.IGNORECASE)
+
+
+def ropi_rank(question: str) -> str | None:
+    """ "lowest" or "highest" when the question ranks partners by their ROPI, else None."""
+    if not re.search(_ROPI_WORD, question, re.IGNORECASE):
+        return None
+    return "lowest" if _LOWEST.search(question) else "highest" if _HIGHEST.search(question) else None
+
+
+def attribution_answer(data: AttributionResponse, partner_id: str | None, lang: str = "en",
+                       rank: str | None = None, keep: set[str] | None = None) -> str:
+    """Won revenue by partner role; with `rank` ("lowest" / "highest"), the partners in `keep` (all: None) with
+    an MDF return, by their ROPI."""
     cur, t = data.currency, data.totals
     lines = [_say("attr_head", lang, start=data.from_, end=data.to, cur=cur)]
     if t and not partner_id:
@@ -235,7 +279,11 @@ def attribution_answer(data: AttributionResponse, partner_id: str | None, lang: 
                           fulfilled=_money(t.fulfillment, cur), won=_money(t.won_revenue, cur), deals=t.won_deals,
                           share=f"{t.partner_share:.0%}", direct=_money(t.direct, cur)))
     rows = data.partners if partner_id else data.partners[:5]
-    if rows and not partner_id:
+    if rank and not partner_id:  # "which of my platinum partners has the lowest ROPI?": those, by their ROPI
+        kept = [p for p in data.partners if (keep is None or p.partner_id in keep) and p.ropi is not None]
+        rows = sorted(kept, key=lambda p: (p.ropi if rank == "lowest" else -(p.ropi or 0.0), p.partner_id))[:5]
+        lines.append(_say("attr_rank_" + rank, lang, n=len(kept)))
+    elif rows and not partner_id:
         lines.append(_say("attr_top", lang))
     for p in rows:
         ropi = _say("no_mdf", lang) if p.ropi is None else _say("ropi", lang, ropi=f"{p.ropi:.1f}",
@@ -251,10 +299,14 @@ def attribution_answer(data: AttributionResponse, partner_id: str | None, lang: 
     return "\n".join(lines)
 
 
-def at_risk_answer(data: PortfolioResponse, lang: str = "en", channel_manager: str | None = None) -> str:
-    """The partners at risk, worst first; with `channel_manager`, only the partners that user manages."""
+def at_risk_answer(data: PortfolioResponse, lang: str = "en", channel_manager: str | None = None,
+                   declining_only: bool = False) -> str:
+    """The partners at risk, worst first; with `channel_manager`, only the partners that user manages; with
+    `declining_only` ("who has gone quiet?"), only those whose activity or health is falling, when any is."""
     by_id = {p.partner_id: p for p in data.partners}
     at_risk = [pid for pid in data.at_risk if not channel_manager or by_id[pid].channel_manager == channel_manager]
+    if declining_only and any(by_id[pid].declining for pid in at_risk):
+        at_risk = [pid for pid in at_risk if by_id[pid].declining]
     if not at_risk:
         return _say("risk_none", lang)
     declining = sum(by_id[pid].declining for pid in at_risk)
@@ -277,7 +329,10 @@ def own_first_win_answer(plan: OnboardingPlan, lang: str = "en") -> str:
     return _say("fw_none", lang, name=plan.name, id=plan.partner_id, joined=plan.joined_on or "?")
 
 
-def first_win_answer(data: PortfolioResponse, partner_id: str | None, lang: str = "en") -> str:
+def first_win_answer(data: PortfolioResponse, partner_id: str | None, lang: str = "en",
+                     first_deals: Callable[[str, str], list[str]] | None = None) -> str:
+    """Time to first win; with `partner_id`, that partner's first win first, and (`first_deals(partner_id, day)`:
+    the labels of its deals won that day) which deal it was."""
     t = data.time_to_first_win
     lines = []
     if partner_id:
@@ -285,6 +340,9 @@ def first_win_answer(data: PortfolioResponse, partner_id: str | None, lang: str 
         if p and p.first_win_on:
             lines.append(_say("fw_partner", lang, name=p.name, id=partner_id, joined=p.joined_on,
                               first=p.first_win_on, days=p.days_to_first_win))
+            deals = first_deals(partner_id, str(p.first_win_on)) if first_deals else []
+            if deals:  # "which deal was it?"
+                lines.append(_say("fw_deal", lang, deals="; ".join(deals)))
         elif p:
             lines.append(_say("fw_none", lang, name=p.name, id=partner_id, joined=p.joined_on))
     median = _say("fw_no_win", lang) if t.median_days is None else _say("fw_days", lang, days=f"{t.median_days:.0f}")

@@ -289,6 +289,8 @@ def _tier_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: 
     checks = data.next_tier_checks
     if data.asked_tier and data.asked_tier_checks:  # "what do we need for silver?": the tier asked
         above, checks = data.asked_tier, data.asked_tier_checks
+        if not data.next_tier and above == (tier or "").lower():  # in the highest tier: its own minimums
+            lines.append(say("tier_top", lang, partner=partner))
     elif not above:
         lines.append(say("tier_top", lang, partner=partner))
         checks, above = data.qualified_checks, tier

@@ -76,7 +76,7 @@ _CLOSE_WORD = re.compile(r"\b(close|closes|closing|clôtur\w*|ferme\w*|cierr[ae]
 _REG_WORD = re.compile(r"regist|enregistr|protect|protég|protecci|proteç|schutz|geschützt|登録|保護")
 # "can I extend it?", "kann ich die verlängern lassen?": the registration's extension, decided by the programme's
 # rule on this deal's stage, last activity and protection end (the rule comes from the content, never from here)
-_EXTEND = re.compile(r"\b(extend\w*|extension|verlänger\w*|prolong\w*|prolongation|extender|extensión|prórroga|"
+EXTEND = _EXTEND = re.compile(r"\b(extend\w*|extension|verlänger\w*|prolong\w*|prolongation|extender|extensión|prórroga|"
                      r"prorrog\w*|estender|extensão)\b|延長")
 # "what happens to the deal now?" after a registration's protection: the programme's rule for an expired one
 _WHAT_NOW = re.compile(r"\bwhat happens (now|next|then|to (it|the deal|that deal|the opportunity|the opp|my deal))\b|"
@@ -142,7 +142,8 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
     last = state.last_arguments.get("opportunity_id") or state.last_arguments.get("about")  # a rule looked up for it
     if last and (not context or last in context):
         context = [last]  # the deal the last answer was about, of those it listed
-    if _EXTEND.search(normalise(question)) and not set(profile_topics(question)) - {"registrations", "deals"}:
+    if _EXTEND.search(normalise(question)) and not set(profile_topics(question)) - {"registrations", "deals"} and \
+            not re.search(r"(?<![a-z])mdf(?![a-z])", normalise(question)):
         named = [d for d in deal_ids(question)][:1]
         if named or len(context) == 1:  # "can I extend it?": the facts the rule decides on, with the rule
             deal = named[0] if named else context[0]

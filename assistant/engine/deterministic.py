@@ -22,9 +22,11 @@ from assistant.engine import (
     deal_facts,
     directory_chat,
     draft_options,
+    extension_rule,
     followup_chat,
     onboarding_chat,
     overview_chat,
+    partner_facts,
     recruit_chat,
     router,
     tier_benefits,
@@ -51,6 +53,12 @@ from tools.recruit.types import RecruitResponse
 from tools.search.service import SearchToolResult
 
 MAX_CANDIDATES = 5
+# "how many deals did <partner> win?", "¿cuántos deals ganó <partner>?", "wie viele Deals hat <partner> gewonnen?",
+# "<partner> の受注件数は？": a partner's won deals in a period (its attribution), asked by the vendor's people
+WON_COUNT = re.compile(r"\b(how many|number of|cuánt[oa]s|quant[oa]s|combien|wie ?viele|anzahl)\b.{0,100}\b(won|win|"
+                       r"wins|ganó|ganaron|ganad[oa]s|ganh(ou|aram|os|as)|gagné\w*|remporté\w*|gewonnen\w*|gewann)\b|"
+                       r"\b(won|closed[- ]won) (deals|opportunities|opps)\b.{0,40}\b(how many|count|number)\b|"
+                       r"受注(件数|した案件|案件)|何件.{0,10}受注")
 # Words next to which a capitalised name is taken as naming a deal ("the Globex deal", "Hooli 社の案件").
 NAMED_DEAL_NEAR = re.compile(router.DEAL_WORD.pattern + r"|\b(account|customer|kunde\w*|client\w*|registr\w*|"
                              r"enregistr\w*)\b|社|顧客|登録|というパートナー|" + router.PARTNER_WORD.pattern,
@@ -147,6 +155,10 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
             index = 1 if len(state.choices) > 1 else None  # "and who's the runner-up?": the second of the ranking
             if index is not None and state.last_intent == "match":
                 return Plan("match", {**state.last_arguments, "partner_id": state.choices[index].id})
+        if index is not None and state.last_intent == "match" and state.choice_slot == "partner_id" and \
+                len(turn.question.split()) <= 3 and not router.score_intents(turn.question).of("nba") and \
+                not router.score_intents(turn.question).of("map"):  # "2番目は？", "and the third?": its place
+            return Plan("match", {**state.last_arguments, "partner_id": state.choices[index].id})
         if index is not None:
             return _plan_choice(turn, state, state.choices[index].id)
     followup = followup_chat.plan_followup(turn, Plan)  # "who's the partner on it?", "why the first one?"
@@ -163,6 +175,9 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         overview = overview_chat.plan_followup(turn.question, turn.ctx.today(), last, first, Plan)
         if overview is not None:
             return overview
+        listed = _listed_partner_topic(turn, resolver)
+        if listed is not None:  # "and their won revenue?" after the partners that qualify for promotion
+            return listed
     if state.last_intent == "first_win_own" and len(turn.question.split()) <= 10 and _FIRST_WIN_MORE.search(
             normalise(turn.question)):  # "how many days after joining was that?": the same facts again
         return Plan("first_win_own", dict(last))
@@ -192,6 +207,42 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
             base = state.last_arguments if state.last_intent == "draft" else {}
             return plan(turn, resolver, state.last_intent, mentions, base)
     return plan_fresh(turn, resolver)
+
+
+# A short follow-up's topic about the partner(s) an answer listed, beyond the profile cues: "¿y cuánto ingreso
+# ganado tienen?", "and their certs?", "und die Zertifizierungen?"
+_FOLLOWUP_TOPICS = (
+    ("certifications", re.compile(r"\bcert\w*|\bzertifi\w*|認定|資格", re.IGNORECASE)),
+    ("tier", re.compile(r"\b(won|revenue|ingreso\w*|ganad\w*|ganh\w*|receita|umsatz|gewonnen\w*|gagné\w*|chiffre|"
+                        r"tier|level|nivel|nível|niveau|stufe)\b|受注|売上|ティア", re.IGNORECASE)),
+    ("mdf", re.compile(r"\bmdf\b|marketing (development )?funds?", re.IGNORECASE)),
+)
+
+
+def _listed_partner_topic(turn: Turn, resolver: Resolver) -> Plan | None:
+    """After an answer listing partners (who qualifies for promotion, who is below its tier), a short question
+    about their figures: the figures of the one listed (or the one picked: "and the second one's revenue?")."""
+    state = turn.thread.state
+    if state.choice_slot != "partner_id" or not state.choices or len(turn.question.split()) > 12:
+        return None
+    mentions = resolver.find(turn.question)
+    if mentions.entities or router.asks_rule(turn.question):
+        return None
+    index = router.choice_index(turn.question, len(state.choices))
+    if index is None and len(state.choices) > 1:
+        return None
+    topic = _followup_topic(turn.question)
+    if topic is None:
+        return None
+    return Plan("profile", {"topic": topic, "partner_id": state.choices[index or 0].id})
+
+
+def _followup_topic(question: str) -> str | None:
+    """The partner-standing topic of a short follow-up: the profile cues', else the follow-up words'."""
+    topics = [t for t in router.profile_topics(question) if t in ("tier", "certifications", "mdf", "registrations",
+                                                                  "deals", "contacts", "channel_manager")]
+    cued = [t for t, cue in _FOLLOWUP_TOPICS if cue.search(question)]
+    return "certifications" if "certifications" in cued else next(iter(topics + cued), None)
 
 
 def _named_deals(resolver: Resolver, question: str) -> list[str]:
@@ -237,6 +288,9 @@ def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
         return Plan("nba", {"opportunity_id": chosen})
     if state.last_intent == "match" and router.says("why", turn.question):
         return Plan("match", {**state.last_arguments, "partner_id": chosen})
+    topic = _followup_topic(turn.question) if state.last_intent == "overview" else None
+    if topic:  # "and the second one's won revenue?" after a list of partners: that partner's figures
+        return Plan("profile", {"topic": topic, "partner_id": chosen})
     scores = router.score_intents(turn.question)
     if scores.of("map") > scores.of("nba") and turn.scope.can("map"):
         return Plan("map", {"partner_id": chosen})
@@ -246,7 +300,8 @@ def _plan_choice(turn: Turn, state: ThreadState, chosen: str) -> Plan:
 def _plan_more(state: ThreadState, lang: str = "en") -> Plan:
     """ "and who else?": the next page of the last intent's results (a draft has no next page)."""
     intent = state.last_intent or "search"
-    if intent in ("draft", "profile", "onboarding", "overview", "deal_partner", "deal_facts", "first_win_own"):
+    if intent in ("draft", "profile", "onboarding", "overview", "deal_partner", "deal_facts", "first_win_own",
+                  "last_registered"):
         return Plan(intent, reply=say("nothing_more", lang))
     return Plan(intent, dict(state.last_arguments), start=state.shown)
 
@@ -281,6 +336,12 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
     if recruit_chat.is_recruit_question(turn.question):
         return _plan_recruit(turn)
+    extension = _plan_extension(turn, resolver, mentions)
+    if extension is not None:  # "<partner> wants an extension on the <account> PoV, can I still give it?"
+        return extension
+    if not turn.scope.is_partner and recruit_chat.is_coverage_question(turn.question) and not (
+            mentions.of("partner") or mentions.of("opportunity") or mentions.of("account")):
+        return _plan_recruit(turn, coverage=True)  # "where are we short on partner coverage?"
     if onboarding_chat.wants_plan(turn.question, mentions.kinds(), turn.scope.is_partner):
         return _plan_onboarding(turn, resolver, mentions)
     if not turn.scope.is_partner and not (mentions.of("opportunity") or mentions.of("account")):
@@ -308,13 +369,17 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if programme_intent == "attribution" and tier_named(turn.question) and "tier" in router.profile_topics(
             turn.question):  # "how much more revenue does <partner> need for platinum?": the tier's gap
         programme_intent = None
-    elif not programme_intent and won_asked(turn.question) and programme.period_of(
-            turn.question, turn.ctx.today()) != (None, None):  # "how much did we win last quarter?": that period's
-        programme_intent = "attribution"
+    elif not programme_intent and (_won_in_period(turn) or _partner_wins(turn, mentions)):
+        programme_intent = "attribution"  # "how much did we win last quarter?", "how many deals did <partner> win?"
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
     if directory_chat.is_directory_question(turn.question, mentions, lambda text: question_hints(turn.ctx, text)):
         return plan(turn, resolver, "directory", mentions)
+    if partner_facts.asks_last_registered(turn.question) and not (mentions.of("opportunity") or mentions.of("account")):
+        p = _with_partner(turn, resolver, Plan("last_registered"), mentions)  # "when did <partner> last register?"
+        if turn.scope.is_partner and (mentions.foreign_partner or resolver.names_foreign_partner(turn.question)):
+            return Plan("last_registered", refusal=say("foreign_partner", turn.lang))
+        return p
     if router.says("deal_partner", turn.question):  # "who's the partner on it?": the deal's partner of record
         p = _with_deal(turn, resolver, Plan("deal_partner"), mentions, required=False)
         if p.reply or p.arguments.get("opportunity_id"):
@@ -335,6 +400,12 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         mentions.entities = [e for e in mentions.entities if e.kind != "opportunity"
                              or resolver.names_account(turn.question, e.id)]
     intent = router.choose_intent(turn.question, mentions.kinds())
+    if router.RUNNER_UP.search(normalise(turn.question)) and (mentions.of("opportunity") or mentions.of("account")) \
+            and turn.scope.can("match"):  # "<account>'s runner-up?", "Yamato の二番手候補は？": the second of its match
+        p = plan(turn, resolver, "match", mentions)
+        if p.arguments.get("opportunity_id") and not (p.question or p.reply or p.refusal):
+            p.arguments["rank"] = 2
+        return p
     if intent == "match" and mentions.entities:  # "<X> Partners Corp - what stage is it at?": the partner word
         intent = router.choose_intent(_without_names(turn.question, mentions), mentions.kinds())  # is the name's
     programme_q = router.asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question))
@@ -350,10 +421,18 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             missing = resolver.unknown_name(turn.question, mentions, DEAL_OR_REGISTRATION, reach=reach)
             missing = None if missing and PROGRAMME_TERM.search(missing) else missing
         what = "what_deal"
+        if not missing:  # "the <X> partner profile", "partner <X>'s details": a partner that is nowhere
+            missing = resolver.unknown_name(turn.question, mentions, router.PARTNER_WORD, reach=(8, 3))
+            if missing and (PROGRAMME_TERM.search(missing) or len(missing.split()) < 2 or tier_named(missing)):
+                missing = None  # "the Partner Portal", "a Select partner", "a Gold partner": no partner's name
+            what = "what_partner" if missing else what
         if not missing:  # "status of Initrode Holdings?": a customer or partner that is nowhere
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
         if missing:  # "next on the Globex deal?": no such deal, rather than passages about deals
             return Plan("search", reply=say("no_such", turn.lang, what=say(what, turn.lang), name=missing))
+    if intent == "draft" and _MDF_WORD.search(normalise(turn.question)) and not _DRAFT_ASKED.search(
+            normalise(turn.question)):  # "can co-branded social ads be paid with MDF?": the MDF rules, no draft
+        return plan(turn, resolver, "search", mentions)
     if intent == "draft" and mentions.of("partner") and router.BRAND_ASKED.search(router.normalise(turn.question)):
         return _plan_profile(turn, resolver, mentions, "contacts")  # "<partner>'s brand colour for the drafts?"
     if intent not in ("draft", "map", "match"):
@@ -364,7 +443,12 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         thread_partner = turn.thread.state.last_arguments.get("partner_id")
         if not topic and thread_partner and not mentions.entities and router.says("last_partner", turn.question) \
                 and not router.asks_rule(turn.question) and not PROGRAMME_Q.search(normalise(turn.question)):
-            topic = next(iter(router.profile_topics(turn.question)), None)  # "what are their numbers?"
+            topic = next(iter(router.profile_topics(turn.question)), None) or (  # "what are their numbers?",
+                _followup_topic(turn.question) if len(turn.question.split()) <= 8 else None)  # "and their certs?"
+        if not topic and thread_partner and not mentions.entities and router.says("last_partner", turn.question) \
+                and len(turn.question.split()) <= 10 and _followup_topic(turn.question) == "mdf" and router.mdf_period(
+                turn.question, turn.ctx.today().year, turn.ctx.today()) and not router.asks_rule(turn.question):
+            topic = "mdf"  # "extend it with their MDF for october": that partner's MDF in that period
         if topic:
             return _plan_profile(turn, resolver, mentions, topic)
         if router.profile_topics(turn.question) and not mentions.entities and not thread_deal:
@@ -372,6 +456,38 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         if intent == "nba" and not mentions.entities and router.says("any_deal", turn.question):
             intent = "search"  # "who leads a new logo deal we found ourselves?": the rules of engagement
     return plan(turn, resolver, intent, mentions)
+
+
+def _plan_extension(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan | None:
+    """A registration extension asked of the one deal a longer question names: its facts and the rule applied."""
+    text = normalise(turn.question)
+    if not deal_facts.EXTEND.search(text) or router.asks_rule(turn.question) or _MDF_WORD.search(text) or not (
+            mentions.of("opportunity") or mentions.of("account")):
+        return None
+    named = [e.id for e in mentions.of("opportunity")]
+    deals = named if len(named) == 1 else _named_deals(resolver, turn.question)
+    if len(deals) != 1:
+        return None
+    return Plan("deal_facts", {"deals": deals, "facts": deal_facts.EXTENSION_FACTS, "pick": "",
+                               "opportunity_id": deals[0], "rule": deal_facts.EXTENSION_QUERY})
+
+
+_MDF_WORD = re.compile(r"(?<![a-z])mdf(?![a-z])|marketing (development )?funds?")
+# asking for a draft: a verb of writing ("draft", "write", "rédige", "escreva", "作成")
+_DRAFT_ASKED = re.compile(r"\b(draft\w*|write|writing|create|make|generate|compose|prepare|entwurf|entwirf|schreib\w*|"
+                          r"erstell\w*|rédige\w*|écri\w*|prépare\w*|borrador|redact\w*|escrib\w*|rascunho|escrev\w*|"
+                          r"crie|cria|prepar\w*)\b|作成|書いて|下書き")
+
+
+def _won_in_period(turn: Turn) -> bool:
+    """ "how much did we win last quarter?": the won revenue of a period asked."""
+    return won_asked(turn.question) and programme.period_of(turn.question, turn.ctx.today()) != (None, None)
+
+
+def _partner_wins(turn: Turn, mentions: Mentions) -> bool:
+    """ "how many deals did <partner> win this year?", asked by the vendor's people: that partner's wins."""
+    return not turn.scope.is_partner and len(mentions.of("partner")) == 1 and bool(
+        WON_COUNT.search(normalise(turn.question)))
 
 
 def _plan_tier_benefit(turn: Turn, resolver: Resolver, mentions: Mentions, last: dict | None = None) -> Plan | None:
@@ -416,12 +532,20 @@ def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
     if intent != "attribution" and not turn.scope.is_internal:
         return Plan(intent, refusal=say("portfolio_internal", turn.lang))
     start, end = programme.period_of(turn.question, turn.ctx.today())
+    quiet = {"declining": True} if intent == "at_risk" and programme.QUIET.search(turn.question) else {}
     if intent == "at_risk" and turn.scope.role == "channel_manager" and overview_chat.asks_own_book(turn.question):
-        return Plan(intent, {"channel_manager": turn.scope.user_id})  # "which of my partners are at risk?"
+        return Plan(intent, {"channel_manager": turn.scope.user_id, **quiet})  # "which of my partners are at risk?"
+    if quiet:  # "who has gone quiet on the portal?": the partners whose engagement is falling
+        return Plan(intent, {"partner_id": partner_id, **quiet})
+    ranked = programme.ropi_rank(turn.question) if intent == "attribution" and not partner_id else None
+    if ranked and turn.scope.is_internal:  # "which of my platinum partners has the lowest ROPI?"
+        mine = turn.scope.role == "channel_manager" and overview_chat.asks_own_book(turn.question)
+        return Plan(intent, {"from_date": start, "to_date": end, "rank": ranked, "tier": tier_named(turn.question),
+                             "channel_manager": turn.scope.user_id if mine else None})
     return Plan(intent, {"partner_id": partner_id, "from_date": start, "to_date": end})
 
 
-def _plan_recruit(turn: Turn) -> Plan:
+def _plan_recruit(turn: Turn, coverage: bool = False) -> Plan:
     """Which companies to recruit as partners; the filters are the country, industry, product named."""
     if not turn.scope.can("recruit"):
         return Plan("recruit", refusal=forbidden_message(turn.scope, intent="recruit", lang=turn.lang))
@@ -429,7 +553,7 @@ def _plan_recruit(turn: Turn) -> Plan:
     args = {"country": recruit_chat.country_in(turn.question),
             "industry": recruit_chat.named(turn.question, values["industry"]),
             "product": recruit_chat.named(turn.question, values["product"])}
-    return Plan("recruit", {k: v for k, v in args.items() if v})
+    return Plan("recruit", {k: v for k, v in {**args, "coverage": coverage}.items() if v})
 
 
 def _plan_onboarding(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan:
@@ -712,16 +836,32 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     """Call the tool; (answer text, results shown)."""
     args, start = p.arguments, p.start
     if p.intent == "attribution":
-        attribution = turn.call("programme_attribution", args, AttributionResponse)
-        return programme.attribution_answer(attribution, args.get("partner_id"), turn.lang), len(attribution.partners)
+        call = {k: v for k, v in args.items() if k not in ("rank", "tier", "channel_manager")}
+        attribution = turn.call("programme_attribution", call, AttributionResponse)
+        keep = None
+        if args.get("tier") or args.get("channel_manager"):  # the partners asked about: a tier, the asker's own
+            with turn.ctx.records(turn.scope) as rec:
+                keep = {p.partner_id for p in rec.partners()
+                        if (not args.get("tier") or (p.tier or "").lower() == args["tier"])
+                        and (not args.get("channel_manager") or p.channel_manager == args["channel_manager"])}
+        return programme.attribution_answer(attribution, args.get("partner_id"), turn.lang, args.get("rank"),
+                                            keep), len(attribution.partners)
     if p.intent in ("at_risk", "first_win"):
         portfolio = turn.call("programme_portfolio", {}, PortfolioResponse)
         if p.intent == "at_risk":
-            return programme.at_risk_answer(portfolio, turn.lang, args.get("channel_manager")), len(portfolio.at_risk)
-        return programme.first_win_answer(portfolio, args.get("partner_id"), turn.lang), 1
+            return programme.at_risk_answer(portfolio, turn.lang, args.get("channel_manager"),
+                                            bool(args.get("declining"))), len(portfolio.at_risk)
+        return programme.first_win_answer(portfolio, args.get("partner_id"), turn.lang,
+                                          lambda pid, day: _won_on(turn, resolver, pid, day)), 1
     if p.intent == "first_win_own":
         plan = turn.call("onboarding", {"partner_id": args["partner_id"], "locale": turn.lang}, OnboardingPlan)
         return programme.own_first_win_answer(plan, turn.lang), 1
+    if p.intent == "last_registered":
+        with turn.ctx.records(turn.scope) as rec:
+            registered = [(o.opportunity_id, o.created_on) for o in rec.opportunities(partner_id=args["partner_id"])
+                          if o.registered_by == args["partner_id"]]
+        return partner_facts.last_registered_answer(_partner_label(resolver, args["partner_id"]), registered,
+                                                    turn.ctx.today(), resolver.deal_label, turn.lang), 1
     if p.intent == "deal_partner":
         with turn.ctx.records(turn.scope) as rec:
             opp = rec.opportunity(args["opportunity_id"])
@@ -730,15 +870,22 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         visible = [x for x in (partner_id, registered) if x and x in resolver.partner_names]
         if visible:
             args["partner_id"] = visible[0]  # "what should we do with them?" next
+        sellers = None
+        if visible and (args.get("sellers") or followup_chat.WHO_SELLER.search(turn.question)):
+            people = turn.call("partner_profile", {"partner_id": visible[0], "topic": "contacts"}, ProfileResult)
+            sellers = [u.name or u.user_id for u in (people.contacts.users if people.contacts else [])]
         return followup_chat.deal_partner_answer(label, partner_id, role, registered, resolver.partner_names,
-                                                 turn.lang), 1
+                                                 turn.lang, sellers), 1
     if p.intent == "deal_facts":
         found = deal_facts.deal_facts(turn, args["deals"], args["facts"], args.get("pick", ""))
         turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id)) for d in found]
         text = deal_facts.facts_answer(found, args["facts"], args.get("pick", ""), resolver.deal_label,
                                        turn.ctx.today(), turn.lang)
         if args.get("rule") and found:  # "can I extend it?": the programme's rule beside the deal's facts
-            text += "\n" + _search(turn, args["rule"], 0)[0]
+            rule = _search(turn, args["rule"], 0)[0]
+            verdict = extension_rule.extension_verdict(found[0], rule, turn.ctx.today(), turn.lang) if (
+                len(found) == 1 and args["rule"] == deal_facts.EXTENSION_QUERY) else None
+            text += "\n" + (f"{verdict}\n" if verdict else "") + rule  # the rule applied, then the rule
         return text, len(found)
     if p.intent == "overview":
         overview = turn.call("records_overview", args, OverviewResult)
@@ -751,7 +898,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                             for d in overview.deals[:overview_chat.LIST_MAX]]
         return overview_chat.answer(overview, resolver.partner_names, turn.lang, turn.scope.can), 1
     if p.intent == "recruit":  # "and who else?" pages on through the ranking
-        ranked = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
+        filters = {k: v for k, v in args.items() if k != "coverage"}
+        ranked = turn.call("recruit_partners", {**filters, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
+        if args.get("coverage") and not start:  # the gaps first, then who could fill them
+            return recruit_chat.coverage_answer(ranked) + "\n" + recruit_chat.answer(ranked, start), recruit_chat.PAGE
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE
     if p.intent == "search" and args.get("tier") and not start:  # a benefit of this tier: its value first
         cell = None
@@ -787,7 +937,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         top = max(int(args.get("top") or answers.PAGE), start + answers.PAGE)
         matched = turn.call("match_partners", {"opportunity_id": args["opportunity_id"], "top": top}, MatchResponse)
         label = resolver.deal_label(args["opportunity_id"])
-        focus = [i for i, m in enumerate(matched.partners) if m.partner_id == args.get("partner_id")]
+        focus = [i for i, m in enumerate(matched.partners) if m.partner_id == args.get("partner_id")] or (
+            [args["rank"] - 1] if args.get("rank") and len(matched.partners) >= args["rank"] else [])
+        if focus and args.get("why") and focus[0] > 0:  # "why?" after the second: beside the one ranked above
+            return answers.match_answer(matched, label, focus[0] - 1, size=2, lang=turn.lang), 0
         if focus:  # "why the first one?": that partner's place and reasons
             return answers.match_answer(matched, label, focus[0], size=1, lang=turn.lang), 0
         turn.choices = [Candidate(id=m.partner_id, label=m.name or m.partner_id)
@@ -829,6 +982,14 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return answers.profile_answer(profile, resolver.deal_label, turn.lang), 1
     draft = turn.call("draft_content", args, DraftResponse)
     return answers.draft_answer(draft, _partner_label(resolver, args["partner_id"]), turn.lang), 1
+
+
+def _won_on(turn: Turn, resolver: Resolver, partner_id: str, day: str) -> list[str]:
+    """The labels of the partner's deals (engaged or registered) won on `day`."""
+    with turn.ctx.records(turn.scope) as rec:
+        won = [o.opportunity_id for o in rec.opportunities(partner_id=partner_id)
+               if o.stage == "closed_won" and str(o.close_date) == day]
+    return [resolver.deal_label(d) for d in won]
 
 
 def _in_window(turn: Turn, resolver: Resolver, profile: ProfileResult, window: list[str]) -> tuple[str, int]:

@@ -60,10 +60,18 @@ _A_DEAL = re.compile(r"\b(deals?|opportunit(y|ies)|renewals?|oppty|opp)\b|\b(ang
                      r"oportunidade|negócio)\b|案件|商談", re.IGNORECASE)
 
 
+# A kind of deal, not one ("best partner for a streaming deal in mexico?", "un socio para un negocio de
+# governance en Chile"): the directory, by the product and country it names
+_ANY_DEAL = re.compile(r"\b(for|on|with|für|pour|para|per) (an?|any|ein\w*|une?|una|uma|um)\s+(\w+\s+){0,3}?(deals?|"
+                       r"opportunit(y|ies)|opp|projects?|angebot|geschäft|affaire|oportunidad|oportunidade|negócio|"
+                       r"negocio)\b", re.IGNORECASE)
+
+
 def is_directory_question(question: str, mentions: Mentions, hints_of: Callable[[str], Hints]) -> bool:
     """A question looking for partners by what they do, where and for whom (see the module docstring).
     `hints_of` reads the structured hints of a text in this ecosystem's words."""
-    if not _SEEK.search(question or "") or _NOT_DIRECTORY.search(question) or _A_DEAL.search(question):
+    if not _SEEK.search(question or "") or _NOT_DIRECTORY.search(question) or (
+            _A_DEAL.search(question) and not _ANY_DEAL.search(question)):
         return False
     if named_subjects(mentions, hints_of):
         return False

@@ -32,6 +32,10 @@ WHO_PARTNER = re.compile(r"\b(who|which partner|what partner|wer|welcher partner
                          r"quem|qual parceiro)\b.{0,30}\b(partner|partenaire|socio|parceiro)\b|"
                          r"\b(partner|partenaire|socio|parceiro)\b.{0,20}\b(on|in|for|of|auf|dans|sur|en|em|no|na)\b"
                          r".{0,10}\b(it|that|this|es|ihm|dem|celui|ce|eso|ele|ela|nele|nela)\b|パートナーは(誰|どこ)", _I)
+# "who's the seller on that one?", "¿quién es el vendedor?", "wer ist der Verkäufer?", "担当営業は？": the people
+# of the deal's partner
+WHO_SELLER = re.compile(r"\b(who|who's|wer|qui|quién|quem)\b.{0,25}\b(sellers?|reps?|vendedor\w*|verkäufer\w*|"
+                        r"vendeur\w*)\b|(営業担当|担当営業|担当者)(は|って)?(誰|だれ)?", _I)
 # "why the first one?", "why #2?", "warum der erste?"
 WHY = re.compile(r"^\W*(why|how come|warum|wieso|pourquoi|por ?qu[eé]|por que)\b(?P<rest>.*)$|^(?P<jrest>.+?)(は|が)?なぜ|"
                  r"^\W*(?:(?:and |und |et |y |e )?(?:the )?(?:reasons?|gründe?|raisons?|razón|razones|razão|razões|motivo)"
@@ -52,11 +56,15 @@ def plan_followup(turn: Turn, make: Callable[..., Any]) -> Any | None:
             rest = next((why.group(g) for g in ("rest", "jrest", "rest2") if why.group(g) is not None), "")
             rest = re.sub(r"^\W*(は|を|について)?", "", rest)
             index = router.choice_index(rest or "", 100)
+            if index is None and last.get("partner_id") and not (rest or "").strip(" ?!.。？"):
+                return make("match", arguments={**last, "why": True})  # "why?" after one partner's place
             if index is None and (THEM.search(rest or "") or not (rest or "").strip(" ?!.。？")):
                 index = max(state.shown - 5, 0)  # "why them?": the shortlisted partner last looked at
             if index is not None:  # "why the first one?": that partner with its reasons
                 return make("match", arguments=dict(last), start=index)
     deal = last.get("opportunity_id") or _only_deal_listed(state)
+    if deal and WHO_SELLER.search(question) and not THEM.search(question):  # "who's the seller on that one?"
+        return make("deal_partner", arguments={"opportunity_id": deal, "sellers": True})
     if deal and WHO_PARTNER.search(question) and not THEM.search(question):
         return make("deal_partner", arguments={"opportunity_id": deal})  # `deal_partner_answer`
     if THEM.search(question):
@@ -105,13 +113,18 @@ _deal_partner_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                    " Registrada por {partner}.", " Registrado por {partner}.", " 登録パートナー: {partner}。"),
     "other": ("another partner", "ein anderer Partner", "un autre partenaire", "otro socio", "outro parceiro",
               "別のパートナー"),
+    "sellers": (" Its sellers: {users}.", " Seine Verkäufer: {users}.", " Ses vendeurs : {users}.",
+                " Sus vendedores: {users}.", " Seus vendedores: {users}.", " 担当営業: {users}。"),
+    "no_sellers": (" None of its sellers uses the copilot.", " Keiner seiner Verkäufer nutzt den Copilot.",
+                   " Aucun de ses vendeurs n'utilise le copilot.", " Ninguno de sus vendedores usa el copilot.",
+                   " Nenhum de seus vendedores usa o copilot.", " 担当営業は copilot を利用していません。"),
     "none": ("{deal} has no partner yet.", "{deal} hat noch keinen Partner.", "{deal} n'a pas encore de partenaire.",
              "{deal} aún no tiene socio.", "{deal} ainda não tem parceiro.", "{deal} にはまだパートナーがいません。"),
 })
 
 
 def deal_partner_answer(deal: str, partner_id: str | None, role: str | None, registered_by: str | None,
-                        partner_names: dict[str, str], lang: str = "en") -> str:
+                        partner_names: dict[str, str], lang: str = "en", sellers: list[str] | None = None) -> str:
     """Who is on a deal: its partner of record and role, and who registered it when that is another."""
     def name(pid: str) -> str:  # a partner the asker may not see is never named (nor its id shown)
         return f"{partner_names[pid]} ({pid})" if pid in partner_names else _deal_partner_say("other", lang)
@@ -122,4 +135,7 @@ def deal_partner_answer(deal: str, partner_id: str | None, role: str | None, reg
                              role=role or "registered")
     if registered_by and registered_by != partner_id:
         text += _deal_partner_say("registered", lang, partner=name(registered_by))
+    if sellers is not None:  # "who's the seller on it?": the partner's people
+        text += _deal_partner_say("sellers", lang, users=", ".join(sellers)) if sellers else \
+            _deal_partner_say("no_sellers", lang)
     return text

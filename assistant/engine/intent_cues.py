@@ -297,6 +297,9 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(sellers?|reps?|users?|people|verkäufer\w*|nutzer\w*|vendeur\w*|vendedor\w*|usuari\w*|utilisateur\w*)\b"
         r".{0,30}\b(copilot|co-?pilot|in the tool|on the tool)\b|\bwho('s| is| are) \S+ (seller|rep)s?\b|"
         r"(営業担当|担当営業|利用者|ユーザー).{0,10}(誰|は)",
+        # "who are <partner>'s sellers?", "¿quién es el seller de <partner>?", "wer ist der Verkäufer bei <partner>?"
+        r"\b(who('s| is| are)|quién(es)? (es|son)|quem (é|são)|qui (est|sont)|wer (ist|sind))\b.{0,40}\b(sellers?|"
+        r"reps?|sales ?reps?|vendedor\w*|verkäufer\w*|vendeur\w*|account (managers?|execs?))\b",
     ],
     # partner_activity.csv by month: "how many portal logins last month?", "deals we registered in september"
     "activity": [
@@ -343,6 +346,10 @@ PROFILE_CUES["tier"] += [
     r"(?:'s|の) ?(current |aktuelle |actual |atual )?(tier|level|ティア|ランク)\b|\b(what|which) (tier|level) (is|are)\b|"
     r"(ティア|ランク)(は|を教え|って)",
     WON_ASKED,
+    # "<partner> tier check", "tier status of <partner>", "Stufen-Check", "revisión de nivel", "ティア確認"
+    r"\b(tier|level) ?(check|status|review|standing|health ?check)\b|\b(check|review)\b.{0,25}\b(tier|level)\b|"
+    r"\bstufen-?(check|prüfung|status)|\b(vérif\w*|point) (du |de |sur le )?niveau\b|\b(revisión|revisar|chequeo) "
+    r"(de |del )?nivel\b|\b(revisão|checar|verificar) (de |do )?nível\b|(ティア|ランク)(の)?(チェック|確認|状況)",
 ]
 PROFILE_CUES["mdf"] += [  # "what did we burn of our MDF in Q3?", "MDF burn this quarter"
     r"\b(burn\w*|burnt|blew|blown)\b.{0,30}(\bmdf\b|marketing (development )?funds?)|\bmdf\b.{0,30}\b(burn\w*|burnt)\b",

@@ -117,9 +117,16 @@ FIELDS = (
     ("industries", re.compile(r"\b(industr\w*|verticals?|sectors?|branche\w*|secteurs?|sectores?|setores?|"
                               r"segment\w*)\b|業界|業種")),
     ("audience", re.compile(r"\b(audiences?|target(ed)?( group| audience)?|who is it for|who (is it|it's) aimed at|"
+                            # "who is the <x> kit aimed at", "who's it for", "an wen richtet sich", "à qui
+                            # s'adresse", "a quién va dirigido", "para quem é"
+                            r"aimed at|intended for|meant for|written for|who('s| is)? (it|this|that|the \S+ kit) for|"
+                            r"an wen|richtet sich|à qui|s'adresse|a quién|dirigid[oa]|para quem|"
                             r"personas?|zielgruppen?|cibles?|público[- ](alvo|objetivo)|audiencia|"
-                            r"destinatari\w*)\b|対象|ターゲット")),
+                            r"destinatari\w*)\b|対象|ターゲット|誰向け")),
 )
+# Words beside which a capitalised name names a partner or customer ("the <X> campaign results", "results for <X>")
+_NAME_NEAR = re.compile(r"\b(campaigns?|results?|kampagne\w*|ergebnis\w*|campagnes?|résultats?|campañas?|"
+                        r"resultados?|campanhas?|for|für|pour|para|von|de|do|da)\b|の(キャンペーン|結果)", re.IGNORECASE)
 _WHICH_KIT = re.compile(r"\b(which|what|welche[sn]?|quel(le)?s?|qu[eé]|cu[aá]l|qual)\b.{0,25}\bkits?\b|"
                         r"どの.{0,6}キット|キット.{0,10}(どれ|おすすめ)", re.IGNORECASE)
 # the need a kit is asked for: "for a bank", "für einen Autohersteller", "pour une banque", "para um varejista",
@@ -215,6 +222,11 @@ def _field_asked(text: str) -> str | None:
 _THAT_ONE = re.compile(r"\b(that|this|the same|diese\w*|dieselbe\w*|ce|cette|ese|esa|este|esta|esse|essa)\b|その|この")
 
 
+def _is_hint(turn: Turn, word: str) -> bool:
+    hints = question_hints(turn.ctx, word)
+    return bool(hints.groups() or hints.gloss)
+
+
 def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     """A field of the one kit the question names (its call to action in the locale asked, else the asker's),
     or, for "which kit for <need>?", the kits whose texts share the need's words. None otherwise (a draft,
@@ -247,6 +259,11 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
         tool = ToolUse(name="kit_texts", arguments={"kit_id": kit_id, "locale": kit.locale, "field": field})
         return _detail(kit, field, text, turn.lang), tool
     if not kit_id and not field and not mentions.of("partner"):
+        missing = resolver.unknown_name(question, mentions, _NAME_NEAR)
+        words = re.findall(r"[^\W\d_]{3,}", missing or "")
+        if missing and not all(_is_hint(turn, w) for w in words):  # an industry or a product is no name  # "send me the <made-up name> campaign results": no such partner or customer, not a kit
+            return say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing), ToolUse(
+                name="kit_texts", arguments={})
         by_hints = _kits_for_hints(turn, resolver, locale)
         if by_hints:
             return by_hints

@@ -183,9 +183,48 @@ def answer_advice(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
     return "\n".join(lines), tool
 
 
+# "MDF claims waiting to be paid?", "Auszahlungen offen?", "reembolsos pendientes de pago": claimed activities
+_CLAIMS = re.compile(r"\b(claims?|to be paid|payments?|payouts?|paid out|reimburse\w*|auszahl\w*|zahlung\w*|"
+                     r"erstattung\w*|paiements?|remboursement\w*|(?:de |a )?pag(?:o|ar|amentos?)|reembols\w*)\b|"
+                     r"支払|請求", re.IGNORECASE)
+_claims_say = Catalogue({
+    "head": ("{n} MDF claims waiting to be paid, oldest first:", "{n} MDF-Abrechnungen warten auf Auszahlung, "
+             "älteste zuerst:", "{n} demandes de remboursement MDF en attente de paiement, les plus anciennes "
+             "d'abord :", "{n} reclamaciones de MDF pendientes de pago, las más antiguas primero:",
+             "{n} solicitações de reembolso de MDF aguardando pagamento, as mais antigas primeiro:",
+             "支払待ちの MDF 請求: {n} 件（古い順）:"),
+    "none": ("No MDF claim is waiting to be paid.", "Keine MDF-Abrechnung wartet auf Auszahlung.",
+             "Aucune demande de remboursement MDF n'attend de paiement.", "Ninguna reclamación de MDF espera pago.",
+             "Nenhuma solicitação de reembolso de MDF aguarda pagamento.", "支払待ちの MDF 請求はありません。"),
+    "line": ("- {id} {partner} ({pid}): {name}, claimed {amount} {cur}, activity ended {end}",
+             "- {id} {partner} ({pid}): {name}, abgerechnet {amount} {cur}, Aktivität endete {end}",
+             "- {id} {partner} ({pid}) : {name}, réclamé {amount} {cur}, activité terminée le {end}",
+             "- {id} {partner} ({pid}): {name}, reclamado {amount} {cur}, actividad terminada el {end}",
+             "- {id} {partner} ({pid}): {name}, solicitado {amount} {cur}, atividade encerrada em {end}",
+             "- {id} {partner}（{pid}）: {name}、請求額 {amount} {cur}、活動終了 {end}"),
+})
+
+
+def answer_claims(turn: Turn, activities: list) -> tuple[str, ToolUse]:
+    """The activities claimed and not paid yet, oldest activity first."""
+    claimed = sorted((a for a in activities if a.status == "claimed"), key=lambda a: (str(a.end_on), a.activity_id))
+    turn.results.append(MdfList(activities=claimed))
+    tool = ToolUse(name="list_mdf", arguments={"status": "claimed"})
+    if not claimed:
+        return _claims_say("none", turn.lang), tool
+    names = Resolver(turn.ctx, turn.scope).partner_names
+    lines = [_claims_say("head", turn.lang, n=len(claimed))]
+    lines += [_claims_say("line", turn.lang, id=a.activity_id, partner=names.get(a.partner_id, ""), pid=a.partner_id,
+                          name=a.name, amount=f"{a.claimed_amount or 0:,.0f}", cur=a.currency, end=a.end_on or "?")
+              for a in claimed[:15]]
+    return "\n".join(lines), tool
+
+
 def answer_queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
     activities = list_mdf(turn.ctx, turn.scope).activities
     tool = ToolUse(name="list_mdf", arguments={})
+    if _CLAIMS.search(turn.question):  # "claims waiting to be paid?": claimed, not yet paid
+        return answer_claims(turn, activities)
     waiting = [a for a in activities if a.status == "requested"]
     turn.results.append(MdfList(activities=waiting))
     due = [a for a in activities if a.due]
@@ -209,7 +248,8 @@ ACTIVITIES_RE = re.compile(
     rf"^{_NOT_POLICY}(?!.*\b(?:\w*fähig|éligibles?|elegibles?|elegíve(?:is|l)|days?|jours|tage|werktage|días|dias|"
     rf"before|avant|vorher|antes|délai|frist|plazo|prazo|need\w*|require\w*|above|must|brauch\w*|benötig\w*|muss|"
     rf"müssen|ab welchem|besoin|faut|doit|au-dessus|necesit\w*|requier\w*|precis\w*|exige\w*|acima)\b)(?=.*{_MDF}).*"
-    r"\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b", re.IGNORECASE)
+    r"(?:\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b|アクティビティ|活動|施策)",
+    re.IGNORECASE)
 _ACTIVITY_ASKED = re.compile(r"\b(how many|which|what|list|show|most|wie ?viele|welche\w*|combien|quel\w*|"
                              r"cuánt\w*|cuál\w*|quant\w*|qual|quais)\b", re.IGNORECASE)
 _MOST_LEADS = re.compile(r"\b(most|meisten|plus de|más|mais)\b.{0,20}\bleads?\b|(一番|最も).{0,8}リード|"
@@ -240,8 +280,28 @@ _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                " com status {status}", "（ステータス {status}）"),
     "kit": (" with the {kit} kit", " mit dem Kit {kit}", " avec le kit {kit}", " con el kit {kit}", " com o kit {kit}",
             "（キット {kit}）"),
-    "leads_total": ("Leads reported: {n}.", "Gemeldete Leads: {n}.", "Leads déclarés : {n}.", "Leads reportados: {n}.",
-                    "Leads informados: {n}.", "報告されたリード: {n} 件。"),
+    "leads_total": ("{n} leads reported.", "{n} Leads gemeldet.", "{n} leads déclarés.", "{n} leads reportados.",
+                    "{n} leads informados.", "報告されたリード: {n} 件。"),
+    "leads_sum": ("{n} leads in total from {k} MDF activities{whose}{what}{when}:",
+                  "{n} Leads insgesamt aus {k} MDF-Aktivitäten{whose}{what}{when}:",
+                  "{n} leads au total pour {k} activités MDF{whose}{what}{when} :",
+                  "{n} leads en total de {k} actividades MDF{whose}{what}{when}:",
+                  "{n} leads no total de {k} atividades de MDF{whose}{what}{when}:",
+                  "{whose}MDF 活動 {k} 件{what}{when}のリード合計: {n} 件:"),
+    "leads_none": ("There is no MDF activity{whose}{what}{when} on record, so no leads either.",
+                   "Es gibt keine erfasste MDF-Aktivität{whose}{what}{when}, also auch keine Leads.",
+                   "Il n'y a pas d'activité MDF{whose}{what}{when} enregistrée, donc pas de leads non plus.",
+                   "No hay ninguna actividad MDF{whose}{what}{when} registrada, así que tampoco leads.",
+                   "Não há atividade de MDF{whose}{what}{when} registrada, então também não há leads.",
+                   "{whose}MDF 活動{what}{when}の記録はありません。リードの記録もありません。"),
+    "leads_line": ("- {id} {partner}: {name} ({kind}, {status}): {leads} leads",
+                   "- {id} {partner}: {name} ({kind}, {status}): {leads} Leads",
+                   "- {id} {partner} : {name} ({kind}, {status}) : {leads} leads",
+                   "- {id} {partner}: {name} ({kind}, {status}): {leads} leads",
+                   "- {id} {partner}: {name} ({kind}, {status}): {leads} leads",
+                   "- {id} {partner}: {name}（{kind}、{status}）: リード {leads} 件"),
+    "named": (" named \"{words}\"", " mit \"{words}\" im Namen", " nommées « {words} »", " llamadas \"{words}\"",
+              " chamadas \"{words}\"", "（名称に「{words}」）"),
     "partners_of": ("Partners: {names}.", "Partner: {names}.", "Partenaires : {names}.", "Socios: {names}.",
                     "Parceiros: {names}.", "パートナー: {names}。"),
     "brought_head": ("MDF activities starting {start} to {end} that brought deals:",
@@ -284,18 +344,24 @@ def _kit_asked(turn: Turn, activities: list) -> str | None:
 # "which MDF activities sourced deals?", "welche MDF-Aktivitäten haben Deals gebracht?": the deals each brought
 BROUGHT_RE = re.compile(
     rf"(?=.*{_MDF_ANY})(?=.*\b(?:activit\w*|aktivität\w*|activités?|actividad\w*|atividades?|campaigns?|events?)\b)"
-    r".*\b(?:sourced|brought|generated|created|produced|led to|resulted in|gebracht|erzeugt|generiert|généré\w*|"
+    r".*(?:\b(?:sourced|brought|generated|created|produced|led to|resulted in|gebracht|erzeugt|generiert|généré\w*|"
     r"apporté\w*|generad\w*|trajeron|trouxeram|gerad\w*|originad\w*)\b.{0,30}\b(?:deals?|opportunit\w*|opps|"
-    r"geschäfte|affaires|oportunidades|negócios|negocios)\b", re.IGNORECASE)
+    r"geschäfte|affaires|oportunidades|negócios|negocios)\b|"
+    # "which deals came out of their MDF activities?", "welche Deals stammen aus ...", "qué negocios salieron de ..."
+    r"\b(?:deals?|opportunit\w*|opps|geschäfte|affaires|oportunidades|negócios|negocios)\b.{0,30}\b(?:came (?:out of|from)|"
+    r"come (?:out of|from)|resulted from|stemm?(?:ed)? from|stamm\w* (?:aus|von)|kamen aus|sont (?:issues?|nées?) d\w*|"
+    r"salieron de|vinieron de|surgieron de|saíram d\w*|vieram d\w*)\b)", re.IGNORECASE)
 
 
 def answer_brought(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     if _LEADS_ASKED.search(turn.question) or asks_rule(turn.question):
         return None
     start, end = period_of(turn.question, turn.ctx.today())
-    roi = mdf_roi(turn.ctx, turn.scope, None, start, end)
-    tool = ToolUse(name="mdf_roi", arguments={"from": roi.from_.isoformat(), "to": roi.to.isoformat()})
-    brought = [a for a in roi.activities if a.deals]
+    named = _named_partner(turn) if not turn.scope.is_partner else None  # "which <partner> deals came out of ...?"
+    roi = mdf_roi(turn.ctx, turn.scope, named[0] if named else None, start, end)
+    tool = ToolUse(name="mdf_roi", arguments={"from": roi.from_.isoformat(), "to": roi.to.isoformat(),
+                                              **({"partner_id": named[0]} if named else {})})
+    brought = [a for a in roi.activities if a.deals and (not named or a.partner_id == named[0])]
     if not brought:
         return _activity_say("brought_none", turn.lang, start=roi.from_, end=roi.to), tool
     lines = [_activity_say("brought_head", turn.lang, start=roi.from_, end=roi.to)]
@@ -318,13 +384,29 @@ def answer_partner_requests(turn: Turn, found: re.Match) -> tuple[str, ToolUse] 
     return answer_activities(turn, found, asked=True) if mentions.of("partner") else None
 
 
+# An activity's status as people write it: "paid", "já foram pagas", "ausgezahlt", "支払済み"
+_STATUS_WORDS = {
+    "paid": r"\bpaid\b|\bpag[oa]s\b|\bpagad[oa]s\b|\bpayée?s?\b|\bbezahlt\w*|\bausgezahlt\w*|支払(い)?済",
+    "claimed": r"\bclaimed\b|\breclamad[oa]s\b|\breembolso solicitado|\beingereicht\w*|\bréclamée?s?\b|請求済",
+    "approved": r"\bapproved\b|\baprovad[oa]s\b|\baprobad[oa]s\b|\bgenehmigt\w*|\bapprouvée?s?\b|承認済",
+    "rejected": r"\brejected\b|\brejeitad[oa]s\b|\brechazad[oa]s\b|\babgelehnt\w*|\brejetée?s?\b|却下",
+    "requested": r"\brequested\b|\bsolicitad[oa]s\b|\bbeantragt\w*|\bdemandée?s?\b|申請中",
+}
+
+
+def status_asked(question: str) -> str | None:
+    """The MDF status a question asks about, in any of our languages; None when it names none."""
+    return next((s for s in STATUSES if re.search(_STATUS_WORDS.get(s, rf"\b{s}\b"), question, re.IGNORECASE)),
+                None)
+
+
 def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tuple[str, ToolUse] | None:
     if not (asked or _ACTIVITY_ASKED.search(turn.question)) or _ACTIVITY_ID.search(turn.question):
         return None  # "how many leads did MDF-0015 bring?": that activity (`answer_named_activity`)
     lang = turn.lang
     partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None
-    status = next((s for s in STATUSES if re.search(rf"\b{s}\b", turn.question, re.IGNORECASE)), None)
+    status = status_asked(turn.question)
     start, end = period_of(turn.question, turn.ctx.today())
     found = [a for a in list_mdf(turn.ctx, turn.scope, partner_id, status).activities if _in_period(a, start, end)]
     kit = _kit_asked(turn, found)
@@ -367,6 +449,16 @@ OUTCOME_RE = re.compile(r"\b(?:mdf|MDF)-\d+\b|\b(leads?|brought|bring|result\w*|
                         r"ergebnis\w*|gebracht|rapporté|donné|résultats?|trajo|resultados?|trouxe|rendeu|deu)\b|"
                         r"どうなった|結果|成果|リード", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_]{4,}")
+# "leads by kit", "per partner", "je Art", "par produit", "por tipo", "キット別": the leads summed per group
+_BY = re.compile(r"\b(by|per|je|pro|par|por)\s+(kit|campaign|partner|kind|type|product|produkt|produit|producto|"
+                 r"produto|art|typ|tipo|socio|parceiro|partenaire|kampagne|campagne|campaña|campanha)s?\b", re.IGNORECASE)
+_GROUPS = {
+    **dict.fromkeys(("kit", "campaign", "kampagne", "campagne", "campaña", "campanha"), lambda a, _n: a.kit_id),
+    **dict.fromkeys(("partner", "socio", "parceiro", "partenaire"), lambda a, n: n.get(a.partner_id, a.partner_id)),
+    **dict.fromkeys(("kind", "type", "art", "typ", "tipo"), lambda a, _n: a.kind),
+    **dict.fromkeys(("product", "produkt", "produit", "producto", "produto"), lambda a, _n: (a.name or "").split()[0]
+                    if a.name else None),
+}
 
 
 def _named_activities(question: str, activities: list) -> list:
@@ -396,6 +488,95 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
     return "\n".join(lines), tool
 
 
+# "how many leads did the streaming kit activities bring overall?", "quantos leads os lakehouse roadshows geraram
+# no total?", "wie viele Leads haben alle Governance-Aktivitäten gebracht?", "<partner> のMDFのリード数は？": the
+# leads of the MDF activities the question singles out (a partner, a kit, words of the activities' names), summed
+LEADS_RE = re.compile(
+    r"(?=.*(?:\bleads?\b|リード))(?=.*(?:\b(?:how many|total|overall|in all|altogether|sum|wie ?viele|insgesamt|"
+    r"zusammen|gesamt|combien|au total|cuánt[oa]s|en total|quant[oa]s|no total|ao todo|by|per|je|pro|par|por)\b|"
+    r"何件|合計|数|いくつ|別))",
+    re.IGNORECASE)
+# what MDF activities are called; without one, the question must name a partner, a kit or words of the activities'
+# names or kinds ("leads from the webinars") for its leads to be theirs
+_ACTIVITY_SUBJECT = re.compile(
+    rf"{_MDF_ANY}|\b(?:activit\w*|aktivität\w*|activités?|actividad\w*|atividades?|kits?|campaigns?|kampagne\w*|"
+    r"campagnes?|campañas?|campanhas?)\b|-kits?\b|アクティビティ|活動|施策|キット|キャンペーン", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{4,}")
+# "leads by kit", "per partner", "je Art", "par produit", "por tipo", "キット別": the leads summed per group
+_BY = re.compile(r"\b(by|per|je|pro|par|por)\s+(kit|campaign|partner|kind|type|product|produkt|produit|producto|"
+                 r"produto|art|typ|tipo|socio|parceiro|partenaire|kampagne|campagne|campaña|campanha)s?\b", re.IGNORECASE)
+_GROUPS = {
+    **dict.fromkeys(("kit", "campaign", "kampagne", "campagne", "campaña", "campanha"), lambda a, _n: a.kit_id),
+    **dict.fromkeys(("partner", "socio", "parceiro", "partenaire"), lambda a, n: n.get(a.partner_id, a.partner_id)),
+    **dict.fromkeys(("kind", "type", "art", "typ", "tipo"), lambda a, _n: a.kind),
+    **dict.fromkeys(("product", "produkt", "produit", "producto", "produto"), lambda a, _n: (a.name or "").split()[0]
+                    if a.name else None),
+}
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def _name_filter(question: str, activities: list, ignore: set[str]) -> tuple[list, list[str]]:
+    """The activities whose names have every word of the question that is a word of some activity's name
+    ("lakehouse roadshows" -> the Lakehouse roadshows), and those words; all of them when it names none."""
+    def words_of(a) -> set[str]:  # its name's words and its kind ("event", "webinar")
+        return {_stem(w) for w in _WORD.findall(a.name)} | ({_stem(a.kind)} if a.kind else set())
+
+    in_names = set().union(*(words_of(a) for a in activities)) if activities else set()
+    asked = [w for w in dict.fromkeys(_stem(w) for w in _WORD.findall(question)) if w in in_names and w not in ignore
+             and w not in STATUSES]
+    if not asked:
+        return activities, []
+    return [a for a in activities if set(asked) <= words_of(a)], asked
+
+
+def answer_leads(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
+    if asks_rule(turn.question) or _ACTIVITY_ID.search(turn.question) or _MOST_LEADS.search(turn.question):
+        return None  # one activity by id, the best one, or the programme's rule on reporting leads
+    resolver = Resolver(turn.ctx, turn.scope)
+    mentions = resolver.find(turn.question)
+    if turn.scope.is_partner and mentions.foreign_partner:
+        return None  # another partner's: the engine refuses it
+    partners = mentions.of("partner")
+    partner_id = partners[0].id if partners and not turn.scope.is_partner else None
+    start, end = period_of(turn.question, turn.ctx.today())
+    found_all = [a for a in list_mdf(turn.ctx, turn.scope, partner_id, status_asked(turn.question)).activities
+                 if _in_period(a, start, end)]
+    ignore = {_stem(w) for p in partners for w in _WORD.findall(p.label)}
+    kit = _kit_asked(turn, found_all)
+    chosen, words = _name_filter(turn.question, [a for a in found_all if a.kit_id == kit] if kit else found_all,
+                                 ignore)  # "the lakehouse roadshows": of the kit's activities, the roadshows
+    if not (partner_id or kit or words or _ACTIVITY_SUBJECT.search(turn.question)):
+        return None  # "how many leads are waiting to be routed?": not the MDF activities' leads
+    lang = turn.lang
+    tool = ToolUse(name="list_mdf", arguments={k: v for k, v in (("partner_id", partner_id), ("kit_id", kit),
+                                                                 ("from_date", start), ("to_date", end)) if v})
+    turn.results.append(MdfList(activities=chosen))
+    whose = _activity_say("whose", lang, partner=f"{partners[0].label} ({partner_id})") if partner_id else ""
+    what = _activity_say("kit", lang, kit=kit) if kit else (
+        _activity_say("named", lang, words=" ".join(words)) if words else "")
+    when = _activity_say("between", lang, start=start, end=end) if start else ""
+    if not chosen:  # "how many leads did the <partner> campaign get?" when it ran none: nothing on record
+        return _activity_say("leads_none", lang, whose=whose, what=what, when=when), tool
+    lines = [_activity_say("leads_sum", lang, n=sum(a.leads or 0 for a in chosen), k=len(chosen), whose=whose,
+                           what=what, when=when)]
+    names = resolver.partner_names
+    by = _BY.search(turn.question)
+    group = _GROUPS.get(by.group(2).lower()) if by else None
+    if group:  # "leads by kit?", "Leads je Partner": the sums per group, most first
+        sums = Counter()
+        for a in chosen:
+            sums[group(a, names) or "-"] += a.leads or 0
+        return "\n".join(lines + [f"- {k}: {v}" for k, v in sums.most_common(15)]), tool
+    lines += [_activity_say("leads_line", lang, id=a.activity_id, partner=names.get(a.partner_id, a.partner_id),
+                            name=a.name, kind=a.kind or "other", status=a.status,
+                            leads=a.leads if a.leads is not None else "-") for a in chosen[:15]]
+    return "\n".join(lines), tool
+
+
 # "is there an MDF request from <partner> I need to look at?", "any MDF claims from <partner>?": an MDF word and
 # a request word (not "activity": "how far ahead do we submit an MDF activity?" is the rule), with a partner
 # named (checked by the handler); never "how far ahead / how long / must we submit": the programme's rule
@@ -420,5 +601,5 @@ def answer_kit_used(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
 
 
 HANDLERS = ((ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
-            (ACTIVITIES_RE, answer_activities), (KIT_USED_RE, answer_kit_used), (OUTCOME_RE, answer_named_activity),
+            (LEADS_RE, answer_leads), (ACTIVITIES_RE, answer_activities), (KIT_USED_RE, answer_kit_used), (OUTCOME_RE, answer_named_activity),
             (REQUESTS_OF_RE, answer_partner_requests))

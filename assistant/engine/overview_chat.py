@@ -59,16 +59,33 @@ _EXPIRING = re.compile(r"\b(expir\w*|lapsing|run(ning)? out|ablauf\w*|läuft|lau
 _PROMOTION = re.compile(r"\b(promot\w*|(eligible|qualif\w*|ready) for (a |an |the )?(higher|next) tier|higher tier than|"
                         r"move up (a tier|to)|moving up|tier up|tier upgrades?|upgrade\w* (to )?(a |the )?(higher|next) tier|"
                         r"höherstuf\w*|aufstieg\w*|"
-                        r"befördert|hochgestuft|promu\w*|ascens\w*|promovid\w*)\b|昇格")
+                        r"befördert|hochgestuft|promu\w*|ascens\w*|promovid\w*|"
+                        # "qualify to move up", "ready to step up a level", "califican para subir de nivel",
+                        # "aufsteigen", "monter d'un niveau", "subir de nível", "上のティアに上がれる"
+                        r"(move|moving|step|go|going|level)s? up|next (tier|level)|higher (tier|level)|"
+                        r"aufsteig\w*|nächste\w* (stufe|tier)|höhere\w* (stufe|tier)|"
+                        r"monter (de|d'un) (niveau|palier|tier)|niveau supérieur|palier supérieur|"
+                        r"subir (de|al?) (nivel|categoría|tier|nível)|siguiente nivel|nivel superior|"
+                        r"próximo nível|nível (acima|superior))\b|昇格|上位(の)?ティア|次のティア|ランクアップ")
 _BELOW_TIER = re.compile(r"\b(below|under|short of|miss(es|ing)?|not meet\w*|don'?t meet|unter(halb)?|"
                          r"en dessous|por debajo|abaixo)\b.{0,30}\b(tier|stufe|niveau|nivel|nível)\b.{0,20}"
-                         r"\b(minimums?|requirements?|rules|mindest\w*|exigences|requisitos)\b|"
+                         r"\b(minimums?|requirements?|rules|criteria|mindest\w*|kriterien|exigences|critères|requisitos|criterios|"
+                         r"critérios)\b|"
                          r"\b(below|under|short of|not meet\w*|don'?t meet)\b.{0,20}\b(minimums?|requirements?)\b"
                          r".{0,30}\b(tier|stufe|niveau|nivel|nível)\b|\bdemot\w*|\bdowngrade\w*|降格|"
                          # "below the gold minimums", "unter den Gold-Mindestwerten"
                          r"\b(below|under|short of|not meet\w*|don'?t meet|unter(halb)?|en dessous|por debajo|abaixo)\b"
                          r".{0,20}\b(silver|gold|platinum|silber|platin|argent|platine|plata|oro|platino|prata|ouro)\b"
-                         r".{0,10}\b(minimums?|requirements?|rules|bar|mindest\w*|exigences|requisitos|mínimos)")
+                         r".{0,10}\b(minimums?|requirements?|rules|bar|mindest\w*|exigences|requisitos|mínimos)" + r"|" +
+                         # "no longer meet their tier", "erfüllen ihre Stufe nicht mehr", "ya no cumplen su nivel",
+                         # "ne remplissent plus les critères", "não atendem mais", "ティア基準を満たしていない"
+                         r"\b(no longer|not|n't|fail\w* to|ya no|no|já não|não|ne)\s+(\w+\s+)?(meet\w*|qualif\w*|"
+                         r"hold\w*|satisf\w*|cumpl\w*|cumpre\w*|atende\w*|rempli\w*|respect\w*|satisfont)\b"
+                         r".{0,30}\b(tiers?|levels?|criteria|requirements?|minimums?|bar|niveau|nivel|nível|critères|"
+                         r"exigences|requisitos|criterios|critérios|mínimos)\b|"
+                         r"\b(erfüll\w*|erreich\w*)\b.{0,40}\bnicht( mehr)?\b|"
+                         r"(ティア|ランク|tier)(の)?(基準|要件|条件)?を?(満たしていない|満たさない|満たせていない|下回)|"
+                         r"(ティア|ランク)(の)?(基準|要件|条件).{0,6}(未達|届いていない)")
 _TIERS = ("registered", "silver", "gold", "platinum")
 _TIER_WORDS = {"silber": "silver", "argent": "silver", "plata": "silver", "prata": "silver", "or": "gold",
                "oro": "gold", "ouro": "gold", "platin": "platinum", "platine": "platinum", "platino": "platinum",
@@ -87,7 +104,10 @@ _MDF = re.compile(r"(?<![a-z])mdf(?![a-z])|marketing (development )?funds?|marke
 _MDF_FIGURES = re.compile(r"\b(unspent|unused|left|remaining|spent|spend|allocated|allocation|budget used|"
                           r"ungenutzt\w*|verbleibend\w*|übrig|ausgegeben|zugeteilt|non dépensé\w*|restant\w*|"
                           r"dépensé\w*|alloué\w*|sin gastar|sin usar|gastad[oa]s?|gastó|asignad[oa]s?|"
-                          r"deixou de gastar|sem gastar|não gast[oa]s?|gast[oa]u?|gastos?|alocad[oa]s?|sobr\w*)\b|未使用|残|使っ|使わ|消化|配分")
+                          r"deixou de gastar|sem gastar|não gast[oa]s?|gast[oa]u?|gastos?|alocad[oa]s?|sobr\w*|"
+                          # "MDF liegen lassen", "nicht abgerufen", "laissé sur la table", "dejado sin usar"
+                          r"liegen (ge)?lassen|liegengelassen|nicht abgerufen|verfallen\w*|laissé\w*|dejad[oa]s?|"
+                          r"deixad[oa]s?|left on the table|wasted|expired|untouched)\b|未使用|残|使っ|使わ|消化|配分")
 # asking for figures or a list, not for advice ("... what should we do?")
 _FIGURES_ASKED = re.compile(r"\b(how much|which|who|most|least|vs|versus|wie ?viel\w*|welche\w*|wer|meisten|combien|"
                             r"quel\w*|qui|le plus|cuánto|cuál\w*|quién\w*|qué(?! es\b)|más|menos|quanto|qual|quais|quem|mais|"
@@ -114,6 +134,29 @@ _PROCESS = re.compile(r"\b(how (do|does|can|to|is)|when (does|do|will|is)|take e
 _REQUIRES = re.compile(r"\b(requirements?|requires?|required|criteria|minimums?|what does it take|voraussetzung\w*|"
                        r"anforderung\w*|kriterien|mindest\w*|critères|exigences|conditions|requisitos?|critérios|"
                        r"criterios|condiciones|condições)\b|条件|要件|基準")
+# "haven't registered a deal", "keinen Deal registriert", "n'ont pas enregistré", "no han registrado", "não
+# registraram", "登録していない": partners without a registration lately
+_NOT_REGISTERED = re.compile(
+    r"\b(haven'?t|have not|hasn'?t|has not|didn'?t|did not|not|no|without|stopped|nicht|nichts|kein\w*|pas|aucun\w*|"
+    r"no han|sin|não|sem|parou|pararam|dejaron de)\b.{0,25}\b(regist\w*|enregistr\w*)|"
+    r"\bno (new )?(deal )?registrations?\b|(登録|案件登録)(して)?(いない|がない|なし)")
+_SINCE = re.compile(r"\b(?:last|past|letzten|seit|derniers|depuis|últimos|en|in|nos|hace|há)\s+(\d+)\s*(days?|tage?n?|jours|días|dias|weeks?|wochen|"
+                    r"semaines|semanas|months?|monaten?|mois|meses)\b|(\d+)\s*(日|週間|か月|ヶ月)")
+
+
+def _since_days(text: str) -> int | None:
+    found = _SINCE.search(text)
+    if not found:
+        return None
+    n, unit = int(found.group(1) or found.group(3)), (found.group(2) or found.group(4)).lower()
+    scale = 7 if unit.startswith(("week", "woche", "semaine", "semana", "週")) else 30 if unit.startswith(
+        ("month", "monat", "mois", "mes", "か月", "ヶ月")) else 1
+    return min(n * scale, 366)
+
+
+# "who ...?", "anyone ...?", "alguien ...?": a question after partners, though it does not say "partners"
+_WHO_ANY = re.compile(r"\b(who|who's|which|wer|welche\w*|qui|quién\w*|quem|anyone|anybody|any of|jemand|"
+                      r"quelqu'un|alguien|alguno\w*|alguém|algum\w*)\b|誰|どの|どこ")
 _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
 
 
@@ -132,7 +175,9 @@ def topic_of(question: str, today: dt.date, partner_named: bool = False,
 _MINE = re.compile(r"\b(my|meine[nmrs]?|mes|mis|meus|minhas)\b.{0,20}\b(partners?|partnern?|partenaires|socios|"
                    r"parceiros)\b|\bpartners? (that |who )?(do |am )?(i|I)('m| am)? (have|manage|managing|own|look after|"
                    r"looking after|cover|covering|handle|handling)\b|"
-                   r"\b(in|of) my (book|portfolio|patch|territory)\b|(私|自分|わたし)の担当|担当(の|している)パートナー")
+                   r"\b(in|of) my (book|portfolio|patch|territory)\b|(私|自分|わたし)の担当|担当(の|している)?パートナー|"
+                   r"\b(partners?|socios?|parceiros?|partenaires?)\s+(míos?|mios?|meus?|minhas?|à moi|of mine)\b|"
+                   r"\b(de|in|en|na|no) (mi|mein\w*|ma|minha) (cartera|portfolio|portefeuille|carteira|bestand)\b")
 
 
 def asks_own_book(question: str) -> bool:
@@ -140,7 +185,8 @@ def asks_own_book(question: str) -> bool:
     return bool(_MINE.search(normalise(question)))
 
 
-_BOOK_TOPICS = ("partners", "joined", "mdf", "certified", "promotion", "below_tier")
+_BOOK_TOPICS = ("partners", "joined", "mdf", "certified", "promotion", "below_tier", "open_deals", "open_pipeline",
+                "no_registrations")
 
 
 def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tuple[str, dict[str, Any]] | None:
@@ -153,6 +199,13 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
     dated = _deal_dates(text, today)  # past their close date, expiring: the whole book's or a partner's
     if dated or partner_named:
         return dated
+    if _NOT_REGISTERED.search(text) and (_PARTNERS.search(text) or _WHO_ANY.search(text)) and not _RULE.search(text):
+        days = _since_days(text)  # "which partners haven't registered a deal in the last 90 days?"
+        return "no_registrations", {"days": days} if days else {}
+    if _MOST.search(text) and ((_OPEN.search(text) and _DEALS.search(text)) or _PIPELINE.search(text)) and (
+            _PARTNERS.search(text) or _WHO_ANY.search(text)) and not _NO_PARTNER.search(text):
+        # "which of my partners has the most open deals?", "... the biggest pipeline?"
+        return ("open_pipeline" if _PIPELINE.search(text) else "open_deals"), {}
     if _CERTIFIED.search(text) and _MOST.search(text) and _PARTNERS.search(text):
         return "certified", {}  # the engine adds the country and product named
     if _KITS.search(text) and _LISTED_KITS.search(text) and not _DRAFT_VERB.search(text):
@@ -160,11 +213,9 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
     if _REQUIRES.search(text) and _tier(text) and not _OTHER_SUBJECT.search(text) and not (
             _PARTNERS.search(text) and _WHO_WHICH.search(text)):
         return "tier_rules", {"tier": _tier(text)}  # "プラチナの条件は？", "what does gold require?"
-    if _PROMOTION.search(text) and not _PROCESS.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|which|wer|welche|qui|quién|"
-                                                                         r"quem)\b|誰|どの", text)):
+    if _PROMOTION.search(text) and not _PROCESS.search(text) and (_PARTNERS.search(text) or _WHO_ANY.search(text)):
         return "promotion", {}
-    if _BELOW_TIER.search(text) and (_PARTNERS.search(text) or re.search(r"\b(who|who's|which|wer|welche|qui|"
-                                                                          r"quién|quem)\b|誰|どの", text)):
+    if _BELOW_TIER.search(text) and (_PARTNERS.search(text) or _WHO_ANY.search(text)):
         return "below_tier", {"tier": _tier(text)} if _tier(text) else {}
     if _USERS.search(text) and _COUNT.search(text):
         return "users", {}
@@ -270,6 +321,30 @@ def partners_listed(result: OverviewResult) -> list[str]:
 # --- the answer ----------------------------------------------------------------------------------
 
 _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
+    "open_deals": ("{n} partners with open deals, the most first:", "{n} Partner mit offenen Deals, die meisten zuerst:",
+                   "{n} partenaires avec des affaires ouvertes, les plus nombreuses d'abord :",
+                   "{n} socios con negocios abiertos, los que más tienen primero:",
+                   "{n} parceiros com negócios abertos, os que têm mais primeiro:",
+                   "オープン案件のあるパートナー {n} 社（多い順）:"),
+    "no_registrations": ("{n} partners have registered no deal in the last {days} days:",
+                         "{n} Partner haben in den letzten {days} Tagen keinen Deal registriert:",
+                         "{n} partenaires n'ont enregistré aucune affaire ces {days} derniers jours :",
+                         "{n} socios no han registrado ningún negocio en los últimos {days} días:",
+                         "{n} parceiros não registraram nenhum negócio nos últimos {days} dias:",
+                         "直近 {days} 日間に案件登録のないパートナー: {n} 社:"),
+    "last_reg": ("last registration {day}", "letzte Registrierung {day}", "dernier enregistrement le {day}",
+                 "último registro {day}", "último registro {day}", "最終登録 {day}"),
+    "never_reg": ("no registration on record", "keine Registrierung erfasst", "aucun enregistrement",
+                  "ningún registro", "nenhum registro", "登録の記録なし"),
+    "open_pipeline": ("{n} partners with open deals, the largest pipeline first:",
+                      "{n} Partner mit offenen Deals, die größte Pipeline zuerst:",
+                      "{n} partenaires avec des affaires ouvertes, le plus gros pipeline d'abord :",
+                      "{n} socios con negocios abiertos, el mayor pipeline primero:",
+                      "{n} parceiros com negócios abertos, o maior pipeline primeiro:",
+                      "オープン案件のあるパートナー {n} 社（パイプラインの大きい順）:"),
+    "open_deals_line": ("{deals} open deals, {amount} in pipeline", "{deals} offene Deals, Pipeline {amount}",
+                        "{deals} affaires ouvertes, pipeline {amount}", "{deals} negocios abiertos, pipeline {amount}",
+                        "{deals} negócios abertos, pipeline {amount}", "オープン案件 {deals} 件、パイプライン {amount}"),
     "tier_rules": ("{tier}: the minimums over the trailing 12 months", "{tier}: die Mindestwerte der letzten 12 Monate",
                    "{tier} : les minimums sur les 12 derniers mois", "{tier}: los mínimos de los últimos 12 meses",
                    "{tier}: os mínimos dos últimos 12 meses", "{tier}: 過去12か月の最低条件"),
@@ -439,13 +514,23 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
         lines += [f"{i}. {p.name} ({p.partner_id}): " + _say("mdf_line", lang, allocated=f"{p.mdf_allocated:,.0f}",
                                                                 spent=f"{p.mdf_spent:,.0f}", left=f"{p.mdf_left:,.0f}")
                   for i, p in enumerate(result.partners[:LIST_MAX], 1)]
+    elif t == "no_registrations":
+        lines = [_say(t, lang, n=n, days=result.days)]
+        lines += [f"- {p.name} ({p.partner_id}): " + (_say("last_reg", lang, day=p.last_registered)
+                                                       if p.last_registered else _say("never_reg", lang))
+                  for p in result.partners[:LIST_MAX]]
+    elif t in ("open_deals", "open_pipeline"):
+        lines = [_say(t, lang, n=n)]
+        lines += [f"{i}. {p.name} ({p.partner_id}): " + _say("open_deals_line", lang, deals=p.open_deals,
+                                                                amount=f"{p.pipeline or 0:,.0f}")
+                  for i, p in enumerate(result.partners[:LIST_MAX], 1)]
     else:  # promotion, below_tier
         lines = [_say(t, lang, n=n)]
         lines += [f"- {p.name} ({p.partner_id}): " + _say("qualifies", lang, tier=p.tier, fits=p.qualifies_for)
                   for p in result.partners[:LIST_MAX]]
     shown = len(lines) - 1
-    total = len(result.partners) if t in ("partners", "joined", "promotion", "below_tier", "mdf",
-                                          "certified") else len(result.deals)
+    total = len(result.partners) if t in ("partners", "joined", "promotion", "below_tier", "mdf", "certified",
+                                          "open_deals", "open_pipeline", "no_registrations") else len(result.deals)
     if t in ("partners",) and not result.tier:
         total = shown
     if total > shown and shown > 0:

@@ -31,7 +31,8 @@ _LOCAL_NAMES = {
     "フランス": "FR", "spanien": "ES", "espagne": "ES", "españa": "ES", "espanha": "ES", "スペイン": "ES",
     "österreich": "AT", "autriche": "AT", "schweiz": "CH", "suisse": "CH", "suiza": "CH", "suíça": "CH",
     "スイス": "CH", "niederlande": "NL", "pays-bas": "NL", "países bajos": "NL", "großbritannien": "GB",
-    "royaume-uni": "GB", "reino unido": "GB", "イギリス": "GB", "vereinigte staaten": "US", "états-unis": "US",
+    "royaume-uni": "GB", "reino unido": "GB", "イギリス": "GB", "uk": "GB", "u.k.": "GB", "britain": "GB",
+    "great britain": "GB", "england": "GB", "英国": "GB", "vereinigte staaten": "US", "états-unis": "US",
     "estados unidos": "US", "アメリカ": "US", "japon": "JP", "japón": "JP", "japão": "JP", "日本": "JP",
     "brasilien": "BR", "brésil": "BR", "brasil": "BR", "ブラジル": "BR", "polen": "PL", "pologne": "PL",
     "schweden": "SE", "suède": "SE", "suecia": "SE", "belgien": "BE", "belgique": "BE", "bélgica": "BE",
@@ -42,8 +43,37 @@ PAGE = 5  # candidates per answer
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
+# "where are we short on partner coverage?", "UK coverage - open deals vs partners?", "Abdeckung", "couverture",
+# "cobertura de socios", "パートナーが手薄な国": the countries with the most open deals per partner
+_COVERAGE = re.compile(
+    r"\b(partner )?coverage\b|\b(short|thin|light|lacking|under-?covered|undercovered|understaffed)\b.{0,25}\b(on |of |in )?"
+    r"partners?\b|\b(open )?deals?\b.{0,15}\b(vs\.?|versus|against|compared (to|with)|per)\b.{0,20}\bpartners?\b|"
+    r"\bpartners?\b.{0,15}\b(vs\.?|versus|against|compared (to|with)|per)\b.{0,20}\b(open )?deals?\b|"
+    r"\b(partner-?)?abdeckung\b|\bcouverture (partenaires?|des partenaires)?\b|\bcobertura( de (socios|parceiros))?\b|"
+    r"カバレッジ|手薄|(パートナー|販売店)が(足りない|少ない)", re.IGNORECASE)
+
+
 def is_recruit_question(question: str) -> bool:
     return bool(_RECRUIT.search(question))
+
+
+def is_coverage_question(question: str) -> bool:
+    return bool(_COVERAGE.search(question))
+
+
+def coverage_answer(data: RecruitResponse) -> str:
+    """The countries short of partners (open deals vs partners there), the one asked about first."""
+    if not data.coverage:
+        return "No country has more open deals per partner than the programme's average."
+    country = data.filters.get("country")
+    lines = ["Partner coverage against open deals, by country" + (" (the one asked about first)" if country else "")
+             + ", the biggest gaps first:"]
+    for g in data.coverage:
+        partners = f"{g.partners} partner{'s' if g.partners != 1 else ''}" if g.partners else "no partner"
+        per = f", {g.open_deals / g.partners:.1f} open deals per partner" if g.partners else ""
+        lines.append(f"- {g.label} ({g.country}): {g.open_deals} open deals vs {partners}{per}"
+                     + ("" if g.gap > 0 else " (not above the average)"))
+    return "\n".join(lines)
 
 
 _COUNTRY_PREPOSITIONS = {"in", "im", "en", "em", "au", "aux", "na", "no", "nach", "from", "aus", "de", "da", "do"}

@@ -212,7 +212,13 @@ CUES: dict[str, re.Pattern] = {
                                r"\bqui est le partenaire\b|\bquel partenaire (?:est|travaille)\b|"
                                r"\bqui[eé]n es el socio\b|\bqu[eé] socio (?:est[aá]|tiene|lleva)\b|"
                                r"\bquem [eé] o parceiro\b|\bqual parceiro (?:est[aá]|tem|cuida)\b|"
-                               r"(?:この|その)?案件の(?:担当)?パートナーは(?:誰|どこ)"),
+                               r"(?:この|その)?案件の(?:担当)?パートナーは(?:誰|どこ)|"
+                               # "who's the partner and in what role", "what's the partner's role on it?",
+                               # "who's the seller on the <account> deal?" (the partner's sellers)
+                               r"\bwho(?:'s| is)? the partner\b(?! (?:manager|programme|program|portal))|"
+                               r"\bin what (?:role|capacity)\b|\bwhat(?:'s| is) (?:the |their |its )?(?:partner'?s? )?"
+                               r"role (?:on|in|for)\b|\bwho(?:'s| is| are) (?:the |their )?(?:partner )?sellers? "
+                               r"(?:on|for|in|of the)\b"),
     # "why the first one?" after a shortlist: that partner's place and reasons
     "why": re.compile(r"\b(why|how come|warum|wieso|weshalb|pourquoi|por qu[eé]|porque|por que)\b|なぜ|どうして"),
     # "can we register it?", "can I register the Clearwater renewal?": whether this deal may be registered
@@ -555,7 +561,8 @@ _ORDINAL_WORDS = "|".join(sorted((w for w in ORDINALS if not w[0].isdigit() or w
 EMBEDDED_CHOICE = re.compile(
     rf"\b(?:the|die|der|das|dem|den|le|la|el|o|a|beim|au|al|ao|no|na|do|da|del|du|vom)\s+(?P<w>{_ORDINAL_WORDS})n?\b"
     rf"(?:\s+(?:one|option|choice|deal|opp|partner|eins?|affaire|option|opción|opção)\b|\s*[?!.]*\s*$)"
-    r"|(?:\bnumber|\bnr\.?|\bno\.|#|\boption)\s*(?P<n>\d)\b|(?P<j>[1-5])つ目")
+    r"|(?:\bnumber|\bnr\.?|\bno\.|#|\boption)\s*(?P<n>\d)\b|(?P<j>[1-5])(?:つ目|番目|位|社目|件目)|"
+    r"(?P<k>[一二三四五])(?:つ目|番目|位|社目|件目)")
 
 
 def is_more(question: str) -> bool:
@@ -594,8 +601,11 @@ def choice_index(question: str, n_candidates: int, labels: list[str] | None = No
     if index is None:
         embedded = EMBEDDED_CHOICE.search(text)
         if embedded:
-            index = int(embedded.group("n") or embedded.group("j")) - 1 if (
-                embedded.group("n") or embedded.group("j")) else ORDINALS[embedded.group("w")] - 1
+            if embedded.group("k"):  # "二番目": the kanji numeral
+                index = "一二三四五".index(embedded.group("k"))
+            else:
+                index = int(embedded.group("n") or embedded.group("j")) - 1 if (
+                    embedded.group("n") or embedded.group("j")) else ORDINALS[embedded.group("w")] - 1
     if index is None and labels:
         index = _by_label_words(text, labels)
     return index if index is not None and 0 <= index < n_candidates else None

@@ -221,6 +221,8 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
         out.mdf_allocated = sum(r.mdf_allocated or 0.0 for r in rows)
         out.mdf_spent = sum(r.mdf_spent or 0.0 for r in rows)
         out.mdf_left = max(out.mdf_allocated - out.mdf_spent, 0.0)
+    if not tier and not out.next_tier and assessment.current:
+        tier = assessment.current  # in the highest tier: its own minimums, the ones it must keep meeting
     if tier:
         out.asked_tier = tier.strip().lower()
         rules = vendor_tier_rules(ctx)

@@ -25,7 +25,8 @@ from tools.registry import register_tool
 from tools.types import is_open
 
 Topic = Literal["partners", "joined", "users", "pipeline", "unpartnered", "won", "past_close", "expiring",
-                "promotion", "below_tier", "mdf", "kits", "certified", "tier_rules"]
+                "promotion", "below_tier", "mdf", "kits", "certified", "tier_rules", "open_deals",
+                "open_pipeline", "no_registrations"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 TRAILING_DAYS = 365
 
@@ -34,7 +35,9 @@ class OverviewArgs(BaseModel):
     topic: Topic = Field(..., description="What to count or list: " + ", ".join(TOPICS))  # type: ignore
     tier: str | None = Field(None, description="partners, promotion, below_tier: only partners of this tier")
     min_amount: float | None = Field(None, ge=0, description="deals: only those above this amount")
-    days: int | None = Field(None, ge=1, le=366, description="expiring: within this many days (default 14)")
+    days: int | None = Field(None, ge=1, le=366, description="expiring: within this many days (default 14); "
+                                                            "no_registrations: none registered in this many days "
+                                                            "(default 90)")
     year: int | None = Field(None, description="joined: this year (default: the current one)")
     from_date: dt.date | None = Field(None, description="joined: from this day (with to_date, instead of year)")
     to_date: dt.date | None = Field(None, description="joined: to this day (default today)")
@@ -43,7 +46,7 @@ class OverviewArgs(BaseModel):
     country: str | None = Field(None, description="partners, certified: only those selling in this country code")
     product: str | None = Field(None, description="certified: count the staff certified on this product")
     channel_manager: str | None = Field(None, description="partners, joined, mdf, certified, promotion, "
-                                                          "below_tier: only the partners "
+                                                          "below_tier, open_deals, open_pipeline, no_registrations: only the partners "
                                                           "whose channel manager is this user (a user_id)")
     months: list[str] = Field(default_factory=list, description="mdf: these months (YYYY-MM; default the last "
                                                                  "six complete ones)")
@@ -59,6 +62,9 @@ class PartnerLine(BaseModel):
     mdf_spent: float | None = None
     mdf_left: float | None = None
     certified: int | None = None
+    open_deals: int | None = None  # open_deals: the open deals it is on or registered
+    pipeline: float | None = None  # open_deals: their amount (deal currencies summed as numbers)
+    last_registered: dt.date | None = None  # no_registrations: the day of its latest registration (None: never)
 
 
 class DealLine(BaseModel):
@@ -159,6 +165,12 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     with ctx.records(scope) as rec:
         if topic == "certified":
             return _certified(_managed_by(rec.partners(), channel_manager), out)
+        if topic == "no_registrations":  # "which partners haven't registered a deal in 90 days?"
+            out.days = days or 90
+            return _no_registrations(_managed_by(rec.partners(), channel_manager), rec.opportunities(), out)
+        if topic in ("open_deals", "open_pipeline"):  # by their count, or by their amount
+            return _open_deals(_managed_by(rec.partners(), channel_manager), rec.opportunities(open_only=True), out,
+                               by_amount=topic == "open_pipeline")
         if topic in ("partners", "joined"):
             partners = _managed_by(rec.partners(), channel_manager)
             if country:
@@ -208,6 +220,42 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         lambda d: (-(d.amount or 0.0), d.opportunity_id))
     out.deals.sort(key=key)
     out.count, out.totals = len(out.deals), _totals(out.deals)
+    return out
+
+
+def _no_registrations(partners: list, opps: list, out: OverviewResult) -> OverviewResult:
+    """The partners with no deal registered (created_on of the deals they registered) in the last `out.days`
+    days, those that never registered last."""
+    latest: dict[str, dt.date] = {}
+    for o in opps:
+        if o.registered_by and o.created_on and o.created_on <= out.today:
+            latest[o.registered_by] = max(latest.get(o.registered_by, o.created_on), o.created_on)
+    since = out.today - dt.timedelta(days=out.days or 90)
+    quiet = [p for p in partners if latest.get(p.partner_id) is None or latest[p.partner_id] < since]
+    out.partners = [PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "",
+                                last_registered=latest.get(p.partner_id)) for p in quiet]
+    out.partners.sort(key=lambda line: (line.last_registered is None, line.last_registered or out.today,
+                                        line.partner_id))
+    out.count = len(out.partners)
+    return out
+
+
+def _open_deals(partners: list, opps: list, out: OverviewResult, by_amount: bool = False) -> OverviewResult:
+    """The partners by the open deals they are on or registered, most first (then by their amount; `by_amount`:
+    by their amount first)."""
+    lines = {p.partner_id: PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "", open_deals=0,
+                                       pipeline=0.0) for p in partners}
+    for o in opps:
+        for pid in {o.partner_id, o.registered_by} - {None}:
+            if pid in lines:
+                lines[pid].open_deals = (lines[pid].open_deals or 0) + 1
+                lines[pid].pipeline = (lines[pid].pipeline or 0.0) + (o.amount or 0.0)
+    def key(line: PartnerLine) -> tuple:
+        count, amount = -(line.open_deals or 0), -(line.pipeline or 0.0)
+        return (amount, count, line.partner_id) if by_amount else (count, amount, line.partner_id)
+
+    out.partners = sorted((line for line in lines.values() if line.open_deals), key=key)
+    out.count = len(out.partners)
     return out
 
 

@@ -54,6 +54,7 @@ from tools.recruit.traits import Company, features, traits
 from tools.recruit.types import (
     AlreadyPartner,
     Candidate,
+    CoverageGap,
     Profile,
     RankerBacktest,
     RecruitResponse,
@@ -83,7 +84,29 @@ def recruit(ctx: ToolContext, scope: Scope, country: str | None = None, industry
     for r in ranked:
         r.score = round(r.score, 3)
     return RecruitResponse(profile=_profile(learned), candidates=ranked[:top],
-                           already_partners=flagged, filters=filters, candidates_considered=len(pool))
+                           already_partners=flagged, filters=filters, candidates_considered=len(pool),
+                           coverage=_coverage(learned.gaps, filters.get("country")))
+
+
+COVERAGE_TOP = 5
+
+
+def _coverage(gaps: Gaps, country: str | None) -> list[CoverageGap]:
+    """The countries where open deals per partner ((open + 1) / (partners + 1): a country with one deal and no
+    partner is no gap) most exceed the average over all countries; the country asked about first."""
+    countries = [s for s in gaps.segments.values() if s.dimension == "country"]
+    if not countries:
+        return []
+    per = {s.value: (s.open_deals + 1) / (s.partners + 1) for s in countries}
+    average = (sum(s.open_deals for s in countries) / len(countries) + 1) / (
+        sum(s.partners for s in countries) / len(countries) + 1)
+    gap = {v: math.log(r / average) if r > average else 0.0 for v, r in per.items()}
+    chosen = sorted((s for s in countries if gap[s.value] > 0),
+                    key=lambda s: (-gap[s.value], -s.open_deals, s.value))[:COVERAGE_TOP]
+    asked = [s for s in countries if country and s.value.casefold() == country.casefold()]
+    chosen = asked + [s for s in chosen if s not in asked]
+    return [CoverageGap(country=s.value, label=_label("country", s.value), open_deals=s.open_deals,
+                        partners=s.partners, gap=round(gap[s.value], 3)) for s in chosen]
 
 
 @dataclass

@@ -57,9 +57,21 @@ class AlreadyPartner(BaseModel):
     reason: str  # "already a partner: P-012 (same website acme.example)"
 
 
+class CoverageGap(BaseModel):
+    """A country with more open deals per partner than the programme's average: where partners are short."""
+
+    country: str
+    label: str
+    open_deals: int
+    partners: int
+    gap: float  # log of open deals per partner against the average (0: not above it)
+
+
 class RecruitResponse(BaseModel):
     profile: Profile
     candidates: list[Candidate]
     already_partners: list[AlreadyPartner] = Field(default_factory=list)  # added: flagged, not ranked
     filters: dict[str, str] = Field(default_factory=dict)  # added: the filters applied
     candidates_considered: int = 0  # added: after filters, before `top`
+    coverage: list[CoverageGap] = Field(default_factory=list)  # added: the largest country gaps (the country
+    #                                                            filtered on first, gap or not)
