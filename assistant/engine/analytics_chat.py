@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from assistant.core.errors import Forbidden
+from assistant.engine.router import mdf_period
 from assistant.engine.threads import Candidate
 from assistant.engine.turn import ToolUse, Turn, forbidden_message
 from tools.analytics.service import STALLED_DAYS, digest_text, portfolio, stalled_deals
@@ -129,7 +130,58 @@ def period_of(question: str, today: dt.date) -> tuple[str | None, str | None]:
         return dt.date(today.year - 1, 1, 1).isoformat(), dt.date(today.year - 1, 12, 31).isoformat()
     if _THIS_Y.search(question):
         return dt.date(today.year, 1, 1).isoformat(), today.isoformat()
+    named = named_period(question, today)
+    if named:
+        start, end = named
+        return start.isoformat(), min(end, today).isoformat()
     return None, None
+
+
+# A period named by its year, half or quarter ("in 2025", "FY2025", "H1 2026", "first half", "Q3", "T2 2025",
+# "3. Quartal", "第3四半期") or a month or a span of months ("in october", "since march", "last 4 months")
+_YEAR = re.compile(r"(?<![\w./-])(?:fy\s?)?(20\d\d)(?![\w./-]|\s?-\s?\d)", re.IGNORECASE)
+_HALF = re.compile(r"\b(?:h|s)([12])\b|\b(first|1st|second|2nd|erste[ns]?|zweite[ns]?|premier|second|primer|segundo|"
+                   r"primeiro)\s+(?:half|halbjahr|semestre)\b|(上|下)半期", re.IGNORECASE)
+
+
+def named_period(question: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """(first day, last day) of a year, half, quarter, month or span of months the question names; None when it
+    names none of them. A half or quarter without a year is this year's; a month its latest up to today."""
+    year_named = _YEAR.search(question)
+    year = int(year_named.group(1)) if year_named else today.year
+    half = _HALF.search(question)
+    if half:
+        second = half.group(1) == "2" or bool(re.match(r"(second|2nd|zweite|segundo)", half.group(2) or "",
+                                                       re.IGNORECASE)) or half.group(3) == "下"
+        return (dt.date(year, 7, 1), dt.date(year, 12, 31)) if second else (dt.date(year, 1, 1), dt.date(year, 6, 30))
+    spec = mdf_period(question, today.year, today)
+    if spec and year_named and re.fullmatch(r"\d{4}-(Q[1-4]|\d{2})", spec):  # "Q3 2025", "october 2025"
+        spec = f"{year}{spec[4:]}"
+    dates = _spec_dates(spec) if spec else None
+    if not dates and year_named:
+        dates = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return dates if dates and dates[0] <= today else None  # a period still to come has no results yet
+
+
+def _spec_dates(spec: str) -> tuple[dt.date, dt.date] | None:
+    """'2026-Q3', '2026-10', '2025-03..2025-08', '2025' as (first day, last day); other specs (handled by the
+    caller's own words: this/last quarter, last month) None."""
+    def month_end(year: int, month: int) -> dt.date:
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", spec)
+    if quarter:
+        year, first = int(quarter[1]), 3 * int(quarter[2]) - 2
+        return dt.date(year, first, 1), month_end(year, first + 2)
+    month = re.fullmatch(r"(\d{4})-(\d{2})", spec)
+    if month:
+        return dt.date(int(month[1]), int(month[2]), 1), month_end(int(month[1]), int(month[2]))
+    span = re.fullmatch(r"(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})", spec)
+    if span:
+        return dt.date(int(span[1]), int(span[2]), 1), month_end(int(span[3]), int(span[4]))
+    if re.fullmatch(r"\d{4}", spec):
+        return dt.date(int(spec), 1, 1), dt.date(int(spec), 12, 31)
+    return None
 
 
 def _money(value: float | None, currency: str) -> str:

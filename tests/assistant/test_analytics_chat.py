@@ -46,6 +46,25 @@ def test_periods():
     assert period_of("partner revenue", TODAY) == (None, None)
 
 
+@pytest.mark.parametrize("question,period", [
+    ("sourced revenue of Fjord Partners for 2024?", ("2024-01-01", "2024-12-31")),  # a year named
+    ("ROPI FY2025", ("2025-01-01", "2025-12-31")),
+    ("Umsatz der Partner im Jahr 2026", ("2026-01-01", "2026-11-15")),  # this year: up to today
+    ("ROPI im Q2", ("2026-04-01", "2026-06-30")),  # a quarter without a year is this year's
+    ("influenced revenue T4 2025", ("2025-10-01", "2025-12-31")),  # French trimestre, its year
+    ("partner revenue in the second half of 2025", ("2025-07-01", "2025-12-31")),
+    ("ROPI H1", ("2026-01-01", "2026-06-30")),
+    ("上半期のパートナー売上", ("2026-01-01", "2026-06-30")),
+    ("won with partners in august 2025", ("2025-08-01", "2025-08-31")),  # a month with its year
+    ("what did partners source since april?", ("2026-04-01", "2026-11-15")),
+    ("partner revenue for 2031", (None, None)),  # still to come: no period, the default window
+    ("ROPI on MDF-0012", (None, None)),  # an id is no year
+    ("ROPI over the last 12 months", (None, None)),
+])
+def test_named_periods(question, period):
+    assert period_of(question, TODAY) == period
+
+
 @pytest.fixture(scope="module")
 def demo_ctx(tmp_path_factory):
     """The demo world, records only (no content to embed)."""
