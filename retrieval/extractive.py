@@ -342,7 +342,8 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
                      max_units: int = MAX_UNITS, unit_vectors: Mapping[str, np.ndarray] | None = None,
                      term_idf: Callable[[str], tuple[float, bool]] | None = None,
                      multilingual: Callable[[str, Sequence[str]], np.ndarray | None] | None = None,
-                     foreign: bool = False, across: bool = False) -> ContentAnswer:
+                     foreign: bool = False, across: bool = False,
+                     name_vocabulary: Callable[[str], tuple[float, bool]] | None = None) -> ContentAnswer:
     """Pick the units of `hits` (best first, as from ContentService.search) that answer `question`.
     `unit_vectors` maps a chunk id to the vectors of its `text_units` (stored at ingest); without them
     they are pooled here with `embedder`. `term_idf` gives a term's IDF over the whole content and
@@ -351,7 +352,9 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     do `foreign` ones (a language other than English, e.g. German: MiniLM and the English stemmer say less
     about them, and words the English-heavy vocabulary lacks are weighed as for CJK). `across`: the hits
     are in another language than the question (a Spanish question, the English policy): words and MiniLM
-    say nothing there, so every unit gets the multilingual opinion, not only the best few."""
+    say nothing there, so every unit gets the multilingual opinion, not only the best few.
+    `name_vocabulary`: as `term_idf`, over the content that may answer (the vendor's programme, not others'
+    reference material), for the names of the question (`_absent_name`); `term_idf` when not given."""
     if is_instruction(question):
         return ContentAnswer(answer=NOT_FOUND, found=False)
     cjk = is_cjk(question)
@@ -384,7 +387,7 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     # across languages, the question's words are naturally absent from the content: they say nothing
     absent = 0.0 if across else _absent_share(q_terms, term_idf)
     confidence = (float(combined[best]) - (W_ABSENT_CJK if cjk or foreign else W_ABSENT) * absent
-                  - W_ABSENT_NAME * _absent_name(question, term_idf))
+                  - W_ABSENT_NAME * _absent_name(question, name_vocabulary or term_idf))
     chosen = _with_item_opening(hits, units, _choose(units, combined, best, max_units))
     lacks_kind = kind in (GATED_KINDS + ("duration",) if foreign else GATED_KINDS) and not any(_has_kind(units[i].text, kind, question) for i in chosen)
     relative = round((confidence - closest_at) / max(answer_at - closest_at, 1e-6), 4)

@@ -22,7 +22,7 @@ from retrieval.extractive import (
     readable_text,
     unit_passages,
 )
-from retrieval.lexical import is_cjk
+from retrieval.lexical import answer_terms, is_cjk
 from retrieval.multilingual import similarities
 from retrieval.scope import Scope
 from retrieval.search import Hit
@@ -146,7 +146,14 @@ def with_antecedents(parts: list[str]) -> list[str]:
     if len(parts) < 2:
         return parts
     subject = " ".join(_ASKING.sub(" ", parts[0]).split())
-    return [parts[0]] + [f"{p} ({subject})" if subject and _PRONOUN.search(p) else p for p in parts[1:]]
+    return [parts[0]] + [f"{p} ({subject})" if subject and (_PRONOUN.search(p) or _subjectless(p)) else p
+                         for p in parts[1:]]
+
+
+def _subjectless(part: str) -> bool:
+    """A later question naming no subject of its own ("what are the requirements?" after "how do we become a
+    <level> partner?"): it asks about the first question's subject, not about requirements in general."""
+    return len(answer_terms(part, question=True)) <= 1
 
 
 def question_language(question: str) -> str | None:
@@ -446,6 +453,13 @@ def _prefer_newer(ctx: ToolContext, question: str, candidates: list[Hit], answer
     return answer
 
 
+def _programme_vocabulary(ctx: ToolContext) -> Callable[[str], tuple[float, bool]] | None:
+    """Which words the vendor's own programme uses (not others' reference material): a name only a public
+    handbook used as an example says ("how do we become a Select partner?") is not the programme's."""
+    vocabulary = getattr(ctx.content, "programme_vocabulary", None)
+    return vocabulary() if vocabulary is not None else None
+
+
 def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: float | None,
             locale: str | None = None) -> ContentAnswer:
     content = ctx.content
@@ -455,9 +469,10 @@ def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: f
     # the candidates are in another language than the question (a Spanish question, the English policy)
     asked = likely_language(question, locale)
     across = asked is not None and all(_lang(h.locale) not in ("", asked) for h in candidates)
+    names = _programme_vocabulary(ctx)
     answers = [answer_from_hits(part, candidates, embedder=content.embedder, threshold=threshold,
                                 unit_vectors=vectors, term_idf=vocabulary, multilingual=content.multilingual,
-                                foreign=foreign, across=across)
+                                foreign=foreign, across=across, name_vocabulary=names)
                for part in with_antecedents(question_parts(question))]
     found = [a for a in answers if a.found]
     if len(answers) == 1 or not found:
