@@ -319,6 +319,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         p = _with_deal(turn, resolver, Plan("deal_partner"), mentions, required=False)
         if p.reply or p.arguments.get("opportunity_id"):
             return p
+    if router.says("can_register", turn.question) and router.says("whole_account", turn.question):
+        # "dürfen wir den ganzen Account registrieren, alles von <customer>?": the rule, the name an example
+        return Plan("search", {"query": "can a partner register a whole account?"})
     if router.says("can_register", turn.question) and router.says("any_deal", turn.question) and not (
             mentions.of("opportunity") or mentions.of("account")):
         kind = next((k for pattern, k in _DEAL_KINDS if pattern.search(normalise(turn.question))), None)
@@ -338,8 +341,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if intent == "match" and mentions.entities:  # "<X> Partners Corp - what stage is it at?": the partner word
         intent = router.choose_intent(_without_names(turn.question, mentions), mentions.kinds())  # is the name's
     programme_q = router.asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question))
-    if intent == "match" and programme_q and not (mentions.of("opportunity") or mentions.of("account")):
+    if intent == "match" and (programme_q or router.says("who_to_ask", turn.question)) and not (
+            mentions.of("opportunity") or mentions.of("account")):
         intent = "search"  # "who decides when two partners register the same deal?": a rule, no deal to staff
+    if intent == "draft" and router.asks_rule(turn.question) and not (mentions.of("partner") or mentions.of("kit")):
+        intent = "search"  # "can co-branded social ads be paid with MDF?": what funds pay for, no draft
     if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
     named = [e for e in mentions.entities if e.kind in ("opportunity", "account", "partner")]
@@ -361,6 +367,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)
         if topic and router.asks_rule(turn.question) and not mentions.entities and not thread_deal:
             topic = None  # "how many days do I have to register an opportunity?": the programme's rule
+        if topic not in (None, "channel_manager", "contacts") and router.says("who_to_ask", turn.question) \
+                and not mentions.entities:
+            topic = None  # "who do I talk to about a conflict?": the programme's contact, not our conflicts
         thread_partner = turn.thread.state.last_arguments.get("partner_id")
         if not topic and thread_partner and not mentions.entities and router.says("last_partner", turn.question) \
                 and not router.asks_rule(turn.question) and not PROGRAMME_Q.search(normalise(turn.question)):
