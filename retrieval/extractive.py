@@ -113,7 +113,7 @@ _MONEY_Q = re.compile(
     r"pricing|fee amount|amount)s?\b|いくら|金額|料金|価格|費用は|"
     # German, French, Spanish, Portuguese: "what does it cost", "the price"
     r"\b(was kostet|wie viel kostet|kostet|preis|combien co[uû]te|co[uû]te combien|prix|tarif|cuánto cuesta|"
-    r"cuesta|precio|quanto custa|custa|preço)\b", re.I)
+    r"cuesta|precio|quanto custa|custa|preço|montant|betrag|monto|montante)\b", re.I)
 # "What margin / discount / rebate ...": usually a percentage or an amount, but also a programme's name.
 _RATE_Q = re.compile(r"\b(what|which|how much) (margins?|discounts?|rebates?|commissions?|referral fees?)\b|"
                      r"(マージン|割引|値引き|リベート)は", re.I)

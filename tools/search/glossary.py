@@ -24,22 +24,23 @@ from retrieval.lexical import fold_accents, is_cjk
 # English words -> their forms in de / fr / es / pt (lower case, accents folded, a trailing `*` for any
 # ending) and Japanese (substrings). One concept a line.
 _GLOSSARY: tuple[tuple[str, str], ...] = (
-    ("registration", "registr* enregistr* anmeld* 登録"),
+    ("registration", "registr* enregistr* anmeld* inscri* 登録"),
     ("protected protection", "schutz* geschutzt* gschutzt* proteg* protection protecao proteccion 保護"),
     ("extension extend", "verlanger* verlaengerung* prolong* extension* extens* prorrog* estender extender "
                          "ampliar 延長"),
-    ("expires expiry", "ablauf* lauft laeuft verfall* expir* echeance* venc* caduc* 期限切れ 失効 満了 期限"),
+    ("expires expiry", "ablauf* lauft laeuft verfall* expir* echeance* venc* caduc* 期限切れ 失効 満了"),
     ("approves approval approved", "genehmig* freigab* freigeb* approuv* approbation* aprob* aprueb* aprov* "
                                    "承認"),
-    ("reviews", "pruft pruefen prufen prufung revis* 審査"),
+    ("approval reviews", "validat* valide* validee* valider validier*"),
+    ("reviews", "pruft pruefen prufen prufung revis* uberpruf* ueberpruf* 審査 見直し レビュー"),
     ("claim claimed", "claim* abrechn* erstattung* reclam* rembours* reembols* 請求 クレーム"),
     ("paid payment", "zahl* bezahl* auszahl* zahlt paiement* paye payee payes payer pag pagar pago pagos paga pagam pagan "
                       "pagamento* pagado* 支払"),
     ("funds", "fonds fondos fundos mittel 資金 ファンド"),
     ("exams exam", "prufung* pruefung* examen* exame* 試験"),
-    ("certification certified", "zertifi* certifi* certific* 認定 資格"),
+    ("certification certified", "zertifi* certif* 認定 資格"),
     ("track training course", "schulung* kurs* lernpfad* formation* cours parcours curso* trilha* capacitacion "
-                              "treinamento* トレーニング 研修 コース トラック"),
+                              "treinamento* piste* pista* 学習 トレーニング 研修 コース トラック"),
     ("hours", "stunde* heure* hora* 時間"),
     ("business days", "arbeitstag* werktag* ouvre* ouvrable* habiles uteis 営業日"),
     ("cost free", "kost* gebuhr* gratis kostenlos cout* coute* payant* gratuit* frais cuest* custa custo custos custam "
@@ -52,7 +53,7 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("gold", "ゴールド"), ("silver", "シルバー"), ("platinum", "プラチナ"), ("registered", "登録済み"),
     ("steps process", "schritte* etapes procedure* procedimiento* passos processo* 手順 流れ"),
     ("demotion", "herabstuf* abstuf* ruckstuf* retrograd* declass* descens* degrad* rebaix* 降格"),
-    ("promotion", "aufstieg* hochstuf* promotion* promocion* ascenso* promocao* 昇格"),
+    ("promotion", "aufstieg* hochstuf* hochgestuf* aufgestuf* upgrad* promotion* promocion* ascenso* promocao* 昇格"),
     ("minimums criteria", "kriteri* anforderung* mindest* voraussetz* criter* exigence* minimum* requisito* "
                           "minimo* 基準 要件 最低"),
     ("decides resolved wins", "losen lost gelost entscheid* resoudre resout resolu* resolv* decid* decide* "
@@ -80,7 +81,7 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("update current", "aktualis* actualis* actualiz* atualiz*"),
     ("days", "tag tage tagen jour jours dia dias 日間"),
     ("opportunity deal", "deal* opportunit* oportunidad* oportunidade* chance* affaire* negocio* 案件 商談"),
-    ("warn", "warn* benachricht* avert* previen* prevenu* notifi* avis* advert* alert* 警告 通知"),
+    ("warn", "warn* gwarnt benachricht* avert* previen* prevenu* notifi* avis* advert* alert* 警告 通知"),
     ("support ticket", "support* ticket* assistance* soporte* asistencia* suporte* サポート チケット"),
     ("escalated", "eskalier* escalad* escal* エスカレーション エスカレ"),
     ("portal", "portal* portail* ポータル"),
@@ -111,18 +112,33 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("abuse", "missbrauch* abus* abuso* 不正"),
     ("sponsor", "sponsor* patrocin* スポンサー"),
     ("whole", "ganz* entier* entiere* completa* completo* inteira* inteiro* 全体"),
+    ("not-for-resale licences", "nfr"),
+    ("points", "punkt* point* punto* ponto* ポイント"),
+    ("extra additional", "zusatz* zusatzlich* supplementaire* adicional* 追加"),
+    ("year annual", "jahr jahre jahres jahrlich* annee* annuel* anual* 年に 年間 毎年"),
+    ("new", "neu neue neuen neuer neues nouveau* nouvelle* nuevo* nueva* novo nova novos novas 新規 新しい"),
+    ("fast-track", "fasttrack schnellverfahren ファストトラック"),
+    ("response", "reaktion* antwort* reponse* respuesta* resposta* 対応 応答 返信"),
+    ("eligible", "forderfah* foerderfah* zulassig* zulaessig* eligib* elegib* 対象"),
+    ("amount", "betrag* montant* monto* montante* 金額"),
+    ("request", "beantrag* antrag* antrage* demande* demander solicit* pedido* pedir 申し込"),
 )
 
 # Function words of the four Latin-script languages, and chat fillers, that are never what a question is
 # about (words of 3 letters or fewer are never looked at).
-_FUNCTION_WORDS = frozenset(["aber", "alle", "allem", "allen", "aller", "alles", "also", "andere", "anderen", "auch", "bitte", "dann", "dass", "denn", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "durch", "eine", "einem", "einen", "einer", "eines", "etwas", "euer", "gibt", "habe", "haben", "hamma", "hast", "hatte", "immer", "jede", "jedem", "jeden", "jeder", "jedes", "kann", "kannst", "konnen", "koennen", "mache", "machen", "machst", "meine", "meinem", "meinen", "meiner", "mich", "muss", "mussen", "muessen", "noch", "oder", "ohne", "schon", "sehr", "sein", "seine", "sich", "sind", "soll", "sollen", "uber", "ueber", "unser", "unsere", "unseren", "unserer", "viel", "viele", "welche", "welchem", "welchen", "welcher", "welches", "wenn", "werden", "wird", "wieder", "wieviel", "wieviele", "woche", "wollen", "wann", "wurde", "zwei", "drei", "vier", "funf", "zehn", "servus", "hallo", "danke", "passiert", "geht", "gilt", "bekomm", "bekomme", "kriag", "kriege", "kriegen", "bekommen", "leute", "jemand", "dazu", "davon", "damit", "dafur", "dafuer", "darf", "durfen", "duerfen", "avec", "avoir", "bien", "cela", "celle", "celui", "cest", "chez", "comme", "combien", "comment", "dans", "depuis", "elle", "elles", "encore", "entre", "estce", "etre", "faire", "faut", "leur", "leurs", "mais", "meme", "merci", "notre", "nous", "peut", "peux", "plus", "pour", "pourquoi", "quand", "quel", "quelle", "quelles", "quels", "quoi", "sans", "sont", "tous", "tout", "toute", "toutes", "une", "vous", "votre", "vos", "chaque", "deux", "trois", "donne", "donner", "moi", "reste", "rester", "obtenir", "recevoir", "avoir", "quest", "temps", "battre", "allo", "bonjour", "salut", "pis", "genre", "faudrait", "algo", "algun", "alguna", "algunos", "como", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos", "cuantas", "desde", "donde", "esta", "este", "esto", "estos", "estas", "hace", "hacer", "hola", "gracias", "hasta", "mucho", "muchos", "nuestra", "nuestro", "nuestros", "otra", "otro", "para", "pero", "porque", "puede", "puedo", "pueden", "quien", "quienes", "sobre", "solo", "somos", "tengo", "tiene", "tienen", "todo", "todos", "toca", "usted", "vamos", "dos", "tres", "una", "unos", "unas", "recibir", "recibe", "tiempo", "agora", "alguma", "algum", "algo", "aqui", "cada", "coisa", "como", "essa", "esse", "esta", "este", "isso", "mais", "minha", "minhas", "meus", "muito", "nossa", "nosso", "nossos", "outra", "outro", "para", "pode", "posso", "podem", "porque", "quais", "qual", "quando", "quanta", "quanto", "quantos", "quantas", "quem", "sobre", "tambem", "temos", "tenho", "tudo", "voce", "voces", "obrigado", "pra", "pro", "leva", "levar", "demora", "receber", "tempo"])
+_FUNCTION_WORDS = frozenset(["aber", "alle", "allem", "allen", "aller", "alles", "also", "andere", "anderen", "auch", "bitte", "dann", "dass", "denn", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "durch", "eine", "einem", "einen", "einer", "eines", "etwas", "euer", "gibt", "habe", "haben", "hamma", "hast", "hatte", "immer", "jede", "jedem", "jeden", "jeder", "jedes", "kann", "kannst", "konnen", "koennen", "mache", "machen", "machst", "meine", "meinem", "meinen", "meiner", "mich", "muss", "mussen", "muessen", "noch", "oder", "ohne", "schon", "sehr", "sein", "seine", "sich", "sind", "soll", "sollen", "uber", "ueber", "unser", "unsere", "unseren", "unserer", "viel", "viele", "welche", "welchem", "welchen", "welcher", "welches", "wenn", "werden", "wird", "wieder", "wieviel", "wieviele", "woche", "wollen", "wann", "wurde", "zwei", "drei", "vier", "funf", "zehn", "servus", "hallo", "danke", "passiert", "geht", "gilt", "bekomm", "bekomme", "kriag", "kriege", "kriegen", "bekommen", "leute", "jemand", "dazu", "davon", "damit", "dafur", "dafuer", "darf", "durfen", "duerfen", "avec", "avoir", "bien", "cela", "celle", "celui", "cest", "chez", "comme", "combien", "comment", "dans", "depuis", "elle", "elles", "encore", "entre", "estce", "etre", "faire", "faut", "leur", "leurs", "mais", "meme", "merci", "notre", "nous", "peut", "peux", "plus", "pour", "pourquoi", "quand", "quel", "quelle", "quelles", "quels", "quoi", "sans", "sont", "tous", "tout", "toute", "toutes", "une", "vous", "votre", "vos", "chaque", "deux", "trois", "donne", "donner", "moi", "reste", "rester", "obtenir", "recevoir", "avoir", "quest", "temps", "battre", "allo", "bonjour", "salut", "pis", "genre", "faudrait", "algo", "algun", "alguna", "algunos", "como", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos", "cuantas", "desde", "donde", "esta", "este", "esto", "estos", "estas", "hace", "hacer", "hola", "gracias", "hasta", "mucho", "muchos", "nuestra", "nuestro", "nuestros", "otra", "otro", "para", "pero", "porque", "puede", "puedo", "pueden", "quien", "quienes", "sobre", "solo", "somos", "tengo", "tiene", "tienen", "todo", "todos", "toca", "usted", "vamos", "dos", "tres", "una", "unos", "unas", "recibir", "recibe", "tiempo", "agora", "alguma", "algum", "algo", "aqui", "cada", "coisa", "como", "essa", "esse", "esta", "este", "isso", "mais", "minha", "minhas", "meus", "muito", "nossa", "nosso", "nossos", "outra", "outro", "para", "pode", "posso", "podem", "porque", "quais", "qual", "quando", "quanta", "quanto", "quantos", "quantas", "quem", "sobre", "tambem", "temos", "tenho", "tudo", "voce", "voces", "obrigado", "pra", "pro", "leva", "levar", "demora", "receber", "tempo", "prend", "prendre", "prennent", "dure", "durent", "pendant", "partir", "doit", "doivent", "utiliser", "tant", "fica", "ficam", "ficar", "demoram", "deve", "devem", "usar", "utilizar", "tarda", "tardan", "tocan", "corresponden", "debe", "deben", "nutzen", "verwenden", "dauert", "braucht", "lang", "lange", "eigentlich", "gehn", "werd", "bevor", "genau", "wirklich", "vraiment", "realmente", "gente", "equipa"])
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff]{2,}")
 _KIND_PHRASE = {"duration": "how long", "percent": "what percentage", "money": "how much does it cost",
                 "rate": "what discount", "named": "who", "count": "how many", "number": "how much"}
 _ACRONYM = re.compile(r"\b(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{2,5}\b")  # two capitals or more: MDF, PoV
+_CODE = re.compile(r"(?<![\w-])[A-Za-z]\d{1,2}(?![\w-])")  # a severity or level: P1, T2
 _CJK_ANY = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]+")
+# Japanese question words (what kind of answer is asked for: `answer_kind`), never what a question is about
+_CJK_QUESTION = ("何営業日", "何時間", "何ヶ月", "何か月", "何パーセント", "何回", "何度", "何日", "何件", "何人", "何名",
+                 "何社", "何年", "何週", "何割", "どのくらい", "どれくらい", "いくら", "いつ", "誰", "どこ",
+                 "期限")
 _UNKNOWN = "unglossed"  # stands for a word the glossary does not know: a term no content uses
 
 
@@ -157,9 +173,11 @@ def english_gloss(question: str) -> str | None:
         if form in rest:
             english.append(words)
             rest = rest.replace(form, " ")
+    for word in _CJK_QUESTION:
+        rest = rest.replace(word, " ")
     unknown = sum(1 for run in _CJK_RUN.findall(rest) if not re.fullmatch(r"[\u3040-\u309f]+", run))
     rest = _CJK_ANY.sub(" ", rest)
-    english += [a.casefold() for a in _ACRONYM.findall(rest)]  # MDF, NFR, PoV: short, yet what is asked about
+    english += [a.casefold() for a in _ACRONYM.findall(rest) + _CODE.findall(rest)]  # MDF, NFR, PoV: short, yet what is asked about
     for word in _WORD.findall(fold_accents(rest).casefold()):
         parts = [p for p in word.split("-") if p]
         for part in parts if len(parts) > 1 else [word]:
