@@ -230,7 +230,7 @@ CUES: dict[str, re.Pattern] = {
     # "who do I talk to about a conflict?", "an wen wende ich mich?": the programme's contact for a matter, no ranking
     "who_to_ask": re.compile(r"\bwho (do|should|can|would|must) (i|we) (talk|speak|go|turn|reach out|write|escalate)\b|"
                              r"\bwho (do|should|can) (i|we) (ask|contact|call|ping|email|approach)\b|"
-                             r"\b(an|mit|bei) wem (wende|melde|spreche|rede|beantrag)\w*\b|\bà qui (dois-je|je|on|"
+                             r"\b(an|mit|bei|zu) (wem|wen) (wende|melde|spreche|rede|beantrag)\w*\b|\bà qui (dois-je|je|on|"
                              r"m'adresser|s'adresser|parler|demander)\b|\bcon quién (hablo|debo|tengo)\b|\ba quién "
                              r"(acudo|contacto|escribo|pregunto)\b|\bcom quem (falo|devo|tenho)\b|\ba quem (devo|recorro)\b|"
                              r"誰に(相談|連絡|聞け|問い合わせ)"),

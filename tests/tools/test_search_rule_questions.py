@@ -1,0 +1,138 @@
+"""Programme-rule questions asked the way partner sellers, channel managers and marketers type them, in
+other words and languages than any eval's: each is routed to the vendor's content (not to a data tool), the
+passage that states the rule is quoted as the answer, and what only others' reference material says is not
+the programme's (issue 17)."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.engine.deterministic import plan_turn
+from assistant.engine.router import asks_rule, says
+from retrieval.extractive import answer_kind
+from retrieval.scope import scope_for_user
+from tools.search.glossary import english_gloss
+from tools.search.service import answer_from_content, question_parts, with_antecedents
+
+
+# --- pure: the gloss knows the programme's words in other languages ------------------------------------
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("Combien de temps faut-il pour la validation d'une inscription ?", {"how long", "approval", "registration"}),
+    ("Quantas licenças NFR recebemos no nível gold?", {"not-for-resale", "licences", "gold"}),
+    ("パートナーレベルの見直しは年に何回ありますか？", {"reviews", "year"}),
+    ("新規パートナーはファストトラックを申し込めますか？", {"new", "fast-track", "partner"}),
+    ("Sind Messen förderfähig?", {"eligible", "events"}),
+    ("Ab welchem Betrag braucht eine Aktivität eine zweite Freigabe?", {"amount", "activity", "approval"}),
+    ("¿Cuántos puntos extra da el registro?", {"points", "extra", "registration"}),
+    ("qual a resposta para um ticket P2?", {"response", "p2"}),
+])
+def test_programme_words_are_glossed(question, words):
+    gloss = english_gloss(question) or ""
+    assert all(w in gloss for w in words), gloss
+
+
+@pytest.mark.parametrize("question", [
+    "ça prend combien de temps pour une piste de formation ?", "o desconto fica válido por quanto tempo?",
+    "¿por cuánto tiempo vale la protección?", "Sind Messen förderfähig? Ich verwende die Mittel dafür",
+])
+def test_generic_verbs_are_not_terms_the_content_lacks(question):
+    gloss = english_gloss(question) or ""
+    for verb in ("prend", "fica", "tiempo", "verwende"):
+        assert verb not in gloss.split(), gloss
+
+
+def test_japanese_question_words_are_not_unknown_terms():
+    assert "unglossed" not in (english_gloss("認定のトレーニングは何時間？") or "")
+    assert "unglossed" not in (english_gloss("登録の審査期限は何営業日？") or "")
+
+
+def test_an_amount_asked_in_other_languages_is_a_money_question():
+    assert answer_kind("à partir de quel montant faut-il une seconde validation ?") == "money"
+    assert answer_kind("ab welchem Betrag braucht es eine zweite Freigabe?") == "money"
+
+
+# --- pure: which questions ask for a rule -------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "ça dure pendant combien de temps, la protection ?", "o desconto extra vale por quanto tempo?",
+    "¿por cuánto tiempo dura la protección de un registro?", "wie lange gilt eine Freigabe?",
+    "can booth costs be covered with MDF?", "can a webinar get funded by marketing funds?",
+    "prend combien de temps le cours de base ?",
+])
+def test_rule_questions_in_other_words(question):
+    assert asks_rule(question)
+
+
+@pytest.mark.parametrize("question", [
+    "how long is our Acme registration still protected?", "wie lange läuft die noch?",
+])
+def test_state_questions_stay_state_questions(question):
+    assert not asks_rule(question)
+
+
+@pytest.mark.parametrize(("cue", "question"), [
+    ("whole_account", "can we register the entire customer, everything at Contoso?"),
+    ("whole_account", "können wir den ganzen Kunden registrieren?"),
+    ("whole_account", "podemos registrar a conta inteira?"),
+    ("who_to_ask", "who should we contact about a dispute with another reseller?"),
+    ("who_to_ask", "an wen wende ich mich bei einem Konflikt?"),
+    ("can_register", "dürf ma des registriern?"),
+])
+def test_cues(cue, question):
+    assert says(cue, question)
+
+
+def test_a_later_subjectless_question_asks_about_the_first_ones_subject():
+    parts = with_antecedents(question_parts("how do we join the Elite circle? what are the requirements?"))
+    assert "Elite" in parts[1]
+    parts = with_antecedents(question_parts("how long is a claim open? and who approves the payment?"))
+    assert parts[1] == "and who approves the payment?"
+
+
+# --- the demo: routed to the content, the rule quoted -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def user(demo_ctx):
+    return lambda user_id: scope_for_user(demo_ctx.store, user_id)
+
+
+@pytest.mark.parametrize(("user_id", "question"), [
+    ("u-mkt-2", "can trade show booth costs be paid out of MDF?"),  # a marketer: not a draft
+    ("u-ps-maple", "ça prend combien de temps, le cours sales foundations ?"),  # not our certifications
+    ("u-ps-kingsbridge", "who should we talk to about a registration dispute with another partner?"),  # no ranking
+    ("u-ps-keystone", "how long does the channel manager take to approve an MDF activity?"),  # not our activities
+    ("u-ps-orion", "por quanto tempo uma oportunidade registrada fica protegida?"),  # not our registrations
+])
+def test_rule_questions_are_routed_to_the_content(demo_ctx, user, user_id, question):
+    from assistant.engine.agent import ask
+
+    plan = plan_turn(demo_ctx, user(user_id), question)
+    assert plan.intent == "search" and not plan.refusal and not plan.question, plan
+    assert [t.name for t in ask(demo_ctx, user(user_id), question).tools] == ["search_content"]
+
+
+def test_a_whole_account_registration_is_the_rule_whatever_customer_is_named(demo_ctx, user):
+    from assistant.engine.agent import ask
+
+    answer = ask(demo_ctx, user("u-ps-nordic"), "can we register the entire account, like everything at Hooli?").answer
+    assert "whole account" in answer and "do not accept" in answer
+
+
+@pytest.mark.parametrize(("user_id", "question", "needle"), [
+    ("u-ps-lyon", "combien de temps faut-il pour la validation d'une inscription ?", "2 business days"),
+    ("u-ps-lonestar", "¿cuántas licencias NFR tiene un partner gold?", "Gold: 10"),
+    ("u-ps-sakura", "パートナーレベルの見直しは年に何回ありますか？", "twice a year"),
+    ("u-ps-sakura", "新規パートナーのファストトラック審査はいつから申請できますか？", "fast-track review after 90 days"),
+])
+def test_the_passage_stating_the_rule_is_the_answer(demo_ctx, user, user_id, question, needle):
+    answer = answer_from_content(demo_ctx, user(user_id), question)
+    assert answer.found and needle in answer.answer, answer
+
+
+@pytest.mark.parametrize("question", [
+    "what does it take to become an Alliance partner? what are the criteria?",
+    "how do we become an Open partner?",
+])
+def test_a_level_only_the_reference_handbook_has_is_not_in_our_programme(demo_ctx, user, question):
+    answer = answer_from_content(demo_ctx, user("u-ps-keystone"), question)
+    assert not answer.found, answer.answer
