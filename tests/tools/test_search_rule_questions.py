@@ -13,7 +13,6 @@ from retrieval.scope import scope_for_user
 from tools.search.glossary import english_gloss
 from tools.search.service import answer_from_content, question_parts, with_antecedents
 
-
 # --- pure: the gloss knows the programme's words in other languages ------------------------------------
 
 @pytest.mark.parametrize(("question", "words"), [
