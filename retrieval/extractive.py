@@ -375,7 +375,8 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     w_dense = 0.0 if cjk else W_DENSE
     base = (W_LEXICAL + W_DENSE - w_dense) * lexical + w_dense * dense + W_RETRIEVAL * prior
     kind = answer_kind(question)
-    combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question)
+    combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question) \
+        + _negation_scores(question, units)
     if across:
         combined = combined + _number_scores(q_terms, units)
     combined = _answers_follow_questions(units, combined)
@@ -409,6 +410,20 @@ def _lexical(q_terms: list[str], units: list[_Unit]) -> np.ndarray:
     total = sum(weights[t] for t in q_terms) or 1.0
     return np.array([sum(weights[t] * (1.0 if t in a else CONTEXT_MATCH if t in b else 0.0) for t in q_terms)
                      for a, b in zip(own, around)]) / total
+
+
+# "what is NOT eligible?", "which costs can't be claimed?": the question asks for the exclusion (negations are
+# stop words, so the words alone cannot tell "not eligible: ..." from "eligible for a top-up")
+_NEGATION_Q = re.compile(r"\b(not|cannot|can't|can not|never|isn't|aren't|won't|excluded)\b|ない|できない|対象外", re.I)
+_NEGATION = re.compile(r"\b(not|cannot|can't|never|no|excluded|ineligible|except)\b|ない|できません|対象外", re.I)
+NEGATION_BONUS = 0.10
+
+
+def _negation_scores(question: str, units: list[_Unit]) -> np.ndarray:
+    """NEGATION_BONUS to the units that say a negation when the question asks for one."""
+    if not _NEGATION_Q.search(question):
+        return np.zeros(len(units))
+    return np.array([NEGATION_BONUS if _NEGATION.search(u.text) else 0.0 for u in units])
 
 
 def _number_scores(q_terms: list[str], units: list[_Unit]) -> np.ndarray:

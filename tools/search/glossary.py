@@ -28,7 +28,7 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("protected protection", "schutz* geschutzt* gschutzt* proteg* protection protecao proteccion 保護"),
     ("extension extend", "verlanger* verlaengerung* prolong* extension* extens* prorrog* estender extender "
                          "ampliar 延長"),
-    ("expires expiry", "ablauf* lauft laeuft verfall* expir* echeance* venc* caduc* 期限切れ 失効 満了"),
+    ("expires expiry", "ablauf* auslauf* lauft laeuft verfall* expir* echeance* venc* caduc* 期限切れ 失効 満了"),
     ("approves approval approved", "genehmig* freigab* freigeb* approuv* approbation* aprob* aprueb* aprov* "
                                    "承認"),
     ("approval reviews", "validat* valide* validee* valider validier*"),
@@ -111,8 +111,11 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("partner partners", "partner* socio* parceir* パートナー"),
     ("abuse", "missbrauch* abus* abuso* 不正"),
     ("sponsor", "sponsor* patrocin* スポンサー"),
+    ("january", "januar janner janvier enero janeiro 1月"),
+    ("july", "juli juillet julio julho 7月"),
     ("whole", "ganz* entier* entiere* completa* completo* inteira* inteiro* 全体"),
     ("not-for-resale licences", "nfr"),
+    ("not", "nicht nichts kein keine keinen keiner pas aucun aucune nao nunca ない"),
     ("points", "punkt* point* punto* ponto* ポイント"),
     ("extra additional", "zusatz* zusatzlich* supplementaire* adicional* 追加"),
     ("year annual", "jahr jahre jahres jahrlich* annee* annuel* anual* 年に 年間 毎年"),
@@ -126,7 +129,7 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
 
 # Function words of the four Latin-script languages, and chat fillers, that are never what a question is
 # about (words of 3 letters or fewer are never looked at).
-_FUNCTION_WORDS = frozenset(["aber", "alle", "allem", "allen", "aller", "alles", "also", "andere", "anderen", "auch", "bitte", "dann", "dass", "denn", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "durch", "eine", "einem", "einen", "einer", "eines", "etwas", "euer", "gibt", "habe", "haben", "hamma", "hast", "hatte", "immer", "jede", "jedem", "jeden", "jeder", "jedes", "kann", "kannst", "konnen", "koennen", "mache", "machen", "machst", "meine", "meinem", "meinen", "meiner", "mich", "muss", "mussen", "muessen", "noch", "oder", "ohne", "schon", "sehr", "sein", "seine", "sich", "sind", "soll", "sollen", "uber", "ueber", "unser", "unsere", "unseren", "unserer", "viel", "viele", "welche", "welchem", "welchen", "welcher", "welches", "wenn", "werden", "wird", "wieder", "wieviel", "wieviele", "woche", "wollen", "wann", "wurde", "zwei", "drei", "vier", "funf", "zehn", "servus", "hallo", "danke", "passiert", "geht", "gilt", "bekomm", "bekomme", "kriag", "kriege", "kriegen", "bekommen", "leute", "jemand", "dazu", "davon", "damit", "dafur", "dafuer", "darf", "durfen", "duerfen", "avec", "avoir", "bien", "cela", "celle", "celui", "cest", "chez", "comme", "combien", "comment", "dans", "depuis", "elle", "elles", "encore", "entre", "estce", "etre", "faire", "faut", "leur", "leurs", "mais", "meme", "merci", "notre", "nous", "peut", "peux", "plus", "pour", "pourquoi", "quand", "quel", "quelle", "quelles", "quels", "quoi", "sans", "sont", "tous", "tout", "toute", "toutes", "une", "vous", "votre", "vos", "chaque", "deux", "trois", "donne", "donner", "moi", "reste", "rester", "obtenir", "recevoir", "avoir", "quest", "temps", "battre", "allo", "bonjour", "salut", "pis", "genre", "faudrait", "algo", "algun", "alguna", "algunos", "como", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos", "cuantas", "desde", "donde", "esta", "este", "esto", "estos", "estas", "hace", "hacer", "hola", "gracias", "hasta", "mucho", "muchos", "nuestra", "nuestro", "nuestros", "otra", "otro", "para", "pero", "porque", "puede", "puedo", "pueden", "quien", "quienes", "sobre", "solo", "somos", "tengo", "tiene", "tienen", "todo", "todos", "toca", "usted", "vamos", "dos", "tres", "una", "unos", "unas", "recibir", "recibe", "tiempo", "agora", "alguma", "algum", "algo", "aqui", "cada", "coisa", "como", "essa", "esse", "esta", "este", "isso", "mais", "minha", "minhas", "meus", "muito", "nossa", "nosso", "nossos", "outra", "outro", "para", "pode", "posso", "podem", "porque", "quais", "qual", "quando", "quanta", "quanto", "quantos", "quantas", "quem", "sobre", "tambem", "temos", "tenho", "tudo", "voce", "voces", "obrigado", "pra", "pro", "leva", "levar", "demora", "receber", "tempo", "prend", "prendre", "prennent", "dure", "durent", "pendant", "partir", "doit", "doivent", "utiliser", "tant", "fica", "ficam", "ficar", "demoram", "deve", "devem", "usar", "utilizar", "tarda", "tardan", "tocan", "corresponden", "debe", "deben", "nutzen", "verwenden", "verwende", "nutze", "benutze", "benutzen", "dauert", "braucht", "lang", "lange", "eigentlich", "gehn", "werd", "bevor", "genau", "wirklich", "vraiment", "realmente", "gente", "equipa"])
+_FUNCTION_WORDS = frozenset(["aber", "alle", "allem", "allen", "aller", "alles", "also", "andere", "anderen", "auch", "bitte", "dann", "dass", "denn", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "durch", "eine", "einem", "einen", "einer", "eines", "etwas", "euer", "gibt", "habe", "haben", "hamma", "hast", "hatte", "immer", "jede", "jedem", "jeden", "jeder", "jedes", "kann", "kannst", "konnen", "koennen", "mache", "machen", "machst", "meine", "meinem", "meinen", "meiner", "mich", "muss", "mussen", "muessen", "noch", "oder", "ohne", "schon", "sehr", "sein", "seine", "sich", "sind", "soll", "sollen", "uber", "ueber", "unser", "unsere", "unseren", "unserer", "viel", "viele", "welche", "welchem", "welchen", "welcher", "welches", "wenn", "werden", "wird", "wieder", "wieviel", "wieviele", "woche", "wollen", "wann", "wurde", "zwei", "drei", "vier", "funf", "zehn", "servus", "hallo", "danke", "passiert", "geht", "gilt", "bekomm", "bekomme", "kriag", "kriege", "kriegen", "bekommen", "leute", "jemand", "dazu", "davon", "damit", "dafur", "dafuer", "darf", "durfen", "duerfen", "avec", "avoir", "bien", "cela", "celle", "celui", "cest", "chez", "comme", "combien", "comment", "dans", "depuis", "elle", "elles", "encore", "entre", "estce", "etre", "faire", "faut", "leur", "leurs", "mais", "meme", "merci", "notre", "nous", "peut", "peux", "plus", "pour", "pourquoi", "quand", "quel", "quelle", "quelles", "quels", "quoi", "sans", "sont", "tous", "tout", "toute", "toutes", "une", "vous", "votre", "vos", "chaque", "deux", "trois", "donne", "donner", "moi", "reste", "rester", "obtenir", "recevoir", "avoir", "quest", "temps", "battre", "allo", "bonjour", "salut", "pis", "genre", "faudrait", "algo", "algun", "alguna", "algunos", "como", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos", "cuantas", "desde", "donde", "esta", "este", "esto", "estos", "estas", "hace", "hacer", "hola", "gracias", "hasta", "mucho", "muchos", "nuestra", "nuestro", "nuestros", "otra", "otro", "para", "pero", "porque", "puede", "puedo", "pueden", "quien", "quienes", "sobre", "solo", "somos", "tengo", "tiene", "tienen", "todo", "todos", "toca", "usted", "vamos", "dos", "tres", "una", "unos", "unas", "recibir", "recibe", "tiempo", "agora", "alguma", "algum", "algo", "aqui", "cada", "coisa", "como", "essa", "esse", "esta", "este", "isso", "mais", "minha", "minhas", "meus", "muito", "nossa", "nosso", "nossos", "outra", "outro", "para", "pode", "posso", "podem", "porque", "quais", "qual", "quando", "quanta", "quanto", "quantos", "quantas", "quem", "sobre", "tambem", "temos", "tenho", "tudo", "voce", "voces", "obrigado", "pra", "pro", "leva", "levar", "demora", "receber", "tempo", "prend", "prendre", "prennent", "dure", "durent", "pendant", "partir", "doit", "doivent", "utiliser", "tant", "fica", "ficam", "ficar", "demoram", "deve", "devem", "usar", "utilizar", "tarda", "tardan", "tocan", "corresponden", "podemos", "debe", "deben", "nutzen", "verwenden", "verwende", "nutze", "benutze", "benutzen", "dauert", "braucht", "lang", "lange", "eigentlich", "gehn", "werd", "bevor", "genau", "wirklich", "vraiment", "realmente", "gente", "equipa"])
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff]{2,}")
@@ -177,7 +180,8 @@ def english_gloss(question: str) -> str | None:
         rest = rest.replace(word, " ")
     unknown = sum(1 for run in _CJK_RUN.findall(rest) if not re.fullmatch(r"[\u3040-\u309f]+", run))
     rest = _CJK_ANY.sub(" ", rest)
-    english += [a.casefold() for a in _ACRONYM.findall(rest) + _CODE.findall(rest)]  # MDF, NFR, PoV: short, yet what is asked about
+    english += [a.casefold() for a in _ACRONYM.findall(rest) + _CODE.findall(rest)  # shouted words (NICHT) are words
+                if not any(pattern.match(a.casefold()) for _, pattern in _LATIN)]  # MDF, NFR, PoV: short, yet what is asked about
     for word in _WORD.findall(fold_accents(rest).casefold()):
         parts = [p for p in word.split("-") if p]
         for part in parts if len(parts) > 1 else [word]:
@@ -188,6 +192,9 @@ def english_gloss(question: str) -> str | None:
                 english.append(part)  # an English or shared word (Northwind, deal, lakehouse) or an unknown one
     if not english:
         return None
+    if "paid payment" in english and ({"mdf", "funds"} & set(english)) and "claim claimed" not in english:
+        # "was darf ich mit MDF bezahlen?", "pagar viagens com MDF": what the funds may pay for, not a payment
+        english = ["eligible" if e == "paid payment" else e for e in english]
     phrase = _KIND_PHRASE.get(kind or "", "")
     words = " ".join(dict.fromkeys(" ".join(english).split()))
     return " ".join(p for p in (phrase, words, " ".join([_UNKNOWN] * unknown)) if p)

@@ -119,8 +119,11 @@ def _response(hits: list[Hit], readable: bool = False) -> SearchResponse:
 
 # "How long is X protected, and what happens when it expires?": two questions, each answered on its own.
 _SECOND_QUESTION = re.compile(
-    r"\?\s+(?=\S)|,?\s+(?:and|also|plus)\s+(?=(?:what|how|when|who|why|where|which|can|do|does|is|are)\b)",
+    r"\?\s+(?=\S)|？\s*(?=\S)|,?\s+(?:and|also|plus)\s+(?=(?:what|how|when|who|why|where|which|can|do|does|is|are)\b)",
     re.IGNORECASE)
+# A Japanese question has no spaces between its words: a part of two characters or more besides kana
+# ("延長は？" after "保護期間は何日？") is a question of its own.
+_CJK_CONTENT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]")
 
 
 def question_parts(question: str) -> list[str]:
@@ -128,7 +131,8 @@ def question_parts(question: str) -> list[str]:
     parts: list[str] = []
     for piece in _SECOND_QUESTION.split(question):
         piece = piece.strip(" ,;")
-        if parts and len(piece.split()) < 3:
+        short = len(_CJK_CONTENT.findall(piece)) < 2 if is_cjk(piece) else len(piece.split()) < 3
+        if parts and short:
             parts[-1] = f"{parts[-1]} {piece}"
         elif piece:
             parts.append(piece)
@@ -153,7 +157,7 @@ def with_antecedents(parts: list[str]) -> list[str]:
 def _subjectless(part: str) -> bool:
     """A later question naming no subject of its own ("what are the requirements?" after "how do we become a
     <level> partner?"): it asks about the first question's subject, not about requirements in general."""
-    return len(answer_terms(part, question=True)) <= 1
+    return not is_cjk(part) and len(answer_terms(part, question=True)) <= 1
 
 
 def question_language(question: str) -> str | None:
