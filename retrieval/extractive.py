@@ -376,7 +376,7 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     base = (W_LEXICAL + W_DENSE - w_dense) * lexical + w_dense * dense + W_RETRIEVAL * prior
     kind = answer_kind(question)
     combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question) \
-        + _negation_scores(question, units)
+        + _negation_scores(question, units) + _threshold_scores(question, units)
     if across:
         combined = combined + _number_scores(q_terms, units)
     combined = _answers_follow_questions(units, combined)
@@ -424,6 +424,42 @@ def _negation_scores(question: str, units: list[_Unit]) -> np.ndarray:
     if not _NEGATION_Q.search(question):
         return np.zeros(len(units))
     return np.array([NEGATION_BONUS if _NEGATION.search(u.text) else 0.0 for u in units])
+
+
+# An amount of the asker's own ("our request is 18k", "a 200k deal") and the content's thresholds ("activities
+# above USD 15,000 also need ...", "opportunities over $150,000"): the rule whose threshold the amount passes
+_Q_AMOUNT = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp))\s?(\d[\d,.]*)\s?(k|m)?\b|\b(\d[\d,.]*)\s?(k|m)\b", re.I)
+_THRESHOLD = re.compile(r"\b(above|over|more than|exceeding|greater than|at least|from|under|below|less than|up to)\s+"
+                        r"(usd|eur|gbp|[$€£])?\s?(\d[\d,.]*)\s?(k|m|million)?\b", re.I)
+_AT_LEAST = ("above", "over", "more than", "exceeding", "greater than", "at least", "from")
+THRESHOLD_BONUS = 0.15
+
+
+def _amount(digits: str, scale: str | None) -> float | None:
+    try:
+        value = float(digits.replace(",", "").rstrip("."))
+    except ValueError:
+        return None
+    return value * {"k": 1e3, "m": 1e6, "million": 1e6}.get((scale or "").lower(), 1.0)
+
+
+def _threshold_scores(question: str, units: list[_Unit]) -> np.ndarray:
+    """THRESHOLD_BONUS to the units with a threshold the question's amount passes."""
+    asked = [a for m in _Q_AMOUNT.finditer(question)
+             if (a := _amount(m.group(1) or m.group(3), m.group(2) or m.group(4))) is not None and a >= 100]
+    if not asked:
+        return np.zeros(len(units))
+    out = np.zeros(len(units))
+    for i, u in enumerate(units):
+        for m in _THRESHOLD.finditer(u.text):
+            limit = _amount(m.group(3), m.group(4))
+            if not limit or not (m.group(2) or m.group(4) or limit >= 1000):
+                continue  # "at least 15 business days": a count, not an amount
+            above = m.group(1).lower() in _AT_LEAST
+            if limit and any((a >= limit) if above else (a <= limit) for a in asked):
+                out[i] = THRESHOLD_BONUS
+                break
+    return out
 
 
 def _number_scores(q_terms: list[str], units: list[_Unit]) -> np.ndarray:
@@ -497,6 +533,9 @@ def _absent_share(q_terms: list[str], term_idf: Callable[[str], tuple[float, boo
     """The IDF-weighted share of the question's terms that no indexed chunk uses."""
     if term_idf is None:
         return 0.0
+    # a figure of the asker's own ("our request is 18k, who signs off?") is compared with the content's
+    # thresholds, not looked for in it
+    q_terms = [t for t in q_terms if not t.isdigit()] or q_terms
     looked_up = [term_idf(t) for t in q_terms]
     total = sum(idf for idf, _ in looked_up) or 1.0
     return sum(idf for idf, known in looked_up if not known) / total

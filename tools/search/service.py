@@ -87,11 +87,19 @@ class SearchToolResult(SearchResponse):
     closest: str | None = Field(None, description="when not found: the nearest quote, which may not answer")
 
 
+# Business idioms for a programme's words: "who needs to sign off?" asks who approves
+_IDIOMS = ((re.compile(r"\bsign(s|ed|ing)?[- ]off\b", re.I), "approve"), (re.compile(r"\bok'?d\b", re.I), "approved"),
+           (re.compile(r"\bgreen[- ]?light(s|ed)?\b", re.I), "approve"))
+
+
 def search_query(text: str) -> str:
-    """The query as searched: stripped, chat shorthand written out ("reg" -> "registration")."""
+    """The query as searched: stripped, chat shorthand written out ("reg" -> "registration"), business idioms
+    as the programme's words ("sign off" -> "approve")."""
     text = (text or "").strip()
     if not text:
         raise BadInput("the search query is empty")
+    for idiom, words in _IDIOMS:
+        text = idiom.sub(words, text)
     return expand_shorthand(text)
 
 
