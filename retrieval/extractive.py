@@ -419,11 +419,22 @@ _NEGATION = re.compile(r"\b(not|cannot|can't|never|no|excluded|ineligible|except
 NEGATION_BONUS = 0.10
 
 
+_NEGATED_WORD = re.compile(r"\b(?:not|cannot|can't|never|isn't|aren't|won't)\s+(?:be\s+|get\s+|an?\s+)?([a-z]{4,})", re.I)
+
+
 def _negation_scores(question: str, units: list[_Unit]) -> np.ndarray:
-    """NEGATION_BONUS to the units that say a negation when the question asks for one."""
+    """NEGATION_BONUS to the units that say a negation when the question asks for one, twice that to those
+    that negate the very word the question negates ("not eligible")."""
     if not _NEGATION_Q.search(question):
         return np.zeros(len(units))
-    return np.array([NEGATION_BONUS if _NEGATION.search(u.text) else 0.0 for u in units])
+    negated = {m.group(1).lower()[:6] for m in _NEGATED_WORD.finditer(question)}
+    out = np.zeros(len(units))
+    for i, u in enumerate(units):
+        if not _NEGATION.search(u.text):
+            continue
+        said = {m.group(1).lower()[:6] for m in _NEGATED_WORD.finditer(u.text)}
+        out[i] = 2 * NEGATION_BONUS if negated & said else NEGATION_BONUS
+    return out
 
 
 # An amount of the asker's own ("our request is 18k", "a 200k deal") and the content's thresholds ("activities

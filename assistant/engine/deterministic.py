@@ -525,8 +525,9 @@ def plan(turn: Turn, resolver: Resolver, intent: str, mentions: Mentions, base: 
         return Plan(intent, refusal=forbidden_message(turn.scope, intent=intent, lang=turn.lang))
     if turn.scope.is_partner and mentions.foreign_partner and intent in ("map", "nba", "draft"):
         return Plan(intent, refusal=say("foreign_partner", turn.lang))
-    if intent == "search":
-        return Plan("search", {"query": turn.question})
+    if intent == "search":  # "bei wem beantrag ich das?" after the extension rule: about that rule
+        previous = next((m["content"] for m in reversed(turn.thread.messages) if m.get("role") == "user"), None)
+        return Plan("search", {"query": router.search_followup(turn.question, previous)})
     if intent == "directory":
         return Plan("directory", {"query": turn.question, "k": answers.PAGE})
     if intent == "map":

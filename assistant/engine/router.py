@@ -27,7 +27,7 @@ from assistant.engine.name_index import STOPWORDS, tokens
 __all__ = [
     "BRAND_ASKED", "CUES", "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
     "is_change_request", "is_more", "mdf_period", "normalise", "profile_topic", "profile_topics", "says",
-    "score_intents",
+    "score_intents", "search_followup",
 ]  # fmt: skip
 
 INTENT_TOOL = {
@@ -296,6 +296,25 @@ _RULE_Q = re.compile(r"\b(do|does|must|should) (we|i|you|partners?|the partner) 
                      r"\b(be|get|are|is) (paid|funded|covered|reimbursed|financed|claimed) (for )?(with|by|from|through|"
                      r"out of|via|under)\b|\b(nicht|not|pas|no|não) (mit|with|avec|con|com) (mdf|funds|fonds|fondos|"
                      r"fundos)\b|\bmit (mdf|marketingmitteln)\b.{0,20}\b(bezahl|zahl|finanzier)\w*")
+
+
+# A follow-up that points back ("bei wem beantrag ich das?", "and when would it kick in", "e como resolvemos
+# isso?", "それはいつから？"): its subject is the previous question's
+_POINTS_BACK = re.compile(r"\b(it|its|that|this|them|they|those|these|dies|dafür|dazu|davon|damit|dessen|ça|cela|"
+                          r"eso|esto|ello|isso|isto|disso|nisso|dele|dela)\b|\bdas\s*[?？]?\s*$|^(and|und|et|y|e)\b.{0,20}"
+                          r"\b(es|le|la|lo|o|a)\b|それ|その|これ|この")
+FOLLOWUP_WORDS = 8
+
+
+def search_followup(question: str, previous: str | None) -> str:
+    """The content query for `question`: as asked, or, for a short follow-up that points back at the thread's
+    last question, with that question's words after it (no question mark between them, so that it is read
+    as one question about that subject)."""
+    text = normalise(question)
+    if not previous or len(question.split()) > FOLLOWUP_WORDS or not _POINTS_BACK.search(text):
+        return question
+    before = " ".join(re.sub(r"[?？!！]", " ", previous).split())
+    return f"{question.rstrip(' ?？!')} ({before})?"
 
 
 def asks_rule(question: str) -> bool:

@@ -135,3 +135,47 @@ def test_the_passage_stating_the_rule_is_the_answer(demo_ctx, user, user_id, que
 def test_a_level_only_the_reference_handbook_has_is_not_in_our_programme(demo_ctx, user, question):
     answer = answer_from_content(demo_ctx, user("u-ps-keystone"), question)
     assert not answer.found, answer.answer
+
+
+# --- follow-ups, exclusions, thresholds, idioms --------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "previous", "kept"), [
+    ("an wen geht der Antrag dafür?", "kann man die Frist verlängern?", True),
+    ("and who approves that?", "can we get MDF for a webinar?", True),
+    ("e quem paga isso?", "podemos fazer um evento com fundos?", True),
+    ("それはいつから？", "ファストトラック審査とは？", True),
+    ("how long is the Sales foundations course?", "what do we do in week one?", False),  # a subject of its own
+    ("wie lange dauert das Training für Presales?", "was kostet die Prüfung?", False),  # "das" as an article
+])
+def test_a_short_follow_up_that_points_back_is_about_the_previous_question(question, previous, kept):
+    from assistant.engine.router import search_followup
+
+    query = search_followup(question, previous)
+    assert (previous.rstrip("?？") in query) is kept, query
+    assert query.count("?") + query.count("？") <= 1  # read as one question, not two
+
+
+def test_a_follow_up_without_a_previous_question_is_asked_as_it_is():
+    from assistant.engine.router import search_followup
+
+    assert search_followup("and who approves it?", None) == "and who approves it?"
+
+
+def test_an_exclusion_question_quotes_the_exclusion(demo_ctx, user):
+    for question in ("which costs are not eligible for marketing funds?", "was kann ich NICHT über MDF abrechnen?"):
+        answer = answer_from_content(demo_ctx, user("u-ps-keystone"), question)
+        assert "Not eligible" in (answer.answer if answer.found else answer.closest or ""), answer
+
+
+def test_an_amount_of_the_askers_own_meets_the_contents_threshold(demo_ctx, user):
+    answer = answer_from_content(demo_ctx, user("u-ps-keystone"), "our webinar budget is 21k, who must sign off?")
+    assert "above USD 15,000" in (answer.answer if answer.found else answer.closest or ""), answer
+
+
+def test_when_a_promotion_kicks_in_is_when_it_takes_effect(demo_ctx, user):
+    answer = answer_from_content(demo_ctx, user("u-ps-keystone"), "when does a tier promotion kick in?")
+    assert "first day of the next month" in (answer.answer if answer.found else answer.closest or ""), answer
+
+
+def test_two_japanese_questions_without_a_space_are_each_answered():
+    assert question_parts("MDFの申請期限は？承認は誰？") == ["MDFの申請期限は", "承認は誰？"]

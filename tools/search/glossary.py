@@ -192,9 +192,11 @@ def english_gloss(question: str) -> str | None:
                 english.append(part)  # an English or shared word (Northwind, deal, lakehouse) or an unknown one
     if not english:
         return None
-    if "paid payment" in english and ({"mdf", "funds"} & set(english)) and "claim claimed" not in english:
-        # "was darf ich mit MDF bezahlen?", "pagar viagens com MDF": what the funds may pay for, not a payment
-        english = ["eligible" if e == "paid payment" else e for e in english]
+    if {"mdf", "funds"} & set(english) and (("paid payment" in english and "claim claimed" not in english)
+                                             or ("not" in english and "claim claimed" in english)):
+        # "was darf ich mit MDF bezahlen?", "pagar viagens com MDF", "was kann ich nicht über MDF abrechnen?":
+        # what the funds may pay for, not a payment or a claim's process
+        english = ["eligible" if e in ("paid payment", "claim claimed") else e for e in english]
     phrase = _KIND_PHRASE.get(kind or "", "")
     words = " ".join(dict.fromkeys(" ".join(english).split()))
     return " ".join(p for p in (phrase, words, " ".join([_UNKNOWN] * unknown)) if p)

@@ -89,7 +89,8 @@ class SearchToolResult(SearchResponse):
 
 # Business idioms for a programme's words: "who needs to sign off?" asks who approves
 _IDIOMS = ((re.compile(r"\bsign(s|ed|ing)?[- ]off\b", re.I), "approve"), (re.compile(r"\bok'?d\b", re.I), "approved"),
-           (re.compile(r"\bgreen[- ]?light(s|ed)?\b", re.I), "approve"))
+           (re.compile(r"\bgreen[- ]?light(s|ed)?\b", re.I), "approve"),
+           (re.compile(r"\bkicks? in\b", re.I), "takes effect"))
 
 
 def search_query(text: str) -> str:
