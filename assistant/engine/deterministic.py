@@ -171,6 +171,8 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         benefit = _plan_tier_benefit(turn, resolver, resolver.find(turn.question), state.last_arguments)
         if benefit is not None:  # "and the MDF cap per quarter for that?" after our tier: that tier's benefit
             return benefit
+    if state.last_intent == "onboarding" and last.get("partner_id") and onboarding_chat.asks_steps(turn.question):
+        return Plan("onboarding", dict(last))  # "und welche Zertifizierungen sollen wir machen?": the plan's steps
     if state.last_intent and router.is_more(turn.question):
         return _plan_more(state, turn.lang)
     if state.last_intent == "profile" and last.get("topic") == "channel_manager" and len(turn.question.split()) <= 8 \

@@ -179,3 +179,22 @@ def test_when_a_promotion_kicks_in_is_when_it_takes_effect(demo_ctx, user):
 
 def test_two_japanese_questions_without_a_space_are_each_answered():
     assert question_parts("MDFの申請期限は？承認は誰？") == ["MDFの申請期限は", "承認は誰？"]
+
+
+@pytest.mark.parametrize("question", [
+    "we're brand new here - what should I do first?", "nous sommes nouveaux, quelle est la première étape ?",
+    "somos novos, por onde começamos?", "what must I get done in the first two weeks?",
+])
+def test_a_new_partner_asking_where_to_start_gets_its_onboarding_plan(demo_ctx, user, question):
+    plan = plan_turn(demo_ctx, user("u-ps-kaiser"), question)
+    assert plan.intent == "onboarding", plan
+
+
+def test_a_follow_up_about_the_plans_steps_stays_with_the_plan(demo_ctx, user):
+    from assistant.engine.agent import ask
+
+    scope = user("u-ps-kaiser")
+    first = ask(demo_ctx, scope, "we are new, where to start?")
+    assert [t.name for t in first.tools] == ["onboarding"]
+    again = ask(demo_ctx, scope, "and which trainings should we take?", first.thread_id)
+    assert [t.name for t in again.tools] == ["onboarding"]

@@ -181,7 +181,7 @@ def english_gloss(question: str) -> str | None:
     unknown = sum(1 for run in _CJK_RUN.findall(rest) if not re.fullmatch(r"[\u3040-\u309f]+", run))
     rest = _CJK_ANY.sub(" ", rest)
     english += [a.casefold() for a in _ACRONYM.findall(rest) + _CODE.findall(rest)  # shouted words (NICHT) are words
-                if not any(pattern.match(a.casefold()) for _, pattern in _LATIN)]  # MDF, NFR, PoV: short, yet what is asked about
+                if len(a) < 4 or not any(pattern.match(a.casefold()) for _, pattern in _LATIN)]  # MDF, NFR, PoV: short, yet what is asked about
     for word in _WORD.findall(fold_accents(rest).casefold()):
         parts = [p for p in word.split("-") if p]
         for part in parts if len(parts) > 1 else [word]:
