@@ -439,7 +439,8 @@ def _negation_scores(question: str, units: list[_Unit]) -> np.ndarray:
 
 # An amount of the asker's own ("our request is 18k", "a 200k deal") and the content's thresholds ("activities
 # above USD 15,000 also need ...", "opportunities over $150,000"): the rule whose threshold the amount passes
-_Q_AMOUNT = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp))\s?(\d[\d,.]*)\s?(k|m)?\b|\b(\d[\d,.]*)\s?(k|m)\b", re.I)
+_Q_AMOUNT = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp))\s?(\d[\d,.]*)\s?(k|m)?\b|\b(\d[\d,.]*)\s?(k|m)\b|"
+                       r"\b(\d[\d,.]*)\s?(?:usd|eur|gbp|dollars?|euros?|€|\$)(?!\w)", re.I)
 _THRESHOLD = re.compile(r"\b(above|over|more than|exceeding|greater than|at least|from|under|below|less than|up to)\s+"
                         r"(usd|eur|gbp|[$€£])?\s?(\d[\d,.]*)\s?(k|m|million)?\b", re.I)
 _AT_LEAST = ("above", "over", "more than", "exceeding", "greater than", "at least", "from")
@@ -447,8 +448,11 @@ THRESHOLD_BONUS = 0.15
 
 
 def _amount(digits: str, scale: str | None) -> float | None:
+    digits = digits.rstrip(".,")
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
+        digits = re.sub(r"[.,]", "", digits)  # "20.000", "150,000": thousands separators
     try:
-        value = float(digits.replace(",", "").rstrip("."))
+        value = float(digits.replace(",", "."))
     except ValueError:
         return None
     return value * {"k": 1e3, "m": 1e6, "million": 1e6}.get((scale or "").lower(), 1.0)
@@ -457,7 +461,8 @@ def _amount(digits: str, scale: str | None) -> float | None:
 def _threshold_scores(question: str, units: list[_Unit]) -> np.ndarray:
     """THRESHOLD_BONUS to the units with a threshold the question's amount passes."""
     asked = [a for m in _Q_AMOUNT.finditer(question)
-             if (a := _amount(m.group(1) or m.group(3), m.group(2) or m.group(4))) is not None and a >= 100]
+             if (a := _amount(m.group(1) or m.group(3) or m.group(5), m.group(2) or m.group(4))) is not None
+             and a >= 100]
     if not asked:
         return np.zeros(len(units))
     out = np.zeros(len(units))

@@ -198,3 +198,10 @@ def test_a_follow_up_about_the_plans_steps_stays_with_the_plan(demo_ctx, user):
     assert [t.name for t in first.tools] == ["onboarding"]
     again = ask(demo_ctx, scope, "and which trainings should we take?", first.thread_id)
     assert [t.name for t in again.tools] == ["onboarding"]
+
+
+def test_amounts_in_other_notations_are_the_askers_figures():
+    from retrieval.extractive import _amount
+
+    assert _amount("20.000", None) == 20000 and _amount("150,000", None) == 150000 and _amount("18", "k") == 18000
+    assert "20.000USD" in (english_gloss("Wer genehmigt eine Aktivität über 20.000 USD?") or "")

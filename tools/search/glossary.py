@@ -137,6 +137,8 @@ _KIND_PHRASE = {"duration": "how long", "percent": "what percentage", "money": "
                 "rate": "what discount", "named": "who", "count": "how many", "number": "how much"}
 _ACRONYM = re.compile(r"\b(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{2,5}\b")  # two capitals or more: MDF, PoV
 _CODE = re.compile(r"(?<![\w-])[A-Za-z]\d{1,2}(?![\w-])")  # a severity or level: P1, T2
+_AMOUNT = re.compile(r"(?:[$€£]\s?)?\b\d{1,3}(?:[.,]\d{3})+(?:\s?(?:usd|eur|gbp))?\b|\b\d+(?:[.,]\d+)?\s?[km]\b|"
+                     r"[$€£]\s?\d[\d,.]*", re.I)
 _CJK_ANY = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]+")
 # Japanese question words (what kind of answer is asked for: `answer_kind`), never what a question is about
 _CJK_QUESTION = ("何営業日", "何時間", "何ヶ月", "何か月", "何パーセント", "何回", "何度", "何日", "何件", "何人", "何名",
@@ -190,6 +192,8 @@ def english_gloss(question: str) -> str | None:
                 english.append(found[0])
             elif part.isascii() and len(part) > 3 and part not in _FUNCTION_WORDS:
                 english.append(part)  # an English or shared word (Northwind, deal, lakehouse) or an unknown one
+    # an amount of the asker's own ("über 20.000 USD", "18k") stays, for the content's thresholds to meet
+    english += [m.group(0).replace(" ", "") for m in _AMOUNT.finditer(fold_accents(rest))]
     if not english:
         return None
     if {"mdf", "funds"} & set(english) and (("paid payment" in english and "claim claimed" not in english)
