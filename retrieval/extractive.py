@@ -343,7 +343,8 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
                      term_idf: Callable[[str], tuple[float, bool]] | None = None,
                      multilingual: Callable[[str, Sequence[str]], np.ndarray | None] | None = None,
                      foreign: bool = False, across: bool = False,
-                     name_vocabulary: Callable[[str], tuple[float, bool]] | None = None) -> ContentAnswer:
+                     name_vocabulary: Callable[[str], tuple[float, bool]] | None = None,
+                     match_numbers: bool = False) -> ContentAnswer:
     """Pick the units of `hits` (best first, as from ContentService.search) that answer `question`.
     `unit_vectors` maps a chunk id to the vectors of its `text_units` (stored at ingest); without them
     they are pooled here with `embedder`. `term_idf` gives a term's IDF over the whole content and
@@ -354,7 +355,9 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     are in another language than the question (a Spanish question, the English policy): words and MiniLM
     say nothing there, so every unit gets the multilingual opinion, not only the best few.
     `name_vocabulary`: as `term_idf`, over the content that may answer (the vendor's programme, not others'
-    reference material), for the names of the question (`_absent_name`); `term_idf` when not given."""
+    reference material), for the names of the question (`_absent_name`); `term_idf` when not given.
+    `match_numbers`: the question's numbers favour the units holding them, as across languages (a question
+    read through its English gloss, whose words are few)."""
     if is_instruction(question):
         return ContentAnswer(answer=NOT_FOUND, found=False)
     cjk = is_cjk(question)
@@ -377,7 +380,7 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     kind = answer_kind(question)
     combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question) \
         + _negation_scores(question, units) + _threshold_scores(question, units)
-    if across:
+    if across or match_numbers:
         combined = combined + _number_scores(q_terms, units)
     combined = _answers_follow_questions(units, combined)
     combined[[i for i, u in enumerate(units) if is_instruction(u.text)]] = -1.0  # quoted never, obeyed never

@@ -19,7 +19,7 @@ from tools.search.service import answer_from_content, question_parts, with_antec
     ("Combien de temps faut-il pour la validation d'une inscription ?", {"how long", "approval", "registration"}),
     ("Quantas licenças NFR recebemos no nível gold?", {"not-for-resale", "licences", "gold"}),
     ("パートナーレベルの見直しは年に何回ありますか？", {"reviews", "year"}),
-    ("新規パートナーはファストトラックを申し込めますか？", {"new", "fast-track", "partner"}),
+    ("新規パートナーはファストトラックを申し込めますか？", {"fast-track", "partner"}),
     ("Sind Messen förderfähig?", {"eligible", "events"}),
     ("Ab welchem Betrag braucht eine Aktivität eine zweite Freigabe?", {"amount", "activity", "approval"}),
     ("¿Cuántos puntos extra da el registro?", {"points", "extra", "registration"}),

@@ -526,7 +526,8 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
         return answer
     content = ctx.content
     english = answer_from_hits(gloss, found, embedder=content.embedder, threshold=threshold,
-                               unit_vectors=content.unit_vectors(found), term_idf=content.vocabulary())
+                               unit_vectors=content.unit_vectors(found), term_idf=content.vocabulary(),
+                               match_numbers=True)
     # content in the asker's language came closer, each on its own scale, than the English path did
     own_closer = not answer.found and answer.closest and answer.relative >= english.relative
     if english.found and not own_closer:
