@@ -67,8 +67,8 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("public", "offentlich* oeffentlich* public* 公共"),
     ("framework contract", "rahmenvertrag* accord-cadre cadre marco quadro 枠組"),
     ("leads", "fuhrt fuehrt lidera* dirige* mene pilote* 主導"),
-    ("events booth", "messe* veranstaltung* event* stand salon* evenement* feria* evento* feira* estande "
-                     "イベント 展示会 ブース"),
+    ("events", "messe* veranstaltung* event* salon* evenement* feria* evento* feira* イベント 展示会"),
+    ("booth", "stand messestand* estande ブース"),
     ("hardware", "hardware* ハードウェア"),
     ("travel", "reise* flug* fluge vol vols voyage* deplacement* viaje* vuelo* viage* voo* voos passage* "
                "出張 旅費 航空"),
@@ -115,6 +115,8 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("july", "juli juillet julio julho 7月"),
     ("whole", "ganz* entier* entiere* completa* completo* inteira* inteiro* 全体"),
     ("not-for-resale licences", "nfr"),
+    ("send share", "schick* versend* weitergeb* weiterleit* envoy* transmet* partag* mandar compartir compartilh* "
+                   "送付 送って 共有"),
     ("not", "nicht nichts kein keine keinen keiner pas aucun aucune nao nunca ない"),
     ("points", "punkt* point* punto* ponto* ポイント"),
     ("extra additional", "zusatz* zusatzlich* supplementaire* adicional* 追加"),
