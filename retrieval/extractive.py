@@ -416,8 +416,11 @@ def _lexical(q_terms: list[str], units: list[_Unit]) -> np.ndarray:
 
 
 # "what is NOT eligible?", "which costs can't be claimed?": the question asks for the exclusion (negations are
-# stop words, so the words alone cannot tell "not eligible: ..." from "eligible for a top-up")
-_NEGATION_Q = re.compile(r"\b(not|cannot|can't|can not|never|isn't|aren't|won't|excluded)\b|ない|できない|対象外", re.I)
+# stop words, so the words alone cannot tell "not eligible: ..." from "eligible for a top-up"); a negation that
+# only describes the topic ("customers whose data cannot leave the country") asks for none
+_NEGATION_Q = re.compile(r"\b(not|cannot|can't|can not|never|isn't|aren't|won't)\s+(\w+\s+){0,2}?(be\s+)?(eligib\w*|"
+                         r"allowed|permitted|covered|pa(y|id)|claim\w*|accept\w*|fund\w*|spen[dt]|expens\w*|count\w*|"
+                         r"qualif\w*|includ\w*|use|used|register\w*)\b|\bexcluded\b|できない|対象外", re.I)
 _NEGATION = re.compile(r"\b(not|cannot|can't|never|no|excluded|ineligible|except)\b|ない|できません|対象外", re.I)
 NEGATION_BONUS = 0.10
 

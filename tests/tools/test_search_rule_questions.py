@@ -205,3 +205,10 @@ def test_amounts_in_other_notations_are_the_askers_figures():
 
     assert _amount("20.000", None) == 20000 and _amount("150,000", None) == 150000 and _amount("18", "k") == 18000
     assert "20.000USD" in (english_gloss("Wer genehmigt eine Aktivität über 20.000 USD?") or "")
+
+
+def test_only_a_question_asking_for_an_exclusion_prefers_negated_sentences():
+    from retrieval.extractive import _NEGATION_Q
+
+    assert _NEGATION_Q.search("which expenses can't be claimed?") and _NEGATION_Q.search("what is not eligible?")
+    assert not _NEGATION_Q.search("who serves insurers whose records cannot leave the country?")
