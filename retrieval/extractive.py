@@ -419,7 +419,7 @@ def _lexical(q_terms: list[str], units: list[_Unit]) -> np.ndarray:
 # stop words, so the words alone cannot tell "not eligible: ..." from "eligible for a top-up"); a negation that
 # only describes the topic ("customers whose data cannot leave the country") asks for none
 _NEGATION_Q = re.compile(r"\b(not|cannot|can't|can not|never|isn't|aren't|won't)\s+(\w+\s+){0,2}?(be\s+)?(eligib\w*|"
-                         r"allowed|permitted|covered|pa(y|id)|claim\w*|accept\w*|fund\w*|spen[dt]|expens\w*|count\w*|"
+                         r"allowed|permitted|covered|pa(y|id)|claim\w*|accept\w*|fund\w*|spen[dt]|expens\w*|counts?|counted|"
                          r"qualif\w*|includ\w*|use|used|register\w*)\b|\bexcluded\b|できない|対象外", re.I)
 _NEGATION = re.compile(r"\b(not|cannot|can't|never|no|excluded|ineligible|except)\b|ない|できません|対象外", re.I)
 NEGATION_BONUS = 0.10
