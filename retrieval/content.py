@@ -430,6 +430,26 @@ class ContentService:
         narrow = lexical.size < MIN_VOCABULARY_CHUNKS
         return lambda term: (lexical.idf(term), narrow or lexical.knows(term))
 
+    def programme_vocabulary(self) -> Callable[[str], tuple[float, bool]]:
+        """As `vocabulary`, but "used" means used by the vendor's own programme: a term only others'
+        reference material uses (a public handbook's partner level, "Select") is a term the programme
+        never says, so a question about it is not answered from a nearby programme sentence. Each term is
+        looked up once per content version (one BM25 pass over the programme's chunks)."""
+        snap = self.searcher.snapshot()
+        lexical = snap.lexical
+        narrow = lexical.size < MIN_VOCABULARY_CHUNKS
+        mask = snap.mask(Filters.build(programme_only=True))
+        seen: dict[str, bool] = snap.__dict__.setdefault("_programme_terms", {})
+
+        def known(term: str) -> tuple[float, bool]:
+            if narrow or mask is None or bool(mask.all()) or not lexical.knows(term):
+                return lexical.idf(term), narrow or lexical.knows(term)
+            if term not in seen:
+                seen[term] = bool((lexical.scores([term], mask) > 0).any())
+            return lexical.idf(term), seen[term]
+
+        return known
+
     def vector_count(self) -> int:
         """Vectors in the index (equals the SQL chunk count after a completed sync: no orphans)."""
         return self.index.count()

@@ -113,7 +113,7 @@ _MONEY_Q = re.compile(
     r"pricing|fee amount|amount)s?\b|いくら|金額|料金|価格|費用は|"
     # German, French, Spanish, Portuguese: "what does it cost", "the price"
     r"\b(was kostet|wie viel kostet|kostet|preis|combien co[uû]te|co[uû]te combien|prix|tarif|cuánto cuesta|"
-    r"cuesta|precio|quanto custa|custa|preço)\b", re.I)
+    r"cuesta|precio|quanto custa|custa|preço|montant|betrag|monto|montante)\b", re.I)
 # "What margin / discount / rebate ...": usually a percentage or an amount, but also a programme's name.
 _RATE_Q = re.compile(r"\b(what|which|how much) (margins?|discounts?|rebates?|commissions?|referral fees?)\b|"
                      r"(マージン|割引|値引き|リベート)は", re.I)
@@ -342,7 +342,9 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
                      max_units: int = MAX_UNITS, unit_vectors: Mapping[str, np.ndarray] | None = None,
                      term_idf: Callable[[str], tuple[float, bool]] | None = None,
                      multilingual: Callable[[str, Sequence[str]], np.ndarray | None] | None = None,
-                     foreign: bool = False, across: bool = False) -> ContentAnswer:
+                     foreign: bool = False, across: bool = False,
+                     name_vocabulary: Callable[[str], tuple[float, bool]] | None = None,
+                     match_numbers: bool = False) -> ContentAnswer:
     """Pick the units of `hits` (best first, as from ContentService.search) that answer `question`.
     `unit_vectors` maps a chunk id to the vectors of its `text_units` (stored at ingest); without them
     they are pooled here with `embedder`. `term_idf` gives a term's IDF over the whole content and
@@ -351,7 +353,11 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     do `foreign` ones (a language other than English, e.g. German: MiniLM and the English stemmer say less
     about them, and words the English-heavy vocabulary lacks are weighed as for CJK). `across`: the hits
     are in another language than the question (a Spanish question, the English policy): words and MiniLM
-    say nothing there, so every unit gets the multilingual opinion, not only the best few."""
+    say nothing there, so every unit gets the multilingual opinion, not only the best few.
+    `name_vocabulary`: as `term_idf`, over the content that may answer (the vendor's programme, not others'
+    reference material), for the names of the question (`_absent_name`); `term_idf` when not given.
+    `match_numbers`: the question's numbers favour the units holding them, as across languages (a question
+    read through its English gloss, whose words are few)."""
     if is_instruction(question):
         return ContentAnswer(answer=NOT_FOUND, found=False)
     cjk = is_cjk(question)
@@ -372,8 +378,9 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     w_dense = 0.0 if cjk else W_DENSE
     base = (W_LEXICAL + W_DENSE - w_dense) * lexical + w_dense * dense + W_RETRIEVAL * prior
     kind = answer_kind(question)
-    combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question)
-    if across:
+    combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question) \
+        + _negation_scores(question, units) + _threshold_scores(question, units)
+    if across or match_numbers:
         combined = combined + _number_scores(q_terms, units)
     combined = _answers_follow_questions(units, combined)
     combined[[i for i, u in enumerate(units) if is_instruction(u.text)]] = -1.0  # quoted never, obeyed never
@@ -384,7 +391,7 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     # across languages, the question's words are naturally absent from the content: they say nothing
     absent = 0.0 if across else _absent_share(q_terms, term_idf)
     confidence = (float(combined[best]) - (W_ABSENT_CJK if cjk or foreign else W_ABSENT) * absent
-                  - W_ABSENT_NAME * _absent_name(question, term_idf))
+                  - W_ABSENT_NAME * _absent_name(question, name_vocabulary or term_idf))
     chosen = _with_item_opening(hits, units, _choose(units, combined, best, max_units))
     lacks_kind = kind in (GATED_KINDS + ("duration",) if foreign else GATED_KINDS) and not any(_has_kind(units[i].text, kind, question) for i in chosen)
     relative = round((confidence - closest_at) / max(answer_at - closest_at, 1e-6), 4)
@@ -406,6 +413,75 @@ def _lexical(q_terms: list[str], units: list[_Unit]) -> np.ndarray:
     total = sum(weights[t] for t in q_terms) or 1.0
     return np.array([sum(weights[t] * (1.0 if t in a else CONTEXT_MATCH if t in b else 0.0) for t in q_terms)
                      for a, b in zip(own, around)]) / total
+
+
+# "what is NOT eligible?", "which costs can't be claimed?": the question asks for the exclusion (negations are
+# stop words, so the words alone cannot tell "not eligible: ..." from "eligible for a top-up"); a negation that
+# only describes the topic ("customers whose data cannot leave the country") asks for none
+_NEGATION_Q = re.compile(r"\b(not|cannot|can't|can not|never|isn't|aren't|won't)\s+(\w+\s+){0,2}?(be\s+)?(eligib\w*|"
+                         r"allowed|permitted|covered|pa(y|id)|claim\w*|accept\w*|fund\w*|spen[dt]|expens\w*|counts?|counted|"
+                         r"qualif\w*|includ\w*|use|used|register\w*)\b|\bexcluded\b|できない|対象外", re.I)
+_NEGATION = re.compile(r"\b(not|cannot|can't|never|no|excluded|ineligible|except)\b|ない|できません|対象外", re.I)
+NEGATION_BONUS = 0.10
+
+
+_NEGATED_WORD = re.compile(r"\b(?:not|cannot|can't|never|isn't|aren't|won't)\s+(?:be\s+|get\s+|an?\s+)?([a-z]{4,})", re.I)
+
+
+def _negation_scores(question: str, units: list[_Unit]) -> np.ndarray:
+    """NEGATION_BONUS to the units that say a negation when the question asks for one, twice that to those
+    that negate the very word the question negates ("not eligible")."""
+    if not _NEGATION_Q.search(question):
+        return np.zeros(len(units))
+    negated = {m.group(1).lower()[:6] for m in _NEGATED_WORD.finditer(question)}
+    out = np.zeros(len(units))
+    for i, u in enumerate(units):
+        if not _NEGATION.search(u.text):
+            continue
+        said = {m.group(1).lower()[:6] for m in _NEGATED_WORD.finditer(u.text)}
+        out[i] = 2 * NEGATION_BONUS if negated & said else NEGATION_BONUS
+    return out
+
+
+# An amount of the asker's own ("our request is 18k", "a 200k deal") and the content's thresholds ("activities
+# above USD 15,000 also need ...", "opportunities over $150,000"): the rule whose threshold the amount passes
+_Q_AMOUNT = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp))\s?(\d[\d,.]*)\s?(k|m)?\b|\b(\d[\d,.]*)\s?(k|m)\b|"
+                       r"\b(\d[\d,.]*)\s?(?:usd|eur|gbp|dollars?|euros?|€|\$)(?!\w)", re.I)
+_THRESHOLD = re.compile(r"\b(above|over|more than|exceeding|greater than|at least|from|under|below|less than|up to)\s+"
+                        r"(usd|eur|gbp|[$€£])?\s?(\d[\d,.]*)\s?(k|m|million)?\b", re.I)
+_AT_LEAST = ("above", "over", "more than", "exceeding", "greater than", "at least", "from")
+THRESHOLD_BONUS = 0.15
+
+
+def _amount(digits: str, scale: str | None) -> float | None:
+    digits = digits.rstrip(".,")
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
+        digits = re.sub(r"[.,]", "", digits)  # "20.000", "150,000": thousands separators
+    try:
+        value = float(digits.replace(",", "."))
+    except ValueError:
+        return None
+    return value * {"k": 1e3, "m": 1e6, "million": 1e6}.get((scale or "").lower(), 1.0)
+
+
+def _threshold_scores(question: str, units: list[_Unit]) -> np.ndarray:
+    """THRESHOLD_BONUS to the units with a threshold the question's amount passes."""
+    asked = [a for m in _Q_AMOUNT.finditer(question)
+             if (a := _amount(m.group(1) or m.group(3) or m.group(5), m.group(2) or m.group(4))) is not None
+             and a >= 100]
+    if not asked:
+        return np.zeros(len(units))
+    out = np.zeros(len(units))
+    for i, u in enumerate(units):
+        for m in _THRESHOLD.finditer(u.text):
+            limit = _amount(m.group(3), m.group(4))
+            if not limit or not (m.group(2) or m.group(4) or limit >= 1000):
+                continue  # "at least 15 business days": a count, not an amount
+            above = m.group(1).lower() in _AT_LEAST
+            if limit and any((a >= limit) if above else (a <= limit) for a in asked):
+                out[i] = THRESHOLD_BONUS
+                break
+    return out
 
 
 def _number_scores(q_terms: list[str], units: list[_Unit]) -> np.ndarray:
@@ -479,6 +555,9 @@ def _absent_share(q_terms: list[str], term_idf: Callable[[str], tuple[float, boo
     """The IDF-weighted share of the question's terms that no indexed chunk uses."""
     if term_idf is None:
         return 0.0
+    # a figure of the asker's own ("our request is 18k, who signs off?") is compared with the content's
+    # thresholds, not looked for in it
+    q_terms = [t for t in q_terms if not t.isdigit()] or q_terms
     looked_up = [term_idf(t) for t in q_terms]
     total = sum(idf for idf, _ in looked_up) or 1.0
     return sum(idf for idf, known in looked_up if not known) / total

@@ -106,7 +106,10 @@ _NUMBER_RE = re.compile(r"\b(%s)\b" % "|".join(_NUMBER_WORDS))
 # "how long / how many ..." ask for a kind of answer (see extractive.answer_kind), not about a topic.
 _HOW_WORDS = re.compile(r"\bhow (long|many|much|often|soon|quickly|fast|early|far|old|large|big|frequently|late)\b")
 _QUESTION_FILLER = frozenset(["happen", "get", "mean", "need", "pleas", "tell", "know", "exist", "ani", "someon",
-                              "anyon", "someth", "kind", "type", "way"])
+                              "anyon", "someth", "kind", "type", "way",
+                              # chat fillers: "stuff we're not actually working", "kinda", "pls"
+                              "actual", "realli", "stuff", "thing", "kinda", "gonna", "wanna", "just", "pls", "plz",
+                              "guy"])
 _CJK_QUESTION = re.compile("何|どの|どれ|どんな|いつ|いくら|誰|ですか|ますか")
 _HIRAGANA = re.compile("^[\u3040-\u309f]+$")
 

@@ -186,6 +186,8 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         benefit = _plan_tier_benefit(turn, resolver, resolver.find(turn.question), state.last_arguments)
         if benefit is not None:  # "and the MDF cap per quarter for that?" after our tier: that tier's benefit
             return benefit
+    if state.last_intent == "onboarding" and last.get("partner_id") and onboarding_chat.asks_steps(turn.question):
+        return Plan("onboarding", dict(last))  # "und welche Zertifizierungen sollen wir machen?": the plan's steps
     if state.last_intent and router.is_more(turn.question):
         return _plan_more(state, turn.lang)
     if state.last_intent == "profile" and last.get("topic") == "channel_manager" and len(turn.question.split()) <= 8 \
@@ -384,6 +386,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         p = _with_deal(turn, resolver, Plan("deal_partner"), mentions, required=False)
         if p.reply or p.arguments.get("opportunity_id"):
             return p
+    if router.says("can_register", turn.question) and router.says("whole_account", turn.question):
+        # "dürfen wir den ganzen Account registrieren, alles von <customer>?": the rule, the name an example
+        return Plan("search", {"query": "can a partner register a whole account?"})
     if router.says("can_register", turn.question) and router.says("any_deal", turn.question) and not (
             mentions.of("opportunity") or mentions.of("account")):
         kind = next((k for pattern, k in _DEAL_KINDS if pattern.search(normalise(turn.question))), None)
@@ -409,8 +414,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if intent == "match" and mentions.entities:  # "<X> Partners Corp - what stage is it at?": the partner word
         intent = router.choose_intent(_without_names(turn.question, mentions), mentions.kinds())  # is the name's
     programme_q = router.asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question))
-    if intent == "match" and programme_q and not (mentions.of("opportunity") or mentions.of("account")):
+    if intent == "match" and (programme_q or router.says("who_to_ask", turn.question)) and not (
+            mentions.of("opportunity") or mentions.of("account")):
         intent = "search"  # "who decides when two partners register the same deal?": a rule, no deal to staff
+    if intent == "draft" and router.asks_rule(turn.question) and not (mentions.of("partner") or mentions.of("kit")):
+        intent = "search"  # "can co-branded social ads be paid with MDF?": what funds pay for, no draft
     if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
     named = [e for e in mentions.entities if e.kind in ("opportunity", "account", "partner")]
@@ -440,6 +448,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)
         if topic and router.asks_rule(turn.question) and not mentions.entities and not thread_deal:
             topic = None  # "how many days do I have to register an opportunity?": the programme's rule
+        if topic not in (None, "channel_manager", "contacts") and router.says("who_to_ask", turn.question) \
+                and not mentions.entities:
+            topic = None  # "who do I talk to about a conflict?": the programme's contact, not our conflicts
         thread_partner = turn.thread.state.last_arguments.get("partner_id")
         if not topic and thread_partner and not mentions.entities and router.says("last_partner", turn.question) \
                 and not router.asks_rule(turn.question) and not PROGRAMME_Q.search(normalise(turn.question)):
@@ -640,8 +651,9 @@ def plan(turn: Turn, resolver: Resolver, intent: str, mentions: Mentions, base: 
         return Plan(intent, refusal=forbidden_message(turn.scope, intent=intent, lang=turn.lang))
     if turn.scope.is_partner and mentions.foreign_partner and intent in ("map", "nba", "draft"):
         return Plan(intent, refusal=say("foreign_partner", turn.lang))
-    if intent == "search":
-        return Plan("search", {"query": turn.question})
+    if intent == "search":  # "bei wem beantrag ich das?" after the extension rule: about that rule
+        previous = next((m["content"] for m in reversed(turn.thread.messages) if m.get("role") == "user"), None)
+        return Plan("search", {"query": router.search_followup(turn.question, previous)})
     if intent == "directory":
         return Plan("directory", {"query": turn.question, "k": answers.PAGE})
     if intent == "map":

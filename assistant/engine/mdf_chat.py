@@ -403,6 +403,8 @@ def status_asked(question: str) -> str | None:
 def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tuple[str, ToolUse] | None:
     if not (asked or _ACTIVITY_ASKED.search(turn.question)) or _ACTIVITY_ID.search(turn.question):
         return None  # "how many leads did MDF-0015 bring?": that activity (`answer_named_activity`)
+    if not asked and asks_rule(turn.question):
+        return None  # "how long does the CM take to approve an MDF activity?": the programme's rule
     lang = turn.lang
     partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None

@@ -22,15 +22,26 @@ _STATUS = re.compile(r"\b(status|progress|going|plan|stand|standing|on track|how
 _TODO = re.compile(r"\bwhat (do|should|must|shall|have|need) (we|i)\b|\bwhat to do\b|\bwhere (do|should) we start\b|"
                    r"\bnext steps?\b|\bwas (müssen|sollen|sollten|machen|tun) wir\b|\bque (devons|dois|faut|faire)\b|"
                    r"\bqu'est-ce que (nous devons|je dois|l'on doit|on doit)\b|\bqu[ée] (debemos|tenemos|hacemos)\b|"
-                   r"\bo que (devemos|temos|fazemos)\b|何をすべき|何をすれば|何をやる")
+                   r"\bo que (devemos|temos|fazemos)\b|何をすべき|何をすれば|何をやる|"
+                   # "what's the first step?", "was muss ich erledigen?", "par quoi on commence ?"
+                   r"\bwhat (do|should|must) i\b|\bfirst steps?\b|\bwhere to start\b|\bwas (muss|soll|sollte) ich\b|"
+                   r"\berste[rn]? schritte?\b|\bwomit (fangen|beginnen)\b|\bpremiers? pas\b|\bpremière étape\b|"
+                   r"\bpar quoi (on )?commence|\bprimer paso\b|\bpor dónde empezamos\b|\bprimeiro passo\b|"
+                   r"\bpor onde começamos\b|最初のステップ|まず何を")
 _FIRST_DAYS = re.compile(r"\bfirst (?P<en>\d+) days\b|\bfirst (month|weeks?)\b|\bersten (?P<de>\d+) tage\w*\b|"
                          r"\b(?P<fr>\d+) premiers jours\b|\bpremiers jours\b|\bprimeros (?P<es>\d+) días\b|"
-                         r"\bprimeiros (?P<pt>\d+) dias\b|最初の(?P<ja>\d+)日")
+                         r"\bprimeiros (?P<pt>\d+) dias\b|最初の(?P<ja>\d+)日|"
+                         r"\b(first|ersten|premières|primeras|primeiras) (two|zwei|2|deux|dos|duas) (weeks|wochen|semaines|"
+                         r"semanas)\b|最初の2週間")
 _JUST_JOINED = re.compile(r"\bjust (signed( up)?|joined|onboarded|became (a )?partners?|started)\b|"
                           r"\b(gerade|eben|soeben) (angemeldet|unterschrieben|beigetreten|gestartet)\b|"
                           r"\b(venons|vient) de (signer|rejoindre|nous inscrire|commencer)\b|"
                           r"\bacabamos de (firmar|unirnos|registrarnos|empezar|entrar|assinar)\b|"
-                          r"参加したばかり|契約したばかり")
+                          r"参加したばかり|契約したばかり|"
+                          # "we're new", "wir sind ganz neu dabei", "on est nouveaux", "somos novos"
+                          r"\b(we'?re|we are) (brand |quite |pretty )?new\b|\b(wir sind|sind wir) (ganz |noch |recht )?neu\b|"
+                          r"\b(nous sommes|on est) (tout )?(nouveaux|nouvelles|nouveau|nouvelle)\b|"
+                          r"\bsomos (nuevos|nuevas|novos|novas)\b|新しく参加|新規パートナーです")
 # "which trainings are overdue for us?", "welche Schulungen sind überfällig?": the steps of the plan that are late
 _STEP = (r"(\b(trainings?|certifications?|steps?|tasks?|milestones?|schulung\w*|zertifizierung\w*|schritte?|aufgaben|"
          r"formations?|étapes?|tâches|capacitaci\w*|certificaci\w*|pasos|tareas|treinament\w*|certificaç\w*|etapas?|"
@@ -55,6 +66,16 @@ def wants_plan(question: str, kinds: set[str], is_partner: bool) -> bool:
     if _LATE_STEPS.search(text) and not PROGRAMME_Q.search(text):
         return True  # "which trainings are overdue for us?": the late steps of our plan
     return bool((_FIRST_DAYS.search(text) or _JUST_JOINED.search(text)) and (_TODO.search(text) or named))
+
+
+_STEP_RE = re.compile(_STEP)
+
+
+def asks_steps(question: str) -> bool:
+    """A follow-up about the plan's steps ("und welche Zertifizierungen sollen wir machen?", "which trainings
+    first?") after an onboarding plan: the plan answers it."""
+    text = normalise(question)
+    return len(text.split()) <= 10 and bool(_STEP_RE.search(text)) and not _CONTENT_Q.search(text)
 
 
 def days_asked(question: str) -> int | None:

@@ -116,7 +116,8 @@ def _shown(result) -> str:
 
 @pytest.mark.parametrize(("user", "question", "expected"), [
     # too short for langdetect alone (fr 0.57, de 0.43): read in the asker's language
-    ("u-ps-kaiser", "wie lange dauert der sales foundations kurs?", "2 hours"),
+    ("u-ps-kaiser", "wie lange dauert der sales foundations kurs?", ("2 hours", "2-hour")),  # the guide or the
+    # certifications page: both state it
     ("u-ps-lyon", "on a droit à des MDF en tant que registered ?", "no MDF allocation"),
     # not kept: "sind die prüfungen für uns gratis?" and "MDF活動の承認にはどれくらいかかる？" were answered
     # only while a recalled English passage took its multilingual similarity, scaled 0..1, as its score,
@@ -125,7 +126,8 @@ def _shown(result) -> str:
 def test_a_question_in_another_language_finds_the_vendors_policy_that_shares_no_word_with_it(
         demo_ctx, seller, user, question, expected):
     result = search_and_answer(demo_ctx, seller(user), SearchArgs(query=question))
-    assert expected in _shown(result), _shown(result)
+    expected = (expected,) if isinstance(expected, str) else expected
+    assert any(e in _shown(result) for e in expected), _shown(result)
 
 
 def test_multilingual_recall_reads_only_the_programmes_shared_rules(demo_ctx, seller):

@@ -24,22 +24,23 @@ from retrieval.lexical import fold_accents, is_cjk
 # English words -> their forms in de / fr / es / pt (lower case, accents folded, a trailing `*` for any
 # ending) and Japanese (substrings). One concept a line.
 _GLOSSARY: tuple[tuple[str, str], ...] = (
-    ("registration", "registr* enregistr* anmeld* 登録"),
+    ("registration", "registr* enregistr* anmeld* inscri* 登録"),
     ("protected protection", "schutz* geschutzt* gschutzt* proteg* protection protecao proteccion 保護"),
     ("extension extend", "verlanger* verlaengerung* prolong* extension* extens* prorrog* estender extender "
                          "ampliar 延長"),
-    ("expires expiry", "ablauf* lauft laeuft verfall* expir* echeance* venc* caduc* 期限切れ 失効 満了 期限"),
+    ("expires expiry", "ablauf* auslauf* lauft laeuft verfall* expir* echeance* venc* caduc* 期限切れ 失効 満了"),
     ("approves approval approved", "genehmig* freigab* freigeb* approuv* approbation* aprob* aprueb* aprov* "
                                    "承認"),
-    ("reviews", "pruft pruefen prufen prufung revis* 審査"),
+    ("approval reviews", "validat* valide* validee* valider validier*"),
+    ("reviews", "pruft pruefen prufen prufung revis* uberpruf* ueberpruf* 審査 見直し レビュー"),
     ("claim claimed", "claim* abrechn* erstattung* reclam* rembours* reembols* 請求 クレーム"),
     ("paid payment", "zahl* bezahl* auszahl* zahlt paiement* paye payee payes payer pag pagar pago pagos paga pagam pagan "
                       "pagamento* pagado* 支払"),
     ("funds", "fonds fondos fundos mittel 資金 ファンド"),
     ("exams exam", "prufung* pruefung* examen* exame* 試験"),
-    ("certification certified", "zertifi* certifi* certific* 認定 資格"),
+    ("certification certified", "zertifi* certif* 認定 資格"),
     ("track training course", "schulung* kurs* lernpfad* formation* cours parcours curso* trilha* capacitacion "
-                              "treinamento* トレーニング 研修 コース トラック"),
+                              "treinamento* piste* pista* 学習 トレーニング 研修 コース トラック"),
     ("hours", "stunde* heure* hora* 時間"),
     ("business days", "arbeitstag* werktag* ouvre* ouvrable* habiles uteis 営業日"),
     ("cost free", "kost* gebuhr* gratis kostenlos cout* coute* payant* gratuit* frais cuest* custa custo custos custam "
@@ -48,11 +49,11 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("commission fees", "comiss* commission* comision* provision* 手数料"),
     ("referral", "indicac* empfehlung* recommandation* referido* referencia* 紹介"),
     ("resale", "wiederverkauf* revente* reventa* revenda* 再販"),
-    ("tier", "stufe* niveau* palier* nivel* ティア ランク"),
+    ("tier", "stufe* niveau* palier* nivel* ティア ランク レベル"),
     ("gold", "ゴールド"), ("silver", "シルバー"), ("platinum", "プラチナ"), ("registered", "登録済み"),
     ("steps process", "schritte* etapes procedure* procedimiento* passos processo* 手順 流れ"),
     ("demotion", "herabstuf* abstuf* ruckstuf* retrograd* declass* descens* degrad* rebaix* 降格"),
-    ("promotion", "aufstieg* hochstuf* promotion* promocion* ascenso* promocao* 昇格"),
+    ("promotion", "aufstieg* hochstuf* hochgestuf* aufgestuf* upgrad* promotion* promocion* ascenso* promocao* 昇格"),
     ("minimums criteria", "kriteri* anforderung* mindest* voraussetz* criter* exigence* minimum* requisito* "
                           "minimo* 基準 要件 最低"),
     ("decides resolved wins", "losen lost gelost entscheid* resoudre resout resolu* resolv* decid* decide* "
@@ -66,8 +67,8 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("public", "offentlich* oeffentlich* public* 公共"),
     ("framework contract", "rahmenvertrag* accord-cadre cadre marco quadro 枠組"),
     ("leads", "fuhrt fuehrt lidera* dirige* mene pilote* 主導"),
-    ("events booth", "messe* veranstaltung* event* stand salon* evenement* feria* evento* feira* estande "
-                     "イベント 展示会 ブース"),
+    ("events", "messe* veranstaltung* event* salon* evenement* feria* evento* feira* イベント 展示会"),
+    ("booth", "stand messestand* estande ブース"),
     ("hardware", "hardware* ハードウェア"),
     ("travel", "reise* flug* fluge vol vols voyage* deplacement* viaje* vuelo* viage* voo* voos passage* "
                "出張 旅費 航空"),
@@ -80,7 +81,7 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("update current", "aktualis* actualis* actualiz* atualiz*"),
     ("days", "tag tage tagen jour jours dia dias 日間"),
     ("opportunity deal", "deal* opportunit* oportunidad* oportunidade* chance* affaire* negocio* 案件 商談"),
-    ("warn", "warn* benachricht* avert* previen* prevenu* notifi* avis* advert* alert* 警告 通知"),
+    ("warn", "warn* gwarnt benachricht* avert* previen* prevenu* notifi* avis* advert* alert* 警告 通知"),
     ("support ticket", "support* ticket* assistance* soporte* asistencia* suporte* サポート チケット"),
     ("escalated", "eskalier* escalad* escal* エスカレーション エスカレ"),
     ("portal", "portal* portail* ポータル"),
@@ -110,19 +111,40 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("partner partners", "partner* socio* parceir* パートナー"),
     ("abuse", "missbrauch* abus* abuso* 不正"),
     ("sponsor", "sponsor* patrocin* スポンサー"),
+    ("january", "januar janner janvier enero janeiro 1月"),
+    ("july", "juli juillet julio julho 7月"),
     ("whole", "ganz* entier* entiere* completa* completo* inteira* inteiro* 全体"),
+    ("not-for-resale licences", "nfr"),
+    ("send share", "schick* versend* weitergeb* weiterleit* envoy* transmet* partag* mandar compartir compartilh* "
+                   "送付 送って 共有"),
+    ("not", "nicht nichts kein keine keinen keiner pas aucun aucune nao nunca ない"),
+    ("points", "punkt* point* punto* ponto* ポイント"),
+    ("extra additional", "zusatz* zusatzlich* supplementaire* adicional* 追加"),
+    ("year annual", "jahr jahre jahres jahrlich* annee* annuel* anual* 年に 年間 毎年"),
+    ("fast-track", "fasttrack schnellverfahren ファストトラック"),
+    ("response", "reaktion* antwort* reponse* respuesta* resposta* 対応 応答 返信"),
+    ("eligible", "forderfah* foerderfah* zulassig* zulaessig* eligib* elegib* 対象"),
+    ("amount", "betrag* montant* monto* montante* 金額"),
+    ("request", "beantrag* antrag* antrage* demande* demander solicit* pedido* pedir 申し込"),
 )
 
 # Function words of the four Latin-script languages, and chat fillers, that are never what a question is
 # about (words of 3 letters or fewer are never looked at).
-_FUNCTION_WORDS = frozenset(["aber", "alle", "allem", "allen", "aller", "alles", "also", "andere", "anderen", "auch", "bitte", "dann", "dass", "denn", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "durch", "eine", "einem", "einen", "einer", "eines", "etwas", "euer", "gibt", "habe", "haben", "hamma", "hast", "hatte", "immer", "jede", "jedem", "jeden", "jeder", "jedes", "kann", "kannst", "konnen", "koennen", "mache", "machen", "machst", "meine", "meinem", "meinen", "meiner", "mich", "muss", "mussen", "muessen", "noch", "oder", "ohne", "schon", "sehr", "sein", "seine", "sich", "sind", "soll", "sollen", "uber", "ueber", "unser", "unsere", "unseren", "unserer", "viel", "viele", "welche", "welchem", "welchen", "welcher", "welches", "wenn", "werden", "wird", "wieder", "wieviel", "wieviele", "woche", "wollen", "wann", "wurde", "zwei", "drei", "vier", "funf", "zehn", "servus", "hallo", "danke", "passiert", "geht", "gilt", "bekomm", "bekomme", "kriag", "kriege", "kriegen", "bekommen", "leute", "jemand", "dazu", "davon", "damit", "dafur", "dafuer", "darf", "durfen", "duerfen", "avec", "avoir", "bien", "cela", "celle", "celui", "cest", "chez", "comme", "combien", "comment", "dans", "depuis", "elle", "elles", "encore", "entre", "estce", "etre", "faire", "faut", "leur", "leurs", "mais", "meme", "merci", "notre", "nous", "peut", "peux", "plus", "pour", "pourquoi", "quand", "quel", "quelle", "quelles", "quels", "quoi", "sans", "sont", "tous", "tout", "toute", "toutes", "une", "vous", "votre", "vos", "chaque", "deux", "trois", "donne", "donner", "moi", "reste", "rester", "obtenir", "recevoir", "avoir", "quest", "temps", "battre", "allo", "bonjour", "salut", "pis", "genre", "faudrait", "algo", "algun", "alguna", "algunos", "como", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos", "cuantas", "desde", "donde", "esta", "este", "esto", "estos", "estas", "hace", "hacer", "hola", "gracias", "hasta", "mucho", "muchos", "nuestra", "nuestro", "nuestros", "otra", "otro", "para", "pero", "porque", "puede", "puedo", "pueden", "quien", "quienes", "sobre", "solo", "somos", "tengo", "tiene", "tienen", "todo", "todos", "toca", "usted", "vamos", "dos", "tres", "una", "unos", "unas", "recibir", "recibe", "tiempo", "agora", "alguma", "algum", "algo", "aqui", "cada", "coisa", "como", "essa", "esse", "esta", "este", "isso", "mais", "minha", "minhas", "meus", "muito", "nossa", "nosso", "nossos", "outra", "outro", "para", "pode", "posso", "podem", "porque", "quais", "qual", "quando", "quanta", "quanto", "quantos", "quantas", "quem", "sobre", "tambem", "temos", "tenho", "tudo", "voce", "voces", "obrigado", "pra", "pro", "leva", "levar", "demora", "receber", "tempo"])
+_FUNCTION_WORDS = frozenset(["aber", "alle", "allem", "allen", "aller", "alles", "also", "andere", "anderen", "auch", "bitte", "dann", "dass", "denn", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "durch", "eine", "einem", "einen", "einer", "eines", "etwas", "euer", "gibt", "habe", "haben", "hamma", "hast", "hatte", "immer", "jede", "jedem", "jeden", "jeder", "jedes", "kann", "kannst", "konnen", "koennen", "mache", "machen", "machst", "meine", "meinem", "meinen", "meiner", "mich", "muss", "mussen", "muessen", "noch", "oder", "ohne", "schon", "sehr", "sein", "seine", "sich", "sind", "soll", "sollen", "uber", "ueber", "unser", "unsere", "unseren", "unserer", "viel", "viele", "welche", "welchem", "welchen", "welcher", "welches", "wenn", "werden", "wird", "wieder", "wieviel", "wieviele", "woche", "wollen", "wann", "wurde", "zwei", "drei", "vier", "funf", "zehn", "servus", "hallo", "danke", "passiert", "geht", "gilt", "bekomm", "bekomme", "kriag", "kriege", "kriegen", "bekommen", "leute", "jemand", "dazu", "davon", "damit", "dafur", "dafuer", "darf", "durfen", "duerfen", "avec", "avoir", "bien", "cela", "celle", "celui", "cest", "chez", "comme", "combien", "comment", "dans", "depuis", "elle", "elles", "encore", "entre", "estce", "etre", "faire", "faut", "leur", "leurs", "mais", "meme", "merci", "notre", "nous", "peut", "peux", "plus", "pour", "pourquoi", "quand", "quel", "quelle", "quelles", "quels", "quoi", "sans", "sont", "tous", "tout", "toute", "toutes", "une", "vous", "votre", "vos", "chaque", "deux", "trois", "donne", "donner", "moi", "reste", "rester", "obtenir", "recevoir", "avoir", "quest", "temps", "battre", "allo", "bonjour", "salut", "pis", "genre", "faudrait", "algo", "algun", "alguna", "algunos", "como", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos", "cuantas", "desde", "donde", "esta", "este", "esto", "estos", "estas", "hace", "hacer", "hola", "gracias", "hasta", "mucho", "muchos", "nuestra", "nuestro", "nuestros", "otra", "otro", "para", "pero", "porque", "puede", "puedo", "pueden", "quien", "quienes", "sobre", "solo", "somos", "tengo", "tiene", "tienen", "todo", "todos", "toca", "usted", "vamos", "dos", "tres", "una", "unos", "unas", "recibir", "recibe", "tiempo", "agora", "alguma", "algum", "algo", "aqui", "cada", "coisa", "como", "essa", "esse", "esta", "este", "isso", "mais", "minha", "minhas", "meus", "muito", "nossa", "nosso", "nossos", "outra", "outro", "para", "pode", "posso", "podem", "porque", "quais", "qual", "quando", "quanta", "quanto", "quantos", "quantas", "quem", "sobre", "tambem", "temos", "tenho", "tudo", "voce", "voces", "obrigado", "pra", "pro", "leva", "levar", "demora", "receber", "tempo", "prend", "prendre", "prennent", "dure", "durent", "pendant", "partir", "doit", "doivent", "utiliser", "tant", "fica", "ficam", "ficar", "demoram", "deve", "devem", "usar", "utilizar", "tarda", "tardan", "tocan", "corresponden", "podemos", "debe", "deben", "nutzen", "verwenden", "verwende", "nutze", "benutze", "benutzen", "dauert", "braucht", "lang", "lange", "eigentlich", "gehn", "werd", "bevor", "genau", "wirklich", "vraiment", "realmente", "gente", "equipa", "neue", "neuen", "neuer", "neues", "nouveau", "nouveaux", "nouvelle", "nouvelles", "nuevo", "nuevos", "nueva", "nuevas", "novos", "novas"])
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff]{2,}")
 _KIND_PHRASE = {"duration": "how long", "percent": "what percentage", "money": "how much does it cost",
                 "rate": "what discount", "named": "who", "count": "how many", "number": "how much"}
 _ACRONYM = re.compile(r"\b(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{2,5}\b")  # two capitals or more: MDF, PoV
+_CODE = re.compile(r"(?<![\w-])[A-Za-z]\d{1,2}(?![\w-])")  # a severity or level: P1, T2
+_AMOUNT = re.compile(r"(?:[$€£]\s?)?\b\d{1,3}(?:[.,]\d{3})+(?:\s?(?:usd|eur|gbp))?\b|\b\d+(?:[.,]\d+)?\s?[km]\b|"
+                     r"[$€£]\s?\d[\d,.]*", re.I)
 _CJK_ANY = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]+")
+# Japanese question words (what kind of answer is asked for: `answer_kind`), never what a question is about
+_CJK_QUESTION = ("何営業日", "何時間", "何ヶ月", "何か月", "何パーセント", "何回", "何度", "何日", "何件", "何人", "何名",
+                 "何社", "何年", "何週", "何割", "どのくらい", "どれくらい", "いくら", "いつ", "誰", "どこ",
+                 "期限", "新規", "新しい")  # and "new": every partner is new once, it says little
 _UNKNOWN = "unglossed"  # stands for a word the glossary does not know: a term no content uses
 
 
@@ -157,9 +179,12 @@ def english_gloss(question: str) -> str | None:
         if form in rest:
             english.append(words)
             rest = rest.replace(form, " ")
+    for word in _CJK_QUESTION:
+        rest = rest.replace(word, " ")
     unknown = sum(1 for run in _CJK_RUN.findall(rest) if not re.fullmatch(r"[\u3040-\u309f]+", run))
     rest = _CJK_ANY.sub(" ", rest)
-    english += [a.casefold() for a in _ACRONYM.findall(rest)]  # MDF, NFR, PoV: short, yet what is asked about
+    english += [a.casefold() for a in _ACRONYM.findall(rest) + _CODE.findall(rest)  # shouted words (NICHT) are words
+                if len(a) < 4 or not any(pattern.match(a.casefold()) for _, pattern in _LATIN)]  # MDF, NFR, PoV: short, yet what is asked about
     for word in _WORD.findall(fold_accents(rest).casefold()):
         parts = [p for p in word.split("-") if p]
         for part in parts if len(parts) > 1 else [word]:
@@ -168,8 +193,17 @@ def english_gloss(question: str) -> str | None:
                 english.append(found[0])
             elif part.isascii() and len(part) > 3 and part not in _FUNCTION_WORDS:
                 english.append(part)  # an English or shared word (Northwind, deal, lakehouse) or an unknown one
+    # an amount of the asker's own ("über 20.000 USD", "18k") stays, for the content's thresholds to meet
+    amounts = [m.group(0).replace(" ", "") for m in _AMOUNT.finditer(fold_accents(rest))]
+    # and the other numbers it says ("最初の14日": the content's "Days 1-14")
+    english += amounts + [n for n in re.findall(r"(?<![\w.,])\d{1,3}(?![\d.,]?\d)", _AMOUNT.sub(" ", rest))]
     if not english:
         return None
+    if {"mdf", "funds"} & set(english) and (("paid payment" in english and "claim claimed" not in english)
+                                             or ("not" in english and "claim claimed" in english)):
+        # "was darf ich mit MDF bezahlen?", "pagar viagens com MDF", "was kann ich nicht über MDF abrechnen?":
+        # what the funds may pay for, not a payment or a claim's process
+        english = ["eligible" if e in ("paid payment", "claim claimed") else e for e in english]
     phrase = _KIND_PHRASE.get(kind or "", "")
     words = " ".join(dict.fromkeys(" ".join(english).split()))
     return " ".join(p for p in (phrase, words, " ".join([_UNKNOWN] * unknown)) if p)

@@ -22,7 +22,7 @@ from retrieval.extractive import (
     readable_text,
     unit_passages,
 )
-from retrieval.lexical import is_cjk
+from retrieval.lexical import answer_terms, is_cjk
 from retrieval.multilingual import similarities
 from retrieval.scope import Scope
 from retrieval.search import Hit
@@ -87,11 +87,20 @@ class SearchToolResult(SearchResponse):
     closest: str | None = Field(None, description="when not found: the nearest quote, which may not answer")
 
 
+# Business idioms for a programme's words: "who needs to sign off?" asks who approves
+_IDIOMS = ((re.compile(r"\bsign(s|ed|ing)?[- ]off\b", re.I), "approve"), (re.compile(r"\bok'?d\b", re.I), "approved"),
+           (re.compile(r"\bgreen[- ]?light(s|ed)?\b", re.I), "approve"),
+           (re.compile(r"\bkicks? in\b", re.I), "takes effect"))
+
+
 def search_query(text: str) -> str:
-    """The query as searched: stripped, chat shorthand written out ("reg" -> "registration")."""
+    """The query as searched: stripped, chat shorthand written out ("reg" -> "registration"), business idioms
+    as the programme's words ("sign off" -> "approve")."""
     text = (text or "").strip()
     if not text:
         raise BadInput("the search query is empty")
+    for idiom, words in _IDIOMS:
+        text = idiom.sub(words, text)
     return expand_shorthand(text)
 
 
@@ -119,8 +128,11 @@ def _response(hits: list[Hit], readable: bool = False) -> SearchResponse:
 
 # "How long is X protected, and what happens when it expires?": two questions, each answered on its own.
 _SECOND_QUESTION = re.compile(
-    r"\?\s+(?=\S)|,?\s+(?:and|also|plus)\s+(?=(?:what|how|when|who|why|where|which|can|do|does|is|are)\b)",
+    r"\?\s+(?=\S)|？\s*(?=\S)|,?\s+(?:and|also|plus)\s+(?=(?:what|how|when|who|why|where|which|can|do|does|is|are)\b)",
     re.IGNORECASE)
+# A Japanese question has no spaces between its words: a part of two characters or more besides kana
+# ("延長は？" after "保護期間は何日？") is a question of its own.
+_CJK_CONTENT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]")
 
 
 def question_parts(question: str) -> list[str]:
@@ -128,7 +140,8 @@ def question_parts(question: str) -> list[str]:
     parts: list[str] = []
     for piece in _SECOND_QUESTION.split(question):
         piece = piece.strip(" ,;")
-        if parts and len(piece.split()) < 3:
+        short = len(_CJK_CONTENT.findall(piece)) < 2 if is_cjk(piece) else len(piece.split()) < 3
+        if parts and short:
             parts[-1] = f"{parts[-1]} {piece}"
         elif piece:
             parts.append(piece)
@@ -146,7 +159,14 @@ def with_antecedents(parts: list[str]) -> list[str]:
     if len(parts) < 2:
         return parts
     subject = " ".join(_ASKING.sub(" ", parts[0]).split())
-    return [parts[0]] + [f"{p} ({subject})" if subject and _PRONOUN.search(p) else p for p in parts[1:]]
+    return [parts[0]] + [f"{p} ({subject})" if subject and (_PRONOUN.search(p) or _subjectless(p)) else p
+                         for p in parts[1:]]
+
+
+def _subjectless(part: str) -> bool:
+    """A later question naming no subject of its own ("what are the requirements?" after "how do we become a
+    <level> partner?"): it asks about the first question's subject, not about requirements in general."""
+    return not is_cjk(part) and len(answer_terms(part, question=True)) <= 1
 
 
 def question_language(question: str) -> str | None:
@@ -446,6 +466,13 @@ def _prefer_newer(ctx: ToolContext, question: str, candidates: list[Hit], answer
     return answer
 
 
+def _programme_vocabulary(ctx: ToolContext) -> Callable[[str], tuple[float, bool]] | None:
+    """Which words the vendor's own programme uses (not others' reference material): a name only a public
+    handbook used as an example says ("how do we become a Select partner?") is not the programme's."""
+    vocabulary = getattr(ctx.content, "programme_vocabulary", None)
+    return vocabulary() if vocabulary is not None else None
+
+
 def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: float | None,
             locale: str | None = None) -> ContentAnswer:
     content = ctx.content
@@ -455,9 +482,10 @@ def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: f
     # the candidates are in another language than the question (a Spanish question, the English policy)
     asked = likely_language(question, locale)
     across = asked is not None and all(_lang(h.locale) not in ("", asked) for h in candidates)
+    names = _programme_vocabulary(ctx)
     answers = [answer_from_hits(part, candidates, embedder=content.embedder, threshold=threshold,
                                 unit_vectors=vectors, term_idf=vocabulary, multilingual=content.multilingual,
-                                foreign=foreign, across=across)
+                                foreign=foreign, across=across, name_vocabulary=names)
                for part in with_antecedents(question_parts(question))]
     found = [a for a in answers if a.found]
     if len(answers) == 1 or not found:
@@ -498,7 +526,8 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
         return answer
     content = ctx.content
     english = answer_from_hits(gloss, found, embedder=content.embedder, threshold=threshold,
-                               unit_vectors=content.unit_vectors(found), term_idf=content.vocabulary())
+                               unit_vectors=content.unit_vectors(found), term_idf=content.vocabulary(),
+                               match_numbers=True)
     # content in the asker's language came closer, each on its own scale, than the English path did
     own_closer = not answer.found and answer.closest and answer.relative >= english.relative
     if english.found and not own_closer:
