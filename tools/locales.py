@@ -196,8 +196,10 @@ def detect_languages(cleaned: str) -> tuple[Guess, ...] | None:
     """langdetect's guesses, best first (None: no language features). Remembered: with a fixed seed the
     same text gets the same guesses, and drafts of one kit for different partners mostly differ only in
     the names the draft check strips, so most texts were seen before (a detection is ~10 ms)."""
-    from langdetect import DetectorFactory, detect_langs  # imported lazily: loads ~50 profiles
+    from langdetect import DetectorFactory  # imported lazily: loads ~50 profiles
     from langdetect.lang_detect_exception import LangDetectException
+
+    from tools.language_id import detect_langs  # langdetect's guesses, the same doubles, ~2x faster
 
     DetectorFactory.seed = 0  # deterministic: same text, same verdict
     try:

@@ -1,7 +1,8 @@
 """Warm-up at server start: build the expensive lazy pieces in a background thread, so the first users do
 not pay seconds for them (the embedding model, the vector and BM25 indexes, the matching engine, account
 mapping, the vendor-wide aggregates, the name catalogues, the directory's words, the language profiles of
-the draft checks).
+the draft checks; after ready, every subject's next best actions within a CPU budget and the multilingual
+vectors).
 
 Started by the app's lifespan (`cosell serve`, uvicorn, `with TestClient(app)`); the server answers at
 once, and `GET /healthz` says `"ready": true` when the warm-up is done but for the steps of AFTER_READY
@@ -19,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from assistant.core.errors import CosellError
 from assistant.core.llm import chat_model, count_tokens
 from assistant.engine.context import AppContext
 from assistant.engine.llm_agent import tool_schemas
@@ -28,7 +30,7 @@ from retrieval.scope import Scope
 from tools.analytics.service import portfolio
 from tools.content_drafts.service import check_language
 from tools.directory.service import question_hints
-from tools.next_best_action.service import vendor_baselines, warm_partner_relationships
+from tools.next_best_action.service import next_best_actions, vendor_baselines, warm_partner_relationships
 from tools.partner_match.service import get_engine
 from tools.search.service import warm_multilingual
 
@@ -99,6 +101,42 @@ def warm_multilingual_programme(ctx: AppContext) -> None:
         warm_multilingual(ctx)
 
 
+NBA_WARM_CPU_SECONDS = 30.0  # this thread's CPU for `warm_next_best_actions`: a large book warms a part
+
+
+def warm_next_best_actions(ctx: AppContext, budget_s: float = NBA_WARM_CPU_SECONDS) -> int:
+    """Every subject's next best actions computed once, as an internal user and as each selling partner's
+    sellers see them, within `budget_s` of this thread's CPU: partners first, then open deals. The results
+    themselves are not kept for anyone (a tool's result is per asker); what the first answer about a subject
+    reuses is what they share: the enablement content each rule looks up (`nba.content_lookup`, per rule
+    query, filters and visibility class, once per content version: ~7 ms each, several per first answer) and
+    the other caches per records version. Returns the subjects computed."""
+    started = time.thread_time()
+    system = Scope.system()
+    with ctx.store.session() as session:
+        selling = session.scalars(select(User.partner_id).where(
+            User.role == "partner_seller", User.partner_id.is_not(None)).distinct()).all()
+    askers = [system] + [Scope(f"warmup-{p}", "partner_seller", partner_id=p) for p in sorted(selling)]
+    jobs: list[tuple[Scope, dict[str, str]]] = []
+    for scope in askers:
+        with ctx.records(scope) as rec:
+            partners = [p.partner_id for p in rec.partners()] if scope is system else [scope.partner_id]
+            deals = [o.opportunity_id for o in rec.opportunities(open_only=True)]
+        jobs += [(scope, {"partner_id": p}) for p in partners]
+        jobs += [(scope, {"opportunity_id": o}) for o in deals]
+    jobs.sort(key=lambda job: "opportunity_id" in job[1])  # partners (few, asked about most) first
+    done = 0
+    for scope, subject in jobs:
+        if time.thread_time() - started > budget_s:
+            break
+        try:
+            next_best_actions(ctx, scope, **subject)
+            done += 1
+        except CosellError:  # a subject this asker may not see: nothing to warm
+            continue
+    return done
+
+
 def warm_llm_client(ctx: AppContext) -> None:
     """With a language model configured: its client libraries (langchain, openai: seconds of imports that the
     first asks would otherwise take in turns, holding the interpreter), the tool schemas and the tokenizer."""
@@ -110,8 +148,9 @@ def warm_llm_client(ctx: AppContext) -> None:
 # (name, step, needs ingested records)
 # Steps run after `ready` is set (the server is ready without them; a request meanwhile computes what it
 # needs, as without a warm-up): the multilingual vectors of every programme passage and unit take minutes
-# on a busy 2-core machine the first time after new content (then the shared cache has them).
-AFTER_READY = frozenset({"multilingual_programme"})
+# on a busy 2-core machine the first time after new content (then the shared cache has them); every
+# subject's next best actions, seconds (within a CPU budget).
+AFTER_READY = frozenset({"next_best_actions", "multilingual_programme"})
 STEPS: list[tuple[str, Callable[[AppContext], None], bool]] = [
     ("content", warm_content, False),
     ("vendor_baselines", warm_baselines, True),
@@ -121,6 +160,7 @@ STEPS: list[tuple[str, Callable[[AppContext], None], bool]] = [
     ("account_mapping", warm_account_mapping, True),
     ("portfolio", warm_portfolio, True),
     ("draft_checks", warm_draft_checks, False),
+    ("next_best_actions", warm_next_best_actions, True),
     ("multilingual_programme", warm_multilingual_programme, False),
     ("llm_client", warm_llm_client, False),
 ]

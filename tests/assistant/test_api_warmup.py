@@ -86,6 +86,37 @@ def test_the_real_steps_on_the_small_world(world_ctx, fake_tools):
     assert not [s for s in steps.values() if str(s).startswith("failed")]
 
 
+def test_after_the_nba_step_a_first_answer_about_any_subject_searches_no_content(demo_ctx, monkeypatch):
+    """Every subject's next best actions are computed once at warm-up, as internal users and as each selling
+    partner's sellers see them: the content each rule looks up (per query, filters and visibility class) is
+    then known, so an asker's first answer about a deal or a partner runs no content search (~7 ms each)."""
+    from assistant.api.warmup import warm_next_best_actions
+    from retrieval.scope import scope_for_user
+    from tools.next_best_action.service import next_best_actions
+
+    assert warm_next_best_actions(demo_ctx, budget_s=1e9) > 0
+    searches: list[str] = []
+    real = demo_ctx.content.search
+    monkeypatch.setattr(demo_ctx.content, "search", lambda query, *a, **k: searches.append(query) or real(query, *a, **k))
+    for user in ("u-cm-2", "u-ps-alpine"):
+        scope = scope_for_user(demo_ctx.store, user)
+        with demo_ctx.records(scope) as rec:
+            deals = [o.opportunity_id for o in rec.opportunities(open_only=True)]
+            partners = [p.partner_id for p in rec.partners()]
+        assert deals and partners
+        for deal in deals[-3:]:
+            assert next_best_actions(demo_ctx, scope, opportunity_id=deal).actions
+        for partner in partners[-2:]:
+            next_best_actions(demo_ctx, scope, partner_id=partner)
+    assert searches == []
+
+
+def test_the_nba_step_stops_at_its_cpu_budget(demo_ctx):
+    from assistant.api.warmup import warm_next_best_actions
+
+    assert warm_next_best_actions(demo_ctx, budget_s=0.0) <= 1
+
+
 # --- the thread write ---------------------------------------------------------------------------------
 
 

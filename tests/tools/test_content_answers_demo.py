@@ -190,3 +190,37 @@ def test_the_warm_up_encodes_the_programme_passages_a_question_in_another_langua
                            ("u-ps-sakura", "MDFの申請はどうすればいいですか？")):
         answer_from_content(demo_ctx, seller(user), question)
     assert not (pool | units) & set(encoded)
+
+
+def test_the_warm_up_encodes_partners_own_documents_an_internal_question_in_another_language_scores(
+        demo_ctx, seller, monkeypatch):
+    """A partner's own document (Sakura's joint plan, visible to `partner:P-...` and internal users) is
+    retrieved by an internal user's Japanese question and then scored by the multilingual model: the warm-up
+    encodes its passages and units too, so that first question encodes no passage (it cost ~0.45 s of e5)."""
+    from retrieval import multilingual
+    from retrieval.extractive import unit_passages
+    from retrieval.scope import Scope
+    from tools.search import service
+
+    own = [h for h in demo_ctx.content.admitted(Scope.system().allowed_visibility(), limit=service.RECALL_POOL,
+                                                programme_only=True)
+           if h.source_type != "reference" and service._partner_only(h)]
+    assert own, "the demo has a partner's own programme document"
+    monkeypatch.setattr(multilingual, "_model_print", lambda: "test-hash-vectors-own")
+    monkeypatch.setattr(multilingual, "_PASSAGES", type(multilingual._PASSAGES)())
+    monkeypatch.setattr(multilingual, "_QUERIES", type(multilingual._QUERIES)())
+    encoded: list[str] = []
+
+    def fake(texts, query):
+        encoded.extend([] if query else texts)
+        rows = [np.random.default_rng(zlib.crc32(t.encode())).standard_normal(8) for t in texts]
+        return np.asarray([r / np.linalg.norm(r) for r in rows], dtype=np.float32)
+
+    monkeypatch.setattr(multilingual, "_encode", fake)
+    service.warm_multilingual(demo_ctx)
+    assert {service._passage(h) for h in own} | {p for h in own for p in unit_passages(h)} <= set(encoded)
+    encoded.clear()
+    monkeypatch.setattr(multilingual, "_PASSAGES", type(multilingual._PASSAGES)())  # a fresh worker's memory
+    answer_from_content(demo_ctx, seller("u-cm-3"), "パートナープログラムの特典は何ですか?")
+    answer_from_content(demo_ctx, seller("u-cm-1"), "Sakura Systems との共同ビジネスプランの担当者は誰ですか?")
+    assert not encoded
