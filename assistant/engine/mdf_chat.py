@@ -6,6 +6,7 @@ seller's own questions about its budget ("how much MDF do we have left?") stay w
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
@@ -48,6 +49,17 @@ _say = Catalogue({
         "Ninguna actividad MDF de {partner} empezó entre el {start} y el {end}.",
         "Nenhuma atividade de MDF de {partner} começou entre {start} e {end}.",
         "{start}〜{end} に開始した {partner} の MDF 活動はありません。"),
+    "activity_return": (
+        "- {id} {name} ({partner}, {kind}): paid {paid} {cur}, won {won} {cur}, open pipeline {pipeline} {cur}; {roi}",
+        "- {id} {name} ({partner}, {kind}): ausgezahlt {paid} {cur}, gewonnen {won} {cur}, offene Pipeline "
+        "{pipeline} {cur}; {roi}",
+        "- {id} {name} ({partner}, {kind}) : payé {paid} {cur}, gagné {won} {cur}, pipeline ouvert {pipeline} {cur} ; "
+        "{roi}",
+        "- {id} {name} ({partner}, {kind}): pagado {paid} {cur}, ganado {won} {cur}, pipeline abierto {pipeline} {cur}; "
+        "{roi}",
+        "- {id} {name} ({partner}, {kind}): pago {paid} {cur}, ganho {won} {cur}, pipeline aberto {pipeline} {cur}; "
+        "{roi}",
+        "- {id} {name}（{partner}、{kind}）: 支払 {paid} {cur}、受注 {won} {cur}、進行中パイプライン {pipeline} {cur}、{roi}"),
     "one_activity": (
         "- {id} {name} ({kind}, {start} to {end}): status {status}; requested {requested}, paid {paid}; leads {leads}",
         "- {id} {name} ({kind}, {start} bis {end}): Status {status}; beantragt {requested}, ausgezahlt {paid}; "
@@ -463,11 +475,18 @@ _GROUPS = {
 }
 
 
+def _named_by_id(question: str, activities: list) -> list:
+    """The activities whose id the question writes ("MDF-0003", "m-12"), whatever the vendor's id scheme."""
+    text = question.lower()
+    return [a for a in activities
+            if re.search(rf"(?<![\w-]){re.escape(a.activity_id.lower())}(?![\w-])", text)]
+
+
 def _named_activities(question: str, activities: list) -> list:
     """The activities the question names: by id, else those with at least two words of their name (the most)."""
-    ids = {m.group(0).upper() for m in _ACTIVITY_ID.finditer(question)}
-    if ids:
-        return [a for a in activities if a.activity_id.upper() in ids]
+    by_id = _named_by_id(question, activities)
+    if by_id or _ACTIVITY_ID.search(question):
+        return by_id
     asked = {w.lower() for w in _NAME_WORD.findall(question)}
     scored = [(len(asked & {w.lower() for w in _NAME_WORD.findall(a.name)}), a) for a in activities]
     best = max((n for n, _ in scored), default=0)
@@ -602,6 +621,35 @@ def answer_kit_used(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
     return answer_activities(turn, found, asked=True)
 
 
-HANDLERS = ((ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
+# "what pipeline and won revenue did MDF-0003 bring?", "ROI of the Streaming roadshow?", "how much won revenue came
+# from the customer stories activity?": the return of the activities the question names (by id, or by two words of
+# their name), whenever they started, not the period's totals
+ACTIVITY_RETURN_RE = re.compile(
+    r"\b(roi|ropi|returns?|returned|won|wins?|revenue|pipeline|paid off|pay off|worth it|brought in|generated|"
+    r"umsatz|gewonnen\w*|rendite|lohnt\w*|chiffre d'affaires|gagné\w*|rapporté\w*|rentab\w*|ingresos|ganad\w*|"
+    r"retorno|receita|ganh\w*|gerou|generó)\b|受注|売上|パイプライン|費用対効果|リターン", re.IGNORECASE)
+
+
+def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    if asks_rule(turn.question) or not turn.scope.can("mdf"):
+        return None
+    roi = mdf_roi(turn.ctx, turn.scope, None, dt.date(1900, 1, 1), turn.ctx.today())
+    named = _named_activities(turn.question, roi.activities)
+    if not named or len(named) > 3:
+        return None
+    asked = {w.lower() for w in _NAME_WORD.findall(turn.question)}
+    whole = all({w.lower() for w in _NAME_WORD.findall(a.name)} <= asked for a in named)
+    if not (_named_by_id(turn.question, named) or whole or _ACTIVITY_SUBJECT.search(turn.question)):
+        return None  # two words of a name ("Lakehouse customer ...") and no word of MDF: not the activity's return
+    tool = ToolUse(name="mdf_roi", arguments={"activity_ids": [a.activity_id for a in named]})
+    turn.results.append(roi.model_copy(update={"activities": named}))
+    lines = [_say("activity_return", turn.lang, id=a.activity_id, name=a.name, partner=a.partner_id,
+                  kind=a.kind or "other", paid=f"{a.paid:,.0f}", won=f"{a.won:,.0f}", pipeline=f"{a.pipeline:,.0f}",
+                  roi=_x(a.roi), cur=roi.currency)
+             + (f" [{', '.join(a.deals)}]" if a.deals else "") for a in named]
+    return "\n".join(lines), tool
+
+
+HANDLERS = ((ACTIVITY_RETURN_RE, answer_activity_return), (ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
             (LEADS_RE, answer_leads), (ACTIVITIES_RE, answer_activities), (KIT_USED_RE, answer_kit_used), (OUTCOME_RE, answer_named_activity),
             (REQUESTS_OF_RE, answer_partner_requests))
