@@ -17,6 +17,7 @@ from typing import NamedTuple
 from pydantic import BaseModel
 
 from assistant.core.errors import BadInput
+from tools.language_id import detect_langs  # langdetect's guesses, the same doubles, ~2x faster
 
 # language (2-3 letters; 4-8 are registered-but-rare, accepted), optional script, region, variants.
 _TAG = re.compile(
@@ -199,7 +200,6 @@ def detect_languages(cleaned: str) -> tuple[Guess, ...] | None:
     from langdetect import DetectorFactory  # imported lazily: loads ~50 profiles
     from langdetect.lang_detect_exception import LangDetectException
 
-    from tools.language_id import detect_langs  # langdetect's guesses, the same doubles, ~2x faster
 
     DetectorFactory.seed = 0  # deterministic: same text, same verdict
     try:
