@@ -267,7 +267,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"negócios?|pipe|pipeline)\b|"
         r"\b(deals?|opportunit\w*|opps?|geschäft\w*|affaires?|oportunidad\w*|negocios?|negócios?)\b.{0,30}\b(biggest|"
         r"largest|most valuable|größte\w*|grösste\w*|plus gros\w*|plus grand\w*|más grande|mayor|maior)\b|"
-        r"(一番大き|最大|最も大き).{0,8}(案件|商談)",
+        r"((一番|最も).{0,6}(大き|高い)|最大).{0,8}(案件|商談)",
         # "which of my deals close this month?", "quais deals meus fecham este mês?"
         r"\b(deals?|opportunit\w*|geschäfte|affaires|oportunidades|negocios|negócios)\b.{0,30}\b(clos\w*|fecham?|"
         r"fechar|cierran?|cerrar|ferment|fermer|clôtur\w*|schließen|abschließen)\b.{0,25}\b(this|next|este|esta|ce|cette|"
