@@ -21,6 +21,7 @@ from assistant.engine import (
     answers,
     deal_facts,
     directory_chat,
+    extension_rule,
     draft_options,
     followup_chat,
     onboarding_chat,
@@ -33,6 +34,7 @@ from assistant.engine.context import AppContext
 from assistant.engine.intent_cues import PROGRAMME_Q, deal_stage, normalise, tier_named, won_asked
 from assistant.engine.messages import say
 from assistant.engine.name_index import STOPWORDS, tokens
+from assistant.engine.deal_hints import OPEN_STAGES
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
 from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
 from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
@@ -279,6 +281,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     missing = resolver.unknown_partner(turn.question, mentions, router.PARTNER_WORD)
     if missing:  # "how's Zorblax Partners doing?": no such partner, not an account "Zorblax"
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
+    missing = resolver.unknown_qualified_name(turn.question, mentions)
+    if missing:  # "Belvédère Assurances" when only "Assurances Moreau" exists: another company, not that one
+        return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
     if recruit_chat.is_recruit_question(turn.question):
         return _plan_recruit(turn)
     if onboarding_chat.wants_plan(turn.question, mentions.kinds(), turn.scope.is_partner):
@@ -340,6 +345,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     programme_q = router.asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question))
     if intent == "match" and programme_q and not (mentions.of("opportunity") or mentions.of("account")):
         intent = "search"  # "who decides when two partners register the same deal?": a rule, no deal to staff
+    if intent == "match" and router.ASK_WHOM.search(normalise(turn.question)):
+        intent = "search"  # "who do I talk to about a conflict with another partner?": a person to ask, no ranking
     if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
     named = [e for e in mentions.entities if e.kind in ("opportunity", "account", "partner")]
@@ -352,6 +359,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         what = "what_deal"
         if not missing:  # "status of Initrode Holdings?": a customer or partner that is nowhere
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
+        if not missing and turn.scope.can("records"):  # "ironbark foods pilot, status?", "saltmarsh - ours?"
+            missing, what = resolver.unknown_plain_name(turn.question, mentions, router.DEAL_WORD), "what_entity"
         if missing:  # "next on the Globex deal?": no such deal, rather than passages about deals
             return Plan("search", reply=say("no_such", turn.lang, what=say(what, turn.lang), name=missing))
     if intent == "draft" and mentions.of("partner") and router.BRAND_ASKED.search(router.normalise(turn.question)):
@@ -579,6 +588,11 @@ def _with_deal(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions, requ
             p.reply = say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing)
             return p
     if not named:
+        missing = resolver.unknown_plain_name(turn.question, mentions, router.DEAL_WORD)
+        if missing:  # "globex deal, next steps?" typed in lower case: no such deal, rather than a list to pick from
+            p.reply = say("no_such", turn.lang, what=say("what_deal", turn.lang), name=missing)
+            return p
+    if not named:
         last = turn.thread.state.last_arguments.get("opportunity_id")
         if last and router.says("last_deal", turn.question):
             p.arguments["opportunity_id"] = last
@@ -738,7 +752,9 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         text = deal_facts.facts_answer(found, args["facts"], args.get("pick", ""), resolver.deal_label,
                                        turn.ctx.today(), turn.lang)
         if args.get("rule") and found:  # "can I extend it?": the programme's rule beside the deal's facts
-            text += "\n" + _search(turn, args["rule"], 0)[0]
+            quote = _search(turn, args["rule"], 0)[0]
+            text = _with_extension_verdicts(turn, resolver, found, text, quote)
+            text += "\n" + quote
         return text, len(found)
     if p.intent == "overview":
         overview = turn.call("records_overview", args, OverviewResult)
@@ -829,6 +845,22 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return answers.profile_answer(profile, resolver.deal_label, turn.lang), 1
     draft = turn.call("draft_content", args, DraftResponse)
     return answers.draft_answer(draft, _partner_label(resolver, args["partner_id"]), turn.lang), 1
+
+
+def _with_extension_verdicts(turn: Turn, resolver: Resolver, found: list, text: str, quote: str) -> str:
+    """Each deal's line followed by yes (to which date) or no (why), when the passages the search gave state the
+    extension rule in the data's own stage names; else the lines as they are."""
+    searched = next((r for r in reversed(turn.results) if isinstance(r, SearchToolResult)), None)
+    passages = [quote, searched.answer or ""] + [r.text for r in searched.results] if searched else [quote]
+    stages = {o.stage for o in resolver.opportunities.values()} | set(OPEN_STAGES)
+    rule = extension_rule.read_rule(passages, stages)
+    if rule is None:
+        return text
+    lines = text.split("\n")
+    if len(lines) != len(found):
+        return text
+    return "\n".join(f"{line}\n  {extension_rule.verdict(d, rule, turn.ctx.today(), turn.lang)}"
+                     for line, d in zip(lines, found))
 
 
 def _in_window(turn: Turn, resolver: Resolver, profile: ProfileResult, window: list[str]) -> tuple[str, int]:

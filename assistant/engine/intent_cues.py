@@ -152,6 +152,13 @@ def deal_stage(question: str) -> str | None:
     return next((stage for pattern, stage in _STAGES if pattern.search(text)), None)
 
 
+# "who do I ping about a stuck reg?", "bei wem beantrag ich das?": the person at the vendor to ask
+ASK_WHOM = re.compile(r"\bwho (do|should|can|would) (i|we) (talk|speak|go|turn|reach out|ping|ask|contact|call|email|write|"
+                      r"escalate)\b|\bbei wem (beantrag|frag|meld|beschwer|bekomm)\w*|\ban wen (wende|richte|muss|soll)\w*|"
+                      r"\bà qui (dois-je |doit-on |je dois |on doit |faut-il )?(demander|m'adresser|parler|écrire|s'adresser)\b|"
+                      r"\ba quién (le |se lo )?(pido|pregunto|escribo|contacto|acudo|llamo|solicito)\b|"
+                      r"\b(com quem|a quem) (eu )?(falo|peço|pergunto|devo falar|devo pedir|recorro)\b|"
+                      r"(誰|どなた|どこ)に(聞け|聞く|相談|申請|連絡|頼め)")
 PROFILE_CUES: dict[str, list[str]] = {
     "tier": [
         rf"({TIER_WORD}).{{0,40}}\b(on track|close|far|qualify|qualif\w+|progress|missing|short|gap|reach|make it|"
@@ -283,7 +290,9 @@ PROFILE_CUES: dict[str, list[str]] = {
     "channel_manager": [
         r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bpam\b|\bcm\b|ansprechpartner|"
         r"\bresponsable (partenaire|de canal|du compte)|\bgerente de (canal|parceiros|cuenta|conta)|"
-        r"gestor de (canal|parceiros)|チャネルマネージャー|担当(者|営業|マネージャー)",
+        r"gestor de (canal|parceiros)|\bgestionnaire (de canal|partenaire\w*|du compte)|チャネルマネージャー|"
+        r"担当(者|営業|マネージャー)",
+        ASK_WHOM.pattern,
         # "who manages P-062?", "wer betreut <partner>?"
         r"\bwho (manages|looks after|handles|owns|runs|covers)\b|\bwer (betreut|verwaltet|managt|führt)\b|"
         r"\bqui (gère|s'occupe d[eu]|suit)\b|\bqui[eé]n (gestiona|lleva|maneja|atiende)\b|"

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from assistant.engine.intent_cues import (
+    ASK_WHOM,
     PARTNER_TYPES,
     PROGRAMME_Q,
     TIER_NAMES,
@@ -25,7 +26,7 @@ from assistant.engine.intent_cues import (
 from assistant.engine.name_index import STOPWORDS, tokens
 
 __all__ = [
-    "BRAND_ASKED", "CUES", "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
+    "ASK_WHOM", "BRAND_ASKED", "CUES", "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
     "is_change_request", "is_more", "mdf_period", "normalise", "profile_topic", "profile_topics", "says",
     "score_intents",
 ]  # fmt: skip
@@ -182,7 +183,7 @@ _STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bal
 # Asking how a partner signs, not for a draft: "what's <partner>'s brand colour for the drafts?"
 BRAND_ASKED = re.compile(r"\b(what|which|what's|welche\w*|wie ist|quel\w*|cuál|qual)\b.{0,30}\b(brand(ing)? colou?rs?|"
                          r"tagline|markenfarbe|couleur|color de|cor da)\b|ブランドカラー(は|を教)")
-_WHO = re.compile(r"\b(who|whom|contact|wer|wen|qui|quién|quien|quem|name)\b|誰|だれ|どなた|"
+_WHO = re.compile(r"\b(who|whom|contact|wer|wen|wem|qui|quién|quien|quem|name)\b|誰|だれ|どなた|"
                   r"\b(cm|manager)\W*$|(マネージャー|担当者?)(は|って)?\W*$")  # "<partner>'s cm?", "…の担当は？"
 # "how many hours does a certification take?", "what does the exam cost?": the programme's rule, not a headcount
 _NOT_A_COUNT = re.compile(r"\b(hours?|heures?|stunden|horas?|cost\w*|coût\w*|kost\w*|costo|custo|price|prix|preis|"
@@ -477,6 +478,8 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
     if not topics or PROGRAMME_Q.search(normalise(question)):
         return None
     topic = topics[0]
+    if "channel_manager" in topics and ASK_WHOM.search(normalise(question)):
+        topic = "channel_manager"  # "who do I talk to about a conflict?": the person to ask, not the conflicts
     if topic in ("tier", "mdf") and _asks_what_a_tier_gets(question):
         return None  # "resale discount at gold vs silver?", "MDF per quarter as silver?": what a tier gets
     us = says_us(question) or "partner" in kinds
