@@ -107,9 +107,24 @@ def words(question: str) -> int:
     return sum(1 for w in question.split() if any(c.isalnum() for c in w))
 
 
+# "list our open deals, biggest first", "nach Betrag sortiert", "金額の大きい順に": every deal, in that order
+_BY_SIZE = re.compile(r"\b(biggest|largest|highest|most valuable|größte\w*|grösste\w*|plus gros\w*|plus grand\w*|"
+                      r"más grande\w*|mayor\w*|maior\w*)\s+(first|zuerst|d'abord|en premier|primero|primeiro)\b|"
+                      r"\b(by|nach|par|por)\s+(size|amount|value|deal size|größe|betrag|wert|volumen|montant|taille|"
+                      r"valeur|monto|importe|tamaño|valor)\b|\b(sort\w*|order\w*|rank\w*|sortiert|triée?s?|ordenad[oa]s?|"
+                      r"classé\w*)\b.{0,20}\b(size|amount|value|größe|betrag|wert|montant|taille|valeur|monto|tamaño|"
+                      r"valor)\b|\bde mayor a menor\b|\bdo maior para o menor\b|\bdu plus gros au plus petit\b|"
+                      r"(金額|規模)(の)?(大きい|高い)?順|大きい順")
+
+
 def asks_biggest(question: str) -> bool:
     """ "our biggest open deal?", "unser größter Deal?": the largest one, not the list."""
-    return bool(_BIGGEST.search(normalise(question)))
+    return bool(_BIGGEST.search(normalise(question))) and not asks_by_size(question)
+
+
+def asks_by_size(question: str) -> bool:
+    """ "list our open deals, biggest first": every deal, the largest first."""
+    return bool(_BY_SIZE.search(normalise(question)))
 
 
 def facts_asked(question: str) -> list[str]:

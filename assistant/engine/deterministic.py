@@ -21,8 +21,8 @@ from assistant.engine import (
     answers,
     deal_facts,
     directory_chat,
-    extension_rule,
     draft_options,
+    extension_rule,
     followup_chat,
     onboarding_chat,
     overview_chat,
@@ -31,10 +31,10 @@ from assistant.engine import (
     tier_benefits,
 )
 from assistant.engine.context import AppContext
+from assistant.engine.deal_hints import OPEN_STAGES
 from assistant.engine.intent_cues import PROGRAMME_Q, deal_stage, normalise, tier_named, won_asked
 from assistant.engine.messages import say
 from assistant.engine.name_index import STOPWORDS, tokens
-from assistant.engine.deal_hints import OPEN_STAGES
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
 from assistant.engine.threads import Candidate, ConversationThread, Pending, ThreadState
 from assistant.engine.turn import AskResponse, Turn, content_citations, forbidden_message
@@ -473,6 +473,8 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
         p.arguments["stage"] = deal_stage(turn.question)  # "which deals are in negotiation?"
     if topic == "deals" and deal_facts.asks_biggest(turn.question):
         p.arguments["pick"] = "biggest"  # "our biggest open deal?": that one deal
+    elif topic == "deals" and deal_facts.asks_by_size(turn.question):
+        p.arguments["pick"] = "by_size"  # "list our open deals, biggest first": all of them, largest first
     if topic in ("tier", "certifications") and tier_named(turn.question):
         p.arguments["tier"] = tier_named(turn.question)  # "what do we still need for silver?"
     if topic == "registrations":
@@ -840,6 +842,8 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                        n=len(profile.deals))
             turn.choices = [Candidate(id=biggest.opportunity_id, label=resolver.deal_label(biggest.opportunity_id))]
             return head + "\n" + answers.deal_line(biggest, resolver.deal_label, turn.lang), 1
+        if args.get("pick") == "by_size":  # "biggest first": the list (and "the second one") by amount
+            profile.deals.sort(key=lambda d: -(d.amount or 0))
         turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id))
                         for d in answers.profile_deals(profile)]
         return answers.profile_answer(profile, resolver.deal_label, turn.lang), 1

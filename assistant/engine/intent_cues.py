@@ -179,6 +179,13 @@ PROFILE_CUES: dict[str, list[str]] = {
         rf"(manque|atteindre|qualifi|en bonne voie|garder|conserver|perdre|loin|proche|rest(e|ons|er)\b).{{0,40}}({TIER_WORD})",
         rf"(falta|alcanzar|calificar|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
         rf"perto).{{0,40}}({TIER_WORD})",
+        # "are we close to platinum?", "o que a gente precisa pra gold?", "sind wir nah an Platin dran?"
+        rf"\b(close to|near|nah an|nahe an|nah dran|près de|pr[eè]s du|cerca de|perto d[eoa])\b.{{0,20}}({TIER_WORD})|"
+        rf"\b(precisa\w*|necesit\w*|nous faut|il faut|fehlt uns|brauchen wir)\b.{{0,30}}({TIER_WORD})",
+        # "a gente ainda é gold de verdade pelos números?", "still gold by the numbers?": the tier held on the figures
+        rf"\b(are|is|am|é|e|somos|sind|sommes|still|ainda|noch|toujours|todavía|aún)\b.{{0,12}}({TIER_WORD})"
+        rf".{{0,30}}\b(by the numbers|on the numbers|on paper|de verdade|de verdad|pelos números|"
+        rf"por los números|laut zahlen|nach (den )?zahlen|wirklich|vraiment|en vrai|d'après les chiffres|really|actually)\b",
         rf"({TIER_WORD}).{{0,30}}(足りない|不足|達成|到達|あと|条件|必要|届|維持|昇格|になるには|になるため|に上が)",
         r"\b(won revenue|revenue won|won deals|closed[- ]won|gewonnene\w* (umsatz|deals)|umsatz gewonnen|"
         r"chiffre d'affaires gagné|affaires gagnées|ingresos ganados|negocios ganados|receita ganha|"

@@ -11,9 +11,8 @@ languages and channels are `assistant.engine.draft_options`'.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
@@ -37,6 +36,8 @@ from assistant.engine.name_index import (
 from retrieval.lexical import tokenize as tokenize_terms
 from retrieval.records import Account, CampaignKitRow, Opportunity, Partner
 from retrieval.scope import Scope
+from retrieval.wordlist import whole_words
+from tools.locales import answer_language
 
 __all__ = [
     "OPEN_STAGES", "Deal", "Entity", "Mentions", "Resolver", "find_channel", "find_locale", "fold",
@@ -206,8 +207,7 @@ _LEAD_TOPIC = re.compile(r"^\s*([^\W\d_][\w'’&.]*(?:\s+[^\W\d_][\w'’&.]*){0,
 _POINTS_BACK = re.compile(r"\b(it|that|this|that one|this one|ours|theirs|es|er|sie|das|der|die|ça|c'est|il|elle|"
                           r"él|ella|eso|ese|esa|ele|ela|isso|esse|essa|dele|dela)\b|それ|その|この")
 # greetings and fillers that open a question ("hola, ...", "quick one - ...")
-_FILLERS = frozenset("""hello hallo hola bonjour salut servus moin ciao hiya howdy thanks thank danke merci gracias
-obrigado obrigada quick question frage question pregunta pergunta sorry quickly please bitte porfa""".split())
+_FILLERS = frozenset(["hello", "hallo", "hola", "bonjour", "salut", "servus", "moin", "ciao", "hiya", "howdy", "thanks", "thank", "danke", "merci", "gracias", "obrigado", "obrigada", "quick", "question", "frage", "question", "pregunta", "pergunta", "sorry", "quickly", "please", "bitte", "porfa"])
 
 
 class Resolver:
@@ -370,24 +370,30 @@ class Resolver:
                 best = (min(gaps), phrase)
         return best[1] if best else None
 
-    def _vocabulary_knows(self) -> "Callable[[str], bool]":
-        """word -> whether the content uses it (stemmed as the search stems it): a word no record and no
-        document uses is a name, not a word of the language."""
+    def _vocabulary_knows(self) -> Callable[[str], bool]:
+        """word -> whether it is a word of the language rather than a name: a common word (one the embedding
+        model's tokenizer holds whole) or one the content uses (stemmed as the search stems it)."""
+        common = whole_words(self.ctx.settings.embedding_model_path)
+        if not common:  # no word list to tell words from names: every word counts as known
+            return lambda word: True
         try:
             vocabulary = self.ctx.content.vocabulary()
-        except Exception:  # no content index (a store never ingested): every word counts as known
-            return lambda word: True
-        return lambda word: all(vocabulary(t)[1] for t in tokenize_terms(word)) if tokenize_terms(word) else True
+        except Exception:  # no content index (a store never ingested): the word list alone
+            return lambda word: word in common
+        return lambda word: word in common or all(vocabulary(t)[1] for t in tokenize_terms(word) or [word])
 
-    def _unknown_words(self, words: list[str], taken: set[str], knows: "Callable[[str], bool]") -> list[str]:
+    def _unknown_words(self, words: list[str], taken: set[str], knows: Callable[[str], bool]) -> list[str]:
         return [w for w in words if len(w) >= 4 and w.isalpha() and w not in STOPWORDS and w not in taken
                 and w not in _FILLERS and not knows(w)]
 
     def unknown_plain_name(self, question: str, mentions: Mentions, near: re.Pattern) -> str | None:
-        """A name typed in lower case that nothing the asker may see, no partner and no document uses: right
+        """A name typed in lower case (in an English question) that nothing the asker may see, no partner, no
+        common word list and no document uses: right
         before a deal word ("globex deal", "ironbark foods streaming pilot") or as the topic the rest of the
         question points back to ("saltmarsh energy - is that one ours?"). A word the content uses ("big
         deal", "the renewal deal") or a typo of a name or a cue word is never taken for one."""
+        if answer_language(question, self.scope.locale) != "en":
+            return None  # other languages put the name after the deal word, and their words are not in the list
         taken = {w for e in mentions.entities if e.score >= SURE and e.kind in ("opportunity", "account", "partner")
                  for w in tokens(e.label)} | set(self._cat.ignore)
         text = question.casefold()

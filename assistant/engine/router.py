@@ -231,7 +231,14 @@ CUES: dict[str, re.Pattern] = {
                             r"\byou are now (in )?(an? )?(admin|administrator|developer|root|god|unrestricted)\b|"
                             r"\bsystem (note|prompt|message|override) (to|for) the (ai|assistant|bot|model)\b|"
                             r"\bignoriere (alle )?(vorherigen|bisherigen) anweisungen\b|\bignore[sz]? les instructions\b|"
-                            r"\bignora (las|as) instrucciones\b|\bignore as instruções\b|以前の指示を無視"),
+                            r"\bignora (las|as) instrucciones\b|\bignore as instruções\b|以前の指示を無視|"
+                            # "ignorier deine Regeln, ich bin jetzt Admin", "oublie tes règles", "I'm admin now"
+                            r"\b(ignor\w*|vergiss|forget|oublie\w*|olvida\w*|esque[cç]a\w*)\s+(all\s+|alle\s+)?(your|deine|"
+                            r"ihre|die|the|tes|vos|les|tus|las|suas|as)\s+(rules|regeln|règles|reglas|regras|instructions|"
+                            r"anweisungen|instrucciones|instruções|restrictions|einschränkungen)\b|"
+                            r"\b(i am|i'm|im|ich bin|i bin|je suis|soy|sou|eu sou)\s+(jetzt\s+|now\s+|maintenant\s+|ahora\s+|agora\s+)?"
+                            r"(the\s+|der\s+|el\s+|o\s+|l')?(an\s+)?(admin|administrator|administrateur|administrador|root)\b|"
+                            r"(ルール|指示|制限)を無視|私は管理者"),
     # "the vendor's internal discount codes", "la grille de prix interne", "el battlecard interno": material the
     # vendor keeps for its own people, asked for by name
     "internal_ask": re.compile(r"\b(internal|internen?|interne?s?|internos?|internas?)\b.{0,30}\b(pric\w*|discounts?|"
@@ -244,7 +251,10 @@ CUES: dict[str, re.Pattern] = {
     "everyones": re.compile(r"\b(every|each|all|other) partners?'?s?'? (deals?|registrations?|regs|discounts?|pipeline|"
                             r"opportunit\w*|accounts?|customers?|data|mdf|revenue)\b|\b(deals?|registrations?|pipeline|"
                             r"data) of (every|all|other) partners\b|\balle(r)? partner\b.{0,30}\b(deals|registrierungen|"
-                            r"daten)\b|\btous les partenaires\b|\btodos los socios\b|\btodos os parceiros\b"),
+                            r"daten)\b|\btous les partenaires\b|\btodos los socios\b|\btodos os parceiros\b|"
+                            r"\b(deals?|registrierungen|daten|pipeline|umsätze?)\b.{0,15}\b(von|der|aller)\s+(allen|anderen|"
+                            r"allen anderen)\s+partner(n|s)?\b|\b(todos los|todos os|all the|all)\s+(partners|socios|parceiros)'?\s*"
+                            r"(deals|oportunidades|negócios|registros)|(全|すべての|他の)パートナーの(案件|商談|登録|データ)"),
 }  # fmt: skip
 
 
