@@ -27,6 +27,8 @@ MAX_DEALS = 5  # a question that names an account: the facts of up to five of it
 _FRESH_FACTS = {"days_left", "days_past", "close", "last_activity"}
 
 _DAYS_PAST = re.compile(r"\b(days? (past|over|overdue|late|behind)|how (many days|long) (past|over|overdue|late)|"
+                        r"dépassée? de combien|combien de jours (de retard|de dépassement)|seit wie vielen tagen "
+                        r"(überfällig|überschritten|drüber)|um wie viele tage|por cu[aá]ntos d[ií]as|por quantos dias|"
                         r"überfällig\w*|en retard|de retraso|atrasad\w*|vencid\w*)\b|何日(過ぎ|超過|遅れ)")
 _PAST_CLOSE = re.compile(r"\b(past|passed|missed|overdue|over|beyond) (its |the |their )?(close|closing)|\boverdue\b|"
                          r"dépassé\w*.{0,25}(clôture|date)|(abschluss\w*|datum).{0,25}(überschritten|vorbei|verpasst)|"
@@ -35,7 +37,7 @@ _PAST_CLOSE = re.compile(r"\b(past|passed|missed|overdue|over|beyond) (its |the 
                          r"クローズ(予定)?日を(過ぎ|超え)|期限を過ぎ")
 _DAYS_LEFT = re.compile(r"\b(how many days|days left|days remaining|how long (until|till|before|is) (it|that|this)?\s*"
                         r"(expires?|runs out|lapses|still protected|protected)|wie ?viele tage|tage noch|noch \w* ?tage|"
-                        r"wie lange noch|combien de jours|jours restants|il reste combien|cuántos días|cuantos dias|"
+                        r"wie lange noch|wie (viele?|vü|vui|vüle) tag\w*|tag\w* (hat|haben) (er|sie|die|der|es|des) (noch|no)\b|combien de jours|jours restants|il reste combien|cuántos días|cuantos dias|"
                         r"días (quedan|faltan|restantes)|cuánto falta|quantos dias|dias (faltam|restam)|quanto falta|how long'?s? (is )?left|how much time (is )?left|time left)\b|"
                         r"あと何日|残り何日|何日")
 # "is it registered to us?", "¿y el registro sigue vigente?", "still protected?": its registration's state

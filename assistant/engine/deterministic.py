@@ -88,6 +88,14 @@ _FIRST_WIN_MORE = re.compile(r"\b(days?|how long|join\w*|tage\w*|beitr\w*|wie la
                              r"días?|dias?|unimos|entramos|cuánto tiempo|quanto tempo)\b|何日|加入")
 
 
+# "in English please", "en español porfa", "auf Deutsch bitte", "日本語で": the same answer in another language
+_ASKS_LANGUAGE = re.compile(r"\b(in|en|auf|em|na|in the)\s+(english|inglés|ingles|anglais|englisch|inglês|spanish|español|"
+                            r"espanol|castellano|espagnol|spanisch|espanhol|french|français|francais|francés|frances|"
+                            r"französisch|francês|german|deutsch|allemand|alemán|aleman|alemão|portuguese|português|"
+                            r"portugues|portugais|portugiesisch|japanese|japonais|japonés|japanisch|japonês)\b|"
+                            r"日本語で|英語で")
+
+
 @dataclass
 class Plan:
     """What to do: call `intent`'s tool with `arguments`, or ask back (`question`, `candidates`)."""
@@ -182,6 +190,12 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         mentions = resolver.find(turn.question)  # "now the social version", "agora a versão pra landing page"
         if (mentions.channel or mentions.locale) and not mentions.of("account") and not router.asks_rule(turn.question):
             return plan(turn, resolver, "draft", mentions, state.last_arguments)
+    carried = _search_followup(turn, resolver)
+    if carried is not None:  # "and when would it kick in?" after a rule: the same subject, asked further
+        return carried
+    switch = _language_switch(turn, resolver)
+    if switch is not None:  # "en español porfa", "in English please": the last answer again, in that language
+        return switch
     subject = router.about_subject(turn.question)
     if subject and state.last_intent:
         mentions = resolver.find(subject)
@@ -194,6 +208,45 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
             base = state.last_arguments if state.last_intent == "draft" else {}
             return plan(turn, resolver, state.last_intent, mentions, base)
     return plan_fresh(turn, resolver)
+
+
+# "it", "that", "es", "ça", "isso": a short follow-up that points back at the last answer's subject
+_POINTS_BACK = re.compile(r"\b(it|that|this|they|them|es|das|ihn|sie|ça|cela|il|elle|eso|esto|ello|isso|isto|ele|ela)\b|"
+                          r"それ|その|これ")
+
+
+def _search_followup(turn: Turn, resolver: Resolver) -> Plan | None:
+    """A short question after a rule's answer that points back at it ("and when would it kick in?", "und wer
+    genehmigt das?") and names nothing new: searched with the last question's words, so the subject is kept."""
+    state = turn.thread.state
+    if state.last_intent != "search" or not state.last_arguments.get("query") or state.last_arguments.get("tier"):
+        return None
+    question = turn.question
+    if deal_facts.words(question) > 8 or not _POINTS_BACK.search(normalise(question)):
+        return None
+    if router.profile_topics(question) or router.is_more(question) or _ASKS_LANGUAGE.search(normalise(question)):
+        return None
+    if resolver.find(question).entities:
+        return None
+    return Plan("search", {"query": f"{state.last_arguments['query']} {question}"})
+
+
+def _language_switch(turn: Turn, resolver: Resolver) -> Plan | None:
+    """ "en español porfa, es para mi jefe", "in English please", "日本語で": the last answer's tool call again,
+    its fixed sentences in that language (and its passages, when the content has them in it)."""
+    state = turn.thread.state
+    if not state.last_intent or state.last_intent == "draft" or len(turn.question.split()) > 10:
+        return None
+    if not _ASKS_LANGUAGE.search(normalise(turn.question)):
+        return None
+    locale = resolver.find(turn.question).locale
+    if not locale:
+        return None
+    turn._lang = locale.split("-")[0].lower()
+    arguments = dict(state.last_arguments)
+    if state.last_intent == "search":
+        arguments["locale"] = turn._lang
+    return Plan(state.last_intent, arguments)
 
 
 def _named_deals(resolver: Resolver, question: str) -> list[str]:
@@ -786,6 +839,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                        tier=args["tier"], benefit=cell[0], value=cell[1])
             text = f"{head}\n{text}"
         return text, shown
+    if p.intent == "search" and args.get("locale") and not start:  # the same question, passages in that language
+        found = turn.call("search_content", {"query": args["query"], "k": answers.PAGE, "locale": args["locale"]},
+                          SearchToolResult)
+        return _search(turn, args["query"], start, found if found.found or found.results else None)
     if p.intent == "search":
         text, shown = _search(turn, args["query"], start)
         if args.get("about"):  # the rule was looked up for this deal's kind

@@ -571,7 +571,7 @@ LAST_RE = re.compile(r"^\W*(the )?last( one)?\W*$")
 _ORDINAL_WORDS = "|".join(sorted((w for w in ORDINALS if not w[0].isdigit() or w.isascii()), key=len, reverse=True))
 EMBEDDED_CHOICE = re.compile(
     rf"\b(?:the|die|der|das|dem|den|le|la|el|o|a|beim|au|al|ao|no|na|do|da|del|du|vom)\s+(?P<w>{_ORDINAL_WORDS})n?\b"
-    rf"(?:\s+(?:one|option|choice|deal|opp|partner|eins?|affaire|option|opción|opção)\b|\s*[?!.]*\s*$)"
+    rf"(?:\s+(?:one|option|choice|deal|opp|partner|eins?|affaire|option|opción|opção)\b|\s*[?!.]*\s*$|\s*[,:;–—-])"
     r"|(?:\bnumber|\bnr\.?|\bno\.|#|\boption)\s*(?P<n>\d)\b|(?P<j>[1-5])つ目")
 
 
