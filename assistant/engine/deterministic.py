@@ -335,7 +335,7 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if missing:  # "how's Zorblax Partners doing?": no such partner, not an account "Zorblax"
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
     missing = resolver.unknown_qualified_name(turn.question, mentions)
-    if missing:  # "Belvédère Assurances" when only "Assurances Moreau" exists: another company, not that one
+    if missing:  # "Quillon Insurance" when only "Insurance <something>" exists: another company, not that one
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
     if recruit_chat.is_recruit_question(turn.question):
         return _plan_recruit(turn)

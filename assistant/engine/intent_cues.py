@@ -50,6 +50,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"(comptes|clients) (en )?commun|chevauchement", 3),
         (r"(cuentas|clientes) en común|solapamiento", 3),
         (r"(contas|clientes) em comum|sobreposição", 3),
+        # "quantos clientes em comum temos?", "¿cuántas cuentas tenemos en común?" ("clientes" is read as "clients")
+        (r"\b(cuentas|clientes|clients|contas|comptes|kunden|konten)\b.{0,25}\b(en común|en comun|em comum|en commun)\b",
+         3),
         (r"共通の(顧客|アカウント)|共通顧客|重複|アカウントマッピング", 3),
         # "how many of our customers are also <partner> customers?" in de, fr, es, pt, ja
         (r"\b(kunden|clients|clientes)\b.{0,40}\b(auch|ebenfalls|aussi|également|también|também)\b.{0,30}"

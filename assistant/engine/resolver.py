@@ -389,7 +389,7 @@ class Resolver:
     def unknown_plain_name(self, question: str, mentions: Mentions, near: re.Pattern) -> str | None:
         """A name typed in lower case (in an English question) that nothing the asker may see, no partner, no
         common word list and no document uses: right
-        before a deal word ("globex deal", "ironbark foods streaming pilot") or as the topic the rest of the
+        before a deal word ("globex deal", "ironbark foods pilot") or as the topic the rest of the
         question points back to ("saltmarsh energy - is that one ours?"). A word the content uses ("big
         deal", "the renewal deal") or a typo of a name or a cue word is never taken for one."""
         if answer_language(question, self.scope.locale) != "en":
@@ -419,14 +419,14 @@ class Resolver:
                 continue  # a typo of a name the asker may see ("clearwatr")
             named = words[words.index(unknown[0]):]
             while len(named) > 1 and any(e.kind == "kit" and e.score >= SURE for e in self.index.match(named[-1:])):
-                named.pop()  # "ironbark foods streaming pilot": the product is the deal's, not the name's
+                named.pop()  # "ironbark foods <product> pilot": the product is the deal's, not the name's
             return " ".join(named)
         return None
 
     def unknown_qualified_name(self, question: str, mentions: Mentions) -> str | None:
-        """A name typed with capitals of which only a generic word matched a known name ("Belvédère Assurances"
-        against "Assurances Moreau"): the other capitalised words match no name and no document, so it is
-        another company, not this one."""
+        """A name typed with capitals of which only a generic word matched a known name ("Quillon Insurance"
+        against the account "Insurance Partners of X"): the other capitalised words match no name, no common word
+        and no document, so it is another company, not this one."""
         for e in mentions.entities:
             if not e.nickname or e.kind not in ("account", "opportunity", "partner") or not e.span:
                 continue
