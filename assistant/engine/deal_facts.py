@@ -104,6 +104,11 @@ _LEFT = re.compile(r"\b(left|remaining|remain|übrig|verbleib\w*|reste|restant\w
                    r"\b|残り|残高|足りない|不足|割り当て|割当|配分|使っ|消化")
 
 
+def asks_left(question: str) -> bool:
+    """ "what is left?", "how much did we get allocated?", "was haben wir ausgegeben?": figures of a budget."""
+    return bool(_LEFT.search(normalise(question)))
+
+
 def words(question: str) -> int:
     """How many words a question has (French "Norte Salud ?" spaces its question mark: no word)."""
     return sum(1 for w in question.split() if any(c.isalnum() for c in w))

@@ -168,6 +168,11 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
         if period:  # "and last quarter?", "and what did we spend in Q3?" after MDF figures
             return Plan("profile", {**last, "period": period})
+    if turn.scope.is_partner and _about_mdf(state) and len(turn.question.split()) <= 10 and not router.asks_rule(
+            turn.question) and deal_facts.asks_left(turn.question) and not router.profile_topics(turn.question):
+        period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
+        if period:  # "how much did we actually get allocated in q3?" after our MDF cap: our figures for Q3
+            return Plan("profile", {"topic": "mdf", "period": period})
     if state.last_intent == "overview":  # "and in q2?", "how much exactly?" after MDF figures by partner
         first = state.choices[0].id if state.choices and state.choice_slot == "partner_id" else None
         overview = overview_chat.plan_followup(turn.question, turn.ctx.today(), last, first, Plan)
@@ -229,6 +234,13 @@ def _search_followup(turn: Turn, resolver: Resolver) -> Plan | None:
     if resolver.find(question).entities:
         return None
     return Plan("search", {"query": f"{state.last_arguments['query']} {question}"})
+
+
+def _about_mdf(state: ThreadState) -> bool:
+    """The last answer was about marketing funds: our MDF figures, or a rule about them."""
+    last = state.last_arguments
+    return last.get("topic") == "mdf" or bool(re.search(r"\bmdf\b|marketing (development )?funds?",
+                                                        str(last.get("query") or ""), re.IGNORECASE))
 
 
 def _language_switch(turn: Turn, resolver: Resolver) -> Plan | None:

@@ -84,11 +84,11 @@ def _named_partner(turn: Turn) -> tuple[str, str] | None:
         return None
     return partners[0].id, resolver.partner_names.get(partners[0].id, partners[0].id)
 
-_MDF = r"(?:\bmdf\b|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b)"
+_MDF = r"(?:(?<![a-z0-9])mdf(?![a-z0-9])|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b)"
 # "which MDF requests are waiting?", "mdf requests waiting on me", "welche MDF-Anträge sind noch offen?",
 # "demandes MDF en attente ?", "solicitudes de MDF pendientes", "pedidos de MDF pendentes", "承認待ちのMDF申請":
 # an MDF word, a request word and a waiting word, in any order and language.
-_MDF_ANY = (r"(?:\bmdf\b|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b|fonds marketing|"
+_MDF_ANY = (r"(?:(?<![a-z0-9])mdf(?![a-z0-9])|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b|fonds marketing|"
             r"fondos? de marketing|fundos? de marketing|マーケティング(?:資金|予算))")
 _REQUEST = (r"(?:\b(?:requests?|claims?|activit\w+|anträge?|antrag|anfragen?|demandes?|solicitud\w*|pedidos?|"
             r"solicitaç\w*|reembolsos?)\b|申請|請求)")
@@ -209,9 +209,10 @@ ACTIVITIES_RE = re.compile(
     rf"^{_NOT_POLICY}(?!.*\b(?:\w*fähig|éligibles?|elegibles?|elegíve(?:is|l)|days?|jours|tage|werktage|días|dias|"
     rf"before|avant|vorher|antes|délai|frist|plazo|prazo|need\w*|require\w*|above|must|brauch\w*|benötig\w*|muss|"
     rf"müssen|ab welchem|besoin|faut|doit|au-dessus|necesit\w*|requier\w*|precis\w*|exige\w*|acima)\b)(?=.*{_MDF}).*"
-    r"\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b", re.IGNORECASE)
+    r"(?:\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b|施策|アクティビティ|活動)",
+    re.IGNORECASE)
 _ACTIVITY_ASKED = re.compile(r"\b(how many|which|what|list|show|most|wie ?viele|welche\w*|combien|quel\w*|"
-                             r"cuánt\w*|cuál\w*|quant\w*|qual|quais)\b", re.IGNORECASE)
+                             r"cuánt\w*|cuál\w*|quant\w*|qual|quais)\b|何件|いくつ|どれ", re.IGNORECASE)
 _MOST_LEADS = re.compile(r"\b(most|meisten|plus de|más|mais)\b.{0,20}\bleads?\b|(一番|最も).{0,8}リード|"
                          r"リード.{0,10}(一番|最も)", re.IGNORECASE)
 _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
@@ -319,7 +320,8 @@ def answer_partner_requests(turn: Turn, found: re.Match) -> tuple[str, ToolUse] 
 
 
 def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tuple[str, ToolUse] | None:
-    if not (asked or _ACTIVITY_ASKED.search(turn.question)) or _ACTIVITY_ID.search(turn.question):
+    if not (asked or _ACTIVITY_ASKED.search(turn.question) or _LEADS_ASKED.search(turn.question)) or \
+            _ACTIVITY_ID.search(turn.question):  # "leads from our MDF activity?": ours, with their leads
         return None  # "how many leads did MDF-0015 bring?": that activity (`answer_named_activity`)
     lang = turn.lang
     partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
