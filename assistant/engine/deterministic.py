@@ -837,14 +837,19 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         ranked = turn.call("recruit_partners", {**args, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE
     if p.intent == "search" and args.get("tier") and not start:  # a benefit of this tier: its value first
-        cell = None
+        cell, best = None, None
         for query in (turn.question, args["query"], tier_benefits.TABLE_QUERY):  # as asked, then the table's
             found = turn.call("search_content", {"query": query, "k": answers.PAGE}, SearchToolResult)
-            cell = tier_benefits.benefit_line(turn.question, [found.answer if found.found else ""]
+            line = tier_benefits.benefit_line(turn.question, [found.answer if found.found else ""]
                                               + [r.text for r in found.results], args["tier"],
                                               first=query != tier_benefits.TABLE_QUERY)
-            if cell:
+            score = tier_benefits.asked_words(turn.question, line[0]) if line else -1
+            if line and (best is None or score > best[0]):
+                best = (score, line, query, found)
+            if line and score >= 2:  # the row names what was asked ("resale" and "discount"): no need to go on
                 break
+        if best:
+            _, cell, query, found = best
         text, shown = _search(turn, query, start, found) if cell else _search(turn, turn.question, start)
         if cell:
             head = say("tier_benefit", turn.lang, partner=_partner_label(resolver, args["partner_id"]),
