@@ -49,8 +49,9 @@ _REG_STATE = re.compile(r"\b(register(ed)? (to|by|for|with) (us|me)|(is|was) (it
                         r"registrad[oa] (para|por) nós|ainda (válid[oa]|vigente|ativ[oa]|protegid[oa])|"
                         r"(is|was) (it|this|that|the deal) protected|(est|sera)(-| )?(il|elle|ce) (bien |toujours |encore )?"
                         r"protégée?|il est (bien |toujours |encore )?protégée?|(ist|wäre) (er|sie|es|der deal) (noch )?"
-                        r"geschützt|(está|esta) protegid[oa]|(é|e) protegid[oa]|protected by (a|the|our) registration)\b|(registered|registriert|enregistrée?s?|registrad[oa]s?)\s*[?？]*\s*$|"
-                        r"\b(regs?|registrations?|registrierung|enregistrement|registro) (still|noch|encore|todavía|aún|"
+                        r"geschützt|(está|esta) protegid[oa]|(é|e) protegid[oa]|protected by (a|the|our) registration)\b|\b(is|ist|est|está|esta|é|are|sind|was|war|were)\b.{0,60}\b(register(ed)?|registriert|"
+                        r"enregistrée?s?|registrad[oa]s?)\s*[?？]*\s*$|"
+                        r"\b(regs?|registrations?|registrierung|enregistrement|registro)\W{1,4}(still|noch|encore|todavía|aún|"
                         r"ainda) (good|ok|okay|fine|alive|live|valid|in place)\b|"
                         r"登録(されて|済み)|まだ有効")
 # "how long since anyone touched it?", "last activity?": the deal's last logged activity
@@ -75,7 +76,7 @@ _CLOSE = re.compile(r"\b(close date|closing date|when (does|will|do) (it|that|th
                     r"(ferme|clôture|cierra|fecha|schließt)\w* quand[oa]?|cuando (cierra|se cierra)|"
                     r"abschlussdatum|wann .{0,20}(abschluss|schließt|closed?)|date de clôture|quand .{0,25}"
                     r"(ferme|clôtur|signe|close)|fecha de cierre|cu[aá]ndo (cierra|se cierra)|quando (fecha|fecham)|"
-                    r"data de fechamento|date de closing|closing date|wann .{0,25}(zu ?gehen|zua ?gehn|zugehn|zumachen|"
+                    r"data de fechamento|date de closing|closing date|wann .{0,40}(zu ?gehen|zua ?gehn|zugehn|zumachen|"
                     r"unterschrieben|unterschreib\w*|gewonnen|abgeschlossen))\b|クローズ(予定)?日|いつクローズ|受注予定日")
 _AMOUNT = re.compile(r"\b(amount|how much|worth|value|size|betrag|wert|wie ?viel|montant|combien|valeur|monto|"
                      r"importe|cuánto|cuanto|valor|quanto)\b|金額|いくら|規模")
@@ -87,7 +88,7 @@ _REG_WORD = re.compile(r"regist|enregistr|protect|protég|protecci|proteç|schut
 # "can I extend it?", "kann ich die verlängern lassen?": the registration's extension, decided by the programme's
 # rule on this deal's stage, last activity and protection end (the rule comes from the content, never from here)
 _EXTEND = re.compile(r"\b(extend\w*|extension|verlänger\w*|prolong\w*|prolongation|extender|extensión|prórroga|"
-                     r"prorrog\w*|estender|extensão)\b|延長")
+                     r"prorrog\w*|estender|extensão|more time|mehr zeit|plus de temps|más tiempo|mais tempo)\b|延長")
 # "what happens to the deal now?" after a registration's protection: the programme's rule for an expired one
 _WHAT_NOW = re.compile(r"\bwhat happens (now|next|then|to (it|the deal|that deal|the opportunity|the opp|my deal))\b|"
                        r"\bwhat now\b|\bwas passiert (jetzt|nun|dann|damit|mit dem deal)\b|"
@@ -100,7 +101,7 @@ EXTENSION_QUERY = "extension of a deal registration's protection period: conditi
 # "and what is left of it?" after MDF or tier figures: the same figures again (they hold what is left)
 _LEFT = re.compile(r"\b(left|remaining|remain|übrig|verbleib\w*|reste|restant\w*|queda\w*|sobra\w*|resta\w*|falta\w*|"
                    r"missing|short|fehlt|fehlen|manque\w*|allocat\w*|allotted|zugeteilt|zugewiesen|alloué\w*|attribué\w*|"
-                   r"asignad\w*|alocad\w*|atribuíd\w*|spent|ausgegeben|dépensé\w*|gastad\w*|gastamos)"
+                   r"asignad\w*|alocad\w*|atribuíd\w*|spent|spend|spending|ausgegeben|dépensé\w*|gastad\w*|gastamos)"
                    r"\b|残り|残高|足りない|不足|割り当て|割当|配分|使っ|消化")
 
 

@@ -485,11 +485,11 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
     about a partner's own records: a programme question ("what happens when a registration expires?", "how
     long is a deal registration protected?"), or nobody's ("who approves MDF?")."""
     topics = profile_topics(question)
+    if "channel_manager" in topics and ASK_WHOM.search(normalise(question)) and (is_partner or says_us(question)):
+        return "channel_manager"  # "à qui demander une prolongation ?": the person to ask, whatever it is about
     if not topics or PROGRAMME_Q.search(normalise(question)):
         return None
     topic = topics[0]
-    if "channel_manager" in topics and ASK_WHOM.search(normalise(question)):
-        topic = "channel_manager"  # "who do I talk to about a conflict?": the person to ask, not the conflicts
     if topic in ("tier", "mdf") and _asks_what_a_tier_gets(question):
         return None  # "resale discount at gold vs silver?", "MDF per quarter as silver?": what a tier gets
     us = says_us(question) or "partner" in kinds
