@@ -83,6 +83,13 @@ _DEAL_KINDS = [(re.compile(p), kind) for p, kind in (
     (r"\b(expansions?|upsells?|erweiterung\w*|ampliaci[oó]n\w*|ampliaç\w*)\b|拡張", "expansion"),
     (r"\b(pilots?|pilote|piloto)\b|パイロット", "pilot"),
 )]
+# "register the whole account", "alles von <X>", "tout un compte": a registration for an account, not a deal
+_WHOLE_ACCOUNT = re.compile(r"\b(whole|entire|ganze[nmrs]?|gesamte[nmrs]?|komplette[nmrs]?|tout|toute|toda|todo|"
+                            r"inteir[oa])\s+([\w'’&.-]+\s+){0,4}?(account|accounts|konto|"
+                            r"kunden?|compte|cuenta|conta|cliente)\b|\b(account|compte|cuenta|conta) (entier|entera|"
+                            r"inteira|complet[oa]?)\b|['\"‘“](alles|all|tout|todo|tudo) (von|of|de|da|do)\b|"
+                            r"アカウント全体|顧客全体")
+_REGISTER_WORD = re.compile(r"regist|enregistr|登録")
 # After a partner's first win: "how many days after joining was that?", "and when did we join?"
 _FIRST_WIN_MORE = re.compile(r"\b(days?|how long|join\w*|tage\w*|beitr\w*|wie lange|jours?|rejoint|combien de temps|"
                              r"días?|dias?|unimos|entramos|cuánto tiempo|quanto tempo)\b|何日|加入")
@@ -389,6 +396,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         p = _with_deal(turn, resolver, Plan("deal_partner"), mentions, required=False)
         if p.reply or p.arguments.get("opportunity_id"):
             return p
+    if _WHOLE_ACCOUNT.search(normalise(turn.question)) and _REGISTER_WORD.search(normalise(turn.question)):
+        return Plan("search", {"query": "can a partner register a whole account?"})  # "alles von <account>": the
+        #                                                  rule on registering an account, whichever account is named
     if router.says("can_register", turn.question) and router.says("any_deal", turn.question) and not (
             mentions.of("opportunity") or mentions.of("account")):
         kind = next((k for pattern, k in _DEAL_KINDS if pattern.search(normalise(turn.question))), None)

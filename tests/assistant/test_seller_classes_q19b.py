@@ -275,3 +275,13 @@ def test_a_budget_follow_up_after_an_mdf_answer_gives_our_figures_for_that_perio
     assert r.tools[0].name == "partner_profile"
     assert {k: r.tools[0].arguments.get(k) for k in ("topic", "period")} == {"topic": "mdf", "period": "2026-Q2"}
     assert f"{q2.mdf_spent:,.0f}" in r.answer
+
+
+def test_registering_a_whole_account_is_the_programmes_rule_even_when_an_account_is_named(demo_ctx):
+    seller = scope_for_user(demo_ctx.store, "u-ps-kingsbridge")
+    deal = partner_profile(demo_ctx, seller, topic="deals").deals[0]
+    for question in (f"can we just register the entire {_account(deal)} account?",
+                     "kann ich den gesamten Kunden auf einmal registrieren?"):
+        r = _ask(demo_ctx, "u-ps-kingsbridge", question)
+        assert _tools(r) == ["search_content"], question
+        assert "whole account" in r.tools[0].arguments["query"]
