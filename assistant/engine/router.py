@@ -186,7 +186,8 @@ BRAND_ASKED = re.compile(r"\b(what|which|what's|welche\w*|wie ist|quel\w*|cuál|
 _WHO = re.compile(r"\b(who|whom|contact|wer|wen|wem|qui|quién|quien|quem|name)\b|誰|だれ|どなた|"
                   r"\b(cm|manager)\W*$|(マネージャー|担当者?)(は|って)?\W*$")  # "<partner>'s cm?", "…の担当は？"
 # "how many hours does a certification take?", "what does the exam cost?": the programme's rule, not a headcount
-_NOT_A_COUNT = re.compile(r"\b(hours?|heures?|stunden|horas?|cost\w*|coût\w*|kost\w*|costo|custo|price|prix|preis|"
+_NOT_A_COUNT = re.compile(r"\b(hours?|heures?|stunden|horas?|temps|tiempo|tempo|zeit|dauer\w*|how long|tarda\w*|"
+                          r"demora\w*|cost\w*|coût\w*|kost\w*|costo|custo|price|prix|preis|"
                           r"precio|preço|fee|frais|gebühr\w*|tarifa|taxa|exam\w*|prüfung\w*|examen|exame)\b|時間|費用|料金|試験")
 
 # Cue phrases that decide a turn on their own, in every language we answer in: `says(cue, question)`.

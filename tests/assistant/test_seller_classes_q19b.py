@@ -285,3 +285,11 @@ def test_registering_a_whole_account_is_the_programmes_rule_even_when_an_account
         r = _ask(demo_ctx, "u-ps-kingsbridge", question)
         assert _tools(r) == ["search_content"], question
         assert "whole account" in r.tools[0].arguments["query"]
+
+
+def test_how_long_something_takes_is_a_rule_not_our_count_or_our_activities():
+    from assistant.engine.mdf_chat import ACTIVITIES_RE
+    assert router.profile_topic("wie lange dauert eine Zertifizierung?", set(), True) is None
+    assert router.profile_topic("how many certified people do we have?", set(), True) == "certifications"
+    assert not ACTIVITIES_RE.search("quanto tempo demora a aprovação de uma atividade de MDF?")
+    assert ACTIVITIES_RE.search("which of our MDF activities were approved?")
