@@ -420,7 +420,7 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     programme_q = router.asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question))
     if intent == "match" and programme_q and not (mentions.of("opportunity") or mentions.of("account")):
         intent = "search"  # "who decides when two partners register the same deal?": a rule, no deal to staff
-    if intent == "match" and router.ASK_WHOM.search(normalise(turn.question)):
+    if intent == "match" and router.asks_whom_in_the_programme(turn.question, mentions.kinds()):
         intent = "search"  # "who do I talk to about a conflict with another partner?": a person to ask, no ranking
     if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick

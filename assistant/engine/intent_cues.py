@@ -162,6 +162,13 @@ ASK_WHOM = re.compile(r"\bwho (do|should|can|would) (i|we) (talk|speak|go|turn|r
                       r"\ba quién (le |se lo )?(pido|pregunto|escribo|contacto|acudo|llamo|solicito)\b|"
                       r"\b(com quem|a quem) (eu )?(falo|peço|pergunto|devo falar|devo pedir|recorro)\b|"
                       r"(誰|どなた|どこ)に(聞け|聞く|相談|申請|連絡|頼め)")
+# what a channel manager handles ("who do I ping about a stuck reg?", "an wen wende ich mich bei einem Konflikt?"),
+# as opposed to what a support desk or the partner's own contact does (portal access, exam bookings, co-marketing)
+CM_SUBJECT = re.compile(r"\b(regs?|regist\w*|enregistr\w*|conflicts?|konflikt\w*|conflits?|conflictos?|conflitos?|"
+                        r"extension|extend\w*|verlänger\w*|prolong\w*|extensión|prórroga|extensão|prorrog\w*|mdf|"
+                        r"funds?|tiers?|promotion|beförderung|upgrade|deals?|opportunit\w*|opps?|claims?|antrag|"
+                        r"beantrag\w*|approv\w*|freigabe|genehmigung|approbation|aprobaci\w*|aprovaç\w*|programme|"
+                        r"program|programm|programa)\b|登録|延長|競合|承認")
 PROFILE_CUES: dict[str, list[str]] = {
     "tier": [
         rf"({TIER_WORD}).{{0,40}}\b(on track|close|far|qualify|qualif\w+|progress|missing|short|gap|reach|make it|"
@@ -302,7 +309,6 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\bresponsable (partenaire|de canal|du compte)|\bgerente de (canal|parceiros|cuenta|conta)|"
         r"gestor de (canal|parceiros)|\bgestionnaire (de canal|partenaire\w*|du compte)|チャネルマネージャー|"
         r"担当(者|営業|マネージャー)",
-        ASK_WHOM.pattern,
         # "who manages P-062?", "wer betreut <partner>?"
         r"\bwho (manages|looks after|handles|owns|runs|covers)\b|\bwer (betreut|verwaltet|managt|führt)\b|"
         r"\bqui (gère|s'occupe d[eu]|suit)\b|\bqui[eé]n (gestiona|lleva|maneja|atiende)\b|"

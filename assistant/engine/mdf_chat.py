@@ -206,7 +206,7 @@ def answer_queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
 # "how many MDF activities has <partner> run and what kinds?", "which MDF activity brought in the most leads?",
 # "wie viele MDF-Aktivitäten sind noch im Status requested?": the activities themselves, counted and listed
 ACTIVITIES_RE = re.compile(
-    rf"^{_NOT_POLICY}(?!.*\b(?:\w*fähig|éligibles?|elegibles?|elegíve(?:is|l)|days?|jours|tage|werktage|días|dias|"
+    rf"^{_NOT_POLICY}(?!.*(?:どれくらい|何日|期間))(?!.*\b(?:\w*fähig|éligibles?|elegibles?|elegíve(?:is|l)|days?|jours|tage|werktage|días|dias|"
     rf"tarda\w*|demora\w*|dauert|how long|combien de temps|cuánto tiempo|quanto tempo|"
     rf"before|avant|vorher|antes|délai|frist|plazo|prazo|need\w*|require\w*|above|must|brauch\w*|benötig\w*|muss|"
     rf"müssen|ab welchem|besoin|faut|doit|au-dessus|necesit\w*|requier\w*|precis\w*|exige\w*|acima)\b)(?=.*{_MDF}).*"

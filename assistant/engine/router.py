@@ -14,6 +14,7 @@ import re
 
 from assistant.engine.intent_cues import (
     ASK_WHOM,
+    CM_SUBJECT,
     PARTNER_TYPES,
     PROGRAMME_Q,
     TIER_NAMES,
@@ -26,8 +27,23 @@ from assistant.engine.intent_cues import (
 from assistant.engine.name_index import STOPWORDS, tokens
 
 __all__ = [
-    "ASK_WHOM", "BRAND_ASKED", "CUES", "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
-    "is_change_request", "is_more", "mdf_period", "normalise", "profile_topic", "profile_topics", "says",
+    "ASK_WHOM",
+    "BRAND_ASKED",
+    "CUES",
+    "DEAL_WORD",
+    "INTENT_CAPABILITY",
+    "INTENT_TOOL",
+    "about_subject",
+    "asks_whom_in_the_programme",
+    "choice_index",
+    "choose_intent",
+    "is_change_request",
+    "is_more",
+    "mdf_period",
+    "normalise",
+    "profile_topic",
+    "profile_topics",
+    "says",
     "score_intents",
 ]  # fmt: skip
 
@@ -481,13 +497,30 @@ def _asks_what_a_tier_gets(question: str) -> bool:
 _LISTING = re.compile(r"\b(list|show|zeig\w*|liste\w*|montre\w*|affiche\w*|muestr\w*|mostr\w*)\b|見せて|一覧")
 
 
+# what a support desk handles, not the channel manager: "who do I ping if the portal is down?"
+_SUPPORT_SUBJECT = re.compile(r"\b(portal|login|log in|password|passwort|access|zugang|accès|acceso|acesso|down|outage|"
+                              r"bug|error|fehler|erreur|exams?|prüfung\w*|examen|exame|booking\w*|invoice\w*|rechnung\w*|"
+                              r"facture\w*|factura\w*|fatura\w*|technical|technisch\w*|support)\b|ログイン|パスワード|試験")
+
+
+def asks_whom_in_the_programme(question: str, kinds: set[str]) -> bool:
+    """ "who do I ping about a stuck reg?", "bei wem beantrag ich das?": whom to ask about what the channel manager
+    handles (registrations, conflicts, extensions, MDF, tiers), or about "that" in a short follow-up; not whom to
+    contact at a partner named, nor about what a support desk handles (portal access, exam bookings)."""
+    text = normalise(question)
+    if not ASK_WHOM.search(text) or "partner" in kinds or _SUPPORT_SUBJECT.search(text):
+        return False
+    short_follow_up = len(text.split()) <= 8 and re.search(r"\b(das|that|this|it|ça|cela|eso|esto|isso|isto)\b|それ", text)
+    return bool(CM_SUBJECT.search(text) or short_follow_up)
+
+
 def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thread: bool = False) -> str | None:
     """The partner-standing topic a question asks about (`tools.partner_profile`), or None when it is not
     about a partner's own records: a programme question ("what happens when a registration expires?", "how
     long is a deal registration protected?"), or nobody's ("who approves MDF?")."""
     topics = profile_topics(question)
-    if "channel_manager" in topics and ASK_WHOM.search(normalise(question)) and (is_partner or says_us(question)):
-        return "channel_manager"  # "à qui demander une prolongation ?": the person to ask, whatever it is about
+    if asks_whom_in_the_programme(question, kinds) and (is_partner or says_us(question)):
+        return "channel_manager"  # "à qui demander une prolongation ?", "bei wem beantrag ich das?": our manager
     if not topics or PROGRAMME_Q.search(normalise(question)):
         return None
     topic = topics[0]

@@ -293,3 +293,16 @@ def test_how_long_something_takes_is_a_rule_not_our_count_or_our_activities():
     assert router.profile_topic("how many certified people do we have?", set(), True) == "certifications"
     assert not ACTIVITIES_RE.search("quanto tempo demora a aprovação de uma atividade de MDF?")
     assert ACTIVITIES_RE.search("which of our MDF activities were approved?")
+
+
+@pytest.mark.parametrize("question", [
+    "who do I ping when the portal login fails?",
+    "who should I talk to about booking an exam?",
+])
+def test_whom_to_ask_about_support_matters_is_not_the_channel_manager(question):
+    assert router.profile_topic(question, set(), True) != "channel_manager"
+
+
+def test_whom_to_contact_at_a_partner_named_is_that_partners_contact():
+    assert router.profile_topic("who should I contact at Frobozz Data about co-marketing?", {"partner"}, False) == \
+        "contacts"
