@@ -40,6 +40,8 @@ _BY_ROLE = re.compile(r"\b(split|broken down|break(down)?|per|by) (partner )?rol
 # "how much have we sourced vs influenced?", "how much influenced revenue did we get credited?": our own figures
 _OWN_AMOUNT = re.compile(r"\b(how much|how many|total|wie ?viel\w*|combien|cuánt[oa]s?|quant[oa]s?)\b|いくら|どれくらい",
                          re.IGNORECASE)
+# "what's our influenced revenue this past year?": our own figure, asked without "how much"
+_REVENUE = re.compile(r"\b(revenue|umsatz\w*|chiffre d'affaires|ingresos|receita|faturamento)\b|売上", re.IGNORECASE)
 _OWN = re.compile(r"\b(we|our|us|wir|unser\w*|nous|notre|nos|nosotros|nuestr\w*|nós|nosso\w*|nossa\w*)\b|"
                   r"私たち|弊社|当社|自社", re.IGNORECASE)
 _AT_RISK = re.compile(
@@ -97,7 +99,8 @@ def intent_of(question: str, kinds: set[str]) -> str | None:
     if _ATTRIBUTION.search(question) and not _RULE.search(question) and (_PARTNERISH.search(question) or "partner" in kinds
                                           or _WON_REVENUE.search(question)
                                           or re.search(r"\b(ropi|roi)\b", question, re.IGNORECASE)
-                                          or (_OWN.search(question) and _OWN_AMOUNT.search(question))):
+                                          or (_OWN.search(question) and (_OWN_AMOUNT.search(question)
+                                                                         or _REVENUE.search(question)))):
         return "attribution"
     return None
 
@@ -275,12 +278,12 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja): the fixed sentences of th
                    "{name}（{id}）は {joined} に加入し、{first} に初受注: {days} 日。"),
     "fw_deal": ("First won deal: {deals}.", "Erster gewonnener Deal: {deals}.", "Première affaire gagnée : {deals}.",
                 "Primer negocio ganado: {deals}.", "Primeiro negócio ganho: {deals}.", "初受注案件: {deals}。"),
-    "fw_none": ("{name} ({id}) has no won deal since joining on {joined} yet.",
-                "{name} ({id}) hat seit dem Beitritt am {joined} noch keinen Deal gewonnen.",
-                "{name} ({id}) n'a encore gagné aucune affaire depuis son arrivée le {joined}.",
-                "{name} ({id}) aún no ha ganado ningún negocio desde que se unió el {joined}.",
-                "{name} ({id}) ainda não ganhou nenhum negócio desde que entrou em {joined}.",
-                "{name}（{id}）は {joined} の加入以来まだ受注がありません。"),
+    "fw_none": ("Not yet: {name} ({id}) has no won deal since joining on {joined}.",
+                "Noch nicht: {name} ({id}) hat seit dem Beitritt am {joined} noch keinen Deal gewonnen.",
+                "Pas encore : {name} ({id}) n'a gagné aucune affaire depuis son arrivée le {joined}.",
+                "Todavía no: {name} ({id}) no ha ganado ningún negocio desde que se unió el {joined}.",
+                "Ainda não: {name} ({id}) não ganhou nenhum negócio desde que entrou em {joined}.",
+                "まだです：{name}（{id}）は {joined} の加入以来まだ受注がありません。"),
     "fw_median": ("Partners take a median {median} from joining to their first won deal; {without} have none yet.",
                   "Partner brauchen im Median {median} vom Beitritt bis zum ersten gewonnenen Deal; {without} haben "
                   "noch keinen.",

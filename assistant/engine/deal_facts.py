@@ -21,11 +21,14 @@ from assistant.engine.turn import Turn
 from tools.partner_profile.service import DealOut, ProfileResult
 
 MAX_WORDS = 10  # a follow-up is short: a longer question is planned as a question of its own
+MAX_WORDS_NAMED = 16  # a question that names its deal may say more ("<account> - who registered it, what role?")
 MAX_DEALS = 5  # a question that names an account: the facts of up to five of its deals
 # Facts a question of its own may ask of the deal it names (stage and amount alone stay with next best actions)
 _FRESH_FACTS = {"days_left", "days_past", "close", "last_activity"}
 
 _DAYS_PAST = re.compile(r"\b(days? (past|over|overdue|late|behind)|how (many days|long) (past|over|overdue|late)|"
+                        r"dépassée? de combien|combien de jours (de retard|de dépassement)|seit wie vielen tagen "
+                        r"(überfällig|überschritten|drüber)|um wie viele tage|por cu[aá]ntos d[ií]as|por quantos dias|"
                         r"überfällig\w*|en retard|de retraso|atrasad\w*|vencid\w*)\b|何日(過ぎ|超過|遅れ)")
 _PAST_CLOSE = re.compile(r"\b(past|passed|missed|overdue|over|beyond) (its |the |their )?(close|closing)|\boverdue\b|"
                          r"dépassé\w*.{0,25}(clôture|date)|(abschluss\w*|datum).{0,25}(überschritten|vorbei|verpasst)|"
@@ -34,8 +37,8 @@ _PAST_CLOSE = re.compile(r"\b(past|passed|missed|overdue|over|beyond) (its |the 
                          r"クローズ(予定)?日を(過ぎ|超え)|期限を過ぎ")
 _DAYS_LEFT = re.compile(r"\b(how many days|days left|days remaining|how long (until|till|before|is) (it|that|this)?\s*"
                         r"(expires?|runs out|lapses|still protected|protected)|wie ?viele tage|tage noch|noch \w* ?tage|"
-                        r"wie lange noch|combien de jours|jours restants|il reste combien|cuántos días|cuantos dias|"
-                        r"días (quedan|faltan|restantes)|cuánto falta|quantos dias|dias (faltam|restam)|quanto falta)\b|"
+                        r"wie lange noch|wie (viele?|vü|vui|vüle) tag\w*|tag\w* (hat|haben) (er|sie|die|der|es|des) (noch|no)\b|combien de jours|jours restants|il reste combien|cuántos días|cuantos dias|"
+                        r"días (quedan|faltan|restantes)|cuánto falta|quantos dias|dias (faltam|restam)|quanto falta|how long'?s? (is )?left|how much time (is )?left|time left)\b|"
                         r"あと何日|残り何日|何日")
 # "is it registered to us?", "¿y el registro sigue vigente?", "still protected?": its registration's state
 _REG_STATE = re.compile(r"\b(register(ed)? (to|by|for|with) (us|me)|(is|was) (it|this|that|the deal) (still )?register(ed)?|"
@@ -46,7 +49,10 @@ _REG_STATE = re.compile(r"\b(register(ed)? (to|by|for|with) (us|me)|(is|was) (it
                         r"registrad[oa] (para|por) nós|ainda (válid[oa]|vigente|ativ[oa]|protegid[oa])|"
                         r"(is|was) (it|this|that|the deal) protected|(est|sera)(-| )?(il|elle|ce) (bien |toujours |encore )?"
                         r"protégée?|il est (bien |toujours |encore )?protégée?|(ist|wäre) (er|sie|es|der deal) (noch )?"
-                        r"geschützt|(está|esta) protegid[oa]|(é|e) protegid[oa]|protected by (a|the|our) registration)\b|"
+                        r"geschützt|(está|esta) protegid[oa]|(é|e) protegid[oa]|protected by (a|the|our) registration)\b|\b(is|ist|est|está|esta|é|are|sind|was|war|were)\b.{0,60}\b(register(ed)?|registriert|"
+                        r"enregistrée?s?|registrad[oa]s?)\s*[?？]*\s*$|"
+                        r"\b(regs?|registrations?|registrierung|enregistrement|registro)\W{1,4}(still|noch|encore|todavía|aún|"
+                        r"ainda) (good|ok|okay|fine|alive|live|valid|in place)\b|"
                         r"登録(されて|済み)|まだ有効")
 # "how long since anyone touched it?", "last activity?": the deal's last logged activity
 _LAST_ACTIVITY = re.compile(r"\b(last (activity|touch\w*|contact|update\w*)|since (anyone|someone|we|somebody) "
@@ -57,6 +63,10 @@ _LAST_ACTIVITY = re.compile(r"\b(last (activity|touch\w*|contact|update\w*)|sinc
                             r"wie lange (schon )?(ruhig|still|inaktiv|ohne aktivität)|depuis (combien de temps|quand) .{0,20}"
                             r"(sans activité|bloqué\w*|inactif\w*)|cuánto tiempo (lleva|sin)|há quanto tempo (está )?"
                             r"(parad[oa]|sem atividade))\b|最終(活動|更新)|最後の(活動|更新)|動きがない|動いていない|動きのない|放置")
+# "bramble reg status?", "statut de l'enregistrement": the registration's state, not the deal's stage
+_REG_STATUS = re.compile(r"\b(regs?|registrations?|registrierung|enregistrement|registro)\b.{0,12}\b(status|state|"
+                         r"stand|statut|estado)\b|\b(status|statut|estado|stand) (of |de |do |der )?(the |l'|la |el |o )?"
+                         r"(regs?|registration|registrierung|enregistrement|registro)\b|登録(状況|ステータス)")
 _STAGE = re.compile(r"\b(stage|phase|étape|stade|etapa|estágio|estagio|fase|status|statut|estado)\b|段階|ステージ|"
                     r"フェーズ|ステータス")
 _CLOSE = re.compile(r"\b(close date|closing date|when (does|will|do) (it|that|this|they)?\s*close|closes? when|"
@@ -66,18 +76,19 @@ _CLOSE = re.compile(r"\b(close date|closing date|when (does|will|do) (it|that|th
                     r"(ferme|clôture|cierra|fecha|schließt)\w* quand[oa]?|cuando (cierra|se cierra)|"
                     r"abschlussdatum|wann .{0,20}(abschluss|schließt|closed?)|date de clôture|quand .{0,25}"
                     r"(ferme|clôtur|signe|close)|fecha de cierre|cu[aá]ndo (cierra|se cierra)|quando (fecha|fecham)|"
-                    r"data de fechamento)\b|クローズ(予定)?日|いつクローズ|受注予定日")
+                    r"data de fechamento|date de closing|closing date|wann .{0,40}(zu ?gehen|zua ?gehn|zugehn|zumachen|"
+                    r"unterschrieben|unterschreib\w*|gewonnen|abgeschlossen))\b|クローズ(予定)?日|いつクローズ|受注予定日")
 _AMOUNT = re.compile(r"\b(amount|how much|worth|value|size|betrag|wert|wie ?viel|montant|combien|valeur|monto|"
                      r"importe|cuánto|cuanto|valor|quanto)\b|金額|いくら|規模")
 _BIGGEST = re.compile(r"\b(biggest|largest|most valuable|highest|größte\w*|grösste\w*|plus gros\w*|plus grand\w*|"
-                      r"plus important\w*|más grande|mayor|maior)\b|一番大き|最大|最も大き")
+                      r"plus important\w*|más grande|mayor|maior)\b|(一番|最も).{0,6}(大き|高い)|最大")
 _CLOSE_WORD = re.compile(r"\b(close|closes|closing|clôtur\w*|ferme\w*|cierr[ae]\w*|fecha|fecham\w*|abschluss\w*|"
                          r"schließt)\b|クローズ")
 _REG_WORD = re.compile(r"regist|enregistr|protect|protég|protecci|proteç|schutz|geschützt|登録|保護")
 # "can I extend it?", "kann ich die verlängern lassen?": the registration's extension, decided by the programme's
 # rule on this deal's stage, last activity and protection end (the rule comes from the content, never from here)
 EXTEND = _EXTEND = re.compile(r"\b(extend\w*|extension|verlänger\w*|prolong\w*|prolongation|extender|extensión|prórroga|"
-                     r"prorrog\w*|estender|extensão)\b|延長")
+                     r"prorrog\w*|estender|extensão|more time|mehr zeit|plus de temps|más tiempo|mais tempo)\b|延長")
 # "what happens to the deal now?" after a registration's protection: the programme's rule for an expired one
 _WHAT_NOW = re.compile(r"\bwhat happens (now|next|then|to (it|the deal|that deal|the opportunity|the opp|my deal))\b|"
                        r"\bwhat now\b|\bwas passiert (jetzt|nun|dann|damit|mit dem deal)\b|"
@@ -90,8 +101,13 @@ EXTENSION_QUERY = "extension of a deal registration's protection period: conditi
 # "and what is left of it?" after MDF or tier figures: the same figures again (they hold what is left)
 _LEFT = re.compile(r"\b(left|remaining|remain|übrig|verbleib\w*|reste|restant\w*|queda\w*|sobra\w*|resta\w*|falta\w*|"
                    r"missing|short|fehlt|fehlen|manque\w*|allocat\w*|allotted|zugeteilt|zugewiesen|alloué\w*|attribué\w*|"
-                   r"asignad\w*|alocad\w*|atribuíd\w*|spent|ausgegeben|dépensé\w*|gastad\w*|gastamos)"
+                   r"asignad\w*|alocad\w*|atribuíd\w*|spent|spend|spending|ausgegeben|dépensé\w*|gastad\w*|gastamos)"
                    r"\b|残り|残高|足りない|不足|割り当て|割当|配分|使っ|消化")
+
+
+def asks_left(question: str) -> bool:
+    """ "what is left?", "how much did we get allocated?", "was haben wir ausgegeben?": figures of a budget."""
+    return bool(_LEFT.search(normalise(question)))
 
 
 def words(question: str) -> int:
@@ -99,9 +115,24 @@ def words(question: str) -> int:
     return sum(1 for w in question.split() if any(c.isalnum() for c in w))
 
 
+# "list our open deals, biggest first", "nach Betrag sortiert", "金額の大きい順に": every deal, in that order
+_BY_SIZE = re.compile(r"\b(biggest|largest|highest|most valuable|größte\w*|grösste\w*|plus gros\w*|plus grand\w*|"
+                      r"más grande\w*|mayor\w*|maior\w*)\s+(first|zuerst|d'abord|en premier|primero|primeiro)\b|"
+                      r"\b(by|nach|par|por)\s+(size|amount|value|deal size|größe|betrag|wert|volumen|montant|taille|"
+                      r"valeur|monto|importe|tamaño|valor)\b|\b(sort\w*|order\w*|rank\w*|sortiert|triée?s?|ordenad[oa]s?|"
+                      r"classé\w*)\b.{0,20}\b(size|amount|value|größe|betrag|wert|montant|taille|valeur|monto|tamaño|"
+                      r"valor)\b|\bde mayor a menor\b|\bdo maior para o menor\b|\bdu plus gros au plus petit\b|"
+                      r"(金額|規模)(の)?(大きい|高い)?順|大きい順")
+
+
 def asks_biggest(question: str) -> bool:
     """ "our biggest open deal?", "unser größter Deal?": the largest one, not the list."""
-    return bool(_BIGGEST.search(normalise(question)))
+    return bool(_BIGGEST.search(normalise(question))) and not asks_by_size(question)
+
+
+def asks_by_size(question: str) -> bool:
+    """ "list our open deals, biggest first": every deal, the largest first."""
+    return bool(_BY_SIZE.search(normalise(question)))
 
 
 def facts_asked(question: str) -> list[str]:
@@ -114,11 +145,11 @@ def facts_asked(question: str) -> list[str]:
     elif _DAYS_LEFT.search(text) and _CLOSE_WORD.search(text) and not _REG_WORD.search(text):
         facts.append("days_past")  # "how many days till it's supposed to close?": the close date, counted
     elif (_DAYS_LEFT.search(text) and not (_LAST_ACTIVITY.search(text) and not _REG_WORD.search(text))) or \
-            _REG_STATE.search(text):  # "how many days has it been quiet?" counts the quiet days, not protection
+            _REG_STATE.search(text) or _REG_STATUS.search(text):  # "how many days has it been quiet?" counts the quiet days, not protection
         facts.append("days_left")
     if _LAST_ACTIVITY.search(text):
         facts.append("last_activity")
-    if _STAGE.search(text):
+    if _STAGE.search(text) and not (_REG_STATUS.search(text) and len(_STAGE.findall(text)) == 1):
         facts.append("stage")
     if _CLOSE.search(text) and "days_past" not in facts:
         facts.append("close")
@@ -132,7 +163,9 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
     or None. `deal_ids(question)`: the deals the question names, if any (the resolver's)."""
     state = turn.thread.state
     question = turn.question
-    if state.pending or words(question) > MAX_WORDS:
+    if state.pending or words(question) > MAX_WORDS_NAMED:
+        return None
+    if words(question) > MAX_WORDS and not (turn.scope.is_partner and deal_ids(question)):
         return None
     if state.last_intent == "profile" and state.last_arguments.get("topic") in ("mdf", "tier") and \
             _LEFT.search(normalise(question)) and not profile_topics(question) and words(question) <= 6:
@@ -158,8 +191,11 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
         return make("search", arguments={"query": EXPIRY_QUERY, "about": context[0]})
     if not facts or set(profile_topics(question)) - {"registrations", "deals"}:
         return None  # "how much MDF have we left?" is a question of its own
-    if not context and turn.scope.is_partner and set(facts) & _FRESH_FACTS and not profile_topics(question):
-        context = deal_ids(question)[:MAX_DEALS]  # "<account> - registered to us or not?", "<account> ça ferme quand ?"
+    named_now = deal_ids(question) if turn.scope.is_partner and set(facts) & _FRESH_FACTS else []
+    if named_now and not set(named_now) & set(context):  # "<account> - registered to us or not?", "<account> ça
+        context = named_now[:MAX_DEALS]  # ferme quand ?", "and <other account>, how long's left on that?"
+    elif words(question) > MAX_WORDS:
+        return None
     if not context:
         return None
     named = [d for d in deal_ids(question) if d in context]

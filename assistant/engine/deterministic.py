@@ -94,6 +94,14 @@ _FIRST_WIN_MORE = re.compile(r"\b(days?|how long|join\w*|tage\w*|beitr\w*|wie la
                              r"días?|dias?|unimos|entramos|cuánto tiempo|quanto tempo)\b|何日|加入")
 
 
+# "in English please", "en español porfa", "auf Deutsch bitte", "日本語で": the same answer in another language
+_ASKS_LANGUAGE = re.compile(r"\b(in|en|auf|em|na|in the)\s+(english|inglés|ingles|anglais|englisch|inglês|spanish|español|"
+                            r"espanol|castellano|espagnol|spanisch|espanhol|french|français|francais|francés|frances|"
+                            r"französisch|francês|german|deutsch|allemand|alemán|aleman|alemão|portuguese|português|"
+                            r"portugues|portugais|portugiesisch|japanese|japonais|japonés|japanisch|japonês)\b|"
+                            r"日本語で|英語で")
+
+
 @dataclass
 class Plan:
     """What to do: call `intent`'s tool with `arguments`, or ask back (`question`, `candidates`)."""
@@ -170,6 +178,11 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
         if period:  # "and last quarter?", "and what did we spend in Q3?" after MDF figures
             return Plan("profile", {**last, "period": period})
+    if turn.scope.is_partner and _about_mdf(state) and len(turn.question.split()) <= 10 and not router.asks_rule(
+            turn.question) and deal_facts.asks_left(turn.question) and not router.profile_topics(turn.question):
+        period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
+        if period:  # "how much did we actually get allocated in q3?" after our MDF cap: our figures for Q3
+            return Plan("profile", {"topic": "mdf", "period": period})
     if state.last_intent == "overview":  # "and in q2?", "how much exactly?" after MDF figures by partner
         first = state.choices[0].id if state.choices and state.choice_slot == "partner_id" else None
         overview = overview_chat.plan_followup(turn.question, turn.ctx.today(), last, first, Plan)
@@ -197,6 +210,12 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
         mentions = resolver.find(turn.question)  # "now the social version", "agora a versão pra landing page"
         if (mentions.channel or mentions.locale) and not mentions.of("account") and not router.asks_rule(turn.question):
             return plan(turn, resolver, "draft", mentions, state.last_arguments)
+    carried = _search_followup(turn, resolver)
+    if carried is not None:  # "and when would it kick in?" after a rule: the same subject, asked further
+        return carried
+    switch = _language_switch(turn, resolver)
+    if switch is not None:  # "en español porfa", "in English please": the last answer again, in that language
+        return switch
     subject = router.about_subject(turn.question)
     if subject and state.last_intent:
         mentions = resolver.find(subject)
@@ -245,6 +264,47 @@ def _followup_topic(question: str) -> str | None:
                                                                   "deals", "contacts", "channel_manager")]
     cued = [t for t, cue in _FOLLOWUP_TOPICS if cue.search(question)]
     return "certifications" if "certifications" in cued else next(iter(topics + cued), None)
+
+
+def _search_followup(turn: Turn, resolver: Resolver) -> Plan | None:
+    """A short question after a rule's answer that points back at it ("and when would it kick in?", "und wer
+    genehmigt das?") and names nothing new: searched with the last question's words, so the subject is kept."""
+    state = turn.thread.state
+    if state.last_intent != "search" or not state.last_arguments.get("query") or state.last_arguments.get("tier"):
+        return None
+    question = turn.question
+    if deal_facts.words(question) > 8 or not router.points_back(question):
+        return None
+    if router.profile_topics(question) or router.is_more(question) or _ASKS_LANGUAGE.search(normalise(question)):
+        return None
+    if resolver.find(question).entities:
+        return None
+    return Plan("search", {"query": router.search_followup(question, state.last_arguments["query"])})
+
+
+def _about_mdf(state: ThreadState) -> bool:
+    """The last answer was about marketing funds: our MDF figures, or a rule about them."""
+    last = state.last_arguments
+    return last.get("topic") == "mdf" or bool(re.search(r"\bmdf\b|marketing (development )?funds?",
+                                                        str(last.get("query") or ""), re.IGNORECASE))
+
+
+def _language_switch(turn: Turn, resolver: Resolver) -> Plan | None:
+    """ "en español porfa, es para mi jefe", "in English please", "日本語で": the last answer's tool call again,
+    its fixed sentences in that language (and its passages, when the content has them in it)."""
+    state = turn.thread.state
+    if not state.last_intent or state.last_intent == "draft" or len(turn.question.split()) > 10:
+        return None
+    if not _ASKS_LANGUAGE.search(normalise(turn.question)):
+        return None
+    locale = resolver.find(turn.question).locale
+    if not locale:
+        return None
+    turn._lang = locale.split("-")[0].lower()
+    arguments = dict(state.last_arguments)
+    if state.last_intent == "search":
+        arguments["locale"] = turn._lang
+    return Plan(state.last_intent, arguments)
 
 
 def _named_deals(resolver: Resolver, question: str) -> list[str]:
@@ -336,6 +396,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     missing = resolver.unknown_partner(turn.question, mentions, router.PARTNER_WORD)
     if missing:  # "how's Zorblax Partners doing?": no such partner, not an account "Zorblax"
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
+    missing = resolver.unknown_qualified_name(turn.question, mentions)
+    if missing:  # "Quillon Insurance" when only "Insurance <something>" exists: another company, not that one
+        return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
     if recruit_chat.is_recruit_question(turn.question):
         return _plan_recruit(turn)
     extension = _plan_extension(turn, resolver, mentions)
@@ -419,6 +482,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         intent = "search"  # "who decides when two partners register the same deal?": a rule, no deal to staff
     if intent == "draft" and router.asks_rule(turn.question) and not (mentions.of("partner") or mentions.of("kit")):
         intent = "search"  # "can co-branded social ads be paid with MDF?": what funds pay for, no draft
+    if intent == "match" and router.asks_whom_in_the_programme(turn.question, mentions.kinds()):
+        intent = "search"  # "who do I talk to about a conflict with another partner?": a person to ask, no ranking
     if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
     named = [e for e in mentions.entities if e.kind in ("opportunity", "account", "partner")]
@@ -436,6 +501,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             what = "what_partner" if missing else what
         if not missing:  # "status of Initrode Holdings?": a customer or partner that is nowhere
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
+        if not missing and turn.scope.can("records"):  # "ironbark foods pilot, status?", "saltmarsh - ours?"
+            missing, what = resolver.unknown_plain_name(turn.question, mentions, router.DEAL_WORD), "what_entity"
         if missing:  # "next on the Globex deal?": no such deal, rather than passages about deals
             return Plan("search", reply=say("no_such", turn.lang, what=say(what, turn.lang), name=missing))
     if intent == "draft" and _MDF_WORD.search(normalise(turn.question)) and not _DRAFT_ASKED.search(
@@ -599,6 +666,8 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
         p.arguments["stage"] = deal_stage(turn.question)  # "which deals are in negotiation?"
     if topic == "deals" and deal_facts.asks_biggest(turn.question):
         p.arguments["pick"] = "biggest"  # "our biggest open deal?": that one deal
+    elif topic == "deals" and deal_facts.asks_by_size(turn.question):
+        p.arguments["pick"] = "by_size"  # "list our open deals, biggest first": all of them, largest first
     if topic in ("tier", "certifications") and tier_named(turn.question):
         p.arguments["tier"] = tier_named(turn.question)  # "what do we still need for silver?"
     if topic == "registrations":
@@ -713,6 +782,11 @@ def _with_deal(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions, requ
         missing = resolver.unknown_name(turn.question, mentions, STATUS_NEAR)
         if missing:  # "how is Pacific Rim Data doing?" when only "Pacific Rim <something>" exists
             p.reply = say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing)
+            return p
+    if not named:
+        missing = resolver.unknown_plain_name(turn.question, mentions, router.DEAL_WORD)
+        if missing:  # "globex deal, next steps?" typed in lower case: no such deal, rather than a list to pick from
+            p.reply = say("no_such", turn.lang, what=say("what_deal", turn.lang), name=missing)
             return p
     if not named:
         last = turn.thread.state.last_arguments.get("opportunity_id")
@@ -916,20 +990,29 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
             return recruit_chat.coverage_answer(ranked) + "\n" + recruit_chat.answer(ranked, start), recruit_chat.PAGE
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE
     if p.intent == "search" and args.get("tier") and not start:  # a benefit of this tier: its value first
-        cell = None
+        cell, best = None, None
         for query in (turn.question, args["query"], tier_benefits.TABLE_QUERY):  # as asked, then the table's
             found = turn.call("search_content", {"query": query, "k": answers.PAGE}, SearchToolResult)
-            cell = tier_benefits.benefit_line(turn.question, [found.answer if found.found else ""]
+            line = tier_benefits.benefit_line(turn.question, [found.answer if found.found else ""]
                                               + [r.text for r in found.results], args["tier"],
                                               first=query != tier_benefits.TABLE_QUERY)
-            if cell:
+            score = tier_benefits.asked_words(turn.question, line[0]) if line else -1
+            if line and (best is None or score > best[0]):
+                best = (score, line, query, found)
+            if line and score >= 2:  # the row names what was asked ("resale" and "discount"): no need to go on
                 break
+        if best:
+            _, cell, query, found = best
         text, shown = _search(turn, query, start, found) if cell else _search(turn, turn.question, start)
         if cell:
             head = say("tier_benefit", turn.lang, partner=_partner_label(resolver, args["partner_id"]),
                        tier=args["tier"], benefit=cell[0], value=cell[1])
             text = f"{head}\n{text}"
         return text, shown
+    if p.intent == "search" and args.get("locale") and not start:  # the same question, passages in that language
+        found = turn.call("search_content", {"query": args["query"], "k": answers.PAGE, "locale": args["locale"]},
+                          SearchToolResult)
+        return _search(turn, args["query"], start, found if found.found or found.results else None)
     if p.intent == "search":
         text, shown = _search(turn, args["query"], start)
         if args.get("about"):  # the rule was looked up for this deal's kind
@@ -989,6 +1072,8 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                        n=len(profile.deals))
             turn.choices = [Candidate(id=biggest.opportunity_id, label=resolver.deal_label(biggest.opportunity_id))]
             return head + "\n" + answers.deal_line(biggest, resolver.deal_label, turn.lang), 1
+        if args.get("pick") == "by_size":  # "biggest first": the list (and "the second one") by amount
+            profile.deals.sort(key=lambda d: -(d.amount or 0))
         turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id))
                         for d in answers.profile_deals(profile)]
         return answers.profile_answer(profile, resolver.deal_label, turn.lang), 1

@@ -28,6 +28,12 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
     "no": ("Not eligible for the extension: {why}.", "Keine Verlängerung möglich: {why}.",
            "Pas éligible à la prolongation : {why}.", "No cumple para la extensión: {why}.",
            "Não elegível para a extensão: {why}.", "延長の対象外です: {why}。"),
+    "unregistered": ("the deal has no registration of the partner's, so there is nothing to extend",
+                     "der Deal hat keine Registrierung des Partners, also nichts zu verlängern",
+                     "l'affaire n'a pas d'enregistrement du partenaire, donc rien à prolonger",
+                     "el negocio no tiene registro del socio, así que no hay nada que extender",
+                     "o negócio não tem registro do parceiro, então não há nada a estender",
+                     "パートナーの案件登録がないため、延長するものがありません"),
     "expired": ("its protection expired on {day}, and it can no longer be extended after expiry",
                 "der Schutz ist am {day} abgelaufen; nach Ablauf ist keine Verlängerung mehr möglich",
                 "sa protection a expiré le {day} ; elle ne peut plus être prolongée après expiration",
@@ -71,6 +77,8 @@ def extension_verdict(deal: DealOut, rule_text: str, today: dt.date, lang: str =
     extra = _number(_EXT_DAYS, rule_text)
     if extra is None:
         return None
+    if not (deal.registered_by_partner or deal.registered_elsewhere):
+        return _say("no", lang, why=_say("unregistered", lang))
     if deal.protection_ends < today:
         return _say("no", lang, why=_say("expired", lang, day=deal.protection_ends.isoformat()))
     if deal.stage.startswith("closed"):

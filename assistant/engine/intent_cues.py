@@ -50,6 +50,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"(comptes|clients) (en )?commun|chevauchement", 3),
         (r"(cuentas|clientes) en común|solapamiento", 3),
         (r"(contas|clientes) em comum|sobreposição", 3),
+        # "quantos clientes em comum temos?", "¿cuántas cuentas tenemos en común?" ("clientes" is read as "clients")
+        (r"\b(cuentas|clientes|clients|contas|comptes|kunden|konten)\b.{0,25}\b(en común|en comun|em comum|en commun)\b",
+         3),
         (r"共通の(顧客|アカウント)|共通顧客|重複|アカウントマッピング", 3),
         # "how many of our customers are also <partner> customers?" in de, fr, es, pt, ja
         (r"\b(kunden|clients|clientes)\b.{0,40}\b(auch|ebenfalls|aussi|également|también|também)\b.{0,30}"
@@ -152,6 +155,20 @@ def deal_stage(question: str) -> str | None:
     return next((stage for pattern, stage in _STAGES if pattern.search(text)), None)
 
 
+# "who do I ping about a stuck reg?", "bei wem beantrag ich das?": the person at the vendor to ask
+ASK_WHOM = re.compile(r"\bwho (do|should|can|would) (i|we) (talk|speak|go|turn|reach out|ping|ask|contact|call|email|write|"
+                      r"escalate)\b|\bbei wem (beantrag|frag|meld|beschwer|bekomm)\w*|\ban wen (wende|richte|muss|soll)\w*|"
+                      r"\bà qui (dois-je |doit-on |je dois |on doit |faut-il )?(demander|m'adresser|parler|écrire|s'adresser)\b|"
+                      r"\ba quién (le |se lo )?(pido|pregunto|escribo|contacto|acudo|llamo|solicito)\b|"
+                      r"\b(com quem|a quem) (eu )?(falo|peço|pergunto|devo falar|devo pedir|recorro)\b|"
+                      r"(誰|どなた|どこ)に(聞け|聞く|相談|申請|連絡|頼め)")
+# what a channel manager handles ("who do I ping about a stuck reg?", "an wen wende ich mich bei einem Konflikt?"),
+# as opposed to what a support desk or the partner's own contact does (portal access, exam bookings, co-marketing)
+CM_SUBJECT = re.compile(r"\b(regs?|regist\w*|enregistr\w*|conflicts?|konflikt\w*|conflits?|conflictos?|conflitos?|"
+                        r"extension|extend\w*|verlänger\w*|prolong\w*|extensión|prórroga|extensão|prorrog\w*|mdf|"
+                        r"funds?|tiers?|promotion|beförderung|upgrade|deals?|opportunit\w*|opps?|claims?|antrag|"
+                        r"beantrag\w*|approv\w*|freigabe|genehmigung|approbation|aprobaci\w*|aprovaç\w*|programme|"
+                        r"program|programm|programa)\b|登録|延長|競合|承認")
 PROFILE_CUES: dict[str, list[str]] = {
     "tier": [
         rf"({TIER_WORD}).{{0,40}}\b(on track|close|far|qualify|qualif\w+|progress|missing|short|gap|reach|make it|"
@@ -172,6 +189,13 @@ PROFILE_CUES: dict[str, list[str]] = {
         rf"(manque|atteindre|qualifi|en bonne voie|garder|conserver|perdre|loin|proche|rest(e|ons|er)\b).{{0,40}}({TIER_WORD})",
         rf"(falta|alcanzar|calificar|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
         rf"perto).{{0,40}}({TIER_WORD})",
+        # "are we close to platinum?", "o que a gente precisa pra gold?", "sind wir nah an Platin dran?"
+        rf"\b(close to|near|nah an|nahe an|nah dran|près de|pr[eè]s du|cerca de|perto d[eoa])\b.{{0,20}}({TIER_WORD})|"
+        rf"\b(precisa\w*|necesit\w*|nous faut|il faut|fehlt uns|brauchen wir)\b.{{0,30}}({TIER_WORD})",
+        # "a gente ainda é gold de verdade pelos números?", "still gold by the numbers?": the tier held on the figures
+        rf"\b(are|is|am|é|e|somos|sind|sommes|still|ainda|noch|toujours|todavía|aún)\b.{{0,12}}({TIER_WORD})"
+        rf".{{0,30}}\b(by the numbers|on the numbers|on paper|de verdade|de verdad|pelos números|"
+        rf"por los números|laut zahlen|nach (den )?zahlen|wirklich|vraiment|en vrai|d'après les chiffres|really|actually)\b",
         rf"({TIER_WORD}).{{0,30}}(足りない|不足|達成|到達|あと|条件|必要|届|維持|昇格|になるには|になるため|に上が)",
         r"\b(won revenue|revenue won|won deals|closed[- ]won|gewonnene\w* (umsatz|deals)|umsatz gewonnen|"
         r"chiffre d'affaires gagné|affaires gagnées|ingresos ganados|negocios ganados|receita ganha|"
@@ -267,7 +291,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"negócios?|pipe|pipeline)\b|"
         r"\b(deals?|opportunit\w*|opps?|geschäft\w*|affaires?|oportunidad\w*|negocios?|negócios?)\b.{0,30}\b(biggest|"
         r"largest|most valuable|größte\w*|grösste\w*|plus gros\w*|plus grand\w*|más grande|mayor|maior)\b|"
-        r"(一番大き|最大|最も大き).{0,8}(案件|商談)",
+        r"((一番|最も).{0,6}(大き|高い)|最大).{0,8}(案件|商談)",
         # "which of my deals close this month?", "quais deals meus fecham este mês?"
         r"\b(deals?|opportunit\w*|geschäfte|affaires|oportunidades|negocios|negócios)\b.{0,30}\b(clos\w*|fecham?|"
         r"fechar|cierran?|cerrar|ferment|fermer|clôtur\w*|schließen|abschließen)\b.{0,25}\b(this|next|este|esta|ce|cette|"
@@ -283,7 +307,8 @@ PROFILE_CUES: dict[str, list[str]] = {
     "channel_manager": [
         r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bpam\b|\bcm\b|ansprechpartner|"
         r"\bresponsable (partenaire|de canal|du compte)|\bgerente de (canal|parceiros|cuenta|conta)|"
-        r"gestor de (canal|parceiros)|チャネルマネージャー|担当(者|営業|マネージャー)",
+        r"gestor de (canal|parceiros)|\bgestionnaire (de canal|partenaire\w*|du compte)|チャネルマネージャー|"
+        r"担当(者|営業|マネージャー)",
         # "who manages P-062?", "wer betreut <partner>?"
         r"\bwho (manages|looks after|handles|owns|runs|covers)\b|\bwer (betreut|verwaltet|managt|führt)\b|"
         r"\bqui (gère|s'occupe d[eu]|suit)\b|\bqui[eé]n (gestiona|lleva|maneja|atiende)\b|"

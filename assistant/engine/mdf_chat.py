@@ -96,11 +96,11 @@ def _named_partner(turn: Turn) -> tuple[str, str] | None:
         return None
     return partners[0].id, resolver.partner_names.get(partners[0].id, partners[0].id)
 
-_MDF = r"(?:\bmdf\b|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b)"
+_MDF = r"(?:(?<![a-z0-9])mdf(?![a-z0-9])|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b)"
 # "which MDF requests are waiting?", "mdf requests waiting on me", "welche MDF-Anträge sind noch offen?",
 # "demandes MDF en attente ?", "solicitudes de MDF pendientes", "pedidos de MDF pendentes", "承認待ちのMDF申請":
 # an MDF word, a request word and a waiting word, in any order and language.
-_MDF_ANY = (r"(?:\bmdf\b|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b|fonds marketing|"
+_MDF_ANY = (r"(?:(?<![a-z0-9])mdf(?![a-z0-9])|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b|fonds marketing|"
             r"fondos? de marketing|fundos? de marketing|マーケティング(?:資金|予算))")
 _REQUEST = (r"(?:\b(?:requests?|claims?|activit\w+|anträge?|antrag|anfragen?|demandes?|solicitud\w*|pedidos?|"
             r"solicitaç\w*|reembolsos?)\b|申請|請求)")
@@ -257,13 +257,14 @@ def answer_queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
 # "how many MDF activities has <partner> run and what kinds?", "which MDF activity brought in the most leads?",
 # "wie viele MDF-Aktivitäten sind noch im Status requested?": the activities themselves, counted and listed
 ACTIVITIES_RE = re.compile(
-    rf"^{_NOT_POLICY}(?!.*\b(?:\w*fähig|éligibles?|elegibles?|elegíve(?:is|l)|days?|jours|tage|werktage|días|dias|"
+    rf"^{_NOT_POLICY}(?!.*(?:どれくらい|何日|期間))(?!.*\b(?:\w*fähig|éligibles?|elegibles?|elegíve(?:is|l)|days?|jours|tage|werktage|días|dias|"
+    rf"tarda\w*|demora\w*|dauert|how long|combien de temps|cuánto tiempo|quanto tempo|"
     rf"before|avant|vorher|antes|délai|frist|plazo|prazo|need\w*|require\w*|above|must|brauch\w*|benötig\w*|muss|"
     rf"müssen|ab welchem|besoin|faut|doit|au-dessus|necesit\w*|requier\w*|precis\w*|exige\w*|acima)\b)(?=.*{_MDF}).*"
     r"(?:\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b|アクティビティ|活動|施策)",
     re.IGNORECASE)
 _ACTIVITY_ASKED = re.compile(r"\b(how many|which|what|list|show|most|wie ?viele|welche\w*|combien|quel\w*|"
-                             r"cuánt\w*|cuál\w*|quant\w*|qual|quais)\b", re.IGNORECASE)
+                             r"cuánt\w*|cuál\w*|quant\w*|qual|quais)\b|何件|いくつ|どれ", re.IGNORECASE)
 _MOST_LEADS = re.compile(r"\b(most|meisten|plus de|más|mais)\b.{0,20}\bleads?\b|(一番|最も).{0,8}リード|"
                          r"リード.{0,10}(一番|最も)", re.IGNORECASE)
 _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
@@ -413,7 +414,8 @@ def status_asked(question: str) -> str | None:
 
 
 def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tuple[str, ToolUse] | None:
-    if not (asked or _ACTIVITY_ASKED.search(turn.question)) or _ACTIVITY_ID.search(turn.question):
+    if not (asked or _ACTIVITY_ASKED.search(turn.question) or _LEADS_ASKED.search(turn.question)) or \
+            _ACTIVITY_ID.search(turn.question):  # "leads from our MDF activity?": ours, with their leads
         return None  # "how many leads did MDF-0015 bring?": that activity (`answer_named_activity`)
     if not asked and asks_rule(turn.question):
         return None  # "how long does the CM take to approve an MDF activity?": the programme's rule

@@ -18,7 +18,8 @@ from tools.types import ContentRef, money
 _ONBOARDING = re.compile(r"\bonboard\w*|オンボーディング")
 _STATUS = re.compile(r"\b(status|progress|going|plan|stand|standing|on track|how far|where (are|is|do)|"
                      r"fortschritt|stand|läuft|avancement|où en|se passe|progreso|progresso|va|vai|"
-                     r"anda|situación|situação)\b|状況|進捗")
+                     r"anda|situación|situação|offen|open|outstanding|pending|left|remaining|missing|ausstehend\w*|"
+                     r"restant\w*|reste|pendient\w*|falta\w*|pendente\w*)\b|状況|進捗|残って|未完了")
 _TODO = re.compile(r"\bwhat (do|should|must|shall|have|need) (we|i)\b|\bwhat to do\b|\bwhere (do|should) we start\b|"
                    r"\bnext steps?\b|\bwas (müssen|sollen|sollten|machen|tun) wir\b|\bque (devons|dois|faut|faire)\b|"
                    r"\bqu'est-ce que (nous devons|je dois|l'on doit|on doit)\b|\bqu[ée] (debemos|tenemos|hacemos)\b|"

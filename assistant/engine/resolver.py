@@ -11,8 +11,10 @@ languages and channels are `assistant.engine.draft_options`'.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
 from sqlalchemy import select
 
 from assistant.engine import deal_hints
@@ -31,8 +33,11 @@ from assistant.engine.name_index import (
     tokens,
     upper_words,
 )
+from retrieval.lexical import tokenize as tokenize_terms
 from retrieval.records import Account, CampaignKitRow, Opportunity, Partner
 from retrieval.scope import Scope
+from retrieval.wordlist import whole_words
+from tools.locales import answer_language
 
 __all__ = [
     "OPEN_STAGES", "Deal", "Entity", "Mentions", "Resolver", "find_channel", "find_locale", "fold",
@@ -83,6 +88,14 @@ class Catalogue:
     ignore: frozenset[str] = frozenset()  # the vendor's own name: "we", never a partner or an account
     by_number: dict[int, list[str]] = field(default_factory=dict)  # 2477 -> ["OPP-2477"]
     id_prefixes: frozenset[str] = frozenset()  # "opp-", "p-": the prefixes of the ids above (lower case)
+    words_of_names: frozenset[str] | None = None  # every word of the names above, built on first use
+
+    def name_words(self) -> frozenset[str]:
+        if self.words_of_names is None:
+            names = [*self.account_names.values(), *self.partner_names.values(), *self.kits.values(),
+                     *(o.name for o in self.opportunities.values())]
+            self.words_of_names = frozenset(w for n in names for w in tokens(n) if len(w) >= 4)
+        return self.words_of_names
 
 
 _ID_PREFIX = re.compile(r"([A-Za-z]+[-_])\d")
@@ -187,6 +200,14 @@ _GERMAN_NOUN_BEFORE = re.compile(r"\b(am|im|zum|zur|vom|beim|ans|ins|der|die|das
 # Monat", "den gleichen Kunden") a capitalised word is a noun, not a name
 _GERMAN_NOUN_AFTER = re.compile(r"\b(am|im|zum|zur|beim|vom|dem|den|der|die|das|des|ein|eine|einem|einen|einer|"
                                 r"eines)\s+[a-zäöüß]+(en|em|er|es|e)\s+$")
+
+
+# "saltmarsh energy - is that one ours?", "<name>: where is it at?": a topic, then a question that points back to it
+_LEAD_TOPIC = re.compile(r"^\s*([^\W\d_][\w'’&.]*(?:\s+[^\W\d_][\w'’&.]*){0,3})\s*(?:-|–|—|:|,)\s+\S")
+_POINTS_BACK = re.compile(r"\b(it|that|this|that one|this one|ours|theirs|es|er|sie|das|der|die|ça|c'est|il|elle|"
+                          r"él|ella|eso|ese|esa|ele|ela|isso|esse|essa|dele|dela)\b|それ|その|この")
+# greetings and fillers that open a question ("hola, ...", "quick one - ...")
+_FILLERS = frozenset(["hello", "hallo", "hola", "bonjour", "salut", "servus", "moin", "ciao", "hiya", "howdy", "thanks", "thank", "danke", "merci", "gracias", "obrigado", "obrigada", "quick", "question", "frage", "question", "pregunta", "pergunta", "sorry", "quickly", "please", "bitte", "porfa"])
 
 
 class Resolver:
@@ -322,6 +343,11 @@ class Resolver:
                     continue
                 end = start + len(rest)
                 phrase, inner = rest, None
+            first = inner if inner and inner.start() == 0 and phrase[inner.end():inner.end() + 1] == " " else None
+            if first and not near.search(phrase[first.end():]):
+                # "den Deal Halden Kraftwerke": the deal word (capitalised in German), then the name
+                start += first.end() + 1
+                phrase, inner = phrase[first.end():].strip(), None
             if _GERMAN_NOUN_AFTER.search(question[:start]):
                 continue
             words = [w for w in tokens(phrase) if w not in STOPWORDS]
@@ -343,6 +369,81 @@ class Resolver:
             if best is None or min(gaps) < best[0]:
                 best = (min(gaps), phrase)
         return best[1] if best else None
+
+    def _vocabulary_knows(self) -> Callable[[str], bool]:
+        """word -> whether it is a word of the language rather than a name: a common word (one the embedding
+        model's tokenizer holds whole) or one the content uses (stemmed as the search stems it)."""
+        common = whole_words(self.ctx.settings.embedding_model_path)
+        if not common:  # no word list to tell words from names: every word counts as known
+            return lambda word: True
+        try:
+            vocabulary = self.ctx.content.vocabulary()
+        except Exception:  # no content index (a store never ingested): the word list alone
+            return lambda word: word in common
+        return lambda word: word in common or all(vocabulary(t)[1] for t in tokenize_terms(word) or [word])
+
+    def _unknown_words(self, words: list[str], taken: set[str], knows: Callable[[str], bool]) -> list[str]:
+        return [w for w in words if len(w) >= 4 and w.isalpha() and w not in STOPWORDS and w not in taken
+                and w not in _FILLERS and not knows(w)]
+
+    def unknown_plain_name(self, question: str, mentions: Mentions, near: re.Pattern) -> str | None:
+        """A name typed in lower case (in an English question) that nothing the asker may see, no partner, no
+        common word list and no document uses: right
+        before a deal word ("globex deal", "ironbark foods pilot") or as the topic the rest of the
+        question points back to ("saltmarsh energy - is that one ours?"). A word the content uses ("big
+        deal", "the renewal deal") or a typo of a name or a cue word is never taken for one."""
+        if answer_language(question, self.scope.locale) != "en":
+            return None  # other languages put the name after the deal word, and their words are not in the list
+        taken = {w for e in mentions.entities if e.score >= SURE and e.kind in ("opportunity", "account", "partner")
+                 for w in tokens(e.label)} | set(self._cat.ignore)
+        text = question.casefold()
+        spans = []
+        lead = _LEAD_TOPIC.match(text)
+        if lead and _POINTS_BACK.search(text[lead.end(1):]):
+            spans.append(lead.group(1))
+        for found in near.finditer(text):
+            before = re.split(r"[,;:!?()\[\]\-–—/]", text[: found.start()])[-1]
+            spans.append(" ".join(before.split()[-3:]))
+        knows = None
+        for span in spans:
+            words = re.findall(r"[a-zà-öø-ÿ]+", span)  # Latin words: a CJK run is no single word
+            if not words:
+                continue
+            knows = knows or self._vocabulary_knows()
+            unknown = self._unknown_words(words, taken, knows)
+            if not unknown:
+                continue
+            if any(e.score >= SURE for e in self.index.match(unknown) + self._foreign.match(unknown)):
+                continue
+            if any(process.extractOne(w, self._cat.name_words(), scorer=fuzz.ratio, score_cutoff=80) for w in unknown):
+                continue  # a typo of a name the asker may see ("clearwatr")
+            named = words[words.index(unknown[0]):]
+            while len(named) > 1 and any(e.kind == "kit" and e.score >= SURE for e in self.index.match(named[-1:])):
+                named.pop()  # "ironbark foods <product> pilot": the product is the deal's, not the name's
+            return " ".join(named)
+        return None
+
+    def unknown_qualified_name(self, question: str, mentions: Mentions) -> str | None:
+        """A name typed with capitals of which only a generic word matched a known name ("Quillon Insurance"
+        against the account "Insurance Partners of X"): the other capitalised words match no name, no common word
+        and no document, so it is another company, not this one."""
+        for e in mentions.entities:
+            if not e.nickname or e.kind not in ("account", "opportunity", "partner") or not e.span:
+                continue
+            for found in _CAPITALISED.finditer(question):
+                phrase = found.group(1).strip(" .'")
+                words = [w for w in tokens(phrase) if w not in STOPWORDS]
+                matched = set(mentions.words[e.span[0]:e.span[1]])
+                if not matched or not matched <= set(words):
+                    continue
+                label = set(tokens(e.label))
+                others = [w for w in words if w not in matched and w not in label]
+                if not others:
+                    continue
+                unknown = self._unknown_words(others, set(self._cat.ignore), self._vocabulary_knows())
+                if unknown and not any(x.score >= SURE for x in self.index.match(others) + self._foreign.match(others)):
+                    return phrase
+        return None
 
     def unknown_partner(self, question: str, mentions: Mentions, partner_word: re.Pattern) -> str | None:
         """A partner named in full with a partner word of its own ("Zorblax Partners", "Frobnitz Integrators")

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 
 from assistant.engine.intent_cues import (
+    ASK_WHOM,
+    CM_SUBJECT,
     PARTNER_TYPES,
     PROGRAMME_Q,
     TIER_NAMES,
@@ -25,9 +27,26 @@ from assistant.engine.intent_cues import (
 from assistant.engine.name_index import STOPWORDS, tokens
 
 __all__ = [
-    "BRAND_ASKED", "CUES", "DEAL_WORD", "INTENT_CAPABILITY", "INTENT_TOOL", "about_subject", "choice_index", "choose_intent",
-    "is_change_request", "is_more", "mdf_period", "normalise", "profile_topic", "profile_topics", "says",
-    "score_intents", "search_followup",
+    "ASK_WHOM",
+    "BRAND_ASKED",
+    "CUES",
+    "DEAL_WORD",
+    "INTENT_CAPABILITY",
+    "INTENT_TOOL",
+    "about_subject",
+    "asks_whom_in_the_programme",
+    "choice_index",
+    "choose_intent",
+    "is_change_request",
+    "is_more",
+    "mdf_period",
+    "normalise",
+    "points_back",
+    "profile_topic",
+    "profile_topics",
+    "says",
+    "score_intents",
+    "search_followup",
 ]  # fmt: skip
 
 INTENT_TOOL = {
@@ -182,10 +201,11 @@ _STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bal
 # Asking how a partner signs, not for a draft: "what's <partner>'s brand colour for the drafts?"
 BRAND_ASKED = re.compile(r"\b(what|which|what's|welche\w*|wie ist|quel\w*|cuál|qual)\b.{0,30}\b(brand(ing)? colou?rs?|"
                          r"tagline|markenfarbe|couleur|color de|cor da)\b|ブランドカラー(は|を教)")
-_WHO = re.compile(r"\b(who|whom|contact|wer|wen|qui|quién|quien|quem|name)\b|誰|だれ|どなた|"
+_WHO = re.compile(r"\b(who|whom|contact|wer|wen|wem|qui|quién|quien|quem|name)\b|誰|だれ|どなた|"
                   r"\b(cm|manager)\W*$|(マネージャー|担当者?)(は|って)?\W*$")  # "<partner>'s cm?", "…の担当は？"
 # "how many hours does a certification take?", "what does the exam cost?": the programme's rule, not a headcount
-_NOT_A_COUNT = re.compile(r"\b(hours?|heures?|stunden|horas?|cost\w*|coût\w*|kost\w*|costo|custo|price|prix|preis|"
+_NOT_A_COUNT = re.compile(r"\b(hours?|heures?|stunden|horas?|temps|tiempo|tempo|zeit|dauer\w*|how long|tarda\w*|"
+                          r"demora\w*|cost\w*|coût\w*|kost\w*|costo|custo|price|prix|preis|"
                           r"precio|preço|fee|frais|gebühr\w*|tarifa|taxa|exam\w*|prüfung\w*|examen|exame)\b|時間|費用|料金|試験")
 
 # Cue phrases that decide a turn on their own, in every language we answer in: `says(cue, question)`.
@@ -208,6 +228,10 @@ CUES: dict[str, re.Pattern] = {
     "deal_partner": re.compile(r"\bwho(?:'s| is| are)? (?:the |our )?partners? (?:on|for|in|of|behind|working)\b|"
                                r"\bwhich partners? (?:is|are) (?:on|working on|engaged on|attached to)\b|"
                                r"\bpartner of record\b|\b\w+'s role (?:on|in|for)\b|\bwhat role does\b|"
+                               r"\b(?:what|which) role (?:do|are|have) (?:we|i)\b|\bwelche rolle (?:haben|spielen) wir\b|"
+                               r"\bquel (?:est notre )?rôle\b|\ben qu[eé] (?:rol|papel)\b|\bqu[eé] (?:rol|papel) (?:tenemos|"
+                               r"jugamos)\b|\bqual (?:[eé] )?(?:o )?(?:nosso )?papel\b|"
+                               r"\b(?:partner|socio|partenaire|parceiro) (?:de|of|du) (?:registro|record|référence)\b|"
                                r"\bwer ist (?:der|als) partner\b|\bwelcher partner ist\b|"
                                r"\bqui est le partenaire\b|\bquel partenaire (?:est|travaille)\b|"
                                r"\bqui[eé]n es el socio\b|\bqu[eé] socio (?:est[aá]|tiene|lleva)\b|"
@@ -222,14 +246,14 @@ CUES: dict[str, re.Pattern] = {
     # "why the first one?" after a shortlist: that partner's place and reasons
     "why": re.compile(r"\b(why|how come|warum|wieso|weshalb|pourquoi|por qu[eé]|porque|por que)\b|なぜ|どうして"),
     # "can we register it?", "can I register the Clearwater renewal?": whether this deal may be registered
-    "can_register": re.compile(r"\b(can|may|could|should) (i|we) (still |even )?register\b|\bis (it|this|that) "
+    "can_register": re.compile(r"\b(can|may|could|should) (i|we) (still |even |just |also )?register\b|\bis (it|this|that) "
                                r"registrable\b|\b(können|dürfen|könn|dürf) (wir|ma|mer)\b.{0,40}\bregistri\w*|"
                                r"\b(kann|darf) (ich|man|i)\b.{0,40}\bregistri\w*|\b(peut-on|puis-je|pouvons-nous|on peut)\b.{0,40}"
                                r"\benregistrer\b|\b(podemos|puedo|posso|dá pra|da pra|se puede|é possível|es posible)\b.{0,40}"
                                r"\bregistrar\b|登録でき"),
     # "can we register a whole account?", "alles von <customer>", "tout un compte": what a registration may cover
-    "whole_account": re.compile(r"\b(whole|entire|complete) (account|customer|company)\b|\ball of (an? |the )?"
-                                r"(account|customer)\b|\bganze[nmrs]? (account|konto|kunde\w*|firma)\b|\balles von\b|"
+    "whole_account": re.compile(r"\b(whole|entire|complete) ([\w'’&.-]+ ){0,4}?(account|customer|company)\b|\ball of (an? |the )?"
+                                r"(account|customer)\b|\b(ganze[nmrs]?|gesamte[nmrs]?|komplette[nmrs]?) ([\w'’&.-]+ ){0,4}?(account|konto|kunde\w*|firma)\b|\balles von\b|"
                                 r"\btout (un|le) (compte|client)\b|\bcompte (entier|complet)\b|\b(cuenta|cliente) "
                                 r"(entera|entero|completa|completo)\b|\btoda la cuenta\b|\bconta (inteira|toda|completa)\b|"
                                 r"\btoda a conta\b|アカウント全体|顧客全体|会社全体"),
@@ -245,7 +269,14 @@ CUES: dict[str, re.Pattern] = {
                             r"\byou are now (in )?(an? )?(admin|administrator|developer|root|god|unrestricted)\b|"
                             r"\bsystem (note|prompt|message|override) (to|for) the (ai|assistant|bot|model)\b|"
                             r"\bignoriere (alle )?(vorherigen|bisherigen) anweisungen\b|\bignore[sz]? les instructions\b|"
-                            r"\bignora (las|as) instrucciones\b|\bignore as instruções\b|以前の指示を無視"),
+                            r"\bignora (las|as) instrucciones\b|\bignore as instruções\b|以前の指示を無視|"
+                            # "ignorier deine Regeln, ich bin jetzt Admin", "oublie tes règles", "I'm admin now"
+                            r"\b(ignor\w*|vergiss|forget|oublie\w*|olvida\w*|esque[cç]a\w*)\s+(all\s+|alle\s+)?(your|deine|"
+                            r"ihre|die|the|tes|vos|les|tus|las|suas|as)\s+(rules|regeln|règles|reglas|regras|instructions|"
+                            r"anweisungen|instrucciones|instruções|restrictions|einschränkungen)\b|"
+                            r"\b(i am|i'm|im|ich bin|i bin|je suis|soy|sou|eu sou)\s+(jetzt\s+|now\s+|maintenant\s+|ahora\s+|agora\s+)?"
+                            r"(the\s+|der\s+|el\s+|o\s+|l')?(an\s+)?(admin|administrator|administrateur|administrador|root)\b|"
+                            r"(ルール|指示|制限)を無視|私は管理者"),
     # "the vendor's internal discount codes", "la grille de prix interne", "el battlecard interno": material the
     # vendor keeps for its own people, asked for by name
     "internal_ask": re.compile(r"\b(internal|internen?|interne?s?|internos?|internas?)\b.{0,30}\b(pric\w*|discounts?|"
@@ -258,7 +289,10 @@ CUES: dict[str, re.Pattern] = {
     "everyones": re.compile(r"\b(every|each|all|other) partners?'?s?'? (deals?|registrations?|regs|discounts?|pipeline|"
                             r"opportunit\w*|accounts?|customers?|data|mdf|revenue)\b|\b(deals?|registrations?|pipeline|"
                             r"data) of (every|all|other) partners\b|\balle(r)? partner\b.{0,30}\b(deals|registrierungen|"
-                            r"daten)\b|\btous les partenaires\b|\btodos los socios\b|\btodos os parceiros\b"),
+                            r"daten)\b|\btous les partenaires\b|\btodos los socios\b|\btodos os parceiros\b|"
+                            r"\b(deals?|registrierungen|daten|pipeline|umsätze?)\b.{0,15}\b(von|der|aller)\s+(allen|anderen|"
+                            r"allen anderen)\s+partner(n|s)?\b|\b(todos los|todos os|all the|all)\s+(partners|socios|parceiros)'?\s*"
+                            r"(deals|oportunidades|negócios|registros)|(全|すべての|他の)パートナーの(案件|商談|登録|データ)"),
 }  # fmt: skip
 
 
@@ -306,10 +340,15 @@ _RULE_Q = re.compile(r"\b(do|does|must|should) (we|i|you|partners?|the partner) 
 
 # A follow-up that points back ("bei wem beantrag ich das?", "and when would it kick in", "e como resolvemos
 # isso?", "それはいつから？"): its subject is the previous question's
-_POINTS_BACK = re.compile(r"\b(it|its|that|this|them|they|those|these|dies|dafür|dazu|davon|damit|dessen|ça|cela|"
+_POINTS_BACK = re.compile(r"\b(it|its|that|this|them|they|those|these|dies|dafür|dazu|davon|damit|dessen|ihn|ça|cela|il|elle|ele|ela|"
                           r"eso|esto|ello|isso|isto|disso|nisso|dele|dela)\b|\bdas\s*[?？]?\s*$|^(and|und|et|y|e)\b.{0,20}"
                           r"\b(es|le|la|lo|o|a)\b|それ|その|これ|この")
 FOLLOWUP_WORDS = 8
+
+
+def points_back(question: str) -> bool:
+    """A question that points back at the thread's subject ("and when would it kick in?", "bei wem beantrag ich das?")."""
+    return bool(_POINTS_BACK.search(normalise(question)))
 
 
 def search_followup(question: str, previous: str | None) -> str:
@@ -511,11 +550,30 @@ def _asks_what_a_tier_gets(question: str) -> bool:
 _LISTING = re.compile(r"\b(list|show|zeig\w*|liste\w*|montre\w*|affiche\w*|muestr\w*|mostr\w*)\b|見せて|一覧")
 
 
+# what a support desk handles, not the channel manager: "who do I ping if the portal is down?"
+_SUPPORT_SUBJECT = re.compile(r"\b(portal|login|log in|password|passwort|access|zugang|accès|acceso|acesso|down|outage|"
+                              r"bug|error|fehler|erreur|exams?|prüfung\w*|examen|exame|booking\w*|invoice\w*|rechnung\w*|"
+                              r"facture\w*|factura\w*|fatura\w*|technical|technisch\w*|support)\b|ログイン|パスワード|試験")
+
+
+def asks_whom_in_the_programme(question: str, kinds: set[str]) -> bool:
+    """ "who do I ping about a stuck reg?", "bei wem beantrag ich das?": whom to ask about what the channel manager
+    handles (registrations, conflicts, extensions, MDF, tiers), or about "that" in a short follow-up; not whom to
+    contact at a partner named, nor about what a support desk handles (portal access, exam bookings)."""
+    text = normalise(question)
+    if not ASK_WHOM.search(text) or "partner" in kinds or _SUPPORT_SUBJECT.search(text):
+        return False
+    short_follow_up = len(text.split()) <= 8 and re.search(r"\b(das|that|this|it|ça|cela|eso|esto|isso|isto)\b|それ", text)
+    return bool(CM_SUBJECT.search(text) or short_follow_up)
+
+
 def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thread: bool = False) -> str | None:
     """The partner-standing topic a question asks about (`tools.partner_profile`), or None when it is not
     about a partner's own records: a programme question ("what happens when a registration expires?", "how
     long is a deal registration protected?"), or nobody's ("who approves MDF?")."""
     topics = profile_topics(question)
+    if asks_whom_in_the_programme(question, kinds) and (is_partner or says_us(question)):
+        return "channel_manager"  # "à qui demander une prolongation ?", "bei wem beantrag ich das?": our manager
     if not topics or PROGRAMME_Q.search(normalise(question)):
         return None
     topic = topics[0]
@@ -600,7 +658,7 @@ LAST_RE = re.compile(r"^\W*(the )?last( one)?\W*$")
 _ORDINAL_WORDS = "|".join(sorted((w for w in ORDINALS if not w[0].isdigit() or w.isascii()), key=len, reverse=True))
 EMBEDDED_CHOICE = re.compile(
     rf"\b(?:the|die|der|das|dem|den|le|la|el|o|a|beim|au|al|ao|no|na|do|da|del|du|vom)\s+(?P<w>{_ORDINAL_WORDS})n?\b"
-    rf"(?:\s+(?:one|option|choice|deal|opp|partner|eins?|affaire|option|opción|opção)\b|\s*[?!.]*\s*$)"
+    rf"(?:\s+(?:one|option|choice|deal|opp|partner|eins?|affaire|option|opción|opção)\b|\s*[?!.]*\s*$|\s*[,:;–—-])"
     r"|(?:\bnumber|\bnr\.?|\bno\.|#|\boption)\s*(?P<n>\d)\b|(?P<j>[1-5])(?:つ目|番目|位|社目|件目)|"
     r"(?P<k>[一二三四五])(?:つ目|番目|位|社目|件目)")
 

@@ -55,8 +55,27 @@ def _initials(label: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", label.lower()) if w and w[0].isalpha())
 
 
+# the benefit words of our languages, in the English of the benefits tables' labels ("desconto de revenda" is the
+# "Resale discount" row): the job's vocabulary, no vendor's benefit names
+_IN_ENGLISH = [(re.compile(p), w) for p, w in (
+    (r"\b(descontos?|descuentos?|remises?|rabatt\w*)\b|割引|ディスカウント|値引", "discount"),
+    (r"\b(revenda|reventa|revente|wiederverkauf\w*)\b|再販", "resale"),
+    (r"\b(registros?|registrierung\w*|enregistrement\w*)\b|案件登録|登録", "registration"),
+    (r"\b(licen[cç]as?|licencias?|lizenz\w*)\b|ライセンス", "licences"),
+    (r"\b(pontos|puntos|punkte)\b|ポイント", "points"),
+    (r"\b(trimestre|quartal)\b|四半期", "quarter"),
+    (r"\b(margem|margen|marge)\b|マージン", "margin"),
+)]
+
+
+def asked_words(question: str, label: str) -> int:
+    """How many of the question's words (or their English) a benefit's label has."""
+    return _overlap(question, label)
+
+
 def _overlap(question: str, label: str) -> int:
-    words = set(re.findall(r"[^\W\d_]{3,}", normalise(question)))
+    text = normalise(question)
+    words = set(re.findall(r"[^\W\d_]{3,}", text)) | {w for pattern, w in _IN_ENGLISH if pattern.search(text)}
     label_words = set(re.findall(r"\w{3,}", label.lower()))
     score = len(words & label_words)
     acronym = _initials(re.sub(r"\(.*?\)", "", label))

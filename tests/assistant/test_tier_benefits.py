@@ -31,9 +31,11 @@ def test_the_benefit_asked_is_chosen_by_its_words_or_its_initials():
     assert benefit_line("how many demo licences at our level?", ["", BY_COLUMN], "iron")[1] == "8"
     assert benefit_line("our CMF per quarter?", ["", BY_COLUMN], "iron") == ("Co-marketing funds", "4,000 a quarter")
     # nothing shares a word with the question: only the search's own answer may say which row it is
-    assert benefit_line("quelle marge pour nous ?", ["", BY_COLUMN], "iron") is None
-    assert benefit_line("quelle marge pour nous ?", [QUOTED], "iron") == ("Reseller margin", "14%")
-    assert benefit_line("quelle marge pour nous ?", [QUOTED], "iron", first=False) is None
+    assert benefit_line("quel taux pour nous ?", ["", BY_COLUMN], "iron") is None
+    assert benefit_line("quel taux pour nous ?", [QUOTED], "iron") == ("Reseller margin", "14%")
+    assert benefit_line("quel taux pour nous ?", [QUOTED], "iron", first=False) is None
+    # a benefit word of another language is read as the table's English label ("marge", "margem", "マージン")
+    assert benefit_line("quelle marge pour nous ?", ["", BY_COLUMN], "iron") == ("Reseller margin", "14%")
 
 
 def test_own_benefit_questions_in_several_languages_and_what_is_not_one():

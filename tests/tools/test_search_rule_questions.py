@@ -98,7 +98,6 @@ def user(demo_ctx):
 @pytest.mark.parametrize(("user_id", "question"), [
     ("u-mkt-2", "can trade show booth costs be paid out of MDF?"),  # a marketer: not a draft
     ("u-ps-maple", "ça prend combien de temps, le cours sales foundations ?"),  # not our certifications
-    ("u-ps-kingsbridge", "who should we talk to about a registration dispute with another partner?"),  # no ranking
     ("u-ps-keystone", "how long does the channel manager take to approve an MDF activity?"),  # not our activities
     ("u-ps-orion", "por quanto tempo uma oportunidade registrada fica protegida?"),  # not our registrations
 ])
@@ -108,6 +107,15 @@ def test_rule_questions_are_routed_to_the_content(demo_ctx, user, user_id, quest
     plan = plan_turn(demo_ctx, user(user_id), question)
     assert plan.intent == "search" and not plan.refusal and not plan.question, plan
     assert [t.name for t in ask(demo_ctx, user(user_id), question).tools] == ["search_content"]
+
+
+def test_whom_to_ask_about_a_dispute_is_no_partner_ranking(demo_ctx, user):
+    """A person to ask (the asker's channel manager, or the rule that names one), never partners ranked for a deal."""
+    plan = plan_turn(demo_ctx, user("u-ps-kingsbridge"), "who should we talk to about a registration dispute with another partner?")
+    assert plan.intent in ("search", "profile") and plan.intent != "match" and not plan.refusal, plan
+    if plan.intent == "profile":
+        assert plan.arguments.get("topic") == "channel_manager", plan
+
 
 
 def test_a_whole_account_registration_is_the_rule_whatever_customer_is_named(demo_ctx, user):

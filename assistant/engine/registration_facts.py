@@ -1,0 +1,101 @@
+"""A deal registration named in a question, answered from its record: "why was the Isar Logistik registration
+rejected?", "Kronos registration - approved yet?", "status of R-0042?".
+
+A registration is named by its id (in the vendor's own scheme), or by its account name beside a registration
+word. The registrations read are those the asker may see (a partner seller: their own partner's), so naming
+another partner's registration finds nothing here. A registration linked to a deal the asker reaches is left
+to the deal's own answers (stage, close date, protection left), except when it was rejected or is still
+waiting: those have no protection to tell, only the record's status and reason.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from assistant.engine.turn import Turn
+from tools.account_mapping.service import normalize_name
+from tools.locales import Catalogue
+from tools.registrations.service import RegistrationOut, list_registrations
+
+REG_WORD = re.compile(r"\b(regs?|registrations?|registered|registrier\w*|enregistr\w*|registros?|registrad[oa]s?|"
+                      r"registr[oó]|inscri\w*)\b|案件登録|登録", re.IGNORECASE)
+NAME_MATCH = 90  # partial ratio of the account name (legal forms dropped) in the question
+MIN_NAME = 4  # shorter names are too often words of the question
+
+
+def named_registrations(turn: Turn) -> list[RegistrationOut]:
+    """The asker's registrations the question names, when it names some that the deal answers cannot tell."""
+    if not turn.scope.can("registrations"):
+        return []
+    regs = list_registrations(turn.ctx, turn.scope).registrations
+    text = turn.question.lower()
+    found = [r for r in regs if re.search(rf"(?<![\w-]){re.escape(r.registration_id.lower())}(?![\w-])", text)]
+    if not found and REG_WORD.search(turn.question):
+        words = normalize_name(turn.question)
+        scored = []
+        for r in regs:
+            name = normalize_name(r.account_name)
+            if len(name) >= MIN_NAME:
+                score = fuzz.partial_ratio(name, words)
+                if score >= NAME_MATCH:
+                    scored.append((score, r))
+        best = max((s for s, _ in scored), default=0)
+        found = [r for s, r in scored if s == best]
+    if not found or all(r.opportunity_id and r.status not in ("submitted", "rejected") for r in found):
+        return []
+    return found[:5]
+
+
+_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
+    "line": ("- {id} {account}: {status}, submitted {submitted}", "- {id} {account}: {status}, eingereicht am {submitted}",
+             "- {id} {account} : {status}, soumis le {submitted}", "- {id} {account}: {status}, enviado el {submitted}",
+             "- {id} {account}: {status}, enviado em {submitted}", "- {id} {account}: {status}、申請日 {submitted}"),
+    "decided": ("; decided {day}", "; entschieden am {day}", " ; décidé le {day}", "; decidido el {day}",
+                "; decidido em {day}", "、決定日 {day}"),
+    "protected": ("; protected until {day} ({days} days left)", "; geschützt bis {day} (noch {days} Tage)",
+                  " ; protégé jusqu'au {day} (encore {days} jours)", "; protegido hasta el {day} (quedan {days} días)",
+                  "; protegido até {day} (faltam {days} dias)", "、保護期限 {day}（残り {days} 日）"),
+    "ended": ("; protection ended {day}", "; Schutz endete am {day}", " ; protection terminée le {day}",
+              "; la protección terminó el {day}", "; a proteção terminou em {day}", "、保護は {day} に終了"),
+    "reason": ("; reason: {reason}", "; Grund: {reason}", " ; motif : {reason}", "; motivo: {reason}",
+               "; motivo: {reason}", "、理由: {reason}"),
+    "deal": ("; linked to {deal}", "; verknüpft mit {deal}", " ; lié à {deal}", "; vinculado a {deal}",
+             "; vinculado a {deal}", "、案件 {deal} に紐づけ"),
+    "waiting": ("; waiting for the channel team's decision", "; wartet auf die Entscheidung des Channel-Teams",
+                " ; en attente de la décision de l'équipe channel", "; pendiente de la decisión del equipo de canal",
+                "; aguardando a decisão da equipe de canais", "、チャネルチームの判断待ち"),
+})  # fmt: skip
+
+_STATUS = {  # the record's status in the asker's language
+    "submitted": ("submitted", "eingereicht", "soumis", "enviado", "enviado", "申請中"),
+    "approved": ("approved", "genehmigt", "approuvé", "aprobado", "aprovado", "承認済み"),
+    "rejected": ("rejected", "abgelehnt", "refusé", "rechazado", "rejeitado", "却下"),
+    "expired": ("expired", "abgelaufen", "expiré", "vencido", "expirado", "期限切れ"),
+    "won": ("won", "gewonnen", "gagné", "ganado", "ganho", "受注"),
+    "lost": ("lost", "verloren", "perdu", "perdido", "perdido", "失注"),
+}
+_LANGS = ("en", "de", "fr", "es", "pt", "ja")
+
+
+def registrations_answer(regs: list[RegistrationOut], lang: str) -> str:
+    """One line per registration: status, dates, protection, reason, deal."""
+    index = _LANGS.index(lang) if lang in _LANGS else 0
+    lines = []
+    for r in regs:
+        line = _say("line", lang, id=r.registration_id, account=r.account_name,
+                    status=_STATUS.get(r.status, (r.status,) * 6)[index], submitted=r.submitted_on)
+        if r.decided_on:
+            line += _say("decided", lang, day=r.decided_on)
+        if r.status == "approved" and r.expires_on is not None:
+            line += _say("protected", lang, day=r.expires_on, days=r.days_left)
+        elif r.status == "expired" and r.expires_on is not None:
+            line += _say("ended", lang, day=r.expires_on)
+        if r.status == "submitted":
+            line += _say("waiting", lang)
+        if r.reason:
+            line += _say("reason", lang, reason=r.reason)
+        if r.opportunity_id:
+            line += _say("deal", lang, deal=r.opportunity_id)
+        lines.append(line)
+    return "\n".join(lines)
