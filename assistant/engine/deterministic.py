@@ -28,6 +28,7 @@ from assistant.engine import (
     overview_chat,
     partner_facts,
     recruit_chat,
+    registration_facts,
     router,
     tier_benefits,
 )
@@ -50,6 +51,7 @@ from tools.partner_profile.service import ProfileResult
 from tools.records_overview.service import OverviewResult
 from tools.recruit.service import filter_values
 from tools.recruit.types import RecruitResponse
+from tools.registrations.service import list_registrations
 from tools.search.service import SearchToolResult
 
 MAX_CANDIDATES = 5
@@ -389,6 +391,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         return Plan("search", refusal=say("foreign_partner", turn.lang))  # only their own organisation's data
     if turn.scope.is_partner and router.says("internal_ask", turn.question):
         return Plan("search", refusal=say("internal_only", turn.lang))  # the vendor's internal material, by name
+    named_registrations = registration_facts.named_registrations(turn)
+    if named_registrations:  # "why was the <account> registration rejected?": its record, even with no deal behind it
+        return Plan("registration_facts", {"registration_ids": [r.registration_id for r in named_registrations]})
     mentions = resolver.find(turn.question)
     missing = resolver.unknown_id(turn.question, mentions)
     if missing:
@@ -942,6 +947,11 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent == "first_win_own":
         plan = turn.call("onboarding", {"partner_id": args["partner_id"], "locale": turn.lang}, OnboardingPlan)
         return programme.own_first_win_answer(plan, turn.lang), 1
+    if p.intent == "registration_facts":
+        turn.record("list_registrations", {"registration_ids": args["registration_ids"]})
+        regs = [r for r in list_registrations(turn.ctx, turn.scope).registrations
+                if r.registration_id in args["registration_ids"]]
+        return registration_facts.registrations_answer(regs, turn.lang), len(regs)
     if p.intent == "last_registered":
         with turn.ctx.records(turn.scope) as rec:
             registered = [(o.opportunity_id, o.created_on) for o in rec.opportunities(partner_id=args["partner_id"])

@@ -20,26 +20,33 @@ from tools.registrations.service import RegistrationOut, list_registrations
 
 REG_WORD = re.compile(r"\b(regs?|registrations?|registered|registrier\w*|enregistr\w*|registros?|registrad[oa]s?|"
                       r"registr[oó]|inscri\w*)\b|案件登録|登録", re.IGNORECASE)
+_ID_LIKE = re.compile(r"\b[A-Za-z]+-\d+")  # "R-0042", "REG-7": an id in some scheme
 NAME_MATCH = 90  # partial ratio of the account name (legal forms dropped) in the question
 MIN_NAME = 4  # shorter names are too often words of the question
+FIRST_WORD = 5  # a name's first word alone names it from this length
 
 
 def named_registrations(turn: Turn) -> list[RegistrationOut]:
     """The asker's registrations the question names, when it names some that the deal answers cannot tell."""
-    if not turn.scope.can("registrations"):
+    if not turn.scope.can("registrations") or not (REG_WORD.search(turn.question) or _ID_LIKE.search(turn.question)):
         return []
     regs = list_registrations(turn.ctx, turn.scope).registrations
     text = turn.question.lower()
     found = [r for r in regs if re.search(rf"(?<![\w-]){re.escape(r.registration_id.lower())}(?![\w-])", text)]
     if not found and REG_WORD.search(turn.question):
         words = normalize_name(turn.question)
+        said = set(words.split())
         scored = []
         for r in regs:
             name = normalize_name(r.account_name)
-            if len(name) >= MIN_NAME:
-                score = fuzz.partial_ratio(name, words)
-                if score >= NAME_MATCH:
-                    scored.append((score, r))
+            if len(name) < MIN_NAME:
+                continue
+            score = fuzz.partial_ratio(name, words)
+            first = name.split()[0]
+            if score < NAME_MATCH and len(first) >= FIRST_WORD and first in said:
+                score = NAME_MATCH  # "the Moselwerk registration": the name's distinctive first word
+            if score >= NAME_MATCH:
+                scored.append((score, r))
         best = max((s for s, _ in scored), default=0)
         found = [r for s, r in scored if s == best]
     if not found or all(r.opportunity_id and r.status not in ("submitted", "rejected") for r in found):
@@ -62,13 +69,12 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                "; motivo: {reason}", "、理由: {reason}"),
     "deal": ("; linked to {deal}", "; verknüpft mit {deal}", " ; lié à {deal}", "; vinculado a {deal}",
              "; vinculado a {deal}", "、案件 {deal} に紐づけ"),
-    "waiting": ("; waiting for the channel team's decision", "; wartet auf die Entscheidung des Channel-Teams",
-                " ; en attente de la décision de l'équipe channel", "; pendiente de la decisión del equipo de canal",
-                "; aguardando a decisão da equipe de canais", "、チャネルチームの判断待ち"),
 })  # fmt: skip
 
 _STATUS = {  # the record's status in the asker's language
-    "submitted": ("submitted", "eingereicht", "soumis", "enviado", "enviado", "申請中"),
+    "submitted": ("awaiting the channel team's decision", "wartet auf die Entscheidung des Channel-Teams",
+                  "en attente de la décision de l'équipe channel", "pendiente de la decisión del equipo de canal",
+                  "aguardando a decisão da equipe de canais", "チャネルチームの判断待ち"),
     "approved": ("approved", "genehmigt", "approuvé", "aprobado", "aprovado", "承認済み"),
     "rejected": ("rejected", "abgelehnt", "refusé", "rechazado", "rejeitado", "却下"),
     "expired": ("expired", "abgelaufen", "expiré", "vencido", "expirado", "期限切れ"),
@@ -91,8 +97,6 @@ def registrations_answer(regs: list[RegistrationOut], lang: str) -> str:
             line += _say("protected", lang, day=r.expires_on, days=r.days_left)
         elif r.status == "expired" and r.expires_on is not None:
             line += _say("ended", lang, day=r.expires_on)
-        if r.status == "submitted":
-            line += _say("waiting", lang)
         if r.reason:
             line += _say("reason", lang, reason=r.reason)
         if r.opportunity_id:
