@@ -105,7 +105,8 @@ _MDF_ANY = (r"(?:(?<![a-z0-9])mdf(?![a-z0-9])|\bmarketing (?:development )?funds
 _REQUEST = (r"(?:\b(?:requests?|claims?|activit\w+|anträge?|antrag|anfragen?|demandes?|solicitud\w*|pedidos?|"
             r"solicitaç\w*|reembolsos?)\b|申請|請求)")
 _WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?)|awaiting|queue|undecided|due|overdue|"
-            r"offen\w*|ausstehend\w*|wartend\w*|zu genehmigen|en attente|à (?:valider|approuver)|"
+            r"offen\w*|ausstehend\w*|wart\w*|zu genehmigen|en attente|attendent|à (?:valider|approuver)|esperan\w*|"
+            r"aguardam|"
             r"pendientes?|por aprobar|pendentes?|aguardando|a aprovar)\b|待ち|未承認|未決)")
 _NOT_POLICY = r"(?!.*\b(?:policy|policies|rules?|eligible|allowed|minimum|maximum|how long|when|top-?ups?)\b)"
 ADVICE_RE = re.compile(

@@ -15,7 +15,7 @@ from assistant.engine.resolver import Resolver
 from assistant.engine.turn import AskResponse, ToolUse, Turn, forbidden_message
 from retrieval.records import Partner
 from retrieval.scope import CAPABILITY_WORDS
-from tools.leads.service import route_lead
+from tools.leads.service import list_leads, route_lead
 from tools.locales import Catalogue
 from tools.registrations.service import (
     RegistrationList,
@@ -33,6 +33,16 @@ _REG_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|revie
                 r"por aprobar|pendentes?|aguardando|a aprovar)\b|承認待ち|未承認|未決)")
 QUEUE_RE = re.compile(rf"^(?!.*\b(?:how long|happens?|policy|rules?|why|wie lange|combien de temps|cuánto tiempo|"
                       rf"quanto tempo)\b)(?=.*{_REG_WORD})(?=.*{_REG_WAITING})", re.IGNORECASE)
+# "which leads are still waiting to be accepted?", "Leads, die noch nicht angenommen wurden?", "quels leads attendent
+# encore ?", "leads pendientes", "leads sem resposta", "未対応のリード": the leads not yet accepted, by state
+_LEAD_WORD = r"(?:\bleads?\b|リード)"
+_LEAD_WAITING = (r"(?:\b(?:waiting|pending|open|unassigned|not (?:yet )?(?:accepted|routed|assigned|picked up)|"
+                 r"unaccepted|sitting|wart\w*|offen\w*|ausstehend\w*|nicht (?:\w+ )?(?:angenommen|zugewiesen|"
+                 r"bearbeitet)|en attente|attend\w*|pas (?:encore )?(?:accepté|attribué)\w*|pendientes?|sin (?:aceptar|"
+                 r"asignar|respuesta)|esperando|pendentes?|aguardando|sem (?:resposta|aceite|dono)|não aceit\w*)\b|"
+                 r"未対応|未承諾|待ち|未割り当て)")
+LEADS_WAITING_RE = re.compile(rf"^(?!.*\b(?:how long|how many hours|wie lange|combien de temps|cuánto tiempo|"
+                              rf"quanto tempo|policy|rules?)\b)(?=.*{_LEAD_WORD})(?=.*{_LEAD_WAITING})", re.IGNORECASE)
 REGISTER_RE = re.compile(r"^\W*(?:please |can you |could you |i want to |i'd like to |let's )?(?:register|submit)"
                          r"(?: a| the| this| my| our| new)?(?: deal| registration| opportunity)?"
                          r"(?: registration)? (?:for|at|with|on) (?P<rest>.+?)\W*$", re.IGNORECASE)
@@ -119,6 +129,27 @@ _say = Catalogue({
                        "Excluidos (rechazaron o lo dejaron vencer): {ids}",
                        "Deixados de fora (recusaram ou deixaram expirar): {ids}",
                        "除外（辞退または期限切れ）: {ids}"),
+    "leads_none": ("No lead is waiting: none assigned and not yet accepted, none waiting to be routed.",
+                   "Kein Lead wartet: keiner zugewiesen und noch nicht angenommen, keiner wartet auf Zuweisung.",
+                   "Aucun lead en attente : aucun attribué sans être accepté, aucun à router.",
+                   "Ningún lead pendiente: ninguno asignado sin aceptar, ninguno por asignar.",
+                   "Nenhum lead pendente: nenhum atribuído sem aceite, nenhum a encaminhar.",
+                   "待ちのリードはありません（割り当て済み未承諾も、未割り当てもなし）。"),
+    "leads_assigned": ("{n} leads assigned and waiting for the partner to accept:",
+                       "{n} Leads zugewiesen, die der Partner noch nicht angenommen hat:",
+                       "{n} leads attribués en attente d'acceptation par le partenaire :",
+                       "{n} leads asignados pendientes de que el socio los acepte:",
+                       "{n} leads atribuídos aguardando o aceite do parceiro:",
+                       "割り当て済みでパートナーの承諾待ちのリード {n} 件:"),
+    "lead_assigned": ("- {id} {company}: {partner} ({pid}), accept by {by}",
+                      "- {id} {company}: {partner} ({pid}), annehmen bis {by}",
+                      "- {id} {company} : {partner} ({pid}), à accepter avant le {by}",
+                      "- {id} {company}: {partner} ({pid}), aceptar antes del {by}",
+                      "- {id} {company}: {partner} ({pid}), aceitar até {by}",
+                      "- {id} {company}: {partner}（{pid}）、承諾期限 {by}"),
+    "leads_new": ("{n} leads not routed to a partner yet:", "{n} Leads noch keinem Partner zugewiesen:",
+                  "{n} leads pas encore attribués à un partenaire :", "{n} leads aún sin asignar a un socio:",
+                  "{n} leads ainda não encaminhados a um parceiro:", "未割り当てのリード {n} 件:"),
     "admin_cli": ("I do not do that from chat; an admin runs `{command}`.",
                   "Das mache ich nicht im Chat; ein Admin führt `{command}` aus.",
                   "Je ne le fais pas depuis le chat ; un administrateur exécute `{command}`.",
@@ -131,7 +162,8 @@ _say = Catalogue({
 def answer_programme(turn: Turn) -> AskResponse | None:
     text = " ".join(turn.question.split())
     handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse] | None]]] = [
-        (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), *mdf_chat.HANDLERS,
+        (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), (LEADS_WAITING_RE, _leads_waiting),
+        *mdf_chat.HANDLERS,
         *kits_chat.HANDLERS, *analytics_chat.HANDLERS, (ADMIN_RE, _admin_only)]
     for pattern, handler in handlers:
         found = pattern.search(text)
@@ -164,6 +196,32 @@ def _products(turn: Turn, words: str) -> list[str]:
     with turn.ctx.store.session() as session:
         known = {c for row in session.scalars(select(Partner.competencies)) for c in row or []}
     return sorted(p for p in known if re.search(rf"\b{re.escape(p.lower())}\b", words))
+
+
+def _leads_waiting(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """The leads not accepted yet: assigned and waiting for the partner (with the time left to accept), and,
+    for the channel team, those not routed yet; a partner seller sees the leads assigned to their partner."""
+    if not turn.scope.can("leads"):
+        return None
+    leads = list_leads(turn.ctx, turn.scope).leads
+    tool = ToolUse(name="list_leads", arguments={"status": "assigned"})
+    assigned = [lead for lead in leads if lead.status == "assigned"]
+    new = [] if turn.scope.is_partner else [lead for lead in leads if lead.status == "new"]
+    if not assigned and not new:
+        return _say("leads_none", turn.lang), tool
+    names = Resolver(turn.ctx, turn.scope).partner_names
+    lines = []
+    if assigned:
+        lines.append(_say("leads_assigned", turn.lang, n=len(assigned)))
+        lines += [_say("lead_assigned", turn.lang, id=lead.lead_id, company=lead.company,
+                       partner=names.get(lead.partner_id or "", lead.partner_id or "?"), pid=lead.partner_id or "?",
+                       by=lead.accept_by.strftime("%Y-%m-%d %H:%M") if lead.accept_by else "?")
+                  for lead in assigned[:10]]
+    if new:
+        lines.append(_say("leads_new", turn.lang, n=len(new)))
+        lines += [f"- {lead.lead_id} {lead.company} ({lead.country or '?'}, {', '.join(lead.products) or '-'})"
+                  for lead in new[:10]]
+    return "\n".join(lines), tool
 
 
 def _register(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:

@@ -1,0 +1,53 @@
+"""Leads not accepted yet, asked in chat in our languages: the channel team sees those assigned and waiting for the
+partner (with the time to accept by) and those not routed yet; a partner seller only the leads assigned to their
+partner. A question about the acceptance rule is no list."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.engine.agent import ask
+from retrieval.scope import Scope, scope_for_user
+from tests.records_only import records_only
+from tests.tools.programme_world import TODAY, write_world
+from tools.leads.service import assign_lead
+
+LEADS = ("lead_id,company,domain,country,industry,products,employees,amount,source,created_on\n"
+         "L-7,Harz Kliniken,harz-kliniken.example,DE,Healthcare,Governance,3000,60000,webinar,2026-02-27\n"
+         "L-8,Porto Mercados,portomercados.example,PT,Retail,Lakehouse,800,20000,website,2026-02-28\n")
+
+
+@pytest.fixture(scope="module")
+def ctx(tmp_path_factory):
+    folder = write_world(tmp_path_factory.mktemp("leads-chat-in"), {"leads.csv": LEADS})
+    with records_only(tmp_path_factory.mktemp("leads-chat-home"), folder, TODAY) as context:
+        assign_lead(context, Scope.operator(), "L-7", "P-2")
+        yield context
+
+
+def _ask(ctx, user, question):
+    return ask(ctx, scope_for_user(ctx.store, user), question)
+
+
+@pytest.mark.parametrize("question", [
+    "any leads still sitting there unaccepted?",
+    "Welche Leads sind noch offen?",
+    "quels leads attendent encore ?",
+    "¿qué leads siguen pendientes?",
+    "未対応のリードは？",
+])
+def test_the_channel_team_sees_assigned_and_unrouted_leads(ctx, question):
+    answer = _ask(ctx, "u-cm", question)
+    assert [t.name for t in answer.tools] == ["list_leads"], answer.answer
+    assert "L-7" in answer.answer and "P-2" in answer.answer and "L-8" in answer.answer, answer.answer
+
+
+def test_a_partner_seller_sees_only_the_leads_assigned_to_their_partner(ctx):
+    mine = _ask(ctx, "u-ps2", "do we have leads waiting for us to accept?")
+    assert "L-7" in mine.answer and "L-8" not in mine.answer, mine.answer
+    other = _ask(ctx, "u-ps1", "do we have leads waiting for us to accept?")
+    assert "L-7" not in other.answer and "L-8" not in other.answer, other.answer
+
+
+def test_the_acceptance_rule_is_no_list(ctx):
+    answer = _ask(ctx, "u-cm", "how long does a partner have to accept a lead?")
+    assert "list_leads" not in [t.name for t in answer.tools], answer.answer
