@@ -177,7 +177,10 @@ _MINE = re.compile(r"\b(my|meine[nmrs]?|mes|mis|meus|minhas)\b.{0,20}\b(partners
                    r"looking after|cover|covering|handle|handling)\b|"
                    r"\b(in|of) my (book|portfolio|patch|territory)\b|(私|自分|わたし)の担当|担当(の|している)?パートナー|"
                    r"\b(partners?|socios?|parceiros?|partenaires?)\s+(míos?|mios?|meus?|minhas?|à moi|of mine)\b|"
-                   r"\b(de|in|en|na|no) (mi|mein\w*|ma|minha) (cartera|portfolio|portefeuille|carteira|bestand)\b")
+                   r"\b(de|in|en|na|no) (mi|mein\w*|ma|minha) (cartera|portfolio|portefeuille|carteira|bestand)\b|"
+                   # "wie viele Partner betreue ich?", "les partenaires que je gère", "socios que llevo"
+                   r"\b(partners?|partnern?|partenaires|socios|parceiros)\b.{0,30}\b(betreue\w*|verwalte\w*|je gère|"
+                   r"je suis|je couvre|gestiono|llevo|manejo|atiendo|gerencio|cuido|atendo)\b")
 
 
 def asks_own_book(question: str) -> bool:
@@ -234,10 +237,16 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
         if start or _LISTED.search(text):  # "joined last quarter", else the last 12 months
             return "joined", {"from_date": start or (today - dt.timedelta(days=364)).isoformat(),
                               "to_date": end or today.isoformat()}
-    if _PARTNERS.search(text) and _COUNT.search(text) and not _OTHER_SUBJECT.search(text):
+    if _PARTNERS.search(text) and not _OTHER_SUBJECT.search(text) and (_COUNT.search(text) or (
+            asks_own_book(question) and (_SHOW.search(text) or _tier(text)))):  # "list my partners", "mes gold"
         tier = _tier(text)
         return "partners", {"tier": tier} if tier else {}
     return None
+
+
+# "list my partners", "zeig mir meine Partner", "montre mes partenaires", "muéstrame mis socios", "一覧"
+_SHOW = re.compile(r"\b(list|show|give me|zeig\w*|liste\w*|auflist\w*|montre\w*|affiche\w*|muestra\w*|lista\w*|"
+                   r"mostr\w*)\b|一覧|見せて")
 
 
 def _deal_dates(text: str, today: dt.date) -> tuple[str, dict[str, Any]] | None:
@@ -473,7 +482,7 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
         if not result.tier and result.by_tier:
             head += " (" + ", ".join(f"{k or '?'}: {v}" for k, v in sorted(result.by_tier.items())) + ")"
         lines = [head + "."]
-        if result.tier:
+        if result.tier or result.channel_manager:  # a tier's, or one manager's book: who they are
             lines += [f"- {p.name} ({p.partner_id})" for p in result.partners[:LIST_MAX]]
     elif t == "joined" and result.window:
         lines = [_say("joined_between", lang, n=n, start=result.window[0], end=result.window[1])]
@@ -531,7 +540,7 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
     shown = len(lines) - 1
     total = len(result.partners) if t in ("partners", "joined", "promotion", "below_tier", "mdf", "certified",
                                           "open_deals", "open_pipeline", "no_registrations") else len(result.deals)
-    if t in ("partners",) and not result.tier:
+    if t in ("partners",) and not (result.tier or result.channel_manager):
         total = shown
     if total > shown and shown > 0:
         lines.append(_say("more", lang, n=total - shown))

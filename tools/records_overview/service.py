@@ -95,6 +95,7 @@ class OverviewResult(BaseModel):
     by_tier: dict[str, int] = Field(default_factory=dict)
     by_role: dict[str, int] = Field(default_factory=dict)  # users
     tier: str | None = None
+    channel_manager: str | None = None  # the book asked about: one channel manager's partners
     min_amount: float | None = None
     days: int | None = None
     year: int | None = None
@@ -186,6 +187,7 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
                 partners = [p for p in partners if p.joined_on and p.joined_on.year == out.year]
             elif tier:
                 partners = [p for p in partners if (p.tier or "").lower() == tier.lower()]
+            out.channel_manager = channel_manager
             out.partners = [PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "",
                                         joined_on=p.joined_on) for p in partners]
             out.count = len(out.partners)
