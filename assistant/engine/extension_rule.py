@@ -71,13 +71,11 @@ def _stages(text: str) -> list[str]:
 
 def extension_verdict(deal: DealOut, rule_text: str, today: dt.date, lang: str = "en") -> str | None:
     """Whether the deal's registration can be extended under the rule passage `rule_text`, with why; None when
-    the deal has no protection end or the passage gives no extension length."""
-    if deal.protection_ends is None:
-        return None
+    the passage gives no extension length."""
     extra = _number(_EXT_DAYS, rule_text)
     if extra is None:
         return None
-    if not (deal.registered_by_partner or deal.registered_elsewhere):
+    if deal.protection_ends is None:  # no registration protects the deal
         return _say("no", lang, why=_say("unregistered", lang))
     if deal.protection_ends < today:
         return _say("no", lang, why=_say("expired", lang, day=deal.protection_ends.isoformat()))

@@ -414,12 +414,18 @@ def status_asked(question: str) -> str | None:
                 None)
 
 
+# "how do we report leads from an activity?", "wie melden wir Leads?", "comment déclarer les leads ?": a procedure
+_HOW_TO = re.compile(r"\bhow (do|should|can|must|would) (i|we|you|partners?)\b|\bwie (melde|berichte|erfasse|reiche)\w*|"
+                     r"\bcomment (déclar|signal|report)\w*|\bc[oó]mo (report|inform|declar|registr)\w*|どうやって|方法",
+                     re.IGNORECASE)
+
+
 def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tuple[str, ToolUse] | None:
     if not (asked or _ACTIVITY_ASKED.search(turn.question) or _LEADS_ASKED.search(turn.question)) or \
             _ACTIVITY_ID.search(turn.question):  # "leads from our MDF activity?": ours, with their leads
         return None  # "how many leads did MDF-0015 bring?": that activity (`answer_named_activity`)
-    if not asked and asks_rule(turn.question):
-        return None  # "how long does the CM take to approve an MDF activity?": the programme's rule
+    if not asked and (asks_rule(turn.question) or _HOW_TO.search(turn.question)):
+        return None  # "how long does the CM take to approve an MDF activity?", "how do we report leads?": the rule
     lang = turn.lang
     partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None

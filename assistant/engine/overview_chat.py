@@ -238,12 +238,15 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
             return "joined", {"from_date": start or (today - dt.timedelta(days=364)).isoformat(),
                               "to_date": end or today.isoformat()}
     if _PARTNERS.search(text) and not _OTHER_SUBJECT.search(text) and (_COUNT.search(text) or (
-            asks_own_book(question) and (_SHOW.search(text) or _tier(text)))):  # "list my partners", "mes gold"
+            asks_own_book(question) and (_SHOW.search(text) or _tier(text)) and not _FIGURE.search(text))):
+        # "list my partners", "mes partenaires gold" (not "which of my platinum partners has the lowest ROPI?")
         tier = _tier(text)
         return "partners", {"tier": tier} if tier else {}
     return None
 
 
+_FIGURE = re.compile(r"\b(ropi|roi|revenue|won|wins?|umsatz|gewonnen\w*|chiffre|gagné\w*|ingresos?|ganad\w*|receita|"
+                     r"ganh\w*|lowest|highest|most|least|best|worst)\b|売上|受注|最も|一番")
 # "list my partners", "zeig mir meine Partner", "montre mes partenaires", "muéstrame mis socios", "一覧"
 _SHOW = re.compile(r"\b(list|show|give me|zeig\w*|liste\w*|auflist\w*|montre\w*|affiche\w*|muestra\w*|lista\w*|"
                    r"mostr\w*)\b|一覧|見せて")

@@ -144,7 +144,8 @@ def test_the_extension_rule_is_read_from_the_passage_in_its_own_words():
     assert "10" in extension_verdict(_deal(last_activity_on=TODAY - dt.timedelta(days=20)), RULE, TODAY, "en")
     assert "2026-11-10" in extension_verdict(_deal(protection_ends=TODAY - dt.timedelta(days=5), days_left=-5), RULE,
                                              TODAY, "en")
-    assert "nichts zu verlängern" in extension_verdict(_deal(registered_by_partner=False), RULE, TODAY, "de")
+    assert "nichts zu verlängern" in extension_verdict(_deal(registered_by_partner=False, protection_ends=None,
+                                                                   days_left=None), RULE, TODAY, "de")
 
 
 def test_no_verdict_when_no_passage_states_an_extension():
