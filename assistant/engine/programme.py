@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rapidfuzz import fuzz
 from sqlalchemy import select
 
 from assistant.core.errors import CosellError, Forbidden
@@ -15,6 +16,7 @@ from assistant.engine.resolver import Resolver
 from assistant.engine.turn import AskResponse, ToolUse, Turn, forbidden_message
 from retrieval.records import Partner
 from retrieval.scope import CAPABILITY_WORDS
+from tools.account_mapping.service import normalize_name
 from tools.leads.service import list_leads, route_lead
 from tools.locales import Catalogue
 from tools.registrations.service import (
@@ -163,6 +165,7 @@ def answer_programme(turn: Turn) -> AskResponse | None:
     text = " ".join(turn.question.split())
     handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse] | None]]] = [
         (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), (LEADS_WAITING_RE, _leads_waiting),
+        (LEAD_NAMED_RE, _route_named),
         *mdf_chat.HANDLERS,
         *kits_chat.HANDLERS, *analytics_chat.HANDLERS, (ADMIN_RE, _admin_only)]
     for pattern, handler in handlers:
@@ -259,8 +262,41 @@ def _queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     return "\n".join(lines), tool
 
 
+# "which partner should get the Harz Kliniken lead?", "an wen geht der Lead von Porto Mercados?", "à qui confier le
+# lead Harz ?": a lead named by its company, routed as by its id
+_LEAD_TO_WHOM = re.compile(r"\b(which partners?|what partners?|who should|who gets|best partner|route|assign|send|"
+                           r"an wen|welche[rn]? partner|wer (soll|bekommt)|à qui|quel partenaire|a quién|qué socio|"
+                           r"para quem|qual parceiro|zuweisen|attribuer|asignar|atribuir|encaminhar)\b|どのパートナー|誰に",
+                           re.IGNORECASE)
+LEAD_NAMED_RE = re.compile(rf"(?=.*{_LEAD_WORD})(?=.*{_LEAD_TO_WHOM.pattern})", re.IGNORECASE)
+LEAD_NAME_MATCH = 90  # partial ratio of the lead's company (legal forms dropped) in the question
+
+
+def _route_named(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """A lead named by its company: the best-matching lead's routing (None when no lead or several match)."""
+    if not turn.scope.can("route_leads"):
+        return None
+    words = normalize_name(turn.question)
+    said = set(words.split())
+    scored = []
+    for lead in list_leads(turn.ctx, turn.scope).leads:
+        name = normalize_name(lead.company)
+        first = name.split()[0] if name else ""
+        score = fuzz.partial_ratio(name, words) if len(name) >= 4 else 0
+        if score < LEAD_NAME_MATCH and len(first) >= 5 and first in said:
+            score = LEAD_NAME_MATCH  # "the Harz lead": the company's distinctive first word
+        if score >= LEAD_NAME_MATCH:
+            scored.append((score, lead.lead_id))
+    best = max((score for score, _ in scored), default=0)
+    ids = [lead_id for score, lead_id in scored if score == best]
+    return _route_answer(turn, ids[0]) if len(ids) == 1 else None
+
+
 def _route(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
-    original = found.group("id") or found.group("id2")
+    return _route_answer(turn, found.group("id") or found.group("id2"))
+
+
+def _route_answer(turn: Turn, original: str) -> tuple[str, ToolUse]:
     tool = ToolUse(name="route_lead", arguments={"lead_id": original})
     routing = route_lead(turn.ctx, turn.scope, original)
     turn.results.append(routing)

@@ -3,6 +3,8 @@ partner (with the time to accept by) and those not routed yet; a partner seller 
 partner. A question about the acceptance rule is no list."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.engine.agent import ask
@@ -51,3 +53,20 @@ def test_a_partner_seller_sees_only_the_leads_assigned_to_their_partner(ctx):
 def test_the_acceptance_rule_is_no_list(ctx):
     answer = _ask(ctx, "u-cm", "how long does a partner have to accept a lead?")
     assert "list_leads" not in [t.name for t in answer.tools], answer.answer
+
+
+@pytest.mark.parametrize("question", ["which partner should get the Porto Mercados lead?",
+                                      "an wen geht der Lead von Porto Mercados?",
+                                      "qual parceiro para o lead Porto Mercados?"])
+def test_a_lead_named_by_its_company_is_routed_like_its_id(ctx, question):
+    by_id = _ask(ctx, "u-cm", "route lead L-8")
+    answer = _ask(ctx, "u-cm", question)
+    assert [t.name for t in answer.tools] == ["route_lead"], answer.answer
+    assert answer.tools[0].arguments == {"lead_id": "L-8"}
+    first = lambda text: re.findall(r"\bP-\d+\b", text)[:1]
+    assert first(answer.answer) == first(by_id.answer), (answer.answer, by_id.answer)
+
+
+def test_a_partner_seller_routes_no_lead(ctx):
+    answer = _ask(ctx, "u-ps1", "which partner should get the Porto Mercados lead?")
+    assert "route_lead" not in [t.name for t in answer.tools], answer.answer
