@@ -13,6 +13,7 @@ from collections import Counter
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.draft_options import kit_named
 from assistant.engine.intent_cues import says_us
+from assistant.engine.name_index import ids_written
 from assistant.engine.resolver import Resolver
 from assistant.engine.router import asks_rule
 from assistant.engine.turn import ToolUse, Turn
@@ -486,9 +487,8 @@ _GROUPS = {
 
 def _named_by_id(question: str, activities: list) -> list:
     """The activities whose id the question writes ("MDF-0003", "m-12"), whatever the vendor's id scheme."""
-    text = question.lower()
-    return [a for a in activities
-            if re.search(rf"(?<![\w-]){re.escape(a.activity_id.lower())}(?![\w-])", text)]
+    written = set(ids_written(question, [a.activity_id for a in activities]))
+    return [a for a in activities if a.activity_id in written]
 
 
 def _named_activities(question: str, activities: list) -> list:
@@ -531,17 +531,6 @@ LEADS_RE = re.compile(
 _ACTIVITY_SUBJECT = re.compile(
     rf"{_MDF_ANY}|\b(?:activit\w*|aktivität\w*|activités?|actividad\w*|atividades?|kits?|campaigns?|kampagne\w*|"
     r"campagnes?|campañas?|campanhas?)\b|-kits?\b|アクティビティ|活動|施策|キット|キャンペーン", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]{4,}")
-# "leads by kit", "per partner", "je Art", "par produit", "por tipo", "キット別": the leads summed per group
-_BY = re.compile(r"\b(by|per|je|pro|par|por)\s+(kit|campaign|partner|kind|type|product|produkt|produit|producto|"
-                 r"produto|art|typ|tipo|socio|parceiro|partenaire|kampagne|campagne|campaña|campanha)s?\b", re.IGNORECASE)
-_GROUPS = {
-    **dict.fromkeys(("kit", "campaign", "kampagne", "campagne", "campaña", "campanha"), lambda a, _n: a.kit_id),
-    **dict.fromkeys(("partner", "socio", "parceiro", "partenaire"), lambda a, n: n.get(a.partner_id, a.partner_id)),
-    **dict.fromkeys(("kind", "type", "art", "typ", "tipo"), lambda a, _n: a.kind),
-    **dict.fromkeys(("product", "produkt", "produit", "producto", "produto"), lambda a, _n: (a.name or "").split()[0]
-                    if a.name else None),
-}
 
 
 def _stem(word: str) -> str:
@@ -553,10 +542,10 @@ def _name_filter(question: str, activities: list, ignore: set[str]) -> tuple[lis
     """The activities whose names have every word of the question that is a word of some activity's name
     ("lakehouse roadshows" -> the Lakehouse roadshows), and those words; all of them when it names none."""
     def words_of(a) -> set[str]:  # its name's words and its kind ("event", "webinar")
-        return {_stem(w) for w in _WORD.findall(a.name)} | ({_stem(a.kind)} if a.kind else set())
+        return {_stem(w) for w in _NAME_WORD.findall(a.name)} | ({_stem(a.kind)} if a.kind else set())
 
     in_names = set().union(*(words_of(a) for a in activities)) if activities else set()
-    asked = [w for w in dict.fromkeys(_stem(w) for w in _WORD.findall(question)) if w in in_names and w not in ignore
+    asked = [w for w in dict.fromkeys(_stem(w) for w in _NAME_WORD.findall(question)) if w in in_names and w not in ignore
              and w not in STATUSES]
     if not asked:
         return activities, []
@@ -575,7 +564,7 @@ def answer_leads(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
     start, end = period_of(turn.question, turn.ctx.today())
     found_all = [a for a in list_mdf(turn.ctx, turn.scope, partner_id, status_asked(turn.question)).activities
                  if _in_period(a, start, end)]
-    ignore = {_stem(w) for p in partners for w in _WORD.findall(p.label)}
+    ignore = {_stem(w) for p in partners for w in _NAME_WORD.findall(p.label)}
     kit = _kit_asked(turn, found_all)
     chosen, words = _name_filter(turn.question, [a for a in found_all if a.kit_id == kit] if kit else found_all,
                                  ignore)  # "the lakehouse roadshows": of the kit's activities, the roadshows
@@ -642,14 +631,16 @@ ACTIVITY_RETURN_RE = re.compile(
 def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     if asks_rule(turn.question) or not turn.scope.can("mdf"):
         return None
-    roi = mdf_roi(turn.ctx, turn.scope, None, dt.date(1900, 1, 1), turn.ctx.today())
-    named = _named_activities(turn.question, roi.activities)
+    named = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities)  # the records, not yet returns
     if not named or len(named) > 3:
         return None
     asked = {w.lower() for w in _NAME_WORD.findall(turn.question)}
     whole = all({w.lower() for w in _NAME_WORD.findall(a.name)} <= asked for a in named)
     if not (_named_by_id(turn.question, named) or whole or _ACTIVITY_SUBJECT.search(turn.question)):
         return None  # two words of a name ("Lakehouse customer ...") and no word of MDF: not the activity's return
+    ids = {a.activity_id for a in named}
+    roi = mdf_roi(turn.ctx, turn.scope, None, dt.date(1900, 1, 1), turn.ctx.today())  # whenever they started
+    named = [a for a in roi.activities if a.activity_id in ids]
     tool = ToolUse(name="mdf_roi", arguments={"activity_ids": [a.activity_id for a in named]})
     turn.results.append(roi.model_copy(update={"activities": named}))
     lines = [_say("activity_return", turn.lang, id=a.activity_id, name=a.name, partner=a.partner_id,

@@ -12,12 +12,14 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from retrieval.lexical import fold_accents
+from tools.account_mapping.service import normalize_name
 
 LEGAL_SUFFIXES = {
     "inc", "corp", "corporation", "llc", "ltd", "limited", "gmbh", "ag", "sa", "plc", "co", "company",
@@ -287,3 +289,33 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 def upper_words(question: str) -> set[str]:
     """Words typed in capitals ("KID", "RDW"): the only ones that may be read as an acronym."""
     return {fold(w) for w in re.findall(r"\b[A-Z][A-Z0-9&]{1,7}\b", question)}
+
+
+def ids_written(question: str, ids: Iterable[str]) -> list[str]:
+    """The ids the question writes as whole tokens, case aside, whatever the scheme ("MDF-0003", "r-12", "REG-7")."""
+    text = question.lower()
+    return [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i.lower())}(?![\w-])", text)]
+
+
+NAMED = 90.0  # partial ratio of a company name (legal forms dropped) within the question
+FIRST_WORD = 5  # from this length a name's first word alone names it ("the Moselwerk registration")
+
+
+def best_named(question: str, names: dict[str, str]) -> list[str]:
+    """The keys of `names` (key -> company name) whose name the question writes best: the normalised name within
+    the question (`NAMED`), or its distinctive first word as a word of the question; [] when none does."""
+    words = normalize_name(question)
+    said = set(words.split())
+    scored = []
+    for key, name in names.items():
+        name = normalize_name(name)
+        if len(name) < 4:  # shorter names are too often words of the question
+            continue
+        score = fuzz.partial_ratio(name, words)
+        first = name.split()[0]
+        if score < NAMED and len(first) >= FIRST_WORD and first in said:
+            score = NAMED
+        if score >= NAMED:
+            scored.append((score, key))
+    best = max((score for score, _ in scored), default=0)
+    return [key for score, key in scored if score == best]

@@ -7,16 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rapidfuzz import fuzz
 from sqlalchemy import select
 
 from assistant.core.errors import CosellError, Forbidden
 from assistant.engine import analytics_chat, kits_chat, mdf_chat
+from assistant.engine.name_index import best_named
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import AskResponse, ToolUse, Turn, forbidden_message
 from retrieval.records import Partner
 from retrieval.scope import CAPABILITY_WORDS
-from tools.account_mapping.service import normalize_name
 from tools.leads.service import list_leads, route_lead
 from tools.locales import Catalogue
 from tools.registrations.service import (
@@ -269,26 +268,13 @@ _LEAD_TO_WHOM = re.compile(r"\b(which partners?|what partners?|who should|who ge
                            r"para quem|qual parceiro|zuweisen|attribuer|asignar|atribuir|encaminhar)\b|どのパートナー|誰に",
                            re.IGNORECASE)
 LEAD_NAMED_RE = re.compile(rf"(?=.*{_LEAD_WORD})(?=.*{_LEAD_TO_WHOM.pattern})", re.IGNORECASE)
-LEAD_NAME_MATCH = 90  # partial ratio of the lead's company (legal forms dropped) in the question
 
 
 def _route_named(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     """A lead named by its company: the best-matching lead's routing (None when no lead or several match)."""
     if not turn.scope.can("route_leads"):
         return None
-    words = normalize_name(turn.question)
-    said = set(words.split())
-    scored = []
-    for lead in list_leads(turn.ctx, turn.scope).leads:
-        name = normalize_name(lead.company)
-        first = name.split()[0] if name else ""
-        score = fuzz.partial_ratio(name, words) if len(name) >= 4 else 0
-        if score < LEAD_NAME_MATCH and len(first) >= 5 and first in said:
-            score = LEAD_NAME_MATCH  # "the Harz lead": the company's distinctive first word
-        if score >= LEAD_NAME_MATCH:
-            scored.append((score, lead.lead_id))
-    best = max((score for score, _ in scored), default=0)
-    ids = [lead_id for score, lead_id in scored if score == best]
+    ids = best_named(turn.question, {lead.lead_id: lead.company for lead in list_leads(turn.ctx, turn.scope).leads})
     return _route_answer(turn, ids[0]) if len(ids) == 1 else None
 
 

@@ -11,44 +11,25 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
+from assistant.engine.name_index import best_named, ids_written
 from assistant.engine.turn import Turn
-from tools.account_mapping.service import normalize_name
 from tools.locales import Catalogue
 from tools.registrations.service import RegistrationOut, list_registrations
 
 REG_WORD = re.compile(r"\b(regs?|registrations?|registered|registrier\w*|enregistr\w*|registros?|registrad[oa]s?|"
                       r"registr[oó]|inscri\w*)\b|案件登録|登録", re.IGNORECASE)
 _ID_LIKE = re.compile(r"\b[A-Za-z]+-\d+")  # "R-0042", "REG-7": an id in some scheme
-NAME_MATCH = 90  # partial ratio of the account name (legal forms dropped) in the question
-MIN_NAME = 4  # shorter names are too often words of the question
-FIRST_WORD = 5  # a name's first word alone names it from this length
 
 
 def named_registrations(turn: Turn) -> list[RegistrationOut]:
     """The asker's registrations the question names, when it names some that the deal answers cannot tell."""
     if not turn.scope.can("registrations") or not (REG_WORD.search(turn.question) or _ID_LIKE.search(turn.question)):
         return []
-    regs = list_registrations(turn.ctx, turn.scope).registrations
-    text = turn.question.lower()
-    found = [r for r in regs if re.search(rf"(?<![\w-]){re.escape(r.registration_id.lower())}(?![\w-])", text)]
-    if not found and REG_WORD.search(turn.question):
-        words = normalize_name(turn.question)
-        said = set(words.split())
-        scored = []
-        for r in regs:
-            name = normalize_name(r.account_name)
-            if len(name) < MIN_NAME:
-                continue
-            score = fuzz.partial_ratio(name, words)
-            first = name.split()[0]
-            if score < NAME_MATCH and len(first) >= FIRST_WORD and first in said:
-                score = NAME_MATCH  # "the Moselwerk registration": the name's distinctive first word
-            if score >= NAME_MATCH:
-                scored.append((score, r))
-        best = max((s for s, _ in scored), default=0)
-        found = [r for s, r in scored if s == best]
+    regs = {r.registration_id: r for r in list_registrations(turn.ctx, turn.scope).registrations}
+    keys = ids_written(turn.question, regs)
+    if not keys and REG_WORD.search(turn.question):
+        keys = best_named(turn.question, {key: r.account_name for key, r in regs.items()})
+    found = [regs[key] for key in keys]
     if not found or all(r.opportunity_id and r.status not in ("submitted", "rejected") for r in found):
         return []
     return found[:5]
@@ -71,7 +52,7 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
              "; vinculado a {deal}", "、案件 {deal} に紐づけ"),
 })  # fmt: skip
 
-_STATUS = {  # the record's status in the asker's language
+_status = Catalogue({  # the record's status in the asker's language
     "submitted": ("awaiting the channel team's decision", "wartet auf die Entscheidung des Channel-Teams",
                   "en attente de la décision de l'équipe channel", "pendiente de la decisión del equipo de canal",
                   "aguardando a decisão da equipe de canais", "チャネルチームの判断待ち"),
@@ -80,17 +61,15 @@ _STATUS = {  # the record's status in the asker's language
     "expired": ("expired", "abgelaufen", "expiré", "vencido", "expirado", "期限切れ"),
     "won": ("won", "gewonnen", "gagné", "ganado", "ganho", "受注"),
     "lost": ("lost", "verloren", "perdu", "perdido", "perdido", "失注"),
-}
-_LANGS = ("en", "de", "fr", "es", "pt", "ja")
+})
 
 
 def registrations_answer(regs: list[RegistrationOut], lang: str) -> str:
     """One line per registration: status, dates, protection, reason, deal."""
-    index = _LANGS.index(lang) if lang in _LANGS else 0
     lines = []
     for r in regs:
         line = _say("line", lang, id=r.registration_id, account=r.account_name,
-                    status=_STATUS.get(r.status, (r.status,) * 6)[index], submitted=r.submitted_on)
+                    status=_status(r.status, lang) if r.status in _status else r.status, submitted=r.submitted_on)
         if r.decided_on:
             line += _say("decided", lang, day=r.decided_on)
         if r.status == "approved" and r.expires_on is not None:

@@ -240,7 +240,7 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
         out.stage = stage.strip().lower()
         out.deals = [d for d in out.deals if d.stage.lower() == out.stage]
     out.conflicts = [d for d in out.deals if d.registered_elsewhere] + _account_conflicts(ctx, out.deals,
-                                                                                          partner_id, today, days)
+                                                                                          partner_id, today, days, kept)
     out.channel_manager = _channel_manager(ctx, partner.channel_manager)
     return out
 
@@ -282,13 +282,12 @@ def _month(period: str, today: dt.date) -> str | None:
 
 
 def _account_conflicts(ctx: ToolContext, deals: list[DealOut], partner_id: str, today: dt.date,
-                       days: int) -> list[DealOut]:
+                       days: int, kept: dict[str, tuple[str, dt.date]]) -> list[DealOut]:
     """The partner's open deals whose account has another open deal registered by another partner, still
     protected. Read vendor-wide, but only the partner's own deal (and that a conflict exists) leaves here."""
     mine = {d.account_id: d for d in deals if is_open(d) and not d.registered_elsewhere}
     if not mine:
         return []
-    kept = kept_protection(ctx)
     with ctx.records(Scope.system()) as rec:
         opps = rec.opportunities(account_ids=list(mine), open_only=True)
     others = []
