@@ -139,6 +139,12 @@ def partner_names(pid: str) -> list[str]:
     return list(dict.fromkeys([p["brand_name"], p["name"], pid]))
 
 
+def for_lead(company: str, *pids: str) -> list[list[str]]:
+    """A lead routed: one of the fitting partners, with the lead said (its company or its id)."""
+    lid = F.lead(company)["lead_id"]
+    return [[x, ref] for pid in pids for x in partner_names(pid) for ref in (company, lid)]
+
+
 def either(*groups) -> list[list[str]]:
     out = []
     for g in groups:
@@ -149,6 +155,17 @@ def either(*groups) -> list[list[str]]:
 def with_(alts: list[list[str]], must: str) -> list[list[str]]:
     """Each alternative plus a word that must be there too (a name with its figure)."""
     return [[must] + a for a in alts]
+
+
+NOT_PAID = [["claimed"], ["not yet paid"], ["not been paid"], ["not paid yet"], ["awaiting payment"],
+            ["pending payment"]]
+
+
+def spent(x: float) -> list[list[str]]:
+    """An amount spent; nothing spent is said as 0 next to 'spent' or a currency, or as 'nothing'."""
+    if round(x):
+        return money(x)
+    return [["0", "spent"], ["0 EUR"], ["€0"], ["EUR 0"], ["0 USD"], ["nothing spent"], ["nothing"]]
 
 
 WEEKDAYS = [["lundi au vendredi"], ["Monday to Friday"], ["Mon-Fri"], ["Monday-Friday"], ["月曜"], ["平日"],
@@ -202,7 +219,7 @@ def build() -> list[dict]:
     q(u, "en", "how much MDF do we have left this quarter?", alts=money(F.activity("PA-101", F.Q2)["left"]),
       why="Q2 2026 allocated - spent (April, May)")
     q(u, "en", "did the phishing sprint webinar claim get paid yet?",
-      alts=[["claimed"], ["not", "paid"], ["not yet"], ["awaiting"], ["pending"]],
+      alts=NOT_PAID,
       why="status claimed, no paid amount")
     q(u, "en", "who's my channel manager at Halvard?", alts=names(F.cm_name("PA-101")))
     q(u, "en", "we're gold - what resale discount do we get?", alts=pct(F.DISCOUNT_PCT["gold"]), wrong=["50%"],
@@ -264,7 +281,7 @@ def build() -> list[dict]:
     q(u, "en", "P1 response time for us?", alts=[["30 min"]], wrong=[F.INTERNAL_P1],
       why="platinum: 30 minutes; the internal 15-minute target must not show")
     q(u, "en", "rebate % for platinum and when is it paid", alts=[["4%", "60"], ["4 %", "60"]])
-    q(u, "en", "MDF spent so far this year?", alts=money(F.activity("PA-103", F.YTD)["spent"]))
+    q(u, "en", "MDF spent so far this year?", alts=spent(F.activity("PA-103", F.YTD)["spent"]))
     q(u, "en", "how many accounts do we overlap with Halvard on?",
       alts=count(len(F.overlap_accounts("PA-103")), "account", "overlap", "shared"),
       why="distinct vendor accounts whose domain Nordvakt shared")
@@ -331,7 +348,7 @@ def build() -> list[dict]:
       alts=[["Banco Andino"] + a for a in days(F.days_left(bafo)) + date(F.d(bafo["expires_on"]))])
     q(u, "es", "cuanto MDF me queda este trimestre?", thread="t05", alts=money(F.activity("PA-106", F.Q2)["left"]))
     q(u, "es", "¿y en el primer trimestre?", thread="t05",
-      alts=money(F.activity("PA-106", F.Q1)["left"]) + money(F.activity("PA-106", F.Q1)["spent"]),
+      alts=money(F.activity("PA-106", F.Q1)["left"]) + spent(F.activity("PA-106", F.Q1)["spent"]),
       why="Q1 2026: allocated 12,000, spent 3,000")
     q(u, "es", "¿nos falta algo para platinum?", alts=gaps("PA-106", "platinum"),
       why="meets revenue and deals; 11 certified of 12")
@@ -390,17 +407,18 @@ def build() -> list[dict]:
       alts=days(F.days_left(F.reg_on("PA-108", "Cooperativa Vale do Ipê"))))
     hsl = F.reg_on("PA-108", "Hospital Santa Luzia Paulista")
     q(u, "pt", "o registro do Hospital Santa Luzia ainda está protegido?",
-      alts=[["expir"], ["venc"], ["não"], ["expired"]], why=f"expired on {hsl['expires_on']}")
+      alts=[["expir"], ["vencid"], ["venceu"], ["expired"], ["não está protegid"]], why=f"expired on {hsl['expires_on']}")
     q(u, "pt", "qual é a meta de receita do nosso plano conjunto 2026?", alts=money(620000))
     q(u, "pt", "quem é o nosso gerente de canal?", alts=names(F.cm_name("PA-108")))
     q(u, "pt", "qual o pipeline da Baía Segura?", expect="refusal", wrong=money(F.pipeline("PA-117"))[0])
     q(u, "pt", "a Halvard paga 300 dólares de SPIFF por negócio fechado?", expect="not_found")
     q(u, "pt", "como está o negócio Usina Três Pontas?", expect="no_such_entity")
-    q(u, "pt", "quanto de MDF já gastamos este ano?", alts=money(F.activity("PA-108", F.YTD)["spent"]))
+    q(u, "pt", "quanto de MDF já gastamos este ano?", alts=spent(F.activity("PA-108", F.YTD)["spent"]))
 
     u = "ps-guarita-ana"
     q(u, "pt", "a Campanha MailShield varejo já foi paga?",
-      alts=[["não"], ["aguard"], ["pendente"], ["reivindica"], ["claimed"], ["solicitad"]],
+      alts=[["aguardando pagamento"], ["ainda não foi paga"], ["não foi paga"], ["pendente de pagamento"],
+            ["reivindicad"], ["claimed"]],
       why="claimed, not paid yet")
     q(u, "pt", "em quantos dias a Halvard paga um claim aprovado?", alts=days(F.MDF_PAID_DAYS))
     q(u, "pt", "qual o próximo marco do onboarding de um parceiro novo depois da certificação?",
@@ -448,7 +466,7 @@ def build() -> list[dict]:
     q(u, "ja", "HCE試験の費用は？", alts=[["180"]])
     q(u, "ja", "試験に落ちたら何日後に再受験できますか", alts=days(F.RETAKE_DAYS))
     q(u, "ja", "プラチナの再販割引率は？", alts=pct(F.DISCOUNT_PCT["platinum"]), wrong=["50%"])
-    q(u, "ja", "今年のMDF使用額は？", alts=money(F.activity("PA-109", F.YTD)["spent"]))
+    q(u, "ja", "今年のMDF使用額は？", alts=spent(F.activity("PA-109", F.YTD)["spent"]))
     q(u, "ja", "担当のチャネルマネージャーは誰？", alts=names(F.cm_name("PA-109")))
     q(u, "ja", "Skylineのように土曜日のサポートはありますか？", alts=WEEKDAYS,
       why="partner-support.md: Monday to Friday")
@@ -501,7 +519,7 @@ def build() -> list[dict]:
 
     # ---- Hanbit (PA-110) has no seller; Daan and others ask more in English
     u = "ps-veld-daan"
-    q(u, "en", "MDF spent in Q1 this year?", alts=money(F.activity("PA-102", F.Q1)["spent"]))
+    q(u, "en", "MDF spent in Q1 this year?", alts=spent(F.activity("PA-102", F.Q1)["spent"]))
     q(u, "en", "how much discount do we get on a registered deal on top?", alts=[["10", "point"], ["10 extra"]])
     q(u, "en", "what's the minimum seats per tenant for MSPs?", alts=count(F.MSP_MIN_SEATS, "seat"))
 
@@ -511,8 +529,10 @@ def build() -> list[dict]:
     mine = F.partners_of("u-cm-latam")
     q(u, "es", "¿cuántos partners llevo?", alts=count(len(mine), "partner", "socio", "parceiro"))
     q(u, "es", "¿qué partner encaja para el lead de Cooperativa Agrícola Serra Azul?", thread="t11",
-      alts=[[x] for x in partner_names("PA-108")])
-    q(u, "es", "¿por qué?", thread="t11", alts=[["Agri"], ["Brasil"], ["Brazil"], ["BR"], ["SentryGrid"]])
+      alts=for_lead("Cooperativa Agrícola Serra Azul", "PA-108"))
+    q(u, "es", "¿por qué?", thread="t11", alts=[[w, ref] for w in ("Agri", "Brasil", "Brazil", "BR", "SentryGrid")
+                                                for ref in ("Serra Azul", F.lead("Cooperativa Agrícola Serra Azul")
+                                                            ["lead_id"])])
     q(u, "es", "¿quién encaja con el deal de Agroindustrial Cerrado Forte?", alts=[[x] for x in partner_names("PA-108")])
     q(u, "es", "¿Escudo Austral cumple los requisitos de silver?",
       alts=gaps("PA-107", "silver"))
@@ -531,7 +551,7 @@ def build() -> list[dict]:
       why="(sourced+influenced in 2025) / mdf_spent of 2025")
     q(u, "es", "candidatos para reclutar en México", alts=names("Yucatán SecOps"))
     q(u, "es", "¿quién es el mejor partner para el lead de Minera Cobre Antofagasta?",
-      alts=[[x] for x in partner_names("PA-107")])
+      alts=for_lead("Minera Cobre Antofagasta", "PA-107"))
     q(u, "es", "¿Guarita cuánto pipeline abierto tiene?", alts=money(F.pipeline("PA-108")))
     q(u, "es", "cómo va el onboarding de Patagonia Cloud Aliados?", expect="no_such_entity")
     q(u, "es", "¿en qué nivel está Pampa Redes y desde cuándo es partner?",
@@ -556,14 +576,14 @@ def build() -> list[dict]:
     q(u, "fr", "les enregistrements en attente de décision ?",
       alts=[["Cantine Sabauda", "Noordzee"]], why="submitted: Cantine Sabauda (PA-101), Noordzee (PA-102), ...")
     q(u, "fr", "pourquoi l'enregistrement d'Atlantique Numérique sur Loire-Océan a été rejeté ?",
-      alts=[["conflit"], ["conflict"], ["Loire Cyber"], ["approuvé en premier"], ["approved first"]])
+      alts=[["conflit"], ["conflict"], ["approuvé en premier"], ["approved first"]])
     q(u, "fr", "combien de comptes en commun avec Lumen ?",
       alts=count(len(F.overlap_accounts("PA-101")), "compte", "account", "chevauch", "commun"))
     q(u, "fr", "le ROPI de Nordvakt en 2025 ?", alts=ratio(F.ropi("PA-103", F.D(2025, 1, 1), F.D(2025, 12, 31))))
     q(u, "fr", "revenu gagné par les partenaires en 2025, sourced vs influenced",
       alts=[a + b for a in money(F.attribution(F.D(2025, 1, 1), F.D(2025, 12, 31))["sourced"])
             for b in money(F.attribution(F.D(2025, 1, 1), F.D(2025, 12, 31))["influenced"])])
-    q(u, "fr", "quel partenaire pour le lead Hydro Québec-Nord Services ?", alts=[[x] for x in partner_names("PA-104")])
+    q(u, "fr", "quel partenaire pour le lead Hydro Québec-Nord Services ?", alts=for_lead("Hydro Québec-Nord Services", "PA-104"))
     q(u, "fr", "les réclamations MDF en attente de paiement ?",
       alts=[["Phishing sprint", "Montréal", "Rennes"]],
       why="claimed in EMEA: Phishing sprint webinar series, Montréal ransomware clinic, Rennes hôpitaux")
@@ -577,7 +597,7 @@ def build() -> list[dict]:
       alts=[["0"] + [x] for x in ("login", "connexion")], why="logins fell to 0")
     q(u, "en", "does Alpenwacht qualify for gold yet?", alts=gaps("PA-113", "gold"))
     q(u, "en", "which partner should take the Stadtwerke Vorarlberg Netz lead?",
-      alts=[[x] for x in partner_names("PA-113")], why="AT, CloudWarden: Alpenwacht (CH;AT)")
+      alts=for_lead("Stadtwerke Vorarlberg Netz", "PA-113"), why="AT, CloudWarden: Alpenwacht (CH;AT)")
     q(u, "en", "H2 partner share target in the channel plan?", alts=pct(47))
     q(u, "fr", "Lumen a combien d'enregistrements approuvés actifs ?",
       alts=count(len(F.live_regs("PA-101")), "enregistrement", "registration", "actif", "approuvé"))
@@ -586,7 +606,7 @@ def build() -> list[dict]:
     u = "u-cm-apac"
     apac = F.partners_of("u-cm-apac")
     q(u, "ja", "Kansai Mirai Securitiesのリードに最適なパートナーは？", thread="t13",
-      alts=[[x] for x in partner_names("PA-109")])
+      alts=for_lead("Kansai Mirai Securities", "PA-109"))
     q(u, "ja", "その理由は？", thread="t13", alts=[["JP"], ["日本"], ["Japan"], ["VaultEdge"], ["金融"],
                                                  ["Financial"]])
     q(u, "ja", "担当パートナーは何社？", alts=count(len(apac), "社", "partner", "パートナー"))
@@ -601,14 +621,14 @@ def build() -> list[dict]:
     q(u, "en", "which of my partners are registered tier?", alts=[["Kaveri", "Kiwi Patrol"]])
     q(u, "en", "recruitment candidates for India", alts=names("Pune Zero Trust Labs"))
     q(u, "en", "how's the Seoul manufacturing SOC forum claim - paid?",
-      alts=[["claimed"], ["not", "paid"], ["pending"], ["awaiting"]])
+      alts=NOT_PAID)
     q(u, "en", "MDF paid for the ANZ schools phishing campaign and what it won",
       alts=[["6000"] + [x] for x in ("0", "no won", "nothing")])
     q(u, "en", "Bengaluru cloud posture day - did Bharat claim it? deadline?",
       alts=date(F.claim_deadline(F.mdf_named("Bengaluru cloud posture day"))) + [["not claimed"], ["expired"],
                                                                                  ["passed"]])
     q(u, "en", "who should get the Narmada Health Group lead?",
-      alts=[[x] for x in partner_names("PA-132") + partner_names("PA-121")],
+      alts=for_lead("Narmada Health Group", "PA-132", "PA-121"),
       why="IN, SentryGrid: Bharat SecureWorks or Bengal Bay; Kaveri lacks SentryGrid")
     q(u, "en", "Is Tsubasa still platinum-qualified?", alts=gaps("PA-109", "platinum"))
     q(u, "en", "what's the internal P1 target on the escalation matrix?", alts=[["15 min"]])
@@ -623,7 +643,7 @@ def build() -> list[dict]:
     u = "u-cm-emea"
     q(u, "en", "what's our win rate against legacy antivirus according to the battlecard?", alts=pct(64))
     q(u, "en", "any partner in the Nordics fit the Fyn Vind Group lead?",
-      alts=[[x] for x in partner_names("PA-103") + partner_names("PA-119")])
+      alts=for_lead("Fyn Vind Group", "PA-103", "PA-119"))
 
     # ================================================================ marketers
     u = "u-mkt-br"
