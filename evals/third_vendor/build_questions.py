@@ -276,8 +276,9 @@ def build() -> list[dict]:
     q(u, "en", "what's our 2026 revenue target in the joint plan?", alts=money(1400000),
       why="joint-plan-nordvakt.md (partner:PA-103)")
     q(u, "en", "how much did the Stockholm summit booth bring in (won)?", alts=money(F.mdf_won(stock["activity_id"])))
-    q(u, "en", "how many free exam vouchers do platinum partners get a year?", alts=count(F.VOUCHERS["platinum"],
-                                                                                       "voucher", "free", "exam"))
+    q(u, "en", "how many free exam vouchers do platinum partners get a year?",
+      alts=count(F.VOUCHERS["platinum"], "voucher", "free", "exam") + [[f"platinum partners {F.VOUCHERS['platinum']}"],
+                                                                       [f"platinum: {F.VOUCHERS['platinum']}"]])
     q(u, "en", "P1 response time for us?", alts=[["30 min"]], wrong=[F.INTERNAL_P1],
       why="platinum: 30 minutes; the internal 15-minute target must not show")
     q(u, "en", "rebate % for platinum and when is it paid", alts=[["4%", "60"], ["4 %", "60"]])
