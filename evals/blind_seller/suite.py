@@ -84,3 +84,17 @@ def run_other_vendor() -> dict:
     report["passed"] = (overall["right_rate"] >= THRESHOLDS["right_min"]
                         and overall["confidently_wrong_rate"] <= THRESHOLDS["confidently_wrong_max"])
     return report
+
+
+def run_third_vendor() -> dict:
+    """The third-vendor set (evals/third_vendor): a third vendor's world (Halvard Secure) generated from the
+    public contract alone, its home built on first use, scored at that world's today and gated like the rest."""
+    from evals.third_vendor import score as third_vendor
+
+    report = third_vendor.run()
+    overall = report["overall"]
+    report.pop("results", None)
+    report["thresholds"] = THRESHOLDS
+    report["passed"] = (overall["right_rate"] >= THRESHOLDS["right_min"]
+                        and overall["confidently_wrong_rate"] <= THRESHOLDS["confidently_wrong_max"])
+    return report

@@ -1,0 +1,95 @@
+"""The third-vendor set (evals/third_vendor): its world is generated deterministically, passes `cosell ingest`
+with nothing rejected, and its questions.yaml is fresh, well-shaped and free of names that exist. No scoring."""
+from __future__ import annotations
+
+import collections
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from evals.third_vendor import build_questions, facts, generate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory) -> Path:
+    return generate.write(tmp_path_factory.mktemp("third-vendor") / "import")
+
+
+def test_the_generator_is_deterministic(world, tmp_path):
+    again = generate.write(tmp_path / "again")
+    assert _files(again) == _files(world)
+
+
+def test_questions_yaml_is_fresh():
+    assert build_questions.main(["--check"]) == 0
+
+
+def test_the_world_has_the_promised_shape(world):
+    def rows(name):
+        with (world / name).open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+    partners, users = rows("partners.csv"), rows("users.csv")
+    assert 25 <= len(partners) <= 60
+    assert len({p["type"] for p in partners}) >= 4 and len({p["tier"] for p in partners}) == 4
+    sellers = [u for u in users if u["role"] == "partner_seller"]
+    assert len({u["partner_id"] for u in sellers}) >= 10
+    assert len({p["countries"].split(";")[0] for p in partners}) >= 15
+    roles = collections.Counter(u["role"] for u in users)
+    assert 2 <= roles["channel_manager"] <= 3 and 1 <= roles["marketer"] <= 2 and roles["admin"] >= 1
+    docs = list((world / "content").rglob("*.*"))
+    assert 12 <= len(docs) <= 25
+    assert {p.suffix for p in docs} >= {".md", ".html", ".txt"}
+    assert len(list((world / "campaigns").glob("*.yaml"))) == 3
+    closes = [r["close_date"] for r in rows("opportunities.csv")]
+    assert min(closes) < "2024-06-01" and max(closes) > generate.TODAY.isoformat()
+
+
+def test_the_set_has_the_promised_shape():
+    doc = yaml.safe_load(build_questions.OUT.read_text(encoding="utf-8"))
+    qs = doc["questions"]
+    assert len(qs) >= 240 and len({q["id"] for q in qs}) == len(qs)
+    assert doc["threads"] >= 15
+    langs = collections.Counter(q["lang"] for q in qs)
+    assert set(langs) == {"en", "de", "fr", "es", "pt", "ja"}
+    assert langs["en"] / len(qs) <= 0.40  # more fr, es, pt and ja than the earlier worlds
+    roles = collections.Counter(q["role"] for q in qs)
+    assert roles["partner_seller"] > roles["channel_manager"] > roles["marketer"] > 0
+    kinds = collections.Counter(q["expect"] for q in qs)
+    assert set(kinds) == {"answer", "refusal", "not_found", "no_such_entity"}
+    users = {u["user_id"]: u for u in facts.table("users.csv")}
+    for q in qs:
+        assert users[q["user"]]["role"] == q["role"], q["id"]
+        if q["expect"] == "answer":
+            assert q["answer_any"] and all(alt and all(s.strip() for s in alt) for alt in q["answer_any"]), q["id"]
+        else:
+            assert "answer_any" not in q, q["id"]
+
+
+def test_made_up_names_are_absent_from_the_world():
+    text = facts.all_import_text()
+    assert build_questions.MADE_UP
+    for name in build_questions.MADE_UP:
+        assert name.lower() not in text, name
+
+
+def test_the_world_ingests_with_nothing_rejected(world, tmp_path):
+    env = {**os.environ, "COSELL_HOME": str(tmp_path / "home"), "COSELL_TODAY": generate.TODAY.isoformat(),
+           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+    p = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(world), "--reset", "--json"],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert p.returncode == 0, p.stdout[-2000:] + p.stderr[-2000:]
+    report = json.loads(p.stdout)
+    assert report["rejected"] == []
+    assert report["partners"] == len(list((world / "partners.csv").open(encoding="utf-8"))) - 1
