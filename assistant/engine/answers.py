@@ -244,8 +244,8 @@ def _money(value: Any, currency: str = "USD") -> str:
         return "?"
 
 
-def _number(value: float, money: bool) -> str:
-    return _money(value) if money else f"{value:,.0f}"
+def _number(value: float, money: bool, currency: str = "USD") -> str:
+    return _money(value, currency) if money else f"{value:,.0f}"
 
 
 def profile_deals(data: ProfileResult) -> list[DealOut]:
@@ -298,10 +298,10 @@ def _tier_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: 
     gaps = []
     for c in checks:
         metric = say("m_" + c.metric, lang) if "m_" + c.metric in _METRIC_KEYS else c.metric
-        lines.append(say("check_line", lang, metric=metric, value=_number(c.value, c.money),
-                         minimum=_number(c.minimum, c.money), mark="✓" if c.met else "✗"))
+        lines.append(say("check_line", lang, metric=metric, value=_number(c.value, c.money, data.currency),
+                         minimum=_number(c.minimum, c.money, data.currency), mark="✓" if c.met else "✗"))
         if not c.met:
-            gaps.append(say("more_of", lang, n=_number(c.minimum - c.value, c.money), metric=metric))
+            gaps.append(say("more_of", lang, n=_number(c.minimum - c.value, c.money, data.currency), metric=metric))
     if checks:
         lines.append(say("tier_missing", lang, tier=above, gaps="; ".join(gaps)) if gaps
                      else say("tier_all_met", lang, tier=above))
@@ -317,13 +317,13 @@ def _mdf_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: s
         if not months:
             return [say("mdf_none_period", lang, partner=partner, period=data.mdf_period)]
         return [say("mdf_period", lang, partner=partner, period=data.mdf_period, first=months[0],
-                    last=months[-1], allocated=_money(data.mdf_allocated),
-                    spent=_money(data.mdf_spent), left=_money(data.mdf_left))] + _mdf_share(data, lang)
+                    last=months[-1], allocated=_money(data.mdf_allocated, data.currency),
+                    spent=_money(data.mdf_spent, data.currency), left=_money(data.mdf_left, data.currency))] + _mdf_share(data, lang)
     if not data.mdf_allocated and not data.mdf_spent:
         return [say("mdf_none", lang, partner=partner)]
     return [say("mdf", lang, partner=partner, first=months[0] if months else "?",
-                last=months[-1] if months else "?", allocated=_money(data.mdf_allocated),
-                spent=_money(data.mdf_spent), left=_money(data.mdf_left))] + _mdf_share(data, lang)
+                last=months[-1] if months else "?", allocated=_money(data.mdf_allocated, data.currency),
+                spent=_money(data.mdf_spent, data.currency), left=_money(data.mdf_left, data.currency))] + _mdf_share(data, lang)
 
 
 def _mdf_share(data: ProfileResult, lang: str) -> list[str]:
@@ -348,8 +348,8 @@ def _asked_check(data: ProfileResult, lang: str, metric: str = "certified_staff"
         return []
     c = found[0]
     return [say("tier_towards", lang, tier=data.asked_tier),
-            say("check_line", lang, metric=say("m_" + metric, lang), value=_number(c.value, c.money),
-                minimum=_number(c.minimum, c.money), mark="✓" if c.met else "✗")]
+            say("check_line", lang, metric=say("m_" + metric, lang), value=_number(c.value, c.money, data.currency),
+                minimum=_number(c.minimum, c.money, data.currency), mark="✓" if c.met else "✗")]
 
 
 def reg_line(d: DealOut, deal_label: DealLabel, lang: str) -> str:

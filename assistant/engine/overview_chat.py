@@ -430,10 +430,11 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
     "kits": ("{n} campaign kits (with their languages):", "{n} Kampagnen-Kits (mit ihren Sprachen):",
              "{n} kits de campagne (avec leurs langues) :", "{n} kits de campaña (con sus idiomas):",
              "{n} kits de campanha (com seus idiomas):", "キャンペーンキット {n} 件（対応言語）:"),
-    "mdf": ("MDF by partner (USD), {months}, most left unspent first:", "MDF je Partner (USD), {months}, meiste "
-            "ungenutzte Mittel zuerst:", "MDF par partenaire (USD), {months}, le plus non dépensé d'abord :",
-            "MDF por socio (USD), {months}, primero el mayor saldo sin gastar:", "MDF por parceiro (USD), {months}, "
-            "primeiro quem deixou de gastar mais:", "パートナー別 MDF（USD、{months}、未使用額の多い順）:"),
+    "mdf": ("MDF by partner ({currency}), {months}, most left unspent first:", "MDF je Partner ({currency}), "
+            "{months}, meiste ungenutzte Mittel zuerst:", "MDF par partenaire ({currency}), {months}, le plus non "
+            "dépensé d'abord :", "MDF por socio ({currency}), {months}, primero el mayor saldo sin gastar:",
+            "MDF por parceiro ({currency}), {months}, primeiro quem deixou de gastar mais:",
+            "パートナー別 MDF（{currency}、{months}、未使用額の多い順）:"),
     "mdf_line": ("{allocated} allocated, {spent} spent, {left} left unspent",
                  "{allocated} zugeteilt, {spent} ausgegeben, {left} ungenutzt",
                  "{allocated} alloués, {spent} dépensés, {left} non dépensés",
@@ -519,10 +520,10 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
             for key, minimum in minimums.items():
                 metric = key.removeprefix("min_")
                 label = say("m_" + metric, lang) if "m_" + metric in say else metric.replace("_", " ")
-                lines.append(f"- {label}: {_money({'USD': minimum}) if 'revenue' in metric else f'{minimum:,.0f}'}")
+                lines.append(f"- {label}: {_money({result.currency: minimum}) if 'revenue' in metric else f'{minimum:,.0f}'}")
     elif t == "mdf":
         months = f"{result.months[0]}..{result.months[-1]}" if result.months else ""
-        lines = [_say("mdf", lang, months=months)]
+        lines = [_say("mdf", lang, months=months, currency=result.currency)]
         lines += [f"{i}. {p.name} ({p.partner_id}): " + _say("mdf_line", lang, allocated=f"{p.mdf_allocated:,.0f}",
                                                                 spent=f"{p.mdf_spent:,.0f}", left=f"{p.mdf_left:,.0f}")
                   for i, p in enumerate(result.partners[:LIST_MAX], 1)]

@@ -25,10 +25,10 @@ from sqlalchemy import or_, select
 from retrieval.records import Opportunity, Partner, PartnerActivity
 from retrieval.scope import Scope
 from tools.account_mapping.service import account_relationships
-from tools.analytics.fx import Converter
 from tools.analytics.periods import months_starting_in, period
 from tools.analytics.types import AttributionResponse, AttributionTotals, DealCredit, PartnerAttribution
 from tools.context import ToolContext
+from tools.currency import Converter
 
 ROLES = ("sourced", "influenced", "fulfillment")
 MAPPING_POPULATIONS = ("customer", "open_opportunity")

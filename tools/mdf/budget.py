@@ -3,7 +3,7 @@
 
 An activity's quarter is that of its `start_on`, else its `requested_on`. What an activity holds of the
 budget once approved (approved, claimed or paid): its approved amount, else what was claimed or paid.
-Amounts in another currency are converted with vendor.yaml `fx_rates` (as `tools.analytics.fx`), at face
+Amounts in another currency are converted with vendor.yaml `fx_rates` (`tools.currency`), at face
 value when there is no rate. Approvals of one partner are serialised by `lock_partner` (a row lock on the
 partner: Postgres blocks the second approver until the first commits; SQLite takes its write lock), so
 two approvals at once cannot both fit a budget only one fits.
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from assistant.core.errors import BadInput
 from retrieval.programme_records import MdfActivityRow
 from retrieval.records import Partner, PartnerActivity
+from tools.currency import Converter
 from tools.types import money
 
 HOLDS_BUDGET = ("approved", "claimed", "paid")
@@ -36,28 +37,6 @@ def quarter_months(quarter: str) -> list[str]:
 def activity_quarter(row: MdfActivityRow) -> str | None:
     day = row.start_on or row.requested_on
     return quarter_of(day) if day else None
-
-
-def rates(vendor: dict) -> tuple[str, dict[str, float]]:
-    """(reporting currency, units of it per unit of each other currency): vendor.yaml, as tools.analytics.fx."""
-    currency = str(vendor.get("reporting_currency") or "USD").upper()
-    out: dict[str, float] = {}
-    for code, rate in (vendor.get("fx_rates") or {}).items():
-        try:
-            if float(rate) > 0:
-                out[str(code).upper()] = float(rate)
-        except (TypeError, ValueError):
-            continue
-    return currency, out
-
-
-def convert(amount: float | None, currency: str | None, reporting: str, table: dict[str, float]) -> float | None:
-    """The amount in the reporting currency; None when its currency has no rate."""
-    code = (currency or "USD").upper()
-    if code == reporting:
-        return float(amount or 0.0)
-    rate = table.get(code)
-    return None if rate is None else float(amount or 0.0) * rate
 
 
 def committed(row: MdfActivityRow) -> float:
@@ -93,7 +72,7 @@ def lock_partner(session: Session, partner_id: str) -> None:
 
 
 def budget(session: Session, vendor: dict, partner_id: str, quarter: str, excluding: str | None = None) -> Budget:
-    reporting, table = rates(vendor)
+    fx = Converter.from_vendor(vendor)
     months = quarter_months(quarter)
     allocated = sum(v or 0.0 for v in session.scalars(select(PartnerActivity.mdf_allocated).where(
         PartnerActivity.partner_id == partner_id, PartnerActivity.month.in_(months))))
@@ -104,5 +83,5 @@ def budget(session: Session, vendor: dict, partner_id: str, quarter: str, exclud
         if row.activity_id == excluding or activity_quarter(row) != quarter:
             continue
         value = committed(row)
-        approved += convert(value, row.currency, reporting, table) or value
-    return Budget(partner_id, quarter, float(allocated), approved, reporting)
+        approved += fx.convert(value, row.currency) or value
+    return Budget(partner_id, quarter, float(allocated), approved, fx.currency)

@@ -3,7 +3,7 @@ partner and (an addition) per kind: `paid` (the paid amount), `pipeline` (open d
 `mdf_activity_id` is the activity), `won` (its `closed_won` deals with a close date up to today), `roi` =
 won / paid (null when nothing was paid), in the reporting currency.
 
-Conversion as `tools.analytics.fx` (vendor.yaml `reporting_currency` and `fx_rates`): an activity or a deal
+Conversion as `tools.currency` (vendor.yaml `reporting_currency` and `fx_rates`): an activity or a deal
 in a currency without a rate is left out of every figure and listed in `unconverted`.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from retrieval.programme_records import MdfActivityRow, OpportunityMdf
 from retrieval.records import Opportunity
 from retrieval.scope import Scope
 from tools.context import ToolContext
-from tools.mdf.budget import convert, rates
+from tools.currency import Converter
 from tools.mdf.types import RoiActivity, RoiGroup, RoiResponse
 from tools.types import CLOSED_STAGES, period
 
@@ -46,7 +46,7 @@ def mdf_roi(ctx: ToolContext, scope: Scope, partner_id: str | None = None, start
         partner_id = scope.partner_id
     today = ctx.today()
     first, last = period(today, start, end)
-    reporting, table = rates(ctx.vendor())
+    fx = Converter.from_vendor(ctx.vendor())
     unconverted: list[str] = []
     with ctx.store.session() as session:
         query = select(MdfActivityRow).where(MdfActivityRow.start_on >= first, MdfActivityRow.start_on <= last)
@@ -63,7 +63,7 @@ def mdf_roi(ctx: ToolContext, scope: Scope, partner_id: str | None = None, start
     brought: dict[str, list[str]] = defaultdict(list)
     for d in sorted(deals, key=lambda d: d.opportunity_id):
         brought[d.mdf_activity_id].append(d.opportunity_id)
-        value = convert(d.amount, d.currency, reporting, table)
+        value = fx.convert(d.amount, d.currency)
         if value is None:
             unconverted.append(d.opportunity_id)
         elif d.stage not in CLOSED_STAGES:
@@ -72,7 +72,7 @@ def mdf_roi(ctx: ToolContext, scope: Scope, partner_id: str | None = None, start
             won[d.mdf_activity_id] += value
     activities: list[RoiActivity] = []
     for row in chosen:
-        paid = convert(row.paid_amount, row.currency, reporting, table)
+        paid = fx.convert(row.paid_amount, row.currency)
         if paid is None:
             unconverted.append(row.activity_id)
             continue
@@ -85,7 +85,7 @@ def mdf_roi(ctx: ToolContext, scope: Scope, partner_id: str | None = None, start
     for a in activities:
         by_partner[a.partner_id].append(a)
         by_kind[a.kind or "other"].append(a)
-    return RoiResponse(**{"from": first}, to=last, currency=reporting, activities=activities,
+    return RoiResponse(**{"from": first}, to=last, currency=fx.currency, activities=activities,
                        partners=[_group(rows, partner_id=p) for p, rows in sorted(by_partner.items())],
                        kinds=[_group(rows, kind=k) for k, rows in sorted(by_kind.items())],
                        unconverted=unconverted)

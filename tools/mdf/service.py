@@ -30,6 +30,7 @@ from retrieval.programme_records import (
 )
 from retrieval.scope import Scope
 from tools.context import ToolContext
+from tools.currency import Converter, reporting_currency
 from tools.mdf import budget as budgets
 from tools.mdf.advice import mdf_advice
 from tools.mdf.roi import mdf_roi
@@ -102,7 +103,7 @@ def request_mdf(ctx: ToolContext, scope: Scope, request: MdfRequest) -> MdfActiv
         raise BadInput(f"--end {request.end_on} is before --start {request.start_on}")
     today = ctx.today()
     quarter = budgets.quarter_of(request.start_on or today)
-    currency = budgets.rates(ctx.vendor())[0]
+    currency = reporting_currency(ctx.vendor())
 
     def build(session: Session, new_id: str) -> MdfActivityRow:
         budgets.budget(session, ctx.vendor(), request.partner_id, quarter).check(request.amount)
@@ -191,8 +192,7 @@ def approve_mdf(ctx: ToolContext, scope: Scope, activity_id: str, amount: float 
         budgets.lock_partner(session, row.partner_id)
         quarter = budgets.activity_quarter(row) or budgets.quarter_of(today)
         budget = budgets.budget(session, vendor, row.partner_id, quarter, excluding=activity_id)
-        reporting, table = budgets.rates(vendor)
-        budget.check(budgets.convert(granted, row.currency, reporting, table) or granted, activity_id)
+        budget.check(Converter.from_vendor(vendor).convert(granted, row.currency) or granted, activity_id)
         return {"status": "approved", "approved_amount": granted, "reason": reason or row.reason}
 
     return _change(ctx, scope, activity_id, "approved", ("requested",), values)

@@ -32,6 +32,7 @@ from retrieval.scope import Scope, ScopedRecords
 from tools.account_mapping import service as account_mapping  # a module reference: tests swap it
 from tools.account_mapping.service import corrections_stamp
 from tools.context import ToolContext
+from tools.currency import reporting_currency
 from tools.next_best_action.deal_signals import URGENT_RULES, DealContext
 from tools.next_best_action.partner_health import PartnerMetrics, VendorBaselines, partner_value, uncertified
 from tools.next_best_action.tier_rules import (
@@ -135,7 +136,7 @@ def unused_mdf(p: PartnerContext) -> Signal | None:
     if use >= limit:
         return None
     unspent = allocated - spent
-    code = str(p.ctx.vendor().get("reporting_currency") or "USD")  # partner_activity amounts (DATA.md)
+    code = reporting_currency(p.ctx.vendor())  # partner_activity amounts (DATA.md)
     norm = f"; partners typically use {typical:.0%}" if typical is not None else ""
     return Signal(
         kind="unused_mdf",

@@ -22,6 +22,7 @@ from assistant.core.errors import BadInput
 from retrieval.records import User
 from retrieval.scope import Scope
 from tools.context import ToolContext
+from tools.currency import reporting_currency
 from tools.next_best_action.service import MONEY_METRICS, partner_standing, tier_checks, vendor_tier_rules
 from tools.protection import deal_protection, kept_protection, protection_days
 from tools.registry import register_tool
@@ -113,6 +114,7 @@ class ProfileResult(BaseModel):
     channel_manager: ChannelManagerOut | None = None
     contacts: ContactsOut | None = None  # contacts topic
     protection_days: int = 90
+    currency: str = "USD"  # vendor.yaml reporting_currency: MDF figures and tier minimums are in it
     today: dt.date | None = None
     asked_deal: str | None = None  # the one deal asked about (registrations of that deal)
     mdf_period: str | None = None  # the quarter the MDF figures cover (YYYY-Qn), when one was asked
@@ -203,7 +205,7 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     days = protection_days(ctx)
     out = ProfileResult(partner_id=partner_id, name=partner.name, topic=topic, tier=assessment.current,
                         qualified_tier=assessment.qualified, protection_days=days, today=today,
-                        asked_deal=opportunity_id)
+                        asked_deal=opportunity_id, currency=reporting_currency(ctx.vendor()))
     above = [c.tier for c in assessment.checks_next]
     out.next_tier = above[0] if above else None
     out.next_tier_checks = _checks(assessment.checks_next)

@@ -19,6 +19,7 @@ from retrieval.records import CampaignKitRow, User
 from retrieval.scope import Scope
 from tools.analytics.service import portfolio
 from tools.context import ToolContext
+from tools.currency import reporting_currency
 from tools.next_best_action.service import vendor_tier_rules
 from tools.protection import deal_protection, kept_protection, protection_days
 from tools.registry import register_tool
@@ -106,6 +107,7 @@ class OverviewResult(BaseModel):
     locale: str | None = None
     country: str | None = None
     product: str | None = None
+    currency: str = "USD"  # vendor.yaml reporting_currency: MDF sums and tier minimums are in it
 
 
 def _tier_order(ctx: ToolContext) -> list[str]:
@@ -134,7 +136,7 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
                      to_date: dt.date | None = None, channel_manager: str | None = None) -> OverviewResult:
     today = ctx.today()
     out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount, locale=locale,
-                         country=country, product=product)
+                         country=country, product=product, currency=reporting_currency(ctx.vendor()))
     if topic == "tier_rules":  # the programme's minimums per tier, as nba and the profile apply them: no one's data
         out.tier_rules = {t: {r.metric: r.minimum for r in reqs} for t, reqs in vendor_tier_rules(ctx).items()
                           if reqs and (not tier or t == tier.lower())}

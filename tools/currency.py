@@ -1,8 +1,14 @@
-"""Currency conversion into vendor.yaml `reporting_currency` with its `fx_rates` (units of the reporting
-currency per unit of the deal's currency). A deal in a currency without a rate is not converted."""
+"""Money in the vendor's reporting currency (vendor.yaml `reporting_currency`, default USD) with its
+`fx_rates` (units of the reporting currency per unit of a deal's currency). One reading for every tool: MDF
+budgets and returns, attribution, partner figures; a deal in a currency without a rate is not converted."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+def reporting_currency(vendor: dict) -> str:
+    """vendor.yaml `reporting_currency`, upper case; USD when the vendor names none (DATA.md)."""
+    return str(vendor.get("reporting_currency") or "USD").upper()
 
 
 @dataclass(frozen=True)
@@ -12,7 +18,6 @@ class Converter:
 
     @classmethod
     def from_vendor(cls, vendor: dict) -> Converter:
-        currency = str(vendor.get("reporting_currency") or "USD").upper()
         rates = {}
         for code, rate in (vendor.get("fx_rates") or {}).items():
             try:
@@ -20,7 +25,7 @@ class Converter:
                     rates[str(code).upper()] = float(rate)
             except (TypeError, ValueError):
                 continue
-        return cls(currency, rates)
+        return cls(reporting_currency(vendor), rates)
 
     def convert(self, amount: float | None, currency: str | None) -> float | None:
         """The amount in the reporting currency; None when its currency has no rate."""
