@@ -667,6 +667,9 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
     if window and (topic == "deals" or not (mentions.of("opportunity") or mentions.of("account"))):
         p.arguments["window"] = [window[0].isoformat(), window[1].isoformat()]  # "closing this month", "expiring
         #                                                                         in the next 2 weeks"
+    elif topic == "registrations" and router.asks_still_running(turn.question) and not (
+            mentions.of("opportunity") or mentions.of("account")):
+        p.arguments["window"] = [turn.ctx.today().isoformat(), ""]  # "our active regs?": those not ended yet
     if topic == "deals" and deal_stage(turn.question):
         p.arguments["stage"] = deal_stage(turn.question)  # "which deals are in negotiation?"
     if topic == "deals" and deal_facts.asks_biggest(turn.question):
@@ -1101,9 +1104,13 @@ def _won_on(turn: Turn, resolver: Resolver, partner_id: str, day: str) -> list[s
 
 def _in_window(turn: Turn, resolver: Resolver, profile: ProfileResult, window: list[str]) -> tuple[str, int]:
     """The deals closing (topic deals) or registrations ending (topic registrations) between the window's dates."""
-    start, end = (dt.date.fromisoformat(d) for d in window)
+    start, end = (dt.date.fromisoformat(d) if d else None for d in window)
     partner = _partner_label(resolver, profile.partner_id)
-    if profile.topic == "deals":
+    if end is None:  # the registrations still protected today
+        found = [d for d in profile.deals if d.registered_by_partner and d.protection_ends
+                 and d.protection_ends >= start]
+        head, none = "window_running", "window_running_none"
+    elif profile.topic == "deals":
         found = [d for d in profile.deals if d.close_date and start <= d.close_date <= end]
         head, none = "window_close", "window_close_none"
     else:

@@ -438,7 +438,12 @@ _LAST_N_MONTHS = re.compile(r"\b(last|past|previous|letzten|derniers|últimos|ul
                             r"\b(?P<f>\d{1,2}|deux|trois|quatre|six)\s+(derniers|dernières)\s+mois\b")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "zwei": 2, "drei": 3, "vier": 4,
                  "sechs": 6, "deux": 2, "trois": 3, "quatre": 4, "dos": 2, "tres": 3, "cuatro": 4, "seis": 6,
-                 "dois": 2, "três": 3, "quatro": 4}
+                 "dois": 2, "três": 3, "quatro": 4,
+                 # for windows ahead ("in the next two weeks", "dans les quinze jours"): more of the small numbers
+                 "seven": 7, "eight": 8, "ten": 10, "fünf": 5, "sieben": 7, "acht": 8, "zehn": 10, "vierzehn": 14,
+                 "cinq": 5, "sept": 7, "huit": 8, "dix": 10, "quinze": 15, "cinco": 5, "siete": 7, "ocho": 8,
+                 "diez": 10, "quince": 15, "sete": 7, "oito": 8, "dez": 10, "duas": 2, "zwo": 2}
+_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 
 
 def months_since(question: str, today: dt.date) -> str | None:
@@ -468,7 +473,8 @@ def months_since(question: str, today: dt.date) -> str | None:
 
 
 _NEXT_N = re.compile(r"\b(next|coming|within|in the next|nächsten|kommenden|innerhalb von|prochain\w*|dans les|"
-                     r"próxim[oa]s|en los próximos|nos próximos|dentro de)\s+(?P<n>\d{1,3})\s*(?P<u>days?|tage?n?|jours?|"
+                     r"próxim[oa]s|en los próximos|nos próximos|dentro de)\s+(?P<n>\d{1,3}|"
+                     rf"{_NUMBER_WORD})\s*(?P<u>days?|tage?n?|jours?|"
                      r"días|dias|weeks?|wochen?|semaines?|semanas?)\b|(?P<j>\d{1,3})\s*(?P<ju>日|週間)(以内|のうち)")
 _WIN_THIS_WEEK = re.compile(r"\b(this|diese[rn]?|cette|esta) (week|woche|semaine|semana)\b|今週")
 _WIN_NEXT_WEEK = re.compile(r"\b(next|nächste\w*|kommende\w*) (week|woche)\b|\bla semaine prochaine\b|"
@@ -480,13 +486,26 @@ _WIN_NEXT_MONTH = re.compile(r"\b(next|nächste\w*|kommende\w*) (month|monat)\b|
 _WIN_THIS_QUARTER = re.compile(r"\b(this|current|dieses?|diesem|ce|este|neste) (quarter|quartal|trimestre)\b|今四半期")
 
 
+# "our active regs?", "registros vigentes", "welche Registrierungen laufen noch?": those whose protection has not ended
+_STILL_RUNNING = re.compile(r"\b(active|current|valid|running|live|ongoing|aktive\w*|laufende\w*|gültige\w*|"
+                            r"actifs?|actives?|valides?|en cours|activos?|activas?|vigentes?|ativos?|ativas?|válid\w*|"
+                            r"still (protected|valid|active|running)|noch (geschützt|gültig|aktiv)|laufen noch|"
+                            r"encore (protégé|valable|actif)\w*|todavía (protegid|vigent|activ)\w*|"
+                            r"ainda (protegid|vigent|ativ)\w*)\b|有効な|進行中の|保護中")
+
+
+def asks_still_running(question: str) -> bool:
+    return bool(_STILL_RUNNING.search(normalise(question)))
+
+
 def date_window(question: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     """The dates a question bounds its deals or registrations to: "this week", "next month", "in the next 2
     weeks", "this quarter" -> (first day, last day); None when it names no such window."""
     text = normalise(question)
     found = _NEXT_N.search(text)
     if found:
-        n = int(found.group("n") or found.group("j"))
+        raw = found.group("n") or found.group("j")
+        n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
         unit = found.group("u") or found.group("ju")
         days = n * 7 if re.match(r"week|woch|semai|seman|週", unit) else n
         return today, today + dt.timedelta(days=days)
