@@ -33,7 +33,14 @@ from assistant.engine import (
     tier_benefits,
 )
 from assistant.engine.context import AppContext
-from assistant.engine.intent_cues import PROGRAMME_Q, deal_stage, normalise, tier_named, won_asked
+from assistant.engine.intent_cues import (
+    MDF_WORDS_RE,
+    PROGRAMME_Q,
+    deal_stage,
+    normalise,
+    tier_named,
+    won_asked,
+)
 from assistant.engine.messages import say
 from assistant.engine.name_index import STOPWORDS, tokens
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
@@ -238,7 +245,7 @@ _FOLLOWUP_TOPICS = (
     ("certifications", re.compile(r"\bcert\w*|\bzertifi\w*|認定|資格", re.IGNORECASE)),
     ("tier", re.compile(r"\b(won|revenue|ingreso\w*|ganad\w*|ganh\w*|receita|umsatz|gewonnen\w*|gagné\w*|chiffre|"
                         r"tier|level|nivel|nível|niveau|stufe)\b|受注|売上|ティア", re.IGNORECASE)),
-    ("mdf", re.compile(r"\bmdf\b|marketing (development )?funds?", re.IGNORECASE)),
+    ("mdf", MDF_WORDS_RE),
 )
 
 
@@ -287,8 +294,7 @@ def _search_followup(turn: Turn, resolver: Resolver) -> Plan | None:
 def _about_mdf(state: ThreadState) -> bool:
     """The last answer was about marketing funds: our MDF figures, or a rule about them."""
     last = state.last_arguments
-    return last.get("topic") == "mdf" or bool(re.search(r"\bmdf\b|marketing (development )?funds?",
-                                                        str(last.get("query") or ""), re.IGNORECASE))
+    return last.get("topic") == "mdf" or bool(MDF_WORDS_RE.search(str(last.get("query") or "")))
 
 
 def _language_switch(turn: Turn, resolver: Resolver) -> Plan | None:
@@ -555,7 +561,7 @@ def _plan_extension(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan 
                                "opportunity_id": deals[0], "rule": deal_facts.EXTENSION_QUERY})
 
 
-_MDF_WORD = re.compile(r"(?<![a-z])mdf(?![a-z])|marketing (development )?funds?")
+_MDF_WORD = MDF_WORDS_RE
 # asking for a draft: a verb of writing ("draft", "write", "rédige", "escreva", "作成")
 _DRAFT_ASKED = re.compile(r"\b(draft\w*|write|writing|create|make|generate|compose|prepare|entwurf|entwirf|schreib\w*|"
                           r"erstell\w*|rédige\w*|écri\w*|prépare\w*|borrador|redact\w*|escrib\w*|rascunho|escrev\w*|"

@@ -169,6 +169,16 @@ CM_SUBJECT = re.compile(r"\b(regs?|regist\w*|enregistr\w*|conflicts?|konflikt\w*
                         r"funds?|tiers?|promotion|beförderung|upgrade|deals?|opportunit\w*|opps?|claims?|antrag|"
                         r"beantrag\w*|approv\w*|freigabe|genehmigung|approbation|aprobaci\w*|aprovaç\w*|programme|"
                         r"program|programm|programa)\b|登録|延長|競合|承認")
+# Marketing development funds in the six languages: the acronym and the local one (FDM: fonds / fondos de
+# développement / desarrollo de marketing), the words spelled out, a marketing budget or fund. One pattern for every
+# MDF cue of the engine (profile figures, requests, returns, the book, follow-ups).
+MDF_WORDS = (r"(?:(?<![a-z0-9])(?:mdf|fdm)(?![a-z0-9])|\bmarketing[ -]?(?:development )?funds?\b|\bco-?marketing "
+             r"funds?\b|\bmarketing ?budget\b|\bmarketingbudget|marketingmittel|marketingfonds|\bfonds (?:de )?(?:"
+             r"d[ée]veloppement )?marketing|\bfondos? (?:de (?:desarrollo de )?)?marketing|\bfundos? (?:de "
+             r"(?:desenvolvimento de )?)?marketing|\bverbas? de marketing|マーケティング(?:開発)?(?:資金|予算|ファンド))")
+MDF_WORDS_RE = re.compile(MDF_WORDS, re.IGNORECASE)
+
+
 PROFILE_CUES: dict[str, list[str]] = {
     "tier": [
         rf"({TIER_WORD}).{{0,40}}\b(on track|close|far|qualify|qualif\w+|progress|missing|short|gap|reach|make it|"
@@ -219,20 +229,18 @@ PROFILE_CUES: dict[str, list[str]] = {
         rf".{{0,25}}({TIER_NOUN})|({TIER_NOUN})\W+(are|is|sind|est|es|é) (we|our|wir|unser\w*|nous|notre)\b",
     ],
     "mdf": [
-        r"(\bmdf\b|marketing (development )?funds?|marketing ?budget|marketingbudget|fonds marketing|"
-        r"fondos? de marketing|fundos? de marketing|マーケティング(資金|予算)).{0,50}\b(spent|spend|left|remaining|"
+        MDF_WORDS + r".{0,50}\b(spent|spend|left|remaining|"
         r"used|unused|balance|how much|allocated|budget|ausgegeben|übrig|verbleib\w*|verbraucht|genutzt|dépensé\w*|"
         r"reste|restant\w*|utilisé\w*|gastad\w*|gastamos|queda|quedan|disponible|usad\w*|gast\w*|sobr\w*|"
         r"restante\w*|usamos|overspen\w*|over budget|überzogen|überschritten|ausgeb\w*|dépass\w*|excedi\w*|"
         r"sobregast\w*|ultrapass\w*|estour\w*)\b",
         r"\b(how much|wie ?viel\w*|combien|cuánto|quanto|spent|left|remaining|übrig|ausgegeben|reste|queda|sobr\w*|"
         r"gast\w*|overspen\w*|overspent|over budget|went over|überzogen|dépass\w*|excedi\w*|sobregast\w*|"
-        r"ultrapass\w*)\b.{0,40}"
-        r"(\bmdf\b|marketing (development )?funds?)",
-        r"(mdf|マーケティング資金).{0,20}(残り|残高|使|消化|予算|いくら|割当|割り当て|配分)",
+        r"ultrapass\w*)\b.{0,40}" + MDF_WORDS,
+        MDF_WORDS + r".{0,20}(残り|残高|使|消化|予算|いくら|割当|割り当て|配分)",
         # "is <partner> using its MDF?", "mdf alloc vs spend", "notre allocation MDF"
-        r"\b(using|use|used|spending|utilise\w*|nutzt|nutzen|usando|utilizando)\b.{0,20}\bmdf\b|"
-        r"\bmdf\b.{0,20}\b(alloc\w*|allotment|zuteilung|zuweisung|allocation|asignaci\w*|alocaç\w*)",
+        r"\b(using|use|used|spending|utilise\w*|nutzt|nutzen|usando|utilizando)\b.{0,20}" + MDF_WORDS + "|"
+        + MDF_WORDS + r".{0,20}\b(alloc\w*|allotment|zuteilung|zuweisung|allocation|asignaci\w*|alocaç\w*)",
     ],
     "certifications": [
         r"\b(how many|number of|count of|wie ?viele|anzahl|combien|cuántos|cuántas|quantos|quantas)\b.{0,40}"

@@ -12,7 +12,7 @@ from collections import Counter
 
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.draft_options import kit_named
-from assistant.engine.intent_cues import says_us
+from assistant.engine.intent_cues import MDF_WORDS, says_us
 from assistant.engine.name_index import ids_written
 from assistant.engine.resolver import Resolver
 from assistant.engine.router import asks_rule
@@ -97,12 +97,10 @@ def _named_partner(turn: Turn) -> tuple[str, str] | None:
         return None
     return partners[0].id, resolver.partner_names.get(partners[0].id, partners[0].id)
 
-_MDF = r"(?:(?<![a-z0-9])mdf(?![a-z0-9])|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b)"
+_MDF = _MDF_ANY = MDF_WORDS
 # "which MDF requests are waiting?", "mdf requests waiting on me", "welche MDF-Anträge sind noch offen?",
 # "demandes MDF en attente ?", "solicitudes de MDF pendientes", "pedidos de MDF pendentes", "承認待ちのMDF申請":
 # an MDF word, a request word and a waiting word, in any order and language.
-_MDF_ANY = (r"(?:(?<![a-z0-9])mdf(?![a-z0-9])|\bmarketing (?:development )?funds?\b|\bco-?marketing funds?\b|fonds marketing|"
-            r"fondos? de marketing|fundos? de marketing|マーケティング(?:資金|予算))")
 _REQUEST = (r"(?:\b(?:requests?|claims?|activit\w+|anträge?|antrag|anfragen?|demandes?|solicitud\w*|pedidos?|"
             r"solicitaç\w*|reembolsos?)\b|申請|請求)")
 _WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?)|awaiting|queue|undecided|due|overdue|"

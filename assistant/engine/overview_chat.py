@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.engine.analytics_chat import period_of
-from assistant.engine.intent_cues import normalise
+from assistant.engine.intent_cues import MDF_WORDS_RE, normalise
 from assistant.engine.messages import say
 from assistant.engine.router import mdf_period
 from tools.locales import Catalogue
@@ -99,8 +99,7 @@ _WINDOW = re.compile(r"\b(?:next|coming|within|in the next|nächsten|prochain\w*
                      r"(\d+)\s*(日|週間|か月|ヶ月)")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "zwei": 2, "drei": 3, "vier": 4, "deux": 2, "trois": 3,
             "quatre": 4, "dos": 2, "tres": 3, "cuatro": 4, "duas": 2, "três": 3, "quatro": 4}
-_MDF = re.compile(r"(?<![a-z])mdf(?![a-z])|marketing (development )?funds?|marketingmittel|fonds marketing|fondos de marketing|"
-                  r"fundos de marketing|マーケティング(開発)?資金")
+_MDF = MDF_WORDS_RE
 _MDF_FIGURES = re.compile(r"\b(unspent|unused|left|remaining|spent|spend|allocated|allocation|budget used|"
                           r"ungenutzt\w*|verbleibend\w*|übrig|ausgegeben|zugeteilt|non dépensé\w*|restant\w*|"
                           r"dépensé\w*|alloué\w*|sin gastar|sin usar|gastad[oa]s?|gastó|asignad[oa]s?|"
