@@ -40,7 +40,9 @@ _LEAD_WORD = r"(?:\bleads?\b|リード)"
 _LEAD_WAITING = (r"(?:\b(?:waiting|pending|open|unassigned|not (?:yet )?(?:accepted|routed|assigned|picked up)|"
                  r"unaccepted|sitting|wart\w*|offen\w*|ausstehend\w*|nicht (?:\w+ )?(?:angenommen|zugewiesen|"
                  r"bearbeitet)|en attente|attend\w*|pas (?:encore )?(?:accepté|attribué)\w*|pendientes?|sin (?:aceptar|"
-                 r"asignar|respuesta)|esperando|pendentes?|aguardando|sem (?:resposta|aceite|dono)|não aceit\w*)\b|"
+                 r"asignar|respuesta)|esperando|pendentes?|aguardando|sem (?:resposta|aceite|dono)|não aceit\w*|"
+                 r"to (?:be )?accept(?:ed)?|(?:à|a) accepter|zu (?:akzeptieren|bestätigen)|anzunehmen|annehmen (?:müssen|sollen)|"
+                 r"(?:por|para) aceptar|(?:para|a) aceitar)\b|"
                  r"未対応|未承諾|待ち|未割り当て)")
 LEADS_WAITING_RE = re.compile(rf"^(?!.*\b(?:how long|how many hours|wie lange|combien de temps|cuánto tiempo|"
                               rf"quanto tempo|policy|rules?)\b)(?=.*{_LEAD_WORD})(?=.*{_LEAD_WAITING})", re.IGNORECASE)

@@ -50,6 +50,15 @@ def test_a_partner_seller_sees_only_the_leads_assigned_to_their_partner(ctx):
     assert "L-7" not in other.answer and "L-8" not in other.answer, other.answer
 
 
+@pytest.mark.parametrize("question", ["on a des leads à accepter ?", "¿tenemos leads por aceptar?",
+                                      "temos algum lead para aceitar?", "Gibt es Leads, die wir annehmen müssen?",
+                                      "any leads for us to accept?"])
+def test_leads_to_accept_in_the_sellers_words(ctx, question):
+    mine = _ask(ctx, "u-ps2", question)
+    assert [t.name for t in mine.tools] == ["list_leads"], mine.answer
+    assert "L-7" in mine.answer and "L-8" not in mine.answer, mine.answer
+
+
 def test_the_acceptance_rule_is_no_list(ctx):
     answer = _ask(ctx, "u-cm", "how long does a partner have to accept a lead?")
     assert "list_leads" not in [t.name for t in answer.tools], answer.answer
