@@ -77,6 +77,12 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bqué (socio|partner)|\bmejor(es)? (socio|partner)|\bsocios? para\b", 3),
         (r"\bqual(is)? (é o |e o )?(melhor )?parceiro|\bmelhor(es)? parceiro|\bparceiros? para\b", 3),
         (r"どのパートナー|最適なパートナー|パートナーを(推薦|提案)|合うパートナー|おすすめのパートナー", 3),
+        # "who should work / take / help on it?" in fr, es, pt, ja: which partner, like English "who ... work"
+        (r"\bqui (devrait|doit|peut|pourrait|devraient|pourraient)\b.{0,30}\b(travailler|aider|prendre|porter|"
+         r"s'occuper|accompagner|gérer|mener|co-?vendre)|\bquién(es)? (debería|debe|puede|podría|deberían|podrían)\b"
+         r".{0,30}\b(trabajar|llevar|ayudar|tomar|encargarse|acompañar|gestionar|co-?vender)|\bquem (deveria|deve|"
+         r"pode|poderia|deveriam|poderiam)\b.{0,30}\b(trabalhar|levar|ajudar|assumir|cuidar|acompanhar|tocar|"
+         r"co-?vender)|誰が.{0,12}(担当|支援|手伝|組む)", 3),
     ],
     "nba": [
         (r"\bwhat (should|do|can|must) (i|we)\b.{0,20}\bdo\b|\bwhat (should|shall) (i|we)\b", 3),
