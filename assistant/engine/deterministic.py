@@ -563,8 +563,9 @@ _DRAFT_ASKED = re.compile(r"\b(draft\w*|write|writing|create|make|generate|compo
 
 
 def _won_in_period(turn: Turn) -> bool:
-    """ "how much did we win last quarter?": the won revenue of a period asked."""
-    return won_asked(turn.question) and programme.period_of(turn.question, turn.ctx.today()) != (None, None)
+    """ "how much did we win last quarter?", "今年受注した案件は何件？": the won revenue (or deals) of a period asked."""
+    asked = won_asked(turn.question) or bool(WON_COUNT.search(normalise(turn.question)))  # or "how many did we win"
+    return asked and programme.period_of(turn.question, turn.ctx.today()) != (None, None)
 
 
 def _partner_wins(turn: Turn, mentions: Mentions) -> bool:

@@ -183,11 +183,12 @@ PROFILE_CUES: dict[str, list[str]] = {
         rf"cumpl\w*|rempli\w*|remplissons|bate\w*|"
         rf"what('s| is) missing|what are we missing|need to (reach|get|hit|make)|keep|lose|block\w*|holding \w+ back|"
         rf"stand(s|ing)? in the way|stopp\w*|prevent\w*)\b.{{0,40}}({TIER_WORD})",
-        rf"(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren|wie weit|wie nah|brauch\w*|"
+        rf"(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren|wie weit|wie nah|brauch\w*|erfüll\w*|"
         rf"benötig\w*|passen wir|reicht es|reicht's|reichts|schaffen wir).{{0,40}}({TIER_WORD})|"
         rf"({TIER_WORD}).{{0,40}}(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren)",
-        rf"(manque|atteindre|qualifi|en bonne voie|garder|conserver|perdre|loin|proche|rest(e|ons|er)\b).{{0,40}}({TIER_WORD})",
-        rf"(falta|alcanzar|calificar|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
+        rf"(manque|atteindre|qualifi|en bonne voie|gard(e|er|ons|ez)\b|conserv\w*|perd\w*|loin|proche|"
+        rf"rest(e|ons|er)\b).{{0,40}}({TIER_WORD})",
+        rf"(falta|alcanzar|calific\w*|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
         rf"perto).{{0,40}}({TIER_WORD})",
         # "are we close to platinum?", "o que a gente precisa pra gold?", "sind wir nah an Platin dran?"
         rf"\b(close to|near|nah an|nahe an|nah dran|près de|pr[eè]s du|cerca de|perto d[eoa])\b.{{0,20}}({TIER_WORD})|"
@@ -307,7 +308,8 @@ PROFILE_CUES: dict[str, list[str]] = {
     "channel_manager": [
         r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bpam\b|\bcm\b|ansprechpartner|"
         r"\bresponsable (partenaire|de canal|du compte)|\bgerente de (canal|parceiros|cuenta|conta)|"
-        r"gestor de (canal|parceiros)|\bgestionnaire (de canal|partenaire\w*|du compte)|チャネルマネージャー|"
+        r"\bgestora? de (canal|parceiros|socios|cuenta|conta)|\bgestionnaire (de canal|partenaire\w*|du compte)|"
+        r"\b(responsable|gerente|gestora?) (de|del) (canal|partners|socios)\b|\bkanalmanager\w*|\bchannel-?manager\w*|チャネルマネージャー|"
         r"担当(者|営業|マネージャー)",
         # "who manages P-062?", "wer betreut <partner>?"
         r"\bwho (manages|looks after|handles|owns|runs|covers)\b|\bwer (betreut|verwaltet|managt|führt)\b|"
@@ -371,6 +373,10 @@ PROFILE_CUES["tier"] += [
     r"(?:'s|の) ?(current |aktuelle |actual |atual )?(tier|level|ティア|ランク)\b|\b(what|which) (tier|level) (is|are)\b|"
     r"(ティア|ランク)(は|を教え|って)",
     WON_ASKED,
+    # "our win count over 12 months?", "number of wins", "Anzahl gewonnener Deals", "nombre d'affaires gagnées"
+    r"\b(win|wins|won deals?) (count|tally|total)\b|\b(number|count|total) of (wins|won deals)\b|\bhow many wins\b|"
+    r"\banzahl (der )?(gewonnene\w*|abschlüsse)\b|\bnombre (d'affaires gagnées|de victoires)\b|"
+    r"\bn[uú]mero de (negocios ganados|negócios ganhos|vitórias|victorias)\b",
     # "<partner> tier check", "tier status of <partner>", "Stufen-Check", "revisión de nivel", "ティア確認"
     r"\b(tier|level) ?(check|status|review|standing|health ?check)\b|\b(check|review)\b.{0,25}\b(tier|level)\b|"
     r"\bstufen-?(check|prüfung|status)|\b(vérif\w*|point) (du |de |sur le )?niveau\b|\b(revisión|revisar|chequeo) "

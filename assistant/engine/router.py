@@ -232,6 +232,9 @@ CUES: dict[str, re.Pattern] = {
                                r"\bquel (?:est notre )?rôle\b|\ben qu[eé] (?:rol|papel)\b|\bqu[eé] (?:rol|papel) (?:tenemos|"
                                r"jugamos)\b|\bqual (?:[eé] )?(?:o )?(?:nosso )?papel\b|"
                                r"\b(?:partner|socio|partenaire|parceiro) (?:de|of|du) (?:registro|record|référence)\b|"
+                               # "c'est quoi notre rôle sur ce deal ?", "unsere Rolle bei <account>?", "nuestro papel ahí"
+                               r"\b(?:our|my|notre|mon|unsere|meine|nuestro|mi|nosso|meu) (?:role|rôle|rolle|rol|papel)\b|"
+                               r"(?:うち|弊社|当社|私たち|自社)の役割|"
                                r"\bwer ist (?:der|als) partner\b|\bwelcher partner ist\b|"
                                r"\bqui est le partenaire\b|\bquel partenaire (?:est|travaille)\b|"
                                r"\bqui[eé]n es el socio\b|\bqu[eé] socio (?:est[aá]|tiene|lleva)\b|"
@@ -418,12 +421,14 @@ def mdf_period(question: str, today_year: int, today: dt.date | None = None) -> 
 
 
 _MONTHS = {
-    1: r"january|jan|januar|janvier|enero|janeiro", 2: r"february|feb|februar|février|febrero|fevereiro",
+    # regional and short spellings too: Austrian "Jänner", "Feber"; "janv.", "févr.", "juil.", "déc.", "dic."
+    1: r"january|jan|januar|jänner|janner|janv|janvier|enero|janeiro",
+    2: r"february|feb|februar|feber|février|févr|fevr|febrero|fevereiro",
     3: r"march|mar|märz|mars|marzo|março", 4: r"april|apr|avril|abril", 5: r"may|mai|mayo|maio",
-    6: r"june|jun|juni|juin|junio|junho", 7: r"july|jul|juli|juillet|julio|julho",
+    6: r"june|jun|juni|juin|junio|junho", 7: r"july|jul|juli|juil|juillet|julio|julho",
     8: r"august|aug|août|agosto", 9: r"september|sept?|septembre|septiembre|setiembre|setembro",
     10: r"october|oct|oktober|octobre|octubre|outubro", 11: r"november|nov|novembre|noviembre|novembro",
-    12: r"december|dec|dezember|décembre|diciembre|dezembro",
+    12: r"december|dec|déc|dezember|décembre|diciembre|dic|dezembro",
 }
 _MONTH_RE = [(n, re.compile(rf"\b({names})\b|(?<!\d){n}月")) for n, names in _MONTHS.items()]
 _LAST_MONTH = re.compile(r"\b(last|previous|past) month\b|\bletzte\w* monat|\bvormonat|\ble mois (dernier|passé|"
@@ -431,7 +436,7 @@ _LAST_MONTH = re.compile(r"\b(last|previous|past) month\b|\bletzte\w* monat|\bvo
 
 
 _SINCE = re.compile(r"\b(since|from|starting|seit|ab|depuis|desde|a partir de)\b\s*(the start of |le début de |"
-                    r"el inicio de |o início de |anfang )?(?:(?:de |d')\s*)?(?P<m>[a-zéèûç]+)\b|(?<!\d)(?P<n>\d{1,2})月(から|以降)")
+                    r"el inicio de |o início de |anfang )?(?:(?:de |d')\s*)?(?P<m>[a-zäéèûç]+)\b|(?<!\d)(?P<n>\d{1,2})月(から|以降)")
 _LAST_N_MONTHS = re.compile(r"\b(last|past|previous|letzten|derniers|últimos|ultimos)\s+(?P<n>\d{1,2}|two|three|four|"
                             r"five|six|nine|zwei|drei|vier|sechs|deux|trois|quatre|six|dos|tres|cuatro|seis|dois|três|"
                             r"quatro)\s+(months?|monate|mois|meses)\b|(直近|過去)(?P<j>\d{1,2})(か|ヶ|カ)月|"
