@@ -49,7 +49,7 @@ _REG_STATE = re.compile(r"\b(register(ed)? (to|by|for|with) (us|me)|(is|was) (it
                         r"registrad[oa] (para|por) nós|ainda (válid[oa]|vigente|ativ[oa]|protegid[oa])|"
                         r"(is|was) (it|this|that|the deal) protected|(est|sera)(-| )?(il|elle|ce) (bien |toujours |encore )?"
                         r"protégée?|il est (bien |toujours |encore )?protégée?|(ist|wäre) (er|sie|es|der deal) (noch )?"
-                        r"geschützt|(está|esta) protegid[oa]|(é|e) protegid[oa]|protected by (a|the|our) registration)\b|\b(is|ist|est|está|esta|é|are|sind|was|war|were)\b.{0,60}\b(register(ed)?|registriert|"
+                        r"geschützt|(está|esta) protegid[oa]|(é|e) protegid[oa]|protected by (a|the|our) registration)\b|\b(is|ist|est|está|esta|tá|é|are|sind|was|war|were)\b.{0,60}\b(register(ed)?|registriert|"
                         r"enregistrée?s?|registrad[oa]s?)\s*[?？]*\s*$|"
                         r"\b(regs?|registrations?|registrierung|enregistrement|registro)\W{1,4}(still|noch|encore|todavía|aún|"
                         r"ainda) (good|ok|okay|fine|alive|live|valid|in place)\b|"

@@ -402,6 +402,12 @@ PROFILE_CUES["registrations"] += [
     r"registrierungen|enregistrements|registros)\b.{0,25}\b(we|us|our|wir|uns|unsere|nous|on a|avons|a gente|temos|"
     r"tenemos|nosotros|nuestr\w*|nossos)\b",
     r"(登録済み|登録した|登録している)(の)?(案件|商談)",
+    # "have we got anything registered?", "haben wir schon irgendeinen Deal registriert?", "on a déjà enregistré
+    # quelque chose ?", "¿tenemos algo registrado?", "já registramos algum negócio?": whether there is any (the
+    # typo repair of `normalise` reads "registered" as "register")
+    r"\b(anything|something|any\w*|irgend\w*|schon|bereits|already|yet|déjà|quelque chose|algo|algún|alguna|"
+    r"algum|alguma|já|ya)\b.{0,25}\b(registered|register|registriert|enregistrée?s?|registrad[oa]s?|registramos|"
+    r"registrou|registraron|registrado)\b|(何か|もう|すでに|既に).{0,12}登録(し|済|さ)",
 ]
 _PROFILE = {topic: [re.compile(p) for p in patterns] for topic, patterns in PROFILE_CUES.items()}
 _US = re.compile(US)
