@@ -44,6 +44,7 @@ from tools.account_mapping.service import MappingResponse
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.content_drafts.service import DraftResponse
 from tools.directory.service import question_hints
+from tools.documents.service import read_document
 from tools.next_best_action.service import NbaResponse
 from tools.onboarding.service import OnboardingPlan
 from tools.partner_match.service import MatchResponse
@@ -1032,8 +1033,20 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent == "onboarding":
         lang = onboarding_chat.cue_language(turn.question) or turn.lang
         plan = turn.call("onboarding", {"partner_id": args["partner_id"], "locale": lang}, OnboardingPlan)
+        data = plan.model_dump(mode="json")
+        if onboarding_chat.asks_tenure(turn.question):  # "how long have we been a partner?"
+            return onboarding_chat.tenure_answer(data, lang), 1
+        if onboarding_chat.asks_due(turn.question):  # "by when do we need our first certified installer?": the
+            found = turn.call("search_content", {"query": turn.question, "k": 8}, SearchToolResult)  # programme's day
+            documents = _documents(turn, [r.doc_id for r in found.results if r.source_type == "programme"][:3])
+            due = onboarding_chat.due_answer(data, documents, turn.question, lang)  # from our joining date
+            if due is None:  # no schedule in the content names it: the plan's step of that kind, else the passages
+                step = onboarding_chat.plan_step_due(data, turn.question, lang)
+                return (step, 1) if step else _search(turn, turn.question, 0, found)
+            turn.cite(answers.citations_from_search(found.results[:1]))
+            return due, 1
         turn.cite(content_citations(turn, onboarding_chat.plan_content(plan)))
-        answer = onboarding_chat.plan_answer(plan.model_dump(mode="json"), lang, onboarding_chat.days_asked(turn.question))
+        answer = onboarding_chat.plan_answer(data, lang, onboarding_chat.days_asked(turn.question))
         return answer, 1
     if p.intent == "directory":
         found = turn.call("find_partners", {**args, "k": start + answers.PAGE})
@@ -1119,6 +1132,18 @@ def _in_window(turn: Turn, resolver: Resolver, profile: ProfileResult, window: l
         lines.append(answers.deal_line(d, resolver.deal_label, turn.lang) if profile.topic == "deals"
                      else answers.reg_line(d, resolver.deal_label, turn.lang))
     return "\n".join(lines), len(found)
+
+
+def _documents(turn: Turn, doc_ids: list[str]) -> list[tuple[str, str]]:
+    """(title, whole text) of the documents, once each, that the asker may read."""
+    documents = []
+    for doc_id in dict.fromkeys(doc_ids):
+        try:
+            view = read_document(turn.ctx, turn.scope, doc_id)
+        except NotFound:
+            continue
+        documents.append((view.title, "\n\n".join(section.text for section in view.sections)))
+    return documents
 
 
 def _partner_label(resolver: Resolver, partner_id: str) -> str:
