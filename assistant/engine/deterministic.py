@@ -98,11 +98,7 @@ _FIRST_WIN_MORE = re.compile(r"\b(days?|how long|join\w*|tage\w*|beitr\w*|wie la
 
 
 # "in English please", "en español porfa", "auf Deutsch bitte", "日本語で": the same answer in another language
-_ASKS_LANGUAGE = re.compile(r"\b(in|en|auf|em|na|in the)\s+(english|inglés|ingles|anglais|englisch|inglês|spanish|español|"
-                            r"espanol|castellano|espagnol|spanisch|espanhol|french|français|francais|francés|frances|"
-                            r"französisch|francês|german|deutsch|allemand|alemán|aleman|alemão|portuguese|português|"
-                            r"portugues|portugais|portugiesisch|japanese|japonais|japonés|japanisch|japonês)\b|"
-                            r"日本語で|英語で")
+_ASKS_LANGUAGE = router.ASKS_LANGUAGE
 
 
 @dataclass
@@ -204,6 +200,9 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
             return benefit
     if state.last_intent == "onboarding" and last.get("partner_id") and onboarding_chat.asks_steps(turn.question):
         return Plan("onboarding", dict(last))  # "und welche Zertifizierungen sollen wir machen?": the plan's steps
+    if state.last_intent == "attribution" and deal_facts.words(turn.question) <= 6 and router.HOW_MANY_MORE.search(
+            normalise(turn.question)) and not resolver.find(turn.question).entities:
+        return Plan("attribution", dict(last))  # "e quantos deals?" after our won revenue: that answer counts them
     if state.last_intent and router.is_more(turn.question):
         return _plan_more(state, turn.lang)
     if state.last_intent == "profile" and last.get("topic") == "channel_manager" and len(turn.question.split()) <= 8 \
@@ -376,6 +375,7 @@ def remember(thread: ConversationThread, p: Plan, shown: int = 0) -> None:
     tool's results (`shown` of them) are what the next follow-up refers to."""
     state = thread.state
     state.pending = None  # answered, or dropped for a new question
+    state.workflow = {}  # the last answer is this one, not a workflow's
     if p.question:
         state.pending = Pending(
             intent=p.intent, slot=p.slot or "", candidates=p.candidates, arguments=p.arguments

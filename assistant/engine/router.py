@@ -27,10 +27,12 @@ from assistant.engine.intent_cues import (
 from assistant.engine.name_index import STOPWORDS, tokens
 
 __all__ = [
+    "ASKS_LANGUAGE",
     "ASK_WHOM",
     "BRAND_ASKED",
     "CUES",
     "DEAL_WORD",
+    "HOW_MANY_MORE",
     "INTENT_CAPABILITY",
     "INTENT_TOOL",
     "about_subject",
@@ -347,6 +349,16 @@ _POINTS_BACK = re.compile(r"\b(it|its|that|this|them|they|those|these|dies|dafü
                           r"eso|esto|ello|isso|isto|disso|nisso|dele|dela)\b|\bdas\s*[?？]?\s*$|^(and|und|et|y|e)\b.{0,20}"
                           r"\b(es|le|la|lo|o|a)\b|それ|その|これ|この")
 FOLLOWUP_WORDS = 8
+# "and how many deals?", "e quantos deals?", "und wie viele Deals?" right after figures (won revenue, an MDF return):
+# that answer counts them, so it is given again
+HOW_MANY_MORE = re.compile(r"^\W*(and|so|und|et|y|e)\b.{0,12}\b(how many|how much|wie ?viele?|combien|cuánt[oa]s|"
+                           r"cuant[oa]s|quant[oa]s)\b")
+# "in English please", "auf Deutsch bitte", "日本語で": the last answer again, in that language
+ASKS_LANGUAGE = re.compile(r"\b(in|en|auf|em|na|in the)\s+(english|inglés|ingles|anglais|englisch|inglês|spanish|español|"
+                            r"espanol|castellano|espagnol|spanisch|espanhol|french|français|francais|francés|frances|"
+                            r"französisch|francês|german|deutsch|allemand|alemán|aleman|alemão|portuguese|português|"
+                            r"portugues|portugais|portugiesisch|japanese|japonais|japonés|japanisch|japonês)\b|"
+                            r"日本語で|英語で")
 
 
 def points_back(question: str) -> bool:
