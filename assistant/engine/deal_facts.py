@@ -54,6 +54,9 @@ _REG_STATE = re.compile(r"\b(register(ed)? (to|by|for|with) (us|me)|(is|was) (it
                         r"enregistrée?s?|registrad[oa]s?)\s*[?？]*\s*$|"
                         r"\b(regs?|registrations?|registrierung|enregistrement|registro)\W{1,4}(still|noch|encore|todavía|aún|"
                         r"ainda) (good|ok|okay|fine|alive|live|valid|in place)\b|"
+                        # "does the registration still protect us?", "¿todavía nos protege?", "schützt sie uns noch?"
+                        r"\b(protects? (us|me)|protecting (us|me)|nos protegen?|nous protège\w*|me protège\w*|"
+                        r"schützt (uns|mich|sie uns|er uns|es uns)|(ainda )?nos protege)\b|"
                         r"登録(されて|済み)|まだ有効")
 # "how long since anyone touched it?", "last activity?": the deal's last logged activity
 _LAST_ACTIVITY = re.compile(r"\b(last (activity|touch\w*|contact|update\w*)|since (anyone|someone|we|somebody) "

@@ -1068,8 +1068,11 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return answers.match_answer(matched, label, start, lang=turn.lang), answers.PAGE
     if p.intent == "map":
         mapping = turn.call("map_accounts", {"partner_id": args["partner_id"]}, MappingResponse)
+        own = turn.scope.is_partner and args["partner_id"] == turn.scope.partner_id  # told from the partner's side
+        vendor = (turn.ctx.vendor() or {}).get("name") or "the vendor" if own else None
         text, withheld = answers.mapping_answer(mapping, _partner_label(resolver, args["partner_id"]), start,
-                                                 lang=turn.lang)
+                                                 lang=turn.lang, vendor=vendor,
+                                                 asked=populations_asked(turn.question) if own else None)
         turn.withheld = turn.withheld or withheld
         return text, 10
     if p.intent == "nba":
@@ -1132,6 +1135,23 @@ def _in_window(turn: Turn, resolver: Resolver, profile: ProfileResult, window: l
         lines.append(answers.deal_line(d, resolver.deal_label, turn.lang) if profile.topic == "deals"
                      else answers.reg_line(d, resolver.deal_label, turn.lang))
     return "\n".join(lines), len(found)
+
+
+# The mapping's account populations as people name them
+_POPULATIONS = (("customer", re.compile(r"\b(customers?|clients?|clientes?|kunden|kundinnen|bestandskunden)\b|顧客")),
+                ("prospect", re.compile(r"\b(prospects?|prospekt\w*|prospectos?|interessenten|clientes potenci\w*)\b|"
+                                        r"見込み(客|顧客)")),
+                ("open_opportunity", re.compile(r"\b(open (deals?|opportunit\w*)|offene\w* (deals?|chancen)|"
+                                                r"opportunités ouvertes|oportunidades abiertas|oportunidades abertas)\b|"
+                                                r"商談中")))
+
+
+def populations_asked(question: str) -> tuple[str, str] | None:
+    """(ours, the vendor's) of "how many of our customers are <vendor>'s prospects?": the first population named is
+    the asker's own, the second the vendor's; None unless two different ones are named."""
+    text = normalise(question)
+    found = sorted((m.start(), name) for name, pattern in _POPULATIONS for m in [pattern.search(text)] if m)
+    return (found[0][1], found[1][1]) if len(found) == 2 else None
 
 
 def _documents(turn: Turn, doc_ids: list[str]) -> list[tuple[str, str]]:

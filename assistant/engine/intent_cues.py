@@ -57,6 +57,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "how many of our customers are also <partner> customers?" in de, fr, es, pt, ja
         (r"\b(kunden|clients|clientes)\b.{0,40}\b(auch|ebenfalls|aussi|également|también|também)\b.{0,30}"
          r"\b(kunden|clients|clientes)\b|顧客.{0,20}も.{0,20}顧客", 3),
+        # "how many of our customers are <vendor>'s prospects?", "combien de nos clients sont des prospects chez X ?":
+        # one side's customers against the other's prospects, the mapping's populations
+        (r"\b(how many|which|what share|wie ?viele|welche\w*|combien|quels?|quelles?|cuánt\w*|cuáles|quant\w*|quais|"
+         r"number of|anzahl|nombre de|número de)\b.{0,30}"
+         r"\b(customers?|clients?|clientes?|kunden|accounts?|comptes?|cuentas?|contas?|konten)\b.{0,40}"
+         r"\b(prospects?|prospekt\w*|prospectos?|prospecç\w*|clientes potenciais|clientes potenciales)\b|"
+         r"顧客.{0,20}見込み(客|顧客).{0,20}(何社|何件|いくつ|どれ)", 3),
     ],
     "match": [
         (rf"\b(which|what|any) {P}\b", 2),
