@@ -398,6 +398,11 @@ PROFILE_CUES["certifications"] += [
     r"\b(certs?|certified|certifiée?s?|certificad[oa]s|certificados|zertifiziert\w*)\b",
     r"\b(people|staff|personnes|personas|pessoas|leute|mitarbeit\w*|engineers)\b.{0,15}(certif|zertifi)",
 ]
+_ANYTHING = r"(anything|something|any\w*|irgend\w*|schon|bereits|already|yet|déjà|quelque chose|algo|algún|alguna|algum|alguma|já|ya)"
+_REGISTERED = (r"(registered|register|registriert|enregistrée?s?|enregistré|registrad[oa]s?|registramos|registrou|"
+               r"registraron|registrado|registré|registramos)")
+ANY_REGISTERED = (rf"\b{_ANYTHING}\b.{{0,25}}\b{_REGISTERED}\b|\b{_REGISTERED}\b.{{0,20}}\b{_ANYTHING}\b|"
+                  r"(何か|もう|すでに|既に).{0,12}登録(し|済|さ)")
 PROFILE_CUES["registrations"] += [
     # "list our registered deals", "welche Deals sind bei uns registriert?", "quels deals avons-nous enregistrés ?"
     r"\b(list|show|which|what|welche\w*|zeig\w*|quels?|quelles?|quais|qual|cuáles|cuales|qué)\b.{0,40}"
@@ -412,11 +417,15 @@ PROFILE_CUES["registrations"] += [
     # "have we got anything registered?", "haben wir schon irgendeinen Deal registriert?", "on a déjà enregistré
     # quelque chose ?", "¿tenemos algo registrado?", "já registramos algum negócio?": whether there is any (the
     # typo repair of `normalise` reads "registered" as "register")
-    r"\b(anything|something|any\w*|irgend\w*|schon|bereits|already|yet|déjà|quelque chose|algo|algún|alguna|"
-    r"algum|alguma|já|ya)\b.{0,25}\b(registered|register|registriert|enregistrée?s?|registrad[oa]s?|registramos|"
-    r"registrou|registraron|registrado)\b|(何か|もう|すでに|既に).{0,12}登録(し|済|さ)",
+    ANY_REGISTERED,
 ]
 _PROFILE = {topic: [re.compile(p) for p in patterns] for topic, patterns in PROFILE_CUES.items()}
+_ANY_REGISTERED = re.compile(ANY_REGISTERED)
+
+
+def asks_any_registered(question: str) -> bool:
+    """ "have we got anything registered?", "já registramos algum negócio?": whether there is any registration."""
+    return bool(_ANY_REGISTERED.search(normalise(question)))
 _US = re.compile(US)
 
 

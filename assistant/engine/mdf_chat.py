@@ -489,7 +489,7 @@ OUTCOME_RE = re.compile(r"\b(?:mdf|MDF)-\d+\b|\b(leads?|brought|bring|result\w*|
                         # its state, what was approved, claimed or paid, in the asker's words
                         r"state|stand|estado|estatus|statut|état|situação|situación|approved|genehmigt|bewilligt|"
                         r"freigegeben|approuvée?|accordée?|aprobad[oa]|aprovad[oa]|concedid[oa]|claim\w*|abrechn\w*|"
-                        r"réclam\w*|reclam\w*|reembols\w*|paid|payée?|bezahlt|ausgezahlt|pagad[oa]|pag[oa])\b|"
+                        r"réclam\w*|reclam\w*|reembols\w*|paid|pay|pays|payée?|bezahlt|ausgezahlt|pagad[oa]|pag[oa])\b|"
                         r"どうなった|結果|成果|リード|状況|ステータス|承認|請求|支払", re.IGNORECASE)
 _CLAIM_WORD = re.compile(r"\b(claim\w*|abrechn\w*|réclam\w*|reclam\w*|reembols\w*|remboursement)\b|請求", re.IGNORECASE)
 # "Claim within 60 days after the activity's end", "dans les 60 jours suivant la date de fin", "終了後60日以内": the claim

@@ -19,6 +19,7 @@ from assistant.engine.intent_cues import (
     PROGRAMME_Q,
     TIER_NAMES,
     IntentScores,
+    asks_any_registered,
     normalise,
     profile_topics,
     says_us,
@@ -603,7 +604,7 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
         # "which of our registrations expire?", "is the reg on it still protected?"; not "how long is it?"
         if deal_named or (deal_in_thread and says("last_deal", question)):
             return topic
-        return topic if state and (us or is_partner) else None
+        return topic if (state or asks_any_registered(question)) and (us or is_partner) else None
     if topic == "contacts":  # who to reach at the partner named (not "who do I contact about MDF?"), also when
         return topic if "partner" in kinds else None  # an account shares a word of its name
     if topic == "channel_manager" and "partner" in kinds and _WHO.search(normalise(question)):
