@@ -410,6 +410,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     extension = _plan_extension(turn, resolver, mentions)
     if extension is not None:  # "<partner> wants an extension on the <account> PoV, can I still give it?"
         return extension
+    entitled = _plan_entitlement(turn, resolver, mentions)
+    if entitled is not None:  # "<account>: can we get a vendor-funded proof of value?": the rule beside its facts
+        return entitled
     if not turn.scope.is_partner and recruit_chat.is_coverage_question(turn.question) and not (
             mentions.of("partner") or mentions.of("opportunity") or mentions.of("account")):
         return _plan_recruit(turn, coverage=True)  # "where are we short on partner coverage?"
@@ -540,6 +543,32 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         if intent == "nba" and not mentions.entities and router.says("any_deal", turn.question):
             intent = "search"  # "who leads a new logo deal we found ourselves?": the rules of engagement
     return plan(turn, resolver, intent, mentions)
+
+
+# "can we get a funded proof of value?", "on peut avoir ...?", "haben wir Anspruch auf ...?": whether a benefit of the
+# programme applies, which the deal's registration and size decide
+_CAN_WE_GET = re.compile(r"\b(can|could|may) (we|i) (get|have|obtain|request|ask for|apply for|claim)\b|\b(are|is) (we|it|this|"
+                         r"that)( deal)? eligible\b|\beligible for\b|\bqualif(y|ies) for\b|"
+                         r"\b(on peut|peut-on|pouvons-nous|puis-je) (avoir|obtenir|demander|bénéficier)\b|"
+                         r"\b(a-t-on|avons-nous|on a) droit\b|\béligible\w*\b|"
+                         r"\b(können|dürfen|kann|darf) (wir|ich|ma|mer)\b.{0,40}\b(bekommen|erhalten|beantragen|nutzen)\b|"
+                         r"\banspruch auf\b|\b(podemos|puedo|posso|dá pra|da pra) (tener|obtener|pedir|solicitar|"
+                         r"conseguir|ter|obter|receber)\b|\b(tenemos|temos) derecho\b|\belegible\w*\b|\belegíve(l|is)\b|"
+                         r"(もらえ|受けられ|利用でき|対象にな)")
+
+
+def _plan_entitlement(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan | None:
+    """A benefit asked of the one deal a question names ("<account> (150k): can we get a vendor-funded proof of
+    value?"): the deal's registration and amount, then the programme's passage on the benefit."""
+    if not (mentions.of("opportunity") or mentions.of("account")) or router.says("can_register", turn.question):
+        return None
+    if not _CAN_WE_GET.search(normalise(turn.question)):
+        return None
+    deals = _named_deals(resolver, turn.question)
+    if len(deals) != 1:
+        return None
+    return Plan("deal_facts", {"deals": deals, "facts": ["days_left", "amount"], "pick": "", "opportunity_id": deals[0],
+                               "rule": _without_names(turn.question, mentions)})
 
 
 def _plan_extension(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan | None:

@@ -247,3 +247,15 @@ def test_the_mapping_from_the_partners_side():
     assert text.splitlines()[0] == "4 of your customer accounts are Helios Security's prospect accounts."
     assert "your customer × Helios Security's prospect: 4" in text and withheld
     assert TODAY  # the world's today is the records' (2027-05-03)
+
+
+@pytest.mark.parametrize("question", [
+    "Stadtwerke Ulm – haben wir Anspruch auf einen finanzierten Pilot?",
+    "Marisol SOC: can we get a vendor-funded workshop?",
+    "Pereira identity, dá pra ter uma prova de conceito paga pela Helios?",
+    "¿somos elegibles para el descuento de registro en Marisol?",
+])
+def test_a_benefit_asked_of_a_deal(question):
+    from assistant.engine.deterministic import _CAN_WE_GET
+
+    assert _CAN_WE_GET.search(router.normalise(question))
