@@ -15,7 +15,7 @@ from assistant.engine.draft_options import kit_named
 from assistant.engine.intent_cues import says_us
 from assistant.engine.name_index import ids_written
 from assistant.engine.resolver import Resolver
-from assistant.engine.router import asks_rule
+from assistant.engine.router import asks_rule, points_back
 from assistant.engine.turn import ToolUse, Turn
 from tools.locales import Catalogue
 from tools.mdf.service import MdfList, list_mdf, mdf_advice, mdf_roi
@@ -534,9 +534,10 @@ def _amount(value: float | None, currency: str) -> str:
 
 def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     activities = list_mdf(turn.ctx, turn.scope).activities
-    found = _named_activities(turn.question, activities)
+    found = _named_activities(turn.question, activities) or _named_across_scripts(turn, activities)
     earlier = turn.thread.state.workflow.get("activity_ids") or []
-    if not found and earlier and len(turn.question.split()) <= 10:  # "and how much did we get paid for it?"
+    if not found and earlier and len(turn.question.split()) <= 10 and points_back(turn.question):  # "and how much
+        #   did we get paid for it?": the activity the last answer was about
         found = [a for a in activities if a.activity_id in earlier]
     if not found or len(found) > 3:
         return None
@@ -562,6 +563,26 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
         lines.insert(0, _say("claim_by", turn.lang, days=days, title=title, id=found[0].activity_id,
                              due=due.isoformat(), when=when))
     return "\n".join(lines), tool
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+MARGIN = 0.02  # multilingual-e5 similarities crowd together: the best name must stand out by this much
+
+
+def _named_across_scripts(turn: Turn, activities: list) -> list:
+    """ "東京スマートファクトリー展のMDF請求は？" of an activity recorded as "Tokyo smart factory expo booth": a question in
+    Japanese about one of the asker's own MDF activities named in Latin letters (no word of the name can match), the
+    activity whose name the multilingual model finds clearly closest; none when no name stands out."""
+    if not turn.scope.is_partner or not _CJK.search(turn.question) or not re.search(_MDF_ANY, turn.question, re.I):
+        return []
+    own = [a for a in activities if a.partner_id == turn.scope.partner_id and not _CJK.search(a.name)]
+    if len(own) < 2:
+        return own
+    sims = turn.ctx.content.multilingual(turn.question, [a.name for a in own])
+    if sims is None:
+        return []
+    ranked = sorted(zip((float(x) for x in sims), range(len(own))), reverse=True)
+    return [own[ranked[0][1]]] if ranked[0][0] - ranked[1][0] >= MARGIN else []
 
 
 def _claim_window(turn: Turn) -> tuple[int, str] | None:
