@@ -74,7 +74,8 @@ _TENURE = re.compile(
     rf"\bhace cuánto (somos|entramos|nos unimos)\b|\bcuándo (entramos|nos unimos)\b|"
     rf"\bhá quant[oa]s? (dias|tempo|meses) (somos|estamos|entramos|fazemos parte)\b|\bdesde quando somos\b|"
     r"\bquanto tempo faz que (somos|entramos|viramos)\b|\bquando (entramos|viramos parceiros)\b|"
-    r"(パートナー|参加|契約)(になって|して|してから).{0,8}(何日|どのくらい|何か月)|いつ(から|参加)")
+    r"(パートナー|参加|契約)(になって|して|してから).{0,8}(何日|どのくらい|何か月)|いつから(パートナー|参加)|"
+    r"いつ(参加|パートナーになった)")
 # A due date of the plan: "by when do we need our first certified installer?", "até quando temos que submeter o
 # primeiro registro?", "bis wann muss unsere erste Registrierung stehen?", "最初の登録はいつまでに？"
 _DUE = re.compile(r"\b(by when|until when|deadline|due date|when is .{0,40} due|bis wann|bis zu welchem (datum|tag)|"

@@ -105,6 +105,7 @@ def test_the_populations_asked_are_ours_then_the_vendors():
     "depuis combien de jours sommes-nous partenaires ?",
     "desde cuándo somos socios?",
     "há quanto tempo somos parceiros?",
+    "パートナーになって何日になりますか？",
 ])
 def test_since_when_we_are_a_partner(question):
     assert onboarding_chat.asks_tenure(question)
@@ -120,6 +121,11 @@ def test_since_when_we_are_a_partner(question):
 def test_a_first_steps_due_date_is_the_plan(question):
     assert onboarding_chat.asks_due(question)
     assert onboarding_chat.wants_plan(question, set(), True)
+
+
+@pytest.mark.parametrize("question", ["登録の保護はいつから始まりますか？", "since when does the protection count?"])
+def test_since_when_a_rule_counts_is_no_tenure(question):
+    assert not onboarding_chat.asks_tenure(question)
 
 
 def test_a_claim_deadline_is_no_onboarding_step():
