@@ -64,8 +64,8 @@ _PARTNERED = (r"(partners?|partnerin\w*|partenaires?|socios?|parceir[oa]s?|in th
               r"dans le programme|en el programa|no programa|dabei)")
 _TENURE = re.compile(
     rf"\bhow long (have|has) (we|i|they|\S+) been (an? |with \S+ as )?{_PARTNERED}|\bsince when (are|have) (we|they)\b|"
-    r"\bhow (many days|long) (since|ago|has it been since) (we|they|\S+) (joined|signed|became|started)\b|"
-    r"\bwhen did (we|they|\S+) (join|sign up|become a partner|start)\b|\bdays since (we |they )?join\w*\b|"
+    r"\bhow (many days|long) (since|ago|has it been since) (we|they) (joined|signed|became)\b|"
+    r"\bwhen did (we|they|i) (join|sign up|become (a )?partners?)\b|\bdays since (we |they )?join\w*\b|"
     rf"\bseit wann (sind|ist) (wir|sie|\S+) {_PARTNERED}|\bwie lange (sind|ist) (wir|sie|\S+) (schon )?{_PARTNERED}|"
     r"\bseit wie vielen tagen\b|\bwann (sind|ist) (wir|sie|\S+) beigetreten\b|"
     rf"\bdepuis (quand|combien de (jours|temps|mois)) (sommes-nous|on est|nous sommes|est-on|\S+ est)\b|"

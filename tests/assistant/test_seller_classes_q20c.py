@@ -123,7 +123,8 @@ def test_a_first_steps_due_date_is_the_plan(question):
     assert onboarding_chat.wants_plan(question, set(), True)
 
 
-@pytest.mark.parametrize("question", ["登録の保護はいつから始まりますか？", "since when does the protection count?"])
+@pytest.mark.parametrize("question", ["登録の保護はいつから始まりますか？", "since when does the protection count?",
+                                      "the webinar series, when did it start?", "how long since they started the campaign?"])
 def test_since_when_a_rule_counts_is_no_tenure(question):
     assert not onboarding_chat.asks_tenure(question)
 
