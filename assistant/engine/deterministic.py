@@ -560,9 +560,10 @@ _CAN_WE_GET = re.compile(r"\b(can|could|may) (we|i) (get|have|obtain|request|ask
 def _plan_entitlement(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan | None:
     """A benefit asked of the one deal a question names ("<account> (150k): can we get a vendor-funded proof of
     value?"): the deal's registration and amount, then the programme's passage on the benefit."""
-    if not (mentions.of("opportunity") or mentions.of("account")) or router.says("can_register", turn.question):
-        return None
-    if not _CAN_WE_GET.search(normalise(turn.question)):
+    if not turn.scope.is_partner or not (mentions.of("opportunity") or mentions.of("account")) or router.says(
+            "can_register", turn.question):
+        return None  # the vendor's "can we get a partner on <deal>?" is a ranking, not a benefit
+    if not _CAN_WE_GET.search(normalise(turn.question)) or router.PARTNER_WORD.search(turn.question):
         return None
     deals = _named_deals(resolver, turn.question)
     if len(deals) != 1:
