@@ -184,6 +184,9 @@ def answer_programme(turn: Turn) -> AskResponse | None:
 
 
 _FIGURES = ("programme_attribution", "mdf_roi")
+# the workflows that only read (their answer may be given again: "in English please"); not submit_registration, route_lead
+_READ_ONLY = frozenset({"list_mdf", "mdf_roi", "mdf_advice", "list_leads", "list_registrations", "kits_for_partner",
+                        "kit_texts", "stalled_deals", "digest", "programme_attribution"})
 
 
 def _replayed(turn: Turn) -> Turn | None:
@@ -209,8 +212,9 @@ def _replayed(turn: Turn) -> Turn | None:
 def _respond(turn: Turn, answer: str, tool: ToolUse) -> AskResponse:
     activities = [a.activity_id for r in turn.results for a in getattr(r, "activities", None) or []
                   if getattr(a, "activity_id", None)]
-    turn.thread.state.workflow = {"question": turn.question, "tool": tool.name,
-                                  **({"activity_ids": activities} if 0 < len(activities) <= 3 else {})}
+    turn.thread.state.workflow = {"question": turn.question, "tool": tool.name,  # never a write to do again
+                                  **({"activity_ids": activities} if 0 < len(activities) <= 3 else {})
+                                  } if tool.name in _READ_ONLY else {}
     if turn.choices:  # the deals the answer listed: "how many days has it been quiet?", "the second one" next
         state = turn.thread.state
         state.pending = None

@@ -266,3 +266,9 @@ def test_a_benefit_asked_of_a_deal(question):
     from assistant.engine.deterministic import _CAN_WE_GET
 
     assert _CAN_WE_GET.search(router.normalise(question))
+
+
+def test_a_write_is_never_done_again_by_a_language_switch():
+    from assistant.engine.programme import _READ_ONLY
+
+    assert "submit_registration" not in _READ_ONLY and "route_lead" not in _READ_ONLY and "list_mdf" in _READ_ONLY
