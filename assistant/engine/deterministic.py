@@ -1192,7 +1192,8 @@ def _documents(turn: Turn, doc_ids: list[str]) -> list[tuple[str, str]]:
             view = read_document(turn.ctx, turn.scope, doc_id)
         except NotFound:
             continue
-        documents.append((view.title, "\n\n".join(section.text for section in view.sections)))
+        documents.append((view.title, "\n\n".join(  # a section's own heading too: "Days 60-90: first deal"
+            f"{(section.heading or '').split(' > ')[-1]}\n{section.text}".strip() for section in view.sections)))
     return documents
 
 

@@ -63,7 +63,7 @@ _CONTENT_Q = re.compile(r"\b(how long|checklist|guide|policy|document|handbook|l
 _PARTNERED = (r"(partners?|partnerin\w*|partenaires?|socios?|parceir[oa]s?|in the programme|in the program|im programm|"
               r"dans le programme|en el programa|no programa|dabei)")
 _TENURE = re.compile(
-    rf"\bhow long (have|has) (we|i|they|\S+) been (an? |with \S+ as )?{_PARTNERED}|\bsince when (are|have) (we|they)\b|"
+    rf"\bhow long (have|has) (we|i|they|\S+) been (an? |with \S+ as )?(\S+ ){{0,2}}{_PARTNERED}|\bsince when (are|have) (we|they)\b|"
     r"\bhow (many days|long) (since|ago|has it been since) (we|they) (joined|signed|became)\b|"
     r"\bwhen did (we|they|i) (join|sign up|become (a )?partners?)\b|\bdays since (we |they )?join\w*\b|"
     rf"\bseit wann (sind|ist) (wir|sie|\S+) {_PARTNERED}|\bwie lange (sind|ist) (wir|sie|\S+) (schon )?{_PARTNERED}|"
@@ -245,7 +245,7 @@ _say_due = Catalogue({  # key -> (en, de, fr, es, pt, ja)
 # "by day 30", "Day 0 to 7", "Days 15-45", "bis Tag 60", "jour 90", "día 120", "30日目": a day of a schedule counted
 # from the start of the partnership (not "within 60 days", a duration counted from something else)
 _DAY = re.compile(r"\b(?:days?|tage?n?|jours?|d[ií]as?)\s+(?:\d+\s*(?:-|–|to|bis|à|au|a|al|y|e)\s*)?(\d{1,3})\b|"
-                  r"(\d{1,3})\s*日目")
+                  r"(\d{1,3})\s*日目", re.IGNORECASE)
 _MARKS = re.compile(r"[*_#`>|]+|^\s*(?:[-•]|\d+\.)\s+", re.MULTILINE)
 _ASKING_WORDS = """by when until need needs must have has do does our your we you the a an of to for with
     bis wann wir unser unsere unseren ihr ihre müssen muss haben jusqu quand nous notre nos votre devons faut

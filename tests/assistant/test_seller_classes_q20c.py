@@ -101,6 +101,7 @@ def test_the_populations_asked_are_ours_then_the_vendors():
 
 @pytest.mark.parametrize("question", [
     "how long have we been a partner?",
+    "how long have we been a Helios Security partner?",
     "seit wann sind wir Partner?",
     "depuis combien de jours sommes-nous partenaires ?",
     "desde cuándo somos socios?",
@@ -152,6 +153,13 @@ def test_the_due_date_is_the_programmes_day_from_our_joining_date():
     answer = onboarding_chat.due_answer(PLAN, [("Start-up plan", SCHEDULE)],
                                         "until when do two technicians need the specialist exam?", "de")
     assert "2027-04-15" in answer and "vor 18 Tagen" in answer  # 2027-03-01 + 45, past
+
+
+def test_a_schedule_in_headings_and_capitalised():
+    guide = ("## Days 1-20: set-up\nPortal logins for your team.\n\n## Days 21-50: enablement\nEvery seller takes the "
+             "Helios Basics course.\n\n## Days 51-100: pipeline\nAgree a joint territory plan with your manager.")
+    answer = onboarding_chat.due_answer(PLAN, [("Guide", guide)], "by when do we need our first joint territory plan?")
+    assert "day 100" in answer and "2027-06-09" in answer  # 2027-03-01 + 100
 
 
 def test_no_schedule_step_is_guessed():
