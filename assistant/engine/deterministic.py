@@ -934,6 +934,7 @@ def _default_locale(turn: Turn, resolver: Resolver, p: Plan) -> str:
 
 def execute(turn: Turn, resolver: Resolver, p: Plan) -> AskResponse:
     """Carry out `p`: ask back, refuse or call its tool; then advance the thread (`remember`)."""
+    turn.thread.state.workflow = {}  # this answer is the last one now, whatever happens
     without_tool = p.refusal or p.question or p.reply
     if without_tool:
         remember(turn.thread, p)
