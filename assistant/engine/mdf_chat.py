@@ -12,7 +12,7 @@ from collections import Counter
 
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.draft_options import kit_named
-from assistant.engine.intent_cues import says_us
+from assistant.engine.intent_cues import PROGRAMME_Q, normalise, says_us
 from assistant.engine.name_index import ids_written
 from assistant.engine.resolver import Resolver
 from assistant.engine.router import asks_rule, points_back
@@ -567,6 +567,7 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
 
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 MARGIN = 0.02  # multilingual-e5 similarities crowd together: the best name must stand out by this much
+GENERIC_ACTIVITY = "marketing activity"
 
 
 def _named_across_scripts(turn: Turn, activities: list) -> list:
@@ -576,13 +577,15 @@ def _named_across_scripts(turn: Turn, activities: list) -> list:
     if not turn.scope.is_partner or not _CJK.search(turn.question) or not re.search(_MDF_ANY, turn.question, re.I):
         return []
     own = [a for a in activities if a.partner_id == turn.scope.partner_id and not _CJK.search(a.name)]
-    if len(own) < 2:
-        return own
-    sims = turn.ctx.content.multilingual(turn.question, [a.name for a in own])
+    if not own or asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question)):
+        return []
+    # a generic name stands in for "no activity in particular" ("MDFの請求期限は何日以内？" names none)
+    sims = turn.ctx.content.multilingual(turn.question, [a.name for a in own] + [GENERIC_ACTIVITY])
     if sims is None:
         return []
-    ranked = sorted(zip((float(x) for x in sims), range(len(own))), reverse=True)
-    return [own[ranked[0][1]]] if ranked[0][0] - ranked[1][0] >= MARGIN else []
+    ranked = sorted(zip((float(x) for x in sims), range(len(own) + 1)), reverse=True)
+    best, runner_up = ranked[0], ranked[1]
+    return [own[best[1]]] if best[1] < len(own) and best[0] - runner_up[0] >= MARGIN else []
 
 
 def _claim_window(turn: Turn) -> tuple[int, str] | None:

@@ -280,3 +280,36 @@ def test_a_write_is_never_done_again_by_a_language_switch():
     from assistant.engine.programme import _READ_ONLY
 
     assert "submit_registration" not in _READ_ONLY and "route_lead" not in _READ_ONLY and "list_mdf" in _READ_ONLY
+
+
+class _Sims:
+    """A multilingual model's similarities, canned: the question's to each name, the generic name last."""
+
+    def __init__(self, sims):
+        self.sims = sims
+
+    def multilingual(self, question, names):
+        return self.sims[: len(names)]
+
+
+def _turn(question, sims):
+    from types import SimpleNamespace
+
+    scope = SimpleNamespace(is_partner=True, partner_id="HP-102")
+    return SimpleNamespace(question=question, scope=scope, ctx=SimpleNamespace(content=_Sims(sims)))
+
+
+@pytest.mark.parametrize("question, sims, picked", [
+    ("大阪セキュリティ展のMDFの状況は？", [0.84, 0.79, 0.78], ["HM-21"]),  # one name stands out
+    ("セミナーのMDFはどうなった？", [0.80, 0.795, 0.77], []),  # two names alike: none
+    ("MDFの申請はどうなった？", [0.76, 0.75, 0.77], []),  # no better than no activity in particular
+    ("MDFの請求は活動終了から何日以内に必要？", [0.9, 0.7, 0.7], []),  # a rule, whatever the names
+])
+def test_an_activity_named_in_another_script(question, sims, picked):
+    from types import SimpleNamespace
+
+    from assistant.engine.mdf_chat import _named_across_scripts
+
+    activities = [SimpleNamespace(activity_id="HM-21", partner_id="HP-102", name="Osaka security expo booth"),
+                  SimpleNamespace(activity_id="HM-22", partner_id="HP-102", name="Osaka security seminar")]
+    assert [a.activity_id for a in _named_across_scripts(_turn(question, sims), activities)] == picked
