@@ -568,6 +568,8 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 MARGIN = 0.02  # multilingual-e5 similarities crowd together: the best name must stand out by this much
 GENERIC_ACTIVITY = "marketing activity"
+# a rule asked in Japanese ("何日以内？", "いつまでに", "どのくらい"), which PROGRAMME_Q's word boundaries miss mid-sentence
+_RULE_JA = re.compile(r"何日|いつまでに|どのくらい|何パーセント|何%|ルール|条件|仕組み")
 
 
 def _named_across_scripts(turn: Turn, activities: list) -> list:
@@ -577,7 +579,8 @@ def _named_across_scripts(turn: Turn, activities: list) -> list:
     if not turn.scope.is_partner or not _CJK.search(turn.question) or not re.search(_MDF_ANY, turn.question, re.I):
         return []
     own = [a for a in activities if a.partner_id == turn.scope.partner_id and not _CJK.search(a.name)]
-    if not own or asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question)):
+    if not own or asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question)) or _RULE_JA.search(
+            turn.question):
         return []
     # a generic name stands in for "no activity in particular" ("MDFの請求期限は何日以内？" names none)
     sims = turn.ctx.content.multilingual(turn.question, [a.name for a in own] + [GENERIC_ACTIVITY])
