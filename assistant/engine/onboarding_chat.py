@@ -255,11 +255,11 @@ _QUESTION_WORDS = frozenset(_ASKING_WORDS.split())
 
 
 def _stems(text: str) -> set[str]:
-    words = re.findall(r"[^\W\d_]{3,}|\d+|[\u3040-\u30ff\u4e00-\u9fff]{2,}", fold_text(text))
+    words = re.findall(r"[^\W\d_]{3,}|\d+|[\u3040-\u30ff\u4e00-\u9fff]{2,}", _fold(text))
     return {w[:5] for w in words if w not in _QUESTION_WORDS}
 
 
-def fold_text(text: str) -> str:
+def _fold(text: str) -> str:
     return normalise(text).replace("'", " ")
 
 
