@@ -313,3 +313,12 @@ def test_an_activity_named_in_another_script(question, sims, picked):
     activities = [SimpleNamespace(activity_id="HM-21", partner_id="HP-102", name="Osaka security expo booth"),
                   SimpleNamespace(activity_id="HM-22", partner_id="HP-102", name="Osaka security seminar")]
     assert [a.activity_id for a in _named_across_scripts(_turn(question, sims), activities)] == picked
+
+
+def test_no_win_in_the_period_is_said():
+    from assistant.engine.analytics_chat import attribution_answer
+    from tools.analytics.types import AttributionResponse
+
+    data = AttributionResponse.model_validate({"from": "2027-04-01", "to": "2027-05-03", "currency": "EUR",
+                                               "partners": [], "totals": None, "unconverted": []})
+    assert "0 gewonnene Deals" in attribution_answer(data, None, "de")
