@@ -63,10 +63,11 @@ _CONTENT_Q = re.compile(r"\b(how long|checklist|guide|policy|document|handbook|l
 _PARTNERED = (r"(partners?|partnerin\w*|partenaires?|socios?|parceir[oa]s?|in the programme|in the program|im programm|"
               r"dans le programme|en el programa|no programa|dabei)")
 _TENURE = re.compile(
-    rf"\bhow long (have|has) (we|i|they|\S+) been (an? |with \S+ as )?(\S+ ){{0,2}}{_PARTNERED}|\bsince when (are|have) (we|they)\b|"
+    rf"\bhow long (have|has) (we|i|they|\S+) been (an? |with \S+ as )?(\S+ ){{0,2}}\S*?{_PARTNERED}|\bsince when (are|have) (we|they)\b|"
     r"\bhow (many days|long) (since|ago|has it been since) (we|they) (joined|signed|became)\b|"
     r"\bwhen did (we|they|i) (join|sign up|become (a )?partners?)\b|\bdays since (we |they )?join\w*\b|"
-    rf"\bseit wann (sind|ist) (wir|sie|\S+) {_PARTNERED}|\bwie lange (sind|ist) (wir|sie|\S+) (schon )?{_PARTNERED}|"
+    rf"\bseit wann (sind|ist) (wir|sie|\S+) (\S+ ){{0,2}}\S*?{_PARTNERED}|"
+    rf"\bwie lange (sind|ist) (wir|sie|\S+) (\S+ ){{0,2}}\S*?{_PARTNERED}|"
     r"\bseit wie vielen tagen\b|\bwann (sind|ist) (wir|sie|\S+) beigetreten\b|"
     rf"\bdepuis (quand|combien de (jours|temps|mois)) (sommes-nous|on est|nous sommes|est-on|\S+ est)\b|"
     r"\bquand (avons-nous|a-t-on|on a) rejoint\b|"
@@ -80,7 +81,10 @@ _TENURE = re.compile(
 # primeiro registro?", "bis wann muss unsere erste Registrierung stehen?", "最初の登録はいつまでに？"
 _DUE = re.compile(r"\b(by when|until when|deadline|due date|when is .{0,40} due|bis wann|bis zu welchem (datum|tag)|"
                   r"jusqu'à quand|d'ici quand|avant quelle date|date limite|hasta cuándo|para cuándo|fecha límite|"
-                  r"até quando|prazo|até que dia|data limite)\b|いつまで|期限")
+                  r"até quando|prazo|até que dia|data limite)\b|いつまで|期限|"
+                  # "when do we need our first ...?", "wann müssen wir den ersten ... haben?", "quand devons-nous ...?"
+                  r"\b(when|wann|quand|cuándo|quando)\b.{0,20}\b(need|must|should|have to|müssen|muss|sollen|soll|"
+                  r"devons|doit|faut|tenemos que|debemos|hay que|temos que|precisamos|devemos)\b")
 _FIRST = re.compile(r"\b(first|erste[nmrs]?|premi(er|ère)s?|primer[oa]?s?|primeir[oa]s?)\b|最初|初めて|初の|初回")
 
 

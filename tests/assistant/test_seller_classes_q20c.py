@@ -103,6 +103,7 @@ def test_the_populations_asked_are_ours_then_the_vendors():
     "how long have we been a partner?",
     "how long have we been a Helios Security partner?",
     "seit wann sind wir Partner?",
+    "seit wann sind wir eigentlich Helios-Partner?",
     "depuis combien de jours sommes-nous partenaires ?",
     "desde cuándo somos socios?",
     "há quanto tempo somos parceiros?",
@@ -115,6 +116,8 @@ def test_since_when_we_are_a_partner(question):
 
 @pytest.mark.parametrize("question", [
     "by when must our first engineer be certified?",
+    "wann müssen wir den ersten zertifizierten Techniker haben?",
+    "when do we need our first joint customer call?",
     "bis wann muss unsere erste Registrierung eingereicht sein?",
     "hasta cuándo tenemos para el primer registro?",
     "最初の認定はいつまでに必要ですか？",
