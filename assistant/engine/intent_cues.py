@@ -398,11 +398,14 @@ PROFILE_CUES["certifications"] += [
     r"\b(certs?|certified|certifiée?s?|certificad[oa]s|certificados|zertifiziert\w*)\b",
     r"\b(people|staff|personnes|personas|pessoas|leute|mitarbeit\w*|engineers)\b.{0,15}(certif|zertifi)",
 ]
-_ANYTHING = r"(anything|something|any\w*|irgend\w*|schon|bereits|already|yet|déjà|quelque chose|algo|algún|alguna|algum|alguma|já|ya)"
-_REGISTERED = (r"(registered|register|registriert|enregistrée?s?|enregistré|registrad[oa]s?|registramos|registrou|"
-               r"registraron|registrado|registré|registramos)")
-ANY_REGISTERED = (rf"\b{_ANYTHING}\b.{{0,25}}\b{_REGISTERED}\b|\b{_REGISTERED}\b.{{0,20}}\b{_ANYTHING}\b|"
-                  r"(何か|もう|すでに|既に).{0,12}登録(し|済|さ)")
+# "anything registered", "irgendeinen Deal registriert", "algo registrado", "registramos algum", "enregistré quelque
+# chose": whether there is any registration (at most one word between; not "registered" the tier: "as a registered
+# partner", "anything special about registered opps")
+_ANYTHING = (r"(anything|something|any (deals?|opportunit\w*|opps?)|irgend\w*|quelque chose|algo|alg[uú]n\w*|"
+             r"algum\w*|alguna?s?)")
+_REGISTERED = r"(registered|register|registriert|enregistrée?s?|registrad[oa]s?|registramos|registrou|registraron)"
+ANY_REGISTERED = (rf"\b{_ANYTHING}\s+(\w+\s+)?{_REGISTERED}\b(?!\s+(partners?|tier|level|stufe|niveau|nivel|nível))|"
+                  rf"\b{_REGISTERED}\s+(\w+\s+)?{_ANYTHING}\b|(何か|もう|すでに|既に).{{0,12}}登録(し|済|さ)")
 PROFILE_CUES["registrations"] += [
     # "list our registered deals", "welche Deals sind bei uns registriert?", "quels deals avons-nous enregistrés ?"
     r"\b(list|show|which|what|welche\w*|zeig\w*|quels?|quelles?|quais|qual|cuáles|cuales|qué)\b.{0,40}"

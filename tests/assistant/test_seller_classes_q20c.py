@@ -48,8 +48,14 @@ def test_whether_anything_is_registered_is_our_registrations(question):
     assert router.profile_topic(question, set(), True) == "registrations"
 
 
-def test_a_programme_question_about_registering_stays_a_rule():
-    assert router.profile_topic("what happens if a deal is already registered by another partner?", set(), True) is None
+@pytest.mark.parametrize("question", [
+    "what happens if a deal is already registered by another partner?",
+    "anything special about registered deals above 200k?",
+    "bekommen wir als Registered schon Marketinggelder?",
+    "do we get any MDF as a registered partner?",
+])
+def test_a_programme_question_about_registering_stays_a_rule(question):
+    assert router.profile_topic(question, set(), True) is None
 
 
 @pytest.mark.parametrize("question, start", [
