@@ -192,6 +192,11 @@ def _money(value: float | None, currency: str) -> str:
 
 
 _say = Catalogue({  # key -> (en, de, fr, es, pt, ja): the fixed sentences of the programme answers
+    "attr_none": ("No deal was won in this period: 0 won deals, {cur} 0.", "In diesem Zeitraum wurde kein Deal gewonnen: "
+                  "0 gewonnene Deals, {cur} 0.", "Aucune affaire gagnée sur cette période : 0 affaire gagnée, {cur} 0.",
+                  "Ningún negocio ganado en este período: 0 negocios ganados, {cur} 0.",
+                  "Nenhum negócio ganho neste período: 0 negócios ganhos, {cur} 0.",
+                  "この期間に受注した案件はありません（受注 0 件、{cur} 0）。"),
     "attr_head": ("Won revenue from {start} to {end} ({cur}):", "Gewonnener Umsatz vom {start} bis {end} ({cur}):",
                   "Chiffre d'affaires gagné du {start} au {end} ({cur}) :",
                   "Ingresos ganados del {start} al {end} ({cur}):", "Receita ganha de {start} a {end} ({cur}):",
@@ -347,6 +352,8 @@ def attribution_answer(data: AttributionResponse, partner_id: str | None, lang: 
         lines.append(_say("attr_line", lang, name=p.name, id=p.partner_id, won=_money(won, cur),
                           sourced=_money(p.sourced, cur), influenced=_money(p.influenced, cur),
                           fulfilled=_money(p.fulfillment, cur), deals=p.won_deals, ropi=ropi))
+    if not rows and not (t and not partner_id and t.won_deals):  # "how many deals did we win this quarter?": none
+        lines.append(_say("attr_none", lang, cur=cur))
     if data.unconverted:
         lines.append(_say("unconverted", lang, ids=", ".join(data.unconverted[:10])))
     command = "`cosell attribution" + (f" --partner {partner_id} --deals`" if partner_id else "`")

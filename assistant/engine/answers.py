@@ -76,6 +76,27 @@ _say = Catalogue({
     "map_population": ("- our {ours} × their {theirs}: {n}", "- unsere {ours} × ihre {theirs}: {n}",
                        "- nos {ours} × leurs {theirs} : {n}", "- nuestras {ours} × sus {theirs}: {n}",
                        "- nossas {ours} × deles {theirs}: {n}", "- 自社 {ours} × 先方 {theirs}: {n}"),
+    "map_head_partner": ("Account mapping of {partner} with {vendor}: {n} accounts in common.",
+                         "Account-Mapping von {partner} mit {vendor}: {n} gemeinsame Accounts.",
+                         "Account mapping de {partner} avec {vendor} : {n} comptes en commun.",
+                         "Mapeo de cuentas de {partner} con {vendor}: {n} cuentas en común.",
+                         "Mapeamento de contas de {partner} com {vendor}: {n} contas em comum.",
+                         "{partner} と {vendor} のアカウントマッピング: 共通アカウント {n} 件。"),
+    "map_by_population_partner": ("Shared accounts by population (yours × {vendor}'s):",
+                                  "Gemeinsame Accounts nach Population (Ihre × die von {vendor}):",
+                                  "Comptes partagés par population (les vôtres × ceux de {vendor}) :",
+                                  "Cuentas compartidas por población (suyas × de {vendor}):",
+                                  "Contas compartilhadas por população (suas × da {vendor}):",
+                                  "母集団別の共通アカウント（貴社 × {vendor}）:"),
+    "map_population_partner": ("- your {ours} × {vendor}'s {theirs}: {n}", "- Ihre {ours} × {theirs} von {vendor}: {n}",
+                               "- vos {ours} × {theirs} de {vendor} : {n}", "- sus {ours} × {theirs} de {vendor}: {n}",
+                               "- seus {ours} × {theirs} da {vendor}: {n}", "- 貴社の {ours} × {vendor} の {theirs}: {n}"),
+    "map_cell_partner": ("{n} of your {ours} accounts are {vendor}'s {theirs} accounts.",
+                         "{n} Ihrer {ours}-Accounts sind {theirs}-Accounts von {vendor}.",
+                         "{n} de vos comptes {ours} sont des comptes {theirs} chez {vendor}.",
+                         "{n} de sus cuentas {ours} son cuentas {theirs} de {vendor}.",
+                         "{n} das suas contas {ours} são contas {theirs} da {vendor}.",
+                         "貴社の {ours} アカウントのうち {n} 件が {vendor} の {theirs} アカウントです。"),
     "map_top": ("Top shared accounts:", "Wichtigste gemeinsame Accounts:", "Principaux comptes partagés :",
                 "Principales cuentas compartidas:", "Principais contas compartilhadas:", "主な共通アカウント:"),
     "map_and_more": ('… and {n} more (ask "and who else?").', '… und {n} weitere (fragen Sie "und wer noch?").',
@@ -119,10 +140,14 @@ def match_answer(data: MatchResponse, deal_label: str, start: int = 0, size: int
 
 
 def mapping_answer(data: MappingResponse, partner_label: str, start: int = 0, size: int = 10,
-                   lang: str = "en") -> tuple[str, bool]:
-    """(text, withheld): withheld when the summary has accounts but no rows were released to the asker."""
+                   lang: str = "en", vendor: str | None = None, asked: tuple[str, str] | None = None) -> tuple[str, bool]:
+    """(text, withheld): withheld when the summary has accounts but no rows were released to the asker. With
+    `vendor`, told to the partner's own seller (their populations first); `asked`, (the partner's population, the
+    vendor's) a question names, answered first."""
     summary, overlaps = data.summary, data.overlaps
     total = sum(s.count for s in summary)
+    if vendor and not start:
+        return _partner_mapping(data, partner_label, vendor, lang, asked, size), bool(total and not overlaps)
     if start:
         rows = overlaps[start : start + size]
         if not rows:
@@ -146,6 +171,29 @@ def mapping_answer(data: MappingResponse, partner_label: str, start: int = 0, si
     elif withheld:
         lines.append(_say("map_withheld", lang))
     return "\n".join(lines), withheld
+
+
+def _partner_mapping(data: MappingResponse, partner_label: str, vendor: str, lang: str,
+                     asked: tuple[str, str] | None, size: int) -> str:
+    """The mapping as the partner's own seller reads it: their populations × the vendor's."""
+    def words(population: str) -> str:
+        return population.replace("_", " ")
+
+    lines = [_say("map_head_partner", lang, partner=partner_label, vendor=vendor,
+                  n=data.shared_accounts or sum(s.count for s in data.summary))]
+    if asked:
+        n = sum(s.count for s in data.summary if (s.partner_population, s.vendor_population) == asked)
+        lines.insert(0, _say("map_cell_partner", lang, n=n, ours=words(asked[0]), theirs=words(asked[1]), vendor=vendor))
+    lines.append(_say("map_by_population_partner", lang, vendor=vendor))
+    for s in sorted(data.summary, key=lambda s: -s.count)[:8]:
+        lines.append(_say("map_population_partner", lang, ours=words(s.partner_population),
+                          theirs=words(s.vendor_population), vendor=vendor, n=s.count))
+    if data.overlaps:
+        lines.append(_say("map_top", lang))
+        lines += [_overlap_line(o, lang) for o in data.overlaps[:size]]
+    elif data.summary:
+        lines.append(_say("map_withheld", lang))
+    return "\n".join(lines)
 
 
 def _overlap_line(o: Overlap, lang: str = "en") -> str:

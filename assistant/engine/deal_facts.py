@@ -10,6 +10,7 @@ Cue words in English, German, French, Spanish, Portuguese and Japanese: the job'
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -49,10 +50,13 @@ _REG_STATE = re.compile(r"\b(register(ed)? (to|by|for|with) (us|me)|(is|was) (it
                         r"registrad[oa] (para|por) nós|ainda (válid[oa]|vigente|ativ[oa]|protegid[oa])|"
                         r"(is|was) (it|this|that|the deal) protected|(est|sera)(-| )?(il|elle|ce) (bien |toujours |encore )?"
                         r"protégée?|il est (bien |toujours |encore )?protégée?|(ist|wäre) (er|sie|es|der deal) (noch )?"
-                        r"geschützt|(está|esta) protegid[oa]|(é|e) protegid[oa]|protected by (a|the|our) registration)\b|\b(is|ist|est|está|esta|é|are|sind|was|war|were)\b.{0,60}\b(register(ed)?|registriert|"
+                        r"geschützt|(está|esta) protegid[oa]|(é|e) protegid[oa]|protected by (a|the|our) registration)\b|\b(is|ist|est|está|esta|tá|é|are|sind|was|war|were)\b.{0,60}\b(register(ed)?|registriert|"
                         r"enregistrée?s?|registrad[oa]s?)\s*[?？]*\s*$|"
                         r"\b(regs?|registrations?|registrierung|enregistrement|registro)\W{1,4}(still|noch|encore|todavía|aún|"
                         r"ainda) (good|ok|okay|fine|alive|live|valid|in place)\b|"
+                        # "does the registration still protect us?", "¿todavía nos protege?", "schützt sie uns noch?"
+                        r"\b(protects? (us|me)|protecting (us|me)|nos protegen?|nous protège\w*|me protège\w*|"
+                        r"schützt (uns|mich|sie uns|er uns|es uns)|(ainda )?nos protege)\b|"
                         r"登録(されて|済み)|まだ有効")
 # "how long since anyone touched it?", "last activity?": the deal's last logged activity
 _LAST_ACTIVITY = re.compile(r"\b(last (activity|touch\w*|contact|update\w*)|since (anyone|someone|we|somebody) "
@@ -63,6 +67,16 @@ _LAST_ACTIVITY = re.compile(r"\b(last (activity|touch\w*|contact|update\w*)|sinc
                             r"wie lange (schon )?(ruhig|still|inaktiv|ohne aktivität)|depuis (combien de temps|quand) .{0,20}"
                             r"(sans activité|bloqué\w*|inactif\w*)|cuánto tiempo (lleva|sin)|há quanto tempo (está )?"
                             r"(parad[oa]|sem atividade))\b|最終(活動|更新)|最後の(活動|更新)|動きがない|動いていない|動きのない|放置")
+# "which one has gone quiet?", "welcher ist eingeschlafen?", "lequel est au point mort ?", "¿cuál está parado?": of the
+# deals listed, the one with the oldest activity
+_QUIETEST = re.compile(r"\b(which|what|welche[rsn]?|lequel|laquelle|quel\w*|cuál|cual|qual|quais)\b.{0,25}\b(quiet\w*|idle|"
+                       r"stall\w*|stuck|dormant|inactive|gone cold|cold|ruhig\w*|eingeschlafen|inaktiv\w*|stillstand|"
+                       r"point mort|calme|inacti\w*|bloqué\w*|parad[oa]s?|estancad[oa]s?|fr[ií][oa]s?|sin movimiento|"
+                       r"sem movimento)\b|(どれ|どの案件).{0,10}(止まって|動きがない|動いていない|放置)")
+# "und bis wann wär sie dann geschützt?", "and until when would it be protected then?" after an extension's answer:
+# that answer again (it holds the date the extension would run to)
+_PROTECTED_UNTIL = re.compile(r"\b(until when|till when|how long|bis wann|wie lange|jusqu'à quand|hasta cuándo|até quando)\b.{0,40}"
+                              r"(protect|geschützt|schutz|protég|proteg|proteç)|(いつまで).{0,10}保護|保護.{0,10}いつまで")
 # "bramble reg status?", "statut de l'enregistrement": the registration's state, not the deal's stage
 _REG_STATUS = re.compile(r"\b(regs?|registrations?|registrierung|enregistrement|registro)\b.{0,12}\b(status|state|"
                          r"stand|statut|estado)\b|\b(status|statut|estado|stand) (of |de |do |der )?(the |l'|la |el |o )?"
@@ -147,7 +161,7 @@ def facts_asked(question: str) -> list[str]:
     elif (_DAYS_LEFT.search(text) and not (_LAST_ACTIVITY.search(text) and not _REG_WORD.search(text))) or \
             _REG_STATE.search(text) or _REG_STATUS.search(text):  # "how many days has it been quiet?" counts the quiet days, not protection
         facts.append("days_left")
-    if _LAST_ACTIVITY.search(text):
+    if _LAST_ACTIVITY.search(text) or _QUIETEST.search(text):
         facts.append("last_activity")
     if _STAGE.search(text) and not (_REG_STATUS.search(text) and len(_STAGE.findall(text)) == 1):
         facts.append("stage")
@@ -185,6 +199,9 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
         if context and turn.scope.is_partner:  # "can I extend it?" after several registrations: those still running
             return make("deal_facts", arguments={"deals": context[:MAX_DEALS], "facts": EXTENSION_FACTS,
                                                  "pick": "running", "rule": EXTENSION_QUERY})
+    if state.last_arguments.get("rule") == EXTENSION_QUERY and len(context) == 1 and \
+            _PROTECTED_UNTIL.search(normalise(question)) and not deal_ids(question):
+        return make("deal_facts", arguments=dict(state.last_arguments))  # "and until when then?": the extension's end
     about_registration = state.last_arguments.get("topic") == "registrations" or \
         "days_left" in (state.last_arguments.get("facts") or [])
     if _WHAT_NOW.search(normalise(question)) and len(context) == 1 and about_registration:
@@ -205,7 +222,8 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
         index = router.choice_index(question, len(context))
         chosen = [context[index]] if index is not None else list(context)
     text = normalise(question)
-    pick = "biggest" if _BIGGEST.search(text) else ("past_close" if _PAST_CLOSE.search(text) else "")
+    pick = "biggest" if _BIGGEST.search(text) else ("past_close" if _PAST_CLOSE.search(text) else (
+        "quietest" if _QUIETEST.search(text) and len(chosen) > 1 else ""))
     return make("deal_facts", arguments={"deals": chosen, "facts": facts, "pick": pick,
                                          **({"opportunity_id": chosen[0]} if len(chosen) == 1 else {})})
 
@@ -219,6 +237,8 @@ def deal_facts(turn: Turn, deals: list[str], facts: list[str], pick: str = "") -
     today = turn.ctx.today()
     if pick == "biggest" and found:
         found = [max(found, key=lambda d: d.amount or 0)]
+    elif pick == "quietest" and found:  # the oldest last activity; none logged is the quietest
+        found = [min(found, key=lambda d: d.last_activity_on or dt.date.min)]
     elif pick == "past_close":
         found = [d for d in found if d.close_date and d.close_date < today]
     elif facts == ["days_left"] or pick == "running":  # "how many days left?", "can I extend it?": the

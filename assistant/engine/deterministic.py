@@ -51,6 +51,7 @@ from tools.account_mapping.service import MappingResponse
 from tools.analytics.types import AttributionResponse, PortfolioResponse
 from tools.content_drafts.service import DraftResponse
 from tools.directory.service import question_hints
+from tools.documents.service import read_document
 from tools.next_best_action.service import NbaResponse
 from tools.onboarding.service import OnboardingPlan
 from tools.partner_match.service import MatchResponse
@@ -104,11 +105,7 @@ _FIRST_WIN_MORE = re.compile(r"\b(days?|how long|join\w*|tage\w*|beitr\w*|wie la
 
 
 # "in English please", "en español porfa", "auf Deutsch bitte", "日本語で": the same answer in another language
-_ASKS_LANGUAGE = re.compile(r"\b(in|en|auf|em|na|in the)\s+(english|inglés|ingles|anglais|englisch|inglês|spanish|español|"
-                            r"espanol|castellano|espagnol|spanisch|espanhol|french|français|francais|francés|frances|"
-                            r"französisch|francês|german|deutsch|allemand|alemán|aleman|alemão|portuguese|português|"
-                            r"portugues|portugais|portugiesisch|japanese|japonais|japonés|japanisch|japonês)\b|"
-                            r"日本語で|英語で")
+_ASKS_LANGUAGE = router.ASKS_LANGUAGE
 
 
 @dataclass
@@ -210,6 +207,9 @@ def _plan_turn(turn: Turn, resolver: Resolver) -> Plan:
             return benefit
     if state.last_intent == "onboarding" and last.get("partner_id") and onboarding_chat.asks_steps(turn.question):
         return Plan("onboarding", dict(last))  # "und welche Zertifizierungen sollen wir machen?": the plan's steps
+    if state.last_intent == "attribution" and deal_facts.words(turn.question) <= 6 and router.HOW_MANY_MORE.search(
+            normalise(turn.question)) and not resolver.find(turn.question).entities:
+        return Plan("attribution", dict(last))  # "e quantos deals?" after our won revenue: that answer counts them
     if state.last_intent and router.is_more(turn.question):
         return _plan_more(state, turn.lang)
     if state.last_intent == "profile" and last.get("topic") == "channel_manager" and len(turn.question.split()) <= 8 \
@@ -381,6 +381,7 @@ def remember(thread: ConversationThread, p: Plan, shown: int = 0) -> None:
     tool's results (`shown` of them) are what the next follow-up refers to."""
     state = thread.state
     state.pending = None  # answered, or dropped for a new question
+    state.workflow = {}  # the last answer is this one, not a workflow's
     if p.question:
         state.pending = Pending(
             intent=p.intent, slot=p.slot or "", candidates=p.candidates, arguments=p.arguments
@@ -415,6 +416,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     extension = _plan_extension(turn, resolver, mentions)
     if extension is not None:  # "<partner> wants an extension on the <account> PoV, can I still give it?"
         return extension
+    entitled = _plan_entitlement(turn, resolver, mentions)
+    if entitled is not None:  # "<account>: can we get a vendor-funded proof of value?": the rule beside its facts
+        return entitled
     if not turn.scope.is_partner and recruit_chat.is_coverage_question(turn.question) and not (
             mentions.of("partner") or mentions.of("opportunity") or mentions.of("account")):
         return _plan_recruit(turn, coverage=True)  # "where are we short on partner coverage?"
@@ -547,6 +551,33 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     return plan(turn, resolver, intent, mentions)
 
 
+# "can we get a funded proof of value?", "on peut avoir ...?", "haben wir Anspruch auf ...?": whether a benefit of the
+# programme applies, which the deal's registration and size decide
+_CAN_WE_GET = re.compile(r"\b(can|could|may) (we|i) (get|have|obtain|request|ask for|apply for|claim)\b|\b(are|is) (we|it|this|"
+                         r"that)( deal)? eligible\b|\beligible for\b|\bqualif(y|ies) for\b|"
+                         r"\b(on peut|peut-on|pouvons-nous|puis-je) (avoir|obtenir|demander|bénéficier)\b|"
+                         r"\b(a-t-on|avons-nous|on a) droit\b|\béligible\w*\b|"
+                         r"\b(können|dürfen|kann|darf) (wir|ich|ma|mer)\b.{0,40}\b(bekommen|erhalten|beantragen|nutzen)\b|"
+                         r"\banspruch auf\b|\b(podemos|puedo|posso|dá pra|da pra) (tener|obtener|pedir|solicitar|"
+                         r"conseguir|ter|obter|receber)\b|\b(tenemos|temos) derecho\b|\belegible\w*\b|\belegíve(l|is)\b|"
+                         r"(もらえ|受けられ|利用でき|対象にな)")
+
+
+def _plan_entitlement(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan | None:
+    """A benefit asked of the one deal a question names ("<account> (150k): can we get a vendor-funded proof of
+    value?"): the deal's registration and amount, then the programme's passage on the benefit."""
+    if not turn.scope.is_partner or not (mentions.of("opportunity") or mentions.of("account")) or router.says(
+            "can_register", turn.question):
+        return None  # the vendor's "can we get a partner on <deal>?" is a ranking, not a benefit
+    if not _CAN_WE_GET.search(normalise(turn.question)) or router.PARTNER_WORD.search(turn.question):
+        return None
+    deals = _named_deals(resolver, turn.question)
+    if len(deals) != 1:
+        return None
+    return Plan("deal_facts", {"deals": deals, "facts": ["days_left", "amount"], "pick": "", "opportunity_id": deals[0],
+                               "rule": _without_names(turn.question, mentions)})
+
+
 def _plan_extension(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan | None:
     """A registration extension asked of the one deal a longer question names: its facts and the rule applied."""
     text = normalise(turn.question)
@@ -569,8 +600,9 @@ _DRAFT_ASKED = re.compile(r"\b(draft\w*|write|writing|create|make|generate|compo
 
 
 def _won_in_period(turn: Turn) -> bool:
-    """ "how much did we win last quarter?": the won revenue of a period asked."""
-    return won_asked(turn.question) and programme.period_of(turn.question, turn.ctx.today()) != (None, None)
+    """ "how much did we win last quarter?", "今年受注した案件は何件？": the won revenue (or deals) of a period asked."""
+    asked = won_asked(turn.question) or bool(WON_COUNT.search(normalise(turn.question)))  # or "how many did we win"
+    return asked and programme.period_of(turn.question, turn.ctx.today()) != (None, None)
 
 
 def _partner_wins(turn: Turn, mentions: Mentions) -> bool:
@@ -911,6 +943,7 @@ def _default_locale(turn: Turn, resolver: Resolver, p: Plan) -> str:
 
 def execute(turn: Turn, resolver: Resolver, p: Plan) -> AskResponse:
     """Carry out `p`: ask back, refuse or call its tool; then advance the thread (`remember`)."""
+    turn.thread.state.workflow = {}  # this answer is the last one now, whatever happens
     without_tool = p.refusal or p.question or p.reply
     if without_tool:
         remember(turn.thread, p)
@@ -1040,8 +1073,20 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent == "onboarding":
         lang = onboarding_chat.cue_language(turn.question) or turn.lang
         plan = turn.call("onboarding", {"partner_id": args["partner_id"], "locale": lang}, OnboardingPlan)
+        data = plan.model_dump(mode="json")
+        if onboarding_chat.asks_tenure(turn.question):  # "how long have we been a partner?"
+            return onboarding_chat.tenure_answer(data, lang), 1
+        if onboarding_chat.asks_due(turn.question):  # "by when do we need our first certified installer?": the
+            found = turn.call("search_content", {"query": turn.question, "k": 8}, SearchToolResult)  # programme's day
+            documents = _documents(turn, [r.doc_id for r in found.results if r.source_type == "programme"][:3])
+            due = onboarding_chat.due_answer(data, documents, turn.question, lang)  # from our joining date
+            if due is None:  # no schedule in the content names it: the plan's step of that kind, else the passages
+                step = onboarding_chat.plan_step_due(data, turn.question, lang)
+                return (step, 1) if step else _search(turn, turn.question, 0, found)
+            turn.cite(answers.citations_from_search(found.results[:1]))
+            return due, 1
         turn.cite(content_citations(turn, onboarding_chat.plan_content(plan)))
-        answer = onboarding_chat.plan_answer(plan.model_dump(mode="json"), lang, onboarding_chat.days_asked(turn.question))
+        answer = onboarding_chat.plan_answer(data, lang, onboarding_chat.days_asked(turn.question))
         return answer, 1
     if p.intent == "directory":
         found = turn.call("find_partners", {**args, "k": start + answers.PAGE})
@@ -1063,8 +1108,11 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return answers.match_answer(matched, label, start, lang=turn.lang), answers.PAGE
     if p.intent == "map":
         mapping = turn.call("map_accounts", {"partner_id": args["partner_id"]}, MappingResponse)
+        own = turn.scope.is_partner and args["partner_id"] == turn.scope.partner_id  # told from the partner's side
+        vendor = (turn.ctx.vendor() or {}).get("name") or "the vendor" if own else None
         text, withheld = answers.mapping_answer(mapping, _partner_label(resolver, args["partner_id"]), start,
-                                                 lang=turn.lang)
+                                                 lang=turn.lang, vendor=vendor,
+                                                 asked=populations_asked(turn.question) if own else None)
         turn.withheld = turn.withheld or withheld
         return text, 10
     if p.intent == "nba":
@@ -1131,6 +1179,36 @@ def _in_window(turn: Turn, resolver: Resolver, profile: ProfileResult, window: l
         lines.append(answers.deal_line(d, resolver.deal_label, turn.lang) if profile.topic == "deals"
                      else answers.reg_line(d, resolver.deal_label, turn.lang))
     return "\n".join(lines), len(found)
+
+
+# The mapping's account populations as people name them
+_POPULATIONS = (("customer", re.compile(r"\b(customers?|clients?|clientes?|kunden|kundinnen|bestandskunden)\b|顧客")),
+                ("prospect", re.compile(r"\b(prospects?|prospekt\w*|prospectos?|interessenten|clientes potenci\w*)\b|"
+                                        r"見込み(客|顧客)")),
+                ("open_opportunity", re.compile(r"\b(open (deals?|opportunit\w*)|offene\w* (deals?|chancen)|"
+                                                r"opportunités ouvertes|oportunidades abiertas|oportunidades abertas)\b|"
+                                                r"商談中")))
+
+
+def populations_asked(question: str) -> tuple[str, str] | None:
+    """(ours, the vendor's) of "how many of our customers are <vendor>'s prospects?": the first population named is
+    the asker's own, the second the vendor's; None unless two different ones are named."""
+    text = normalise(question)
+    found = sorted((m.start(), name) for name, pattern in _POPULATIONS for m in [pattern.search(text)] if m)
+    return (found[0][1], found[1][1]) if len(found) == 2 else None
+
+
+def _documents(turn: Turn, doc_ids: list[str]) -> list[tuple[str, str]]:
+    """(title, whole text) of the documents, once each, that the asker may read."""
+    documents = []
+    for doc_id in dict.fromkeys(doc_ids):
+        try:
+            view = read_document(turn.ctx, turn.scope, doc_id)
+        except NotFound:
+            continue
+        documents.append((view.title, "\n\n".join(  # a section's own heading too: "Days 60-90: first deal"
+            f"{(section.heading or '').split(' > ')[-1]}\n{section.text}".strip() for section in view.sections)))
+    return documents
 
 
 def _partner_label(resolver: Resolver, partner_id: str) -> str:

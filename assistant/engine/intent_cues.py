@@ -57,6 +57,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "how many of our customers are also <partner> customers?" in de, fr, es, pt, ja
         (r"\b(kunden|clients|clientes)\b.{0,40}\b(auch|ebenfalls|aussi|également|también|também)\b.{0,30}"
          r"\b(kunden|clients|clientes)\b|顧客.{0,20}も.{0,20}顧客", 3),
+        # "how many of our customers are <vendor>'s prospects?", "combien de nos clients sont des prospects chez X ?":
+        # one side's customers against the other's prospects, the mapping's populations
+        (r"\b(how many|which|what share|wie ?viele|welche\w*|combien|quels?|quelles?|cuánt\w*|cuáles|quant\w*|quais|"
+         r"number of|anzahl|nombre de|número de)\b.{0,30}"
+         r"\b(customers?|clients?|clientes?|kunden|accounts?|comptes?|cuentas?|contas?|konten)\b.{0,40}"
+         r"\b(prospects?|prospekt\w*|prospectos?|prospecç\w*|clientes potenciais|clientes potenciales)\b|"
+         r"顧客.{0,20}見込み(客|顧客).{0,20}(何社|何件|いくつ|どれ)", 3),
     ],
     "match": [
         (rf"\b(which|what|any) {P}\b", 2),
@@ -199,11 +206,12 @@ PROFILE_CUES: dict[str, list[str]] = {
         rf"cumpl\w*|rempli\w*|remplissons|bate\w*|"
         rf"what('s| is) missing|what are we missing|need to (reach|get|hit|make)|keep|lose|block\w*|holding \w+ back|"
         rf"stand(s|ing)? in the way|stopp\w*|prevent\w*)\b.{{0,40}}({TIER_WORD})",
-        rf"(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren|wie weit|wie nah|brauch\w*|"
+        rf"(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren|wie weit|wie nah|brauch\w*|erfüll\w*|"
         rf"benötig\w*|passen wir|reicht es|reicht's|reichts|schaffen wir).{{0,40}}({TIER_WORD})|"
         rf"({TIER_WORD}).{{0,40}}(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren)",
-        rf"(manque|atteindre|qualifi|en bonne voie|garder|conserver|perdre|loin|proche|rest(e|ons|er)\b).{{0,40}}({TIER_WORD})",
-        rf"(falta|alcanzar|calificar|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
+        rf"(manque|atteindre|qualifi|en bonne voie|gard(e|er|ons|ez)\b|conserv\w*|perd\w*|loin|proche|"
+        rf"rest(e|ons|er)\b).{{0,40}}({TIER_WORD})",
+        rf"(falta|alcanzar|calific\w*|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
         rf"perto).{{0,40}}({TIER_WORD})",
         # "are we close to platinum?", "o que a gente precisa pra gold?", "sind wir nah an Platin dran?"
         rf"\b(close to|near|nah an|nahe an|nah dran|près de|pr[eè]s du|cerca de|perto d[eoa])\b.{{0,20}}({TIER_WORD})|"
@@ -321,7 +329,8 @@ PROFILE_CUES: dict[str, list[str]] = {
     "channel_manager": [
         r"\b(channel|partner|alliance|account) (account )?manager\b|\bcam\b|\bpam\b|\bcm\b|ansprechpartner|"
         r"\bresponsable (partenaire|de canal|du compte)|\bgerente de (canal|parceiros|cuenta|conta)|"
-        r"gestor de (canal|parceiros)|\bgestionnaire (de canal|partenaire\w*|du compte)|チャネルマネージャー|"
+        r"\bgestora? de (canal|parceiros|socios|cuenta|conta)|\bgestionnaire (de canal|partenaire\w*|du compte)|"
+        r"\b(responsable|gerente|gestora?) (de|del) (canal|partners|socios)\b|\bkanalmanager\w*|\bchannel-?manager\w*|チャネルマネージャー|"
         r"担当(者|営業|マネージャー)",
         # "who manages P-062?", "wer betreut <partner>?"
         r"\bwho (manages|looks after|handles|owns|runs|covers)\b|\bwer (betreut|verwaltet|managt|führt)\b|"
@@ -385,6 +394,10 @@ PROFILE_CUES["tier"] += [
     r"(?:'s|の) ?(current |aktuelle |actual |atual )?(tier|level|ティア|ランク)\b|\b(what|which) (tier|level) (is|are)\b|"
     r"(ティア|ランク)(は|を教え|って)",
     WON_ASKED,
+    # "our win count over 12 months?", "number of wins", "Anzahl gewonnener Deals", "nombre d'affaires gagnées"
+    r"\b(win|wins|won deals?) (count|tally|total)\b|\b(number|count|total) of (wins|won deals)\b|\bhow many wins\b|"
+    r"\banzahl (der )?(gewonnene\w*|abschlüsse)\b|\bnombre (d'affaires gagnées|de victoires)\b|"
+    r"\bn[uú]mero de (negocios ganados|negócios ganhos|vitórias|victorias)\b",
     # "<partner> tier check", "tier status of <partner>", "Stufen-Check", "revisión de nivel", "ティア確認"
     r"\b(tier|level) ?(check|status|review|standing|health ?check)\b|\b(check|review)\b.{0,25}\b(tier|level)\b|"
     r"\bstufen-?(check|prüfung|status)|\b(vérif\w*|point) (du |de |sur le )?niveau\b|\b(revisión|revisar|chequeo) "
@@ -399,6 +412,14 @@ PROFILE_CUES["certifications"] += [
     r"\b(certs?|certified|certifiée?s?|certificad[oa]s|certificados|zertifiziert\w*)\b",
     r"\b(people|staff|personnes|personas|pessoas|leute|mitarbeit\w*|engineers)\b.{0,15}(certif|zertifi)",
 ]
+# "anything registered", "irgendeinen Deal registriert", "algo registrado", "registramos algum", "enregistré quelque
+# chose": whether there is any registration (at most one word between; not "registered" the tier: "as a registered
+# partner", "anything special about registered opps")
+_ANYTHING = (r"(anything|something|any (deals?|opportunit\w*|opps?)|irgend\w*|quelque chose|algo|alg[uú]n\w*|"
+             r"algum\w*|alguna?s?)")
+_REGISTERED = r"(registered|register|registriert|enregistrée?s?|registrad[oa]s?|registramos|registrou|registraron)"
+ANY_REGISTERED = (rf"\b{_ANYTHING}\s+(\w+\s+)?{_REGISTERED}\b(?!\s+(partners?|tier|level|stufe|niveau|nivel|nível))|"
+                  rf"\b{_REGISTERED}\s+(\w+\s+)?{_ANYTHING}\b|(何か|もう|すでに|既に).{{0,12}}登録(し|済|さ)")
 PROFILE_CUES["registrations"] += [
     # "list our registered deals", "welche Deals sind bei uns registriert?", "quels deals avons-nous enregistrés ?"
     r"\b(list|show|which|what|welche\w*|zeig\w*|quels?|quelles?|quais|qual|cuáles|cuales|qué)\b.{0,40}"
@@ -410,8 +431,18 @@ PROFILE_CUES["registrations"] += [
     r"registrierungen|enregistrements|registros)\b.{0,25}\b(we|us|our|wir|uns|unsere|nous|on a|avons|a gente|temos|"
     r"tenemos|nosotros|nuestr\w*|nossos)\b",
     r"(登録済み|登録した|登録している)(の)?(案件|商談)",
+    # "have we got anything registered?", "haben wir schon irgendeinen Deal registriert?", "on a déjà enregistré
+    # quelque chose ?", "¿tenemos algo registrado?", "já registramos algum negócio?": whether there is any (the
+    # typo repair of `normalise` reads "registered" as "register")
+    ANY_REGISTERED,
 ]
 _PROFILE = {topic: [re.compile(p) for p in patterns] for topic, patterns in PROFILE_CUES.items()}
+_ANY_REGISTERED = re.compile(ANY_REGISTERED)
+
+
+def asks_any_registered(question: str) -> bool:
+    """ "have we got anything registered?", "já registramos algum negócio?": whether there is any registration."""
+    return bool(_ANY_REGISTERED.search(normalise(question)))
 _US = re.compile(US)
 
 

@@ -12,14 +12,15 @@ from collections import Counter
 
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.draft_options import kit_named
-from assistant.engine.intent_cues import MDF_WORDS, says_us
+from assistant.engine.intent_cues import MDF_WORDS, PROGRAMME_Q, normalise, says_us
 from assistant.engine.name_index import ids_written
 from assistant.engine.resolver import Resolver
-from assistant.engine.router import asks_rule
+from assistant.engine.router import asks_rule, points_back
 from assistant.engine.turn import ToolUse, Turn
 from tools.locales import Catalogue
 from tools.mdf.service import MdfList, list_mdf, mdf_advice, mdf_roi
 from tools.mdf.types import STATUSES
+from tools.search.service import search_content
 
 # The fixed sentences of these answers, in en, de, fr, es, pt, ja (tools.locales.CATALOGUE_LANGS order).
 _say = Catalogue({
@@ -62,16 +63,30 @@ _say = Catalogue({
         "{roi}",
         "- {id} {name}（{partner}、{kind}）: 支払 {paid} {cur}、受注 {won} {cur}、進行中パイプライン {pipeline} {cur}、{roi}"),
     "one_activity": (
-        "- {id} {name} ({kind}, {start} to {end}): status {status}; requested {requested}, paid {paid}; leads {leads}",
-        "- {id} {name} ({kind}, {start} bis {end}): Status {status}; beantragt {requested}, ausgezahlt {paid}; "
-        "Leads {leads}",
-        "- {id} {name} ({kind}, du {start} au {end}) : statut {status} ; demandé {requested}, payé {paid} ; "
-        "leads {leads}",
-        "- {id} {name} ({kind}, del {start} al {end}): estado {status}; solicitado {requested}, pagado {paid}; "
-        "leads {leads}",
-        "- {id} {name} ({kind}, de {start} a {end}): status {status}; solicitado {requested}, pago {paid}; "
-        "leads {leads}",
-        "- {id} {name}（{kind}、{start}〜{end}）: ステータス {status}、申請 {requested}、支払 {paid}、リード {leads}"),
+        "- {id} {name} ({kind}, {start} to {end}): status {status}; requested {requested}, approved {approved}, "
+        "claimed {claimed}, paid {paid}; leads {leads}",
+        "- {id} {name} ({kind}, {start} bis {end}): Status {status}; beantragt {requested}, genehmigt {approved}, "
+        "abgerechnet {claimed}, ausgezahlt {paid}; Leads {leads}",
+        "- {id} {name} ({kind}, du {start} au {end}) : statut {status} ; demandé {requested}, approuvé {approved}, "
+        "réclamé {claimed}, payé {paid} ; leads {leads}",
+        "- {id} {name} ({kind}, del {start} al {end}): estado {status}; solicitado {requested}, aprobado {approved}, "
+        "reclamado {claimed}, pagado {paid}; leads {leads}",
+        "- {id} {name} ({kind}, de {start} a {end}): status {status}; solicitado {requested}, aprovado {approved}, "
+        "reembolso pedido {claimed}, pago {paid}; leads {leads}",
+        "- {id} {name}（{kind}、{start}〜{end}）: ステータス {status}、申請 {requested}、承認 {approved}、請求 {claimed}、"
+        "支払 {paid}、リード {leads}"),
+    "claim_by": (
+        "Claim window: {days} days after the activity ends [{title}], so the claim for {id} is due by {due} ({when}).",
+        "Abrechnungsfrist: {days} Tage nach Ende der Aktivität [{title}]; für {id} also bis {due} ({when}).",
+        "Délai de réclamation : {days} jours après la fin de l'activité [{title}] ; pour {id}, au plus tard le {due} "
+        "({when}).",
+        "Plazo de reclamación: {days} días tras el fin de la actividad [{title}]; para {id}, hasta el {due} ({when}).",
+        "Prazo para o pedido de reembolso: {days} dias após o fim da atividade [{title}]; para {id}, até {due} "
+        "({when}).",
+        "請求期限: 活動終了後 {days} 日以内 [{title}]。{id} の期限は {due} です（{when}）。"),
+    "in_days": ("in {d} days", "in {d} Tagen", "dans {d} jours", "en {d} días", "em {d} dias", "あと {d} 日"),
+    "days_ago": ("{d} days ago", "vor {d} Tagen", "il y a {d} jours", "hace {d} días", "há {d} dias", "{d} 日前"),
+    "today": ("today", "heute", "aujourd'hui", "hoy", "hoje", "今日"),
     "no_return": ("no return yet", "noch kein Ertrag", "pas encore de retour", "sin retorno aún",
                   "sem retorno ainda", "まだリターンなし"),
     "queue": (
@@ -468,8 +483,19 @@ def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tupl
 # many leads did it bring?": one activity, by its id or by most of its name, and what came of it
 _ACTIVITY_ID = re.compile(r"\b(?:mdf|MDF)-\d+\b")
 OUTCOME_RE = re.compile(r"\b(?:mdf|MDF)-\d+\b|\b(leads?|brought|bring|result\w*|outcome|happened|status|gebracht|"
-                        r"ergebnis\w*|gebracht|rapporté|donné|résultats?|trajo|resultados?|trouxe|rendeu|deu)\b|"
-                        r"どうなった|結果|成果|リード", re.IGNORECASE)
+                        r"ergebnis\w*|gebracht|rapporté|donné|résultats?|trajo|resultados?|trouxe|rendeu|deu|"
+                        # its state, what was approved, claimed or paid, in the asker's words
+                        r"state|stand|estado|estatus|statut|état|situação|situación|approved|genehmigt|bewilligt|"
+                        r"freigegeben|approuvée?|accordée?|aprobad[oa]|aprovad[oa]|concedid[oa]|claim\w*|abrechn\w*|"
+                        r"réclam\w*|reclam\w*|reembols\w*|paid|pay|pays|payée?|bezahlt|ausgezahlt|pagad[oa]|pag[oa])\b|"
+                        r"どうなった|結果|成果|リード|状況|ステータス|承認|請求|支払", re.IGNORECASE)
+_CLAIM_WORD = re.compile(r"\b(claim\w*|abrechn\w*|réclam\w*|reclam\w*|reembols\w*|remboursement)\b|請求", re.IGNORECASE)
+# "Claim within 60 days after the activity's end", "dans les 60 jours suivant la date de fin", "終了後60日以内": the claim
+# window the programme's content states
+_CLAIM_WINDOW = re.compile(r"(\d{1,3})\s*(?:calendar |business )?(?:days?|tage\w*|jours|días|dias)\b[^.\n]{0,60}?"
+                           r"\b(?:after|of|following|from|nach|suivant|après|tras|después|após|depois)\b[^.\n]{0,40}?"
+                           r"\b(?:end|ends|ended|ende|fin|término|termino|fim|encerramento)|終了(?:後|から)\s*(\d{1,3})\s*日",
+                           re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_]{4,}")
 # "leads by kit", "per partner", "je Art", "par produit", "por tipo", "キット別": the leads summed per group
 _BY = re.compile(r"\b(by|per|je|pro|par|por)\s+(kit|campaign|partner|kind|type|product|produkt|produit|producto|"
@@ -500,20 +526,79 @@ def _named_activities(question: str, activities: list) -> list:
     return [a for n, a in scored if n == best] if best >= 2 else []
 
 
+def _amount(value: float | None, currency: str) -> str:
+    return "-" if value is None else f"{value:,.0f} {currency}"
+
+
 def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
-    if asks_rule(turn.question):  # "by when must I claim our roadshow?": the programme's deadline, not the record
-        return None
-    found = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities)
+    activities = list_mdf(turn.ctx, turn.scope).activities
+    found = _named_activities(turn.question, activities) or _named_across_scripts(turn, activities)
+    earlier = turn.thread.state.workflow.get("activity_ids") or []
+    if not found and earlier and len(turn.question.split()) <= 10 and points_back(turn.question):  # "and how much
+        #   did we get paid for it?": the activity the last answer was about
+        found = [a for a in activities if a.activity_id in earlier]
     if not found or len(found) > 3:
         return None
+    claim_window = None
+    if asks_rule(turn.question):  # "by when must I claim our roadshow?": the programme's deadline for that record
+        claim_window = _claim_window(turn) if _CLAIM_WORD.search(turn.question) and len(found) == 1 else None
+        if claim_window is None:
+            return None
     tool = ToolUse(name="list_mdf", arguments={"activity_ids": [a.activity_id for a in found]})
     turn.results.append(MdfList(activities=found))
     lines = [_say("one_activity", turn.lang, id=a.activity_id, name=a.name, kind=a.kind or "other",
                   start=a.start_on or "?", end=a.end_on or "?", status=a.status,
-                  requested=f"{a.requested_amount or 0:,.0f} {a.currency}",
-                  paid=f"{a.paid_amount or 0:,.0f} {a.currency}", leads=a.leads if a.leads is not None else "-")
+                  requested=_amount(a.requested_amount, a.currency), approved=_amount(a.approved_amount, a.currency),
+                  claimed=_amount(a.claimed_amount, a.currency), paid=_amount(a.paid_amount, a.currency),
+                  leads=a.leads if a.leads is not None else "-")
              + (f" ({a.reason})" if a.reason else "") for a in found]
+    if claim_window and found[0].end_on:
+        days, title = claim_window
+        due = found[0].end_on + dt.timedelta(days=days)
+        gap = (due - turn.ctx.today()).days
+        when = _say("in_days", turn.lang, d=gap) if gap > 0 else (
+            _say("days_ago", turn.lang, d=-gap) if gap < 0 else _say("today", turn.lang))
+        lines.insert(0, _say("claim_by", turn.lang, days=days, title=title, id=found[0].activity_id,
+                             due=due.isoformat(), when=when))
     return "\n".join(lines), tool
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+MARGIN = 0.02  # multilingual-e5 similarities crowd together: the best name must stand out by this much
+GENERIC_ACTIVITY = "marketing activity"
+# a rule asked in Japanese ("何日以内？", "いつまでに", "どのくらい"), which PROGRAMME_Q's word boundaries miss mid-sentence
+_RULE_JA = re.compile(r"何日|いつまでに|どのくらい|何パーセント|何%|ルール|条件|仕組み")
+
+
+def _named_across_scripts(turn: Turn, activities: list) -> list:
+    """ "東京スマートファクトリー展のMDF請求は？" of an activity recorded as "Tokyo smart factory expo booth": a question in
+    Japanese about one of the asker's own MDF activities named in Latin letters (no word of the name can match), the
+    activity whose name the multilingual model finds clearly closest; none when no name stands out."""
+    if not turn.scope.is_partner or not _CJK.search(turn.question) or not re.search(_MDF_ANY, turn.question, re.I):
+        return []
+    own = [a for a in activities if a.partner_id == turn.scope.partner_id and not _CJK.search(a.name)]
+    if not own or asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question)) or _RULE_JA.search(
+            turn.question):
+        return []
+    # a generic name stands in for "no activity in particular" ("MDFの請求期限は何日以内？" names none)
+    sims = turn.ctx.content.multilingual(turn.question, [a.name for a in own] + [GENERIC_ACTIVITY])
+    if sims is None:
+        return []
+    ranked = sorted(zip((float(x) for x in sims), range(len(own) + 1)), reverse=True)
+    best, runner_up = ranked[0], ranked[1]
+    return [own[best[1]]] if best[1] < len(own) and best[0] - runner_up[0] >= MARGIN else []
+
+
+def _claim_window(turn: Turn) -> tuple[int, str] | None:
+    """(days, source title) of the claim window the vendor's own MDF content states, or None."""
+    found = search_content(turn.ctx, turn.scope, "MDF claim deadline: days after the activity ends", k=8)
+    for result in found.results:
+        if result.source_type != "programme":
+            continue
+        window = _CLAIM_WINDOW.search(result.text)
+        if window:
+            return int(window.group(1) or window.group(2)), result.title
+    return None
 
 
 # "how many leads did the streaming kit activities bring overall?", "quantos leads os lakehouse roadshows geraram

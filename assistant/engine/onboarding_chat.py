@@ -28,7 +28,11 @@ _TODO = re.compile(r"\bwhat (do|should|must|shall|have|need) (we|i)\b|\bwhat to 
                    r"\bwhat (do|should|must) i\b|\bfirst steps?\b|\bwhere to start\b|\bwas (muss|soll|sollte) ich\b|"
                    r"\berste[rn]? schritte?\b|\bwomit (fangen|beginnen)\b|\bpremiers? pas\b|\bpremière étape\b|"
                    r"\bpar quoi (on )?commence|\bprimer paso\b|\bpor dónde empezamos\b|\bprimeiro passo\b|"
-                   r"\bpor onde começamos\b|最初のステップ|まず何を")
+                   r"\bpor onde começamos\b|最初のステップ|まず何を|"
+                   # "was steht als Nächstes an?", "what's next?", "c'est quoi la suite ?", "¿qué sigue?", "o que vem agora?"
+                   r"\bals n[aä]chste[sn]?\b|\bn[aä]chste[rn]? schritte?\b|\bwhat(?:'s| is| comes)? next\b|\bla suite\b|"
+                   r"\bprochaines? étapes?\b|\bqu[eé] sigue\b|\bsiguientes? pasos?\b|\bpróximos? pasos?\b|"
+                   r"\bpróximos? passos?\b|\bo que vem (agora|depois|a seguir)\b|次(は|に)何|次のステップ")
 _FIRST_DAYS = re.compile(r"\bfirst (?P<en>\d+) days\b|\bfirst (month|weeks?)\b|\bersten (?P<de>\d+) tage\w*\b|"
                          r"\b(?P<fr>\d+) premiers jours\b|\bpremiers jours\b|\bprimeros (?P<es>\d+) días\b|"
                          r"\bprimeiros (?P<pt>\d+) dias\b|最初の(?P<ja>\d+)日|"
@@ -54,12 +58,59 @@ _CONTENT_Q = re.compile(r"\b(how long|checklist|guide|policy|document|handbook|l
                         r"temps|cuánto (dura|tiempo)|quanto tempo|dura)\b")
 
 
-def wants_plan(question: str, kinds: set[str], is_partner: bool) -> bool:
-    """The question asks for a partner's onboarding plan (its own, for a partner seller)."""
+# How long the partner has been one: "how long have we been a partner?", "há quantos dias somos parceiros?",
+# "seit wann sind wir Partner?", "depuis quand sommes-nous partenaires ?", "パートナーになって何日？"
+_PARTNERED = (r"(partners?|partnerin\w*|partenaires?|socios?|parceir[oa]s?|in the programme|in the program|im programm|"
+              r"dans le programme|en el programa|no programa|dabei)")
+_TENURE = re.compile(
+    rf"\bhow long (have|has) (we|i|they|\S+) been (an? |with \S+ as )?(\S+ ){{0,2}}\S*?{_PARTNERED}|\bsince when (are|have) (we|they)\b|"
+    r"\bhow (many days|long) (since|ago|has it been since) (we|they) (joined|signed|became)\b|"
+    r"\bwhen did (we|they|i) (join|sign up|become (a )?partners?)\b|\bdays since (we |they )?join\w*\b|"
+    rf"\bseit wann (sind|ist) (wir|sie|\S+) (\S+ ){{0,2}}\S*?{_PARTNERED}|"
+    rf"\bwie lange (sind|ist) (wir|sie|\S+) (\S+ ){{0,2}}\S*?{_PARTNERED}|"
+    r"\bseit wie vielen tagen\b|\bwann (sind|ist) (wir|sie|\S+) beigetreten\b|"
+    rf"\bdepuis (quand|combien de (jours|temps|mois)) (sommes-nous|on est|nous sommes|est-on|\S+ est)\b|"
+    r"\bquand (avons-nous|a-t-on|on a) rejoint\b|"
+    rf"\bdesde cuándo somos\b|\b(cuánto tiempo|cuántos días) (llevamos|hace que (somos|entramos|nos unimos))\b|"
+    rf"\bhace cuánto (somos|entramos|nos unimos)\b|\bcuándo (entramos|nos unimos)\b|"
+    rf"\bhá quant[oa]s? (dias|tempo|meses) (somos|estamos|entramos|fazemos parte)\b|\bdesde quando somos\b|"
+    r"\bquanto tempo faz que (somos|entramos|viramos)\b|\bquando (entramos|viramos parceiros)\b|"
+    r"(パートナー|参加|契約)(になって|して|してから).{0,8}(何日|どのくらい|何か月)|いつから(パートナー|参加)|"
+    r"いつ(参加|パートナーになった)")
+# A due date of the plan: "by when do we need our first certified installer?", "até quando temos que submeter o
+# primeiro registro?", "bis wann muss unsere erste Registrierung stehen?", "最初の登録はいつまでに？"
+_DUE = re.compile(r"\b(by when|until when|deadline|due date|when is .{0,40} due|bis wann|bis zu welchem (datum|tag)|"
+                  r"jusqu'à quand|d'ici quand|avant quelle date|date limite|hasta cuándo|para cuándo|fecha límite|"
+                  r"até quando|prazo|até que dia|data limite)\b|いつまで|期限|"
+                  # "when do we need our first ...?", "wann müssen wir den ersten ... haben?", "quand devons-nous ...?"
+                  r"\b(when|wann|quand|cuándo|quando)\b.{0,20}\b(need|must|should|have to|müssen|muss|sollen|soll|"
+                  r"devons|doit|faut|tenemos que|debemos|hay que|temos que|precisamos|devemos)\b")
+_FIRST = re.compile(r"\b(first|erste[nmrs]?|premi(er|ère)s?|primer[oa]?s?|primeir[oa]s?)\b|最初|初めて|初の|初回")
+
+
+def asks_tenure(question: str) -> bool:
+    """ "how long have we been a partner?", "há quantos dias somos parceiros?": the days since joining."""
+    return bool(_TENURE.search(normalise(question)))
+
+
+def asks_due(question: str) -> bool:
+    """ "by when do we need our first certified installer?": a due date of the onboarding plan (a first
+    something, or onboarding named)."""
     text = normalise(question)
-    if kinds & {"opportunity", "account"} or _CONTENT_Q.search(text):
+    return bool(_DUE.search(text) and (_FIRST.search(text) or _ONBOARDING.search(text)))
+
+
+def wants_plan(question: str, kinds: set[str], is_partner: bool) -> bool:
+    """The question asks for a partner's onboarding plan (its own, for a partner seller), or what the plan
+    answers: since when the partner is one, the due date of a first step."""
+    text = normalise(question)
+    if kinds & {"opportunity", "account"}:
         return False
     named = "partner" in kinds
+    if (is_partner or named) and (asks_tenure(text) or asks_due(text)):
+        return True
+    if _CONTENT_Q.search(text):
+        return False
     if _ONBOARDING.search(text) and (_STATUS.search(text) or _TODO.search(text) or named):
         return True
     if not (is_partner or named):
@@ -176,6 +227,121 @@ _say = Catalogue({
     "programme": ("partner programme", "Partnerprogramm", "programme partenaires", "programa de partners",
                   "programa de parceiros", "パートナープログラム"),
 })
+
+
+_say_due = Catalogue({  # key -> (en, de, fr, es, pt, ja)
+    "milestone": ("By day {n} of the partnership: {what} [{title}]", "Bis Tag {n} der Partnerschaft: {what} [{title}]",
+                  "Au jour {n} du partenariat : {what} [{title}]", "Para el día {n} de la alianza: {what} [{title}]",
+                  "Até o dia {n} da parceria: {what} [{title}]", "パートナー契約から {n} 日目まで: {what} [{title}]"),
+    "due_on": ("{name} ({pid}) joined on {joined}, so yours is due on {due} ({when}).",
+               "{name} ({pid}) ist seit {joined} Partner; Ihr Termin ist also der {due} ({when}).",
+               "{name} ({pid}) a rejoint le programme le {joined} : votre échéance est donc le {due} ({when}).",
+               "{name} ({pid}) se unió el {joined}, así que su fecha límite es el {due} ({when}).",
+               "{name} ({pid}) entrou em {joined}, então o prazo de vocês é {due} ({when}).",
+               "{name}（{pid}）の参加日は {joined} なので、期限は {due} です（{when}）。"),
+    "in_days": ("in {d} days", "in {d} Tagen", "dans {d} jours", "en {d} días", "em {d} dias", "あと {d} 日"),
+    "days_ago": ("{d} days ago", "vor {d} Tagen", "il y a {d} jours", "hace {d} días", "há {d} dias", "{d} 日前"),
+    "today": ("today", "heute", "aujourd'hui", "hoy", "hoje", "今日"),
+    "step": ("In your plan: {title}, {status}.", "In Ihrem Plan: {title}, {status}.", "Dans votre plan : {title}, "
+             "{status}.", "En su plan: {title}, {status}.", "No seu plano: {title}, {status}.", "あなたの計画: {title}、{status}。"),
+})
+
+# "by day 30", "Day 0 to 7", "Days 15-45", "bis Tag 60", "jour 90", "día 120", "30日目": a day of a schedule counted
+# from the start of the partnership (not "within 60 days", a duration counted from something else)
+_DAY = re.compile(r"\b(?:days?|tage?n?|jours?|d[ií]as?)\s+(?:\d+\s*(?:-|–|to|bis|à|au|a|al|y|e)\s*)?(\d{1,3})\b|"
+                  r"(\d{1,3})\s*日目", re.IGNORECASE)
+_MARKS = re.compile(r"[*_#`>|]+|^\s*(?:[-•]|\d+\.)\s+", re.MULTILINE)
+_ASKING_WORDS = """by when until need needs must have has do does our your we you the a an of to for with
+    bis wann wir unser unsere unseren ihr ihre müssen muss haben jusqu quand nous notre nos votre devons faut
+    hasta cuándo cuando nuestro nuestra tenemos que debemos até quando nosso nossa temos precisamos de da do
+    que para"""  # the asking, not the step asked about
+_QUESTION_WORDS = frozenset(_ASKING_WORDS.split())
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[^\W\d_]{3,}|\d+|[\u3040-\u30ff\u4e00-\u9fff]{2,}", _fold(text))
+    return {w[:5] for w in words if w not in _QUESTION_WORDS}
+
+
+def _fold(text: str) -> str:
+    return normalise(text).replace("'", " ")
+
+
+def milestones(documents: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
+    """(day, what, title) of each step of a schedule counted in days of the partnership, from the documents
+    (title, text) that state at least two such days (a plan, not a one-off deadline)."""
+    found = []
+    for title, text in documents:
+        days = list(_DAY.finditer(text))
+        if len(days) < 2:
+            continue
+        for i, match in enumerate(days):
+            end = days[i + 1].start() if i + 1 < len(days) else len(text)
+            what = _MARKS.sub(" ", text[match.end():end].strip(" :：-–—*\n").split("\n\n")[0])  # to its paragraph's end
+            what = re.sub(r"\s+", " ", what).strip(" :：-–—.")
+            what = re.sub(r"\s*\b(by|bis|au|para el|até o)$", "", what, flags=re.IGNORECASE)  # the next day's "By"
+            if what:
+                found.append((int(match.group(1) or match.group(2)), what[:220].rstrip(), title))
+    return found
+
+
+def due_answer(data: dict, documents: list[tuple[str, str]], question: str, lang: str = "en") -> str | None:
+    """The programme's day for the first step the question names (the schedule's step sharing the most
+    telling words with it), from the partner's joining date; None when no schedule step is clearly meant."""
+    joined = dt.date.fromisoformat(data["joined_on"]) if data.get("joined_on") else None
+    steps = milestones(documents)
+    if not steps or joined is None:
+        return None
+    asked = _stems(question)
+    seen = [_stems(what) for _, what, _ in steps]
+    weight = {w: 1 / sum(w in words for words in seen) for words in seen for w in words}
+    scores = [sum(weight[w] for w in asked & words) for words in seen]
+    best = max(scores)
+    if best <= 0 or scores.count(best) > 1:
+        return None
+    n, what, title = steps[scores.index(best)]
+    today = dt.date.fromisoformat(data["today"]) if data.get("today") else dt.date.today()
+    due = joined + dt.timedelta(days=n)
+    gap = (due - today).days
+    when = _say_due("in_days", lang, d=gap) if gap > 0 else (
+        _say_due("days_ago", lang, d=-gap) if gap < 0 else _say_due("today", lang))
+    return "\n".join([_say_due("milestone", lang, n=n, what=what, title=title),
+                      _say_due("due_on", lang, name=data["name"], pid=data["partner_id"], joined=joined.isoformat(),
+                               due=due.isoformat(), when=when)])
+
+
+# The plan's kinds of step as people name them, for a due date the programme's content does not schedule
+_STEP_KINDS = (
+    ("training", re.compile(r"\b(trainings?|courses?|schulung\w*|kurs\w*|formations?|cours|capacitaci\w*|cursos?|"
+                            r"treinament\w*)\b|研修|トレーニング")),
+    ("certification", re.compile(r"\b(certif\w*|zertifi\w*)|認定|資格")),
+    ("first_registration", re.compile(r"\b(regist\w*|enregistr\w*)|登録")),
+    ("first_win", re.compile(r"\b(win|won|wins|sale|gewinn\w*|gewonnen\w*|abschluss|gagn\w*|venta|ganar|venda|ganhar)\b|"
+                             r"受注")),
+)
+
+
+def plan_step_due(data: dict, question: str, lang: str = "en") -> str | None:
+    """The due date of the plan's step of the one kind the question names ("by when the first training?"), or
+    None."""
+    text = normalise(question)
+    kinds = [kind for kind, pattern in _STEP_KINDS if pattern.search(text)]
+    steps = [s for s in data.get("steps") or [] if len(kinds) == 1 and s.get("kind") == kinds[0] and s.get("due_on")]
+    if not steps:
+        return None
+    step = min(steps, key=lambda s: s["due_on"])
+    status = _say("status_" + step["status"], lang)
+    due = f"{_title(step, lang, data)} ({_say('due', lang, date=step['due_on'])})"
+    return _say_due("step", lang, title=due, status=status)
+
+
+def tenure_answer(data: dict, lang: str = "en") -> str:
+    """Since when the partner is one, in days."""
+    lang = _say.language(lang)
+    if not data.get("joined_on"):
+        return _say("no_joined", lang, name=data["name"], pid=data["partner_id"])
+    return _say("joined", lang, name=data["name"], pid=data["partner_id"], joined=data["joined_on"],
+                days=data["days_since_joined"])
 
 
 def plan_answer(data: dict, lang: str = "en", days: int | None = None) -> str:

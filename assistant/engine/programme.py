@@ -11,8 +11,10 @@ from sqlalchemy import select
 
 from assistant.core.errors import CosellError, Forbidden
 from assistant.engine import analytics_chat, kits_chat, mdf_chat
+from assistant.engine.intent_cues import normalise
 from assistant.engine.name_index import best_named
 from assistant.engine.resolver import Resolver
+from assistant.engine.router import ASKS_LANGUAGE, HOW_MANY_MORE
 from assistant.engine.turn import AskResponse, ToolUse, Turn, forbidden_message
 from retrieval.records import Partner
 from retrieval.scope import CAPABILITY_WORDS
@@ -163,6 +165,7 @@ _say = Catalogue({
 
 
 def answer_programme(turn: Turn) -> AskResponse | None:
+    turn = _replayed(turn) or turn
     text = " ".join(turn.question.split())
     handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse] | None]]] = [
         (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), (LEADS_WAITING_RE, _leads_waiting),
@@ -182,7 +185,38 @@ def answer_programme(turn: Turn) -> AskResponse | None:
     return None
 
 
+_FIGURES = ("programme_attribution", "mdf_roi")
+# the workflows that only read (their answer may be given again: "in English please"); not submit_registration, route_lead
+_READ_ONLY = frozenset({"list_mdf", "mdf_roi", "mdf_advice", "list_leads", "list_registrations", "kits_for_partner",
+                        "kit_texts", "stalled_deals", "digest", "programme_attribution"})
+
+
+def _replayed(turn: Turn) -> Turn | None:
+    """The last workflow's question again, when a short follow-up asks for that answer in another language ("auf
+    Deutsch bitte", "em inglês por favor, é pro meu diretor") or for a count that answer holds."""
+    workflow = turn.thread.state.workflow
+    if not workflow.get("question") or len(turn.question.split()) > 10:
+        return None
+    again = Turn(turn.ctx, turn.scope, workflow["question"], turn.thread, turn.emit)
+    if ASKS_LANGUAGE.search(normalise(turn.question)):
+        locale = Resolver(turn.ctx, turn.scope).find(turn.question).locale
+        if not locale:
+            return None
+        again._lang = locale.split("-")[0].lower()
+        return again
+    if workflow.get("tool") in _FIGURES and HOW_MANY_MORE.search(normalise(turn.question)) and \
+            len(turn.question.split()) <= 6 and not Resolver(turn.ctx, turn.scope).find(turn.question).entities:
+        again._lang = turn.lang
+        return again
+    return None
+
+
 def _respond(turn: Turn, answer: str, tool: ToolUse) -> AskResponse:
+    activities = [a.activity_id for r in turn.results for a in getattr(r, "activities", None) or []
+                  if getattr(a, "activity_id", None)]
+    turn.thread.state.workflow = {"question": turn.question, "tool": tool.name,  # never a write to do again
+                                  **({"activity_ids": activities} if 0 < len(activities) <= 3 else {})
+                                  } if tool.name in _READ_ONLY else {}
     if turn.choices:  # the deals the answer listed: "how many days has it been quiet?", "the second one" next
         state = turn.thread.state
         state.pending = None

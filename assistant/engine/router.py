@@ -19,6 +19,7 @@ from assistant.engine.intent_cues import (
     PROGRAMME_Q,
     TIER_NAMES,
     IntentScores,
+    asks_any_registered,
     normalise,
     profile_topics,
     says_us,
@@ -27,10 +28,12 @@ from assistant.engine.intent_cues import (
 from assistant.engine.name_index import STOPWORDS, tokens
 
 __all__ = [
+    "ASKS_LANGUAGE",
     "ASK_WHOM",
     "BRAND_ASKED",
     "CUES",
     "DEAL_WORD",
+    "HOW_MANY_MORE",
     "INTENT_CAPABILITY",
     "INTENT_TOOL",
     "about_subject",
@@ -232,6 +235,9 @@ CUES: dict[str, re.Pattern] = {
                                r"\bquel (?:est notre )?rôle\b|\ben qu[eé] (?:rol|papel)\b|\bqu[eé] (?:rol|papel) (?:tenemos|"
                                r"jugamos)\b|\bqual (?:[eé] )?(?:o )?(?:nosso )?papel\b|"
                                r"\b(?:partner|socio|partenaire|parceiro) (?:de|of|du) (?:registro|record|référence)\b|"
+                               # "c'est quoi notre rôle sur ce deal ?", "unsere Rolle bei <account>?", "nuestro papel ahí"
+                               r"\b(?:our|my|notre|mon|unsere|meine|nuestro|mi|nosso|meu) (?:role|rôle|rolle|rol|papel)\b|"
+                               r"(?:うち|弊社|当社|私たち|自社)の役割|"
                                r"\bwer ist (?:der|als) partner\b|\bwelcher partner ist\b|"
                                r"\bqui est le partenaire\b|\bquel partenaire (?:est|travaille)\b|"
                                r"\bqui[eé]n es el socio\b|\bqu[eé] socio (?:est[aá]|tiene|lleva)\b|"
@@ -344,6 +350,16 @@ _POINTS_BACK = re.compile(r"\b(it|its|that|this|them|they|those|these|dies|dafü
                           r"eso|esto|ello|isso|isto|disso|nisso|dele|dela)\b|\bdas\s*[?？]?\s*$|^(and|und|et|y|e)\b.{0,20}"
                           r"\b(es|le|la|lo|o|a)\b|それ|その|これ|この")
 FOLLOWUP_WORDS = 8
+# "and how many deals?", "e quantos deals?", "und wie viele Deals?" right after figures (won revenue, an MDF return):
+# that answer counts them, so it is given again
+HOW_MANY_MORE = re.compile(r"^\W*(and|so|und|et|y|e)\b.{0,12}\b(how many|how much|wie ?viele?|combien|cuánt[oa]s|"
+                           r"cuant[oa]s|quant[oa]s)\b")
+# "in English please", "auf Deutsch bitte", "日本語で": the last answer again, in that language
+ASKS_LANGUAGE = re.compile(r"\b(in|en|auf|em|na|in the)\s+(english|inglés|ingles|anglais|englisch|inglês|spanish|español|"
+                            r"espanol|castellano|espagnol|spanisch|espanhol|french|français|francais|francés|frances|"
+                            r"französisch|francês|german|deutsch|allemand|alemán|aleman|alemão|portuguese|português|"
+                            r"portugues|portugais|portugiesisch|japanese|japonais|japonés|japanisch|japonês)\b|"
+                            r"日本語で|英語で")
 
 
 def points_back(question: str) -> bool:
@@ -418,12 +434,14 @@ def mdf_period(question: str, today_year: int, today: dt.date | None = None) -> 
 
 
 _MONTHS = {
-    1: r"january|jan|januar|janvier|enero|janeiro", 2: r"february|feb|februar|février|febrero|fevereiro",
+    # regional and short spellings too: Austrian "Jänner", "Feber"; "janv.", "févr.", "juil.", "déc.", "dic."
+    1: r"january|jan|januar|jänner|janner|janv|janvier|enero|janeiro",
+    2: r"february|feb|februar|feber|février|févr|fevr|febrero|fevereiro",
     3: r"march|mar|märz|mars|marzo|março", 4: r"april|apr|avril|abril", 5: r"may|mai|mayo|maio",
-    6: r"june|jun|juni|juin|junio|junho", 7: r"july|jul|juli|juillet|julio|julho",
+    6: r"june|jun|juni|juin|junio|junho", 7: r"july|jul|juli|juil|juillet|julio|julho",
     8: r"august|aug|août|agosto", 9: r"september|sept?|septembre|septiembre|setiembre|setembro",
     10: r"october|oct|oktober|octobre|octubre|outubro", 11: r"november|nov|novembre|noviembre|novembro",
-    12: r"december|dec|dezember|décembre|diciembre|dezembro",
+    12: r"december|dec|déc|dezember|décembre|diciembre|dic|dezembro",
 }
 _MONTH_RE = [(n, re.compile(rf"\b({names})\b|(?<!\d){n}月")) for n, names in _MONTHS.items()]
 _LAST_MONTH = re.compile(r"\b(last|previous|past) month\b|\bletzte\w* monat|\bvormonat|\ble mois (dernier|passé|"
@@ -431,7 +449,7 @@ _LAST_MONTH = re.compile(r"\b(last|previous|past) month\b|\bletzte\w* monat|\bvo
 
 
 _SINCE = re.compile(r"\b(since|from|starting|seit|ab|depuis|desde|a partir de)\b\s*(the start of |le début de |"
-                    r"el inicio de |o início de |anfang )?(?:(?:de |d')\s*)?(?P<m>[a-zéèûç]+)\b|(?<!\d)(?P<n>\d{1,2})月(から|以降)")
+                    r"el inicio de |o início de |anfang )?(?:(?:de |d')\s*)?(?P<m>[a-zäéèûç]+)\b|(?<!\d)(?P<n>\d{1,2})月(から|以降)")
 _LAST_N_MONTHS = re.compile(r"\b(last|past|previous|letzten|derniers|últimos|ultimos)\s+(?P<n>\d{1,2}|two|three|four|"
                             r"five|six|nine|zwei|drei|vier|sechs|deux|trois|quatre|six|dos|tres|cuatro|seis|dois|três|"
                             r"quatro)\s+(months?|monate|mois|meses)\b|(直近|過去)(?P<j>\d{1,2})(か|ヶ|カ)月|"
@@ -605,7 +623,7 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
         # "which of our registrations expire?", "is the reg on it still protected?"; not "how long is it?"
         if deal_named or (deal_in_thread and says("last_deal", question)):
             return topic
-        return topic if state and (us or is_partner) else None
+        return topic if (state or asks_any_registered(question)) and (us or is_partner) else None
     if topic == "contacts":  # who to reach at the partner named (not "who do I contact about MDF?"), also when
         return topic if "partner" in kinds else None  # an account shares a word of its name
     if topic == "channel_manager" and "partner" in kinds and _WHO.search(normalise(question)):

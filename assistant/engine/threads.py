@@ -44,6 +44,9 @@ class ThreadState(BaseModel):
     pending: Pending | None = None
     choices: list[Candidate] = Field(default_factory=list)  # the deals the last answer listed ("the second one")
     choice_slot: str = "opportunity_id"  # what `choices` are: deals, or partners (a match's ranking)
+    # the last answer when a programme workflow gave it (`assistant.engine.programme`): its question, and the MDF
+    # activities it was about, for "in German please" and "how much did we get paid for it?" after it
+    workflow: dict[str, Any] = Field(default_factory=dict)
 
 
 class ConversationThread(BaseModel):
