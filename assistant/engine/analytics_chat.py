@@ -467,6 +467,10 @@ def answer_stalled(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     """The asker's partners' stalled deals (channel managers and admins; others are refused)."""
     if turn.scope.is_partner:  # "who do I escalate to if a reg is stuck?": their own deals or the rules answer
         return None
+    from assistant.engine.overview_chat import asks_idle_for  # it imports this module
+
+    if asks_idle_for(turn.question):  # "stuck for 60+ days?", "idle the longest?": the overview's, by days quiet
+        return None
     every = bool(_EVERY_PARTNER.search(turn.question))
     tool = ToolUse(name="stalled_deals", arguments={"user_id": turn.scope.user_id, **({"every_partner": True} if every
                                                                                       else {})})

@@ -14,6 +14,7 @@ from assistant.engine.analytics_chat import period_of
 from assistant.engine.draft_options import kit_named
 from assistant.engine.intent_cues import says_us
 from assistant.engine.name_index import ids_written
+from assistant.engine.overview_chat import asks_own_book
 from assistant.engine.resolver import Resolver
 from assistant.engine.router import asks_rule
 from assistant.engine.turn import ToolUse, Turn
@@ -105,7 +106,8 @@ _MDF_ANY = (r"(?:(?<![a-z0-9])mdf(?![a-z0-9])|\bmarketing (?:development )?funds
             r"fondos? de marketing|fundos? de marketing|マーケティング(?:資金|予算))")
 _REQUEST = (r"(?:\b(?:requests?|claims?|activit\w+|anträge?|antrag|anfragen?|demandes?|solicitud\w*|pedidos?|"
             r"solicitaç\w*|reembolsos?)\b|申請|請求)")
-_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?)|awaiting|queue|undecided|due|overdue|"
+_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|paid|pay)|unpaid|not (?:yet )?paid|"
+            r"awaiting|queue|undecided|due|overdue|"
             r"offen\w*|ausstehend\w*|wart\w*|zu genehmigen|en attente|attendent|à (?:valider|approuver)|esperan\w*|"
             r"aguardam|"
             r"pendientes?|por aprobar|pendentes?|aguardando|a aprovar)\b|待ち|未承認|未決)")
@@ -219,8 +221,18 @@ _claims_say = Catalogue({
 })
 
 
+def _book_only(turn: Turn, activities: list) -> list:
+    """A channel manager's "in my book", "my partners'": the activities of the partners they manage, else all."""
+    if turn.scope.role != "channel_manager" or not asks_own_book(turn.question):
+        return activities
+    with turn.ctx.records(turn.scope) as rec:
+        book = {p.partner_id for p in rec.partners() if p.channel_manager == turn.scope.user_id}
+    return [a for a in activities if a.partner_id in book]
+
+
 def answer_claims(turn: Turn, activities: list) -> tuple[str, ToolUse]:
     """The activities claimed and not paid yet, oldest activity first."""
+    activities = _book_only(turn, activities)
     claimed = sorted((a for a in activities if a.status == "claimed"), key=lambda a: (str(a.end_on), a.activity_id))
     turn.results.append(MdfList(activities=claimed))
     tool = ToolUse(name="list_mdf", arguments={"status": "claimed"})
@@ -231,6 +243,56 @@ def answer_claims(turn: Turn, activities: list) -> tuple[str, ToolUse]:
     lines += [_claims_say("line", turn.lang, id=a.activity_id, partner=names.get(a.partner_id, ""), pid=a.partner_id,
                           name=a.name, amount=f"{a.claimed_amount or 0:,.0f}", cur=a.currency, end=a.end_on or "?")
               for a in claimed[:15]]
+    return "\n".join(lines), tool
+
+
+# "approved MDF activities that ended but haven't been claimed?", "MDF-Aktivitäten beendet, aber nicht abgerechnet?",
+# "activités MDF terminées non réclamées", "actividades de MDF terminadas sin reclamar", "終了したが未請求の MDF":
+# approved activities past their end with no claim (the claim deadline runs)
+_UNCLAIMED = re.compile(r"\b(not (yet )?(been )?claimed|(have|has)n'?t (yet )?(been )?claimed|(have|has) not (yet )?(been )?"
+                        r"claimed|unclaimed|no claims?|without (a )?claims?|nicht (\w+ )?abgerechnet|ohne abrechnung|"
+                        r"non réclamé\w*|pas (encore )?(été )?réclamé\w*|sans (demande de )?remboursement|"
+                        r"sin reclamar|no (se )?(han )?(sido )?reclamad\w*|sem (solicitação|reembolso|reclamar)|"
+                        r"não (foram )?(reclamad|solicitad)\w*)\b|未請求|請求(されて)?(いない|なし)")
+UNCLAIMED_RE = re.compile(rf"^{_NOT_POLICY}(?=.*{_MDF_ANY})(?=.*{_UNCLAIMED.pattern})", re.IGNORECASE)
+_unclaimed_say = Catalogue({
+    "head": ("{n} approved MDF activities have ended and are not claimed yet, the oldest first:",
+             "{n} genehmigte MDF-Aktivitäten sind beendet und noch nicht abgerechnet, die ältesten zuerst:",
+             "{n} activités MDF approuvées sont terminées et pas encore réclamées, les plus anciennes d'abord :",
+             "{n} actividades de MDF aprobadas terminaron y aún no se han reclamado, las más antiguas primero:",
+             "{n} atividades de MDF aprovadas terminaram e ainda não foram reclamadas, as mais antigas primeiro:",
+             "終了したが未請求の承認済み MDF 活動: {n} 件（古い順）:"),
+    "none": ("No approved MDF activity has ended without a claim.",
+             "Keine genehmigte MDF-Aktivität ist ohne Abrechnung beendet.",
+             "Aucune activité MDF approuvée n'est terminée sans demande de remboursement.",
+             "Ninguna actividad de MDF aprobada terminó sin reclamación.",
+             "Nenhuma atividade de MDF aprovada terminou sem solicitação de reembolso.",
+             "終了したのに未請求の承認済み MDF 活動はありません。"),
+    "line": ("- {id} {partner} ({pid}): {name}, approved {amount} {cur}, ended {end}",
+             "- {id} {partner} ({pid}): {name}, genehmigt {amount} {cur}, endete {end}",
+             "- {id} {partner} ({pid}) : {name}, approuvé {amount} {cur}, terminée le {end}",
+             "- {id} {partner} ({pid}): {name}, aprobado {amount} {cur}, terminó el {end}",
+             "- {id} {partner} ({pid}): {name}, aprovado {amount} {cur}, terminou em {end}",
+             "- {id} {partner}（{pid}）: {name}、承認額 {amount} {cur}、終了 {end}"),
+})
+
+
+def answer_unclaimed(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """Approved activities that have ended with no claim yet (the asker's book when they say so), oldest first."""
+    if turn.scope.is_partner and Resolver(turn.ctx, turn.scope).names_foreign_partner(turn.question):
+        return None  # another partner's: the engine refuses it
+    ended = [a for a in _book_only(turn, list_mdf(turn.ctx, turn.scope, status="approved").activities)
+             if a.end_on and a.end_on < turn.ctx.today()]
+    ended.sort(key=lambda a: (a.end_on, a.activity_id))
+    turn.results.append(MdfList(activities=ended))
+    tool = ToolUse(name="list_mdf", arguments={"status": "approved", "ended": True})
+    if not ended:
+        return _unclaimed_say("none", turn.lang), tool
+    names = Resolver(turn.ctx, turn.scope).partner_names
+    lines = [_unclaimed_say("head", turn.lang, n=len(ended))]
+    lines += [_unclaimed_say("line", turn.lang, id=a.activity_id, partner=names.get(a.partner_id, ""), pid=a.partner_id,
+                             name=a.name, amount=f"{a.approved_amount or 0:,.0f}", cur=a.currency, end=a.end_on)
+              for a in ended[:15]]
     return "\n".join(lines), tool
 
 
@@ -650,6 +712,6 @@ def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] 
     return "\n".join(lines), tool
 
 
-HANDLERS = ((ACTIVITY_RETURN_RE, answer_activity_return), (ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
+HANDLERS = ((UNCLAIMED_RE, answer_unclaimed), (ACTIVITY_RETURN_RE, answer_activity_return), (ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
             (LEADS_RE, answer_leads), (ACTIVITIES_RE, answer_activities), (KIT_USED_RE, answer_kit_used), (OUTCOME_RE, answer_named_activity),
             (REQUESTS_OF_RE, answer_partner_requests))

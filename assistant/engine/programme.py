@@ -12,6 +12,7 @@ from sqlalchemy import select
 from assistant.core.errors import CosellError, Forbidden
 from assistant.engine import analytics_chat, kits_chat, mdf_chat
 from assistant.engine.name_index import best_named
+from assistant.engine.overview_chat import asks_own_book
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import AskResponse, ToolUse, Turn, forbidden_message
 from retrieval.records import Partner
@@ -30,8 +31,9 @@ from tools.registrations.service import (
 _REG_WORD = (r"(?:\b(?:(?:deal )?registrations?|(?:deal )?regs?|registrierung\w*|enregistrements?|registros?|"
              r"registraç\w*)\b|案件登録|登録申請)")
 _REG_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|reviewed?)|awaiting|queue|undecided|"
-                r"offen\w*|ausstehend\w*|zu (?:prüfen|genehmigen)|en attente|à (?:valider|approuver)|pendientes?|"
-                r"por aprobar|pendentes?|aguardando|a aprovar)\b|承認待ち|未承認|未決)")
+                r"offen\w*|ausstehend\w*|zu (?:prüfen|genehmigen)|warte[nt]?|en attente|attendent|à (?:valider|approuver)|"
+                r"pendientes?|esperan|por aprobar|pendentes?|aguardando|aguardam|a aprovar|"
+                r"(?:my|meine|ma|mi|minha) (?:decision|entscheidung|décision|decisión|decisão))\b|承認待ち|未承認|未決|判断待ち)")
 QUEUE_RE = re.compile(rf"^(?!.*\b(?:how long|happens?|policy|rules?|why|wie lange|combien de temps|cuánto tiempo|"
                       rf"quanto tempo)\b)(?=.*{_REG_WORD})(?=.*{_REG_WAITING})", re.IGNORECASE)
 # "which leads are still waiting to be accepted?", "Leads, die noch nicht angenommen wurden?", "quels leads attendent
@@ -245,11 +247,22 @@ def _register(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
     return "\n".join(lines), tool
 
 
+# "waiting for my decision", "on me", "auf meine Entscheidung", "ma décision", "mi decisión", "minha decisão", "私の承認"
+_MINE_TO_DECIDE = re.compile(r"\b(my (decision|approval|sign-?off|review)|on me|for me|meine\w* (entscheidung|freigabe|"
+                             r"prüfung)|auf mich|ma (décision|validation)|mi (decisión|aprobación)|minha (decisão|aprovação))"
+                             r"\b|私の(承認|判断)", re.IGNORECASE)
+
+
 def _queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     if turn.scope.is_partner and Resolver(turn.ctx, turn.scope).names_foreign_partner(turn.question):
         return None  # another partner's registrations: the engine refuses them
     waiting = list_registrations(turn.ctx, turn.scope, status="submitted").registrations
     tool = ToolUse(name="list_registrations", arguments={"status": "submitted"})
+    if turn.scope.role == "channel_manager" and (_MINE_TO_DECIDE.search(turn.question) or asks_own_book(turn.question)):
+        with turn.ctx.records(turn.scope) as rec:  # "waiting for my decision": those of the partners they manage
+            book = {p.partner_id for p in rec.partners() if p.channel_manager == turn.scope.user_id}
+        waiting = [r for r in waiting if r.partner_id in book]
+        tool.arguments["channel_manager"] = turn.scope.user_id
     turn.results.append(RegistrationList(registrations=waiting))
     if not waiting:
         return _say("queue_none", turn.lang), tool
