@@ -25,6 +25,7 @@ INTENTS = ("attribution", "at_risk", "first_win")
 _ATTRIBUTION = re.compile(
     r"\b(sourced?|sourcing|influenced|attribut\w*|ropi|roi|return on (partner )?investment|partner share|"
     r"partner[- ]sourced|won revenue|revenue (from|through|via|by) partners?|partner revenue|"
+    r"won (the )?(most|more|highest|biggest|largest|least) (revenue|bookings)|"
     r"quell\w*|beigesteuert|partnerumsatz|umsatzanteil|apport\w*|chiffre d'affaires|généré|"
     r"origin[aóo]\w*|ingresos|receita|gerad[oa]s?)\b|売上|貢献|ソース|経由", re.IGNORECASE)
 # "won revenue over the last 12 months?": the won total, which attribution splits (direct and by partner)

@@ -34,7 +34,8 @@ _PARTNERS = re.compile(r"\bpartners?\b|\bpartnern?\b|\bpartenaires?\b|\bsocios?\
 _USERS = re.compile(r"\busers?\b|\b(partner )?sellers?\b.{0,25}\b(set up|configured|in the copilot)|\bbenutzer\w*|\bnutzer\w*|\butilisateurs?\b|\busuari[oa]s?\b|\busuários?\b|"
                     r"ユーザー|利用者")
 _OTHER_SUBJECT = re.compile(r"\b(deals?|opps?|opportunit\w*|pipeline|accounts?|customers?|kunden|mdf|certif\w*|"
-                            r"registrations?|regs?|leads?|kits?|campaigns?)\b|案件|商談|顧客|認定|登録")
+                            r"registrations?|regs?|leads?|kits?|campaigns?|revenue|umsatz\w*|chiffre d'affaires|"
+                            r"ingresos|receita|share|anteil|part|cuota|participação)\b|案件|商談|顧客|認定|登録|売上|受注")
 _JOINED = re.compile(r"\b(joined|new partners?|signed up|onboarded|beigetreten|neue partner|dazugekommen|"
                      r"rejoint|nouveaux partenaires|se unieron|nuevos socios|nuevos partners|entraron|ingresaron|"
                      r"se incorporaron|se sumaron|entraram|ingressaram|novos parceiros)\b|加入|新規パートナー")
