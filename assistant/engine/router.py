@@ -405,6 +405,9 @@ def mdf_period(question: str, today_year: int, today: dt.date | None = None) -> 
     if found:
         number = found.group(1) or found.group(3) or found.group(4)
         return f"{found.group(2) or today_year}-Q{number}"
+    found = _QUARTER_WORDS.search(text)
+    if found and found.group("w") in _QUARTER_NUMBERS:  # "im dritten Quartal"
+        return f"{today_year}-Q{_QUARTER_NUMBERS[found.group('w')]}"
     if _LAST_Q.search(text):
         return "last_quarter"
     if _THIS_Q.search(text):
@@ -436,6 +439,25 @@ _LAST_N_MONTHS = re.compile(r"\b(last|past|previous|letzten|derniers|últimos|ul
                             r"five|six|nine|zwei|drei|vier|sechs|deux|trois|quatre|six|dos|tres|cuatro|seis|dois|três|"
                             r"quatro)\s+(months?|monate|mois|meses)\b|(直近|過去)(?P<j>\d{1,2})(か|ヶ|カ)月|"
                             r"\b(?P<f>\d{1,2}|deux|trois|quatre|six)\s+(derniers|dernières)\s+mois\b")
+# "the last two quarters", "letzten zwei Quartale", "les deux derniers trimestres", "últimos dos trimestres",
+# "直近2四半期": that many complete quarters before today's
+_LAST_N_QUARTERS = re.compile(r"\b(last|past|previous|letzten|derniers|últimos|ultimos)\s+(?P<n>\d|two|three|four|zwei|"
+                              r"drei|vier|deux|trois|quatre|dos|tres|cuatro|dois|três|quatro)\s+(quarters|quartale?n?|"
+                              r"trimestres)\b|\b(?P<f>\d|deux|trois|quatre)\s+(derniers)\s+trimestres\b|"
+                              r"(直近|過去)(?P<j>\d)四半期")
+# "third quarter", "dritten Quartal", "troisième trimestre", "tercer trimestre", "terceiro trimestre": a quarter
+# by its ordinal word
+_QUARTER_WORDS = re.compile(r"\b(?P<w>first|second|third|fourth|erste[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|vierte[nmrs]?|"
+                            r"premier|deuxième|second|troisième|quatrième|primer|segundo|tercer|tercero|cuarto|"
+                            r"primeiro|terceiro|quarto)\s+(quarter|quartal|trimestre)\b")
+_QUARTER_NUMBERS = {**dict.fromkeys(("first", "erste", "erster", "ersten", "erstem", "erstes", "premier", "primer",
+                                     "primeiro"), 1),
+                    **dict.fromkeys(("second", "zweite", "zweiter", "zweiten", "zweitem", "zweites", "deuxième",
+                                     "segundo"), 2),
+                    **dict.fromkeys(("third", "dritte", "dritter", "dritten", "drittem", "drittes", "troisième",
+                                     "tercer", "tercero", "terceiro"), 3),
+                    **dict.fromkeys(("fourth", "vierte", "vierter", "vierten", "viertem", "viertes", "quatrième",
+                                     "cuarto", "quarto"), 4)}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "zwei": 2, "drei": 3, "vier": 4,
                  "sechs": 6, "deux": 2, "trois": 3, "quatre": 4, "dos": 2, "tres": 3, "cuatro": 4, "seis": 6,
                  "dois": 2, "três": 3, "quatro": 4}
@@ -457,6 +479,14 @@ def months_since(question: str, today: dt.date) -> str | None:
         start = today.year * 12 + number - 1
         start = start if start <= now else start - 12
         return f"{start // 12:04d}-{start % 12 + 1:02d}..{today.year:04d}-{today.month:02d}"
+    found = _LAST_N_QUARTERS.search(text)
+    if found:  # the complete quarters before today's
+        raw = found.group("n") or found.group("f") or found.group("j")
+        count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
+        if 1 <= count <= 4:
+            end = now - (today.month - 1) % 3 - 1  # the last month of the previous quarter
+            start = end - 3 * count + 1
+            return f"{start // 12:04d}-{start % 12 + 1:02d}..{end // 12:04d}-{end % 12 + 1:02d}"
     found = _LAST_N_MONTHS.search(text)
     if found:
         raw = found.group("n") or found.group("j") or found.group("f")
