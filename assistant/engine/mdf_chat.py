@@ -6,6 +6,7 @@ seller's own questions about its budget ("how much MDF do we have left?") stay w
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections import Counter
@@ -63,16 +64,18 @@ _say = Catalogue({
         "{roi}",
         "- {id} {name}（{partner}、{kind}）: 支払 {paid} {cur}、受注 {won} {cur}、進行中パイプライン {pipeline} {cur}、{roi}"),
     "one_activity": (
-        "- {id} {name} ({kind}, {start} to {end}): status {status}; requested {requested}, paid {paid}; leads {leads}",
-        "- {id} {name} ({kind}, {start} bis {end}): Status {status}; beantragt {requested}, ausgezahlt {paid}; "
-        "Leads {leads}",
-        "- {id} {name} ({kind}, du {start} au {end}) : statut {status} ; demandé {requested}, payé {paid} ; "
-        "leads {leads}",
-        "- {id} {name} ({kind}, del {start} al {end}): estado {status}; solicitado {requested}, pagado {paid}; "
-        "leads {leads}",
-        "- {id} {name} ({kind}, de {start} a {end}): status {status}; solicitado {requested}, pago {paid}; "
-        "leads {leads}",
-        "- {id} {name}（{kind}、{start}〜{end}）: ステータス {status}、申請 {requested}、支払 {paid}、リード {leads}"),
+        "- {id} {name} ({kind}, {start} to {end}): status {status}; requested {requested}, approved {approved}, "
+        "claimed {claimed}, paid {paid}; leads {leads}; kit {kit}",
+        "- {id} {name} ({kind}, {start} bis {end}): Status {status}; beantragt {requested}, genehmigt {approved}, "
+        "abgerechnet {claimed}, ausgezahlt {paid}; Leads {leads}; Kit {kit}",
+        "- {id} {name} ({kind}, du {start} au {end}) : statut {status} ; demandé {requested}, approuvé {approved}, "
+        "réclamé {claimed}, payé {paid} ; leads {leads} ; kit {kit}",
+        "- {id} {name} ({kind}, del {start} al {end}): estado {status}; solicitado {requested}, aprobado {approved}, "
+        "reclamado {claimed}, pagado {paid}; leads {leads}; kit {kit}",
+        "- {id} {name} ({kind}, de {start} a {end}): status {status}; solicitado {requested}, aprovado {approved}, "
+        "reembolso solicitado {claimed}, pago {paid}; leads {leads}; kit {kit}",
+        "- {id} {name}（{kind}、{start}〜{end}）: ステータス {status}、申請 {requested}、承認 {approved}、請求 {claimed}、"
+        "支払 {paid}、リード {leads}、キット {kit}"),
     "no_return": ("no return yet", "noch kein Ertrag", "pas encore de retour", "sin retorno aún",
                   "sem retorno ainda", "まだリターンなし"),
     "queue": (
@@ -119,7 +122,7 @@ ADVICE_RE = re.compile(
 ROI_RE = re.compile(
     rf"^{_NOT_POLICY}(?=.*{_MDF_ANY}).*(\bpa(?:id|y|ys) off\b|\broi\b|\breturns?\b|\breturned\b|\bwork(?:ed)? "
     r"(?:best|well)\b|\b(?:best|worst)[- ](?:perform\w*|return\w*)\b|\b(?:how|which|what)\b.*\bperform(?:ed|ing|s)?\b|"
-    r"\bworth (?:it|the)\b|\bwon\b|\bpipeline\b|\b(?:qu[eé]|quel|que|qual) (?:retorno|retour)\b|"
+    r"\bworth (?:it|the)\b|\bwon\b|\bpipeline\b|\b(?:qu[eé]|quel|que|qual) (?:retorno|retour)\b|\bretorno\b|"
     r"\bretour sur (?:l')?investissement\b|\bretorno (?:de la |da |sobre (?:la |o )?)?(?:inversi[oó]n|investimento)\b|"
     r"\brendite\b|\brendement\b|\brentab\w*|"
     r"\b(?:ge)?lohnt\w*|\bvaleu a pena\b|費用対効果|投資対効果|リターン)", re.IGNORECASE)
@@ -344,6 +347,12 @@ _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                    "{id} {name} ({partner}, {kind}, {status}) generó más leads: {leads}.",
                    "{id} {name} ({partner}, {kind}, {status}) trouxe mais leads: {leads}.",
                    "リードが最も多かったのは {id} {name}（{partner}、{kind}、{status}）: {leads} 件。"),
+    "most_paid": ("{partner} received the largest MDF payment for one activity: {paid} for {id} {name}.",
+                  "{partner} erhielt die größte MDF-Auszahlung für eine Aktivität: {paid} für {id} {name}.",
+                  "{partner} a reçu le plus gros paiement MDF pour une activité : {paid} pour {id} {name}.",
+                  "{partner} recibió el mayor pago de MDF por una actividad: {paid} por {id} {name}.",
+                  "{partner} recebeu o maior pagamento de MDF por uma atividade: {paid} por {id} {name}.",
+                  "1件の活動で最大の MDF 支払を受けたのは {partner}: {id} {name} に {paid}。"),
     "whose": (" of {partner}", " von {partner}", " de {partner}", " de {partner}", " de {partner}", "{partner} の"),
     "between": (" between {start} and {end}", " zwischen {start} und {end}", " entre le {start} et le {end}",
                 " entre el {start} y el {end}", " entre {start} e {end}", "（{start}〜{end}）"),
@@ -371,12 +380,12 @@ _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                    "No hay ninguna actividad MDF{whose}{what}{when} registrada, así que tampoco leads.",
                    "Não há atividade de MDF{whose}{what}{when} registrada, então também não há leads.",
                    "{whose}MDF 活動{what}{when}の記録はありません。リードの記録もありません。"),
-    "leads_line": ("- {id} {partner}: {name} ({kind}, {status}): {leads} leads",
-                   "- {id} {partner}: {name} ({kind}, {status}): {leads} Leads",
-                   "- {id} {partner} : {name} ({kind}, {status}) : {leads} leads",
-                   "- {id} {partner}: {name} ({kind}, {status}): {leads} leads",
-                   "- {id} {partner}: {name} ({kind}, {status}): {leads} leads",
-                   "- {id} {partner}: {name}（{kind}、{status}）: リード {leads} 件"),
+    "leads_line": ("- {id} {partner}: {name} ({kind}, {status}, kit {kit}): {leads} leads",
+                   "- {id} {partner}: {name} ({kind}, {status}, kit {kit}): {leads} Leads",
+                   "- {id} {partner} : {name} ({kind}, {status}, kit {kit}) : {leads} leads",
+                   "- {id} {partner}: {name} ({kind}, {status}, kit {kit}): {leads} leads",
+                   "- {id} {partner}: {name} ({kind}, {status}, kit {kit}): {leads} leads",
+                   "- {id} {partner}: {name}（{kind}、{status}、キット {kit}）: リード {leads} 件"),
     "named": (" named \"{words}\"", " mit \"{words}\" im Namen", " nommées « {words} »", " llamadas \"{words}\"",
               " chamadas \"{words}\"", "（名称に「{words}」）"),
     "partners_of": ("Partners: {names}.", "Partner: {names}.", "Partenaires : {names}.", "Socios: {names}.",
@@ -396,6 +405,25 @@ _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
     "by_kind": ("By kind: {kinds}.", "Nach Art: {kinds}.", "Par type : {kinds}.", "Por tipo: {kinds}.",
                 "Por tipo: {kinds}.", "種類別: {kinds}。"),
 })  # fmt: skip
+
+
+_MOST_PAID = re.compile(r"\b(largest|biggest|highest|most|top|größte\w*|höchste\w*|meiste\w*|plus (gros|grand|élevé)\w*|"
+                        r"mayor(es)?|más alt[oa]|maior(es)?|mais alt[oa])\b.{0,25}\b(payments?|payouts?|paid|"
+                        r"auszahlung\w*|ausgezahlt|paiements?|payé\w*|pagos?|pagad[oa]|pagamentos?|pag[oa])\b|"
+                        r"支払(額)?が(一番|最も)(多|大き)", re.IGNORECASE)
+
+
+def _month_with_records(question: str, period: tuple[str | None, str | None],
+                        activities: list) -> tuple[str | None, str | None]:
+    """ "starts in January" in November: a month named without a year is the nearest one with activities,
+    this year's or the next (an approved activity is planned ahead); any other period as asked."""
+    start, end = period
+    if not (start and end and start[:7] == end[:7]) or re.search(r"\b(19|20)\d\d\b", question) or any(
+            _in_period(a, start, end) for a in activities):
+        return start, end
+    year = int(start[:4]) + 1
+    following = f"{year}{start[4:]}", f"{year}{end[4:7]}-{calendar.monthrange(year, int(end[5:7]))[1]:02d}"
+    return following if any(_in_period(a, *following) for a in activities) else (start, end)
 
 
 def _in_period(a, start: str | None, end: str | None) -> bool:
@@ -493,8 +521,9 @@ def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tupl
     partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None
     status = status_asked(turn.question)
-    start, end = period_of(turn.question, turn.ctx.today())
-    found = [a for a in list_mdf(turn.ctx, turn.scope, partner_id, status).activities if _in_period(a, start, end)]
+    listed = list_mdf(turn.ctx, turn.scope, partner_id, status).activities
+    start, end = _month_with_records(turn.question, period_of(turn.question, turn.ctx.today()), listed)
+    found = [a for a in listed if _in_period(a, start, end)]
     kit = _kit_asked(turn, found)
     if kit:  # "which partners used the lakehouse kit with MDF?", "leads of the governance activities?"
         found = [a for a in found if a.kit_id == kit]
@@ -509,6 +538,12 @@ def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tupl
             return _activity_say("none_leads", lang, whose=whose), tool
         return _activity_say("most_leads", lang, id=best.activity_id, name=best.name, partner=best.partner_id,
                              kind=best.kind or "other", status=best.status, leads=best.leads), tool
+    if _MOST_PAID.search(turn.question):  # "which partner got the largest MDF payment for one activity?"
+        best = max((a for a in found if a.paid_amount), key=lambda a: (a.paid_amount or 0, a.activity_id), default=None)
+        if best is not None:
+            name = Resolver(turn.ctx, turn.scope).partner_names.get(best.partner_id, best.partner_id)
+            return _activity_say("most_paid", lang, partner=f"{name} ({best.partner_id})", id=best.activity_id,
+                                 name=best.name, paid=f"{best.paid_amount:,.0f} {best.currency}"), tool
     when = _activity_say("between", lang, start=start, end=end) if start else ""
     head = _activity_say("count_one" if len(found) == 1 else "count", lang, n=len(found), whose=whose, when=when,
                          status=_activity_say("status", lang, status=status) if status else "")
@@ -521,7 +556,10 @@ def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tupl
         names = Resolver(turn.ctx, turn.scope).partner_names
         ids = sorted({a.partner_id for a in found})
         lines.insert(1, _activity_say("partners_of", lang, names=", ".join(f"{names.get(i, i)} ({i})" for i in ids)))
-    lines += [f"- {a.activity_id} {a.partner_id}: {a.name} ({a.kind or 'other'}, {a.status})" for a in found[:10]]
+    if len(found) <= 3:  # one or a few: each one's record ("what is it and how much?")
+        lines += _activity_lines(found, lang)
+    else:
+        lines += [f"- {a.activity_id} {a.partner_id}: {a.name} ({a.kind or 'other'}, {a.status})" for a in found[:10]]
     kinds = Counter(a.kind or "other" for a in found)
     if len(found) > 1:
         lines.append(_activity_say("by_kind", lang, kinds=", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))))
@@ -553,31 +591,70 @@ def _named_by_id(question: str, activities: list) -> list:
     return [a for a in activities if a.activity_id in written]
 
 
-def _named_activities(question: str, activities: list) -> list:
-    """The activities the question names: by id, else those with at least two words of their name (the most)."""
+def _named_activities(question: str, activities: list, turn: Turn | None = None) -> list:
+    """The activities the question names: by id, else those with at least two words of their name (the most).
+    With `turn`, a partner named ("<partner>'s roadshow") and a month ("the roadshow in July") narrow the
+    activities first, and then one word of the name is enough when it leaves at most two."""
     by_id = _named_by_id(question, activities)
     if by_id or _ACTIVITY_ID.search(question):
         return by_id
     asked = {w.lower() for w in _NAME_WORD.findall(question)}
-    scored = [(len(asked & {w.lower() for w in _NAME_WORD.findall(a.name)}), a) for a in activities]
+    pool, narrowed = activities, False
+    if turn is not None and not turn.scope.is_partner:
+        partners = Resolver(turn.ctx, turn.scope).find(question).of("partner")
+        theirs = [a for a in pool if partners and a.partner_id == partners[0].id]
+        if theirs:
+            pool, narrowed = theirs, True
+            asked -= {w.lower() for w in _NAME_WORD.findall(partners[0].label)}
+        start, end = period_of(question, turn.ctx.today())
+        in_month = [a for a in pool if _starts_in(a, start, end)]
+        if start and in_month:
+            pool, narrowed = in_month, True
+    scored = [(len(asked & {w.lower() for w in _NAME_WORD.findall(a.name)}), a) for a in pool]
     best = max((n for n, _ in scored), default=0)
-    return [a for n, a in scored if n == best] if best >= 2 else []
+    chosen = [a for n, a in scored if n == best]
+    return chosen if best >= 2 or (narrowed and best == 1 and len(chosen) <= 2) else []
+
+
+def _starts_in(a, start: str | None, end: str | None) -> bool:
+    """An activity named by a month ("the roadshow in July"): it starts in that period."""
+    return bool(start and a.start_on and start <= str(a.start_on) <= end)
 
 
 def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     if asks_rule(turn.question):  # "by when must I claim our roadshow?": the programme's deadline, not the record
         return None
-    found = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities)
+    found = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities, turn)
     if not found or len(found) > 3:
         return None
     tool = ToolUse(name="list_mdf", arguments={"activity_ids": [a.activity_id for a in found]})
     turn.results.append(MdfList(activities=found))
-    lines = [_say("one_activity", turn.lang, id=a.activity_id, name=a.name, kind=a.kind or "other",
-                  start=a.start_on or "?", end=a.end_on or "?", status=a.status,
-                  requested=f"{a.requested_amount or 0:,.0f} {a.currency}",
-                  paid=f"{a.paid_amount or 0:,.0f} {a.currency}", leads=a.leads if a.leads is not None else "-")
-             + (f" ({a.reason})" if a.reason else "") for a in found]
-    return "\n".join(lines), tool
+    return "\n".join(_activity_lines(found, turn.lang)), tool
+
+
+def _money_or_dash(amount: float | None, currency: str) -> str:
+    return f"{amount:,.0f} {currency}" if amount is not None else "-"
+
+
+def _activity_lines(found: list, lang: str) -> list[str]:
+    """Each activity's record: dates, status, amounts at each step, leads and kit."""
+    return [_say("one_activity", lang, id=a.activity_id, name=a.name, kind=a.kind or "other",
+                 start=a.start_on or "?", end=a.end_on or "?", status=a.status,
+                 requested=_money_or_dash(a.requested_amount, a.currency),
+                 approved=_money_or_dash(a.approved_amount, a.currency),
+                 claimed=_money_or_dash(a.claimed_amount, a.currency), paid=_money_or_dash(a.paid_amount, a.currency),
+                 leads=a.leads if a.leads is not None else "-", kit=a.kit_id or "-")
+            + (f" ({a.reason})" if a.reason else "") for a in found]
+
+
+# "the Nagoya seminar", "le salon de Rennes", "the roadshow in July", "'Streaming customer stories'": an activity
+# called by words of its name with an MDF word, an event word or its name in quotes
+_EVENT = (r"(?:\b(?:seminars?|roadshows?|webinars?|workshops?|expos?|exhibitions?|fairs?|trade ?shows?|conferences?|"
+          r"summits?|events?|breakfasts?|lunch(?:es)?|roundtables?|round tables?|open days?|booths?|campaigns?|"
+          r"seminare?|messen?|veranstaltung\w*|konferenz\w*|séminaires?|salons?|foires?|conférences?|événements?|"
+          r"seminarios?|ferias?|jornadas?|eventos?|conferencias?|feiras?|seminários?|congressos?)\b|"
+          r"セミナー|展示会|展|イベント|ウェビナー|ロードショー)")
+NAMED_RE = re.compile(rf"^{_NOT_POLICY}(?:(?=.*{_MDF_ANY})|(?=.*{_EVENT})|(?=.*['‘’\"“”「『«]))", re.IGNORECASE)
 
 
 # "how many leads did the streaming kit activities bring overall?", "quantos leads os lakehouse roadshows geraram
@@ -627,9 +704,12 @@ def answer_leads(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
     found_all = [a for a in list_mdf(turn.ctx, turn.scope, partner_id, status_asked(turn.question)).activities
                  if _in_period(a, start, end)]
     ignore = {_stem(w) for p in partners for w in _NAME_WORD.findall(p.label)}
-    kit = _kit_asked(turn, found_all)
+    named = _named_activities(turn.question, found_all, turn)
+    kit = None if named and len(named) <= 3 else _kit_asked(turn, found_all)
     chosen, words = _name_filter(turn.question, [a for a in found_all if a.kit_id == kit] if kit else found_all,
                                  ignore)  # "the lakehouse roadshows": of the kit's activities, the roadshows
+    if named and len(named) <= 3 and not kit:  # "the Houston roadshow": the activity of that name, not a kit's
+        chosen = [a for a in chosen if a in named] or named
     if not (partner_id or kit or words or _ACTIVITY_SUBJECT.search(turn.question)):
         return None  # "how many leads are waiting to be routed?": not the MDF activities' leads
     lang = turn.lang
@@ -654,7 +734,7 @@ def answer_leads(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
         return "\n".join(lines + [f"- {k}: {v}" for k, v in sums.most_common(15)]), tool
     lines += [_activity_say("leads_line", lang, id=a.activity_id, partner=names.get(a.partner_id, a.partner_id),
                             name=a.name, kind=a.kind or "other", status=a.status,
-                            leads=a.leads if a.leads is not None else "-") for a in chosen[:15]]
+                            leads=a.leads if a.leads is not None else "-", kit=a.kit_id or "-") for a in chosen[:15]]
     return "\n".join(lines), tool
 
 
@@ -690,15 +770,23 @@ ACTIVITY_RETURN_RE = re.compile(
     r"retorno|receita|ganh\w*|gerou|generó)\b|受注|売上|パイプライン|費用対効果|リターン", re.IGNORECASE)
 
 
+_RETURN_ASKED = re.compile(r"\b(roi|ropi|returns?|returned|won|wins?|revenue|pipeline|umsatz|gewonnen\w*|rendite|"
+                           r"chiffre d'affaires|gagné\w*|ingresos|ganad\w*|retorno|receita|ganh\w*)\b|受注|売上|"
+                           r"パイプライン|リターン", re.IGNORECASE)
+
+
 def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     if asks_rule(turn.question) or not turn.scope.can("mdf"):
         return None
-    named = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities)  # the records, not yet returns
+    if _LEADS_ASKED.search(turn.question) and not _RETURN_ASKED.search(turn.question):
+        return None  # "how many leads did the roadshow generate?": its leads (`answer_leads`)
+    named = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities, turn)  # records, not returns
     if not named or len(named) > 3:
         return None
     asked = {w.lower() for w in _NAME_WORD.findall(turn.question)}
     whole = all({w.lower() for w in _NAME_WORD.findall(a.name)} <= asked for a in named)
-    if not (_named_by_id(turn.question, named) or whole or _ACTIVITY_SUBJECT.search(turn.question)):
+    if not (_named_by_id(turn.question, named) or whole or _ACTIVITY_SUBJECT.search(turn.question)
+            or re.search(_EVENT, turn.question, re.IGNORECASE)):
         return None  # two words of a name ("Lakehouse customer ...") and no word of MDF: not the activity's return
     ids = {a.activity_id for a in named}
     roi = mdf_roi(turn.ctx, turn.scope, None, dt.date(1900, 1, 1), turn.ctx.today())  # whenever they started
@@ -714,4 +802,5 @@ def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] 
 
 HANDLERS = ((UNCLAIMED_RE, answer_unclaimed), (ACTIVITY_RETURN_RE, answer_activity_return), (ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
             (LEADS_RE, answer_leads), (ACTIVITIES_RE, answer_activities), (KIT_USED_RE, answer_kit_used), (OUTCOME_RE, answer_named_activity),
+            (NAMED_RE, answer_named_activity),
             (REQUESTS_OF_RE, answer_partner_requests))
