@@ -122,7 +122,7 @@ ADVICE_RE = re.compile(
 ROI_RE = re.compile(
     rf"^{_NOT_POLICY}(?=.*{_MDF_ANY}).*(\bpa(?:id|y|ys) off\b|\broi\b|\breturns?\b|\breturned\b|\bwork(?:ed)? "
     r"(?:best|well)\b|\b(?:best|worst)[- ](?:perform\w*|return\w*)\b|\b(?:how|which|what)\b.*\bperform(?:ed|ing|s)?\b|"
-    r"\bworth (?:it|the)\b|\bwon\b|\bpipeline\b|\b(?:qu[eé]|quel|que|qual) (?:retorno|retour)\b|\bretorno\b|"
+    r"\bworth (?:it|the)\b|\bwon\b|\bpipeline\b|\b(?:qu[eé]|quel|que|qual) (?:retorno|retour)\b|(?<!prazo de )(?<!plazo de )\bretorno\b|"
     r"\bretour sur (?:l')?investissement\b|\bretorno (?:de la |da |sobre (?:la |o )?)?(?:inversi[oó]n|investimento)\b|"
     r"\brendite\b|\brendement\b|\brentab\w*|"
     r"\b(?:ge)?lohnt\w*|\bvaleu a pena\b|費用対効果|投資対効果|リターン)", re.IGNORECASE)
