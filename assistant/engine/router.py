@@ -392,6 +392,12 @@ _LAST_YEAR = re.compile(r"\b(last|previous|past) year\b|\bletztes jahr|\bim letz
                         r"\bl'année (dernière|passée|précédente)|\bl'an dernier|\bel año pasado|\bano passado|去年|昨年")
 
 
+def _quarter_year(number: int, today_year: int, today: dt.date | None) -> int:
+    """A quarter named without a year: this year's, or last year's when this year's has not started ("Q3?" in
+    March: the one that has figures)."""
+    return today_year - 1 if today is not None and (today.month - 1) // 3 + 1 < number else today_year
+
+
 def mdf_period(question: str, today_year: int, today: dt.date | None = None) -> str | None:
     """The period a question asks MDF figures for: "q3" -> "2026-Q3", "last quarter" -> "last_quarter",
     "this year" -> "2026", "last year" -> "2025"; with `today`, also a month ("in october" -> "2026-10",
@@ -404,10 +410,11 @@ def mdf_period(question: str, today_year: int, today: dt.date | None = None) -> 
     found = _QUARTER.search(text)
     if found:
         number = found.group(1) or found.group(3) or found.group(4)
-        return f"{found.group(2) or today_year}-Q{number}"
+        return f"{found.group(2) or _quarter_year(int(number), today_year, today)}-Q{number}"
     found = _QUARTER_WORDS.search(text)
     if found and found.group("w") in _QUARTER_NUMBERS:  # "im dritten Quartal"
-        return f"{today_year}-Q{_QUARTER_NUMBERS[found.group('w')]}"
+        number = _QUARTER_NUMBERS[found.group("w")]
+        return f"{_quarter_year(number, today_year, today)}-Q{number}"
     if _LAST_Q.search(text):
         return "last_quarter"
     if _THIS_Q.search(text):
