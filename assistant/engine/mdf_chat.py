@@ -654,7 +654,8 @@ _EVENT = (r"(?:\b(?:seminars?|roadshows?|webinars?|workshops?|expos?|exhibitions
           r"seminare?|messen?|veranstaltung\w*|konferenz\w*|séminaires?|salons?|foires?|conférences?|événements?|"
           r"seminarios?|ferias?|jornadas?|eventos?|conferencias?|feiras?|seminários?|congressos?)\b|"
           r"セミナー|展示会|展|イベント|ウェビナー|ロードショー)")
-NAMED_RE = re.compile(rf"^{_NOT_POLICY}(?:(?=.*{_MDF_ANY})|(?=.*{_EVENT})|(?=.*['‘’\"“”「『«]))", re.IGNORECASE)
+NAMED_RE = re.compile(rf"^{_NOT_POLICY}(?:(?=.*{_MDF_ANY})|(?!.*(?:\bkits?\b|キット))(?:(?=.*{_EVENT})|"
+                      r"(?=.*(?:(?<!\w)'[^']{{3,}}'|[‘\"“「『«][^’\"”」』»]{{3,}}[’\"”」』»]))))", re.IGNORECASE)
 
 
 # "how many leads did the streaming kit activities bring overall?", "quantos leads os lakehouse roadshows geraram

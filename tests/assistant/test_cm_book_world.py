@@ -78,9 +78,24 @@ FILES = {
 }
 
 
+KITS = {
+    "grip-kit.yaml": ("kit_id: grip-kit\nname: Gentle gripping with GripCloud\nproducts: [GripCloud]\n"
+                      "call_to_action: Book a picking trial\nlocales:\n  en:\n    email_subject: \"{partner} and {vendor}\"\n"
+                      "    email_body: \"Hi {first_name}, {call_to_action}.\"\n  pt:\n    call_to_action: Agende um teste\n"
+                      "    email_subject: \"{partner} e {vendor}\"\n    email_body: \"Olá {first_name}, {call_to_action}.\"\n"),
+    "fleet-kit.yaml": ("kit_id: fleet-kit\nname: FleetOS in the yard\nproducts: [FleetOS]\n"
+                       "call_to_action: See a yard demo\nlocales:\n  en:\n    email_subject: \"{partner} and {vendor}\"\n"
+                       "    email_body: \"Hi {first_name}, {call_to_action}.\"\n  es:\n    email_subject: \"{partner} y {vendor}\"\n"
+                       "    email_body: \"Hola {first_name}, {call_to_action}.\"\n"),
+}
+
+
 @pytest.fixture(scope="module")
 def ctx(tmp_path_factory):
     folder = write_world(tmp_path_factory.mktemp("book-world-in"), FILES)
+    (folder / "campaigns").mkdir()
+    for name, text in KITS.items():
+        (folder / "campaigns" / name).write_text(text, encoding="utf-8")
     with records_only(tmp_path_factory.mktemp("book-world-home"), folder, TODAY) as context:
         yield context
 
@@ -181,3 +196,19 @@ def test_quarters_by_count_and_by_ordinal_word():
     assert mdf_period("MDF restant au troisième trimestre ?", 2026, dt.date(2026, 10, 7)) == "2026-Q3"
     assert mdf_period("MDF left in Q3?", 2028, dt.date(2028, 3, 20)) == "2027-Q3"  # this year's has not started
     assert mdf_period("MDF left in Q1?", 2028, dt.date(2028, 3, 20)) == "2028-Q1"
+
+
+def test_whether_a_kit_has_a_language(ctx):
+    spanish = _ask(ctx, "k-mkt", "is there a Spanish version of the FleetOS kit?").answer
+    assert spanish.startswith("Yes") and "es" in spanish, spanish
+    japanese = _ask(ctx, "k-mkt", "gibt es das GripCloud-Kit auf Japanisch?").answer
+    assert japanese.startswith(("No", "Nein")) and "en, pt" in japanese, japanese
+
+
+def test_a_kit_that_does_not_exist_is_said_not_to(ctx):
+    cta = _ask(ctx, "k-mkt", "what's the CTA of the cold storage kit?").answer
+    assert "storage" in cta and "GripCloud" in cta and "Book a picking trial" not in cta, cta
+    draft = _ask(ctx, "k-mkt", "faz um rascunho do kit harbour-launch-2028 pra Douro").answer
+    assert "harbour-launch-2028" in draft and "Agende" not in draft, draft
+    real = _ask(ctx, "k-mkt", "what's the CTA of the GripCloud kit?").answer
+    assert "Book a picking trial" in real, real
