@@ -212,3 +212,13 @@ def test_a_kit_that_does_not_exist_is_said_not_to(ctx):
     assert "harbour-launch-2028" in draft and "Agende" not in draft, draft
     real = _ask(ctx, "k-mkt", "what's the CTA of the GripCloud kit?").answer
     assert "Book a picking trial" in real, real
+
+
+@pytest.mark.parametrize("question, partner", [
+    ("who could take a FleetOS deal in Norway?", "KP-2"),
+    ("new GripCloud opportunity at a Portuguese logistics company, which partners could we bring in?", "KP-1"),
+    ("partners doing FleetOS for mining in Mexico?", "KP-3"),
+])
+def test_a_deal_that_is_no_record_finds_partners_by_product_and_place(ctx, question, partner):
+    answer = _ask(ctx, "k-cm-a", question)
+    assert partner in answer.answer and "find_partners" in [t.name for t in answer.tools], answer.answer
