@@ -995,7 +995,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return overview_chat.answer(overview, resolver.partner_names, turn.lang, turn.scope.can), 1
     if p.intent == "recruit":  # "and who else?" pages on through the ranking
         filters = {k: v for k, v in args.items() if k != "coverage"}
-        ranked = turn.call("recruit_partners", {**filters, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
+        ranked = turn.call("recruit_partners", {**filters, "top": 100}, RecruitResponse)
+        one = None if start else recruit_chat.named_candidate(turn.question, ranked)
+        if one:  # "is <company> on the candidate list new to us?": that candidate first
+            return one + "\n" + recruit_chat.answer(ranked, start), recruit_chat.PAGE
         if args.get("coverage") and not start:  # the gaps first, then who could fill them
             return recruit_chat.coverage_answer(ranked) + "\n" + recruit_chat.answer(ranked, start), recruit_chat.PAGE
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE

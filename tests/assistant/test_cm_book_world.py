@@ -22,10 +22,11 @@ TODAY = "2028-03-20"
 FILES = {
     "vendor.yaml": "name: Kestrel Robotics\nregistration_protection_days: 60\n",
     "partners.csv": (
-        "partner_id,name,type,tier,countries,competencies,industries,joined_on,channel_manager\n"
-        "KP-1,Douro Automação Lda.,system_integrator,gold,PT,GripCloud;FleetOS,Logistics,2025-05-01,k-cm-a\n"
-        "KP-2,Fjord Maskin AS,var,silver,NO,FleetOS,Manufacturing,2028-01-15,k-cm-a\n"
-        "KP-3,Sonora Integradores SA,var,silver,MX,FleetOS,Mining,2028-02-01,k-cm-b\n"
+        "partner_id,name,type,tier,countries,competencies,industries,joined_on,channel_manager,website\n"
+        "KP-1,Douro Automação Lda.,system_integrator,gold,PT,GripCloud;FleetOS,Logistics,2025-05-01,k-cm-a,"
+        "douro-auto.example\n"
+        "KP-2,Fjord Maskin AS,var,silver,NO,FleetOS,Manufacturing,2028-01-15,k-cm-a,\n"
+        "KP-3,Sonora Integradores SA,var,silver,MX,FleetOS,Mining,2028-02-01,k-cm-b,\n"
     ),
     "accounts.csv": (
         "account_id,name,country,status\n"
@@ -74,7 +75,13 @@ FILES = {
         "KM-5,KP-2,FleetOS roadshow Oslo,event,approved,5000,5000,,,2028-05-12,2028-05-13,fleet-kit,\n"
         "KM-6,KP-1,GripCloud webinar,webinar,paid,2000,2000,2000,2000,2027-06-10,2027-06-10,grip-kit,5\n"
     ),
-    "leads.csv": None, "partner_candidates.csv": None,
+    "partner_candidates.csv": (
+        "candidate_id,name,type,website,countries,competencies,industries\n"
+        "KC-1,Douro Automacao,system_integrator,douro-auto.example,PT,GripCloud,Logistics\n"
+        "KC-2,Gdansk Roboty Sp. z o.o.,var,gdansk-roboty.example,PL,FleetOS,Manufacturing\n"
+        "KC-3,Tromso Automasjon AS,var,tromso-auto.example,NO,FleetOS,Manufacturing\n"
+    ),
+    "leads.csv": None,
 }
 
 
@@ -222,3 +229,14 @@ def test_a_kit_that_does_not_exist_is_said_not_to(ctx):
 def test_a_deal_that_is_no_record_finds_partners_by_product_and_place(ctx, question, partner):
     answer = _ask(ctx, "k-cm-a", question)
     assert partner in answer.answer and "find_partners" in [t.name for t in answer.tools], answer.answer
+
+
+def test_a_candidate_on_the_list_that_is_already_a_partner(ctx):
+    answer = _ask(ctx, "k-cm-a", "is Douro Automacao on the candidate list a new company for us?").answer
+    assert answer.startswith("Douro Automacao (KC-1)") and "already a partner" in answer and "KP-1" in answer, answer
+
+
+def test_candidates_in_a_country(ctx):
+    answer = _ask(ctx, "k-cm-a", "Gibt es Kandidaten für die Partnergewinnung in Polen?")
+    assert [t.name for t in answer.tools] == ["recruit_partners"], answer.answer
+    assert "KC-2" in answer.answer and "KC-3" not in answer.answer, answer.answer
