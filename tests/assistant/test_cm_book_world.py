@@ -240,3 +240,11 @@ def test_candidates_in_a_country(ctx):
     answer = _ask(ctx, "k-cm-a", "Gibt es Kandidaten für die Partnergewinnung in Polen?")
     assert [t.name for t in answer.tools] == ["recruit_partners"], answer.answer
     assert "KC-2" in answer.answer and "KC-3" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["Fjord: how much more revenue to gold?",
+                                      "wie viel mehr Umsatz braucht Fjord Maskin bis Gold?"])
+def test_the_revenue_gap_to_a_tier(ctx, question):
+    answer = _ask(ctx, "k-cm-a", question)
+    assert "next_best_actions" not in [t.name for t in answer.tools], answer.answer
+    assert "gold" in answer.answer.lower() and "KP-2" in answer.answer, answer.answer
