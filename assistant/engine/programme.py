@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from assistant.core.errors import CosellError, Forbidden
 from assistant.engine import analytics_chat, kits_chat, mdf_chat
+from assistant.engine.followup_chat import WHY
 from assistant.engine.name_index import best_named
 from assistant.engine.overview_chat import asks_own_book
 from assistant.engine.resolver import Resolver
@@ -50,7 +51,10 @@ REGISTER_RE = re.compile(r"^\W*(?:please |can you |could you |i want to |i'd lik
                          r"(?: a| the| this| my| our| new)?(?: deal| registration| opportunity)?"
                          r"(?: registration)? (?:for|at|with|on) (?P<rest>.+?)\W*$", re.IGNORECASE)
 ROUTE_RE = re.compile(r"\b(route|assign|which partners?|who should (?:get|take|work))\b.*\blead\s+"
-                      r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)|\blead\s+(?P<id2>[a-z0-9][\w-]*\d[\w-]*)\b.*\b(route|partners?)\b",
+                      r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)|\blead\s+(?P<id2>[a-z0-9][\w-]*\d[\w-]*)\b.*\b(route|partners?|"
+                      r"partenaires?|socios?|parceiros?|zuweisen|attribuer|asignar|atribuir)\b|"
+                      # "リードCVL-001に最適なパートナーは？", "リード L-7 はどのパートナーに？"
+                      r"リード\s*(?P<id3>[a-z0-9][a-z0-9_-]*\d[a-z0-9_-]*).*(パートナー|割り当て|振り分け|担当)",
                       re.IGNORECASE)
 # "issue me an API key for u-ps-alpine", "run an ingest", "show the audit log": the admin's commands (CLI.md).
 ADMIN_RE = re.compile(r"\b(?:issue|create|generate|give|make|get|send|reset|rotate|need)\b.{0,30}\bapi[- ]?keys?\b|"
@@ -122,6 +126,12 @@ _say = Catalogue({
     "route_line": ("{i}. {name} ({id}), score {score}: {why}", "{i}. {name} ({id}), Bewertung {score}: {why}",
                    "{i}. {name} ({id}), score {score} : {why}", "{i}. {name} ({id}), puntuación {score}: {why}",
                    "{i}. {name} ({id}), pontuação {score}: {why}", "{i}. {name}（{id}）、スコア {score}: {why}"),
+    "route_sells_in": ("sells in {country}", "verkauft in {country}", "vend en {country}", "vende en {country}",
+                       "vende em {country}", "{country} で販売"),
+    "route_products": ("authorised for {products}", "autorisiert für {products}", "autorisé pour {products}",
+                       "autorizado para {products}", "autorizado para {products}", "{products} の認定あり"),
+    "route_industry": ("works in {industry}", "arbeitet in der Branche {industry}", "travaille dans le secteur {industry}",
+                       "trabaja en el sector {industry}", "atua no setor {industry}", "{industry} 業界の実績"),
     "route_no_signal": ("no strong signal", "kein starkes Signal", "aucun signal fort", "ninguna señal clara",
                         "nenhum sinal forte", "強いシグナルなし"),
     "route_but": (" (but: {conflicts})", " (aber: {conflicts})", " (mais : {conflicts})", " (pero: {conflicts})",
@@ -166,7 +176,7 @@ def answer_programme(turn: Turn) -> AskResponse | None:
     text = " ".join(turn.question.split())
     handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse] | None]]] = [
         (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), (LEADS_WAITING_RE, _leads_waiting),
-        (LEAD_NAMED_RE, _route_named),
+        (LEAD_NAMED_RE, _route_named), (WHY, _route_why),
         *mdf_chat.HANDLERS,
         *kits_chat.HANDLERS, *analytics_chat.HANDLERS, (ADMIN_RE, _admin_only)]
     for pattern, handler in handlers:
@@ -291,19 +301,55 @@ def _route_named(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     return _route_answer(turn, ids[0]) if len(ids) == 1 else None
 
 
+def _route_why(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """ "why?", "その理由は？" right after a lead's routing: the ranking again, each partner with its reasons."""
+    state = turn.thread.state
+    if state.last_intent != "route_lead" or not state.last_arguments.get("lead_id") or not turn.scope.can("route_leads"):
+        return None
+    return _route_answer(turn, state.last_arguments["lead_id"])
+
+
 def _route(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
-    return _route_answer(turn, found.group("id") or found.group("id2"))
+    return _route_answer(turn, found.group("id") or found.group("id2") or found.group("id3"))
+
+
+def _fit_facts(turn: Turn, lead_id: str) -> Callable[[str], str]:
+    """partner_id -> what the partner shares with the lead (its country, products, industry), as the answer's
+    reasons where the ranking gives none ("sells in JP; PredictIQ; Automotive")."""
+    lead = next((x for x in list_leads(turn.ctx, turn.scope).leads if x.lead_id.casefold() == lead_id.casefold()), None)
+    with turn.ctx.records(turn.scope) as rec:
+        partners = {p.partner_id: p for p in rec.partners()}
+
+    def facts(partner_id: str) -> str:
+        p = partners.get(partner_id)
+        if lead is None or p is None:
+            return ""
+        shared = []
+        if lead.country and lead.country.upper() in {c.upper() for c in p.countries or []}:
+            shared.append(_say("route_sells_in", turn.lang, country=lead.country.upper()))
+        products = [x for x in lead.products if x.casefold() in {c.casefold() for c in p.competencies or []}]
+        if products:
+            shared.append(_say("route_products", turn.lang, products=", ".join(products)))
+        if lead.industry and lead.industry.casefold() in {i.casefold() for i in p.industries or []}:
+            shared.append(_say("route_industry", turn.lang, industry=lead.industry))
+        return "; ".join(shared)
+
+    return facts
 
 
 def _route_answer(turn: Turn, original: str) -> tuple[str, ToolUse]:
     tool = ToolUse(name="route_lead", arguments={"lead_id": original})
     routing = route_lead(turn.ctx, turn.scope, original)
     turn.results.append(routing)
+    state = turn.thread.state  # "why?" next: the same ranking with its reasons
+    state.pending, state.choices, state.last_intent = None, [], "route_lead"
+    state.last_arguments = {"lead_id": routing.lead_id}
     if not routing.partners:
         return _say("route_none", turn.lang, lead=original), tool
+    facts = _fit_facts(turn, routing.lead_id)
     lines = [_say("route_head", turn.lang, lead=original)]
     for i, p in enumerate(routing.partners, 1):
-        why = "; ".join(p.reasons[:3]) or _say("route_no_signal", turn.lang)
+        why = "; ".join(p.reasons[:3]) or facts(p.partner_id) or _say("route_no_signal", turn.lang)
         lines.append(_say("route_line", turn.lang, i=i, name=p.name, id=p.partner_id, score=f"{p.score:.2f}", why=why)
                      + (_say("route_but", turn.lang, conflicts="; ".join(p.conflicts)) if p.conflicts else ""))
     if routing.excluded:

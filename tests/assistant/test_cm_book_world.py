@@ -81,7 +81,8 @@ FILES = {
         "KC-2,Gdansk Roboty Sp. z o.o.,var,gdansk-roboty.example,PL,FleetOS,Manufacturing\n"
         "KC-3,Tromso Automasjon AS,var,tromso-auto.example,NO,FleetOS,Manufacturing\n"
     ),
-    "leads.csv": None,
+    "leads.csv": ("lead_id,company,country,industry,products,amount,created_on\n"
+                  "KL-9,Tromso Havn AS,NO,Manufacturing,FleetOS,70000,2028-03-15\n"),
 }
 
 
@@ -248,3 +249,12 @@ def test_the_revenue_gap_to_a_tier(ctx, question):
     answer = _ask(ctx, "k-cm-a", question)
     assert "next_best_actions" not in [t.name for t in answer.tools], answer.answer
     assert "gold" in answer.answer.lower() and "KP-2" in answer.answer, answer.answer
+
+
+def test_a_lead_routed_in_japanese_and_why(ctx):
+    scope = scope_for_user(ctx.store, "k-cm-a")
+    first = ask(ctx, scope, "リードKL-9に最適なパートナーは？")
+    assert [t.name for t in first.tools] == ["route_lead"] and "KP-2" in first.answer, first.answer
+    assert "NO" in first.answer.split("\n")[1] and "FleetOS" in first.answer.split("\n")[1], first.answer
+    why = ask(ctx, scope, "その理由は？", thread_id=first.thread_id)
+    assert [t.name for t in why.tools] == ["route_lead"] and "FleetOS" in why.answer, why.answer
