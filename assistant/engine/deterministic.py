@@ -940,6 +940,9 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent in ("at_risk", "first_win"):
         portfolio = turn.call("programme_portfolio", {}, PortfolioResponse)
         if p.intent == "at_risk":
+            listed = programme.at_risk_listed(portfolio, args.get("channel_manager"), bool(args.get("declining")))
+            turn.choices = [Candidate(id=pid, label=resolver.partner_names.get(pid, pid)) for pid in listed]
+            turn.choice_slot = "partner_id"  # "what should I do with them?": the first one listed
             return programme.at_risk_answer(portfolio, turn.lang, args.get("channel_manager"),
                                             bool(args.get("declining"))), len(portfolio.at_risk)
         return programme.first_win_answer(portfolio, args.get("partner_id"), turn.lang,

@@ -24,7 +24,7 @@ from tools.partner_match.service import match_partners
 
 _I = re.IGNORECASE
 # the partner of the conversation: "them", "they", "this partner", "that SI"
-THEM = re.compile(r"\b(them|they|this partner|that partner|ihnen|diesem partner|eux|"
+THEM = re.compile(r"\b(them|they|this partner|that partner|ihnen|denen|diesem partner|dem partner|eux|"
                   r"ce partenaire|ellos|ellas|ese socio|este socio|eles|elas|esse parceiro|este parceiro)\b|"
                   r"そのパートナー|このパートナー|彼ら", _I)
 # "who's the partner on it?", "which partner is on that deal?"
@@ -88,6 +88,8 @@ def _partner_of(turn: Turn, state: ThreadState) -> str | None:
     if last.get("partner_id"):
         return last["partner_id"]
     deal = last.get("opportunity_id")
+    if not deal and state.choice_slot == "partner_id" and state.choices:
+        return state.choices[0].id  # "what should I do with them?" after partners listed: the first one
     if not deal:
         return None
     if state.last_intent == "match":  # the shortlisted partner last looked at
