@@ -53,7 +53,8 @@ FILES = {
         "partner_id,month,portal_logins,mdf_allocated,mdf_spent\n"
         + "".join(f"KP-1,{m},30,1000,100\n" for m in ("2027-07", "2027-08", "2027-09", "2027-10", "2027-11",
                                                        "2027-12", "2028-01", "2028-02"))
-        + "KP-2,2028-01,2,0,0\nKP-2,2028-02,4,0,0\nKP-3,2028-02,1,0,0\n"
+        + "".join(f"{pid},{m},{logins if m == '2028-02' else 2},1000,950\n" for pid, logins in (("KP-2", 4), ("KP-3", 1))
+                  for m in ("2027-07", "2027-08", "2027-09", "2027-10", "2027-11", "2027-12", "2028-01", "2028-02"))
     ),
     "users.csv": (
         "user_id,name,role,partner_id,locale\n"
@@ -258,3 +259,10 @@ def test_a_lead_routed_in_japanese_and_why(ctx):
     assert "NO" in first.answer.split("\n")[1] and "FleetOS" in first.answer.split("\n")[1], first.answer
     why = ask(ctx, scope, "その理由は？", thread_id=first.thread_id)
     assert [t.name for t in why.tools] == ["route_lead"] and "FleetOS" in why.answer, why.answer
+
+
+def test_unspent_mdf_advice_names_the_kits_on_the_partners_products(ctx):
+    scope = scope_for_user(ctx.store, "k-cm-a")
+    first = ask(ctx, scope, "Douro - unspent MDF over the last two quarters?")
+    advice = ask(ctx, scope, "what should I suggest to them about it?", thread_id=first.thread_id).answer
+    assert "unspent MDF" in advice and "[grip-kit]" in advice and "[fleet-kit]" in advice, advice
