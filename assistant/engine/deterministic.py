@@ -24,6 +24,7 @@ from assistant.engine import (
     draft_options,
     extension_rule,
     followup_chat,
+    mdf_chat,
     onboarding_chat,
     overview_chat,
     partner_facts,
@@ -491,6 +492,12 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         intent = "search"  # "who do I talk to about a conflict with another partner?": a person to ask, no ranking
     if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
+    if router.asks_second_approval(turn.question) and not mentions.of("opportunity") and (
+            intent in ("nba", "search", "match") or not _DRAFT_ASKED.search(normalise(turn.question))):
+        # "<partner> want 20k for a workshop - does that need a second approver?": the rule, asked in the words of
+        # the programme's MDF policy when it is about an activity (the workshop's name is no part of the rule)
+        query = mdf_chat.approval_query(turn.question)
+        return Plan("search", {"query": query} if query else {})
     named = [e for e in mentions.entities if e.kind in ("opportunity", "account", "partner")]
     if intent == "search" and not named:
         reach = (14, 24) if router.score_intents(turn.question).of("search") < 1 else (5, 3)  # a rule asked about a

@@ -17,7 +17,7 @@ from assistant.engine.intent_cues import says_us
 from assistant.engine.name_index import ids_written
 from assistant.engine.overview_chat import asks_own_book
 from assistant.engine.resolver import Resolver
-from assistant.engine.router import asks_rule
+from assistant.engine.router import asks_rule, asks_second_approval
 from assistant.engine.turn import ToolUse, Turn
 from tools.locales import Catalogue
 from tools.mdf.service import MdfList, list_mdf, mdf_advice, mdf_roi
@@ -622,8 +622,8 @@ def _starts_in(a, start: str | None, end: str | None) -> bool:
 
 
 def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
-    if asks_rule(turn.question):  # "by when must I claim our roadshow?": the programme's deadline, not the record
-        return None
+    if asks_rule(turn.question) or asks_second_approval(turn.question):  # "by when must I claim our roadshow?",
+        return None  # "does that need a second approver?": the programme's rule, not the record
     found = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities, turn)
     if not found or len(found) > 3:
         return None
@@ -769,6 +769,18 @@ ACTIVITY_RETURN_RE = re.compile(
     r"\b(roi|ropi|returns?|returned|won|wins?|revenue|pipeline|paid off|pay off|worth it|brought in|generated|"
     r"umsatz|gewonnen\w*|rendite|lohnt\w*|chiffre d'affaires|gagné\w*|rapporté\w*|rentab\w*|ingresos|ganad\w*|"
     r"retorno|receita|ganh\w*|gerou|generó)\b|受注|売上|パイプライン|費用対効果|リターン", re.IGNORECASE)
+
+
+_AMOUNT = re.compile(r"(?:usd|eur|gbp|\$|€|£)?\s*\d[\d.,]*\s*(?:k|m|mil|tsd|thousand)?\b(?:\s*(?:usd|eur|gbp))?", re.IGNORECASE)
+
+
+def approval_query(question: str) -> str | None:
+    """ "<partner> want 20k for a workshop - does that need a second approver?": the approval rule in the MDF
+    policy's own terms, with the amount asked; None when the question is not about an MDF activity."""
+    if not (re.search(_MDF_ANY, question, re.IGNORECASE) or re.search(_EVENT, question, re.IGNORECASE)):
+        return None
+    amount = next((m.group(0).strip() for m in _AMOUNT.finditer(question) if re.search(r"\d", m.group(0))), "")
+    return f"Does an MDF activity {'of ' + amount + ' ' if amount else ''}need a second approver?"
 
 
 _RETURN_ASKED = re.compile(r"\b(roi|ropi|returns?|returned|won|wins?|revenue|pipeline|umsatz|gewonnen\w*|rendite|"

@@ -367,6 +367,21 @@ def asks_rule(question: str) -> bool:
     return bool(_RULE_Q.search(normalise(question))) and not _STATE_NOW.search(normalise(question))
 
 
+# "does that need a second approver?", "braucht das eine zweite Freigabe?", "faut-il une seconde approbation ?",
+# "¿necesita una segunda aprobación?", "precisa de segunda aprovação?", "二次承認が必要？": who else must approve an
+# amount, the programme's threshold rule even when a partner or an amount is named
+_SECOND_APPROVAL = re.compile(r"\b(second|extra|additional|another|further|higher|zweite\w*|weitere\w*|seconde?|"
+                              r"deuxième|segund[oa]|otra|outra|adicional)\s+(level of )?(approv\w*|approver|sign-?off|"
+                              r"signature|freigabe|genehmigung|approbation|validation|aprobaci[oó]n|aprovaç[aã]o|firma)\b|"
+                              r"(二次|追加の?|別の)承認")
+
+
+def asks_second_approval(question: str) -> bool:
+    """ "<partner> want 20k for a workshop - does that need a second approver?": the approval rule, not the
+    partner's next steps."""
+    return bool(_SECOND_APPROVAL.search(normalise(question)))
+
+
 _STATE_NOW = re.compile(r"\b(still|left|remaining|currently|right now|noch|encore|todavía|ainda)\b|まだ|残り")
 
 

@@ -266,3 +266,15 @@ def test_unspent_mdf_advice_names_the_kits_on_the_partners_products(ctx):
     first = ask(ctx, scope, "Douro - unspent MDF over the last two quarters?")
     advice = ask(ctx, scope, "what should I suggest to them about it?", thread_id=first.thread_id).answer
     assert "unspent MDF" in advice and "[grip-kit]" in advice and "[fleet-kit]" in advice, advice
+
+
+@pytest.mark.parametrize("question, amount", [
+    ("Fjord want 12k for their FleetOS roadshow - does that need a second approver?", "12k"),
+    ("Douro quer 9.000 USD para um webinar, precisa de segunda aprovação?", "9.000 USD"),
+])
+def test_a_second_approval_for_an_amount_is_the_rule_asked_in_the_policys_words(ctx, question, amount):
+    from assistant.engine.deterministic import plan_turn
+
+    p = plan_turn(ctx, scope_for_user(ctx.store, "k-cm-a"), question)
+    assert p.intent == "search" and "second approver" in p.arguments["query"], p
+    assert amount in p.arguments["query"] and "Fjord" not in p.arguments["query"], p
