@@ -278,3 +278,12 @@ def test_a_second_approval_for_an_amount_is_the_rule_asked_in_the_policys_words(
     p = plan_turn(ctx, scope_for_user(ctx.store, "k-cm-a"), question)
     assert p.intent == "search" and "second approver" in p.arguments["query"], p
     assert amount in p.arguments["query"] and "Fjord" not in p.arguments["query"], p
+
+
+@pytest.mark.parametrize("followup", ["and what happens to them if they're still below at the next review?",
+                                      "und was passiert mit ihnen, wenn sie beim nächsten Review noch darunter liegen?"])
+def test_what_happens_to_them_is_the_programmes_rule_not_their_next_steps(ctx, followup):
+    scope = scope_for_user(ctx.store, "k-cm-a")
+    first = ask(ctx, scope, "pull up Fjord Maskin's tier standing")
+    then = ask(ctx, scope, followup, thread_id=first.thread_id)
+    assert [t.name for t in then.tools] == ["search_content"], then.answer
