@@ -287,3 +287,12 @@ def test_what_happens_to_them_is_the_programmes_rule_not_their_next_steps(ctx, f
     first = ask(ctx, scope, "pull up Fjord Maskin's tier standing")
     then = ask(ctx, scope, followup, thread_id=first.thread_id)
     assert [t.name for t in then.tools] == ["search_content"], then.answer
+
+
+def test_an_extension_asked_after_one_expiring_registration_is_about_that_deal(ctx):
+    scope = scope_for_user(ctx.store, "k-cm-a")
+    first = ask(ctx, scope, "which of my partners have a registration running out in the next 10 days?")
+    assert "KO-2" in first.answer and "KO-4" not in first.answer, first.answer
+    then = ask(ctx, scope, "if I grant the 30-day extension, what's the new end date?", thread_id=first.thread_id)
+    assert "partner_profile" in [t.name for t in then.tools] and "KO-2" in then.answer, then.answer
+    assert "2028-03-25" in then.answer, then.answer  # the end it would extend
