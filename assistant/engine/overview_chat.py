@@ -75,6 +75,12 @@ _LAPSED = re.compile(r"\b(lapsed|expired|ran out|run out|no longer protected|abg
 # "acessos ao portal", "ポータルログイン": partners' portal use (partner_activity.csv `portal_logins`)
 _LOGINS = re.compile(r"\b(log-?ins?|logged (in|on)(to)?|logs? (in|on)(to)?|anmeldung\w*|eingeloggt|angemeldet|connexions?|"
                      r"connecté\w*|inicios? de sesión|sesiones|acessos?|acessaram|entraram no portal)\b|ログイン")
+# "trainings completed", "Schulungen", "formations", "capacitaciones", "treinamentos", "研修": trainings done;
+# "PSAT", "satisfaction", "Zufriedenheit", "satisfacción", "satisfação", "満足度": partner satisfaction
+_TRAININGS = re.compile(r"\b(trainings?|courses? completed|schulung\w*|weiterbildung\w*|formations?|"
+                        r"capacitaci\w*|entrenamientos?|treinamentos?|cursos? (concluídos|completados))\b|研修|トレーニング")
+_PSAT = re.compile(r"\b(psat|satisfaction|(least|most|less|more) satisfied|unhappiest|happiest|zufriedenheit|"
+                   r"(am wenigsten|am meisten) zufrieden|satisfacción|satisfação)\b|満足度")
 _FEWEST = re.compile(r"\b(least|fewest|lowest|minimum|am wenigsten|wenigsten|niedrigst\w*|le moins|moins de|"
                      r"menos|mínim[oa])\b|一番少な|最も少な|少ない|最少")
 _REGS = re.compile(r"\b(regs?|registrations?|registrierung\w*|enregistrements?|registros?)\b|案件登録|登録")
@@ -283,6 +289,9 @@ _SHOW = re.compile(r"\b(list|show|give me|zeig\w*|liste\w*|auflist\w*|montre\w*|
                    r"mostr\w*)\b|一覧|見せて")
 
 
+_ACTIVITY_METRICS = (("portal_logins", _LOGINS), ("trainings_completed", _TRAININGS), ("psat", _PSAT))
+
+
 def _days_named(text: str) -> int | None:
     """ "60+ days", "in 6 weeks", "90日以上": a number of days the question names."""
     found = _DAYS_N.search(text)
@@ -297,10 +306,12 @@ def _days_named(text: str) -> int | None:
 def _deal_dates(text: str, today: dt.date) -> tuple[str, dict[str, Any]] | None:
     if _PAST_CLOSE.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)):
         return "past_close", {}
-    if _LOGINS.search(text) and (_FEWEST.search(text) or _WHO_WHICH.search(text)) and not (
+    metric = next((m for m, cue in _ACTIVITY_METRICS if cue.search(text)), None)
+    if metric and (_FEWEST.search(text) or _MOST.search(text) or _WHO_WHICH.search(text)) and not (
             _RULE.search(text) or _PROCESS.search(text)):  # "which of my partners logged in least last month?"
         period = mdf_period(text, today.year, today)
-        return "logins", {"months": quarter_months(period, today)[1]} if period else {}
+        args: dict[str, Any] = {"metric": metric, "most": bool(_MOST.search(text) and not _FEWEST.search(text))}
+        return "logins", {**args, "months": quarter_months(period, today)[1]} if period else args
     if _REGS.search(text) and _LAPSED.search(text) and not (_RULE.search(text) or _PROCESS.search(text)):
         days = _since_days(text)  # "which registrations lapsed in the last 30 days?"
         return "lapsed", {"days": days} if days else {}
@@ -526,14 +537,47 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
     "lapsed_on": ("lapsed {date} ({days} days ago)", "abgelaufen am {date} (vor {days} Tagen)",
                   "expiré le {date} (il y a {days} jours)", "venció el {date} (hace {days} días)",
                   "expirou em {date} (há {days} dias)", "{date} に失効（{days} 日前）"),
-    "logins": ("Portal logins by partner, {months}, the fewest first:",
-               "Portal-Logins je Partner, {months}, die wenigsten zuerst:",
-               "Connexions au portail par partenaire, {months}, les moins nombreuses d'abord :",
-               "Inicios de sesión en el portal por socio, {months}, primero los que menos:",
-               "Acessos ao portal por parceiro, {months}, primeiro os que menos acessaram:",
-               "パートナー別ポータルログイン数（{months}、少ない順）:"),
-    "logins_line": ("{n} logins", "{n} Logins", "{n} connexions", "{n} inicios de sesión", "{n} acessos",
-                    "ログイン {n} 回"),
+    "portal_logins_head": ("Portal logins by partner, {months}, the fewest first:",
+                           "Portal-Logins je Partner, {months}, die wenigsten zuerst:",
+                           "Connexions au portail par partenaire, {months}, les moins nombreuses d'abord :",
+                           "Inicios de sesión en el portal por socio, {months}, primero los que menos:",
+                           "Acessos ao portal por parceiro, {months}, primeiro os que menos acessaram:",
+                           "パートナー別ポータルログイン数（{months}、少ない順）:"),
+    "portal_logins_head_most": ("Portal logins by partner, {months}, the most first:",
+                                "Portal-Logins je Partner, {months}, die meisten zuerst:",
+                                "Connexions au portail par partenaire, {months}, les plus nombreuses d'abord :",
+                                "Inicios de sesión en el portal por socio, {months}, primero los que más:",
+                                "Acessos ao portal por parceiro, {months}, primeiro os que mais acessaram:",
+                                "パートナー別ポータルログイン数（{months}、多い順）:"),
+    "portal_logins_line": ("{n} logins", "{n} Logins", "{n} connexions", "{n} inicios de sesión", "{n} acessos",
+                           "ログイン {n} 回"),
+    "trainings_completed_head": ("Trainings completed by partner, {months}, the fewest first:",
+                                 "Abgeschlossene Schulungen je Partner, {months}, die wenigsten zuerst:",
+                                 "Formations suivies par partenaire, {months}, les moins nombreuses d'abord :",
+                                 "Capacitaciones completadas por socio, {months}, primero los que menos:",
+                                 "Treinamentos concluídos por parceiro, {months}, primeiro os que menos:",
+                                 "パートナー別の修了研修数（{months}、少ない順）:"),
+    "trainings_completed_head_most": ("Trainings completed by partner, {months}, the most first:",
+                                      "Abgeschlossene Schulungen je Partner, {months}, die meisten zuerst:",
+                                      "Formations suivies par partenaire, {months}, les plus nombreuses d'abord :",
+                                      "Capacitaciones completadas por socio, {months}, primero los que más:",
+                                      "Treinamentos concluídos por parceiro, {months}, primeiro os que mais:",
+                                      "パートナー別の修了研修数（{months}、多い順）:"),
+    "trainings_completed_line": ("{n} trainings", "{n} Schulungen", "{n} formations", "{n} capacitaciones",
+                                 "{n} treinamentos", "研修 {n} 件"),
+    "psat_head": ("Partner satisfaction (PSAT, average) by partner, {months}, the lowest first:",
+                  "Partnerzufriedenheit (PSAT, Durchschnitt) je Partner, {months}, die niedrigste zuerst:",
+                  "Satisfaction des partenaires (PSAT, moyenne), {months}, la plus basse d'abord :",
+                  "Satisfacción de los socios (PSAT, promedio), {months}, la más baja primero:",
+                  "Satisfação dos parceiros (PSAT, média), {months}, a mais baixa primeiro:",
+                  "パートナー満足度（PSAT 平均、{months}、低い順）:"),
+    "psat_head_most": ("Partner satisfaction (PSAT, average) by partner, {months}, the highest first:",
+                       "Partnerzufriedenheit (PSAT, Durchschnitt) je Partner, {months}, die höchste zuerst:",
+                       "Satisfaction des partenaires (PSAT, moyenne), {months}, la plus haute d'abord :",
+                       "Satisfacción de los socios (PSAT, promedio), {months}, la más alta primero:",
+                       "Satisfação dos parceiros (PSAT, média), {months}, a mais alta primeiro:",
+                       "パートナー満足度（PSAT 平均、{months}、高い順）:"),
+    "psat_line": ("PSAT {n}", "PSAT {n}", "PSAT {n}", "PSAT {n}", "PSAT {n}", "PSAT {n}"),
     "expires": ("expires {date}, {days} days left", "läuft ab am {date}, noch {days} Tage",
                 "expire le {date}, encore {days} jours", "vence el {date}, quedan {days} días",
                 "vence em {date}, faltam {days} dias", "{date} に期限切れ、残り {days} 日"),
@@ -608,8 +652,12 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
                   for d in result.deals[:LIST_MAX]]
     elif t == "logins":
         months = f"{result.months[0]}..{result.months[-1]}" if len(result.months) > 1 else "".join(result.months)
-        lines = [_say("logins", lang, months=months)]
-        lines += [f"{i}. {p.name} ({p.partner_id}): " + _say("logins_line", lang, n=p.portal_logins)
+        metric = result.metric or "portal_logins"
+        first = result.partners[:1] and result.partners[-1:] and (result.partners[0].portal_logins or 0) > (
+            result.partners[-1].portal_logins or 0)  # the highest first
+        lines = [_say(f"{metric}_head{'_most' if first else ''}", lang, months=months)]
+        lines += [f"{i}. {p.name} ({p.partner_id}): "
+                  + _say(f"{metric}_line", lang, n=f"{p.portal_logins:g}" if p.portal_logins is not None else "-")
                   for i, p in enumerate(result.partners[:LIST_MAX], 1)]
     elif t == "kits":
         lines = [_say("kits", lang, n=n)]

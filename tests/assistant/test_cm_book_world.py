@@ -50,10 +50,11 @@ FILES = {
         "sourced,,\n"
     ),
     "partner_activity.csv": (
-        "partner_id,month,portal_logins,mdf_allocated,mdf_spent\n"
-        + "".join(f"KP-1,{m},30,1000,100\n" for m in ("2027-07", "2027-08", "2027-09", "2027-10", "2027-11",
-                                                       "2027-12", "2028-01", "2028-02"))
-        + "".join(f"{pid},{m},{logins if m == '2028-02' else 2},1000,950\n" for pid, logins in (("KP-2", 4), ("KP-3", 1))
+        "partner_id,month,portal_logins,trainings_completed,mdf_allocated,mdf_spent,psat\n"
+        + "".join(f"KP-1,{m},30,1,1000,100,8.5\n" for m in ("2027-07", "2027-08", "2027-09", "2027-10", "2027-11",
+                                                             "2027-12", "2028-01", "2028-02"))
+        + "".join(f"{pid},{m},{logins if m == '2028-02' else 2},{trainings},1000,950,{psat}\n"
+                  for pid, logins, trainings, psat in (("KP-2", 4, 3, 6.0), ("KP-3", 1, 5, 9.0))
                   for m in ("2027-07", "2027-08", "2027-09", "2027-10", "2027-11", "2027-12", "2028-01", "2028-02"))
     ),
     "users.csv": (
@@ -144,6 +145,13 @@ def test_my_partners_by_portal_logins_last_month(ctx, question):
     answer = _ask(ctx, "k-cm-a", question).answer
     assert "2028-02" in answer and answer.index("Fjord") < answer.index("Douro"), answer
     assert "Sonora" not in answer, answer
+
+
+def test_partners_ranked_by_satisfaction_and_trainings(ctx):
+    psat = _ask(ctx, "k-cm-a", "which of my partners had the lowest PSAT last quarter?").answer
+    assert "2027-10..2027-12" in psat and psat.index("Fjord") < psat.index("Douro") and "Sonora" not in psat, psat
+    trainings = _ask(ctx, "k-admin", "who completed the most trainings in 2027?").answer
+    assert trainings.index("Sonora") < trainings.index("Fjord") < trainings.index("Douro"), trainings
 
 
 def test_mdf_claims_to_pay_in_my_book(ctx):

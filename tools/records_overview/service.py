@@ -54,6 +54,10 @@ class OverviewArgs(BaseModel):
     months: list[str] = Field(default_factory=list, description="mdf: these months (YYYY-MM; default the last "
                                                                  "six complete ones); logins: these months (default "
                                                                  "the last complete one)")
+    metric: Literal["portal_logins", "trainings_completed", "psat"] = Field(
+        "portal_logins", description="logins: the partner_activity figure to rank by (summed over the months; psat "
+                                     "averaged)")
+    most: bool = Field(False, description="logins: the highest first (default: the lowest first)")
 
 
 class PartnerLine(BaseModel):
@@ -69,7 +73,7 @@ class PartnerLine(BaseModel):
     open_deals: int | None = None  # open_deals: the open deals it is on or registered
     pipeline: float | None = None  # open_deals: their amount (deal currencies summed as numbers)
     last_registered: dt.date | None = None  # no_registrations: the day of its latest registration (None: never)
-    portal_logins: int | None = None  # logins: portal logins over the months asked
+    portal_logins: float | None = None  # logins: the metric asked (portal logins by default) over the months asked
 
 
 class DealLine(BaseModel):
@@ -107,7 +111,8 @@ class OverviewResult(BaseModel):
     days: int | None = None
     year: int | None = None
     window: tuple[dt.date, dt.date] | None = None  # won: the trailing 12 months; joined: the period asked
-    months: list[str] = Field(default_factory=list)  # mdf: the months counted
+    months: list[str] = Field(default_factory=list)  # mdf, logins: the months counted
+    metric: str | None = None  # logins: the partner_activity figure ranked
     kits: list[KitLine] = Field(default_factory=list)
     tier_rules: dict[str, dict[str, float]] = Field(default_factory=dict)  # tier -> minimum per metric
     locale: str | None = None
@@ -140,7 +145,8 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
                      partner_id: str | None = None, months: list[str] | None = None,
                      locale: str | None = None, country: str | None = None,
                      product: str | None = None, from_date: dt.date | None = None,
-                     to_date: dt.date | None = None, channel_manager: str | None = None) -> OverviewResult:
+                     to_date: dt.date | None = None, channel_manager: str | None = None,
+                     metric: str = "portal_logins", most: bool = False) -> OverviewResult:
     today = ctx.today()
     out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount, locale=locale,
                          country=country, product=product)
@@ -163,7 +169,7 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     if topic == "mdf":
         return _mdf(ctx, scope, out, partner_id, months or _last_months(today, 6), channel_manager)
     if topic == "logins":
-        return _logins(ctx, scope, out, partner_id, months or _last_months(today, 1), channel_manager)
+        return _logins(ctx, scope, out, partner_id, months or _last_months(today, 1), channel_manager, metric, most)
     if topic in ("promotion", "below_tier"):
         return _tier_moves(ctx, scope, out, channel_manager, tier)
     if topic == "users":  # who is set up is the admin's (CLI.md: `users key` is admin only)
@@ -334,20 +340,28 @@ def _mdf(ctx: ToolContext, scope: Scope, out: OverviewResult, partner_id: str | 
     return out
 
 
+ACTIVITY_METRICS = ("portal_logins", "trainings_completed", "psat")
+
+
 def _logins(ctx: ToolContext, scope: Scope, out: OverviewResult, partner_id: str | None,
-            months: list[str], channel_manager: str | None = None) -> OverviewResult:
-    """Portal logins per partner over `months` (partner_activity.csv), the fewest first; partners with no
-    activity row for those months are left out (nothing known, not zero)."""
-    out.months = sorted(months)
+            months: list[str], channel_manager: str | None = None, metric: str = "portal_logins",
+            most: bool = False) -> OverviewResult:
+    """A partner_activity figure per partner over `months` (portal logins, trainings completed: summed; PSAT:
+    averaged), the lowest first (`most`: the highest); partners with no value for those months are left out
+    (nothing known, not zero)."""
+    metric = metric if metric in ACTIVITY_METRICS else "portal_logins"
+    out.months, out.metric = sorted(months), metric
     with ctx.records(scope) as rec:
         partners = [rec.partner(partner_id)] if partner_id else _managed_by(rec.partners(), channel_manager)
         for p in partners:
-            rows = [r for r in rec.partner_activity(p.partner_id) if r.month in months and r.portal_logins is not None]
-            if rows:
+            values = [float(v) for r in rec.partner_activity(p.partner_id) if r.month in months
+                      for v in [getattr(r, metric)] if v is not None]
+            if values:
+                value = sum(values) / len(values) if metric == "psat" else sum(values)
                 out.partners.append(PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "",
-                                                portal_logins=sum(int(r.portal_logins or 0) for r in rows)))
+                                                portal_logins=round(value, 1)))
     out.channel_manager = channel_manager
-    out.partners.sort(key=lambda p: (p.portal_logins or 0, p.partner_id))
+    out.partners.sort(key=lambda p: (-(p.portal_logins or 0) if most else (p.portal_logins or 0), p.partner_id))
     out.count = len(out.partners)
     return out
 
@@ -383,7 +397,7 @@ def records_overview_tool(ctx: ToolContext, scope: Scope, args: OverviewArgs) ->
     allocated / spent / left per partner (most unspent first), the campaign kits and their locales, partners
     by certified staff (on a product, in a country), the programme's minimums per tier (`tier_rules`), open deals
     with no activity logged for a while (`stale`), registrations that lapsed (`lapsed`), partners by portal logins
-    in a month (`logins`); `channel_manager` narrows any of them to one manager's book."""
+    in a month, or by trainings completed or satisfaction (`logins` with `metric`); `channel_manager` narrows any of them to one manager's book."""
     return records_overview(ctx, scope, args.topic, args.tier, args.min_amount, args.days, args.year,
                             args.partner_id, args.months, args.locale, args.country, args.product,
-                            args.from_date, args.to_date, args.channel_manager)
+                            args.from_date, args.to_date, args.channel_manager, args.metric, args.most)
