@@ -330,7 +330,7 @@ ACTIVITIES_RE = re.compile(
     rf"müssen|ab welchem|besoin|faut|doit|au-dessus|necesit\w*|requier\w*|precis\w*|exige\w*|acima)\b)(?=.*{_MDF}).*"
     r"(?:\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b|アクティビティ|活動|施策)",
     re.IGNORECASE)
-_ACTIVITY_ASKED = re.compile(r"\b(how many|which|what|list|show|most|wie ?viele|welche\w*|combien|quel\w*|"
+_ACTIVITY_ASKED = re.compile(r"\b(how many|how much|which|what|list|show|most|wie ?viele|welche\w*|combien|quel\w*|"
                              r"cuánt\w*|cuál\w*|quant\w*|qual|quais)\b|何件|いくつ|どれ", re.IGNORECASE)
 _MOST_LEADS = re.compile(r"\b(most|meisten|plus de|más|mais)\b.{0,20}\bleads?\b|(一番|最も).{0,8}リード|"
                          r"リード.{0,10}(一番|最も)", re.IGNORECASE)
@@ -404,7 +404,30 @@ _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                      "{start}〜{end} に始まった MDF 活動に紐づく案件はありません。"),
     "by_kind": ("By kind: {kinds}.", "Nach Art: {kinds}.", "Par type : {kinds}.", "Por tipo: {kinds}.",
                 "Por tipo: {kinds}.", "種類別: {kinds}。"),
+    "totals": ("In total: requested {requested}, approved {approved}, claimed {claimed}, paid {paid}.",
+               "Insgesamt: beantragt {requested}, genehmigt {approved}, abgerechnet {claimed}, ausgezahlt {paid}.",
+               "Au total : demandé {requested}, approuvé {approved}, réclamé {claimed}, payé {paid}.",
+               "En total: solicitado {requested}, aprobado {approved}, reclamado {claimed}, pagado {paid}.",
+               "No total: solicitado {requested}, aprovado {approved}, reembolso solicitado {claimed}, pago {paid}.",
+               "合計: 申請 {requested}、承認 {approved}、請求 {claimed}、支払 {paid}。"),
 })  # fmt: skip
+# "how much MDF did my partners claim this quarter?", "wie viel wurde ausgezahlt?", "combien a été payé ?": the sums
+_HOW_MUCH = re.compile(r"\b(how much|total|sum|wie ?viel\w*|insgesamt|summe|combien|au total|montant|cuánto|en total|"
+                       r"quanto|no total|valor)\b|いくら|合計|総額", re.IGNORECASE)
+
+
+def _totals_line(found: list, lang: str) -> str:
+    """The amounts of `found` summed per step, each currency on its own (no conversion)."""
+    def total(field: str) -> str:
+        sums: dict[str, float] = {}
+        for a in found:
+            value = getattr(a, field)
+            if value is not None:
+                sums[a.currency] = sums.get(a.currency, 0.0) + value
+        return " + ".join(f"{v:,.0f} {c}" for c, v in sorted(sums.items())) or "0"
+
+    return _activity_say("totals", lang, requested=total("requested_amount"), approved=total("approved_amount"),
+                         claimed=total("claimed_amount"), paid=total("paid_amount"))
 
 
 _MOST_PAID = re.compile(r"\b(largest|biggest|highest|most|top|größte\w*|höchste\w*|meiste\w*|plus (gros|grand|élevé)\w*|"
@@ -521,7 +544,7 @@ def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tupl
     partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None
     status = status_asked(turn.question)
-    listed = list_mdf(turn.ctx, turn.scope, partner_id, status).activities
+    listed = _book_only(turn, list_mdf(turn.ctx, turn.scope, partner_id, status).activities)
     start, end = _month_with_records(turn.question, period_of(turn.question, turn.ctx.today()), listed)
     found = [a for a in listed if _in_period(a, start, end)]
     kit = _kit_asked(turn, found)
@@ -552,6 +575,8 @@ def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tupl
     lines = [head + (":" if found else ".")]
     if found and _LEADS_ASKED.search(turn.question):  # "how many leads did they produce?": the total first
         lines.insert(1, _activity_say("leads_total", lang, n=sum(a.leads or 0 for a in found)))
+    elif len(found) > 1 and _HOW_MUCH.search(turn.question):  # "how much MDF was claimed this quarter?": the sums
+        lines.insert(1, _totals_line(found, lang))
     if found and not partner_id and _PARTNERS_ASKED.search(turn.question):  # "which partners ...?": their names
         names = Resolver(turn.ctx, turn.scope).partner_names
         ids = sorted({a.partner_id for a in found})

@@ -304,3 +304,9 @@ def test_an_extension_asked_after_one_expiring_registration_is_about_that_deal(c
     then = ask(ctx, scope, "if I grant the 30-day extension, what's the new end date?", thread_id=first.thread_id)
     assert "partner_profile" in [t.name for t in then.tools] and "KO-2" in then.answer, then.answer
     assert "2028-03-25" in then.answer, then.answer  # the end it would extend
+
+
+def test_how_much_my_partners_mdf_activities_cost_in_a_period(ctx):
+    answer = _ask(ctx, "k-cm-a", "how much did my partners' MDF activities cost in 2028?").answer
+    assert "requested 9,000 USD" in answer and "paid 0" in answer, answer  # KM-2 and KM-4; KM-3 is not my book
+    assert "KM-3" not in answer, answer
