@@ -226,7 +226,7 @@ def asks_own_book(question: str) -> bool:
 
 
 _BOOK_TOPICS = ("partners", "joined", "mdf", "certified", "promotion", "below_tier", "open_deals", "open_pipeline",
-                "no_registrations", "past_close", "expiring", "stale", "lapsed", "logins")
+                "no_registrations", "past_close", "expiring", "stale", "lapsed", "logins", "closing")
 
 
 def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tuple[str, dict[str, Any]] | None:
@@ -292,6 +292,30 @@ _SHOW = re.compile(r"\b(list|show|give me|zeig\w*|liste\w*|auflist\w*|montre\w*|
 _ACTIVITY_METRICS = (("portal_logins", _LOGINS), ("trainings_completed", _TRAININGS), ("psat", _PSAT))
 
 
+# "closing this month", "expected to close", "schließen diesen Monat", "se clôturent", "cierran", "fecham", "クローズ予定"
+_CLOSING = re.compile(r"\b(closing|closes|close (this|next) (week|month|quarter|year)|close (within|in the next)|"
+                      r"due to close|expected to close|set to close|"
+                      r"schließen|abschließen|abgeschlossen werden|se clôtur\w*|clôtur\w* (ce|cette|d'ici)|se ferment|"
+                      r"cierran?|se cierran?|van a cerrar|fecham|vão fechar|devem fechar)\b|クローズ予定|成約予定")
+_WHAT = re.compile(r"\b(what|which|was|welche\w*|qu'est-ce|quoi|quels?|qué|cuáles|o que|quais)\b|何|どの")
+_THIS_QUARTER = re.compile(r"\b(this|current|dieses?|diesem|ce|este|neste) (quarter|quartal|trimestre)\b|今四半期")
+_NEXT_MONTH = re.compile(r"\b(next month|nächsten monat|le mois prochain|el próximo mes|el mes que viene|próximo mês|"
+                         r"mês que vem)\b|来月")
+
+
+def _ahead(text: str, today: dt.date) -> int | None:
+    """Days from today to the end of "this quarter" or "next month", when the question says so."""
+    if _THIS_QUARTER.search(text):
+        month = 3 * ((today.month - 1) // 3) + 3
+        end = dt.date(today.year, month, 1) + dt.timedelta(days=31)
+        return max((end.replace(day=1) - dt.timedelta(days=1) - today).days, 1)
+    if _NEXT_MONTH.search(text):
+        after = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        end = (after.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return (end - today).days
+    return None
+
+
 def _days_named(text: str) -> int | None:
     """ "60+ days", "in 6 weeks", "90日以上": a number of days the question names."""
     found = _DAYS_N.search(text)
@@ -306,6 +330,10 @@ def _days_named(text: str) -> int | None:
 def _deal_dates(text: str, today: dt.date) -> tuple[str, dict[str, Any]] | None:
     if _PAST_CLOSE.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)):
         return "past_close", {}
+    if _CLOSING.search(text) and (_DEALS.search(text) or _PIPELINE.search(text) or _WHAT.search(text)) and not (
+            _RULE.search(text) or _PROCESS.search(text) or _REGS.search(text)):  # "what's closing in my book this month?"
+        days = _window(text, today) or _ahead(text, today)
+        return "closing", {"days": days} if days else {}
     metric = next((m for m, cue in _ACTIVITY_METRICS if cue.search(text)), None)
     if metric and (_FEWEST.search(text) or _MOST.search(text) or _WHO_WHICH.search(text)) and not (
             _RULE.search(text) or _PROCESS.search(text)):  # "which of my partners logged in least last month?"
@@ -506,6 +534,14 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                  "配分 {allocated}、使用 {spent}、残り {left}"),
     "over": (" over {amount}", " über {amount}", " de plus de {amount}", " de más de {amount}",
              " acima de {amount}", "（{amount} 超）"),
+    "closing": ("{n} open opportunities are expected to close in the next {days} days ({total}), the soonest first:",
+                "{n} offene Opportunities sollen in den nächsten {days} Tagen abschließen ({total}), die früheste zuerst:",
+                "{n} opportunités ouvertes doivent se clôturer dans les {days} prochains jours ({total}), la plus "
+                "proche d'abord :",
+                "{n} oportunidades abiertas deberían cerrarse en los próximos {days} días ({total}), la más próxima "
+                "primero:",
+                "{n} oportunidades abertas devem fechar nos próximos {days} dias ({total}), a mais próxima primeiro:",
+                "今後 {days} 日以内にクローズ予定のオープン商談は {n} 件です（{total}、近い順）:"),
     "stale": ("{n} open opportunities have had no activity logged for {days}+ days, the longest idle first:",
               "{n} offene Opportunities ohne erfasste Aktivität seit {days}+ Tagen, die längste Ruhe zuerst:",
               "{n} opportunités ouvertes sans activité enregistrée depuis {days}+ jours, la plus ancienne d'abord :",
@@ -639,8 +675,8 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
     elif t == "won":
         first, last = result.window or (result.today, result.today)
         lines = [_say("won", lang, n=n, total=_money(result.totals), first=first, last=last)]
-    elif t in ("past_close", "expiring"):
-        lines = [_say(t, lang, n=n, days=result.days)]
+    elif t in ("past_close", "expiring", "closing"):
+        lines = [_say(t, lang, n=n, days=result.days, total=_money(result.totals))]
         lines += [_deal(d, lang, partner_names) for d in result.deals[:LIST_MAX]]
     elif t == "stale":  # days 1: "idle the longest?", every open deal by how long it has been quiet
         lines = [_say("stale_longest" if result.days == 1 else "stale", lang, n=n, days=result.days)]

@@ -310,3 +310,10 @@ def test_how_much_my_partners_mdf_activities_cost_in_a_period(ctx):
     answer = _ask(ctx, "k-cm-a", "how much did my partners' MDF activities cost in 2028?").answer
     assert "requested 9,000 USD" in answer and "paid 0" in answer, answer  # KM-2 and KM-4; KM-3 is not my book
     assert "KM-3" not in answer, answer
+
+
+@pytest.mark.parametrize("question", ["what's closing in my book in the next 80 days?",
+                                      "welche Deals meiner Partner schließen in den nächsten 80 Tagen?"])
+def test_deals_closing_soon_in_my_book(ctx, question):
+    answer = _ask(ctx, "k-cm-a", question).answer
+    assert "KO-2" in answer and "KO-4" not in answer and "KO-1" not in answer, answer  # May 30; June 30; passed

@@ -26,7 +26,7 @@ from tools.types import is_open
 
 Topic = Literal["partners", "joined", "users", "pipeline", "unpartnered", "won", "past_close", "expiring",
                 "promotion", "below_tier", "mdf", "kits", "certified", "tier_rules", "open_deals",
-                "open_pipeline", "no_registrations", "stale", "lapsed", "logins"]
+                "open_pipeline", "no_registrations", "stale", "lapsed", "logins", "closing"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 TRAILING_DAYS = 365
 
@@ -37,7 +37,8 @@ class OverviewArgs(BaseModel):
     min_amount: float | None = Field(None, ge=0, description="deals: only those above this amount")
     days: int | None = Field(None, ge=1, le=366, description="expiring: within this many days (default 14); "
                                                             "no_registrations: none registered in this many days "
-                                                            "(default 90); stale: no activity logged in at least "
+                                                            "(default 90); closing: expected to close within this many days (default 30); "
+                                                            "stale: no activity logged in at least "
                                                             "this many days (default 30); lapsed: protection ended "
                                                             "in the last this many days (default: any)")
     year: int | None = Field(None, description="joined: this year (default: the current one)")
@@ -233,6 +234,10 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         out.days = days
         first = today - dt.timedelta(days=days) if days else dt.date.min
         chosen = [o for o in opps if o.opportunity_id in ends and first <= ends[o.opportunity_id] < today]
+    elif topic == "closing":  # open deals expected to close from today to `days` days ahead, the soonest first
+        out.days = days or 30
+        last = today + dt.timedelta(days=out.days)
+        chosen = [o for o in opps if is_open(o) and o.close_date and today <= o.close_date <= last]
     elif topic == "stale":  # open deals with no activity logged for at least `days` days, the longest idle first
         out.days = days or 30
         chosen = [o for o in opps if is_open(o) and (o.last_activity_on or o.created_on)
@@ -249,7 +254,7 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     key = (lambda d: (d.days_left or 0, d.opportunity_id)) if topic == "expiring" else (
         lambda d: (-(d.days_left or 0), d.opportunity_id)) if topic == "lapsed" else (
         lambda d: (-(d.idle_days or 0), d.opportunity_id)) if topic == "stale" else (
-        lambda d: (d.close_date or today, d.opportunity_id)) if topic == "past_close" else (
+        lambda d: (d.close_date or today, d.opportunity_id)) if topic in ("past_close", "closing") else (
         lambda d: (-(d.amount or 0.0), d.opportunity_id))
     out.deals.sort(key=key)
     out.count, out.totals = len(out.deals), _totals(out.deals)
