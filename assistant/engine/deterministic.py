@@ -405,6 +405,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     missing = resolver.unknown_qualified_name(turn.question, mentions)
     if missing:  # "Quillon Insurance" when only "Insurance <something>" exists: another company, not that one
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
+    if not turn.scope.is_partner and not any(e.score >= SURE for e in mentions.entities) and _TIER_OF.search(
+            turn.question):
+        missing = resolver.unknown_name(turn.question, mentions, _TIER_OF, reach=(12, 3))
+        if missing and not (PROGRAMME_TERM.search(missing) or tier_named(missing)):  # "tier standing for <made-up>?"
+            return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
     if recruit_chat.is_recruit_question(turn.question):
         return _plan_recruit(turn)
     extension = _plan_extension(turn, resolver, mentions)
@@ -562,6 +567,9 @@ def _plan_extension(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan 
                                "opportunity_id": deals[0], "rule": deal_facts.EXTENSION_QUERY})
 
 
+# "tier standing for <name>", "<name>'s tier", "Stufe von <name>", "niveau de <name>": a tier asked of a named company
+_TIER_OF = re.compile(r"\b(tiers?|tier standing|standing|stufe|niveau|nivel|nível|level|partner status)\b|ティア|ランク",
+                      re.IGNORECASE)
 _MDF_WORD = re.compile(r"(?<![a-z])mdf(?![a-z])|marketing (development )?funds?")
 # asking for a draft: a verb of writing ("draft", "write", "rédige", "escreva", "作成")
 _DRAFT_ASKED = re.compile(r"\b(draft\w*|write|writing|create|make|generate|compose|prepare|entwurf|entwirf|schreib\w*|"

@@ -317,3 +317,10 @@ def test_how_much_my_partners_mdf_activities_cost_in_a_period(ctx):
 def test_deals_closing_soon_in_my_book(ctx, question):
     answer = _ask(ctx, "k-cm-a", question).answer
     assert "KO-2" in answer and "KO-4" not in answer and "KO-1" not in answer, answer  # May 30; June 30; passed
+
+
+def test_a_tier_asked_of_a_partner_that_does_not_exist(ctx):
+    made_up = _ask(ctx, "k-cm-a", "tier standing for Zephyr Robotics?").answer
+    assert "Zephyr Robotics" in made_up and "KP-" not in made_up, made_up
+    real = _ask(ctx, "k-cm-a", "tier standing for Fjord Maskin?").answer
+    assert "KP-2" in real and "silver" in real, real
