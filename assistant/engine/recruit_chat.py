@@ -62,7 +62,17 @@ _FOR_A_DEAL = re.compile(r"\b(deals?|opps?|opportunit\w*|leads?|accounts?|angebo
                          r"negócios?|negocios?)\b|案件|商談|リード|[A-Z]{1,5}-\d+", re.IGNORECASE)
 
 
+# "is there a bonus for recruiting partners?", "Prämie für die Partnergewinnung?", "bono por reclutar": what the
+# programme pays or rules about recruiting, not whom to recruit
+_ABOUT_RECRUITING = re.compile(r"\b(bonus\w*|incentives?|rewards?|commissions?|spiffs?|kickers?|prämie\w*|provision\w*|"
+                               r"primes?|récompense\w*|bono\w*|incentivos?|recompensa\w*|comisi[oó]n\w*|bônus|"
+                               r"comiss[aã]o\w*|policy|policies|rules?|regel\w*|règles?|reglas?|regras?)\b|"
+                               r"報奨|インセンティブ|ボーナス|ルール", re.IGNORECASE)
+
+
 def is_recruit_question(question: str) -> bool:
+    if _ABOUT_RECRUITING.search(question):
+        return False
     return bool(_RECRUIT.search(question)) or bool(_CANDIDATES.search(question) and not _FOR_A_DEAL.search(question))
 
 

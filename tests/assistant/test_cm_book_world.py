@@ -324,3 +324,10 @@ def test_a_tier_asked_of_a_partner_that_does_not_exist(ctx):
     assert "Zephyr Robotics" in made_up and "KP-" not in made_up, made_up
     real = _ask(ctx, "k-cm-a", "tier standing for Fjord Maskin?").answer
     assert "KP-2" in real and "silver" in real, real
+
+
+@pytest.mark.parametrize("question", ["is there a bonus for channel managers who recruit new partners?",
+                                      "¿hay alguna comisión por reclutar socios nuevos?"])
+def test_what_recruiting_pays_is_no_ranking_of_candidates(ctx, question):
+    answer = _ask(ctx, "k-cm-a", question)
+    assert "recruit_partners" not in [t.name for t in answer.tools] and "KC-" not in answer.answer, answer.answer
