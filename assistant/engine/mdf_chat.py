@@ -534,12 +534,18 @@ _HOW_TO = re.compile(r"\bhow (do|should|can|must|would) (i|we|you|partners?)\b|\
                      re.IGNORECASE)
 
 
+# "what percentage is co-funded?", "quel pourcentage cofinance-t-il ?", "wie viel Prozent?": the programme's share
+_SHARE_RULE = re.compile(r"\b(percent\w*|pourcentage|prozent\w*|porcentaje|percentual|porcentagem|co-?fund\w*|"
+                         r"co-?financ\w*|cofinanc\w*|kofinanz\w*|matching funds?)\b|割合|何パーセント|何%", re.IGNORECASE)
+
+
 def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tuple[str, ToolUse] | None:
     if not (asked or _ACTIVITY_ASKED.search(turn.question) or _LEADS_ASKED.search(turn.question)) or \
             _ACTIVITY_ID.search(turn.question):  # "leads from our MDF activity?": ours, with their leads
         return None  # "how many leads did MDF-0015 bring?": that activity (`answer_named_activity`)
-    if not asked and (asks_rule(turn.question) or _HOW_TO.search(turn.question)):
-        return None  # "how long does the CM take to approve an MDF activity?", "how do we report leads?": the rule
+    if not asked and (asks_rule(turn.question) or _HOW_TO.search(turn.question) or _SHARE_RULE.search(turn.question)):
+        return None  # "how long does the CM take to approve an MDF activity?", "how do we report leads?", "what
+        # percentage does the vendor co-fund?": the rule
     lang = turn.lang
     partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None

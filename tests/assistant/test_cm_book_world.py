@@ -331,3 +331,10 @@ def test_a_tier_asked_of_a_partner_that_does_not_exist(ctx):
 def test_what_recruiting_pays_is_no_ranking_of_candidates(ctx, question):
     answer = _ask(ctx, "k-cm-a", question)
     assert "recruit_partners" not in [t.name for t in answer.tools] and "KC-" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["what percentage of an MDF activity does Kestrel co-fund?",
+                                      "quel pourcentage Kestrel cofinance-t-il sur une activité MDF ?"])
+def test_the_co_funded_share_is_the_rule_not_a_list_of_activities(ctx, question):
+    answer = _ask(ctx, "k-mkt", question)
+    assert "list_mdf" not in [t.name for t in answer.tools] and "KM-" not in answer.answer, answer.answer
