@@ -685,7 +685,8 @@ _EVENT = (r"(?:\b(?:seminars?|roadshows?|webinars?|workshops?|expos?|exhibitions
           r"seminare?|messen?|veranstaltung\w*|konferenz\w*|séminaires?|salons?|foires?|conférences?|événements?|"
           r"seminarios?|ferias?|jornadas?|eventos?|conferencias?|feiras?|seminários?|congressos?)\b|"
           r"セミナー|展示会|展|イベント|ウェビナー|ロードショー)")
-NAMED_RE = re.compile(rf"^{_NOT_POLICY}(?:(?=.*{_MDF_ANY})|(?!.*(?:\bkits?\b|キット))(?:(?=.*{_EVENT})|"
+_ACTIVITY_WORD = r"(?:\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b|アクティビティ|施策)"
+NAMED_RE = re.compile(rf"^{_NOT_POLICY}(?:(?=.*{_MDF_ANY})|(?=.*{_ACTIVITY_WORD})|(?!.*(?:\bkits?\b|キット))(?:(?=.*{_EVENT})|"
                       r"(?=.*(?:(?<!\w)'[^']{{3,}}'|[‘\"“「『«][^’\"”」』»]{{3,}}[’\"”」』»]))))", re.IGNORECASE)
 
 

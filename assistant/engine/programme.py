@@ -33,7 +33,7 @@ _REG_WORD = (r"(?:\b(?:(?:deal )?registrations?|(?:deal )?regs?|registrierung\w*
              r"registraç\w*)\b|案件登録|登録申請)")
 _REG_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|reviewed?)|awaiting|queue|undecided|"
                 r"offen\w*|ausstehend\w*|zu (?:prüfen|genehmigen)|warte[nt]?|en attente|attendent|à (?:valider|approuver)|"
-                r"pendientes?|esperan|por aprobar|pendentes?|aguardando|aguardam|a aprovar|"
+                r"pendientes?|esperan|esperando|por aprobar|pendentes?|aguardando|aguardam|à espera|a aprovar|"
                 r"(?:my|meine|ma|mi|minha) (?:decision|entscheidung|décision|decisión|decisão))\b|承認待ち|未承認|未決|判断待ち)")
 QUEUE_RE = re.compile(rf"^(?!.*\b(?:how long|happens?|policy|rules?|why|wie lange|combien de temps|cuánto tiempo|"
                       rf"quanto tempo)\b)(?=.*{_REG_WORD})(?=.*{_REG_WAITING})", re.IGNORECASE)

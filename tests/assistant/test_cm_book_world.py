@@ -338,3 +338,9 @@ def test_what_recruiting_pays_is_no_ranking_of_candidates(ctx, question):
 def test_the_co_funded_share_is_the_rule_not_a_list_of_activities(ctx, question):
     answer = _ask(ctx, "k-mkt", question)
     assert "list_mdf" not in [t.name for t in answer.tools] and "KM-" not in answer.answer, answer.answer
+
+
+def test_an_activity_named_with_the_word_activity_is_no_draft(ctx):
+    answer = _ask(ctx, "k-mkt", "quanto foi pago pela atividade GripCloud webinar da Douro em junho?")
+    assert [t.name for t in answer.tools] == ["list_mdf"] and "KM-6" in answer.answer, answer.answer
+    assert "2,000" in answer.answer and "KM-2" not in answer.answer, answer.answer
