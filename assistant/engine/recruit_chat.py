@@ -57,9 +57,10 @@ _COVERAGE = re.compile(
 # "on the candidate list", "Kandidaten für die Partnergewinnung", "candidatos en Polonia": the recruitment candidates,
 # unless a deal or lead is what the candidates are for ("the best candidates for OPP-2690")
 _CANDIDATES = re.compile(r"\b(candidates?|kandidat\w*|candidats?|candidatos?|candidate lists?|partnergewinnung)\b|"
-                         r"候補(企業|リスト|一覧)?", re.IGNORECASE)
+                         r"候補(企業|リスト|一覧)", re.IGNORECASE)  # not "候補" alone: "<account>の二番手候補" is a match
 _FOR_A_DEAL = re.compile(r"\b(deals?|opps?|opportunit\w*|leads?|accounts?|angebot\w*|affaires?|oportunidad\w*|"
-                         r"negócios?|negocios?)\b|案件|商談|リード|[A-Z]{1,5}-\d+", re.IGNORECASE)
+                         r"negócios?|negocios?|runner-?up|second|next best|zweite\w*|deuxième|segund[oa])\b|案件|商談|"
+                         r"リード|二番手|次点|[A-Z]{1,5}-\d+", re.IGNORECASE)
 
 
 # "is there a bonus for recruiting partners?", "Prämie für die Partnergewinnung?", "bono por reclutar": what the

@@ -344,3 +344,8 @@ def test_an_activity_named_with_the_word_activity_is_no_draft(ctx):
     answer = _ask(ctx, "k-mkt", "quanto foi pago pela atividade GripCloud webinar da Douro em junho?")
     assert [t.name for t in answer.tools] == ["list_mdf"] and "KM-6" in answer.answer, answer.answer
     assert "2,000" in answer.answer and "KM-2" not in answer.answer, answer.answer
+
+
+def test_a_runner_up_candidate_for_an_account_is_no_recruitment(ctx):
+    answer = _ask(ctx, "k-cm-a", "Bergen Lagerの二番手候補は？")
+    assert "recruit_partners" not in [t.name for t in answer.tools], answer.answer
