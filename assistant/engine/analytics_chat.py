@@ -25,6 +25,7 @@ INTENTS = ("attribution", "at_risk", "first_win")
 _ATTRIBUTION = re.compile(
     r"\b(sourced?|sourcing|influenced|attribut\w*|ropi|roi|return on (partner )?investment|partner share|"
     r"partner[- ]sourced|won revenue|revenue (from|through|via|by) partners?|partner revenue|"
+    r"won (the )?(most|more|highest|biggest|largest|least) (revenue|bookings)|"
     r"quell\w*|beigesteuert|partnerumsatz|umsatzanteil|apport\w*|chiffre d'affaires|généré|"
     r"origin[aóo]\w*|ingresos|receita|gerad[oa]s?)\b|売上|貢献|ソース|経由", re.IGNORECASE)
 # "won revenue over the last 12 months?": the won total, which attribution splits (direct and by partner)
@@ -46,7 +47,8 @@ _OWN = re.compile(r"\b(we|our|us|wir|unser\w*|nous|notre|nos|nosotros|nuestr\w*|
                   r"私たち|弊社|当社|自社", re.IGNORECASE)
 _AT_RISK = re.compile(
     r"\b(at risk|at-risk|churn\w*|declining|slipping|gefährdet|abwander\w*|risikopartner|à risque|en risque|"
-    r"en riesgo|em risco|en peligro)\b|離脱|リスク", re.IGNORECASE)
+    r"en riesgo|em risco|en peligro|worr(y|ies|ying|ied)|concern(s|ing|ed)?|sorgen|bedenken|besorgniserregend|"
+    r"inquiét\w*|inquiet\w*|soucis?|preocup\w*)\b|離脱|リスク|心配|懸念", re.IGNORECASE)
 # "gone quiet on the portal", "stopped logging in", "eingeschlafen", "ne se connectent plus", "休眠": a partner's
 # engagement falling (the portfolio's declining partners), not a deal gone quiet (that names deals)
 QUIET = re.compile(
@@ -361,14 +363,22 @@ def attribution_answer(data: AttributionResponse, partner_id: str | None, lang: 
     return "\n".join(lines)
 
 
+def at_risk_listed(data: PortfolioResponse, channel_manager: str | None = None,
+                   declining_only: bool = False) -> list[str]:
+    """The ids `at_risk_answer` lists, in its order (for "what should I do with them?" next)."""
+    by_id = {p.partner_id: p for p in data.partners}
+    at_risk = [pid for pid in data.at_risk if not channel_manager or by_id[pid].channel_manager == channel_manager]
+    if declining_only and any(by_id[pid].declining for pid in at_risk):
+        at_risk = [pid for pid in at_risk if by_id[pid].declining]
+    return at_risk[:10]
+
+
 def at_risk_answer(data: PortfolioResponse, lang: str = "en", channel_manager: str | None = None,
                    declining_only: bool = False) -> str:
     """The partners at risk, worst first; with `channel_manager`, only the partners that user manages; with
     `declining_only` ("who has gone quiet?"), only those whose activity or health is falling, when any is."""
     by_id = {p.partner_id: p for p in data.partners}
-    at_risk = [pid for pid in data.at_risk if not channel_manager or by_id[pid].channel_manager == channel_manager]
-    if declining_only and any(by_id[pid].declining for pid in at_risk):
-        at_risk = [pid for pid in at_risk if by_id[pid].declining]
+    at_risk = at_risk_listed(data, channel_manager, declining_only)
     if not at_risk:
         return _say("risk_none", lang)
     declining = sum(by_id[pid].declining for pid in at_risk)
@@ -473,6 +483,10 @@ _stalled_say = Catalogue({
 def answer_stalled(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     """The asker's partners' stalled deals (channel managers and admins; others are refused)."""
     if turn.scope.is_partner:  # "who do I escalate to if a reg is stuck?": their own deals or the rules answer
+        return None
+    from assistant.engine.overview_chat import asks_idle_for  # it imports this module
+
+    if asks_idle_for(turn.question):  # "stuck for 60+ days?", "idle the longest?": the overview's, by days quiet
         return None
     every = bool(_EVERY_PARTNER.search(turn.question))
     tool = ToolUse(name="stalled_deals", arguments={"user_id": turn.scope.user_id, **({"every_partner": True} if every

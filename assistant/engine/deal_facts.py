@@ -179,7 +179,9 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
     question = turn.question
     if state.pending or words(question) > MAX_WORDS_NAMED:
         return None
-    if words(question) > MAX_WORDS and not (turn.scope.is_partner and deal_ids(question)):
+    extension = _EXTEND.search(normalise(question)) and state.choice_slot == "opportunity_id" and \
+        len(state.choices) == 1  # "if I grant the 30-day extension, what's the new end date?" after one deal listed
+    if words(question) > MAX_WORDS and not (turn.scope.is_partner and deal_ids(question)) and not extension:
         return None
     if state.last_intent == "profile" and state.last_arguments.get("topic") in ("mdf", "tier") and \
             _LEFT.search(normalise(question)) and not profile_topics(question) and words(question) <= 6:

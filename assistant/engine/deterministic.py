@@ -24,6 +24,7 @@ from assistant.engine import (
     draft_options,
     extension_rule,
     followup_chat,
+    mdf_chat,
     onboarding_chat,
     overview_chat,
     partner_facts,
@@ -411,6 +412,11 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     missing = resolver.unknown_qualified_name(turn.question, mentions)
     if missing:  # "Quillon Insurance" when only "Insurance <something>" exists: another company, not that one
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
+    if not turn.scope.is_partner and not any(e.score >= SURE for e in mentions.entities) and _TIER_OF.search(
+            turn.question):
+        missing = resolver.unknown_name(turn.question, mentions, _TIER_OF, reach=(12, 3))
+        if missing and not (PROGRAMME_TERM.search(missing) or tier_named(missing)):  # "tier standing for <made-up>?"
+            return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
     if recruit_chat.is_recruit_question(turn.question):
         return _plan_recruit(turn)
     extension = _plan_extension(turn, resolver, mentions)
@@ -501,6 +507,12 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         intent = "search"  # "who do I talk to about a conflict with another partner?": a person to ask, no ranking
     if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
+    if router.asks_second_approval(turn.question) and not mentions.of("opportunity") and (
+            intent in ("nba", "search", "match") or not _DRAFT_ASKED.search(normalise(turn.question))):
+        # "<partner> want 20k for a workshop - does that need a second approver?": the rule, asked in the words of
+        # the programme's MDF policy when it is about an activity (the workshop's name is no part of the rule)
+        query = mdf_chat.approval_query(turn.question)
+        return Plan("search", {"query": query} if query else {})
     named = [e for e in mentions.entities if e.kind in ("opportunity", "account", "partner")]
     if intent == "search" and not named:
         reach = (14, 24) if router.score_intents(turn.question).of("search") < 1 else (5, 3)  # a rule asked about a
@@ -592,6 +604,9 @@ def _plan_extension(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan 
                                "opportunity_id": deals[0], "rule": deal_facts.EXTENSION_QUERY})
 
 
+# "tier standing for <name>", "<name>'s tier", "Stufe von <name>", "niveau de <name>": a tier asked of a named company
+_TIER_OF = re.compile(r"\b(tiers?|tier standing|standing|stufe|niveau|nivel|nível|level|partner status)\b|ティア|ランク",
+                      re.IGNORECASE)
 _MDF_WORD = MDF_WORDS_RE
 # asking for a draft: a verb of writing ("draft", "write", "rédige", "escreva", "作成")
 _DRAFT_ASKED = re.compile(r"\b(draft\w*|write|writing|create|make|generate|compose|prepare|entwurf|entwirf|schreib\w*|"
@@ -982,6 +997,9 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
     if p.intent in ("at_risk", "first_win"):
         portfolio = turn.call("programme_portfolio", {}, PortfolioResponse)
         if p.intent == "at_risk":
+            listed = programme.at_risk_listed(portfolio, args.get("channel_manager"), bool(args.get("declining")))
+            turn.choices = [Candidate(id=pid, label=resolver.partner_names.get(pid, pid)) for pid in listed]
+            turn.choice_slot = "partner_id"  # "what should I do with them?": the first one listed
             return programme.at_risk_answer(portfolio, turn.lang, args.get("channel_manager"),
                                             bool(args.get("declining"))), len(portfolio.at_risk)
         return programme.first_win_answer(portfolio, args.get("partner_id"), turn.lang,
@@ -1037,7 +1055,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return overview_chat.answer(overview, resolver.partner_names, turn.lang, turn.scope.can), 1
     if p.intent == "recruit":  # "and who else?" pages on through the ranking
         filters = {k: v for k, v in args.items() if k != "coverage"}
-        ranked = turn.call("recruit_partners", {**filters, "top": min(100, start + recruit_chat.PAGE)}, RecruitResponse)
+        ranked = turn.call("recruit_partners", {**filters, "top": 100}, RecruitResponse)
+        one = None if start else recruit_chat.named_candidate(turn.question, ranked)
+        if one:  # "is <company> on the candidate list new to us?": that candidate first
+            return one + "\n" + recruit_chat.answer(ranked, start), recruit_chat.PAGE
         if args.get("coverage") and not start:  # the gaps first, then who could fill them
             return recruit_chat.coverage_answer(ranked) + "\n" + recruit_chat.answer(ranked, start), recruit_chat.PAGE
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE

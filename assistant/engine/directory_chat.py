@@ -24,7 +24,8 @@ _SEEK = re.compile(
     r"\b(which|any|find( me)?|recommend|suggest|looking for|need|know)( an?| the| some)? "
     r"(\w+ ){0,3}(partners?|sis?|integrators?|resellers?|vars?|msps?|consultanc\w*|distributors?|firms?|companies|"
     r"vendors?)\b|\bwhat (partners?|sis|integrators|resellers|vars|msps|companies|firms)\b|\bwho (can|could|has|have|does|do|is|are|did|knows?|would|specialises|specializes|works?)\b|"
-    r"\bpartners? (who|that|with|for|in|experienced|able)\b|\bis there an? (\w+ )?partner\b|"
+    r"\bpartners? (who|that|with|for|in|experienced|able|doing|working|selling|offering|delivering|covering|serving|"
+    r"specialising|specializing|focused)\b|\bis there an? (\w+ )?partner\b|"
     r"\b(wer|welche[rnms]?|gibt es( einen| eine)?|suche( einen| eine)?|kennst du)\b.{0,40}\b(partner\w*|"
     r"systemhaus\w*|integrator\w*)|\bwer (kann|hat|macht|bietet)\b|"
     r"\b(quels?|quelles?|un|y a-t-il un|cherche un)( \w+){0,2} partenaires?\b|\bqui (peut|a|fait|sait)\b|"
@@ -62,9 +63,12 @@ _A_DEAL = re.compile(r"\b(deals?|opportunit(y|ies)|renewals?|oppty|opp)\b|\b(ang
 
 # A kind of deal, not one ("best partner for a streaming deal in mexico?", "un socio para un negocio de
 # governance en Chile"): the directory, by the product and country it names
-_ANY_DEAL = re.compile(r"\b(for|on|with|für|pour|para|per) (an?|any|ein\w*|une?|una|uma|um)\s+(\w+\s+){0,3}?(deals?|"
-                       r"opportunit(y|ies)|opp|projects?|angebot|geschäft|affaire|oportunidad|oportunidade|negócio|"
-                       r"negocio)\b", re.IGNORECASE)
+# "take a Lakehouse deal in Switzerland", "new governance opp at a Dutch bank", "ein neues Streaming-Projekt": a deal
+# with an indefinite article or "new", not one of the records
+_ANY_DEAL = re.compile(r"(\b(for|on|with|take|took|taking|handle|run|cover|bring in on|für|pour|para|per) )?\b(an?|any|"
+                       r"new|ein\w*|neue[snmr]?|une?|nouv\w*|una|uma|um|nuev[oa]s?|nov[oa]s?)\s+(\w+[\s-]+){0,3}?(deals?|"
+                       r"opportunit(y|ies)|opps?|projects?|angebot|projekt|geschäft|affaire|projet|oportunidad|"
+                       r"oportunidade|negócio|negocio|proyecto|projeto)\b", re.IGNORECASE)
 
 
 def is_directory_question(question: str, mentions: Mentions, hints_of: Callable[[str], Hints]) -> bool:

@@ -106,11 +106,13 @@ def kit_named(question: str, kits: dict[str, str], ignore: set[str] = frozenset(
 
 # "the webinar kit", "kit de webinar", "Webinar-Kit": the word that names the kit asked for.
 _KIT_ASKED = re.compile(r"\b(?:the |a |an |our |your )?([^\W\d_][\w-]{2,})[- ](?:campaign )?kit\b|"
-                        r"\bkit (?:de |do |da |du |on |about |sobre |zu |zum )([^\W\d_][\w-]{2,})",
+                        r"\bkit (?:de |do |da |du |on |about |sobre |zu |zum )([^\W\d_][\w-]{2,})|"
+                        # "o kit cloud-migration-brasil": an id written after the word (a slug, with hyphens)
+                        r"\bkit ([^\W\d_][^\W_]*(?:-[^\W_]+){1,})\b",
                         re.IGNORECASE)
 _NOT_A_SUBJECT = _KIT_GENERIC | {"this", "that", "which", "what", "any", "some", "same", "one", "other", "each",
                                  "every", "my", "our", "your", "their", "campaigns", "marketing", "co-brand",
-                                 "cobrand", "branded", "latest", "current", "available", "ready", "made", "campanha", "campana",
+                                 "cobrand", "co-branded", "branded", "latest", "current", "available", "ready", "made", "campanha", "campana",
                                  "campagne", "kampagne", "kampagnen", "vendor",
                                  "dem", "den", "der", "das", "die", "einem", "einen", "les", "une", "los", "las",
                                  "del", "uma", "dos"}  # fmt: skip

@@ -24,9 +24,12 @@ from tools.partner_match.service import match_partners
 
 _I = re.IGNORECASE
 # the partner of the conversation: "them", "they", "this partner", "that SI"
-THEM = re.compile(r"\b(them|they|this partner|that partner|ihnen|diesem partner|eux|"
+THEM = re.compile(r"\b(them|they|this partner|that partner|ihnen|denen|diesem partner|dem partner|eux|"
                   r"ce partenaire|ellos|ellas|ese socio|este socio|eles|elas|esse parceiro|este parceiro)\b|"
                   r"そのパートナー|このパートナー|彼ら", _I)
+# "what happens to them if they're still below?", "was passiert, wenn ...?": the programme's rule for such a case
+WHAT_IF = re.compile(r"\bwhat (happens|will happen|would happen)\b|\bwas passiert\b|\bque se passe-t-il\b|"
+                     r"\bqu'arrive-t-il\b|\bqué (pasa|sucede|ocurre)\b|\bo que acontece\b|どうなる", _I)
 # "who's the partner on it?", "which partner is on that deal?"
 WHO_PARTNER = re.compile(r"\b(who|which partner|what partner|wer|welcher partner|qui|quel partenaire|quién|qué socio|"
                          r"quem|qual parceiro)\b.{0,30}\b(partner|partenaire|socio|parceiro)\b|"
@@ -67,7 +70,7 @@ def plan_followup(turn: Turn, make: Callable[..., Any]) -> Any | None:
         return make("deal_partner", arguments={"opportunity_id": deal, "sellers": True})
     if deal and WHO_PARTNER.search(question) and not THEM.search(question):
         return make("deal_partner", arguments={"opportunity_id": deal})  # `deal_partner_answer`
-    if THEM.search(question):
+    if THEM.search(question) and not (WHAT_IF.search(question) or router.asks_rule(question)):
         partner_id = _partner_of(turn, state)
         if partner_id:
             intent = router.choose_intent(question, {"partner"})
@@ -88,6 +91,8 @@ def _partner_of(turn: Turn, state: ThreadState) -> str | None:
     if last.get("partner_id"):
         return last["partner_id"]
     deal = last.get("opportunity_id")
+    if not deal and state.choice_slot == "partner_id" and state.choices:
+        return state.choices[0].id  # "what should I do with them?" after partners listed: the first one
     if not deal:
         return None
     if state.last_intent == "match":  # the shortlisted partner last looked at

@@ -211,6 +211,9 @@ PROFILE_CUES: dict[str, list[str]] = {
         rf"({TIER_WORD}).{{0,40}}(fehlt|fehlen|erreichen|qualifizier|auf kurs|halten|verlieren)",
         rf"(manque|atteindre|qualifi|en bonne voie|gard(e|er|ons|ez)\b|conserv\w*|perd\w*|loin|proche|"
         rf"rest(e|ons|er)\b).{{0,40}}({TIER_WORD})",
+        # "how much more revenue to platinum?", "wie viel mehr Umsatz bis Gold?", "combien de plus pour platine ?"
+        rf"\b(how (much|many)|wie ?viel\w*|combien|cuánt[oa]s?|quant[oa]s?)\b.{{0,20}}\b(more|mehr|plus|más|mais)\b"
+        rf".{{0,40}}\b(to|for|until|till|bis|zu|zum|für|pour|jusqu\w*|para|hasta|até|pra)\b.{{0,12}}({TIER_WORD})",
         rf"(falta|alcanzar|calific\w*|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
         rf"perto).{{0,40}}({TIER_WORD})",
         # "are we close to platinum?", "o que a gente precisa pra gold?", "sind wir nah an Platin dran?"

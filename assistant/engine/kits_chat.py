@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.engine.draft_options import find_channel, find_locale, kit_named
+from assistant.engine.draft_options import find_channel, find_locale, kit_named, no_such_kit, unknown_kit
 from assistant.engine.intent_cues import normalise
 from assistant.engine.messages import say
+from assistant.engine.name_index import fold
 from assistant.engine.resolver import Resolver
 from assistant.engine.turn import ToolUse, Turn
 from tools.content_drafts.service import KitText, kit_texts, kits_for_need, kits_for_partner
@@ -251,6 +252,12 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
         fits = [k.kit_id for k in kit_texts(turn.ctx, turn.scope, locale)
                 if products & {v.casefold() for v in k.products}] if products else []
         kit_id = fits[0] if len(fits) == 1 else None
+    if field and not kit_id:  # "the CTA of the cold chain kit?" when no kit is called so: say there is none
+        missing = unknown_kit(question, resolver.kits, {fold(w) for e in mentions.entities for w in e.label.split()})
+        if missing:
+            return no_such_kit(missing, resolver.kits, turn.lang), ToolUse(name="kit_texts", arguments={})
+    if kit_id and not field and find_locale(question) and _VERSION_ASKED.search(question):
+        return _locale_available(turn, kit_id, find_locale(question))  # "is there a pt-BR version of the X kit?"
     if kit_id and field:
         found = {k.kit_id: k for k in kit_texts(turn.ctx, turn.scope, locale)}
         kit = found.get(kit_id)
@@ -279,6 +286,43 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
                                   or "-", audience=kit.audience or "-", industries=", ".join(kit.industries) or "-"))
         return "\n".join(lines), ToolUse(name="kit_texts", arguments={"need": question})
     return None
+
+
+# "is there a Brazilian Portuguese version of the X kit?", "gibt es das X-Kit auf Japanisch?", "le kit X existe en
+# allemand ?", "¿hay versión en francés?", "tem versão em espanhol?", "日本語版はある？": whether a locale exists
+_VERSION_ASKED = re.compile(r"\b(versions?|is there|are there|do we have|does it (come|exist)|available|exist\w*|"
+                            r"gibt es|verfügbar|vorhanden|y a-t-il|disponible\w*|hay|tiene|existe\w*|há|tem|"
+                            r"versão|versões|versión|versiones|fassung)\b|版|ある[？?]?$|ありますか", re.IGNORECASE)
+_locale_say = Catalogue({
+    "yes": ("Yes: the {kit} kit has a {locale} version (its locales: {all}).",
+            "Ja: Das Kit {kit} gibt es auf {locale} (seine Sprachen: {all}).",
+            "Oui : le kit {kit} existe en {locale} (ses langues : {all}).",
+            "Sí: el kit {kit} tiene versión {locale} (sus idiomas: {all}).",
+            "Sim: o kit {kit} tem versão {locale} (seus idiomas: {all}).",
+            "はい。{kit} キットには {locale} 版があります（対応言語: {all}）。"),
+    "no": ("No: the {kit} kit has no {locale} version; its locales: {all}{fallback}.",
+           "Nein: Das Kit {kit} gibt es nicht auf {locale}; seine Sprachen: {all}{fallback}.",
+           "Non : le kit {kit} n'existe pas en {locale} ; ses langues : {all}{fallback}.",
+           "No: el kit {kit} no tiene versión {locale}; sus idiomas: {all}{fallback}.",
+           "Não: o kit {kit} não tem versão {locale}; seus idiomas: {all}{fallback}.",
+           "いいえ。{kit} キットに {locale} 版はありません。対応言語: {all}{fallback}。"),
+    "fallback": (" (a {locale} draft would use {used})", " (ein Entwurf auf {locale} nähme {used})",
+                 " (un brouillon en {locale} utiliserait {used})", " (un borrador en {locale} usaría {used})",
+                 " (um rascunho em {locale} usaria {used})", "（{locale} の下書きは {used} を使用）"),
+})
+
+
+def _locale_available(turn: Turn, kit_id: str, locale: str) -> tuple[str, ToolUse]:
+    """Whether the kit has the locale asked (exactly, as DATA.md resolves tags), with the locales it has."""
+    kit = next((k for k in kit_texts(turn.ctx, turn.scope) if k.kit_id == kit_id), None)
+    tool = ToolUse(name="kit_texts", arguments={"kit_id": kit_id, "locale": locale})
+    have = list(kit.locales) if kit is not None and kit.locales else []
+    name = kit.name if kit is not None else kit_id
+    if locale.lower() in {x.lower() for x in have}:
+        return _locale_say("yes", turn.lang, kit=name, locale=locale, all=", ".join(have)), tool
+    used = next((x for x in have if x.lower() == locale.split("-")[0].lower()), None)
+    fallback = _locale_say("fallback", turn.lang, locale=locale, used=used) if used else ""
+    return _locale_say("no", turn.lang, kit=name, locale=locale, all=", ".join(have) or "-", fallback=fallback), tool
 
 
 def _detail(kit: KitText, field: str, text: str, lang: str) -> str:

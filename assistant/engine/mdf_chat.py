@@ -6,6 +6,7 @@ seller's own questions about its budget ("how much MDF do we have left?") stay w
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections import Counter
@@ -14,8 +15,9 @@ from assistant.engine.analytics_chat import period_of
 from assistant.engine.draft_options import kit_named
 from assistant.engine.intent_cues import MDF_WORDS, PROGRAMME_Q, normalise, says_us
 from assistant.engine.name_index import ids_written
+from assistant.engine.overview_chat import asks_own_book
 from assistant.engine.resolver import Resolver
-from assistant.engine.router import asks_rule, points_back
+from assistant.engine.router import asks_rule, asks_second_approval, points_back
 from assistant.engine.turn import ToolUse, Turn
 from tools.locales import Catalogue
 from tools.mdf.service import MdfList, list_mdf, mdf_advice, mdf_roi
@@ -64,17 +66,17 @@ _say = Catalogue({
         "- {id} {name}（{partner}、{kind}）: 支払 {paid} {cur}、受注 {won} {cur}、進行中パイプライン {pipeline} {cur}、{roi}"),
     "one_activity": (
         "- {id} {name} ({kind}, {start} to {end}): status {status}; requested {requested}, approved {approved}, "
-        "claimed {claimed}, paid {paid}; leads {leads}",
+        "claimed {claimed}, paid {paid}; leads {leads}; kit {kit}",
         "- {id} {name} ({kind}, {start} bis {end}): Status {status}; beantragt {requested}, genehmigt {approved}, "
-        "abgerechnet {claimed}, ausgezahlt {paid}; Leads {leads}",
+        "abgerechnet {claimed}, ausgezahlt {paid}; Leads {leads}; Kit {kit}",
         "- {id} {name} ({kind}, du {start} au {end}) : statut {status} ; demandé {requested}, approuvé {approved}, "
-        "réclamé {claimed}, payé {paid} ; leads {leads}",
+        "réclamé {claimed}, payé {paid} ; leads {leads} ; kit {kit}",
         "- {id} {name} ({kind}, del {start} al {end}): estado {status}; solicitado {requested}, aprobado {approved}, "
-        "reclamado {claimed}, pagado {paid}; leads {leads}",
+        "reclamado {claimed}, pagado {paid}; leads {leads}; kit {kit}",
         "- {id} {name} ({kind}, de {start} a {end}): status {status}; solicitado {requested}, aprovado {approved}, "
-        "reembolso pedido {claimed}, pago {paid}; leads {leads}",
+        "reembolso solicitado {claimed}, pago {paid}; leads {leads}; kit {kit}",
         "- {id} {name}（{kind}、{start}〜{end}）: ステータス {status}、申請 {requested}、承認 {approved}、請求 {claimed}、"
-        "支払 {paid}、リード {leads}"),
+        "支払 {paid}、リード {leads}、キット {kit}"),
     "claim_by": (
         "Claim window: {days} days after the activity ends [{title}], so the claim for {id} is due by {due} ({when}).",
         "Abrechnungsfrist: {days} Tage nach Ende der Aktivität [{title}]; für {id} also bis {due} ({when}).",
@@ -118,7 +120,8 @@ _MDF = _MDF_ANY = MDF_WORDS
 # an MDF word, a request word and a waiting word, in any order and language.
 _REQUEST = (r"(?:\b(?:requests?|claims?|activit\w+|anträge?|antrag|anfragen?|demandes?|solicitud\w*|pedidos?|"
             r"solicitaç\w*|reembolsos?)\b|申請|請求)")
-_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?)|awaiting|queue|undecided|due|overdue|"
+_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|paid|pay)|unpaid|not (?:yet )?paid|"
+            r"awaiting|queue|undecided|due|overdue|"
             r"offen\w*|ausstehend\w*|wart\w*|zu genehmigen|en attente|attendent|à (?:valider|approuver)|esperan\w*|"
             r"aguardam|"
             r"pendientes?|por aprobar|pendentes?|aguardando|a aprovar)\b|待ち|未承認|未決)")
@@ -130,7 +133,7 @@ ADVICE_RE = re.compile(
 ROI_RE = re.compile(
     rf"^{_NOT_POLICY}(?=.*{_MDF_ANY}).*(\bpa(?:id|y|ys) off\b|\broi\b|\breturns?\b|\breturned\b|\bwork(?:ed)? "
     r"(?:best|well)\b|\b(?:best|worst)[- ](?:perform\w*|return\w*)\b|\b(?:how|which|what)\b.*\bperform(?:ed|ing|s)?\b|"
-    r"\bworth (?:it|the)\b|\bwon\b|\bpipeline\b|\b(?:qu[eé]|quel|que|qual) (?:retorno|retour)\b|"
+    r"\bworth (?:it|the)\b|\bwon\b|\bpipeline\b|\b(?:qu[eé]|quel|que|qual) (?:retorno|retour)\b|(?<!prazo de )(?<!plazo de )\bretorno\b|"
     r"\bretour sur (?:l')?investissement\b|\bretorno (?:de la |da |sobre (?:la |o )?)?(?:inversi[oó]n|investimento)\b|"
     r"\brendite\b|\brendement\b|\brentab\w*|"
     r"\b(?:ge)?lohnt\w*|\bvaleu a pena\b|費用対効果|投資対効果|リターン)", re.IGNORECASE)
@@ -232,8 +235,18 @@ _claims_say = Catalogue({
 })
 
 
+def _book_only(turn: Turn, activities: list) -> list:
+    """A channel manager's "in my book", "my partners'": the activities of the partners they manage, else all."""
+    if turn.scope.role != "channel_manager" or not asks_own_book(turn.question):
+        return activities
+    with turn.ctx.records(turn.scope) as rec:
+        book = {p.partner_id for p in rec.partners() if p.channel_manager == turn.scope.user_id}
+    return [a for a in activities if a.partner_id in book]
+
+
 def answer_claims(turn: Turn, activities: list) -> tuple[str, ToolUse]:
     """The activities claimed and not paid yet, oldest activity first."""
+    activities = _book_only(turn, activities)
     claimed = sorted((a for a in activities if a.status == "claimed"), key=lambda a: (str(a.end_on), a.activity_id))
     turn.results.append(MdfList(activities=claimed))
     tool = ToolUse(name="list_mdf", arguments={"status": "claimed"})
@@ -244,6 +257,56 @@ def answer_claims(turn: Turn, activities: list) -> tuple[str, ToolUse]:
     lines += [_claims_say("line", turn.lang, id=a.activity_id, partner=names.get(a.partner_id, ""), pid=a.partner_id,
                           name=a.name, amount=f"{a.claimed_amount or 0:,.0f}", cur=a.currency, end=a.end_on or "?")
               for a in claimed[:15]]
+    return "\n".join(lines), tool
+
+
+# "approved MDF activities that ended but haven't been claimed?", "MDF-Aktivitäten beendet, aber nicht abgerechnet?",
+# "activités MDF terminées non réclamées", "actividades de MDF terminadas sin reclamar", "終了したが未請求の MDF":
+# approved activities past their end with no claim (the claim deadline runs)
+_UNCLAIMED = re.compile(r"\b(not (yet )?(been )?claimed|(have|has)n'?t (yet )?(been )?claimed|(have|has) not (yet )?(been )?"
+                        r"claimed|unclaimed|no claims?|without (a )?claims?|nicht (\w+ )?abgerechnet|ohne abrechnung|"
+                        r"non réclamé\w*|pas (encore )?(été )?réclamé\w*|sans (demande de )?remboursement|"
+                        r"sin reclamar|no (se )?(han )?(sido )?reclamad\w*|sem (solicitação|reembolso|reclamar)|"
+                        r"não (foram )?(reclamad|solicitad)\w*)\b|未請求|請求(されて)?(いない|なし)")
+UNCLAIMED_RE = re.compile(rf"^{_NOT_POLICY}(?=.*{_MDF_ANY})(?=.*{_UNCLAIMED.pattern})", re.IGNORECASE)
+_unclaimed_say = Catalogue({
+    "head": ("{n} approved MDF activities have ended and are not claimed yet, the oldest first:",
+             "{n} genehmigte MDF-Aktivitäten sind beendet und noch nicht abgerechnet, die ältesten zuerst:",
+             "{n} activités MDF approuvées sont terminées et pas encore réclamées, les plus anciennes d'abord :",
+             "{n} actividades de MDF aprobadas terminaron y aún no se han reclamado, las más antiguas primero:",
+             "{n} atividades de MDF aprovadas terminaram e ainda não foram reclamadas, as mais antigas primeiro:",
+             "終了したが未請求の承認済み MDF 活動: {n} 件（古い順）:"),
+    "none": ("No approved MDF activity has ended without a claim.",
+             "Keine genehmigte MDF-Aktivität ist ohne Abrechnung beendet.",
+             "Aucune activité MDF approuvée n'est terminée sans demande de remboursement.",
+             "Ninguna actividad de MDF aprobada terminó sin reclamación.",
+             "Nenhuma atividade de MDF aprovada terminou sem solicitação de reembolso.",
+             "終了したのに未請求の承認済み MDF 活動はありません。"),
+    "line": ("- {id} {partner} ({pid}): {name}, approved {amount} {cur}, ended {end}",
+             "- {id} {partner} ({pid}): {name}, genehmigt {amount} {cur}, endete {end}",
+             "- {id} {partner} ({pid}) : {name}, approuvé {amount} {cur}, terminée le {end}",
+             "- {id} {partner} ({pid}): {name}, aprobado {amount} {cur}, terminó el {end}",
+             "- {id} {partner} ({pid}): {name}, aprovado {amount} {cur}, terminou em {end}",
+             "- {id} {partner}（{pid}）: {name}、承認額 {amount} {cur}、終了 {end}"),
+})
+
+
+def answer_unclaimed(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """Approved activities that have ended with no claim yet (the asker's book when they say so), oldest first."""
+    if turn.scope.is_partner and Resolver(turn.ctx, turn.scope).names_foreign_partner(turn.question):
+        return None  # another partner's: the engine refuses it
+    ended = [a for a in _book_only(turn, list_mdf(turn.ctx, turn.scope, status="approved").activities)
+             if a.end_on and a.end_on < turn.ctx.today()]
+    ended.sort(key=lambda a: (a.end_on, a.activity_id))
+    turn.results.append(MdfList(activities=ended))
+    tool = ToolUse(name="list_mdf", arguments={"status": "approved", "ended": True})
+    if not ended:
+        return _unclaimed_say("none", turn.lang), tool
+    names = Resolver(turn.ctx, turn.scope).partner_names
+    lines = [_unclaimed_say("head", turn.lang, n=len(ended))]
+    lines += [_unclaimed_say("line", turn.lang, id=a.activity_id, partner=names.get(a.partner_id, ""), pid=a.partner_id,
+                             name=a.name, amount=f"{a.approved_amount or 0:,.0f}", cur=a.currency, end=a.end_on)
+              for a in ended[:15]]
     return "\n".join(lines), tool
 
 
@@ -278,7 +341,7 @@ ACTIVITIES_RE = re.compile(
     rf"müssen|ab welchem|besoin|faut|doit|au-dessus|necesit\w*|requier\w*|precis\w*|exige\w*|acima)\b)(?=.*{_MDF}).*"
     r"(?:\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b|アクティビティ|活動|施策)",
     re.IGNORECASE)
-_ACTIVITY_ASKED = re.compile(r"\b(how many|which|what|list|show|most|wie ?viele|welche\w*|combien|quel\w*|"
+_ACTIVITY_ASKED = re.compile(r"\b(how many|how much|which|what|list|show|most|wie ?viele|welche\w*|combien|quel\w*|"
                              r"cuánt\w*|cuál\w*|quant\w*|qual|quais)\b|何件|いくつ|どれ", re.IGNORECASE)
 _MOST_LEADS = re.compile(r"\b(most|meisten|plus de|más|mais)\b.{0,20}\bleads?\b|(一番|最も).{0,8}リード|"
                          r"リード.{0,10}(一番|最も)", re.IGNORECASE)
@@ -295,6 +358,12 @@ _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                    "{id} {name} ({partner}, {kind}, {status}) generó más leads: {leads}.",
                    "{id} {name} ({partner}, {kind}, {status}) trouxe mais leads: {leads}.",
                    "リードが最も多かったのは {id} {name}（{partner}、{kind}、{status}）: {leads} 件。"),
+    "most_paid": ("{partner} received the largest MDF payment for one activity: {paid} for {id} {name}.",
+                  "{partner} erhielt die größte MDF-Auszahlung für eine Aktivität: {paid} für {id} {name}.",
+                  "{partner} a reçu le plus gros paiement MDF pour une activité : {paid} pour {id} {name}.",
+                  "{partner} recibió el mayor pago de MDF por una actividad: {paid} por {id} {name}.",
+                  "{partner} recebeu o maior pagamento de MDF por uma atividade: {paid} por {id} {name}.",
+                  "1件の活動で最大の MDF 支払を受けたのは {partner}: {id} {name} に {paid}。"),
     "whose": (" of {partner}", " von {partner}", " de {partner}", " de {partner}", " de {partner}", "{partner} の"),
     "between": (" between {start} and {end}", " zwischen {start} und {end}", " entre le {start} et le {end}",
                 " entre el {start} y el {end}", " entre {start} e {end}", "（{start}〜{end}）"),
@@ -322,12 +391,12 @@ _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                    "No hay ninguna actividad MDF{whose}{what}{when} registrada, así que tampoco leads.",
                    "Não há atividade de MDF{whose}{what}{when} registrada, então também não há leads.",
                    "{whose}MDF 活動{what}{when}の記録はありません。リードの記録もありません。"),
-    "leads_line": ("- {id} {partner}: {name} ({kind}, {status}): {leads} leads",
-                   "- {id} {partner}: {name} ({kind}, {status}): {leads} Leads",
-                   "- {id} {partner} : {name} ({kind}, {status}) : {leads} leads",
-                   "- {id} {partner}: {name} ({kind}, {status}): {leads} leads",
-                   "- {id} {partner}: {name} ({kind}, {status}): {leads} leads",
-                   "- {id} {partner}: {name}（{kind}、{status}）: リード {leads} 件"),
+    "leads_line": ("- {id} {partner}: {name} ({kind}, {status}, kit {kit}): {leads} leads",
+                   "- {id} {partner}: {name} ({kind}, {status}, kit {kit}): {leads} Leads",
+                   "- {id} {partner} : {name} ({kind}, {status}, kit {kit}) : {leads} leads",
+                   "- {id} {partner}: {name} ({kind}, {status}, kit {kit}): {leads} leads",
+                   "- {id} {partner}: {name} ({kind}, {status}, kit {kit}): {leads} leads",
+                   "- {id} {partner}: {name}（{kind}、{status}、キット {kit}）: リード {leads} 件"),
     "named": (" named \"{words}\"", " mit \"{words}\" im Namen", " nommées « {words} »", " llamadas \"{words}\"",
               " chamadas \"{words}\"", "（名称に「{words}」）"),
     "partners_of": ("Partners: {names}.", "Partner: {names}.", "Partenaires : {names}.", "Socios: {names}.",
@@ -346,7 +415,49 @@ _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                      "{start}〜{end} に始まった MDF 活動に紐づく案件はありません。"),
     "by_kind": ("By kind: {kinds}.", "Nach Art: {kinds}.", "Par type : {kinds}.", "Por tipo: {kinds}.",
                 "Por tipo: {kinds}.", "種類別: {kinds}。"),
+    "totals": ("In total: requested {requested}, approved {approved}, claimed {claimed}, paid {paid}.",
+               "Insgesamt: beantragt {requested}, genehmigt {approved}, abgerechnet {claimed}, ausgezahlt {paid}.",
+               "Au total : demandé {requested}, approuvé {approved}, réclamé {claimed}, payé {paid}.",
+               "En total: solicitado {requested}, aprobado {approved}, reclamado {claimed}, pagado {paid}.",
+               "No total: solicitado {requested}, aprovado {approved}, reembolso solicitado {claimed}, pago {paid}.",
+               "合計: 申請 {requested}、承認 {approved}、請求 {claimed}、支払 {paid}。"),
 })  # fmt: skip
+# "how much MDF did my partners claim this quarter?", "wie viel wurde ausgezahlt?", "combien a été payé ?": the sums
+_HOW_MUCH = re.compile(r"\b(how much|total|sum|wie ?viel\w*|insgesamt|summe|combien|au total|montant|cuánto|en total|"
+                       r"quanto|no total|valor)\b|いくら|合計|総額", re.IGNORECASE)
+
+
+def _totals_line(found: list, lang: str) -> str:
+    """The amounts of `found` summed per step, each currency on its own (no conversion)."""
+    def total(field: str) -> str:
+        sums: dict[str, float] = {}
+        for a in found:
+            value = getattr(a, field)
+            if value is not None:
+                sums[a.currency] = sums.get(a.currency, 0.0) + value
+        return " + ".join(f"{v:,.0f} {c}" for c, v in sorted(sums.items())) or "0"
+
+    return _activity_say("totals", lang, requested=total("requested_amount"), approved=total("approved_amount"),
+                         claimed=total("claimed_amount"), paid=total("paid_amount"))
+
+
+_MOST_PAID = re.compile(r"\b(largest|biggest|highest|most|top|größte\w*|höchste\w*|meiste\w*|plus (gros|grand|élevé)\w*|"
+                        r"mayor(es)?|más alt[oa]|maior(es)?|mais alt[oa])\b.{0,25}\b(payments?|payouts?|paid|"
+                        r"auszahlung\w*|ausgezahlt|paiements?|payé\w*|pagos?|pagad[oa]|pagamentos?|pag[oa])\b|"
+                        r"支払(額)?が(一番|最も)(多|大き)", re.IGNORECASE)
+
+
+def _month_with_records(question: str, period: tuple[str | None, str | None],
+                        activities: list) -> tuple[str | None, str | None]:
+    """ "starts in January" in November: a month named without a year is the nearest one with activities,
+    this year's or the next (an approved activity is planned ahead); any other period as asked."""
+    start, end = period
+    if not (start and end and start[:7] == end[:7]) or re.search(r"\b(19|20)\d\d\b", question) or any(
+            _in_period(a, start, end) for a in activities):
+        return start, end
+    year = int(start[:4]) + 1
+    following = f"{year}{start[4:]}", f"{year}{end[4:7]}-{calendar.monthrange(year, int(end[5:7]))[1]:02d}"
+    return following if any(_in_period(a, *following) for a in activities) else (start, end)
 
 
 def _in_period(a, start: str | None, end: str | None) -> bool:
@@ -434,18 +545,25 @@ _HOW_TO = re.compile(r"\bhow (do|should|can|must|would) (i|we|you|partners?)\b|\
                      re.IGNORECASE)
 
 
+# "what percentage is co-funded?", "quel pourcentage cofinance-t-il ?", "wie viel Prozent?": the programme's share
+_SHARE_RULE = re.compile(r"\b(percent\w*|pourcentage|prozent\w*|porcentaje|percentual|porcentagem|co-?fund\w*|"
+                         r"co-?financ\w*|cofinanc\w*|kofinanz\w*|matching funds?)\b|割合|何パーセント|何%", re.IGNORECASE)
+
+
 def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tuple[str, ToolUse] | None:
     if not (asked or _ACTIVITY_ASKED.search(turn.question) or _LEADS_ASKED.search(turn.question)) or \
             _ACTIVITY_ID.search(turn.question):  # "leads from our MDF activity?": ours, with their leads
         return None  # "how many leads did MDF-0015 bring?": that activity (`answer_named_activity`)
-    if not asked and (asks_rule(turn.question) or _HOW_TO.search(turn.question)):
-        return None  # "how long does the CM take to approve an MDF activity?", "how do we report leads?": the rule
+    if not asked and (asks_rule(turn.question) or _HOW_TO.search(turn.question) or _SHARE_RULE.search(turn.question)):
+        return None  # "how long does the CM take to approve an MDF activity?", "how do we report leads?", "what
+        # percentage does the vendor co-fund?": the rule
     lang = turn.lang
     partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None
     status = status_asked(turn.question)
-    start, end = period_of(turn.question, turn.ctx.today())
-    found = [a for a in list_mdf(turn.ctx, turn.scope, partner_id, status).activities if _in_period(a, start, end)]
+    listed = _book_only(turn, list_mdf(turn.ctx, turn.scope, partner_id, status).activities)
+    start, end = _month_with_records(turn.question, period_of(turn.question, turn.ctx.today()), listed)
+    found = [a for a in listed if _in_period(a, start, end)]
     kit = _kit_asked(turn, found)
     if kit:  # "which partners used the lakehouse kit with MDF?", "leads of the governance activities?"
         found = [a for a in found if a.kit_id == kit]
@@ -460,6 +578,12 @@ def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tupl
             return _activity_say("none_leads", lang, whose=whose), tool
         return _activity_say("most_leads", lang, id=best.activity_id, name=best.name, partner=best.partner_id,
                              kind=best.kind or "other", status=best.status, leads=best.leads), tool
+    if _MOST_PAID.search(turn.question):  # "which partner got the largest MDF payment for one activity?"
+        best = max((a for a in found if a.paid_amount), key=lambda a: (a.paid_amount or 0, a.activity_id), default=None)
+        if best is not None:
+            name = Resolver(turn.ctx, turn.scope).partner_names.get(best.partner_id, best.partner_id)
+            return _activity_say("most_paid", lang, partner=f"{name} ({best.partner_id})", id=best.activity_id,
+                                 name=best.name, paid=f"{best.paid_amount:,.0f} {best.currency}"), tool
     when = _activity_say("between", lang, start=start, end=end) if start else ""
     head = _activity_say("count_one" if len(found) == 1 else "count", lang, n=len(found), whose=whose, when=when,
                          status=_activity_say("status", lang, status=status) if status else "")
@@ -468,11 +592,16 @@ def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tupl
     lines = [head + (":" if found else ".")]
     if found and _LEADS_ASKED.search(turn.question):  # "how many leads did they produce?": the total first
         lines.insert(1, _activity_say("leads_total", lang, n=sum(a.leads or 0 for a in found)))
+    elif len(found) > 1 and _HOW_MUCH.search(turn.question):  # "how much MDF was claimed this quarter?": the sums
+        lines.insert(1, _totals_line(found, lang))
     if found and not partner_id and _PARTNERS_ASKED.search(turn.question):  # "which partners ...?": their names
         names = Resolver(turn.ctx, turn.scope).partner_names
         ids = sorted({a.partner_id for a in found})
         lines.insert(1, _activity_say("partners_of", lang, names=", ".join(f"{names.get(i, i)} ({i})" for i in ids)))
-    lines += [f"- {a.activity_id} {a.partner_id}: {a.name} ({a.kind or 'other'}, {a.status})" for a in found[:10]]
+    if len(found) <= 3:  # one or a few: each one's record ("what is it and how much?")
+        lines += _activity_lines(found, lang)
+    else:
+        lines += [f"- {a.activity_id} {a.partner_id}: {a.name} ({a.kind or 'other'}, {a.status})" for a in found[:10]]
     kinds = Counter(a.kind or "other" for a in found)
     if len(found) > 1:
         lines.append(_activity_say("by_kind", lang, kinds=", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))))
@@ -515,15 +644,34 @@ def _named_by_id(question: str, activities: list) -> list:
     return [a for a in activities if a.activity_id in written]
 
 
-def _named_activities(question: str, activities: list) -> list:
-    """The activities the question names: by id, else those with at least two words of their name (the most)."""
+def _named_activities(question: str, activities: list, turn: Turn | None = None) -> list:
+    """The activities the question names: by id, else those with at least two words of their name (the most).
+    With `turn`, a partner named ("<partner>'s roadshow") and a month ("the roadshow in July") narrow the
+    activities first, and then one word of the name is enough when it leaves at most two."""
     by_id = _named_by_id(question, activities)
     if by_id or _ACTIVITY_ID.search(question):
         return by_id
     asked = {w.lower() for w in _NAME_WORD.findall(question)}
-    scored = [(len(asked & {w.lower() for w in _NAME_WORD.findall(a.name)}), a) for a in activities]
+    pool, narrowed = activities, False
+    if turn is not None and not turn.scope.is_partner:
+        partners = Resolver(turn.ctx, turn.scope).find(question).of("partner")
+        theirs = [a for a in pool if partners and a.partner_id == partners[0].id]
+        if theirs:
+            pool, narrowed = theirs, True
+            asked -= {w.lower() for w in _NAME_WORD.findall(partners[0].label)}
+        start, end = period_of(question, turn.ctx.today())
+        in_month = [a for a in pool if _starts_in(a, start, end)]
+        if start and in_month:
+            pool, narrowed = in_month, True
+    scored = [(len(asked & {w.lower() for w in _NAME_WORD.findall(a.name)}), a) for a in pool]
     best = max((n for n, _ in scored), default=0)
-    return [a for n, a in scored if n == best] if best >= 2 else []
+    chosen = [a for n, a in scored if n == best]
+    return chosen if best >= 2 or (narrowed and best == 1 and len(chosen) <= 2) else []
+
+
+def _starts_in(a, start: str | None, end: str | None) -> bool:
+    """An activity named by a month ("the roadshow in July"): it starts in that period."""
+    return bool(start and a.start_on and start <= str(a.start_on) <= end)
 
 
 def _amount(value: float | None, currency: str) -> str:
@@ -531,8 +679,10 @@ def _amount(value: float | None, currency: str) -> str:
 
 
 def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    if asks_second_approval(turn.question):  # "does that need a second approver?": the programme's rule
+        return None
     activities = list_mdf(turn.ctx, turn.scope).activities
-    found = _named_activities(turn.question, activities) or _named_across_scripts(turn, activities)
+    found = _named_activities(turn.question, activities, turn) or _named_across_scripts(turn, activities)
     earlier = turn.thread.state.workflow.get("activity_ids") or []
     if not found and earlier and len(turn.question.split()) <= 10 and points_back(turn.question):  # "and how much
         #   did we get paid for it?": the activity the last answer was about
@@ -546,12 +696,7 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
             return None
     tool = ToolUse(name="list_mdf", arguments={"activity_ids": [a.activity_id for a in found]})
     turn.results.append(MdfList(activities=found))
-    lines = [_say("one_activity", turn.lang, id=a.activity_id, name=a.name, kind=a.kind or "other",
-                  start=a.start_on or "?", end=a.end_on or "?", status=a.status,
-                  requested=_amount(a.requested_amount, a.currency), approved=_amount(a.approved_amount, a.currency),
-                  claimed=_amount(a.claimed_amount, a.currency), paid=_amount(a.paid_amount, a.currency),
-                  leads=a.leads if a.leads is not None else "-")
-             + (f" ({a.reason})" if a.reason else "") for a in found]
+    lines = _activity_lines(found, turn.lang)
     if claim_window and found[0].end_on:
         days, title = claim_window
         due = found[0].end_on + dt.timedelta(days=days)
@@ -561,6 +706,29 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
         lines.insert(0, _say("claim_by", turn.lang, days=days, title=title, id=found[0].activity_id,
                              due=due.isoformat(), when=when))
     return "\n".join(lines), tool
+
+
+def _activity_lines(found: list, lang: str) -> list[str]:
+    """Each activity's record: dates, status, amounts at each step, leads and kit."""
+    return [_say("one_activity", lang, id=a.activity_id, name=a.name, kind=a.kind or "other",
+                 start=a.start_on or "?", end=a.end_on or "?", status=a.status,
+                 requested=_amount(a.requested_amount, a.currency),
+                 approved=_amount(a.approved_amount, a.currency),
+                 claimed=_amount(a.claimed_amount, a.currency), paid=_amount(a.paid_amount, a.currency),
+                 leads=a.leads if a.leads is not None else "-", kit=a.kit_id or "-")
+            + (f" ({a.reason})" if a.reason else "") for a in found]
+
+
+# "the Nagoya seminar", "le salon de Rennes", "the roadshow in July", "'Streaming customer stories'": an activity
+# called by words of its name with an MDF word, an event word or its name in quotes
+_EVENT = (r"(?:\b(?:seminars?|roadshows?|webinars?|workshops?|expos?|exhibitions?|fairs?|trade ?shows?|conferences?|"
+          r"summits?|events?|breakfasts?|lunch(?:es)?|roundtables?|round tables?|open days?|booths?|campaigns?|"
+          r"seminare?|messen?|veranstaltung\w*|konferenz\w*|séminaires?|salons?|foires?|conférences?|événements?|"
+          r"seminarios?|ferias?|jornadas?|eventos?|conferencias?|feiras?|seminários?|congressos?)\b|"
+          r"セミナー|展示会|展|イベント|ウェビナー|ロードショー)")
+_ACTIVITY_WORD = r"(?:\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b|アクティビティ|施策)"
+NAMED_RE = re.compile(rf"^{_NOT_POLICY}(?:(?=.*{_MDF_ANY})|(?=.*{_ACTIVITY_WORD})|(?!.*(?:\bkits?\b|キット))(?:(?=.*{_EVENT})|"
+                      r"(?=.*(?:(?<!\w)'[^']{{3,}}'|[‘\"“「『«][^’\"”」』»]{{3,}}[’\"”」』»]))))", re.IGNORECASE)
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -648,9 +816,12 @@ def answer_leads(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
     found_all = [a for a in list_mdf(turn.ctx, turn.scope, partner_id, status_asked(turn.question)).activities
                  if _in_period(a, start, end)]
     ignore = {_stem(w) for p in partners for w in _NAME_WORD.findall(p.label)}
-    kit = _kit_asked(turn, found_all)
+    named = _named_activities(turn.question, found_all, turn)
+    kit = None if named and len(named) <= 3 else _kit_asked(turn, found_all)
     chosen, words = _name_filter(turn.question, [a for a in found_all if a.kit_id == kit] if kit else found_all,
                                  ignore)  # "the lakehouse roadshows": of the kit's activities, the roadshows
+    if named and len(named) <= 3 and not kit:  # "the Houston roadshow": the activity of that name, not a kit's
+        chosen = [a for a in chosen if a in named] or named
     if not (partner_id or kit or words or _ACTIVITY_SUBJECT.search(turn.question)):
         return None  # "how many leads are waiting to be routed?": not the MDF activities' leads
     lang = turn.lang
@@ -675,7 +846,7 @@ def answer_leads(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
         return "\n".join(lines + [f"- {k}: {v}" for k, v in sums.most_common(15)]), tool
     lines += [_activity_say("leads_line", lang, id=a.activity_id, partner=names.get(a.partner_id, a.partner_id),
                             name=a.name, kind=a.kind or "other", status=a.status,
-                            leads=a.leads if a.leads is not None else "-") for a in chosen[:15]]
+                            leads=a.leads if a.leads is not None else "-", kit=a.kit_id or "-") for a in chosen[:15]]
     return "\n".join(lines), tool
 
 
@@ -711,15 +882,35 @@ ACTIVITY_RETURN_RE = re.compile(
     r"retorno|receita|ganh\w*|gerou|generó)\b|受注|売上|パイプライン|費用対効果|リターン", re.IGNORECASE)
 
 
+_AMOUNT = re.compile(r"(?:usd|eur|gbp|\$|€|£)?\s*\d[\d.,]*\s*(?:k|m|mil|tsd|thousand)?\b(?:\s*(?:usd|eur|gbp))?", re.IGNORECASE)
+
+
+def approval_query(question: str) -> str | None:
+    """ "<partner> want 20k for a workshop - does that need a second approver?": the approval rule in the MDF
+    policy's own terms, with the amount asked; None when the question is not about an MDF activity."""
+    if not (re.search(_MDF_ANY, question, re.IGNORECASE) or re.search(_EVENT, question, re.IGNORECASE)):
+        return None
+    amount = next((m.group(0).strip() for m in _AMOUNT.finditer(question) if re.search(r"\d", m.group(0))), "")
+    return f"Does an MDF activity {'of ' + amount + ' ' if amount else ''}need a second approver?"
+
+
+_RETURN_ASKED = re.compile(r"\b(roi|ropi|returns?|returned|won|wins?|revenue|pipeline|umsatz|gewonnen\w*|rendite|"
+                           r"chiffre d'affaires|gagné\w*|ingresos|ganad\w*|retorno|receita|ganh\w*)\b|受注|売上|"
+                           r"パイプライン|リターン", re.IGNORECASE)
+
+
 def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     if asks_rule(turn.question) or not turn.scope.can("mdf"):
         return None
-    named = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities)  # the records, not yet returns
+    if _LEADS_ASKED.search(turn.question) and not _RETURN_ASKED.search(turn.question):
+        return None  # "how many leads did the roadshow generate?": its leads (`answer_leads`)
+    named = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities, turn)  # records, not returns
     if not named or len(named) > 3:
         return None
     asked = {w.lower() for w in _NAME_WORD.findall(turn.question)}
     whole = all({w.lower() for w in _NAME_WORD.findall(a.name)} <= asked for a in named)
-    if not (_named_by_id(turn.question, named) or whole or _ACTIVITY_SUBJECT.search(turn.question)):
+    if not (_named_by_id(turn.question, named) or whole or _ACTIVITY_SUBJECT.search(turn.question)
+            or re.search(_EVENT, turn.question, re.IGNORECASE)):
         return None  # two words of a name ("Lakehouse customer ...") and no word of MDF: not the activity's return
     ids = {a.activity_id for a in named}
     roi = mdf_roi(turn.ctx, turn.scope, None, dt.date(1900, 1, 1), turn.ctx.today())  # whenever they started
@@ -733,6 +924,7 @@ def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] 
     return "\n".join(lines), tool
 
 
-HANDLERS = ((ACTIVITY_RETURN_RE, answer_activity_return), (ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
+HANDLERS = ((UNCLAIMED_RE, answer_unclaimed), (ACTIVITY_RETURN_RE, answer_activity_return), (ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
             (LEADS_RE, answer_leads), (ACTIVITIES_RE, answer_activities), (KIT_USED_RE, answer_kit_used), (OUTCOME_RE, answer_named_activity),
+            (NAMED_RE, answer_named_activity),
             (REQUESTS_OF_RE, answer_partner_requests))

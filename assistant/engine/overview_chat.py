@@ -34,9 +34,11 @@ _PARTNERS = re.compile(r"\bpartners?\b|\bpartnern?\b|\bpartenaires?\b|\bsocios?\
 _USERS = re.compile(r"\busers?\b|\b(partner )?sellers?\b.{0,25}\b(set up|configured|in the copilot)|\bbenutzer\w*|\bnutzer\w*|\butilisateurs?\b|\busuari[oa]s?\b|\busuários?\b|"
                     r"ユーザー|利用者")
 _OTHER_SUBJECT = re.compile(r"\b(deals?|opps?|opportunit\w*|pipeline|accounts?|customers?|kunden|mdf|certif\w*|"
-                            r"registrations?|regs?|leads?|kits?|campaigns?)\b|案件|商談|顧客|認定|登録")
+                            r"registrations?|regs?|leads?|kits?|campaigns?|revenue|umsatz\w*|chiffre d'affaires|"
+                            r"ingresos|receita|share|anteil|part|cuota|participação)\b|案件|商談|顧客|認定|登録|売上|受注")
 _JOINED = re.compile(r"\b(joined|new partners?|signed up|onboarded|beigetreten|neue partner|dazugekommen|"
-                     r"rejoint|nouveaux partenaires|se unieron|nuevos socios|entraram|novos parceiros)\b|加入|新規パートナー")
+                     r"rejoint|nouveaux partenaires|se unieron|nuevos socios|nuevos partners|entraron|ingresaron|"
+                     r"se incorporaron|se sumaron|entraram|ingressaram|novos parceiros)\b|加入|新規パートナー")
 _THIS_YEAR = re.compile(r"\b(this year|in \d{4}|dieses jahr|diesem jahr|cette année|este año|este ano)\b|今年")
 _PIPELINE = re.compile(r"\bpipeline\b|\bpipe\b|パイプライン")
 _SUM = re.compile(r"\b(total|sum|across|whole|overall|all|gesamt\w*|insgesamt|totale?|todo|toda|todos|inteiro|"
@@ -50,9 +52,37 @@ _WON = re.compile(r"\b(won revenue|revenue won|closed[- ]won|won deals? (total|r
                   r"gewonnene[nr]? umsatz|umsatz aus gewonnenen|chiffre d'affaires gagné|ingresos ganados|"
                   r"receita ganha)\b|受注(金額|額|売上)")
 _PAST_CLOSE = re.compile(r"\b(past (their |the |its )?clos(e|ing) ?dates?|overdue|past due|clos(e|ing) dates? (has |have )?"
-                         r"(already )?passed|clos(e|ing) dates? (in the past|already gone|behind (us|them))|überfällig\w*|abschlussdatum überschritten|date de clôture (dépassée|"
+                         r"(already )?passed|clos(e|ing) dates?\b.{0,25}\b(passed|gone by|in the past|behind)|überfällig\w*|abschlussdatum überschritten|date de clôture (dépassée|"
                          r"passée)|fecha de cierre (vencida|pasada)|data de fechamento (vencida|passada))\b|"
                          r"クローズ(予定)?日を過ぎ|期日超過")
+# "haven't moved in 60+ days", "sitting idle the longest", "keine Bewegung", "sans activité", "sin movimiento",
+# "parados", "動きがない": open deals with no activity logged for a while
+_STALE = re.compile(r"\b(ha(ve|s)n'?t moved|ha(ve|s) not moved|not moved|no (movement|activity|updates?|progress)|"
+                    r"idle|untouched|gone (quiet|cold|dark)|stale|stalled|stuck|quiet|dormant|inactive|"
+                    r"keine (bewegung|aktivität|updates?)|nicht bewegt|ruhend|stillstand|inaktiv\w*|"
+                    r"(pas|aucune?) (bougé|activité|mouvement)|au point mort|inacti(f|ve)s?|dormant\w*|"
+                    r"sin (movimiento|actividad|avances?)|no se han movido|estancad\w*|parad[oa]s?|inactiv[oa]s?|"
+                    r"sem (movimento|atividade|avanço)|não se mexe\w*|travad[oa]s?)\b|動きが(ない|なく)|動いていない|"
+                    r"停滞|放置")
+_LONGEST = re.compile(r"\b(longest|oldest|most idle|am längsten|le plus longtemps|más tiempo|mais tempo)\b|一番長|最も長")
+_DAYS_N = re.compile(r"(\d+)\s*\+?\s*(days?|tage?n?|jours?|días|dias|weeks?|wochen|semaines?|semanas?|months?|"
+                     r"monaten?|mois|meses)\b|(\d+)\s*(日|週間|か月|ヶ月)")
+# "lapsed", "expired", "abgelaufen", "expirés", "vencidos", "caducados", "失効": protection already over
+_LAPSED = re.compile(r"\b(lapsed|expired|ran out|run out|no longer protected|abgelaufen\w*|verfallen\w*|"
+                     r"nicht mehr geschützt|expiré\w*|plus protégé\w*|expirad[oa]s?|vencid[oa]s?|caducad[oa]s?|"
+                     r"ya no protegid[oa]s?|não (estão )?mais protegid[oa]s?)\b|失効|切れた|切れている|切れてい")
+# "portal logins", "logged into the portal", "Portal-Logins", "connexions au portail", "inicios de sesión",
+# "acessos ao portal", "ポータルログイン": partners' portal use (partner_activity.csv `portal_logins`)
+_LOGINS = re.compile(r"\b(log-?ins?|logged (in|on)(to)?|logs? (in|on)(to)?|anmeldung\w*|eingeloggt|angemeldet|connexions?|"
+                     r"connecté\w*|inicios? de sesión|sesiones|acessos?|acessaram|entraram no portal)\b|ログイン")
+# "trainings completed", "Schulungen", "formations", "capacitaciones", "treinamentos", "研修": trainings done;
+# "PSAT", "satisfaction", "Zufriedenheit", "satisfacción", "satisfação", "満足度": partner satisfaction
+_TRAININGS = re.compile(r"\b(trainings?|courses? completed|schulung\w*|weiterbildung\w*|formations?|"
+                        r"capacitaci\w*|entrenamientos?|treinamentos?|cursos? (concluídos|completados))\b|研修|トレーニング")
+_PSAT = re.compile(r"\b(psat|satisfaction|(least|most|less|more) satisfied|unhappiest|happiest|zufriedenheit|"
+                   r"(am wenigsten|am meisten) zufrieden|satisfacción|satisfação)\b|満足度")
+_FEWEST = re.compile(r"\b(least|fewest|lowest|minimum|am wenigsten|wenigsten|niedrigst\w*|le moins|moins de|"
+                     r"menos|mínim[oa])\b|一番少な|最も少な|少ない|最少")
 _REGS = re.compile(r"\b(regs?|registrations?|registrierung\w*|enregistrements?|registros?)\b|案件登録|登録")
 _EXPIRING = re.compile(r"\b(expir\w*|lapsing|run(ning)? out|ablauf\w*|läuft|laufen|expirent|expire\w*|vencen?|"
                        r"vencem|vence\w*|caducan?)\b|期限|切れ")
@@ -182,13 +212,20 @@ _MINE = re.compile(r"\b(my|meine[nmrs]?|mes|mis|meus|minhas)\b.{0,20}\b(partners
                    r"je suis|je couvre|gestiono|llevo|manejo|atiendo|gerencio|cuido|atendo)\b")
 
 
+def asks_idle_for(question: str) -> bool:
+    """ "haven't moved in 60+ days", "idle the longest": open deals by how long they have been quiet, for a
+    number of days or the longest first (the overview's `stale`), not the digest's fixed list."""
+    text = normalise(question)
+    return bool(_STALE.search(text) and (_DAYS_N.search(text) or _LONGEST.search(text)))
+
+
 def asks_own_book(question: str) -> bool:
     """ "my partners", "partners I manage": a channel manager's own partners, not the whole ecosystem."""
     return bool(_MINE.search(normalise(question)))
 
 
 _BOOK_TOPICS = ("partners", "joined", "mdf", "certified", "promotion", "below_tier", "open_deals", "open_pipeline",
-                "no_registrations")
+                "no_registrations", "past_close", "expiring", "stale", "lapsed", "logins", "closing")
 
 
 def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tuple[str, dict[str, Any]] | None:
@@ -251,9 +288,64 @@ _SHOW = re.compile(r"\b(list|show|give me|zeig\w*|liste\w*|auflist\w*|montre\w*|
                    r"mostr\w*)\b|一覧|見せて")
 
 
+_ACTIVITY_METRICS = (("portal_logins", _LOGINS), ("trainings_completed", _TRAININGS), ("psat", _PSAT))
+
+
+# "closing this month", "expected to close", "schließen diesen Monat", "se clôturent", "cierran", "fecham", "クローズ予定"
+_CLOSING = re.compile(r"\b(closing|closes|close (this|next) (week|month|quarter|year)|close (within|in the next)|"
+                      r"due to close|expected to close|set to close|"
+                      r"schließen|abschließen|abgeschlossen werden|se clôtur\w*|clôtur\w* (ce|cette|d'ici)|se ferment|"
+                      r"cierran?|se cierran?|van a cerrar|fecham|vão fechar|devem fechar)\b|クローズ予定|成約予定")
+_WHAT = re.compile(r"\b(what|which|was|welche\w*|qu'est-ce|quoi|quels?|qué|cuáles|o que|quais)\b|何|どの")
+_THIS_QUARTER = re.compile(r"\b(this|current|dieses?|diesem|ce|este|neste) (quarter|quartal|trimestre)\b|今四半期")
+_NEXT_MONTH = re.compile(r"\b(next month|nächsten monat|le mois prochain|el próximo mes|el mes que viene|próximo mês|"
+                         r"mês que vem)\b|来月")
+
+
+def _ahead(text: str, today: dt.date) -> int | None:
+    """Days from today to the end of "this quarter" or "next month", when the question says so."""
+    if _THIS_QUARTER.search(text):
+        month = 3 * ((today.month - 1) // 3) + 3
+        end = dt.date(today.year, month, 1) + dt.timedelta(days=31)
+        return max((end.replace(day=1) - dt.timedelta(days=1) - today).days, 1)
+    if _NEXT_MONTH.search(text):
+        after = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        end = (after.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return (end - today).days
+    return None
+
+
+def _days_named(text: str) -> int | None:
+    """ "60+ days", "in 6 weeks", "90日以上": a number of days the question names."""
+    found = _DAYS_N.search(text)
+    if not found:
+        return None
+    n, unit = int(found.group(1) or found.group(3)), (found.group(2) or found.group(4)).lower()
+    scale = 7 if unit.startswith(("week", "woche", "semaine", "semana", "週")) else 30 if unit.startswith(
+        ("month", "monat", "mois", "mes", "か月", "ヶ月")) else 1
+    return max(1, min(n * scale, 366))
+
+
 def _deal_dates(text: str, today: dt.date) -> tuple[str, dict[str, Any]] | None:
     if _PAST_CLOSE.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)):
         return "past_close", {}
+    if _CLOSING.search(text) and (_DEALS.search(text) or _PIPELINE.search(text) or _WHAT.search(text)) and not (
+            _RULE.search(text) or _PROCESS.search(text) or _REGS.search(text)):  # "what's closing in my book this month?"
+        days = _window(text, today) or _ahead(text, today)
+        return "closing", {"days": days} if days else {}
+    metric = next((m for m, cue in _ACTIVITY_METRICS if cue.search(text)), None)
+    if metric and (_FEWEST.search(text) or _MOST.search(text) or _WHO_WHICH.search(text)) and not (
+            _RULE.search(text) or _PROCESS.search(text)):  # "which of my partners logged in least last month?"
+        period = mdf_period(text, today.year, today)
+        args: dict[str, Any] = {"metric": metric, "most": bool(_MOST.search(text) and not _FEWEST.search(text))}
+        return "logins", {**args, "months": quarter_months(period, today)[1]} if period else args
+    if _REGS.search(text) and _LAPSED.search(text) and not (_RULE.search(text) or _PROCESS.search(text)):
+        days = _since_days(text)  # "which registrations lapsed in the last 30 days?"
+        return "lapsed", {"days": days} if days else {}
+    if _STALE.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)) and not (
+            _RULE.search(text) or _PROCESS.search(text)):  # "deals that haven't moved in 60+ days", "idle longest"
+        days = _days_named(text)
+        return "stale", {"days": days} if days else ({"days": 1} if _LONGEST.search(text) else {})
     if _REGS.search(text) and _EXPIRING.search(text) and (_window(text, today) or re.search(
             r"\b(soon|any|which|welche|quels?|cuáles|quais)\b|近い|ある", text)) and not _RULE.search(text):
         return "expiring", {"days": _window(text, today) or 14}
@@ -442,6 +534,86 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                  "配分 {allocated}、使用 {spent}、残り {left}"),
     "over": (" over {amount}", " über {amount}", " de plus de {amount}", " de más de {amount}",
              " acima de {amount}", "（{amount} 超）"),
+    "closing": ("{n} open opportunities are expected to close in the next {days} days ({total}), the soonest first:",
+                "{n} offene Opportunities sollen in den nächsten {days} Tagen abschließen ({total}), die früheste zuerst:",
+                "{n} opportunités ouvertes doivent se clôturer dans les {days} prochains jours ({total}), la plus "
+                "proche d'abord :",
+                "{n} oportunidades abiertas deberían cerrarse en los próximos {days} días ({total}), la más próxima "
+                "primero:",
+                "{n} oportunidades abertas devem fechar nos próximos {days} dias ({total}), a mais próxima primeiro:",
+                "今後 {days} 日以内にクローズ予定のオープン商談は {n} 件です（{total}、近い順）:"),
+    "stale": ("{n} open opportunities have had no activity logged for {days}+ days, the longest idle first:",
+              "{n} offene Opportunities ohne erfasste Aktivität seit {days}+ Tagen, die längste Ruhe zuerst:",
+              "{n} opportunités ouvertes sans activité enregistrée depuis {days}+ jours, la plus ancienne d'abord :",
+              "{n} oportunidades abiertas sin actividad registrada desde hace {days}+ días, la más inactiva primero:",
+              "{n} oportunidades abertas sem atividade registrada há {days}+ dias, a mais parada primeiro:",
+              "{days} 日以上活動記録のないオープン商談は {n} 件です（長い順）:"),
+    "stale_longest": ("{n} open opportunities, the longest without logged activity first:",
+                      "{n} offene Opportunities, die am längsten ohne erfasste Aktivität zuerst:",
+                      "{n} opportunités ouvertes, la plus longtemps sans activité enregistrée d'abord :",
+                      "{n} oportunidades abiertas, primero la que lleva más tiempo sin actividad registrada:",
+                      "{n} oportunidades abertas, primeiro a que está há mais tempo sem atividade registrada:",
+                      "オープン商談 {n} 件（活動記録のない期間が長い順）:"),
+    "idle": ("no activity for {days} days (last {date})", "seit {days} Tagen keine Aktivität (zuletzt {date})",
+             "aucune activité depuis {days} jours (dernière le {date})",
+             "sin actividad desde hace {days} días (última {date})", "sem atividade há {days} dias (última {date})",
+             "{days} 日間活動なし（最終 {date}）"),
+    "lapsed": ("{n} registrations on open opportunities have lapsed (protection ended), the latest first:",
+               "{n} Registrierungen offener Opportunities sind abgelaufen (Schutz beendet), die jüngste zuerst:",
+               "{n} enregistrements d'opportunités ouvertes ont expiré (protection terminée), le plus récent d'abord :",
+               "{n} registros de oportunidades abiertas han vencido (protección terminada), el más reciente primero:",
+               "{n} registros de oportunidades abertas expiraram (proteção encerrada), o mais recente primeiro:",
+               "失効した（保護期間が終了した）オープン商談の登録は {n} 件です（新しい順）:"),
+    "lapsed_since": ("{n} registrations on open opportunities lapsed in the last {days} days, the latest first:",
+                     "{n} Registrierungen offener Opportunities sind in den letzten {days} Tagen abgelaufen:",
+                     "{n} enregistrements d'opportunités ouvertes ont expiré ces {days} derniers jours :",
+                     "{n} registros de oportunidades abiertas vencieron en los últimos {days} días:",
+                     "{n} registros de oportunidades abertas expiraram nos últimos {days} dias:",
+                     "直近 {days} 日間に失効したオープン商談の登録は {n} 件です:"),
+    "lapsed_on": ("lapsed {date} ({days} days ago)", "abgelaufen am {date} (vor {days} Tagen)",
+                  "expiré le {date} (il y a {days} jours)", "venció el {date} (hace {days} días)",
+                  "expirou em {date} (há {days} dias)", "{date} に失効（{days} 日前）"),
+    "portal_logins_head": ("Portal logins by partner, {months}, the fewest first:",
+                           "Portal-Logins je Partner, {months}, die wenigsten zuerst:",
+                           "Connexions au portail par partenaire, {months}, les moins nombreuses d'abord :",
+                           "Inicios de sesión en el portal por socio, {months}, primero los que menos:",
+                           "Acessos ao portal por parceiro, {months}, primeiro os que menos acessaram:",
+                           "パートナー別ポータルログイン数（{months}、少ない順）:"),
+    "portal_logins_head_most": ("Portal logins by partner, {months}, the most first:",
+                                "Portal-Logins je Partner, {months}, die meisten zuerst:",
+                                "Connexions au portail par partenaire, {months}, les plus nombreuses d'abord :",
+                                "Inicios de sesión en el portal por socio, {months}, primero los que más:",
+                                "Acessos ao portal por parceiro, {months}, primeiro os que mais acessaram:",
+                                "パートナー別ポータルログイン数（{months}、多い順）:"),
+    "portal_logins_line": ("{n} logins", "{n} Logins", "{n} connexions", "{n} inicios de sesión", "{n} acessos",
+                           "ログイン {n} 回"),
+    "trainings_completed_head": ("Trainings completed by partner, {months}, the fewest first:",
+                                 "Abgeschlossene Schulungen je Partner, {months}, die wenigsten zuerst:",
+                                 "Formations suivies par partenaire, {months}, les moins nombreuses d'abord :",
+                                 "Capacitaciones completadas por socio, {months}, primero los que menos:",
+                                 "Treinamentos concluídos por parceiro, {months}, primeiro os que menos:",
+                                 "パートナー別の修了研修数（{months}、少ない順）:"),
+    "trainings_completed_head_most": ("Trainings completed by partner, {months}, the most first:",
+                                      "Abgeschlossene Schulungen je Partner, {months}, die meisten zuerst:",
+                                      "Formations suivies par partenaire, {months}, les plus nombreuses d'abord :",
+                                      "Capacitaciones completadas por socio, {months}, primero los que más:",
+                                      "Treinamentos concluídos por parceiro, {months}, primeiro os que mais:",
+                                      "パートナー別の修了研修数（{months}、多い順）:"),
+    "trainings_completed_line": ("{n} trainings", "{n} Schulungen", "{n} formations", "{n} capacitaciones",
+                                 "{n} treinamentos", "研修 {n} 件"),
+    "psat_head": ("Partner satisfaction (PSAT, average) by partner, {months}, the lowest first:",
+                  "Partnerzufriedenheit (PSAT, Durchschnitt) je Partner, {months}, die niedrigste zuerst:",
+                  "Satisfaction des partenaires (PSAT, moyenne), {months}, la plus basse d'abord :",
+                  "Satisfacción de los socios (PSAT, promedio), {months}, la más baja primero:",
+                  "Satisfação dos parceiros (PSAT, média), {months}, a mais baixa primeiro:",
+                  "パートナー満足度（PSAT 平均、{months}、低い順）:"),
+    "psat_head_most": ("Partner satisfaction (PSAT, average) by partner, {months}, the highest first:",
+                       "Partnerzufriedenheit (PSAT, Durchschnitt) je Partner, {months}, die höchste zuerst:",
+                       "Satisfaction des partenaires (PSAT, moyenne), {months}, la plus haute d'abord :",
+                       "Satisfacción de los socios (PSAT, promedio), {months}, la más alta primero:",
+                       "Satisfação dos parceiros (PSAT, média), {months}, a mais alta primeiro:",
+                       "パートナー満足度（PSAT 平均、{months}、高い順）:"),
+    "psat_line": ("PSAT {n}", "PSAT {n}", "PSAT {n}", "PSAT {n}", "PSAT {n}", "PSAT {n}"),
     "expires": ("expires {date}, {days} days left", "läuft ab am {date}, noch {days} Tage",
                 "expire le {date}, encore {days} jours", "vence el {date}, quedan {days} días",
                 "vence em {date}, faltam {days} dias", "{date} に期限切れ、残り {days} 日"),
@@ -503,9 +675,26 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
     elif t == "won":
         first, last = result.window or (result.today, result.today)
         lines = [_say("won", lang, n=n, total=_money(result.totals), first=first, last=last)]
-    elif t in ("past_close", "expiring"):
-        lines = [_say(t, lang, n=n, days=result.days)]
+    elif t in ("past_close", "expiring", "closing"):
+        lines = [_say(t, lang, n=n, days=result.days, total=_money(result.totals))]
         lines += [_deal(d, lang, partner_names) for d in result.deals[:LIST_MAX]]
+    elif t == "stale":  # days 1: "idle the longest?", every open deal by how long it has been quiet
+        lines = [_say("stale_longest" if result.days == 1 else "stale", lang, n=n, days=result.days)]
+        lines += [_deal(d, lang, partner_names, _say("idle", lang, days=d.idle_days, date=d.last_activity_on))
+                  for d in result.deals[:LIST_MAX]]
+    elif t == "lapsed":
+        lines = [_say("lapsed_since" if result.days else "lapsed", lang, n=n, days=result.days)]
+        lines += [_deal(d, lang, partner_names, _say("lapsed_on", lang, date=d.expires_on, days=-(d.days_left or 0)))
+                  for d in result.deals[:LIST_MAX]]
+    elif t == "logins":
+        months = f"{result.months[0]}..{result.months[-1]}" if len(result.months) > 1 else "".join(result.months)
+        metric = result.metric or "portal_logins"
+        first = result.partners[:1] and result.partners[-1:] and (result.partners[0].portal_logins or 0) > (
+            result.partners[-1].portal_logins or 0)  # the highest first
+        lines = [_say(f"{metric}_head{'_most' if first else ''}", lang, months=months)]
+        lines += [f"{i}. {p.name} ({p.partner_id}): "
+                  + _say(f"{metric}_line", lang, n=f"{p.portal_logins:g}" if p.portal_logins is not None else "-")
+                  for i, p in enumerate(result.partners[:LIST_MAX], 1)]
     elif t == "kits":
         lines = [_say("kits", lang, n=n)]
         lines += [f"- {k.name} [{k.kit_id}]: {', '.join(k.locales)}" for k in result.kits[:LIST_MAX]]
@@ -542,7 +731,8 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
                   for p in result.partners[:LIST_MAX]]
     shown = len(lines) - 1
     total = len(result.partners) if t in ("partners", "joined", "promotion", "below_tier", "mdf", "certified",
-                                          "open_deals", "open_pipeline", "no_registrations") else len(result.deals)
+                                          "open_deals", "open_pipeline", "no_registrations", "logins") \
+        else len(result.deals)
     if t in ("partners",) and not (result.tier or result.channel_manager):
         total = shown
     if total > shown and shown > 0:
@@ -560,10 +750,10 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
     return "\n".join(lines)
 
 
-def _deal(d, lang: str, partner_names: dict[str, str]) -> str:
+def _deal(d, lang: str, partner_names: dict[str, str], when: str = "") -> str:
     partner = partner_names.get(d.partner_id or "", d.partner_id or "")
     amount = f"{d.amount:,.0f} {d.currency}" if d.amount is not None else ""
-    when = (_say("expires", lang, date=d.expires_on, days=d.days_left) if d.expires_on
-            else _say("closes", lang, date=d.close_date))
+    when = when or (_say("expires", lang, date=d.expires_on, days=d.days_left) if d.expires_on
+                    else _say("closes", lang, date=d.close_date))
     extra = ", ".join(x for x in (partner, amount, when) if x)
     return f"- {d.name} [{d.opportunity_id}]: {extra}"

@@ -11,8 +11,10 @@ from sqlalchemy import select
 
 from assistant.core.errors import CosellError, Forbidden
 from assistant.engine import analytics_chat, kits_chat, mdf_chat
+from assistant.engine.followup_chat import WHY
 from assistant.engine.intent_cues import normalise
 from assistant.engine.name_index import best_named
+from assistant.engine.overview_chat import asks_own_book
 from assistant.engine.resolver import Resolver
 from assistant.engine.router import ASKS_LANGUAGE, HOW_MANY_MORE
 from assistant.engine.turn import AskResponse, ToolUse, Turn, forbidden_message
@@ -32,8 +34,9 @@ from tools.registrations.service import (
 _REG_WORD = (r"(?:\b(?:(?:deal )?registrations?|(?:deal )?regs?|registrierung\w*|enregistrements?|registros?|"
              r"registraç\w*)\b|案件登録|登録申請)")
 _REG_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|reviewed?)|awaiting|queue|undecided|"
-                r"offen\w*|ausstehend\w*|zu (?:prüfen|genehmigen)|en attente|à (?:valider|approuver)|pendientes?|"
-                r"por aprobar|pendentes?|aguardando|a aprovar)\b|承認待ち|未承認|未決)")
+                r"offen\w*|ausstehend\w*|zu (?:prüfen|genehmigen)|warte[nt]?|en attente|attendent|à (?:valider|approuver)|"
+                r"pendientes?|esperan|esperando|por aprobar|pendentes?|aguardando|aguardam|à espera|a aprovar|"
+                r"(?:my|meine|ma|mi|minha) (?:decision|entscheidung|décision|decisión|decisão))\b|承認待ち|未承認|未決|判断待ち)")
 QUEUE_RE = re.compile(rf"^(?!.*\b(?:how long|happens?|policy|rules?|why|wie lange|combien de temps|cuánto tiempo|"
                       rf"quanto tempo)\b)(?=.*{_REG_WORD})(?=.*{_REG_WAITING})", re.IGNORECASE)
 # "which leads are still waiting to be accepted?", "Leads, die noch nicht angenommen wurden?", "quels leads attendent
@@ -52,7 +55,10 @@ REGISTER_RE = re.compile(r"^\W*(?:please |can you |could you |i want to |i'd lik
                          r"(?: a| the| this| my| our| new)?(?: deal| registration| opportunity)?"
                          r"(?: registration)? (?:for|at|with|on) (?P<rest>.+?)\W*$", re.IGNORECASE)
 ROUTE_RE = re.compile(r"\b(route|assign|which partners?|who should (?:get|take|work))\b.*\blead\s+"
-                      r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)|\blead\s+(?P<id2>[a-z0-9][\w-]*\d[\w-]*)\b.*\b(route|partners?)\b",
+                      r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)|\blead\s+(?P<id2>[a-z0-9][\w-]*\d[\w-]*)\b.*\b(route|partners?|"
+                      r"partenaires?|socios?|parceiros?|zuweisen|attribuer|asignar|atribuir)\b|"
+                      # "リードCVL-001に最適なパートナーは？", "リード L-7 はどのパートナーに？"
+                      r"リード\s*(?P<id3>[a-z0-9][a-z0-9_-]*\d[a-z0-9_-]*).*(パートナー|割り当て|振り分け|担当)",
                       re.IGNORECASE)
 # "issue me an API key for u-ps-alpine", "run an ingest", "show the audit log": the admin's commands (CLI.md).
 ADMIN_RE = re.compile(r"\b(?:issue|create|generate|give|make|get|send|reset|rotate|need)\b.{0,30}\bapi[- ]?keys?\b|"
@@ -124,6 +130,12 @@ _say = Catalogue({
     "route_line": ("{i}. {name} ({id}), score {score}: {why}", "{i}. {name} ({id}), Bewertung {score}: {why}",
                    "{i}. {name} ({id}), score {score} : {why}", "{i}. {name} ({id}), puntuación {score}: {why}",
                    "{i}. {name} ({id}), pontuação {score}: {why}", "{i}. {name}（{id}）、スコア {score}: {why}"),
+    "route_sells_in": ("sells in {country}", "verkauft in {country}", "vend en {country}", "vende en {country}",
+                       "vende em {country}", "{country} で販売"),
+    "route_products": ("authorised for {products}", "autorisiert für {products}", "autorisé pour {products}",
+                       "autorizado para {products}", "autorizado para {products}", "{products} の認定あり"),
+    "route_industry": ("works in {industry}", "arbeitet in der Branche {industry}", "travaille dans le secteur {industry}",
+                       "trabaja en el sector {industry}", "atua no setor {industry}", "{industry} 業界の実績"),
     "route_no_signal": ("no strong signal", "kein starkes Signal", "aucun signal fort", "ninguna señal clara",
                         "nenhum sinal forte", "強いシグナルなし"),
     "route_but": (" (but: {conflicts})", " (aber: {conflicts})", " (mais : {conflicts})", " (pero: {conflicts})",
@@ -169,7 +181,7 @@ def answer_programme(turn: Turn) -> AskResponse | None:
     text = " ".join(turn.question.split())
     handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse] | None]]] = [
         (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), (LEADS_WAITING_RE, _leads_waiting),
-        (LEAD_NAMED_RE, _route_named),
+        (LEAD_NAMED_RE, _route_named), (WHY, _route_why),
         *mdf_chat.HANDLERS,
         *kits_chat.HANDLERS, *analytics_chat.HANDLERS, (ADMIN_RE, _admin_only)]
     for pattern, handler in handlers:
@@ -281,11 +293,22 @@ def _register(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
     return "\n".join(lines), tool
 
 
+# "waiting for my decision", "on me", "auf meine Entscheidung", "ma décision", "mi decisión", "minha decisão", "私の承認"
+_MINE_TO_DECIDE = re.compile(r"\b(my (decision|approval|sign-?off|review)|on me|for me|meine\w* (entscheidung|freigabe|"
+                             r"prüfung)|auf mich|ma (décision|validation)|mi (decisión|aprobación)|minha (decisão|aprovação))"
+                             r"\b|私の(承認|判断)", re.IGNORECASE)
+
+
 def _queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     if turn.scope.is_partner and Resolver(turn.ctx, turn.scope).names_foreign_partner(turn.question):
         return None  # another partner's registrations: the engine refuses them
     waiting = list_registrations(turn.ctx, turn.scope, status="submitted").registrations
     tool = ToolUse(name="list_registrations", arguments={"status": "submitted"})
+    if turn.scope.role == "channel_manager" and (_MINE_TO_DECIDE.search(turn.question) or asks_own_book(turn.question)):
+        with turn.ctx.records(turn.scope) as rec:  # "waiting for my decision": those of the partners they manage
+            book = {p.partner_id for p in rec.partners() if p.channel_manager == turn.scope.user_id}
+        waiting = [r for r in waiting if r.partner_id in book]
+        tool.arguments["channel_manager"] = turn.scope.user_id
     turn.results.append(RegistrationList(registrations=waiting))
     if not waiting:
         return _say("queue_none", turn.lang), tool
@@ -314,19 +337,55 @@ def _route_named(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     return _route_answer(turn, ids[0]) if len(ids) == 1 else None
 
 
+def _route_why(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """ "why?", "その理由は？" right after a lead's routing: the ranking again, each partner with its reasons."""
+    state = turn.thread.state
+    if state.last_intent != "route_lead" or not state.last_arguments.get("lead_id") or not turn.scope.can("route_leads"):
+        return None
+    return _route_answer(turn, state.last_arguments["lead_id"])
+
+
 def _route(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
-    return _route_answer(turn, found.group("id") or found.group("id2"))
+    return _route_answer(turn, found.group("id") or found.group("id2") or found.group("id3"))
+
+
+def _fit_facts(turn: Turn, lead_id: str) -> Callable[[str], str]:
+    """partner_id -> what the partner shares with the lead (its country, products, industry), as the answer's
+    reasons where the ranking gives none ("sells in JP; PredictIQ; Automotive")."""
+    lead = next((x for x in list_leads(turn.ctx, turn.scope).leads if x.lead_id.casefold() == lead_id.casefold()), None)
+    with turn.ctx.records(turn.scope) as rec:
+        partners = {p.partner_id: p for p in rec.partners()}
+
+    def facts(partner_id: str) -> str:
+        p = partners.get(partner_id)
+        if lead is None or p is None:
+            return ""
+        shared = []
+        if lead.country and lead.country.upper() in {c.upper() for c in p.countries or []}:
+            shared.append(_say("route_sells_in", turn.lang, country=lead.country.upper()))
+        products = [x for x in lead.products if x.casefold() in {c.casefold() for c in p.competencies or []}]
+        if products:
+            shared.append(_say("route_products", turn.lang, products=", ".join(products)))
+        if lead.industry and lead.industry.casefold() in {i.casefold() for i in p.industries or []}:
+            shared.append(_say("route_industry", turn.lang, industry=lead.industry))
+        return "; ".join(shared)
+
+    return facts
 
 
 def _route_answer(turn: Turn, original: str) -> tuple[str, ToolUse]:
     tool = ToolUse(name="route_lead", arguments={"lead_id": original})
     routing = route_lead(turn.ctx, turn.scope, original)
     turn.results.append(routing)
+    state = turn.thread.state  # "why?" next: the same ranking with its reasons
+    state.pending, state.choices, state.last_intent = None, [], "route_lead"
+    state.last_arguments = {"lead_id": routing.lead_id}
     if not routing.partners:
         return _say("route_none", turn.lang, lead=original), tool
+    facts = _fit_facts(turn, routing.lead_id)
     lines = [_say("route_head", turn.lang, lead=original)]
     for i, p in enumerate(routing.partners, 1):
-        why = "; ".join(p.reasons[:3]) or _say("route_no_signal", turn.lang)
+        why = "; ".join(p.reasons[:3]) or facts(p.partner_id) or _say("route_no_signal", turn.lang)
         lines.append(_say("route_line", turn.lang, i=i, name=p.name, id=p.partner_id, score=f"{p.score:.2f}", why=why)
                      + (_say("route_but", turn.lang, conflicts="; ".join(p.conflicts)) if p.conflicts else ""))
     if routing.excluded:

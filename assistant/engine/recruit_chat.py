@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.engine.name_index import best_named
 from connectors.countries import COUNTRY_NAMES, country_code_for
 from tools.recruit.types import RecruitResponse
 
@@ -53,8 +54,42 @@ _COVERAGE = re.compile(
     r"カバレッジ|手薄|(パートナー|販売店)が(足りない|少ない)", re.IGNORECASE)
 
 
+# "on the candidate list", "Kandidaten für die Partnergewinnung", "candidatos en Polonia": the recruitment candidates,
+# unless a deal or lead is what the candidates are for ("the best candidates for OPP-2690")
+_CANDIDATES = re.compile(r"\b(candidates?|kandidat\w*|candidats?|candidatos?|candidate lists?|partnergewinnung)\b|"
+                         r"候補(企業|リスト|一覧)", re.IGNORECASE)  # not "候補" alone: "<account>の二番手候補" is a match
+_FOR_A_DEAL = re.compile(r"\b(deals?|opps?|opportunit\w*|leads?|accounts?|angebot\w*|affaires?|oportunidad\w*|"
+                         r"negócios?|negocios?|runner-?up|second|next best|zweite\w*|deuxième|segund[oa])\b|案件|商談|"
+                         r"リード|二番手|次点|[A-Z]{1,5}-\d+", re.IGNORECASE)
+
+
+# "is there a bonus for recruiting partners?", "Prämie für die Partnergewinnung?", "bono por reclutar": what the
+# programme pays or rules about recruiting, not whom to recruit
+_ABOUT_RECRUITING = re.compile(r"\b(bonus\w*|incentives?|rewards?|commissions?|spiffs?|kickers?|prämie\w*|provision\w*|"
+                               r"primes?|récompense\w*|bono\w*|incentivos?|recompensa\w*|comisi[oó]n\w*|bônus|"
+                               r"comiss[aã]o\w*|policy|policies|rules?|regel\w*|règles?|reglas?|regras?)\b|"
+                               r"報奨|インセンティブ|ボーナス|ルール", re.IGNORECASE)
+
+
 def is_recruit_question(question: str) -> bool:
-    return bool(_RECRUIT.search(question))
+    if _ABOUT_RECRUITING.search(question):
+        return False
+    return bool(_RECRUIT.search(question)) or bool(_CANDIDATES.search(question) and not _FOR_A_DEAL.search(question))
+
+
+def named_candidate(question: str, data: RecruitResponse) -> str | None:
+    """ "is <company> on the candidate list a new company for us?": what the ranking says of the candidate the
+    question names (already a partner, or its place and score), or None when it names none."""
+    names = {a.candidate_id: a.name for a in data.already_partners} | {c.candidate_id: c.name for c in data.candidates}
+    ids = best_named(question, names)
+    if len(ids) != 1:
+        return None
+    already = next((a for a in data.already_partners if a.candidate_id == ids[0]), None)
+    if already is not None:
+        return f"{already.name} ({already.candidate_id}): {already.reason}."
+    place, c = next((i, c) for i, c in enumerate(data.candidates, 1) if c.candidate_id == ids[0])
+    return (f"{c.name} ({c.candidate_id}) is not a partner yet: number {place} of the candidates to recruit, score "
+            f"{c.score:.2f}: {'; '.join(c.reasons[:2])}.")
 
 
 def is_coverage_question(question: str) -> bool:

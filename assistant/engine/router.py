@@ -383,6 +383,21 @@ def asks_rule(question: str) -> bool:
     return bool(_RULE_Q.search(normalise(question))) and not _STATE_NOW.search(normalise(question))
 
 
+# "does that need a second approver?", "braucht das eine zweite Freigabe?", "faut-il une seconde approbation ?",
+# "¿necesita una segunda aprobación?", "precisa de segunda aprovação?", "二次承認が必要？": who else must approve an
+# amount, the programme's threshold rule even when a partner or an amount is named
+_SECOND_APPROVAL = re.compile(r"\b(second|extra|additional|another|further|higher|zweite\w*|weitere\w*|seconde?|"
+                              r"deuxième|segund[oa]|otra|outra|adicional)\s+(level of )?(approv\w*|approver|sign-?off|"
+                              r"signature|freigabe|genehmigung|approbation|validation|aprobaci[oó]n|aprovaç[aã]o|firma)\b|"
+                              r"(二次|追加の?|別の)承認")
+
+
+def asks_second_approval(question: str) -> bool:
+    """ "<partner> want 20k for a workshop - does that need a second approver?": the approval rule, not the
+    partner's next steps."""
+    return bool(_SECOND_APPROVAL.search(normalise(question)))
+
+
 _STATE_NOW = re.compile(r"\b(still|left|remaining|currently|right now|noch|encore|todavía|ainda)\b|まだ|残り")
 
 
@@ -408,6 +423,12 @@ _LAST_YEAR = re.compile(r"\b(last|previous|past) year\b|\bletztes jahr|\bim letz
                         r"\bl'année (dernière|passée|précédente)|\bl'an dernier|\bel año pasado|\bano passado|去年|昨年")
 
 
+def _quarter_year(number: int, today_year: int, today: dt.date | None) -> int:
+    """A quarter named without a year: this year's, or last year's when this year's has not started ("Q3?" in
+    March: the one that has figures)."""
+    return today_year - 1 if today is not None and (today.month - 1) // 3 + 1 < number else today_year
+
+
 def mdf_period(question: str, today_year: int, today: dt.date | None = None) -> str | None:
     """The period a question asks MDF figures for: "q3" -> "2026-Q3", "last quarter" -> "last_quarter",
     "this year" -> "2026", "last year" -> "2025"; with `today`, also a month ("in october" -> "2026-10",
@@ -420,7 +441,11 @@ def mdf_period(question: str, today_year: int, today: dt.date | None = None) -> 
     found = _QUARTER.search(text)
     if found:
         number = found.group(1) or found.group(3) or found.group(4)
-        return f"{found.group(2) or today_year}-Q{number}"
+        return f"{found.group(2) or _quarter_year(int(number), today_year, today)}-Q{number}"
+    found = _QUARTER_WORDS.search(text)
+    if found and found.group("w") in _QUARTER_NUMBERS:  # "im dritten Quartal"
+        number = _QUARTER_NUMBERS[found.group("w")]
+        return f"{_quarter_year(number, today_year, today)}-Q{number}"
     if _LAST_Q.search(text):
         return "last_quarter"
     if _THIS_Q.search(text):
@@ -454,6 +479,25 @@ _LAST_N_MONTHS = re.compile(r"\b(last|past|previous|letzten|derniers|últimos|ul
                             r"five|six|nine|zwei|drei|vier|sechs|deux|trois|quatre|six|dos|tres|cuatro|seis|dois|três|"
                             r"quatro)\s+(months?|monate|mois|meses)\b|(直近|過去)(?P<j>\d{1,2})(か|ヶ|カ)月|"
                             r"\b(?P<f>\d{1,2}|deux|trois|quatre|six)\s+(derniers|dernières)\s+mois\b")
+# "the last two quarters", "letzten zwei Quartale", "les deux derniers trimestres", "últimos dos trimestres",
+# "直近2四半期": that many complete quarters before today's
+_LAST_N_QUARTERS = re.compile(r"\b(last|past|previous|letzten|derniers|últimos|ultimos)\s+(?P<n>\d|two|three|four|zwei|"
+                              r"drei|vier|deux|trois|quatre|dos|tres|cuatro|dois|três|quatro)\s+(quarters|quartale?n?|"
+                              r"trimestres)\b|\b(?P<f>\d|deux|trois|quatre)\s+(derniers)\s+trimestres\b|"
+                              r"(直近|過去)(?P<j>\d)四半期")
+# "third quarter", "dritten Quartal", "troisième trimestre", "tercer trimestre", "terceiro trimestre": a quarter
+# by its ordinal word
+_QUARTER_WORDS = re.compile(r"\b(?P<w>first|second|third|fourth|erste[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|vierte[nmrs]?|"
+                            r"premier|deuxième|second|troisième|quatrième|primer|segundo|tercer|tercero|cuarto|"
+                            r"primeiro|terceiro|quarto)\s+(quarter|quartal|trimestre)\b")
+_QUARTER_NUMBERS = {**dict.fromkeys(("first", "erste", "erster", "ersten", "erstem", "erstes", "premier", "primer",
+                                     "primeiro"), 1),
+                    **dict.fromkeys(("second", "zweite", "zweiter", "zweiten", "zweitem", "zweites", "deuxième",
+                                     "segundo"), 2),
+                    **dict.fromkeys(("third", "dritte", "dritter", "dritten", "drittem", "drittes", "troisième",
+                                     "tercer", "tercero", "terceiro"), 3),
+                    **dict.fromkeys(("fourth", "vierte", "vierter", "vierten", "viertem", "viertes", "quatrième",
+                                     "cuarto", "quarto"), 4)}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "zwei": 2, "drei": 3, "vier": 4,
                  "sechs": 6, "deux": 2, "trois": 3, "quatre": 4, "dos": 2, "tres": 3, "cuatro": 4, "seis": 6,
                  "dois": 2, "três": 3, "quatro": 4,
@@ -480,6 +524,14 @@ def months_since(question: str, today: dt.date) -> str | None:
         start = today.year * 12 + number - 1
         start = start if start <= now else start - 12
         return f"{start // 12:04d}-{start % 12 + 1:02d}..{today.year:04d}-{today.month:02d}"
+    found = _LAST_N_QUARTERS.search(text)
+    if found:  # the complete quarters before today's
+        raw = found.group("n") or found.group("f") or found.group("j")
+        count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
+        if 1 <= count <= 4:
+            end = now - (today.month - 1) % 3 - 1  # the last month of the previous quarter
+            start = end - 3 * count + 1
+            return f"{start // 12:04d}-{start % 12 + 1:02d}..{end // 12:04d}-{end % 12 + 1:02d}"
     found = _LAST_N_MONTHS.search(text)
     if found:
         raw = found.group("n") or found.group("j") or found.group("f")

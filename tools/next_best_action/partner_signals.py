@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from retrieval.records import Partner
+from retrieval.records import CampaignKitRow, Partner
 from retrieval.scope import Scope, ScopedRecords
 from tools.account_mapping import service as account_mapping  # a module reference: tests swap it
 from tools.account_mapping.service import corrections_stamp
@@ -138,6 +138,7 @@ def unused_mdf(p: PartnerContext) -> Signal | None:
     unspent = allocated - spent
     code = reporting_currency(p.ctx.vendor())  # partner_activity amounts (DATA.md)
     norm = f"; partners typically use {typical:.0%}" if typical is not None else ""
+    kits = _kits_on(p.ctx, p.m.partner.competencies or [])
     return Signal(
         kind="unused_mdf",
         title=f"Plan {p.name}'s unspent MDF ({money(unspent, code)})",
@@ -145,11 +146,24 @@ def unused_mdf(p: PartnerContext) -> Signal | None:
             f"funds are pipeline that is not being built.",
         evidence=[(f"MDF over the last 2 quarters ({span_label(p.m.mdf_window)}): "
                    f"{money(allocated, code)} allocated, "
-                  f"{money(spent, code)} spent, {money(unspent, code)} unspent ({use:.0%} used{norm})")],
+                  f"{money(spent, code)} spent, {money(unspent, code)} unspent ({use:.0%} used{norm})")]
+        + ([f"Campaign kits on its products to spend it on: {', '.join(kits[:3])}"] if kits else []),
         impact=unspent * MDF_PIPELINE_PER_DOLLAR * p.b.win_rate,
         content_query="MDF market development funds campaign kit claim",
         content_kinds=["policy"],
     )
+
+
+def _kits_on(ctx: ToolContext, products: list[str]) -> list[str]:
+    """ "<name> [<kit_id>]" of the campaign kits on any of `products` (a co-branded campaign is what MDF
+    pays for first), in kit id order."""
+    def build() -> list[tuple[str, str, frozenset[str]]]:
+        with ctx.store.session() as session:
+            return [(row.kit_id, row.name, frozenset(str(x).casefold() for x in (row.data or {}).get("products") or []))
+                    for row in session.scalars(select(CampaignKitRow).order_by(CampaignKitRow.kit_id))]
+
+    wanted = {x.casefold() for x in products}
+    return [f"{name} [{kit_id}]" for kit_id, name, on in ctx.cached("nba.kits_by_product", build) if on & wanted]
 
 
 def certification_gaps(p: PartnerContext) -> Signal | None:

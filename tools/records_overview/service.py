@@ -27,7 +27,7 @@ from tools.types import is_open
 
 Topic = Literal["partners", "joined", "users", "pipeline", "unpartnered", "won", "past_close", "expiring",
                 "promotion", "below_tier", "mdf", "kits", "certified", "tier_rules", "open_deals",
-                "open_pipeline", "no_registrations"]
+                "open_pipeline", "no_registrations", "stale", "lapsed", "logins", "closing"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 TRAILING_DAYS = 365
 
@@ -38,19 +38,28 @@ class OverviewArgs(BaseModel):
     min_amount: float | None = Field(None, ge=0, description="deals: only those above this amount")
     days: int | None = Field(None, ge=1, le=366, description="expiring: within this many days (default 14); "
                                                             "no_registrations: none registered in this many days "
-                                                            "(default 90)")
+                                                            "(default 90); closing: expected to close within this many days (default 30); "
+                                                            "stale: no activity logged in at least "
+                                                            "this many days (default 30); lapsed: protection ended "
+                                                            "in the last this many days (default: any)")
     year: int | None = Field(None, description="joined: this year (default: the current one)")
     from_date: dt.date | None = Field(None, description="joined: from this day (with to_date, instead of year)")
     to_date: dt.date | None = Field(None, description="joined: to this day (default today)")
-    partner_id: str | None = Field(None, description="mdf, past_close, expiring: only this partner's")
+    partner_id: str | None = Field(None, description="mdf, past_close, expiring, stale, lapsed, logins: only this "
+                                                     "partner's")
     locale: str | None = Field(None, description="kits: only those with this locale")
     country: str | None = Field(None, description="partners, certified: only those selling in this country code")
     product: str | None = Field(None, description="certified: count the staff certified on this product")
-    channel_manager: str | None = Field(None, description="partners, joined, mdf, certified, promotion, "
-                                                          "below_tier, open_deals, open_pipeline, no_registrations: only the partners "
-                                                          "whose channel manager is this user (a user_id)")
+    channel_manager: str | None = Field(None, description="every topic about partners or their deals: only the "
+                                                          "partners whose channel manager is this user (a user_id) "
+                                                          "and the deals they are on or registered")
     months: list[str] = Field(default_factory=list, description="mdf: these months (YYYY-MM; default the last "
-                                                                 "six complete ones)")
+                                                                 "six complete ones); logins: these months (default "
+                                                                 "the last complete one)")
+    metric: Literal["portal_logins", "trainings_completed", "psat"] = Field(
+        "portal_logins", description="logins: the partner_activity figure to rank by (summed over the months; psat "
+                                     "averaged)")
+    most: bool = Field(False, description="logins: the highest first (default: the lowest first)")
 
 
 class PartnerLine(BaseModel):
@@ -66,6 +75,7 @@ class PartnerLine(BaseModel):
     open_deals: int | None = None  # open_deals: the open deals it is on or registered
     pipeline: float | None = None  # open_deals: their amount (deal currencies summed as numbers)
     last_registered: dt.date | None = None  # no_registrations: the day of its latest registration (None: never)
+    portal_logins: float | None = None  # logins: the metric asked (portal logins by default) over the months asked
 
 
 class DealLine(BaseModel):
@@ -76,7 +86,9 @@ class DealLine(BaseModel):
     currency: str = "USD"
     close_date: dt.date | None = None
     expires_on: dt.date | None = None
-    days_left: int | None = None
+    days_left: int | None = None  # expiring, lapsed: days to the end of its protection (negative: ended)
+    last_activity_on: dt.date | None = None  # stale: the last logged activity (else the day it was created)
+    idle_days: int | None = None  # stale: days since then
 
 
 class KitLine(BaseModel):
@@ -101,7 +113,8 @@ class OverviewResult(BaseModel):
     days: int | None = None
     year: int | None = None
     window: tuple[dt.date, dt.date] | None = None  # won: the trailing 12 months; joined: the period asked
-    months: list[str] = Field(default_factory=list)  # mdf: the months counted
+    months: list[str] = Field(default_factory=list)  # mdf, logins: the months counted
+    metric: str | None = None  # logins: the partner_activity figure ranked
     kits: list[KitLine] = Field(default_factory=list)
     tier_rules: dict[str, dict[str, float]] = Field(default_factory=dict)  # tier -> minimum per metric
     locale: str | None = None
@@ -116,9 +129,11 @@ def _tier_order(ctx: ToolContext) -> list[str]:
 
 
 def _line(o, today: dt.date, ends: dt.date | None = None) -> DealLine:
+    last = o.last_activity_on or o.created_on
     return DealLine(opportunity_id=o.opportunity_id, name=o.name, partner_id=o.partner_id or o.registered_by,
                     amount=o.amount, currency=o.currency or "USD", close_date=o.close_date, expires_on=ends,
-                    days_left=(ends - today).days if ends else None)
+                    days_left=(ends - today).days if ends else None, last_activity_on=last,
+                    idle_days=(today - last).days if last else None)
 
 
 def _totals(deals: list[DealLine]) -> dict[str, float]:
@@ -133,7 +148,8 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
                      partner_id: str | None = None, months: list[str] | None = None,
                      locale: str | None = None, country: str | None = None,
                      product: str | None = None, from_date: dt.date | None = None,
-                     to_date: dt.date | None = None, channel_manager: str | None = None) -> OverviewResult:
+                     to_date: dt.date | None = None, channel_manager: str | None = None,
+                     metric: str = "portal_logins", most: bool = False) -> OverviewResult:
     today = ctx.today()
     out = OverviewResult(topic=topic, today=today, tier=tier, min_amount=min_amount, locale=locale,
                          country=country, product=product, currency=reporting_currency(ctx.vendor()))
@@ -155,6 +171,8 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         return out
     if topic == "mdf":
         return _mdf(ctx, scope, out, partner_id, months or _last_months(today, 6), channel_manager)
+    if topic == "logins":
+        return _logins(ctx, scope, out, partner_id, months or _last_months(today, 1), channel_manager, metric, most)
     if topic in ("promotion", "below_tier"):
         return _tier_moves(ctx, scope, out, channel_manager, tier)
     if topic == "users":  # who is set up is the admin's (CLI.md: `users key` is admin only)
@@ -195,10 +213,14 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
             out.count = len(out.partners)
             return out
         opps = rec.opportunities()
-    if partner_id:  # past_close, expiring: the deals this partner is on or registered
+        if channel_manager:  # the deals of one manager's book: those its partners are on or registered
+            book = {p.partner_id for p in _managed_by(rec.partners(), channel_manager)}
+            opps = [o for o in opps if {o.partner_id, o.registered_by} & book]
+            out.channel_manager = channel_manager
+    if partner_id:  # the deals this partner is on or registered
         opps = [o for o in opps if partner_id in (o.partner_id, o.registered_by)]
     ends: dict[str, dt.date] = {}
-    if topic == "expiring":  # the registration record's end when one is kept, else created_on + the vendor's days
+    if topic in ("expiring", "lapsed"):  # the registration record's end when one is kept, else created_on + days
         kept, length = kept_protection(ctx), protection_days(ctx)
         ends = {o.opportunity_id: end for o in opps if is_open(o)
                 for registrant, end in [deal_protection(o, kept, length)] if registrant and end}
@@ -210,6 +232,18 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         out.days = days or 14
         last = today + dt.timedelta(days=out.days)
         chosen = [o for o in opps if o.opportunity_id in ends and today <= ends[o.opportunity_id] <= last]
+    elif topic == "lapsed":  # open deals whose registration no longer protects them (in the last `days` days)
+        out.days = days
+        first = today - dt.timedelta(days=days) if days else dt.date.min
+        chosen = [o for o in opps if o.opportunity_id in ends and first <= ends[o.opportunity_id] < today]
+    elif topic == "closing":  # open deals expected to close from today to `days` days ahead, the soonest first
+        out.days = days or 30
+        last = today + dt.timedelta(days=out.days)
+        chosen = [o for o in opps if is_open(o) and o.close_date and today <= o.close_date <= last]
+    elif topic == "stale":  # open deals with no activity logged for at least `days` days, the longest idle first
+        out.days = days or 30
+        chosen = [o for o in opps if is_open(o) and (o.last_activity_on or o.created_on)
+                  and (today - (o.last_activity_on or o.created_on)).days >= out.days]
     else:
         chosen = [o for o in opps if is_open(o)]
         if topic == "unpartnered":
@@ -220,7 +254,9 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
         chosen = [o for o in chosen if (o.amount or 0.0) > min_amount]
     out.deals = [_line(o, today, ends.get(o.opportunity_id)) for o in chosen]
     key = (lambda d: (d.days_left or 0, d.opportunity_id)) if topic == "expiring" else (
-        lambda d: (d.close_date or today, d.opportunity_id)) if topic == "past_close" else (
+        lambda d: (-(d.days_left or 0), d.opportunity_id)) if topic == "lapsed" else (
+        lambda d: (-(d.idle_days or 0), d.opportunity_id)) if topic == "stale" else (
+        lambda d: (d.close_date or today, d.opportunity_id)) if topic in ("past_close", "closing") else (
         lambda d: (-(d.amount or 0.0), d.opportunity_id))
     out.deals.sort(key=key)
     out.count, out.totals = len(out.deals), _totals(out.deals)
@@ -311,6 +347,32 @@ def _mdf(ctx: ToolContext, scope: Scope, out: OverviewResult, partner_id: str | 
     return out
 
 
+ACTIVITY_METRICS = ("portal_logins", "trainings_completed", "psat")
+
+
+def _logins(ctx: ToolContext, scope: Scope, out: OverviewResult, partner_id: str | None,
+            months: list[str], channel_manager: str | None = None, metric: str = "portal_logins",
+            most: bool = False) -> OverviewResult:
+    """A partner_activity figure per partner over `months` (portal logins, trainings completed: summed; PSAT:
+    averaged), the lowest first (`most`: the highest); partners with no value for those months are left out
+    (nothing known, not zero)."""
+    metric = metric if metric in ACTIVITY_METRICS else "portal_logins"
+    out.months, out.metric = sorted(months), metric
+    with ctx.records(scope) as rec:
+        partners = [rec.partner(partner_id)] if partner_id else _managed_by(rec.partners(), channel_manager)
+        for p in partners:
+            values = [float(v) for r in rec.partner_activity(p.partner_id) if r.month in months
+                      for v in [getattr(r, metric)] if v is not None]
+            if values:
+                value = sum(values) / len(values) if metric == "psat" else sum(values)
+                out.partners.append(PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "",
+                                                portal_logins=round(value, 1)))
+    out.channel_manager = channel_manager
+    out.partners.sort(key=lambda p: (-(p.portal_logins or 0) if most else (p.portal_logins or 0), p.partner_id))
+    out.count = len(out.partners)
+    return out
+
+
 def _tier_moves(ctx: ToolContext, scope: Scope, out: OverviewResult,
                 channel_manager: str | None = None, tier: str | None = None) -> OverviewResult:
     """Partners whose last 12 months qualify them for a higher tier (`promotion`) or only a lower one."""
@@ -340,7 +402,9 @@ def records_overview_tool(ctx: ToolContext, scope: Scope, args: OverviewArgs) ->
     open pipeline, open deals with no partner, won revenue over the trailing 12 months, open deals past their
     close date, registrations expiring soon, partners eligible for promotion or below their tier, MDF
     allocated / spent / left per partner (most unspent first), the campaign kits and their locales, partners
-    by certified staff (on a product, in a country), the programme's minimums per tier (`tier_rules`)."""
+    by certified staff (on a product, in a country), the programme's minimums per tier (`tier_rules`), open deals
+    with no activity logged for a while (`stale`), registrations that lapsed (`lapsed`), partners by portal logins
+    in a month, or by trainings completed or satisfaction (`logins` with `metric`); `channel_manager` narrows any of them to one manager's book."""
     return records_overview(ctx, scope, args.topic, args.tier, args.min_amount, args.days, args.year,
                             args.partner_id, args.months, args.locale, args.country, args.product,
-                            args.from_date, args.to_date, args.channel_manager)
+                            args.from_date, args.to_date, args.channel_manager, args.metric, args.most)
