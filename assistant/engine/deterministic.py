@@ -67,7 +67,7 @@ MAX_CANDIDATES = 5
 # "how many deals did <partner> win?", "¿cuántos deals ganó <partner>?", "wie viele Deals hat <partner> gewonnen?",
 # "<partner> の受注件数は？": a partner's won deals in a period (its attribution), asked by the vendor's people
 WON_COUNT = re.compile(r"\b(how many|number of|cuánt[oa]s|quant[oa]s|combien|wie ?viele|anzahl)\b.{0,100}\b(won|win|"
-                       r"wins|ganó|ganaron|ganad[oa]s|ganh(ou|aram|os|as)|gagné\w*|remporté\w*|gewonnen\w*|gewann)\b|"
+                       r"wins|ganó|ganaron|ganamos|ganad[oa]s|ganh(ou|aram|os|as|amos)|gagné\w*|remporté\w*|gewonnen\w*|gewann)\b|"
                        r"\b(won|closed[- ]won) (deals|opportunities|opps)\b.{0,40}\b(how many|count|number)\b|"
                        r"受注(件数|した案件|案件)|何件.{0,10}受注")
 # Words next to which a capitalised name is taken as naming a deal ("the Globex deal", "Hooli 社の案件").

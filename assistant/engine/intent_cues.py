@@ -230,7 +230,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         # "how many deals did we win?", "notre CA gagné ?", "wie viel Umsatz haben wir gewonnen?"
         r"\b(deals?|opportunit\w*|revenue|umsatz|geschäfte|ca|chiffre d'affaires|affaires|ingresos|negocios|"
         r"oportunidades|receita|faturamento|negócios)\b.{0,70}(\bdid (we|i) win\b|\b(won|gewonnen|gagnée?s?|"
-        r"ganad[oa]s?|ganh[oa]s?)\b)",
+        r"ganad[oa]s?|ganh[oa]s?|ganamos|ganaron|ganó|ganhamos|ganharam|ganhou|remporté\w*)\b)",
         # German puts the participle last: "wie viel Umsatz haben wir in den letzten 12 Monaten gewonnen?",
         # "haben wir schon einen gewonnenen Deal?"
         r"\b(umsatz|deals?|geschäfte|aufträge)\b.{0,90}\bgewonnen\b|\bgewonnene[nrs]?\s+(deals?|geschäft\w*|"
@@ -307,8 +307,8 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"\b(open|active|current|offene\w*|laufende\w*|ouvert\w*|en cours|abiert\w*|activ\w*|abert\w*|"
         r"ativ\w*|em andamento)\b.{0,15}\b(deals?|opportunit\w*|opps?|geschäfte|affaires|oportunidades|"
         r"negócios|pipeline)\b",
-        r"\b(deals?|opportunit\w*|opps?|geschäfte?|affaires?|oportunidad(es)?|negócios?)\b.{0,15}\b(open|offen|"
-        r"ouvert\w*|en cours|abiert\w*|abert\w*|em andamento)\b",
+        r"\b(deals?|opportunit\w*|opps?|geschäfte?|affaires?|oportunidad(es)?|negocios?|negócios?|pipeline|pipe)\b"
+        r".{0,15}\b(open|offen|ouvert\w*|en cours|abiert\w*|abert\w*|em andamento)\b",
         r"(進行中|オープン|未完了).{0,6}(案件|商談)",
         # "our biggest deal in the pipe?", "quel deal est le plus gros ?": the largest of the asker's own
         r"\b(biggest|largest|most valuable|größte\w*|grösste\w*|plus gros\w*|plus grand\w*|más grande|mayor|"

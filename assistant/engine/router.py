@@ -193,7 +193,8 @@ def _intent_from_kinds(text: str, kinds: set[str], scores: IntentScores) -> str:
 # --- a partner's own standing ("us") -----------------------------------------------------------------
 
 # Asking for the state of things, not the rule: "still", "left", "which of", "any ... this week".
-_STATE = re.compile(r"\b(still|left|remaining|currently|right now|today|soon|bald|bientôt|pronto|em breve|(this|next) (week|month|quarter)|"
+_STATE = re.compile(r"\b(still|left|remaining|current|currently|right now|at the moment|im moment|momentan|"
+                    r"en ce moment|ahora|en este momento|agora|neste momento|vigentes?|today|soon|bald|bientôt|pronto|em breve|(this|next) (week|month|quarter)|"
                     r"nächste\w* (woche|monat)|(la semaine|le mois) prochaine?|(la )?próxima semana|(el )?próximo mes|"
                     r"(o )?próximo mês|mês que vem|which|any|list|"
                     r"show|how many|how much|noch|aktuell|derzeit|welche\w*|encore|actuellement|quel\w*|"
@@ -557,7 +558,8 @@ _WIN_THIS_QUARTER = re.compile(r"\b(this|current|dieses?|diesem|ce|este|neste) (
 
 
 # "our active regs?", "registros vigentes", "welche Registrierungen laufen noch?": those whose protection has not ended
-_STILL_RUNNING = re.compile(r"\b(active|current|valid|running|live|ongoing|aktive\w*|laufende\w*|gültige\w*|"
+_STILL_RUNNING = re.compile(r"\b(active|current|currently|right now|at the moment|im moment|momentan|derzeit|aktuell|"
+                            r"en ce moment|actuellement|ahora|en este momento|agora|neste momento|valid|running|live|ongoing|aktive\w*|laufende\w*|gültige\w*|"
                             r"actifs?|actives?|valides?|en cours|activos?|activas?|vigentes?|ativos?|ativas?|válid\w*|"
                             r"still (protected|valid|active|running)|noch (geschützt|gültig|aktiv)|laufen noch|"
                             r"encore (protégé|valable|actif)\w*|todavía (protegid|vigent|activ)\w*|"
