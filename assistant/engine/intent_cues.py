@@ -277,6 +277,11 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"aktuell\w*|current\w*|actuel\w*|actual\w*|atua\w*|derzeit|gerade|actifs?|"
         r"vigente\w*|期限|切れ|残り|あと何日|保護|有効)",
         r"(期限切れ|失効|切れる|切れそう|満了).{0,10}登録",
+        # "¿cuándo vence la protección de <deal>?", "bis wann ist <deal> geschützt?", "until when is it protected?"
+        r"\b(when|until when|till when|wann|bis wann|quand|jusqu'à quand|cuándo|cuando|hasta cuándo|quando|"
+        r"até quando)\b.{0,40}(protec\w*|protég\w*|proteç\w*|schutz\w*|geschützt)|"
+        r"(protec\w*|protég\w*|proteç\w*|schutz\w*).{0,30}\b(ends?|expires?|endet|läuft ab|expire|finit|"
+        r"termina|vence|acaba)\b|保護.{0,10}(いつまで|期限)",
         r"\b(active|current|valid|running|live|open|aktive\w*|laufende\w*|offene\w*|gültige\w*|actifs?|actives?|"
         r"valides?|ouverte?s|abiert[oa]s|abert[oa]s|"
         r"activos?|activas?|vigentes?|ativos?|ativas?|válid\w*)\s+(\w+\s+)?(deal )?(registrations?|regs?|"

@@ -167,6 +167,7 @@ _REQUIRES = re.compile(r"\b(requirements?|requires?|required|criteria|minimums?|
 # registraram", "登録していない": partners without a registration lately
 _NOT_REGISTERED = re.compile(
     r"\b(haven'?t|have not|hasn'?t|has not|didn'?t|did not|not|no|without|stopped|nicht|nichts|kein\w*|pas|aucun\w*|"
+    r"rien|nada|nenhum\w*|ningún|ninguna|"
     r"no han|sin|não|sem|parou|pararam|dejaron de)\b.{0,25}\b(regist\w*|enregistr\w*)|"
     r"\bno (new )?(deal )?registrations?\b|(登録|案件登録)(して)?(いない|がない|なし)")
 _SINCE = re.compile(r"\b(?:last|past|letzten|seit|derniers|depuis|últimos|en|in|nos|hace|há)\s+(\d+)\s*(days?|tage?n?|jours|días|dias|weeks?|wochen|"
@@ -206,7 +207,8 @@ _MINE = re.compile(r"\b(my|meine[nmrs]?|mes|mis|meus|minhas)\b.{0,20}\b(partners
                    r"looking after|cover|covering|handle|handling)\b|"
                    r"\b(in|of) my (book|portfolio|patch|territory)\b|(私|自分|わたし)の担当|担当(の|している)?パートナー|"
                    r"\b(partners?|socios?|parceiros?|partenaires?)\s+(míos?|mios?|meus?|minhas?|à moi|of mine)\b|"
-                   r"\b(de|in|en|na|no) (mi|mein\w*|ma|minha) (cartera|portfolio|portefeuille|carteira|bestand)\b|"
+                   r"\b(de|del|du|do|da|dans|in|en|na|no|of|from) (my|mi|mein\w*|ma|mon|minha|meu) (cartera|portfolio|portefeuille|carteira|"
+                   r"bestand|book|territoire|territorio|território)\b|"
                    # "wie viele Partner betreue ich?", "les partenaires que je gère", "socios que llevo"
                    r"\b(partners?|partnern?|partenaires|socios|parceiros)\b.{0,30}\b(betreue\w*|verwalte\w*|je gère|"
                    r"je suis|je couvre|gestiono|llevo|manejo|atiendo|gerencio|cuido|atendo)\b")
@@ -347,7 +349,8 @@ def _deal_dates(text: str, today: dt.date) -> tuple[str, dict[str, Any]] | None:
         days = _days_named(text)
         return "stale", {"days": days} if days else ({"days": 1} if _LONGEST.search(text) else {})
     if _REGS.search(text) and _EXPIRING.search(text) and (_window(text, today) or re.search(
-            r"\b(soon|any|which|welche|quels?|cuáles|quais)\b|近い|ある", text)) and not _RULE.search(text):
+            r"\b(soon|any|which|welche|quels?|quelles?|cuáles|quais|bientôt|pronto|bald|em breve)\b|近い|間近|もうすぐ|"
+            r"近々|ある", text)) and not _RULE.search(text):
         return "expiring", {"days": _window(text, today) or 14}
     return None
 

@@ -1,0 +1,53 @@
+"""Channel managers' book and a seller's protection date, asked in wordings found on a variant of the other-vendor
+world (tested with other wordings): "n'ont rien enregistré", "de mon portefeuille", "期限切れ間近", "¿cuándo vence
+la protección de <deal>?"."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.engine import overview_chat
+from assistant.engine.agent import ask
+from assistant.engine.intent_cues import profile_topics
+from retrieval.scope import scope_for_user
+
+TODAY = dt.date(2027, 3, 10)
+
+
+@pytest.mark.parametrize("question", ["quels partenaires n'ont rien enregistré depuis 45 jours ?",
+                                      "¿qué socios no han registrado nada en 45 días?",
+                                      "quais parceiros não registraram nenhum negócio nos últimos 45 dias?"])
+def test_partners_that_registered_nothing(question):
+    assert overview_chat._topic_of(question, TODAY) == ("no_registrations", {"days": 45})
+
+
+@pytest.mark.parametrize("question", ["les partenaires de mon portefeuille ?", "los socios de mi cartera",
+                                      "partners in my book", "parceiros do meu território"])
+def test_my_book_in_more_words(question):
+    assert overview_chat.asks_own_book(question)
+
+
+@pytest.mark.parametrize("question", ["登録の期限切れが間近なのはどれ？", "quels enregistrements expirent bientôt ?"])
+def test_registrations_expiring_soon(question):
+    topic = overview_chat._topic_of(question, TODAY)
+    assert topic and topic[0] == "expiring"
+
+
+@pytest.mark.parametrize("question", ["¿cuándo vence la protección de Vega Foods?", "bis wann ist der Deal geschützt?",
+                                      "jusqu'à quand dure la protection sur Delta ?", "até quando vai a proteção?"])
+def test_until_when_protected_is_a_registration_question(question):
+    assert "registrations" in profile_topics(question)
+
+
+def test_a_named_deals_protection_end_for_its_seller(demo_ctx):
+    scope = scope_for_user(demo_ctx.store, "u-ps-kingsbridge")
+    from tools.partner_profile.service import partner_profile
+    deals = [d for d in partner_profile(demo_ctx, scope, topic="registrations").deals
+             if d.registered_by_partner and d.protection_ends]
+    assert deals
+    deal = deals[0]
+    account = deal.name.split(" - ")[0]
+    r = ask(demo_ctx, scope, f"until when is the protection on {account}?")
+    assert [t.name for t in r.tools] == ["partner_profile"], r.answer
+    assert deal.protection_ends.isoformat() in r.answer, r.answer
