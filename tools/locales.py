@@ -269,13 +269,14 @@ _FUNCTION_TEXT = {
               "quand où pourquoi mon ma mes notre nos je nous vous il elle on ce cette ces il y a peut dois "
               "doit avons avez et ou pas ne pour avec dans sur au aux",
     "es": "el la los las un una unos unas es son está están qué que quién cuál cuáles cómo cuánto cuántos "
-              "cuándo dónde por qué mi mis nuestro nuestra nuestros nuestras yo nosotros usted tengo tenemos "
+              "cuándo dónde por qué mi mis nuestro nuestra nuestros nuestras yo nosotros usted tengo tenemos hay "
               "puedo podemos y o no para con en del al este esta estos estas",
     "pt": "o a os as um uma uns umas é são está estão que quem qual quais como quanto quantos quando onde "
               "por meu meus minha minhas nosso nossa nossos nossas eu nós você vocês tenho temos posso podemos "
               "e ou não para com em no na nos nas do da dos das este esta estes estas esse essa",
 }
 _FUNCTION_WORDS = {lang: frozenset(text.split()) for lang, text in _FUNCTION_TEXT.items()}
+_SPANISH_MARKS = re.compile(r"[¿¡]")
 
 
 def _function_words(words: list[str], lang: str) -> int:
@@ -303,5 +304,13 @@ def answer_language(question: str, locale: str | None = None, langs: tuple[str, 
                     1, _function_words(words, guesses[0].lang))
                     or (guesses[0].prob < 0.95 and any(g.lang == own for g in guesses))):
                 return own
+            # "¿qué kits hay en portugués?" (fr 0.99 for the detector): another language's function words
+            # outnumbering the guessed one's by two or more decide
+            counts = {lang: _function_words(words, lang) for lang in _FUNCTION_WORDS if lang in langs}
+            best = max(counts, key=lambda lang: counts[lang], default=None)
+            if best and best != guesses[0].lang and counts[best] >= 2 + counts.get(guesses[0].lang, 0):
+                return best
             return guesses[0].lang
+    if _SPANISH_MARKS.search(question or "") and "es" in langs:  # "¿" / "¡" open only Spanish sentences
+        return "es"
     return catalogue_language(locale, langs)
