@@ -430,8 +430,10 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             elif overview[0] == "partners" and recruit_chat.country_in(turn.question):
                 args["country"] = recruit_chat.country_in(turn.question)  # "how many partners sell in Japan?"
             return Plan("overview", args)
-    if tier_benefits.asks_own_benefit(turn.question) and not router.says("can_register", turn.question):
-        # "how many NFR licences do we get?": our tier's row (not "can I register it to get the discount?")
+    if (tier_benefits.asks_own_benefit(turn.question) or tier_benefits.asks_tier_benefit(turn.question, mentions.tier)) \
+            and not router.says("can_register", turn.question):
+        # "how many NFR licences do we get?": our tier's row (not "can I register it to get the discount?");
+        # "resale discount for a Platinum partner?": that tier's row
         benefit = _plan_tier_benefit(turn, resolver, mentions)
         if benefit is not None:
             return benefit
@@ -581,18 +583,24 @@ def _plan_tier_benefit(turn: Turn, resolver: Resolver, mentions: Mentions, last:
     partners = mentions.of("partner")
     partner_id = turn.scope.partner_id if turn.scope.is_partner else (
         partners[0].id if partners else (last or {}).get("partner_id"))
-    if not partner_id:
+    named = tier_benefits.tier_asked(turn.question, "", mentions.tier)
+    if not partner_id and not named:
         return None
-    try:
-        with turn.ctx.records(turn.scope) as rec:
-            own = str(rec.partner(partner_id).tier or "")
-    except (Forbidden, NotFound):
-        return None
-    tier = tier_benefits.tier_asked(turn.question, own)
+    own = ""
+    if partner_id:
+        try:
+            with turn.ctx.records(turn.scope) as rec:
+                own = str(rec.partner(partner_id).tier or "")
+        except (Forbidden, NotFound):
+            if not named:
+                return None
+    tier = named or own
     if not tier:
         return None
+    # the partner is named in the answer only when the tier is its own ("Alpine IT is Gold: ..."), not when
+    # another tier is asked about ("as a Platinum partner")
     return Plan("search", {"query": tier_benefits.query_for(turn.question, tier), "tier": tier,
-                           "partner_id": partner_id})
+                           "partner_id": partner_id if own.lower() == tier.lower() else None})
 
 
 def _without_names(question: str, mentions: Mentions) -> str:
@@ -1001,11 +1009,15 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE
     if p.intent == "search" and args.get("tier") and not start:  # a benefit of this tier: its value first
         cell, best = None, None
-        for query in (turn.question, args["query"], tier_benefits.TABLE_QUERY):  # as asked, then the table's
-            found = turn.call("search_content", {"query": query, "k": answers.PAGE}, SearchToolResult)
+        english = tier_benefits.english_query(turn.question)  # the benefit in the tables' words, asked in another language
+        queries = (turn.question, args["query"], *([english] if english else []), tier_benefits.TABLE_QUERY)
+        for query in queries:  # as asked, then the table's
+            table = query == tier_benefits.TABLE_QUERY  # every row of a benefits table split over passages
+            found = turn.call("search_content", {"query": query, "k": tier_benefits.TABLE_DEPTH if table else
+                                                 answers.PAGE}, SearchToolResult)
             line = tier_benefits.benefit_line(turn.question, [found.answer if found.found else ""]
                                               + [r.text for r in found.results], args["tier"],
-                                              first=query != tier_benefits.TABLE_QUERY)
+                                              first=not table)
             score = tier_benefits.asked_words(turn.question, line[0]) if line else -1
             if line and (best is None or score > best[0]):
                 best = (score, line, query, found)
@@ -1014,9 +1026,13 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         if best:
             _, cell, query, found = best
         text, shown = _search(turn, query, start, found) if cell else _search(turn, turn.question, start)
-        if cell:
+        if cell and args.get("partner_id"):
             head = say("tier_benefit", turn.lang, partner=_partner_label(resolver, args["partner_id"]),
                        tier=args["tier"], benefit=cell[0], value=cell[1])
+            text = f"{head}\n{text}"
+        elif cell:  # a tier asked about, not the partner's own
+            head = say("tier_benefit_of", turn.lang, tier=args["tier"][:1].upper() + args["tier"][1:],
+                       benefit=cell[0], value=cell[1])
             text = f"{head}\n{text}"
         return text, shown
     if p.intent == "search" and args.get("locale") and not start:  # the same question, passages in that language

@@ -32,8 +32,11 @@ _REG_WORD = (r"(?:\b(?:(?:deal )?registrations?|(?:deal )?regs?|registrierung\w*
 _REG_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|reviewed?)|awaiting|queue|undecided|"
                 r"offen\w*|ausstehend\w*|zu (?:prüfen|genehmigen)|en attente|à (?:valider|approuver)|pendientes?|"
                 r"por aprobar|pendentes?|aguardando|a aprovar)\b|承認待ち|未承認|未決)")
-QUEUE_RE = re.compile(rf"^(?!.*\b(?:how long|happens?|policy|rules?|why|wie lange|combien de temps|cuánto tiempo|"
-                      rf"quanto tempo)\b)(?=.*{_REG_WORD})(?=.*{_REG_WAITING})", re.IGNORECASE)
+# how long a decision takes is the programme's rule, not the queue ("how quickly does my CM have to approve a reg?")
+_HOW_SOON = (r"how long|how (?:quickly|fast|soon)|within how|wie (?:lange|schnell)|combien de temps|en combien de|"
+             r"cuánto tiempo|en cuánto|quanto tempo|em quanto|in how many")
+QUEUE_RE = re.compile(rf"^(?!.*\b(?:{_HOW_SOON}|happens?|policy|rules?|why)\b)(?!.*(?:何日|どのくらい|いつまで))"
+                      rf"(?=.*{_REG_WORD})(?=.*{_REG_WAITING})", re.IGNORECASE)
 # "which leads are still waiting to be accepted?", "Leads, die noch nicht angenommen wurden?", "quels leads attendent
 # encore ?", "leads pendientes", "leads sem resposta", "未対応のリード": the leads not yet accepted, by state
 _LEAD_WORD = r"(?:\bleads?\b|リード)"

@@ -21,6 +21,7 @@ from assistant.engine import deal_hints
 from assistant.engine.context import AppContext
 from assistant.engine.deal_hints import OPEN_STAGES, Deal
 from assistant.engine.draft_options import find_channel, find_locale
+from assistant.engine.intent_cues import programme_tier_named
 from assistant.engine.name_index import (
     GENERIC_NAME_WORDS,
     LEGAL_SUFFIXES,
@@ -61,6 +62,7 @@ class Mentions:
     channel: str | None = None
     my_deal: bool = False
     foreign_partner: bool = False  # names a partner the asker may not reach (partner sellers)
+    tier: str | None = None  # a tier of the vendor's programme named ("as a Gold partner"), by vendor.yaml's names
     words: list[str] = field(default_factory=list)  # the question's tokens (for deal-name scoring)
 
     def of(self, kind: str) -> list[Entity]:
@@ -89,6 +91,7 @@ class Catalogue:
     by_number: dict[int, list[str]] = field(default_factory=dict)  # 2477 -> ["OPP-2477"]
     id_prefixes: frozenset[str] = frozenset()  # "opp-", "p-": the prefixes of the ids above (lower case)
     words_of_names: frozenset[str] | None = None  # every word of the names above, built on first use
+    tiers: frozenset[str] = frozenset()  # the programme's tier names (vendor.yaml tier_rules, partners' tiers)
 
     def name_words(self) -> frozenset[str]:
         if self.words_of_names is None:
@@ -119,8 +122,10 @@ def _build_catalogue(ctx: AppContext, scope: Scope) -> Catalogue:
     cat = Catalogue()
     vendor = str(ctx.vendor().get("name") or "")
     cat.ignore = frozenset(w for w in tokens(vendor) if w not in LEGAL_SUFFIXES)
+    tiers = {str(t) for t in (ctx.vendor().get("tier_rules") or {})}
     with ctx.records(scope) as rec:
         for p in rec.partners():
+            tiers.add(str(p.tier or ""))
             cat.partner_names[p.partner_id] = p.name
             cat.index.add("partner", p.partner_id, p.name, partner_aliases(p.name, p.brand_name))
             cat.index.add_acronym("partner", p.partner_id, p.name, p.name)
@@ -136,6 +141,7 @@ def _build_catalogue(ctx: AppContext, scope: Scope) -> Catalogue:
             for p in rec.partners():
                 if p.partner_id != scope.partner_id:
                     cat.foreign.add("partner", p.partner_id, p.name, partner_aliases(p.name, p.brand_name))
+    cat.tiers = frozenset(" ".join(tokens(t)) for t in tiers if tokens(t))
     cat.id_prefixes = frozenset(m.group(1).lower() for i in (*cat.partner_names, *cat.opportunities, *cat.account_names)
                                 if (m := _ID_PREFIX.match(i)))
     return cat
@@ -189,9 +195,13 @@ def kit_aliases(kit_id: str, name: str, products: list) -> list[tuple[str, float
 
 SURE = 90.0  # a name matched at least this well is taken as named ("Stark Industries" is not "Indústrias Solar")
 _LATIN_WORD = re.compile(r"\s+[a-zà-ÿ]")
+# what ends a sentence before a capital that opens the next one ("Servus! Wie lang ...")
+_SENTENCE_END = re.compile(r"(^|[.!?¡¿])\s*$")
+# a German article right before a capitalised word: a noun when the language or the content knows the word
+_GERMAN_ARTICLE_BEFORE = re.compile(r"\b(der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\s+$")
 # A name typed with capitals, in Latin letters only: "Zorblax" of "Zorblax社の案件" ends where the Japanese begins.
 _NAME_CHAR = r"[0-9A-Za-zÀ-ÖØ-öø-ÿ&'.-]"
-_CAPITALISED = re.compile(rf"(?<![\w-])([A-Z]{_NAME_CHAR}*[a-z0-9]{_NAME_CHAR}*(?:\s+[A-Z]{_NAME_CHAR}*)*)")
+_CAPITALISED = re.compile(rf"(?<![\w-])([A-Z]{_NAME_CHAR}*[a-z0-9]{_NAME_CHAR}*(?:(?<![.!?])\s+[A-Z]{_NAME_CHAR}*)*)")
 # German writes every noun with a capital: after an article (or a contraction with one) and an adjective ("am
 # selben Tag", "den gleichen Kunden", "einen neuen Vertrag") one capitalised word is a noun, not a name.
 _GERMAN_NOUN_BEFORE = re.compile(r"\b(am|im|zum|zur|vom|beim|ans|ins|der|die|das|den|dem|des|ein|eine|einen|einem|"
@@ -233,6 +243,7 @@ class Resolver:
         mentions.locale = find_locale(question)
         mentions.channel = find_channel(question)
         mentions.my_deal = bool(MY_DEAL.search(question))
+        mentions.tier = programme_tier_named(question, self._cat.tiers)
         if self.scope.is_partner and not mentions.of("partner"):
             mentions.foreign_partner = self._names_foreign_partner(question, named, mentions)
         return mentions
@@ -329,6 +340,8 @@ class Resolver:
         several such names, the one closest to the `near` word. Words of names found, the vendor's name and
         acronyms are never taken for such a name."""
         taken = {w for e in mentions.entities if e.score >= SURE for w in tokens(e.label)} | set(self._cat.ignore)
+        taken |= {w for t in self._cat.tiers for w in t.split()}  # "discount for Gold": a tier, no deal "Gold"
+        knows: Callable[[str], bool] | None = None
         best: tuple[int, str] | None = None
         for found in _CAPITALISED.finditer(question):
             phrase = found.group(1).strip(" .'")
@@ -351,13 +364,22 @@ class Resolver:
             if _GERMAN_NOUN_AFTER.search(question[:start]):
                 continue
             words = [w for w in tokens(phrase) if w not in STOPWORDS]
-            if not words or set(words) <= taken or (start == 0 and len(words) == 1 and _LATIN_WORD.match(
-                    question[end:])):  # a capital that only opens a sentence ("Which deal ...")
-                continue
+            opens = _SENTENCE_END.search(question[:start])  # "Which deal ...", "Servus! Wie lang ist ..."
+            if not words or set(words) <= taken or set(words) <= _FILLERS or (opens and len(words) == 1 and
+                                                                            _LATIN_WORD.match(question[end:])):
+                continue  # a capital that only opens a sentence
+            if opens and answer_language(question, self.scope.locale) == "de":
+                knows = knows or self._vocabulary_knows()
+                if all(knows(w) for w in words):  # "Welche Unterlagen ...": German capitalises its nouns
+                    continue
             if inner:
                 continue  # the deal/partner word itself ("Deal", "Partner")
             if len(phrase.split()) == 1 and _GERMAN_NOUN_BEFORE.search(question[:start]):
                 continue  # "am selben Tag": a German noun
+            if len(words) == 1 and _GERMAN_ARTICLE_BEFORE.search(question[:start]):
+                knows = knows or self._vocabulary_knows()
+                if knows(words[0]):
+                    continue  # "die Schutzfrist einer Registrierung": a German noun the content uses, no name
             blanked = question[:start] + " " * (end - start) + question[end:]
             gaps = [gap for m in near.finditer(blanked)
                     if (gap := m.start() - end if m.start() >= end else start - m.end()) >= 0

@@ -213,9 +213,12 @@ def same_language(question: str, hits: list[Hit], locale: str | None = None,
 
 
 def _names_publisher(question: str, hit: Hit) -> bool:
-    """The question asks about the reference material itself ("what does the GitLab handbook say")."""
+    """The question asks about the reference material itself ("what does the GitLab handbook say"): it says a
+    word of its publisher's name, a word written with a capital in it ("Ambercrest", "GitLab"), so "what's the
+    claim deadline in our programme?" does not name "Ambercrest Distribution - reseller programme handbook"."""
     owner = hit.publisher or hit.title
-    words = {w for w in re.findall(r"\w{3,}", owner.casefold())} - {"the", "and", "handbook", "guide"}
+    words = {w.casefold() for w in re.findall(r"\b[A-Z]\w{2,}", owner)} - {"the", "and", "handbook", "guide",
+                                                                          "reference"}
     asked = set(re.findall(r"\w{3,}", question.casefold()))
     return bool(words & asked)
 
