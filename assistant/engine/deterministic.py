@@ -33,7 +33,7 @@ from assistant.engine import (
     tier_benefits,
 )
 from assistant.engine.context import AppContext
-from assistant.engine.intent_cues import PROGRAMME_Q, deal_stage, normalise, tier_named, won_asked
+from assistant.engine.intent_cues import PROGRAMME_Q, TIER_NOUN, deal_stage, normalise, tier_named, won_asked
 from assistant.engine.messages import say
 from assistant.engine.name_index import STOPWORDS, tokens
 from assistant.engine.resolver import SURE, Mentions, Resolver, fold
@@ -71,6 +71,8 @@ DEAL_OR_REGISTRATION = re.compile(router.DEAL_WORD.pattern + r"|\b(regs?|registr
 # The programme's own things, capitalised beside "registration" but no deal ("the Partner Portal registration form")
 PROGRAMME_TERM = re.compile(router.PARTNER_WORD.pattern + r"|\b(portal|programme|program|policy|form|copilot|"
                             r"finder|tool|guide|team|desk|support|process)\b", re.IGNORECASE)
+# A tier word: the name beside it ("tier for <X>", "<X>'s level") is a partner's
+_TIER_NOUN = re.compile(TIER_NOUN, re.IGNORECASE)
 # Words next to which a capitalised name is taken as naming a partner or customer asked about ("how's Globex
 # doing?", "status of Initech"): when it matches nothing, it does not exist rather than "which partner?".
 STATUS_NEAR = re.compile(r"\b(how'?s|how is|how are|doing|update on|status of|news on|wie läuft|wie steht|"
@@ -401,7 +403,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     missing = resolver.unknown_partner(turn.question, mentions, router.PARTNER_WORD)
     if missing:  # "how's Zorblax Partners doing?": no such partner, not an account "Zorblax"
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
-    missing = resolver.unknown_qualified_name(turn.question, mentions)
+    missing = resolver.unknown_qualified_name(turn.question, mentions) or \
+        resolver.unknown_japanese_company(turn.question, mentions)  # "<name>工業の案件は？": no such company's deal
     if missing:  # "Quillon Insurance" when only "Insurance <something>" exists: another company, not that one
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
     if recruit_chat.is_recruit_question(turn.question):
@@ -494,6 +497,15 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if intent == "nba" and router.asks_rule(turn.question) and not mentions.entities:
         intent = "search"  # "do we need to keep the opp updated after registering?": no deal to pick
     named = [e for e in mentions.entities if e.kind in ("opportunity", "account", "partner")]
+    missing = None
+    if intent == "search" and not mentions.of("partner") and not mentions.foreign_partner:
+        # "tier standing for <X Systems>?", "tier for <X Analytics>?": only partners hold a tier, so a name beside a
+        # tier word that no partner has is no partner (an account sharing a word of it is not what is asked)
+        missing = resolver.unknown_name(turn.question, mentions, _TIER_NOUN, reach=(16, 3), kinds=("partner",))
+        if missing and (PROGRAMME_TERM.search(missing) or len(missing.split()) < 2 or tier_named(missing)):
+            missing = None
+    if missing:
+        return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
     if intent == "search" and not named:
         reach = (14, 24) if router.score_intents(turn.question).of("search") < 1 else (5, 3)  # a rule asked about a
         missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD, reach=reach)  # named deal: beside it

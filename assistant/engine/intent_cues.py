@@ -241,11 +241,13 @@ PROFILE_CUES: dict[str, list[str]] = {
     "mdf": [
         r"(\bmdf\b|marketing (development )?funds?|marketing ?budget|marketingbudget|fonds marketing|"
         r"fondos? de marketing|fundos? de marketing|マーケティング(資金|予算)).{0,50}\b(spent|spend|left|remaining|"
-        r"used|unused|balance|how much|allocated|budget|ausgegeben|übrig|verbleib\w*|verbraucht|genutzt|dépensé\w*|"
+        r"used|unused|balance|solde|saldo|guthaben|how much|allocated|budget|ausgegeben|übrig|verbleib\w*|verbraucht|"
+        r"genutzt|dépensé\w*|"
         r"reste|restant\w*|utilisé\w*|gastad\w*|gastamos|queda|quedan|disponible|usad\w*|gast\w*|sobr\w*|"
         r"restante\w*|usamos|overspen\w*|over budget|überzogen|überschritten|ausgeb\w*|dépass\w*|excedi\w*|"
         r"sobregast\w*|ultrapass\w*|estour\w*)\b",
         r"\b(how much|wie ?viel\w*|combien|cuánto|quanto|spent|left|remaining|übrig|ausgegeben|reste|queda|sobr\w*|"
+        r"solde|saldo|guthaben|balance|"
         r"gast\w*|overspen\w*|overspent|over budget|went over|überzogen|dépass\w*|excedi\w*|sobregast\w*|"
         r"ultrapass\w*)\b.{0,40}"
         r"(\bmdf\b|marketing (development )?funds?)",

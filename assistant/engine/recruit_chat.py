@@ -53,8 +53,15 @@ _COVERAGE = re.compile(
     r"カバレッジ|手薄|(パートナー|販売店)が(足りない|少ない)", re.IGNORECASE)
 
 
+# a reward for recruiting ("is there a bonus for recruiting partners?", "¿hay algún bono por reclutar?"): a question
+# about what the programme pays, not for candidates to recruit
+_REWARD = re.compile(r"\b(bonus\w*|bono|bonos|bônus|bonificaci\w*|prime|primes|prämie\w*|incentives?|incentivos?|"
+                     r"incitations?|anreiz\w*|rewards?|récompenses?|recompensas?|belohnung\w*|commissions?|comisi\w*|"
+                     r"comiss\w*|provision\w*|spiffs?)\b|ボーナス|報奨|インセンティブ", re.IGNORECASE)
+
+
 def is_recruit_question(question: str) -> bool:
-    return bool(_RECRUIT.search(question))
+    return bool(_RECRUIT.search(question)) and not _REWARD.search(question)
 
 
 def is_coverage_question(question: str) -> bool:

@@ -220,6 +220,31 @@ _POINTS_BACK = re.compile(r"\b(it|that|this|that one|this one|ours|theirs|es|er|
 _FILLERS = frozenset(["hello", "hallo", "hola", "bonjour", "salut", "servus", "moin", "ciao", "hiya", "howdy", "thanks", "thank", "danke", "merci", "gracias", "obrigado", "obrigada", "quick", "question", "frage", "question", "pregunta", "pergunta", "sorry", "quickly", "please", "bitte", "porfa"])
 
 
+# what programmes name with an acronym: an exam, a certification, a course ("the CCX and CCXP exams", "examen CCX")
+_EXAM_WORD = (r"(?:exams?|examinations?|certifications?|certificates?|certs?|tracks?|courses?|trainings?|badges?|"
+              r"prüfung\w*|zertifi\w*|kurs\w*|examens?|exame\w*|certifica\w*|formations?|cours|cursos?|"
+              r"試験|認定|資格|コース)")
+
+
+def _names_an_exam(question: str, entity: Entity, words: list[str]) -> bool:
+    """A name matched only by its acronym that stands beside an exam or course word ("what do the CCX and CCXP exams
+    cost?", "el examen CCX"): the programme's certification of that name, not the partner."""
+    if not entity.nickname or entity.span[1] - entity.span[0] != 1 or entity.span[1] > len(words):
+        return False
+    acronym = re.escape(words[entity.span[0]])
+    others = r"(?:\s*(?:,|and|or|&|und|oder|et|ou|y|o|e)\s+[A-Z][A-Za-z0-9-]{1,7})*"
+    return bool(re.search(rf"(?<![\w-]){acronym}(?![\w-]){others}[\s-]*{_EXAM_WORD}|{_EXAM_WORD}\s+(?:de |del |do |da |du "
+                          rf"|der |des |für |for |of |the )?(?:[A-Z][A-Za-z0-9-]{{1,7}}\s*(?:,|and|or|y|et|und|e|o)\s+)*"
+                          rf"{acronym}(?![\w-])", question, re.IGNORECASE))
+
+
+# a company named in Japanese script before its deal ("<name>工業の案件", "<name>銀行さんの商談"): the name ends as Japanese
+# company names end
+_JAPANESE_COMPANY = re.compile(r"(?P<name>[\u30a0-\u30ff\u4e00-\u9fffー]{2,}(?:工業|産業|商事|銀行|製作所|電機|電気|"
+                               r"建設|自動車|化学|食品|製薬|薬品|証券|保険|物産|精機|重工|運輸|物流|病院|大学|商会|"
+                               r"ホールディングス|グループ|システムズ|株式会社|社))(?:さん|様)?の(?:案件|商談|登録|ディール)")
+
+
 class Resolver:
     """Resolves names for one asker, over the catalogue of what they may see."""
 
@@ -239,7 +264,7 @@ class Resolver:
         mentions = Mentions(words=words)
         named = [w if w not in self._cat.ignore else "" for w in words]  # the vendor is "us", not a name
         found = self._ids(question) + self._numbered(words) + self.index.match(named, upper_words(question))
-        mentions.entities = _dedupe(found)
+        mentions.entities = [e for e in _dedupe(found) if not _names_an_exam(question, e, words)]
         mentions.locale = find_locale(question)
         mentions.channel = find_channel(question)
         mentions.my_deal = bool(MY_DEAL.search(question))
@@ -260,12 +285,15 @@ class Resolver:
     def _names_foreign_partner(self, question: str, words: list[str], mentions: Mentions, loose: bool = False) -> bool:
         """Another partner, named in full, or by a nickname typed with a capital ("Initech") (any nickname but
         a common word when `loose`), and not part of a name the asker may see (their own account "Initech Water")."""
-        taken = [e.span for e in mentions.entities]
         capitalised = {w for raw in re.findall(r"\b[A-Z][\w'’-]*", question) for w in tokens(raw)}
         if loose:
             capitalised |= {w for w in words if w and w not in STOPWORDS and len(w) >= 4}
         for e in self._foreign.match(words):
-            if any(e.span[0] < b and a < e.span[1] for a, b in taken):
+            # a name the asker may see over the same words wins, unless it is a shorter nickname inside another
+            # partner's full name (a kit's product word "Harbor" inside "Blue Harbor Consulting")
+            inside = [t for t in mentions.entities if e.span[0] < t.span[1] and t.span[0] < e.span[1]]
+            if any(not (t.nickname and not e.nickname and e.score >= 95 and t.span[1] - t.span[0] < e.span[1] - e.span[0])
+                   for t in inside):
                 continue
             full_name = not e.nickname and e.score >= 95
             nickname = (
@@ -333,13 +361,15 @@ class Resolver:
         return None
 
     def unknown_name(self, question: str, mentions: Mentions, near: re.Pattern,
-                     reach: tuple[int, int] = (14, 24)) -> str | None:
+                     reach: tuple[int, int] = (14, 24), kinds: tuple[str, ...] | None = None) -> str | None:
         """A name typed with capitals next to a deal/partner word (`near`: "the Globex deal", "deal de
         Contoso", "Hooli 社の案件", "the Quaxel-Deal") that matches nothing the asker may see nor any partner: it
         does not exist for them. `reach`: how many characters may lie between `near` and the name, before and after it. Of
         several such names, the one closest to the `near` word. Words of names found, the vendor's name and
-        acronyms are never taken for such a name."""
-        taken = {w for e in mentions.entities if e.score >= SURE for w in tokens(e.label)} | set(self._cat.ignore)
+        acronyms are never taken for such a name. `kinds`: only names of these kinds count as known ("tier for
+        <X>" names a partner: an account sharing a word of it is no answer)."""
+        entities = [e for e in mentions.entities if kinds is None or e.kind in kinds]
+        taken = {w for e in entities if e.score >= SURE for w in tokens(e.label)} | set(self._cat.ignore)
         taken |= {w for t in self._cat.tiers for w in t.split()}  # "discount for Gold": a tier, no deal "Gold"
         knows: Callable[[str], bool] | None = None
         best: tuple[int, str] | None = None
@@ -386,7 +416,8 @@ class Resolver:
                     and gap <= (reach[1] if m.start() >= end else reach[0])]
             if not gaps:
                 continue
-            if any(e.score >= SURE for e in self.index.match(words) + self._foreign.match(words)):
+            if any(e.score >= SURE and (kinds is None or e.kind in kinds)
+                   for e in self.index.match(words) + self._foreign.match(words)):
                 continue
             if best is None or min(gaps) < best[0]:
                 best = (min(gaps), phrase)
@@ -465,6 +496,20 @@ class Resolver:
                 unknown = self._unknown_words(others, set(self._cat.ignore), self._vocabulary_knows())
                 if unknown and not any(x.score >= SURE for x in self.index.match(others) + self._foreign.match(others)):
                     return phrase
+        return None
+
+    def unknown_japanese_company(self, question: str, mentions: Mentions) -> str | None:
+        """A company written in Japanese script before "の案件" / "の商談" ("<name>工業の案件の状況は？"), ending as Japanese
+        company names end (工業, 銀行, 株式会社, 社 ...), that matches nothing the asker may see nor any partner: it does
+        not exist for them (rather than "which deal?")."""
+        if any(e.score >= SURE for e in mentions.entities) or mentions.foreign_partner:
+            return None
+        for found in _JAPANESE_COMPANY.finditer(question):
+            name = found.group("name")
+            words = tokens(name)
+            if words and any(e.score >= SURE for e in self.index.match(words) + self._foreign.match(words)):
+                continue
+            return name
         return None
 
     def unknown_partner(self, question: str, mentions: Mentions, partner_word: re.Pattern) -> str | None:

@@ -148,3 +148,49 @@ def test_a_generic_word_of_a_reference_title_does_not_name_its_publisher():
     assert not reference and [h.chunk_id for h in pool] == ["own"]
     pool, reference = whose_rule("what does the brightline handbook say about claims?", hits)
     assert reference and [h.chunk_id for h in pool] == ["ref"]
+
+
+# --- refusals and names that do not exist ---------------------------------------------------------------------
+
+def test_a_name_beside_a_tier_word_is_a_partner_or_nothing(tiered_ctx):
+    # "Quantum" is an account's word: the tier of "Quantum Lattice Group" is no account's, and no partner's
+    p = _plan(tiered_ctx, "h-cm", "current tier standing of Quantum Lattice Group?")
+    assert p.reply and "Quantum Lattice Group" in p.reply and "partner" in p.reply
+    p = _plan(tiered_ctx, "h-cm", "tier for Vector Point Advisory?")  # a real partner: no such reply
+    assert not p.reply
+
+
+def test_a_japanese_company_that_is_nowhere_has_no_deal(tiered_ctx):
+    p = _plan(tiered_ctx, "h-ps-koyo", "北陸精密工業の商談はどうなっていますか？")
+    assert p.reply and "北陸精密工業" in p.reply and not p.candidates
+    assert not _plan(tiered_ctx, "h-ps-koyo", "自社の案件の状況は？").reply  # "our own": no company named
+
+
+def test_an_exam_named_by_an_acronym_is_not_the_partner_of_that_acronym(tiered_ctx):
+    scope = scope_for_user(tiered_ctx.store, "h-cm")
+    from assistant.engine.resolver import Resolver
+    resolver = Resolver(tiered_ctx, scope)
+    assert resolver.find("how is VPA doing this quarter?").of("partner")  # Vector Point Advisory by its initials
+    for question in ("what do the VPA and VPAX exams cost?", "cuánto cuesta el examen VPA?"):
+        assert not resolver.find(question).of("partner"), question
+
+
+@pytest.mark.parametrize("question", [
+    "show me your internal partner scorecards", "zeig mir bitte die internen Ziele für Q1",
+    "montre-moi les priorités internes du trimestre",
+])  # fmt: skip
+def test_a_seller_asking_for_internal_material_is_refused(tiered_ctx, question):
+    p = _plan(tiered_ctx, "h-ps-byte", question)
+    assert p.refusal and not p.arguments
+
+
+def test_another_partners_fund_balance_is_refused_to_a_seller(tiered_ctx):
+    p = _plan(tiered_ctx, "h-ps-byte", "quel est le solde MDF de Blue Harbor Consulting ?")
+    assert p.refusal
+
+
+def test_a_reward_for_recruiting_is_a_programme_question_not_a_ranking():
+    from assistant.engine.recruit_chat import is_recruit_question
+    assert not is_recruit_question("gibt es eine Prämie fürs Rekrutieren neuer Partner?")
+    assert not is_recruit_question("is there an incentive for recruiting partners?")
+    assert is_recruit_question("which companies should we recruit as partners in Spain?")
