@@ -92,7 +92,7 @@ _DURATION_Q = re.compile(
     r"until when|by when|what time|what date|deadline|how many (days|weeks|months|hours|years))\b|"
     r"何日|何営業日|どのくらい|どれくらい|いつ|何時間|期間|何か月|何ヶ月|何年|何週|"
     # German, French, Spanish, Portuguese
-    r"^\W*(wann|quand|cuándo|quando)\b|\b(wie lange?|bis wann|frist|combien de (temps|jours|semaines|mois)|"
+    r"^\W*(wann|quand|cuándo|quando)\b|\b(wann|quand|cuándo|quando)\W*$|\b(wie lange?|bis wann|frist|combien de (temps|jours|semaines|mois)|"
     r"jusqu'à quand|délai|cuánto tiempo|cuántos días|plazo|quanto tempo|quantos dias|prazo|wie viele "
     r"(tage|werktage|wochen|monate)|(werktage|arbeitstage) (vorher|im voraus)|combien de jours ouvrés|"
     # "how far in advance"

@@ -29,7 +29,7 @@ from retrieval.search import Hit
 from tools.context import ToolContext
 from tools.locales import CATALOGUE_LANGS, Catalogue, detect_languages
 from tools.registry import register_tool
-from tools.search.glossary import english_gloss
+from tools.search.glossary import english_gloss, on_topic
 from tools.shorthand import expand_shorthand
 
 __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
@@ -90,7 +90,9 @@ class SearchToolResult(SearchResponse):
 # Business idioms for a programme's words: "who needs to sign off?" asks who approves
 _IDIOMS = ((re.compile(r"\bsign(s|ed|ing)?[- ]off\b", re.I), "approve"), (re.compile(r"\bok'?d\b", re.I), "approved"),
            (re.compile(r"\bgreen[- ]?light(s|ed)?\b", re.I), "approve"),
-           (re.compile(r"\bkicks? in\b", re.I), "takes effect"))
+           (re.compile(r"\bkicks? in\b", re.I), "takes effect"),
+           # what a trip is made of, as policies name it: "can MDF pay for our reps' flights?" asks about travel
+           (re.compile(r"\b(flights?|airfares?|plane tickets?|hotel (rooms?|nights?|stays?))\b", re.I), "travel"))
 
 
 def search_query(text: str) -> str:
@@ -518,9 +520,13 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
         return answer
     asked = asked_language(question, scope.locale)
     locales = {h.doc_id: _lang(h.locale) for h in hits}
-    if answer.found and any(locales.get(c.doc_id) == asked for c in answer.citations):
+    own = answer.found and any(locales.get(c.doc_id) == asked for c in answer.citations)
+    if own and on_topic(question, answer.answer.rsplit(" [", 1)[0]):
         return answer  # content in the asker's own language answered
-    if answer.found and any(locales.get(c.doc_id) not in (default, "") for c in answer.citations):
+    # (a quote in the asker's language about another topic of the programme than the one asked, e.g. the MDF
+    # claim window for "how many days is a registration protected?", gives way to a sure answer in the default
+    # language: the English path judges the question too)
+    if answer.found and not own and any(locales.get(c.doc_id) not in (default, "") for c in answer.citations):
         return answer  # quoted from a third language's content: not the English path's to judge
     gloss = english_gloss(question)
     if not gloss:
@@ -537,6 +543,8 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
     own_closer = not answer.found and answer.closest and answer.relative >= english.relative
     if english.found and not own_closer:
         return english
+    if own:  # off topic, but nothing surer in the default language: the asker's own content's answer stands
+        return answer
     # not answered in the rule's own words: an answer chosen across languages on the multilingual model's
     # opinion alone is only the closest passage; the English path's nearest passage is shown first when
     # it scores as a likely answer on its own scale
