@@ -344,7 +344,7 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
                      multilingual: Callable[[str, Sequence[str]], np.ndarray | None] | None = None,
                      foreign: bool = False, across: bool = False,
                      name_vocabulary: Callable[[str], tuple[float, bool]] | None = None,
-                     match_numbers: bool = False) -> ContentAnswer:
+                     match_numbers: bool = False, names: str | None = None) -> ContentAnswer:
     """Pick the units of `hits` (best first, as from ContentService.search) that answer `question`.
     `unit_vectors` maps a chunk id to the vectors of its `text_units` (stored at ingest); without them
     they are pooled here with `embedder`. `term_idf` gives a term's IDF over the whole content and
@@ -357,7 +357,8 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     `name_vocabulary`: as `term_idf`, over the content that may answer (the vendor's programme, not others'
     reference material), for the names of the question (`_absent_name`); `term_idf` when not given.
     `match_numbers`: the question's numbers favour the units holding them, as across languages (a question
-    read through its English gloss, whose words are few)."""
+    read through its English gloss, whose words are few). `names`: the text whose capitalised words are the
+    question's names (`_absent_name`), when `question` is a gloss that lost them; the question by default."""
     if is_instruction(question):
         return ContentAnswer(answer=NOT_FOUND, found=False)
     cjk = is_cjk(question)
@@ -391,7 +392,7 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     # across languages, the question's words are naturally absent from the content: they say nothing
     absent = 0.0 if across else _absent_share(q_terms, term_idf)
     confidence = (float(combined[best]) - (W_ABSENT_CJK if cjk or foreign else W_ABSENT) * absent
-                  - W_ABSENT_NAME * _absent_name(question, name_vocabulary or term_idf))
+                  - W_ABSENT_NAME * _absent_name(question if names is None else names, name_vocabulary or term_idf))
     chosen = _with_item_opening(hits, units, _choose(units, combined, best, max_units))
     lacks_kind = kind in (GATED_KINDS + ("duration",) if foreign else GATED_KINDS) and not any(_has_kind(units[i].text, kind, question) for i in chosen)
     relative = round((confidence - closest_at) / max(answer_at - closest_at, 1e-6), 4)

@@ -507,6 +507,9 @@ def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: f
                          score=max(a.score for a in found))
 
 
+_QUOTED_NAME = re.compile(r"['\"“«‘„]\s*([^'\"”»’“]{2,60}?)\s*['\"”»’“]")
+
+
 def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit], answer: ContentAnswer,
                    threshold: float | None, **filters) -> ContentAnswer:
     """A question in another language than the vendor's default, not answered from content in its own
@@ -536,9 +539,12 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
     if not found:
         return answer
     content = ctx.content
+    # the names the question quotes ("un programme 'Partner Champions'") or, outside German (which writes every noun
+    # with a capital), writes with a capital: a name the vendor's programme never uses is not its rule
+    names = " ".join(["-"] + _QUOTED_NAME.findall(question) + ([] if asked == "de" else [question]))
     english = answer_from_hits(gloss, found, embedder=content.embedder, threshold=threshold,
                                unit_vectors=content.unit_vectors(found), term_idf=content.vocabulary(),
-                               match_numbers=True)
+                               match_numbers=True, name_vocabulary=_programme_vocabulary(ctx), names=names)
     # content in the asker's language came closer, each on its own scale, than the English path did
     own_closer = not answer.found and answer.closest and answer.relative >= english.relative
     if english.found and not own_closer:
