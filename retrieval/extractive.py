@@ -61,6 +61,7 @@ FOUND_THRESHOLD_ACROSS = 0.22
 CLOSEST_THRESHOLD_ACROSS = 0.0
 W_LEXICAL, W_DENSE, W_RETRIEVAL, W_NEIGHBOUR = 0.35, 0.50, 0.20, 0.20
 CONTEXT_MATCH = 0.6  # a question term found only in the unit's headings or lead-in counts this much
+W_ITEM = 0.05  # a sentence inside a list item: the question's words in the item's opening (`_item_openings`)
 NUMBER_BONUS = 0.10  # across languages, a unit holding the numbers the question says (`_number_scores`)
 KIND_BONUS = 0.10  # added when a unit holds the kind of answer asked for, subtracted when it does not
 # Subtracted instead of KIND_BONUS when a unit lacks a kind asked for in so many words (a percentage, an
@@ -379,7 +380,8 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     w_dense = 0.0 if cjk else W_DENSE
     base = (W_LEXICAL + W_DENSE - w_dense) * lexical + w_dense * dense + W_RETRIEVAL * prior
     kind = answer_kind(question)
-    combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question) \
+    combined = base + W_NEIGHBOUR * _neighbours(units, base) + W_ITEM * _item_openings(hits, units, lexical) \
+        + _kind_scores(units, kind, question) \
         + _negation_scores(question, units) + _threshold_scores(question, units)
     if across or match_numbers:
         combined = combined + _number_scores(q_terms, units)
@@ -549,6 +551,24 @@ def _neighbours(units: list[_Unit], base: np.ndarray) -> np.ndarray:
     for i, u in enumerate(units):
         near = [base[j] for j in (i - 1, i + 1) if 0 <= j < len(units) and units[j].hit_rank == u.hit_rank]
         out[i] = max(near, default=0.0)
+    return out
+
+
+def _item_openings(hits: Sequence, units: list[_Unit], lexical: np.ndarray) -> np.ndarray:
+    """For a sentence inside a list item (on the line the item opens), the words its item's opening shares with
+    the question: the item says what the sentence is about ("Exam fee USD 150." under "Installer (CCI): ...", not
+    the next item's "Exam fee USD 350.")."""
+    out = np.zeros(len(units))
+    if not hits:
+        return out
+    for i, u in enumerate(units):
+        j = i
+        while j > 0 and units[j - 1].hit_rank == u.hit_rank and units[j].unit.kind == "sentence" \
+                and "\n" not in (getattr(hits[u.hit_rank], "text", "") or "")[units[j - 1].unit.end:units[j].unit.start]:
+            j -= 1
+            if units[j].unit.kind == "item":
+                out[i] = lexical[j]
+                break
     return out
 
 

@@ -137,8 +137,26 @@ _SECOND_QUESTION = re.compile(
 _CJK_CONTENT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]")
 
 
+# Two things named by their acronyms in one question ("what do the CCX and CCXP exams cost?"): one question each
+_TWO_NAMED = re.compile(r"(?<![\w-])(?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:and|&|or|und|oder|et|ou|y|o|e)\s+"
+                        r"(?P<b>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)(?![\w-])")
+
+
+def _each_named(part: str) -> list[str]:
+    """A question about two things named by acronyms, as one question about each."""
+    found = _TWO_NAMED.search(part)
+    if not found or found.group("a").casefold() == found.group("b").casefold():
+        return [part]
+    return [part[:found.start()] + found.group(name) + part[found.end():] for name in ("a", "b")]
+
+
 def question_parts(question: str) -> list[str]:
-    """The questions inside one message (at most 3); a part of fewer than 3 words stays with the previous."""
+    """The questions inside one message (at most 3); a part of fewer than 3 words stays with the previous; a
+    question about two things named by acronyms is one question about each."""
+    return [p for part in _question_parts(question) for p in _each_named(part)][:3] or [question]
+
+
+def _question_parts(question: str) -> list[str]:
     parts: list[str] = []
     for piece in _SECOND_QUESTION.split(question):
         piece = piece.strip(" ,;")
@@ -507,6 +525,7 @@ def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: f
                          score=max(a.score for a in found))
 
 
+_ACRONYMS = re.compile(r"\b[A-Z][A-Z0-9]+\b")
 _QUOTED_NAME = re.compile(r"['\"“«‘„]\s*([^'\"”»’“]{2,60}?)\s*['\"”»’“]")
 
 
@@ -541,7 +560,8 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
     content = ctx.content
     # the names the question quotes ("un programme 'Partner Champions'") or, outside German (which writes every noun
     # with a capital), writes with a capital: a name the vendor's programme never uses is not its rule
-    names = " ".join(["-"] + _QUOTED_NAME.findall(question) + ([] if asked == "de" else [question]))
+    # (an acronym is no such name: the programme may spell it out, "NFR" as "not-for-resale")
+    names = " ".join(["-"] + _QUOTED_NAME.findall(question) + ([] if asked == "de" else [_ACRONYMS.sub(" ", question)]))
     english = answer_from_hits(gloss, found, embedder=content.embedder, threshold=threshold,
                                unit_vectors=content.unit_vectors(found), term_idf=content.vocabulary(),
                                match_numbers=True, name_vocabulary=_programme_vocabulary(ctx), names=names)
