@@ -127,7 +127,9 @@ _MONEY = re.compile(r"[$€£¥]\s?\d|\b(usd|eur|gbp|jpy|chf|cad|aud|brl|inr|sek
                     r"無料で|追加費用なし", re.I)
 # Who, where, which city / distributor / team: the answer names something the question does not.
 _NAMED_Q = re.compile(
-    r"^\W*(who|whom|whose)\b|\bwhere\b|\b(which|what) (city|cities|country|countries|region|distributors?|"
+    r"^\W*(who|whom|whose)\b|\bwhere\b|"
+    # "..., qui tranche ?", "wer entscheidet?", "¿quién decide?": who, at the start of the question or of its clause
+    r"(^|[,;:]\s*)\W*(qui|wer|wem|quién|quien|quem)\b|\b(which|what) (city|cities|country|countries|region|distributors?|"
     r"vendors?|compan(y|ies)|tools?|systems?|platforms?|teams?|person|people|site|website|email|alias|address)\b|"
     r"\bwhat is the name\b|誰|どこ|どの(都市|国|会社|ツール|チーム|ディストリビューター|部署)", re.I)
 _OPENING_ONCE = re.compile(r"^\W*once\b", re.I)

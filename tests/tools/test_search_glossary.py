@@ -150,3 +150,13 @@ def test_a_quote_in_the_askers_language_on_another_topic_gives_way_to_the_rule(t
     assert "75 days" in _quoted(answer) and "40 jours" not in _quoted(answer)
     answer = answer_from_content(two_language_ctx, scope, "Quel est le délai pour la réclamation des fonds ?")
     assert "40 jours" in _quoted(answer)  # on its topic, the asker's own language still answers
+
+
+def test_who_at_the_start_of_a_clause_asks_for_a_name_in_every_language():
+    from retrieval.extractive import answer_kind
+
+    assert answer_kind("si le litige n'est pas réglé avec le channel manager, qui décide ensuite ?") == "named"
+    assert answer_kind("Und wenn das nicht klappt, wer entscheidet dann?") == "named"
+    assert answer_kind("le partenaire qui a enregistré le deal garde-t-il la protection ?") != "named"
+    gloss = english_gloss("si l'escalade ne règle rien, qui tranche ?") or ""
+    assert {"who", "escalated", "decides"} <= set(gloss.split()) and "rien" not in gloss
