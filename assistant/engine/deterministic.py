@@ -1038,6 +1038,12 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         if best:
             _, cell, query, found = best
         text, shown = _search(turn, query, start, found) if cell else _search(turn, turn.question, start)
+        row = next((r for r in found.results if cell in tier_benefits.tier_cells(r.text, args["tier"])), None) \
+            if cell else None
+        if row is not None and not (found.found and cell in tier_benefits.tier_cells(found.answer, args["tier"])):
+            turn.citations = []  # the passage holding the row asked about, not the search's answer to other words
+            turn.cite(answers.citations_from_search([row]))
+            text = f"{row.text} [{row.title}]"
         if cell and args.get("partner_id"):
             head = say("tier_benefit", turn.lang, partner=_partner_label(resolver, args["partner_id"]),
                        tier=args["tier"], benefit=cell[0], value=cell[1])

@@ -89,11 +89,19 @@ _IN_ENGLISH = [(re.compile(p), w) for p, w in (
 )]
 
 
+# words of any benefits table's question, never what tells one row from another
+_EVERY_ROW = frozenset(["partner", "partners", "partenaire", "partenaires", "socio", "socios", "parceiro", "parceiros",
+                        "tier", "tiers", "level", "stufe", "niveau", "nivel", "nível", "our", "unser", "unsere", "notre",
+                        "nuestro", "nosso", "get", "gets", "bekommt", "bekommen", "how", "wie", "viel", "much", "many",
+                        "what", "was", "welche", "welchen", "quel", "quelle", "qual", "cuánto", "quanto", "combien"])
+
+
 def english_query(question: str) -> str | None:
     """The benefit asked about in the English of the benefits tables ("ワークショップは四半期に何回" -> "tier benefits
     table: workshops solution architect quarter"), when the question says one in another language."""
     text = normalise(question)
     words = [w for pattern, w in _IN_ENGLISH if pattern.search(text)]
+    words += [a for a in re.findall(r"\b[A-Z]{2,5}\b", question) if a not in words]  # MDF, NFR: as the tables say
     return f"tier benefits table: {' '.join(words)}" if words else None
 
 
@@ -105,6 +113,7 @@ def asked_words(question: str, label: str) -> int:
 def _overlap(question: str, label: str) -> int:
     text = normalise(question)
     words = set(re.findall(r"[^\W\d_]{3,}", text)) | {w for pattern, w in _IN_ENGLISH if pattern.search(text)}
+    words -= _EVERY_ROW  # "a Gold partner": every row of a partner programme's table is a partner's
     label_words = set(re.findall(r"\w{3,}", label.lower()))
     score = len(words & label_words)
     acronym = _initials(re.sub(r"\(.*?\)", "", label))

@@ -194,3 +194,11 @@ def test_a_reward_for_recruiting_is_a_programme_question_not_a_ranking():
     assert not is_recruit_question("gibt es eine Prämie fürs Rekrutieren neuer Partner?")
     assert not is_recruit_question("is there an incentive for recruiting partners?")
     assert is_recruit_question("which companies should we recruit as partners in Spain?")
+
+
+def test_the_row_asked_about_is_told_by_its_own_words_not_by_partner():
+    table = ("Benefit: Back-end rebate on partner-sourced revenue; Cobalt: 2%; Titan: 4% "
+             "Benefit: Co-marketing funds (MDF) per quarter; Cobalt: USD 3,000; Titan: USD 9,000")
+    assert benefit_line("Wie viel MDF bekommt ein Titan-Partner pro Quartal?", ["", table], "titan") == (
+        "Co-marketing funds (MDF) per quarter", "USD 9,000")
+    assert "MDF" in (english_query("Wie viel MDF pro Quartal für Titan?") or "")
