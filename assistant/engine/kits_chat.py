@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from assistant.engine import draft_options
 from assistant.engine.draft_options import find_channel, find_locale, kit_named
 from assistant.engine.intent_cues import normalise
 from assistant.engine.messages import say
-from assistant.engine.resolver import Resolver
+from assistant.engine.resolver import Resolver, fold
 from assistant.engine.turn import ToolUse, Turn
 from tools.content_drafts.service import KitText, kit_texts, kits_for_need, kits_for_partner
 from tools.directory.service import question_hints
@@ -251,6 +252,11 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
         fits = [k.kit_id for k in kit_texts(turn.ctx, turn.scope, locale)
                 if products & {v.casefold() for v in k.products}] if products else []
         kit_id = fits[0] if len(fits) == 1 else None
+    if field and not kit_id:  # "the CTA of the <made-up> kit?": no such kit, not the list of kits
+        taken = {fold(w) for e in mentions.entities for w in e.label.split()}
+        missing = draft_options.unknown_kit(question, resolver.kits, taken)
+        if missing and not all(_is_hint(turn, w) for w in re.findall(r"[^\W\d_]{3,}", missing)):
+            return draft_options.no_such_kit(missing, resolver.kits, turn.lang), ToolUse(name="kit_texts", arguments={})
     if kit_id and field:
         found = {k.kit_id: k for k in kit_texts(turn.ctx, turn.scope, locale)}
         kit = found.get(kit_id)

@@ -202,3 +202,13 @@ def test_the_row_asked_about_is_told_by_its_own_words_not_by_partner():
     assert benefit_line("Wie viel MDF bekommt ein Titan-Partner pro Quartal?", ["", table], "titan") == (
         "Co-marketing funds (MDF) per quarter", "USD 9,000")
     assert "MDF" in (english_query("Wie viel MDF pro Quartal für Titan?") or "")
+
+
+def test_a_kit_named_by_an_id_or_a_name_that_is_no_kit_does_not_exist():
+    from assistant.engine.draft_options import unknown_kit
+
+    kits = {"zero-trust-30": "Zero Trust in 30 days", "soc-modern": "Modern SOC with Beacon"}
+    assert unknown_kit("faz um rascunho do kit ransomware-fr-2027 pra Vector Point", kits) == "ransomware-fr-2027"
+    assert unknown_kit("what's the CTA of the cloud backup kit?", kits) == "cloud backup"
+    assert unknown_kit("draft the zero trust kit email", kits) is None
+    assert unknown_kit("use kit soc-modern for Vector Point", kits) is None
