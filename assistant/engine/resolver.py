@@ -22,6 +22,7 @@ from assistant.engine.context import AppContext
 from assistant.engine.deal_hints import OPEN_STAGES, Deal
 from assistant.engine.draft_options import find_channel, find_locale
 from assistant.engine.intent_cues import programme_tier_named
+from assistant.engine.recruit_chat import country_in
 from assistant.engine.name_index import (
     GENERIC_NAME_WORDS,
     LEGAL_SUFFIXES,
@@ -406,6 +407,8 @@ class Resolver:
                 continue  # the deal/partner word itself ("Deal", "Partner")
             if len(phrase.split()) == 1 and _GERMAN_NOUN_BEFORE.search(question[:start]):
                 continue  # "am selben Tag": a German noun
+            if len(phrase.split()) <= 2 and country_in(f"in {phrase}"):
+                continue  # "a Lakehouse deal in Switzerland": a country, not a name of a deal
             if len(words) == 1 and _GERMAN_ARTICLE_BEFORE.search(question[:start]):
                 knows = knows or self._vocabulary_knows()
                 if knows(words[0]):

@@ -212,3 +212,10 @@ def test_a_kit_named_by_an_id_or_a_name_that_is_no_kit_does_not_exist():
     assert unknown_kit("what's the CTA of the cloud backup kit?", kits) == "cloud backup"
     assert unknown_kit("draft the zero trust kit email", kits) is None
     assert unknown_kit("use kit soc-modern for Vector Point", kits) is None
+
+
+def test_a_country_beside_a_deal_word_is_no_made_up_deal(tiered_ctx):
+    p = _plan(tiered_ctx, "h-cm", "which partner could take an identity deal in Portugal?")
+    assert not (p.reply and "Portugal" in p.reply), p.reply
+    p = _plan(tiered_ctx, "h-cm", "what's the discount guidance for the Wumpus Corp deal?")  # still nowhere
+    assert p.reply and "Wumpus Corp" in p.reply
