@@ -22,7 +22,6 @@ from assistant.engine.context import AppContext
 from assistant.engine.deal_hints import OPEN_STAGES, Deal
 from assistant.engine.draft_options import find_channel, find_locale
 from assistant.engine.intent_cues import programme_tier_named
-from assistant.engine.recruit_chat import country_in
 from assistant.engine.name_index import (
     GENERIC_NAME_WORDS,
     LEGAL_SUFFIXES,
@@ -35,6 +34,7 @@ from assistant.engine.name_index import (
     tokens,
     upper_words,
 )
+from assistant.engine.recruit_chat import country_in
 from retrieval.lexical import tokenize as tokenize_terms
 from retrieval.records import Account, CampaignKitRow, Opportunity, Partner
 from retrieval.scope import Scope
