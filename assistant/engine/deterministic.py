@@ -1020,13 +1020,14 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
             return recruit_chat.coverage_answer(ranked) + "\n" + recruit_chat.answer(ranked, start), recruit_chat.PAGE
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE
     if p.intent == "search" and args.get("tier") and not start:  # a benefit of this tier: its value first
-        cell, best = None, None
+        cell, best, asked = None, None, None
         english = tier_benefits.english_query(turn.question)  # the benefit in the tables' words, asked in another language
         queries = (turn.question, args["query"], *([english] if english else []), tier_benefits.TABLE_QUERY)
         for query in queries:  # as asked, then the table's
             table = query == tier_benefits.TABLE_QUERY  # every row of a benefits table split over passages
             found = turn.call("search_content", {"query": query, "k": tier_benefits.TABLE_DEPTH if table else
                                                  answers.PAGE}, SearchToolResult)
+            asked = asked or found  # the search of the question as asked
             line = tier_benefits.benefit_line(turn.question, [found.answer if found.found else ""]
                                               + [r.text for r in found.results], args["tier"],
                                               first=not table)
@@ -1037,7 +1038,11 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                 break
         if best:
             _, cell, query, found = best
-        text, shown = _search(turn, query, start, found) if cell else _search(turn, turn.question, start)
+            if best[0] < 2 and asked is not None and asked.found and cell[1] not in asked.answer:
+                # a row sharing one word with the question ("discount") while the rule asked about is stated in
+                # its own words elsewhere ("8 extra discount points on a registered deal"): that rule answers
+                cell, query, found = None, turn.question, asked
+        text, shown = _search(turn, query, start, found) if cell else _search(turn, turn.question, start, asked)
         row = next((r for r in found.results if cell in tier_benefits.tier_cells(r.text, args["tier"])), None) \
             if cell else None
         if row is not None and not (found.found and cell in tier_benefits.tier_cells(found.answer, args["tier"])):

@@ -219,3 +219,12 @@ def test_a_country_beside_a_deal_word_is_no_made_up_deal(tiered_ctx):
     assert not (p.reply and "Portugal" in p.reply), p.reply
     p = _plan(tiered_ctx, "h-cm", "what's the discount guidance for the Wumpus Corp deal?")  # still nowhere
     assert p.reply and "Wumpus Corp" in p.reply
+
+
+def test_a_rule_stated_in_its_own_words_wins_over_a_row_sharing_one_word():
+    from assistant.engine import tier_benefits
+
+    # "extra discount points on a registered deal" shares only "discount" with the "Resale discount" row
+    assert tier_benefits.asked_words("how many extra discount pts do we get on a registered deal?",
+                                     "Resale discount") < 2
+    assert tier_benefits.asked_words("remise de revente pour un partenaire Titan ?", "Resale discount") >= 2
