@@ -240,8 +240,8 @@ def _names_an_exam(question: str, entity: Entity, words: list[str]) -> bool:
 
 
 # a company named in Japanese script before its deal ("<name>工業の案件", "<name>銀行さんの商談"): the name ends as Japanese
-# company names end
-_JAPANESE_COMPANY = re.compile(r"(?P<name>[\u30a0-\u30ff\u4e00-\u9fffー]{2,}(?:工業|産業|商事|銀行|製作所|電機|電気|"
+# company names end (a name of three characters or more before the ending: "大手銀行の案件" is any big bank's deal)
+_JAPANESE_COMPANY = re.compile(r"(?P<name>[\u30a0-\u30ff\u4e00-\u9fffー]{3,}(?:工業|産業|商事|銀行|製作所|電機|電気|"
                                r"建設|自動車|化学|食品|製薬|薬品|証券|保険|物産|精機|重工|運輸|物流|病院|大学|商会|"
                                r"ホールディングス|グループ|システムズ|株式会社|社))(?:さん|様)?の(?:案件|商談|登録|ディール)")
 

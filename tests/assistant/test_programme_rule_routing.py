@@ -164,6 +164,7 @@ def test_a_japanese_company_that_is_nowhere_has_no_deal(tiered_ctx):
     p = _plan(tiered_ctx, "h-ps-koyo", "北陸精密工業の商談はどうなっていますか？")
     assert p.reply and "北陸精密工業" in p.reply and not p.candidates
     assert not _plan(tiered_ctx, "h-ps-koyo", "自社の案件の状況は？").reply  # "our own": no company named
+    assert not _plan(tiered_ctx, "h-ps-koyo", "大手銀行の案件はどう進めるべき？").reply  # any big bank: no name
 
 
 def test_an_exam_named_by_an_acronym_is_not_the_partner_of_that_acronym(tiered_ctx):
