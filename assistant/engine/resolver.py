@@ -408,7 +408,7 @@ class Resolver:
             if len(phrase.split()) == 1 and _GERMAN_NOUN_BEFORE.search(question[:start]):
                 continue  # "am selben Tag": a German noun
             if len(phrase.split()) <= 2 and country_in(f"in {phrase}"):
-                continue  # "a Lakehouse deal in Switzerland": a country, not a name of a deal
+                continue  # "an identity deal in Switzerland": a country, not a name of a deal
             if len(words) == 1 and _GERMAN_ARTICLE_BEFORE.search(question[:start]):
                 knows = knows or self._vocabulary_knows()
                 if knows(words[0]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.engine.intent_cues import normalise, tier_named
+from assistant.engine.intent_cues import TIER_NAMES, normalise, tier_named
 
 # a benefit people ask about per tier: discounts, licences, funds per quarter, points, support
 _BENEFIT = re.compile(
@@ -35,6 +35,9 @@ _OWN_TIER = re.compile(
 # marketing funds, a benefit when a tier is named ("los partners registered pueden pedir MDF?")
 _FUNDS = re.compile(r"(?<![a-z])mdf(?![a-z])|marketing (development )?funds?|fonds marketing|fondos de marketing|"
                     r"fundos de marketing|marketingmittel|マーケティング資金")
+# two tiers compared ("discount at platinum vs gold?"): the table answers, not one tier's row
+_COMPARED = re.compile(r"\b(vs\.?|versus|compared|compare|vergleich\w*|comparé\w*|comparad\w*|differen\w*|unterschied\w*)\b|"
+                       r"比較|違い")
 # a gap or a progress question is the tier's criteria, not its benefits
 _PROGRESS = re.compile(r"\b(missing|gap|need|needed|reach|qualify|on track|fehlt|manque|falta|criteria|"
                        r"kriterien|critères|requisitos)\b|足りない|条件")
@@ -61,7 +64,8 @@ def asks_tier_benefit(question: str, named: str | None = None) -> bool:
     partenaire Platinum ?", "qual o desconto de registro pra Gold?"."""
     text = normalise(question)
     benefit = _BENEFIT.search(text) or _FUNDS.search(text)  # "can Registered partners get MDF?": that tier's row
-    return bool(benefit and (named or tier_named(question)) and not _PROGRESS.search(text))
+    compared = _COMPARED.search(text) or sum(bool(re.search(p, text)) for p in TIER_NAMES) >= 2
+    return bool(benefit and (named or tier_named(question)) and not _PROGRESS.search(text) and not compared)
 
 
 def query_for(question: str, tier: str) -> str:
