@@ -128,8 +128,10 @@ _MONEY = re.compile(r"[$€£¥]\s?\d|\b(usd|eur|gbp|jpy|chf|cad|aud|brl|inr|sek
 # Who, where, which city / distributor / team: the answer names something the question does not.
 _NAMED_Q = re.compile(
     r"^\W*(who|whom|whose)\b|\bwhere\b|"
-    # "..., qui tranche ?", "wer entscheidet?", "¿quién decide?": who, at the start of the question or of its clause
-    r"(^|[,;:]\s*)\W*(qui|wer|wem|quién|quien|quem)\b|\b(which|what) (city|cities|country|countries|region|distributors?|"
+    # "..., qui tranche ?", "wer entscheidet?", "¿quién decide?": who decides, at the start of the question or of its
+    # clause, asks for a role ("qui gagne ?" asks for the rule that decides, not for a name)
+    r"(^|[,;:]\s*)\W*(qui|wer|quién|quien|quem)\s+(tranche\w*|d[ée]cide\w*|arbitr\w*|approuve\w*|valide\w*|"
+    r"entscheid\w*|genehmig\w*|decide\w*|aprueba\w*|aprova\w*)\b|\b(which|what) (city|cities|country|countries|region|distributors?|"
     r"vendors?|compan(y|ies)|tools?|systems?|platforms?|teams?|person|people|site|website|email|alias|address)\b|"
     r"\bwhat is the name\b|誰|どこ|どの(都市|国|会社|ツール|チーム|ディストリビューター|部署)", re.I)
 _OPENING_ONCE = re.compile(r"^\W*once\b", re.I)

@@ -158,5 +158,6 @@ def test_who_at_the_start_of_a_clause_asks_for_a_name_in_every_language():
     assert answer_kind("si le litige n'est pas réglé avec le channel manager, qui décide ensuite ?") == "named"
     assert answer_kind("Und wenn das nicht klappt, wer entscheidet dann?") == "named"
     assert answer_kind("le partenaire qui a enregistré le deal garde-t-il la protection ?") != "named"
+    assert answer_kind("trois partenaires sur le même client, qui l'emporte ?") != "named"  # the rule that decides
     gloss = english_gloss("si l'escalade ne règle rien, qui tranche ?") or ""
     assert {"who", "escalated", "decides"} <= set(gloss.split()) and "rien" not in gloss
