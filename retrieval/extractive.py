@@ -61,6 +61,7 @@ FOUND_THRESHOLD_ACROSS = 0.22
 CLOSEST_THRESHOLD_ACROSS = 0.0
 W_LEXICAL, W_DENSE, W_RETRIEVAL, W_NEIGHBOUR = 0.35, 0.50, 0.20, 0.20
 CONTEXT_MATCH = 0.6  # a question term found only in the unit's headings or lead-in counts this much
+W_ITEM = 0.05  # a sentence inside a list item: the question's words in the item's opening (`_item_openings`)
 NUMBER_BONUS = 0.10  # across languages, a unit holding the numbers the question says (`_number_scores`)
 KIND_BONUS = 0.10  # added when a unit holds the kind of answer asked for, subtracted when it does not
 # Subtracted instead of KIND_BONUS when a unit lacks a kind asked for in so many words (a percentage, an
@@ -92,7 +93,7 @@ _DURATION_Q = re.compile(
     r"until when|by when|what time|what date|deadline|how many (days|weeks|months|hours|years))\b|"
     r"何日|何営業日|どのくらい|どれくらい|いつ|何時間|期間|何か月|何ヶ月|何年|何週|"
     # German, French, Spanish, Portuguese
-    r"^\W*(wann|quand|cuándo|quando)\b|\b(wie lange?|bis wann|frist|combien de (temps|jours|semaines|mois)|"
+    r"^\W*(wann|quand|cuándo|quando)\b|\b(wann|quand|cuándo|quando)\W*$|\b(wie lange?|bis wann|frist|combien de (temps|jours|semaines|mois)|"
     r"jusqu'à quand|délai|cuánto tiempo|cuántos días|plazo|quanto tempo|quantos dias|prazo|wie viele "
     r"(tage|werktage|wochen|monate)|(werktage|arbeitstage) (vorher|im voraus)|combien de jours ouvrés|"
     # "how far in advance"
@@ -126,7 +127,11 @@ _MONEY = re.compile(r"[$€£¥]\s?\d|\b(usd|eur|gbp|jpy|chf|cad|aud|brl|inr|sek
                     r"無料で|追加費用なし", re.I)
 # Who, where, which city / distributor / team: the answer names something the question does not.
 _NAMED_Q = re.compile(
-    r"^\W*(who|whom|whose)\b|\bwhere\b|\b(which|what) (city|cities|country|countries|region|distributors?|"
+    r"^\W*(who|whom|whose)\b|\bwhere\b|"
+    # "..., qui tranche ?", "wer entscheidet?", "¿quién decide?": who decides, at the start of the question or of its
+    # clause, asks for a role ("qui gagne ?" asks for the rule that decides, not for a name)
+    r"(^|[,;:]\s*)\W*(qui|wer|quién|quien|quem)\s+(tranche\w*|d[ée]cide\w*|arbitr\w*|approuve\w*|valide\w*|"
+    r"entscheid\w*|genehmig\w*|decide\w*|aprueba\w*|aprova\w*)\b|\b(which|what) (city|cities|country|countries|region|distributors?|"
     r"vendors?|compan(y|ies)|tools?|systems?|platforms?|teams?|person|people|site|website|email|alias|address)\b|"
     r"\bwhat is the name\b|誰|どこ|どの(都市|国|会社|ツール|チーム|ディストリビューター|部署)", re.I)
 _OPENING_ONCE = re.compile(r"^\W*once\b", re.I)
@@ -344,7 +349,7 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
                      multilingual: Callable[[str, Sequence[str]], np.ndarray | None] | None = None,
                      foreign: bool = False, across: bool = False,
                      name_vocabulary: Callable[[str], tuple[float, bool]] | None = None,
-                     match_numbers: bool = False) -> ContentAnswer:
+                     match_numbers: bool = False, names: str | None = None) -> ContentAnswer:
     """Pick the units of `hits` (best first, as from ContentService.search) that answer `question`.
     `unit_vectors` maps a chunk id to the vectors of its `text_units` (stored at ingest); without them
     they are pooled here with `embedder`. `term_idf` gives a term's IDF over the whole content and
@@ -357,7 +362,8 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     `name_vocabulary`: as `term_idf`, over the content that may answer (the vendor's programme, not others'
     reference material), for the names of the question (`_absent_name`); `term_idf` when not given.
     `match_numbers`: the question's numbers favour the units holding them, as across languages (a question
-    read through its English gloss, whose words are few)."""
+    read through its English gloss, whose words are few). `names`: the text whose capitalised words are the
+    question's names (`_absent_name`), when `question` is a gloss that lost them; the question by default."""
     if is_instruction(question):
         return ContentAnswer(answer=NOT_FOUND, found=False)
     cjk = is_cjk(question)
@@ -378,7 +384,8 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     w_dense = 0.0 if cjk else W_DENSE
     base = (W_LEXICAL + W_DENSE - w_dense) * lexical + w_dense * dense + W_RETRIEVAL * prior
     kind = answer_kind(question)
-    combined = base + W_NEIGHBOUR * _neighbours(units, base) + _kind_scores(units, kind, question) \
+    combined = base + W_NEIGHBOUR * _neighbours(units, base) + W_ITEM * _item_openings(hits, units, lexical) \
+        + _kind_scores(units, kind, question) \
         + _negation_scores(question, units) + _threshold_scores(question, units)
     if across or match_numbers:
         combined = combined + _number_scores(q_terms, units)
@@ -391,7 +398,7 @@ def answer_from_hits(question: str, hits: Sequence, embedder=None, threshold: fl
     # across languages, the question's words are naturally absent from the content: they say nothing
     absent = 0.0 if across else _absent_share(q_terms, term_idf)
     confidence = (float(combined[best]) - (W_ABSENT_CJK if cjk or foreign else W_ABSENT) * absent
-                  - W_ABSENT_NAME * _absent_name(question, name_vocabulary or term_idf))
+                  - W_ABSENT_NAME * _absent_name(question if names is None else names, name_vocabulary or term_idf))
     chosen = _with_item_opening(hits, units, _choose(units, combined, best, max_units))
     lacks_kind = kind in (GATED_KINDS + ("duration",) if foreign else GATED_KINDS) and not any(_has_kind(units[i].text, kind, question) for i in chosen)
     relative = round((confidence - closest_at) / max(answer_at - closest_at, 1e-6), 4)
@@ -548,6 +555,24 @@ def _neighbours(units: list[_Unit], base: np.ndarray) -> np.ndarray:
     for i, u in enumerate(units):
         near = [base[j] for j in (i - 1, i + 1) if 0 <= j < len(units) and units[j].hit_rank == u.hit_rank]
         out[i] = max(near, default=0.0)
+    return out
+
+
+def _item_openings(hits: Sequence, units: list[_Unit], lexical: np.ndarray) -> np.ndarray:
+    """For a sentence inside a list item (on the line the item opens), the words its item's opening shares with
+    the question: the item says what the sentence is about ("Exam fee USD 150." under "Installer (CCI): ...", not
+    the next item's "Exam fee USD 350.")."""
+    out = np.zeros(len(units))
+    if not hits:
+        return out
+    for i, u in enumerate(units):
+        j = i
+        while j > 0 and units[j - 1].hit_rank == u.hit_rank and units[j].unit.kind == "sentence" \
+                and "\n" not in (getattr(hits[u.hit_rank], "text", "") or "")[units[j - 1].unit.end:units[j].unit.start]:
+            j -= 1
+            if units[j].unit.kind == "item":
+                out[i] = lexical[j]
+                break
     return out
 
 

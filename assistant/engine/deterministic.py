@@ -37,6 +37,7 @@ from assistant.engine.context import AppContext
 from assistant.engine.intent_cues import (
     MDF_WORDS_RE,
     PROGRAMME_Q,
+    TIER_NOUN,
     deal_stage,
     normalise,
     tier_named,
@@ -80,6 +81,8 @@ DEAL_OR_REGISTRATION = re.compile(router.DEAL_WORD.pattern + r"|\b(regs?|registr
 # The programme's own things, capitalised beside "registration" but no deal ("the Partner Portal registration form")
 PROGRAMME_TERM = re.compile(router.PARTNER_WORD.pattern + r"|\b(portal|programme|program|policy|form|copilot|"
                             r"finder|tool|guide|team|desk|support|process)\b", re.IGNORECASE)
+# A tier word: the name beside it ("tier for <X>", "<X>'s level") is a partner's
+_TIER_NOUN = re.compile(TIER_NOUN, re.IGNORECASE)
 # Words next to which a capitalised name is taken as naming a partner or customer asked about ("how's Globex
 # doing?", "status of Initech"): when it matches nothing, it does not exist rather than "which partner?".
 STATUS_NEAR = re.compile(r"\b(how'?s|how is|how are|doing|update on|status of|news on|wie läuft|wie steht|"
@@ -409,7 +412,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     missing = resolver.unknown_partner(turn.question, mentions, router.PARTNER_WORD)
     if missing:  # "how's Zorblax Partners doing?": no such partner, not an account "Zorblax"
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
-    missing = resolver.unknown_qualified_name(turn.question, mentions)
+    missing = resolver.unknown_qualified_name(turn.question, mentions) or \
+        resolver.unknown_japanese_company(turn.question, mentions)  # "<name>工業の案件は？": no such company's deal
     if missing:  # "Quillon Insurance" when only "Insurance <something>" exists: another company, not that one
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))
     if not turn.scope.is_partner and not any(e.score >= SURE for e in mentions.entities) and _TIER_OF.search(
@@ -446,8 +450,10 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             elif overview[0] == "partners" and recruit_chat.country_in(turn.question):
                 args["country"] = recruit_chat.country_in(turn.question)  # "how many partners sell in Japan?"
             return Plan("overview", args)
-    if tier_benefits.asks_own_benefit(turn.question) and not router.says("can_register", turn.question):
-        # "how many NFR licences do we get?": our tier's row (not "can I register it to get the discount?")
+    if (tier_benefits.asks_own_benefit(turn.question) or tier_benefits.asks_tier_benefit(turn.question, mentions.tier)) \
+            and not router.says("can_register", turn.question):
+        # "how many NFR licences do we get?": our tier's row (not "can I register it to get the discount?");
+        # "resale discount for a Platinum partner?": that tier's row
         benefit = _plan_tier_benefit(turn, resolver, mentions)
         if benefit is not None:
             return benefit
@@ -514,6 +520,15 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         query = mdf_chat.approval_query(turn.question)
         return Plan("search", {"query": query} if query else {})
     named = [e for e in mentions.entities if e.kind in ("opportunity", "account", "partner")]
+    missing = None
+    if intent == "search" and not mentions.of("partner") and not mentions.foreign_partner:
+        # "tier standing for <X Systems>?", "tier for <X Analytics>?": only partners hold a tier, so a name beside a
+        # tier word that no partner has is no partner (an account sharing a word of it is not what is asked)
+        missing = resolver.unknown_name(turn.question, mentions, _TIER_NOUN, reach=(16, 3), kinds=("partner",))
+        if missing and (PROGRAMME_TERM.search(missing) or len(missing.split()) < 2 or tier_named(missing)):
+            missing = None
+    if missing:
+        return Plan("search", reply=say("no_such", turn.lang, what=say("what_partner", turn.lang), name=missing))
     if intent == "search" and not named:
         reach = (14, 24) if router.score_intents(turn.question).of("search") < 1 else (5, 3)  # a rule asked about a
         missing = resolver.unknown_name(turn.question, mentions, router.DEAL_WORD, reach=reach)  # named deal: beside it
@@ -634,18 +649,24 @@ def _plan_tier_benefit(turn: Turn, resolver: Resolver, mentions: Mentions, last:
     partners = mentions.of("partner")
     partner_id = turn.scope.partner_id if turn.scope.is_partner else (
         partners[0].id if partners else (last or {}).get("partner_id"))
-    if not partner_id:
+    named = tier_benefits.tier_asked(turn.question, "", mentions.tier)
+    if not partner_id and not named:
         return None
-    try:
-        with turn.ctx.records(turn.scope) as rec:
-            own = str(rec.partner(partner_id).tier or "")
-    except (Forbidden, NotFound):
-        return None
-    tier = tier_benefits.tier_asked(turn.question, own)
+    own = ""
+    if partner_id:
+        try:
+            with turn.ctx.records(turn.scope) as rec:
+                own = str(rec.partner(partner_id).tier or "")
+        except (Forbidden, NotFound):
+            if not named:
+                return None
+    tier = named or own
     if not tier:
         return None
+    # the partner is named in the answer only when the tier is its own ("Alpine IT is Gold: ..."), not when
+    # another tier is asked about ("as a Platinum partner")
     return Plan("search", {"query": tier_benefits.query_for(turn.question, tier), "tier": tier,
-                           "partner_id": partner_id})
+                           "partner_id": partner_id if own.lower() == tier.lower() else None})
 
 
 def _without_names(question: str, mentions: Mentions) -> str:
@@ -1063,12 +1084,17 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
             return recruit_chat.coverage_answer(ranked) + "\n" + recruit_chat.answer(ranked, start), recruit_chat.PAGE
         return recruit_chat.answer(ranked, start), recruit_chat.PAGE
     if p.intent == "search" and args.get("tier") and not start:  # a benefit of this tier: its value first
-        cell, best = None, None
-        for query in (turn.question, args["query"], tier_benefits.TABLE_QUERY):  # as asked, then the table's
-            found = turn.call("search_content", {"query": query, "k": answers.PAGE}, SearchToolResult)
+        cell, best, asked = None, None, None
+        english = tier_benefits.english_query(turn.question)  # the benefit in the tables' words, asked in another language
+        queries = (turn.question, args["query"], *([english] if english else []), tier_benefits.TABLE_QUERY)
+        for query in queries:  # as asked, then the table's
+            table = query == tier_benefits.TABLE_QUERY  # every row of a benefits table split over passages
+            found = turn.call("search_content", {"query": query, "k": tier_benefits.TABLE_DEPTH if table else
+                                                 answers.PAGE}, SearchToolResult)
+            asked = asked or found  # the search of the question as asked
             line = tier_benefits.benefit_line(turn.question, [found.answer if found.found else ""]
                                               + [r.text for r in found.results], args["tier"],
-                                              first=query != tier_benefits.TABLE_QUERY)
+                                              first=not table)
             score = tier_benefits.asked_words(turn.question, line[0]) if line else -1
             if line and (best is None or score > best[0]):
                 best = (score, line, query, found)
@@ -1076,10 +1102,24 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                 break
         if best:
             _, cell, query, found = best
-        text, shown = _search(turn, query, start, found) if cell else _search(turn, turn.question, start)
-        if cell:
+            if best[0] < 2 and asked is not None and asked.found and cell[1] not in asked.answer:
+                # a row sharing one word with the question ("discount") while the rule asked about is stated in
+                # its own words elsewhere ("8 extra discount points on a registered deal"): that rule answers
+                cell, query, found = None, turn.question, asked
+        text, shown = _search(turn, query, start, found) if cell else _search(turn, turn.question, start, asked)
+        row = next((r for r in found.results if cell in tier_benefits.tier_cells(r.text, args["tier"])), None) \
+            if cell else None
+        if row is not None and not (found.found and cell in tier_benefits.tier_cells(found.answer, args["tier"])):
+            turn.citations = []  # the passage holding the row asked about, not the search's answer to other words
+            turn.cite(answers.citations_from_search([row]))
+            text = f"{row.text} [{row.title}]"
+        if cell and args.get("partner_id"):
             head = say("tier_benefit", turn.lang, partner=_partner_label(resolver, args["partner_id"]),
                        tier=args["tier"], benefit=cell[0], value=cell[1])
+            text = f"{head}\n{text}"
+        elif cell:  # a tier asked about, not the partner's own
+            head = say("tier_benefit_of", turn.lang, tier=args["tier"][:1].upper() + args["tier"][1:],
+                       benefit=cell[0], value=cell[1])
             text = f"{head}\n{text}"
         return text, shown
     if p.intent == "search" and args.get("locale") and not start:  # the same question, passages in that language

@@ -105,10 +105,10 @@ def kit_named(question: str, kits: dict[str, str], ignore: set[str] = frozenset(
 
 
 # "the webinar kit", "kit de webinar", "Webinar-Kit": the word that names the kit asked for.
-_KIT_ASKED = re.compile(r"\b(?:the |a |an |our |your )?([^\W\d_][\w-]{2,})[- ](?:campaign )?kit\b|"
+_KIT_ASKED = re.compile(r"\b(?:the |a |an |our |your )?((?:[^\W\d_][\w-]{2,} )?[^\W\d_][\w-]{2,})[- ](?:campaign )?kit\b|"
                         r"\bkit (?:de |do |da |du |on |about |sobre |zu |zum )([^\W\d_][\w-]{2,})|"
-                        # "o kit cloud-migration-brasil": an id written after the word (a slug, with hyphens)
-                        r"\bkit ([^\W\d_][^\W_]*(?:-[^\W_]+){1,})\b",
+                        # a kit named by an id ("do kit cloud-migration-brasil", "kit eu-retail-week")
+                        r"\bkit (?:id )?([a-z0-9]+(?:-[a-z0-9]+)+)\b",
                         re.IGNORECASE)
 _NOT_A_SUBJECT = _KIT_GENERIC | {"this", "that", "which", "what", "any", "some", "same", "one", "other", "each",
                                  "every", "my", "our", "your", "their", "campaigns", "marketing", "co-brand",
@@ -126,6 +126,10 @@ def unknown_kit(question: str, kits: dict[str, str], names: set[str] = frozenset
     known = set().union(*(_words(name) | _words(kit_id.replace("-", " ")) for kit_id, name in kits.items()))
     for found in _KIT_ASKED.finditer(question):
         raw = next(g for g in found.groups() if g)
+        parts = raw.split()
+        while len(parts) > 1 and fold(parts[0]).strip("-") in _NOT_A_SUBJECT:
+            parts = parts[1:]  # "das Webinar-Kit", "the cold chain kit": the article is no part of the name
+        raw = " ".join(parts)
         word = fold(raw).strip("-")
         if word in _NOT_A_SUBJECT or word in names or find_locale(raw) or find_channel(raw) or any(
                 _cognate(w, known) for w in _words(raw)):

@@ -147,6 +147,26 @@ TIER_NAMES: dict[str, str] = {
 _TIER_NAMES = [(re.compile(p), tier) for p, tier in TIER_NAMES.items()]
 
 
+def programme_tier_named(question: str, tiers) -> str | None:
+    """The programme's tier (one of `tiers`, the vendor's own tier names in lower case, from vendor.yaml and
+    partners.csv) that a question names: written with a capital ("pour un partenaire Gold"), next to a partner
+    or tier word ("registered partners", "Stufe Premier"), or after "as" ("als registered partner"); a tier
+    name that is also an everyday word ("registered deals") is not one on its own."""
+    lowered = question.casefold()
+    for tier in sorted(tiers, key=len, reverse=True):
+        name = re.escape(tier.casefold())
+        if re.search(rf"(?<![\w-]){name}(?![\w-])", lowered) is None:
+            continue
+        capitalised = re.search(rf"(?<![\w-]){re.escape(tier[:1].upper())}{re.escape(tier[1:].casefold())}(?![\w-])",
+                                question)
+        beside = re.search(rf"\b({PARTNER_TYPES}|{TIER_NOUN})\s+(de |of |du |do |da )?{name}\b|\b{name}\s+({PARTNER_TYPES}|"
+                           rf"{TIER_NOUN})|\b(as|als|comme|como|en tant que|em)\s+(an? |un |une |um |uma |ein\w* )?{name}\b",
+                           lowered)
+        if capitalised or beside:
+            return tier.casefold()
+    return None
+
+
 def tier_named(question: str) -> str | None:
     """The tier a question names ("what plat needs", "für silber", "プラチナ"), or None."""
     text = normalise(question)
@@ -247,11 +267,12 @@ PROFILE_CUES: dict[str, list[str]] = {
     ],
     "mdf": [
         MDF_WORDS + r".{0,50}\b(spent|spend|left|remaining|"
-        r"used|unused|balance|how much|allocated|budget|ausgegeben|übrig|verbleib\w*|verbraucht|genutzt|dépensé\w*|"
+        r"used|unused|balance|solde|saldo|guthaben|how much|allocated|budget|ausgegeben|übrig|verbleib\w*|verbraucht|genutzt|dépensé\w*|"
         r"reste|restant\w*|utilisé\w*|gastad\w*|gastamos|queda|quedan|disponible|usad\w*|gast\w*|sobr\w*|"
         r"restante\w*|usamos|overspen\w*|over budget|überzogen|überschritten|ausgeb\w*|dépass\w*|excedi\w*|"
         r"sobregast\w*|ultrapass\w*|estour\w*)\b",
         r"\b(how much|wie ?viel\w*|combien|cuánto|quanto|spent|left|remaining|übrig|ausgegeben|reste|queda|sobr\w*|"
+        r"solde|saldo|guthaben|balance|"
         r"gast\w*|overspen\w*|overspent|over budget|went over|überzogen|dépass\w*|excedi\w*|sobregast\w*|"
         r"ultrapass\w*)\b.{0,40}" + MDF_WORDS,
         MDF_WORDS + r".{0,20}(残り|残高|使|消化|予算|いくら|割当|割り当て|配分)",
@@ -386,8 +407,16 @@ PROGRAMME_Q = re.compile(r"\b(what happens|does it take|extend\w*|extension|verl
                          r"(can|may) (i|we) (use|spend|pay|register)|(kann|darf|können|dürfen) (ich|wir) .{0,30}"
                          r"(nutzen|verwenden|bezahlen|registrieren)|(puis-je|peut-on|pouvons-nous) (utiliser|payer|"
                          r"enregistrer)|(puedo|podemos) (usar|pagar|registrar)|(posso|podemos) (usar|pagar|registrar)|"
-                         r"\b(as|als|comme|como|em) (an? |un |une |um |uma )?(registered|silver|gold|platinum|silber|"
-                         r"plata|oro|prata|ouro)( partners?| partner| socio| parceiro)?\b)|"
+                         r"\b(as|als|comme|como|em) (an? |un |une |um |uma )?(registered|register|silver|gold|platinum|"
+                         r"silber|plata|oro|prata|ouro)( partners?| partner| socio| parceiro)?\b|"
+                         # how soon something happens ("how quickly does the CM approve?", "en cuánto tiempo paga ...?")
+                         r"how (quickly|fast|soon)|wie schnell|en combien de temps|en cuánto tiempo|em quanto tempo|"
+                         # what happens to unused funds ("does it roll over?", "se acumula?", "wird es übertragen?")
+                         r"roll(s|ed)? over|rollover|carr(y|ies|ied) (over|forward)|übertrag\w*|report(é|ée|és|er) sur|"
+                         r"se (acumula|transfiere)|acumula(n|m)?\b|transfere|"
+                         # two partners on one customer, who decides: the rules of engagement
+                         r"(two|2|dos|deux|zwei|dois) (partners?|socios|partenaires|parceiros)|"
+                         r"(who|qui|wer|quién|quem) (decides|makes the (final )?call|tranche|décide|entscheidet|decide)\b)|"
                          r"いつまでに|何日かか|どのくらいかか|(ゴールド|シルバー|プラチナ)(として|なら|だと)")  # fmt: skip
 # "how much did we win in the last 12 months?", "¿cuánto ha ganado <partner>?", "combien a-t-il gagné ?": the
 # revenue won (the tier's figure over the trailing year; over another period, the attribution)

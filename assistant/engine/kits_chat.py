@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.engine.draft_options import find_channel, find_locale, kit_named, no_such_kit, unknown_kit
+from assistant.engine import draft_options
+from assistant.engine.draft_options import find_channel, find_locale, kit_named
 from assistant.engine.intent_cues import normalise
 from assistant.engine.messages import say
 from assistant.engine.name_index import fold
@@ -252,10 +253,11 @@ def answer_kit_detail(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | Non
         fits = [k.kit_id for k in kit_texts(turn.ctx, turn.scope, locale)
                 if products & {v.casefold() for v in k.products}] if products else []
         kit_id = fits[0] if len(fits) == 1 else None
-    if field and not kit_id:  # "the CTA of the cold chain kit?" when no kit is called so: say there is none
-        missing = unknown_kit(question, resolver.kits, {fold(w) for e in mentions.entities for w in e.label.split()})
-        if missing:
-            return no_such_kit(missing, resolver.kits, turn.lang), ToolUse(name="kit_texts", arguments={})
+    if field and not kit_id:  # "the CTA of the <made-up> kit?": no such kit, not the list of kits
+        taken = {fold(w) for e in mentions.entities for w in e.label.split()}
+        missing = draft_options.unknown_kit(question, resolver.kits, taken)
+        if missing and not all(_is_hint(turn, w) for w in re.findall(r"[^\W\d_]{3,}", missing)):
+            return draft_options.no_such_kit(missing, resolver.kits, turn.lang), ToolUse(name="kit_texts", arguments={})
     if kit_id and not field and find_locale(question) and _VERSION_ASKED.search(question):
         return _locale_available(turn, kit_id, find_locale(question))  # "is there a pt-BR version of the X kit?"
     if kit_id and field:

@@ -125,7 +125,11 @@ _WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|paid|pay)
             r"offen\w*|ausstehend\w*|wart\w*|zu genehmigen|en attente|attendent|à (?:valider|approuver)|esperan\w*|"
             r"aguardam|"
             r"pendientes?|por aprobar|pendentes?|aguardando|a aprovar)\b|待ち|未承認|未決)")
-_NOT_POLICY = r"(?!.*\b(?:policy|policies|rules?|eligible|allowed|minimum|maximum|how long|when|top-?ups?)\b)"
+# a share of an activity's cost ("what percentage does <vendor> co-fund?", "quel pourcentage ...", "wie viel Prozent")
+# is the programme's rule too, not a listing of activities
+_NOT_POLICY = (r"(?!.*\b(?:policy|policies|rules?|eligible|allowed|minimum|maximum|how long|when|top-?ups?|"
+               r"percent\w*|pourcentage|prozent\w*|porcentaje|porcentagem|percentual|co-?fin\w*|co-?fund\w*|"
+               r"kofinanz\w*)\b)(?!.*(?:パーセント|割合|%))")
 ADVICE_RE = re.compile(
     rf"^{_NOT_POLICY}(?=.*{_MDF}).*(\bwhere\b.*\b(?:should|would|could)\b.*\b(?:put|spend|invest|allocate|move|"
     r"focus)\b|\breallocat\w*|\bdo better\b|\bbetter (?:spent|used|invested)\b|\bshould we (?:put|spend|invest|"

@@ -360,6 +360,8 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "tier_benefit": ("{partner} is {tier}: {benefit} {value}.", "{partner} ist {tier}: {benefit} {value}.",
                      "{partner} est {tier} : {benefit} {value}.", "{partner} es {tier}: {benefit} {value}.",
                      "{partner} é {tier}: {benefit} {value}.", "{partner} のティアは {tier} です: {benefit} {value}。"),
+    "tier_benefit_of": ("{tier}: {benefit} {value}.", "{tier}: {benefit} {value}.", "{tier} : {benefit} {value}.",
+                        "{tier}: {benefit} {value}.", "{tier}: {benefit} {value}.", "{tier}: {benefit} {value}。"),
     "deals_biggest": ("The biggest open deal of {partner} ({n} open):", "Der größte offene Deal von {partner} ({n} offen):",
                       "La plus grosse affaire ouverte de {partner} ({n} ouvertes) :",
                       "La mayor oportunidad abierta de {partner} ({n} abiertas):",

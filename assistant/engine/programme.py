@@ -37,8 +37,11 @@ _REG_WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|revie
                 r"offen\w*|ausstehend\w*|zu (?:prüfen|genehmigen)|warte[nt]?|en attente|attendent|à (?:valider|approuver)|"
                 r"pendientes?|esperan|esperando|por aprobar|pendentes?|aguardando|aguardam|à espera|a aprovar|"
                 r"(?:my|meine|ma|mi|minha) (?:decision|entscheidung|décision|decisión|decisão))\b|承認待ち|未承認|未決|判断待ち)")
-QUEUE_RE = re.compile(rf"^(?!.*\b(?:how long|happens?|policy|rules?|why|wie lange|combien de temps|cuánto tiempo|"
-                      rf"quanto tempo)\b)(?=.*{_REG_WORD})(?=.*{_REG_WAITING})", re.IGNORECASE)
+# how long a decision takes is the programme's rule, not the queue ("how quickly does my CM have to approve a reg?")
+_HOW_SOON = (r"how long|how (?:quickly|fast|soon)|within how|wie (?:lange|schnell)|combien de temps|en combien de|"
+             r"cuánto tiempo|en cuánto|quanto tempo|em quanto|in how many")
+QUEUE_RE = re.compile(rf"^(?!.*\b(?:{_HOW_SOON}|happens?|policy|rules?|why)\b)(?!.*(?:何日|どのくらい|いつまで))"
+                      rf"(?=.*{_REG_WORD})(?=.*{_REG_WAITING})", re.IGNORECASE)
 # "which leads are still waiting to be accepted?", "Leads, die noch nicht angenommen wurden?", "quels leads attendent
 # encore ?", "leads pendientes", "leads sem resposta", "未対応のリード": the leads not yet accepted, by state
 _LEAD_WORD = r"(?:\bleads?\b|リード)"

@@ -65,7 +65,8 @@ _FOR_A_DEAL = re.compile(r"\b(deals?|opps?|opportunit\w*|leads?|accounts?|angebo
 
 # "is there a bonus for recruiting partners?", "Prämie für die Partnergewinnung?", "bono por reclutar": what the
 # programme pays or rules about recruiting, not whom to recruit
-_ABOUT_RECRUITING = re.compile(r"\b(bonus\w*|incentives?|rewards?|commissions?|spiffs?|kickers?|prämie\w*|provision\w*|"
+_ABOUT_RECRUITING = re.compile(r"\b(bonus\w*|bonificaci\w*|incitations?|anreiz\w*|belohnung\w*|"
+                               r"incentives?|rewards?|commissions?|spiffs?|kickers?|prämie\w*|provision\w*|"
                                r"primes?|récompense\w*|bono\w*|incentivos?|recompensa\w*|comisi[oó]n\w*|bônus|"
                                r"comiss[aã]o\w*|policy|policies|rules?|regel\w*|règles?|reglas?|regras?)\b|"
                                r"報奨|インセンティブ|ボーナス|ルール", re.IGNORECASE)

@@ -21,6 +21,7 @@ from assistant.engine import deal_hints
 from assistant.engine.context import AppContext
 from assistant.engine.deal_hints import OPEN_STAGES, Deal
 from assistant.engine.draft_options import find_channel, find_locale
+from assistant.engine.intent_cues import programme_tier_named
 from assistant.engine.name_index import (
     GENERIC_NAME_WORDS,
     LEGAL_SUFFIXES,
@@ -33,6 +34,7 @@ from assistant.engine.name_index import (
     tokens,
     upper_words,
 )
+from assistant.engine.recruit_chat import country_in
 from retrieval.lexical import tokenize as tokenize_terms
 from retrieval.records import Account, CampaignKitRow, Opportunity, Partner
 from retrieval.scope import Scope
@@ -61,6 +63,7 @@ class Mentions:
     channel: str | None = None
     my_deal: bool = False
     foreign_partner: bool = False  # names a partner the asker may not reach (partner sellers)
+    tier: str | None = None  # a tier of the vendor's programme named ("as a Gold partner"), by vendor.yaml's names
     words: list[str] = field(default_factory=list)  # the question's tokens (for deal-name scoring)
 
     def of(self, kind: str) -> list[Entity]:
@@ -89,6 +92,7 @@ class Catalogue:
     by_number: dict[int, list[str]] = field(default_factory=dict)  # 2477 -> ["OPP-2477"]
     id_prefixes: frozenset[str] = frozenset()  # "opp-", "p-": the prefixes of the ids above (lower case)
     words_of_names: frozenset[str] | None = None  # every word of the names above, built on first use
+    tiers: frozenset[str] = frozenset()  # the programme's tier names (vendor.yaml tier_rules, partners' tiers)
 
     def name_words(self) -> frozenset[str]:
         if self.words_of_names is None:
@@ -119,8 +123,10 @@ def _build_catalogue(ctx: AppContext, scope: Scope) -> Catalogue:
     cat = Catalogue()
     vendor = str(ctx.vendor().get("name") or "")
     cat.ignore = frozenset(w for w in tokens(vendor) if w not in LEGAL_SUFFIXES)
+    tiers = {str(t) for t in (ctx.vendor().get("tier_rules") or {})}
     with ctx.records(scope) as rec:
         for p in rec.partners():
+            tiers.add(str(p.tier or ""))
             cat.partner_names[p.partner_id] = p.name
             cat.index.add("partner", p.partner_id, p.name, partner_aliases(p.name, p.brand_name))
             cat.index.add_acronym("partner", p.partner_id, p.name, p.name)
@@ -136,6 +142,7 @@ def _build_catalogue(ctx: AppContext, scope: Scope) -> Catalogue:
             for p in rec.partners():
                 if p.partner_id != scope.partner_id:
                     cat.foreign.add("partner", p.partner_id, p.name, partner_aliases(p.name, p.brand_name))
+    cat.tiers = frozenset(" ".join(tokens(t)) for t in tiers if tokens(t))
     cat.id_prefixes = frozenset(m.group(1).lower() for i in (*cat.partner_names, *cat.opportunities, *cat.account_names)
                                 if (m := _ID_PREFIX.match(i)))
     return cat
@@ -189,9 +196,13 @@ def kit_aliases(kit_id: str, name: str, products: list) -> list[tuple[str, float
 
 SURE = 90.0  # a name matched at least this well is taken as named ("Stark Industries" is not "Indústrias Solar")
 _LATIN_WORD = re.compile(r"\s+[a-zà-ÿ]")
+# what ends a sentence before a capital that opens the next one ("Servus! Wie lang ...")
+_SENTENCE_END = re.compile(r"(^|[.!?¡¿])\s*$")
+# a German article right before a capitalised word: a noun when the language or the content knows the word
+_GERMAN_ARTICLE_BEFORE = re.compile(r"\b(der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\s+$")
 # A name typed with capitals, in Latin letters only: "Zorblax" of "Zorblax社の案件" ends where the Japanese begins.
 _NAME_CHAR = r"[0-9A-Za-zÀ-ÖØ-öø-ÿ&'.-]"
-_CAPITALISED = re.compile(rf"(?<![\w-])([A-Z]{_NAME_CHAR}*[a-z0-9]{_NAME_CHAR}*(?:\s+[A-Z]{_NAME_CHAR}*)*)")
+_CAPITALISED = re.compile(rf"(?<![\w-])([A-Z]{_NAME_CHAR}*[a-z0-9]{_NAME_CHAR}*(?:(?<![.!?])\s+[A-Z]{_NAME_CHAR}*)*)")
 # German writes every noun with a capital: after an article (or a contraction with one) and an adjective ("am
 # selben Tag", "den gleichen Kunden", "einen neuen Vertrag") one capitalised word is a noun, not a name.
 _GERMAN_NOUN_BEFORE = re.compile(r"\b(am|im|zum|zur|vom|beim|ans|ins|der|die|das|den|dem|des|ein|eine|einen|einem|"
@@ -208,6 +219,31 @@ _POINTS_BACK = re.compile(r"\b(it|that|this|that one|this one|ours|theirs|es|er|
                           r"él|ella|eso|ese|esa|ele|ela|isso|esse|essa|dele|dela)\b|それ|その|この")
 # greetings and fillers that open a question ("hola, ...", "quick one - ...")
 _FILLERS = frozenset(["hello", "hallo", "hola", "bonjour", "salut", "servus", "moin", "ciao", "hiya", "howdy", "thanks", "thank", "danke", "merci", "gracias", "obrigado", "obrigada", "quick", "question", "frage", "question", "pregunta", "pergunta", "sorry", "quickly", "please", "bitte", "porfa"])
+
+
+# what programmes name with an acronym: an exam, a certification, a course ("the CCX and CCXP exams", "examen CCX")
+_EXAM_WORD = (r"(?:exams?|examinations?|certifications?|certificates?|certs?|tracks?|courses?|trainings?|badges?|"
+              r"prüfung\w*|zertifi\w*|kurs\w*|examens?|exame\w*|certifica\w*|formations?|cours|cursos?|"
+              r"試験|認定|資格|コース)")
+
+
+def _names_an_exam(question: str, entity: Entity, words: list[str]) -> bool:
+    """A name matched only by its acronym that stands beside an exam or course word ("what do the CCX and CCXP exams
+    cost?", "el examen CCX"): the programme's certification of that name, not the partner."""
+    if not entity.nickname or entity.span[1] - entity.span[0] != 1 or entity.span[1] > len(words):
+        return False
+    acronym = re.escape(words[entity.span[0]])
+    others = r"(?:\s*(?:,|and|or|&|und|oder|et|ou|y|o|e)\s+[A-Z][A-Za-z0-9-]{1,7})*"
+    return bool(re.search(rf"(?<![\w-]){acronym}(?![\w-]){others}[\s-]*{_EXAM_WORD}|{_EXAM_WORD}\s+(?:de |del |do |da |du "
+                          rf"|der |des |für |for |of |the )?(?:[A-Z][A-Za-z0-9-]{{1,7}}\s*(?:,|and|or|y|et|und|e|o)\s+)*"
+                          rf"{acronym}(?![\w-])", question, re.IGNORECASE))
+
+
+# a company named in Japanese script before its deal ("<name>工業の案件", "<name>銀行さんの商談"): the name ends as Japanese
+# company names end (a name of three characters or more before the ending: "大手銀行の案件" is any big bank's deal)
+_JAPANESE_COMPANY = re.compile(r"(?P<name>[\u30a0-\u30ff\u4e00-\u9fffー]{3,}(?:工業|産業|商事|銀行|製作所|電機|電気|"
+                               r"建設|自動車|化学|食品|製薬|薬品|証券|保険|物産|精機|重工|運輸|物流|病院|大学|商会|"
+                               r"ホールディングス|グループ|システムズ|株式会社|社))(?:さん|様)?の(?:案件|商談|登録|ディール)")
 
 
 class Resolver:
@@ -229,10 +265,11 @@ class Resolver:
         mentions = Mentions(words=words)
         named = [w if w not in self._cat.ignore else "" for w in words]  # the vendor is "us", not a name
         found = self._ids(question) + self._numbered(words) + self.index.match(named, upper_words(question))
-        mentions.entities = _dedupe(found)
+        mentions.entities = [e for e in _dedupe(found) if not _names_an_exam(question, e, words)]
         mentions.locale = find_locale(question)
         mentions.channel = find_channel(question)
         mentions.my_deal = bool(MY_DEAL.search(question))
+        mentions.tier = programme_tier_named(question, self._cat.tiers)
         if self.scope.is_partner and not mentions.of("partner"):
             mentions.foreign_partner = self._names_foreign_partner(question, named, mentions)
         return mentions
@@ -249,12 +286,15 @@ class Resolver:
     def _names_foreign_partner(self, question: str, words: list[str], mentions: Mentions, loose: bool = False) -> bool:
         """Another partner, named in full, or by a nickname typed with a capital ("Initech") (any nickname but
         a common word when `loose`), and not part of a name the asker may see (their own account "Initech Water")."""
-        taken = [e.span for e in mentions.entities]
         capitalised = {w for raw in re.findall(r"\b[A-Z][\w'’-]*", question) for w in tokens(raw)}
         if loose:
             capitalised |= {w for w in words if w and w not in STOPWORDS and len(w) >= 4}
         for e in self._foreign.match(words):
-            if any(e.span[0] < b and a < e.span[1] for a, b in taken):
+            # a name the asker may see over the same words wins, unless it is a shorter nickname inside another
+            # partner's full name (a kit's product word "Harbor" inside "Blue Harbor Consulting")
+            inside = [t for t in mentions.entities if e.span[0] < t.span[1] and t.span[0] < e.span[1]]
+            if any(not (t.nickname and not e.nickname and e.score >= 95 and t.span[1] - t.span[0] < e.span[1] - e.span[0])
+                   for t in inside):
                 continue
             full_name = not e.nickname and e.score >= 95
             nickname = (
@@ -322,13 +362,17 @@ class Resolver:
         return None
 
     def unknown_name(self, question: str, mentions: Mentions, near: re.Pattern,
-                     reach: tuple[int, int] = (14, 24)) -> str | None:
+                     reach: tuple[int, int] = (14, 24), kinds: tuple[str, ...] | None = None) -> str | None:
         """A name typed with capitals next to a deal/partner word (`near`: "the Globex deal", "deal de
         Contoso", "Hooli 社の案件", "the Quaxel-Deal") that matches nothing the asker may see nor any partner: it
         does not exist for them. `reach`: how many characters may lie between `near` and the name, before and after it. Of
         several such names, the one closest to the `near` word. Words of names found, the vendor's name and
-        acronyms are never taken for such a name."""
-        taken = {w for e in mentions.entities if e.score >= SURE for w in tokens(e.label)} | set(self._cat.ignore)
+        acronyms are never taken for such a name. `kinds`: only names of these kinds count as known ("tier for
+        <X>" names a partner: an account sharing a word of it is no answer)."""
+        entities = [e for e in mentions.entities if kinds is None or e.kind in kinds]
+        taken = {w for e in entities if e.score >= SURE for w in tokens(e.label)} | set(self._cat.ignore)
+        taken |= {w for t in self._cat.tiers for w in t.split()}  # "discount for Gold": a tier, no deal "Gold"
+        knows: Callable[[str], bool] | None = None
         best: tuple[int, str] | None = None
         for found in _CAPITALISED.finditer(question):
             phrase = found.group(1).strip(" .'")
@@ -351,20 +395,32 @@ class Resolver:
             if _GERMAN_NOUN_AFTER.search(question[:start]):
                 continue
             words = [w for w in tokens(phrase) if w not in STOPWORDS]
-            if not words or set(words) <= taken or (start == 0 and len(words) == 1 and _LATIN_WORD.match(
-                    question[end:])):  # a capital that only opens a sentence ("Which deal ...")
-                continue
+            opens = _SENTENCE_END.search(question[:start])  # "Which deal ...", "Servus! Wie lang ist ..."
+            if not words or set(words) <= taken or set(words) <= _FILLERS or (opens and len(words) == 1 and
+                                                                            _LATIN_WORD.match(question[end:])):
+                continue  # a capital that only opens a sentence
+            if opens and answer_language(question, self.scope.locale) == "de":
+                knows = knows or self._vocabulary_knows()
+                if all(knows(w) for w in words):  # "Welche Unterlagen ...": German capitalises its nouns
+                    continue
             if inner:
                 continue  # the deal/partner word itself ("Deal", "Partner")
             if len(phrase.split()) == 1 and _GERMAN_NOUN_BEFORE.search(question[:start]):
                 continue  # "am selben Tag": a German noun
+            if len(phrase.split()) <= 2 and country_in(f"in {phrase}"):
+                continue  # "an identity deal in Switzerland": a country, not a name of a deal
+            if len(words) == 1 and _GERMAN_ARTICLE_BEFORE.search(question[:start]):
+                knows = knows or self._vocabulary_knows()
+                if knows(words[0]):
+                    continue  # "die Schutzfrist einer Registrierung": a German noun the content uses, no name
             blanked = question[:start] + " " * (end - start) + question[end:]
             gaps = [gap for m in near.finditer(blanked)
                     if (gap := m.start() - end if m.start() >= end else start - m.end()) >= 0
                     and gap <= (reach[1] if m.start() >= end else reach[0])]
             if not gaps:
                 continue
-            if any(e.score >= SURE for e in self.index.match(words) + self._foreign.match(words)):
+            if any(e.score >= SURE and (kinds is None or e.kind in kinds)
+                   for e in self.index.match(words) + self._foreign.match(words)):
                 continue
             if best is None or min(gaps) < best[0]:
                 best = (min(gaps), phrase)
@@ -443,6 +499,20 @@ class Resolver:
                 unknown = self._unknown_words(others, set(self._cat.ignore), self._vocabulary_knows())
                 if unknown and not any(x.score >= SURE for x in self.index.match(others) + self._foreign.match(others)):
                     return phrase
+        return None
+
+    def unknown_japanese_company(self, question: str, mentions: Mentions) -> str | None:
+        """A company written in Japanese script before "の案件" / "の商談" ("<name>工業の案件の状況は？"), ending as Japanese
+        company names end (工業, 銀行, 株式会社, 社 ...), that matches nothing the asker may see nor any partner: it does
+        not exist for them (rather than "which deal?")."""
+        if any(e.score >= SURE for e in mentions.entities) or mentions.foreign_partner:
+            return None
+        for found in _JAPANESE_COMPANY.finditer(question):
+            name = found.group("name")
+            words = tokens(name)
+            if words and any(e.score >= SURE for e in self.index.match(words) + self._foreign.match(words)):
+                continue
+            return name
         return None
 
     def unknown_partner(self, question: str, mentions: Mentions, partner_word: re.Pattern) -> str | None:

@@ -291,7 +291,13 @@ CUES: dict[str, re.Pattern] = {
                                r"remises?|prix|tarifs?|descuentos?|precios?|códigos?|descontos?|preços?|codes? promo)\b|"
                                r"\b(pric\w*|discount|codes?|battle ?cards?|price ?lists?|rabatt\w*|preis\w*|remises?|prix|"
                                r"tarifs?|descuentos?|precios?|códigos|descontos?|preços?)\b.{0,30}\b(internal|internen?|"
-                               r"interne?s?|internos?|internas?)\b|社内(用|向け)?の?(価格|割引|資料|バトルカード)"),
+                               r"interne?s?|internos?|internas?)\b|社内(用|向け)?の?(価格|割引|資料|バトルカード)|"
+                               # "show me the internal channel priorities", "zeig mir die internen ...": whatever it is,
+                               # asked for as the vendor's internal material
+                               r"\b(show|give|send|share|see|zeig\w*|gib|schick\w*|montre\w*|donne\w*|envoie\w*|"
+                               r"muestr\w*|mostr\w*|dame|manda\w*|envía\w*|envia\w*)\b.{0,20}\b(the |die |den |das |"
+                               r"les |la |le |los |las |el |os |as |o |a |vos |your |eure\w* |vuestr\w* )?(internal|internen?|"
+                               r"interne?s?|internos?|internas?)\b|社内(用|向け)?の.{0,20}(見せて|教えて|送って)"),
     # "every partner's deals", "all partners' registrations": other organisations' records
     "everyones": re.compile(r"\b(every|each|all|other) partners?'?s?'? (deals?|registrations?|regs|discounts?|pipeline|"
                             r"opportunit\w*|accounts?|customers?|data|mdf|revenue)\b|\b(deals?|registrations?|pipeline|"

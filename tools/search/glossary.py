@@ -32,7 +32,7 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("approves approval approved", "genehmig* freigab* freigeb* approuv* approbation* aprob* aprueb* aprov* "
                                    "承認"),
     ("approval reviews", "validat* valide* validee* valider validier*"),
-    ("reviews", "pruft pruefen prufen prufung revis* uberpruf* ueberpruf* 審査 見直し レビュー"),
+    ("reviews", "pruft pruefen prufen prufung revis* revue* uberpruf* ueberpruf* 審査 見直し レビュー"),
     ("claim claimed", "claim* abrechn* erstattung* reclam* rembours* reembols* 請求 クレーム"),
     ("paid payment", "zahl* bezahl* auszahl* zahlt paiement* paye payee payes payer pag pagar pago pagos paga pagam pagan "
                       "pagamento* pagado* 支払"),
@@ -57,14 +57,14 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("minimums criteria", "kriteri* anforderung* mindest* voraussetz* criter* exigence* minimum* requisito* "
                           "minimo* 基準 要件 最低"),
     ("decides resolved wins", "losen lost gelost entscheid* resoudre resout resolu* resolv* decid* decide* "
-                              "gewinnt gagne gana ganha 解決 決定 勝"),
+                              "gewinnt gagne gana ganha tranch* 解決 決定 勝"),
     ("conflict", "konflikt* conflit* conflicto* conflito* 競合 コンフリクト"),
     ("same", "selb* gleich* meme mismo* misma* mesmo* mesma* 同じ 同日"),
     ("customer", "kunde* client* 顧客"),
     ("renewal renewals", "erneuer* renouvel* renov* 更新"),
     ("accounts", "compte* cuenta* conta アカウント"),
     ("public tenders", "ausschreibung* licitac* licitacion* appel* offres 入札"),
-    ("public", "offentlich* oeffentlich* public* 公共"),
+    ("public", "offentlich* oeffentlich* public publico publica publicos publicas publique* 公共"),
     ("framework contract", "rahmenvertrag* accord-cadre cadre marco quadro 枠組"),
     ("leads", "fuhrt fuehrt lidera* dirige* mene pilote* 主導"),
     ("events", "messe* veranstaltung* event* salon* evenement* feria* evento* feira* イベント 展示会"),
@@ -73,7 +73,16 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("travel", "reise* flug* fluge vol vols voyage* deplacement* viaje* vuelo* viage* voo* voos passage* "
                "出張 旅費 航空"),
     ("staff", "mitarbeit* personal personnel equipe* equipo* funcionario* スタッフ 社員"),
-    ("submit", "einreich* einzureich* eingereicht* soumet* soumis* soumission depos* envi* present* submet* 提出 申請"),
+    ("submit", "einreich* einzureich* eingereicht* soumet* soumis* soumission depos* envi* present* submet* hochlad* "
+               "hochzulad* televers* subir carreg* 提出 申請 アップロード"),
+    ("proof claim", "nachweis* beleg* justificatif* preuve* comprobante* comprovante* 証憑 証拠"),
+    ("next", "nachst* naechst* prochain* proxim* 次回"),
+    ("second", "zweit* deuxieme* seconde* segund* 2回目 二次"),
+    ("acknowledgement target", "bestatigung* bestaetigung* reaktionsziel* accuse* acuse* confirmac* 初動 一次回答"),
+    ("severity", "schweregrad* prioritat* prioritaet* severite* gravite* severidad* gravedad* severidade* 重大度 優先度"),
+    ("advertising", "werbung* werbe* publicit* publicidad* publicidade* anuncio* 広告"),
+    ("brand", "marke marken marque marques marca marcas ブランド"),
+    ("own", "propia* propio* propre* eigen* propri* 自社"),
     ("activity", "aktivitat* aktivitaet* activite* actividad* atividade* 活動 アクティビティ"),
     ("before starts", "vorher voraus beginn* avant debut* antes inicio* comien* 開始 前"),
     ("after ends", "nach ende apres fin despues depois fim termino 終了 後"),
@@ -130,14 +139,14 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
 
 # Function words of the four Latin-script languages, and chat fillers, that are never what a question is
 # about (words of 3 letters or fewer are never looked at).
-_FUNCTION_WORDS = frozenset(["aber", "alle", "allem", "allen", "aller", "alles", "also", "andere", "anderen", "auch", "bitte", "dann", "dass", "denn", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "durch", "eine", "einem", "einen", "einer", "eines", "etwas", "euer", "gibt", "habe", "haben", "hamma", "hast", "hatte", "immer", "jede", "jedem", "jeden", "jeder", "jedes", "kann", "kannst", "konnen", "koennen", "mache", "machen", "machst", "meine", "meinem", "meinen", "meiner", "mich", "muss", "mussen", "muessen", "noch", "oder", "ohne", "schon", "sehr", "sein", "seine", "sich", "sind", "soll", "sollen", "uber", "ueber", "unser", "unsere", "unseren", "unserer", "viel", "viele", "welche", "welchem", "welchen", "welcher", "welches", "wenn", "werden", "wird", "wieder", "wieviel", "wieviele", "woche", "wollen", "wann", "wurde", "zwei", "drei", "vier", "funf", "zehn", "servus", "hallo", "danke", "passiert", "geht", "gilt", "bekomm", "bekomme", "kriag", "kriege", "kriegen", "bekommen", "leute", "jemand", "dazu", "davon", "damit", "dafur", "dafuer", "darf", "durfen", "duerfen", "avec", "avoir", "bien", "cela", "celle", "celui", "cest", "chez", "comme", "combien", "comment", "dans", "depuis", "elle", "elles", "encore", "entre", "estce", "etre", "faire", "faut", "leur", "leurs", "mais", "meme", "merci", "notre", "nous", "peut", "peux", "plus", "pour", "pourquoi", "quand", "quel", "quelle", "quelles", "quels", "quoi", "sans", "sont", "tous", "tout", "toute", "toutes", "une", "vous", "votre", "vos", "chaque", "deux", "trois", "donne", "donner", "moi", "reste", "rester", "obtenir", "recevoir", "avoir", "quest", "temps", "battre", "allo", "bonjour", "salut", "pis", "genre", "faudrait", "algo", "algun", "alguna", "algunos", "como", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos", "cuantas", "desde", "donde", "esta", "este", "esto", "estos", "estas", "hace", "hacer", "hola", "gracias", "hasta", "mucho", "muchos", "nuestra", "nuestro", "nuestros", "otra", "otro", "para", "pero", "porque", "puede", "puedo", "pueden", "quien", "quienes", "sobre", "solo", "somos", "tengo", "tiene", "tienen", "todo", "todos", "toca", "usted", "vamos", "dos", "tres", "una", "unos", "unas", "recibir", "recibe", "tiempo", "agora", "alguma", "algum", "algo", "aqui", "cada", "coisa", "como", "essa", "esse", "esta", "este", "isso", "mais", "minha", "minhas", "meus", "muito", "nossa", "nosso", "nossos", "outra", "outro", "para", "pode", "posso", "podem", "porque", "quais", "qual", "quando", "quanta", "quanto", "quantos", "quantas", "quem", "sobre", "tambem", "temos", "tenho", "tudo", "voce", "voces", "obrigado", "pra", "pro", "leva", "levar", "demora", "receber", "tempo", "prend", "prendre", "prennent", "dure", "durent", "pendant", "partir", "doit", "doivent", "utiliser", "tant", "fica", "ficam", "ficar", "demoram", "deve", "devem", "usar", "utilizar", "tarda", "tardan", "tocan", "corresponden", "podemos", "debe", "deben", "nutzen", "verwenden", "verwende", "nutze", "benutze", "benutzen", "dauert", "braucht", "lang", "lange", "eigentlich", "gehn", "werd", "bevor", "genau", "wirklich", "vraiment", "realmente", "gente", "equipa", "neue", "neuen", "neuer", "neues", "nouveau", "nouveaux", "nouvelle", "nouvelles", "nuevo", "nuevos", "nueva", "nuevas", "novos", "novas"])
+_FUNCTION_WORDS = frozenset(["aber", "alle", "allem", "allen", "aller", "alles", "also", "andere", "anderen", "auch", "bitte", "dann", "dass", "denn", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "durch", "eine", "einem", "einen", "einer", "eines", "etwas", "euer", "gibt", "habe", "haben", "hamma", "hast", "hatte", "immer", "jede", "jedem", "jeden", "jeder", "jedes", "kann", "kannst", "konnen", "koennen", "mache", "machen", "machst", "meine", "meinem", "meinen", "meiner", "mich", "muss", "mussen", "muessen", "hoch", "falle", "muass", "rien", "regle", "reglent", "final", "furs", "fuers", "beim", "zum", "vom", "noch", "oder", "ohne", "schon", "sehr", "sein", "seine", "sich", "sind", "soll", "sollen", "uber", "ueber", "unser", "unsere", "unseren", "unserer", "viel", "viele", "welche", "welchem", "welchen", "welcher", "welches", "wenn", "werden", "wird", "wieder", "wieviel", "wieviele", "woche", "wollen", "wann", "wurde", "zwei", "drei", "vier", "funf", "zehn", "servus", "hallo", "danke", "passiert", "geht", "gilt", "bekomm", "bekomme", "kriag", "kriege", "kriegen", "bekommen", "leute", "jemand", "dazu", "davon", "damit", "dafur", "dafuer", "darf", "durfen", "duerfen", "avec", "avoir", "bien", "cela", "celle", "celui", "cest", "chez", "comme", "combien", "comment", "dans", "depuis", "elle", "elles", "encore", "entre", "estce", "etre", "faire", "faut", "leur", "leurs", "mais", "meme", "merci", "notre", "nous", "peut", "peux", "plus", "pour", "pourquoi", "quand", "quel", "quelle", "quelles", "quels", "quoi", "sans", "sont", "tous", "tout", "toute", "toutes", "une", "vous", "votre", "vos", "chaque", "deux", "trois", "donne", "donner", "moi", "reste", "rester", "obtenir", "recevoir", "avoir", "quest", "temps", "battre", "allo", "bonjour", "salut", "pis", "genre", "faudrait", "algo", "algun", "alguna", "algunos", "como", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos", "cuantas", "desde", "donde", "esta", "este", "esto", "estos", "estas", "hace", "hacer", "hola", "gracias", "hasta", "mucho", "muchos", "nuestra", "nuestro", "nuestros", "otra", "otro", "para", "pero", "porque", "puede", "puedo", "pueden", "quien", "quienes", "sobre", "solo", "somos", "tengo", "tiene", "tienen", "todo", "todos", "toca", "usted", "vamos", "dos", "tres", "una", "unos", "unas", "recibir", "recibe", "tiempo", "agora", "alguma", "algum", "algo", "aqui", "cada", "coisa", "como", "essa", "esse", "esta", "este", "isso", "mais", "minha", "minhas", "meus", "muito", "nossa", "nosso", "nossos", "outra", "outro", "para", "pode", "posso", "podem", "porque", "quais", "qual", "quando", "quanta", "quanto", "quantos", "quantas", "quem", "sobre", "tambem", "temos", "tenho", "tudo", "voce", "voces", "obrigado", "pra", "pro", "leva", "levar", "demora", "receber", "tempo", "prend", "prendre", "prennent", "dure", "durent", "pendant", "partir", "doit", "doivent", "utiliser", "tant", "fica", "ficam", "ficar", "demoram", "deve", "devem", "usar", "utilizar", "tarda", "tardan", "tocan", "corresponden", "podemos", "debe", "deben", "nutzen", "verwenden", "verwende", "nutze", "benutze", "benutzen", "dauert", "braucht", "lang", "lange", "eigentlich", "gehn", "werd", "bevor", "genau", "wirklich", "vraiment", "realmente", "gente", "equipa", "neue", "neuen", "neuer", "neues", "nouveau", "nouveaux", "nouvelle", "nouvelles", "nuevo", "nuevos", "nueva", "nuevas", "novos", "novas"])
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff]{2,}")
 _KIND_PHRASE = {"duration": "how long", "percent": "what percentage", "money": "how much does it cost",
                 "rate": "what discount", "named": "who", "count": "how many", "number": "how much"}
 _ACRONYM = re.compile(r"\b(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{2,5}\b")  # two capitals or more: MDF, PoV
-_CODE = re.compile(r"(?<![\w-])[A-Za-z]\d{1,2}(?![\w-])")  # a severity or level: P1, T2
+_CODE = re.compile(r"(?<![\w-])[A-Za-z]\d{1,2}(?!\w)")  # a severity or level: P1, T2
 _AMOUNT = re.compile(r"(?:[$€£]\s?)?\b\d{1,3}(?:[.,]\d{3})+(?:\s?(?:usd|eur|gbp))?\b|\b\d+(?:[.,]\d+)?\s?[km]\b|"
                      r"[$€£]\s?\d[\d,.]*", re.I)
 _CJK_ANY = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]+")
@@ -145,6 +154,10 @@ _CJK_ANY = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]+"
 _CJK_QUESTION = ("何営業日", "何時間", "何ヶ月", "何か月", "何パーセント", "何回", "何度", "何日", "何件", "何人", "何名",
                  "何社", "何年", "何週", "何割", "どのくらい", "どれくらい", "いくら", "いつ", "誰", "どこ",
                  "期限", "新規", "新しい")  # and "new": every partner is new once, it says little
+# "from what amount does ... need ...?": a threshold, not a price ("ab welchem Betrag", "à partir de quel montant")
+_THRESHOLD_Q = re.compile(r"\b(ab welche\w* (betrag|summe|hohe|wert)|ab wie ?viel|a partir de quel\w* (montant|somme)|"
+                          r"a partir de (que|qual) (monto|importe|cantidad|valor|montante)|(from|above|over) (what|which) "
+                          r"amount)\b|(いくら|何円|何ドル)以上")
 _UNKNOWN = "unglossed"  # stands for a word the glossary does not know: a term no content uses
 
 
@@ -205,5 +218,42 @@ def english_gloss(question: str) -> str | None:
         # what the funds may pay for, not a payment or a claim's process
         english = ["eligible" if e in ("paid payment", "claim claimed") else e for e in english]
     phrase = _KIND_PHRASE.get(kind or "", "")
+    if _THRESHOLD_Q.search(fold_accents(text).casefold()):  # "ab welchem Betrag ...?": the amount above which
+        phrase = "above what amount"
     words = " ".join(dict.fromkeys(" ".join(english).split()))
     return " ".join(p for p in (phrase, words, " ".join([_UNKNOWN] * unknown)) if p)
+
+
+# Concepts that say what kind of answer is asked for, or that every programme sentence shares, rather than what a
+# question is about ("how many days", "the partner", "a deal"): not used to tell whether a quote is on its topic
+_GENERIC_CONCEPTS = frozenset(["days", "hours", "business days", "weeks", "month", "year annual", "quarter", "not",
+                               "first", "same", "partner partners", "opportunity deal", "receive", "amount",
+                               "before starts", "after ends", "cost free", "submit", "request", "decides resolved wins"])
+_ENGLISH_CONCEPTS = [(english, re.compile(r"\b(" + "|".join(re.escape(w) for w in english.split()) + r")", re.I))
+                     for english, _ in _GLOSSARY]
+
+
+def concepts(text: str) -> set[str]:
+    """The programme concepts a text speaks of, in any of our languages (the glossary's English entries:
+    "registration", "protected protection", "claim claimed", ...), whatever the language it is written in."""
+    text = unicodedata.normalize("NFKC", text)
+    found = {english for form, english in _CJK_FORMS if form in text}
+    words = _WORD.findall(fold_accents(_CJK_ANY.sub(" ", text)).casefold())
+    for word in words:
+        for part in [p for p in word.split("-") if p] or [word]:
+            found |= {e for e, pattern in _LATIN if pattern.match(part)}
+    found |= {english for english, pattern in _ENGLISH_CONCEPTS if pattern.search(text)}
+    return found
+
+
+def topic_concepts(question: str) -> set[str]:
+    """What a question is about, as glossary concepts: its concepts less those that every question shares."""
+    return concepts(question) - _GENERIC_CONCEPTS
+
+
+def on_topic(question: str, quote: str) -> bool:
+    """Whether a quote speaks of what the question is about (some topic concept of the question, in the quote's
+    own language); True when the glossary cannot tell (the question names no concept it knows)."""
+    asked = topic_concepts(question)
+    return not asked or bool(asked & concepts(quote))
+

@@ -29,7 +29,7 @@ from retrieval.search import Hit
 from tools.context import ToolContext
 from tools.locales import CATALOGUE_LANGS, Catalogue, detect_languages
 from tools.registry import register_tool
-from tools.search.glossary import english_gloss
+from tools.search.glossary import english_gloss, on_topic
 from tools.shorthand import expand_shorthand
 
 __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
@@ -90,7 +90,9 @@ class SearchToolResult(SearchResponse):
 # Business idioms for a programme's words: "who needs to sign off?" asks who approves
 _IDIOMS = ((re.compile(r"\bsign(s|ed|ing)?[- ]off\b", re.I), "approve"), (re.compile(r"\bok'?d\b", re.I), "approved"),
            (re.compile(r"\bgreen[- ]?light(s|ed)?\b", re.I), "approve"),
-           (re.compile(r"\bkicks? in\b", re.I), "takes effect"))
+           (re.compile(r"\bkicks? in\b", re.I), "takes effect"),
+           # what a trip is made of, as policies name it: "can MDF pay for our reps' flights?" asks about travel
+           (re.compile(r"\b(flights?|airfares?|plane tickets?|hotel (rooms?|nights?|stays?))\b", re.I), "travel"))
 
 
 def search_query(text: str) -> str:
@@ -135,8 +137,26 @@ _SECOND_QUESTION = re.compile(
 _CJK_CONTENT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]")
 
 
+# Two things named by their acronyms in one question ("what do the CCX and CCXP exams cost?"): one question each
+_TWO_NAMED = re.compile(r"(?<![\w-])(?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:and|&|or|und|oder|et|ou|y|o|e)\s+"
+                        r"(?P<b>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)(?![\w-])")
+
+
+def _each_named(part: str) -> list[str]:
+    """A question about two things named by acronyms, as one question about each."""
+    found = _TWO_NAMED.search(part)
+    if not found or found.group("a").casefold() == found.group("b").casefold():
+        return [part]
+    return [part[:found.start()] + found.group(name) + part[found.end():] for name in ("a", "b")]
+
+
 def question_parts(question: str) -> list[str]:
-    """The questions inside one message (at most 3); a part of fewer than 3 words stays with the previous."""
+    """The questions inside one message (at most 3); a part of fewer than 3 words stays with the previous; a
+    question about two things named by acronyms is one question about each."""
+    return [p for part in _question_parts(question) for p in _each_named(part)][:3] or [question]
+
+
+def _question_parts(question: str) -> list[str]:
     parts: list[str] = []
     for piece in _SECOND_QUESTION.split(question):
         piece = piece.strip(" ,;")
@@ -213,9 +233,12 @@ def same_language(question: str, hits: list[Hit], locale: str | None = None,
 
 
 def _names_publisher(question: str, hit: Hit) -> bool:
-    """The question asks about the reference material itself ("what does the GitLab handbook say")."""
+    """The question asks about the reference material itself ("what does the GitLab handbook say"): it says a
+    word of its publisher's name, a word written with a capital in it ("Ambercrest", "GitLab"), so "what's the
+    claim deadline in our programme?" does not name "Ambercrest Distribution - reseller programme handbook"."""
     owner = hit.publisher or hit.title
-    words = {w for w in re.findall(r"\w{3,}", owner.casefold())} - {"the", "and", "handbook", "guide"}
+    words = {w.casefold() for w in re.findall(r"\b[A-Z]\w{2,}", owner)} - {"the", "and", "handbook", "guide",
+                                                                          "reference"}
     asked = set(re.findall(r"\w{3,}", question.casefold()))
     return bool(words & asked)
 
@@ -502,6 +525,10 @@ def _answer(ctx: ToolContext, question: str, candidates: list[Hit], threshold: f
                          score=max(a.score for a in found))
 
 
+_ACRONYMS = re.compile(r"\b[A-Z][A-Z0-9]+\b")
+_QUOTED_NAME = re.compile(r"['\"“«‘„]\s*([^'\"”»’“]{2,60}?)\s*['\"”»’“]")
+
+
 def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit], answer: ContentAnswer,
                    threshold: float | None, **filters) -> ContentAnswer:
     """A question in another language than the vendor's default, not answered from content in its own
@@ -515,9 +542,13 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
         return answer
     asked = asked_language(question, scope.locale)
     locales = {h.doc_id: _lang(h.locale) for h in hits}
-    if answer.found and any(locales.get(c.doc_id) == asked for c in answer.citations):
+    own = answer.found and any(locales.get(c.doc_id) == asked for c in answer.citations)
+    if own and on_topic(question, answer.answer.rsplit(" [", 1)[0]):
         return answer  # content in the asker's own language answered
-    if answer.found and any(locales.get(c.doc_id) not in (default, "") for c in answer.citations):
+    # (a quote in the asker's language about another topic of the programme than the one asked, e.g. the MDF
+    # claim window for "how many days is a registration protected?", gives way to a sure answer in the default
+    # language: the English path judges the question too)
+    if answer.found and not own and any(locales.get(c.doc_id) not in (default, "") for c in answer.citations):
         return answer  # quoted from a third language's content: not the English path's to judge
     gloss = english_gloss(question)
     if not gloss:
@@ -527,13 +558,19 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
     if not found:
         return answer
     content = ctx.content
+    # the names the question quotes ("un programme 'Partner Champions'") or, outside German (which writes every noun
+    # with a capital), writes with a capital: a name the vendor's programme never uses is not its rule
+    # (an acronym is no such name: the programme may spell it out, "NFR" as "not-for-resale")
+    names = " ".join(["-"] + _QUOTED_NAME.findall(question) + ([] if asked == "de" else [_ACRONYMS.sub(" ", question)]))
     english = answer_from_hits(gloss, found, embedder=content.embedder, threshold=threshold,
                                unit_vectors=content.unit_vectors(found), term_idf=content.vocabulary(),
-                               match_numbers=True)
+                               match_numbers=True, name_vocabulary=_programme_vocabulary(ctx), names=names)
     # content in the asker's language came closer, each on its own scale, than the English path did
     own_closer = not answer.found and answer.closest and answer.relative >= english.relative
     if english.found and not own_closer:
         return english
+    if own:  # off topic, but nothing surer in the default language: the asker's own content's answer stands
+        return answer
     # not answered in the rule's own words: an answer chosen across languages on the multilingual model's
     # opinion alone is only the closest passage; the English path's nearest passage is shown first when
     # it scores as a likely answer on its own scale
