@@ -1234,7 +1234,12 @@ def _in_window(turn: Turn, resolver: Resolver, profile: ProfileResult, window: l
         head, none = "window_expiry", "window_expiry_none"
     turn.choices = [Candidate(id=d.opportunity_id, label=resolver.deal_label(d.opportunity_id)) for d in found]
     if not found:
-        return say(none, turn.lang, partner=partner, start=start, end=end), 0
+        text = say(none, turn.lang, partner=partner, start=start, end=end)
+        lapsed = [d for d in profile.deals if d.registered_by_partner and d.protection_ends] if end is None else []
+        if lapsed:  # "any registered deals right now?": none protected, but say which registrations have lapsed
+            text += "\n" + "\n".join(answers.reg_line(d, resolver.deal_label, turn.lang)
+                                      for d in lapsed[:answers.DEALS_SHOWN])
+        return text, 0
     lines = [f"{partner}: " + say(head, turn.lang, start=start, end=end)]
     for d in found[:answers.DEALS_SHOWN]:
         lines.append(answers.deal_line(d, resolver.deal_label, turn.lang) if profile.topic == "deals"

@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from assistant.engine import router
 from assistant.engine.agent import ask
+from retrieval.records import User
 from retrieval.scope import scope_for_user
 from tools.partner_profile.service import partner_profile
 
@@ -61,3 +63,18 @@ def test_active_registrations_leave_out_the_lapsed(demo_ctx):
         assert d.opportunity_id in r.answer
     for d in lapsed:
         assert d.opportunity_id not in r.answer
+
+
+def test_none_running_still_names_the_lapsed(demo_ctx):
+    today = demo_ctx.today()
+    with demo_ctx.store.session() as session:
+        users = list(session.scalars(select(User.user_id).where(User.role == "partner_seller")))
+    for user in users:
+        deals = _registered(demo_ctx, user)
+        if deals and all(d.protection_ends < today for d in deals):
+            break
+    else:
+        pytest.fail("no demo seller whose registrations have all lapsed")
+    r = ask(demo_ctx, scope_for_user(demo_ctx.store, user), "do we have any registered deals right now?")
+    for d in deals[:5]:
+        assert d.opportunity_id in r.answer and d.protection_ends.isoformat() in r.answer, r.answer
