@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from assistant.core.errors import Forbidden
-from assistant.engine.router import mdf_period
+from assistant.engine.router import asks_idle_for, mdf_period
 from assistant.engine.threads import Candidate
 from assistant.engine.turn import ToolUse, Turn, forbidden_message
 from tools.analytics.service import STALLED_DAYS, digest_text, portfolio, stalled_deals
@@ -484,8 +484,6 @@ def answer_stalled(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     """The asker's partners' stalled deals (channel managers and admins; others are refused)."""
     if turn.scope.is_partner:  # "who do I escalate to if a reg is stuck?": their own deals or the rules answer
         return None
-    from assistant.engine.overview_chat import asks_idle_for  # it imports this module
-
     if asks_idle_for(turn.question):  # "stuck for 60+ days?", "idle the longest?": the overview's, by days quiet
         return None
     every = bool(_EVERY_PARTNER.search(turn.question))

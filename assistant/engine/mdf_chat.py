@@ -89,6 +89,54 @@ _say = Catalogue({
     "in_days": ("in {d} days", "in {d} Tagen", "dans {d} jours", "en {d} días", "em {d} dias", "あと {d} 日"),
     "days_ago": ("{d} days ago", "vor {d} Tagen", "il y a {d} jours", "hace {d} días", "há {d} dias", "{d} 日前"),
     "today": ("today", "heute", "aujourd'hui", "hoy", "hoje", "今日"),
+    "roi_none": ("No MDF activity started between {start} and {end}.",
+                 "Zwischen {start} und {end} hat keine MDF-Aktivität begonnen.",
+                 "Aucune activité MDF n'a démarré entre le {start} et le {end}.",
+                 "Ninguna actividad de MDF empezó entre el {start} y el {end}.",
+                 "Nenhuma atividade de MDF começou entre {start} e {end}.",
+                 "{start}〜{end} に開始した MDF 活動はありません。"),
+    "roi_head": ("MDF activities starting {start} to {end} ({cur}): paid {paid}, won {won} ({x}), open pipeline {pipeline}.",
+                 "MDF-Aktivitäten mit Start {start} bis {end} ({cur}): ausgezahlt {paid}, gewonnen {won} ({x}), offene "
+                 "Pipeline {pipeline}.",
+                 "Activités MDF démarrées du {start} au {end} ({cur}) : payé {paid}, gagné {won} ({x}), pipeline ouvert "
+                 "{pipeline}.",
+                 "Actividades de MDF iniciadas del {start} al {end} ({cur}): pagado {paid}, ganado {won} ({x}), pipeline "
+                 "abierto {pipeline}.",
+                 "Atividades de MDF iniciadas de {start} a {end} ({cur}): pago {paid}, ganho {won} ({x}), pipeline "
+                 "aberto {pipeline}.",
+                 "{start}〜{end} に開始した MDF 活動（{cur}）: 支払 {paid}、受注 {won}（{x}）、オープンパイプライン {pipeline}。"),
+    "roi_paid_off": ("Paid off (won more than paid):", "Hat sich gelohnt (mehr gewonnen als ausgezahlt):",
+                     "Rentables (plus gagné que payé) :", "Rentables (más ganado que pagado):",
+                     "Se pagaram (mais ganho do que pago):", "元が取れた活動（支払より受注が多い）:"),
+    "roi_none_paid_off": ("None has won more than it was paid yet.",
+                          "Noch keine hat mehr gewonnen als ausgezahlt wurde.",
+                          "Aucune n'a encore gagné plus que ce qui a été payé.",
+                          "Ninguna ha ganado aún más de lo pagado.",
+                          "Nenhuma ganhou ainda mais do que foi pago.",
+                          "支払額を上回る受注はまだありません。"),
+    "roi_line": ("- {id} {name} ({partner}, {kind}): paid {paid}, won {won}, {x}",
+                 "- {id} {name} ({partner}, {kind}): ausgezahlt {paid}, gewonnen {won}, {x}",
+                 "- {id} {name} ({partner}, {kind}) : payé {paid}, gagné {won}, {x}",
+                 "- {id} {name} ({partner}, {kind}): pagado {paid}, ganado {won}, {x}",
+                 "- {id} {name} ({partner}, {kind}): pago {paid}, ganho {won}, {x}",
+                 "- {id} {name}（{partner}、{kind}）: 支払 {paid}、受注 {won}、{x}"),
+    "roi_least": ("Returned least: {items}.", "Am wenigsten Ertrag: {items}.", "Moins rentables : {items}.",
+                  "Menor retorno: {items}.", "Menor retorno: {items}.", "リターンが最も少ない活動: {items}。"),
+    "roi_least_item": ("{id} ({partner}) paid {paid}, won {won}, pipeline {pipeline}",
+                       "{id} ({partner}) ausgezahlt {paid}, gewonnen {won}, Pipeline {pipeline}",
+                       "{id} ({partner}) payé {paid}, gagné {won}, pipeline {pipeline}",
+                       "{id} ({partner}) pagado {paid}, ganado {won}, pipeline {pipeline}",
+                       "{id} ({partner}) pago {paid}, ganho {won}, pipeline {pipeline}",
+                       "{id}（{partner}）支払 {paid}、受注 {won}、パイプライン {pipeline}"),
+    "roi_kinds": ("By kind: {items}.", "Nach Art: {items}.", "Par type : {items}.", "Por tipo: {items}.",
+                  "Por tipo: {items}.", "種類別: {items}。"),
+    "roi_kind_item": ("{kind} {x} on {paid}", "{kind} {x} bei {paid}", "{kind} {x} sur {paid}", "{kind} {x} sobre {paid}",
+                      "{kind} {x} sobre {paid}", "{kind} {x}（支払 {paid}）"),
+    "roi_left_out": ("Left out (no exchange rate): {ids}.", "Nicht gezählt (kein Wechselkurs): {ids}.",
+                     "Non comptés (pas de taux de change) : {ids}.", "Excluidos (sin tipo de cambio): {ids}.",
+                     "Não contados (sem taxa de câmbio): {ids}.", "除外（為替レートなし）: {ids}。"),
+    "roi_details": ("Details: `cosell mdf roi`.", "Details: `cosell mdf roi`.", "Détails : `cosell mdf roi`.",
+                    "Detalles: `cosell mdf roi`.", "Detalhes: `cosell mdf roi`.", "詳細: `cosell mdf roi`。"),
     "no_return": ("no return yet", "noch kein Ertrag", "pas encore de retour", "sin retorno aún",
                   "sem retorno ainda", "まだリターンなし"),
     "queue": (
@@ -135,7 +183,7 @@ ADVICE_RE = re.compile(
     r"focus)\b|\breallocat\w*|\bdo better\b|\bbetter (?:spent|used|invested)\b|\bshould we (?:put|spend|invest|"
     r"move|shift)\b|\bshift\b.*\bbudget\b)", re.IGNORECASE)
 ROI_RE = re.compile(
-    rf"^{_NOT_POLICY}(?=.*{_MDF_ANY}).*(\bpa(?:id|y|ys) off\b|\broi\b|\breturns?\b|\breturned\b|\bwork(?:ed)? "
+    rf"^{_NOT_POLICY}(?=.*{_MDF_ANY}).*(\bpa(?:id|y|ys) off\b|(?<![a-z])roi(?![a-z])|\breturns?\b|\breturned\b|\bwork(?:ed)? "
     r"(?:best|well)\b|\b(?:best|worst)[- ](?:perform\w*|return\w*)\b|\b(?:how|which|what)\b.*\bperform(?:ed|ing|s)?\b|"
     r"\bworth (?:it|the)\b|\bwon\b|\bpipeline\b|\b(?:qu[eé]|quel|que|qual) (?:retorno|retour)\b|(?<!prazo de )(?<!plazo de )\bretorno\b|"
     r"\bretour sur (?:l')?investissement\b|\bretorno (?:de la |da |sobre (?:la |o )?)?(?:inversi[oó]n|investimento)\b|"
@@ -177,28 +225,33 @@ def answer_roi(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
     start, end = period_of(turn.question, turn.ctx.today())
     roi = mdf_roi(turn.ctx, turn.scope, None, start, end)
     tool = ToolUse(name="mdf_roi", arguments={"from": roi.from_.isoformat(), "to": roi.to.isoformat()})
-    cur = roi.currency
+    cur, lang = roi.currency, turn.lang
     if not roi.activities:
-        return f"No MDF activity started between {roi.from_} and {roi.to}.", tool
+        return _say("roi_none", lang, start=roi.from_, end=roi.to), tool
     paid, won = sum(a.paid for a in roi.activities), sum(a.won for a in roi.activities)
     pipeline = sum(a.pipeline for a in roi.activities)
-    lines = [f"MDF activities starting {roi.from_} to {roi.to} ({cur}): paid {paid:,.0f}, won {won:,.0f} "
-             f"({_x(won / paid if paid else None)}), open pipeline {pipeline:,.0f}."]
+    x = _say("no_return", lang) if not paid else _x(won / paid)
+    lines = [_say("roi_head", lang, start=roi.from_, end=roi.to, cur=cur, paid=f"{paid:,.0f}", won=f"{won:,.0f}",
+                  x=x, pipeline=f"{pipeline:,.0f}")]
     ranked = sorted((a for a in roi.activities if a.paid > 0), key=lambda a: (-(a.roi or 0), -a.won, a.activity_id))
     paid_off = [a for a in ranked if a.won > a.paid]
-    lines.append("Paid off (won more than paid):" if paid_off else "None has won more than it was paid yet.")
+    lines.append(_say("roi_paid_off" if paid_off else "roi_none_paid_off", lang))
     for a in paid_off[:5]:
-        lines.append(f"- {a.activity_id} {a.name} ({a.partner_id}, {a.kind or 'other'}): paid {a.paid:,.0f}, "
-                     f"won {a.won:,.0f}, {_x(a.roi)}")
+        lines.append(_say("roi_line", lang, id=a.activity_id, name=a.name, partner=a.partner_id, kind=a.kind or "other",
+                          paid=f"{a.paid:,.0f}", won=f"{a.won:,.0f}",
+                          x=_say("no_return", lang) if a.roi is None else _x(a.roi)))
     weak = [a for a in ranked if a.won <= a.paid][-3:]
     if weak:
-        lines.append("Returned least: " + "; ".join(f"{a.activity_id} ({a.partner_id}) paid {a.paid:,.0f}, won "
-                                                     f"{a.won:,.0f}, pipeline {a.pipeline:,.0f}" for a in weak) + ".")
+        lines.append(_say("roi_least", lang, items="; ".join(
+            _say("roi_least_item", lang, id=a.activity_id, partner=a.partner_id, paid=f"{a.paid:,.0f}",
+                 won=f"{a.won:,.0f}", pipeline=f"{a.pipeline:,.0f}") for a in weak)))
     if len(roi.kinds) > 1:
-        lines.append("By kind: " + "; ".join(f"{k.kind} {_x(k.roi)} on {k.paid:,.0f}" for k in roi.kinds) + ".")
+        lines.append(_say("roi_kinds", lang, items="; ".join(
+            _say("roi_kind_item", lang, kind=k.kind, x=_say("no_return", lang) if k.roi is None else _x(k.roi),
+                 paid=f"{k.paid:,.0f}") for k in roi.kinds)))
     if roi.unconverted:
-        lines.append(f"Left out (no exchange rate): {', '.join(roi.unconverted[:10])}.")
-    lines.append("Details: `cosell mdf roi`.")
+        lines.append(_say("roi_left_out", lang, ids=", ".join(roi.unconverted[:10])))
+    lines.append(_say("roi_details", lang))
     return "\n".join(lines), tool
 
 
@@ -731,7 +784,10 @@ _EVENT = (r"(?:\b(?:seminars?|roadshows?|webinars?|workshops?|expos?|exhibitions
           r"seminarios?|ferias?|jornadas?|eventos?|conferencias?|feiras?|seminários?|congressos?)\b|"
           r"セミナー|展示会|展|イベント|ウェビナー|ロードショー)")
 _ACTIVITY_WORD = r"(?:\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b|アクティビティ|施策)"
-NAMED_RE = re.compile(rf"^{_NOT_POLICY}(?:(?=.*{_MDF_ANY})|(?=.*{_ACTIVITY_WORD})|(?!.*(?:\bkits?\b|キット))(?:(?=.*{_EVENT})|"
+# an MDF word alone names nothing ("how much MDF do we have left?"): with it, a capitalised name after the first
+# word ("... MDF da Mediterránea em fevereiro?") or Japanese text (names written in it)
+_A_NAME = r"(?-i:(?<=\s)[A-ZÀ-Þ][a-zà-ÿ]{2,}|[\u3040-\u30ff\u4e00-\u9fff])"
+NAMED_RE = re.compile(rf"^{_NOT_POLICY}(?:(?=.*{_MDF_ANY})(?=.*{_A_NAME})|(?=.*{_ACTIVITY_WORD})|(?!.*(?:\bkits?\b|キット))(?:(?=.*{_EVENT})|"
                       r"(?=.*(?:(?<!\w)'[^']{{3,}}'|[‘\"“「『«][^’\"”」』»]{{3,}}[’\"”」』»]))))", re.IGNORECASE)
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.intent_cues import MDF_WORDS_RE, normalise
 from assistant.engine.messages import say
-from assistant.engine.router import mdf_period
+from assistant.engine.router import DAYS_N, LONGEST, STALE, mdf_period
 from tools.locales import Catalogue
 from tools.partner_profile.service import quarter_months
 from tools.records_overview.service import OverviewResult
@@ -55,18 +55,6 @@ _PAST_CLOSE = re.compile(r"\b(past (their |the |its )?clos(e|ing) ?dates?|overdu
                          r"(already )?passed|clos(e|ing) dates?\b.{0,25}\b(passed|gone by|in the past|behind)|überfällig\w*|abschlussdatum überschritten|date de clôture (dépassée|"
                          r"passée)|fecha de cierre (vencida|pasada)|data de fechamento (vencida|passada))\b|"
                          r"クローズ(予定)?日を過ぎ|期日超過")
-# "haven't moved in 60+ days", "sitting idle the longest", "keine Bewegung", "sans activité", "sin movimiento",
-# "parados", "動きがない": open deals with no activity logged for a while
-_STALE = re.compile(r"\b(ha(ve|s)n'?t moved|ha(ve|s) not moved|not moved|no (movement|activity|updates?|progress)|"
-                    r"idle|untouched|gone (quiet|cold|dark)|stale|stalled|stuck|quiet|dormant|inactive|"
-                    r"keine (bewegung|aktivität|updates?)|nicht bewegt|ruhend|stillstand|inaktiv\w*|"
-                    r"(pas|aucune?) (bougé|activité|mouvement)|au point mort|inacti(f|ve)s?|dormant\w*|"
-                    r"sin (movimiento|actividad|avances?)|no se han movido|estancad\w*|parad[oa]s?|inactiv[oa]s?|"
-                    r"sem (movimento|atividade|avanço)|não se mexe\w*|travad[oa]s?)\b|動きが(ない|なく)|動いていない|"
-                    r"停滞|放置")
-_LONGEST = re.compile(r"\b(longest|oldest|most idle|am längsten|le plus longtemps|más tiempo|mais tempo)\b|一番長|最も長")
-_DAYS_N = re.compile(r"(\d+)\s*\+?\s*(days?|tage?n?|jours?|días|dias|weeks?|wochen|semaines?|semanas?|months?|"
-                     r"monaten?|mois|meses)\b|(\d+)\s*(日|週間|か月|ヶ月)")
 # "lapsed", "expired", "abgelaufen", "expirés", "vencidos", "caducados", "失効": protection already over
 _LAPSED = re.compile(r"\b(lapsed|expired|ran out|run out|no longer protected|abgelaufen\w*|verfallen\w*|"
                      r"nicht mehr geschützt|expiré\w*|plus protégé\w*|expirad[oa]s?|vencid[oa]s?|caducad[oa]s?|"
@@ -214,13 +202,6 @@ _MINE = re.compile(r"\b(my|meine[nmrs]?|mes|mis|meus|minhas)\b.{0,20}\b(partners
                    r"je suis|je couvre|gestiono|llevo|manejo|atiendo|gerencio|cuido|atendo)\b")
 
 
-def asks_idle_for(question: str) -> bool:
-    """ "haven't moved in 60+ days", "idle the longest": open deals by how long they have been quiet, for a
-    number of days or the longest first (the overview's `stale`), not the digest's fixed list."""
-    text = normalise(question)
-    return bool(_STALE.search(text) and (_DAYS_N.search(text) or _LONGEST.search(text)))
-
-
 def asks_own_book(question: str) -> bool:
     """ "my partners", "partners I manage": a channel manager's own partners, not the whole ecosystem."""
     return bool(_MINE.search(normalise(question)))
@@ -319,7 +300,7 @@ def _ahead(text: str, today: dt.date) -> int | None:
 
 def _days_named(text: str) -> int | None:
     """ "60+ days", "in 6 weeks", "90日以上": a number of days the question names."""
-    found = _DAYS_N.search(text)
+    found = DAYS_N.search(text)
     if not found:
         return None
     n, unit = int(found.group(1) or found.group(3)), (found.group(2) or found.group(4)).lower()
@@ -344,10 +325,10 @@ def _deal_dates(text: str, today: dt.date) -> tuple[str, dict[str, Any]] | None:
     if _REGS.search(text) and _LAPSED.search(text) and not (_RULE.search(text) or _PROCESS.search(text)):
         days = _since_days(text)  # "which registrations lapsed in the last 30 days?"
         return "lapsed", {"days": days} if days else {}
-    if _STALE.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)) and not (
+    if STALE.search(text) and (_DEALS.search(text) or _PIPELINE.search(text)) and not (
             _RULE.search(text) or _PROCESS.search(text)):  # "deals that haven't moved in 60+ days", "idle longest"
         days = _days_named(text)
-        return "stale", {"days": days} if days else ({"days": 1} if _LONGEST.search(text) else {})
+        return "stale", {"days": days} if days else ({"days": 1} if LONGEST.search(text) else {})
     if _REGS.search(text) and _EXPIRING.search(text) and (_window(text, today) or re.search(
             r"\b(soon|any|which|welche|quels?|quelles?|cuáles|quais|bientôt|pronto|bald|em breve)\b|近い|間近|もうすぐ|"
             r"近々|ある", text)) and not _RULE.search(text):

@@ -576,6 +576,27 @@ def asks_still_running(question: str) -> bool:
     return bool(_STILL_RUNNING.search(normalise(question)))
 
 
+# "haven't moved in 60+ days", "sitting idle the longest", "keine Bewegung", "sans activité", "sin movimiento",
+# "parados", "動きがない": open deals with no activity logged for a while
+STALE = re.compile(r"\b(ha(ve|s)n'?t moved|ha(ve|s) not moved|not moved|no (movement|activity|updates?|progress)|"
+                    r"idle|untouched|gone (quiet|cold|dark)|stale|stalled|stuck|quiet|dormant|inactive|"
+                    r"keine (bewegung|aktivität|updates?)|nicht bewegt|ruhend|stillstand|inaktiv\w*|"
+                    r"(pas|aucune?) (bougé|activité|mouvement)|au point mort|inacti(f|ve)s?|dormant\w*|"
+                    r"sin (movimiento|actividad|avances?)|no se han movido|estancad\w*|parad[oa]s?|inactiv[oa]s?|"
+                    r"sem (movimento|atividade|avanço)|não se mexe\w*|travad[oa]s?)\b|動きが(ない|なく)|動いていない|"
+                    r"停滞|放置")
+LONGEST = re.compile(r"\b(longest|oldest|most idle|am längsten|le plus longtemps|más tiempo|mais tempo)\b|一番長|最も長")
+DAYS_N = re.compile(r"(\d+)\s*\+?\s*(days?|tage?n?|jours?|días|dias|weeks?|wochen|semaines?|semanas?|months?|"
+                     r"monaten?|mois|meses)\b|(\d+)\s*(日|週間|か月|ヶ月)")
+
+
+def asks_idle_for(question: str) -> bool:
+    """ "haven't moved in 60+ days", "idle the longest": open deals by how long they have been quiet, for a
+    number of days or the longest first (the overview's `stale`), not the digest's fixed list."""
+    text = normalise(question)
+    return bool(STALE.search(text) and (DAYS_N.search(text) or LONGEST.search(text)))
+
+
 def date_window(question: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     """The dates a question bounds its deals or registrations to: "this week", "next month", "in the next 2
     weeks", "this quarter" -> (first day, last day); None when it names no such window."""

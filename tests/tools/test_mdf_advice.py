@@ -119,5 +119,13 @@ def test_chat_keeps_a_partner_seller_to_its_own(env):
     "what's the MDF policy", "who approves MDF requests?", "is there an MDF top-up if our campaigns perform?",
     "how much MDF is spent on events typically?", "where can we spend MDF?",
 ])
-def test_policy_and_own_budget_questions_are_not_taken(question):
-    assert not [h for pattern, h in HANDLERS if pattern.search(question)]
+def test_policy_and_own_budget_questions_are_not_taken(env, question):
+    """No MDF record handler answers them (a handler whose words match finds no activity named and declines):
+    the programme's rules or the partner's own budget do."""
+    taken = []
+    for pattern, handler in HANDLERS:
+        if pattern.search(question):
+            taken.append(handler.__name__)
+    answer = json.loads(runner.invoke(app, ["ask", question, "--as", "u-ps2", "--json"]).stdout)
+    tools = [t["name"] for t in answer["tools"]]
+    assert not {"list_mdf", "mdf_roi", "mdf_advice"} & set(tools), (taken, answer)
