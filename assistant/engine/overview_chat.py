@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.engine.analytics_chat import period_of
+from assistant.engine.draft_options import find_locale
 from assistant.engine.intent_cues import MDF_WORDS_RE, normalise
 from assistant.engine.messages import say
 from assistant.engine.router import DAYS_N, LONGEST, STALE, mdf_period
@@ -231,7 +232,8 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
     if _CERTIFIED.search(text) and _MOST.search(text) and _PARTNERS.search(text):
         return "certified", {}  # the engine adds the country and product named
     if _KITS.search(text) and _LISTED_KITS.search(text) and not _DRAFT_VERB.search(text):
-        return "kits", {}
+        locale = find_locale(question)  # "which kits exist in French?": those with a French version
+        return "kits", {"locale": locale} if locale else {}
     if _REQUIRES.search(text) and _tier(text) and not _OTHER_SUBJECT.search(text) and not (
             _PARTNERS.search(text) and _WHO_WHICH.search(text)):
         return "tier_rules", {"tier": _tier(text)}  # "プラチナの条件は？", "what does gold require?"

@@ -123,6 +123,13 @@ class OverviewResult(BaseModel):
     currency: str = "USD"  # vendor.yaml reporting_currency: MDF sums and tier minimums are in it
 
 
+def _has_locale(locales: list[str], asked: str) -> bool:
+    """A kit has the locale asked: the same tag, or the language asked alone ("pt" has "pt-BR"; "pt-BR" has "pt")."""
+    asked = asked.lower()
+    tags = {x.lower() for x in locales}
+    return asked in tags or asked.split("-")[0] in {t.split("-")[0] for t in tags}
+
+
 def _tier_order(ctx: ToolContext) -> list[str]:
     rules = ctx.vendor().get("tier_rules") or {}
     return [str(t).lower() for t in rules] if isinstance(rules, dict) else []
@@ -163,7 +170,7 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
             for row in session.query(CampaignKitRow).order_by(CampaignKitRow.kit_id):
                 data = row.data or {}
                 locales = [str(x) for x in (data.get("locales") or {})]
-                if locale and locale.lower() not in {x.lower() for x in locales}:
+                if locale and not _has_locale(locales, locale):
                     continue
                 out.kits.append(KitLine(kit_id=row.kit_id, name=row.name, locales=locales,
                                         products=[str(p) for p in data.get("products") or []]))
