@@ -1079,10 +1079,10 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         ranked = turn.call("recruit_partners", {**filters, "top": 100}, RecruitResponse)
         one = None if start else recruit_chat.named_candidate(turn.question, ranked)
         if one:  # "is <company> on the candidate list new to us?": that candidate first
-            return one + "\n" + recruit_chat.answer(ranked, start), recruit_chat.PAGE
+            return one + "\n" + recruit_chat.answer(ranked, start, turn.lang), recruit_chat.PAGE
         if args.get("coverage") and not start:  # the gaps first, then who could fill them
-            return recruit_chat.coverage_answer(ranked) + "\n" + recruit_chat.answer(ranked, start), recruit_chat.PAGE
-        return recruit_chat.answer(ranked, start), recruit_chat.PAGE
+            return recruit_chat.coverage_answer(ranked) + "\n" + recruit_chat.answer(ranked, start, turn.lang), recruit_chat.PAGE
+        return recruit_chat.answer(ranked, start, turn.lang), recruit_chat.PAGE
     if p.intent == "search" and args.get("tier") and not start:  # a benefit of this tier: its value first
         cell, best, asked = None, None, None
         english = tier_benefits.english_query(turn.question)  # the benefit in the tables' words, asked in another language

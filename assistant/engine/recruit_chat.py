@@ -8,6 +8,7 @@ import re
 
 from assistant.engine.name_index import best_named
 from connectors.countries import COUNTRY_NAMES, country_code_for
+from tools.locales import Catalogue
 from tools.recruit.types import RecruitResponse
 
 _RECRUIT = re.compile(
@@ -143,23 +144,51 @@ def named(question: str, values: list[str]) -> str | None:
     return max(hits, key=len, default=None)
 
 
-def answer(data: RecruitResponse, start: int = 0) -> str:
+_say = Catalogue({  # en, de, fr, es, pt, ja (tools.locales.CATALOGUE_LANGS)
+    "none": ("No candidate to recommend{where}.", "Kein Kandidat zu empfehlen{where}.",
+             "Aucun candidat à recommander{where}.", "Ningún candidato que recomendar{where}.",
+             "Nenhum candidato a recomendar{where}.", "推薦できる候補はありません{where}。"),
+    "none_more": ("No more candidate to recommend{where}.", "Keine weiteren Kandidaten{where}.",
+                  "Plus aucun candidat à recommander{where}.", "No hay más candidatos que recomendar{where}.",
+                  "Não há mais candidatos a recomendar{where}.", "これ以上推薦できる候補はありません{where}。"),
+    "head": ("Companies to recruit as partners{where}, best first:",
+             "Unternehmen, die als Partner gewonnen werden sollten{where}, die besten zuerst:",
+             "Entreprises à recruter comme partenaires{where}, les meilleures d'abord :",
+             "Empresas a reclutar como socios{where}, las mejores primero:",
+             "Empresas a recrutar como parceiros{where}, as melhores primeiro:",
+             "パートナーとして勧誘すべき企業{where}（上位から）:"),
+    "line": ("{i}. {name} ({id}), score {score}: {why}", "{i}. {name} ({id}), Score {score}: {why}",
+             "{i}. {name} ({id}), score {score} : {why}", "{i}. {name} ({id}), puntuación {score}: {why}",
+             "{i}. {name} ({id}), pontuação {score}: {why}", "{i}. {name}（{id}）、スコア {score}: {why}"),
+    "not_recommended": ("Not recommended, {items}", "Nicht empfohlen: {items}", "Non recommandés : {items}",
+                        "No recomendados: {items}", "Não recomendados: {items}", "推薦対象外: {items}"),
+    "ranked": ("How they are ranked: {how}", "Wie sie gereiht werden: {how}", "Comment ils sont classés : {how}",
+               "Cómo se ordenan: {how}", "Como são ordenados: {how}", "順位の付け方: {how}"),
+    "profile": ("The ideal partner profile: {traits}", "Das ideale Partnerprofil: {traits}",
+                "Le profil de partenaire idéal : {traits}", "El perfil de socio ideal: {traits}",
+                "O perfil de parceiro ideal: {traits}", "理想的なパートナー像: {traits}"),
+})  # fmt: skip
+
+
+def answer(data: RecruitResponse, start: int = 0, lang: str = "en") -> str:
+    """The ranking's page from `start`: its fixed sentences in `lang`; the tool's reasons as it gives them."""
     where = ", ".join(f"{k} {v}" for k, v in data.filters.items())
+    where = f" ({where})" if where else ""
     shown = data.candidates[start:start + PAGE]
     lines = []
     if not shown:
-        lines.append(f"No {'more ' if start else ''}candidate to recommend{f' ({where})' if where else ''}.")
+        lines.append(_say("none_more" if start else "none", lang, where=where))
     else:
-        lines.append(f"Companies to recruit as partners{f' ({where})' if where else ''}, best first:")
+        lines.append(_say("head", lang, where=where))
     for i, c in enumerate(shown, start + 1):
         gap = [c.fills_gap] if c.fills_gap and c.fills_gap not in " ".join(c.reasons[:2]) else []
         why = "; ".join(c.reasons[:2] + gap)
-        lines.append(f"{i}. {c.name} ({c.candidate_id}), score {c.score:.2f}: {why}")
+        lines.append(_say("line", lang, i=i, name=c.name, id=c.candidate_id, score=f"{c.score:.2f}", why=why))
     if data.already_partners and not start:
-        lines.append("Not recommended, " + "; ".join(f"{a.name} ({a.candidate_id}): {a.reason}"
-                                                     for a in data.already_partners[:5]))
+        lines.append(_say("not_recommended", lang, items="; ".join(f"{a.name} ({a.candidate_id}): {a.reason}"
+                                                                    for a in data.already_partners[:5])))
     if data.profile.ranking and not start:
-        lines.append("How they are ranked: " + data.profile.ranking)
+        lines.append(_say("ranked", lang, how=data.profile.ranking))
     if data.profile.traits and not start:
-        lines.append("The ideal partner profile: " + "; ".join(data.profile.traits[:3]))
+        lines.append(_say("profile", lang, traits="; ".join(data.profile.traits[:3])))
     return "\n".join(lines)
