@@ -117,7 +117,8 @@ class Scope:
     def require(self, capability: str) -> None:
         if not self.can(capability):
             raise Forbidden(
-                f"user '{self.user_id}' ({self.role}) may not {CAPABILITY_WORDS.get(capability, capability)}"
+                f"user '{self.user_id}' ({self.role}) may not {CAPABILITY_WORDS.get(capability, capability)}",
+                capability=capability,
             )
 
     def require_partner(self, partner_id: str) -> None:

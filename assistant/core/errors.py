@@ -38,11 +38,16 @@ class Conflict(BadInput):
 
 
 class Forbidden(CosellError):
-    """The caller may not do this or reach this id (also for ids of another partner)."""
+    """The caller may not do this or reach this id (also for ids of another partner). `capability` names the
+    permission missing (retrieval.scope CAPABILITIES), when one does: answers say it in the asker's language."""
 
     code = "forbidden"
     exit_code = 4
     http_status = 403
+
+    def __init__(self, message: str, capability: str | None = None):
+        super().__init__(message)
+        self.capability = capability
 
 
 class Unauthenticated(CosellError):

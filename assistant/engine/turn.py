@@ -25,7 +25,7 @@ from assistant.engine.threads import Candidate, ConversationThread
 from retrieval.records import Document
 from retrieval.scope import Scope
 from retrieval.shared_cache import code_print, digest
-from tools.locales import answer_language
+from tools.locales import answer_language, catalogue_language
 from tools.registry import ToolSpec, UntypedResult, get_tool
 from tools.types import ContentRef
 
@@ -251,6 +251,11 @@ def forbidden_message(scope: Scope, exc: Forbidden | None = None, intent: str | 
                       lang: str = "en") -> str:
     """A polite refusal that names what the asker may not do, never what is behind it, in `lang`."""
     if exc is not None and intent is None:
+        capability = getattr(exc, "capability", None)
+        if capability and f"cap_{capability}" in say and catalogue_language(lang) != "en":  # the permission in
+            role = f"role_{scope.role}"  # the asker's words, not the English reason of the error
+            role_name = say(role, lang) if role in say else scope.role.replace("_", " ")
+            return say("forbidden_do", lang, role=role_name, what=say(f"cap_{capability}", lang))
         return say("forbidden_see", lang, reason=exc.message)
     what = f"may_{intent}" if intent and f"may_{intent}" in say else "may_any"
     role = f"role_{scope.role}"
