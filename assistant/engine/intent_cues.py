@@ -295,7 +295,8 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"(expir\w*|run(ning)? out|days left|still (valid|protected|active)|protected|lapse|läuft|ablauf\w*|"
         r"abgelaufen|geschützt|gültig|expire\w*|valable|protégé\w*|vence\w*|vencid\w*|caduca\w*|válid\w*|"
         r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|activ\w*|ativ[oa]s?|active|live|en cours|laufen\w*|"
-        r"aktuell\w*|current\w*|actuel\w*|actual\w*|atua\w*|derzeit|gerade|actifs?|"
+        r"aktuell\w*|current\w*|actuel\w*|actual\w*|atua\w*|derzeit|gerade|actifs?|right now|at the moment|"
+        r"im moment|momentan|en ce moment|ahora|agora|"
         r"vigente\w*|期限|切れ|残り|あと何日|保護|有効)",
         r"(期限切れ|失効|切れる|切れそう|満了).{0,10}登録",
         # "¿cuándo vence la protección de <deal>?", "bis wann ist <deal> geschützt?", "until when is it protected?"

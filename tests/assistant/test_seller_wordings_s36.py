@@ -29,7 +29,8 @@ def test_the_open_pipeline_with_the_adjective_after_the_noun(demo_ctx):
     assert [t.name for t in r.tools] == ["partner_profile"] and r.tools[0].arguments["topic"] == "deals", r.answer
 
 
-@pytest.mark.parametrize("question", ["what are our current registrations?", "which registrations do we have right now?"])
+@pytest.mark.parametrize("question", ["what are our current registrations?", "which registrations do we have right now?",
+                                      "our registrations right now?"])
 def test_current_registrations_are_ours_still_running(demo_ctx, question):
     r = _ask(demo_ctx, "u-ps-kingsbridge", question)
     assert [t.name for t in r.tools] == ["partner_profile"], r.answer
