@@ -685,6 +685,9 @@ def asks_whom_in_the_programme(question: str, kinds: set[str]) -> bool:
     return bool(CM_SUBJECT.search(text) or short_follow_up)
 
 
+_WHEN_ASKED = re.compile(r"\b(when|wann|quand|cuándo|cuando|quando)\b|いつ")
+
+
 def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thread: bool = False) -> str | None:
     """The partner-standing topic a question asks about (`tools.partner_profile`), or None when it is not
     about a partner's own records: a programme question ("what happens when a registration expires?", "how
@@ -704,6 +707,8 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
         # "which of our registrations expire?", "is the reg on it still protected?"; not "how long is it?"
         if deal_named or (deal_in_thread and says("last_deal", question)):
             return topic
+        if says_us(question) and _WHEN_ASKED.search(normalise(question)):
+            return topic  # "nos enregistrements expirent quand ?", "when do our regs run out?": ours, not the rule
         return topic if (state or asks_any_registered(question)) and (us or is_partner) else None
     if topic == "contacts":  # who to reach at the partner named (not "who do I contact about MDF?"), also when
         return topic if "partner" in kinds else None  # an account shares a word of its name

@@ -35,3 +35,12 @@ def test_current_registrations_are_ours_still_running(demo_ctx, question):
     r = _ask(demo_ctx, "u-ps-kingsbridge", question)
     assert [t.name for t in r.tools] == ["partner_profile"], r.answer
     assert r.tools[0].arguments["topic"] == "registrations", r.answer
+
+
+@pytest.mark.parametrize(("question", "ours"), [
+    ("nos enregistrements expirent quand ?", True), ("when do our registrations run out?", True),
+    ("wann laufen unsere Registrierungen ab?", True), ("when does a registration expire?", False),
+])
+def test_when_our_registrations_end_is_ours_not_the_rule(question, ours):
+    from assistant.engine import router
+    assert (router.profile_topic(question, set(), True) == "registrations") is ours
