@@ -86,6 +86,12 @@ _THIS_M = re.compile(r"this month|diesen monat|diesem monat|ce mois|este mes|est
 _LAST_M = re.compile(r"last month|letzten monat|letzter monat|mois dernier|mes pasado|mês passado|先月", re.IGNORECASE)
 
 
+# the split itself named ("attribution 2025", "sourced vs influenced", "sourcé / influencé"): no partner word needed
+_ATTRIBUTION_ITSELF = re.compile(r"\battribution\b|\bsourced?\b.{0,30}\binfluenced\b|\binfluenced\b.{0,30}"
+                                 r"\bsourced?\b|\bsourcé\w*.{0,30}\binfluencé|\boriginad[oa]s?\b.{0,30}\binfluenciad[oa]s?",
+                                 re.IGNORECASE)
+
+
 def intent_of(question: str, kinds: set[str]) -> str | None:
     """`attribution`, `at_risk`, `first_win` or None (not a programme question)."""
     if kinds & {"opportunity", "account"}:
@@ -101,6 +107,7 @@ def intent_of(question: str, kinds: set[str]) -> str | None:
     if _ATTRIBUTION.search(question) and not _RULE.search(question) and (_PARTNERISH.search(question) or "partner" in kinds
                                           or _WON_REVENUE.search(question)
                                           or re.search(r"\b(ropi|roi)\b", question, re.IGNORECASE)
+                                          or _ATTRIBUTION_ITSELF.search(question)
                                           or (_OWN.search(question) and (_OWN_AMOUNT.search(question)
                                                                          or _REVENUE.search(question)))):
         return "attribution"

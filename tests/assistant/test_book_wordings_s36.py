@@ -51,3 +51,13 @@ def test_a_named_deals_protection_end_for_its_seller(demo_ctx):
     r = ask(demo_ctx, scope, f"until when is the protection on {account}?")
     assert [t.name for t in r.tools] == ["partner_profile"], r.answer
     assert deal.protection_ends.isoformat() in r.answer, r.answer
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("attribution 2025: sourced vs influenced revenue", "attribution"),
+    ("influenced vs sourced, last year?", "attribution"),
+    ("what does influenced mean in the attribution policy?", None),
+])
+def test_attribution_named_by_its_split(question, intent):
+    from assistant.engine.analytics_chat import intent_of
+    assert intent_of(question, set()) == intent
