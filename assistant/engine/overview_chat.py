@@ -46,7 +46,9 @@ _SUM = re.compile(r"\b(total|sum|across|whole|overall|all|gesamt\w*|insgesamt|to
                   r"how much|wie ?viel|combien|cuánto|quanto)\b|合計|全体|総額")
 _NO_PARTNER = re.compile(r"\b(no partner|without (a |any )?partners?|unpartnered|partnerless|ohne partner|"
                          r"keinen partner|sans partenaire|aucun partenaire|sin (socio|partner)|ningún socio|"
-                         r"sem parceiro|nenhum parceiro)\b|パートナー(なし|がいない|不在)")
+                         r"sem parceiro|nenhum parceiro|no tienen? (un |ningún )?(socio|partner)|não (têm|tem) "
+                         r"(um |nenhum )?parceiro|n'ont pas de partenaire|n'a pas de partenaire|(haben|hat) keinen "
+                         r"partner|have no partner|has no partner)\b|パートナー(なし|がいない|不在)")
 _DEALS = re.compile(r"\b(deals?|opps?|opportunit\w*|oppty|angebot\w*|affaires?|oportunidad\w*|negócios?|"
                     r"oportunidades)\b|案件|商談")
 _WON = re.compile(r"\b(won revenue|revenue won|closed[- ]won|won deals? (total|revenue)|total won|"
@@ -103,6 +105,9 @@ _BELOW_TIER = re.compile(r"\b(below|under|short of|miss(es|ing)?|not meet\w*|don
                          r".{0,30}\b(tiers?|levels?|criteria|requirements?|minimums?|bar|niveau|nivel|nível|critères|"
                          r"exigences|requisitos|criterios|critérios|mínimos)\b|"
                          r"\b(erfüll\w*|erreich\w*)\b.{0,40}\bnicht( mehr)?\b|"
+                         # "partners below their tier", "por debajo de su nivel", "abaixo do seu nível"
+                         r"\b(below|under|unter(halb)?|en dessous de|por debajo de|abaixo d[eoa])\s+(their|its|ihre[rm]?|"
+                         r"seine[rm]?|leur|su|seu|sua)\s+(tiers?|stufe|niveau|nivel|nível)\b|"
                          r"(ティア|ランク|tier)(の)?(基準|要件|条件)?を?(満たしていない|満たさない|満たせていない|下回)|"
                          r"(ティア|ランク)(の)?(基準|要件|条件).{0,6}(未達|届いていない)")
 _TIERS = ("registered", "silver", "gold", "platinum")

@@ -57,7 +57,9 @@ LEADS_WAITING_RE = re.compile(rf"^(?!.*\b(?:how long|how many hours|wie lange|co
 REGISTER_RE = re.compile(r"^\W*(?:please |can you |could you |i want to |i'd like to |let's )?(?:register|submit)"
                          r"(?: a| the| this| my| our| new)?(?: deal| registration| opportunity)?"
                          r"(?: registration)? (?:for|at|with|on) (?P<rest>.+?)\W*$", re.IGNORECASE)
-ROUTE_RE = re.compile(r"\b(route|assign|which partners?|who should (?:get|take|work))\b.*\blead\s+"
+ROUTE_RE = re.compile(r"\b(route|assign|which partners?|who should (?:get|take|work)|qu[eé] socios?|quel(?:le)?s? "
+                      r"partenaires?|qua(?:l|is) parceiros?|welche[nrs]? partner|wer|qui|quién|quem|asignar|"
+                      r"attribuer|atribuir|zuweisen)\b.*\blead\s+"
                       r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)|\blead\s+(?P<id2>[a-z0-9][\w-]*\d[\w-]*)\b.*\b(route|partners?|"
                       r"partenaires?|socios?|parceiros?|zuweisen|attribuer|asignar|atribuir)\b|"
                       # "リードCVL-001に最適なパートナーは？", "リード L-7 はどのパートナーに？"

@@ -61,3 +61,22 @@ def test_a_named_deals_protection_end_for_its_seller(demo_ctx):
 def test_attribution_named_by_its_split(question, intent):
     from assistant.engine.analytics_chat import intent_of
     assert intent_of(question, set()) == intent
+
+
+@pytest.mark.parametrize("question", ["¿qué socio debería recibir el lead L-42?", "quel partenaire pour le lead L-42 ?",
+                                      "qual parceiro deve ficar com o lead L-42?", "welcher Partner bekommt Lead L-42?"])
+def test_a_lead_routed_by_its_id_in_other_languages(question):
+    from assistant.engine.programme import ROUTE_RE
+    found = ROUTE_RE.search(question.lower())
+    assert found and "l-42" in (found.group("id") or found.group("id2") or "")
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("¿qué socios están por debajo de su nivel?", "below_tier"),
+    ("quais parceiros estão abaixo do seu nível?", "below_tier"),
+    ("¿qué oportunidades abiertas no tienen socio?", "unpartnered"),
+    ("quelles affaires ouvertes n'ont pas de partenaire ?", "unpartnered"),
+])
+def test_book_topics_in_spanish_portuguese_and_french(question, topic):
+    found = overview_chat._topic_of(question, TODAY)
+    assert found and found[0] == topic, found
