@@ -72,18 +72,22 @@ def run_s35() -> dict:
     return run(ROOT / "evals" / "blind_seller_s35" / "questions.yaml")
 
 
-def run_other_vendor() -> dict:
-    """The other-vendor set (evals/other_vendor): a second vendor's world (Corvane Systems) generated from the
-    public contract alone, its home built on first use, scored at that world's today and gated like the rest."""
-    from evals.other_vendor import score as other_vendor
-
-    report = other_vendor.run()
+def _generated_world(report: dict) -> dict:
+    """A generated world's report (its per-question results left out), gated like the rest."""
     overall = report["overall"]
     report.pop("results", None)
     report["thresholds"] = THRESHOLDS
     report["passed"] = (overall["right_rate"] >= THRESHOLDS["right_min"]
                         and overall["confidently_wrong_rate"] <= THRESHOLDS["confidently_wrong_max"])
     return report
+
+
+def run_other_vendor() -> dict:
+    """The other-vendor set (evals/other_vendor): a second vendor's world (Corvane Systems) generated from the
+    public contract alone, its home built on first use, scored at that world's today and gated like the rest."""
+    from evals.other_vendor import score as other_vendor
+
+    return _generated_world(other_vendor.run())
 
 
 def run_third_vendor() -> dict:
@@ -91,10 +95,4 @@ def run_third_vendor() -> dict:
     public contract alone, its home built on first use, scored at that world's today and gated like the rest."""
     from evals.third_vendor import score as third_vendor
 
-    report = third_vendor.run()
-    overall = report["overall"]
-    report.pop("results", None)
-    report["thresholds"] = THRESHOLDS
-    report["passed"] = (overall["right_rate"] >= THRESHOLDS["right_min"]
-                        and overall["confidently_wrong_rate"] <= THRESHOLDS["confidently_wrong_max"])
-    return report
+    return _generated_world(third_vendor.run())
