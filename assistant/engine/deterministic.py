@@ -547,7 +547,7 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
             missing, what = resolver.unknown_plain_name(turn.question, mentions, router.DEAL_WORD), "what_entity"
         if missing:  # "next on the Globex deal?": no such deal, rather than passages about deals
             return Plan("search", reply=say("no_such", turn.lang, what=say(what, turn.lang), name=missing))
-    if intent == "draft" and _MDF_WORD.search(normalise(turn.question)) and not _DRAFT_ASKED.search(
+    if intent == "draft" and MDF_WORDS_RE.search(normalise(turn.question)) and not _DRAFT_ASKED.search(
             normalise(turn.question)):  # "can co-branded social ads be paid with MDF?": the MDF rules, no draft
         return plan(turn, resolver, "search", mentions)
     if intent == "draft" and mentions.of("partner") and router.BRAND_ASKED.search(router.normalise(turn.question)):
@@ -608,7 +608,7 @@ def _plan_entitlement(turn: Turn, resolver: Resolver, mentions: Mentions) -> Pla
 def _plan_extension(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan | None:
     """A registration extension asked of the one deal a longer question names: its facts and the rule applied."""
     text = normalise(turn.question)
-    if not deal_facts.EXTEND.search(text) or router.asks_rule(turn.question) or _MDF_WORD.search(text) or not (
+    if not deal_facts.EXTEND.search(text) or router.asks_rule(turn.question) or MDF_WORDS_RE.search(text) or not (
             mentions.of("opportunity") or mentions.of("account")):
         return None
     named = [e.id for e in mentions.of("opportunity")]
@@ -622,7 +622,6 @@ def _plan_extension(turn: Turn, resolver: Resolver, mentions: Mentions) -> Plan 
 # "tier standing for <name>", "<name>'s tier", "Stufe von <name>", "niveau de <name>": a tier asked of a named company
 _TIER_OF = re.compile(r"\b(tiers?|tier standing|standing|stufe|niveau|nivel|nível|level|partner status)\b|ティア|ランク",
                       re.IGNORECASE)
-_MDF_WORD = MDF_WORDS_RE
 # asking for a draft: a verb of writing ("draft", "write", "rédige", "escreva", "作成")
 _DRAFT_ASKED = re.compile(r"\b(draft\w*|write|writing|create|make|generate|compose|prepare|entwurf|entwirf|schreib\w*|"
                           r"erstell\w*|rédige\w*|écri\w*|prépare\w*|borrador|redact\w*|escrib\w*|rascunho|escrev\w*|"

@@ -162,7 +162,6 @@ def _named_partner(turn: Turn) -> tuple[str, str] | None:
         return None
     return partners[0].id, resolver.partner_names.get(partners[0].id, partners[0].id)
 
-_MDF = _MDF_ANY = MDF_WORDS
 # "which MDF requests are waiting?", "mdf requests waiting on me", "welche MDF-Anträge sind noch offen?",
 # "demandes MDF en attente ?", "solicitudes de MDF pendientes", "pedidos de MDF pendentes", "承認待ちのMDF申請":
 # an MDF word, a request word and a waiting word, in any order and language.
@@ -179,17 +178,17 @@ _NOT_POLICY = (r"(?!.*\b(?:policy|policies|rules?|eligible|allowed|minimum|maxim
                r"percent\w*|pourcentage|prozent\w*|porcentaje|porcentagem|percentual|co-?fin\w*|co-?fund\w*|"
                r"kofinanz\w*)\b)(?!.*(?:パーセント|割合|%))")
 ADVICE_RE = re.compile(
-    rf"^{_NOT_POLICY}(?=.*{_MDF}).*(\bwhere\b.*\b(?:should|would|could)\b.*\b(?:put|spend|invest|allocate|move|"
+    rf"^{_NOT_POLICY}(?=.*{MDF_WORDS}).*(\bwhere\b.*\b(?:should|would|could)\b.*\b(?:put|spend|invest|allocate|move|"
     r"focus)\b|\breallocat\w*|\bdo better\b|\bbetter (?:spent|used|invested)\b|\bshould we (?:put|spend|invest|"
     r"move|shift)\b|\bshift\b.*\bbudget\b)", re.IGNORECASE)
 ROI_RE = re.compile(
-    rf"^{_NOT_POLICY}(?=.*{_MDF_ANY}).*(\bpa(?:id|y|ys) off\b|(?<![a-z])roi(?![a-z])|\breturns?\b|\breturned\b|\bwork(?:ed)? "
+    rf"^{_NOT_POLICY}(?=.*{MDF_WORDS}).*(\bpa(?:id|y|ys) off\b|(?<![a-z])roi(?![a-z])|\breturns?\b|\breturned\b|\bwork(?:ed)? "
     r"(?:best|well)\b|\b(?:best|worst)[- ](?:perform\w*|return\w*)\b|\b(?:how|which|what)\b.*\bperform(?:ed|ing|s)?\b|"
     r"\bworth (?:it|the)\b|\bwon\b|\bpipeline\b|\b(?:qu[eé]|quel|que|qual) (?:retorno|retour)\b|(?<!prazo de )(?<!plazo de )\bretorno\b|"
     r"\bretour sur (?:l')?investissement\b|\bretorno (?:de la |da |sobre (?:la |o )?)?(?:inversi[oó]n|investimento)\b|"
     r"\brendite\b|\brendement\b|\brentab\w*|"
     r"\b(?:ge)?lohnt\w*|\bvaleu a pena\b|費用対効果|投資対効果|リターン)", re.IGNORECASE)
-QUEUE_RE = re.compile(rf"^{_NOT_POLICY}(?=.*{_MDF_ANY})(?=.*{_REQUEST})(?=.*{_WAITING})", re.IGNORECASE)
+QUEUE_RE = re.compile(rf"^{_NOT_POLICY}(?=.*{MDF_WORDS})(?=.*{_REQUEST})(?=.*{_WAITING})", re.IGNORECASE)
 
 
 def _x(roi: float | None) -> str:
@@ -325,7 +324,7 @@ _UNCLAIMED = re.compile(r"\b(not (yet )?(been )?claimed|(have|has)n'?t (yet )?(b
                         r"non réclamé\w*|pas (encore )?(été )?réclamé\w*|sans (demande de )?remboursement|"
                         r"sin reclamar|no (se )?(han )?(sido )?reclamad\w*|sem (solicitação|reembolso|reclamar)|"
                         r"não (foram )?(reclamad|solicitad)\w*)\b|未請求|請求(されて)?(いない|なし)")
-UNCLAIMED_RE = re.compile(rf"^{_NOT_POLICY}(?=.*{_MDF_ANY})(?=.*{_UNCLAIMED.pattern})", re.IGNORECASE)
+UNCLAIMED_RE = re.compile(rf"^{_NOT_POLICY}(?=.*{MDF_WORDS})(?=.*{_UNCLAIMED.pattern})", re.IGNORECASE)
 _unclaimed_say = Catalogue({
     "head": ("{n} approved MDF activities have ended and are not claimed yet, the oldest first:",
              "{n} genehmigte MDF-Aktivitäten sind beendet und noch nicht abgerechnet, die ältesten zuerst:",
@@ -395,7 +394,7 @@ ACTIVITIES_RE = re.compile(
     rf"^{_NOT_POLICY}(?!.*(?:どれくらい|何日|期間))(?!.*\b(?:\w*fähig|éligibles?|elegibles?|elegíve(?:is|l)|days?|jours|tage|werktage|días|dias|"
     rf"tarda\w*|demora\w*|dauert|how long|combien de temps|cuánto tiempo|quanto tempo|"
     rf"before|avant|vorher|antes|délai|frist|plazo|prazo|need\w*|require\w*|above|must|brauch\w*|benötig\w*|muss|"
-    rf"müssen|ab welchem|besoin|faut|doit|au-dessus|necesit\w*|requier\w*|precis\w*|exige\w*|acima)\b)(?=.*{_MDF}).*"
+    rf"müssen|ab welchem|besoin|faut|doit|au-dessus|necesit\w*|requier\w*|precis\w*|exige\w*|acima)\b)(?=.*{MDF_WORDS}).*"
     r"(?:\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(?:es)?|atividades?)\b|アクティビティ|活動|施策)",
     re.IGNORECASE)
 _ACTIVITY_ASKED = re.compile(r"\b(how many|how much|which|what|list|show|most|wie ?viele|welche\w*|combien|quel\w*|"
@@ -539,7 +538,7 @@ def _kit_asked(turn: Turn, activities: list) -> str | None:
 
 # "which MDF activities sourced deals?", "welche MDF-Aktivitäten haben Deals gebracht?": the deals each brought
 BROUGHT_RE = re.compile(
-    rf"(?=.*{_MDF_ANY})(?=.*\b(?:activit\w*|aktivität\w*|activités?|actividad\w*|atividades?|campaigns?|events?)\b)"
+    rf"(?=.*{MDF_WORDS})(?=.*\b(?:activit\w*|aktivität\w*|activités?|actividad\w*|atividades?|campaigns?|events?)\b)"
     r".*(?:\b(?:sourced|brought|generated|created|produced|led to|resulted in|gebracht|erzeugt|generiert|généré\w*|"
     r"apporté\w*|generad\w*|trajeron|trouxeram|gerad\w*|originad\w*)\b.{0,30}\b(?:deals?|opportunit\w*|opps|"
     r"geschäfte|affaires|oportunidades|negócios|negocios)\b|"
@@ -787,7 +786,7 @@ _ACTIVITY_WORD = r"(?:\b(?:activit(?:y|ies)|aktivität\w*|activités?|actividad(
 # an MDF word alone names nothing ("how much MDF do we have left?"): with it, a capitalised name after the first
 # word ("... MDF da Mediterránea em fevereiro?") or Japanese text (names written in it)
 _A_NAME = r"(?-i:(?<=\s)[A-ZÀ-Þ][a-zà-ÿ]{2,}|[\u3040-\u30ff\u4e00-\u9fff])"
-NAMED_RE = re.compile(rf"^{_NOT_POLICY}(?:(?=.*{_MDF_ANY})(?=.*{_A_NAME})|(?=.*{_ACTIVITY_WORD})|(?!.*(?:\bkits?\b|キット))(?:(?=.*{_EVENT})|"
+NAMED_RE = re.compile(rf"^{_NOT_POLICY}(?:(?=.*{MDF_WORDS})(?=.*{_A_NAME})|(?=.*{_ACTIVITY_WORD})|(?!.*(?:\bkits?\b|キット))(?:(?=.*{_EVENT})|"
                       r"(?=.*(?:(?<!\w)'[^']{{3,}}'|[‘\"“「『«][^’\"”」』»]{{3,}}[’\"”」』»]))))", re.IGNORECASE)
 
 
@@ -802,7 +801,7 @@ def _named_across_scripts(turn: Turn, activities: list) -> list:
     """ "東京スマートファクトリー展のMDF請求は？" of an activity recorded as "Tokyo smart factory expo booth": a question in
     Japanese about one of the asker's own MDF activities named in Latin letters (no word of the name can match), the
     activity whose name the multilingual model finds clearly closest; none when no name stands out."""
-    if not turn.scope.is_partner or not _CJK.search(turn.question) or not re.search(_MDF_ANY, turn.question, re.I):
+    if not turn.scope.is_partner or not _CJK.search(turn.question) or not re.search(MDF_WORDS, turn.question, re.I):
         return []
     own = [a for a in activities if a.partner_id == turn.scope.partner_id and not _CJK.search(a.name)]
     if not own or asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question)) or _RULE_JA.search(
@@ -840,7 +839,7 @@ LEADS_RE = re.compile(
 # what MDF activities are called; without one, the question must name a partner, a kit or words of the activities'
 # names or kinds ("leads from the webinars") for its leads to be theirs
 _ACTIVITY_SUBJECT = re.compile(
-    rf"{_MDF_ANY}|\b(?:activit\w*|aktivität\w*|activités?|actividad\w*|atividades?|kits?|campaigns?|kampagne\w*|"
+    rf"{MDF_WORDS}|\b(?:activit\w*|aktivität\w*|activités?|actividad\w*|atividades?|kits?|campaigns?|kampagne\w*|"
     r"campagnes?|campañas?|campanhas?)\b|-kits?\b|アクティビティ|活動|施策|キット|キャンペーン", re.IGNORECASE)
 
 
@@ -919,11 +918,11 @@ REQUESTS_OF_RE = re.compile(rf"^{_NOT_POLICY}(?!.*\b(?:how (?:far|early|soon|muc
                             rf"must|have to|need to (?:submit|file|send)|wie (?:früh|lange)|combien de temps|"
                             rf"muss|müssen|einreich\w*|einzureichen|bis wann|dois|doit|devons|soumettre|déposer|"
                             rf"jusqu'à quand|debo|tengo que|hay que|hasta cuándo|devo|tenho que|preciso|até quando|"
-                            rf"con cuánta|com quanta|who|approv\w*|genehmig\w*|approuv\w*|aprueb\w*|aprova\w*)\b|.*承認)(?=.*{_MDF_ANY})(?=.*{_REQUEST_ONLY})", re.IGNORECASE)
+                            rf"con cuánta|com quanta|who|approv\w*|genehmig\w*|approuv\w*|aprueb\w*|aprova\w*)\b|.*承認)(?=.*{MDF_WORDS})(?=.*{_REQUEST_ONLY})", re.IGNORECASE)
 
 # "which partners used the lakehouse kit with MDF?", "welche Partner haben das Lakehouse-Kit mit MDF genutzt?"
 KIT_USED_RE = re.compile(
-    rf"(?=.*{_MDF_ANY})(?=.*(?:\bkits?\b|-kit\b|キット)).*(?:\b(?:used|use|ran|run|did|genutzt|verwendet|eingesetzt|"
+    rf"(?=.*{MDF_WORDS})(?=.*(?:\bkits?\b|-kit\b|キット)).*(?:\b(?:used|use|ran|run|did|genutzt|verwendet|eingesetzt|"
     r"utilisé\w*|usad\w*|usaron|usaram|utiliz\w*)\b|使っ|利用)", re.IGNORECASE)
 
 
@@ -948,7 +947,7 @@ _AMOUNT = re.compile(r"(?:usd|eur|gbp|\$|€|£)?\s*\d[\d.,]*\s*(?:k|m|mil|tsd|t
 def approval_query(question: str) -> str | None:
     """ "<partner> want 20k for a workshop - does that need a second approver?": the approval rule in the MDF
     policy's own terms, with the amount asked; None when the question is not about an MDF activity."""
-    if not (re.search(_MDF_ANY, question, re.IGNORECASE) or re.search(_EVENT, question, re.IGNORECASE)):
+    if not (re.search(MDF_WORDS, question, re.IGNORECASE) or re.search(_EVENT, question, re.IGNORECASE)):
         return None
     amount = next((m.group(0).strip() for m in _AMOUNT.finditer(question) if re.search(r"\d", m.group(0))), "")
     return f"Does an MDF activity {'of ' + amount + ' ' if amount else ''}need a second approver?"

@@ -123,7 +123,6 @@ _WINDOW = re.compile(r"\b(?:next|coming|within|in the next|nächsten|prochain\w*
                      r"(\d+)\s*(日|週間|か月|ヶ月)")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "zwei": 2, "drei": 3, "vier": 4, "deux": 2, "trois": 3,
             "quatre": 4, "dos": 2, "tres": 3, "cuatro": 4, "duas": 2, "três": 3, "quatro": 4}
-_MDF = MDF_WORDS_RE
 _MDF_FIGURES = re.compile(r"\b(unspent|unused|left|remaining|spent|spend|allocated|allocation|budget used|"
                           r"ungenutzt\w*|verbleibend\w*|übrig|ausgegeben|zugeteilt|non dépensé\w*|restant\w*|"
                           r"dépensé\w*|alloué\w*|sin gastar|sin usar|gastad[oa]s?|gastó|asignad[oa]s?|"
@@ -219,7 +218,7 @@ _BOOK_TOPICS = ("partners", "joined", "mdf", "certified", "promotion", "below_ti
 
 def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tuple[str, dict[str, Any]] | None:
     text = normalise(question)
-    if _MDF.search(text) and _MDF_FIGURES.search(text) and (partner_named or _PARTNERS.search(text) or _WHO_WHICH.search(
+    if MDF_WORDS_RE.search(text) and _MDF_FIGURES.search(text) and (partner_named or _PARTNERS.search(text) or _WHO_WHICH.search(
             text)) and (
             _FIGURES_ASKED.search(text) or mdf_period(question, today.year, today)) and not _ADVICE.search(text):
         period = mdf_period(question, today.year, today)

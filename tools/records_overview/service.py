@@ -14,12 +14,13 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from sqlalchemy import func
 
-from assistant.core.errors import Forbidden
+from assistant.core.errors import BadInput, Forbidden
 from retrieval.records import CampaignKitRow, User
 from retrieval.scope import Scope
 from tools.analytics.service import portfolio
 from tools.context import ToolContext
 from tools.currency import reporting_currency
+from tools.locales import language_of
 from tools.next_best_action.service import vendor_tier_rules
 from tools.protection import deal_protection, kept_protection, protection_days
 from tools.registry import register_tool
@@ -124,10 +125,19 @@ class OverviewResult(BaseModel):
 
 
 def _has_locale(locales: list[str], asked: str) -> bool:
-    """A kit has the locale asked: the same tag, or the language asked alone ("pt" has "pt-BR"; "pt-BR" has "pt")."""
-    asked = asked.lower()
-    tags = {x.lower() for x in locales}
-    return asked in tags or asked.split("-")[0] in {t.split("-")[0] for t in tags}
+    """A kit has the locale asked: a tag of the same language (`tools.locales.language_of`: "pt" has "pt-BR")."""
+    try:
+        lang = language_of(asked)
+    except BadInput:
+        return False
+    return any(_language(tag) == lang for tag in locales)
+
+
+def _language(tag: str) -> str | None:
+    try:
+        return language_of(tag)
+    except BadInput:
+        return None  # a malformed key in a kit matches no language
 
 
 def _tier_order(ctx: ToolContext) -> list[str]:
