@@ -657,3 +657,13 @@ def test_a_stall_just_beyond_the_bar_is_less_urgent_than_one_far_beyond(ctx):
     assert 14 <= bar < 20 and edge.impact == pytest.approx(value * 20 / bar, rel=0.01)
     far = action(nba(ctx, opportunity_id="O-STALL"), "stalled_deal")  # 60 days: beyond twice the bar
     assert far.impact == pytest.approx(100_000 * STAGE_PROBABILITY["proposal"] * 2)
+
+
+def test_tier_evidence_is_in_the_vendors_reporting_currency():
+    """Tier minimums are in vendor.yaml `reporting_currency`: a EUR vendor's review evidence says €, not $."""
+    from tools.next_best_action.partner_signals import _check_text
+    from tools.next_best_action.tier_rules import TierCheck
+
+    text = _check_text(TierCheck("gold", "won_revenue_12m", 250_000, 180_500), "EUR")
+    assert text.endswith(": €180,500 (gold requires €250,000)") and "$" not in text
+    assert _check_text(TierCheck("gold", "certified_staff", 5, 3), "EUR").endswith(": 3 (gold requires 5)")

@@ -138,3 +138,16 @@ def test_bad_offsets_in_vendor_yaml_are_named(tmp_path):
             onboarding_plan(ctx, Scope.operator(), "P-001", content_lookup=no_content)
     finally:
         ctx.close()
+
+
+def test_a_revenue_step_is_in_the_vendors_reporting_currency():
+    """vendor.yaml tier minimums are in `reporting_currency` (DATA.md): a GBP vendor's step says £, not $."""
+    from tools.onboarding.steps import PartnerFacts, TierRequirement, tier_result_steps
+
+    facts = PartnerFacts(partner_id="P-7", tier="registered", joined_on=dt.date(2026, 1, 5), competencies=[],
+                         certified={}, requirements=[TierRequirement("silver", "won_revenue_12m", 75_000, 12_500,
+                                                                     False)],
+                         today=dt.date(2026, 6, 1), currency="GBP")
+    (_, title, _, met, evidence, _), = tier_result_steps(facts)
+    assert "£75,000" in title and not met and "$" not in title
+    assert "£12,500" in evidence[0] and "£75,000" in evidence[0]

@@ -185,3 +185,23 @@ def test_a_drop_must_pass_the_strictness_of_a_whole_portfolio():
     # portal logins 40 a month falling to 11: a decline however many partners are tested
     logins = _trend([38, 41, 40, 42, 39, 40, 41, 38, 40, 42, 39, 40], [20, 10, 4], "portal_logins")
     assert logins.beyond_noise(portfolio_drop_z(10_000))
+
+
+def test_a_partner_below_its_tier_is_told_which_minimum_caps_it():
+    """The reason names the minimums missed of the tier just above the one the partner qualifies for, with
+    both figures, so a channel manager can check it (not only the won revenue, which may be met)."""
+    from tools.next_best_action.tier_rules import capping_checks, load_tier_rules
+
+    rules = load_tier_rules({"tier_rules": {"silver": {"min_won_revenue_12m": 40_000, "min_won_deals_12m": 2},
+                                            "gold": {"min_won_revenue_12m": 200_000, "min_won_deals_12m": 7},
+                                            "platinum": {"min_won_revenue_12m": 800_000}}})
+    figures = {"won_revenue_12m": 310_000, "won_deals_12m": 4, "certified_staff": 3}
+    short = capping_checks("platinum", rules, figures)
+    assert [(c.tier, c.metric, c.minimum, c.value) for c in short] == [("gold", "won_deals_12m", 7, 4)]
+    assert capping_checks("silver", rules, figures) == ()  # holds less than it qualifies for: nothing caps it
+    held = PortfolioHealth(partner_id="P-9", score=HealthScore(partner_id="P-9", score=70, components=[]),
+                           tier="platinum", qualifies_for="silver", biggest_drop=("", 0.0, None, None),
+                           won_revenue_12m=310_000.0, tier_short=short)
+    assert risk(held, None, None).reasons == [
+        "qualifies for silver, holds platinum (won revenue 12 months 310,000; gold needs won deals 12 months 7, "
+        "has 4)"]

@@ -193,10 +193,17 @@ def risk(now: nba.PortfolioHealth, before: nba.PortfolioHealth | None, norms: No
     steps = _rank(now.tier) - _rank(now.qualifies_for)
     if steps > 0 and (norms is None or norms.tier_gaps_count):
         level += 10 * steps
+        short = "".join(f"; {c.tier} needs {_metric_words(c.metric)} {c.minimum:,.0f}, has {c.value:,.0f}"
+                        for c in now.tier_short)
         standing.append(f"qualifies for {now.qualifies_for}, holds {now.tier} "
-                        f"(won revenue 12 months {now.won_revenue_12m:,.0f})")
+                        f"(won revenue 12 months {now.won_revenue_12m:,.0f}{short})")
     reasons += standing
     return Risk(round(decline + level, 2) if reasons else 0.0, reasons, decline > 0)
+
+
+def _metric_words(metric: str) -> str:
+    """`won_deals_12m` -> "won deals 12 months" (the tier rules' metrics, as the reasons name them)."""
+    return metric.replace("_12m", " 12 months").replace("_", " ")
 
 
 def _weakest(h: nba.PortfolioHealth, most: int = 2) -> str:

@@ -222,8 +222,9 @@ def uncommon_competency_gap(b: VendorBaselines) -> bool:
     return partners > 0 and gaps <= partners * TIER_GAP_SHARE
 
 
-def _check_text(c: TierCheck) -> str:
-    fmt = money if c.metric in MONEY_METRICS else (lambda v: f"{v:,.0f}")
+def _check_text(c: TierCheck, currency: str) -> str:
+    """"Won revenue ...: €180,000 (gold requires €250,000)": amounts in the vendor's reporting currency."""
+    fmt = (lambda v: money(v, currency)) if c.metric in MONEY_METRICS else (lambda v: f"{v:,.0f}")
     words = METRIC_WORDS.get(c.metric, c.metric)
     return f"{words[:1].upper()}{words[1:]}: {fmt(c.value)} ({c.tier} requires {fmt(c.minimum)})"
 
@@ -239,12 +240,13 @@ def tier_change(p: PartnerContext) -> Signal | None:
     if not p.b.tier_rules_fit(direction):
         return None
     current, target = assessment.current, assessment.qualified
+    currency = reporting_currency(p.b.vendor)
     if direction == "promotion":
-        evidence = [_check_text(c) for c in assessment.checks_qualified]
+        evidence = [_check_text(c, currency) for c in assessment.checks_qualified]
         title = f"Promote {p.name} from {current} to {target}"
         why = f"{p.name} meets every {target} requirement over the trailing 12 months."
     else:
-        evidence = [_check_text(c) for c in assessment.checks_current if not c.met]
+        evidence = [_check_text(c, currency) for c in assessment.checks_current if not c.met]
         title = f"Review {p.name}'s {current} tier: it now qualifies for {target}"
         why = f"{p.name} misses {current} requirements over the trailing 12 months; agree a plan or re-tier."
     if not evidence:

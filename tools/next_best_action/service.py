@@ -306,6 +306,8 @@ class PortfolioHealth:
     open_deals: int | None = None
     unmeasured: frozenset[str] = frozenset()  # components at their neutral score for want of data that day
     engagement_dropped: bool = False  # an engagement metric down beyond its noise (the drops' rule)
+    # below its tier: the minimums it misses, of the tier just above the one it qualifies for (what caps it)
+    tier_short: tuple[tier_rules.TierCheck, ...] = ()
 
     @property
     def deals(self) -> int | None:
@@ -379,9 +381,11 @@ def _portfolio_health(metrics, baselines, rules) -> dict[str, PortfolioHealth]:
         # sparse counts (1-2 trainings a month) fall to zero for a quarter at some of them by chance
         dropped = [(k, t) for k, t in m.trends.items() if (t.baseline or 0) >= 1 and t.beyond_noise(z)]
         drops = [(t.label, t.drop, t.recent, t.baseline) for _, t in dropped]
+        figures = m.tier_metrics()
         out[m.partner_id] = PortfolioHealth(
             partner_id=m.partner_id, score=health.health_from_metrics(m, baselines), tier=m.tier,
-            qualifies_for=tier_rules.qualified_tier(rules, m.tier_metrics()),
+            qualifies_for=tier_rules.qualified_tier(rules, figures),
+            tier_short=tier_rules.capping_checks(m.tier, rules, figures),
             biggest_drop=max(drops, key=lambda d: d[1]) if drops else ("", 0.0, None, None),
             won_revenue_12m=m.won_revenue_12m, won_12m=m.won_count_12m, lost_12m=m.lost_count_12m,
             open_deals=m.open_count, unmeasured=health.unmeasured(m, baselines),

@@ -152,6 +152,17 @@ def qualified_tier(rules: Rules, metrics: Mapping[str, float]) -> str:
     return best
 
 
+def capping_checks(current: str, rules: Rules, metrics: Mapping[str, float]) -> tuple[TierCheck, ...]:
+    """For a partner below the tier it holds: the minimums it misses of the tier just above the one it
+    qualifies for (what caps it there: "gold needs 6 won deals, has 5"); () when it holds what it qualifies for
+    or more."""
+    qualified = qualified_tier(rules, metrics)
+    if tier_rank(qualified) >= tier_rank(current):
+        return ()
+    cap = TIER_ORDER[tier_rank(qualified) + 1]
+    return tuple(c for c in tier_checks(cap, rules, metrics) if not c.met)
+
+
 def assess_tier(current: str, rules: Rules, metrics: Mapping[str, float]) -> TierAssessment:
     current = (current or "registered").lower()
     qualified = qualified_tier(rules, metrics)

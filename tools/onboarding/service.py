@@ -26,6 +26,7 @@ from collections.abc import Callable
 from assistant.core.errors import BadInput
 from retrieval.scope import Scope
 from tools.context import ToolContext
+from tools.currency import reporting_currency
 from tools.next_best_action import (
     service as nba,  # the tier rules and signals (nba reads us via the registry)
 )
@@ -112,7 +113,7 @@ def _facts(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[PartnerFact
                          joined_on=partner.joined_on, competencies=list(partner.competencies or []),
                          certified=dict(metrics.certified), activity=activity, registrations=registrations,
                          deals=deals, requirements=requirements, first_win_on=first, today=today,
-                         industries=list(partner.industries or []))
+                         industries=list(partner.industries or []), currency=reporting_currency(ctx.vendor()))
     return facts, partner.name
 
 

@@ -90,6 +90,7 @@ class PartnerFacts:
     today: dt.date | None = None  # for the trailing 12 months of the tier results' evidence
     industries: list[str] = field(default_factory=list)  # for the content of the first-win step
     lang: str = "en"  # the language of the evidence lines (tools.onboarding.phrases)
+    currency: str = "USD"  # the vendor's reporting currency, that of the tier rules' revenue minimums
 
 
 def offsets(vendor: Mapping[str, Any] | None) -> dict[str, int]:
@@ -219,8 +220,9 @@ def tier_result_steps(facts: PartnerFacts) -> list[Step]:
     for r in facts.requirements:
         if r.metric not in METRIC_TITLES:
             continue
-        shown = money(r.minimum) if r.metric == "won_revenue_12m" else f"{r.minimum:g}"
-        value = money(r.value) if r.metric == "won_revenue_12m" else f"{r.value:g}"
+        revenue = r.metric == "won_revenue_12m"
+        shown = money(r.minimum, facts.currency) if revenue else f"{r.minimum:g}"
+        value = money(r.value, facts.currency) if revenue else f"{r.value:g}"
         title = f"Reach {METRIC_TITLES[r.metric].format(minimum=shown, s='' if r.minimum == 1 else 's')} " \
                 f"({_tier_words(r)})"
         evidence = [phrase("tier_metric", facts.lang, metric=r.metric.replace("_", " "), value=value, minimum=shown)]
