@@ -200,6 +200,11 @@ _LATIN_WORD = re.compile(r"\s+[a-zà-ÿ]")
 _SENTENCE_END = re.compile(r"(^|[.!?¡¿])\s*$")
 # a German article right before a capitalised word: a noun when the language or the content knows the word
 _GERMAN_ARTICLE_BEFORE = re.compile(r"\b(der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\s+$")
+# German capitalises every noun: right after a quantity ("wie viele Tage", "30 Tage", "welche Unterlagen",
+# "alle Leads") a capitalised word of a German question is a noun, not a name
+_GERMAN_QUANTITY_BEFORE = re.compile(r"(?:\b(?:viele[nr]?|wenige[nr]?|welche[nmrs]?|alle[nmrs]?|jede[nmrs]?|"
+                                     r"diese[nmrs]?|einige[nmrs]?|mehrere[nmr]?|manche[nmrs]?|solche[nmrs]?|"
+                                     r"beide[nmr]?)|\b\d+)\s+$", re.IGNORECASE)
 # A name typed with capitals, in Latin letters only: "Zorblax" of "Zorblax社の案件" ends where the Japanese begins.
 _NAME_CHAR = r"[0-9A-Za-zÀ-ÖØ-öø-ÿ&'.-]"
 _CAPITALISED = re.compile(rf"(?<![\w-])([A-Z]{_NAME_CHAR}*[a-z0-9]{_NAME_CHAR}*(?:(?<![.!?])\s+[A-Z]{_NAME_CHAR}*)*)")
@@ -409,6 +414,8 @@ class Resolver:
                 continue  # "am selben Tag": a German noun
             if len(phrase.split()) <= 2 and country_in(f"in {phrase}"):
                 continue  # "an identity deal in Switzerland": a country, not a name of a deal
+            if _GERMAN_QUANTITY_BEFORE.search(question[:start]) and answer_language(question, self.scope.locale) == "de":
+                continue  # "Wie viele Tage Schutz ...": nouns after a quantity, no name
             if len(words) == 1 and _GERMAN_ARTICLE_BEFORE.search(question[:start]):
                 knows = knows or self._vocabulary_knows()
                 if knows(words[0]):

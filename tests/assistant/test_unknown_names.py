@@ -5,6 +5,8 @@ seen; the made-up names below are in no data set."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.engine import router
@@ -70,3 +72,20 @@ def test_deal_word_compounds_are_no_names(other_ctx):
         assert resolver.unknown_name(question, resolver.find(question), router.DEAL_WORD) is None, question
     question = "how's Blue Harbor Consulting doing?"
     assert resolver.unknown_partner(question, resolver.find(question), router.PARTNER_WORD) is None
+
+
+@pytest.mark.parametrize("question", [
+    "Wie viele Tage Schutz hat eine Registrierung?",
+    "Nach wie vielen Wochen läuft eine Registrierung ab?",
+    "Welche Unterlagen brauche ich für die Registrierung eines Deals?",
+    "Gilt der Schutz für alle Produkte einer Registrierung?",
+    "Sind 45 Tage Schutz für eine Registrierung üblich?",
+])
+def test_german_nouns_after_a_quantity_are_no_names(other_ctx, question):
+    """German capitalises every noun: after "wie viele", "welche", "alle" or a number it is a noun (issue 17: a
+    programme question was answered "there is no deal called 'Tage'")."""
+    resolver = Resolver(other_ctx, scope_for_user(other_ctx.store, "h-ps-byte"))
+    near = re.compile(router.DEAL_WORD.pattern + r"|registr\w*", re.IGNORECASE)
+    assert resolver.unknown_name(question, resolver.find(question), near) is None, question
+    p = _plan(other_ctx, "h-ps-byte", question)
+    assert not (p.reply and "namens" in p.reply), p.reply
