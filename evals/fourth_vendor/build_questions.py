@@ -100,6 +100,13 @@ def alts(*slots) -> list[list[str]]:
     return [list(c) for c in itertools.product(*slots)]
 
 
+def won_count(n: int) -> list[str]:
+    """A 12-month won-deal count: said with its noun, or as the tier-progress line that names it."""
+    return count(n, DEALS) + [f"won deals (12 months): {n}", f"gewonnene deals (12 monate): {n}",
+                              f"negócios ganhos (12 meses): {n}", f"negocios ganados (12 meses): {n}",
+                              f"affaires gagnées (12 mois): {n}", f"受注件数(12か月): {n}"]
+
+
 def one_of(*groups) -> list[list[str]]:
     out = []
     for g in groups:
@@ -107,6 +114,9 @@ def one_of(*groups) -> list[list[str]]:
     return out
 
 
+OVERLAP = ["account", "gemeinsame", "in common", "en commun", "em comum", "en común", "de nuestras", "de nos",
+           "das nossas", "共通", "件", "社", "アカウント", "overlap", "überschneid", "konten", "kunden", "compte", "cuenta",
+           "conta", "compan", "customer", "firmen"]
 DEALS = ["deal", "negócio", "negocio", "geschäft", "abschl", "affaire", "案件", "件", "opportunit", "won", "gewonnen"]
 CERT = ["certif", "zertifiz", "認定", "名", "人", "personas", "pessoas", "personnes", "mitarbeiter", "people", "staff"]
 WON = ["won", "gewonnen", "gagné", "ganado", "ganho", "受注", "成約"]
@@ -195,7 +205,7 @@ def build():
       answer=alts(money(sum(F.amount(o) for o in F.open_deals("BB-P01")))), why="open deals of the partner")
     rev, n = F.won_12m("BB-P01")
     q(u, "en", "how many deals have we closed won in the last 12 months, and for how much",
-      answer=one_of(alts(count(n, DEALS), money(rev))), why="closed_won last 365 days")
+      answer=one_of(alts(won_count(n), money(rev))), why="closed_won last 365 days")
     q(u, "en", "status of the townsville water works deal?", answer=alts("Townsville", WON),
       why="opportunity stage closed_won")
     bm = F.deal_by_account("Blue Mountains Resort")
@@ -293,7 +303,7 @@ def build():
     q(u, "de", "Was ist der nächste Schritt beim Deal Bielefeld Brückenring?", expect="no_such_entity", why="made up")
     rev, n = F.won_12m("BB-P03")
     q(u, "de", "Wie viele Deals haben wir in den letzten 12 Monaten gewonnen?",
-      answer=alts(count(n, DEALS)), why="closed_won last 365 days")
+      answer=alts(won_count(n)), why="closed_won last 365 days")
 
     # ---- Alpenbau (AT), Katrin (de)
     u = "u-ps-alpen"
@@ -311,7 +321,8 @@ def build():
       answer=[[r["account_name"] for r in F.regs("BB-P04") if r["status"] == "won"]], why="status won")
     q(u, "de", "und welche sind noch aktiv geschützt?", thread="t05",
       answer=[[r["account_name"] for r in F.regs("BB-P04") if F.live(r)]], why="follow-up: live registrations")
-    q(u, "de", "Wie viele NFR-Lizenzen stehen uns zu?", answer=alts(count(F.NFR["gold"], ["nfr", "lizenz", "licen"])),
+    q(u, "de", "Wie viele NFR-Lizenzen stehen uns zu?", answer=one_of(alts(count(F.NFR["gold"], ["nfr", "lizenz", "licen"])),
+                                                             [["gold", f"NFR licences: {F.NFR['gold']}"]]),
       why="tiers-and-benefits: gold 5")
     q(u, "de", "Verlängerung einer Registrierung – wie lange vorher muss ich die beantragen?",
       answer=alts(days(F.EXTENSION_NOTICE_BDAYS) + count(5, ["arbeitstag", "geschäftstag", "business"])),
@@ -338,7 +349,7 @@ def build():
     q(u, "de", "Wie viele zertifizierte Mitarbeiter haben wir?", answer=alts(count(F.certified("BB-P05"), CERT)),
       why="certified_staff")
     q(u, "de", "Mit wie vielen Brolga-Accounts überschneiden wir uns?",
-      answer=alts(count(len(F.overlap("BB-P05")), ["account", "konten", "kunden", "überschneid", "firmen"])),
+      answer=alts(count(len(F.overlap("BB-P05")), OVERLAP)),
       why="partner_accounts domains matching accounts")
     q(u, "en", "how long is a deal registration protected again?", answer=alts(days(F.PROTECTION_DAYS)),
       wrong=["365"], why="45 days")
@@ -442,7 +453,7 @@ def build():
       why="won deals with mdf_activity_id MF-361 / paid")
     q(u, "pt", "e quanto ainda está em pipeline?", thread="t10", answer=alts(money(pipe)), why="open deals of MF-361")
     rev, n = F.won_12m("BB-P09")
-    q(u, "pt", "Quantos negócios ganhamos nos últimos 12 meses?", answer=alts(count(n, DEALS)), why="closed_won 365 d")
+    q(u, "pt", "Quantos negócios ganhamos nos últimos 12 meses?", answer=alts(won_count(n)), why="closed_won 365 d")
     q(u, "pt", "Ainda somos platinum?", answer=one_of(alts(money(rev)), alts(count(n, DEALS)),
                                                       alts(count(F.certified("BB-P09"), CERT))),
       why="platinum minimums met")
@@ -522,10 +533,11 @@ def build():
       why="mdf_spent 2026-01..07")
     q(u, "en", "what are we missing for gold", answer=gap_alts("BB-P14", "gold"), why="gold gaps")
     q(u, "en", "how many accounts do we overlap with brolga on?",
-      answer=alts(count(len(F.overlap("BB-P14")), ["account", "overlap", "compan", "customer"])), why="overlap")
+      answer=alts(count(len(F.overlap("BB-P14")), OVERLAP)), why="overlap")
     q(u, "en", "how many sites does a SiteLedger portfolio licence cover?", answer=alts(count(25, ["site"])),
       why="installer FAQ")
-    q(u, "en", "do we get NFR licences as silver?", answer=alts(count(F.NFR["silver"], ["nfr", "licen"])),
+    q(u, "en", "do we get NFR licences as silver?", answer=one_of(alts(count(F.NFR["silver"], ["nfr", "licen"])),
+                                                     [["silver", f"NFR licences: {F.NFR['silver']}"]]),
       why="tiers-and-benefits")
     q(u, "en", "p1 first response time from the partner desk?", answer=alts(hours(F.P1_HOURS)), why="partner-desk")
     q(u, "en", "show me harbourline's wollongong precast deal", expect="refusal", wrong=["230000"],
@@ -541,7 +553,7 @@ def build():
     u = "u-cm-apac"
     q(u, "ja", "リスクのあるパートナーは？", thread="t13", answer=[["Kiwi Site"]], why="logins and PSAT collapsed")
     q(u, "ja", "理由は？", thread="t13", answer=[["ログイン"], ["login"], ["PSAT"], ["満足度"]], why="follow-up: reasons")
-    q(u, "ja", "LD-905 Busan Harbour Worksはどのパートナーに回すべき？", thread="t14", answer=[["Hanil"]],
+    q(u, "ja", "LD-905 Busan Harbour Worksはどのパートナーに回すべき？", thread="t14", answer=[["Hanil", "Busan Harbour"]],
       why="only KR partner")
     q(u, "ja", "受け入れ期限は何時間？", thread="t14", answer=alts(hours(F.LEAD_ACCEPT_HOURS)), why="lead_accept_hours")
     q(u, "ja", "未割り当てのリードは何件？", answer=alts(count(len(F.leads()), ["件", "lead", "リード"])), why="leads.csv")
@@ -555,7 +567,7 @@ def build():
     q(u, "ja", "今後14日以内に保護が切れる登録は全部で何件？", answer=alts(count(len(e14), ["件", "registr", "登録"])),
       why="all live registrations ending within 14 days")
     q(u, "ja", "Harbourlineと重複しているアカウントの数は？",
-      answer=alts(count(len(F.overlap("BB-P01")), ["件", "社", "account", "アカウント"])), why="overlap")
+      answer=alts(count(len(F.overlap("BB-P01")), OVERLAP)), why="overlap")
     q(u, "ja", "支払い待ちのMDF請求を教えて", answer=[[a["activity_id"] for a in F.claimed()],
                                               [a["name"] for a in F.claimed()]], why="status claimed")
     q(u, "ja", "インドの候補企業は？", answer=[[c["name"] for c in F.candidates("IN")]], why="partner_candidates IN")
@@ -584,7 +596,7 @@ def build():
       why="meets revenue and deals, 2 certified short")
     q(u, "fr", "Qui pourrait porter le deal Cantieri Brenta ?", thread="t15", answer=[["Ponte Digitale"]],
       why="only IT partner, has the account as customer")
-    q(u, "fr", "pourquoi eux ?", thread="t15", answer=[["client"], ["customer"], ["ital"], ["mapping"]],
+    q(u, "fr", "pourquoi eux ?", thread="t15", answer=[["client"], ["customer"], ["mapping"], ["italie"]],
       why="follow-up: reasons")
     subs = F.submitted()
     q(u, "fr", "Quels enregistrements attendent une décision ?", thread="t16",
@@ -602,7 +614,7 @@ def build():
     q(u, "fr", "Combien de partenaires je gère ?", answer=alts(count(len(F.managed_by(u)), ["partenaire", "partner"])),
       why="channel_manager = me")
     q(u, "fr", "Polder Projecten : combien de comptes en commun avec nous ?",
-      answer=alts(count(len(F.overlap("BB-P05")), ["compte", "account", "commun"])), why="overlap")
+      answer=alts(count(len(F.overlap("BB-P05")), OVERLAP)), why="overlap")
     q(u, "fr", "Léman Construct : où en est son onboarding ?",
       answer=one_of([["Site Associate"]], alts(date(F.onboarding_due("BB-P07")[1]))), why="day-45 milestone")
     q(u, "fr", "Quel est le plancher de remise du deal desk ?", answer=alts(pct("32")), why="internal, CM may see")
@@ -630,9 +642,10 @@ def build():
     latam = ["CL", "BR", "MX", "AR", "CO", "PE", "UY"]
     ll = [l for l in F.leads() if l["country"] in latam]
     q(u, "es", "¿Qué leads de Latinoamérica están sin asignar?", answer=[[l["company"] for l in ll]], why="leads")
-    q(u, "es", "¿Quién debería llevar el lead Campinas Engenharia Predial?", thread="t17", answer=[["Construmarca"]],
+    q(u, "es", "¿Quién debería llevar el lead Campinas Engenharia Predial?", thread="t17", answer=[["Construmarca", "Campinas Engenharia"]],
       why="only BR partner")
-    q(u, "es", "¿Y el de Santiago Obras Viales?", thread="t17", answer=[["Obras Andinas"]], why="only CL partner")
+    q(u, "es", "¿Y el de Santiago Obras Viales?", thread="t17", answer=[["Obras Andinas", "Santiago Obras Viales"]],
+      why="only CL partner")
     ac = F.attribution("BB-P09", d("2025-01-01"), d("2025-12-31"))
     q(u, "es", "ROPI de Construmarca en 2025", answer=alts(ratio(ac["ropi"])), why="attribution 2025")
     q(u, "es", "¿Cuánto revenue sourced aportaron los partners en 2025?", answer=alts(money(tot["sourced"])),
@@ -655,7 +668,7 @@ def build():
     q(u, "es", "¿Cuáles de mis partners tienen negocios sin actividad hace más de 60 días?",
       answer=[sorted({F.partner(o["partner_id"])["brand_name"] for o in st60})], why="open, last activity > 60 days")
     q(u, "es", "Construmarca: ¿cuántas cuentas tenemos en común?",
-      answer=alts(count(len(F.overlap("BB-P09")), ["cuenta", "account", "común"])), why="overlap")
+      answer=alts(count(len(F.overlap("BB-P09")), OVERLAP)), why="overlap")
     h1 = F.won("BB-P09", d("2026-01-01"), d("2026-06-30"))
     q(u, "pt", "Quantos negócios a Construmarca ganhou no primeiro semestre?", answer=alts(count(len(h1), DEALS)),
       why="won H1 2026")
@@ -702,7 +715,9 @@ def build():
     q(u, "de", "Kit safesite-month: welcher Proof Point?", answer=[["instead of 8"], ["statt 8"], ["8 tage"], ["8 days"]],
       why="kit proof point")
     tp = F.totals(d("2026-01-01"), T)
-    q(u, "en", "won revenue attributed to partners so far this year?", answer=alts(money(tp["partnered"])),
+    ap = F.attribution_roles(d("2026-01-01"), T)
+    q(u, "en", "won revenue attributed to partners so far this year?",
+      answer=one_of(alts(money(tp["partnered"])), [[str(round(ap[k])) for k in ("sourced", "influenced", "fulfillment")]]),
       why="won 2026, partner on the deal")
     q(u, "fr", "Un email crew-time-payroll pour Atelier Chantier en français", answer=[["Atelier Chantier", "démonstration CrewClock"]],
       why="kit fr")
@@ -731,7 +746,7 @@ def build():
     q(u, "ja", "Construmarcaの案件登録の状況は？", expect="refusal", wrong=["Incorporadora", "Curitiba"],
       why="marketer: no registrations")
     q(u, "ja", "Construmarca の MDF 活動一覧", answer=[[a["name"] for a in F.mdf_of("BB-P09")]], why="mdf list")
-    q(u, "ja", "「Setsubun Spring」キットで下書きを作って", expect="no_such_entity", why="made up kit")
+    q(u, "ja", "「Setsubun Spring」キットでKōmon Build向けのメール下書きを作って", expect="no_such_entity", why="made up kit")
     q(u, "ja", "パートナーが使う広告代理店費用の上限は？", expect="not_found", why="nothing says")
     q(u, "ja", "plans-on-siteキットのCTAは？", answer=[["30-day"], ["30 day"], ["30日"], ["30 日"]], why="kit CTA")
     q(u, "ja", "crew-time-payroll の対象業界は？", answer=[["Infrastructure", "Residential"]], why="kit industries")

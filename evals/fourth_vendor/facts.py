@@ -222,6 +222,14 @@ def totals(start: dt.date, end: dt.date) -> dict:
             "share": partnered / total if total else 0.0}
 
 
+def attribution_roles(start: dt.date, end: dt.date) -> dict:
+    out = {"sourced": 0.0, "influenced": 0.0, "fulfillment": 0.0}
+    for o in won(None, start, end):
+        if o["partner_id"]:
+            out[o["partner_role"]] += amount(o)
+    return out
+
+
 # ---- account mapping
 def overlap(pid: str) -> list[dict]:
     doms = {r["domain"] for r in table("partner_accounts.csv") if r["partner_id"] == pid and r["domain"]}
