@@ -29,6 +29,7 @@ SUITES = {
     "blind_seller_s35": "evals.blind_seller.suite:run_s35",
     "other_vendor": "evals.blind_seller.suite:run_other_vendor",
     "third_vendor": "evals.blind_seller.suite:run_third_vendor",
+    "fourth_vendor": "evals.blind_seller.suite:run_fourth_vendor",
     "marketer_cm": "evals.marketer_cm.suite",
     "zoo": "evals.zoo.suite",
 }

@@ -96,3 +96,11 @@ def run_third_vendor() -> dict:
     from evals.third_vendor import score as third_vendor
 
     return _generated_world(third_vendor.run())
+
+
+def run_fourth_vendor() -> dict:
+    """The fourth-vendor set (evals/fourth_vendor): a fourth vendor's world (Brolga Build) generated from the
+    public contract alone, its home built on first use, scored at that world's today and gated like the rest."""
+    from evals.fourth_vendor import score as fourth_vendor
+
+    return _generated_world(fourth_vendor.run())
