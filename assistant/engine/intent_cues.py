@@ -517,6 +517,10 @@ _CUE_VOCABULARY = """overlap overlaps overlapping mapping accounts account custo
 CUE_VOCABULARY = frozenset(_CUE_VOCABULARY.split())
 
 
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"  # kana and kanji
+_LATIN_BESIDE_CJK = re.compile(rf"(?<=[a-zà-ÿ])(?=[{_CJK}])|(?<=[{_CJK}])(?=[a-zà-ÿ])")
+
+
 def normalise(text: str) -> str:
     """Lower case, NFKC, Slack markup removed, chat shorthand expanded ("opp" -> "opportunity"), typos in
     the job's key words repaired."""
@@ -527,6 +531,9 @@ def normalise(text: str) -> str:
     text = _ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
     # whole words only: "certifi" of "certifiées" is no typo of "certified"
     text = re.sub(r"(?<![a-zà-ÿ])[a-z]{6,}(?![a-zà-ÿ])", lambda m: _repair(m.group(0)), text)
+    # Japanese writes no space between words: "psatが一番低い", "mdfの残高" get one, so that a Latin cue's word
+    # boundaries hold (\b sees no boundary between a Latin letter and a kana or kanji, both word characters)
+    text = _LATIN_BESIDE_CJK.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

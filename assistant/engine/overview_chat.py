@@ -72,8 +72,9 @@ _TRAININGS = re.compile(r"\b(trainings?|courses? completed|schulung\w*|weiterbil
                         r"capacitaci\w*|entrenamientos?|treinamentos?|cursos? (concluídos|completados))\b|研修|トレーニング")
 _PSAT = re.compile(r"\b(psat|satisfaction|(least|most|less|more) satisfied|unhappiest|happiest|zufriedenheit|"
                    r"(am wenigsten|am meisten) zufrieden|satisfacción|satisfação)\b|満足度")
-_FEWEST = re.compile(r"\b(least|fewest|lowest|minimum|am wenigsten|wenigsten|niedrigst\w*|le moins|moins de|"
-                     r"menos|mínim[oa])\b|一番少な|最も少な|少ない|最少")
+_FEWEST = re.compile(r"\b(least|fewest|lowest|minimum|worst|am wenigsten|wenigsten|niedrigst\w*|schlechteste\w*|"
+                     r"le moins|moins de|(le|la|les) plus bas(ses?)?|pire\w*|menos|mínim[oa]s?|más baj[oa]s?|"
+                     r"menor(es)?|peor(es)?|mais baix[oa]s?|pior(es)?)\b|一番少な|最も少な|少ない|最少|低い|最低")
 _REGS = re.compile(r"\b(regs?|registrations?|registrierung\w*|enregistrements?|registros?)\b|案件登録|登録")
 _EXPIRING = re.compile(r"\b(expir\w*|lapsing|run(ning)? out|ablauf\w*|läuft|laufen|expirent|expire\w*|vencen?|"
                        r"vencem|vence\w*|caducan?)\b|期限|切れ")

@@ -80,3 +80,28 @@ def test_a_lead_routed_by_its_id_in_other_languages(question):
 def test_book_topics_in_spanish_portuguese_and_french(question, topic):
     found = overview_chat._topic_of(question, TODAY)
     assert found and found[0] == topic, found
+
+
+@pytest.mark.parametrize(("question", "most"), [
+    ("¿qué socios tienen la satisfacción más baja?", False),
+    ("quels partenaires ont le PSAT le plus bas ?", False),
+    ("quais parceiros têm o PSAT mais baixo?", False),
+    ("which partners have the worst satisfaction scores?", False),
+    ("満足度が最低のパートナーは？", False),
+    ("PSATが一番低いパートナーはどこ？", False),  # a Latin cue right beside Japanese
+    ("¿qué socios tienen la satisfacción más alta?", True),
+    ("quels partenaires ont le plus de connexions au portail ?", True),
+])  # fmt: skip
+def test_a_ranking_runs_the_way_asked_in_every_language(question, most):
+    """ "más bajo", "le plus bas", "mais baixo", "worst", "最低": the lowest first (the Spanish "más bajo" was
+    ranked highest first: "más" read as "most")."""
+    topic, args = overview_chat._topic_of(question, TODAY)
+    assert topic == "logins" and args["most"] is most, (question, topic, args)
+
+
+def test_latin_words_beside_japanese_keep_their_word_boundaries():
+    from assistant.engine.intent_cues import normalise
+
+    assert normalise("PSATが一番低い") == "psat が一番低い"
+    assert normalise("Hanbit SecureのMDF残高") == "hanbit secure の mdf 残高"
+    assert normalise("90日以上の件") == "90日以上の件"  # a number and its unit stay together
