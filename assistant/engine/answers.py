@@ -320,6 +320,7 @@ def profile_answer(data: ProfileResult, deal_label: DealLabel = str, lang: str =
         "tier": _tier_lines, "mdf": _mdf_lines, "certifications": _cert_lines,
         "registrations": _reg_lines, "conflicts": _conflict_lines, "deals": _deal_lines,
         "channel_manager": _cm_lines, "activity": _activity_lines, "contacts": _contact_lines,
+        "win_rate": _win_rate_lines,
     }  # fmt: skip
     if topic in parts:
         return "\n".join(parts[topic](data, partner, deal_label, lang))
@@ -327,6 +328,15 @@ def profile_answer(data: ProfileResult, deal_label: DealLabel = str, lang: str =
     for name in ("tier", "mdf", "certifications", "channel_manager"):
         lines += parts[name](data, partner, deal_label, lang)
     return "\n".join(lines)
+
+
+def _win_rate_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:
+    """ "won 7 of the 10 deals it closed from 2025-06-19 to 2026-06-18: a win rate of 70%"."""
+    won, closed = data.won_closed or 0, (data.won_closed or 0) + (data.lost_closed or 0)
+    if not closed:
+        return [say("win_rate_none", lang, partner=partner, start=data.closed_from, end=data.closed_to)]
+    return [say("win_rate", lang, partner=partner, won=won, closed=closed, start=data.closed_from,
+                end=data.closed_to, rate=f"{won / closed:.0%}")]
 
 
 def _tier_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:

@@ -732,7 +732,7 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
             turn.question, turn.ctx.today().year)
         if period:
             p.arguments["period"] = period
-    if topic == "mdf":
+    if topic in ("mdf", "win_rate"):  # "MDF left this quarter?", "our win rate this year?"
         period = router.mdf_period(turn.question, turn.ctx.today().year, turn.ctx.today())
         if period:
             p.arguments["period"] = period

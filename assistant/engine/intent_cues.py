@@ -474,6 +474,14 @@ PROFILE_CUES["registrations"] += [
     # typo repair of `normalise` reads "registered" as "register")
     ANY_REGISTERED,
 ]
+# "what's our win rate?", "taux de réussite", "tasa de cierre", "Abschlussquote", "受注率": the share of the closed
+# deals that were won (first: "win rate on our open deals" is still a win rate)
+PROFILE_CUES = {"win_rate": [
+    r"\b(win|won|close|closing|hit|success|conversion) ?(rate|ratio|%|percentage)\b|\bwinrate\b|"
+    r"\b(gewinn|abschluss|erfolgs)(quote|rate)\b|\btaux de (réussite|succès|victoire|conversion|transformation|gain)\b|"
+    r"\btasa de (éxito|exito|cierre|conversión|conversion|victorias?|ganancia)\b|"
+    r"\btaxa de (sucesso|conversão|conversao|fechamento|vitórias?|ganho)\b|受注率|勝率|成約率"],
+    **PROFILE_CUES}
 _PROFILE = {topic: [re.compile(p) for p in patterns] for topic, patterns in PROFILE_CUES.items()}
 _ANY_REGISTERED = re.compile(ANY_REGISTERED)
 

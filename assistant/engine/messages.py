@@ -250,6 +250,22 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "score": ("score", "Score", "score", "puntuación", "pontuação", "スコア"),
     "checks": ("Checks", "Prüfungen", "Vérifications", "Comprobaciones", "Verificações", "チェック"),
     # partner profile
+    "win_rate": ("{partner} won {won} of the {closed} deals it closed from {start} to {end}: a win rate of {rate}.",
+                 "{partner} hat von {start} bis {end} {won} von {closed} abgeschlossenen Deals gewonnen: eine "
+                 "Gewinnquote von {rate}.",
+                 "{partner} a gagné {won} des {closed} affaires conclues du {start} au {end} : un taux de réussite "
+                 "de {rate}.",
+                 "{partner} ganó {won} de las {closed} oportunidades cerradas del {start} al {end}: una tasa de "
+                 "éxito del {rate}.",
+                 "{partner} ganhou {won} dos {closed} negócios fechados de {start} a {end}: uma taxa de sucesso de "
+                 "{rate}.",
+                 "{partner} は {start} から {end} までに成約・失注した {closed} 件のうち {won} 件を受注しました（受注率 {rate}）。"),
+    "win_rate_none": ("{partner} closed no deal from {start} to {end}: there is no win rate to give yet.",
+                      "{partner} hat von {start} bis {end} keinen Deal abgeschlossen: noch keine Gewinnquote.",
+                      "{partner} n'a conclu aucune affaire du {start} au {end} : pas encore de taux de réussite.",
+                      "{partner} no cerró ninguna oportunidad del {start} al {end}: aún no hay tasa de éxito.",
+                      "{partner} não fechou nenhum negócio de {start} a {end}: ainda não há taxa de sucesso.",
+                      "{partner} は {start} から {end} までに成約・失注した案件がないため、受注率はまだありません。"),
     "tier_now": ("{partner} is {tier} today.", "{partner} ist heute {tier}.", "{partner} est {tier} aujourd'hui.",
                  "{partner} es {tier} hoy.", "{partner} é {tier} hoje.", "{partner} の現在のティアは {tier} です。"),
     "tier_qualifies": ("On the trailing 12 months it qualifies for {tier}.",

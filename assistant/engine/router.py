@@ -724,7 +724,7 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
         return topic if (us or is_partner) and (state or says_us(question)) else None
     if topic == "mdf" and is_partner and mdf_period(question, 2000):
         return topic  # "mdf spent last quarter?": a period is asked, so the figures are
-    if topic in ("tier", "deals", "activity"):  # "what's missing for platinum?", "open deals?": a seller's own
+    if topic in ("tier", "deals", "activity", "win_rate"):  # "what's missing for platinum?", "open deals?": a seller's own
         return topic if us or is_partner else None
     return topic if us or (is_partner and state) else None
 

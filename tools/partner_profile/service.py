@@ -29,7 +29,7 @@ from tools.registry import register_tool
 from tools.types import is_open
 
 Topic = Literal["overview", "tier", "mdf", "certifications", "registrations", "conflicts", "deals",
-                "channel_manager", "activity", "contacts"]
+                "channel_manager", "activity", "contacts", "win_rate"]
 TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
 
 
@@ -122,6 +122,11 @@ class ProfileResult(BaseModel):
     activity: list[ActivityMonthOut] = Field(default_factory=list)  # activity topic: the months asked
     asked_tier: str | None = None  # the tier asked about ("what do we need for silver?"), when one was
     asked_tier_checks: list[TierCheckOut] = Field(default_factory=list)  # its requirements, the partner's figures
+    # win_rate topic: the partner's deals (engaged or registered) closed between closed_from and closed_to
+    closed_from: dt.date | None = None
+    closed_to: dt.date | None = None
+    won_closed: int | None = None
+    lost_closed: int | None = None
 
 
 def _checks(checks: list) -> list[TierCheckOut]:
@@ -215,6 +220,11 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     out.mdf_left = max(metrics.mdf_allocated - metrics.mdf_spent, 0.0)
     if topic == "activity":
         out.activity = _activity(ctx, scope, partner_id, period, today)
+    elif topic == "win_rate":
+        out.closed_from, out.closed_to = _closed_window(period, today)
+        closed = [o.stage for o in metrics.deals if o.stage in ("closed_won", "closed_lost") and o.close_date
+                  and out.closed_from <= o.close_date <= out.closed_to]
+        out.won_closed, out.lost_closed = closed.count("closed_won"), closed.count("closed_lost")
     elif period:
         out.mdf_period, months = quarter_months(period, today)
         with ctx.records(scope) as rec:
@@ -245,6 +255,20 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
                                                                                           partner_id, today, days, kept)
     out.channel_manager = _channel_manager(ctx, partner.channel_manager)
     return out
+
+
+def _closed_window(period: str | None, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a win rate counts closes over: the period's months (as `quarter_months` reads it) up to today,
+    else the trailing 12 months."""
+    if not period:  # as `in_trailing_year` counts them
+        return today - dt.timedelta(days=364), today
+    _, months = quarter_months(period, today)
+    if not months:
+        raise BadInput(f"the period '{period}' has not started yet")
+    start = dt.date.fromisoformat(months[0] + "-01")
+    last = dt.date.fromisoformat(months[-1] + "-01")
+    end = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return start, min(end, today)
 
 
 def _deal(o: Any, partner_id: str, today: dt.date, days: int, kept: dict[str, tuple[str, dt.date]]) -> DealOut:

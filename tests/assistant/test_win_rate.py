@@ -1,0 +1,63 @@
+"""A partner's win rate in chat (issue 17: "what is our win rate this year?" found no passage in any language):
+the share of the deals it closed (engaged or registered) that it won, over the period asked or the trailing 12
+months, its own only. On the second ecosystem (tests/assistant/other_world.py), with closed deals added here."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.engine.agent import ask
+from retrieval import records as R
+from retrieval.scope import scope_for_user
+from tests.assistant.other_world import TODAY, build_other_world
+
+D = dt.date
+# HP-101's closed deals (TODAY 2027-05-03): won / lost, this year and the months before, one registered only
+CLOSED = [("W-1", "closed_won", D(2027, 1, 20), "HP-101", None), ("W-2", "closed_won", D(2027, 4, 2), None, "HP-101"),
+          ("W-3", "closed_lost", D(2027, 2, 11), "HP-101", None), ("W-4", "closed_won", D(2026, 9, 5), "HP-101", None),
+          ("W-5", "closed_lost", D(2026, 7, 1), "HP-101", None), ("W-6", "closed_lost", D(2025, 12, 1), "HP-101", None),
+          ("W-7", "closed_won", D(2027, 3, 3), "HP-103", None)]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def ctx(tmp_path_factory):
+    ctx = build_other_world(tmp_path_factory.mktemp("winrate") / "home")
+    with ctx.store.session() as s:
+        for oid, stage, closed, partner, registered in CLOSED:
+            s.add(R.Opportunity(opportunity_id=oid, account_id="AC-9004", name=f"Deal {oid}", stage=stage,
+                                amount=10_000, products=["Beacon SIEM"], partner_id=partner, registered_by=registered,
+                                close_date=closed, created_on=closed - dt.timedelta(days=60)))
+        ctx.store.bump_records_version(s)
+    yield ctx
+    ctx.close()
+
+
+def _expected(start: dt.date, end: dt.date) -> tuple[int, int]:
+    mine = [stage for _, stage, closed, p, r in CLOSED if "HP-101" in (p, r) and start <= closed <= end]
+    return mine.count("closed_won"), len(mine)
+
+
+@pytest.mark.parametrize(("question", "start", "said"), [
+    ("what's our win rate this year?", D(2027, 1, 1), "win rate of"),
+    ("Wie hoch ist unsere Abschlussquote dieses Jahr?", D(2027, 1, 1), "Gewinnquote von"),
+    ("quel est notre taux de réussite ?", TODAY - dt.timedelta(days=364), "taux de réussite de"),
+    ("¿cuál es nuestra tasa de cierre?", TODAY - dt.timedelta(days=364), "tasa de éxito del"),
+    ("受注率は？", TODAY - dt.timedelta(days=364), "受注率"),
+])  # fmt: skip
+def test_a_sellers_win_rate_is_counted_from_its_closed_deals(ctx, question, start, said):
+    r = ask(ctx, scope_for_user(ctx.store, "h-ps-byte"), question)
+    won, closed = _expected(start, TODAY)
+    assert [t.name for t in r.tools] == ["partner_profile"], r.answer
+    assert said in r.answer and f"{won / closed:.0%}" in r.answer and str(closed) in r.answer, r.answer
+    assert "HP-103" not in r.answer
+
+
+def test_a_period_with_no_closed_deal_says_so(ctx):
+    r = ask(ctx, scope_for_user(ctx.store, "h-ps-byte"), "what was our win rate in Q1 2025?")
+    assert "no win rate" in r.answer and "%" not in r.answer, r.answer
+
+
+def test_another_partners_win_rate_is_refused_to_a_seller(ctx):
+    r = ask(ctx, scope_for_user(ctx.store, "h-ps-byte"), "what's NorthStar Cyber's win rate?")
+    assert not r.tools and "100%" not in r.answer, r.answer
