@@ -474,6 +474,19 @@ PROFILE_CUES["registrations"] += [
     # typo repair of `normalise` reads "registered" as "register")
     ANY_REGISTERED,
 ]
+# "what's our total pipeline?", "montant total de notre pipeline", "パイプラインの合計": the open deals' total
+PIPELINE_TOTAL = (r"\b(total|sum|value|worth|how much|how big|combien|montant|cuánto|cuanto|valor|quanto|wie ?viel|"
+                  r"wie gro(ß|ss)|gesamt\w*|summe)\b.{0,30}\bpipe(line)?\b|\bpipe(line)?\b.{0,20}\b(total|value|worth|"
+                  r"sum|gesamt\w*|summe|valor|montant)\b|パイプライン.{0,8}(合計|総額|金額|いくら)")
+PROFILE_CUES["deals"] += [PIPELINE_TOTAL]
+_PIPELINE_TOTAL = re.compile(PIPELINE_TOTAL)
+
+
+def asks_pipeline_total(question: str) -> bool:
+    """ "what's our total pipeline?": the open deals' total (a seller's own; a channel manager's, the vendor's)."""
+    return bool(_PIPELINE_TOTAL.search(normalise(question)))
+
+
 # "what's our win rate?", "taux de réussite", "tasa de cierre", "Abschlussquote", "受注率": the share of the closed
 # deals that were won (first: "win rate on our open deals" is still a win rate)
 PROFILE_CUES = {"win_rate": [

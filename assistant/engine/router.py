@@ -20,6 +20,7 @@ from assistant.engine.intent_cues import (
     TIER_NAMES,
     IntentScores,
     asks_any_registered,
+    asks_pipeline_total,
     normalise,
     profile_topics,
     says_us,
@@ -724,6 +725,8 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
         return topic if (us or is_partner) and (state or says_us(question)) else None
     if topic == "mdf" and is_partner and mdf_period(question, 2000):
         return topic  # "mdf spent last quarter?": a period is asked, so the figures are
+    if topic == "deals" and not is_partner and "partner" not in kinds and asks_pipeline_total(question):
+        return None  # a channel manager's "our total pipeline": the vendor's (records_overview), not a partner's
     if topic in ("tier", "deals", "activity", "win_rate"):  # "what's missing for platinum?", "open deals?": a seller's own
         return topic if us or is_partner else None
     return topic if us or (is_partner and state) else None

@@ -61,3 +61,25 @@ def test_a_period_with_no_closed_deal_says_so(ctx):
 def test_another_partners_win_rate_is_refused_to_a_seller(ctx):
     r = ask(ctx, scope_for_user(ctx.store, "h-ps-byte"), "what's NorthStar Cyber's win rate?")
     assert not r.tools and "100%" not in r.answer, r.answer
+
+
+@pytest.mark.parametrize(("question", "total"), [
+    ("what's our total pipeline?", "Total value"),
+    ("Wie groß ist unsere Pipeline insgesamt? Gesamtwert bitte", "Gesamtwert"),
+    ("quel est le montant total de notre pipeline ?", "Valeur totale"),
+    ("私たちのパイプラインの合計はいくら？", "合計金額"),
+])  # fmt: skip
+def test_a_sellers_total_pipeline_is_its_open_deals_total(ctx, question, total):
+    """ "what's our total pipeline?" went to next best actions: the partner's open deals and their total."""
+    from tests.assistant.other_world import DEALS
+
+    expected = sum(amount for _, _, _, stage, amount, _, p, r in DEALS if "HP-101" in (p, r)
+                   and not stage.startswith("closed"))
+    r = ask(ctx, scope_for_user(ctx.store, "h-ps-byte"), question)
+    assert [t.name for t in r.tools] == ["partner_profile"], r.answer
+    assert total in r.answer and f"{expected:,.0f}" in r.answer, r.answer
+
+
+def test_a_channel_managers_total_pipeline_is_the_vendors(ctx):
+    r = ask(ctx, scope_for_user(ctx.store, "h-cm"), "what's our total pipeline?")
+    assert [t.name for t in r.tools] == ["records_overview"], r.answer
