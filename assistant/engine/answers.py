@@ -15,7 +15,7 @@ from assistant.engine.messages import say
 from assistant.engine.turn import Citation
 from tools.account_mapping.service import MappingResponse, Overlap
 from tools.content_drafts.service import DraftResponse
-from tools.locales import Catalogue
+from tools.locales import Catalogue, language_of
 from tools.next_best_action.service import NbaResponse
 from tools.partner_match.service import MatchResponse
 from tools.partner_profile.service import DealOut, ProfileResult
@@ -35,6 +35,12 @@ _say = Catalogue({
                    "Borrador ({channel}) para {partner} a partir del kit '{kit}', en {locale}:",
                    "Rascunho ({channel}) para {partner} a partir do kit '{kit}', em {locale}:",
                    "{partner} 向けの下書き（{channel}、キット '{kit}'、{locale}）:"),
+    "draft_not_in": ("The kit has no {asked} version: this draft is in {used}, the kit's {used} text.",
+                     "Das Kit hat keine Fassung auf {asked}: dieser Entwurf ist auf {used}, der Text des Kits.",
+                     "Le kit n'a pas de version {asked} : ce brouillon est en {used}, le texte du kit.",
+                     "El kit no tiene versión {asked}: este borrador está en {used}, el texto del kit.",
+                     "O kit não tem versão {asked}: este rascunho está em {used}, o texto do kit.",
+                     "キットに {asked} 版はありません。この下書きはキットの {used} のテキストです。"),
     "subject": ("Subject: {subject}", "Betreff: {subject}", "Objet : {subject}", "Asunto: {subject}",
                 "Assunto: {subject}", "件名: {subject}"),
     "draft_reused": ("Same as pending draft {id}: returned it, not saved again.",
@@ -220,7 +226,11 @@ def nba_answer(data: NbaResponse, subject_label: str, start: int = 0, size: int 
 
 
 def draft_answer(data: DraftResponse, partner_label: str, lang: str = "en") -> str:
-    lines = [_say("draft_head", lang, channel=data.channel, partner=partner_label, kit=data.kit_id, locale=data.locale)]
+    other = language_of(data.resolved_locale) != language_of(data.locale) and data.text_source == "kit"
+    lines = [_say("draft_head", lang, channel=data.channel, partner=partner_label, kit=data.kit_id,
+                  locale=data.resolved_locale if other else data.locale)]
+    if other:  # "in Swedish" from a kit without Swedish: say which language the text is in, not the one asked
+        lines.append(_say("draft_not_in", lang, asked=data.locale, used=data.resolved_locale))
     if data.subject:
         lines.append(_say("subject", lang, subject=data.subject))
     lines += ["", data.body.strip(), ""]
