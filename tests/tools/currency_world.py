@@ -99,9 +99,9 @@ def build(seed: int = 11, count: int = 30) -> tuple[dict[str, str], World]:
         x = r.random()
         return "SEK" if x < 0.06 else "JPY" if x < 0.3 else "USD" if x < 0.55 else "GBP" if x < 0.7 else "EUR"
 
-    def deal(pid: str | None, stage: str, close: dt.date, registered: str | None = None) -> None:
+    def deal(pid: str | None, stage: str, close: dt.date, registered: str | None = None, code: str = "") -> None:
         n = len(world.deals) + 1
-        code = currency()
+        code = code or currency()
         lo, hi = SIZES[code]
         amount = float(r.randrange(lo, hi, 1000))
         d = Deal(f"O-{n:04d}", stage, amount, code, close, pid, registered)
@@ -122,6 +122,7 @@ def build(seed: int = 11, count: int = 30) -> tuple[dict[str, str], World]:
             deal(pid, "closed_lost", TODAY - dt.timedelta(days=r.randint(5, 350)))
         for _ in range(r.randint(0, 4)):
             deal(pid, r.choice(list(PROBABILITY)), TODAY + dt.timedelta(days=r.randint(10, 120)))
+    deal(pids[0], "closed_won", TODAY - dt.timedelta(days=30), code=UNRATED)  # a partner below its tier has one
     for _ in range(8):  # deals without a partner: in the vendor's totals only
         deal(None, r.choice(["closed_won", "proposal"]), TODAY + dt.timedelta(days=r.randint(-200, 60)))
     for i, pid in enumerate(pids):
