@@ -48,6 +48,8 @@ class Converter:
         currency (left out, as `convert` gives None; `unconverted` names the currencies left out)."""
         if amount is None:
             return 0.0
+        if currency == self.currency:  # the common case first: a million deals are summed at times
+            return float(amount)
         return self.convert(amount, currency) or 0.0
 
     def can_convert(self, currency: str | None) -> bool:
