@@ -135,6 +135,7 @@ def test_portfolio_nba_and_onboarding_over_the_cli(world, monkeypatch):
 
 def test_a_partners_own_figures_in_the_profile_and_chat(world):
     ctx, truth, _ = world
+    told = []
     for pid in list(truth.partners)[:10]:
         out = partner_profile(ctx, Scope.operator(), pid, topic="tier")
         assert out.qualified_tier == truth.qualified(pid) and out.currency == REPORTING
@@ -144,6 +145,12 @@ def test_a_partners_own_figures_in_the_profile_and_chat(world):
             assert f"{truth.won_revenue(pid):,.0f} {REPORTING}" in profile_answer(out)
         unrated = any(d.currency == UNRATED and d.of(pid) and (d.won_12m or d.open) for d in truth.deals)
         assert out.unconverted == ([UNRATED] if unrated else []), pid
+        said = f"Deals in {UNRATED} are left out of the won revenue" in profile_answer(out)
+        assert said == (unrated and any(c.money for c in out.next_tier_checks or out.qualified_checks)), pid
+        if said:
+            assert "Deals in SEK sind im gewonnenen Umsatz nicht enthalten" in profile_answer(out, lang="de")
+            told.append(pid)
+    assert told  # a partner with a deal in a currency without a rate is told so
 
 
 def test_the_records_overview_sums_in_the_reporting_currency(world):
