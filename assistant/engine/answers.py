@@ -373,6 +373,8 @@ def _tier_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: 
     if checks:
         lines.append(say("tier_missing", lang, tier=above, gaps="; ".join(gaps)) if gaps
                      else say("tier_all_met", lang, tier=above))
+    if data.unconverted and any(c.money for c in checks):  # tools.currency: no rate, left out of the sum
+        lines.append(say("tier_unconverted", lang, currencies=", ".join(data.unconverted), currency=data.currency))
     return lines
 
 

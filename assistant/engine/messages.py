@@ -285,6 +285,17 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "tier_missing": ("Still missing for {tier}: {gaps}.", "Für {tier} fehlt noch: {gaps}.",
                      "Il manque encore pour {tier} : {gaps}.", "Aún falta para {tier}: {gaps}.",
                      "Ainda falta para {tier}: {gaps}.", "{tier} まで不足: {gaps}。"),
+    "tier_unconverted": ("Deals in {currencies} are left out of the won revenue: vendor.yaml has no rate to {currency} "
+                         "for them.",
+                         "Deals in {currencies} sind im gewonnenen Umsatz nicht enthalten: vendor.yaml hat keinen Kurs "
+                         "nach {currency} dafür.",
+                         "Les affaires en {currencies} ne sont pas comptées dans le chiffre d'affaires gagné : "
+                         "vendor.yaml n'a pas de taux vers {currency} pour elles.",
+                         "Los acuerdos en {currencies} no se cuentan en los ingresos ganados: vendor.yaml no tiene tipo "
+                         "de cambio a {currency} para ellos.",
+                         "Os negócios em {currencies} não entram na receita ganha: o vendor.yaml não tem taxa para "
+                         "{currency} para eles.",
+                         "{currencies} の案件は受注額に含めていません（vendor.yaml に {currency} への換算レートがありません）。"),
     "tier_top": ("{partner} is already in the highest tier.", "{partner} ist bereits in der höchsten Stufe.",
                  "{partner} est déjà au niveau le plus élevé.", "{partner} ya está en el nivel más alto.",
                  "{partner} já está no nível mais alto.", "{partner} はすでに最上位のティアです。"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
+from tools.currency import Converter
 from tools.next_best_action.deal_signals import URGENCY, DealContext
 
 
@@ -12,7 +13,8 @@ def deal(**fields) -> DealContext:
     opp = SimpleNamespace(**{"amount": 100_000.0, "currency": "USD", "stage": "proposal",
                              "products": ["Lakehouse", " ", "AI Studio"], **fields})
     baselines = SimpleNamespace(today=dt.date(2026, 11, 15), median_amount=50_000.0,
-                                probability=lambda stage: {"proposal": 0.4}.get(stage, 0.1))
+                                probability=lambda stage: {"proposal": 0.4}.get(stage, 0.1),
+                                fx=Converter.from_vendor({"fx_rates": {"EUR": 1.1}}))
     return DealContext(None, None, None, opp, baselines)
 
 
@@ -23,6 +25,11 @@ def test_the_deal_texts():
     unpriced = deal(amount=None, stage="prospecting", products=None)  # the median amount stands in
     assert (unpriced.value, unpriced.deal_text, unpriced.products) == \
         (5_000.0, "unpriced deal in prospecting", [])
+
+    # ranked against other deals in the reporting currency, shown in its own; without a rate: as unpriced
+    eur = deal(currency="EUR")
+    assert (round(eur.value, 6), eur.deal_text) == (44_000.0, "€100,000 deal in proposal")
+    assert deal(currency="SEK").value == 50_000.0 * 0.4
 
 
 def test_impact_is_value_times_the_rules_urgency_unless_it_computes_one():

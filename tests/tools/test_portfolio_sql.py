@@ -57,9 +57,30 @@ def _random_world(tmp_path_factory) -> AppContext:
     return ctx
 
 
-@pytest.fixture(scope="module", params=["demo", "other", "random"])
+def _currencies_world(tmp_path_factory) -> AppContext:
+    """A smaller benchmark world reporting in EUR, its deals in EUR, USD and JPY (vendor.yaml fx_rates) and a few
+    in SEK (no rate): the SQL converts with a CASE on the currency, Python with tools.currency."""
+    ctx = AppContext(Settings(home=tmp_path_factory.mktemp("home"), today=bench.TODAY))
+    bench.build(ctx, partners=120, deals=6000, seed=8)
+    r = random.Random(8)
+    with ctx.store.session() as s:
+        for (oid,) in s.execute(select(Opportunity.opportunity_id)).all():
+            x = r.random()
+            code = "EUR" if x < 0.3 else "JPY" if x < 0.45 else "SEK" if x < 0.5 else "USD"
+            values = {"currency": code} if code != "JPY" else {"currency": code, "amount": Opportunity.amount * 160}
+            s.execute(update(Opportunity).where(Opportunity.opportunity_id == oid).values(**values))
+        vendor = ctx.store.get_meta("vendor")
+        ctx.store.set_meta("vendor", {**vendor, "reporting_currency": "EUR", "fx_rates": {"USD": 0.92, "JPY": 0.0061}},
+                           session=s)
+        ctx.store.bump_records_version(session=s)
+    return ctx
+
+
+@pytest.fixture(scope="module", params=["demo", "other", "random", "currencies"])
 def world(request, tmp_path_factory):
-    ctx = _random_world(tmp_path_factory) if request.param == "random" else _generated(tmp_path_factory, request.param)
+    ctx = _random_world(tmp_path_factory) if request.param == "random" else \
+        _currencies_world(tmp_path_factory) if request.param == "currencies" else \
+        _generated(tmp_path_factory, request.param)
     yield ctx
     ctx.close()
 

@@ -20,6 +20,7 @@ from tools.account_mapping.service import account_relationships
 from tools.analytics.portfolio import channel_manager_of, portfolio
 from tools.analytics.types import STALLED_DAYS
 from tools.context import ToolContext
+from tools.currency import Converter
 from tools.leads import service as leads
 from tools.mdf import service as mdf
 from tools.onboarding import service as onboarding
@@ -113,7 +114,8 @@ def stalled_of(ctx: ToolContext, target: Scope, partners: set[str] | None) -> li
             stalled.append({"opportunity_id": o.opportunity_id, "name": o.name, "partner_id": pid,
                             "stage": o.stage, "amount": o.amount, "currency": o.currency,
                             "days_quiet": (today - since).days})
-    stalled.sort(key=lambda d: (-(d["amount"] or 0), d["opportunity_id"]))
+    fx = Converter.from_vendor(ctx.vendor())  # largest in the reporting currency; each shown in its own
+    stalled.sort(key=lambda d: (-fx.value(d["amount"], d["currency"]), d["opportunity_id"]))
     return stalled
 
 

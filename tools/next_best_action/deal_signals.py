@@ -54,7 +54,8 @@ class DealContext:
                  b: VendorBaselines):
         self.ctx, self.scope, self.rec, self.opp, self.b = ctx, scope, rec, opp, b
         self.today: dt.date = b.today
-        self.amount = opp.amount or b.median_amount or 1.0
+        # ranked against other deals: in the reporting currency (without a rate: as an unpriced deal)
+        self.amount = (b.fx.convert(opp.amount, opp.currency) if opp.amount else None) or b.median_amount or 1.0
         self.value = self.amount * b.probability(opp.stage)  # amount x P(stage)
         self.amount_text = money(opp.amount, opp.currency) if opp.amount else "unpriced"
         self.deal_text = f"{self.amount_text} deal in {opp.stage}"  # "$120,000 deal in proposal"

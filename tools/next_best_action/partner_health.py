@@ -4,6 +4,9 @@ partner health score (0-100).
 Vendor-wide baselines (`vendor_baselines`, read with `Scope.system()`, aggregates only): days in stage of
 open deals per stage, median deal amount, win rate, median MDF use, days from joining to a first deal,
 and the distribution of partners' weighted open pipelines.
+Amounts summed or compared across deals (median amount, pipelines, won revenue against the tier minimums)
+are in vendor.yaml `reporting_currency` (tools.currency): a deal in a currency without an `fx_rates` rate adds
+nothing to them.
 
 Windows, relative to "today" (`ctx.today()`; month M is today's month, M-1 the last complete month):
 recent = M-3..M-1 (the last 3 complete months), baseline = M-15..M-4 (the partner's own prior 12 months,
@@ -37,6 +40,7 @@ from sqlalchemy import column, func, select
 from retrieval.records import Opportunity, Partner, PartnerActivity
 from retrieval.scope import Scope, ScopedRecords
 from tools.context import ToolContext
+from tools.currency import Converter
 from tools.next_best_action import tier_rules
 from tools.next_best_action.types import DEFAULT_WIN_RATE, HealthScore
 from tools.types import (
@@ -137,12 +141,17 @@ class VendorBaselines:
     def typical_deal_value(self) -> float:
         return max(self.median_amount * self.win_rate, 1.0)
 
+    @property
+    def fx(self) -> Converter:
+        """Amounts compared across deals, in the reporting currency (the baselines' median amount is in it)."""
+        return Converter.from_vendor(self.vendor)
+
     def probability(self, stage: str) -> float:
         return stage_probability(stage, self.vendor)
 
 
 _OPP_COLUMNS = (Opportunity.stage, Opportunity.amount, Opportunity.close_date, Opportunity.created_on,
-                Opportunity.last_activity_on, Opportunity.partner_id, Opportunity.registered_by)
+                Opportunity.last_activity_on, Opportunity.partner_id, Opportunity.registered_by, Opportunity.currency)
 
 
 def _typical(values: list[float]) -> Typical | None:
@@ -186,7 +195,8 @@ def compute_vendor_baselines(ctx: ToolContext) -> VendorBaselines:
         quiet = days_quiet(opp, today)
         if quiet is not None:
             by_stage.setdefault(opp.stage, []).append(quiet)
-    amounts = [o.amount for o in opps if o.amount]
+    fx = Converter.from_vendor(vendor)  # amounts compared and summed across deals: in the reporting currency
+    amounts = [v for o in opps if o.amount and (v := fx.convert(o.amount, o.currency)) is not None]
     closed = [o for o in opps if o.stage in CLOSED_STAGES and in_trailing_year(o.close_date, today)]
     if len(closed) < 20:
         closed = [o for o in opps if o.stage in CLOSED_STAGES]
@@ -234,12 +244,14 @@ def _uncertified_competencies(partners: list) -> tuple[int, int]:
 
 def _tier_gaps(partners: list, opps: list, registered: dict, vendor: dict, today: dt.date) -> TierGaps:
     """Every partner's held tier against the one its trailing results qualify it for (the metrics of
-    `TierFigures.tier_metrics`: deals won with the partner engaged or registered, closed in the trailing year)."""
+    `TierFigures.tier_metrics`: deals won with the partner engaged or registered, closed in the trailing year;
+    revenue in the reporting currency, as the tier minimums)."""
+    fx = Converter.from_vendor(vendor)
     won: dict[str, list[float]] = {}
     for o in opps:
         if o.stage == "closed_won" and in_trailing_year(o.close_date, today):
             for pid in {o.partner_id, o.registered_by} - {None}:
-                won.setdefault(pid, []).append(o.amount or 0.0)
+                won.setdefault(pid, []).append(fx.value(o.amount, o.currency))
     rules = tier_rules.load_tier_rules(vendor)
     below = above = 0
     for p in partners:
@@ -281,10 +293,11 @@ def _days_to_first_deal(partners: list, opps: list) -> list[float]:
 
 def _partner_pipelines(partners: list, opps: list, vendor: dict) -> list[float]:
     values = {p.partner_id: 0.0 for p in partners}
+    fx = Converter.from_vendor(vendor)
     for opp in filter(is_open, opps):
         for pid in {opp.partner_id, opp.registered_by} - {None}:
             if pid in values:
-                values[pid] += (opp.amount or 0.0) * stage_probability(opp.stage, vendor)
+                values[pid] += fx.value(opp.amount, opp.currency) * stage_probability(opp.stage, vendor)
     return sorted(values.values())
 
 
@@ -379,8 +392,18 @@ class PartnerMetrics(TierFigures):
                 if o.stage == "closed_lost" and in_trailing_year(o.close_date, self.today)]
 
     @property
+    def fx(self) -> Converter:
+        return Converter.from_vendor(self.vendor)
+
+    @property
     def won_revenue_12m(self) -> float:
-        return sum(o.amount or 0.0 for o in self.won_12m)
+        """In the reporting currency (the tier minimums' currency); a deal in a currency without a rate adds nothing."""
+        return self.fx.total(self.won_12m)
+
+    def unconverted(self) -> list[str]:
+        """The currencies of its won (trailing year) and open deals without a rate: left out of its revenue and
+        pipeline."""
+        return self.fx.unconverted(o.currency for o in [*self.won_12m, *self.open_deals] if o.amount)
 
 
     # what the health score reads (tools.next_best_action.portfolio_sql gives the same from SQL aggregates)
@@ -406,7 +429,8 @@ class PartnerMetrics(TierFigures):
         return len(self.open_deals)
 
     def weighted_pipeline(self, b: VendorBaselines) -> float:
-        return sum((o.amount or 0.0) * b.probability(o.stage) for o in self.open_deals)
+        fx = self.fx
+        return sum(fx.value(o.amount, o.currency) * b.probability(o.stage) for o in self.open_deals)
 
     def open_products(self) -> set[str]:
         """The lower-cased products of its open deals."""
@@ -463,8 +487,7 @@ def partner_metrics(rec: ScopedRecords, partner_id: str, baselines: VendorBaseli
 
 def partner_value(m: PartnerMetrics, b: VendorBaselines) -> float:
     """V: weighted open pipeline + a quarter of the trailing year's won revenue, at least one typical deal."""
-    pipeline = sum((o.amount or 0.0) * b.probability(o.stage) for o in m.open_deals)
-    return max(pipeline + m.won_revenue_12m / 4, b.typical_deal_value())
+    return max(m.weighted_pipeline(b) + m.won_revenue_12m / 4, b.typical_deal_value())
 
 
 # --- the health score ------------------------------------------------------------------------------
@@ -595,12 +618,13 @@ class _DealAsOf:
     products: list
     partner_id: str | None
     registered_by: str | None
+    currency: str = "USD"
 
 
 # products as stored (JSON text in SQLite), decoded only for the deals whose products count: open ones
 _BULK_COLUMNS = (Opportunity.stage, Opportunity.amount, Opportunity.close_date, Opportunity.created_on,
                  Opportunity.last_activity_on, column("products"), Opportunity.partner_id,
-                 Opportunity.registered_by)
+                 Opportunity.registered_by, Opportunity.currency)
 
 
 def _products(raw) -> list:
@@ -646,10 +670,10 @@ def all_partner_metrics(ctx: ToolContext, as_of: dt.date | None = None
         if as_of is not None and o.stage in CLOSED_STAGES and o.close_date and o.close_date > day:
             o = _DealAsOf("proposal", o.amount, o.close_date, o.created_on,
                           min(o.last_activity_on, day) if o.last_activity_on else None, _products(o.products),
-                          o.partner_id, o.registered_by)
+                          o.partner_id, o.registered_by, o.currency)
         elif o.stage not in CLOSED_STAGES:
             o = _DealAsOf(o.stage, o.amount, o.close_date, o.created_on, o.last_activity_on, _products(o.products),
-                          o.partner_id, o.registered_by)
+                          o.partner_id, o.registered_by, o.currency)
         for pid in {o.partner_id, o.registered_by} - {None}:
             deals.setdefault(pid, []).append(o)
     window, year = mdf_months(day), months_back(day, 1, 12)

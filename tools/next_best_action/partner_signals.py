@@ -180,7 +180,8 @@ def certification_gaps(p: PartnerContext) -> Signal | None:
     if not deals_by_gap and not standing:
         return None
     evidence, affected = [], {}
-    for product, deals in sorted(deals_by_gap.items(), key=lambda kv: -sum(o.amount or 0 for o in kv[1])):
+    fx = p.b.fx  # ranked and weighed across deals in the reporting currency; shown per deal currency
+    for product, deals in sorted(deals_by_gap.items(), key=lambda kv: -fx.total(kv[1])):
         totals: dict[str, float] = {}  # per deal currency: amounts in different currencies are not added up
         for o in deals:
             code = (o.currency or "USD").upper()
@@ -204,7 +205,8 @@ def certification_gaps(p: PartnerContext) -> Signal | None:
         title=f"Certify {p.name} on {', '.join(gaps)}",
         why=f"{p.name} sells {', '.join(gaps)}{where} without certified staff for it.",
         evidence=evidence,
-        impact=CERTIFICATION_URGENCY * (sum((o.amount or p.b.median_amount) * p.b.probability(o.stage)
+        impact=CERTIFICATION_URGENCY * (sum(((fx.convert(o.amount, o.currency) if o.amount else None)
+                                             or p.b.median_amount) * p.b.probability(o.stage)
                                             for o in affected.values())
                                         + len(standing) * p.b.typical_deal_value()),
         content_query=f"{' '.join(gaps)} certification training",
@@ -251,6 +253,10 @@ def tier_change(p: PartnerContext) -> Signal | None:
         why = f"{p.name} misses {current} requirements over the trailing 12 months; agree a plan or re-tier."
     if not evidence:
         return None
+    left = p.m.unconverted()
+    if left and any(c.metric in MONEY_METRICS for c in assessment.checks_qualified + assessment.checks_current):
+        evidence.append(f"Deals in {', '.join(left)} are left out of its revenue: vendor.yaml fx_rates gives no "
+                        f"rate to {currency}")
     return Signal(kind=f"tier_{direction}", title=title, why=why, evidence=evidence,
                   impact=p.m.won_revenue_12m / 4,
                   content_query="partner programme tiers requirements benefits",

@@ -13,6 +13,8 @@ The same figures as `partner_health.all_partner_metrics` (the per-deal reference
 - the pipeline percentile ranks a partner's weighted open pipeline of the day among every partner's
   weighted open pipeline of that day;
 - an engagement drop counts only beyond the metric's month-to-month noise (`Trend.beyond_noise`).
+- amounts in the reporting currency (`tools.currency`: CASE on the deal's currency with the vendor's rates, a
+  deal without a rate adds nothing; a plain amount when every deal is in the reporting currency).
 Sums are SQL sums: on non-integer amounts or PSAT they may differ from Python's in the last bit.
 """
 from __future__ import annotations
@@ -28,6 +30,7 @@ from sqlalchemy import Text, and_, case, cast, distinct, func, literal_column, n
 from retrieval.records import Opportunity, Partner, PartnerActivity
 from retrieval.scope import Scope
 from tools.context import ToolContext
+from tools.currency import Converter, deal_currencies
 from tools.next_best_action.partner_health import TREND_METRICS, TierFigures, Trend, parse_certified
 from tools.next_best_action.types import DEFAULT_WIN_RATE
 from tools.types import (
@@ -122,12 +125,34 @@ def _can_count(today: dt.date, days: list[dt.date | None], year: bool):
     return and_(kept, or_(OPP.c.created_on.is_(None), OPP.c.created_on <= max(days)))
 
 
-def _engaged_deals(partner_ids: list[str] | None = None, can_count=None):
+@dataclass(frozen=True)
+class _Money:
+    """A deal's amount in the reporting currency, in SQL (`Converter.sql_amount` over the currencies on record)."""
+
+    fx: Converter
+    currencies: frozenset[str]
+
+    @property
+    def mixed(self) -> bool:
+        """Some deal is in another currency: the currency column is read (else the amount alone)."""
+        return not self.currencies <= {self.fx.currency}
+
+    def of(self, d):
+        return self.fx.sql_amount(d.c.amount, d.c.currency, set(self.currencies)) if self.mixed else d.c.amount
+
+
+def _money(ctx: ToolContext) -> _Money:
+    return _Money(Converter.from_vendor(ctx.vendor()), deal_currencies(ctx))
+
+
+def _engaged_deals(partner_ids: list[str] | None = None, can_count=None, money: _Money | None = None):
     """Each deal once per partner engaged on it (`pid` = partner_id, also NULL), and once more for a partner
     registering a deal it is not engaged on (`pid` = registered_by): two selects, each grouped on its own
     (each reads a covering index in its GROUP BY's order on SQLite: no sort of the deals). `can_count`: the
     deals that can add to the figures asked (`_can_count`)."""
     cols = (OPP.c.stage, OPP.c.amount, OPP.c.close_date, OPP.c.created_on, cast(OPP.c.products, Text).label("products"))
+    if money is not None and money.mixed:
+        cols += (OPP.c.currency,)
     engaged = select(OPP.c.partner_id.label("pid"), *cols)
     registered = select(OPP.c.registered_by.label("pid"), *cols).where(
         OPP.c.registered_by.is_not(None), or_(OPP.c.partner_id.is_(None), OPP.c.registered_by != OPP.c.partner_id))
@@ -139,15 +164,16 @@ def _engaged_deals(partner_ids: list[str] | None = None, can_count=None):
     return engaged.subquery("d"), registered.subquery("r")
 
 
-def _day_conditions(d, today: dt.date, as_of: dt.date | None, vendor: dict) -> dict:
+def _day_conditions(d, today: dt.date, as_of: dt.date | None, vendor: dict, money: _Money | None = None) -> dict:
     """Per deal of `d`: open / won / lost in the trailing year and its weighted value, as of `as_of`
-    (None: the deals as they are, today)."""
+    (None: the deals as they are, today); `money`: its amount in the reporting currency (None: as written)."""
     day = as_of or today
     # equalities, not IN: SQLite probes a constant IN list as a lookup, per deal and per column
     closed = or_(*(d.c.stage == stage for stage in CLOSED_STAGES))
     year_ago = day - dt.timedelta(days=365)
     in_year = and_(d.c.close_date > year_ago, d.c.close_date <= day)
-    value = d.c.amount  # NULL adds nothing to a SUM, as `amount or 0.0` adds nothing in Python
+    # NULL (no amount, no rate) adds nothing to a SUM, as `Converter.value` adds nothing in Python
+    value = d.c.amount if money is None else money.of(d)
     if as_of is None:
         open_ = not_(closed)
         weighted = case((open_, value * _probability(d.c.stage, vendor)))
@@ -167,8 +193,8 @@ PER_DAY = 6  # weighted pipeline, open deals, won, lost, won revenue, products o
 
 
 def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor: dict,
-                     partner_ids: list[str] | None = None, pipeline_days: list[dt.date] = ()
-                     ) -> tuple[dict[str, list], dict[str, list]]:
+                     partner_ids: list[str] | None = None, pipeline_days: list[dt.date] = (),
+                     money: _Money | None = None) -> tuple[dict[str, list], dict[str, list]]:
     """(partner -> per day [weighted pipeline, open, won, lost, won revenue, the distinct products cells of
     the open deals], partner -> its weighted open pipeline on each of `pipeline_days`), in one scan of the
     deals (`_pipelines` of those days, read beside the figures of `days` instead of by a scan of its own)."""
@@ -177,14 +203,14 @@ def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor
     can_count = _can_count(today, days, year=True)
     if pipeline_days:
         can_count = or_(can_count, _can_count(today, list(pipeline_days), year=False))
-    for d in _engaged_deals(partner_ids, can_count):
+    for d in _engaged_deals(partner_ids, can_count, money):
         columns = []
         for day in days:
-            c = _day_conditions(d, today, day, vendor)
+            c = _day_conditions(d, today, day, vendor, money)
             columns += [func.sum(c["weighted"]), func.count(case((c["open"], 1))), func.count(case((c["won"], 1))),
                         func.count(case((c["lost"], 1))), func.sum(case((c["won"], c["value"]))),
                         _distinct_joined(session, case((c["open"], d.c.products)))]
-        columns += [func.sum(_day_conditions(d, today, day, vendor)["weighted"]) for day in pipeline_days]
+        columns += [func.sum(_day_conditions(d, today, day, vendor, money)["weighted"]) for day in pipeline_days]
         n = len(days) * PER_DAY
         # no WHERE on pid in the first: the NULL group (deals without a partner) is dropped below
         for pid, *values in session.execute(select(d.c.pid, *columns).group_by(d.c.pid)):
@@ -196,11 +222,12 @@ def _deal_aggregates(session, today: dt.date, days: list[dt.date | None], vendor
     return out, pipes
 
 
-def _pipelines(session, today: dt.date, days: list[dt.date | None], vendor: dict) -> dict[str, list]:
+def _pipelines(session, today: dt.date, days: list[dt.date | None], vendor: dict,
+               money: _Money | None = None) -> dict[str, list]:
     """partner -> its weighted open pipeline per day (every partner: the percentile ranks among all)."""
     out: dict[str, list] = {}
-    for d in _engaged_deals(can_count=_can_count(today, days, year=False)):
-        columns = [func.sum(_day_conditions(d, today, day, vendor)["weighted"]) for day in days]
+    for d in _engaged_deals(can_count=_can_count(today, days, year=False), money=money):
+        columns = [func.sum(_day_conditions(d, today, day, vendor, money)["weighted"]) for day in days]
         for pid, *values in session.execute(select(d.c.pid, *columns).group_by(d.c.pid)):
             if pid is not None:
                 out[pid] = _summed(out[pid], values) if pid in out else values
@@ -320,16 +347,16 @@ class PortfolioAggregates:
         `pipelines`, partner -> its pipeline on each of `days`, when read already, else read here).
         `pipeline_days`: every partner's pipeline on these days too, read in the same scan of the deals
         (`pipelines_on`: for a later read of a few partners on those days)."""
-        today, vendor = ctx.today(), ctx.vendor()
+        today, vendor, money = ctx.today(), ctx.vendor(), _money(ctx)
         self.dates = [day or today for day in days]
         ids = None if partner_ids is None else sorted(partner_ids)
         self.pipelines = pipelines
         if ids is not None and pipelines is None:
-            self.pipelines = _read(ctx, _pipelines, today, days, vendor)
+            self.pipelines = _read(ctx, _pipelines, today, days, vendor, money)
         # two connections: the scans of the deals (the longest queries) run beside the others; sqlite3 and
         # psycopg release the GIL while the database works
         with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(_read, ctx, _deal_aggregates, today, days, vendor, ids, list(pipeline_days))
+            pending = pool.submit(_read, ctx, _deal_aggregates, today, days, vendor, ids, list(pipeline_days), money)
             with ctx.records(Scope.system()) as rec:
                 session = rec.session
                 details = select(PARTNER.c.partner_id, PARTNER.c.tier, PARTNER.c.competencies,

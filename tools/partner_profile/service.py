@@ -115,6 +115,8 @@ class ProfileResult(BaseModel):
     contacts: ContactsOut | None = None  # contacts topic
     protection_days: int = 90
     currency: str = "USD"  # vendor.yaml reporting_currency: MDF figures and tier minimums are in it
+    # currencies of its won (trailing year) and open deals without an fx_rates rate: left out of its won revenue
+    unconverted: list[str] = Field(default_factory=list)
     today: dt.date | None = None
     asked_deal: str | None = None  # the one deal asked about (registrations of that deal)
     mdf_period: str | None = None  # the quarter the MDF figures cover (YYYY-Qn), when one was asked
@@ -213,6 +215,7 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
                         asked_deal=opportunity_id, currency=reporting_currency(ctx.vendor()))
     above = [c.tier for c in assessment.checks_next]
     out.next_tier = above[0] if above else None
+    out.unconverted = metrics.unconverted()
     out.next_tier_checks = _checks(assessment.checks_next)
     out.qualified_checks = _checks(assessment.checks_qualified)
     out.mdf_months = list(metrics.mdf_window)

@@ -19,7 +19,7 @@ from retrieval.records import CampaignKitRow, User
 from retrieval.scope import Scope
 from tools.analytics.service import portfolio
 from tools.context import ToolContext
-from tools.currency import reporting_currency
+from tools.currency import Converter, reporting_currency
 from tools.locales import language_of
 from tools.next_best_action.service import vendor_tier_rules
 from tools.protection import deal_protection, kept_protection, protection_days
@@ -74,7 +74,8 @@ class PartnerLine(BaseModel):
     mdf_left: float | None = None
     certified: int | None = None
     open_deals: int | None = None  # open_deals: the open deals it is on or registered
-    pipeline: float | None = None  # open_deals: their amount (deal currencies summed as numbers)
+    pipeline: float | None = None  # open_deals: their amount in the reporting currency (`unconverted`: left out)
+    unconverted: list[str] = Field(default_factory=list)  # open_deals: currencies of its deals without a rate
     last_registered: dt.date | None = None  # no_registrations: the day of its latest registration (None: never)
     portal_logins: float | None = None  # logins: the metric asked (portal logins by default) over the months asked
 
@@ -103,7 +104,9 @@ class OverviewResult(BaseModel):
     topic: str
     today: dt.date
     count: int = 0
-    totals: dict[str, float] = Field(default_factory=dict)  # amount per currency
+    # the deals' amount in the reporting currency; a deal in a currency without a rate (vendor.yaml fx_rates) is
+    # left out of it and summed apart under its own currency, so the answer says it
+    totals: dict[str, float] = Field(default_factory=dict)
     partners: list[PartnerLine] = Field(default_factory=list)
     deals: list[DealLine] = Field(default_factory=list)
     by_tier: dict[str, int] = Field(default_factory=dict)
@@ -153,10 +156,18 @@ def _line(o, today: dt.date, ends: dt.date | None = None) -> DealLine:
                     idle_days=(today - last).days if last else None)
 
 
-def _totals(deals: list[DealLine]) -> dict[str, float]:
-    totals: dict[str, float] = {}
+def _totals(deals: list[DealLine], fx: Converter) -> dict[str, float]:
+    """The reporting currency's sum (0 when there are no deals), and apart the sum of each currency without a rate."""
+    totals: dict[str, float] = {fx.currency: 0.0} if deals else {}
     for d in deals:
-        totals[d.currency] = totals.get(d.currency, 0.0) + (d.amount or 0.0)
+        code = d.currency.upper()
+        value = fx.convert(d.amount, code)
+        if value is None:
+            totals[code] = totals.get(code, 0.0) + (d.amount or 0.0)
+            continue
+        totals[fx.currency] = totals.get(fx.currency, 0.0) + (value if d.amount is not None else 0.0)
+    if len(totals) > 1 and not totals.get(fx.currency):
+        del totals[fx.currency]  # every deal in a currency without a rate: no reporting sum to show
     return totals
 
 
@@ -208,7 +219,7 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
             return _no_registrations(_managed_by(rec.partners(), channel_manager), rec.opportunities(), out)
         if topic in ("open_deals", "open_pipeline"):  # by their count, or by their amount
             return _open_deals(_managed_by(rec.partners(), channel_manager), rec.opportunities(open_only=True), out,
-                               by_amount=topic == "open_pipeline")
+                               Converter.from_vendor(ctx.vendor()), by_amount=topic == "open_pipeline")
         if topic in ("partners", "joined"):
             partners = _managed_by(rec.partners(), channel_manager)
             if country:
@@ -267,16 +278,17 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
             chosen = [o for o in chosen if not o.partner_id and not o.registered_by]
         elif topic == "past_close":
             chosen = [o for o in chosen if o.close_date and o.close_date < today]
-    if min_amount is not None:
-        chosen = [o for o in chosen if (o.amount or 0.0) > min_amount]
+    fx = Converter.from_vendor(ctx.vendor())  # amounts compared across deals: in the reporting currency
+    if min_amount is not None:  # a minimum in the reporting currency: a deal without a rate cannot be compared
+        chosen = [o for o in chosen if (fx.convert(o.amount, o.currency) or 0.0) > min_amount]
     out.deals = [_line(o, today, ends.get(o.opportunity_id)) for o in chosen]
     key = (lambda d: (d.days_left or 0, d.opportunity_id)) if topic == "expiring" else (
         lambda d: (-(d.days_left or 0), d.opportunity_id)) if topic == "lapsed" else (
         lambda d: (-(d.idle_days or 0), d.opportunity_id)) if topic == "stale" else (
         lambda d: (d.close_date or today, d.opportunity_id)) if topic in ("past_close", "closing") else (
-        lambda d: (-(d.amount or 0.0), d.opportunity_id))
+        lambda d: (-fx.value(d.amount, d.currency), d.opportunity_id))
     out.deals.sort(key=key)
-    out.count, out.totals = len(out.deals), _totals(out.deals)
+    out.count, out.totals = len(out.deals), _totals(out.deals, fx)
     return out
 
 
@@ -297,16 +309,20 @@ def _no_registrations(partners: list, opps: list, out: OverviewResult) -> Overvi
     return out
 
 
-def _open_deals(partners: list, opps: list, out: OverviewResult, by_amount: bool = False) -> OverviewResult:
-    """The partners by the open deals they are on or registered, most first (then by their amount; `by_amount`:
-    by their amount first)."""
+def _open_deals(partners: list, opps: list, out: OverviewResult, fx: Converter,
+                by_amount: bool = False) -> OverviewResult:
+    """The partners by the open deals they are on or registered, most first (then by their amount in the reporting
+    currency; `by_amount`: by their amount first). A deal in a currency without a rate counts, its amount does
+    not (its currency is listed in the partner's `unconverted`)."""
     lines = {p.partner_id: PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "", open_deals=0,
                                        pipeline=0.0) for p in partners}
     for o in opps:
         for pid in {o.partner_id, o.registered_by} - {None}:
             if pid in lines:
                 lines[pid].open_deals = (lines[pid].open_deals or 0) + 1
-                lines[pid].pipeline = (lines[pid].pipeline or 0.0) + (o.amount or 0.0)
+                lines[pid].pipeline = (lines[pid].pipeline or 0.0) + fx.value(o.amount, o.currency)
+                if o.amount and not fx.can_convert(o.currency):
+                    lines[pid].unconverted = fx.unconverted([*lines[pid].unconverted, o.currency])
     def key(line: PartnerLine) -> tuple:
         count, amount = -(line.open_deals or 0), -(line.pipeline or 0.0)
         return (amount, count, line.partner_id) if by_amount else (count, amount, line.partner_id)

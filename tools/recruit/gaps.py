@@ -13,6 +13,7 @@ from sqlalchemy import select
 from retrieval.records import Account, Opportunity
 from retrieval.scope import Scope
 from tools.context import ToolContext
+from tools.currency import Converter
 from tools.recruit.traits import Company
 
 CLOSED = ("closed_won", "closed_lost")
@@ -25,7 +26,7 @@ class Segment:
     dimension: str  # country | industry | product
     value: str
     open_deals: int = 0
-    pipeline: float = 0.0  # open amount, deal currencies summed as numbers (a size cue, not a figure shown)
+    pipeline: float = 0.0  # open amount in the reporting currency (a size cue, not a figure shown)
     accounts: int = 0
     partners: int = 0
     gap: float = 0.0  # log of demand per partner against the programme's average, 0 when not above it
@@ -96,7 +97,8 @@ def demand(ctx: ToolContext, scope: Scope) -> Gaps:
     with ctx.records(scope) as rec:
         accounts = rec.session.execute(select(Account.account_id, Account.country, Account.industry)).all()
         opps = rec.session.execute(select(Opportunity.account_id, Opportunity.stage, Opportunity.amount,
-                                          Opportunity.products)).all()
+                                          Opportunity.products, Opportunity.currency)).all()
+    fx = Converter.from_vendor(ctx.vendor())  # a segment's pipeline: in the reporting currency
     where = {a: (c, i) for a, c, i in accounts}
     segments: dict[tuple[str, str], Segment] = {}
 
@@ -112,7 +114,7 @@ def demand(ctx: ToolContext, scope: Scope) -> Gaps:
             return None
         return cells.setdefault((_key(country), _key(industry)), [0, 0])
 
-    for account_id, stage, amount, products in opps:
+    for account_id, stage, amount, products, currency in opps:
         if stage in CLOSED:
             continue
         country, industry = where.get(account_id, (None, None))
@@ -121,7 +123,7 @@ def demand(ctx: ToolContext, scope: Scope) -> Gaps:
         for s in (seg("country", country), seg("industry", industry), *(seg("product", p) for p in products or [])):
             if s is not None:
                 s.open_deals += 1
-                s.pipeline += amount or 0.0
+                s.pipeline += fx.value(amount, currency)
     for country, industry in where.values():
         for s in (seg("country", country), seg("industry", industry)):
             if s is not None:
