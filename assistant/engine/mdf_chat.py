@@ -14,7 +14,7 @@ from collections import Counter
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.draft_options import kit_named
 from assistant.engine.intent_cues import MDF_WORDS, PROGRAMME_Q, normalise, says_us
-from assistant.engine.name_index import ids_written
+from assistant.engine.name_index import fold, ids_written
 from assistant.engine.overview_chat import asks_own_book
 from assistant.engine.resolver import Resolver
 from assistant.engine.router import asks_rule, asks_second_approval, points_back
@@ -86,6 +86,18 @@ _say = Catalogue({
         "Prazo para o pedido de reembolso: {days} dias após o fim da atividade [{title}]; para {id}, até {due} "
         "({when}).",
         "請求期限: 活動終了後 {days} 日以内 [{title}]。{id} の期限は {due} です（{when}）。"),
+    "claim_open": ("Yes, {id} can still be claimed:", "Ja, {id} kann noch abgerechnet werden:",
+                   "Oui, {id} peut encore être réclamée :", "Sí, {id} todavía se puede reclamar:",
+                   "Sim, ainda dá para pedir o reembolso de {id}:", "はい、{id} はまだ請求できます。"),
+    "claim_closed": ("No, {id} can no longer be claimed: the claim window has closed.",
+                     "Nein, {id} kann nicht mehr abgerechnet werden: die Abrechnungsfrist ist abgelaufen.",
+                     "Non, {id} ne peut plus être réclamée : le délai de réclamation est dépassé.",
+                     "No, {id} ya no se puede reclamar: el plazo de reclamación venció.",
+                     "Não, já não dá para pedir o reembolso de {id}: o prazo terminou.",
+                     "いいえ、{id} はもう請求できません。請求期限を過ぎています。"),
+    "claim_done": ("{id} is already claimed (status {status}).", "{id} ist bereits abgerechnet (Status {status}).",
+                   "{id} est déjà réclamée (statut {status}).", "{id} ya está reclamada (estado {status}).",
+                   "O reembolso de {id} já foi solicitado (status {status}).", "{id} は請求済みです（ステータス {status}）。"),
     "in_days": ("in {d} days", "in {d} Tagen", "dans {d} jours", "en {d} días", "em {d} dias", "あと {d} 日"),
     "days_ago": ("{d} days ago", "vor {d} Tagen", "il y a {d} jours", "hace {d} días", "há {d} dias", "{d} 日前"),
     "today": ("today", "heute", "aujourd'hui", "hoy", "hoje", "今日"),
@@ -161,6 +173,19 @@ def _named_partner(turn: Turn) -> tuple[str, str] | None:
     if not partners:
         return None
     return partners[0].id, resolver.partner_names.get(partners[0].id, partners[0].id)
+
+def _partner_mentions(turn: Turn, activities: list, mentions=None) -> list:
+    """The partners the question names, less a partner matched only by a word of an activity's name the question
+    writes whole ("Curitiba agro security day" names no "<X> Security" partner)."""
+    mentions = mentions or Resolver(turn.ctx, turn.scope).find(turn.question)
+    partners = mentions.of("partner")
+    whole = _whole_names(turn.question, activities) if partners else []
+    if not whole:
+        return partners
+    in_names = {w for a in whole for w in _tokens(a.name)}
+    return [p for p in partners if not (p.nickname and set(_tokens(" ".join(mentions.words[p.span[0]:p.span[1]])))
+                                        <= in_names)]
+
 
 # "which MDF requests are waiting?", "mdf requests waiting on me", "welche MDF-Anträge sind noch offen?",
 # "demandes MDF en attente ?", "solicitudes de MDF pendientes", "pedidos de MDF pendentes", "承認待ちのMDF申請":
@@ -614,7 +639,7 @@ def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tupl
         return None  # "how long does the CM take to approve an MDF activity?", "how do we report leads?", "what
         # percentage does the vendor co-fund?": the rule
     lang = turn.lang
-    partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
+    partners = _partner_mentions(turn, list_mdf(turn.ctx, turn.scope).activities)
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None
     status = status_asked(turn.question)
     listed = _book_only(turn, list_mdf(turn.ctx, turn.scope, partner_id, status).activities)
@@ -674,6 +699,12 @@ OUTCOME_RE = re.compile(r"\b(?:mdf|MDF)-\d+\b|\b(leads?|brought|bring|result\w*|
                         r"freigegeben|approuvée?|accordée?|aprobad[oa]|aprovad[oa]|concedid[oa]|claim\w*|abrechn\w*|"
                         r"réclam\w*|reclam\w*|reembols\w*|paid|pay|pays|payée?|bezahlt|ausgezahlt|pagad[oa]|pag[oa])\b|"
                         r"どうなった|結果|成果|リード|状況|ステータス|承認|請求|支払", re.IGNORECASE)
+# when a claim is due or whether it still can be made: "until when", "deadline", "can I still", "bis wann", "Frist",
+# "jusqu'à quand", "délai", "encore", "plazo", "todavía", "prazo", "ainda", "期限", "いつ", "まだ"
+_CLAIM_WHEN = re.compile(r"\b(until when|by when|when|deadline|due|last day|still|time left|bis wann|wann|frist\w*|"
+                         r"stichtag|noch|jusqu'(?:à|a) quand|quand|délai|date limite|encore|hasta cuándo|cuándo|plazo|"
+                         r"fecha límite|todavía|aún|até quando|quando|prazo|data limite|ainda)\b|期限|いつ|まで|まだ",
+                         re.IGNORECASE)
 _CLAIM_WORD = re.compile(r"\b(claim\w*|abrechn\w*|réclam\w*|reclam\w*|reembols\w*|remboursement)\b|請求", re.IGNORECASE)
 # "Claim within 60 days after the activity's end", "dans les 60 jours suivant la date de fin", "終了後60日以内": the claim
 # window the programme's content states
@@ -700,13 +731,37 @@ def _named_by_id(question: str, activities: list) -> list:
     return [a for a in activities if a.activity_id in written]
 
 
+# a name's words written next to Japanese ("Tokyo FinSec seminarで受注した金額は？"): the Japanese run is a separator
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]+")
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of a text, folded (lower case, no accents), short ones too ("SOC", "day"), plural -s dropped."""
+    return [_stem(w) for w in re.findall(r"[^\W_]+", fold(_CJK_RUN.sub(" ", text or "")))]
+
+
+def _whole_names(question: str, activities: list) -> list:
+    """The activities whose whole name (two words or more) the question writes, in any order and case, accents or
+    not ("Zürich Privatbanken Frühstück", "bogota soc day"); of names inside another matched name, the longer."""
+    asked = set(_tokens(question))
+    found = [(a, set(_tokens(a.name))) for a in activities]
+    found = [(a, words) for a, words in found if len(words) >= 2 and sum(map(len, words)) >= 8 and words <= asked]
+    return [a for a, words in found if not any(words < other for _, other in found)]
+
+
 def _named_activities(question: str, activities: list, turn: Turn | None = None) -> list:
-    """The activities the question names: by id, else those with at least two words of their name (the most).
-    With `turn`, a partner named ("<partner>'s roadshow") and a month ("the roadshow in July") narrow the
-    activities first, and then one word of the name is enough when it leaves at most two."""
+    """The activities the question names: by id, by their whole name, else those with at least two words of their
+    name (the most). With `turn`, a partner named ("<partner>'s roadshow") and a month ("the roadshow in July")
+    narrow the activities first, and then one word of the name is enough when it leaves at most two."""
     by_id = _named_by_id(question, activities)
     if by_id or _ACTIVITY_ID.search(question):
         return by_id
+    whole = _whole_names(question, activities)
+    if whole:  # "Curitiba agro security day": that activity, even when a word of it is also a partner's nickname
+        if turn is not None and not turn.scope.is_partner:
+            partners = _partner_mentions(turn, activities)
+            return [a for a in whole if partners and a.partner_id == partners[0].id] or whole
+        return whole
     asked = {w.lower() for w in _NAME_WORD.findall(question)}
     pool, narrowed = activities, False
     if turn is not None and not turn.scope.is_partner:
@@ -746,10 +801,14 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
     if not found or len(found) > 3:
         return None
     claim_window = None
-    if asks_rule(turn.question):  # "by when must I claim our roadshow?": the programme's deadline for that record
-        claim_window = _claim_window(turn) if _CLAIM_WORD.search(turn.question) and len(found) == 1 else None
-        if claim_window is None:
-            return None
+    rule = asks_rule(turn.question)
+    if len(found) == 1 and _CLAIM_WORD.search(turn.question) and (
+            rule or _CLAIM_WHEN.search(turn.question) or found[0].status == "approved"):
+        # "by when must I claim our roadshow?", "¿todavía puedo reclamar ...?", "<activity>の請求期限は？": the
+        # programme's claim window applied to that record
+        claim_window = _claim_window(turn)
+    if rule and claim_window is None:
+        return None
     tool = ToolUse(name="list_mdf", arguments={"activity_ids": [a.activity_id for a in found]})
     turn.results.append(MdfList(activities=found))
     lines = _activity_lines(found, turn.lang)
@@ -761,6 +820,11 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
             _say("days_ago", turn.lang, d=-gap) if gap < 0 else _say("today", turn.lang))
         lines.insert(0, _say("claim_by", turn.lang, days=days, title=title, id=found[0].activity_id,
                              due=due.isoformat(), when=when))
+        status = found[0].status
+        verdict = ("claim_done" if status in ("claimed", "paid") else "claim_open" if status == "approved" and gap >= 0
+                   else "claim_closed" if status == "approved" else None)
+        if verdict:  # "can I still claim it?": yes or no first
+            lines.insert(0, _say(verdict, turn.lang, id=found[0].activity_id, status=status))
     return "\n".join(lines), tool
 
 
@@ -867,9 +931,10 @@ def answer_leads(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
         return None  # one activity by id, the best one, or the programme's rule on reporting leads
     resolver = Resolver(turn.ctx, turn.scope)
     mentions = resolver.find(turn.question)
-    if turn.scope.is_partner and mentions.foreign_partner:
-        return None  # another partner's: the engine refuses it
-    partners = mentions.of("partner")
+    everyone = list_mdf(turn.ctx, turn.scope).activities
+    if turn.scope.is_partner and mentions.foreign_partner and not _whole_names(turn.question, everyone):
+        return None  # another partner's: the engine refuses it (not a word of one of its own activities' names)
+    partners = _partner_mentions(turn, everyone, mentions)
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None
     start, end = period_of(turn.question, turn.ctx.today())
     found_all = [a for a in list_mdf(turn.ctx, turn.scope, partner_id, status_asked(turn.question)).activities
@@ -967,7 +1032,8 @@ def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] 
     if not named or len(named) > 3:
         return None
     asked = {w.lower() for w in _NAME_WORD.findall(turn.question)}
-    whole = all({w.lower() for w in _NAME_WORD.findall(a.name)} <= asked for a in named)
+    whole = all({w.lower() for w in _NAME_WORD.findall(a.name)} <= asked for a in named) or \
+        len(_whole_names(turn.question, named)) == len(named)
     if not (_named_by_id(turn.question, named) or whole or _ACTIVITY_SUBJECT.search(turn.question)
             or re.search(_EVENT, turn.question, re.IGNORECASE)):
         return None  # two words of a name ("Lakehouse customer ...") and no word of MDF: not the activity's return
