@@ -13,7 +13,7 @@ from collections import Counter
 
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.draft_options import kit_named
-from assistant.engine.intent_cues import MDF_WORDS, PROGRAMME_Q, normalise, says_us
+from assistant.engine.intent_cues import MDF_WORDS, PROGRAMME_Q, normalise, says_us, score_intents
 from assistant.engine.name_index import fold, ids_written
 from assistant.engine.overview_chat import asks_own_book
 from assistant.engine.resolver import Resolver
@@ -190,8 +190,8 @@ def _partner_mentions(turn: Turn, activities: list, mentions=None) -> list:
 # "which MDF requests are waiting?", "mdf requests waiting on me", "welche MDF-Anträge sind noch offen?",
 # "demandes MDF en attente ?", "solicitudes de MDF pendientes", "pedidos de MDF pendentes", "承認待ちのMDF申請":
 # an MDF word, a request word and a waiting word, in any order and language.
-_REQUEST = (r"(?:\b(?:requests?|claims?|activit\w+|anträge?|antrag|anfragen?|demandes?|solicitud\w*|pedidos?|"
-            r"solicitaç\w*|reembolsos?)\b|申請|請求)")
+_REQUEST = (r"(?:\b(?:requests?|claims?|activit\w+|anträge?|antrag|anfragen?|abrechnung\w*|demandes?|réclamations?|"
+            r"solicitud\w*|reclamaci\w*|pedidos?|solicitaç\w*|reembolsos?)\b|申請|請求)")
 _WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|paid|pay)|unpaid|not (?:yet )?paid|"
             r"awaiting|queue|undecided|due|overdue|"
             r"offen\w*|ausstehend\w*|wart\w*|zu genehmigen|en attente|attendent|à (?:valider|approuver)|esperan\w*|"
@@ -506,6 +506,85 @@ _activity_say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
 # "how much MDF did my partners claim this quarter?", "wie viel wurde ausgezahlt?", "combien a été payé ?": the sums
 _HOW_MUCH = re.compile(r"\b(how much|total|sum|wie ?viel\w*|insgesamt|summe|combien|au total|montant|cuánto|en total|"
                        r"quanto|no total|valor)\b|いくら|合計|総額", re.IGNORECASE)
+
+
+# "total MDF paid out in Q1?", "wie viel MDF wurde dieses Jahr ausgezahlt?", "combien de MDF a été versé au T1 ?",
+# "¿cuánto MDF se pagó en el Q1?", "quanto de MDF foi pago no trimestre?", "第1四半期に支払われたMDFの合計は？": the
+# amounts of one step (requested, approved, claimed, paid) summed over the activities of a period
+_STEPS = {
+    "paid_amount": r"\b(paid|paid out|payouts?|pay-?outs?|ausgezahlt|ausbezahlt|bezahlt|auszahlung\w*|payée?s?|versée?s?|"
+                   r"pagad[oa]s?|pagó|pagaron|pagos?|pag[oa]s?|pagamentos?)\b|支払|支給",
+    "claimed_amount": r"\b(claimed|abgerechnet|réclamée?s?|reclamad[oa]s?|reclamó|reclamaron|reembolso solicitado)\b|請求",
+    "approved_amount": r"\b(approved|genehmigt|bewilligt|approuvée?s?|aprobad[oa]s?|aprobó|aprovad[oa]s?)\b|承認",
+    "requested_amount": r"\b(requested|beantragt|demandée?s?|solicitad[oa]s?|solicitó|pedid[oa]s?)\b|申請",
+}
+_CAN = re.compile(r"\b(can|could|may|max\w*|up to|allowed|eligible|kann|können|darf|bis zu|peut|peuvent|jusqu'à|"
+                  r"puede|pueden|hasta|pode|podem|até)\b|できる|まで", re.IGNORECASE)
+TOTALS_RE = re.compile(rf"^{_NOT_POLICY}(?=.*{MDF_WORDS})(?=.*(?:{_HOW_MUCH.pattern}))(?=.*(?:"
+                       + "|".join(f"(?:{p})" for p in _STEPS.values()) + "))", re.IGNORECASE)
+_totals_say = Catalogue({
+    "head": ("MDF {step} for {what}: {sum} ({n} activities).", "MDF {step} für {what}: {sum} ({n} Aktivitäten).",
+             "MDF {step} pour {what} : {sum} ({n} activités).", "MDF {step} para {what}: {sum} ({n} actividades).",
+             "MDF {step} para {what}: {sum} ({n} atividades).", "{what}の MDF {step}: {sum}（{n} 件）。"),
+    "paid_amount": ("paid", "ausgezahlt", "payé", "pagado", "pago", "支払額"),
+    "claimed_amount": ("claimed", "abgerechnet", "réclamé", "reclamado", "reembolso solicitado", "請求額"),
+    "approved_amount": ("approved", "genehmigt", "approuvé", "aprobado", "aprovado", "承認額"),
+    "requested_amount": ("requested", "beantragt", "demandé", "solicitado", "solicitado", "申請額"),
+    "period": ("the activities starting {start} to {end}", "die Aktivitäten mit Start {start} bis {end}",
+               "les activités démarrées du {start} au {end}", "las actividades iniciadas del {start} al {end}",
+               "as atividades iniciadas de {start} a {end}", "{start}〜{end} に開始した活動"),
+    "all": ("all activities on record", "alle erfassten Aktivitäten", "toutes les activités enregistrées",
+            "todas las actividades registradas", "todas as atividades registradas", "記録上のすべての活動"),
+    "of": ("{what} of {partner}", "{what} von {partner}", "{what} de {partner}", "{what} de {partner}",
+           "{what} de {partner}", "{partner} の{what}"),
+    "by_partner": ("By partner:", "Nach Partner:", "Par partenaire :", "Por socio:", "Por parceiro:", "パートナー別:"),
+})
+
+
+def _sums(found: list, field: str) -> str:
+    sums: dict[str, float] = {}
+    for a in found:
+        if getattr(a, field) is not None:
+            sums[a.currency] = sums.get(a.currency, 0.0) + getattr(a, field)
+    return " + ".join(f"{v:,.0f} {c}" for c, v in sorted(sums.items())) or "0"
+
+
+def answer_totals(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """One step's amounts summed over the activities that started in the period asked (all of them when it names
+    none): the asker's own for a partner seller, a partner's when one is named, the book's on "my partners"."""
+    q = turn.question
+    if asks_rule(q) or _CAN.search(q) or ROI_RE.search(q) or _ACTIVITY_ID.search(q):
+        return None  # the programme's budget rule, what may be asked for, or the return
+    mentions = Resolver(turn.ctx, turn.scope).find(q)
+    if mentions.tier or (turn.scope.is_partner and mentions.foreign_partner):
+        return None  # "how much MDF is approved for gold partners?": the tier's budget
+    everyone = list_mdf(turn.ctx, turn.scope).activities
+    if _named_activities(q, everyone, turn):
+        return None  # "how much was paid for the <activity>?": that activity's record
+    field = next(f for f, p in _STEPS.items() if re.search(p, q, re.IGNORECASE))
+    partners = _partner_mentions(turn, everyone, mentions)
+    partner_id = partners[0].id if partners and not turn.scope.is_partner else None
+    start, end = period_of(q, turn.ctx.today())
+    found = [a for a in _book_only(turn, everyone) if (not partner_id or a.partner_id == partner_id)
+             and (not start or (a.start_on and start <= str(a.start_on) <= end))]
+    found = [a for a in found if getattr(a, field) is not None]
+    lang = turn.lang
+    tool = ToolUse(name="list_mdf", arguments={k: v for k, v in (("partner_id", partner_id), ("from_date", start),
+                                                                 ("to_date", end)) if v})
+    turn.results.append(MdfList(activities=found))
+    what = _totals_say("period", lang, start=start, end=end) if start else _totals_say("all", lang)
+    names = Resolver(turn.ctx, turn.scope).partner_names
+    if partner_id:
+        what = _totals_say("of", lang, what=what, partner=f"{names.get(partner_id, partner_id)} ({partner_id})")
+    lines = [_totals_say("head", lang, step=_totals_say(field, lang), what=what, sum=_sums(found, field), n=len(found))]
+    partners_in = sorted({a.partner_id for a in found})
+    if len(partners_in) > 1:
+        lines.append(_totals_say("by_partner", lang))
+        lines += [f"- {names.get(p, p)} ({p}): {_sums([a for a in found if a.partner_id == p], field)}"
+                  for p in partners_in[:15]]
+    lines += [f"- {a.activity_id} {a.name} ({a.partner_id}): {_amount(getattr(a, field), a.currency)}"
+              for a in found[:15]] if len(partners_in) <= 1 else []
+    return "\n".join(lines), tool
 
 
 def _totals_line(found: list, lang: str) -> str:
@@ -1049,7 +1128,19 @@ def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] 
     return "\n".join(lines), tool
 
 
-HANDLERS = ((UNCLAIMED_RE, answer_unclaimed), (ACTIVITY_RETURN_RE, answer_activity_return), (ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
+def answer_by_whole_name(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
+    """ "wie viel wurde für das Zürich Privatbanken Frühstück ausbezahlt?": a question that writes an MDF activity's
+    whole name, in words no other pattern knows, is about that activity: its return when it asks what it won, else
+    its record (dates, status, amounts at each step, leads). Never a draft ("invite for the <activity>")."""
+    if not turn.scope.can("mdf") or "draft" in score_intents(turn.question).scores:
+        return None
+    if not _whole_names(turn.question, list_mdf(turn.ctx, turn.scope).activities):
+        return None
+    returned = answer_activity_return(turn, found) if ACTIVITY_RETURN_RE.search(turn.question) else None
+    return returned or answer_named_activity(turn, found)
+
+
+HANDLERS = ((UNCLAIMED_RE, answer_unclaimed), (ACTIVITY_RETURN_RE, answer_activity_return), (ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (TOTALS_RE, answer_totals), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
             (LEADS_RE, answer_leads), (ACTIVITIES_RE, answer_activities), (KIT_USED_RE, answer_kit_used), (OUTCOME_RE, answer_named_activity),
             (NAMED_RE, answer_named_activity),
-            (REQUESTS_OF_RE, answer_partner_requests))
+            (REQUESTS_OF_RE, answer_partner_requests), (re.compile(r"\w\W+\w"), answer_by_whole_name))
