@@ -195,7 +195,8 @@ _REQUEST = (r"(?:\b(?:requests?|claims?|activit\w+|anträge?|antrag|anfragen?|ab
 _WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|paid|pay)|unpaid|not (?:yet )?paid|"
             r"awaiting|queue|undecided|due|overdue|"
             r"offen\w*|ausstehend\w*|wart\w*|zu genehmigen|en attente|attendent|à (?:valider|approuver)|esperan\w*|"
-            r"aguardam|"
+            r"aguardam|por pagar|sin pagar|no pagad[oa]s|à payer|non payée?s|impayée?s|a pagar|sem pagamento|"
+            r"não pag[oa]s|unbezahlt|nicht ausgezahlt|"
             r"pendientes?|por aprobar|pendentes?|aguardando|a aprovar)\b|待ち|未承認|未決)")
 # a share of an activity's cost ("what percentage does <vendor> co-fund?", "quel pourcentage ...", "wie viel Prozent")
 # is the programme's rule too, not a listing of activities
@@ -295,7 +296,8 @@ def answer_advice(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
 
 
 # "MDF claims waiting to be paid?", "Auszahlungen offen?", "reembolsos pendientes de pago": claimed activities
-_CLAIMS = re.compile(r"\b(claims?|to be paid|payments?|payouts?|paid out|reimburse\w*|auszahl\w*|zahlung\w*|"
+_CLAIMS = re.compile(r"\b(claims?|to be paid|payments?|payouts?|paid out|reimburse\w*|auszahl\w*|zahlung\w*|abrechnung\w*|"
+                     r"réclamations?|reclamaci\w*|payée?s|pagad[oa]s|pag[oa]s|"
                      r"erstattung\w*|paiements?|remboursement\w*|(?:de |a )?pag(?:o|ar|amentos?)|reembols\w*)\b|"
                      r"支払|請求", re.IGNORECASE)
 _claims_say = Catalogue({
@@ -1119,6 +1121,8 @@ def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] 
     ids = {a.activity_id for a in named}
     roi = mdf_roi(turn.ctx, turn.scope, None, dt.date(1900, 1, 1), turn.ctx.today())  # whenever they started
     named = [a for a in roi.activities if a.activity_id in ids]
+    if not named:  # not measurable (no exchange rate to the reporting currency): its record answers
+        return None
     tool = ToolUse(name="mdf_roi", arguments={"activity_ids": [a.activity_id for a in named]})
     turn.results.append(roi.model_copy(update={"activities": named}))
     lines = [_say("activity_return", turn.lang, id=a.activity_id, name=a.name, partner=a.partner_id,
