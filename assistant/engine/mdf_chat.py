@@ -98,6 +98,7 @@ _say = Catalogue({
     "claim_done": ("{id} is already claimed (status {status}).", "{id} ist bereits abgerechnet (Status {status}).",
                    "{id} est déjà réclamée (statut {status}).", "{id} ya está reclamada (estado {status}).",
                    "O reembolso de {id} já foi solicitado (status {status}).", "{id} は請求済みです（ステータス {status}）。"),
+    "leads_n": ("{n}", "{n}", "{n}", "{n}", "{n}", "{n} 件"),
     "in_days": ("in {d} days", "in {d} Tagen", "dans {d} jours", "en {d} días", "em {d} dias", "あと {d} 日"),
     "days_ago": ("{d} days ago", "vor {d} Tagen", "il y a {d} jours", "hace {d} días", "há {d} dias", "{d} 日前"),
     "today": ("today", "heute", "aujourd'hui", "hoy", "hoje", "今日"),
@@ -916,7 +917,7 @@ def _activity_lines(found: list, lang: str) -> list[str]:
                  requested=_amount(a.requested_amount, a.currency),
                  approved=_amount(a.approved_amount, a.currency),
                  claimed=_amount(a.claimed_amount, a.currency), paid=_amount(a.paid_amount, a.currency),
-                 leads=a.leads if a.leads is not None else "-", kit=a.kit_id or "-")
+                 leads=_say("leads_n", lang, n=a.leads) if a.leads is not None else "-", kit=a.kit_id or "-")
             + (f" ({a.reason})" if a.reason else "") for a in found]
 
 
@@ -946,9 +947,10 @@ def _named_across_scripts(turn: Turn, activities: list) -> list:
     """ "東京スマートファクトリー展のMDF請求は？" of an activity recorded as "Tokyo smart factory expo booth": a question in
     Japanese about one of the asker's own MDF activities named in Latin letters (no word of the name can match), the
     activity whose name the multilingual model finds clearly closest; none when no name stands out."""
-    if not turn.scope.is_partner or not _CJK.search(turn.question) or not re.search(MDF_WORDS, turn.question, re.I):
-        return []
-    own = [a for a in activities if a.partner_id == turn.scope.partner_id and not _CJK.search(a.name)]
+    if not _CJK.search(turn.question) or not re.search(rf"{MDF_WORDS}|{_EVENT}|{_ACTIVITY_WORD}", turn.question, re.I):
+        return []  # "東京スマートファクトリー展のリード数は？": an MDF word, an event's or an activity's
+    own = [a for a in activities if (not turn.scope.is_partner or a.partner_id == turn.scope.partner_id)
+           and not _CJK.search(a.name)]
     if not own or asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question)) or _RULE_JA.search(
             turn.question):
         return []
