@@ -523,6 +523,13 @@ _STEPS = {
 }
 _CAN = re.compile(r"\b(can|could|may|max\w*|up to|allowed|eligible|kann|können|darf|bis zu|peut|peuvent|jusqu'à|"
                   r"puede|pueden|hasta|pode|podem|até)\b|できる|まで", re.IGNORECASE)
+# "how long until a claim is paid?", "¿en cuánto tiempo paga ...?", "combien de temps", "wie lange", "何日": a duration
+_DURATION = re.compile(r"\b(how (long|quickly|soon|fast)|how many days|within|cuánto tiempo|cuántos días|combien de temps|"
+                       r"combien de jours|sous combien|quanto tempo|quantos dias|wie (lange|schnell)|wie viele tage|"
+                       r"innerhalb)\b|何日|どのくらい|どれくらい", re.IGNORECASE)
+# "<partner> has an MDF activity approved that starts in January - what is it and how much?": one activity's amount
+_ONE_ACTIVITY = re.compile(r"\b(an?|one|that|this|eine[rn]?|diese\w*|une|cette|una|esa|esta|uma|essa|esta)\s+(mdf[- ])?"
+                           r"(activity|aktivität|activité|actividad|atividade)\b", re.IGNORECASE)
 TOTALS_RE = re.compile(rf"^{_NOT_POLICY}(?=.*{MDF_WORDS})(?=.*(?:{_HOW_MUCH.pattern}))(?=.*(?:"
                        + "|".join(f"(?:{p})" for p in _STEPS.values()) + "))", re.IGNORECASE)
 _totals_say = Catalogue({
@@ -556,13 +563,14 @@ def answer_totals(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     """One step's amounts summed over the activities that started in the period asked (all of them when it names
     none): the asker's own for a partner seller, a partner's when one is named, the book's on "my partners"."""
     q = turn.question
-    if asks_rule(q) or _CAN.search(q) or ROI_RE.search(q) or _ACTIVITY_ID.search(q):
-        return None  # the programme's budget rule, what may be asked for, or the return
+    if asks_rule(q) or _CAN.search(q) or _DURATION.search(q) or _ONE_ACTIVITY.search(q) or ROI_RE.search(q) or \
+            _ACTIVITY_ID.search(q):
+        return None  # the programme's budget rule or payment time, what may be asked for, one activity, the return
     mentions = Resolver(turn.ctx, turn.scope).find(q)
     if mentions.tier or (turn.scope.is_partner and mentions.foreign_partner):
         return None  # "how much MDF is approved for gold partners?": the tier's budget
     everyone = list_mdf(turn.ctx, turn.scope).activities
-    if _named_activities(q, everyone, turn):
+    if _named_activities(q, everyone):  # by id, whole name or two words of it, not one word narrowed by the period
         return None  # "how much was paid for the <activity>?": that activity's record
     field = next(f for f, p in _STEPS.items() if re.search(p, q, re.IGNORECASE))
     partners = _partner_mentions(turn, everyone, mentions)

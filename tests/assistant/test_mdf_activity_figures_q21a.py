@@ -172,3 +172,19 @@ def test_one_steps_amounts_summed_over_a_period(helios, user, question, total):
 def test_a_budget_rule_is_not_a_sum_of_records(helios, question):
     answer = _ask(helios, "h-cm", question)
     assert not answer.tools or answer.tools[0].name != "list_mdf", answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "how quickly does Helios pay an approved MDF claim?",
+    "¿en cuántos días se paga una reclamación de MDF aprobada?",
+    "wie lange dauert es, bis eine genehmigte MDF-Abrechnung ausgezahlt wird?",
+])
+def test_how_long_a_payment_takes_is_not_a_sum_of_records(helios, question):
+    answer = _ask(helios, "h-cm", question)
+    assert not answer.tools or answer.tools[0].arguments.get("status") != "claimed" and \
+        not answer.answer.startswith("MDF"), answer.answer
+
+
+def test_one_activitys_amount_is_its_record_not_a_total(helios):
+    answer = _ask(helios, "h-cm", "Blue Harbor has an MDF activity approved that starts in March - what is it and how much?")
+    assert "HM-32" in answer.answer and "4,000 USD" in answer.answer, answer.answer
