@@ -95,6 +95,12 @@ _say = Catalogue({
                      "No, {id} ya no se puede reclamar: el plazo de reclamación venció.",
                      "Não, já não dá para pedir o reembolso de {id}: o prazo terminou.",
                      "いいえ、{id} はもう請求できません。請求期限を過ぎています。"),
+    "claim_later": ("{id} has not ended yet: it is claimed after it ends ({end}).",
+                    "{id} ist noch nicht beendet: abgerechnet wird nach dem Ende ({end}).",
+                    "{id} n'est pas encore terminée : la réclamation se fait après la fin ({end}).",
+                    "{id} aún no ha terminado: se reclama después de su fin ({end}).",
+                    "{id} ainda não terminou: o reembolso é pedido depois do fim ({end}).",
+                    "{id} はまだ終了していません。請求は終了（{end}）後です。"),
     "claim_done": ("{id} is already claimed (status {status}).", "{id} ist bereits abgerechnet (Status {status}).",
                    "{id} est déjà réclamée (statut {status}).", "{id} ya está reclamada (estado {status}).",
                    "O reembolso de {id} já foi solicitado (status {status}).", "{id} は請求済みです（ステータス {status}）。"),
@@ -911,10 +917,11 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
         lines.insert(0, _say("claim_by", turn.lang, days=days, title=title, id=found[0].activity_id,
                              due=due.isoformat(), when=when))
         status = found[0].status
-        verdict = ("claim_done" if status in ("claimed", "paid") else "claim_open" if status == "approved" and gap >= 0
-                   else "claim_closed" if status == "approved" else None)
+        ended = found[0].end_on < turn.ctx.today()
+        verdict = ("claim_done" if status in ("claimed", "paid") else None if status != "approved" else
+                   "claim_later" if not ended else "claim_open" if gap >= 0 else "claim_closed")
         if verdict:  # "can I still claim it?": yes or no first
-            lines.insert(0, _say(verdict, turn.lang, id=found[0].activity_id, status=status))
+            lines.insert(0, _say(verdict, turn.lang, id=found[0].activity_id, status=status, end=found[0].end_on))
     return "\n".join(lines), tool
 
 

@@ -29,6 +29,8 @@ ROWS = [
     ("HM-34", "HP-105", "Recife OT day", "event", "paid", 5000, 5000, 4700, 4700, "2027-02-20", "2027-02-20", 19),
     ("HM-35", "HP-101", "Bonn partner webinar", "webinar", "approved", 2000, 2000, None, None, "2027-04-22",
      "2027-04-22", None),
+    ("HM-39", "HP-101", "Dresden OT roundtable", "event", "approved", 2500, 2500, None, None, "2027-06-10", "2027-06-10",
+     None),
     ("HM-36", "HP-102", "Osaka expo booth", "event", "paid", 12000, 11000, 11000, 11000, "2027-04-14", "2027-04-15",
      40),
 ]  # fmt: skip
@@ -188,3 +190,8 @@ def test_how_long_a_payment_takes_is_not_a_sum_of_records(helios, question):
 def test_one_activitys_amount_is_its_record_not_a_total(helios):
     answer = _ask(helios, "h-cm", "Blue Harbor has an MDF activity approved that starts in March - what is it and how much?")
     assert "HM-32" in answer.answer and "4,000 USD" in answer.answer, answer.answer
+
+
+def test_an_activity_not_ended_yet_is_claimed_after_its_end(helios, forty_days):
+    answer = _ask(helios, "h-ps-byte", "by when do we have to claim the Dresden OT roundtable?")
+    assert "HM-39 has not ended yet" in answer.answer and "2027-07-20" in answer.answer, answer.answer
