@@ -960,8 +960,9 @@ _RULE_JA = re.compile(r"何日|いつまでに|どのくらい|何パーセン�
 
 def _named_across_scripts(turn: Turn, activities: list) -> list:
     """ "東京スマートファクトリー展のMDF請求は？" of an activity recorded as "Tokyo smart factory expo booth": a question in
-    Japanese about one of the MDF activities the asker sees (a partner seller: its own) named in Latin letters (no word of the name can match), the
-    activity whose name the multilingual model finds clearly closest; none when no name stands out."""
+    Japanese about one of the MDF activities the asker sees (a partner seller: its own) named in Latin letters (no
+    word of the name can match), the activity whose name the multilingual model finds clearly closest; none when no
+    name stands out."""
     if not _CJK.search(turn.question) or not re.search(rf"{MDF_WORDS}|{_EVENT}|{_ACTIVITY_WORD}", turn.question, re.I):
         return []  # "東京スマートファクトリー展のリード数は？": an MDF word, an event's or an activity's
     own = [a for a in activities if (not turn.scope.is_partner or a.partner_id == turn.scope.partner_id)
