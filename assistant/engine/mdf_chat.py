@@ -104,6 +104,7 @@ _say = Catalogue({
     "claim_done": ("{id} is already claimed (status {status}).", "{id} ist bereits abgerechnet (Status {status}).",
                    "{id} est déjà réclamée (statut {status}).", "{id} ya está reclamada (estado {status}).",
                    "O reembolso de {id} já foi solicitado (status {status}).", "{id} は請求済みです（ステータス {status}）。"),
+    "and_leads": ("; leads {n}", "; Leads {n}", " ; leads {n}", "; leads {n}", "; leads {n}", "、リード {n} 件"),
     "leads_n": ("{n}", "{n}", "{n}", "{n}", "{n}", "{n} 件"),
     "in_days": ("in {d} days", "in {d} Tagen", "dans {d} jours", "en {d} días", "em {d} dias", "あと {d} 日"),
     "days_ago": ("{d} days ago", "vor {d} Tagen", "il y a {d} jours", "hace {d} días", "há {d} dias", "{d} 日前"),
@@ -891,8 +892,10 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
     activities = list_mdf(turn.ctx, turn.scope).activities
     found = _named_activities(turn.question, activities, turn) or _named_across_scripts(turn, activities)
     earlier = turn.thread.state.workflow.get("activity_ids") or []
-    if not found and earlier and len(turn.question.split()) <= 10 and points_back(turn.question):  # "and how much
-        #   did we get paid for it?": the activity the last answer was about
+    if not found and earlier and len(turn.question.split()) <= 10 and (
+            points_back(turn.question) or (_CLAIM_WORD.search(turn.question) and not re.search(
+                MDF_WORDS, turn.question, re.IGNORECASE))):  # "and how much did we get paid for it?", "¿y hasta
+        #   cuándo lo puedo reclamar?" (not "how long do we have to claim MDF?"): the activity the last answer was about
         found = [a for a in activities if a.activity_id in earlier]
     if not found or len(found) > 3:
         return None
@@ -1130,6 +1133,7 @@ def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] 
     named = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities, turn)  # records, not returns
     if not named or len(named) > 3:
         return None
+    leads = {a.activity_id: a.leads for a in named if a.leads is not None}
     asked = {w.lower() for w in _NAME_WORD.findall(turn.question)}
     whole = all({w.lower() for w in _NAME_WORD.findall(a.name)} <= asked for a in named) or \
         len(_whole_names(turn.question, named)) == len(named)
@@ -1146,6 +1150,7 @@ def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] 
     lines = [_say("activity_return", turn.lang, id=a.activity_id, name=a.name, partner=a.partner_id,
                   kind=a.kind or "other", paid=f"{a.paid:,.0f}", won=f"{a.won:,.0f}", pipeline=f"{a.pipeline:,.0f}",
                   roi=_x(a.roi), cur=roi.currency)
+             + (_say("and_leads", turn.lang, n=leads[a.activity_id]) if a.activity_id in leads else "")
              + (f" [{', '.join(a.deals)}]" if a.deals else "") for a in named]
     return "\n".join(lines), tool
 

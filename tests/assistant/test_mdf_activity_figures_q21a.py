@@ -194,3 +194,35 @@ def test_one_activitys_amount_is_its_record_not_a_total(helios):
 def test_an_activity_not_ended_yet_is_claimed_after_its_end(helios, forty_days):
     answer = _ask(helios, "h-ps-byte", "by when do we have to claim the Dresden OT roundtable?")
     assert "HM-39 has not ended yet" in answer.answer and "2027-07-20" in answer.answer, answer.answer
+
+
+# --- follow-ups on the activity the last answer was about ---------------------------------------------------------
+
+
+def _thread(ctx, user, *questions):
+    thread_id, answers = None, []
+    for question in questions:
+        answer = ask(ctx, scope_for_user(ctx.store, user), question, thread_id=thread_id)
+        thread_id = answer.thread_id
+        answers.append(answer)
+    return answers
+
+
+@pytest.mark.parametrize("follow_up, said", [
+    ("und bis wann können wir das abrechnen?", "Ja, HM-35"),
+    ("e até quando posso pedir o reembolso?", "Sim, ainda dá para pedir o reembolso de HM-35"),
+])
+def test_a_claim_follow_up_applies_the_window_to_the_last_activity(helios, forty_days, follow_up, said):
+    _first, then = _thread(helios, "h-ps-byte", "what is the status of our Bonn partner webinar?", follow_up)
+    assert said in then.answer and "2027-06-01" in then.answer, then.answer
+
+
+def test_a_general_claim_rule_after_an_activity_is_not_that_activitys(helios, forty_days):
+    _first, then = _thread(helios, "h-ps-byte", "what is the status of our Bonn partner webinar?",
+                           "how long do partners have to claim MDF?")
+    assert "HM-35" not in then.answer, then.answer
+
+
+def test_an_activitys_return_says_its_leads_too(helios):
+    answer = _ask(helios, "h-mkt", "what pipeline did the Recife OT day bring?")
+    assert answer.tools[0].name == "mdf_roi" and "leads 19" in answer.answer, answer.answer
