@@ -802,7 +802,7 @@ _CLAIM_WHEN = re.compile(r"\b(until when|by when|when|deadline|due|last day|stil
                          r"stichtag|noch|jusqu'(?:à|a) quand|quand|délai|date limite|encore|hasta cuándo|cuándo|plazo|"
                          r"fecha límite|todavía|aún|até quando|quando|prazo|data limite|ainda)\b|期限|いつ|まで|まだ",
                          re.IGNORECASE)
-_CLAIM_WORD = re.compile(r"\b(claim\w*|abrechn\w*|réclam\w*|reclam\w*|reembols\w*|remboursement)\b|請求", re.IGNORECASE)
+_CLAIM_WORD = re.compile(r"\b(claim\w*|abrechn\w*|abgerechnet|abzurechnen|réclam\w*|reclam\w*|reembols\w*|remboursement)\b|請求", re.IGNORECASE)
 # "Claim within 60 days after the activity's end", "dans les 60 jours suivant la date de fin", "終了後60日以内": the claim
 # window the programme's content states
 _CLAIM_WINDOW = re.compile(r"(\d{1,3})\s*(?:calendar |business )?(?:days?|tage\w*|jours|días|dias)\b[^.\n]{0,60}?"
@@ -1103,7 +1103,7 @@ def answer_kit_used(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
 # from the customer stories activity?": the return of the activities the question names (by id, or by two words of
 # their name), whenever they started, not the period's totals
 ACTIVITY_RETURN_RE = re.compile(
-    r"\b(roi|ropi|returns?|returned|won|wins?|revenue|pipeline|paid off|pay off|worth it|brought in|generated|"
+    r"\b(roi|ropi|returns?|returned|won|wins?|revenue|pipeline|paid off|pay off|worth it|brought in|brings? in|generated|"
     r"umsatz|gewonnen\w*|rendite|lohnt\w*|chiffre d'affaires|gagné\w*|rapporté\w*|rentab\w*|ingresos|ganad\w*|"
     r"retorno|receita|ganh\w*|gerou|generó)\b|受注|売上|パイプライン|費用対効果|リターン", re.IGNORECASE)
 

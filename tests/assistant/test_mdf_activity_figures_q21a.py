@@ -120,6 +120,7 @@ def forty_days(monkeypatch):
     ("h-ps-byte", "can we still claim the Bonn partner webinar?", "Yes, HM-35"),
     ("h-cm", "¿hasta cuándo se puede reclamar el Bonn partner webinar?", "Sí, HM-35"),
     ("h-ps-byte", "Bonn partner webinarの請求期限は？", "はい、HM-35"),
+    ("h-cm", "Bis wann muss das Bonn partner webinar abgerechnet werden?", "Ja, HM-35"),
 ])
 def test_a_claim_deadline_is_the_end_plus_the_programmes_window(helios, forty_days, user, question, said):
     answer = _ask(helios, user, question)
@@ -223,6 +224,8 @@ def test_a_general_claim_rule_after_an_activity_is_not_that_activitys(helios, fo
     assert "HM-35" not in then.answer, then.answer
 
 
-def test_an_activitys_return_says_its_leads_too(helios):
-    answer = _ask(helios, "h-mkt", "what pipeline did the Recife OT day bring?")
+@pytest.mark.parametrize("question", ["what pipeline did the Recife OT day bring?",
+                                      "what did the Recife OT day bring in?"])
+def test_an_activitys_return_says_its_leads_too(helios, question):
+    answer = _ask(helios, "h-mkt", question)
     assert answer.tools[0].name == "mdf_roi" and "leads 19" in answer.answer, answer.answer
