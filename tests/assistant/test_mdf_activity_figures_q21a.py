@@ -161,6 +161,7 @@ def test_claims_waiting_for_payment_in_other_languages(helios, question):
     ("h-cm", "wie viel MDF wurde im ersten Quartal 2027 insgesamt genehmigt?", "20,500 USD"),
     ("h-cm", "2027年第2四半期に支払われたMDFの合計は？", "11,000 USD"),
     ("h-ps-byte", "how much MDF has been claimed for us in total?", "2,900 USD"),  # the asker's own only
+    ("h-cm", "how much MDF did partners claim for Q1 2027 activities?", "15,800 USD"),
 ])
 def test_one_steps_amounts_summed_over_a_period(helios, user, question, total):
     answer = _ask(helios, user, question)
