@@ -522,11 +522,15 @@ _HOW_MUCH = re.compile(r"\b(how much|total|sum|wie ?viel\w*|insgesamt|summe|comb
 # "¿cuánto MDF se pagó en el Q1?", "quanto de MDF foi pago no trimestre?", "第1四半期に支払われたMDFの合計は？": the
 # amounts of one step (requested, approved, claimed, paid) summed over the activities of a period
 _STEPS = {
-    "paid_amount": r"\b(?:did|have|has|had)\b.{0,40}\b(?:pay|paid)\b|\b(paid|paid out|payouts?|pay-?outs?|ausgezahlt|ausbezahlt|bezahlt|auszahlung\w*|payée?s?|versée?s?|"
-                   r"pagad[oa]s?|pagó|pagaron|pagos?|pag[oa]s?|pagamentos?)\b|支払|支給",
-    "claimed_amount": r"\b(?:did|have|has|had)\b.{0,40}\bclaim\b|\b(claimed|abgerechnet|réclamée?s?|reclamad[oa]s?|reclamó|reclamaron|reembolso solicitado)\b|請求",
-    "approved_amount": r"\b(?:did|have|has|had)\b.{0,40}\bapprove\b|\b(approved|genehmigt|bewilligt|approuvée?s?|aprobad[oa]s?|aprobó|aprovad[oa]s?)\b|承認",
-    "requested_amount": r"\b(?:did|have|has|had)\b.{0,40}\b(?:request|ask for)\b|\b(requested|beantragt|demandée?s?|solicitad[oa]s?|solicitó|pedid[oa]s?)\b|申請",
+    "paid_amount": r"\b(?:did|have|has|had)\b.{0,40}\b(?:pay|paid)\b|\b(paid|paid out|payouts?|pay-?outs?|ausgezahlt|"
+                   r"ausbezahlt|bezahlt|auszahlung\w*|payée?s?|versée?s?|pagad[oa]s?|pagó|pagaron|pagos?|pag[oa]s?|"
+                   r"pagamentos?)\b|支払|支給",
+    "claimed_amount": r"\b(?:did|have|has|had)\b.{0,40}\bclaim\b|\b(claimed|abgerechnet|réclamée?s?|reclamad[oa]s?|"
+                      r"reclamó|reclamaron|reembolso solicitado)\b|請求",
+    "approved_amount": r"\b(?:did|have|has|had)\b.{0,40}\bapprove\b|\b(approved|genehmigt|bewilligt|approuvée?s?|"
+                       r"aprobad[oa]s?|aprobó|aprovad[oa]s?)\b|承認",
+    "requested_amount": r"\b(?:did|have|has|had)\b.{0,40}\b(?:request|ask for)\b|\b(requested|beantragt|"
+                        r"demandée?s?|solicitad[oa]s?|solicitó|pedid[oa]s?)\b|申請",
 }
 _CAN = re.compile(r"\b(can|could|may|max\w*|up to|allowed|eligible|kann|können|darf|bis zu|peut|peuvent|jusqu'à|"
                   r"puede|pueden|hasta|pode|podem|até)\b|できる|まで", re.IGNORECASE)
