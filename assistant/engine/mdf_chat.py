@@ -13,8 +13,8 @@ from collections import Counter
 
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.draft_options import kit_named
-from assistant.engine.intent_cues import MDF_WORDS, PROGRAMME_Q, normalise, says_us
-from assistant.engine.name_index import ids_written
+from assistant.engine.intent_cues import MDF_WORDS, PROGRAMME_Q, normalise, says_us, score_intents
+from assistant.engine.name_index import fold, ids_written
 from assistant.engine.overview_chat import asks_own_book
 from assistant.engine.resolver import Resolver
 from assistant.engine.router import asks_rule, asks_second_approval, points_back
@@ -86,6 +86,26 @@ _say = Catalogue({
         "Prazo para o pedido de reembolso: {days} dias após o fim da atividade [{title}]; para {id}, até {due} "
         "({when}).",
         "請求期限: 活動終了後 {days} 日以内 [{title}]。{id} の期限は {due} です（{when}）。"),
+    "claim_open": ("Yes, {id} can still be claimed:", "Ja, {id} kann noch abgerechnet werden:",
+                   "Oui, {id} peut encore être réclamée :", "Sí, {id} todavía se puede reclamar:",
+                   "Sim, ainda dá para pedir o reembolso de {id}:", "はい、{id} はまだ請求できます。"),
+    "claim_closed": ("No, {id} can no longer be claimed: the claim window has closed.",
+                     "Nein, {id} kann nicht mehr abgerechnet werden: die Abrechnungsfrist ist abgelaufen.",
+                     "Non, {id} ne peut plus être réclamée : le délai de réclamation est dépassé.",
+                     "No, {id} ya no se puede reclamar: el plazo de reclamación venció.",
+                     "Não, já não dá para pedir o reembolso de {id}: o prazo terminou.",
+                     "いいえ、{id} はもう請求できません。請求期限を過ぎています。"),
+    "claim_later": ("{id} has not ended yet: it is claimed after it ends ({end}).",
+                    "{id} ist noch nicht beendet: abgerechnet wird nach dem Ende ({end}).",
+                    "{id} n'est pas encore terminée : la réclamation se fait après la fin ({end}).",
+                    "{id} aún no ha terminado: se reclama después de su fin ({end}).",
+                    "{id} ainda não terminou: o reembolso é pedido depois do fim ({end}).",
+                    "{id} はまだ終了していません。請求は終了（{end}）後です。"),
+    "claim_done": ("{id} is already claimed (status {status}).", "{id} ist bereits abgerechnet (Status {status}).",
+                   "{id} est déjà réclamée (statut {status}).", "{id} ya está reclamada (estado {status}).",
+                   "O reembolso de {id} já foi solicitado (status {status}).", "{id} は請求済みです（ステータス {status}）。"),
+    "and_leads": ("; leads {n}", "; Leads {n}", " ; leads {n}", "; leads {n}", "; leads {n}", "、リード {n} 件"),
+    "leads_n": ("{n}", "{n}", "{n}", "{n}", "{n}", "{n} 件"),
     "in_days": ("in {d} days", "in {d} Tagen", "dans {d} jours", "en {d} días", "em {d} dias", "あと {d} 日"),
     "days_ago": ("{d} days ago", "vor {d} Tagen", "il y a {d} jours", "hace {d} días", "há {d} dias", "{d} 日前"),
     "today": ("today", "heute", "aujourd'hui", "hoy", "hoje", "今日"),
@@ -162,15 +182,29 @@ def _named_partner(turn: Turn) -> tuple[str, str] | None:
         return None
     return partners[0].id, resolver.partner_names.get(partners[0].id, partners[0].id)
 
+def _partner_mentions(turn: Turn, activities: list, mentions=None) -> list:
+    """The partners the question names, less a partner matched only by a word of an activity's name the question
+    writes whole ("Curitiba agro security day" names no "<X> Security" partner)."""
+    mentions = mentions or Resolver(turn.ctx, turn.scope).find(turn.question)
+    partners = mentions.of("partner")
+    whole = _whole_names(turn.question, activities) if partners else []
+    if not whole:
+        return partners
+    in_names = {w for a in whole for w in _tokens(a.name)}
+    return [p for p in partners if not (p.nickname and set(_tokens(" ".join(mentions.words[p.span[0]:p.span[1]])))
+                                        <= in_names)]
+
+
 # "which MDF requests are waiting?", "mdf requests waiting on me", "welche MDF-Anträge sind noch offen?",
 # "demandes MDF en attente ?", "solicitudes de MDF pendientes", "pedidos de MDF pendentes", "承認待ちのMDF申請":
 # an MDF word, a request word and a waiting word, in any order and language.
-_REQUEST = (r"(?:\b(?:requests?|claims?|activit\w+|anträge?|antrag|anfragen?|demandes?|solicitud\w*|pedidos?|"
-            r"solicitaç\w*|reembolsos?)\b|申請|請求)")
+_REQUEST = (r"(?:\b(?:requests?|claims?|activit\w+|anträge?|antrag|anfragen?|abrechnung\w*|demandes?|réclamations?|"
+            r"solicitud\w*|reclamaci\w*|pedidos?|solicitaç\w*|reembolsos?)\b|申請|請求)")
 _WAITING = (r"(?:\b(?:waiting|pending|to (?:be )?(?:decided?|approved?|paid|pay)|unpaid|not (?:yet )?paid|"
             r"awaiting|queue|undecided|due|overdue|"
             r"offen\w*|ausstehend\w*|wart\w*|zu genehmigen|en attente|attendent|à (?:valider|approuver)|esperan\w*|"
-            r"aguardam|"
+            r"aguardam|por pagar|sin pagar|no pagad[oa]s|à payer|non payée?s|impayée?s|a pagar|sem pagamento|"
+            r"não pag[oa]s|unbezahlt|nicht ausgezahlt|"
             r"pendientes?|por aprobar|pendentes?|aguardando|a aprovar)\b|待ち|未承認|未決)")
 # a share of an activity's cost ("what percentage does <vendor> co-fund?", "quel pourcentage ...", "wie viel Prozent")
 # is the programme's rule too, not a listing of activities
@@ -270,7 +304,8 @@ def answer_advice(turn: Turn, _found: re.Match) -> tuple[str, ToolUse]:
 
 
 # "MDF claims waiting to be paid?", "Auszahlungen offen?", "reembolsos pendientes de pago": claimed activities
-_CLAIMS = re.compile(r"\b(claims?|to be paid|payments?|payouts?|paid out|reimburse\w*|auszahl\w*|zahlung\w*|"
+_CLAIMS = re.compile(r"\b(claims?|to be paid|payments?|payouts?|paid out|reimburse\w*|auszahl\w*|zahlung\w*|abrechnung\w*|"
+                     r"réclamations?|reclamaci\w*|payée?s|pagad[oa]s|pag[oa]s|"
                      r"erstattung\w*|paiements?|remboursement\w*|(?:de |a )?pag(?:o|ar|amentos?)|reembols\w*)\b|"
                      r"支払|請求", re.IGNORECASE)
 _claims_say = Catalogue({
@@ -483,6 +518,97 @@ _HOW_MUCH = re.compile(r"\b(how much|total|sum|wie ?viel\w*|insgesamt|summe|comb
                        r"quanto|no total|valor)\b|いくら|合計|総額", re.IGNORECASE)
 
 
+# "total MDF paid out in Q1?", "wie viel MDF wurde dieses Jahr ausgezahlt?", "combien de MDF a été versé au T1 ?",
+# "¿cuánto MDF se pagó en el Q1?", "quanto de MDF foi pago no trimestre?", "第1四半期に支払われたMDFの合計は？": the
+# amounts of one step (requested, approved, claimed, paid) summed over the activities of a period
+_STEPS = {
+    "paid_amount": r"\b(?:did|have|has|had)\b.{0,40}\b(?:pay|paid)\b|\b(paid|paid out|payouts?|pay-?outs?|ausgezahlt|"
+                   r"ausbezahlt|bezahlt|auszahlung\w*|payée?s?|versée?s?|pagad[oa]s?|pagó|pagaron|pagos?|pag[oa]s?|"
+                   r"pagamentos?)\b|支払|支給",
+    "claimed_amount": r"\b(?:did|have|has|had)\b.{0,40}\bclaim\b|\b(claimed|abgerechnet|réclamée?s?|reclamad[oa]s?|"
+                      r"reclamó|reclamaron|reembolso solicitado)\b|請求",
+    "approved_amount": r"\b(?:did|have|has|had)\b.{0,40}\bapprove\b|\b(approved|genehmigt|bewilligt|approuvée?s?|"
+                       r"aprobad[oa]s?|aprobó|aprovad[oa]s?)\b|承認",
+    "requested_amount": r"\b(?:did|have|has|had)\b.{0,40}\b(?:request|ask for)\b|\b(requested|beantragt|"
+                        r"demandée?s?|solicitad[oa]s?|solicitó|pedid[oa]s?)\b|申請",
+}
+_CAN = re.compile(r"\b(can|could|may|max\w*|up to|allowed|eligible|kann|können|darf|bis zu|peut|peuvent|jusqu'à|"
+                  r"puede|pueden|hasta|pode|podem|até)\b|できる|まで", re.IGNORECASE)
+# "how long until a claim is paid?", "¿en cuánto tiempo paga ...?", "combien de temps", "wie lange", "何日": a duration
+_DURATION = re.compile(r"\b(how (long|quickly|soon|fast)|how many days|within|cuánto tiempo|cuántos días|combien de temps|"
+                       r"combien de jours|sous combien|quanto tempo|quantos dias|wie (lange|schnell)|wie viele tage|"
+                       r"innerhalb)\b|何日|どのくらい|どれくらい", re.IGNORECASE)
+# "<partner> has an MDF activity approved that starts in January - what is it and how much?": one activity's amount
+_ONE_ACTIVITY = re.compile(r"\b(an?|one|that|this|eine[rn]?|diese\w*|une|cette|una|esa|esta|uma|essa|esta)\s+(mdf[- ])?"
+                           r"(activity|aktivität|activité|actividad|atividade)\b", re.IGNORECASE)
+TOTALS_RE = re.compile(rf"^{_NOT_POLICY}(?=.*{MDF_WORDS})(?=.*(?:{_HOW_MUCH.pattern}))(?=.*(?:"
+                       + "|".join(f"(?:{p})" for p in _STEPS.values()) + "))", re.IGNORECASE)
+_totals_say = Catalogue({
+    "head": ("MDF {step} for {what}: {sum} ({n} activities).", "MDF {step} für {what}: {sum} ({n} Aktivitäten).",
+             "MDF {step} pour {what} : {sum} ({n} activités).", "MDF {step} para {what}: {sum} ({n} actividades).",
+             "MDF {step} para {what}: {sum} ({n} atividades).", "{what}の MDF {step}: {sum}（{n} 件）。"),
+    "paid_amount": ("paid", "ausgezahlt", "payé", "pagado", "pago", "支払額"),
+    "claimed_amount": ("claimed", "abgerechnet", "réclamé", "reclamado", "reembolso solicitado", "請求額"),
+    "approved_amount": ("approved", "genehmigt", "approuvé", "aprobado", "aprovado", "承認額"),
+    "requested_amount": ("requested", "beantragt", "demandé", "solicitado", "solicitado", "申請額"),
+    "period": ("the activities starting {start} to {end}", "die Aktivitäten mit Start {start} bis {end}",
+               "les activités démarrées du {start} au {end}", "las actividades iniciadas del {start} al {end}",
+               "as atividades iniciadas de {start} a {end}", "{start}〜{end} に開始した活動"),
+    "all": ("all activities on record", "alle erfassten Aktivitäten", "toutes les activités enregistrées",
+            "todas las actividades registradas", "todas as atividades registradas", "記録上のすべての活動"),
+    "of": ("{what} of {partner}", "{what} von {partner}", "{what} de {partner}", "{what} de {partner}",
+           "{what} de {partner}", "{partner} の{what}"),
+    "by_partner": ("By partner:", "Nach Partner:", "Par partenaire :", "Por socio:", "Por parceiro:", "パートナー別:"),
+})
+
+
+def _sums(found: list, field: str) -> str:
+    sums: dict[str, float] = {}
+    for a in found:
+        if getattr(a, field) is not None:
+            sums[a.currency] = sums.get(a.currency, 0.0) + getattr(a, field)
+    return " + ".join(f"{v:,.0f} {c}" for c, v in sorted(sums.items())) or "0"
+
+
+def answer_totals(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """One step's amounts summed over the activities that started in the period asked (all of them when it names
+    none): the asker's own for a partner seller, a partner's when one is named, the book's on "my partners"."""
+    q = turn.question
+    if asks_rule(q) or _CAN.search(q) or _DURATION.search(q) or _ONE_ACTIVITY.search(q) or ROI_RE.search(q) or \
+            _ACTIVITY_ID.search(q):
+        return None  # the programme's budget rule or payment time, what may be asked for, one activity, the return
+    mentions = Resolver(turn.ctx, turn.scope).find(q)
+    if mentions.tier or (turn.scope.is_partner and mentions.foreign_partner):
+        return None  # "how much MDF is approved for gold partners?": the tier's budget
+    everyone = list_mdf(turn.ctx, turn.scope).activities
+    if _named_activities(q, everyone):  # by id, whole name or two words of it, not one word narrowed by the period
+        return None  # "how much was paid for the <activity>?": that activity's record
+    field = next(f for f, p in _STEPS.items() if re.search(p, q, re.IGNORECASE))
+    partners = _partner_mentions(turn, everyone, mentions)
+    partner_id = partners[0].id if partners and not turn.scope.is_partner else None
+    start, end = period_of(q, turn.ctx.today())
+    found = [a for a in _book_only(turn, everyone) if (not partner_id or a.partner_id == partner_id)
+             and (not start or (a.start_on and start <= str(a.start_on) <= end))]
+    found = [a for a in found if getattr(a, field) is not None]
+    lang = turn.lang
+    tool = ToolUse(name="list_mdf", arguments={k: v for k, v in (("partner_id", partner_id), ("from_date", start),
+                                                                 ("to_date", end)) if v})
+    turn.results.append(MdfList(activities=found))
+    what = _totals_say("period", lang, start=start, end=end) if start else _totals_say("all", lang)
+    names = Resolver(turn.ctx, turn.scope).partner_names
+    if partner_id:
+        what = _totals_say("of", lang, what=what, partner=f"{names.get(partner_id, partner_id)} ({partner_id})")
+    lines = [_totals_say("head", lang, step=_totals_say(field, lang), what=what, sum=_sums(found, field), n=len(found))]
+    partners_in = sorted({a.partner_id for a in found})
+    if len(partners_in) > 1:
+        lines.append(_totals_say("by_partner", lang))
+        lines += [f"- {names.get(p, p)} ({p}): {_sums([a for a in found if a.partner_id == p], field)}"
+                  for p in partners_in[:15]]
+    lines += [f"- {a.activity_id} {a.name} ({a.partner_id}): {_amount(getattr(a, field), a.currency)}"
+              for a in found[:15]] if len(partners_in) <= 1 else []
+    return "\n".join(lines), tool
+
+
 def _totals_line(found: list, lang: str) -> str:
     """The amounts of `found` summed per step, each currency on its own (no conversion)."""
     def total(field: str) -> str:
@@ -614,7 +740,7 @@ def answer_activities(turn: Turn, _found: re.Match, asked: bool = False) -> tupl
         return None  # "how long does the CM take to approve an MDF activity?", "how do we report leads?", "what
         # percentage does the vendor co-fund?": the rule
     lang = turn.lang
-    partners = Resolver(turn.ctx, turn.scope).find(turn.question).of("partner")
+    partners = _partner_mentions(turn, list_mdf(turn.ctx, turn.scope).activities)
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None
     status = status_asked(turn.question)
     listed = _book_only(turn, list_mdf(turn.ctx, turn.scope, partner_id, status).activities)
@@ -674,7 +800,13 @@ OUTCOME_RE = re.compile(r"\b(?:mdf|MDF)-\d+\b|\b(leads?|brought|bring|result\w*|
                         r"freigegeben|approuvée?|accordée?|aprobad[oa]|aprovad[oa]|concedid[oa]|claim\w*|abrechn\w*|"
                         r"réclam\w*|reclam\w*|reembols\w*|paid|pay|pays|payée?|bezahlt|ausgezahlt|pagad[oa]|pag[oa])\b|"
                         r"どうなった|結果|成果|リード|状況|ステータス|承認|請求|支払", re.IGNORECASE)
-_CLAIM_WORD = re.compile(r"\b(claim\w*|abrechn\w*|réclam\w*|reclam\w*|reembols\w*|remboursement)\b|請求", re.IGNORECASE)
+# when a claim is due or whether it still can be made: "until when", "deadline", "can I still", "bis wann", "Frist",
+# "jusqu'à quand", "délai", "encore", "plazo", "todavía", "prazo", "ainda", "期限", "いつ", "まだ"
+_CLAIM_WHEN = re.compile(r"\b(until when|by when|when|deadline|due|last day|still|time left|bis wann|wann|frist\w*|"
+                         r"stichtag|noch|jusqu'(?:à|a) quand|quand|délai|date limite|encore|hasta cuándo|cuándo|plazo|"
+                         r"fecha límite|todavía|aún|até quando|quando|prazo|data limite|ainda)\b|期限|いつ|まで|まだ",
+                         re.IGNORECASE)
+_CLAIM_WORD = re.compile(r"\b(claim\w*|abrechn\w*|abgerechnet|abzurechnen|réclam\w*|reclam\w*|reembols\w*|remboursement)\b|請求", re.IGNORECASE)
 # "Claim within 60 days after the activity's end", "dans les 60 jours suivant la date de fin", "終了後60日以内": the claim
 # window the programme's content states
 _CLAIM_WINDOW = re.compile(r"(\d{1,3})\s*(?:calendar |business )?(?:days?|tage\w*|jours|días|dias)\b[^.\n]{0,60}?"
@@ -700,13 +832,37 @@ def _named_by_id(question: str, activities: list) -> list:
     return [a for a in activities if a.activity_id in written]
 
 
+# a name's words written next to Japanese ("Tokyo FinSec seminarで受注した金額は？"): the Japanese run is a separator
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]+")
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of a text, folded (lower case, no accents), short ones too ("SOC", "day"), plural -s dropped."""
+    return [_stem(w) for w in re.findall(r"[^\W_]+", fold(_CJK_RUN.sub(" ", text or "")))]
+
+
+def _whole_names(question: str, activities: list) -> list:
+    """The activities whose whole name (two words or more) the question writes, in any order and case, accents or
+    not ("Zürich Privatbanken Frühstück", "bogota soc day"); of names inside another matched name, the longer."""
+    asked = set(_tokens(question))
+    found = [(a, set(_tokens(a.name))) for a in activities]
+    found = [(a, words) for a, words in found if len(words) >= 2 and sum(map(len, words)) >= 8 and words <= asked]
+    return [a for a, words in found if not any(words < other for _, other in found)]
+
+
 def _named_activities(question: str, activities: list, turn: Turn | None = None) -> list:
-    """The activities the question names: by id, else those with at least two words of their name (the most).
-    With `turn`, a partner named ("<partner>'s roadshow") and a month ("the roadshow in July") narrow the
-    activities first, and then one word of the name is enough when it leaves at most two."""
+    """The activities the question names: by id, by their whole name, else those with at least two words of their
+    name (the most). With `turn`, a partner named ("<partner>'s roadshow") and a month ("the roadshow in July")
+    narrow the activities first, and then one word of the name is enough when it leaves at most two."""
     by_id = _named_by_id(question, activities)
     if by_id or _ACTIVITY_ID.search(question):
         return by_id
+    whole = _whole_names(question, activities)
+    if whole:  # "Curitiba agro security day": that activity, even when a word of it is also a partner's nickname
+        if turn is not None and not turn.scope.is_partner:
+            partners = _partner_mentions(turn, activities)
+            return [a for a in whole if partners and a.partner_id == partners[0].id] or whole
+        return whole
     asked = {w.lower() for w in _NAME_WORD.findall(question)}
     pool, narrowed = activities, False
     if turn is not None and not turn.scope.is_partner:
@@ -740,16 +896,22 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
     activities = list_mdf(turn.ctx, turn.scope).activities
     found = _named_activities(turn.question, activities, turn) or _named_across_scripts(turn, activities)
     earlier = turn.thread.state.workflow.get("activity_ids") or []
-    if not found and earlier and len(turn.question.split()) <= 10 and points_back(turn.question):  # "and how much
-        #   did we get paid for it?": the activity the last answer was about
+    if not found and earlier and len(turn.question.split()) <= 10 and (
+            points_back(turn.question) or (_CLAIM_WORD.search(turn.question) and not re.search(
+                MDF_WORDS, turn.question, re.IGNORECASE))):  # "and how much did we get paid for it?", "¿y hasta
+        #   cuándo lo puedo reclamar?" (not "how long do we have to claim MDF?"): the activity the last answer was about
         found = [a for a in activities if a.activity_id in earlier]
     if not found or len(found) > 3:
         return None
     claim_window = None
-    if asks_rule(turn.question):  # "by when must I claim our roadshow?": the programme's deadline for that record
-        claim_window = _claim_window(turn) if _CLAIM_WORD.search(turn.question) and len(found) == 1 else None
-        if claim_window is None:
-            return None
+    rule = asks_rule(turn.question)
+    if len(found) == 1 and _CLAIM_WORD.search(turn.question) and (
+            rule or _CLAIM_WHEN.search(turn.question) or found[0].status == "approved"):
+        # "by when must I claim our roadshow?", "¿todavía puedo reclamar ...?", "<activity>の請求期限は？": the
+        # programme's claim window applied to that record
+        claim_window = _claim_window(turn)
+    if rule and claim_window is None:
+        return None
     tool = ToolUse(name="list_mdf", arguments={"activity_ids": [a.activity_id for a in found]})
     turn.results.append(MdfList(activities=found))
     lines = _activity_lines(found, turn.lang)
@@ -761,6 +923,12 @@ def answer_named_activity(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] |
             _say("days_ago", turn.lang, d=-gap) if gap < 0 else _say("today", turn.lang))
         lines.insert(0, _say("claim_by", turn.lang, days=days, title=title, id=found[0].activity_id,
                              due=due.isoformat(), when=when))
+        status = found[0].status
+        ended = found[0].end_on < turn.ctx.today()
+        verdict = ("claim_done" if status in ("claimed", "paid") else None if status != "approved" else
+                   "claim_later" if not ended else "claim_open" if gap >= 0 else "claim_closed")
+        if verdict:  # "can I still claim it?": yes or no first
+            lines.insert(0, _say(verdict, turn.lang, id=found[0].activity_id, status=status, end=found[0].end_on))
     return "\n".join(lines), tool
 
 
@@ -771,7 +939,7 @@ def _activity_lines(found: list, lang: str) -> list[str]:
                  requested=_amount(a.requested_amount, a.currency),
                  approved=_amount(a.approved_amount, a.currency),
                  claimed=_amount(a.claimed_amount, a.currency), paid=_amount(a.paid_amount, a.currency),
-                 leads=a.leads if a.leads is not None else "-", kit=a.kit_id or "-")
+                 leads=_say("leads_n", lang, n=a.leads) if a.leads is not None else "-", kit=a.kit_id or "-")
             + (f" ({a.reason})" if a.reason else "") for a in found]
 
 
@@ -799,11 +967,13 @@ _RULE_JA = re.compile(r"何日|いつまでに|どのくらい|何パーセン�
 
 def _named_across_scripts(turn: Turn, activities: list) -> list:
     """ "東京スマートファクトリー展のMDF請求は？" of an activity recorded as "Tokyo smart factory expo booth": a question in
-    Japanese about one of the asker's own MDF activities named in Latin letters (no word of the name can match), the
-    activity whose name the multilingual model finds clearly closest; none when no name stands out."""
-    if not turn.scope.is_partner or not _CJK.search(turn.question) or not re.search(MDF_WORDS, turn.question, re.I):
-        return []
-    own = [a for a in activities if a.partner_id == turn.scope.partner_id and not _CJK.search(a.name)]
+    Japanese about one of the MDF activities the asker sees (a partner seller: its own) named in Latin letters (no
+    word of the name can match), the activity whose name the multilingual model finds clearly closest; none when no
+    name stands out."""
+    if not _CJK.search(turn.question) or not re.search(rf"{MDF_WORDS}|{_EVENT}|{_ACTIVITY_WORD}", turn.question, re.I):
+        return []  # "東京スマートファクトリー展のリード数は？": an MDF word, an event's or an activity's
+    own = [a for a in activities if (not turn.scope.is_partner or a.partner_id == turn.scope.partner_id)
+           and not _CJK.search(a.name)]
     if not own or asks_rule(turn.question) or PROGRAMME_Q.search(normalise(turn.question)) or _RULE_JA.search(
             turn.question):
         return []
@@ -867,9 +1037,10 @@ def answer_leads(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
         return None  # one activity by id, the best one, or the programme's rule on reporting leads
     resolver = Resolver(turn.ctx, turn.scope)
     mentions = resolver.find(turn.question)
-    if turn.scope.is_partner and mentions.foreign_partner:
-        return None  # another partner's: the engine refuses it
-    partners = mentions.of("partner")
+    everyone = list_mdf(turn.ctx, turn.scope).activities
+    if turn.scope.is_partner and mentions.foreign_partner and not _whole_names(turn.question, everyone):
+        return None  # another partner's: the engine refuses it (not a word of one of its own activities' names)
+    partners = _partner_mentions(turn, everyone, mentions)
     partner_id = partners[0].id if partners and not turn.scope.is_partner else None
     start, end = period_of(turn.question, turn.ctx.today())
     found_all = [a for a in list_mdf(turn.ctx, turn.scope, partner_id, status_asked(turn.question)).activities
@@ -936,7 +1107,7 @@ def answer_kit_used(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
 # from the customer stories activity?": the return of the activities the question names (by id, or by two words of
 # their name), whenever they started, not the period's totals
 ACTIVITY_RETURN_RE = re.compile(
-    r"\b(roi|ropi|returns?|returned|won|wins?|revenue|pipeline|paid off|pay off|worth it|brought in|generated|"
+    r"\b(roi|ropi|returns?|returned|won|wins?|revenue|pipeline|paid off|pay off|worth it|brought in|brings? in|generated|"
     r"umsatz|gewonnen\w*|rendite|lohnt\w*|chiffre d'affaires|gagné\w*|rapporté\w*|rentab\w*|ingresos|ganad\w*|"
     r"retorno|receita|ganh\w*|gerou|generó)\b|受注|売上|パイプライン|費用対効果|リターン", re.IGNORECASE)
 
@@ -966,24 +1137,41 @@ def answer_activity_return(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] 
     named = _named_activities(turn.question, list_mdf(turn.ctx, turn.scope).activities, turn)  # records, not returns
     if not named or len(named) > 3:
         return None
+    leads = {a.activity_id: a.leads for a in named if a.leads is not None}
     asked = {w.lower() for w in _NAME_WORD.findall(turn.question)}
-    whole = all({w.lower() for w in _NAME_WORD.findall(a.name)} <= asked for a in named)
+    whole = all({w.lower() for w in _NAME_WORD.findall(a.name)} <= asked for a in named) or \
+        len(_whole_names(turn.question, named)) == len(named)
     if not (_named_by_id(turn.question, named) or whole or _ACTIVITY_SUBJECT.search(turn.question)
             or re.search(_EVENT, turn.question, re.IGNORECASE)):
         return None  # two words of a name ("Lakehouse customer ...") and no word of MDF: not the activity's return
     ids = {a.activity_id for a in named}
     roi = mdf_roi(turn.ctx, turn.scope, None, dt.date(1900, 1, 1), turn.ctx.today())  # whenever they started
     named = [a for a in roi.activities if a.activity_id in ids]
+    if not named:  # not measurable (no exchange rate to the reporting currency): its record answers
+        return None
     tool = ToolUse(name="mdf_roi", arguments={"activity_ids": [a.activity_id for a in named]})
     turn.results.append(roi.model_copy(update={"activities": named}))
     lines = [_say("activity_return", turn.lang, id=a.activity_id, name=a.name, partner=a.partner_id,
                   kind=a.kind or "other", paid=f"{a.paid:,.0f}", won=f"{a.won:,.0f}", pipeline=f"{a.pipeline:,.0f}",
                   roi=_x(a.roi), cur=roi.currency)
+             + (_say("and_leads", turn.lang, n=leads[a.activity_id]) if a.activity_id in leads else "")
              + (f" [{', '.join(a.deals)}]" if a.deals else "") for a in named]
     return "\n".join(lines), tool
 
 
-HANDLERS = ((UNCLAIMED_RE, answer_unclaimed), (ACTIVITY_RETURN_RE, answer_activity_return), (ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
+def answer_by_whole_name(turn: Turn, found: re.Match) -> tuple[str, ToolUse] | None:
+    """ "wie viel wurde für das Zürich Privatbanken Frühstück ausbezahlt?": a question that writes an MDF activity's
+    whole name, in words no other pattern knows, is about that activity: its return when it asks what it won, else
+    its record (dates, status, amounts at each step, leads). Never a draft ("invite for the <activity>")."""
+    if not turn.scope.can("mdf") or "draft" in score_intents(turn.question).scores:
+        return None
+    if not _whole_names(turn.question, list_mdf(turn.ctx, turn.scope).activities):
+        return None
+    returned = answer_activity_return(turn, found) if ACTIVITY_RETURN_RE.search(turn.question) else None
+    return returned or answer_named_activity(turn, found)
+
+
+HANDLERS = ((UNCLAIMED_RE, answer_unclaimed), (ACTIVITY_RETURN_RE, answer_activity_return), (ADVICE_RE, answer_advice), (QUEUE_RE, answer_queue), (TOTALS_RE, answer_totals), (BROUGHT_RE, answer_brought), (ROI_RE, answer_roi),
             (LEADS_RE, answer_leads), (ACTIVITIES_RE, answer_activities), (KIT_USED_RE, answer_kit_used), (OUTCOME_RE, answer_named_activity),
             (NAMED_RE, answer_named_activity),
-            (REQUESTS_OF_RE, answer_partner_requests))
+            (REQUESTS_OF_RE, answer_partner_requests), (re.compile(r"\w\W+\w"), answer_by_whole_name))
