@@ -861,7 +861,10 @@ def _named_activities(question: str, activities: list, turn: Turn | None = None)
     if whole:  # "Curitiba agro security day": that activity, even when a word of it is also a partner's nickname
         if turn is not None and not turn.scope.is_partner:
             partners = _partner_mentions(turn, activities)
-            return [a for a in whole if partners and a.partner_id == partners[0].id] or whole
+            whole = [a for a in whole if partners and a.partner_id == partners[0].id] or whole
+        if turn is not None and len(whole) > 1:  # the same name twice: "the <name> in June" is the one in June
+            start, end = period_of(question, turn.ctx.today())
+            whole = [a for a in whole if start and _starts_in(a, start, end)] or whole
         return whole
     asked = {w.lower() for w in _NAME_WORD.findall(question)}
     pool, narrowed = activities, False

@@ -20,7 +20,7 @@ from typing import Any
 
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.draft_options import find_locale
-from assistant.engine.intent_cues import MDF_WORDS_RE, normalise
+from assistant.engine.intent_cues import MDF_WORDS_RE, PROFILE_CUES, normalise
 from assistant.engine.messages import say
 from assistant.engine.router import DAYS_N, LONGEST, STALE, mdf_period
 from tools.locales import Catalogue
@@ -145,7 +145,10 @@ _LISTED_KITS = re.compile(r"\b(what|which|list|show|available|do we have|how man
 _DRAFT_VERB = re.compile(r"\b(draft|write|create|make|generate|rascunho|entwurf|entwirf|rédige\w*|borrador|redacta|"
                          r"escreva|crie)\b|作成|書いて")
 _CERTIFIED = re.compile(r"\bcertif\w*|\bzertifi\w*|\bcertificad\w*|認定|資格")
-_MOST = re.compile(r"\b(most|largest|biggest|top|meisten|größte\w*|plus de|le plus|más|mayor|mais|maior)\b|一番|最も|最多")
+_MOST = re.compile(r"\b(most|largest|biggest|top|highest|meisten|größte\w*|höchste\w*|plus de|le plus|más|mayor|"
+                   r"mais|maior)\b|一番|最も|最多|最高|高い")
+# "the best PSAT", "die beste Quote": the highest of a figure (not "the best partner for this deal": matching)
+_BEST = re.compile(r"\b(best|beste\w*|meilleur\w*|mejor(es)?|melhor(es)?)\b")
 _RULE = re.compile(r"\b(what happens|how long|policy|rules?|can (i|we))\b")  # the programme's rule, not a list
 # "who left ...?", "which ones ...?": a question after partners, though it does not say "partners"
 _WHO_WHICH = re.compile(r"\b(who|which|wer|welche\w*|qui|quién\w*|quem)\b|誰|どの")
@@ -278,7 +281,9 @@ _SHOW = re.compile(r"\b(list|show|give me|zeig\w*|liste\w*|auflist\w*|montre\w*|
                    r"mostr\w*)\b|一覧|見せて")
 
 
-_ACTIVITY_METRICS = (("portal_logins", _LOGINS), ("trainings_completed", _TRAININGS), ("psat", _PSAT))
+_WIN_RATE = re.compile(PROFILE_CUES["win_rate"][0])  # "highest win rate", "taux de réussite", "受注率"
+_ACTIVITY_METRICS = (("win_rate", _WIN_RATE), ("portal_logins", _LOGINS), ("trainings_completed", _TRAININGS),
+                     ("psat", _PSAT))
 
 
 # "closing this month", "expected to close", "schließen diesen Monat", "se clôturent", "cierran", "fecham", "クローズ予定"
@@ -324,10 +329,11 @@ def _deal_dates(text: str, today: dt.date) -> tuple[str, dict[str, Any]] | None:
         days = _window(text, today) or _ahead(text, today)
         return "closing", {"days": days} if days else {}
     metric = next((m for m, cue in _ACTIVITY_METRICS if cue.search(text)), None)
-    if metric and (_FEWEST.search(text) or _MOST.search(text) or _WHO_WHICH.search(text)) and not (
+    if metric and (_FEWEST.search(text) or _MOST.search(text) or _BEST.search(text) or _WHO_WHICH.search(text)) and not (
             _RULE.search(text) or _PROCESS.search(text)):  # "which of my partners logged in least last month?"
         period = mdf_period(text, today.year, today)
-        args: dict[str, Any] = {"metric": metric, "most": bool(_MOST.search(text) and not _FEWEST.search(text))}
+        most = (_MOST.search(text) or _BEST.search(text)) and not _FEWEST.search(text)
+        args: dict[str, Any] = {"metric": metric, "most": bool(most)}
         return "logins", {**args, "months": quarter_months(period, today)[1]} if period else args
     if _REGS.search(text) and _LAPSED.search(text) and not (_RULE.search(text) or _PROCESS.search(text)):
         days = _since_days(text)  # "which registrations lapsed in the last 30 days?"
@@ -604,6 +610,21 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                        "Satisfacción de los socios (PSAT, promedio), {months}, la más alta primero:",
                        "Satisfação dos parceiros (PSAT, média), {months}, a mais alta primeiro:",
                        "パートナー満足度（PSAT 平均、{months}、高い順）:"),
+    "win_rate_head": ("Win rate by partner (deals closed, engaged or registered), {months}, the lowest first:",
+                      "Gewinnquote je Partner (abgeschlossene Deals), {months}, die niedrigste zuerst:",
+                      "Taux de réussite par partenaire (affaires conclues), {months}, le plus bas d'abord :",
+                      "Tasa de éxito por socio (oportunidades cerradas), {months}, la más baja primero:",
+                      "Taxa de sucesso por parceiro (negócios fechados), {months}, a mais baixa primeiro:",
+                      "パートナー別の受注率（成約・失注した案件、{months}、低い順）:"),
+    "win_rate_head_most": ("Win rate by partner (deals closed, engaged or registered), {months}, the highest first:",
+                           "Gewinnquote je Partner (abgeschlossene Deals), {months}, die höchste zuerst:",
+                           "Taux de réussite par partenaire (affaires conclues), {months}, le plus haut d'abord :",
+                           "Tasa de éxito por socio (oportunidades cerradas), {months}, la más alta primero:",
+                           "Taxa de sucesso por parceiro (negócios fechados), {months}, a mais alta primeiro:",
+                           "パートナー別の受注率（成約・失注した案件、{months}、高い順）:"),
+    "win_rate_line": ("{n}% ({won} of {closed} won)", "{n} % ({won} von {closed} gewonnen)",
+                      "{n} % ({won} gagnées sur {closed})", "{n} % ({won} ganadas de {closed})",
+                      "{n}% ({won} ganhos de {closed})", "{n}%（{closed} 件中 {won} 件受注）"),
     "psat_line": ("PSAT {n}", "PSAT {n}", "PSAT {n}", "PSAT {n}", "PSAT {n}", "PSAT {n}"),
     "expires": ("expires {date}, {days} days left", "läuft ab am {date}, noch {days} Tage",
                 "expire le {date}, encore {days} jours", "vence el {date}, quedan {days} días",
@@ -684,7 +705,8 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
             result.partners[-1].portal_logins or 0)  # the highest first
         lines = [_say(f"{metric}_head{'_most' if first else ''}", lang, months=months)]
         lines += [f"{i}. {p.name} ({p.partner_id}): "
-                  + _say(f"{metric}_line", lang, n=f"{p.portal_logins:g}" if p.portal_logins is not None else "-")
+                  + _say(f"{metric}_line", lang, n=f"{p.portal_logins:g}" if p.portal_logins is not None else "-",
+                         won=p.won, closed=p.closed)
                   for i, p in enumerate(result.partners[:LIST_MAX], 1)]
     elif t == "kits":
         lines = [_say("kits", lang, n=n)]

@@ -83,3 +83,19 @@ def test_a_sellers_total_pipeline_is_its_open_deals_total(ctx, question, total):
 def test_a_channel_managers_total_pipeline_is_the_vendors(ctx):
     r = ask(ctx, scope_for_user(ctx.store, "h-cm"), "what's our total pipeline?")
     assert [t.name for t in r.tools] == ["records_overview"], r.answer
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("which partners have the highest win rate?", "HP-103"),
+    ("¿qué socios tienen la tasa de éxito más baja?", "HP-101"),
+    ("受注率が一番低いパートナーは？", "HP-101"),
+    ("who has the best win rate?", "HP-103"),
+])  # fmt: skip
+def test_a_channel_manager_ranks_partners_by_win_rate(ctx, question, first):
+    """Partners ranked by the won share of the deals they closed in the last 12 complete months (HP-101: 3 of 5
+    from 2026-05 to 2027-04; HP-103: 1 of 1), the way asked ("highest" was read as the lowest first)."""
+    r = ask(ctx, scope_for_user(ctx.store, "h-cm"), question)
+    assert [t.name for t in r.tools] == ["records_overview"], r.answer
+    ranked = [line for line in r.answer.splitlines() if line[:2] in ("1.", "2.")]
+    assert len(ranked) == 2 and f"({first})" in ranked[0], r.answer
+    assert "60" in next(line for line in ranked if "(HP-101)" in line) and "5" in r.answer

@@ -9,7 +9,7 @@ returned as data; the engine words them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 from sqlalchemy import func
@@ -57,9 +57,10 @@ class OverviewArgs(BaseModel):
     months: list[str] = Field(default_factory=list, description="mdf: these months (YYYY-MM; default the last "
                                                                  "six complete ones); logins: these months (default "
                                                                  "the last complete one)")
-    metric: Literal["portal_logins", "trainings_completed", "psat"] = Field(
+    metric: Literal["portal_logins", "trainings_completed", "psat", "win_rate"] = Field(
         "portal_logins", description="logins: the partner_activity figure to rank by (summed over the months; psat "
-                                     "averaged)")
+                                     "averaged), or win_rate: won of the deals each partner closed (engaged or "
+                                     "registered) in the months (default: the last 12)")
     most: bool = Field(False, description="logins: the highest first (default: the lowest first)")
 
 
@@ -78,6 +79,8 @@ class PartnerLine(BaseModel):
     unconverted: list[str] = Field(default_factory=list)  # open_deals: currencies of its deals without a rate
     last_registered: dt.date | None = None  # no_registrations: the day of its latest registration (None: never)
     portal_logins: float | None = None  # logins: the metric asked (portal logins by default) over the months asked
+    won: int | None = None  # logins, metric win_rate: the deals it won of the `closed` it closed in the months
+    closed: int | None = None
 
 
 class DealLine(BaseModel):
@@ -200,7 +203,8 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
     if topic == "mdf":
         return _mdf(ctx, scope, out, partner_id, months or _last_months(today, 6), channel_manager)
     if topic == "logins":
-        return _logins(ctx, scope, out, partner_id, months or _last_months(today, 1), channel_manager, metric, most)
+        default = _last_months(today, 12 if metric == "win_rate" else 1)  # a win rate over a month says little
+        return _logins(ctx, scope, out, partner_id, months or default, channel_manager, metric, most)
     if topic in ("promotion", "below_tier"):
         return _tier_moves(ctx, scope, out, channel_manager, tier)
     if topic == "users":  # who is set up is the admin's (CLI.md: `users key` is admin only)
@@ -389,10 +393,13 @@ def _logins(ctx: ToolContext, scope: Scope, out: OverviewResult, partner_id: str
     """A partner_activity figure per partner over `months` (portal logins, trainings completed: summed; PSAT:
     averaged), the lowest first (`most`: the highest); partners with no value for those months are left out
     (nothing known, not zero)."""
-    metric = metric if metric in ACTIVITY_METRICS else "portal_logins"
+    metric = metric if metric in (*ACTIVITY_METRICS, "win_rate") else "portal_logins"
     out.months, out.metric = sorted(months), metric
     with ctx.records(scope) as rec:
         partners = [rec.partner(partner_id)] if partner_id else _managed_by(rec.partners(), channel_manager)
+        if metric == "win_rate":
+            _win_rates(rec, partners, out, set(months))
+            partners = []
         for p in partners:
             values = [float(v) for r in rec.partner_activity(p.partner_id) if r.month in months
                       for v in [getattr(r, metric)] if v is not None]
@@ -401,9 +408,24 @@ def _logins(ctx: ToolContext, scope: Scope, out: OverviewResult, partner_id: str
                 out.partners.append(PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "",
                                                 portal_logins=round(value, 1)))
     out.channel_manager = channel_manager
-    out.partners.sort(key=lambda p: (-(p.portal_logins or 0) if most else (p.portal_logins or 0), p.partner_id))
+    # ties (and a win rate on few deals) by how much it rests on: more closed deals first
+    out.partners.sort(key=lambda p: (-(p.portal_logins or 0) if most else (p.portal_logins or 0), -(p.closed or 0),
+                                     p.partner_id))
     out.count = len(out.partners)
     return out
+
+
+def _win_rates(rec: Any, partners: list, out: OverviewResult, months: set[str]) -> None:
+    """Each partner's won share of the deals it closed (engaged or registered) in `months`, in percent;
+    partners that closed none are left out."""
+    for p in partners:
+        closed = [o.stage for o in rec.opportunities(partner_id=p.partner_id)
+                  if o.stage in ("closed_won", "closed_lost") and o.close_date
+                  and o.close_date.strftime("%Y-%m") in months]
+        if closed:
+            won = closed.count("closed_won")
+            out.partners.append(PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "", won=won,
+                                            closed=len(closed), portal_logins=round(100 * won / len(closed), 1)))
 
 
 def _tier_moves(ctx: ToolContext, scope: Scope, out: OverviewResult,
