@@ -101,6 +101,14 @@ def warm_multilingual_programme(ctx: AppContext) -> None:
         warm_multilingual(ctx)
 
 
+def warm_unit_vectors(ctx: AppContext) -> None:
+    """The stored unit vectors of the content's chunks, decoded into memory once per process (up to the
+    cache's size, the programme first): a first answer quoting a chunk otherwise reads them from the vector
+    index (issue 22)."""
+    if _has_content(ctx):
+        ctx.content.warm_unit_vectors()
+
+
 NBA_WARM_CPU_SECONDS = 30.0  # this thread's CPU for `warm_next_best_actions`: a large book warms a part
 
 
@@ -149,8 +157,8 @@ def warm_llm_client(ctx: AppContext) -> None:
 # Steps run after `ready` is set (the server is ready without them; a request meanwhile computes what it
 # needs, as without a warm-up): the multilingual vectors of every programme passage and unit take minutes
 # on a busy 2-core machine the first time after new content (then the shared cache has them); every
-# subject's next best actions, seconds (within a CPU budget).
-AFTER_READY = frozenset({"next_best_actions", "multilingual_programme"})
+# subject's next best actions, seconds (within a CPU budget); the chunks' unit vectors, a fraction of a second.
+AFTER_READY = frozenset({"unit_vectors", "next_best_actions", "multilingual_programme"})
 STEPS: list[tuple[str, Callable[[AppContext], None], bool]] = [
     ("content", warm_content, False),
     ("vendor_baselines", warm_baselines, True),
@@ -160,6 +168,7 @@ STEPS: list[tuple[str, Callable[[AppContext], None], bool]] = [
     ("account_mapping", warm_account_mapping, True),
     ("portfolio", warm_portfolio, True),
     ("draft_checks", warm_draft_checks, False),
+    ("unit_vectors", warm_unit_vectors, False),
     ("next_best_actions", warm_next_best_actions, True),
     ("multilingual_programme", warm_multilingual_programme, False),
     ("llm_client", warm_llm_client, False),
