@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--home", default=os.environ.get("COSELL_HOME", ".cosell-demo/home"))
     parser.add_argument("--answers", help="write the answers (JSON) here")
     parser.add_argument("--profile", help="write a cProfile of the cold asks here")
+    parser.add_argument("--profile-tool", help="profile only the questions of this tool")
     parser.add_argument("--label", default="")
     parser.add_argument("--warm", type=int, default=0)
     parser.add_argument("--save-warm", help="copy the home here after the warm-up (its shared cache holds the "
@@ -81,13 +82,14 @@ def _run(args, home: Path) -> dict:
         profiler = cProfile.Profile()
     rows, answers = [], []
     for user, question, tool in pool:
-        if profiler:
+        profiled = profiler is not None and args.profile_tool in (None, tool)
+        if profiled:
             profiler.enable()
         t0, c0 = time.thread_time(), time.process_time()
         response = ask(ctx, scopes[user], question)
         ms = (time.process_time() - c0) * 1000
         thread_ms = (time.thread_time() - t0) * 1000
-        if profiler:
+        if profiled:
             profiler.disable()
         rows.append({"user": user, "question": question, "tool": tool, "ms": round(ms, 2), "thread_ms": round(thread_ms, 2)})
         answers.append({"user": user, "question": question, "answer": _answer_text(response),
