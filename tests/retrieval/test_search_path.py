@@ -96,6 +96,27 @@ def test_the_warm_up_decodes_every_chunks_unit_vectors_once(ctx, monkeypatch):
     assert ctx.content.warm_unit_vectors(limit=1) == 1 and len(ctx.content._units) == 1
 
 
+def test_a_dense_query_repeated_in_one_content_version_asks_the_index_once(ctx, monkeypatch):
+    """The same query, depth and filter again (an answer's programme-only pass, its second search) reuses the
+    nearest chunks of the first; another filter, another query or new content asks the index again; the
+    asker's visibility still decides what is returned."""
+    searcher = ctx.content.searcher
+    searcher._neighbours.clear()
+    calls = []
+    real = searcher.index.query
+    monkeypatch.setattr(searcher.index, "query", lambda *a, **kw: calls.append(a[1:]) or real(*a, **kw))
+    first = ctx.content.search("floor discount for renewals", k=3)
+    again = ctx.content.search("floor discount for renewals", k=3)
+    assert len(calls) == 1 and again == first and any(h.doc_id == "internal/pricing.md" for h in first)
+    seller = ctx.content.search("floor discount for renewals", k=3, allowed_visibility=SELLER.allowed_visibility())
+    assert all(h.doc_id != "internal/pricing.md" for h in seller) and len(calls) == 2
+    ctx.content.search("approved pilots", k=3)
+    assert len(calls) == 3
+    searcher.invalidate()
+    ctx.content.search("floor discount for renewals", k=3)
+    assert calls[-1] == calls[0]
+
+
 def test_int8_unit_vectors_round_trip():
     from retrieval.content import encode_units
 
