@@ -1,13 +1,15 @@
 """CPU of a question's first time, in one process, after the server's whole warm-up (issue 22's cold figure
 without HTTP): a fresh copy of an ingested home, `assistant.api.warmup`'s steps run as the server runs them
 (those after ready included), then the bench's questions (`evals.bench.api.question_pool`) asked once each
-as their askers. Reports the process's CPU per question (chroma's
-queries use threads of their own; this thread's alone as `cold_thread_ms_mean`) (mean, p50, by tool), the warm-up's CPU and, with
-`--profile FILE`, a cProfile of the asks (its overhead inflates Python loops: take the unprofiled figures).
+as their askers. Reports the process's CPU per question (mean, p50, by tool; this thread's alone as
+`cold_thread_ms_mean`: chroma and the models may use threads of their own), the warm-up's CPU and, with
+`--profile FILE` (`--profile-tool NAME`: only that tool's questions), a cProfile of the asks (its overhead
+inflates Python loops: take the unprofiled figures). `--save-warm DIR` keeps the warmed home (its shared
+cache holds the multilingual vectors: later runs from it warm up in seconds).
 
 `python -m evals.bench.cold_profile --home DIR [--answers FILE] [--profile FILE] [--label NAME]`, with
-`COSELL_TODAY` set as for the home. To compare two checkouts in one invocation, run this file with each
-checkout first on `PYTHONPATH`: the code measured is the one imported. A warm pass (`--warm N`) repeats the
+`COSELL_TODAY` set as for the home. To compare two checkouts in one invocation, run a copy of this file (kept
+outside both) with each checkout first on `PYTHONPATH`: the code measured is the one imported. A warm pass (`--warm N`) repeats the
 pool N times after the cold one.
 """
 from __future__ import annotations
