@@ -9,8 +9,10 @@ checked once more against the asker's visibility, so text is only ever quoted fr
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +35,7 @@ CANDIDATES = 100  # per retriever, before fusion
 # the character-bigram BM25 carries the search (measured on the handbook's Japanese questions).
 CJK_DENSE_WEIGHT = 0.1
 WIDE_FILTER_SHARE = 0.4  # filters admitting at least this share of chunks are applied as a mask only
+NEIGHBOURS_KEPT = 128  # dense queries whose nearest chunks are kept (per content version; see HybridSearcher)
 
 
 class Hit(BaseModel):
@@ -172,6 +175,10 @@ class HybridSearcher:
         self.candidates = candidates
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
+        # the nearest chunks of recent dense queries, per content version: one answer often runs the same
+        # query twice (its programme-only pass, a second search for the answer), ~1-3 ms of chroma each
+        self._neighbours: OrderedDict[tuple, list[tuple[str, float]]] = OrderedDict()
+        self._neighbours_lock = threading.Lock()
 
     def snapshot(self) -> Snapshot:
         version = self.store.content_version()
@@ -185,6 +192,8 @@ class HybridSearcher:
 
     def invalidate(self) -> None:
         self._snapshot = None
+        with self._neighbours_lock:
+            self._neighbours.clear()
 
     def search(self, query: str, k: int = 5, filters: Filters | None = None,
                max_per_doc: int | None = None) -> list[Hit]:
@@ -226,12 +235,22 @@ class HybridSearcher:
             # anyway, an unfiltered search (~2 ms) deep enough to hold n admitted chunks is as good, and
             # the mask below still drops every chunk the asker may not see before anything is ranked.
             where, depth = None, int(n / share * 1.5) + 10
-        try:
-            neighbours = self.index.query(self.embedder.embed_query(query), depth, where,
-                                          total=len(snap.chunk_ids))
-        except Exception:  # a Chroma server down must not take search down: BM25 still answers
-            log.warning("dense search failed; answering from BM25 only", exc_info=True)
-            return []
+        key = (snap.version, query, depth, json.dumps(where, sort_keys=True))
+        with self._neighbours_lock:
+            neighbours = self._neighbours.get(key)
+            if neighbours is not None:
+                self._neighbours.move_to_end(key)
+        if neighbours is None:
+            try:
+                neighbours = self.index.query(self.embedder.embed_query(query), depth, where,
+                                              total=len(snap.chunk_ids))
+            except Exception:  # a Chroma server down must not take search down: BM25 still answers
+                log.warning("dense search failed; answering from BM25 only", exc_info=True)
+                return []
+            with self._neighbours_lock:
+                self._neighbours[key] = neighbours
+                while len(self._neighbours) > NEIGHBOURS_KEPT:
+                    self._neighbours.popitem(last=False)
         out = []
         for chunk_id, similarity in neighbours:
             pos = snap.position.get(chunk_id)  # vectors of an uncommitted ingest are not served

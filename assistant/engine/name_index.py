@@ -191,9 +191,11 @@ class NameIndex:
         # (resolver.catalogue_for), so a memo on it is never stale nor shared beyond that class
         self._memo: OrderedDict[tuple, list[Entity]] = OrderedDict()
         self._memo_lock = threading.Lock()
+        self._distinct: tuple[list[str], list[list[int]]] | None = None  # see `_distinct_aliases`
 
     def add(self, kind: str, id_: str, label: str, aliases: list[tuple[str, float]]) -> None:
         self._memo.clear()
+        self._distinct = None
         for alias, penalty in aliases:
             self.rows.append((kind, id_, label, alias, penalty))
             self.aliases.append(alias)
@@ -226,12 +228,15 @@ class NameIndex:
         found = self._acronyms(words, upper or set())
         if not grams or not self.rows:
             return _non_overlapping(found)
-        matrix = process.cdist(grams, self.aliases, scorer=fuzz.ratio, score_cutoff=85, workers=1)
+        distinct, rows_of = self._distinct_aliases()
+        matrix = process.cdist(grams, distinct, scorer=fuzz.ratio, score_cutoff=85, workers=1)
         best: dict[tuple[str, str], Entity] = {}
         rows_idx, cols_idx = matrix.nonzero()
-        for g, a in zip(rows_idx.tolist(), cols_idx.tolist()):
+        # each distinct alias's score for every row that has it, in row order (as over all the rows)
+        pairs = sorted((g, a, u) for g, u in zip(rows_idx.tolist(), cols_idx.tolist()) for a in rows_of[u])
+        for g, a, u in pairs:
             kind, id_, label, alias, penalty = self.rows[a]
-            raw = float(matrix[g, a])
+            raw = float(matrix[g, u])
             if raw < _threshold(alias) or (plain[g] and raw < 100):
                 continue  # a name made of common words ("Cloud Partners") must be typed exactly
             score = raw - penalty + min(len(alias), 30) / 30  # longer names are more telling
@@ -239,6 +244,21 @@ class NameIndex:
             if key not in best or score > best[key].score:
                 best[key] = Entity(kind, id_, label, score, spans[g], nickname=penalty > 0)
         return _non_overlapping(list(best.values()) + found)
+
+    def _distinct_aliases(self) -> tuple[list[str], list[list[int]]]:
+        """The distinct alias strings and, for each, the rows that have it: many rows share an alias (an
+        account's and its deals' names, a partner's), and the fuzzy comparison of every question n-gram
+        with every alias is most of a first question's name matching (issue 22)."""
+        if self._distinct is None:
+            position: dict[str, int] = {}
+            rows_of: list[list[int]] = []
+            for row, alias in enumerate(self.aliases):
+                if alias not in position:
+                    position[alias] = len(rows_of)
+                    rows_of.append([])
+                rows_of[position[alias]].append(row)
+            self._distinct = (list(position), rows_of)
+        return self._distinct
 
     def _acronyms(self, words: list[str], upper: set[str]) -> list[Entity]:
         out = []

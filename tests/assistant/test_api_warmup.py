@@ -111,6 +111,21 @@ def test_after_the_nba_step_a_first_answer_about_any_subject_searches_no_content
     assert searches == []
 
 
+def test_the_catalogues_step_lays_out_every_visibility_class_for_name_matching(demo_ctx):
+    """Internal users, marketers (no records) and each selling partner's sellers: each class's catalogue is
+    built and its distinct aliases laid out before the first question, which then builds nothing."""
+    from assistant.api.warmup import warm_catalogues
+    from assistant.engine.resolver import catalogue_for
+    from retrieval.scope import scope_for_user
+
+    demo_ctx._cache.pop("resolver.catalogue", None)
+    warm_catalogues(demo_ctx)
+    for user in ("u-cm-1", "u-admin", "u-mkt-1", "u-ps-alpine", "u-ps-orion"):
+        catalogue = catalogue_for(demo_ctx, scope_for_user(demo_ctx.store, user))
+        assert catalogue.index.rows and catalogue.index._distinct is not None, user
+        assert not catalogue.foreign.rows or catalogue.foreign._distinct is not None, user
+
+
 def test_the_nba_step_stops_at_its_cpu_budget(demo_ctx):
     from assistant.api.warmup import warm_next_best_actions
 

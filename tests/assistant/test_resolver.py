@@ -111,3 +111,46 @@ def test_seller_resolves_own_deals_and_spots_other_partners(other_ctx):
     assert not seller.find("draft something about the blue harbor view").foreign_partner  # lower case words
     mine = seller.find("what should I do next on my deal?")
     assert mine.my_deal and set(seller.deals_for(mine)) == {"DEAL-505", "DEAL-509"}
+
+
+def _match_over_every_row(index: NameIndex, words: list[str]) -> list:
+    """NameIndex._match as it was before the distinct aliases: every row's alias compared on its own."""
+    from rapidfuzz import fuzz, process
+
+    from assistant.engine.name_index import Entity, _grams, _non_overlapping, _threshold
+
+    grams, spans, plain = _grams(words, min(8, index.longest), index.plain)
+    matrix = process.cdist(grams, index.aliases, scorer=fuzz.ratio, score_cutoff=85, workers=1)
+    best: dict = {}
+    for g, a in zip(*(axis.tolist() for axis in matrix.nonzero())):
+        kind, id_, label, alias, penalty = index.rows[a]
+        raw = float(matrix[g, a])
+        if raw < _threshold(alias) or (plain[g] and raw < 100):
+            continue
+        score = raw - penalty + min(len(alias), 30) / 30
+        if (kind, id_) not in best or score > best[(kind, id_)].score:
+            best[(kind, id_)] = Entity(kind, id_, label, score, spans[g], nickname=penalty > 0)
+    return _non_overlapping(list(best.values()) + index._acronyms(words, set()))
+
+
+def test_name_index_compares_each_distinct_alias_once_with_the_same_matches(monkeypatch):
+    """Rows sharing an alias (an account, its deals, a partner of the same name) are compared once per
+    distinct alias (issue 22: most of a first question's name matching), and every row still gets its score,
+    in the same order (ties between rows are kept as before)."""
+    import assistant.engine.name_index as name_index
+
+    index = NameIndex()
+    for i, name in enumerate(["Harbor Freight Tools", "Kingsgate Systems plc", "Fairview Brewing plc",
+                              "Northwind Health", "Harbor Freight Tools", "Fairview Brewing"]):
+        index.add("account", f"A-{i}", name, name_aliases(name))
+        index.add("opportunity", f"O-{i}", f"{name} renewal", name_aliases(name))
+    index.add("partner", "P-1", "Kingsgate Systems plc", partner_aliases("Kingsgate Systems plc", None))
+    index.add("kit", "k-1", "Harbor kit", [("harbor", 3.0)])
+    columns = []
+    real = name_index.process.cdist
+    monkeypatch.setattr(name_index.process, "cdist", lambda q, c, **kw: columns.append(len(c)) or real(q, c, **kw))
+    questions = ["which partners for the harbour freight tools deal", "kingsgate sytems overlap",
+                 "fairview brewing renewal with northwind helth", "harbor", "nothing named here at all"]
+    for question in questions:
+        assert index._match(tokens(question), None, 8) == _match_over_every_row(index, tokens(question)), question
+    assert columns and all(c == len(set(index.aliases)) < len(index.aliases) for c in columns[::2])

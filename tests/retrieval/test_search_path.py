@@ -72,6 +72,51 @@ def test_unit_vectors_are_stored_at_ingest_and_never_recomputed(ctx):
     assert len(ctx.content.unit_vectors([changed])[changed.chunk_id]) == len(fresh[hits[0].chunk_id]) + 1
 
 
+def test_the_warm_up_decodes_every_chunks_unit_vectors_once(ctx, monkeypatch):
+    """After `warm_unit_vectors` (a warm-up step) a first answer reads no chroma metadata, and gets the vectors
+    it would have read (as kept in memory after a read); a chunk whose text changed is still not served them."""
+    ctx.content._units.clear()
+    chunks = ctx.content.index.count()
+    assert ctx.content.warm_unit_vectors() == chunks > 0
+    hits = ctx.content.search("registration extension", k=3)
+    stored = ctx.content.index.collection.get(ids=[h.chunk_id for h in hits], include=["metadatas"])
+    dim = ctx.content.embedder.dimension
+    expected = {cid: decode_units(m["unit_vectors"], dim).astype(np.float16)
+                for cid, m in zip(stored["ids"], stored["metadatas"])}
+    reads = []
+    real = ctx.content._stored_units
+    monkeypatch.setattr(ctx.content, "_stored_units", lambda ids, *a: reads.append(ids) or real(ids, *a))
+    served = ctx.content.unit_vectors(hits)
+    assert reads == [] and set(served) == set(expected)
+    assert all(np.array_equal(served[cid], expected[cid]) for cid in expected)
+    changed = Hit(**(hits[0].model_dump() | {"text": hits[0].text + " One more sentence here."}))
+    ctx.content.unit_vectors([changed])
+    assert reads == [[changed.chunk_id]]
+    ctx.content._units.clear()
+    assert ctx.content.warm_unit_vectors(limit=1) == 1 and len(ctx.content._units) == 1
+
+
+def test_a_dense_query_repeated_in_one_content_version_asks_the_index_once(ctx, monkeypatch):
+    """The same query, depth and filter again (an answer's programme-only pass, its second search) reuses the
+    nearest chunks of the first; another filter, another query or new content asks the index again; the
+    asker's visibility still decides what is returned."""
+    searcher = ctx.content.searcher
+    searcher._neighbours.clear()
+    calls = []
+    real = searcher.index.query
+    monkeypatch.setattr(searcher.index, "query", lambda *a, **kw: calls.append(a[1:]) or real(*a, **kw))
+    first = ctx.content.search("floor discount for renewals", k=3)
+    again = ctx.content.search("floor discount for renewals", k=3)
+    assert len(calls) == 1 and again == first and any(h.doc_id == "internal/pricing.md" for h in first)
+    seller = ctx.content.search("floor discount for renewals", k=3, allowed_visibility=SELLER.allowed_visibility())
+    assert all(h.doc_id != "internal/pricing.md" for h in seller) and len(calls) == 2
+    ctx.content.search("approved pilots", k=3)
+    assert len(calls) == 3
+    searcher.invalidate()
+    ctx.content.search("floor discount for renewals", k=3)
+    assert calls[-1] == calls[0]
+
+
 def test_int8_unit_vectors_round_trip():
     from retrieval.content import encode_units
 

@@ -55,3 +55,22 @@ def test_no_features_raises_like_langdetect():
     DetectorFactory.seed = 0
     with pytest.raises(LangDetectException):
         detect_langs("1234 5678")
+
+
+def test_the_probability_rows_grow_and_stay_langdetects_doubles():
+    """The n-gram rows kept in one matrix (converted once per process) are langdetect's lists, bit for bit,
+    across growth of the matrix and texts that share n-grams."""
+    import numpy as np
+    from langdetect import detector_factory
+
+    from tools.language_id import _Rows
+
+    detector_factory.init_factory()
+    probabilities = detector_factory._factory.word_lang_prob_map
+    words = sorted(probabilities)[:3000]
+    rows = _Rows()
+    for start, size in ((0, 10), (5, 1500), (1000, 2000), (0, 3000)):
+        batch = words[start:start + size]
+        table = rows.table(batch, probabilities)
+        assert np.array_equal(table, np.array([probabilities[w] for w in batch], dtype=np.float64))
+    assert len(rows.index) == 3000 and len(rows.matrix) >= 3000

@@ -138,3 +138,30 @@ def test_every_phrase_exists_in_every_language_with_the_same_placeholders():
         fields = {tuple(sorted(re.findall(r"\{(\w+)\}", t))) for t in texts}
         assert len(fields) == 1, (key, fields)
     assert language_for("xx-YY") == "en" and language_for("not a tag!") == "en" and language_for("de-AT") == "de"
+
+
+def test_a_partner_past_its_plan_is_answered_without_building_the_plan(world, monkeypatch):
+    """Most partners finished onboarding long ago: their (empty) steps come from the partner's joining date
+    alone, not from their whole plan (standing, registrations, activity: ~3 ms per first answer, issue 22);
+    those still in their plan, and the permission errors, are as before."""
+    import tools.onboarding.service as onboarding
+
+    ctx, truth = world
+    built = []
+    real = onboarding.onboarding_plan
+    monkeypatch.setattr(onboarding, "onboarding_plan", lambda *a, **k: built.append(a[2]) or real(*a, **k))
+    past = [p for p in truth if (TODAY - p.joined_on).days > HORIZON]
+    within = [p for p in truth if (TODAY - p.joined_on).days <= HORIZON]
+    assert past and within
+    for planted in past:
+        assert steps_to_act_on(ctx, CM, planted.partner_id) == []
+    assert built == []
+    for planted in within:
+        found = steps_to_act_on(ctx, CM, planted.partner_id)
+        assert {(s.step.kind, s.step.subject) for s in found} == expected_due(planted)
+    assert built == [p.partner_id for p in within]
+    own = Scope(user_id="u-ps", role="partner_seller", partner_id=within[0].partner_id)
+    with pytest.raises(Exception, match="may not"):
+        steps_to_act_on(ctx, own, past[0].partner_id)
+    with pytest.raises(Exception, match="may not"):
+        steps_to_act_on(ctx, Scope(user_id="u-m", role="marketer"), past[0].partner_id)

@@ -142,6 +142,9 @@ def _core(cleaned: pl.Series) -> pl.Series:
     return _fix(core, empty, fallback)
 
 
+PARALLEL_WORDS = 2000  # `_drop_misspelt_legal_word` compares this many last words or more on every core
+
+
 def _drop_misspelt_legal_word(norm: pl.Series) -> pl.Series:
     """'morrison health corporatoon' -> 'morrison health': a last word one edit from a long legal word.
     Checked once per distinct last word, so it costs little at any scale."""
@@ -149,7 +152,9 @@ def _drop_misspelt_legal_word(norm: pl.Series) -> pl.Series:
     words = last.drop_nulls().unique()
     if words.is_empty():
         return norm
-    distance = process.cdist(words.to_list(), _LEGAL_WORDS, scorer=OSA.distance, workers=-1)
+    # threads only for a large batch: for one name (a question's) starting them costs more than the work
+    distance = process.cdist(words.to_list(), _LEGAL_WORDS, scorer=OSA.distance,
+                             workers=-1 if len(words) >= PARALLEL_WORDS else 1)
     misspelt = words.filter(pl.Series(distance.min(axis=1) <= 1))
     return _fix(norm, last.is_in(misspelt.implode()).fill_null(False), lambda s: s.str.replace(r" [^ ]+$", ""))
 

@@ -174,11 +174,24 @@ def _no_content(_query: str, _kinds: list[str] | None, _products: list[str] | No
     return []
 
 
+def _past_plan(ctx: ToolContext, scope: Scope, partner_id: str) -> bool:
+    """The partner joined longer ago than its plan's last due date, or has no joining date: what
+    `steps_to_act_on` would find from its whole plan (the partner's standing, registrations and activity),
+    read from the partner's row alone, with `onboarding_plan`'s checks and errors in the same order."""
+    scope.require("onboarding")
+    with ctx.records(scope) as rec:  # NotFound / Forbidden, as onboarding_plan's first read
+        joined = rec.partner(partner_id).joined_on
+    last_due = max(offsets(ctx.vendor()).values())
+    return joined is None or (ctx.today() - joined).days > last_due
+
+
 def steps_to_act_on(ctx: ToolContext, scope: Scope, partner_id: str, within_days: int = DUE_SOON_DAYS,
                     locale: str | None = None) -> list[StepToActOn]:
     """The steps of a partner still in onboarding (joined no longer ago than the plan's last due date) that
     are overdue or due within `within_days`, overdue first (longest overdue first), then soonest due. A
     partner past its plan, or without a joining date, has none: its plan is history, not a to-do list."""
+    if partner_id and _past_plan(ctx, scope, partner_id):  # most partners: no plan to build (issue 22)
+        return []
     plan = onboarding_plan(ctx, scope, partner_id, content_lookup=_no_content, locale=locale)
     today = plan.today or ctx.today()
     lang = language_for(locale or scope.locale)
