@@ -297,8 +297,12 @@ PROFILE_CUES: dict[str, list[str]] = {
         r"valendo|protegid\w*|quedan?|faltam|restam?|left|remaining|activ\w*|ativ[oa]s?|active|live|en cours|laufen\w*|"
         r"aktuell\w*|current\w*|actuel\w*|actual\w*|atua\w*|derzeit|gerade|actifs?|right now|at the moment|"
         r"im moment|momentan|en ce moment|ahora|agora|"
-        r"vigente\w*|期限|切れ|残り|あと何日|保護|有効)",
+        r"vigente\w*|期限|切れ|残り|あと何日|保護|有効|\bends?\b|\bending\b|endet|finit|termine|termina|acaba|"
+        r"encerra)",
         r"(期限切れ|失効|切れる|切れそう|満了).{0,10}登録",
+        # "wann läuft seine Registrierung ab?", "quando termina o registro?": the ending before the registration
+        r"\b(läuft|laufen|endet|enden|expire|expira|vence|termina|finit|ends?)\b.{0,30}(registrierung\w*|"
+        r"enregistrement\w*|registros?|registrations?|regist(er|ered)\b)",
         # "¿cuándo vence la protección de <deal>?", "bis wann ist <deal> geschützt?", "until when is it protected?"
         r"\b(when|until when|till when|wann|bis wann|quand|jusqu'à quand|cuándo|cuando|hasta cuándo|quando|"
         r"até quando)\b.{0,40}(protec\w*|protég\w*|proteç\w*|schutz\w*|geschützt)|"

@@ -219,7 +219,10 @@ CUES: dict[str, re.Pattern] = {
     "last_deal": re.compile(r"\b(it|its|that deal|this deal|the deal|that one|this one|that opportunity|that opp|"
                             r"ihn|ihm|dieser deal|diesen deal|dem deal|ce deal|cette affaire|celle-ci|celui-ci|"
                             r"ese deal|esa oportunidad|este deal|esse negócio|esse deal|este negócio|nele|nela|dele|"
-                            r"dela)\b|この案件|その案件|それ"),
+                            r"dela)\b|この案件|その案件|それ|"
+                            # "son enregistrement", "su registro", "seine Registrierung": its registration
+                            r"\b(son|sa|su|seu|sua|seine?|ihre?) (enregistrement|protection|registro|register|protección|"
+                            r"proteção|registrierung|schutz\w*)\b"),
     # "them", "that partner": the partner of the last answer
     "last_partner": re.compile(r"\b(them|they|their|theirs|this partner|that partner|the partner|ihnen|diesem partner|"
                                r"dieser partner|eux|ce partenaire|ellos|ese socio|este socio|eles|deles|esse parceiro|"
