@@ -689,6 +689,9 @@ def asks_whom_in_the_programme(question: str, kinds: set[str]) -> bool:
     return bool(CM_SUBJECT.search(text) or short_follow_up)
 
 
+# "win rate against legacy suites", "according to the battlecard": a competitor's or a document's figure
+_AGAINST = re.compile(r"\b(against|vs|versus|gegen|gegenüber|contre|face à|contra|frente a|according to|laut|"
+                      r"selon|según|segundo|battle ?cards?)\b")
 _WHEN_ASKED = re.compile(r"\b(when|wann|quand|cuándo|cuando|quando)\b|いつ")
 
 
@@ -728,6 +731,8 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
         return topic if (us or is_partner) and (state or says_us(question)) else None
     if topic == "mdf" and is_partner and mdf_period(question, 2000):
         return topic  # "mdf spent last quarter?": a period is asked, so the figures are
+    if topic == "win_rate" and (("partner" not in kinds and not is_partner) or _AGAINST.search(normalise(question))):
+        return None  # a channel manager's "our win rate" (the vendor's), "our win rate against <competitor>" (content)
     if topic == "deals" and not is_partner and "partner" not in kinds and asks_pipeline_total(question):
         return None  # a channel manager's "our total pipeline": the vendor's (records_overview), not a partner's
     if topic in ("tier", "deals", "activity", "win_rate"):  # "what's missing for platinum?", "open deals?": a seller's own

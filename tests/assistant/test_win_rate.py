@@ -99,3 +99,13 @@ def test_a_channel_manager_ranks_partners_by_win_rate(ctx, question, first):
     ranked = [line for line in r.answer.splitlines() if line[:2] in ("1.", "2.")]
     assert len(ranked) == 2 and f"({first})" in ranked[0], r.answer
     assert "60" in next(line for line in ranked if "(HP-101)" in line) and "5" in r.answer
+
+
+@pytest.mark.parametrize("question", ["what's our win rate against legacy antivirus according to the battlecard?",
+                                      "notre taux de réussite contre les suites historiques ?"])
+def test_a_win_rate_against_a_competitor_is_no_partners_figure(question):
+    from assistant.engine import router
+
+    assert router.profile_topic(question, set(), True) is None  # the battlecard's figure (content)
+    assert router.profile_topic("what's our win rate?", set(), False) is None  # a channel manager's: the vendor's
+    assert router.profile_topic("what's our win rate?", set(), True) == "win_rate"
