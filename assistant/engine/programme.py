@@ -327,11 +327,13 @@ def _queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
 
 # "which partner should get the Harz Kliniken lead?", "an wen geht der Lead von Porto Mercados?", "à qui confier le
 # lead Harz ?": a lead named by its company, routed as by its id
-_LEAD_TO_WHOM = re.compile(r"\b(which partners?|what partners?|who should|who gets|best partner|route|assign|send|"
-                           r"an wen|welche[rn]? partner|wer (soll|bekommt)|à qui|quel partenaire|a quién|qué socio|"
-                           r"para quem|qual parceiro|zuweisen|attribuer|asignar|atribuir|encaminhar)\b|どのパートナー|誰に",
+# a partner asked for, in any language ("any partner fit the X lead?", "qué partner encaja", "最適なパートナー"): with
+# the lead word and a lead's company named (`_route_named`), the lead's routing, not a deal's partner ranking
+_LEAD_TO_WHOM = re.compile(r"\b(partners?|partenaires?|socios?|parceiros?|who should|who gets|route|assign|send|"
+                           r"an wen|wer (soll|bekommt)|à qui|a quién|para quem|zuweisen|attribuer|asignar|atribuir|"
+                           r"encaminhar|rout\w+|enrut\w+)\b|パートナー|誰に|販売店|代理店",
                            re.IGNORECASE)
-LEAD_NAMED_RE = re.compile(rf"(?=.*{_LEAD_WORD})(?=.*{_LEAD_TO_WHOM.pattern})", re.IGNORECASE)
+LEAD_NAMED_RE = re.compile(rf"(?=.*{_LEAD_WORD})(?=.*(?:{_LEAD_TO_WHOM.pattern}))", re.IGNORECASE)
 
 
 def _route_named(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
@@ -347,7 +349,7 @@ def _route_why(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     state = turn.thread.state
     if state.last_intent != "route_lead" or not state.last_arguments.get("lead_id") or not turn.scope.can("route_leads"):
         return None
-    return _route_answer(turn, state.last_arguments["lead_id"])
+    return _route_answer(turn, state.last_arguments["lead_id"], why=True)
 
 
 def _route(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
@@ -378,7 +380,9 @@ def _fit_facts(turn: Turn, lead_id: str) -> Callable[[str], str]:
     return facts
 
 
-def _route_answer(turn: Turn, original: str) -> tuple[str, ToolUse]:
+def _route_answer(turn: Turn, original: str, why: bool = False) -> tuple[str, ToolUse]:
+    """The lead's routing, headed by its id and company; `why` ("why?" next): each partner's reasons with what it
+    shares with the lead (country, products, industry) besides."""
     tool = ToolUse(name="route_lead", arguments={"lead_id": original})
     routing = route_lead(turn.ctx, turn.scope, original)
     turn.results.append(routing)
@@ -388,10 +392,15 @@ def _route_answer(turn: Turn, original: str) -> tuple[str, ToolUse]:
     if not routing.partners:
         return _say("route_none", turn.lang, lead=original), tool
     facts = _fit_facts(turn, routing.lead_id)
-    lines = [_say("route_head", turn.lang, lead=original)]
+    company = next((x.company for x in list_leads(turn.ctx, turn.scope).leads if x.lead_id == routing.lead_id), "")
+    label = f"{routing.lead_id} ({company})" if company else original
+    lines = [_say("route_head", turn.lang, lead=label)]
     for i, p in enumerate(routing.partners, 1):
-        why = "; ".join(p.reasons[:3]) or facts(p.partner_id) or _say("route_no_signal", turn.lang)
-        lines.append(_say("route_line", turn.lang, i=i, name=p.name, id=p.partner_id, score=f"{p.score:.2f}", why=why)
+        reasons = "; ".join(p.reasons[:3])
+        if why:
+            reasons = "; ".join(x for x in (reasons, facts(p.partner_id)) if x)
+        why_text = reasons or facts(p.partner_id) or _say("route_no_signal", turn.lang)
+        lines.append(_say("route_line", turn.lang, i=i, name=p.name, id=p.partner_id, score=f"{p.score:.2f}", why=why_text)
                      + (_say("route_but", turn.lang, conflicts="; ".join(p.conflicts)) if p.conflicts else ""))
     if routing.excluded:
         lines.append(_say("route_left_out", turn.lang, ids=", ".join(routing.excluded)))
