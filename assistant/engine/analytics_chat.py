@@ -64,7 +64,8 @@ QUIET = re.compile(
     r"active|engaged|engaging|using the portal)|\binactive\b|\bdisengag\w*|\bdormant\b|\bless active\b|"
     r"\bdropped off\b|\bfallen off\b|\bruhig geworden|\beingeschlafen|\binaktiv\w*|\bnicht mehr (aktiv|"
     r"eingeloggt|angemeldet|im portal)|\bloggen sich nicht mehr|\binacti(f|fs|ve|ves)\b|\bne se connecte\w* plus|"
-    r"\bdevenu\w* silencieu\w*|\binactiv[oa]s?\b|\bdejaron de (entrar|conectarse|usar|registrar)|\bya no (entran|"
+    r"\bdevenu\w* silencieu\w*|\bendormi\w*|\ben sommeil\b|\bassoupi\w*|\bdormid[oa]s?\b|\bse (han )?dormido\b|"
+    r"\badormecid[oa]s?\b|\bsilenciosos\b|\binactiv[oa]s?\b|\bdejaron de (entrar|conectarse|usar|registrar)|\bya no (entran|"
     r"se conectan|usan)|\binativ[oa]s?\b|\bpararam de (entrar|acessar|usar|logar)|\bsumiram\b|"
     r"休眠|ログインしなくなった|ログイン(が|を)?(減|止|しない|してい)|音沙汰|活動が(減|止|落ち|ない)", re.IGNORECASE)
 _WHO = re.compile(r"\b(who|which|any|wer|welche|qui|quels?|quelles?|quién(es)?|cuáles|quem|quais)\b|どの|誰",
@@ -451,9 +452,11 @@ def first_win_answer(data: PortfolioResponse, partner_id: str | None, lang: str 
 # (the digest's stalled deals). A question about one deal ("is the Globex deal stalled?") names it: the
 # engine's next best actions answer that.
 STALLED_RE = re.compile(
-    r"^(?!.*\b(?:OPP-\d+|why|warum|pourquoi|por qu[eé])\b)(?=.*(?:\b(?:stalled|stuck|quiet|gone dark|no activity|"
-    r"festgefahren\w*|stagnier\w*|ins stocken|bloqu[ée]\w*|au point mort|estancad[oa]s?|parad[oa]s|"
-    r"travad[oa]s|sin actividad|sem atividade)\b|停滞|止まって|動きのない))(?=.*(?:\b(?:deals?|opps?|"
+    r"^(?!.*\b(?:OPP-\d+|why|warum|pourquoi|por qu[eé])\b)(?=.*(?:\b(?:stalled|stalling|stuck|quiet|gone dark|"
+    r"no activity|not (?:moving|progressing)|stagna\w*|stagn(?:e|ent|ant|ante|antes|ier\w*)|festgefahren\w*|"
+    r"ins stocken|kommen nicht voran|bloqu[ée]\w*|au point mort|n'avancent (?:plus|pas)|sans activité|"
+    r"(?:se )?estanca\w*|estancad[oa]s?|no avanzan|parad[oa]s|travad[oa]s|sin actividad|sem atividade|"
+    r"não avançam)\b|停滞|止まって|動きのない|動いていない|進んでいない))(?=.*(?:\b(?:deals?|opps?|"
     r"opportunit\w*|pipeline|geschäfte|affaires|oportunidad\w*|negócios|negocios|oportunidades)\b|案件|商談))",
     re.IGNORECASE)
 # "across all partners", "including partners I don't manage", "担当外のパートナーも含めて": not only the asker's book

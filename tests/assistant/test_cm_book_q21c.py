@@ -85,3 +85,21 @@ def test_a_plans_target_is_content_not_the_figures(question):
 def test_won_revenue_in_a_named_period_is_that_periods(ctx, question, start):
     answer = _ask(ctx, question)  # before: the trailing 12 months, whatever the period named
     assert answer.tools[0].arguments.get("from_date") == start, (answer.answer, answer.tools)
+
+
+@pytest.mark.parametrize("question", ["quelles affaires stagnent chez mes partenaires ?", "quelles affaires n'avancent plus ?",
+                                      "¿qué oportunidades se estancaron?", "welche Deals stagnieren?",
+                                      "which deals are stagnating?", "進んでいない案件は？"])
+def test_stalled_deals_in_other_words(question):
+    assert analytics_chat.STALLED_RE.search(question)
+
+
+@pytest.mark.parametrize("question", ["quels partenaires sont en sommeil ?", "quels partenaires se sont endormis ?",
+                                      "¿qué socios se han dormido?", "quais parceiros estão adormecidos?"])
+def test_partners_gone_to_sleep_are_the_declining_ones(question):
+    assert analytics_chat.intent_of(question, set()) == "at_risk" and analytics_chat.QUIET.search(question)
+
+
+def test_a_channel_managers_sleeping_partners_in_french(ctx):
+    answer = _ask(ctx, "quels partenaires se sont endormis ces trois derniers mois ?")
+    assert [t.name for t in answer.tools] == ["programme_portfolio"], answer.answer  # before: a search of content
