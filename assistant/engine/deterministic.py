@@ -1037,7 +1037,7 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         turn.record("list_registrations", {"registration_ids": args["registration_ids"]})
         regs = [r for r in list_registrations(turn.ctx, turn.scope).registrations
                 if r.registration_id in args["registration_ids"]]
-        return registration_facts.registrations_answer(regs, turn.lang), len(regs)
+        return registration_facts.registrations_answer(regs, turn.lang, not turn.scope.is_partner), len(regs)
     if p.intent == "last_registered":
         with turn.ctx.records(turn.scope) as rec:
             registered = [(o.opportunity_id, o.created_on) for o in rec.opportunities(partner_id=args["partner_id"])
