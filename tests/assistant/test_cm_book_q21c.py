@@ -12,10 +12,14 @@ from assistant.engine import analytics_chat
 from assistant.engine.agent import ask
 from retrieval.scope import scope_for_user
 from tests.records_only import records_only
-from tests.tools.programme_world import FILES, write_world
+from tests.tools.programme_world import write_world
 
 TODAY = "2026-05-20"
-PARTNERS = FILES["partners.csv"] + "P-4,Vantage Influence Collective,var,registered,DE,Lakehouse,Retail\n"
+PARTNERS = ("partner_id,name,type,tier,countries,competencies,industries,joined_on\n"
+            "P-1,Alpine IT,var,gold,DE;AT,Lakehouse;Governance,Healthcare,2021-04-12\n"
+            "P-2,Rhein Systems,system_integrator,silver,DE,Lakehouse;Governance,Healthcare;Retail,2023-02-01\n"
+            "P-3,Iberia Cloud,reseller,registered,ES,Lakehouse,Retail,2025-08-19\n"
+            "P-4,Vantage Influence Collective,var,registered,DE,Lakehouse,Retail,2025-10-30\n")
 # won in Q1 2026: 40k sourced by P-1, 20k influenced by P-2, 40k direct (partner share 60%); in 2025: 30k + 10k
 OPPS = ("opportunity_id,account_id,name,stage,products,created_on,close_date,partner_id,partner_role,amount\n"
         "O-1,A-2,Freight lakehouse,proposal,Lakehouse,2026-01-10,2026-07-01,P-2,sourced,50000\n"
@@ -103,3 +107,12 @@ def test_partners_gone_to_sleep_are_the_declining_ones(question):
 def test_a_channel_managers_sleeping_partners_in_french(ctx):
     answer = _ask(ctx, "quels partenaires se sont endormis ces trois derniers mois ?")
     assert [t.name for t in answer.tools] == ["programme_portfolio"], answer.answer  # before: a search of content
+
+
+@pytest.mark.parametrize("question", ["¿en qué nivel está Iberia Cloud y desde cuándo es socio?",
+                                      "à quel niveau est Iberia Cloud ?", "auf welcher Stufe ist Iberia Cloud?",
+                                      "em que nível está a Iberia Cloud?", "what tier is Iberia Cloud on?"])
+def test_a_named_partners_tier_and_since_when(ctx, question):
+    answer = _ask(ctx, question)
+    assert [t.name for t in answer.tools] == ["partner_profile"], answer.answer
+    assert "registered" in answer.answer.splitlines()[0] and "2025-08-19" in answer.answer, answer.answer

@@ -122,6 +122,7 @@ class ProfileResult(BaseModel):
     activity: list[ActivityMonthOut] = Field(default_factory=list)  # activity topic: the months asked
     asked_tier: str | None = None  # the tier asked about ("what do we need for silver?"), when one was
     asked_tier_checks: list[TierCheckOut] = Field(default_factory=list)  # its requirements, the partner's figures
+    joined_on: dt.date | None = None  # when the partner joined the programme (partners.csv joined_on)
 
 
 def _checks(checks: list) -> list[TierCheckOut]:
@@ -205,7 +206,8 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     days = protection_days(ctx)
     out = ProfileResult(partner_id=partner_id, name=partner.name, topic=topic, tier=assessment.current,
                         qualified_tier=assessment.qualified, protection_days=days, today=today,
-                        asked_deal=opportunity_id, currency=reporting_currency(ctx.vendor()))
+                        asked_deal=opportunity_id, currency=reporting_currency(ctx.vendor()),
+                        joined_on=getattr(partner, "joined_on", None))
     above = [c.tier for c in assessment.checks_next]
     out.next_tier = above[0] if above else None
     out.next_tier_checks = _checks(assessment.checks_next)
