@@ -20,6 +20,7 @@ from assistant.engine.router import ASKS_LANGUAGE, HOW_MANY_MORE
 from assistant.engine.turn import AskResponse, ToolUse, Turn, forbidden_message
 from retrieval.records import Partner
 from retrieval.scope import CAPABILITY_WORDS
+from tools.directory.service import places_named
 from tools.leads.service import list_leads, route_lead
 from tools.locales import Catalogue
 from tools.registrations.service import (
@@ -380,11 +381,31 @@ def _fit_facts(turn: Turn, lead_id: str) -> Callable[[str], str]:
     return facts
 
 
+RANK_ALL_LEAD = 50  # partners read when the question narrows them to a country or region
+
+
+def _places(turn: Turn, lead_id: str) -> list[str]:
+    """The countries the question narrows the partners to ("any partner in the Nordics fit ...?"), the lead's
+    company name aside (a company may be named after a place)."""
+    lead = next((x for x in list_leads(turn.ctx, turn.scope).leads if x.lead_id.casefold() == lead_id.casefold()), None)
+    text = turn.question
+    if lead is not None:
+        text = re.sub(re.escape(lead.company), " ", text, flags=re.IGNORECASE)
+    return places_named(text)
+
+
 def _route_answer(turn: Turn, original: str, why: bool = False) -> tuple[str, ToolUse]:
     """The lead's routing, headed by its id and company; `why` ("why?" next): each partner's reasons with what it
-    shares with the lead (country, products, industry) besides."""
+    shares with the lead (country, products, industry) besides. A country or region the question names keeps the
+    partners selling there (all ranked partners read, the best three of them kept)."""
     tool = ToolUse(name="route_lead", arguments={"lead_id": original})
-    routing = route_lead(turn.ctx, turn.scope, original)
+    places = [] if why else _places(turn, original)
+    routing = route_lead(turn.ctx, turn.scope, original, top=RANK_ALL_LEAD if places else 3)
+    if places:
+        with turn.ctx.records(turn.scope) as rec:
+            sells = {p.partner_id for p in rec.partners() if {c.upper() for c in p.countries or []} & set(places)}
+        routing.partners = [p for p in routing.partners if p.partner_id in sells][:3] or routing.partners[:3]
+        tool.arguments["countries"] = places
     turn.results.append(routing)
     state = turn.thread.state  # "why?" next: the same ranking with its reasons
     state.pending, state.choices, state.last_intent = None, [], "route_lead"

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.engine import analytics_chat
+from assistant.engine import analytics_chat, recruit_chat
 from assistant.engine.agent import ask
 from retrieval.scope import scope_for_user
 from tests.records_only import records_only
@@ -116,3 +116,11 @@ def test_a_named_partners_tier_and_since_when(ctx, question):
     answer = _ask(ctx, question)
     assert [t.name for t in answer.tools] == ["partner_profile"], answer.answer
     assert "registered" in answer.answer.splitlines()[0] and "2025-08-19" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "code"), [("韓国でのリクルート候補は？", "KR"),
+                                                ("candidats à recruter en Corée du Sud ?", "KR"),
+                                                ("welche Partner sollten wir in Südkorea rekrutieren?", "KR"),
+                                                ("¿a quién reclutar en Chile?", "CL")])
+def test_recruitment_in_a_country_named_in_any_language(question, code):
+    assert recruit_chat.is_recruit_question(question) and recruit_chat.country_in(question) == code

@@ -103,3 +103,13 @@ def test_why_after_a_leads_routing_gives_what_each_partner_shares_with_it(ctx, q
     answer = ask(ctx, scope_for_user(ctx.store, "u-cm"), why, first.thread_id)
     assert [t.name for t in answer.tools] == ["route_lead"], answer.answer
     assert "Harz Kliniken" in answer.answer and "DE" in answer.answer, answer.answer  # the lead's country shared
+
+
+@pytest.mark.parametrize(("question", "kept"), [("which partner in Iberia fits the Porto Mercados lead?", {"P-3"}),
+                                                ("¿algún socio en Austria para el lead de Porto Mercados?", {"P-1"}),
+                                                ("Porto Mercadosのリードに合うドイツのパートナーは？", {"P-1", "P-2"})])
+def test_a_country_or_region_named_keeps_the_partners_selling_there(ctx, question, kept):
+    answer = _ask(ctx, "u-cm", question)
+    assert [t.name for t in answer.tools] == ["route_lead"], answer.answer
+    listed = {pid for pair in re.findall(r"\((P-\d+)\)|（(P-\d+)）", answer.answer) for pid in pair if pid}
+    assert listed and listed <= kept, answer.answer
