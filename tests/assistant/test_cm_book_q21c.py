@@ -124,3 +124,15 @@ def test_a_named_partners_tier_and_since_when(ctx, question):
                                                 ("¿a quién reclutar en Chile?", "CL")])
 def test_recruitment_in_a_country_named_in_any_language(question, code):
     assert recruit_chat.is_recruit_question(question) and recruit_chat.country_in(question) == code
+
+
+@pytest.mark.parametrize("question", ["which partners joined in 2025 or later, and have they won anything?",
+                                      "quels partenaires ont rejoint le programme depuis 2025 ?",
+                                      "welche Partner sind seit 2025 beigetreten?",
+                                      "2025年以降に加入したパートナーは？"])
+def test_partners_joined_since_a_year_with_their_wins(ctx, question):
+    answer = _ask(ctx, question)  # before: only those of that one year (or none), without their wins
+    assert [t.name for t in answer.tools] == ["records_overview"], answer.answer
+    lines = {line.split("(")[1].split(")")[0]: line for line in answer.answer.splitlines() if line.startswith("- ")}
+    assert set(lines) == {"P-3", "P-4"}, answer.answer
+    assert "30,000" in lines["P-3"] and "10,000" in lines["P-4"], answer.answer  # each one's wins since joining

@@ -77,6 +77,8 @@ class PartnerLine(BaseModel):
     pipeline: float | None = None  # open_deals: their amount (deal currencies summed as numbers)
     last_registered: dt.date | None = None  # no_registrations: the day of its latest registration (None: never)
     portal_logins: float | None = None  # logins: the metric asked (portal logins by default) over the months asked
+    won_deals: int | None = None  # joined: the deals won with it (on or registered) since it joined
+    won: float | None = None  # joined: their amount (deal currencies summed as numbers)
 
 
 class DealLine(BaseModel):
@@ -227,6 +229,13 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
             out.channel_manager = channel_manager
             out.partners = [PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "",
                                         joined_on=p.joined_on) for p in partners]
+            if topic == "joined":  # "... and whether they've won anything": each one's wins since joining
+                won = [o for o in rec.opportunities() if o.stage == "closed_won" and o.close_date
+                       and o.close_date <= today]
+                for line in out.partners:
+                    mine = [o for o in won if line.partner_id in (o.partner_id, o.registered_by)
+                            and (line.joined_on is None or o.close_date >= line.joined_on)]
+                    line.won_deals, line.won = len(mine), float(sum(o.amount or 0 for o in mine))
             out.count = len(out.partners)
             return out
         opps = rec.opportunities()
