@@ -113,3 +113,24 @@ def test_a_country_or_region_named_keeps_the_partners_selling_there(ctx, questio
     assert [t.name for t in answer.tools] == ["route_lead"], answer.answer
     listed = {pid for pair in re.findall(r"\((P-\d+)\)|（(P-\d+)）", answer.answer) for pid in pair if pid}
     assert listed and listed <= kept, answer.answer
+
+
+@pytest.mark.parametrize(("question", "shown"), [("what's the status of the Harz Kliniken lead?", ["L-7", "P-2"]),
+                                                 ("wer hat den Lead von Harz Kliniken?", ["L-7", "P-2"]),
+                                                 ("Harz Kliniken のリードはどうなっていますか？", ["L-7", "P-2"]),
+                                                 ("¿el lead de Porto Mercados ya está asignado?", ["L-8", "sin asignar"]),
+                                                 ("o lead da Porto Mercados foi aceito?", ["L-8", "não encaminhado"])])
+def test_a_lead_named_by_its_company_is_answered_from_its_record(ctx, question, shown):
+    answer = _ask(ctx, "u-cm", question)  # before: a deal picker, or a deal whose account resembled the company
+    assert [t.name for t in answer.tools] == ["list_leads"], answer.answer
+    assert all(s in answer.answer for s in shown), answer.answer
+
+
+def test_a_lead_of_another_partner_is_not_a_sellers_record(ctx):
+    answer = _ask(ctx, "u-ps1", "what's the status of the Harz Kliniken lead?")
+    assert "L-7" not in answer.answer, answer.answer
+
+
+def test_a_first_word_alone_names_no_lead(ctx):
+    answer = _ask(ctx, "u-cm", "how many leads came from the Porto webinar?")
+    assert "L-8" not in answer.answer, answer.answer
