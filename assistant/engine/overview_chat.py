@@ -189,11 +189,11 @@ _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês
 
 def _wins(p, lang: str) -> str:
     """ ", won 2 deals since joining (EUR 80,000)" for a partner line that carries its wins (the joined topic)."""
-    if p.won_deals is None:
+    if p.won_since_joining is None:
         return ""
-    if not p.won_deals:
+    if not p.won_since_joining:
         return ", " + _say("joined_no_win", lang)
-    return ", " + _say("joined_won", lang, deals=p.won_deals, amount=f"{p.won or 0:,.0f}")
+    return ", " + _say("joined_won", lang, deals=p.won_since_joining, amount=f"{p.won_amount_since_joining or 0:,.0f}")
 
 
 def topic_of(question: str, today: dt.date, partner_named: bool = False,

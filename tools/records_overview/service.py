@@ -77,8 +77,8 @@ class PartnerLine(BaseModel):
     pipeline: float | None = None  # open_deals: their amount (deal currencies summed as numbers)
     last_registered: dt.date | None = None  # no_registrations: the day of its latest registration (None: never)
     portal_logins: float | None = None  # logins: the metric asked (portal logins by default) over the months asked
-    won_deals: int | None = None  # joined: the deals won with it (on or registered) since it joined
-    won: float | None = None  # joined: their amount (deal currencies summed as numbers)
+    won_since_joining: int | None = None  # joined: the deals won with it (on or registered) since it joined
+    won_amount_since_joining: float | None = None  # joined: their amount (deal currencies summed as numbers)
 
 
 class DealLine(BaseModel):
@@ -235,7 +235,8 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
                 for line in out.partners:
                     mine = [o for o in won if line.partner_id in (o.partner_id, o.registered_by)
                             and (line.joined_on is None or o.close_date >= line.joined_on)]
-                    line.won_deals, line.won = len(mine), float(sum(o.amount or 0 for o in mine))
+                    line.won_since_joining = len(mine)
+                    line.won_amount_since_joining = float(sum(o.amount or 0 for o in mine))
             out.count = len(out.partners)
             return out
         opps = rec.opportunities()
