@@ -26,15 +26,22 @@ _ATTRIBUTION = re.compile(
     r"\b(sourced?|sourcing|influenced|attribut\w*|ropi|roi|return on (partner )?investment|partner share|"
     r"partner[- ]sourced|won revenue|revenue (from|through|via|by) partners?|partner revenue|"
     r"won (the )?(most|more|highest|biggest|largest|least) (revenue|bookings)|"
+    # the partners' share of won revenue in the other languages ("part des partenaires", "Partneranteil")
+    r"partneranteil\w*|anteil der partner|parts? des partenaires|cuota de (los )?socios|participaci[oó]n de los socios|"
+    r"participação dos parceiros|revenus? gagnés?|"
     r"quell\w*|beigesteuert|partnerumsatz|umsatzanteil|apport\w*|chiffre d'affaires|généré|"
-    r"origin[aóo]\w*|ingresos|receita|gerad[oa]s?)\b|売上|貢献|ソース|経由", re.IGNORECASE)
+    r"origin[aóo]\w*|ingresos|receita|gerad[oa]s?)\b|売上|貢献|ソース|経由|受注額|パートナー(比率|の割合|シェア)", re.IGNORECASE)
 # "won revenue over the last 12 months?": the won total, which attribution splits (direct and by partner)
 _WON_REVENUE = re.compile(r"\b(won revenue|revenue won|bookings)\b|gewonnene[rn]? umsatz|chiffre d'affaires gagné|"
+                          r"revenus? gagnés?|"
                           r"ingresos ganados|receita ganha|受注額|受注売上", re.IGNORECASE)
 # "what's the deal reg rule for partner sourced?": the programme's rule (content), not the figures
 _RULE = re.compile(r"\b(rules?|polic(y|ies)|regel\w*|règles?|politique|reglas?|política|regras?|definition|"
                    r"definiert|défini\w*|defin\w*)\b|ルール|規定|ポリシー|定義", re.IGNORECASE)
-_PARTNERISH = re.compile(r"partner|パートナー|socio|parceir", re.IGNORECASE)
+PARTNERISH = re.compile(r"partner|パートナー|socio|parceir", re.IGNORECASE)
+# "what is the H2 partner share target?", "objectif de part partenaires": a plan's goal (content), not the figures
+_TARGET = re.compile(r"\b(targets?|goals?|objectives?|zielwert\w*|ziele?|zielvorgabe\w*|objecti(f|fs)|cibles?|"
+                     r"objetivos?|metas?)\b|目標", re.IGNORECASE)
 # "how much did <partner> win, split by role?": the won revenue by the partner's role (attribution)
 _BY_ROLE = re.compile(r"\b(split|broken down|break(down)?|per|by) (partner )?roles?\b|\bnach rollen?\b|"
                       r"\bpar rôles?\b|\bpor (rol|roles|papel|papéis)\b|役割(別|ごと)", re.IGNORECASE)
@@ -57,7 +64,8 @@ QUIET = re.compile(
     r"active|engaged|engaging|using the portal)|\binactive\b|\bdisengag\w*|\bdormant\b|\bless active\b|"
     r"\bdropped off\b|\bfallen off\b|\bruhig geworden|\beingeschlafen|\binaktiv\w*|\bnicht mehr (aktiv|"
     r"eingeloggt|angemeldet|im portal)|\bloggen sich nicht mehr|\binacti(f|fs|ve|ves)\b|\bne se connecte\w* plus|"
-    r"\bdevenu\w* silencieu\w*|\binactiv[oa]s?\b|\bdejaron de (entrar|conectarse|usar|registrar)|\bya no (entran|"
+    r"\bdevenu\w* silencieu\w*|\bendormi\w*|\ben sommeil\b|\bassoupi\w*|\bdormid[oa]s?\b|\bse (han )?dormido\b|"
+    r"\badormecid[oa]s?\b|\bsilenciosos\b|\binactiv[oa]s?\b|\bdejaron de (entrar|conectarse|usar|registrar)|\bya no (entran|"
     r"se conectan|usan)|\binativ[oa]s?\b|\bpararam de (entrar|acessar|usar|logar)|\bsumiram\b|"
     r"休眠|ログインしなくなった|ログイン(が|を)?(減|止|しない|してい)|音沙汰|活動が(減|止|落ち|ない)", re.IGNORECASE)
 _WHO = re.compile(r"\b(who|which|any|wer|welche|qui|quels?|quelles?|quién(es)?|cuáles|quem|quais)\b|どの|誰",
@@ -99,19 +107,22 @@ def intent_of(question: str, kinds: set[str]) -> str | None:
     if _FIRST_WIN.search(question):
         return "first_win"
     if (_AT_RISK.search(question) or QUIET.search(question)) and not _DEALS.search(question) and (
-            _PARTNERISH.search(question) or _WHO.search(question)):
+            PARTNERISH.search(question) or _WHO.search(question)):
         return "at_risk"
     if _BY_ROLE.search(question) and not _RULE.search(question) and (
-            "partner" in kinds or _OWN.search(question) or _PARTNERISH.search(question)):
+            "partner" in kinds or _OWN.search(question) or PARTNERISH.search(question)):
         return "attribution"
-    if _ATTRIBUTION.search(question) and not _RULE.search(question) and (_PARTNERISH.search(question) or "partner" in kinds
-                                          or _WON_REVENUE.search(question)
-                                          or re.search(r"\b(ropi|roi)\b", question, re.IGNORECASE)
-                                          or _ATTRIBUTION_ITSELF.search(question)
-                                          or (_OWN.search(question) and (_OWN_AMOUNT.search(question)
-                                                                         or _REVENUE.search(question)))):
+    if _ATTRIBUTION.search(question) and not (_RULE.search(question) or _TARGET.search(question)) and (
+            PARTNERISH.search(question) or "partner" in kinds or _WON_REVENUE.search(question)
+            or re.search(r"\b(ropi|roi)\b", question, re.IGNORECASE) or _ATTRIBUTION_ITSELF.search(question)
+            or (_OWN.search(question) and (_OWN_AMOUNT.search(question) or _REVENUE.search(question)))):
         return "attribution"
     return None
+
+
+def names_the_figures(words: str) -> bool:
+    """The words are the figures' own vocabulary ("influenced", "sourced", "ROPI"), not a partner's name."""
+    return bool(words) and bool(_ATTRIBUTION.fullmatch(words.strip()) or _ATTRIBUTION_ITSELF.fullmatch(words.strip()))
 
 
 def _quarter_start(day: dt.date) -> dt.date:
@@ -151,7 +162,7 @@ def period_of(question: str, today: dt.date) -> tuple[str | None, str | None]:
 
 # A period named by its year, half or quarter ("in 2025", "FY2025", "H1 2026", "first half", "Q3", "T2 2025",
 # "3. Quartal", "第3四半期") or a month or a span of months ("in october", "since march", "last 4 months")
-_YEAR = re.compile(r"(?<![\w./-])(?:fy\s?)?(20\d\d)(?![\w./-]|\s?-\s?\d)", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![A-Za-z0-9_./-])(?:fy\s?)?(20\d\d)(?![A-Za-z0-9_./-]|\s?-\s?\d)", re.IGNORECASE)  # "2025年"
 _HALF = re.compile(r"\b(?:h|s)([12])\b|\b(first|1st|second|2nd|erste[ns]?|zweite[ns]?|premier|second|primer|segundo|"
                    r"primeiro)\s+(?:half|halbjahr|semestre)\b|(上|下)半期", re.IGNORECASE)
 
@@ -165,7 +176,8 @@ def named_period(question: str, today: dt.date) -> tuple[dt.date, dt.date] | Non
     if half:
         second = half.group(1) == "2" or bool(re.match(r"(second|2nd|zweite|segundo)", half.group(2) or "",
                                                        re.IGNORECASE)) or half.group(3) == "下"
-        return (dt.date(year, 7, 1), dt.date(year, 12, 31)) if second else (dt.date(year, 1, 1), dt.date(year, 6, 30))
+        dates = (dt.date(year, 7, 1), dt.date(year, 12, 31)) if second else (dt.date(year, 1, 1), dt.date(year, 6, 30))
+        return dates if dates[0] <= today else None  # a half still to come has no results yet
     spec = mdf_period(question, today.year, today)
     if spec and year_named and re.fullmatch(r"\d{4}-(Q[1-4]|\d{2})", spec):  # "Q3 2025", "october 2025"
         spec = f"{year}{spec[4:]}"
@@ -440,9 +452,11 @@ def first_win_answer(data: PortfolioResponse, partner_id: str | None, lang: str 
 # (the digest's stalled deals). A question about one deal ("is the Globex deal stalled?") names it: the
 # engine's next best actions answer that.
 STALLED_RE = re.compile(
-    r"^(?!.*\b(?:OPP-\d+|why|warum|pourquoi|por qu[eé])\b)(?=.*(?:\b(?:stalled|stuck|quiet|gone dark|no activity|"
-    r"festgefahren\w*|stagnier\w*|ins stocken|bloqu[ée]\w*|au point mort|estancad[oa]s?|parad[oa]s|"
-    r"travad[oa]s|sin actividad|sem atividade)\b|停滞|止まって|動きのない))(?=.*(?:\b(?:deals?|opps?|"
+    r"^(?!.*\b(?:OPP-\d+|why|warum|pourquoi|por qu[eé])\b)(?=.*(?:\b(?:stalled|stalling|stuck|quiet|gone dark|"
+    r"no activity|not (?:moving|progressing)|stagna\w*|stagn(?:e|ent|ant|ante|antes|ier\w*)|festgefahren\w*|"
+    r"ins stocken|kommen nicht voran|bloqu[ée]\w*|au point mort|n'avancent (?:plus|pas)|sans activité|"
+    r"(?:se )?estanca\w*|estancad[oa]s?|no avanzan|parad[oa]s|travad[oa]s|sin actividad|sem atividade|"
+    r"não avançam)\b|停滞|止まって|動きのない|動いていない|進んでいない))(?=.*(?:\b(?:deals?|opps?|"
     r"opportunit\w*|pipeline|geschäfte|affaires|oportunidad\w*|negócios|negocios|oportunidades)\b|案件|商談))",
     re.IGNORECASE)
 # "across all partners", "including partners I don't manage", "担当外のパートナーも含めて": not only the asker's book

@@ -352,6 +352,8 @@ def _win_rate_lines(data: ProfileResult, partner: str, deal_label: DealLabel, la
 def _tier_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:
     tier, qualified, above = data.tier, data.qualified_tier, data.next_tier
     lines = [say("tier_now", lang, partner=partner, tier=tier)]
+    if data.joined_on:  # "what tier is <partner> and since when is it a partner?"
+        lines[0] += " " + say("tier_since", lang, day=data.joined_on.isoformat())
     if qualified and qualified != tier:
         lines.append(say("tier_qualifies", lang, tier=qualified))
     checks = data.next_tier_checks

@@ -440,6 +440,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         if manager and overview_chat.asks_own_book(turn.question):  # "partners I manage": not "… Managed Cloud"
             partners = [e for e in partners if e.score >= SURE]
         overview = overview_chat.topic_of(turn.question, turn.ctx.today(), bool(partners), manager)
+        if overview and overview[0] == "won" and (programme.period_of(turn.question, turn.ctx.today()) != (None, None)
+                                                  or programme.PARTNERISH.search(turn.question)):
+            overview = None  # "won revenue in Q1 2026?", "Partneranteil am Umsatz": the period's attribution
         if overview:  # "how many partners?", "total open pipeline?", "MDF Maple Leaf left unspent in Q3?"
             args = {"topic": overview[0], **overview[1], **({"partner_id": partners[0].id} if partners else {})}
             if overview[0] == "certified":  # in a country, on a product ("Japan's most Streaming-certified")
@@ -679,7 +682,10 @@ def _without_names(question: str, mentions: Mentions) -> str:
 
 def _plan_programme(turn: Turn, intent: str, mentions: Mentions) -> Plan:
     """Attribution (any role; a partner seller's own figures), at risk and first wins (internal roles)."""
-    partners = mentions.of("partner")
+    # a partner matched loosely on a word of the figures asked for ("sourced vs influenced" is not "<X> Influence
+    # Lab"): the totals, not that partner
+    partners = [e for e in mentions.of("partner") if e.score >= SURE or not programme.names_the_figures(
+        " ".join(mentions.words[e.span[0]:e.span[1]]))]
     partner_id = partners[0].id if partners else None
     if turn.scope.is_partner and (partner_id not in (None, turn.scope.partner_id) or mentions.foreign_partner):
         return Plan(intent, refusal=say("foreign_figures", turn.lang))
@@ -1031,7 +1037,7 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
         turn.record("list_registrations", {"registration_ids": args["registration_ids"]})
         regs = [r for r in list_registrations(turn.ctx, turn.scope).registrations
                 if r.registration_id in args["registration_ids"]]
-        return registration_facts.registrations_answer(regs, turn.lang), len(regs)
+        return registration_facts.registrations_answer(regs, turn.lang, not turn.scope.is_partner), len(regs)
     if p.intent == "last_registered":
         with turn.ctx.records(turn.scope) as rec:
             registered = [(o.opportunity_id, o.created_on) for o in rec.opportunities(partner_id=args["partner_id"])
@@ -1239,7 +1245,7 @@ def _in_window(turn: Turn, resolver: Resolver, profile: ProfileResult, window: l
             text += "\n" + "\n".join(answers.reg_line(d, resolver.deal_label, turn.lang)
                                       for d in lapsed[:answers.DEALS_SHOWN])
         return text, 0
-    lines = [f"{partner}: " + say(head, turn.lang, start=start, end=end)]
+    lines = [f"{partner}: " + say(head, turn.lang, start=start, end=end, n=len(found))]  # "how many ...?" answered
     for d in found[:answers.DEALS_SHOWN]:
         lines.append(answers.deal_line(d, resolver.deal_label, turn.lang) if profile.topic == "deals"
                      else answers.reg_line(d, resolver.deal_label, turn.lang))

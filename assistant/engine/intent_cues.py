@@ -434,7 +434,11 @@ PROFILE_CUES["tier"] += [
     rf"\b(gap|gaps|distance|far off|shortfall|écart|abstand|lücke|brecha|diferencia|diferença)\b.{{0,40}}({TIER_WORD})",
     # "<partner>'s tier?", "what tier is <partner>?", "<partner>のティアは？": the tier it holds
     r"(?:'s|の) ?(current |aktuelle |actual |atual )?(tier|level|ティア|ランク)\b|\b(what|which) (tier|level) (is|are)\b|"
-    r"(ティア|ランク)(は|を教え|って)",
+    r"(ティア|ランク)(は|を教え|って)|"
+    # "¿en qué nivel está <partner>?", "à quel niveau est <partner> ?", "auf welcher Stufe ist <partner>?", "em que
+    # nível está <partner>?", "quel est le niveau de <partner> ?", "qual é o nível da <partner>?"
+    r"\b(en|a|à|auf|in|em|no|na) (qu[eé]|quel\w*|welche\w*|que|qual) (nivel|niveau|nível|stufe|tier|level)\b|"
+    r"\b(quel|quelle|cu[aá]l|qual|welche\w*) (est|es|é|ist)( le| el| o| a| die)? (nivel|niveau|nível|stufe|tier|level)\b",
     WON_ASKED,
     # "our win count over 12 months?", "number of wins", "Anzahl gewonnener Deals", "nombre d'affaires gagnées"
     r"\b(win|wins|won deals?) (count|tally|total)\b|\b(number|count|total) of (wins|won deals)\b|\bhow many wins\b|"

@@ -40,6 +40,10 @@ _OTHER_SUBJECT = re.compile(r"\b(deals?|opps?|opportunit\w*|pipeline|accounts?|c
 _JOINED = re.compile(r"\b(joined|new partners?|signed up|onboarded|beigetreten|neue partner|dazugekommen|"
                      r"rejoint|nouveaux partenaires|se unieron|nuevos socios|nuevos partners|entraron|ingresaron|"
                      r"se incorporaron|se sumaron|entraram|ingressaram|novos parceiros)\b|加入|新規パートナー")
+_SINCE_YEAR = re.compile(r"\b(?:since|from|seit|ab|depuis|desde|a partir de)\s+(?:(?:the |l'|el |o )?(?:year|jahr|"
+                         r"année|año|ano)\s+)?(20\d\d)\b|\b(20\d\d)\s*(?:or|and|ou|o|oder|und|e|y)\s+(?:later|after|"
+                         r"onwards?|après|plus tard|después|posterior\w*|depois|später|danach|mais tarde)\b|"
+                         r"\b(20\d\d)\s*(?:onwards?|on)\b|(20\d\d)\s*年?\s*(?:以降|以来|から)")
 _THIS_YEAR = re.compile(r"\b(this year|in \d{4}|dieses jahr|diesem jahr|cette année|este año|este ano)\b|今年")
 _PIPELINE = re.compile(r"\bpipeline\b|\bpipe\b|パイプライン")
 _SUM = re.compile(r"\b(total|sum|across|whole|overall|all|gesamt\w*|insgesamt|totale?|todo|toda|todos|inteiro|"
@@ -187,6 +191,15 @@ _WHO_ANY = re.compile(r"\b(who|who's|which|wer|welche\w*|qui|quién\w*|quem|anyo
 _THIS_MONTH = re.compile(r"\b(this month|diesen monat|ce mois|este mes|este mês)\b|今月")
 
 
+def _wins(p, lang: str) -> str:
+    """ ", won 2 deals since joining (EUR 80,000)" for a partner line that carries its wins (the joined topic)."""
+    if p.won_since_joining is None:
+        return ""
+    if not p.won_since_joining:
+        return ", " + _say("joined_no_win", lang)
+    return ", " + _say("joined_won", lang, deals=p.won_since_joining, amount=f"{p.won_amount_since_joining or 0:,.0f}")
+
+
 def topic_of(question: str, today: dt.date, partner_named: bool = False,
              manager: str | None = None) -> tuple[str, dict[str, Any]] | None:
     """(topic, tool arguments) for a question about the whole book (or, for MDF figures, the partner named),
@@ -259,6 +272,10 @@ def _topic_of(question: str, today: dt.date, partner_named: bool = False) -> tup
     if _PIPELINE.search(text) and _SUM.search(text):
         return "pipeline", _amount(text)
     if _PARTNERS.search(text) and _JOINED.search(text) and not _DEALS.search(text):
+        since = _SINCE_YEAR.search(text)  # "in 2025 or later", "seit 2025", "2025年以降": that year to today
+        if since:
+            first = next(g for g in since.groups() if g)
+            return "joined", {"from_date": f"{first}-01-01", "to_date": today.isoformat()}
         year = re.search(r"\bin (\d{4})\b", text)
         if year or _THIS_YEAR.search(text):
             return "joined", {"year": int(year.group(1))} if year else {}
@@ -459,6 +476,12 @@ _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
                        "{n} partenaires ont rejoint le programme entre le {start} et le {end} :",
                        "{n} socios se unieron entre {start} y {end}:", "{n} parceiros entraram entre {start} e {end}:",
                        "{start} から {end} までに加入したパートナーは {n} 社です:"),
+    "joined_won": ("won {deals} deals since joining ({amount})", "seit dem Beitritt {deals} Deals gewonnen ({amount})",
+                   "{deals} affaires gagnées depuis son arrivée ({amount})",
+                   "{deals} negocios ganados desde que se unió ({amount})",
+                   "{deals} negócios ganhos desde a entrada ({amount})", "加入以来の受注 {deals} 件（{amount}）"),
+    "joined_no_win": ("no won deal yet", "noch kein gewonnener Deal", "aucune affaire gagnée pour l'instant",
+                      "ningún negocio ganado aún", "nenhum negócio ganho ainda", "受注はまだありません"),
     "users": ("{n} users are set up in the copilot (users.csv): {split}.",
               "{n} Benutzer sind im Copilot eingerichtet: {split}.",
               "{n} utilisateurs sont configurés dans le copilote : {split}.",
@@ -673,10 +696,11 @@ def answer(result: OverviewResult, partner_names: dict[str, str], lang: str = "e
             lines += [f"- {p.name} ({p.partner_id})" for p in result.partners[:LIST_MAX]]
     elif t == "joined" and result.window:
         lines = [_say("joined_between", lang, n=n, start=result.window[0], end=result.window[1])]
-        lines += [f"- {p.name} ({p.partner_id}), {p.tier}, {p.joined_on}" for p in result.partners[:LIST_MAX]]
+        lines += [f"- {p.name} ({p.partner_id}), {p.tier}, {p.joined_on}{_wins(p, lang)}"
+                  for p in result.partners[:LIST_MAX]]
     elif t == "joined":
         lines = [_say("joined", lang, n=n, year=result.year)]
-        lines += [f"- {p.name} ({p.partner_id}), {p.joined_on}" for p in result.partners[:LIST_MAX]]
+        lines += [f"- {p.name} ({p.partner_id}), {p.joined_on}{_wins(p, lang)}" for p in result.partners[:LIST_MAX]]
     elif t == "users":
         split = ", ".join(f"{k} {role.replace('_', ' ')}" for role, k in sorted(result.by_role.items()))
         lines = [_say("users", lang, n=n, split=split)]

@@ -7,19 +7,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rapidfuzz import fuzz
 from sqlalchemy import select
 
 from assistant.core.errors import CosellError, Forbidden
 from assistant.engine import analytics_chat, kits_chat, mdf_chat
 from assistant.engine.followup_chat import WHY
 from assistant.engine.intent_cues import normalise
-from assistant.engine.name_index import best_named
+from assistant.engine.name_index import NAMED, best_named, ids_written
 from assistant.engine.overview_chat import asks_own_book
 from assistant.engine.resolver import Resolver
 from assistant.engine.router import ASKS_LANGUAGE, HOW_MANY_MORE
 from assistant.engine.turn import AskResponse, ToolUse, Turn, forbidden_message
 from retrieval.records import Partner
 from retrieval.scope import CAPABILITY_WORDS
+from tools.account_mapping.service import normalize_name
+from tools.directory.service import places_named
 from tools.leads.service import list_leads, route_lead
 from tools.locales import Catalogue
 from tools.registrations.service import (
@@ -172,6 +175,30 @@ _say = Catalogue({
     "leads_new": ("{n} leads not routed to a partner yet:", "{n} Leads noch keinem Partner zugewiesen:",
                   "{n} leads pas encore attribués à un partenaire :", "{n} leads aún sin asignar a un socio:",
                   "{n} leads ainda não encaminhados a um parceiro:", "未割り当てのリード {n} 件:"),
+    "lead_state": ("Lead {id} ({company}{where}): {state}.", "Lead {id} ({company}{where}): {state}.",
+                   "Lead {id} ({company}{where}) : {state}.", "Lead {id} ({company}{where}): {state}.",
+                   "Lead {id} ({company}{where}): {state}.", "リード {id}（{company}{where}）: {state}。"),
+    "lead_new": ("not routed to a partner yet", "noch keinem Partner zugewiesen", "pas encore attribué à un partenaire",
+                 "aún sin asignar a un socio", "ainda não encaminhado a um parceiro", "まだパートナーに割り当てられていません"),
+    "lead_is_assigned": ("assigned to {partner} ({pid}), to accept by {by}",
+                         "{partner} ({pid}) zugewiesen, annehmen bis {by}",
+                         "attribué à {partner} ({pid}), à accepter avant le {by}",
+                         "asignado a {partner} ({pid}), a aceptar antes del {by}",
+                         "atribuído a {partner} ({pid}), a aceitar até {by}",
+                         "{partner}（{pid}）に割り当て済み、承諾期限 {by}"),
+    "lead_accepted": ("accepted by {partner} ({pid})", "von {partner} ({pid}) angenommen", "accepté par {partner} ({pid})",
+                      "aceptado por {partner} ({pid})", "aceito por {partner} ({pid})", "{partner}（{pid}）が承諾済み"),
+    "lead_declined": ("declined by {partner} ({pid})", "von {partner} ({pid}) abgelehnt", "refusé par {partner} ({pid})",
+                      "rechazado por {partner} ({pid})", "recusado por {partner} ({pid})", "{partner}（{pid}）が辞退"),
+    "lead_expired": ("expired: {partner} ({pid}) did not accept it in time",
+                     "verfallen: {partner} ({pid}) hat ihn nicht rechtzeitig angenommen",
+                     "expiré : {partner} ({pid}) ne l'a pas accepté à temps",
+                     "vencido: {partner} ({pid}) no lo aceptó a tiempo", "expirado: {partner} ({pid}) não aceitou a tempo",
+                     "期限切れ: {partner}（{pid}）が期限内に承諾しませんでした"),
+    "lead_converted": ("converted into deal {deal}", "in den Deal {deal} umgewandelt", "converti en affaire {deal}",
+                       "convertido en la oportunidad {deal}", "convertido no negócio {deal}", "案件 {deal} に転換済み"),
+    "lead_reason": ("reason: {reason}", "Grund: {reason}", "motif : {reason}", "motivo: {reason}", "motivo: {reason}",
+                    "理由: {reason}"),
     "admin_cli": ("I do not do that from chat; an admin runs `{command}`.",
                   "Das mache ich nicht im Chat; ein Admin führt `{command}` aus.",
                   "Je ne le fais pas depuis le chat ; un administrateur exécute `{command}`.",
@@ -186,7 +213,7 @@ def answer_programme(turn: Turn) -> AskResponse | None:
     text = " ".join(turn.question.split())
     handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse] | None]]] = [
         (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), (LEADS_WAITING_RE, _leads_waiting),
-        (LEAD_NAMED_RE, _route_named), (WHY, _route_why),
+        (LEAD_NAMED_RE, _route_named), (WHY, _route_why), (LEAD_ANY_RE, _lead_state),
         *mdf_chat.HANDLERS,
         *kits_chat.HANDLERS, *analytics_chat.HANDLERS, (ADMIN_RE, _admin_only)]
     for pattern, handler in handlers:
@@ -327,11 +354,13 @@ def _queue(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
 
 # "which partner should get the Harz Kliniken lead?", "an wen geht der Lead von Porto Mercados?", "à qui confier le
 # lead Harz ?": a lead named by its company, routed as by its id
-_LEAD_TO_WHOM = re.compile(r"\b(which partners?|what partners?|who should|who gets|best partner|route|assign|send|"
-                           r"an wen|welche[rn]? partner|wer (soll|bekommt)|à qui|quel partenaire|a quién|qué socio|"
-                           r"para quem|qual parceiro|zuweisen|attribuer|asignar|atribuir|encaminhar)\b|どのパートナー|誰に",
+# a partner asked for, in any language ("any partner fit the X lead?", "qué partner encaja", "最適なパートナー"): with
+# the lead word and a lead's company named (`_route_named`), the lead's routing, not a deal's partner ranking
+_LEAD_TO_WHOM = re.compile(r"\b(partners?|partenaires?|socios?|parceiros?|who should|who gets|route|assign|send|"
+                           r"an wen|wer (soll|bekommt)|à qui|a quién|para quem|zuweisen|attribuer|asignar|atribuir|"
+                           r"encaminhar|rout\w+|enrut\w+)\b|パートナー|誰に|販売店|代理店",
                            re.IGNORECASE)
-LEAD_NAMED_RE = re.compile(rf"(?=.*{_LEAD_WORD})(?=.*{_LEAD_TO_WHOM.pattern})", re.IGNORECASE)
+LEAD_NAMED_RE = re.compile(rf"(?=.*{_LEAD_WORD})(?=.*(?:{_LEAD_TO_WHOM.pattern}))", re.IGNORECASE)
 
 
 def _route_named(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
@@ -342,12 +371,51 @@ def _route_named(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     return _route_answer(turn, ids[0]) if len(ids) == 1 else None
 
 
+LEAD_ANY_RE = re.compile(_LEAD_WORD, re.IGNORECASE)
+
+
+def _lead_state(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """A lead named by its company, asked about otherwise than whom to route it to ("what's the status of the <company>
+    lead?", "wer hat den Lead von <company>?", "o lead da <company> foi aceito?"): its record, not a deal whose
+    account resembles the company (None when no one lead is named)."""
+    if not turn.scope.can("leads"):
+        return None
+    leads = {lead.lead_id: lead for lead in list_leads(turn.ctx, turn.scope).leads}
+    ids = ids_written(turn.question, leads) or [  # the company's whole name, not its first word alone ("hospital")
+        k for k in best_named(turn.question, {k: x.company for k, x in leads.items()})
+        if fuzz.partial_ratio(normalize_name(leads[k].company), normalize_name(turn.question)) >= NAMED]
+    if len(ids) != 1:
+        return None
+    lead, lang = leads[ids[0]], turn.lang
+    names = Resolver(turn.ctx, turn.scope).partner_names
+    who = {"partner": names.get(lead.partner_id or "", lead.partner_id or "?"), "pid": lead.partner_id or "?"}
+    if lead.status == "new":
+        state = _say("lead_new", lang)
+    elif lead.status == "assigned":
+        state = _say("lead_is_assigned", lang, **who,
+                     by=lead.accept_by.strftime("%Y-%m-%d %H:%M") if lead.accept_by else "?")
+    elif lead.status == "converted":
+        state = _say("lead_converted", lang, deal=lead.opportunity_id or "?")
+    else:
+        state = _say(f"lead_{lead.status}", lang, **who) if lead.status in ("accepted", "declined", "expired") \
+            else lead.status
+    if lead.reason:
+        state += "; " + _say("lead_reason", lang, reason=lead.reason)
+    where = ", ".join(x for x in (lead.country or "", ", ".join(lead.products)) if x)
+    lines = [_say("lead_state", lang, id=lead.lead_id, company=lead.company, where=f", {where}" if where else "",
+                  state=state)]
+    if lead.passed_by:
+        lines.append(_say("route_left_out", lang, ids=", ".join(lead.passed_by)))
+    turn.results.append(lead)
+    return "\n".join(lines), ToolUse(name="list_leads", arguments={"lead_id": lead.lead_id})
+
+
 def _route_why(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
     """ "why?", "その理由は？" right after a lead's routing: the ranking again, each partner with its reasons."""
     state = turn.thread.state
     if state.last_intent != "route_lead" or not state.last_arguments.get("lead_id") or not turn.scope.can("route_leads"):
         return None
-    return _route_answer(turn, state.last_arguments["lead_id"])
+    return _route_answer(turn, state.last_arguments["lead_id"], why=True)
 
 
 def _route(turn: Turn, found: re.Match) -> tuple[str, ToolUse]:
@@ -378,9 +446,31 @@ def _fit_facts(turn: Turn, lead_id: str) -> Callable[[str], str]:
     return facts
 
 
-def _route_answer(turn: Turn, original: str) -> tuple[str, ToolUse]:
+RANK_ALL_LEAD = 50  # partners read when the question narrows them to a country or region
+
+
+def _places(turn: Turn, lead_id: str) -> list[str]:
+    """The countries the question narrows the partners to ("any partner in the Nordics fit ...?"), the lead's
+    company name aside (a company may be named after a place)."""
+    lead = next((x for x in list_leads(turn.ctx, turn.scope).leads if x.lead_id.casefold() == lead_id.casefold()), None)
+    text = turn.question
+    if lead is not None:
+        text = re.sub(re.escape(lead.company), " ", text, flags=re.IGNORECASE)
+    return places_named(text)
+
+
+def _route_answer(turn: Turn, original: str, why: bool = False) -> tuple[str, ToolUse]:
+    """The lead's routing, headed by its id and company; `why` ("why?" next): each partner's reasons with what it
+    shares with the lead (country, products, industry) besides. A country or region the question names keeps the
+    partners selling there (all ranked partners read, the best three of them kept)."""
     tool = ToolUse(name="route_lead", arguments={"lead_id": original})
-    routing = route_lead(turn.ctx, turn.scope, original)
+    places = [] if why else _places(turn, original)
+    routing = route_lead(turn.ctx, turn.scope, original, top=RANK_ALL_LEAD if places else 3)
+    if places:
+        with turn.ctx.records(turn.scope) as rec:
+            sells = {p.partner_id for p in rec.partners() if {c.upper() for c in p.countries or []} & set(places)}
+        routing.partners = [p for p in routing.partners if p.partner_id in sells][:3] or routing.partners[:3]
+        tool.arguments["countries"] = places
     turn.results.append(routing)
     state = turn.thread.state  # "why?" next: the same ranking with its reasons
     state.pending, state.choices, state.last_intent = None, [], "route_lead"
@@ -388,10 +478,15 @@ def _route_answer(turn: Turn, original: str) -> tuple[str, ToolUse]:
     if not routing.partners:
         return _say("route_none", turn.lang, lead=original), tool
     facts = _fit_facts(turn, routing.lead_id)
-    lines = [_say("route_head", turn.lang, lead=original)]
+    company = next((x.company for x in list_leads(turn.ctx, turn.scope).leads if x.lead_id == routing.lead_id), "")
+    label = f"{routing.lead_id} ({company})" if company else original
+    lines = [_say("route_head", turn.lang, lead=label)]
     for i, p in enumerate(routing.partners, 1):
-        why = "; ".join(p.reasons[:3]) or facts(p.partner_id) or _say("route_no_signal", turn.lang)
-        lines.append(_say("route_line", turn.lang, i=i, name=p.name, id=p.partner_id, score=f"{p.score:.2f}", why=why)
+        reasons = "; ".join(p.reasons[:3])
+        if why:
+            reasons = "; ".join(x for x in (reasons, facts(p.partner_id)) if x)
+        why_text = reasons or facts(p.partner_id) or _say("route_no_signal", turn.lang)
+        lines.append(_say("route_line", turn.lang, i=i, name=p.name, id=p.partner_id, score=f"{p.score:.2f}", why=why_text)
                      + (_say("route_but", turn.lang, conflicts="; ".join(p.conflicts)) if p.conflicts else ""))
     if routing.excluded:
         lines.append(_say("route_left_out", turn.lang, ids=", ".join(routing.excluded)))

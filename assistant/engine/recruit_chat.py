@@ -8,6 +8,7 @@ import re
 
 from assistant.engine.name_index import best_named
 from connectors.countries import COUNTRY_NAMES, country_code_for
+from tools.directory.service import places_named
 from tools.locales import Catalogue
 from tools.recruit.types import RecruitResponse
 
@@ -18,7 +19,7 @@ _RECRUIT = re.compile(
     r"\bpotential (new )?partners\b|\bpartnerkandidat\w*|\bcandidats? partenaires?\b|"
     r"\b(sign|bring) (up|on) (new|more) partners\b|\bnew partners should we\b|"
     r"\bnuevos socios\b|\bnovos parceiros\b|\bnouveaux partenaires\b|"
-    r"パートナー候補|新しいパートナー|パートナーを(募集|獲得|開拓)|"
+    r"パートナー候補|新しいパートナー|パートナーを(募集|獲得|開拓)|リクルート|(勧誘|開拓)(候補|先|すべき|する)|"
     # "which candidates could fill the gap in GB?", "¿qué candidatos podrían cubrir el hueco en GB?": coverage gaps
     r"\b(candidates?|candidatos?|candidats?|kandidat\w*)\b.{0,40}\b(gaps?|hueco|huecos|lücke\w*|trous?|lacunes?|"
     r"lacunas?|brechas?|cover\w*|cubrir|fill|combler|preencher|cobrir|abdecken|schließen)\b|"
@@ -134,7 +135,10 @@ def country_in(question: str) -> str | None:
                 if code:
                     return code
     found = re.search(r"\b(?:in|im|en|em)\s+([A-Z]{2})\b", question)
-    return found.group(1) if found and found.group(1) in COUNTRY_NAMES else None
+    if found and found.group(1) in COUNTRY_NAMES:
+        return found.group(1)
+    named = places_named(question)  # the six languages' country names ("韓国", "Corée du Sud", "Südkorea")
+    return named[0] if len(named) == 1 else None
 
 
 def named(question: str, values: list[str]) -> str | None:

@@ -10,9 +10,11 @@ waiting: those have no protection to tell, only the record's status and reason.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from assistant.engine.name_index import best_named, ids_written
 from assistant.engine.turn import Turn
+from tools.account_mapping.service import normalize_name
 from tools.locales import Catalogue
 from tools.registrations.service import RegistrationOut, list_registrations
 
@@ -28,11 +30,37 @@ def named_registrations(turn: Turn) -> list[RegistrationOut]:
     regs = {r.registration_id: r for r in list_registrations(turn.ctx, turn.scope).registrations}
     keys = ids_written(turn.question, regs)
     if not keys and REG_WORD.search(turn.question):
-        keys = best_named(turn.question, {key: r.account_name for key, r in regs.items()})
+        names = {key: r.account_name for key, r in regs.items()}
+        keys = best_named(turn.question, names) or _by_distinctive_words(turn.question, names)
+        if len({regs[k].partner_id for k in keys}) > 1:  # "<partner>'s registration on <account>": that partner's
+            with turn.ctx.records(turn.scope) as rec:
+                partners = {p.partner_id: p.name for p in rec.partners() if p.partner_id in {regs[k].partner_id
+                                                                                             for k in keys}}
+            named = set(best_named(turn.question, partners))
+            keys = [k for k in keys if regs[k].partner_id in named] or keys
     found = [regs[key] for key in keys]
     if not found or all(r.opportunity_id and r.status not in ("submitted", "rejected") for r in found):
         return []
     return found[:5]
+
+
+def _by_distinctive_words(question: str, names: dict[str, str]) -> list[str]:
+    """The keys whose account name the question writes by its distinctive part ("Loire-Océan" of "Groupe Hospitalier
+    Loire-Océan"): two or more of the name's rare words, or one long word no other name has, written as a name (a
+    capital first letter; "a hospital group" names none), the names with the most such words; [] when none."""
+    capitalised = " ".join(re.findall(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][\w'’-]*", question))
+    said = set(normalize_name(capitalised).split())
+    words = {key: list(dict.fromkeys(w for w in normalize_name(name).split() if len(w) >= 4))
+             for key, name in names.items()}
+    seen = Counter(w for ws in {tuple(ws) for ws in words.values()} for w in ws)
+    rare = max(2, len(seen) // 20)
+    scored = {}
+    for key, ws in words.items():
+        written = [w for w in ws if w in said and seen[w] <= rare]
+        if len(written) >= 2 or (written and len(written[0]) >= 6 and seen[written[0]] == 1):
+            scored[key] = len(written)
+    best = max(scored.values(), default=0)
+    return [key for key, n in scored.items() if n == best]
 
 
 _say = Catalogue({  # key -> (en, de, fr, es, pt, ja)
@@ -64,11 +92,13 @@ _status = Catalogue({  # the record's status in the asker's language
 })
 
 
-def registrations_answer(regs: list[RegistrationOut], lang: str) -> str:
-    """One line per registration: status, dates, protection, reason, deal."""
+def registrations_answer(regs: list[RegistrationOut], lang: str, by_partner: bool = False) -> str:
+    """One line per registration: status, dates, protection, reason, deal; `by_partner` (the vendor's people, who
+    see every partner's): the partner that registered it beside the account."""
     lines = []
     for r in regs:
-        line = _say("line", lang, id=r.registration_id, account=r.account_name,
+        account = f"{r.account_name} ({r.partner_id})" if by_partner else r.account_name
+        line = _say("line", lang, id=r.registration_id, account=account,
                     status=_status(r.status, lang) if r.status in _status else r.status, submitted=r.submitted_on)
         if r.decided_on:
             line += _say("decided", lang, day=r.decided_on)

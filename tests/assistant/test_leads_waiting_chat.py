@@ -79,3 +79,58 @@ def test_a_lead_named_by_its_company_is_routed_like_its_id(ctx, question):
 def test_a_partner_seller_routes_no_lead(ctx):
     answer = _ask(ctx, "u-ps1", "which partner should get the Porto Mercados lead?")
     assert "route_lead" not in [t.name for t in answer.tools], answer.answer
+
+
+@pytest.mark.parametrize("question", ["¿qué partner encaja para el lead de Porto Mercados?",
+                                      "Porto Mercadosのリードに最適なパートナーは？",
+                                      "does any partner fit the Porto Mercados lead?",
+                                      "quel partenaire convient le mieux au lead Porto Mercados ?",
+                                      "Welcher Partner passt zum Lead von Porto Mercados?",
+                                      "who is the best partner for the lead of Porto Mercados?"])
+def test_a_lead_named_by_its_company_in_other_words_and_languages(ctx, question):
+    answer = _ask(ctx, "u-cm", question)
+    assert [t.name for t in answer.tools] == ["route_lead"], answer.answer
+    assert answer.tools[0].arguments == {"lead_id": "L-8"}
+    assert "Porto Mercados" in answer.answer.splitlines()[0], answer.answer  # the lead, by its company
+
+
+@pytest.mark.parametrize(("question", "why"), [("which partner should get the Harz Kliniken lead?", "why?"),
+                                               ("¿qué socio para el lead de Harz Kliniken?", "¿por qué?"),
+                                               ("Harz Kliniken のリードに合うパートナーは？", "その理由は？")])
+def test_why_after_a_leads_routing_gives_what_each_partner_shares_with_it(ctx, question, why):
+    first = ask(ctx, scope_for_user(ctx.store, "u-cm"), question)
+    assert [t.name for t in first.tools] == ["route_lead"], first.answer
+    answer = ask(ctx, scope_for_user(ctx.store, "u-cm"), why, first.thread_id)
+    assert [t.name for t in answer.tools] == ["route_lead"], answer.answer
+    assert "Harz Kliniken" in answer.answer and "DE" in answer.answer, answer.answer  # the lead's country shared
+
+
+@pytest.mark.parametrize(("question", "kept"), [("which partner in Iberia fits the Porto Mercados lead?", {"P-3"}),
+                                                ("¿algún socio en Austria para el lead de Porto Mercados?", {"P-1"}),
+                                                ("Porto Mercadosのリードに合うドイツのパートナーは？", {"P-1", "P-2"})])
+def test_a_country_or_region_named_keeps_the_partners_selling_there(ctx, question, kept):
+    answer = _ask(ctx, "u-cm", question)
+    assert [t.name for t in answer.tools] == ["route_lead"], answer.answer
+    listed = {pid for pair in re.findall(r"\((P-\d+)\)|（(P-\d+)）", answer.answer) for pid in pair if pid}
+    assert listed and listed <= kept, answer.answer
+
+
+@pytest.mark.parametrize(("question", "shown"), [("what's the status of the Harz Kliniken lead?", ["L-7", "P-2"]),
+                                                 ("wer hat den Lead von Harz Kliniken?", ["L-7", "P-2"]),
+                                                 ("Harz Kliniken のリードはどうなっていますか？", ["L-7", "P-2"]),
+                                                 ("¿el lead de Porto Mercados ya está asignado?", ["L-8", "sin asignar"]),
+                                                 ("o lead da Porto Mercados foi aceito?", ["L-8", "não encaminhado"])])
+def test_a_lead_named_by_its_company_is_answered_from_its_record(ctx, question, shown):
+    answer = _ask(ctx, "u-cm", question)  # before: a deal picker, or a deal whose account resembled the company
+    assert [t.name for t in answer.tools] == ["list_leads"], answer.answer
+    assert all(s in answer.answer for s in shown), answer.answer
+
+
+def test_a_lead_of_another_partner_is_not_a_sellers_record(ctx):
+    answer = _ask(ctx, "u-ps1", "what's the status of the Harz Kliniken lead?")
+    assert "L-7" not in answer.answer, answer.answer
+
+
+def test_a_first_word_alone_names_no_lead(ctx):
+    answer = _ask(ctx, "u-cm", "how many leads came from the Porto webinar?")
+    assert "L-8" not in answer.answer, answer.answer

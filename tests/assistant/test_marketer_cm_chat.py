@@ -167,11 +167,11 @@ _ENGLISH = ("waiting for a decision", "waiting, oldest first", "days old", "chec
 @pytest.mark.parametrize(("locale", "words"), [
     ("de", ("Keine Registrierungen warten auf eine Entscheidung.", "eingereicht: Prüfung clear",
             "Ein Channel Manager wird sie genehmigen oder ablehnen.", "1 Registrierung wartet, älteste zuerst:",
-            "seit 0 Tagen", "Partner für Lead L-1:", "Das konnte ich nicht tun:", "Entwurf (email) für Alpine IT",
+            "seit 0 Tagen", "Partner für Lead L-1 (", "Das konnte ich nicht tun:", "Entwurf (email) für Alpine IT",
             "Betreff: Prüfungssichere Daten", "Prüfungen:", "Als Entwurf DR-")),
     ("ja", ("判断待ちの案件登録はありません。", "の案件登録 R-0001 を申請しました: チェック clear",
             "チャネルマネージャーが承認または却下します。", "判断待ちの案件登録は 1 件です（古い順）:", "0 日経過",
-            "リード L-1 のパートナー:", "実行できませんでした:", "Alpine IT (P-1) 向けの下書き", "件名:", "チェック:",
+            "リード L-1 (", "実行できませんでした:", "Alpine IT (P-1) 向けの下書き", "件名:", "チェック:",
             "として保存しました")),
 ])  # fmt: skip
 def test_queue_submission_routing_and_draft_in_the_askers_language(ctx, locale, words):

@@ -50,3 +50,28 @@ def test_another_partners_registration_is_not_found(ctx):
 def test_a_rule_question_is_not_a_registration_record(ctx):
     answer = _ask(ctx, "u-ps1", "how long does a registration stay protected?")
     assert "list_registrations" not in [t.name for t in answer.tools], answer.answer
+
+
+CONFLICT = REGISTRATIONS + (
+    "REG-21,P-2,Klinikverbund Nordhafen-Elbe,nordhafen-elbe.example,DE,Governance,approved,2026-01-05,2026-01-07,\n"
+    "REG-22,P-1,Klinikverbund Nordhafen-Elbe,nordhafen-elbe.example,DE,Governance,rejected,2026-01-20,2026-01-21,"
+    "conflict: another partner was approved first\n"
+    "REG-23,P-1,Klinikverbund Sachsen,klinik-sachsen.example,DE,Governance,submitted,2026-02-27,,\n"
+)
+
+
+@pytest.fixture(scope="module")
+def conflict_ctx(tmp_path_factory):
+    folder = write_world(tmp_path_factory.mktemp("reg-conflict-in"), {"deal_registrations.csv": CONFLICT})
+    with records_only(tmp_path_factory.mktemp("reg-conflict-home"), folder, TODAY) as context:
+        yield context
+
+
+@pytest.mark.parametrize("question", ["pourquoi l'enregistrement d'Alpine IT sur Nordhafen-Elbe a été refusé ?",
+                                      "¿por qué rechazaron el registro de Alpine IT en Nordhafen-Elbe?",
+                                      "why was Alpine IT's reg on Nordhafen-Elbe turned down?"])
+def test_a_named_partners_registration_on_an_account_named_by_its_distinctive_part(conflict_ctx, question):
+    answer = _ask(conflict_ctx, "u-cm", question)  # two partners registered it: the one named
+    assert [t.name for t in answer.tools] == ["list_registrations"], answer.answer
+    assert "REG-22" in answer.answer and "conflict" in answer.answer and "P-1" in answer.answer, answer.answer
+    assert "REG-21" not in answer.answer and "REG-23" not in answer.answer, answer.answer

@@ -78,3 +78,19 @@ def test_none_running_still_names_the_lapsed(demo_ctx):
     r = ask(demo_ctx, scope_for_user(demo_ctx.store, user), "do we have any registered deals right now?")
     for d in deals[:5]:
         assert d.opportunity_id in r.answer and d.protection_ends.isoformat() in r.answer, r.answer
+
+
+@pytest.mark.parametrize("question", ["how many active registrations do we have?",
+                                      "combien d'enregistrements actifs avons-nous ?",
+                                      "wie viele Registrierungen laufen noch?", "¿cuántos registros vigentes tenemos?"])
+def test_how_many_running_registrations_says_the_count(demo_ctx, question):
+    today = demo_ctx.today()
+    for user in ("u-ps-kingsbridge", "u-ps-alpine", "u-ps-thames", "u-ps-lonestar", "u-ps-sakura"):
+        running = [d for d in _registered(demo_ctx, user) if d.protection_ends >= today]
+        if running:
+            break
+    else:
+        pytest.fail("no demo seller with a running registration")
+    r = ask(demo_ctx, scope_for_user(demo_ctx.store, user), question)
+    assert [t.name for t in r.tools] == ["partner_profile"], r.answer
+    assert f"{len(running)} " in r.answer.splitlines()[0], r.answer  # the count, not only the list

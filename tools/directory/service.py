@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -26,7 +27,7 @@ from tools.context import ToolContext
 from tools.directory.hints import GROUPS, Hints, fold, industry_concepts
 from tools.directory.index import Snapshot, build_snapshot, vocabulary_of
 from tools.directory.types import DirectoryHit, DirectoryResult, FindPartnersArgs
-from tools.directory.vocabulary import QUESTION_WORDS
+from tools.directory.vocabulary import COUNTRIES, QUESTION_WORDS, REGIONS
 from tools.registry import register_tool
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "Filters",
     "FindPartnersArgs",
     "find_partners",
+    "places_named",
     "question_hints",
     "rank",
     "search_partners",
@@ -61,6 +63,31 @@ class Filters:
     industry: str | None = None
     product: str | None = None
     tier: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _place_patterns() -> list[tuple[re.Pattern, tuple[str, ...]]]:
+    """(pattern, country codes) for every country and region name of the vocabulary (six languages), longest first."""
+    names = [(alias, (code,)) for code, aliases in COUNTRIES.items() for alias in aliases.split("|")]
+    names += [(alias, tuple(codes.split())) for codes, aliases in REGIONS.items() for alias in aliases.split("|")]
+    out = []
+    for alias, codes in sorted(names, key=lambda x: -len(x[0])):
+        word = re.escape(fold(alias.rstrip("*"))) + (r"\w*" if alias.endswith("*") else "")
+        cjk = any("\u3040" <= ch <= "\u9fff" for ch in alias)
+        out.append((re.compile(word if cjk else rf"(?<![\w.]){word}(?![\w])"), codes))
+    return out
+
+
+def places_named(text: str) -> list[str]:
+    """The country codes a text names by a country or a region ("in the Nordics" -> SE NO DK FI IS, "韓国で" -> KR,
+    "en Corée" -> KR), in any of the six languages; each stretch of the text read once, longest name first."""
+    folded, found = fold(text), []
+    for pattern, codes in _place_patterns():
+        hit = pattern.search(folded)
+        if hit:
+            found += [c for c in codes if c not in found]
+            folded = folded[:hit.start()] + " " * (hit.end() - hit.start()) + folded[hit.end():]
+    return found
 
 
 def snapshot(ctx: ToolContext) -> Snapshot:

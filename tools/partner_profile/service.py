@@ -129,6 +129,7 @@ class ProfileResult(BaseModel):
     closed_to: dt.date | None = None
     won_closed: int | None = None
     lost_closed: int | None = None
+    joined_on: dt.date | None = None  # when the partner joined the programme (partners.csv joined_on)
 
 
 def _checks(checks: list) -> list[TierCheckOut]:
@@ -212,7 +213,8 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     days = protection_days(ctx)
     out = ProfileResult(partner_id=partner_id, name=partner.name, topic=topic, tier=assessment.current,
                         qualified_tier=assessment.qualified, protection_days=days, today=today,
-                        asked_deal=opportunity_id, currency=reporting_currency(ctx.vendor()))
+                        asked_deal=opportunity_id, currency=reporting_currency(ctx.vendor()),
+                        joined_on=getattr(partner, "joined_on", None))
     above = [c.tier for c in assessment.checks_next]
     out.next_tier = above[0] if above else None
     out.unconverted = metrics.unconverted()

@@ -81,6 +81,8 @@ class PartnerLine(BaseModel):
     portal_logins: float | None = None  # logins: the metric asked (portal logins by default) over the months asked
     won: int | None = None  # logins, metric win_rate: the deals it won of the `closed` it closed in the months
     closed: int | None = None
+    won_since_joining: int | None = None  # joined: the deals won with it (on or registered) since it joined
+    won_amount_since_joining: float | None = None  # joined: their amount in the reporting currency
 
 
 class DealLine(BaseModel):
@@ -242,6 +244,14 @@ def records_overview(ctx: ToolContext, scope: Scope, topic: str, tier: str | Non
             out.channel_manager = channel_manager
             out.partners = [PartnerLine(partner_id=p.partner_id, name=p.name, tier=p.tier or "",
                                         joined_on=p.joined_on) for p in partners]
+            if topic == "joined":  # "... and whether they've won anything": each one's wins since joining
+                won = [o for o in rec.opportunities() if o.stage == "closed_won" and o.close_date
+                       and o.close_date <= today]
+                for line in out.partners:
+                    mine = [o for o in won if line.partner_id in (o.partner_id, o.registered_by)
+                            and (line.joined_on is None or o.close_date >= line.joined_on)]
+                    line.won_since_joining = len(mine)
+                    line.won_amount_since_joining = Converter.from_vendor(ctx.vendor()).total(mine)
             out.count = len(out.partners)
             return out
         opps = rec.opportunities()

@@ -555,6 +555,11 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
         return answer
     found = ctx.content.search(gloss, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility(),
                                programme_only=True, **{**filters, "locale": default})
+    # and the files that declare no language (a .txt, .pdf or .docx without front matter): the vendor's own too
+    unsaid = [h for h in ctx.content.search(gloss, k=ANSWER_CANDIDATES, allowed_visibility=scope.allowed_visibility(),
+                                            programme_only=True, **{**filters, "locale": None}) if not h.locale]
+    if unsaid:
+        found = sorted(found + unsaid, key=lambda h: -h.score)[:ANSWER_CANDIDATES]
     if not found:
         return answer
     content = ctx.content
