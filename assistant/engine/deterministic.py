@@ -555,7 +555,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if intent not in ("draft", "map", "match"):
         thread_deal = bool(turn.thread.state.last_arguments.get("opportunity_id"))
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)
-        if topic and router.asks_rule(turn.question) and not mentions.entities and not thread_deal:
+        if topic and router.asks_rule(turn.question) and not mentions.entities and not thread_deal and not (
+                router.aims_at_tier(turn.question, turn.scope.is_partner)):  # "do we need to reach gold first?" is our gap to that tier
             topic = None  # "how many days do I have to register an opportunity?": the programme's rule
         if topic not in (None, "channel_manager", "contacts") and router.says("who_to_ask", turn.question) \
                 and not mentions.entities:

@@ -24,6 +24,7 @@ from assistant.engine.intent_cues import (
     profile_topics,
     says_us,
     score_intents,
+    tier_named,
 )
 from assistant.engine.name_index import STOPWORDS, tokens
 
@@ -688,6 +689,15 @@ def asks_whom_in_the_programme(question: str, kinds: set[str]) -> bool:
 _WHEN_ASKED = re.compile(r"\b(when|wann|quand|cuándo|cuando|quando)\b|いつ")
 
 
+def aims_at_tier(question: str, is_partner: bool, topics: list[str] | None = None) -> bool:
+    """ "what does it take for us to reach gold?", "do we need to hit platinum …": a partner's way to a tier named,
+    which the tier rules applied to its figures answer (the minimums beside its own), not the programme's passage;
+    unless it asks what a tier gets."""
+    topics = profile_topics(question) if topics is None else topics
+    return bool(topics and topics[0] == "tier" and tier_named(question) and (says_us(question) or is_partner)
+                and not _asks_what_a_tier_gets(question) and not _TIER_BENEFIT.search(normalise(question)))
+
+
 def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thread: bool = False) -> str | None:
     """The partner-standing topic a question asks about (`tools.partner_profile`), or None when it is not
     about a partner's own records: a programme question ("what happens when a registration expires?", "how
@@ -695,7 +705,7 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
     topics = profile_topics(question)
     if asks_whom_in_the_programme(question, kinds) and (is_partner or says_us(question)):
         return "channel_manager"  # "à qui demander une prolongation ?", "bei wem beantrag ich das?": our manager
-    if not topics or PROGRAMME_Q.search(normalise(question)):
+    if not topics or (PROGRAMME_Q.search(normalise(question)) and not aims_at_tier(question, is_partner, topics)):
         return None
     topic = topics[0]
     if topic in ("tier", "mdf") and _asks_what_a_tier_gets(question):
