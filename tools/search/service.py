@@ -580,6 +580,38 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
                          relative=max(answer.relative, english.relative))
 
 
+_NAME_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}\b")
+
+
+def others_only_name(ctx: ToolContext, question: str, hits: Sequence[Hit] = ()) -> str | None:
+    """A name the question says (an acronym or a word written with a capital, past its first word: "SPIFF",
+    "Summit") that the content uses only in others' reference material, never in the vendor's own programme:
+    a thing other programmes have and this one does not ("does <vendor> pay a SPIFF?"). None when the question
+    asks about that reference material itself (names its publisher)."""
+    only = getattr(ctx.content, "reference_only", None)
+    if only is None or any(h.source_type == "reference" and _names_publisher(question, h) for h in hits):
+        return None
+    reference_only = only()
+    words = question.split(maxsplit=1)
+    for match in _NAME_WORD.finditer(words[1] if len(words) > 1 else ""):
+        terms = answer_terms(match.group(0))
+        if terms and all(reference_only(t) for t in terms):
+            return match.group(0)
+    return None
+
+
+def not_in_programme(ctx: ToolContext, question: str, hits: Sequence[Hit], answer: ContentAnswer) -> ContentAnswer:
+    """An answer quoting the programme about something only others' programmes have ("¿tiene Halvard un programa de
+    SPIFF?" answered with the MDF co-funding share) is no answer: the quote becomes the closest passage."""
+    if not answer.found:
+        return answer
+    name = others_only_name(ctx, question, hits)
+    if name is None or name.casefold() in answer.answer.casefold():
+        return answer
+    return ContentAnswer(answer=NOT_FOUND, found=False, score=answer.score, closest=answer.answer,
+                         relative=min(answer.relative, 0.0))
+
+
 def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
                         threshold: float | None = None) -> ContentAnswer:
     """An extractive answer: the sentences or table rows of the visible content that answer the question,
@@ -589,7 +621,7 @@ def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
     question = search_query(question)
     hits = answer_hits(ctx, scope, question)
     answer = answer_for_hits(ctx, question, hits, threshold, locale=scope.locale)
-    return glossed_answer(ctx, scope, question, hits, answer, threshold)
+    return not_in_programme(ctx, question, hits, glossed_answer(ctx, scope, question, hits, answer, threshold))
 
 
 def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
@@ -602,6 +634,7 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
     answer = answer_for_hits(ctx, query, hits, threshold, locale=scope.locale)
     answer = glossed_answer(ctx, scope, query, hits, answer, threshold, kinds=args.kinds, products=args.products,
                             industries=args.industries, locale=args.locale)
+    answer = not_in_programme(ctx, query, hits, answer)
     # the passages shown beside (or instead of) the answer: readable, the programme's own first; others'
     # reference material only when the question is about it or nothing else was found; for a question in
     # another language, those in the asker's language, then in the vendor's default, best first
