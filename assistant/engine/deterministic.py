@@ -92,6 +92,8 @@ STATUS_NEAR = re.compile(r"\b(how'?s|how is|how are|doing|update on|status of|ne
                          r"próximos? pasos? (con|para|en)|próximos? passos? (com|para|na|no))\b", re.IGNORECASE)
 # "what should we do with Frobozz Consulting?", "was tun mit X?": the name a partner question is about.
 ABOUT_NEAR = re.compile(r"\b(with|about|mit|über|avec|sur|con|sobre|com)\b", re.IGNORECASE)
+# "the onboarding of <X>", "l'onboarding de <X>", "Onboarding von <X>": whose plan
+OF_NEAR = re.compile(r"\b(of|von|vom|de|du|des|da|do|del)\b", re.IGNORECASE)
 # "a social post for Zollhaus Analytik", "um rascunho pra X": the partner a draft is for
 FOR_NEAR = re.compile(r"\b(for|für|pour|para|pra|per)\b", re.IGNORECASE)
 
@@ -842,6 +844,8 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
         if not missing:
             missing, what = resolver.unknown_name(turn.question, mentions, ABOUT_NEAR, reach=(6, 0)), "what_partner"
+        if not missing and p.intent == "onboarding":  # "el onboarding de <X>", "Onboarding von <X>": whose plan
+            missing, what = resolver.unknown_name(turn.question, mentions, OF_NEAR, reach=(6, 0)), "what_partner"
         if not missing and p.intent == "draft":
             missing, what = resolver.unknown_name(turn.question, mentions, FOR_NEAR, reach=(6, 0)), "what_partner"
             if missing and recruit_chat.country_in(missing):
