@@ -711,7 +711,9 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
     if topic in ("tier", "mdf") and _asks_what_a_tier_gets(question):
         return None  # "resale discount at gold vs silver?", "MDF per quarter as silver?": what a tier gets
     us = says_us(question) or "partner" in kinds
-    state = bool(_STATE.search(normalise(question)) or _LISTING.search(normalise(question)))
+    # a listing of what there is now, or of a window of dates ("¿qué registros se me vencen esta semana?")
+    state = bool(_STATE.search(normalise(question)) or _LISTING.search(normalise(question))
+                 or date_window(question, dt.date.today()))
     deal_named = bool(kinds & {"opportunity", "account"})
     if topic == "registrations":
         # "which of our registrations expire?", "is the reg on it still protected?"; not "how long is it?"
