@@ -1104,6 +1104,14 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                 best = (score, line, query, found)
             if line and score >= 2:  # the row names what was asked ("resale" and "discount"): no need to go on
                 break
+        if best and tier_benefits.asks_registration_benefit(turn.question) and not re.search(
+                r"regist", best[1][0], re.IGNORECASE):  # a registered deal's discount, no column of the table's
+            rule = turn.call("search_content", {"query": tier_benefits.REGISTRATION_QUERY, "k": answers.PAGE},
+                             SearchToolResult)
+            if rule.found:
+                best, asked = None, rule
+                text, shown = _search(turn, tier_benefits.REGISTRATION_QUERY, start, rule)
+                return text, shown
         if best:
             _, cell, query, found = best
             if best[0] < 2 and asked is not None and asked.found and cell[1] not in asked.answer:
