@@ -92,6 +92,9 @@ STATUS_NEAR = re.compile(r"\b(how'?s|how is|how are|doing|update on|status of|ne
                          r"próximos? pasos? (con|para|en)|próximos? passos? (com|para|na|no))\b", re.IGNORECASE)
 # "what should we do with Frobozz Consulting?", "was tun mit X?": the name a partner question is about.
 ABOUT_NEAR = re.compile(r"\b(with|about|mit|über|avec|sur|con|sobre|com)\b", re.IGNORECASE)
+# a target set in a plan ("revenue target of our joint plan", "meta de receita", "Umsatzziel"), not a figure won
+_TARGET = re.compile(r"\b(targets?|goals?|objectives?|quota|ziel\w*|umsatzziel\w*|objectifs?|objetivos?|metas?|"
+                     r"cible)\b|目標|ノルマ")
 # "the onboarding of <X>", "l'onboarding de <X>", "Onboarding von <X>": whose plan
 OF_NEAR = re.compile(r"\b(of|von|vom|de|du|des|da|do|del)\b", re.IGNORECASE)
 # "a social post for Zollhaus Analytik", "um rascunho pra X": the partner a draft is for
@@ -465,6 +468,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         programme_intent = None
     elif not programme_intent and (_won_in_period(turn) or _partner_wins(turn, mentions)):
         programme_intent = "attribution"  # "how much did we win last quarter?", "how many deals did <partner> win?"
+    if programme_intent == "attribution" and _TARGET.search(normalise(turn.question)):
+        programme_intent = None  # "the revenue target of our 2026 joint plan?": a plan's figure, not what was won
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
     if directory_chat.is_directory_question(turn.question, mentions, lambda text: question_hints(turn.ctx, text)):

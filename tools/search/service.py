@@ -29,7 +29,7 @@ from retrieval.search import Hit
 from tools.context import ToolContext
 from tools.locales import CATALOGUE_LANGS, Catalogue, detect_languages
 from tools.registry import register_tool
-from tools.search.glossary import english_gloss, on_topic
+from tools.search.glossary import concepts, english_gloss, on_topic, topic_concepts
 from tools.shorthand import expand_shorthand
 
 __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
@@ -543,8 +543,10 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
     asked = asked_language(question, scope.locale)
     locales = {h.doc_id: _lang(h.locale) for h in hits}
     own = answer.found and any(locales.get(c.doc_id) == asked for c in answer.citations)
-    if own and on_topic(question, answer.answer.rsplit(" [", 1)[0]):
-        return answer  # content in the asker's own language answered
+    topics = topic_concepts(question)
+    own_covers = len(topics & concepts(answer.answer.rsplit(" [", 1)[0])) if own else -1
+    if own and on_topic(question, answer.answer.rsplit(" [", 1)[0]) and own_covers == len(topics):
+        return answer  # content in the asker's own language answered, on every topic of the question
     # (a quote in the asker's language about another topic of the programme than the one asked, e.g. the MDF
     # claim window for "how many days is a registration protected?", gives way to a sure answer in the default
     # language: the English path judges the question too)
@@ -567,7 +569,11 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
                                match_numbers=True, name_vocabulary=_programme_vocabulary(ctx), names=names)
     # content in the asker's language came closer, each on its own scale, than the English path did
     own_closer = not answer.found and answer.closest and answer.relative >= english.relative
-    if english.found and not own_closer:
+    if english.found and not own_closer and not (
+            own and on_topic(question, answer.answer.rsplit(" [", 1)[0])
+            and len(topics & concepts(english.answer.rsplit(" [", 1)[0])) <= own_covers):
+        # (a quote in the asker's language on part of the question, "Dia 100: primeiro negócio registrado." for how
+        # many approved registrations one may hold, gives way to one in the default language on more of it)
         return english
     if own:  # off topic, but nothing surer in the default language: the asker's own content's answer stands
         return answer
