@@ -332,6 +332,8 @@ def profile_answer(data: ProfileResult, deal_label: DealLabel = str, lang: str =
 def _tier_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:
     tier, qualified, above = data.tier, data.qualified_tier, data.next_tier
     lines = [say("tier_now", lang, partner=partner, tier=tier)]
+    if data.joined_on:  # "what tier is <partner> and since when?": how long it has been in the programme
+        lines[0] += " " + say("partner_since", lang, date=data.joined_on.isoformat())
     if qualified and qualified != tier:
         lines.append(say("tier_qualifies", lang, tier=qualified))
     checks = data.next_tier_checks

@@ -269,6 +269,9 @@ PROFILE_CUES: dict[str, list[str]] = {
         # "what tier are we?", "quel est notre niveau ?", "in welcher Stufe sind wir?"
         rf"\b(what|which|what's|quel\w*|welche\w*|cuál|cual|qual)\b.{{0,25}}({US}|\b(estamos|sommes|sind wir|somos)\b)"
         rf".{{0,25}}({TIER_NOUN})|({TIER_NOUN})\W+(are|is|sind|est|es|é) (we|our|wir|unser\w*|nous|notre)\b",
+        # "¿en qué nivel está <partner>?", "in welcher Stufe ist <partner>?", "à quel niveau est <partner> ?"
+        rf"\b(en|in|em|à|a|auf|on)\s+(qué|que|welche\w*|quel\w*|what|which|qual)\s+({TIER_NOUN})\s+"
+        rf"(está|esta|ist|est|is|are|é|estão|están|sind|se encuentra)\b",
     ],
     "mdf": [
         MDF_WORDS + r".{0,50}\b(spent|spend|left|remaining|"

@@ -252,6 +252,8 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     # partner profile
     "tier_now": ("{partner} is {tier} today.", "{partner} ist heute {tier}.", "{partner} est {tier} aujourd'hui.",
                  "{partner} es {tier} hoy.", "{partner} é {tier} hoje.", "{partner} の現在のティアは {tier} です。"),
+    "partner_since": ("Partner since {date}.", "Partner seit {date}.", "Partenaire depuis le {date}.",
+                      "Partner desde el {date}.", "Parceiro desde {date}.", "{date} からのパートナーです。"),
     "tier_qualifies": ("On the trailing 12 months it qualifies for {tier}.",
                        "Nach den letzten 12 Monaten qualifiziert er sich für {tier}.",
                        "Sur les 12 derniers mois, il se qualifie pour {tier}.",

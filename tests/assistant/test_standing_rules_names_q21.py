@@ -70,6 +70,19 @@ def test_a_rule_worded_question_about_reaching_a_tier_is_still_our_standing(othe
     assert not aims_at_tier("what does it take to reach gold?", is_partner=False)
 
 
+def test_a_named_partners_tier_asked_in_other_words_with_its_start(other_ctx):
+    with other_ctx.store.session() as s:
+        s.get(R.Partner, "HP-104").joined_on = dt.date(2024, 3, 11)
+        other_ctx.store.bump_records_version(s)
+    for question in ("¿en qué nivel está Blue Harbor Consulting?", "in welcher Stufe ist Blue Harbor Consulting?",
+                     "à quel niveau est Blue Harbor Consulting ?"):
+        p = _plan(other_ctx, "h-cm", question)
+        assert p.intent == "profile" and p.arguments == {"topic": "tier", "partner_id": "HP-104"}, (question, p)
+    from assistant.engine.agent import ask
+    answer = ask(other_ctx, scope_for_user(other_ctx.store, "h-cm"), "¿en qué nivel está Blue Harbor Consulting?")
+    assert "gold" in answer.answer and "2024-03-11" in answer.answer, answer.answer
+
+
 # --- registrations: a window, the one that lapsed, when it runs out --------------------------------------------
 
 @pytest.mark.parametrize("question", [

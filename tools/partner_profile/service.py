@@ -120,6 +120,7 @@ class ProfileResult(BaseModel):
     mdf_period: str | None = None  # the quarter the MDF figures cover (YYYY-Qn), when one was asked
     stage: str | None = None  # the stage the open deals were narrowed to, when one was asked
     activity: list[ActivityMonthOut] = Field(default_factory=list)  # activity topic: the months asked
+    joined_on: dt.date | None = None  # partners.csv joined_on: when the partnership started
     asked_tier: str | None = None  # the tier asked about ("what do we need for silver?"), when one was
     asked_tier_checks: list[TierCheckOut] = Field(default_factory=list)  # its requirements, the partner's figures
 
@@ -205,7 +206,8 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     days = protection_days(ctx)
     out = ProfileResult(partner_id=partner_id, name=partner.name, topic=topic, tier=assessment.current,
                         qualified_tier=assessment.qualified, protection_days=days, today=today,
-                        asked_deal=opportunity_id, currency=reporting_currency(ctx.vendor()))
+                        asked_deal=opportunity_id, currency=reporting_currency(ctx.vendor()),
+                        joined_on=partner.joined_on)
     above = [c.tier for c in assessment.checks_next]
     out.next_tier = above[0] if above else None
     out.next_tier_checks = _checks(assessment.checks_next)
