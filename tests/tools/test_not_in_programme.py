@@ -22,6 +22,8 @@ OWN_PT = ("# Plano de integração\n\nDia 30: primeiro negócio registrado. Dia 
 OWN_ES = ("# Guía de fondos de marketing\n\nOrveto Labs cofinancia el 40 % del coste de una actividad aprobada. Solicita "
           "los fondos al menos 10 días hábiles antes de la actividad. Los fondos no usados en un trimestre no se "
           "acumulan al siguiente.")
+OWN_DE = ("# Deal-Registrierung bei Orveto (Kurzfassung)\n\nSchutzfrist: 75 Tage ab dem Tag der Freigabe. Verlängerung: "
+          "einmalig um 25 Tage.")
 REFERENCE = ("# Brightwater Cloud partner guide\n\nBrightwater pays every seller a 250 EUR SPIFF per closed deal. "
              "The partner of the year receives the Brightwater Beacon Award.")
 
@@ -40,6 +42,7 @@ def ctx(tmp_path_factory):
         _doc("programme/funds-and-registration.md", OWN_EN),
         _doc("programme/integracao.md", OWN_PT, locale="pt"),
         _doc("programme/fondos.md", OWN_ES, locale="es"),
+        _doc("programme/registrierung.md", OWN_DE, locale="de"),
         _doc("reference/brightwater-guide.md", REFERENCE, attributes={"source": "reference",
                                                                       "publisher": "Brightwater Cloud"}),
     ])
@@ -88,3 +91,9 @@ def test_an_own_language_quote_on_part_of_the_question_gives_way(ctx, question):
     # the Portuguese onboarding plan speaks of a registered deal, not of how many approved registrations at once
     answer = answer_from_content(ctx, _scope("pt"), question)
     assert answer.found and "9" in answer.answer and "Dia 30" not in answer.answer, answer.answer
+
+
+def test_a_sure_own_language_quote_stands_whatever_words_the_glossary_knows(ctx):
+    # "Schutzfrist" is no word of the glossary's: the German quote still answers, not an English one on more topics
+    answer = answer_from_content(ctx, _scope("de"), "Wie lange ist eine Deal-Registrierung bei Orveto geschützt?")
+    assert answer.found and "75 Tage" in answer.answer, answer.answer

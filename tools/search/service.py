@@ -49,6 +49,9 @@ RECALL_POOL = 600
 NEWER_MARGIN = 0.05
 # the English path's nearest passage to a question's gloss is shown as the closest one from this score on
 # (`glossed_answer`): between CLOSEST_THRESHOLD and the answer threshold, a likely paraphrase
+# an own-language quote on fewer of the question's topics stands against the default language's when it is this
+# much surer (ContentAnswer.relative: one scale for every question)
+SURER_OWN = 1.0
 GLOSS_CLOSEST = 0.5  # a newer document's answer replaces an older one's only when it scores about as well
 
 
@@ -571,9 +574,11 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
     own_closer = not answer.found and answer.closest and answer.relative >= english.relative
     if english.found and not own_closer and not (
             own and on_topic(question, answer.answer.rsplit(" [", 1)[0])
-            and len(topics & concepts(english.answer.rsplit(" [", 1)[0])) <= own_covers):
+            and (len(topics & concepts(english.answer.rsplit(" [", 1)[0])) <= own_covers
+                 or english.relative + SURER_OWN < answer.relative)):
         # (a quote in the asker's language on part of the question, "Dia 100: primeiro negócio registrado." for how
-        # many approved registrations one may hold, gives way to one in the default language on more of it)
+        # many approved registrations one may hold, gives way to one in the default language on more of it, when
+        # that one is about as sure; a much surer own quote stands whatever words the glossary knows of it)
         return english
     if own:  # off topic, but nothing surer in the default language: the asker's own content's answer stands
         return answer
