@@ -97,3 +97,10 @@ def test_a_sure_own_language_quote_stands_whatever_words_the_glossary_knows(ctx)
     # "Schutzfrist" is no word of the glossary's: the German quote still answers, not an English one on more topics
     answer = answer_from_content(ctx, _scope("de"), "Wie lange ist eine Deal-Registrierung bei Orveto geschützt?")
     assert answer.found and "75 Tage" in answer.answer, answer.answer
+
+
+def test_an_acronym_the_programme_writes_out_is_its_own():
+    from tools.search.service import _spelled_out
+    assert _spelled_out("NFR", "Benefit: Not-for-resale licences; Cobalt: 4; Titan: 12")
+    assert _spelled_out("MDF", "Marketing development funds are paid after the claim")
+    assert not _spelled_out("SPIFF", "Orveto co-funds 40% of an approved activity")

@@ -611,13 +611,21 @@ def others_only_name(ctx: ToolContext, question: str, hits: Sequence[Hit] = ()) 
     return None
 
 
+def _spelled_out(name: str, text: str) -> bool:
+    """An acronym the text writes out ("NFR" in "Not-for-resale licences"): its letters open consecutive words."""
+    if not name.isupper() or len(name) < 2:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", text.casefold()))
+    return name.casefold() in initials
+
+
 def not_in_programme(ctx: ToolContext, question: str, hits: Sequence[Hit], answer: ContentAnswer) -> ContentAnswer:
     """An answer quoting the programme about something only others' programmes have ("¿tiene Halvard un programa de
     SPIFF?" answered with the MDF co-funding share) is no answer: the quote becomes the closest passage."""
     if not answer.found:
         return answer
     name = others_only_name(ctx, question, hits)
-    if name is None or name.casefold() in answer.answer.casefold():
+    if name is None or name.casefold() in answer.answer.casefold() or _spelled_out(name, answer.answer):
         return answer
     return ContentAnswer(answer=NOT_FOUND, found=False, score=answer.score, closest=answer.answer,
                          relative=min(answer.relative, 0.0))
