@@ -689,6 +689,12 @@ def asks_whom_in_the_programme(question: str, kinds: set[str]) -> bool:
 _WHEN_ASKED = re.compile(r"\b(when|wann|quand|cuándo|cuando|quando)\b|いつ")
 
 
+# when a change of tier applies ("take effect", "kick in", "wirksam", "prend effet", "entra en vigor"): a rule
+_TAKES_EFFECT = re.compile(r"\b(takes? effect|kicks? in|effective|wirksam\w*|gilt ab|ab wann gilt|in kraft|prend\w* effet|"
+                           r"entre\w* en vigueur|effecti\w*|entra\w* en vigor|vigente desde|entra\w* em vigor|"
+                           r"vale a partir)\b|効力|適用され|反映され")
+
+
 def aims_at_tier(question: str, is_partner: bool, topics: list[str] | None = None) -> bool:
     """ "what does it take for us to reach gold?", "do we need to hit platinum …": a partner's way to a tier named,
     which the tier rules applied to its figures answer (the minimums beside its own), not the programme's passage;
@@ -708,6 +714,8 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
     if not topics or (PROGRAMME_Q.search(normalise(question)) and not aims_at_tier(question, is_partner, topics)):
         return None
     topic = topics[0]
+    if topic == "tier" and _TAKES_EFFECT.search(normalise(question)):
+        return None  # "once we hit the gold numbers, when does the promotion take effect?": the programme's rule
     if topic in ("tier", "mdf") and _asks_what_a_tier_gets(question):
         return None  # "resale discount at gold vs silver?", "MDF per quarter as silver?": what a tier gets
     us = says_us(question) or "partner" in kinds

@@ -59,6 +59,15 @@ def test_a_way_to_a_tier_is_the_partners_standing(question):
     assert profile_topic(question, set(), is_partner=True) == "tier", question
 
 
+@pytest.mark.parametrize("question", [
+    "once we hit the platinum numbers, when does the upgrade take effect?",
+    "sobald wir Platin erreichen, ab wann gilt das?",
+    "si on atteint le niveau or, quand est-ce que ça prend effet ?",
+])  # fmt: skip
+def test_when_a_tier_change_applies_is_the_programmes_rule(question):
+    assert profile_topic(question, set(), is_partner=True) is None, question
+
+
 def test_a_rule_worded_question_about_reaching_a_tier_is_still_our_standing(other_ctx):
     # "do we need to ..." reads as a rule; with a tier named by a partner seller it is its own gap
     for question in ("what do we need to hit platinum?", "what does it take to reach gold?"):
