@@ -1257,7 +1257,7 @@ def _in_window(turn: Turn, resolver: Resolver, profile: ProfileResult, window: l
             text += "\n" + "\n".join(answers.reg_line(d, resolver.deal_label, turn.lang)
                                       for d in lapsed[:answers.DEALS_SHOWN])
         return text, 0
-    lines = [f"{partner}: " + say(head, turn.lang, start=start, end=end)]
+    lines = [f"{partner}: " + say(head, turn.lang, start=start, end=end, n=len(found))]  # "how many active?": counted
     for d in found[:answers.DEALS_SHOWN]:
         lines.append(answers.deal_line(d, resolver.deal_label, turn.lang) if profile.topic == "deals"
                      else answers.reg_line(d, resolver.deal_label, turn.lang))
