@@ -479,6 +479,24 @@ class ContentService:
 
         return known
 
+    def reference_only(self) -> Callable[[str], bool]:
+        """term -> whether only others' reference material uses it (some chunk says it, none of the vendor's own
+        programme does): a thing other programmes have ("SPIFF", a partner award's name) and this one does not.
+        Unlike `programme_vocabulary`, this holds in a narrow content too: it is a word seen, not one missing."""
+        snap = self.searcher.snapshot()
+        lexical = snap.lexical
+        mask = snap.mask(Filters.build(programme_only=True))
+        seen: dict[str, bool] = snap.__dict__.setdefault("_reference_only_terms", {})
+
+        def only(term: str) -> bool:
+            if mask is None or bool(mask.all()) or not lexical.knows(term):
+                return False
+            if term not in seen:
+                seen[term] = not bool((lexical.scores([term], mask) > 0).any())
+            return seen[term]
+
+        return only
+
     def vector_count(self) -> int:
         """Vectors in the index (equals the SQL chunk count after a completed sync: no orphans)."""
         return self.index.count()

@@ -77,6 +77,16 @@ _QUIETEST = re.compile(r"\b(which|what|welche[rsn]?|lequel|laquelle|quel\w*|cuá
 # that answer again (it holds the date the extension would run to)
 _PROTECTED_UNTIL = re.compile(r"\b(until when|till when|how long|bis wann|wie lange|jusqu'à quand|hasta cuándo|até quando)\b.{0,40}"
                               r"(protect|geschützt|schutz|protég|proteg|proteç)|(いつまで).{0,10}保護|保護.{0,10}いつまで")
+# "and the one that already lapsed?", "und die abgelaufene?", "¿y la que ya venció?": of the registrations listed, those
+# whose protection has ended
+_LAPSED = re.compile(r"\b(lapsed|expired|ran out|run out|ended|abgelaufen\w*|ausgelaufen\w*|verfallen\w*|expirée?s?|"
+                     r"échue?s?|vencid[oa]s?|venció|vencieron|caducad[oa]s?|caducó|expirad[oa]s?|expirou|venceu)\b|"
+                     r"(期限|保護)(が|の)?切れた|失効した")
+# "when exactly does it run out?", "und wann genau läuft die ab?", "elle expire quand ?": the protection's end date
+_WHEN_ENDS = re.compile(r"\b(when|wann|quand|cuándo|cuando|quando)\b.{0,30}(\b(expir\w*|runs? out|lapses?|ends?|"
+                        r"abläuft|ausläuft|endet|vence\w*|caduca\w*|termina\w*|acaba\w*|finit|expire\w*)\b|"
+                        r"\bläuft\b.{0,20}\b(ab|aus)\b)|\b(expir\w*|vence\w*|caduca\w*|termina\w*|endet|läuft \w+ ab)"
+                        r"\b.{0,15}\b(when|wann|quand|cuándo|quando)\b|いつ(切れ|まで|終わ|失効)")
 # "bramble reg status?", "statut de l'enregistrement": the registration's state, not the deal's stage
 _REG_STATUS = re.compile(r"\b(regs?|registrations?|registrierung|enregistrement|registro)\b.{0,12}\b(status|state|"
                          r"stand|statut|estado)\b|\b(status|statut|estado|stand) (of |de |do |der )?(the |l'|la |el |o )?"
@@ -87,6 +97,10 @@ _CLOSE = re.compile(r"\b(close date|closing date|when (does|will|do) (it|that|th
                     r"when\W*s? (it|that|this|they)?\s*(meant|supposed|expected|due|going|planned) to close|"
                     r"when (is|are|was|were) (it|that|this|they|the deal) (meant|supposed|expected|due|going|planned|set) "
                     r"to close|"
+                    # "when is <account> expected to close?", "¿cuándo se espera que cierre <account>?"
+                    r"when (is|are|will|does|do|should) .{1,50}?(meant|supposed|expected|due|going|planned|set|likely|"
+                    r"slated|forecast) to (close|sign|land)|expected (close|closing)|"
+                    r"cu[aá]ndo .{0,40}(cierr\w*|firm\w*)|quando .{0,40}(fech\w*|assin\w*)|"
                     r"(ferme|clôture|cierra|fecha|schließt)\w* quand[oa]?|cuando (cierra|se cierra)|"
                     r"abschlussdatum|wann .{0,20}(abschluss|schließt|closed?)|date de clôture|quand .{0,25}"
                     r"(ferme|clôtur|signe|close)|fecha de cierre|cu[aá]ndo (cierra|se cierra)|quando (fecha|fecham)|"
@@ -159,7 +173,8 @@ def facts_asked(question: str) -> list[str]:
     elif _DAYS_LEFT.search(text) and _CLOSE_WORD.search(text) and not _REG_WORD.search(text):
         facts.append("days_past")  # "how many days till it's supposed to close?": the close date, counted
     elif (_DAYS_LEFT.search(text) and not (_LAST_ACTIVITY.search(text) and not _REG_WORD.search(text))) or \
-            _REG_STATE.search(text) or _REG_STATUS.search(text):  # "how many days has it been quiet?" counts the quiet days, not protection
+            _REG_STATE.search(text) or _REG_STATUS.search(text) or _LAPSED.search(text) or (
+            _WHEN_ENDS.search(text) and not _CLOSE_WORD.search(text)):  # "how many days has it been quiet?" counts the quiet days, not protection
         facts.append("days_left")
     if _LAST_ACTIVITY.search(text) or _QUIETEST.search(text):
         facts.append("last_activity")
@@ -225,7 +240,8 @@ def plan_deal_followup(turn: Turn, deal_ids: Callable[[str], list[str]], make: C
         chosen = [context[index]] if index is not None else list(context)
     text = normalise(question)
     pick = "biggest" if _BIGGEST.search(text) else ("past_close" if _PAST_CLOSE.search(text) else (
-        "quietest" if _QUIETEST.search(text) and len(chosen) > 1 else ""))
+        "quietest" if _QUIETEST.search(text) and len(chosen) > 1 else (
+            "lapsed" if _LAPSED.search(text) and len(chosen) > 1 else "")))
     return make("deal_facts", arguments={"deals": chosen, "facts": facts, "pick": pick,
                                          **({"opportunity_id": chosen[0]} if len(chosen) == 1 else {})})
 
@@ -243,6 +259,8 @@ def deal_facts(turn: Turn, deals: list[str], facts: list[str], pick: str = "") -
         found = [min(found, key=lambda d: d.last_activity_on or dt.date.min)]
     elif pick == "past_close":
         found = [d for d in found if d.close_date and d.close_date < today]
+    elif pick == "lapsed":  # "and the one that already lapsed?": those whose protection has ended
+        found = [d for d in found if d.registered_by_partner and d.days_left is not None and d.days_left < 0]
     elif facts == ["days_left"] or pick == "running":  # "how many days left?", "can I extend it?": the
         #   registrations still running, when some are
         running = [d for d in found if d.days_left is not None and d.days_left >= 0]

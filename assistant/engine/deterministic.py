@@ -92,6 +92,11 @@ STATUS_NEAR = re.compile(r"\b(how'?s|how is|how are|doing|update on|status of|ne
                          r"próximos? pasos? (con|para|en)|próximos? passos? (com|para|na|no))\b", re.IGNORECASE)
 # "what should we do with Frobozz Consulting?", "was tun mit X?": the name a partner question is about.
 ABOUT_NEAR = re.compile(r"\b(with|about|mit|über|avec|sur|con|sobre|com)\b", re.IGNORECASE)
+# a target set in a plan ("revenue target of our joint plan", "meta de receita", "Umsatzziel"), not a figure won
+_TARGET = re.compile(r"\b(targets?|goals?|objectives?|quota|ziel\w*|umsatzziel\w*|objectifs?|objetivos?|metas?|"
+                     r"cible)\b|目標|ノルマ")
+# "the onboarding of <X>", "l'onboarding de <X>", "Onboarding von <X>": whose plan
+OF_NEAR = re.compile(r"\b(of|von|vom|de|du|des|da|do|del)\b", re.IGNORECASE)
 # "a social post for Zollhaus Analytik", "um rascunho pra X": the partner a draft is for
 FOR_NEAR = re.compile(r"\b(for|für|pour|para|pra|per)\b", re.IGNORECASE)
 
@@ -466,6 +471,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
         programme_intent = None
     elif not programme_intent and (_won_in_period(turn) or _partner_wins(turn, mentions)):
         programme_intent = "attribution"  # "how much did we win last quarter?", "how many deals did <partner> win?"
+    if programme_intent == "attribution" and _TARGET.search(normalise(turn.question)):
+        programme_intent = None  # "the revenue target of our 2026 joint plan?": a plan's figure, not what was won
     if programme_intent:
         return _plan_programme(turn, programme_intent, mentions)
     if directory_chat.is_directory_question(turn.question, mentions, lambda text: question_hints(turn.ctx, text)):
@@ -558,7 +565,8 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if intent not in ("draft", "map", "match"):
         thread_deal = bool(turn.thread.state.last_arguments.get("opportunity_id"))
         topic = router.profile_topic(turn.question, mentions.kinds(), turn.scope.is_partner, thread_deal)
-        if topic and router.asks_rule(turn.question) and not mentions.entities and not thread_deal:
+        if topic and router.asks_rule(turn.question) and not mentions.entities and not thread_deal and not (
+                router.aims_at_tier(turn.question, turn.scope.is_partner)):  # "do we need to reach gold first?" is our gap to that tier
             topic = None  # "how many days do I have to register an opportunity?": the programme's rule
         if topic not in (None, "channel_manager", "contacts") and router.says("who_to_ask", turn.question) \
                 and not mentions.entities:
@@ -847,6 +855,8 @@ def _with_partner(turn: Turn, resolver: Resolver, p: Plan, mentions: Mentions) -
             missing, what = resolver.unknown_name(turn.question, mentions, STATUS_NEAR), "what_entity"
         if not missing:
             missing, what = resolver.unknown_name(turn.question, mentions, ABOUT_NEAR, reach=(6, 0)), "what_partner"
+        if not missing and p.intent == "onboarding":  # "el onboarding de <X>", "Onboarding von <X>": whose plan
+            missing, what = resolver.unknown_name(turn.question, mentions, OF_NEAR, reach=(6, 0)), "what_partner"
         if not missing and p.intent == "draft":
             missing, what = resolver.unknown_name(turn.question, mentions, FOR_NEAR, reach=(6, 0)), "what_partner"
             if missing and recruit_chat.country_in(missing):
@@ -1105,6 +1115,14 @@ def _run(turn: Turn, resolver: Resolver, p: Plan) -> tuple[str, int]:
                 best = (score, line, query, found)
             if line and score >= 2:  # the row names what was asked ("resale" and "discount"): no need to go on
                 break
+        if best and tier_benefits.asks_registration_benefit(turn.question) and not re.search(
+                r"regist", best[1][0], re.IGNORECASE):  # a registered deal's discount, no column of the table's
+            rule = turn.call("search_content", {"query": tier_benefits.REGISTRATION_QUERY, "k": answers.PAGE},
+                             SearchToolResult)
+            if rule.found:
+                best, asked = None, rule
+                text, shown = _search(turn, tier_benefits.REGISTRATION_QUERY, start, rule)
+                return text, shown
         if best:
             _, cell, query, found = best
             if best[0] < 2 and asked is not None and asked.found and cell[1] not in asked.answer:

@@ -234,8 +234,13 @@ PROFILE_CUES: dict[str, list[str]] = {
         # "how much more revenue to platinum?", "wie viel mehr Umsatz bis Gold?", "combien de plus pour platine ?"
         rf"\b(how (much|many)|wie ?viel\w*|combien|cuánt[oa]s?|quant[oa]s?)\b.{{0,20}}\b(more|mehr|plus|más|mais)\b"
         rf".{{0,40}}\b(to|for|until|till|bis|zu|zum|für|pour|jusqu\w*|para|hasta|até|pra)\b.{{0,12}}({TIER_WORD})",
-        rf"(falta|alcanzar|calific\w*|cumpl\w*|mantener|perder|lejos|cerca|atingir|chegar|manter|qualificar|longe|"
-        rf"perto).{{0,40}}({TIER_WORD})",
+        rf"(falta|alcanzar|calific\w*|cumpl\w*|manten\w*|mantien\w*|conserv\w*|perd\w*|pierd\w*|lejos|cerca|llegar|"
+        rf"lleguemos|subir|ascender|atingir|chegar|cheguemos|mant\w*|qualificar|longe|perto).{{0,40}}({TIER_WORD})",
+        # "y para gold qué nos falta?", "et pour platine, il nous manque quoi ?": the gap asked after the tier
+        rf"({TIER_WORD}).{{0,30}}\b(nos falta\w*|falta\w*|nous manque|manque\w*|nos resta\w*)\b",
+        # "what would it take for us to get to gold?", "how do we move up to platinum?", "can we make it to silver?"
+        rf"\b(what (would|will|does) it take|get (us )?(to|into)|move (up )?to|upgrade (us )?to|make it (to|into)|"
+        rf"climb to|step up to|promot\w* to|reach|hit|become)\b.{{0,20}}({TIER_WORD})",
         # "are we close to platinum?", "o que a gente precisa pra gold?", "sind wir nah an Platin dran?"
         rf"\b(close to|near|nah an|nahe an|nah dran|près de|pr[eè]s du|cerca de|perto d[eoa])\b.{{0,20}}({TIER_WORD})|"
         rf"\b(precisa\w*|necesit\w*|nous faut|il faut|fehlt uns|brauchen wir)\b.{{0,30}}({TIER_WORD})",
@@ -264,6 +269,9 @@ PROFILE_CUES: dict[str, list[str]] = {
         # "what tier are we?", "quel est notre niveau ?", "in welcher Stufe sind wir?"
         rf"\b(what|which|what's|quel\w*|welche\w*|cuál|cual|qual)\b.{{0,25}}({US}|\b(estamos|sommes|sind wir|somos)\b)"
         rf".{{0,25}}({TIER_NOUN})|({TIER_NOUN})\W+(are|is|sind|est|es|é) (we|our|wir|unser\w*|nous|notre)\b",
+        # "¿en qué nivel está <partner>?", "in welcher Stufe ist <partner>?", "à quel niveau est <partner> ?"
+        rf"\b(en|in|em|à|a|auf|on)\s+(qué|que|welche\w*|quel\w*|what|which|qual)\s+({TIER_NOUN})\s+"
+        rf"(está|esta|ist|est|is|are|é|estão|están|sind|se encuentra)\b",
     ],
     "mdf": [
         MDF_WORDS + r".{0,50}\b(spent|spend|left|remaining|"

@@ -248,7 +248,10 @@ def _names_an_exam(question: str, entity: Entity, words: list[str]) -> bool:
 # company names end (a name of three characters or more before the ending: "大手銀行の案件" is any big bank's deal)
 _JAPANESE_COMPANY = re.compile(r"(?P<name>[\u30a0-\u30ff\u4e00-\u9fffー]{3,}(?:工業|産業|商事|銀行|製作所|電機|電気|"
                                r"建設|自動車|化学|食品|製薬|薬品|証券|保険|物産|精機|重工|運輸|物流|病院|大学|商会|"
-                               r"ホールディングス|グループ|システムズ|株式会社|社))(?:さん|様)?の(?:案件|商談|登録|ディール)")
+                               r"ホールディングス|グループ|システムズ|株式会社|社|ファイナンス|フィナンシャル|金融|信金|"
+                               r"信用金庫|損保|生命|商店|テック|ソリューションズ|ネットワークス|不動産|電力|鉄道|航空|"
+                               r"海運|通信|総研|研究所|クリニック|ホテル|百貨店|交通|精密|印刷|製紙|製鉄|リース|"
+                               r"キャピタル|エナジー|ロジスティクス|ファーマ|メディカル|テクノロジーズ))(?:さん|様)?の(?:案件|商談|登録|ディール)")
 
 
 class Resolver:
@@ -493,6 +496,8 @@ class Resolver:
         for e in mentions.entities:
             if not e.nickname or e.kind not in ("account", "opportunity", "partner") or not e.span:
                 continue
+            # the names the same words matched ("Security" in two partners' names)
+            shared = [x for x in mentions.entities if x.span == e.span and x.kind == e.kind]
             for found in _CAPITALISED.finditer(question):
                 phrase = found.group(1).strip(" .'")
                 words = [w for w in tokens(phrase) if w not in STOPWORDS]
@@ -503,10 +508,26 @@ class Resolver:
                 others = [w for w in words if w not in matched and w not in label]
                 if not others:
                     continue
-                unknown = self._unknown_words(others, set(self._cat.ignore), self._vocabulary_knows())
-                if unknown and not any(x.score >= SURE for x in self.index.match(others) + self._foreign.match(others)):
+                if any(x.score >= SURE for x in self.index.match(others) + self._foreign.match(others)):
+                    continue
+                if self._unknown_words(others, set(self._cat.ignore), self._vocabulary_knows()):
                     return phrase
+                if self._qualifies_shared_word(question, words, matched, shared, found.start()):
+                    return phrase  # "Vikings Security Partners", "Nimbus Harbor": a word of no name before a nickname
         return None
+
+    def _qualifies_shared_word(self, question: str, words: list[str], matched: set[str], shared: list,
+                               at: int) -> bool:
+        """A name of its own written around a word of known names (a nickname match): a capitalised word before
+        that word which no name the asker may see uses ("Vikings" in "Vikings Security Partners" against "Tsubasa
+        Security" and "Kiwi Patrol Security"), not one opening the sentence; a typo of a name never."""
+        first = min(words.index(w) for w in matched if w in words)
+        before = [w for w in words[:first] if len(w) >= 3 and w.isalpha() and w not in self._cat.ignore]
+        if not before or _SENTENCE_END.search(question[:at]):
+            return False
+        names = self._cat.name_words() | {w for x in shared for w in tokens(x.label)}
+        return all(w not in names and not process.extractOne(w, names, scorer=fuzz.ratio, score_cutoff=80)
+                   for w in before)
 
     def unknown_japanese_company(self, question: str, mentions: Mentions) -> str | None:
         """A company written in Japanese script before "の案件" / "の商談" ("<name>工業の案件の状況は？"), ending as Japanese

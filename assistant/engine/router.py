@@ -25,6 +25,7 @@ from assistant.engine.intent_cues import (
     profile_topics,
     says_us,
     score_intents,
+    tier_named,
 )
 from assistant.engine.name_index import STOPWORDS, tokens
 
@@ -695,6 +696,21 @@ _AGAINST = re.compile(r"\b(against|vs|versus|gegen|gegenüber|contre|face à|con
 _WHEN_ASKED = re.compile(r"\b(when|wann|quand|cuándo|cuando|quando)\b|いつ")
 
 
+# when a change of tier applies ("take effect", "kick in", "wirksam", "prend effet", "entra en vigor"): a rule
+_TAKES_EFFECT = re.compile(r"\b(takes? effect|kicks? in|effective|wirksam\w*|gilt ab|ab wann gilt|in kraft|prend\w* effet|"
+                           r"entre\w* en vigueur|effecti\w*|entra\w* en vigor|vigente desde|entra\w* em vigor|"
+                           r"vale a partir)\b|効力|適用され|反映され")
+
+
+def aims_at_tier(question: str, is_partner: bool, topics: list[str] | None = None) -> bool:
+    """ "what does it take for us to reach gold?", "do we need to hit platinum …": a partner's way to a tier named,
+    which the tier rules applied to its figures answer (the minimums beside its own), not the programme's passage;
+    unless it asks what a tier gets."""
+    topics = profile_topics(question) if topics is None else topics
+    return bool(topics and topics[0] == "tier" and tier_named(question) and (says_us(question) or is_partner)
+                and not _asks_what_a_tier_gets(question) and not _TIER_BENEFIT.search(normalise(question)))
+
+
 def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thread: bool = False) -> str | None:
     """The partner-standing topic a question asks about (`tools.partner_profile`), or None when it is not
     about a partner's own records: a programme question ("what happens when a registration expires?", "how
@@ -702,13 +718,17 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
     topics = profile_topics(question)
     if asks_whom_in_the_programme(question, kinds) and (is_partner or says_us(question)):
         return "channel_manager"  # "à qui demander une prolongation ?", "bei wem beantrag ich das?": our manager
-    if not topics or PROGRAMME_Q.search(normalise(question)):
+    if not topics or (PROGRAMME_Q.search(normalise(question)) and not aims_at_tier(question, is_partner, topics)):
         return None
     topic = topics[0]
+    if topic == "tier" and _TAKES_EFFECT.search(normalise(question)):
+        return None  # "once we hit the gold numbers, when does the promotion take effect?": the programme's rule
     if topic in ("tier", "mdf") and _asks_what_a_tier_gets(question):
         return None  # "resale discount at gold vs silver?", "MDF per quarter as silver?": what a tier gets
     us = says_us(question) or "partner" in kinds
-    state = bool(_STATE.search(normalise(question)) or _LISTING.search(normalise(question)))
+    # a listing of what there is now, or of a window of dates ("¿qué registros se me vencen esta semana?")
+    state = bool(_STATE.search(normalise(question)) or _LISTING.search(normalise(question))
+                 or date_window(question, dt.date.today()))
     deal_named = bool(kinds & {"opportunity", "account"})
     if topic == "registrations":
         # "which of our registrations expire?", "is the reg on it still protected?"; not "how long is it?"

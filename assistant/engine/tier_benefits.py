@@ -41,6 +41,23 @@ _COMPARED = re.compile(r"\b(vs\.?|versus|compared|compare|vergleich\w*|comparé\
 # a gap or a progress question is the tier's criteria, not its benefits
 _PROGRESS = re.compile(r"\b(missing|gap|need|needed|reach|qualify|on track|fehlt|manque|falta|criteria|"
                        r"kriterien|critères|requisitos)\b|足りない|条件")
+# a benefit of a registered deal ("discount on a registered deal on top?", "Rabatt auf registrierte Deals?"): the
+# registration's benefit, which a tier table states only when it has a column for it
+_REGISTERED_DEAL = re.compile(
+    r"\bregister(ed)? (deals?|opportunit\w*|opps?)\b|\b(deal )?registrations?\b|\bregistrierte\w* (deals?|geschäft\w*|"
+    r"opportunit\w*)|\bregistrierung\w*|\b(affaires?|opportunités?) enregistrée?s?|\benregistrement\w*|"
+    r"\b(deals?|oportunidad\w*|negocios?|negócios?|oportunidades?) registrad[oa]s?\b|\bregistros?\b|"
+    r"登録(済み)?の?案件|案件登録")
+# the registration's benefit in the words programmes use for it, when the tier table has no column for it
+REGISTRATION_QUERY = "extra discount on a registered deal while its registration is protected"
+
+
+def asks_registration_benefit(question: str) -> bool:
+    """A discount or margin asked of a registered deal, not of a tier's resale."""
+    text = normalise(question)
+    return bool(_BENEFIT.search(text) and _REGISTERED_DEAL.search(text))
+
+
 # how many passages of the table query are read: a long table is split over several passages
 TABLE_DEPTH = 15
 # the benefits of every tier, when the question's own words do not find their table
@@ -159,10 +176,14 @@ def tier_cells(text: str, tier: str) -> list[tuple[str, str]]:
                            rf"(?P<value>[^;\[]+?)(?=;| [A-Z][\w ]{{0,20}}: | \[|$)", text, re.IGNORECASE):
         if row.group("label").strip().lower() != tier.lower():
             cells.append((row.group("label").strip(), row.group("value").strip()))
-    # a row per tier: "Tier: Gold; MDF per quarter (up to): $18,000"
-    for row in re.finditer(rf"\b(tier|level|stufe|niveau|nivel|nível): {name}; (?P<label>[^;:]+): "
-                           rf"(?P<value>[^;\[]+?)(?=;| [A-Z][\w ]{{0,20}}: | \[|$)", text, re.IGNORECASE):
-        cells.append((row.group("label").strip(), row.group("value").strip()))
+    # a row per tier: "Tier: Gold; MDF per quarter (up to): $18,000; NFR seats: 50": every cell of the row, up to
+    # the next tier's row or the citation
+    for row in re.finditer(rf"\b(tier|level|stufe|niveau|nivel|nível): {name}; (?P<cells>.+?)"
+                           rf"(?=\s+(tier|level|stufe|niveau|nivel|nível): |\s*\[|$)", text, re.IGNORECASE | re.DOTALL):
+        for cell in row.group("cells").split("; "):
+            label, colon, value = cell.partition(": ")
+            if colon and label.strip() and value.strip():
+                cells.append((label.strip(), value.strip().rstrip(";")))
     return cells
 
 

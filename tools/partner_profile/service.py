@@ -122,6 +122,7 @@ class ProfileResult(BaseModel):
     mdf_period: str | None = None  # the quarter the MDF figures cover (YYYY-Qn), when one was asked
     stage: str | None = None  # the stage the open deals were narrowed to, when one was asked
     activity: list[ActivityMonthOut] = Field(default_factory=list)  # activity topic: the months asked
+    joined_on: dt.date | None = None  # partners.csv joined_on: when the partnership started
     asked_tier: str | None = None  # the tier asked about ("what do we need for silver?"), when one was
     asked_tier_checks: list[TierCheckOut] = Field(default_factory=list)  # its requirements, the partner's figures
     # win_rate topic: the partner's deals (engaged or registered) closed between closed_from and closed_to
@@ -129,7 +130,6 @@ class ProfileResult(BaseModel):
     closed_to: dt.date | None = None
     won_closed: int | None = None
     lost_closed: int | None = None
-    joined_on: dt.date | None = None  # when the partner joined the programme (partners.csv joined_on)
 
 
 def _checks(checks: list) -> list[TierCheckOut]:

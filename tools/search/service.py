@@ -29,7 +29,7 @@ from retrieval.search import Hit
 from tools.context import ToolContext
 from tools.locales import CATALOGUE_LANGS, Catalogue, detect_languages
 from tools.registry import register_tool
-from tools.search.glossary import english_gloss, on_topic
+from tools.search.glossary import concepts, english_gloss, on_topic, topic_concepts
 from tools.shorthand import expand_shorthand
 
 __all__ = ["Citation", "ContentAnswer", "SearchArgs", "SearchResponse", "SearchResult", "SearchToolResult",
@@ -49,6 +49,9 @@ RECALL_POOL = 600
 NEWER_MARGIN = 0.05
 # the English path's nearest passage to a question's gloss is shown as the closest one from this score on
 # (`glossed_answer`): between CLOSEST_THRESHOLD and the answer threshold, a likely paraphrase
+# an own-language quote on fewer of the question's topics stands against the default language's when it is this
+# much surer (ContentAnswer.relative: one scale for every question)
+SURER_OWN = 1.0
 GLOSS_CLOSEST = 0.5  # a newer document's answer replaces an older one's only when it scores about as well
 
 
@@ -543,8 +546,10 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
     asked = asked_language(question, scope.locale)
     locales = {h.doc_id: _lang(h.locale) for h in hits}
     own = answer.found and any(locales.get(c.doc_id) == asked for c in answer.citations)
-    if own and on_topic(question, answer.answer.rsplit(" [", 1)[0]):
-        return answer  # content in the asker's own language answered
+    topics = topic_concepts(question)
+    own_covers = len(topics & concepts(answer.answer.rsplit(" [", 1)[0])) if own else -1
+    if own and on_topic(question, answer.answer.rsplit(" [", 1)[0]) and own_covers == len(topics):
+        return answer  # content in the asker's own language answered, on every topic of the question
     # (a quote in the asker's language about another topic of the programme than the one asked, e.g. the MDF
     # claim window for "how many days is a registration protected?", gives way to a sure answer in the default
     # language: the English path judges the question too)
@@ -572,7 +577,13 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
                                match_numbers=True, name_vocabulary=_programme_vocabulary(ctx), names=names)
     # content in the asker's language came closer, each on its own scale, than the English path did
     own_closer = not answer.found and answer.closest and answer.relative >= english.relative
-    if english.found and not own_closer:
+    if english.found and not own_closer and not (
+            own and on_topic(question, answer.answer.rsplit(" [", 1)[0])
+            and (len(topics & concepts(english.answer.rsplit(" [", 1)[0])) <= own_covers
+                 or english.relative + SURER_OWN < answer.relative)):
+        # (a quote in the asker's language on part of the question, "Dia 100: primeiro negócio registrado." for how
+        # many approved registrations one may hold, gives way to one in the default language on more of it, when
+        # that one is about as sure; a much surer own quote stands whatever words the glossary knows of it)
         return english
     if own:  # off topic, but nothing surer in the default language: the asker's own content's answer stands
         return answer
@@ -585,6 +596,46 @@ def glossed_answer(ctx: ToolContext, scope: Scope, question: str, hits: list[Hit
                          relative=max(answer.relative, english.relative))
 
 
+_NAME_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}\b")
+
+
+def others_only_name(ctx: ToolContext, question: str, hits: Sequence[Hit] = ()) -> str | None:
+    """A name the question says (an acronym or a word written with a capital, past its first word: "SPIFF",
+    "Summit") that the content uses only in others' reference material, never in the vendor's own programme:
+    a thing other programmes have and this one does not ("does <vendor> pay a SPIFF?"). None when the question
+    asks about that reference material itself (names its publisher)."""
+    only = getattr(ctx.content, "reference_only", None)
+    if only is None or any(h.source_type == "reference" and _names_publisher(question, h) for h in hits):
+        return None
+    reference_only = only()
+    words = question.split(maxsplit=1)
+    for match in _NAME_WORD.finditer(words[1] if len(words) > 1 else ""):
+        terms = answer_terms(match.group(0))
+        if terms and all(reference_only(t) for t in terms):
+            return match.group(0)
+    return None
+
+
+def _spelled_out(name: str, text: str) -> bool:
+    """An acronym the text writes out ("NFR" in "Not-for-resale licences"): its letters open consecutive words."""
+    if not name.isupper() or len(name) < 2:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", text.casefold()))
+    return name.casefold() in initials
+
+
+def not_in_programme(ctx: ToolContext, question: str, hits: Sequence[Hit], answer: ContentAnswer) -> ContentAnswer:
+    """An answer quoting the programme about something only others' programmes have ("¿tiene Halvard un programa de
+    SPIFF?" answered with the MDF co-funding share) is no answer: the quote becomes the closest passage."""
+    if not answer.found:
+        return answer
+    name = others_only_name(ctx, question, hits)
+    if name is None or name.casefold() in answer.answer.casefold() or _spelled_out(name, answer.answer):
+        return answer
+    return ContentAnswer(answer=NOT_FOUND, found=False, score=answer.score, closest=answer.answer,
+                         relative=min(answer.relative, 0.0))
+
+
 def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
                         threshold: float | None = None) -> ContentAnswer:
     """An extractive answer: the sentences or table rows of the visible content that answer the question,
@@ -594,7 +645,7 @@ def answer_from_content(ctx: ToolContext, scope: Scope, question: str,
     question = search_query(question)
     hits = answer_hits(ctx, scope, question)
     answer = answer_for_hits(ctx, question, hits, threshold, locale=scope.locale)
-    return glossed_answer(ctx, scope, question, hits, answer, threshold)
+    return not_in_programme(ctx, question, hits, glossed_answer(ctx, scope, question, hits, answer, threshold))
 
 
 def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
@@ -607,6 +658,7 @@ def search_and_answer(ctx: ToolContext, scope: Scope, args: SearchArgs,
     answer = answer_for_hits(ctx, query, hits, threshold, locale=scope.locale)
     answer = glossed_answer(ctx, scope, query, hits, answer, threshold, kinds=args.kinds, products=args.products,
                             industries=args.industries, locale=args.locale)
+    answer = not_in_programme(ctx, query, hits, answer)
     # the passages shown beside (or instead of) the answer: readable, the programme's own first; others'
     # reference material only when the question is about it or nothing else was found; for a question in
     # another language, those in the asker's language, then in the vendor's default, best first
