@@ -82,6 +82,10 @@ _FIRST_WIN = re.compile(
     r"\b(won|gewonnen\w*|gagné\w*|ganad[oa]s?|ganamos|ganh\w*)\b.{0,25}\b(deals?|affaires?|negocios?|negócios?)\b"
     r".{0,12}\b(yet|already|schon|bereits|déjà|ya|ainda|já)\b|(もう|すでに|既に).{0,10}受注", re.IGNORECASE)
 
+# What a programme pays for a result ("a SPIFF for the first deal", "Provision", "comisión", "prime"): a rule
+_INCENTIVE = re.compile(r"\b(spiffs?|bonus\w*|commissions?|comisi[oó]n\w*|comiss(ão|ões|ao)|provision\w*|prämie\w*|"
+                        r"primes?|incentiv\w*|rewards?|payouts?|kickers?|bounty|fees?)\b|報奨金|インセンティブ|ボーナス|"
+                        r"手数料", re.IGNORECASE)
 _THIS_Q = re.compile(r"this quarter|current quarter|dieses quartal|diesem quartal|ce trimestre|este trimestre|"
                      r"今四半期", re.IGNORECASE)
 _LAST_Q = re.compile(r"last quarter|previous quarter|letzten quartal|letztes quartal|vorquartal|trimestre dernier|"
@@ -104,8 +108,8 @@ def intent_of(question: str, kinds: set[str]) -> str | None:
     """`attribution`, `at_risk`, `first_win` or None (not a programme question)."""
     if kinds & {"opportunity", "account"}:
         return None
-    if _FIRST_WIN.search(question):
-        return "first_win"
+    if _FIRST_WIN.search(question) and not _INCENTIVE.search(question):
+        return "first_win"  # not "is there a SPIFF for a first deal?": what the programme pays (a rule)
     if (_AT_RISK.search(question) or QUIET.search(question)) and not _DEALS.search(question) and (
             PARTNERISH.search(question) or _WHO.search(question)):
         return "at_risk"

@@ -104,3 +104,15 @@ def test_answers_in_chat(demo_ctx):
     assert "nicht nachgeschlagen" in refused.answer and "health" not in refused.answer
     own = ask(demo_ctx, seller, "what is our ROPI this year?")
     assert seller.partner_id in own.answer and "partner share" not in own.answer
+
+
+@pytest.mark.parametrize("question", [
+    "is there a SPIFF for our reps when we close a first deal?",
+    "Gibt es eine Prämie für den ersten Abschluss?",
+    "¿Cuál es la comisión para vendedores por el primer negocio cerrado?",
+    "Existe comissão pro vendedor no primeiro negócio fechado?",
+    "y a-t-il une prime pour notre premier contrat ?",
+])  # fmt: skip
+def test_what_the_programme_pays_for_a_first_deal_is_a_rule_not_our_first_win(question):
+    assert intent_of(question, set()) is None
+    assert intent_of("when did we close our first deal?", set()) == "first_win"
