@@ -118,17 +118,29 @@ _NOT_A_SUBJECT = _KIT_GENERIC | {"this", "that", "which", "what", "any", "some",
                                  "del", "uma", "dos"}  # fmt: skip
 
 
+# A kit's name after the word, capitalised ("aus dem Kit Winterbaustelle", "the kit Harvest Days"), or quoted
+# ("「Setsubun Spring」キット", "le kit « Rentrée »")
+_KIT_NAME_AFTER = re.compile(r"\b[Kk]its? (?:[«\"“„]\s*)?([A-ZÀ-Ý][\w-]{2,}(?: [A-ZÀ-Ý][\w-]{2,})*)")
+_KIT_QUOTED = re.compile(r"[「『\"“«„]\s*([^」』\"”»]{2,40}?)\s*[」』\"”»]\s*(?:の)?(?:キット|campaign kit|kit)", re.IGNORECASE)
+_NOT_A_NAME = {"aus", "von", "vom", "mit", "für", "im", "zum", "zur", "from", "with", "for", "of", "de", "do", "da",
+               "du", "le", "la", "el", "em", "no", "na", "avec", "con", "com", "pour", "para"}
+
+
 def unknown_kit(question: str, kits: dict[str, str], names: set[str] = frozenset()) -> str | None:
     """The subject of "the webinar kit" when no kit's name or id has it (and it is no partner's name in
     `names`, folded): a kit that does not exist, to say so instead of drafting from another kit."""
     if not kits or kit_named(question, kits, names):
         return None
     known = set().union(*(_words(name) | _words(kit_id.replace("-", " ")) for kit_id, name in kits.items()))
-    for found in _KIT_ASKED.finditer(question):
-        raw = next(g for g in found.groups() if g)
+    asked = [m.group(1) for m in _KIT_QUOTED.finditer(question)] + [
+        m.group(1) for m in _KIT_NAME_AFTER.finditer(question)] + [
+        next(g for g in found.groups() if g) for found in _KIT_ASKED.finditer(question)]
+    for raw in asked:
         parts = raw.split()
-        while len(parts) > 1 and fold(parts[0]).strip("-") in _NOT_A_SUBJECT:
+        while len(parts) > 1 and fold(parts[0]).strip("-") in _NOT_A_SUBJECT | _NOT_A_NAME:
             parts = parts[1:]  # "das Webinar-Kit", "the cold chain kit": the article is no part of the name
+        if all(fold(w).strip("-") in _NOT_A_SUBJECT | _NOT_A_NAME | names for w in parts):
+            continue  # "aus dem Kit ...": no name before the word; "the kit Kōmon Build": a partner's name
         raw = " ".join(parts)
         word = fold(raw).strip("-")
         if word in _NOT_A_SUBJECT or word in names or find_locale(raw) or find_channel(raw) or any(

@@ -194,3 +194,11 @@ def test_queue_submission_routing_and_draft_in_the_askers_language(ctx, locale, 
     again = ask(ctx, marketer, "draft governance kit Alpine IT").answer  # the same draft again: returned, not saved
     assert ("Gleich wie der offene Entwurf DR-" if locale == "de" else "と同じです。") in again
     assert "Same as pending draft" not in again
+
+
+def test_a_made_up_kit_named_after_the_word_or_quoted_is_said_not_to_exist():
+    """ "aus dem Kit Winterbaustelle" said no kit "aus dem"; 「Setsubun Spring」キット got a picker of kits."""
+    assert draft_options.unknown_kit("E-Mail aus dem Kit Sommerfest für Thames", KITS) == "Sommerfest"
+    assert draft_options.unknown_kit("「Hanami Sale」キットでメールを作って", KITS) == "Hanami Sale"
+    assert draft_options.unknown_kit("un e-mail du kit « Rentrée Cloud » pour Alpine", KITS) == "Rentrée Cloud"
+    assert draft_options.unknown_kit("the kit Northwind Partners for Alpine", KITS, {"northwind", "partners"}) is None
