@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from assistant.core.errors import Forbidden
-from assistant.engine.router import asks_idle_for, mdf_period
+from assistant.engine.router import HALF, asks_idle_for, half_named, mdf_period
 from assistant.engine.threads import Candidate
 from assistant.engine.turn import ToolUse, Turn, forbidden_message
 from tools.analytics.service import STALLED_DAYS, digest_text, portfolio, stalled_deals
@@ -167,8 +167,6 @@ def period_of(question: str, today: dt.date) -> tuple[str | None, str | None]:
 # A period named by its year, half or quarter ("in 2025", "FY2025", "H1 2026", "first half", "Q3", "T2 2025",
 # "3. Quartal", "第3四半期") or a month or a span of months ("in october", "since march", "last 4 months")
 _YEAR = re.compile(r"(?<![A-Za-z0-9_./-])(?:fy\s?)?(20\d\d)(?![A-Za-z0-9_./-]|\s?-\s?\d)", re.IGNORECASE)  # "2025年"
-_HALF = re.compile(r"\b(?:h|s)([12])\b|\b(first|1st|second|2nd|erste[ns]?|zweite[ns]?|premier|second|primer|segundo|"
-                   r"primeiro)\s+(?:half|halbjahr|semestre)\b|(上|下)半期", re.IGNORECASE)
 
 
 def named_period(question: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -176,10 +174,8 @@ def named_period(question: str, today: dt.date) -> tuple[dt.date, dt.date] | Non
     names none of them. A half or quarter without a year is this year's; a month its latest up to today."""
     year_named = _YEAR.search(question)
     year = int(year_named.group(1)) if year_named else today.year
-    half = _HALF.search(question)
-    if half:
-        second = half.group(1) == "2" or bool(re.match(r"(second|2nd|zweite|segundo)", half.group(2) or "",
-                                                       re.IGNORECASE)) or half.group(3) == "下"
+    if HALF.search(question):
+        second = half_named(question, today)[1]
         dates = (dt.date(year, 7, 1), dt.date(year, 12, 31)) if second else (dt.date(year, 1, 1), dt.date(year, 6, 30))
         return dates if dates[0] <= today else None  # a half still to come has no results yet
     spec = mdf_period(question, today.year, today)

@@ -441,6 +441,26 @@ def _quarter_year(number: int, today_year: int, today: dt.date | None) -> int:
     return today_year - 1 if today is not None and (today.month - 1) // 3 + 1 < number else today_year
 
 
+# A half-year ("H1", "S2", "first half", "im ersten Halbjahr", "premier semestre", "1er semestre", "上半期") and a
+# year written beside it ("H1 2025")
+HALF = re.compile(r"\b(?:h|s)([12])\b|\b(first|1st|second|2nd|erste[nmrs]?|zweite[nmrs]?|premier|1er|second|2e|"
+                  r"deuxième|primer|segundo|primeiro)\s+(?:half|half-year|halbjahr|semestre)\b|(上|下)半期", re.IGNORECASE)
+_HALF_YEAR = re.compile(r"(?<![\w./-])(?:fy\s?)?(20\d\d)(?![\w./-])", re.IGNORECASE)
+
+
+def half_named(question: str, today: dt.date) -> tuple[int, bool] | None:
+    """(year, second half?) of a half-year the question names; without a year this year's, or last year's when
+    this year's has not started ("H2?" in March: the one that has figures)."""
+    half = HALF.search(question)
+    if not half:
+        return None
+    second = half.group(1) == "2" or bool(re.match(r"(second|2nd|zweite|2e|deuxième|segundo)", half.group(2) or "",
+                                                   re.IGNORECASE)) or half.group(3) == "下"
+    named = _HALF_YEAR.search(question)
+    year = int(named.group(1)) if named else today.year - (second and today.month < 7)
+    return year, second
+
+
 def mdf_period(question: str, today_year: int, today: dt.date | None = None) -> str | None:
     """The period a question asks MDF figures for: "q3" -> "2026-Q3", "last quarter" -> "last_quarter",
     "this year" -> "2026", "last year" -> "2025"; with `today`, also a month ("in october" -> "2026-10",
@@ -450,6 +470,10 @@ def mdf_period(question: str, today_year: int, today: dt.date | None = None) -> 
         span = months_since(text, today)
         if span:  # "since january", "depuis mars", "last 4 months": those months, to today's
             return span
+        half = half_named(question, today)
+        if half:  # "im ersten Halbjahr", "MDF dépensé sur le premier semestre", "H1 2025": its six months
+            year, second = half
+            return f"{year}-07..{year}-12" if second else f"{year}-01..{year}-06"
     found = _QUARTER.search(text)
     if found:
         number = found.group(1) or found.group(3) or found.group(4)
