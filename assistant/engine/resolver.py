@@ -273,7 +273,11 @@ class Resolver:
         mentions = Mentions(words=words)
         named = [w if w not in self._cat.ignore else "" for w in words]  # the vendor is "us", not a name
         found = self._ids(question) + self._numbered(words) + self.index.match(named, upper_words(question))
-        mentions.entities = [e for e in _dedupe(found) if not _names_an_exam(question, e, words)]
+        tier_words = {w for t in self._cat.tiers for w in t.split()}
+        mentions.entities = [e for e in _dedupe(found) if not _names_an_exam(question, e, words)
+                             and not (e.kind in ("opportunity", "account") and words[e.span[0]:e.span[1]]
+                                      and set(words[e.span[0]:e.span[1]]) <= tier_words)]
+        # ("are we still gold?" is no question about the "Gold Coast Depot" deal: a tier's name alone names no deal)
         mentions.locale = find_locale(question)
         mentions.channel = find_channel(question)
         mentions.my_deal = bool(MY_DEAL.search(question))
