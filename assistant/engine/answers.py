@@ -464,6 +464,13 @@ def _conflict_lines(data: ProfileResult, partner: str, deal_label: DealLabel, la
 
 def _deal_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:
     deals, stage = data.deals, data.stage
+    if data.stalled:  # "any stalled deals?": the deals quiet beyond the norm for their stage, and for how long
+        if not deals:
+            return [say("deals_stalled_none", lang, partner=partner)]
+        lines = [say("deals_stalled", lang, partner=partner, n=len(deals))]
+        return lines + [deal_line(d, deal_label, lang) + " — " + say("idle_days", lang, days=d.stalled_days,
+                                                                     date=d.last_activity_on or "-")
+                        for d in deals[:DEALS_SHOWN]]
     if not deals:
         return [say("deals_none_stage", lang, partner=partner, stage=stage) if stage
                 else say("deals_none", lang, partner=partner)]
@@ -492,8 +499,8 @@ def _activity_lines(data: ProfileResult, partner: str, deal_label: DealLabel, la
 
 def deal_line(d: DealOut, deal_label: DealLabel, lang: str) -> str:
     """One open deal: its label, stage, amount and close date."""
-    return say("deal_line", lang, deal=deal_label(d.opportunity_id), stage=d.stage,
-               amount=_money(d.amount, d.currency or "USD"), close=d.close_date)
+    return say("deal_line" if d.close_date else "deal_line_undated", lang, deal=deal_label(d.opportunity_id),
+               stage=d.stage, amount=_money(d.amount, d.currency or "USD"), close=d.close_date)  # never "None"
 
 
 def _cm_lines(data: ProfileResult, partner: str, deal_label: DealLabel, lang: str) -> list[str]:

@@ -757,6 +757,8 @@ def _plan_profile(turn: Turn, resolver: Resolver, mentions: Mentions, topic: str
     elif topic == "registrations" and router.asks_still_running(turn.question) and not (
             mentions.of("opportunity") or mentions.of("account")):
         p.arguments["window"] = [turn.ctx.today().isoformat(), ""]  # "our active regs?": those not ended yet
+    if topic == "deals" and router.asks_stalled_deals(turn.question):
+        p.arguments["stalled"] = True  # "any stalled deals?": those quiet beyond their stage's norm
     if topic == "deals" and deal_stage(turn.question):
         p.arguments["stage"] = deal_stage(turn.question)  # "which deals are in negotiation?"
     if topic == "deals" and deal_facts.asks_biggest(turn.question):

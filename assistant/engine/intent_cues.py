@@ -494,7 +494,20 @@ PROFILE_CUES["registrations"] += [
 PIPELINE_TOTAL = (r"\b(total|sum|value|worth|how much|how big|combien|montant|cuánto|cuanto|valor|quanto|wie ?viel|"
                   r"wie gro(ß|ss)|gesamt\w*|summe)\b.{0,30}\bpipe(line)?\b|\bpipe(line)?\b.{0,20}\b(total|value|worth|"
                   r"sum|gesamt\w*|summe|valor|montant)\b|パイプライン.{0,8}(合計|総額|金額|いくら)")
-PROFILE_CUES["deals"] += [PIPELINE_TOTAL]
+# "any stalled deals?", "Tem negócio parado?", "止まっている案件はある？": the partner's own deals gone quiet
+_DEAL_NOUNS = (r"(deals?|opportunit\w*|opps?|geschäfte?|affaires?|oportunidad(es)?|negocios?|negócios?|pipeline|"
+               r"案件|商談)")
+_STALLED_WORDS = (r"(stalled|stuck|gone (quiet|cold)|idle|stale|dormant|ins stocken|festgefahren|stillstand\w*|"
+                  r"stagn\w*|au point mort|bloqué\w*|estancad\w*|parad[oa]s?|travad[oa]s?|止まって\w*|停滞\w*|"
+                  r"動いていない|動きが(ない|なく))")
+STALLED_DEALS = rf"{_DEAL_NOUNS}.{{0,25}}{_STALLED_WORDS}|{_STALLED_WORDS}.{{0,25}}{_DEAL_NOUNS}"
+PROFILE_CUES["deals"] += [PIPELINE_TOTAL, STALLED_DEALS]
+_STALLED_DEALS = re.compile(STALLED_DEALS)
+
+
+def asks_stalled_deals(question: str) -> bool:
+    """ "any stalled deals?", "Tem negócio parado?": deals gone quiet beyond their stage's norm."""
+    return bool(_STALLED_DEALS.search(normalise(question)))
 _PIPELINE_TOTAL = re.compile(PIPELINE_TOTAL)
 
 

@@ -400,6 +400,27 @@ MESSAGES: dict[str, tuple[str, ...]] = {
                        "{n} negócios abertos de {partner} têm conflito de registro (outro parceiro registrou o "
                        "negócio ou a mesma conta):",
                        "{partner} のオープン案件のうち{n}件に登録の競合があります（別パートナーが同じ案件または顧客を登録）:"),
+    "deals_stalled": ("{partner}: {n} open deals gone quiet (no activity for longer than this vendor's deals in "
+                      "their stage usually go):",
+                      "{partner}: {n} offene Deals ohne Bewegung (länger ohne Aktivität als in ihrer Phase üblich):",
+                      "{partner} : {n} affaires ouvertes au point mort (sans activité plus longtemps que d'habitude à "
+                      "leur étape) :",
+                      "{partner}: {n} oportunidades abiertas estancadas (sin actividad más tiempo de lo habitual en su "
+                      "etapa):",
+                      "{partner}: {n} negócios abertos parados (sem atividade há mais tempo que o normal na etapa):",
+                      "{partner}: 停滞しているオープン案件 {n} 件（そのステージの通常より長く動きがない）:"),
+    "deals_stalled_none": ("{partner}: no open deal has gone quiet for longer than deals in its stage usually do.",
+                           "{partner}: Kein offener Deal ist länger ohne Aktivität als in seiner Phase üblich.",
+                           "{partner} : aucune affaire ouverte n'est sans activité plus longtemps que d'habitude à "
+                           "son étape.",
+                           "{partner}: ninguna oportunidad abierta lleva sin actividad más de lo habitual en su "
+                           "etapa.",
+                           "{partner}: nenhum negócio aberto está sem atividade há mais tempo que o normal na etapa.",
+                           "{partner}: ステージの通常より長く動きのないオープン案件はありません。"),
+    "idle_days": ("no activity for {days} days (last {date})", "seit {days} Tagen keine Aktivität (zuletzt {date})",
+                  "aucune activité depuis {days} jours (dernière le {date})",
+                  "sin actividad desde hace {days} días (última el {date})",
+                  "sem atividade há {days} dias (última em {date})", "{days} 日間動きなし（最終 {date}）"),
     "deals_head": ("{partner} has {n} open deals:", "{partner} hat {n} offene Deals:",
                    "{partner} a {n} affaires ouvertes :", "{partner} tiene {n} oportunidades abiertas:",
                    "{partner} tem {n} negócios abertos:", "{partner} のオープン案件は{n}件です:"),
@@ -529,6 +550,10 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "deal_line": ("- {deal}: {stage}, {amount}, closes {close}", "- {deal}: {stage}, {amount}, Abschluss {close}",
                   "- {deal} : {stage}, {amount}, clôture {close}", "- {deal}: {stage}, {amount}, cierre {close}",
                   "- {deal}: {stage}, {amount}, fechamento {close}", "- {deal}: {stage}、{amount}、クローズ予定 {close}"),
+    "deal_line_undated": ("- {deal}: {stage}, {amount}, no close date", "- {deal}: {stage}, {amount}, kein Abschlussdatum",
+                          "- {deal} : {stage}, {amount}, sans date de clôture", "- {deal}: {stage}, {amount}, sin fecha "
+                          "de cierre", "- {deal}: {stage}, {amount}, sem data de fechamento",
+                          "- {deal}: {stage}、{amount}、クローズ予定日なし"),
     "and_more": ("… and {n} more.", "… und {n} weitere.", "… et {n} de plus.", "… y {n} más.", "… e mais {n}.",
                  "…ほか{n}件。"),
     "cm_is": ("{partner}'s channel manager is {name}{email}.", "Channel Manager von {partner} ist {name}{email}.",

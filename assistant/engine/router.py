@@ -21,6 +21,7 @@ from assistant.engine.intent_cues import (
     IntentScores,
     asks_any_registered,
     asks_pipeline_total,
+    asks_stalled_deals,
     normalise,
     profile_topics,
     says_us,
@@ -39,6 +40,7 @@ __all__ = [
     "INTENT_CAPABILITY",
     "INTENT_TOOL",
     "about_subject",
+    "asks_stalled_deals",
     "asks_whom_in_the_programme",
     "choice_index",
     "choose_intent",
@@ -777,6 +779,8 @@ def profile_topic(question: str, kinds: set[str], is_partner: bool, deal_in_thre
         return topic  # "mdf spent last quarter?": a period is asked, so the figures are
     if topic == "win_rate" and (("partner" not in kinds and not is_partner) or _AGAINST.search(normalise(question))):
         return None  # a channel manager's "our win rate" (the vendor's), "our win rate against <competitor>" (content)
+    if topic == "deals" and not is_partner and "partner" not in kinds and asks_stalled_deals(question):
+        return None  # a channel manager's stalled deals: the whole book's (the overview's `stale`)
     if topic == "deals" and not is_partner and "partner" not in kinds and asks_pipeline_total(question):
         return None  # a channel manager's "our total pipeline": the vendor's (records_overview), not a partner's
     if topic in ("tier", "deals", "activity", "win_rate"):  # "what's missing for platinum?", "open deals?": a seller's own

@@ -112,13 +112,23 @@ class DealContext:
 _PLAYBOOKS = ("playbook", "case_study")
 
 
-def stalled_deal(d: DealContext) -> Signal | None:
-    quiet = days_quiet(d.opp, d.today)
-    typical = d.b.typical_for(d.opp.stage, exclude=quiet)
+def stall_bar(b: VendorBaselines, stage: str, quiet: int | None):
+    """(the days without activity above which an open deal in `stage` is stalled, the stage's norm, its p90)
+    judged against this vendor's other open deals in that stage; None when there is no norm to judge by."""
+    typical = b.typical_for(stage, exclude=quiet)
     if quiet is None or typical is None:
         return None
     p90 = typical.usual_p90 if typical.usual_p90 is not None else typical.outlier_above
     limit = max(min(p90, STALL_P90_CAP * typical.median), STALL_OVER_MEDIAN * typical.median, STALL_FLOOR_DAYS)
+    return limit, typical, p90
+
+
+def stalled_deal(d: DealContext) -> Signal | None:
+    quiet = days_quiet(d.opp, d.today)
+    bar = stall_bar(d.b, d.opp.stage, quiet)
+    if bar is None:
+        return None
+    limit, typical, p90 = bar
     if quiet <= limit:
         return None
     since = d.opp.last_activity_on or d.opp.created_on

@@ -267,6 +267,17 @@ def partner_health(ctx: ToolContext, scope: Scope, partner_id: str) -> HealthSco
     return health.partner_health(ctx, scope, partner_id)
 
 
+def stalled_days(ctx: ToolContext, opp: Any) -> int | None:
+    """The days an open deal has gone without activity when that is beyond this vendor's norm for its stage (the
+    bar of the `stalled_deal` action), else None."""
+    from tools.next_best_action.deal_signals import stall_bar  # heavy: the signal rules
+    from tools.types import days_quiet
+
+    quiet = days_quiet(opp, ctx.today())
+    bar = stall_bar(vendor_baselines(ctx), opp.stage, quiet)
+    return quiet if bar is not None and quiet > bar[0] else None
+
+
 def partner_standing(ctx: ToolContext, scope: Scope, partner_id: str) -> tuple[health.PartnerMetrics, Any]:
     """(the partner's metrics, its TierAssessment) within the asker's scope: what the tier and MDF rules see.
     For `tools.partner_profile` (a partner seller's "are we on track for gold?")."""

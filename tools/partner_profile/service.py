@@ -23,7 +23,13 @@ from retrieval.records import User
 from retrieval.scope import Scope
 from tools.context import ToolContext
 from tools.currency import reporting_currency
-from tools.next_best_action.service import MONEY_METRICS, partner_standing, tier_checks, vendor_tier_rules
+from tools.next_best_action.service import (
+    MONEY_METRICS,
+    partner_standing,
+    stalled_days,
+    tier_checks,
+    vendor_tier_rules,
+)
 from tools.protection import deal_protection, kept_protection, protection_days
 from tools.registry import register_tool
 from tools.types import is_open
@@ -41,6 +47,8 @@ class ProfileArgs(BaseModel):
                                                  "last_month, YYYY-MM, YYYY-MM.. (since that month), YYYY, this_year, last_year "
                                                  "or YYYY-MM..YYYY-MM (default: the last six complete months).")
     stage: str | None = Field(None, description="Only open deals in this stage (deals: e.g. negotiation).")
+    stalled: bool = Field(False, description="deals: only the open deals gone quiet beyond this vendor's norm for "
+                                             "their stage (next best actions' stall bar).")
     tier: str | None = Field(None, description="The tier asked about (tier, certifications: its requirements "
                                                "against the partner's figures; default the tier above).")
 
@@ -66,6 +74,7 @@ class DealOut(BaseModel):
     registered_elsewhere: bool = False  # another partner registered it (never named to a partner seller)
     protection_ends: dt.date | None = None
     days_left: int | None = None
+    stalled_days: int | None = None  # days without activity, when beyond this vendor's norm for its stage
 
 
 class ActivityMonthOut(BaseModel):
@@ -130,6 +139,7 @@ class ProfileResult(BaseModel):
     closed_to: dt.date | None = None
     won_closed: int | None = None
     lost_closed: int | None = None
+    stalled: bool = False  # deals topic: only the deals gone quiet beyond the norm were asked
 
 
 def _checks(checks: list) -> list[TierCheckOut]:
@@ -181,7 +191,7 @@ def quarter_months(period: str, today: dt.date) -> tuple[str, list[str]]:
 
 def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = None, topic: str = "overview",
                     opportunity_id: str | None = None, period: str | None = None,
-                    stage: str | None = None, tier: str | None = None) -> ProfileResult:
+                    stage: str | None = None, tier: str | None = None, stalled: bool = False) -> ProfileResult:
     """The partner's standing on `topic`, within `scope` (NotFound / Forbidden from the scoped reads).
     With only `opportunity_id`, the partner is the deal's (its registering partner, else the engaged one)."""
     if not partner_id and opportunity_id and not scope.is_partner:
@@ -256,6 +266,12 @@ def partner_profile(ctx: ToolContext, scope: Scope, partner_id: str | None = Non
     if stage:
         out.stage = stage.strip().lower()
         out.deals = [d for d in out.deals if d.stage.lower() == out.stage]
+    if stalled:  # "any stalled deals?": those quiet beyond the norm, the quietest first
+        by_id = {o.opportunity_id: o for o in deals}
+        for d in out.deals:
+            d.stalled_days = stalled_days(ctx, by_id[d.opportunity_id])
+        out.deals = sorted((d for d in out.deals if d.stalled_days), key=lambda d: -(d.stalled_days or 0))
+        out.stalled = True
     out.conflicts = [d for d in out.deals if d.registered_elsewhere] + _account_conflicts(ctx, out.deals,
                                                                                           partner_id, today, days, kept)
     out.channel_manager = _channel_manager(ctx, partner.channel_manager)
@@ -354,4 +370,4 @@ def partner_profile_tool(ctx: ToolContext, scope: Scope, args: ProfileArgs) -> P
     left, certified staff, deal registrations and their days of protection left, conflicts, open deals,
     its channel manager. For partner sellers' questions about "us"/"our" partner."""
     return partner_profile(ctx, scope, args.partner_id, args.topic, args.opportunity_id, args.period, args.stage,
-                           args.tier)
+                           args.tier, args.stalled)
