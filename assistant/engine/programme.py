@@ -23,7 +23,7 @@ from retrieval.records import Partner
 from retrieval.scope import CAPABILITY_WORDS
 from tools.account_mapping.service import normalize_name
 from tools.directory.service import places_named
-from tools.leads.service import list_leads, route_lead
+from tools.leads.service import accept_hours, list_leads, route_lead
 from tools.locales import Catalogue
 from tools.registrations.service import (
     RegistrationList,
@@ -55,8 +55,15 @@ _LEAD_WAITING = (r"(?:\b(?:waiting|pending|open|unassigned|not (?:yet )?(?:accep
                  r"to (?:be )?accept(?:ed)?|(?:à|a) accepter|zu (?:akzeptieren|bestätigen)|anzunehmen|annehmen (?:müssen|sollen)|"
                  r"(?:por|para) aceptar|(?:para|a) aceitar)\b|"
                  r"未対応|未承諾|待ち|未割り当て)")
-LEADS_WAITING_RE = re.compile(rf"^(?!.*\b(?:how long|how many hours|wie lange|combien de temps|cuánto tiempo|"
-                              rf"quanto tempo|policy|rules?)\b)(?=.*{_LEAD_WORD})(?=.*{_LEAD_WAITING})", re.IGNORECASE)
+_HOW_LONG = (r"(?:\b(?:how long|how many hours|how much time|wie lange|wie viele stunden|wie viel zeit|combien de temps|"
+             r"combien d'heures|en combien de temps|cuánto tiempo|cuantas horas|cuántas horas|quanto tempo|"
+             r"quantas horas|within how)\b|何時間|どのくらいの時間|いつまでに)")
+LEADS_WAITING_RE = re.compile(rf"^(?!.*{_HOW_LONG})(?!.*\b(?:policy|rules?)\b)(?=.*{_LEAD_WORD})(?=.*{_LEAD_WAITING})",
+                              re.IGNORECASE)
+# "how many hours do I have to accept a lead?", "¿cuántas horas tengo para aceptar un lead?", "受け入れ期限は何時間？":
+# the programme's acceptance window (vendor.yaml lead_accept_hours), not the list of leads
+LEAD_HOURS_RE = re.compile(rf"(?=.*(?:{_LEAD_WORD}|受け入れ|受入))(?=.*{_HOW_LONG})(?=.*(?:accept|annehm|anzunehm|angenommen|akzeptier|"
+                           rf"accepter|acept|aceit|受け入れ|受入|承諾|期限|expire|verfall))", re.IGNORECASE)
 REGISTER_RE = re.compile(r"^\W*(?:please |can you |could you |i want to |i'd like to |let's )?(?:register|submit)"
                          r"(?: a| the| this| my| our| new)?(?: deal| registration| opportunity)?"
                          r"(?: registration)? (?:for|at|with|on) (?P<rest>.+?)\W*$", re.IGNORECASE)
@@ -178,6 +185,17 @@ _say = Catalogue({
     "lead_state": ("Lead {id} ({company}{where}): {state}.", "Lead {id} ({company}{where}): {state}.",
                    "Lead {id} ({company}{where}) : {state}.", "Lead {id} ({company}{where}): {state}.",
                    "Lead {id} ({company}{where}): {state}.", "リード {id}（{company}{where}）: {state}。"),
+    "lead_hours": ("A lead assigned to a partner must be accepted within {hours} hours; after that it expires and "
+                   "is routed to another partner.",
+                   "Ein einem Partner zugewiesener Lead muss innerhalb von {hours} Stunden angenommen werden; danach "
+                   "verfällt er und geht an einen anderen Partner.",
+                   "Un lead attribué à un partenaire doit être accepté dans les {hours} heures ; ensuite il expire et "
+                   "est attribué à un autre partenaire.",
+                   "Un lead asignado a un socio debe aceptarse en un plazo de {hours} horas; después vence y se "
+                   "asigna a otro socio.",
+                   "Um lead atribuído a um parceiro deve ser aceito em até {hours} horas; depois disso expira e é "
+                   "encaminhado a outro parceiro.",
+                   "パートナーに割り当てられたリードは {hours} 時間以内に承諾する必要があります。期限を過ぎると失効し、別のパートナーに回されます。"),
     "lead_new": ("not routed to a partner yet", "noch keinem Partner zugewiesen", "pas encore attribué à un partenaire",
                  "aún sin asignar a un socio", "ainda não encaminhado a um parceiro", "まだパートナーに割り当てられていません"),
     "lead_is_assigned": ("assigned to {partner} ({pid}), to accept by {by}",
@@ -212,6 +230,7 @@ def answer_programme(turn: Turn) -> AskResponse | None:
     turn = _replayed(turn) or turn
     text = " ".join(turn.question.split())
     handlers: list[tuple[re.Pattern, Callable[[Turn, re.Match], tuple[str, ToolUse] | None]]] = [
+        (LEAD_HOURS_RE, _lead_hours),
         (REGISTER_RE, _register), (QUEUE_RE, _queue), (ROUTE_RE, _route), (LEADS_WAITING_RE, _leads_waiting),
         (LEAD_NAMED_RE, _route_named), (WHY, _route_why), (LEAD_ANY_RE, _lead_state),
         *mdf_chat.HANDLERS,
@@ -278,6 +297,14 @@ def _products(turn: Turn, words: str) -> list[str]:
     with turn.ctx.store.session() as session:
         known = {c for row in session.scalars(select(Partner.competencies)) for c in row or []}
     return sorted(p for p in known if re.search(rf"\b{re.escape(p.lower())}\b", words))
+
+
+def _lead_hours(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
+    """The programme's window to accept an assigned lead (vendor.yaml `lead_accept_hours`)."""
+    if not turn.scope.can("leads"):
+        return None
+    return (_say("lead_hours", turn.lang, hours=accept_hours(turn.ctx)),
+            ToolUse(name="programme_setting", arguments={"setting": "lead_accept_hours"}))
 
 
 def _leads_waiting(turn: Turn, _found: re.Match) -> tuple[str, ToolUse] | None:
