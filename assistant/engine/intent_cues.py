@@ -490,6 +490,13 @@ PROFILE_CUES["registrations"] += [
     # typo repair of `normalise` reads "registered" as "register")
     ANY_REGISTERED,
 ]
+# "how long until a claim is paid?", "how many hours to accept a lead?", "¿en cuánto tiempo?", "combien de temps",
+# "wie lange", "何日", "何時間": a duration asked
+HOW_LONG = (r"(?:\b(?:how (?:long|quickly|soon|fast)|how many (?:days|hours)|how much time|within|within how|"
+            r"cuánto tiempo|cuántos días|cuantas horas|cuántas horas|combien de temps|combien de jours|combien d'heures|"
+            r"sous combien|en combien de temps|quanto tempo|quantos dias|quantas horas|wie (?:lange|schnell)|"
+            r"wie viele (?:tage|stunden)|wie viel zeit|innerhalb)\b|何日|何時間|どのくらい|どれくらい|いつまでに)")
+
 # "what's our total pipeline?", "montant total de notre pipeline", "パイプラインの合計": the open deals' total
 PIPELINE_TOTAL = (r"\b(total|sum|value|worth|how much|how big|combien|montant|cuánto|cuanto|valor|quanto|wie ?viel|"
                   r"wie gro(ß|ss)|gesamt\w*|summe)\b.{0,30}\bpipe(line)?\b|\bpipe(line)?\b.{0,20}\b(total|value|worth|"

@@ -13,7 +13,7 @@ from collections import Counter
 
 from assistant.engine.analytics_chat import period_of
 from assistant.engine.draft_options import kit_named
-from assistant.engine.intent_cues import MDF_WORDS, PROGRAMME_Q, normalise, says_us, score_intents
+from assistant.engine.intent_cues import HOW_LONG, MDF_WORDS, PROGRAMME_Q, normalise, says_us, score_intents
 from assistant.engine.name_index import fold, ids_written
 from assistant.engine.overview_chat import asks_own_book
 from assistant.engine.resolver import Resolver
@@ -535,9 +535,7 @@ _STEPS = {
 _CAN = re.compile(r"\b(can|could|may|max\w*|up to|allowed|eligible|kann|können|darf|bis zu|peut|peuvent|jusqu'à|"
                   r"puede|pueden|hasta|pode|podem|até)\b|できる|まで", re.IGNORECASE)
 # "how long until a claim is paid?", "¿en cuánto tiempo paga ...?", "combien de temps", "wie lange", "何日": a duration
-_DURATION = re.compile(r"\b(how (long|quickly|soon|fast)|how many days|within|cuánto tiempo|cuántos días|combien de temps|"
-                       r"combien de jours|sous combien|quanto tempo|quantos dias|wie (lange|schnell)|wie viele tage|"
-                       r"innerhalb)\b|何日|どのくらい|どれくらい", re.IGNORECASE)
+_DURATION = re.compile(HOW_LONG, re.IGNORECASE)
 # "<partner> has an MDF activity approved that starts in January - what is it and how much?": one activity's amount
 _ONE_ACTIVITY = re.compile(r"\b(an?|one|that|this|eine[rn]?|diese\w*|une|cette|una|esa|esta|uma|essa|esta)\s+(mdf[- ])?"
                            r"(activity|aktivität|activité|actividad|atividade)\b", re.IGNORECASE)

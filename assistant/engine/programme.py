@@ -13,7 +13,7 @@ from sqlalchemy import select
 from assistant.core.errors import CosellError, Forbidden
 from assistant.engine import analytics_chat, kits_chat, mdf_chat
 from assistant.engine.followup_chat import WHY
-from assistant.engine.intent_cues import normalise
+from assistant.engine.intent_cues import HOW_LONG, normalise
 from assistant.engine.name_index import NAMED, best_named, ids_written
 from assistant.engine.overview_chat import asks_own_book
 from assistant.engine.resolver import Resolver
@@ -55,14 +55,11 @@ _LEAD_WAITING = (r"(?:\b(?:waiting|pending|open|unassigned|not (?:yet )?(?:accep
                  r"to (?:be )?accept(?:ed)?|(?:à|a) accepter|zu (?:akzeptieren|bestätigen)|anzunehmen|annehmen (?:müssen|sollen)|"
                  r"(?:por|para) aceptar|(?:para|a) aceitar)\b|"
                  r"未対応|未承諾|待ち|未割り当て)")
-_HOW_LONG = (r"(?:\b(?:how long|how many hours|how much time|wie lange|wie viele stunden|wie viel zeit|combien de temps|"
-             r"combien d'heures|en combien de temps|cuánto tiempo|cuantas horas|cuántas horas|quanto tempo|"
-             r"quantas horas|within how)\b|何時間|どのくらいの時間|いつまでに)")
-LEADS_WAITING_RE = re.compile(rf"^(?!.*{_HOW_LONG})(?!.*\b(?:policy|rules?)\b)(?=.*{_LEAD_WORD})(?=.*{_LEAD_WAITING})",
+LEADS_WAITING_RE = re.compile(rf"^(?!.*{HOW_LONG})(?!.*\b(?:policy|rules?)\b)(?=.*{_LEAD_WORD})(?=.*{_LEAD_WAITING})",
                               re.IGNORECASE)
 # "how many hours do I have to accept a lead?", "¿cuántas horas tengo para aceptar un lead?", "受け入れ期限は何時間？":
 # the programme's acceptance window (vendor.yaml lead_accept_hours), not the list of leads
-LEAD_HOURS_RE = re.compile(rf"(?=.*(?:{_LEAD_WORD}|受け入れ|受入))(?=.*{_HOW_LONG})(?=.*(?:accept|annehm|anzunehm|angenommen|akzeptier|"
+LEAD_HOURS_RE = re.compile(rf"^(?!.*\b(?:which|what leads|welche|quels|quelles|cuáles|quais|list\w*)\b)(?=.*(?:{_LEAD_WORD}|受け入れ|受入))(?=.*{HOW_LONG})(?=.*(?:accept|annehm|anzunehm|angenommen|akzeptier|"
                            rf"accepter|acept|aceit|受け入れ|受入|承諾|期限|expire|verfall))", re.IGNORECASE)
 REGISTER_RE = re.compile(r"^\W*(?:please |can you |could you |i want to |i'd like to |let's )?(?:register|submit)"
                          r"(?: a| the| this| my| our| new)?(?: deal| registration| opportunity)?"
