@@ -148,7 +148,7 @@ NO_SUCH = [
     "not found", "no opportunities", "no deals", "nothing named", "nothing called", "isn't in", "is not in",
     "not in your", "not in our", "not in the data", "not recognise", "not recognize", "no results",
     # de
-    "gibt es nicht", "gibt es keinen", "gibt es keine", "gibt es kein", "nicht gefunden", "kein deal",
+    "gibt es nicht", "gibt es keinen", "gibt es keine", "gibt es kein", "es gibt kein", "nicht gefunden", "kein deal",
     "keine opportunity", "keinen deal", "unbekannt", "existiert nicht", "nicht vorhanden", "keine verkaufschance",
     # fr
     "aucun deal", "aucune opportunité", "aucun partenaire", "aucun compte", "introuvable", "n'existe pas", "inconnu",
