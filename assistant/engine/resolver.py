@@ -204,7 +204,7 @@ _GERMAN_ARTICLE_BEFORE = re.compile(r"\b(der|die|das|den|dem|des|ein|eine|einen|
 # "alle Leads") a capitalised word of a German question is a noun, not a name
 _GERMAN_QUANTITY_BEFORE = re.compile(r"(?:\b(?:viele[nr]?|wenige[nr]?|welche[nmrs]?|alle[nmrs]?|jede[nmrs]?|"
                                      r"diese[nmrs]?|einige[nmrs]?|mehrere[nmr]?|manche[nmrs]?|solche[nmrs]?|"
-                                     r"beide[nmr]?)|\b\d+)\s+$", re.IGNORECASE)
+                                     r"beide[nmr]?|in|im|pro|je)|\b\d+)\s+$", re.IGNORECASE)  # "in Summe", "pro Monat"
 # A name typed with capitals, in Latin letters only: "Zorblax" of "Zorblax社の案件" ends where the Japanese begins.
 _NAME_CHAR = r"[0-9A-Za-zÀ-ÖØ-öø-ÿ&'.-]"
 _CAPITALISED = re.compile(rf"(?<![\w-])([A-Z]{_NAME_CHAR}*[a-z0-9]{_NAME_CHAR}*(?:(?<![.!?])\s+[A-Z]{_NAME_CHAR}*)*)")

@@ -80,6 +80,7 @@ def test_deal_word_compounds_are_no_names(other_ctx):
     "Welche Unterlagen brauche ich für die Registrierung eines Deals?",
     "Gilt der Schutz für alle Produkte einer Registrierung?",
     "Sind 45 Tage Schutz für eine Registrierung üblich?",
+    "Offene Pipeline in Summe?",
 ])
 def test_german_nouns_after_a_quantity_are_no_names(other_ctx, question):
     """German capitalises every noun: after "wie viele", "welche", "alle" or a number it is a noun (issue 17: a
