@@ -248,7 +248,7 @@ PROFILE_CUES: dict[str, list[str]] = {
         rf"\b(are|is|am|é|e|somos|sind|sommes|still|ainda|noch|toujours|todavía|aún)\b.{{0,12}}({TIER_WORD})"
         rf".{{0,30}}\b(by the numbers|on the numbers|on paper|de verdade|de verdad|pelos números|"
         rf"por los números|laut zahlen|nach (den )?zahlen|wirklich|vraiment|en vrai|d'après les chiffres|really|actually)\b",
-        rf"({TIER_WORD}).{{0,30}}(足りない|不足|達成|到達|あと|条件|必要|届|維持|昇格|になるには|になるため|に上が)",
+        rf"({TIER_WORD}).{{0,30}}(足りない|不足|達成|到達|あと|条件|要件|基準|満たし|満たせ|クリア|必要|届|維持|昇格|になるには|になるため|に上が)",
         r"\b(won revenue|revenue won|won deals|closed[- ]won|gewonnene\w* (umsatz|deals)|umsatz gewonnen|"
         r"chiffre d'affaires gagné|affaires gagnées|ingresos ganados|negocios ganados|receita ganha|"
         r"negócios ganhos)\b|受注(金額|額|件数)",

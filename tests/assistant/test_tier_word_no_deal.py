@@ -34,3 +34,9 @@ def test_a_tier_word_is_the_partners_tier_not_a_deal(ctx, question):
 def test_the_deal_named_in_full_still_resolves(ctx):
     r = ask(ctx, scope_for_user(ctx.store, "h-ps-byte"), "what's next on the Gold Coast Harbour deal?")
     assert "DEAL-590" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("question", ["プラチナの要件はまだ満たしてる？", "ゴールドの基準を満たせる？"])
+def test_a_tier_standing_asked_in_japanese_is_the_partners_own(ctx, question):
+    r = ask(ctx, scope_for_user(ctx.store, "h-ps-koyo"), question)
+    assert [t.name for t in r.tools] == ["partner_profile"], r.answer
