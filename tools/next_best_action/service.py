@@ -66,6 +66,7 @@ from tools.next_best_action.partner_health import (  # re-exported: the server w
 from tools.next_best_action.tier_rules import MONEY_METRICS, assess_tier, load_tier_rules, tier_checks  # noqa: F401
 from tools.next_best_action.types import Action, ContentRef, HealthScore, NbaArgs, NbaResponse, Signal
 from tools.registry import register_tool, signal_sources
+from tools.types import days_quiet
 
 log = logging.getLogger(__name__)
 
@@ -271,7 +272,6 @@ def stalled_days(ctx: ToolContext, opp: Any) -> int | None:
     """The days an open deal has gone without activity when that is beyond this vendor's norm for its stage (the
     bar of the `stalled_deal` action), else None."""
     from tools.next_best_action.deal_signals import stall_bar  # heavy: the signal rules
-    from tools.types import days_quiet
 
     quiet = days_quiet(opp, ctx.today())
     bar = stall_bar(vendor_baselines(ctx), opp.stage, quiet)
