@@ -232,6 +232,25 @@ _EXAM_WORD = (r"(?:exams?|examinations?|certifications?|certificates?|certs?|tra
               r"試験|認定|資格|コース)")
 
 
+def _longer_name_written(question: str, e) -> bool:
+    """A nickname match (one word of a name: "Minera") inside a longer capitalised name the question writes
+    ("Minera Cerro Azulejo") whose other words are none of the entity's: that longer name is another one (made
+    up, or not visible), not this entity. A typo of the entity's own words still counts as its words."""
+    if not getattr(e, "nickname", False) or e.kind not in ("opportunity", "account", "partner"):
+        return False
+    label = [w for w in tokens(e.label) if w not in STOPWORDS]
+    for found in _CAPITALISED.finditer(question):
+        written = [w for w in tokens(found.group(1)) if w not in STOPWORDS and w not in GENERIC_NAME_WORDS]
+        first = next((i for i, w in enumerate(written) if w in label), None)
+        if first is None:
+            continue
+        after = written[first + 1:]  # a longer name goes on after its first word ("Status Minera": no name)
+        extra = [w for w in after if w not in label and not any(fuzz.ratio(w, t) >= 80 for t in label)]
+        if extra and len(extra) == len(after):
+            return True
+    return False
+
+
 def _names_an_exam(question: str, entity: Entity, words: list[str]) -> bool:
     """A name matched only by its acronym that stands beside an exam or course word ("what do the CCX and CCXP exams
     cost?", "el examen CCX"): the programme's certification of that name, not the partner."""
@@ -278,6 +297,7 @@ class Resolver:
                              and not (e.kind in ("opportunity", "account") and words[e.span[0]:e.span[1]]
                                       and set(words[e.span[0]:e.span[1]]) <= tier_words)]
         # ("are we still gold?" is no question about the "Gold Coast Depot" deal: a tier's name alone names no deal)
+        mentions.entities = [e for e in mentions.entities if not _longer_name_written(question, e)]
         mentions.locale = find_locale(question)
         mentions.channel = find_channel(question)
         mentions.my_deal = bool(MY_DEAL.search(question))
@@ -433,7 +453,7 @@ class Resolver:
                     and gap <= (reach[1] if m.start() >= end else reach[0])]
             if not gaps:
                 continue
-            if any(e.score >= SURE and (kinds is None or e.kind in kinds)
+            if any(e.score >= SURE and (kinds is None or e.kind in kinds) and not _longer_name_written(question, e)
                    for e in self.index.match(words) + self._foreign.match(words)):
                 continue
             if best is None or min(gaps) < best[0]:

@@ -37,6 +37,9 @@ def _plan(ctx, user: str, question: str):
     ("h-ps-byte", "wie ist der Stand beim Wumpus Logistik Deal?", "Wumpus Logistik", "gibt es kein"),
     ("h-ps-koyo", "Zorblax社の案件の次のステップは？", "Zorblax", "ありません"),
     ("h-ps-koyo", "DEAL-999 の状況は？", "DEAL-999", "ありません"),
+    # one word of a real name ("Riverbend"), then words of none: another name, not the Riverbend deal
+    ("h-cm", "what's the discount guidance for the Riverbend Harbour Logistics deal?", "Riverbend Harbour Logistics",
+     "There is no deal"),
 ])  # fmt: skip
 def test_a_name_that_is_nowhere_is_said_not_to_exist(other_ctx, user, question, name, said):
     p = _plan(other_ctx, user, question)
