@@ -399,6 +399,12 @@ def remember(thread: ConversationThread, p: Plan, shown: int = 0) -> None:
         state.last_intent, state.last_arguments, state.shown = p.intent, p.arguments, p.start + shown
 
 
+# A partner's records (its registrations, deals, pipeline, MDF, revenue, win rate), as a seller would ask for another's
+_PARTNER_RECORDS = re.compile(r"\b(registrations?|registr\w*|enregistrement\w*|registros?|pipeline|mdf|deals?|"
+                              r"opportunit\w*|oportunidad\w*|negócios?|negocios?|affaires|revenue|umsatz|"
+                              r"chiffre d'affaires|ingresos|receita|win rate|leads?)\b|案件|登録|商談|売上")
+
+
 def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     """The plan for a question on its own (no follow-up)."""
     if router.is_change_request(turn.question):  # no tool changes data: say so instead of searching
@@ -411,6 +417,9 @@ def plan_fresh(turn: Turn, resolver: Resolver) -> Plan:
     if named_registrations:  # "why was the <account> registration rejected?": its record, even with no deal behind it
         return Plan("registration_facts", {"registration_ids": [r.registration_id for r in named_registrations]})
     mentions = resolver.find(turn.question)
+    if turn.scope.is_partner and mentions.foreign_partner and _PARTNER_RECORDS.search(normalise(turn.question)):
+        # "Mostre os registros de deal da <other partner>": another partner's records, whatever the wording
+        return Plan("search", refusal=say("foreign_partner", turn.lang))
     missing = resolver.unknown_id(turn.question, mentions)
     if missing:
         return Plan("search", reply=say("no_such", turn.lang, what=say("what_entity", turn.lang), name=missing))

@@ -485,6 +485,9 @@ PROFILE_CUES["registrations"] += [
     r"registrierungen|enregistrements|registros)\b.{0,25}\b(we|us|our|wir|uns|unsere|nous|on a|avons|a gente|temos|"
     r"tenemos|nosotros|nuestr\w*|nossos)\b",
     r"(登録済み|登録した|登録している)(の)?(案件|商談)",
+    # "quais são os nossos registros?", "unsere Registrierungen?", "nos enregistrements": ours, named after "our"
+    r"\b(our|unsere\w*|nos|nuestr[oa]s|nossos|nossas)\s+(deal[- ])?(registrations|registrierungen|enregistrements|"
+    r"registros|regs)\b",
     # "have we got anything registered?", "haben wir schon irgendeinen Deal registriert?", "on a déjà enregistré
     # quelque chose ?", "¿tenemos algo registrado?", "já registramos algum negócio?": whether there is any (the
     # typo repair of `normalise` reads "registered" as "register")

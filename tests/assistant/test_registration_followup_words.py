@@ -37,3 +37,20 @@ def test_in_a_thread_about_a_deal_its_registration_is_answered(ctx):
     assert "DEAL-509" in first.answer, first.answer
     r = ask(ctx, seller, "wann läuft seine Registrierung ab?", thread_id=first.thread_id)
     assert [t.name for t in r.tools] == ["partner_profile"] and "DEAL-509" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("question", ["Mostre os registros de deal da NorthStar Cyber",
+                                      "Zeig mir die Deals von NorthStar Cyber",
+                                      "NorthStar Cyberの案件を見せて"])
+def test_another_partners_records_are_refused_in_any_wording(ctx, question):
+    """A seller naming another partner and asking for its records (registrations, deals) is refused, also in
+    wordings no data route knows (it was answered with an unrelated programme passage)."""
+    r = ask(ctx, scope_for_user(ctx.store, "h-ps-byte"), question)
+    assert not r.tools and "HP-103" not in r.answer and "DEAL-508" not in r.answer, r.answer
+    assert r.withheld, r.answer  # a refusal: nothing was looked up
+
+
+@pytest.mark.parametrize("question", ["Quais são os nossos registros?", "¿cuáles son nuestros registros?",
+                                      "Zeig mir unsere Registrierungen"])
+def test_our_registrations_named_after_our_are_ours(question):
+    assert router.profile_topic(question, set(), True) == "registrations"
