@@ -1,13 +1,36 @@
 """What the blind seller sets' tests share: their facts read from the demo folder the test session generated,
-their questions.yaml, and the shape every set promises (six languages, three roles, four kinds)."""
+their questions.yaml, the shape every set promises (six languages, three roles, four kinds), and for the generated
+worlds (other, third, fourth vendor) their files and `cosell ingest` of them."""
 from __future__ import annotations
 
 import collections
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Every file of a generated folder, by relative path (two generations compared byte for byte)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def ingest_report(world: Path, today: str, home: Path) -> dict:
+    """`cosell ingest WORLD --reset --json` into `home` at the world's today, as a user runs it: its report (the
+    command must exit 0)."""
+    env = {**os.environ, "COSELL_HOME": str(home), "COSELL_TODAY": today,
+           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+    p = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(world), "--reset", "--json"],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert p.returncode == 0, p.stdout[-2000:] + p.stderr[-2000:]
+    return json.loads(p.stdout)
 
 
 def facts_read_from(facts: ModuleType, folder: Path, monkeypatch) -> Iterator[Path]:

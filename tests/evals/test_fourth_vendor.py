@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import collections
 import csv
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from evals.fourth_vendor import build_questions, facts, generate
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+from tests.evals.blind_sets import files, ingest_report
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +20,7 @@ def world(tmp_path_factory) -> Path:
 
 def test_the_generator_is_deterministic(world, tmp_path):
     again = generate.write(tmp_path / "again")
-    assert _files(again) == _files(world)
+    assert files(again) == files(world)
 
 
 def test_questions_yaml_is_fresh():
@@ -91,12 +82,7 @@ def test_made_up_names_are_absent_from_the_world():
 
 
 def test_the_world_ingests_with_nothing_rejected(world, tmp_path):
-    env = {**os.environ, "COSELL_HOME": str(tmp_path / "home"), "COSELL_TODAY": generate.TODAY.isoformat(),
-           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
-    p = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(world), "--reset", "--json"],
-                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
-    assert p.returncode == 0, p.stdout[-2000:] + p.stderr[-2000:]
-    report = json.loads(p.stdout)
+    report = ingest_report(world, generate.TODAY.isoformat(), tmp_path / "home")
     assert report["rejected"] == []
     assert report["partners"] == len(list((world / "partners.csv").open(encoding="utf-8"))) - 1
     assert report["documents"] == len(list((world / "content").rglob("*.*")))
